@@ -1,0 +1,1 @@
+"""chronicle: English texts on Chinese history -> event tables with real CE dates."""

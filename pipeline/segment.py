@@ -1,0 +1,88 @@
+"""Split cleaned text into blocks for spaCy, and turn spaCy sentences into offset spans.
+
+Blocks are paragraphs (split at blank lines), and paragraphs longer than ``max_chars`` are cut at
+a sentence-like boundary, so a multi-megabyte file without line breaks never reaches spaCy's
+length limit. Offsets are ``str`` indices into the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+#: Longest block handed to spaCy at once (characters).
+MAX_BLOCK_CHARS = 50_000
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s+")
+_TERMINAL = ".!?:;\"')]"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the cleaned text: ``text == cleaned[start:start + len(text)]``."""
+
+    start: int
+    text: str
+
+
+def _cut_long(start: int, text: str, max_chars: int) -> Iterator[Block]:
+    pos = 0
+    while len(text) - pos > max_chars:
+        window = text[pos:pos + max_chars]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, max_chars // 2):
+            cut = match.end()
+        if not cut:
+            space = window.rfind(" ", max_chars // 2)
+            cut = space + 1 if space > 0 else max_chars
+        yield Block(start + pos, text[pos:pos + cut])
+        pos += cut
+    if pos < len(text):
+        yield Block(start + pos, text[pos:])
+
+
+def split_blocks(text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
+    """Paragraph blocks of ``text`` (whitespace-only ones dropped), none over ``max_chars``."""
+    blocks: list[Block] = []
+    pos = 0
+    for match in _BLANK_LINES.finditer(text):
+        if text[pos:match.start()].strip():
+            blocks.extend(_cut_long(pos, text[pos:match.start()], max_chars))
+        pos = match.end()
+    if text[pos:].strip():
+        blocks.extend(_cut_long(pos, text[pos:], max_chars))
+    return blocks
+
+
+def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split a sentence at line breaks that end a heading or a finished sentence."""
+    piece_start = start
+    for match in re.finditer(r"\n", text[start:end]):
+        at = start + match.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[max(piece_start, line_start):at].rstrip()
+        after = text[at + 1:end].lstrip()
+        heading = len(before) < 60 and after[:1].isupper()
+        if before and (before[-1] in _TERMINAL or heading):
+            yield piece_start, at
+            piece_start = at + 1
+    yield piece_start, end
+
+
+def sentence_spans(doc: Doc, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of ``doc`` as ``(start, end)`` offsets plus ``offset``, whitespace trimmed."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        for start, end in _split_lines(text, sent.start_char, sent.end_char):
+            piece = text[start:end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((offset + start + lead, offset + start + lead + len(stripped)))
+    return spans
