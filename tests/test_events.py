@@ -1,0 +1,207 @@
+"""Event extraction (pipeline.events) on small hand-built fixtures."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline.events import GAZETTEER, extract_events, load_event_lexicon
+from pipeline.places import find_place_glosses
+from pipeline.records import DateRow, EntityRow, EventRow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    return blank
+
+
+def ents(text: str, spec: list[tuple[str, str, str]]) -> list[EntityRow]:
+    """Every whole-word occurrence of each (name, label, canonical); longest match wins."""
+    found = [EntityRow("", -1, m.start(), m.end(), name, label, canonical, "gazetteer")
+             for name, label, canonical in spec
+             for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[EntityRow] = []
+    for e in found:
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+def date(text: str, sub: str, year: int, kind: str = "explicit", **kw: object) -> DateRow:
+    i = text.index(sub)
+    return DateRow("", -1, i, i + len(sub), sub, kind, year=year, **kw)  # type: ignore[arg-type]
+
+
+def run(nlp: Language, text: str, spec: list[tuple[str, str, str]],
+        dates: list[DateRow] | None = None, **kw: object) -> list[EventRow]:
+    return extract_events(nlp(text), ents(text, spec), dates or [], find_place_glosses(text),
+                          **kw)  # type: ignore[arg-type]
+
+
+def brief(events: list[EventRow]) -> list[tuple[str, str, str, str]]:
+    return [(e.event_type, e.actor1, e.actor2, e.place) for e in events]
+
+
+SPEC = [("Jin", "POLITY", "Jin"), ("Song", "POLITY", "Song"),
+        ("Wanyan Zonghan", "PERSON", "Wanyan Zonghan"), ("Liu Qi", "PERSON", "Liu Qi"),
+        ("Wanyan Zongbi", "PERSON", "Wanyan Zongbi"), ("Taiyuan", "PLACE", "Taiyuan"),
+        ("Tokyo", "PLACE", "Kaifeng"), ("Shunchang", "PLACE", "Shunchang"),
+        ("Emperor Tianzuo", "PERSON", "Emperor Tianzuo"), ("Jin army", "ARMY", "Jin army"),
+        ("Caizhou", "PLACE", "Caizhou"), ("Aizong", "PERSON", "Aizong")]
+
+
+def test_two_actions_two_events(nlp: Language) -> None:
+    text = "Wanyan Zonghan captured Taiyuan and attacked Tokyo."
+    assert brief(run(nlp, text, SPEC)) == [
+        ("capture_city", "Wanyan Zonghan", "", "Taiyuan"),
+        ("attack", "Wanyan Zonghan", "", "Kaifeng")]
+
+
+def test_passive_swaps_actors_and_coordinated_verb_keeps_subject(nlp: Language) -> None:
+    text = ("The main force led by Wanyan Zongbi was defeated by Song general Liu Qi "
+            "in Shunchang and retreated to Tokyo.")
+    events = run(nlp, text, SPEC)
+    assert brief(events) == [("defeat", "Liu Qi", "Wanyan Zongbi", "Shunchang"),
+                             ("retreat", "Wanyan Zongbi", "", "Kaifeng")]
+    assert events[0].actor1_polity == "Song"  # the POLITY just before the person
+
+
+def test_object_label_chooses_the_type(nlp: Language) -> None:
+    text = "The Jin army captured Emperor Tianzuo. The Jin army took Caizhou."
+    assert brief(run(nlp, text, SPEC)) == [
+        ("capture_person", "Jin army", "Emperor Tianzuo", ""),
+        ("capture_city", "Jin army", "", "Caizhou")]
+
+
+def test_trigger_needing_an_object_is_skipped_without_one(nlp: Language) -> None:
+    text = "The Song army took advantage of the situation to rest."
+    assert run(nlp, text, SPEC) == []
+
+
+def test_intransitive_has_no_actor2(nlp: Language) -> None:
+    text = "Aizong hanged himself, and the Jin fell."
+    events = run(nlp, text, SPEC)
+    assert brief(events) == [("suicide", "Aizong", "", "")]
+
+
+def test_person_polity_mapping(nlp: Language) -> None:
+    text = "Wanyan Zonghan attacked Liu Qi."
+    (event,) = run(nlp, text, SPEC, person_polity={"Wanyan Zonghan": "Jin", "Liu Qi": "Song"})
+    assert (event.actor1_polity, event.actor2_polity) == ("Jin", "Song")
+
+
+def test_battle_reference_uses_the_gloss(nlp: Language) -> None:
+    text = ("In 1140 the Jin were defeated in Shunchang (now Fuyang, Anhui). "
+            "Liu Qi held the city (see the Battle of Shunchang).")
+    events = run(nlp, text, SPEC, [date(text, "In 1140", 1140, kind="gregorian")])
+    ref = events[-1]
+    assert (ref.event_type, ref.trigger, ref.place, ref.place_modern) == (
+        "battle_reference", "Battle of Shunchang", "Shunchang", "Fuyang")
+    assert ref.latitude == pytest.approx(32.9, abs=0.1) and ref.place_precision == "prefecture"
+    assert ref.year == 1140 and ref.date_precision == "year"  # the running date
+
+
+def test_clause_date_beats_running_date(nlp: Language) -> None:
+    text = ("In the third year of Tianhui the Jin attacked the Song. "
+            "In October, the Jin army took Taiyuan. The Jin army then took Tokyo.")
+    dates = [date(text, "In the third year of Tianhui", 1125),
+             date(text, "In October", 1125, kind="month", month=10)]
+    events = run(nlp, text, SPEC, dates)
+    assert [(e.event_type, e.year, e.month, e.date_precision, e.date_text) for e in events] == [
+        ("attack", 1125, None, "year", "In the third year of Tianhui"),
+        ("capture_city", 1125, 10, "month", "In October"),
+        ("capture_city", 1125, 10, "month", "In October")]
+
+
+def test_range_precision(nlp: Language) -> None:
+    text = "From 1131 to 1134 Wu Jie defeated the Jin army at Taiyuan."
+    d = DateRow("", -1, 0, 17, "From 1131 to 1134", "range", year=1131, year_end=1134)
+    (event,) = run(nlp, text, SPEC, [d])
+    assert (event.year, event.year_end, event.date_precision) == (1131, 1134, "range")
+
+
+def test_offsets_into_the_full_text(nlp: Language) -> None:
+    full = "Preface text. Wanyan Zonghan took Taiyuan."
+    offset = full.index("Wanyan")
+    doc = nlp(full[offset:])
+    (event,) = extract_events(doc, ents(full, SPEC), [], [], offset=offset)
+    assert full[event.start:event.end].startswith("Wanyan Zonghan took Taiyuan")
+    assert event.text == full[event.start:event.end].strip()
+
+
+def test_every_lexicon_example_yields_its_type(nlp: Language) -> None:
+    with (GAZETTEER / "event_types.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["takes_object"] for r in rows} <= {"yes", "no"}
+    lexicon = load_event_lexicon()
+    for row in rows:
+        assert row["example"] and row["forms"], row
+        if row["object_label"]:
+            continue  # needs an entity of that label; covered by the tests above
+        types = {e.event_type for e in extract_events(nlp(row["example"]), [], [], [],
+                                                      lexicon=lexicon)}
+        assert row["event_type"] in types, row
+
+
+def test_intransitive_passive_form_keeps_its_subject(nlp: Language) -> None:
+    text = "Aizong was born in Caizhou. Liu Qi was executed by Wanyan Zongbi."
+    assert brief(run(nlp, text, SPEC)) == [("birth", "Aizong", "", "Caizhou"),
+                                           ("execution", "Wanyan Zongbi", "Liu Qi", "")]
+
+
+def test_trigger_inside_a_name_is_no_event(nlp: Language) -> None:
+    text = "Liu Qi joined the Lianghe Rebel Army and signed the Shaoxing Peace Agreement."
+    assert [e.event_type for e in run(nlp, text, SPEC)] == []
+
+
+def test_see_reference_title_holds_no_other_event(nlp: Language) -> None:
+    text = "Yue Fei fought on (see the battle of Yue Fei to recover Xiangyang)."
+    events = run(nlp, text, SPEC)
+    assert [e.event_type for e in events] == ["battle", "battle_reference"]
+    assert events[1].place == ""  # a person's name is no place
+
+
+def test_homonymous_written_names_do_not_share_a_gloss(nlp: Language) -> None:
+    # The first "Nanjing" is glossed (and resolved to another place by the entity stage);
+    # the second is a different Nanjing and must not inherit the first one's coordinates.
+    text = "Zongwang set out from Nanjing (now Lulong, Hebei). Aizong abandoned Nanjing."
+    spec = [("Aizong", "PERSON", "Aizong")]
+    entities = ents(text, spec) + [
+        EntityRow("", -1, text.index("Nanjing"), text.index("Nanjing") + 7, "Nanjing", "PLACE",
+                  "Pingzhou", "gazetteer"),
+        EntityRow("", -1, text.rindex("Nanjing"), text.rindex("Nanjing") + 7, "Nanjing",
+                  "PLACE", "Kaifeng", "gazetteer")]
+    entities.sort(key=lambda e: e.start)
+    events = extract_events(nlp(text), entities, [], find_place_glosses(text))
+    abandon = events[-1]
+    assert (abandon.event_type, abandon.place, abandon.place_modern) == (
+        "abandonment", "Kaifeng", "")
+
+
+def test_object_stops_at_a_clause_break(nlp: Language) -> None:
+    text = "Wanyan Zonghan attacked Taiyuan, Liu Qi fled, and the Jin army defeated Song."
+    assert brief(run(nlp, text, SPEC)) == [
+        ("attack", "Wanyan Zonghan", "", "Taiyuan"), ("flight", "Liu Qi", "", ""),
+        ("defeat", "Jin army", "Song", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Jin sent troops in an attempt to seize Tokyo.",
+    "The Song did not fulfill the peace treaty.",
+    "Wanyan Zonghan was about to attack Taiyuan.",
+    "They adopted a strategy of divided attacks.",
+])
+def test_unrealised_or_negated_triggers_are_no_events(nlp: Language, text: str) -> None:
+    assert run(nlp, text, SPEC) == []
+
+
+def test_cue_far_from_the_trigger_does_not_block(nlp: Language) -> None:
+    text = "Wanyan Zonghan failed to win support, so the Jin army attacked Taiyuan."
+    assert [e.event_type for e in run(nlp, text, SPEC)] == ["attack"]

@@ -1,0 +1,114 @@
+"""Gazetteer loading, validation errors and gloss-based disambiguation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.gazetteer import GazetteerError, default_gazetteer_dir, load_gazetteer
+
+FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "entity_lexicon.csv")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_default_gazetteer_loads_all_labels(gaz):
+    assert {e.label for e in gaz.entries} == {"PERSON", "PLACE", "POLITY", "ARMY"}
+    assert all(e.alias.strip() == e.alias and e.alias for e in gaz.entries)
+    assert all(e.source.split(":")[0] in FILES for e in gaz.entries)
+
+
+@pytest.mark.parametrize(("alias", "label", "canonical"), [
+    ("Jin", "POLITY", "Jin"),
+    ("Jurchen", "POLITY", "Jurchen"),
+    ("Western Xia", "POLITY", "Western Xia"),
+    ("Song Gaozong", "PERSON", "Zhao Gou"),
+    ("Kang Wang Zhaogou", "PERSON", "Zhao Gou"),
+    ("Wuzhu", "PERSON", "Wanyan Zongbi"),
+    ("Hailing Wang", "PERSON", "Wanyan Liang"),
+    ("Jin Aizong", "PERSON", "Wanyan Shouxu"),
+    ("Eight-Character Army", "ARMY", "Eight-Character Army"),
+    ("Yellow River", "PLACE", "Yellow River"),
+])
+def test_aliases_resolve(gaz, alias, label, canonical):
+    entry = gaz.resolve(alias)
+    assert entry is not None
+    assert (entry.label, entry.canonical) == (label, canonical)
+
+
+@pytest.mark.parametrize(("alias", "gloss", "canonical", "modern"), [
+    ("Tokyo", "now Kaifeng, Henan", "Kaifeng", "Kaifeng"),
+    ("Tokyo", "", "Kaifeng", "Kaifeng"),
+    ("Tokyo", "today's Liaoyang, Liaoning Province", "Liaoyang", "Liaoyang"),
+    ("Nanjing", "now Lulong, Hebei", "Pingzhou", "Lulong"),
+    ("Nanjing", "now south of Shangqiu, Henan Province", "Yingtianfu", "Shangqiu"),
+    ("Nanjing", "now Kaifeng, Henan", "Kaifeng", "Kaifeng"),
+    ("Nanjing", "", "Nanjing", "Nanjing"),
+])
+def test_context_dependent_names_follow_the_gloss(gaz, alias, gloss, canonical, modern):
+    entry = gaz.resolve(alias, gloss)
+    assert (entry.canonical, entry.modern) == (canonical, modern)
+
+
+def test_context_only_reading_needs_its_gloss(gaz):
+    # "Tang" is the dynasty unless glossed as the prefecture
+    assert gaz.resolve("Tang").label == "POLITY"
+    assert gaz.resolve("Tang", "present-day Tanghe, Henan").label == "PLACE"
+    assert gaz.resolve("Su") is None
+
+
+def test_lexicon_word_lists(gaz):
+    assert "Emperor" in gaz.words("person_title")
+    assert "Gaozong" in gaz.words("temple_name")
+    assert "GPE=PLACE" in gaz.words("label_map")
+    assert gaz.words("no_such_kind") == ()
+
+
+def _copy(tmp_path: Path) -> Path:
+    out = tmp_path / "gaz"
+    out.mkdir()
+    for name in FILES:
+        shutil.copy(default_gazetteer_dir() / name, out / name)
+    return out
+
+
+def test_missing_file_is_named(tmp_path):
+    d = _copy(tmp_path)
+    (d / "armies.csv").unlink()
+    with pytest.raises(GazetteerError, match="armies.csv"):
+        load_gazetteer(d)
+
+
+def test_bad_header_names_file_and_line(tmp_path):
+    d = _copy(tmp_path)
+    text = (d / "polities.csv").read_text(encoding="utf-8").splitlines()
+    text[0] = "name,aliases,zh,kind,note"
+    (d / "polities.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"polities.csv:1: header"):
+        load_gazetteer(d)
+
+
+def test_short_row_names_file_and_line(tmp_path):
+    d = _copy(tmp_path)
+    with (d / "persons.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Broken Row,only two\n")
+    n = len((d / "persons.csv").read_text(encoding="utf-8").splitlines())
+    with pytest.raises(GazetteerError, match=rf"persons.csv:{n}: expected 5 columns"):
+        load_gazetteer(d)
+
+
+def test_unknown_lexicon_kind_is_an_error(tmp_path):
+    d = _copy(tmp_path)
+    with (d / "entity_lexicon.csv").open("a", encoding="utf-8") as fh:
+        fh.write("colour,red,\n")
+    with pytest.raises(GazetteerError, match=r"entity_lexicon.csv:\d+: unknown kind 'colour'"):
+        load_gazetteer(d)
+
+
+def test_gazetteer_error_is_a_value_error():
+    assert issubclass(GazetteerError, ValueError)

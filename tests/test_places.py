@@ -1,0 +1,232 @@
+"""Place glosses, geocoding and place rows (pipeline.places)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from pipeline.places import (
+    CHINA_BBOX,
+    GAZETTEER,
+    HistoricalPlace,
+    PlaceGloss,
+    build_place_rows,
+    find_place_glosses,
+    geocode,
+    geocode_gloss,
+    load_modern_places,
+    year_lookup,
+)
+from pipeline.records import DateRow, EntityRow
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (text, [(place, modern, relation, province)])
+GLOSS_CASES = [
+    ("he left Xijing (now Datong, Shanxi) at once", [("Xijing", "Datong", "at", "Shanxi")]),
+    ("took Jingzhao Prefecture (today's Xi'an, Shaanxi).",
+     [("Jingzhao Prefecture", "Xi'an", "at", "Shaanxi")]),
+    ("reached Yanshan Prefecture (southwest of today's Beijing)",
+     [("Yanshan Prefecture", "Beijing", "southwest of", "Beijing")]),
+    ("near Huazhou (now east of Huaxian County, Henan Province)",
+     [("Huazhou", "Huaxian County", "east of", "Henan")]),
+    ("and Hejian (now in Hebei) to the Jin", [("Hejian", "", "in", "Hebei")]),
+    ("moved to Yangzhou (now part of Jiangsu)", [("Yangzhou", "", "part of", "Jiangsu")]),
+    ("at Liyangjin ( Southeast of present-day Junxian County, Henan) went",
+     [("Liyangjin", "Junxian County", "southeast of", "Henan")]),
+    ("wandered to Taizhou (now Zhejiang Linhai)", [("Taizhou", "Linhai", "at", "Zhejiang")]),
+    ("conquering Luzhou (now Hefei), he", [("Luzhou", "Hefei", "at", "")]),
+    ("Hezhou (He County, Anhui) and other places", [("Hezhou", "He County", "at", "Anhui")]),
+    ("conquered Chan, Xiang (now Puyang, Anyang, Henan) and",
+     [("Chan", "Puyang", "at", "Henan"), ("Xiang", "Anyang", "at", "Henan")]),
+    ("emperor in Dongjing (today's Liaoyang, Liaoning Province)",
+     [("Dongjing", "Liaoyang", "at", "Liaoning")]),
+    ("Changan (modern Sian, Shensi)", [("Changan", "Sian", "at", "Shaanxi")]),
+    ("born in Yaoshan (堯山; in modern Longyao County, Hebei), the",
+     [("Yaoshan", "Longyao County", "in", "Hebei")]),
+    ("Kaifeng (in modern Honan) fell", [("Kaifeng", "", "in", "Henan")]),
+    ("Jiangning (today's Jiangning North, Kiangsu)",
+     [("Jiangning", "Jiangning", "north of", "Jiangsu")]),
+]
+
+NOT_GLOSSES = [
+    "In the fourth year (1114), they rebelled.",
+    "the Jin army attacked Taiyuan (see Battle of Taiyuan).",
+    "reestablished the Song Dynasty (known as the Southern Song Dynasty in history)",
+    "the third year of Xuanhe (the third year of Jin Tianhui, 1125) began",
+    "the city (now Datong, Shanxi) fell",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLOSS_CASES)
+def test_find_place_glosses(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    glosses = find_place_glosses(text)
+    assert [(g.place, g.modern, g.relation, g.province) for g in glosses] == expected
+    for g in glosses:
+        assert text[g.start:g.end] == g.place
+        assert text[g.gloss_start] == "(" and text[g.gloss_end - 1] == ")"
+
+
+@pytest.mark.parametrize("text", NOT_GLOSSES)
+def test_not_a_gloss(text: str) -> None:
+    assert find_place_glosses(text) == []
+
+
+def test_gloss_with_anchor_and_containing_unit() -> None:
+    text = "including Hai (governing Qushan, present-day Haizhou Town southwest of " \
+           "Lianyungang, Jiangsu) and Fuli (now Fuliji, Suxian County, Anhui)."
+    hai, fuli = find_place_glosses(text)
+    assert (hai.place, hai.modern, hai.fallback, hai.province) == (
+        "Hai", "Haizhou Town", "Lianyungang", "Jiangsu")
+    assert (fuli.modern, fuli.fallback) == ("Fuliji", "Suxian County")
+    coord = geocode_gloss(fuli)  # Fuliji is unknown: Suxian -> Suzhou (Anhui)
+    assert coord is not None and coord.matched == "Suzhou" and coord.province == "Anhui"
+
+
+@pytest.mark.parametrize(("modern", "province", "matched", "precision"), [
+    ("Kaifeng", None, "Kaifeng", "prefecture"),
+    ("Datong", "Shanxi", "Datong", "prefecture"),
+    ("Datong", "Heilongjiang", "Datong", "county"),     # 大同区 of Daqing
+    ("Huaxian County", "Henan", "Huaxian", "county"),
+    ("Hua County", "Henan", "Huaxian", "county"),
+    ("Weixian", "Shandong", "Weifang", "prefecture"),  # defunct name via place_aliases.csv
+    ("Yidu", "Shandong", "Qingzhou", "county"),
+    ("Suxian", "Anhui", "Suzhou", "prefecture"),
+    ("Xiangfan", "Hubei", "Xiangyang", "prefecture"),
+    ("Junxian County", "Henan", "Xunxian", "county"),
+    ("Yu County", "Henan", "Yuzhou", "county"),
+    ("Xi'an", None, "Xi'an", "prefecture"),
+    ("Shaanxi", None, "Shaanxi", "province"),
+    ("Shanxi", None, "Shanxi", "province"),
+    ("", "Hebei", "Hebei", "province"),
+    ("Nowhereville", "Gansu", "Gansu", "province"),   # unknown place: the province named
+    ("Beijing", None, "Beijing", "prefecture"),        # a municipality is a city
+])
+def test_geocode(modern: str, province: str | None, matched: str, precision: str) -> None:
+    coord = geocode(modern, province)
+    assert coord is not None
+    assert (coord.matched, coord.precision) == (matched, precision)
+    if province:
+        assert coord.province == province
+
+
+def test_geocode_unknown_gives_none() -> None:
+    assert geocode("Nowhereville", None) is None
+    assert geocode("", None) is None
+
+
+def test_geocode_prefers_prefecture_without_province() -> None:
+    coord = geocode("Suzhou")  # Suzhou (Jiangsu) and Suzhou (Anhui) are both prefectures
+    assert coord is not None and coord.precision == "prefecture"
+    chaoyang = geocode("Chaoyang")  # 朝阳市 (Liaoning) beats the 朝阳区 districts
+    assert chaoyang is not None and (chaoyang.province, chaoyang.precision) == (
+        "Liaoning", "prefecture")
+
+
+def test_relation_gives_near_precision() -> None:
+    gloss = PlaceGloss("Heyang", 0, 6, "Mengxian County", "south of", "Henan", 7, 40)
+    coord = geocode_gloss(gloss)
+    assert coord is not None and coord.precision == "near" and coord.matched == "Mengzhou"
+
+
+def test_modern_places_inside_china() -> None:
+    lat_min, lat_max, lon_min, lon_max = CHINA_BBOX
+    index = load_modern_places()
+    places = {p for group in index.by_key.values() for p in group}
+    assert len(places) > 3000
+    for p in places:
+        assert lat_min <= p.latitude <= lat_max and lon_min <= p.longitude <= lon_max, p
+
+
+def test_every_alias_resolves_to_its_target() -> None:
+    with (GAZETTEER / "place_aliases.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        coord = geocode(row["alias"], row["province"] or None)
+        assert coord is not None, row
+        assert coord.province == row["current_province"], row
+        assert coord.precision != "province", row
+
+
+def test_modern_places_rebuild_matches_committed() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_modern_places", ROOT / "scripts" / "build_modern_places.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (ROOT / "gazetteer" / "modern_places.csv").read_text(encoding="utf-8")
+    assert module.build() == committed
+    assert len(committed.encode()) < 5_000_000
+
+
+def _ent(text: str, name: str, canonical: str, label: str = "PLACE", nth: int = 0) -> EntityRow:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return EntityRow("", -1, start, start + len(name), name, label, canonical, "gazetteer")
+
+
+def test_build_place_rows() -> None:
+    text = ("In 1125 the Jin took Tokyo (now Kaifeng, Henan). In 1127 Tokyo fell again. "
+            "In 1130 they reached Xiangyang and Linan.")
+    entities = [_ent(text, "Tokyo", "Kaifeng"), _ent(text, "Tokyo", "Kaifeng", nth=1),
+                _ent(text, "Xiangyang", "Xiangyang"), _ent(text, "Linan", "Linan"),
+                _ent(text, "Jin", "Jin", "POLITY")]
+    dates = [DateRow("", -1, text.index(y), text.index(y) + 4, y, "gregorian", year=int(y))
+             for y in ("1125", "1127", "1130")]
+    historical = {"Xiangyang": HistoricalPlace("Xiangyang", "Hubei")}
+    rows = build_place_rows(entities, find_place_glosses(text), dates, historical)
+    by_name = {r.place: r for r in rows}
+    assert [r.place for r in rows] == ["Kaifeng", "Xiangyang", "Linan"]
+    kaifeng = by_name["Kaifeng"]
+    assert (kaifeng.mentions, kaifeng.first_year, kaifeng.last_year) == (2, 1125, 1127)
+    assert (kaifeng.modern, kaifeng.province) == ("Kaifeng", "Henan")
+    assert kaifeng.coord_source.startswith("gloss:cpca")
+    assert kaifeng.latitude == pytest.approx(34.8, abs=0.1)
+    xiangyang = by_name["Xiangyang"]
+    assert xiangyang.coord_source.startswith("gazetteer:") and xiangyang.first_year == 1130
+    linan = by_name["Linan"]
+    assert linan.latitude is None and linan.coord_source == ""
+
+
+def test_year_lookup() -> None:
+    year_at = year_lookup([(10, 1125), (50, None), (80, 1127)])
+    assert [year_at(o) for o in (0, 10, 60, 200)] == [None, 1125, 1125, 1127]
+
+
+def test_province_only_gloss_tries_the_name_itself() -> None:
+    (gloss,) = find_place_glosses("the Song won at Zaoyang (now part of Hubei).")
+    coord = geocode_gloss(gloss)
+    assert coord is not None and (coord.matched, coord.province) == ("Zaoyang", "Hubei")
+    assert coord.source.endswith(":same-name") and coord.precision == "county"
+    (other,) = find_place_glosses("the Song won at Qiantang (now in Hubei).")
+    fallback = geocode_gloss(other)  # no Qiantang in Hubei: the province only
+    assert fallback is not None and fallback.precision == "province"
+
+
+def test_place_rows_skip_gloss_contents_and_locate_provinces() -> None:
+    text = "Xijing (now Datong, Shanxi) fell; troops entered Honan Province."
+    entities = [_ent(text, "Xijing", "Xijing"), _ent(text, "Datong", "Datong"),
+                _ent(text, "Honan Province", "Honan Province")]
+    rows = build_place_rows(entities, find_place_glosses(text), [])
+    assert [r.place for r in rows] == ["Xijing", "Honan Province"]
+    assert rows[1].province == "Henan" and rows[1].coord_source.startswith("name:")
+    assert rows[0].mentions == 1 and rows[0].first_year is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was born in Lingzhou, now Lingwu, Ningxia, in 1003.",
+     [("Lingzhou", "Lingwu", "at", "Ningxia")]),
+    ("He was buried at Xinzheng, in modern Henan.", [("Xinzheng", "", "in", "Henan")]),
+    ("The capital Bianjing, modern Kaifeng, fell.", [("Bianjing", "Kaifeng", "at", "")]),
+    ("Sima Yi, now Grand Tutor, came back.", []),  # not a known modern place
+    ("In 1127, now he attacked Kaifeng.", []),
+])
+def test_glosses_without_brackets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    glosses = find_place_glosses(text)
+    assert [(g.place, g.modern, g.relation, g.province) for g in glosses] == expected
+    for g in glosses:
+        assert text[g.start:g.end] == g.place and text[g.gloss_start] == ","
