@@ -30,9 +30,12 @@ def main() -> None:
 
     text = "\n\n".join([args.corpus.read_text(encoding="utf-8")] * args.repeat)
     resources = api.load_resources(args.model)
-    used = [name for name in resources.nlp.pipe_names if name in spacy.load(args.model).pipe_names]
-    bare = spacy.load(args.model, exclude=[n for n in spacy.load(args.model).pipe_names
-                                           if n not in used])
+    shipped = spacy.load(args.model).component_names
+    used = [name for name in resources.nlp.pipe_names if name in shipped]
+    bare = spacy.load(args.model, exclude=[n for n in shipped if n not in used])
+    for name in used:
+        if name in bare.disabled:
+            bare.enable_pipe(name)
     blocks = [b.text for b in split_blocks(text)]
 
     t0 = time.perf_counter()

@@ -8,7 +8,7 @@ Stages work on the cleaned text; this module maps every offset back to the decod
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -172,14 +172,22 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
             entities.append(dataclasses.replace(entity, start=entity.start + block.start,
                                                 end=entity.end + block.start))
     starts = [s for s, _ in spans]
+    entities.sort(key=lambda e: (e.start, e.end, e.label))
 
     glosses = find_place_glosses(cleaned.text, lexicon=resources.gloss_lexicon)
     lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
                                index=resources.modern_places)
     events: list[EventRow] = []
+    entity_starts = [e.start for e in entities]  # entities are in text order
+    gloss_starts = [g.start for g in glosses]
     for block, doc in zip(blocks, docs, strict=True):
+        block_end = block.start + len(block.text)
+        block_entities = entities[bisect_left(entity_starts, block.start):
+                                  bisect_left(entity_starts, block_end)]
+        block_glosses = glosses[bisect_left(gloss_starts, block.start):
+                                bisect_left(gloss_starts, block_end)]
         events.extend(extract_events(
-            doc, entities, date_rows, glosses, offset=block.start,
+            doc, block_entities, date_rows, block_glosses, offset=block.start,
             lexicon=resources.event_lexicon, matcher=resources.trigger_matcher,
             person_polity=resources.person_polity, places=lookup,
             index=resources.modern_places))

@@ -20,9 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .errors import EXIT_MODEL_MISSING, ChronicleError
@@ -50,6 +53,14 @@ _SYL = (
 )
 _PINYIN_RE = re.compile(rf"{_SYL}(?:'?{_SYL}){{0,3}}")
 _ASCII = str.maketrans("üÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ’", "vVaaaaeeeeiiiioooouuuuvvvv'")
+
+
+_ONE_SYL_RE = re.compile(_SYL)
+
+
+def is_one_syllable(text: str) -> bool:
+    """True for a word that spells exactly one pinyin syllable ("Jing", "Mi")."""
+    return _ONE_SYL_RE.fullmatch(text.translate(_ASCII).lower()) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -83,6 +94,9 @@ class _Words:
     directions: frozenset[str]
     era_names: frozenset[str]
     stop_given: frozenset[str]
+    suffix_words: frozenset[str]
+    not_given: frozenset[str]
+    person_aliases: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class _Tables:
 
     gazetteer: Gazetteer
     words: _Words
+    anchors: dict[str, np.ndarray]
     phrases: PhraseMatcher
     lower_phrases: PhraseMatcher
     rules: Matcher
@@ -101,10 +116,12 @@ class _Tables:
     name_words: frozenset[str]
     list_nouns: frozenset[str]
     not_entity: frozenset[str]
+    modern_hashes: np.ndarray  # ORTH hashes of usable modern place names
+    list_noun_hashes: np.ndarray  # LOWER hashes of list nouns
+    suffix_lc: frozenset[str]  # place suffixes also matched in lower case
 
 
 _CAP = {"IS_TITLE": True}
-_APOS = {"TEXT": {"REGEX": r"^[A-Z][a-z]*['’][a-z]+$"}}  # "Chun'an", "Xi'an"
 
 
 def _words(gaz: Gazetteer) -> _Words:
@@ -126,8 +143,12 @@ def _words(gaz: Gazetteer) -> _Words:
         place_suffixes=place_suffixes,
         directions=frozenset(gaz.words("direction_word")),
         era_names=gaz.era_names,
-        stop_given=frozenset({w for s in place_suffixes for w in s} | pol_suffix | temple
-                             | set(gaz.words("army_word"))),
+        suffix_words=frozenset(x for s in place_suffixes for x in s),
+        not_given=frozenset(gaz.words("not_given_name")),
+        person_aliases=frozenset(e.alias for e in gaz.entries
+                                 if e.label == "PERSON" and " " not in e.alias),
+        stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
+                             | temple | set(gaz.words("army_word"))),
     )
 
 
@@ -140,11 +161,11 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     w = _words(gaz)
     for alias in aliases:
         phrases.add(alias, [make(alias)])
-    for word in gaz.words("not_entity"):  # blocks the model from these spans
-        phrases.add(_BLOCK_KEY + word, [make(word)])
         if alias.split()[-1] in w.pol_suffix and \
                 any(e.label == "POLITY" for e in gaz.lookup(alias)):
             lower_phrases.add(alias, [make(alias)])
+    for word in gaz.words("not_entity"):  # blocks the model from these spans
+        phrases.add(_BLOCK_KEY + word, [make(word)])
 
     def isin(words: Iterable[str], attr: str = "ORTH", op: str | None = None) -> dict:
         tok: dict = {attr: {"IN": sorted(words)}}
@@ -159,7 +180,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     rules = Matcher(vocab)
     titles_lc = {t.lower() for t in w.titles}
     rules.add("PERSON_T", [
-        [isin(w.titles, op="+"), cap, cap_opt],
+        [isin(w.titles, op="+"), cap, cap_opt, cap_opt, cap_opt],
         [isin(w.titles, op="+"), cap, cap_opt] + of_polity,
         [isin(titles_lc, "LOWER"), isin(w.temple_lc, "LOWER")] + of_polity,
         [isin(w.temple_lc, "LOWER")] + of_polity,
@@ -171,36 +192,38 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     rules.add("PERSON_APP", [[isin(w.pol_single), isin(w.temple), cap, cap,
                               cap_opt, cap_opt]])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
+    rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
     rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
     rules.add("PERSON_FIEF", [[cap, isin(w.after_name), cap, cap_opt]])
-    suffix_title = {x for sfx in w.place_suffixes for x in sfx if x[:1].isupper()}
-    suffix_lc = set(gaz.words("place_suffix_lc"))
-    rules.add("PLACE_SUF", [
-        [cap, cap_opt, isin(suffix_title, op="+")],
-        [cap, cap_opt, isin(suffix_lc, "LOWER")],
-        [isin(w.directions), cap, cap_opt, isin(suffix_title, op="+")],
-        [_APOS, isin(suffix_title, op="+")],
-        [_APOS, isin(suffix_lc, "LOWER")],
-    ])
     rules.add("PLACE_PRE", [[isin(gaz.words("place_prefix")), cap]])
+    # "in modern Shanxi", "present-day Kaifeng": the name after the gloss word (not the word)
+    rules.add("PLACE_MOD", [[isin({g.lower() for g in gaz.words("gloss_opener")}, "LOWER"),
+                             cap]])
     endings = "|".join(re.escape(e) for e in gaz.words("place_ending"))
     rules.add("PLACE_END", [[{"TEXT": {"REGEX": f"^[A-Z][a-z']{{2,}}(?:{endings})$"}},
                              isin(gaz.words("place_ending_suffix"), op="?")]])
     dirs_lc = {d.lower() for d in w.directions}
     rules.add("ARMY", [
         [isin(dirs_lc, "LOWER", "+"), {"LOWER": "route"}, {"LOWER": "army"}],
-        [{"IS_TITLE": True, "ORTH": {"NOT_IN": sorted(w.pol_words | {"The", "A", "An"})}},
-         {"IS_TITLE": True, "OP": "?", "ORTH": {"NOT_IN": sorted(w.pol_words)}},
-         isin({"Army", "Navy", "Banners", "Guards"})],
     ])
-    rules.add("POLITY", [[cap, isin({"Dynasty", "Kingdom", "Empire", "Khanate"})]])
+    # patterns ending in a fixed word (place suffix, "Army", "Dynasty") are found from that
+    # word backwards in :func:`_anchored` (much cheaper than Matcher patterns that may start
+    # at every capitalised word)
+    suffix_last = {sfx[-1] for sfx in w.place_suffixes}
 
     provinces = frozenset(
         e.alias for e in gaz.entries
         if e.label == "PLACE" and e.province == e.canonical and not e.modern
     )
+    anchors = {
+        "suffix": _hashes(suffix_last),
+        "suffix_lc": _hashes(x.lower() for x in suffix_last),
+        "army": _hashes(("Army", "Navy", "Banners", "Guards")),
+        "polity": _hashes(("Dynasty", "Kingdom", "Empire", "Khanate")),
+    }
     return _Tables(
-        gazetteer=gaz, words=w, phrases=phrases, lower_phrases=lower_phrases, rules=rules,
+        gazetteer=gaz, words=w, anchors=anchors, phrases=phrases, lower_phrases=lower_phrases,
+        rules=rules,
         gloss_openers=frozenset(x.lower() for x in gaz.words("gloss_opener")),
         gloss_words=frozenset(x.lower() for x in gaz.words("gloss_word")),
         provinces=provinces,
@@ -208,7 +231,68 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         name_words=frozenset(w.temple | w.pol_words | w.stop_given | w.surnames | w.titles),
         list_nouns=frozenset(gaz.words("list_noun")),
         not_entity=frozenset(gaz.words("not_entity")),
+        modern_hashes=_hashes(n for n in gaz.modern_places
+                              if len(n) >= 5 and n not in w.era_names and n not in w.surnames
+                              and n not in w.pol_words),
+        list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
+        suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
     )
+
+
+def _hashes(words: Iterable[str]) -> np.ndarray:
+    return np.array(sorted({hash_string(x) for x in words}), dtype=np.uint64)
+
+
+_PAREN = hash_string("(")
+
+
+def _where(arr: np.ndarray, hashes: np.ndarray) -> list[int]:
+    """Token indices whose attribute hash is in ``hashes``."""
+    return np.flatnonzero(np.isin(arr, hashes)).tolist()
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised word, also with an apostrophe ("Xingguo", "Chun'an")."""
+    return word.istitle() or (word[:1].isupper() and "'" in word and word.replace("'", "")
+                              [1:].islower())
+
+
+def _anchored(words: list[str], orth: np.ndarray, lower: np.ndarray,
+              tables: _Tables) -> list[tuple[str, int, int]]:
+    """Rule matches found backwards from their last word: (rule key, start, end) in tokens.
+
+    PLACE_SUF: [direction] name [name] suffix ("Western Zhejiang Province", "Xingguo county");
+    ARMY: name [name] Army; POLITY: name Dynasty. :func:`_valid_rule` checks them.
+    """
+    w, a = tables.words, tables.anchors
+    out: list[tuple[str, int, int]] = []
+    lc_ok = tables.suffix_lc
+    ends = set(_where(orth, a["suffix"])) | set(_where(lower, a["suffix_lc"]))
+    for e in sorted(ends):
+        for sfx in w.place_suffixes:
+            j = e + 1 - len(sfx)
+            if j < 1 or not all(words[j + k] == x or (x.lower() in lc_ok and
+                                                       words[j + k].lower() == x.lower())
+                                for k, x in enumerate(sfx)):
+                continue
+            for n in (1, 2):
+                start = j - n
+                if start < 0 or not all(_is_name_word(x) for x in words[start:j]):
+                    break
+                out.append(("PLACE_SUF", start, e + 1))
+                if start > 0 and words[start - 1] in w.directions:
+                    out.append(("PLACE_SUF", start - 1, e + 1))
+    bad_first = w.pol_words | {"The", "A", "An"}
+    for e in _where(orth, a["army"]):
+        if e >= 1 and words[e - 1].istitle() and words[e - 1] not in bad_first:
+            out.append(("ARMY", e - 1, e + 1))
+        if e >= 2 and words[e - 2].istitle() and words[e - 1].istitle() \
+                and words[e - 2] not in bad_first and words[e - 1] not in w.pol_words:
+            out.append(("ARMY", e - 2, e + 1))
+    for e in _where(orth, a["polity"]):
+        if e >= 1 and words[e - 1].istitle():
+            out.append(("POLITY", e - 1, e + 1))
+    return out
 
 
 def _given_ok(text: str, w: _Words) -> bool:
@@ -236,6 +320,14 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
             if tuple(rest[:len(clan)]) == clan and len(rest) == len(clan) + 1:
                 return "PERSON"
         return None
+    if key == "PERSON_AMB":
+        # a dynasty name that is also a surname ("Han", "Yan", "Zhou") before a given name:
+        # a two-syllable given name makes a person ("Han Nongxu"); one syllable is left to
+        # the statistical model (SUPPRESS drops the dynasty reading of the first word)
+        if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
+                or toks[1] in w.person_aliases:
+            return None
+        return "SUPPRESS" if is_one_syllable(toks[1]) else "PERSON"
     if key == "PERSON_SG":
         return "PERSON" if _given_ok(toks[1], w) else None
     if key == "PERSON_CLAN":
@@ -255,11 +347,16 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
             if tuple(toks[j:]) in w.place_suffixes or tuple(t.lower() for t in toks[j:]) \
                     in w.place_suffixes:
                 names = toks[i:j]
+                if len(names) == 1 and names[0] in w.surnames and \
+                        all(t in w.surnames for t in toks[j:]):
+                    return None  # "Li Ling" is a person, not the tomb of Li
                 if names and all(py(t) and t not in w.temple and t not in w.pol_single
                                  for t in names):
                     return "PLACE"
                 return None
         return None
+    if key == "PLACE_MOD":
+        return "PLACE" if all(py(t) or t in w.suffix_words for t in toks[1:]) else None
     if key in ("PLACE_PRE", "PLACE_END"):
         return "PLACE" if py(toks[0] if key == "PLACE_END" else toks[1]) else None
     if key == "POLITY":
@@ -279,15 +376,12 @@ class _Cand:
     priority: int  # higher wins among equally long candidates
 
 
-def _gloss_after(doc: Doc, end: int, text: str) -> str:
-    """Text of a parenthesised gloss starting right after token ``end`` ('' if none).
-
-    ``text`` is ``doc.text`` (passed in: spaCy rebuilds it on every access).
-    """
-    if end < len(doc) and doc[end].text == "(":
-        close = text.find(")", doc[end].idx)
-        stop = close if close != -1 else doc[end].idx + 80
-        return text[doc[end].idx + 1: min(stop, doc[end].idx + 80)]
+def _gloss_after(words: list[str], end: int) -> str:
+    """Space-joined words of a parenthesised gloss right after token ``end`` ('' if none)."""
+    if end < len(words) and words[end] == "(":
+        stop = min(end + 20, len(words))
+        close = next((k for k in range(end + 1, stop) if words[k] == ")"), stop)
+        return " ".join(words[end + 1:close])
     return ""
 
 
@@ -303,14 +397,14 @@ def _opens_gloss(doc: Doc, paren: int, tables: _Tables) -> bool:
     return False
 
 
-def _gloss_places(words: list[str], tables: _Tables) -> list[_Cand]:
+def _gloss_places(words: list[str], orth: np.ndarray, tables: _Tables) -> list[_Cand]:
     """PLACE candidates from "(now X, Y)" glosses: the names inside and the name before.
 
     ``words`` are the token texts of the doc (token index = list index).
     """
     cands: list[_Cand] = []
     n = len(words)
-    for i in (i for i, w in enumerate(words) if w == "("):
+    for i in np.flatnonzero(orth == _PAREN).tolist():
         j = i + 1
         while j < n and words[j].isspace():
             j += 1
@@ -348,8 +442,19 @@ def _gloss_places(words: list[str], tables: _Tables) -> list[_Cand]:
     return cands
 
 
-def _listed_places(words: list[str], spans: list[_Cand], taken: bytearray,
-                   tables: _Tables) -> list[_Cand]:
+def _modern_places(words: list[str], orth: np.ndarray, tables: _Tables) -> list[_Cand]:
+    """PLACE candidates for one-word names of current prefectures and counties ("Xinzheng").
+
+    Only words of five letters or more that are no era name and do not follow a surname or
+    dynasty word (which would make them a given name or an era: "Li Anyang", "Jin Tianhui").
+    """
+    w = tables.words
+    return [_Cand(i, i + 1, "PLACE", "", 0) for i in _where(orth, tables.modern_hashes)
+            if i == 0 or (words[i - 1] not in w.surnames and words[i - 1] not in w.pol_words)]
+
+
+def _listed_places(words: list[str], lower: np.ndarray, spans: list[_Cand],
+                   taken: bytearray, tables: _Tables) -> list[_Cand]:
     """Relabel one-word names listed before "(and other) states/prefectures/counties" as PLACE.
 
     "captured Hai, Si, Tang and other states": each listed name is a place even when it is
@@ -357,7 +462,7 @@ def _listed_places(words: list[str], spans: list[_Cand], taken: bytearray,
     """
     by_start = {c.start: c for c in spans}
     out = {c.start: c for c in spans}
-    for i in (i for i, w in enumerate(words) if w.lower() in tables.list_nouns):
+    for i in _where(lower, tables.list_noun_hashes):
         k = i - 1
         while k >= 0 and words[k].lower() in ("other", "and", "the", "several", "more"):
             k -= 1
@@ -389,7 +494,7 @@ def _listed_places(words: list[str], spans: list[_Cand], taken: bytearray,
     return sorted(out.values(), key=lambda c: c.start)
 
 
-def _propagate(words: list[str], spans: list[_Cand], taken: bytearray,
+def _propagate(words: list[str], orth: np.ndarray, spans: list[_Cand], taken: bytearray,
                tables: _Tables) -> list[_Cand]:
     """Tag untagged repeats of PERSON/PLACE names found in the same doc (one sense per text).
 
@@ -408,10 +513,10 @@ def _propagate(words: list[str], spans: list[_Cand], taken: bytearray,
     if not names:
         return []
     extra: list[_Cand] = []
-    i, n = 0, len(words)
-    while i < n:
-        options = names.get(words[i])
-        if options and not taken[i]:
+    n = len(words)
+    for i in _where(orth, _hashes(names)):
+        options = names[words[i]]
+        if not taken[i]:
             for seq, c in sorted(options, key=lambda o: -len(o[0])):
                 end = i + len(seq)
                 if len(seq) == 1 and c.end - c.start > 1 and i > 0 \
@@ -421,9 +526,7 @@ def _propagate(words: list[str], spans: list[_Cand], taken: bytearray,
                         words[i:end] == list(seq):
                     extra.append(_Cand(i, end, c.label, c.canonical, 0))
                     taken[i:end] = b"\x01" * (end - i)
-                    i = end - 1
                     break
-        i += 1
     return extra
 
 
@@ -435,9 +538,11 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     """
     gaz = tables.gazetteer
     strings = doc.vocab.strings
-    text = doc.text
-    words = [t.text for t in doc]
+    arr = doc.to_array([ORTH, LOWER])
+    orth, lower = arr[:, 0], arr[:, 1]
+    words = [strings[h] for h in orth.tolist()]
     cands: list[_Cand] = []
+    suppress: set[int] = set()
     for match_id, start, end in tables.lower_phrases(doc):
         entry = gaz.resolve(strings[match_id])
         if entry is not None:
@@ -447,14 +552,23 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if alias.startswith(_BLOCK_KEY):
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
             continue
-        entry = gaz.resolve(alias, _gloss_after(doc, end, text))
+        entry = gaz.resolve(alias, _gloss_after(words, end))
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
-    for match_id, start, end in tables.rules(doc):
-        label = _valid_rule(strings[match_id], words[start:end], tables.words)
-        if label is not None:
+    matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
+    for key, start, end in matches + _anchored(words, orth, lower, tables):
+        label = _valid_rule(key, words[start:end], tables.words)
+        if key == "PLACE_MOD":
+            start += 1  # the gloss word itself is not part of the name
+        if label == "SUPPRESS":
+            suppress.add(start)
+        elif label is not None:
             cands.append(_Cand(start, end, label, "", 1))
-    cands.extend(_gloss_places(words, tables))
+    if suppress:
+        cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1
+                                          and c.label == "POLITY")]
+    cands.extend(_gloss_places(words, orth, tables))
+    cands.extend(_modern_places(words, orth, tables))
     cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
     taken = bytearray(len(doc))
     chosen: list[_Cand] = []
@@ -466,13 +580,14 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
             c = _Cand(c.start, c.end, "PLACE", "", c.priority)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
-    chosen = _listed_places(words, chosen, taken, tables)
-    chosen.extend(_propagate(words, chosen, taken, tables))
+    chosen = _listed_places(words, lower, chosen, taken, tables)
+    chosen.extend(_propagate(words, orth, chosen, taken, tables))
     spans: list[Span] = []
     for c in sorted(chosen, key=lambda c: c.start):
-        text = " ".join(words[c.start:c.end])
-        label = BLOCK_LABEL if text in tables.not_entity else c.label
-        spans.append(Span(doc, c.start, c.end, label=label, span_id=c.canonical or _norm(text)))
+        span = doc[c.start:c.end]
+        label = BLOCK_LABEL if span.text in tables.not_entity else c.label
+        spans.append(Span(doc, c.start, c.end, label=label,
+                          span_id=c.canonical or _norm(span.text)))
     return spans
 
 
@@ -569,11 +684,10 @@ def _trim(ent: Span) -> Span:
     return doc[start:end]
 
 
-def _char_span(span: Span, text: str) -> tuple[int, int]:
-    start, end = span.start_char, span.end_char
-    while end > start and text[end - 1] in ".,;:":
-        end -= 1
-    return start, end
+def _char_span(span: Span) -> tuple[int, int, str]:
+    """Char offsets and text of ``span`` without trailing ".,;:"."""
+    text = span.text.rstrip(".,;:")
+    return span.start_char, span.start_char + len(text), text
 
 
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
@@ -589,14 +703,13 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     army_words = set(gazetteer.words("army_word"))
     polity_suffix = set(gazetteer.words("polity_suffix"))
     not_entity = set(gazetteer.words("not_entity"))
-    found: list[tuple[int, int, str, str, str]] = []
-    doc_text = doc.text
+    found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL:
             continue
         if ent.label_ in LABELS and ent.ent_id_:
             start, end = ent.start_char, ent.end_char
-            found.append((start, end, ent.label_, ent.ent_id_, "gazetteer"))
+            found.append((start, end, ent.label_, ent.ent_id_, "gazetteer", ent.text))
             continue
         mapped = _map_model_label(ent, label_map, army_words, polity_suffix)
         if mapped is None:
@@ -604,23 +717,21 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         span = _trim(ent)
         if not len(span):
             continue
-        start, end = _char_span(span, doc_text)
-        text = doc_text[start:end]
+        start, end, text = _char_span(span)
         if (not text or text in not_entity or text in gazetteer.era_names
                 or not any(c.isupper() for c in text) or any(c.isdigit() for c in text)):
             continue
         entry = gazetteer.resolve(text)
         if entry is not None:
-            found.append((start, end, entry.label, entry.canonical, "model"))
+            found.append((start, end, entry.label, entry.canonical, "model", text))
         else:
-            found.append((start, end, mapped, _norm(text), "model"))
+            found.append((start, end, mapped, _norm(text), "model", text))
     votes: dict[str, Counter[str]] = {}
-    for start, end, label, _, source in found:
+    for _, _, label, _, source, text in found:
         if source == "model":
-            votes.setdefault(doc_text[start:end], Counter())[label] += 1
+            votes.setdefault(text, Counter())[label] += 1
     rows: list[EntityRow] = []
-    for start, end, label, canonical, source in found:
-        text = doc_text[start:end]
+    for start, end, label, canonical, source, text in found:
         if source == "model":
             label = votes[text].most_common(1)[0][0]
         if any(s < end and start < e for s, e in exclude):

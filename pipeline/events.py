@@ -256,8 +256,11 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     events: list[EventRow] = []
     last_actor: EventRow | None = None  # the last event with an actor1 (for "he", "they")
+    span_starts = [s.start for s in spans]  # filter_spans returns spans sorted by start
     for sent in sentences:
-        triggers = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+        first = bisect.bisect_left(span_starts, sent.start)
+        last = bisect.bisect_left(span_starts, sent.end)
+        triggers = [s for s in spans[first:last] if s.end <= sent.end]
         state = _State(sentence_subject=None, passive=False, last_end=sent.start)
         title_end = -1  # token index closing "(see the Battle of X ...)"
         for k, trig in enumerate(triggers):

@@ -34,12 +34,13 @@ _FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "note")),
 }
 LEXICON_FILE = "entity_lexicon.csv"
+MODERN_PLACES_FILE = "modern_places.csv"  # current prefectures/counties (place stage's file)
 ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
 LEXICON_KINDS = (
     "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
     "direction_word", "gloss_word", "gloss_opener", "list_noun", "army_word", "polity_suffix",
-    "label_map", "not_entity",
+    "label_map", "not_entity", "not_given_name",
 )
 
 
@@ -73,6 +74,7 @@ class Gazetteer:
     lexicon: Mapping[str, tuple[str, ...]]
     by_alias: Mapping[str, tuple[GazetteerEntry, ...]] = field(repr=False)
     era_names: frozenset[str] = field(default=frozenset(), repr=False)
+    modern_places: frozenset[str] = field(default=frozenset(), repr=False)
 
     def lookup(self, alias: str) -> tuple[GazetteerEntry, ...]:
         """All entries with exactly this alias (case-sensitive)."""
@@ -173,6 +175,11 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         with eras_path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 era_names.update(_split(row.get("romanizations") or ""))
+    modern: set[str] = set()
+    modern_path = base / MODERN_PLACES_FILE  # owned by the place stage; optional here
+    if modern_path.is_file():
+        with modern_path.open(encoding="utf-8", newline="") as fh:
+            modern.update(row["name"] for row in csv.DictReader(fh) if row.get("name"))
     by_alias: dict[str, list[GazetteerEntry]] = {}
     for entry in entries:
         by_alias.setdefault(entry.alias, []).append(entry)
@@ -181,4 +188,5 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         lexicon=MappingProxyType({k: tuple(v) for k, v in lexicon.items()}),
         by_alias=MappingProxyType({k: tuple(v) for k, v in by_alias.items()}),
         era_names=frozenset(era_names),
+        modern_places=frozenset(modern),
     )

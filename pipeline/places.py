@@ -515,6 +515,8 @@ class PlaceLookup:
             hist = self.historical.get(name)
             coord = geocode(hist.modern, hist.province or None, index=self.index) \
                 if hist and hist.modern else None
+            if hist and coord is None:
+                coord = hist.point
             self.cache[name] = (hist.modern, coord.latitude if coord else None,
                                 coord.longitude if coord else None,
                                 coord.precision if coord else "") if hist else None
@@ -528,18 +530,48 @@ class PlaceLookup:
 
 @dataclass(frozen=True)
 class HistoricalPlace:
-    """Modern equivalent of a historical place as given by the entity gazetteer."""
+    """Modern equivalent of a historical place as given by the entity gazetteer.
+
+    ``point``: a hand-kept representative coordinate for a place that is no settlement (a
+    river, a region, a circuit), from ``gazetteer/place_coordinates.csv``; used only when the
+    modern name cannot be geocoded.
+    """
 
     modern: str
     province: str
+    point: Coordinate | None = None
+
+
+def load_place_points(path: Path) -> dict[str, Coordinate]:
+    """canonical -> representative Coordinate from ``place_coordinates.csv`` (canonical,
+    latitude, longitude, precision, note); ``source`` is ``hand:<precision>``."""
+    if not path.exists():
+        return {}
+    out: dict[str, Coordinate] = {}
+    for line, row in enumerate(_read(path), start=2):
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{path}:{line}: latitude/longitude must be numbers") from exc
+        if not _in_china(lat, lon):
+            raise ValueError(f"{path}:{line}: {row['canonical']} lies outside China's box")
+        out[row["canonical"]] = Coordinate(lat, lon, f"hand:{row['precision']}",
+                                           row["precision"], row["canonical"])
+    return out
 
 
 def load_historical_places(path: Path) -> dict[str, HistoricalPlace]:
-    """canonical -> HistoricalPlace from a CSV with columns canonical, modern, province."""
+    """canonical -> HistoricalPlace from a CSV with columns canonical, modern, province, plus
+    the representative points of ``place_coordinates.csv`` beside it."""
+    points = load_place_points(path.parent / "place_coordinates.csv")
     out: dict[str, HistoricalPlace] = {}
     for row in _read(path):
-        if row.get("modern") and row["canonical"] not in out:
-            out[row["canonical"]] = HistoricalPlace(row["modern"], row.get("province", ""))
+        name = row["canonical"]
+        if name not in out and (row.get("modern") or name in points):
+            out[name] = HistoricalPlace(row.get("modern", ""), row.get("province", ""),
+                                        points.get(name))
+    for name, point in points.items():
+        out.setdefault(name, HistoricalPlace("", "", point))
     return out
 
 
@@ -612,7 +644,8 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         elif name in historical:
             modern, province = historical[name].modern, historical[name].province
             relation = "at"
-            coord = geocode(modern, province or None, index=index)
+            coord = geocode(modern, province or None, index=index) if modern else None
+            coord = coord or historical[name].point
             prefix = "gazetteer"
         elif province_named(name):
             province = province_named(name)

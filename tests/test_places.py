@@ -230,3 +230,32 @@ def test_glosses_without_brackets(text: str, expected: list[tuple[str, str, str,
     assert [(g.place, g.modern, g.relation, g.province) for g in glosses] == expected
     for g in glosses:
         assert text[g.start:g.end] == g.place and text[g.gloss_start] == ","
+
+
+def test_region_without_modern_settlement_gets_its_hand_kept_point(tmp_path):
+    from pipeline.places import load_historical_places
+
+    (tmp_path / "places.csv").write_text(
+        "canonical,aliases,zh,modern,province,context,note\n"
+        "Taiyuan,Taiyuan,太原,Taiyuan,Shanxi,,\n", encoding="utf-8")
+    (tmp_path / "place_coordinates.csv").write_text(
+        "canonical,latitude,longitude,precision,note\n"
+        "Huai River,32.95,117.35,river,middle course\n", encoding="utf-8")
+    historical = load_historical_places(tmp_path / "places.csv")
+    assert historical["Taiyuan"].point is None
+    point = historical["Huai River"].point
+    assert (point.latitude, point.longitude, point.precision) == (32.95, 117.35, "river")
+    entities = [EntityRow("", -1, 10, 20, "Huaihe River", "PLACE", "Huai River", "gazetteer")]
+    (row,) = build_place_rows(entities, [], [], historical)
+    assert (row.latitude, row.longitude) == (32.95, 117.35)
+    assert row.coord_source.startswith("gazetteer:hand:river")
+
+
+def test_point_outside_china_is_refused(tmp_path):
+    from pipeline.places import load_place_points
+
+    path = tmp_path / "place_coordinates.csv"
+    path.write_text("canonical,latitude,longitude,precision,note\nParis,48.85,2.35,city,\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="outside China"):
+        load_place_points(path)
