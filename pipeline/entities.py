@@ -14,6 +14,7 @@ Offsets are Python ``str`` character indices into ``doc.text``, end exclusive.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -690,6 +691,12 @@ def _char_span(span: Span) -> tuple[int, int, str]:
     return span.start_char, span.start_char + len(text), text
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_left(starts, end)  # spans[:i] start before ``end``; their ends increase
+    return i > 0 and spans[i - 1][1] > start
+
+
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                      exclude: Sequence[tuple[int, int]] = ()) -> list[EntityRow]:
     """Entity rows from a processed doc (doc_id "" and sentence_id -1; char offsets into doc.text).
@@ -731,10 +738,12 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if source == "model":
             votes.setdefault(text, Counter())[label] += 1
     rows: list[EntityRow] = []
+    excluded = sorted(exclude)
+    excluded_starts = [s for s, _ in excluded]
     for start, end, label, canonical, source, text in found:
         if source == "model":
             label = votes[text].most_common(1)[0][0]
-        if any(s < end and start < e for s, e in exclude):
+        if _overlaps(excluded, excluded_starts, start, end):
             continue
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))

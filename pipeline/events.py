@@ -295,9 +295,14 @@ def _inside_name(trig: Span, sent: Span, ctx: _Context, offset: int,
                for e in _entities_in(ctx, max(0, start - 60), end))
 
 
+@lru_cache(maxsize=8)
+def _cue_lengths(cues: frozenset[tuple[str, ...]]) -> frozenset[int]:
+    return frozenset(len(c) for c in cues)
+
+
 def _after_cue(doc: Doc, trig: Span, sent: Span, cues: frozenset[tuple[str, ...]]) -> bool:
     """A cue ends at most ``_CUE_GAP`` tokens before the trigger ("did not (fully) fulfill")."""
-    lengths = {len(c) for c in cues}
+    lengths = _cue_lengths(cues)
     for gap in range(_CUE_GAP + 1):
         end = trig.start - gap
         for n in lengths:

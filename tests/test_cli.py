@@ -78,9 +78,13 @@ def test_two_runs_give_identical_bytes(tmp_path: Path, resources: api.Resources)
 @pytest.mark.parametrize("megabytes", [5])
 def test_huge_file_without_line_breaks(tmp_path: Path, blank_model: Path, megabytes: int) -> None:
     path = tmp_path / "huge.txt"
-    path.write_text(SENTENCE * (megabytes * 1_000_000 // len(SENTENCE)), encoding="utf-8")
+    plain = "The river flows east past the old walls and the fields of millet. " * 99
+    paragraph = plain + SENTENCE
+    path.write_text(paragraph * (megabytes * 1_000_000 // len(paragraph)), encoding="utf-8")
     out = tmp_path / "out"
     code = main(["run", str(path), "--out", str(out), "--model", str(blank_model), "--quiet"])
     assert code == 0
     (doc,) = _read(out / "documents.csv")
     assert doc["status"] == "ok" and int(doc["sentences"]) > 70_000
+    dates = _read(out / "dates.csv")
+    assert len(dates) > 700 and all(d["year"] for d in dates)

@@ -176,3 +176,12 @@ def test_real_model_era_name_excluded(nlp, gaz):
     start = text.index("Tianhui")
     rows = extract_entities(nlp(text), gaz, exclude=[(start, start + len("Tianhui"))])
     assert all(r.text != "Tianhui" for r in rows)
+
+
+def test_real_model_tokyo_and_nanjing_follow_their_glosses(nlp, gaz):
+    text = ("The Jin army besieged Tokyo (now Kaifeng, Henan). Later Wanyan Yong proclaimed "
+            "himself emperor in Tokyo (today's Liaoyang, Liaoning Province). The emperor "
+            "abandoned Nanjing (now Kaifeng, Henan) and fled.")
+    rows = [(r.text, r.canonical) for r in extract_entities(nlp(text), gaz)
+            if r.text in ("Tokyo", "Nanjing")]
+    assert rows == [("Tokyo", "Kaifeng"), ("Tokyo", "Liaoyang"), ("Nanjing", "Kaifeng")]
