@@ -64,19 +64,6 @@ class LunarCalendar:
         self._years = months
         self._starts: dict[int, list[tuple[int, int]]] | None = None
 
-    def _months(self, cal_stream: int, year: int) -> list[LunarMonth]:
-        """Months of (stream, year); if the stream lacks the year, or its months leave a gap
-        (stream 1: 1189 lacks a leap month, 1213 is garbled), the first of streams 3, 1, 2
-        whose months for that year are gap-free is used instead."""
-        lst = self._years.get((cal_stream, year), [])
-        if lst and _tiles(lst):
-            return lst
-        for stream in FALLBACK_STREAMS:
-            alt = self._years.get((stream, year))
-            if alt and stream != cal_stream and _tiles(alt):
-                return alt
-        return lst
-
     @classmethod
     def load(cls) -> LunarCalendar:
         """Read sanmiao's ``lunar_table_dump.csv`` (Chinese streams 1-3, about 35k months)."""
