@@ -126,6 +126,13 @@ def _to_original(cleaned: CleanText, row, sentence_starts: list[int], doc_id: st
                                sentence_id=_sentence_index(sentence_starts, row.start))
 
 
+def _placed(entity: EntityRow, doc_id: str, sentence_id: int, start: int,
+            end: int) -> EntityRow:
+    """The entity with new ids and offsets (a plain constructor: entities are many)."""
+    return EntityRow(doc_id, sentence_id, start, end, entity.text, entity.label,
+                     entity.canonical, entity.source)
+
+
 def _candidates(doc_id: str, entities: list[EntityRow]) -> list[CandidateRow]:
     """Model-only names, counted, as gazetteer candidates."""
     counts: Counter[tuple[str, str]] = Counter()
@@ -168,9 +175,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
         last = bisect_right(exclude_starts, block_end)
         local = [(s - block.start, e - block.start) for s, e in exclude[first:last]
                  if e > block.start and s < block_end]
-        for entity in extract_entities(doc, resources.gazetteer, exclude=local):
-            entities.append(dataclasses.replace(entity, start=entity.start + block.start,
-                                                end=entity.end + block.start))
+        entities.extend(_placed(e, doc_id, -1, e.start + block.start, e.end + block.start)
+                        for e in extract_entities(doc, resources.gazetteer, exclude=local))
     starts = [s for s, _ in spans]
     entities.sort(key=lambda e: (e.start, e.end, e.label))
 
@@ -198,7 +204,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     for number, (start, end) in enumerate(spans, start=1):
         o_start, o_end = cleaned.to_original(start, end)
         sentences.append(SentenceRow(doc_id, number, o_start, o_end, cleaned.text[start:end]))
-    entity_rows = [_to_original(cleaned, e, starts, doc_id) for e in entities]
+    entity_rows = [_placed(e, doc_id, _sentence_index(starts, e.start),
+                           *cleaned.to_original(e.start, e.end)) for e in entities]
     event_rows = [dataclasses.replace(_to_original(cleaned, e, starts, doc_id), event_id=i)
                   for i, e in enumerate(sorted(events, key=lambda e: (e.start, e.event_id)),
                                         start=1)]

@@ -261,6 +261,10 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
 def _inherited(m, state, eras, prior, res: _Res) -> None:
     n = m.era_year
     stated = m.stated_year
+    if m.unknown_name:
+        res.warnings.append(("UNKNOWN_ERA", f"{m.unknown_name!r} after the year is no known "
+                                            "era; read as the running era"))
+        res.basis.append(f"unknown era name {m.unknown_name!r} ignored")
     if m.dynasty:
         dyn = eras.dynasty(m.dynasty) or m.dynasty
         pool = eras.eras_of_dynasty(m.dynasty)

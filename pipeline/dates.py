@@ -78,6 +78,7 @@ class DateMention:
     western_year: int | None = None
     calendar: str = "lunar"
     parts: tuple[DateMention, ...] = ()
+    unknown_name: str | None = None  # "the fifth year of Zorblax": a name that is no known era
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -654,7 +655,26 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
             continue
         found.append(DateMention(start=s, end=e, text=text[s:e], kind="dynasty", dynasty=text[s:e]))
     found.sort(key=lambda x: (x.start, x.end))
-    return found
+    return [_flag_unknown_name(m, text, eras, g.lex) for m in found]
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
+
+
+def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
+    """An era year without era followed by "of <Name>" where Name is no era, dynasty or word
+    of ``not_era_name`` (titles): the text names an era we do not know. The mention keeps its
+    inherited reading, and the resolver warns (UNKNOWN_ERA)."""
+    if m.kind != "inherited" or m.dynasty or m.era_fragment:
+        return m
+    after = _OF_NAME.match(text, m.end)
+    if after is None:
+        return m
+    name = after.group(1)
+    if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
+            or name.split()[0].lower() in lex.cat("not_era_name")):
+        return m
+    return replace(m, unknown_name=name)
 
 
 def era_name_spans(mentions: list[DateMention]) -> list[tuple[int, int]]:

@@ -139,3 +139,16 @@ def test_bad_input_warns_never_raises(text: str, eras: EraTable,
     rows, warnings = resolve(text, eras, calendar)
     assert all(isinstance(r, DateRow) for r in rows)
     assert all(isinstance(w, WarningRow) and w.code.isupper() for w in warnings)
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ("In the sixth year of Tianhui, rain. In the fifth year of Zorblax, peace.", True),
+    ("In the sixth year of Tianhui, rain. In the fifth year of Emperor Gaozong, peace.", False),
+    ("In the sixth year of Tianhui, rain. In the eighth year of the Jin Dynasty, peace.", False),
+    ("In the sixth year of Tianhui, rain. In the eighth year, peace.", False),
+])
+def test_unknown_name_after_an_era_year_is_warned(eras, calendar, text: str,
+                                                  warned: bool) -> None:
+    rows, warnings = resolve(text, eras, calendar)
+    assert rows[-1].kind == "inherited" and rows[-1].year is not None
+    assert any(w.code == "UNKNOWN_ERA" for w in warnings) is warned

@@ -1,0 +1,37 @@
+"""Western dates: our grammar agrees with dateparser wherever dateparser can read the phrase.
+
+dateparser cannot read years below 1000 ("July 2, 626"), so the date stage parses Western dates
+with its own grammar; dateparser serves here as an independent oracle. Dates before 1582-10-15
+are read as Julian (the calendar the texts quote), later ones as Gregorian.
+"""
+
+from __future__ import annotations
+
+import pytest
+from dateparser.search import search_dates
+
+from pipeline.calendar import LunarCalendar
+from pipeline.chronology import resolve_dates
+from pipeline.dates import find_date_mentions
+from pipeline.eras import load_era_table
+
+PHRASES = ["9 January 1127", "On 9 January 1127 the city fell.", "July 2, 1626",
+           "February 21, 1559", "He died on 30 September 1626.", "13 February 1951",
+           "On 22 February 1054 he left."]
+
+
+@pytest.fixture(scope="module")
+def stages():
+    return load_era_table(), LunarCalendar.load()
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_agrees_with_dateparser(stages, phrase: str) -> None:
+    eras, calendar = stages
+    rows, _ = resolve_dates(find_date_mentions(phrase, eras), eras, calendar)
+    (row,) = [r for r in rows if r.kind == "gregorian"]
+    expected = search_dates(phrase, languages=["en"])[0][1].date()
+    day = row.julian_start if expected.year < 1582 else row.date_start
+    assert day == expected.isoformat()
+    assert row.year == expected.year and row.month == expected.month
+    assert row.day == expected.day
