@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from bisect import bisect_left
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -62,14 +64,18 @@ def main() -> None:
     date_rows, _ = resolve_dates(mentions, resources.eras, resources.calendar)
     dates_s = time.perf_counter() - t0
     docs = list(resources.nlp.pipe(b.text for b in split_blocks(cleaned)))
-    entities = [e for d in docs for e in extract_entities(d, resources.gazetteer)]
+    entities = [replace(e, start=e.start + b.start, end=e.end + b.start)
+                for b, d in zip(split_blocks(cleaned), docs, strict=True)
+                for e in extract_entities(d, resources.gazetteer)]
     t0 = time.perf_counter()
     glosses = find_place_glosses(cleaned, lexicon=resources.gloss_lexicon)
     lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
                                index=resources.modern_places)
+    starts = [e.start for e in entities]
     for block, d in zip(split_blocks(cleaned), docs, strict=True):
-        extract_events(d, [e for e in entities if block.start <= e.start < block.start +
-                           len(block.text)], date_rows, glosses, offset=block.start,
+        local = entities[bisect_left(starts, block.start):
+                         bisect_left(starts, block.start + len(block.text))]
+        extract_events(d, local, date_rows, glosses, offset=block.start,
                        lexicon=resources.event_lexicon, matcher=resources.trigger_matcher,
                        person_polity=resources.person_polity, places=lookup,
                        index=resources.modern_places)

@@ -21,13 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 import spacy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from .errors import EXIT_MODEL_MISSING, ChronicleError
 from .gazetteer import LABELS, Gazetteer
@@ -106,7 +106,7 @@ class _Tables:
 
     gazetteer: Gazetteer
     words: _Words
-    anchors: dict[str, np.ndarray]
+    anchors: dict[str, frozenset[int]]
     phrases: PhraseMatcher
     lower_phrases: PhraseMatcher
     rules: Matcher
@@ -117,8 +117,8 @@ class _Tables:
     name_words: frozenset[str]
     list_nouns: frozenset[str]
     not_entity: frozenset[str]
-    modern_hashes: np.ndarray  # ORTH hashes of usable modern place names
-    list_noun_hashes: np.ndarray  # LOWER hashes of list nouns
+    modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names
+    list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
 
 
@@ -169,7 +169,9 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         phrases.add(_BLOCK_KEY + word, [make(word)])
 
     def isin(words: Iterable[str], attr: str = "ORTH", op: str | None = None) -> dict:
-        tok: dict = {attr: {"IN": sorted(words)}}
+        # a lexeme flag instead of {attr: {"IN": words}}: same test, but checked natively by the
+        # Matcher instead of by a Python predicate on every token
+        tok = _flag_token(vocab, _InSet(words, attr == "LOWER"), {attr: {"IN": sorted(words)}})
         if op:
             tok["OP"] = op
         return tok
@@ -178,7 +180,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
                  isin(w.pol_words, op="+"), isin(w.pol_suffix, op="?")]
     cap, cap_opt = _CAP, dict(_CAP, OP="?")
     clan_words = {x for c in w.clans for x in c}
-    rules = Matcher(vocab)
+    rules = Matcher(vocab, validate=False)  # (flag bits are no attribute names)
     titles_lc = {t.lower() for t in w.titles}
     rules.add("PERSON_T", [
         [isin(w.titles, op="+"), cap, cap_opt, cap_opt, cap_opt],
@@ -201,7 +203,8 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     rules.add("PLACE_MOD", [[isin({g.lower() for g in gaz.words("gloss_opener")}, "LOWER"),
                              cap]])
     endings = "|".join(re.escape(e) for e in gaz.words("place_ending"))
-    rules.add("PLACE_END", [[{"TEXT": {"REGEX": f"^[A-Z][a-z']{{2,}}(?:{endings})$"}},
+    ending_re = f"^[A-Z][a-z']{{2,}}(?:{endings})$"
+    rules.add("PLACE_END", [[_flag_token(vocab, _Regex(ending_re), {"TEXT": {"REGEX": ending_re}}),
                              isin(gaz.words("place_ending_suffix"), op="?")]])
     dirs_lc = {d.lower() for d in w.directions}
     rules.add("ARMY", [
@@ -240,16 +243,72 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     )
 
 
-def _hashes(words: Iterable[str]) -> np.ndarray:
-    return np.array(sorted({hash_string(x) for x in words}), dtype=np.uint64)
+class _InSet:
+    """Lexeme flag test: the word (or its lower case) is in a set (``{"ORTH": {"IN": ...}}``)."""
+
+    def __init__(self, words: Iterable[str], lower: bool) -> None:
+        self.words = frozenset(words)
+        self.lower = lower
+        self.key = ("LOWER" if lower else "ORTH", self.words)
+
+    def __call__(self, text: str) -> bool:
+        return (text.lower() if self.lower else text) in self.words
 
 
-_PAREN = hash_string("(")
+class _Regex:
+    """Lexeme flag test: ``re.search`` on the word (``{"TEXT": {"REGEX": ...}}``)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern)
+        self.key = ("REGEX", pattern)
+
+    def __call__(self, text: str) -> bool:
+        return self.regex.search(text) is not None
 
 
-def _where(arr: np.ndarray, hashes: np.ndarray) -> list[int]:
-    """Token indices whose attribute hash is in ``hashes``."""
-    return np.flatnonzero(np.isin(arr, hashes)).tolist()
+_FIRST_FLAG = 19  # spaCy's own lexeme flags use bits 1-18; 19-63 are free
+
+
+def _flag_token(vocab: Vocab, test: _InSet | _Regex, fallback: dict) -> dict:
+    """A Matcher token ``{bit: True}`` for a lexeme flag of ``vocab`` set by ``test``.
+
+    Lexeme flags are checked natively by the Matcher, where the equivalent ``fallback``
+    predicate (``IN``, ``REGEX``) calls Python on every token. A bit already set by an equal
+    test is reused; when no bit is free, ``fallback`` is returned.
+    """
+    getters = vocab.lex_attr_getters
+    bit = next((b for b, g in getters.items() if isinstance(b, int) and b < 64
+                and isinstance(g, (_InSet, _Regex)) and g.key == test.key), None)
+    if bit is None:
+        bit = next((b for b in range(_FIRST_FLAG, 64) if b not in getters), None)
+        if bit is None:
+            return dict(fallback)
+        vocab.add_flag(test, flag_id=bit)
+    return {bit: True}
+
+
+def _hashes(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(hash_string(x) for x in words)
+
+
+_PAREN = frozenset({hash_string("(")})
+
+
+def _where(arr: list[int], hashes: frozenset[int]) -> list[int]:
+    """Token indices whose attribute hash (``arr``: one per token) is in ``hashes``."""
+    present = hashes.intersection(arr)
+    if len(present) > 4:
+        return [i for i, h in enumerate(arr) if h in present]
+    out: list[int] = []
+    for h in present:  # few: find them with list.index (a scan in C)
+        i = arr.index(h)
+        while True:
+            out.append(i)
+            try:
+                i = arr.index(h, i + 1)
+            except ValueError:
+                break
+    return sorted(out) if len(present) > 1 else out
 
 
 def _is_name_word(word: str) -> bool:
@@ -258,7 +317,25 @@ def _is_name_word(word: str) -> bool:
                               [1:].islower())
 
 
-def _anchored(words: list[str], orth: np.ndarray, lower: np.ndarray,
+@lru_cache(maxsize=8)
+def _suffixes_by_last(suffixes: frozenset[tuple[str, ...]], lc_ok: frozenset[str]
+                      ) -> tuple[dict[str, tuple[tuple[str, ...], ...]],
+                                 dict[str, tuple[tuple[str, ...], ...]],
+                                 dict[tuple[str, ...], int]]:
+    """Place suffixes by their last word, and by its lower case where that may be lower case
+    (each in the iteration order of ``suffixes``), and that order."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    by_last_lc: dict[str, list[tuple[str, ...]]] = {}
+    for sfx in suffixes:
+        by_last.setdefault(sfx[-1], []).append(sfx)
+        if sfx[-1].lower() in lc_ok:
+            by_last_lc.setdefault(sfx[-1].lower(), []).append(sfx)
+    return ({k: tuple(v) for k, v in by_last.items()},
+            {k: tuple(v) for k, v in by_last_lc.items()},
+            {sfx: k for k, sfx in enumerate(suffixes)})
+
+
+def _anchored(words: list[str], orth: list[int], lower: list[int],
               tables: _Tables) -> list[tuple[str, int, int]]:
     """Rule matches found backwards from their last word: (rule key, start, end) in tokens.
 
@@ -269,8 +346,13 @@ def _anchored(words: list[str], orth: np.ndarray, lower: np.ndarray,
     out: list[tuple[str, int, int]] = []
     lc_ok = tables.suffix_lc
     ends = set(_where(orth, a["suffix"])) | set(_where(lower, a["suffix_lc"]))
+    by_last, by_last_lc, order = _suffixes_by_last(w.place_suffixes, lc_ok)
     for e in sorted(ends):
-        for sfx in w.place_suffixes:
+        # the suffixes whose last word is token e (the first test of the check below)
+        exact, lc = by_last.get(words[e], ()), by_last_lc.get(words[e].lower(), ())
+        sfxs = sorted(set(exact) | set(lc), key=order.__getitem__) if exact and lc \
+            else exact or lc
+        for sfx in sfxs:
             j = e + 1 - len(sfx)
             if j < 1 or not all(words[j + k] == x or (x.lower() in lc_ok and
                                                        words[j + k].lower() == x.lower())
@@ -398,14 +480,14 @@ def _opens_gloss(doc: Doc, paren: int, tables: _Tables) -> bool:
     return False
 
 
-def _gloss_places(words: list[str], orth: np.ndarray, tables: _Tables) -> list[_Cand]:
+def _gloss_places(words: list[str], orth: list[int], tables: _Tables) -> list[_Cand]:
     """PLACE candidates from "(now X, Y)" glosses: the names inside and the name before.
 
     ``words`` are the token texts of the doc (token index = list index).
     """
     cands: list[_Cand] = []
     n = len(words)
-    for i in np.flatnonzero(orth == _PAREN).tolist():
+    for i in _where(orth, _PAREN):
         j = i + 1
         while j < n and words[j].isspace():
             j += 1
@@ -443,7 +525,7 @@ def _gloss_places(words: list[str], orth: np.ndarray, tables: _Tables) -> list[_
     return cands
 
 
-def _modern_places(words: list[str], orth: np.ndarray, tables: _Tables) -> list[_Cand]:
+def _modern_places(words: list[str], orth: list[int], tables: _Tables) -> list[_Cand]:
     """PLACE candidates for one-word names of current prefectures and counties ("Xinzheng").
 
     Only words of five letters or more that are no era name and do not follow a surname or
@@ -454,7 +536,7 @@ def _modern_places(words: list[str], orth: np.ndarray, tables: _Tables) -> list[
             if i == 0 or (words[i - 1] not in w.surnames and words[i - 1] not in w.pol_words)]
 
 
-def _listed_places(words: list[str], lower: np.ndarray, spans: list[_Cand],
+def _listed_places(words: list[str], lower: list[int], spans: list[_Cand],
                    taken: bytearray, tables: _Tables) -> list[_Cand]:
     """Relabel one-word names listed before "(and other) states/prefectures/counties" as PLACE.
 
@@ -495,7 +577,7 @@ def _listed_places(words: list[str], lower: np.ndarray, spans: list[_Cand],
     return sorted(out.values(), key=lambda c: c.start)
 
 
-def _propagate(words: list[str], orth: np.ndarray, spans: list[_Cand], taken: bytearray,
+def _propagate(words: list[str], orth: list[int], spans: list[_Cand], taken: bytearray,
                tables: _Tables) -> list[_Cand]:
     """Tag untagged repeats of PERSON/PLACE names found in the same doc (one sense per text).
 
@@ -531,6 +613,12 @@ def _propagate(words: list[str], orth: np.ndarray, spans: list[_Cand], taken: by
     return extra
 
 
+def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
+    """``doc[start:end].text`` from the token texts and trailing-space flags."""
+    text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
+    return text[:-1] if end > start and spaces[end - 1] else text
+
+
 def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     """Non-overlapping entity spans from gazetteer aliases, name rules and glosses.
 
@@ -539,9 +627,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     """
     gaz = tables.gazetteer
     strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, LOWER])
-    orth, lower = arr[:, 0], arr[:, 1]
-    words = [strings[h] for h in orth.tolist()]
+    arr = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+    orth, lower, spaces = arr[0], arr[1], arr[2]
+    words = [strings[h] for h in orth]
     cands: list[_Cand] = []
     suppress: set[int] = set()
     for match_id, start, end in tables.lower_phrases(doc):
@@ -585,10 +673,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     chosen.extend(_propagate(words, orth, chosen, taken, tables))
     spans: list[Span] = []
     for c in sorted(chosen, key=lambda c: c.start):
-        span = doc[c.start:c.end]
-        label = BLOCK_LABEL if span.text in tables.not_entity else c.label
-        spans.append(Span(doc, c.start, c.end, label=label,
-                          span_id=c.canonical or _norm(span.text)))
+        text = _span_text(words, spaces, c.start, c.end)
+        label = BLOCK_LABEL if text in tables.not_entity else c.label
+        spans.append(Span(doc, c.start, c.end, label=label, span_id=c.canonical or _norm(text)))
     return spans
 
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -125,12 +126,13 @@ def _date_precision(d: DateRow) -> str:
     return "year" if d.year is not None else ""
 
 
-def _with_date(row: EventRow, d: DateRow | None) -> EventRow:
+def _date_fields(d: DateRow | None) -> dict[str, object]:
+    """EventRow's date fields taken from ``d`` (none: the defaults)."""
     if d is None:
-        return row
-    return replace(row, year=d.year, year_end=d.year_end, month=d.month, leap_month=d.leap_month,
-                   day=d.day, season=d.season, date_start=d.date_start, date_end=d.date_end,
-                   date_precision=_date_precision(d), date_text=d.text)
+        return {}
+    return {"year": d.year, "year_end": d.year_end, "month": d.month, "leap_month": d.leap_month,
+            "day": d.day, "season": d.season, "date_start": d.date_start,
+            "date_end": d.date_end, "date_precision": _date_precision(d), "date_text": d.text}
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,23 @@ class _Context:
     place_info: PlaceLookup
     person_polity: Mapping[str, str]
     text: str  # doc.text (spaCy rebuilds it on every access)
+    lower: Sequence[str]  # lower-case text of each token of the doc
+
+
+_dated_cache: list[tuple[list[DateRow], tuple[DateRow, ...], tuple[int, ...]]] = []
+
+
+def _dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
+    """The dates with a year, sorted by start, and their starts (the last input's result is
+    kept: a document's blocks all pass the same list)."""
+    seq = list(dates)
+    cached = _dated_cache[-1] if _dated_cache else None
+    if cached is not None and cached[0] == seq:
+        return cached[1], cached[2]
+    ordered = tuple(sorted((d for d in seq if d.year is not None), key=lambda d: d.start))
+    starts = tuple(d.start for d in ordered)
+    _dated_cache[:] = [(seq, ordered, starts)]
+    return ordered, starts
 
 
 def _entities_in(ctx: _Context, start: int, end: int) -> list[EntityRow]:
@@ -243,14 +262,18 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
     """
     lex = lexicon or load_event_lexicon()
     match = matcher or build_trigger_matcher(doc, lex)
-    end_of_doc = offset + len(doc.text)
+    strings = doc.vocab.strings
+    orths, lowers, spaces = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+    lower = [strings[low] for low in lowers]  # token index -> lower-case text
+    text = "".join([strings[orth] + " " if space else strings[orth]
+                    for orth, space in zip(orths, spaces, strict=True)])  # doc.text
+    end_of_doc = offset + len(text)
     ents = sorted((e for e in outside_glosses(entities, glosses)  # not "(now Datong, Shanxi)"
                    if offset <= e.start and e.end <= end_of_doc), key=lambda e: e.start)
-    all_dates = sorted((d for d in dates if d.year is not None), key=lambda d: d.start)
-    ctx = _Context(tuple(ents), tuple(e.start for e in ents), tuple(all_dates),
-                   tuple(d.start for d in all_dates),
+    all_dates, date_starts = _dated(dates)
+    ctx = _Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
                    places or PlaceLookup.build(entities, glosses, historical_places, index=index),
-                   person_polity or {}, doc.text)
+                   person_polity or {}, text, lower)
     found = {(s, e): doc.vocab.strings[m] for m, s, e in match(doc)}
     spans = filter_spans([doc[s:e] for s, e in found])
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -266,17 +289,16 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
         for k, trig in enumerate(triggers):
             rules = lex.forms[found[trig.start, trig.end]]
             if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules) \
-                    or _after_cue(doc, trig, sent, lex.cues):
+                    or _after_cue(lower, trig, sent, lex.cues):
                 continue
             if rules[0].event_type == "battle_reference":
                 title_end = _title_end(doc, trig, sent)
             right_end = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             got = _event(doc, trig, rules, sent,
                          doc[state.last_end:trig.start], doc[trig.end:right_end], offset, ctx,
-                         state, last_actor)
+                         state, last_actor, len(events))
             if got is not None:
                 row, state = got
-                row = replace(row, event_id=len(events))
                 events.append(row)
                 last_actor = row.actor1 and row or last_actor
     return events
@@ -300,13 +322,16 @@ def _cue_lengths(cues: frozenset[tuple[str, ...]]) -> frozenset[int]:
     return frozenset(len(c) for c in cues)
 
 
-def _after_cue(doc: Doc, trig: Span, sent: Span, cues: frozenset[tuple[str, ...]]) -> bool:
-    """A cue ends at most ``_CUE_GAP`` tokens before the trigger ("did not (fully) fulfill")."""
+def _after_cue(lower: Sequence[str], trig: Span, sent: Span,
+               cues: frozenset[tuple[str, ...]]) -> bool:
+    """A cue ends at most ``_CUE_GAP`` tokens before the trigger ("did not (fully) fulfill").
+
+    ``lower`` holds the lower-case text of each token of the doc."""
     lengths = _cue_lengths(cues)
     for gap in range(_CUE_GAP + 1):
         end = trig.start - gap
         for n in lengths:
-            if end - n >= sent.start and tuple(t.lower_ for t in doc[end - n:end]) in cues:
+            if end - n >= sent.start and tuple(lower[end - n:end]) in cues:
                 return True
     return False
 
@@ -330,8 +355,8 @@ class _State:
 
 
 def _event(doc: Doc, trig: Span, rules: Sequence[TriggerRule], sent: Span, left: Span,
-           right: Span, offset: int, ctx: _Context, state: _State, last_actor: EventRow | None
-           ) -> tuple[EventRow, _State] | None:
+           right: Span, offset: int, ctx: _Context, state: _State, last_actor: EventRow | None,
+           event_id: int = 0) -> tuple[EventRow, _State] | None:
     def abs_(i: int) -> int:
         return i + offset
 
@@ -393,22 +418,24 @@ def _event(doc: Doc, trig: Span, rules: Sequence[TriggerRule], sent: Span, left:
     clause_start, clause_end = abs_(left.start_char), abs_(right.end_char)
     text = ctx.text[left.start_char:right.end_char].strip()
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
+    actor1_name = actor1.canonical if actor1 else ""
+    actor1_polity = _polity(ctx, actor1)
+    if (not actor1_name and not passive and name_span is None and last_actor is not None
+            and any(w in _PRONOUNS for w in ctx.lower[left.start:left.end])):
+        actor1_name, actor1_polity = last_actor.actor1, last_actor.actor1_polity
+    date = _event_date(ctx, abs_(sent.start_char), abs_(trig.start_char), abs_(right.end_char))
     row = EventRow(
-        doc_id="", event_id=0, sentence_id=-1, start=clause_start, end=clause_end,
+        doc_id="", event_id=event_id, sentence_id=-1, start=clause_start, end=clause_end,
         event_type=rule.event_type, trigger=trigger,
-        actor1=actor1.canonical if actor1 else "", actor1_polity=_polity(ctx, actor1),
+        actor1=actor1_name, actor1_polity=actor1_polity,
         actor2=actor2.canonical if actor2 else "", actor2_polity=_polity(ctx, actor2),
         place=place_name,
         place_modern=info[0] if info else "", latitude=info[1] if info else None,
         longitude=info[2] if info else None, place_precision=info[3] if info else "",
-        text=text)
-    if (not row.actor1 and not passive and name_span is None and last_actor is not None
-            and any(t.lower_ in _PRONOUNS for t in left)):
-        row = replace(row, actor1=last_actor.actor1, actor1_polity=last_actor.actor1_polity)
+        text=text, **_date_fields(date))  # type: ignore[arg-type]
     new_state = _State(subject, passive, trig.end, actor2.end if actor2 else -1) \
         if name_span is None else replace(state, last_end=name_span.end)
-    return _with_date(row, _event_date(ctx, abs_(sent.start_char), abs_(trig.start_char),
-                                       abs_(right.end_char))), new_state
+    return row, new_state
 
 
 def _event_date(ctx: _Context, sent_start: int, trig_start: int, clause_end: int

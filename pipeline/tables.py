@@ -12,7 +12,6 @@ import io
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple
 from pathlib import Path
 
 from .errors import OutputError
@@ -35,9 +34,10 @@ def table_text(record_type: type, rows: Iterable[object]) -> str:
     """The whole CSV text (header + rows) for ``rows`` of dataclass ``record_type``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns(record_type))
+    names = columns(record_type)
+    writer.writerow(names)
     for row in rows:
-        writer.writerow([format_cell(v) for v in astuple(row)])
+        writer.writerow([format_cell(getattr(row, name)) for name in names])
     return buffer.getvalue()
 
 
