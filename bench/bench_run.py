@@ -1,11 +1,11 @@
 """Benchmark: `chronicle run` against the bare spaCy pass on the same text.
 
-Usage: python bench/bench_run.py [--repeat 50] [--model NAME] [--corpus corpus/song_jin_wars.txt]
+Usage: python bench/bench_run.py [--repeat 50] [--rounds 3] [--model NAME] [--corpus FILE]
 
 Both sides see the corpus text repeated N times. The bare pass is the same spaCy model with the
 same components the pipeline enables, minus everything chronicle adds (cleaning, gazetteer ruler,
 dates, entities post-processing, CSV writing), fed the same paragraph blocks. Prints tokens/s for
-both and their ratio (the issue asks for >= 0.8).
+both (best of alternating rounds) and their ratio (the issue asks for >= 0.8).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from pipeline.segment import split_blocks
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timed rounds")
     parser.add_argument("--model", default=api.DEFAULT_MODEL)
     parser.add_argument("--corpus", type=Path, default=Path("corpus/song_jin_wars.txt"))
     args = parser.parse_args()
@@ -46,16 +47,18 @@ def main() -> None:
             bare.enable_pipe(name)
     blocks = [b.text for b in split_blocks(text)]
 
-    t0 = time.perf_counter()
-    tokens = sum(len(doc) for doc in bare.pipe(blocks))
-    bare_s = time.perf_counter() - t0
-
+    bare_times, full_times = [], []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.txt"
         path.write_text(text, encoding="utf-8")
-        t0 = time.perf_counter()
-        result = api.run([path], Path(tmp) / "out", resources=resources)
-        full_s = time.perf_counter() - t0
+        for _ in range(args.rounds):  # alternate, keep the best of each: the machine is shared
+            t0 = time.perf_counter()
+            tokens = sum(len(doc) for doc in bare.pipe(blocks))
+            bare_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            result = api.run([path], Path(tmp) / "out", resources=resources)
+            full_times.append(time.perf_counter() - t0)
+    bare_s, full_s = min(bare_times), min(full_times)
 
     # Stage shares, each timed alone on the same text (the run above includes them all).
     cleaned = clean(text).text
@@ -86,6 +89,9 @@ def main() -> None:
     doc = result.documents[0]
     print(f"text: {len(text):,} chars, {tokens:,} tokens ({args.repeat} x {args.corpus.name})")
     print(f"components: bare {bare.pipe_names}; chronicle {resources.nlp.pipe_names}")
+    print(f"best of {args.rounds} alternating rounds; all: bare "
+          f"{', '.join(f'{t:.1f}' for t in bare_times)} s, chronicle "
+          f"{', '.join(f'{t:.1f}' for t in full_times)} s")
     print(f"bare spaCy pass : {bare_s:7.2f} s  {tokens / bare_s:8.0f} tokens/s")
     print(f"chronicle run   : {full_s:7.2f} s  {tokens / full_s:8.0f} tokens/s "
           f"({len(doc.sentences)} sentences, {len(doc.entities)} entities, "

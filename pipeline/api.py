@@ -85,10 +85,12 @@ def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None
     gazetteer = load_gazetteer(directory)
     nlp = build_nlp(model, gazetteer)
     event_lexicon = load_event_lexicon(directory / "event_types.csv")
+    eras = load_era_table(directory)
+    find_date_mentions("", eras)  # compiles the date grammar and era index once, here
     return Resources(
         nlp=nlp,
         gazetteer=gazetteer,
-        eras=load_era_table(directory),
+        eras=eras,
         calendar=LunarCalendar.load(),
         model=model,
         event_lexicon=event_lexicon,
