@@ -84,7 +84,9 @@ class Gazetteer:
         """The reading of ``alias`` given the gloss text after it (None if no reading fits).
 
         A row whose context keyword occurs in ``gloss`` wins; else the first row without
-        context. Rows with a context and no matching gloss are never chosen.
+        context; else, for a name of several words ("Liaoyang Prefecture") whose rows all
+        name the same thing, that row. Otherwise None: a context row is not chosen without its
+        gloss (one-word names such as "Hai" or "Su" are too often something else).
         """
         cands = self.lookup(alias)
         if gloss:
@@ -94,6 +96,8 @@ class Gazetteer:
         for entry in cands:
             if not entry.context:
                 return entry
+        if " " in alias.strip() and cands and len({(e.label, e.canonical) for e in cands}) == 1:
+            return cands[0]
         return None
 
     def words(self, kind: str) -> tuple[str, ...]:

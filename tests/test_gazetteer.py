@@ -112,3 +112,10 @@ def test_unknown_lexicon_kind_is_an_error(tmp_path):
 
 def test_gazetteer_error_is_a_value_error():
     assert issubclass(GazetteerError, ValueError)
+
+
+def test_unambiguous_several_word_alias_needs_no_gloss(gaz):
+    # "Liaoyang Prefecture" only ever names Liaoyang, so its context row applies without a
+    # gloss; a one-word context-only alias ("Hai") still needs its gloss.
+    assert gaz.resolve("Liaoyang Prefecture").canonical == "Liaoyang"
+    assert gaz.resolve("Hai") is None or gaz.resolve("Hai").label != "PLACE"
