@@ -234,7 +234,10 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                raise InputPathError(f"no *.txt files in folder: {path}")
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

@@ -28,6 +28,14 @@ def test_missing_path_is_one_clear_line(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_folder_without_text_files_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.md").write_text("# not a .txt file", encoding="utf-8")
+    code = main(["run", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert code == 2
+    expected = f"chronicle: error: no *.txt files in folder: {tmp_path}"
+    assert capsys.readouterr().err.strip() == expected
+
+
 def test_missing_model_is_one_clear_line(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     proc = subprocess.run(
