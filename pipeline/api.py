@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -122,7 +123,11 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return max(bisect_right(starts, offset), 1)
 
 
-def _to_original(cleaned: CleanText, row, sentence_starts: list[int], doc_id: str):  # noqa: ANN001, ANN202
+_Row = TypeVar("_Row", DateRow, EventRow)
+
+
+def _to_original(cleaned: CleanText, row: _Row, sentence_starts: list[int], doc_id: str) -> _Row:
+    """The row with its document id, sentence id and offsets into the original text."""
     start, end = cleaned.to_original(row.start, row.end)
     return dataclasses.replace(row, doc_id=doc_id, start=start, end=end,
                                sentence_id=_sentence_index(sentence_starts, row.start))
