@@ -261,7 +261,12 @@ def make_doc_ids(files: Sequence[Path]) -> list[str]:
 
 
 def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResult:
-    """Read, decode and process one file; an unreadable file gives an ``error`` row."""
+    """Read, decode and process one file.
+
+    An unreadable file, or an unexpected exception inside any stage, gives a document row with
+    ``status="error"`` and a warning (``UNREADABLE_FILE`` or ``PROCESSING_ERROR`` with the
+    exception's type and message); the run goes on with the other files and exits 1.
+    """
     try:
         raw: RawDocument = read_document(path)
     except UnreadableFileError as exc:
@@ -269,8 +274,15 @@ def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResul
         return DocumentResult(
             DocumentRow(doc_id, str(path), "", "", 0, 0, "error", message),
             warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
-    return process_text(raw.text, doc_id, resources, path=str(path), encoding=raw.encoding,
-                        sha256=raw.sha256)
+    try:
+        return process_text(raw.text, doc_id, resources, path=str(path),
+                            encoding=raw.encoding, sha256=raw.sha256)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
+        message = f"internal error while processing: {type(exc).__name__}: {exc}"
+        return DocumentResult(
+            DocumentRow(doc_id, str(path), raw.sha256, raw.encoding, len(raw.text), 0, "error",
+                        message),
+            warnings=[WarningRow(doc_id, 0, len(raw.text), "PROCESSING_ERROR", message)])
 
 
 @dataclass

@@ -100,6 +100,16 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]{2,}|[\t\u00a0\u2000-\u2
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
            "\u00b4": "'", "\u2033": '"'}
 _QUOTE_RE = re.compile("[" + "".join(_QUOTES) + "]")
+# C0/C1 control characters other than tab and line breaks (and DEL): stray bytes of a damaged file.
+# Each becomes one space (a line break for the page, file, group and record separators and NEL),
+# so the text keeps its length and every later stage (the date scanner's masked copy included)
+# sees the same, printable text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_CONTROL_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
+
+
+def _control_to_space(match: re.Match[str]) -> str:
+    return "".join("\n" if ch in _CONTROL_BREAKS else " " for ch in match.group())
 
 
 def _breadcrumb_lines(text: str) -> Iterable[Edit]:
@@ -140,6 +150,8 @@ def _regex_rule(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[
 
 # Passes run in order; within a pass edits must not overlap (later overlapping ones are skipped).
 PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
+    (_regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
+                 "replaced control characters by spaces"),),
     (_breadcrumb_lines, _repeated_lines),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
