@@ -44,7 +44,7 @@ from .places import (
     load_historical_places,
     load_modern_places,
 )
-from .reading import RawDocument, read_document
+from .reading import GUESS, RawDocument, describe_issue, read_document
 from .records import (
     CandidateRow,
     DateRow,
@@ -275,14 +275,25 @@ def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResul
             DocumentRow(doc_id, str(path), "", "", 0, 0, "error", message),
             warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
     try:
-        return process_text(raw.text, doc_id, resources, path=str(path),
-                            encoding=raw.encoding, sha256=raw.sha256)
+        result = process_text(raw.text, doc_id, resources, path=str(path),
+                              encoding=raw.encoding, sha256=raw.sha256)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
-        return DocumentResult(
+        result = DocumentResult(
             DocumentRow(doc_id, str(path), raw.sha256, raw.encoding, len(raw.text), 0, "error",
                         message),
             warnings=[WarningRow(doc_id, 0, len(raw.text), "PROCESSING_ERROR", message)])
+    result.document = dataclasses.replace(result.document,
+                                          encoding_confidence=raw.confidence)
+    extra = [WarningRow(doc_id, i.start, i.end, "DECODING_ERROR",
+                        describe_issue(i, raw.encoding)) for i in raw.issues]
+    if raw.confidence == GUESS:
+        extra.append(WarningRow(doc_id, 0, 0, "ENCODING_GUESSED",
+                                f"no strict decoding was plausible; {raw.encoding} is "
+                                f"charset-normalizer's guess: check the text"))
+    if extra:
+        result.warnings = sorted(result.warnings + extra, key=lambda w: (w.start, w.end, w.code))
+    return result
 
 
 @dataclass

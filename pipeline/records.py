@@ -29,6 +29,7 @@ class DocumentRow:
     sentences: int
     status: str  # ok | empty | error
     message: str = ""
+    encoding_confidence: str = ""  # certain | likely | guess (see pipeline.reading)
 
 
 @dataclass(frozen=True)
