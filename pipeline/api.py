@@ -8,6 +8,7 @@ Stages work on the cleaned text; this module maps every offset back to the decod
 from __future__ import annotations
 
 import dataclasses
+import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -234,30 +235,83 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     )
 
 
+STDIN = Path("-")
+
+
+def _walk_txt(folder: Path) -> list[Path]:
+    """``*.txt`` files below ``folder`` (sorted), plus every subfolder that could not be read
+    (listed so that it gets an error row instead of being skipped silently)."""
+    found: list[Path] = []
+    unreadable: list[Path] = []
+
+    def on_error(exc: OSError) -> None:
+        unreadable.append(Path(exc.filename) if exc.filename else folder)
+
+    for root, dirs, names in os.walk(folder, onerror=on_error):
+        dirs.sort()
+        found.extend(Path(root) / n for n in names
+                     if n.endswith(".txt") and (Path(root) / n).is_file())
+    return sorted(found + unreadable)
+
+
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files named, plus ``*.txt`` below named folders (sorted); raise for a missing path."""
+    """Files named, plus ``*.txt`` below named folders (sorted), each file once; ``-`` is
+    standard input. A subfolder that cannot be read is listed too (it becomes an error row).
+
+    Raises :class:`InputPathError` for a missing path or a folder without ``*.txt`` files."""
     files: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        if path == STDIN:
+            found = [STDIN]
+        elif path.is_dir():
+            found = _walk_txt(path)
             if not found:
                 raise InputPathError(f"no *.txt files in folder: {path}")
-            files.extend(found)
         elif path.is_file():
-            files.append(path)
+            found = [path]
         else:
             raise InputPathError(f"no such file or folder: {path}")
+        for file in found:
+            key = file if file == STDIN else file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
     return files
 
 
-def make_doc_ids(files: Sequence[Path]) -> list[str]:
-    """File names without extension; a repeated name gets ``#2``, ``#3`` … in input order."""
-    seen: Counter[str] = Counter()
+def _id_of(path: Path) -> str:
+    name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem or path.name
+    return "stdin" if path == STDIN else name
+
+
+def make_doc_ids(files: Sequence[Path], roots: Sequence[Path] = ()) -> list[str]:
+    """One unique id per file, from its name and never from the order of files.
+
+    The id is the path relative to the input folder (of ``roots``) it was found in, without
+    ``.txt`` and with ``/`` between folders: ``chapter1`` for ``texts/chapter1.txt``,
+    ``vol2/chapter1`` for ``texts/vol2/chapter1.txt``; a file given by itself gets its name
+    (``-`` gets ``stdin``). Adding files never changes another file's id, except when two
+    inputs given on the command line would get the same id: both then get the path as given
+    (``a/x``, ``b/x``).
+    """
+    resolved_roots = sorted((Path(r) for r in roots if Path(r) != STDIN and Path(r).is_dir()),
+                            key=lambda r: -len(r.parts))
     ids = []
     for path in files:
-        seen[path.stem] += 1
-        ids.append(path.stem if seen[path.stem] == 1 else f"{path.stem}#{seen[path.stem]}")
-    return ids
+        root = next((r for r in resolved_roots if path != STDIN and path.is_relative_to(r)
+                     and path != r), None)
+        if root is None:
+            ids.append(_id_of(path))
+        else:
+            relative = path.relative_to(root)
+            ids.append("/".join([*relative.parts[:-1], _id_of(relative)]))
+    counts = Counter(ids)
+    unique = [i if counts[i] == 1 else p.with_name(_id_of(p)).as_posix() if p != STDIN
+              else "-" for i, p in zip(ids, files, strict=True)]
+    counts = Counter(unique)
+    # last resort (e.g. "a/x.txt" and "a/x.TXT" on a case-sensitive system): the full path
+    return [u if counts[u] == 1 else p.as_posix() for u, p in zip(unique, files, strict=True)]
 
 
 def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResult:
@@ -335,12 +389,14 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     ``progress(i, n, result)`` is called after each file (1-based ``i``). ``out_dir`` is checked
     (creatable, writable) before any work: :class:`~pipeline.errors.OutputError`.
     """
-    files = collect_inputs(Path(p) for p in paths)
+    roots = [Path(p) for p in paths]
+    files = collect_inputs(roots)
     if out_dir is not None:
         check_output_dir(Path(out_dir))
     resources = resources or load_resources(model)
     results = []
-    for i, (path, doc_id) in enumerate(zip(files, make_doc_ids(files), strict=True), start=1):
+    for i, (path, doc_id) in enumerate(zip(files, make_doc_ids(files, roots), strict=True),
+                                          start=1):
         result = process_file(path, doc_id, resources)
         results.append(result)
         if progress:

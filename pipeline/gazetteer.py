@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import EXIT_OUTPUT, ChronicleError
+from .gazetteer_schema import validate_gazetteer
 
 LABELS = ("PERSON", "PLACE", "POLITY", "ARMY")
 
@@ -143,6 +144,7 @@ def _split(value: str) -> list[str]:
 def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     """Read and validate all gazetteer files; raise GazetteerError naming file and line."""
     base = Path(gazetteer_dir) if gazetteer_dir is not None else default_gazetteer_dir()
+    validate_gazetteer(base)  # every file, not only these: header, required values, types
     entries: list[GazetteerEntry] = []
     for label, (name, columns) in _FILES.items():
         path = base / name

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -319,9 +321,16 @@ def read_document(path: Path) -> RawDocument:
 
     ``str(path) == "-"`` reads standard input (bytes).
     """
+    if path.is_dir():  # listed by collect_inputs because it could not be read
+        try:
+            with os.scandir(path):
+                pass
+            reason = "is a folder"
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+        raise UnreadableFileError(f"folder cannot be read ({reason}); its files were skipped")
     try:
         if str(path) == "-":
-            import sys
 
             data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
             size = len(data)

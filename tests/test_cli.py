@@ -66,12 +66,12 @@ def test_bad_files_get_rows_and_the_rest_is_processed(tmp_path: Path, blank_mode
     assert docs["binary"]["status"] == "error" and "binary" in docs["binary"]["message"]
     assert docs["empty"]["status"] == "empty"
     assert docs["gbk"]["status"] == "ok" and docs["gbk"]["encoding"] in {"gb18030", "gbk"}
-    assert docs["utf16"]["encoding"] == "utf-16"
-    assert docs["good"]["status"] == docs["good#2"]["status"] == "ok"
+    assert docs["sub/utf16"]["encoding"] == "utf-16"
+    assert docs["good"]["status"] == docs["sub/good"]["status"] == "ok"
     codes = {(w["doc_id"], w["code"]) for w in _read(out / "warnings.csv")}
     assert ("empty", "EMPTY_DOCUMENT") in codes and ("binary", "UNREADABLE_FILE") in codes
     sentences = _read(out / "sentences.csv")
-    assert {s["doc_id"] for s in sentences} == {"good", "good#2", "gbk", "utf16"}
+    assert {s["doc_id"] for s in sentences} == {"good", "sub/good", "gbk", "sub/utf16"}
 
 
 def test_two_runs_give_identical_bytes(tmp_path: Path, resources: api.Resources) -> None:

@@ -1,0 +1,193 @@
+"""The schema of every gazetteer file, checked at load: header, required values, types.
+
+:func:`validate_gazetteer` reads each file of :data:`SCHEMAS` found in a gazetteer folder and
+raises :class:`~pipeline.gazetteer.GazetteerError` (exit code 4) with one line naming the file
+and line of the first problem, so no loader ever meets a value it cannot parse. The column lists
+are those of ``gazetteer/README.md``; files read at run time must exist, the hand-kept sources of
+derived files (``era_errata.csv`` …) are checked when present.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: A value check: returns a phrase saying what is wrong, or None. Gets the value and its row.
+Check = Callable[[str, Mapping[str, str]], "str | None"]
+
+
+def _int(value: str, row: Mapping[str, str]) -> str | None:
+    try:
+        int(value)
+    except ValueError:
+        return f"must be an integer, found {value!r}"
+    return None
+
+
+def _number(low: float, high: float) -> Check:
+    def check(value: str, row: Mapping[str, str]) -> str | None:
+        try:
+            number = float(value)
+        except ValueError:
+            return f"must be a number, found {value!r}"
+        if not math.isfinite(number) or not low <= number <= high:
+            return f"must be between {low:g} and {high:g}, found {value!r}"
+        return None
+    return check
+
+
+def _one_of(*choices: str) -> Check:
+    def check(value: str, row: Mapping[str, str]) -> str | None:
+        if value not in choices:
+            return f"must be one of {', '.join(choices)}; found {value!r}"
+        return None
+    return check
+
+
+_NUMERIC_DATE_WORDS = frozenset({
+    "cardinal", "cardinal_tens", "ordinal", "ordinal_tens", "first_year", "month",
+    "relative_year", "relative_day", "relative_direction", "ce_prefix", "ce_suffix", "leap",
+    "heavenly_stem", "earthly_branch"})
+DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
+    "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
+    "duration_cue", "not_era_name"}
+
+
+def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
+    if row.get("category") in _NUMERIC_DATE_WORDS:
+        return _int(value, row)
+    return None
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    """Columns (the exact header), columns that may not be empty, value checks (applied to
+    non-empty values), and whether the file must exist."""
+
+    columns: tuple[str, ...]
+    required: tuple[str, ...] = ()
+    checks: Mapping[str, Check] = field(default_factory=dict)
+    must_exist: bool = True
+
+
+_LAT, _LON = _number(-90, 90), _number(-180, 180)
+_MODERN = FileSchema(
+    ("name", "name_zh", "level", "province", "latitude", "longitude", "suffix", "adcode",
+     "source"), ("name", "level", "province", "latitude", "longitude"),
+    {"level": _one_of("province", "prefecture", "county"), "latitude": _LAT,
+     "longitude": _LON})
+
+SCHEMAS: dict[str, FileSchema] = {
+    "persons.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
+    "places.csv": FileSchema(
+        ("canonical", "aliases", "zh", "modern", "province", "context", "note"), ("canonical",)),
+    "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),
+    "armies.csv": FileSchema(("canonical", "aliases", "polity", "note"), ("canonical",)),
+    "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
+    "eras.csv": FileSchema(
+        ("era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler",
+         "ruler_zh", "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn",
+         "romanizations", "sanmiao_era_ids"),
+        ("era_id", "era", "era_zh", "dynasty", "start_year", "end_year", "length", "cal_stream",
+         "start_jdn", "end_jdn"),
+        {"era_id": _int, "start_year": _int, "end_year": _int, "length": _int,
+         "cal_stream": _int, "start_jdn": _number(0, 1e8), "end_jdn": _number(0, 1e8)}),
+    "dynasties.csv": FileSchema(
+        ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
+         "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),
+        {"sanmiao_dyn_id": _int, "era_start_min": _int, "era_start_max": _int,
+         "vassal": _one_of("0", "1"), "cal_stream": _int}),
+    "date_words.csv": FileSchema(
+        ("word", "category", "value", "note"), ("word", "category"),
+        {"category": _one_of(*sorted(DATE_WORD_CATEGORIES)), "value": _date_word_value}),
+    "event_types.csv": FileSchema(
+        ("lemma", "forms", "event_type", "object_label", "takes_object", "example"),
+        ("lemma", "forms", "event_type", "takes_object"),
+        {"object_label": _one_of("PERSON", "PLACE", "POLITY", "ARMY"),
+         "takes_object": _one_of("yes", "no")}),
+    "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
+                                 {"kind": _one_of("irrealis", "negation")}, must_exist=False),
+    "modern_places.csv": _MODERN,
+    "provinces.csv": FileSchema(
+        ("province", "name_zh", "adcode", "kind", "variants"), ("province", "kind"),
+        {"kind": _one_of("province", "municipality", "autonomous_region", "sar"),
+         "adcode": _int}),
+    "place_aliases.csv": FileSchema(
+        ("alias", "province", "current", "current_province", "note"),
+        ("alias", "current", "current_province")),
+    "place_gloss_words.csv": FileSchema(
+        ("phrase", "kind", "value"), ("phrase", "kind"),
+        {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject")}),
+    "place_coordinates.csv": FileSchema(
+        ("canonical", "latitude", "longitude", "precision", "note"),
+        ("canonical", "latitude", "longitude", "precision"),
+        {"latitude": _LAT, "longitude": _LON}, must_exist=False),
+    # hand-kept sources of the derived files above (scripts/): checked when present
+    "era_errata.csv": FileSchema(
+        ("action", "sanmiao_era_id", "era_zh", "dynasty", "ruler_zh", "start_year", "end_year",
+         "length", "cal_stream", "start_jdn", "end_jdn", "note"), ("action",),
+        {"action": _one_of("add", "set", "drop"), "sanmiao_era_id": _int, "start_year": _int,
+         "end_year": _int, "length": _int, "cal_stream": _int, "start_jdn": _number(0, 1e8),
+         "end_jdn": _number(0, 1e8)}, must_exist=False),
+    "era_readings.csv": FileSchema(("era_zh", "pinyin", "note"), ("era_zh", "pinyin"),
+                                   must_exist=False),
+    "era_aliases.csv": FileSchema(("era_zh", "dynasty", "alias", "note"),
+                                  ("era_zh", "alias"), must_exist=False),
+    "modern_places_extra.csv": FileSchema(_MODERN.columns, _MODERN.required, _MODERN.checks,
+                                          must_exist=False),
+    "place_pinyin_overrides.csv": FileSchema(
+        ("zh", "scope", "pinyin", "note"), ("zh", "scope", "pinyin"),
+        {"scope": _one_of("char", "stem")}, must_exist=False),
+}
+
+
+def validate_file(path: Path, schema: FileSchema) -> int:
+    """Check one file against its schema; return its number of rows.
+
+    Raises :class:`~pipeline.gazetteer.GazetteerError` ``"FILE:LINE: problem"``."""
+    from .gazetteer import GazetteerError
+
+    if not path.is_file():
+        if schema.must_exist:
+            raise GazetteerError(f"{path}: gazetteer file not found")
+        return 0
+    rows = 0
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = tuple(next(reader, ()))
+            if header != schema.columns:
+                raise GazetteerError(f"{path}:1: header must be {','.join(schema.columns)!r}, "
+                                     f"found {','.join(header)!r}")
+            for cells in reader:
+                line = reader.line_num
+                if not any(c.strip() for c in cells):
+                    continue  # a blank line
+                if len(cells) != len(header):
+                    raise GazetteerError(f"{path}:{line}: expected {len(header)} columns, "
+                                         f"found {len(cells)}")
+                row = {k: v.strip() for k, v in zip(header, cells, strict=True)}
+                for column in schema.required:
+                    if not row[column]:
+                        raise GazetteerError(f"{path}:{line}: {column} is empty")
+                for column, check in schema.checks.items():
+                    problem = check(row[column], row) if row[column] else None
+                    if problem:
+                        raise GazetteerError(f"{path}:{line}: {column} {problem}")
+                rows += 1
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not UTF-8 ({exc.reason})") from exc
+    except csv.Error as exc:
+        raise GazetteerError(f"{path}: bad CSV ({exc})") from exc
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return rows
+
+
+def validate_gazetteer(directory: Path) -> dict[str, int]:
+    """Check every file of :data:`SCHEMAS` in ``directory``; return ``{file name: rows}``."""
+    return {name: validate_file(Path(directory) / name, schema)
+            for name, schema in SCHEMAS.items()}
