@@ -45,3 +45,29 @@ def test_unwritable_output_is_an_output_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot write"):
         write_atomic(blocker / "sub" / "t.csv", "x")
+
+
+@pytest.mark.parametrize(("value", "safe"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-x", "'-x"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("-0044-03-15", "'-0044-03-15"),
+    ("a=b", "a=b"), (-44, "-44"), (-1.5, "-1.5"), (None, ""), ("", ""),
+])
+def test_excel_safe_cells(value: object, safe: str) -> None:
+    assert format_cell(value, excel_safe=True) == safe
+    assert format_cell(value) == ("" if value is None else
+                                  format_cell(value) if not isinstance(value, str) else value)
+
+
+def test_excel_safe_is_an_option_of_the_command(tmp_path: Path, blank_model: Path) -> None:
+    from pipeline.cli import main
+
+    (tmp_path / "a.txt").write_text("=1+2 was written on the wall. The army left.",
+                                    encoding="utf-8")
+    for flag, out in (([], "exact"), (["--excel-safe"], "safe")):
+        assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / out), "--quiet",
+                     "--model", str(blank_model), *flag]) == 0
+    exact = pd.read_csv(tmp_path / "exact" / "sentences.csv")
+    safe = pd.read_csv(tmp_path / "safe" / "sentences.csv")
+    assert exact.loc[0, "text"].startswith("=1+2")
+    assert safe.loc[0, "text"] == "'" + exact.loc[0, "text"]
+    assert safe.loc[0, "start"] == exact.loc[0, "start"] == 0
