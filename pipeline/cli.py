@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--excel-safe", action="store_true",
                      help="prefix text cells that start with = + - @ (formulas in spreadsheet "
                           "programs) with an apostrophe; default: cells exactly as in the text")
-    run.add_argument("--quiet", action="store_true", help="no progress output")
+    run.add_argument("--quiet", action="store_true",
+                     help="no progress output (a progress bar on a terminal, else one line "
+                          "per file)")
     return parser
 
 
@@ -70,6 +72,46 @@ def _progress_line(i: int, n: int, result: DocumentResult) -> None:
         detail = (f"{doc.sentences} sentences, {len(result.entities)} entities, "
                   f"{len(result.dates)} dates, {len(result.warnings)} warnings")
     print(f"[{i}/{n}] {doc.doc_id}: {detail}", file=sys.stderr, flush=True)
+
+
+class _ProgressBar:
+    """One tqdm bar over the bytes of all input files (rate and time left), advanced within a
+    file after each spaCy block; error lines are written above it."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        from tqdm import tqdm
+
+        self.sizes = [_size(p) for p in files]
+        self.done = 0  # bytes of the files finished
+        self.finished = 0  # number of files finished
+        self.bar = tqdm(total=sum(self.sizes), unit="B", unit_scale=True, unit_divisor=1024,
+                        file=sys.stderr, dynamic_ncols=True, smoothing=0.05,
+                        desc=f"0/{len(files)} files")
+
+    def block(self, done: int, total: int) -> None:
+        size = self.sizes[min(self.finished, len(self.sizes) - 1)]
+        target = self.done + (size * done // total if total else 0)
+        if target > self.bar.n:
+            self.bar.update(target - self.bar.n)
+
+    def file(self, i: int, n: int, result: DocumentResult) -> None:
+        self.done += self.sizes[i - 1]
+        self.finished = i
+        self.bar.update(self.done - self.bar.n)
+        self.bar.set_description(f"{i}/{n} files", refresh=True)
+        if result.document.status == "error":
+            self.bar.write(f"{result.document.doc_id}: ERROR: {result.document.message}",
+                           file=sys.stderr)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _summary(out: str, result: RunResult) -> str:
@@ -92,8 +134,14 @@ def _run(args: argparse.Namespace) -> int:
         print(f"chronicle: {len(files)} file(s); loading model {args.model} …",
               file=sys.stderr, flush=True)
     resources = api.load_resources(args.model)
-    result = api.run(args.paths, out, resources=resources, excel_safe=args.excel_safe,
-                     progress=None if args.quiet else _progress_line)
+    bar = _ProgressBar(files) if not args.quiet and sys.stderr.isatty() else None
+    try:
+        result = api.run(args.paths, out, resources=resources, excel_safe=args.excel_safe,
+                         progress=bar.file if bar else None if args.quiet else _progress_line,
+                         on_block=bar.block if bar else None)
+    finally:
+        if bar:
+            bar.close()
     print(f"chronicle: {_summary(args.out, result)}", file=sys.stderr)
     return EXIT_FILE_ERRORS if result.failed else EXIT_OK
 
