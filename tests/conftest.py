@@ -26,3 +26,9 @@ def blank_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     nlp.add_pipe("sentencizer")
     nlp.to_disk(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def blank_resources(blank_model: Path) -> api.Resources:
+    """The repository's gazetteer with the blank pipeline: fast, for reading and progress."""
+    return api.load_resources(str(blank_model))

@@ -136,11 +136,28 @@ def _start(args: list[str]) -> subprocess.Popen[str]:
                             stdout=subprocess.DEVNULL, text=True)
 
 
+def _wait_for_handler(pid: int, signum: int) -> None:
+    """Wait until process ``pid`` catches ``signum`` (Linux: the SigCgt mask in /proc)."""
+    status = Path(f"/proc/{pid}/status")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            caught = next(line for line in status.read_text().splitlines()
+                          if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            caught = "SigCgt: 0"
+        if int(caught.split()[1], 16) >> (signum - 1) & 1:
+            return
+        time.sleep(0.005)
+    raise AssertionError("the handler was never installed")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_signal_in_the_first_second_is_one_line(tmp_path: Path, sig: int, code: int) -> None:
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     proc = _start(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")])
-    time.sleep(0.5)  # the interpreter is importing spaCy
+    _wait_for_handler(proc.pid, signal.SIGTERM)  # main() has started: spaCy is being imported
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == code, err
@@ -152,8 +169,8 @@ def test_sigterm_during_a_run_keeps_the_previous_tables(tmp_path: Path,
                                                          blank_model: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for i in range(400):
-        (inputs / f"f{i:03}.txt").write_text(SENTENCE * 200, encoding="utf-8")
+    for i in range(40):
+        (inputs / f"f{i:03}.txt").write_text(SENTENCE * 100, encoding="utf-8")
     out = tmp_path / "out"
     tables.write_tables(out, _tables(1))
     before = _snapshot(out)

@@ -24,8 +24,8 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_block_callback_reports_characters_done(blank_model: Path) -> None:
-    resources = api.load_resources(str(blank_model))
+def test_block_callback_reports_characters_done(blank_resources: api.Resources) -> None:
+    resources = blank_resources
     calls: list[tuple[int, int]] = []
     text = _paragraphs(50)
     api.process_text(text, "d", resources, on_block=lambda done, total: calls.append((done,

@@ -126,13 +126,13 @@ def test_utf8_with_some_cp1252_bytes_is_read_with_replacements(tmp_path: Path) -
             decoded.text[issue.start:issue.end]
 
 
-def test_decoding_warnings_reach_the_tables(tmp_path: Path, blank_model: Path) -> None:
+def test_decoding_warnings_reach_the_tables(tmp_path: Path, blank_resources) -> None:
     from pipeline import api
 
     path = tmp_path / "mixed.txt"
     path.write_bytes("The army \u2014 of Jin \u2014 crossed. ".encode("utf-8")
                      + "Lü fled.".encode("cp1252"))
-    result = api.run([path], None, resources=api.load_resources(str(blank_model)))
+    result = api.run([path], None, resources=blank_resources)
     (doc,) = result.documents
     assert doc.document.status == "ok" and doc.document.encoding_confidence == "likely"
     (warning,) = [w for w in doc.warnings if w.code == "DECODING_ERROR"]
