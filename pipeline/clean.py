@@ -4,6 +4,14 @@ Cleaning runs a few passes of edits, each found by the *form* of the noise (not 
 strings). Each pass yields an :class:`OffsetMap`; :class:`CleanText` composes them, so any span of
 the cleaned text maps back to the span of the original (decoded) text it came from. All offsets
 are Python ``str`` indices, end exclusive.
+
+Line ends ``\r\n`` and ``\r`` become ``\n`` first (silently: no warning row), so every later
+stage sees the same text whatever the file's line ends were. Every pattern here runs in linear
+time on any input (anchored starts, possessive repetition), and the two inputs that make spaCy's
+tokenizer quadratic are defused before it: a run of more than :data:`MAX_PUNCT_RUN` punctuation
+characters is shortened to its first :data:`KEPT_PUNCT_RUN` (``PUNCTUATION_RUN``), and a word
+longer than :data:`MAX_WORD_CHARS` gets a space every :data:`MAX_WORD_CHARS` characters
+(``LONG_WORD``).
 """
 
 from __future__ import annotations
@@ -87,9 +95,18 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
 
 # --- rules: each takes the current text and yields edits -------------------------------------
 
+#: A run of more punctuation characters than this (no letter, digit or space between) is shortened.
+MAX_PUNCT_RUN = 20
+#: How many characters of such a run are kept.
+KEPT_PUNCT_RUN = 3
+#: A word (characters between spaces) longer than this gets a space every so many characters.
+MAX_WORD_CHARS = 1000
+
 _LINE = re.compile(r"[^\n]*")
+_LINE_END = re.compile(r"\r\n?")
 _BREADCRUMB_SEP = re.compile(r"\s(?:-|–|—|>|»|\|)\s")
-_MOJIBAKE = re.compile(r"\?+(?=[^\W\d_])|(?<=\s)\?{2,}(?=\s)")
+# Runs are matched from their first character only ((?<!...) and possessive ++): linear time.
+_MOJIBAKE = re.compile(r"(?<!\?)\?++(?=[^\W\d_])|(?<=\s)\?{2,}+(?=\s)")
 _LONE_QUESTION = re.compile(r"(?m)^[ \t]*\?+[ \t]*$")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
@@ -106,10 +123,36 @@ _QUOTE_RE = re.compile("[" + "".join(_QUOTES) + "]")
 # sees the same, printable text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _CONTROL_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
+# Punctuation and symbols (not letters, digits or whitespace; "_" included), from a run's start.
+_PUNCT_RUN = re.compile(rf"(?<![^\w\s])(?<!_)(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}+")
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}+")
+# Edits of these rules are not logged as warning rows (they change no content).
+_SILENT = frozenset({"LINE_ENDING"})
 
 
 def _control_to_space(match: re.Match[str]) -> str:
     return "".join("\n" if ch in _CONTROL_BREAKS else " " for ch in match.group())
+
+
+def _punctuation_runs(text: str) -> Iterable[Edit]:
+    """A long run of punctuation (``word??????…``, ``((((…``): keep its first characters.
+
+    spaCy's tokenizer splits such a run one character at a time, in time quadratic in its length.
+    """
+    for match in _PUNCT_RUN.finditer(text):
+        run = match.group()
+        yield Edit(match.start() + KEPT_PUNCT_RUN, match.end(), "", "PUNCTUATION_RUN",
+                   f"shortened a run of {len(run):,} punctuation characters to "
+                   f"{run[:KEPT_PUNCT_RUN]!r}")
+
+
+def _long_words(text: str) -> Iterable[Edit]:
+    """A word longer than MAX_WORD_CHARS: insert a space every MAX_WORD_CHARS characters."""
+    for match in _LONG_WORD.finditer(text):
+        for at in range(match.start() + MAX_WORD_CHARS, match.end(), MAX_WORD_CHARS):
+            yield Edit(at, at, " ", "LONG_WORD",
+                       f"inserted a space into a word of {len(match.group()):,} characters "
+                       f"(one every {MAX_WORD_CHARS:,})")
 
 
 def _breadcrumb_lines(text: str) -> Iterable[Edit]:
@@ -150,8 +193,11 @@ def _regex_rule(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[
 
 # Passes run in order; within a pass edits must not overlap (later overlapping ones are skipped).
 PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
-    (_regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
+    (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
+     _regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
                  "replaced control characters by spaces"),),
+    (_punctuation_runs,),
+    (_long_words,),
     (_breadcrumb_lines, _repeated_lines),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
@@ -185,7 +231,7 @@ class CleanText:
 
 
 def clean(raw: str) -> CleanText:
-    """Clean ``raw``; every change becomes a ``WarningRow`` with original offsets."""
+    """Clean ``raw``; every change but line ends becomes a ``WarningRow`` with original offsets."""
     text = raw
     result = CleanText(original=raw, text=raw, maps=[], warnings=[])
     for rules in PASSES:
@@ -194,6 +240,8 @@ def clean(raw: str) -> CleanText:
             continue
         text, kept = apply_edits(text, edits)
         for edit in kept:
+            if edit.code in _SILENT:
+                continue
             start, end = result.to_original(edit.start, edit.end)
             result.warnings.append(WarningRow("", start, end, edit.code, edit.message))
         result.maps.append(OffsetMap(kept))

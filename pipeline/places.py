@@ -309,7 +309,8 @@ def _is_modern_place(modern: str, province: str) -> bool:
     return coord is not None and coord.precision != "province"
 
 
-_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+# Possessive words, tried only from a word's start: linear time on any text ("AAAA…").
+_NAMES = r"[A-Z][A-Za-z'’\-]*+(?:\s++[A-Z][A-Za-z'’\-]*+){0,3}"
 
 
 @lru_cache(maxsize=4)
@@ -317,7 +318,7 @@ def _comma_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
     """"Lingzhou, now Lingwu, Ningxia" / "Xinzheng, in modern Henan": a marker is required."""
     marker = "|".join(re.escape(m) for m in markers if " " not in m or m.count(" ") == 1)
     return re.compile(
-        rf"(?P<name>{_NAMES}),\s+(?P<rel>in\s+|part\s+of\s+)?(?:{marker})\s+"
+        rf"(?<![A-Za-z'’\-])(?P<name>{_NAMES}),\s+(?P<rel>in\s+|part\s+of\s+)?(?:{marker})\s+"
         rf"(?P<modern>{_NAMES})(?:,\s+(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
 
 
