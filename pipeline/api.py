@@ -18,6 +18,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from . import exports
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
 from .clean import CleanText, clean
@@ -316,8 +317,10 @@ class RunResult:
 
 def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         resources: Resources | None = None, model: str = DEFAULT_MODEL,
-        progress: Callable[[int, int, DocumentResult], None] | None = None) -> RunResult:
-    """Process files and folders; write the tables to ``out_dir`` if given.
+        progress: Callable[[int, int, DocumentResult], None] | None = None,
+        formats: Sequence[str] = exports.DEFAULT_FORMATS) -> RunResult:
+    """Process files and folders; write the tables to ``out_dir`` if given, and then the
+    ``formats`` of :mod:`pipeline.exports` (map, report, TEI …; ``()`` for tables only).
 
     ``progress(i, n, result)`` is called after each file (1-based ``i``).
     """
@@ -332,4 +335,7 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     run_result = RunResult(results)
     if out_dir is not None:
         write_tables(Path(out_dir), run_result.tables())
+        if formats:
+            exports.write_exports(Path(out_dir), exports.input_from_run(run_result, resources),
+                                  formats)
     return run_result

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import api
+from . import api, exports
 from .errors import EXIT_FILE_ERRORS, EXIT_OK, ChronicleError
 
 
@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=api.DEFAULT_MODEL, metavar="NAME",
                      help=f"installed spaCy pipeline (default: {api.DEFAULT_MODEL})")
     run.add_argument("--quiet", action="store_true", help="no progress lines")
+    run.add_argument("--formats", default=",".join(exports.DEFAULT_FORMATS), metavar="LIST",
+                     help="outputs written with the tables, comma-separated: "
+                          f"{', '.join(exports.ALL_FORMATS)}; 'all' or 'none' (default: all)")
     return parser
 
 
@@ -44,13 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``chronicle`` command; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
+        formats = exports.parse_formats(args.formats)
         files = api.collect_inputs(Path(p) for p in args.paths)
         if not args.quiet:
             print(f"chronicle: {len(files)} file(s); loading model {args.model} …",
                   file=sys.stderr, flush=True)
         resources = api.load_resources(args.model)
         result = api.run(args.paths, args.out, resources=resources,
-                         progress=None if args.quiet else _progress)
+                         progress=None if args.quiet else _progress, formats=formats)
     except ChronicleError as exc:
         print(f"chronicle: error: {exc}", file=sys.stderr)
         return exc.exit_code
