@@ -34,6 +34,7 @@ PRECISION_STYLE = {
 }
 DATE_COLOURS = {"day": "#b2182b", "month": "#ef8a62", "season": "#fddbc7", "year": "#67a9cf",
                 "range": "#2166ac"}
+REPORT_TEXT_LIMIT = 2_000_000  # characters of one text shown on the page (the TEI has all)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -221,12 +222,14 @@ def render(data: ExportInput) -> dict[str, bytes]:
     texts = []
     for doc, text in documents_with_text(data):
         anchor = html.escape("doc-" + doc.document.doc_id)
+        cut = (f" Only the first {REPORT_TEXT_LIMIT:,} of {len(text):,} characters are shown."
+               if len(text) > REPORT_TEXT_LIMIT else "")
+        shown = marked_text(text[:REPORT_TEXT_LIMIT], doc.entities, doc.dates)
         texts.append(f'<article id="{anchor}"><h3>{html.escape(doc.document.doc_id)}</h3>'
                      f'<p class="note">{html.escape(doc.document.path)}: '
                      f'{len(doc.entities)} entities, {len(doc.dates)} dates, '
-                     f'{len(doc.events)} events</p>'
-                     f'<div class="text">{marked_text(text, doc.entities, doc.dates)}</div>'
-                     f'</article>')
+                     f'{len(doc.events)} events.{cut}</p>'
+                     f'<div class="text">{shown}</div></article>')
     styles = json.dumps({k: list(v) for k, v in PRECISION_STYLE.items()})
     page = f"""<!DOCTYPE html>
 <html lang="en">
