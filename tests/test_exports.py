@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import geojson
@@ -167,3 +169,11 @@ def test_parse_formats() -> None:
     assert exports.parse_formats("all") == exports.ALL_FORMATS
     assert exports.parse_formats("TEI, report") == ("report", "tei")
     assert exports.parse_formats("none") == ()
+
+
+def test_exports_get_the_usual_permissions(run_dir: tuple[Path, api.RunResult]) -> None:
+    out, _ = run_dir
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("report.html", "timeline.png", "tei/han.xml", "datapackage.json"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o666 & ~mask, name

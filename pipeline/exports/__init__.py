@@ -70,13 +70,22 @@ def render_exports(data: ExportInput, formats: Iterable[str]) -> dict[str, bytes
     return files
 
 
+def _file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file (0o666 less the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _write_bytes(path: Path, content: bytes) -> None:
+    """Write via a temporary file in the same folder and rename; usual permissions (umask)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
+            os.chmod(tmp, _file_mode())
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
