@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from ..errors import InputPathError, OutputError
+from ..errors import ChronicleError, OutputError
 from .common import ExportInput, Provenance, build_input, input_from_run
 
 __all__ = ["ALL_FORMATS", "DEFAULT_FORMATS", "ExportInput", "Provenance", "build_input",
@@ -47,7 +47,7 @@ DEFAULT_FORMATS: tuple[str, ...] = ALL_FORMATS
 def parse_formats(text: str) -> tuple[str, ...]:
     """``"geojson,report"`` -> ``("geojson", "report")``; ``"all"``, ``"none"`` (tables only).
 
-    Raises :class:`~pipeline.errors.InputPathError` (exit 2, a usage error) for an unknown name.
+    Raises :class:`~pipeline.errors.ChronicleError` (exit 2, a usage error) for an unknown name.
     """
     names = [n.strip().lower() for n in text.split(",") if n.strip()]
     if names == ["all"]:
@@ -56,7 +56,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
         return ()
     unknown = [n for n in names if n not in ALL_FORMATS]
     if unknown:
-        raise InputPathError(f"unknown output format(s): {', '.join(unknown)} "
+        raise ChronicleError(f"unknown output format(s): {', '.join(unknown)} "
                              f"(choose from {', '.join(ALL_FORMATS)}, all, none)")
     return tuple(n for n in ALL_FORMATS if n in names)
 
