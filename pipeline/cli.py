@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true",
                      help="no progress output (a progress bar on a terminal, else one line "
                           "per file)")
+    run.add_argument("--formats", default="all", metavar="LIST",
+                     help="outputs written with the tables, comma-separated: geojson, report, "
+                          "tei, timeline, datapackage; 'all' or 'none' (default: all)")
     return parser
 
 
@@ -117,14 +120,17 @@ def _size(path: Path) -> int:
 def _summary(out: str, result: RunResult) -> str:
     """``wrote N tables to OUT: name (rows), …``."""
     counts = {name: len(rows) for name, _, rows in result.tables()}
-    parts = ", ".join(f"{path.name} ({counts.get(path.name, 0)} rows)" for path in result.written)
-    return f"wrote {len(result.written)} tables to {out}: {parts}"
+    parts = ", ".join(f"{path.name} ({counts[path.name]} rows)" if path.name in counts
+                      else path.name + ("/" if path.is_dir() else "") for path in result.written)
+    return f"wrote {len(result.written)} files to {out}: {parts}"
 
 
 def _run(args: argparse.Namespace) -> int:
     from . import api  # heavy (spaCy): imported after the signal handlers are in place
+    from .exports import parse_formats
     from .tables import check_output_dir, recover
 
+    formats = parse_formats(args.formats)
     files = api.collect_inputs(Path(p) for p in args.paths)
     out = Path(args.out)
     check_output_dir(out)
@@ -137,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
     bar = _ProgressBar(files) if not args.quiet and sys.stderr.isatty() else None
     try:
         result = api.run(args.paths, out, resources=resources, excel_safe=args.excel_safe,
+                         formats=formats,
                          progress=bar.file if bar else None if args.quiet else _progress_line,
                          on_block=bar.block if bar else None)
     finally:

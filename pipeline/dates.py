@@ -29,8 +29,9 @@ from pathlib import Path
 import regex
 
 from pipeline.eras import EraTable, era_key
+from pipeline.resources import gazetteer_dir
 
-GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+GAZETTEER = gazetteer_dir()
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",

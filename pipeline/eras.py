@@ -23,7 +23,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+from pipeline.resources import gazetteer_dir
+
+DEFAULT_GAZETTEER = gazetteer_dir()
 
 _DROP = set(" '\u2018\u2019\u02bc\u02bb`\u00b4-\u2010\u2011\u2012\u2013\u2014.\u00b7_")
 

@@ -48,8 +48,9 @@ from pipeline.places import (
     outside_glosses,
 )
 from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.resources import gazetteer_dir
 
-GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+GAZETTEER = gazetteer_dir()
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _ADVERBS = frozenset({"later", "finally", "then", "also", "severely", "completely", "soon",

@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from .errors import EXIT_OUTPUT, ChronicleError
 from .gazetteer_schema import validate_gazetteer
+from .resources import gazetteer_dir
 
 LABELS = ("PERSON", "PLACE", "POLITY", "ARMY")
 
@@ -107,8 +108,8 @@ class Gazetteer:
 
 
 def default_gazetteer_dir() -> Path:
-    """``gazetteer/`` at the repository root."""
-    return Path(__file__).parent.parent / "gazetteer"
+    """The bundled gazetteer folder (see :func:`pipeline.resources.gazetteer_dir`)."""
+    return gazetteer_dir()
 
 
 def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

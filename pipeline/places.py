@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records import DateRow, EntityRow, PlaceRow
+from pipeline.resources import gazetteer_dir
 
-GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+GAZETTEER = gazetteer_dir()
 
 # China's bounding box (degrees): every coordinate we emit must lie inside it.
 CHINA_BBOX = (18.0, 54.0, 73.0, 135.0)

@@ -23,7 +23,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -74,8 +74,13 @@ def table_text(record_type: type, rows: Iterable[object], excel_safe: bool = Fal
 
 def _write_file(path: Path, text: str) -> None:
     """Create ``path`` with the usual permissions (umask) and write ``text`` (UTF-8)."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, content: bytes) -> None:
+    """Create ``path`` with the usual permissions (umask) and write ``content``."""
+    with path.open("wb") as handle:
+        handle.write(content)
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -134,8 +139,12 @@ def _pid_alive(pid: int) -> bool:
 
 def _move_all(staging: Path, out_dir: Path) -> None:
     for item in sorted(staging.iterdir()):
-        if item.name != SWAP_MARKER:
-            os.replace(item, out_dir / item.name)
+        if item.name == SWAP_MARKER:
+            continue
+        target = out_dir / item.name
+        if item.is_dir() and target.is_dir():  # a folder of outputs (tei/) replaces the old one
+            shutil.rmtree(target)
+        os.replace(item, target)
     shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -165,12 +174,17 @@ def recover(out_dir: Path) -> list[str]:
 
 
 def write_tables(out_dir: Path, tables: Sequence[tuple[str, type, list[object]]], *,
-                 excel_safe: bool = False) -> list[Path]:
-    """Write all tables into ``out_dir`` in one step (see the module docstring); return their
-    paths. Raises :class:`OutputError` if the folder cannot be written (old tables untouched),
+                 excel_safe: bool = False,
+                 extra_files: Mapping[str, bytes] | None = None) -> list[Path]:
+    """Write all tables, and ``extra_files`` (path relative to ``out_dir`` -> exact bytes: the
+    map, report, TEI … of :mod:`pipeline.exports`), into ``out_dir`` in one step (see the module
+    docstring); return the paths of the tables and of the top-level extra files and folders.
+    Raises :class:`OutputError` if the folder cannot be written (old tables untouched),
     :class:`InterruptedAfterWrite` if SIGINT/SIGTERM arrived during the swap."""
     out_dir = Path(out_dir)
-    paths = [out_dir / name for name, _, _ in tables]
+    extra_files = extra_files or {}
+    tops = dict.fromkeys(name.split("/", 1)[0] for name in extra_files)
+    paths = [out_dir / name for name, _, _ in tables] + [out_dir / top for top in tops]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         recover(out_dir)
@@ -180,9 +194,12 @@ def write_tables(out_dir: Path, tables: Sequence[tuple[str, type, list[object]]]
     try:
         for name, record_type, rows in tables:
             _write_file(staging / name, table_text(record_type, rows, excel_safe))
+        for name, content in extra_files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            _write_bytes(staging / name, content)
         try:
             with _signals_held():
-                _write_file(staging / SWAP_MARKER, "\n".join(n for n, _, _ in tables) + "\n")
+                _write_file(staging / SWAP_MARKER, "\n".join(p.name for p in paths) + "\n")
                 _move_all(staging, out_dir)
         except KeyboardInterrupt as exc:  # delivered when the signals were let through
             raise InterruptedAfterWrite(paths) from exc

@@ -79,8 +79,11 @@ def test_two_runs_give_identical_bytes(tmp_path: Path, resources: api.Resources)
     first = api.run([tmp_path / "a.txt"], tmp_path / "o1", resources=resources)
     api.run([tmp_path / "a.txt"], tmp_path / "o2", resources=resources)
     assert first.documents[0].entities
-    for table in (tmp_path / "o1").iterdir():
-        assert table.read_bytes() == (tmp_path / "o2" / table.name).read_bytes()
+    written = [p for p in (tmp_path / "o1").rglob("*") if p.is_file()]
+    assert {p.name for p in written} >= {"events.csv", "report.html", "datapackage.json"}
+    for path in written:  # the tables and every export
+        twin = tmp_path / "o2" / path.relative_to(tmp_path / "o1")
+        assert path.read_bytes() == twin.read_bytes()
 
 
 @pytest.mark.parametrize("megabytes", [5])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import api
+from pipeline import api, exports
 from pipeline.tables import table_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,35 @@ def test_table_names_are_fixed(corpus_tables: dict[str, str]) -> None:
 ])
 def test_golden_table(corpus_tables: dict[str, str], file_regression, name: str) -> None:
     file_regression.check(corpus_tables[name], fullpath=ROOT / "outputs" / name, newline="\n")
+
+
+@pytest.fixture(scope="module")
+def corpus_exports(corpus_result: api.RunResult, resources: api.Resources) -> dict[str, bytes]:
+    """Every export of the corpus run, as ``chronicle run corpus --out outputs`` writes them."""
+    cwd = Path.cwd()
+    os.chdir(ROOT)  # input paths are relative to the repository root, as in the README
+    try:
+        data = exports.input_from_run(corpus_result, resources)
+    finally:
+        os.chdir(cwd)
+    return exports.render_exports(data, exports.ALL_FORMATS)
+
+
+GOLDEN_EXPORTS = ["events.geojson", "places.geojson", "report.html", "tei/song_jin_wars.xml",
+                  "timeline.png", "datapackage.json"]
+
+
+def test_export_names_are_fixed(corpus_exports: dict[str, bytes]) -> None:
+    assert sorted(corpus_exports) == sorted(GOLDEN_EXPORTS)
+
+
+@pytest.mark.parametrize("name", GOLDEN_EXPORTS)
+def test_golden_export(corpus_exports: dict[str, bytes], file_regression, name: str) -> None:
+    if name.endswith(".png"):
+        file_regression.check(corpus_exports[name], binary=True, fullpath=ROOT / "outputs" / name)
+    else:
+        file_regression.check(corpus_exports[name].decode("utf-8"),
+                              fullpath=ROOT / "outputs" / name, newline="\n")
 
 
 def _letters(text: str) -> str:

@@ -125,10 +125,12 @@ def test_cli_reports_exactly_what_was_written(tmp_path: Path, blank_model: Path,
     assert main(["run", str(tmp_path / "a.txt"), "--out", str(out), "--quiet",
                  "--model", str(blank_model)]) == 0
     last = capsys.readouterr().err.strip().splitlines()[-1]
-    assert last.startswith(f"chronicle: wrote 8 tables to {out}: documents.csv (1 rows), ")
-    assert "sentences.csv (1 rows)" in last
-    assert sorted(p.name for p in out.iterdir()) == sorted(
-        part.split(" (")[0] for part in last.split(": ", 2)[2].split(", "))
+    written = sorted(p.name for p in out.iterdir())
+    assert last.startswith(f"chronicle: wrote {len(written)} files to {out}: "
+                           "documents.csv (1 rows), ")
+    assert "sentences.csv (1 rows)" in last and "tei/" in last and "report.html" in last
+    assert written == sorted(part.split(" (")[0].rstrip("/")
+                             for part in last.split(": ", 2)[2].split(", "))
 
 
 def _start(args: list[str]) -> subprocess.Popen[str]:

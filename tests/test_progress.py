@@ -63,4 +63,4 @@ def test_quiet_has_no_progress(tmp_path: Path, blank_model: Path,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     err = _run(tmp_path, blank_model, monkeypatch, _Terminal(), "--quiet")
     assert err.strip().splitlines() == [err.strip().splitlines()[-1]]
-    assert err.startswith("chronicle: wrote 8 tables")
+    assert err.startswith("chronicle: wrote 14 files")
