@@ -149,3 +149,30 @@ def test_guess_is_flagged() -> None:
 
 def test_ascii_and_empty_are_certain() -> None:
     assert detect(b"").confidence == detect(b"plain text").confidence == "certain"
+
+
+def test_a_stray_nul_in_utf8_text_is_kept_for_cleaning(tmp_path: Path) -> None:
+    text = "The Jin army \u2014 crossed the Huai. Then it went north. " * 20 + "\x00 The end."
+    path = tmp_path / "nul.txt"
+    path.write_bytes(text.encode("utf-8"))
+    doc = read_document(path)
+    assert doc.text == text and doc.encoding == "utf-8"
+
+
+def test_many_bad_bytes_are_not_utf8(tmp_path: Path) -> None:
+    data = bytes(range(0x80, 0x100)) * 2000 + "\u2014".encode()
+    try:
+        decoded = detect(data)
+    except UnreadableFileError:
+        return
+    assert decoded.confidence == "guess" and not decoded.issues
+
+
+def test_many_runs_of_bad_bytes_each_get_an_issue() -> None:
+    para = "The army of Tsê fled \u2014 north. "
+    data = (para.encode("utf-8") + "\u201cx\u201d".encode("cp1252")) * 3000
+    decoded = detect(data)
+    assert decoded.text == data.decode("utf-8", "replace") and len(decoded.issues) == 6000
+    for issue in decoded.issues[:50] + decoded.issues[-50:]:
+        assert decoded.text[issue.start:issue.end] == "\ufffd"
+        assert data[issue.byte_start:issue.byte_end] in (b"\x93", b"\x94")
