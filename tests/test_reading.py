@@ -169,7 +169,7 @@ def test_many_bad_bytes_are_not_utf8(tmp_path: Path) -> None:
 
 
 def test_many_runs_of_bad_bytes_each_get_an_issue() -> None:
-    para = "The army of Tsê fled \u2014 north. "
+    para = "The army of Tsê fled \u2014 north, and the city of Kaifeng fell after a long siege. "
     data = (para.encode("utf-8") + "\u201cx\u201d".encode("cp1252")) * 3000
     decoded = detect(data)
     assert decoded.text == data.decode("utf-8", "replace") and len(decoded.issues) == 6000
