@@ -195,7 +195,7 @@ def _kind(char: str) -> str:
     if 0x300 <= code <= 0x36F:
         return "mark"
     if ((0xC0 <= code <= 0x24F and code not in (0xD7, 0xF7)) or 0x1E00 <= code <= 0x1EFF
-            or 0x2B0 <= code <= 0x2FF):
+            or 0x2BB <= code <= 0x2BF):  # modifier letters used as apostrophes (Tʻang)
         return "latin"
     return "odd"
 
@@ -236,6 +236,9 @@ def implausibility(text: str) -> tuple[float, float]:
                 glued = ((i == 0 and before.isascii() and before.isalpha())
                          or (i == len(run) - 1 and after.isascii() and after.isalpha()))
                 bad += glued
+            elif kind == "cjkpunct" and len(run) == 1 and before.isascii() and \
+                    before.isalpha() and after.isascii() and after.isalpha():
+                bad += 1  # CJK punctuation inside a Latin word ("Ts\u3003ai")
             elif latinish[i] and ((i and latinish[i - 1])
                                   or (i + 1 < len(run) and latinish[i + 1])):
                 bad += 1
