@@ -296,8 +296,8 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
 
 
 def _id_of(path: Path) -> str:
-    name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem or path.name
-    return "stdin" if path == STDIN else name
+    name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem
+    return "stdin" if path == STDIN else name or path.name  # ".txt" keeps its whole name
 
 
 def make_doc_ids(files: Sequence[Path], roots: Sequence[Path] = ()) -> list[str]:
