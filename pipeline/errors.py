@@ -5,9 +5,12 @@ Exit codes (documented in the README):
 * 0 - every input file was processed (warnings may have been written);
 * 1 - at least one file could not be read or processed (it has an ``error`` row in
   ``documents.csv``; the other files were processed);
-* 2 - bad command line, or an input path that does not exist;
+* 2 - bad command line (an empty ``--out`` too), or an input path that does not exist;
 * 3 - the spaCy model is not installed;
-* 4 - the output folder cannot be written, or a gazetteer file is invalid.
+* 4 - the output folder cannot be written (checked before any work), or a gazetteer file is
+  invalid (:mod:`pipeline.gazetteer_schema`);
+* 130 / 143 - interrupted by SIGINT / SIGTERM (the previous tables are untouched unless the
+  message says the new ones were all written).
 """
 
 from __future__ import annotations

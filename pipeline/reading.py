@@ -15,10 +15,10 @@ Detection order (each step a *strict* decode, so a wrong step fails instead of p
    China (see :func:`implausibility`): UTF-16 LE/BE without NULs (mostly Chinese text), GBK or
    GB18030, Big5 or cp950, cp1252 (before cp1250 and other single-byte pages: Wade-Giles ``ê``
    and ``ü`` and curly quotes are cp1252). The best one passing the bar is taken: likely;
-5. mostly UTF-8 with a few bad bytes (at least as many valid, plausible multi-byte sequences as
-   bad bytes, e.g. UTF-8 with some cp1252 curly quotes pasted in): read with a replacement
-   character (U+FFFD) per bad sequence, exactly as ``bytes.decode("utf-8", "replace")``, and one
-   :class:`DecodeIssue` per run of bad bytes: likely;
+5. mostly UTF-8 with some bad bytes (valid, plausible multi-byte characters, bad sequences at
+   most 5% of the text; e.g. UTF-8 with some cp1252 curly quotes pasted in): read with a
+   replacement character (U+FFFD) per bad sequence, exactly as ``bytes.decode("utf-8",
+   "replace")``, and one :class:`DecodeIssue` per run of bad bytes: likely;
 6. charset-normalizer for anything else: a guess (an ``ENCODING_GUESSED`` warning is written).
 """
 
@@ -29,6 +29,7 @@ import hashlib
 import os
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,12 +101,13 @@ class RawDocument:
 
 
 def _looks_binary(text: str) -> bool:
-    """True if the decoded text has many control characters (other than whitespace)."""
+    """True if over 1% of the decoded text's characters are control characters (NUL included;
+    tab and line breaks excluded). A few stray ones are for cleaning (``CONTROL_CHARACTER``)."""
     sample = text[:100_000]
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return "\x00" in sample or controls / len(sample) > 0.01
+    return controls / len(sample) > 0.01
 
 
 def _utf16_by_nuls(data: bytes) -> str | None:
@@ -121,33 +123,35 @@ def _utf16_by_nuls(data: bytes) -> str | None:
     return None
 
 
-def _decode_utf8_replacing(data: bytes) -> tuple[str, tuple[DecodeIssue, ...], int]:
-    """UTF-8 with U+FFFD per bad sequence (as ``errors="replace"``); the runs of bad bytes as
-    issues; and the number of valid multi-byte sequences."""
-    view = memoryview(data)
-    parts: list[str] = []
+_SENTINEL = "\ud800"  # a lone surrogate: never in strictly decoded text
+_bad_ranges = threading.local()
+
+
+def _mark_bad_bytes(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _bad_ranges.found.append((exc.start, exc.end))
+    return _SENTINEL, exc.end
+
+
+codecs.register_error("chronicle-mark-bad-bytes", _mark_bad_bytes)
+
+
+def _decode_replacing(data: bytes, encoding: str = "utf-8") -> tuple[str, tuple[DecodeIssue, ...]]:
+    """``data`` decoded with U+FFFD per bad sequence (exactly as ``errors="replace"``) and the
+    runs of bad bytes as issues; one pass at C speed, whatever the number of bad bytes."""
+    _bad_ranges.found = []
+    marked = data.decode(encoding, "chronicle-mark-bad-bytes")
+    ranges, _bad_ranges.found = _bad_ranges.found, []
     issues: list[DecodeIssue] = []
-    pos, length = 0, 0
-    while pos < len(data):
-        try:
-            parts.append(codecs.utf_8_decode(view[pos:], "strict", True)[0])
-            break
-        except UnicodeDecodeError as exc:
-            good = codecs.utf_8_decode(view[pos:pos + exc.start], "strict", True)[0]
-            parts.append(good)
-            parts.append("\ufffd")
-            length += len(good)
-            b_start, b_end = pos + exc.start, pos + exc.end
-            if issues and not good and issues[-1].byte_end == b_start:
-                last = issues[-1]
-                issues[-1] = DecodeIssue(last.start, length + 1, last.byte_start, b_end)
-            else:
-                issues.append(DecodeIssue(length, length + 1, b_start, b_end))
-            length += 1
-            pos = b_end
-    text = "".join(parts)
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    return text, tuple(issues), multibyte
+    pos = -1
+    for byte_start, byte_end in ranges:
+        pos = marked.index(_SENTINEL, pos + 1)
+        last = issues[-1] if issues else None
+        if last and last.end == pos and last.byte_end == byte_start:
+            issues[-1] = DecodeIssue(last.start, pos + 1, last.byte_start, byte_end)
+        else:
+            issues.append(DecodeIssue(pos, pos + 1, byte_start, byte_end))
+    return marked.replace(_SENTINEL, "\ufffd"), tuple(issues)
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +178,9 @@ def _common_hanzi() -> frozenset[str]:
 _PUNCT = frozenset("\u00a0\u00a7\u00b0\u00b7\u00ab\u00bb\u00a1\u00bf\u00b4\u2032\u2033\u2122"
                    "\u20ac\u00a3\u00a9\u00ae\u00b1\u00bd\u00bc\u00be\u00d7\u00b6")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII = re.compile(r"[\x00-\x7f]")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_MAX_RUN = 5000  # characters of one non-ASCII run judged (a long run is judged by its start)
 
 
 def _kind(char: str) -> str:
@@ -188,7 +195,7 @@ def _kind(char: str) -> str:
     if 0x300 <= code <= 0x36F:
         return "mark"
     if ((0xC0 <= code <= 0x24F and code not in (0xD7, 0xF7)) or 0x1E00 <= code <= 0x1EFF
-            or 0x2B0 <= code <= 0x2FF):
+            or 0x2BB <= code <= 0x2BF):  # modifier letters used as apostrophes (Tʻang)
         return "latin"
     return "odd"
 
@@ -208,7 +215,9 @@ def implausibility(text: str) -> tuple[float, float]:
     common = _common_hanzi()
     total = bad = hanzi = rare = 0
     for match in _NON_ASCII.finditer(sample):
-        run = match.group()
+        if total > 2000 and bad > 2 * MAX_IMPLAUSIBLE * total:
+            break  # clearly implausible: no need to read on
+        run = match.group()[:_MAX_RUN]
         before = sample[match.start() - 1] if match.start() else " "
         after = sample[match.end()] if match.end() < len(sample) else " "
         kinds = [_kind(c) for c in run]
@@ -227,6 +236,9 @@ def implausibility(text: str) -> tuple[float, float]:
                 glued = ((i == 0 and before.isascii() and before.isalpha())
                          or (i == len(run) - 1 and after.isascii() and after.isalpha()))
                 bad += glued
+            elif kind == "cjkpunct" and len(run) == 1 and before.isascii() and \
+                    before.isalpha() and after.isascii() and after.isalpha():
+                bad += 1  # CJK punctuation inside a Latin word ("Ts\u3003ai")
             elif latinish[i] and ((i and latinish[i - 1])
                                   or (i + 1 < len(run) and latinish[i + 1])):
                 bad += 1
@@ -253,15 +265,15 @@ def _best_candidate(data: bytes) -> Decoded | None:
             name, text = fallback, _strict(data, fallback)
         if text is None or _looks_binary(text):
             continue
-        bad, rare = implausibility(text)
-        if encoding.startswith("utf-16") and any(c.isascii() for c in text[:_SAMPLE_CHARS]):
+        if encoding.startswith("utf-16") and _ASCII.search(text, 0, _SAMPLE_CHARS):
             continue  # UTF-16 without NULs cannot hold ASCII characters
+        bad, rare = implausibility(text)
         if bad <= MAX_IMPLAUSIBLE:
             scored.append((bad + rare / 2, order, name, text))
     if not scored:
         return None
     _, _, name, text = min(scored)
-    if name == "cp1252" and not any(0x80 <= b <= 0x9F for b in data):
+    if name == "cp1252" and not _C1_BYTES.search(data):
         name = "iso-8859-1"  # identical decoding; the standard name of such files
     return Decoded(text, name, LIKELY, "most plausible strict decoding")
 
@@ -281,9 +293,11 @@ def detect(data: bytes) -> Decoded:
     utf16 = _utf16_by_nuls(data)
     if utf16:
         text = _strict(data, utf16)
-        if text is not None and not _looks_binary(text):
+        if (text is not None and not _looks_binary(text)
+                and implausibility(text)[0] <= MAX_IMPLAUSIBLE):
             return Decoded(text, utf16, CERTAIN, "UTF-16 NUL pattern")
-    if b"\x00" in data[:100_000]:
+    head = data[:100_000]
+    if head.count(0) * 100 > len(head):
         raise UnreadableFileError("binary file (contains NUL bytes), not text")
     text = _strict(data, "utf-8")
     if text is not None:
@@ -295,19 +309,21 @@ def detect(data: bytes) -> Decoded:
     candidate = _best_candidate(data)
     if candidate is not None:
         return candidate
-    text, issues, multibyte = _decode_utf8_replacing(data)
-    bad_bytes = sum(i.byte_end - i.byte_start for i in issues)
-    if (multibyte and bad_bytes <= multibyte
+    text = data.decode("utf-8", "replace")  # fast estimate first, the issues only if needed
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if (multibyte and bad * 20 <= len(text)
             and implausibility(text.replace("\ufffd", ""))[0] <= MAX_IMPLAUSIBLE):
+        text, issues = _decode_replacing(data)
         return Decoded(text, "utf-8", LIKELY, "UTF-8 with undecodable bytes replaced", issues)
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding not in _PLAUSIBLE:
         raise UnreadableFileError("not text in a known encoding (binary or undecodable)")
-    try:
-        return Decoded(data.decode(best.encoding), best.encoding.replace("_", "-"), GUESS,
-                       "charset-normalizer")
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise UnreadableFileError(f"detected as {best.encoding} but does not decode") from exc
+    try:  # judged on the first megabyte: bad bytes further on are replaced and reported
+        text, issues = _decode_replacing(data, best.encoding)
+    except LookupError as exc:
+        raise UnreadableFileError(f"detected as {best.encoding}, an unknown codec") from exc
+    return Decoded(text, best.encoding.replace("_", "-"), GUESS, "charset-normalizer", issues)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -20,7 +20,7 @@ CORPUS = (Path(__file__).resolve().parent.parent / "corpus" / "song_jin_wars.txt
     encoding="utf-8")
 # Pieces a hostile or damaged file holds: noise cleaning removes, controls, line ends, brackets,
 # date words and numbers the date grammar reads, CJK, replacement and invisible characters.
-PIECES = ["??", "?", "\x0e", "\x01", "\x85", "\r\n", "\r", "\n\n", "(", ")", "((", "<b>",
+PIECES = ["??", "?", "\x00", "\x0e", "\x01", "\x85", "\r\n", "\r", "\n\n", "(", ")", "((", "<b>",
           "</p>", "[1]", "\u201c", "\u2019", "\u200b", "\ufffd", "\u00a0", "年", "金天會",
           "the following year", "the next day", "In the sixth year of Tianhui",
           "the -5th year", "the one hundred and first year", "February 29, 1127", "(1126)",

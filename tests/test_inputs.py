@@ -37,10 +37,10 @@ def test_doc_ids_come_from_relative_paths_and_are_stable(tmp_path: Path) -> None
     _tree(root, ["x.txt", "b/x.txt"])
     before = _ids(root)
     assert sorted(before.values()) == ["b/x", "x"]
-    _tree(root, ["a/x.txt", "x#2.txt", "a/b/x.txt"])  # files added, some sorting first
+    _tree(root, ["a/x.txt", "x#2.txt", "a/b/x.txt", ".txt"])  # files added, some sort first
     after = _ids(root)
     assert {k: after[k] for k in before} == before  # no id changed
-    assert len(set(after.values())) == len(after) == 5
+    assert len(set(after.values())) == len(after) == 6 and all(after.values())
     assert after[(root / "x#2.txt").as_posix()] == "x#2"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import random
 from pathlib import Path
 
@@ -64,9 +65,32 @@ LATIN_1_WORDS = ["Tsê", "Lü", "Hsü", "Chêng", "Yüeh", "Mêng", "Nü-chên",
 PROSE_WORDS = ("In the sixth year of Tianhui the Jin army crossed the Yellow River and besieged "
                "the capital while the emperor fled south.").split()
 MATRIX = [("gbk", SIMPLIFIED), ("gb18030", SIMPLIFIED), ("big5", TRADITIONAL),
-          ("utf-16-le", SIMPLIFIED), ("utf-16-be", TRADITIONAL), ("utf-16", SIMPLIFIED),
-          ("utf-16-le", WADE_GILES), ("cp1252", WADE_GILES), ("latin-1", LATIN_1_WORDS),
+          ("gbk", SIMPLIFIED + WADE_GILES), ("gb18030", WADE_GILES),
+          ("big5", TRADITIONAL + WADE_GILES),  # (the Wade-Giles words Big5 can encode)
+          ("utf-16-le", SIMPLIFIED), ("utf-16-be", TRADITIONAL), ("utf-16-le", WADE_GILES),
+          ("utf-16-le+bom", SIMPLIFIED + WADE_GILES), ("utf-16-be+bom", TRADITIONAL),
+          ("cp1252", WADE_GILES), ("latin-1", LATIN_1_WORDS),
           ("utf-8", SIMPLIFIED + WADE_GILES), ("utf-8-sig", TRADITIONAL + WADE_GILES)]
+
+
+def _encode(text: str, encoding: str) -> bytes:
+    if encoding.endswith("+bom"):
+        codec = encoding.removesuffix("+bom")
+        bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+        return bom + text.encode(codec)
+    return text.encode(encoding)
+
+
+def _encodable(words: list[str], encoding: str) -> list[str]:
+    codec = encoding.removesuffix("+bom")
+    out = []
+    for word in words:
+        try:
+            word.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        out.append(word)
+    return out
 
 
 def _english_with(words: list[str], count: int, long: bool, seed: int) -> str:
@@ -81,17 +105,20 @@ def _english_with(words: list[str], count: int, long: bool, seed: int) -> str:
     return " ".join(tokens) + "\n"
 
 
-@pytest.mark.parametrize(("encoding", "words"), MATRIX, ids=[m[0] for m in MATRIX])
+@pytest.mark.parametrize(("encoding", "words"), MATRIX,
+                         ids=[f"{m[0]}-{len(m[1])}" for m in MATRIX])
 @pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
 def test_encoding_matrix(encoding: str, words: list[str], long: bool) -> None:
+    words = _encodable(words, encoding)
     for count in (1, 2, 3, 5, 10, 20, 40, 60):
         for seed in range(4):
             text = _english_with(words, count, long, seed * 100 + count)
-            decoded = detect(text.encode(encoding))
+            data = _encode(text, encoding)
+            decoded = detect(data)
             assert decoded.text == text, (encoding, count, seed, decoded.encoding)
             assert decoded.confidence in {"certain", "likely"}
             # the recorded encoding reads the file back to the same text
-            assert text.encode(encoding).decode(decoded.encoding) == text
+            assert data.decode(decoded.encoding) == text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "gbk", "gb18030", "big5"])
@@ -149,3 +176,30 @@ def test_guess_is_flagged() -> None:
 
 def test_ascii_and_empty_are_certain() -> None:
     assert detect(b"").confidence == detect(b"plain text").confidence == "certain"
+
+
+def test_a_stray_nul_in_utf8_text_is_kept_for_cleaning(tmp_path: Path) -> None:
+    text = "The Jin army \u2014 crossed the Huai. Then it went north. " * 20 + "\x00 The end."
+    path = tmp_path / "nul.txt"
+    path.write_bytes(text.encode("utf-8"))
+    doc = read_document(path)
+    assert doc.text == text and doc.encoding == "utf-8"
+
+
+def test_many_bad_bytes_are_not_utf8(tmp_path: Path) -> None:
+    data = bytes(range(0x80, 0x100)) * 2000 + "\u2014".encode()
+    try:
+        decoded = detect(data)
+    except UnreadableFileError:
+        return
+    assert decoded.confidence == "guess" and not decoded.issues
+
+
+def test_many_runs_of_bad_bytes_each_get_an_issue() -> None:
+    para = "The army of Tsê fled \u2014 north, and the city of Kaifeng fell after a long siege. "
+    data = (para.encode("utf-8") + "\u201cx\u201d".encode("cp1252")) * 3000
+    decoded = detect(data)
+    assert decoded.text == data.decode("utf-8", "replace") and len(decoded.issues) == 6000
+    for issue in decoded.issues[:50] + decoded.issues[-50:]:
+        assert decoded.text[issue.start:issue.end] == "\ufffd"
+        assert data[issue.byte_start:issue.byte_end] in (b"\x93", b"\x94")
