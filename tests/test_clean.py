@@ -27,6 +27,10 @@ CASES = [
     ('<h1 class="x" > Title</h1>', " Title", "HTML_TAG"),
     ("a feather.[1] Next", "a feather. Next", "FOOTNOTE_MARK"),
     ("Same title\nSame title\n\nSame title\nBody.", "Same title\n\n\n\nBody.", "REPEATED_LINE"),
+    ("Why" + "?" * 30 + " he left", "Why??? he left", "PUNCTUATION_RUN"),
+    ("x " + "([{" * 8 + " end", "x ([{ end", "PUNCTUATION_RUN"),
+    ("x " + "_" * 25 + " y", "x ___ y", "PUNCTUATION_RUN"),
+    ("x " + "ab" * 700 + " y", "x " + "ab" * 500 + " " + "ab" * 200 + " y", "LONG_WORD"),
 ]
 
 
@@ -62,3 +66,52 @@ def test_span_over_removed_text_covers_it() -> None:
     result = clean(raw)
     start, end = result.to_original(0, len("Pusan Anzhen"))
     assert raw[start:end] == "Pusan ??Anzhen"
+
+
+def test_short_punctuation_runs_are_kept() -> None:
+    raw = "Really?! (see [1125-1127]) -- and ''so'' on " + "-" * 20 + " and " + "=" * 20 + " end"
+    result = clean(raw)
+    assert result.text == raw
+    assert not result.warnings
+
+
+def test_a_punctuation_run_warning_covers_what_was_cut() -> None:
+    raw = "He asked" + "?" * 500 + " and left."
+    result = clean(raw)
+    (warning,) = result.warnings
+    assert warning.code == "PUNCTUATION_RUN"
+    assert raw[warning.start:warning.end] == "?" * 497
+    assert "500" in warning.message
+
+
+def test_a_long_word_is_broken_every_max_word_chars() -> None:
+    raw = "A" * 2500
+    result = clean(raw)
+    assert result.text.split() == ["A" * 1000, "A" * 1000, "A" * 500]
+    assert [(w.start, w.end) for w in result.warnings] == [(1000, 1000), (2000, 2000)]
+    third = result.text.rindex(" ") + 1
+    assert result.to_original(third, len(result.text)) == (2000, 2500)
+
+
+def test_mojibake_inside_a_long_question_mark_run() -> None:
+    # the run before a letter is still mojibake (placeholders of lost characters)
+    raw = "west of " + "?" * 15 + "Henan and " + "?" * 15 + " more"
+    assert clean(raw).text == "west of Henan and more"
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_line_ends_become_line_breaks_silently(ending: str) -> None:
+    lines = ["Home > History > Tang", "Same title", "Same title", "", "?", "Text  here."]
+    unix = clean("\n".join(lines))
+    raw = ending.join(lines)
+    result = clean(raw)
+    assert result.text == unix.text
+    assert [(w.code, w.message) for w in result.warnings] == [
+        (w.code, w.message) for w in unix.warnings]
+    for match in re.finditer(r"\S+", result.text):
+        start, end = result.to_original(match.start(), match.end())
+        assert raw[start:end] == match.group()
+    unix_raw = "\n".join(lines)
+    for warning, unix_warning in zip(result.warnings, unix.warnings, strict=True):
+        removed = raw[warning.start:warning.end].replace("\r\n", "\n").replace("\r", "\n")
+        assert removed == unix_raw[unix_warning.start:unix_warning.end]
