@@ -421,6 +421,37 @@ def geocode(modern: str, province: str | None = None, *,
     return None
 
 
+def geocode_name(name: str, province: str | None = None, *,
+                 index: ModernPlaceIndex | None = None) -> Coordinate | None:
+    """Coordinates of a place from its own name when that is a current county/prefecture name
+    ("Chengdu", "Luoyang City", "Shaohsing"), or None.
+
+    ``province`` (from the sentence or a gloss) filters homonyms. Without it the name must be
+    unambiguous: one candidate, or exactly one prefecture-level candidate; otherwise None (a
+    blank is better than a guess). A name that is a province gives None here (see
+    :func:`province_named`).
+    """
+    idx = index or load_modern_places()
+    name = name.strip()
+    if not name or province_named(name):
+        return None
+    found = _candidates(name, province or None, idx)
+    if not found and province:
+        return None
+    if len(found) > 1:
+        prefectures = [p for p in found if p.level == "prefecture"]
+        if len({p.province for p in found}) > 1 and len(prefectures) != 1:
+            return None
+        found = tuple(prefectures) or found
+    if not found:
+        return None
+    best = min(found, key=lambda p: (_LEVEL_RANK.get(p.level, 3), p.adcode))
+    if best.level == "province" or not _in_china(best.latitude, best.longitude):
+        return None
+    coord = _coordinate(best, idx)
+    return coord
+
+
 def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
                   ) -> Coordinate | None:
     """Geocode a gloss: modern, then its fallback, then (when only a province is given) the
@@ -526,6 +557,11 @@ class PlaceLookup:
                 self.cache[name] = (province, coord.latitude if coord else None,
                                     coord.longitude if coord else None,
                                     coord.precision if coord else "")
+            if self.cache[name] is None:
+                coord = geocode_name(name, index=self.index)
+                if coord is not None:
+                    self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
+                                        coord.precision)
         return self.cache[name]
 
 @dataclass(frozen=True)
@@ -595,6 +631,28 @@ def years_from_dates(dates: Sequence[DateRow]) -> YearAt:
     return year_lookup((d.start, d.year) for d in dates)
 
 
+def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss], *,
+                   window: int = 200) -> Callable[[Sequence[int]], str | None]:
+    """A function: mention offsets -> the one province named within ``window`` characters of
+    them (a PLACE entity that is a province, or a gloss's province), else None (none or
+    several different ones)."""
+    marks: list[tuple[int, str]] = [(g.gloss_start, g.province) for g in glosses if g.province]
+    marks += [(e.start, prov) for e in entities if e.label == "PLACE"
+              for prov in [province_named(e.canonical)] if prov]
+    marks.sort()
+    offsets_only = [o for o, _ in marks]
+
+    def hint(offsets: Sequence[int]) -> str | None:
+        found = set()
+        for offset in offsets:
+            lo = bisect.bisect_left(offsets_only, offset - window)
+            hi = bisect.bisect_right(offsets_only, offset + window)
+            found.update(p for _, p in marks[lo:hi])
+        return found.pop() if len(found) == 1 else None
+
+    return hint
+
+
 def _gloss_for(glosses: Sequence[PlaceGloss], entities: Sequence[EntityRow]
                ) -> dict[str, list[PlaceGloss]]:
     """Glosses by the canonical name of the PLACE entity they overlap (else the gloss name)."""
@@ -628,6 +686,7 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     for e in sorted((e for e in outside if e.label == "PLACE"), key=lambda e: e.start):
         mentions.setdefault(e.canonical, []).append(e.start)
     by_place = _gloss_for(glosses, entities)
+    hint = province_hints(entities, glosses)
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
@@ -650,6 +709,10 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         elif province_named(name):
             province = province_named(name)
             coord = geocode("", province, index=index)
+            prefix = "name"
+        else:
+            coord = geocode_name(name, hint(offsets), index=index)
+            modern = coord.matched if coord else ""
             prefix = "name"
         if coord is not None:
             coord_source = f"{prefix}:{coord.source}" + (

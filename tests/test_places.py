@@ -17,6 +17,7 @@ from pipeline.places import (
     find_place_glosses,
     geocode,
     geocode_gloss,
+    geocode_name,
     load_modern_places,
     year_lookup,
 )
@@ -259,3 +260,25 @@ def test_point_outside_china_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ValueError, match="outside China"):
         load_place_points(path)
+
+
+def test_a_plain_modern_city_gets_coordinates_from_its_name() -> None:
+    # field input: "In 1130 the Jin army took Chengdu" (no gloss, no places.csv row needed)
+    text = "In 1130 the Jin army took Chengdu."
+    rows = build_place_rows([_ent(text, "Chengdu", "Chengdu")], [], [])
+    assert rows[0].latitude == pytest.approx(30.57, abs=0.1)
+    assert rows[0].longitude == pytest.approx(104.07, abs=0.1)
+    assert rows[0].coord_source.startswith("name:cpca")
+
+
+def test_name_geocoding_uses_a_province_named_nearby_and_refuses_homonyms() -> None:
+    # 铜官 (Anhui) and 潼关 (Shaanxi) are both "Tongguan": no guess without a province
+    assert geocode_name("Tongguan") is None
+    shaanxi = geocode_name("Tongguan", "Shaanxi")
+    assert shaanxi is not None and shaanxi.latitude == pytest.approx(34.5, abs=0.1)
+    text = "They held Tongguan in Shaanxi."
+    entities = [_ent(text, "Tongguan", "Tongguan"), _ent(text, "Shaanxi", "Shaanxi")]
+    rows = {r.place: r for r in build_place_rows(entities, [], [])}
+    assert rows["Tongguan"].latitude == pytest.approx(34.5, abs=0.1)
+    assert geocode_name("Luoyang City") is not None
+    assert geocode_name("Henan") is None  # a province is no city
