@@ -356,6 +356,8 @@ _SUFFIX_WORDS = re.compile(
     r"\s+(county|city|town|township|district|prefecture|province|village|municipality)$",
     re.IGNORECASE)
 _LEVEL_RANK = {"prefecture": 0, "county": 1, "province": 2}
+# written unit words after which the bare name is still the unit's name ("Luoyang City")
+_GEOCODABLE_SUFFIXES = frozenset({"county", "city", "prefecture", "district", "municipality"})
 
 
 def _in_china(lat: float, lon: float) -> bool:
@@ -435,9 +437,12 @@ def geocode_name(name: str, province: str | None = None, *,
     name = name.strip()
     if not name or province_named(name):
         return None
+    suffix = _SUFFIX_WORDS.search(name)
+    if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
+        return None  # "Fuxing Village" is not the county Fuxing
     found = _candidates(name, province or None, idx)
     if not found and province:
-        return None
+        return None  # not in the province named nearby: another place of that name
     if len(found) > 1:
         prefectures = [p for p in found if p.level == "prefecture"]
         if len({p.province for p in found}) > 1 and len(prefectures) != 1:
@@ -450,6 +455,86 @@ def geocode_name(name: str, province: str | None = None, *,
         return None
     coord = _coordinate(best, idx)
     return coord
+
+
+@dataclass(frozen=True)
+class HistoricalUnit:
+    """One row of ``historical_places.csv`` (CHGIS/TGAZ): a unit of one name, kind and seat."""
+
+    name: str
+    zh: str
+    kind: str
+    province: str
+    latitude: float
+    longitude: float
+    start_year: int
+    end_year: int
+    tgaz_id: str
+
+
+HISTORICAL_SOURCE = "chgis-tgaz-2016"
+_KIND_RANK = {"county": 2, "county-level district": 2}
+_REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
+                           "provincial administrative commission", "independent regime"})
+
+
+@lru_cache(maxsize=2)
+def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[HistoricalUnit, ...]]:
+    """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent)."""
+    path = gazetteer / "historical_places.csv"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[HistoricalUnit]] = {}
+    for row in _read(path):
+        unit = HistoricalUnit(row["name"], row["zh"], row["kind"], row["province"],
+                              float(row["latitude"]),
+                              float(row["longitude"]), int(row["start_year"]),
+                              int(row["end_year"]), row["tgaz_id"])
+        out.setdefault(name_key(unit.name), []).append(unit)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
+                       spread: float = 0.5,
+                       units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None
+                       ) -> Coordinate | None:
+    """Coordinates of a historical unit named ``name`` ("Fanyang", "Jiangling Prefecture") from
+    CHGIS (``historical_places.csv``), or None.
+
+    With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
+    only units in that current province; a written "County" keeps counties, "Prefecture" or
+    "City" keeps the units above them. The remaining seats
+    must lie within ``spread`` degrees of each other, else the name is ambiguous and None is
+    returned; the seat of the highest unit (prefecture/commandery before county) is given.
+    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>``; precision county | prefecture | region.
+    """
+    table = load_historical_units() if units is None else units
+    name = name.strip()
+    suffix = _SUFFIX_WORDS.search(name)
+    if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
+        return None  # "Fuxing Village": the unit named "Fuxing" is another place
+    found = table.get(name_key(_SUFFIX_WORDS.sub("", name)), ())
+    if year is not None:
+        found = tuple(u for u in found if u.start_year <= year <= u.end_year)
+    if province:  # a province named nearby, when it holds one of the units
+        found = tuple(u for u in found if u.province == province) or found
+    if suffix and suffix.group(1).lower() == "county":
+        found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
+    elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
+        found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
+    if not found:
+        return None
+    lats = [u.latitude for u in found]
+    lons = [u.longitude for u in found]
+    if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
+        return None
+    best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
+                                     -(u.end_year - u.start_year), u.tgaz_id))
+    precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
+        "region" if best.kind in _REGION_KINDS else "prefecture")
+    return Coordinate(best.latitude, best.longitude,
+                      f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}",
+                      precision, best.name)
 
 
 def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
@@ -558,7 +643,7 @@ class PlaceLookup:
                                     coord.longitude if coord else None,
                                     coord.precision if coord else "")
             if self.cache[name] is None:
-                coord = geocode_name(name, index=self.index)
+                coord = geocode_name(name, index=self.index) or geocode_historical(name)
                 if coord is not None:
                     self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
                                         coord.precision)
@@ -711,8 +796,15 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
             coord = geocode("", province, index=index)
             prefix = "name"
         else:
-            coord = geocode_name(name, hint(offsets), index=index)
-            modern = coord.matched if coord else ""
+            year, near = (years[0] if years else None), hint(offsets)
+            modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
+            coord = geocode_historical(name, year, near) \
+                if year is not None and not modern_first else None
+            if coord is None:
+                coord = geocode_name(name, near, index=index)
+                modern = coord.matched if coord else ""
+            if coord is None and (year is None or modern_first):
+                coord = geocode_historical(name, None, near)
             prefix = "name"
         if coord is not None:
             coord_source = f"{prefix}:{coord.source}" + (
