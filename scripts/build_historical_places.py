@@ -13,7 +13,8 @@ Usage::
 Columns: ``name`` (pinyin stem without the unit word: "Chengdu"), ``zh`` (traditional
 characters of the full name), ``kind`` (CHGIS feature type in English: county, prefecture,
 commandery, circuit ...), ``province`` (current province, from the start of CHGIS's Chinese
-location note, "今河北涞水县" -> Hebei; "" if it names none), ``latitude``, ``longitude`` (WGS84, 5 decimals as in the source),
+location note, "今河北涞水县" -> Hebei; "" if it names none), ``latitude``, ``longitude``
+(WGS84, 5 decimals as in the source),
 ``start_year``, ``end_year`` (CE, astronomical as in CHGIS), ``tgaz_id`` (first hvd_ id).
 """
 

@@ -185,3 +185,16 @@ def test_real_model_tokyo_and_nanjing_follow_their_glosses(nlp, gaz):
     rows = [(r.text, r.canonical) for r in extract_entities(nlp(text), gaz)
             if r.text in ("Tokyo", "Nanjing")]
     assert rows == [("Tokyo", "Kaifeng"), ("Tokyo", "Liaoyang"), ("Nanjing", "Kaifeng")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # field inputs: spellings derived from the characters (gazetteer/name_romanizations.csv)
+    ("Ch'in Kuei had Yüeh Fei put to death.",
+     [("Ch'in Kuei", "PERSON", "Qin Hui"), ("Yüeh Fei", "PERSON", "Yue Fei")]),
+    ("The army reached K'ai-feng in the winter.", [("K'ai-feng", "PLACE", "Kaifeng")]),
+    ("Yelv Dashi fled west with his followers.", [("Yelv Dashi", "PERSON", "Yelü Dashi")]),
+    ("In 1115 the Nvzhen rose against the Liao.",
+     [("Nvzhen", "POLITY", "Jurchen"), ("Liao", "POLITY", "Liao")]),
+])
+def test_other_romanizations_are_linked(blank, gaz, text, expected):
+    assert ents(blank, gaz, text) == expected
