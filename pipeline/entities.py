@@ -98,6 +98,7 @@ class _Words:
     suffix_words: frozenset[str]
     not_given: frozenset[str]
     person_aliases: frozenset[str]
+    place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ def _words(gaz: Gazetteer) -> _Words:
         not_given=frozenset(gaz.words("not_given_name")),
         person_aliases=frozenset(e.alias for e in gaz.entries
                                  if e.label == "PERSON" and " " not in e.alias),
+        place_names=frozenset(e.alias for e in gaz.entries if e.label == "PLACE"
+                              and " " not in e.alias and not is_one_syllable(e.alias)
+                              and e.source.startswith("places.csv")),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -379,8 +383,10 @@ def _anchored(words: list[str], orth: list[int], lower: list[int],
 
 
 def _given_ok(text: str, w: _Words) -> bool:
-    """A plausible pinyin given name: not an era, a suffix or a dynasty word."""
-    return is_pinyin_word(text) and text not in w.era_names and text not in w.stop_given
+    """A plausible pinyin given name: not an era, a suffix, a dynasty word or a place name of
+    the gazetteer ("Liao Shangjing" is the Liao's Upper Capital)."""
+    return is_pinyin_word(text) and text not in w.era_names and text not in w.stop_given \
+        and text not in w.place_names
 
 
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
@@ -465,6 +471,30 @@ def _gloss_after(words: list[str], end: int) -> str:
         stop = min(end + 20, len(words))
         close = next((k for k in range(end + 1, stop) if words[k] == ")"), stop)
         return " ".join(words[end + 1:close])
+    return ""
+
+
+def _dynasty_beside(words: list[str], start: int, end: int, gaz: Gazetteer) -> str:
+    """Canonical name of the polity written right beside tokens ``start:end``: after them as
+    "of (the) X (Dynasty)" or before them as "X" / "X's" ("Dongjing of the Liao", "Liao
+    Dongjing"), else ""."""
+    def polity(seq: list[str]) -> str:
+        entry = gaz.resolve(" ".join(seq)) if seq else None
+        return entry.canonical if entry is not None and entry.label == "POLITY" else ""
+
+    k = end
+    if k < len(words) and words[k] == "of":
+        k += 1 + (k + 1 < len(words) and words[k + 1].lower() == "the")
+        for n in (3, 2, 1):
+            found = polity(words[k:k + n])
+            if found:
+                return found
+    j = start - (2 if start >= 2 and words[start - 1] in ("'s", "’s") else 1)
+    for n in (2, 1):
+        if j - n + 1 >= 0:
+            found = polity(words[j - n + 1:j + 1])
+            if found:
+                return found
     return ""
 
 
@@ -641,7 +671,11 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if alias.startswith(_BLOCK_KEY):
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
             continue
-        entry = gaz.resolve(alias, _gloss_after(words, end))
+        context = _gloss_after(words, end)
+        if not context and len(gaz.lookup(alias)) > 1:  # "Dongjing of the Liao"
+            qualifier = _dynasty_beside(words, start, end, gaz)
+            context = f"{context} dynasty:{qualifier};" if qualifier else context
+        entry = gaz.resolve(alias, context)
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
     matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
@@ -791,7 +825,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     Entities overlapping any ``exclude`` char span (e.g. era names in dates) are dropped. Model
     entities are mapped with the lexicon's ``label_map``; model entities whose text is an era
     name, a ``not_entity`` word, or has no capital letter or a digit are dropped; a name the
-    model labels differently within one doc gets its most frequent label.
+    model labels differently within one doc gets its most frequent label. Any entity whose
+    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`) is dropped.
     """
     label_map = dict(v.split("=", 1) for v in gazetteer.words("label_map"))
     army_words = set(gazetteer.words("army_word"))
@@ -799,8 +834,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     not_entity = set(gazetteer.words("not_entity"))
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
-        if ent.label_ == BLOCK_LABEL:
-            continue
+        if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text):
+            continue  # "on the day Jiaxu": a cyclical day or year name, no entity
         if ent.label_ in LABELS and ent.ent_id_:
             start, end = ent.start_char, ent.end_char
             found.append((start, end, ent.label_, ent.ent_id_, "gazetteer", ent.text))

@@ -33,8 +33,11 @@ _FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "POLITY": ("polities.csv", ("canonical", "aliases", "zh", "kind", "note")),
     "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "note")),
 }
+# derived files read after the hand-kept ones, if present (scripts/build_polities.py)
+_DERIVED_FILES = (("POLITY", "polity_dynasties.csv", _FILES["POLITY"][1]),)
 LEXICON_FILE = "entity_lexicon.csv"
 MODERN_PLACES_FILE = "modern_places.csv"  # current prefectures/counties (place stage's file)
+DATE_WORDS_FILE = "date_words.csv"  # date stage's file: stems and branches (sexagenary names)
 ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
 ROMANIZATIONS_FILE = "name_romanizations.csv"  # derived spellings (scripts/build_romanizations.py)
 LEXICON_KINDS = (
@@ -76,6 +79,12 @@ class Gazetteer:
     by_alias: Mapping[str, tuple[GazetteerEntry, ...]] = field(repr=False)
     era_names: frozenset[str] = field(default=frozenset(), repr=False)
     modern_places: frozenset[str] = field(default=frozenset(), repr=False)
+    sexagenary: frozenset[str] = field(default=frozenset(), repr=False)  # keys: "jiaxu"
+
+    def is_sexagenary(self, text: str) -> bool:
+        """True for a sexagenary (stem-branch) name in any spelling: "Jiaxu", "Jia Xu",
+        "JiaXu", "jia-xu" (the 60 pairs of ``date_words.csv``'s stems and branches)."""
+        return "".join(c for c in text.lower() if c.isalpha()) in self.sexagenary
 
     def lookup(self, alias: str) -> tuple[GazetteerEntry, ...]:
         """All entries with exactly this alias (case-sensitive)."""
@@ -169,7 +178,9 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     """Read and validate all gazetteer files; raise GazetteerError naming file and line."""
     base = Path(gazetteer_dir) if gazetteer_dir is not None else default_gazetteer_dir()
     entries: list[GazetteerEntry] = []
-    for label, (name, columns) in _FILES.items():
+    files = [(label, name, columns) for label, (name, columns) in _FILES.items()]
+    files += [f for f in _DERIVED_FILES if (base / f[1]).is_file()]
+    for label, name, columns in files:
         path = base / name
         for line, row in _read_rows(path, columns):
             canonical = row["canonical"]
@@ -210,6 +221,17 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     if modern_path.is_file():
         with modern_path.open(encoding="utf-8", newline="") as fh:
             modern.update(row["name"] for row in csv.DictReader(fh) if row.get("name"))
+    stems: list[tuple[int, str]] = []
+    branches: list[tuple[int, str]] = []
+    words_path = base / DATE_WORDS_FILE  # owned by the date stage; optional here
+    if words_path.is_file():
+        with words_path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("category") in ("heavenly_stem", "earthly_branch") and \
+                        (row.get("value") or "").isdigit():
+                    target = stems if row["category"] == "heavenly_stem" else branches
+                    target.append((int(row["value"]), row["word"].lower()))
+    sexagenary = {s + b for i, s in stems for j, b in branches if i % 2 == j % 2}
     by_alias: dict[str, list[GazetteerEntry]] = {}
     for entry in entries:
         by_alias.setdefault(entry.alias, []).append(entry)
@@ -219,4 +241,5 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         by_alias=MappingProxyType({k: tuple(v) for k, v in by_alias.items()}),
         era_names=frozenset(era_names),
         modern_places=frozenset(modern),
+        sexagenary=frozenset(sexagenary),
     )

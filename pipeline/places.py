@@ -492,20 +492,53 @@ _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region"
                            "provincial administrative commission", "independent regime"})
 
 
+class _HistoricalIndex(Mapping[str, tuple[HistoricalUnit, ...]]):
+    """name_key -> units of ``historical_places.csv``; rows are parsed on first lookup."""
+
+    def __init__(self, raw: dict[str, list[str]]) -> None:
+        self._raw = raw
+        self._parsed: dict[str, tuple[HistoricalUnit, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[HistoricalUnit, ...]:
+        if key not in self._parsed:
+            rows = [line.split(",") for line in self._raw[key]]
+            self._parsed[key] = tuple(
+                HistoricalUnit(r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), int(r[6]),
+                               int(r[7]), r[8]) for r in rows)
+        return self._parsed[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 @lru_cache(maxsize=2)
 def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[HistoricalUnit, ...]]:
-    """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent)."""
+    """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent).
+    The file has no quoted fields (the build script writes none), so lines are split on ","."""
     path = gazetteer / "historical_places.csv"
     if not path.is_file():
         return {}
-    out: dict[str, list[HistoricalUnit]] = {}
-    for row in _read(path):
-        unit = HistoricalUnit(row["name"], row["zh"], row["kind"], row["province"],
-                              float(row["latitude"]),
-                              float(row["longitude"]), int(row["start_year"]),
-                              int(row["end_year"]), row["tgaz_id"])
-        out.setdefault(name_key(unit.name), []).append(unit)
-    return {k: tuple(v) for k, v in out.items()}
+    raw: dict[str, list[str]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    for line in lines:
+        name = line[:line.index(",")]
+        key = name.lower()
+        if not key.isalpha():
+            key = name_key(name)
+        raw.setdefault(key, []).append(line)
+    return _HistoricalIndex(raw)
+
+
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|e|i|o|u|v)")
+
+
+def _one_syllable(key: str) -> bool:
+    return _SYLLABLE.fullmatch(key) is not None
 
 
 def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
@@ -517,9 +550,11 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
 
     With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
     only units in that current province; a written "County" keeps counties, "Prefecture" or
-    "City" keeps the units above them. The remaining seats
-    must lie within ``spread`` degrees of each other, else the name is ambiguous and None is
-    returned; the seat of the highest unit (prefecture/commandery before county) is given.
+    "City" keeps the units above them. A one-syllable name that is no unit's name is read as
+    the prefecture (州) of that name, as translations write them ("Hai, Si and other states").
+    The remaining seats must lie within ``spread`` degrees of each other, else the name is
+    ambiguous and None is returned; the seat of the highest unit (prefecture or commandery
+    before county) is given.
     ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>``; precision county | prefecture | region.
     """
     table = load_historical_units() if units is None else units
@@ -527,7 +562,10 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     suffix = _SUFFIX_WORDS.search(name)
     if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
         return None  # "Fuxing Village": the unit named "Fuxing" is another place
-    found = table.get(name_key(_SUFFIX_WORDS.sub("", name)), ())
+    key = name_key(_SUFFIX_WORDS.sub("", name))
+    found = table.get(key, ())
+    if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
+        found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
     if year is not None:
         found = tuple(u for u in found if u.start_year <= year <= u.end_year)
     if province:  # a province named nearby, when it holds one of the units

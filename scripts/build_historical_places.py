@@ -67,10 +67,15 @@ def _province(description: str, provinces: list[tuple[str, str]]) -> str:
     return next((prov for zh, prov in provinces if text.startswith(zh)), "")
 
 
-def _stem(label: str, zh: str, kind_zh: str) -> str:
-    """"Chengdu Fu" (成都府, 府) -> "Chengdu": drop the unit word when the name ends in it."""
+def _stem(label: str, zh: list[str], kind_zh: str) -> str:
+    """"Chengdu Fu" (成都府, 府) -> "Chengdu": drop the unit word when the name ends in it
+    (``zh``: the traditional and simplified forms; CHGIS writes the kind in simplified); a
+    one-character name keeps it, joined, as texts write it ("E Zhou" 鄂州 -> "Ezhou")."""
     words = label.split()
-    if len(words) > 1 and kind_zh and zh.endswith(kind_zh[-1]):
+    ending = [z for z in zh if kind_zh and z.endswith(kind_zh[-1])]
+    if len(words) > 1 and ending and len(ending[0]) == 2:
+        return "".join(w if n == 0 else w.lower() for n, w in enumerate(words))  # "Ezhou" 鄂州
+    if len(words) > 1 and ending:
         return " ".join(words[:-1])
     return label
 
@@ -93,7 +98,10 @@ def records(text: str) -> list[dict[str, object]]:
         lat, lon = float(loc.group(1)), float(loc.group(2))
         if lat == 0 and lon == 0:
             continue
-        name = _stem(label.group(1), zh[0], kind_zh)
+        zh = [z.split()[0] for z in zh if z.split()]  # "福昌縣\n宋": a stray second line
+        if not zh or "," in label.group(1) + zh[0]:
+            continue  # (the runtime reader splits lines on ",": no quoted fields allowed)
+        name = _stem(label.group(1), zh, kind_zh)
         desc = _DESC.search(body)
         province = _province(desc.group(1), provinces) if desc else ""
         out.append({"name": name, "zh": zh[0], "kind": kind_en, "province": province,

@@ -10,6 +10,7 @@ import pytest
 from pipeline.gazetteer import GazetteerError, default_gazetteer_dir, load_gazetteer
 
 FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "entity_lexicon.csv",
+         "polity_dynasties.csv",
          "name_romanizations.csv")
 
 
@@ -168,3 +169,21 @@ def test_hand_kept_alias_wins_over_a_derived_spelling(gaz):
     # "Chin" is a hand-kept alias of the Jurchen Jin; WG "Chin" of 秦 (Qin) is not derived
     assert gaz.resolve("Chin").canonical == "Jin"
     assert all(e.source.startswith("polities.csv") for e in gaz.lookup("Chin"))
+
+
+def test_polity_dynasties_rebuild_matches_committed():
+    import importlib.util
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_polities", root / "scripts" / "build_polities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "gazetteer" / "polity_dynasties.csv").read_text(encoding="utf-8")
+    assert module.build() == committed
+
+
+def test_every_polity_has_one_canonical_per_state(gaz):
+    canon = {alias: gaz.resolve(alias).canonical for alias in
+             ("Tang", "Later Tang", "Southern Tang", "Liang", "Later Liang", "Wei",
+              "Northern Wei", "Cao Wei", "Han", "Later Han", "Northern Qi")}
+    assert len(set(canon.values())) == len(canon)
