@@ -220,7 +220,10 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     modern_path = base / MODERN_PLACES_FILE  # owned by the place stage; optional here
     if modern_path.is_file():
         with modern_path.open(encoding="utf-8", newline="") as fh:
-            modern.update(row["name"] for row in csv.DictReader(fh) if row.get("name"))
+            rows = [r for r in csv.DictReader(fh) if r.get("name")]
+        # urban districts (区) only when some county/city has the name too: district names
+        # are generic ("Shizhong" 市中, "Chengguan", "Gulou") and read as offices or words
+        modern.update(r["name"] for r in rows if not (r.get("name_zh") or "").endswith("区"))
     stems: list[tuple[int, str]] = []
     branches: list[tuple[int, str]] = []
     words_path = base / DATE_WORDS_FILE  # owned by the date stage; optional here

@@ -244,3 +244,12 @@ def test_real_model_drops_sexagenary_days_and_era_abbreviations(nlp, gaz):
 ])
 def test_dynasty_aware_capitals(blank, gaz, text, span, canonical):
     assert (span, "PLACE", canonical) in ents(blank, gaz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He served as Langzhong in the Ministry of Rites.",  # 郎中, an office (also a city)
+    "He was appointed Shizhong.",  # 侍中; 市中 is only an urban district
+    "He was made Taishiling.",
+])
+def test_office_titles_and_district_names_are_no_places(blank, gaz, text):
+    assert [e for e in ents(blank, gaz, text) if e[1] == "PLACE"] == []
