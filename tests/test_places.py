@@ -338,3 +338,19 @@ def test_field_inputs_get_coordinates() -> None:
     coord = geocode_gloss(gloss[0])
     assert coord is not None
     assert (coord.latitude, coord.longitude) == pytest.approx((30.0, 120.6), abs=0.1)
+
+
+@pytest.mark.parametrize(("text", "place", "lat", "lon", "source"), [
+    ("In 1130 the Jin army took Chengdu.", "Chengdu", 30.6, 104.1, "name:"),
+    ("In 1122 the Jin army took Dongjing of the Liao.", "Liaoyang", 41.3, 123.2, "gazetteer:"),
+    ("He was born in Shanyin (now Shaohsing, Chekiang).", "Shanyin", 30.0, 120.6, "gloss:"),
+    ("Envoys came from Java, Champa and Malacca.", "Champa", 13.9, 109.1, "world:"),
+    ("Envoys came from Java, Champa and Malacca.", "Malacca", 2.2, 102.2, "world:"),
+])
+def test_field_inputs_end_to_end(resources, text, place, lat, lon, source) -> None:
+    from pipeline.api import process_text
+    result = process_text(text, "field", resources)
+    rows = {r.place: r for r in result.places}
+    assert (rows[place].latitude, rows[place].longitude) == pytest.approx((lat, lon), abs=0.1)
+    assert rows[place].coord_source.startswith(source)
+    assert not any(e.label == "PERSON" for e in result.entities if e.text in ("Java", "Champa"))
