@@ -5,7 +5,7 @@ Files (all UTF-8 CSV with a header; see ``gazetteer/README.md``):
 * ``persons.csv``  ``canonical,aliases,polity,zh,note``
 * ``places.csv``   ``canonical,aliases,zh,modern,province,context,note``
 * ``polities.csv`` ``canonical,aliases,zh,kind,note``
-* ``armies.csv``   ``canonical,aliases,polity,note``
+* ``armies.csv``   ``canonical,aliases,polity,zh,note``
 * ``entity_lexicon.csv`` ``kind,value,note``: word lists for the general name rules.
 
 ``aliases`` is "|"-joined; the canonical name is always an alias too. ``context`` (places only)
@@ -31,7 +31,7 @@ _FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "PLACE": ("places.csv",
               ("canonical", "aliases", "zh", "modern", "province", "context", "note")),
     "POLITY": ("polities.csv", ("canonical", "aliases", "zh", "kind", "note")),
-    "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "note")),
+    "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "zh", "note")),
 }
 # derived files read after the hand-kept ones, if present (scripts/build_polities.py)
 _DERIVED_FILES = (("POLITY", "polity_dynasties.csv", _FILES["POLITY"][1]),)
