@@ -85,7 +85,7 @@ SCHEMAS: dict[str, FileSchema] = {
     "places.csv": FileSchema(
         ("canonical", "aliases", "zh", "modern", "province", "context", "note"), ("canonical",)),
     "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),
-    "armies.csv": FileSchema(("canonical", "aliases", "polity", "note"), ("canonical",)),
+    "armies.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
     "eras.csv": FileSchema(
         ("era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler",
@@ -125,7 +125,27 @@ SCHEMAS: dict[str, FileSchema] = {
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
         {"latitude": _LAT, "longitude": _LON}, must_exist=False),
+    "polity_dynasties.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"),
+                                       ("canonical",), must_exist=False),
+    "name_romanizations.csv": FileSchema(
+        ("file", "canonical", "zh", "province", "alias", "style"),
+        ("file", "canonical", "alias", "style"), must_exist=False),
+    "historical_places.csv": FileSchema(
+        ("name", "zh", "kind", "province", "latitude", "longitude", "start_year", "end_year",
+         "tgaz_id"), ("name", "latitude", "longitude", "start_year", "end_year"),
+        {"latitude": _LAT, "longitude": _LON, "start_year": _int, "end_year": _int},
+        must_exist=False),
+    "world_places.csv": FileSchema(
+        ("name", "kind", "country", "latitude", "longitude", "source"),
+        ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
+        must_exist=False),
+    "world_places_extra.csv": FileSchema(
+        ("name", "kind", "country", "latitude", "longitude", "note"),
+        ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
+        must_exist=False),
     # hand-kept sources of the derived files above (scripts/): checked when present
+    "postal_spellings.csv": FileSchema(("zh", "province", "postal", "note"),
+                                       ("zh", "postal"), must_exist=False),
     "era_errata.csv": FileSchema(
         ("action", "sanmiao_era_id", "era_zh", "dynasty", "ruler_zh", "start_year", "end_year",
          "length", "cal_stream", "start_jdn", "end_jdn", "note"), ("action",),

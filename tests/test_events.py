@@ -181,8 +181,8 @@ def test_homonymous_written_names_do_not_share_a_gloss(nlp: Language) -> None:
     entities.sort(key=lambda e: e.start)
     events = extract_events(nlp(text), entities, [], find_place_glosses(text))
     abandon = events[-1]
-    assert (abandon.event_type, abandon.place, abandon.place_modern) == (
-        "abandonment", "Kaifeng", "")
+    assert (abandon.event_type, abandon.place) == ("abandonment", "Kaifeng")
+    assert abandon.place_modern != "Lulong"  # (its own name may be geocoded: Kaifeng)
 
 
 def test_object_stops_at_a_clause_break(nlp: Language) -> None:
