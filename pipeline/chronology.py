@@ -42,6 +42,7 @@ from pipeline.calendar import (
 from pipeline.dates import DateMention, era_name_spans
 from pipeline.eras import Era, EraTable, era_key
 from pipeline.records import DateRow, WarningRow
+from pipeline.rulers import Ruler, RulerTable, load_ruler_table
 
 __all__ = ["RunningDate", "era_name_spans", "resolve_dates"]
 
@@ -49,6 +50,7 @@ MAX_STEP_BACK = 2  # an inherited era year this many years back is a flashback, 
 DEFAULT_STREAM = 3
 GREGORIAN_REFORM_JDN = 2299161  # 1582-10-15 Gregorian
 _SEASON_FIRST = {"spring": 1, "summer": 4, "autumn": 7, "winter": 10}
+LEVELS = ("low", "medium", "high")  # certainty values, weakest first
 
 
 @dataclass
@@ -63,6 +65,7 @@ class RunningDate:
     day: int | None = None
     stream: int = DEFAULT_STREAM
     order_month: int | None = None  # month or first month of a season, for the month-order rule
+    certainty: str = "high"  # of the reading that set the running date
 
 
 @dataclass
@@ -85,6 +88,26 @@ class _Res:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     conflict: bool | None = None
     stream: int | None = None
+    levels: list[str] = field(default_factory=list)  # evidence strengths; certainty = weakest
+
+    def note(self, basis: str, level: str = "high") -> None:
+        """Record one piece of evidence (its ``basis`` text and strength)."""
+        self.basis.append(basis)
+        self.levels.append(level)
+
+    def guess(self, code: str, message: str, level: str = "low", basis: str | None = None) -> None:
+        """Record a guess: a warning row, lowered certainty and (optionally) a basis text."""
+        self.warnings.append((code, message))
+        self.levels.append(level)
+        if basis:
+            self.basis.append(basis)
+
+    @property
+    def certainty(self) -> str:
+        """The weakest evidence used (low if no year was found)."""
+        if self.year is None and self.jdn is None:
+            return "low"
+        return min(self.levels, key=LEVELS.index, default="high")
 
 
 class _Memo:
@@ -102,7 +125,8 @@ class _Memo:
         return self._cache[key]
 
     def candidates(self, surface: str) -> list[Era]:
-        return list(self._get("candidates", surface))
+        # a spelling some eras list exactly ("Chia-ch'ing") narrows the apostrophe-free key
+        return list(self._get("best_candidates", surface))
 
     def dynasty(self, surface: str) -> str | None:
         return self._get("dynasty", surface)
@@ -113,6 +137,9 @@ class _Memo:
     def ancestors(self, name: str) -> list[str]:
         return self._get("ancestors", name)
 
+    def era_by_id(self, era_id: int) -> Era | None:
+        return self._get("era_by_id", era_id)
+
     def matches_dynasty(self, era: Era, dynasty: str) -> bool:
         return self._get("matches_dynasty", era, dynasty)
 
@@ -121,6 +148,10 @@ class _Memo:
 
     def era_in_force(self, dynasty: str, year: int) -> list[Era]:
         return list(self._get("era_in_force", dynasty, year))
+
+
+def _rulers() -> RulerTable:
+    return load_ruler_table()
 
 
 def _label(era: Era, era_year: int | None) -> str:
@@ -152,8 +183,15 @@ def _choose(
     named = [e for e in uniq if m.dynasty and eras.matches_dynasty(e, m.dynasty)]
     pool = named or uniq
     if m.dynasty and not named:
-        res.warnings.append(("ERA_DYNASTY_MISMATCH",
-                             f"{m.era!r} is not an era of {m.dynasty!r}"))
+        res.guess("ERA_DYNASTY_MISMATCH", f"{m.era!r} is not an era of {m.dynasty!r}")
+    ruled: list[Era] = []
+    if m.ruler:
+        ids = {i for r in _rulers().find(m.ruler) for i in r.era_ids}
+        ruled = [e for e in pool if e.era_id in ids]
+        if ruled:
+            pool = ruled
+            if len(uniq) > 1:
+                res.note(f"ruler named: {m.ruler}")
     year_n = n or 1
 
     def key(e: Era) -> tuple:
@@ -169,18 +207,23 @@ def _choose(
     best = min(pool, key=key)
     if len(uniq) > 1:
         if named:
-            res.basis.append(f"dynasty named: {m.dynasty}")
+            res.note(f"dynasty named: {m.dynasty}")
         if len(pool) == 1:
             pass
         elif m.stated_year is not None and len({key(e)[0] for e in pool}) > 1:
-            res.basis.append("era chosen by printed CE year")
+            res.note("era chosen by printed CE year")
         elif state.year is not None and len({key(e)[2] for e in pool}) > 1:
-            res.basis.append("era chosen by nearness to running date")
+            # the running era itself named again is as good as named with its dynasty
+            res.note("era chosen by nearness to running date",
+                     state.certainty if best is state.era else "medium")
         elif len({key(e)[4] for e in pool}) > 1:
-            res.basis.append("era chosen by dynasties named in text")
+            res.note("era chosen by dynasties named in text", "medium")
         else:
-            res.basis.append("era chosen by default (longest)")
-        res.alternatives.extend(_label(e, n) for e in uniq if e is not best)
+            res.guess("ERA_CHOSEN_BY_DEFAULT",
+                      f"{m.era!r} names {len(pool)} eras; the longest was taken",
+                      basis="era chosen by default (longest)")
+        res.alternatives.extend(_label(e, n) for e in uniq
+                                if e is not best and (n is None or e.contains_era_year(n)))
     return best
 
 
@@ -240,30 +283,45 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
     cands = eras.candidates(m.era or "")
     n = m.era_year
     if not cands:
-        res.warnings.append(("UNKNOWN_ERA", f"no era called {m.era!r}"))
+        res.guess("UNKNOWN_ERA", f"no era called {m.era!r}")
         if m.stated_year is not None:
             res.year = m.stated_year
-            res.basis.append("era unknown: printed CE year")
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="era unknown: printed CE year")
         return
     era = _choose(cands, n, m, state, eras, prior, res)
     res.era, res.dynasty, res.era_year = era, era.dynasty, n
+    res.basis.insert(0, f"era named: {era.name}")
     if n is not None and not era.contains_era_year(n):
-        res.warnings.append(("ERA_YEAR_OUT_OF_RANGE",
-                             f"{era.name} ({era.dynasty}) has {era.length} years, not {n}"))
+        _out_of_range(res, m, f"{era.name} ({era.dynasty}) has {era.length} years, not {n}")
+        return
     res.year, res.year_end = _phase_years(era, m.phase, n)
     if res.year_end == res.year:
         res.year_end = None
-    res.basis.insert(0, f"era named: {era.name}")
     if m.phase:
-        res.basis.append(f"phase: {m.phase}")
+        level = "high" if m.phase == "whole" else "medium"
+        res.note(f"phase: {m.phase}", level)
+        if m.phase_guess:
+            res.guess("ERA_PHASE_GUESSED", f"{m.text!r} read as the era's {m.phase} year",
+                      "medium")
+
+
+def _out_of_range(res: _Res, m: DateMention, message: str) -> None:
+    """Never an era year past the era's end: the printed CE year, else no year."""
+    res.guess("ERA_YEAR_OUT_OF_RANGE", message)
+    res.era_year = m.era_year
+    if m.stated_year is not None:
+        res.year = m.stated_year
+        res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                  basis="printed CE year")
 
 
 def _inherited(m, state, eras, prior, res: _Res) -> None:
     n = m.era_year
     stated = m.stated_year
     if m.unknown_name:
-        res.warnings.append(("UNKNOWN_ERA", f"{m.unknown_name!r} after the year is no known "
-                                            "era; read as the running era"))
+        res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} after the year is no known "
+                                 "era; read as the running era")
         res.basis.append(f"unknown era name {m.unknown_name!r} ignored")
     if m.dynasty:
         dyn = eras.dynasty(m.dynasty) or m.dynasty
@@ -274,26 +332,26 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
             hits = _by_stated(n, stated, pool) or _by_stated(n, stated - 1, pool)
             if hits:
                 era = hits[0]
-                res.basis.append(f"era of {m.dynasty} whose year {n} is the printed year")
+                res.note(f"era of {m.dynasty} whose year {n} is the printed year")
         if era is None and state.era is not None and eras.matches_dynasty(state.era, m.dynasty):
             if state.era.contains_era_year(n):
                 era = state.era
-                res.basis.append(f"running era of {m.dynasty}")
+                res.note(f"running era of {m.dynasty}", "medium")
             else:
                 era = _era_after(state.era, n, state.year, eras)
                 if era:
-                    res.basis.append(f"next era of {m.dynasty} with a year {n}")
+                    res.note(f"next era of {m.dynasty} with a year {n}", "low")
         if era is None and state.year is not None:
             later = [e for e in pool if e.contains_era_year(n) and e.ce_year(n) >= state.year]
             if later:
                 era = later[0]
-                res.basis.append(f"next era of {m.dynasty} with a year {n}")
+                res.note(f"next era of {m.dynasty} with a year {n}", "low")
         if era is None:
-            res.warnings.append(("ERA_NOT_RESOLVED",
-                                 f"which era of {m.dynasty!r} has year {n} is unknown"))
+            res.guess("ERA_NOT_RESOLVED", f"which era of {m.dynasty!r} has year {n} is unknown")
             if stated is not None:
                 res.year = stated
-                res.basis.append("printed CE year")
+                res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                          basis="printed CE year")
             return
         res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
         res.basis.insert(0, f"dynasty named without era: {m.dynasty}")
@@ -312,15 +370,16 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
             hits.sort(key=rank)
             era = hits[0]
             res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
-            res.basis.append(f"era not named: {era.name}, whose year {n} is the printed year")
+            res.note(f"era not named: {era.name}, whose year {n} is the printed year", "medium")
             res.alternatives.extend(_label(e, n) for e in hits[1:4])
             return
     if running is None:
         res.era_year = n
-        res.warnings.append(("NO_RUNNING_ERA", f"year {n} of an era not named before"))
+        res.guess("NO_RUNNING_ERA", f"year {n} of an era not named before")
         if stated is not None:
             res.year = stated
-            res.basis.append("printed CE year")
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="printed CE year")
         return
     current = state.year - running.start_year + 1 if state.year is not None else n
     era = running
@@ -329,15 +388,116 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
         if newer is not None:
             era = newer
             why = "past its last year" if n > running.length else "would go back in time"
-            res.basis.append(
-                f"era changed silently: {running.name} -> {newer.name} (year {n} {why})")
+            text = f"era changed silently: {running.name} -> {newer.name} (year {n} {why})"
+            res.guess("ERA_CHANGED_SILENTLY", text, basis=text)
             res.alternatives.append(_label(running, n))
         else:
-            res.warnings.append(("ERA_YEAR_OUT_OF_RANGE",
-                                 f"year {n} does not continue {running.name} ({running.dynasty})"))
+            res.era, res.dynasty = running, running.dynasty
+            _out_of_range(res, m, f"year {n} does not continue {running.name} "
+                                  f"({running.dynasty})")
+            return
     if era is running:
-        res.basis.append(f"running era: {running.name}")
+        res.note(f"running era: {running.name}", state.certainty)
     res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
+
+
+def _reign(m, state, eras, prior, res: _Res) -> None:
+    """'the twelfth year of Emperor Gaozong of the Qing Dynasty': reign year -> CE year -> the
+    ruler's era in force that year (or a plain reign count for a ruler without eras)."""
+    n = m.era_year
+    found = _rulers().find(m.ruler or "")
+    if m.dynasty:
+        dyn = eras.dynasty(m.dynasty) or m.dynasty
+        named = [r for r in found if dyn in eras.ancestors(r.dynasty)]
+        if found and not named:
+            res.guess("RULER_DYNASTY_MISMATCH", f"no ruler {m.ruler!r} of {m.dynasty!r}")
+        found = named
+    if not found:
+        res.guess("UNKNOWN_RULER", f"no ruler called {m.ruler!r}")
+        if m.stated_year is not None:
+            res.year = m.stated_year
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="printed CE year")
+        return
+
+    def key(r: Ruler) -> tuple:
+        stated = abs(r.ce_year(n) - m.stated_year) if m.stated_year is not None else 0
+        fits = 0 if r.contains_reign_year(n) else 1
+        near = (max(r.reign_start - state.year, state.year - r.reign_end, 0)
+                if state.year is not None else 0)
+        return (stated, fits, near, -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
+                -(r.reign_end - r.reign_start), r.first_year)
+
+    ruler = min(found, key=key)
+    res.note(f"ruler named: {ruler.label} ({ruler.dynasty})")
+    if m.dynasty:
+        res.note(f"dynasty named: {m.dynasty}")
+    if len(found) > 1:
+        keys = [key(r) for r in found]
+        if m.stated_year is not None and len({k[0] for k in keys}) > 1:
+            res.note("ruler chosen by printed CE year")
+        elif state.year is not None and len({k[2] for k in keys}) > 1:
+            res.note("ruler chosen by nearness to running date", "medium")
+        else:
+            res.guess("RULER_CHOSEN_BY_DEFAULT",
+                      f"{m.ruler!r} names {len(found)} rulers; the longest reign was taken",
+                      basis="ruler chosen by default (longest reign)")
+        res.alternatives.extend(f"{r.label} ({r.dynasty}) {r.ce_year(n)}"
+                                for r in found if r is not ruler)
+    res.dynasty = ruler.dynasty
+    if not ruler.contains_reign_year(n):
+        res.guess("ERA_YEAR_OUT_OF_RANGE", f"{ruler.label} ({ruler.dynasty}) reigned "
+                  f"{ruler.reign_end - ruler.first_year + 1} counted years, not {n}")
+        if m.stated_year is not None:
+            res.year = m.stated_year
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="printed CE year")
+        return
+    year = ruler.ce_year(n)
+    res.year = year
+    own = [e for e in (eras.era_by_id(i) for i in ruler.era_ids) if e is not None]
+    in_force = [e for e in own if e.start_year <= year <= e.end_year]
+    if in_force:
+        era = in_force[-1] if in_force[-1].start_year == year else in_force[0]
+        res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
+        res.note(f"reign year {n} = {era.name} {res.era_year}")
+    else:
+        res.era_year = n
+        res.note(f"reign year {n} (no era of this ruler in force)", "medium")
+
+
+def _sexagenary(m, state, eras, res: _Res, ahead: Era | None) -> None:
+    """'the jiashen year': the cycle year nearest the running date, else inside (or nearest
+    the start of) the next era the text names."""
+    target = m.cycle_year
+    if target is None:
+        res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
+        return
+    if state.year is not None:
+        base = state.year
+        delta = (target - year_cycle(base)) % 60
+        year = base + delta if delta <= 30 else base + delta - 60
+        res.guess("CYCLE_YEAR_FROM_RUNNING_DATE",
+                  f"{m.text!r} read as the cycle year nearest the running year {base}",
+                  "medium", basis=f"sexagenary year nearest the running year {base}")
+    elif ahead is not None:
+        delta = (target - year_cycle(ahead.start_year)) % 60
+        year = ahead.start_year + delta
+        if year > ahead.end_year and delta > 30:
+            year -= 60
+        inside = ahead.start_year <= year <= ahead.end_year
+        res.guess("CYCLE_YEAR_FROM_LATER_ERA",
+                  f"{m.text!r} placed {'in' if inside else 'near'} the {ahead.name} era "
+                  "named later in the text", "low" if not inside else "medium",
+                  basis=f"sexagenary year {'in' if inside else 'near'} {ahead.name} "
+                        "(named later)")
+    else:
+        res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
+        return
+    res.year = year
+    era = _era_for_year(year, state, eras, Counter()) if state.year is not None else ahead
+    if era is not None and era.start_year <= year <= era.end_year:
+        res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
 
 
 def _era_for_year(
@@ -378,20 +538,20 @@ def _shift_day(
 
 def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
     if state.year is None:
-        res.warnings.append(("NO_RUNNING_DATE", "relative date before any known date"))
+        res.guess("NO_RUNNING_DATE", "relative date before any known date")
         return
     if m.rel_years is not None:
         res.year = state.year + m.rel_years
-        res.basis.append(f"running year {state.year} {m.rel_years:+d}")
+        res.note(f"running year {state.year} {m.rel_years:+d}", state.certainty)
     elif m.rel_days is not None:
         res.year, res.month, res.leap = state.year, state.month, state.leap
         if state.month is not None and state.day is not None:
             loc = _shift_day(state, m.rel_days, calendar)
             if loc is not None:
                 res.year, res.month, res.leap, res.day = loc
-                res.basis.append(f"running day {m.rel_days:+d} days")
+                res.note(f"running day {m.rel_days:+d} days", state.certainty)
         if res.day is None:
-            res.basis.append("running month (day not known)")
+            res.note("running month (day not known)", state.certainty)
     era = _era_for_year(res.year, state, eras, prior)
     if era is not None:
         res.era, res.dynasty = era, era.dynasty
@@ -401,7 +561,7 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
 def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
     """Month, day or season without a year: the running year (see the wrap rule)."""
     if state.year is None:
-        res.warnings.append(("NO_RUNNING_DATE", "month or day before any known year"))
+        res.guess("NO_RUNNING_DATE", "month or day before any known year")
         return
     res.year = state.year
     month = m.month
@@ -409,9 +569,9 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
         month = _SEASON_FIRST.get(m.season)
     if month is not None and state.order_month is not None and state.order_month - month > 6:
         res.year += 1
-        res.basis.append(f"month {month} after running month {state.order_month}: next year")
+        res.note(f"month {month} after running month {state.order_month}: next year", "medium")
     else:
-        res.basis.append(f"running year {state.year}")
+        res.note(f"running year {state.year}", state.certainty)
     if m.month is None and m.day is not None and not m.leap:
         res.month, res.leap = state.month, state.leap
     era = _era_for_year(res.year, state, eras, prior)
@@ -425,19 +585,21 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
     res.western = True
     if year is None:
         if state.year is None:
-            res.warnings.append(("NO_RUNNING_DATE", "Western month/day without a year"))
+            res.guess("NO_RUNNING_DATE", "Western month/day without a year")
             return
         year = state.year
-        res.basis.append("Western year from running year")
+        res.note("Western year from running year", "medium")
     res.year, res.month, res.day = year, m.month, m.day
     gregorian = m.calendar == "gregorian"
     to_jdn = gregorian_to_jdn if gregorian else julian_to_jdn
-    month_days = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    month_days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    if m.month == 2 and not _is_leap_year(year, gregorian or year > 1582):
+        month_days[1] = 28
     if m.month is not None and not 1 <= m.month <= 12:
-        res.warnings.append(("INVALID_MONTH", f"month {m.month}"))
+        res.guess("INVALID_MONTH", f"month {m.month}")
         return
     if m.day is not None and m.month is not None and not 1 <= m.day <= month_days[m.month - 1]:
-        res.warnings.append(("INVALID_DAY", f"day {m.day} of month {m.month}"))
+        res.guess("INVALID_DAY", f"day {m.day} of month {m.month} does not exist in {year}")
         return
     if m.month and m.day:
         first = last = to_jdn(year, m.month, m.day)
@@ -474,12 +636,12 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                 break
     res.stream = stream
     if res.month is not None and not 1 <= res.month <= 12:
-        res.warnings.append(("INVALID_MONTH", f"lunar month {res.month} does not exist"))
+        res.guess("INVALID_MONTH", f"lunar month {res.month} does not exist")
         res.month = None
     if m.leap and res.month is None and res.year is not None:
         res.month = calendar.leap_month_of(stream, res.year)
         if res.month is None:
-            res.warnings.append(("LEAP_MONTH_NOT_FOUND", f"no leap month in {res.year}"))
+            res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month in {res.year}")
     if res.month is not None:
         leap = res.leap
         rng = calendar.month_jdn_range(stream, res.year, res.month, leap)
@@ -491,14 +653,16 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                     stream = res.stream = other
                     break
             if rng is None:
-                res.warnings.append(("LEAP_MONTH_NOT_FOUND",
-                                     f"no leap month {res.month} in {res.year}"))
+                res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month {res.month} in {res.year}")
                 res.leap = False
                 rng = calendar.month_jdn_range(stream, res.year, res.month, False)
+        if rng is not None and res.day is None and (m.last_day or m.cycle_day):
+            _special_day(res, m, rng)
         if rng is not None and res.day is not None:
             jdn = calendar.day_jdn(stream, res.year, res.month, res.day, res.leap)
             if jdn is None:
-                res.warnings.append(("INVALID_DAY", f"day {res.day} of lunar month {res.month}"))
+                res.guess("INVALID_DAY", f"day {res.day} of lunar month {res.month}")
+                res.day = None
             else:
                 rng = (jdn, jdn)
         res.jdn = rng
@@ -510,6 +674,39 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
     last = calendar.year_jdn_range(stream, res.year_end or res.year)
     if first and last:
         res.jdn = (first[0], last[1])
+
+
+def _is_leap_year(year: int, gregorian: bool) -> bool:
+    if gregorian:
+        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return year % 4 == 0
+
+
+def day_cycle(jdn: int) -> int:
+    """Sexagenary day number 1-60 (1 = jiazi) of an integer JDN (the day cycle has run
+    unbroken since antiquity; checked against sanmiao's ``nmd_gz`` in the tests)."""
+    return (jdn - 11) % 60 + 1
+
+
+def year_cycle(year: int) -> int:
+    """Sexagenary year number 1-60 (1 = jiazi, e.g. 1984) of a Chinese year (astronomical)."""
+    return (year - 4) % 60 + 1
+
+
+def _special_day(res: _Res, m: DateMention, rng: tuple[int, int]) -> None:
+    """'the last day of the month' and sexagenary days ('the yisi day'): the day of the month."""
+    if m.last_day:
+        res.day = rng[1] - rng[0] + 1
+        res.note("last day of the month")
+        return
+    first = day_cycle(rng[0])
+    day = (m.cycle_day - first) % 60 + 1
+    if day > rng[1] - rng[0] + 1:
+        res.guess("CYCLE_DAY_NOT_IN_MONTH",
+                  f"cycle day {m.cycle_day} is not in lunar month {res.month} of {res.year}")
+        return
+    res.day = day
+    res.note(f"cycle day {m.cycle_day} is day {day} of the month")
 
 
 def _check_stated(res: _Res, m: DateMention) -> None:
@@ -527,8 +724,7 @@ def _check_stated(res: _Res, m: DateMention) -> None:
         res.basis.append(f"printed year {stated} is the Western year of the month")
         return
     res.conflict = True
-    res.warnings.append(("STATED_YEAR_CONFLICT",
-                         f"printed year {stated}, computed {res.year}"))
+    res.guess("STATED_YEAR_CONFLICT", f"printed year {stated}, computed {res.year}")
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
@@ -547,6 +743,7 @@ def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
         julian_end=jdn_to_julian(end) if end is not None else None,
         stated_year=m.stated_year, conflict=res.conflict,
         basis="; ".join(res.basis), alternatives="; ".join(res.alternatives),
+        certainty=res.certainty,
     )
 
 
@@ -554,6 +751,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
     if res.year is None:
         return
     if res.western:
+        state.certainty = res.certainty
         if res.jdn and res.day is not None:
             loc = calendar.locate(state.stream, res.jdn[0])
             if loc is not None:
@@ -574,13 +772,14 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
     state.leap = res.leap if res.month is not None else False
     state.day = res.day
     state.order_month = res.month
+    state.certainty = res.certainty
     if res.season and res.month is None:
         state.order_month = _SEASON_FIRST.get(res.season)
 
 
 def _resolve_one(
     m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
-    prior: Counter[str],
+    prior: Counter[str], ahead: Era | None = None,
 ) -> _Res:
     res = _Res()
     if m.kind == "gregorian":
@@ -588,6 +787,10 @@ def _resolve_one(
         return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
+    elif m.kind == "reign":
+        _reign(m, state, eras, prior, res)
+    elif m.kind == "sexagenary":
+        _sexagenary(m, state, eras, res, ahead)
     elif m.kind == "inherited":
         _inherited(m, state, eras, prior, res)
     elif m.kind == "relative":
@@ -621,8 +824,17 @@ def resolve_dates(
     state = RunningDate()
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
-    for m in sorted(mentions, key=lambda x: (x.start, x.end)):
-        if m.kind == "dynasty":
+    ordered = sorted(mentions, key=lambda x: (x.start, x.end))
+    ahead_at: list[Era | None] = [None] * len(ordered)  # the next era named, for each mention
+    nxt: Era | None = None
+    for i in range(len(ordered) - 1, -1, -1):
+        ahead_at[i] = nxt
+        if ordered[i].era:
+            cands = eras.candidates(ordered[i].era)
+            if cands:
+                nxt = max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length))
+    for i, m in enumerate(ordered):
+        if m.kind in ("dynasty", "era_context"):
             continue
         try:
             if m.kind == "range" and len(m.parts) == 2:
@@ -641,9 +853,13 @@ def resolve_dates(
                 )
                 if a.month != b.month or a.year != b.year:
                     res = replace(res, month=None, day=None, leap=False)
+                if a.jdn and b.jdn and b.jdn[1] < a.jdn[0]:
+                    res.guess("RANGE_REVERSED", "the range ends before it begins")
+                    res.year_end, res.jdn = None, None
+                res.levels = a.levels + b.levels
                 kind = "range"
             else:
-                res = _resolve_one(m, state, eras, calendar, prior)
+                res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
                 _update(state, res, m, calendar)
                 kind = m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input

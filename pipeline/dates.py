@@ -34,7 +34,7 @@ GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
-    "dynasty",
+    "dynasty", "reign", "sexagenary", "era_context",
 )
 
 _ERA_START, _ERA_FILL, _DYN_START, _DYN_FILL = "\x01", "\x02", "\x03", "\x04"
@@ -79,6 +79,11 @@ class DateMention:
     calendar: str = "lunar"
     parts: tuple[DateMention, ...] = ()
     unknown_name: str | None = None  # "the fifth year of Zorblax": a name that is no known era
+    ruler: str | None = None  # "Emperor Gaozong", "Emperor Shun of Yuan": a ruler's name as written
+    cycle_year: int | None = None  # sexagenary year 1-60 (1 = jiazi): "the jiashen year"
+    cycle_day: int | None = None  # sexagenary day 1-60: "on the yisi day"
+    last_day: bool = False  # "the last day of the twelfth month"
+    phase_guess: bool = False  # "Early in the Jianyan era": read as the first year, a guess
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -122,9 +127,35 @@ def parse_number(text: str, lex: Lexicon | None = None) -> int | None:
     s = re.sub(r"\s+", " ", s)
     if s in values:
         return int(values[s])
-    m = re.match(r"([a-z]+)[\s\-‐]+([a-z]+)$", s)
-    if m and m.group(1) in lex.cat("cardinal_tens") and m.group(2) in values:
-        return int(lex.cat("cardinal_tens")[m.group(1)]) + int(values[m.group(2)])
+    hundreds = {**lex.cat("cardinal_hundred"), **lex.cat("ordinal_hundred")}
+    words = [w for w in re.split(r"[\s\-‐]+", s) if w != "and"]
+    if not words or any(w not in values and w not in hundreds for w in words):
+        return None
+    total = part = 0  # "one hundred and first" -> 101, "twenty-fifth" -> 25
+    for w in words:
+        if w in hundreds:
+            total += (part or 1) * int(hundreds[w])
+            part = 0
+        else:
+            part += int(values[w])
+    return total + part
+
+
+def cycle_number(text: str, lex: Lexicon | None = None) -> int | None:
+    """Sexagenary name -> 1..60 (1 = jiazi): 'jiashen' -> 21, 'kuei-mao' -> 40, 'Gapsin' -> 21.
+
+    Stems and branches come from ``date_words.csv`` (pinyin, Wade-Giles, Korean); a stem and a
+    branch of different parity name no cycle position (None).
+    """
+    lex = lex or load_lexicon()
+    word = re.sub(r"[\s\-‐’'ʼ]+", "", text.strip().lower())
+    stems = {k.replace("'", ""): int(v) for k, v in lex.cat("heavenly_stem").items()}
+    branches = {k.replace("'", ""): int(v) for k, v in lex.cat("earthly_branch").items()}
+    for i in range(1, len(word)):
+        st, br = stems.get(word[:i]), branches.get(word[i:])
+        if st is not None and br is not None and (st - br) % 2 == 0:
+            return next(n for n in range(1, 61)
+                        if (n - 1) % 10 + 1 == st and (n - 1) % 12 + 1 == br)
     return None
 
 
@@ -150,13 +181,14 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     c = lex.cat
     THE = r"(?i:the)"
     OM, CM = f"{_ORD_HEAD}{_ORD_FILL}*", f"{_CARD_HEAD}{_CARD_FILL}*"
-    ORD = rf"(?:(?:{CM}[\s\-‐]+)?{OM}|\b\d{{1,3}}\s?(?:st|nd|rd|th)\b)"
-    CARD = rf"(?:{CM}(?:[\s\-‐]+{CM})?|\b\d{{1,3}}\b)"
+    AND = r"(?:[\s\-‐]+(?i:and))?"
+    ORD = rf"(?:(?:{CM}{AND}[\s\-‐]+){{0,3}}{OM}|\b\d{{1,3}}\s?(?:st|nd|rd|th)\b)"
+    CARD = rf"(?:{CM}(?:{AND}[\s\-‐]+{CM}){{0,3}}|\b\d{{1,3}}\b)"
     E = f"{_ERA_START}{_ERA_FILL}*"
     D = f"{_DYN_START}{_DYN_FILL}*"
     DYNWORD = r"(?:[Dd]ynasty|[Kk]ingdom|[Ss]tate|[Ee]mpire|[Cc]ourt)"
     CAP = r"[A-Z][a-z]+"
-    suffix = _alt(list(c("era_suffix")), ci=False)
+    suffix = _alt(list(c("era_suffix")))
     ce_pre = _alt(list(c("ce_prefix")), ci=False, boundary=False)
     ce_suf = _alt(list(c("ce_suffix")), ci=False, boundary=False)
     ce_era = _alt([w for w in c("ce_suffix") if not w.startswith("year")], ci=False,
@@ -172,6 +204,10 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     stems = "|".join(sorted(c("heavenly_stem"), key=len, reverse=True))
     branches = "|".join(sorted(c("earthly_branch"), key=len, reverse=True))
     SEXA = rf"(?i:\b(?:{stems})[\s\-]?(?:{branches})\b)"
+    YEAR = r"(?i:year)"
+    RULER = r"(?P<ruler>[A-Z][a-z]+(?:-[a-z]+)?)"
+    last_day = _alt(list(c("last_day")))
+    phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)
     count_nouns = _alt(list(c("count_noun")), boundary=False)
     rel_year = _alt(list(c("relative_year")))
@@ -185,7 +221,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
     QUAL = (
         rf"(?:\s+of\s+(?:{THE}\s+)?(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?"
-        rf"|Emperor\s+{CAP})|,\s+Emperor\s+{CAP}(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})"
+        rf"|Emperor\s+{RULER})|,\s+Emperor\s+{RULER}(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})"
         rf"(?:\s+{DYNWORD})?)?)"
     )
     QUAL_OF = rf"(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?)"
@@ -194,17 +230,32 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"(?:(?:{CAP}\s+){{0,2}}Emperor\s+(?:{CAP}\s+){{0,2}})?|(?:{THE}\s+)?Emperor\s+)?"
     )
     EP = rf"{PRE_EP}(?P<era>{E})(?:'s|’s)?(?:\s+{suffix})?(?:{QUAL}){{0,2}}"
-    YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+year\b"
+    YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+{YEAR}\b"
     PHASE_PRE = rf"(?:{THE}\s+)?(?P<phase>{phase})\s+of\s+(?:{THE}\s+)?"
     YEAR_CORE = (
         # A: the third year of [Jin] Tianhui ['s reign] [of Song Dynasty]
         rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?{EP}"
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
-        rf"|{EP}\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b|(?:{THE}\s+)?(?P<yord>{ORD})"
-        rf"\s+year\b|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
+        rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b|(?:{THE}\s+)?(?P<yord>{ORD})"
+        rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
         rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
         # C: the early years of Kaiyuan
         rf"|{PHASE_PRE}{EP}"
+        # G: the twelfth year of [the reign of] Emperor Gaozong [of the Qing Dynasty]
+        rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?"
+        rf"(?:Emperor|King)\s+{RULER}(?![\w'’]*\s+(?i:era|reign))(?:{QUAL_OF})?"
+        rf"|(?:Emperor|King)\s+{RULER}(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b(?:{QUAL_OF})?"
+        # H: twelve years in Wanli | three years of Hongzhi (not "for twelve years in ...")
+        rf"|(?<!\b(?i:for|about|some|over|after|within)\s+)(?P<ycard>{CARD})\s+years?\s+(?:in|of)"
+        rf"\s+(?:{THE}\s+)?{EP}"
+        # K: the Kangxi Emperor's twentieth year
+        rf"|(?:{THE}\s+)?(?P<era>{E})\s+Emperor(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b"
+        # S: the jiashen year | the year of Gapsin | the year jiashen
+        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b"
+        rf"|(?:{THE}\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
+        # P: Early in the Jianyan era (first year, a guess)
+        rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"
+        rf"(?:\s+(?:reign(?:\s+period)?|era|period))?"
         # D: the ninth year of the Jin Dynasty
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?P<dynyear>{D})\s+{DYNWORD}"
         # F: yuan 13 years (the Christian era 1276): cut-off era word + N years + CE year
@@ -226,7 +277,8 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|(?:{THE}\s+)?(?P<leaponly>{leapw})\s+month\b"
     )
     DAY = (
-        rf"(?:{THE}\s+)?(?P<dord>{ORD})\s+day\s+of\s+(?:{THE}\s+)?(?:{MON})"
+        rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
+        rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
     )
@@ -253,11 +305,22 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
     )
     ON_DAY = (
-        rf"(?<=\b[Oo]n\s+){THE}\s+(?P<dord>\d{{1,2}}(?:st|nd|rd|th)\b|{OM})(?:\s+day)?"
+        rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
         rf"(?=\s*[,.;])"
+        rf"|(?<=\b[Oo]n\s+)(?:{THE}\s+)?day\s+(?P<sexday>{SEXA})\b"
     )
+    # "the Kangxi Emperor": an era used as a ruler's name, context only (no row)
+    ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>Emperor)\b"
+    # "36 CE", "87 BC": a CE year with its suffix needs no preposition
+    CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
     # words that can start a date phrase (after an optional "the"): anchors for the matcher
-    firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year"}
+    firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year", "king", "last",
+              "day", "at"}
+    stem_words = set(c("heavenly_stem"))
+    firsts.update(w.split("'")[0] for w in stem_words)
+    for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens
+        for br in c("earthly_branch"):
+            firsts.add((st + br).split("'")[0])
     for cat in ("relative_year", "relative_day", "phase", "season", "leap", "ce_prefix"):
         for w in c(cat):
             words = w.split()
@@ -275,7 +338,9 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|(?=(?:{THE}\s+)?(?:(?:{leapw})\s+)?(?:{ORD})\s+(?:lunar\s+)?(?:month|day\s+of))"
         rf"(?:{PREFIX})(?:{CE})?"
         rf"|{ON_DAY}"
-        rf"|{BARE_YEAR})"
+        rf"|{CE_YEAR}"
+        rf"|{BARE_YEAR}"
+        rf"|{ERA_CTX})"
     )
     return _Grammar(
         pattern=regex.compile(grammar, regex.V0),
@@ -332,7 +397,8 @@ def _name_index(eras: EraTable, lex: Lexicon) -> _NameIndex:
             dyn_first.setdefault(f[0], []).append(f)
     word_class: dict[str, str] = {}
     for cat, head in (("ordinal", _ORD_HEAD), ("ordinal_tens", _ORD_HEAD),
-                      ("cardinal", _CARD_HEAD), ("cardinal_tens", _CARD_HEAD)):
+                      ("ordinal_hundred", _ORD_HEAD), ("cardinal", _CARD_HEAD),
+                      ("cardinal_tens", _CARD_HEAD), ("cardinal_hundred", _CARD_HEAD)):
         for w in lex.cat(cat):
             word_class[w.lower()] = head
             word_class[w.capitalize()] = head
@@ -516,6 +582,12 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             break
     if get("yfirst") is not None:
         year = 1
+    num_span = next((sp for sp in (_cap_span(m, nm) for nm in ("yord", "ycard", "ynum")) if sp),
+                    None)
+    if year is not None and num_span and text[max(0, num_span[0] - 1):num_span[0]] in "-−":
+        if num_span[0] == start or not text[num_span[0] - 2:num_span[0] - 1].isalnum():
+            year = -year  # "the -5th year": kept negative, the resolver warns
+            start = min(start, num_span[0] - 1)
     if year is not None:
         fields["era_year"] = year
     if get("phase") is not None:
@@ -549,6 +621,17 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         else:
             return None  # N months later: not modelled
     # month / day / season
+    if get("ruler") is not None:
+        fields["ruler"] = get("ruler")
+    if get("sexday") is not None:
+        fields["cycle_day"] = cycle_number(get("sexday"), lex)
+    if get("dlast") is not None:
+        fields["last_day"] = True
+    if get("phasein") is not None:
+        fields["phase"] = lex.cat("phase_in").get(re.sub(r"\s+", " ", get("phasein").lower()))
+        fields["phase_guess"] = True
+    if get("sexyear") is not None and "era_year" not in fields:
+        fields["cycle_year"] = cycle_number(get("sexyear"), lex)
     if get("mord") is not None:
         fields["month"] = parse_number(get("mord"), lex)
     elif get("mname") is not None:
@@ -577,10 +660,16 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["calendar"] = "western"
         kind = "gregorian"
+    elif get("ctx") is not None:
+        kind = "era_context"
     elif "era" in fields:
         kind = "explicit"
         if "era_year" not in fields and "phase" not in fields:
             return None
+    elif "ruler" in fields and "era_year" in fields:
+        kind = "reign"
+    elif fields.get("cycle_year") is not None:
+        kind = "sexagenary"
     elif "era_year" in fields:
         kind = "inherited"
         bare = not any(fields.get(k) is not None for k in ("month", "season", "day", "phase",
@@ -589,7 +678,7 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             return None  # "changed hay hill second year": an ordinal, not a dated year
     elif "rel_years" in fields or "rel_days" in fields:
         kind = "relative"
-    elif fields.get("day") is not None:
+    elif any(fields.get(k) for k in ("day", "cycle_day", "last_day")):
         kind = "day"
     elif fields.get("month") is not None or fields.get("leap"):
         kind = "month"
@@ -628,6 +717,26 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
+_DAY_GAP = re.compile(r"\s*,\s*(?:[Oo]n\s+)?")
+
+
+def _merge_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'In leap November of the first year of Jingkang, on the twenty-fifth day': a day phrase
+    set off by a comma right after a dated month (no day of its own) completes that date."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "day" and m.month is None and not m.leap
+                and prev.kind not in ("range", "dynasty", "era_context", "gregorian")
+                and prev.month is not None and prev.day is None and prev.cycle_day is None
+                and not prev.last_day and _DAY_GAP.fullmatch(text[prev.end:m.start]) is not None):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], day=m.day,
+                              cycle_day=m.cycle_day, last_day=m.last_day)
+            continue
+        out.append(m)
+    return out
+
+
 def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start."""
     g = _grammar()
@@ -645,7 +754,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         mention = _mention(m, text, g, index)
         if mention is not None:
             found.append(mention)
-    found = _merge_ranges(text, found)
+    found = _merge_days(text, _merge_ranges(text, found))
     covered = [(x.start, x.end) for x in found]
     k = 0
     for s, e in dyn_spans:
