@@ -140,6 +140,9 @@ class _Memo:
     def era_by_id(self, era_id: int) -> Era | None:
         return self._get("era_by_id", era_id)
 
+    def split_fused(self, surface: str):
+        return self._get("split_fused", surface)
+
     def matches_dynasty(self, era: Era, dynasty: str) -> bool:
         return self._get("matches_dynasty", era, dynasty)
 
@@ -282,6 +285,10 @@ def _phase_years(era: Era, phase: str | None, n: int | None) -> tuple[int, int]:
 def _explicit(m, state, eras, prior, res: _Res) -> None:
     cands = eras.candidates(m.era or "")
     n = m.era_year
+    fused = eras.split_fused(m.era or "") if not cands else None
+    if fused is not None:
+        cands = fused[1]
+        res.note(f"dynasty fused to the era name: {m.era}")
     if not cands:
         res.guess("UNKNOWN_ERA", f"no era called {m.era!r}")
         if m.stated_year is not None:
@@ -466,14 +473,17 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         res.note(f"reign year {n} (no era of this ruler in force)", "medium")
 
 
-def _sexagenary(m, state, eras, res: _Res, ahead: Era | None) -> None:
+def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str]) -> None:
     """'the jiashen year': the cycle year nearest the running date, else inside (or nearest
     the start of) the next era the text names."""
     target = m.cycle_year
     if target is None:
         res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
         return
-    if state.year is not None:
+    if m.stated_year is not None and year_cycle(m.stated_year) == target:
+        year = m.stated_year
+        res.note("sexagenary year agrees with the printed CE year")
+    elif state.year is not None:
         base = state.year
         delta = (target - year_cycle(base)) % 60
         year = base + delta if delta <= 30 else base + delta - 60
@@ -495,7 +505,9 @@ def _sexagenary(m, state, eras, res: _Res, ahead: Era | None) -> None:
         res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
         return
     res.year = year
-    era = _era_for_year(year, state, eras, Counter()) if state.year is not None else ahead
+    era = ahead if state.year is None and ahead is not None else None
+    if era is None or not era.start_year <= year <= era.end_year:
+        era = _era_for_year(year, state, eras, prior)
     if era is not None and era.start_year <= year <= era.end_year:
         res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
 
@@ -790,7 +802,7 @@ def _resolve_one(
     elif m.kind == "reign":
         _reign(m, state, eras, prior, res)
     elif m.kind == "sexagenary":
-        _sexagenary(m, state, eras, res, ahead)
+        _sexagenary(m, state, eras, res, ahead, prior)
     elif m.kind == "inherited":
         _inherited(m, state, eras, prior, res)
     elif m.kind == "relative":

@@ -227,7 +227,8 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     QUAL_OF = rf"(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?)"
     PRE_EP = (
         rf"(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:'s|’s)?\s+"
-        rf"(?:(?:{CAP}\s+){{0,2}}Emperor\s+(?:{CAP}\s+){{0,2}})?|(?:{THE}\s+)?Emperor\s+)?"
+        rf"(?:(?:{CAP}\s+){{0,2}}Emperor\s+(?:{CAP}\s+){{0,2}}|{RULER}\s+(?={E}))?"
+        rf"|(?:{THE}\s+)?Emperor\s+)?"
     )
     EP = rf"{PRE_EP}(?P<era>{E})(?:'s|’s)?(?:\s+{suffix})?(?:{QUAL}){{0,2}}"
     YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+{YEAR}\b"
@@ -288,11 +289,13 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     )
     CONN = rf"\s+(?:of|in)\s+(?:{THE}\s+)?"
     TAIL = rf"(?:{CE}(?:{QUAL_OF}){{0,2}})?"
+    # a Western year in a day/month date: 3-4 digits, or any with "BC"/"AD" after it
+    GSUF = rf"(?:\s*(?P<gsuf>{ce_era})(?![A-Za-z])|(?<=\d\d\d))"
     GREG = (
         rf"(?P<gmname>{MON_ANY})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
-        rf"(?P<gyear>\d{{3,4}})(?!\d)"
-        rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{3,4}})(?!\d)"
-        rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d)"
+        rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
+        rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
+        rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
         rf"|(?P<gyear>\d{{3,4}})-(?P<gmnum>\d{{2}})-(?P<gday>\d{{2}})(?!\d)"
         rf"|(?<=\()(?P<gmname>{MON_FULL})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{THE}\s+"
         rf"(?P<greg>Gregorian)\s+calendar(?=\))"
@@ -359,7 +362,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
 
 # --------------------------------------------------------------------------- names
 _TOKEN = re.compile(r"[^\W\d_]+")
-_SEP = frozenset(("", " ", "'", "’", "‘", "ʼ", "-", "‐"))
+_SEP = frozenset(("", " ", "'", "’", "‘", "ʼ", "-", "‐", " '", " ’", "' ", "’ "))
 _ORD_HEAD, _ORD_FILL, _CARD_HEAD, _CARD_FILL = "\x05", "\x06", "\x07", "\x08"
 _MON_HEAD, _MON_FILL = "\x0e", "\x0f"
 _ANCHOR = ""  # word_class value of words that start a date phrase but are not masked
@@ -369,6 +372,7 @@ _ANCHOR = ""  # word_class value of words that start a date phrase but are not m
 class _NameIndex:
     era_keys: frozenset[str]
     prefixes: frozenset[str]
+    fused: frozenset[str]  # dynasty + era in one capitalised word ("Songjingde")
     dyn_first: dict[str, list[tuple[str, ...]]]  # first word -> dynasty names as word tuples
     word_class: dict[str, str]  # token -> mask head char (numbers lowercased, months as written)
     word_cache: dict[str, tuple[str, bool, str | None, bool]]  # token -> _word_info (bounded)
@@ -408,8 +412,9 @@ def _name_index(eras: EraTable, lex: Lexicon) -> _NameIndex:
     for w in _grammar().firsts:
         word_class.setdefault(w, _ANCHOR)
         word_class.setdefault(w.capitalize(), _ANCHOR)
+    fused = frozenset(k for k in eras.fused_keys() if k not in prefixes)
     index = _NameIndex(
-        all_keys, prefixes, dyn_first, word_class, {},
+        all_keys, prefixes, fused, dyn_first, word_class, {},
     )
     if len(_INDEX_CACHE) > 8:
         _INDEX_CACHE.clear()
@@ -441,7 +446,9 @@ def _word_info(word: str, index: _NameIndex) -> tuple[str, bool, str | None, boo
             if head == _MON_HEAD:
                 head = None
         is_prefix = key in index.prefixes
-        info = (key, is_prefix, head, is_prefix or head is not None or word in index.dyn_first)
+        fused = word[:1].isupper() and key in index.fused
+        info = (key, is_prefix, head,
+                is_prefix or fused or head is not None or word in index.dyn_first)
         if len(index.word_cache) < 200_000:
             index.word_cache[word] = info
     return info
@@ -491,6 +498,11 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
                     spans.append((s0, e, _ERA_START))
                     i += best
                     continue
+        if not is_prefix and word[0].isupper() and key in index.fused:
+            anchors.append(tok.start())
+            spans.append((tok.start(), tok.end(), _ERA_START))
+            i += 1
+            continue
         forms = index.dyn_first.get(word)
         if forms is not None:
             best = 0
@@ -584,7 +596,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         year = 1
     num_span = next((sp for sp in (_cap_span(m, nm) for nm in ("yord", "ycard", "ynum")) if sp),
                     None)
-    if year is not None and num_span and text[max(0, num_span[0] - 1):num_span[0]] in "-−":
+    if (year is not None and num_span and num_span[0] > 0
+            and text[num_span[0] - 1] in ("-", "−")):
         if num_span[0] == start or not text[num_span[0] - 2:num_span[0] - 1].isalnum():
             year = -year  # "the -5th year": kept negative, the resolver warns
             start = min(start, num_span[0] - 1)
@@ -647,7 +660,9 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     # western
     if get("gyear") is not None or get("greg") is not None:
         if get("gyear") is not None:
-            fields["western_year"] = int(get("gyear"))
+            val = int(get("gyear"))
+            suf = get("gsuf")
+            fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["month"] = (
             int(get("gmnum")) if get("gmnum") else g.months[get("gmname").rstrip(".").lower()]
         )
@@ -695,6 +710,17 @@ _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*")
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 
 
+_ERA_LETTERS = re.compile(r"[A-Za-z]\.?\s*$")
+
+
+def _bc_range_start(a: DateMention, b: DateMention, text: str) -> DateMention:
+    """'221 to 210 BC': an era suffix written only after the second year applies to both."""
+    if b.western_year < 1 and a.western_year > 0 and not _ERA_LETTERS.search(a.text):
+        if a.text.strip().isdigit():
+            return replace(a, western_year=1 - a.western_year)
+    return a
+
+
 def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """'From A to B' (or 'A – B' for Western dates) -> one range mention with parts."""
     out: list[DateMention] = []
@@ -705,6 +731,8 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             b = mentions[i + 1]
             gap = text[a.end:b.start]
             both_western = a.kind == b.kind == "gregorian"
+            if both_western and b.western_year is not None and a.western_year is not None:
+                a = _bc_range_start(a, b, text)
             if _RANGE_GAP.fullmatch(gap) and (
                 _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]) or both_western
             ) and a.kind != "dynasty" and b.kind != "dynasty":

@@ -151,6 +151,32 @@ class EraTable:
         narrowed = [e for e in found if exact in {_exact_form(r) for r in e.romanizations}]
         return narrowed or found
 
+    def split_fused(self, surface: str) -> tuple[str, list[Era]] | None:
+        """A dynasty name fused to an era name ("Songjingde", "Tangkaiyuan"): (the dynasty as
+        written in the key, the eras of that name of that dynasty), or None."""
+        key = era_key(surface)
+        for i in range(len(key) - 2, 1, -1):
+            head, tail = key[:i], key[i:]
+            if head in self._dyn_readings and tail in self._by_key:
+                eras = [e for e in self._by_key[tail]
+                        if any(self.matches_dynasty(e, d) for d in self._dyn_readings[head])]
+                if eras:
+                    return head, eras
+        return None
+
+    def fused_keys(self) -> frozenset[str]:
+        """Keys of every dynasty + era fusion that :meth:`split_fused` resolves."""
+        heads: dict[str, list[str]] = {}  # canonical dynasty -> alias keys naming it
+        for head, names in self._dyn_readings.items():
+            for name in names:
+                heads.setdefault(name, []).append(head)
+        out = set()
+        for tail, eras in self._by_key.items():
+            for era in eras:
+                for name in self.ancestors(era.dynasty):
+                    out.update(head + tail for head in heads.get(name, ()))
+        return frozenset(out)
+
     def era_by_id(self, era_id: int) -> Era | None:
         """The era with this ``era_id``, or None."""
         return self._by_id.get(era_id)
