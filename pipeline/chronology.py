@@ -636,9 +636,26 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
     res.jdn = (first, last)
 
 
+JAPAN_STREAM, JAPAN_GREGORIAN_FROM = 4, 1873  # Japan counts Gregorian years from Meiji 6
+
+
 def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalendar) -> None:
     """Fill ``res.jdn`` from the lunar calendar (day > month > season > year)."""
     if res.year is None:
+        return
+    if stream == JAPAN_STREAM and res.year >= JAPAN_GREGORIAN_FROM:
+        month, day = res.month or 1, res.day or 1
+        if res.month is not None and not 1 <= res.month <= 12:
+            return
+        first = gregorian_to_jdn(res.year, month, day)
+        if res.day is not None:
+            last = first
+        elif res.month is not None:
+            last = gregorian_to_jdn(res.year + (month == 12), month % 12 + 1, 1) - 1
+        else:
+            last = gregorian_to_jdn((res.year_end or res.year) + 1, 1, 1) - 1
+        res.jdn = (first, last)
+        res.note("Japanese era year after 1872: Gregorian calendar")
         return
     if calendar.year_jdn_range(stream, res.year) is None:
         for other in (3, 1, 2):

@@ -270,9 +270,21 @@ def load_dynasties(gazetteer_dir: Path | None = None) -> tuple[Dynasty, ...]:
         )
 
 
+ERA_FILES = ("eras.csv", "eras_japan.csv")  # Chinese eras; Japanese eras (kept apart)
+
+
 def load_eras(gazetteer_dir: Path | None = None) -> tuple[Era, ...]:
-    """Read ``eras.csv``."""
-    path = (gazetteer_dir or DEFAULT_GAZETTEER) / "eras.csv"
+    """Read ``eras.csv`` and, when present, ``eras_japan.csv`` (same columns)."""
+    out: list[Era] = []
+    for name in ERA_FILES:
+        path = (gazetteer_dir or DEFAULT_GAZETTEER) / name
+        if name != ERA_FILES[0] and not path.exists():
+            continue
+        out.extend(_read_eras(path))
+    return tuple(out)
+
+
+def _read_eras(path: Path) -> tuple[Era, ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         return tuple(
             Era(

@@ -77,3 +77,27 @@ def test_cycle_number(word: str, number: int | None) -> None:
 ])
 def test_parse_number(text: str, value: int | None) -> None:
     assert parse_number(text) == value
+
+
+def test_japanese_eras_rebuild_equals_committed() -> None:
+    pytest.importorskip("japanera")
+    path = REPO / "scripts" / "build_eras_japan.py"
+    spec = importlib.util.spec_from_file_location("build_eras_japan", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_eras_japan"] = module
+    spec.loader.exec_module(module)
+    built = module.build_text()
+    assert built == (REPO / "gazetteer" / "eras_japan.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("wapuro", "forms"), [
+    ("Syoutoku", ["Shōtoku", "Shotoku", "Shoutoku"]),
+    ("Gennbunn", ["Genbun"]),
+    ("Tempyou", ["Tempyō", "Tenpyō", "Tempyo", "Tenpyo", "Tempyou", "Tenpyou"]),
+])
+def test_hepburn_forms(wapuro: str, forms: list[str]) -> None:
+    path = REPO / "scripts" / "build_eras_japan.py"
+    spec = importlib.util.spec_from_file_location("build_eras_japan", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.hepburn_forms(wapuro) == forms
