@@ -197,8 +197,16 @@ def _choose(
                 res.note(f"ruler named: {m.ruler}")
     year_n = n or 1
 
+    if m.era_title and len(pool) > 1:
+        # "Emperor Zhengde", "the Kangxi Emperor": rulers called by their only era's name
+        sole = [e for e in pool
+                if any(len(r.era_ids) == 1 and e.era_id in r.era_ids for r in _rulers().rulers)]
+        if sole and len(sole) < len(pool):
+            pool = sole
+            res.note("era used as an emperor's name: the era of a one-era ruler")
+
     def key(e: Era) -> tuple:
-        stated = abs(e.ce_year(year_n) - m.stated_year) if m.stated_year is not None else 0
+        stated = _stated_distance(e.ce_year(year_n), m) if m.stated_year is not None else 0
         fits = 0 if e.contains_era_year(year_n) else 1
         if state.year is not None:
             near = max(e.start_year - state.year, state.year - e.end_year, 0)
@@ -228,6 +236,12 @@ def _choose(
         res.alternatives.extend(_label(e, n) for e in uniq
                                 if e is not best and (n is None or e.contains_era_year(n)))
     return best
+
+
+def _stated_distance(year: int, m: DateMention) -> int:
+    """Years between ``year`` and the printed year or printed range ("(1403-1424)")."""
+    last = m.stated_year_end or m.stated_year
+    return max(m.stated_year - year, year - last, 0)
 
 
 def _stream(res: _Res, state: RunningDate, eras: EraTable) -> int:
@@ -572,8 +586,16 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
 
 def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
     """Month, day or season without a year: the running year (see the wrap rule)."""
-    if state.year is None:
+    if m.lunar_year is None and state.year is None:
         res.guess("NO_RUNNING_DATE", "month or day before any known year")
+        return
+    if m.lunar_year is not None:
+        res.year = m.lunar_year
+        res.note(f"the Chinese year begun in {m.lunar_year}")
+        era = _era_for_year(res.year, state, eras, prior)
+        if era is not None:
+            res.era, res.dynasty = era, era.dynasty
+            res.era_year = res.year - era.start_year + 1
         return
     res.year = state.year
     month = m.month
@@ -742,7 +764,7 @@ def _check_stated(res: _Res, m: DateMention) -> None:
     stated = m.stated_year
     if stated is None or res.year is None:
         return
-    if stated == res.year:
+    if stated == res.year or (m.stated_year_end and stated <= res.year <= m.stated_year_end):
         res.conflict = False
         return
     western_years = set()

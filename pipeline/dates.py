@@ -84,6 +84,9 @@ class DateMention:
     cycle_day: int | None = None  # sexagenary day 1-60: "on the yisi day"
     last_day: bool = False  # "the last day of the twelfth month"
     phase_guess: bool = False  # "Early in the Jianyan era": read as the first year, a guess
+    stated_year_end: int | None = None  # "(1101/02)", "(1403-1424)": last printed CE year
+    lunar_year: int | None = None  # "the third month of 1662": the Chinese year begun in 1662
+    era_title: bool = False  # "Emperor Zhengde", "the Kangxi Emperor": an era used as a name
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -216,7 +219,8 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     rel_unit = _alt(list(c("relative_unit")))
 
     CEVAL = (
-        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}})(?!\d)(?:\s*(?P<cesuf>{ce_suf})(?![A-Za-z]))?"
+        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}})(?!\d)(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
+        rf"(?:\s*(?P<cesuf>{ce_suf})(?![A-Za-z]))?"
     )
     CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
     QUAL = (
@@ -288,6 +292,13 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?(?:\s+of\s+{SEXA})?"
     )
     CONN = rf"\s+(?:of|in)\s+(?:{THE}\s+)?"
+    # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
+    MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
+    LUNAR_Y = (
+        rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}|{MON_ORD}|{SEAS})"
+        rf"(?:\s*\([^()\n]{{1,25}}\))?\s+(?:of|in)\s+(?:{THE}\s+year\s+)?"
+        rf"(?P<lyear>\d{{3,4}})(?!\d|,\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
+    )
     TAIL = rf"(?:{CE}(?:{QUAL_OF}){{0,2}})?"
     # a Western year in a day/month date: 3-4 digits, or any with "BC"/"AD" after it
     GSUF = rf"(?:\s*(?P<gsuf>{ce_era})(?![A-Za-z])|(?<=\d\d\d))"
@@ -334,6 +345,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     grammar = (
         r"(?:"
         rf"(?:{PREFIX}){CONN}(?:{YEAR_CORE}){TAIL}"
+        rf"|{LUNAR_Y}"
         rf"|(?:{YEAR_CORE}){TAIL}"
         rf"|{GREG}"
         rf"|{BARE_TRIGGER}(?:{PREFIX})(?:{CE})?"
@@ -580,6 +592,16 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         suf = get("cesuf")
         val = int(stated)
         fields["stated_year"] = 1 - val if suf and suf in g.ce_neg else val
+        end_text = get("ceend")
+        if end_text is not None and not (suf and suf in g.ce_neg):
+            if len(end_text) < len(stated):  # "(1101/02)" -> 1102
+                end_text = stated[: len(stated) - len(end_text)] + end_text
+            if int(end_text) > val:
+                fields["stated_year_end"] = int(end_text)
+    if get("lyear") is not None:
+        val = int(get("lyear"))
+        suf = get("cesuf")
+        fields["lunar_year"] = 1 - val if suf and suf in g.ce_neg else val
     dyn_span = _cap_span(m, "dyn") or _cap_span(m, "dynyear")
     if dyn_span:
         fields["dynasty"] = text[dyn_span[0]:dyn_span[1]]
@@ -587,6 +609,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if era_span:
         surface = text[era_span[0]:era_span[1]]
         fields.update(era=surface, era_start=era_span[0], era_end=era_span[1])
+        before = text[max(0, era_span[0] - 9):era_span[0]].lower()
+        after = text[era_span[1]:era_span[1] + 9].lower()
+        if before.endswith("emperor ") or after.startswith(" emperor"):
+            fields["era_title"] = True
     year = None
     for name in ("yord", "ycard", "ynum"):
         if get(name) is not None:
