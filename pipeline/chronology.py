@@ -143,6 +143,9 @@ class _Memo:
     def split_fused(self, surface: str):
         return self._get("split_fused", surface)
 
+    def fuzzy_candidates(self, surface: str) -> list[Era]:
+        return list(self._get("fuzzy_candidates", surface))
+
     def matches_dynasty(self, era: Era, dynasty: str) -> bool:
         return self._get("matches_dynasty", era, dynasty)
 
@@ -238,6 +241,26 @@ def _choose(
     return best
 
 
+def _supported_fuzzy(m, state, eras, prior: Counter[str]) -> list[Era]:
+    """Eras one letter from the written name that the context supports: the dynasty named
+    with it, a printed CE year agreeing, the running date inside the era, or a dynasty of the
+    document. Without support: []."""
+    n = m.era_year or 1
+    out = []
+    for e in eras.fuzzy_candidates(m.era or ""):
+        if not e.contains_era_year(n):
+            continue
+        if m.dynasty and eras.matches_dynasty(e, m.dynasty):
+            out.append(e)
+        elif m.stated_year is not None and abs(e.ce_year(n) - m.stated_year) <= 1:
+            out.append(e)
+        elif m.dynasty is None and m.stated_year is None and (
+                (state.year is not None and e.start_year - 5 <= state.year <= e.end_year + 5)
+                or _dyn_score(e, eras, prior) > 0):
+            out.append(e)
+    return out
+
+
 def _stated_distance(year: int, m: DateMention) -> int:
     """Years between ``year`` and the printed year or printed range ("(1403-1424)")."""
     last = m.stated_year_end or m.stated_year
@@ -303,6 +326,12 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
     if fused is not None:
         cands = fused[1]
         res.note(f"dynasty fused to the era name: {m.era}")
+    elif not cands and m.fuzzy_era:
+        cands = _supported_fuzzy(m, state, eras, prior)
+        if cands:
+            res.guess("ERA_SPELLING_FUZZY",
+                      f"{m.era!r} read as {cands[0].name}, one letter away, supported by "
+                      "the context", "medium", basis=f"fuzzy spelling: {m.era} ~ {cands[0].name}")
     if not cands:
         res.guess("UNKNOWN_ERA", f"no era called {m.era!r}")
         if m.stated_year is not None:

@@ -87,6 +87,7 @@ class DateMention:
     stated_year_end: int | None = None  # "(1101/02)", "(1403-1424)": last printed CE year
     lunar_year: int | None = None  # "the third month of 1662": the Chinese year begun in 1662
     era_title: bool = False  # "Emperor Zhengde", "the Kangxi Emperor": an era used as a name
+    fuzzy_era: bool = False  # era as written is one letter from a known one ("Xiangping")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -818,10 +819,19 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
             continue
         found.append(DateMention(start=s, end=e, text=text[s:e], kind="dynasty", dynasty=text[s:e]))
     found.sort(key=lambda x: (x.start, x.end))
-    return [_flag_unknown_name(m, text, eras, g.lex) for m in found]
+    flagged = [_flag_unknown_name(m, text, eras, g.lex) for m in found]
+    out: list[DateMention] = []
+    for m in flagged:  # a printed year taken into a fuzzy-era mention is no mention of its own
+        if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
+_AFTER_FUZZY = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
+    r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")
 
 
 def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
@@ -837,6 +847,19 @@ def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) 
     if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
             or name.split()[0].lower() in lex.cat("not_era_name")):
         return m
+    if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
+        s0, e0 = after.span(1)
+        tail = _AFTER_FUZZY.match(text, e0)
+        fields: dict = {}
+        end = e0
+        if tail is not None and tail.group("dyn") and eras.dynasty(tail.group("dyn")):
+            fields["dynasty"] = tail.group("dyn")
+            end = tail.end("dyn") if tail.group("ce") is None else tail.end()
+        if tail is not None and tail.group("ce"):
+            fields["stated_year"] = int(tail.group("ce"))
+            end = tail.end()
+        return replace(m, kind="explicit", era=name, era_start=s0, era_end=e0, fuzzy_era=True,
+                       end=end, text=text[m.start:end], **fields)
     return replace(m, unknown_name=name)
 
 

@@ -72,6 +72,20 @@ def era_key(text: str) -> str:
     return "".join(out)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by one substitution, insertion, deletion or swap."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
 def _exact_form(text: str) -> str:
     """Lowercase, NFC, curly apostrophes and modifier letters as ASCII "'", spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
@@ -176,6 +190,19 @@ class EraTable:
                 for name in self.ancestors(era.dynasty):
                     out.update(head + tail for head in heads.get(name, ()))
         return frozenset(out)
+
+    def fuzzy_candidates(self, surface: str) -> list[Era]:
+        """Eras one letter away from ``surface`` (substitution, insertion, deletion or two
+        neighbours swapped; keys of 5+ letters only): "Xiangping" -> Xianping. A guess: the
+        caller must find support in the context and flag it."""
+        key = era_key(surface)
+        if len(key) < 5:
+            return []
+        found: list[Era] = []
+        for other, eras in self._by_key.items():
+            if abs(len(other) - len(key)) <= 1 and other != key and _one_edit(key, other):
+                found.extend(e for e in eras if e not in found)
+        return sorted(found, key=lambda e: (e.start_year, e.era_id))
 
     def era_by_id(self, era_id: int) -> Era | None:
         """The era with this ``era_id``, or None."""
