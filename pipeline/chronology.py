@@ -569,6 +569,8 @@ def _era_for_year(
             return hits[-1] if len(hits) > 1 and hits[-1].start_year == year else hits[0]
         return None
     hits = [e for e in eras.eras if e.start_year <= year <= e.end_year]
+    # no dynasty known yet: a Chinese era (a Japanese one only once a Japanese era was read)
+    hits = [e for e in hits if e.cal_stream <= CHINESE_STREAMS] or hits
     if not hits:
         return None
     return max(hits, key=lambda e: (_dyn_score(e, eras, prior or Counter()), e.length))
