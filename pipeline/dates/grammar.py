@@ -102,10 +102,11 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+{YEAR}\b"
     PHASE_PRE = rf"(?:{THE}\s+)?(?P<phase>{phase})\s+of\s+(?:{THE}\s+)?"
     YEAR_CORE = (
-        # A: the third year of [Jin] Tianhui ['s reign] [of Song Dynasty]
-        rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?{EP}"
+        # A: the third year of [the reign of] [Jin] Tianhui ['s reign] [of Song Dynasty]
+        rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?{EP}"
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
-        rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b|(?:{THE}\s+)?(?P<yord>{ORD})"
+        rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
+        rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"
         rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
         rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
         # C: the early years of Kaiyuan
@@ -140,22 +141,26 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}(?!\s+of\s+(?:(?i:an?|his|her|its|their|age|life|the\s+reign)\b))"
     )
     MON = (
-        rf"(?:(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?month"
+        rf"(?:(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
         rf"(?:\s+of\s+{THE}\s+lunar\s+(?:year|calendar))?|(?:(?P<leap>{leapw})\s+)?"
         rf"(?P<mname>{MON_FULL}))(?:\s+of\s+(?:{THE}\s+)?(?P<leap>{leapw})\s+month\b)?"
         rf"|(?:{THE}\s+)?(?P<leaponly>{leapw})\s+month\b"
     )
+    # "the third month, renzi day," / "3rd Month, renzi,": a cycle day set off by commas
+    MON = rf"(?:{MON})(?:,\s*(?P<sexday>{SEXA})(?:\s+(?i:day))?(?=\s*,))?"
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
+        # "the fifth of June": a lunar day when the running calendar is lunar
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+of\s+(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
     )
     SEAS = rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
     PREFIX = (
         rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?(?:\s+of\s+{SEXA})?"
     )
-    CONN = rf"\s+(?:of|in)\s+(?:{THE}\s+)?"
+    CONN = rf",?\s+(?:of|in)\s+(?:{THE}\s+)?"
     # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
     MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
     LUNAR_Y = (
