@@ -115,6 +115,11 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?"
         rf"(?:Emperor|King)\s+{RULER}(?![\w'’]*\s+(?i:era|reign))(?:{QUAL_OF})?"
         rf"|(?:Emperor|King)\s+{RULER}(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b(?:{QUAL_OF})?"
+        # during Emperor Shenzong's reign | in the reign of Emperor Shenzong: the whole reign
+        rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?(?:Emperor|King)\s+{RULER}"
+        rf"(?:'s|’s)\s+(?P<whole>reign)\b(?:{QUAL_OF})?"
+        rf"|(?<=\b(?i:in|during|under|throughout)\s+){THE}\s+(?P<whole>reign)\s+of\s+"
+        rf"(?:Emperor|King)\s+{RULER}\b(?:{QUAL_OF})?"
         # H: twelve years in Wanli | three years of Hongzhi (not "for twelve years in ...")
         rf"|(?<!\b(?i:for|about|some|over|after|within)\s+)(?P<ycard>{CARD})\s+years?\s+(?:in|of)"
         rf"\s+(?:{THE}\s+)?{EP}"
@@ -198,7 +203,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
     # words that can start a date phrase (after an optional "the"): anchors for the matcher
     firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year", "king", "last",
-              "day", "at"}
+              "day", "at", "reign"}
     stem_words = set(c("heavenly_stem"))
     firsts.update(w.split("'")[0] for w in stem_words)
     for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens

@@ -19,8 +19,9 @@ from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score,
 
 def _reign(m, state, eras, prior, res: _Res) -> None:
     """'the twelfth year of Emperor Gaozong of the Qing Dynasty': reign year -> CE year -> the
-    ruler's era in force that year (or a plain reign count for a ruler without eras)."""
-    n = m.era_year
+    ruler's era in force that year (or a plain reign count for a ruler without eras).
+    "during Emperor Shenzong's reign" (no year): the whole reign, first to last year."""
+    n = m.era_year or 1
     found = _rulers().find(m.ruler or "")
     if m.dynasty:
         dyn = eras.dynasty(m.dynasty) or m.dynasty
@@ -61,6 +62,10 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         res.alternatives.extend(f"{r.label} ({r.dynasty}) {r.ce_year(n)}"
                                 for r in found if r is not ruler)
     res.dynasty = ruler.dynasty
+    if m.era_year is None:
+        res.year, res.year_end = ruler.first_year, ruler.reign_end
+        res.note(f"the whole reign of {ruler.label} ({ruler.dynasty})")
+        return
     if not ruler.contains_reign_year(n):
         res.guess("ERA_YEAR_OUT_OF_RANGE", f"{ruler.label} ({ruler.dynasty}) reigned "
                   f"{ruler.reign_end - ruler.first_year + 1} counted years, not {n}")

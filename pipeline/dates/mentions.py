@@ -210,7 +210,7 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         kind = "explicit"
         if "era_year" not in fields and "phase" not in fields:
             return None
-    elif "ruler" in fields and "era_year" in fields:
+    elif "ruler" in fields and ("era_year" in fields or fields.get("phase") == "whole"):
         kind = "reign"
     elif fields.get("cycle_year") is not None:
         kind = "sexagenary"
