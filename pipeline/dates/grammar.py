@@ -126,7 +126,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         # K: the Kangxi Emperor's twentieth year
         rf"|(?:{THE}\s+)?(?P<era>{E})\s+Emperor(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b"
         # S: the jiashen year | the year of Gapsin | the year jiashen
-        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b"
+        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
         rf"|(?:{THE}\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
         # P: Early in the Jianyan era (first year, a guess)
         rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"

@@ -94,6 +94,25 @@ def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str
     if target is None:
         res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
         return
+    if m.era:  # "the jiashen year of Chongzhen": the cycle year inside the era named
+        hits = [(e, y) for e in eras.candidates(m.era)
+                for y in range(e.start_year, e.end_year + 1) if year_cycle(y) == target]
+        if not hits:
+            res.guess("CYCLE_YEAR_NOT_IN_ERA", f"no {m.text!r} in any era called {m.era!r}")
+            return
+        if state.year is not None:
+            era, year = min(hits, key=lambda h: abs(h[1] - state.year))
+        else:
+            era, year = max(hits, key=lambda h: (_dyn_score(h[0], eras, prior), h[0].length))
+        if len({e for e, _ in hits}) > 1 and state.year is None:
+            res.guess("ERA_CHOSEN_BY_DEFAULT",
+                      f"{m.era!r} names several eras with that cycle year", "low")
+        elif len({e for e, _ in hits}) > 1:
+            res.note("era chosen by nearness to running date", "medium")
+        res.era, res.dynasty, res.era_year, res.year = (era, era.dynasty,
+                                                       year - era.start_year + 1, year)
+        res.note(f"sexagenary year within the {era.name} era")
+        return
     if m.stated_year is not None and year_cycle(m.stated_year) == target:
         year = m.stated_year
         res.note("sexagenary year agrees with the printed CE year")

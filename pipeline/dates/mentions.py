@@ -206,6 +206,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         kind = "gregorian"
     elif get("ctx") is not None:
         kind = "era_context"
+    elif fields.get("cycle_year") is not None and "era" in fields:
+        kind = "sexagenary"  # "the jiashen year of Chongzhen"
     elif "era" in fields:
         kind = "explicit"
         if "era_year" not in fields and "phase" not in fields:
