@@ -50,10 +50,10 @@ def _one_of(*choices: str) -> Check:
 _NUMERIC_DATE_WORDS = frozenset({
     "cardinal", "cardinal_tens", "ordinal", "ordinal_tens", "first_year", "month",
     "relative_year", "relative_day", "relative_direction", "ce_prefix", "ce_suffix", "leap",
-    "heavenly_stem", "earthly_branch"})
+    "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
-    "duration_cue", "not_era_name"}
+    "duration_cue", "not_era_name", "phase_in"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -80,6 +80,16 @@ _MODERN = FileSchema(
     {"level": _one_of("province", "prefecture", "county"), "latitude": _LAT,
      "longitude": _LON})
 
+_ERA_COLUMNS = (
+    "era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler", "ruler_zh",
+    "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn", "romanizations",
+    "sanmiao_era_ids")
+_ERA_REQUIRED = ("era_id", "era", "era_zh", "dynasty", "start_year", "end_year", "length",
+                 "cal_stream", "start_jdn", "end_jdn")
+_ERA_CHECKS: Mapping[str, Check] = {
+    "era_id": _int, "start_year": _int, "end_year": _int, "length": _int, "cal_stream": _int,
+    "start_jdn": _number(0, 1e8), "end_jdn": _number(0, 1e8)}
+
 SCHEMAS: dict[str, FileSchema] = {
     "persons.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
     "places.csv": FileSchema(
@@ -87,14 +97,16 @@ SCHEMAS: dict[str, FileSchema] = {
     "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),
     "armies.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
-    "eras.csv": FileSchema(
-        ("era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler",
-         "ruler_zh", "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn",
-         "romanizations", "sanmiao_era_ids"),
-        ("era_id", "era", "era_zh", "dynasty", "start_year", "end_year", "length", "cal_stream",
-         "start_jdn", "end_jdn"),
-        {"era_id": _int, "start_year": _int, "end_year": _int, "length": _int,
-         "cal_stream": _int, "start_jdn": _number(0, 1e8), "end_jdn": _number(0, 1e8)}),
+    "eras.csv": FileSchema(_ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS),
+    "eras_japan.csv": FileSchema(
+        _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
+    "rulers.csv": FileSchema(
+        ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
+         "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",
+         "reign_end", "first_year", "era_ids", "romanizations"),
+        ("ruler_id", "dynasty", "cal_stream", "reign_start", "reign_end", "first_year"),
+        {"ruler_id": _int, "cal_stream": _int, "reign_start": _int, "reign_end": _int,
+         "first_year": _int}, must_exist=False),
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
          "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),
