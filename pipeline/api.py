@@ -168,6 +168,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
 
     mentions = find_date_mentions(cleaned.text, resources.eras)
     date_rows, date_warnings = resolve_dates(mentions, resources.eras, resources.calendar)
+    date_rows = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
+                 for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
     exclude = era_name_spans(mentions)
 
     blocks = split_blocks(cleaned.text)
@@ -203,7 +205,7 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
             doc, block_entities, date_rows, block_glosses, offset=block.start,
             lexicon=resources.event_lexicon, matcher=resources.trigger_matcher,
             person_polity=resources.person_polity, places=lookup,
-            index=resources.modern_places))
+            index=resources.modern_places, parser=resources.nlp))
     places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
                               index=resources.modern_places)
 

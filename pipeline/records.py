@@ -108,6 +108,7 @@ class DateRow:
     conflict: bool | None = None
     basis: str = ""
     alternatives: str = ""
+    date_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,15 @@ class EventRow:
     date_precision: str = ""
     date_text: str = ""
     text: str = ""
+    actor1_source: str = ""
+    actor2_source: str = ""
+    origin: str = ""
+    destination: str = ""
+    status: str = "asserted"
+    date_id: int | None = None
+    gregorian_year: int | None = None
+    time_precision: int | None = None
+    geo_precision: int | None = None
 
 
 @dataclass(frozen=True)
