@@ -27,7 +27,7 @@ from pipeline.records import EntityRow
 
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
-_NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "poss", "det", "nummod", "npadvmod",
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
                       "quantmod", "case", "punct"})
 
 
@@ -70,9 +70,10 @@ class ActorFinder:
         """Entities of ``labels`` in the noun phrase of ``head``, nearest to the head first."""
         out: list[EntityRow] = []
         queue = [head]
+        later: list[Token] = []  # possessors come last: "Jin's minister Wanyan Liang"
         seen = set()
-        while queue:
-            tok = queue.pop(0)
+        while queue or later:
+            tok = queue.pop(0) if queue else later.pop(0)
             if tok.i in seen:
                 continue
             seen.add(tok.i)
@@ -80,7 +81,9 @@ class ActorFinder:
             if ent is not None and ent.label in labels and ent not in out:
                 out.append(ent)
             for c in tok.children:
-                if c.dep_ in _NP_DEPS:
+                if c.dep_ == "poss":
+                    later.append(c)
+                elif c.dep_ in _NP_DEPS:
                     queue.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of":
                     queue.extend(g for g in c.children if g.dep_ == "pobj")

@@ -170,8 +170,13 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
+        if any(c.dep_ == "mark" and lexicon.cue(c.lower_) == "irrealis" for c in kids):
+            return "none"  # "if the Jin captured Kaifeng"
         if step > 0:
             kind = lexicon.cue(cur.lemma_.lower()) or lexicon.cue(cur.lower_)
+            if not kind and cur.lemma_ == "be":  # "his intention was to attack"
+                subj = next(iter(_children(cur, _SUBJ)), None)
+                kind = lexicon.cue(subj.lemma_.lower()) if subj is not None else ""
             if kind == "failure":
                 status = "failed"
             elif kind in ("irrealis", "negation"):
