@@ -1,7 +1,7 @@
 """Events: one row per trigger that the parse says reports something happening.
 
 Triggers come from ``gazetteer/event_types.csv``. Only sentences holding a trigger are parsed
-(with the model's own ``tok2vec``/``tagger``/``attribute_ruler``/``lemmatizer``/``parser``,
+(with the model's own ``tok2vec``/``tagger``/``parser``,
 loaded but disabled in the spine; :func:`parse_sentences`). A trigger inside a name ("the
 Shaoxing Peace Agreement") or inside a "(see the Battle of X ...)" title is no event. Roles,
 modality, place, origin and destination come from :mod:`pipeline.events.roles` and
@@ -18,6 +18,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -44,7 +45,7 @@ from pipeline.records import DateRow, EntityRow, EventRow
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
 _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "when", "by",
                         "from", "for", "with", "during", "under"})
-_PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+_PARSE_PIPES = ("tok2vec", "tagger", "parser")
 _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
 _REGION_PRECISION = frozenset({"province", "region"})
 
@@ -191,7 +192,11 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
     """
     lex = lexicon or load_event_lexicon()
     match = matcher or build_trigger_matcher(doc, lex)
-    end_of_doc = offset + len(doc.text)
+    strings = doc.vocab.strings
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+    text = "".join([strings[orth] + " " if space else strings[orth]
+                    for orth, space in zip(orths, spaces, strict=True)])  # doc.text, once
+    end_of_doc = offset + len(text)
     ents = sorted((e for e in outside_glosses(entities, glosses)  # not "(now Datong, Shanxi)"
                    if offset <= e.start and e.end <= end_of_doc), key=lambda e: e.start)
     all_dates, date_starts = _dated(dates)
@@ -215,8 +220,8 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
         last_end = sent.start
         for k, (trig, rules) in enumerate(trigs):
             right_end = trigs[k + 1][0].start if k + 1 < len(trigs) else sent.end
-            row = _event(doc, sdoc, trig, rules, sent, doc[last_end:right_end], offset, ctx,
-                         finder, salience, len(events))
+            row = _event(doc, text, sdoc, trig, rules, sent, doc[last_end:right_end], offset,
+                         ctx, finder, salience, len(events))
             if row is not None:
                 events.append(row)
                 last_end = trig.end
@@ -268,7 +273,7 @@ def _geo_precision(prep: str, precision: str) -> int | None:
     return 1
 
 
-def _event(doc: Doc, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule], sent: Span,
+def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule], sent: Span,
            window: Span, offset: int, ctx: _Context, finder: ActorFinder, salience: Salience,
            event_id: int) -> EventRow | None:
     local = sdoc[trig.start - sent.start:trig.end - sent.start]
@@ -326,7 +331,7 @@ def _event(doc: Doc, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule], sent: 
     if written and ctx.place_info.get(name_span.text, written=True):  # type: ignore[union-attr]
         place_name = name_span.text  # type: ignore[union-attr]
     info = ctx.place_info.get(place_name, written=written) if place_name else None
-    text = doc.text[window.start_char:window.end_char]
+    text = doc_text[window.start_char:window.end_char]
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
     date = event_date(ctx.dates, ctx.date_starts, sdoc, date_tok, offset + sent.start_char,
                       offset + trig.start_char, offset + window.end_char)

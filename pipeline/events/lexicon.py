@@ -43,13 +43,13 @@ class TriggerRule:
 
 @dataclass(frozen=True)
 class EventLexicon:
-    """Trigger forms (lower case) -> rules, in file order; cue word (lower case) -> kind."""
+    """Trigger forms (lower case) -> rules, in file order; cue word form (lower case) -> kind."""
 
     forms: Mapping[str, tuple[TriggerRule, ...]]
     cues: Mapping[str, str]
 
     def cue(self, word: str) -> str:
-        """The cue kind of a lower-case word or lemma ("" if none)."""
+        """The cue kind of a lower-case word form ("" if none)."""
         return self.cues.get(word, "")
 
 
@@ -77,7 +77,9 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
             for line, row in enumerate(csv.DictReader(fh), start=2):
                 if row["kind"] not in CUE_KINDS:
                     raise ValueError(f"{cue_path}:{line}: unknown cue kind {row['kind']!r}")
-                cues[row["cue"].strip().lower()] = row["kind"]
+                for form in row["cue"].split(";"):
+                    if form.strip():
+                        cues[form.strip().lower()] = row["kind"]
     return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues)
 
 

@@ -44,6 +44,16 @@ _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
 _MAX_CLIMB = 6
+_COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
+_COARSE = (("NNP", "PROPN"), ("NN", "NOUN"), ("VB", "VERB"), ("MD", "VERB"), ("JJ", "ADJ"),
+           ("PRP", "PRON"), ("WP", "PRON"))
+
+
+def coarse(tok: Token) -> str:
+    """NOUN, PROPN, VERB (incl. auxiliaries and modals), ADJ, PRON or "" from the Penn tag
+    (the tagger runs on trigger sentences; the attribute ruler that sets ``pos_`` does not)."""
+    tag = tok.tag_
+    return next((label for prefix, label in _COARSE if tag.startswith(prefix)), "")
 
 
 @dataclass(frozen=True)
@@ -106,14 +116,14 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
     if depth >= _MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
-    if verb.dep_ in ("relcl", "acl") and gov.pos_ in ("NOUN", "PROPN", "PRON"):
+    if verb.dep_ in ("relcl", "acl") and coarse(gov) in ("NOUN", "PROPN", "PRON"):
         if verb.dep_ == "acl" and verb.tag_ == "TO":
             pass
         elif verb.dep_ == "relcl" or verb.tag_ in ("VBN", "VBG"):
             return gov
-    if verb.dep_ in ("xcomp", "ccomp") and gov.lemma_ in _CAUSATIVE:
+    if verb.dep_ in ("xcomp", "ccomp") and gov.lower_ in _CAUSATIVE:
         return _controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
-    if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lemma_.lower()) == "order":
+    if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
         obj = next(iter(_children(gov, _OBJ)), None)
         if obj is not None:
             return obj
@@ -127,7 +137,7 @@ def _causative_patient(verb: Token) -> Token | None:
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:
         return next((s for s in own if s.i > caus.i), None)
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _CAUSATIVE:
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _CAUSATIVE:
         obj = next(iter(_children(verb.head, _OBJ)), None)
         return obj or next(iter(_children(verb, _SUBJ | _SUBJ_PASS)), None)
     return None
@@ -166,22 +176,22 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
     cur = head
     for step in range(_MAX_CLIMB):
         kids = list(cur.children)
-        if any(c.dep_ == "neg" for c in kids) and (step == 0 or cur.pos_ in ("VERB", "AUX", "ADJ")):
+        if any(c.dep_ == "neg" for c in kids) and (step == 0 or coarse(cur) in ("VERB", "ADJ")):
             return "none"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
         if any(c.dep_ == "mark" and lexicon.cue(c.lower_) == "irrealis" for c in kids):
             return "none"  # "if the Jin captured Kaifeng"
         if step > 0:
-            kind = lexicon.cue(cur.lemma_.lower()) or lexicon.cue(cur.lower_)
-            if not kind and cur.lemma_ == "be":  # "his intention was to attack"
+            kind = lexicon.cue(cur.lower_)
+            if not kind and cur.lower_ in _COPULA:  # "his intention was to attack"
                 subj = next(iter(_children(cur, _SUBJ)), None)
-                kind = lexicon.cue(subj.lemma_.lower()) if subj is not None else ""
+                kind = lexicon.cue(subj.lower_) if subj is not None else ""
             if kind == "failure":
                 status = "failed"
             elif kind in ("irrealis", "negation"):
                 failed = any(c.dep_ in ("conj", "advcl", "xcomp") and
-                             lexicon.cue(c.lemma_.lower()) == "failure" for c in kids)
+                             lexicon.cue(c.lower_) == "failure" for c in kids)
                 return "failed" if failed else "none"
         if cur.dep_ == "conj":
             cur = cur.head  # share the first conjunct's governor, not its own meaning
@@ -191,7 +201,7 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 break
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
-        if step > 0 and cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("prep", "pobj"):
+        if step > 0 and coarse(cur) == "VERB" and cur.dep_ in ("prep", "pobj"):
             break
         cur = cur.head
     return status
@@ -207,7 +217,7 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     status = modality(head, lexicon)
     agent: Token | None
     patient: Token | None
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and not _children(
+    if coarse(head) in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",) and not _children(
             head, _SUBJ):
         of = form_prep if form_prep is not None and form_prep.lower_ == "of" else None
         of_obj = _pobj(of) if of is not None else next(iter(_prep_objects(

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.roles import coarse
 from pipeline.records import DateRow
-
-_VERBAL = frozenset({"VERB", "AUX"})
 
 
 def date_precision(d: DateRow) -> str:
@@ -64,7 +63,7 @@ def date_fields(d: DateRow | None) -> dict[str, object]:
 def _clause_verb(tok: Token) -> Token:
     """The nearest verb at or above ``tok`` (the root if none)."""
     steps = 0
-    while tok.pos_ not in _VERBAL and tok.head.i != tok.i and steps < 12:
+    while coarse(tok) != "VERB" and tok.head.i != tok.i and steps < 12:
         tok = tok.head
         steps += 1
     return tok
