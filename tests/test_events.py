@@ -349,5 +349,5 @@ def test_the_spine_parses_trigger_sentences_with_its_disabled_parser(
     result = api.process_text("The Jin army failed to take Kaifeng. Qin Hui had Yue Fei put to "
                               "death.", "t", resources)
     assert [(e.event_type, e.actor1, e.actor2, e.status) for e in result.events] == [
-        ("capture_city", "Jin army", "", "failed"), ("execution", "Qin Hui", "Yue Fei",
+        ("capture_city", "Jin", "", "failed"), ("execution", "Qin Hui", "Yue Fei",
                                                      "asserted")]

@@ -80,7 +80,7 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
     (whose first character is at full-text offset ``sent_start``); ``dates`` sorted by start,
     with a year."""
     lo = bisect.bisect_left(starts, sent_start)
-    hi = bisect.bisect_left(starts, sent_start + len(sdoc.text))
+    hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
     if sdoc.has_annotation("DEP") and hi > lo:
         verb = _clause_verb(head)
         own = []
