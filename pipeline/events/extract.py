@@ -212,7 +212,10 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
     todo = [(sent, trigs) for sent in sentences
             if (trigs := _sentence_triggers(doc, sent, spans, span_starts, found, lex, ctx,
                                             offset))]
-    parsed = parse_sentences(parser, [sent for sent, _ in todo])
+    needs = [any(rules[0].event_type != "battle_reference" for _, rules in trigs)
+             for _, trigs in todo]  # a "(see the Battle of X)" title needs no parse
+    parsed_iter = iter(parse_sentences(parser, [s for (s, _), n in zip(todo, needs) if n]))
+    parsed = [next(parsed_iter) if n else sent.as_doc() for (sent, _), n in zip(todo, needs)]
     salience = Salience(ents)
     events: list[EventRow] = []
     for (sent, trigs), sdoc in zip(todo, parsed, strict=True):
