@@ -351,3 +351,15 @@ def test_the_spine_parses_trigger_sentences_with_its_disabled_parser(
     assert [(e.event_type, e.actor1, e.actor2, e.status) for e in result.events] == [
         ("capture_city", "Jin", "", "failed"), ("execution", "Qin Hui", "Yue Fei",
                                                      "asserted")]
+
+
+def test_an_adjunct_before_an_irrealis_verb_stays_an_event(nlp: Language) -> None:
+    text = "After capturing Taiyuan, Wanyan Zonghan wanted to attack Tokyo."
+    assert roles(run(nlp, text, SPEC8)) == [
+        ("capture_city", "Wanyan Zonghan", "", "Taiyuan", "asserted")]
+
+
+def test_he_after_a_passive_is_its_subject(nlp: Language) -> None:
+    text = "Wanyan Zongbi was defeated by Liu Qi at Shunchang. He fled to Kaifeng."
+    assert [(e.event_type, e.actor1) for e in run(nlp, text, SPEC8)] == [
+        ("defeat", "Liu Qi"), ("flight", "Wanyan Zongbi")]

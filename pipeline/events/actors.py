@@ -7,7 +7,8 @@ most specific: a PERSON over an ARMY over a POLITY ("the Eight-Character Army le
 general Liu Qi" -> Liu Qi; "the Song fleet" -> Song). A phrase with no entity whose head is an
 anaphor (``anaphor_person`` / ``anaphor_group`` cues in ``event_cues.csv``: "he", "the
 emperor", "they") takes the most salient compatible actor of the paragraph before it: the
-actor1 of the latest event, else the last such entity mentioned (PERSON for a person anaphor;
+grammatical subject of the latest event (actor1, or actor2 of a passive), else the last such
+entity mentioned (PERSON for a person anaphor;
 any agent for a group anaphor).
 
 ``source``: ``named`` (a PERSON or ARMY mention), ``polity`` (a POLITY mention), ``pronoun``
@@ -129,7 +130,7 @@ class Salience:
     def __init__(self, entities: Sequence[EntityRow]) -> None:
         self.entities = [e for e in entities if e.label in AGENT_LABELS]
         self.starts = [e.start for e in self.entities]
-        self.subjects: list[Actor] = []  # actor1 of events in order
+        self.subjects: list[Actor] = []  # grammatical subjects of events, in order
 
     def note(self, actor: Actor | None) -> None:
         if actor is not None:

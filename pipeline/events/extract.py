@@ -214,8 +214,9 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
                                             offset))]
     needs = [any(rules[0].event_type != "battle_reference" for _, rules in trigs)
              for _, trigs in todo]  # a "(see the Battle of X)" title needs no parse
-    parsed_iter = iter(parse_sentences(parser, [s for (s, _), n in zip(todo, needs) if n]))
-    parsed = [next(parsed_iter) if n else sent.as_doc() for (sent, _), n in zip(todo, needs)]
+    pairs = list(zip(todo, needs, strict=True))
+    parsed_iter = iter(parse_sentences(parser, [s for (s, _), n in pairs if n]))
+    parsed = [next(parsed_iter) if n else sent.as_doc() for (sent, _), n in pairs]
     salience = Salience(ents)
     events: list[EventRow] = []
     for (sent, trigs), sdoc in zip(todo, parsed, strict=True):
@@ -328,7 +329,7 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         if place is None:
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
-        salience.note(actor1)
+        salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
     place_name = place.canonical if place else ""
     written = name_span is not None and place is None
     if written and ctx.place_info.get(name_span.text, written=True):  # type: ignore[union-attr]

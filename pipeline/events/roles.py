@@ -44,6 +44,7 @@ _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
 _MAX_CLIMB = 6
+_ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
 _COARSE = (("NNP", "PROPN"), ("NN", "NOUN"), ("VB", "VERB"), ("MD", "VERB"), ("JJ", "ADJ"),
            ("PRP", "PRON"), ("WP", "PRON"))
@@ -201,8 +202,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 break
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
-        if step > 0 and coarse(cur) == "VERB" and cur.dep_ in ("prep", "pobj"):
-            break
+        if cur.dep_ in _ADJUNCT and coarse(cur.head) == "VERB":
+            break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
         cur = cur.head
     return status
 
