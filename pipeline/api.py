@@ -8,7 +8,7 @@ Stages work on the cleaned text; this module maps every offset back to the decod
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from .errors import InputPathError, UnreadableFileError
 from .events import (
     EventLexicon,
     build_trigger_matcher,
-    extract_events,
+    extract_block_events,
     load_event_lexicon,
     load_person_polities,
 )
@@ -192,20 +192,13 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     glosses = find_place_glosses(cleaned.text, lexicon=resources.gloss_lexicon)
     lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
                                index=resources.modern_places)
-    events: list[EventRow] = []
-    entity_starts = [e.start for e in entities]  # entities are in text order
-    gloss_starts = [g.start for g in glosses]
-    for block, doc in zip(blocks, docs, strict=True):
-        block_end = block.start + len(block.text)
-        block_entities = entities[bisect_left(entity_starts, block.start):
-                                  bisect_left(entity_starts, block_end)]
-        block_glosses = glosses[bisect_left(gloss_starts, block.start):
-                                bisect_left(gloss_starts, block_end)]
-        events.extend(extract_events(
-            doc, block_entities, date_rows, block_glosses, offset=block.start,
-            lexicon=resources.event_lexicon, matcher=resources.trigger_matcher,
-            person_polity=resources.person_polity, places=lookup,
-            index=resources.modern_places, parser=resources.nlp))
+    events: list[EventRow] = [  # one parse batch for the trigger sentences of all blocks
+        row for block_events in extract_block_events(
+            [(doc, block.start) for block, doc in zip(blocks, docs, strict=True)], entities,
+            date_rows, glosses, lexicon=resources.event_lexicon,
+            matcher=resources.trigger_matcher, person_polity=resources.person_polity,
+            places=lookup, index=resources.modern_places, parser=resources.nlp)
+        for row in block_events]
     places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
                               index=resources.modern_places)
 

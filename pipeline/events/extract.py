@@ -186,46 +186,99 @@ def extract_events(doc: Doc, entities: Sequence[EntityRow], dates: Sequence[Date
     the doc. ``person_polity`` maps PERSON/ARMY canonical names to polities. ``parser``: a
     pipeline holding the model's parser (enabled or not) to parse the trigger sentences; not
     needed when ``doc`` is parsed already; without any parse, events have no roles. When a
-    document is processed block by block, build ``places`` once (:meth:`PlaceLookup.build`) and
-    pass it with ``matcher`` to every call. ``event_id`` counts from 0 in trigger order;
+    document is processed block by block, prefer :func:`extract_block_events` (one parse batch
+    for the document), or build ``places`` once (:meth:`PlaceLookup.build`) and pass it with
+    ``matcher`` to every call. ``event_id`` counts from 0 in trigger order;
     ``doc_id``/``sentence_id`` are left for the caller; ``date_id`` is copied from the date.
     """
+    return extract_block_events([(doc, offset)], entities, dates, glosses, lexicon=lexicon,
+                                matcher=matcher, person_polity=person_polity,
+                                historical_places=historical_places, places=places,
+                                index=index, parser=parser)[0]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One paragraph's triggers, grouped by sentence, ready for parsing and argument finding."""
+
+    doc: Doc
+    text: str
+    offset: int
+    ctx: _Context
+    todo: list[tuple[Span, list[tuple[Span, tuple[TriggerRule, ...]]]]]
+
+
+def extract_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[EntityRow],
+                         dates: Sequence[DateRow], glosses: Sequence[PlaceGloss], *,
+                         lexicon: EventLexicon | None = None,
+                         matcher: PhraseMatcher | None = None,
+                         person_polity: Mapping[str, str] | None = None,
+                         historical_places: Mapping[str, HistoricalPlace] | None = None,
+                         places: PlaceLookup | None = None,
+                         index: ModernPlaceIndex | None = None,
+                         parser: Language | None = None) -> list[list[EventRow]]:
+    """Events of each ``(doc, offset)`` paragraph of one document, as :func:`extract_events`
+    (one list per block, ``event_id`` from 0 in each); the trigger sentences of all blocks are
+    parsed in one batch. ``entities``/``dates``/``glosses``: the whole document's."""
+    if not blocks:
+        return []
     lex = lexicon or load_event_lexicon()
-    match = matcher or build_trigger_matcher(doc, lex)
+    match = matcher or build_trigger_matcher(blocks[0][0], lex)
+    kept = sorted(outside_glosses(entities, glosses), key=lambda e: e.start)  # not "(now X)"
+    kept_starts = [e.start for e in kept]
+    all_dates, date_starts = _dated(dates)
+    lookup = places or PlaceLookup.build(entities, glosses, historical_places, index=index)
+    prepared = [_prepare(doc, offset, kept, kept_starts, all_dates, date_starts, lookup,
+                         person_polity or {}, lex, match) for doc, offset in blocks]
+    wanted = [(i, sent) for i, b in enumerate(prepared) for sent, trigs in b.todo
+              if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
+    # (a sentence holding only a "(see the Battle of X)" title needs no parse)
+    docs = parse_sentences(parser, [sent for _, sent in wanted])
+    parsed = {(i, sent.start): d for (i, sent), d in zip(wanted, docs, strict=True)}
+    out = []
+    for i, block in enumerate(prepared):
+        sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
+                 else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
+        out.append(_finish(block, sdocs))
+    return out
+
+
+def _prepare(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts: Sequence[int],
+             all_dates: tuple[DateRow, ...], date_starts: tuple[int, ...], lookup: PlaceLookup,
+             person_polity: Mapping[str, str], lex: EventLexicon,
+             match: PhraseMatcher) -> _Block:
     strings = doc.vocab.strings
-    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist()
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
     text = "".join([strings[orth] + " " if space else strings[orth]
                     for orth, space in zip(orths, spaces, strict=True)])  # doc.text, once
     end_of_doc = offset + len(text)
-    ents = sorted((e for e in outside_glosses(entities, glosses)  # not "(now Datong, Shanxi)"
-                   if offset <= e.start and e.end <= end_of_doc), key=lambda e: e.start)
-    all_dates, date_starts = _dated(dates)
-    ctx = _Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
-                   places or PlaceLookup.build(entities, glosses, historical_places, index=index),
-                   person_polity or {}, lex)
-    found = {(s, e): doc.vocab.strings[m] for m, s, e in match(doc)}
+    ents = [e for e in kept[bisect.bisect_left(kept_starts, offset):
+                            bisect.bisect_left(kept_starts, end_of_doc)] if e.end <= end_of_doc]
+    ctx = _Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts, lookup,
+                   person_polity, lex)
+    found = {(s, e): strings[m] for m, s, e in match(doc)}
     if not found:
-        return []
+        return _Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
     span_starts = [s.start for s in spans]  # filter_spans returns spans sorted by start
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     todo = [(sent, trigs) for sent in sentences
             if (trigs := _sentence_triggers(doc, sent, spans, span_starts, found, lex, ctx,
                                             offset))]
-    needs = [any(rules[0].event_type != "battle_reference" for _, rules in trigs)
-             for _, trigs in todo]  # a "(see the Battle of X)" title needs no parse
-    pairs = list(zip(todo, needs, strict=True))
-    parsed_iter = iter(parse_sentences(parser, [s for (s, _), n in pairs if n]))
-    parsed = [next(parsed_iter) if n else sent.as_doc() for (sent, _), n in pairs]
-    salience = Salience(ents)
+    return _Block(doc, text, offset, ctx, todo)
+
+
+def _finish(block: _Block, parsed: Sequence[Doc]) -> list[EventRow]:
+    ctx, doc, offset = block.ctx, block.doc, block.offset
+    salience = Salience(ctx.entities)
     events: list[EventRow] = []
-    for (sent, trigs), sdoc in zip(todo, parsed, strict=True):
-        finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, lex)
+    for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
+        finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
         last_end = sent.start
         for k, (trig, rules) in enumerate(trigs):
             right_end = trigs[k + 1][0].start if k + 1 < len(trigs) else sent.end
-            row = _event(doc, text, sdoc, trig, rules, sent, doc[last_end:right_end], offset,
-                         ctx, finder, salience, len(events))
+            row = _event(doc, block.text, sdoc, trig, rules, sent, doc[last_end:right_end],
+                         offset, ctx, finder, salience, len(events))
             if row is not None:
                 events.append(row)
                 last_end = trig.end
