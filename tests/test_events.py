@@ -363,3 +363,16 @@ def test_he_after_a_passive_is_its_subject(nlp: Language) -> None:
     text = "Wanyan Zongbi was defeated by Liu Qi at Shunchang. He fled to Kaifeng."
     assert [(e.event_type, e.actor1) for e in run(nlp, text, SPEC8)] == [
         ("defeat", "Liu Qi"), ("flight", "Wanyan Zongbi")]
+
+
+def test_but_failed_on_the_governing_verb_marks_the_event_failed(nlp: Language) -> None:
+    text = "Liu Qi sent troops to recover Kaifeng, but failed."
+    (event,) = run(nlp, text, SPEC8)
+    assert (event.event_type, event.actor1, event.status) == ("recovery", "Liu Qi", "failed")
+
+
+def test_pronoun_prefers_the_main_subject_of_its_own_sentence(nlp: Language) -> None:
+    text = "When Wanyan Zonghan heard that Liu Qi had fled, he attacked Taiyuan."
+    events = run(nlp, text, SPEC8)
+    assert [(e.event_type, e.actor1, e.actor1_source) for e in events] == [
+        ("flight", "Liu Qi", "named"), ("attack", "Wanyan Zonghan", "pronoun")]

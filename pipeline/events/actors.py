@@ -6,7 +6,8 @@ that phrase (the head, its compounds, modifiers, appositions, possessor, "of" ph
 most specific: a PERSON over an ARMY over a POLITY ("the Eight-Character Army led by Song
 general Liu Qi" -> Liu Qi; "the Song fleet" -> Song). A phrase with no entity whose head is an
 anaphor (``anaphor_person`` / ``anaphor_group`` cues in ``event_cues.csv``: "he", "the
-emperor", "they") takes the most salient compatible actor of the paragraph before it: the
+emperor", "they") takes the highest-placed compatible subject before it in its own sentence
+(``pipeline.events.extract``), else the most salient compatible actor of the paragraph: the
 grammatical subject of the latest event (actor1, or actor2 of a passive), else the last such
 entity mentioned (PERSON for a person anaphor;
 any agent for a group anaphor).

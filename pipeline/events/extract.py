@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.events.actors import Actor, ActorFinder, Salience
@@ -304,12 +304,36 @@ def _patient_label(frame: Frame, finder: ActorFinder) -> str:
     return "PLACE" if place is not None else ""
 
 
-def _resolve(finder: ActorFinder, salience: Salience, tok: object, at: int) -> Actor | None:
-    actor = finder.actor(tok)  # type: ignore[arg-type]
-    if actor is None:
-        kind = finder.anaphor_kind(tok)  # type: ignore[arg-type]
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> Actor | None:
+    """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
+    ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng)."""
+    best: tuple[int, Actor] | None = None
+    for cand in tok.doc[:tok.i]:
+        if cand.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        actor = finder.actor(cand)
+        if actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON"):
+            continue
+        depth = _depth(cand)
+        if best is None or depth < best[0]:
+            best = (depth, Actor(actor.entity, "pronoun"))
+    return best[1] if best else None
+
+
+def _resolve(finder: ActorFinder, salience: Salience, tok: Token | None,
+             at: int) -> Actor | None:
+    actor = finder.actor(tok)
+    if actor is None and tok is not None:
+        kind = finder.anaphor_kind(tok)
         if kind:
-            actor = salience.resolve(kind, at)
+            actor = _sentence_subject(finder, tok, kind) or salience.resolve(kind, at)
     return actor
 
 

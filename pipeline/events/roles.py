@@ -126,8 +126,10 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
         return _controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
     if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
         obj = next(iter(_children(gov, _OBJ)), None)
-        if obj is not None:
-            return obj
+        if obj is not None and (obj.tag_.startswith("NNP") or obj.tag_ == "PRP" or any(
+                c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
+                for c in obj.children)):
+            return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
     return _controller(gov, lexicon, depth + 1)
 
 
@@ -183,6 +185,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"
         if any(c.dep_ == "mark" and lexicon.cue(c.lower_) == "irrealis" for c in kids):
             return "none"  # "if the Jin captured Kaifeng"
+        if step > 0 and any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
+                            for c in kids):
+            status = "failed"  # "he sent troops to recover X, but failed"
         if step > 0:
             kind = lexicon.cue(cur.lower_)
             if not kind and cur.lower_ in _COPULA:  # "his intention was to attack"
@@ -203,6 +208,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
         if cur.dep_ in _ADJUNCT and coarse(cur.head) == "VERB":
+            if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
+                   for c in cur.head.children):
+                status = "failed"  # "sent troops to recover X, but failed"
             break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
         cur = cur.head
     return status
