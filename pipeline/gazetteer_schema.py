@@ -116,12 +116,15 @@ SCHEMAS: dict[str, FileSchema] = {
         ("word", "category", "value", "note"), ("word", "category"),
         {"category": _one_of(*sorted(DATE_WORD_CATEGORIES)), "value": _date_word_value}),
     "event_types.csv": FileSchema(
-        ("lemma", "forms", "event_type", "object_label", "takes_object", "example"),
+        ("lemma", "forms", "event_type", "object_label", "takes_object", "example",
+         "subject_role"),
         ("lemma", "forms", "event_type", "takes_object"),
         {"object_label": _one_of("PERSON", "PLACE", "POLITY", "ARMY"),
-         "takes_object": _one_of("yes", "no")}),
+         "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
-                                 {"kind": _one_of("irrealis", "negation")}, must_exist=False),
+                                 {"kind": _one_of("irrealis", "negation", "modal", "failure",
+                                                  "order", "anaphor_person", "anaphor_group")},
+                                 must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(
         ("province", "name_zh", "adcode", "kind", "variants"), ("province", "kind"),

@@ -112,6 +112,7 @@ class DateRow:
     basis: str = ""
     alternatives: str = ""
     certainty: str = ""
+    date_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,15 @@ class EventRow:
     date_precision: str = ""
     date_text: str = ""
     text: str = ""
+    actor1_source: str = ""
+    actor2_source: str = ""
+    origin: str = ""
+    destination: str = ""
+    status: str = "asserted"
+    date_id: int | None = None
+    gregorian_year: int | None = None
+    time_precision: int | None = None
+    geo_precision: int | None = None
 
 
 @dataclass(frozen=True)

@@ -53,13 +53,19 @@ def add_gazetteer_component(nlp: Language, gazetteer: Gazetteer) -> GazetteerCom
 
 
 def build_nlp(model: str, gazetteer: Gazetteer, *, parser: bool = False) -> Language:
-    """Load ``model`` with only ner + senter (or the full parser pipeline) plus the gazetteer.
+    """Load ``model`` with only ner + senter enabled (or the full parser pipeline) plus the
+    gazetteer. Without ``parser`` the model's other components (tok2vec, tagger, parser, ...)
+    are loaded but disabled, for :func:`pipeline.events.parse_sentences`.
 
     Sentence boundaries are always set. Raises ModelNotFoundError if the model is missing.
     """
-    keep = set(_ALL_PIPES) - {"senter"} if parser else {"senter", "ner"}
+    keep = set(_ALL_PIPES) - {"senter"} if parser else set(_ALL_PIPES)
     try:
         nlp = spacy.load(model, exclude=[n for n in _ALL_PIPES if n not in keep])
+        if not parser:  # loaded but disabled: the event stage parses trigger sentences only
+            for name in [n for n in nlp.pipe_names
+                         if n in _ALL_PIPES and n not in ("senter", "ner")]:
+                nlp.disable_pipe(name)
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {model!r} is not installed; install it with: pip install "
