@@ -288,8 +288,13 @@ def detect(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(name), name, CERTAIN, "byte-order mark")
             except UnicodeDecodeError as exc:
-                raise UnreadableFileError(f"starts with a {name} byte-order mark but does not "
-                                          f"decode as {name}: {exc.reason}") from exc
+                text, issues = _decode_replacing(data, name)
+                if sum(i.end - i.start for i in issues) * 20 > len(text):
+                    raise UnreadableFileError(
+                        f"starts with a {name} byte-order mark but does not decode as {name}: "
+                        f"{exc.reason}") from exc
+                return Decoded(text, name, LIKELY,
+                               "byte-order mark; undecodable bytes replaced", issues)
     utf16 = _utf16_by_nuls(data)
     if utf16:
         text = _strict(data, utf16)

@@ -39,13 +39,20 @@ def test_added_gazetteer_lines_are_used(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("encoding", "ending"), [
     ("utf-8", "\r\n"), ("utf-8-sig", "\r\n"), ("utf-16", "\n"), ("utf-16", "\r\n"),
     ("utf-8", "\r")])
+@pytest.mark.parametrize("bad_bytes", [False, True])
 def test_readme_recipe_slices_the_original_text(tmp_path: Path, resources: api.Resources,
-                                                encoding: str, ending: str) -> None:
+                                                encoding: str, ending: str,
+                                                bad_bytes: bool) -> None:
     """The README's recipe: open with the recorded encoding and newline=""; slice by offsets."""
     path = tmp_path / "texts" / "suiyang.txt"
     path.parent.mkdir()
     text = ("The siege\n\n" + TEXT.replace(". ", ".\n") + "\n").replace("\n", ending)
-    path.write_bytes(text.encode(encoding))
+    data = text.encode(encoding)
+    if bad_bytes:  # UTF-8 (here "Yüeh") with a stray Windows-1252 byte: read with a replacement
+        if not encoding.startswith("utf-8"):
+            pytest.skip("bad bytes are tried in UTF-8 files")
+        data = data.replace(b"The siege", "The siege of Y\u00fceh ".encode() + b"\x92", 1)
+    path.write_bytes(data)
     api.run([path.parent], tmp_path / "tables", resources=resources)
 
     docs = pd.read_csv(tmp_path / "tables" / "documents.csv",
@@ -56,7 +63,7 @@ def test_readme_recipe_slices_the_original_text(tmp_path: Path, resources: api.R
     for table, exact in ((entities, True), (sentences, False)):
         for row in table.itertuples():
             doc = docs.loc[row.doc_id]
-            with open(doc.path, encoding=doc.encoding, newline="") as handle:
+            with open(doc.path, encoding=doc.encoding, newline="", errors="replace") as handle:
                 original = handle.read()
             piece = original[row.start:row.end]
             assert piece == row.text if exact else piece.split() == row.text.split()
