@@ -164,6 +164,9 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.close()
+    if result.reused:
+        print(f"chronicle: {result.reused} document(s) taken from the cache of an interrupted "
+              f"run (--resume)", file=sys.stderr)
     print(f"chronicle: {_summary(args.out, result)}", file=sys.stderr)
     return EXIT_FILE_ERRORS if result.failed else EXIT_OK
 
