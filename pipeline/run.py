@@ -59,6 +59,7 @@ from .tables import StagedTables, check_output_dir
 
 CACHE_DIR = ".chronicle-cache"
 ENGINES = ("local", "dask")
+SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler before giving up
 
 #: (file name, record type, DocumentResult attribute) of every output table, in output order.
 TABLES: tuple[tuple[str, type, str], ...] = (
@@ -177,18 +178,22 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
 
 def _dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
           scheduler: str | None) -> Iterator[DocumentResult]:
+    from .errors import ChronicleError
+
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
-        from .errors import ChronicleError
-
         raise ChronicleError("--engine dask needs the dask extra: "
                              "pip install 'chronicle-history[dask]'") from exc
     gazetteer_dir = getattr(resources, "gazetteer_dir", None)
     key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:
+            raise ChronicleError(f"cannot reach the Dask scheduler {scheduler}: "
+                                 f"{exc}") from exc
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                dashboard_address=None)

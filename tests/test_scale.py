@@ -120,3 +120,17 @@ def test_sigkill_halfway_then_resume_gives_the_same_tables(tmp_path: Path,
     assert main(["run", str(inputs), "--out", str(tmp_path / "whole"), "--quiet",
                  "--model", str(blank_model)]) == 0
     assert _snapshot(out) == _snapshot(tmp_path / "whole")
+
+
+def test_bad_scale_options_are_one_line_usage_errors(
+        tmp_path: Path, blank_model: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(tmp_path / "in", 1)
+    assert _cli(inputs, tmp_path / "out", blank_model, "--jobs", "-1") == 2
+    assert "--jobs must be 0" in capsys.readouterr().err
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(run, "SCHEDULER_TIMEOUT", 2)
+    code = _cli(inputs, tmp_path / "out", blank_model, "--engine", "dask",
+                "--scheduler", "tcp://127.0.0.1:9")
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot reach the Dask scheduler" in err and "Traceback" not in err
