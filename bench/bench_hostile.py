@@ -40,7 +40,7 @@ HOSTILE: dict[str, tuple[Callable[[int], str], bool]] = {
     "'?? ' repeated": (_after_word("?? "), True),
     "CR line ends": (_after_word("A line of text.\r"), True),
     "'a:' repeated (one token a character)": (_after_word("a:"), False),
-    "'? ' repeated (one token two characters)": (_after_word("? "), False),
+    "'? ' repeated (cleaning joins the ?s)": (_after_word("? "), True),
 }
 
 

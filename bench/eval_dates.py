@@ -1,7 +1,10 @@
 """Dev script: print every date mention and its resolution, and time the date stage.
 
-Usage: python bench/eval_dates.py [FILES...]
+Usage: python bench/eval_dates.py [--summary] [FILES...]
 (default: ../shared/corpus/song_jin_wars.txt and ../shared/corpus-dev/*.txt)
+
+``--summary`` prints, instead of every row, counts per kind and certainty, the date warnings by
+code, and how many dates with a printed CE year agree with it (``conflict=false``) or not.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from pipeline.chronology import resolve_dates  # noqa: E402
 from pipeline.dates import find_date_mentions  # noqa: E402
 from pipeline.eras import load_era_table  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+# ../shared from the main checkout, ../../shared from a worktree in /work/wt/<name>
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()),
+              ROOT.parent / "shared")
 
 
 def show(path: Path, eras, calendar) -> None:
@@ -65,12 +70,41 @@ def timing(path: Path, eras, calendar, repeat: int = 50) -> None:
           f"resolve {1000 * resolve_best:.1f} ms CPU per document")
 
 
+def summary(paths: list[Path], eras, calendar) -> None:
+    """Counts over all files: kinds, certainty, warnings, printed-year agreement."""
+    from collections import Counter
+
+    kinds: Counter[str] = Counter()
+    cert: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    printed: Counter[str] = Counter()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        rows, warnings = resolve_dates(find_date_mentions(text, eras), eras, calendar)
+        kinds.update(r.kind for r in rows)
+        cert.update(r.certainty for r in rows)
+        codes.update(w.code for w in warnings)
+        printed.update("conflict" if r.conflict else "agrees" for r in rows
+                       if r.conflict is not None)
+        era_rows = [r for r in rows if r.kind in ("explicit", "reign", "sexagenary", "inherited")]
+        cert.update(f"era-dated {r.certainty}" for r in era_rows)
+    print(f"files: {len(paths)}; dates: {sum(kinds.values())}")
+    for title, counter in (("kind", kinds), ("certainty", cert), ("warning", codes),
+                           ("printed year", printed)):
+        print(f"{title}: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.items()) if v))
+
+
 def main(argv: list[str]) -> None:
     eras = load_era_table()
     calendar = LunarCalendar.load()
+    brief = "--summary" in argv
+    argv = [a for a in argv if a != "--summary"]
     paths = [Path(a) for a in argv] or [
-        SHARED / "corpus" / "song_jin_wars.txt", *sorted((SHARED / "corpus-dev").glob("*.txt"))
+        ROOT / "corpus" / "song_jin_wars.txt", *sorted((SHARED / "corpus-dev").glob("*.txt"))
     ]
+    if brief:
+        summary(paths, eras, calendar)
+        return
     for p in paths:
         show(p, eras, calendar)
     timing(paths[0], eras, calendar)

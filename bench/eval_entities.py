@@ -57,7 +57,8 @@ from pipeline.entities import (  # noqa: E402
 )
 from pipeline.gazetteer import LABELS, load_gazetteer  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus-dev").is_dir()),
+              ROOT.parent / "shared")  # ../shared from /work/main, ../../shared from a worktree
 # dev pages whose errors were looked at while writing the rules ("tuned"), pages whose errors
 # were looked at once after a first measurement ("checked"), and pages annotated last and never
 # used to change anything ("fresh": the honest estimate on unseen text)

@@ -137,8 +137,9 @@ def show(events: list[EventRow]) -> None:
         where = e.place + (f" [{e.place_modern} {e.latitude},{e.longitude} "
                            f"{e.place_precision}]" if e.place_modern else "")
         print(f"{e.event_id:3} {e.event_type:16} {e.trigger[:28]!r:30} "
-              f"{e.actor1}({e.actor1_polity}) -> {e.actor2}({e.actor2_polity}) @ {where} "
-              f"| {date} {e.date_precision}")
+              f"{e.actor1}({e.actor1_polity},{e.actor1_source}) -> {e.actor2}"
+              f"({e.actor2_polity},{e.actor2_source}) @ {where} | {date} {e.date_precision}"
+              + (" FAILED" if e.status == "failed" else ""))
 
 
 def show_places(rows: list[PlaceRow]) -> None:
@@ -185,6 +186,7 @@ def main(argv: list[str]) -> int:
     eras = load_era_table()
     lexicon = load_event_lexicon()
     extras = {"lexicon": lexicon, "matcher": build_trigger_matcher(nlp.vocab, lexicon),
+              "parser": nlp,
               "person_polity": load_person_polities(GAZ / "persons.csv", GAZ / "armies.csv"),
               "historical_places": load_historical_places(GAZ / "places.csv")}
     for path in args.files:

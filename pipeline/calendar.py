@@ -33,6 +33,7 @@ import importlib.resources
 from typing import NamedTuple
 
 CHINESE_STREAMS = 3  # streams 1-3 are Chinese; 4 is Japan, 5-8 Korea (not loaded)
+LOADED_STREAMS = 4  # Japan's stream is loaded too (for dates in Japanese eras)
 FALLBACK_STREAMS = (3, 1, 2)
 
 SEASON_MONTHS = {
@@ -66,7 +67,7 @@ class LunarCalendar:
 
     @classmethod
     def load(cls) -> LunarCalendar:
-        """Read sanmiao's ``lunar_table_dump.csv`` (Chinese streams 1-3, about 35k months)."""
+        """Read sanmiao's ``lunar_table_dump.csv`` (Chinese streams 1-3 and Japan's 4)."""
         res = importlib.resources.files("sanmiao") / "data" / "lunar_table_dump.csv"
         rows: list[tuple[int, float, int, int, int, int]] = []
         with res.open(encoding="utf-8", newline="") as fh:
@@ -77,7 +78,7 @@ class LunarCalendar:
             for r in reader:
                 try:
                     stream = int(r[i_s])
-                    if stream > CHINESE_STREAMS:
+                    if stream > LOADED_STREAMS:
                         continue
                     rows.append(
                         (

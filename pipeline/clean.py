@@ -196,8 +196,6 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
      _regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
                  "replaced control characters by spaces"),),
-    (_punctuation_runs,),
-    (_long_words,),
     (_breadcrumb_lines, _repeated_lines),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
@@ -210,6 +208,9 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
                  "removed space before punctuation"),
      _regex_rule(_SPACE_AFTER_OPEN, "", "SPACE_AFTER_BRACKET", "removed space after bracket"),),
     (_regex_rule(_SPACE_RUN, " ", "WHITESPACE_RUN", "collapsed a run of spaces"),),
+    # last: earlier passes can join pieces into a run ("? ? ?" loses its spaces before "?")
+    (_punctuation_runs,),
+    (_long_words,),
 )
 
 

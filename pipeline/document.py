@@ -8,7 +8,7 @@ the decoded original text (Python ``str`` indices) before rows leave it.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from .errors import UnreadableFileError
 from .events import (
     EventLexicon,
     build_trigger_matcher,
-    extract_events,
+    extract_block_events,
     load_event_lexicon,
     load_person_polities,
 )
@@ -182,6 +182,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
 
     mentions = find_date_mentions(cleaned.text, resources.eras)
     date_rows, date_warnings = resolve_dates(mentions, resources.eras, resources.calendar)
+    date_rows = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
+                 for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
     exclude = era_name_spans(mentions)
 
     blocks = split_blocks(cleaned.text)
@@ -205,20 +207,13 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     glosses = find_place_glosses(cleaned.text, lexicon=resources.gloss_lexicon)
     lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
                                index=resources.modern_places)
-    events: list[EventRow] = []
-    entity_starts = [e.start for e in entities]  # entities are in text order
-    gloss_starts = [g.start for g in glosses]
-    for block, doc in zip(blocks, docs, strict=True):
-        block_end = block.start + len(block.text)
-        block_entities = entities[bisect_left(entity_starts, block.start):
-                                  bisect_left(entity_starts, block_end)]
-        block_glosses = glosses[bisect_left(gloss_starts, block.start):
-                                bisect_left(gloss_starts, block_end)]
-        events.extend(extract_events(
-            doc, block_entities, date_rows, block_glosses, offset=block.start,
-            lexicon=resources.event_lexicon, matcher=resources.trigger_matcher,
-            person_polity=resources.person_polity, places=lookup,
-            index=resources.modern_places))
+    events: list[EventRow] = [  # one parse batch for the trigger sentences of all blocks
+        row for block_events in extract_block_events(
+            [(doc, block.start) for block, doc in zip(blocks, docs, strict=True)], entities,
+            date_rows, glosses, lexicon=resources.event_lexicon,
+            matcher=resources.trigger_matcher, person_polity=resources.person_polity,
+            places=lookup, index=resources.modern_places, parser=resources.nlp)
+        for row in block_events]
     places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
                               index=resources.modern_places)
 

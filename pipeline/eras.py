@@ -74,6 +74,20 @@ def era_key(text: str) -> str:
     return "".join(out)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by one substitution, insertion, deletion or swap."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
 def _exact_form(text: str) -> str:
     """Lowercase, NFC, curly apostrophes and modifier letters as ASCII "'", spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
@@ -152,6 +166,45 @@ class EraTable:
         exact = _exact_form(surface)
         narrowed = [e for e in found if exact in {_exact_form(r) for r in e.romanizations}]
         return narrowed or found
+
+    def split_fused(self, surface: str) -> tuple[str, list[Era]] | None:
+        """A dynasty name fused to an era name ("Songjingde", "Tangkaiyuan"): (the dynasty as
+        written in the key, the eras of that name of that dynasty), or None."""
+        key = era_key(surface)
+        for i in range(len(key) - 2, 1, -1):
+            head, tail = key[:i], key[i:]
+            if head in self._dyn_readings and tail in self._by_key:
+                eras = [e for e in self._by_key[tail]
+                        if any(self.matches_dynasty(e, d) for d in self._dyn_readings[head])]
+                if eras:
+                    return head, eras
+        return None
+
+    def fused_keys(self) -> frozenset[str]:
+        """Keys of every dynasty + era fusion that :meth:`split_fused` resolves."""
+        heads: dict[str, list[str]] = {}  # canonical dynasty -> alias keys naming it
+        for head, names in self._dyn_readings.items():
+            for name in names:
+                heads.setdefault(name, []).append(head)
+        out = set()
+        for tail, eras in self._by_key.items():
+            for era in eras:
+                for name in self.ancestors(era.dynasty):
+                    out.update(head + tail for head in heads.get(name, ()))
+        return frozenset(out)
+
+    def fuzzy_candidates(self, surface: str) -> list[Era]:
+        """Eras one letter away from ``surface`` (substitution, insertion, deletion or two
+        neighbours swapped; keys of 5+ letters only): "Xiangping" -> Xianping. A guess: the
+        caller must find support in the context and flag it."""
+        key = era_key(surface)
+        if len(key) < 5:
+            return []
+        found: list[Era] = []
+        for other, eras in self._by_key.items():
+            if abs(len(other) - len(key)) <= 1 and other != key and _one_edit(key, other):
+                found.extend(e for e in eras if e not in found)
+        return sorted(found, key=lambda e: (e.start_year, e.era_id))
 
     def era_by_id(self, era_id: int) -> Era | None:
         """The era with this ``era_id``, or None."""
@@ -246,9 +299,21 @@ def load_dynasties(gazetteer_dir: Path | None = None) -> tuple[Dynasty, ...]:
         )
 
 
+ERA_FILES = ("eras.csv", "eras_japan.csv")  # Chinese eras; Japanese eras (kept apart)
+
+
 def load_eras(gazetteer_dir: Path | None = None) -> tuple[Era, ...]:
-    """Read ``eras.csv``."""
-    path = (gazetteer_dir or DEFAULT_GAZETTEER) / "eras.csv"
+    """Read ``eras.csv`` and, when present, ``eras_japan.csv`` (same columns)."""
+    out: list[Era] = []
+    for name in ERA_FILES:
+        path = (gazetteer_dir or DEFAULT_GAZETTEER) / name
+        if name != ERA_FILES[0] and not path.exists():
+            continue
+        out.extend(_read_eras(path))
+    return tuple(out)
+
+
+def _read_eras(path: Path) -> tuple[Era, ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         return tuple(
             Era(

@@ -5,7 +5,7 @@ Files (all UTF-8 CSV with a header; see ``gazetteer/README.md``):
 * ``persons.csv``  ``canonical,aliases,polity,zh,note``
 * ``places.csv``   ``canonical,aliases,zh,modern,province,context,note``
 * ``polities.csv`` ``canonical,aliases,zh,kind,note``
-* ``armies.csv``   ``canonical,aliases,polity,note``
+* ``armies.csv``   ``canonical,aliases,polity,zh,note``
 * ``entity_lexicon.csv`` ``kind,value,note``: word lists for the general name rules.
 
 ``aliases`` is "|"-joined; the canonical name is always an alias too. ``context`` (places only)
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -33,11 +33,15 @@ _FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "PLACE": ("places.csv",
               ("canonical", "aliases", "zh", "modern", "province", "context", "note")),
     "POLITY": ("polities.csv", ("canonical", "aliases", "zh", "kind", "note")),
-    "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "note")),
+    "ARMY": ("armies.csv", ("canonical", "aliases", "polity", "zh", "note")),
 }
+# derived files read after the hand-kept ones, if present (scripts/build_polities.py)
+_DERIVED_FILES = (("POLITY", "polity_dynasties.csv", _FILES["POLITY"][1]),)
 LEXICON_FILE = "entity_lexicon.csv"
 MODERN_PLACES_FILE = "modern_places.csv"  # current prefectures/counties (place stage's file)
+DATE_WORDS_FILE = "date_words.csv"  # date stage's file: stems and branches (sexagenary names)
 ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
+ROMANIZATIONS_FILE = "name_romanizations.csv"  # derived spellings (scripts/build_romanizations.py)
 LEXICON_KINDS = (
     "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
@@ -77,6 +81,12 @@ class Gazetteer:
     by_alias: Mapping[str, tuple[GazetteerEntry, ...]] = field(repr=False)
     era_names: frozenset[str] = field(default=frozenset(), repr=False)
     modern_places: frozenset[str] = field(default=frozenset(), repr=False)
+    sexagenary: frozenset[str] = field(default=frozenset(), repr=False)  # keys: "jiaxu"
+
+    def is_sexagenary(self, text: str) -> bool:
+        """True for a sexagenary (stem-branch) name in any spelling: "Jiaxu", "Jia Xu",
+        "JiaXu", "jia-xu" (the 60 pairs of ``date_words.csv``'s stems and branches)."""
+        return "".join(c for c in text.lower() if c.isalpha()) in self.sexagenary
 
     def lookup(self, alias: str) -> tuple[GazetteerEntry, ...]:
         """All entries with exactly this alias (case-sensitive)."""
@@ -142,12 +152,38 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
+def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Entries for the derived spellings of ``name_romanizations.csv`` (optional file): each
+    a copy of its canonical's default entry (the first without context) with the new alias.
+    A spelling that is already a hand-kept alias is skipped (hand-kept aliases win)."""
+    if not path.is_file():
+        return []
+    files = {name: label for label, (name, _) in _FILES.items()}
+    default: dict[tuple[str, str], GazetteerEntry] = {}
+    for entry in entries:
+        key = (entry.label, entry.canonical)
+        if key not in default or (default[key].context and not entry.context):
+            default[key] = entry
+    taken = {e.alias for e in entries}
+    out = []
+    for line, row in _read_rows(path, ("file", "canonical", "zh", "province", "alias", "style")):
+        label = files.get(row["file"])
+        base = default.get((label, row["canonical"])) if label else None
+        if base is None or row["alias"] in taken:
+            continue
+        out.append(replace(base, alias=row["alias"], context=(),
+                           source=f"{ROMANIZATIONS_FILE}:{line}"))
+    return out
+
+
 def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     """Read and validate all gazetteer files; raise GazetteerError naming file and line."""
     base = Path(gazetteer_dir) if gazetteer_dir is not None else default_gazetteer_dir()
     validate_gazetteer(base)  # every file, not only these: header, required values, types
     entries: list[GazetteerEntry] = []
-    for label, (name, columns) in _FILES.items():
+    files = [(label, name, columns) for label, (name, columns) in _FILES.items()]
+    files += [f for f in _DERIVED_FILES if (base / f[1]).is_file()]
+    for label, name, columns in files:
         path = base / name
         for line, row in _read_rows(path, columns):
             canonical = row["canonical"]
@@ -165,6 +201,7 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
                     context=alias_context, note=row.get("note", ""),
                     source=f"{name}:{line}",
                 ))
+    entries.extend(_derived_entries(base / ROMANIZATIONS_FILE, entries))
     lexicon: dict[str, list[str]] = {}
     lex_path = base / LEXICON_FILE
     for line, row in _read_rows(lex_path, ("kind", "value", "note")):
@@ -186,7 +223,21 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
     modern_path = base / MODERN_PLACES_FILE  # owned by the place stage; optional here
     if modern_path.is_file():
         with modern_path.open(encoding="utf-8", newline="") as fh:
-            modern.update(row["name"] for row in csv.DictReader(fh) if row.get("name"))
+            rows = [r for r in csv.DictReader(fh) if r.get("name")]
+        # urban districts (区) only when some county/city has the name too: district names
+        # are generic ("Shizhong" 市中, "Chengguan", "Gulou") and read as offices or words
+        modern.update(r["name"] for r in rows if not (r.get("name_zh") or "").endswith("区"))
+    stems: list[tuple[int, str]] = []
+    branches: list[tuple[int, str]] = []
+    words_path = base / DATE_WORDS_FILE  # owned by the date stage; optional here
+    if words_path.is_file():
+        with words_path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("category") in ("heavenly_stem", "earthly_branch") and \
+                        (row.get("value") or "").isdigit():
+                    target = stems if row["category"] == "heavenly_stem" else branches
+                    target.append((int(row["value"]), row["word"].lower()))
+    sexagenary = {s + b for i, s in stems for j, b in branches if i % 2 == j % 2}
     by_alias: dict[str, list[GazetteerEntry]] = {}
     for entry in entries:
         by_alias.setdefault(entry.alias, []).append(entry)
@@ -196,4 +247,5 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         by_alias=MappingProxyType({k: tuple(v) for k, v in by_alias.items()}),
         era_names=frozenset(era_names),
         modern_places=frozenset(modern),
+        sexagenary=frozenset(sexagenary),
     )

@@ -50,10 +50,10 @@ def _one_of(*choices: str) -> Check:
 _NUMERIC_DATE_WORDS = frozenset({
     "cardinal", "cardinal_tens", "ordinal", "ordinal_tens", "first_year", "month",
     "relative_year", "relative_day", "relative_direction", "ce_prefix", "ce_suffix", "leap",
-    "heavenly_stem", "earthly_branch"})
+    "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
-    "duration_cue", "not_era_name"}
+    "duration_cue", "not_era_name", "phase_in"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -80,21 +80,33 @@ _MODERN = FileSchema(
     {"level": _one_of("province", "prefecture", "county"), "latitude": _LAT,
      "longitude": _LON})
 
+_ERA_COLUMNS = (
+    "era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler", "ruler_zh",
+    "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn", "romanizations",
+    "sanmiao_era_ids")
+_ERA_REQUIRED = ("era_id", "era", "era_zh", "dynasty", "start_year", "end_year", "length",
+                 "cal_stream", "start_jdn", "end_jdn")
+_ERA_CHECKS: Mapping[str, Check] = {
+    "era_id": _int, "start_year": _int, "end_year": _int, "length": _int, "cal_stream": _int,
+    "start_jdn": _number(0, 1e8), "end_jdn": _number(0, 1e8)}
+
 SCHEMAS: dict[str, FileSchema] = {
     "persons.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
     "places.csv": FileSchema(
         ("canonical", "aliases", "zh", "modern", "province", "context", "note"), ("canonical",)),
     "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),
-    "armies.csv": FileSchema(("canonical", "aliases", "polity", "note"), ("canonical",)),
+    "armies.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
-    "eras.csv": FileSchema(
-        ("era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler",
-         "ruler_zh", "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn",
-         "romanizations", "sanmiao_era_ids"),
-        ("era_id", "era", "era_zh", "dynasty", "start_year", "end_year", "length", "cal_stream",
-         "start_jdn", "end_jdn"),
-        {"era_id": _int, "start_year": _int, "end_year": _int, "length": _int,
-         "cal_stream": _int, "start_jdn": _number(0, 1e8), "end_jdn": _number(0, 1e8)}),
+    "eras.csv": FileSchema(_ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS),
+    "eras_japan.csv": FileSchema(
+        _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
+    "rulers.csv": FileSchema(
+        ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
+         "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",
+         "reign_end", "first_year", "era_ids", "romanizations"),
+        ("ruler_id", "dynasty", "cal_stream", "reign_start", "reign_end", "first_year"),
+        {"ruler_id": _int, "cal_stream": _int, "reign_start": _int, "reign_end": _int,
+         "first_year": _int}, must_exist=False),
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
          "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),
@@ -104,12 +116,15 @@ SCHEMAS: dict[str, FileSchema] = {
         ("word", "category", "value", "note"), ("word", "category"),
         {"category": _one_of(*sorted(DATE_WORD_CATEGORIES)), "value": _date_word_value}),
     "event_types.csv": FileSchema(
-        ("lemma", "forms", "event_type", "object_label", "takes_object", "example"),
+        ("lemma", "forms", "event_type", "object_label", "takes_object", "example",
+         "subject_role"),
         ("lemma", "forms", "event_type", "takes_object"),
         {"object_label": _one_of("PERSON", "PLACE", "POLITY", "ARMY"),
-         "takes_object": _one_of("yes", "no")}),
+         "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
-                                 {"kind": _one_of("irrealis", "negation")}, must_exist=False),
+                                 {"kind": _one_of("irrealis", "negation", "modal", "failure",
+                                                  "order", "anaphor_person", "anaphor_group")},
+                                 must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(
         ("province", "name_zh", "adcode", "kind", "variants"), ("province", "kind"),
@@ -125,7 +140,27 @@ SCHEMAS: dict[str, FileSchema] = {
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
         {"latitude": _LAT, "longitude": _LON}, must_exist=False),
+    "polity_dynasties.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"),
+                                       ("canonical",), must_exist=False),
+    "name_romanizations.csv": FileSchema(
+        ("file", "canonical", "zh", "province", "alias", "style"),
+        ("file", "canonical", "alias", "style"), must_exist=False),
+    "historical_places.csv": FileSchema(
+        ("name", "zh", "kind", "province", "latitude", "longitude", "start_year", "end_year",
+         "tgaz_id"), ("name", "latitude", "longitude", "start_year", "end_year"),
+        {"latitude": _LAT, "longitude": _LON, "start_year": _int, "end_year": _int},
+        must_exist=False),
+    "world_places.csv": FileSchema(
+        ("name", "kind", "country", "latitude", "longitude", "source"),
+        ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
+        must_exist=False),
+    "world_places_extra.csv": FileSchema(
+        ("name", "kind", "country", "latitude", "longitude", "note"),
+        ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
+        must_exist=False),
     # hand-kept sources of the derived files above (scripts/): checked when present
+    "postal_spellings.csv": FileSchema(("zh", "province", "postal", "note"),
+                                       ("zh", "postal"), must_exist=False),
     "era_errata.csv": FileSchema(
         ("action", "sanmiao_era_id", "era_zh", "dynasty", "ruler_zh", "start_year", "end_year",
          "length", "cal_stream", "start_jdn", "end_jdn", "note"), ("action",),

@@ -82,7 +82,9 @@ class DateRow:
     an intercalary month. ``date_start``/``date_end``: inclusive ISO proleptic Gregorian days
     covered; ``julian_start``/``julian_end``: the same days in the Julian calendar.
     ``stated_year``: a CE year printed in the text next to the date. ``basis`` says how the value
-    was obtained; ``alternatives`` lists rejected readings ("; "-joined).
+    was obtained; ``alternatives`` lists rejected readings ("; "-joined). ``certainty``:
+    high | medium | low (as TEI ``@cert``), from the same evidence as ``basis``; every reading
+    below high has a warning row saying which guess was made.
     """
 
     doc_id: str
@@ -109,6 +111,8 @@ class DateRow:
     conflict: bool | None = None
     basis: str = ""
     alternatives: str = ""
+    certainty: str = ""
+    date_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,15 @@ class EventRow:
     date_precision: str = ""
     date_text: str = ""
     text: str = ""
+    actor1_source: str = ""
+    actor2_source: str = ""
+    origin: str = ""
+    destination: str = ""
+    status: str = "asserted"
+    date_id: int | None = None
+    gregorian_year: int | None = None
+    time_precision: int | None = None
+    geo_precision: int | None = None
 
 
 @dataclass(frozen=True)

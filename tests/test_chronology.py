@@ -143,7 +143,6 @@ def test_bad_input_warns_never_raises(text: str, eras: EraTable,
 
 @pytest.mark.parametrize(("text", "warned"), [
     ("In the sixth year of Tianhui, rain. In the fifth year of Zorblax, peace.", True),
-    ("In the sixth year of Tianhui, rain. In the fifth year of Emperor Gaozong, peace.", False),
     ("In the sixth year of Tianhui, rain. In the eighth year of the Jin Dynasty, peace.", False),
     ("In the sixth year of Tianhui, rain. In the eighth year, peace.", False),
 ])
@@ -152,3 +151,13 @@ def test_unknown_name_after_an_era_year_is_warned(eras, calendar, text: str,
     rows, warnings = resolve(text, eras, calendar)
     assert rows[-1].kind == "inherited" and rows[-1].year is not None
     assert any(w.code == "UNKNOWN_ERA" for w in warnings) is warned
+
+
+def test_a_ruler_after_an_era_year_is_a_reign_year(eras, calendar) -> None:
+    """'Emperor Gaozong' is a ruler (several dynasties): the one nearest the running date."""
+    rows, warnings = resolve(
+        "In the sixth year of Tianhui, rain. In the fifth year of Emperor Gaozong, peace.",
+        eras, calendar)
+    assert (rows[-1].kind, rows[-1].dynasty, rows[-1].year) == ("reign", "Southern Song", 1131)
+    assert rows[-1].certainty == "medium"
+    assert not any(w.code == "UNKNOWN_ERA" for w in warnings)

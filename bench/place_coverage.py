@@ -1,0 +1,59 @@
+"""Share of places.csv rows with coordinates, and whether every coordinate says its source.
+
+Usage::
+
+    python bench/place_coverage.py corpus ../shared/corpus-dev     # runs chronicle on each
+    python bench/place_coverage.py --tables OUT_DIR [OUT_DIR ...]   # reads existing outputs
+
+Prints, per input and overall: rows, rows with coordinates, their share, rows whose
+coordinates lack a ``coord_source`` (must be 0), and the count by source family.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.api import run  # noqa: E402
+
+
+def summarize(name: str, rows: list[dict[str, str]]) -> tuple[int, int]:
+    with_coord = [r for r in rows if r["latitude"]]
+    unsourced = [r for r in with_coord if not r["coord_source"]]
+    families = Counter(":".join(r["coord_source"].split(":")[:2]) for r in with_coord)
+    share = len(with_coord) / len(rows) if rows else 0.0
+    print(f"{name}: {len(rows)} places, {len(with_coord)} with coordinates ({share:.0%}), "
+          f"{len(unsourced)} without a source")
+    for family, n in families.most_common():
+        print(f"    {n:4} {family}")
+    return len(rows), len(with_coord)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--tables", action="store_true", help="paths are output folders")
+    args = ap.parse_args()
+    total = covered = 0
+    for path in args.paths:
+        if args.tables:
+            out = path
+        else:
+            out = Path(tempfile.mkdtemp(prefix="place_coverage_"))
+            run([path], out)
+        with (out / "places.csv").open(encoding="utf-8", newline="") as fh:
+            n, c = summarize(str(path), list(csv.DictReader(fh)))
+        total, covered = total + n, covered + c
+    print(f"all: {total} places, {covered} with coordinates ({covered / max(total, 1):.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Dates in English text on Chinese history: find mentions, then resolve them to CE.
+
+Modules: ``lexicon`` (word lists of ``gazetteer/date_words.csv``, number words), ``grammar``
+(the date-phrase grammar), ``names`` (era/dynasty/number names masked for the grammar),
+``mentions`` (:func:`find_date_mentions`), ``state`` (running date, evidence and certainty),
+``choose`` (era choice; explicit and inherited years), ``kinds`` (reign, sexagenary, relative,
+bare and Western dates), ``days`` (lunar month table, cycle days), ``resolve``
+(:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
+
+Finding (first pass, no resolution):
+
+A :class:`DateMention` is *underspecified* (HeidelTime style): "In the fourteenth year" keeps
+``era_year=14`` and no era; "the following year" keeps ``rel_years=1``.
+:func:`pipeline.chronology.resolve_dates` fills in the values in one pass over the document.
+
+Conventions: ``start``/``end`` are Python ``str`` offsets into the text given (end exclusive);
+``month`` is a lunar month 1-12 (a Western month for ``calendar="western"``); CE years are
+astronomical (1 BCE = 0). Word lists come from ``gazetteer/date_words.csv``; era and dynasty
+names (with their romanization variants) from the :class:`~pipeline.eras.EraTable`.
+
+How it works: era names and dynasty names are found first by dictionary lookup over windows of
+1-4 words (so "Jing Kang", "T'ien-hui", "shaoding" all work) and replaced, in a same-length
+copy of the text, by placeholder characters; one precompiled grammar (``regex`` module) then
+matches the date phrases on that masked copy, so offsets carry over unchanged. An era name
+only makes a mention in a date context (a year, phase or month attached), so "Datong, Shanxi"
+or "the Kaixi Northern Expedition" produce none.
+"""
+
+from __future__ import annotations
+
+from .lexicon import GAZETTEER, Lexicon, cycle_number, load_lexicon, parse_number
+from .mentions import (
+    KINDS,
+    DateMention,
+    era_name_spans,
+    find_date_mentions,
+    with_offset,
+)
+from .resolve import resolve_dates
+from .state import RunningDate
+
+__all__ = [
+    "GAZETTEER", "KINDS", "DateMention", "Lexicon", "cycle_number", "era_name_spans",
+    "find_date_mentions", "load_lexicon", "parse_number", "resolve_dates", "RunningDate",
+    "with_offset",
+]

@@ -1,0 +1,281 @@
+"""Era choice among same-named candidates and the explicit / inherited readings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.eras import Era, EraTable, era_key
+
+from .mentions import DateMention
+from .state import MAX_STEP_BACK, RunningDate, _dyn_score, _label, _Res, _rulers
+
+
+def _choose(
+    cands: list[Era], n: int | None, m: DateMention, state: RunningDate, eras: EraTable,
+    prior: Counter[str], res: _Res,
+) -> Era:
+    """Pick one era among same-named candidates; record why and the rejected readings."""
+    uniq = list(dict.fromkeys(cands))
+    named = [e for e in uniq if m.dynasty and eras.matches_dynasty(e, m.dynasty)]
+    pool = named or uniq
+    if m.dynasty and not named:
+        res.guess("ERA_DYNASTY_MISMATCH", f"{m.era!r} is not an era of {m.dynasty!r}")
+    ruled: list[Era] = []
+    if m.ruler:
+        ids = {i for r in _rulers().find(m.ruler) for i in r.era_ids}
+        ruled = [e for e in pool if e.era_id in ids]
+        if ruled:
+            pool = ruled
+            if len(uniq) > 1:
+                res.note(f"ruler named: {m.ruler}")
+    year_n = n or 1
+
+    if m.era_title and len(pool) > 1:
+        # "Emperor Zhengde", "the Kangxi Emperor": rulers called by their only era's name
+        sole = [e for e in pool
+                if any(len(r.era_ids) == 1 and e.era_id in r.era_ids for r in _rulers().rulers)]
+        if sole and len(sole) < len(pool):
+            pool = sole
+            res.note("era used as an emperor's name: the era of a one-era ruler")
+
+    def key(e: Era) -> tuple:
+        stated = _stated_distance(e.ce_year(year_n), m) if m.stated_year is not None else 0
+        fits = 0 if e.contains_era_year(year_n) else 1
+        if state.year is not None:
+            near = max(e.start_year - state.year, state.year - e.end_year, 0)
+        else:
+            near = 0
+        same = 0 if state.era and state.era.dynasty == e.dynasty else 1
+        return (stated, fits, near, same, -_dyn_score(e, eras, prior), -e.length, e.start_year)
+
+    best = min(pool, key=key)
+    if len(uniq) > 1:
+        if named:
+            res.note(f"dynasty named: {m.dynasty}")
+        if len(pool) == 1:
+            pass
+        elif m.stated_year is not None and len({key(e)[0] for e in pool}) > 1:
+            res.note("era chosen by printed CE year")
+        elif state.year is not None and len({key(e)[2] for e in pool}) > 1:
+            # the running era itself named again is as good as named with its dynasty
+            res.note("era chosen by nearness to running date",
+                     state.certainty if best is state.era else "medium")
+        elif len({key(e)[4] for e in pool}) > 1:
+            res.note("era chosen by dynasties named in text", "medium")
+        else:
+            res.guess("ERA_CHOSEN_BY_DEFAULT",
+                      f"{m.era!r} names {len(pool)} eras; the longest was taken",
+                      basis="era chosen by default (longest)")
+        res.alternatives.extend(_label(e, n) for e in uniq
+                                if e is not best and (n is None or e.contains_era_year(n)))
+    return best
+
+
+def _supported_fuzzy(m, state, eras, prior: Counter[str]) -> list[Era]:
+    """Eras one letter from the written name that the context supports: the dynasty named
+    with it, a printed CE year agreeing, the running date inside the era, or a dynasty of the
+    document. Without support: []."""
+    n = m.era_year or 1
+    out = []
+    for e in eras.fuzzy_candidates(m.era or ""):
+        if not e.contains_era_year(n):
+            continue
+        if m.dynasty and eras.matches_dynasty(e, m.dynasty):
+            out.append(e)
+        elif m.stated_year is not None and abs(e.ce_year(n) - m.stated_year) <= 1:
+            out.append(e)
+        elif m.dynasty is None and m.stated_year is None and (
+                (state.year is not None and e.start_year - 5 <= state.year <= e.end_year + 5)
+                or _dyn_score(e, eras, prior) > 0):
+            out.append(e)
+    return out
+
+
+def _stated_distance(year: int, m: DateMention) -> int:
+    """Years between ``year`` and the printed year or printed range ("(1403-1424)")."""
+    last = m.stated_year_end or m.stated_year
+    return max(m.stated_year - year, year - last, 0)
+
+
+def _stream(res: _Res, state: RunningDate, eras: EraTable) -> int:
+    if res.era is not None:
+        return res.era.cal_stream
+    if res.dynasty:
+        info = eras.dynasty_info(res.dynasty)
+        if info and info.cal_stream:
+            return info.cal_stream
+    return state.stream
+
+
+def _era_after(era: Era, n: int, not_before: int | None, eras: EraTable) -> Era | None:
+    """The first era after ``era`` with a year ``n`` not before ``not_before``: of the same
+    dynasty, else of the same dynasty family (Northern -> Southern Song) if it follows on."""
+    top = eras.ancestors(era.dynasty)[-1]
+    dyn_end = max((e.end_year for e in eras.eras if e.dynasty == era.dynasty), default=0)
+    family: Era | None = None
+    for e in eras.eras:
+        if e.start_year <= era.start_year or not e.contains_era_year(n):
+            continue
+        if not_before is not None and e.ce_year(n) < not_before:
+            continue
+        if e.dynasty == era.dynasty:
+            return e
+        if (family is None and top != era.dynasty and eras.ancestors(e.dynasty)[-1] == top
+                and e.start_year <= dyn_end + 1):
+            family = e
+    return family
+
+
+def _by_stated(n: int, stated: int, pool: list[Era]) -> list[Era]:
+    return [e for e in pool if e.contains_era_year(n) and e.ce_year(n) == stated]
+
+
+def _phase_years(era: Era, phase: str | None, n: int | None) -> tuple[int, int]:
+    """CE year span of an era year, or of a phase of the whole era ("early years")."""
+    if n is not None:
+        return era.ce_year(n), era.ce_year(n)
+    third = max(1, era.length // 3)
+    if phase == "whole":
+        return era.start_year, era.end_year
+    if phase in ("beginning",):
+        return era.start_year, era.start_year
+    if phase in ("end",):
+        return era.end_year, era.end_year
+    if phase in ("late",):
+        return era.end_year - third + 1, era.end_year
+    if phase in ("middle",):
+        return era.start_year + third, era.end_year - third
+    return era.start_year, era.start_year + third - 1
+
+
+# --------------------------------------------------------------------------- kinds
+def _explicit(m, state, eras, prior, res: _Res) -> None:
+    cands = eras.candidates(m.era or "")
+    n = m.era_year
+    fused = eras.split_fused(m.era or "") if not cands else None
+    if fused is not None:
+        cands = fused[1]
+        res.note(f"dynasty fused to the era name: {m.era}")
+    elif not cands and m.fuzzy_era:
+        cands = _supported_fuzzy(m, state, eras, prior)
+        if cands:
+            res.guess("ERA_SPELLING_FUZZY",
+                      f"{m.era!r} read as {cands[0].name}, one letter away, supported by "
+                      "the context", "medium", basis=f"fuzzy spelling: {m.era} ~ {cands[0].name}")
+    if not cands:
+        res.guess("UNKNOWN_ERA", f"no era called {m.era!r}")
+        if m.stated_year is not None:
+            res.year = m.stated_year
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="era unknown: printed CE year")
+        return
+    era = _choose(cands, n, m, state, eras, prior, res)
+    res.era, res.dynasty, res.era_year = era, era.dynasty, n
+    res.basis.insert(0, f"era named: {era.name}")
+    if n is not None and not era.contains_era_year(n):
+        _out_of_range(res, m, f"{era.name} ({era.dynasty}) has {era.length} years, not {n}")
+        return
+    res.year, res.year_end = _phase_years(era, m.phase, n)
+    if res.year_end == res.year:
+        res.year_end = None
+    if m.phase:
+        level = "high" if m.phase == "whole" else "medium"
+        res.note(f"phase: {m.phase}", level)
+        if m.phase_guess:
+            res.guess("ERA_PHASE_GUESSED", f"{m.text!r} read as the era's {m.phase} year",
+                      "medium")
+
+
+def _out_of_range(res: _Res, m: DateMention, message: str) -> None:
+    """Never an era year past the era's end: the printed CE year, else no year."""
+    res.guess("ERA_YEAR_OUT_OF_RANGE", message)
+    res.era_year = m.era_year
+    if m.stated_year is not None:
+        res.year = m.stated_year
+        res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                  basis="printed CE year")
+
+
+def _inherited(m, state, eras, prior, res: _Res) -> None:
+    n = m.era_year
+    stated = m.stated_year
+    if m.unknown_name:
+        res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} after the year is no known "
+                                 "era; read as the running era")
+        res.basis.append(f"unknown era name {m.unknown_name!r} ignored")
+    if m.dynasty:
+        dyn = eras.dynasty(m.dynasty) or m.dynasty
+        pool = eras.eras_of_dynasty(m.dynasty)
+        res.dynasty = dyn
+        era = None
+        if stated is not None:
+            hits = _by_stated(n, stated, pool) or _by_stated(n, stated - 1, pool)
+            if hits:
+                era = hits[0]
+                res.note(f"era of {m.dynasty} whose year {n} is the printed year")
+        if era is None and state.era is not None and eras.matches_dynasty(state.era, m.dynasty):
+            if state.era.contains_era_year(n):
+                era = state.era
+                res.note(f"running era of {m.dynasty}", "medium")
+            else:
+                era = _era_after(state.era, n, state.year, eras)
+                if era:
+                    res.note(f"next era of {m.dynasty} with a year {n}", "low")
+        if era is None and state.year is not None:
+            later = [e for e in pool if e.contains_era_year(n) and e.ce_year(n) >= state.year]
+            if later:
+                era = later[0]
+                res.note(f"next era of {m.dynasty} with a year {n}", "low")
+        if era is None:
+            res.guess("ERA_NOT_RESOLVED", f"which era of {m.dynasty!r} has year {n} is unknown")
+            if stated is not None:
+                res.year = stated
+                res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                          basis="printed CE year")
+            return
+        res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
+        res.basis.insert(0, f"dynasty named without era: {m.dynasty}")
+        return
+    running = state.era
+    if stated is not None and (running is None or running.ce_year(n) not in (stated, stated - 1)):
+        pool = list(eras.eras)
+        hits = _by_stated(n, stated, pool) or _by_stated(n, stated - 1, pool)
+        if m.era_fragment:
+            frag = era_key(m.era_fragment)
+            hits = [e for e in hits if era_key(e.name).endswith(frag)] or hits
+        if hits:
+            def rank(e: Era) -> tuple:
+                same = 0 if state.era and state.era.dynasty == e.dynasty else 1
+                return (same, -_dyn_score(e, eras, prior), -e.length)
+            hits.sort(key=rank)
+            era = hits[0]
+            res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
+            res.note(f"era not named: {era.name}, whose year {n} is the printed year", "medium")
+            res.alternatives.extend(_label(e, n) for e in hits[1:4])
+            return
+    if running is None:
+        res.era_year = n
+        res.guess("NO_RUNNING_ERA", f"year {n} of an era not named before")
+        if stated is not None:
+            res.year = stated
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="printed CE year")
+        return
+    current = state.year - running.start_year + 1 if state.year is not None else n
+    era = running
+    if n > running.length or n < current - MAX_STEP_BACK:
+        newer = _era_after(running, n, state.year, eras)
+        if newer is not None:
+            era = newer
+            why = "past its last year" if n > running.length else "would go back in time"
+            text = f"era changed silently: {running.name} -> {newer.name} (year {n} {why})"
+            res.guess("ERA_CHANGED_SILENTLY", text, basis=text)
+            res.alternatives.append(_label(running, n))
+        else:
+            res.era, res.dynasty = running, running.dynasty
+            _out_of_range(res, m, f"year {n} does not continue {running.name} "
+                                  f"({running.dynasty})")
+            return
+    if era is running:
+        res.note(f"running era: {running.name}", state.certainty)
+    res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)

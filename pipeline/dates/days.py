@@ -1,0 +1,132 @@
+"""From (year, month, day) to days: the lunar month table, sexagenary days, printed-year checks."""
+
+from __future__ import annotations
+
+from pipeline.calendar import (
+    CHINESE_STREAMS,
+    LunarCalendar,
+    gregorian_to_jdn,
+    jdn_to_julian,
+)
+
+from .mentions import DateMention
+from .state import _Res
+
+JAPAN_STREAM, JAPAN_GREGORIAN_FROM = 4, 1873  # Japan counts Gregorian years from Meiji 6
+
+
+def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalendar) -> None:
+    """Fill ``res.jdn`` from the lunar calendar (day > month > season > year)."""
+    if res.year is None:
+        return
+    if stream == JAPAN_STREAM and res.year >= JAPAN_GREGORIAN_FROM:
+        month, day = res.month or 1, res.day or 1
+        if res.month is not None and not 1 <= res.month <= 12:
+            return
+        first = gregorian_to_jdn(res.year, month, day)
+        if res.day is not None:
+            last = first
+        elif res.month is not None:
+            last = gregorian_to_jdn(res.year + (month == 12), month % 12 + 1, 1) - 1
+        else:
+            last = gregorian_to_jdn((res.year_end or res.year) + 1, 1, 1) - 1
+        res.jdn = (first, last)
+        res.note("Japanese era year after 1872: Gregorian calendar")
+        return
+    if calendar.year_jdn_range(stream, res.year) is None:
+        for other in (3, 1, 2):
+            if other != stream and calendar.year_jdn_range(other, res.year) is not None:
+                res.basis.append(f"calendar stream {other} (no table for {res.year} in {stream})")
+                stream = other
+                break
+    res.stream = stream
+    if res.month is not None and not 1 <= res.month <= 12:
+        res.guess("INVALID_MONTH", f"lunar month {res.month} does not exist")
+        res.month = None
+    if m.leap and res.month is None and res.year is not None:
+        res.month = calendar.leap_month_of(stream, res.year)
+        if res.month is None:
+            res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month in {res.year}")
+    if res.month is not None:
+        leap = res.leap
+        rng = calendar.month_jdn_range(stream, res.year, res.month, leap)
+        if rng is None and leap:
+            for other in range(1, CHINESE_STREAMS + 1):
+                rng = calendar.month_jdn_range(other, res.year, res.month, True)
+                if rng is not None:
+                    res.basis.append(f"leap month {res.month} from calendar stream {other}")
+                    stream = res.stream = other
+                    break
+            if rng is None:
+                res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month {res.month} in {res.year}")
+                res.leap = False
+                rng = calendar.month_jdn_range(stream, res.year, res.month, False)
+        if rng is not None and res.day is None and (m.last_day or m.cycle_day):
+            _special_day(res, m, rng)
+        if rng is not None and res.day is not None:
+            jdn = calendar.day_jdn(stream, res.year, res.month, res.day, res.leap)
+            if jdn is None:
+                res.guess("INVALID_DAY", f"day {res.day} of lunar month {res.month}")
+                res.day = None
+            else:
+                rng = (jdn, jdn)
+        res.jdn = rng
+        return
+    if res.season:
+        res.jdn = calendar.season_jdn_range(stream, res.year, res.season)
+        return
+    first = calendar.year_jdn_range(stream, res.year)
+    last = calendar.year_jdn_range(stream, res.year_end or res.year)
+    if first and last:
+        res.jdn = (first[0], last[1])
+
+
+def _is_leap_year(year: int, gregorian: bool) -> bool:
+    if gregorian:
+        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return year % 4 == 0
+
+
+def day_cycle(jdn: int) -> int:
+    """Sexagenary day number 1-60 (1 = jiazi) of an integer JDN (the day cycle has run
+    unbroken since antiquity; checked against sanmiao's ``nmd_gz`` in the tests)."""
+    return (jdn - 11) % 60 + 1
+
+
+def year_cycle(year: int) -> int:
+    """Sexagenary year number 1-60 (1 = jiazi, e.g. 1984) of a Chinese year (astronomical)."""
+    return (year - 4) % 60 + 1
+
+
+def _special_day(res: _Res, m: DateMention, rng: tuple[int, int]) -> None:
+    """'the last day of the month' and sexagenary days ('the yisi day'): the day of the month."""
+    if m.last_day:
+        res.day = rng[1] - rng[0] + 1
+        res.note("last day of the month")
+        return
+    first = day_cycle(rng[0])
+    day = (m.cycle_day - first) % 60 + 1
+    if day > rng[1] - rng[0] + 1:
+        res.guess("CYCLE_DAY_NOT_IN_MONTH",
+                  f"cycle day {m.cycle_day} is not in lunar month {res.month} of {res.year}")
+        return
+    res.day = day
+    res.note(f"cycle day {m.cycle_day} is day {day} of the month")
+
+
+def _check_stated(res: _Res, m: DateMention) -> None:
+    stated = m.stated_year
+    if stated is None or res.year is None:
+        return
+    if stated == res.year or (m.stated_year_end and stated <= res.year <= m.stated_year_end):
+        res.conflict = False
+        return
+    western_years = set()
+    if res.jdn is not None and res.month is not None:
+        western_years = {int(jdn_to_julian(j)[:-6]) for j in res.jdn}
+    if stated in western_years:
+        res.conflict = False
+        res.basis.append(f"printed year {stated} is the Western year of the month")
+        return
+    res.conflict = True
+    res.guess("STATED_YEAR_CONFLICT", f"printed year {stated}, computed {res.year}")

@@ -1,0 +1,246 @@
+"""The date-phrase grammar: one regular expression (``regex`` module) built from the word
+lists at first use, matched on the masked copy of the text (see :mod:`.names`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .lexicon import (
+    _CARD_FILL,
+    _CARD_HEAD,
+    _DYN_FILL,
+    _DYN_START,
+    _ERA_FILL,
+    _ERA_START,
+    _MON_FILL,
+    _MON_HEAD,
+    _ORD_FILL,
+    _ORD_HEAD,
+    GAZETTEER,
+    Lexicon,
+    _alt,
+    load_lexicon,
+)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: regex.Pattern
+    firsts: frozenset[str]  # lowercase words that can start a date phrase
+    months: dict[str, int]
+    seasons: dict[str, str]
+    phases: dict[str, str]
+    rel_year: dict[str, int]
+    rel_day: dict[str, int]
+    rel_dir: dict[str, int]
+    ce_neg: frozenset[str]
+    duration_cues: frozenset[str]
+    lex: Lexicon
+
+
+@lru_cache(maxsize=4)
+def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
+    lex = load_lexicon(gazetteer_dir)
+    c = lex.cat
+    THE = r"(?i:the)"
+    OM, CM = f"{_ORD_HEAD}{_ORD_FILL}*", f"{_CARD_HEAD}{_CARD_FILL}*"
+    AND = r"(?:[\s\-‐]+(?i:and))?"
+    ORD = rf"(?:(?:{CM}{AND}[\s\-‐]+){{0,3}}{OM}|\b\d{{1,3}}\s?(?:st|nd|rd|th)\b)"
+    CARD = rf"(?:{CM}(?:{AND}[\s\-‐]+{CM}){{0,3}}|\b\d{{1,3}}\b)"
+    E = f"{_ERA_START}{_ERA_FILL}*"
+    D = f"{_DYN_START}{_DYN_FILL}*"
+    DYNWORD = r"(?:[Dd]ynasty|[Kk]ingdom|[Ss]tate|[Ee]mpire|[Cc]ourt)"
+    CAP = r"[A-Z][a-z]+"
+    suffix = _alt(list(c("era_suffix")))
+    ce_pre = _alt(list(c("ce_prefix")), ci=False, boundary=False)
+    ce_suf = _alt(list(c("ce_suffix")), ci=False, boundary=False)
+    ce_era = _alt([w for w in c("ce_suffix") if not w.startswith("year")], ci=False,
+                  boundary=False)
+    months_full = {w: int(v) for w, v in c("month").items() if not w.endswith(".")}
+    months_all = {w.rstrip("."): int(v) for w, v in c("month").items()}
+    MON_FULL = f"{_MON_HEAD}{_MON_FILL}*"
+    abbrev = _alt([w for w in months_all if w not in months_full], ci=False, boundary=False)
+    MON_ANY = rf"(?:{MON_FULL}|{abbrev}\.?(?![A-Za-z]))"
+    leapw = _alt(list(c("leap")))
+    season = _alt(list(c("season")))
+    phase = _alt(list(c("phase")))
+    stems = "|".join(sorted(c("heavenly_stem"), key=len, reverse=True))
+    branches = "|".join(sorted(c("earthly_branch"), key=len, reverse=True))
+    SEXA = rf"(?i:\b(?:{stems})[\s\-]?(?:{branches})\b)"
+    YEAR = r"(?i:year)"
+    RULER = r"(?P<ruler>[A-Z][a-z]+(?:-[a-z]+)?)"
+    last_day = _alt(list(c("last_day")))
+    phase_in = _alt(list(c("phase_in")))
+    preps = _alt(list(c("year_preposition")), boundary=False)
+    count_nouns = _alt(list(c("count_noun")), boundary=False)
+    rel_year = _alt(list(c("relative_year")))
+    rel_day = _alt(list(c("relative_day")))
+    rel_dir = _alt(list(c("relative_direction")))
+    rel_unit = _alt(list(c("relative_unit")))
+
+    CEVAL = (
+        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}})(?!\d)(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
+        rf"(?:\s*(?P<cesuf>{ce_suf})(?![A-Za-z]))?"
+    )
+    CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
+    QUAL = (
+        rf"(?:\s+of\s+(?:{THE}\s+)?(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?"
+        rf"|Emperor\s+{RULER})|,\s+Emperor\s+{RULER}(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})"
+        rf"(?:\s+{DYNWORD})?)?)"
+    )
+    QUAL_OF = rf"(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?)"
+    PRE_EP = (
+        rf"(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:'s|’s)?\s+"
+        rf"(?:(?:{CAP}\s+){{0,2}}Emperor\s+(?:{CAP}\s+){{0,2}}|{RULER}\s+(?={E}))?"
+        rf"|(?:{THE}\s+)?Emperor\s+)?"
+    )
+    EP = rf"{PRE_EP}(?P<era>{E})(?:'s|’s)?(?:\s+{suffix})?(?:{QUAL}){{0,2}}"
+    YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+{YEAR}\b"
+    PHASE_PRE = rf"(?:{THE}\s+)?(?P<phase>{phase})\s+of\s+(?:{THE}\s+)?"
+    YEAR_CORE = (
+        # A: the third year of [the reign of] [Jin] Tianhui ['s reign] [of Song Dynasty]
+        rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?{EP}"
+        # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
+        rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
+        rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"
+        rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
+        rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
+        # C: the early years of Kaiyuan
+        rf"|{PHASE_PRE}{EP}"
+        # G: the twelfth year of [the reign of] Emperor Gaozong [of the Qing Dynasty]
+        rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?"
+        rf"(?:Emperor|King)\s+{RULER}(?![\w'’]*\s+(?i:era|reign))(?:{QUAL_OF})?"
+        rf"|(?:Emperor|King)\s+{RULER}(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b(?:{QUAL_OF})?"
+        # during Emperor Shenzong's reign | in the reign of Emperor Shenzong: the whole reign
+        rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?(?:Emperor|King)\s+{RULER}"
+        rf"(?:'s|’s)\s+(?P<whole>reign)\b(?:{QUAL_OF})?"
+        rf"|(?<=\b(?i:in|during|under|throughout)\s+){THE}\s+(?P<whole>reign)\s+of\s+"
+        rf"(?:Emperor|King)\s+{RULER}\b(?:{QUAL_OF})?"
+        # H: twelve years in Wanli | three years of Hongzhi (not "for twelve years in ...")
+        rf"|(?<!\b(?i:for|about|some|over|after|within)\s+)(?P<ycard>{CARD})\s+years?\s+(?:in|of)"
+        rf"\s+(?:{THE}\s+)?{EP}"
+        # K: the Kangxi Emperor's twentieth year
+        rf"|(?:{THE}\s+)?(?P<era>{E})\s+Emperor(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b"
+        # S: the jiashen year | the year of Gapsin | the year jiashen
+        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
+        rf"|(?:{THE}\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
+        # P: Early in the Jianyan era (first year, a guess)
+        rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"
+        rf"(?:\s+(?:reign(?:\s+period)?|era|period))?"
+        # D: the ninth year of the Jin Dynasty
+        rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?P<dynyear>{D})\s+{DYNWORD}"
+        # F: yuan 13 years (the Christian era 1276): cut-off era word + N years + CE year
+        rf"|(?P<frag>\b[A-Za-z]+)\s+(?P<ycard>\d{{1,3}})\s+years(?=\s*\(\s*(?:{ce_pre}\s*)?\d)"
+        # R: the following year | two years later
+        rf"|(?P<relyear>{rel_year})|(?P<relday>{rel_day})"
+        rf"|{THE}\s+(?P<relnext>(?i:following|next))\s+(?P<season>{season})"
+        # W: in the Kaiyuan era / during the Jianyan reign: the whole era
+        rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?{PRE_EP}(?P<era>{E})"
+        rf"(?:'s|’s)?\s+(?P<whole>reign(?:\s+period)?|era|period|years)\b"
+        rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b)"
+        # E: the fourteenth year | the beginning of the twelfth year
+        rf"|(?:{PHASE_PRE})?{YEAR_PRE}(?!\s+of\s+(?:(?i:an?|his|her|its|their|age|life|the\s+reign)\b))"
+    )
+    MON = (
+        rf"(?:(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
+        rf"(?:\s+of\s+{THE}\s+lunar\s+(?:year|calendar))?|(?:(?P<leap>{leapw})\s+)?"
+        rf"(?P<mname>{MON_FULL}))(?:\s+of\s+(?:{THE}\s+)?(?P<leap>{leapw})\s+month\b)?"
+        rf"|(?:{THE}\s+)?(?P<leaponly>{leapw})\s+month\b"
+    )
+    # "the third month, renzi day," / "3rd Month, renzi,": a cycle day set off by commas
+    MON = rf"(?:{MON})(?:,\s*(?P<sexday>{SEXA})(?:\s+(?i:day))?(?=\s*,))?"
+    DAY = (
+        rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
+        rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
+        rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
+        rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
+        # "the fifth of June": a lunar day when the running calendar is lunar
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+of\s+(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
+    )
+    SEAS = rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
+    PREFIX = (
+        rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?(?:\s+of\s+{SEXA})?"
+    )
+    CONN = rf",?\s+(?:of|in)\s+(?:{THE}\s+)?"
+    # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
+    MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
+    LUNAR_Y = (
+        rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}|{MON_ORD}|{SEAS})"
+        rf"(?:\s*\([^()\n]{{1,25}}\))?\s+(?:of|in)\s+(?:{THE}\s+year\s+)?"
+        rf"(?P<lyear>\d{{3,4}})(?!\d|,\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
+    )
+    TAIL = rf"(?:{CE}(?:{QUAL_OF}){{0,2}})?"
+    # a Western year in a day/month date: 3-4 digits, or any with "BC"/"AD" after it
+    GSUF = rf"(?:\s*(?P<gsuf>{ce_era})(?![A-Za-z])|(?<=\d\d\d))"
+    GREG = (
+        rf"(?P<gmname>{MON_ANY})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
+        rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
+        rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
+        rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
+        rf"|(?P<gyear>\d{{3,4}})-(?P<gmnum>\d{{2}})-(?P<gday>\d{{2}})(?!\d)"
+        rf"|(?<=\()(?P<gmname>{MON_FULL})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{THE}\s+"
+        rf"(?P<greg>Gregorian)\s+calendar(?=\))"
+    )
+    BARE_TRIGGER = r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid)\s+)"
+    BARE_YEAR = (
+        rf"(?<=\b{preps}\s+)(?:(?i:the\s+year)\s+)?(?P<byear>\d{{3,4}})(?!\d|,\d)"
+        rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
+        rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
+        rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
+    )
+    ON_DAY = (
+        rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
+        rf"(?=\s*[,.;])"
+        rf"|(?<=\b[Oo]n\s+)(?:{THE}\s+)?day\s+(?P<sexday>{SEXA})\b"
+    )
+    # "the Kangxi Emperor": an era used as a ruler's name, context only (no row)
+    ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>Emperor)\b"
+    # "36 CE", "87 BC": a CE year with its suffix needs no preposition
+    CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
+    # words that can start a date phrase (after an optional "the"): anchors for the matcher
+    firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year", "king", "last",
+              "day", "at", "reign"}
+    stem_words = set(c("heavenly_stem"))
+    firsts.update(w.split("'")[0] for w in stem_words)
+    for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens
+        for br in c("earthly_branch"):
+            firsts.add((st + br).split("'")[0])
+    for cat in ("relative_year", "relative_day", "phase", "season", "leap", "ce_prefix"):
+        for w in c(cat):
+            words = w.split()
+            if words[0].lower() == "the" and len(words) > 1:
+                words = words[1:]
+            firsts.add(words[0].lower())
+    firsts.update(w.rstrip(".").lower() for w in months_all if w not in months_full)
+    grammar = (
+        r"(?:"
+        rf"(?:{PREFIX}){CONN}(?:{YEAR_CORE}){TAIL}"
+        rf"|{LUNAR_Y}"
+        rf"|(?:{YEAR_CORE}){TAIL}"
+        rf"|{GREG}"
+        rf"|{BARE_TRIGGER}(?:{PREFIX})(?:{CE})?"
+        # "the first month of the lunar year", "the ninth day of the first month": no trigger
+        rf"|(?=(?:{THE}\s+)?(?:(?:{leapw})\s+)?(?:{ORD})\s+(?:lunar\s+)?(?:month|day\s+of))"
+        rf"(?:{PREFIX})(?:{CE})?"
+        rf"|{ON_DAY}"
+        rf"|{CE_YEAR}"
+        rf"|{BARE_YEAR}"
+        rf"|{ERA_CTX})"
+    )
+    return _Grammar(
+        pattern=regex.compile(grammar, regex.V0),
+        firsts=frozenset(firsts),
+        months={w.lower(): v for w, v in months_all.items()},
+        seasons={w.lower(): v for w, v in c("season").items()},
+        phases={w.lower(): v for w, v in c("phase").items()},
+        rel_year={w.lower(): int(v) for w, v in c("relative_year").items()},
+        rel_day={w.lower(): int(v) for w, v in c("relative_day").items()},
+        rel_dir={w.lower(): int(v) for w, v in c("relative_direction").items()},
+        ce_neg=frozenset(w for w, v in c("ce_suffix").items() if int(v) < 0),
+        duration_cues=frozenset(c("duration_cue")),
+        lex=lex,
+    )

@@ -1,0 +1,279 @@
+"""Readings by kind: reign years, sexagenary years, relative, bare and Western dates."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.calendar import (
+    CHINESE_STREAMS,
+    LunarCalendar,
+    gregorian_to_jdn,
+    julian_to_jdn,
+)
+from pipeline.eras import Era, EraTable
+from pipeline.rulers import Ruler
+
+from .days import _is_leap_year, year_cycle
+from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
+
+
+def _reign(m, state, eras, prior, res: _Res) -> None:
+    """'the twelfth year of Emperor Gaozong of the Qing Dynasty': reign year -> CE year -> the
+    ruler's era in force that year (or a plain reign count for a ruler without eras).
+    "during Emperor Shenzong's reign" (no year): the whole reign, first to last year."""
+    n = m.era_year or 1
+    found = _rulers().find(m.ruler or "")
+    if m.dynasty:
+        dyn = eras.dynasty(m.dynasty) or m.dynasty
+        named = [r for r in found if dyn in eras.ancestors(r.dynasty)]
+        if found and not named:
+            res.guess("RULER_DYNASTY_MISMATCH", f"no ruler {m.ruler!r} of {m.dynasty!r}")
+        found = named
+    if not found:
+        res.guess("UNKNOWN_RULER", f"no ruler called {m.ruler!r}")
+        if m.stated_year is not None:
+            res.year = m.stated_year
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="printed CE year")
+        return
+
+    def key(r: Ruler) -> tuple:
+        stated = abs(r.ce_year(n) - m.stated_year) if m.stated_year is not None else 0
+        fits = 0 if r.contains_reign_year(n) else 1
+        near = (max(r.reign_start - state.year, state.year - r.reign_end, 0)
+                if state.year is not None else 0)
+        return (stated, fits, near, -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
+                -(r.reign_end - r.reign_start), r.first_year)
+
+    ruler = min(found, key=key)
+    res.note(f"ruler named: {ruler.label} ({ruler.dynasty})")
+    if m.dynasty:
+        res.note(f"dynasty named: {m.dynasty}")
+    if len(found) > 1:
+        keys = [key(r) for r in found]
+        if m.stated_year is not None and len({k[0] for k in keys}) > 1:
+            res.note("ruler chosen by printed CE year")
+        elif state.year is not None and len({k[2] for k in keys}) > 1:
+            res.note("ruler chosen by nearness to running date", "medium")
+        else:
+            res.guess("RULER_CHOSEN_BY_DEFAULT",
+                      f"{m.ruler!r} names {len(found)} rulers; the longest reign was taken",
+                      basis="ruler chosen by default (longest reign)")
+        res.alternatives.extend(f"{r.label} ({r.dynasty}) {r.ce_year(n)}"
+                                for r in found if r is not ruler)
+    res.dynasty = ruler.dynasty
+    if m.era_year is None:
+        res.year, res.year_end = ruler.first_year, ruler.reign_end
+        res.note(f"the whole reign of {ruler.label} ({ruler.dynasty})")
+        return
+    if not ruler.contains_reign_year(n):
+        res.guess("ERA_YEAR_OUT_OF_RANGE", f"{ruler.label} ({ruler.dynasty}) reigned "
+                  f"{ruler.reign_end - ruler.first_year + 1} counted years, not {n}")
+        if m.stated_year is not None:
+            res.year = m.stated_year
+            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                      basis="printed CE year")
+        return
+    year = ruler.ce_year(n)
+    res.year = year
+    own = [e for e in (eras.era_by_id(i) for i in ruler.era_ids) if e is not None]
+    in_force = [e for e in own if e.start_year <= year <= e.end_year]
+    if in_force:
+        era = in_force[-1] if in_force[-1].start_year == year else in_force[0]
+        res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
+        res.note(f"reign year {n} = {era.name} {res.era_year}")
+    else:
+        res.era_year = n
+        res.note(f"reign year {n} (no era of this ruler in force)", "medium")
+
+
+def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str]) -> None:
+    """'the jiashen year': the cycle year nearest the running date, else inside (or nearest
+    the start of) the next era the text names."""
+    target = m.cycle_year
+    if target is None:
+        res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
+        return
+    if m.era:  # "the jiashen year of Chongzhen": the cycle year inside the era named
+        hits = [(e, y) for e in eras.candidates(m.era)
+                for y in range(e.start_year, e.end_year + 1) if year_cycle(y) == target]
+        if not hits:
+            res.guess("CYCLE_YEAR_NOT_IN_ERA", f"no {m.text!r} in any era called {m.era!r}")
+            return
+        if state.year is not None:
+            era, year = min(hits, key=lambda h: abs(h[1] - state.year))
+        else:
+            era, year = max(hits, key=lambda h: (_dyn_score(h[0], eras, prior), h[0].length))
+        if len({e for e, _ in hits}) > 1 and state.year is None:
+            res.guess("ERA_CHOSEN_BY_DEFAULT",
+                      f"{m.era!r} names several eras with that cycle year", "low")
+        elif len({e for e, _ in hits}) > 1:
+            res.note("era chosen by nearness to running date", "medium")
+        res.era, res.dynasty, res.era_year, res.year = (era, era.dynasty,
+                                                       year - era.start_year + 1, year)
+        res.note(f"sexagenary year within the {era.name} era")
+        return
+    if m.stated_year is not None and year_cycle(m.stated_year) == target:
+        year = m.stated_year
+        res.note("sexagenary year agrees with the printed CE year")
+    elif state.year is not None:
+        base = state.year
+        delta = (target - year_cycle(base)) % 60
+        year = base + delta if delta <= 30 else base + delta - 60
+        res.guess("CYCLE_YEAR_FROM_RUNNING_DATE",
+                  f"{m.text!r} read as the cycle year nearest the running year {base}",
+                  "medium", basis=f"sexagenary year nearest the running year {base}")
+    elif ahead is not None:
+        delta = (target - year_cycle(ahead.start_year)) % 60
+        year = ahead.start_year + delta
+        if year > ahead.end_year and delta > 30:
+            year -= 60
+        inside = ahead.start_year <= year <= ahead.end_year
+        res.guess("CYCLE_YEAR_FROM_LATER_ERA",
+                  f"{m.text!r} placed {'in' if inside else 'near'} the {ahead.name} era "
+                  "named later in the text", "low" if not inside else "medium",
+                  basis=f"sexagenary year {'in' if inside else 'near'} {ahead.name} "
+                        "(named later)")
+    else:
+        res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
+        return
+    res.year = year
+    era = ahead if state.year is None and ahead is not None else None
+    if era is None or not era.start_year <= year <= era.end_year:
+        era = _era_for_year(year, state, eras, prior)
+    if era is not None and era.start_year <= year <= era.end_year:
+        res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
+
+
+def _era_for_year(
+    year: int, state: RunningDate, eras: EraTable, prior: Counter[str] | None = None
+) -> Era | None:
+    """The era in force in a CE year: the running era, else one of the running dynasty, else
+    (no dynasty known yet) the era of the dynasty most named in the text."""
+    if state.era is not None and state.era.start_year <= year <= state.era.end_year:
+        return state.era
+    if state.dynasty:
+        hits = eras.era_in_force(state.dynasty, year)
+        hits = [e for e in hits if e.dynasty == state.dynasty] or hits
+        if hits:
+            return hits[-1] if len(hits) > 1 and hits[-1].start_year == year else hits[0]
+        return None
+    hits = [e for e in eras.eras if e.start_year <= year <= e.end_year]
+    # no dynasty known yet: a Chinese era (a Japanese one only once a Japanese era was read)
+    hits = [e for e in hits if e.cal_stream <= CHINESE_STREAMS] or hits
+    if not hits:
+        return None
+    return max(hits, key=lambda e: (_dyn_score(e, eras, prior or Counter()), e.length))
+
+
+def _shift_day(
+    state: RunningDate, days: int, calendar: LunarCalendar
+) -> tuple[int, int, bool, int] | None:
+    """(year, month, leap, day) ``days`` after the running day, via the lunar month table."""
+    month = calendar.month(state.stream, state.year, state.month, state.leap)
+    if month is not None and 1 <= state.day + days <= month.days:
+        return state.year, state.month, state.leap, state.day + days
+    jdn = calendar.day_jdn(state.stream, state.year, state.month, state.day, state.leap)
+    if jdn is None:
+        return None
+    for stream in dict.fromkeys((state.stream, 3, 1, 2)):
+        loc = calendar.locate(stream, jdn + days)
+        if loc is not None:
+            return loc
+    return None
+
+
+def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
+    if state.year is None:
+        res.guess("NO_RUNNING_DATE", "relative date before any known date")
+        return
+    if m.rel_years is not None:
+        res.year = state.year + m.rel_years
+        res.note(f"running year {state.year} {m.rel_years:+d}", state.certainty)
+    elif m.rel_days is not None:
+        res.year, res.month, res.leap = state.year, state.month, state.leap
+        if state.month is not None and state.day is not None:
+            loc = _shift_day(state, m.rel_days, calendar)
+            if loc is not None:
+                res.year, res.month, res.leap, res.day = loc
+                res.note(f"running day {m.rel_days:+d} days", state.certainty)
+        if res.day is None:
+            res.note("running month (day not known)", state.certainty)
+    era = _era_for_year(res.year, state, eras, prior)
+    if era is not None:
+        res.era, res.dynasty = era, era.dynasty
+        res.era_year = res.year - era.start_year + 1
+
+
+def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
+    """Month, day or season without a year: the running year (see the wrap rule)."""
+    if m.lunar_year is None and state.year is None:
+        res.guess("NO_RUNNING_DATE", "month or day before any known year")
+        return
+    if m.lunar_year is not None:
+        res.year = m.lunar_year
+        res.note(f"the Chinese year begun in {m.lunar_year}")
+        era = _era_for_year(res.year, state, eras, prior)
+        if era is not None:
+            res.era, res.dynasty = era, era.dynasty
+            res.era_year = res.year - era.start_year + 1
+        return
+    res.year = state.year
+    month = m.month
+    if month is None and m.season:
+        month = _SEASON_FIRST.get(m.season)
+    if month is not None and state.order_month is not None and state.order_month - month > 6:
+        res.year += 1
+        res.note(f"month {month} after running month {state.order_month}: next year", "medium")
+    else:
+        res.note(f"running year {state.year}", state.certainty)
+    if m.month is None and m.day is not None and not m.leap:
+        res.month, res.leap = state.month, state.leap
+    era = _era_for_year(res.year, state, eras, prior)
+    if era is not None:
+        res.era, res.dynasty = era, era.dynasty
+        res.era_year = res.year - era.start_year + 1
+
+
+def _western(m, state, eras, calendar, res: _Res) -> None:
+    year = m.western_year
+    res.western = True
+    if year is None:
+        if state.year is None:
+            res.guess("NO_RUNNING_DATE", "Western month/day without a year")
+            return
+        year = state.year
+        res.note("Western year from running year", "medium")
+    res.year, res.month, res.day = year, m.month, m.day
+    gregorian = m.calendar == "gregorian"
+    to_jdn = gregorian_to_jdn if gregorian else julian_to_jdn
+    month_days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    if m.month == 2 and not _is_leap_year(year, gregorian or year > 1582):
+        month_days[1] = 28
+    if m.month is not None and not 1 <= m.month <= 12:
+        res.guess("INVALID_MONTH", f"month {m.month}")
+        return
+    if m.day is not None and m.month is not None and not 1 <= m.day <= month_days[m.month - 1]:
+        res.guess("INVALID_DAY", f"day {m.day} of month {m.month} does not exist in {year}")
+        return
+    if m.month and m.day:
+        first = last = to_jdn(year, m.month, m.day)
+    elif m.month:
+        first = to_jdn(year, m.month, 1)
+        last = to_jdn(year + (m.month == 12), m.month % 12 + 1, 1) - 1
+    else:
+        first, last = to_jdn(year, 1, 1), to_jdn(year + 1, 1, 1) - 1
+    if not gregorian and first >= GREGORIAN_REFORM_JDN:
+        first, last = (gregorian_to_jdn(year, m.month or 1, m.day or 1), last)
+        if m.month and m.day:
+            last = first
+        elif m.month:
+            last = gregorian_to_jdn(year + (m.month == 12), m.month % 12 + 1, 1) - 1
+        else:
+            last = gregorian_to_jdn(year + 1, 1, 1) - 1
+        res.basis.append("Western date read as Gregorian (after 1582)")
+    elif not gregorian:
+        res.basis.append("Western date read as Julian (before 1582)")
+    else:
+        res.basis.append("Gregorian date (text says so)")
+    res.jdn = (first, last)

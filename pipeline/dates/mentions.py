@@ -1,0 +1,387 @@
+"""Date mentions: :class:`DateMention` and :func:`find_date_mentions` (first pass, no
+resolution); ranges, comma days, unknown and one-letter-off era names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import regex
+
+from pipeline.eras import EraTable
+
+from .grammar import _Grammar, _grammar
+from .lexicon import Lexicon, cycle_number, parse_number
+from .names import _name_index, _NameIndex, _scan
+
+KINDS = (
+    "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
+    "dynasty", "reign", "sexagenary", "era_context",
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date phrase as written, before resolution.
+
+    ``kind``: explicit (era named) | inherited (era year, era not named; ``dynasty`` set when
+    the text names only the dynasty, ``era_fragment`` when a cut-off era word precedes it) |
+    relative | month | day | season | range (``parts`` = the two ends) | gregorian (Western
+    date: ``western_year``, ``month``, ``day``; ``calendar`` = "western" or "gregorian" when
+    the text says so) | dynasty (a dynasty name outside a date: context only, no output row).
+    ``era``: the era name as written (look it up with ``EraTable.candidates``), at
+    ``era_start:era_end``.
+    ``phase``: early | beginning | middle | late | end ("the early years of Kaiyuan") | whole
+    ("in the Kaiyuan era").
+    ``rel_years``/``rel_days``: offsets from the running date. ``stated_year``: a CE year
+    printed with the date ("(1125)", ", 1125)", "(249 years)", "(the Christian era 1267)").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    era: str | None = None
+    era_start: int = -1
+    era_end: int = -1
+    era_fragment: str | None = None
+    dynasty: str | None = None
+    era_year: int | None = None
+    phase: str | None = None
+    rel_years: int | None = None
+    rel_days: int | None = None
+    month: int | None = None
+    leap: bool = False
+    day: int | None = None
+    season: str | None = None
+    stated_year: int | None = None
+    western_year: int | None = None
+    calendar: str = "lunar"
+    parts: tuple[DateMention, ...] = ()
+    unknown_name: str | None = None  # "the fifth year of Zorblax": a name that is no known era
+    ruler: str | None = None  # "Emperor Gaozong", "Emperor Shun of Yuan": a ruler's name as written
+    cycle_year: int | None = None  # sexagenary year 1-60 (1 = jiazi): "the jiashen year"
+    cycle_day: int | None = None  # sexagenary day 1-60: "on the yisi day"
+    last_day: bool = False  # "the last day of the twelfth month"
+    phase_guess: bool = False  # "Early in the Jianyan era": read as the first year, a guess
+    stated_year_end: int | None = None  # "(1101/02)", "(1403-1424)": last printed CE year
+    lunar_year: int | None = None  # "the third month of 1662": the Chinese year begun in 1662
+    era_title: bool = False  # "Emperor Zhengde", "the Kangxi Emperor": an era used as a name
+    fuzzy_era: bool = False  # era as written is one letter from a known one ("Xiangping")
+
+
+def _cap(m: regex.Match, name: str, text: str) -> str | None:
+    """First capture of group ``name``, read from the original (unmasked) text."""
+    spans = m.spans(name)
+    return text[spans[0][0]:spans[0][1]] if spans else None
+
+
+def _cap_span(m: regex.Match, name: str) -> tuple[int, int] | None:
+    spans = m.spans(name)
+    return spans[0] if spans else None
+
+
+def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateMention | None:
+    lex = g.lex
+    start, end = m.span()
+    present = {k for k, v in m.groupdict().items() if v is not None}
+
+    def get(name: str) -> str | None:
+        return _cap(m, name, text) if name in present else None
+
+    fields: dict = {}
+    stated = get("ce")
+    if stated is not None:
+        suf = get("cesuf")
+        val = int(stated)
+        fields["stated_year"] = 1 - val if suf and suf in g.ce_neg else val
+        end_text = get("ceend")
+        if end_text is not None and not (suf and suf in g.ce_neg):
+            if len(end_text) < len(stated):  # "(1101/02)" -> 1102
+                end_text = stated[: len(stated) - len(end_text)] + end_text
+            if int(end_text) > val:
+                fields["stated_year_end"] = int(end_text)
+    if get("lyear") is not None:
+        val = int(get("lyear"))
+        suf = get("cesuf")
+        fields["lunar_year"] = 1 - val if suf and suf in g.ce_neg else val
+    dyn_span = _cap_span(m, "dyn") or _cap_span(m, "dynyear")
+    if dyn_span:
+        fields["dynasty"] = text[dyn_span[0]:dyn_span[1]]
+    era_span = _cap_span(m, "era")
+    if era_span:
+        surface = text[era_span[0]:era_span[1]]
+        fields.update(era=surface, era_start=era_span[0], era_end=era_span[1])
+        before = text[max(0, era_span[0] - 9):era_span[0]].lower()
+        after = text[era_span[1]:era_span[1] + 9].lower()
+        if before.endswith("emperor ") or after.startswith(" emperor"):
+            fields["era_title"] = True
+    year = None
+    for name in ("yord", "ycard", "ynum"):
+        if get(name) is not None:
+            year = parse_number(get(name), lex)
+            break
+    if get("yfirst") is not None:
+        year = 1
+    num_span = next((sp for sp in (_cap_span(m, nm) for nm in ("yord", "ycard", "ynum")) if sp),
+                    None)
+    if (year is not None and num_span and num_span[0] > 0
+            and text[num_span[0] - 1] in ("-", "−")):
+        if num_span[0] == start or not text[num_span[0] - 2:num_span[0] - 1].isalnum():
+            year = -year  # "the -5th year": kept negative, the resolver warns
+            start = min(start, num_span[0] - 1)
+    if year is not None:
+        fields["era_year"] = year
+    if get("phase") is not None:
+        fields["phase"] = g.phases.get(re.sub(r"\s+", " ", get("phase").lower()))
+    if get("frag") is not None:
+        frag = get("frag")
+        if frag.lower() in g.duration_cues or parse_number(frag, lex) is not None:
+            return None
+        fields["era_fragment"] = frag
+    if get("for") is not None and "stated_year" not in fields:
+        return None  # "ruled in Xining for three years": a duration
+    # relative
+    if get("whole") is not None:
+        fields["phase"] = "whole"
+    if get("relnext") is not None:
+        fields["rel_years"] = 1
+    if get("relyear") is not None:
+        fields["rel_years"] = g.rel_year[re.sub(r"\s+", " ", get("relyear").lower())]
+    if get("relday") is not None:
+        fields["rel_days"] = g.rel_day[re.sub(r"\s+", " ", get("relday").lower())]
+    if get("reln") is not None:
+        n = parse_number(get("reln"), lex)
+        sign = g.rel_dir[get("reldir").lower()]
+        unit = get("relunit").lower().rstrip("s")
+        if n is None:
+            return None
+        if unit == "year":
+            fields["rel_years"] = sign * n
+        elif unit == "day":
+            fields["rel_days"] = sign * n
+        else:
+            return None  # N months later: not modelled
+    # month / day / season
+    if get("ruler") is not None:
+        fields["ruler"] = get("ruler")
+    if get("sexday") is not None:
+        fields["cycle_day"] = cycle_number(get("sexday"), lex)
+    if get("dlast") is not None:
+        fields["last_day"] = True
+    if get("phasein") is not None:
+        fields["phase"] = lex.cat("phase_in").get(re.sub(r"\s+", " ", get("phasein").lower()))
+        fields["phase_guess"] = True
+    if get("sexyear") is not None and "era_year" not in fields:
+        fields["cycle_year"] = cycle_number(get("sexyear"), lex)
+    if get("mord") is not None:
+        fields["month"] = parse_number(get("mord"), lex)
+    elif get("mname") is not None:
+        fields["month"] = g.months[get("mname").lower()]
+    if get("leap") is not None or get("leaponly") is not None:
+        fields["leap"] = True
+    if get("dord") is not None:
+        fields["day"] = parse_number(get("dord"), lex)
+    elif get("dnum") is not None:
+        fields["day"] = int(get("dnum"))
+    if get("season") is not None:
+        fields["season"] = g.seasons[get("season").lower()]
+    # western
+    if get("gyear") is not None or get("greg") is not None:
+        if get("gyear") is not None:
+            val = int(get("gyear"))
+            suf = get("gsuf")
+            fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
+        fields["month"] = (
+            int(get("gmnum")) if get("gmnum") else g.months[get("gmname").rstrip(".").lower()]
+        )
+        fields["day"] = int(get("gday")) if get("gday") else None
+        fields["calendar"] = "gregorian" if get("greg") else "western"
+        kind = "gregorian"
+    elif get("byear") is not None:
+        val = int(get("byear"))
+        suf = get("cesuf")
+        fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
+        fields["calendar"] = "western"
+        kind = "gregorian"
+    elif get("ctx") is not None:
+        kind = "era_context"
+    elif fields.get("cycle_year") is not None and "era" in fields:
+        kind = "sexagenary"  # "the jiashen year of Chongzhen"
+    elif "era" in fields:
+        kind = "explicit"
+        if "era_year" not in fields and "phase" not in fields:
+            return None
+    elif "ruler" in fields and ("era_year" in fields or fields.get("phase") == "whole"):
+        kind = "reign"
+    elif fields.get("cycle_year") is not None:
+        kind = "sexagenary"
+    elif "era_year" in fields:
+        kind = "inherited"
+        bare = not any(fields.get(k) is not None for k in ("month", "season", "day", "phase",
+                                                            "stated_year", "dynasty"))
+        if bare and "era_fragment" not in fields and not text[start:end].lower().startswith("the"):
+            return None  # "changed hay hill second year": an ordinal, not a dated year
+    elif "rel_years" in fields or "rel_days" in fields:
+        kind = "relative"
+    elif any(fields.get(k) for k in ("day", "cycle_day", "last_day")):
+        kind = "day"
+    elif fields.get("month") is not None or fields.get("leap"):
+        kind = "month"
+    elif fields.get("season") is not None:
+        kind = "season"
+    else:
+        return None
+    if fields.get("month") is not None and not 1 <= fields["month"] <= 13:
+        pass  # kept: the resolver warns (month 13 does not exist)
+    return DateMention(start=start, end=end, text=text[start:end], kind=kind, **fields)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*")
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
+
+
+_ERA_LETTERS = re.compile(r"[A-Za-z]\.?\s*$")
+
+
+def _bc_range_start(a: DateMention, b: DateMention, text: str) -> DateMention:
+    """'221 to 210 BC': an era suffix written only after the second year applies to both."""
+    if b.western_year < 1 and a.western_year > 0 and not _ERA_LETTERS.search(a.text):
+        if a.text.strip().isdigit():
+            return replace(a, western_year=1 - a.western_year)
+    return a
+
+
+def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'From A to B' (or 'A – B' for Western dates) -> one range mention with parts."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions):
+            b = mentions[i + 1]
+            gap = text[a.end:b.start]
+            both_western = a.kind == b.kind == "gregorian"
+            if both_western and b.western_year is not None and a.western_year is not None:
+                a = _bc_range_start(a, b, text)
+            if _RANGE_GAP.fullmatch(gap) and (
+                _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]) or both_western
+            ) and a.kind != "dynasty" and b.kind != "dynasty":
+                out.append(DateMention(start=a.start, end=b.end, text=text[a.start:b.end],
+                                       kind="range", parts=(a, b)))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_DAY_GAP = re.compile(r"\s*,\s*(?:[Oo]n\s+)?")
+
+
+def _merge_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'In leap November of the first year of Jingkang, on the twenty-fifth day': a day phrase
+    set off by a comma right after a dated month (no day of its own) completes that date."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "day" and m.month is None and not m.leap
+                and prev.kind not in ("range", "dynasty", "era_context", "gregorian")
+                and prev.month is not None and prev.day is None and prev.cycle_day is None
+                and not prev.last_day and _DAY_GAP.fullmatch(text[prev.end:m.start]) is not None):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], day=m.day,
+                              cycle_day=m.cycle_day, last_day=m.last_day)
+            continue
+        out.append(m)
+    return out
+
+
+def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
+    """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start."""
+    g = _grammar()
+    index = _name_index(eras, g.lex)
+    masked, starts, dyn_spans = _scan(text, index)
+    found: list[DateMention] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = g.pattern.match(masked, start)
+        if m is None or m.end() == m.start():
+            continue
+        pos = m.end()
+        mention = _mention(m, text, g, index)
+        if mention is not None:
+            found.append(mention)
+    found = _merge_days(text, _merge_ranges(text, found))
+    covered = [(x.start, x.end) for x in found]
+    k = 0
+    for s, e in dyn_spans:
+        while k < len(covered) and covered[k][1] <= s:
+            k += 1
+        if k < len(covered) and covered[k][0] <= s:
+            continue
+        found.append(DateMention(start=s, end=e, text=text[s:e], kind="dynasty", dynasty=text[s:e]))
+    found.sort(key=lambda x: (x.start, x.end))
+    flagged = [_flag_unknown_name(m, text, eras, g.lex) for m in found]
+    out: list[DateMention] = []
+    for m in flagged:  # a printed year taken into a fuzzy-era mention is no mention of its own
+        if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
+_AFTER_FUZZY = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
+    r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")
+
+
+def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
+    """An era year without era followed by "of <Name>" where Name is no era, dynasty or word
+    of ``not_era_name`` (titles): the text names an era we do not know. The mention keeps its
+    inherited reading, and the resolver warns (UNKNOWN_ERA)."""
+    if m.kind != "inherited" or m.dynasty or m.era_fragment:
+        return m
+    after = _OF_NAME.match(text, m.end)
+    if after is None:
+        return m
+    name = after.group(1)
+    if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
+            or name.split()[0].lower() in lex.cat("not_era_name")):
+        return m
+    if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
+        s0, e0 = after.span(1)
+        tail = _AFTER_FUZZY.match(text, e0)
+        fields: dict = {}
+        end = e0
+        if tail is not None and tail.group("dyn") and eras.dynasty(tail.group("dyn")):
+            fields["dynasty"] = tail.group("dyn")
+            end = tail.end("dyn") if tail.group("ce") is None else tail.end()
+        if tail is not None and tail.group("ce"):
+            fields["stated_year"] = int(tail.group("ce"))
+            end = tail.end()
+        return replace(m, kind="explicit", era=name, era_start=s0, era_end=e0, fuzzy_era=True,
+                       end=end, text=text[m.start:end], **fields)
+    return replace(m, unknown_name=name)
+
+
+def era_name_spans(mentions: list[DateMention]) -> list[tuple[int, int]]:
+    """Character spans of era names inside date mentions (also inside range parts)."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        for part in (m, *m.parts):
+            if part.era_start >= 0:
+                out.append((part.era_start, part.era_end))
+    return sorted(set(out))
+
+
+def with_offset(mention: DateMention, delta: int) -> DateMention:
+    """The same mention shifted by ``delta`` characters (for text processed in pieces)."""
+    shift = (lambda v: v + delta if v >= 0 else v)  # noqa: E731
+    return replace(
+        mention, start=mention.start + delta, end=mention.end + delta,
+        era_start=shift(mention.era_start), era_end=shift(mention.era_end),
+        parts=tuple(with_offset(p, delta) for p in mention.parts),
+    )

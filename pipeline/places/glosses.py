@@ -1,0 +1,202 @@
+"""The text's own glosses after a place name: "Xijing (now Datong, Shanxi)"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.places.base import (
+    GlossLexicon,
+    PlaceGloss,
+    _province_of,
+    load_gloss_lexicon,
+    name_key,
+)
+from pipeline.places.geocode import geocode
+
+_PAREN = re.compile(r"\(([^()]{2,160})\)")
+_NAME_WORD = r"[A-Z][A-Za-z'’\-]*"
+_PLACE_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*\.?\s*$")
+_LIST_SEP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
+_LEADING_NON_NAMES = {"The", "In", "At", "From", "To", "On", "After", "Before", "When", "See"}
+_LOCALITY = re.compile(r"^[A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*){0,5}$")
+
+
+def _strip_prefixes(part: str, lex: GlossLexicon) -> tuple[str, str, bool]:
+    """Strip leading markers and relation phrases; return (rest, relation, had_marker)."""
+    relation, marker = "", False
+    changed = True
+    while changed and part:
+        changed = False
+        low = part.lower()
+        for phrase in lex.markers:
+            if low == phrase or low.startswith(phrase + " "):
+                part, marker, changed = part[len(phrase):].strip(), True, True
+                break
+        if changed:
+            continue
+        for phrase, rel in lex.relations:
+            if low.startswith(phrase + " "):
+                part, relation, changed = part[len(phrase):].strip(), relation or rel, True
+                break
+    return part, relation, marker
+
+
+def _parse_locality(part: str, lex: GlossLexicon) -> tuple[str, str, str] | None:
+    """"Haizhou Town southwest of Lianyungang" -> (modern, relation, anchor); None if not a name."""
+    low = part.lower()
+    for phrase, rel in lex.relations:
+        if rel not in ("in", "at", "part of") and f" {phrase} " in f" {low} ":
+            i = f" {low} ".index(f" {phrase} ")
+            head, anchor = part[: max(i - 1, 0)].strip(), part[i + len(phrase):].strip()
+            if head and anchor and _LOCALITY.match(head) and _LOCALITY.match(anchor):
+                return head, "", anchor
+    if not _LOCALITY.match(part) or not part[0].isupper():
+        return None
+    words = part.split()
+    if len(words) > 1 and words[-1].lower() in lex.directions:  # "Jingxing North"
+        return " ".join(words[:-1]), lex.directions[words[-1].lower()], ""
+    return part, "", ""
+
+
+def _read_body(body: str, lex: GlossLexicon) -> tuple[list[str], str, str, str] | None:
+    """Gloss body -> (localities, relation, province, anchor) or None if not a place gloss."""
+    body = re.sub(r"[^A-Za-z'’\-,;\s]", " ", body)
+    candidates = [c for c in body.split(";") if c.strip()]
+    for chunk in reversed(candidates):  # "(堯山; in modern Longyao County, Hebei)"
+        parts = [re.sub(r"\s+", " ", p).strip() for p in chunk.split(",")]
+        parts = [p for p in parts if p]
+        if not parts or parts[0].split()[0].lower() in lex.rejects:
+            continue
+        parts = [p for p in parts if p.split()[0].lower() not in lex.skips]
+        relation, marker, province, localities, anchor = "", False, "", [], ""
+        for i, raw in enumerate(parts):
+            part, rel, had_marker = _strip_prefixes(raw, lex)
+            relation, marker = relation or rel, marker or had_marker
+            if not part:
+                continue
+            prov = _province_of(part, lex)
+            if prov and i == len(parts) - 1:
+                province = prov
+                continue
+            words = part.split()
+            if len(words) > 1 and not province:  # "Zhejiang Linhai", "Liaoning Chaoyang"
+                head = lex.provinces.get(name_key(words[0]))
+                if head:
+                    province, part = head, " ".join(words[1:])
+            parsed = _parse_locality(part, lex)
+            if parsed is None:
+                localities = []
+                break
+            modern, rel2, anchor2 = parsed
+            localities.append(modern)
+            relation, anchor = relation or rel2, anchor or anchor2
+        else:
+            has_suffix = any(loc.split()[-1].lower() in lex.suffixes for loc in localities)
+            if (localities or province) and (marker or relation or province or has_suffix):
+                return localities, relation, province, anchor
+    return None
+
+
+def _names_before(text: str, end: int, n: int) -> list[tuple[str, int, int]]:
+    """Up to ``n`` place names ending before ``end``, separated by commas/"and", in order."""
+    names: list[tuple[str, int, int]] = []
+    pos = end
+    while len(names) < n:
+        m = _PLACE_BEFORE.search(text, max(0, pos - 80), pos)
+        if not m:
+            break
+        name, start = m.group(1), m.start(1)
+        words = name.split()
+        while words and words[0] in _LEADING_NON_NAMES:
+            start += len(words[0]) + (len(name) - len(name.lstrip())) + 1
+            name = name[len(words[0]):].lstrip()
+            words = words[1:]
+        if not words:
+            break
+        names.insert(0, (name, start, start + len(name)))
+        sep = _LIST_SEP.search(text, max(0, start - 8), start)
+        if not sep:
+            break
+        pos = sep.start()
+    return names
+
+
+def find_place_glosses(text: str, *, lexicon: GlossLexicon | None = None) -> list[PlaceGloss]:
+    """Glosses such as "Tokyo (now Kaifeng, Henan)", one per historical place glossed."""
+    lex = lexicon or load_gloss_lexicon()
+    out: list[PlaceGloss] = []
+    for m in _PAREN.finditer(text):
+        read = _read_body(m.group(1), lex)
+        if read is None:
+            continue
+        localities, relation, province, anchor = read
+        if not localities and province in lex.municipalities:
+            localities = [province]  # "(southwest of today's Beijing)"
+        n = max(len(localities), 1)
+        names = _names_before(text, m.start(), n)
+        if not names:
+            continue
+        if len(names) == n and n > 1:  # "Chan, Xiang (now Puyang, Anyang, Henan)"
+            pairs = list(zip(names, localities, strict=True))
+            fallbacks = [anchor] * n
+        else:
+            names = names[-1:]
+            pairs = [(names[0], localities[0] if localities else "")]
+            fallbacks = [anchor or (localities[1] if len(localities) > 1 else "")]
+        for ((name, start, end), modern), fb in zip(pairs, fallbacks, strict=True):
+            out.append(PlaceGloss(name, start, end, modern,
+                                  relation or ("in" if not modern else "at"), province,
+                                  m.start(), m.end(), fb))
+    out.extend(_comma_glosses(text, lex, [(g.gloss_start, g.gloss_end) for g in out]))
+    return sorted(out, key=lambda g: (g.start, g.gloss_start))
+
+
+def _is_modern_place(modern: str, province: str) -> bool:
+    coord = geocode(modern, province or None)
+    return coord is not None and coord.precision != "province"
+
+
+# Possessive words, tried only from a word's start: linear time on any text ("AAAA…").
+_NAMES = r"[A-Z][A-Za-z'’\-]*+(?:\s++[A-Z][A-Za-z'’\-]*+){0,3}"
+
+
+@lru_cache(maxsize=4)
+def _comma_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """"Lingzhou, now Lingwu, Ningxia" / "Xinzheng, in modern Henan": a marker is required."""
+    marker = "|".join(re.escape(m) for m in markers if " " not in m or m.count(" ") == 1)
+    return re.compile(
+        rf"(?<![A-Za-z'’\-])(?P<name>{_NAMES}),\s+(?P<rel>in\s+|part\s+of\s+)?(?:{marker})\s+"
+        rf"(?P<modern>{_NAMES})(?:,\s+(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
+
+
+def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
+                   ) -> list[PlaceGloss]:
+    """Glosses written without brackets after a comma; ``taken`` spans are skipped."""
+    out = []
+    for m in _comma_pattern(lex.markers).finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        name, start = m.group("name"), m.start("name")
+        words = name.split()
+        while words and words[0] in _LEADING_NON_NAMES:
+            start = text.index(words[1], start) if len(words) > 1 else m.end("name")
+            words = words[1:]
+        if not words:
+            continue
+        modern, end = m.group("modern"), m.end("modern")
+        province = ""
+        if m.group("prov") and _province_of(m.group("prov"), lex):
+            province, end = _province_of(m.group("prov"), lex), m.end("prov")
+        if _province_of(modern, lex) and not province:
+            province, modern = _province_of(modern, lex), ""
+        if modern and not _is_modern_place(modern, province):
+            continue  # "Sima Yi, now Grand Tutor": only known modern places count here
+        relation = "in" if m.group("rel") and m.group("rel").startswith("in") else (
+            "part of" if m.group("rel") else ("at" if modern else "in"))
+        out.append(PlaceGloss(" ".join(words), start, m.end("name"), modern, relation,
+                              province, m.end("name"), end))
+    return out
+
+
+# ---------------------------------------------------------------- geocoding

