@@ -62,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--formats", default="all", metavar="LIST",
                      help="outputs written with the tables, comma-separated: geojson, report, "
                           "tei, timeline, datapackage; 'all' or 'none' (default: all)")
+    run.add_argument("--jobs", type=int, default=1, metavar="N",
+                     help="worker processes (default: 1; 0 = all cores); the tables are the "
+                          "same byte for byte")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local processes, or a dask.distributed cluster (needs the dask "
+                          "extra; default: local)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler (tcp://HOST:8786); default: a "
+                          "LocalCluster of --jobs workers on this machine")
+    run.add_argument("--resume", action="store_true",
+                     help="take the documents an interrupted run into the same --out already "
+                          "processed (same file, tool, model, gazetteer) from its cache")
     return parser
 
 
@@ -119,7 +131,7 @@ def _size(path: Path) -> int:
 
 def _summary(out: str, result: RunResult) -> str:
     """``wrote N tables to OUT: name (rows), …``."""
-    counts = {name: len(rows) for name, _, rows in result.tables()}
+    counts = result.counts
     parts = ", ".join(f"{path.name} ({counts[path.name]} rows)" if path.name in counts
                       else path.name + ("/" if path.is_dir() else "") for path in result.written)
     return f"wrote {len(result.written)} files to {out}: {parts}"
@@ -131,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
     from .tables import check_output_dir, recover
 
     formats = parse_formats(args.formats)
+    if args.jobs < 0:
+        raise ChronicleError("--jobs must be 0 (all cores) or more")
     files = api.collect_inputs(Path(p) for p in args.paths)
     out = Path(args.out)
     check_output_dir(out)
@@ -143,12 +157,16 @@ def _run(args: argparse.Namespace) -> int:
     bar = _ProgressBar(files) if not args.quiet and sys.stderr.isatty() else None
     try:
         result = api.run(args.paths, out, resources=resources, excel_safe=args.excel_safe,
-                         formats=formats,
+                         formats=formats, jobs=args.jobs, engine=args.engine,
+                         scheduler=args.scheduler, resume=args.resume, keep_documents=False,
                          progress=bar.file if bar else None if args.quiet else _progress_line,
                          on_block=bar.block if bar else None)
     finally:
         if bar:
             bar.close()
+    if result.reused:
+        print(f"chronicle: {result.reused} document(s) taken from the cache of an interrupted "
+              f"run (--resume)", file=sys.stderr)
     print(f"chronicle: {_summary(args.out, result)}", file=sys.stderr)
     return EXIT_FILE_ERRORS if result.failed else EXIT_OK
 

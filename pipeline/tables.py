@@ -26,6 +26,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from .errors import OutputError
 from .records import columns
@@ -173,6 +174,101 @@ def recover(out_dir: Path) -> list[str]:
     return done
 
 
+class StagedTables:
+    """Tables written row by row into a staging folder inside ``out_dir`` and swapped in
+    together by :meth:`finish` (the one step of the module docstring), so a run can write each
+    document's rows as soon as it is done and keep none of them.
+
+    ``tables``: ``(file name, record type)`` in output order; each file gets its header now.
+    Use as a context manager: leaving the block without :meth:`finish` (an error, an
+    interruption) deletes the staging folder and leaves the old tables untouched.
+    Raises :class:`OutputError` if the folder cannot be written.
+    """
+
+    def __init__(self, out_dir: Path, tables: Sequence[tuple[str, type]], *,
+                 excel_safe: bool = False) -> None:
+        self.out_dir = Path(out_dir)
+        self.excel_safe = excel_safe
+        self.counts: dict[str, int] = {name: 0 for name, _ in tables}
+        self._types = dict(tables)
+        self._handles: dict[str, io.TextIOWrapper] = {}
+        self._writers: dict[str, Any] = {}
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            recover(self.out_dir)
+            self.staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-",
+                                                 dir=self.out_dir))
+            for name, record_type in tables:
+                handle = (self.staging / name).open("w", encoding="utf-8", newline="")
+                self._handles[name] = handle
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(columns(record_type))
+                self._writers[name] = writer
+        except OSError as exc:
+            self.close()
+            raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+
+    def append(self, name: str, rows: Iterable[object]) -> None:
+        """Append ``rows`` (of the table's record type) to table ``name``."""
+        names = columns(self._types[name])
+        writer = self._writers[name]
+        safe = self.excel_safe
+        try:
+            for row in rows:
+                writer.writerow([format_cell(getattr(row, n), safe) for n in names])
+                self.counts[name] += 1
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}; the "
+                              f"tables already there are untouched") from exc
+
+    def finish(self, extra_files: Mapping[str, bytes] | None = None) -> list[Path]:
+        """Write ``extra_files`` (path relative to ``out_dir`` -> exact bytes) and swap
+        everything in; return the paths of the tables and of the top-level extra files and
+        folders. Raises :class:`OutputError`, or :class:`InterruptedAfterWrite` if
+        SIGINT/SIGTERM arrived during the swap."""
+        extra_files = extra_files or {}
+        tops = dict.fromkeys(name.split("/", 1)[0] for name in extra_files)
+        paths = [self.out_dir / name for name in self._types] + [self.out_dir / t for t in tops]
+        staging = self.staging
+        try:
+            for handle in self._handles.values():
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+            for name, content in extra_files.items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                _write_bytes(staging / name, content)
+            try:
+                with _signals_held():
+                    _write_file(staging / SWAP_MARKER, "\n".join(p.name for p in paths) + "\n")
+                    _move_all(staging, self.out_dir)
+            except KeyboardInterrupt as exc:  # delivered when the signals were let through
+                raise InterruptedAfterWrite(paths) from exc
+        except OSError as exc:
+            state = ("the next run finishes replacing them" if (staging / SWAP_MARKER).exists()
+                     else "the tables already there are untouched")
+            raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}; "
+                              f"{state}") from exc
+        finally:
+            self.close()
+        return paths
+
+    def close(self) -> None:
+        """Close the files; delete the staging folder unless the swap has begun."""
+        for handle in self._handles.values():
+            with contextlib.suppress(OSError):
+                handle.close()
+        staging = getattr(self, "staging", None)
+        if staging is not None and staging.exists() and not (staging / SWAP_MARKER).exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def __enter__(self) -> StagedTables:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def write_tables(out_dir: Path, tables: Sequence[tuple[str, type, list[object]]], *,
                  excel_safe: bool = False,
                  extra_files: Mapping[str, bytes] | None = None) -> list[Path]:
@@ -181,36 +277,11 @@ def write_tables(out_dir: Path, tables: Sequence[tuple[str, type, list[object]]]
     docstring); return the paths of the tables and of the top-level extra files and folders.
     Raises :class:`OutputError` if the folder cannot be written (old tables untouched),
     :class:`InterruptedAfterWrite` if SIGINT/SIGTERM arrived during the swap."""
-    out_dir = Path(out_dir)
-    extra_files = extra_files or {}
-    tops = dict.fromkeys(name.split("/", 1)[0] for name in extra_files)
-    paths = [out_dir / name for name, _, _ in tables] + [out_dir / top for top in tops]
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        recover(out_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
-    except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
-    try:
-        for name, record_type, rows in tables:
-            _write_file(staging / name, table_text(record_type, rows, excel_safe))
-        for name, content in extra_files.items():
-            (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            _write_bytes(staging / name, content)
-        try:
-            with _signals_held():
-                _write_file(staging / SWAP_MARKER, "\n".join(p.name for p in paths) + "\n")
-                _move_all(staging, out_dir)
-        except KeyboardInterrupt as exc:  # delivered when the signals were let through
-            raise InterruptedAfterWrite(paths) from exc
-    except OSError as exc:
-        state = ("the next run finishes replacing them" if (staging / SWAP_MARKER).exists()
-                 else "the tables already there are untouched")
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; {state}") from exc
-    finally:
-        if staging.exists() and not (staging / SWAP_MARKER).exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return paths
+    with StagedTables(Path(out_dir), [(name, kind) for name, kind, _ in tables],
+                      excel_safe=excel_safe) as staged:
+        for name, _, rows in tables:
+            staged.append(name, rows)
+        return staged.finish(extra_files)
 
 
 def check_output_dir(out_dir: Path) -> None:

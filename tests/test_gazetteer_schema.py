@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import api
+from pipeline import document
 from pipeline.cli import main
 from pipeline.gazetteer import GazetteerError, load_gazetteer
 from pipeline.gazetteer_schema import SCHEMAS, validate_gazetteer
@@ -100,7 +100,7 @@ def test_wrong_header_short_row_missing_file_and_bad_bytes(copy: Path) -> None:
 def test_cli_exit_4_with_one_line(copy: Path, tmp_path: Path, blank_model: Path,
                                   monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     line = _set(copy / "eras.csv", 3, "end_year", "soon")
-    monkeypatch.setattr(api, "GAZETTEER_DIR", copy)
+    monkeypatch.setattr(document, "GAZETTEER_DIR", copy)
     (tmp_path / "a.txt").write_text("In the sixth year of Tianhui.", encoding="utf-8")
     code = main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--quiet",
                  "--model", str(blank_model)])

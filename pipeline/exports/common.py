@@ -15,7 +15,8 @@ from ..reading import read_document
 from ..records import DateRow, EntityRow
 
 if TYPE_CHECKING:
-    from ..api import DocumentResult, Resources, RunResult
+    from ..document import DocumentResult, Resources
+    from ..run import RunResult
 
 DISTRIBUTION = "chronicle-history"
 

@@ -1,0 +1,104 @@
+"""Scale benchmark (not a test): throughput with 1 and 2 jobs, peak memory against input length.
+
+    python bench/bench_scale.py [--copies 80] [--repeats 5,20,80] [--model NAME]
+
+1. A folder of ``--copies`` copies of ``corpus/song_jin_wars.txt`` is run with ``--jobs 1`` and
+   ``--jobs 2`` (wall time of the whole ``chronicle run``, model loading included; the tables
+   of both runs are compared byte for byte).
+2. The corpus text repeated 5, 20 and 80 times as one file: peak memory (max RSS of the
+   ``chronicle run`` child process, from ``resource.getrusage``) and wall time.
+
+Prints a small table. Timings on a shared machine are noisy: run it twice.
+The ratio against a plain full spaCy pass is ``bench/bench_run.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "song_jin_wars.txt"
+
+_CHILD = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:]).returncode
+wall = time.perf_counter() - start
+print(code, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def _measure(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of the largest process) of ``chronicle ARGS``."""
+    command = [sys.executable, "-m", "pipeline", *args, "--quiet"]
+    out = subprocess.run([sys.executable, "-c", _CHILD, *command], check=True,
+                         capture_output=True, text=True, cwd=ROOT).stdout.split()
+    code, wall, rss_kb = int(out[0]), float(out[1]), int(out[2])
+    if code not in (0, 1):
+        raise SystemExit(f"chronicle exited {code}")
+    return wall, rss_kb / 1024
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    compare = filecmp.dircmp(a, b)
+    if compare.left_only or compare.right_only or compare.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, compare.common_files, shallow=False)
+    return not mismatch and not errors and all(
+        _same_tree(a / d, b / d) for d in compare.common_dirs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--copies", type=int, default=80)
+    parser.add_argument("--repeats", default="5,20,80")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    model = ["--model", args.model] if args.model else []
+    text = CORPUS.read_text(encoding="utf-8")
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        folder = tmp / "folder"
+        folder.mkdir()
+        for i in range(args.copies):
+            (folder / f"copy{i:03}.txt").write_text(text, encoding="utf-8")
+        size = args.copies * len(text.encode("utf-8")) / 1024
+        times = {}
+        for jobs in (1, 2):
+            wall, rss = _measure(["run", str(folder), "--out", str(tmp / f"out{jobs}"),
+                                  "--jobs", str(jobs), *model])
+            times[jobs] = wall
+            rows.append((f"{args.copies} files, --jobs {jobs}", f"{size:.0f} KB",
+                         f"{wall:.1f} s", f"{rss:.0f} MB (per process)"))
+        same = _same_tree(tmp / "out1", tmp / "out2")
+        peaks = {}
+        for n in (int(r) for r in args.repeats.split(",")):
+            path = tmp / f"x{n}.txt"
+            path.write_text(text * n, encoding="utf-8")
+            wall, rss = _measure(["run", str(path), "--out", str(tmp / f"one{n}"),
+                                  "--formats", "none", *model])
+            peaks[n] = rss
+            rows.append((f"corpus x{n} as one file", f"{path.stat().st_size / 1024:.0f} KB",
+                         f"{wall:.1f} s", f"{rss:.0f} MB"))
+    width = [max(len(r[i]) for r in rows) for i in range(4)]
+    header = ("run", "input", "wall", "peak RSS")
+    width = [max(w, len(h)) for w, h in zip(width, header, strict=True)]
+    for row in (header, *rows):
+        print("  ".join(c.ljust(w) for c, w in zip(row, width, strict=True)))
+    print(f"--jobs 2 speed-up: {times[1] / times[2]:.2f}x (target >= 1.7 on 2 free cores); "
+          f"tables byte-identical: {same}")
+    keys = sorted(peaks)
+    if len(keys) >= 2:
+        print(f"peak memory x{keys[-1]} / x{keys[0]}: {peaks[keys[-1]] / peaks[keys[0]]:.2f} "
+              f"(target <= 1.3)")
+    print("timings are noisy on a shared machine")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,368 @@
+"""The runner: schedules the per-document function (:mod:`pipeline.document`) over the input
+files, appends each document's rows to the staged tables as soon as it is done, and swaps the
+tables in at the end (one step, :class:`pipeline.tables.StagedTables`).
+
+Engines (all give byte-identical tables, rows in input order):
+
+* ``jobs=1``: in this process (progress within a file through ``on_block``).
+* ``jobs=N`` (``0``: all cores): N worker processes (:class:`ProcessPoolExecutor`), each with
+  the resources loaded once (inherited when the platform forks, else loaded by the initializer).
+* ``engine="dask"``: tasks on a ``dask.distributed`` cluster (``scheduler`` address, or a
+  ``LocalCluster`` of ``jobs`` workers); each worker loads the resources once. The workers must
+  see the input files under the same paths (a shared file system).
+
+Memory: with ``keep_documents=False`` no :class:`DocumentResult` is kept; only the rows the
+exports need (documents, entities, dates, events, places; no sentences or warnings) are kept
+when ``formats`` is not empty.
+
+Resuming: with an output folder, each processed document's result is kept in
+``OUT/.chronicle-cache/KEY.pickle`` (KEY: sha256 of the input bytes, doc id, path, tool version,
+model name and version, gazetteer hash) until the tables are written; ``resume=True`` takes the
+documents whose key matches from there instead of processing them again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import multiprocessing
+import os
+import pickle
+import shutil
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import exports
+from .document import (
+    DEFAULT_MODEL,
+    DocumentResult,
+    Resources,
+    load_resources,
+    process_file,
+)
+from .inputs import collect_inputs, make_doc_ids
+from .records import (
+    CandidateRow,
+    DateRow,
+    DocumentRow,
+    EntityRow,
+    EventRow,
+    PlaceRow,
+    SentenceRow,
+    WarningRow,
+)
+from .tables import StagedTables, check_output_dir
+
+CACHE_DIR = ".chronicle-cache"
+ENGINES = ("local", "dask")
+SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler before giving up
+
+#: (file name, record type, DocumentResult attribute) of every output table, in output order.
+TABLES: tuple[tuple[str, type, str], ...] = (
+    ("documents.csv", DocumentRow, "document"),
+    ("sentences.csv", SentenceRow, "sentences"),
+    ("entities.csv", EntityRow, "entities"),
+    ("dates.csv", DateRow, "dates"),
+    ("events.csv", EventRow, "events"),
+    ("places.csv", PlaceRow, "places"),
+    ("warnings.csv", WarningRow, "warnings"),
+    ("gazetteer_candidates.csv", CandidateRow, "candidates"),
+)
+
+
+def _rows(result: DocumentResult, attr: str) -> list[Any]:
+    value = getattr(result, attr)
+    return [value] if attr == "document" else value
+
+
+@dataclass
+class RunResult:
+    """The results of a run, per document, in input order.
+
+    ``documents`` is empty when the run was asked not to keep them (``keep_documents=False``);
+    ``counts`` (rows per table file) and ``failed_files`` are always filled; ``reused`` is the
+    number of documents taken from the resume cache."""
+
+    documents: list[DocumentResult]
+    written: list[Path] = field(default_factory=list)  # the tables written, if any
+    counts: dict[str, int] = field(default_factory=dict)
+    failed_files: int | None = None
+    reused: int = 0
+
+    @property
+    def failed(self) -> int:
+        """Number of files that could not be processed."""
+        if self.failed_files is not None:
+            return self.failed_files
+        return sum(1 for d in self.documents if d.document.status == "error")
+
+    def tables(self) -> list[tuple[str, type, list[object]]]:
+        """``(file name, record type, rows)`` for every output table (from ``documents``)."""
+        return [(name, kind, [row for d in self.documents for row in _rows(d, attr)])
+                for name, kind, attr in TABLES]
+
+
+# --- workers ---------------------------------------------------------------------------------
+
+_WORKER: dict[tuple[str, str | None], Resources] = {}
+
+
+def _worker_resources(model: str, gazetteer_dir: str | None) -> Resources:
+    """The resources of this process for ``model`` (loaded on first use, then kept)."""
+    key = (model, gazetteer_dir)
+    if key not in _WORKER:
+        _WORKER[key] = load_resources(model, Path(gazetteer_dir) if gazetteer_dir else None)
+    return _WORKER[key]
+
+
+def _init_worker(model: str, gazetteer_dir: str | None) -> None:
+    """Worker process start: leave SIGINT to the parent (it shuts the pool down), load the
+    resources once (a no-op when inherited from the parent by fork)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _worker_resources(model, gazetteer_dir)
+
+
+def process_task(path: str, doc_id: str, model: str,
+                 gazetteer_dir: str | None = None) -> DocumentResult:
+    """One document in a worker process or a Dask task (resources loaded once per process)."""
+    return process_file(Path(path), doc_id, _worker_resources(model, gazetteer_dir))
+
+
+def _ordered(submit: Callable[[Path, str], Future[DocumentResult]],
+             items: Sequence[tuple[Path, str]], window: int) -> Iterator[DocumentResult]:
+    """Results of ``submit`` for ``items`` in input order, at most ``window`` in flight."""
+    pending: deque[Future[DocumentResult]] = deque()
+    todo = iter(items)
+    for path, doc_id in todo:
+        pending.append(submit(path, doc_id))
+        if len(pending) >= window:
+            break
+    while pending:
+        result = pending.popleft().result()
+        for path, doc_id in todo:
+            pending.append(submit(path, doc_id))
+            break
+        yield result
+
+
+def _local(items: Sequence[tuple[Path, str]], resources: Resources,
+           on_block: Callable[[int, int], None] | None) -> Iterator[DocumentResult]:
+    for path, doc_id in items:
+        yield process_file(path, doc_id, resources, on_block=on_block)
+
+
+def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
+               jobs: int) -> Iterator[DocumentResult]:
+    gazetteer_dir = getattr(resources, "gazetteer_dir", None)
+    key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if context.get_start_method() == "fork":
+        _WORKER[key] = resources  # inherited by the workers: no second load
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=_init_worker, initargs=key)
+    try:
+        yield from _ordered(lambda p, d: pool.submit(process_task, str(p), d, *key),
+                            items, window=4 * jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _WORKER.pop(key, None)
+
+
+def _dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
+          scheduler: str | None) -> Iterator[DocumentResult]:
+    from .errors import ChronicleError
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ChronicleError("--engine dask needs the dask extra: "
+                             "pip install 'chronicle-history[dask]'") from exc
+    gazetteer_dir = getattr(resources, "gazetteer_dir", None)
+    key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:
+            raise ChronicleError(f"cannot reach the Dask scheduler {scheduler}: "
+                                 f"{exc}") from exc
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        workers = max(len(client.scheduler_info().get("workers", {})), jobs, 1)
+        yield from _ordered(lambda p, d: client.submit(process_task, str(p), d, *key,
+                                                       pure=False),
+                            items, window=4 * workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --- resume cache ----------------------------------------------------------------------------
+
+def _cache_key(path: Path, doc_id: str, version: str) -> str | None:
+    """The cache key of one input (``None`` if the file cannot be read: not cached)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for part in (version, doc_id, str(path), hashlib.sha256(data).hexdigest()):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _run_version(resources: Resources) -> str:
+    """Tool version, model name and version, gazetteer hash: what a cached result depends on."""
+    from .exports.common import gazetteer_hash, tool_version
+    from .resources import gazetteer_dir
+
+    directory = getattr(resources, "gazetteer_dir", None) or gazetteer_dir()
+    return "|".join((tool_version(), resources.model,
+                     str(resources.nlp.meta.get("version", "")),
+                     gazetteer_hash(Path(directory))))
+
+
+def _cache_load(path: Path) -> DocumentResult | None:
+    try:
+        with path.open("rb") as handle:
+            result = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a damaged cache entry is simply processed again
+        return None
+    return result if isinstance(result, DocumentResult) else None
+
+
+def _cache_store(path: Path, result: DocumentResult) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # the cache only saves time: never fail the run for it
+
+
+def _export_view(result: DocumentResult) -> DocumentResult:
+    """What the exports read of one document (no sentences, warnings or candidates)."""
+    return DocumentResult(result.document, entities=result.entities, dates=result.dates,
+                          events=result.events, places=result.places)
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
+        resources: Resources | None = None, model: str = DEFAULT_MODEL,
+        progress: Callable[[int, int, DocumentResult], None] | None = None,
+        on_block: Callable[[int, int], None] | None = None,
+        excel_safe: bool = False,
+        formats: Sequence[str] = exports.DEFAULT_FORMATS,
+        jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+        resume: bool = False, keep_documents: bool = True) -> RunResult:
+    """Process files and folders; write the tables to ``out_dir`` if given, with the
+    ``formats`` of :mod:`pipeline.exports` (map, report, TEI …; ``()`` for tables only), all in
+    one step (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells of the
+    CSV tables with ``'``.
+
+    ``jobs``: worker processes (``1``: this process; ``0``: all cores); ``engine``: ``"local"``
+    or ``"dask"`` (``scheduler``: a ``dask.distributed`` address, else a ``LocalCluster``);
+    ``resume``: take documents already processed by an interrupted run into ``out_dir`` from
+    its cache (see the module docstring); ``keep_documents=False``: do not keep the results in
+    the returned :class:`RunResult` (flat memory; the CLI's choice).
+
+    ``progress(i, n, result)`` is called after each file (1-based ``i``, input order),
+    ``on_block(done, total)`` within a file (see :func:`~pipeline.document.process_text`; only
+    with ``jobs=1`` and the local engine). ``out_dir`` is checked (creatable, writable) before
+    any work: :class:`~pipeline.errors.OutputError`. Raises
+    :class:`~pipeline.errors.ChronicleError` for an unknown engine or a missing Dask.
+    """
+    from .errors import ChronicleError
+
+    if engine not in ENGINES:
+        raise ChronicleError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    jobs = (os.cpu_count() or 1) if jobs == 0 else max(jobs, 1)
+    roots = [Path(p) for p in paths]
+    files = collect_inputs(roots)
+    out = Path(out_dir) if out_dir is not None else None
+    if out is not None:
+        check_output_dir(out)
+    resources = resources or load_resources(model)
+    items = list(zip(files, make_doc_ids(files, roots), strict=True))
+
+    cache = out / CACHE_DIR if out is not None else None
+    cached: dict[int, Path] = {}  # item index -> cache file of its result
+    reusable: set[int] = set()
+    if cache is not None:
+        version = _run_version(resources)
+        for i, (path, doc_id) in enumerate(items):
+            key = _cache_key(path, doc_id, version)
+            if key is not None:
+                cached[i] = cache / f"{key}.pickle"
+                if resume and cached[i].is_file():
+                    reusable.add(i)
+    todo = [item for i, item in enumerate(items) if i not in reusable]
+    if engine == "dask":
+        computed = _dask(todo, resources, jobs, scheduler)
+    elif jobs > 1 and len(todo) > 1:
+        computed = _processes(todo, resources, jobs)
+    else:
+        computed = _local(todo, resources, on_block)
+
+    kept: list[DocumentResult] = []
+    for_exports: list[DocumentResult] = []
+    failed = reused = 0
+    staged = (StagedTables(out, [(name, kind) for name, kind, _ in TABLES],
+                           excel_safe=excel_safe) if out is not None else None)
+    try:
+        for i in range(len(items)):
+            result = _cache_load(cached[i]) if i in reusable else None
+            if result is None:
+                result = (next(computed) if i not in reusable
+                          else process_file(*items[i], resources))
+                if i in cached and result.document.status != "error":
+                    _cache_store(cached[i], result)
+            else:
+                reused += 1
+            failed += result.document.status == "error"
+            if staged is not None:
+                for name, _, attr in TABLES:
+                    staged.append(name, _rows(result, attr))
+                if formats:
+                    for_exports.append(_export_view(result))
+            if keep_documents:
+                kept.append(result)
+            if progress:
+                progress(i + 1, len(items), result)
+        run_result = RunResult(kept, failed_files=failed, reused=reused)
+        if staged is not None and out is not None:
+            counts = dict(staged.counts)
+            extra: dict[str, bytes] = {}
+            if formats:
+                data = exports.input_from_run(RunResult(for_exports), resources)
+                data = dataclasses.replace(data, tables=tuple(
+                    (name, kind, counts[name]) for name, kind, _ in TABLES))
+                extra = exports.render_exports(data, formats)
+            run_result.written = staged.finish(extra)
+            run_result.counts = counts
+            if cache is not None:
+                shutil.rmtree(cache, ignore_errors=True)
+        else:
+            run_result.counts = {name: len(rows) for name, _, rows in run_result.tables()}
+    finally:
+        if staged is not None:
+            staged.close()
+        close = getattr(computed, "close", None)
+        if close:
+            close()
+    return run_result

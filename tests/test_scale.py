@@ -1,0 +1,136 @@
+"""Scale: --jobs and --engine dask give the same bytes as one process; --resume after a kill."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import api, run
+from pipeline.cli import main
+
+TEXTS = [
+    "In the sixth year of Tianhui, Wanyan Zonghan attacked Taiyuan. The city held {}.\n",
+    "Emperor Gaozong fled south in 1129. Yue Fei defeated the Jin army near Yancheng {}.\n",
+    "",  # an empty file: a document row with status empty
+    "Kaifeng fell in the second year of Jingkang.\n\nThe Jin took Huizong north {}.\n\n",
+]
+
+
+def _inputs(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = TEXTS[i % len(TEXTS)]
+        text = (text.format(i) + "\n") * (1 + i % 3)
+        (folder / f"f{i:02}.txt").write_text(text, encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 in Kaifeng in 1127.\n".encode("latin-1"))
+    return folder
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def _cli(inputs: Path, out: Path, model: Path, *flags: str) -> int:
+    return main(["run", str(inputs), "--out", str(out), "--quiet", "--model", str(model),
+                 *flags])
+
+
+def test_jobs_2_gives_the_same_bytes_as_one_process(tmp_path: Path, blank_model: Path) -> None:
+    inputs = _inputs(tmp_path / "in", 9)
+    assert _cli(inputs, tmp_path / "one", blank_model) == 0
+    assert _cli(inputs, tmp_path / "two", blank_model, "--jobs", "2") == 0
+    one = _snapshot(tmp_path / "one")
+    assert one == _snapshot(tmp_path / "two")
+    assert one["documents.csv"].count(b"\n") == 11  # header + 10 documents, in input order
+    assert not (tmp_path / "two" / ".chronicle-cache").exists()  # removed after a full run
+
+
+def test_dask_local_cluster_gives_the_same_bytes(tmp_path: Path, blank_model: Path,
+                                                 blank_resources: api.Resources) -> None:
+    pytest.importorskip("dask.distributed")
+    inputs = _inputs(tmp_path / "in", 4)
+    api.run([inputs], tmp_path / "local", resources=blank_resources)
+    result = api.run([inputs], tmp_path / "dask", resources=blank_resources, engine="dask",
+                     jobs=1, keep_documents=False)
+    assert result.documents == [] and result.counts["documents.csv"] == 5
+    assert _snapshot(tmp_path / "local") == _snapshot(tmp_path / "dask")
+
+
+def test_resume_processes_only_what_an_interrupted_run_left(
+        tmp_path: Path, blank_resources: api.Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(tmp_path / "in", 6)
+    api.run([inputs], tmp_path / "whole", resources=blank_resources)
+    out = tmp_path / "out"
+
+    def stop_after_three(i: int, n: int, result: api.DocumentResult) -> None:
+        if i == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        api.run([inputs], out, resources=blank_resources, progress=stop_after_three)
+    assert not (out / "documents.csv").exists()  # no tables from the interrupted run
+    assert len(list((out / run.CACHE_DIR).glob("*.pickle"))) == 3
+    (inputs / "f01.txt").write_text("Changed since: Yue Fei in 1140.\n", encoding="utf-8")
+    api.run([inputs], tmp_path / "whole", resources=blank_resources)  # the new reference
+
+    processed: list[str] = []
+    real = run.process_file
+
+    def counting(path: Path, doc_id: str, resources: api.Resources, **kw: object):  # type: ignore[no-untyped-def]
+        processed.append(doc_id)
+        return real(path, doc_id, resources, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "process_file", counting)
+    result = api.run([inputs], out, resources=blank_resources, resume=True)
+    assert result.reused == 2  # f00 and f02 (f01 changed)
+    assert processed == ["f01", "f03", "f04", "f05", "latin1"]
+    assert _snapshot(out) == _snapshot(tmp_path / "whole")
+
+
+def test_sigkill_halfway_then_resume_gives_the_same_tables(tmp_path: Path,
+                                                           blank_model: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(30):
+        (inputs / f"f{i:02}.txt").write_text(f"Yue Fei reached Zhuxian in 1140, day {i}. " * 300,
+                                             encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out),
+               "--model", str(blank_model)]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("[10/"):
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert not (out / "documents.csv").exists()
+    done = len(list((out / run.CACHE_DIR).glob("*.pickle")))
+    assert 10 <= done < 30
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{done} document(s) taken from the cache" in resumed.stderr
+    assert main(["run", str(inputs), "--out", str(tmp_path / "whole"), "--quiet",
+                 "--model", str(blank_model)]) == 0
+    assert _snapshot(out) == _snapshot(tmp_path / "whole")
+
+
+def test_bad_scale_options_are_one_line_usage_errors(
+        tmp_path: Path, blank_model: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(tmp_path / "in", 1)
+    assert _cli(inputs, tmp_path / "out", blank_model, "--jobs", "-1") == 2
+    assert "--jobs must be 0" in capsys.readouterr().err
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(run, "SCHEDULER_TIMEOUT", 2)
+    code = _cli(inputs, tmp_path / "out", blank_model, "--engine", "dask",
+                "--scheduler", "tcp://127.0.0.1:9")
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot reach the Dask scheduler" in err and "Traceback" not in err
