@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import spacy
@@ -376,3 +377,18 @@ def test_pronoun_prefers_the_main_subject_of_its_own_sentence(nlp: Language) -> 
     events = run(nlp, text, SPEC8)
     assert [(e.event_type, e.actor1, e.actor1_source) for e in events] == [
         ("flight", "Liu Qi", "named"), ("attack", "Wanyan Zonghan", "pronoun")]
+
+
+def test_parsing_in_groups_of_blocks_gives_the_same_events(
+        resources: api.Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trigger sentences are parsed a group of blocks at a time (bounded memory); the events do
+    not depend on the group size."""
+    from pipeline.events import extract as extract_module
+
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "song_jin_wars.txt").read_text(
+        encoding="utf-8")
+    whole = api.process_text(text, "doc", resources).events
+    monkeypatch.setattr(extract_module, "_PARSE_GROUP_CHARS", 3_000)
+    grouped = api.process_text(text, "doc", resources).events
+    assert len(whole) > 100
+    assert grouped == whole

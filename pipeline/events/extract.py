@@ -230,13 +230,31 @@ def extract_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     lookup = places or PlaceLookup.build(entities, glosses, historical_places, index=index)
     prepared = [_prepare(doc, offset, kept, kept_starts, all_dates, date_starts, lookup,
                          person_polity or {}, lex, match) for doc, offset in blocks]
-    wanted = [(i, sent) for i, b in enumerate(prepared) for sent, trigs in b.todo
+    out: list[list[EventRow]] = []
+    group: list[int] = []
+    size = 0
+    for i, block in enumerate(prepared):  # parsed a group of blocks at a time: bounded memory
+        group.append(i)
+        size += len(block.text)
+        if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
+            out.extend(_parse_and_finish([prepared[j] for j in group], parser))
+            group, size = [], 0
+    return out
+
+
+#: Characters of blocks whose trigger sentences are parsed in one batch (the parsed sentence
+#: Docs, with their tensors, live only until that group's events are taken).
+_PARSE_GROUP_CHARS = 100_000
+
+
+def _parse_and_finish(blocks: Sequence[_Block], parser: Language | None) -> list[list[EventRow]]:
+    wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
     docs = parse_sentences(parser, [sent for _, sent in wanted])
     parsed = {(i, sent.start): d for (i, sent), d in zip(wanted, docs, strict=True)}
     out = []
-    for i, block in enumerate(prepared):
+    for i, block in enumerate(blocks):
         sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
                  else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
         out.append(_finish(block, sdocs))
