@@ -101,3 +101,20 @@ def test_displacy_renders_entities_and_dates(nlp):
     labels = [line.strip() for line in spans.splitlines()]
     assert "1129" in labels and "1127" in labels  # the CE years label the date spans
     assert "Jianyan" in labels
+
+
+def test_own_gazetteer_from_config(tmp_path):
+    import shutil
+
+    own = tmp_path / "gaz"
+    shutil.copytree(gazetteer_dir(), own)
+    with (own / "persons.csv").open("a", encoding="utf-8") as f:
+        f.write("Hermit Of Testing,Wise Recluse Tester,Song,,test row\n")
+    text = "The Wise Recluse Tester left the capital in 1127."
+    config = {"gazetteer_dir": str(own)}
+    mine = _blank("chronicle_gazetteer", "chronicle_events",
+                  chronicle_gazetteer=config, chronicle_events=config)(text)
+    bundled = _blank("chronicle_gazetteer", "chronicle_events")(text)
+    assert [(e.text, e.canonical, e.label) for e in mine._.entities] == [
+        ("Wise Recluse Tester", "Hermit Of Testing", "PERSON")]
+    assert all(e.canonical != "Hermit Of Testing" for e in bundled._.entities)
