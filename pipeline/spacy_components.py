@@ -56,6 +56,7 @@ from pipeline.places import (
 )
 from pipeline.records import DateRow, EntityRow, EventRow
 from pipeline.resources import gazetteer_dir as bundled_gazetteer_dir
+from pipeline.spacy_rows import register as _register_rows
 
 DATES_SPAN_KEY = "chronicle_dates"
 _ERA_SPANS = "chronicle_era_spans"  # era names inside dates, kept for chronicle_events
@@ -63,6 +64,8 @@ _ERA_SPANS = "chronicle_era_spans"  # era names inside dates, kept for chronicle
 for _attr in ("dates", "date_warnings", "entities", "events", _ERA_SPANS):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
+
+_register_rows()  # Docs with rows serialise (also without the installed entry points)
 
 make_gazetteer = _make_component  # the chronicle_gazetteer factory (pipeline.entities)
 
@@ -156,5 +159,5 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None) -> EventsCo
     return EventsComponent(nlp, name, gazetteer_dir)
 
 
-__all__ = ["DATES_SPAN_KEY", "DatesComponent", "EventsComponent", "make_dates",
-                      "make_events", "make_gazetteer"]
+__all__ = ["DATES_SPAN_KEY", "DatesComponent", "EventsComponent",
+           "make_dates", "make_events", "make_gazetteer"]

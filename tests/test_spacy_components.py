@@ -118,3 +118,19 @@ def test_own_gazetteer_from_config(tmp_path):
     assert [(e.text, e.canonical, e.label) for e in mine._.entities] == [
         ("Wise Recluse Tester", "Hermit Of Testing", "PERSON")]
     assert all(e.canonical != "Hermit Of Testing" for e in bundled._.entities)
+
+
+def test_docs_with_rows_serialise_and_load_in_a_fresh_process(nlp, tmp_path):
+    from spacy.tokens import DocBin
+
+    doc = nlp(TEXT)
+    assert doc.copy()._.dates == doc._.dates
+    bin_ = DocBin(store_user_data=True, docs=[doc])
+    (tmp_path / "docs.spacy").write_bytes(bin_.to_bytes())
+    out = _fresh(  # the srsly decoder entry point rebuilds the rows; nothing imported by us
+        "import spacy\nfrom spacy.tokens import DocBin\n"
+        f"data = open({str(tmp_path / 'docs.spacy')!r}, 'rb').read()\n"
+        "(doc,) = DocBin().from_bytes(data).get_docs(spacy.blank('en').vocab)\n"
+        "rows = doc.user_data[('._.', 'dates', None, None)]\n"
+        "print(repr(list(rows)))\n", tmp_path)
+    assert out.strip() == repr(list(doc._.dates))
