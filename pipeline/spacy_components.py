@@ -85,6 +85,16 @@ def _with_sentence(doc: Doc, rows: list[_Row]) -> list[_Row]:
             for r in rows]
 
 
+def _trimmed(doc: Doc, row: EventRow) -> EventRow:
+    """The row with its offsets moved off the whitespace its sentence span starts or ends
+    with (a Doc that was not cleaned and split into paragraphs as ``process_text`` does)."""
+    piece = doc.text[row.start:row.end]
+    if piece == row.text or piece.strip() != row.text:
+        return row
+    start = row.start + len(piece) - len(piece.lstrip())
+    return dataclasses.replace(row, start=start, end=start + len(row.text))
+
+
 class DatesComponent:
     """Finds date mentions in ``doc.text`` and resolves them to CE (see the module docstring)."""
 
@@ -146,7 +156,7 @@ class EventsComponent:
         events = extract_events(doc, entities, dates, glosses, lexicon=self.lexicon,
                                 matcher=self.matcher, person_polity=self.person_polity,
                                 places=lookup, index=self.modern_places, parser=self.nlp)
-        events = [dataclasses.replace(e, event_id=i) for i, e in
+        events = [dataclasses.replace(_trimmed(doc, e), event_id=i) for i, e in
                   enumerate(sorted(events, key=lambda e: (e.start, e.event_id)), 1)]
         doc._.entities = _with_sentence(doc, entities)
         doc._.events = _with_sentence(doc, events)

@@ -134,3 +134,10 @@ def test_docs_with_rows_serialise_and_load_in_a_fresh_process(nlp, tmp_path):
         "rows = doc.user_data[('._.', 'dates', None, None)]\n"
         "print(repr(list(rows)))\n", tmp_path)
     assert out.strip() == repr(list(doc._.dates))
+
+
+def test_event_offsets_skip_the_blank_lines_before_a_sentence(nlp):
+    doc = nlp("The war went on.\n\nIn 1127, Yue Fei defeated the Jin army at Kaifeng.")
+    (event,) = doc._.events
+    assert doc.text[event.start:event.end] == event.text
+    assert event.text.startswith("In 1127")
