@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -9,7 +11,8 @@ from spacy.tokens import Doc
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import _ALL_PIPES, COMPONENT, _build_tables, _Tables
 from pipeline.errors import EXIT_MODEL_MISSING, ChronicleError
-from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer import Gazetteer, load_gazetteer
+from pipeline.resources import gazetteer_dir
 
 
 class ModelNotFoundError(ChronicleError, RuntimeError):
@@ -21,11 +24,14 @@ class ModelNotFoundError(ChronicleError, RuntimeError):
 # --- pinyin shape ------------------------------------------------------------------------------
 
 class GazetteerComponent:
-    """spaCy component: sets ``doc.ents`` from :func:`find_spans` (call ``set_gazetteer`` first)."""
+    """spaCy component: sets ``doc.ents`` from :func:`find_spans`. The gazetteer is the one given
+    to ``set_gazetteer``, else it is loaded on first use from ``gazetteer_dir`` (None: the
+    bundled one, :func:`pipeline.resources.gazetteer_dir`)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None) -> None:
         self.nlp = nlp
         self.name = name
+        self.gazetteer_dir = gazetteer_dir
         self.tables: _Tables | None = None
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
@@ -34,14 +40,15 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tables is None:
-            raise RuntimeError(f"{self.name}: set_gazetteer() was not called")
+            self.set_gazetteer(load_gazetteer(Path(self.gazetteer_dir) if self.gazetteer_dir
+                                              else gazetteer_dir()))
         doc.set_ents(find_spans(doc, self.tables), default="unmodified")
         return doc
 
 
-@Language.factory(COMPONENT)
-def _make_component(nlp: Language, name: str) -> GazetteerComponent:
-    return GazetteerComponent(nlp, name)
+@Language.factory(COMPONENT, default_config={"gazetteer_dir": None})
+def _make_component(nlp: Language, name: str, gazetteer_dir: str | None) -> GazetteerComponent:
+    return GazetteerComponent(nlp, name, gazetteer_dir)
 
 
 def add_gazetteer_component(nlp: Language, gazetteer: Gazetteer) -> GazetteerComponent:
