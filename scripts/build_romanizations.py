@@ -32,7 +32,6 @@ wg_noapos | wg_joined | wg_joined_plain | postal).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import sys
@@ -238,17 +237,10 @@ def _stem_len(stem: str, zh: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="only compare with the committed file")
-    args = ap.parse_args(argv)
-    text = build()
-    if args.check:
-        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
-        print("name_romanizations.csv is up to date" if same else "name_romanizations.csv differs")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 1} rows)")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+    from _derived import write_or_check
+
+    return write_or_check(__doc__, build, OUT, argv)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,27 @@
+"""The command line every derived-table build script shares: write the table, or ``--check`` it.
+
+``write_or_check(doc, build, out, argv)`` builds the text with ``build()``, then either writes it
+to ``out`` or (``--check``) compares it with the committed file: exit 0 when equal, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+def write_or_check(doc: str | None, build: Callable[[], str], out: Path,
+                   argv: Sequence[str] | None = None) -> int:
+    """Build, then write ``out`` or compare with it; return the exit code."""
+    ap = argparse.ArgumentParser(description=(doc or "").splitlines()[0] if doc else None)
+    ap.add_argument("--check", action="store_true", help="only compare with the committed file")
+    args = ap.parse_args(argv)
+    text = build()
+    if args.check:
+        same = out.is_file() and out.read_text(encoding="utf-8") == text
+        print(f"{out.name} is up to date" if same else f"{out.name} differs")
+        return 0 if same else 1
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out} ({text.count(chr(10)) - 1} rows)")
+    return 0
