@@ -164,10 +164,7 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
                       "the context", "medium", basis=f"fuzzy spelling: {m.era} ~ {cands[0].name}")
     if not cands:
         res.guess("UNKNOWN_ERA", f"no era called {m.era!r}")
-        if m.stated_year is not None:
-            res.year = m.stated_year
-            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
-                      basis="era unknown: printed CE year")
+        res.printed_year_only(m.stated_year, "era unknown: printed CE year")
         return
     era = _choose(cands, n, m, state, eras, prior, res)
     res.era, res.dynasty, res.era_year = era, era.dynasty, n
@@ -190,10 +187,7 @@ def _out_of_range(res: _Res, m: DateMention, message: str) -> None:
     """Never an era year past the era's end: the printed CE year, else no year."""
     res.guess("ERA_YEAR_OUT_OF_RANGE", message)
     res.era_year = m.era_year
-    if m.stated_year is not None:
-        res.year = m.stated_year
-        res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
-                  basis="printed CE year")
+    res.printed_year_only(m.stated_year)
 
 
 def _inherited(m, state, eras, prior, res: _Res) -> None:
@@ -228,10 +222,7 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
                 res.note(f"next era of {m.dynasty} with a year {n}", "low")
         if era is None:
             res.guess("ERA_NOT_RESOLVED", f"which era of {m.dynasty!r} has year {n} is unknown")
-            if stated is not None:
-                res.year = stated
-                res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
-                          basis="printed CE year")
+            res.printed_year_only(stated)
             return
         res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
         res.basis.insert(0, f"dynasty named without era: {m.dynasty}")
@@ -256,10 +247,7 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
     if running is None:
         res.era_year = n
         res.guess("NO_RUNNING_ERA", f"year {n} of an era not named before")
-        if stated is not None:
-            res.year = stated
-            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
-                      basis="printed CE year")
+        res.printed_year_only(stated)
         return
     current = state.year - running.start_year + 1 if state.year is not None else n
     era = running

@@ -31,10 +31,7 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         found = named
     if not found:
         res.guess("UNKNOWN_RULER", f"no ruler called {m.ruler!r}")
-        if m.stated_year is not None:
-            res.year = m.stated_year
-            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
-                      basis="printed CE year")
+        res.printed_year_only(m.stated_year)
         return
 
     def key(r: Ruler) -> tuple:
@@ -69,10 +66,7 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
     if not ruler.contains_reign_year(n):
         res.guess("ERA_YEAR_OUT_OF_RANGE", f"{ruler.label} ({ruler.dynasty}) reigned "
                   f"{ruler.reign_end - ruler.first_year + 1} counted years, not {n}")
-        if m.stated_year is not None:
-            res.year = m.stated_year
-            res.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
-                      basis="printed CE year")
+        res.printed_year_only(m.stated_year)
         return
     year = ruler.ce_year(n)
     res.year = year

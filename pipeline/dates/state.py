@@ -67,6 +67,15 @@ class _Res:
         if basis:
             self.basis.append(basis)
 
+    def printed_year_only(self, stated: int | None,
+                          basis: str = "printed CE year") -> None:
+        """Where the era or ruler could not give a year: take the printed CE year, if any, as a
+        guess (``YEAR_FROM_PRINTED_YEAR``)."""
+        if stated is not None:
+            self.year = stated
+            self.guess("YEAR_FROM_PRINTED_YEAR", "the year is the printed CE year only",
+                       basis=basis)
+
     @property
     def certainty(self) -> str:
         """The weakest evidence used (low if no year was found)."""
