@@ -100,6 +100,20 @@ SCHEMAS: dict[str, FileSchema] = {
     "eras.csv": FileSchema(_ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS),
     "eras_japan.csv": FileSchema(
         _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
+    "eras_korea.csv": FileSchema(
+        _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
+    "korea_errata.csv": FileSchema(
+        ("action", "sanmiao_id", "name_zh", "dynasty_zh", "value", "start_year", "end_year",
+         "start_jdn", "end_jdn", "note"), ("action", "name_zh", "dynasty_zh", "note"),
+        {"action": _one_of("first_year", "alias", "drop_era", "add_era"),
+         "start_year": _int, "end_year": _int}, must_exist=False),
+    "rulers_korea.csv": FileSchema(
+        ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
+         "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",
+         "reign_end", "first_year", "era_ids", "romanizations"),
+        ("ruler_id", "dynasty", "cal_stream", "reign_start", "reign_end", "first_year"),
+        {"ruler_id": _int, "cal_stream": _int, "reign_start": _int, "reign_end": _int,
+         "first_year": _int}, must_exist=False),
     "rulers.csv": FileSchema(
         ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
          "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",

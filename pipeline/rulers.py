@@ -35,6 +35,20 @@ class Ruler:
     first_year: int
     era_ids: tuple[int, ...]
     romanizations: tuple[str, ...]
+    cal_stream: int = 3  # sanmiao calendar stream: 1-3 Chinese, 5-8 Korean states
+    dynasty_zh: str = ""
+
+    @property
+    def qualified(self) -> bool:
+        """True if sanmiao's canonical name carries the dynasty ("渤海世宗", "朝鮮成宗"): sanmiao
+        needs the dynasty to tell this ruler from another of the same name."""
+        return bool(self.dynasty_zh) and self.name_zh.startswith(self.dynasty_zh)
+
+    @property
+    def counts_reign_years(self) -> bool:
+        """True for kings who counted their own reign years while using another state's eras
+        (the Korean states: streams 5-8)."""
+        return self.cal_stream >= 5
 
     @property
     def label(self) -> str:
@@ -71,11 +85,25 @@ class RulerTable:
         return frozenset(self._by_key)
 
 
+RULER_FILES = ("rulers.csv", "rulers_korea.csv")  # Chinese rulers; Korean kings (optional)
+
+
 @lru_cache(maxsize=4)
 def load_ruler_table(gazetteer_dir: Path = GAZETTEER) -> RulerTable:
-    """Read ``rulers.csv`` (cached per directory). Raises OSError if the file is missing."""
+    """Read ``rulers.csv`` and, when present, ``rulers_korea.csv`` (cached per directory).
+    Raises OSError if ``rulers.csv`` is missing."""
     out = []
-    with (gazetteer_dir / "rulers.csv").open(encoding="utf-8", newline="") as fh:
+    for name in RULER_FILES:
+        path = gazetteer_dir / name
+        if name != RULER_FILES[0] and not path.exists():
+            continue
+        out.extend(_read_rulers(path))
+    return RulerTable(tuple(out))
+
+
+def _read_rulers(path: Path) -> list[Ruler]:
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             out.append(Ruler(
                 ruler_id=int(row["ruler_id"]), dynasty=row["dynasty"], name_zh=row["name_zh"],
@@ -84,5 +112,6 @@ def load_ruler_table(gazetteer_dir: Path = GAZETTEER) -> RulerTable:
                 first_year=int(row["first_year"]),
                 era_ids=tuple(int(x) for x in row["era_ids"].split("|") if x),
                 romanizations=tuple(x for x in row["romanizations"].split("|") if x),
+                cal_stream=int(row["cal_stream"] or 3), dynasty_zh=row["dynasty_zh"],
             ))
-    return RulerTable(tuple(out))
+    return out

@@ -72,7 +72,8 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     branches = "|".join(sorted(c("earthly_branch"), key=len, reverse=True))
     SEXA = rf"(?i:\b(?:{stems})[\s\-]?(?:{branches})\b)"
     YEAR = r"(?i:year)"
-    RULER = r"(?P<ruler>[A-Z][a-z]+(?:-[a-z]+)?)"
+    # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
+    RULER = r"(?P<ruler>[A-Z](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+(?:-[a-z]+)?)"
     last_day = _alt(list(c("last_day")))
     phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)

@@ -40,7 +40,7 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         near = (max(r.reign_start - state.year, state.year - r.reign_end, 0)
                 if state.year is not None else 0)
         return (stated, fits, near, -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
-                -(r.reign_end - r.reign_start), r.first_year)
+                r.qualified, -(r.reign_end - r.reign_start), r.first_year)
 
     ruler = min(found, key=key)
     res.note(f"ruler named: {ruler.label} ({ruler.dynasty})")
@@ -52,6 +52,13 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
             res.note("ruler chosen by printed CE year")
         elif state.year is not None and len({k[2] for k in keys}) > 1:
             res.note("ruler chosen by nearness to running date", "medium")
+        elif len({k[3] for k in keys}) > 1:
+            res.note("ruler chosen by dynasties named in text", "medium")
+        elif len({k[4] for k in keys}) > 1:
+            res.guess("RULER_CHOSEN_BY_NAME",
+                      f"{m.ruler!r} names {len(found)} rulers; the one sanmiao names without "
+                      "its dynasty was taken", "medium",
+                      basis="ruler chosen by sanmiao's unqualified name")
         else:
             res.guess("RULER_CHOSEN_BY_DEFAULT",
                       f"{m.ruler!r} names {len(found)} rulers; the longest reign was taken",
@@ -76,6 +83,9 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         era = in_force[-1] if in_force[-1].start_year == year else in_force[0]
         res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
         res.note(f"reign year {n} = {era.name} {res.era_year}")
+    elif ruler.counts_reign_years:
+        res.era_year = n
+        res.note(f"reign year {n} (a Korean king's own reign count)")
     else:
         res.era_year = n
         res.note(f"reign year {n} (no era of this ruler in force)", "medium")
