@@ -258,6 +258,8 @@ def build_texts(gazetteer: Path = GAZETTEER) -> tuple[str, str]:
         start = int(float(r["emp_start_year"]))
         end = int(float(r["emp_end_year"] or r["emp_start_year"]))
         name, bare = _short_name(canon[pid], dyn_zh)
+        if name in _KING_TITLES:  # 後高句麗 "王": a title, no name
+            continue
         temple = name if len(name) == 2 and name[-1] in "宗祖" else ""
         posthumous = name if not temple else ""
         # a temple name changed later (英宗 -> 英祖): English texts use the new one only

@@ -129,16 +129,19 @@ def test_table_invariants(table: EraTable) -> None:
         assert e.start_year <= e.end_year, e
         assert e.length >= 1, e
         assert e.start_jdn < e.end_jdn, e
-        assert e.cal_stream in ((4,) if e.dynasty == "Japan" else (1, 2, 3)), e
+        korean = "Korea" in table.ancestors(e.dynasty)
+        assert e.cal_stream in ((4,) if e.dynasty == "Japan" else (5, 6, 7, 8) if korean
+                                else (1, 2, 3)), e
         assert -210 <= e.start_year <= (2019 if e.dynasty == "Japan" else 1911), e
         assert e.romanizations and e.romanizations[0] == e.name, e
     assert len(table.eras) > 600
 
 
 def test_japanese_eras_kept_apart(table: EraTable) -> None:
-    # 大化 (Japan 645) is a Japanese era, read in Hepburn; 光德 (Goryeo 950) is not kept
+    # 大化 (Japan 645) is a Japanese era, read in Hepburn; 光德 (Goryeo 950) in Korean only
     assert [(e.dynasty, e.start_year) for e in table.candidates("Taika")] == [("Japan", 645)]
-    assert all(e.dynasty != "Goryeo" for e in table.eras)
+    assert [(e.dynasty, e.start_year) for e in table.candidates("Gwangdeok")] == [("Goryeo", 950)]
+    assert "Goryeo" not in {e.dynasty for e in table.candidates("Guangde")}
     # 大同 is Daidō in Japan and Datong in China: the two spellings do not mix
     assert {e.dynasty for e in table.candidates("Daido")} == {"Japan"}
     assert "Japan" not in {e.dynasty for e in table.candidates("Datong")}
@@ -286,7 +289,7 @@ def test_hand_kept_files_are_well_formed() -> None:
 
 
 def test_load_from_other_dir(tmp_path: Path) -> None:
-    for name in ("eras.csv", "eras_japan.csv", "dynasties.csv"):
+    for name in ("eras.csv", "eras_japan.csv", "eras_korea.csv", "dynasties.csv"):
         (tmp_path / name).write_text(
             (REPO / "gazetteer" / name).read_text(encoding="utf-8"), encoding="utf-8"
         )

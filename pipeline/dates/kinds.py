@@ -14,6 +14,7 @@ from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
 from .days import _is_leap_year, year_cycle
+from .reigns import running_ruler
 from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
 
 
@@ -22,7 +23,18 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
     ruler's era in force that year (or a plain reign count for a ruler without eras).
     "during Emperor Shenzong's reign" (no year): the whole reign, first to last year."""
     n = m.era_year or 1
-    found = _rulers().find(m.ruler or "")
+    if m.running_ruler:  # "the twelfth year of his reign"
+        named = running_ruler(state, eras)
+        if named is None:
+            res.guess("NO_RUNNING_RULER", "'his reign' before any ruler or era is named")
+            res.printed_year_only(m.stated_year)
+            return
+        res.guess("RULER_FROM_CONTEXT", f"'his reign' read as the reign of {named.label} "
+                  f"({named.dynasty}), the ruler last named", "medium",
+                  basis=f"running ruler: {named.label}")
+        found = [named]
+    else:
+        found = _rulers().find(m.ruler or "")
     if m.dynasty:
         dyn = eras.dynasty(m.dynasty) or m.dynasty
         named = [r for r in found if dyn in eras.ancestors(r.dynasty)]
@@ -65,7 +77,7 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
                       basis="ruler chosen by default (longest reign)")
         res.alternatives.extend(f"{r.label} ({r.dynasty}) {r.ce_year(n)}"
                                 for r in found if r is not ruler)
-    res.dynasty = ruler.dynasty
+    res.dynasty, res.ruler = ruler.dynasty, ruler
     if m.era_year is None:
         res.year, res.year_end = ruler.first_year, ruler.reign_end
         res.note(f"the whole reign of {ruler.label} ({ruler.dynasty})")

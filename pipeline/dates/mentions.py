@@ -13,10 +13,11 @@ from pipeline.eras import EraTable
 from .grammar import _Grammar, _grammar
 from .lexicon import Lexicon, cycle_number, parse_number
 from .names import _name_index, _NameIndex, _scan
+from .reigns import bare_ruler, extra_mentions
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
-    "dynasty", "reign", "sexagenary", "era_context",
+    "dynasty", "reign", "sexagenary", "era_context", "ruler_context",
 )
 
 
@@ -68,6 +69,7 @@ class DateMention:
     lunar_year: int | None = None  # "the third month of 1662": the Chinese year begun in 1662
     era_title: bool = False  # "Emperor Zhengde", "the Kangxi Emperor": an era used as a name
     fuzzy_era: bool = False  # era as written is one letter from a known one ("Xiangping")
+    running_ruler: bool = False  # "the twelfth year of his reign": the ruler last named
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -329,6 +331,8 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
             continue
         out.append(m)
+    out.extend(extra_mentions(text, out, g.lex, eras, DateMention))
+    out.sort(key=lambda x: (x.start, x.end))
     return out
 
 
@@ -351,6 +355,9 @@ def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) 
     if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
             or name.split()[0].lower() in lex.cat("not_era_name")):
         return m
+    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong": a ruler, no title
+    if reign is not None:
+        return reign
     if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
         s0, e0 = after.span(1)
         tail = _AFTER_FUZZY.match(text, e0)

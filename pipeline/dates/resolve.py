@@ -43,6 +43,7 @@ from .choose import _explicit, _inherited, _stream
 from .days import _calendar_range, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
+from .reigns import pick_ruler
 from .state import _SEASON_FIRST, RunningDate, _dyn_score, _Memo, _prior, _Res
 
 
@@ -80,6 +81,8 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         state.year, state.month, state.leap, state.day = res.year, None, False, None
         state.order_month = None
         return
+    if res.era is not None or res.ruler is not None:
+        state.ruler = res.ruler  # a new era named: "his reign" is then its ruler's
     if res.era is not None:
         state.era, state.dynasty, state.stream = res.era, res.era.dynasty, res.era.cal_stream
     elif res.dynasty:
@@ -153,6 +156,9 @@ def resolve_dates(
             if cands:
                 nxt = max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length))
     for i, m in enumerate(ordered):
+        if m.kind == "ruler_context":  # "King Sejong": the running ruler
+            state.ruler = pick_ruler(m.ruler or "", state, eras) or state.ruler
+            continue
         if m.kind in ("dynasty", "era_context"):
             continue
         try:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.eras import Era, EraTable
-from pipeline.rulers import RulerTable, load_ruler_table
+from pipeline.rulers import Ruler, RulerTable, load_ruler_table
 
 from .mentions import DateMention
 
@@ -31,6 +31,7 @@ class RunningDate:
     stream: int = DEFAULT_STREAM
     order_month: int | None = None  # month or first month of a season, for the month-order rule
     certainty: str = "high"  # of the reading that set the running date
+    ruler: Ruler | None = None  # the ruler last named ("of his reign")
 
 
 @dataclass
@@ -53,6 +54,7 @@ class _Res:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     conflict: bool | None = None
     stream: int | None = None
+    ruler: Ruler | None = None  # the ruler of a reign-year reading
     levels: list[str] = field(default_factory=list)  # evidence strengths; certainty = weakest
 
     def note(self, basis: str, level: str = "high") -> None:

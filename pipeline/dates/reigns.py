@@ -1,0 +1,133 @@
+"""Reign years named by a ruler without title, and "of his reign" (the running ruler).
+
+Finding (on the original text, after the grammar):
+
+* "the fifth year of Sejong", "the 3rd year of Taejo of Joseon": an era year followed by
+  "of <Name>" where Name is no era but a ruler of ``rulers.csv``/``rulers_korea.csv``
+  (:func:`bare_ruler`, called where an unknown name would be flagged);
+* "Sejong's 5th year": a ruler's name with 's and an ordinal year;
+* "the twelfth year of his reign": a reign year of the ruler last named (``running_ruler``),
+  only after a ruler or an era was named;
+* "King Sejong", "Emperor Gaozong" outside a date: ``kind="ruler_context"`` mentions (no row)
+  that set the running ruler.
+
+Resolving: :func:`running_ruler` gives the ruler a "his reign" refers to: the last ruler named,
+else the ruler whose era is the running era. Names are looked up with the toneless key of
+:func:`pipeline.eras.era_key`; bare names need a key of 5+ letters ("Wu", "Gao" are not taken).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.eras import EraTable, era_key
+from pipeline.rulers import Ruler, load_ruler_table
+
+from .lexicon import Lexicon, parse_number
+
+MIN_BARE_KEY = 5  # a bare ruler name needs this many letters (not "Wu", "Gao", "Shun")
+_NAME = r"[A-Z](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+(?:-[a-z]+)?"
+_TITLE = r"(?:King|Emperor|Queen|Empress)"
+_AFTER = re.compile(
+    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
+    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
+_ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
+_POSSESSIVE = re.compile(rf"\b(?P<name>{_NAME})(?:'s|’s)\s+{_ORD}\s+(?:regnal\s+)?year\b")
+_HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
+_BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
+_CONTEXT = re.compile(rf"\b{_TITLE}\s+(?P<name>{_NAME})(?!['’]?\w)")
+
+
+def _is_ruler(name: str) -> bool:
+    key = era_key(name)
+    return len(key) >= MIN_BARE_KEY and bool(load_ruler_table().find(name))
+
+
+def bare_ruler(m, text: str, eras: EraTable):
+    """An inherited era year followed by "of <ruler name> [of <dynasty>]" as a reign mention,
+    else None."""
+    after = _AFTER.match(text, m.end)
+    if after is None or eras.candidates(after.group("name")):
+        return None
+    name = after.group("name")
+    if not _is_ruler(name):
+        return None
+    fields: dict = {"ruler": name, "kind": "reign"}
+    end = after.end("name")
+    dyn = after.group("dyn")
+    if dyn and eras.dynasty(dyn):
+        fields["dynasty"] = dyn
+        end = after.end()
+    return replace(m, end=end, text=text[m.start:end], **fields)
+
+
+def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention_cls) -> list:
+    """Mentions the grammar leaves out: "Sejong's 5th year", "the Nth year of his reign", and
+    "King X" ruler context; none overlapping a mention in ``taken``."""
+    spans = sorted((m.start, m.end) for m in taken)
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in spans)
+
+    out = []
+    for hit in _POSSESSIVE.finditer(text):
+        name = hit.group("name")
+        n = parse_number(hit.group("n"), lex)
+        if n is None or eras.candidates(name) or not _is_ruler(name):
+            continue
+        if free(*hit.span()):
+            out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
+                                   kind="reign", ruler=name, era_year=n))
+    for hit in _CONTEXT.finditer(text):
+        name = hit.group("name")
+        if eras.candidates(name) or not load_ruler_table().find(name):
+            continue
+        if free(*hit.span()):
+            out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
+                                   kind="ruler_context", ruler=name))
+    for hit in _HIS_REIGN.finditer(text):
+        before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
+        if before is None:
+            continue
+        n = parse_number(before.group("n"), lex)
+        if n is None:
+            continue
+        s, e = before.start(), hit.end()
+        # "his" needs an antecedent: a ruler or an era named before
+        if free(s, e) and any(x.start < s and (x.era or x.ruler) for x in (*taken, *out)):
+            out.append(mention_cls(start=s, end=e, text=text[s:e], kind="reign", era_year=n,
+                                   running_ruler=True))
+    return out
+
+
+def running_ruler(state, eras) -> Ruler | None:
+    """The ruler "his reign" refers to: the last ruler named, else the ruler of the running
+    era (by ``era_ids``), else None."""
+    if state.ruler is not None:
+        return state.ruler
+    if state.era is None:
+        return None
+    for r in load_ruler_table().rulers:
+        if state.era.era_id in r.era_ids:
+            return r
+    return None
+
+
+def pick_ruler(name: str, state, eras) -> Ruler | None:
+    """The ruler a context mention "King X" names: the one reigning nearest the running year
+    (of the running dynasty, if any), else the only one; None if ambiguous without context."""
+    found = load_ruler_table().find(name)
+    if state.dynasty:
+        same = [r for r in found if state.dynasty in eras.ancestors(r.dynasty)
+                or r.dynasty in eras.ancestors(state.dynasty)]
+        found = same or found
+    if len(found) == 1:
+        return found[0]
+    plain = [r for r in found if not r.qualified]
+    if state.year is None and len(plain) == 1:
+        return plain[0]
+    if state.year is not None and found:
+        return min(found, key=lambda r: max(r.reign_start - state.year,
+                                            state.year - r.reign_end, 0))
+    return None
