@@ -10,6 +10,7 @@ import regex
 
 from pipeline.eras import EraTable
 
+from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
 from .lexicon import Lexicon, cycle_number, parse_number
 from .names import _name_index, _NameIndex, _scan
@@ -303,6 +304,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
+    masked, widen = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
     found: list[DateMention] = []
     pos = 0
     for start in starts:
@@ -331,6 +333,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
             continue
         out.append(m)
+    out = widen_mentions(text, out, widen)
     out.extend(extra_mentions(text, out, g.lex, eras, DateMention))
     out.sort(key=lambda x: (x.start, x.end))
     return out
