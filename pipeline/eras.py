@@ -299,13 +299,13 @@ def load_dynasties(gazetteer_dir: Path | None = None) -> tuple[Dynasty, ...]:
         )
 
 
-# Chinese eras; Japanese and Korean eras (kept apart, optional)
-ERA_FILES = ("eras.csv", "eras_japan.csv", "eras_korea.csv")
+# Chinese eras; Japanese, Korean and Vietnamese eras (kept apart, optional)
+ERA_FILES = ("eras.csv", "eras_japan.csv", "eras_korea.csv", "eras_vietnam.csv")
 
 
 def load_eras(gazetteer_dir: Path | None = None) -> tuple[Era, ...]:
-    """Read ``eras.csv`` and, when present, ``eras_japan.csv`` and ``eras_korea.csv`` (same
-    columns)."""
+    """Read ``eras.csv`` and, when present, ``eras_japan.csv``, ``eras_korea.csv`` and
+    ``eras_vietnam.csv`` (same columns)."""
     out: list[Era] = []
     for name in ERA_FILES:
         path = (gazetteer_dir or DEFAULT_GAZETTEER) / name

@@ -102,6 +102,12 @@ SCHEMAS: dict[str, FileSchema] = {
         _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
     "eras_korea.csv": FileSchema(
         _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
+    "eras_vietnam.csv": FileSchema(
+        _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
+    "vietnam_eras_source.csv": FileSchema(
+        ("era_zh", "era", "aliases", "ruler", "start_year", "end_year", "note"),
+        ("era_zh", "era", "start_year", "end_year", "note"),
+        {"start_year": _int, "end_year": _int}, must_exist=False),
     "korea_errata.csv": FileSchema(
         ("action", "sanmiao_id", "name_zh", "dynasty_zh", "value", "start_year", "end_year",
          "start_jdn", "end_jdn", "note"), ("action", "name_zh", "dynasty_zh", "note"),

@@ -131,8 +131,9 @@ def test_table_invariants(table: EraTable) -> None:
         assert e.start_jdn < e.end_jdn, e
         korean = "Korea" in table.ancestors(e.dynasty)
         assert e.cal_stream in ((4,) if e.dynasty == "Japan" else (5, 6, 7, 8) if korean
-                                else (1, 2, 3)), e
-        assert -210 <= e.start_year <= (2019 if e.dynasty == "Japan" else 1911), e
+                                else (9,) if e.dynasty == "Vietnam" else (1, 2, 3)), e
+        last = {"Japan": 2019, "Vietnam": 1945}.get(e.dynasty, 1911)
+        assert -210 <= e.start_year <= last, e
         assert e.romanizations and e.romanizations[0] == e.name, e
     assert len(table.eras) > 600
 
@@ -289,7 +290,8 @@ def test_hand_kept_files_are_well_formed() -> None:
 
 
 def test_load_from_other_dir(tmp_path: Path) -> None:
-    for name in ("eras.csv", "eras_japan.csv", "eras_korea.csv", "dynasties.csv"):
+    for name in ("eras.csv", "eras_japan.csv", "eras_korea.csv", "eras_vietnam.csv",
+                 "dynasties.csv"):
         (tmp_path / name).write_text(
             (REPO / "gazetteer" / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
