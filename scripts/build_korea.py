@@ -91,7 +91,8 @@ def romanize_hangul(word: str, system: str = "rr") -> str:
         elif nxt == 5 and fin in ("k", "p"):
             fin = {"k": "ng", "p": "m"}[fin]
         elif nxt == 11 and fin == "k":  # k + vowel: voiced
-            fin = "g" if system == "rr" else "g"
+            fin = "g"
+        sylls[k][2] = fin  # the next initial sees the assimilated final
         # initial
         if ini == 5 and prev is not None and prev not in ("", "l"):  # r after consonant -> n
             ini_s = "n"
@@ -113,8 +114,6 @@ def romanize_hangul(word: str, system: str = "rr") -> str:
             if ini_s == "s" and vow in (20, 16):  # 시, 쉬
                 ini_s = "sh"
         vowel = (_VOWEL_RR if system == "rr" else _VOWEL_MR)[vow]
-        if system == "mr" and fin == "g":
-            fin = "g"
         if system == "rr" and fin == "l" and nxt == 11:
             fin = "r"  # l + vowel -> r
         out.append(ini_s + vowel + fin)
