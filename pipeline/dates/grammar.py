@@ -128,7 +128,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|(?:{THE}\s+)?(?P<era>{E})\s+Emperor(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b"
         # S: the jiashen year | the year of Gapsin | the year jiashen
         rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
-        rf"|(?:{THE}\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
+        rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
         # P: Early in the Jianyan era (first year, a guess)
         rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"
         rf"(?:\s+(?:reign(?:\s+period)?|era|period))?"
@@ -160,7 +160,7 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
         # "the fifth of June": a lunar day when the running calendar is lunar
-        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+of\s+(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?:of\s+)?(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
     )
     SEAS = rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
     PREFIX = (
