@@ -130,6 +130,31 @@ def test_his_reign_takes_the_ruler_of_the_running_era(eras, calendar) -> None:
     assert "RULER_FROM_CONTEXT" in codes
 
 
+@pytest.mark.parametrize(("text", "phrase", "year", "dynasty"), [
+    ("King Taejo of Joseon moved the capital. In the 3rd year of his reign, a flood came.",
+     "the 3rd year of his reign", 1394, "Joseon"),
+    ("The Kangxi Emperor toured the south. In the 23rd year of his reign, trade opened.",
+     "the 23rd year of his reign", 1684, "Qing"),
+])
+def test_his_reign_after_ruler_context(text, phrase, year, dynasty, eras, calendar) -> None:
+    row, codes = _row(text, phrase, eras, calendar)
+    assert (row.year, row.dynasty) == (year, dynasty)
+    assert "RULER_FROM_CONTEXT" in codes
+
+
+@pytest.mark.parametrize(("text", "phrase", "year"), [
+    ("In the fifth year of the reign of Sejong, a flood came.",
+     "the fifth year of the reign of Sejong", 1423),
+    ("In the 30th year of Sejong's reign, a flood came.", "the 30th year of Sejong's reign",
+     1448),
+    ("In the 3rd year of the reign of Taejo of Joseon, a flood came.",
+     "the 3rd year of the reign of Taejo of Joseon", 1394),
+])
+def test_reign_of_a_bare_name(text, phrase, year, eras, calendar) -> None:
+    row, _ = _row(text, phrase, eras, calendar)
+    assert (row.year, row.dynasty, row.kind) == (year, "Joseon", "reign")
+
+
 def test_his_reign_without_antecedent_is_no_date(eras, calendar) -> None:
     rows, _ = _run("In the first year of his reign the king built a hall.", eras, calendar)
     assert rows == []

@@ -334,9 +334,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
             continue
         out.append(m)
     out = widen_mentions(text, out, widen)
-    out.extend(extra_mentions(text, out, g.lex, eras, DateMention))
-    out.sort(key=lambda x: (x.start, x.end))
-    return out
+    return extra_mentions(text, out, g.lex, eras, DateMention)
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")

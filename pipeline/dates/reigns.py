@@ -5,7 +5,8 @@ Finding (on the original text, after the grammar):
 * "the fifth year of Sejong", "the 3rd year of Taejo of Joseon": an era year followed by
   "of <Name>" where Name is no era but a ruler of ``rulers.csv``/``rulers_korea.csv``
   (:func:`bare_ruler`, called where an unknown name would be flagged);
-* "Sejong's 5th year": a ruler's name with 's and an ordinal year;
+* "Sejong's 5th year", "the fifth year of the reign of Sejong", "the 30th year of Sejong's
+  reign": a ruler's name with 's and an ordinal year, or after "the reign of";
 * "the twelfth year of his reign": a reign year of the ruler last named (``running_ruler``),
   only after a ruler or an era was named;
 * "King Sejong", "Emperor Gaozong" outside a date: ``kind="ruler_context"`` mentions (no row)
@@ -31,12 +32,18 @@ _NAME = r"[A-Z](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[
 _TITLE = r"(?:King|Emperor|Queen|Empress)"
 _AFTER = re.compile(
     rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
-    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
+    r"(?P<poss>(?:'s|’s)\s+reign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
 _POSSESSIVE = re.compile(rf"\b(?P<name>{_NAME})(?:'s|’s)\s+{_ORD}\s+(?:regnal\s+)?year\b")
 _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
-_CONTEXT = re.compile(rf"\b{_TITLE}\s+(?P<name>{_NAME})(?!['’]?\w)")
+_REIGN_OF = re.compile(
+    rf"\byear\s+of\s+(?:(?P<of>the\s+reign\s+of)\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
+    r"(?P<poss>(?:'s|’s)\s+reign\b)?"
+    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
+_CONTEXT = re.compile(
+    rf"\b{_TITLE}\s+(?P<name>{_NAME})(?!['’]?\w)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 
 
 def _is_ruler(name: str) -> bool:
@@ -54,7 +61,7 @@ def bare_ruler(m, text: str, eras: EraTable):
     if not _is_ruler(name):
         return None
     fields: dict = {"ruler": name, "kind": "reign"}
-    end = after.end("name")
+    end = after.end("poss") if after.group("poss") else after.end("name")
     dyn = after.group("dyn")
     if dyn and eras.dynasty(dyn):
         fields["dynasty"] = dyn
@@ -63,9 +70,10 @@ def bare_ruler(m, text: str, eras: EraTable):
 
 
 def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention_cls) -> list:
-    """Mentions the grammar leaves out: "Sejong's 5th year", "the Nth year of his reign", and
-    "King X" ruler context; none overlapping a mention in ``taken``."""
-    spans = sorted((m.start, m.end) for m in taken)
+    """``taken`` plus the mentions the grammar leaves out ("Sejong's 5th year", "the Nth year
+    of his reign", "King X" ruler context), by start. A new mention overlaps no date mention
+    of ``taken``; dynasty context mentions inside a new one are dropped."""
+    spans = sorted((m.start, m.end) for m in taken if m.kind != "dynasty")
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in spans)
@@ -79,13 +87,33 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         if free(*hit.span()):
             out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
                                    kind="reign", ruler=name, era_year=n))
+    for hit in _REIGN_OF.finditer(text):  # "the fifth year of the reign of Sejong"
+        if not (hit.group("of") or hit.group("poss")):
+            continue
+        name = hit.group("name")
+        before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
+        if before is None or eras.candidates(name) or not _is_ruler(name):
+            continue
+        n = parse_number(before.group("n"), lex)
+        if n is None:
+            continue
+        fields: dict = {}
+        end = hit.end("poss") if hit.group("poss") else hit.end("name")
+        if hit.group("dyn") and eras.dynasty(hit.group("dyn")):
+            fields["dynasty"], end = hit.group("dyn"), hit.end()
+        s = before.start()
+        if free(s, end):
+            out.append(mention_cls(start=s, end=end, text=text[s:end], kind="reign",
+                                   ruler=name, era_year=n, **fields))
     for hit in _CONTEXT.finditer(text):
         name = hit.group("name")
         if eras.candidates(name) or not load_ruler_table().find(name):
             continue
-        if free(*hit.span()):
-            out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
-                                   kind="ruler_context", ruler=name))
+        dyn = hit.group("dyn") if hit.group("dyn") and eras.dynasty(hit.group("dyn")) else None
+        end = hit.end() if dyn else hit.end("name")
+        if free(hit.start(), end):
+            out.append(mention_cls(start=hit.start(), end=end, text=text[hit.start():end],
+                                   kind="ruler_context", ruler=name, dynasty=dyn))
     for hit in _HIS_REIGN.finditer(text):
         before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
         if before is None:
@@ -98,7 +126,12 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         if free(s, e) and any(x.start < s and (x.era or x.ruler) for x in (*taken, *out)):
             out.append(mention_cls(start=s, end=e, text=text[s:e], kind="reign", era_year=n,
                                    running_ruler=True))
-    return out
+    if not out:
+        return taken
+    inside = [(m.start, m.end) for m in out]
+    kept = [m for m in taken if m.kind != "dynasty"
+            or not any(s <= m.start and m.end <= e for s, e in inside)]
+    return sorted((*kept, *out), key=lambda x: (x.start, x.end))
 
 
 def running_ruler(state, eras) -> Ruler | None:
@@ -114,11 +147,22 @@ def running_ruler(state, eras) -> Ruler | None:
     return None
 
 
-def pick_ruler(name: str, state, eras) -> Ruler | None:
-    """The ruler a context mention "King X" names: the one reigning nearest the running year
-    (of the running dynasty, if any), else the only one; None if ambiguous without context."""
+def ruler_of_era(surface: str, eras) -> Ruler | None:
+    """"the Kangxi Emperor": the one ruler whose eras include an era of that name, else None."""
+    ids = {e.era_id for e in eras.candidates(surface)}
+    found = [r for r in load_ruler_table().rulers if ids.intersection(r.era_ids)]
+    return found[0] if len(found) == 1 else None
+
+
+def pick_ruler(name: str, state, eras, dynasty: str | None = None) -> Ruler | None:
+    """The ruler a context mention "King X [of Joseon]" names: of the dynasty named, else the
+    one reigning nearest the running year (of the running dynasty, if any), else the only one
+    (or the only one sanmiao names without its dynasty); None if still ambiguous."""
     found = load_ruler_table().find(name)
-    if state.dynasty:
+    if dynasty:
+        dyn = eras.dynasty(dynasty) or dynasty
+        found = [r for r in found if dyn in eras.ancestors(r.dynasty)] or found
+    elif state.dynasty:
         same = [r for r in found if state.dynasty in eras.ancestors(r.dynasty)
                 or r.dynasty in eras.ancestors(state.dynasty)]
         found = same or found

@@ -43,7 +43,7 @@ from .choose import _explicit, _inherited, _stream
 from .days import _calendar_range, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
-from .reigns import pick_ruler
+from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, RunningDate, _dyn_score, _Memo, _prior, _Res
 
 
@@ -157,9 +157,12 @@ def resolve_dates(
                 nxt = max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length))
     for i, m in enumerate(ordered):
         if m.kind == "ruler_context":  # "King Sejong": the running ruler
-            state.ruler = pick_ruler(m.ruler or "", state, eras) or state.ruler
+            state.ruler = pick_ruler(m.ruler or "", state, eras, m.dynasty) or state.ruler
             continue
-        if m.kind in ("dynasty", "era_context"):
+        if m.kind == "era_context":  # "the Kangxi Emperor": the running ruler, if one only
+            state.ruler = ruler_of_era(m.era or "", eras) or state.ruler
+            continue
+        if m.kind == "dynasty":
             continue
         try:
             if m.kind == "range" and len(m.parts) == 2:
