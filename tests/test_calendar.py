@@ -189,7 +189,7 @@ def test_era_dates_against_sanmiao(table: EraTable, cal: LunarCalendar) -> None:
 
 def test_yongle_errata_year(table: EraTable, cal: LunarCalendar) -> None:
     # sanmiao puts 永樂元年 in 1402 (壬午); the errata make it 1403 (癸未)
-    yongle = next(e for e in table.eras if e.name_zh == "永樂")
+    yongle = next(e for e in table.eras if e.name_zh == "永樂" and e.dynasty == "Ming")
     first, _ = cal.month_jdn_range(yongle.cal_stream, yongle.ce_year(1), 1)
     assert jdn_to_gregorian(first).startswith("1403-")
 
