@@ -30,8 +30,9 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     mon = "(?:" + "|".join(re.escape(w) for w in names) + ")"
     western_first = re.compile(
         rf"(?P<w>\b{mon}\s*\(\s*)(?P<l>{_LUNAR})(?P<c>\s*\))")
-    lunar_first = re.compile(
-        rf"(?P<l>\b{_LUNAR})(?P<w>\s*\(\s*{mon}(?:\s*[-–/]\s*{mon})?\s*\))")
+    lunar_first = re.compile(  # the lunar phrase itself is left to the grammar
+        rf"\bmonth(?:\s+of\s+the\s+lunar\s+(?:year|calendar))?"
+        rf"(?P<w>\s*\(\s*{mon}(?:\s*[-–/]\s*{mon})?\s*\))")
     _CACHE[id(lex)] = (lex, (western_first, lunar_first))
     return western_first, lunar_first
 
@@ -45,7 +46,7 @@ def blank_glosses(
     end, closing parenthesis end)} for the "June (the fifth lunar month)" order (to widen the
     mention afterwards).
     """
-    if "(" not in text:
+    if "(" not in text or "month" not in text:
         return masked, {}
     western_first, lunar_first = _patterns(lex)
     spans: list[tuple[int, int]] = []

@@ -34,7 +34,8 @@ _AFTER = re.compile(
     rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
     r"(?P<poss>(?:'s|’s)\s+reign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
-_POSSESSIVE = re.compile(rf"\b(?P<name>{_NAME})(?:'s|’s)\s+{_ORD}\s+(?:regnal\s+)?year\b")
+_POSSESSIVE = re.compile(rf"['’]s\s+{_ORD}\s+(?:regnal\s+)?year\b")  # name looked up before
+_NAME_BEFORE = re.compile(rf"\b(?P<name>{_NAME})$")
 _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
 _REIGN_OF = re.compile(
@@ -80,12 +81,16 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
 
     out = []
     for hit in _POSSESSIVE.finditer(text):
-        name = hit.group("name")
+        before = _NAME_BEFORE.search(text, max(0, hit.start() - 30), hit.start())
+        if before is None:
+            continue
+        name = before.group("name")
         n = parse_number(hit.group("n"), lex)
         if n is None or eras.candidates(name) or not _is_ruler(name):
             continue
-        if free(*hit.span()):
-            out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
+        s = before.start()
+        if free(s, hit.end()):
+            out.append(mention_cls(start=s, end=hit.end(), text=text[s:hit.end()],
                                    kind="reign", ruler=name, era_year=n))
     for hit in _REIGN_OF.finditer(text):  # "the fifth year of the reign of Sejong"
         if not (hit.group("of") or hit.group("poss")):
