@@ -30,7 +30,9 @@ class DateMention:
     the text names only the dynasty, ``era_fragment`` when a cut-off era word precedes it) |
     relative | month | day | season | range (``parts`` = the two ends) | gregorian (Western
     date: ``western_year``, ``month``, ``day``; ``calendar`` = "western" or "gregorian" when
-    the text says so) | dynasty (a dynasty name outside a date: context only, no output row).
+    the text says so) | dynasty (a dynasty name outside a date: context only, no output row) |
+    ruler_context ("King Sejong" outside a date: sets the running ruler, no output row) |
+    reign (``ruler`` named, or ``running_ruler``: "the fifth year of his reign").
     ``era``: the era name as written (look it up with ``EraTable.candidates``), at
     ``era_start:era_end``.
     ``phase``: early | beginning | middle | late | end ("the early years of Kaiyuan") | whole
