@@ -68,6 +68,7 @@ class DateMention:
     lunar_year: int | None = None  # "the third month of 1662": the Chinese year begun in 1662
     era_title: bool = False  # "Emperor Zhengde", "the Kangxi Emperor": an era used as a name
     fuzzy_era: bool = False  # era as written is one letter from a known one ("Xiangping")
+    era_meaning: str | None = None  # era translated by meaning: its name(s) in characters ("天寶")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -329,7 +330,9 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
             continue
         out.append(m)
-    return out
+    from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
+
+    return add_meaning_mentions(text, out, eras)
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
