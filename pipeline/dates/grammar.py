@@ -110,6 +110,8 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
         rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)"
         rf"|(?i:year)\s+(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
         rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
+        # Y: Year 5 of Zhengde
+        rf"|{YEAR}\s+(?P<ynum>\d{{1,3}})\s+(?i:of)\s+(?:{THE}\s+)?{EP}"
         # C: the early years of Kaiyuan
         rf"|{PHASE_PRE}{EP}"
         # G: the twelfth year of [the reign of] Emperor Gaozong [of the Qing Dynasty]
