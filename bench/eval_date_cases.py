@@ -25,13 +25,16 @@ from pipeline.eras import load_era_table  # noqa: E402
 
 
 def judge(case: dict[str, str], eras, calendar) -> tuple[bool, bool, str]:
-    """(found, right, what was read) for one case."""
+    """(found, right, what was read) for one case; "what was read" ends with "[era]" when the
+    first dated row also names an era (not a printed year alone)."""
     text, phrase = case["text"], case["phrase"]
     p0 = text.index(phrase)
     p1 = p0 + len(phrase)
     rows, _warnings = resolve_dates(find_date_mentions(text, eras), eras, calendar)
     hits = [r for r in rows if r.start < p1 and p0 < r.end and r.year is not None]
     got = ", ".join(f"{r.text!r}={r.year} {r.certainty}" for r in hits) or "-"
+    if hits and hits[0].era:
+        got += " [era]"
     if not case["year"]:
         return False, not hits, got
     want = int(case["year"])
@@ -46,19 +49,21 @@ def main(argv: list[str]) -> int:
         cases = list(csv.DictReader(fh))
     eras, calendar = load_era_table(), LunarCalendar.load()
     dated = [c for c in cases if c["year"]]
-    found = right = blank_right = 0
+    found = right = blank_right = by_era = 0
     for c in cases:
         f, r, got = judge(c, eras, calendar)
         found += f
         if c["year"]:
             right += r
+            by_era += r and got.endswith("[era]")
         else:
             blank_right += r
         if verbose or not r:
             want = c["year"] or "blank"
             print(f"{'ok ' if r else 'BAD'} {c['case_id']:32s} want={want:6s} {got}")
     print(f"{len(dated)} dated cases: found {found} ({found / len(dated):.0%}), right {right} "
-          f"({right / max(found, 1):.0%} of found, {right / len(dated):.0%} of all); "
+          f"({right / max(found, 1):.0%} of found, {right / len(dated):.0%} of all; {by_era} with "
+          f"the era read, not only a printed year); "
           f"{len(cases) - len(dated)} must-stay-blank cases: {blank_right} right")
     return 0
 

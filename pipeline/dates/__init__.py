@@ -4,7 +4,9 @@ Modules: ``lexicon`` (word lists of ``gazetteer/date_words.csv``, number words),
 (the date-phrase grammar), ``names`` (era/dynasty/number names masked for the grammar),
 ``mentions`` (:func:`find_date_mentions`), ``state`` (running date, evidence and certainty),
 ``choose`` (era choice; explicit and inherited years), ``kinds`` (reign, sexagenary, relative,
-bare and Western dates), ``days`` (lunar month table, cycle days), ``resolve``
+bare and Western dates), ``days`` (lunar month table, cycle days), ``meanings`` (eras
+translated by meaning, "Heavenly Treasure" = 天寶, from ``gazetteer/era_meanings.csv``),
+``garbles`` (one-letter-off era names before a year number), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pipeline.eras import Era
 
+from .garbles import add_garbled_mentions
 from .lexicon import GAZETTEER
 from .mentions import DateMention
 
@@ -119,8 +120,9 @@ _TAIL = re.compile(
     r"(?:\s*\(\s*(?:AD\s+|A\.D\.\s+)?(?P<ce>\d{1,4})(?:\s*(?:AD|CE|A\.D\.|C\.E\.))?"
     r"(?:\s*[-–/]\s*(?P<ceend>\d{1,4}))?\s*\))?")
 _AFTER_YEAR = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
-_WHOLE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]nder|[Tt]hroughout)\s+the\s+(?P<name>{_NAME})"
-                    rf"\s+(?P<word>era|reign(?:\s+period)?|period)\b")
+_WHOLE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]nder|[Tt]hroughout)\s+the\s+"
+                    rf"(?:(?P<dyn>{_WORD}(?:\s+{_WORD})?)(?:\s+[Dd]ynasty)?(?:'s|’s)\s+)?"
+                    rf"(?P<name>{_NAME})\s+(?P<word>era|reign(?:\s+period)?|period)\b")
 
 
 def _split_name(text: str, s0: int, e0: int, eras) -> tuple[str | None, int, int, tuple[str, ...]]:
@@ -168,7 +170,9 @@ def _with_tail(m: DateMention, text: str, name_end: int, eras, fields: dict) -> 
 
 def add_meaning_mentions(text: str, mentions: list[DateMention], eras) -> list[DateMention]:
     """Mark era years followed by "of <translated era name>" and add "in the <translated
-    name> era" mentions; mentions inside a new span are dropped. Sorted by start."""
+    name> era" mentions, and garbled era names before a year number
+    (:func:`.garbles.add_garbled_mentions`); mentions inside a new span are dropped. Sorted
+    by start."""
     out: list[DateMention] = []
     for m in mentions:
         if m.kind == "inherited" and not m.dynasty and not m.era_fragment and m.era_year:
@@ -190,13 +194,16 @@ def add_meaning_mentions(text: str, mentions: list[DateMention], eras) -> list[D
         dyn, a, b, hits = _split_name(text, *hit.span("name"), eras)
         if not hits:
             continue
-        start = hit.start("name") - 4  # "the "
+        start = hit.start("name") - 4 if hit.group("dyn") is None else hit.start("dyn") - 4
         base = DateMention(start=start, end=b, text=text[start:b], kind="explicit")
         fields = {"era": text[a:b], "era_start": a, "era_end": b, "era_meaning": "|".join(hits),
                   "phase": "whole"}
+        if hit.group("dyn") and eras.dynasty(hit.group("dyn")):
+            dyn = hit.group("dyn")  # "the Tang dynasty's Heavenly Treasure era"
         if dyn:
             fields["dynasty"] = dyn
         out.append(_with_tail(base, text, b, eras, fields))
+    out = add_garbled_mentions(text, out, eras)  # "Guangxv 20 (1894)": same kind of guess
     out.sort(key=lambda x: (x.start, x.end))
     kept: list[DateMention] = []
     for m in out:
