@@ -114,15 +114,15 @@ def meaning_names(phrase: str) -> tuple[str, ...]:
 
 _WORD = r"[A-Z][a-z]+"
 _NAME = rf"{_WORD}(?:[\s\-‐]+(?:and\s+|of\s+(?:the\s+)?)?{_WORD}){{1,5}}"
-_ERA_WORD = r"(?:\s+(?P<word>era|reign(?:\s+period)?|period))?"
+_OPEN, _CLOSE = "[\"“‘']?", "\"”’'"  # a translated name is often quoted
 _TAIL = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
     r"(?:\s*\(\s*(?:AD\s+|A\.D\.\s+)?(?P<ce>\d{1,4})(?:\s*(?:AD|CE|A\.D\.|C\.E\.))?"
     r"(?:\s*[-–/]\s*(?P<ceend>\d{1,4}))?\s*\))?")
-_AFTER_YEAR = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
-_WHOLE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]nder|[Tt]hroughout)\s+the\s+"
+_AFTER_YEAR = re.compile(rf"\s+of\s+(?:the\s+)?{_OPEN}(?P<name>{_NAME})")
+_WHOLE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]nder|[Tt]hroughout)\s+(?P<the>the)\s+"
                     rf"(?:(?P<dyn>{_WORD}(?:\s+{_WORD})?)(?:\s+[Dd]ynasty)?(?:'s|’s)\s+)?"
-                    rf"(?P<name>{_NAME})\s+(?P<word>era|reign(?:\s+period)?|period)\b")
+                    rf"{_OPEN}(?P<name>{_NAME})[{_CLOSE}]?\s+(?P<word>era|reign(?:\s+period)?|period)\b")
 
 
 def _split_name(text: str, s0: int, e0: int, eras) -> tuple[str | None, int, int, tuple[str, ...]]:
@@ -146,7 +146,7 @@ def _split_name(text: str, s0: int, e0: int, eras) -> tuple[str | None, int, int
 
 def _with_tail(m: DateMention, text: str, name_end: int, eras, fields: dict) -> DateMention:
     """The mention extended over "era", "of the X dynasty" and a printed CE year."""
-    end = name_end
+    end = name_end + (text[name_end:name_end + 1] in _CLOSE)
     word = re.match(r"\s+(?:era|reign(?:\s+period)?|period)\b", text[end:])
     if word:
         end += word.end()
@@ -194,7 +194,7 @@ def add_meaning_mentions(text: str, mentions: list[DateMention], eras) -> list[D
         dyn, a, b, hits = _split_name(text, *hit.span("name"), eras)
         if not hits:
             continue
-        start = hit.start("name") - 4 if hit.group("dyn") is None else hit.start("dyn") - 4
+        start = hit.start("the")
         base = DateMention(start=start, end=b, text=text[start:b], kind="explicit")
         fields = {"era": text[a:b], "era_start": a, "era_end": b, "era_meaning": "|".join(hits),
                   "phase": "whole"}
