@@ -16,10 +16,14 @@ import re
 
 from .mentions import DateMention
 
-_GARBLE = re.compile(
+_NUMBER = re.compile(r"\d{1,2}(?!\d)")
+# the words before a year number (matched on the text just before it, anchored at its end)
+_BEFORE = re.compile(
     r"(?:\b(?P<dyn>[A-Z][a-z]+)\s+)?\b(?P<name>[A-Z][a-z]{3,}(?:[-'’][a-z]+)?)"
-    r"\s+(?:[Yy]ear\s+)?(?P<n>\d{1,2})(?![\d,.]*\d)(?!\s*(?:st|nd|rd|th)\b)"
-    r"(?:\s*\(\s*(?:AD\s+)?(?P<ce>\d{3,4})(?:\s*(?:AD|CE))?\s*\))?")
+    r"\s+(?:[Yy]ear\s+)?$")
+_AFTER = re.compile(
+    r"(?![\d,.]*\d)(?!\s*(?:st|nd|rd|th)\b)(?:\s*\(\s*(?:AD\s+)?(?P<ce>\d{3,4})"
+    r"(?:\s*(?:AD|CE))?\s*\))?")
 
 
 def add_garbled_mentions(text: str, mentions: list[DateMention], eras) -> list[DateMention]:
@@ -27,27 +31,37 @@ def add_garbled_mentions(text: str, mentions: list[DateMention], eras) -> list[D
     them; a mention inside a new one (its printed year) is dropped. Sorted by start."""
     spans = [(m.start, m.end) for m in mentions if m.kind != "dynasty"]
     new: list[DateMention] = []
-    for hit in _GARBLE.finditer(text):
+    for num in _NUMBER.finditer(text):
+        p0, p1 = num.span()
+        if p0 and (text[p0 - 1].isdigit() or text[p0 - 1] in ",."):
+            continue
+        w0 = max(0, p0 - 60)
+        hit = _BEFORE.search(text[w0:p0])
+        after = _AFTER.match(text, p1)
+        if hit is None or after is None:
+            continue
         name = hit.group("name")
         dyn = hit.group("dyn")
         if dyn is not None and not eras.dynasty(dyn):
             dyn = None
-        if dyn is None and hit.group("ce") is None:
+        ce = after.group("ce")
+        if dyn is None and ce is None:
             continue
         if eras.candidates(name) or eras.dynasty(name) or not eras.fuzzy_candidates(name):
             continue
-        start = hit.start("dyn") if dyn else hit.start("name")
-        end = hit.end()
-        if any(s < hit.end("n") and hit.start("name") < e for s, e in spans):
+        name_start, name_end = w0 + hit.start("name"), w0 + hit.end("name")
+        start = w0 + hit.start("dyn") if dyn else name_start
+        end = after.end()
+        if any(s0 < p1 and name_start < e0 for s0, e0 in spans):
             continue
         fields: dict = {}
         if dyn:
             fields["dynasty"] = dyn
-        if hit.group("ce"):
-            fields["stated_year"] = int(hit.group("ce"))
+        if ce:
+            fields["stated_year"] = int(ce)
         new.append(DateMention(
             start=start, end=end, text=text[start:end], kind="explicit", era=name,
-            era_start=hit.start("name"), era_end=hit.end("name"), era_year=int(hit.group("n")),
+            era_start=name_start, era_end=name_end, era_year=int(num.group()),
             fuzzy_era=True, **fields))
     if not new:
         return mentions

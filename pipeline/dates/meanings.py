@@ -125,6 +125,25 @@ _WHOLE = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]nder|[Tt]hroughout)\s+(?P<the>th
                     rf"{_OPEN}(?P<name>{_NAME})[{_CLOSE}]?\s+(?P<word>era|reign(?:\s+period)?|period)\b")
 
 
+_ERA_WORDS = (" era", " reign", " period")
+
+
+def _whole_hits(text: str) -> list[re.Match]:
+    """Matches of ``_WHOLE`` ending at an " era"/" reign"/" period" (found by plain search)."""
+    out = []
+    for word in _ERA_WORDS:
+        p = text.find(word)
+        while p >= 0:
+            w0 = max(0, p - 160)
+            hit = _WHOLE.search(text, w0, p + len(word) + 8)
+            while hit is not None and hit.start("word") != p + 1:
+                hit = _WHOLE.search(text, hit.start() + 1, p + len(word) + 8)
+            if hit is not None:
+                out.append(hit)
+            p = text.find(word, p + 1)
+    return sorted(out, key=lambda h: h.start())
+
+
 def _split_name(text: str, s0: int, e0: int, eras) -> tuple[str | None, int, int, tuple[str, ...]]:
     """The longest leading part of the capitalised words at ``s0:e0`` that translates an era
     name, after an optional dynasty name: (dynasty or None, name start, name end, era_zh)."""
@@ -187,7 +206,7 @@ def add_meaning_mentions(text: str, mentions: list[DateMention], eras) -> list[D
                         fields["dynasty"] = dyn
                     m = _with_tail(m, text, b, eras, fields)
         out.append(m)
-    for hit in _WHOLE.finditer(text):
+    for hit in _whole_hits(text):
         if any(x.start < hit.end() and hit.start("name") < x.end for x in out
                if x.kind != "dynasty"):
             continue
