@@ -189,6 +189,9 @@ SCHEMAS: dict[str, FileSchema] = {
          "end_jdn": _number(0, 1e8)}, must_exist=False),
     "era_readings.csv": FileSchema(("era_zh", "pinyin", "note"), ("era_zh", "pinyin"),
                                    must_exist=False),
+    "era_meanings.csv": FileSchema(
+        ("era_zh", "era", "era_ids", "char_glosses", "char_related", "word_glosses"),
+        ("era_zh", "era", "era_ids"), must_exist=False),
     "era_aliases.csv": FileSchema(("era_zh", "dynasty", "alias", "note"),
                                   ("era_zh", "alias"), must_exist=False),
     "modern_places_extra.csv": FileSchema(_MODERN.columns, _MODERN.required, _MODERN.checks,

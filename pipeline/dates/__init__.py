@@ -6,7 +6,9 @@ Modules: ``lexicon`` (word lists of ``gazetteer/date_words.csv``, number words),
 ``choose`` (era choice; explicit and inherited years), ``kinds`` (reign, sexagenary, relative,
 bare and Western dates), ``days`` (lunar month table, cycle days), ``reigns`` (bare ruler
 names, "of his reign", the running ruler), ``glosses`` (a Western month glossed with a lunar
-one), ``resolve``
+one), ``meanings`` (eras
+translated by meaning, "Heavenly Treasure" = 天寶, from ``gazetteer/era_meanings.csv``),
+``garbles`` (one-letter-off era names before a year number), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -6,6 +6,7 @@ from collections import Counter
 
 from pipeline.eras import Era, EraTable, era_key
 
+from .meanings import supported_meaning_eras
 from .mentions import DateMention
 from .state import MAX_STEP_BACK, RunningDate, _dyn_score, _label, _Res, _rulers
 
@@ -162,6 +163,13 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
             res.guess("ERA_SPELLING_FUZZY",
                       f"{m.era!r} read as {cands[0].name}, one letter away, supported by "
                       "the context", "medium", basis=f"fuzzy spelling: {m.era} ~ {cands[0].name}")
+    elif not cands and m.era_meaning:
+        cands, why, level = supported_meaning_eras(m, state, eras)
+        if cands:
+            res.guess("ERA_BY_MEANING",
+                      f"{m.era!r} read as the era {cands[0].name_zh} ({cands[0].name}) by the "
+                      f"meaning of its characters, supported by the {why}", level,
+                      basis=f"era translated by meaning: {m.era} = {cands[0].name_zh}")
     if not cands:
         res.guess("UNKNOWN_ERA", f"no era called {m.era!r}")
         res.printed_year_only(m.stated_year, "era unknown: printed CE year")

@@ -104,12 +104,15 @@ def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
     PHASE_PRE = rf"(?:{THE}\s+)?(?P<phase>{phase})\s+of\s+(?:{THE}\s+)?"
     YEAR_CORE = (
         # A: the third year of [the reign of] [Jin] Tianhui ['s reign] [of Song Dynasty]
-        rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?{EP}"
+        rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+(?i:of)\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?{EP}"
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
         rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
         rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"
-        rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
+        rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)"
+        rf"|(?i:year)\s+(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
         rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
+        # Y: Year 5 of Zhengde
+        rf"|{YEAR}\s+(?P<ynum>\d{{1,3}})\s+(?i:of)\s+(?:{THE}\s+)?{EP}"
         # C: the early years of Kaiyuan
         rf"|{PHASE_PRE}{EP}"
         # G: the twelfth year of [the reign of] Emperor Gaozong [of the Qing Dynasty]

@@ -73,6 +73,7 @@ class DateMention:
     era_title: bool = False  # "Emperor Zhengde", "the Kangxi Emperor": an era used as a name
     fuzzy_era: bool = False  # era as written is one letter from a known one ("Xiangping")
     running_ruler: bool = False  # "the twelfth year of his reign": the ruler last named
+    era_meaning: str | None = None  # era translated by meaning: its name(s) in characters ("天寶")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -336,7 +337,10 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
             continue
         out.append(m)
     out = widen_mentions(text, out, widen)
-    return extra_mentions(text, out, g.lex, eras, DateMention)
+    out = extra_mentions(text, out, g.lex, eras, DateMention)
+    from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
+
+    return add_meaning_mentions(text, out, eras)
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
