@@ -82,6 +82,7 @@ class Gazetteer:
     era_names: frozenset[str] = field(default=frozenset(), repr=False)
     modern_places: frozenset[str] = field(default=frozenset(), repr=False)
     sexagenary: frozenset[str] = field(default=frozenset(), repr=False)  # keys: "jiaxu"
+    source_dir: Path | None = field(default=None, repr=False)  # folder read (rulers.csv ...)
 
     def is_sexagenary(self, text: str) -> bool:
         """True for a sexagenary (stem-branch) name in any spelling: "Jiaxu", "Jia Xu",
@@ -248,4 +249,5 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         era_names=frozenset(era_names),
         modern_places=frozenset(modern),
         sexagenary=frozenset(sexagenary),
+        source_dir=base,
     )

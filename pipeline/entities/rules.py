@@ -102,7 +102,7 @@ def _given_ok(text: str, w: _Words) -> bool:
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
-    if key == "PERSON":
+    if key in ("PERSON", "PERSON_ERA"):
         return "PERSON"
     if key == "PERSON_T":
         if "of" in toks:
@@ -157,7 +157,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     if key == "PLACE_MOD":
         return "PLACE" if all(py(t) or t in w.suffix_words for t in toks[1:]) else None
     if key in ("PLACE_PRE", "PLACE_END"):
-        return "PLACE" if py(toks[0] if key == "PLACE_END" else toks[1]) else None
+        name = toks[0] if key == "PLACE_END" else toks[1]
+        # an era name ("Zhenguan", "Kaiyuan") is no place by its ending alone
+        return "PLACE" if py(name) and name not in w.era_names else None
     if key == "POLITY":
         return "POLITY" if py(toks[0]) and toks[0] not in w.pol_single else None
     return key

@@ -11,6 +11,7 @@ from pipeline.entities.extract import _norm
 from pipeline.entities.pinyin import is_pinyin_word
 from pipeline.entities.rules import _anchored, _valid_rule, _where
 from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables
+from pipeline.eras import era_key
 from pipeline.gazetteer import Gazetteer
 
 
@@ -201,6 +202,32 @@ def _propagate(words: list[str], orth: list[int], spans: list[_Cand], taken: byt
     return extra
 
 
+def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list[_Cand]:
+    """Give PERSON candidates without a canonical name the canonical of the ruler they name
+    (:class:`pipeline.entities.rulers.RulerIndex`); a mention without a dynasty is resolved
+    by the dynasties the doc names (its POLITY candidates and dynasty words of PERSON ones)."""
+    rulers = tables.rulers
+    if rulers is None or not any(c.label == "PERSON" and not c.canonical for c in chosen):
+        return chosen
+    doc_dyn: set[str] = set()
+    pol_words = tables.words.pol_words
+    for c in chosen:
+        if c.label == "POLITY":
+            doc_dyn.add(era_key(c.canonical or " ".join(words[c.start:c.end])))
+            doc_dyn.add(era_key(words[c.start]))
+        elif c.label == "PERSON":
+            doc_dyn.update(era_key(x) for x in words[c.start:c.end] if x in pol_words)
+    titles = tables.words.titles
+    out = []
+    for c in chosen:
+        if c.label == "PERSON" and not c.canonical:
+            name = rulers.resolve(words[c.start:c.end], titles, frozenset(doc_dyn))
+            if name:
+                c = _Cand(c.start, c.end, c.label, name, c.priority)
+        out.append(c)
+    return out
+
+
 def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
     """``doc[start:end].text`` from the token texts and trailing-space flags."""
     text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
@@ -263,6 +290,7 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         chosen.append(c)
     chosen = _listed_places(words, lower, chosen, taken, tables)
     chosen.extend(_propagate(words, orth, chosen, taken, tables))
+    chosen = _ruler_names(words, chosen, tables)
     spans: list[Span] = []
     for c in sorted(chosen, key=lambda c: c.start):
         text = _span_text(words, spaces, c.start, c.end)

@@ -12,6 +12,7 @@ from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
 from pipeline.entities.pinyin import is_one_syllable
+from pipeline.entities.rulers import RulerIndex, build_ruler_index
 from pipeline.gazetteer import Gazetteer
 
 COMPONENT = "chronicle_gazetteer"
@@ -63,15 +64,17 @@ class _Tables:
     modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names
     list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
+    rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
 
 
 _CAP = {"IS_TITLE": True}
 
 
-def _words(gaz: Gazetteer) -> _Words:
+def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
     polity_aliases = {e.alias for e in gaz.entries if e.label == "POLITY"}
     pol_single = frozenset(a for a in polity_aliases if " " not in a and a[:1].isupper())
-    temple = frozenset(gaz.words("temple_name"))
+    # temple names (廟號, "...zong", "...zu") of every ruler of rulers.csv, plus the lexicon's
+    temple = frozenset(gaz.words("temple_name")) | (rulers.temple_names if rulers else set())
     surnames = frozenset(gaz.words("surname"))
     pol_suffix = frozenset(gaz.words("polity_suffix"))
     place_suffixes = frozenset(tuple(w.split()) for w in
@@ -105,7 +108,13 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     phrases = PhraseMatcher(vocab, attr="ORTH")
     lower_phrases = PhraseMatcher(vocab, attr="LOWER")
     aliases = sorted({e.alias for e in gaz.entries})
-    w = _words(gaz)
+    persons_zh = {e.zh: e.canonical for e in gaz.entries
+                  if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
+    persons_alias = {e.alias: e.canonical for e in gaz.entries
+                     if e.label == "PERSON" and e.source.startswith("persons.csv")}
+    rulers = build_ruler_index(gaz.source_dir, persons_zh, persons_alias) \
+        if gaz.source_dir else None
+    w = _words(gaz, rulers)
     for alias in aliases:
         phrases.add(alias, [make(alias)])
         if alias.split()[-1] in w.pol_suffix and \
@@ -140,6 +149,9 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     ])
     rules.add("PERSON_APP", [[isin(w.pol_single), isin(w.temple), cap, cap,
                               cap_opt, cap_opt]])
+    if rulers is not None:  # "the Hongwu Emperor": an era of the ruler's reign + Emperor
+        era_words = {x for x in rulers.era_words if x not in w.titles}
+        rules.add("PERSON_ERA", [[isin(era_words), {"ORTH": "Emperor"}]])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
     rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
@@ -186,6 +198,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
                               and n not in w.pol_words),
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
         suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
+        rulers=rulers,
     )
 
 

@@ -1,0 +1,73 @@
+"""Rulers (rulers.csv), ethnonyms, romanizations and other name mechanisms, on invented text.
+
+The component runs on a blank pipeline (no statistical model), so what is checked here is the
+gazetteer/rule layer alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.entities import add_gazetteer_component, extract_entities
+from pipeline.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def blank(gaz):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_gazetteer_component(nlp, gaz)
+    return nlp
+
+
+def found(nlp, gaz, text):
+    return {e.text: (e.label, e.canonical) for e in extract_entities(nlp(text), gaz)}
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    # title + temple name + dynasty, in the usual orders
+    ("Emperor Taizong of Tang received the envoys.", "Emperor Taizong of Tang", "Tang Taizong"),
+    ("Taizong of the Tang Dynasty ruled well.", "Taizong of the Tang Dynasty", "Tang Taizong"),
+    ("Under Tang Taizong the empire grew.", "Tang Taizong", "Tang Taizong"),
+    ("Emperor Daozong of Liao Dynasty hunted.", "Emperor Daozong of Liao Dynasty",
+     "Liao Daozong"),
+    # a temple name sanmiao knows but the hand-kept lexicon does not
+    ("Zhuangzong of the Later Tang loved actors.", "Zhuangzong of the Later Tang",
+     "Later Tang Zhuangzong"),
+    # posthumous names; Han names in 孝 ("Xiaowu") also without it
+    ("Emperor Wen of Sui unified the country.", "Emperor Wen of Sui", "Sui Gaozu"),
+    ("Emperor Wu of Han sent envoys west.", "Emperor Wu of Han", "Emperor Wu of Han"),
+    # "the X Emperor" with X an era of the ruler's reign (also one sanmiao's ruler table lacks)
+    ("The Yongle Emperor sent fleets abroad.", "Yongle Emperor", "Ming Chengzu"),
+    ("The Zhengtong Emperor was captured.", "Zhengtong Emperor", "Ming Yingzong"),
+    ("The Qianlong Emperor wrote poems.", "Qianlong Emperor", "Qing Gaozong"),
+    # a persons.csv row of the same person gives the canonical: era form and personal name link
+    ("The Hongwu Emperor founded the dynasty.", "Hongwu Emperor", "Zhu Yuanzhang"),
+])
+def test_rulers_get_one_canonical_per_reign(blank, gaz, text, mention, canonical):
+    assert found(blank, gaz, text)[mention] == ("PERSON", canonical)
+
+
+def test_bare_temple_name_resolved_by_the_dynasties_of_the_text(blank, gaz):
+    text = "The Song court was divided. Shenzong appointed new ministers."
+    assert found(blank, gaz, text)["Shenzong"] == ("PERSON", "Northern Song Shenzong")
+    text = "The Ming court was divided. Shenzong did not attend audiences."
+    assert found(blank, gaz, text)["Shenzong"] == ("PERSON", "Ming Shenzong")
+
+
+def test_ambiguous_ruler_keeps_its_text_as_canonical(blank, gaz):
+    # Shenzong of Song, of Ming, of Western Xia ...: no dynasty in the text, no guess
+    assert found(blank, gaz, "Shenzong appointed new ministers.")["Shenzong"] == \
+        ("PERSON", "Shenzong")
+
+
+def test_era_name_is_no_place_by_its_ending(blank, gaz):
+    # "Zhenguan" ends like a place name ("-guan" pass) but is an era name
+    got = found(blank, gaz, "In the Zhenguan era the roads were safe.")
+    assert "Zhenguan" not in got
