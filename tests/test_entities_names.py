@@ -71,3 +71,35 @@ def test_era_name_is_no_place_by_its_ending(blank, gaz):
     # "Zhenguan" ends like a place name ("-guan" pass) but is an era name
     got = found(blank, gaz, "In the Zhenguan era the roads were safe.")
     assert "Zhenguan" not in got
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    # surname + hyphenated Wade–Giles given name, with aspirates and Giles's diacritics
+    ("Wang Ts'ung-k'o fled north.", "Wang Ts'ung-k'o", "PERSON"),
+    ("An ally of Kao Sêng-ju, he was exiled.", "Kao Sêng-ju", "PERSON"),
+    ("Son of Chang Ssŭ-yüan, he reigned briefly.", "Chang Ssŭ-yüan", "PERSON"),
+    # a hyphenated Wade–Giles name with an administrative ending is a place
+    ("He was banished to Ming-chou in the south.", "Ming-chou", "PLACE"),
+])
+def test_wade_giles_hyphenated_names(blank, gaz, text, mention, label):
+    assert found(blank, gaz, text)[mention][0] == label
+
+
+def test_english_word_before_hyphenated_place_is_no_surname(blank, gaz):
+    got = found(blank, gaz, "In Ho-nan the harvest failed.")
+    assert not any(label == "PERSON" for label, _ in got.values())
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    ("After the fall of the T'ang dynasty the north was divided.", "T'ang dynasty", "Tang"),
+    ("He served the Later T'ang dynasty.", "Later T'ang dynasty", "Later Tang"),
+    ("The war with the Mongolian Empire went on.", "Mongolian Empire", "Mongol"),
+])
+def test_polity_widened_by_suffix_and_qualifier(blank, gaz, text, mention, canonical):
+    assert found(blank, gaz, text)[mention] == ("POLITY", canonical)
+
+
+def test_qualifier_without_such_polity_is_left_out(blank, gaz):
+    # "Former Ming" is no polity of the gazetteer: only "Ming" is tagged
+    got = found(blank, gaz, "The envoy praised the Former Ming court.")
+    assert "Former Ming" not in got and got["Ming"] == ("POLITY", "Ming")

@@ -102,8 +102,10 @@ def _given_ok(text: str, w: _Words) -> bool:
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
-    if key in ("PERSON", "PERSON_ERA"):
+    if key in ("PERSON", "PERSON_ERA", "PERSON_WG"):
         return "PERSON"
+    if key == "PLACE_WG":
+        return "PLACE"
     if key == "PERSON_T":
         if "of" in toks:
             toks = toks[:toks.index("of")]

@@ -228,6 +228,31 @@ def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list
     return out
 
 
+def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
+                    tables: _Tables) -> list[_Cand]:
+    """Widen POLITY candidates by a free polity word after them ("T'ang dynasty", "Chin
+    State", "Mongolian Empire") and by a qualifier before them when the qualified name is a
+    polity of the gazetteer ("Later" + T'ang = Later Tang)."""
+    gaz = tables.gazetteer
+    suffix = tables.words.pol_suffix | {x.lower() for x in ("Dynasty", "Dynasties")}
+    qualifiers = frozenset(gaz.words("polity_qualifier"))
+    out = []
+    for c in chosen:
+        if c.label == "POLITY":
+            start, end, canonical = c.start, c.end, c.canonical
+            if start > 0 and not taken[start - 1] and words[start - 1] in qualifiers:
+                entry = gaz.resolve(f"{words[start - 1]} {canonical or words[start]}")
+                if entry is not None and entry.label == "POLITY":
+                    start, canonical = start - 1, entry.canonical
+            if end < len(words) and not taken[end] and words[end] in suffix:
+                end += 1
+            if (start, end) != (c.start, c.end):
+                taken[start:end] = b"\x01" * (end - start)
+                c = _Cand(start, end, c.label, canonical, c.priority)
+        out.append(c)
+    return out
+
+
 def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
     """``doc[start:end].text`` from the token texts and trailing-space flags."""
     text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
@@ -288,6 +313,7 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
             c = _Cand(c.start, c.end, "PLACE", "", c.priority)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
+    chosen = _widen_polities(words, chosen, taken, tables)
     chosen = _listed_places(words, lower, chosen, taken, tables)
     chosen.extend(_propagate(words, orth, chosen, taken, tables))
     chosen = _ruler_names(words, chosen, tables)

@@ -11,7 +11,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
-from pipeline.entities.pinyin import is_one_syllable
+from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, build_ruler_index
 from pipeline.gazetteer import Gazetteer
 
@@ -152,6 +152,16 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     if rulers is not None:  # "the Hongwu Emperor": an era of the ruler's reign + Emperor
         era_words = {x for x in rulers.era_words if x not in w.titles}
         rules.add("PERSON_ERA", [[isin(era_words), {"ORTH": "Emperor"}]])
+    # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
+    wg_cap = f"^(?=[A-Z])(?i:{WG_SYLLABLE})$"
+    wg_low = f"^(?=[a-zü])(?:{WG_SYLLABLE})$"
+    rules.add("PERSON_WG", [[dict(_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
+                                  IS_STOP=False),  # not "In Ho-nan", "He Lo-yang"
+                             _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
+                             {"ORTH": "-"},
+                             _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
+    rules.add("PLACE_WG", [[_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
+                            {"ORTH": "-"}, isin(gaz.words("place_ending_wg"), "LOWER")]])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
     rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
