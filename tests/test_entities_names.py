@@ -103,3 +103,56 @@ def test_qualifier_without_such_polity_is_left_out(blank, gaz):
     # "Former Ming" is no polity of the gazetteer: only "Ming" is tagged
     got = found(blank, gaz, "The envoy praised the Former Ming court.")
     assert "Former Ming" not in got and got["Ming"] == ("POLITY", "Ming")
+
+
+def _with_model_ents(nlp, gaz, text, spans):
+    """extract_entities on a doc whose ``ents`` are set by hand as a model would set them."""
+    from spacy.tokens import Span
+    doc = nlp(text)  # the gazetteer component first, then the hand-set "model" entities
+    words = [t.text for t in doc]
+    doc.set_ents([Span(doc, words.index(w), words.index(w) + 1, label=lab) for w, lab in spans],
+                 default="unmodified")
+    return {e.text: (e.label, e.canonical) for e in extract_entities(doc, gaz)}
+
+
+def test_ethnonym_used_as_adjective_is_a_polity(blank, gaz):
+    got = _with_model_ents(blank, gaz, "The Iranian merchants met Vietnamese envoys in Iran.",
+                           [("Iranian", "GPE"), ("Vietnamese", "GPE"), ("Iran", "GPE")])
+    assert got["Iranian"][0] == "POLITY" and got["Vietnamese"][0] == "POLITY"
+    assert got["Iran"][0] == "PLACE"  # the country itself stays a place
+
+
+def test_chinese_place_ending_like_a_demonym_stays_a_place(blank, gaz):
+    got = _with_model_ents(blank, gaz, "The Fujian merchants sailed.", [("Fujian", "GPE")])
+    assert got["Fujian"][0] == "PLACE"
+
+
+def test_place_abroad_taken_for_a_person_is_a_place(blank, gaz):
+    got = _with_model_ents(blank, gaz, "The envoy reached Samarkand in spring.",
+                           [("Samarkand", "PERSON")])
+    assert got["Samarkand"][0] == "PLACE"
+
+
+def test_gloss_keeps_a_capitalised_generic_word():
+    from pipeline.entities.extract import demonym_place
+    places = frozenset({"Iran", "Tibet", "Korea", "Japan", "Turkey", "Persia"})
+    assert [demonym_place(w, places) for w in
+            ("Iranian", "Tibetan", "Korean", "Japanese", "Turkish", "Persian", "Fujian")] == \
+        ["Iran", "Tibet", "Korea", "Japan", "Turkey", "Persia", ""]
+
+
+def test_gloss_name_with_english_generic_word(blank, gaz):
+    got = found(blank, gaz, "It reached Kashgar (today's Persian Gulf coast) at last.")
+    assert got.get("Persian Gulf", ("",))[0] == "PLACE"
+
+
+def test_name_syllable_translated_as_mountain_is_the_person(blank, gaz):
+    # invented: "Wang Zhishan" machine-translated as "Wang Zhi Mountain"
+    got = _with_model_ents(blank, gaz, "Wangzhishan rebelled . Wang Zhi Mountain fled .",
+                           [("Wangzhishan", "PERSON")])
+    assert got["Wang Zhi Mountain"] == ("PERSON", "Wangzhishan")
+
+
+def test_a_real_mountain_stays_a_place(blank, gaz):
+    got = found(blank, gaz, "The army climbed Tai Mountain at dawn.")
+    assert got["Tai Mountain"][0] == "PLACE"

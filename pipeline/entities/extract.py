@@ -62,6 +62,73 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     return i > 0 and spans[i - 1][1] > start
 
 
+_PLACE_NAMES: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _place_names(gaz: Gazetteer) -> frozenset[str]:
+    """PLACE aliases of ``gaz`` plus its world place names (cached per gazetteer)."""
+    got = _PLACE_NAMES.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        names = frozenset({e.alias for e in gaz.entries if e.label == "PLACE"}
+                          | gaz.world_places)
+        got = _PLACE_NAMES[id(gaz)] = (gaz, names)
+    return got[1]
+
+
+def demonym_place(word: str, places: frozenset[str]) -> str:
+    """The place a demonym adjective is formed from ("Iranian" -> "Iran", "Tibetan" ->
+    "Tibet", "Korean" -> "Korea", "Japanese" -> "Japan", "Turkish" -> "Turkey"), or "".
+
+    ``places``: known place names. Only the endings -ian, -an, -ese, -ish, -i are tried.
+    """
+    for ending, repl in (("ian", ("", "ia", "ium")), ("an", ("", "a")), ("ese", ("", "a")),
+                         ("ish", ("", "ey", "land")), ("i", ("",))):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            for r in repl:
+                if stem + r in places:
+                    return stem + r
+    return ""
+
+
+def _adjective_use(text: str, end: int) -> bool:
+    """The word ending at ``end`` is followed by a lower-case word ("Iranian merchants")."""
+    rest = text[end:end + 3]
+    return len(rest) >= 2 and rest[0] == " " and rest[1].islower()
+
+
+# English words a machine translation puts for a syllable of a personal name (山 shan ->
+# "Mountain": "An Lu Mountain" is An Lushan)
+_TRANSLATED_SYLLABLES = {"Mountain": "shan", "Mountains": "shan", "Hill": "shan"}
+
+
+def _name_key(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
+    """Relabel as PERSON a place-looking mention whose last word is a translated syllable
+    when name + syllable spells a PERSON of the same text ("An Lu Mountain" beside "An
+    Lushan" or "Anlushan"); it takes that person's canonical name. Model PERSON mentions
+    spelled with the same letters as an earlier PERSON ("Anlushan") take its canonical.
+    Changes ``found`` in place.
+    """
+    persons: dict[str, str] = {}
+    for k, (start, end, label, canonical, source, text) in enumerate(found):
+        if label == "PERSON":  # one canonical per spelling: "Anlushan" is "An Lushan"
+            key = _name_key(text)
+            if persons.setdefault(key, canonical) != canonical and source == "model":
+                found[k] = (start, end, label, persons[key], source, text)
+    if not persons:
+        return
+    for k, (start, end, label, _canonical, source, text) in enumerate(found):
+        head, _, last = text.rpartition(" ")
+        if label == "PLACE" and head and last in _TRANSLATED_SYLLABLES:
+            person = persons.get(_name_key(head) + _TRANSLATED_SYLLABLES[last])
+            if person:
+                found[k] = (start, end, "PERSON", person, source, text)
+
+
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                      exclude: Sequence[tuple[int, int]] = ()) -> list[EntityRow]:
     """Entity rows from a processed doc (doc_id "" and sentence_id -1; char offsets into doc.text).
@@ -99,6 +166,20 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             found.append((start, end, entry.label, entry.canonical, "model", text))
         else:
             found.append((start, end, mapped, _norm(text), "model", text))
+    places = _place_names(gazetteer)
+    for k, (start, end, label, canonical, source, text) in enumerate(found):
+        if label == "PERSON" and source == "model" and text in gazetteer.world_places:
+            # "Hormuz", "Calicut": a place abroad the model takes for a person
+            found[k] = (start, end, "PLACE", canonical, source, text)
+        elif label == "PLACE" and " " not in text and text not in places \
+                and text not in gazetteer.modern_places and _adjective_use(doc.text, end) \
+                and demonym_place(text, places):
+            # "Iranian merchants": an ethnonym used as an adjective names a side, no place
+            entry = gazetteer.resolve(text)
+            name = entry.canonical if entry is not None and entry.label == "POLITY" \
+                else canonical
+            found[k] = (start, end, "POLITY", name, source, text)
+    _translated_names(found)
     votes: dict[str, Counter[str]] = {}
     for _, _, label, _, source, text in found:
         if source == "model":

@@ -101,7 +101,8 @@ def _gloss_places(words: list[str], orth: list[int], tables: _Tables) -> list[_C
             t = words[k]
             word_ok = k < close and t.lower() not in tables.gloss_words and (
                 is_pinyin_word(t) or t in tables.provinces or t in tables.suffixes
-                or (t[:1].isupper() and "'" in t))
+                or (t[:1].isupper() and "'" in t)
+                or (bool(run) and t.istitle() and t.isalpha()))  # "Iranian Plateau"
             if word_ok and run and words[run[-1]] in tables.provinces and \
                     t not in tables.suffixes:
                 cands.append(_Cand(run[0], run[-1] + 1, "PLACE", "", 0))
