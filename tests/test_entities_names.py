@@ -156,3 +156,25 @@ def test_name_syllable_translated_as_mountain_is_the_person(blank, gaz):
 def test_a_real_mountain_stays_a_place(blank, gaz):
     got = found(blank, gaz, "The army climbed Tai Mountain at dawn.")
     assert got["Tai Mountain"][0] == "PLACE"
+
+
+def test_bare_first_name_of_a_foreign_person_repeats(blank, gaz):
+    text = "Batu Tayisi raided the frontier . Later Batu laid siege ."
+    got = [(e.text, e.label, e.canonical) for e in extract_entities(
+        _doc_with(blank, text, [("Batu", "Tayisi")]), gaz)]
+    assert ("Batu", "PERSON", "Batu Tayisi") in got
+    assert [r[0] for r in got] == ["Batu Tayisi", "Batu"]  # in text order
+
+
+def test_chinese_surname_alone_is_not_repeated(blank, gaz):
+    text = "Wang Zhen led the army . Wang fled ."  # "Wang" alone may be anyone
+    got = [e.text for e in extract_entities(_doc_with(blank, text, [("Wang", "Zhen")]), gaz)]
+    assert "Wang" not in got
+
+
+def _doc_with(nlp, text, names):
+    from spacy.tokens import Span
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index(a), words.index(a) + 2, label="PERSON") for a, _ in names]
+    return doc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -129,6 +130,34 @@ def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
                 found[k] = (start, end, "PERSON", person, source, text)
 
 
+def _first_name_repeats(text: str, found: list[tuple[int, int, str, str, str, str]],
+                        gaz: Gazetteer) -> list[tuple[int, int, str, str, str, str]]:
+    """PERSON rows for later bare uses of the first word of a model PERSON name whose first
+    word is no Chinese surname ("Esen Tayisi ... Esen laid siege": Esen is the name, Tayisi a
+    title). Only words of four letters or more that are no gazetteer alias, surname or
+    title; the new rows take the full name's canonical and source ``model``."""
+    surnames = set(gaz.words("surname")) | set(gaz.words("clan_surname"))
+    titles = {w for t in gaz.words("person_title") for w in t.split()}
+    names: dict[str, str] = {}
+    for _, _, label, canonical, source, mention in found:
+        first, _, rest = mention.partition(" ")
+        if label == "PERSON" and source == "model" and rest and len(first) >= 4 \
+                and first.isalpha() and first.istitle() and first not in surnames \
+                and first not in titles and not gaz.lookup(first) \
+                and first not in gaz.era_names:
+            names.setdefault(first, canonical)
+    if not names:
+        return []
+    covered = sorted((s, e) for s, e, *_ in found)
+    starts = [s for s, _ in covered]
+    out = []
+    for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", text):
+        s, e = match.span()
+        if not _overlaps(covered, starts, s, e):
+            out.append((s, e, "PERSON", names[match.group()], "model", match.group()))
+    return out
+
+
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                      exclude: Sequence[tuple[int, int]] = ()) -> list[EntityRow]:
     """Entity rows from a processed doc (doc_id "" and sentence_id -1; char offsets into doc.text).
@@ -180,6 +209,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                 else canonical
             found[k] = (start, end, "POLITY", name, source, text)
     _translated_names(found)
+    repeats = _first_name_repeats(doc.text, found, gazetteer)
+    if repeats:
+        found = sorted(found + repeats, key=lambda r: r[0])
     votes: dict[str, Counter[str]] = {}
     for _, _, label, _, source, text in found:
         if source == "model":
