@@ -178,3 +178,22 @@ def _doc_with(nlp, text, names):
     words = [t.text for t in doc]
     doc.ents = [Span(doc, words.index(a), words.index(a) + 2, label="PERSON") for a, _ in names]
     return doc
+
+
+def test_courtesy_and_art_names_are_persons(blank, gaz):
+    got = found(blank, gaz, "He styled himself Mingyuan and took the art name of Qingshan.")
+    assert got["Mingyuan"][0] == "PERSON" and got["Qingshan"][0] == "PERSON"
+
+
+def test_era_after_a_name_phrase_is_no_person(blank, gaz):
+    got = found(blank, gaz, "The reign was also known as Zhenguan.")
+    assert got.get("Zhenguan", ("",))[0] != "PERSON"
+
+
+@pytest.mark.parametrize("text", [
+    "He was born in 755 A.D. on the day Jiaxu.",
+    "In 221 B.C. the state of Qin unified the realm, in the year Gengchen.",
+])
+def test_dates_are_no_names(blank, gaz, text):
+    got = found(blank, gaz, text)
+    assert not ({"A.D", "A.D.", "B.C", "B.C.", "Jiaxu", "Gengchen"} & set(got))

@@ -71,6 +71,8 @@ class RulerIndex:
         for dyn, name in options:
             dyn = dyn or dynasty
             key = era_key(name)
+            if not (dyn or titled or key.endswith(("zong", "zu", "di"))):
+                continue  # a bare posthumous name ("Mingyuan") is too often something else
             found = self._pick(self.by_name.get(key, ()), dyn, doc_dynasties)
             if not found and titled and key in self.by_era:  # "Hongwu Emperor"
                 found = self._pick(self.by_era[key], dyn, doc_dynasties)

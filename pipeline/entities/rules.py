@@ -106,6 +106,10 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON"
     if key == "PLACE_WG":
         return "PLACE"
+    if key == "PERSON_INTRO":
+        name = toks[-1]
+        return "PERSON" if py(name) and name not in w.era_names and name not in w.pol_words \
+            else None
     if key == "PERSON_T":
         if "of" in toks:
             toks = toks[:toks.index("of")]

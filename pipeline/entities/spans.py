@@ -294,6 +294,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         label = _valid_rule(key, words[start:end], tables.words)
         if key == "PLACE_MOD":
             start += 1  # the gloss word itself is not part of the name
+        elif key == "PERSON_INTRO":
+            start = end - 1  # only the name after "styled himself", "courtesy name" ...
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:

@@ -162,6 +162,9 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
     rules.add("PLACE_WG", [[_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                             {"ORTH": "-"}, isin(gaz.words("place_ending_wg"), "LOWER")]])
+    intros = [[{"LOWER": x} for x in phrase.lower().split()] for phrase in gaz.words("name_intro")]
+    if intros:  # "styled himself Ruxian": the name after the phrase (see find_spans)
+        rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
     rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
