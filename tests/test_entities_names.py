@@ -197,3 +197,28 @@ def test_era_after_a_name_phrase_is_no_person(blank, gaz):
 def test_dates_are_no_names(blank, gaz, text):
     got = found(blank, gaz, text)
     assert not ({"A.D", "A.D.", "B.C", "B.C.", "Jiaxu", "Gengchen"} & set(got))
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    ("Emperor Hui-tsung of Sung was captured.", "Emperor Hui-tsung of Sung", "Zhao Ji"),
+    ("Kao-tsung of the Sung fled south.", "Kao-tsung of the Sung", "Zhao Gou"),
+    ("The K'ang-hsi Emperor toured the south.", "K'ang-hsi Emperor", "Qing Shengzu"),
+    ("The Sung court was split; Shen-tsung wanted reform.", "Shen-tsung",
+     "Northern Song Shenzong"),
+])
+def test_wade_giles_rulers(blank, gaz, text, mention, canonical):
+    assert found(blank, gaz, text)[mention] == ("PERSON", canonical)
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    ("Yeh-lü Ta-shih fled west.", "Yeh-lü Ta-shih", "Yelü Dashi"),
+    ("Yelyu Dashi fled west.", "Yelyu Dashi", "Yelü Dashi"),
+    ("The Nüzhen rose; the Nyuzhen won.", "Nyuzhen", "Jurchen"),
+])
+def test_u_umlaut_spellings(blank, gaz, text, mention, canonical):
+    assert found(blank, gaz, text)[mention][1] == canonical
+
+
+def test_hyphenated_word_that_is_no_ruler_is_left_alone(blank, gaz):
+    got = found(blank, gaz, "The Mo-tsung monks chanted.")  # no ruler has this name
+    assert "Mo-tsung" not in got

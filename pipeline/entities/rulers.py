@@ -71,7 +71,7 @@ class RulerIndex:
         for dyn, name in options:
             dyn = dyn or dynasty
             key = era_key(name)
-            if not (dyn or titled or key.endswith(("zong", "zu", "di"))):
+            if not (dyn or titled or key.endswith(("zong", "zu", "di", "tsung", "tsu", "ti"))):
                 continue  # a bare posthumous name ("Mingyuan") is too often something else
             found = self._pick(self.by_name.get(key, ()), dyn, doc_dynasties)
             if not found and titled and key in self.by_era:  # "Hongwu Emperor"

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.tables import _Tables, _Words
+from pipeline.eras import era_key
 
 
 def _where(arr: list[int], hashes: frozenset[int]) -> list[int]:
@@ -104,6 +105,10 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     py = is_pinyin_word
     if key in ("PERSON", "PERSON_ERA", "PERSON_WG"):
         return "PERSON"
+    if key == "PERSON_HT":
+        name = toks[:toks.index("of")] if "of" in toks else toks
+        word = "".join(t for t in name if t not in w.titles and t not in ("-", "Emperor"))
+        return "PERSON" if era_key(word) in w.ruler_keys else None
     if key == "PLACE_WG":
         return "PLACE"
     if key == "PERSON_INTRO":

@@ -42,6 +42,7 @@ class _Words:
     not_given: frozenset[str]
     person_aliases: frozenset[str]
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
+    ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
         place_names=frozenset(e.alias for e in gaz.entries if e.label == "PLACE"
                               and " " not in e.alias and not is_one_syllable(e.alias)
                               and e.source.startswith("places.csv")),
+        ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
+                             ) | frozenset(rulers.by_era) if rulers else frozenset(),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -162,6 +165,16 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
     rules.add("PLACE_WG", [[_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                             {"ORTH": "-"}, isin(gaz.words("place_ending_wg"), "LOWER")]])
+    # Wade–Giles temple names and eras split by spaCy at the hyphen: "Hui-tsung of Sung",
+    # "Emperor Kao-tsung", "the K'ang-hsi Emperor" (checked against rulers.csv in _valid_rule)
+    hyph = [_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}), {"ORTH": "-"}]
+    temple_wg = hyph + [{"LOWER": {"IN": ["tsung", "tsu"]}}]
+    rules.add("PERSON_HT", [temple_wg, temple_wg + of_polity,
+                            [isin(w.titles, op="+")] + temple_wg,
+                            [isin(w.titles, op="+")] + temple_wg + of_polity,
+                            hyph + [_flag_token(vocab, _Regex(wg_low),
+                                                {"TEXT": {"REGEX": wg_low}}),
+                                    {"ORTH": "Emperor"}]])
     intros = [[{"LOWER": x} for x in phrase.lower().split()] for phrase in gaz.words("name_intro")]
     if intros:  # "styled himself Ruxian": the name after the phrase (see find_spans)
         rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
