@@ -222,3 +222,19 @@ def test_u_umlaut_spellings(blank, gaz, text, mention, canonical):
 def test_hyphenated_word_that_is_no_ruler_is_left_alone(blank, gaz):
     got = found(blank, gaz, "The Mo-tsung monks chanted.")  # no ruler has this name
     assert "Mo-tsung" not in got
+
+
+def test_era_excluded_as_a_date_still_names_its_emperor(blank, gaz):
+    text = "The Zhengtong Emperor was captured. In Zhengtong 14 the army fled."
+    first = text.index("Zhengtong")
+    second = text.index("Zhengtong", first + 1)
+    excl = [(first, first + 9), (second, second + 9)]
+    rows = [(e.text, e.label) for e in extract_entities(blank(text), gaz, exclude=excl)]
+    assert ("Zhengtong Emperor", "PERSON") in rows
+    assert not any(t == "Zhengtong" for t, _ in rows)
+
+
+def test_bare_ruler_takes_the_nearest_dynasty(blank, gaz):
+    text = ("The Liao sent envoys. Cao Bin of the Song Dynasty took Jinling; "
+            "Emperor Taizu was pleased.")
+    assert found(blank, gaz, text)["Emperor Taizu"] == ("PERSON", "Northern Song Taizu")

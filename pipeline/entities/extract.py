@@ -158,6 +158,18 @@ def _first_name_repeats(text: str, found: list[tuple[int, int, str, str, str, st
     return out
 
 
+def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
+                   titles: set[str]) -> bool:
+    """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
+    Emperor", "Emperor Kangxi"): the era names the ruler, so the mention is kept."""
+    inside = [(s, e) for s, e in excluded if s < end and e > start]
+    if len(inside) != 1 or not (start <= inside[0][0] and inside[0][1] <= end):
+        return False
+    era = text[inside[0][0] - start:inside[0][1] - start]
+    rest = [w for w in text.split() if w not in titles]
+    return len(rest) < len(text.split()) and " ".join(rest) == era  # era + titles only
+
+
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                      exclude: Sequence[tuple[int, int]] = ()) -> list[EntityRow]:
     """Entity rows from a processed doc (doc_id "" and sentence_id -1; char offsets into doc.text).
@@ -217,12 +229,14 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if source == "model":
             votes.setdefault(text, Counter())[label] += 1
     rows: list[EntityRow] = []
+    titles = {w for t in gazetteer.words("person_title") for w in t.split()}
     excluded = sorted(exclude)
     excluded_starts = [s for s, _ in excluded]
     for start, end, label, canonical, source, text in found:
         if source == "model":
             label = votes[text].most_common(1)[0][0]
-        if _overlaps(excluded, excluded_starts, start, end):
+        if _overlaps(excluded, excluded_starts, start, end) and not (
+                label == "PERSON" and _titled_around(excluded, start, end, text, titles)):
             continue
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))

@@ -19,7 +19,7 @@ Authority), dynasty aliases and parents from ``dynasties.csv``.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -47,12 +47,13 @@ class RulerIndex:
     era_words: frozenset[str] = frozenset()  # one-word era spellings of rulers ("Hongwu")
 
     def resolve(self, words: Iterable[str], titles: frozenset[str],
-                doc_dynasties: frozenset[str] = frozenset()) -> str:
+                doc_dynasties: Sequence[str] = ()) -> str:
         """Canonical name of the ruler a PERSON mention names, or "" if not exactly one.
 
         ``words``: the mention's tokens ("Emperor", "Taizong", "of", "the", "Tang",
         "Dynasty"); ``titles``: title words to skip; ``doc_dynasties``: era_keys of the
-        dynasties named in the document, used when the mention names none.
+        dynasties named in the document, nearest to the mention first, used when the mention
+        names none: the first of them that leaves exactly one ruler decides.
         """
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
         titled = any(t in titles for t in toks)
@@ -81,15 +82,22 @@ class RulerIndex:
         return ""
 
     def _pick(self, rulers: tuple[Ruler, ...], dynasty: str,
-              doc_dynasties: frozenset[str]) -> str:
+              doc_dynasties: Sequence[str]) -> str:
         if dynasty:
             rulers = tuple(r for r in rulers if dynasty in self.dynasty_keys[r.ruler_id])
             if len({r.ruler_id for r in rulers}) > 1:  # "of Han": the dynasty "Han" means
                 rulers = tuple(r for r in rulers  # by default (dynasties.csv default_for)
                                if dynasty in self.default_keys.get(r.ruler_id, ())) or rulers
-        elif len({r.ruler_id for r in rulers}) > 1 and doc_dynasties:
-            rulers = tuple(r for r in rulers
-                           if self.dynasty_keys[r.ruler_id] & doc_dynasties)
+        elif len({r.ruler_id for r in rulers}) > 1:
+            for key in doc_dynasties:
+                ids = {r.ruler_id for r in rulers if key in self.dynasty_keys[r.ruler_id]}
+                if len(ids) > 1:  # "Song" names the Zhao Song by default, not the Liu Song
+                    ids = {i for i in ids if key in self.default_keys.get(i, ())} or ids
+                if len(ids) == 1:
+                    return self.canonical[ids.pop()]
+                if ids:
+                    return ""  # the nearest dynasty leaves several: no guess
+            return ""
         ids = {r.ruler_id for r in rulers}
         return self.canonical[ids.pop()] if len(ids) == 1 else ""
 

@@ -210,19 +210,23 @@ def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list
     rulers = tables.rulers
     if rulers is None or not any(c.label == "PERSON" and not c.canonical for c in chosen):
         return chosen
-    doc_dyn: set[str] = set()
+    doc_dyn: list[tuple[int, str]] = []  # (token index, era_key of a dynasty named there)
     pol_words = tables.words.pol_words
     for c in chosen:
         if c.label == "POLITY":
-            doc_dyn.add(era_key(c.canonical or " ".join(words[c.start:c.end])))
-            doc_dyn.add(era_key(words[c.start]))
+            doc_dyn.append((c.start, era_key(c.canonical or " ".join(words[c.start:c.end]))))
+            doc_dyn.append((c.start, era_key(words[c.start])))
         elif c.label == "PERSON":
-            doc_dyn.update(era_key(x) for x in words[c.start:c.end] if x in pol_words)
+            doc_dyn.extend((k, era_key(words[k])) for k in range(c.start, c.end)
+                           if words[k] in pol_words)
     titles = tables.words.titles
     out = []
     for c in chosen:
         if c.label == "PERSON" and not c.canonical:
-            name = rulers.resolve(words[c.start:c.end], titles, frozenset(doc_dyn))
+            # dynasties nearest the mention first; at equal distance the one before it
+            near = [k for _, k in sorted(doc_dyn, key=lambda d: (abs(d[0] - c.start),
+                                                                 d[0] > c.start))]
+            name = rulers.resolve(words[c.start:c.end], titles, near)
             if name:
                 c = _Cand(c.start, c.end, c.label, name, c.priority)
         out.append(c)
