@@ -238,3 +238,12 @@ def test_bare_ruler_takes_the_nearest_dynasty(blank, gaz):
     text = ("The Liao sent envoys. Cao Bin of the Song Dynasty took Jinling; "
             "Emperor Taizu was pleased.")
     assert found(blank, gaz, text)["Emperor Taizu"] == ("PERSON", "Northern Song Taizu")
+
+
+def test_model_name_starting_with_a_cyclical_term_is_dropped(blank, gaz):
+    from spacy.tokens import Span
+    doc = blank("In the Jiashen May the city fell to Li Zicheng .")
+    words = [t.text for t in doc]
+    k = words.index("Jiashen")
+    doc.set_ents([Span(doc, k, k + 2, label="PERSON")], default="unmodified")
+    assert "Jiashen May" not in {e.text for e in extract_entities(doc, gaz)}

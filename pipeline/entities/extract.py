@@ -178,7 +178,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     entities are mapped with the lexicon's ``label_map``; model entities whose text is an era
     name, a ``not_entity`` word, or has no capital letter or a digit are dropped; a name the
     model labels differently within one doc gets its most frequent label. Any entity whose
-    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`) is dropped.
+    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`), and any
+    model entity whose first word is one ("Jiashen May"), is dropped.
     """
     label_map = dict(v.split("=", 1) for v in gazetteer.words("label_map"))
     army_words = set(gazetteer.words("army_word"))
@@ -186,8 +187,11 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     not_entity = set(gazetteer.words("not_entity"))
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
-        if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text):
-            continue  # "on the day Jiaxu": a cyclical day or year name, no entity
+        if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
+                not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
+            # "on the day Jiaxu", "Jiashen May": a cyclical day or year name (a model name
+            # starting with one is a date too: no surname is a stem-branch pair)
+            continue
         if ent.label_ in LABELS and ent.ent_id_:
             start, end = ent.start_char, ent.end_char
             found.append((start, end, ent.label_, ent.ent_id_, "gazetteer", ent.text))
