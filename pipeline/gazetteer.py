@@ -41,12 +41,14 @@ LEXICON_FILE = "entity_lexicon.csv"
 MODERN_PLACES_FILE = "modern_places.csv"  # current prefectures/counties (place stage's file)
 DATE_WORDS_FILE = "date_words.csv"  # date stage's file: stems and branches (sexagenary names)
 ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
+WORLD_PLACES_FILES = ("world_places.csv", "world_places_extra.csv")  # place stage's files
 ROMANIZATIONS_FILE = "name_romanizations.csv"  # derived spellings (scripts/build_romanizations.py)
 LEXICON_KINDS = (
     "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
     "direction_word", "gloss_word", "gloss_opener", "list_noun", "army_word", "polity_suffix",
-    "label_map", "not_entity", "not_given_name",
+    "label_map", "not_entity", "not_given_name", "place_ending_wg", "polity_qualifier",
+    "name_intro",
 )
 
 
@@ -82,6 +84,8 @@ class Gazetteer:
     era_names: frozenset[str] = field(default=frozenset(), repr=False)
     modern_places: frozenset[str] = field(default=frozenset(), repr=False)
     sexagenary: frozenset[str] = field(default=frozenset(), repr=False)  # keys: "jiaxu"
+    source_dir: Path | None = field(default=None, repr=False)  # folder read (rulers.csv ...)
+    world_places: frozenset[str] = field(default=frozenset(), repr=False)  # outside China
 
     def is_sexagenary(self, text: str) -> bool:
         """True for a sexagenary (stem-branch) name in any spelling: "Jiaxu", "Jia Xu",
@@ -227,6 +231,12 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         # urban districts (区) only when some county/city has the name too: district names
         # are generic ("Shizhong" 市中, "Chengguan", "Gulou") and read as offices or words
         modern.update(r["name"] for r in rows if not (r.get("name_zh") or "").endswith("区"))
+    world: set[str] = set()
+    for name in WORLD_PLACES_FILES:  # owned by the place stage; optional here
+        if (base / name).is_file():
+            with (base / name).open(encoding="utf-8", newline="") as fh:
+                world.update(r["name"] for r in csv.DictReader(fh)
+                             if r.get("name") and r.get("country") != "CN")
     stems: list[tuple[int, str]] = []
     branches: list[tuple[int, str]] = []
     words_path = base / DATE_WORDS_FILE  # owned by the date stage; optional here
@@ -248,4 +258,6 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         era_names=frozenset(era_names),
         modern_places=frozenset(modern),
         sexagenary=frozenset(sexagenary),
+        source_dir=base,
+        world_places=frozenset(world),
     )

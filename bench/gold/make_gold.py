@@ -20,7 +20,9 @@ CODES = {"P": "PERSON", "L": "PLACE", "O": "POLITY", "A": "ARMY"}
 
 def source_text(doc: str) -> str:
     local = ROOT / "corpus" / doc
-    path = local if local.exists() else ROOT.parent / "shared" / "corpus-dev" / doc
+    shared = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus-dev").is_dir()),
+                  ROOT.parent / "shared")  # ../shared from /work/main, ../../shared from a worktree
+    path = local if local.exists() else shared / "corpus-dev" / doc
     return path.read_text(encoding="utf-8")
 
 

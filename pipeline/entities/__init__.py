@@ -11,9 +11,14 @@ files, so they count as gazetteer too); the rest are ``model``.
 
 Offsets are Python ``str`` character indices into ``doc.text``, end exclusive.
 
+Rulers (``gazetteer/rulers.csv``) named by title, temple or posthumous name, dynasty or an era
+of their reign get one canonical name per reign (``rulers``: "Emperor Taizong of Tang" and
+"Tang Taizong" -> "Tang Taizong"; "the Hongwu Emperor" -> "Zhu Yuanzhang" of persons.csv).
+
 Subpackage layout (same public functions as the former ``pipeline/entities.py``): ``pinyin``,
 ``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans),
-``component`` (the spaCy component, build_nlp), ``extract`` (extract_entities, model labels).
+``rulers`` (RulerIndex), ``component`` (the spaCy component, build_nlp), ``extract``
+(extract_entities, model labels, demonyms, repeats).
 """
 
 from pipeline.entities.component import (

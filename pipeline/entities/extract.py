@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -62,6 +63,113 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     return i > 0 and spans[i - 1][1] > start
 
 
+_PLACE_NAMES: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _place_names(gaz: Gazetteer) -> frozenset[str]:
+    """PLACE aliases of ``gaz`` plus its world place names (cached per gazetteer)."""
+    got = _PLACE_NAMES.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        names = frozenset({e.alias for e in gaz.entries if e.label == "PLACE"}
+                          | gaz.world_places)
+        got = _PLACE_NAMES[id(gaz)] = (gaz, names)
+    return got[1]
+
+
+def demonym_place(word: str, places: frozenset[str]) -> str:
+    """The place a demonym adjective is formed from ("Iranian" -> "Iran", "Tibetan" ->
+    "Tibet", "Korean" -> "Korea", "Japanese" -> "Japan", "Turkish" -> "Turkey"), or "".
+
+    ``places``: known place names. Only the endings -ian, -an, -ese, -ish, -i are tried.
+    """
+    for ending, repl in (("ian", ("", "ia", "ium")), ("an", ("", "a")), ("ese", ("", "a")),
+                         ("ish", ("", "ey", "land")), ("i", ("",))):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            for r in repl:
+                if stem + r in places:
+                    return stem + r
+    return ""
+
+
+def _adjective_use(text: str, end: int) -> bool:
+    """The word ending at ``end`` is followed by a lower-case word ("Iranian merchants")."""
+    rest = text[end:end + 3]
+    return len(rest) >= 2 and rest[0] == " " and rest[1].islower()
+
+
+# English words a machine translation puts for a syllable of a personal name (山 shan ->
+# "Mountain": "An Lu Mountain" is An Lushan)
+_TRANSLATED_SYLLABLES = {"Mountain": "shan", "Mountains": "shan", "Hill": "shan"}
+
+
+def _name_key(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
+    """Relabel as PERSON a place-looking mention whose last word is a translated syllable
+    when name + syllable spells a PERSON of the same text ("An Lu Mountain" beside "An
+    Lushan" or "Anlushan"); it takes that person's canonical name. Model PERSON mentions
+    spelled with the same letters as an earlier PERSON ("Anlushan") take its canonical.
+    Changes ``found`` in place.
+    """
+    persons: dict[str, str] = {}
+    for k, (start, end, label, canonical, source, text) in enumerate(found):
+        if label == "PERSON":  # one canonical per spelling: "Anlushan" is "An Lushan"
+            key = _name_key(text)
+            if persons.setdefault(key, canonical) != canonical and source == "model":
+                found[k] = (start, end, label, persons[key], source, text)
+    if not persons:
+        return
+    for k, (start, end, label, _canonical, source, text) in enumerate(found):
+        head, _, last = text.rpartition(" ")
+        if label == "PLACE" and head and last in _TRANSLATED_SYLLABLES:
+            person = persons.get(_name_key(head) + _TRANSLATED_SYLLABLES[last])
+            if person:
+                found[k] = (start, end, "PERSON", person, source, text)
+
+
+def _first_name_repeats(text: str, found: list[tuple[int, int, str, str, str, str]],
+                        gaz: Gazetteer) -> list[tuple[int, int, str, str, str, str]]:
+    """PERSON rows for later bare uses of the first word of a model PERSON name whose first
+    word is no Chinese surname ("Esen Tayisi ... Esen laid siege": Esen is the name, Tayisi a
+    title). Only words of four letters or more that are no gazetteer alias, surname or
+    title; the new rows take the full name's canonical and source ``model``."""
+    surnames = set(gaz.words("surname")) | set(gaz.words("clan_surname"))
+    titles = {w for t in gaz.words("person_title") for w in t.split()}
+    names: dict[str, str] = {}
+    for _, _, label, canonical, source, mention in found:
+        first, _, rest = mention.partition(" ")
+        if label == "PERSON" and source == "model" and rest and len(first) >= 4 \
+                and first.isalpha() and first.istitle() and first not in surnames \
+                and first not in titles and not gaz.lookup(first) \
+                and first not in gaz.era_names:
+            names.setdefault(first, canonical)
+    if not names:
+        return []
+    covered = sorted((s, e) for s, e, *_ in found)
+    starts = [s for s, _ in covered]
+    out = []
+    for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", text):
+        s, e = match.span()
+        if not _overlaps(covered, starts, s, e):
+            out.append((s, e, "PERSON", names[match.group()], "model", match.group()))
+    return out
+
+
+def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
+                   titles: set[str]) -> bool:
+    """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
+    Emperor", "Emperor Kangxi"): the era names the ruler, so the mention is kept."""
+    inside = [(s, e) for s, e in excluded if s < end and e > start]
+    if len(inside) != 1 or not (start <= inside[0][0] and inside[0][1] <= end):
+        return False
+    era = text[inside[0][0] - start:inside[0][1] - start]
+    rest = [w for w in text.split() if w not in titles]
+    return len(rest) < len(text.split()) and " ".join(rest) == era  # era + titles only
+
+
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                      exclude: Sequence[tuple[int, int]] = ()) -> list[EntityRow]:
     """Entity rows from a processed doc (doc_id "" and sentence_id -1; char offsets into doc.text).
@@ -70,7 +178,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     entities are mapped with the lexicon's ``label_map``; model entities whose text is an era
     name, a ``not_entity`` word, or has no capital letter or a digit are dropped; a name the
     model labels differently within one doc gets its most frequent label. Any entity whose
-    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`) is dropped.
+    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`), and any
+    model entity whose first word is one ("Jiashen May"), is dropped.
     """
     label_map = dict(v.split("=", 1) for v in gazetteer.words("label_map"))
     army_words = set(gazetteer.words("army_word"))
@@ -78,8 +187,11 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     not_entity = set(gazetteer.words("not_entity"))
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
-        if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text):
-            continue  # "on the day Jiaxu": a cyclical day or year name, no entity
+        if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
+                not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
+            # "on the day Jiaxu", "Jiashen May": a cyclical day or year name (a model name
+            # starting with one is a date too: no surname is a stem-branch pair)
+            continue
         if ent.label_ in LABELS and ent.ent_id_:
             start, end = ent.start_char, ent.end_char
             found.append((start, end, ent.label_, ent.ent_id_, "gazetteer", ent.text))
@@ -99,17 +211,36 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             found.append((start, end, entry.label, entry.canonical, "model", text))
         else:
             found.append((start, end, mapped, _norm(text), "model", text))
+    places = _place_names(gazetteer)
+    for k, (start, end, label, canonical, source, text) in enumerate(found):
+        if label == "PERSON" and source == "model" and text in gazetteer.world_places:
+            # "Hormuz", "Calicut": a place abroad the model takes for a person
+            found[k] = (start, end, "PLACE", canonical, source, text)
+        elif label == "PLACE" and " " not in text and text not in places \
+                and text not in gazetteer.modern_places and _adjective_use(doc.text, end) \
+                and demonym_place(text, places):
+            # "Iranian merchants": an ethnonym used as an adjective names a side, no place
+            entry = gazetteer.resolve(text)
+            name = entry.canonical if entry is not None and entry.label == "POLITY" \
+                else canonical
+            found[k] = (start, end, "POLITY", name, source, text)
+    _translated_names(found)
+    repeats = _first_name_repeats(doc.text, found, gazetteer)
+    if repeats:
+        found = sorted(found + repeats, key=lambda r: r[0])
     votes: dict[str, Counter[str]] = {}
     for _, _, label, _, source, text in found:
         if source == "model":
             votes.setdefault(text, Counter())[label] += 1
     rows: list[EntityRow] = []
+    titles = {w for t in gazetteer.words("person_title") for w in t.split()}
     excluded = sorted(exclude)
     excluded_starts = [s for s, _ in excluded]
     for start, end, label, canonical, source, text in found:
         if source == "model":
             label = votes[text].most_common(1)[0][0]
-        if _overlaps(excluded, excluded_starts, start, end):
+        if _overlaps(excluded, excluded_starts, start, end) and not (
+                label == "PERSON" and _titled_around(excluded, start, end, text, titles)):
             continue
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))

@@ -32,4 +32,18 @@ def is_pinyin_word(text: str) -> bool:
 
 
 
+# one Wade–Giles syllable (Giles's spelling: ê, ŭ, ü; aspirates with an apostrophe)
+WG_SYLLABLE = (
+    r"(?:ch'|ch|hs|k'|k|p'|p|t'|t|ts'|ts|tz'|tz|ss|sz|sh|j|m|f|n|l|h|s|y|w)?"
+    r"(?:iung|iang|uang|iao|ieh|ien|uai|uan|üan|üeh|ang|eng|êng|ing|ung|erh|ai|ao|an|ei|en|ên"
+    r"|ia|ih|in|iu|ou|ua|ui|un|ün|uo|a|e|ê|i|o|u|ü|ŭ)"
+)
+_WG_RE = re.compile(WG_SYLLABLE)
+
+
+def is_wade_giles_syllable(text: str) -> bool:
+    """True for a word that is one Wade–Giles syllable, any case ("Ts'ung", "yüan", "Sêng")."""
+    return _WG_RE.fullmatch(text.replace("’", "'").lower()) is not None
+
+
 # --- the rule tables ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.tables import _Tables, _Words
+from pipeline.eras import era_key
 
 
 def _where(arr: list[int], hashes: frozenset[int]) -> list[int]:
@@ -102,8 +103,18 @@ def _given_ok(text: str, w: _Words) -> bool:
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
-    if key == "PERSON":
+    if key in ("PERSON", "PERSON_ERA", "PERSON_WG"):
         return "PERSON"
+    if key == "PERSON_HT":
+        name = toks[:toks.index("of")] if "of" in toks else toks
+        word = "".join(t for t in name if t not in w.titles and t not in ("-", "Emperor"))
+        return "PERSON" if era_key(word) in w.ruler_keys else None
+    if key == "PLACE_WG":
+        return "PLACE"
+    if key == "PERSON_INTRO":
+        name = toks[-1]
+        return "PERSON" if py(name) and name not in w.era_names and name not in w.pol_words \
+            else None
     if key == "PERSON_T":
         if "of" in toks:
             toks = toks[:toks.index("of")]
@@ -157,7 +168,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     if key == "PLACE_MOD":
         return "PLACE" if all(py(t) or t in w.suffix_words for t in toks[1:]) else None
     if key in ("PLACE_PRE", "PLACE_END"):
-        return "PLACE" if py(toks[0] if key == "PLACE_END" else toks[1]) else None
+        name = toks[0] if key == "PLACE_END" else toks[1]
+        # an era name ("Zhenguan", "Kaiyuan") is no place by its ending alone
+        return "PLACE" if py(name) and name not in w.era_names else None
     if key == "POLITY":
         return "POLITY" if py(toks[0]) and toks[0] not in w.pol_single else None
     return key

@@ -11,6 +11,7 @@ from pipeline.entities.extract import _norm
 from pipeline.entities.pinyin import is_pinyin_word
 from pipeline.entities.rules import _anchored, _valid_rule, _where
 from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables
+from pipeline.eras import era_key
 from pipeline.gazetteer import Gazetteer
 
 
@@ -100,7 +101,8 @@ def _gloss_places(words: list[str], orth: list[int], tables: _Tables) -> list[_C
             t = words[k]
             word_ok = k < close and t.lower() not in tables.gloss_words and (
                 is_pinyin_word(t) or t in tables.provinces or t in tables.suffixes
-                or (t[:1].isupper() and "'" in t))
+                or (t[:1].isupper() and "'" in t)
+                or (bool(run) and t.istitle() and t.isalpha()))  # "Iranian Plateau"
             if word_ok and run and words[run[-1]] in tables.provinces and \
                     t not in tables.suffixes:
                 cands.append(_Cand(run[0], run[-1] + 1, "PLACE", "", 0))
@@ -201,6 +203,61 @@ def _propagate(words: list[str], orth: list[int], spans: list[_Cand], taken: byt
     return extra
 
 
+def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list[_Cand]:
+    """Give PERSON candidates without a canonical name the canonical of the ruler they name
+    (:class:`pipeline.entities.rulers.RulerIndex`); a mention without a dynasty is resolved
+    by the dynasties the doc names (its POLITY candidates and dynasty words of PERSON ones)."""
+    rulers = tables.rulers
+    if rulers is None or not any(c.label == "PERSON" and not c.canonical for c in chosen):
+        return chosen
+    doc_dyn: list[tuple[int, str]] = []  # (token index, era_key of a dynasty named there)
+    pol_words = tables.words.pol_words
+    for c in chosen:
+        if c.label == "POLITY":
+            doc_dyn.append((c.start, era_key(c.canonical or " ".join(words[c.start:c.end]))))
+            doc_dyn.append((c.start, era_key(words[c.start])))
+        elif c.label == "PERSON":
+            doc_dyn.extend((k, era_key(words[k])) for k in range(c.start, c.end)
+                           if words[k] in pol_words)
+    titles = tables.words.titles
+    out = []
+    for c in chosen:
+        if c.label == "PERSON" and not c.canonical:
+            # dynasties nearest the mention first; at equal distance the one before it
+            near = [k for _, k in sorted(doc_dyn, key=lambda d: (abs(d[0] - c.start),
+                                                                 d[0] > c.start))]
+            name = rulers.resolve(words[c.start:c.end], titles, near)
+            if name:
+                c = _Cand(c.start, c.end, c.label, name, c.priority)
+        out.append(c)
+    return out
+
+
+def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
+                    tables: _Tables) -> list[_Cand]:
+    """Widen POLITY candidates by a free polity word after them ("T'ang dynasty", "Chin
+    State", "Mongolian Empire") and by a qualifier before them when the qualified name is a
+    polity of the gazetteer ("Later" + T'ang = Later Tang)."""
+    gaz = tables.gazetteer
+    suffix = tables.words.pol_suffix | {x.lower() for x in ("Dynasty", "Dynasties")}
+    qualifiers = frozenset(gaz.words("polity_qualifier"))
+    out = []
+    for c in chosen:
+        if c.label == "POLITY":
+            start, end, canonical = c.start, c.end, c.canonical
+            if start > 0 and not taken[start - 1] and words[start - 1] in qualifiers:
+                entry = gaz.resolve(f"{words[start - 1]} {canonical or words[start]}")
+                if entry is not None and entry.label == "POLITY":
+                    start, canonical = start - 1, entry.canonical
+            if end < len(words) and not taken[end] and words[end] in suffix:
+                end += 1
+            if (start, end) != (c.start, c.end):
+                taken[start:end] = b"\x01" * (end - start)
+                c = _Cand(start, end, c.label, canonical, c.priority)
+        out.append(c)
+    return out
+
+
 def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
     """``doc[start:end].text`` from the token texts and trailing-space flags."""
     text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
@@ -241,6 +298,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         label = _valid_rule(key, words[start:end], tables.words)
         if key == "PLACE_MOD":
             start += 1  # the gloss word itself is not part of the name
+        elif key == "PERSON_INTRO":
+            start = end - 1  # only the name after "styled himself", "courtesy name" ...
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:
@@ -261,8 +320,10 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
             c = _Cand(c.start, c.end, "PLACE", "", c.priority)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
+    chosen = _widen_polities(words, chosen, taken, tables)
     chosen = _listed_places(words, lower, chosen, taken, tables)
     chosen.extend(_propagate(words, orth, chosen, taken, tables))
+    chosen = _ruler_names(words, chosen, tables)
     spans: list[Span] = []
     for c in sorted(chosen, key=lambda c: c.start):
         text = _span_text(words, spaces, c.start, c.end)

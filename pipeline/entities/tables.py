@@ -11,7 +11,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
-from pipeline.entities.pinyin import is_one_syllable
+from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
+from pipeline.entities.rulers import RulerIndex, build_ruler_index
 from pipeline.gazetteer import Gazetteer
 
 COMPONENT = "chronicle_gazetteer"
@@ -41,6 +42,7 @@ class _Words:
     not_given: frozenset[str]
     person_aliases: frozenset[str]
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
+    ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
 
 
 @dataclass(frozen=True)
@@ -63,15 +65,17 @@ class _Tables:
     modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names
     list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
+    rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
 
 
 _CAP = {"IS_TITLE": True}
 
 
-def _words(gaz: Gazetteer) -> _Words:
+def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
     polity_aliases = {e.alias for e in gaz.entries if e.label == "POLITY"}
     pol_single = frozenset(a for a in polity_aliases if " " not in a and a[:1].isupper())
-    temple = frozenset(gaz.words("temple_name"))
+    # temple names (廟號, "...zong", "...zu") of every ruler of rulers.csv, plus the lexicon's
+    temple = frozenset(gaz.words("temple_name")) | (rulers.temple_names if rulers else set())
     surnames = frozenset(gaz.words("surname"))
     pol_suffix = frozenset(gaz.words("polity_suffix"))
     place_suffixes = frozenset(tuple(w.split()) for w in
@@ -94,6 +98,8 @@ def _words(gaz: Gazetteer) -> _Words:
         place_names=frozenset(e.alias for e in gaz.entries if e.label == "PLACE"
                               and " " not in e.alias and not is_one_syllable(e.alias)
                               and e.source.startswith("places.csv")),
+        ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
+                             ) | frozenset(rulers.by_era) if rulers else frozenset(),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -105,7 +111,13 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     phrases = PhraseMatcher(vocab, attr="ORTH")
     lower_phrases = PhraseMatcher(vocab, attr="LOWER")
     aliases = sorted({e.alias for e in gaz.entries})
-    w = _words(gaz)
+    persons_zh = {e.zh: e.canonical for e in gaz.entries
+                  if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
+    persons_alias = {e.alias: e.canonical for e in gaz.entries
+                     if e.label == "PERSON" and e.source.startswith("persons.csv")}
+    rulers = build_ruler_index(gaz.source_dir, persons_zh, persons_alias) \
+        if gaz.source_dir else None
+    w = _words(gaz, rulers)
     for alias in aliases:
         phrases.add(alias, [make(alias)])
         if alias.split()[-1] in w.pol_suffix and \
@@ -140,6 +152,32 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     ])
     rules.add("PERSON_APP", [[isin(w.pol_single), isin(w.temple), cap, cap,
                               cap_opt, cap_opt]])
+    if rulers is not None:  # "the Hongwu Emperor": an era of the ruler's reign + Emperor
+        era_words = {x for x in rulers.era_words if x not in w.titles}
+        rules.add("PERSON_ERA", [[isin(era_words), {"ORTH": "Emperor"}]])
+    # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
+    wg_cap = f"^(?=[A-Z])(?i:{WG_SYLLABLE})$"
+    wg_low = f"^(?=[a-zü])(?:{WG_SYLLABLE})$"
+    rules.add("PERSON_WG", [[dict(_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
+                                  IS_STOP=False),  # not "In Ho-nan", "He Lo-yang"
+                             _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
+                             {"ORTH": "-"},
+                             _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
+    rules.add("PLACE_WG", [[_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
+                            {"ORTH": "-"}, isin(gaz.words("place_ending_wg"), "LOWER")]])
+    # Wade–Giles temple names and eras split by spaCy at the hyphen: "Hui-tsung of Sung",
+    # "Emperor Kao-tsung", "the K'ang-hsi Emperor" (checked against rulers.csv in _valid_rule)
+    hyph = [_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}), {"ORTH": "-"}]
+    temple_wg = hyph + [{"LOWER": {"IN": ["tsung", "tsu"]}}]
+    rules.add("PERSON_HT", [temple_wg, temple_wg + of_polity,
+                            [isin(w.titles, op="+")] + temple_wg,
+                            [isin(w.titles, op="+")] + temple_wg + of_polity,
+                            hyph + [_flag_token(vocab, _Regex(wg_low),
+                                                {"TEXT": {"REGEX": wg_low}}),
+                                    {"ORTH": "Emperor"}]])
+    intros = [[{"LOWER": x} for x in phrase.lower().split()] for phrase in gaz.words("name_intro")]
+    if intros:  # "styled himself Ruxian": the name after the phrase (see find_spans)
+        rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
     rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
@@ -186,6 +224,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
                               and n not in w.pol_words),
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
         suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
+        rulers=rulers,
     )
 
 

@@ -1,0 +1,206 @@
+"""Rulers as PERSON: one canonical name per reign from ``gazetteer/rulers.csv``.
+
+A ruler is named in English by a title, a temple or posthumous name and a dynasty in many
+orders ("Emperor Taizong of Tang", "Taizong of the Tang Dynasty", "Tang Taizong", "Emperor Wu
+of Han"), by an era of his reign ("the Hongwu Emperor", "Emperor Kangxi") or by the temple
+name alone ("Shenzong", resolved by the dynasties the document names). :class:`RulerIndex`
+maps such a mention to one reign and gives it a canonical name:
+
+* the canonical of the ``persons.csv`` row whose Chinese name ends the ruler's sanmiao name
+  (so "Hongwu Emperor" and "Zhu Yuanzhang" are one person), else
+* ``"<dynasty> <temple or posthumous name>"`` ("Tang Taizong", "Northern Song Shenzong"), with
+  the personal name (or the accession year) in brackets when two reigns of one dynasty share
+  it ("Eastern Han Shaodi (Liu Bian)").
+
+Data: sanmiao's ruler and era tables (``rulers.csv``, ``eras.csv``; MIT, DILA/DDBC Time
+Authority), dynasty aliases and parents from ``dynasties.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from pipeline.eras import era_key
+from pipeline.rulers import Ruler, load_ruler_table
+
+_SKIP = frozenset({"the", "of", "dynasty", "dynasties", "state", "kingdom", "empire"})
+
+
+@dataclass(frozen=True)
+class RulerIndex:
+    """Rulers by name key (:func:`pipeline.eras.era_key`), by era key, and their dynasty keys.
+
+    ``dynasty_keys[ruler_id]``: era_key of every alias of the ruler's dynasty and of its
+    parents in ``dynasties.csv`` ("tang", "song", "northernsong" ...).
+    """
+
+    by_name: Mapping[str, tuple[Ruler, ...]]
+    by_era: Mapping[str, tuple[Ruler, ...]]
+    dynasty_keys: Mapping[int, frozenset[str]]
+    canonical: Mapping[int, str]  # ruler_id -> canonical name
+    default_keys: Mapping[int, frozenset[str]] = field(default_factory=dict)  # see _pick
+    temple_names: frozenset[str] = frozenset()  # one-word temple names ("Shenzong")
+    era_words: frozenset[str] = frozenset()  # one-word era spellings of rulers ("Hongwu")
+
+    def resolve(self, words: Iterable[str], titles: frozenset[str],
+                doc_dynasties: Sequence[str] = ()) -> str:
+        """Canonical name of the ruler a PERSON mention names, or "" if not exactly one.
+
+        ``words``: the mention's tokens ("Emperor", "Taizong", "of", "the", "Tang",
+        "Dynasty"); ``titles``: title words to skip; ``doc_dynasties``: era_keys of the
+        dynasties named in the document, nearest to the mention first, used when the mention
+        names none: the first of them that leaves exactly one ruler decides.
+        """
+        toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
+        titled = any(t in titles for t in toks)
+        dynasty = ""
+        if "of" in toks:
+            k = toks.index("of")
+            dynasty = era_key(" ".join(t for t in toks[k + 1:] if t.lower() not in _SKIP))
+            toks = toks[:k]
+        toks = [t for t in toks if t not in titles and t.lower() not in _SKIP]
+        if not toks:
+            return ""
+        options: list[tuple[str, str]] = [("", " ".join(toks))] if dynasty else []
+        if not dynasty:  # "Tang Taizong", "Northern Song Shenzong", "Taizong"
+            options += [(era_key(" ".join(toks[:n])), " ".join(toks[n:]))
+                        for n in range(min(2, len(toks) - 1), -1, -1)]
+        for dyn, name in options:
+            dyn = dyn or dynasty
+            key = era_key(name)
+            if not (dyn or titled or key.endswith(("zong", "zu", "di", "tsung", "tsu", "ti"))):
+                continue  # a bare posthumous name ("Mingyuan") is too often something else
+            found = self._pick(self.by_name.get(key, ()), dyn, doc_dynasties)
+            if not found and titled and key in self.by_era:  # "Hongwu Emperor"
+                found = self._pick(self.by_era[key], dyn, doc_dynasties)
+            if found:
+                return found
+        return ""
+
+    def _pick(self, rulers: tuple[Ruler, ...], dynasty: str,
+              doc_dynasties: Sequence[str]) -> str:
+        if dynasty:
+            rulers = tuple(r for r in rulers if dynasty in self.dynasty_keys[r.ruler_id])
+            if len({r.ruler_id for r in rulers}) > 1:  # "of Han": the dynasty "Han" means
+                rulers = tuple(r for r in rulers  # by default (dynasties.csv default_for)
+                               if dynasty in self.default_keys.get(r.ruler_id, ())) or rulers
+        elif len({r.ruler_id for r in rulers}) > 1:
+            for key in doc_dynasties:
+                ids = {r.ruler_id for r in rulers if key in self.dynasty_keys[r.ruler_id]}
+                if len(ids) > 1:  # "Song" names the Zhao Song by default, not the Liu Song
+                    ids = {i for i in ids if key in self.default_keys.get(i, ())} or ids
+                if len(ids) == 1:
+                    return self.canonical[ids.pop()]
+                if ids:
+                    return ""  # the nearest dynasty leaves several: no guess
+            return ""
+        ids = {r.ruler_id for r in rulers}
+        return self.canonical[ids.pop()] if len(ids) == 1 else ""
+
+
+def _name_forms(r: Ruler) -> set[str]:
+    """Temple and posthumous forms of a ruler (not the personal name), as era_keys; for the
+    Han posthumous names in 孝 also the name without it ("Wudi", "Wu" of 孝武帝)."""
+    personal = era_key(r.personal) if r.personal else ""
+    forms = {era_key(f) for f in r.romanizations} - {personal, ""}
+    for f in list(forms):
+        if f.startswith("xiao") and len(f) >= 6:
+            forms.add(f[4:])
+    return forms
+
+
+def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
+                      persons_alias: Mapping[str, str] | None = None) -> RulerIndex | None:
+    """The index for the files of ``gazetteer_dir`` (None if ``rulers.csv`` is missing).
+
+    ``persons_zh``: Chinese name -> canonical of the ``persons.csv`` rows; ``persons_alias``:
+    alias -> canonical of those rows (a ruler whose personal name is an alias of a row, "Liu
+    Che" of "Emperor Wu of Han", takes that row's canonical).
+    """
+    persons_alias = persons_alias or {}
+    if not (gazetteer_dir / "rulers.csv").is_file():
+        return None
+    rulers = load_ruler_table(gazetteer_dir).rulers
+    era_forms: dict[int, list[str]] = {}
+    era_ruler: dict[int, tuple[str, str]] = {}  # era id -> (dynasty, ruler_zh) of eras.csv
+    eras = gazetteer_dir / "eras.csv"
+    if eras.is_file():
+        with eras.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                forms = [x for x in (row.get("romanizations") or "").split("|") if x]
+                era_forms[int(row["era_id"])] = forms
+                era_ruler[int(row["era_id"])] = (row.get("dynasty", ""), row.get("ruler_zh", ""))
+    # eras of a reign sanmiao's ruler table lacks (Ming Yingzong's first reign, Zhengtong) are
+    # given to the ruler of the same dynasty and Chinese name
+    eras_of: dict[int, set[int]] = {r.ruler_id: set(r.era_ids) for r in rulers}
+    by_zh = {(r.dynasty, r.name_zh): r.ruler_id for r in rulers}
+    for era_id, key in era_ruler.items():
+        if key in by_zh:
+            eras_of[by_zh[key]].add(era_id)
+    aliases: dict[str, set[str]] = {}
+    defaults: dict[str, set[str]] = {}
+    parent: dict[str, str] = {}
+    dyn_path = gazetteer_dir / "dynasties.csv"
+    if dyn_path.is_file():
+        with dyn_path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                name = row["dynasty"]
+                keys = {era_key(a) for a in (row.get("aliases") or "").split("|") if a}
+                keys.add(era_key(name.split(" (")[0]))
+                aliases[name] = keys
+                defaults[name] = {era_key(a) for a in (row.get("default_for") or "").split("|")
+                                  if a}
+                parent[name] = row.get("parent") or ""
+    dynasty_keys: dict[int, frozenset[str]] = {}
+    default_keys: dict[int, frozenset[str]] = {}
+    by_name: dict[str, list[Ruler]] = {}
+    by_era: dict[str, list[Ruler]] = {}
+    era_words: set[str] = set()
+    labels: dict[str, set[int]] = {}
+    for r in rulers:
+        keys: set[str] = set()
+        dflt: set[str] = set()
+        name, seen = r.dynasty, set()
+        while name and name not in seen:
+            seen.add(name)
+            keys |= aliases.get(name, {era_key(name)})
+            dflt |= defaults.get(name, set())
+            name = parent.get(name, "")
+        default_keys[r.ruler_id] = frozenset(dflt)
+        dynasty_keys[r.ruler_id] = frozenset(keys) | dynasty_keys.get(r.ruler_id, frozenset())
+        for f in _name_forms(r):
+            by_name.setdefault(f, []).append(r)
+        for era_id in sorted(eras_of[r.ruler_id]):
+            forms = era_forms.get(era_id, ())
+            era_words.update(x for x in forms if x.isalpha() and x[:1].isupper()
+                             and x[1:].islower())
+            for f in {era_key(x) for x in forms}:
+                by_era.setdefault(f, []).append(r)
+        label = r.temple or r.posthumous
+        if label:
+            labels.setdefault(f"{r.dynasty} {label}", set()).add(r.ruler_id)
+    canonical: dict[int, str] = {}
+    for r in rulers:
+        person = next((c for zh, c in persons_zh.items() if len(zh) >= 2
+                       and r.name_zh.endswith(zh)), "") or persons_alias.get(r.personal, "")
+        label = r.temple or r.posthumous
+        if person:
+            canonical[r.ruler_id] = person
+        elif label:
+            base = f"{r.dynasty} {label}"
+            canonical[r.ruler_id] = base if len(labels[base]) == 1 else \
+                f"{base} ({r.personal or r.reign_start})"
+        else:
+            canonical[r.ruler_id] = r.personal or r.name_zh
+    freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
+    return RulerIndex(by_name=freeze(by_name), by_era=freeze(by_era),
+                      dynasty_keys=MappingProxyType(dynasty_keys),
+                      canonical=MappingProxyType(canonical),
+                      default_keys=MappingProxyType(default_keys),
+                      temple_names=frozenset(r.temple for r in rulers if " " not in r.temple
+                                             and r.temple.endswith(("zong", "zu"))),
+                      era_words=frozenset(era_words))
