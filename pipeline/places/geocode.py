@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -232,9 +233,30 @@ def _one_syllable(key: str) -> bool:
     return _SYLLABLE.fullmatch(key) is not None
 
 
+def _nearest_seat(found: tuple[HistoricalUnit, ...], anchor: tuple[float, float],
+                  spread: float) -> tuple[HistoricalUnit, ...]:
+    """The units at the seat nearest ``anchor`` when that seat is clearly the nearest: within
+    ``_ANCHOR_REACH`` degrees, and every other seat at least 1.5 times as far; else ()."""
+    def dist(u: HistoricalUnit) -> float:
+        return math.hypot(u.latitude - anchor[0], u.longitude - anchor[1])
+
+    ranked = sorted(found, key=dist)
+    best = ranked[0]
+    near = tuple(u for u in ranked if abs(u.latitude - best.latitude) <= spread
+                 and abs(u.longitude - best.longitude) <= spread)
+    others = [u for u in ranked if u not in near]
+    if dist(best) > _ANCHOR_REACH or (others and dist(others[0]) < 1.5 * max(dist(best), 0.5)):
+        return ()
+    return near
+
+
+_ANCHOR_REACH = 6.0  # degrees: farther than this from the document's places is no evidence
+
+
 def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
                        spread: float = 0.5,
-                       units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None
+                       units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None,
+                       anchor: tuple[float, float] | None = None
                        ) -> Coordinate | None:
     """Coordinates of a historical unit named ``name`` ("Fanyang", "Jiangling Prefecture") from
     CHGIS (``historical_places.csv``), or None.
@@ -244,9 +266,12 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
     the prefecture (州) of that name, as translations write them ("Hai, Si and other states").
     The remaining seats must lie within ``spread`` degrees of each other, else the name is
-    ambiguous and None is returned; the seat of the highest unit (prefecture or commandery
+    ambiguous: with ``anchor`` (lat, lon: the middle of the document's other located places)
+    the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
+    context); otherwise None is returned. The seat of the highest unit (prefecture or commandery
     before county) is given.
-    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>``; precision county | prefecture | region.
+    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>[:nearest]``; precision county | prefecture
+    | region.
     """
     table = load_historical_units() if units is None else units
     name = name.strip()
@@ -269,14 +294,19 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         return None
     lats = [u.latitude for u in found]
     lons = [u.longitude for u in found]
+    guessed = ""
     if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
-        return None
+        found = _nearest_seat(found, anchor, spread) if anchor is not None else ()
+        if not found:
+            return None
+        guessed = ":nearest"
     best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
     precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
     return Coordinate(best.latitude, best.longitude,
-                      f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}",
+                      f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
+                      f"{guessed}",
                       precision, best.name)
 
 
