@@ -210,6 +210,9 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
                                                years_from_dates(date_rows), glosses)
     lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
                                index=resources.modern_places)
+    places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
+                              index=resources.modern_places)
+    lookup.add_rows(places)
     events: list[EventRow] = [  # one parse batch for the trigger sentences of all blocks
         row for block_events in extract_block_events(
             [(doc, block.start) for block, doc in zip(blocks, docs, strict=True)], entities,
@@ -217,8 +220,6 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
             matcher=resources.trigger_matcher, person_polity=resources.person_polity,
             places=lookup, index=resources.modern_places, parser=resources.nlp)
         for row in block_events]
-    places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
-                              index=resources.modern_places)
 
     sentences = []
     for number, (start, end) in enumerate(spans, start=1):

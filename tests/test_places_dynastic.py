@@ -89,3 +89,20 @@ def test_second_pass_marks_guesses_in_coord_source() -> None:
     assert _anchor(rows[:3]) is not None
     xizhou = rows[3]
     assert xizhou.latitude is not None and xizhou.coord_source.endswith(":nearest")
+
+
+def test_taiwan_towns_only_near_the_documents_places() -> None:
+    from pipeline.places import geocode_world
+    assert geocode_world("Xizhou") is None  # 溪州 of Taiwan is no answer by itself
+    assert geocode_world("Xizhou", inside_china=True) is not None
+    assert geocode_world("Zhubei") is None
+
+
+def test_circuits_by_road_or_circuit() -> None:
+    coord = geocode_historical("Nanjing Road", 1160)
+    assert coord is not None and ":circuit:" in coord.source and coord.precision == "region"
+    assert geocode_historical("Nanjing Road", 1300) is None  # no circuit of that name then
+
+
+def test_unread_chgis_names_are_not_matched() -> None:
+    assert geocode_historical("Shi County") is None  # CHGIS "?Shi" has an unread character

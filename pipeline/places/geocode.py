@@ -179,6 +179,7 @@ class HistoricalUnit:
 
 
 HISTORICAL_SOURCE = "chgis-tgaz-2016"
+_CIRCUIT_WORDS = re.compile(r"\s+(road|circuit)$", re.IGNORECASE)
 _KIND_RANK = {"county": 2, "county-level district": 2}
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
@@ -209,7 +210,8 @@ class _HistoricalIndex(Mapping[str, tuple[HistoricalUnit, ...]]):
 @lru_cache(maxsize=2)
 def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[HistoricalUnit, ...]]:
     """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent).
-    The file has no quoted fields (the build script writes none), so lines are split on ","."""
+    The file has no quoted fields (the build script writes none), so lines are split on ",".
+    Names with an unread character ("?Shi") are left out."""
     path = gazetteer / "historical_places.csv"
     if not path.is_file():
         return {}
@@ -217,6 +219,8 @@ def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[His
     lines = path.read_text(encoding="utf-8").splitlines()[1:]
     for line in lines:
         name = line[:line.index(",")]
+        if "?" in name:
+            continue  # CHGIS marks an unread character with "?": no name to match
         key = name.lower()
         if not key.isalpha():
             key = name_key(name)
@@ -264,7 +268,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
     only units in that current province; a written "County" keeps counties, "Prefecture" or
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
-    the prefecture (州) of that name, as translations write them ("Hai, Si and other states").
+    the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
+    a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road").
     The remaining seats must lie within ``spread`` degrees of each other, else the name is
     ambiguous: with ``anchor`` (lat, lon: the middle of the document's other located places)
     the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
@@ -275,6 +280,9 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     """
     table = load_historical_units() if units is None else units
     name = name.strip()
+    circuit = _CIRCUIT_WORDS.search(name)  # "Hedong Road", "Jingxi Circuit": 路/道
+    if circuit:
+        name = name[:circuit.start()]
     suffix = _SUFFIX_WORDS.search(name)
     if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
         return None  # "Fuxing Village": the unit named "Fuxing" is another place
@@ -286,6 +294,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = tuple(u for u in found if u.start_year <= year <= u.end_year)
     if province:  # a province named nearby, when it holds one of the units
         found = tuple(u for u in found if u.province == province) or found
+    if circuit:
+        found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
         found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
@@ -333,11 +343,16 @@ def load_world_places(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[Coordin
     return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
 
 
-def geocode_world(name: str) -> Coordinate | None:
+def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None:
     """Coordinates of a place outside China by its English name ("Japan", "Malacca", "Java"):
-    a country is given its capital's point (precision "country"), a continent its centre;
-    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0)."""
-    found = load_world_places().get(name_key(name.strip()), ())
+    a country is given its centre (countryinfo; precision "country"), a continent its centre;
+    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0).
+
+    Towns inside China's box (Taiwan's, which cpca lacks) share pinyin names with historical
+    places of the mainland ("Xizhou"), so they count only with ``inside_china`` (the caller
+    must then check the point against the document's other places)."""
+    found = [c for c in load_world_places().get(name_key(name.strip()), ())
+             if inside_china or c.precision != "city" or not _in_china(c.latitude, c.longitude)]
     return found[0] if found else None
 
 

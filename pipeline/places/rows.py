@@ -54,6 +54,16 @@ class PlaceLookup:
     historical: Mapping[str, HistoricalPlace]
     index: ModernPlaceIndex | None = None
     cache: dict[str, PlaceInfo | None] = field(default_factory=dict)
+    located: dict[str, PlaceInfo] = field(default_factory=dict)  # from the place rows
+
+    def add_rows(self, rows: Iterable[PlaceRow]) -> None:
+        """Use the document's place rows (:func:`build_place_rows`) for names the lookup itself
+        leaves without coordinates (second-pass guesses such as CHGIS homonyms near the
+        document's other places), so events and places.csv agree. Call before :meth:`get`."""
+        for row in rows:
+            if row.latitude is not None:
+                self.located[row.place] = (row.modern, row.latitude, row.longitude,
+                                           precision_of(row.coord_source))
 
     @classmethod
     def build(cls, entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
@@ -101,7 +111,21 @@ class PlaceLookup:
                 if coord is not None:
                     self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
                                         coord.precision)
+            found = self.cache[name]
+            if (found is None or found[1] is None) and name in self.located:
+                self.cache[name] = self.located[name]
         return self.cache[name]
+
+_PRECISIONS = ("near", "county", "prefecture", "province", "region", "river", "site", "city",
+               "country", "continent")
+
+
+def precision_of(coord_source: str) -> str:
+    """The precision word a ``coord_source`` holds ("name:cpca-0.5.5:county:outside-hint" ->
+    "county"; "near" wins over the level it qualifies), else ""."""
+    parts = coord_source.split(":")
+    return next((p for p in _PRECISIONS if p in parts), "")
+
 
 @dataclass(frozen=True)
 class HistoricalPlace:
@@ -286,14 +310,14 @@ def _feature_name(name: str) -> str:
 
 
 def _anchor(rows: Sequence[PlaceRow]) -> tuple[float, float] | None:
-    """The median point of the rows located at county or prefecture level in China, or None
-    when fewer than two are."""
+    """The median point of the rows located at county or prefecture level in China (the upper
+    median of an even count), or None when there is none."""
     points = sorted((r.latitude, r.longitude) for r in rows
                     if r.latitude is not None and r.longitude is not None
                     and any(f":{p}" in r.coord_source or r.coord_source.endswith(p)
                             for p in ("county", "prefecture"))
                     and _in_china(r.latitude, r.longitude))
-    if len(points) < 2:
+    if not points:
         return None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
@@ -309,9 +333,9 @@ def _locate_name(name: str, year: int | None, near: str | None, index: ModernPla
     unknown, a place abroad. With ``anchor`` (second pass, for names the first pass left
     without coordinates; every result is a guess and says so in its source): CHGIS homonyms
     decided by the seat nearest the document's other places (":nearest"), the one seat of a
-    CHGIS name in other years (":other-years"), a current name outside the province named nearby
-    (":outside-hint"), a mountain or pass by the county named after it (":feature", precision
-    near).
+    CHGIS name in other years (":other-years"), a current name outside the province named
+    nearby (":outside-hint"), a town of Taiwan within 2 degrees of them (GeoNames), a mountain
+    or pass by the county named after it (":feature", precision near).
     """
     modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
     if anchor is None:
@@ -338,6 +362,9 @@ def _locate_name(name: str, year: int | None, near: str | None, index: ModernPla
         coord = geocode_name(name, None, index=index)
         if coord is not None and _close(coord, anchor):
             return _tagged(coord, "outside-hint"), coord.matched, "name"
+    coord = geocode_world(name, inside_china=True)  # a town of Taiwan (GeoNames)
+    if coord is not None and _close(coord, anchor, reach=2.0):
+        return coord, "", "world"
     feature = _feature_name(name)
     if feature:
         coord = geocode_name(feature, near, index=index) or (
