@@ -106,3 +106,16 @@ def test_circuits_by_road_or_circuit() -> None:
 
 def test_unread_chgis_names_are_not_matched() -> None:
     assert geocode_historical("Shi County") is None  # CHGIS "?Shi" has an unread character
+
+
+def test_place_lookup_falls_back_to_the_place_rows() -> None:
+    from pipeline.places import PlaceLookup
+    from pipeline.places.rows import precision_of
+    text = "Kaifeng fell. Xinyang fell. Zhumadian fell. Xizhou was taken."
+    ents = [_ent(text, w, "PLACE", w) for w in ("Kaifeng", "Xinyang", "Zhumadian", "Xizhou")]
+    lookup = PlaceLookup.build(ents, [])
+    lookup.add_rows(build_place_rows(ents, [], _year(1233)))
+    info = lookup.get("Xizhou")
+    assert info is not None and info[1] is not None and info[3] == "prefecture"
+    assert precision_of("gloss:cpca-0.5.5:prefecture:near") == "near"
+    assert precision_of("world:countryinfo-1.0.1:CN:country") == "country"
