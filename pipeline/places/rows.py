@@ -288,7 +288,7 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         offsets = mentions[row.place]
         years = [y for y in (year_at(o) for o in offsets) if y is not None]
         coord, modern, prefix = _locate_name(row.place, years[0] if years else None,
-                                             hint(offsets), index, anchor)
+                                             hint(offsets), index, anchor, second=True)
         if coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years)
@@ -325,20 +325,22 @@ def _anchor(rows: Sequence[PlaceRow]) -> tuple[float, float] | None:
 
 
 def _locate_name(name: str, year: int | None, near: str | None, index: ModernPlaceIndex | None,
-                 anchor: tuple[float, float] | None) -> tuple[Coordinate | None, str, str]:
+                 anchor: tuple[float, float] | None, *, second: bool = False
+                 ) -> tuple[Coordinate | None, str, str]:
     """(coordinate, modern name, coord_source prefix) of a place known only by its name.
 
-    Without ``anchor`` (first pass): a CHGIS unit in use in ``year``, a current county or city
+    First pass: a CHGIS unit in use in ``year``, a current county or city
     (homonyms filtered by the province ``near``), a CHGIS unit of any year when the year is
-    unknown, a place abroad. With ``anchor`` (second pass, for names the first pass left
-    without coordinates; every result is a guess and says so in its source): CHGIS homonyms
+    unknown, a place abroad. Second pass (``second``, for names the first pass left without
+    coordinates; ``anchor`` is the median point of the located ones, or None; every result is
+    a guess and says so in its source): CHGIS homonyms
     decided by the seat nearest the document's other places (":nearest"), the one seat of a
     CHGIS name in other years (":other-years"), a current name outside the province named
     nearby (":outside-hint"), a town of Taiwan within 2 degrees of them (GeoNames), a mountain
     or pass by the county named after it (":feature", precision near).
     """
     modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
-    if anchor is None:
+    if not second:
         coord = geocode_historical(name, year, near) \
             if year is not None and not modern_first else None
         if coord is None:
@@ -362,8 +364,8 @@ def _locate_name(name: str, year: int | None, near: str | None, index: ModernPla
         coord = geocode_name(name, None, index=index)
         if coord is not None and _close(coord, anchor):
             return _tagged(coord, "outside-hint"), coord.matched, "name"
-    coord = geocode_world(name, inside_china=True)  # a town of Taiwan (GeoNames)
-    if coord is not None and _close(coord, anchor, reach=2.0):
+    coord = geocode_world(name, inside_china=True) if anchor is not None else None
+    if coord is not None and _close(coord, anchor, reach=2.0):  # a town of Taiwan (GeoNames)
         return coord, "", "world"
     feature = _feature_name(name)
     if feature:
