@@ -4,7 +4,8 @@ geocoding pass near the document's other places."""
 from __future__ import annotations
 
 from pipeline.places import geocode_historical, reread_capitals
-from pipeline.places.rows import _anchor, _feature_name, build_place_rows
+from pipeline.places.locate import _feature_name, anchor_of
+from pipeline.places.rows import build_place_rows
 from pipeline.records import EntityRow
 
 
@@ -86,7 +87,7 @@ def test_second_pass_marks_guesses_in_coord_source() -> None:
     rows = build_place_rows(ents, [], _year(None))
     assert rows[3].latitude is None  # no year: CHGIS units of every year, far apart
     rows = build_place_rows(ents, [], _year(1233))
-    assert _anchor(rows[:3]) is not None
+    assert anchor_of(rows[:3]) is not None
     xizhou = rows[3]
     assert xizhou.latitude is not None and xizhou.coord_source.endswith(":nearest")
 

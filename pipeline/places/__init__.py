@@ -9,7 +9,8 @@ and longitude are WGS84 decimal degrees. Word lists live in ``gazetteer/`` (see 
 Subpackage layout (same public functions as the former ``pipeline/places.py``): ``base``
 (types, word lists, province names), ``glosses`` (find_place_glosses), ``geocode`` (current,
 historical and foreign places), ``rows`` (build_place_rows, PlaceLookup), ``dynastic``
-(reused capital names read by the running year and the paragraph's dynasties).
+(reused capital names read by the running year and the paragraph's dynasties), ``locate``
+(places known only by their name: first and second geocoding pass).
 """
 
 from pipeline.places.base import (

@@ -23,6 +23,7 @@ from pipeline.places.geocode import (
     geocode_name,
     geocode_world,
 )
+from pipeline.places.locate import anchor_of, locate_name
 from pipeline.records import DateRow, EntityRow, PlaceRow
 
 
@@ -241,8 +242,9 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     else from ``historical_places``, else (for a province name) the province.
     ``coord_source`` is "<gloss|gazetteer|name|world>:<dataset>:<level>[:same-name][:near]";
     a place located only by a second look at the document's other places (see
-    :func:`_locate_name`) ends in ":nearest", ":other-years", ":outside-hint" or ":feature" — a
-    guess. Rows are in order of first mention. PLACE entities inside a gloss are not counted.
+    :func:`pipeline.places.locate.locate_name`) ends in ":nearest", ":other-years",
+    ":outside-hint" or ":feature" — a guess. Rows are in order of first mention. PLACE
+    entities inside a gloss are not counted.
     """
     year_at = dates if callable(dates) else years_from_dates(dates)
     historical = historical_places or {}
@@ -278,115 +280,21 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
             prefix = "name"
         else:
             year, near = (years[0] if years else None), hint(offsets)
-            coord, modern, prefix = _locate_name(name, year, near, index, None)
+            coord, modern, prefix = locate_name(name, year, near, index, None)
             if coord is None:
                 pending.append(len(rows))
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
-    anchor = _anchor(rows)
+    anchor = anchor_of(rows)
     for i in pending:  # second pass: homonyms and guesses decided near the other places
         row = rows[i]
         offsets = mentions[row.place]
         years = [y for y in (year_at(o) for o in offsets) if y is not None]
-        coord, modern, prefix = _locate_name(row.place, years[0] if years else None,
+        coord, modern, prefix = locate_name(row.place, years[0] if years else None,
                                              hint(offsets), index, anchor, second=True)
         if coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years)
     return rows
-
-
-_FEATURE_WORDS = {"mount": "shan", "mountain": "shan", "mountains": "shan", "pass": "guan"}
-
-
-def _feature_name(name: str) -> str:
-    """The pinyin place name a mountain or pass name is written as ("Mount Tai" -> "Taishan",
-    "Tong Pass" -> "Tongguan"), else ""."""
-    words = name.split()
-    if len(words) == 2 and words[0].lower() == "mount":
-        return words[1] + _FEATURE_WORDS["mount"]
-    if len(words) == 2 and words[1].lower() in _FEATURE_WORDS:
-        return words[0] + _FEATURE_WORDS[words[1].lower()]
-    return ""
-
-
-def _anchor(rows: Sequence[PlaceRow]) -> tuple[float, float] | None:
-    """The median point of the rows located at county or prefecture level in China (the upper
-    median of an even count), or None when there is none."""
-    points = sorted((r.latitude, r.longitude) for r in rows
-                    if r.latitude is not None and r.longitude is not None
-                    and any(f":{p}" in r.coord_source or r.coord_source.endswith(p)
-                            for p in ("county", "prefecture"))
-                    and _in_china(r.latitude, r.longitude))
-    if not points:
-        return None
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    return lats[len(lats) // 2], lons[len(lons) // 2]
-
-
-def _locate_name(name: str, year: int | None, near: str | None, index: ModernPlaceIndex | None,
-                 anchor: tuple[float, float] | None, *, second: bool = False
-                 ) -> tuple[Coordinate | None, str, str]:
-    """(coordinate, modern name, coord_source prefix) of a place known only by its name.
-
-    First pass: a CHGIS unit in use in ``year``, a current county or city
-    (homonyms filtered by the province ``near``), a CHGIS unit of any year when the year is
-    unknown, a place abroad. Second pass (``second``, for names the first pass left without
-    coordinates; ``anchor`` is the median point of the located ones, or None; every result is
-    a guess and says so in its source): CHGIS homonyms
-    decided by the seat nearest the document's other places (":nearest"), the one seat of a
-    CHGIS name in other years (":other-years"), a current name outside the province named
-    nearby (":outside-hint"), a town of Taiwan within 2 degrees of them (GeoNames), a mountain
-    or pass by the county named after it (":feature", precision near).
-    """
-    modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
-    if not second:
-        coord = geocode_historical(name, year, near) \
-            if year is not None and not modern_first else None
-        if coord is None:
-            coord = geocode_name(name, near, index=index)
-            if coord is not None:
-                return coord, coord.matched, "name"
-        if coord is None and (year is None or modern_first):
-            coord = geocode_historical(name, None, near)
-        if coord is not None:
-            return coord, "", "name"
-        coord = geocode_world(name)
-        return coord, "", "world"
-    if year is not None:
-        coord = geocode_historical(name, year, near, anchor=anchor)
-        if coord is not None:
-            return coord, "", "name"
-        coord = geocode_historical(name, None, near)  # one seat whatever the years
-        if coord is not None:
-            return _tagged(coord, "other-years"), "", "name"
-    if near:
-        coord = geocode_name(name, None, index=index)
-        if coord is not None and _close(coord, anchor):
-            return _tagged(coord, "outside-hint"), coord.matched, "name"
-    coord = geocode_world(name, inside_china=True) if anchor is not None else None
-    if coord is not None and _close(coord, anchor, reach=2.0):  # a town of Taiwan (GeoNames)
-        return coord, "", "world"
-    feature = _feature_name(name)
-    if feature:
-        coord = geocode_name(feature, near, index=index) or (
-            geocode_historical(feature, year, near, anchor=anchor) if year is not None
-            else None)
-        if coord is not None:
-            coord = Coordinate(coord.latitude, coord.longitude, f"{coord.source}:feature",
-                               "near", coord.matched, coord.province)
-            return coord, coord.matched, "name"
-    return None, "", "name"
-
-
-def _tagged(coord: Coordinate, tag: str) -> Coordinate:
-    return Coordinate(coord.latitude, coord.longitude, f"{coord.source}:{tag}",
-                      coord.precision, coord.matched, coord.province)
-
-
-def _close(coord: Coordinate, anchor: tuple[float, float] | None, reach: float = 5.0) -> bool:
-    return anchor is None or (abs(coord.latitude - anchor[0]) <= reach
-                              and abs(coord.longitude - anchor[1]) <= reach)
 
 
 def _row(name: str, modern: str, relation: str, province: str, coord: Coordinate | None,
