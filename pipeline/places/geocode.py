@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -178,6 +179,7 @@ class HistoricalUnit:
 
 
 HISTORICAL_SOURCE = "chgis-tgaz-2016"
+_CIRCUIT_WORDS = re.compile(r"\s+(road|circuit)$", re.IGNORECASE)
 _KIND_RANK = {"county": 2, "county-level district": 2}
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
@@ -208,7 +210,8 @@ class _HistoricalIndex(Mapping[str, tuple[HistoricalUnit, ...]]):
 @lru_cache(maxsize=2)
 def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[HistoricalUnit, ...]]:
     """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent).
-    The file has no quoted fields (the build script writes none), so lines are split on ","."""
+    The file has no quoted fields (the build script writes none), so lines are split on ",".
+    Names with an unread character ("?Shi") are left out."""
     path = gazetteer / "historical_places.csv"
     if not path.is_file():
         return {}
@@ -216,6 +219,8 @@ def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[His
     lines = path.read_text(encoding="utf-8").splitlines()[1:]
     for line in lines:
         name = line[:line.index(",")]
+        if "?" in name:
+            continue  # CHGIS marks an unread character with "?": no name to match
         key = name.lower()
         if not key.isalpha():
             key = name_key(name)
@@ -232,9 +237,30 @@ def _one_syllable(key: str) -> bool:
     return _SYLLABLE.fullmatch(key) is not None
 
 
+def _nearest_seat(found: tuple[HistoricalUnit, ...], anchor: tuple[float, float],
+                  spread: float) -> tuple[HistoricalUnit, ...]:
+    """The units at the seat nearest ``anchor`` when that seat is clearly the nearest: within
+    ``_ANCHOR_REACH`` degrees, and every other seat at least 1.5 times as far; else ()."""
+    def dist(u: HistoricalUnit) -> float:
+        return math.hypot(u.latitude - anchor[0], u.longitude - anchor[1])
+
+    ranked = sorted(found, key=dist)
+    best = ranked[0]
+    near = tuple(u for u in ranked if abs(u.latitude - best.latitude) <= spread
+                 and abs(u.longitude - best.longitude) <= spread)
+    others = [u for u in ranked if u not in near]
+    if dist(best) > _ANCHOR_REACH or (others and dist(others[0]) < 1.5 * max(dist(best), 0.5)):
+        return ()
+    return near
+
+
+_ANCHOR_REACH = 6.0  # degrees: farther than this from the document's places is no evidence
+
+
 def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
                        spread: float = 0.5,
-                       units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None
+                       units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None,
+                       anchor: tuple[float, float] | None = None
                        ) -> Coordinate | None:
     """Coordinates of a historical unit named ``name`` ("Fanyang", "Jiangling Prefecture") from
     CHGIS (``historical_places.csv``), or None.
@@ -242,14 +268,21 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
     only units in that current province; a written "County" keeps counties, "Prefecture" or
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
-    the prefecture (州) of that name, as translations write them ("Hai, Si and other states").
+    the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
+    a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road").
     The remaining seats must lie within ``spread`` degrees of each other, else the name is
-    ambiguous and None is returned; the seat of the highest unit (prefecture or commandery
+    ambiguous: with ``anchor`` (lat, lon: the middle of the document's other located places)
+    the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
+    context); otherwise None is returned. The seat of the highest unit (prefecture or commandery
     before county) is given.
-    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>``; precision county | prefecture | region.
+    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>[:nearest]``; precision county | prefecture
+    | region.
     """
     table = load_historical_units() if units is None else units
     name = name.strip()
+    circuit = _CIRCUIT_WORDS.search(name)  # "Hedong Road", "Jingxi Circuit": 路/道
+    if circuit:
+        name = name[:circuit.start()]
     suffix = _SUFFIX_WORDS.search(name)
     if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
         return None  # "Fuxing Village": the unit named "Fuxing" is another place
@@ -261,6 +294,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = tuple(u for u in found if u.start_year <= year <= u.end_year)
     if province:  # a province named nearby, when it holds one of the units
         found = tuple(u for u in found if u.province == province) or found
+    if circuit:
+        found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
         found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
@@ -269,14 +304,19 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         return None
     lats = [u.latitude for u in found]
     lons = [u.longitude for u in found]
+    guessed = ""
     if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
-        return None
+        found = _nearest_seat(found, anchor, spread) if anchor is not None else ()
+        if not found:
+            return None
+        guessed = ":nearest"
     best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
     precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
     return Coordinate(best.latitude, best.longitude,
-                      f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}",
+                      f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
+                      f"{guessed}",
                       precision, best.name)
 
 
@@ -303,11 +343,16 @@ def load_world_places(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[Coordin
     return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
 
 
-def geocode_world(name: str) -> Coordinate | None:
+def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None:
     """Coordinates of a place outside China by its English name ("Japan", "Malacca", "Java"):
-    a country is given its capital's point (precision "country"), a continent its centre;
-    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0)."""
-    found = load_world_places().get(name_key(name.strip()), ())
+    a country is given its centre (countryinfo; precision "country"), a continent its centre;
+    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0).
+
+    Towns inside China's box (Taiwan's, which cpca lacks) share pinyin names with historical
+    places of the mainland ("Xizhou"), so they count only with ``inside_china`` (the caller
+    must then check the point against the document's other places)."""
+    found = [c for c in load_world_places().get(name_key(name.strip()), ())
+             if inside_china or c.precision != "city" or not _in_china(c.latitude, c.longitude)]
     return found[0] if found else None
 
 

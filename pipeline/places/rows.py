@@ -23,6 +23,7 @@ from pipeline.places.geocode import (
     geocode_name,
     geocode_world,
 )
+from pipeline.places.locate import anchor_of, locate_name
 from pipeline.records import DateRow, EntityRow, PlaceRow
 
 
@@ -54,6 +55,16 @@ class PlaceLookup:
     historical: Mapping[str, HistoricalPlace]
     index: ModernPlaceIndex | None = None
     cache: dict[str, PlaceInfo | None] = field(default_factory=dict)
+    located: dict[str, PlaceInfo] = field(default_factory=dict)  # from the place rows
+
+    def add_rows(self, rows: Iterable[PlaceRow]) -> None:
+        """Use the document's place rows (:func:`build_place_rows`) for names the lookup itself
+        leaves without coordinates (second-pass guesses such as CHGIS homonyms near the
+        document's other places), so events and places.csv agree. Call before :meth:`get`."""
+        for row in rows:
+            if row.latitude is not None:
+                self.located[row.place] = (row.modern, row.latitude, row.longitude,
+                                           precision_of(row.coord_source))
 
     @classmethod
     def build(cls, entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
@@ -101,7 +112,21 @@ class PlaceLookup:
                 if coord is not None:
                     self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
                                         coord.precision)
+            found = self.cache[name]
+            if (found is None or found[1] is None) and name in self.located:
+                self.cache[name] = self.located[name]
         return self.cache[name]
+
+_PRECISIONS = ("near", "county", "prefecture", "province", "region", "river", "site", "city",
+               "country", "continent")
+
+
+def precision_of(coord_source: str) -> str:
+    """The precision word a ``coord_source`` holds ("name:cpca-0.5.5:county:outside-hint" ->
+    "county"; "near" wins over the level it qualifies), else ""."""
+    parts = coord_source.split(":")
+    return next((p for p in _PRECISIONS if p in parts), "")
+
 
 @dataclass(frozen=True)
 class HistoricalPlace:
@@ -215,8 +240,11 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     ``dates``: DateRows (running year = last DateRow at or before a mention) or a callable
     offset -> year. Modern/relation/province come from the gloss nearest the first mention,
     else from ``historical_places``, else (for a province name) the province.
-    ``coord_source`` is "<gloss|gazetteer|name>:<dataset>:<level>[:same-name][:near]"; rows are
-    in order of first mention. PLACE entities inside a gloss are not counted.
+    ``coord_source`` is "<gloss|gazetteer|name|world>:<dataset>:<level>[:same-name][:near]";
+    a place located only by a second look at the document's other places (see
+    :func:`pipeline.places.locate.locate_name`) ends in ":nearest", ":other-years",
+    ":outside-hint" or ":feature" — a guess. Rows are in order of first mention. PLACE
+    entities inside a gloss are not counted.
     """
     year_at = dates if callable(dates) else years_from_dates(dates)
     historical = historical_places or {}
@@ -229,10 +257,11 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
-    rows = []
+    rows: list[PlaceRow] = []
+    pending: list[int] = []  # rows the first pass left without coordinates
     for name, offsets in sorted(mentions.items(), key=lambda kv: kv[1][0]):
         years = [y for y in (year_at(o) for o in offsets) if y is not None]
-        modern = relation = province = coord_source = ""
+        modern = relation = province = ""
         coord = None
         if name in by_place:
             gloss = min(by_place[name], key=lambda g: abs(g.start - offsets[0]))
@@ -250,27 +279,34 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
             coord = geocode("", province, index=index)
             prefix = "name"
         else:
-            prefix = "name"
             year, near = (years[0] if years else None), hint(offsets)
-            modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
-            coord = geocode_historical(name, year, near) \
-                if year is not None and not modern_first else None
+            coord, modern, prefix = locate_name(name, year, near, index, None)
             if coord is None:
-                coord = geocode_name(name, near, index=index)
-                modern = coord.matched if coord else ""
-            if coord is None and (year is None or modern_first):
-                coord = geocode_historical(name, None, near)
-            if coord is None:
-                coord = geocode_world(name)
-                prefix = "world"
+                pending.append(len(rows))
+        rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
+    anchor = anchor_of(rows)
+    for i in pending:  # second pass: homonyms and guesses decided near the other places
+        row = rows[i]
+        offsets = mentions[row.place]
+        years = [y for y in (year_at(o) for o in offsets) if y is not None]
+        coord, modern, prefix = locate_name(row.place, years[0] if years else None,
+                                             hint(offsets), index, anchor, second=True)
         if coord is not None:
-            coord_source = f"{prefix}:{coord.source}" + (
-                f":{coord.precision}" if coord.precision not in coord.source.split(":") else "")
-            province = province or coord.province
-        rows.append(PlaceRow(
-            doc_id="", place=name, modern=modern, relation=relation, province=province,
-            latitude=coord.latitude if coord else None,
-            longitude=coord.longitude if coord else None, coord_source=coord_source,
-            mentions=len(offsets), first_year=min(years) if years else None,
-            last_year=max(years) if years else None))
+            rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
+                           offsets, years)
     return rows
+
+
+def _row(name: str, modern: str, relation: str, province: str, coord: Coordinate | None,
+         prefix: str, offsets: Sequence[int], years: Sequence[int]) -> PlaceRow:
+    coord_source = ""
+    if coord is not None:
+        coord_source = f"{prefix}:{coord.source}" + (
+            f":{coord.precision}" if coord.precision not in coord.source.split(":") else "")
+        province = province or coord.province
+    return PlaceRow(
+        doc_id="", place=name, modern=modern, relation=relation, province=province,
+        latitude=coord.latitude if coord else None,
+        longitude=coord.longitude if coord else None, coord_source=coord_source,
+        mentions=len(offsets), first_year=min(years) if years else None,
+        last_year=max(years) if years else None)

@@ -1,0 +1,103 @@
+"""Places known only by their name: the first geocoding pass and the second one, made near
+the document's other located places (every second-pass result is a guess and says so)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.places.base import Coordinate, ModernPlaceIndex, _in_china
+from pipeline.places.geocode import geocode_historical, geocode_name, geocode_world
+from pipeline.records import PlaceRow
+
+_FEATURE_WORDS = {"mount": "shan", "mountain": "shan", "mountains": "shan", "pass": "guan"}
+
+
+def _feature_name(name: str) -> str:
+    """The pinyin place name a mountain or pass name is written as ("Mount Tai" -> "Taishan",
+    "Tong Pass" -> "Tongguan"), else ""."""
+    words = name.split()
+    if len(words) == 2 and words[0].lower() == "mount":
+        return words[1] + _FEATURE_WORDS["mount"]
+    if len(words) == 2 and words[1].lower() in _FEATURE_WORDS:
+        return words[0] + _FEATURE_WORDS[words[1].lower()]
+    return ""
+
+
+def anchor_of(rows: Sequence[PlaceRow]) -> tuple[float, float] | None:
+    """The median point of the rows located at county or prefecture level in China (the upper
+    median of an even count), or None when there is none."""
+    points = sorted((r.latitude, r.longitude) for r in rows
+                    if r.latitude is not None and r.longitude is not None
+                    and any(f":{p}" in r.coord_source or r.coord_source.endswith(p)
+                            for p in ("county", "prefecture"))
+                    and _in_china(r.latitude, r.longitude))
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def locate_name(name: str, year: int | None, near: str | None, index: ModernPlaceIndex | None,
+                 anchor: tuple[float, float] | None, *, second: bool = False
+                 ) -> tuple[Coordinate | None, str, str]:
+    """(coordinate, modern name, coord_source prefix) of a place known only by its name.
+
+    First pass: a CHGIS unit in use in ``year``, a current county or city
+    (homonyms filtered by the province ``near``), a CHGIS unit of any year when the year is
+    unknown, a place abroad. Second pass (``second``, for names the first pass left without
+    coordinates; ``anchor`` is the median point of the located ones, or None; every result is
+    a guess and says so in its source): CHGIS homonyms
+    decided by the seat nearest the document's other places (":nearest"), the one seat of a
+    CHGIS name in other years (":other-years"), a current name outside the province named
+    nearby (":outside-hint"), a town of Taiwan within 2 degrees of them (GeoNames), a mountain
+    or pass by the county named after it (":feature", precision near).
+    """
+    modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
+    if not second:
+        coord = geocode_historical(name, year, near) \
+            if year is not None and not modern_first else None
+        if coord is None:
+            coord = geocode_name(name, near, index=index)
+            if coord is not None:
+                return coord, coord.matched, "name"
+        if coord is None and (year is None or modern_first):
+            coord = geocode_historical(name, None, near)
+        if coord is not None:
+            return coord, "", "name"
+        coord = geocode_world(name)
+        return coord, "", "world"
+    if year is not None:
+        coord = geocode_historical(name, year, near, anchor=anchor)
+        if coord is not None:
+            return coord, "", "name"
+        coord = geocode_historical(name, None, near)  # one seat whatever the years
+        if coord is not None:
+            return _tagged(coord, "other-years"), "", "name"
+    if near:
+        coord = geocode_name(name, None, index=index)
+        if coord is not None and _close(coord, anchor):
+            return _tagged(coord, "outside-hint"), coord.matched, "name"
+    coord = geocode_world(name, inside_china=True) if anchor is not None else None
+    if coord is not None and _close(coord, anchor, reach=2.0):  # a town of Taiwan (GeoNames)
+        return coord, "", "world"
+    feature = _feature_name(name)
+    if feature:
+        coord = geocode_name(feature, near, index=index) or (
+            geocode_historical(feature, year, near, anchor=anchor) if year is not None
+            else None)
+        if coord is not None:
+            coord = Coordinate(coord.latitude, coord.longitude, f"{coord.source}:feature",
+                               "near", coord.matched, coord.province)
+            return coord, coord.matched, "name"
+    return None, "", "name"
+
+
+def _tagged(coord: Coordinate, tag: str) -> Coordinate:
+    return Coordinate(coord.latitude, coord.longitude, f"{coord.source}:{tag}",
+                      coord.precision, coord.matched, coord.province)
+
+
+def _close(coord: Coordinate, anchor: tuple[float, float] | None, reach: float = 5.0) -> bool:
+    return anchor is None or (abs(coord.latitude - anchor[0]) <= reach
+                              and abs(coord.longitude - anchor[1]) <= reach)
