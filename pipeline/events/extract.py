@@ -313,8 +313,10 @@ def _choose_rule(rules: Sequence[TriggerRule], label: str) -> TriggerRule | None
 def _patient_label(frame: Frame, finder: ActorFinder) -> str:
     if frame.patient is None:
         return ""
-    if finder.anaphor_kind(frame.patient) == "anaphor_person":
-        return "PERSON"  # "the emperor was captured"
+    word = frame.patient.lower_
+    if finder.entity_at(frame.patient) is None and "anaphor_person" in (
+            finder.lexicon.cue(word), finder.lexicon.cue(word[:-1]) if word.endswith("s") else ""):
+        return "PERSON"  # "the emperor was captured", "the generals were captured"
     place = finder.place(frame.patient)
     if place is not None and finder.entity_at(frame.patient) is place:
         return "PLACE"
@@ -418,7 +420,9 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         status, date_tok = frame.status, frame.head
         at = offset + trig.start_char
         actor1 = _resolve(finder, salience, frame.agent, at)
-        if actor1 is None and frame.agent is None and not frame.passive \
+        unnamed = frame.agent is not None and actor1 is None \
+            and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
+        if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
             actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
