@@ -4,7 +4,10 @@ Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
 
-Default files: ``corpus/song_jin_wars.txt``. With ``--times N`` the first file is repeated N
+Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
+chain (``pipeline.document.process_text``) on every page with a hand annotation in
+``bench/gold/events/`` and prints precision, recall, actor1 right and year right (see
+``score``). With ``--times N`` the first file is repeated N
 times to measure spaCy (ner + senter, as in the spine) against event extraction, and the cost
 of parsing only the sentences that hold a trigger. ``--places`` prints the place rows. Uses the
 entity and date stages; if the date stage fails, CE years printed in the text stand in.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import re
 import sys
 import time
@@ -173,6 +177,110 @@ def battle_check(events: list[EventRow]) -> tuple[int, int]:
     return strict, loose
 
 
+GOLD_EVENTS = ROOT / "bench" / "gold" / "events"
+_NAME_NOISE = {"the", "of", "dynasty", "army", "armies", "forces", "troops", "s"}
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _NAME_NOISE)
+
+
+def _same_name(gold: str, system: str) -> bool:
+    """One name the other's words contain ("Esen" ~ "Esen Tayisi"), dynasty/army words aside."""
+    g, s = _name_words(gold), _name_words(system)
+    return bool(g) and bool(s) and (g <= s or s <= g)
+
+
+def _actor_right(alternatives: list[str], row: EventRow) -> bool:
+    """actor1 names one of the gold alternatives, or its polity is an alternative (the gold lists
+    the polity when the text names only a side)."""
+    names = [a for a in row.actor1.split("; ") if a] + [row.actor1_polity]
+    return any(_same_name(alt, n) for alt in alternatives for n in names if n)
+
+
+def _year_right(gold: dict, row: EventRow) -> bool:
+    years = {row.year, row.year_end, row.gregorian_year} - {None}
+    return any(gold["year"] <= y <= gold["year_end"] for y in years)  # type: ignore[operator]
+
+
+def score(events: list[EventRow], gold: list[dict], *, verbose: bool = False) -> dict:
+    """Score event rows against a hand annotation of the same text.
+
+    A row is right when its trigger span overlaps an annotated trigger and its type equals the
+    annotated type (precision = right rows / rows). An annotated event is found when some row is
+    right for it (recall = found / annotated). Among found events whose annotation names actor1
+    (resp. a year), actor1 is right when a matching row names one of the annotated alternatives
+    (a person's name, or the polity where the text names only a side), the year when a matching
+    row's ``year``, ``year_end`` or ``gregorian_year`` lies in the annotated range. Returns the
+    counts: rows, right, gold, found, actor_n, actor_ok, year_n, year_ok."""
+    def hits(g: dict) -> list[EventRow]:
+        return [e for e in events if e.event_type == g["type"]
+                and e.start < g["end"] and g["start"] < e.end]
+
+    right = sum(any(e.event_type == g["type"] and e.start < g["end"] and g["start"] < e.end
+                    for g in gold) for e in events)
+    c = {"rows": len(events), "right": right, "gold": len(gold), "found": 0, "actor_n": 0,
+         "actor_ok": 0, "year_n": 0, "year_ok": 0}
+    for g in gold:
+        rows = hits(g)
+        if not rows:
+            if verbose:
+                print(f"  MISS  {g['type']:15} {g['trigger']!r} @{g['start']}")
+            continue
+        c["found"] += 1
+        if g["actor1"]:
+            c["actor_n"] += 1
+            ok = any(_actor_right(g["actor1"], e) for e in rows)
+            c["actor_ok"] += ok
+            if verbose and not ok:
+                print(f"  ACTOR {g['type']:15} {g['trigger']!r}: gold {g['actor1']} / "
+                      f"{[(e.actor1, e.actor1_polity) for e in rows]}")
+        if g["year"] is not None:
+            c["year_n"] += 1
+            ok = any(_year_right(g, e) for e in rows)
+            c["year_ok"] += ok
+            if verbose and not ok:
+                print(f"  YEAR  {g['type']:15} {g['trigger']!r}: gold {g['year']}-"
+                      f"{g['year_end']} / {[(e.year, e.gregorian_year) for e in rows]}")
+    if verbose:
+        for e in events:
+            if not any(e.event_type == g["type"] and e.start < g["end"] and g["start"] < e.end
+                       for g in gold):
+                print(f"  EXTRA {e.event_type:15} {e.trigger!r} @{e.start} "
+                      f"actor1={e.actor1!r}")
+    return c
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f} ({a}/{b})" if b else "-"
+
+
+def score_gold(verbose: bool) -> int:
+    from pipeline.document import load_resources, process_text
+
+    resources = load_resources()
+    total: dict[str, int] = {}
+    for path in sorted(GOLD_EVENTS.glob("*.jsonl")):
+        gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        doc = gold[0]["doc"]
+        sys.path.insert(0, str(GOLD_EVENTS))
+        from make_events_gold import source_text  # type: ignore[import-not-found]
+
+        result = process_text(source_text(doc), path.stem, resources)
+        print(f"== {doc}")
+        c = score(result.events, gold, verbose=verbose)
+        for k, v in c.items():
+            total[k] = total.get(k, 0) + v
+        print(f"   precision {_ratio(c['right'], c['rows'])}  recall "
+              f"{_ratio(c['found'], c['gold'])}  actor1 {_ratio(c['actor_ok'], c['actor_n'])}"
+              f"  year {_ratio(c['year_ok'], c['year_n'])}")
+    print(f"ALL precision {_ratio(total['right'], total['rows'])}  recall "
+          f"{_ratio(total['found'], total['gold'])}  actor1 "
+          f"{_ratio(total['actor_ok'], total['actor_n'])}  year "
+          f"{_ratio(total['year_ok'], total['year_n'])}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*", type=Path,
@@ -180,7 +288,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--times", type=int, default=0)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--places", action="store_true", help="also print the place rows")
+    ap.add_argument("--score", action="store_true",
+                    help="score against the hand annotation in bench/gold/events/")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --score: list errors")
     args = ap.parse_args(argv)
+    if args.score:
+        return score_gold(args.verbose)
     gaz = load_gazetteer()
     nlp = build_nlp(MODEL, gaz)
     eras = load_era_table()

@@ -13,12 +13,16 @@ entity mentioned (PERSON for a person anaphor;
 any agent for a group anaphor).
 
 ``source``: ``named`` (a PERSON or ARMY mention), ``polity`` (a POLITY mention), ``pronoun``
-(resolved from an anaphor).
+(resolved from an anaphor), ``parse`` (a proper-noun argument the entity stage missed,
+:meth:`ActorFinder.proper_noun`: "Esen wiped out all defenses"), ``nearest`` (the parse gave
+the verb no subject; the most specific actor named before the trigger in its clause,
+:func:`nearest_actor`). The last two are guesses: users filter on them.
 """
 
 from __future__ import annotations
 
 import bisect
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +33,8 @@ from pipeline.records import EntityRow
 
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
+_COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
                       "quantmod", "case", "punct"})
 
@@ -89,6 +95,11 @@ class ActorFinder:
                     queue.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of":
                     queue.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ == "prep" and c.lower_ == "under":  # "under the command of X"
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lower_ in ("command", "leadership"):
+                            queue.extend(x for o in g.children if o.lower_ == "of"
+                                         for x in o.children if x.dep_ == "pobj")
                 elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the army led by X"
                     for a in c.children:
                         if a.dep_ == "agent":
@@ -104,6 +115,32 @@ class ActorFinder:
             return None
         best = min(found, key=lambda e: _RANK[e.label])  # min keeps the nearest of a rank
         return Actor(best, source_of(best))
+
+    def proper_noun(self, head: Token | None) -> Actor | None:
+        """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
+        misses it): the head (NNP) with its proper-noun compounds, every word capitalised, none
+        a month, weekday or compass word or inside an entity, no article, not after a bracket.
+        Label PERSON (an unknown name in the agent slot of an event verb is most often a
+        person), canonical = the words as written, ``source="parse"``; None otherwise."""
+        if head is None or not head.tag_.startswith("NNP"):
+            return None
+        toks = sorted([head, *(c for c in head.children
+                               if c.dep_ == "compound" and c.tag_.startswith("NNP")
+                               and c.i < head.i)], key=lambda t: t.i)
+        toks = [t for t in toks if t.i >= toks[-1].i - 3]
+        if any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in _MONTHS
+               or self.entity_at(t) is not None for t in toks):
+            return None
+        if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS for t in toks):
+            return None
+        if any(c.dep_ == "det" for c in head.children):
+            return None  # "The Aftermath": names of people take no article
+        if toks[0].i > 0 and toks[0].nbor(-1).text == "(":
+            return None  # "( Southeast of present-day Junxian ...)": a gloss, no agent
+        start = self.base + toks[0].idx
+        end = self.base + toks[-1].idx + len(toks[-1])
+        text = " ".join(t.text for t in toks)
+        return Actor(EntityRow("", -1, start, end, text, "PERSON", text, "parse"), "parse")
 
     def place(self, head: Token | None) -> EntityRow | None:
         """The PLACE entity heading (or compounded into) the phrase of ``head``."""
@@ -125,6 +162,10 @@ class ActorFinder:
         return ""
 
 
+def _has_word(name: str, word: str) -> bool:
+    return word in name.lower().replace("-", " ").split()
+
+
 class Salience:
     """The paragraph's actors, most recent last: event actor1s and entity mentions."""
 
@@ -133,13 +174,28 @@ class Salience:
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
 
+    def titled(self, title: str, before: int) -> Actor | None:
+        """The last PERSON before ``before`` whose mention or canonical name holds ``title``."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)):
+                return Actor(e, "pronoun")
+            i -= 1
+        return None
+
     def note(self, actor: Actor | None) -> None:
         if actor is not None:
             self.subjects.append(actor)
 
-    def resolve(self, kind: str, before: int) -> Actor | None:
-        """The antecedent of an anaphor of ``kind`` at full-text offset ``before``."""
+    def resolve(self, kind: str, before: int, title: str = "") -> Actor | None:
+        """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
+        ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
+        whose name holds that word ("Zhengtong Emperor") is preferred."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
+        titled = self.titled(title, before) if title else None
+        if titled is not None:
+            return titled
         for actor in reversed(self.subjects):
             if actor.entity.label in labels and actor.entity.start < before:
                 return Actor(actor.entity, "pronoun")
@@ -149,3 +205,15 @@ class Salience:
                 return Actor(self.entities[i], "pronoun")
             i -= 1
         return None
+
+
+def nearest_actor(entities: Sequence[EntityRow], start: int, end: int) -> Actor | None:
+    """The most specific agent entity (PERSON > ARMY > POLITY; the nearest of a rank) among
+    ``entities`` lying inside full-text offsets ``[start, end)``, with ``source="nearest"``:
+    the fallback when the parse gives an active event verb no subject ("the Song Dynasty's
+    armies, under the command of General Cao Bin, laid siege to Jinling", misparsed)."""
+    found = [e for e in entities if e.label in AGENT_LABELS and start <= e.start and e.end <= end]
+    if not found:
+        return None
+    best = min(reversed(found), key=lambda e: _RANK[e.label])
+    return Actor(best, "nearest")

@@ -24,14 +24,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.events.actors import Actor, ActorFinder, Salience
+from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor
 from pipeline.events.lexicon import (
     EventLexicon,
     TriggerRule,
     build_trigger_matcher,
     load_event_lexicon,
 )
-from pipeline.events.roles import Frame, read_frame
+from pipeline.events.roles import Frame, coarse, read_frame
 from pipeline.events.when import date_fields, event_date
 from pipeline.places import (
     HistoricalPlace,
@@ -313,6 +313,10 @@ def _choose_rule(rules: Sequence[TriggerRule], label: str) -> TriggerRule | None
 def _patient_label(frame: Frame, finder: ActorFinder) -> str:
     if frame.patient is None:
         return ""
+    word = frame.patient.lower_
+    if finder.entity_at(frame.patient) is None and "anaphor_person" in (
+            finder.lexicon.cue(word), finder.lexicon.cue(word[:-1]) if word.endswith("s") else ""):
+        return "PERSON"  # "the emperor was captured", "the generals were captured"
     place = finder.place(frame.patient)
     if place is not None and finder.entity_at(frame.patient) is place:
         return "PLACE"
@@ -329,20 +333,25 @@ def _depth(tok: Token) -> int:
     return depth
 
 
-def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> Actor | None:
+def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> tuple[bool, Actor | None]:
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
-    ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng)."""
-    best: tuple[int, Actor] | None = None
+    ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
+    anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
+    retreated") gets no actor: the paragraph's last named actor would be a wrong guess.
+    Returns (a subject decided, its actor or None)."""
+    best: tuple[int, Actor | None] | None = None
     for cand in tok.doc[:tok.i]:
         if cand.dep_ not in ("nsubj", "nsubjpass"):
             continue
         actor = finder.actor(cand)
-        if actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON"):
+        if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
+            pass  # "The Chinese army ... as they retreated": an unnamed group
+        elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON"):
             continue
         depth = _depth(cand)
         if best is None or depth < best[0]:
-            best = (depth, Actor(actor.entity, "pronoun"))
-    return best[1] if best else None
+            best = (depth, Actor(actor.entity, "pronoun") if actor else None)
+    return (best is not None, best[1] if best else None)
 
 
 def _resolve(finder: ActorFinder, salience: Salience, tok: Token | None,
@@ -351,7 +360,14 @@ def _resolve(finder: ActorFinder, salience: Salience, tok: Token | None,
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         if kind:
-            actor = _sentence_subject(finder, tok, kind) or salience.resolve(kind, at)
+            title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
+            actor = salience.titled(title, at) if title else None
+            if actor is None:
+                found, actor = _sentence_subject(finder, tok, kind)
+                if not found:
+                    actor = salience.resolve(kind, at)
+        else:
+            actor = finder.proper_noun(tok)
     return actor
 
 
@@ -404,6 +420,11 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         status, date_tok = frame.status, frame.head
         at = offset + trig.start_char
         actor1 = _resolve(finder, salience, frame.agent, at)
+        unnamed = frame.agent is not None and actor1 is None \
+            and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
+        if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
+                and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
+            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None:
             actor2 = _resolve(finder, salience, frame.patient, at)

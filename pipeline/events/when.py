@@ -5,11 +5,17 @@ the trigger's own verb (for a noun trigger, the verb above it): "In 1126 the Jin
 and in 1127 took Kaifeng" dates the two captures apart. Without one: the sentence's last date
 before the trigger, else the first one after it in the trigger's clause window, else the
 running date (the last date before the sentence). Offsets are full-text offsets.
+
+Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
+dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
+from D1, ``year_end``/``date_end`` from D2, ``date_precision=range``, ``date_id`` of D1.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -20,6 +26,9 @@ from pipeline.records import DateRow
 
 def date_precision(d: DateRow) -> str:
     """day | month | season | range | year ("" without a year)."""
+    if d.kind == "range" and d.date_start and d.date_end and d.date_start != d.date_end \
+            and d.day is None:
+        return "range"
     if d.day is not None:
         return "day"
     if d.month is not None:
@@ -60,6 +69,55 @@ def date_fields(d: DateRow | None) -> dict[str, object]:
             "time_precision": time_precision(d)}
 
 
+_RANGE_OPEN = re.compile(r"(?:^|\W)(from|between)\W+(?:the\W+)?$", re.IGNORECASE)
+_RANGE_JOIN = {"from": re.compile(r"^\W*(?:to|until|till|through|up to|[-\u2013\u2014])\W*$",
+                                  re.IGNORECASE),
+               "between": re.compile(r"^\W*and\W*$", re.IGNORECASE)}
+
+
+def join_range(first: DateRow, second: DateRow, before: str, between: str) -> DateRow | None:
+    """One range row for "from ``first`` to ``second``" / "between ``first`` and ``second``"
+    (``before``: the sentence text before ``first``; ``between``: the text between the two),
+    or None when the words do not join them or ``second`` does not end after ``first``
+    starts. Fields that differ between the ends (month, day, season) are cleared."""
+    opened = _RANGE_OPEN.search(before[-20:])
+    if opened is None or not _RANGE_JOIN[opened.group(1).lower()].match(between):
+        return None
+    if first.year is None or second.year is None:
+        return None
+    end_year = second.year_end if second.year_end is not None else second.year
+    if end_year < first.year or (first.date_start and second.date_end
+                                 and second.date_end < first.date_start):
+        return None
+    same = {f: getattr(first, f) if getattr(first, f) == getattr(second, f) else None
+            for f in ("month", "leap_month", "day", "season")}
+    return dataclasses.replace(first, end=second.end, kind="range", year_end=end_year,
+                               date_end=second.date_end or first.date_end,
+                               text=f"{first.text} … {second.text}", **same)
+
+
+def _with_range(dates: Sequence[DateRow], chosen: DateRow, sdoc: Doc,
+                sent_start: int) -> DateRow:
+    """``chosen``, or the range it opens or closes with its neighbour in the sentence."""
+    try:
+        i = dates.index(chosen)
+    except ValueError:
+        return chosen
+    text = sdoc.text
+    end = sent_start + len(text)
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a < 0 or b >= len(dates):
+            continue
+        d1, d2 = dates[a], dates[b]
+        if d1.start < sent_start or d2.end > end or d2.start < d1.end:
+            continue
+        joined = join_range(d1, d2, text[:d1.start - sent_start],
+                            text[d1.end - sent_start:d2.start - sent_start])
+        if joined is not None:
+            return joined
+    return chosen
+
+
 def _clause_verb(tok: Token) -> Token:
     """The nearest verb at or above ``tok`` (the root if none)."""
     steps = 0
@@ -78,7 +136,14 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
                sent_start: int, trig_start: int, clause_end: int) -> DateRow | None:
     """The date of the event whose trigger heads at ``head`` in the parsed sentence ``sdoc``
     (whose first character is at full-text offset ``sent_start``); ``dates`` sorted by start,
-    with a year."""
+    with a year. A date that opens or closes a range with its neighbour (:func:`join_range`)
+    comes back as the joined range."""
+    chosen = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end)
+    return _with_range(dates, chosen, sdoc, sent_start) if chosen is not None else None
+
+
+def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+                sent_start: int, trig_start: int, clause_end: int) -> DateRow | None:
     lo = bisect.bisect_left(starts, sent_start)
     hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
     if sdoc.has_annotation("DEP") and hi > lo:
