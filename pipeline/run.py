@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -174,8 +175,14 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
     key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if context.get_start_method() == "fork":
+    forked = context.get_start_method() == "fork"
+    if forked:
         _WORKER[key] = resources  # inherited by the workers: no second load
+        # The loaded resources (gazetteer, era table, spaCy vocabulary: ~200,000 objects) are
+        # moved out of the garbage collector's reach: its full passes in the workers then
+        # neither scan them nor write to their pages, which stay shared with this process.
+        gc.collect()
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=key)
     try:
@@ -184,6 +191,8 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _WORKER.pop(key, None)
+        if forked:
+            gc.unfreeze()
 
 
 def _dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
