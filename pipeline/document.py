@@ -8,6 +8,8 @@ the decoded original text (Python ``str`` indices) before rows leave it.
 from __future__ import annotations
 
 import dataclasses
+import pickle
+import tempfile
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -168,6 +170,8 @@ RowSink = Callable[[str, Sequence[Any]], None]
 #: Characters of blocks whose events are taken together (the events' parse batch,
 #: ``pipeline.events.extract._PARSE_GROUP_CHARS``); their Docs are dropped afterwards.
 EVENT_GROUP_CHARS = 100_000
+#: Bytes of pickled events kept in memory while a document waits for its last block.
+PENDING_SPILL_BYTES = 4_000_000
 
 
 def process_text(text: str, doc_id: str, resources: Resources, *, path: str = "",
@@ -227,14 +231,17 @@ class _DocumentStream:
 
     Holds across blocks only rows and offsets: the sentence starts (for sentence ids), the date
     rows, the PLACE entities (for the place rows and the events' place lookup), the events
-    waiting for their place columns, and the counts for the gazetteer candidates."""
+    waiting for their place columns (spilled to a temporary file past
+    ``PENDING_SPILL_BYTES``), and the counts for the gazetteer candidates."""
 
     def __init__(self, doc_id: str, cleaned: CleanText, resources: Resources,
                  emit: RowSink) -> None:
         self.doc_id, self.cleaned, self.resources, self.emit = doc_id, cleaned, resources, emit
         self.starts: list[int] = []  # cleaned start of every sentence so far
         self.place_entities: list[EntityRow] = []  # cleaned offsets
-        self.pending: list[PendingEvent] = []
+        # events waiting for the document's place lookup, pickled group by group: in memory
+        # up to PENDING_SPILL_BYTES, then in a temporary file (a book has tens of thousands)
+        self.pending = tempfile.SpooledTemporaryFile(max_size=PENDING_SPILL_BYTES)
         self.counts: Counter[tuple[str, str]] = Counter()  # model-only names
         self.first: dict[tuple[str, str], int] = {}
 
@@ -248,6 +255,7 @@ class _DocumentStream:
         date_starts = [d.start for d in dates]
         exclude = era_name_spans(mentions)
         exclude_starts = [s for s, _ in exclude]
+        del mentions, date_rows  # (tens of thousands for a book) before spaCy's working memory
         glosses = find_place_glosses(text, lexicon=res.gloss_lexicon)
         blocks = split_blocks(text)
         group: list[tuple[Doc, int]] = []
@@ -282,12 +290,14 @@ class _DocumentStream:
         self._dates(dates[dates_done:])
         lookup = PlaceLookup.build(self.place_entities, glosses, res.historical_places,
                                    index=res.modern_places)
-        events = sorted(resolve_event_places(self.pending, lookup),
-                        key=lambda e: (e.start, e.event_id))
-        self.pending = []
-        self.emit("events", [dataclasses.replace(
-            _to_original(self.cleaned, e, self.starts, self.doc_id), event_id=i)
-            for i, e in enumerate(events, start=1)])
+        number = 0
+        for pending in self._pending_groups():  # group by group: blocks in order, disjoint
+            events = sorted(resolve_event_places(pending, lookup),
+                            key=lambda e: (e.start, e.event_id))
+            self.emit("events", [dataclasses.replace(
+                _to_original(self.cleaned, e, self.starts, self.doc_id), event_id=i)
+                for i, e in enumerate(events, start=number + 1)])
+            number += len(events)
         places = build_place_rows(self.place_entities, glosses, dates, res.historical_places,
                                   index=res.modern_places)
         self.emit("places", [dataclasses.replace(p, doc_id=self.doc_id) for p in places])
@@ -322,10 +332,22 @@ class _DocumentStream:
     def _events(self, group: list[tuple[Doc, int]], entities: list[EntityRow],
                 dates: list[DateRow], glosses: list[PlaceGloss]) -> None:
         res = self.resources
-        for block_events in pending_block_events(
-                group, entities, dates, glosses, lexicon=res.event_lexicon,
-                matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp):
-            self.pending.extend(block_events)
+        found = [event for block_events in pending_block_events(
+            group, entities, dates, glosses, lexicon=res.event_lexicon,
+            matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp)
+            for event in block_events]
+        if found:
+            pickle.dump(found, self.pending, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _pending_groups(self) -> Iterator[list[PendingEvent]]:
+        """The events waiting for their place columns, one group of blocks at a time."""
+        self.pending.seek(0)
+        while True:
+            try:
+                yield pickle.load(self.pending)
+            except EOFError:
+                break
+        self.pending.close()
 
     def candidates(self) -> list[CandidateRow]:
         """Model-only names, counted, as gazetteer candidates."""
