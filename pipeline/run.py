@@ -13,12 +13,17 @@ Engines (all give byte-identical tables, rows in input order):
 
 Memory: with ``keep_documents=False`` no :class:`DocumentResult` is kept; only the rows the
 exports need (documents, entities, dates, events, places; no sentences or warnings) are kept
-when ``formats`` is not empty.
+when ``formats`` is not empty. In this process (``jobs=1``) a document's rows reach the staged
+tables block by block (the ``sink`` of :func:`~pipeline.document.process_text`); a document that
+fails half-way has its rows taken back (:meth:`StagedTables.rollback`) and only its error row
+and warning are written.
 
 Resuming: with an output folder, each processed document's result is kept in
 ``OUT/.chronicle-cache/KEY.pickle`` (KEY: sha256 of the input bytes, doc id, path, tool version,
-model name and version, gazetteer hash) until the tables are written; ``resume=True`` takes the
-documents whose key matches from there instead of processing them again.
+model name and version, gazetteer hash) until the tables are written: a pickle stream of
+``(list name, rows)`` records written as the rows come, ending with ``("end", None)``;
+``resume=True`` takes the documents whose key matches from there instead of processing them
+again (a file without its end record is processed again).
 """
 
 from __future__ import annotations
