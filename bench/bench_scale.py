@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,26 @@ def _measure(args: list[str]) -> tuple[float, float]:
     if code not in (0, 1):
         raise SystemExit(f"chronicle exited {code}")
     return wall, rss_kb / 1024
+
+
+def _spin(_: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
+def cores_available() -> float:
+    """How many cores two busy processes get right now (2.0 on an idle 2-core machine): a
+    pure-Python loop run twice in a row, then in two forked processes at once."""
+    import multiprocessing
+
+    serial = _spin(0) + _spin(0)
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(_spin, [0, 1])
+    return serial / (time.perf_counter() - start)
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -74,6 +95,7 @@ def main() -> None:
             (folder / f"copy{i:03}.txt").write_text(text, encoding="utf-8")
         size = args.copies * len(text.encode("utf-8")) / 1024
         times: dict[int, float] = {}
+        cores = cores_available()
         for _ in range(args.rounds):
             for jobs in (1, 2):
                 load = os.getloadavg()[0]
@@ -101,7 +123,8 @@ def main() -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, width, strict=True)))
     print(f"--jobs 2 speed-up (best of {args.rounds}): {times[1] / times[2]:.2f}x "
           f"(target >= 1.7 on 2 free cores); "
-          f"tables byte-identical: {same}")
+          f"tables byte-identical: {same}; cores two busy processes got before the runs: "
+          f"{cores:.2f} of 2")
     keys = sorted(peaks)
     if len(keys) >= 2:
         print(f"peak memory x{keys[-1]} / x{keys[0]}: {peaks[keys[-1]] / peaks[keys[0]]:.2f} "
