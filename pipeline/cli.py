@@ -84,8 +84,8 @@ def _progress_line(i: int, n: int, result: DocumentResult) -> None:
     elif doc.status == "empty":
         detail = "empty file, no rows"
     else:
-        detail = (f"{doc.sentences} sentences, {len(result.entities)} entities, "
-                  f"{len(result.dates)} dates, {len(result.warnings)} warnings")
+        detail = (f"{doc.sentences} sentences, {result.count('entities')} entities, "
+                  f"{result.count('dates')} dates, {len(result.warnings)} warnings")
     print(f"[{i}/{n}] {doc.doc_id}: {detail}", file=sys.stderr, flush=True)
 
 

@@ -8,15 +8,18 @@ the decoded original text (Python ``str`` indices) before rows leave it.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
+import pickle
+import tempfile
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
@@ -27,16 +30,19 @@ from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
 from .events import (
     EventLexicon,
+    PendingEvent,
     build_trigger_matcher,
-    extract_block_events,
     load_event_lexicon,
     load_person_polities,
+    pending_block_events,
+    resolve_event_places,
 )
 from .gazetteer import Gazetteer, load_gazetteer
 from .places import (
     GlossLexicon,
     HistoricalPlace,
     ModernPlaceIndex,
+    PlaceGloss,
     PlaceLookup,
     build_place_rows,
     find_place_glosses,
@@ -118,6 +124,12 @@ class DocumentResult:
     places: list[PlaceRow] = field(default_factory=list)
     warnings: list[WarningRow] = field(default_factory=list)
     candidates: list[CandidateRow] = field(default_factory=list)
+    #: rows handed to a ``sink`` instead of kept here, per list name (see :func:`process_text`)
+    streamed: dict[str, int] = field(default_factory=dict)
+
+    def count(self, attr: str) -> int:
+        """Rows of list ``attr`` ("entities" ...), kept here or handed to a sink."""
+        return len(getattr(self, attr)) + self.streamed.get(attr, 0)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -143,20 +155,6 @@ def _placed(entity: EntityRow, doc_id: str, sentence_id: int, start: int,
                      entity.canonical, entity.source)
 
 
-def _candidates(doc_id: str, entities: list[EntityRow]) -> list[CandidateRow]:
-    """Model-only names, counted, as gazetteer candidates."""
-    counts: Counter[tuple[str, str]] = Counter()
-    first: dict[tuple[str, str], int] = {}
-    for entity in entities:
-        if entity.source == "model":
-            key = (entity.canonical, entity.label)
-            counts[key] += 1
-            first.setdefault(key, entity.start)
-    return sorted((CandidateRow(doc_id, text, label, n, first[(text, label)])
-                   for (text, label), n in counts.items()),
-                  key=lambda c: (-c.mentions, c.text, c.label))
-
-
 def _reporting(docs: Iterable[_T], blocks: Sequence[Block], total: int,
                on_block: Callable[[int, int], None] | None) -> Iterator[_T]:
     """Yield ``docs``, calling ``on_block(characters done, total)`` after each block."""
@@ -166,13 +164,38 @@ def _reporting(docs: Iterable[_T], blocks: Sequence[Block], total: int,
             on_block(block.start + len(block.text), total)
 
 
+#: The :class:`DocumentResult` lists that :func:`process_text` can hand to a ``sink`` as soon
+#: as their rows are final, in output order.
+STREAMED = ("sentences", "entities", "dates", "events", "places")
+#: ``sink(attribute, rows)``: receives rows of one of the ``STREAMED`` lists.
+RowSink = Callable[[str, Sequence[Any]], None]
+#: Characters of blocks whose events are taken together (the events' parse batch,
+#: ``pipeline.events.extract._PARSE_GROUP_CHARS``); their Docs are dropped afterwards.
+EVENT_GROUP_CHARS = 100_000
+#: Bytes of pickled events kept in memory while a document waits for its last block.
+PENDING_SPILL_BYTES = 4_000_000
+
+
 def process_text(text: str, doc_id: str, resources: Resources, *, path: str = "",
                  encoding: str = "", sha256: str = "",
-                 on_block: Callable[[int, int], None] | None = None) -> DocumentResult:
+                 on_block: Callable[[int, int], None] | None = None,
+                 sink: RowSink | None = None) -> DocumentResult:
     """Run every stage on one decoded original ``text``.
 
+    The text is processed block by block (paragraphs, :func:`~pipeline.segment.split_blocks`):
+    each block's spaCy ``Doc`` lives only until its sentences and entities are taken and the
+    events of its group of blocks (``EVENT_GROUP_CHARS``) are found, so memory does not grow
+    with the length of the text beyond the rows. Dates are resolved on the whole cleaned text
+    first (the running date is carried across blocks); the place columns of events and the
+    place rows wait for the document's last block (a gloss anywhere applies everywhere).
+
     ``on_block(done, total)`` is called after spaCy has processed each block of the text
-    (characters of the cleaned text done so far, and in all), for progress bars."""
+    (characters of the cleaned text done so far, and in all), for progress bars.
+    ``sink``: if given, the rows of the ``STREAMED`` lists are handed to ``sink(attribute,
+    rows)`` as soon as they are final (each list's rows in output order, several calls per
+    list) and the returned result leaves those lists empty; it holds the document row, the
+    warnings and the gazetteer candidates. If processing fails half-way, rows already handed
+    over belong to a document that will not finish: the caller discards them."""
     cleaned = clean(text)
     warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings]
     if not cleaned.text.strip():
@@ -181,76 +204,170 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
         row = DocumentRow(doc_id, path, sha256, encoding, len(text), 0, "empty",
                           "no text in file")
         return DocumentResult(row, warnings=warnings)
+    kept: dict[str, list[Any]] = {attr: [] for attr in STREAMED}
+    streamed: Counter[str] = Counter()
 
-    mentions = find_date_mentions(cleaned.text, resources.eras)
-    date_rows, date_warnings = resolve_dates(mentions, resources.eras, resources.calendar)
-    date_rows = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
-                 for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
-    exclude = era_name_spans(mentions)
+    def emit(attr: str, rows: Sequence[Any]) -> None:
+        if sink is None:
+            kept[attr].extend(rows)
+        elif rows:
+            streamed[attr] += len(rows)
+            sink(attr, rows)
 
-    blocks = split_blocks(cleaned.text)
-    docs = list(_reporting(pipe_blocks(resources.nlp, blocks), blocks,
-                           len(cleaned.text), on_block))
-    spans: list[tuple[int, int]] = []
-    entities: list[EntityRow] = []
-    exclude_starts = [s for s, _ in exclude]
-    for block, doc in zip(blocks, docs, strict=True):
-        spans.extend(sentence_spans(doc, block.start))
-        block_end = block.start + len(block.text)
-        first = max(bisect_right(exclude_starts, block.start) - 1, 0)
-        last = bisect_right(exclude_starts, block_end)
-        local = [(s - block.start, e - block.start) for s, e in exclude[first:last]
-                 if e > block.start and s < block_end]
-        entities.extend(_placed(e, doc_id, -1, e.start + block.start, e.end + block.start)
-                        for e in extract_entities(doc, resources.gazetteer, exclude=local))
-    starts = [s for s, _ in spans]
-    entities.sort(key=lambda e: (e.start, e.end, e.label))
-    glosses = find_place_glosses(cleaned.text, lexicon=resources.gloss_lexicon)
-    entities, place_warnings = reread_capitals(entities, cleaned.text,
-                                               years_from_dates(date_rows), glosses)
-    lookup = PlaceLookup.build(entities, glosses, resources.historical_places,
-                               index=resources.modern_places)
-    places = build_place_rows(entities, glosses, date_rows, resources.historical_places,
-                              index=resources.modern_places)
-    lookup.add_rows(places)
-    events: list[EventRow] = [  # one parse batch for the trigger sentences of all blocks
-        row for block_events in extract_block_events(
-            [(doc, block.start) for block, doc in zip(blocks, docs, strict=True)], entities,
-            date_rows, glosses, lexicon=resources.event_lexicon,
-            matcher=resources.trigger_matcher, person_polity=resources.person_polity,
-            places=lookup, index=resources.modern_places, parser=resources.nlp)
-        for row in block_events]
-
-    sentences = []
-    for number, (start, end) in enumerate(spans, start=1):
-        o_start, o_end = cleaned.to_original(start, end)
-        sentences.append(SentenceRow(doc_id, number, o_start, o_end, cleaned.text[start:end]))
-    entity_rows = [_placed(e, doc_id, _sentence_index(starts, e.start),
-                           *cleaned.to_original(e.start, e.end)) for e in entities]
-    event_rows = [dataclasses.replace(_to_original(cleaned, e, starts, doc_id), event_id=i)
-                  for i, e in enumerate(sorted(events, key=lambda e: (e.start, e.event_id)),
-                                        start=1)]
-    date_rows = [_to_original(cleaned, d, starts, doc_id) for d in date_rows]
-    for warning in [*date_warnings, *place_warnings]:
+    stream = _DocumentStream(doc_id, cleaned, resources, emit)
+    date_warnings = stream.run(on_block)
+    for warning in date_warnings:
         start, end = cleaned.to_original(warning.start, warning.end)
         warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=start, end=end))
-
-    document = DocumentRow(doc_id, path, sha256, encoding, len(text), len(sentences), "ok", "")
+    document = DocumentRow(doc_id, path, sha256, encoding, len(text), len(stream.starts), "ok",
+                           "")
     return DocumentResult(
         document=document,
-        sentences=sentences,
-        entities=sorted(entity_rows, key=lambda r: (r.start, r.end, r.label)),
-        dates=sorted(date_rows, key=lambda r: (r.start, r.end)),
-        events=event_rows,
-        places=[dataclasses.replace(p, doc_id=doc_id) for p in places],
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
-        candidates=_candidates(doc_id, entity_rows),
-    )
+        candidates=stream.candidates(), streamed=dict(streamed),
+        **(kept if sink is None else {}))
+
+
+class _DocumentStream:
+    """One document's blocks in order; rows go to ``emit`` as soon as they are final.
+
+    Holds across blocks only rows and offsets: the sentence starts (for sentence ids), the date
+    rows, the PLACE entities (for the place rows and the events' place lookup), the events
+    waiting for their place columns (spilled to a temporary file past
+    ``PENDING_SPILL_BYTES``), and the counts for the gazetteer candidates."""
+
+    def __init__(self, doc_id: str, cleaned: CleanText, resources: Resources,
+                 emit: RowSink) -> None:
+        self.doc_id, self.cleaned, self.resources, self.emit = doc_id, cleaned, resources, emit
+        self.starts: list[int] = []  # cleaned start of every sentence so far
+        self.place_entities: list[EntityRow] = []  # cleaned offsets
+        # events waiting for the document's place lookup, pickled group by group: in memory
+        # up to PENDING_SPILL_BYTES, then in a temporary file (a book has tens of thousands)
+        self.pending = tempfile.SpooledTemporaryFile(max_size=PENDING_SPILL_BYTES)
+        self.counts: Counter[tuple[str, str]] = Counter()  # model-only names
+        self.first: dict[tuple[str, str], int] = {}
+
+    def run(self, on_block: Callable[[int, int], None] | None) -> list[WarningRow]:
+        """Process every block; return the date and place-reading warnings (cleaned offsets)."""
+        res, text = self.resources, self.cleaned.text
+        mentions = find_date_mentions(text, res.eras)
+        date_rows, date_warnings = resolve_dates(mentions, res.eras, res.calendar)
+        dates = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
+                 for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
+        date_starts = [d.start for d in dates]
+        exclude = era_name_spans(mentions)
+        exclude_starts = [s for s, _ in exclude]
+        year_at = years_from_dates(dates)  # reused capital names are re-read by it
+        place_warnings: list[WarningRow] = []
+        del mentions, date_rows  # (tens of thousands for a book) before spaCy's working memory
+        glosses = find_place_glosses(text, lexicon=res.gloss_lexicon)
+        blocks = split_blocks(text)
+        group: list[tuple[Doc, int]] = []
+        group_entities: list[EntityRow] = []
+        size = dates_done = 0
+        docs = _reporting(pipe_blocks(res.nlp, blocks), blocks, len(text), on_block)
+        for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+            self._sentences(sentence_spans(doc, block.start))
+            block_end = block.start + len(block.text)
+            first = max(bisect_right(exclude_starts, block.start) - 1, 0)
+            last = bisect_right(exclude_starts, block_end)
+            local = [(s - block.start, e - block.start) for s, e in exclude[first:last]
+                     if e > block.start and s < block_end]
+            entities = sorted((_placed(e, self.doc_id, -1, e.start + block.start,
+                                       e.end + block.start)
+                               for e in extract_entities(doc, res.gazetteer, exclude=local)),
+                              key=lambda e: (e.start, e.end, e.label))
+            # a paragraph never spans blocks unless it is longer than a block
+            entities, reread = reread_capitals(entities, text, year_at, glosses)
+            place_warnings.extend(reread)
+            self._entities(entities)
+            group.append((doc, block.start))
+            group_entities.extend(entities)
+            size += len(block.text)
+            if size >= EVENT_GROUP_CHARS:
+                self._events(group, group_entities, dates, glosses)
+                group, group_entities, size = [], [], 0
+            # dates before the next block: every sentence start at or before them is known
+            limit = blocks[k + 1].start if k + 1 < len(blocks) else len(text) + 1
+            upto = bisect_left(date_starts, limit)
+            self._dates(dates[dates_done:upto])
+            dates_done = upto
+        self._events(group, group_entities, dates, glosses)
+        del group, group_entities
+        self._dates(dates[dates_done:])
+        lookup = PlaceLookup.build(self.place_entities, glosses, res.historical_places,
+                                   index=res.modern_places)
+        places = build_place_rows(self.place_entities, glosses, dates, res.historical_places,
+                                  index=res.modern_places)
+        lookup.add_rows(places)  # events use the place rows' second-pass points too
+        number = 0
+        for pending in self._pending_groups():  # group by group: blocks in order, disjoint
+            events = sorted(resolve_event_places(pending, lookup),
+                            key=lambda e: (e.start, e.event_id))
+            self.emit("events", [dataclasses.replace(
+                _to_original(self.cleaned, e, self.starts, self.doc_id), event_id=i)
+                for i, e in enumerate(events, start=number + 1)])
+            number += len(events)
+        self.emit("places", [dataclasses.replace(p, doc_id=self.doc_id) for p in places])
+        return [*date_warnings, *place_warnings]
+
+    def _sentences(self, spans: list[tuple[int, int]]) -> None:
+        rows = []
+        for number, (start, end) in enumerate(spans, start=len(self.starts) + 1):
+            o_start, o_end = self.cleaned.to_original(start, end)
+            rows.append(SentenceRow(self.doc_id, number, o_start, o_end,
+                                    self.cleaned.text[start:end]))
+        self.starts.extend(s for s, _ in spans)
+        self.emit("sentences", rows)
+
+    def _entities(self, entities: list[EntityRow]) -> None:
+        """One block's entities (cleaned offsets, sorted): rows out, PLACE ones kept."""
+        self.place_entities.extend(e for e in entities if e.label == "PLACE")
+        rows = sorted((_placed(e, self.doc_id, _sentence_index(self.starts, e.start),
+                               *self.cleaned.to_original(e.start, e.end)) for e in entities),
+                      key=lambda r: (r.start, r.end, r.label))
+        for row in rows:
+            if row.source == "model":
+                key = (row.canonical, row.label)
+                self.counts[key] += 1
+                self.first.setdefault(key, row.start)
+        self.emit("entities", rows)
+
+    def _dates(self, dates: list[DateRow]) -> None:
+        self.emit("dates", sorted((_to_original(self.cleaned, d, self.starts, self.doc_id)
+                                   for d in dates), key=lambda r: (r.start, r.end)))
+
+    def _events(self, group: list[tuple[Doc, int]], entities: list[EntityRow],
+                dates: list[DateRow], glosses: list[PlaceGloss]) -> None:
+        res = self.resources
+        found = [event for block_events in pending_block_events(
+            group, entities, dates, glosses, lexicon=res.event_lexicon,
+            matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp)
+            for event in block_events]
+        if found:
+            pickle.dump(found, self.pending, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _pending_groups(self) -> Iterator[list[PendingEvent]]:
+        """The events waiting for their place columns, one group of blocks at a time."""
+        self.pending.seek(0)
+        while True:
+            try:
+                yield pickle.load(self.pending)
+            except EOFError:
+                break
+        self.pending.close()
+
+    def candidates(self) -> list[CandidateRow]:
+        """Model-only names, counted, as gazetteer candidates."""
+        return sorted((CandidateRow(self.doc_id, text, label, n, self.first[(text, label)])
+                       for (text, label), n in self.counts.items()),
+                      key=lambda c: (-c.mentions, c.text, c.label))
 
 
 def process_file(path: Path, doc_id: str, resources: Resources, *,
-                 on_block: Callable[[int, int], None] | None = None) -> DocumentResult:
-    """Read, decode and process one file.
+                 on_block: Callable[[int, int], None] | None = None,
+                 sink: RowSink | None = None) -> DocumentResult:
+    """Read, decode and process one file (``on_block``, ``sink``: see :func:`process_text`).
 
     An unreadable file, or an unexpected exception inside any stage, gives a document row with
     ``status="error"`` and a warning (``UNREADABLE_FILE`` or ``PROCESSING_ERROR`` with the
@@ -265,7 +382,8 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
             warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
     try:
         result = process_text(raw.text, doc_id, resources, path=str(path),
-                              encoding=raw.encoding, sha256=raw.sha256, on_block=on_block)
+                              encoding=raw.encoding, sha256=raw.sha256, on_block=on_block,
+                              sink=sink)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
         result = DocumentResult(

@@ -13,17 +13,24 @@ Engines (all give byte-identical tables, rows in input order):
 
 Memory: with ``keep_documents=False`` no :class:`DocumentResult` is kept; only the rows the
 exports need (documents, entities, dates, events, places; no sentences or warnings) are kept
-when ``formats`` is not empty.
+when ``formats`` is not empty. In this process (``jobs=1``) a document's rows reach the staged
+tables block by block (the ``sink`` of :func:`~pipeline.document.process_text`); a document that
+fails half-way has its rows taken back (:meth:`StagedTables.rollback`) and only its error row
+and warning are written.
 
 Resuming: with an output folder, each processed document's result is kept in
 ``OUT/.chronicle-cache/KEY.pickle`` (KEY: sha256 of the input bytes, doc id, path, tool version,
-model name and version, gazetteer hash) until the tables are written; ``resume=True`` takes the
-documents whose key matches from there instead of processing them again.
+model name and version, gazetteer hash) until the tables are written: a pickle stream of
+``(list name, rows)`` records written as the rows come, ending with ``("end", None)``;
+``resume=True`` takes the documents whose key matches from there instead of processing them
+again (a file without its end record is processed again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -39,8 +46,10 @@ from typing import Any
 from . import exports
 from .document import (
     DEFAULT_MODEL,
+    STREAMED,
     DocumentResult,
     Resources,
+    RowSink,
     load_resources,
     process_file,
 )
@@ -72,6 +81,11 @@ TABLES: tuple[tuple[str, type, str], ...] = (
     ("warnings.csv", WarningRow, "warnings"),
     ("gazetteer_candidates.csv", CandidateRow, "candidates"),
 )
+
+
+_TABLE_OF = {attr: name for name, _, attr in TABLES}
+#: What the exports (map, report, TEI ...) read of each document.
+_EXPORT_LISTS = ("entities", "dates", "events", "places")
 
 
 def _rows(result: DocumentResult, attr: str) -> list[Any]:
@@ -153,9 +167,11 @@ def _ordered(submit: Callable[[Path, str], Future[DocumentResult]],
 
 
 def _local(items: Sequence[tuple[Path, str]], resources: Resources,
-           on_block: Callable[[int, int], None] | None) -> Iterator[DocumentResult]:
+           on_block: Callable[[int, int], None] | None,
+           sink: RowSink) -> Iterator[DocumentResult]:
+    """In this process; each document's rows go to ``sink`` as they come (block by block)."""
     for path, doc_id in items:
-        yield process_file(path, doc_id, resources, on_block=on_block)
+        yield process_file(path, doc_id, resources, on_block=on_block, sink=sink)
 
 
 def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
@@ -164,8 +180,14 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
     key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if context.get_start_method() == "fork":
+    forked = context.get_start_method() == "fork"
+    if forked:
         _WORKER[key] = resources  # inherited by the workers: no second load
+        # The loaded resources (gazetteer, era table, spaCy vocabulary: ~200,000 objects) are
+        # moved out of the garbage collector's reach: its full passes in the workers then
+        # neither scan them nor write to their pages, which stay shared with this process.
+        gc.collect()
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=key)
     try:
@@ -174,6 +196,8 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _WORKER.pop(key, None)
+        if forked:
+            gc.unfreeze()
 
 
 def _dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
@@ -234,30 +258,126 @@ def _run_version(resources: Resources) -> str:
                      gazetteer_hash(Path(directory))))
 
 
-def _cache_load(path: Path) -> DocumentResult | None:
+_END = "end"  # the last record of a complete cache file
+
+
+class _CacheFile:
+    """One document's result written to its cache file as it comes: a pickle stream of
+    ``(list name, rows)`` records and a final ``("end", None)``, via a temporary file renamed
+    when the document is complete (a killed run leaves no half file under the final name)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.handle: Any = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = self.tmp.open("wb")
+        except OSError:
+            self.handle = None  # the cache only saves time: never fail the run for it
+
+    def add(self, attr: str, rows: Sequence[Any]) -> None:
+        if self.handle is not None:
+            try:
+                pickle.dump((attr, list(rows)), self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+            except OSError:
+                self.discard()
+
+    def commit(self) -> None:
+        if self.handle is not None:
+            try:
+                pickle.dump((_END, None), self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+                self.handle.close()
+                os.replace(self.tmp, self.path)
+            except OSError:
+                self.discard()
+            self.handle = None
+
+    def discard(self) -> None:
+        if self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+            self.handle = None
+        self.tmp.unlink(missing_ok=True)
+
+
+def _cache_replay(path: Path, sink: RowSink) -> DocumentResult | None:
+    """Hand the streamed lists of a cached document to ``sink``; return its document row,
+    warnings and candidates, or None if the file is damaged or incomplete (rows already handed
+    over must then be discarded by the caller)."""
+    result: DocumentResult | None = None
     try:
         with path.open("rb") as handle:
-            result = pickle.load(handle)
+            while True:
+                attr, rows = pickle.load(handle)
+                if attr == _END:
+                    return result
+                if attr == "document":
+                    result = DocumentResult(rows[0])
+                elif attr in STREAMED:
+                    sink(attr, rows)
+                else:
+                    getattr(result, attr).extend(rows)
     except Exception:  # noqa: BLE001 - a damaged cache entry is simply processed again
         return None
-    return result if isinstance(result, DocumentResult) else None
 
 
-def _cache_store(path: Path, result: DocumentResult) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # the cache only saves time: never fail the run for it
+class _DocumentRows:
+    """Where one document's rows go, as they come (the ``sink`` of
+    :func:`~pipeline.document.process_text`) and at its end (:meth:`finish`): the staged
+    tables, its resume-cache file, the rows the exports read, the result kept for the caller."""
 
+    def __init__(self, staged: StagedTables | None, cache: Path | None, *, keep: bool,
+                 for_exports: bool) -> None:
+        self.staged, self.cache_path = staged, cache
+        wanted = STREAMED if keep else _EXPORT_LISTS if for_exports else ()
+        self.collected: dict[str, list[Any]] = {attr: [] for attr in wanted}
+        self.mark = staged.mark() if staged is not None else None
+        self.caching = cache is not None  # write the rows to the cache file
+        self.cache: _CacheFile | None = None  # opened with the first rows
+        self.counts: dict[str, int] = {}  # rows received per streamed list
 
-def _export_view(result: DocumentResult) -> DocumentResult:
-    """What the exports read of one document (no sentences, warnings or candidates)."""
-    return DocumentResult(result.document, entities=result.entities, dates=result.dates,
-                          events=result.events, places=result.places)
+    def __call__(self, attr: str, rows: Sequence[Any]) -> None:
+        if self.staged is not None:
+            self.staged.append(_TABLE_OF[attr], rows)
+        if self.caching and self.cache_path is not None:
+            if self.cache is None:
+                self.cache = _CacheFile(self.cache_path)
+            self.cache.add(attr, rows)
+        if attr in self.collected:
+            self.collected[attr].extend(rows)
+        if attr in STREAMED:
+            self.counts[attr] = self.counts.get(attr, 0) + len(rows)
+
+    def reset(self) -> None:
+        """Forget every row received (a failed document, a damaged cache file)."""
+        if self.staged is not None and self.mark is not None:
+            self.staged.rollback(self.mark)
+        if self.cache is not None:
+            self.cache.discard()
+            self.cache = None
+        for rows in self.collected.values():
+            rows.clear()
+        self.counts.clear()
+
+    def finish(self, result: DocumentResult, *, cache: bool = True) -> DocumentResult:
+        """Take the rows ``result`` still holds (all of them when nothing was streamed); commit
+        the cache file (``cache``, and the document did not fail); return the result with the
+        collected lists (those the caller keeps or the exports read) filled in."""
+        if result.document.status == "error":
+            self.reset()  # rows streamed before the failure belong to no finished document
+        for _, _, attr in TABLES:
+            rows = _rows(result, attr)
+            if rows:
+                self(attr, rows)
+        if self.cache is not None:
+            if cache and result.document.status != "error":
+                self.cache.commit()
+            else:
+                self.cache.discard()
+        dropped = {attr: [] for attr in STREAMED if attr not in self.collected}
+        return dataclasses.replace(result, **self.collected, **dropped, streamed={
+            attr: n for attr, n in self.counts.items() if attr in dropped})
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -312,12 +432,14 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
                 if resume and cached[i].is_file():
                     reusable.add(i)
     todo = [item for i, item in enumerate(items) if i not in reusable]
+    current: list[RowSink] = [lambda attr, rows: None]  # the sink of the document in hand
     if engine == "dask":
         computed = _dask(todo, resources, jobs, scheduler)
     elif jobs > 1 and len(todo) > 1:
         computed = _processes(todo, resources, jobs)
     else:
-        computed = _local(todo, resources, on_block)
+        computed = _local(todo, resources, on_block,
+                          lambda attr, rows: current[0](attr, rows))
 
     kept: list[DocumentResult] = []
     for_exports: list[DocumentResult] = []
@@ -326,20 +448,27 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
                            excel_safe=excel_safe) if out is not None else None)
     try:
         for i in range(len(items)):
-            result = _cache_load(cached[i]) if i in reusable else None
+            rows = _DocumentRows(staged, cached.get(i), keep=keep_documents,
+                                 for_exports=bool(formats) and staged is not None)
+            result = None
+            if i in reusable:
+                rows.caching = False
+                result = _cache_replay(cached[i], rows)
+                if result is None:
+                    rows.reset()  # a damaged cache file: what it handed over goes
+                    rows.caching = True
             if result is None:
+                current[0] = rows
                 result = (next(computed) if i not in reusable
-                          else process_file(*items[i], resources))
-                if i in cached and result.document.status != "error":
-                    _cache_store(cached[i], result)
+                          else process_file(*items[i], resources, sink=rows))
+                result = rows.finish(result)
             else:
                 reused += 1
+                result = rows.finish(result, cache=False)
             failed += result.document.status == "error"
-            if staged is not None:
-                for name, _, attr in TABLES:
-                    staged.append(name, _rows(result, attr))
-                if formats:
-                    for_exports.append(_export_view(result))
+            if staged is not None and formats:
+                for_exports.append(DocumentResult(
+                    result.document, **{a: getattr(result, a) for a in _EXPORT_LISTS}))
             if keep_documents:
                 kept.append(result)
             if progress:

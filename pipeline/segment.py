@@ -69,17 +69,19 @@ def split_blocks(text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
 
 
 def pipe_blocks(nlp: Language, blocks: Iterable[Block],
-                max_batch_chars: int = MAX_BATCH_CHARS) -> Iterator[Doc]:
+                max_batch_chars: int | None = None) -> Iterator[Doc]:
     """``nlp.pipe`` over the blocks' texts, one Doc per block, in order.
 
     Blocks are grouped into batches of at most ``max_batch_chars`` characters (a block longer
-    than that is a batch of its own): spaCy's memory grows with the text of a batch, and its own
-    ``batch_size`` counts blocks, so 256 blocks of 10,000 characters would take gigabytes.
+    than that is a batch of its own; default ``MAX_BATCH_CHARS``): spaCy's memory grows with the
+    text of a batch, and its own ``batch_size`` counts blocks, so 256 blocks of 10,000
+    characters would take gigabytes.
     """
+    limit = MAX_BATCH_CHARS if max_batch_chars is None else max_batch_chars
     batch: list[str] = []
     size = 0
     for block in blocks:
-        if batch and size + len(block.text) > max_batch_chars:
+        if batch and size + len(block.text) > limit:
             yield from nlp.pipe(batch, batch_size=len(batch))
             batch, size = [], 0
         batch.append(block.text)

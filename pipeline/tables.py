@@ -221,6 +221,28 @@ class StagedTables:
             raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}; the "
                               f"tables already there are untouched") from exc
 
+    def mark(self) -> dict[str, tuple[int, int]]:
+        """Where every table ends now, to go back to with :meth:`rollback`."""
+        marks = {}
+        try:
+            for name, handle in self._handles.items():
+                marks[name] = (handle.tell(), self.counts[name])
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}") from exc
+        return marks
+
+    def rollback(self, marks: Mapping[str, tuple[int, int]]) -> None:
+        """Drop every row appended since :meth:`mark` returned ``marks`` (the rows of a
+        document that failed half-way)."""
+        try:
+            for name, (position, count) in marks.items():
+                handle = self._handles[name]
+                handle.seek(position)
+                handle.truncate()
+                self.counts[name] = count
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}") from exc
+
     def finish(self, extra_files: Mapping[str, bytes] | None = None) -> list[Path]:
         """Write ``extra_files`` (path relative to ``out_dir`` -> exact bytes) and swap
         everything in; return the paths of the tables and of the top-level extra files and

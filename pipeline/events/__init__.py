@@ -1,14 +1,23 @@
 """Events from syntax: who did what to whom, where and when (``events.csv``).
 
-Public face (as the former ``pipeline/events.py``, plus :func:`extract_block_events` and
-:func:`parse_sentences`): :func:`extract_events`,
+Public face (as the former ``pipeline/events.py``, plus :func:`extract_block_events`,
+:func:`parse_sentences`, and :func:`pending_block_events` with :func:`resolve_event_places` for a
+document processed a group of blocks at a time): :func:`extract_events`,
 :func:`load_event_lexicon`, :func:`build_trigger_matcher`, :func:`load_person_polities`,
 :class:`EventLexicon`, :class:`TriggerRule`, ``GAZETTEER``. Modules: ``lexicon`` (data files),
 ``roles`` (arguments and modality from the dependency parse), ``actors`` (entities for
 arguments, anaphora), ``when`` (dates of events), ``extract`` (triggers -> rows).
 """
 
-from pipeline.events.extract import extract_block_events, extract_events, parse_sentences
+from pipeline.events.extract import (
+    PendingEvent,
+    PlaceQuery,
+    extract_block_events,
+    extract_events,
+    parse_sentences,
+    pending_block_events,
+    resolve_event_places,
+)
 from pipeline.events.lexicon import (
     GAZETTEER,
     EventLexicon,
@@ -18,6 +27,7 @@ from pipeline.events.lexicon import (
     load_person_polities,
 )
 
-__all__ = ["GAZETTEER", "EventLexicon", "TriggerRule", "build_trigger_matcher",
-           "extract_block_events", "extract_events", "load_event_lexicon",
-           "load_person_polities", "parse_sentences"]
+__all__ = ["GAZETTEER", "EventLexicon", "PendingEvent", "PlaceQuery", "TriggerRule",
+           "build_trigger_matcher", "extract_block_events", "extract_events",
+           "load_event_lexicon", "load_person_polities", "parse_sentences",
+           "pending_block_events", "resolve_event_places"]

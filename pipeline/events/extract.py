@@ -15,6 +15,7 @@ the sentence end) and ``text`` is the clause text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -78,7 +79,6 @@ class _Context:
     starts: tuple[int, ...]
     dates: tuple[DateRow, ...]
     date_starts: tuple[int, ...]
-    place_info: PlaceLookup
     person_polity: Mapping[str, str]
     lexicon: EventLexicon
 
@@ -220,6 +220,42 @@ def extract_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     """Events of each ``(doc, offset)`` paragraph of one document, as :func:`extract_events`
     (one list per block, ``event_id`` from 0 in each); the trigger sentences of all blocks are
     parsed in one batch. ``entities``/``dates``/``glosses``: the whole document's."""
+    pending = pending_block_events(blocks, entities, dates, glosses, lexicon=lexicon,
+                                   matcher=matcher, person_polity=person_polity,
+                                   parser=parser)
+    lookup = places or PlaceLookup.build(entities, glosses, historical_places, index=index)
+    return [resolve_event_places(block, lookup) for block in pending]
+
+
+@dataclass(frozen=True)
+class PlaceQuery:
+    """What an event's place columns wait for: the document's :class:`PlaceLookup`.
+
+    ``name``: canonical name of the PLACE entity chosen ("" if none); ``written``: a
+    "Battle of X" name as written when no PLACE entity is in it (it is the place if the
+    lookup knows it, e.g. from a gloss anywhere in the document); ``prep``: the preposition
+    before the place ("near" ...), for ``geo_precision``."""
+
+    name: str = ""
+    written: str = ""
+    prep: str = ""
+
+
+#: An event row whose place columns are still empty, and what fills them.
+PendingEvent = tuple[EventRow, PlaceQuery]
+
+
+def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[EntityRow],
+                         dates: Sequence[DateRow], glosses: Sequence[PlaceGloss], *,
+                         lexicon: EventLexicon | None = None,
+                         matcher: PhraseMatcher | None = None,
+                         person_polity: Mapping[str, str] | None = None,
+                         parser: Language | None = None) -> list[list[PendingEvent]]:
+    """As :func:`extract_block_events`, without the place lookup: the rows' place columns are
+    filled later by :func:`resolve_event_places`. So a long document can be processed a group
+    of blocks at a time (``entities``: at least those of ``blocks``; ``dates``/``glosses``: the
+    whole document's), its Docs dropped, and the places resolved once all its PLACE entities
+    are known (a gloss late in the text applies to an event early in it)."""
     if not blocks:
         return []
     lex = lexicon or load_event_lexicon()
@@ -227,10 +263,9 @@ def extract_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     kept = sorted(outside_glosses(entities, glosses), key=lambda e: e.start)  # not "(now X)"
     kept_starts = [e.start for e in kept]
     all_dates, date_starts = _dated(dates)
-    lookup = places or PlaceLookup.build(entities, glosses, historical_places, index=index)
-    prepared = [_prepare(doc, offset, kept, kept_starts, all_dates, date_starts, lookup,
+    prepared = [_prepare(doc, offset, kept, kept_starts, all_dates, date_starts,
                          person_polity or {}, lex, match) for doc, offset in blocks]
-    out: list[list[EventRow]] = []
+    out: list[list[PendingEvent]] = []
     group: list[int] = []
     size = 0
     for i, block in enumerate(prepared):  # parsed a group of blocks at a time: bounded memory
@@ -242,12 +277,31 @@ def extract_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     return out
 
 
+def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -> list[EventRow]:
+    """The rows of ``pending`` with their place columns (place, modern name, coordinates,
+    precision, ``geo_precision``) from the document's ``lookup``."""
+    out = []
+    for row, query in pending:
+        name = query.name
+        if query.written and lookup.get(query.written, written=True):
+            name = query.written
+        info = lookup.get(name, written=bool(query.written)) if name else None
+        out.append(dataclasses.replace(
+            row, place=name, place_modern=info[0] if info else "",
+            latitude=info[1] if info else None, longitude=info[2] if info else None,
+            place_precision=info[3] if info else "",
+            geo_precision=_geo_precision(query.prep, info[3] if info else "") if name
+            else None))
+    return out
+
+
 #: Characters of blocks whose trigger sentences are parsed in one batch (the parsed sentence
 #: Docs, with their tensors, live only until that group's events are taken).
 _PARSE_GROUP_CHARS = 100_000
 
 
-def _parse_and_finish(blocks: Sequence[_Block], parser: Language | None) -> list[list[EventRow]]:
+def _parse_and_finish(blocks: Sequence[_Block], parser: Language | None
+                      ) -> list[list[PendingEvent]]:
     wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
@@ -262,7 +316,7 @@ def _parse_and_finish(blocks: Sequence[_Block], parser: Language | None) -> list
 
 
 def _prepare(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts: Sequence[int],
-             all_dates: tuple[DateRow, ...], date_starts: tuple[int, ...], lookup: PlaceLookup,
+             all_dates: tuple[DateRow, ...], date_starts: tuple[int, ...],
              person_polity: Mapping[str, str], lex: EventLexicon,
              match: PhraseMatcher) -> _Block:
     strings = doc.vocab.strings
@@ -272,7 +326,7 @@ def _prepare(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts: Sequ
     end_of_doc = offset + len(text)
     ents = [e for e in kept[bisect.bisect_left(kept_starts, offset):
                             bisect.bisect_left(kept_starts, end_of_doc)] if e.end <= end_of_doc]
-    ctx = _Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts, lookup,
+    ctx = _Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
                    person_polity, lex)
     found = {(s, e): strings[m] for m, s, e in match(doc)}
     if not found:
@@ -286,10 +340,10 @@ def _prepare(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts: Sequ
     return _Block(doc, text, offset, ctx, todo)
 
 
-def _finish(block: _Block, parsed: Sequence[Doc]) -> list[EventRow]:
+def _finish(block: _Block, parsed: Sequence[Doc]) -> list[PendingEvent]:
     ctx, doc, offset = block.ctx, block.doc, block.offset
     salience = Salience(ctx.entities)
-    events: list[EventRow] = []
+    events: list[PendingEvent] = []
     for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
         finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
         last_end = sent.start
@@ -390,7 +444,7 @@ def _geo_precision(prep: str, precision: str) -> int | None:
 
 def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule], sent: Span,
            window: Span, offset: int, ctx: _Context, finder: ActorFinder, salience: Salience,
-           event_id: int) -> EventRow | None:
+           event_id: int) -> PendingEvent | None:
     local = sdoc[trig.start - sent.start:trig.end - sent.start]
     name_span = None
     actor1 = actor2 = None
@@ -446,11 +500,8 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
         salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
-    place_name = place.canonical if place else ""
-    written = name_span is not None and place is None
-    if written and ctx.place_info.get(name_span.text, written=True):  # type: ignore[union-attr]
-        place_name = name_span.text  # type: ignore[union-attr]
-    info = ctx.place_info.get(place_name, written=written) if place_name else None
+    query = PlaceQuery(place.canonical if place else "",
+                       name_span.text if name_span is not None and place is None else "", prep)
     text = doc_text[window.start_char:window.end_char]
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
     date = event_date(ctx.dates, ctx.date_starts, sdoc, date_tok, offset + sent.start_char,
@@ -462,12 +513,8 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         end=offset + window.end_char, event_type=rule.event_type, trigger=trigger,
         actor1=a1.canonical if a1 else "", actor1_polity=_polity(ctx, a1),
         actor2=a2.canonical if a2 else "", actor2_polity=_polity(ctx, a2),
-        place=place_name,
-        place_modern=info[0] if info else "", latitude=info[1] if info else None,
-        longitude=info[2] if info else None, place_precision=info[3] if info else "",
         text=text.strip(),
         actor1_source=actor1.source if actor1 else "",
         actor2_source=actor2.source if actor2 else "",
         origin=origin, destination=destination, status=status,
-        geo_precision=_geo_precision(prep, info[3] if info else "") if place_name else None,
-        **date_fields(date))  # type: ignore[arg-type]
+        **date_fields(date)), query  # type: ignore[arg-type]
