@@ -235,10 +235,10 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
     gazetteer_dir = getattr(resources, "gazetteer_dir", None)
     key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if context.get_start_method() == "fork":
+    mp = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if mp.get_start_method() == "fork":
         _WORKER[key] = resources  # inherited by the workers: no second load
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp,
                                initializer=_init_worker, initargs=key)
     try:
         yield from _submit_all(pool.submit, items, 4 * jobs, key, context, continuous)
