@@ -283,11 +283,37 @@ def context_row(state: RunningDate, basis: str, calendar: LunarCalendar) -> Date
         basis=basis, certainty=CERTAINTY)
 
 
-def carried(state: RunningDate, previous_doc: str) -> tuple[RunningDate, str]:
-    """A copy of the running date at the end of the previous file (day dropped: a new file is
-    a new passage), certainty at most medium, and its basis text."""
-    state = replace(state, day=None, certainty=CERTAINTY)
-    return state, f"running date carried from the previous file ({previous_doc})"
+@dataclass(frozen=True)
+class Carry:
+    """What ``--continuous`` hands from one file of a work to the next: the date fold's running
+    date at the end of the file, its last date row with a year (the date events after it take,
+    as they would in one file) and the file's doc id."""
+
+    state: RunningDate
+    last: DateRow | None
+    doc_id: str
+
+
+def carried(carry: Carry) -> tuple[RunningDate, DateRow | None]:
+    """The running date to start the next file from (a copy: the fold updates it in place;
+    certainty at most medium) and its ``kind="context"`` date row: the previous file's last
+    dated row, with no text and ``start``/``end`` 0 (the caller places it)."""
+    state = replace(carry.state, certainty=_weaker(carry.state.certainty))
+    last = carry.last
+    if last is None:
+        return state, None
+    basis = f"running date carried from the previous file ({carry.doc_id})"
+    if last.kind != "context":
+        basis += f": {last.text!r}, {last.basis}"
+    row = replace(last, doc_id="", sentence_id=-1, start=0, end=0, text="", kind="context",
+                  stated_year=None, conflict=None, alternatives="", date_id=None,
+                  basis=basis if last.kind != "context" else last.basis,
+                  certainty=_weaker(last.certainty))
+    return state, row
+
+
+def _weaker(certainty: str) -> str:
+    return "low" if certainty == "low" else CERTAINTY
 
 
 def context_warnings(doc_id: str, problems: list[str], start: int, end: int) -> list[WarningRow]:
@@ -295,6 +321,6 @@ def context_warnings(doc_id: str, problems: list[str], start: int, end: int) -> 
     return [WarningRow(doc_id, start, end, "CONTEXT_NOT_RESOLVED", p) for p in problems]
 
 
-__all__ = ["KEYS", "SIDECAR_SUFFIX", "ContextError", "DocumentContext", "carried",
+__all__ = ["KEYS", "SIDECAR_SUFFIX", "Carry", "ContextError", "DocumentContext", "carried",
            "context_row", "context_warnings", "from_mapping", "parse_option", "read_sidecar",
            "sidecar_path", "split_front_matter", "start_state"]

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
 from .clean import CleanText, clean
-from .context import DocumentContext
+from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
 from .dates.state import RunningDate
 from .entities import build_nlp, extract_entities
@@ -132,7 +132,7 @@ class DocumentResult:
     places: list[PlaceRow] = field(default_factory=list)
     warnings: list[WarningRow] = field(default_factory=list)
     candidates: list[CandidateRow] = field(default_factory=list)
-    running: RunningDate | None = None  # the running date at the end (for --continuous)
+    running: Carry | None = None  # the running date at the end (for --continuous)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -185,30 +185,28 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
                  encoding: str = "", sha256: str = "",
                  on_block: Callable[[int, int], None] | None = None,
                  context: DocumentContext | None = None,
-                 start: RunningDate | None = None, start_from: str = "") -> DocumentResult:
+                 start: Carry | None = None) -> DocumentResult:
     """Run every stage on one decoded original ``text``.
 
     ``on_block(done, total)`` is called after spaCy has processed each block of the text
     (characters of the cleaned text done so far, and in all), for progress bars.
 
     ``context`` (see :mod:`pipeline.context`; front matter in ``text`` overrides its keys) and
-    ``start`` (the running date carried from the previous file of a work, ``--continuous``;
-    ``start_from``: that file's doc id) give the running date the text starts from; the
-    result's ``running`` is the one at its end.
+    ``start`` (the running date carried from the previous file of a work, ``--continuous``)
+    give the running date the text starts from; the result's ``running`` is the one at its end.
     Every stage reads ``resources.gazetteer_dir`` (a user's gazetteer) if set."""
     with using_gazetteer(resources.gazetteer_dir):
         return _process_text(text, doc_id, resources, path=path, encoding=encoding,
-                             sha256=sha256, on_block=on_block, context=context, start=start,
-                             start_from=start_from)
+                             sha256=sha256, on_block=on_block, context=context, start=start)
 
 
 def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
                   encoding: str, sha256: str, on_block: Callable[[int, int], None] | None,
                   context: DocumentContext | None,
-                  start: RunningDate | None, start_from: str) -> DocumentResult:
+                  start: Carry | None) -> DocumentResult:
     original = text
     text, state, context_rows, context_notes, body = _starting_point(
-        text, doc_id, resources, context, start, start_from)
+        text, doc_id, resources, context, start)
     cleaned = clean(text)
     warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings
                 if w.start >= body]  # none for a blanked front matter
@@ -286,17 +284,17 @@ def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
         places=[dataclasses.replace(p, doc_id=doc_id) for p in places],
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
         candidates=_candidates(doc_id, entity_rows),
-        running=state,
+        running=Carry(state, next((d for d in reversed(date_rows) if d.year is not None), None),
+                      doc_id),
     )
 
 
 def _starting_point(text: str, doc_id: str, resources: Resources,
-                    context: DocumentContext | None, start: RunningDate | None,
-                    start_from: str,
+                    context: DocumentContext | None, start: Carry | None,
                     ) -> tuple[str, RunningDate, list[DateRow], list[WarningRow], int]:
     """The text with its front matter blanked, the running date to start from, the
     ``kind="context"`` date row (0 or 1), warnings, and where the body starts."""
-    from .context import carried, context_row, context_warnings, split_front_matter, start_state
+    from .context import carried, context_warnings, split_front_matter, start_state
 
     text, front, problems, body = split_front_matter(text)
     notes = context_warnings(doc_id, problems, 0, body)
@@ -304,27 +302,26 @@ def _starting_point(text: str, doc_id: str, resources: Resources,
         context = front.over(context)
     if context:
         if start is not None and not (context.dynasty or context.era or context.ruler) \
-                and start.dynasty:
-            context = dataclasses.replace(context, dynasty=start.dynasty)
+                and start.state.dynasty:
+            context = dataclasses.replace(context, dynasty=start.state.dynasty)
         state, row, problems = start_state(context, resources.eras, resources.calendar)
         notes += context_warnings(doc_id, problems, 0, body)
         return text, state, [row] if row else [], notes, body
     if start is not None:
-        state, basis = carried(start, start_from)
-        row = context_row(state, basis, resources.calendar)
+        state, row = carried(start)
         return text, state, [row] if row else [], notes, body
     return text, RunningDate(), [], notes, body
 
 
 def process_file(path: Path, doc_id: str, resources: Resources, *,
                  on_block: Callable[[int, int], None] | None = None,
-                 context: DocumentContext | None = None, start: RunningDate | None = None,
-                 start_from: str = "") -> DocumentResult:
+                 context: DocumentContext | None = None,
+                 start: Carry | None = None) -> DocumentResult:
     """Read, decode and process one file.
 
     ``context`` (``--context``) is overridden by the keys of a sidecar file
-    ``NAME.context.toml`` beside the file, and those by front matter; ``start``/``start_from``:
-    see :func:`process_text`.
+    ``NAME.context.toml`` beside the file, and those by front matter; ``start``: see
+    :func:`process_text`.
 
     An unreadable file, or an unexpected exception inside any stage, gives a document row with
     ``status="error"`` and a warning (``UNREADABLE_FILE`` or ``PROCESSING_ERROR`` with the
@@ -345,7 +342,7 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
     try:
         result = process_text(raw.text, doc_id, resources, path=str(path),
                               encoding=raw.encoding, sha256=raw.sha256, on_block=on_block,
-                              context=context, start=start, start_from=start_from)
+                              context=context, start=start)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
         result = DocumentResult(

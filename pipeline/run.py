@@ -152,13 +152,12 @@ def _work(work: Sequence[tuple[Path, str]], resources: Resources,
           on_block: Callable[[int, int], None] | None = None) -> Iterator[DocumentResult]:
     """Process a work's files in order, carrying the running date (``context``: the first
     file's; a sidecar or front matter of a later file overrides the carried date)."""
-    state, previous = None, ""
+    carry = None
     for path, doc_id in work:
         result = process_file(path, doc_id, resources, on_block=on_block,
-                              context=context if state is None else None, start=state,
-                              start_from=previous)
+                              context=context if carry is None else None, start=carry)
         if result.running is not None:
-            state, previous = result.running, doc_id
+            carry = result.running
         yield result
 
 

@@ -45,7 +45,8 @@ def test_context_starts_the_running_date(resources: api.Resources) -> None:
     assert (first.era_zh, first.era_year, first.start, first.end) == ("紹興", 11, 0, 0)
     assert first.certainty == "medium" and "--context" in first.basis
     assert result.events and all(e.year is not None for e in result.events)
-    assert result.running is not None and result.running.year == 1142
+    assert result.running is not None and result.running.state.year == 1142
+    assert result.running.last is not None and result.running.last.text == "The next year"
 
 
 def test_era_year_and_ruler(resources: api.Resources) -> None:
