@@ -11,7 +11,8 @@ an error.
 ``era_aliases.csv`` is the hand-kept source of the derived ``eras.csv``: a user's era alias is
 also added to the romanizations of the eras it names (as ``scripts/build_eras.py`` does), so it
 is read at run time. The other hand-kept sources of derived files are refused (overlay the
-derived file instead).
+derived file instead), unless they equal the bundled file (a full copy of the gazetteer is a
+valid overlay: every row replaces itself).
 
 The merged gazetteer is written once to a folder named by the hash of the bundled and the
 user's files (``TMPDIR/chronicle-gazetteer-HASH``, reused by later runs and by worker
@@ -135,7 +136,10 @@ def read_overlay(directory: Path) -> dict[str, list[tuple[int, Row]]]:
     if not directory.is_dir():
         raise _error(f"{directory}: gazetteer folder not found")
     files: dict[str, list[tuple[int, Row]]] = {}
+    bundled = bundled_gazetteer_dir()
     for path in sorted(directory.glob("*.csv")):
+        if path.name in SOURCE_ONLY and _same_bytes(path, bundled / path.name):
+            continue  # a full copy of the gazetteer: an unchanged source is no change
         if path.name in SOURCE_ONLY:
             raise _error(f"{path}: {path.name} only feeds a derived table; put your rows in "
                          f"{SOURCE_ONLY[path.name]} instead")
@@ -146,25 +150,41 @@ def read_overlay(directory: Path) -> dict[str, list[tuple[int, Row]]]:
     return files
 
 
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return b.is_file() and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
 def merge_rows(base: list[Row], extra: list[Row], key: tuple[str, ...]) -> list[Row]:
     """``base`` with ``extra`` overlaid: the rows of a key found in ``extra`` replace all
-    ``base`` rows of that key (where the first of them was); new keys are added at the end."""
+    ``base`` rows of that key, one for one in their places (more user rows follow the last
+    one; fewer drop the rest); rows of new keys are added at the end, in their order."""
     def key_of(row: Row) -> tuple[str, ...]:
         return tuple(row.get(k, "") for k in key)
 
     by_key: dict[tuple[str, ...], list[Row]] = {}
     for row in extra:
         by_key.setdefault(key_of(row), []).append(row)
+    left = {k: sum(1 for r in base if key_of(r) == k) for k in by_key}
+    used: dict[tuple[str, ...], int] = {}
     out: list[Row] = []
-    done: set[tuple[str, ...]] = set()
     for row in base:
         k = key_of(row)
         if k not in by_key:
             out.append(row)
-        elif k not in done:
-            out.extend(by_key[k])
-            done.add(k)
-    out.extend(r for k, rows in by_key.items() if k not in done for r in rows)
+            continue
+        n = used.get(k, 0)
+        left[k] -= 1
+        rows = by_key[k]
+        if left[k] == 0:  # the last bundled row of this key: the rest of the user's rows
+            out.extend(rows[n:])
+            used[k] = len(rows)
+        elif n < len(rows):
+            out.append(rows[n])
+            used[k] = n + 1
+    out.extend(r for k, rows in by_key.items() if k not in used for r in rows)
     return out
 
 

@@ -48,6 +48,9 @@ def test_merge_rows_replaces_by_key_and_adds_new_keys() -> None:
     extra = [{"k": "a", "v": "9"}, {"k": "c", "v": "4"}]
     assert merge_rows(base, extra, ("k",)) == [
         {"k": "a", "v": "9"}, {"k": "b", "v": "2"}, {"k": "c", "v": "4"}]
+    assert merge_rows(base, base, ("k",)) == base  # every row replaces itself, in its place
+    more = [{"k": "a", "v": "7"}, {"k": "a", "v": "8"}, {"k": "a", "v": "9"}]
+    assert merge_rows(base, more, ("k",)) == [more[0], base[1], *more[1:]]
 
 
 def test_every_stage_reads_the_overlay(user_resources: api.Resources) -> None:
@@ -122,3 +125,16 @@ def test_cli_gazetteer_option(tmp_path: Path, overlay: Path, blank_model: Path,
     err = capsys.readouterr().err
     assert code == 4 and "persons.csv:3: canonical is empty" in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_full_copy_of_the_gazetteer_is_a_valid_overlay(tmp_path: Path) -> None:
+    import csv
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(gazetteer_dir(), copy)
+    merged = prepare_gazetteer(copy)
+    for name in ("persons.csv", "rulers.csv", "eras.csv"):
+        with (merged / name).open(encoding="utf-8") as a, \
+                (gazetteer_dir() / name).open(encoding="utf-8") as b:
+            assert list(csv.DictReader(a)) == list(csv.DictReader(b))
