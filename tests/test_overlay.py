@@ -138,3 +138,12 @@ def test_a_full_copy_of_the_gazetteer_is_a_valid_overlay(tmp_path: Path) -> None
         with (merged / name).open(encoding="utf-8") as a, \
                 (gazetteer_dir() / name).open(encoding="utf-8") as b:
             assert list(csv.DictReader(a)) == list(csv.DictReader(b))
+
+
+def test_every_gazetteer_file_has_a_key_or_is_a_source() -> None:
+    from pipeline.gazetteer_schema import SCHEMAS
+    from pipeline.overlay import KEYS, SOURCE_ONLY
+
+    assert set(KEYS) | set(SOURCE_ONLY) == set(SCHEMAS) and not set(KEYS) & set(SOURCE_ONLY)
+    for name, key in KEYS.items():
+        assert set(key) <= set(SCHEMAS[name].columns), name
