@@ -32,6 +32,7 @@ import io
 import os
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from .gazetteer_schema import SCHEMAS, FileSchema
@@ -167,7 +168,8 @@ def merge_rows(base: list[Row], extra: list[Row], key: tuple[str, ...]) -> list[
     by_key: dict[tuple[str, ...], list[Row]] = {}
     for row in extra:
         by_key.setdefault(key_of(row), []).append(row)
-    left = {k: sum(1 for r in base if key_of(r) == k) for k in by_key}
+    counts = Counter(key_of(r) for r in base)
+    left = {k: counts[k] for k in by_key}
     used: dict[tuple[str, ...], int] = {}
     out: list[Row] = []
     for row in base:
