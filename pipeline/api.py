@@ -8,6 +8,7 @@ re-exported here.
 
 from __future__ import annotations
 
+from .context import DocumentContext
 from .document import (
     DEFAULT_MODEL,
     GAZETTEER_DIR,
@@ -20,6 +21,7 @@ from .document import (
 from .inputs import collect_inputs, make_doc_ids
 from .run import RunResult, run
 
-__all__ = ["DEFAULT_MODEL", "GAZETTEER_DIR", "DocumentResult", "Resources", "RunResult",
+__all__ = ["DEFAULT_MODEL", "GAZETTEER_DIR", "DocumentContext", "DocumentResult", "Resources",
+           "RunResult",
            "collect_inputs", "load_resources", "make_doc_ids", "process_file", "process_text",
            "run"]

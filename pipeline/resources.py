@@ -8,6 +8,9 @@ Every module asks :func:`gazetteer_dir` instead of building a path from ``__file
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,3 +36,23 @@ def gazetteer_dir() -> Path:
     if not isinstance(root, Path) or not path.is_dir():
         raise GazetteerError(f"the bundled gazetteer is not a folder on disk: {root}")
     return path
+
+
+_ACTIVE: ContextVar[Path | None] = ContextVar("chronicle_gazetteer_dir", default=None)
+
+
+def active_gazetteer_dir() -> Path:
+    """The gazetteer folder of the document being processed (set by :func:`using_gazetteer`,
+    e.g. a user's merged gazetteer), else the bundled one. The loaders that have a default
+    folder (date words, rulers, historical and world places) read this one, cached per folder."""
+    return _ACTIVE.get() or gazetteer_dir()
+
+
+@contextmanager
+def using_gazetteer(directory: Path | None) -> Iterator[None]:
+    """Within the block, :func:`active_gazetteer_dir` is ``directory`` (None: the bundled one)."""
+    token = _ACTIVE.set(Path(directory) if directory is not None else None)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)

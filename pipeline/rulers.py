@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.eras import era_key
-from pipeline.resources import gazetteer_dir
+from pipeline.resources import active_gazetteer_dir, gazetteer_dir
 
 GAZETTEER = gazetteer_dir()
 
@@ -88,10 +88,15 @@ class RulerTable:
 RULER_FILES = ("rulers.csv", "rulers_korea.csv")  # Chinese rulers; Korean kings (optional)
 
 
-@lru_cache(maxsize=4)
-def load_ruler_table(gazetteer_dir: Path = GAZETTEER) -> RulerTable:
-    """Read ``rulers.csv`` and, when present, ``rulers_korea.csv`` (cached per directory).
+def load_ruler_table(gazetteer_dir: Path | None = None) -> RulerTable:
+    """Read ``rulers.csv`` and, when present, ``rulers_korea.csv`` of ``gazetteer_dir`` (None:
+    the active gazetteer, :func:`pipeline.resources.active_gazetteer_dir`); cached per folder.
     Raises OSError if ``rulers.csv`` is missing."""
+    return _load_ruler_table(gazetteer_dir or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=4)
+def _load_ruler_table(gazetteer_dir: Path) -> RulerTable:
     out = []
     for name in RULER_FILES:
         path = gazetteer_dir / name

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from . import exports
+from .context import DocumentContext
 from .document import (
     DEFAULT_MODEL,
     STREAMED,
@@ -144,9 +145,59 @@ def _init_worker(model: str, gazetteer_dir: str | None) -> None:
 
 
 def process_task(path: str, doc_id: str, model: str,
-                 gazetteer_dir: str | None = None) -> DocumentResult:
+                 gazetteer_dir: str | None = None,
+                 context: DocumentContext | None = None) -> DocumentResult:
     """One document in a worker process or a Dask task (resources loaded once per process)."""
-    return process_file(Path(path), doc_id, _worker_resources(model, gazetteer_dir))
+    return process_file(Path(path), doc_id, _worker_resources(model, gazetteer_dir),
+                        context=context)
+
+
+def process_work_task(work: Sequence[tuple[str, str]], model: str,
+                      gazetteer_dir: str | None = None,
+                      context: DocumentContext | None = None) -> list[DocumentResult]:
+    """The files of one work, in order, each starting from the running date the previous one
+    ended with (``--continuous``; one task, so one worker, per work)."""
+    resources = _worker_resources(model, gazetteer_dir)
+    return list(_work([(Path(p), d) for p, d in work], resources, context))
+
+
+def _work(work: Sequence[tuple[Path, str]], resources: Resources,
+          context: DocumentContext | None,
+          on_block: Callable[[int, int], None] | None = None,
+          sink: RowSink | None = None) -> Iterator[DocumentResult]:
+    """Process a work's files in order, carrying the running date (``context``: the first
+    file's; a sidecar or front matter of a later file overrides the carried date)."""
+    carry = None
+    for path, doc_id in work:
+        result = process_file(path, doc_id, resources, on_block=on_block, sink=sink,
+                              context=context if carry is None else None, start=carry)
+        if result.running is not None:
+            carry = result.running
+        yield result
+
+
+def work_of(path: Path) -> str:
+    """The work a file belongs to with ``--continuous``: its folder."""
+    return str(path.parent)
+
+
+def _works(items: Sequence[tuple[Path, str]]) -> list[list[tuple[Path, str]]]:
+    """Consecutive items of the same folder, as works (items are in work order)."""
+    out: list[list[tuple[Path, str]]] = []
+    for item in items:
+        if out and work_of(out[-1][-1][0]) == work_of(item[0]):
+            out[-1].append(item)
+        else:
+            out.append([item])
+    return out
+
+
+def _work_order(items: Sequence[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Items grouped by work (works in order of first appearance), by file name within one."""
+    first: dict[str, int] = {}
+    for path, _ in items:
+        first.setdefault(work_of(path), len(first))
+    return sorted(items, key=lambda item: (first[work_of(item[0])], item[0].name))
 
 
 def _ordered(submit: Callable[[Path, str], Future[DocumentResult]],
@@ -168,19 +219,42 @@ def _ordered(submit: Callable[[Path, str], Future[DocumentResult]],
 
 def _local(items: Sequence[tuple[Path, str]], resources: Resources,
            on_block: Callable[[int, int], None] | None,
-           sink: RowSink) -> Iterator[DocumentResult]:
-    """In this process; each document's rows go to ``sink`` as they come (block by block)."""
+           sink: RowSink, context: DocumentContext | None = None,
+           continuous: bool = False) -> Iterator[DocumentResult]:
+    """In this process; each document's rows go to ``sink`` as they come (block by block);
+    with ``continuous`` the files of a work in order, each from the previous one's running
+    date."""
+    if continuous:
+        for work in _works(items):
+            yield from _work(work, resources, context, on_block, sink)
+        return
     for path, doc_id in items:
-        yield process_file(path, doc_id, resources, on_block=on_block, sink=sink)
+        yield process_file(path, doc_id, resources, on_block=on_block, sink=sink,
+                           context=context)
+
+
+def _submit_all(submit: Callable[..., Future[Any]], items: Sequence[tuple[Path, str]],
+                window: int, key: tuple[str, str | None], context: DocumentContext | None,
+                continuous: bool) -> Iterator[DocumentResult]:
+    """One task per file, or with ``continuous`` one task per work (its files in order)."""
+    if not continuous:
+        yield from _ordered(lambda p, d: submit(process_task, str(p), d, *key, context),
+                            items, window=window)
+        return
+    works = [([(str(p), d) for p, d in work], "") for work in _works(items)]
+    for results in _ordered(lambda w, _: submit(process_work_task, w, *key, context),
+                            works, window=window):  # type: ignore[arg-type]
+        yield from results  # type: ignore[misc]
 
 
 def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
-               jobs: int) -> Iterator[DocumentResult]:
+               jobs: int, context: DocumentContext | None = None,
+               continuous: bool = False) -> Iterator[DocumentResult]:
     gazetteer_dir = getattr(resources, "gazetteer_dir", None)
     key = (resources.model, str(gazetteer_dir) if gazetteer_dir else None)
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    forked = context.get_start_method() == "fork"
+    mp = multiprocessing.get_context("fork" if "fork" in methods else None)
+    forked = mp.get_start_method() == "fork"
     if forked:
         _WORKER[key] = resources  # inherited by the workers: no second load
         # The loaded resources (gazetteer, era table, spaCy vocabulary: ~200,000 objects) are
@@ -188,11 +262,10 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
         # neither scan them nor write to their pages, which stay shared with this process.
         gc.collect()
         gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp,
                                initializer=_init_worker, initargs=key)
     try:
-        yield from _ordered(lambda p, d: pool.submit(process_task, str(p), d, *key),
-                            items, window=4 * jobs)
+        yield from _submit_all(pool.submit, items, 4 * jobs, key, context, continuous)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _WORKER.pop(key, None)
@@ -201,7 +274,8 @@ def _processes(items: Sequence[tuple[Path, str]], resources: Resources,
 
 
 def _dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
-          scheduler: str | None) -> Iterator[DocumentResult]:
+          scheduler: str | None, context: DocumentContext | None = None,
+          continuous: bool = False) -> Iterator[DocumentResult]:
     from .errors import ChronicleError
 
     try:
@@ -224,9 +298,8 @@ def _dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
         client = Client(cluster)
     try:
         workers = max(len(client.scheduler_info().get("workers", {})), jobs, 1)
-        yield from _ordered(lambda p, d: client.submit(process_task, str(p), d, *key,
-                                                       pure=False),
-                            items, window=4 * workers)
+        yield from _submit_all(lambda *a: client.submit(*a, pure=False), items,
+                               4 * workers, key, context, continuous)
     finally:
         client.close()
         if cluster is not None:
@@ -241,8 +314,16 @@ def _cache_key(path: Path, doc_id: str, version: str) -> str | None:
         data = path.read_bytes()
     except OSError:
         return None
+    from .context import sidecar_path
+
+    side = sidecar_path(path)  # NAME.context.toml changes the result too
+    try:
+        side_data = side.read_bytes() if side.is_file() else b""
+    except OSError:
+        return None
     digest = hashlib.sha256()
-    for part in (version, doc_id, str(path), hashlib.sha256(data).hexdigest()):
+    for part in (version, doc_id, str(path), hashlib.sha256(data).hexdigest(),
+                 hashlib.sha256(side_data).hexdigest()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
@@ -389,7 +470,9 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         excel_safe: bool = False,
         formats: Sequence[str] = exports.DEFAULT_FORMATS,
         jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-        resume: bool = False, keep_documents: bool = True) -> RunResult:
+        resume: bool = False, keep_documents: bool = True,
+        gazetteer_dir: Path | str | None = None, context: DocumentContext | None = None,
+        continuous: bool = False) -> RunResult:
     """Process files and folders; write the tables to ``out_dir`` if given, with the
     ``formats`` of :mod:`pipeline.exports` (map, report, TEI …; ``()`` for tables only), all in
     one step (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells of the
@@ -400,6 +483,15 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     ``resume``: take documents already processed by an interrupted run into ``out_dir`` from
     its cache (see the module docstring); ``keep_documents=False``: do not keep the results in
     the returned :class:`RunResult` (flat memory; the CLI's choice).
+
+    ``gazetteer_dir``: a user's gazetteer overlaid on the bundled one (only when ``resources``
+    is not given; see :func:`~pipeline.document.load_resources`). ``context``: the starting
+    point of every file's running date (see :mod:`pipeline.context`; a sidecar file or front
+    matter overrides it). ``continuous``: the files of one folder are one work, processed in
+    file-name order (the tables follow that order), each starting from the running date the
+    previous one ended with (``context`` then applies to the first file only); with
+    ``jobs > 1`` or Dask each work is one task, so its files run in order in one worker while
+    different works run in parallel.
 
     ``progress(i, n, result)`` is called after each file (1-based ``i``, input order),
     ``on_block(done, total)`` within a file (see :func:`~pipeline.document.process_text`; only
@@ -417,29 +509,47 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     out = Path(out_dir) if out_dir is not None else None
     if out is not None:
         check_output_dir(out)
-    resources = resources or load_resources(model)
+    resources = resources or load_resources(
+        model, Path(gazetteer_dir) if gazetteer_dir is not None else None)
     items = list(zip(files, make_doc_ids(files, roots), strict=True))
+    if continuous:
+        items = _work_order(items)
 
     cache = out / CACHE_DIR if out is not None else None
     cached: dict[int, Path] = {}  # item index -> cache file of its result
     reusable: set[int] = set()
     if cache is not None:
         version = _run_version(resources)
+        if context:
+            version += f"|context {context.source}: {context.describe()}"
+        previous: tuple[str, str | None] = ("", None)  # (work, key) of the item before
         for i, (path, doc_id) in enumerate(items):
-            key = _cache_key(path, doc_id, version)
+            key = _cache_key(path, doc_id, version + ("|continuous" if continuous else ""))
+            if continuous and key is not None and previous[0] == work_of(path):
+                # a file's result depends on the files before it in its work
+                key = (hashlib.sha256(f"{previous[1]}|{key}".encode()).hexdigest()
+                       if previous[1] is not None else None)
+            previous = (work_of(path), key)
             if key is not None:
                 cached[i] = cache / f"{key}.pickle"
                 if resume and cached[i].is_file():
                     reusable.add(i)
+        if continuous:  # a work is taken from the cache whole or processed whole
+            by_work: dict[str, list[int]] = {}
+            for i, (path, _) in enumerate(items):
+                by_work.setdefault(work_of(path), []).append(i)
+            for indexes in by_work.values():
+                if not all(i in reusable for i in indexes):
+                    reusable.difference_update(indexes)
     todo = [item for i, item in enumerate(items) if i not in reusable]
     current: list[RowSink] = [lambda attr, rows: None]  # the sink of the document in hand
     if engine == "dask":
-        computed = _dask(todo, resources, jobs, scheduler)
+        computed = _dask(todo, resources, jobs, scheduler, context, continuous)
     elif jobs > 1 and len(todo) > 1:
-        computed = _processes(todo, resources, jobs)
+        computed = _processes(todo, resources, jobs, context, continuous)
     else:
         computed = _local(todo, resources, on_block,
-                          lambda attr, rows: current[0](attr, rows))
+                          lambda attr, rows: current[0](attr, rows), context, continuous)
 
     kept: list[DocumentResult] = []
     for_exports: list[DocumentResult] = []
@@ -460,7 +570,7 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
             if result is None:
                 current[0] = rows
                 result = (next(computed) if i not in reusable
-                          else process_file(*items[i], resources, sink=rows))
+                          else process_file(*items[i], resources, sink=rows, context=context))
                 result = rows.finish(result)
             else:
                 reused += 1

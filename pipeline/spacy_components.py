@@ -47,6 +47,7 @@ from pipeline.events import (
     load_person_polities,
 )
 from pipeline.gazetteer import load_gazetteer
+from pipeline.overlay import prepare_gazetteer
 from pipeline.places import (
     PlaceLookup,
     find_place_glosses,
@@ -56,6 +57,7 @@ from pipeline.places import (
 )
 from pipeline.records import DateRow, EntityRow, EventRow
 from pipeline.resources import gazetteer_dir as bundled_gazetteer_dir
+from pipeline.resources import using_gazetteer
 from pipeline.spacy_rows import register as _register_rows
 
 DATES_SPAN_KEY = "chronicle_dates"
@@ -73,7 +75,9 @@ _Row = TypeVar("_Row", DateRow, EntityRow, EventRow)
 
 
 def _directory(gazetteer_dir: str | None) -> Path:
-    return Path(gazetteer_dir) if gazetteer_dir else bundled_gazetteer_dir()
+    """The folder to read: the bundled gazetteer, or ``gazetteer_dir`` overlaid on it
+    (:func:`pipeline.overlay.prepare_gazetteer`)."""
+    return prepare_gazetteer(gazetteer_dir) if gazetteer_dir else bundled_gazetteer_dir()
 
 
 def _with_sentence(doc: Doc, rows: list[_Row]) -> list[_Row]:
@@ -101,10 +105,15 @@ class DatesComponent:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None) -> None:
         self.name = name
         self.gazetteer_dir = gazetteer_dir
-        self.eras = load_era_table(_directory(gazetteer_dir))
+        self.directory = _directory(gazetteer_dir)
+        self.eras = load_era_table(self.directory)
         self.calendar = LunarCalendar.load()
 
     def __call__(self, doc: Doc) -> Doc:
+        with using_gazetteer(self.directory):  # the date words and rulers of this gazetteer
+            return self._call(doc)
+
+    def _call(self, doc: Doc) -> Doc:
         mentions = find_date_mentions(doc.text, self.eras)
         rows, warnings = resolve_dates(mentions, self.eras, self.calendar)
         rows = [dataclasses.replace(d, date_id=i)
@@ -132,7 +141,7 @@ class EventsComponent:
     """Entity rows from ``doc.ents`` and event rows (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None) -> None:
-        directory = _directory(gazetteer_dir)
+        directory = self.directory = _directory(gazetteer_dir)
         self.nlp = nlp
         self.name = name
         self.gazetteer_dir = gazetteer_dir
@@ -146,6 +155,10 @@ class EventsComponent:
         self.modern_places = load_modern_places(directory)
 
     def __call__(self, doc: Doc) -> Doc:
+        with using_gazetteer(self.directory):  # historical and world places of this gazetteer
+            return self._call(doc)
+
+    def _call(self, doc: Doc) -> Doc:
         exclude = getattr(doc._, _ERA_SPANS) or []
         entities = sorted(extract_entities(doc, self.gazetteer, exclude=exclude),
                           key=lambda e: (e.start, e.end, e.label))

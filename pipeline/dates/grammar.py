@@ -9,6 +9,8 @@ from pathlib import Path
 
 import regex
 
+from pipeline.resources import active_gazetteer_dir
+
 from .lexicon import (
     _CARD_FILL,
     _CARD_HEAD,
@@ -20,7 +22,6 @@ from .lexicon import (
     _MON_HEAD,
     _ORD_FILL,
     _ORD_HEAD,
-    GAZETTEER,
     Lexicon,
     _alt,
     load_lexicon,
@@ -42,8 +43,14 @@ class _Grammar:
     lex: Lexicon
 
 
+def _grammar(gazetteer_dir: Path | None = None) -> _Grammar:
+    """The compiled date grammar of ``gazetteer_dir`` (None: the active gazetteer,
+    :func:`pipeline.resources.active_gazetteer_dir`); cached per folder."""
+    return _grammar_for(gazetteer_dir or active_gazetteer_dir())
+
+
 @lru_cache(maxsize=4)
-def _grammar(gazetteer_dir: Path = GAZETTEER) -> _Grammar:
+def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     lex = load_lexicon(gazetteer_dir)
     c = lex.cat
     THE = r"(?i:the)"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources import gazetteer_dir
+from pipeline.resources import active_gazetteer_dir, gazetteer_dir
 
 GAZETTEER = gazetteer_dir()
 
@@ -31,8 +31,14 @@ class Lexicon:
         return self.words.get(category, {})
 
 
+def load_lexicon(gazetteer_dir: Path | None = None) -> Lexicon:
+    """Read ``date_words.csv`` of ``gazetteer_dir`` (None: the active gazetteer,
+    :func:`pipeline.resources.active_gazetteer_dir`); cached per folder."""
+    return _load_lexicon(gazetteer_dir or active_gazetteer_dir())
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(gazetteer_dir: Path = GAZETTEER) -> Lexicon:
+def _load_lexicon(gazetteer_dir: Path) -> Lexicon:
     """Read ``date_words.csv`` (cached per directory)."""
     words: dict[str, dict[str, str]] = {}
     with (gazetteer_dir / "date_words.csv").open(encoding="utf-8", newline="") as fh:

@@ -134,16 +134,20 @@ def _resolve_one(
 
 
 def resolve_dates(
-    mentions: list[DateMention], eras: EraTable, calendar: LunarCalendar
+    mentions: list[DateMention], eras: EraTable, calendar: LunarCalendar,
+    state: RunningDate | None = None,
 ) -> tuple[list[DateRow], list[WarningRow]]:
     """Resolve mentions (as returned by find_date_mentions) in document order.
+
+    ``state``: the running date to start from (a document's context, or the end of the
+    previous file of a work); it is updated in place to the running date at the end.
 
     Returns one DateRow per date mention (``kind="dynasty"`` context mentions give none) and
     the warnings; ``doc_id=""`` and ``sentence_id=-1`` are for the caller to fill in.
     """
     eras = _Memo(eras)  # type: ignore[assignment]
     prior = _prior(mentions, eras)
-    state = RunningDate()
+    state = state if state is not None else RunningDate()
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))

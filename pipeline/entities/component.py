@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,7 +10,6 @@ from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import _ALL_PIPES, COMPONENT, _build_tables, _Tables
 from pipeline.errors import EXIT_MODEL_MISSING, ChronicleError
 from pipeline.gazetteer import Gazetteer, load_gazetteer
-from pipeline.resources import gazetteer_dir
 
 
 class ModelNotFoundError(ChronicleError, RuntimeError):
@@ -40,8 +37,9 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tables is None:
-            self.set_gazetteer(load_gazetteer(Path(self.gazetteer_dir) if self.gazetteer_dir
-                                              else gazetteer_dir()))
+            from pipeline.overlay import prepare_gazetteer  # a user's folder is an overlay
+
+            self.set_gazetteer(load_gazetteer(prepare_gazetteer(self.gazetteer_dir)))
         doc.set_ents(find_spans(doc, self.tables), default="unmodified")
         return doc
 

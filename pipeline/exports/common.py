@@ -76,7 +76,11 @@ def _original_text(doc: DocumentResult) -> str | None:
         raw = read_document(Path(row.path))
     except (UnreadableFileError, OSError):
         return None
-    return raw.text if raw.sha256 == row.sha256 else None
+    if raw.sha256 != row.sha256:
+        return None
+    from ..context import split_front_matter  # front matter is no text: blanked, offsets kept
+
+    return split_front_matter(raw.text)[0]
 
 
 def build_input(result: RunResult, *, model: str, model_version: str,

