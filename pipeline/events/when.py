@@ -96,12 +96,14 @@ def join_range(first: DateRow, second: DateRow, before: str, between: str) -> Da
                                text=f"{first.text} … {second.text}", **same)
 
 
-def _with_range(dates: Sequence[DateRow], chosen: DateRow, sdoc: Doc,
+def _with_range(dates: Sequence[DateRow], starts: Sequence[int], chosen: DateRow, sdoc: Doc,
                 sent_start: int) -> DateRow:
-    """``chosen``, or the range it opens or closes with its neighbour in the sentence."""
-    try:
-        i = dates.index(chosen)
-    except ValueError:
+    """``chosen``, or the range it opens or closes with its neighbour in the sentence
+    (``starts``: the starts of ``dates``, for a bisection instead of a linear search)."""
+    i = bisect.bisect_left(starts, chosen.start)
+    while i < len(dates) and dates[i] is not chosen and starts[i] == chosen.start:
+        i += 1
+    if i >= len(dates) or dates[i] is not chosen:
         return chosen
     text = sdoc.text
     end = sent_start + len(text)
@@ -139,7 +141,7 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
     with a year. A date that opens or closes a range with its neighbour (:func:`join_range`)
     comes back as the joined range."""
     chosen = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end)
-    return _with_range(dates, chosen, sdoc, sent_start) if chosen is not None else None
+    return _with_range(dates, starts, chosen, sdoc, sent_start) if chosen is not None else None
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
