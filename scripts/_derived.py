@@ -2,12 +2,15 @@
 
 ``write_or_check(doc, build, out, argv)`` builds the text with ``build()``, then either writes it
 to ``out`` or (``--check``) compares it with the committed file: exit 0 when equal, 1 otherwise.
+``csv_text(columns, rows)`` is the text of a derived CSV (header, rows, ``\n`` line ends).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 
@@ -25,3 +28,12 @@ def write_or_check(doc: str | None, build: Callable[[], str], out: Path,
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out} ({text.count(chr(10)) - 1} rows)")
     return 0
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A derived table's text: the header ``columns``, then ``rows``, with ``\n`` line ends."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buf.getvalue()

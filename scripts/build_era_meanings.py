@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import gzip
 import importlib.resources
-import io
 import re
 import sys
 from collections.abc import Iterable
@@ -30,6 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+from _derived import csv_text, write_or_check  # noqa: E402
+
 OUT = GAZETTEER / "era_meanings.csv"
 ERA_FILES = ("eras.csv", "eras_japan.csv")
 COLUMNS = ["era_zh", "era", "era_ids", "char_glosses", "char_related", "word_glosses"]
@@ -150,17 +152,10 @@ def build() -> str:
         chars = ";".join("|".join(g) for g in per_char) if all(per_char) else ""
         near = ";".join("|".join(_related(g, related)) for g in per_char) if chars else ""
         rows.append([zh, name, "|".join(ids), chars, near, "|".join(whole)])
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    w.writerows(rows)
-    return buf.getvalue()
+    return csv_text(COLUMNS, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
-    from _derived import write_or_check
-
     return write_or_check(__doc__, build, OUT, argv)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
-import io
 import re
 import sys
 import unicodedata
@@ -25,6 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+from _derived import csv_text, write_or_check  # noqa: E402
+
 COLUMNS = [
     "era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler", "ruler_zh",
     "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn", "romanizations",
@@ -93,18 +95,11 @@ def build_text() -> str:
             max(float(r["era_end_jdn"]) for r in group), "|".join(forms), era_id,
         ])
     out.sort(key=lambda r: (r[8], r[12], r[0]))
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    w.writerows(out)
-    return buf.getvalue()
+    return csv_text(COLUMNS, out)
 
 
-def main() -> int:
-    text = build_text()
-    (GAZETTEER / "eras_japan.csv").write_text(text, encoding="utf-8")
-    print(f"wrote {GAZETTEER / 'eras_japan.csv'}: {text.count(chr(10)) - 1} eras")
-    return 0
+def main(argv: list[str] | None = None) -> int:
+    return write_or_check(__doc__, build_text, GAZETTEER / "eras_japan.csv", argv)
 
 
 if __name__ == "__main__":

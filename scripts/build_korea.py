@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
-import io
 import sys
 import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+from _derived import csv_text  # noqa: E402
+
 ERA_COLUMNS = [
     "era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler", "ruler_zh",
     "start_year", "end_year", "length", "cal_stream", "start_jdn", "end_jdn", "romanizations",
@@ -283,14 +285,7 @@ def build_texts(gazetteer: Path = GAZETTEER) -> tuple[str, str]:
         ])
     ruler_rows.sort(key=lambda x: (x[11], x[1], int(x[0])))
 
-    texts = []
-    for columns, rows in ((ERA_COLUMNS, era_rows), (RULER_COLUMNS, ruler_rows)):
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(columns)
-        w.writerows(rows)
-        texts.append(buf.getvalue())
-    return texts[0], texts[1]
+    return csv_text(ERA_COLUMNS, era_rows), csv_text(RULER_COLUMNS, ruler_rows)
 
 
 def main() -> int:

@@ -20,9 +20,7 @@ Usage: ``python scripts/build_rulers.py`` (writes gazetteer/rulers.csv);
 
 from __future__ import annotations
 
-import csv
 import importlib.util
-import io
 import sys
 from pathlib import Path
 
@@ -30,6 +28,8 @@ from pypinyin import lazy_pinyin
 
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+from _derived import csv_text, write_or_check  # noqa: E402
 
 COLUMNS = [
     "ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh", "posthumous_zh",
@@ -138,18 +138,11 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
             start, end, first, "|".join(dict.fromkeys(e for _, e in eras)), "|".join(forms),
         ])
     rows.sort(key=lambda x: (x[11], x[1], int(x[0])))
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    w.writerows(rows)
-    return buf.getvalue()
+    return csv_text(COLUMNS, rows)
 
 
-def main() -> int:
-    text = build_rulers_text()
-    (GAZETTEER / "rulers.csv").write_text(text, encoding="utf-8")
-    print(f"wrote {GAZETTEER / 'rulers.csv'}: {text.count(chr(10)) - 1} rulers")
-    return 0
+def main(argv: list[str] | None = None) -> int:
+    return write_or_check(__doc__, build_rulers_text, GAZETTEER / "rulers.csv", argv)
 
 
 if __name__ == "__main__":

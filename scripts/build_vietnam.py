@@ -17,13 +17,15 @@ rebuild test).
 from __future__ import annotations
 
 import csv
-import io
 import sys
 import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+from _derived import csv_text, write_or_check  # noqa: E402
+
 sys.path.insert(0, str(REPO))
 
 from pipeline.calendar import LunarCalendar, gregorian_to_jdn  # noqa: E402
@@ -74,18 +76,11 @@ def build_text(gazetteer: Path = GAZETTEER) -> str:
             repr(_year_start(calendar, start) - 0.5), repr(_year_start(calendar, end + 1) - 0.5),
             "|".join(forms(r["era"], aliases)), "",
         ])
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    w.writerows(rows)
-    return buf.getvalue()
+    return csv_text(COLUMNS, rows)
 
 
-def main() -> int:
-    text = build_text()
-    (GAZETTEER / "eras_vietnam.csv").write_text(text, encoding="utf-8")
-    print(f"wrote {GAZETTEER / 'eras_vietnam.csv'}: {text.count(chr(10)) - 1} eras")
-    return 0
+def main(argv: list[str] | None = None) -> int:
+    return write_or_check(__doc__, build_text, GAZETTEER / "eras_vietnam.csv", argv)
 
 
 if __name__ == "__main__":
