@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +74,13 @@ class FileSchema:
 
 
 _LAT, _LON = _number(-90, 90), _number(-180, 180)
+_RULERS = FileSchema(  # rulers.csv (Chinese) and rulers_korea.csv: one shape
+    ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
+     "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",
+     "reign_end", "first_year", "era_ids", "romanizations"),
+    ("ruler_id", "dynasty", "cal_stream", "reign_start", "reign_end", "first_year"),
+    {"ruler_id": _int, "cal_stream": _int, "reign_start": _int, "reign_end": _int,
+     "first_year": _int}, must_exist=False)
 _MODERN = FileSchema(
     ("name", "name_zh", "level", "province", "latitude", "longitude", "suffix", "adcode",
      "source"), ("name", "level", "province", "latitude", "longitude"),
@@ -113,20 +120,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "start_jdn", "end_jdn", "note"), ("action", "name_zh", "dynasty_zh", "note"),
         {"action": _one_of("first_year", "alias", "drop_era", "add_era"),
          "start_year": _int, "end_year": _int}, must_exist=False),
-    "rulers_korea.csv": FileSchema(
-        ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
-         "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",
-         "reign_end", "first_year", "era_ids", "romanizations"),
-        ("ruler_id", "dynasty", "cal_stream", "reign_start", "reign_end", "first_year"),
-        {"ruler_id": _int, "cal_stream": _int, "reign_start": _int, "reign_end": _int,
-         "first_year": _int}, must_exist=False),
-    "rulers.csv": FileSchema(
-        ("ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh",
-         "posthumous_zh", "personal_zh", "temple", "posthumous", "personal", "reign_start",
-         "reign_end", "first_year", "era_ids", "romanizations"),
-        ("ruler_id", "dynasty", "cal_stream", "reign_start", "reign_end", "first_year"),
-        {"ruler_id": _int, "cal_stream": _int, "reign_start": _int, "reign_end": _int,
-         "first_year": _int}, must_exist=False),
+    "rulers_korea.csv": _RULERS,
+    "rulers.csv": _RULERS,
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
          "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),
@@ -206,6 +201,28 @@ SCHEMAS: dict[str, FileSchema] = {
 }
 
 
+def check_cells(path: Path, line: int, header: Sequence[str], cells: Sequence[str],
+                schema: FileSchema) -> dict[str, str]:
+    """One CSV line as ``{column: stripped value}`` for the columns of ``header``, checked
+    against ``schema`` (column count, required values, per-column checks; every required
+    column must be in ``header``). Raises GazetteerError ``"FILE:LINE: problem"``."""
+    from .gazetteer import GazetteerError
+
+    if len(cells) != len(header):
+        raise GazetteerError(f"{path}:{line}: expected {len(header)} columns, "
+                             f"found {len(cells)}")
+    given = {k: v.strip() for k, v in zip(header, cells, strict=True)}
+    row = {c: given.get(c, "") for c in schema.columns}
+    for column in schema.required:
+        if not row[column]:
+            raise GazetteerError(f"{path}:{line}: {column} is empty")
+    for column, check in schema.checks.items():
+        problem = check(row[column], row) if row[column] else None
+        if problem:
+            raise GazetteerError(f"{path}:{line}: {column} {problem}")
+    return row
+
+
 def validate_file(path: Path, schema: FileSchema) -> int:
     """Check one file against its schema; return its number of rows.
 
@@ -228,17 +245,7 @@ def validate_file(path: Path, schema: FileSchema) -> int:
                 line = reader.line_num
                 if not any(c.strip() for c in cells):
                     continue  # a blank line
-                if len(cells) != len(header):
-                    raise GazetteerError(f"{path}:{line}: expected {len(header)} columns, "
-                                         f"found {len(cells)}")
-                row = {k: v.strip() for k, v in zip(header, cells, strict=True)}
-                for column in schema.required:
-                    if not row[column]:
-                        raise GazetteerError(f"{path}:{line}: {column} is empty")
-                for column, check in schema.checks.items():
-                    problem = check(row[column], row) if row[column] else None
-                    if problem:
-                        raise GazetteerError(f"{path}:{line}: {column} {problem}")
+                check_cells(path, line, header, cells, schema)
                 rows += 1
     except UnicodeDecodeError as exc:
         raise GazetteerError(f"{path}: not UTF-8 ({exc.reason})") from exc

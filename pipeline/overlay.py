@@ -35,7 +35,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .gazetteer_schema import SCHEMAS, FileSchema
+from .gazetteer_schema import SCHEMAS, FileSchema, check_cells
 from .resources import gazetteer_dir as bundled_gazetteer_dir
 
 MARKER = ".chronicle-merged-gazetteer"
@@ -114,19 +114,7 @@ def read_overlay_file(path: Path, schema: FileSchema) -> list[tuple[int, Row]]:
                 line = reader.line_num
                 if not any(c.strip() for c in cells):
                     continue
-                if len(cells) != len(header):
-                    raise _error(f"{path}:{line}: expected {len(header)} columns, "
-                                 f"found {len(cells)}")
-                given = {k: v.strip() for k, v in zip(header, cells, strict=True)}
-                row = {c: given.get(c, "") for c in schema.columns}
-                for column in schema.required:
-                    if not row[column]:
-                        raise _error(f"{path}:{line}: {column} is empty")
-                for column, check in schema.checks.items():
-                    problem = check(row[column], row) if row[column] else None
-                    if problem:
-                        raise _error(f"{path}:{line}: {column} {problem}")
-                out.append((line, row))
+                out.append((line, check_cells(path, line, header, cells, schema)))
     except UnicodeDecodeError as exc:
         raise _error(f"{path}: not UTF-8 ({exc.reason})") from exc
     except csv.Error as exc:
