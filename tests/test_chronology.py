@@ -10,22 +10,12 @@ import pytest
 from pipeline.calendar import LunarCalendar
 from pipeline.chronology import RunningDate, era_name_spans, resolve_dates
 from pipeline.dates import find_date_mentions
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 from pipeline.records import DateRow, WarningRow
 
 CASES_PATH = Path(__file__).resolve().parent / "date_cases.csv"
 with CASES_PATH.open(encoding="utf-8", newline="") as _fh:
     POSITIVE = [c for c in csv.DictReader(_fh) if c["kind"] != "none"]
-
-
-@pytest.fixture(scope="module")
-def eras() -> EraTable:
-    return load_era_table()
-
-
-@pytest.fixture(scope="module")
-def calendar() -> LunarCalendar:
-    return LunarCalendar.load()
 
 
 def resolve(text: str, eras: EraTable, calendar: LunarCalendar

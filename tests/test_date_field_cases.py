@@ -14,22 +14,12 @@ import pytest
 from pipeline.calendar import LunarCalendar
 from pipeline.chronology import resolve_dates
 from pipeline.dates import find_date_mentions
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 
 CASES_PATH = Path(__file__).resolve().parent / "date_field_cases.csv"
 with CASES_PATH.open(encoding="utf-8", newline="") as _fh:
     CASES = list(csv.DictReader(_fh))
 INTS = {"era_year", "year", "month", "day"}
-
-
-@pytest.fixture(scope="module")
-def eras() -> EraTable:
-    return load_era_table()
-
-
-@pytest.fixture(scope="module")
-def calendar() -> LunarCalendar:
-    return LunarCalendar.load()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["case_id"] for c in CASES])

@@ -12,19 +12,9 @@ from pipeline.calendar import LunarCalendar
 from pipeline.chronology import resolve_dates
 from pipeline.dates import find_date_mentions
 from pipeline.dates.meanings import meaning_names, stem
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def eras() -> EraTable:
-    return load_era_table()
-
-
-@pytest.fixture(scope="module")
-def calendar() -> LunarCalendar:
-    return LunarCalendar.load()
 
 
 def _row(text: str, phrase_start: str, eras: EraTable, calendar: LunarCalendar):

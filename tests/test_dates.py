@@ -15,7 +15,7 @@ from pipeline.dates import (
     parse_number,
     with_offset,
 )
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 
 CASES_PATH = Path(__file__).resolve().parent / "date_cases.csv"
 
@@ -28,11 +28,6 @@ def load_cases() -> list[dict[str, str]]:
 CASES = load_cases()
 POSITIVE = [c for c in CASES if c["kind"] != "none"]
 DISTRACTORS = [c for c in CASES if c["kind"] == "none"]
-
-
-@pytest.fixture(scope="module")
-def eras() -> EraTable:
-    return load_era_table()
 
 
 def dated(mentions: list[DateMention]) -> list[DateMention]:

@@ -21,7 +21,7 @@ import pytest
 from pipeline.calendar import LunarCalendar
 from pipeline.chronology import resolve_dates
 from pipeline.dates import find_date_mentions
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 
 CASES_PATH = Path(__file__).resolve().parent / "date_field2_cases.csv"
 with CASES_PATH.open(encoding="utf-8", newline="") as _fh:
@@ -32,16 +32,6 @@ def _sanmiao_starts() -> dict[str, tuple[str, int]]:
     path = importlib.resources.files("sanmiao") / "data" / "era_table.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         return {r["era_id"]: (r["era_name"], int(r["era_start_year"])) for r in csv.DictReader(fh)}
-
-
-@pytest.fixture(scope="module")
-def eras() -> EraTable:
-    return load_era_table()
-
-
-@pytest.fixture(scope="module")
-def calendar() -> LunarCalendar:
-    return LunarCalendar.load()
 
 
 def test_cases_are_many_and_varied() -> None:

@@ -14,20 +14,10 @@ import pytest
 from pipeline.calendar import LunarCalendar
 from pipeline.chronology import resolve_dates
 from pipeline.dates import find_date_mentions
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 from pipeline.rulers import load_ruler_table
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def eras() -> EraTable:
-    return load_era_table()
-
-
-@pytest.fixture(scope="module")
-def calendar() -> LunarCalendar:
-    return LunarCalendar.load()
 
 
 def _run(text: str, eras: EraTable, calendar: LunarCalendar):
