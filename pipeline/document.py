@@ -315,7 +315,7 @@ class _DocumentStream:
         size = dates_done = 0
         docs = _reporting(pipe_blocks(res.nlp, blocks), blocks, len(text), on_block)
         for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
-            self._sentences(sentence_spans(doc, block.start))
+            self._sentences(sentence_spans(doc, block.start, block.text))
             block_end = block.start + len(block.text)
             first = max(bisect_right(exclude_starts, block.start) - 1, 0)
             last = bisect_right(exclude_starts, block_end)

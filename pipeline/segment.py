@@ -116,9 +116,12 @@ def _sentence_char_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(idx[a], idx[b] + length[b]) for a, b in zip(firsts, lasts, strict=True)]
 
 
-def sentence_spans(doc: Doc, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans of ``doc`` as ``(start, end)`` offsets plus ``offset``, whitespace trimmed."""
-    text = doc.text
+def sentence_spans(doc: Doc, offset: int = 0, text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``doc`` as ``(start, end)`` offsets plus ``offset``, whitespace trimmed.
+
+    ``text``: ``doc.text`` if the caller holds it (the text the Doc was made from; spaCy
+    rebuilds ``doc.text`` token by token on every access)."""
+    text = doc.text if text is None else text
     spans: list[tuple[int, int]] = []
     for sent_start, sent_end in _sentence_char_bounds(doc):
         pieces = (_split_lines(text, sent_start, sent_end)

@@ -105,14 +105,16 @@ def _with_range(dates: Sequence[DateRow], starts: Sequence[int], chosen: DateRow
         i += 1
     if i >= len(dates) or dates[i] is not chosen:
         return chosen
-    text = sdoc.text
-    end = sent_start + len(text)
+    last = sdoc[-1] if len(sdoc) else None  # (sdoc.text is rebuilt token by token: only if used)
+    end = sent_start + (last.idx + len(last.text_with_ws) if last is not None else 0)
+    text = ""
     for a, b in ((i - 1, i), (i, i + 1)):
         if a < 0 or b >= len(dates):
             continue
         d1, d2 = dates[a], dates[b]
         if d1.start < sent_start or d2.end > end or d2.start < d1.end:
             continue
+        text = text or sdoc.text
         joined = join_range(d1, d2, text[:d1.start - sent_start],
                             text[d1.end - sent_start:d2.start - sent_start])
         if joined is not None:
