@@ -190,7 +190,10 @@ RowSink = Callable[[str, Sequence[Any]], None]
 #: Characters of blocks whose events are taken together (the events' parse batch,
 #: ``pipeline.events.extract._PARSE_GROUP_CHARS``); their Docs are dropped afterwards.
 EVENT_GROUP_CHARS = 100_000
-#: Bytes of pickled events kept in memory while a document waits for its last block.
+#: Events kept as rows (not pickled) while a document waits for its last block: most
+#: documents never reach it, and pickling costs time.
+PENDING_HELD_EVENTS = 5_000
+#: Bytes of pickled events kept in memory (past ``PENDING_HELD_EVENTS``) before a file is used.
 PENDING_SPILL_BYTES = 4_000_000
 
 
@@ -275,8 +278,9 @@ class _DocumentStream:
 
     Holds across blocks only rows and offsets: the sentence starts (for sentence ids), the date
     rows, the PLACE entities (for the place rows and the events' place lookup), the events
-    waiting for their place columns (spilled to a temporary file past
-    ``PENDING_SPILL_BYTES``), and the counts for the gazetteer candidates."""
+    waiting for their place columns (as rows up to ``PENDING_HELD_EVENTS``, then pickled:
+    spilled to a temporary file past ``PENDING_SPILL_BYTES``), and the counts for the
+    gazetteer candidates."""
 
     def __init__(self, doc_id: str, cleaned: CleanText, resources: Resources,
                  emit: RowSink, state: RunningDate, context_rows: list[DateRow],
@@ -288,9 +292,13 @@ class _DocumentStream:
         self.last_dated: DateRow | None = None  # the last row with a year (for --continuous)
         self.starts: list[int] = []  # cleaned start of every sentence so far
         self.place_entities: list[EntityRow] = []  # cleaned offsets
-        # events waiting for the document's place lookup, pickled group by group: in memory
-        # up to PENDING_SPILL_BYTES, then in a temporary file (a book has tens of thousands)
+        # events waiting for the document's place lookup, group by group: as rows up to
+        # PENDING_HELD_EVENTS; past that pickled, in memory up to PENDING_SPILL_BYTES, then in
+        # a temporary file (a book has tens of thousands)
+        self.held: list[list[PendingEvent]] = []
+        self.held_events = 0
         self.pending = tempfile.SpooledTemporaryFile(max_size=PENDING_SPILL_BYTES)
+        self.spilled = False
         self.counts: Counter[tuple[str, str]] = Counter()  # model-only names
         self.first: dict[tuple[str, str], int] = {}
 
@@ -398,11 +406,19 @@ class _DocumentStream:
             group, entities, dates, glosses, lexicon=res.event_lexicon,
             matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp)
             for event in block_events]
-        if found:
-            pickle.dump(found, self.pending, protocol=pickle.HIGHEST_PROTOCOL)
+        if not found:
+            return
+        self.held.append(found)
+        self.held_events += len(found)
+        if self.spilled or self.held_events > PENDING_HELD_EVENTS:
+            for held in self.held:  # in order: held groups come before this one
+                pickle.dump(held, self.pending, protocol=pickle.HIGHEST_PROTOCOL)
+            self.held, self.spilled = [], True
 
     def _pending_groups(self) -> Iterator[list[PendingEvent]]:
         """The events waiting for their place columns, one group of blocks at a time."""
+        yield from self.held  # (empty once spilled: all groups are in the file)
+        self.held = []
         self.pending.seek(0)
         while True:
             try:
