@@ -159,11 +159,13 @@ _Row = TypeVar("_Row", DateRow, EventRow)
 _T = TypeVar("_T")
 
 
-def _to_original(cleaned: CleanText, row: _Row, sentence_starts: list[int], doc_id: str) -> _Row:
-    """The row with its document id, sentence id and offsets into the original text."""
+def _to_original(cleaned: CleanText, row: _Row, sentence_starts: list[int], doc_id: str,
+                 **fields: Any) -> _Row:
+    """The row with its document id, sentence id, offsets into the original text and any
+    other ``fields`` replaced (one copy of the row)."""
     start, end = cleaned.to_original(row.start, row.end)
     return dataclasses.replace(row, doc_id=doc_id, start=start, end=end,
-                               sentence_id=_sentence_index(sentence_starts, row.start))
+                               sentence_id=_sentence_index(sentence_starts, row.start), **fields)
 
 
 def _placed(entity: EntityRow, doc_id: str, sentence_id: int, start: int,
@@ -360,9 +362,9 @@ class _DocumentStream:
         for pending in self._pending_groups():  # group by group: blocks in order, disjoint
             events = sorted(resolve_event_places(pending, lookup),
                             key=lambda e: (e.start, e.event_id))
-            self.emit("events", [dataclasses.replace(
-                _to_original(self.cleaned, e, self.starts, self.doc_id), event_id=i)
-                for i, e in enumerate(events, start=number + 1)])
+            self.emit("events", [_to_original(self.cleaned, e, self.starts, self.doc_id,
+                                              event_id=i)
+                                 for i, e in enumerate(events, start=number + 1)])
             number += len(events)
         self.emit("places", [dataclasses.replace(p, doc_id=self.doc_id) for p in places])
         return [*date_warnings, *place_warnings]
