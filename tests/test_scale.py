@@ -80,13 +80,13 @@ def test_resume_processes_only_what_an_interrupted_run_left(
     api.run([inputs], tmp_path / "whole", resources=blank_resources)  # the new reference
 
     processed: list[str] = []
-    real = run.process_file
+    real = run.tasks.process_file
 
     def counting(path: Path, doc_id: str, resources: api.Resources, **kw: object):  # type: ignore[no-untyped-def]
         processed.append(doc_id)
         return real(path, doc_id, resources, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(run, "process_file", counting)
+    monkeypatch.setattr(run.tasks, "process_file", counting)
     result = api.run([inputs], out, resources=blank_resources, resume=True)
     assert result.reused == 2  # f00 and f02 (f01 changed)
     assert processed == ["f01", "f03", "f04", "f05", "latin1"]
@@ -129,7 +129,7 @@ def test_bad_scale_options_are_one_line_usage_errors(
     assert _cli(inputs, tmp_path / "out", blank_model, "--jobs", "-1") == 2
     assert "--jobs must be 0" in capsys.readouterr().err
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(run, "SCHEDULER_TIMEOUT", 2)
+    monkeypatch.setattr(run.schedulers, "SCHEDULER_TIMEOUT", 2)
     code = _cli(inputs, tmp_path / "out", blank_model, "--engine", "dask",
                 "--scheduler", "tcp://127.0.0.1:9")
     err = capsys.readouterr().err
