@@ -3,7 +3,6 @@ in input order, the exports, and the final swap (:func:`run`)."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 from collections.abc import Callable, Sequence
@@ -12,11 +11,14 @@ from pathlib import Path
 from .. import exports
 from ..context import DocumentContext
 from ..document import DEFAULT_MODEL, DocumentResult, Resources, RowSink, load_resources
+from ..exports.common import tool_version
+from ..exports.stream import DocumentParts, ExportWriter, document_parts
 from ..inputs import collect_inputs, make_doc_ids
 from ..tables import StagedTables, check_output_dir
 from . import cache as resume_cache
 from . import schedulers, tasks
-from .rows import EXPORT_LISTS, TABLES, DocumentRows, RunResult
+from .rows import TABLES, DocumentRows, RunResult
+from .tasks import Packed, PackSpec
 
 ENGINES = ("local", "dask")
 
@@ -85,23 +87,36 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     def sink(attr: str, rows: Sequence[object]) -> None:
         current[0](attr, rows)
 
+    version = tool_version()
+    # worker processes finish their documents themselves (CSV text, cache file, TEI, report
+    # article) when the run keeps nothing; the runner then only copies text
+    packed = out is not None and not keep_documents and not continuous
+    cache_of = {items[i][1]: str(path) for i, path in cached.items()}
+
+    def pack(doc_id: str) -> PackSpec:
+        return PackSpec(cache_of.get(doc_id), excel_safe, tuple(formats), version)
+
     if engine == "dask":
         computed = schedulers.dask(todo, resources, jobs, scheduler, context, continuous)
     elif jobs > 1 and len(todo) > 1:
-        computed = schedulers.processes(todo, resources, jobs, context, continuous)
+        computed = schedulers.processes(todo, resources, jobs, context, continuous,
+                                        pack if packed else None)
     else:
         computed = tasks.serial(todo, resources, on_block, sink, context, continuous)
 
     kept: list[DocumentResult] = []
-    for_exports: list[DocumentResult] = []
     failed = reused = 0
     staged = (StagedTables(out, [(name, kind) for name, kind, _ in TABLES],
                            excel_safe=excel_safe) if out is not None else None)
+    writer = None
     try:
+        if staged is not None and formats:
+            writer = ExportWriter(formats, staged.staging, exports.provenance_of(resources))
         for i in range(len(items)):
             rows = DocumentRows(staged, cached.get(i), keep=keep_documents,
-                                for_exports=bool(formats) and staged is not None)
+                                for_exports=writer is not None)
             result = None
+            parts: DocumentParts | None = None
             if i in reusable:
                 rows.caching = False
                 result = resume_cache.replay(cached[i], rows)
@@ -110,16 +125,21 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
                     rows.caching = True
             if result is None:
                 current[0] = rows
-                result = (next(computed) if i not in reusable
-                          else next(tasks.serial([items[i]], resources, None, rows, context)))
-                result = rows.finish(result)
+                computed_result = (next(computed) if i not in reusable else next(
+                    tasks.serial([items[i]], resources, None, rows, context)))
+                if isinstance(computed_result, Packed):  # finished by a worker
+                    assert staged is not None
+                    for name, (text, count) in computed_result.texts.items():
+                        staged.append_text(name, text, count)
+                    result, parts = computed_result.result, computed_result.parts
+                else:
+                    result = rows.finish(computed_result)
             else:
                 reused += 1
                 result = rows.finish(result, cache=False)
             failed += result.document.status == "error"
-            if staged is not None and formats:
-                for_exports.append(DocumentResult(
-                    result.document, **{a: getattr(result, a) for a in EXPORT_LISTS}))
+            if writer is not None:
+                writer.add(parts or document_parts(result, formats, version))
             if keep_documents:
                 kept.append(result)
             if progress:
@@ -128,18 +148,20 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         if staged is not None and out is not None:
             counts = dict(staged.counts)
             extra: dict[str, bytes] = {}
-            if formats:
-                data = exports.input_from_run(RunResult(for_exports), resources)
-                data = dataclasses.replace(data, tables=tuple(
-                    (name, kind, counts[name]) for name, kind, _ in TABLES))
-                extra = exports.render_exports(data, formats)
-            run_result.written = staged.finish(extra)
+            written: list[str] = []
+            if writer is not None:
+                extra = writer.finish(tuple((name, kind, counts[name])
+                                            for name, kind, _ in TABLES))
+                written = writer.written
+            run_result.written = staged.finish(extra, written)
             run_result.counts = counts
             if cache is not None:
                 shutil.rmtree(cache, ignore_errors=True)
         else:
             run_result.counts = {name: len(rows) for name, _, rows in run_result.tables()}
     finally:
+        if writer is not None:
+            writer.close()
         if staged is not None:
             staged.close()
         close = getattr(computed, "close", None)

@@ -8,8 +8,10 @@ resume-cache file, the exports and the caller.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
-from collections.abc import Sequence
+import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,8 +26,9 @@ from ..records import (
     PlaceRow,
     SentenceRow,
     WarningRow,
+    columns,
 )
-from ..tables import StagedTables
+from ..tables import StagedTables, format_cell
 from .cache import CacheFile
 
 #: (file name, record type, DocumentResult attribute) of every output table, in output order.
@@ -78,13 +81,50 @@ class RunResult:
                 for name, kind, attr in TABLES]
 
 
+class TextTables:
+    """One document's rows rendered as CSV lines, table by table, exactly as
+    :meth:`StagedTables.append` writes them (in a worker process, so that the runner only
+    copies text); the same ``append``/``mark``/``rollback`` interface."""
+
+    def __init__(self, excel_safe: bool = False) -> None:
+        self.excel_safe = excel_safe
+        self.parts: dict[str, list[str]] = {name: [] for name, _, _ in TABLES}
+        self.counts: dict[str, int] = {name: 0 for name, _, _ in TABLES}
+        self._columns = {name: columns(kind) for name, kind, _ in TABLES}
+
+    def append(self, name: str, rows: Sequence[object]) -> None:
+        """Render ``rows`` of table ``name``."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        names, safe = self._columns[name], self.excel_safe
+        for row in rows:
+            writer.writerow([format_cell(getattr(row, n), safe) for n in names])
+        self.parts[name].append(buffer.getvalue())
+        self.counts[name] += len(rows)
+
+    def mark(self) -> dict[str, tuple[int, int]]:
+        """Where every table ends now (see :meth:`rollback`)."""
+        return {name: (len(parts), self.counts[name]) for name, parts in self.parts.items()}
+
+    def rollback(self, marks: Mapping[str, tuple[int, int]]) -> None:
+        """Drop what was appended since :meth:`mark` returned ``marks``."""
+        for name, (length, count) in marks.items():
+            del self.parts[name][length:]
+            self.counts[name] = count
+
+    def texts(self) -> dict[str, tuple[str, int]]:
+        """Table name -> (CSV lines, rows) of every table with rows."""
+        return {name: ("".join(parts), self.counts[name])
+                for name, parts in self.parts.items() if self.counts[name]}
+
+
 class DocumentRows:
     """Where one document's rows go, as they come (the ``sink`` of
     :func:`~pipeline.document.process_text`) and at its end (:meth:`finish`): the staged
     tables, its resume-cache file, the rows the exports read, the result kept for the caller."""
 
-    def __init__(self, staged: StagedTables | None, cache: Path | None, *, keep: bool,
-                 for_exports: bool) -> None:
+    def __init__(self, staged: StagedTables | TextTables | None, cache: Path | None, *,
+                 keep: bool, for_exports: bool) -> None:
         self.staged, self.cache_path = staged, cache
         wanted = STREAMED if keep else EXPORT_LISTS if for_exports else ()
         self.collected: dict[str, list[Any]] = {attr: [] for attr in wanted}

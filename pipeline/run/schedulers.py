@@ -14,7 +14,16 @@ from typing import Any
 
 from ..context import DocumentContext
 from ..document import DocumentResult, Resources
-from .tasks import init_worker, process_task, process_work_task, resources_key, share, unshare
+from .tasks import (
+    PackSpec,
+    init_worker,
+    process_packed_task,
+    process_task,
+    process_work_task,
+    resources_key,
+    share,
+    unshare,
+)
 from .tasks import works as works_of
 
 SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler before giving up
@@ -39,8 +48,16 @@ def ordered(submit: Callable[[Any, str], Future[Any]], items: Sequence[tuple[Any
 
 def submit_all(submit: Callable[..., Future[Any]], items: Sequence[tuple[Path, str]],
                window: int, key: tuple[str, str | None], context: DocumentContext | None,
-               continuous: bool) -> Iterator[DocumentResult]:
-    """One task per file, or with ``continuous`` one task per work (its files in order)."""
+               continuous: bool, pack: Callable[[str], PackSpec] | None = None,
+               ) -> Iterator[Any]:
+    """One task per file, or with ``continuous`` one task per work (its files in order); with
+    ``pack`` (not with ``continuous``) a :class:`~pipeline.run.tasks.Packed` per file, finished
+    in the worker as ``pack(doc_id)`` says."""
+    if pack is not None and not continuous:
+        yield from ordered(
+            lambda p, d: submit(process_packed_task, str(p), d, *key, context, pack(d)),
+            items, window=window)
+        return
     if not continuous:
         yield from ordered(lambda p, d: submit(process_task, str(p), d, *key, context),
                            items, window=window)
@@ -53,9 +70,10 @@ def submit_all(submit: Callable[..., Future[Any]], items: Sequence[tuple[Path, s
 
 def processes(items: Sequence[tuple[Path, str]], resources: Resources,
               jobs: int, context: DocumentContext | None = None,
-              continuous: bool = False) -> Iterator[DocumentResult]:
+              continuous: bool = False, pack: Callable[[str], PackSpec] | None = None,
+              ) -> Iterator[Any]:
     """``jobs`` worker processes (forked where the platform allows: the resources are then
-    inherited, not loaded again)."""
+    inherited, not loaded again); results as :func:`submit_all` gives them."""
     key = resources_key(resources)
     methods = multiprocessing.get_all_start_methods()
     mp = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -70,7 +88,7 @@ def processes(items: Sequence[tuple[Path, str]], resources: Resources,
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp,
                                initializer=init_worker, initargs=key)
     try:
-        yield from submit_all(pool.submit, items, 4 * jobs, key, context, continuous)
+        yield from submit_all(pool.submit, items, 4 * jobs, key, context, continuous, pack)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         unshare(key)

@@ -5,11 +5,21 @@ each from the running date the previous one ended with); the serial scheduler (t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..context import DocumentContext
-from ..document import DocumentResult, Resources, RowSink, load_resources, process_file
+from ..document import (
+    STREAMED,
+    DocumentResult,
+    Resources,
+    RowSink,
+    load_resources,
+    process_file,
+)
+from ..exports.stream import DocumentParts
 
 _WORKER: dict[tuple[str, str | None], Resources] = {}
 
@@ -56,6 +66,49 @@ def process_task(path: str, doc_id: str, model: str,
     """One document in a worker process or a Dask task (resources loaded once per process)."""
     return process_file(Path(path), doc_id, worker_resources(model, gazetteer_dir),
                         context=context)
+
+
+@dataclass(frozen=True)
+class PackSpec:
+    """How a worker finishes one document itself (:func:`process_packed_task`): its resume
+    cache file (or None), ``excel_safe``, the export ``formats`` and the tool version."""
+
+    cache: str | None
+    excel_safe: bool
+    formats: tuple[str, ...]
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A document finished in a worker: ``result`` without the streamed rows (their counts in
+    ``result.streamed``), ``texts`` (table name -> CSV lines and rows, as the staged tables
+    write them), ``parts`` (its exports, None without formats). The cache file is written."""
+
+    result: DocumentResult
+    texts: dict[str, tuple[str, int]]
+    parts: DocumentParts | None
+
+
+def process_packed_task(path: str, doc_id: str, model: str, gazetteer_dir: str | None,
+                        context: DocumentContext | None, spec: PackSpec) -> Packed:
+    """One document in a worker process, finished there: its rows rendered as CSV text and
+    written to its resume-cache file, its TEI file and report article rendered, so that the
+    runner only copies text (the runner's CPU is shared with the workers)."""
+    from ..exports.stream import document_parts
+    from .rows import DocumentRows, TextTables
+
+    resources = worker_resources(model, gazetteer_dir)
+    tables = TextTables(spec.excel_safe)
+    rows = DocumentRows(tables, Path(spec.cache) if spec.cache else None, keep=False,
+                        for_exports=bool(spec.formats))
+    result = rows.finish(process_file(Path(path), doc_id, resources, sink=rows,
+                                      context=context))
+    parts = (document_parts(result, spec.formats, spec.tool_version) if spec.formats
+             else None)
+    result = dataclasses.replace(result, **{a: [] for a in STREAMED},
+                                 streamed={a: result.count(a) for a in STREAMED})
+    return Packed(result, tables.texts(), parts)
 
 
 def process_work_task(work: Sequence[tuple[str, str]], model: str,
