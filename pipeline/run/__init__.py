@@ -22,12 +22,25 @@ Engines (all give byte-identical tables, rows in input order):
   ``LocalCluster`` of ``jobs`` workers); each worker loads the resources once. The workers must
   see the input files under the same paths (a shared file system).
 
-Memory: with ``keep_documents=False`` no :class:`DocumentResult` is kept; only the rows the
-exports need (documents, entities, dates, events, places; no sentences or warnings) are kept
-when ``formats`` is not empty. In this process (``jobs=1``) a document's rows reach the staged
-tables block by block (the ``sink`` of :func:`~pipeline.document.process_text`); a document that
-fails half-way has its rows taken back (:meth:`StagedTables.rollback`) and only its error row
-and warning are written.
+Memory: with ``keep_documents=False`` no :class:`DocumentResult` is kept. The exports are
+rendered document by document (:mod:`pipeline.exports.stream`): a document's TEI file and report
+article go to the staging folder when it is done; only the document rows, events and places
+(what the map, timeline, GeoJSON and data package read) are kept for the run-wide files. In this
+process (``jobs=1``) a document's rows reach the staged tables block by block (the ``sink`` of
+:func:`~pipeline.document.process_text`); a document that fails half-way has its rows taken back
+(:meth:`StagedTables.rollback`) and only its error row and warning are written. With
+``jobs > 1`` and ``keep_documents=False`` each worker finishes its documents itself
+(:func:`~pipeline.run.tasks.process_packed_task`: CSV lines, resume-cache file, TEI file, report
+article) and this process only copies the text into the staged tables, in input order.
+
+One document is never split across processes. The blocks of a document depend on one another
+through more than the running date: sentence ids count from the document start, the events of a
+group of blocks (``EVENT_GROUP_CHARS``) are found together, and the place columns of events and
+the place rows wait for every PLACE entity and gloss of the document. A split would send whole
+event groups to workers with the dates, glosses and era-name spans resolved on the whole cleaned
+text first, then renumber sentences and resolve places in this process; that needs the block
+loop of :class:`~pipeline.document._DocumentStream` cut in two (per group / per document), which
+is left for when that loop has settled.
 
 Resuming: with an output folder, each processed document's result is kept in
 ``OUT/.chronicle-cache/KEY.pickle`` (KEY: sha256 of the input bytes, doc id, path, tool version,
