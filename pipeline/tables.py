@@ -221,6 +221,16 @@ class StagedTables:
             raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}; the "
                               f"tables already there are untouched") from exc
 
+    def append_text(self, name: str, text: str, rows: int) -> None:
+        """Append ``text``, ``rows`` rows already rendered as CSV lines exactly as
+        :meth:`append` renders them (by a worker process), to table ``name``."""
+        try:
+            self._handles[name].write(text)
+        except OSError as exc:
+            raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}; the "
+                              f"tables already there are untouched") from exc
+        self.counts[name] += rows
+
     def mark(self) -> dict[str, tuple[int, int]]:
         """Where every table ends now, to go back to with :meth:`rollback`."""
         marks = {}
@@ -243,13 +253,15 @@ class StagedTables:
         except OSError as exc:
             raise OutputError(f"cannot write to {self.out_dir}: {exc.strerror or exc}") from exc
 
-    def finish(self, extra_files: Mapping[str, bytes] | None = None) -> list[Path]:
+    def finish(self, extra_files: Mapping[str, bytes] | None = None,
+               written: Sequence[str] = ()) -> list[Path]:
         """Write ``extra_files`` (path relative to ``out_dir`` -> exact bytes) and swap
         everything in; return the paths of the tables and of the top-level extra files and
-        folders. Raises :class:`OutputError`, or :class:`InterruptedAfterWrite` if
+        folders (``written``: top-level names the caller wrote into :attr:`staging` itself,
+        first, in that order). Raises :class:`OutputError`, or :class:`InterruptedAfterWrite` if
         SIGINT/SIGTERM arrived during the swap."""
         extra_files = extra_files or {}
-        tops = dict.fromkeys(name.split("/", 1)[0] for name in extra_files)
+        tops = dict.fromkeys([*written, *(name.split("/", 1)[0] for name in extra_files)])
         paths = [self.out_dir / name for name in self._types] + [self.out_dir / t for t in tops]
         staging = self.staging
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import api, run
+from pipeline import api, document, exports, run
 from pipeline.cli import main
 
 TEXTS = [
@@ -51,6 +52,72 @@ def test_jobs_2_gives_the_same_bytes_as_one_process(tmp_path: Path, blank_model:
     assert not (tmp_path / "two" / ".chronicle-cache").exists()  # removed after a full run
 
 
+def test_workers_finish_documents_as_the_runner_does_and_resume(
+        tmp_path: Path, blank_resources: api.Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers render the CSV lines (excel-safe too), write the cache files and the exports; a
+    failed document leaves only its error rows; an interrupted --jobs 2 run resumes."""
+    inputs = _inputs(tmp_path / "in", 7)
+    (inputs / "formula.txt").write_text("=SUM(A1) Yue Fei reached Zhuxian in 1140.\n",
+                                        encoding="utf-8")
+    real = document._DocumentStream._dates
+
+    def failing(self: document._DocumentStream, dates: list[object]) -> None:
+        if self.doc_id == "f04":
+            raise RuntimeError("boom")
+        real(self, dates)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document._DocumentStream, "_dates", failing)  # forked workers too
+    options = {"resources": blank_resources, "keep_documents": False, "excel_safe": True}
+    one = api.run([inputs], tmp_path / "one", **options)  # type: ignore[arg-type]
+
+    def stop(i: int, n: int, result: api.DocumentResult) -> None:
+        if i == 3:
+            raise KeyboardInterrupt
+
+    two = tmp_path / "two"
+    with pytest.raises(KeyboardInterrupt):
+        api.run([inputs], two, jobs=2, progress=stop, **options)  # type: ignore[arg-type]
+    assert not (two / "documents.csv").exists()
+    cached = len(list((two / run.CACHE_DIR).glob("*.pickle")))  # written by the workers
+    assert cached >= 3
+    again = api.run([inputs], two, jobs=2, resume=True, **options)  # type: ignore[arg-type]
+    assert again.reused == cached and one.failed == again.failed == 1
+    assert _snapshot(tmp_path / "one") == _snapshot(two)
+    assert b"'=SUM(A1)" in (two / "sentences.csv").read_bytes()
+    assert b"boom" in (two / "warnings.csv").read_bytes()
+
+
+def test_exports_written_document_by_document_equal_the_whole_run_rendering(
+        tmp_path: Path, blank_resources: api.Resources) -> None:
+    inputs = _inputs(tmp_path / "in", 5)
+    (inputs / "a b.txt").write_text("Yue Fei took Zhuxian in 1140.\n", encoding="utf-8")
+    (inputs / "a_b.txt").write_text("Kaifeng fell in 1127.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = api.run([inputs], out, resources=blank_resources)
+    data = dataclasses.replace(exports.input_from_run(result, blank_resources), tables=tuple(
+        (name, kind, result.counts[name]) for name, kind, _ in run.TABLES))
+    files = exports.render_exports(data, exports.ALL_FORMATS)
+    assert "tei/a_b-2.xml" in files and "report.html" in files  # two doc ids, one file stem
+    for name, content in files.items():
+        assert (out / name).read_bytes() == content, name
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert written == set(files) | {name for name, _, _ in run.TABLES}  # no spool file left
+
+
+def test_document_parts_keep_only_what_run_wide_exports_read(
+        tmp_path: Path, blank_resources: api.Resources) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Wanyan Zonghan attacked Taiyuan in 1126. Yue Fei took Zhuxian in 1140.\n",
+                    encoding="utf-8")
+    doc = api.process_file(path, "a", blank_resources)
+    assert doc.entities and doc.dates
+    parts = exports.stream.document_parts(doc, ("tei", "report", "datapackage"), "1")
+    assert parts.tei and parts.tei.startswith(b"<?xml") and parts.article
+    assert parts.events == doc.events and parts.places == []  # the map and timeline read events
+    bare = exports.stream.document_parts(doc, ("datapackage",), "1")
+    assert (bare.events, bare.places, bare.tei, bare.article) == ([], [], None, None)
+
+
 def test_dask_local_cluster_gives_the_same_bytes(tmp_path: Path, blank_model: Path,
                                                  blank_resources: api.Resources) -> None:
     pytest.importorskip("dask.distributed")
@@ -80,13 +147,13 @@ def test_resume_processes_only_what_an_interrupted_run_left(
     api.run([inputs], tmp_path / "whole", resources=blank_resources)  # the new reference
 
     processed: list[str] = []
-    real = run.process_file
+    real = run.tasks.process_file
 
     def counting(path: Path, doc_id: str, resources: api.Resources, **kw: object):  # type: ignore[no-untyped-def]
         processed.append(doc_id)
         return real(path, doc_id, resources, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(run, "process_file", counting)
+    monkeypatch.setattr(run.tasks, "process_file", counting)
     result = api.run([inputs], out, resources=blank_resources, resume=True)
     assert result.reused == 2  # f00 and f02 (f01 changed)
     assert processed == ["f01", "f03", "f04", "f05", "latin1"]
@@ -129,7 +196,7 @@ def test_bad_scale_options_are_one_line_usage_errors(
     assert _cli(inputs, tmp_path / "out", blank_model, "--jobs", "-1") == 2
     assert "--jobs must be 0" in capsys.readouterr().err
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(run, "SCHEDULER_TIMEOUT", 2)
+    monkeypatch.setattr(run.schedulers, "SCHEDULER_TIMEOUT", 2)
     code = _cli(inputs, tmp_path / "out", blank_model, "--engine", "dask",
                 "--scheduler", "tcp://127.0.0.1:9")
     err = capsys.readouterr().err

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..errors import ChronicleError
-from .common import ExportInput, Provenance, build_input, input_from_run
+from .common import ExportInput, Provenance, build_input, input_from_run, provenance_of
 
 __all__ = ["ALL_FORMATS", "DEFAULT_FORMATS", "ExportInput", "Provenance", "build_input",
-           "input_from_run", "parse_formats", "render_exports"]
+           "input_from_run", "parse_formats", "provenance_of", "render_exports"]
 
 
 def _renderers() -> dict[str, Callable[[ExportInput], dict[str, bytes]]]:

@@ -68,7 +68,10 @@ def tool_version() -> str:
         return "0+unknown"
 
 
-def _original_text(doc: DocumentResult) -> str | None:
+def original_text(doc: DocumentResult) -> str | None:
+    """The decoded original text of a processed document, read again from its file, with front
+    matter blanked (offsets kept); ``None`` if it failed, has no file, cannot be read, or
+    changed since (its sha256 differs)."""
     row = doc.document
     if row.status != "ok" or not row.path:
         return None
@@ -91,10 +94,20 @@ def build_input(result: RunResult, *, model: str, model_version: str,
                             gazetteer_hash(gazetteer_dir))
     return ExportInput(
         documents=documents,
-        texts={d.document.doc_id: _original_text(d) for d in documents},
+        texts={d.document.doc_id: original_text(d) for d in documents},
         tables=tuple((name, kind, len(rows)) for name, kind, rows in result.tables()),
         provenance=provenance,
     )
+
+
+def provenance_of(resources: Resources) -> Provenance:
+    """The :class:`Provenance` of a run with the loaded ``resources`` (their gazetteer folder if
+    they record one, else the bundled one)."""
+    from ..resources import gazetteer_dir
+
+    directory = getattr(resources, "gazetteer_dir", None) or gazetteer_dir()
+    return Provenance("chronicle", tool_version(), resources.model,
+                      str(resources.nlp.meta.get("version", "")), gazetteer_hash(Path(directory)))
 
 
 def input_from_run(result: RunResult, resources: Resources) -> ExportInput:
@@ -158,10 +171,15 @@ def documents_with_text(data: ExportInput) -> Sequence[tuple[DocumentResult, str
     return [(d, t) for d in data.documents if (t := data.texts.get(d.document.doc_id))]
 
 
+def stem_base(doc_id: str) -> str:
+    """``doc_id`` with characters other than ``[A-Za-z0-9._-]`` as ``_``, no leading dot."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", doc_id).lstrip(".") or "document"
+
+
 def file_stem(doc_id: str, taken: Iterable[str]) -> str:
     """A file-name-safe stem for ``doc_id`` (``[A-Za-z0-9._-]``, others ``_``), unique among the
     names already in ``taken`` (``tei/STEM.xml`` keys) by a ``-2``, ``-3`` … suffix."""
-    stem = re.sub(r"[^A-Za-z0-9._-]", "_", doc_id).lstrip(".") or "document"
+    stem = stem_base(doc_id)
     names = set(taken)
     candidate, n = stem, 1
     while any(name.endswith(f"/{candidate}.xml") for name in names):

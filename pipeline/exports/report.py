@@ -19,9 +19,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..records import DateRow, EntityRow, EventRow
-from .common import ExportInput, documents_with_text, nested_marks
+from .common import ExportInput, Provenance, documents_with_text, nested_marks
+
+if TYPE_CHECKING:
+    from ..document import DocumentResult
 
 LEAFLET_PACKAGE = "js_lib_leaflet"
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -209,29 +213,33 @@ mark.date.doubt { border-bottom-style: dashed; background: #fee391; }
 """
 
 
-def render(data: ExportInput) -> dict[str, bytes]:
-    """``report.html``: about 170 kB of Leaflet plus the run's own content."""
+def article(doc: DocumentResult, text: str) -> str:
+    """One document's ``<article>``: its text (up to ``REPORT_TEXT_LIMIT`` characters) with
+    entities and dates marked."""
+    anchor = html.escape("doc-" + doc.document.doc_id)
+    cut = (f" Only the first {REPORT_TEXT_LIMIT:,} of {len(text):,} characters are shown."
+           if len(text) > REPORT_TEXT_LIMIT else "")
+    shown = marked_text(text[:REPORT_TEXT_LIMIT], doc.entities, doc.dates)
+    return (f'<article id="{anchor}"><h3>{html.escape(doc.document.doc_id)}</h3>'
+            f'<p class="note">{html.escape(doc.document.path)}: '
+            f'{len(doc.entities)} entities, {len(doc.dates)} dates, '
+            f'{len(doc.events)} events.{cut}</p>'
+            f'<div class="text">{shown}</div></article>')
+
+
+def page_parts(documents: int, events: Sequence[EventRow],
+               provenance: Provenance) -> tuple[str, str]:
+    """The page before and after the articles (:func:`article`, in input order) of a run of
+    ``documents`` documents with these ``events``."""
     css, js = leaflet_assets()
-    events = [e for d in data.documents for e in d.events]
     located = sum(1 for e in events if e.latitude is not None and e.longitude is not None)
-    prov = data.provenance
+    prov = provenance
     legend = "".join(f'<span><i style="background:{c}"></i>{html.escape(k)}</span>'
                      for k, (c, _, _) in PRECISION_STYLE.items())
     date_legend = "".join(f'<span><i style="background:{c}"></i>{html.escape(k)}</span>'
                           for k, c in DATE_COLOURS.items())
-    texts = []
-    for doc, text in documents_with_text(data):
-        anchor = html.escape("doc-" + doc.document.doc_id)
-        cut = (f" Only the first {REPORT_TEXT_LIMIT:,} of {len(text):,} characters are shown."
-               if len(text) > REPORT_TEXT_LIMIT else "")
-        shown = marked_text(text[:REPORT_TEXT_LIMIT], doc.entities, doc.dates)
-        texts.append(f'<article id="{anchor}"><h3>{html.escape(doc.document.doc_id)}</h3>'
-                     f'<p class="note">{html.escape(doc.document.path)}: '
-                     f'{len(doc.entities)} entities, {len(doc.dates)} dates, '
-                     f'{len(doc.events)} events.{cut}</p>'
-                     f'<div class="text">{shown}</div></article>')
     styles = json.dumps({k: list(v) for k, v in PRECISION_STYLE.items()})
-    page = f"""<!DOCTYPE html>
+    head = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -243,7 +251,7 @@ def render(data: ExportInput) -> dict[str, bytes]:
 <body>
 <header>
 <h1>chronicle report</h1>
-<p class="note">{len(data.documents)} document(s), {len(events)} events ({located} on the map,
+<p class="note">{documents} document(s), {len(events)} events ({located} on the map,
 {sum(1 for e in events if e.year is not None)} dated). chronicle {html.escape(prov.tool_version)},
 model {html.escape(prov.model)} {html.escape(prov.model_version)}, gazetteer
 sha256 {prov.gazetteer_sha256[:12]}. Automatic reading: check every row against the text.</p>
@@ -269,7 +277,8 @@ come from OpenStreetMap and need a network; the markers and popups work offline.
 <p class="legend"><mark class="ent person">person</mark> <mark class="ent place">place</mark>
 <mark class="ent polity">polity</mark> <mark class="ent army">army</mark>
 <mark class="date">date</mark> <mark class="date doubt">doubtful date</mark></p>
-{"".join(texts)}
+"""
+    tail = f"""
 </section>
 <script type="application/json" id="events-data">{_event_json(events)}</script>
 <script>{js}</script>
@@ -277,4 +286,12 @@ come from OpenStreetMap and need a network; the markers and popups work offline.
 </body>
 </html>
 """
-    return {"report.html": page.encode("utf-8")}
+    return head, tail
+
+
+def render(data: ExportInput) -> dict[str, bytes]:
+    """``report.html``: about 170 kB of Leaflet plus the run's own content."""
+    events = [e for d in data.documents for e in d.events]
+    head, tail = page_parts(len(data.documents), events, data.provenance)
+    texts = "".join(article(doc, text) for doc, text in documents_with_text(data))
+    return {"report.html": (head + texts + tail).encode("utf-8")}

@@ -19,9 +19,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..records import DateRow, EntityRow
 from .common import ExportInput, Mark, documents_with_text, file_stem, nested_marks, slug
+
+if TYPE_CHECKING:
+    from ..document import DocumentResult
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -193,14 +197,19 @@ def document_xml(doc_id: str, path: str, sha256: str, text: str, entities: Seque
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def document_tei(doc: DocumentResult, text: str, version: str) -> bytes:
+    """The TEI file of one processed document (``version``: the tool's)."""
+    coords = {p.place: (p.latitude, p.longitude) for p in doc.places
+              if p.latitude is not None and p.longitude is not None}
+    row = doc.document
+    return document_xml(row.doc_id, row.path, row.sha256, text, doc.entities, doc.dates,
+                        coords, version)
+
+
 def render(data: ExportInput) -> dict[str, bytes]:
     """``tei/DOC_ID.xml`` for every document whose text is available."""
-    files = {}
+    files: dict[str, bytes] = {}
     for doc, text in documents_with_text(data):
-        coords = {p.place: (p.latitude, p.longitude) for p in doc.places
-                  if p.latitude is not None and p.longitude is not None}
-        row = doc.document
-        files[f"tei/{file_stem(row.doc_id, files)}.xml"] = document_xml(
-            row.doc_id, row.path, row.sha256, text, doc.entities, doc.dates, coords,
-            data.provenance.tool_version)
+        files[f"tei/{file_stem(doc.document.doc_id, files)}.xml"] = document_tei(
+            doc, text, data.provenance.tool_version)
     return files
