@@ -273,5 +273,5 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
                                   f"({running.dynasty})")
             return
     if era is running:
-        res.note(f"running era: {running.name}", state.certainty)
+        res.inherit(f"running era: {running.name}", state)
     res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
