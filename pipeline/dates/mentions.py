@@ -76,7 +76,7 @@ class DateMention:
     running_ruler: bool = False  # "the twelfth year of his reign": the ruler last named
     era_meaning: str | None = None  # era translated by meaning: its name(s) in characters ("天寶")
     aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
-    year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'", "leading zero")
+    year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
