@@ -189,6 +189,8 @@ def resolve_dates(
                 _update(st, a, m.parts[0], calendar)
                 b = _resolve_one(m.parts[1], st, eras, calendar, prior)
                 _update(st, b, m.parts[1], calendar)
+                if m.aside and a.year is not None and b.year is not None:
+                    state.span = (a.year, b.year_end or b.year)  # context for later guesses
                 res = replace(
                     a, year_end=b.year_end or b.year if b.year != a.year else None,
                     jdn=(a.jdn[0], b.jdn[1]) if a.jdn and b.jdn else None,

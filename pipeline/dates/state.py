@@ -33,6 +33,7 @@ class RunningDate:
     certainty: str = "high"  # of the reading that set the running date
     ruler: Ruler | None = None  # the ruler last named ("of his reign")
     unread: str | None = None  # a date phrase read since the running date was set, with no year
+    span: tuple[int, int] | None = None  # the last printed span aside, "(1149-69)": CE years
 
 
 @dataclass
