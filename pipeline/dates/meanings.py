@@ -247,8 +247,8 @@ def supported_meaning_eras(m: DateMention, state, eras,
     within a year of the reading ("medium"); the running date inside the era's span, or the
     running dynasty the era's, the year inside the last printed span aside ("Li Renxiao
     (1149-69)", ``state.span``), or the era's dynasty the only one of the candidates named in
-    the document (``prior``: dynasty -> mentions) ("low"). A named dynasty or printed year that disagrees rules an
-    era out. No support: ([], "", "low").
+    the document (``prior``: dynasty -> mentions) ("low"). A named dynasty or printed year
+    that disagrees rules an era out. No support: ([], "", "low").
     """
     names = set((m.era_meaning or "").split("|"))
     n = m.era_year or 1
