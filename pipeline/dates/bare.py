@@ -24,8 +24,9 @@ _NOT_PLURAL = frozenset((
     "across", "plus", "does", "whereas", "always", "perhaps", "afterwards", "towards",
     "besides", "hers", "ours", "theirs", "yours", "whose", "various", "numerous", "famous",
 ))
-_SPAN_ASIDE = re.compile(r"(?:\(\s*|\(?\s*\b(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+)$",
-                         re.I)
+_SPAN_ASIDE = re.compile(
+    r"(?:\(\s*|\(?\s*(?<![.\w])(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+)$", re.I)
+_CE_BEFORE = re.compile(r"(?:\bA\.\s?D\.|\bAD|\bCE|\bC\.E\.)\s*$")
 _NOT_YEARS = re.compile(r"(?i)\b(?:pp?|nos?|vols?|ch|fig|tab|n)\.\s*$|(?:page|pages|p)\s+$")
 
 
@@ -75,7 +76,7 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     aside) or None when it is no span of years. The last year may be shortened ("1149-69" ->
     1169, "(1101/02)" -> 1102; "1198-02" -> 1202). ``aside``: in parentheses or after "r.",
     "b.", "d.": a gloss on a name that does not move the running date. A span not aside needs
-    a year preposition before it ("from", "in") or two full years ("1368–1644"), and never
+    a year preposition or "A.D." before it ("from", "in") or two full years ("1368–1644"), and never
     follows "p.", "pp.", "no.".
 
     BC ("221–206 BC") counts down: the first number is then the larger. Years are
@@ -94,7 +95,7 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     if not aside:
         prep = _PREP_BEFORE.search(before)
         if not ((prep is not None and prep.group(1).lower() in prepositions)
-                or (len(first) == len(last) == 4)):
+                or (len(first) == len(last) == 4) or _CE_BEFORE.search(before)):
             return None
     if bc:
         if b >= a:
