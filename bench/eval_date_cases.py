@@ -1,7 +1,9 @@
 """Dev script: found/right counts on a case table of short era-date sentences.
 
 Usage: python bench/eval_date_cases.py [CASES.csv] [-v]
-(default: tests/date_field2_cases.csv; columns case_id, text, phrase, year, ...)
+(default: tests/date_field2_cases.csv; columns case_id, text, phrase, year, ...; optional
+``year_end``: the last year of a span must match too; ``guess`` = true: the row must not be
+``high``)
 
 A case is *found* when a date row overlapping the phrase has a year, and *right* when that year is
 the expected one; a case whose expected year is blank (a guess the reader must not make) is right
@@ -38,7 +40,12 @@ def judge(case: dict[str, str], eras, calendar) -> tuple[bool, bool, str]:
     if not case["year"]:
         return False, not hits, got
     want = int(case["year"])
-    return bool(hits), any(r.year == want for r in hits[:1]), got
+    right = any(r.year == want for r in hits[:1])
+    if right and case.get("year_end"):  # a span: its last year too
+        right = hits[0].year_end == int(case["year_end"])
+    if right and case.get("guess") == "true":  # a guess must not look certain
+        right = hits[0].certainty != "high"
+    return bool(hits), right, got
 
 
 def main(argv: list[str]) -> int:

@@ -132,10 +132,46 @@ def _related(glosses: list[str], related: dict[str, list[str]]) -> list[str]:
     return out
 
 
+def derived_synonyms(cedict: dict[str, list[tuple[str, str]]]) -> dict[str, list[list[str]]]:
+    """Per character, the one-word sense sets of its two-character words (lowercase pinyin,
+    at most ``MAX_SENSES`` senses, all one word): 天上 "celestial/heavenly" for 天."""
+    out: dict[str, list[list[str]]] = {}
+    for word, entries in cedict.items():
+        if len(word) != 2:
+            continue
+        for pinyin, senses in entries:
+            if pinyin[:1].isupper():
+                continue
+            words = [_LEADING.sub("", re.sub(r"\([^()]*\)", "", x).strip().lower())
+                     for x in re.split(r"[/;]", senses)]
+            if 1 < len(words) <= MAX_SENSES and all(re.fullmatch(r"[a-z]+", w) for w in words):
+                for ch in dict.fromkeys(word):
+                    out.setdefault(ch, []).append(words)
+    return out
+
+
+def _derived(glosses: list[str], sets: list[list[str]], taken: list[str]) -> list[str]:
+    """Words given together with a derived form of a gloss ("heavenly" of "heaven") in a
+    two-character word of the character: "celestial" for 天 (a translator's "Celestial
+    Prosperity" for 天盛). At most ``RELATED_PER_GLOSS``."""
+    from pipeline.dates.meanings import stem  # noqa: PLC0415
+
+    stems = {stem(g): g for g in glosses if " " not in g}
+    out: list[str] = []
+    for words in sets:
+        if any(stem(w) in stems and w not in glosses for w in words):
+            for w in words:
+                if (w not in glosses and w not in taken and w not in out
+                        and stem(w) not in stems):
+                    out.append(w)
+    return out[:RELATED_PER_GLOSS]
+
+
 def build() -> str:
     """The CSV text: one row per distinct era name in characters, sorted by characters."""
     cedict = cedict_entries()
     related = related_words(cedict)
+    derived = derived_synonyms(cedict)
     names: dict[str, tuple[str, list[str]]] = {}
     for file in ERA_FILES:
         with (GAZETTEER / file).open(encoding="utf-8", newline="") as fh:
@@ -150,7 +186,9 @@ def build() -> str:
         if not whole and not all(per_char):
             continue
         chars = ";".join("|".join(g) for g in per_char) if all(per_char) else ""
-        near = ";".join("|".join(_related(g, related)) for g in per_char) if chars else ""
+        near = ";".join("|".join(rel + _derived(g, derived.get(ch, []), rel))
+                        for ch, g in zip(zh, per_char, strict=True)
+                        for rel in [_related(g, related)]) if chars else ""
         rows.append([zh, name, "|".join(ids), chars, near, "|".join(whole)])
     return csv_text(COLUMNS, rows)
 

@@ -8,7 +8,9 @@ bare and Western dates), ``days`` (lunar month table, cycle days), ``reigns`` (b
 names, "of his reign", the running ruler), ``glosses`` (a Western month glossed with a lunar
 one), ``meanings`` (eras
 translated by meaning, "Heavenly Treasure" = 天寶, from ``gazetteer/era_meanings.csv``),
-``garbles`` (one-letter-off era names before a year number), ``resolve``
+``garbles`` (one-letter-off era names before a year number; date phrases with an era name
+not known, kind ``unread``: no row, a DATE_NOT_READ warning), ``bare`` (when a bare number is a
+year: weak prepositions, count nouns, leading zeros; printed spans "(1149-69)"), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -164,7 +164,7 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
                       f"{m.era!r} read as {cands[0].name}, one letter away, supported by "
                       "the context", "medium", basis=f"fuzzy spelling: {m.era} ~ {cands[0].name}")
     elif not cands and m.era_meaning:
-        cands, why, level = supported_meaning_eras(m, state, eras)
+        cands, why, level = supported_meaning_eras(m, state, eras, prior)
         if cands:
             res.guess("ERA_BY_MEANING",
                       f"{m.era!r} read as the era {cands[0].name_zh} ({cands[0].name}) by the "
@@ -273,5 +273,5 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
                                   f"({running.dynasty})")
             return
     if era is running:
-        res.note(f"running era: {running.name}", state.certainty)
+        res.inherit(f"running era: {running.name}", state)
     res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)

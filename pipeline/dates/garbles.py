@@ -21,6 +21,8 @@ _NUMBER = re.compile(r"\d{1,2}(?!\d)")
 _BEFORE = re.compile(
     r"(?:\b(?P<dyn>[A-Z][a-z]+)\s+)?\b(?P<name>[A-Z][a-z]{3,}(?:[-'’][a-z]+)?)"
     r"\s+(?:[Yy]ear\s+)?$")
+_DATE_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince|the)\s+$")
+_NOT_YEAR = re.compile(r"\s*(?:°|%|[.,]\d)")
 _AFTER = re.compile(
     r"(?![\d,.]*\d)(?!\s*(?:st|nd|rd|th)\b)(?:\s*\(\s*(?:AD\s+)?(?P<ce>\d{3,4})"
     r"(?:\s*(?:AD|CE))?\s*\))?")
@@ -45,14 +47,20 @@ def add_garbled_mentions(text: str, mentions: list[DateMention], eras) -> list[D
         if dyn is not None and not eras.dynasty(dyn):
             dyn = None
         ce = after.group("ce")
-        if dyn is None and ce is None:
-            continue
+        unsupported = dyn is None and ce is None
+        n0 = w0 + hit.start("name")
+        if unsupported and (not _DATE_BEFORE.search(text, max(0, n0 - 12), n0)
+                            or _NOT_YEAR.match(text, p1)):
+            continue  # no support, and no date context: not even a date not read
         if eras.candidates(name) or eras.dynasty(name) or not eras.fuzzy_candidates(name):
             continue
         name_start, name_end = w0 + hit.start("name"), w0 + hit.end("name")
         start = w0 + hit.start("dyn") if dyn else name_start
         end = after.end()
         if any(s0 < p1 and name_start < e0 for s0, e0 in spans):
+            continue
+        if unsupported:  # "In Tianshengg 3,": a garbled era without support, a date not read
+            new.append(DateMention(start=start, end=p1, text=text[start:p1], kind="unread"))
             continue
         fields: dict = {}
         if dyn:
@@ -63,8 +71,38 @@ def add_garbled_mentions(text: str, mentions: list[DateMention], eras) -> list[D
             start=start, end=end, text=text[start:end], kind="explicit", era=name,
             era_start=name_start, era_end=name_end, era_year=int(num.group()),
             fuzzy_era=True, **fields))
+    new.extend(_unread_mentions(text, spans, eras, new))
     if not new:
         return mentions
     kept = [m for m in mentions
             if m.kind == "dynasty" or not any(g.start <= m.start and m.end <= g.end for g in new)]
     return sorted(kept + new, key=lambda x: (x.start, x.end))
+
+
+_ORD_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Oo]f|[Tt]he)\s+(?:the\s+)?(?P<name>[A-Z][a-z]{3,}(?:[-'’][a-z]+)?)"
+    r"\s+(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)|first|second|third)\s+[Yy]ear\b"
+    r"|\b(?P<name2>[A-Z][a-z]{3,}(?:[-'’][a-z]+)?)\s+[Yy]ear\s+\d{1,2}(?![\d,.]*\d)")
+
+
+def _unread_mentions(text: str, spans: list[tuple[int, int]], eras,
+                     found: list[DateMention]) -> list[DateMention]:
+    """Date phrases with an era name that is none we know, nor one letter from one: "In the
+    Tianshengg 3rd year", "Zorblax Year 5" (kind ``unread``: no row, a DATE_NOT_READ warning,
+    and later dates that inherit the running date are unsure)."""
+    from .grammar import _grammar  # noqa: PLC0415
+
+    lex = _grammar().lex
+    words = {w.lower() for cat in lex.words.values() for w in cat}
+    out: list[DateMention] = []
+    taken = spans + [(m.start, m.end) for m in found]
+    for hit in _ORD_YEAR.finditer(text):
+        group = "name" if hit.group("name") else "name2"
+        name = hit.group(group)
+        s0 = hit.start(group)
+        if (eras.candidates(name) or eras.dynasty(name) or name.lower() in words
+                or name.endswith(("'s", "’s"))
+                or any(a < hit.end() and s0 < b for a, b in taken)):
+            continue
+        out.append(DateMention(start=s0, end=hit.end(), text=text[s0:hit.end()], kind="unread"))
+    return out

@@ -41,6 +41,10 @@ class _Grammar:
     ce_neg: frozenset[str]
     duration_cues: frozenset[str]
     lex: Lexicon
+    year_preps: frozenset[str]  # words before a bare Western year ("in", "from", "of")
+    weak_preps: frozenset[str]  # year_preposition rows marked "weak" ("of", "to")
+    count_nouns: frozenset[str]
+    date_nouns: frozenset[str]  # "the middle of 805": phase, season and month words, "year"
 
 
 def _grammar(gazetteer_dir: Path | None = None) -> _Grammar:
@@ -203,6 +207,12 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
     )
+    # "(1149-69)", "(r. 1127–1162)", "1368–1644", "(1101/02)", "221–206 BC": a span of years
+    # (the checks on what comes before are in mentions.py: _year_span)
+    SPAN = (
+        rf"(?<![\d.,/:–—-])(?P<ryear>\d{{3,4}})\s*(?:[-–—]|/(?=\d{{2}}\b))\s*(?P<ryearend>\d{{2,4}})"
+        rf"(?![\d.,/:–—-]\d|\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
+    )
     ON_DAY = (
         rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
         rf"(?=\s*[,.;])"
@@ -238,6 +248,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?=(?:{THE}\s+)?(?:(?:{leapw})\s+)?(?:{ORD})\s+(?:lunar\s+)?(?:month|day\s+of))"
         rf"(?:{PREFIX})(?:{CE})?"
         rf"|{ON_DAY}"
+        rf"|{SPAN}"
         rf"|{CE_YEAR}"
         rf"|{BARE_YEAR}"
         rf"|{ERA_CTX})"
@@ -254,4 +265,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         ce_neg=frozenset(w for w, v in c("ce_suffix").items() if int(v) < 0),
         duration_cues=frozenset(c("duration_cue")),
         lex=lex,
+        year_preps=frozenset(w.lower() for w in c("year_preposition")),
+        weak_preps=frozenset(w.lower() for w, v in c("year_preposition").items() if v == "weak"),
+        count_nouns=frozenset(w.lower() for w in c("count_noun")),
+        date_nouns=frozenset(
+            {w.lower().split()[-1] for cat in ("phase", "season", "month", "phase_in")
+             for w in c(cat)} | {"year", "years"}),
     )

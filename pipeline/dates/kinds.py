@@ -205,16 +205,16 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
         return
     if m.rel_years is not None:
         res.year = state.year + m.rel_years
-        res.note(f"running year {state.year} {m.rel_years:+d}", state.certainty)
+        res.inherit(f"running year {state.year} {m.rel_years:+d}", state)
     elif m.rel_days is not None:
         res.year, res.month, res.leap = state.year, state.month, state.leap
         if state.month is not None and state.day is not None:
             loc = _shift_day(state, m.rel_days, calendar)
             if loc is not None:
                 res.year, res.month, res.leap, res.day = loc
-                res.note(f"running day {m.rel_days:+d} days", state.certainty)
+                res.inherit(f"running day {m.rel_days:+d} days", state)
         if res.day is None:
-            res.note("running month (day not known)", state.certainty)
+            res.inherit("running month (day not known)", state)
     era = _era_for_year(res.year, state, eras, prior)
     if era is not None:
         res.era, res.dynasty = era, era.dynasty
@@ -240,15 +240,39 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
         month = _SEASON_FIRST.get(m.season)
     if month is not None and state.order_month is not None and state.order_month - month > 6:
         res.year += 1
-        res.note(f"month {month} after running month {state.order_month}: next year", "medium")
+        res.inherit(f"month {month} after running month {state.order_month}: next year",
+                    state, "medium")
     else:
-        res.note(f"running year {state.year}", state.certainty)
+        res.inherit(f"running year {state.year}", state)
     if m.month is None and m.day is not None and not m.leap:
         res.month, res.leap = state.month, state.leap
     era = _era_for_year(res.year, state, eras, prior)
     if era is not None:
         res.era, res.dynasty = era, era.dynasty
         res.era_year = res.year - era.start_year + 1
+
+
+NEAR_RUNNING = 100  # a doubtful bare year this near the running year is supported by it
+
+
+def check_bare_year(m, year: int, state, res: _Res) -> bool:
+    """A bare number read as a year with a doubt (``m.year_doubt``: "after 'of'", "leading
+    zero"): supported when a running year is known and within :data:`NEAR_RUNNING` years
+    (then medium, warned ``BARE_YEAR_UNSURE``). Unsupported: a weak-preposition year stays,
+    low; a leading-zero number is no year (False: the row keeps no year)."""
+    near = state.year is not None and abs(year - state.year) <= NEAR_RUNNING
+    why = f"{m.text!r} ({m.year_doubt})"
+    if near:
+        res.guess("BARE_YEAR_UNSURE", f"{why} read as a year: near the running year "
+                  f"{state.year}", "medium", basis=f"bare number as a year ({m.year_doubt}), "
+                  "near the running year")
+        return True
+    if m.year_doubt == "leading zero":
+        res.guess("BARE_YEAR_UNSURE", f"{why} not read as a year: no running date near it")
+        return False
+    res.guess("BARE_YEAR_UNSURE", f"{why} read as a year without support from the running "
+              "date", basis=f"bare number as a year ({m.year_doubt}), no support")
+    return True
 
 
 def _western(m, state, eras, calendar, res: _Res) -> None:
@@ -259,7 +283,9 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
             res.guess("NO_RUNNING_DATE", "Western month/day without a year")
             return
         year = state.year
-        res.note("Western year from running year", "medium")
+        res.inherit("Western year from running year", state, "medium")
+    if m.year_doubt and not check_bare_year(m, year, state, res):
+        return
     res.year, res.month, res.day = year, m.month, m.day
     gregorian = m.calendar == "gregorian"
     to_jdn = gregorian_to_jdn if gregorian else julian_to_jdn

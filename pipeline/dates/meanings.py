@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -237,14 +238,17 @@ def add_meaning_mentions(text: str, mentions: list[DateMention], eras) -> list[D
     return kept
 
 
-def supported_meaning_eras(m: DateMention, state, eras) -> tuple[list[Era], str, str]:
+def supported_meaning_eras(m: DateMention, state, eras,
+                           prior: Mapping[str, int] | None = None) -> tuple[list[Era], str, str]:
     """Eras whose characters ``m.era_meaning`` names, that have year ``m.era_year`` and that the
     context supports: (eras, what supports them, certainty "medium" or "low").
 
     Support, strongest first: the dynasty named with the phrase ("medium"); a printed CE year
     within a year of the reading ("medium"); the running date inside the era's span, or the
-    running dynasty the era's ("low"). A named dynasty or printed year that disagrees rules an
-    era out. No support: ([], "", "low").
+    running dynasty the era's, the year inside the last printed span aside ("Li Renxiao
+    (1149-69)", ``state.span``), or the era's dynasty the only one of the candidates named in
+    the document (``prior``: dynasty -> mentions) ("low"). A named dynasty or printed year
+    that disagrees rules an era out. No support: ([], "", "low").
     """
     names = set((m.era_meaning or "").split("|"))
     n = m.era_year or 1
@@ -274,4 +278,12 @@ def supported_meaning_eras(m: DateMention, state, eras) -> tuple[list[Era], str,
         same = [e for e in pool if eras.matches_dynasty(e, dyn)]
         if same:
             return same, f"running dynasty {dyn}", "low"
+    if state.span is not None:
+        inside = [e for e in pool if state.span[0] <= e.ce_year(n) <= state.span[1]]
+        if inside:
+            return inside, f"printed span {state.span[0]}-{state.span[1]} nearby", "low"
+    if prior:
+        named = [e for e in pool if any(prior.get(a, 0) for a in eras.ancestors(e.dynasty))]
+        if named and len({e.dynasty for e in named}) == 1:
+            return named, f"dynasty named in the text: {named[0].dynasty}", "low"
     return [], "", "low"

@@ -10,6 +10,7 @@ import regex
 
 from pipeline.eras import EraTable
 
+from .bare import bare_year_doubt, year_span
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
 from .lexicon import Lexicon, cycle_number, parse_number
@@ -18,7 +19,7 @@ from .reigns import bare_ruler, extra_mentions
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
-    "dynasty", "reign", "sexagenary", "era_context", "ruler_context",
+    "dynasty", "reign", "sexagenary", "era_context", "ruler_context", "unread",
 )
 
 
@@ -74,6 +75,8 @@ class DateMention:
     fuzzy_era: bool = False  # era as written is one letter from a known one ("Xiangping")
     running_ruler: bool = False  # "the twelfth year of his reign": the ruler last named
     era_meaning: str | None = None  # era translated by meaning: its name(s) in characters ("天寶")
+    aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
+    year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -204,9 +207,18 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["day"] = int(get("gday")) if get("gday") else None
         fields["calendar"] = "gregorian" if get("greg") else "western"
         kind = "gregorian"
+    elif get("ryear") is not None:
+        return _span_mention(m, text, g)
     elif get("byear") is not None:
         val = int(get("byear"))
         suf = get("cesuf")
+        if not suf:
+            s0, e0 = _cap_span(m, "byear")
+            doubt = bare_year_doubt(text, s0, e0, get("byear"), g.weak_preps, g.count_nouns,
+                                    g.date_nouns)
+            if doubt == "quantity":
+                return None
+            fields["year_doubt"] = doubt
         fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["calendar"] = "western"
         kind = "gregorian"
@@ -243,6 +255,26 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     return DateMention(start=start, end=end, text=text[start:end], kind=kind, **fields)
 
 
+def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
+    """A printed span of years ("(1149-69)", "r. 1127–1162"): a range of two Western years."""
+    (s0, e0), (s1, e1) = m.spans("ryear")[0], m.spans("ryearend")[0]
+    suf = _cap(m, "cesuf", text) if m.spans("cesuf") else None
+    span = year_span(text, s0, text[s0:e0], text[s1:e1], bool(suf and suf in g.ce_neg),
+                     g.year_preps)
+    if span is None:
+        return None
+    a, b, aside = span
+    end = m.end()
+    parts = (
+        DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian", western_year=a,
+                    calendar="western"),
+        DateMention(start=s1, end=end, text=text[s1:end], kind="gregorian", western_year=b,
+                    calendar="western"),
+    )
+    return DateMention(start=s0, end=end, text=text[s0:end], kind="range", parts=parts,
+                       aside=aside)
+
+
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*")
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 
@@ -270,6 +302,8 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             both_western = a.kind == b.kind == "gregorian"
             if both_western and b.western_year is not None and a.western_year is not None:
                 a = _bc_range_start(a, b, text)
+            if both_western and a.year_doubt is None and b.year_doubt:
+                b = replace(b, year_doubt=None)  # "from 1514 to 1587": the start supports it
             if _RANGE_GAP.fullmatch(gap) and (
                 _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]) or both_western
             ) and a.kind != "dynasty" and b.kind != "dynasty":

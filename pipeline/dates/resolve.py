@@ -28,6 +28,7 @@ narrative mode does. Rules (each row's ``basis`` names the ones used):
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from dataclasses import replace
 
@@ -67,9 +68,16 @@ def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
     )
 
 
+_SELF_DATED = frozenset(("explicit", "inherited", "reign", "sexagenary"))
+
+
 def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalendar) -> None:
     if res.year is None:
+        if res.jdn is None and m.kind in _SELF_DATED:
+            state.unread = m.text  # later dates that inherit the running date are unsure
         return
+    if not res.after_unread:
+        state.unread = None  # a date read on its own: the narrative's date is known again
     if res.western:
         state.certainty = res.certainty
         if res.jdn and res.day is not None:
@@ -168,12 +176,21 @@ def resolve_dates(
             continue
         if m.kind == "dynasty":
             continue
+        if m.kind == "unread":  # "In the Tianshengg 3rd year": a date phrase not read
+            state.unread = m.text
+            warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_READ",
+                                       f"{m.text!r} looks like a date but could not be read"))
+            continue
         try:
             if m.kind == "range" and len(m.parts) == 2:
-                a = _resolve_one(m.parts[0], state, eras, calendar, prior)
-                _update(state, a, m.parts[0], calendar)
-                b = _resolve_one(m.parts[1], state, eras, calendar, prior)
-                _update(state, b, m.parts[1], calendar)
+                # a printed span aside ("Li Renxiao (1149-69)") leaves the running date alone
+                st = copy.copy(state) if m.aside else state
+                a = _resolve_one(m.parts[0], st, eras, calendar, prior)
+                _update(st, a, m.parts[0], calendar)
+                b = _resolve_one(m.parts[1], st, eras, calendar, prior)
+                _update(st, b, m.parts[1], calendar)
+                if m.aside and a.year is not None and b.year is not None:
+                    state.span = (a.year, b.year_end or b.year)  # context for later guesses
                 res = replace(
                     a, year_end=b.year_end or b.year if b.year != a.year else None,
                     jdn=(a.jdn[0], b.jdn[1]) if a.jdn and b.jdn else None,
@@ -196,6 +213,7 @@ def resolve_dates(
                 kind = m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
+            state.unread = m.text
             continue
         rows.append(_row(m, res, kind))
         for code, message in res.warnings:

@@ -32,6 +32,8 @@ class RunningDate:
     order_month: int | None = None  # month or first month of a season, for the month-order rule
     certainty: str = "high"  # of the reading that set the running date
     ruler: Ruler | None = None  # the ruler last named ("of his reign")
+    unread: str | None = None  # a date phrase read since the running date was set, with no year
+    span: tuple[int, int] | None = None  # the last printed span aside, "(1149-69)": CE years
 
 
 @dataclass
@@ -56,11 +58,24 @@ class _Res:
     stream: int | None = None
     ruler: Ruler | None = None  # the ruler of a reign-year reading
     levels: list[str] = field(default_factory=list)  # evidence strengths; certainty = weakest
+    after_unread: bool = False  # the running date was used past a date phrase that gave no year
 
     def note(self, basis: str, level: str = "high") -> None:
         """Record one piece of evidence (its ``basis`` text and strength)."""
         self.basis.append(basis)
         self.levels.append(level)
+
+    def inherit(self, basis: str, state: RunningDate, level: str | None = None) -> None:
+        """Record evidence taken from the running date: its certainty (or ``level``, when
+        weaker), and, when a date phrase since then could not be read (``state.unread``: the
+        narrative may have moved on), at most medium with a RUNNING_DATE_UNSURE warning."""
+        levels = [state.certainty] + ([level] if level else [])
+        self.note(basis, min(levels, key=LEVELS.index))
+        if state.unread is not None and not self.after_unread:
+            self.after_unread = True
+            self.guess("RUNNING_DATE_UNSURE",
+                       f"the running date is used past {state.unread!r}, a date phrase that "
+                       "could not be read", "medium")
 
     def guess(self, code: str, message: str, level: str = "low", basis: str | None = None) -> None:
         """Record a guess: a warning row, lowered certainty and (optionally) a basis text."""
