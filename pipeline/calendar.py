@@ -23,6 +23,16 @@ Conventions:
   at load time (see ``_clean_rows``). Known quirks kept as sanmiao has them: 762 (Suzong's
   calendar) and -103 (the Taichu reform) number some months twice, and :meth:`month` returns
   the earlier; 1718 (stream 3) has two months numbered 9 instead of a leap 8th.
+* The non-Chinese streams are loaded too: 4 Japan (445-1872), 5 Goguryeo / Balhae / Joseon
+  (-36-668, Taebong 901-918 and 1392-1895; nothing for Balhae's 698-926), 6 Baekje and Later
+  Baekje (-17-660, 901-936), 7 Silla (-56-935), 8 Goryeo (918-1392) (``STREAM_NAMES``).
+  Their months differ from the Chinese ones in a few percent of months (by a day, or a month
+  where the leap month is placed elsewhere: Joseon 1740 has a leap 6th month where stream 3
+  has a leap 3rd). Where
+  such a stream has no gap-free year, :meth:`LunarCalendar.months_of_year` and the other lookups
+  use the Chinese streams as above; :meth:`LunarCalendar.has_own_year` tells the caller, which
+  should warn (``pipeline.dates.days`` writes ``CALENDAR_FALLBACK_CHINESE``). Stream 9 (Vietnam's
+  eras) has no table in sanmiao: always the Chinese months.
 """
 
 from __future__ import annotations
@@ -32,9 +42,14 @@ import csv
 import importlib.resources
 from typing import NamedTuple
 
-CHINESE_STREAMS = 3  # streams 1-3 are Chinese; 4 is Japan, 5-8 Korea (not loaded)
-LOADED_STREAMS = 4  # Japan's stream is loaded too (for dates in Japanese eras)
+CHINESE_STREAMS = 3  # streams 1-3 are Chinese; 4 is Japan, 5-8 Korean states
+LOADED_STREAMS = 8  # all of sanmiao's streams
 FALLBACK_STREAMS = (3, 1, 2)
+STREAM_NAMES = {
+    1: "Chinese (Han/Wei/Jin line)", 2: "Chinese (Wu/Southern line)",
+    3: "Chinese (Tang-Qing line)", 4: "Japanese", 5: "Korean (Goguryeo, Balhae, Joseon)",
+    6: "Korean (Baekje)", 7: "Korean (Silla)", 8: "Korean (Goryeo)", 9: "Vietnamese",
+}
 
 SEASON_MONTHS = {
     "spring": (1, 2, 3),
@@ -67,7 +82,8 @@ class LunarCalendar:
 
     @classmethod
     def load(cls) -> LunarCalendar:
-        """Read sanmiao's ``lunar_table_dump.csv`` (Chinese streams 1-3 and Japan's 4)."""
+        """Read sanmiao's ``lunar_table_dump.csv`` (all streams: Chinese 1-3, Japan 4,
+        Korean states 5-8)."""
         res = importlib.resources.files("sanmiao") / "data" / "lunar_table_dump.csv"
         rows: list[tuple[int, float, int, int, int, int]] = []
         with res.open(encoding="utf-8", newline="") as fh:
@@ -112,6 +128,11 @@ class LunarCalendar:
             if alt and stream != cal_stream and _tiles(alt):
                 return alt
         return lst
+
+    def has_own_year(self, cal_stream: int, year: int) -> bool:
+        """True if the stream itself has the year with gap-free months (no fallback needed)."""
+        lst = self._years.get((cal_stream, year))
+        return bool(lst) and _tiles(lst)
 
     def months_of_year(self, cal_stream: int, year: int) -> list[LunarMonth]:
         """The months of a Chinese year in calendar order ([] if the table has none)."""
