@@ -34,6 +34,9 @@ OWN_STREAM = [
     # Goryeo 1096 (Sukjong 1): the Goryeo 4th month starts two days later
     ("On the 1st day of the 4th month of the 1st year of King Sukjong of Goryeo, it hailed.",
      8, 1096, 4, False, 1, "1096-05-03"),
+    # Silla 559 (its own era Gaeguk 9): a leap 4th month in Silla's table, none in stream 3
+    ("On the 1st day of the 5th month of the 9th year of Gaeguk, envoys came.",
+     7, 559, 5, False, 1, "0559-06-22"),
     # Japan 1300 (Shōan 2): leap 7th month in the Japanese table, so the 8th month is a month
     # later than stream 3's (printed year: two Japanese eras read Shōan)
     ("On the 1st day of the 8th month of the 2nd year of Shōan (1300), it snowed.",
