@@ -23,6 +23,16 @@ Conventions:
   at load time (see ``_clean_rows``). Known quirks kept as sanmiao has them: 762 (Suzong's
   calendar) and -103 (the Taichu reform) number some months twice, and :meth:`month` returns
   the earlier; 1718 (stream 3) has two months numbered 9 instead of a leap 8th.
+* The non-Chinese streams are loaded too: 4 Japan (445-1872), 5 Goguryeo / Balhae / Joseon
+  (-36-668, Taebong 901-918 and 1392-1895; nothing for Balhae's 698-926), 6 Baekje and Later
+  Baekje (-17-660, 901-936), 7 Silla (-56-935), 8 Goryeo (918-1392) (``STREAM_NAMES``).
+  Their months differ from the Chinese ones in a few percent of months (by a day, or a month
+  where the leap month is placed elsewhere: Joseon 1740 has a leap 6th month where stream 3
+  has a leap 3rd). Where
+  such a stream has no gap-free year, :meth:`LunarCalendar.months_of_year` and the other lookups
+  use the Chinese streams as above; :meth:`LunarCalendar.has_own_year` tells the caller, which
+  should warn (``pipeline.dates.days`` writes ``CALENDAR_FALLBACK_CHINESE``). Stream 9 (Vietnam's
+  eras) has no table in sanmiao: always the Chinese months.
 """
 
 from __future__ import annotations
@@ -32,9 +42,15 @@ import csv
 import importlib.resources
 from typing import NamedTuple
 
-CHINESE_STREAMS = 3  # streams 1-3 are Chinese; 4 is Japan, 5-8 Korea (not loaded)
-LOADED_STREAMS = 4  # Japan's stream is loaded too (for dates in Japanese eras)
+CHINESE_STREAMS = 3  # streams 1-3 are Chinese; 4 is Japan, 5-8 Korean states
+LOADED_STREAMS = 8  # all of sanmiao's streams
+EAGER_STREAMS = 4  # streams 1-4 are built at load; the Korean ones (5-8) on first use
 FALLBACK_STREAMS = (3, 1, 2)
+STREAM_NAMES = {
+    1: "Chinese (Han/Wei/Jin line)", 2: "Chinese (Wu/Southern line)",
+    3: "Chinese (Tang-Qing line)", 4: "Japanese", 5: "Korean (Goguryeo, Balhae, Joseon)",
+    6: "Korean (Baekje)", 7: "Korean (Silla)", 8: "Korean (Goryeo)", 9: "Vietnamese",
+}
 
 SEASON_MONTHS = {
     "spring": (1, 2, 3),
@@ -61,49 +77,49 @@ class LunarMonth(NamedTuple):
 class LunarCalendar:
     """Month table by (cal_stream, year); load once with :meth:`load` and keep the object."""
 
-    def __init__(self, months: dict[tuple[int, int], list[LunarMonth]]) -> None:
+    def __init__(self, months: dict[tuple[int, int], list[LunarMonth]],
+                 pending: list[list[str]] | None = None) -> None:
         self._years = months
         self._starts: dict[int, list[tuple[int, int]]] | None = None
+        self._pending = pending  # raw text rows of streams 5-8, built by _load_pending
+
+    def _load_pending(self) -> None:
+        """Build the Korean streams' months on first use (most texts never need them)."""
+        if self._pending:
+            self._years.update(_month_lists(_clean_rows(_parse(self._pending))))
+            self._starts = None
+        self._pending = None
 
     @classmethod
     def load(cls) -> LunarCalendar:
-        """Read sanmiao's ``lunar_table_dump.csv`` (Chinese streams 1-3 and Japan's 4)."""
+        """Read sanmiao's ``lunar_table_dump.csv`` (all streams: Chinese 1-3, Japan 4,
+        Korean states 5-8)."""
         res = importlib.resources.files("sanmiao") / "data" / "lunar_table_dump.csv"
-        rows: list[tuple[int, float, int, int, int, int]] = []
+        eager: list[list[str]] = []
+        pending: list[list[str]] = []
         with res.open(encoding="utf-8", newline="") as fh:
             reader = csv.reader(fh)
             col = {name: i for i, name in enumerate(next(reader))}
-            i_s, i_y, i_m = col["cal_stream"], col["ind_year"], col["month"]
-            i_l, i_j, i_d = col["intercalary"], col["nmd_jdn"], col["max_day"]
+            idx = [col[c] for c in ("cal_stream", "nmd_jdn", "ind_year", "month", "intercalary",
+                                    "max_day")]
             for r in reader:
                 try:
-                    stream = int(r[i_s])
-                    if stream > LOADED_STREAMS:
-                        continue
-                    rows.append(
-                        (
-                            stream,
-                            float(r[i_j]),
-                            int(r[i_y]),
-                            int(r[i_m]),
-                            int(r[i_l]),
-                            int(float(r[i_d])),
-                        )
-                    )
+                    raw = [r[i] for i in idx]
+                    stream = int(raw[0])
                 except (ValueError, IndexError):
                     continue
-        rows = _clean_rows(rows)
-        months: dict[tuple[int, int], list[LunarMonth]] = {}
-        for stream, jdn, year, month, leap, days in rows:
-            months.setdefault((stream, year), []).append(
-                LunarMonth(month, bool(leap), int(jdn + 0.5), days)
-            )
-        return cls(months)
+                if stream <= EAGER_STREAMS:
+                    eager.append(raw)
+                elif stream <= LOADED_STREAMS:
+                    pending.append(raw)
+        return cls(_month_lists(_clean_rows(_parse(eager))), pending)
 
     def _months(self, cal_stream: int, year: int) -> list[LunarMonth]:
         """Months of (stream, year); if the stream lacks the year, or its months leave a gap
         (stream 1: 1189 lacks a leap month, 1213 is garbled), the first of streams 3, 1, 2
         whose months for that year are gap-free is used instead."""
+        if cal_stream > EAGER_STREAMS and self._pending is not None:
+            self._load_pending()
         lst = self._years.get((cal_stream, year), [])
         if lst and _tiles(lst):
             return lst
@@ -112,6 +128,13 @@ class LunarCalendar:
             if alt and stream != cal_stream and _tiles(alt):
                 return alt
         return lst
+
+    def has_own_year(self, cal_stream: int, year: int) -> bool:
+        """True if the stream itself has the year with gap-free months (no fallback needed)."""
+        if cal_stream > EAGER_STREAMS and self._pending is not None:
+            self._load_pending()
+        lst = self._years.get((cal_stream, year))
+        return bool(lst) and _tiles(lst)
 
     def months_of_year(self, cal_stream: int, year: int) -> list[LunarMonth]:
         """The months of a Chinese year in calendar order ([] if the table has none)."""
@@ -173,6 +196,8 @@ class LunarCalendar:
 
         No stream fallback here: a JDN in a gap of the stream gives None.
         """
+        if cal_stream > EAGER_STREAMS and self._pending is not None:
+            self._load_pending()
         if self._starts is None:
             starts: dict[int, list[tuple[int, int]]] = {}
             for (stream, year), lst in self._years.items():
@@ -193,6 +218,26 @@ class LunarCalendar:
 
 
 Row = tuple[int, float, int, int, int, int]  # stream, new-moon JDN (.5), year, month, leap, days
+
+
+def _parse(raw: list[list[str]]) -> list[Row]:
+    """Text cells (stream, new-moon JDN, year, month, leap, max_day) -> rows; bad rows dropped."""
+    rows: list[Row] = []
+    for r in raw:
+        try:
+            rows.append((int(r[0]), float(r[1]), int(r[2]), int(r[3]), int(r[4]),
+                         int(float(r[5]))))
+        except ValueError:
+            continue
+    return rows
+
+
+def _month_lists(rows: list[Row]) -> dict[tuple[int, int], list[LunarMonth]]:
+    months: dict[tuple[int, int], list[LunarMonth]] = {}
+    for stream, jdn, year, month, leap, days in rows:
+        months.setdefault((stream, year), []).append(
+            LunarMonth(month, bool(leap), int(jdn + 0.5), days))
+    return months
 
 
 def _clean_rows(rows: list[Row]) -> list[Row]:

@@ -121,6 +121,9 @@ SCHEMAS: dict[str, FileSchema] = {
         {"action": _one_of("first_year", "alias", "drop_era", "add_era"),
          "start_year": _int, "end_year": _int}, must_exist=False),
     "rulers_korea.csv": _RULERS,
+    "rulers_japan.csv": _RULERS,
+    "japan_ruler_readings.csv": FileSchema(
+        ("name_zh", "reading", "note"), ("name_zh", "reading", "note"), must_exist=False),
     "rulers.csv": _RULERS,
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",

@@ -68,6 +68,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "eras_korea.csv": ("era_id",),
     "eras_vietnam.csv": ("era_id",),
     "rulers_korea.csv": ("ruler_id",),
+    "rulers_japan.csv": ("ruler_id",),
     "era_meanings.csv": ("era_zh",),
     "capital_periods.csv": ("alias", "dynasty", "start_year"),
 }
@@ -80,6 +81,7 @@ SOURCE_ONLY = {
     "place_pinyin_overrides.csv": "modern_places.csv",
     "korea_errata.csv": "eras_korea.csv",
     "vietnam_eras_source.csv": "eras_vietnam.csv",
+    "japan_ruler_readings.csv": "rulers_japan.csv",
 }
 
 Row = dict[str, str]

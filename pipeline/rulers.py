@@ -85,11 +85,12 @@ class RulerTable:
         return frozenset(self._by_key)
 
 
-RULER_FILES = ("rulers.csv", "rulers_korea.csv")  # Chinese rulers; Korean kings (optional)
+RULER_FILES = ("rulers.csv", "rulers_korea.csv", "rulers_japan.csv")  # Korea, Japan optional
 
 
 def load_ruler_table(gazetteer_dir: Path | None = None) -> RulerTable:
-    """Read ``rulers.csv`` and, when present, ``rulers_korea.csv`` of ``gazetteer_dir`` (None:
+    """Read ``rulers.csv`` and, when present, ``rulers_korea.csv`` and ``rulers_japan.csv`` of
+    ``gazetteer_dir`` (None:
     the active gazetteer, :func:`pipeline.resources.active_gazetteer_dir`); cached per folder.
     Raises OSError if ``rulers.csv`` is missing."""
     return _load_ruler_table(gazetteer_dir or active_gazetteer_dir())

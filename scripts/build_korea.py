@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
-from _derived import csv_text  # noqa: E402
+from _derived import csv_text, write_or_check  # noqa: E402
 
 ERA_COLUMNS = [
     "era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler", "ruler_zh",
@@ -288,13 +288,12 @@ def build_texts(gazetteer: Path = GAZETTEER) -> tuple[str, str]:
     return csv_text(ERA_COLUMNS, era_rows), csv_text(RULER_COLUMNS, ruler_rows)
 
 
-def main() -> int:
-    eras, rulers = build_texts()
-    (GAZETTEER / "eras_korea.csv").write_text(eras, encoding="utf-8")
-    (GAZETTEER / "rulers_korea.csv").write_text(rulers, encoding="utf-8")
-    print(f"wrote eras_korea.csv: {eras.count(chr(10)) - 1} eras; "
-          f"rulers_korea.csv: {rulers.count(chr(10)) - 1} rulers")
-    return 0
+def main(argv: list[str] | None = None) -> int:
+    """Write both files, or (``--check``) compare both with the committed ones (exit 0/1)."""
+    texts = build_texts()
+    codes = [write_or_check(__doc__, lambda t=text: t, GAZETTEER / name, argv)
+             for name, text in zip(("eras_korea.csv", "rulers_korea.csv"), texts, strict=True)]
+    return max(codes)
 
 
 if __name__ == "__main__":

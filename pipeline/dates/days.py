@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.calendar import (
     CHINESE_STREAMS,
+    STREAM_NAMES,
     LunarCalendar,
     gregorian_to_jdn,
     jdn_to_julian,
@@ -12,14 +13,15 @@ from pipeline.calendar import (
 from .mentions import DateMention
 from .state import _Res
 
-JAPAN_STREAM, JAPAN_GREGORIAN_FROM = 4, 1873  # Japan counts Gregorian years from Meiji 6
+# Gregorian from: Japan from Meiji 6 (1873); Korea (Joseon, stream 5) from Geonyang 1 (1896)
+GREGORIAN_FROM = {4: 1873, 5: 1896}
 
 
 def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalendar) -> None:
     """Fill ``res.jdn`` from the lunar calendar (day > month > season > year)."""
     if res.year is None:
         return
-    if stream == JAPAN_STREAM and res.year >= JAPAN_GREGORIAN_FROM:
+    if stream in GREGORIAN_FROM and res.year >= GREGORIAN_FROM[stream]:
         month, day = res.month or 1, res.day or 1
         if res.month is not None and not 1 <= res.month <= 12:
             return
@@ -31,8 +33,11 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
         else:
             last = gregorian_to_jdn((res.year_end or res.year) + 1, 1, 1) - 1
         res.jdn = (first, last)
-        res.note("Japanese era year after 1872: Gregorian calendar")
+        res.note(f"{STREAM_NAMES[stream]} year from {GREGORIAN_FROM[stream]}: Gregorian calendar")
         return
+    if stream > CHINESE_STREAMS and not calendar.has_own_year(stream, res.year):
+        _foreign_fallback(res, m, stream)
+        stream = 3
     if calendar.year_jdn_range(stream, res.year) is None:
         for other in (3, 1, 2):
             if other != stream and calendar.year_jdn_range(other, res.year) is not None:
@@ -79,6 +84,18 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
     last = calendar.year_jdn_range(stream, res.year_end or res.year)
     if first and last:
         res.jdn = (first[0], last[1])
+
+
+def _foreign_fallback(res: _Res, m: DateMention, stream: int) -> None:
+    """A Japanese/Korean/Vietnamese date in a year its own month table lacks: Chinese months,
+    a warning where a month or day is read (a year alone only shifts by days at its ends)."""
+    name = STREAM_NAMES.get(stream, f"stream {stream}")
+    if res.month is not None or res.season or m.leap or m.last_day or m.cycle_day:
+        res.guess("CALENDAR_FALLBACK_CHINESE",
+                  f"no {name} month table for {res.year} in sanmiao: Chinese months used",
+                  "medium", basis=f"Chinese months ({name} calendar not in the table)")
+    else:
+        res.basis.append(f"year bounds from the Chinese calendar ({name} not in the table)")
 
 
 def _is_leap_year(year: int, gregorian: bool) -> bool:

@@ -84,7 +84,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     SEXA = rf"(?i:\b(?:{stems})[\s\-]?(?:{branches})\b)"
     YEAR = r"(?i:year)"
     # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
-    RULER = r"(?P<ruler>[A-Z](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+(?:-[a-z]+)?)"
+    RULER = (r"(?P<ruler>[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
+             r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?)")  # "Go-Daigo" (Japanese 後-, "the later")
     last_day = _alt(list(c("last_day")))
     phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)

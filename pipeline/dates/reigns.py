@@ -28,7 +28,8 @@ from pipeline.rulers import Ruler, load_ruler_table
 from .lexicon import Lexicon, parse_number
 
 MIN_BARE_KEY = 5  # a bare ruler name needs this many letters (not "Wu", "Gao", "Shun")
-_NAME = r"[A-Z](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+(?:-[a-z]+)?"
+_NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
+         r"(?:-[A-Za-zŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後, "the later")
 _TITLE = r"(?:King|Emperor|Queen|Empress)"
 _AFTER = re.compile(
     rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
