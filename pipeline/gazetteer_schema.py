@@ -150,7 +150,8 @@ SCHEMAS: dict[str, FileSchema] = {
         ("alias", "current", "current_province")),
     "place_gloss_words.csv": FileSchema(
         ("phrase", "kind", "value"), ("phrase", "kind"),
-        {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject")}),
+        {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject",
+                          "admin", "generic", "qualifier", "feature")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
