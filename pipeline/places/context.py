@@ -147,8 +147,10 @@ class Beside:
 
 _SEPARATOR = re.compile(r"[ \t]*(?:,|\(|\bin\b|,[ \t]*in\b)[ \t]*(?:the[ \t]+)?")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z'\u2019-]*(?:[ \t][A-Z][A-Za-z'\u2019-]*){0,2}")
-_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]*")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+# a mention of county level, which a prefecture-level city written after it contains
+_COUNTY_WORD = re.compile(r"\b(?:County|District|Town|Township|Village|county|district|town"
+                          r"|township|village)\b")
 
 
 def _unit_of(phrase: str, index: ModernPlaceIndex | None) -> tuple[str, str]:
@@ -168,17 +170,16 @@ def _unit_of(phrase: str, index: ModernPlaceIndex | None) -> tuple[str, str]:
     return "", ""
 
 
-def places_beside(text: str, index: ModernPlaceIndex | None = None
-                  ) -> Callable[[int, int], Beside]:
+def places_beside(text: str, index: ModernPlaceIndex | None = None,
+                  entities: Sequence[EntityRow] = ()) -> Callable[[int, int], Beside]:
     """A function (start, end) of a mention -> the :class:`Beside` unit written for it: the
-    province or prefecture-level city right after it (", Guangdong Province", ", Nanchang",
-    " in Jiangxi", " (Henan)"), else the one province its sentence names (elsewhere), else an
-    empty Beside. Sentences end at . ! ? ; or a line break."""
-    marks: list[tuple[int, str]] = []
-    for m in _WORD.finditer(text):
-        province = province_named(m.group())
-        if province:
-            marks.append((m.start(), province))
+    province right after it (", Guangdong Province", " in Jiangxi", " (Henan)"), or for a
+    county, town or village written so, the prefecture-level city after it ("Xinjian County,
+    Nanchang"; a city after a city is a list), else the one province its sentence names
+    elsewhere (as a PLACE of ``entities``), else an empty Beside. Sentences end at . ! ? ;
+    or a line break."""
+    marks = sorted((e.start, province) for e in entities if e.label == "PLACE"
+                   for province in [province_named(e.canonical)] if province)
     offsets = [o for o, _ in marks]
 
     def beside(start: int, end: int) -> Beside:
@@ -191,8 +192,10 @@ def places_beside(text: str, index: ModernPlaceIndex | None = None
             if not phrase:
                 break
             province, prefecture = _unit_of(phrase.group(), index)
-            if province:
+            if province and (not prefecture or _COUNTY_WORD.search(text, start, pos)):
                 return Beside(province, prefecture, True)
+            if province:
+                break  # "Zhengzhou, Chenzhou (now …)": a list, not a county and its city
             pos = phrase.end()
         ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
         lo = ends[-1] + 1 if ends else max(0, start - 400)

@@ -269,7 +269,7 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         mentions.setdefault(e.canonical, []).append(e.start)
     by_place = _gloss_for(glosses, entities)
     hint = province_hints(entities, glosses)
-    beside = places_beside(text, index) if text else (lambda start, end: Beside())
+    beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
     ends = {e.start: e.end for e in outside if e.label == "PLACE"}
     for name, gl in by_place.items():
         if name not in mentions:
