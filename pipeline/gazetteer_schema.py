@@ -157,7 +157,7 @@ SCHEMAS: dict[str, FileSchema] = {
         ("canonical", "latitude", "longitude", "precision"),
         {"latitude": _LAT, "longitude": _LON}, must_exist=False),
     "capital_periods.csv": FileSchema(
-        ("canonical", "alias", "dynasty", "start_year", "end_year", "note"),
+        ("canonical", "alias", "dynasty", "start_year", "end_year", "source", "note"),
         ("canonical", "alias", "dynasty", "start_year", "end_year"),
         {"start_year": _int, "end_year": _int}, must_exist=False),
     "polity_dynasties.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"),

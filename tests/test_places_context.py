@@ -124,3 +124,30 @@ def test_direction_word_before_a_province_gives_the_province_as_a_region_guess()
 def test_strict_province_refuses_units_of_other_provinces() -> None:
     assert geocode_historical("Huaxian", 1843, "Guangdong") is not None
     assert geocode_historical("Huaxian", 1843, "Yunnan", strict=True) is None
+
+
+def test_names_made_only_of_generic_words_are_no_places_and_cut_words_are_widened() -> None:
+    text = "the Fort and the Lower Valley; the movement in Hoo-nan grew."
+    ents = [_ent(text, "Fort"), _ent(text, "Lower Valley"), _ent(text, "Hoo")]
+    out = read_place_words(ents, text)
+    assert [(e.text, e.canonical) for e in out] == [("Hoo-nan", "Hoo-nan")]
+
+
+def test_capital_periods_cite_chgis_units_of_that_name_and_years() -> None:
+    import csv
+    import re
+    units = {}
+    with (gazetteer_dir() / "historical_places.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            units[row["tgaz_id"]] = row
+    with (gazetteer_dir() / "capital_periods.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert all(r["source"] for r in rows)
+    for row in rows:
+        ids = re.findall(r"hvd_\d+", row["source"])
+        assert ids or "hand unchecked" in row["source"]
+        for tgaz in ids:
+            unit = units[tgaz]
+            assert unit["name"] == row["alias"]
+            assert int(unit["start_year"]) <= int(row["end_year"])
+            assert int(unit["end_year"]) >= int(row["start_year"])

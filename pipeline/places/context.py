@@ -88,6 +88,7 @@ def strip_qualifier(name: str, words: PlaceWords | None = None) -> str:
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Za-z]+)\b")
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 
 
 def read_place_words(entities: Sequence[EntityRow], text: str,
@@ -97,9 +98,12 @@ def read_place_words(entities: Sequence[EntityRow], text: str,
 
     ``text``: the text the offsets index. ``known(name, start)``: whether a gazetteer knows a
     unit called ``name`` at the mention starting at ``start`` (used for names made of pinyin
-    unit words); None keeps them. A PLACE followed by a feature word (capitalised, or a lower-case
-    street/avenue/lane/alley/bridge) that its own text does not already end in is widened to
-    it (not over another entity) and gets the written name as ``canonical``. Returns a new list.
+    unit words); None keeps them. A mention made only of feature, administrative and
+    direction words is dropped; one cut before "-" + lower-case letters ("Hoo" of "Hoo-nan")
+    is widened to the whole word (its ``canonical`` then is the written word). A PLACE
+    followed by a feature word (capitalised, or a lower-case street/avenue/lane/alley/bridge)
+    that its own text does not already end in is widened to it (not over another entity) and
+    gets the written name as ``canonical``. Returns a new list.
     """
     w = words or load_place_words()
     out: list[EntityRow] = []
@@ -110,8 +114,16 @@ def read_place_words(entities: Sequence[EntityRow], text: str,
             out.append(e)
             continue
         part = name_part(e.text, w)
-        if not part.strip():
-            continue  # "Autonomous Region": no name
+        generic = w.features.keys() | w.admin | w.qualifiers
+        if all(t.lower() in generic for t in part.split()):
+            continue  # "Autonomous Region", "Fort", "Lower Valley": no name
+        cut = _HYPHEN_TAIL.match(text, e.end)
+        if cut and (nxt := bisect.bisect_left(starts, e.end)) < len(ordered) \
+                and ordered[nxt].start < cut.end():
+            cut = None
+        if cut:  # "Hoo" of "Hoo-nan": the whole hyphenated word
+            e = dataclasses.replace(e, end=cut.end(), text=text[e.start:cut.end()],
+                                    canonical=text[e.start:cut.end()])
         if name_key(part) in w.generic and part != e.text.strip() and known is not None \
                 and not known(e.text, e.start):
             continue  # "Shi County" (市 "city" + county) that no gazetteer knows
