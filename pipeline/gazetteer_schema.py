@@ -151,7 +151,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "place_gloss_words.csv": FileSchema(
         ("phrase", "kind", "value"), ("phrase", "kind"),
         {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject",
-                          "admin", "generic", "qualifier", "feature")}),
+                          "admin", "generic", "qualifier", "feature",
+                          "postal_ending")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),

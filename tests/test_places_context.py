@@ -151,3 +151,10 @@ def test_capital_periods_cite_chgis_units_of_that_name_and_years() -> None:
             assert unit["name"] == row["alias"]
             assert int(unit["start_year"]) <= int(row["end_year"])
             assert int(unit["end_year"]) >= int(row["start_year"])
+
+
+def test_postal_chow_is_read_as_wade_giles_chou_within_the_province_named() -> None:
+    coord = geocode_name("Fuchow", "Jiangxi")
+    assert coord is not None and coord.province == "Jiangxi"  # 撫州, not Fujian's 福州
+    coord = geocode_name("Fuchow")
+    assert coord is not None and coord.province == "Fujian"  # the postal name itself

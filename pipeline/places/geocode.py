@@ -72,6 +72,15 @@ _LEVEL_RANK = {"prefecture": 0, "county": 1, "province": 2}
 _GEOCODABLE_SUFFIXES = frozenset({"county", "city", "prefecture", "district", "municipality"})
 
 
+@lru_cache(maxsize=1)
+def _postal_endings() -> dict[str, str]:
+    """Postal name endings and the Wade-Giles ending they write (``place_gloss_words.csv``,
+    kind ``postal_ending``: "chow" -> "chou")."""
+    return {r["phrase"].lower(): r["value"].lower()
+            for r in _read(active_gazetteer_dir() / "place_gloss_words.csv")
+            if r["kind"] == "postal_ending"}
+
+
 def _coordinate(place: ModernPlace, index: ModernPlaceIndex) -> Coordinate:
     precision = place.level
     if place.level == "province" and index.province_kind.get(place.province) == "municipality":
@@ -89,6 +98,10 @@ def _candidates(modern: str, province: str | None,
         keys.append(name_key(bare))
         if name.lower().endswith("county") and not name_key(bare).endswith("xian"):
             keys.append(name_key(bare) + "xian")  # "Yu County" -> Yuxian (an alias)
+    for key in list(keys):  # postal endings: "Fuchow" (撫州, Kiangsi) -> Wade-Giles "Fuchou"
+        for ending, wade in _postal_endings().items():
+            if key.endswith(ending) and len(key) > len(ending):
+                keys.append(key[: -len(ending)] + wade)
     for key in keys:
         alias = index.aliases.get((key, province or "")) or next(
             (v for (k, p), v in index.aliases.items() if k == key and province is None), None)
