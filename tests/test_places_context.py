@@ -158,3 +158,15 @@ def test_postal_chow_is_read_as_wade_giles_chou_within_the_province_named() -> N
     assert coord is not None and coord.province == "Jiangxi"  # 撫州, not Fujian's 福州
     coord = geocode_name("Fuchow")
     assert coord is not None and coord.province == "Fujian"  # the postal name itself
+
+
+def test_a_province_elsewhere_in_the_sentence_only_steers() -> None:
+    text = "Zhejiang was quiet. Guangdong merchants came to Yingzhou to trade."
+    ents = [_ent(text, "Zhejiang"), _ent(text, "Guangdong"), _ent(text, "Yingzhou")]
+    historical = load_historical_places(gazetteer_dir() / "places.csv")
+    rows = {r.place: r for r in build_place_rows(ents, [], lambda o: None, historical,
+                                                 index=load_modern_places(), text=text)}
+    alone = {r.place: r for r in build_place_rows(ents[2:], [], lambda o: None, historical,
+                                                  index=load_modern_places(), text=text)}
+    assert rows["Yingzhou"].coord_source == alone["Yingzhou"].coord_source
+    assert "outside-hint" not in rows["Yingzhou"].coord_source

@@ -312,6 +312,9 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
                 hint(offsets) or written.province or None)
             coord, modern, prefix = locate_name(name, year, near, index, None,
                                                 prefecture=written.prefecture)
+            if coord is None and not written.apposition and near and near != hint(offsets):
+                # a province elsewhere in the sentence only steers: not in it, read as before
+                coord, modern, prefix = locate_name(name, year, hint(offsets), index, None)
             if coord is None:
                 pending.append(len(rows))
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
