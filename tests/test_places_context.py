@@ -170,3 +170,8 @@ def test_a_province_elsewhere_in_the_sentence_only_steers() -> None:
                                                   index=load_modern_places(), text=text)}
     assert rows["Yingzhou"].coord_source == alone["Yingzhou"].coord_source
     assert "outside-hint" not in rows["Yingzhou"].coord_source
+
+
+def test_a_feature_word_the_name_already_says_is_no_other_feature() -> None:
+    text = "The army held Tongguan Pass for a year."
+    assert read_place_words([_ent(text, "Tongguan")], text)[0].canonical == "Tongguan"

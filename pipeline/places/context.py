@@ -133,7 +133,10 @@ def read_place_words(entities: Sequence[EntityRow], text: str,
                 and last not in w.admin and (m.group(1)[0].isupper() or m.group(1) in (
                     "street", "avenue", "lane", "alley", "bridge")):
             nxt = bisect.bisect_left(starts, e.end)
-            if nxt >= len(ordered) or ordered[nxt].start >= m.end():
+            ending = w.features[m.group(1).lower()]
+            if ending and name_key(e.text).endswith(ending):
+                pass  # "Tongguan Pass", "Lushan Mountain": the name already says it
+            elif nxt >= len(ordered) or ordered[nxt].start >= m.end():
                 written = " ".join(text[e.start:m.end()].split())
                 out.append(dataclasses.replace(e, end=m.end(), text=text[e.start:m.end()],
                                                canonical=written))
