@@ -9,7 +9,7 @@ Usage::
 Prints, per input and overall: rows, rows with coordinates, their share, rows whose
 coordinates lack a ``coord_source`` (must be 0), the count by source family, and how many
 coordinates are second-pass guesses (coord_source ending in :nearest, :other-years,
-:outside-hint or :feature).
+:outside-hint, :feature or :qualified).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.api import run  # noqa: E402
 
-GUESS_TAGS = ("nearest", "other-years", "outside-hint", "feature")
+GUESS_TAGS = ("nearest", "other-years", "outside-hint", "feature", "qualified")
 
 
 def summarize(name: str, rows: list[dict[str, str]], missing: bool = False) -> tuple[int, int]:

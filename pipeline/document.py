@@ -49,9 +49,11 @@ from .places import (
     PlaceLookup,
     build_place_rows,
     find_place_glosses,
+    known_by_gazetteers,
     load_gloss_lexicon,
     load_historical_places,
     load_modern_places,
+    read_place_words,
     reread_capitals,
     years_from_dates,
 )
@@ -337,6 +339,8 @@ class _DocumentStream:
                               key=lambda e: (e.start, e.end, e.label))
             # a paragraph never spans blocks unless it is longer than a block
             entities, reread = reread_capitals(entities, text, year_at, glosses)
+            entities = read_place_words(entities, text,
+                                        known_by_gazetteers(year_at, res.modern_places))
             place_warnings.extend(reread)
             self._entities(entities)
             group.append((doc, block.start))
@@ -356,7 +360,7 @@ class _DocumentStream:
         lookup = PlaceLookup.build(self.place_entities, glosses, res.historical_places,
                                    index=res.modern_places)
         places = build_place_rows(self.place_entities, glosses, dates, res.historical_places,
-                                  index=res.modern_places)
+                                  index=res.modern_places, text=text)
         lookup.add_rows(places)  # events use the place rows' second-pass points too
         number = 0
         for pending in self._pending_groups():  # group by group: blocks in order, disjoint

@@ -153,13 +153,15 @@ SCHEMAS: dict[str, FileSchema] = {
         ("alias", "current", "current_province")),
     "place_gloss_words.csv": FileSchema(
         ("phrase", "kind", "value"), ("phrase", "kind"),
-        {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject")}),
+        {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject",
+                          "admin", "generic", "qualifier", "feature",
+                          "postal_ending")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
         {"latitude": _LAT, "longitude": _LON}, must_exist=False),
     "capital_periods.csv": FileSchema(
-        ("canonical", "alias", "dynasty", "start_year", "end_year", "note"),
+        ("canonical", "alias", "dynasty", "start_year", "end_year", "source", "note"),
         ("canonical", "alias", "dynasty", "start_year", "end_year"),
         {"start_year": _int, "end_year": _int}, must_exist=False),
     "polity_dynasties.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"),

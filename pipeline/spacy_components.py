@@ -54,6 +54,7 @@ from pipeline.places import (
     load_gloss_lexicon,
     load_historical_places,
     load_modern_places,
+    read_place_words,
 )
 from pipeline.records import DateRow, EntityRow, EventRow
 from pipeline.resources import gazetteer_dir as bundled_gazetteer_dir
@@ -160,8 +161,9 @@ class EventsComponent:
 
     def _call(self, doc: Doc) -> Doc:
         exclude = getattr(doc._, _ERA_SPANS) or []
-        entities = sorted(extract_entities(doc, self.gazetteer, exclude=exclude),
-                          key=lambda e: (e.start, e.end, e.label))
+        entities = sorted(read_place_words(
+            extract_entities(doc, self.gazetteer, exclude=exclude), doc.text),
+            key=lambda e: (e.start, e.end, e.label))
         dates: list[DateRow] = doc._.dates or []
         glosses = find_place_glosses(doc.text, lexicon=self.gloss_lexicon)
         lookup = PlaceLookup.build(entities, glosses, self.historical_places,

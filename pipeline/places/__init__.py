@@ -10,7 +10,8 @@ Subpackage layout (same public functions as the former ``pipeline/places.py``): 
 (types, word lists, province names), ``glosses`` (find_place_glosses), ``geocode`` (current,
 historical and foreign places), ``rows`` (build_place_rows, PlaceLookup), ``dynastic``
 (reused capital names read by the running year and the paragraph's dynasties), ``locate``
-(places known only by their name: first and second geocoding pass).
+(places known only by their name: first and second geocoding pass), ``context`` (a mention
+read by the words around it: feature words, bare unit words, the province written beside it).
 """
 
 from pipeline.places.base import (
@@ -24,6 +25,14 @@ from pipeline.places.base import (
     load_gloss_lexicon,
     name_key,
     province_named,
+)
+from pipeline.places.context import (
+    Beside,
+    PlaceWords,
+    known_by_gazetteers,
+    load_place_words,
+    places_beside,
+    read_place_words,
 )
 from pipeline.places.dynastic import (
     CapitalPeriod,
@@ -59,6 +68,8 @@ from pipeline.places.rows import (
 )
 
 __all__ = [
+    "Beside", "PlaceWords", "known_by_gazetteers", "load_place_words", "places_beside",
+    "read_place_words",
     "CHINA_BBOX", "GAZETTEER", "CapitalPeriod", "CapitalTables", "load_capital_tables",
     "reread_capitals", "HISTORICAL_SOURCE", "Coordinate", "GlossLexicon",
     "HistoricalPlace", "HistoricalUnit", "ModernPlace", "ModernPlaceIndex", "PlaceGloss",

@@ -72,6 +72,15 @@ _LEVEL_RANK = {"prefecture": 0, "county": 1, "province": 2}
 _GEOCODABLE_SUFFIXES = frozenset({"county", "city", "prefecture", "district", "municipality"})
 
 
+@lru_cache(maxsize=1)
+def _postal_endings() -> dict[str, str]:
+    """Postal name endings and the Wade-Giles ending they write (``place_gloss_words.csv``,
+    kind ``postal_ending``: "chow" -> "chou")."""
+    return {r["phrase"].lower(): r["value"].lower()
+            for r in _read(active_gazetteer_dir() / "place_gloss_words.csv")
+            if r["kind"] == "postal_ending"}
+
+
 def _coordinate(place: ModernPlace, index: ModernPlaceIndex) -> Coordinate:
     precision = place.level
     if place.level == "province" and index.province_kind.get(place.province) == "municipality":
@@ -89,6 +98,10 @@ def _candidates(modern: str, province: str | None,
         keys.append(name_key(bare))
         if name.lower().endswith("county") and not name_key(bare).endswith("xian"):
             keys.append(name_key(bare) + "xian")  # "Yu County" -> Yuxian (an alias)
+    for key in list(keys):  # postal endings: "Fuchow" (撫州, Kiangsi) -> Wade-Giles "Fuchou"
+        for ending, wade in _postal_endings().items():
+            if key.endswith(ending) and len(key) > len(ending):
+                keys.append(key[: -len(ending)] + wade)
     for key in keys:
         alias = index.aliases.get((key, province or "")) or next(
             (v for (k, p), v in index.aliases.items() if k == key and province is None), None)
@@ -131,14 +144,16 @@ def geocode(modern: str, province: str | None = None, *,
 
 
 def geocode_name(name: str, province: str | None = None, *,
-                 index: ModernPlaceIndex | None = None) -> Coordinate | None:
+                 index: ModernPlaceIndex | None = None,
+                 prefecture: str = "") -> Coordinate | None:
     """Coordinates of a place from its own name when that is a current county/prefecture name
     ("Chengdu", "Luoyang City", "Shaohsing"), or None.
 
     ``province`` (from the sentence or a gloss) filters homonyms. Without it the name must be
     unambiguous: one candidate, or exactly one prefecture-level candidate; otherwise None (a
     blank is better than a guess). A name that is a province gives None here (see
-    :func:`province_named`).
+    :func:`province_named`). ``prefecture``: the 4-digit adcode prefix of a prefecture-level
+    city written beside the name ("Xinjian County, Nanchang"): candidates inside it win.
     """
     idx = index or load_modern_places()
     name = name.strip()
@@ -150,6 +165,8 @@ def geocode_name(name: str, province: str | None = None, *,
     found = _candidates(name, province or None, idx)
     if not found and province:
         return None  # not in the province named nearby: another place of that name
+    if prefecture:
+        found = tuple(p for p in found if p.adcode.startswith(prefecture)) or found
     if len(found) > 1:
         prefectures = [p for p in found if p.level == "prefecture"]
         if len({p.province for p in found}) > 1 and len(prefectures) != 1:
@@ -266,7 +283,7 @@ _ANCHOR_REACH = 6.0  # degrees: farther than this from the document's places is 
 
 
 def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
-                       spread: float = 0.5,
+                       spread: float = 0.5, strict: bool = False,
                        units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None,
                        anchor: tuple[float, float] | None = None
                        ) -> Coordinate | None:
@@ -274,7 +291,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     CHGIS (``historical_places.csv``), or None.
 
     With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
-    only units in that current province; a written "County" keeps counties, "Prefecture" or
+    only units in that current province when it has any (with ``strict``, None when it has
+    none); a written "County" keeps counties, "Prefecture" or
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
     the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
     a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road").
@@ -300,8 +318,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
     if year is not None:
         found = tuple(u for u in found if u.start_year <= year <= u.end_year)
-    if province:  # a province named nearby, when it holds one of the units
-        found = tuple(u for u in found if u.province == province) or found
+    if province:  # a province named nearby, when it holds one of the units (always: strict)
+        found = tuple(u for u in found if u.province == province) or (() if strict else found)
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
@@ -325,7 +343,7 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     return Coordinate(best.latitude, best.longitude,
                       f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
                       f"{guessed}",
-                      precision, best.name)
+                      precision, best.name, best.province)
 
 
 _WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}

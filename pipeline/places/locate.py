@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.places.base import Coordinate, ModernPlaceIndex, _in_china
-from pipeline.places.geocode import geocode_historical, geocode_name, geocode_world
+from pipeline.places.base import Coordinate, ModernPlaceIndex, _in_china, province_named
+from pipeline.places.context import load_place_words, name_part, strip_qualifier
+from pipeline.places.geocode import geocode, geocode_historical, geocode_name, geocode_world
 from pipeline.records import PlaceRow
-
-_FEATURE_WORDS = {"mount": "shan", "mountain": "shan", "mountains": "shan", "pass": "guan"}
 
 
 def _feature_name(name: str) -> str:
     """The pinyin place name a mountain or pass name is written as ("Mount Tai" -> "Taishan",
-    "Tong Pass" -> "Tongguan"), else ""."""
+    "Tong Pass" -> "Tongguan"), else "". The endings are the values of the ``feature`` rows of
+    ``place_gloss_words.csv`` ("mountain" -> shan); a feature word without one ("Street")
+    names no county."""
+    endings = load_place_words().features
     words = name.split()
-    if len(words) == 2 and words[0].lower() == "mount":
-        return words[1] + _FEATURE_WORDS["mount"]
-    if len(words) == 2 and words[1].lower() in _FEATURE_WORDS:
-        return words[0] + _FEATURE_WORDS[words[1].lower()]
+    if len(words) == 2 and words[0].lower() == "mount" and endings.get("mount"):
+        return words[1] + endings["mount"]
+    if len(words) == 2 and endings.get(words[1].lower()):
+        return words[0] + endings[words[1].lower()]
     return ""
 
 
@@ -39,8 +41,8 @@ def anchor_of(rows: Sequence[PlaceRow]) -> tuple[float, float] | None:
 
 
 def locate_name(name: str, year: int | None, near: str | None, index: ModernPlaceIndex | None,
-                 anchor: tuple[float, float] | None, *, second: bool = False
-                 ) -> tuple[Coordinate | None, str, str]:
+                 anchor: tuple[float, float] | None, *, second: bool = False,
+                 prefecture: str = "") -> tuple[Coordinate | None, str, str]:
     """(coordinate, modern name, coord_source prefix) of a place known only by its name.
 
     First pass: a CHGIS unit in use in ``year``, a current county or city
@@ -51,14 +53,17 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
     decided by the seat nearest the document's other places (":nearest"), the one seat of a
     CHGIS name in other years (":other-years"), a current name outside the province named
     nearby (":outside-hint"), a town of Taiwan within 2 degrees of them (GeoNames), a mountain
-    or pass by the county named after it (":feature", precision near).
+    or pass by the county named after it (":feature", precision near), a name after a
+    direction word ("Eastern Liaoning Province": ":qualified", precision region).
+    ``prefecture``: adcode prefix of a prefecture-level city written beside the name (its
+    current counties win).
     """
     modern_first = name.lower().endswith(" city")  # "Hanzhong City": today's city
     if not second:
         coord = geocode_historical(name, year, near) \
             if year is not None and not modern_first else None
         if coord is None:
-            coord = geocode_name(name, near, index=index)
+            coord = geocode_name(name, near, index=index, prefecture=prefecture)
             if coord is not None:
                 return coord, coord.matched, "name"
         if coord is None and (year is None or modern_first):
@@ -90,6 +95,15 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
             coord = Coordinate(coord.latitude, coord.longitude, f"{coord.source}:feature",
                                "near", coord.matched, coord.province)
             return coord, coord.matched, "name"
+    bare = strip_qualifier(name)
+    if bare != name and name_part(bare):  # "Eastern Liaoning Province": part of a region
+        province = province_named(bare)
+        coord = geocode("", province, index=index) if province else locate_name(
+            bare, year, near, index, None)[0]
+        if coord is not None:
+            coord = Coordinate(coord.latitude, coord.longitude, f"{coord.source}:qualified",
+                               "region", coord.matched, coord.province)
+            return coord, "", "name"
     return None, "", "name"
 
 

@@ -16,6 +16,7 @@ from pipeline.places.base import (
     name_key,
     province_named,
 )
+from pipeline.places.context import Beside, places_beside
 from pipeline.places.geocode import (
     geocode,
     geocode_gloss,
@@ -60,8 +61,16 @@ class PlaceLookup:
     def add_rows(self, rows: Iterable[PlaceRow]) -> None:
         """Use the document's place rows (:func:`build_place_rows`) for names the lookup itself
         leaves without coordinates (second-pass guesses such as CHGIS homonyms near the
-        document's other places), so events and places.csv agree. Call before :meth:`get`."""
+        document's other places) and for gazetteer names whose row took another province
+        written beside them ("Hua County, Guangdong Province"), so events and places.csv
+        agree. Call before :meth:`get`."""
         for row in rows:
+            hist = self.historical.get(row.place)
+            if hist and hist.province and row.province and row.place not in self.glossed \
+                    and row.province not in hist.province.split("|"):
+                # another place of the gazetteer's name, by the province written beside it
+                self.cache[row.place] = (row.modern, row.latitude, row.longitude,
+                                         precision_of(row.coord_source))
             if row.latitude is not None:
                 self.located[row.place] = (row.modern, row.latitude, row.longitude,
                                            precision_of(row.coord_source))
@@ -234,7 +243,7 @@ def _gloss_for(glosses: Sequence[PlaceGloss], entities: Sequence[EntityRow]
 def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
                      dates: Sequence[DateRow] | YearAt,
                      historical_places: Mapping[str, HistoricalPlace] | None = None, *,
-                     index: ModernPlaceIndex | None = None) -> list[PlaceRow]:
+                     index: ModernPlaceIndex | None = None, text: str = "") -> list[PlaceRow]:
     """One PlaceRow per distinct place (PLACE entity canonical, or glossed name).
 
     ``dates``: DateRows (running year = last DateRow at or before a mention) or a callable
@@ -243,8 +252,14 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     ``coord_source`` is "<gloss|gazetteer|name|world>:<dataset>:<level>[:same-name][:near]";
     a place located only by a second look at the document's other places (see
     :func:`pipeline.places.locate.locate_name`) ends in ":nearest", ":other-years",
-    ":outside-hint" or ":feature" — a guess. Rows are in order of first mention. PLACE
-    entities inside a gloss are not counted.
+    ":outside-hint", ":feature" or ":qualified" — a guess. Rows are in order of first
+    mention. PLACE entities inside a gloss are not counted.
+
+    ``text`` (the text the offsets index; optional): the province or prefecture-level city
+    written beside the first mention, or in its sentence (:func:`pipeline.places.context.
+    places_beside`), picks among homonyms; a province written right after a gazetteer place
+    of another province ("Hua County, Guangdong Province" where ``places.csv`` has Henan's
+    Huaxian) makes it the homonym of that province when one is known (else no coordinates).
     """
     year_at = dates if callable(dates) else years_from_dates(dates)
     historical = historical_places or {}
@@ -254,6 +269,8 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         mentions.setdefault(e.canonical, []).append(e.start)
     by_place = _gloss_for(glosses, entities)
     hint = province_hints(entities, glosses)
+    beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
+    ends = {e.start: e.end for e in outside if e.label == "PLACE"}
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
@@ -263,7 +280,18 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         years = [y for y in (year_at(o) for o in offsets) if y is not None]
         modern = relation = province = ""
         coord = None
-        if name in by_place:
+        written = beside(offsets[0], ends.get(offsets[0], offsets[0]))
+        other = written.apposition and name in historical and name not in by_place and \
+            bool(historical[name].province) and \
+            written.province not in historical[name].province.split("|")
+        if other:  # "Hua County, Guangdong Province": not places.csv's Henan Huaxian
+            coord, modern, prefix = locate_name(name, years[0] if years else None,
+                                                written.province, index, None,
+                                                prefecture=written.prefecture)
+            if coord is not None and coord.province != written.province:
+                coord, modern = None, ""
+            province = written.province
+        elif name in by_place:
             gloss = min(by_place[name], key=lambda g: abs(g.start - offsets[0]))
             modern, relation, province = gloss.modern, gloss.relation, gloss.province
             coord = geocode_gloss(gloss, index=index)
@@ -279,8 +307,14 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
             coord = geocode("", province, index=index)
             prefix = "name"
         else:
-            year, near = (years[0] if years else None), hint(offsets)
-            coord, modern, prefix = locate_name(name, year, near, index, None)
+            year = years[0] if years else None
+            near = written.province if written.apposition else (
+                hint(offsets) or written.province or None)
+            coord, modern, prefix = locate_name(name, year, near, index, None,
+                                                prefecture=written.prefecture)
+            if coord is None and not written.apposition and near and near != hint(offsets):
+                # a province elsewhere in the sentence only steers: not in it, read as before
+                coord, modern, prefix = locate_name(name, year, hint(offsets), index, None)
             if coord is None:
                 pending.append(len(rows))
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
@@ -289,8 +323,12 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
         row = rows[i]
         offsets = mentions[row.place]
         years = [y for y in (year_at(o) for o in offsets) if y is not None]
+        written = beside(offsets[0], ends.get(offsets[0], offsets[0]))
+        near = written.province if written.apposition else (
+            hint(offsets) or written.province or None)
         coord, modern, prefix = locate_name(row.place, years[0] if years else None,
-                                             hint(offsets), index, anchor, second=True)
+                                             near, index, anchor, second=True,
+                                             prefecture=written.prefecture)
         if coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years)
