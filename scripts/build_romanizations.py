@@ -17,8 +17,8 @@ for each current place of ``modern_places.csv`` (for the geocoder), derive:
 A derived spelling is dropped when it is already a hand-kept alias of anything, when it is an era
 name (``eras.csv`` romanizations), when it would name two different things (WG "Chin" is
 both 金 and 秦 without the apostrophe), or when a place or polity spelling of several words
-starts with a surname (split "Yan Jing" for 燕京 reads as a person; not for works): hand-kept aliases stay for
-garbles and choices.
+starts with a surname (split "Yan Jing" for 燕京 reads as a person; not for works):
+hand-kept aliases stay for garbles and choices.
 
 Usage::
 

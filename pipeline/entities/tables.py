@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import csv
 from pathlib import Path
 
 from spacy.language import Language
