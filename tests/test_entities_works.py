@@ -117,3 +117,13 @@ def test_sexagenary_year_after_an_article_is_no_name(blank, gaz):
     got = with_model(blank, gaz, "It happened in the Jiashen year.",
                      [(("the", "Jiashen"), "GPE")])
     assert not got
+
+
+def test_hyphenated_spelling_with_capitals_after_the_hyphen(blank, gaz):
+    got = found(blank, gaz, "The Tangut Hsi-Hsia state fought K'ai-Feng.")
+    assert got["Hsi-Hsia"] == ("POLITY", "Western Xia") and got["K'ai-Feng"][1] == "Kaifeng"
+
+
+def test_a_standard_encyclopedia_is_no_person(blank):
+    doc = blank("The picture comes from the Sancai Tuhui of 1609.")
+    assert [e.label_ for e in doc.ents if e.text == "Sancai Tuhui"] == [BLOCK_LABEL]

@@ -163,8 +163,9 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     w = _words(gaz, rulers)
     for alias in aliases:
         phrases.add(alias, [make(alias)])
-        if alias.split()[-1] in w.pol_suffix and \
-                any(e.label == "POLITY" for e in gaz.lookup(alias)):
+        if ("-" in alias and alias[:1].isupper()) or (  # "Hsi-Hsia", "K'ai-Feng" as well
+                alias.split()[-1] in w.pol_suffix and
+                any(e.label == "POLITY" for e in gaz.lookup(alias))):
             lower_phrases.add(alias, [make(alias)])
     for word in gaz.words("not_entity"):  # blocks the model from these spans
         phrases.add(_BLOCK_KEY + word, [make(word)])
