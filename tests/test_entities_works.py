@@ -127,3 +127,8 @@ def test_hyphenated_spelling_with_capitals_after_the_hyphen(blank, gaz):
 def test_a_standard_encyclopedia_is_no_person(blank):
     doc = blank("The picture comes from the Sancai Tuhui of 1609.")
     assert [e.label_ for e in doc.ents if e.text == "Sancai Tuhui"] == [BLOCK_LABEL]
+
+
+def test_the_yuan_capital_translated_by_meaning(blank, gaz):
+    got = found(blank, gaz, "The Big capital covers an area of 60 li.")
+    assert got["Big capital"] == ("PLACE", "Beijing")
