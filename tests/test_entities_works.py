@@ -132,3 +132,10 @@ def test_a_standard_encyclopedia_is_no_person(blank):
 def test_the_yuan_capital_translated_by_meaning(blank, gaz):
     got = found(blank, gaz, "The Big capital covers an area of 60 li.")
     assert got["Big capital"] == ("PLACE", "Beijing")
+
+
+def test_a_hyphenated_temple_name_names_no_dynasty_of_the_text(blank, gaz):
+    # "Ming-tsung" (Later Tang Mingzong) does not make Ming a dynasty of the text
+    got = found(blank, gaz, "Envoys from the Khitan reached the Later T'ang court; Ming-tsung "
+                            "received them. Envoys from T'ai-tsung came again.")
+    assert got["T'ai-tsung"] == ("PERSON", "Liao Taizong")

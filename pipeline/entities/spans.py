@@ -218,7 +218,9 @@ def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list
             doc_dyn.append((c.start, era_key(words[c.start])))
         elif c.label == "PERSON":
             doc_dyn.extend((k, era_key(words[k])) for k in range(c.start, c.end)
-                           if words[k] in pol_words)
+                           if words[k] in pol_words and "-" not in  # not "Ming-tsung"
+                           (words[k - 1] if k > c.start else "",
+                            words[k + 1] if k + 1 < c.end else ""))
     titles = tables.words.titles
     out = []
     for c in chosen:
