@@ -32,7 +32,10 @@ Annotation guidelines (followed for every gold file)
   "Mongolia" in pre-modern narrative is the Mongols (POLITY).
 * ARMY: named armies and route armies ("East Route Army", "Eight-Character Army", "middle route
   army"); "Jin army" / "Song army" are POLITY + common noun.
-* Era names, dates, offices, books and events are not entities.
+* Era names, dates, offices, books ("Hsin Wu-tai shih", "Zizhi Tongjian"; gazetteer/works.csv)
+  and events are not entities. A people written with "Chinese"/"people" is a POLITY as the
+  ethnonym alone ("Tangut people" -> "Tangut") unless the gazetteer lists the phrase
+  ("Han Chinese", "Khitan people").
 """
 
 from __future__ import annotations

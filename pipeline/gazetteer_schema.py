@@ -103,6 +103,8 @@ SCHEMAS: dict[str, FileSchema] = {
         ("canonical", "aliases", "zh", "modern", "province", "context", "note"), ("canonical",)),
     "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),
     "armies.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
+    "works.csv": FileSchema(("canonical", "aliases", "zh", "note"), ("canonical",),
+                            must_exist=False),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
     "eras.csv": FileSchema(_ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS),
     "eras_japan.csv": FileSchema(

@@ -46,6 +46,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "places.csv": ("canonical",),
     "polities.csv": ("canonical",),
     "armies.csv": ("canonical",),
+    "works.csv": ("canonical",),
     "polity_dynasties.csv": ("canonical",),
     "place_coordinates.csv": ("canonical",),
     "entity_lexicon.csv": ("kind", "value"),

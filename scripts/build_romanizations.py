@@ -1,6 +1,7 @@
 """Build ``gazetteer/name_romanizations.csv``: every spelling of a name derived from its characters.
 
-For each row of ``persons.csv``, ``places.csv``, ``polities.csv`` and ``armies.csv`` whose
+For each row of ``persons.csv``, ``places.csv``, ``polities.csv``, ``armies.csv`` and
+``works.csv`` (book titles: blocked from being names, see ``pipeline/entities/tables.py``) whose
 canonical name is pinyin of its ``zh`` characters (checked: pypinyin's toneless reading must
 spell the canonical's letters; rows that do not align are left to their hand-kept aliases), and
 for each current place of ``modern_places.csv`` (for the geocoder), derive:
@@ -16,8 +17,8 @@ for each current place of ``modern_places.csv`` (for the geocoder), derive:
 A derived spelling is dropped when it is already a hand-kept alias of anything, when it is an era
 name (``eras.csv`` romanizations), when it would name two different things (WG "Chin" is
 both 金 and 秦 without the apostrophe), or when a place or polity spelling of several words
-starts with a surname (split "Yan Jing" for 燕京 reads as a person): hand-kept aliases stay for
-garbles and choices.
+starts with a surname (split "Yan Jing" for 燕京 reads as a person; not for works):
+hand-kept aliases stay for garbles and choices.
 
 Usage::
 
@@ -45,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GAZ = ROOT / "gazetteer"
 OUT = GAZ / "name_romanizations.csv"
 COLUMNS = ("file", "canonical", "zh", "province", "alias", "style")
-ENTITY_FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv")
+ENTITY_FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "works.csv")
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -192,7 +193,7 @@ def build() -> str:
     surnames = {r["value"] for r in _read("entity_lexicon.csv") if r["kind"] == "surname"}
     out = [r for r in out if r["alias"] not in hand and r["alias"] not in eras
            and len(derived[r["alias"]]) == 1
-           and not (r["file"] != "persons.csv" and " " in r["alias"]
+           and not (r["file"] not in ("persons.csv", "works.csv") and " " in r["alias"]
                     and r["alias"].split()[0] in surnames)]
     modern_seen: set[tuple[str, str, str]] = set()
     postal = _read("postal_spellings.csv")

@@ -5,9 +5,12 @@ from (1) gazetteer aliases (PhraseMatcher), (2) general name rules built from th
 ``gazetteer/entity_lexicon.csv`` (token Matcher: titles, temple names, surnames, place/army
 suffixes) and (3) modern-place glosses "X (now Y, Province)". The statistical ``ner`` then fills
 only what is left; :func:`extract_entities` maps its labels (``label_map`` in the lexicon) and
-drops its known error types. Entities set by the component carry their canonical name in
-``ent.ent_id_`` and are reported with source ``gazetteer`` (rule hits come from lexicon data
-files, so they count as gazetteer too); the rest are ``model``.
+drops its known error types. Book titles (``gazetteer/works.csv`` and their spellings derived
+from the characters: "Hsin Wu-tai shih", "Zizhi Tongjian") and ``not_entity`` phrases are
+preset as blocked spans, so neither the rules nor the model make names of them. Entities set
+by the component carry their canonical name in ``ent.ent_id_`` and are reported with source
+``gazetteer`` (rule hits come from lexicon data files, so they count as gazetteer too); the
+rest are ``model``.
 
 Offsets are Python ``str`` character indices into ``doc.text``, end exclusive.
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.tables import BLOCK_LABEL
+from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.gazetteer import LABELS, Gazetteer
 from pipeline.records import EntityRow
 
@@ -90,6 +90,16 @@ def demonym_place(word: str, places: frozenset[str]) -> str:
                 if stem + r in places:
                     return stem + r
     return ""
+
+
+def _foreign_hyphenated(text: str) -> bool:
+    """One hyphenated word of capitalised parts none of which is a pinyin or Wade–Giles
+    syllable ("Khara-Khoto", "Ulan-Bator"; not "Ssu-ma", "Wan-yen"). A Chinese personal
+    name written with hyphens has Chinese syllables; such a word is a place abroad."""
+    parts = text.split("-")
+    return (" " not in text and len(parts) >= 2 and all(p[:1].isupper() and p[1:].islower()
+                                                         for p in parts)
+            and not any(_syllable(p) for p in parts))
 
 
 def _adjective_use(text: str, end: int) -> bool:
@@ -176,7 +186,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
 
     Entities overlapping any ``exclude`` char span (e.g. era names in dates) are dropped. Model
     entities are mapped with the lexicon's ``label_map``; model entities whose text is an era
-    name, a ``not_entity`` word, or has no capital letter or a digit are dropped; a name the
+    name, a ``not_entity`` word, a sexagenary name, only place-suffix words ("County",
+    "Military Prefecture") or has no capital letter or a digit are dropped; a name the
     model labels differently within one doc gets its most frequent label. Any entity whose
     text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`), and any
     model entity whose first word is one ("Jiashen May"), is dropped.
@@ -185,6 +196,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     army_words = set(gazetteer.words("army_word"))
     polity_suffix = set(gazetteer.words("polity_suffix"))
     not_entity = set(gazetteer.words("not_entity"))
+    generic = {w for s in gazetteer.words("place_suffix") for w in s.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
@@ -204,6 +216,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             continue
         start, end, text = _char_span(span)
         if (not text or text in not_entity or text in gazetteer.era_names
+                or gazetteer.is_sexagenary(text)  # "the Jiashen" (year)
+                or all(w in generic for w in text.split())  # "County", "Military Prefecture"
                 or not any(c.isupper() for c in text) or any(c.isdigit() for c in text)):
             continue
         entry = gazetteer.resolve(text)
@@ -213,8 +227,13 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             found.append((start, end, mapped, _norm(text), "model", text))
     places = _place_names(gazetteer)
     for k, (start, end, label, canonical, source, text) in enumerate(found):
-        if label == "PERSON" and source == "model" and text in gazetteer.world_places:
-            # "Hormuz", "Calicut": a place abroad the model takes for a person
+        if label == "PERSON" and source == "model" and (
+                text in gazetteer.world_places or _foreign_hyphenated(text)
+                or (text in places and not any(e.label == "PERSON"
+                                               for e in gazetteer.lookup(text)))):
+            # "Hormuz", "Calicut": a place abroad the model takes for a person; "Khara-Khoto",
+            # "Ulan-Bator": a hyphenated name of no Chinese syllable; "Zhongdu": a place alias
+            # the gazetteer reads only beside its dynasty is still no person
             found[k] = (start, end, "PLACE", canonical, source, text)
         elif label == "PLACE" and " " not in text and text not in places \
                 and text not in gazetteer.modern_places and _adjective_use(doc.text, end) \

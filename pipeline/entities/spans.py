@@ -218,7 +218,9 @@ def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list
             doc_dyn.append((c.start, era_key(words[c.start])))
         elif c.label == "PERSON":
             doc_dyn.extend((k, era_key(words[k])) for k in range(c.start, c.end)
-                           if words[k] in pol_words)
+                           if words[k] in pol_words and "-" not in  # not "Ming-tsung"
+                           (words[k - 1] if k > c.start else "",
+                            words[k + 1] if k + 1 < c.end else ""))
     titles = tables.words.titles
     out = []
     for c in chosen:
@@ -236,7 +238,8 @@ def _ruler_names(words: list[str], chosen: list[_Cand], tables: _Tables) -> list
 def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
                     tables: _Tables) -> list[_Cand]:
     """Widen POLITY candidates by a free polity word after them ("T'ang dynasty", "Chin
-    State", "Mongolian Empire") and by a qualifier before them when the qualified name is a
+    State", "Mongolian Empire", "Han Chinese": a gazetteer polity of the widened name gives the
+    canonical) and by a qualifier before them when the qualified name is a
     polity of the gazetteer ("Later" + T'ang = Later Tang)."""
     gaz = tables.gazetteer
     suffix = tables.words.pol_suffix | {x.lower() for x in ("Dynasty", "Dynasties")}
@@ -250,7 +253,11 @@ def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
                 if entry is not None and entry.label == "POLITY":
                     start, canonical = start - 1, entry.canonical
             if end < len(words) and not taken[end] and words[end] in suffix:
-                end += 1
+                end += 1  # "Han Chinese", "Khitan people": the people's own entry if any
+                entry = gaz.resolve(f"{canonical or ' '.join(words[start:end - 1])} "
+                                    f"{words[end - 1]}")
+                if entry is not None and entry.label == "POLITY":
+                    canonical = entry.canonical
             if (start, end) != (c.start, c.end):
                 taken[start:end] = b"\x01" * (end - start)
                 c = _Cand(start, end, c.label, canonical, c.priority)
@@ -278,6 +285,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     cands: list[_Cand] = []
     suppress: set[int] = set()
     for match_id, start, end in tables.lower_phrases(doc):
+        if strings[match_id].startswith(_BLOCK_KEY):  # a book title (tables.work_titles)
+            cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
+            continue
         entry = gaz.resolve(strings[match_id])
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
