@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor
+from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor, side_actor
 from pipeline.events.lexicon import (
     EventLexicon,
     TriggerRule,
@@ -479,12 +479,21 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
             actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
+        if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
+                and rule.subject_role == "agent":
+            actor1 = finder.commander(frame.head) or actor1
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None:
             actor2 = _resolve(finder, salience, frame.patient, at)
             if actor2 is not None and patient_place is not None \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
+        if actor1 is None and rule.hostile and actor2 is not None and (
+                frame.passive or rule.subject_role == "patient" or frame.agent is None):
+            actor1 = side_actor(ctx.entities, lambda e: _polity(ctx, e),
+                                _polity(ctx, actor2.entity),
+                                (offset + sent.start_char, offset + sent.end_char),
+                                offset + doc_text.rfind("\n", 0, sent.start_char) + 1)
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
