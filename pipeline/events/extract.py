@@ -32,7 +32,7 @@ from pipeline.events.lexicon import (
     build_trigger_matcher,
     load_event_lexicon,
 )
-from pipeline.events.roles import Frame, coarse, read_frame
+from pipeline.events.roles import Frame, coarse, nominal_anchored, read_frame
 from pipeline.events.when import date_fields, event_date
 from pipeline.places import (
     HistoricalPlace,
@@ -157,6 +157,8 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
                        offset: int) -> list[tuple[Span, tuple[TriggerRule, ...]]]:
     first = bisect.bisect_left(span_starts, sent.start)
     last = bisect.bisect_left(span_starts, sent.end)
+    if next((t.text for t in reversed(sent) if not t.is_space), "") == "?":
+        return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
     for trig in spans[first:last]:
@@ -462,7 +464,7 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         place = next((e for e in names if e.label == "PLACE"), None)
     else:
         frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
-        if frame.status == "none":
+        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
             return None
         choice = _choose_rule(rules, _patient_label(frame, finder))
         if choice is None:
