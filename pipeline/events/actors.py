@@ -245,6 +245,14 @@ def nearest_actor(entities: Sequence[EntityRow], start: int, end: int) -> Actor 
     return Actor(best, "nearest")
 
 
+def same_side(a: str, b: str) -> bool:
+    """True if polity names ``a`` and ``b`` are one side: the words of one hold the other's
+    ("Song" / "Northern Song"; a period or a branch of one state). Cautious on purpose: it
+    may join two states ("Tang" / "Southern Tang"), which only withholds a guess."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa
+
+
 def side_actor(entities: Sequence[EntityRow], polity_of: Callable[[EntityRow], str],
                patient_polity: str, sentence: tuple[int, int], paragraph_start: int
                ) -> Actor | None:
@@ -256,14 +264,15 @@ def side_actor(entities: Sequence[EntityRow], polity_of: Callable[[EntityRow], s
     trigger's sentence; ``paragraph_start``: where its paragraph begins. The sides other than
     ``patient_polity`` named in the sentence are counted; if exactly one, it is the opponent;
     if none, those named in the paragraph up to the sentence's end; two or more sides, or none,
-    give None (the agent is not clear). The actor is that side's last POLITY mention, else its
-    last mention of any agent label."""
+    give None (the agent is not clear); polities one of whose names holds the other's words
+    are one side (:func:`same_side`: "Northern Song" and "Song"). The actor is that side's
+    last POLITY mention, else its last mention of any agent label."""
     if not patient_polity:
         return None
     for lo in (sentence[0], paragraph_start):
         mentions = [(e, p) for e in entities if e.label in AGENT_LABELS
                     and lo <= e.start and e.end <= sentence[1]
-                    and (p := polity_of(e)) and p != patient_polity]
+                    and (p := polity_of(e)) and not same_side(p, patient_polity)]
         sides = {p for _, p in mentions}
         if len(sides) > 1:
             return None

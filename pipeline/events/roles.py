@@ -45,7 +45,7 @@ _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
 _MAX_CLIMB = 6
-_ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against"})
+_ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against", "by", "with"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
 _COARSE = (("NNP", "PROPN"), ("NN", "NOUN"), ("VB", "VERB"), ("MD", "VERB"), ("JJ", "ADJ"),
@@ -227,7 +227,8 @@ def nominal_anchored(frame: Frame, span: Span,
     are no events.
     A verb trigger, or one with a verb in it ("laid siege to", misparsed as a noun), is always
     anchored (its subject may be elided or anaphoric). A noun that is the object of a
-    directional or locative preposition on a verb is anchored ("ran into an ambush")."""
+    directional, locative or instrumental preposition on a verb is anchored ("ran into an
+    ambush", "defeated by a fire attack")."""
     head = frame.head
     if coarse(head) != "NOUN" or any(coarse(t) == "VERB" for t in span):
         return True
