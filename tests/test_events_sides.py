@@ -92,3 +92,9 @@ def test_a_branch_of_the_patients_state_is_no_opponent(nlp: Language) -> None:
     ev = run(nlp, text, [("Zhao Gou", "PERSON", "Zhao Gou"), ("Song", "POLITY", "Song"),
                          ("Northern Song", "POLITY", "Northern Song")], {"Zhao Gou": "Song"})
     assert of(ev, "annihilation") == [("", "")]
+
+
+def test_a_person_reported_dead_is_no_antecedent(nlp: Language) -> None:
+    text = "Hai Rui criticised the emperor Shizong. After Shizong died, he was released."
+    ev = run(nlp, text, [("Hai Rui", "PERSON", "Hai Rui"), ("Shizong", "PERSON", "Shizong")])
+    assert [e.actor2 for e in ev if e.event_type == "release"] == ["Hai Rui"]

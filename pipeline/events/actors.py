@@ -199,13 +199,24 @@ class Salience:
         self.entities = [e for e in entities if e.label in AGENT_LABELS]
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
+        self.dead: set[str] = set()  # canonicals of persons whose death was reported
+
+    def alive(self, entity: EntityRow) -> bool:
+        """False for a PERSON whose death an earlier event of the paragraph reported: no
+        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong)."""
+        return entity.label != "PERSON" or entity.canonical not in self.dead
+
+    def died(self, actor: Actor | None) -> None:
+        if actor is not None and actor.entity.label == "PERSON":
+            self.dead.add(actor.entity.canonical)
 
     def titled(self, title: str, before: int) -> Actor | None:
         """The last PERSON before ``before`` whose mention or canonical name holds ``title``."""
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
             e = self.entities[i]
-            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)):
+            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
+                    and self.alive(e):
                 return Actor(e, "pronoun")
             i -= 1
         return None
@@ -223,11 +234,12 @@ class Salience:
         if titled is not None:
             return titled
         for actor in reversed(self.subjects):
-            if actor.entity.label in labels and actor.entity.start < before:
+            if actor.entity.label in labels and actor.entity.start < before \
+                    and self.alive(actor.entity):
                 return Actor(actor.entity, "pronoun")
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
-            if self.entities[i].label in labels:
+            if self.entities[i].label in labels and self.alive(self.entities[i]):
                 return Actor(self.entities[i], "pronoun")
             i -= 1
         return None

@@ -49,6 +49,8 @@ _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "
 _PARSE_PIPES = ("tok2vec", "tagger", "parser")
 _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
 _REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
+# Event types that end a person's life, and which actor dies: no later pronoun refers to them.
+_FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
 
 
 def parse_sentences(nlp: Language | None, sents: Sequence[Span]) -> list[Doc]:
@@ -389,7 +391,8 @@ def _depth(tok: Token) -> int:
     return depth
 
 
-def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> tuple[bool, Actor | None]:
+def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
+                      salience: Salience) -> tuple[bool, Actor | None]:
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
@@ -402,7 +405,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> tuple[bool,
         actor = finder.actor(cand)
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
-        elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON"):
+        elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
+                or not salience.alive(actor.entity):
             continue
         depth = _depth(cand)
         if best is None or depth < best[0]:
@@ -419,7 +423,7 @@ def _resolve(finder: ActorFinder, salience: Salience, tok: Token | None,
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
             actor = salience.titled(title, at) if title else None
             if actor is None:
-                found, actor = _sentence_subject(finder, tok, kind)
+                found, actor = _sentence_subject(finder, tok, kind, salience)
                 if not found:
                     actor = salience.resolve(kind, at)
         else:
@@ -511,6 +515,8 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
         salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+        if status == "asserted" and rule.event_type in _FATAL:
+            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
     text = doc_text[window.start_char:window.end_char]
