@@ -495,7 +495,8 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
         if actor1 is None and rule.hostile and actor2 is not None and (
-                frame.passive or rule.subject_role == "patient" or frame.agent is None):
+                frame.passive or rule.subject_role == "patient" or frame.agent is None
+                or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"
             actor1 = side_actor(ctx.entities, lambda e: _polity(ctx, e),
                                 _polity(ctx, actor2.entity),
                                 (offset + sent.start_char, offset + sent.end_char),
