@@ -3,14 +3,17 @@
 Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
+    python bench/eval_events.py --score [-v] [--errors]
 
 Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
 chain (``pipeline.document.process_text``) on every page with a hand annotation in
 ``bench/gold/events/`` and prints precision, recall, actor1 right and year right (see
-``score``). With ``--times N`` the first file is repeated N
-times to measure spaCy (ner + senter, as in the spine) against event extraction, and the cost
-of parsing only the sentences that hold a trigger. ``--places`` prints the place rows. Uses the
-entity and date stages; if the date stage fails, CE years printed in the text stand in.
+``score``); ``-v`` lists every miss, extra row and wrong actor1/year, ``--errors`` prints
+each wrong actor1 with its sentence (trigger in [brackets]). With ``--times N`` the first
+file is repeated N times to measure spaCy (ner + senter, as in the spine) against event
+extraction, and the cost of parsing only the sentences that hold a trigger. ``--places``
+prints the place rows. Uses the entity and date stages; if the date stage fails, CE years
+printed in the text stand in.
 """
 
 from __future__ import annotations
