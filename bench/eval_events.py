@@ -3,14 +3,17 @@
 Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
+    python bench/eval_events.py --score [-v] [--errors]
 
 Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
 chain (``pipeline.document.process_text``) on every page with a hand annotation in
 ``bench/gold/events/`` and prints precision, recall, actor1 right and year right (see
-``score``). With ``--times N`` the first file is repeated N
-times to measure spaCy (ner + senter, as in the spine) against event extraction, and the cost
-of parsing only the sentences that hold a trigger. ``--places`` prints the place rows. Uses the
-entity and date stages; if the date stage fails, CE years printed in the text stand in.
+``score``); ``-v`` lists every miss, extra row and wrong actor1/year, ``--errors`` prints
+each wrong actor1 with its sentence (trigger in [brackets]). With ``--times N`` the first
+file is repeated N times to measure spaCy (ner + senter, as in the spine) against event
+extraction, and the cost of parsing only the sentences that hold a trigger. ``--places``
+prints the place rows. Uses the entity and date stages; if the date stage fails, CE years
+printed in the text stand in.
 """
 
 from __future__ import annotations
@@ -203,7 +206,17 @@ def _year_right(gold: dict, row: EventRow) -> bool:
     return any(gold["year"] <= y <= gold["year_end"] for y in years)  # type: ignore[operator]
 
 
-def score(events: list[EventRow], gold: list[dict], *, verbose: bool = False) -> dict:
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence-ish stretch around ``[start, end)`` with the trigger in [brackets]."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi_dot, hi_nl = text.find(". ", end), text.find("\n", end)
+    hi = min(h for h in (hi_dot + 1 if hi_dot >= 0 else len(text), hi_nl if hi_nl >= 0
+                         else len(text)))
+    return " ".join(f"{text[lo:start]}[{text[start:end]}]{text[end:hi]}".split())
+
+
+def score(events: list[EventRow], gold: list[dict], *, verbose: bool = False,
+          errors: bool = False, text: str = "") -> dict:
     """Score event rows against a hand annotation of the same text.
 
     A row is right when its trigger span overlaps an annotated trigger and its type equals the
@@ -232,9 +245,11 @@ def score(events: list[EventRow], gold: list[dict], *, verbose: bool = False) ->
             c["actor_n"] += 1
             ok = any(_actor_right(g["actor1"], e) for e in rows)
             c["actor_ok"] += ok
-            if verbose and not ok:
+            if (verbose or errors) and not ok:
                 print(f"  ACTOR {g['type']:15} {g['trigger']!r}: gold {g['actor1']} / "
-                      f"{[(e.actor1, e.actor1_polity) for e in rows]}")
+                      f"{[(e.actor1, e.actor1_polity, e.actor1_source) for e in rows]}")
+                if errors and text:
+                    print(f"        {_context(text, g['start'], g['end'])}")
         if g["year"] is not None:
             c["year_n"] += 1
             ok = any(_year_right(g, e) for e in rows)
@@ -255,7 +270,7 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "-"
 
 
-def score_gold(verbose: bool) -> int:
+def score_gold(verbose: bool, errors: bool = False) -> int:
     from pipeline.document import load_resources, process_text
 
     resources = load_resources()
@@ -266,9 +281,10 @@ def score_gold(verbose: bool) -> int:
         sys.path.insert(0, str(GOLD_EVENTS))
         from make_events_gold import source_text  # type: ignore[import-not-found]
 
-        result = process_text(source_text(doc), path.stem, resources)
+        text = source_text(doc)
+        result = process_text(text, path.stem, resources)
         print(f"== {doc}")
-        c = score(result.events, gold, verbose=verbose)
+        c = score(result.events, gold, verbose=verbose, errors=errors, text=text)
         for k, v in c.items():
             total[k] = total.get(k, 0) + v
         print(f"   precision {_ratio(c['right'], c['rows'])}  recall "
@@ -291,9 +307,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--score", action="store_true",
                     help="score against the hand annotation in bench/gold/events/")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --score: list errors")
+    ap.add_argument("--errors", action="store_true",
+                    help="with --score: print every wrong actor1 with its sentence")
     args = ap.parse_args(argv)
     if args.score:
-        return score_gold(args.verbose)
+        return score_gold(args.verbose, args.errors)
     gaz = load_gazetteer()
     nlp = build_nlp(MODEL, gaz)
     eras = load_era_table()

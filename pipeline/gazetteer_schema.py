@@ -137,10 +137,11 @@ SCHEMAS: dict[str, FileSchema] = {
         {"category": _one_of(*sorted(DATE_WORD_CATEGORIES)), "value": _date_word_value}),
     "event_types.csv": FileSchema(
         ("lemma", "forms", "event_type", "object_label", "takes_object", "example",
-         "subject_role"),
+         "subject_role", "hostile"),
         ("lemma", "forms", "event_type", "takes_object"),
         {"object_label": _one_of("PERSON", "PLACE", "POLITY", "ARMY"),
-         "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient")}),
+         "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient"),
+         "hostile": _one_of("yes", "no")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group")},

@@ -13,17 +13,19 @@ entity mentioned (PERSON for a person anaphor;
 any agent for a group anaphor).
 
 ``source``: ``named`` (a PERSON or ARMY mention), ``polity`` (a POLITY mention), ``pronoun``
-(resolved from an anaphor), ``parse`` (a proper-noun argument the entity stage missed,
+(resolved from an anaphor), ``side`` (an agentless passive of a hostile event: the patient's
+opponent, when its sentence or paragraph names exactly one other side, :func:`side_actor`),
+``parse`` (a proper-noun argument the entity stage missed,
 :meth:`ActorFinder.proper_noun`: "Esen wiped out all defenses"), ``nearest`` (the parse gave
 the verb no subject; the most specific actor named before the trigger in its clause,
-:func:`nearest_actor`). The last two are guesses: users filter on them.
+:func:`nearest_actor`). ``side``, ``parse`` and ``nearest`` are guesses: users filter on them.
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -119,7 +121,8 @@ class ActorFinder:
     def proper_noun(self, head: Token | None) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
         misses it): the head (NNP) with its proper-noun compounds, every word capitalised, none
-        a month, weekday or compass word or inside an entity, no article, not after a bracket.
+        a month, weekday or compass word or inside an entity, no article, not after a bracket;
+        a leading title (an anaphor cue: "Prince", "General") is dropped.
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
         person), canonical = the words as written, ``source="parse"``; None otherwise."""
         if head is None or not head.tag_.startswith("NNP"):
@@ -131,16 +134,39 @@ class ActorFinder:
         if any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in _MONTHS
                or self.entity_at(t) is not None for t in toks):
             return None
+        titles = [k for k, t in enumerate(toks) if self.lexicon.cue(t.lower_)]
+        if titles and titles[-1] < len(toks) - 1:
+            toks = toks[titles[-1] + 1:]  # "Prince Dorgon": the name after the title
         if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS for t in toks):
             return None
-        if any(c.dep_ == "det" for c in head.children):
-            return None  # "The Aftermath": names of people take no article
+        if not titles and any(c.dep_ == "det" for c in head.children):
+            return None  # "The Aftermath": names of people take no article (but "the Prince X")
         if toks[0].i > 0 and toks[0].nbor(-1).text == "(":
             return None  # "( Southeast of present-day Junxian ...)": a gloss, no agent
         start = self.base + toks[0].idx
         end = self.base + toks[-1].idx + len(toks[-1])
         text = " ".join(t.text for t in toks)
         return Actor(EntityRow("", -1, start, end, text, "PERSON", text, "parse"), "parse")
+
+    def commander(self, verb: Token) -> Actor | None:
+        """The person of an "under the command/leadership of X" phrase hanging on ``verb``
+        ("the Qing army, under the command of Prince Dorgon, arrived": the parse attaches it
+        to the verb, not to the army), from an entity or, failing that, a proper noun."""
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ != "under":
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj" or g.lower_ not in ("command", "leadership"):
+                    continue
+                for x in (x for o in g.children if o.lower_ == "of"
+                          for x in o.children if x.dep_ == "pobj"):
+                    found = self.phrase_entities(x, frozenset({"PERSON"}))
+                    if found:
+                        return Actor(found[0], "named")
+                    guess = self.proper_noun(x)
+                    if guess is not None:
+                        return guess
+        return None
 
     def place(self, head: Token | None) -> EntityRow | None:
         """The PLACE entity heading (or compounded into) the phrase of ``head``."""
@@ -173,13 +199,24 @@ class Salience:
         self.entities = [e for e in entities if e.label in AGENT_LABELS]
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
+        self.dead: set[str] = set()  # canonicals of persons whose death was reported
+
+    def alive(self, entity: EntityRow) -> bool:
+        """False for a PERSON whose death an earlier event of the paragraph reported: no
+        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong)."""
+        return entity.label != "PERSON" or entity.canonical not in self.dead
+
+    def died(self, actor: Actor | None) -> None:
+        if actor is not None and actor.entity.label == "PERSON":
+            self.dead.add(actor.entity.canonical)
 
     def titled(self, title: str, before: int) -> Actor | None:
         """The last PERSON before ``before`` whose mention or canonical name holds ``title``."""
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
             e = self.entities[i]
-            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)):
+            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
+                    and self.alive(e):
                 return Actor(e, "pronoun")
             i -= 1
         return None
@@ -197,11 +234,12 @@ class Salience:
         if titled is not None:
             return titled
         for actor in reversed(self.subjects):
-            if actor.entity.label in labels and actor.entity.start < before:
+            if actor.entity.label in labels and actor.entity.start < before \
+                    and self.alive(actor.entity):
                 return Actor(actor.entity, "pronoun")
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
-            if self.entities[i].label in labels:
+            if self.entities[i].label in labels and self.alive(self.entities[i]):
                 return Actor(self.entities[i], "pronoun")
             i -= 1
         return None
@@ -217,3 +255,40 @@ def nearest_actor(entities: Sequence[EntityRow], start: int, end: int) -> Actor 
         return None
     best = min(reversed(found), key=lambda e: _RANK[e.label])
     return Actor(best, "nearest")
+
+
+def same_side(a: str, b: str) -> bool:
+    """True if polity names ``a`` and ``b`` are one side: the words of one hold the other's
+    ("Song" / "Northern Song"; a period or a branch of one state). Cautious on purpose: it
+    may join two states ("Tang" / "Southern Tang"), which only withholds a guess."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa
+
+
+def side_actor(entities: Sequence[EntityRow], polity_of: Callable[[EntityRow], str],
+               patient_polity: str, sentence: tuple[int, int], paragraph_start: int
+               ) -> Actor | None:
+    """The opponent of a patient of side ``patient_polity`` in an agentless hostile passive
+    ("the Jin army was wiped out"), with ``source="side"`` (a guess).
+
+    ``entities``: agent-labelled and other entities (full-text offsets, sorted by start);
+    ``polity_of``: an entity's side ("" if unknown); ``sentence``: ``(start, end)`` of the
+    trigger's sentence; ``paragraph_start``: where its paragraph begins. The sides other than
+    ``patient_polity`` named in the sentence are counted; if exactly one, it is the opponent;
+    if none, those named in the paragraph up to the sentence's end; two or more sides, or none,
+    give None (the agent is not clear); polities one of whose names holds the other's words
+    are one side (:func:`same_side`: "Northern Song" and "Song"). The actor is that side's
+    last POLITY mention, else its last mention of any agent label."""
+    if not patient_polity:
+        return None
+    for lo in (sentence[0], paragraph_start):
+        mentions = [(e, p) for e in entities if e.label in AGENT_LABELS
+                    and lo <= e.start and e.end <= sentence[1]
+                    and (p := polity_of(e)) and not same_side(p, patient_polity)]
+        sides = {p for _, p in mentions}
+        if len(sides) > 1:
+            return None
+        if sides:
+            polities = [e for e, _ in mentions if e.label == "POLITY"]
+            return Actor((polities or [e for e, _ in mentions])[-1], "side")
+    return None

@@ -25,14 +25,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor
+from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor, side_actor
 from pipeline.events.lexicon import (
     EventLexicon,
     TriggerRule,
     build_trigger_matcher,
     load_event_lexicon,
 )
-from pipeline.events.roles import Frame, coarse, read_frame
+from pipeline.events.roles import Frame, coarse, nominal_anchored, read_frame
 from pipeline.events.when import date_fields, event_date
 from pipeline.places import (
     HistoricalPlace,
@@ -49,6 +49,8 @@ _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "
 _PARSE_PIPES = ("tok2vec", "tagger", "parser")
 _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
 _REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
+# Event types that end a person's life, and which actor dies: no later pronoun refers to them.
+_FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
 
 
 def parse_sentences(nlp: Language | None, sents: Sequence[Span]) -> list[Doc]:
@@ -157,6 +159,8 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
                        offset: int) -> list[tuple[Span, tuple[TriggerRule, ...]]]:
     first = bisect.bisect_left(span_starts, sent.start)
     last = bisect.bisect_left(span_starts, sent.end)
+    if next((t.text for t in reversed(sent) if not t.is_space), "") == "?":
+        return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
     for trig in spans[first:last]:
@@ -387,7 +391,8 @@ def _depth(tok: Token) -> int:
     return depth
 
 
-def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> tuple[bool, Actor | None]:
+def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
+                      salience: Salience) -> tuple[bool, Actor | None]:
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
@@ -400,7 +405,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str) -> tuple[bool,
         actor = finder.actor(cand)
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
-        elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON"):
+        elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
+                or not salience.alive(actor.entity):
             continue
         depth = _depth(cand)
         if best is None or depth < best[0]:
@@ -417,7 +423,7 @@ def _resolve(finder: ActorFinder, salience: Salience, tok: Token | None,
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
             actor = salience.titled(title, at) if title else None
             if actor is None:
-                found, actor = _sentence_subject(finder, tok, kind)
+                found, actor = _sentence_subject(finder, tok, kind, salience)
                 if not found:
                     actor = salience.resolve(kind, at)
         else:
@@ -462,7 +468,7 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         place = next((e for e in names if e.label == "PLACE"), None)
     else:
         frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
-        if frame.status == "none":
+        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
             return None
         choice = _choose_rule(rules, _patient_label(frame, finder))
         if choice is None:
@@ -479,12 +485,22 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
             actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
+        if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
+                and rule.subject_role == "agent":
+            actor1 = finder.commander(frame.head) or actor1
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None:
             actor2 = _resolve(finder, salience, frame.patient, at)
             if actor2 is not None and patient_place is not None \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
+        if actor1 is None and rule.hostile and actor2 is not None and (
+                frame.passive or rule.subject_role == "patient" or frame.agent is None
+                or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"
+            actor1 = side_actor(ctx.entities, lambda e: _polity(ctx, e),
+                                _polity(ctx, actor2.entity),
+                                (offset + sent.start_char, offset + sent.end_char),
+                                offset + doc_text.rfind("\n", 0, sent.start_char) + 1)
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
@@ -500,6 +516,8 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
         salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+        if status == "asserted" and rule.event_type in _FATAL:
+            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
     text = doc_text[window.start_char:window.end_char]

@@ -34,6 +34,8 @@ class TriggerRule:
 
     ``subject_role``: ``agent`` (default) or ``patient`` ("Kaifeng fell to the Jin": the
     subject is what the event happened to, the object of the trigger's preposition its agent).
+    ``hostile``: actor1 and actor2 are opposing sides (attack, defeat, capture ...), so an
+    agentless passive's agent may be read as the patient's opponent (``actors.side_actor``).
     """
 
     lemma: str
@@ -41,6 +43,7 @@ class TriggerRule:
     object_label: str  # "" = any object (a fallback), else the label the object must have
     takes_object: bool = True  # False: intransitive ("died", "fled"), no actor2
     subject_role: str = "agent"
+    hostile: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
             if role not in ("agent", "patient"):
                 raise ValueError(f"{path}:{line}: subject_role must be agent or patient")
             rule = TriggerRule(row["lemma"], row["event_type"], row["object_label"],
-                               row["takes_object"] != "no", role)
+                               row["takes_object"] != "no", role,
+                               (row.get("hostile") or "") == "yes")
             for form in row["forms"].split(";"):
                 if form.strip():
                     forms.setdefault(form.strip().lower(), []).append(rule)
@@ -95,11 +99,37 @@ def build_trigger_matcher(doc_or_vocab: Doc | object, lexicon: EventLexicon) -> 
 
 
 def load_person_polities(*paths: Path) -> dict[str, str]:
-    """canonical -> polity from CSVs with columns canonical, polity (persons.csv, armies.csv)."""
+    """canonical -> polity from CSVs with columns canonical, polity (persons.csv, armies.csv).
+
+    Beside a ``persons.csv``, the rulers of ``rulers.csv`` (sanmiao) are added under the
+    canonical names the entity stage gives them ("Ming Yingzong" -> Ming,
+    :func:`pipeline.entities.rulers.build_ruler_index`), when their dynasty is a canonical of
+    ``polities.csv`` or ``polity_dynasties.csv``; rows of the CSVs win over rulers."""
     out: dict[str, str] = {}
     for path in paths:
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 if row.get("polity"):
                     out.setdefault(row["canonical"], row["polity"])
+    for path in paths:
+        if path.name == "persons.csv":
+            for name, polity in _ruler_polities(path.parent).items():
+                out.setdefault(name, polity)
     return out
+
+
+def _ruler_polities(directory: Path) -> dict[str, str]:
+    from pipeline.entities.rulers import build_ruler_index
+    from pipeline.rulers import load_ruler_table
+
+    polities: set[str] = set()
+    for name in ("polities.csv", "polity_dynasties.csv"):
+        if (directory / name).is_file():
+            with (directory / name).open(encoding="utf-8", newline="") as fh:
+                polities.update(row["canonical"] for row in csv.DictReader(fh))
+    index = build_ruler_index(directory, {}) if polities else None
+    if index is None:
+        return {}
+    dynasty = {r.ruler_id: r.dynasty for r in load_ruler_table(directory).rulers}
+    return {name: dynasty[rid] for rid, name in index.canonical.items()
+            if dynasty.get(rid) in polities}

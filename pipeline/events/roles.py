@@ -26,6 +26,7 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -44,6 +45,7 @@ _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
 _MAX_CLIMB = 6
+_ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against", "by", "with"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
 _COARSE = (("NNP", "PROPN"), ("NN", "NOUN"), ("VB", "VERB"), ("MD", "VERB"), ("JJ", "ADJ"),
@@ -214,6 +216,30 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
         cur = cur.head
     return status
+
+
+def nominal_anchored(frame: Frame, span: Span,
+                     entity_at: Callable[[Token], object | None]) -> bool:
+    """False for a noun trigger with no argument in the sentence: no agent or patient (a
+    possessor, an "of"/"by" phrase, a place), no entity or proper noun among its modifiers
+    ("the Mongol invasion"), and not the subject or object of a verb ("the final assault
+    came", "endured encirclement"): "upon victory", "a calculated move to ensure discipline"
+    are no events.
+    A verb trigger, or one with a verb in it ("laid siege to", misparsed as a noun), is always
+    anchored (its subject may be elided or anaphoric). A noun that is the object of a
+    directional, locative or instrumental preposition on a verb is anchored ("ran into an
+    ambush", "defeated by a fire attack")."""
+    head = frame.head
+    if coarse(head) != "NOUN" or any(coarse(t) == "VERB" for t in span):
+        return True
+    if frame.agent is not None or frame.patient is not None or frame.places:
+        return True  # an argument, or a place ("a naval battle off Chenjia Island")
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (
+            entity_at(c) is not None or c.tag_.startswith("NNP")) for c in head.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in _ANCHOR_PREPS:
+        return coarse(head.head.head) == "VERB"
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and coarse(head.head) == "VERB"
 
 
 def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
