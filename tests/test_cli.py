@@ -86,7 +86,7 @@ def test_two_runs_give_identical_bytes(tmp_path: Path, resources: api.Resources)
         assert path.read_bytes() == twin.read_bytes()
 
 
-@pytest.mark.parametrize("megabytes", [5])
+@pytest.mark.parametrize("megabytes", [2])
 def test_huge_file_without_line_breaks(tmp_path: Path, blank_model: Path, megabytes: int) -> None:
     path = tmp_path / "huge.txt"
     plain = "The river flows east past the old walls and the fields of millet. " * 99
@@ -96,6 +96,6 @@ def test_huge_file_without_line_breaks(tmp_path: Path, blank_model: Path, megaby
     code = main(["run", str(path), "--out", str(out), "--model", str(blank_model), "--quiet"])
     assert code == 0
     (doc,) = _read(out / "documents.csv")
-    assert doc["status"] == "ok" and int(doc["sentences"]) > 70_000
+    assert doc["status"] == "ok" and int(doc["sentences"]) > 14_000 * megabytes
     dates = _read(out / "dates.csv")
-    assert len(dates) > 700 and all(d["year"] for d in dates)
+    assert len(dates) > 140 * megabytes and all(d["year"] for d in dates)

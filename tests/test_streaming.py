@@ -63,7 +63,7 @@ def test_docs_of_earlier_blocks_are_dropped(blank_resources: api.Resources,
     monkeypatch.setattr(segment, "MAX_BATCH_CHARS", 1)
     monkeypatch.setattr(document, "EVENT_GROUP_CHARS", 1)
     text = "".join(f"Yue Fei reached Zhuxian in 1140, day {i}. The army rested.\n\n"
-                   for i in range(20))
+                   for i in range(8))
     alive: list[int] = []
 
     def count_docs(done: int, total: int) -> None:
@@ -72,7 +72,7 @@ def test_docs_of_earlier_blocks_are_dropped(blank_resources: api.Resources,
 
     result = api.process_text(text, "d", blank_resources, on_block=count_docs,
                               sink=lambda attr, rows: None)
-    assert len(alive) == 20 and result.document.sentences == 40
+    assert len(alive) == 8 and result.document.sentences == 16
     assert alive[0] >= 1  # the block in hand (the count sees Docs)
     assert max(alive) <= alive[0] + 3  # flat: not one more Doc per block
 
