@@ -175,3 +175,16 @@ def test_a_province_elsewhere_in_the_sentence_only_steers() -> None:
 def test_a_feature_word_the_name_already_says_is_no_other_feature() -> None:
     text = "The army held Tongguan Pass for a year."
     assert read_place_words([_ent(text, "Tongguan")], text)[0].canonical == "Tongguan"
+
+
+def test_events_take_the_place_rows_point_for_a_name_with_a_province_beside_it(
+        resources) -> None:
+    from pipeline.document import process_text
+    text = ("In the first year of Xuande (1426), Zhu Gaoxu rebelled at Le'an in Shandong "
+            "province, and the emperor led the army against him.")
+    result = process_text(text, "d", resources)
+    place = next(p for p in result.places if p.place == "Le'an")
+    assert place.province == "Shandong" and place.latitude is not None
+    events = [e for e in result.events if e.place == "Le'an"]
+    assert events and all((e.latitude, e.longitude) == (place.latitude, place.longitude)
+                          for e in events)

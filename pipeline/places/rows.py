@@ -59,21 +59,16 @@ class PlaceLookup:
     located: dict[str, PlaceInfo] = field(default_factory=dict)  # from the place rows
 
     def add_rows(self, rows: Iterable[PlaceRow]) -> None:
-        """Use the document's place rows (:func:`build_place_rows`) for names the lookup itself
-        leaves without coordinates (second-pass guesses such as CHGIS homonyms near the
-        document's other places) and for gazetteer names whose row took another province
-        written beside them ("Hua County, Guangdong Province"), so events and places.csv
-        agree. Call before :meth:`get`."""
+        """Use the document's place rows (:func:`build_place_rows`) as the answer for every name
+        they place and the text does not gloss: second-pass guesses such as CHGIS homonyms near
+        the document's other places, a province written beside the name ("Le'an in Shandong
+        province", "Hua County, Guangdong Province"), so events and places.csv always agree.
+        Call before :meth:`get`."""
         for row in rows:
-            hist = self.historical.get(row.place)
-            if hist and hist.province and row.province and row.place not in self.glossed \
-                    and row.province not in hist.province.split("|"):
-                # another place of the gazetteer's name, by the province written beside it
-                self.cache[row.place] = (row.modern, row.latitude, row.longitude,
-                                         precision_of(row.coord_source))
-            if row.latitude is not None:
-                self.located[row.place] = (row.modern, row.latitude, row.longitude,
-                                           precision_of(row.coord_source))
+            if row.latitude is None:
+                continue
+            self.located[row.place] = (row.modern, row.latitude, row.longitude,
+                                       precision_of(row.coord_source))
 
     @classmethod
     def build(cls, entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
@@ -121,9 +116,11 @@ class PlaceLookup:
                 if coord is not None:
                     self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
                                         coord.precision)
-            found = self.cache[name]
-            if (found is None or found[1] is None) and name in self.located:
-                self.cache[name] = self.located[name]
+            found, row = self.cache[name], self.located.get(name)
+            if row and (found is None or found[1:3] != row[1:3]):
+                # the place row is the document's answer (a province written beside the name,
+                # a homonym near the other places): events take the same point
+                self.cache[name] = (row[0] or (found[0] if found else ""), *row[1:])
         return self.cache[name]
 
 _PRECISIONS = ("near", "county", "prefecture", "province", "region", "river", "site", "city",
