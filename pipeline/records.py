@@ -156,6 +156,7 @@ class EventRow:
     gregorian_year: int | None = None
     time_precision: int | None = None
     geo_precision: int | None = None
+    date_source: str = ""  # sentence | running ("" without a date)
 
 
 @dataclass(frozen=True)

@@ -392,3 +392,15 @@ def test_parsing_in_groups_of_blocks_gives_the_same_events(
     grouped = api.process_text(text, "doc", resources).events
     assert len(whole) > 100
     assert grouped == whole
+
+
+def test_an_event_dated_only_by_an_earlier_sentence_says_so(nlp: Language) -> None:
+    text = "On the 13th day Kaifeng fell to the Jin. The Jin army then attacked Caishi."
+    d = replace(date(text, "the 13th day", 1127, kind="explicit", month=1, day=13),
+                date_start="1127-02-03", date_end="1127-02-03", date_id=1)
+    events = run(nlp, text, SPEC8, [d])
+    by_place = {e.place: e for e in events}
+    own, later = by_place["Kaifeng"], by_place["Caishi"]
+    assert (own.date_source, own.time_precision) == ("sentence", 1)
+    assert (later.date_source, later.time_precision, later.day) == ("running", 3, 13)
+    assert later.geo_precision is None and later.latitude is None  # no coordinates: no precision

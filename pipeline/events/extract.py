@@ -294,8 +294,8 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
             row, place=name, place_modern=info[0] if info else "",
             latitude=info[1] if info else None, longitude=info[2] if info else None,
             place_precision=info[3] if info else "",
-            geo_precision=_geo_precision(query.prep, info[3] if info else "") if name
-            else None))
+            geo_precision=_geo_precision(query.prep, info[3])
+            if name and info and info[1] is not None else None))
     return out
 
 
@@ -524,6 +524,12 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
     date = event_date(ctx.dates, ctx.date_starts, sdoc, date_tok, offset + sent.start_char,
                       offset + trig.start_char, offset + window.end_char)
+    dated = date_fields(date)
+    if date is not None and date.start < offset + sent.start_char:
+        # only the running date of the narrative: the event's own day is not known
+        dated.update(date_source="running", time_precision=3 if dated["time_precision"] else None)
+    elif date is not None:
+        dated["date_source"] = "sentence"
     a1 = actor1.entity if actor1 else None
     a2 = actor2.entity if actor2 else None
     return EventRow(
@@ -535,4 +541,4 @@ def _event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[Trigg
         actor1_source=actor1.source if actor1 else "",
         actor2_source=actor2.source if actor2 else "",
         origin=origin, destination=destination, status=status,
-        **date_fields(date)), query  # type: ignore[arg-type]
+        **dated), query  # type: ignore[arg-type]
