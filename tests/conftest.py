@@ -46,3 +46,20 @@ def eras() -> EraTable:
 def calendar() -> LunarCalendar:
     """The bundled lunar calendar (sanmiao's month table)."""
     return LunarCalendar.load()
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The bundled gazetteer (``pipeline.gazetteer.load_gazetteer``), loaded once."""
+    from pipeline.gazetteer import load_gazetteer
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def blank(gaz):
+    """A blank English pipeline with a sentencizer and our gazetteer component only."""
+    from pipeline.entities import add_gazetteer_component
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_gazetteer_component(nlp, gaz)
+    return nlp

@@ -3,29 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from pipeline.entities import (
     ModelNotFoundError,
-    add_gazetteer_component,
     build_nlp,
     extract_entities,
     is_pinyin_word,
 )
-from pipeline.gazetteer import load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def blank(gaz):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_gazetteer_component(nlp, gaz)
-    return nlp
 
 
 def ents(nlp, gaz, text, **kw):

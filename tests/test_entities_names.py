@@ -7,23 +7,8 @@ gazetteer/rule layer alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from pipeline.entities import add_gazetteer_component, extract_entities
-from pipeline.gazetteer import load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def blank(gaz):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_gazetteer_component(nlp, gaz)
-    return nlp
+from pipeline.entities import extract_entities
 
 
 def found(nlp, gaz, text):

@@ -7,25 +7,10 @@ mistakes are what is checked (as in test_entities_names.py).
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Span
 
-from pipeline.entities import add_gazetteer_component, extract_entities
+from pipeline.entities import extract_entities
 from pipeline.entities.tables import BLOCK_LABEL, work_titles
-from pipeline.gazetteer import load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def blank(gaz):
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_gazetteer_component(nlp, gaz)
-    return nlp
 
 
 def found(nlp, gaz, text):

@@ -14,11 +14,6 @@ FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "entity_lexi
          "name_romanizations.csv")
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
 def test_default_gazetteer_loads_all_labels(gaz):
     assert {e.label for e in gaz.entries} == {"PERSON", "PLACE", "POLITY", "ARMY"}
     assert all(e.alias.strip() == e.alias and e.alias for e in gaz.entries)
