@@ -3,12 +3,14 @@
 ``write_or_check(doc, build, out, argv)`` builds the text with ``build()``, then either writes it
 to ``out`` or (``--check``) compares it with the committed file: exit 0 when equal, 1 otherwise.
 ``csv_text(columns, rows)`` is the text of a derived CSV (header, rows, ``\n`` line ends).
+``sanmiao_csv(name)`` reads one of the installed sanmiao package's data tables as dict rows.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.resources
 import io
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -37,3 +39,10 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer.writerow(columns)
     writer.writerows(rows)
     return buf.getvalue()
+
+
+def sanmiao_csv(name: str) -> list[dict[str, str]]:
+    """The rows of sanmiao's ``data/NAME`` table (e.g. "era_table.csv"), as dicts, read-only."""
+    res = importlib.resources.files("sanmiao") / "data" / name
+    with res.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

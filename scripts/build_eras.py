@@ -22,7 +22,6 @@ Usage: ``/work/venv/bin/python scripts/build_eras.py`` (writes gazetteer/eras.cs
 from __future__ import annotations
 
 import csv
-import importlib.resources
 import io
 import sys
 import unicodedata
@@ -34,6 +33,8 @@ from pypinyin.style.wadegiles import to_wade_glides
 
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
+from _derived import sanmiao_csv as _sanmiao_csv  # noqa: E402
 
 COLUMNS = [
     "era_id",
@@ -78,12 +79,6 @@ def _read_csv(path: Path | io.TextIOBase) -> list[dict[str, str]]:
         with path.open(encoding="utf-8", newline="") as fh:
             return list(csv.DictReader(fh))
     return list(csv.DictReader(path))
-
-
-def _sanmiao_csv(name: str) -> list[dict[str, str]]:
-    res = importlib.resources.files("sanmiao") / "data" / name
-    with res.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _int(value: str) -> int:

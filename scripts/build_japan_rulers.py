@@ -21,7 +21,6 @@ Usage: ``python scripts/build_japan_rulers.py [--check]``; ``build_text()`` retu
 from __future__ import annotations
 
 import csv
-import importlib.resources
 import sys
 from pathlib import Path
 
@@ -29,21 +28,12 @@ REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
 from _derived import csv_text, write_or_check  # noqa: E402
+from _derived import sanmiao_csv as _sanmiao  # noqa: E402
 from build_eras_japan import hepburn_forms  # noqa: E402
+from build_rulers import COLUMNS  # noqa: E402  (the same schema as rulers.csv)
 
-COLUMNS = [
-    "ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh", "posthumous_zh",
-    "personal_zh", "temple", "posthumous", "personal", "reign_start", "reign_end", "first_year",
-    "era_ids", "romanizations",
-]
 JAPAN_DYN, JAPAN_STREAM, SECOND_REIGN_BASE = "133", 4, 97000
 TITLE = "天皇"
-
-
-def _sanmiao(name: str) -> list[dict[str, str]]:
-    res = importlib.resources.files("sanmiao") / "data" / name
-    with res.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _reading(name: str, overrides: dict[str, str], kakasi) -> str:

@@ -24,7 +24,6 @@ texts (used by the rebuild test). ``hanja`` is needed only here (test extra), no
 from __future__ import annotations
 
 import csv
-import importlib.resources
 import sys
 import unicodedata
 from pathlib import Path
@@ -33,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
 from _derived import csv_text, write_or_check  # noqa: E402
+from _derived import sanmiao_csv as _sanmiao  # noqa: E402
 
 ERA_COLUMNS = [
     "era_id", "era", "era_zh", "era_zh_variants", "dynasty", "dynasty_zh", "ruler", "ruler_zh",
@@ -155,12 +155,6 @@ def _short_name(name_zh: str, dyn_zh: str) -> tuple[str, str]:
         if name.endswith(t) and len(name) - len(t) >= 1:
             return name, name[: -len(t)]
     return name, ""
-
-
-def _sanmiao(name: str) -> list[dict[str, str]]:
-    res = importlib.resources.files("sanmiao") / "data" / name
-    with res.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _read(path: Path) -> list[dict[str, str]]:
