@@ -59,10 +59,14 @@ def _choose(
             res.note("era chosen by printed CE year")
         elif state.year is not None and len({key(e)[2] for e in pool}) > 1:
             # the running era itself named again is as good as named with its dynasty
-            res.note("era chosen by nearness to running date",
-                     state.certainty if best is state.era else "medium")
+            if best is state.era:  # as certain as the running date (whose reading warned)
+                res.basis.append("era chosen by nearness to running date")
+                res.levels.append(state.certainty)
+            else:
+                res.note("era chosen by nearness to running date", "medium",
+                         "ERA_CHOSEN_BY_RUNNING_DATE")
         elif len({key(e)[4] for e in pool}) > 1:
-            res.note("era chosen by dynasties named in text", "medium")
+            res.note("era chosen by dynasties named in text", "medium", "ERA_CHOSEN_BY_CONTEXT")
         else:
             res.guess("ERA_CHOSEN_BY_DEFAULT",
                       f"{m.era!r} names {len(pool)} eras; the longest was taken",
@@ -185,7 +189,7 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
         res.year_end = None
     if m.phase:
         level = "high" if m.phase == "whole" else "medium"
-        res.note(f"phase: {m.phase}", level)
+        res.note(f"phase: {m.phase}", level, "ERA_PHASE_GUESSED")
         if m.phase_guess:
             res.guess("ERA_PHASE_GUESSED", f"{m.text!r} read as the era's {m.phase} year",
                       "medium")
@@ -218,16 +222,17 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
         if era is None and state.era is not None and eras.matches_dynasty(state.era, m.dynasty):
             if state.era.contains_era_year(n):
                 era = state.era
-                res.note(f"running era of {m.dynasty}", "medium")
+                res.note(f"running era of {m.dynasty}", "medium", "ERA_FROM_RUNNING_DATE")
             else:
                 era = _era_after(state.era, n, state.year, eras)
                 if era:
-                    res.note(f"next era of {m.dynasty} with a year {n}", "low")
+                    res.note(f"next era of {m.dynasty} with a year {n}", "low",
+                             "ERA_FROM_RUNNING_DATE")
         if era is None and state.year is not None:
             later = [e for e in pool if e.contains_era_year(n) and e.ce_year(n) >= state.year]
             if later:
                 era = later[0]
-                res.note(f"next era of {m.dynasty} with a year {n}", "low")
+                res.note(f"next era of {m.dynasty} with a year {n}", "low", "ERA_FROM_RUNNING_DATE")
         if era is None:
             res.guess("ERA_NOT_RESOLVED", f"which era of {m.dynasty!r} has year {n} is unknown")
             res.printed_year_only(stated)
@@ -249,7 +254,8 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
             hits.sort(key=rank)
             era = hits[0]
             res.era, res.dynasty, res.era_year, res.year = era, era.dynasty, n, era.ce_year(n)
-            res.note(f"era not named: {era.name}, whose year {n} is the printed year", "medium")
+            res.note(f"era not named: {era.name}, whose year {n} is the printed year", "medium",
+                     "ERA_FROM_PRINTED_YEAR")
             res.alternatives.extend(_label(e, n) for e in hits[1:4])
             return
     if running is None:

@@ -63,9 +63,10 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         if m.stated_year is not None and len({k[0] for k in keys}) > 1:
             res.note("ruler chosen by printed CE year")
         elif state.year is not None and len({k[2] for k in keys}) > 1:
-            res.note("ruler chosen by nearness to running date", "medium")
+            res.note("ruler chosen by nearness to running date", "medium",
+                     "RULER_CHOSEN_BY_RUNNING_DATE")
         elif len({k[3] for k in keys}) > 1:
-            res.note("ruler chosen by dynasties named in text", "medium")
+            res.note("ruler chosen by dynasties named in text", "medium", "RULER_CHOSEN_BY_CONTEXT")
         elif len({k[4] for k in keys}) > 1:
             res.guess("RULER_CHOSEN_BY_NAME",
                       f"{m.ruler!r} names {len(found)} rulers; the one sanmiao names without "
@@ -100,7 +101,8 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         res.note(f"reign year {n} (a Korean king's own reign count)")
     else:
         res.era_year = n
-        res.note(f"reign year {n} (no era of this ruler in force)", "medium")
+        res.note(f"reign year {n} (no era of this ruler in force)", "medium",
+                 "REIGN_YEAR_WITHOUT_ERA")
 
 
 def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str]) -> None:
@@ -124,7 +126,8 @@ def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str
             res.guess("ERA_CHOSEN_BY_DEFAULT",
                       f"{m.era!r} names several eras with that cycle year", "low")
         elif len({e for e, _ in hits}) > 1:
-            res.note("era chosen by nearness to running date", "medium")
+            res.note("era chosen by nearness to running date", "medium",
+                     "ERA_CHOSEN_BY_RUNNING_DATE")
         res.era, res.dynasty, res.era_year, res.year = (era, era.dynasty,
                                                        year - era.start_year + 1, year)
         res.note(f"sexagenary year within the {era.name} era")
@@ -241,7 +244,7 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
     if month is not None and state.order_month is not None and state.order_month - month > 6:
         res.year += 1
         res.inherit(f"month {month} after running month {state.order_month}: next year",
-                    state, "medium")
+                    state, "medium", "NEXT_YEAR_BY_MONTH_ORDER")
     else:
         res.inherit(f"running year {state.year}", state)
     if m.month is None and m.day is not None and not m.leap:
@@ -283,7 +286,8 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
             res.guess("NO_RUNNING_DATE", "Western month/day without a year")
             return
         year = state.year
-        res.inherit("Western year from running year", state, "medium")
+        res.inherit("Western year from running year", state, "medium",
+                    "WESTERN_YEAR_FROM_RUNNING_DATE")
     if m.year_doubt and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day

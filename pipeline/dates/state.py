@@ -60,17 +60,26 @@ class _Res:
     levels: list[str] = field(default_factory=list)  # evidence strengths; certainty = weakest
     after_unread: bool = False  # the running date was used past a date phrase that gave no year
 
-    def note(self, basis: str, level: str = "high") -> None:
-        """Record one piece of evidence (its ``basis`` text and strength)."""
+    def note(self, basis: str, level: str = "high", code: str | None = None) -> None:
+        """Record one piece of evidence (its ``basis`` text and strength). Evidence weaker than
+        high is a guess made here: it also writes a warning row (``code``, else
+        ``DATE_READING_GUESSED``) whose message is the basis, so that every row below high names
+        its guess (the README's promise)."""
         self.basis.append(basis)
         self.levels.append(level)
+        if level != "high":
+            self.warnings.append((code or "DATE_READING_GUESSED", basis))
 
-    def inherit(self, basis: str, state: RunningDate, level: str | None = None) -> None:
+    def inherit(self, basis: str, state: RunningDate, level: str | None = None,
+                code: str = "DATE_READING_GUESSED") -> None:
         """Record evidence taken from the running date: its certainty (or ``level``, when
         weaker), and, when a date phrase since then could not be read (``state.unread``: the
         narrative may have moved on), at most medium with a RUNNING_DATE_UNSURE warning."""
-        levels = [state.certainty] + ([level] if level else [])
-        self.note(basis, min(levels, key=LEVELS.index))
+        self.basis.append(basis)
+        self.levels.append(state.certainty)  # inherited: the running date's own warning named it
+        if level is not None and LEVELS.index(level) < LEVELS.index(state.certainty):
+            self.levels.append(level)
+            self.warnings.append((code, basis))
         if state.unread is not None and not self.after_unread:
             self.after_unread = True
             self.guess("RUNNING_DATE_UNSURE",
