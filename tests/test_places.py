@@ -316,11 +316,21 @@ def test_historical_places_rebuild_matches_committed() -> None:
     ("Malacca", 2.2, 102.2, "city"), ("Japan", 36.0, 138.0, "country"),
     ("China", 35.0, 105.0, "country"),  # a country's centre, not its capital (Beijing)
     ("Java", -7.5, 110.0, "region"), ("Champa", 13.9, 109.1, "region"),
+    # cities of Korea, Vietnam and Japan inside China's bounding box still count
+    ("Pyongyang", 39.03, 125.75, "city"), ("Hanoi", 21.02, 105.84, "city"),
+    ("Nagasaki", 32.75, 129.88, "city"),
 ])
 def test_foreign_places(name: str, lat: float, lon: float, precision: str) -> None:
     coord = geocode_world(name)
     assert coord is not None and coord.precision == precision
     assert (coord.latitude, coord.longitude) == pytest.approx((lat, lon), abs=0.1)
+
+
+def test_taiwan_towns_need_an_anchor() -> None:
+    """A Taiwanese town in pinyin ("Zhubei") may be a homonym of a mainland place: only with
+    ``inside_china`` (the caller checks it against the document's other places)."""
+    assert geocode_world("Zhubei") is None
+    assert geocode_world("Zhubei", inside_china=True) is not None
 
 
 def test_old_country_names_at_the_country_centre() -> None:

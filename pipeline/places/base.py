@@ -51,6 +51,7 @@ class Coordinate:
     precision: str
     matched: str = ""
     province: str = ""
+    country: str = ""  # ISO 3166 code of a place outside China (world_places.csv), else ""
 
 
 @dataclass(frozen=True)

@@ -370,9 +370,12 @@ def _load_world_places(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
         coord = Coordinate(float(row["latitude"]), float(row["longitude"]),
                            f"{source}:{kind}" if source == "hand" else f"{source}",
                            _WORLD_PRECISION.get(kind, kind if kind in _WORLD_RANK else "region"),
-                           row["name"])
+                           row["name"], country=row["country"])
         out.setdefault(name_key(row["name"]), []).append((_WORLD_RANK.get(kind, 4), coord))
     return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
+
+
+_PINYIN_TOWNS = frozenset({"TW", "CN"})  # towns named in pinyin, homonyms of mainland places
 
 
 def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None:
@@ -380,11 +383,12 @@ def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None
     a country is given its centre (countryinfo; precision "country"), a continent its centre;
     None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0).
 
-    Towns inside China's box (Taiwan's, which cpca lacks) share pinyin names with historical
-    places of the mainland ("Xizhou"), so they count only with ``inside_china`` (the caller
-    must then check the point against the document's other places)."""
+    Towns of Taiwan (which cpca lacks) share pinyin names with historical places of the
+    mainland ("Xizhou"), so they count only with ``inside_china`` (the caller must then check
+    the point against the document's other places); cities of other countries (Seoul, Hanoi,
+    Nagasaki), though inside China's bounding box, always count."""
     found = [c for c in load_world_places().get(name_key(name.strip()), ())
-             if inside_china or c.precision != "city" or not _in_china(c.latitude, c.longitude)]
+             if inside_china or c.precision != "city" or c.country not in _PINYIN_TOWNS]
     return found[0] if found else None
 
 
