@@ -9,7 +9,7 @@ from pipeline.places import (
     place_rows_and_warnings,
     province_named,
 )
-from pipeline.records import EntityRow
+from pipeline.records import DateRow, EntityRow
 
 
 def _ent(text: str, name: str) -> EntityRow:
@@ -69,3 +69,24 @@ def test_distance_gloss() -> None:
                                         text=text)
     assert row.coord_source == "gloss:cpca-0.5.5:county:near" and row.certainty == "high"
     assert (row.latitude, row.longitude) == (33.1571, 107.3339)
+
+
+def test_current_name_of_a_name_several_units_bore_that_year_is_medium() -> None:
+    # 1085: 瀛州 (Hebei), 潁州 (Anhui, today's Yingzhou district), 郢州, 英州 ... were all
+    # "Yingzhou": the current district is one of them, not certainly the one meant
+    text = "In 1085 he was made governor of Yingzhou."
+    dates = [DateRow("", -1, 3, 7, "1085", "gregorian", year=1085)]
+    (row,), (warning,) = place_rows_and_warnings([_ent(text, "Yingzhou")], [], dates,
+                                                 text=text)
+    assert row.certainty == "medium" and warning.code == "PLACE_HOMONYM_CHOSEN"
+    assert "1085" in warning.message
+
+
+def test_taiwan_town_across_the_strait_is_a_low_guess() -> None:
+    # GeoNames' Zhubei (竹北): no CHGIS unit bears the name; the only other place is Quanzhou
+    text = "Settlers came from Quanzhou in 1793 and built a fort at Zhubei."
+    dates = [DateRow("", -1, 32, 36, "1793", "gregorian", year=1793)]
+    rows, _ = place_rows_and_warnings([_ent(text, "Quanzhou"), _ent(text, "Zhubei")], [],
+                                      dates, text=text)
+    zhubei = rows[1]
+    assert zhubei.coord_source.startswith("world:geonames") and zhubei.certainty == "low"
