@@ -47,12 +47,12 @@ from .places import (
     ModernPlaceIndex,
     PlaceGloss,
     PlaceLookup,
-    build_place_rows,
     find_place_glosses,
     known_by_gazetteers,
     load_gloss_lexicon,
     load_historical_places,
     load_modern_places,
+    place_rows_and_warnings,
     read_place_words,
     reread_capitals,
     years_from_dates,
@@ -359,8 +359,10 @@ class _DocumentStream:
         self._dates(dates[dates_done:])
         lookup = PlaceLookup.build(self.place_entities, glosses, res.historical_places,
                                    index=res.modern_places)
-        places = build_place_rows(self.place_entities, glosses, dates, res.historical_places,
-                                  index=res.modern_places, text=text)
+        places, located = place_rows_and_warnings(
+            self.place_entities, glosses, dates, res.historical_places,
+            index=res.modern_places, text=text)
+        place_warnings.extend(located)  # homonyms chosen, coordinates guessed
         lookup.add_rows(places)  # events use the place rows' second-pass points too
         number = 0
         for pending in self._pending_groups():  # group by group: blocks in order, disjoint

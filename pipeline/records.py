@@ -171,6 +171,7 @@ class PlaceRow:
     latitude: float | None = None
     longitude: float | None = None
     coord_source: str = ""
+    certainty: str = ""  # high | medium | low: how sure the coordinate choice is ("" without)
     mentions: int = 0
     first_year: int | None = None
     last_year: int | None = None

@@ -13,8 +13,9 @@ Usage::
 Columns: ``name`` (pinyin stem without the unit word: "Chengdu"), ``zh`` (traditional
 characters of the full name), ``kind`` (CHGIS feature type in English: county, prefecture,
 commandery, circuit ...), ``province`` (current province, from the start of CHGIS's Chinese
-location note, "今河北涞水县" -> Hebei; "" if it names none), ``latitude``, ``longitude``
-(WGS84, 5 decimals as in the source),
+location note, "今河北涞水县" -> Hebei; if it names none, the province of the nearest current
+county or prefecture seat of ``modern_places.csv`` within 0.3 degrees; else ""),
+``latitude``, ``longitude`` (WGS84, 5 decimals as in the source),
 ``start_year``, ``end_year`` (CE, astronomical as in CHGIS), ``tgaz_id`` (first hvd_ id).
 """
 
@@ -142,9 +143,40 @@ def render(rows: list[dict[str, object]]) -> str:
     return buf.getvalue()
 
 
+NEAREST_REACH = 0.3  # degrees: a seat this close to a current county lies in its province
+
+
+def _county_seats() -> list[tuple[float, float, str]]:
+    """(lat, lon, province) of the current counties and prefectures (``modern_places.csv``)."""
+    with (ROOT / "gazetteer" / "modern_places.csv").open(encoding="utf-8", newline="") as fh:
+        return [(float(r["latitude"]), float(r["longitude"]), r["province"])
+                for r in csv.DictReader(fh) if r["level"] in ("county", "prefecture")]
+
+
+def fill_provinces(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows whose location note names no province take the province of the nearest current
+    county or prefecture seat within ``NEAREST_REACH`` degrees (山陰縣, whose note is blank,
+    lies at Shaoxing: Zhejiang); farther ones stay ""."""
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for lat, lon, province in _county_seats():
+        grid.setdefault((int(lat // NEAREST_REACH), int(lon // NEAREST_REACH)), []).append(
+            (lat, lon, province))
+    for row in rows:
+        if row["province"]:
+            continue
+        lat, lon = float(str(row["latitude"])), float(str(row["longitude"]))
+        gy, gx = int(lat // NEAREST_REACH), int(lon // NEAREST_REACH)
+        cells = [grid.get((gy + dy, gx + dx), ()) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        near = [((a - lat) ** 2 + (b - lon) ** 2, p) for cell in cells for a, b, p in cell
+                if abs(a - lat) <= NEAREST_REACH and abs(b - lon) <= NEAREST_REACH]
+        if near:
+            row["province"] = min(near)[1]
+    return rows
+
+
 def build(source: Path) -> str:
     """The CSV text of ``historical_places.csv`` built from ``source``."""
-    return render(merge(records(read_source(source))))
+    return render(merge(fill_provinces(records(read_source(source)))))
 
 
 def main(argv: list[str] | None = None) -> int:

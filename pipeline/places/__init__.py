@@ -62,6 +62,7 @@ from pipeline.places.rows import (
     load_historical_places,
     load_place_points,
     outside_glosses,
+    place_rows_and_warnings,
     province_hints,
     year_lookup,
     years_from_dates,
@@ -77,5 +78,6 @@ __all__ = [
     "geocode_gloss", "geocode_historical", "geocode_name", "geocode_world",
     "load_gloss_lexicon", "load_historical_places", "load_historical_units",
     "load_modern_places", "load_place_points", "load_world_places", "name_key",
-    "outside_glosses", "province_hints", "province_named", "year_lookup", "years_from_dates",
+    "outside_glosses", "place_rows_and_warnings", "province_hints", "province_named",
+    "year_lookup", "years_from_dates",
 ]

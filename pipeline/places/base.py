@@ -43,7 +43,12 @@ class PlaceGloss:
 
 @dataclass(frozen=True)
 class Coordinate:
-    """A geocoding result. ``precision``: county | prefecture | province | near."""
+    """A geocoding result. ``precision``: county | prefecture | province | near.
+
+    ``basis``: "" when the name matched one place (or several at one seat); otherwise why this
+    one was chosen among homonyms ("the one in Henan, the province named beside it"): the
+    place row's ``certainty`` is then below high and a warning row names the choice.
+    """
 
     latitude: float
     longitude: float
@@ -52,6 +57,7 @@ class Coordinate:
     matched: str = ""
     province: str = ""
     country: str = ""  # ISO 3166 code of a place outside China (world_places.csv), else ""
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class GlossLexicon:
     rejects: frozenset[str]
     provinces: Mapping[str, str]  # lower-case variant (no spaces/hyphens) -> province
     municipalities: frozenset[str] = frozenset()  # provinces that are also cities (Beijing)
+    distance_units: frozenset[str] = frozenset()  # "kilometers", "li": "2 km south of X"
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,7 @@ def load_gloss_lexicon(gazetteer: Path = GAZETTEER) -> GlossLexicon:
         rejects=frozenset(p for p, _ in by_kind.get("reject", [])),
         provinces=provinces,
         municipalities=frozenset(municipalities),
+        distance_units=frozenset(p for p, _ in by_kind.get("distance_unit", [])),
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +50,8 @@ def load_modern_places(gazetteer: Path = GAZETTEER) -> ModernPlaceIndex:
         extra: dict[str, list[ModernPlace]] = {}
         for row in _read(derived):
             key = name_key(row["alias"])
+            if _one_syllable(key):
+                continue  # "Tai" (Ta-i, 大邑) reads as the pinyin syllable tai: no alias
             if row["file"] == "modern_places.csv" and key not in by_key:
                 for place in by_name.get((row["canonical"], row["province"]), ()):
                     if place not in extra.setdefault(key, []):
@@ -87,6 +89,43 @@ def _coordinate(place: ModernPlace, index: ModernPlaceIndex) -> Coordinate:
         precision = "prefecture"
     return Coordinate(place.latitude, place.longitude, f"{place.source}:{place.level}",
                       precision, place.name, place.province)
+
+
+def _seats(points: Iterable[tuple[float, float]], spread: float = 0.5) -> int:
+    """How many distinct seats (points more than ``spread`` degrees apart) ``points`` hold."""
+    seats: list[tuple[float, float]] = []
+    for lat, lon in points:
+        if not any(abs(lat - a) <= spread and abs(lon - b) <= spread for a, b in seats):
+            seats.append((lat, lon))
+    return len(seats)
+
+
+def _county_seats(name: str, index: ModernPlaceIndex) -> list[tuple[float, float]]:
+    """Seats of every county a name written with a county word ("Hua County", "Weixian"), or
+    a one-syllable stem ("Hua"), may mean: the current ones (cpca, in every province), the
+    defunct ones of ``place_aliases.csv``, and CHGIS county-level units still in use in 1820
+    or later (the names a modern text writes with "County"). [] for any other name."""
+    bare = _SUFFIX_WORDS.sub("", name.strip())
+    key = name_key(bare)
+    if bare == name.strip() or not name.lower().endswith("county"):
+        if key.endswith("xian") and len(key) > 4:
+            key = key[:-4]
+        elif not _one_syllable(key):  # "Hua" alone: the county 滑县 by its stem, or another
+            return []
+    points = [(p.latitude, p.longitude) for p in _candidates(name, None, index)]
+    for (alias, _), (current, province) in index.aliases.items():
+        if alias in (key, key + "xian"):
+            points += [(p.latitude, p.longitude) for p in index.by_key.get(name_key(current), ())
+                       if p.province == province]
+    points += [(u.latitude, u.longitude) for u in load_historical_units().get(key, ())
+               if _KIND_RANK.get(u.kind) == 2 and u.end_year >= 1820]
+    return points
+
+
+def county_homonyms(name: str, index: ModernPlaceIndex | None = None) -> int:
+    """How many distinct seats a name with a county word ("Hua County") or a one-syllable stem
+    may mean, current, defunct or CHGIS since 1820 (0 for any other name)."""
+    return _seats(_county_seats(name, index or load_modern_places()))
 
 
 def _candidates(modern: str, province: str | None,
@@ -135,7 +174,18 @@ def geocode(modern: str, province: str | None = None, *,
         if found:
             best = min(found, key=lambda p: (_LEVEL_RANK.get(p.level, 3), p.adcode))
             if _in_china(best.latitude, best.longitude):
-                return _coordinate(best, idx)
+                seats = _seats((p.latitude, p.longitude) for p in found)
+                coord = _coordinate(best, idx)
+                # a modern name ("now Nanjing") names the one prefecture-level city of that
+                # name rather than a county (南靖县): no choice to report
+                alone = best.level == "prefecture" and sum(
+                    p.level == "prefecture" for p in found) == 1
+                if seats > 1 and not alone:
+                    coord = replace(coord, basis=(
+                        f"{seats} places named {modern.strip()}"
+                        + (f" in {province}" if province else "")
+                        + f": the {best.level}-level one, {best.name} ({best.province})"))
+                return coord
     if province and province in idx.provinces:
         place = idx.provinces[province]
         return Coordinate(place.latitude, place.longitude, f"{place.source}:province",
@@ -165,12 +215,23 @@ def geocode_name(name: str, province: str | None = None, *,
     found = _candidates(name, province or None, idx)
     if not found and province:
         return None  # not in the province named nearby: another place of that name
+    everywhere = [(p.latitude, p.longitude) for p in _candidates(name, None, idx)]
+    everywhere += _county_seats(name, idx)  # "Hua County": 滑县 (Henan), 華縣 (Shaanxi) ...
+    homonyms = _seats(everywhere)
+    if homonyms > 1 and not province and not prefecture and _county_seats(name, idx):
+        return None  # a county word after a name several counties bore: no guess
+    basis = ""
     if prefecture:
-        found = tuple(p for p in found if p.adcode.startswith(prefecture)) or found
+        inside = tuple(p for p in found if p.adcode.startswith(prefecture))
+        if inside and len(inside) < len(found):
+            basis = "the one inside the prefecture-level city written beside it"
+        found = inside or found
     if len(found) > 1:
         prefectures = [p for p in found if p.level == "prefecture"]
         if len({p.province for p in found}) > 1 and len(prefectures) != 1:
             return None
+        if prefectures and len(prefectures) < len(found) and not basis:
+            basis = "the prefecture-level city among the places of that name"
         found = tuple(prefectures) or found
     if not found:
         return None
@@ -178,6 +239,11 @@ def geocode_name(name: str, province: str | None = None, *,
     if best.level == "province" or not _in_china(best.latitude, best.longitude):
         return None
     coord = _coordinate(best, idx)
+    if homonyms > 1 and province and not basis:
+        basis = f"the one in {province}, the province named near it"
+    if homonyms > 1 or _seats((p.latitude, p.longitude) for p in found) > 1:
+        coord = replace(coord, basis=f"{max(homonyms, 2)} places named {name}: " + (
+            basis or f"the {best.level}-level one, {best.name} ({best.province})"))
     return coord
 
 
@@ -318,14 +384,15 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
     if year is not None:
         found = tuple(u for u in found if u.start_year <= year <= u.end_year)
-    if province:  # a province named nearby, when it holds one of the units (always: strict)
-        found = tuple(u for u in found if u.province == province) or (() if strict else found)
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
         found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
         found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
+    before = found
+    if province:  # a province named nearby, when it holds one of the units (always: strict)
+        found = tuple(u for u in found if u.province == province) or (() if strict else found)
     if not found:
         return None
     lats = [u.latitude for u in found]
@@ -340,10 +407,33 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
                                      -(u.end_year - u.start_year), u.tgaz_id))
     precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
+    basis = ""
+    if guessed:
+        basis = f"CHGIS units named {name} at several seats: the one nearest the other places"
+    elif len(found) < len(before) and _seats((u.latitude, u.longitude) for u in before) > 1:
+        basis = (f"CHGIS units named {name} at several seats: the one in {province}, the "
+                 "province named near it")
     return Coordinate(best.latitude, best.longitude,
                       f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
                       f"{guessed}",
-                      precision, best.name, best.province)
+                      precision, best.name, best.province, basis)
+
+
+def historical_seats(name: str, year: int, province: str | None = None
+                     ) -> list[tuple[float, float]]:
+    """Distinct seats (lat, lon) of the CHGIS units named ``name`` in use in ``year`` (only
+    those in ``province`` when it holds any): more than one means the name was ambiguous
+    then ("Yingzhou" in 1085: 瀛州, 潁州, 郢州, 英州 ...)."""
+    key = name_key(_SUFFIX_WORDS.sub("", name.strip()))
+    found = [u for u in load_historical_units().get(key, ())
+             if u.start_year <= year <= u.end_year]
+    if province:
+        found = [u for u in found if u.province == province] or found
+    seats: list[tuple[float, float]] = []
+    for u in found:
+        if not any(abs(u.latitude - a) <= 0.5 and abs(u.longitude - b) <= 0.5 for a, b in seats):
+            seats.append((u.latitude, u.longitude))
+    return seats
 
 
 _WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}
@@ -389,7 +479,11 @@ def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None
     Nagasaki), though inside China's bounding box, always count."""
     found = [c for c in load_world_places().get(name_key(name.strip()), ())
              if inside_china or c.precision != "city" or c.country not in _PINYIN_TOWNS]
-    return found[0] if found else None
+    if not found:
+        return None
+    seats = _seats(((c.latitude, c.longitude) for c in found), spread=2.0)
+    return replace(found[0], basis=f"{seats} places abroad named {name.strip()}: the "
+                   f"{found[0].precision} first") if seats > 1 else found[0]
 
 
 def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
@@ -403,8 +497,7 @@ def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
         same = geocode(_SUFFIX_WORDS.sub("", gloss.place), gloss.province, index=index)
         if same is not None and same.precision in ("county", "prefecture") \
                 and same.province == gloss.province:
-            return Coordinate(same.latitude, same.longitude, f"{same.source}:same-name",
-                              same.precision, same.matched, same.province)
+            return replace(same, source=f"{same.source}:same-name")
     if gloss.modern:
         coord = geocode(gloss.modern, gloss.province, index=index)
         if coord is not None and coord.precision == "province" and gloss.fallback:
@@ -415,8 +508,7 @@ def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
         coord = geocode("", gloss.province, index=index)
     if coord is not None and gloss.relation not in ("at", "in", "part of") \
             and coord.precision != "province":
-        coord = Coordinate(coord.latitude, coord.longitude, coord.source, "near",
-                           coord.matched, coord.province)
+        coord = replace(coord, precision="near")
     return coord
 
 

@@ -149,6 +149,7 @@ def find_place_glosses(text: str, *, lexicon: GlossLexicon | None = None) -> lis
                                   relation or ("in" if not modern else "at"), province,
                                   m.start(), m.end(), fb))
     out.extend(_comma_glosses(text, lex, [(g.gloss_start, g.gloss_end) for g in out]))
+    out.extend(_distance_glosses(text, lex, [(g.gloss_start, g.gloss_end) for g in out]))
     return sorted(out, key=lambda g: (g.start, g.gloss_start))
 
 
@@ -196,6 +197,51 @@ def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
             "part of" if m.group("rel") else ("at" if modern else "in"))
         out.append(PlaceGloss(" ".join(words), start, m.end("name"), modern, relation,
                               province, m.end("name"), end))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _distance_pattern(units: tuple[str, ...], relations: tuple[tuple[str, str], ...]
+                      ) -> re.Pattern[str]:
+    """"Wang Bo Village, 2 kilometers south of Chenggu County, Hanzhong City, Shaanxi"."""
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    rel = "|".join(re.escape(p) for p, r in relations if r not in ("in", "at", "part of"))
+    return re.compile(
+        rf"(?<![A-Za-z'’\-])(?P<name>{_NAMES}),\s+(?:about\s+|some\s+)?\d+(?:\.\d+)?\s*"
+        rf"(?:{unit})\s+(?P<rel>{rel})\s+(?P<modern>{_NAMES})"
+        rf"(?:,\s+(?P<mid>{_NAMES}))?(?:,\s+(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
+
+
+def _distance_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
+                      ) -> list[PlaceGloss]:
+    """Glosses giving a distance and a direction from a current place, after a comma; the
+    place must be a known county or city (in the province written after it, if any)."""
+    if not lex.distance_units:
+        return []
+    relations = dict(lex.relations)
+    out = []
+    for m in _distance_pattern(tuple(lex.distance_units), lex.relations).finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = m.group("name").split()
+        start = m.start("name")
+        while words and words[0] in _LEADING_NON_NAMES:
+            start = text.index(words[1], start) if len(words) > 1 else m.end("name")
+            words = words[1:]
+        if not words:
+            continue
+        province, end, fallback = "", m.end("modern"), ""
+        for group in ("prov", "mid"):  # the province is the last part written
+            if m.group(group) and _province_of(m.group(group), lex):
+                province, end = _province_of(m.group(group), lex), m.end(group)
+                fallback = m.group("mid") if group == "prov" else ""
+                break
+        modern = m.group("modern")
+        if not _is_modern_place(modern, province) or _is_modern_place(" ".join(words), province):
+            continue  # a current place is placed by its own name, not "near" another
+        out.append(PlaceGloss(" ".join(words), start, m.end("name"), modern,
+                              relations[m.group("rel").lower()], province, m.end("name"), end,
+                              fallback))
     return out
 
 

@@ -4,10 +4,25 @@ the document's other located places (every second-pass result is a guess and say
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from pipeline.places.base import Coordinate, ModernPlaceIndex, _in_china, province_named
+from pipeline.places.base import (
+    Coordinate,
+    ModernPlaceIndex,
+    _in_china,
+    name_key,
+    province_named,
+)
 from pipeline.places.context import load_place_words, name_part, strip_qualifier
-from pipeline.places.geocode import geocode, geocode_historical, geocode_name, geocode_world
+from pipeline.places.geocode import (
+    county_homonyms,
+    geocode,
+    geocode_historical,
+    geocode_name,
+    geocode_world,
+    historical_seats,
+    load_historical_units,
+)
 from pipeline.records import PlaceRow
 
 
@@ -64,9 +79,19 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
             if year is not None and not modern_first else None
         if coord is None:
             coord = geocode_name(name, near, index=index, prefecture=prefecture)
+            seats = historical_seats(name, year, near) \
+                if coord is not None and year is not None and not modern_first else []
+            if coord is not None and len(seats) > 1:  # several units of that name that year
+                if not any(abs(coord.latitude - a) <= 0.5 and abs(coord.longitude - b) <= 0.5
+                           for a, b in seats):
+                    return None, "", "name"  # the current place was none of them
+                coord = replace(coord, basis=(
+                    f"{len(seats)} CHGIS units named {name} in {year}: the one at the current "
+                    f"{coord.matched}"))
             if coord is not None:
                 return coord, coord.matched, "name"
-        if coord is None and (year is None or modern_first):
+        if coord is None and (year is None or modern_first) and (
+                near or county_homonyms(name, index) < 2):  # "Hua County": 滑县, 華縣 ...
             coord = geocode_historical(name, None, near)
         if coord is not None:
             return coord, "", "name"
@@ -84,7 +109,10 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         if coord is not None and _close(coord, anchor):
             return _tagged(coord, "outside-hint"), coord.matched, "name"
     coord = geocode_world(name, inside_china=True) if anchor is not None else None
-    if coord is not None and _close(coord, anchor, reach=2.0):  # a town of Taiwan (GeoNames)
+    # a town of Taiwan (GeoNames) near the other places; farther (across the strait) only when
+    # no CHGIS unit of any year bears the name (no mainland homonym known)
+    reach = 2.0 if name_key(strip_qualifier(name) or name) in load_historical_units() else 4.0
+    if coord is not None and _close(coord, anchor, reach=reach):
         return coord, "", "world"
     feature = _feature_name(name)
     if feature:
@@ -92,8 +120,7 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
             geocode_historical(feature, year, near, anchor=anchor) if year is not None
             else None)
         if coord is not None:
-            coord = Coordinate(coord.latitude, coord.longitude, f"{coord.source}:feature",
-                               "near", coord.matched, coord.province)
+            coord = replace(coord, source=f"{coord.source}:feature", precision="near")
             return coord, coord.matched, "name"
     bare = strip_qualifier(name)
     if bare != name and name_part(bare):  # "Eastern Liaoning Province": part of a region
@@ -101,15 +128,13 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         coord = geocode("", province, index=index) if province else locate_name(
             bare, year, near, index, None)[0]
         if coord is not None:
-            coord = Coordinate(coord.latitude, coord.longitude, f"{coord.source}:qualified",
-                               "region", coord.matched, coord.province)
+            coord = replace(coord, source=f"{coord.source}:qualified", precision="region")
             return coord, "", "name"
     return None, "", "name"
 
 
 def _tagged(coord: Coordinate, tag: str) -> Coordinate:
-    return Coordinate(coord.latitude, coord.longitude, f"{coord.source}:{tag}",
-                      coord.precision, coord.matched, coord.province)
+    return replace(coord, source=f"{coord.source}:{tag}")
 
 
 def _close(coord: Coordinate, anchor: tuple[float, float] | None, reach: float = 5.0) -> bool:

@@ -25,7 +25,7 @@ from pipeline.places.geocode import (
     geocode_world,
 )
 from pipeline.places.locate import anchor_of, locate_name
-from pipeline.records import DateRow, EntityRow, PlaceRow
+from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
 
 
 def outside_glosses(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss]
@@ -241,6 +241,17 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
                      dates: Sequence[DateRow] | YearAt,
                      historical_places: Mapping[str, HistoricalPlace] | None = None, *,
                      index: ModernPlaceIndex | None = None, text: str = "") -> list[PlaceRow]:
+    """The rows of :func:`place_rows_and_warnings` (same arguments), without the warnings."""
+    return place_rows_and_warnings(entities, glosses, dates, historical_places, index=index,
+                                   text=text)[0]
+
+
+def place_rows_and_warnings(
+        entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
+        dates: Sequence[DateRow] | YearAt,
+        historical_places: Mapping[str, HistoricalPlace] | None = None, *,
+        index: ModernPlaceIndex | None = None, text: str = ""
+) -> tuple[list[PlaceRow], list[WarningRow]]:
     """One PlaceRow per distinct place (PLACE entity canonical, or glossed name).
 
     ``dates``: DateRows (running year = last DateRow at or before a mention) or a callable
@@ -257,6 +268,12 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     places_beside`), picks among homonyms; a province written right after a gazetteer place
     of another province ("Hua County, Guangdong Province" where ``places.csv`` has Henan's
     Huaxian) makes it the homonym of that province when one is known (else no coordinates).
+
+    ``certainty`` (see :func:`_certainty`): high for the text's gloss, the hand gazetteer or a
+    name matching one place; medium for a homonym chosen by the province or city written near
+    it (warning ``PLACE_HOMONYM_CHOSEN``); low for a second-pass guess (warning
+    ``PLACE_COORDINATE_GUESSED``). The warnings (``doc_id`` "", offsets of the first mention,
+    indices of ``text``) come second in the returned pair.
     """
     year_at = dates if callable(dates) else years_from_dates(dates)
     historical = historical_places or {}
@@ -273,6 +290,7 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
             mentions[name] = [g.start for g in gl]
     rows: list[PlaceRow] = []
     pending: list[int] = []  # rows the first pass left without coordinates
+    basis: dict[int, str] = {}  # row index -> why its coordinate was chosen among others
     for name, offsets in sorted(mentions.items(), key=lambda kv: kv[1][0]):
         years = [y for y in (year_at(o) for o in offsets) if y is not None]
         modern = relation = province = ""
@@ -314,6 +332,8 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
                 coord, modern, prefix = locate_name(name, year, hint(offsets), index, None)
             if coord is None:
                 pending.append(len(rows))
+        if coord is not None and coord.basis:
+            basis[len(rows)] = coord.basis
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
     anchor = anchor_of(rows)
     for i in pending:  # second pass: homonyms and guesses decided near the other places
@@ -328,12 +348,49 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
                                              prefecture=written.prefecture)
         if coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
-                           offsets, years)
-    return rows
+                           offsets, years, second=True)
+            basis[i] = _guess_basis(coord)
+    warnings = []
+    for i, why in sorted(basis.items()):
+        row = rows[i]
+        start = mentions[row.place][0]
+        code = "PLACE_COORDINATE_GUESSED" if row.certainty == "low" else "PLACE_HOMONYM_CHOSEN"
+        warnings.append(WarningRow(
+            "", start, ends.get(start, start), code,
+            f"{row.place!r} placed at {row.modern or row.province or 'a point'} "
+            f"({row.latitude}, {row.longitude}), certainty {row.certainty}: {why}"))
+    return rows, warnings
+
+
+_GUESS_WORDS = {
+    "nearest": "the homonym nearest the document's other places",
+    "other-years": "the one seat of that name in other years than the running year",
+    "outside-hint": "a place of that name outside the province named near it",
+    "feature": "the county named after the mountain or pass",
+    "qualified": "the region the name qualifies (a direction word before it)",
+}
+
+
+def _guess_basis(coord: Coordinate) -> str:
+    """Why a second-pass coordinate was taken (a guess)."""
+    tags = [_GUESS_WORDS[t] for t in coord.source.split(":") if t in _GUESS_WORDS]
+    return "; ".join(tags) or ("a town of that name in GeoNames (Taiwan, which cpca lacks) "
+                               "near the document's other places")
+
+
+def _certainty(coord: Coordinate | None, second: bool) -> str:
+    """high | medium | low for a coordinate ("" for none): second-pass results and guess tags
+    are low; a choice among homonyms (``coord.basis``) is medium; anything else high."""
+    if coord is None:
+        return ""
+    if second or set(coord.source.split(":")) & set(_GUESS_WORDS):
+        return "low"
+    return "medium" if coord.basis else "high"
 
 
 def _row(name: str, modern: str, relation: str, province: str, coord: Coordinate | None,
-         prefix: str, offsets: Sequence[int], years: Sequence[int]) -> PlaceRow:
+         prefix: str, offsets: Sequence[int], years: Sequence[int], *,
+         second: bool = False) -> PlaceRow:
     coord_source = ""
     if coord is not None:
         coord_source = f"{prefix}:{coord.source}" + (
@@ -343,5 +400,6 @@ def _row(name: str, modern: str, relation: str, province: str, coord: Coordinate
         doc_id="", place=name, modern=modern, relation=relation, province=province,
         latitude=coord.latitude if coord else None,
         longitude=coord.longitude if coord else None, coord_source=coord_source,
+        certainty=_certainty(coord, second),
         mentions=len(offsets), first_year=min(years) if years else None,
         last_year=max(years) if years else None)
