@@ -168,6 +168,22 @@ def _first_name_repeats(text: str, found: list[tuple[int, int, str, str, str, st
     return out
 
 
+# a dash between spaces ("Taihe Chongbao - The Rule of ..."): a heading, no personal name
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_LOWER_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _attributive(text: str, start: int, end: int, mention: str, titles_lc: set[str]) -> bool:
+    """A one-word name between "the" and a lower-case noun that is no title ("the Sima clan",
+    "the Li regime", not "the Yongle emperor"): a family or regime named by its surname, no
+    person."""
+    if " " in mention or not _THE_BEFORE.search(text[max(0, start - 5):start]):
+        return False
+    after = _LOWER_AFTER.match(text, end)
+    return after is not None and after.group(1) not in titles_lc
+
+
 def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
                    titles: set[str]) -> bool:
     """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
@@ -197,6 +213,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     polity_suffix = set(gazetteer.words("polity_suffix"))
     not_entity = set(gazetteer.words("not_entity"))
     generic = {w for s in gazetteer.words("place_suffix") for w in s.split()}
+    titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
@@ -219,6 +236,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                 or gazetteer.is_sexagenary(text)  # "the Jiashen" (year)
                 or all(w in generic for w in text.split())  # "County", "Military Prefecture"
                 or not any(c.isupper() for c in text) or any(c.isdigit() for c in text)):
+            continue
+        if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
+                                                                            text, titles_lc)):
             continue
         entry = gazetteer.resolve(text)
         if entry is not None:

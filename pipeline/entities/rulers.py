@@ -56,13 +56,14 @@ class RulerIndex:
         names none: the first of them that leaves exactly one ruler decides.
         """
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
-        titled = any(t in titles for t in toks)
+        titled = any(t in titles or t.capitalize() in titles for t in toks)  # also "emperor"
         dynasty = ""
         if "of" in toks:
             k = toks.index("of")
             dynasty = era_key(" ".join(t for t in toks[k + 1:] if t.lower() not in _SKIP))
             toks = toks[:k]
-        toks = [t for t in toks if t not in titles and t.lower() not in _SKIP]
+        toks = [t for t in toks if t not in titles and t.capitalize() not in titles
+                and t.lower() not in _SKIP]
         if not toks:
             return ""
         options: list[tuple[str, str]] = [("", " ".join(toks))] if dynasty else []

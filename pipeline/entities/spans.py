@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.extract import _norm
 from pipeline.entities.pinyin import is_pinyin_word
-from pipeline.entities.rules import _anchored, _valid_rule, _where
-from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables
+from pipeline.entities.rules import _anchored, _clan_names, _valid_rule, _where
+from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables, clan_key
 from pipeline.eras import era_key
 from pipeline.gazetteer import Gazetteer
 
@@ -265,6 +265,18 @@ def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
     return out
 
 
+def _clan_canonical(toks: list[str], gaz: Gazetteer) -> str:
+    """Canonical of the gazetteer person named by a clan written in any split + given name
+    ("Yelv Dashi" -> "Yelü Dashi"): the name with each lexicon spelling of that clan, else ""."""
+    key = clan_key("".join(toks[:-1]))
+    for spelling in gaz.words("clan_surname"):
+        if clan_key(spelling) == key:
+            entry = gaz.resolve(f"{spelling} {toks[-1]}")
+            if entry is not None and entry.label == "PERSON":
+                return entry.canonical
+    return ""
+
+
 def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
     """``doc[start:end].text`` from the token texts and trailing-space flags."""
     text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
@@ -304,7 +316,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
     matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
-    for key, start, end in matches + _anchored(words, orth, lower, tables):
+    for key, start, end in (matches + _anchored(words, orth, lower, tables)
+                            + _clan_names(words, lower, tables)):
         label = _valid_rule(key, words[start:end], tables.words)
         if key == "PLACE_MOD":
             start += 1  # the gloss word itself is not part of the name
@@ -313,7 +326,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:
-            cands.append(_Cand(start, end, label, "", 1))
+            canonical = _clan_canonical(words[start:end], gaz) if key == "PERSON_CLAN_KEY" \
+                else ""
+            cands.append(_Cand(start, end, label, canonical, 1))
     if suppress:
         cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1
                                           and c.label == "POLITY")]

@@ -109,6 +109,26 @@ class _Tables:
     list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
     rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
+    clan_keys: frozenset[str] = frozenset()  # clan surnames as letters only (clan_key)
+    clan_starts: frozenset[int] = frozenset()  # LOWER hashes of words a clan may start with
+
+
+def clan_key(text: str) -> str:
+    """A clan surname as lower-case letters only, ü and v as u ("Ai XinJueluo", "Aixinjueluo"
+    and "Ai Xinjue Luo" -> "aixinjueluo"; "Yelü", "Yelv" -> "yelu")."""
+    folded = text.lower().replace("ü", "u").replace("v", "u")
+    return "".join(c for c in folded if c.isalpha())
+
+
+def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
+    """LOWER hashes of every word a clan of ``keys`` can begin with: each prefix of two
+    letters or more, also with ü/v for u ("ai", "aixin", "yelü", "yelv")."""
+    out: set[str] = set()
+    for key in keys:
+        for n in range(2, len(key) + 1):
+            prefix = key[:n]
+            out.update({prefix, prefix.replace("u", "ü"), prefix.replace("u", "v")})
+    return _hashes(out)
 
 
 _CAP = {"IS_TITLE": True}
@@ -183,7 +203,6 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     of_polity = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
                  isin(w.pol_words, op="+"), isin(w.pol_suffix, op="?")]
     cap, cap_opt = _CAP, dict(_CAP, OP="?")
-    clan_words = {x for c in w.clans for x in c}
     rules = Matcher(vocab, validate=False)  # (flag bits are no attribute names)
     titles_lc = {t.lower() for t in w.titles}
     rules.add("PERSON_T", [
@@ -226,7 +245,6 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
-    rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
     rules.add("PERSON_FIEF", [[cap, isin(w.after_name), cap, cap_opt]])
     rules.add("PLACE_PRE", [[isin(gaz.words("place_prefix")), cap]])
     # "in modern Shanxi", "present-day Kaifeng": the name after the gloss word (not the word)
@@ -245,6 +263,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     # at every capitalised word)
     suffix_last = {sfx[-1] for sfx in w.place_suffixes}
 
+    clan_keys = frozenset(clan_key(c) for c in gaz.words("clan_surname"))
     provinces = frozenset(
         e.alias for e in gaz.entries
         if e.label == "PLACE" and e.province == e.canonical and not e.modern
@@ -271,6 +290,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
         suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
         rulers=rulers,
+        clan_keys=clan_keys, clan_starts=_clan_starts(clan_keys),
     )
 
 
