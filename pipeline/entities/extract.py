@@ -102,6 +102,16 @@ def _foreign_hyphenated(text: str) -> bool:
             and not any(_syllable(p) for p in parts))
 
 
+def _surname_and_syllable(text: str, gaz: Gazetteer) -> bool:
+    """Two words: a surname of the lexicon that names no polity ("Sun", not "Song") and one
+    pinyin or Wade–Giles syllable ("Sun Tzu", "Wang Fu")."""
+    first, _, given = text.partition(" ")
+    if not given or " " in given or not given[:1].isupper() or not _syllable(given):
+        return False
+    return first in gaz.words("surname") and not any(e.label == "POLITY"
+                                                     for e in gaz.lookup(first))
+
+
 def _adjective_use(text: str, end: int) -> bool:
     """The word ending at ``end`` is followed by a lower-case word ("Iranian merchants")."""
     rest = text[end:end + 3]
@@ -255,6 +265,11 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             # "Ulan-Bator": a hyphenated name of no Chinese syllable; "Zhongdu": a place alias
             # the gazetteer reads only beside its dynasty is still no person
             found[k] = (start, end, "PLACE", canonical, source, text)
+        elif label == "PLACE" and source == "model" and _surname_and_syllable(text, gazetteer) \
+                and text not in places and text not in gazetteer.modern_places:
+            # "Sun Tzu", "Zhang Ji": a surname and a one-syllable given name is a person's name
+            # (a place of two syllables is written as one word, or with its generic word)
+            found[k] = (start, end, "PERSON", canonical, source, text)
         elif label == "PLACE" and " " not in text and text not in places \
                 and text not in gazetteer.modern_places and _adjective_use(doc.text, end) \
                 and demonym_place(text, places):

@@ -131,7 +131,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON"
     if key == "PERSON_HT":
         name = toks[:toks.index("of")] if "of" in toks else toks
-        word = "".join(t for t in name if t not in w.titles and t not in ("-", "Emperor"))
+        word = "".join(t for t in name if t not in w.titles and t.capitalize() not in w.titles
+                       and t not in ("-", "Emperor"))
         return "PERSON" if era_key(word) in w.ruler_keys else None
     if key == "PLACE_WG":
         return "PLACE"

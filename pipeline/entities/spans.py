@@ -8,7 +8,7 @@ from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.extract import _norm
-from pipeline.entities.pinyin import is_pinyin_word
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.rules import _anchored, _clan_names, _valid_rule, _where
 from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables, clan_key
 from pipeline.eras import era_key
@@ -265,6 +265,24 @@ def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
     return out
 
 
+def _drop_common_nouns(words: list[str], cands: list[_Cand], tables: _Tables) -> list[_Cand]:
+    """Block rule PLACE candidates ("Name Province") whose name is a word of two syllables or
+    more that the same text also writes in lower case: a common noun, an office or rank
+    ("the Yuan Dynasty's Wanhu Province ... a wanhu"), not a place name."""
+    rule_places = [c for c in cands if c.label == "PLACE" and c.priority == 1
+                   and not c.canonical]
+    if not rule_places:
+        return cands
+    lower_words = {w for w in words if w.islower()}
+    suffix_words = tables.words.suffix_words | tables.words.directions
+    bad = {c for c in rule_places
+           if any(w.lower() in lower_words and not is_one_syllable(w)
+                  for w in words[c.start:c.end] if w[:1].isupper() and w not in suffix_words)}
+    # blocked, so that the statistical model does not tag the span either
+    return [_Cand(c.start, c.end, BLOCK_LABEL, "", c.priority) if c in bad else c
+            for c in cands] if bad else cands
+
+
 def _clan_canonical(toks: list[str], gaz: Gazetteer) -> str:
     """Canonical of the gazetteer person named by a clan written in any split + given name
     ("Yelv Dashi" -> "Yelü Dashi"): the name with each lexicon spelling of that clan, else ""."""
@@ -332,6 +350,7 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     if suppress:
         cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1
                                           and c.label == "POLITY")]
+    cands = _drop_common_nouns(words, cands, tables)
     cands.extend(_gloss_places(words, orth, tables))
     cands.extend(_modern_places(words, orth, tables))
     cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))

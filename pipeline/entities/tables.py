@@ -182,15 +182,18 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         if gaz.source_dir else None
     w = _words(gaz, rulers)
     for alias in aliases:
-        phrases.add(alias, [make(alias)])
+        # a Wade–Giles apostrophe is also typed as the typographic one ("T’ai-tsung")
+        forms = [make(alias), make(alias.replace("'", "’"))] if "'" in alias else [make(alias)]
+        phrases.add(alias, forms)
         if ("-" in alias and alias[:1].isupper()) or (  # "Hsi-Hsia", "K'ai-Feng" as well
                 alias.split()[-1] in w.pol_suffix and
                 any(e.label == "POLITY" for e in gaz.lookup(alias))):
-            lower_phrases.add(alias, [make(alias)])
+            lower_phrases.add(alias, forms)
     for word in gaz.words("not_entity"):  # blocks the model from these spans
         phrases.add(_BLOCK_KEY + word, [make(word)])
     for title in work_titles(gaz.source_dir):  # book titles are no names ("Hsin Wu-tai shih")
-        lower_phrases.add(_BLOCK_KEY + title, [make(title)])
+        lower_phrases.add(_BLOCK_KEY + title, [make(title)] + (
+            [make(title.replace("'", "’"))] if "'" in title else []))
 
     def isin(words: Iterable[str], attr: str = "ORTH", op: str | None = None) -> dict:
         # a lexeme flag instead of {attr: {"IN": words}}: same test, but checked natively by the
@@ -221,8 +224,9 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         era_words = {x for x in rulers.era_words if x not in w.titles}
         rules.add("PERSON_ERA", [[isin(era_words), {"ORTH": "Emperor"}]])
     # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
-    wg_cap = f"^(?=[A-Z])(?i:{WG_SYLLABLE})$"
-    wg_low = f"^(?=[a-zü])(?:{WG_SYLLABLE})$"
+    wg_syl = WG_SYLLABLE.replace("'", "['’]")  # straight or typographic apostrophe
+    wg_cap = f"^(?=[A-Z])(?i:{wg_syl})$"
+    wg_low = f"^(?=[a-zü])(?:{wg_syl})$"
     rules.add("PERSON_WG", [[dict(_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                                   IS_STOP=False),  # not "In Ho-nan", "He Lo-yang"
                              _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
@@ -235,8 +239,8 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     hyph = [_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}), {"ORTH": "-"}]
     temple_wg = hyph + [{"LOWER": {"IN": ["tsung", "tsu"]}}]
     rules.add("PERSON_HT", [temple_wg, temple_wg + of_polity,
-                            [isin(w.titles, op="+")] + temple_wg,
-                            [isin(w.titles, op="+")] + temple_wg + of_polity,
+                            [isin(titles_lc, "LOWER", op="+")] + temple_wg,
+                            [isin(titles_lc, "LOWER", op="+")] + temple_wg + of_polity,
                             hyph + [_flag_token(vocab, _Regex(wg_low),
                                                 {"TEXT": {"REGEX": wg_low}}),
                                     {"ORTH": "Emperor"}]])
