@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.tables import _Tables, _Words, clan_key
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
 
 
@@ -117,6 +118,16 @@ def _clan_names(words: list[str], lower: list[int], tables: _Tables
     return out
 
 
+def _ruler_personal(toks: list[str], w: _Words) -> str:
+    """The era_key of a ruler's personal name (rulers.csv) that ``toks`` spell, in pinyin or
+    Wade–Giles ("Chu Wên" -> "zhuwen"), else ""."""
+    key = era_key(" ".join(toks))
+    if key in w.ruler_personal:
+        return key
+    key = era_key(wg_name_to_pinyin(" ".join(toks)))
+    return key if key in w.ruler_personal else ""
+
+
 def _given_ok(text: str, w: _Words) -> bool:
     """A plausible pinyin given name: not an era, a suffix, a dynasty word or a place name of
     the gazetteer ("Liao Shangjing" is the Liao's Upper Capital)."""
@@ -160,6 +171,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         # a dynasty name that is also a surname ("Han", "Yan", "Zhou") before a given name:
         # a two-syllable given name makes a person ("Han Nongxu"); one syllable is left to
         # the statistical model (SUPPRESS drops the dynasty reading of the first word)
+        if _ruler_personal(toks, w):  # "Chu Wên", "Liu Bang": a ruler's own name
+            return "PERSON"
         if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
                 or toks[1] in w.person_aliases:
             return None

@@ -11,6 +11,7 @@ from pipeline.entities.extract import _norm
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.rules import _anchored, _clan_names, _valid_rule, _where
 from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables, clan_key
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
 from pipeline.gazetteer import Gazetteer
 
@@ -283,16 +284,47 @@ def _drop_common_nouns(words: list[str], cands: list[_Cand], tables: _Tables) ->
             for c in cands] if bad else cands
 
 
-def _clan_canonical(toks: list[str], gaz: Gazetteer) -> str:
-    """Canonical of the gazetteer person named by a clan written in any split + given name
-    ("Yelv Dashi" -> "Yelü Dashi"): the name with each lexicon spelling of that clan, else ""."""
+_GILES = str.maketrans("êŭÊŬ", "euEU")
+
+
+def _giles_folded(doc: Doc, words: list[str], spaces: list[int]) -> Doc | None:
+    """The doc's tokens with Giles's ê and ŭ as e and u ("Chu Wên", "Ssŭch'uan"), same token
+    indices, for matching the gazetteer's spellings; None when the text has neither."""
+    if not any(c in doc.text for c in "êŭÊŬ"):
+        return None
+    return Doc(doc.vocab, words=[w.translate(_GILES) for w in words],
+               spaces=[bool(x) for x in spaces])
+
+
+def _clan_canonical(toks: list[str], tables: _Tables) -> str:
+    """Canonical of a clan written in any split + given name: the gazetteer person of that
+    name with a lexicon spelling of the clan ("Yelv Dashi" -> "Yelü Dashi"); for a clan written
+    in Wade–Giles, the name in pinyin ("Ssu-ma Kuang" -> "Sima Guang", also when the gazetteer
+    lacks him); else ""."""
+    gaz = tables.gazetteer
     key = clan_key("".join(toks[:-1]))
     for spelling in gaz.words("clan_surname"):
         if clan_key(spelling) == key:
             entry = gaz.resolve(f"{spelling} {toks[-1]}")
             if entry is not None and entry.label == "PERSON":
                 return entry.canonical
-    return ""
+    clan = (tables.clan_wg or {}).get(key)
+    given = wg_name_to_pinyin(toks[-1]) if clan else ""
+    if not given:
+        return ""
+    entry = gaz.resolve(f"{clan} {given}")
+    return entry.canonical if entry is not None and entry.label == "PERSON" \
+        else f"{clan} {given}"
+
+
+def _wg_canonical(toks: list[str], gaz: Gazetteer) -> str:
+    """Canonical of a surname + hyphenated Wade–Giles given name ("Li K'o-yung"): the
+    gazetteer person of its pinyin spelling, else that spelling ("Li Keyong"), else ""."""
+    name = wg_name_to_pinyin(" ".join(toks).replace(" - ", "-"))
+    if not name:
+        return ""
+    entry = gaz.resolve(name)
+    return entry.canonical if entry is not None and entry.label == "PERSON" else name
 
 
 def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
@@ -314,14 +346,17 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     words = [strings[h] for h in orth]
     cands: list[_Cand] = []
     suppress: set[int] = set()
-    for match_id, start, end in tables.lower_phrases(doc):
+    folded = _giles_folded(doc, words, spaces)
+    lower_matches = tables.lower_phrases(doc) + (tables.lower_phrases(folded) if folded else [])
+    phrase_matches = tables.phrases(doc) + (tables.phrases(folded) if folded else [])
+    for match_id, start, end in lower_matches:
         if strings[match_id].startswith(_BLOCK_KEY):  # a book title (tables.work_titles)
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
             continue
         entry = gaz.resolve(strings[match_id])
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
-    for match_id, start, end in tables.phrases(doc):
+    for match_id, start, end in phrase_matches:
         alias = strings[match_id]
         if alias.startswith(_BLOCK_KEY):
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
@@ -344,8 +379,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:
-            canonical = _clan_canonical(words[start:end], gaz) if key == "PERSON_CLAN_KEY" \
-                else ""
+            canonical = _clan_canonical(words[start:end], tables) \
+                if key == "PERSON_CLAN_KEY" else _wg_canonical(words[start:end], gaz) \
+                if key == "PERSON_WG" else ""
             cands.append(_Cand(start, end, label, canonical, 1))
     if suppress:
         cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1

@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, build_ruler_index
+from pipeline.entities.wadegiles import pinyin_to_wg_key
 from pipeline.gazetteer import Gazetteer
 
 COMPONENT = "chronicle_gazetteer"
@@ -86,6 +87,7 @@ class _Words:
     person_aliases: frozenset[str]
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
+    ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class _Tables:
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
     rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
     clan_keys: frozenset[str] = frozenset()  # clan surnames as letters only (clan_key)
+    # clan_key of a Wade–Giles spelling ("ssuma") -> the lexicon's pinyin spelling ("Sima")
+    clan_wg: dict[str, str] | None = None
     clan_starts: frozenset[int] = frozenset()  # LOWER hashes of words a clan may start with
 
 
@@ -163,6 +167,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
                               and e.source.startswith("places.csv")),
         ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
+        ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -267,7 +272,12 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     # at every capitalised word)
     suffix_last = {sfx[-1] for sfx in w.place_suffixes}
 
-    clan_keys = frozenset(clan_key(c) for c in gaz.words("clan_surname"))
+    clan_wg = {}
+    for clan in gaz.words("clan_surname"):  # "Ssu-ma" for Sima, derived by pypinyin
+        wg = clan_key(pinyin_to_wg_key(clan.replace(" ", "")))
+        if wg and wg != clan_key(clan):
+            clan_wg.setdefault(wg, clan.replace(" ", ""))
+    clan_keys = frozenset(clan_key(c) for c in gaz.words("clan_surname")) | frozenset(clan_wg)
     provinces = frozenset(
         e.alias for e in gaz.entries
         if e.label == "PLACE" and e.province == e.canonical and not e.modern
@@ -294,7 +304,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
         suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
         rulers=rulers,
-        clan_keys=clan_keys, clan_starts=_clan_starts(clan_keys),
+        clan_keys=clan_keys, clan_starts=_clan_starts(clan_keys), clan_wg=clan_wg,
     )
 
 
