@@ -79,3 +79,33 @@ def test_name_the_text_writes_in_lower_case_is_no_place(blank, gaz):
 def test_model_names_cleaned(blank, gaz, text, mention, label, expected):
     got = with_model_ent(blank, gaz, text, mention, label)
     assert got.get(mention) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    # Wade–Giles linked to pinyin through pypinyin's syllable tables
+    ("Ssu-ma Kuang wrote the chronicle.", "Ssu-ma Kuang", "Sima Guang"),  # clan in WG
+    ("Li K’o-yung fought on.", "Li K’o-yung", "Li Keyong"),  # surname + WG given name
+    ("Then Chu Wên usurped the throne.", "Chu Wên", "Zhu Wen"),  # a ruler's personal name
+    ("Tsêng Kuo-fan rose.", "Tsêng Kuo-fan", None),  # Giles ê: the gazetteer's Zeng Guofan
+])
+def test_wade_giles_names_linked_to_pinyin(blank, gaz, text, mention, canonical):
+    label, canon = found(blank, gaz, text)[mention]
+    assert label == "PERSON"
+    if canonical:
+        assert canon == canonical
+    else:
+        assert canon != mention
+
+
+def test_giles_u_breve_place(blank, gaz):
+    assert found(blank, gaz, "Shensi and Ssŭch'uan were added.")["Ssŭch'uan"] == \
+        ("PLACE", "Sichuan")
+
+
+def test_wade_giles_syllables():
+    from pipeline.entities.wadegiles import pinyin_to_wg_key, wg_name_to_pinyin
+    assert wg_name_to_pinyin("Hai Jui") == "Hai Rui"  # -ai stays -ai (pypinyin writes -ei)
+    assert wg_name_to_pinyin("Lo-yang") == "Luoyang"  # the commoner of two readings
+    assert wg_name_to_pinyin("Chu Wen") == "Zhu Wen"  # "chu" is zhu, not ju (chü)
+    assert wg_name_to_pinyin("Smith") == ""
+    assert pinyin_to_wg_key("Sima") == "ssuma"
