@@ -6,7 +6,6 @@ religions, and the clean-up of statistical-model names (simulated by preset ``do
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
 from pipeline.entities import extract_entities
 from pipeline.entities.pinyin import is_real_syllable
@@ -109,3 +108,11 @@ def test_wade_giles_syllables():
     assert wg_name_to_pinyin("Chu Wen") == "Zhu Wen"  # "chu" is zhu, not ju (chü)
     assert wg_name_to_pinyin("Smith") == ""
     assert pinyin_to_wg_key("Sima") == "ssuma"
+
+
+def test_names_and_titles_broken_by_a_line_break(blank, gaz):
+    got = found(blank, gaz, "The general Yue\nFei marched (Ts’e-fu\nyüan-kuei 12).\n\nSong\n\n"
+                "Dynasty")
+    assert got["Yue\nFei"] == ("PERSON", "Yue Fei")
+    assert not any("fu" in m for m in got)  # a book title across the break is no name
+    assert "Song\n\nDynasty" not in got  # a blank line is no line wrap

@@ -296,6 +296,34 @@ def _giles_folded(doc: Doc, words: list[str], spaces: list[int]) -> Doc | None:
                spaces=[bool(x) for x in spaces])
 
 
+def _joined_lines(doc: Doc, words: list[str], spaces: list[int]
+                  ) -> tuple[Doc, list[int]] | None:
+    """The doc without its single line breaks between two words (a hard-wrapped line: "Yue\n
+    Fei"), Giles's ê/ŭ folded, and for each of its tokens the index of the doc's token; None
+    when there is no such break. Blank lines (paragraphs) are kept."""
+    n = len(words)
+    breaks = [i for i in _where_text(words, "\n") if 0 < i < n - 1
+              and not words[i - 1].isspace() and not words[i + 1].isspace()]
+    if not breaks:
+        return None
+    dropped = set(breaks)
+    keep = [i for i in range(n) if i not in dropped]
+    new_words = [words[i].translate(_GILES) for i in keep]
+    new_spaces = [bool(spaces[i]) or i + 1 in dropped for i in keep]
+    return Doc(doc.vocab, words=new_words, spaces=new_spaces), keep
+
+
+def _where_text(words: list[str], text: str) -> list[int]:
+    """Indices of the tokens equal to ``text``."""
+    out, i = [], -1
+    while True:
+        try:
+            i = words.index(text, i + 1)
+        except ValueError:
+            return out
+        out.append(i)
+
+
 def _clan_canonical(toks: list[str], tables: _Tables) -> str:
     """Canonical of a clan written in any split + given name: the gazetteer person of that
     name with a lexicon spelling of the clan ("Yelv Dashi" -> "Yelü Dashi"); for a clan written
@@ -349,6 +377,13 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     folded = _giles_folded(doc, words, spaces)
     lower_matches = tables.lower_phrases(doc) + (tables.lower_phrases(folded) if folded else [])
     phrase_matches = tables.phrases(doc) + (tables.phrases(folded) if folded else [])
+    joined = _joined_lines(doc, words, spaces)
+    if joined is not None:  # names and titles broken by a line break ("Ts’e-fu\nyüan-kuei")
+        jdoc, keep = joined
+        for matcher, out in ((tables.lower_phrases, lower_matches),
+                             (tables.phrases, phrase_matches)):
+            out.extend((m, keep[a], keep[b - 1] + 1) for m, a, b in matcher(jdoc)
+                       if keep[b - 1] - keep[a] != b - 1 - a)  # only those across a break
     for match_id, start, end in lower_matches:
         if strings[match_id].startswith(_BLOCK_KEY):  # a book title (tables.work_titles)
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
