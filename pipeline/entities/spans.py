@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER, ORTH, SPACY
@@ -285,12 +286,13 @@ def _drop_common_nouns(words: list[str], cands: list[_Cand], tables: _Tables) ->
 
 
 _GILES = str.maketrans("êŭÊŬ", "euEU")
+_GILES_CHARS = re.compile("[êŭÊŬ]")
 
 
 def _giles_folded(doc: Doc, words: list[str], spaces: list[int]) -> Doc | None:
     """The doc's tokens with Giles's ê and ŭ as e and u ("Chu Wên", "Ssŭch'uan"), same token
     indices, for matching the gazetteer's spellings; None when the text has neither."""
-    if not any(c in doc.text for c in "êŭÊŬ"):
+    if not _GILES_CHARS.search(doc.text):
         return None
     return Doc(doc.vocab, words=[w.translate(_GILES) for w in words],
                spaces=[bool(x) for x in spaces])

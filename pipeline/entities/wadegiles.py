@@ -67,6 +67,7 @@ def wg_syllable_to_pinyin(syllable: str) -> str:
 _PARTS = re.compile(r"[-\s]+")
 
 
+@lru_cache(maxsize=16384)
 def wg_name_to_pinyin(name: str) -> str:
     """A name of Wade–Giles words in pinyin, each word joined and capitalised ("Ssu-ma Kuang"
     -> "Sima Guang", "Li K'o-yung" -> "Li Keyong"); "" if a syllable is no Wade–Giles
