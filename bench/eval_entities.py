@@ -153,6 +153,7 @@ def main() -> None:
               "dev fresh": sorted(d for d in gold if d[:2] in FRESH),
               "dev old": sorted(d for d in gold if d[:2] in TUNED + CHECKED + FRESH),
               "dev new": sorted(d for d in gold if d[:2] in NEW),
+              "dev held-out": sorted(d for d in gold if d[:2] in FRESH + NEW),
               "dev all": sorted(d for d in gold if d[:2] in TUNED + CHECKED + FRESH + NEW)}
     for group, docs in groups.items():
         g_all, m_all, f_all = set(), set(), set()

@@ -21,7 +21,14 @@ of their reign get one canonical name per reign (``rulers``: "Emperor Taizong of
 Subpackage layout (same public functions as the former ``pipeline/entities.py``): ``pinyin``,
 ``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans),
 ``rulers`` (RulerIndex), ``component`` (the spaCy component, build_nlp), ``extract``
-(extract_entities, model labels, demonyms, repeats).
+(extract_entities, model labels, demonyms, repeats), ``wadegiles`` (Wade–Giles -> pinyin from
+pypinyin's tables: "Ssu-ma Kuang" and "Li K'o-yung" get the canonical "Sima Guang", "Li
+Keyong"; a ruler's personal name in either spelling, "Chu Wên", gets "Zhu Wen").
+
+Spelling variants handled by mechanism, not by alias lists: a ``clan_surname`` in any split,
+case, ü/v or Wade–Giles form ("Ai XinJueluo Nurhaci", "Yelv Dashi", "Ssu-ma Kuang"); titles in
+lower case ("emperor ningzong of Song Dynasty"); the typographic apostrophe (’) wherever the
+gazetteer has "'"; Giles's ê and ŭ ("Ssŭch'uan").
 """
 
 from pipeline.entities.component import (

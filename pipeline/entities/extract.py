@@ -102,6 +102,16 @@ def _foreign_hyphenated(text: str) -> bool:
             and not any(_syllable(p) for p in parts))
 
 
+def _surname_and_syllable(text: str, gaz: Gazetteer) -> bool:
+    """Two words: a surname of the lexicon that names no polity ("Sun", not "Song") and one
+    pinyin or Wade–Giles syllable ("Sun Tzu", "Wang Fu")."""
+    first, _, given = text.partition(" ")
+    if not given or " " in given or not given[:1].isupper() or not _syllable(given):
+        return False
+    return first in gaz.words("surname") and not any(e.label == "POLITY"
+                                                     for e in gaz.lookup(first))
+
+
 def _adjective_use(text: str, end: int) -> bool:
     """The word ending at ``end`` is followed by a lower-case word ("Iranian merchants")."""
     rest = text[end:end + 3]
@@ -168,6 +178,22 @@ def _first_name_repeats(text: str, found: list[tuple[int, int, str, str, str, st
     return out
 
 
+# a dash between spaces ("Taihe Chongbao - The Rule of ..."): a heading, no personal name
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_LOWER_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _attributive(text: str, start: int, end: int, mention: str, titles_lc: set[str]) -> bool:
+    """A one-word name between "the" and a lower-case noun that is no title ("the Sima clan",
+    "the Li regime", not "the Yongle emperor"): a family or regime named by its surname, no
+    person."""
+    if " " in mention or not _THE_BEFORE.search(text[max(0, start - 5):start]):
+        return False
+    after = _LOWER_AFTER.match(text, end)
+    return after is not None and after.group(1) not in titles_lc
+
+
 def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
                    titles: set[str]) -> bool:
     """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
@@ -197,6 +223,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     polity_suffix = set(gazetteer.words("polity_suffix"))
     not_entity = set(gazetteer.words("not_entity"))
     generic = {w for s in gazetteer.words("place_suffix") for w in s.split()}
+    titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
@@ -220,6 +247,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                 or all(w in generic for w in text.split())  # "County", "Military Prefecture"
                 or not any(c.isupper() for c in text) or any(c.isdigit() for c in text)):
             continue
+        if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
+                                                                            text, titles_lc)):
+            continue
         entry = gazetteer.resolve(text)
         if entry is not None:
             found.append((start, end, entry.label, entry.canonical, "model", text))
@@ -235,6 +265,11 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             # "Ulan-Bator": a hyphenated name of no Chinese syllable; "Zhongdu": a place alias
             # the gazetteer reads only beside its dynasty is still no person
             found[k] = (start, end, "PLACE", canonical, source, text)
+        elif label == "PLACE" and source == "model" and _surname_and_syllable(text, gazetteer) \
+                and text not in places and text not in gazetteer.modern_places:
+            # "Sun Tzu", "Zhang Ji": a surname and a one-syllable given name is a person's name
+            # (a place of two syllables is written as one word, or with its generic word)
+            found[k] = (start, end, "PERSON", canonical, source, text)
         elif label == "PLACE" and " " not in text and text not in places \
                 and text not in gazetteer.modern_places and _adjective_use(doc.text, end) \
                 and demonym_place(text, places):

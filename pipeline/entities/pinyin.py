@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _SYL = (
@@ -30,6 +31,27 @@ def is_pinyin_word(text: str) -> bool:
     return _PINYIN_RE.fullmatch(text.translate(_ASCII).lower()) is not None
 
 
+
+
+@lru_cache(maxsize=1)
+def _real_syllables() -> frozenset[str]:
+    """Every toneless syllable pypinyin's character table reads (about 420: "he", no "ho")."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            out.add("".join(c for c in unicodedata.normalize("NFD", reading)
+                            if not unicodedata.combining(c)))
+    return frozenset(out)
+
+
+def is_real_syllable(word: str) -> bool:
+    """True for a word that is one syllable some Chinese character is read with in pinyin
+    (pypinyin's table, tones ignored): "Sheng", "He"; not "Ho", "Tsung" (Wade–Giles)."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                     if c.isalpha() and c.isascii())
+    return folded in _real_syllables()
 
 
 # one Wade–Giles syllable (Giles's spelling: ê, ŭ, ü; aspirates with an apostrophe)

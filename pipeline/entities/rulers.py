@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
 from pipeline.rulers import Ruler, load_ruler_table
 
@@ -45,6 +46,9 @@ class RulerIndex:
     default_keys: Mapping[int, frozenset[str]] = field(default_factory=dict)  # see _pick
     temple_names: frozenset[str] = frozenset()  # one-word temple names ("Shenzong")
     era_words: frozenset[str] = frozenset()  # one-word era spellings of rulers ("Hongwu")
+    # era_key of a personal name borne by one ruler only ("zhuwen") -> the persons.csv
+    # canonical of that ruler, else the personal name ("Zhu Wen")
+    by_personal: Mapping[str, str] = field(default_factory=dict)
 
     def resolve(self, words: Iterable[str], titles: frozenset[str],
                 doc_dynasties: Sequence[str] = ()) -> str:
@@ -56,15 +60,22 @@ class RulerIndex:
         names none: the first of them that leaves exactly one ruler decides.
         """
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
-        titled = any(t in titles for t in toks)
+        titled = any(t in titles or t.capitalize() in titles for t in toks)  # also "emperor"
         dynasty = ""
         if "of" in toks:
             k = toks.index("of")
             dynasty = era_key(" ".join(t for t in toks[k + 1:] if t.lower() not in _SKIP))
             toks = toks[:k]
-        toks = [t for t in toks if t not in titles and t.lower() not in _SKIP]
+        toks = [t for t in toks if t not in titles and t.capitalize() not in titles
+                and t.lower() not in _SKIP]
         if not toks:
             return ""
+        if not dynasty and not titled and len(toks) == 2:  # "Liu Bang", "Chu Wên"
+            name = " ".join(toks)
+            found = self.by_personal.get(era_key(name)) or \
+                self.by_personal.get(era_key(wg_name_to_pinyin(name)))
+            if found:
+                return found
         options: list[tuple[str, str]] = [("", " ".join(toks))] if dynasty else []
         if not dynasty:  # "Tang Taizong", "Northern Song Shenzong", "Taizong"
             options += [(era_key(" ".join(toks[:n])), " ".join(toks[n:]))
@@ -184,18 +195,29 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
         if label:
             labels.setdefault(f"{r.dynasty} {label}", set()).add(r.ruler_id)
     canonical: dict[int, str] = {}
+    from_persons: set[int] = set()
+    by_id = {r.ruler_id: r for r in rulers}
     for r in rulers:
         person = next((c for zh, c in persons_zh.items() if len(zh) >= 2
                        and r.name_zh.endswith(zh)), "") or persons_alias.get(r.personal, "")
         label = r.temple or r.posthumous
         if person:
             canonical[r.ruler_id] = person
+            from_persons.add(r.ruler_id)
         elif label:
             base = f"{r.dynasty} {label}"
             canonical[r.ruler_id] = base if len(labels[base]) == 1 else \
                 f"{base} ({r.personal or r.reign_start})"
         else:
             canonical[r.ruler_id] = r.personal or r.name_zh
+    personal: dict[str, set[int]] = {}
+    for r in rulers:
+        if r.personal and " " in r.personal:  # surname + given name, not a bare given name
+            personal.setdefault(era_key(r.personal), set()).add(r.ruler_id)
+    # the persons.csv canonical where there is one ("Zhu Yuanzhang"), else the personal name in
+    # pinyin ("Chu Wên" -> "Zhu Wen"; not "Later Liang Taizu": a reader knows him so)
+    by_personal = {k: (canonical[i] if i in from_persons else by_id[i].personal)
+                   for k, ids in personal.items() if len(ids) == 1 for i in ids}
     freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
     return RulerIndex(by_name=freeze(by_name), by_era=freeze(by_era),
                       dynasty_keys=MappingProxyType(dynasty_keys),
@@ -203,4 +225,5 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                       default_keys=MappingProxyType(default_keys),
                       temple_names=frozenset(r.temple for r in rulers if " " not in r.temple
                                              and r.temple.endswith(("zong", "zu"))),
-                      era_words=frozenset(era_words))
+                      era_words=frozenset(era_words),
+                      by_personal=MappingProxyType(by_personal))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
-from pipeline.entities.tables import _Tables, _Words
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
+from pipeline.entities.tables import _Tables, _Words, clan_key
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
 
 
@@ -93,6 +94,40 @@ def _anchored(words: list[str], orth: list[int], lower: list[int],
     return out
 
 
+def _clan_names(words: list[str], lower: list[int], tables: _Tables
+                ) -> list[tuple[str, int, int]]:
+    """("PERSON_CLAN_KEY", start, end) for a clan surname written in any split or case plus one
+    capitalised name ("Ai XinJueluo Nurhaci", "Ai Xinjue Luo Nurhaci", "Yelv Dashi"): up to
+    four words (and hyphens) whose letters spell a ``clan_surname`` of the lexicon
+    (:func:`~pipeline.entities.tables.clan_key`). :func:`_valid_rule` checks the name."""
+    out: list[tuple[str, int, int]] = []
+    n = len(words)
+    for i in _where(lower, tables.clan_starts):
+        if not words[i][:1].isupper():
+            continue
+        key = ""
+        for j in range(i, min(i + 6, n - 1)):
+            if words[j] == "-":
+                continue
+            if not words[j].isalpha():
+                break
+            key += clan_key(words[j])
+            if key in tables.clan_keys:
+                out.append(("PERSON_CLAN_KEY", i, j + 2))
+                break
+    return out
+
+
+def _ruler_personal(toks: list[str], w: _Words) -> str:
+    """The era_key of a ruler's personal name (rulers.csv) that ``toks`` spell, in pinyin or
+    Wade–Giles ("Chu Wên" -> "zhuwen"), else ""."""
+    key = era_key(" ".join(toks))
+    if key in w.ruler_personal:
+        return key
+    key = era_key(wg_name_to_pinyin(" ".join(toks)))
+    return key if key in w.ruler_personal else ""
+
+
 def _given_ok(text: str, w: _Words) -> bool:
     """A plausible pinyin given name: not an era, a suffix, a dynasty word or a place name of
     the gazetteer ("Liao Shangjing" is the Liao's Upper Capital)."""
@@ -107,7 +142,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON"
     if key == "PERSON_HT":
         name = toks[:toks.index("of")] if "of" in toks else toks
-        word = "".join(t for t in name if t not in w.titles and t not in ("-", "Emperor"))
+        word = "".join(t for t in name if t not in w.titles and t.capitalize() not in w.titles
+                       and t not in ("-", "Emperor"))
         return "PERSON" if era_key(word) in w.ruler_keys else None
     if key == "PLACE_WG":
         return "PLACE"
@@ -118,7 +154,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     if key == "PERSON_T":
         if "of" in toks:
             toks = toks[:toks.index("of")]
-        names = [t for t in toks if t not in w.titles]
+        # a title may be written in lower case ("emperor ningzong of Song Dynasty")
+        names = [t for t in toks if t not in w.titles and t.capitalize() not in w.titles]
         ok = names and all(py(t) or t.lower() in w.temple_lc for t in names) \
             and not any(t in w.pol_suffix for t in names)
         return "PERSON" if ok else None
@@ -134,15 +171,23 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         # a dynasty name that is also a surname ("Han", "Yan", "Zhou") before a given name:
         # a two-syllable given name makes a person ("Han Nongxu"); one syllable is left to
         # the statistical model (SUPPRESS drops the dynasty reading of the first word)
+        if _ruler_personal(toks, w):  # "Chu Wên", "Liu Bang": a ruler's own name
+            return "PERSON"
         if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
                 or toks[1] in w.person_aliases:
             return None
         return "SUPPRESS" if is_one_syllable(toks[1]) else "PERSON"
     if key == "PERSON_SG":
-        return "PERSON" if _given_ok(toks[1], w) else None
-    if key == "PERSON_CLAN":
-        ok = tuple(toks[:-1]) in w.clans and toks[-1] not in w.stop_given \
-            and toks[-1] not in w.pol_words
+        # surname + given name that together spell a pinyin era name ("Shao Sheng" 紹聖) is the era;
+        # a person of that name is a gazetteer alias, which wins over this rule
+        # (pinyin only: Wade–Giles era spellings such as "Chang Ho" are common names too)
+        era = " ".join(toks) in w.era_names and is_real_syllable(toks[0]) \
+            and is_real_syllable(toks[1])
+        return "PERSON" if _given_ok(toks[1], w) and not era else None
+    if key == "PERSON_CLAN_KEY":
+        given = toks[-1]
+        ok = _is_name_word(given) and given not in w.stop_given and given not in w.pol_words \
+            and given not in w.titles and given not in w.era_names
         return "PERSON" if ok else None
     if key == "PERSON_FIEF":
         fief, rest = toks[0], toks[2:]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.extract import _norm
-from pipeline.entities.pinyin import is_pinyin_word
-from pipeline.entities.rules import _anchored, _valid_rule, _where
-from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
+from pipeline.entities.rules import _anchored, _clan_names, _valid_rule, _where
+from pipeline.entities.tables import _BLOCK_KEY, _PAREN, BLOCK_LABEL, _hashes, _Tables, clan_key
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
 from pipeline.gazetteer import Gazetteer
 
@@ -265,6 +267,96 @@ def _widen_polities(words: list[str], chosen: list[_Cand], taken: bytearray,
     return out
 
 
+def _drop_common_nouns(words: list[str], cands: list[_Cand], tables: _Tables) -> list[_Cand]:
+    """Block rule PLACE candidates ("Name Province") whose name is a word of two syllables or
+    more that the same text also writes in lower case: a common noun, an office or rank
+    ("the Yuan Dynasty's Wanhu Province ... a wanhu"), not a place name."""
+    rule_places = [c for c in cands if c.label == "PLACE" and c.priority == 1
+                   and not c.canonical]
+    if not rule_places:
+        return cands
+    lower_words = {w for w in words if w.islower()}
+    suffix_words = tables.words.suffix_words | tables.words.directions
+    bad = {c for c in rule_places
+           if any(w.lower() in lower_words and not is_one_syllable(w)
+                  for w in words[c.start:c.end] if w[:1].isupper() and w not in suffix_words)}
+    # blocked, so that the statistical model does not tag the span either
+    return [_Cand(c.start, c.end, BLOCK_LABEL, "", c.priority) if c in bad else c
+            for c in cands] if bad else cands
+
+
+_GILES = str.maketrans("êŭÊŬ", "euEU")
+_GILES_CHARS = re.compile("[êŭÊŬ]")
+
+
+def _giles_folded(doc: Doc, words: list[str], spaces: list[int]) -> Doc | None:
+    """The doc's tokens with Giles's ê and ŭ as e and u ("Chu Wên", "Ssŭch'uan"), same token
+    indices, for matching the gazetteer's spellings; None when the text has neither."""
+    if not _GILES_CHARS.search(doc.text):
+        return None
+    return Doc(doc.vocab, words=[w.translate(_GILES) for w in words],
+               spaces=[bool(x) for x in spaces])
+
+
+def _joined_lines(doc: Doc, words: list[str], spaces: list[int]
+                  ) -> tuple[Doc, list[int]] | None:
+    """The doc without its single line breaks between two words (a hard-wrapped line: "Yue\n
+    Fei"), Giles's ê/ŭ folded, and for each of its tokens the index of the doc's token; None
+    when there is no such break. Blank lines (paragraphs) are kept."""
+    n = len(words)
+    breaks = [i for i in _where_text(words, "\n") if 0 < i < n - 1
+              and not words[i - 1].isspace() and not words[i + 1].isspace()]
+    if not breaks:
+        return None
+    dropped = set(breaks)
+    keep = [i for i in range(n) if i not in dropped]
+    new_words = [words[i].translate(_GILES) for i in keep]
+    new_spaces = [bool(spaces[i]) or i + 1 in dropped for i in keep]
+    return Doc(doc.vocab, words=new_words, spaces=new_spaces), keep
+
+
+def _where_text(words: list[str], text: str) -> list[int]:
+    """Indices of the tokens equal to ``text``."""
+    out, i = [], -1
+    while True:
+        try:
+            i = words.index(text, i + 1)
+        except ValueError:
+            return out
+        out.append(i)
+
+
+def _clan_canonical(toks: list[str], tables: _Tables) -> str:
+    """Canonical of a clan written in any split + given name: the gazetteer person of that
+    name with a lexicon spelling of the clan ("Yelv Dashi" -> "Yelü Dashi"); for a clan written
+    in Wade–Giles, the name in pinyin ("Ssu-ma Kuang" -> "Sima Guang", also when the gazetteer
+    lacks him); else ""."""
+    gaz = tables.gazetteer
+    key = clan_key("".join(toks[:-1]))
+    for spelling in gaz.words("clan_surname"):
+        if clan_key(spelling) == key:
+            entry = gaz.resolve(f"{spelling} {toks[-1]}")
+            if entry is not None and entry.label == "PERSON":
+                return entry.canonical
+    clan = (tables.clan_wg or {}).get(key)
+    given = wg_name_to_pinyin(toks[-1]) if clan else ""
+    if not given:
+        return ""
+    entry = gaz.resolve(f"{clan} {given}")
+    return entry.canonical if entry is not None and entry.label == "PERSON" \
+        else f"{clan} {given}"
+
+
+def _wg_canonical(toks: list[str], gaz: Gazetteer) -> str:
+    """Canonical of a surname + hyphenated Wade–Giles given name ("Li K'o-yung"): the
+    gazetteer person of its pinyin spelling, else that spelling ("Li Keyong"), else ""."""
+    name = wg_name_to_pinyin(" ".join(toks).replace(" - ", "-"))
+    if not name:
+        return ""
+    entry = gaz.resolve(name)
+    return entry.canonical if entry is not None and entry.label == "PERSON" else name
+
+
 def _span_text(words: list[str], spaces: list[int], start: int, end: int) -> str:
     """``doc[start:end].text`` from the token texts and trailing-space flags."""
     text = "".join([words[k] + " " if spaces[k] else words[k] for k in range(start, end)])
@@ -284,14 +376,24 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     words = [strings[h] for h in orth]
     cands: list[_Cand] = []
     suppress: set[int] = set()
-    for match_id, start, end in tables.lower_phrases(doc):
+    folded = _giles_folded(doc, words, spaces)
+    lower_matches = tables.lower_phrases(doc) + (tables.lower_phrases(folded) if folded else [])
+    phrase_matches = tables.phrases(doc) + (tables.phrases(folded) if folded else [])
+    joined = _joined_lines(doc, words, spaces)
+    if joined is not None:  # names and titles broken by a line break ("Ts’e-fu\nyüan-kuei")
+        jdoc, keep = joined
+        for matcher, out in ((tables.lower_phrases, lower_matches),
+                             (tables.phrases, phrase_matches)):
+            out.extend((m, keep[a], keep[b - 1] + 1) for m, a, b in matcher(jdoc)
+                       if keep[b - 1] - keep[a] != b - 1 - a)  # only those across a break
+    for match_id, start, end in lower_matches:
         if strings[match_id].startswith(_BLOCK_KEY):  # a book title (tables.work_titles)
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
             continue
         entry = gaz.resolve(strings[match_id])
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
-    for match_id, start, end in tables.phrases(doc):
+    for match_id, start, end in phrase_matches:
         alias = strings[match_id]
         if alias.startswith(_BLOCK_KEY):
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
@@ -304,7 +406,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
     matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
-    for key, start, end in matches + _anchored(words, orth, lower, tables):
+    for key, start, end in (matches + _anchored(words, orth, lower, tables)
+                            + _clan_names(words, lower, tables)):
         label = _valid_rule(key, words[start:end], tables.words)
         if key == "PLACE_MOD":
             start += 1  # the gloss word itself is not part of the name
@@ -313,10 +416,14 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:
-            cands.append(_Cand(start, end, label, "", 1))
+            canonical = _clan_canonical(words[start:end], tables) \
+                if key == "PERSON_CLAN_KEY" else _wg_canonical(words[start:end], gaz) \
+                if key == "PERSON_WG" else ""
+            cands.append(_Cand(start, end, label, canonical, 1))
     if suppress:
         cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1
                                           and c.label == "POLITY")]
+    cands = _drop_common_nouns(words, cands, tables)
     cands.extend(_gloss_places(words, orth, tables))
     cands.extend(_modern_places(words, orth, tables))
     cands.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))

@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, build_ruler_index
+from pipeline.entities.wadegiles import pinyin_to_wg_key
 from pipeline.gazetteer import Gazetteer
 
 COMPONENT = "chronicle_gazetteer"
@@ -86,6 +87,7 @@ class _Words:
     person_aliases: frozenset[str]
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
+    ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,28 @@ class _Tables:
     list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
     rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
+    clan_keys: frozenset[str] = frozenset()  # clan surnames as letters only (clan_key)
+    # clan_key of a Wade–Giles spelling ("ssuma") -> the lexicon's pinyin spelling ("Sima")
+    clan_wg: dict[str, str] | None = None
+    clan_starts: frozenset[int] = frozenset()  # LOWER hashes of words a clan may start with
+
+
+def clan_key(text: str) -> str:
+    """A clan surname as lower-case letters only, ü and v as u ("Ai XinJueluo", "Aixinjueluo"
+    and "Ai Xinjue Luo" -> "aixinjueluo"; "Yelü", "Yelv" -> "yelu")."""
+    folded = text.lower().replace("ü", "u").replace("v", "u")
+    return "".join(c for c in folded if c.isalpha())
+
+
+def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
+    """LOWER hashes of every word a clan of ``keys`` can begin with: each prefix of two
+    letters or more, also with ü/v for u ("ai", "aixin", "yelü", "yelv")."""
+    out: set[str] = set()
+    for key in keys:
+        for n in range(2, len(key) + 1):
+            prefix = key[:n]
+            out.update({prefix, prefix.replace("u", "ü"), prefix.replace("u", "v")})
+    return _hashes(out)
 
 
 _CAP = {"IS_TITLE": True}
@@ -143,6 +167,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
                               and e.source.startswith("places.csv")),
         ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
+        ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -162,15 +187,18 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         if gaz.source_dir else None
     w = _words(gaz, rulers)
     for alias in aliases:
-        phrases.add(alias, [make(alias)])
+        # a Wade–Giles apostrophe is also typed as the typographic one ("T’ai-tsung")
+        forms = [make(alias), make(alias.replace("'", "’"))] if "'" in alias else [make(alias)]
+        phrases.add(alias, forms)
         if ("-" in alias and alias[:1].isupper()) or (  # "Hsi-Hsia", "K'ai-Feng" as well
                 alias.split()[-1] in w.pol_suffix and
                 any(e.label == "POLITY" for e in gaz.lookup(alias))):
-            lower_phrases.add(alias, [make(alias)])
+            lower_phrases.add(alias, forms)
     for word in gaz.words("not_entity"):  # blocks the model from these spans
         phrases.add(_BLOCK_KEY + word, [make(word)])
     for title in work_titles(gaz.source_dir):  # book titles are no names ("Hsin Wu-tai shih")
-        lower_phrases.add(_BLOCK_KEY + title, [make(title)])
+        lower_phrases.add(_BLOCK_KEY + title, [make(title)] + (
+            [make(title.replace("'", "’"))] if "'" in title else []))
 
     def isin(words: Iterable[str], attr: str = "ORTH", op: str | None = None) -> dict:
         # a lexeme flag instead of {attr: {"IN": words}}: same test, but checked natively by the
@@ -183,7 +211,6 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     of_polity = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
                  isin(w.pol_words, op="+"), isin(w.pol_suffix, op="?")]
     cap, cap_opt = _CAP, dict(_CAP, OP="?")
-    clan_words = {x for c in w.clans for x in c}
     rules = Matcher(vocab, validate=False)  # (flag bits are no attribute names)
     titles_lc = {t.lower() for t in w.titles}
     rules.add("PERSON_T", [
@@ -202,8 +229,9 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         era_words = {x for x in rulers.era_words if x not in w.titles}
         rules.add("PERSON_ERA", [[isin(era_words), {"ORTH": "Emperor"}]])
     # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
-    wg_cap = f"^(?=[A-Z])(?i:{WG_SYLLABLE})$"
-    wg_low = f"^(?=[a-zü])(?:{WG_SYLLABLE})$"
+    wg_syl = WG_SYLLABLE.replace("'", "['’]")  # straight or typographic apostrophe
+    wg_cap = f"^(?=[A-Z])(?i:{wg_syl})$"
+    wg_low = f"^(?=[a-zü])(?:{wg_syl})$"
     rules.add("PERSON_WG", [[dict(_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                                   IS_STOP=False),  # not "In Ho-nan", "He Lo-yang"
                              _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
@@ -216,8 +244,8 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     hyph = [_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}), {"ORTH": "-"}]
     temple_wg = hyph + [{"LOWER": {"IN": ["tsung", "tsu"]}}]
     rules.add("PERSON_HT", [temple_wg, temple_wg + of_polity,
-                            [isin(w.titles, op="+")] + temple_wg,
-                            [isin(w.titles, op="+")] + temple_wg + of_polity,
+                            [isin(titles_lc, "LOWER", op="+")] + temple_wg,
+                            [isin(titles_lc, "LOWER", op="+")] + temple_wg + of_polity,
                             hyph + [_flag_token(vocab, _Regex(wg_low),
                                                 {"TEXT": {"REGEX": wg_low}}),
                                     {"ORTH": "Emperor"}]])
@@ -226,7 +254,6 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
-    rules.add("PERSON_CLAN", [[isin(clan_words, op="+"), cap]])
     rules.add("PERSON_FIEF", [[cap, isin(w.after_name), cap, cap_opt]])
     rules.add("PLACE_PRE", [[isin(gaz.words("place_prefix")), cap]])
     # "in modern Shanxi", "present-day Kaifeng": the name after the gloss word (not the word)
@@ -245,6 +272,12 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     # at every capitalised word)
     suffix_last = {sfx[-1] for sfx in w.place_suffixes}
 
+    clan_wg = {}
+    for clan in gaz.words("clan_surname"):  # "Ssu-ma" for Sima, derived by pypinyin
+        wg = clan_key(pinyin_to_wg_key(clan.replace(" ", "")))
+        if wg and wg != clan_key(clan):
+            clan_wg.setdefault(wg, clan.replace(" ", ""))
+    clan_keys = frozenset(clan_key(c) for c in gaz.words("clan_surname")) | frozenset(clan_wg)
     provinces = frozenset(
         e.alias for e in gaz.entries
         if e.label == "PLACE" and e.province == e.canonical and not e.modern
@@ -271,6 +304,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),
         suffix_lc=frozenset(x.lower() for x in gaz.words("place_suffix_lc")),
         rulers=rulers,
+        clan_keys=clan_keys, clan_starts=_clan_starts(clan_keys), clan_wg=clan_wg,
     )
 
 

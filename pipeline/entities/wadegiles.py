@@ -1,0 +1,101 @@
+"""Wade–Giles ↔ pinyin for single syllables and names, from pypinyin's tables.
+
+Used to link a name written in Wade–Giles ("Ssu-ma Kuang", "Li K'o-yung") to the pinyin
+spelling the gazetteer and other mentions use ("Sima Guang", "Li Keyong"). Syllables are
+read strictly as Wade–Giles: "kuang" is pinyin guang, "k'uang" is kuang; the typographic
+apostrophe counts as the straight one; ü may be written ü, v or u.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style
+from pypinyin.pinyin_dict import pinyin_dict
+from pypinyin.style import convert
+
+
+def _toneless(reading: str) -> str:
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")  # ü, ǚ ...
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable of pypinyin's character table (ü as v; about 410)."""
+    return frozenset(_toneless(r) for rs in pinyin_dict.values() for r in rs.split(","))
+
+
+def _wg(syl: str) -> str:
+    """Wade–Giles of one toneless pinyin syllable (ü as v in and ü out). pypinyin writes
+    final -ai as -ei ("ai" -> "ei", "hai" -> "hei"); Wade–Giles keeps -ai."""
+    wg = convert(syl, Style.WADEGILES, True).replace("v", "ü")
+    return wg[:-2] + "ai" if syl.endswith("ai") and wg.endswith("ei") else wg
+
+
+@lru_cache(maxsize=1)
+def _wg_table() -> dict[str, str]:
+    """Wade–Giles syllable (lower case) -> pinyin (ü as ü). When two pinyin syllables have one
+    Wade–Giles form ("ho": he, huo; "lo": luo, lo) the one more characters are read with wins,
+    and the other is also found by its own spelling. A form with ü is also looked up with u
+    ("chueh" for "chüeh") where no syllable is spelled so itself ("chu" is zhu, not ju)."""
+    count: dict[str, int] = {}
+    for readings in pinyin_dict.values():
+        for r in readings.split(","):
+            key = _toneless(r)
+            count[key] = count.get(key, 0) + 1
+    exact: dict[str, str] = {}
+    for syl in sorted(count, key=lambda x: (-count[x], x)):
+        py = syl.replace("v", "ü")
+        if exact.setdefault(_wg(syl), py) != py:
+            exact.setdefault(py, py)
+    loose: dict[str, str] = {}
+    for wg, py in exact.items():
+        loose.setdefault(wg.replace("ü", "u"), py)
+    return {**loose, **exact}
+
+
+def wg_syllable_to_pinyin(syllable: str) -> str:
+    """Pinyin of one Wade–Giles syllable ("Kuang" -> "guang", "k'o" -> "ke", "Ssu" -> "si"),
+    lower case; "" if it is none."""
+    key = syllable.lower().replace("’", "'").replace("ŭ", "u").replace("ê", "e")
+    return _wg_table().get(key, "")
+
+
+_PARTS = re.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=16384)
+def wg_name_to_pinyin(name: str) -> str:
+    """A name of Wade–Giles words in pinyin, each word joined and capitalised ("Ssu-ma Kuang"
+    -> "Sima Guang", "Li K'o-yung" -> "Li Keyong"); "" if a syllable is no Wade–Giles
+    syllable. A word is split into syllables at its hyphens only."""
+    words = []
+    for word in name.split():
+        syls = [wg_syllable_to_pinyin(s) for s in word.split("-") if s]
+        if not syls or not all(syls):
+            return ""
+        words.append("".join(syls).capitalize())
+    return " ".join(words)
+
+
+def pinyin_to_wg_key(word: str) -> str:
+    """A pinyin word (1-4 syllables, no separators) as Wade–Giles letters only, lower case
+    ("Sima" -> "ssuma", "Ouyang" -> "ouyang"); "" if it does not split into pinyin syllables
+    (the split with the fewest syllables is used)."""
+    text = word.lower().replace("ü", "v")
+    syls = pinyin_syllables()
+    best: list[list[str] | None] = [[]] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - 6), end):
+            prev = best[start]
+            if prev is not None and text[start:end] in syls and (
+                    best[end] is None or len(prev) + 1 < len(best[end] or [])):
+                best[end] = prev + [text[start:end]]
+    split = best[len(text)]
+    if not split:
+        return ""
+    wg = "".join(_wg(s) for s in split)
+    return "".join(c for c in wg.replace("v", "u") if c.isalpha())
