@@ -36,6 +36,9 @@ def with_model_ent(nlp, gaz, text, mention, label):
      "emperor ningzong of Song Dynasty", "Zhao Kuo"),
     ("This was emperor T’ai-tsung of the Liao.", "emperor T’ai-tsung of the Liao",
      "Liao Taizong"),
+    # surname + hyphenated Wade–Giles given name with the finals -uei and -ueh (kuei = gui)
+    ("In 1673 Wu San-kuei rebelled in Yunnan.", "Wu San-kuei", "Wu Sangui"),
+    ("Later Chang Hsüeh-liang and Li Yueh-hua came.", "Li Yueh-hua", "Li Yuehua"),
 ])
 def test_person_spellings(blank, gaz, text, mention, canonical):
     label, canon = found(blank, gaz, text)[mention]

@@ -57,7 +57,7 @@ def is_real_syllable(word: str) -> bool:
 # one Wade–Giles syllable (Giles's spelling: ê, ŭ, ü; aspirates with an apostrophe)
 WG_SYLLABLE = (
     r"(?:ch'|ch|hs|k'|k|p'|p|t'|t|ts'|ts|tz'|tz|ss|sz|sh|j|m|f|n|l|h|s|y|w)?"
-    r"(?:iung|iang|uang|iao|ieh|ien|uai|uan|üan|üeh|ang|eng|êng|ing|ung|erh|ai|ao|an|ei|en|ên"
+    r"(?:iung|iang|uang|iao|ieh|ien|uai|uan|üan|üeh|ueh|uei|ang|eng|êng|ing|ung|erh|ai|ao|an|ei|en|ên"
     r"|ia|ih|in|iu|ou|ua|ui|un|ün|uo|a|e|ê|i|o|u|ü|ŭ)"
 )
 _WG_RE = re.compile(WG_SYLLABLE)
