@@ -102,15 +102,16 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     kept_starts = [e.start for e in kept]
     all_dates, date_starts = dated(dates)
     prepared = [prepare_block(doc, offset, kept, kept_starts, all_dates, date_starts,
-                         person_polity or {}, lex, match) for doc, offset in blocks]
+                              person_polity or {}, lex, match) for doc, offset in blocks]
     out: list[list[PendingEvent]] = []
     group: list[int] = []
     size = 0
+    carry: list[Salience] = []  # the previous paragraph's salience, for a pronoun opening one
     for i, block in enumerate(prepared):  # parsed a group of blocks at a time: bounded memory
         group.append(i)
         size += len(block.text)
         if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
-            out.extend(_parse_and_finish([prepared[j] for j in group], parser))
+            out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry))
             group, size = [], 0
     return out
 
@@ -120,8 +121,8 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
 _PARSE_GROUP_CHARS = 100_000
 
 
-def _parse_and_finish(blocks: Sequence[Block], parser: Language | None
-                      ) -> list[list[PendingEvent]]:
+def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
+                      carry: list[Salience]) -> list[list[PendingEvent]]:
     wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
@@ -131,21 +132,26 @@ def _parse_and_finish(blocks: Sequence[Block], parser: Language | None
     for i, block in enumerate(blocks):
         sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
                  else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
-        out.append(_finish(block, sdocs))
+        out.append(_finish(block, sdocs, carry))
     return out
 
 
-def _finish(block: Block, parsed: Sequence[Doc]) -> list[PendingEvent]:
+def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience]) -> list[PendingEvent]:
+    """The rows of one paragraph; ``carry`` holds the previous paragraph's :class:`Salience`
+    (replaced by this one's): an anaphor with no antecedent in its own paragraph takes the
+    last event subject of the paragraphs before."""
     ctx, doc, offset = block.ctx, block.doc, block.offset
-    salience = Salience(ctx.entities)
+    salience = Salience(ctx.entities, carry[-1] if carry else None)
+    carry[:] = [salience]
     events: list[PendingEvent] = []
     for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
         finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
         last_end = sent.start
         for k, (trig, rules) in enumerate(trigs):
             right_end = trigs[k + 1][0].start if k + 1 < len(trigs) else sent.end
-            row = build_event(doc, block.text, sdoc, trig, rules, sent, doc[last_end:right_end],
-                         offset, ctx, finder, salience, len(events))
+            row = build_event(doc, block.text, sdoc, trig, rules, sent,
+                              doc[last_end:right_end], offset, ctx, finder, salience,
+                              len(events))
             if row is not None:
                 events.append(row)
                 last_end = trig.end

@@ -45,6 +45,7 @@ _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
 _MAX_CLIMB = 6
+_CONTRAST = frozenset({"but", "yet"})
 _ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against", "by", "with"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
@@ -105,6 +106,15 @@ def _is_passive(verb: Token) -> bool:
     return False
 
 
+def _appositive_head(tok: Token) -> Token:
+    """The noun an apposition stands beside ("Zhao Huan, Emperor Qinzong, who fled": the
+    relative clause hangs on "Qinzong"; the actor is the whole "Zhao Huan, Emperor Qinzong")."""
+    steps = 0
+    while tok.dep_ == "appos" and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
 def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = _children(verb, _SUBJ | _SUBJ_PASS)
@@ -114,7 +124,7 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
     if own:
         subj = own[0]
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return verb.head
+            return _appositive_head(verb.head)
         return subj
     if depth >= _MAX_CLIMB or verb.head.i == verb.i:
         return None
@@ -123,7 +133,7 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
         if verb.dep_ == "acl" and verb.tag_ == "TO":
             pass
         elif verb.dep_ == "relcl" or verb.tag_ in ("VBN", "VBG"):
-            return gov
+            return _appositive_head(gov)
     if verb.dep_ in ("xcomp", "ccomp") and gov.lower_ in _CAUSATIVE:
         return _controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
     if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
@@ -175,6 +185,13 @@ def _arguments_preps(head: Token, args: list[Token | None], words: frozenset[str
     return tuple(found)
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose infinitive ("led his army to attack Y"): an adverbial clause in the bare
+    form with its own "to"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     status = "asserted"
@@ -190,6 +207,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if step > 0 and any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                             for c in kids):
             status = "failed"  # "he sent troops to recover X, but failed"
+        if step > 0 and any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in kids) and any(
+                c.dep_ == "conj" and lexicon.cue(c.lower_) == "negation" for c in kids):
+            return "none"  # "ordered Yue Fei to attack Kaifeng, but Yue Fei refused"
         if step > 0:
             kind = lexicon.cue(cur.lower_)
             if not kind and cur.lower_ in _COPULA:  # "his intention was to attack"
@@ -213,7 +233,10 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                    for c in cur.head.children):
                 status = "failed"  # "sent troops to recover X, but failed"
-            break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            if not _purpose(cur):
+                break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            # "suggested that the emperor lead an expedition to repel the Mongols": a purpose
+            # infinitive is as asserted as the verb it serves: climb on
         cur = cur.head
     return status
 

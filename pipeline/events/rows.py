@@ -148,6 +148,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                 polity_of(ctx, actor2.entity),
                                 (offset + sent.start_char, offset + sent.end_char),
                                 offset + doc_text.rfind("\n", 0, sent.start_char) + 1)
+        if actor1 is None and rule.hostile and frame.agent is None and (
+                frame.passive or rule.subject_role == "patient" or coarse(frame.head) == "NOUN"):
+            actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
+                                       patient_place.canonical
+                                       if patient_place is not None and actor2 is None else "")
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
@@ -163,6 +168,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
         salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+        if rule.hostile and status == "asserted" and actor1 is not None \
+                and frame.patient is not None:  # not "X and Y fought": no one side acts
+            salience.acted(actor1, place.canonical if place is not None else "")
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
     query = PlaceQuery(place.canonical if place else "",
