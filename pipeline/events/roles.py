@@ -16,7 +16,9 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
   or from that verb's object when it is an ``order`` cue ("X ordered Y to attack Z": Y); a
   relative clause from the noun it modifies; "had X put to death": the subject before "had";
 * a noun trigger ("the fall of Kaifeng", "the death of X"): the "of" phrase is the patient
-  (or the subject of an intransitive event), a possessive or "by" phrase the agent;
+  (or the subject of an intransitive event: "X suppressed the rebellion of Y": Y rebels), a
+  possessive or "by" phrase the agent; an intransitive noun with neither takes the entity its
+  own phrase names ("the rebellion led by Y", "the Jurchen rebellion");
 * modality: climbing from the trigger through complement links (xcomp, acl, advcl, pcomp,
   prep/pobj, acomp), a governing ``irrealis`` cue ("wanted to", "in an attempt to", "plan
   of"), a ``negation`` child ("not", "never") or a ``modal`` auxiliary ("must") means no
@@ -255,7 +257,8 @@ def nominal_anchored(frame: Frame, span: Span,
     head = frame.head
     if coarse(head) != "NOUN" or any(coarse(t) == "VERB" for t in span):
         return True
-    if frame.agent is not None or frame.patient is not None or frame.places:
+    agent = frame.agent if frame.agent is not None and frame.agent.i != head.i else None
+    if agent is not None or frame.patient is not None or frame.places:
         return True  # an argument, or a place ("a naval battle off Chenjia Island")
     if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (
             entity_at(c) is not None or c.tag_.startswith("NNP")) for c in head.children):
@@ -287,7 +290,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             if inverse:
                 agent = agent or next(iter(_prep_objects(head, frozenset({"to"}))), None)
         else:
-            agent, patient = of_obj or poss, None
+            # "the rebellion of Y", "Y's rebellion", else the noun's own phrase ("the rebellion
+            # led by Y", "the Jurchen rebellion": its modifiers name the agent)
+            agent, patient = of_obj or poss or head, None
         passive = False
     else:
         passive = _is_passive(head)
