@@ -20,7 +20,7 @@ from pipeline.events.anaphora import patient_label, resolve_actor
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import coarse, nominal_anchored, read_frame
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
-from pipeline.events.when import date_fields, event_date
+from pipeline.events.when import date_fields, dated_event
 from pipeline.places import PlaceLookup
 from pipeline.records import EntityRow, EventRow
 
@@ -177,12 +177,14 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                        name_span.text if name_span is not None and place is None else "", prep)
     text = doc_text[window.start_char:window.end_char]
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
-    date = event_date(ctx.dates, ctx.date_starts, sdoc, date_tok, offset + sent.start_char,
-                      offset + trig.start_char, offset + window.end_char)
+    date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
+                               offset + sent.start_char, offset + trig.start_char,
+                               offset + window.end_char, ctx.lexicon)
     dated = date_fields(date)
-    if date is not None and date.start < offset + sent.start_char:
-        # only the running date of the narrative: the event's own day is not known
-        dated.update(date_source="running", time_precision=3 if dated["time_precision"] else None)
+    if date is not None and source in ("running", "other_clause"):
+        # only the running date of the narrative, or a date another clause of the sentence
+        # holds: the event's own day is not known
+        dated.update(date_source=source, time_precision=3 if dated["time_precision"] else None)
     elif date is not None:
         dated["date_source"] = "sentence"
     a1 = actor1.entity if actor1 else None
