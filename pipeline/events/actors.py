@@ -112,14 +112,16 @@ class ActorFinder:
 
     def actor(self, head: Token | None) -> Actor | None:
         """The most specific agent entity of the phrase headed by ``head`` (see module doc); a
-        proper-noun apposition no entity covers beats an army or polity ("the Russian
-        traveller P. K. Kozlov": a ``parse`` guess, :meth:`proper_noun`)."""
+        proper-noun apposition no entity covers, on a common noun head, beats an army or
+        polity ("the Russian traveller P. K. Kozlov": a ``parse`` guess, :meth:`proper_noun`;
+        not "Zhendingfu (now Zhengding)", a name's gloss)."""
         if head is None:
             return None
         found = self.phrase_entities(head, AGENT_LABELS)
         best = min(found, key=lambda e: _RANK[e.label]) if found else None  # nearest of a rank
-        if best is not None and best.label == "PERSON":
-            return Actor(best, source_of(best))
+        if (best is not None and best.label == "PERSON") or self.entity_at(head) is not None \
+                or not head.tag_.startswith("NN") or head.tag_.startswith("NNP"):
+            return Actor(best, source_of(best)) if best is not None else None
         for appos in (c for c in head.children if c.dep_ == "appos"
                       and not any(g.dep_ == "prep" for g in c.children)):  # no "Viceroy of X"
             guess = self.proper_noun(appos)  # "the Russian traveller P. K. Kozlov"
@@ -130,7 +132,7 @@ class ActorFinder:
     def proper_noun(self, head: Token | None) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
         misses it): the head (NNP) with its proper-noun compounds, every word capitalised, none
-        a month, weekday or compass word or inside an entity, no article, not after a bracket;
+        a month, weekday or compass word or inside an entity, no article, not inside brackets;
         a leading title (an anaphor cue: "Prince", "General") is dropped.
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
         person), canonical = the words as written, ``source="parse"``; None otherwise."""
@@ -151,8 +153,9 @@ class ActorFinder:
             return None
         if not titles and any(c.dep_ == "det" for c in head.children):
             return None  # "The Aftermath": names of people take no article (but "the Prince X")
-        if toks[0].i > 0 and toks[0].nbor(-1).text == "(":
-            return None  # "( Southeast of present-day Junxian ...)": a gloss, no agent
+        before = toks[0].doc[:toks[0].i]
+        if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
+            return None  # "( Southeast of present-day Junxian ...)", "(today's X)": a gloss
         start = self.base + toks[0].idx
         end = self.base + toks[-1].idx + len(toks[-1])
         text = " ".join(t.text for t in toks)

@@ -167,7 +167,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if place is None:
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
-        salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+        if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
+            salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
         if rule.hostile and status == "asserted" and actor1 is not None \
                 and frame.patient is not None:  # not "X and Y fought": no one side acts
             salience.acted(actor1, place.canonical if place is not None else "")
