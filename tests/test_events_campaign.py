@@ -162,3 +162,11 @@ def test_a_later_clauses_date_is_a_flagged_guess(resources: api.Resources) -> No
     assert (capture.year, capture.date_source, capture.time_precision) == (
         1127, "other_clause", 3)
     assert (flight.year, flight.date_source) == (1127, "sentence")
+
+
+def test_a_pronoun_after_a_heading_takes_the_name_in_the_heading(
+        resources: api.Resources) -> None:
+    spec = [("Guo Wei", "PERSON", "Guo Wei"), ("Later Zhou", "POLITY", "Later Zhou")]
+    ev = run_paragraphs(resources, ["Guo Wei", "He founded the Later Zhou."], spec)
+    assert [(e.actor1, e.actor1_source, e.actor2) for e in ev] == [
+        ("Guo Wei", "pronoun", "Later Zhou")]

@@ -112,21 +112,26 @@ class ActorFinder:
 
     def actor(self, head: Token | None) -> Actor | None:
         """The most specific agent entity of the phrase headed by ``head`` (see module doc); a
-        proper-noun apposition no entity covers, on a common noun head, beats an army or
-        polity ("the Russian traveller P. K. Kozlov": a ``parse`` guess, :meth:`proper_noun`;
-        not "Zhendingfu (now Zhengding)", a name's gloss)."""
+        proper-noun head or apposition (on a common noun head) no entity covers beats an army
+        or polity named in its phrase ("the Russian traveller P. K. Kozlov": a ``parse``
+        guess, :meth:`proper_noun`; not "Zhendingfu (now Zhengding)", a name's gloss)."""
         if head is None:
             return None
         found = self.phrase_entities(head, AGENT_LABELS)
         best = min(found, key=lambda e: _RANK[e.label]) if found else None  # nearest of a rank
         if (best is not None and best.label == "PERSON") or self.entity_at(head) is not None \
-                or not head.tag_.startswith("NN") or head.tag_.startswith("NNP"):
+                or not head.tag_.startswith("NN"):
             return Actor(best, source_of(best)) if best is not None else None
-        for appos in (c for c in head.children if c.dep_ == "appos"
-                      and not any(g.dep_ == "prep" for g in c.children)):  # no "Viceroy of X"
-            guess = self.proper_noun(appos)  # "the Russian traveller P. K. Kozlov"
+        if best is not None and head.tag_.startswith("NNP"):
+            guess = self.proper_noun(head)  # "the Russian traveller P. K. Kozlov" (head Kozlov)
             if guess is not None:
                 return guess
+        elif not head.tag_.startswith("NNP"):
+            for appos in (c for c in head.children if c.dep_ == "appos"
+                          and not any(g.dep_ == "prep" for g in c.children)):  # "Viceroy of X"
+                guess = self.proper_noun(appos)  # "the Russian traveller, P. K. Kozlov"
+                if guess is not None:
+                    return guess
         return Actor(best, source_of(best)) if best is not None else None
 
     def proper_noun(self, head: Token | None) -> Actor | None:
@@ -209,7 +214,8 @@ class Salience:
     """The paragraph's actors, most recent last: event actor1s and entity mentions.
 
     ``earlier``: the previous paragraph's Salience (None for a document's first): its event
-    subjects (or, if it had none, those it carried) are the last resort of :meth:`resolve`
+    subjects (if it had none, its agent mentions, as a heading "Guo Wei"; if none, what it
+    carried) are the last resort of :meth:`resolve`
     ("Wanyan Zongbi took Shouchun. || In November he crossed the river": Wanyan Zongbi), and
     the persons it reported dead stay dead."""
 
@@ -218,7 +224,9 @@ class Salience:
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
         self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
-        self.earlier: list[Actor] = (earlier.subjects or earlier.earlier) if earlier else []
+        self.earlier: list[Actor] = (earlier.subjects or [
+            Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
+                                     ) if earlier else []
         self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
