@@ -144,7 +144,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "hostile": _one_of("yes", "no")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
-                                                  "order", "anaphor_person", "anaphor_group")},
+                                                  "order", "anaphor_person", "anaphor_group",
+                                                  "age")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

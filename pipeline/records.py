@@ -156,7 +156,7 @@ class EventRow:
     gregorian_year: int | None = None
     time_precision: int | None = None
     geo_precision: int | None = None
-    date_source: str = ""  # sentence | running ("" without a date)
+    date_source: str = ""  # sentence | other_clause | running ("" without a date)
 
 
 @dataclass(frozen=True)

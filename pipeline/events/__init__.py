@@ -5,8 +5,10 @@ Public face (as the former ``pipeline/events.py``, plus :func:`extract_block_eve
 document processed a group of blocks at a time): :func:`extract_events`,
 :func:`load_event_lexicon`, :func:`build_trigger_matcher`, :func:`load_person_polities`,
 :class:`EventLexicon`, :class:`TriggerRule`, ``GAZETTEER``. Modules: ``lexicon`` (data files),
+``triggers`` (trigger spans and the document context), ``parse`` (parsing trigger sentences),
 ``roles`` (arguments and modality from the dependency parse), ``actors`` (entities for
-arguments, anaphora), ``when`` (dates of events), ``extract`` (triggers -> rows).
+arguments, salience), ``anaphora`` (argument token -> actor), ``when`` (dates of events),
+``rows`` (one trigger -> one row, place columns), ``extract`` (the driver).
 """
 
 from pipeline.events.extract import (

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 _COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
+_INITIAL = re.compile(r"[A-Z]\.")  # "P. K. Kozlov"
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
                       "quantmod", "case", "punct"})
 
@@ -109,19 +111,33 @@ class ActorFinder:
         return out
 
     def actor(self, head: Token | None) -> Actor | None:
-        """The most specific agent entity of the phrase headed by ``head`` (see module doc)."""
+        """The most specific agent entity of the phrase headed by ``head`` (see module doc); a
+        proper-noun head or apposition (on a common noun head) no entity covers beats an army
+        or polity named in its phrase ("the Russian traveller P. K. Kozlov": a ``parse``
+        guess, :meth:`proper_noun`; not "Zhendingfu (now Zhengding)", a name's gloss)."""
         if head is None:
             return None
         found = self.phrase_entities(head, AGENT_LABELS)
-        if not found:
-            return None
-        best = min(found, key=lambda e: _RANK[e.label])  # min keeps the nearest of a rank
-        return Actor(best, source_of(best))
+        best = min(found, key=lambda e: _RANK[e.label]) if found else None  # nearest of a rank
+        if (best is not None and best.label == "PERSON") or self.entity_at(head) is not None \
+                or not head.tag_.startswith("NN"):
+            return Actor(best, source_of(best)) if best is not None else None
+        if best is not None and head.tag_.startswith("NNP"):
+            guess = self.proper_noun(head)  # "the Russian traveller P. K. Kozlov" (head Kozlov)
+            if guess is not None:
+                return guess
+        elif not head.tag_.startswith("NNP"):
+            for appos in (c for c in head.children if c.dep_ == "appos"
+                          and not any(g.dep_ == "prep" for g in c.children)):  # "Viceroy of X"
+                guess = self.proper_noun(appos)  # "the Russian traveller, P. K. Kozlov"
+                if guess is not None:
+                    return guess
+        return Actor(best, source_of(best)) if best is not None else None
 
     def proper_noun(self, head: Token | None) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
         misses it): the head (NNP) with its proper-noun compounds, every word capitalised, none
-        a month, weekday or compass word or inside an entity, no article, not after a bracket;
+        a month, weekday or compass word or inside an entity, no article, not inside brackets;
         a leading title (an anaphor cue: "Prince", "General") is dropped.
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
         person), canonical = the words as written, ``source="parse"``; None otherwise."""
@@ -131,7 +147,8 @@ class ActorFinder:
                                if c.dep_ == "compound" and c.tag_.startswith("NNP")
                                and c.i < head.i)], key=lambda t: t.i)
         toks = [t for t in toks if t.i >= toks[-1].i - 3]
-        if any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in _MONTHS
+        if any(not t.text[:1].isupper() or not (t.is_alpha or _INITIAL.fullmatch(t.text))
+               or t.lower_ in _MONTHS
                or self.entity_at(t) is not None for t in toks):
             return None
         titles = [k for k, t in enumerate(toks) if self.lexicon.cue(t.lower_)]
@@ -141,8 +158,9 @@ class ActorFinder:
             return None
         if not titles and any(c.dep_ == "det" for c in head.children):
             return None  # "The Aftermath": names of people take no article (but "the Prince X")
-        if toks[0].i > 0 and toks[0].nbor(-1).text == "(":
-            return None  # "( Southeast of present-day Junxian ...)": a gloss, no agent
+        before = toks[0].doc[:toks[0].i]
+        if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
+            return None  # "( Southeast of present-day Junxian ...)", "(today's X)": a gloss
         start = self.base + toks[0].idx
         end = self.base + toks[-1].idx + len(toks[-1])
         text = " ".join(t.text for t in toks)
@@ -193,13 +211,25 @@ def _has_word(name: str, word: str) -> bool:
 
 
 class Salience:
-    """The paragraph's actors, most recent last: event actor1s and entity mentions."""
+    """The paragraph's actors, most recent last: event actor1s and entity mentions.
 
-    def __init__(self, entities: Sequence[EntityRow]) -> None:
+    ``earlier``: the previous paragraph's Salience (None for a document's first): its event
+    subjects (if it had none, its agent mentions, as a heading "Guo Wei"; if none, what it
+    carried) are the last resort of :meth:`resolve`
+    ("Wanyan Zongbi took Shouchun. || In November he crossed the river": Wanyan Zongbi), and
+    the persons it reported dead stay dead."""
+
+    def __init__(self, entities: Sequence[EntityRow], earlier: Salience | None = None) -> None:
         self.entities = [e for e in entities if e.label in AGENT_LABELS]
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
-        self.dead: set[str] = set()  # canonicals of persons whose death was reported
+        self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
+        self.earlier: list[Actor] = (earlier.subjects or [
+            Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
+                                     ) if earlier else []
+        self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
+        # place canonical -> the last agent of a hostile event at it, over the whole document
+        self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
 
     def alive(self, entity: EntityRow) -> bool:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
@@ -219,6 +249,35 @@ class Salience:
                     and self.alive(e):
                 return Actor(e, "pronoun")
             i -= 1
+        return None
+
+    def acted(self, actor: Actor, place: str = "") -> None:
+        """Record ``actor`` as the agent of a hostile event (attack, siege, defeat ...) whose
+        place or target is the place ``place`` (a canonical name, "" if none)."""
+        self.attackers.append(actor)
+        if place:
+            self.at_place[place] = actor
+
+    def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
+                 place: str = "") -> Actor | None:
+        """The agent of an agentless hostile event ("the emperor was captured", "the generals
+        were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
+        guess: the campaign the text narrates goes on). For a place patient (``place``, a
+        canonical name: "Bianjing fell"): the agent of the document's latest hostile event at
+        or against that place. Otherwise: the agent of the paragraph's latest hostile event
+        that is not the patient nor of the patient's side (``polity_of``: an entity's side, ""
+        if unknown; :func:`same_side`). None if there is no such event."""
+        if place:
+            found = self.at_place.get(place)
+            return Actor(found.entity, "side") if found is not None else None
+        side = polity_of(patient.entity) if patient is not None else ""
+        for actor in reversed(self.attackers):
+            if patient is not None and actor.entity.canonical == patient.entity.canonical:
+                continue
+            mine = polity_of(actor.entity)
+            if side and (not mine or same_side(mine, side)):
+                continue
+            return Actor(actor.entity, "side")
         return None
 
     def note(self, actor: Actor | None) -> None:
@@ -242,6 +301,9 @@ class Salience:
             if self.entities[i].label in labels and self.alive(self.entities[i]):
                 return Actor(self.entities[i], "pronoun")
             i -= 1
+        for actor in reversed(self.earlier):  # the paragraphs before: their last subject
+            if actor.entity.label in labels and self.alive(actor.entity):
+                return Actor(actor.entity, "pronoun")
         return None
 
 

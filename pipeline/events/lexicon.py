@@ -5,7 +5,9 @@ subject_role) maps surface forms to event types; ``event_cues.csv`` (cue, kind, 
 the words that, governing a trigger in the dependency parse, change what it asserts
 (``irrealis``, ``negation``, ``modal``: no event; ``failure``: ``status=failed``;
 ``order``: a verb whose object carries out the infinitive) and the words that refer back to
-an actor (``anaphor_person``, ``anaphor_group``). Schemas: ``gazetteer/README.md``.
+an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
+clause its time instead of a date (``age``: "at the age of twenty-five").
+Schemas: ``gazetteer/README.md``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pipeline.resources import gazetteer_dir
 GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
-                       "anaphor_group"})
+                       "anaphor_group", "age"})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
   or from that verb's object when it is an ``order`` cue ("X ordered Y to attack Z": Y); a
   relative clause from the noun it modifies; "had X put to death": the subject before "had";
 * a noun trigger ("the fall of Kaifeng", "the death of X"): the "of" phrase is the patient
-  (or the subject of an intransitive event), a possessive or "by" phrase the agent;
+  (or the subject of an intransitive event: "X suppressed the rebellion of Y": Y rebels), a
+  possessive or "by" phrase the agent; an intransitive noun with neither takes the entity its
+  own phrase names ("the rebellion led by Y", "the Jurchen rebellion");
 * modality: climbing from the trigger through complement links (xcomp, acl, advcl, pcomp,
   prep/pobj, acomp), a governing ``irrealis`` cue ("wanted to", "in an attempt to", "plan
   of"), a ``negation`` child ("not", "never") or a ``modal`` auxiliary ("must") means no
@@ -45,6 +47,7 @@ _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
 _MAX_CLIMB = 6
+_CONTRAST = frozenset({"but", "yet"})
 _ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against", "by", "with"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
@@ -105,6 +108,15 @@ def _is_passive(verb: Token) -> bool:
     return False
 
 
+def _appositive_head(tok: Token) -> Token:
+    """The noun an apposition stands beside ("Zhao Huan, Emperor Qinzong, who fled": the
+    relative clause hangs on "Qinzong"; the actor is the whole "Zhao Huan, Emperor Qinzong")."""
+    steps = 0
+    while tok.dep_ == "appos" and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
 def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = _children(verb, _SUBJ | _SUBJ_PASS)
@@ -114,7 +126,7 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
     if own:
         subj = own[0]
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return verb.head
+            return _appositive_head(verb.head)
         return subj
     if depth >= _MAX_CLIMB or verb.head.i == verb.i:
         return None
@@ -123,7 +135,7 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
         if verb.dep_ == "acl" and verb.tag_ == "TO":
             pass
         elif verb.dep_ == "relcl" or verb.tag_ in ("VBN", "VBG"):
-            return gov
+            return _appositive_head(gov)
     if verb.dep_ in ("xcomp", "ccomp") and gov.lower_ in _CAUSATIVE:
         return _controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
     if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
@@ -175,6 +187,13 @@ def _arguments_preps(head: Token, args: list[Token | None], words: frozenset[str
     return tuple(found)
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose infinitive ("led his army to attack Y"): an adverbial clause in the bare
+    form with its own "to"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     status = "asserted"
@@ -190,6 +209,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if step > 0 and any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                             for c in kids):
             status = "failed"  # "he sent troops to recover X, but failed"
+        if step > 0 and any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in kids) and any(
+                c.dep_ == "conj" and lexicon.cue(c.lower_) == "negation" for c in kids):
+            return "none"  # "ordered Yue Fei to attack Kaifeng, but Yue Fei refused"
         if step > 0:
             kind = lexicon.cue(cur.lower_)
             if not kind and cur.lower_ in _COPULA:  # "his intention was to attack"
@@ -213,7 +235,10 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                    for c in cur.head.children):
                 status = "failed"  # "sent troops to recover X, but failed"
-            break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            if not _purpose(cur):
+                break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            # "suggested that the emperor lead an expedition to repel the Mongols": a purpose
+            # infinitive is as asserted as the verb it serves: climb on
         cur = cur.head
     return status
 
@@ -232,7 +257,8 @@ def nominal_anchored(frame: Frame, span: Span,
     head = frame.head
     if coarse(head) != "NOUN" or any(coarse(t) == "VERB" for t in span):
         return True
-    if frame.agent is not None or frame.patient is not None or frame.places:
+    agent = frame.agent if frame.agent is not None and frame.agent.i != head.i else None
+    if agent is not None or frame.patient is not None or frame.places:
         return True  # an argument, or a place ("a naval battle off Chenjia Island")
     if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (
             entity_at(c) is not None or c.tag_.startswith("NNP")) for c in head.children):
@@ -264,7 +290,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             if inverse:
                 agent = agent or next(iter(_prep_objects(head, frozenset({"to"}))), None)
         else:
-            agent, patient = of_obj or poss, None
+            # "the rebellion of Y", "Y's rebellion", else the noun's own phrase ("the rebellion
+            # led by Y", "the Jurchen rebellion": its modifiers name the agent)
+            agent, patient = of_obj or poss or head, None
         passive = False
     else:
         passive = _is_passive(head)

@@ -3,8 +3,10 @@
 A date is the clause's own when, in the parse, the nearest verb above the date's first token is
 the trigger's own verb (for a noun trigger, the verb above it): "In 1126 the Jin took Taiyuan
 and in 1127 took Kaifeng" dates the two captures apart. Without one: the sentence's last date
-before the trigger, else the first one after it in the trigger's clause window, else the
-running date (the last date before the sentence). Offsets are full-text offsets.
+before the trigger, else the first one after it in the trigger's clause window (attached to
+another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3), else the running
+date (the last date before the sentence). A clause that gives its time as an age ("At the age
+of twenty-five, he rose up ...") takes no other clause's date. Offsets are full-text offsets.
 
 Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
 dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
 
@@ -137,17 +140,61 @@ def _token_at(sdoc: Doc, char: int) -> Token | None:
 
 
 def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
-               sent_start: int, trig_start: int, clause_end: int) -> DateRow | None:
+               sent_start: int, trig_start: int, clause_end: int,
+               lexicon: EventLexicon | None = None) -> DateRow | None:
     """The date of the event whose trigger heads at ``head`` in the parsed sentence ``sdoc``
     (whose first character is at full-text offset ``sent_start``); ``dates`` sorted by start,
     with a year. A date that opens or closes a range with its neighbour (:func:`join_range`)
-    comes back as the joined range."""
-    chosen = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end)
-    return _with_range(dates, starts, chosen, sdoc, sent_start) if chosen is not None else None
+    comes back as the joined range. Same as :func:`dated_event` without the source."""
+    return dated_event(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
+                       lexicon)[0]
+
+
+def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+                sent_start: int, trig_start: int, clause_end: int,
+                lexicon: EventLexicon | None = None) -> tuple[DateRow | None, str]:
+    """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
+
+    ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
+    ``sentence`` (the sentence's last date before the trigger), ``other_clause`` (the first
+    date after the trigger, in its clause window but attached to another clause: "he rose up
+    ..., and in 1616 was called Khan": a guess), ``running`` (the last date before the
+    sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
+    age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
+    holds no date of its own, a date of another clause or sentence is not its date: None."""
+    chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end)
+    if chosen is not None and source != "clause" and lexicon is not None \
+            and sdoc.has_annotation("DEP"):
+        age = _aged(_clause_verb(head), lexicon)
+        if age is not None and not sent_start + age.idx < chosen.start < trig_start:
+            return None, ""  # (a date between the age phrase and the trigger is nearer)
+    if chosen is None:
+        return None, ""
+    return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The age word of ``verb``'s age phrase (or, lacking a subject of its own, of the
+    conjunct it is coordinated with): "at the age of N" (a preposition whose object is an
+    ``age`` cue) or "aged N"; None if it has none."""
+    for _ in range(4):
+        for c in verb.children:
+            if lexicon.cue(c.lower_) == "age":
+                return c
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and lexicon.cue(g.lower_) == "age":
+                        return g
+        if verb.dep_ != "conj" or verb.head.i == verb.i or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None  # a conjunct with its own subject is a clause of its own
+        verb = verb.head
+    return None
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
-                sent_start: int, trig_start: int, clause_end: int) -> DateRow | None:
+                sent_start: int, trig_start: int, clause_end: int
+                ) -> tuple[DateRow | None, str]:
     lo = bisect.bisect_left(starts, sent_start)
     hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
     if sdoc.has_annotation("DEP") and hi > lo:
@@ -159,12 +206,12 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                 own.append(d)
         before = [d for d in own if d.start < trig_start]
         if before or own:
-            return (before or own)[-1] if before else own[0]
+            return ((before or own)[-1] if before else own[0]), "clause"
     i = bisect.bisect_left(starts, trig_start) - 1
     if i >= 0 and dates[i].start >= sent_start:
-        return dates[i]
+        return dates[i], "sentence"
     j = i + 1
     if j < len(dates) and dates[j].start < clause_end:
-        return dates[j]
+        return dates[j], ("other_clause" if sdoc.has_annotation("DEP") else "sentence")
     k = bisect.bisect_left(starts, sent_start) - 1
-    return dates[k] if k >= 0 else None
+    return (dates[k], "running") if k >= 0 else (None, "")

@@ -1,0 +1,78 @@
+"""Actors for argument tokens: an entity, a proper noun, or the antecedent of an anaphor.
+
+:func:`resolve_actor` gives the actor of an argument token: the most specific entity of its
+phrase (:meth:`ActorFinder.actor`); for an anaphor ("he", "the emperor", "they") the person
+whose name holds the title, else the highest-placed fitting subject before it in its own
+sentence, else the paragraph's salient actor (:class:`Salience`); for an unknown proper noun a
+flagged guess (:meth:`ActorFinder.proper_noun`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.events.actors import Actor, ActorFinder, Salience
+from pipeline.events.roles import Frame, coarse
+
+
+def patient_label(frame: Frame, finder: ActorFinder) -> str:
+    if frame.patient is None:
+        return ""
+    word = frame.patient.lower_
+    if finder.entity_at(frame.patient) is None and "anaphor_person" in (
+            finder.lexicon.cue(word), finder.lexicon.cue(word[:-1]) if word.endswith("s") else ""):
+        return "PERSON"  # "the emperor was captured", "the generals were captured"
+    place = finder.place(frame.patient)
+    if place is not None and finder.entity_at(frame.patient) is place:
+        return "PLACE"
+    actor = finder.actor(frame.patient)
+    if actor is not None:
+        return actor.entity.label
+    return "PLACE" if place is not None else ""
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
+                      salience: Salience) -> tuple[bool, Actor | None]:
+    """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
+    ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
+    anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
+    retreated") gets no actor: the paragraph's last named actor would be a wrong guess.
+    Returns (a subject decided, its actor or None)."""
+    best: tuple[int, Actor | None] | None = None
+    for cand in tok.doc[:tok.i]:
+        if cand.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        actor = finder.actor(cand)
+        if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
+            pass  # "The Chinese army ... as they retreated": an unnamed group
+        elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
+                or not salience.alive(actor.entity):
+            continue
+        depth = _depth(cand)
+        if best is None or depth < best[0]:
+            best = (depth, Actor(actor.entity, "pronoun") if actor else None)
+    return (best is not None, best[1] if best else None)
+
+
+def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
+             at: int) -> Actor | None:
+    actor = finder.actor(tok)
+    if actor is None and tok is not None:
+        kind = finder.anaphor_kind(tok)
+        if kind:
+            title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
+            actor = salience.titled(title, at) if title else None
+            if actor is None:
+                found, actor = _sentence_subject(finder, tok, kind, salience)
+                if not found:
+                    actor = salience.resolve(kind, at)
+        else:
+            actor = finder.proper_noun(tok)
+    return actor

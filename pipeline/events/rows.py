@@ -1,0 +1,202 @@
+"""One event row from one trigger: roles, actors, place, origin, destination and date.
+
+:func:`build_event` reads the trigger's frame (:mod:`pipeline.events.roles`), turns its
+argument tokens into actors (:mod:`pipeline.events.actors`, :mod:`pipeline.events.anaphora`),
+picks the place among the location arguments and dates the event
+(:mod:`pipeline.events.when`). The place columns are filled later from the document's
+:class:`~pipeline.places.PlaceLookup` (:func:`resolve_event_places`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_actor
+from pipeline.events.anaphora import patient_label, resolve_actor
+from pipeline.events.lexicon import TriggerRule
+from pipeline.events.roles import coarse, nominal_anchored, read_frame
+from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
+from pipeline.events.when import date_fields, dated_event
+from pipeline.places import PlaceLookup
+from pipeline.records import EntityRow, EventRow
+
+_NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
+_REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
+# Event types that end a person's life, and which actor dies: no later pronoun refers to them.
+_FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
+
+
+@dataclass(frozen=True)
+class PlaceQuery:
+    """What an event's place columns wait for: the document's :class:`PlaceLookup`.
+
+    ``name``: canonical name of the PLACE entity chosen ("" if none); ``written``: a
+    "Battle of X" name as written when no PLACE entity is in it (it is the place if the
+    lookup knows it, e.g. from a gloss anywhere in the document); ``prep``: the preposition
+    before the place ("near" ...), for ``geo_precision``."""
+
+    name: str = ""
+    written: str = ""
+    prep: str = ""
+
+
+#: An event row whose place columns are still empty, and what fills them.
+PendingEvent = tuple[EventRow, PlaceQuery]
+
+
+def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -> list[EventRow]:
+    """The rows of ``pending`` with their place columns (place, modern name, coordinates,
+    precision, ``geo_precision``) from the document's ``lookup``."""
+    out = []
+    for row, query in pending:
+        name = query.name
+        if query.written and lookup.get(query.written, written=True):
+            name = query.written
+        info = lookup.get(name, written=bool(query.written)) if name else None
+        out.append(dataclasses.replace(
+            row, place=name, place_modern=info[0] if info else "",
+            latitude=info[1] if info else None, longitude=info[2] if info else None,
+            place_precision=info[3] if info else "",
+            geo_precision=_geo_precision(query.prep, info[3])
+            if name and info and info[1] is not None else None))
+    return out
+
+
+def _choose_rule(rules: Sequence[TriggerRule], label: str) -> TriggerRule | None:
+    for rule in rules:
+        if rule.object_label and rule.object_label == label:
+            return rule
+    return next((r for r in rules if not r.object_label), None)
+
+
+def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow | None, str]:
+    for tok in toks:
+        place = finder.place(tok)  # type: ignore[arg-type]
+        if place is not None:
+            prep = tok.head.lower_ if tok.dep_ == "pobj" else ""  # type: ignore[attr-defined]
+            return place, prep
+    return None, ""
+
+
+def _geo_precision(prep: str, precision: str) -> int | None:
+    if precision in _REGION_PRECISION:
+        return 3
+    if prep in _NEAR_PREPS or precision in ("near", "river"):
+        return 2
+    return 1
+
+
+def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule],
+                sent: Span, window: Span, offset: int, ctx: Context, finder: ActorFinder,
+                salience: Salience, event_id: int) -> PendingEvent | None:
+    """The row of trigger ``trig`` (a span of the paragraph Doc ``doc``; ``sdoc``: its
+    sentence parsed; ``window``: the trigger's clause span, the row's text) with its place
+    query, or None when the parse says it asserts no event (irrealis, negated, modal, a noun
+    with no argument, a form needing an object it lacks). ``salience`` is updated with the
+    event's grammatical subject and the persons it reports dead."""
+    local = sdoc[trig.start - sent.start:trig.end - sent.start]
+    name_span = None
+    actor1 = actor2 = None
+    place: EntityRow | None = None
+    prep = ""
+    origin = destination = ""
+    status = "asserted"
+    date_tok = local[0]
+    if rules[0].event_type == "battle_reference":
+        name_span = reference_name(doc, trig)
+        if not len(name_span):
+            return None
+        rule = rules[0]
+        names = entities_in(ctx, offset + name_span.start_char, offset + name_span.end_char)
+        place = next((e for e in names if e.label == "PLACE"), None)
+    else:
+        frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
+        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
+            return None
+        choice = _choose_rule(rules, patient_label(frame, finder))
+        if choice is None:
+            return None
+        rule = choice
+        if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
+                                                      rules[0].takes_object):
+            frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+        status, date_tok = frame.status, frame.head
+        at = offset + trig.start_char
+        actor1 = resolve_actor(finder, salience, frame.agent, at)
+        unnamed = frame.agent is not None and actor1 is None \
+            and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
+        if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
+                and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
+            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
+        if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
+                and rule.subject_role == "agent":
+            actor1 = finder.commander(frame.head) or actor1
+        patient_place = finder.place(frame.patient) if frame.patient is not None else None
+        if rule.takes_object and frame.patient is not None:
+            actor2 = resolve_actor(finder, salience, frame.patient, at)
+            if actor2 is not None and patient_place is not None \
+                    and finder.entity_at(frame.patient) is patient_place:
+                actor2 = None  # "captured Taiyuan": a place, not an actor
+        if actor1 is None and rule.hostile and actor2 is not None and (
+                frame.passive or rule.subject_role == "patient" or frame.agent is None
+                or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"
+            actor1 = side_actor(ctx.entities, lambda e: polity_of(ctx, e),
+                                polity_of(ctx, actor2.entity),
+                                (offset + sent.start_char, offset + sent.end_char),
+                                offset + doc_text.rfind("\n", 0, sent.start_char) + 1)
+        if actor1 is None and rule.hostile and frame.agent is None and (
+                frame.passive or rule.subject_role == "patient" or coarse(frame.head) == "NOUN"):
+            actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
+                                       patient_place.canonical
+                                       if patient_place is not None and actor2 is None else "")
+        place, prep = _first_place(finder, frame.places)
+        if place is None and patient_place is not None and (actor2 is None
+                                                            or rule.object_label == "PLACE"):
+            place, prep = patient_place, ""
+        if place is None and frame.agent is not None and rule.subject_role == "agent" \
+                and not rule.takes_object:
+            place = None
+        origin_ent, _ = _first_place(finder, frame.origins)
+        dest_ent, _ = _first_place(finder, frame.destinations)
+        origin = origin_ent.canonical if origin_ent else ""
+        destination = dest_ent.canonical if dest_ent else ""
+        if place is None:
+            place = dest_ent or origin_ent
+            prep = "near" if place is not None and place is origin_ent else ""
+        if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
+            salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+        if rule.hostile and status == "asserted" and actor1 is not None \
+                and frame.patient is not None:  # not "X and Y fought": no one side acts
+            salience.acted(actor1, place.canonical if place is not None else "")
+        if status == "asserted" and rule.event_type in _FATAL:
+            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
+    query = PlaceQuery(place.canonical if place else "",
+                       name_span.text if name_span is not None and place is None else "", prep)
+    text = doc_text[window.start_char:window.end_char]
+    trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
+    date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
+                               offset + sent.start_char, offset + trig.start_char,
+                               offset + window.end_char, ctx.lexicon)
+    dated = date_fields(date)
+    if date is not None and source in ("running", "other_clause"):
+        # only the running date of the narrative, or a date another clause of the sentence
+        # holds: the event's own day is not known
+        dated.update(date_source=source, time_precision=3 if dated["time_precision"] else None)
+    elif date is not None:
+        dated["date_source"] = "sentence"
+    a1 = actor1.entity if actor1 else None
+    a2 = actor2.entity if actor2 else None
+    return EventRow(
+        doc_id="", event_id=event_id, sentence_id=-1, start=offset + window.start_char,
+        end=offset + window.end_char, event_type=rule.event_type, trigger=trigger,
+        actor1=a1.canonical if a1 else "", actor1_polity=polity_of(ctx, a1),
+        actor2=a2.canonical if a2 else "", actor2_polity=polity_of(ctx, a2),
+        text=text.strip(),
+        actor1_source=actor1.source if actor1 else "",
+        actor2_source=actor2.source if actor2 else "",
+        origin=origin, destination=destination, status=status,
+        **dated), query  # type: ignore[arg-type]

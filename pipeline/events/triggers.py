@@ -1,0 +1,164 @@
+"""Trigger finding: the document context of a paragraph and its trigger spans, by sentence.
+
+:func:`prepare_block` matches the lexicon's forms in one paragraph Doc and keeps, per sentence,
+the triggers that may be events: not in a question, not part of a name ("the Shaoxing Peace
+Agreement", an entity), not inside a "(see the Battle of X ...)" title. :class:`Context`
+holds what argument finding needs about the document (entities, dated dates, person polities,
+lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.attrs import ORTH, SPACY
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.records import DateRow, EntityRow
+
+_MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
+_NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "when", "by",
+                        "from", "for", "with", "during", "under"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What argument finding needs about the document (offsets: full text)."""
+
+    entities: tuple[EntityRow, ...]
+    starts: tuple[int, ...]
+    dates: tuple[DateRow, ...]
+    date_starts: tuple[int, ...]
+    person_polity: Mapping[str, str]
+    lexicon: EventLexicon
+
+
+def entities_in(ctx: Context, start: int, end: int) -> list[EntityRow]:
+    lo = bisect.bisect_left(ctx.starts, start)
+    hi = bisect.bisect_left(ctx.starts, end)
+    return [e for e in ctx.entities[lo:hi] if e.end <= end]
+
+
+def polity_of(ctx: Context, actor: EntityRow | None) -> str:
+    if actor is None:
+        return ""
+    if actor.label == "POLITY":
+        return actor.canonical
+    if actor.canonical in ctx.person_polity:
+        return ctx.person_polity[actor.canonical]
+    near = [e for e in entities_in(ctx, max(0, actor.start - _MODIFIER_GAP), actor.start)
+            if e.label == "POLITY"]  # "Song general Liu Qi"
+    inner = [e for e in entities_in(ctx, actor.start, actor.end) if e.label == "POLITY"]
+    return (inner or near)[-1].canonical if (inner or near) else ""
+
+
+_dated_cache: list[tuple[list[DateRow], tuple[DateRow, ...], tuple[int, ...]]] = []
+
+
+def dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
+    """The dates with a year, sorted by start, and their starts (the last result is kept: a
+    document's blocks all pass the same list)."""
+    seq = list(dates)
+    cached = _dated_cache[-1] if _dated_cache else None
+    if cached is not None and cached[0] == seq:
+        return cached[1], cached[2]
+    ordered = tuple(sorted((d for d in seq if d.year is not None), key=lambda d: d.start))
+    starts = tuple(d.start for d in ordered)
+    _dated_cache[:] = [(seq, ordered, starts)]
+    return ordered, starts
+
+
+def reference_name(doc: Doc, trigger: Span) -> Span:
+    """"Battle of Shunchang" -> the name tokens after "of" (capitalised words and "and")."""
+    end = trigger.end
+    while end < len(doc):
+        tok = doc[end]
+        if tok.is_punct or tok.lower_ in _NAME_STOP or tok.is_space:
+            break
+        if not (tok.text[:1].isupper() or tok.lower_ in ("and", "the") or tok.like_num):
+            break
+        end += 1
+    return doc[trigger.end:end]
+
+
+def _inside_name(trig: Span, sent: Span, ctx: Context, offset: int,
+                 rules: Sequence[TriggerRule]) -> bool:
+    """A trigger word that is part of a name: capitalised inside the sentence ("the Lianghe
+    Rebel Army", "the Shaoxing Peace Agreement") or inside an entity."""
+    if rules[0].event_type == "battle_reference":
+        return False
+    if trig.start > sent.start and trig[0].text[:1].isupper():
+        return True
+    start, end = trig.start_char + offset, trig.end_char + offset
+    return any(e.start < end and start < e.end
+               for e in entities_in(ctx, max(0, start - 60), end))
+
+
+def _title_end(doc: Doc, trig: Span, sent: Span) -> int:
+    """Token index after the ")" closing a "(see the Battle of X ...)" reference, else -1."""
+    before = doc[max(sent.start, trig.start - 3):trig.start]
+    if not any(t.lower_ == "see" for t in before):
+        return -1
+    return next((t.i + 1 for t in doc[trig.end:sent.end] if t.text == ")"), -1)
+
+
+def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: list[int],
+                       found: Mapping[tuple[int, int], str], lex: EventLexicon, ctx: Context,
+                       offset: int) -> list[tuple[Span, tuple[TriggerRule, ...]]]:
+    first = bisect.bisect_left(span_starts, sent.start)
+    last = bisect.bisect_left(span_starts, sent.end)
+    if next((t.text for t in reversed(sent) if not t.is_space), "") == "?":
+        return []  # a question asserts nothing: "How did Cai Jing die?"
+    out = []
+    title_end = -1
+    for trig in spans[first:last]:
+        if trig.end > sent.end:
+            continue
+        rules = lex.forms[found[trig.start, trig.end]]
+        if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
+            continue
+        if rules[0].event_type == "battle_reference":
+            title_end = _title_end(doc, trig, sent)
+        out.append((trig, rules))
+    return out
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph's triggers, grouped by sentence, ready for parsing and argument finding."""
+
+    doc: Doc
+    text: str
+    offset: int
+    ctx: Context
+    todo: list[tuple[Span, list[tuple[Span, tuple[TriggerRule, ...]]]]]
+
+
+def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts: Sequence[int],
+             all_dates: tuple[DateRow, ...], date_starts: tuple[int, ...],
+             person_polity: Mapping[str, str], lex: EventLexicon,
+             match: PhraseMatcher) -> Block:
+    strings = doc.vocab.strings
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
+    text = "".join([strings[orth] + " " if space else strings[orth]
+                    for orth, space in zip(orths, spaces, strict=True)])  # doc.text, once
+    end_of_doc = offset + len(text)
+    ents = [e for e in kept[bisect.bisect_left(kept_starts, offset):
+                            bisect.bisect_left(kept_starts, end_of_doc)] if e.end <= end_of_doc]
+    ctx = Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
+                   person_polity, lex)
+    found = {(s, e): strings[m] for m, s, e in match(doc)}
+    if not found:
+        return Block(doc, text, offset, ctx, [])
+    spans = filter_spans([doc[s:e] for s, e in found])
+    span_starts = [s.start for s in spans]  # filter_spans returns spans sorted by start
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    todo = [(sent, trigs) for sent in sentences
+            if (trigs := _sentence_triggers(doc, sent, spans, span_starts, found, lex, ctx,
+                                            offset))]
+    return Block(doc, text, offset, ctx, todo)
