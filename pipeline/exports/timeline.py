@@ -16,6 +16,13 @@ from .common import ExportInput
 MARKERS = {"day": "o", "month": "s", "season": "D", "year": "|", "range": "_"}
 
 
+def preload() -> None:
+    """Import matplotlib (about a second): a runner whose workers are busy calls it in a
+    thread, so that the import is not left for the end of the run."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+
 class TimelinePoints:
     """The dated events of a run as the PNG needs them, taken event by event (:meth:`add`):
     per date precision the years and event types in event order, in compact arrays (a dozen
