@@ -1,6 +1,9 @@
 """Scale benchmark (not a test): throughput with 1 and 2 jobs, peak memory against input length.
 
     python bench/bench_scale.py [--copies 80] [--repeats 5,20,80] [--rounds 1] [--model NAME]
+                                [--small-files 200,2000]
+
+``--copies 0`` or ``--repeats ''`` leaves that part out.
 
 1. A folder of ``--copies`` copies of ``corpus/song_jin_wars.txt`` is run with ``--jobs 1`` and
    ``--jobs 2`` (wall time of the whole ``chronicle run``, model loading included; the tables
@@ -12,6 +15,9 @@
    the workers' is split over two cores.
 2. The corpus text repeated 5, 20 and 80 times as one file: peak memory (max RSS of the
    ``chronicle run`` child process, from ``resource.getrusage``) and wall time.
+3. With ``--small-files 200,2000``: folders of that many small files (one paragraph of the
+   corpus text each, in turn), all formats, ``--jobs 1``: peak memory, which must not grow
+   with the number of files.
 
 Prints a small table, with the 1-minute load average before each run (other processes on the
 machine take cores from ``--jobs 2``). ``--rounds N`` alternates the ``--jobs 1`` and ``--jobs 2``
@@ -92,6 +98,8 @@ def main() -> None:
     parser.add_argument("--repeats", default="5,20,80")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--small-files", default="",
+                        help="folder sizes for the many-small-files memory check (e.g. 200,2000)")
     args = parser.parse_args()
     model = ["--model", args.model] if args.model else []
     text = CORPUS.read_text(encoding="utf-8")
@@ -106,7 +114,7 @@ def main() -> None:
         times: dict[int, float] = {}
         cpu: dict[int, tuple[float, float]] = {}  # jobs -> (runner, workers) of the best run
         cores = cores_available()
-        for _ in range(args.rounds):
+        for _ in range(args.rounds if args.copies else 0):
             for jobs in (1, 2):
                 load = os.getloadavg()[0]
                 wall, me, kids, rss = _measure(["run", str(folder), "--out",
@@ -117,9 +125,9 @@ def main() -> None:
                 rows.append((f"{args.copies} files, --jobs {jobs} (load {load:.1f})",
                              f"{size:.0f} KB", f"{wall:.1f} s", f"{me:.1f} s + {kids:.1f} s",
                              f"{rss:.0f} MB (per process)"))
-        same = _same_tree(tmp / "out1", tmp / "out2")
+        same = bool(times) and _same_tree(tmp / "out1", tmp / "out2")
         peaks = {}
-        for n in (int(r) for r in args.repeats.split(",")):
+        for n in (int(r) for r in args.repeats.split(",") if r):
             path = tmp / f"x{n}.txt"
             path.write_text(text * n, encoding="utf-8")
             load = os.getloadavg()[0]
@@ -129,24 +137,44 @@ def main() -> None:
             rows.append((f"corpus x{n} as one file (load {load:.1f})",
                          f"{path.stat().st_size / 1024:.0f} KB",
                          f"{wall:.1f} s", f"{me:.1f} s + {kids:.1f} s", f"{rss:.0f} MB"))
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        small: dict[int, float] = {}
+        for n in (int(r) for r in args.small_files.split(",") if r):
+            many = tmp / f"small{n}"
+            many.mkdir()
+            for i in range(n):
+                (many / f"p{i:05}.txt").write_text(paragraphs[i % len(paragraphs)] + "\n",
+                                                   encoding="utf-8")
+            load = os.getloadavg()[0]
+            wall, me, kids, rss = _measure(["run", str(many), "--out", str(tmp / f"many{n}"),
+                                            *model])
+            small[n] = rss
+            rows.append((f"{n} small files (load {load:.1f})",
+                         f"{sum(p.stat().st_size for p in many.iterdir()) / 1024:.0f} KB",
+                         f"{wall:.1f} s", f"{me:.1f} s + {kids:.1f} s", f"{rss:.0f} MB"))
     header = ("run", "input", "wall", "CPU runner + workers", "peak RSS")
     width = [max(len(r[i]) for r in rows) for i in range(len(header))]
     width = [max(w, len(h)) for w, h in zip(width, header, strict=True)]
     for row in (header, *rows):
         print("  ".join(c.ljust(w) for c, w in zip(row, width, strict=True)))
-    print(f"--jobs 2 speed-up (best of {args.rounds}): {times[1] / times[2]:.2f}x "
-          f"(target >= 1.7 on 2 free cores); "
-          f"tables byte-identical: {same}; cores two busy processes got before the runs: "
-          f"{cores:.2f} of 2")
-    one = sum(cpu[1])
-    runner, workers = cpu[2]
-    print(f"--jobs 2 speed-up on two free cores, estimated from CPU times: "
-          f"{one / (runner + workers / 2):.2f}x ({one:.1f} s / ({runner:.1f} s + "
-          f"{workers:.1f} s / 2))")
+    if times:
+        print(f"--jobs 2 speed-up (best of {args.rounds}): {times[1] / times[2]:.2f}x "
+              f"(target >= 1.7 on 2 free cores); "
+              f"tables byte-identical: {same}; cores two busy processes got before the runs: "
+              f"{cores:.2f} of 2")
+        one = sum(cpu[1])
+        runner, workers = cpu[2]
+        print(f"--jobs 2 speed-up on two free cores, estimated from CPU times: "
+              f"{one / (runner + workers / 2):.2f}x ({one:.1f} s / ({runner:.1f} s + "
+              f"{workers:.1f} s / 2))")
     keys = sorted(peaks)
     if len(keys) >= 2:
         print(f"peak memory x{keys[-1]} / x{keys[0]}: {peaks[keys[-1]] / peaks[keys[0]]:.2f} "
               f"(target <= 1.3)")
+    if len(small) >= 2:
+        low, high = min(small), max(small)
+        print(f"peak memory {high} small files / {low}: {small[high] / small[low]:.2f} "
+              f"(flat: about 1.0)")
     print("timings are noisy on a shared machine")
 
 

@@ -113,9 +113,15 @@ def test_document_parts_keep_only_what_run_wide_exports_read(
     assert doc.entities and doc.dates
     parts = exports.stream.document_parts(doc, ("tei", "report", "datapackage"), "1")
     assert parts.tei and parts.tei.startswith(b"<?xml") and parts.article
-    assert parts.events == doc.events and parts.places == []  # the map and timeline read events
+    report = exports.report
+    assert parts.marks == [report.timeline_mark(e) for e in doc.events if e.date_start]
+    assert parts.map_items == [report.map_event_json(e) for e in doc.events
+                               if e.latitude is not None and e.longitude is not None]
+    assert parts.counts[0] == len(doc.events)
+    assert parts.features is None and parts.points is None  # no geojson, no timeline.png
     bare = exports.stream.document_parts(doc, ("datapackage",), "1")
-    assert (bare.events, bare.places, bare.tei, bare.article) == ([], [], None, None)
+    assert (bare.tei, bare.article, bare.features, bare.map_items, bare.marks,
+            bare.points) == (None,) * 6
 
 
 def test_dask_local_cluster_gives_the_same_bytes(tmp_path: Path, blank_model: Path,

@@ -12,11 +12,13 @@ hashes) is in the custom ``chronicle`` property. No timestamp: the same run give
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from dataclasses import fields
 from functools import lru_cache
 from importlib import resources
 
+from ..records import DocumentRow
 from .common import ExportInput
 
 PRIMARY_KEYS = {"documents": ["doc_id"], "sentences": ["doc_id", "sentence_id"],
@@ -59,6 +61,52 @@ def table_schema(table: str, record_type: type) -> dict[str, object]:
     return schema
 
 
+def source(document: DocumentRow) -> dict[str, str] | None:
+    """A document's entry in ``sources`` (None without a path)."""
+    return {"title": document.path, "path": document.path} if document.path else None
+
+
+def input_of(document: DocumentRow) -> dict[str, str]:
+    """A document's entry in ``chronicle.inputs``."""
+    return {"doc_id": document.doc_id, "path": document.path, "sha256": document.sha256,
+            "encoding": document.encoding, "status": document.status}
+
+
+#: Where each list of per-document entries sits: its key and the indent of its items.
+LISTS = (("sources", 2), ("inputs", 3))
+
+
+def item_text(item: dict[str, str], indent: int) -> str:
+    """One list item as :func:`render` writes it (``indent`` spaces before each line)."""
+    pad = " " * indent
+    return pad + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n" + pad)
+
+
+def frame(data: ExportInput) -> list[str]:
+    """``datapackage.json`` cut around its two per-document lists: the text before the
+    ``sources`` items, between them and the ``inputs`` items, after those. The items
+    (:func:`item_text`) go between, each after :func:`list_separator`, then
+    :func:`close_list`; with no item the list stays ``[]``. ``data``
+    need not hold the documents."""
+    text = render_text(dataclasses.replace(data, documents=()))
+    pieces = []
+    for key, _ in LISTS:
+        before, text = text.split(f'"{key}": [', 1)
+        pieces.append(before + f'"{key}": [')
+    pieces.append(text)
+    return pieces
+
+
+def list_separator(first: bool) -> str:
+    """What goes before an item (the first one or a later one)."""
+    return "\n" if first else ",\n"
+
+
+def close_list(indent: int, items: int) -> str:
+    """What follows the items (at ``indent``) of a list: nothing without items (``[]``)."""
+    return "\n" + " " * (indent - 1) if items else ""
+
+
 def package(data: ExportInput) -> dict[str, object]:
     """The data package descriptor as a dict."""
     prov = data.provenance
@@ -79,20 +127,21 @@ def package(data: ExportInput) -> dict[str, object]:
         "description": ("Sentences, entities, dates converted to CE, events and places read from "
                         "English texts on Chinese history; offsets point into the input files."),
         "resources": resources_,
-        "sources": [{"title": d.document.path, "path": d.document.path}
-                    for d in data.documents if d.document.path],
+        "sources": [s for s in map(source, (d.document for d in data.documents)) if s],
         "chronicle": {
             "tool": prov.tool, "tool_version": prov.tool_version,
             "model": prov.model, "model_version": prov.model_version,
             "gazetteer_sha256": prov.gazetteer_sha256,
-            "inputs": [{"doc_id": d.document.doc_id, "path": d.document.path,
-                        "sha256": d.document.sha256, "encoding": d.document.encoding,
-                        "status": d.document.status} for d in data.documents],
+            "inputs": [input_of(d.document) for d in data.documents],
         },
     }
 
 
+def render_text(data: ExportInput) -> str:
+    """The text of ``datapackage.json``."""
+    return json.dumps(package(data), ensure_ascii=False, indent=1) + "\n"
+
+
 def render(data: ExportInput) -> dict[str, bytes]:
     """``datapackage.json`` (UTF-8, indented, keys in a fixed order)."""
-    text = json.dumps(package(data), ensure_ascii=False, indent=1) + "\n"
-    return {"datapackage.json": text.encode("utf-8")}
+    return {"datapackage.json": render_text(data).encode("utf-8")}

@@ -21,22 +21,33 @@ def _value(value: object) -> object:
     return value
 
 
+#: The text of a FeatureCollection before its features, and after them (without features; with).
+COLLECTION_HEAD = '{"type": "FeatureCollection", "features": [\n'
+COLLECTION_TAIL = ("]}\n", "\n]}\n")
+
+
+def feature_line(row: object) -> str | None:
+    """One row's feature as one line of JSON, or None for a row without coordinates."""
+    lat, lon = getattr(row, "latitude", None), getattr(row, "longitude", None)
+    if lat is None or lon is None:
+        return None
+    properties = {f.name: _value(getattr(row, f.name)) for f in fields(row)}  # type: ignore[arg-type]
+    return json.dumps({"type": "Feature",
+                       "geometry": {"type": "Point",
+                                    "coordinates": [round(lon, 6), round(lat, 6)]},
+                       "properties": properties}, ensure_ascii=False, sort_keys=False)
+
+
+def feature_lines(rows: Iterable[object]) -> list[str]:
+    """:func:`feature_line` of the rows that have coordinates, in order."""
+    return [line for line in map(feature_line, rows) if line is not None]
+
+
 def feature_collection(rows: Iterable[object]) -> str:
-    """The GeoJSON text for rows that have ``latitude`` and ``longitude`` attributes."""
-    features = []
-    for row in rows:
-        lat, lon = getattr(row, "latitude", None), getattr(row, "longitude", None)
-        if lat is None or lon is None:
-            continue
-        properties = {f.name: _value(getattr(row, f.name)) for f in fields(row)}  # type: ignore[arg-type]
-        features.append({"type": "Feature",
-                         "geometry": {"type": "Point",
-                                      "coordinates": [round(lon, 6), round(lat, 6)]},
-                         "properties": properties})
-    lines = [json.dumps(f, ensure_ascii=False, sort_keys=False) for f in features]
-    body = ",\n".join(lines)
-    return ('{"type": "FeatureCollection", "features": [\n' + body
-            + ("\n" if lines else "") + "]}\n")
+    """The GeoJSON text for rows that have ``latitude`` and ``longitude`` attributes
+    (:data:`COLLECTION_HEAD`, the feature lines joined by ``",\\n"``, the tail)."""
+    lines = feature_lines(rows)
+    return COLLECTION_HEAD + ",\n".join(lines) + COLLECTION_TAIL[bool(lines)]
 
 
 def render(data: ExportInput) -> dict[str, bytes]:

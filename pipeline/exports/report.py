@@ -18,6 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -62,54 +63,105 @@ def _nice_step(span: float) -> int:
     return 2000
 
 
-def timeline_svg(events: Sequence[EventRow]) -> str:
-    """The timeline as an SVG element (empty-state text when no event has days)."""
-    dated = [e for e in events if e.date_start and e.date_end]
-    if not dated:
-        return '<p class="note">No dated events.</p>'
-    counts = Counter(e.event_type for e in dated)
-    types = sorted(counts, key=lambda t: (-counts[t], t))
-    low = min(_year_fraction(e.date_start) for e in dated)  # type: ignore[arg-type]
-    high = max(_year_fraction(e.date_end) + 1 / 365.25 for e in dated)  # type: ignore[arg-type]
-    step = _nice_step(max(high - low, 1))
-    first = int(low // step * step)
-    last = int(-(-high // step) * step)
-    left, width, row_h, top = 170, 800, 18, 20
-    height = top + row_h * len(types) + 30
+@dataclass(frozen=True)
+class TimelineMark:
+    """One dated event on the report's timeline, independent of the scale: its row
+    (``event_type``), first and last instant (fractional years; ``high`` is the end of its last
+    day), whether it is one day (a dot), its colour and its (escaped) hover label."""
 
-    def x(value: float) -> float:
-        return left + (value - first) / max(last - first, 1) * width
+    event_type: str
+    low: float
+    high: float
+    point: bool
+    colour: str
+    label: str
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
-             f'width="{left + width + 20}" height="{height}" '
-             f'aria-label="{len(dated)} dated events by year and type">']
-    for i, kind in enumerate(types):
-        y = top + i * row_h
-        parts.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">'
-                     f'{html.escape(kind)} ({counts[kind]})</text>'
-                     f'<line x1="{left}" x2="{left + width}" y1="{y + 9}" y2="{y + 9}" '
-                     f'class="row"/>')
-    for tick in range(first, last + 1, step):
-        parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top - 4}" '
-                     f'y2="{height - 26}" class="tick"/><text x="{x(tick):.1f}" '
-                     f'y="{height - 12}" text-anchor="middle">{tick}</text>')
-    rows = {t: i for i, t in enumerate(types)}
-    for e in dated:
-        y = top + rows[e.event_type] * row_h
-        colour = DATE_COLOURS.get(e.date_precision, "#777")
-        label = html.escape(f"{e.event_type}: {e.date_text or e.year} "
-                            f"({e.date_start} to {e.date_end}, {e.date_precision}) "
-                            f"[{e.doc_id} #{e.event_id}] {e.text[:160]}")
-        x0, x1 = x(_year_fraction(e.date_start)), x(_year_fraction(e.date_end) + 1 / 365.25)  # type: ignore[arg-type]
-        if e.date_start == e.date_end:
-            shape = f'<circle cx="{x0:.1f}" cy="{y + 9}" r="4" fill="{colour}"/>'
+
+def timeline_mark(e: EventRow) -> TimelineMark | None:
+    """The timeline mark of an event, or None for an event without days."""
+    if not (e.date_start and e.date_end):
+        return None
+    label = html.escape(f"{e.event_type}: {e.date_text or e.year} "
+                        f"({e.date_start} to {e.date_end}, {e.date_precision}) "
+                        f"[{e.doc_id} #{e.event_id}] {e.text[:160]}")
+    return TimelineMark(e.event_type, _year_fraction(e.date_start),
+                        _year_fraction(e.date_end) + 1 / 365.25, e.date_start == e.date_end,
+                        DATE_COLOURS.get(e.date_precision, "#777"), label)
+
+
+class TimelineScale:
+    """The timeline SVG of a run taken mark by mark: :meth:`add` every mark first (counts per
+    row, first and last instant), then :meth:`head`, :meth:`mark` for each mark in the same
+    order, and ``"</svg>"``."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.low = self.high = 0.0
+
+    def add(self, mark: TimelineMark) -> None:
+        """Count one mark (before any :meth:`head`)."""
+        if not self.counts:
+            self.low, self.high = mark.low, mark.high
+        self.counts[mark.event_type] += 1
+        self.low, self.high = min(self.low, mark.low), max(self.high, mark.high)
+
+    def _layout(self) -> None:
+        self.types = sorted(self.counts, key=lambda t: (-self.counts[t], t))
+        self.rows = {t: i for i, t in enumerate(self.types)}
+        self.step = _nice_step(max(self.high - self.low, 1))
+        self.first = int(self.low // self.step * self.step)
+        self.last = int(-(-self.high // self.step) * self.step)
+        self.height = _TOP + _ROW_H * len(self.types) + 30
+
+    def x(self, value: float) -> float:
+        """The x pixel of a fractional year."""
+        return _LEFT + (value - self.first) / max(self.last - self.first, 1) * _WIDTH
+
+    def head(self) -> str:
+        """The ``<svg>`` element's start, its rows and its year ticks."""
+        self._layout()
+        height, x = self.height, self.x
+        parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
+                 f'width="{_LEFT + _WIDTH + 20}" height="{height}" '
+                 f'aria-label="{sum(self.counts.values())} dated events by year and type">']
+        for i, kind in enumerate(self.types):
+            y = _TOP + i * _ROW_H
+            parts.append(f'<text x="{_LEFT - 6}" y="{y + 13}" text-anchor="end">'
+                         f'{html.escape(kind)} ({self.counts[kind]})</text>'
+                         f'<line x1="{_LEFT}" x2="{_LEFT + _WIDTH}" y1="{y + 9}" y2="{y + 9}" '
+                         f'class="row"/>')
+        for tick in range(self.first, self.last + 1, self.step):
+            parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{_TOP - 4}" '
+                         f'y2="{height - 26}" class="tick"/><text x="{x(tick):.1f}" '
+                         f'y="{height - 12}" text-anchor="middle">{tick}</text>')
+        return "".join(parts)
+
+    def mark(self, mark: TimelineMark) -> str:
+        """One mark's ``<g>`` element (after :meth:`head`)."""
+        y = _TOP + self.rows[mark.event_type] * _ROW_H
+        x0, x1 = self.x(mark.low), self.x(mark.high)
+        if mark.point:
+            shape = f'<circle cx="{x0:.1f}" cy="{y + 9}" r="4" fill="{mark.colour}"/>'
         else:
             shape = (f'<rect x="{x0:.1f}" y="{y + 4}" width="{max(x1 - x0, 2):.1f}" '
-                     f'height="10" fill="{colour}" fill-opacity="0.6"/>')
-        parts.append(f'<g class="event">{shape[:-2]}><title>{label}</title>'
-                     f'</{shape[1:shape.index(" ")]}></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+                     f'height="10" fill="{mark.colour}" fill-opacity="0.6"/>')
+        return (f'<g class="event">{shape[:-2]}><title>{mark.label}</title>'
+                f'</{shape[1:shape.index(" ")]}></g>')
+
+
+NO_TIMELINE = '<p class="note">No dated events.</p>'
+_LEFT, _WIDTH, _ROW_H, _TOP = 170, 800, 18, 20
+
+
+def timeline_svg(events: Sequence[EventRow]) -> str:
+    """The timeline as an SVG element (empty-state text when no event has days)."""
+    marks = [m for m in map(timeline_mark, events) if m is not None]
+    if not marks:
+        return NO_TIMELINE
+    scale = TimelineScale()
+    for m in marks:
+        scale.add(m)
+    return scale.head() + "".join(scale.mark(m) for m in marks) + "</svg>"
 
 
 def _mark_title(row: EntityRow | DateRow) -> str:
@@ -144,13 +196,23 @@ def marked_text(text: str, entities: Sequence[EntityRow], dates: Sequence[DateRo
     return "".join(out)
 
 
-def _event_json(events: Sequence[EventRow]) -> str:
-    keys = ("doc_id", "event_id", "event_type", "actor1", "actor2", "place", "place_modern",
+#: The columns of an event in the report's map data.
+MAP_KEYS = ("doc_id", "event_id", "event_type", "actor1", "actor2", "place", "place_modern",
             "latitude", "longitude", "place_precision", "year", "date_start", "date_end",
             "date_precision", "date_text", "text")
-    rows = [{k: getattr(e, k) for k in keys} for e in events
-            if e.latitude is not None and e.longitude is not None]
-    return json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
+
+
+def map_event_json(e: EventRow) -> str | None:
+    """One event of the map data as JSON (``</`` escaped), or None without coordinates."""
+    if e.latitude is None or e.longitude is None:
+        return None
+    return json.dumps({k: getattr(e, k) for k in MAP_KEYS},
+                      ensure_ascii=False).replace("</", "<\\/")
+
+
+def _event_json(events: Sequence[EventRow]) -> str:
+    # json.dumps of the list: its items joined by ", " (no "</" can span two items)
+    return "[" + ", ".join(j for j in map(map_event_json, events) if j is not None) + "]"
 
 
 SCRIPT = """
@@ -231,8 +293,19 @@ def page_parts(documents: int, events: Sequence[EventRow],
                provenance: Provenance) -> tuple[str, str]:
     """The page before and after the articles (:func:`article`, in input order) of a run of
     ``documents`` documents with these ``events``."""
-    css, js = leaflet_assets()
     located = sum(1 for e in events if e.latitude is not None and e.longitude is not None)
+    dated = sum(1 for e in events if e.year is not None)
+    a, b, c, d = page_pieces(documents, len(events), located, dated, provenance)
+    return a + timeline_svg(events) + b, c + _event_json(events) + d
+
+
+def page_pieces(documents: int, events: int, located: int, dated: int,
+                provenance: Provenance) -> tuple[str, str, str, str]:
+    """The page around the timeline SVG (:func:`timeline_svg`), the articles and the map data
+    (the JSON list of :func:`map_event_json`), for a run of ``documents`` documents and
+    ``events`` events (``located`` with coordinates, ``dated`` with a year): the text before
+    the SVG, between it and the articles, between them and the map data, after it."""
+    css, js = leaflet_assets()
     prov = provenance
     legend = "".join(f'<span><i style="background:{c}"></i>{html.escape(k)}</span>'
                      for k, (c, _, _) in PRECISION_STYLE.items())
@@ -251,8 +324,8 @@ def page_parts(documents: int, events: Sequence[EventRow],
 <body>
 <header>
 <h1>chronicle report</h1>
-<p class="note">{documents} document(s), {len(events)} events ({located} on the map,
-{sum(1 for e in events if e.year is not None)} dated). chronicle {html.escape(prov.tool_version)},
+<p class="note">{documents} document(s), {events} events ({located} on the map,
+{dated} dated). chronicle {html.escape(prov.tool_version)},
 model {html.escape(prov.model)} {html.escape(prov.model_version)}, gazetteer
 sha256 {prov.gazetteer_sha256[:12]}. Automatic reading: check every row against the text.</p>
 <nav><a href="#map-section">Map</a> · <a href="#timeline">Timeline</a> ·
@@ -268,7 +341,8 @@ come from OpenStreetMap and need a network; the markers and popups work offline.
 <section id="timeline">
 <h2>Timeline</h2>
 <p class="legend">date precision: {date_legend}</p>
-<div class="timeline-wrap">{timeline_svg(events)}</div>
+<div class="timeline-wrap">"""
+    after_svg = """</div>
 <p class="note">A dot is a day; a bar spans the days a month, season, year or range covers
 (proleptic Gregorian). Hover for the event.</p>
 </section>
@@ -278,15 +352,16 @@ come from OpenStreetMap and need a network; the markers and popups work offline.
 <mark class="ent polity">polity</mark> <mark class="ent army">army</mark>
 <mark class="date">date</mark> <mark class="date doubt">doubtful date</mark></p>
 """
-    tail = f"""
+    tail = """
 </section>
-<script type="application/json" id="events-data">{_event_json(events)}</script>
+<script type="application/json" id="events-data">"""
+    after_json = f"""</script>
 <script>{js}</script>
 <script>{SCRIPT % {"styles": styles, "tiles": TILE_URL}}</script>
 </body>
 </html>
 """
-    return head, tail
+    return head, after_svg, tail, after_json
 
 
 def render(data: ExportInput) -> dict[str, bytes]:

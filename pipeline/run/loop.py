@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -104,6 +105,10 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     else:
         computed = tasks.serial(todo, resources, on_block, sink, context, continuous)
 
+    # with workers, matplotlib (timeline.png: a second of imports) is imported in this process
+    # while they work rather than after them; only once they are forked (a fork in the middle
+    # of an import could leave a child waiting on the import lock)
+    preload = "timeline" in formats and (engine == "dask" or (jobs > 1 and len(todo) > 1))
     kept: list[DocumentResult] = []
     failed = reused = 0
     staged = (StagedTables(out, [(name, kind) for name, kind, _ in TABLES],
@@ -127,6 +132,11 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
                 current[0] = rows
                 computed_result = (next(computed) if i not in reusable else next(
                     tasks.serial([items[i]], resources, None, rows, context)))
+                if preload and writer is not None and i not in reusable:
+                    from ..exports.timeline import preload as import_matplotlib
+
+                    threading.Thread(target=import_matplotlib, daemon=True).start()
+                    preload = False
                 if isinstance(computed_result, Packed):  # finished by a worker
                     assert staged is not None
                     for name, (text, count) in computed_result.texts.items():
