@@ -75,6 +75,8 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                 res.day = None
             else:
                 rng = (jdn, jdn)
+                if m.cycle_day is not None and m.day is not None:  # "26th Day (Kapchin)"
+                    _check_cycle_day(res, m.cycle_day, jdn)
         res.jdn = rng
         return
     if res.season:
@@ -129,6 +131,16 @@ def _special_day(res: _Res, m: DateMention, rng: tuple[int, int]) -> None:
         return
     res.day = day
     res.note(f"cycle day {m.cycle_day} is day {day} of the month")
+
+
+def _check_cycle_day(res: _Res, cycle: int, jdn: int) -> None:
+    """A day number written with its cycle day: agreement confirms the month; a mismatch is a
+    warning (CYCLE_DAY_MISMATCH, low: the running month may be wrong)."""
+    if day_cycle(jdn) == cycle:
+        res.note(f"cycle day {cycle} agrees with day {res.day}")
+    else:
+        res.guess("CYCLE_DAY_MISMATCH", f"day {res.day} of lunar month {res.month} of "
+                  f"{res.year} is cycle day {day_cycle(jdn)}, not {cycle} as written")
 
 
 def _check_stated(res: _Res, m: DateMention) -> None:
