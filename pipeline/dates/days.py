@@ -143,7 +143,20 @@ def _check_cycle_day(res: _Res, cycle: int, jdn: int) -> None:
                   f"{res.year} is cycle day {day_cycle(jdn)}, not {cycle} as written")
 
 
+def _check_cycle_year(res: _Res, m: DateMention) -> None:
+    """A date with a cycle year in apposition ("..., the Imjin year"): agreement is noted; a
+    mismatch is a CYCLE_YEAR_MISMATCH warning (low)."""
+    if m.kind == "sexagenary" or m.cycle_year is None or res.year is None:
+        return
+    if year_cycle(res.year) == m.cycle_year:
+        res.note(f"cycle year {m.cycle_year} in apposition agrees")
+    else:
+        res.guess("CYCLE_YEAR_MISMATCH", f"the cycle year written beside the date is "
+                  f"{m.cycle_year}, but {res.year} is cycle year {year_cycle(res.year)}")
+
+
 def _check_stated(res: _Res, m: DateMention) -> None:
+    _check_cycle_year(res, m)
     stated = m.stated_year
     if stated is None or res.year is None:
         return

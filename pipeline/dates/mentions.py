@@ -373,10 +373,12 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         out.append(m)
     out = widen_mentions(text, out, widen)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
+    from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
-    return tag_people(text, add_meaning_mentions(text, out, eras), eras)
+    out = join_appositions(text, add_meaning_mentions(text, out, eras))
+    return tag_people(text, out, eras)
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
