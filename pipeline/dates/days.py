@@ -79,6 +79,9 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                     _check_cycle_day(res, m.cycle_day, jdn)
         res.jdn = rng
         return
+    if res.day is not None:  # "28th Day (Pyŏngo)" after a year with no month: no day of it
+        res.guess("DAY_WITHOUT_MONTH", f"day {res.day} of a month not known: the year only")
+        res.day = None
     if res.season:
         res.jdn = calendar.season_jdn_range(stream, res.year, res.season)
         return
