@@ -10,7 +10,9 @@ date near one of the candidates.
 Names and their dynasties (data, no code): ``persons.csv`` (``canonical`` and ``aliases`` ->
 ``polity``, read as a dynasty name of ``dynasties.csv``), the spellings derived from them in
 ``name_romanizations.csv`` ("Kuo Tzu-i") and ``rulers.csv`` (a ruler's
-personal name, "Li Heng" -> Tang). A name that can belong to more than one dynasty is left out.
+personal name, "Li Heng" -> Tang). A name that can belong to more than one dynasty is left out,
+and so is a polity that names several dynasties and none exactly ("Qi": Southern, Northern or
+the puppet Qi).
 Matching is on whole words, case-sensitive (names are capitalised).
 """
 
@@ -79,13 +81,22 @@ def people_dynasties(text: str, eras) -> list[tuple[int, str]]:
                 polities = table.get(name)
                 if polities is None:
                     continue
-                dyns = {eras.dynasty(p) or p for p in polities}
-                if len(dyns) == 1:
+                dyns = {_dynasty(p, eras) for p in polities}
+                if len(dyns) == 1 and None not in dyns:
                     out.append((run.start() + words[i][0], dyns.pop()))
                 i = j - 1
                 break
             i += 1
     return out
+
+
+def _dynasty(polity: str, eras) -> str | None:
+    """The canonical dynasty a polity names: itself if canonical ("Qin", not the default
+    reading Former Qin), else its only reading ("Mongol" -> Yuan); None if ambiguous ("Qi")."""
+    if eras.dynasty_info(polity) is not None:
+        return polity
+    readings = eras.dynasty_readings(polity)
+    return readings[0] if len(readings) == 1 else None
 
 
 def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention]:
