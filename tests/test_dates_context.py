@@ -174,3 +174,11 @@ def test_cycle_year_in_apposition_disagreeing(eras: EraTable, calendar: LunarCal
     rows, warnings = _read("In 1885, the Kapsin year, the coup failed.", eras, calendar)
     assert rows[0].year == 1885 and rows[0].certainty == "low"
     assert "CYCLE_YEAR_MISMATCH" in _codes(warnings)
+
+
+def test_only_era_with_that_year_is_no_default(eras: EraTable, calendar: LunarCalendar) -> None:
+    # 元狩 (122-117 BCE) and 元壽 (2-1 BCE) are both "Yuanshou"; only the first has a year 4
+    rows, warnings = _read("In the fourth year of Yuanshou, Zhang Qian went west.", eras,
+                           calendar)
+    assert rows[0].year == -118 and rows[0].certainty == "high"
+    assert "ERA_CHOSEN_BY_DEFAULT" not in _codes(warnings)

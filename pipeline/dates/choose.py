@@ -70,6 +70,8 @@ def _choose(
             pass
         elif m.stated_year is not None and differ(0):
             res.note("era chosen by printed CE year")
+        elif n is not None and differ(1) and sum(1 for k in keys if k[1] == 0) == 1:
+            res.note(f"the only era of that name with a year {n}")
         elif state.year is not None and differ(2):
             # the running era itself named again is as good as named with its dynasty
             res.note("era chosen by nearness to running date",
