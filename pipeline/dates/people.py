@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -107,15 +108,24 @@ def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention
               if m.era and len({e.dynasty for e in eras.candidates(m.era)}) > 1]
     if not shared:
         return mentions
-    hits = people_dynasties(text, eras)
+    spans: list[tuple[int, int]] = []  # the paragraphs of those mentions, merged
+    for i in shared:
+        lo, hi = _around(text, mentions[i].start, mentions[i].end, _PARAGRAPH_END)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    hits = [(lo + p, d) for lo, hi in spans for p, d in people_dynasties(text[lo:hi], eras)]
     if not hits:
         return mentions
     out = list(mentions)
+    offsets = [p for p, _ in hits]  # ascending
     for i in shared:
         m = mentions[i]
         for lo, hi in (_around(text, m.start, m.end, _SENTENCE_END),
                        _around(text, m.start, m.end, _PARAGRAPH_END)):
-            dyns = tuple(dict.fromkeys(d for p, d in hits if lo <= p < hi))
+            inside = hits[bisect_left(offsets, lo):bisect_left(offsets, hi)]
+            dyns = tuple(dict.fromkeys(d for _, d in inside))
             if dyns:
                 out[i] = replace(m, people=dyns)
                 break
