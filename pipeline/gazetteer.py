@@ -247,6 +247,7 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
                         (row.get("value") or "").isdigit():
                     target = stems if row["category"] == "heavenly_stem" else branches
                     target.append((int(row["value"]), row["word"].lower()))
+    stems, branches = _cycle_forms(stems, words_path, True), _cycle_forms(branches, words_path)
     sexagenary = {s + b for i, s in stems for j, b in branches if i % 2 == j % 2}
     by_alias: dict[str, list[GazetteerEntry]] = {}
     for entry in entries:
@@ -261,3 +262,18 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         source_dir=base,
         world_places=frozenset(world),
     )
+
+
+def _cycle_forms(syllables: list[tuple[int, str]], words_path: Path,
+                 stems: bool = False) -> list[tuple[int, str]]:
+    """The syllables with the spellings the date stage derives from them ("Kabo", "Ŭryu":
+    :func:`pipeline.dates.lexicon.cycle_spellings`)."""
+    from pipeline.dates.lexicon import cycle_spellings  # noqa: PLC0415
+
+    liaison: dict[str, str] = {}
+    if stems and words_path.is_file():
+        with words_path.open(encoding="utf-8", newline="") as fh:
+            liaison = {r["word"]: r["value"] for r in csv.DictReader(fh)
+                       if r.get("category") == "cycle_liaison"}
+    forms = cycle_spellings({w: str(v) for v, w in syllables}, liaison)
+    return [(int(v), w) for w, v in forms.items()]

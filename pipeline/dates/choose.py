@@ -10,6 +10,8 @@ from .meanings import supported_meaning_eras
 from .mentions import DateMention
 from .state import MAX_STEP_BACK, RunningDate, _dyn_score, _label, _Res, _rulers
 
+NEAR_RUNNING_ERA = 10  # years: a running date this near an era makes it the likely one
+
 
 def _choose(
     cands: list[Era], n: int | None, m: DateMention, state: RunningDate, eras: EraTable,
@@ -39,6 +41,8 @@ def _choose(
             pool = sole
             res.note("era used as an emperor's name: the era of a one-era ruler")
 
+    people = [d for d in m.people if any(eras.matches_dynasty(e, d) for e in pool)]
+
     def key(e: Era) -> tuple:
         stated = _stated_distance(e.ce_year(year_n), m) if m.stated_year is not None else 0
         fits = 0 if e.contains_era_year(year_n) else 1
@@ -46,18 +50,29 @@ def _choose(
             near = max(e.start_year - state.year, state.year - e.end_year, 0)
         else:
             near = 0
+        # a running date near an era beats the persons named; persons beat a far one
+        far = 0 if near <= NEAR_RUNNING_ERA else 1
+        named_by = 0 if any(d in eras.ancestors(e.dynasty) for d in people) else 1
         same = 0 if state.era and state.era.dynasty == e.dynasty else 1
-        return (stated, fits, near, same, -_dyn_score(e, eras, prior), -e.length, e.start_year)
+        return (stated, fits, far, named_by, near, same, -_dyn_score(e, eras, prior),
+                -e.length, e.start_year)
 
     best = min(pool, key=key)
     if len(uniq) > 1:
+        keys = [key(e) for e in pool]
+
+        def differ(i: int) -> bool:
+            return len({k[i] for k in keys}) > 1
+
         if named:
             res.note(f"dynasty named: {m.dynasty}")
         if len(pool) == 1:
             pass
-        elif m.stated_year is not None and len({key(e)[0] for e in pool}) > 1:
+        elif m.stated_year is not None and differ(0):
             res.note("era chosen by printed CE year")
-        elif state.year is not None and len({key(e)[2] for e in pool}) > 1:
+        elif n is not None and differ(1) and sum(1 for k in keys if k[1] == 0) == 1:
+            res.note(f"the only era of that name with a year {n}")
+        elif state.year is not None and differ(2):
             # the running era itself named again is as good as named with its dynasty
             if best is state.era:  # as certain as the running date (whose reading warned)
                 res.basis.append("era chosen by nearness to running date")
@@ -65,7 +80,20 @@ def _choose(
             else:
                 res.note("era chosen by nearness to running date", "medium",
                          "ERA_CHOSEN_BY_RUNNING_DATE")
-        elif len({key(e)[4] for e in pool}) > 1:
+        elif differ(3):
+            whose = ", ".join(d for d in people if d in eras.ancestors(best.dynasty))
+            res.guess("ERA_CHOSEN_BY_PERSONS",
+                      f"{m.era!r} names {len(pool)} eras; {best.name} of {best.dynasty} was "
+                      f"taken for the persons named near it ({whose})", "medium",
+                      basis=f"dynasty of persons named: {whose}")
+        elif state.year is not None and differ(4):
+            if best is state.era:
+                res.basis.append("era chosen by nearness to running date")
+                res.levels.append(state.certainty)
+            else:
+                res.note("era chosen by nearness to running date", "medium",
+                         "ERA_CHOSEN_BY_RUNNING_DATE")
+        elif differ(6):
             res.note("era chosen by dynasties named in text", "medium", "ERA_CHOSEN_BY_CONTEXT")
         else:
             res.guess("ERA_CHOSEN_BY_DEFAULT",

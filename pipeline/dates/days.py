@@ -75,8 +75,13 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                 res.day = None
             else:
                 rng = (jdn, jdn)
+                if m.cycle_day is not None and m.day is not None:  # "26th Day (Kapchin)"
+                    _check_cycle_day(res, m.cycle_day, jdn)
         res.jdn = rng
         return
+    if res.day is not None:  # "28th Day (Pyŏngo)" after a year with no month: no day of it
+        res.guess("DAY_WITHOUT_MONTH", f"day {res.day} of a month not known: the year only")
+        res.day = None
     if res.season:
         res.jdn = calendar.season_jdn_range(stream, res.year, res.season)
         return
@@ -131,7 +136,30 @@ def _special_day(res: _Res, m: DateMention, rng: tuple[int, int]) -> None:
     res.note(f"cycle day {m.cycle_day} is day {day} of the month")
 
 
+def _check_cycle_day(res: _Res, cycle: int, jdn: int) -> None:
+    """A day number written with its cycle day: agreement confirms the month; a mismatch is a
+    warning (CYCLE_DAY_MISMATCH, low: the running month may be wrong)."""
+    if day_cycle(jdn) == cycle:
+        res.note(f"cycle day {cycle} agrees with day {res.day}")
+    else:
+        res.guess("CYCLE_DAY_MISMATCH", f"day {res.day} of lunar month {res.month} of "
+                  f"{res.year} is cycle day {day_cycle(jdn)}, not {cycle} as written")
+
+
+def _check_cycle_year(res: _Res, m: DateMention) -> None:
+    """A date with a cycle year in apposition ("..., the Imjin year"): agreement is noted; a
+    mismatch is a CYCLE_YEAR_MISMATCH warning (low)."""
+    if m.kind == "sexagenary" or m.cycle_year is None or res.year is None:
+        return
+    if year_cycle(res.year) == m.cycle_year:
+        res.note(f"cycle year {m.cycle_year} in apposition agrees")
+    else:
+        res.guess("CYCLE_YEAR_MISMATCH", f"the cycle year written beside the date is "
+                  f"{m.cycle_year}, but {res.year} is cycle year {year_cycle(res.year)}")
+
+
 def _check_stated(res: _Res, m: DateMention) -> None:
+    _check_cycle_year(res, m)
     stated = m.stated_year
     if stated is None or res.year is None:
         return

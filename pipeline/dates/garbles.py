@@ -7,14 +7,17 @@ capitalised word that is no known era or dynasty but is one letter from an era n
 (:meth:`~pipeline.eras.EraTable.fuzzy_candidates`), followed by a year number, becomes an explicit
 mention with ``fuzzy_era=True`` only when a dynasty name stands right before it or a printed CE
 year right after it; the resolver then still checks that this evidence agrees and flags the
-reading (``ERA_SPELLING_FUZZY``).
+reading (``ERA_SPELLING_FUZZY``). Western years garbled by OCR ("In 1SS4") are added here
+too (:mod:`.ocr`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .lexicon import load_lexicon
 from .mentions import DateMention
+from .ocr import ocr_year_mentions
 
 _NUMBER = re.compile(r"\d{1,2}(?!\d)")
 # the words before a year number (matched on the text just before it, anchored at its end)
@@ -72,6 +75,8 @@ def add_garbled_mentions(text: str, mentions: list[DateMention], eras) -> list[D
             era_start=name_start, era_end=name_end, era_year=int(num.group()),
             fuzzy_era=True, **fields))
     new.extend(_unread_mentions(text, spans, eras, new))
+    new.extend(ocr_year_mentions(text, spans + [(m.start, m.end) for m in new],
+                                 load_lexicon()))  # "In 1SS4": a year garbled by OCR
     if not new:
         return mentions
     kept = [m for m in mentions

@@ -218,6 +218,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
         rf"(?=\s*[,.;])"
         rf"|(?<=\b[Oo]n\s+)(?:{THE}\s+)?day\s+(?P<sexday>{SEXA})\b"
+        # "26th Day (Kapchin)": a day of the running month with its cycle day (annals)
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s*\(\s*(?P<sexday>{SEXA})\s*\)"
     )
     # "the Kangxi Emperor": an era used as a ruler's name, context only (no row)
     ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>Emperor)\b"

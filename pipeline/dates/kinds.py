@@ -13,7 +13,9 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
-from .days import _is_leap_year, year_cycle
+from .days import _check_cycle_year, _is_leap_year, year_cycle
+from .lexicon import load_lexicon
+from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
 from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
 
@@ -281,6 +283,10 @@ def check_bare_year(m, year: int, state, res: _Res) -> bool:
 def _western(m, state, eras, calendar, res: _Res) -> None:
     year = m.western_year
     res.western = True
+    if m.year_doubt == OCR_DOUBT:  # "In 1SS4": a garbled year, read by the running date
+        year = read_ocr_year(m, state, res, load_lexicon())
+        if year is None:
+            return
     if year is None:
         if state.year is None:
             res.guess("NO_RUNNING_DATE", "Western month/day without a year")
@@ -288,9 +294,11 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         year = state.year
         res.inherit("Western year from running year", state, "medium",
                     "WESTERN_YEAR_FROM_RUNNING_DATE")
-    if m.year_doubt and not check_bare_year(m, year, state, res):
+    if m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day
+    if m.month is None:  # "In 1884, the Kapsin year" (a January day may be the year before)
+        _check_cycle_year(res, m)
     gregorian = m.calendar == "gregorian"
     to_jdn = gregorian_to_jdn if gregorian else julian_to_jdn
     month_days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,34 @@ def _load_lexicon(gazetteer_dir: Path) -> Lexicon:
     with (gazetteer_dir / "date_words.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             words.setdefault(row["category"], {})[row["word"]] = row["value"]
+    liaison = words.get("cycle_liaison", {})
+    for cat in ("heavenly_stem", "earthly_branch"):
+        words[cat] = cycle_spellings(words.get(cat, {}), liaison if cat == "heavenly_stem" else {})
     return Lexicon(words)
+
+
+def _plain(word: str) -> str:
+    """Without diacritics ("pyŏng" -> "pyong", "đinh" -> "dinh")."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
+
+
+def cycle_spellings(syllables: dict[str, str], liaison: dict[str, str]) -> dict[str, str]:
+    """The stem or branch syllables of ``date_words.csv`` (spelling -> 1-10 / 1-12) with the
+    spellings derived from them by rule: without diacritics ("pyong" for pyŏng) and without
+    apostrophes ("chuk" for ch'uk); and, for stems, the Korean liaison forms of
+    ``cycle_liaison`` rows (a final written ``word`` becomes ``value`` before a branch that
+    begins with a vowel: 甲午 kap+o "Kabo", 乙酉 ŭl+yu "Ŭryu"). Spellings listed win."""
+    out = dict(syllables)
+    for word, value in syllables.items():
+        forms = {_plain(word), word.replace("'", ""), _plain(word).replace("'", "")}
+        for end, voiced in liaison.items():
+            if word.endswith(end):
+                forms |= {f[: -len(end)] + voiced for f in forms | {word} if f.endswith(end)}
+        for form in forms:
+            out.setdefault(form, value)
+    return out
 
 
 def _alt(items: list[str] | set[str], *, ci: bool = True, boundary: bool = True) -> str:

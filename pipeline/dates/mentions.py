@@ -77,6 +77,7 @@ class DateMention:
     era_meaning: str | None = None  # era translated by meaning: its name(s) in characters ("天寶")
     aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
+    people: tuple[str, ...] = ()  # dynasties of persons named near a shared era name (.people)
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -372,9 +373,12 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         out.append(m)
     out = widen_mentions(text, out, widen)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
+    from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
+    from .people import tag_people  # noqa: PLC0415 (imports this module)
 
-    return add_meaning_mentions(text, out, eras)
+    out = join_appositions(text, add_meaning_mentions(text, out, eras))
+    return tag_people(text, out, eras)
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")

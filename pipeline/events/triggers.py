@@ -57,17 +57,21 @@ def polity_of(ctx: Context, actor: EntityRow | None) -> str:
     return (inner or near)[-1].canonical if (inner or near) else ""
 
 
+_UNREAD_OK = frozenset(("explicit", "inherited", "reign", "sexagenary", "range", "gregorian"))
 _dated_cache: list[tuple[list[DateRow], tuple[DateRow, ...], tuple[int, ...]]] = []
 
 
 def dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
-    """The dates with a year, sorted by start, and their starts (the last result is kept: a
-    document's blocks all pass the same list)."""
+    """The dates with a year, and those of a kind that names its own year but could not be
+    read (an era year past the era's end, "In 1SS4"), sorted by start, and their starts (the
+    last result is kept: a document's blocks all pass the same list)."""
     seq = list(dates)
     cached = _dated_cache[-1] if _dated_cache else None
     if cached is not None and cached[0] == seq:
         return cached[1], cached[2]
-    ordered = tuple(sorted((d for d in seq if d.year is not None), key=lambda d: d.start))
+    # a date phrase that could not be read dates its events as unknown (not the year before)
+    ordered = tuple(sorted((d for d in seq if d.year is not None or d.kind in _UNREAD_OK),
+                           key=lambda d: d.start))
     starts = tuple(d.start for d in ordered)
     _dated_cache[:] = [(seq, ordered, starts)]
     return ordered, starts

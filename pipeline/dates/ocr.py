@@ -1,0 +1,90 @@
+"""Western years garbled by OCR: "In 1SS4 difficulties with France arose" (1884), "In ISK".
+
+Finding (:func:`ocr_year_mentions`): after a strong year preposition ("in", "by", "since":
+``year_preposition`` rows of ``gazetteer/date_words.csv`` without ``weak``), a token of 3-5
+letters and digits that starts like a year (``1``, ``I`` or ``l``), is written in digits and
+capitals only (``l`` and ``o`` allowed) and holds at least one letter of the ``ocr_digit``
+rows (S, B, I, l, O, Z ...). It is no Roman numeral and no word of the date lexicon.
+
+* Four characters that all read as digits ("1SS4": S is 8 or 5) make a ``gregorian`` mention
+  with ``year_doubt`` :data:`OCR_DOUBT`; the resolver (:func:`read_ocr_year`) takes the reading
+  within :data:`OCR_WINDOW` years after the running year (the narrative moves forward), low,
+  with an OCR_YEAR_GUESSED warning; with no such reading, no year and a DATE_NOT_READ warning.
+* Any other such token ("ISK") makes a mention of kind ``unread`` (no row, DATE_NOT_READ).
+
+Both leave the running date unsure when no year is read (RUNNING_DATE_UNSURE on later dates).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .lexicon import Lexicon
+from .mentions import DateMention
+
+OCR_DOUBT = "OCR-garbled digits"
+OCR_WINDOW = 40  # years after the running year in which a garbled year may be read
+_TOKEN = re.compile(r"(?<![\w'’-])[1Il][0-9A-Zlo]{2,4}(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _digit_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    table = {str(d): (str(d),) for d in range(10)}
+    for letter, digits in lex.cat("ocr_digit").items():
+        table[letter] = tuple(digits.split("|"))
+    return table
+
+
+def ocr_readings(token: str, lex: Lexicon) -> list[int]:
+    """The years a 4-character garbled token can stand for ("1SS4" -> 1554, 1584, 1854,
+    1884), ascending; [] when a character reads as no digit or the length is not 4."""
+    table = _digit_table(lex)
+    if len(token) != 4 or any(c not in table for c in token):
+        return []
+    return sorted({int("".join(p)) for p in itertools.product(*(table[c] for c in token))})
+
+
+def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> list[DateMention]:
+    """Mentions of garbled years (see the module docstring) overlapping none of ``taken``."""
+    letters = set(lex.cat("ocr_digit"))
+    preps = {w.lower() for w, v in lex.cat("year_preposition").items() if v != "weak"}
+    known = {w.lower() for cat in lex.words.values() for w in cat}
+    out: list[DateMention] = []
+    for hit in _TOKEN.finditer(text):
+        token = hit.group()
+        s0, e0 = hit.span()
+        before = _WORD_BEFORE.search(text, max(0, s0 - 12), s0)
+        if before is None or before.group(1).lower() not in preps:
+            continue
+        if (token.isdigit() or not letters & set(token) or _ROMAN.fullmatch(token)
+                or token.lower() in known or any(a < e0 and s0 < b for a, b in taken)):
+            continue
+        if ocr_readings(token, lex):
+            out.append(DateMention(start=s0, end=e0, text=token, kind="gregorian",
+                                   calendar="western", year_doubt=OCR_DOUBT))
+        else:
+            out.append(DateMention(start=s0, end=e0, text=token, kind="unread"))
+    return out
+
+
+def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
+    """The year of a garbled-year mention, chosen by the running date (see the module
+    docstring), or None (then ``state.unread`` is set: the narrative's date is unsure)."""
+    readings = ocr_readings(m.text, lex)
+    fits = [] if state.year is None else [
+        y for y in readings if state.year <= y <= state.year + OCR_WINDOW]
+    if not fits:
+        why = "no running date" if state.year is None else f"none within {OCR_WINDOW} years " \
+              f"after the running year {state.year}"
+        res.guess("DATE_NOT_READ", f"{m.text!r} may be a year garbled by OCR "
+                  f"({', '.join(map(str, readings))}), {why}")
+        state.unread = m.text
+        return None
+    year = fits[0]
+    res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {year}: OCR confusions, the reading "
+              f"nearest after the running year {state.year}"
+              + (f" (also {', '.join(map(str, fits[1:]))})" if len(fits) > 1 else ""),
+              basis=f"OCR-garbled year read by the running date: {m.text} = {year}")
+    return year

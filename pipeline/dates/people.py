@@ -1,0 +1,141 @@
+"""Dynasties of the persons named near a date: evidence for an era name several dynasties share.
+
+"In the first month of the second year of Zhide, An Lushan was murdered by his son An Qingxu":
+Zhide is an era of Chen (583-586) and of Tang (756-758); An Lushan is a person of Tang. The
+resolver (:func:`.choose._choose`) uses the dynasties of the persons named in the date's
+sentence (else its paragraph) to pick among same-named eras, as a guess (certainty medium,
+ERA_CHOSEN_BY_PERSONS), after a dynasty named with the era, a printed CE year and a running
+date near one of the candidates.
+
+Names and their dynasties (data, no code): ``persons.csv`` (``canonical`` and ``aliases`` ->
+``polity``, read as a dynasty name of ``dynasties.csv``), the spellings derived from them in
+``name_romanizations.csv`` ("Kuo Tzu-i") and ``rulers.csv`` (a ruler's
+personal name, "Li Heng" -> Tang). A name that can belong to more than one dynasty is left out,
+and so is a polity that names several dynasties and none exactly ("Qi": Southern, Northern or
+the puppet Qi).
+Matching is on whole words, case-sensitive (names are capitalised).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.resources import active_gazetteer_dir
+
+from .mentions import DateMention
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
+_CAPS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
+
+
+@lru_cache(maxsize=4)
+def _name_table(directory: Path) -> dict[str, frozenset[str]]:
+    """name as written (two words or more) -> the polities or dynasties given for it."""
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, polity: str | None) -> None:
+        name = " ".join(name.split())
+        if " " in name and polity:
+            found.setdefault(name, set()).add(polity)
+
+    polity: dict[str, str] = {}
+    persons = directory / "persons.csv"
+    if persons.is_file():
+        with persons.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                polity[row["canonical"]] = row.get("polity") or ""
+                for name in [row["canonical"], *(row.get("aliases") or "").split("|")]:
+                    add(name, row.get("polity"))
+    spellings = directory / "name_romanizations.csv"  # "An Lu-shan", "Kuo Tzu-i"
+    if spellings.is_file():
+        with spellings.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("file") == "persons.csv":
+                    add(row["alias"], polity.get(row["canonical"]))
+    rulers = directory / "rulers.csv"
+    if rulers.is_file():
+        with rulers.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                add(row.get("personal") or "", row.get("dynasty"))
+    return {n: frozenset(d) for n, d in found.items()}
+
+
+def people_dynasties(text: str, eras) -> list[tuple[int, str]]:
+    """(offset, canonical dynasty) of every person named in ``text`` whose name belongs to
+    one dynasty only (``persons.csv`` polity, ``rulers.csv`` dynasty of a personal name)."""
+    table = _name_table(active_gazetteer_dir())
+    out: list[tuple[int, str]] = []
+    for run in _CAPS.finditer(text):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i + 1, -1):  # longest name first
+                name = " ".join(run.group()[a:b] for a, b in words[i:j])
+                polities = table.get(name)
+                if polities is None:
+                    continue
+                dyns = {_dynasty(p, eras) for p in polities}
+                if len(dyns) == 1 and None not in dyns:
+                    out.append((run.start() + words[i][0], dyns.pop()))
+                i = j - 1
+                break
+            i += 1
+    return out
+
+
+def _dynasty(polity: str, eras) -> str | None:
+    """The canonical dynasty a polity names: itself if canonical ("Qin", not the default
+    reading Former Qin), else its only reading ("Mongol" -> Yuan); None if ambiguous ("Qi")."""
+    if eras.dynasty_info(polity) is not None:
+        return polity
+    readings = eras.dynasty_readings(polity)
+    return readings[0] if len(readings) == 1 else None
+
+
+def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention]:
+    """``mentions`` with ``people`` set on those naming an era of several dynasties: the
+    canonical dynasties of the persons named in the mention's sentence, else its paragraph
+    (document order, no repeats). Other mentions are returned unchanged."""
+    shared = [i for i, m in enumerate(mentions)
+              if m.era and len({e.dynasty for e in eras.candidates(m.era)}) > 1]
+    if not shared:
+        return mentions
+    spans: list[tuple[int, int]] = []  # the paragraphs of those mentions, merged
+    for i in shared:
+        lo, hi = _around(text, mentions[i].start, mentions[i].end, _PARAGRAPH_END)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    hits = [(lo + p, d) for lo, hi in spans for p, d in people_dynasties(text[lo:hi], eras)]
+    if not hits:
+        return mentions
+    out = list(mentions)
+    offsets = [p for p, _ in hits]  # ascending
+    for i in shared:
+        m = mentions[i]
+        for lo, hi in (_around(text, m.start, m.end, _SENTENCE_END),
+                       _around(text, m.start, m.end, _PARAGRAPH_END)):
+            inside = hits[bisect_left(offsets, lo):bisect_left(offsets, hi)]
+            dyns = tuple(dict.fromkeys(d for _, d in inside))
+            if dyns:
+                out[i] = replace(m, people=dyns)
+                break
+    return out
+
+
+def _around(text: str, start: int, end: int, boundary: re.Pattern) -> tuple[int, int]:
+    """The span of the unit (sentence, paragraph) holding ``start:end``."""
+    lo = max(0, start - 4000)  # (a unit longer than this is cut)
+    for b in boundary.finditer(text, lo, start):
+        lo = b.end()
+    nxt = boundary.search(text, end, end + 4000)
+    return lo, nxt.start() if nxt else min(len(text), end + 4000)
