@@ -77,6 +77,8 @@ class DateMention:
     era_meaning: str | None = None  # era translated by meaning: its name(s) in characters ("天寶")
     aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
+    gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
+    gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -341,7 +343,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
-    masked, widen = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
+    masked, glosses = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
     found: list[DateMention] = []
     pos = 0
     for start in starts:
@@ -370,7 +372,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
             continue
         out.append(m)
-    out = widen_mentions(text, out, widen)
+    out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
 

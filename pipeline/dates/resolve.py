@@ -41,7 +41,7 @@ from pipeline.eras import Era, EraTable
 from pipeline.records import DateRow, WarningRow
 
 from .choose import _explicit, _inherited, _stream
-from .days import _calendar_range, _check_stated
+from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
 from .reigns import pick_ruler, ruler_of_era
@@ -137,6 +137,7 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
+    _check_gloss(res, m)
     _check_stated(res, m)
     return res
 
