@@ -279,6 +279,8 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
 
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*")
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
+_OPEN_BEFORE = re.compile(r"\(\s*(?:[Ff]rom\s+)?$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
 
 
 _ERA_LETTERS = re.compile(r"[A-Za-z]\.?\s*$")
@@ -309,8 +311,11 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             if _RANGE_GAP.fullmatch(gap) and (
                 _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]) or both_western
             ) and a.kind != "dynasty" and b.kind != "dynasty":
+                # "Hai Rui (from 1514 to 1587)": a bracketed span of Western years is an aside
+                aside = (both_western and _OPEN_BEFORE.search(text[max(0, a.start - 8):a.start])
+                         is not None and _CLOSE_AFTER.match(text, b.end) is not None)
                 out.append(DateMention(start=a.start, end=b.end, text=text[a.start:b.end],
-                                       kind="range", parts=(a, b)))
+                                       kind="range", parts=(a, b), aside=aside))
                 i += 2
                 continue
         out.append(a)

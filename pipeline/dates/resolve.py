@@ -208,6 +208,10 @@ def resolve_dates(
                     res.year_end, res.jdn = None, None
                 res.levels = a.levels + b.levels
                 kind = "range"
+                if m.aside:
+                    kind = "aside"
+                    res.basis.append("printed span aside (a gloss on the name before it): "
+                                     "not the narrative's date")
             else:
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
                 _update(state, res, m, calendar)

@@ -109,12 +109,14 @@ _dated_cache: list[tuple[list[DateRow], tuple[DateRow, ...], tuple[int, ...]]] =
 
 def _dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
     """The dates with a year, sorted by start, and their starts (the last result is kept: a
-    document's blocks all pass the same list)."""
+    document's blocks all pass the same list). A printed span aside (kind ``aside``: a life or
+    reign span after a name) is left out: it is no event's date."""
     seq = list(dates)
     cached = _dated_cache[-1] if _dated_cache else None
     if cached is not None and cached[0] == seq:
         return cached[1], cached[2]
-    ordered = tuple(sorted((d for d in seq if d.year is not None), key=lambda d: d.start))
+    ordered = tuple(sorted((d for d in seq if d.year is not None and d.kind != "aside"),
+                           key=lambda d: d.start))  # "Hai Rui (1514–1587)" dates no event
     starts = tuple(d.start for d in ordered)
     _dated_cache[:] = [(seq, ordered, starts)]
     return ordered, starts
