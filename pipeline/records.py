@@ -78,6 +78,7 @@ class DateRow:
 
     ``kind``: explicit | inherited | relative | month | season | day | range | aside (a printed
     span glossing a name, "Hai Rui (1514–1587)": not the narrative's date, dates no event) |
+    age (birth year of such a span + an age: "At the age of twenty-five", low) |
     gregorian | reign | sexagenary | context (a document's starting date: no text,
     zero-length span).
     ``year``/``year_end``: CE years (astronomical) of the Chinese year(s) meant.

@@ -54,3 +54,46 @@ def test_life_span_dates_no_event(resources: api.Resources) -> None:
     events = api.process_text(text, "d", resources).events
     assert events and all(e.year in (None, 1561) for e in events)
     assert all(e.date_text != "1514–1587" for e in events)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("At the age of twenty-five, he rose up.", "At the age of twenty-five"),
+    ("In 1100 the court met. He died at the age of 105 in the spring.", "at the age of 105"),
+    ("In 1100 the court met. He lived to 105 years of age.", "105 years of age"),
+    ("In the 40th year of Jiajing, the court met. At 25 years old he passed the exam.",
+     "25 years old"),
+    # a reign span is no life span: no year from the age
+    ("Gaozong (r. 1127–1162) ruled. Aged 20 he fought.", "Aged 20"),
+    # the life span is in another paragraph
+    ("Zhu Yuanzhang (1328–1398) was born poor.\nAt the age of 25, he rose up.",
+     "At the age of 25"),
+    # older than the life span allows: someone else's age
+    ("Zhu Yuanzhang (1328–1398) was born poor. At the age of 90, his teacher died.",
+     "At the age of 90"),
+])
+def test_an_age_is_no_year(text, phrase, eras, calendar) -> None:
+    rows, _ = _run(text, eras, calendar)
+    p0 = text.index(phrase)
+    assert not [r for r in rows if r.start < p0 + len(phrase) and p0 < r.end]
+    assert all(r.year != 105 for r in rows)
+
+
+@pytest.mark.parametrize(("text", "phrase", "years"), [
+    ("Zhu Yuanzhang (1328–1398) was born poor. At the age of 25, he rose up.",
+     "At the age of 25", (1352, 1353)),
+    ("Nurhaci (February 21, 1559 – September 30, 1626) was a Jurchen chief. At the age of "
+     "twenty-five, he rose up.", "At the age of twenty-five", (1583, 1584)),
+])
+def test_an_age_after_a_life_span_gives_a_low_derived_year(text, phrase, years, eras,
+                                                           calendar) -> None:
+    rows, warnings = _run(text, eras, calendar)
+    row = next(r for r in rows if r.text == phrase)
+    assert (row.kind, row.year, row.year_end, row.certainty) == ("age", *years, "low")
+    assert "AGE_YEAR_DERIVED" in {w.code for w in warnings if w.start == row.start}
+
+
+def test_a_derived_age_year_leaves_the_running_date(eras, calendar) -> None:
+    rows, _ = _run("In the first year of Hongwu, the court met. Zhu Yuanzhang (1328–1398) was "
+                   "emperor. At the age of 25, he had risen up. In the following year, a flood "
+                   "came.", eras, calendar)
+    assert next(r for r in rows if r.text == "the following year").year == 1369

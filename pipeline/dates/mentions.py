@@ -10,6 +10,7 @@ import regex
 
 from pipeline.eras import EraTable
 
+from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
@@ -19,7 +20,7 @@ from .reigns import bare_ruler, extra_mentions
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
-    "dynasty", "reign", "sexagenary", "era_context", "ruler_context", "unread",
+    "dynasty", "reign", "sexagenary", "era_context", "ruler_context", "unread", "age",
 )
 
 
@@ -79,6 +80,8 @@ class DateMention:
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
     gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
     gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
+    age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
+    born: int | None = None  # kind age: first CE year of the life span printed before it
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -379,6 +382,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         out.append(m)
     out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
+    out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
 
     return add_meaning_mentions(text, out, eras)

@@ -40,12 +40,13 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.records import DateRow, WarningRow
 
+from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
 from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
 from .reigns import pick_ruler, ruler_of_era
-from .state import _SEASON_FIRST, RunningDate, _dyn_score, _Memo, _prior, _Res
+from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
@@ -114,6 +115,10 @@ def _resolve_one(
     res = _Res()
     if m.kind == "gregorian":
         _western(m, state, eras, calendar, res)
+        return res
+    if m.kind == "age":  # "At the age of twenty-five" after "Nurhaci (1559–1626)"
+        resolve_age(m, res)
+        _calendar_range(res, m, DEFAULT_STREAM, calendar)
         return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
@@ -214,7 +219,8 @@ def resolve_dates(
                                      "not the narrative's date")
             else:
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
-                _update(state, res, m, calendar)
+                if m.kind != "age":  # a year derived from an age leaves the running date
+                    _update(state, res, m, calendar)
                 kind = m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
