@@ -388,7 +388,8 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     return add_meaning_mentions(text, out, eras)
 
 
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
+# a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
+_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)")
 _AFTER_FUZZY = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
     r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")
