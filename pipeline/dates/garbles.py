@@ -99,7 +99,9 @@ _UNREAD_MULTI = regex.compile(
 def _unread_mentions(text: str, spans: list[tuple[int, int]], eras,
                      found: list[DateMention]) -> list[DateMention]:
     """Date phrases with an era name that is none we know, nor one letter from one: "In the
-    Tianshengg 3rd year", "Zorblax Year 5" (kind ``unread``: no row, a DATE_NOT_READ warning,
+    Tianshengg 3rd year", "Zorblax Year 5", and names of two to four capitalised words in any
+    script, such as Vietnamese eras no table holds ("In Canh Hung 3,", "Year 3 of Thiệu
+    Phong"; no word a dynasty or a month) (kind ``unread``: no row, a DATE_NOT_READ warning,
     and later dates that inherit the running date are unsure)."""
     from .grammar import _grammar  # noqa: PLC0415
 
