@@ -59,3 +59,21 @@ def test_agreeing_day_dates_to_the_day(eras, calendar) -> None:
     row = rows[-1]
     assert (row.year, row.julian_start, row.date_start) == (1449, "1449-08-25", "1449-09-03")
     assert "Gregorian calendar" in row.basis
+
+
+@pytest.mark.parametrize(("text", "phrase", "year", "month", "day", "certainty"), [
+    ("In August 1449 (the 7th month of the lunar calendar), Esen attacked.",
+     "August 1449 (the 7th month of the lunar calendar)", 1449, 7, None, "high"),
+    ("On September 3, 1449 (the 8th day of the 8th month), Esen attacked.",
+     "September 3, 1449 (the 8th day of the 8th month)", 1449, 8, 8, "high"),
+    ("On September 13, 1449 (the 8th day of the 8th month), Esen attacked.",
+     "September 13, 1449 (the 8th day of the 8th month)", 1449, 8, 8, "low"),
+    # a 12th month written as January: of the Chinese year before
+    ("In January 1450 (the 12th month), snow fell.", "January 1450 (the 12th month)", 1449, 12,
+     None, "high"),
+])
+def test_a_western_date_with_its_year_and_a_lunar_gloss_is_one_date(
+        text, phrase, year, month, day, certainty, eras, calendar) -> None:
+    rows, _ = _run(text, eras, calendar)
+    assert [(r.text, r.year, r.month, r.day, r.certainty) for r in rows] == [
+        (phrase, year, month, day, certainty)]

@@ -42,6 +42,7 @@ class Gloss:
     day: int | None
     start: int | None
     end: int
+    year: int | None = None  # a Western year written with the Western month: "August 1449 (…)"
 
 
 _CACHE: dict[int, tuple[Lexicon, tuple[re.Pattern, re.Pattern]]] = {}
@@ -57,7 +58,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     mon_any = "(?:" + "|".join(re.escape(w) + ("" if w.endswith(".") else r"\b")
                                for w in every) + ")"
     western_first = re.compile(
-        rf"(?P<w>\b(?P<wm>{mon}){_DAY}\s*\(\s*(?:(?:in\s+)?{_CAL}\s*[:,]?\s*)?)"
+        rf"(?P<w>\b(?P<wm>{mon}){_DAY}(?:,?\s+(?P<wy>\d{{3,4}})(?!\d))?"
+        rf"\s*\(\s*(?:(?:in\s+)?{_CAL}\s*[:,]?\s*)?)"
         rf"(?P<l>{_LUNAR})(?P<t>{_TAIL})?(?P<c>\s*\))")
     lunar_first = re.compile(  # the lunar phrase itself is left to the grammar
         rf"\bmonth(?P<t>{_TAIL})?"
@@ -81,8 +83,9 @@ def blank_glosses(text: str, masked: str, lex: Lexicon) -> tuple[str, list[Gloss
         if m.group("t"):
             spans.append(m.span("t"))
         day = int(m.group("wd")) if m.group("wd") else None
+        year = int(m.group("wy")) if m.group("wy") else None
         found.append(Gloss(m.start("l"), (months[m.group("wm").lower()],), day,
-                           m.start("w"), m.end("c")))
+                           m.start("w"), m.end("c"), year))
     for m in lunar_first.finditer(text):
         spans.append(m.span("w"))
         if m.group("t"):
@@ -113,8 +116,14 @@ def widen_mentions(text: str, mentions: list, glosses: list[Gloss]) -> list:
                 continue
             start = m.start if g.start is None else g.start
             end = max(m.end, g.end)
+            fields = {}
+            if g.year is not None and m.kind in ("month", "day") and m.lunar_year is None:
+                # "August 1449 (the 7th month)": the Chinese year that month falls in (a 11th
+                # or 12th month written as January/February is of the year before)
+                late = m.month is not None and m.month >= 11 and g.months[0] <= 2
+                fields["lunar_year"] = g.year - 1 if late else g.year
             m = replace(m, start=start, end=end, text=text[start:end], gloss_months=g.months,
-                        gloss_day=g.day)
+                        gloss_day=g.day, **fields)
             break
         out.append(m)
     return out
