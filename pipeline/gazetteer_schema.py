@@ -199,6 +199,10 @@ SCHEMAS: dict[str, FileSchema] = {
     "era_meanings.csv": FileSchema(
         ("era_zh", "era", "era_ids", "char_glosses", "char_related", "word_glosses"),
         ("era_zh", "era", "era_ids"), must_exist=False),
+    "era_japanese.csv": FileSchema(("era_zh", "reading"), ("era_zh", "reading"),
+                                   must_exist=False),
+    "japanese_kanji_forms.csv": FileSchema(("form", "japanese", "note"), ("form", "japanese"),
+                                           must_exist=False),
     "era_aliases.csv": FileSchema(("era_zh", "dynasty", "alias", "note"),
                                   ("era_zh", "alias"), must_exist=False),
     "modern_places_extra.csv": FileSchema(_MODERN.columns, _MODERN.required, _MODERN.checks,

@@ -41,3 +41,39 @@ def test_a_known_nguyen_era_still_reads(eras, calendar) -> None:
 def test_two_capitalised_words_that_are_a_known_era_are_no_unread_phrase(eras, calendar) -> None:
     rows, warnings = _run("In Jing Kang 2, the Jin took Kaifeng.", eras, calendar)
     assert [r.year for r in rows] == [1127] and not warnings
+
+
+# Chinese eras garbled into a Japanese reading (pykakasi reads 武徳 as Takenori): Wude 9 = 626
+@pytest.mark.parametrize("phrase", [
+    "Gaozu Takenori 9",  # a ruler of that era named before it
+    "Tang Takenori nine years",  # the dynasty named
+    "Takenori 9 (626)",  # a printed year that agrees
+])
+def test_a_japanese_reading_with_support_is_read_low(phrase, eras, calendar) -> None:
+    rows, warnings = _run(f"In {phrase}, Li Shimin killed his brothers.", eras, calendar)
+    assert [(r.text, r.era, r.year, r.certainty) for r in rows] == [(phrase, "Wude", 626, "low")]
+    assert "ERA_JAPANESE_READING" in {w.code for w in warnings}
+
+
+@pytest.mark.parametrize("phrase", ["In Takenori 9", "In the ninth year of Takenori",
+                                    "In Takenori 5 (626)"])
+def test_a_japanese_reading_without_support_gives_no_era_year(phrase, eras, calendar) -> None:
+    rows, warnings = _run(f"{phrase}, Li Shimin killed his brothers.", eras, calendar)
+    assert all(r.era is None and r.certainty == "low" for r in rows)
+    assert all(r.year in (None, 626) for r in rows)  # at most the printed year
+    assert "UNKNOWN_ERA" in {w.code for w in warnings}
+
+
+def test_the_japanese_readings_rebuild_equals_the_file() -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    path = repo / "scripts" / "build_era_japanese.py"
+    spec = importlib.util.spec_from_file_location("build_era_japanese", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_era_japanese"] = module
+    spec.loader.exec_module(module)
+    assert module.build_text() == (repo / "gazetteer" / "era_japanese.csv").read_text(
+        encoding="utf-8")

@@ -80,6 +80,7 @@ class DateMention:
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
     gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
     gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
+    japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
 
