@@ -10,7 +10,10 @@ one), ``meanings`` (eras
 translated by meaning, "Heavenly Treasure" = 天寶, from ``gazetteer/era_meanings.csv``),
 ``garbles`` (one-letter-off era names before a year number; date phrases with an era name
 not known, kind ``unread``: no row, a DATE_NOT_READ warning), ``bare`` (when a bare number is a
-year: weak prepositions, count nouns, leading zeros; printed spans "(1149-69)"), ``resolve``
+year: weak prepositions, count nouns, leading zeros; printed spans "(1149-69)"), ``merges``
+("From A to B" ranges, bracketed spans as asides, comma days), ``ages`` (age phrases: never a
+year; after a printed life span a low derived year), ``japanese`` (Chinese eras written in a
+Japanese reading, "Gaozu Takenori 9", from ``gazetteer/era_japanese.csv``), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):
