@@ -349,3 +349,13 @@ def jdn_to_gregorian(jdn: int) -> str:
 def jdn_to_julian(jdn: int) -> str:
     """ISO Julian-calendar date of an integer JDN."""
     return _iso(*_julian_ymd(int(jdn)))
+
+
+def jdn_to_gregorian_ymd(jdn: int) -> tuple[int, int, int]:
+    """(year, month, day) of an integer JDN in the proleptic Gregorian calendar."""
+    return _gregorian_ymd(int(jdn))
+
+
+def jdn_to_julian_ymd(jdn: int) -> tuple[int, int, int]:
+    """(year, month, day) of an integer JDN in the Julian calendar."""
+    return _julian_ymd(int(jdn))

@@ -53,7 +53,7 @@ _NUMERIC_DATE_WORDS = frozenset({
     "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
-    "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit"}
+    "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -200,6 +200,10 @@ SCHEMAS: dict[str, FileSchema] = {
     "era_meanings.csv": FileSchema(
         ("era_zh", "era", "era_ids", "char_glosses", "char_related", "word_glosses"),
         ("era_zh", "era", "era_ids"), must_exist=False),
+    "era_japanese.csv": FileSchema(("era_zh", "reading"), ("era_zh", "reading"),
+                                   must_exist=False),
+    "japanese_kanji_forms.csv": FileSchema(("form", "japanese", "note"), ("form", "japanese"),
+                                           must_exist=False),
     "era_aliases.csv": FileSchema(("era_zh", "dynasty", "alias", "note"),
                                   ("era_zh", "alias"), must_exist=False),
     "modern_places_extra.csv": FileSchema(_MODERN.columns, _MODERN.required, _MODERN.checks,

@@ -71,6 +71,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "rulers_korea.csv": ("ruler_id",),
     "rulers_japan.csv": ("ruler_id",),
     "era_meanings.csv": ("era_zh",),
+    "era_japanese.csv": ("era_zh", "reading"),
     "capital_periods.csv": ("alias", "dynasty", "start_year"),
 }
 #: Hand-kept sources of derived files that have no effect at run time: refused in an overlay.
@@ -83,6 +84,7 @@ SOURCE_ONLY = {
     "korea_errata.csv": "eras_korea.csv",
     "vietnam_eras_source.csv": "eras_vietnam.csv",
     "japan_ruler_readings.csv": "rulers_japan.csv",
+    "japanese_kanji_forms.csv": "era_japanese.csv",
 }
 
 Row = dict[str, str]

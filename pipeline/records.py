@@ -76,8 +76,11 @@ class WarningRow:
 class DateRow:
     """One date mention with its resolved CE value (``dates.csv``).
 
-    ``kind``: explicit | inherited | relative | month | season | day | range | gregorian |
-    reign | sexagenary | context (a document's starting date: no text, zero-length span).
+    ``kind``: explicit | inherited | relative | month | season | day | range | aside (a printed
+    span glossing a name, "Hai Rui (1514–1587)": not the narrative's date, dates no event) |
+    age (birth year of such a span + an age: "At the age of twenty-five", low) |
+    gregorian | reign | sexagenary | context (a document's starting date: no text,
+    zero-length span).
     ``year``/``year_end``: CE years (astronomical) of the Chinese year(s) meant.
     ``month``: lunar month 1-12 (or Gregorian month for kind=gregorian); ``leap_month`` true for
     an intercalary month. ``date_start``/``date_end``: inclusive ISO proleptic Gregorian days

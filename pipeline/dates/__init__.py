@@ -10,8 +10,11 @@ one), ``meanings`` (eras
 translated by meaning, "Heavenly Treasure" = 天寶, from ``gazetteer/era_meanings.csv``),
 ``garbles`` (one-letter-off era names before a year number; date phrases with an era name
 not known, kind ``unread``: no row, a DATE_NOT_READ warning), ``bare`` (when a bare number is a
-year: weak prepositions, count nouns, leading zeros; printed spans "(1149-69)"), ``people``
-(the dynasties of the persons named near an era name several dynasties share), ``ocr`` (years
+year: weak prepositions, count nouns, leading zeros; printed spans "(1149-69)"), ``merges``
+("From A to B" ranges, bracketed spans as asides, comma days), ``ages`` (age phrases: never a
+year; after a printed life span a low derived year), ``japanese`` (Chinese eras written in a
+Japanese reading, "Gaozu Takenori 9", from ``gazetteer/era_japanese.csv``), ``people`` (the
+dynasties of the persons named near an era name several dynasties share), ``ocr`` (years
 garbled by OCR, "In 1SS4", read by the running date), ``apposition`` (a cycle year set off by a
 comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.

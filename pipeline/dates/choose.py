@@ -6,6 +6,7 @@ from collections import Counter
 
 from pipeline.eras import Era, EraTable, era_key
 
+from .japanese import supported_reading_eras
 from .meanings import supported_meaning_eras
 from .mentions import DateMention
 from .state import MAX_STEP_BACK, RunningDate, _dyn_score, _label, _Res, _rulers
@@ -195,6 +196,19 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
             res.guess("ERA_SPELLING_FUZZY",
                       f"{m.era!r} read as {cands[0].name}, one letter away, supported by "
                       "the context", "medium", basis=f"fuzzy spelling: {m.era} ~ {cands[0].name}")
+    elif not cands and m.japanese_reading:
+        cands, why = supported_reading_eras(m, eras)
+        if cands:
+            res.guess("ERA_JAPANESE_READING",
+                      f"{m.era!r} read as the era {cands[0].name_zh} ({cands[0].name}), of which "
+                      f"it is a Japanese reading, supported by the {why}",
+                      basis=f"era written in a Japanese reading: {m.era} = {cands[0].name_zh}")
+        else:
+            res.guess("UNKNOWN_ERA", f"{m.era!r} may be a Japanese reading of "
+                      f"{m.era_meaning.replace('|', ' or ')}, but no ruler, dynasty or printed "
+                      "year beside it supports that")
+            res.printed_year_only(m.stated_year, "era unknown: printed CE year")
+            return
     elif not cands and m.era_meaning:
         cands, why, level = supported_meaning_eras(m, state, eras, prior)
         if cands:

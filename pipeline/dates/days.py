@@ -10,6 +10,7 @@ from pipeline.calendar import (
     jdn_to_julian,
 )
 
+from .glosses import gloss_agreement
 from .mentions import DateMention
 from .state import _Res
 
@@ -175,3 +176,29 @@ def _check_stated(res: _Res, m: DateMention) -> None:
         return
     res.conflict = True
     res.guess("STATED_YEAR_CONFLICT", f"printed year {stated}, computed {res.year}")
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _check_gloss(res: _Res, m: DateMention) -> None:
+    """A Western month (and day) given with the lunar one ("August (the 7th month ...)"): the
+    lunar month dates the row; the Western one must fall in it (Julian or proleptic Gregorian).
+    Agreement is noted; a conflict is a GLOSS_MONTH_CONFLICT warning and low certainty."""
+    if not m.gloss_months or res.month is None:
+        return
+    west = "/".join(_MONTH_NAMES[k - 1] for k in m.gloss_months if 1 <= k <= 12)
+    west += f" {m.gloss_day}" if m.gloss_day else ""
+    lunar = f"{'leap ' if res.leap else ''}lunar month {res.month}"
+    lunar += f" day {res.day}" if res.day else ""
+    if res.jdn is None:
+        res.basis.append(f"Western {west} given with {lunar} (not checked: no year)")
+        return
+    agree = gloss_agreement(res.jdn[0], res.jdn[1], m.gloss_months, m.gloss_day)
+    if agree:
+        res.note(f"Western {west} agrees with {lunar} ({' or '.join(agree)} calendar)")
+        return
+    res.guess("GLOSS_MONTH_CONFLICT",
+              f"{west} is not {lunar} of {res.year} in the Julian or Gregorian calendar: "
+              "the lunar month was kept", basis=f"Western {west} disagrees with {lunar}")

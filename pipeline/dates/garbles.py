@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from .lexicon import load_lexicon
 from .mentions import DateMention
 from .ocr import ocr_year_mentions
@@ -90,24 +92,43 @@ _ORD_YEAR = re.compile(
     r"|\b(?P<name2>[A-Z][a-z]{3,}(?:[-'’][a-z]+)?)\s+[Yy]ear\s+\d{1,2}(?![\d,.]*\d)")
 
 
+# "In Canh Hung 3,", "Year 3 of Thieu Phong": a name of two to four capitalised words (any
+# script: "Cảnh Hưng") before or after a year number, in date context
+_UNREAD_MULTI = regex.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince)\s+(?:the\s+)?"
+    r"(?P<name>\p{Lu}[\w'’]+(?:[ -]\p{Lu}[\w'’]+){1,3})\s+(?:[Yy]ear\s+)?\d{1,2}"
+    r"(?![\d,.]*\d)(?=\s*[,.;:(])"
+    r"|\b[Yy]ear\s+\d{1,2}\s+of\s+(?:the\s+)?(?P<name2>\p{Lu}[\w'’]+(?:[ -]\p{Lu}[\w'’]+){0,3})")
+
+
 def _unread_mentions(text: str, spans: list[tuple[int, int]], eras,
                      found: list[DateMention]) -> list[DateMention]:
     """Date phrases with an era name that is none we know, nor one letter from one: "In the
-    Tianshengg 3rd year", "Zorblax Year 5" (kind ``unread``: no row, a DATE_NOT_READ warning,
+    Tianshengg 3rd year", "Zorblax Year 5", and names of two to four capitalised words in any
+    script, such as Vietnamese eras no table holds ("In Canh Hung 3,", "Year 3 of Thiệu
+    Phong"; no word a dynasty or a month) (kind ``unread``: no row, a DATE_NOT_READ warning,
     and later dates that inherit the running date are unsure)."""
     from .grammar import _grammar  # noqa: PLC0415
 
     lex = _grammar().lex
     words = {w.lower() for cat in lex.words.values() for w in cat}
+    months = set(lex.cat("month"))
     out: list[DateMention] = []
     taken = spans + [(m.start, m.end) for m in found]
-    for hit in _ORD_YEAR.finditer(text):
+    hits = [*_ORD_YEAR.finditer(text), *_UNREAD_MULTI.finditer(text)]
+    for hit in hits:
         group = "name" if hit.group("name") else "name2"
         name = hit.group(group)
         s0 = hit.start(group)
+        parts = name.replace("-", " ").split()
         if (eras.candidates(name) or eras.dynasty(name) or name.lower() in words
+                or any(eras.dynasty(w) or w in months for w in parts)
                 or name.endswith(("'s", "’s"))
                 or any(a < hit.end() and s0 < b for a, b in taken)):
             continue
+        s0 = min(s0, hit.start())
+        if text[s0:s0 + 2].lower() == "in":  # "In Canh Hung 3": start at the name
+            s0 = hit.start(group)
         out.append(DateMention(start=s0, end=hit.end(), text=text[s0:hit.end()], kind="unread"))
+        taken.append((s0, hit.end()))
     return out

@@ -213,6 +213,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     SPAN = (
         rf"(?<![\d.,/:–—-])(?P<ryear>\d{{3,4}})\s*(?:[-–—]|/(?=\d{{2}}\b))\s*(?P<ryearend>\d{{2,4}})"
         rf"(?![\d.,/:–—-]\d|\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
+        # "Hai Rui (1514 to 1587)": in brackets, "to" joins a span too
+        rf"|(?<=\(\s*)(?P<ryear>\d{{3,4}})\s+(?:to|until|till)\s+(?P<ryearend>\d{{2,4}})(?!\d)"
+        rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?=\s*\))"
     )
     ON_DAY = (
         rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"

@@ -223,6 +223,10 @@ def add_meaning_mentions(text: str, mentions: list[DateMention], eras) -> list[D
         if dyn:
             fields["dynasty"] = dyn
         out.append(_with_tail(base, text, b, eras, fields))
+    from .grammar import _grammar  # noqa: PLC0415
+    from .japanese import add_reading_mentions  # noqa: PLC0415
+
+    out = add_reading_mentions(text, out, eras, _grammar().lex)  # "Gaozu Takenori 9"
     out = add_garbled_mentions(text, out, eras)  # "Guangxv 20 (1894)": same kind of guess
     out.sort(key=lambda x: (x.start, x.end))
     kept: list[DateMention] = []

@@ -10,16 +10,18 @@ import regex
 
 from pipeline.eras import EraTable
 
+from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
 from .lexicon import Lexicon, cycle_number, parse_number
+from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _NameIndex, _scan
 from .reigns import bare_ruler, extra_mentions
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
-    "dynasty", "reign", "sexagenary", "era_context", "ruler_context", "unread",
+    "dynasty", "reign", "sexagenary", "era_context", "ruler_context", "unread", "age",
 )
 
 
@@ -78,6 +80,11 @@ class DateMention:
     aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
     people: tuple[str, ...] = ()  # dynasties of persons named near a shared era name (.people)
+    gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
+    gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
+    japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
+    age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
+    born: int | None = None  # kind age: first CE year of the life span printed before it
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -276,73 +283,12 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
                        aside=aside)
 
 
-_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*")
-_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
-
-
-_ERA_LETTERS = re.compile(r"[A-Za-z]\.?\s*$")
-
-
-def _bc_range_start(a: DateMention, b: DateMention, text: str) -> DateMention:
-    """'221 to 210 BC': an era suffix written only after the second year applies to both."""
-    if b.western_year < 1 and a.western_year > 0 and not _ERA_LETTERS.search(a.text):
-        if a.text.strip().isdigit():
-            return replace(a, western_year=1 - a.western_year)
-    return a
-
-
-def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """'From A to B' (or 'A – B' for Western dates) -> one range mention with parts."""
-    out: list[DateMention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        if i + 1 < len(mentions):
-            b = mentions[i + 1]
-            gap = text[a.end:b.start]
-            both_western = a.kind == b.kind == "gregorian"
-            if both_western and b.western_year is not None and a.western_year is not None:
-                a = _bc_range_start(a, b, text)
-            if both_western and a.year_doubt is None and b.year_doubt:
-                b = replace(b, year_doubt=None)  # "from 1514 to 1587": the start supports it
-            if _RANGE_GAP.fullmatch(gap) and (
-                _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]) or both_western
-            ) and a.kind != "dynasty" and b.kind != "dynasty":
-                out.append(DateMention(start=a.start, end=b.end, text=text[a.start:b.end],
-                                       kind="range", parts=(a, b)))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-_DAY_GAP = re.compile(r"\s*,\s*(?:[Oo]n\s+)?")
-
-
-def _merge_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """'In leap November of the first year of Jingkang, on the twenty-fifth day': a day phrase
-    set off by a comma right after a dated month (no day of its own) completes that date."""
-    out: list[DateMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (prev is not None and m.kind == "day" and m.month is None and not m.leap
-                and prev.kind not in ("range", "dynasty", "era_context", "gregorian")
-                and prev.month is not None and prev.day is None and prev.cycle_day is None
-                and not prev.last_day and _DAY_GAP.fullmatch(text[prev.end:m.start]) is not None):
-            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], day=m.day,
-                              cycle_day=m.cycle_day, last_day=m.last_day)
-            continue
-        out.append(m)
-    return out
-
-
 def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start."""
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
-    masked, widen = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
+    masked, glosses = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
     found: list[DateMention] = []
     pos = 0
     for start in starts:
@@ -371,8 +317,9 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
         if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
             continue
         out.append(m)
-    out = widen_mentions(text, out, widen)
+    out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
+    out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
@@ -381,7 +328,8 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     return tag_people(text, out, eras)
 
 
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)")
+# a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
+_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)")
 _AFTER_FUZZY = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
     r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")

@@ -40,12 +40,13 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.records import DateRow, WarningRow
 
+from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
-from .days import _calendar_range, _check_stated
+from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
 from .reigns import pick_ruler, ruler_of_era
-from .state import _SEASON_FIRST, RunningDate, _dyn_score, _Memo, _prior, _Res
+from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
@@ -115,6 +116,10 @@ def _resolve_one(
     if m.kind == "gregorian":
         _western(m, state, eras, calendar, res)
         return res
+    if m.kind == "age":  # "At the age of twenty-five" after "Nurhaci (1559–1626)"
+        resolve_age(m, res)
+        _calendar_range(res, m, DEFAULT_STREAM, calendar)
+        return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
     elif m.kind == "reign":
@@ -137,6 +142,7 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
+    _check_gloss(res, m)
     _check_stated(res, m)
     return res
 
@@ -207,9 +213,14 @@ def resolve_dates(
                     res.year_end, res.jdn = None, None
                 res.levels = a.levels + b.levels
                 kind = "range"
+                if m.aside:
+                    kind = "aside"
+                    res.basis.append("printed span aside (a gloss on the name before it): "
+                                     "not the narrative's date")
             else:
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
-                _update(state, res, m, calendar)
+                if m.kind != "age":  # a year derived from an age leaves the running date
+                    _update(state, res, m, calendar)
                 kind = m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))

@@ -64,14 +64,16 @@ _dated_cache: list[tuple[list[DateRow], tuple[DateRow, ...], tuple[int, ...]]] =
 def dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
     """The dates with a year, and those of a kind that names its own year but could not be
     read (an era year past the era's end, "In 1SS4"), sorted by start, and their starts (the
-    last result is kept: a document's blocks all pass the same list)."""
+    last result is kept: a document's blocks all pass the same list). A printed span aside
+    (kind ``aside``: a life or reign span after a name) is left out."""
     seq = list(dates)
     cached = _dated_cache[-1] if _dated_cache else None
     if cached is not None and cached[0] == seq:
         return cached[1], cached[2]
     # a date phrase that could not be read dates its events as unknown (not the year before)
-    ordered = tuple(sorted((d for d in seq if d.year is not None or d.kind in _UNREAD_OK),
-                           key=lambda d: d.start))
+    # a printed span aside ("Hai Rui (1514–1587)": a life or reign span) dates no event
+    ordered = tuple(sorted((d for d in seq if (d.year is not None or d.kind in _UNREAD_OK)
+                            and d.kind != "aside"), key=lambda d: d.start))
     starts = tuple(d.start for d in ordered)
     _dated_cache[:] = [(seq, ordered, starts)]
     return ordered, starts

@@ -197,8 +197,9 @@ def year_lookup(pairs: Iterable[tuple[int, int | None]]) -> YearAt:
 
 
 def years_from_dates(dates: Sequence[DateRow]) -> YearAt:
-    """The running year at each offset: the year of the last DateRow starting at or before."""
-    return year_lookup((d.start, d.year) for d in dates)
+    """The running year at each offset: the year of the last DateRow starting at or before
+    (a printed span aside, kind ``aside``, "Hai Rui (1514–1587)", is no running year)."""
+    return year_lookup((d.start, d.year) for d in dates if d.kind != "aside")
 
 
 def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss], *,

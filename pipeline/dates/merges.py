@@ -1,0 +1,78 @@
+"""Merging neighbouring date mentions: "From A to B" (one ``range`` mention with ``parts``; a
+bracketed span of Western years is an ``aside``), "221 to 210 BC" (the suffix applies to both),
+and a day phrase set off by a comma after a dated month ("..., on the twenty-fifth day")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .mentions import DateMention
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*")
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
+_OPEN_BEFORE = re.compile(r"\(\s*(?:[Ff]rom\s+)?$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+
+
+_ERA_LETTERS = re.compile(r"[A-Za-z]\.?\s*$")
+
+
+def _bc_range_start(a: DateMention, b: DateMention, text: str) -> DateMention:
+    """'221 to 210 BC': an era suffix written only after the second year applies to both."""
+    if b.western_year < 1 and a.western_year > 0 and not _ERA_LETTERS.search(a.text):
+        if a.text.strip().isdigit():
+            return replace(a, western_year=1 - a.western_year)
+    return a
+
+
+def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'From A to B' (or 'A – B' for Western dates) -> one range mention with parts."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions):
+            b = mentions[i + 1]
+            gap = text[a.end:b.start]
+            both_western = a.kind == b.kind == "gregorian"
+            if both_western and b.western_year is not None and a.western_year is not None:
+                a = _bc_range_start(a, b, text)
+            if both_western and a.year_doubt is None and b.year_doubt:
+                b = replace(b, year_doubt=None)  # "from 1514 to 1587": the start supports it
+            if _RANGE_GAP.fullmatch(gap) and (
+                _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]) or both_western
+            ) and a.kind != "dynasty" and b.kind != "dynasty":
+                # "Hai Rui (from 1514 to 1587)": a bracketed span of Western years is an aside
+                aside = (both_western and _OPEN_BEFORE.search(text[max(0, a.start - 8):a.start])
+                         is not None and _CLOSE_AFTER.match(text, b.end) is not None)
+                out.append(type(a)(start=a.start, end=b.end, text=text[a.start:b.end],
+                                   kind="range", parts=(a, b), aside=aside))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_DAY_GAP = re.compile(r"\s*,\s*(?:[Oo]n\s+)?")
+
+
+def _merge_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'In leap November of the first year of Jingkang, on the twenty-fifth day': a day phrase
+    set off by a comma right after a dated month (no day of its own) completes that date."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "day" and m.month is None and not m.leap
+                and prev.kind not in ("range", "dynasty", "era_context", "gregorian")
+                and prev.month is not None and prev.day is None and prev.cycle_day is None
+                and not prev.last_day and _DAY_GAP.fullmatch(text[prev.end:m.start]) is not None):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start:m.end], day=m.day,
+                              cycle_day=m.cycle_day, last_day=m.last_day)
+            continue
+        out.append(m)
+    return out
