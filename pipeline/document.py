@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from .calendar import LunarCalendar
 from .chronology import resolve_dates
 from .clean import CleanText, clean
+from .compute import one_blas_thread
 from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
 from .dates.state import RunningDate
@@ -228,7 +229,7 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     ``start`` (the running date carried from the previous file of a work, ``--continuous``)
     give the running date the text starts from; the result's ``running`` is the one at its end.
     Every stage reads ``resources.gazetteer_dir`` (a user's gazetteer) if set."""
-    with using_gazetteer(resources.gazetteer_dir):
+    with using_gazetteer(resources.gazetteer_dir), one_blas_thread():
         return _process_text(text, doc_id, resources, path=path, encoding=encoding,
                              sha256=sha256, on_block=on_block, sink=sink, context=context,
                              start=start)

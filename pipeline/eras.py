@@ -28,6 +28,10 @@ from pipeline.resources import gazetteer_dir
 DEFAULT_GAZETTEER = gazetteer_dir()
 
 _DROP = set(" '\u2018\u2019\u02bc\u02bb`\u00b4-\u2010\u2011\u2012\u2013\u2014.\u00b7_")
+# the same for ASCII text in one str.translate: the ASCII characters of _DROP and every ASCII
+# character that isspace() (NFKD leaves ASCII as it is and no ASCII character is a mark)
+_ASCII_DROP = str.maketrans("", "", "".join(
+    chr(i) for i in range(128) if chr(i) in _DROP or chr(i).isspace()))
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ def era_key(text: str) -> str:
     Lowercases, strips diacritics (ü -> u, v kept as written), drops spaces, apostrophes
     (straight and curly), hyphens/dashes, dots and underscores.
     """
+    if text.isascii():
+        return text.translate(_ASCII_DROP).lower()
     decomposed = unicodedata.normalize("NFKD", text)
     out = []
     for ch in decomposed:

@@ -6,6 +6,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.compute import model_ops
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import _ALL_PIPES, COMPONENT, _build_tables, _Tables
 from pipeline.errors import EXIT_MODEL_MISSING, ChronicleError
@@ -66,7 +67,8 @@ def build_nlp(model: str, gazetteer: Gazetteer, *, parser: bool = False) -> Lang
     """
     keep = set(_ALL_PIPES) - {"senter"} if parser else set(_ALL_PIPES)
     try:
-        nlp = spacy.load(model, exclude=[n for n in _ALL_PIPES if n not in keep])
+        with model_ops():  # numpy's BLAS for the matrix products (pipeline.compute)
+            nlp = spacy.load(model, exclude=[n for n in _ALL_PIPES if n not in keep])
         if not parser:  # loaded but disabled: the event stage parses trigger sentences only
             for name in [n for n in nlp.pipe_names
                          if n in _ALL_PIPES and n not in ("senter", "ner")]:

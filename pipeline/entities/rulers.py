@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -124,17 +125,35 @@ def _name_forms(r: Ruler) -> set[str]:
     return forms
 
 
-def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
-                      persons_alias: Mapping[str, str] | None = None) -> RulerIndex | None:
-    """The index for the files of ``gazetteer_dir`` (None if ``rulers.csv`` is missing).
+def _stamps(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, mtime in ns) of the files the ruler keys are read from."""
+    out = []
+    for name in ("rulers.csv", "eras.csv", "dynasties.csv"):
+        try:
+            st = (directory / name).stat()
+        except OSError:
+            continue
+        out.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
-    ``persons_zh``: Chinese name -> canonical of the ``persons.csv`` rows; ``persons_alias``:
-    alias -> canonical of those rows (a ruler whose personal name is an alias of a row, "Liu
-    Che" of "Emperor Wu of Han", takes that row's canonical).
-    """
-    persons_alias = persons_alias or {}
-    if not (gazetteer_dir / "rulers.csv").is_file():
-        return None
+
+@dataclass(frozen=True)
+class _RulerKeys:
+    """The persons-independent part of a :class:`RulerIndex` (see :func:`_ruler_keys`)."""
+
+    rulers: tuple[Ruler, ...]
+    by_name: Mapping[str, tuple[Ruler, ...]]
+    by_era: Mapping[str, tuple[Ruler, ...]]
+    dynasty_keys: Mapping[int, frozenset[str]]
+    default_keys: Mapping[int, frozenset[str]]
+    era_words: frozenset[str]
+    labels: Mapping[str, frozenset[int]]  # "<dynasty> <temple or posthumous>" -> ruler ids
+
+
+@lru_cache(maxsize=4)
+def _ruler_keys(gazetteer_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> _RulerKeys:
+    """Name, era and dynasty keys of the rulers of ``gazetteer_dir`` (``stamps``: the files'
+    sizes and times, so an edited file is read again)."""
     rulers = load_ruler_table(gazetteer_dir).rulers
     era_forms: dict[int, list[str]] = {}
     era_ruler: dict[int, tuple[str, str]] = {}  # era id -> (dynasty, ruler_zh) of eras.csv
@@ -194,6 +213,30 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
         label = r.temple or r.posthumous
         if label:
             labels.setdefault(f"{r.dynasty} {label}", set()).add(r.ruler_id)
+    freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
+    return _RulerKeys(tuple(rulers), freeze(by_name), freeze(by_era),
+                      MappingProxyType(dynasty_keys), MappingProxyType(default_keys),
+                      frozenset(era_words),
+                      MappingProxyType({k: frozenset(v) for k, v in labels.items()}))
+
+
+def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
+                      persons_alias: Mapping[str, str] | None = None) -> RulerIndex | None:
+    """The index for the files of ``gazetteer_dir`` (None if ``rulers.csv`` is missing).
+
+    ``persons_zh``: Chinese name -> canonical of the ``persons.csv`` rows; ``persons_alias``:
+    alias -> canonical of those rows (a ruler whose personal name is an alias of a row, "Liu
+    Che" of "Emperor Wu of Han", takes that row's canonical).
+
+    The part that does not depend on the persons (the name, era and dynasty keys) is built
+    once per folder and kept while its files are unchanged (the entity and event stages both
+    ask for it at load).
+    """
+    persons_alias = persons_alias or {}
+    if not (gazetteer_dir / "rulers.csv").is_file():
+        return None
+    shared = _ruler_keys(gazetteer_dir, _stamps(gazetteer_dir))
+    rulers, labels = shared.rulers, shared.labels
     canonical: dict[int, str] = {}
     from_persons: set[int] = set()
     by_id = {r.ruler_id: r for r in rulers}
@@ -218,12 +261,11 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
     # pinyin ("Chu Wên" -> "Zhu Wen"; not "Later Liang Taizu": a reader knows him so)
     by_personal = {k: (canonical[i] if i in from_persons else by_id[i].personal)
                    for k, ids in personal.items() if len(ids) == 1 for i in ids}
-    freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
-    return RulerIndex(by_name=freeze(by_name), by_era=freeze(by_era),
-                      dynasty_keys=MappingProxyType(dynasty_keys),
+    return RulerIndex(by_name=shared.by_name, by_era=shared.by_era,
+                      dynasty_keys=shared.dynasty_keys,
                       canonical=MappingProxyType(canonical),
-                      default_keys=MappingProxyType(default_keys),
+                      default_keys=shared.default_keys,
                       temple_names=frozenset(r.temple for r in rulers if " " not in r.temple
                                              and r.temple.endswith(("zong", "zu"))),
-                      era_words=frozenset(era_words),
+                      era_words=shared.era_words,
                       by_personal=MappingProxyType(by_personal))

@@ -1,0 +1,44 @@
+"""The model's matrix products go through numpy's BLAS, on one thread while a document runs."""
+
+from __future__ import annotations
+
+from threadpoolctl import threadpool_info
+
+from pipeline import api
+from pipeline.compute import one_blas_thread
+
+
+def _blas_threads() -> list[int]:
+    return [info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"]
+
+
+def test_model_layers_use_numpy_blas(resources: api.Resources) -> None:
+    # the encoders' maxout layers hold the large products (the transition models' small
+    # output layer, made apart from the loaded weights, keeps thinc's default)
+    for name in ("ner", "senter", "tok2vec"):  # (the parser listens to tok2vec)
+        model = resources.nlp.get_pipe(name).model
+        flags = {layer.ops.use_blis for layer in model.walk() if layer.name == "maxout"}
+        assert flags == {False}, (name, flags)
+
+
+def test_one_blas_thread_limits_and_restores() -> None:
+    before = _blas_threads()
+    with one_blas_thread():
+        assert all(n == 1 for n in _blas_threads())
+    assert _blas_threads() == before
+
+
+def test_one_thread_while_processing(resources: api.Resources, monkeypatch) -> None:
+    seen: list[list[int]] = []
+    import pipeline.document as document
+
+    real = document._process_text
+
+    def spy(*args, **kwargs):
+        seen.append(_blas_threads())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(document, "_process_text", spy)
+    result = api.process_text("Kaifeng fell to the Jin in 1127.", "d", resources)
+    assert result.count("sentences") == 1
+    assert seen and all(n == 1 for n in seen[0])
