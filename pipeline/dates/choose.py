@@ -75,12 +75,7 @@ def _choose(
             res.note(f"the only era of that name with a year {n}")
         elif state.year is not None and differ(2):
             # the running era itself named again is as good as named with its dynasty
-            if best is state.era:  # as certain as the running date (whose reading warned)
-                res.basis.append("era chosen by nearness to running date")
-                res.levels.append(state.certainty)
-            else:
-                res.note("era chosen by nearness to running date", "medium",
-                         "ERA_CHOSEN_BY_RUNNING_DATE")
+            _by_nearness(res, best, state)
         elif differ(3):
             whose = ", ".join(d for d in people if d in eras.ancestors(best.dynasty))
             res.guess("ERA_CHOSEN_BY_PERSONS",
@@ -88,12 +83,7 @@ def _choose(
                       f"taken for the persons named near it ({whose})", "medium",
                       basis=f"dynasty of persons named: {whose}")
         elif state.year is not None and differ(4):
-            if best is state.era:
-                res.basis.append("era chosen by nearness to running date")
-                res.levels.append(state.certainty)
-            else:
-                res.note("era chosen by nearness to running date", "medium",
-                         "ERA_CHOSEN_BY_RUNNING_DATE")
+            _by_nearness(res, best, state)
         elif differ(6):
             res.note("era chosen by dynasties named in text", "medium", "ERA_CHOSEN_BY_CONTEXT")
         else:
@@ -103,6 +93,16 @@ def _choose(
         res.alternatives.extend(_label(e, n) for e in uniq
                                 if e is not best and (n is None or e.contains_era_year(n)))
     return best
+
+
+def _by_nearness(res, best: Era, state) -> None:
+    """Record "era chosen by nearness to running date": the running era itself named again is
+    as certain as the running date (whose reading warned); another era is a medium guess."""
+    if best is state.era:
+        res.basis.append("era chosen by nearness to running date")
+        res.levels.append(state.certainty)
+    else:
+        res.note("era chosen by nearness to running date", "medium", "ERA_CHOSEN_BY_RUNNING_DATE")
 
 
 def _supported_fuzzy(m, state, eras, prior: Counter[str]) -> list[Era]:
