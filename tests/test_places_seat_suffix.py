@@ -1,0 +1,18 @@
+"""Wade-Giles seat words after a hyphen ("Yunnan-fu") geocode the base as the seat."""
+from pipeline.places.geocode import geocode
+
+
+def test_province_fu_is_the_capital_seat() -> None:
+    seat, province = geocode("Yunnan-fu"), geocode("Yunnan")
+    assert seat is not None and province is not None
+    assert (seat.latitude, seat.longitude) == (province.latitude, province.longitude)
+    assert seat.precision == "prefecture" and "seat of Yunnan" in seat.basis
+
+
+def test_prefecture_fu_is_its_city() -> None:
+    seat = geocode("Chengtu-fu")
+    assert seat is not None and seat.matched == "Chengdu" and seat.province == "Sichuan"
+
+
+def test_seat_word_without_separator_is_not_stripped() -> None:
+    assert geocode("Xfu") is None
