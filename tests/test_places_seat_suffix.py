@@ -16,3 +16,9 @@ def test_prefecture_fu_is_its_city() -> None:
 
 def test_seat_word_without_separator_is_not_stripped() -> None:
     assert geocode("Xfu") is None
+
+
+def test_geocode_name_reads_the_seat_word() -> None:
+    from pipeline.places.geocode import geocode_name
+    seat = geocode_name("Yunnan-fu")
+    assert seat is not None and seat.province == "Yunnan" and seat.precision == "prefecture"

@@ -233,6 +233,13 @@ def geocode_name(name: str, province: str | None = None, *,
     name = name.strip()
     if not name or province_named(name):
         return None
+    base = _seat_base(name)  # "Yunnan-fu", "Chengtu-fu": the seat of the base's unit
+    if base:
+        if province_named(base):
+            return geocode(name, province, index=idx)
+        coord = geocode_name(base, province, index=idx, prefecture=prefecture)
+        return coord and replace(coord, basis=(coord.basis + "; " if coord.basis else "")
+                                 + f"{name}: seat of {base}")
     suffix = _SUFFIX_WORDS.search(name)
     if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
         return None  # "Fuxing Village" is not the county Fuxing
