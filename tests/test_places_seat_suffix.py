@@ -22,3 +22,9 @@ def test_geocode_name_reads_the_seat_word() -> None:
     from pipeline.places.geocode import geocode_name
     seat = geocode_name("Yunnan-fu")
     assert seat is not None and seat.province == "Yunnan" and seat.precision == "prefecture"
+
+
+def test_a_hyphenated_name_that_is_itself_known_is_kept() -> None:
+    from pipeline.places.geocode import geocode_name
+    seat = geocode_name("Hang-chou")
+    assert seat is not None and seat.matched == "Hangzhou" and "seat of" not in seat.basis

@@ -234,7 +234,7 @@ def geocode_name(name: str, province: str | None = None, *,
     if not name or province_named(name):
         return None
     base = _seat_base(name)  # "Yunnan-fu", "Chengtu-fu": the seat of the base's unit
-    if base:
+    if base and not _candidates(name, None, idx):  # "Yu-chou" itself is a name: keep it
         if province_named(base):
             return geocode(name, province, index=idx)
         coord = geocode_name(base, province, index=idx, prefecture=prefecture)
