@@ -83,6 +83,22 @@ def _postal_endings() -> dict[str, str]:
             if r["kind"] == "postal_ending"}
 
 
+@lru_cache(maxsize=1)
+def _seat_suffixes() -> frozenset[str]:
+    """Wade-Giles/postal words for a prefecture or county seat written after a name with a
+    hyphen or space ("Yunnan-fu", "Ningpo Fu"; ``place_gloss_words.csv``, kind ``seat_suffix``)."""
+    return frozenset(r["phrase"].lower()
+                     for r in _read(active_gazetteer_dir() / "place_gloss_words.csv")
+                     if r["kind"] == "seat_suffix")
+
+
+def _seat_base(modern: str) -> str:
+    """``modern`` without a trailing seat word after a hyphen or space ("Yunnan-fu" ->
+    "Yunnan"), or "" when it has none."""
+    m = re.match(r"^(.+?)[-\s]+([A-Za-z]+)$", modern.strip())
+    return m.group(1) if m and m.group(2).lower() in _seat_suffixes() else ""
+
+
 def _coordinate(place: ModernPlace, index: ModernPlaceIndex) -> Coordinate:
     precision = place.level
     if place.level == "province" and index.province_kind.get(place.province) == "municipality":
@@ -186,6 +202,14 @@ def geocode(modern: str, province: str | None = None, *,
                         + (f" in {province}" if province else "")
                         + f": the {best.level}-level one, {best.name} ({best.province})"))
                 return coord
+        base = _seat_base(modern)
+        if base:  # "Yunnan-fu": the seat of the prefecture; a province's -fu is its capital
+            coord = geocode(base, province, index=idx)
+            if coord is not None:
+                return replace(coord, precision="prefecture" if coord.precision == "province"
+                               else coord.precision,
+                               basis=(coord.basis + "; " if coord.basis else "")
+                               + f"{modern.strip()}: seat of {base}")
     if province and province in idx.provinces:
         place = idx.provinces[province]
         return Coordinate(place.latitude, place.longitude, f"{place.source}:province",
@@ -209,6 +233,13 @@ def geocode_name(name: str, province: str | None = None, *,
     name = name.strip()
     if not name or province_named(name):
         return None
+    base = _seat_base(name)  # "Yunnan-fu", "Chengtu-fu": the seat of the base's unit
+    if base and not _candidates(name, None, idx):  # "Yu-chou" itself is a name: keep it
+        if province_named(base):
+            return geocode(name, province, index=idx)
+        coord = geocode_name(base, province, index=idx, prefecture=prefecture)
+        return coord and replace(coord, basis=(coord.basis + "; " if coord.basis else "")
+                                 + f"{name}: seat of {base}")
     suffix = _SUFFIX_WORDS.search(name)
     if suffix and suffix.group(1).lower() not in _GEOCODABLE_SUFFIXES:
         return None  # "Fuxing Village" is not the county Fuxing
