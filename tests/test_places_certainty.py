@@ -90,3 +90,21 @@ def test_taiwan_town_across_the_strait_is_a_low_guess() -> None:
                                       dates, text=text)
     zhubei = rows[1]
     assert zhubei.coord_source.startswith("world:geonames") and zhubei.certainty == "low"
+
+
+def test_hand_gazetteer_row_with_homonyms_that_year_is_medium(resources) -> None:
+    """places.csv's Huaxian is 滑縣 (Henan); in 1851 CHGIS also has 花縣 (Guangdong), so the
+    hand row is one reading among two: medium and warned. In 1127 it was the only seat."""
+    text = "In that year the rebels took Huaxian."
+    entities = [_ent(text, "Huaxian")]
+    for year, certainty in ((1851, "medium"), (1127, "high")):
+        rows, warnings = place_rows_and_warnings(
+            entities, [], lambda _offset, y=year: y, resources.historical_places, text=text)
+        assert [(r.place, r.province, r.certainty) for r in rows] == [
+            ("Huaxian", "Henan", certainty)]
+        assert [w.code for w in warnings] == (
+            ["PLACE_HOMONYM_CHOSEN"] if certainty == "medium" else [])
+    rows, _ = place_rows_and_warnings(  # the province written beside it picks the other seat
+        entities, [], lambda _offset: 1851, resources.historical_places,
+        text="In that year the rebels took Huaxian, Guangdong.")
+    assert [(r.province, round(r.latitude)) for r in rows] == [("Guangdong", 24)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.places.base import (
@@ -23,6 +23,7 @@ from pipeline.places.geocode import (
     geocode_historical,
     geocode_name,
     geocode_world,
+    historical_seats,
 )
 from pipeline.places.locate import anchor_of, locate_name
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
@@ -318,6 +319,10 @@ def place_rows_and_warnings(
             coord = geocode(modern, province or None, index=index) if modern else None
             coord = coord or historical[name].point
             prefix = "gazetteer"
+            if coord is not None and years:
+                near = written.province or hint(offsets) or ""
+                coord, modern, province, prefix = _hand_homonym(
+                    name, years[0], near, coord, modern, province, prefix)
         elif province_named(name):
             province = province_named(name)
             coord = geocode("", province, index=index)
@@ -361,6 +366,26 @@ def place_rows_and_warnings(
             f"{row.place!r} placed at {row.modern or row.province or 'a point'} "
             f"({row.latitude}, {row.longitude}), certainty {row.certainty}: {why}"))
     return rows, warnings
+
+
+def _hand_homonym(name: str, year: int, near: str, coord: Coordinate, modern: str,
+                  province: str, prefix: str) -> tuple[Coordinate, str, str, str]:
+    """A hand-gazetteer place whose name CHGIS gives other seats in ``year`` ("Huaxian" in
+    1851: 滑縣 in Henan, 花縣 in Guangdong) is one reading among several: the unit in the
+    province written or named near the mention (``near``) when that is another province,
+    else the hand row's reading; either way a homonym choice (``basis``: medium certainty,
+    PLACE_HOMONYM_CHOSEN). Unchanged when the name had one seat that year."""
+    seats = historical_seats(name, year)
+    if len(seats) < 2:
+        return coord, modern, province, prefix
+    if near and near not in province.split("|"):
+        other = geocode_historical(name, year, near, strict=True)
+        if other is not None:
+            why = f"{len(seats)} seats of that name in {year}: the one in {near}, named near it"
+            return replace(other, basis=why), "", near, "name"
+    why = (f"{len(seats)} seats of that name in {year}: the bundled gazetteer's "
+           f"({province or 'its'}) reading")
+    return replace(coord, basis=why), modern, province, prefix
 
 
 _GUESS_WORDS = {
