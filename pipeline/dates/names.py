@@ -33,6 +33,7 @@ class _NameIndex:
     dyn_first: dict[str, list[tuple[str, ...]]]  # first word -> dynasty names as word tuples
     word_class: dict[str, str]  # token -> mask head char (numbers lowercased, months as written)
     word_cache: dict[str, tuple[str, bool, str | None, bool]]  # token -> _word_info (bounded)
+    cycle_words: frozenset[str] = frozenset()  # joined cycle names, lowercase ("gengzi")
 
 
 # One index per EraTable object (keyed by id, holding the table so the id stays valid); bounded.
@@ -70,8 +71,11 @@ def _name_index(eras: EraTable, lex: Lexicon) -> _NameIndex:
         word_class.setdefault(w, _ANCHOR)
         word_class.setdefault(w.capitalize(), _ANCHOR)
     fused = frozenset(k for k in eras.fused_keys() if k not in prefixes)
+    stems, branches = lex.cat("heavenly_stem"), lex.cat("earthly_branch")
+    cycle_words = frozenset((st + br).lower() for st in stems for br in branches
+                            if int(stems[st]) % 2 == int(branches[br]) % 2)
     index = _NameIndex(
-        all_keys, prefixes, fused, dyn_first, word_class, {},
+        all_keys, prefixes, fused, dyn_first, word_class, {}, cycle_words,
     )
     if len(_INDEX_CACHE) > 8:
         _INDEX_CACHE.clear()
@@ -150,7 +154,10 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
                     best = k + 1
             if best:
                 s0, e = tok.start(), toks[i + best - 1].end()
-                if word[0].isupper() or (best == 1 and e - s0 >= 5):
+                # a lowercase cycle name is the cycle year, not the era of that name ("the
+                # gengzi year": 庚子, not Western Liang's Gengzi era)
+                if word[0].isupper() or (best == 1 and e - s0 >= 5
+                                         and word not in index.cycle_words):
                     anchors.append(s0)
                     spans.append((s0, e, _ERA_START))
                     i += best
