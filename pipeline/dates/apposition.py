@@ -19,19 +19,33 @@ _BETWEEN = re.compile(r"\s*,\s*")
 _DATED = frozenset(("explicit", "inherited", "reign", "gregorian", "relative"))
 
 
+def _bare_cycle(m: DateMention) -> bool:
+    """A sexagenary year alone ("the wuzi year"): no era, dynasty, month or day of its own."""
+    return (m.kind == "sexagenary" and m.cycle_year is not None and m.era is None
+            and m.dynasty is None and m.month is None and m.day is None)
+
+
 def join_appositions(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """``mentions`` with each cycle year set off by a comma after a date joined to that date
-    (its span extended over the apposition, ``cycle_year`` set); others unchanged."""
+    (its span extended over the apposition, ``cycle_year`` set), and likewise a cycle year
+    followed by a comma and the date it names ("In the wuzi year, the thirteenth year of
+    Jian'an": the era year places the cycle year, not the running date); others unchanged."""
     out: list[DateMention] = []
     prev: int | None = None  # index in out of the last date mention (dynasty ones skipped)
     for m in mentions:
         a = out[prev] if prev is not None else None
-        if (a is not None and m.kind == "sexagenary" and m.cycle_year is not None
+        if (a is not None and _bare_cycle(m)
                 and a.kind in _DATED and a.cycle_year is None and a.end <= m.start
-                and m.era is None and m.dynasty is None and m.month is None and m.day is None
                 and m.stated_year in (None, a.stated_year)
                 and _BETWEEN.fullmatch(text[a.end:m.start])):
             out[prev] = replace(a, end=m.end, text=text[a.start:m.end], cycle_year=m.cycle_year)
+            continue
+        if (a is not None and prev == len(out) - 1 and _bare_cycle(a) and a.stated_year is None
+                and m.kind in _DATED and m.kind != "relative" and m.cycle_year is None
+                and m.era_year is not None and a.end <= m.start
+                and _BETWEEN.fullmatch(text[a.end:m.start])):
+            out[prev] = replace(m, start=a.start, text=text[a.start:m.end],
+                                cycle_year=a.cycle_year)
             continue
         if m.kind != "dynasty":
             prev = len(out)
