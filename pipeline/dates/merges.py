@@ -29,6 +29,20 @@ def _bc_range_start(a: DateMention, b: DateMention, text: str) -> DateMention:
     return a
 
 
+def _month_shares_year(a: DateMention, b: DateMention, gap: str) -> DateMention:
+    """'May-June 1909', 'from May to June 1909': a Western month name written alone before a
+    dated Western month takes that month's year (a Western month of the same or an earlier
+    number); any other mention is returned unchanged."""
+    from .grammar import _grammar  # noqa: PLC0415 (the grammar module is heavy to build)
+
+    if (a.kind == "month" and a.day is None and not a.leap and a.month is not None
+            and b.kind == "gregorian" and b.western_year is not None and b.month is not None
+            and a.month <= b.month and _RANGE_GAP.fullmatch(gap)
+            and a.text.strip().rstrip(".").lower() in _grammar().months):
+        return replace(a, kind="gregorian", western_year=b.western_year, calendar=b.calendar)
+    return a
+
+
 def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """'From A to B' (or 'A – B' for Western dates) -> one range mention with parts."""
     out: list[DateMention] = []
@@ -38,6 +52,7 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
         if i + 1 < len(mentions):
             b = mentions[i + 1]
             gap = text[a.end:b.start]
+            a = _month_shares_year(a, b, gap)
             both_western = a.kind == b.kind == "gregorian"
             if both_western and b.western_year is not None and a.western_year is not None:
                 a = _bc_range_start(a, b, text)
