@@ -108,3 +108,26 @@ def test_hand_gazetteer_row_with_homonyms_that_year_is_medium(resources) -> None
         entities, [], lambda _offset: 1851, resources.historical_places,
         text="In that year the rebels took Huaxian, Guangdong.")
     assert [(r.province, round(r.latitude)) for r in rows] == [("Guangdong", 24)]
+
+
+def test_conventional_spelling_is_no_homonym(resources) -> None:
+    """"Canton" names 廣州 only; CHGIS's 光州 shares the pinyin "Guangzhou", not the spelling."""
+    for written, certainty in (("Canton", "high"), ("Guangzhou", "medium")):
+        text = f"In that year the fleet reached {written}."
+        start = text.index(written)
+        entity = EntityRow("", -1, start, start + len(written), written, "PLACE", "Guangzhou",
+                           "gazetteer")
+        rows, _ = place_rows_and_warnings([entity], [], lambda _offset: 1851,
+                                          resources.historical_places, text=text)
+        assert [(r.place, r.province, r.certainty) for r in rows] == [
+            ("Guangzhou", "Guangdong", certainty)]
+
+
+def test_wade_giles_spelling_is_read_as_pinyin_for_homonyms(resources) -> None:
+    text = "In that year the rebels took Hua-hsien."  # 花縣 or 滑縣 in 1851
+    start = text.index("Hua-hsien")
+    entity = EntityRow("", -1, start, start + 9, "Hua-hsien", "PLACE", "Huaxian", "gazetteer")
+    rows, warnings = place_rows_and_warnings([entity], [], lambda _offset: 1851,
+                                             resources.historical_places, text=text)
+    assert [r.certainty for r in rows] == ["medium"]
+    assert [w.code for w in warnings] == ["PLACE_HOMONYM_CHOSEN"]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.places.base import (
     Coordinate,
     ModernPlaceIndex,
@@ -281,8 +282,10 @@ def place_rows_and_warnings(
     historical = historical_places or {}
     mentions: dict[str, list[int]] = {}
     outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
+    surfaces: dict[str, set[str]] = {}  # canonical -> the spellings the text used
     for e in sorted((e for e in outside if e.label == "PLACE"), key=lambda e: e.start):
         mentions.setdefault(e.canonical, []).append(e.start)
+        surfaces.setdefault(e.canonical, set()).add(e.text)
     by_place = _gloss_for(glosses, entities)
     hint = province_hints(entities, glosses)
     beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
@@ -322,7 +325,7 @@ def place_rows_and_warnings(
             if coord is not None and years:
                 near = written.province or hint(offsets) or ""
                 coord, modern, province, prefix = _hand_homonym(
-                    name, years[0], near, coord, modern, province, prefix)
+                    surfaces.get(name, {name}), years[0], near, coord, modern, province, prefix)
         elif province_named(name):
             province = province_named(name)
             coord = geocode("", province, index=index)
@@ -368,14 +371,21 @@ def place_rows_and_warnings(
     return rows, warnings
 
 
-def _hand_homonym(name: str, year: int, near: str, coord: Coordinate, modern: str,
+def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, modern: str,
                   province: str, prefix: str) -> tuple[Coordinate, str, str, str]:
-    """A hand-gazetteer place whose name CHGIS gives other seats in ``year`` ("Huaxian" in
-    1851: 滑縣 in Henan, 花縣 in Guangdong) is one reading among several: the unit in the
-    province written or named near the mention (``near``) when that is another province,
-    else the hand row's reading; either way a homonym choice (``basis``: medium certainty,
-    PLACE_HOMONYM_CHOSEN). Unchanged when the name had one seat that year."""
-    seats = historical_seats(name, year)
+    """A hand-gazetteer place written in a spelling (pinyin, or Wade–Giles read as pinyin)
+    that CHGIS gives several seats in ``year`` ("Hua-hsien" in 1851: 滑縣 in Henan, 花縣 in
+    Guangdong) is one reading among several: the unit in the province written or named near
+    the mention (``near``) when that is another province, else the hand row's reading; either
+    way a homonym choice (``basis``: medium certainty, PLACE_HOMONYM_CHOSEN). Unchanged when
+    every spelling the text used had one seat that year, or is a conventional name no CHGIS
+    unit bears ("Canton")."""
+    name, seats = "", []
+    for spelled in sorted(spellings):
+        for reading in (spelled, wg_name_to_pinyin(spelled)):
+            found = historical_seats(reading, year) if reading else []
+            if len(found) > len(seats):
+                name, seats = reading, found
     if len(seats) < 2:
         return coord, modern, province, prefix
     if near and near not in province.split("|"):
