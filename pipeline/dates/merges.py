@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .grammar import _grammar
+
 if TYPE_CHECKING:
     from .mentions import DateMention
 
@@ -33,8 +35,6 @@ def _month_shares_year(a: DateMention, b: DateMention, gap: str) -> DateMention:
     """'May-June 1909', 'from May to June 1909': a Western month name written alone before a
     dated Western month takes that month's year (a Western month of the same or an earlier
     number); any other mention is returned unchanged."""
-    from .grammar import _grammar  # noqa: PLC0415 (the grammar module is heavy to build)
-
     if (a.kind == "month" and a.day is None and not a.leap and a.month is not None
             and b.kind == "gregorian" and b.western_year is not None and b.month is not None
             and a.month <= b.month and _RANGE_GAP.fullmatch(gap)

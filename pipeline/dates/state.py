@@ -65,10 +65,11 @@ class _Res:
         high is a guess made here: it also writes a warning row (``code``, else
         ``DATE_READING_GUESSED``) whose message is the basis, so that every row below high names
         its guess (the README's promise)."""
+        if level != "high":
+            self.guess(code or "DATE_READING_GUESSED", basis, level, basis=basis)
+            return
         self.basis.append(basis)
         self.levels.append(level)
-        if level != "high":
-            self.warnings.append((code or "DATE_READING_GUESSED", basis))
 
     def inherit(self, basis: str, state: RunningDate, level: str | None = None,
                 code: str = "DATE_READING_GUESSED") -> None:
@@ -78,8 +79,7 @@ class _Res:
         self.basis.append(basis)
         self.levels.append(state.certainty)  # inherited: the running date's own warning named it
         if level is not None and LEVELS.index(level) < LEVELS.index(state.certainty):
-            self.levels.append(level)
-            self.warnings.append((code, basis))
+            self.guess(code, basis, level)  # a guess made here, weaker than the running date
         if state.unread is not None and not self.after_unread:
             self.after_unread = True
             self.guess("RUNNING_DATE_UNSURE",
