@@ -32,20 +32,13 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("chronicle")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chronicle",
         description="Turn English texts on Chinese history into event tables with CE dates.")
-    parser.add_argument("--version", action="version", version=f"chronicle {_version()}")
+    from .exports.common import tool_version
+
+    parser.add_argument("--version", action="version", version=f"chronicle {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="process files or folders (*.txt, recursively)")
     run.add_argument("paths", nargs="+", metavar="PATH",

@@ -99,3 +99,12 @@ def test_huge_file_without_line_breaks(tmp_path: Path, blank_model: Path, megaby
     assert doc["status"] == "ok" and int(doc["sentences"]) > 14_000 * megabytes
     dates = _read(out / "dates.csv")
     assert len(dates) > 140 * megabytes and all(d["year"] for d in dates)
+
+
+def test_version_is_the_installed_distribution(capsys) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"chronicle {version('chronicle-history')}"
