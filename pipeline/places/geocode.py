@@ -382,8 +382,8 @@ _ANCHOR_REACH = 6.0  # degrees: farther than this from the document's places is 
 def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
                        spread: float = 0.5, strict: bool = False,
                        units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None,
-                       anchor: tuple[float, float] | None = None
-                       ) -> Coordinate | None:
+                       anchor: tuple[float, float] | None = None,
+                       nearest_year: int = 0) -> Coordinate | None:
     """Coordinates of a historical unit named ``name`` ("Fanyang", "Jiangling Prefecture") from
     CHGIS (``historical_places.csv``), or None.
 
@@ -398,8 +398,12 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
     context); otherwise None is returned. The seat of the highest unit (prefecture or commandery
     before county) is given.
-    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>[:nearest]``; precision county | prefecture
-    | region.
+    ``nearest_year`` (years, 0 = off): when no unit of the name is in use in ``year``, the
+    units whose years come closest to it, at most that many years before or after, are read
+    instead ("Suiyang" in 757: 睢陽郡 ends in 755 in CHGIS); ``source`` then ends in
+    ":nearest-year" and ``basis`` names the unit and its years (a guess).
+    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>[:nearest][:nearest-year]``; precision
+    county | prefecture | region.
     """
     table = load_historical_units() if units is None else units
     name = name.strip()
@@ -413,8 +417,13 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     found = table.get(key, ())
     if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
+    outside = ""
     if year is not None:
-        found = tuple(u for u in found if u.start_year <= year <= u.end_year)
+        in_use = tuple(u for u in found if u.start_year <= year <= u.end_year)
+        if not in_use and nearest_year > 0:
+            in_use = _nearest_in_time(found, year, nearest_year)
+            outside = ":nearest-year" if in_use else ""
+        found = in_use
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
@@ -438,16 +447,36 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
                                      -(u.end_year - u.start_year), u.tgaz_id))
     precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
-    basis = ""
+    reasons = []
+    if outside:
+        reasons.append(f"no CHGIS unit named {name} in {year}: the one nearest in time, "
+                       f"{best.zh} ({best.start_year}–{best.end_year})")
     if guessed:
-        basis = f"CHGIS units named {name} at several seats: the one nearest the other places"
+        reasons.append(f"CHGIS units named {name} at several seats: the one nearest the "
+                       "other places")
     elif len(found) < len(before) and _seats((u.latitude, u.longitude) for u in before) > 1:
-        basis = (f"CHGIS units named {name} at several seats: the one in {province}, the "
-                 "province named near it")
+        reasons.append(f"CHGIS units named {name} at several seats: the one in {province}, "
+                       "the province named near it")
+    basis = "; ".join(reasons)
+    guessed += outside
     return Coordinate(best.latitude, best.longitude,
                       f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
                       f"{guessed}",
-                      precision, best.name, best.province, basis)
+                      precision, best.name, best.province, basis=basis)
+
+
+def _nearest_in_time(found: tuple[HistoricalUnit, ...], year: int, reach: int
+                     ) -> tuple[HistoricalUnit, ...]:
+    """The units of ``found`` whose years lie closest to ``year`` (none of them covering it),
+    at most ``reach`` years away; () when none is that close."""
+    def gap(u: HistoricalUnit) -> int:
+        return u.start_year - year if year < u.start_year else year - u.end_year
+
+    near = [u for u in found if gap(u) <= reach]
+    if not near:
+        return ()
+    least = min(gap(u) for u in near)
+    return tuple(u for u in near if gap(u) == least)
 
 
 def historical_seats(name: str, year: int, province: str | None = None

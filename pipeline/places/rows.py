@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -198,10 +199,34 @@ def year_lookup(pairs: Iterable[tuple[int, int | None]]) -> YearAt:
     return year_at
 
 
-def years_from_dates(dates: Sequence[DateRow]) -> YearAt:
+def years_from_dates(dates: Sequence[DateRow], text: str = "") -> YearAt:
     """The running year at each offset: the year of the last DateRow starting at or before
-    (a printed span aside, kind ``aside``, "Hai Rui (1514–1587)", is no running year)."""
-    return year_lookup((d.start, d.year) for d in dates if d.kind != "aside")
+    (a printed span aside, kind ``aside``, "Hai Rui (1514–1587)", is no running year).
+
+    ``text`` (the text the offsets index; optional): a full Western date (day, month, year)
+    standing in a line of its own with at most :data:`DATELINE_WORDS` other words and no
+    sentence end ("By admin - Posted on 20 January 2009"), later than every other date of the
+    text, is a page's dateline, not a date of the narrative, and is no running year either."""
+    told = [d for d in dates if d.kind != "aside"]
+    lines = [d for d in told if text and is_dateline(d, text)]
+    latest = max((d.year for d in told if d not in lines and d.year is not None), default=None)
+    lines = [d for d in lines if latest is not None and (d.year or 0) > latest]
+    return year_lookup((d.start, d.year) for d in told if d not in lines)
+
+
+DATELINE_WORDS = 6
+
+
+def is_dateline(date: DateRow, text: str) -> bool:
+    """True when ``date`` is a full Gregorian date (with a day) alone in its line of ``text``
+    but for at most :data:`DATELINE_WORDS` words without a sentence end: a publication or
+    posting date ("Posted on 20 January 2009", "Updated: 2019-05-03")."""
+    if date.kind != "gregorian" or date.day is None:
+        return False
+    start = text.rfind("\n", 0, date.start) + 1
+    end = text.find("\n", date.end)
+    rest = text[start:date.start] + " " + text[date.end:len(text) if end < 0 else end]
+    return len(rest.split()) <= DATELINE_WORDS and not re.search(r"[.!?]", rest)
 
 
 def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss], *,
@@ -278,7 +303,7 @@ def place_rows_and_warnings(
     ``PLACE_COORDINATE_GUESSED``). The warnings (``doc_id`` "", offsets of the first mention,
     indices of ``text``) come second in the returned pair.
     """
-    year_at = dates if callable(dates) else years_from_dates(dates)
+    year_at = dates if callable(dates) else years_from_dates(dates, text)
     historical = historical_places or {}
     mentions: dict[str, list[int]] = {}
     outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
@@ -352,13 +377,22 @@ def place_rows_and_warnings(
         written = beside(offsets[0], ends.get(offsets[0], offsets[0]))
         near = written.province if written.apposition else (
             hint(offsets) or written.province or None)
-        coord, modern, prefix = locate_name(row.place, years[0] if years else None,
-                                             near, index, anchor, second=True,
-                                             prefecture=written.prefecture)
+        local = _sentence_anchor(text, offsets[0], rows, mentions, pending)
+        coord = geocode_historical(row.place, years[0], near, anchor=local) \
+            if local is not None and years else None
+        if coord is not None and "nearest" in coord.source.split(":"):
+            modern, prefix = "", "name"  # "the Battle of Sanfeng Mountain in Junzhou"
+            why = ("the homonym nearest the places located in its sentence "
+                   f"({local[0]:.2f}, {local[1]:.2f})")
+        else:
+            coord, modern, prefix = locate_name(row.place, years[0] if years else None,
+                                                 near, index, anchor, second=True,
+                                                 prefecture=written.prefecture)
+            why = _guess_basis(coord) if coord is not None else ""
         if coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years, second=True)
-            basis[i] = _guess_basis(coord)
+            basis[i] = why
     warnings = []
     for i, why in sorted(basis.items()):
         row = rows[i]
@@ -369,6 +403,27 @@ def place_rows_and_warnings(
             f"{row.place!r} placed at {row.modern or row.province or 'a point'} "
             f"({row.latitude}, {row.longitude}), certainty {row.certainty}: {why}"))
     return rows, warnings
+
+
+def _sentence_anchor(text: str, offset: int, rows: Sequence[PlaceRow],
+                     mentions: Mapping[str, list[int]], pending: Sequence[int]
+                     ) -> tuple[float, float] | None:
+    """The median point of the places the first pass located (county or prefecture level)
+    that are mentioned in the sentence of ``offset`` (a span of ``text`` between sentence
+    ends or line breaks), or None when there is none or no ``text``."""
+    if not text:
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, offset)]
+    start = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(text, offset)
+    end = after.start() if after else len(text)
+    skip = set(pending)
+    inside = [r for k, r in enumerate(rows) if k not in skip
+              and any(start <= o < end for o in mentions.get(r.place, ()))]
+    return anchor_of(inside)
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, modern: str,
@@ -401,6 +456,7 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
 _GUESS_WORDS = {
     "nearest": "the homonym nearest the document's other places",
     "other-years": "the one seat of that name in other years than the running year",
+    "nearest-year": "the unit of that name nearest in time (none in use that year)",
     "outside-hint": "a place of that name outside the province named near it",
     "feature": "the county named after the mountain or pass",
     "qualified": "the region the name qualifies (a direction word before it)",
@@ -410,6 +466,8 @@ _GUESS_WORDS = {
 def _guess_basis(coord: Coordinate) -> str:
     """Why a second-pass coordinate was taken (a guess)."""
     tags = [_GUESS_WORDS[t] for t in coord.source.split(":") if t in _GUESS_WORDS]
+    if "nearest-year" in coord.source.split(":") and coord.basis:
+        tags.append(coord.basis)  # which unit, and its years
     return "; ".join(tags) or ("a town of that name in GeoNames (Taiwan, which cpca lacks) "
                                "near the document's other places")
 

@@ -1,0 +1,62 @@
+"""Second-pass guesses of the place stage: a CHGIS unit nearest in time, homonyms decided by
+the places of the same sentence, and a page's dateline, which dates no place."""
+
+from __future__ import annotations
+
+from pipeline.places import geocode_historical, place_rows_and_warnings, years_from_dates
+from pipeline.records import DateRow, EntityRow
+
+
+def _ent(text: str, name: str, label: str = "PLACE") -> EntityRow:
+    start = text.index(name)
+    return EntityRow("", -1, start, start + len(name), name, label, name, "gazetteer")
+
+
+def _year(text: str, shown: str, year: int, kind: str = "explicit",
+          day: int | None = None) -> DateRow:
+    start = text.index(shown)
+    return DateRow("", -1, start, start + len(shown), shown, kind, year=year, day=day)
+
+
+def test_unit_nearest_in_time_is_a_flagged_guess() -> None:
+    # CHGIS: 睢陽郡 742-755 (Henan); no Suiyang in use in 757
+    assert geocode_historical("Suiyang", 757) is None
+    coord = geocode_historical("Suiyang", 757, nearest_year=50)
+    assert coord is not None and coord.source.endswith(":nearest-year")
+    assert coord.province == "Henan" and "755" in coord.basis
+    assert geocode_historical("Suiyang", 1500, nearest_year=50) is None  # 133+ years off
+
+
+def test_nearest_in_time_row_is_low_and_warned() -> None:
+    text = "In 757 the rebels besieged Suiyang."
+    rows, warnings = place_rows_and_warnings([_ent(text, "Suiyang")], [],
+                                             [_year(text, "757", 757)], text=text)
+    assert rows[0].latitude is not None and rows[0].certainty == "low"
+    assert ":nearest-year" in rows[0].coord_source
+    assert [w.code for w in warnings] == ["PLACE_COORDINATE_GUESSED"]
+
+
+def test_homonym_decided_by_a_place_of_its_sentence() -> None:
+    # 鈞州 (Yuzhou, Henan), 浚州 (Xunxian, Henan), 均州 (Hubei) in 1232: Sanfeng Mountain
+    # (at Yuzhou) is not in it, Xinzheng in the same sentence is near 鈞州
+    text = "In 1232 the battle near Xinzheng in Junzhou was lost. Nothing else."
+    ents = [_ent(text, "Xinzheng"), _ent(text, "Junzhou")]
+    rows, warnings = place_rows_and_warnings(ents, [], [_year(text, "1232", 1232)], text=text)
+    jun = next(r for r in rows if r.place == "Junzhou")
+    assert jun.province == "Henan" and abs(jun.latitude - 34.16) < 0.05
+    assert jun.certainty == "low" and "sentence" in warnings[-1].message
+    alone = "In 1232 the army was lost in Junzhou."
+    rows, _ = place_rows_and_warnings([_ent(alone, "Junzhou")], [],
+                                      [_year(alone, "1232", 1232)], text=alone)
+    assert rows[0].latitude is None
+
+
+def test_dateline_is_no_running_year() -> None:
+    text = "By admin - Posted on 20 January 2009\n\nIn 1267 Kaifeng was rebuilt.\nKaifeng"
+    dates = [_year(text, "20 January 2009", 2009, "gregorian", 20), _year(text, "1267", 1267)]
+    year_at = years_from_dates(dates, text)
+    assert year_at(text.index("2009") + 2) is None and year_at(len(text) - 1) == 1267
+    assert years_from_dates(dates)(text.index("2009") + 2) == 2009  # without the text
+    story = "On 20 January 1127 the Jin army took Kaifeng."
+    one = [_year(story, "20 January 1127", 1127, "gregorian", 20)]
+    assert years_from_dates(one, story)(len(story) - 1) == 1127  # a sentence, no dateline
