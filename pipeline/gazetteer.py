@@ -159,7 +159,9 @@ def _split(value: str) -> list[str]:
 def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
     """Entries for the derived spellings of ``name_romanizations.csv`` (optional file): each
     a copy of its canonical's default entry (the first without context) with the new alias.
-    A spelling that is already a hand-kept alias is skipped (hand-kept aliases win)."""
+    A spelling that is already a hand-kept alias is skipped (hand-kept aliases win). The postal
+    spelling of a current city (file ``modern_places.csv``, style ``postal``: "Amoy") is a
+    PLACE of its own spelling (the place stage geocodes it through the same file)."""
     if not path.is_file():
         return []
     files = {name: label for label, (name, _) in _FILES.items()}
@@ -171,6 +173,14 @@ def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[Gazettee
     taken = {e.alias for e in entries}
     out = []
     for line, row in _read_rows(path, ("file", "canonical", "zh", "province", "alias", "style")):
+        if row["file"] == MODERN_PLACES_FILE and row["style"] == "postal" \
+                and row["alias"] not in taken:  # "Amoy", "Foochow": a current city's postal
+            taken.add(row["alias"])             # name is a PLACE of that spelling
+            out.append(GazetteerEntry(label="PLACE", canonical=row["alias"], alias=row["alias"],
+                                      zh=row["zh"], modern=row["canonical"],
+                                      province=row["province"],
+                                      source=f"{ROMANIZATIONS_FILE}:{line}"))
+            continue
         label = files.get(row["file"])
         base = default.get((label, row["canonical"])) if label else None
         if base is None or row["alias"] in taken:

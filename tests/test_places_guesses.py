@@ -60,3 +60,20 @@ def test_dateline_is_no_running_year() -> None:
     story = "On 20 January 1127 the Jin army took Kaifeng."
     one = [_year(story, "20 January 1127", 1127, "gregorian", 20)]
     assert years_from_dates(one, story)(len(story) - 1) == 1127  # a sentence, no dateline
+
+
+def test_postal_spelling_of_a_city_is_a_place(gaz) -> None:
+    # name_romanizations.csv (postal_spellings.csv): Amoy = 厦门 Xiamen; geocoded through it
+    entries = gaz.lookup("Amoy")
+    assert [(e.label, e.canonical, e.modern) for e in entries] == [("PLACE", "Amoy", "Xiamen")]
+    assert [e.label for e in gaz.lookup("Canton")] == ["PLACE"]  # the hand row wins
+
+
+def test_municipality_named_nearby_is_no_province_hint() -> None:
+    text = "The army entered Mukden in 1931 and Tientsin in 1937."
+    ents = [_ent(text, "Mukden"), EntityRow("", -1, text.index("Tientsin"),
+                                            text.index("Tientsin") + 8, "Tientsin", "PLACE",
+                                            "Tianjin", "gazetteer")]
+    rows, _ = place_rows_and_warnings(ents, [], [_year(text, "1931", 1931)], text=text)
+    mukden = next(r for r in rows if r.place == "Mukden")
+    assert mukden.province == "Liaoning" and mukden.certainty == "high"

@@ -15,6 +15,7 @@ from pipeline.places.base import (
     PlaceGloss,
     _in_china,
     _read,
+    load_gloss_lexicon,
     name_key,
     province_named,
 )
@@ -233,10 +234,13 @@ def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
                    window: int = 200) -> Callable[[Sequence[int]], str | None]:
     """A function: mention offsets -> the one province named within ``window`` characters of
     them (a PLACE entity that is a province, or a gloss's province), else None (none or
-    several different ones)."""
+    several different ones). A municipality (Beijing, Tianjin ...) named as a PLACE is a city
+    beside the others, no hint (one written right after a name still is: see
+    :func:`pipeline.places.context.places_beside`)."""
     marks: list[tuple[int, str]] = [(g.gloss_start, g.province) for g in glosses if g.province]
+    cities = load_gloss_lexicon().municipalities  # "Tientsin" near "Mukden" is a city, no hint
     marks += [(e.start, prov) for e in entities if e.label == "PLACE"
-              for prov in [province_named(e.canonical)] if prov]
+              for prov in [province_named(e.canonical)] if prov and prov not in cities]
     marks.sort()
     offsets_only = [o for o, _ in marks]
 
