@@ -77,3 +77,29 @@ def test_municipality_named_nearby_is_no_province_hint() -> None:
     rows, _ = place_rows_and_warnings(ents, [], [_year(text, "1931", 1931)], text=text)
     mukden = next(r for r in rows if r.place == "Mukden")
     assert mukden.province == "Liaoning" and mukden.certainty == "high"
+
+
+def test_postal_places_rebuild_matches_committed() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_postal_places", root / "scripts" / "build_postal_places.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (root / "gazetteer" / "postal_places.csv").read_text("utf-8")
+
+
+def test_postal_spelling_of_a_qing_seat(gaz) -> None:
+    # postal_places.csv: "Hengchow" is 衡州府 (Hunan) and 橫州 (Guangxi): several seats
+    assert [e.label for e in gaz.lookup("Hengchow")] == ["PLACE"]
+    assert geocode_historical("Hengchow", 1900) is None
+    kweilin = geocode_historical("Kweilin", 1900)
+    assert kweilin is not None and kweilin.province == "Guangxi" and kweilin.matched == "Guilin"
+    hunan = geocode_historical("Hengchow", 1926, anchor=(28.2, 112.9), nearest_year=50)
+    assert hunan is not None and hunan.province == "Hunan" and "1911" in hunan.basis
+    assert not gaz.lookup("Honan") or all(e.source.startswith("places") or
+                                          "postal_places" not in e.source
+                                          for e in gaz.lookup("Honan"))

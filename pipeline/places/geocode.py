@@ -392,7 +392,9 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     none); a written "County" keeps counties, "Prefecture" or
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
     the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
-    a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road").
+    a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road"). A Wade–Giles or
+    postal spelling of a late-Qing seat ("Hengchow", ``postal_places.csv``) reads as the
+    units of those characters.
     The remaining seats must lie within ``spread`` degrees of each other, else the name is
     ambiguous: with ``anchor`` (lat, lon: the middle of the document's other located places)
     the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
@@ -417,6 +419,9 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     found = table.get(key, ())
     if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
+    if not found and key in (spelled := load_postal_places()):  # "Hengchow": 衡州府, 橫州
+        found = tuple(u for pinyin, zh in spelled[key] for u in table.get(pinyin, ())
+                      if u.zh == zh)
     outside = ""
     if year is not None:
         in_use = tuple(u for u in found if u.start_year <= year <= u.end_year)
@@ -463,6 +468,24 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
                       f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
                       f"{guessed}",
                       precision, best.name, best.province, basis=basis)
+
+
+def load_postal_places(gazetteer: Path | None = None) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """``postal_places.csv`` of ``gazetteer`` (None: the active gazetteer): name_key of a
+    Wade–Giles or postal spelling ("hengchow") -> (name_key of the CHGIS pinyin name, the
+    unit's characters) pairs ({} if the file is absent); cached per folder."""
+    return _load_postal_places(gazetteer or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=2)
+def _load_postal_places(gazetteer: Path) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    path = gazetteer / "postal_places.csv"
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in _read(path) if path.is_file() else []:
+        pair = (name_key(row["name"]), row["zh"])
+        if pair not in out.setdefault(name_key(row["alias"]), []):
+            out[name_key(row["alias"])].append(pair)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _nearest_in_time(found: tuple[HistoricalUnit, ...], year: int, reach: int
