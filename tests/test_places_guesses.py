@@ -21,10 +21,10 @@ def _year(text: str, shown: str, year: int, kind: str = "explicit",
 def test_unit_nearest_in_time_is_a_flagged_guess() -> None:
     # CHGIS: 睢陽郡 742-755 (Henan); no Suiyang in use in 757
     assert geocode_historical("Suiyang", 757) is None
-    coord = geocode_historical("Suiyang", 757, nearest_year=50)
+    coord = geocode_historical("Suiyang", 757, nearest_year=20)
     assert coord is not None and coord.source.endswith(":nearest-year")
     assert coord.province == "Henan" and "755" in coord.basis
-    assert geocode_historical("Suiyang", 1500, nearest_year=50) is None  # 133+ years off
+    assert geocode_historical("Suiyang", 1500, nearest_year=20) is None  # 101+ years off
 
 
 def test_nearest_in_time_row_is_low_and_warned() -> None:
@@ -98,7 +98,7 @@ def test_postal_spelling_of_a_qing_seat(gaz) -> None:
     assert geocode_historical("Hengchow", 1900) is None
     kweilin = geocode_historical("Kweilin", 1900)
     assert kweilin is not None and kweilin.province == "Guangxi" and kweilin.matched == "Guilin"
-    hunan = geocode_historical("Hengchow", 1926, anchor=(28.2, 112.9), nearest_year=50)
+    hunan = geocode_historical("Hengchow", 1926, anchor=(28.2, 112.9), nearest_year=20)
     assert hunan is not None and hunan.province == "Hunan" and "1911" in hunan.basis
     assert not gaz.lookup("Honan") or all(e.source.startswith("places") or
                                           "postal_places" not in e.source

@@ -422,6 +422,12 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     if not found and key in (spelled := load_postal_places()):  # "Hengchow": 衡州府, 橫州
         found = tuple(u for pinyin, zh in spelled[key] for u in table.get(pinyin, ())
                       if u.zh == zh)
+    if circuit:
+        found = tuple(u for u in found if u.kind == "circuit")
+    if suffix and suffix.group(1).lower() == "county":
+        found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
+    elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
+        found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
     outside = ""
     if year is not None:
         in_use = tuple(u for u in found if u.start_year <= year <= u.end_year)
@@ -429,12 +435,6 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             in_use = _nearest_in_time(found, year, nearest_year)
             outside = ":nearest-year" if in_use else ""
         found = in_use
-    if circuit:
-        found = tuple(u for u in found if u.kind == "circuit")
-    if suffix and suffix.group(1).lower() == "county":
-        found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
-    elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
-        found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
     before = found
     if province:  # a province named nearby, when it holds one of the units (always: strict)
         found = tuple(u for u in found if u.province == province) or (() if strict else found)

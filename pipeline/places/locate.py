@@ -25,7 +25,9 @@ from pipeline.places.geocode import (
 )
 from pipeline.records import PlaceRow
 
-NEAREST_YEAR_REACH = 50  # years: a CHGIS unit this close in time may stand for the name
+# years: a CHGIS unit this close in time may stand for the name (CHGIS dates many units by
+# time slices: 睢陽郡 ends in 755, the Qing layer in 1911); farther is another period
+NEAREST_YEAR_REACH = 20
 
 
 def _feature_name(name: str) -> str:

@@ -374,6 +374,9 @@ def place_rows_and_warnings(
             basis[len(rows)] = coord.basis
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
     anchor = anchor_of(rows)
+    skip = set(pending)  # mentions of the places the first pass located, in text order
+    firsts = sorted((o, k) for k, r in enumerate(rows) if k not in skip
+                    for o in mentions[r.place])
     for i in pending:  # second pass: homonyms and guesses decided near the other places
         row = rows[i]
         offsets = mentions[row.place]
@@ -381,7 +384,7 @@ def place_rows_and_warnings(
         written = beside(offsets[0], ends.get(offsets[0], offsets[0]))
         near = written.province if written.apposition else (
             hint(offsets) or written.province or None)
-        local = _sentence_anchor(text, offsets[0], rows, mentions, pending)
+        local = _sentence_anchor(text, offsets[0], rows, firsts)
         coord = geocode_historical(row.place, years[0], near, anchor=local) \
             if local is not None and years else None
         if coord is not None and "nearest" in coord.source.split(":"):
@@ -410,24 +413,25 @@ def place_rows_and_warnings(
 
 
 def _sentence_anchor(text: str, offset: int, rows: Sequence[PlaceRow],
-                     mentions: Mapping[str, list[int]], pending: Sequence[int]
-                     ) -> tuple[float, float] | None:
+                     firsts: Sequence[tuple[int, int]]) -> tuple[float, float] | None:
     """The median point of the places the first pass located (county or prefecture level)
     that are mentioned in the sentence of ``offset`` (a span of ``text`` between sentence
-    ends or line breaks), or None when there is none or no ``text``."""
+    ends or line breaks), or None when there is none or no ``text``. ``firsts``: sorted
+    (mention offset, index in ``rows``) of the rows the first pass located."""
     if not text:
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, offset)]
-    start = ends[-1] if ends else 0
-    after = _SENTENCE_END.search(text, offset)
-    end = after.start() if after else len(text)
-    skip = set(pending)
-    inside = [r for k, r in enumerate(rows) if k not in skip
-              and any(start <= o < end for o in mentions.get(r.place, ()))]
-    return anchor_of(inside)
+    lo = max(0, offset - _SENTENCE_REACH)  # a book is long: look only this far around
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, offset)]
+    start = ends[-1] if ends else lo
+    after = _SENTENCE_END.search(text, offset, offset + _SENTENCE_REACH)
+    end = after.start() if after else min(len(text), offset + _SENTENCE_REACH)
+    lo_i = bisect.bisect_left(firsts, (start, -1))
+    hi_i = bisect.bisect_left(firsts, (end, -1))
+    return anchor_of([rows[k] for k in sorted({k for _, k in firsts[lo_i:hi_i]})])
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_REACH = 600  # characters before and after a mention searched for its sentence ends
 
 
 def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, modern: str,
