@@ -103,3 +103,12 @@ def test_postal_spelling_of_a_qing_seat(gaz) -> None:
     assert not gaz.lookup("Honan") or all(e.source.startswith("places") or
                                           "postal_places" not in e.source
                                           for e in gaz.lookup("Honan"))
+
+
+def test_bare_name_is_the_higher_unit_over_counties_elsewhere() -> None:
+    # 750: 靈武郡 (commandery, near Wuzhong) and 靈武縣 (a county 90 km north)
+    coord = geocode_historical("Lingwu", 750)
+    assert coord is not None and coord.source.startswith("chgis-tgaz-2016:commandery")
+    assert "commandery" in coord.basis  # a choice: medium certainty in places.csv
+    county = geocode_historical("Lingwu County", 750)
+    assert county is not None and county.precision == "county" and county.basis == ""

@@ -440,14 +440,20 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = tuple(u for u in found if u.province == province) or (() if strict else found)
     if not found:
         return None
+    by_province = len(found) < len(before) and _seats(
+        (u.latitude, u.longitude) for u in before) > 1
     lats = [u.latitude for u in found]
     lons = [u.longitude for u in found]
-    guessed = ""
+    guessed = level = ""
     if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
-        found = _nearest_seat(found, anchor, spread) if anchor is not None else ()
-        if not found:
-            return None
-        guessed = ":nearest"
+        higher = _one_higher_seat(found, spread)
+        if higher:  # "Lingwu" in 750: 靈武郡, not the county 靈武縣 at another seat
+            found, level = higher, higher[0].kind
+        else:
+            found = _nearest_seat(found, anchor, spread) if anchor is not None else ()
+            if not found:
+                return None
+            guessed = ":nearest"
     best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
     precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
@@ -456,10 +462,13 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     if outside:
         reasons.append(f"no CHGIS unit named {name} in {year}: the one nearest in time, "
                        f"{best.zh} ({best.start_year}–{best.end_year})")
+    if level:
+        reasons.append(f"CHGIS units named {name} at several seats: the {level}, above the "
+                       "counties of that name")
     if guessed:
         reasons.append(f"CHGIS units named {name} at several seats: the one nearest the "
                        "other places")
-    elif len(found) < len(before) and _seats((u.latitude, u.longitude) for u in before) > 1:
+    elif by_province:
         reasons.append(f"CHGIS units named {name} at several seats: the one in {province}, "
                        "the province named near it")
     basis = "; ".join(reasons)
@@ -486,6 +495,20 @@ def _load_postal_places(gazetteer: Path) -> Mapping[str, tuple[tuple[str, str], 
         if pair not in out.setdefault(name_key(row["alias"]), []):
             out[name_key(row["alias"])].append(pair)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _one_higher_seat(found: tuple[HistoricalUnit, ...], spread: float
+                     ) -> tuple[HistoricalUnit, ...]:
+    """The units above county level of ``found`` when they all sit at one seat and every
+    other unit is a county (a bare name means the commandery or prefecture rather than a
+    county of the same name elsewhere); else ()."""
+    higher = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2
+                   and u.kind not in _REGION_KINDS)
+    if not higher or len(higher) == len(found) or any(
+            u.kind in _REGION_KINDS for u in found) or _seats(
+            ((u.latitude, u.longitude) for u in higher), spread) != 1:
+        return ()
+    return higher
 
 
 def _nearest_in_time(found: tuple[HistoricalUnit, ...], year: int, reach: int
