@@ -8,7 +8,8 @@ Usage::
 
 Prints, per input and overall: rows, rows with coordinates, their share, rows whose
 coordinates lack a ``coord_source`` (must be 0), the count by source family, and how many
-coordinates are second-pass guesses (coord_source ending in :nearest, :other-years,
+coordinates are second-pass guesses (coord_source ending in :nearest, :nearest-year,
+:other-years,
 :outside-hint, :feature or :qualified).
 """
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.api import run  # noqa: E402
 
-GUESS_TAGS = ("nearest", "other-years", "outside-hint", "feature", "qualified")
+GUESS_TAGS = ("nearest", "nearest-year", "other-years", "outside-hint", "feature", "qualified")
 
 
 def summarize(name: str, rows: list[dict[str, str]], missing: bool = False) -> tuple[int, int]:

@@ -318,7 +318,7 @@ class _DocumentStream:
         date_starts = [d.start for d in dates]
         exclude = era_name_spans(mentions)
         exclude_starts = [s for s, _ in exclude]
-        year_at = years_from_dates(dates)  # reused capital names are re-read by it
+        year_at = years_from_dates(dates, text)  # reused capital names are re-read by it
         place_warnings: list[WarningRow] = []
         del mentions, date_rows  # (tens of thousands for a book) before spaCy's working memory
         glosses = find_place_glosses(text, lexicon=res.gloss_lexicon)

@@ -43,6 +43,7 @@ DATE_WORDS_FILE = "date_words.csv"  # date stage's file: stems and branches (sex
 ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era names are dropped
 WORLD_PLACES_FILES = ("world_places.csv", "world_places_extra.csv")  # place stage's files
 ROMANIZATIONS_FILE = "name_romanizations.csv"  # derived spellings (scripts/build_romanizations.py)
+POSTAL_PLACES_FILE = "postal_places.csv"  # place stage's: "Hengchow" (build_postal_places.py)
 LEXICON_KINDS = (
     "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
@@ -159,7 +160,9 @@ def _split(value: str) -> list[str]:
 def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
     """Entries for the derived spellings of ``name_romanizations.csv`` (optional file): each
     a copy of its canonical's default entry (the first without context) with the new alias.
-    A spelling that is already a hand-kept alias is skipped (hand-kept aliases win)."""
+    A spelling that is already a hand-kept alias is skipped (hand-kept aliases win). The postal
+    spelling of a current city (file ``modern_places.csv``, style ``postal``: "Amoy") is a
+    PLACE of its own spelling (the place stage geocodes it through the same file)."""
     if not path.is_file():
         return []
     files = {name: label for label, (name, _) in _FILES.items()}
@@ -171,12 +174,39 @@ def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[Gazettee
     taken = {e.alias for e in entries}
     out = []
     for line, row in _read_rows(path, ("file", "canonical", "zh", "province", "alias", "style")):
+        if row["file"] == MODERN_PLACES_FILE and row["style"] == "postal" \
+                and row["alias"] not in taken:  # "Amoy", "Foochow": a current city's postal
+            taken.add(row["alias"])             # name is a PLACE of that spelling
+            out.append(GazetteerEntry(label="PLACE", canonical=row["alias"], alias=row["alias"],
+                                      zh=row["zh"], modern=row["canonical"],
+                                      province=row["province"],
+                                      source=f"{ROMANIZATIONS_FILE}:{line}"))
+            continue
         label = files.get(row["file"])
         base = default.get((label, row["canonical"])) if label else None
         if base is None or row["alias"] in taken:
             continue
         out.append(replace(base, alias=row["alias"], context=(),
                            source=f"{ROMANIZATIONS_FILE}:{line}"))
+    return out
+
+
+def _postal_entries(path: Path, entries: list[GazetteerEntry],
+                    era_names: set[str]) -> list[GazetteerEntry]:
+    """PLACE entries for the postal spellings of late-Qing seats (``postal_places.csv``, style
+    ``postal``: "Hengchow", "Kweilin"), each of its own spelling (the place stage reads it as
+    the CHGIS units it names); none for a spelling already an alias or an era name."""
+    if not path.is_file():
+        return []
+    taken = {e.alias for e in entries} | era_names
+    out = []
+    for line, row in _read_rows(path, ("alias", "style", "name", "zh", "kind", "province",
+                                       "tgaz_id")):
+        if row["style"] == "postal" and row["alias"] not in taken:
+            taken.add(row["alias"])
+            out.append(GazetteerEntry(label="PLACE", canonical=row["alias"], alias=row["alias"],
+                                      zh=row["zh"], province=row["province"],
+                                      source=f"{POSTAL_PLACES_FILE}:{line}"))
     return out
 
 
@@ -223,6 +253,7 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         with eras_path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 era_names.update(_split(row.get("romanizations") or ""))
+    entries.extend(_postal_entries(base / POSTAL_PLACES_FILE, entries, era_names))
     modern: set[str] = set()
     modern_path = base / MODERN_PLACES_FILE  # owned by the place stage; optional here
     if modern_path.is_file():

@@ -178,6 +178,9 @@ SCHEMAS: dict[str, FileSchema] = {
          "tgaz_id"), ("name", "latitude", "longitude", "start_year", "end_year"),
         {"latitude": _LAT, "longitude": _LON, "start_year": _int, "end_year": _int},
         must_exist=False),
+    "postal_places.csv": FileSchema(
+        ("alias", "style", "name", "zh", "kind", "province", "tgaz_id"),
+        ("alias", "style", "name", "zh"), must_exist=False),
     "world_places.csv": FileSchema(
         ("name", "kind", "country", "latitude", "longitude", "source"),
         ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},

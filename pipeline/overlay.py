@@ -63,6 +63,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "place_gloss_words.csv": ("phrase", "kind"),
     "name_romanizations.csv": ("file", "canonical", "alias"),
     "historical_places.csv": ("name", "tgaz_id"),
+    "postal_places.csv": ("alias", "tgaz_id"),
     "world_places.csv": ("name", "country"),
     "world_places_extra.csv": ("name", "country"),
     "era_aliases.csv": ("era_zh", "dynasty", "alias"),

@@ -382,8 +382,8 @@ _ANCHOR_REACH = 6.0  # degrees: farther than this from the document's places is 
 def geocode_historical(name: str, year: int | None = None, province: str | None = None, *,
                        spread: float = 0.5, strict: bool = False,
                        units: Mapping[str, tuple[HistoricalUnit, ...]] | None = None,
-                       anchor: tuple[float, float] | None = None
-                       ) -> Coordinate | None:
+                       anchor: tuple[float, float] | None = None,
+                       nearest_year: int = 0) -> Coordinate | None:
     """Coordinates of a historical unit named ``name`` ("Fanyang", "Jiangling Prefecture") from
     CHGIS (``historical_places.csv``), or None.
 
@@ -392,14 +392,20 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     none); a written "County" keeps counties, "Prefecture" or
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
     the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
-    a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road").
+    a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road"). A Wade–Giles or
+    postal spelling of a late-Qing seat ("Hengchow", ``postal_places.csv``) reads as the
+    units of those characters.
     The remaining seats must lie within ``spread`` degrees of each other, else the name is
     ambiguous: with ``anchor`` (lat, lon: the middle of the document's other located places)
     the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
     context); otherwise None is returned. The seat of the highest unit (prefecture or commandery
     before county) is given.
-    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>[:nearest]``; precision county | prefecture
-    | region.
+    ``nearest_year`` (years, 0 = off): when no unit of the name is in use in ``year``, the
+    units whose years come closest to it, at most that many years before or after, are read
+    instead ("Suiyang" in 757: 睢陽郡 ends in 755 in CHGIS); ``source`` then ends in
+    ":nearest-year" and ``basis`` names the unit and its years (a guess).
+    ``source`` is ``chgis-tgaz-2016:<kind>:<tgaz id>[:nearest][:nearest-year]``; precision
+    county | prefecture | region.
     """
     table = load_historical_units() if units is None else units
     name = name.strip()
@@ -413,41 +419,110 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     found = table.get(key, ())
     if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
-    if year is not None:
-        found = tuple(u for u in found if u.start_year <= year <= u.end_year)
+    if not found and key in (spelled := load_postal_places()):  # "Hengchow": 衡州府, 橫州
+        found = tuple(u for pinyin, zh in spelled[key] for u in table.get(pinyin, ())
+                      if u.zh == zh)
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
         found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
         found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
+    outside = ""
+    if year is not None:
+        in_use = tuple(u for u in found if u.start_year <= year <= u.end_year)
+        if not in_use and nearest_year > 0:
+            in_use = _nearest_in_time(found, year, nearest_year)
+            outside = ":nearest-year" if in_use else ""
+        found = in_use
     before = found
     if province:  # a province named nearby, when it holds one of the units (always: strict)
         found = tuple(u for u in found if u.province == province) or (() if strict else found)
     if not found:
         return None
+    by_province = len(found) < len(before) and _seats(
+        (u.latitude, u.longitude) for u in before) > 1
     lats = [u.latitude for u in found]
     lons = [u.longitude for u in found]
-    guessed = ""
+    guessed = level = ""
     if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
-        found = _nearest_seat(found, anchor, spread) if anchor is not None else ()
-        if not found:
-            return None
-        guessed = ":nearest"
+        higher = _one_higher_seat(found, spread)
+        if higher:  # "Lingwu" in 750: 靈武郡, not the county 靈武縣 at another seat
+            found, level = higher, higher[0].kind
+        else:
+            found = _nearest_seat(found, anchor, spread) if anchor is not None else ()
+            if not found:
+                return None
+            guessed = ":nearest"
     best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
     precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
-    basis = ""
+    reasons = []
+    if outside:
+        reasons.append(f"no CHGIS unit named {name} in {year}: the one nearest in time, "
+                       f"{best.zh} ({best.start_year}–{best.end_year})")
+    if level:
+        reasons.append(f"CHGIS units named {name} at several seats: the {level}, above the "
+                       "counties of that name")
     if guessed:
-        basis = f"CHGIS units named {name} at several seats: the one nearest the other places"
-    elif len(found) < len(before) and _seats((u.latitude, u.longitude) for u in before) > 1:
-        basis = (f"CHGIS units named {name} at several seats: the one in {province}, the "
-                 "province named near it")
+        reasons.append(f"CHGIS units named {name} at several seats: the one nearest the "
+                       "other places")
+    elif by_province:
+        reasons.append(f"CHGIS units named {name} at several seats: the one in {province}, "
+                       "the province named near it")
+    basis = "; ".join(reasons)
+    guessed += outside
     return Coordinate(best.latitude, best.longitude,
                       f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
                       f"{guessed}",
-                      precision, best.name, best.province, basis)
+                      precision, best.name, best.province, basis=basis)
+
+
+def load_postal_places(gazetteer: Path | None = None) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """``postal_places.csv`` of ``gazetteer`` (None: the active gazetteer): name_key of a
+    Wade–Giles or postal spelling ("hengchow") -> (name_key of the CHGIS pinyin name, the
+    unit's characters) pairs ({} if the file is absent); cached per folder."""
+    return _load_postal_places(gazetteer or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=2)
+def _load_postal_places(gazetteer: Path) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    path = gazetteer / "postal_places.csv"
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in _read(path) if path.is_file() else []:
+        pair = (name_key(row["name"]), row["zh"])
+        if pair not in out.setdefault(name_key(row["alias"]), []):
+            out[name_key(row["alias"])].append(pair)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _one_higher_seat(found: tuple[HistoricalUnit, ...], spread: float
+                     ) -> tuple[HistoricalUnit, ...]:
+    """The units above county level of ``found`` when they all sit at one seat and every
+    other unit is a county (a bare name means the commandery or prefecture rather than a
+    county of the same name elsewhere); else ()."""
+    higher = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2
+                   and u.kind not in _REGION_KINDS)
+    if not higher or len(higher) == len(found) or any(
+            u.kind in _REGION_KINDS for u in found) or _seats(
+            ((u.latitude, u.longitude) for u in higher), spread) != 1:
+        return ()
+    return higher
+
+
+def _nearest_in_time(found: tuple[HistoricalUnit, ...], year: int, reach: int
+                     ) -> tuple[HistoricalUnit, ...]:
+    """The units of ``found`` whose years lie closest to ``year`` (none of them covering it),
+    at most ``reach`` years away; () when none is that close."""
+    def gap(u: HistoricalUnit) -> int:
+        return u.start_year - year if year < u.start_year else year - u.end_year
+
+    near = [u for u in found if gap(u) <= reach]
+    if not near:
+        return ()
+    least = min(gap(u) for u in near)
+    return tuple(u for u in near if gap(u) == least)
 
 
 def historical_seats(name: str, year: int, province: str | None = None

@@ -25,6 +25,10 @@ from pipeline.places.geocode import (
 )
 from pipeline.records import PlaceRow
 
+# years: a CHGIS unit this close in time may stand for the name (CHGIS dates many units by
+# time slices: 睢陽郡 ends in 755, the Qing layer in 1911); farther is another period
+NEAREST_YEAR_REACH = 20
+
 
 def _feature_name(name: str) -> str:
     """The pinyin place name a mountain or pass name is written as ("Mount Tai" -> "Taishan",
@@ -66,10 +70,12 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
     coordinates; ``anchor`` is the median point of the located ones, or None; every result is
     a guess and says so in its source): CHGIS homonyms
     decided by the seat nearest the document's other places (":nearest"), the one seat of a
-    CHGIS name in other years (":other-years"), a current name outside the province named
-    nearby (":outside-hint"), a town of Taiwan within 2 degrees of them (GeoNames), a mountain
-    or pass by the county named after it (":feature", precision near), a name after a
-    direction word ("Eastern Liaoning Province": ":qualified", precision region).
+    CHGIS name in other years (":other-years"), the CHGIS unit nearest in time when none is
+    in use in ``year`` (at most ``NEAREST_YEAR_REACH`` years away: ":nearest-year"), a
+    current name outside the province named nearby (":outside-hint"), a town of Taiwan
+    within 2 degrees of them (GeoNames), a mountain or pass by the county named after it
+    (":feature", precision near), a name after a direction word ("Eastern Liaoning
+    Province": ":qualified", precision region).
     ``prefecture``: adcode prefix of a prefecture-level city written beside the name (its
     current counties win).
     """
@@ -104,6 +110,10 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         coord = geocode_historical(name, None, near)  # one seat whatever the years
         if coord is not None:
             return _tagged(coord, "other-years"), "", "name"
+        coord = geocode_historical(name, year, near, anchor=anchor,
+                                   nearest_year=NEAREST_YEAR_REACH)
+        if coord is not None:  # "Suiyang" in 757: the commandery CHGIS ends in 755
+            return coord, "", "name"
     if near:
         coord = geocode_name(name, None, index=index)
         if coord is not None and _close(coord, anchor):

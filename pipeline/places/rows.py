@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from pipeline.places.base import (
     PlaceGloss,
     _in_china,
     _read,
+    load_gloss_lexicon,
     name_key,
     province_named,
 )
@@ -198,20 +200,47 @@ def year_lookup(pairs: Iterable[tuple[int, int | None]]) -> YearAt:
     return year_at
 
 
-def years_from_dates(dates: Sequence[DateRow]) -> YearAt:
+def years_from_dates(dates: Sequence[DateRow], text: str = "") -> YearAt:
     """The running year at each offset: the year of the last DateRow starting at or before
-    (a printed span aside, kind ``aside``, "Hai Rui (1514–1587)", is no running year)."""
-    return year_lookup((d.start, d.year) for d in dates if d.kind != "aside")
+    (a printed span aside, kind ``aside``, "Hai Rui (1514–1587)", is no running year).
+
+    ``text`` (the text the offsets index; optional): a full Western date (day, month, year)
+    standing in a line of its own with at most :data:`DATELINE_WORDS` other words and no
+    sentence end ("By admin - Posted on 20 January 2009"), later than every other date of the
+    text, is a page's dateline, not a date of the narrative, and is no running year either."""
+    told = [d for d in dates if d.kind != "aside"]
+    lines = [d for d in told if text and is_dateline(d, text)]
+    latest = max((d.year for d in told if d not in lines and d.year is not None), default=None)
+    lines = [d for d in lines if latest is not None and (d.year or 0) > latest]
+    return year_lookup((d.start, d.year) for d in told if d not in lines)
+
+
+DATELINE_WORDS = 6
+
+
+def is_dateline(date: DateRow, text: str) -> bool:
+    """True when ``date`` is a full Gregorian date (with a day) alone in its line of ``text``
+    but for at most :data:`DATELINE_WORDS` words without a sentence end: a publication or
+    posting date ("Posted on 20 January 2009", "Updated: 2019-05-03")."""
+    if date.kind != "gregorian" or date.day is None:
+        return False
+    start = text.rfind("\n", 0, date.start) + 1
+    end = text.find("\n", date.end)
+    rest = text[start:date.start] + " " + text[date.end:len(text) if end < 0 else end]
+    return len(rest.split()) <= DATELINE_WORDS and not re.search(r"[.!?]", rest)
 
 
 def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss], *,
                    window: int = 200) -> Callable[[Sequence[int]], str | None]:
     """A function: mention offsets -> the one province named within ``window`` characters of
     them (a PLACE entity that is a province, or a gloss's province), else None (none or
-    several different ones)."""
+    several different ones). A municipality (Beijing, Tianjin ...) named as a PLACE is a city
+    beside the others, no hint (one written right after a name still is: see
+    :func:`pipeline.places.context.places_beside`)."""
     marks: list[tuple[int, str]] = [(g.gloss_start, g.province) for g in glosses if g.province]
+    cities = load_gloss_lexicon().municipalities  # "Tientsin" near "Mukden" is a city, no hint
     marks += [(e.start, prov) for e in entities if e.label == "PLACE"
-              for prov in [province_named(e.canonical)] if prov]
+              for prov in [province_named(e.canonical)] if prov and prov not in cities]
     marks.sort()
     offsets_only = [o for o, _ in marks]
 
@@ -278,7 +307,7 @@ def place_rows_and_warnings(
     ``PLACE_COORDINATE_GUESSED``). The warnings (``doc_id`` "", offsets of the first mention,
     indices of ``text``) come second in the returned pair.
     """
-    year_at = dates if callable(dates) else years_from_dates(dates)
+    year_at = dates if callable(dates) else years_from_dates(dates, text)
     historical = historical_places or {}
     mentions: dict[str, list[int]] = {}
     outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
@@ -345,6 +374,9 @@ def place_rows_and_warnings(
             basis[len(rows)] = coord.basis
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
     anchor = anchor_of(rows)
+    skip = set(pending)  # mentions of the places the first pass located, in text order
+    firsts = sorted((o, k) for k, r in enumerate(rows) if k not in skip
+                    for o in mentions[r.place])
     for i in pending:  # second pass: homonyms and guesses decided near the other places
         row = rows[i]
         offsets = mentions[row.place]
@@ -352,13 +384,22 @@ def place_rows_and_warnings(
         written = beside(offsets[0], ends.get(offsets[0], offsets[0]))
         near = written.province if written.apposition else (
             hint(offsets) or written.province or None)
-        coord, modern, prefix = locate_name(row.place, years[0] if years else None,
-                                             near, index, anchor, second=True,
-                                             prefecture=written.prefecture)
+        local = _sentence_anchor(text, offsets[0], rows, firsts)
+        coord = geocode_historical(row.place, years[0], near, anchor=local) \
+            if local is not None and years else None
+        if coord is not None and "nearest" in coord.source.split(":"):
+            modern, prefix = "", "name"  # "the Battle of Sanfeng Mountain in Junzhou"
+            why = ("the homonym nearest the places located in its sentence "
+                   f"({local[0]:.2f}, {local[1]:.2f})")
+        else:
+            coord, modern, prefix = locate_name(row.place, years[0] if years else None,
+                                                 near, index, anchor, second=True,
+                                                 prefecture=written.prefecture)
+            why = _guess_basis(coord) if coord is not None else ""
         if coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years, second=True)
-            basis[i] = _guess_basis(coord)
+            basis[i] = why
     warnings = []
     for i, why in sorted(basis.items()):
         row = rows[i]
@@ -369,6 +410,28 @@ def place_rows_and_warnings(
             f"{row.place!r} placed at {row.modern or row.province or 'a point'} "
             f"({row.latitude}, {row.longitude}), certainty {row.certainty}: {why}"))
     return rows, warnings
+
+
+def _sentence_anchor(text: str, offset: int, rows: Sequence[PlaceRow],
+                     firsts: Sequence[tuple[int, int]]) -> tuple[float, float] | None:
+    """The median point of the places the first pass located (county or prefecture level)
+    that are mentioned in the sentence of ``offset`` (a span of ``text`` between sentence
+    ends or line breaks), or None when there is none or no ``text``. ``firsts``: sorted
+    (mention offset, index in ``rows``) of the rows the first pass located."""
+    if not text:
+        return None
+    lo = max(0, offset - _SENTENCE_REACH)  # a book is long: look only this far around
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, offset)]
+    start = ends[-1] if ends else lo
+    after = _SENTENCE_END.search(text, offset, offset + _SENTENCE_REACH)
+    end = after.start() if after else min(len(text), offset + _SENTENCE_REACH)
+    lo_i = bisect.bisect_left(firsts, (start, -1))
+    hi_i = bisect.bisect_left(firsts, (end, -1))
+    return anchor_of([rows[k] for k in sorted({k for _, k in firsts[lo_i:hi_i]})])
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_REACH = 600  # characters before and after a mention searched for its sentence ends
 
 
 def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, modern: str,
@@ -401,6 +464,7 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
 _GUESS_WORDS = {
     "nearest": "the homonym nearest the document's other places",
     "other-years": "the one seat of that name in other years than the running year",
+    "nearest-year": "the unit of that name nearest in time (none in use that year)",
     "outside-hint": "a place of that name outside the province named near it",
     "feature": "the county named after the mountain or pass",
     "qualified": "the region the name qualifies (a direction word before it)",
@@ -410,6 +474,8 @@ _GUESS_WORDS = {
 def _guess_basis(coord: Coordinate) -> str:
     """Why a second-pass coordinate was taken (a guess)."""
     tags = [_GUESS_WORDS[t] for t in coord.source.split(":") if t in _GUESS_WORDS]
+    if "nearest-year" in coord.source.split(":") and coord.basis:
+        tags.append(coord.basis)  # which unit, and its years
     return "; ".join(tags) or ("a town of that name in GeoNames (Taiwan, which cpca lacks) "
                                "near the document's other places")
 
