@@ -225,7 +225,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s*\(\s*(?P<sexday>{SEXA})\s*\)"
     )
     # "the Kangxi Emperor": an era used as a ruler's name, context only (no row)
-    ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>Emperor)\b"
+    ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>[Ee]mperor)\b"
     # "36 CE", "87 BC": a CE year with its suffix needs no preposition
     CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
     # words that can start a date phrase (after an optional "the"): anchors for the matcher

@@ -13,6 +13,7 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
+from .cycles import Anchor, country_date, distance, nearer_ahead, reading_country
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
 from .ocr import OCR_DOUBT, read_ocr_year
@@ -107,10 +108,13 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
                  "REIGN_YEAR_WITHOUT_ERA")
 
 
-def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str]) -> None:
+def _sexagenary(m, state, eras, res: _Res, anchor: Anchor | None, prior: Counter[str]) -> None:
     """'the jiashen year': the cycle year nearest the running date, else inside (or nearest
-    the start of) the next era the text names."""
+    the start of) the next era the text names. Evidence nearer in the text wins: the next era
+    named in the same sentence (or paragraph) beats a running date set farther back. A name
+    in a Korean (Vietnamese, Japanese) reading takes that country's era or dynasty."""
     target = m.cycle_year
+    ahead = anchor.era if anchor is not None else None
     if target is None:
         res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
         return
@@ -134,10 +138,13 @@ def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str
                                                        year - era.start_year + 1, year)
         res.note(f"sexagenary year within the {era.name} era")
         return
+    by_ahead = ahead is not None and (state.year is None
+                                      or nearer_ahead(m.where, state.where, anchor))
     if m.stated_year is not None and year_cycle(m.stated_year) == target:
         year = m.stated_year
         res.note("sexagenary year agrees with the printed CE year")
-    elif state.year is not None:
+        by_ahead = False
+    elif state.year is not None and not by_ahead:
         base = state.year
         delta = (target - year_cycle(base)) % 60
         year = base + delta if delta <= 30 else base + delta - 60
@@ -150,16 +157,32 @@ def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str
         if year > ahead.end_year and delta > 30:
             year -= 60
         inside = ahead.start_year <= year <= ahead.end_year
+        where = ("the same sentence" if distance(m.where, anchor.where) == 0
+                 else "the same paragraph" if distance(m.where, anchor.where) == 1
+                 else "the text")
+        rather = (f", nearer than the running year {state.year}"
+                  if state.year is not None else "")
         res.guess("CYCLE_YEAR_FROM_LATER_ERA",
                   f"{m.text!r} placed {'in' if inside else 'near'} the {ahead.name} era "
-                  "named later in the text", "low" if not inside else "medium",
+                  f"named later in {where}{rather}", "low" if not inside else "medium",
                   basis=f"sexagenary year {'in' if inside else 'near'} {ahead.name} "
-                        "(named later)")
+                        f"(named later in {where})")
     else:
         res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
         return
     res.year = year
-    era = ahead if state.year is None and ahead is not None else None
+    country = reading_country(m.text)
+    if country is not None:
+        era, dyn = country_date(country, year, eras)
+        res.note(f"cycle year written in a reading of {country}: its calendar")
+        if era is not None:
+            res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
+        elif dyn is not None:
+            res.dynasty = dyn
+            info = eras.dynasty_info(dyn)
+            res.stream = info.cal_stream if info and info.cal_stream else None
+        return
+    era = ahead if by_ahead else None
     if era is None or not era.start_year <= year <= era.end_year:
         era = _era_for_year(year, state, eras, prior)
     if era is not None and era.start_year <= year <= era.end_year:

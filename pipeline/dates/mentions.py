@@ -12,6 +12,7 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
+from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
 from .lexicon import Lexicon, cycle_number, parse_number
@@ -85,6 +86,7 @@ class DateMention:
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
+    where: tuple[int, int] | None = None  # (paragraph, sentence) index of ``start`` (.cycles)
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -325,7 +327,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
-    return tag_people(text, out, eras)
+    return tag_positions(text, tag_people(text, out, eras))
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")

@@ -37,11 +37,12 @@ from pipeline.calendar import (
     jdn_to_gregorian,
     jdn_to_julian,
 )
-from pipeline.eras import Era, EraTable
+from pipeline.eras import EraTable
 from pipeline.records import DateRow, WarningRow
 
 from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
+from .cycles import Anchor
 from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
@@ -79,6 +80,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         return
     if not res.after_unread:
         state.unread = None  # a date read on its own: the narrative's date is known again
+    state.where = m.where
     if res.western:
         state.certainty = res.certainty
         if res.jdn and res.day is not None:
@@ -110,7 +112,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
 
 def _resolve_one(
     m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
-    prior: Counter[str], ahead: Era | None = None,
+    prior: Counter[str], ahead: Anchor | None = None,
 ) -> _Res:
     res = _Res()
     if m.kind == "gregorian":
@@ -165,14 +167,15 @@ def resolve_dates(
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))
-    ahead_at: list[Era | None] = [None] * len(ordered)  # the next era named, for each mention
-    nxt: Era | None = None
+    ahead_at: list[Anchor | None] = [None] * len(ordered)  # the next era named, for each
+    nxt: Anchor | None = None
     for i in range(len(ordered) - 1, -1, -1):
         ahead_at[i] = nxt
         if ordered[i].era:
             cands = eras.candidates(ordered[i].era)
             if cands:
-                nxt = max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length))
+                nxt = Anchor(max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length)),
+                             ordered[i].where or (0, 0))
     for i, m in enumerate(ordered):
         if m.kind == "ruler_context":  # "King Sejong": the running ruler
             state.ruler = pick_ruler(m.ruler or "", state, eras, m.dynasty) or state.ruler
