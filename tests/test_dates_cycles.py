@@ -35,3 +35,16 @@ def test_distance() -> None:
     assert distance((1, 4), (1, 5)) == 1
     assert distance((1, 4), (2, 5)) == 2
     assert distance((1, 4), None) == 2
+
+
+def test_same_year_with_season_and_month(eras: EraTable, calendar: LunarCalendar) -> None:
+    text = "Hongwu first year the emperor rose. Same year autumn eight month, Xu Da took Dadu."
+    rows, _ = resolve_dates(find_date_mentions(text, eras), eras, calendar)
+    row = next(r for r in rows if r.text.startswith("Same year"))
+    assert (row.year, row.season, row.month) == (1368, "autumn", 8)
+
+
+def test_eight_month_siege_is_no_month(eras: EraTable, calendar: LunarCalendar) -> None:
+    text = "In 1200 the war began. The same year an eight month siege began."
+    rows, _ = resolve_dates(find_date_mentions(text, eras), eras, calendar)
+    assert [r.month for r in rows] == [None, None]

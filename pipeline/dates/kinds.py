@@ -20,6 +20,8 @@ from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
 from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
 
+LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
+
 
 def _reign(m, state, eras, prior, res: _Res) -> None:
     """'the twelfth year of Emperor Gaozong of the Qing Dynasty': reign year -> CE year -> the
@@ -234,6 +236,10 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
     if m.rel_years is not None:
         res.year = state.year + m.rel_years
         res.inherit(f"running year {state.year} {m.rel_years:+d}", state)
+        if abs(m.rel_years) >= LONG_RELATIVE:  # "Thirty years later": counted from what?
+            res.guess("RELATIVE_YEARS_FROM_RUNNING_DATE",
+                      f"{m.text!r} counted from the running year {state.year}; over so many "
+                      "years the text may count from an event it does not date", "medium")
     elif m.rel_days is not None:
         res.year, res.month, res.leap = state.year, state.month, state.leap
         if state.month is not None and state.day is not None:

@@ -179,8 +179,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["rel_years"] = sign * n
         elif unit == "day":
             fields["rel_days"] = sign * n
-        else:
-            return None  # N months later: not modelled
+        else:  # "three months later": not modelled; the narrative moved, no one knows how far
+            return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     # month / day / season
     if get("ruler") is not None:
         fields["ruler"] = get("ruler")
@@ -195,6 +195,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["cycle_year"] = cycle_number(get("sexyear"), lex)
     if get("mord") is not None:
         fields["month"] = parse_number(get("mord"), lex)
+    elif get("mcard") is not None:  # "Same year autumn eight month": an MT ordinal
+        fields["month"] = parse_number(get("mcard"), lex)
     elif get("mname") is not None:
         fields["month"] = g.months[get("mname").lower()]
     if get("leap") is not None or get("leaponly") is not None:
