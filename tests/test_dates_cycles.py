@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.calendar import LunarCalendar
 from pipeline.chronology import resolve_dates
 from pipeline.dates import find_date_mentions
-from pipeline.dates.cycles import distance, reading_country
+from pipeline.dates.cycles import Anchor, distance, pick_anchor, place, reading_country
 from pipeline.eras import EraTable
 
 
@@ -48,3 +48,12 @@ def test_eight_month_siege_is_no_month(eras: EraTable, calendar: LunarCalendar) 
     text = "In 1200 the war began. The same year an eight month siege began."
     rows, _ = resolve_dates(find_date_mentions(text, eras), eras, calendar)
     assert [r.month for r in rows] == [None, None]
+
+
+def test_written_year_far_from_the_cycle_year_is_no_anchor() -> None:
+    # 1871 is no xinhai year and none lies within ten years of it: not evidence for one
+    far = Anchor(None, (0, 0), 1871, 1871)
+    near = Anchor(None, (1, 0), 1880, 1880)
+    assert pick_anchor(48, (0, 0), [far]) is None
+    assert place(21, far) == 1884  # jiashen: 13 years from 1871, too far
+    assert pick_anchor(21, (0, 0), [far, near]) is near

@@ -37,10 +37,35 @@ _WORD = re.compile(r"[^\W\d_][\w'’ʼ\-‐]*")
 
 @dataclass(frozen=True)
 class Anchor:
-    """The next era the text names after a mention: the era and its (paragraph, sentence)."""
+    """The next dated evidence after a mention: an era named (``era``; ``first``-``last`` its
+    CE years) or a Western year written (``era`` None, ``first`` = ``last``), with its
+    (paragraph, sentence) index ``where``."""
 
-    era: Era
+    era: Era | None
     where: tuple[int, int]
+    first: int
+    last: int
+
+    @property
+    def label(self) -> str:
+        return f"the {self.era.name} era" if self.era is not None else f"the year {self.first}"
+
+
+def anchor_of(m, eras: EraTable, prior_key) -> Anchor | None:
+    """The evidence a mention gives a cycle year before it: its era (the candidate
+    ``prior_key`` ranks first), else its printed CE year, else its Western year (a plain
+    year, not a doubtful one); None when it gives none."""
+    where = m.where or (0, 0)
+    if m.era:
+        cands = eras.candidates(m.era)
+        if cands:
+            era = max(cands, key=prior_key)
+            return Anchor(era, where, era.start_year, era.end_year)
+    if m.stated_year is not None and m.kind != "age":  # an unknown era with "(1592)"
+        return Anchor(None, where, m.stated_year, m.stated_year_end or m.stated_year)
+    if m.kind == "gregorian" and m.western_year is not None and not m.year_doubt:
+        return Anchor(None, where, m.western_year, m.western_year)
+    return None
 
 
 def tag_positions(text: str, mentions: Sequence) -> list:
@@ -66,11 +91,27 @@ def distance(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
     return 1 if a[0] == b[0] else 2
 
 
-def nearer_ahead(where: tuple[int, int], running: tuple[int, int] | None,
-                 ahead: Anchor | None) -> bool:
-    """True when the next era named stands nearer the mention (same sentence, else same
-    paragraph) than the mention that set the running date."""
-    return ahead is not None and distance(where, ahead.where) < distance(where, running)
+YEAR_ANCHOR_WINDOW = 10  # years: a written year farther from every such cycle year is no help
+
+
+def place(target: int, anchor: Anchor) -> int:
+    """The CE year of cycle position ``target`` (1-60) inside the anchor's years, else the
+    nearest one after its first year (up to 30 years on), else before it."""
+    delta = (target - ((anchor.first - 4) % 60 + 1)) % 60  # as days.year_cycle (1 = 4 CE)
+    year = anchor.first + delta
+    if year > anchor.last and delta > 30:
+        year -= 60
+    return year
+
+
+def pick_anchor(target: int, where: tuple[int, int] | None,
+                anchors: Sequence[Anchor]) -> Anchor | None:
+    """The nearest evidence in the text after a cycle year: an era named, or a written year
+    with that cycle year within YEAR_ANCHOR_WINDOW years of it (the cycle repeats every 60
+    years: a year farther off is about another time, or a misprint)."""
+    fit = [a for a in anchors
+           if a.era is not None or abs(place(target, a) - a.first) <= YEAR_ANCHOR_WINDOW]
+    return min(fit, key=lambda a: (distance(where, a.where), a.where), default=None)
 
 
 @lru_cache(maxsize=4)
@@ -130,3 +171,10 @@ def country_date(country: str, year: int, eras: EraTable) -> tuple[Era | None, s
         if r.reign_start <= year <= r.reign_end and eras.ancestors(r.dynasty)[-1] == country:
             return None, r.dynasty
     return None, None
+
+
+def foreign(era: Era, country: str, eras: EraTable) -> bool:
+    """``era`` belongs to a country of another reading (a Japanese era for a Korean cycle
+    name). Chinese eras are not foreign: Korean states dated by them."""
+    top = eras.ancestors(era.dynasty)[-1]
+    return top != country and top in {c for _, c in _COUNTRY_OF_NOTE}

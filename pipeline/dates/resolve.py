@@ -42,7 +42,7 @@ from pipeline.records import DateRow, WarningRow
 
 from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
-from .cycles import Anchor
+from .cycles import Anchor, anchor_of
 from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
@@ -112,7 +112,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
 
 def _resolve_one(
     m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
-    prior: Counter[str], ahead: Anchor | None = None,
+    prior: Counter[str], ahead: tuple[Anchor, ...] = (),
 ) -> _Res:
     res = _Res()
     if m.kind == "gregorian":
@@ -167,15 +167,17 @@ def resolve_dates(
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))
-    ahead_at: list[Anchor | None] = [None] * len(ordered)  # the next era named, for each
-    nxt: Anchor | None = None
+    # for each mention, the next era named and the next year written after it
+    ahead_at: list[tuple[Anchor, ...]] = [()] * len(ordered)
+    next_era: Anchor | None = None
+    next_year: Anchor | None = None
     for i in range(len(ordered) - 1, -1, -1):
-        ahead_at[i] = nxt
-        if ordered[i].era:
-            cands = eras.candidates(ordered[i].era)
-            if cands:
-                nxt = Anchor(max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length)),
-                             ordered[i].where or (0, 0))
+        ahead_at[i] = tuple(a for a in (next_era, next_year) if a is not None)
+        found = anchor_of(ordered[i], eras, lambda e: (_dyn_score(e, eras, prior), e.length))
+        if found is not None and found.era is not None:
+            next_era = found
+        elif found is not None:
+            next_year = found
     for i, m in enumerate(ordered):
         if m.kind == "ruler_context":  # "King Sejong": the running ruler
             state.ruler = pick_ruler(m.ruler or "", state, eras, m.dynasty) or state.ruler
