@@ -160,6 +160,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # W: in the Kaiyuan era / during the Jianyan reign: the whole era
         rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?{PRE_EP}(?P<era>{E})"
         rf"(?:'s|’s)?\s+(?P<whole>reign(?:\s+period)?|era|period|years)\b"
+        # "a few months later", "several years afterwards": the narrative moved, how far unknown
+        rf"|(?:(?i:a)\s+)?(?P<relvague>(?i:few|several|some|many))\s+(?P<relunit>{rel_unit})\s+"
+        rf"(?P<reldir>(?i:later|afterwards?))\b"
         rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b"
         rf"|(?<=\b(?i:later|afterwards?|earlier))\s+[A-Z])"
         # E: the fourteenth year | the beginning of the twelfth year
@@ -235,7 +238,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
     # words that can start a date phrase (after an optional "the"): anchors for the matcher
     firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year", "king", "last",
-              "day", "at", "reign"}
+              "day", "at", "reign", "few", "several", "some", "many"}
     stem_words = set(c("heavenly_stem"))
     firsts.update(w.split("'")[0] for w in stem_words)
     for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens

@@ -169,6 +169,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["rel_years"] = g.rel_year[re.sub(r"\s+", " ", get("relyear").lower())]
     if get("relday") is not None:
         fields["rel_days"] = g.rel_day[re.sub(r"\s+", " ", get("relday").lower())]
+    if get("relvague") is not None:  # "a few months later": no row, a DATE_NOT_READ warning
+        return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     if get("reln") is not None:
         n = parse_number(get("reln"), lex)
         sign = g.rel_dir[get("reldir").lower()]
