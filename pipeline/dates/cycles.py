@@ -91,6 +91,19 @@ def distance(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
     return 1 if a[0] == b[0] else 2
 
 
+def ahead_wins(where: tuple[int, int] | None, running: tuple[int, int] | None,
+               running_sure: bool, anchor: Anchor) -> bool:
+    """The evidence after a cycle year beats the running date: it stands nearer (same
+    sentence, else same paragraph, vs farther); or exactly as near (as many paragraphs
+    away) while the running date is itself a guess and the anchor is written out."""
+    ahead, back = distance(where, anchor.where), distance(where, running)
+    if ahead != back:
+        return ahead < back
+    if running_sure or where is None or running is None:
+        return False
+    return abs(anchor.where[0] - where[0]) == abs(where[0] - running[0])
+
+
 YEAR_ANCHOR_WINDOW = 10  # years: a written year farther from every such cycle year is no help
 
 

@@ -15,6 +15,7 @@ from pipeline.rulers import Ruler
 
 from .cycles import (
     Anchor,
+    ahead_wins,
     country_date,
     distance,
     foreign,
@@ -152,7 +153,8 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     anchor = pick_anchor(target, m.where, anchors)
     ahead = anchor.era if anchor is not None else None
     by_ahead = anchor is not None and (
-        state.year is None or distance(m.where, anchor.where) < distance(m.where, state.where))
+        state.year is None
+        or ahead_wins(m.where, state.where, state.certainty == "high", anchor))
     if m.stated_year is not None and year_cycle(m.stated_year) == target:
         year = m.stated_year
         res.note("sexagenary year agrees with the printed CE year")
@@ -170,7 +172,7 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
         where = ("the same sentence" if distance(m.where, anchor.where) == 0
                  else "the same paragraph" if distance(m.where, anchor.where) == 1
                  else "the text")
-        rather = (f", nearer than the running year {state.year}"
+        rather = (f", preferred to the running year {state.year}"
                   if state.year is not None else "")
         near = "in" if inside else "near"
         res.guess("CYCLE_YEAR_FROM_LATER_ERA",
