@@ -17,6 +17,9 @@ narrative mode does. Rules (each row's ``basis`` names the ones used):
   month (October, then "February 8") the nearer reading is the next year; otherwise the same
   year (a narrative stepping back a little keeps its year).
 * Relative years/days move the running date; a day offset uses the lunar month table.
+* A sexagenary year with no era of its own takes the nearest evidence in the text
+  (:mod:`.cycles`): the running date, or the next era named / year written, whichever stands
+  in its own sentence, else its paragraph; the running date on a tie, unless it is a guess.
 * Lunar dates use the era's calendar stream. A leap month missing from that stream is looked
   up in the other Chinese streams (texts often use another state's calendar).
 * Western dates ("9 January 1127") are Julian before 1582-10-15 and Gregorian after, unless
