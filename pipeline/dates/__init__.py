@@ -16,7 +16,8 @@ year; after a printed life span a low derived year), ``japanese`` (Chinese eras 
 Japanese reading, "Gaozu Takenori 9", from ``gazetteer/era_japanese.csv``), ``people`` (the
 dynasties of the persons named near an era name several dynasties share), ``ocr`` (years
 garbled by OCR, "In 1SS4", read by the running date), ``apposition`` (a cycle year set off by a
-comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``resolve``
+comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``cycles``
+(a cycle year's evidence by text distance; the country of its reading), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

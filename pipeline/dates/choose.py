@@ -75,7 +75,7 @@ def _choose(
             res.note(f"the only era of that name with a year {n}")
         elif state.year is not None and differ(2):
             # the running era itself named again is as good as named with its dynasty
-            _by_nearness(res, best, state)
+            _by_nearness(res, best, state, pool, eras, prior)
         elif differ(3):
             whose = ", ".join(d for d in people if d in eras.ancestors(best.dynasty))
             res.guess("ERA_CHOSEN_BY_PERSONS",
@@ -83,7 +83,7 @@ def _choose(
                       f"taken for the persons named near it ({whose})", "medium",
                       basis=f"dynasty of persons named: {whose}")
         elif state.year is not None and differ(4):
-            _by_nearness(res, best, state)
+            _by_nearness(res, best, state, pool, eras, prior)
         elif differ(6):
             res.note("era chosen by dynasties named in text", "medium", "ERA_CHOSEN_BY_CONTEXT")
         else:
@@ -95,14 +95,46 @@ def _choose(
     return best
 
 
-def _by_nearness(res, best: Era, state) -> None:
+def _by_nearness(res, best: Era, state, pool: list[Era], eras, prior: Counter[str]) -> None:
     """Record "era chosen by nearness to running date": the running era itself named again is
-    as certain as the running date (whose reading warned); another era is a medium guess."""
+    as certain as the running date (whose reading warned); so is the running dynasty's next
+    era ("the fourth year of Tianbao" after Kaiyuan 3 of Tang) when it is the only era of
+    that name in the dynasty's sequence from the running era on and no other candidate is
+    plausible (near the running date, or of a dynasty the text names). Otherwise a medium
+    guess (ERA_CHOSEN_BY_RUNNING_DATE)."""
     if best is state.era:
         res.basis.append("era chosen by nearness to running date")
         res.levels.append(state.certainty)
+    elif _next_of_running_dynasty(best, state, pool, eras, prior):
+        res.basis.append(f"era chosen as the running dynasty's ({best.dynasty}) only era of "
+                         "that name after the running era")
+        res.levels.append(state.certainty)
     else:
         res.note("era chosen by nearness to running date", "medium", "ERA_CHOSEN_BY_RUNNING_DATE")
+
+
+def _next_of_running_dynasty(best: Era, state, pool: list[Era], eras,
+                             prior: Counter[str]) -> bool:
+    """``best`` continues the running era's dynasty (starts at or after the running era) and
+    every other candidate is implausible: none of the running dynasty after the running era,
+    none within NEAR_RUNNING_ERA years of the running year, none of a dynasty the text names
+    (other than the running dynasty's own family)."""
+    run = state.era
+    if run is None or state.year is None or best.dynasty != run.dynasty:
+        return False
+    if best.start_year < run.start_year:
+        return False
+    own = set(eras.ancestors(best.dynasty))
+    for e in pool:
+        if e is best:
+            continue
+        if e.dynasty == run.dynasty and e.start_year >= run.start_year:
+            return False
+        if max(e.start_year - state.year, state.year - e.end_year, 0) <= NEAR_RUNNING_ERA:
+            return False
+        if any(prior.get(a, 0) for a in eras.ancestors(e.dynasty) if a not in own):
+            return False
+    return True
 
 
 def _supported_fuzzy(m, state, eras, prior: Counter[str]) -> list[Era]:

@@ -152,12 +152,19 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # F: yuan 13 years (the Christian era 1276): cut-off era word + N years + CE year
         rf"|(?P<frag>\b[A-Za-z]+)\s+(?P<ycard>\d{{1,3}})\s+years(?=\s*\(\s*(?:{ce_pre}\s*)?\d)"
         # R: the following year | two years later
-        rf"|(?P<relyear>{rel_year})|(?P<relday>{rel_day})"
+        rf"|(?P<relyear>{rel_year})(?:,?\s+(?P<season>{season})\b)?"
+        # ... "Same year autumn eight month" (machine-translated order): its season and month
+        rf"(?:,?\s+(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+(?i:month)\b(?![\-‐]))?"
+        rf"|(?P<relday>{rel_day})"
         rf"|{THE}\s+(?P<relnext>(?i:following|next))\s+(?P<season>{season})"
         # W: in the Kaiyuan era / during the Jianyan reign: the whole era
         rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?{PRE_EP}(?P<era>{E})"
         rf"(?:'s|’s)?\s+(?P<whole>reign(?:\s+period)?|era|period|years)\b"
-        rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b)"
+        # "a few months later", "several years afterwards": the narrative moved, how far unknown
+        rf"|(?:(?i:a)\s+)?(?P<relvague>(?i:few|several|some|many))\s+(?P<relunit>{rel_unit})\s+"
+        rf"(?P<reldir>(?i:later|afterwards?))\b"
+        rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b"
+        rf"|(?<=\b(?i:later|afterwards?|earlier))\s+[A-Z])"
         # E: the fourteenth year | the beginning of the twelfth year
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}(?!\s+of\s+(?:(?i:an?|his|her|its|their|age|life|the\s+reign)\b))"
     )
@@ -203,7 +210,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     )
     BARE_TRIGGER = r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid)\s+)"
     BARE_YEAR = (
-        rf"(?<=\b{preps}\s+)(?:(?i:the\s+year)\s+)?(?P<byear>\d{{3,4}})(?!\d|,\d)"
+        rf"(?<=\b{preps}\s+)(?:(?P<yphase>(?i:early|late|mid))[\s\-‐]+|(?i:the\s+year)\s+)?"
+        rf"(?P<byear>\d{{3,4}})(?!\d|,\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
@@ -225,12 +233,12 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s*\(\s*(?P<sexday>{SEXA})\s*\)"
     )
     # "the Kangxi Emperor": an era used as a ruler's name, context only (no row)
-    ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>Emperor)\b"
+    ERA_CTX = rf"(?:{THE}\s+)?(?P<era>{E})\s+(?P<ctx>[Ee]mperor)\b"
     # "36 CE", "87 BC": a CE year with its suffix needs no preposition
     CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
     # words that can start a date phrase (after an optional "the"): anchors for the matcher
     firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year", "king", "last",
-              "day", "at", "reign"}
+              "day", "at", "reign", "few", "several", "some", "many"}
     stem_words = set(c("heavenly_stem"))
     firsts.update(w.split("'")[0] for w in stem_words)
     for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens

@@ -13,11 +13,23 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
+from .cycles import (
+    Anchor,
+    ahead_wins,
+    country_date,
+    distance,
+    foreign,
+    pick_anchor,
+    place,
+    reading_country,
+)
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
 from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
+
+LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
 
 
 def _reign(m, state, eras, prior, res: _Res) -> None:
@@ -107,9 +119,13 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
                  "REIGN_YEAR_WITHOUT_ERA")
 
 
-def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str]) -> None:
+def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
+                prior: Counter[str]) -> None:
     """'the jiashen year': the cycle year nearest the running date, else inside (or nearest
-    the start of) the next era the text names."""
+    the start of) the next era the text names, or nearest the next year it writes. Evidence
+    nearer in the text wins: the next era or year in the same sentence (or paragraph) beats a
+    running date set farther back. A name
+    in a Korean (Vietnamese, Japanese) reading takes that country's era or dynasty."""
     target = m.cycle_year
     if target is None:
         res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
@@ -134,34 +150,52 @@ def _sexagenary(m, state, eras, res: _Res, ahead: Era | None, prior: Counter[str
                                                        year - era.start_year + 1, year)
         res.note(f"sexagenary year within the {era.name} era")
         return
+    anchor = pick_anchor(target, m.where, anchors)
+    ahead = anchor.era if anchor is not None else None
+    by_ahead = anchor is not None and (
+        state.year is None
+        or ahead_wins(m.where, state.where, state.certainty == "high", anchor))
     if m.stated_year is not None and year_cycle(m.stated_year) == target:
         year = m.stated_year
         res.note("sexagenary year agrees with the printed CE year")
-    elif state.year is not None:
+        by_ahead = False
+    elif state.year is not None and not by_ahead:
         base = state.year
         delta = (target - year_cycle(base)) % 60
         year = base + delta if delta <= 30 else base + delta - 60
         res.guess("CYCLE_YEAR_FROM_RUNNING_DATE",
                   f"{m.text!r} read as the cycle year nearest the running year {base}",
                   "medium", basis=f"sexagenary year nearest the running year {base}")
-    elif ahead is not None:
-        delta = (target - year_cycle(ahead.start_year)) % 60
-        year = ahead.start_year + delta
-        if year > ahead.end_year and delta > 30:
-            year -= 60
-        inside = ahead.start_year <= year <= ahead.end_year
+    elif anchor is not None:
+        year = place(target, anchor)
+        inside = anchor.first <= year <= anchor.last
+        where = ("the same sentence" if distance(m.where, anchor.where) == 0
+                 else "the same paragraph" if distance(m.where, anchor.where) == 1
+                 else "the text")
+        rather = (f", preferred to the running year {state.year}"
+                  if state.year is not None else "")
+        near = "in" if inside else "near"
         res.guess("CYCLE_YEAR_FROM_LATER_ERA",
-                  f"{m.text!r} placed {'in' if inside else 'near'} the {ahead.name} era "
-                  "named later in the text", "low" if not inside else "medium",
-                  basis=f"sexagenary year {'in' if inside else 'near'} {ahead.name} "
-                        "(named later)")
+                  f"{m.text!r} placed {near} {anchor.label} named later in {where}{rather}",
+                  "low" if not inside and anchor.era is not None else "medium",
+                  basis=f"sexagenary year {near} {anchor.label} (named later in {where})")
     else:
         res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
         return
     res.year = year
-    era = ahead if state.year is None and ahead is not None else None
+    era = ahead if by_ahead else None
     if era is None or not era.start_year <= year <= era.end_year:
         era = _era_for_year(year, state, eras, prior)
+    country = reading_country(m.text)
+    if country is not None:  # "Gapsin": a Korean reading, never a Japanese era
+        own, dyn = country_date(country, year, eras)
+        res.note(f"cycle year written in a reading of {country}: its calendar")
+        if own is not None or (era is not None and foreign(era, country, eras)):
+            era = own
+        if era is None and dyn is not None:
+            res.dynasty = dyn
+            info = eras.dynasty_info(dyn)
+            res.stream = info.cal_stream if info and info.cal_stream else None
     if era is not None and era.start_year <= year <= era.end_year:
         res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
 
@@ -211,6 +245,10 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
     if m.rel_years is not None:
         res.year = state.year + m.rel_years
         res.inherit(f"running year {state.year} {m.rel_years:+d}", state)
+        if abs(m.rel_years) >= LONG_RELATIVE:  # "Thirty years later": counted from what?
+            res.guess("RELATIVE_YEARS_FROM_RUNNING_DATE",
+                      f"{m.text!r} counted from the running year {state.year}; over so many "
+                      "years the text may count from an event it does not date", "medium")
     elif m.rel_days is not None:
         res.year, res.month, res.leap = state.year, state.month, state.leap
         if state.month is not None and state.day is not None:

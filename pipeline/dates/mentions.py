@@ -12,6 +12,7 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
+from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
 from .lexicon import Lexicon, cycle_number, parse_number
@@ -85,6 +86,7 @@ class DateMention:
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
+    where: tuple[int, int] | None = None  # (paragraph, sentence) index of ``start`` (.cycles)
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -167,6 +169,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["rel_years"] = g.rel_year[re.sub(r"\s+", " ", get("relyear").lower())]
     if get("relday") is not None:
         fields["rel_days"] = g.rel_day[re.sub(r"\s+", " ", get("relday").lower())]
+    if get("relvague") is not None:  # "a few months later": no row, a DATE_NOT_READ warning
+        return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     if get("reln") is not None:
         n = parse_number(get("reln"), lex)
         sign = g.rel_dir[get("reldir").lower()]
@@ -177,8 +181,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["rel_years"] = sign * n
         elif unit == "day":
             fields["rel_days"] = sign * n
-        else:
-            return None  # N months later: not modelled
+        else:  # "three months later": not modelled; the narrative moved, no one knows how far
+            return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     # month / day / season
     if get("ruler") is not None:
         fields["ruler"] = get("ruler")
@@ -193,6 +197,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["cycle_year"] = cycle_number(get("sexyear"), lex)
     if get("mord") is not None:
         fields["month"] = parse_number(get("mord"), lex)
+    elif get("mcard") is not None:  # "Same year autumn eight month": an MT ordinal
+        fields["month"] = parse_number(get("mcard"), lex)
     elif get("mname") is not None:
         fields["month"] = g.months[get("mname").lower()]
     if get("leap") is not None or get("leaponly") is not None:
@@ -325,7 +331,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
-    return tag_people(text, out, eras)
+    return tag_positions(text, tag_people(text, out, eras))
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")

@@ -17,6 +17,9 @@ narrative mode does. Rules (each row's ``basis`` names the ones used):
   month (October, then "February 8") the nearer reading is the next year; otherwise the same
   year (a narrative stepping back a little keeps its year).
 * Relative years/days move the running date; a day offset uses the lunar month table.
+* A sexagenary year with no era of its own takes the nearest evidence in the text
+  (:mod:`.cycles`): the running date, or the next era named / year written, whichever stands
+  in its own sentence, else its paragraph; the running date on a tie, unless it is a guess.
 * Lunar dates use the era's calendar stream. A leap month missing from that stream is looked
   up in the other Chinese streams (texts often use another state's calendar).
 * Western dates ("9 January 1127") are Julian before 1582-10-15 and Gregorian after, unless
@@ -37,11 +40,12 @@ from pipeline.calendar import (
     jdn_to_gregorian,
     jdn_to_julian,
 )
-from pipeline.eras import Era, EraTable
+from pipeline.eras import EraTable
 from pipeline.records import DateRow, WarningRow
 
 from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
+from .cycles import Anchor, anchor_of
 from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
@@ -79,6 +83,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         return
     if not res.after_unread:
         state.unread = None  # a date read on its own: the narrative's date is known again
+    state.where = m.where
     if res.western:
         state.certainty = res.certainty
         if res.jdn and res.day is not None:
@@ -110,7 +115,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
 
 def _resolve_one(
     m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
-    prior: Counter[str], ahead: Era | None = None,
+    prior: Counter[str], ahead: tuple[Anchor, ...] = (),
 ) -> _Res:
     res = _Res()
     if m.kind == "gregorian":
@@ -165,14 +170,17 @@ def resolve_dates(
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))
-    ahead_at: list[Era | None] = [None] * len(ordered)  # the next era named, for each mention
-    nxt: Era | None = None
+    # for each mention, the next era named and the next year written after it
+    ahead_at: list[tuple[Anchor, ...]] = [()] * len(ordered)
+    next_era: Anchor | None = None
+    next_year: Anchor | None = None
     for i in range(len(ordered) - 1, -1, -1):
-        ahead_at[i] = nxt
-        if ordered[i].era:
-            cands = eras.candidates(ordered[i].era)
-            if cands:
-                nxt = max(cands, key=lambda e: (_dyn_score(e, eras, prior), e.length))
+        ahead_at[i] = tuple(a for a in (next_era, next_year) if a is not None)
+        found = anchor_of(ordered[i], eras, lambda e: (_dyn_score(e, eras, prior), e.length))
+        if found is not None and found.era is not None:
+            next_era = found
+        elif found is not None:
+            next_year = found
     for i, m in enumerate(ordered):
         if m.kind == "ruler_context":  # "King Sejong": the running ruler
             state.ruler = pick_ruler(m.ruler or "", state, eras, m.dynasty) or state.ruler

@@ -34,6 +34,7 @@ class RunningDate:
     ruler: Ruler | None = None  # the ruler last named ("of his reign")
     unread: str | None = None  # a date phrase read since the running date was set, with no year
     span: tuple[int, int] | None = None  # the last printed span aside, "(1149-69)": CE years
+    where: tuple[int, int] | None = None  # (paragraph, sentence) of the mention that set year
 
 
 @dataclass
