@@ -93,6 +93,28 @@ class RulerIndex:
                 return found
         return ""
 
+    def options(self, words: Iterable[str], titles: frozenset[str]) -> tuple[Ruler, ...]:
+        """The reigns a PERSON mention may name when it names no dynasty itself, if more than
+        one ("Emperor Wu": Han Wudi, Western Jin Wudi, Liu Song Wudi ...); () when the mention
+        names a dynasty ("Emperor Wu of Han", "Tang Xuanzong"), a personal name ("Li Heng")
+        or one reign only. Arguments as in :meth:`resolve`."""
+        toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
+        if "of" in toks:
+            return ()
+        titled = any(t in titles or t.capitalize() in titles for t in toks)
+        toks = [t for t in toks if t not in titles and t.capitalize() not in titles
+                and t.lower() not in _SKIP]
+        if not toks or (len(toks) > 1 and self.resolve(toks, titles, ())):
+            return ()  # "Tang Xuanzong": the mention names its dynasty
+        key = era_key(" ".join(toks))
+        if not (titled or key.endswith(("zong", "zu", "di", "tsung", "tsu", "ti"))):
+            return ()
+        found = self.by_name.get(key, ())
+        if not found and titled:
+            found = self.by_era.get(key, ())
+        ids = {r.ruler_id for r in found}
+        return tuple({r.ruler_id: r for r in found}.values()) if len(ids) > 1 else ()
+
     def _pick(self, rulers: tuple[Ruler, ...], dynasty: str,
               doc_dynasties: Sequence[str]) -> str:
         if dynasty:
