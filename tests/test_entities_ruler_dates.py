@@ -73,7 +73,22 @@ def test_personal_name_beside_it_gives_one_canonical(reader):
     text = "In 756 Li Heng was enthroned as Emperor Suzong at Lingwu."
     rows, warnings = _run(reader, text, {"Li Heng": "PERSON", "Emperor Suzong": "PERSON"},
                           {"756": 756})
-    assert _canon(rows, "Emperor Suzong") == ["Li Heng"]
+    assert _canon(rows, "Emperor Suzong") == _canon(rows, "Li Heng") == ["Tang Suzong"]
+    assert warnings == []
+
+
+def test_personal_name_of_two_rulers_read_by_date(reader):
+    # 李亨 (Suzong, r. 756-762) and 李恆 (Muzong, r. 821-824) are both "Li Heng"
+    text = "Li Heng was named crown prince in 738."
+    rows, warnings = _run(reader, text, {"Li Heng": "PERSON"}, {"738": 738})
+    assert _canon(rows, "Li Heng") == ["Tang Suzong"]
+    assert "nearest reign" in warnings[0].message
+
+
+def test_two_names_of_one_ruler_in_a_sentence(reader):
+    text = "Emperor Suzong (Li Heng) took the throne."
+    rows, warnings = _run(reader, text, {"Li Heng": "PERSON", "Emperor Suzong": "PERSON"}, {})
+    assert {e.canonical for e in rows} == {"Tang Suzong"}
     assert warnings == []
 
 
@@ -124,3 +139,16 @@ def test_whole_pipeline(resources):
     assert [e.canonical for e in res.entities if e.text == "Emperor Wu"] == \
         ["Emperor Wu of Han"]
     assert "RULER_READING_GUESSED" in {w.code for w in res.warnings}
+
+
+def test_rebel_state_is_the_side_but_parent_eras_date(resources):
+    from pipeline import api
+
+    res = api.process_text("In the first month of the second year of Zhide, An Lushan was "
+                           "murdered by his son An Qingxu.", "t", resources)
+    assert [d.year for d in res.dates] == [757]  # Tang's Zhide, not Chen's (584)
+    assert [(e.actor1, e.actor1_polity) for e in res.events] == [("An Qingxu", "Great Yan")]
+
+
+def test_daoist_name_is_an_alias(gaz):
+    assert gaz.resolve("Yang Taizhen").canonical == "Yang Guifei"

@@ -113,8 +113,6 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
                                          date_starts, sentence_starts, year_at)
         if chosen is not None:
             name = index.canonical[chosen.ruler_id]
-            if basis.startswith("="):  # the personal name beside it: that entity's canonical
-                name, basis = basis[1:], ""
             if guessed:
                 warnings.append(WarningRow(
                     e.doc_id, e.start, e.end, "RULER_READING_GUESSED",
@@ -144,19 +142,22 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
             text: str, reader: RulerReader, dates: Sequence[DateRow],
             date_starts: Sequence[int], sentence_starts: Sequence[int],
             year_at: Callable[[int], int | None]) -> tuple[Ruler | None, str, bool]:
-    """(ruler, basis, guessed) for one mention, or (None, "", False); a basis "=X": the
-    ruler is the person of canonical X named beside the mention."""
+    """(ruler, basis, guessed) for one mention, or (None, "", False)."""
     index = reader.index
     s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
     # 1. a personal name beside it
     beside = [p for p in entities if p.label == "PERSON" and p is not e
               and s_lo <= p.start < s_hi]
-    named = {r.ruler_id: (r, p.canonical) for r in options for p in beside
-             if (r.personal and era_key(r.personal) in (era_key(p.text), era_key(p.canonical)))
-             or index.canonical[r.ruler_id] == p.canonical}
-    if len(named) == 1:  # the same person: the canonical of the personal name ("Li Heng")
-        (ruler, canonical), = named.values()
-        return ruler, "=" + canonical, False
+    ids = {r.ruler_id for r in options}
+    named: set[int] = set()
+    for p in beside:  # the rulers the other name can be: its canonical, its own options
+        theirs = {rid for rid, name in index.canonical.items() if name == p.canonical} | \
+            {r.ruler_id for r in index.options(_WORD.findall(p.text), reader.titles)} | \
+            {r.ruler_id for r in options if r.personal and era_key(r.personal) == era_key(p.text)}
+        named |= ids & theirs
+    if len(named) == 1:  # "Li Heng was enthroned as Emperor Suzong": Tang Suzong
+        rid = named.pop()
+        return next(r for r in options if r.ruler_id == rid), "", False
     # the dynasties named in the paragraph, nearest first: the first that fits decides
     p_lo, p_hi = _paragraph(text, e.start, e.end)
     marks: list[tuple[int, set[str]]] = []
