@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.entities.rulers import RulerIndex
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
 from pipeline.records import DateRow, EntityRow, WarningRow
 from pipeline.rulers import Ruler
@@ -106,8 +107,9 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             if e.label == "PERSON" else ()
         ids = {r.ruler_id for r in options}
         if not options or not (e.canonical == e.text or by_canonical.get(e.canonical, set())
-                               & ids or e.canonical == _bare(e.text, reader.titles)):
-            out.append(e)  # no ruler name, or a person of persons.csv with that alias
+                               & ids or e.canonical == _bare(e.text, reader.titles)) \
+                or (_personal(e.text, options) and e.canonical in reader.person_polity):
+            out.append(e)  # no ruler name, or a person of persons.csv with that alias or name
             continue
         chosen, basis, guessed = _choose(e, options, entities, text, reader, dates,
                                          date_starts, sentence_starts, year_at)
@@ -129,6 +131,12 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             f"choose one; canonical left as {bare!r}"))
         out.append(e if e.canonical == bare else dataclasses.replace(e, canonical=bare))
     return out, warnings
+
+
+def _personal(text: str, options: tuple[Ruler, ...]) -> bool:
+    """True if the mention is the personal name of the rulers ("Li Heng"), not a title."""
+    keys = {era_key(text), era_key(wg_name_to_pinyin(text))}
+    return any(r.personal and era_key(r.personal) in keys for r in options)
 
 
 def _bare(text: str, titles: frozenset[str]) -> str:

@@ -19,6 +19,7 @@ Authority), dynasty aliases and parents from ``dynasties.csv``.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -271,9 +272,13 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
     canonical: dict[int, str] = {}
     from_persons: set[int] = set()
     by_id = {r.ruler_id: r for r in rulers}
+    # a persons.csv alias names a ruler by his personal name only when no other ruler bears
+    # it ("Liu Che": Han Wudi; not "Liu He", 劉賀 and 劉和, for the Jin commander Liu E)
+    bearers = Counter(era_key(r.personal) for r in rulers if r.personal)
     for r in rulers:
         person = next((c for zh, c in persons_zh.items() if len(zh) >= 2
-                       and r.name_zh.endswith(zh)), "") or persons_alias.get(r.personal, "")
+                       and r.name_zh.endswith(zh)), "") or (
+            persons_alias.get(r.personal, "") if bearers[era_key(r.personal)] == 1 else "")
         label = r.temple or r.posthumous
         if person:
             canonical[r.ruler_id] = person
