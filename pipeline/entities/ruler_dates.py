@@ -112,7 +112,7 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             out.append(e)  # no ruler name, or a person of persons.csv with that alias or name
             continue
         chosen, basis, guessed = _choose(e, options, entities, text, reader, dates,
-                                         date_starts, sentence_starts, year_at)
+                                         date_starts, sentence_starts, year_at, by_canonical)
         if chosen is not None:
             name = index.canonical[chosen.ruler_id]
             if guessed:
@@ -149,7 +149,8 @@ def _bare(text: str, titles: frozenset[str]) -> str:
 def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityRow],
             text: str, reader: RulerReader, dates: Sequence[DateRow],
             date_starts: Sequence[int], sentence_starts: Sequence[int],
-            year_at: Callable[[int], int | None]) -> tuple[Ruler | None, str, bool]:
+            year_at: Callable[[int], int | None], by_canonical: Mapping[str, set[int]]
+            ) -> tuple[Ruler | None, str, bool]:
     """(ruler, basis, guessed) for one mention, or (None, "", False)."""
     index = reader.index
     s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
@@ -159,7 +160,7 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
     ids = {r.ruler_id for r in options}
     named: set[int] = set()
     for p in beside:  # the rulers the other name can be: its canonical, its own options
-        theirs = {rid for rid, name in index.canonical.items() if name == p.canonical} | \
+        theirs = set(by_canonical.get(p.canonical, ())) | \
             {r.ruler_id for r in index.options(_WORD.findall(p.text), reader.titles)} | \
             {r.ruler_id for r in options if r.personal and era_key(r.personal) == era_key(p.text)}
         named |= ids & theirs
