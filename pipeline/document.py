@@ -348,7 +348,7 @@ class _DocumentStream:
             place_warnings.extend(reread)
             if res.ruler_reader is not None:  # "Emperor Wu died in 87 BC": Han Wudi
                 entities, reread = reread_rulers(entities, text, res.ruler_reader, dates,
-                                                 self.starts, year_at)
+                                                 self.starts, year_at, date_starts)
                 place_warnings.extend(reread)
             self._entities(entities)
             group.append((doc, block.start))

@@ -53,12 +53,19 @@ class RulerReader:
     index: RulerIndex
     titles: frozenset[str]
     person_polity: Mapping[str, str]
+    by_canonical: Mapping[str, frozenset[int]]  # canonical -> ruler ids of the index
 
 
 def ruler_reader(index: RulerIndex | None, titles: frozenset[str],
                  person_polity: Mapping[str, str]) -> RulerReader | None:
     """A :class:`RulerReader`, or None without a ruler index (no ``rulers.csv``)."""
-    return RulerReader(index, titles, person_polity) if index is not None else None
+    if index is None:
+        return None
+    by_canonical: dict[str, set[int]] = {}
+    for rid, name in index.canonical.items():
+        by_canonical.setdefault(name, set()).add(rid)
+    return RulerReader(index, titles, person_polity,
+                       {k: frozenset(v) for k, v in by_canonical.items()})
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -86,27 +93,29 @@ def _distance(r: Ruler, year: int) -> int:
 
 def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
                   dates: Sequence[DateRow], sentence_starts: Sequence[int],
-                  year_at: Callable[[int], int | None]
+                  year_at: Callable[[int], int | None],
+                  date_starts: Sequence[int] | None = None
                   ) -> tuple[list[EntityRow], list[WarningRow]]:
     """``entities`` with the canonical of rulers named without a dynasty chosen by the
     evidence of the module docstring, and the warnings of guessed or ambiguous readings.
 
     ``text``: the text every offset indexes; ``dates``: the document's date rows, sorted by
     start; ``sentence_starts``: sorted start offsets of the sentences (those of ``entities``
-    included); ``year_at``: offset -> running CE year (astronomical) or None. Returns new
-    lists; the input is not changed."""
-    index = reader.index
-    by_canonical: dict[str, set[int]] = {}
-    for rid, name in index.canonical.items():
-        by_canonical.setdefault(name, set()).add(rid)
-    date_starts = [d.start for d in dates]
+    included); ``year_at``: offset -> running CE year (astronomical) or None;
+    ``date_starts``: the starts of ``dates`` if the caller has them (a document's blocks share
+    one list). Returns new lists; the input is not changed."""
+    index, by_canonical = reader.index, reader.by_canonical
+    if not any(e.label == "PERSON" for e in entities):
+        return list(entities), []
+    if date_starts is None:
+        date_starts = [d.start for d in dates]
     out: list[EntityRow] = []
     warnings: list[WarningRow] = []
     for e in entities:
         options = index.options(_WORD.findall(text[e.start:e.end]), reader.titles) \
             if e.label == "PERSON" else ()
         ids = {r.ruler_id for r in options}
-        if not options or not (e.canonical == e.text or by_canonical.get(e.canonical, set())
+        if not options or not (e.canonical == e.text or by_canonical.get(e.canonical, frozenset())
                                & ids or e.canonical == _bare(e.text, reader.titles)) \
                 or (_personal(e.text, options) and e.canonical in reader.person_polity):
             out.append(e)  # no ruler name, or a person of persons.csv with that alias or name
@@ -149,7 +158,7 @@ def _bare(text: str, titles: frozenset[str]) -> str:
 def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityRow],
             text: str, reader: RulerReader, dates: Sequence[DateRow],
             date_starts: Sequence[int], sentence_starts: Sequence[int],
-            year_at: Callable[[int], int | None], by_canonical: Mapping[str, set[int]]
+            year_at: Callable[[int], int | None], by_canonical: Mapping[str, frozenset[int]]
             ) -> tuple[Ruler | None, str, bool]:
     """(ruler, basis, guessed) for one mention, or (None, "", False)."""
     index = reader.index
