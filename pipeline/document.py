@@ -29,6 +29,7 @@ from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
 from .dates.state import RunningDate
 from .entities import build_nlp, extract_entities
+from .entities.ruler_dates import RulerReader, reader_from_nlp, reread_rulers
 from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
 from .events import (
@@ -93,6 +94,7 @@ class Resources:
     gloss_lexicon: GlossLexicon
     modern_places: ModernPlaceIndex
     gazetteer_dir: Path | None = None  # the merged user gazetteer every stage reads (None: bundled)
+    ruler_reader: RulerReader | None = None  # rulers named without dynasty, read by date
 
 
 def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
@@ -115,6 +117,7 @@ def _load(model: str, directory: Path, merged: Path | None) -> Resources:
     event_lexicon = load_event_lexicon(directory / "event_types.csv")
     eras = load_era_table(directory)
     find_date_mentions("", eras)  # compiles the date grammar and era index once, here
+    person_polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
     return Resources(
         nlp=nlp,
         gazetteer=gazetteer,
@@ -123,12 +126,12 @@ def _load(model: str, directory: Path, merged: Path | None) -> Resources:
         model=model,
         event_lexicon=event_lexicon,
         trigger_matcher=build_trigger_matcher(nlp.vocab, event_lexicon),
-        person_polity=load_person_polities(directory / "persons.csv",
-                                           directory / "armies.csv"),
+        person_polity=person_polity,
         historical_places=load_historical_places(directory / "places.csv"),
         gloss_lexicon=load_gloss_lexicon(directory),
         modern_places=load_modern_places(directory),
         gazetteer_dir=merged,
+        ruler_reader=reader_from_nlp(nlp, person_polity),
     )
 
 
@@ -343,6 +346,10 @@ class _DocumentStream:
             entities = read_place_words(entities, text,
                                         known_by_gazetteers(year_at, res.modern_places))
             place_warnings.extend(reread)
+            if res.ruler_reader is not None:  # "Emperor Wu died in 87 BC": Han Wudi
+                entities, reread = reread_rulers(entities, text, res.ruler_reader, dates,
+                                                 self.starts, year_at, date_starts)
+                place_warnings.extend(reread)
             self._entities(entities)
             group.append((doc, block.start))
             group_entities.extend(entities)

@@ -91,10 +91,18 @@ def people_dynasties(text: str, eras) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=1024)
 def _dynasty(polity: str, eras) -> str | None:
     """The canonical dynasty a polity names: itself if canonical ("Qin", not the default
-    reading Former Qin), else its only reading ("Mongol" -> Yuan); None if ambiguous ("Qi")."""
-    if eras.dynasty_info(polity) is not None:
+    reading Former Qin), else its only reading ("Mongol" -> Yuan); None if ambiguous ("Qi").
+    A state without eras of its own in the tables, counted within a parent that has eras,
+    stands for that parent (``dynasties.csv``: the rebel Great Yan of An Lushan -> Tang, whose
+    eras date its people)."""
+    info = eras.dynasty_info(polity)
+    if info is not None:
+        if info.parent and not eras.eras_of_dynasty(polity) and \
+                eras.eras_of_dynasty(info.parent):
+            return info.parent
         return polity
     readings = eras.dynasty_readings(polity)
     return readings[0] if len(readings) == 1 else None

@@ -19,6 +19,7 @@ Authority), dynasty aliases and parents from ``dynasties.csv``.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +51,8 @@ class RulerIndex:
     # era_key of a personal name borne by one ruler only ("zhuwen") -> the persons.csv
     # canonical of that ruler, else the personal name ("Zhu Wen")
     by_personal: Mapping[str, str] = field(default_factory=dict)
+    # era_key of a personal name borne by several rulers ("liheng": 李亨 Suzong, 李恆 Muzong)
+    personal_homonyms: Mapping[str, tuple[Ruler, ...]] = field(default_factory=dict)
 
     def resolve(self, words: Iterable[str], titles: frozenset[str],
                 doc_dynasties: Sequence[str] = ()) -> str:
@@ -92,6 +95,35 @@ class RulerIndex:
             if found:
                 return found
         return ""
+
+    def options(self, words: Iterable[str], titles: frozenset[str]) -> tuple[Ruler, ...]:
+        """The reigns a PERSON mention may name when it names no dynasty itself, if more than
+        one ("Emperor Wu": Han Wudi, Western Jin Wudi, Liu Song Wudi ...; "Li Heng": Tang
+        Suzong 李亨 and Muzong 李恆); () when the mention names a dynasty ("Emperor Wu of Han",
+        "Tang Xuanzong"), the personal name of one ruler ("Zhu Wen") or one reign only.
+        Arguments as in :meth:`resolve`."""
+        toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
+        if "of" in toks:
+            return ()
+        titled = any(t in titles or t.capitalize() in titles for t in toks)
+        toks = [t for t in toks if t not in titles and t.capitalize() not in titles
+                and t.lower() not in _SKIP]
+        if not titled and len(toks) == 2:  # "Li Heng": a personal name of several rulers
+            name = " ".join(toks)
+            found = self.personal_homonyms.get(era_key(name)) or \
+                self.personal_homonyms.get(era_key(wg_name_to_pinyin(name)), ())
+            if found:
+                return found
+        if not toks or (len(toks) > 1 and self.resolve(toks, titles, ())):
+            return ()  # "Tang Xuanzong": the mention names its dynasty
+        key = era_key(" ".join(toks))
+        if not (titled or key.endswith(("zong", "zu", "di", "tsung", "tsu", "ti"))):
+            return ()
+        found = self.by_name.get(key, ())
+        if not found and titled:
+            found = self.by_era.get(key, ())
+        ids = {r.ruler_id for r in found}
+        return tuple({r.ruler_id: r for r in found}.values()) if len(ids) > 1 else ()
 
     def _pick(self, rulers: tuple[Ruler, ...], dynasty: str,
               doc_dynasties: Sequence[str]) -> str:
@@ -240,9 +272,13 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
     canonical: dict[int, str] = {}
     from_persons: set[int] = set()
     by_id = {r.ruler_id: r for r in rulers}
+    # a persons.csv alias names a ruler by his personal name only when no other ruler bears
+    # it ("Liu Che": Han Wudi; not "Liu He", 劉賀 and 劉和, for the Jin commander Liu E)
+    bearers = Counter(era_key(r.personal) for r in rulers if r.personal)
     for r in rulers:
         person = next((c for zh, c in persons_zh.items() if len(zh) >= 2
-                       and r.name_zh.endswith(zh)), "") or persons_alias.get(r.personal, "")
+                       and r.name_zh.endswith(zh)), "") or (
+            persons_alias.get(r.personal, "") if bearers[era_key(r.personal)] == 1 else "")
         label = r.temple or r.posthumous
         if person:
             canonical[r.ruler_id] = person
@@ -257,10 +293,12 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
     for r in rulers:
         if r.personal and " " in r.personal:  # surname + given name, not a bare given name
             personal.setdefault(era_key(r.personal), set()).add(r.ruler_id)
-    # the persons.csv canonical where there is one ("Zhu Yuanzhang"), else the personal name in
-    # pinyin ("Chu Wên" -> "Zhu Wen"; not "Later Liang Taizu": a reader knows him so)
-    by_personal = {k: (canonical[i] if i in from_persons else by_id[i].personal)
-                   for k, ids in personal.items() if len(ids) == 1 for i in ids}
+    # the ruler's one canonical, whatever name the text uses: the persons.csv canonical where
+    # there is one ("Zhu Yuanzhang", "Zhu Wen" for "Chu Wên"), else the dynasty and temple name
+    # ("Li Heng" -> "Tang Suzong", as "Emperor Suzong" of 756)
+    by_personal = {k: canonical[i] for k, ids in personal.items() if len(ids) == 1 for i in ids}
+    homonyms = {k: tuple(by_id[i] for i in sorted(ids)) for k, ids in personal.items()
+                if len(ids) > 1}
     return RulerIndex(by_name=shared.by_name, by_era=shared.by_era,
                       dynasty_keys=shared.dynasty_keys,
                       canonical=MappingProxyType(canonical),
@@ -268,4 +306,5 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                       temple_names=frozenset(r.temple for r in rulers if " " not in r.temple
                                              and r.temple.endswith(("zong", "zu"))),
                       era_words=shared.era_words,
-                      by_personal=MappingProxyType(by_personal))
+                      by_personal=MappingProxyType(by_personal),
+                      personal_homonyms=MappingProxyType(homonyms))

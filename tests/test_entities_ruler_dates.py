@@ -1,0 +1,154 @@
+"""Rulers named without a dynasty, re-read by date and the names around them
+(pipeline/entities/ruler_dates.py). Short texts of our own; entities and dates built by hand
+so that the rule itself is tested, plus two runs through the whole pipeline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.entities.ruler_dates import reread_rulers, ruler_reader
+from pipeline.entities.rulers import build_ruler_index
+from pipeline.events import load_person_polities
+from pipeline.gazetteer import load_gazetteer
+from pipeline.places.rows import years_from_dates
+from pipeline.records import DateRow, EntityRow
+from pipeline.resources import gazetteer_dir
+
+TITLES = frozenset({"Emperor", "King", "Empress"})
+
+
+@pytest.fixture(scope="module")
+def reader():
+    directory = gazetteer_dir()
+    gaz = load_gazetteer(directory)
+    zh = {e.zh: e.canonical for e in gaz.entries
+          if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
+    alias = {e.alias: e.canonical for e in gaz.entries
+             if e.label == "PERSON" and e.source.startswith("persons.csv")}
+    polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
+    return ruler_reader(build_ruler_index(directory, zh, alias), TITLES, polity)
+
+
+def _run(reader, text: str, names: dict[str, str], years: dict[str, int]):
+    """Entities for each name of ``names`` (name -> label) at every place it occurs, dates for
+    each phrase of ``years``; sentences split at '. '."""
+    ents = sorted((EntityRow("t", 0, m.start(), m.end(), name, label, name, "gazetteer")
+                   for name, label in names.items()
+                   for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
+                  key=lambda e: e.start)
+    ents = [e for e in ents if not any(o is not e and o.start <= e.start and e.end <= o.end
+                                       and o.end - o.start > e.end - e.start for o in ents)]
+    dates = sorted((DateRow("t", 0, m.start(), m.end(), phrase, "explicit", year=year)
+                    for phrase, year in years.items()
+                    for m in re.finditer(re.escape(phrase), text)), key=lambda d: d.start)
+    starts = [0] + [m.end() for m in re.finditer(r"\. ", text)]
+    return reread_rulers(ents, text, reader, dates, starts, years_from_dates(dates))
+
+
+def _canon(rows, text: str) -> list[str]:
+    return [e.canonical for e in rows if e.text == text]
+
+
+def test_year_of_the_sentence_chooses_the_reign(reader):
+    text = "He admired Emperor Zhao. Emperor Wu died in 87 BC."
+    rows, warnings = _run(reader, text, {"Emperor Wu": "PERSON", "Emperor Zhao": "PERSON"},
+                          {"87 BC": -86})
+    assert _canon(rows, "Emperor Wu") == ["Emperor Wu of Han"]  # not Later Zhao Wudi
+    codes = {w.start: w.code for w in warnings}
+    assert codes[text.index("Emperor Wu")] == "RULER_READING_GUESSED"  # the date alone chose
+    assert codes[text.index("Emperor Zhao")] == "RULER_AMBIGUOUS"  # no year before it
+
+
+def test_running_year_and_dynasty_named_agree_silently(reader):
+    text = "In 1130 the Song court moved. Gaozong fled to the sea."
+    rows, warnings = _run(reader, text, {"Gaozong": "PERSON", "Song": "POLITY"},
+                          {"1130": 1130})
+    assert _canon(rows, "Gaozong") == ["Zhao Gou"]
+    assert warnings == []
+
+
+def test_personal_name_beside_it_gives_one_canonical(reader):
+    text = "In 756 Li Heng was enthroned as Emperor Suzong at Lingwu."
+    rows, warnings = _run(reader, text, {"Li Heng": "PERSON", "Emperor Suzong": "PERSON"},
+                          {"756": 756})
+    assert _canon(rows, "Emperor Suzong") == _canon(rows, "Li Heng") == ["Tang Suzong"]
+    assert warnings == []
+
+
+def test_personal_name_of_two_rulers_read_by_date(reader):
+    # 李亨 (Suzong, r. 756-762) and 李恆 (Muzong, r. 821-824) are both "Li Heng"
+    text = "Li Heng was named crown prince in 738."
+    rows, warnings = _run(reader, text, {"Li Heng": "PERSON"}, {"738": 738})
+    assert _canon(rows, "Li Heng") == ["Tang Suzong"]
+    assert "nearest reign" in warnings[0].message
+
+
+def test_two_names_of_one_ruler_in_a_sentence(reader):
+    text = "Emperor Suzong (Li Heng) took the throne."
+    rows, warnings = _run(reader, text, {"Li Heng": "PERSON", "Emperor Suzong": "PERSON"}, {})
+    assert {e.canonical for e in rows} == {"Tang Suzong"}
+    assert warnings == []
+
+
+def test_title_or_not_same_canonical(reader):
+    text = "In July 756 Emperor Xuanzong fled west. Xuanzong was old."
+    rows, _ = _run(reader, text, {"Emperor Xuanzong": "PERSON", "Xuanzong": "PERSON"},
+                   {"July 756": 756})
+    assert _canon(rows, "Emperor Xuanzong") == _canon(rows, "Xuanzong") == ["Li Longji"]
+
+
+def test_no_evidence_is_ambiguous_not_a_default(reader):
+    text = "Emperor Xuanzong fled west. Xuanzong was old."
+    rows, warnings = _run(reader, text, {"Emperor Xuanzong": "PERSON", "Xuanzong": "PERSON"},
+                          {})
+    assert {e.canonical for e in rows} == {"Xuanzong"}  # one name, no silent choice
+    assert [w.code for w in warnings] == ["RULER_AMBIGUOUS", "RULER_AMBIGUOUS"]
+
+
+def test_dynasty_named_against_the_date_is_flagged(reader):
+    text = "The Later Zhou was founded in 951. Emperor Shizong succeeded."
+    rows, warnings = _run(reader, text, {"Later Zhou": "POLITY", "Emperor Shizong": "PERSON"},
+                          {"951": 951})
+    assert _canon(rows, "Emperor Shizong") == ["Later Zhou Shizong"]
+    assert [w.code for w in warnings] == ["RULER_READING_GUESSED"]
+    assert "Liao Shizong" in warnings[0].message
+
+
+def test_nearest_reign_within_reach(reader):
+    text = "Emperor Zhao was made heir in 88 BC."
+    rows, warnings = _run(reader, text, {"Emperor Zhao": "PERSON"}, {"88 BC": -87})
+    assert _canon(rows, "Emperor Zhao") == ["Western Han Xiaozhaodi"]
+    assert "nearest reign" in warnings[0].message
+
+
+def test_mention_with_dynasty_and_other_persons_untouched(reader):
+    text = "In 1200 Emperor Taizong of Tang was remembered by Yue Fei."
+    names = {"Emperor Taizong of Tang": "PERSON", "Yue Fei": "PERSON"}
+    rows, warnings = _run(reader, text, names, {"1200": 1200})
+    assert [e.canonical for e in rows] == list(names)
+    assert warnings == []
+
+
+def test_whole_pipeline(resources):
+    from pipeline import api
+
+    res = api.process_text("Emperor Wu died in 87 BC and was succeeded by Emperor Zhao.",
+                           "t", resources)
+    assert [e.canonical for e in res.entities if e.text == "Emperor Wu"] == \
+        ["Emperor Wu of Han"]
+    assert "RULER_READING_GUESSED" in {w.code for w in res.warnings}
+
+
+def test_rebel_state_is_the_side_but_parent_eras_date(resources):
+    from pipeline import api
+
+    res = api.process_text("In the first month of the second year of Zhide, An Lushan was "
+                           "murdered by his son An Qingxu.", "t", resources)
+    assert [d.year for d in res.dates] == [757]  # Tang's Zhide, not Chen's (584)
+    assert [(e.actor1, e.actor1_polity) for e in res.events] == [("An Qingxu", "Great Yan")]
+
+
+def test_daoist_name_is_an_alias(gaz):
+    assert gaz.resolve("Yang Taizhen").canonical == "Yang Guifei"
