@@ -89,7 +89,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     last_day = _alt(list(c("last_day")))
     phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)
-    count_nouns = _alt(list(c("count_noun")), boundary=False)
+    # units are lower case in prose: "757 li" is a distance, "757 Li Heng" a year and a name
+    count_nouns = _alt(list(c("count_noun")), ci=False, boundary=False)
     rel_year = _alt(list(c("relative_year")))
     rel_day = _alt(list(c("relative_day")))
     rel_dir = _alt(list(c("relative_direction")))
