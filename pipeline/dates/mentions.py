@@ -80,6 +80,7 @@ class DateMention:
     aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
     people: tuple[str, ...] = ()  # dynasties of persons named near a shared era name (.people)
+    near_eras: tuple[int, ...] = ()  # era ids of rulers named near a shared era name (.near_rulers)
     gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
     gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
@@ -322,10 +323,11 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
+    from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
-    return tag_people(text, out, eras)
+    return tag_rulers(text, tag_people(text, out, eras), eras)
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
