@@ -88,7 +88,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
              r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?)")  # "Go-Daigo" (Japanese 後-, "the later")
     # after a title, a ruler's name that is also a dynasty's ("Emperor Wu": 武帝, and the Wu
     # state, masked as a dynasty name): the title makes it a ruler
-    RULER_T = rf"(?:{RULER}|(?P<ruler>{D}))"
+    RULER_T = rf"(?:{RULER}|(?P<ruler>{_DYN_START}{_DYN_FILL}*+))"
     last_day = _alt(list(c("last_day")))
     phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)

@@ -347,12 +347,14 @@ def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) 
     if after is None:
         return m
     name = after.group(1)
-    if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
-            or name.split()[0].lower() in lex.cat("not_era_name")):
+    if eras.candidates(name):
         return m
-    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong": a ruler, no title
+    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong", "... of Han Wudi"
     if reign is not None:
         return reign
+    if (eras.dynasty(name) or eras.dynasty(name.split()[0])
+            or name.split()[0].lower() in lex.cat("not_era_name")):
+        return m
     if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
         s0, e0 = after.span(1)
         tail = _AFTER_FUZZY.match(text, e0)

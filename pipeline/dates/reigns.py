@@ -32,15 +32,21 @@ _NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’
          r"(?:-[A-Za-zŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後, "the later")
 _TITLE = r"(?:King|Emperor|Queen|Empress)"
 _AFTER = re.compile(
-    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
+    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_NAME})"
     r"(?P<poss>(?:'s|’s)\s+reign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
 _POSSESSIVE = re.compile(rf"['’]s\s+{_ORD}\s+(?:regnal\s+)?year\b")  # name looked up before
 _NAME_BEFORE = re.compile(rf"\b(?P<name>{_NAME})$")
+# "Han Wudi", "Northern Song Huizong", "Tang Emperor Taizong": a dynasty, then its ruler
+_DYN_WORDS = r"(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_DYN_NAME_BEFORE = re.compile(rf"\b{_DYN_WORDS}\s+(?:{_TITLE}\s+)?(?P<name>{_NAME})$")
+_AFTER_DYN = re.compile(
+    rf"\s+of\s+(?:the\s+)?(?:reign\s+of\s+(?:the\s+)?)?{_DYN_WORDS}\s+(?:{_TITLE}\s+)?"
+    rf"(?P<name>{_NAME})(?P<poss>(?:'s|’s)\s+reign\b)?")
 _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
 _REIGN_OF = re.compile(
-    rf"\byear\s+of\s+(?:(?P<of>the\s+reign\s+of)\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
+    rf"\byear\s+of\s+(?:(?P<of>the\s+reign\s+of)\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_NAME})"
     r"(?P<poss>(?:'s|’s)\s+reign\b)?"
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _CONTEXT = re.compile(
@@ -48,19 +54,36 @@ _CONTEXT = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 
 
-def _is_ruler(name: str) -> bool:
+def _is_ruler(name: str, titled: bool = False) -> bool:
+    """True if ``name`` is a ruler's name: of 5+ letters, or any length after a title
+    ("Emperor Wu")."""
     key = era_key(name)
-    return len(key) >= MIN_BARE_KEY and bool(load_ruler_table().find(name))
+    return (titled or len(key) >= MIN_BARE_KEY) and bool(load_ruler_table().find(name))
+
+
+def dynasty_ruler(dyn: str, name: str, eras: EraTable) -> bool:
+    """True if ``dyn`` names a dynasty and ``name`` one of its rulers ("Han", "Wudi"): the
+    dynasty written before the name is the support a short name needs."""
+    canon = eras.dynasty(dyn)
+    return bool(canon) and any(canon in eras.ancestors(r.dynasty)
+                               for r in load_ruler_table().find(name))
 
 
 def bare_ruler(m, text: str, eras: EraTable):
-    """An inherited era year followed by "of <ruler name> [of <dynasty>]" as a reign mention,
-    else None."""
+    """An inherited era year followed by "of <ruler name> [of <dynasty>]" or "of <dynasty>
+    <ruler name>" ("the third year of Han Wudi") as a reign mention, else None."""
+    pre = _AFTER_DYN.match(text, m.end)
+    if (pre is not None and not eras.candidates(pre.group("name"))
+            and dynasty_ruler(pre.group("dyn"), pre.group("name"), eras)):
+        end = pre.end("poss") if pre.group("poss") else pre.end("name")
+        return replace(m, end=end, text=text[m.start:end], ruler=pre.group("name"),
+                       kind="reign", dynasty=pre.group("dyn"))
     after = _AFTER.match(text, m.end)
     if after is None or eras.candidates(after.group("name")):
         return None
     name = after.group("name")
-    if not _is_ruler(name):
+    if not (_is_ruler(name, bool(after.group("title")))
+            or (after.group("dyn") and dynasty_ruler(after.group("dyn"), name, eras))):
         return None
     fields: dict = {"ruler": name, "kind": "reign"}
     end = after.end("poss") if after.group("poss") else after.end("name")
@@ -87,18 +110,31 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
             continue
         name = before.group("name")
         n = parse_number(hit.group("n"), lex)
-        if n is None or eras.candidates(name) or not _is_ruler(name):
+        if n is None or eras.candidates(name):
             continue
-        s = before.start()
+        dyn = _DYN_NAME_BEFORE.search(text, max(0, hit.start() - 50), hit.start())
+        if dyn is not None and not dynasty_ruler(dyn.group("dyn"), name, eras):
+            # "In Han Wudi's": the leftmost match took "In Han"; try from the next word
+            dyn = _DYN_NAME_BEFORE.search(text, dyn.end("dyn") - len(dyn.group("dyn").split()[-1]),
+                                          hit.start())
+        fields = {}
+        if dyn is not None and dynasty_ruler(dyn.group("dyn"), name, eras):
+            fields["dynasty"] = dyn.group("dyn")  # "Han Wudi's third year"
+            s = dyn.start()
+        elif _is_ruler(name):
+            s = before.start()
+        else:
+            continue
         if free(s, hit.end()):
             out.append(mention_cls(start=s, end=hit.end(), text=text[s:hit.end()],
-                                   kind="reign", ruler=name, era_year=n))
+                                   kind="reign", ruler=name, era_year=n, **fields))
     for hit in _REIGN_OF.finditer(text):  # "the fifth year of the reign of Sejong"
         if not (hit.group("of") or hit.group("poss")):
             continue
         name = hit.group("name")
         before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
-        if before is None or eras.candidates(name) or not _is_ruler(name):
+        if (before is None or eras.candidates(name)
+                or not _is_ruler(name, bool(hit.group("title")))):
             continue
         n = parse_number(before.group("n"), lex)
         if n is None:
