@@ -16,6 +16,7 @@ from pipeline.rulers import Ruler
 from .choose import NEAR_RUNNING_ERA
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
+from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
 from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
@@ -308,7 +309,11 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         year = state.year
         res.inherit("Western year from running year", state, "medium",
                     "WESTERN_YEAR_FROM_RUNNING_DATE")
-    if m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
+    if m.year_doubt == MT_DOUBT:  # "/kloc-0/848": a machine-translation code repaired
+        res.guess("GARBLED_DIGITS_REPAIRED", f"{m.text!r} read as {year}: digits garbled by "
+                  "machine translation, repaired by the codes' known readings", "medium",
+                  basis=f"garbled digits repaired: {m.text} = {year}")
+    elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day
     if m.month is None:  # "In 1884, the Kapsin year" (a January day may be the year before)

@@ -323,10 +323,12 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
+    from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
+    out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     return tag_rulers(text, tag_people(text, out, eras), eras)
 
 
