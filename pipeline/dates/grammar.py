@@ -210,6 +210,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
+        # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
+        rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
     )
     # "(1149-69)", "(r. 1127–1162)", "1368–1644", "(1101/02)", "221–206 BC": a span of years
     # (the checks on what comes before are in mentions.py: _year_span)
