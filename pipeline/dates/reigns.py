@@ -47,6 +47,7 @@ _OF_DYN_BEFORE = re.compile(  # "Emperor Wu of Han's third year"
     rf"\b{_TITLE}\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?P<dyn>{_NAME}(?:\s+{_NAME})?)$")
 _WORDS = re.compile(r"\S+")
 _TITLES = frozenset(("King", "Emperor", "Queen", "Empress"))
+_EMPEROR_SUFFIX = re.compile(r"[a-z](?:-?di|-?ti)$")  # 帝 in the name: "Wudi", "Wu-ti"
 _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
 _REIGN_OF = re.compile(
@@ -116,7 +117,8 @@ def bare_ruler(m, text: str, eras: EraTable):
     if after is None or eras.candidates(after.group("name")):
         return None
     name = after.group("name")
-    if not (_is_ruler(name, bool(after.group("title")))
+    titled = bool(after.group("title") or _EMPEROR_SUFFIX.search(name))
+    if not (_is_ruler(name, titled)
             or (after.group("dyn") and dynasty_ruler(after.group("dyn"), name, eras))):
         return None
     fields: dict = {"ruler": name, "kind": "reign"}
