@@ -16,7 +16,10 @@ year; after a printed life span a low derived year), ``japanese`` (Chinese eras 
 Japanese reading, "Gaozu Takenori 9", from ``gazetteer/era_japanese.csv``), ``people`` (the
 dynasties of the persons named near an era name several dynasties share), ``ocr`` (years
 garbled by OCR, "In 1SS4", read by the running date), ``apposition`` (a cycle year set off by a
-comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``resolve``
+comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``near_rulers``
+(the rulers named near an era name two reigns used: "Yuanshou" beside "Emperor Wu of Han"),
+``mtdigits`` (digits garbled by machine translation, "/kloc-0/848", "June165438+1October":
+a date not read, or a flagged repair), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):
