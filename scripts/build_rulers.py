@@ -9,9 +9,12 @@ functions as ``build_eras.py``.
 
 Name classes (by the strings sanmiao keeps): temple name = two characters ending in 宗 or 祖;
 posthumous name = one or two characters + 帝 (or 王 for kings), also read without the title
-("Emperor Shun" for 順帝); personal name = the tag sanmiao marks ``era_prefix_only=False`` that
-ends the canonical name. ``first_year`` is the first counted year of the reign: the later of
-the accession year and the first year of the ruler's own first era (a new ruler usually counts
+("Emperor Shun" for 順帝); a first character that most three-character posthumous names
+of one dynasty share (the Han emperors' filial 孝: 孝武帝) is the dynasty's, dropped in the
+usual name, so 孝武帝 is also read as 武帝 ("Emperor Wu"), see :func:`_dynastic_prefixes`;
+personal name = the tag sanmiao marks ``era_prefix_only=False`` that ends the canonical name.
+``first_year`` is the first counted year of the reign: the later of the accession year and
+the first year of the ruler's own first era (a new ruler usually counts
 from the next New Year); without eras the accession year.
 
 Usage: ``python scripts/build_rulers.py`` (writes gazetteer/rulers.csv);
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -77,6 +81,21 @@ def _names(tags: list[dict[str, str]], canon: dict[str, str]) -> dict[str, dict[
     return out
 
 
+def _dynastic_prefixes(posthumous: dict[str, list[str]]) -> dict[str, str]:
+    """dynasty -> the first character that more than half (and at least two) of its
+    three-character posthumous names "XY帝" share: the Han emperors' 孝 (孝文帝, 孝武帝, ...), which
+    the usual names leave out ("Emperor Wen", "Emperor Wu"). Kings (王) are not counted."""
+    out: dict[str, str] = {}
+    for dynasty, names in posthumous.items():
+        three = [p for p in names if len(p) == 3 and p.endswith("帝")]
+        firsts = Counter(p[0] for p in three)
+        if firsts:
+            head, count = firsts.most_common(1)[0]
+            if count >= 2 and 2 * count > len(three):
+                out[dynasty] = head
+    return out
+
+
 def _romanize_personal(be, name_zh: str) -> str:
     """趙佶 -> "Zhao Ji"; a clan name of four characters is kept apart: 愛新覺羅弘曆 ->
     "Aixinjueluo Hongli"."""
@@ -106,7 +125,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
             rid = str(int(float(e["ruler_id"])))
             era = (int(e["era_start_year"]), san_to_era[e["era_id"]])
             ruler_eras.setdefault(rid, []).append(era)
-    rows = []
+    reigns = []
     for r in be._sanmiao_csv("ruler_table.csv"):
         pid = r["person_id"]
         if not r["emp_start_year"]:
@@ -116,6 +135,15 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
         dynasty = be._canonical(dmap, int(r["dyn_id"]), start)
         if dynasty is None or pid not in canon:
             continue
+        reigns.append((r, pid, start, end, dynasty))
+    posthumous_by_dynasty: dict[str, list[str]] = {}
+    for _r, pid, _s, _e, dynasty in reigns:
+        post = names.get(pid, {}).get("posthumous", "")
+        if post:
+            posthumous_by_dynasty.setdefault(dynasty, []).append(post)
+    prefixes = _dynastic_prefixes(posthumous_by_dynasty)
+    rows = []
+    for r, pid, start, end, dynasty in reigns:
         # eras of this reign only (睿宗 reigned twice: 684-690 and 710-712)
         eras = sorted({e for e in ruler_eras.get(pid, []) if start - 1 <= e[0] <= end})
         first = max(start, eras[0][0]) if eras else start
@@ -126,7 +154,10 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
         posthumous = be._join_pinyin(lazy_pinyin(post, v_to_u=True)) if post else ""
         personal = _romanize_personal(be, n.get("personal", ""))
         forms: list[str] = []
-        for zh in (n.get("temple"), post, post[:-1] if len(post) >= 2 else None):
+        short = (post[1:] if len(post) == 3 and post.endswith("帝")
+                 and prefixes.get(dynasty) == post[0] else None)  # 孝武帝 -> 武帝
+        for zh in (n.get("temple"), post, post[:-1] if len(post) >= 2 else None, short,
+                   short[:-1] if short else None):
             if zh:
                 forms.extend(f for f in be.romanizations(zh, readings) if f not in forms)
         if personal and personal not in forms:

@@ -42,10 +42,21 @@ def test_rulers_integrity() -> None:
 @pytest.mark.parametrize(("name", "dynasty", "first_year"), [
     ("Gaozong", "Qing", 1736), ("Kao-tsung", "Qing", 1736), ("Shengzu", "Qing", 1662),
     ("Shun", "Yuan", 1333), ("Shenzong", "Ming", 1573), ("Huizong", "Northern Song", 1101),
+    # the Han emperors' filial 孝 is left out of their usual names: 孝武帝 = "Emperor Wu"
+    ("Wu", "Western Han", -139), ("Wudi", "Western Han", -139), ("Ming", "Eastern Han", 58),
 ])
 def test_ruler_lookup(name: str, dynasty: str, first_year: int) -> None:
     hits = [r for r in load_ruler_table().find(name) if r.dynasty == dynasty]
     assert [r.first_year for r in hits] == [first_year]
+
+
+def test_dynastic_prefix_only_where_the_dynasty_shares_it() -> None:
+    build = _build_module()
+    got = build._dynastic_prefixes({"A": ["孝文帝", "孝武帝", "高帝"], "B": ["孝文帝", "道武帝",
+                                                                        "宣武帝"]})
+    assert got == {"A": "孝"}
+    # Northern Wei's 孝文帝 is "Emperor Xiaowen": not read as "Emperor Wen"
+    assert "Northern Wei" not in {r.dynasty for r in load_ruler_table().find("Wen")}
 
 
 def test_day_cycle_matches_sanmiao_month_table() -> None:

@@ -17,7 +17,10 @@ Japanese reading, "Gaozu Takenori 9", from ``gazetteer/era_japanese.csv``), ``pe
 dynasties of the persons named near an era name several dynasties share), ``ocr`` (years
 garbled by OCR, "In 1SS4", read by the running date), ``apposition`` (a cycle year set off by a
 comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``cycles``
-(a cycle year's evidence by text distance; the country of its reading), ``resolve``
+(a cycle year's evidence by text distance; the country of its reading), ``near_rulers``
+(the rulers named near an era name two reigns used: "Yuanshou" beside "Emperor Wu of Han"),
+``mtdigits`` (digits garbled by machine translation, "/kloc-0/848", "June165438+1October":
+a date not read, or a flagged repair), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -17,6 +17,7 @@ MAX_BARE_YEAR = 2100  # a bare number above this, without BC/AD, is no year of h
 MAX_SPAN = 1000  # a printed span of years longer than this is no span of years
 _PREP_BEFORE = re.compile(r"(?i)\b([a-z]+\.?)\s+(?:the\s+year\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|[.!?][ \t]+)$")
 _NEXT_WORDS = re.compile(r"\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?")
 # an "-s" word that is no plural noun
 _NOT_PLURAL = frozenset((
@@ -50,10 +51,14 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
       spring of 1127") -> a year; otherwise "after 'of'" (the resolver then wants a running
       date near it).
     * A leading zero ("0844") -> "leading zero".
+    * At the start of a sentence, no word before it ("1849, Hong Xiuquan ...") -> "at a
+      sentence start".
     """
     if int(year_text) > MAX_BARE_YEAR:
         return "quantity"
     doubt = "leading zero" if year_text.startswith("0") else None
+    if doubt is None and _SENTENCE_START.search(text, max(0, start - 3), start):
+        return "at a sentence start"  # "1849, Hong Xiuquan ...": no word says it is a year
     prep = _PREP_BEFORE.search(text, max(0, start - 20), start)
     if prep is None or prep.group(1).lower() not in weak_preps:
         return doubt

@@ -43,6 +43,7 @@ def _choose(
             res.note("era used as an emperor's name: the era of a one-era ruler")
 
     people = [d for d in m.people if any(eras.matches_dynasty(e, d) for e in pool)]
+    near_ids = frozenset(m.near_eras)
 
     def key(e: Era) -> tuple:
         stated = _stated_distance(e.ce_year(year_n), m) if m.stated_year is not None else 0
@@ -55,7 +56,8 @@ def _choose(
         far = 0 if near <= NEAR_RUNNING_ERA else 1
         named_by = 0 if any(d in eras.ancestors(e.dynasty) for d in people) else 1
         same = 0 if state.era and state.era.dynasty == e.dynasty else 1
-        return (stated, fits, far, named_by, near, same, -_dyn_score(e, eras, prior),
+        ruled_near = 0 if e.era_id in near_ids else 1  # an era of a ruler named near it
+        return (stated, fits, far, ruled_near, named_by, near, same, -_dyn_score(e, eras, prior),
                 -e.length, e.start_year)
 
     best = min(pool, key=key)
@@ -77,14 +79,21 @@ def _choose(
             # the running era itself named again is as good as named with its dynasty
             _by_nearness(res, best, state, pool, eras, prior)
         elif differ(3):
+            whose = next((f"{r.label} ({r.name_zh}, {r.dynasty})" for r in _rulers().rulers
+                          if best.era_id in r.era_ids), best.dynasty)
+            res.guess("ERA_CHOSEN_BY_RULER",
+                      f"{m.era!r} names {len(pool)} eras; {best.name} ({best.name_zh}) was "
+                      f"taken as the era of a ruler named near it: {whose}", "medium",
+                      basis=f"era of a ruler named near it: {whose}")
+        elif differ(4):
             whose = ", ".join(d for d in people if d in eras.ancestors(best.dynasty))
             res.guess("ERA_CHOSEN_BY_PERSONS",
                       f"{m.era!r} names {len(pool)} eras; {best.name} of {best.dynasty} was "
                       f"taken for the persons named near it ({whose})", "medium",
                       basis=f"dynasty of persons named: {whose}")
-        elif state.year is not None and differ(4):
+        elif state.year is not None and differ(5):
             _by_nearness(res, best, state, pool, eras, prior)
-        elif differ(6):
+        elif differ(7):
             res.note("era chosen by dynasties named in text", "medium", "ERA_CHOSEN_BY_CONTEXT")
         else:
             res.guess("ERA_CHOSEN_BY_DEFAULT",

@@ -86,6 +86,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
     RULER = (r"(?P<ruler>[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
              r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?)")  # "Go-Daigo" (Japanese 後-, "the later")
+    # after a title, a ruler's name that is also a dynasty's ("Emperor Wu": 武帝, and the Wu
+    # state, masked as a dynasty name): the title makes it a ruler
+    RULER_T = rf"(?:{RULER}|(?P<ruler>{_DYN_START}{_DYN_FILL}*+))"
     last_day = _alt(list(c("last_day")))
     phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)
@@ -103,7 +106,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
     QUAL = (
         rf"(?:\s+of\s+(?:{THE}\s+)?(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?"
-        rf"|Emperor\s+{RULER})|,\s+Emperor\s+{RULER}(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})"
+        rf"|Emperor\s+{RULER_T})|,\s+Emperor\s+{RULER_T}(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})"
         rf"(?:\s+{DYNWORD})?)?)"
     )
     QUAL_OF = rf"(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?)"
@@ -130,13 +133,13 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|{PHASE_PRE}{EP}"
         # G: the twelfth year of [the reign of] Emperor Gaozong [of the Qing Dynasty]
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+of\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?"
-        rf"(?:Emperor|King)\s+{RULER}(?![\w'’]*\s+(?i:era|reign))(?:{QUAL_OF})?"
-        rf"|(?:Emperor|King)\s+{RULER}(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b(?:{QUAL_OF})?"
+        rf"(?:Emperor|King)\s+{RULER_T}(?![\w'’]*\s+(?i:era|reign))(?:{QUAL_OF})?"
+        rf"|(?:Emperor|King)\s+{RULER_T}(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b(?:{QUAL_OF})?"
         # during Emperor Shenzong's reign | in the reign of Emperor Shenzong: the whole reign
-        rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?(?:Emperor|King)\s+{RULER}"
+        rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?(?:Emperor|King)\s+{RULER_T}"
         rf"(?:'s|’s)\s+(?P<whole>reign)\b(?:{QUAL_OF})?"
         rf"|(?<=\b(?i:in|during|under|throughout)\s+){THE}\s+(?P<whole>reign)\s+of\s+"
-        rf"(?:Emperor|King)\s+{RULER}\b(?:{QUAL_OF})?"
+        rf"(?:Emperor|King)\s+{RULER_T}\b(?:{QUAL_OF})?"
         # H: twelve years in Wanli | three years of Hongzhi (not "for twelve years in ...")
         rf"|(?<!\b(?i:for|about|some|over|after|within)\s+)(?P<ycard>{CARD})\s+years?\s+(?:in|of)"
         rf"\s+(?:{THE}\s+)?{EP}"
@@ -216,6 +219,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
+        # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
+        rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
     )
     # "(1149-69)", "(r. 1127–1162)", "1368–1644", "(1101/02)", "221–206 BC": a span of years
     # (the checks on what comes before are in mentions.py: _year_span)

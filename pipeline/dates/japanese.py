@@ -5,7 +5,9 @@ Data: ``gazetteer/era_japanese.csv`` (built by ``scripts/build_era_japanese.py``
 era name in characters -> its Japanese reading, long vowels kept and dropped). A capitalised word
 that is no era, dynasty or ruler we know but is such a reading, before a year number ("Takenori
 9", "Takenori nine years", "Takenori Year 9") or after "the Nth year of", becomes an explicit
-mention with ``japanese_reading=True`` and ``era_meaning`` = the era name(s) in characters. The
+mention with ``japanese_reading=True`` and ``era_meaning`` = the era name(s) in characters
+("Gaozu Takenori nine day", a number of days after a supported reading, is a date not read:
+kind ``unread``, a DATE_NOT_READ warning, no year guessed). The
 resolver accepts it only with support (:func:`supported_reading_eras`: a ruler of that era named
 right before it, "Gaozu Takenori"; the dynasty named; a printed CE year) and flags it
 (ERA_JAPANESE_READING, low). Without support: no row, a DATE_NOT_READ warning.
@@ -28,7 +30,7 @@ from .mentions import DateMention
 _BEFORE_NUMBER = regex.compile(
     r"(?:\b(?P<pre>\p{Lu}[a-z]+)\s+)?\b(?P<name>\p{Lu}[a-z]{3,})\s+"
     r"(?:(?:[Yy]ear\s+)?(?P<num>\d{1,2})(?![\d.,]*\d)(?!\s*(?:st|nd|rd|th)\b)"
-    r"|(?P<word>[a-z]+(?:-[a-z]+)?)\s+years?\b)"
+    r"|(?P<word>[a-z]+(?:-[a-z]+)?)\s+(?:years?|(?P<day>days?))\b)"
     r"(?:\s*\(\s*(?:AD\s+)?(?P<ce>\d{3,4})(?:\s*(?:AD|CE))?\s*\))?")
 
 _DATE_BEFORE = regex.compile(r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince)\s+$")
@@ -99,6 +101,12 @@ def add_reading_mentions(text: str, mentions: list[DateMention], eras,
                if not any((x.start, x.end) == (a, b) for x in inside)):
             continue
         out = [m for m in out if m not in inside]
+        if hit.group("day"):  # "Gaozu Takenori nine day": a count of days, not a year
+            if fields:
+                out.append(DateMention(start=start, end=hit.end(), text=text[start:hit.end()],
+                                       kind="unread"))
+                taken.append((start, hit.end()))
+            continue
         out.append(DateMention(
             start=start, end=hit.end(), text=text[start:hit.end()], kind="explicit", era=name,
             era_start=hit.start("name"), era_end=hit.end("name"), era_year=n,

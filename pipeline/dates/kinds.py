@@ -13,6 +13,7 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
+from .choose import NEAR_RUNNING_ERA
 from .cycles import (
     Anchor,
     ahead_wins,
@@ -25,6 +26,7 @@ from .cycles import (
 )
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
+from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
 from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
@@ -65,11 +67,17 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         fits = 0 if r.contains_reign_year(n) else 1
         near = (max(r.reign_start - state.year, state.year - r.reign_end, 0)
                 if state.year is not None else 0)
-        return (stated, fits, near, -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
+        # as for eras: a running date near a reign beats the persons named; persons beat a far one
+        far = 0 if near <= NEAR_RUNNING_ERA else 1
+        named_by = 0 if any(d in eras.ancestors(r.dynasty) for d in m.people) else 1
+        return (stated, fits, far, named_by, near,
+                -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
                 r.qualified, -(r.reign_end - r.reign_start), r.first_year)
 
     ruler = min(found, key=key)
-    res.note(f"ruler named: {ruler.label} ({ruler.dynasty})")
+    called = (f"{m.ruler} = " if m.ruler and ruler.label and
+              ruler.label.lower() != m.ruler.lower() else "")  # "Wu = Shizong": 孝武帝 is 世宗
+    res.note(f"ruler named: {called}{ruler.label} ({ruler.dynasty})")
     if m.dynasty:
         res.note(f"dynasty named: {m.dynasty}")
     if len(found) > 1:
@@ -80,8 +88,15 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
             res.note("ruler chosen by nearness to running date", "medium",
                      "RULER_CHOSEN_BY_RUNNING_DATE")
         elif len({k[3] for k in keys}) > 1:
+            whose = ", ".join(d for d in m.people if d in eras.ancestors(ruler.dynasty))
+            res.note(f"ruler chosen by the persons named near it ({whose})", "medium",
+                     "RULER_CHOSEN_BY_PERSONS")
+        elif state.year is not None and len({k[4] for k in keys}) > 1:
+            res.note("ruler chosen by nearness to running date", "medium",
+                     "RULER_CHOSEN_BY_RUNNING_DATE")
+        elif len({k[5] for k in keys}) > 1:
             res.note("ruler chosen by dynasties named in text", "medium", "RULER_CHOSEN_BY_CONTEXT")
-        elif len({k[4] for k in keys}) > 1:
+        elif len({k[6] for k in keys}) > 1:
             res.guess("RULER_CHOSEN_BY_NAME",
                       f"{m.ruler!r} names {len(found)} rulers; the one sanmiao names without "
                       "its dynasty was taken", "medium",
@@ -332,7 +347,11 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         year = state.year
         res.inherit("Western year from running year", state, "medium",
                     "WESTERN_YEAR_FROM_RUNNING_DATE")
-    if m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
+    if m.year_doubt == MT_DOUBT:  # "/kloc-0/848": a machine-translation code repaired
+        res.guess("GARBLED_DIGITS_REPAIRED", f"{m.text!r} read as {year}: digits garbled by "
+                  "machine translation, repaired by the codes' known readings", "medium",
+                  basis=f"garbled digits repaired: {m.text} = {year}")
+    elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day
     if m.month is None:  # "In 1884, the Kapsin year" (a January day may be the year before)

@@ -81,6 +81,7 @@ class DateMention:
     aside: bool = False  # a printed span "(1149-69)", "r. 1127–1162": leaves the running date alone
     year_doubt: str | None = None  # why a bare Western year is unsure ("after 'of'")
     people: tuple[str, ...] = ()  # dynasties of persons named near a shared era name (.people)
+    near_eras: tuple[int, ...] = ()  # era ids of rulers named near a shared era name (.near_rulers)
     gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
     gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
@@ -328,10 +329,13 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
+    from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
+    from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
-    return tag_positions(text, tag_people(text, out, eras))
+    out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
+    return tag_positions(text, tag_rulers(text, tag_people(text, out, eras), eras))
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
@@ -351,12 +355,14 @@ def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) 
     if after is None:
         return m
     name = after.group(1)
-    if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
-            or name.split()[0].lower() in lex.cat("not_era_name")):
+    if eras.candidates(name):
         return m
-    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong": a ruler, no title
+    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong", "... of Han Wudi"
     if reign is not None:
         return reign
+    if (eras.dynasty(name) or eras.dynasty(name.split()[0])
+            or name.split()[0].lower() in lex.cat("not_era_name")):
+        return m
     if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
         s0, e0 = after.span(1)
         tail = _AFTER_FUZZY.match(text, e0)

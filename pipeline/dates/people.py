@@ -1,4 +1,5 @@
-"""Dynasties of the persons named near a date: evidence for an era name several dynasties share.
+"""Dynasties of the persons named near a date: evidence for an era name several dynasties share
+(and for a ruler name several dynasties' rulers bore: "the third year of Emperor Wu").
 
 "In the first month of the second year of Zhide, An Lushan was murdered by his son An Qingxu":
 Zhide is an era of Chen (583-586) and of Tang (756-758); An Lushan is a person of Tang. The
@@ -28,6 +29,7 @@ from pathlib import Path
 from pipeline.resources import active_gazetteer_dir
 
 from .mentions import DateMention
+from .near_rulers import shared_ruler
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
@@ -82,13 +84,21 @@ def people_dynasties(text: str, eras) -> list[tuple[int, str]]:
                 polities = table.get(name)
                 if polities is None:
                     continue
-                dyns = {_dynasty(p, eras) for p in polities}
+                dyns = _narrowest({_dynasty(p, eras) for p in polities}, eras)
                 if len(dyns) == 1 and None not in dyns:
                     out.append((run.start() + words[i][0], dyns.pop()))
                 i = j - 1
                 break
             i += 1
     return out
+
+
+def _narrowest(dyns: set[str | None], eras) -> set[str | None]:
+    """``dyns`` without a dynasty that contains another of them ("Han" beside "Western Han":
+    persons.csv and rulers.csv name the same person at two levels)."""
+    if len(dyns) < 2 or None in dyns:
+        return dyns
+    return {d for d in dyns if not any(o != d and d in eras.ancestors(o) for o in dyns)}
 
 
 @lru_cache(maxsize=1024)
@@ -113,7 +123,8 @@ def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention
     canonical dynasties of the persons named in the mention's sentence, else its paragraph
     (document order, no repeats). Other mentions are returned unchanged."""
     shared = [i for i, m in enumerate(mentions)
-              if m.era and len({e.dynasty for e in eras.candidates(m.era)}) > 1]
+              if (m.era and len({e.dynasty for e in eras.candidates(m.era)}) > 1)
+              or shared_ruler(m, eras)]  # "the third year of Emperor Wu": nine dynasties
     if not shared:
         return mentions
     spans: list[tuple[int, int]] = []  # the paragraphs of those mentions, merged
@@ -133,7 +144,8 @@ def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention
         for lo, hi in (_around(text, m.start, m.end, _SENTENCE_END),
                        _around(text, m.start, m.end, _PARAGRAPH_END)):
             inside = hits[bisect_left(offsets, lo):bisect_left(offsets, hi)]
-            dyns = tuple(dict.fromkeys(d for _, d in inside))
+            # not a name inside the date itself ("the fifth year of Emperor Gaozong")
+            dyns = tuple(dict.fromkeys(d for p, d in inside if not m.start <= p < m.end))
             if dyns:
                 out[i] = replace(m, people=dyns)
                 break

@@ -32,15 +32,26 @@ _NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’
          r"(?:-[A-Za-zŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後, "the later")
 _TITLE = r"(?:King|Emperor|Queen|Empress)"
 _AFTER = re.compile(
-    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
+    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_NAME})"
     r"(?P<poss>(?:'s|’s)\s+reign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
 _POSSESSIVE = re.compile(rf"['’]s\s+{_ORD}\s+(?:regnal\s+)?year\b")  # name looked up before
 _NAME_BEFORE = re.compile(rf"\b(?P<name>{_NAME})$")
+# "Han Wudi", "Northern Song Huizong", "Han Wu Di", "Han Emperor Wu": a dynasty, then its
+# ruler, as a run of capitalised words (split by :func:`_dynasty_and_ruler`)
+_RUN = rf"{_NAME}(?:\s+{_NAME}){{1,4}}"
+_RUN_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?:reign\s+of\s+(?:the\s+)?)?(?P<run>{_RUN})"
+                        r"(?P<poss>(?:'s|’s)\s+reign\b)?")
+_RUN_BEFORE = re.compile(rf"(?P<run>{_RUN})$")
+_OF_DYN_BEFORE = re.compile(  # "Emperor Wu of Han's third year"
+    rf"\b{_TITLE}\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?P<dyn>{_NAME}(?:\s+{_NAME})?)$")
+_WORDS = re.compile(r"\S+")
+_TITLES = frozenset(("King", "Emperor", "Queen", "Empress"))
+_EMPEROR_SUFFIX = re.compile(r"[a-z](?:-?di|-?ti)$")  # 帝 in the name: "Wudi", "Wu-ti"
 _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
 _REIGN_OF = re.compile(
-    rf"\byear\s+of\s+(?:(?P<of>the\s+reign\s+of)\s+)?(?:{_TITLE}\s+)?(?P<name>{_NAME})"
+    rf"\byear\s+of\s+(?:(?P<of>the\s+reign\s+of)\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_NAME})"
     r"(?P<poss>(?:'s|’s)\s+reign\b)?"
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _CONTEXT = re.compile(
@@ -48,19 +59,67 @@ _CONTEXT = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 
 
-def _is_ruler(name: str) -> bool:
+def _is_ruler(name: str, titled: bool = False) -> bool:
+    """True if ``name`` is a ruler's name: of 5+ letters, or any length after a title
+    ("Emperor Wu")."""
     key = era_key(name)
-    return len(key) >= MIN_BARE_KEY and bool(load_ruler_table().find(name))
+    return (titled or len(key) >= MIN_BARE_KEY) and bool(load_ruler_table().find(name))
+
+
+def dynasty_ruler(dyn: str, name: str, eras: EraTable) -> bool:
+    """True if ``dyn`` names a dynasty and ``name`` one of its rulers ("Han", "Wudi"): the
+    dynasty written before the name is the support a short name needs."""
+    canon = eras.dynasty(dyn)
+    return bool(canon) and any(canon in eras.ancestors(r.dynasty)
+                               for r in load_ruler_table().find(name))
+
+
+def _dynasty_and_ruler(text: str, s: int, e: int, eras: EraTable, *, at_start: bool,
+                       at_end: bool) -> tuple[str, int, str, int] | None:
+    """Split the capitalised words of ``text[s:e]`` into a dynasty of one or two words, an
+    optional title and a ruler's name of one or two words ("Han Wu Di") that is one of that
+    dynasty's rulers; (dynasty, its start, name, its end) or None. ``at_start``: the dynasty
+    is the first word; ``at_end``: the name ends the run."""
+    words = [(s + w.start(), s + w.end()) for w in _WORDS.finditer(text[s:e])]
+    n = len(words)
+    for i in ([0] if at_start else range(n)):
+        for d in (2, 1):
+            j = i + d
+            if j >= n or any(text[a:b] in _TITLES for a, b in words[i:j]):
+                continue
+            dyn = text[words[i][0]:words[j - 1][1]]
+            if not eras.dynasty(dyn):
+                continue
+            if text[words[j][0]:words[j][1]] in _TITLES:
+                j += 1
+            for k in (2, 1):
+                if j + k > n or (at_end and j + k != n):
+                    continue
+                name = " ".join(text[a:b] for a, b in words[j:j + k])
+                if not eras.candidates(name) and dynasty_ruler(dyn, name, eras):
+                    return dyn, words[i][0], name, words[j + k - 1][1]
+    return None
 
 
 def bare_ruler(m, text: str, eras: EraTable):
-    """An inherited era year followed by "of <ruler name> [of <dynasty>]" as a reign mention,
-    else None."""
+    """An inherited era year followed by "of <ruler name> [of <dynasty>]" or "of <dynasty>
+    <ruler name>" ("the third year of Han Wudi") as a reign mention, else None."""
+    run = _RUN_AFTER.match(text, m.end)
+    split = run and _dynasty_and_ruler(text, run.start("run"), run.end("run"), eras,
+                                       at_start=True, at_end=False)
+    if split:
+        dyn, _s, name, end = split
+        if run.group("poss") and end == run.end("run"):
+            end = run.end("poss")
+        return replace(m, end=end, text=text[m.start:end], ruler=name, kind="reign",
+                       dynasty=dyn)
     after = _AFTER.match(text, m.end)
     if after is None or eras.candidates(after.group("name")):
         return None
     name = after.group("name")
-    if not _is_ruler(name):
+    titled = bool(after.group("title") or _EMPEROR_SUFFIX.search(name))
+    if not (_is_ruler(name, titled)
+            or (after.group("dyn") and dynasty_ruler(after.group("dyn"), name, eras))):
         return None
     fields: dict = {"ruler": name, "kind": "reign"}
     end = after.end("poss") if after.group("poss") else after.end("name")
@@ -87,18 +146,32 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
             continue
         name = before.group("name")
         n = parse_number(hit.group("n"), lex)
-        if n is None or eras.candidates(name) or not _is_ruler(name):
+        if n is None or eras.candidates(name):
             continue
-        s = before.start()
+        run = _RUN_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+        split = run and _dynasty_and_ruler(text, run.start(), run.end(), eras, at_start=False,
+                                           at_end=True)
+        of_dyn = _OF_DYN_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+        fields = {}
+        if split:  # "Han Wudi's third year"
+            fields["dynasty"], s, name, _e = split
+        elif of_dyn and dynasty_ruler(of_dyn.group("dyn"), of_dyn.group("name"), eras):
+            fields["dynasty"], name = of_dyn.group("dyn"), of_dyn.group("name")
+            s = of_dyn.start()  # "Emperor Wu of Han's third year"
+        elif _is_ruler(name):
+            s = before.start()
+        else:
+            continue
         if free(s, hit.end()):
             out.append(mention_cls(start=s, end=hit.end(), text=text[s:hit.end()],
-                                   kind="reign", ruler=name, era_year=n))
+                                   kind="reign", ruler=name, era_year=n, **fields))
     for hit in _REIGN_OF.finditer(text):  # "the fifth year of the reign of Sejong"
         if not (hit.group("of") or hit.group("poss")):
             continue
         name = hit.group("name")
         before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
-        if before is None or eras.candidates(name) or not _is_ruler(name):
+        if (before is None or eras.candidates(name)
+                or not _is_ruler(name, bool(hit.group("title")))):
             continue
         n = parse_number(before.group("n"), lex)
         if n is None:

@@ -192,8 +192,9 @@ def resolve_dates(
             continue
         if m.kind == "unread":  # "In the Tianshengg 3rd year": a date phrase not read
             state.unread = m.text
-            warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_READ",
-                                       f"{m.text!r} looks like a date but could not be read"))
+            code, why = (("GARBLED_DIGITS", m.year_doubt) if m.year_doubt else  # .mtdigits
+                         ("DATE_NOT_READ", "looks like a date but could not be read"))
+            warnings.append(WarningRow("", m.start, m.end, code, f"{m.text!r}: {why}"))
             continue
         try:
             if m.kind == "range" and len(m.parts) == 2:

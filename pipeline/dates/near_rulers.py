@@ -1,0 +1,108 @@
+"""Rulers named near a date: evidence for an era name one dynasty used twice, and for a ruler
+name several rulers bore.
+
+"In the second year of Yuanshou, Emperor Wu of Han sent Zhang Qian west": Yuanshou is 元狩
+(Han Wudi, 122-117 BCE) and 元壽 (Han Aidi, 2-1 BCE), both Western Han, so the dynasties of
+the persons named (:mod:`.people`) cannot choose; the ruler named in the same sentence can:
+元狩 is one of Wudi's eras (``era_ids`` of ``rulers.csv``). The resolver
+(:func:`.choose._choose`) prefers an era of a ruler named in the date's sentence (else its
+paragraph), as a guess (certainty medium, ERA_CHOSEN_BY_RULER), after a dynasty or ruler
+named with the era, a printed CE year and the era's length.
+
+Rulers named are the ``ruler_context`` and ``reign`` mentions ("Emperor Wu of Han", "King
+Sejong", "the third year of Emperor Wu") and a ruler's personal name written out ("Liu Che",
+the ``personal`` column of ``rulers.csv``, whole words, case-sensitive). A title without a
+dynasty keeps every ruler of that name ("Emperor Wu": nine rulers); their eras all count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from pipeline.rulers import Ruler, load_ruler_table
+
+from .mentions import DateMention
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+_NAME_KINDS = ("ruler_context", "reign")
+
+
+@lru_cache(maxsize=4)
+def _personal_names(table) -> tuple[re.Pattern | None, dict[str, tuple[Ruler, ...]]]:
+    """One pattern over the rulers' personal names of two words or more ("Liu Che"), and the
+    rulers each names."""
+    names: dict[str, list[Ruler]] = {}
+    for r in table.rulers:
+        name = " ".join(r.personal.split())
+        if " " in name:
+            names.setdefault(name, []).append(r)
+    if not names:
+        return None, {}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])"), {n: tuple(v) for n, v in
+                                                           names.items()}
+
+
+def named_rulers(m: DateMention, eras) -> tuple[Ruler, ...]:
+    """The rulers a ``ruler_context``/``reign`` mention can name: all of that name, narrowed
+    to the dynasty written with it when that leaves any."""
+    if not m.ruler:
+        return ()
+    found = load_ruler_table().find(m.ruler)
+    if m.dynasty:
+        dyn = eras.dynasty(m.dynasty) or m.dynasty
+        found = [r for r in found if dyn in eras.ancestors(r.dynasty)] or found
+    return tuple(found)
+
+
+def shared_ruler(m: DateMention, eras) -> bool:
+    """True for a reign mention whose ruler name rulers of several dynasties bore, with no
+    dynasty written ("the third year of Emperor Wu"): the persons named near it are evidence
+    (:mod:`.people`)."""
+    return (m.kind == "reign" and bool(m.ruler) and not m.dynasty
+            and len({r.dynasty for r in named_rulers(m, eras)}) > 1)
+
+
+def tag_rulers(text: str, mentions: list[DateMention], eras) -> list[DateMention]:
+    """``mentions`` with ``near_eras`` set on those naming an era name that several eras
+    bear: the era ids of the rulers named in the mention's sentence, else its paragraph (see
+    the module docstring). Other mentions are returned unchanged."""
+    shared = [i for i, m in enumerate(mentions)
+              if m.era and not m.ruler and len(eras.candidates(m.era)) > 1]
+    if not shared:
+        return mentions
+    hits: list[tuple[int, tuple[Ruler, ...]]] = [
+        (m.start, named_rulers(m, eras)) for m in mentions if m.kind in _NAME_KINDS]
+    lo = min(mentions[i].start for i in shared)
+    pattern, personal = _personal_names(load_ruler_table())
+    if pattern is not None:
+        lo = max(0, lo - 4000)
+        hi = min(len(text), max(mentions[i].end for i in shared) + 4000)
+        hits.extend((h.start(), personal[h.group()]) for h in pattern.finditer(text, lo, hi))
+    hits = [h for h in hits if h[1]]
+    if not hits:
+        return mentions
+    out = list(mentions)
+    for i in shared:
+        m = mentions[i]
+        for unit in (_SENTENCE_END, _PARAGRAPH_END):
+            a, b = _around(text, m.start, m.end, unit)
+            ids = tuple(dict.fromkeys(e for p, rulers in hits if a <= p < b
+                                      and not m.start <= p < m.end
+                                      for r in rulers for e in r.era_ids))
+            if ids:
+                out[i] = replace(m, near_eras=ids)
+                break
+    return out
+
+
+def _around(text: str, start: int, end: int, boundary: re.Pattern) -> tuple[int, int]:
+    """The span of the unit (sentence, paragraph) holding ``start:end``."""
+    lo = max(0, start - 4000)  # (a unit longer than this is cut)
+    for b in boundary.finditer(text, lo, start):
+        lo = b.end()
+    nxt = boundary.search(text, end, end + 4000)
+    return lo, nxt.start() if nxt else min(len(text), end + 4000)
