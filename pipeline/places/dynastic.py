@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.places.base import GAZETTEER, PlaceGloss, _read
+from pipeline.places.base import GAZETTEER, PlaceGloss, _read, name_key
 from pipeline.places.rows import outside_glosses
 from pipeline.records import EntityRow, PlaceRow, WarningRow
 
@@ -159,7 +159,9 @@ def reread_capitals(entities: Sequence[EntityRow], text: str,
                 f"{basis}; no dynasty is named beside it"))
             continue
         out.append(e)
-        kept = tab.defaults.get(alias) == e.canonical  # not chosen by a context word
+        # a default not chosen by a context word, other than the city of that very name
+        # ("Beijing", "Nanjing": today's city unless the date or a dynasty says otherwise)
+        kept = tab.defaults.get(alias) == e.canonical and name_key(alias) != name_key(e.canonical)
         why = "" if chosen or year is None or not kept else _unresolved(
             fitting or in_use, periods, year)
         if why:
