@@ -65,6 +65,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "historical_places.csv": ("name", "tgaz_id"),
     "world_places.csv": ("name", "country"),
     "world_places_extra.csv": ("name", "country"),
+    "world_alternates.csv": ("alias",),
     "era_aliases.csv": ("era_zh", "dynasty", "alias"),
     "eras_korea.csv": ("era_id",),
     "eras_vietnam.csv": ("era_id",),

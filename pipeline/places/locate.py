@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pipeline.places.alternates import geocode_alternate
 from pipeline.places.base import (
     Coordinate,
     ModernPlaceIndex,
@@ -96,6 +97,9 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         if coord is not None:
             return coord, "", "name"
         coord = geocode_world(name)
+        if coord is None:  # an older or foreign name of a city ("Port Arthur", "Pusan")
+            coord = geocode_alternate(name)
+            return coord, coord.matched if coord else "", "world"
         return coord, "", "world"
     if year is not None:
         coord = geocode_historical(name, year, near, anchor=anchor)
