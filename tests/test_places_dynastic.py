@@ -170,3 +170,12 @@ def test_place_lookup_falls_back_to_the_place_rows() -> None:
     assert info is not None and info[1] is not None and info[3] == "prefecture"
     assert precision_of("gloss:cpca-0.5.5:prefecture:near") == "near"
     assert precision_of("world:countryinfo-1.0.1:CN:country") == "country"
+
+
+def test_a_pass_is_placed_by_the_unit_whose_name_holds_the_pass_character() -> None:
+    from pipeline.places import load_modern_places
+    from pipeline.places.features import geocode_feature
+    coord = geocode_feature("Tongguan", "guan", load_modern_places())
+    assert coord is not None and coord.province == "Shaanxi"  # 潼关, not 铜官 (Anhui)
+    assert abs(coord.latitude - 34.54) < 0.1 and coord.source.endswith(":feature")
+    assert geocode_feature("Tongguan", "", load_modern_places()) is None

@@ -15,6 +15,7 @@ from pipeline.places.base import (
     province_named,
 )
 from pipeline.places.context import load_place_words, name_part, strip_qualifier
+from pipeline.places.features import geocode_feature
 from pipeline.places.geocode import (
     county_homonyms,
     geocode,
@@ -23,6 +24,7 @@ from pipeline.places.geocode import (
     geocode_world,
     historical_seats,
     load_historical_units,
+    load_modern_places,
 )
 from pipeline.records import PlaceRow
 
@@ -119,6 +121,11 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
     if coord is not None and _close(coord, anchor, reach=reach):
         return coord, "", "world"
     feature = _feature_name(name)
+    ending = next((e for e in set(load_place_words().features.values())
+                   if e and feature.endswith(e)), "")
+    coord = geocode_feature(feature, ending, index or load_modern_places()) if ending else None
+    if coord is not None:  # "Tong Pass": 潼關, not 铜官 or 同官 (the pass character)
+        return coord, coord.matched, "name"
     if feature:
         coord = geocode_name(feature, near, index=index) or (
             geocode_historical(feature, year, near, anchor=anchor) if year is not None
