@@ -7,15 +7,14 @@ others):
 * **Homonyms in use together.** CHGIS (``historical_places.csv``) gives several seats of the
   name in the running year ("Yancheng" in 1140: 郾城 in Henan, 鹽城 in Jiangsu) and the first
   pass took the current city of that name (no province written near it decided). The seat
-  clearly nearest the other places located in the same paragraph (else in the whole
-  document) is taken instead
-  (:func:`pipeline.places.geocode.geocode_historical` with an anchor: ``coord_source`` ends in
-  ``:nearest``, certainty low), or, when it is the same seat, kept at medium certainty.
+  clearly nearest one of the other places located in the same sentence (else paragraph, else
+  the whole text) is taken instead (``coord_source`` holds ``:nearest``, certainty low); when
+  it is the current city's seat, or no seat is clearly nearest, the row stays medium.
 * **Homonyms of neighbouring centuries.** The name had one seat in the running year, but other
   seats within ``WINDOW_YEARS`` years before or after, of the same unit level when the text
-  writes one ("Lingzhou" in 1000: CHGIS has only 令州
-  in Guizhou that year; 靈州 in Ningxia is its unit of 618-720 and 1288-): the table may lack
-  the unit meant, so the row is medium, never high, and the warning names the other seats.
+  writes one ("Lingzhou" in 1000: CHGIS has only 令州 in Guizhou that year; 靈州 in
+  Ningxia is its unit of 618-720 and 1288-): the table may lack the unit meant, so the row
+  is medium, never high, and the warning names the other seats.
 
 Both return a ``basis`` (why) per changed row for the ``PLACE_HOMONYM_CHOSEN`` /
 ``PLACE_COORDINATE_GUESSED`` warnings of :func:`pipeline.places.rows.place_rows_and_warnings`.
@@ -23,6 +22,8 @@ Both return a ``basis`` (why) per changed row for the ``PLACE_HOMONYM_CHOSEN`` /
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -107,18 +108,19 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             continue
         lat, lon = row.latitude or 0.0, row.longitude or 0.0
         if CURRENT_PICK in (basis or {}).get(i, ""):
-            anchor = _anchor_near(rows, i, mentions, text, first)
-            coord = geocode_historical(row.place, year, anchor=anchor) if anchor else None
-            if coord is not None and (abs(coord.latitude - lat) > SEAT_SPREAD
-                                      or abs(coord.longitude - lon) > SEAT_SPREAD):
-                source = f"name:{coord.source}"
-                if coord.precision not in coord.source.split(":"):
-                    source += f":{coord.precision}"
-                out[i] = replace(row, latitude=coord.latitude, longitude=coord.longitude,
-                                 modern="", province=coord.province, coord_source=source,
-                                 certainty="low")
-                why[i] = (f"CHGIS units named {row.place} at several seats in {year}: the one "
-                          f"nearest the places named around it ({coord.province})")
+            unit, where = _nearest_unit(row.place, year, _neighbours(rows, i, mentions, text,
+                                                                     first))
+            if unit is not None and _far(lat, lon, unit):
+                level = "county" if _KIND_RANK.get(unit.kind) == 2 else "prefecture"
+                kind = unit.kind.replace(" ", "-")
+                source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
+                out[i] = replace(
+                    row, latitude=unit.latitude, longitude=unit.longitude, modern="",
+                    province=unit.province, certainty="low",
+                    coord_source=source if level in source.split(":") else f"{source}:{level}")
+                why[i] = (f"CHGIS units named {row.place} at several seats in {year}: "
+                          f"{unit.zh} ({unit.province}), the one nearest the places named in "
+                          f"its {where}")
             continue
         if row.certainty != "high" or HISTORICAL_SOURCE not in row.coord_source:
             continue
@@ -137,16 +139,50 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
     return out, why
 
 
-def _anchor_near(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
-                 text: str, offset: int) -> tuple[float, float] | None:
-    """The median point of the other rows located at county or prefecture level that have a
-    mention in the paragraph of ``offset``; else of all other located rows; None if none."""
-    others = [r for j, r in enumerate(rows) if j != i]
+
+_SENTENCE_END = re.compile(r"[.!?。](?=\s)")
+REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
+
+
+def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                text: str, offset: int) -> tuple[list[tuple[float, float]], str]:
+    """(points, "sentence" | "paragraph" | "text") of the other rows located at county or
+    prefecture level in China with a mention in the sentence of ``offset``, else in its
+    paragraph, else anywhere in the text."""
+    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None]
+    spans: list[tuple[str, int, int]] = []
     if text:
         lo, hi = _paragraph_of(text, offset)
-        near = [r for r in others if any(lo <= o < hi for o in mentions.get(r.place, ()))]
-        anchor = anchor_of(near)
-        if anchor is not None:
-            return anchor
-    return anchor_of(others)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        s_lo = max([e for e in ends if e <= offset], default=lo)
+        s_hi = min([e for e in ends if e > offset], default=hi)
+        spans = [("sentence", s_lo, s_hi), ("paragraph", lo, hi)]
+    for where, a, b in spans:
+        near = [(r.latitude or 0.0, r.longitude or 0.0) for r in located
+                if any(a <= o < b for o in mentions.get(r.place, ()))]
+        if near:
+            return near, where
+    return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
 
+
+def _nearest_unit(name: str, year: int,
+                  found: tuple[list[tuple[float, float]], str]
+                  ) -> tuple[HistoricalUnit | None, str]:
+    """The CHGIS unit of ``name`` in use in ``year`` whose seat is clearly the nearest to one
+    of the neighbour points (within ``REACH`` degrees; every other seat at least 1.5 times as
+    far), the highest unit at that seat; (None, where) when none is."""
+    points, where = found
+    units = [u for u in _units(name) if u.start_year <= year <= u.end_year]
+    if not points or not units:
+        return None, where
+
+    def dist(u: HistoricalUnit) -> float:
+        return min(math.hypot(u.latitude - a, u.longitude - b) for a, b in points)
+
+    ranked = sorted(units, key=dist)
+    best = ranked[0]
+    others = [u for u in ranked if _far(best.latitude, best.longitude, u)]
+    if dist(best) > REACH or (others and dist(others[0]) < 1.5 * max(dist(best), 0.5)):
+        return None, where
+    seat = [u for u in ranked if not _far(best.latitude, best.longitude, u)]
+    return min(seat, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.tgaz_id)), where
