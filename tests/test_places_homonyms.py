@@ -45,3 +45,9 @@ def test_one_seat_in_use_with_other_seats_nearby_in_time_is_medium() -> None:
     assert any("靈州" in w.message for w in warnings)
     assert [u.zh for u in other_seats("Lingzhou", 1000, 26.19, 106.37)][0] == "靈州"
     assert other_seats("Lingzhou", 1000, 26.19, 106.37, window=10) == []
+
+
+def test_the_same_name_at_another_level_is_no_homonym() -> None:
+    # 756: 靈武縣; 靈武郡 (742-755) sits elsewhere but is the same name, not another place
+    rows, _ = _rows("The prince was enthroned at Lingwu.", 756, "Lingwu")
+    assert rows["Lingwu"].certainty == "high"

@@ -74,13 +74,16 @@ def _by_name_alone(row: PlaceRow) -> bool:
 
 
 def other_seats(name: str, year: int, latitude: float, longitude: float,
-                window: int = WINDOW_YEARS) -> list[HistoricalUnit]:
+                window: int = WINDOW_YEARS, zh: str = "") -> list[HistoricalUnit]:
     """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
     (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
-    ``year``: one per seat, earliest first."""
+    ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
+    whose name begins with the same two characters are the same name at another level or
+    seat (靈武縣, 靈武郡), no homonym, and are left out."""
     out: list[HistoricalUnit] = []
     for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
         if unit.start_year - window <= year <= unit.end_year + window \
+                and not (zh and unit.zh[:2] == zh[:2]) \
                 and _far(latitude, longitude, unit) \
                 and all(_far(u.latitude, u.longitude, unit) for u in out):
             out.append(unit)
@@ -128,7 +131,9 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
         if alone is None or abs(alone.latitude - lat) > SEAT_SPREAD \
                 or abs(alone.longitude - lon) > SEAT_SPREAD:
             continue
-        others = other_seats(row.place, year, lat, lon)
+        parts = row.coord_source.split(":")
+        zh = next((u.zh for u in _units(row.place) if u.tgaz_id in parts), "")
+        others = other_seats(row.place, year, lat, lon, zh=zh)
         if others:
             named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
                               for u in others[:3])
