@@ -54,6 +54,7 @@ from .places import (
     load_gloss_lexicon,
     load_historical_places,
     load_modern_places,
+    lower_guessed_readings,
     place_rows_and_warnings,
     read_place_words,
     reread_capitals,
@@ -371,6 +372,7 @@ class _DocumentStream:
             self.place_entities, glosses, dates, res.historical_places,
             index=res.modern_places, text=text)
         place_warnings.extend(located)  # homonyms chosen, coordinates guessed
+        places = lower_guessed_readings(places, self.place_entities, place_warnings)
         lookup.add_rows(places)  # events use the place rows' second-pass points too
         number = 0
         for pending in self._pending_groups():  # group by group: blocks in order, disjoint

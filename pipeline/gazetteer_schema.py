@@ -185,6 +185,12 @@ SCHEMAS: dict[str, FileSchema] = {
         ("name", "kind", "country", "latitude", "longitude", "source"),
         ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
         must_exist=False),
+    "feature_characters.csv": FileSchema(("ending", "characters", "note"), ("ending",),
+                                         must_exist=False),
+    "world_alternates.csv": FileSchema(
+        ("alias", "name", "country", "latitude", "longitude", "source"),
+        ("alias", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
+        must_exist=False),
     "world_places_extra.csv": FileSchema(
         ("name", "kind", "country", "latitude", "longitude", "note"),
         ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},

@@ -66,6 +66,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "postal_places.csv": ("alias", "tgaz_id"),
     "world_places.csv": ("name", "country"),
     "world_places_extra.csv": ("name", "country"),
+    "world_alternates.csv": ("alias",),
+    "feature_characters.csv": ("ending",),
     "era_aliases.csv": ("era_zh", "dynasty", "alias"),
     "eras_korea.csv": ("era_id",),
     "eras_vietnam.csv": ("era_id",),

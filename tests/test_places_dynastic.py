@@ -30,12 +30,62 @@ def test_dongjing_read_as_liaoyang_when_the_paragraph_names_the_jin() -> None:
     assert "1117" in warnings[0].message
 
 
-def test_two_dynasties_in_use_leave_the_reading_alone() -> None:
+def test_two_dynasties_in_use_leave_the_reading_alone_but_say_so() -> None:
     text = "The Jin army besieged Dongjing and the Song emperor surrendered."
     ents = [_ent(text, "Jin", "POLITY", "Jin"), _ent(text, "Dongjing", "PLACE", "Kaifeng"),
             _ent(text, "Song", "POLITY", "Song")]
     out, warnings = reread_capitals(ents, text, _year(1126))
-    assert out[1].canonical == "Kaifeng" and warnings == []
+    assert out[1].canonical == "Kaifeng"  # the default reading, never silently
+    assert [w.code for w in warnings] == ["PLACE_READING_GUESSED"]
+    assert "Liaoyang" in warnings[0].message
+
+
+def test_english_capital_names_are_read_by_the_running_year() -> None:
+    text = "The emperor went to the Eastern Capital."
+    out, warnings = reread_capitals([_ent(text, "Eastern Capital", "PLACE", "Kaifeng")], text,
+                                    _year(715))
+    assert out[0].canonical == "Luoyang" and "715" in warnings[0].message  # Tang 東都
+    out, warnings = reread_capitals([_ent(text, "Eastern Capital", "PLACE", "Kaifeng")], text,
+                                    _year(915))
+    assert out[0].canonical == "Kaifeng" and warnings == []  # only the Later Liang one
+
+
+def test_a_dynasty_written_beside_the_name_decides_without_a_guess() -> None:
+    text = "The Jin took the Eastern Capital of the Liao."
+    ents = [_ent(text, "Jin", "POLITY", "Jin"),
+            _ent(text, "Eastern Capital", "PLACE", "Kaifeng"),
+            _ent(text, "Liao", "POLITY", "Liao")]
+    out, warnings = reread_capitals(ents, text, _year(1116))
+    assert out[1].canonical == "Liaoyang" and warnings == []
+    text = "The Tang Western Capital fell."
+    ents = [_ent(text, "Tang", "POLITY", "Tang"),
+            _ent(text, "Western Capital", "PLACE", "Western Capital")]
+    out, warnings = reread_capitals(ents, text, _year(None))
+    assert out[1].canonical == "Chang'an" and warnings == []
+
+
+def test_a_capital_name_before_any_capital_bore_it_is_flagged() -> None:
+    text = "The army marched on the Eastern Capital."
+    out, warnings = reread_capitals([_ent(text, "Eastern Capital", "PLACE", "Kaifeng")], text,
+                                    _year(300))
+    assert out[0].canonical == "Kaifeng" and len(warnings) == 1
+    text = "They reached Nanjing."  # after every capital period: today's city, no warning
+    out, warnings = reread_capitals([_ent(text, "Nanjing", "PLACE", "Nanjing")], text,
+                                    _year(1950))
+    assert warnings == []
+
+
+def test_guessed_readings_lower_the_place_rows_certainty() -> None:
+    from pipeline.places import lower_guessed_readings
+    from pipeline.records import PlaceRow
+    text = "The emperor went to the Eastern Capital. Luoyang was quiet."
+    guess = _ent(text, "Eastern Capital", "PLACE", "Kaifeng")
+    out, warnings = reread_capitals([guess], text, _year(715))
+    row = PlaceRow("d", "Luoyang", "Luoyang", "at", "Henan", 34.6, 112.5, "x", "high", 1,
+                   715, 715)
+    assert lower_guessed_readings([row], out, warnings)[0].certainty == "medium"
+    named = _ent(text, "Luoyang", "PLACE", "Luoyang")  # also named outright: stays high
+    assert lower_guessed_readings([row], [*out, named], warnings)[0].certainty == "high"
 
 
 def test_running_year_alone_decides_when_one_reading_is_in_use() -> None:
@@ -120,3 +170,12 @@ def test_place_lookup_falls_back_to_the_place_rows() -> None:
     assert info is not None and info[1] is not None and info[3] == "prefecture"
     assert precision_of("gloss:cpca-0.5.5:prefecture:near") == "near"
     assert precision_of("world:countryinfo-1.0.1:CN:country") == "country"
+
+
+def test_a_pass_is_placed_by_the_unit_whose_name_holds_the_pass_character() -> None:
+    from pipeline.places import load_modern_places
+    from pipeline.places.features import geocode_feature
+    coord = geocode_feature("Tongguan", "guan", load_modern_places())
+    assert coord is not None and coord.province == "Shaanxi"  # 潼关, not 铜官 (Anhui)
+    assert abs(coord.latitude - 34.54) < 0.1 and coord.source.endswith(":feature")
+    assert geocode_feature("Tongguan", "", load_modern_places()) is None

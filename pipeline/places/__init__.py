@@ -38,6 +38,7 @@ from pipeline.places.dynastic import (
     CapitalPeriod,
     CapitalTables,
     load_capital_tables,
+    lower_guessed_readings,
     reread_capitals,
 )
 from pipeline.places.geocode import (
@@ -72,7 +73,7 @@ __all__ = [
     "Beside", "PlaceWords", "known_by_gazetteers", "load_place_words", "places_beside",
     "read_place_words",
     "CHINA_BBOX", "GAZETTEER", "CapitalPeriod", "CapitalTables", "load_capital_tables",
-    "reread_capitals", "HISTORICAL_SOURCE", "Coordinate", "GlossLexicon",
+    "reread_capitals", "lower_guessed_readings", "HISTORICAL_SOURCE", "Coordinate", "GlossLexicon",
     "HistoricalPlace", "HistoricalUnit", "ModernPlace", "ModernPlaceIndex", "PlaceGloss",
     "PlaceInfo", "PlaceLookup", "YearAt", "build_place_rows", "find_place_glosses", "geocode",
     "geocode_gloss", "geocode_historical", "geocode_name", "geocode_world",

@@ -14,14 +14,15 @@ a ``PLACE_READING_GUESSED`` warning says why (a guess, never silent).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.places.base import GAZETTEER, PlaceGloss, _read
+from pipeline.places.base import GAZETTEER, PlaceGloss, _read, name_key
 from pipeline.places.rows import outside_glosses
-from pipeline.records import EntityRow, WarningRow
+from pipeline.records import EntityRow, PlaceRow, WarningRow
 
 PARAGRAPH_REACH = 1500  # characters either side of a mention at most
 
@@ -56,9 +57,10 @@ def load_capital_tables(gazetteer: Path = GAZETTEER) -> CapitalTables:
     periods: dict[str, list[CapitalPeriod]] = {}
     if path.is_file():
         for row in _read(path):
-            period = CapitalPeriod(row["canonical"], row["alias"], row["dynasty"],
-                                   int(row["start_year"]), int(row["end_year"]))
-            periods.setdefault(period.alias.lower(), []).append(period)
+            for alias in row["alias"].split("|"):  # "Dongjing|Eastern Capital": one period
+                period = CapitalPeriod(row["canonical"], alias.strip(), row["dynasty"],
+                                       int(row["start_year"]), int(row["end_year"]))
+                periods.setdefault(period.alias.lower(), []).append(period)
     defaults: dict[str, str] = {}
     for row in _read(gazetteer / "places.csv"):
         if row["context"].strip():
@@ -133,6 +135,15 @@ def reread_capitals(entities: Sequence[EntityRow], text: str,
         chosen, basis = "", ""
         fitting = [p for p in (in_use if year is not None else periods)
                    if tab.families.get(p.dynasty, frozenset({p.dynasty})) & named]
+        own = _dynasty_beside(e, polities, text, tab)
+        if own:  # "the Eastern Capital of the Tang", "the Liao's Dongjing": read, no guess
+            mine = [p for p in periods if tab.families.get(p.dynasty, frozenset()) & own]
+            mine = [p for p in mine if p in in_use] or mine
+            if len({p.canonical for p in mine}) == 1:
+                if mine[0].canonical != e.canonical:
+                    e = dataclasses.replace(e, canonical=mine[0].canonical)
+                out.append(e)
+                continue
         if len({p.canonical for p in fitting}) == 1:
             chosen = fitting[0].canonical
             basis = (f"the dynasty named in the paragraph ({fitting[0].dynasty})"
@@ -146,6 +157,62 @@ def reread_capitals(entities: Sequence[EntityRow], text: str,
                 e.doc_id, e.start, e.end, "PLACE_READING_GUESSED",
                 f"{text[e.start:e.end]!r} read as {chosen} (instead of {e.canonical}) from "
                 f"{basis}; no dynasty is named beside it"))
-        else:
-            out.append(e)
+            continue
+        out.append(e)
+        # a default not chosen by a context word, other than the city of that very name
+        # ("Beijing", "Nanjing": today's city unless the date or a dynasty says otherwise)
+        kept = tab.defaults.get(alias) == e.canonical and name_key(alias) != name_key(e.canonical)
+        why = "" if chosen or year is None or not kept else _unresolved(
+            fitting or in_use, periods, year)
+        if why:
+            warnings.append(WarningRow(
+                e.doc_id, e.start, e.end, "PLACE_READING_GUESSED",
+                f"{text[e.start:e.end]!r} kept as {e.canonical}, the gazetteer's default "
+                f"reading, though {why}; no dynasty is named beside it"))
     return out, warnings
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:['’]s)?\s+")
+
+
+def _dynasty_beside(e: EntityRow, polities: Sequence[EntityRow], text: str,
+                    tab: CapitalTables) -> frozenset[str]:
+    """The dynasty family of a POLITY written right beside a capital name ("Eastern Capital
+    of the Tang", "the Song Eastern Capital", "the Liao's Dongjing"), else an empty set."""
+    for p in polities:
+        if (p.start >= e.end and _OF_THE.fullmatch(text[e.end:p.start])) or (
+                p.end <= e.start and _BEFORE.fullmatch(text[p.end:e.start])):
+            return tab.families.get(p.canonical) or tab.families.get(p.text, frozenset())
+    return frozenset()
+
+
+def _unresolved(readings: Sequence[CapitalPeriod], periods: Sequence[CapitalPeriod],
+                year: int) -> str:
+    """Why the default reading of a capital name is itself a guess in ``year`` ("" when it is
+    not): several readings remain after the running year and the paragraph's dynasties, or
+    no reading is in use in ``year`` though later ones are (after every period of ``periods``
+    the name is read as today's city: no warning)."""
+    names = sorted({f"{p.canonical} ({p.dynasty})" for p in readings})
+    if len({p.canonical for p in readings}) > 1:
+        return (f"{len(names)} readings are in use in {year} and the paragraph's dynasties "
+                f"do not settle it: {', '.join(names)}")
+    if not readings and year < max(p.end_year for p in periods):  # later: today's name
+        return f"no capital of that name is known in {year}"
+    return ""
+
+
+def lower_guessed_readings(places: Sequence[PlaceRow], entities: Sequence[EntityRow],
+                           warnings: Sequence[WarningRow]) -> list[PlaceRow]:
+    """``places`` with certainty ``high`` lowered to ``medium`` for a place every mention of
+    which is a capital name read by :func:`reread_capitals` (a ``PLACE_READING_GUESSED``
+    warning at its offsets: the reading is a guess from the date and paragraph, never certain).
+    ``entities``: the PLACE mentions the rows were built from (same offsets as ``warnings``)."""
+    guessed = {(w.start, w.end) for w in warnings if w.code == "PLACE_READING_GUESSED"}
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for e in entities:
+        if e.label == "PLACE":
+            spans.setdefault(e.canonical, set()).add((e.start, e.end))
+    return [dataclasses.replace(p, certainty="medium")
+            if p.certainty == "high" and spans.get(p.place) and spans[p.place] <= guessed
+            else p for p in places]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pipeline.places.alternates import geocode_alternate
 from pipeline.places.base import (
     Coordinate,
     ModernPlaceIndex,
@@ -14,6 +15,7 @@ from pipeline.places.base import (
     province_named,
 )
 from pipeline.places.context import load_place_words, name_part, strip_qualifier
+from pipeline.places.features import geocode_feature
 from pipeline.places.geocode import (
     county_homonyms,
     geocode,
@@ -22,6 +24,7 @@ from pipeline.places.geocode import (
     geocode_world,
     historical_seats,
     load_historical_units,
+    load_modern_places,
 )
 from pipeline.records import PlaceRow
 
@@ -102,6 +105,9 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         if coord is not None:
             return coord, "", "name"
         coord = geocode_world(name)
+        if coord is None:  # an older or foreign name of a city ("Port Arthur", "Pusan")
+            coord = geocode_alternate(name)
+            return coord, coord.matched if coord else "", "world"
         return coord, "", "world"
     if year is not None:
         coord = geocode_historical(name, year, near, anchor=anchor)
@@ -125,6 +131,11 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
     if coord is not None and _close(coord, anchor, reach=reach):
         return coord, "", "world"
     feature = _feature_name(name)
+    ending = next((e for e in set(load_place_words().features.values())
+                   if e and feature.endswith(e)), "")
+    coord = geocode_feature(feature, ending, index or load_modern_places()) if ending else None
+    if coord is not None:  # "Tong Pass": 潼關, not 铜官 or 同官 (the pass character)
+        return coord, coord.matched, "name"
     if feature:
         coord = geocode_name(feature, near, index=index) or (
             geocode_historical(feature, year, near, anchor=anchor) if year is not None

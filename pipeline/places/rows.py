@@ -28,6 +28,7 @@ from pipeline.places.geocode import (
     geocode_world,
     historical_seats,
 )
+from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, locate_name
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
 
@@ -400,6 +401,8 @@ def place_rows_and_warnings(
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years, second=True)
             basis[i] = why
+    rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
+    basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
     warnings = []
     for i, why in sorted(basis.items()):
         row = rows[i]

@@ -1,0 +1,193 @@
+"""Places of one spelling and several seats, settled by the other places around them.
+
+Two checks on the place rows the first geocoding pass placed by name alone (``coord_source``
+``name:...``; a gloss, the hand gazetteer or a province written beside the name decided the
+others):
+
+* **Homonyms in use together.** CHGIS (``historical_places.csv``) gives several seats of the
+  name in the running year ("Yancheng" in 1140: 郾城 in Henan, 鹽城 in Jiangsu) and the first
+  pass took the current city of that name (no province written near it decided). The seat
+  clearly nearest one of the other places located in the same sentence (else paragraph, else
+  the whole text) is taken instead (``coord_source`` holds ``:nearest``, certainty low); when
+  it is the current city's seat, or no seat is clearly nearest, the row stays medium.
+* **Homonyms of neighbouring centuries.** The name had one seat in the running year, but other
+  seats within ``WINDOW_YEARS`` years before or after, of the same unit level when the text
+  writes one ("Lingzhou" in 1000: CHGIS has only 令州 in Guizhou that year; 靈州 in
+  Ningxia is its unit of 618-720 and 1288-): the table may lack the unit meant, so the row
+  is medium, never high, and the warning names the other seats.
+
+Both return a ``basis`` (why) per changed row for the ``PLACE_HOMONYM_CHOSEN`` /
+``PLACE_COORDINATE_GUESSED`` warnings of :func:`pipeline.places.rows.place_rows_and_warnings`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from pipeline.places.base import _in_china, name_key
+from pipeline.places.geocode import (
+    _KIND_RANK,
+    _SUFFIX_WORDS,
+    HISTORICAL_SOURCE,
+    HistoricalUnit,
+    geocode_historical,
+    load_historical_units,
+)
+from pipeline.places.locate import anchor_of
+from pipeline.records import PlaceRow
+
+WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
+SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
+CURRENT_PICK = "the one at the current"  # first-pass basis: the current city among homonyms
+
+
+def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, offset)
+    hi = text.find("\n\n", offset)
+    return (lo + 1 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
+
+
+def _units(name: str) -> tuple[HistoricalUnit, ...]:
+    """CHGIS units of ``name``; a written "County" keeps counties, "Prefecture" or "City" the
+    units above them (as :func:`geocode_historical` reads them)."""
+    units = load_historical_units().get(name_key(_SUFFIX_WORDS.sub("", name.strip())), ())
+    suffix = _SUFFIX_WORDS.search(name.strip())
+    word = suffix.group(1).lower() if suffix else ""
+    if word == "county":
+        return tuple(u for u in units if _KIND_RANK.get(u.kind) == 2)
+    if word in ("prefecture", "city"):
+        return tuple(u for u in units if _KIND_RANK.get(u.kind) != 2)
+    return units
+
+
+def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
+    return abs(unit.latitude - lat) > SEAT_SPREAD or abs(unit.longitude - lon) > SEAT_SPREAD
+
+
+def _by_name_alone(row: PlaceRow) -> bool:
+    parts = row.coord_source.split(":")
+    return row.latitude is not None and parts[0] == "name" and row.certainty != "low" \
+        and _in_china(row.latitude, row.longitude or 0.0)
+
+
+def other_seats(name: str, year: int, latitude: float, longitude: float,
+                window: int = WINDOW_YEARS, zh: str = "") -> list[HistoricalUnit]:
+    """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
+    (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
+    ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
+    whose name begins with the same two characters are the same name at another level or
+    seat (靈武縣, 靈武郡), no homonym, and are left out."""
+    out: list[HistoricalUnit] = []
+    for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
+        if unit.start_year - window <= year <= unit.end_year + window \
+                and not (zh and unit.zh[:2] == zh[:2]) \
+                and _far(latitude, longitude, unit) \
+                and all(_far(u.latitude, u.longitude, unit) for u in out):
+            out.append(unit)
+    return out
+
+
+def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
+                    year_at: Callable[[int], int | None], text: str = "",
+                    basis: Mapping[int, str] | None = None
+                    ) -> tuple[list[PlaceRow], dict[int, str]]:
+    """``rows`` (from the first and second geocoding pass) with homonyms settled as the module
+    docstring says, and {row index: why} for every row changed. ``mentions``: place -> the
+    offsets of its mentions (into ``text``, which may be "": then the whole document counts as
+    one paragraph); ``basis``: {row index: why} of the first pass — only a row whose basis
+    says it took the current city among CHGIS homonyms (:data:`CURRENT_PICK`) is re-chosen
+    (a province written beside a name decided the others). The input is not changed."""
+    out = list(rows)
+    why: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        if not _by_name_alone(row) or row.place not in mentions:
+            continue
+        first = mentions[row.place][0]
+        year = year_at(first)
+        if year is None:
+            continue
+        lat, lon = row.latitude or 0.0, row.longitude or 0.0
+        if CURRENT_PICK in (basis or {}).get(i, ""):
+            unit, where = _nearest_unit(row.place, year, _neighbours(rows, i, mentions, text,
+                                                                     first))
+            if unit is not None and _far(lat, lon, unit):
+                level = "county" if _KIND_RANK.get(unit.kind) == 2 else "prefecture"
+                kind = unit.kind.replace(" ", "-")
+                source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
+                out[i] = replace(
+                    row, latitude=unit.latitude, longitude=unit.longitude, modern="",
+                    province=unit.province, certainty="low",
+                    coord_source=source if level in source.split(":") else f"{source}:{level}")
+                why[i] = (f"CHGIS units named {row.place} at several seats in {year}: "
+                          f"{unit.zh} ({unit.province}), the one nearest the places named in "
+                          f"its {where}")
+            continue
+        if row.certainty != "high" or HISTORICAL_SOURCE not in row.coord_source:
+            continue
+        alone = geocode_historical(row.place, year)  # the name alone gave this seat
+        if alone is None or abs(alone.latitude - lat) > SEAT_SPREAD \
+                or abs(alone.longitude - lon) > SEAT_SPREAD:
+            continue
+        parts = row.coord_source.split(":")
+        zh = next((u.zh for u in _units(row.place) if u.tgaz_id in parts), "")
+        others = other_seats(row.place, year, lat, lon, zh=zh)
+        if others:
+            named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
+                              for u in others[:3])
+            out[i] = replace(row, certainty="medium")
+            why[i] = (f"the one CHGIS unit named {row.place} in use in {year}, but the name had "
+                      f"other seats within {WINDOW_YEARS} years ({named}): the table may lack "
+                      "the unit meant")
+    return out, why
+
+
+
+_SENTENCE_END = re.compile(r"[.!?。](?=\s)")
+REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
+
+
+def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                text: str, offset: int) -> tuple[list[tuple[float, float]], str]:
+    """(points, "sentence" | "paragraph" | "text") of the other rows located at county or
+    prefecture level in China with a mention in the sentence of ``offset``, else in its
+    paragraph, else anywhere in the text."""
+    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None]
+    spans: list[tuple[str, int, int]] = []
+    if text:
+        lo, hi = _paragraph_of(text, offset)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        s_lo = max([e for e in ends if e <= offset], default=lo)
+        s_hi = min([e for e in ends if e > offset], default=hi)
+        spans = [("sentence", s_lo, s_hi), ("paragraph", lo, hi)]
+    for where, a, b in spans:
+        near = [(r.latitude or 0.0, r.longitude or 0.0) for r in located
+                if any(a <= o < b for o in mentions.get(r.place, ()))]
+        if near:
+            return near, where
+    return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
+
+
+def _nearest_unit(name: str, year: int,
+                  found: tuple[list[tuple[float, float]], str]
+                  ) -> tuple[HistoricalUnit | None, str]:
+    """The CHGIS unit of ``name`` in use in ``year`` whose seat is clearly the nearest to one
+    of the neighbour points (within ``REACH`` degrees; every other seat at least 1.5 times as
+    far), the highest unit at that seat; (None, where) when none is."""
+    points, where = found
+    units = [u for u in _units(name) if u.start_year <= year <= u.end_year]
+    if not points or not units:
+        return None, where
+
+    def dist(u: HistoricalUnit) -> float:
+        return min(math.hypot(u.latitude - a, u.longitude - b) for a, b in points)
+
+    ranked = sorted(units, key=dist)
+    best = ranked[0]
+    others = [u for u in ranked if _far(best.latitude, best.longitude, u)]
+    if dist(best) > REACH or (others and dist(others[0]) < 1.5 * max(dist(best), 0.5)):
+        return None, where
+    seat = [u for u in ranked if not _far(best.latitude, best.longitude, u)]
+    return min(seat, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.tgaz_id)), where
