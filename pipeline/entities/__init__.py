@@ -19,7 +19,8 @@ of their reign get one canonical name per reign (``rulers``: "Emperor Taizong of
 "Tang Taizong" -> "Tang Taizong"; "the Hongwu Emperor" -> "Zhu Yuanzhang" of persons.csv).
 
 Subpackage layout (same public functions as the former ``pipeline/entities.py``): ``pinyin``,
-``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans),
+``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans; its
+helpers ``candidates``, ``span_places``, ``span_names``, ``span_text``),
 ``rulers`` (RulerIndex), ``component`` (the spaCy component, build_nlp), ``extract``
 (extract_entities, model labels, demonyms, repeats), ``wadegiles`` (Wade–Giles -> pinyin from
 pypinyin's tables: "Ssu-ma Kuang" and "Li K'o-yung" get the canonical "Sima Guang", "Li
