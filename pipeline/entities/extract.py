@@ -40,13 +40,19 @@ def _map_model_label(ent: Span, label_map: dict[str, str], army_words: set[str],
 
 
 def _trim(ent: Span) -> Span:
-    """Drop leading articles/punctuation and trailing possessives, lowercase words, punctuation."""
+    """Drop leading articles/punctuation and trailing possessives, lowercase words, punctuation.
+
+    A lower-case syllable joined by a hyphen ("Chin-t'ien", "Yung-an") is kept: it ends the
+    word, and the first syllable alone would read as another name (the Jin)."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and (doc[start].text in _LEAD or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].is_lower):
+        if end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_ \
+                and not doc[end - 2].whitespace_ and _syllable(doc[end - 1].text):
+            break  # "Chin-t'ien": the lower-case syllable after a hyphen is part of the word
         end -= 1
     return doc[start:end]
 
@@ -110,6 +116,18 @@ def _surname_and_syllable(text: str, gaz: Gazetteer) -> bool:
         return False
     return first in gaz.words("surname") and not any(e.label == "POLITY"
                                                      for e in gaz.lookup(first))
+
+
+def _known_place_word(text: str, gaz: Gazetteer) -> bool:
+    """One word (hyphens allowed) of two syllables or more that the place data knows
+    (:attr:`Gazetteer.known_places`: "Fancheng", "Fan-ch'eng", "Ningpo") and that is no
+    surname: a one-syllable word ("Li", "Yang") is too often a person's surname. A hyphenated
+    word also counts when its joined spelling is known ("Tai-hu" as Taihu, "Tien-tsin" as
+    Tientsin)."""
+    if " " in text or _syllable(text) or text in gaz.words("surname"):
+        return False
+    joined = text.replace("-", "").replace("'", "").replace("’", "").capitalize()
+    return text in gaz.known_places or (joined != text and joined in gaz.known_places)
 
 
 def _adjective_use(text: str, end: int) -> bool:
@@ -259,11 +277,12 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     for k, (start, end, label, canonical, source, text) in enumerate(found):
         if label == "PERSON" and source == "model" and (
                 text in gazetteer.world_places or _foreign_hyphenated(text)
-                or (text in places and not any(e.label == "PERSON"
-                                               for e in gazetteer.lookup(text)))):
+                or ((text in places or _known_place_word(text, gazetteer))
+                    and not any(e.label == "PERSON" for e in gazetteer.lookup(text)))):
             # "Hormuz", "Calicut": a place abroad the model takes for a person; "Khara-Khoto",
             # "Ulan-Bator": a hyphenated name of no Chinese syllable; "Zhongdu": a place alias
-            # the gazetteer reads only beside its dynasty is still no person
+            # the gazetteer reads only beside its dynasty is still no person; "Fancheng":
+            # a one-word name of the place data (CHGIS, cpca, postal) of two syllables or more
             found[k] = (start, end, "PLACE", canonical, source, text)
         elif label == "PLACE" and source == "model" and _surname_and_syllable(text, gazetteer) \
                 and text not in places and text not in gazetteer.modern_places:

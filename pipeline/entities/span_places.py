@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import _Cand
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.rules import _where
-from pipeline.entities.tables import _PAREN, BLOCK_LABEL, _Tables
+from pipeline.entities.tables import _PAREN, BLOCK_LABEL, _syllable, _Tables
 from pipeline.gazetteer import Gazetteer
 
 
@@ -109,9 +109,13 @@ def _modern_places(words: list[str], orth: list[int], tables: _Tables) -> list[_
 
     Only words of five letters or more that are no era name and do not follow a surname or
     dynasty word (which would make them a given name or an era: "Li Anyang", "Jin Tianhui").
+    The postal spellings of cities count too ("Ningpo"), with the current name as canonical
+    (:attr:`pipeline.gazetteer.Gazetteer.postal_places`).
     """
     w = tables.words
-    return [_Cand(i, i + 1, "PLACE", "", 0) for i in _where(orth, tables.modern_hashes)
+    postal = tables.gazetteer.postal_places
+    return [_Cand(i, i + 1, "PLACE", postal.get(words[i], ""), 0)
+            for i in _where(orth, tables.modern_hashes)
             if i == 0 or (words[i - 1] not in w.surnames and words[i - 1] not in w.pol_words)]
 
 
@@ -172,3 +176,32 @@ def _drop_common_nouns(words: list[str], cands: list[_Cand], tables: _Tables) ->
     # blocked, so that the statistical model does not tag the span either
     return [_Cand(c.start, c.end, BLOCK_LABEL, "", c.priority) if c in bad else c
             for c in cands] if bad else cands
+
+
+def _wg_compounds(words: list[str], tables: _Tables) -> tuple[list[_Cand], set[int]]:
+    """Hyphenated Wade–Giles compounds whose first syllable is a polity name ("Chin-t'ien",
+    one word: Jintian): (PLACE candidates for those followed by a place suffix word in any
+    case, "Chin-t'ien village"; the token indices of their first syllables, whose one-word
+    polity reading is dropped). The part after the hyphen is one lower-case syllable, so
+    "Song-Jin" and "Tang-era" are no compounds."""
+    w = tables.words
+    suffix_lc = {x.lower() for x in w.suffix_words} | tables.suffix_lc
+    cands: list[_Cand] = []
+    firsts: set[int] = set()
+    n = len(words)
+    for i in _where_words(words, "-"):
+        k = i - 1
+        if k < 0 or i + 1 >= n or words[k] not in w.pol_single:
+            continue
+        second = words[i + 1].replace("’", "'")
+        if not (second[:1].islower() and _syllable(second)):
+            continue
+        firsts.add(k)
+        if i + 2 < n and words[i + 2].lower() in suffix_lc:
+            cands.append(_Cand(k, i + 3, "PLACE", "", 1))
+    return cands, firsts
+
+
+def _where_words(words: list[str], text: str) -> list[int]:
+    """Indices of the tokens equal to ``text``."""
+    return [i for i, x in enumerate(words) if x == text] if text in words else []

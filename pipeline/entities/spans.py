@@ -26,6 +26,7 @@ from pipeline.entities.span_places import (
     _listed_places,
     _modern_places,
     _opens_gloss,
+    _wg_compounds,
 )
 from pipeline.entities.span_text import _giles_folded, _joined_lines, _span_text
 from pipeline.entities.tables import _BLOCK_KEY, BLOCK_LABEL, _Tables
@@ -88,6 +89,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
                 if key == "PERSON_CLAN_KEY" else _wg_canonical(words[start:end], gaz) \
                 if key == "PERSON_WG" else ""
             cands.append(_Cand(start, end, label, canonical, 1))
+    compounds, firsts = _wg_compounds(words, tables)  # "Chin-t'ien" is no Jin
+    cands.extend(compounds)
+    suppress |= firsts
     if suppress:
         cands = [c for c in cands if not (c.start in suppress and c.end == c.start + 1
                                           and c.label == "POLITY")]

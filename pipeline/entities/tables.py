@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -88,6 +88,9 @@ class _Words:
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
+    # one-word polity name -> (first, last) year of the reigns of every dynasty it can name
+    pol_years: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False,
+                                                     compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class _Tables:
     name_words: frozenset[str]
     list_nouns: frozenset[str]
     not_entity: frozenset[str]
-    modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names
+    modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names (and postal)
     list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
     rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
@@ -136,6 +139,45 @@ def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
 
 
 _CAP = {"IS_TITLE": True}
+
+
+def polity_years(words: Iterable[str], directory: Path | None) -> dict[str, tuple[int, int]]:
+    """(first, last) year (astronomical) of the reigns of all the dynasties each of ``words``
+    can name: ``dynasties.csv`` names and aliases (a group row such as "Han" also covers its
+    members) and the reigns of ``rulers.csv`` (sanmiao; from the Western Han on). "Wei" ->
+    (220, 557) (Cao Wei ... Western Wei); a word naming no dynasty with reigns is left out.
+    Empty without ``directory`` or its files."""
+    if directory is None or not (directory / "dynasties.csv").is_file():
+        return {}
+    from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
+    from pipeline.rulers import load_ruler_table  # noqa: PLC0415
+
+    try:
+        reigns = load_ruler_table(directory).rulers
+    except OSError:
+        return {}
+    span: dict[str, tuple[int, int]] = {}
+    for r in reigns:
+        lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
+        span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
+    dynasties = load_dynasties(directory)
+    parent = {d.name: d.parent for d in dynasties}
+    for name, (lo, hi) in list(span.items()):  # a group covers its members ("Han")
+        up = parent.get(name)
+        while up:
+            plo, phi = span.get(up, (lo, hi))
+            span[up] = (min(plo, lo), max(phi, hi))
+            up = parent.get(up)
+    wanted = set(words)
+    out: dict[str, tuple[int, int]] = {}
+    for d in dynasties:
+        if d.name not in span:
+            continue
+        lo, hi = span[d.name]
+        for form in {d.name, *d.aliases} & wanted:
+            olo, ohi = out.get(form, (lo, hi))
+            out[form] = (min(olo, lo), max(ohi, hi))
+    return out
 
 
 def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
@@ -168,6 +210,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
         ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
+        pol_years=polity_years(pol_single, gaz.source_dir),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -298,7 +341,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         name_words=frozenset(w.temple | w.pol_words | w.stop_given | w.surnames | w.titles),
         list_nouns=frozenset(gaz.words("list_noun")),
         not_entity=frozenset(gaz.words("not_entity")),
-        modern_hashes=_hashes(n for n in gaz.modern_places
+        modern_hashes=_hashes(n for n in gaz.modern_places.union(gaz.postal_places)
                               if len(n) >= 5 and n not in w.era_names and n not in w.surnames
                               and n not in w.pol_words),
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),

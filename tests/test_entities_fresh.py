@@ -1,0 +1,75 @@
+"""Fresh-user findings on entity typing, as short invented sentences: personal names made of
+polity words, places the model calls persons, Wade–Giles compounds, postal spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import extract_entities
+from pipeline.entities.extract import _known_place_word
+from pipeline.entities.rules import _far_apart
+
+
+def found(nlp, gaz, text):
+    return {e.text: (e.label, e.canonical) for e in extract_entities(nlp(text), gaz)}
+
+
+def test_surname_and_distant_polity_is_a_person(blank, gaz):
+    # Wei (220-557) and Qing (1616-1912) are centuries apart: no period pair, a person
+    got = found(blank, gaz, "Emperor Wu sent Wei Qing against the Xiongnu.")
+    assert got["Wei Qing"][0] == "PERSON"
+    assert "Qing" not in got
+
+
+@pytest.mark.parametrize("text", ["the Ming Qing period", "the Wei Jin era",
+                                  "the Song Jin wars"])
+def test_dynasty_pairs_stay_polities(blank, gaz, text):
+    got = found(blank, gaz, f"Scholars of {text} wrote much.")
+    first, second = text.split()[1:3]
+    assert got[first][0] == got[second][0] == "POLITY"
+
+
+def test_far_apart_needs_years_of_both(blank):
+    words = blank.get_pipe("chronicle_gazetteer").tables.words
+    assert _far_apart("Wei", "Qing", words)
+    assert not _far_apart("Ming", "Qing", words)
+    assert not _far_apart("Wei", "Nowhere", words)  # no years: not far apart
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("Fancheng", True),      # a district of cpca and a CHGIS place
+    ("Ningpo", True),        # postal spelling
+    ("Tai-hu", True),        # hyphenated: its joined spelling is a county
+    ("Yang", False),         # one syllable: a surname first
+    ("Wei Qing", False),     # two words
+    ("Nurhaci", False),
+])
+def test_known_place_word(gaz, word, known):
+    assert _known_place_word(word, gaz) is known
+
+
+def test_model_person_that_is_a_known_place_is_a_place(resources):
+    got = found(resources.nlp, resources.gazetteer,
+                "Guan Yu besieged Fancheng in 219, and Cao Ren held the city.")
+    assert got["Fancheng"][0] == "PLACE"
+
+
+def test_postal_spelling_is_a_place_with_its_current_name(blank, gaz):
+    assert found(blank, gaz, "The British fleet reached Ningpo in 1841.")["Ningpo"] == \
+        ("PLACE", "Ningbo")
+
+
+def test_wade_giles_compound_is_no_polity(blank, gaz):
+    got = found(blank, gaz, "The rising began at Chin-t'ien village in Kwangsi.")
+    assert got["Chin-t'ien village"][0] == "PLACE"
+    assert "Chin" not in got
+    # a capitalised second part is two names ("Sung-Chin"), an English word no syllable
+    got = found(blank, gaz, "The Sung-Chin wars and Tang-era poems.")
+    assert got["Chin"][0] == got["Tang"][0] == "POLITY"
+
+
+def test_model_span_keeps_the_syllable_after_a_hyphen(resources):
+    got = found(resources.nlp, resources.gazetteer,
+                "Hung Hsiu-ch'üan gathered his followers at Chin-t'ien.")
+    assert "Chin" not in got
+    assert "Chin-t'ien" in got
