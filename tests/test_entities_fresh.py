@@ -73,3 +73,17 @@ def test_model_span_keeps_the_syllable_after_a_hyphen(resources):
                 "Hung Hsiu-ch'üan gathered his followers at Chin-t'ien.")
     assert "Chin" not in got
     assert "Chin-t'ien" in got
+
+
+@pytest.mark.parametrize(("mention", "dropped"), [
+    ("One Lash Law", True),       # "law" is written in lower case in the text
+    ("Robert Hart", False),       # no word of it is
+    ("Wang Law", True),
+    ("Sun Quan", False),          # syllables never count
+    ("General Yue", False),       # a title word is no common noun
+])
+def test_common_noun_names(mention, dropped):
+    from pipeline.entities.extract import _common_noun_name
+
+    lower = {"the", "law", "was", "general", "sun"}
+    assert _common_noun_name(mention, lower, {"general"}) is dropped

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.pinyin import is_pinyin_word
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.gazetteer import LABELS, Gazetteer
 from pipeline.records import EntityRow
@@ -212,6 +213,20 @@ def _attributive(text: str, start: int, end: int, mention: str, titles_lc: set[s
     return after is not None and after.group(1) not in titles_lc
 
 
+def _common_noun_name(mention: str, lower_words: set[str], titles_lc: set[str]) -> bool:
+    """A model PERSON with a word that is no pinyin or Wade–Giles syllable and that the same
+    text also writes in lower case, a title word apart ("One Lash Law" beside "the law",
+    "Tomb Tiger Dormant" beside "tomb"): a translated name of a thing, a law or a heading,
+    no person. Names of people abroad stay ("Robert Hart": "hart" is not written in lower
+    case)."""
+    for word in mention.split():
+        low = word.lower()
+        if low in lower_words and low not in titles_lc and not is_pinyin_word(word) \
+                and not _syllable(word):
+            return True
+    return False
+
+
 def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
                    titles: set[str]) -> bool:
     """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
@@ -232,7 +247,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     entities are mapped with the lexicon's ``label_map``; model entities whose text is an era
     name, a ``not_entity`` word, a sexagenary name, only place-suffix words ("County",
     "Military Prefecture") or has no capital letter or a digit are dropped; a name the
-    model labels differently within one doc gets its most frequent label. Any entity whose
+    model labels differently within one doc gets its most frequent label. A model PERSON
+    with a word the text also writes in lower case (no syllable, no title: "Lash Law") is
+    dropped. Any entity whose
     text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`), and any
     model entity whose first word is one ("Jiashen May"), is dropped.
     """
@@ -243,6 +260,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     generic = {w for s in gazetteer.words("place_suffix") for w in s.split()}
     titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
+    lower_words: set[str] | None = None  # the doc's lower-case words, when first needed
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
                 not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
@@ -268,6 +286,11 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
                                                                             text, titles_lc)):
             continue
+        if mapped == "PERSON":
+            if lower_words is None:
+                lower_words = {t.text for t in doc if t.is_lower}
+            if _common_noun_name(text, lower_words, titles_lc):
+                continue
         entry = gazetteer.resolve(text)
         if entry is not None:
             found.append((start, end, entry.label, entry.canonical, "model", text))
