@@ -29,7 +29,7 @@ from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
 from .dates.people import name_polities
 from .dates.state import RunningDate
-from .entities import build_nlp, extract_entities
+from .entities import build_nlp, carry_names, extract_entities
 from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
 from .events import (
@@ -311,6 +311,7 @@ class _DocumentStream:
         self.pending = tempfile.SpooledTemporaryFile(max_size=PENDING_SPILL_BYTES)
         self.spilled = False
         self.counts: Counter[tuple[str, str]] = Counter()  # model-only names
+        self.names_seen: dict[str, tuple[str, str]] = {}  # gazetteer names so far (carry_names)
         self.first: dict[tuple[str, str], int] = {}
 
     def run(self, on_block: Callable[[int, int], None] | None) -> list[WarningRow]:
@@ -344,6 +345,7 @@ class _DocumentStream:
                                        e.end + block.start)
                                for e in extract_entities(doc, res.gazetteer, exclude=local)),
                               key=lambda e: (e.start, e.end, e.label))
+            entities = carry_names(entities, self.names_seen)  # one sense per text
             # a paragraph never spans blocks unless it is longer than a block
             entities, reread = reread_capitals(entities, text, year_at, glosses)
             entities = read_place_words(entities, text,

@@ -87,3 +87,37 @@ def test_common_noun_names(mention, dropped):
 
     lower = {"the", "law", "was", "general", "sun"}
     assert _common_noun_name(mention, lower, {"general"}) is dropped
+
+
+def test_english_phrases_are_no_persons():
+    from pipeline.entities.extract import _english_phrase
+
+    english = {"lash": True, "law": False, "jump": True, "robert": False, "hart": False,
+               "frederick": False, "ward": True, "general": False, "long": True}
+    assert _english_phrase("Lash Law", english, set())
+    assert _english_phrase("Jump", english, set())
+    assert not _english_phrase("Robert Hart", english, set())      # a noun first
+    assert not _english_phrase("Frederick Ward", english, set())
+    assert not _english_phrase("Long Yun", english, set())         # "Yun" is no English
+    assert not _english_phrase("Lash Law", None, set())            # no table: nothing
+
+
+def test_english_word_table_comes_from_the_model(resources):
+    from pipeline.entities.component import english_words
+
+    table = english_words(resources.nlp)
+    assert table["lash"] is True and table["robert"] is False
+
+
+def test_carry_names_across_blocks():
+    from pipeline.entities import carry_names
+    from pipeline.records import EntityRow
+
+    seen: dict[str, tuple[str, str]] = {}
+    first = [EntityRow("d", 1, 0, 7, "Nurhaci", "PERSON", "Nurhaci", "gazetteer")]
+    later = [EntityRow("d", 2, 50, 57, "Nurhaci", "PLACE", "Nurhaci", "model"),
+             EntityRow("d", 2, 60, 63, "Liu", "PLACE", "Liu", "model")]
+    assert carry_names(first, seen) == first
+    out = carry_names(later, seen)
+    assert out[0].label == "PERSON" and out[0].source == "model"
+    assert out[1] == later[1]

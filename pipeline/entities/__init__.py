@@ -38,13 +38,19 @@ from pipeline.entities.component import (
     add_gazetteer_component,
     build_nlp,
 )
-from pipeline.entities.extract import _map_model_label, _norm, _trim, extract_entities
+from pipeline.entities.extract import (
+    _map_model_label,
+    _norm,
+    _trim,
+    carry_names,
+    extract_entities,
+)
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import BLOCK_LABEL, COMPONENT
 
 __all__ = [
     "BLOCK_LABEL", "COMPONENT", "GazetteerComponent", "ModelNotFoundError",
-    "_map_model_label", "_norm", "_trim", "add_gazetteer_component", "build_nlp",
+    "_map_model_label", "_norm", "_trim", "add_gazetteer_component", "build_nlp", "carry_names",
     "extract_entities", "find_spans", "is_one_syllable", "is_pinyin_word",
 ]

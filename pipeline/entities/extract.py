@@ -227,6 +227,26 @@ def _common_noun_name(mention: str, lower_words: set[str], titles_lc: set[str]) 
     return False
 
 
+#: ``doc.user_data`` key of the English word table (set by the gazetteer component)
+ENGLISH_KEY = "chronicle_english_words"
+
+
+def _english_phrase(mention: str, english: dict[str, bool] | None, titles_lc: set[str]
+                    ) -> bool:
+    """A model PERSON made of English words only, none a pinyin or Wade–Giles syllable or a
+    title, whose first word is also a verb, adjective or adverb ("One Lash Law" -> "Lash
+    Law", "Nock", "Jump"): a translated phrase, no name. English personal names start with a
+    word that is a noun only ("Robert Hart", "Frederick Ward" stay). ``english``: word ->
+    has a non-noun reading (:func:`pipeline.entities.component.english_words`)."""
+    if not english:
+        return False
+    words = mention.split()
+    if not english.get(words[0].lower()):
+        return False
+    return all(w.lower() in english and w.lower() not in titles_lc and not _syllable(w)
+               and not is_pinyin_word(w) for w in words)
+
+
 def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
                    titles: set[str]) -> bool:
     """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
@@ -249,9 +269,10 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     "Military Prefecture") or has no capital letter or a digit are dropped; a name the
     model labels differently within one doc gets its most frequent label. A model PERSON
     with a word the text also writes in lower case (no syllable, no title: "Lash Law") is
-    dropped. Any entity whose
-    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`), and any
-    model entity whose first word is one ("Jiashen May"), is dropped.
+    dropped, and so is one of English words only led by a verb or adjective ("Jump"). Any
+    entity whose text is a sexagenary name ("Jiaxu", "Jia Xu":
+    :meth:`Gazetteer.is_sexagenary`), and any model entity whose first word is one
+    ("Jiashen May"), is dropped.
     """
     label_map = dict(v.split("=", 1) for v in gazetteer.words("label_map"))
     army_words = set(gazetteer.words("army_word"))
@@ -289,7 +310,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if mapped == "PERSON":
             if lower_words is None:
                 lower_words = {t.text for t in doc if t.is_lower}
-            if _common_noun_name(text, lower_words, titles_lc):
+            if _common_noun_name(text, lower_words, titles_lc) or _english_phrase(
+                    text, doc.user_data.get(ENGLISH_KEY), titles_lc):
                 continue
         entry = gazetteer.resolve(text)
         if entry is not None:
@@ -341,3 +363,25 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))
     return rows
+
+
+def carry_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]) -> list[EntityRow]:
+    """One sense per text across the blocks of a document: a model row whose text an earlier
+    gazetteer row (this block or one before) read as a PERSON or PLACE takes that label and
+    canonical ("Nurhaci" a PLACE of the model, after "Nurhaci" a person of the gazetteer).
+
+    ``seen``: text -> (label, canonical) of the gazetteer rows so far, updated in place (one
+    dict per document, blocks in order). Only texts of four characters or more are carried.
+    Returns a new list.
+    """
+    for r in rows:
+        if r.source == "gazetteer" and r.label in ("PERSON", "PLACE") and len(r.text) >= 4:
+            seen.setdefault(r.text, (r.label, r.canonical))
+    out = []
+    for r in rows:
+        known = seen.get(r.text) if r.source == "model" else None
+        if known is not None and known[0] != r.label:
+            r = EntityRow(r.doc_id, r.sentence_id, r.start, r.end, r.text, known[0], known[1],
+                          r.source)
+        out.append(r)
+    return out
