@@ -73,6 +73,10 @@ def test_model_span_keeps_the_syllable_after_a_hyphen(resources):
                 "Hung Hsiu-ch'üan gathered his followers at Chin-t'ien.")
     assert "Chin" not in got
     assert "Chin-t'ien" in got
+    got = found(resources.nlp, resources.gazetteer,
+                "Tseng captured Wu-ch'ang and Han-yang, and cleared the river.")
+    assert "Han" not in got
+    assert got["Han-yang"][0] == "PLACE"  # a known place (Hanyang) joined
 
 
 @pytest.mark.parametrize(("mention", "dropped"), [

@@ -44,7 +44,8 @@ def _trim(ent: Span) -> Span:
     """Drop leading articles/punctuation and trailing possessives, lowercase words, punctuation.
 
     A lower-case syllable joined by a hyphen ("Chin-t'ien", "Yung-an") is kept: it ends the
-    word, and the first syllable alone would read as another name (the Jin)."""
+    word, and the first syllable alone would read as another name (the Jin); a span that
+    stops before such a syllable ("Han" of "Han-yang") is widened to it."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and (doc[start].text in _LEAD or doc[start].is_punct or doc[start].is_space):
@@ -55,6 +56,11 @@ def _trim(ent: Span) -> Span:
                 and not doc[end - 2].whitespace_ and _syllable(doc[end - 1].text):
             break  # "Chin-t'ien": the lower-case syllable after a hyphen is part of the word
         end -= 1
+    while end > start and end + 1 < len(doc) and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].text[:1].islower() and _syllable(doc[end + 1].text) \
+            and doc[end + 1].ent_iob_ != "B":
+        end += 2  # a span stopping inside "Han-yang" takes the rest of the word
     return doc[start:end]
 
 
@@ -328,6 +334,10 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             # "Ulan-Bator": a hyphenated name of no Chinese syllable; "Zhongdu": a place alias
             # the gazetteer reads only beside its dynasty is still no person; "Fancheng":
             # a one-word name of the place data (CHGIS, cpca, postal) of two syllables or more
+            found[k] = (start, end, "PLACE", canonical, source, text)
+        elif label == "POLITY" and source == "model" and "-" in text \
+                and _known_place_word(text, gazetteer) and not gazetteer.lookup(text):
+            # "Han-yang": a hyphenated known place the model takes for a people
             found[k] = (start, end, "PLACE", canonical, source, text)
         elif label == "PLACE" and source == "model" and _surname_and_syllable(text, gazetteer) \
                 and text not in places and text not in gazetteer.modern_places:
