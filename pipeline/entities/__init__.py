@@ -30,6 +30,13 @@ Spelling variants handled by mechanism, not by alias lists: a ``clan_surname`` i
 case, ü/v or Wade–Giles form ("Ai XinJueluo Nurhaci", "Yelv Dashi", "Ssu-ma Kuang"); titles in
 lower case ("emperor ningzong of Song Dynasty"); the typographic apostrophe (’) wherever the
 gazetteer has "'"; Giles's ê and ŭ ("Ssŭch'uan").
+
+Typing checks over data, not sentences: a surname + polity word whose dynasties lie centuries
+apart is a person ("Wei Qing", ``rules._far_apart``); a name of the place data (CHGIS, cpca,
+postal spellings) the model calls a person is a place ("Fancheng"); a hyphenated Wade–Giles
+compound is one word, never its first syllable's polity ("Chin-t'ien", "Han-yang"); a model
+PERSON of English words led by a verb or adjective (the model's own lemma index) is no name
+("Lash Law"); one sense per text across the blocks of a document (``carry_names``).
 """
 
 from pipeline.entities.component import (
