@@ -108,9 +108,11 @@ def test_english_phrases_are_no_persons():
 
 def test_english_word_table_comes_from_the_model(resources):
     from pipeline.entities.component import english_words
+    from pipeline.entities.extract import _english_for
 
     table = english_words(resources.nlp)
     assert table["lash"] is True and table["robert"] is False
+    assert _english_for(resources.nlp.vocab) == table  # registered by the component
 
 
 def test_carry_names_across_blocks():

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.compute import model_ops
-from pipeline.entities.extract import ENGLISH_KEY
+from pipeline.entities.extract import register_english
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import _ALL_PIPES, COMPONENT, _build_tables, _Tables
 from pipeline.errors import EXIT_MODEL_MISSING, ChronicleError
@@ -32,12 +32,11 @@ class GazetteerComponent:
         self.name = name
         self.gazetteer_dir = gazetteer_dir
         self.tables: _Tables | None = None
-        self.english: dict[str, bool] = {}
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Build the matchers for ``gazetteer``."""
         self.tables = _build_tables(self.nlp, gazetteer)
-        self.english = english_words(self.nlp)
+        register_english(self.nlp.vocab, english_words(self.nlp))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tables is None:
@@ -45,8 +44,6 @@ class GazetteerComponent:
 
             self.set_gazetteer(load_gazetteer(prepare_gazetteer(self.gazetteer_dir)))
         doc.set_ents(find_spans(doc, self.tables), default="unmodified")
-        if self.english:  # for extract_entities (a reference, not a copy)
-            doc.user_data[ENGLISH_KEY] = self.english
         return doc
 
 

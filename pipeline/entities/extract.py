@@ -233,8 +233,20 @@ def _common_noun_name(mention: str, lower_words: set[str], titles_lc: set[str]) 
     return False
 
 
-#: ``doc.user_data`` key of the English word table (set by the gazetteer component)
-ENGLISH_KEY = "chronicle_english_words"
+#: English word tables by vocab (id -> (vocab, table)), registered by the gazetteer
+#: component (:func:`pipeline.entities.component.english_words`); kept off the Docs, which
+#: may be serialised
+_ENGLISH: dict[int, tuple[object, dict[str, bool]]] = {}
+
+
+def register_english(vocab: object, table: dict[str, bool]) -> None:
+    """Use ``table`` (word -> has a non-noun reading) for the docs of ``vocab``."""
+    _ENGLISH[id(vocab)] = (vocab, table)
+
+
+def _english_for(vocab: object) -> dict[str, bool] | None:
+    got = _ENGLISH.get(id(vocab))
+    return got[1] if got is not None and got[0] is vocab else None
 
 
 def _english_phrase(mention: str, english: dict[str, bool] | None, titles_lc: set[str]
@@ -317,7 +329,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             if lower_words is None:
                 lower_words = {t.text for t in doc if t.is_lower}
             if _common_noun_name(text, lower_words, titles_lc) or _english_phrase(
-                    text, doc.user_data.get(ENGLISH_KEY), titles_lc):
+                    text, _english_for(doc.vocab), titles_lc):
                 continue
         entry = gazetteer.resolve(text)
         if entry is not None:
