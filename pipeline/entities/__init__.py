@@ -19,8 +19,9 @@ of their reign get one canonical name per reign (``rulers``: "Emperor Taizong of
 "Tang Taizong" -> "Tang Taizong"; "the Hongwu Emperor" -> "Zhu Yuanzhang" of persons.csv).
 
 Subpackage layout (same public functions as the former ``pipeline/entities.py``): ``pinyin``,
-``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans; its
-helpers ``candidates``, ``span_places``, ``span_names``, ``span_text``),
+``tables`` (word sets and matchers; ``dynasty_years``), ``rules`` (rule checks),
+``name_checks`` (typing checks over data, carry_names), ``spans`` (find_spans; its helpers
+``candidates``, ``span_places``, ``span_names``, ``span_text``),
 ``rulers`` (RulerIndex), ``component`` (the spaCy component, build_nlp), ``extract``
 (extract_entities, model labels, demonyms, repeats), ``wadegiles`` (Wade–Giles -> pinyin from
 pypinyin's tables: "Ssu-ma Kuang" and "Li K'o-yung" get the canonical "Sima Guang", "Li
@@ -49,9 +50,9 @@ from pipeline.entities.extract import (
     _map_model_label,
     _norm,
     _trim,
-    carry_names,
     extract_entities,
 )
+from pipeline.entities.name_checks import carry_names
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import BLOCK_LABEL, COMPONENT

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.compute import model_ops
-from pipeline.entities.extract import register_english
+from pipeline.entities.name_checks import register_english
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import _ALL_PIPES, COMPONENT, _build_tables, _Tables
 from pipeline.errors import EXIT_MODEL_MISSING, ChronicleError

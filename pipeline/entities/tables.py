@@ -13,6 +13,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
+from pipeline.entities.dynasty_years import polity_years
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, build_ruler_index
 from pipeline.entities.wadegiles import pinyin_to_wg_key
@@ -139,45 +140,6 @@ def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
 
 
 _CAP = {"IS_TITLE": True}
-
-
-def polity_years(words: Iterable[str], directory: Path | None) -> dict[str, tuple[int, int]]:
-    """(first, last) year (astronomical) of the reigns of all the dynasties each of ``words``
-    can name: ``dynasties.csv`` names and aliases (a group row such as "Han" also covers its
-    members) and the reigns of ``rulers.csv`` (sanmiao; from the Western Han on). "Wei" ->
-    (220, 557) (Cao Wei ... Western Wei); a word naming no dynasty with reigns is left out.
-    Empty without ``directory`` or its files."""
-    if directory is None or not (directory / "dynasties.csv").is_file():
-        return {}
-    from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
-    from pipeline.rulers import load_ruler_table  # noqa: PLC0415
-
-    try:
-        reigns = load_ruler_table(directory).rulers
-    except OSError:
-        return {}
-    span: dict[str, tuple[int, int]] = {}
-    for r in reigns:
-        lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
-        span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
-    dynasties = load_dynasties(directory)
-    parent = {d.name: d.parent for d in dynasties}
-    for name, (lo, hi) in list(span.items()):  # a group covers its members ("Han")
-        up = parent.get(name)
-        while up:
-            plo, phi = span.get(up, (lo, hi))
-            span[up] = (min(plo, lo), max(phi, hi))
-            up = parent.get(up)
-    wanted = set(words)
-    out: dict[str, tuple[int, int]] = {}
-    for d in dynasties:
-        if d.name not in span:
-            continue
-        lo, hi = span[d.name]
-        for form in {d.name, *d.aliases} & wanted:
-            olo, ohi = out.get(form, (lo, hi))
-            out[form] = (min(olo, lo), max(ohi, hi))
-    return out
 
 
 def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
