@@ -89,7 +89,7 @@ def main() -> None:
     # Stage shares, each timed alone on the same text (the run above includes them all).
     cleaned = clean(text).text
     t0 = clock()
-    mentions = find_date_mentions(cleaned, resources.eras)
+    mentions = find_date_mentions(cleaned, resources.eras, resources.person_names)
     date_rows, _ = resolve_dates(mentions, resources.eras, resources.calendar)
     dates_s = clock() - t0
     docs = list(resources.nlp.pipe(b.text for b in split_blocks(cleaned)))

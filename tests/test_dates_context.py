@@ -68,6 +68,22 @@ def test_people_dynasties_reads_ruler_personal_names(eras: EraTable) -> None:
     assert found[0][0] == 0
 
 
+def test_people_dynasties_takes_the_loaded_table(eras: EraTable, gaz) -> None:
+    """The name table is built from loaded data (gazetteer aliases, a person -> polity map,
+    reigns), not read from files; a name of two dynasties counts for neither."""
+    from pipeline.dates.people import name_polities
+    from pipeline.rulers import Ruler
+
+    reign = Ruler(ruler_id=1, dynasty="Tang", name_zh="", temple="", posthumous="",
+                  personal="Wu Moxu", reign_start=700, reign_end=710, first_year=700,
+                  era_ids=(), romanizations=())
+    names = name_polities(gaz, {"Guo Ziyi": "Tang"}, [reign])
+    assert "Tang" in names["Guo Ziyi"] and names["Wu Moxu"] == {"Tang"}
+    text = "Wu Moxu and Guo Ziyi met; Zhang Xu was there."
+    table = {**names, "Zhang Xu": frozenset({"Tang", "Song"})}
+    assert [d for _, d in people_dynasties(text, eras, table)] == ["Tang", "Tang"]
+
+
 # ------------------------------------------------------------------ Korean cycle names
 @pytest.mark.parametrize("word, number", [
     ("Kabo", 31), ("Gabo", 31), ("Kabin", 51), ("Ŭryu", 22), ("Euryu", 22), ("Ŭrhae", 12),

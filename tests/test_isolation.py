@@ -43,10 +43,10 @@ def test_unexpected_error_in_one_document_is_an_error_row(
     (tmp_path / "in" / "good.txt").write_text(PROSE, encoding="utf-8")
     real = document.find_date_mentions
 
-    def fragile(text: str, eras):  # type: ignore[no-untyped-def]
+    def fragile(text: str, eras, *rest):  # type: ignore[no-untyped-def]
         if text.startswith("BOOM"):
             raise ValueError("something deep went wrong")
-        return real(text, eras)
+        return real(text, eras, *rest)
 
     monkeypatch.setattr(document, "find_date_mentions", fragile)
     result = api.run([tmp_path / "in"], tmp_path / "out", resources=resources)

@@ -4,6 +4,7 @@ resolution); ranges, comma days, unknown and one-letter-off era names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import regex
@@ -290,8 +291,13 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
                        aside=aside)
 
 
-def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
-    """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start."""
+def find_date_mentions(text: str, eras: EraTable,
+                       people: Mapping[str, frozenset[str]] | None = None) -> list[DateMention]:
+    """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start.
+
+    ``people``: name -> polities of the persons it names (:func:`.people.name_polities`,
+    ``Resources.person_names``), evidence for an era several dynasties share; None: the
+    table of the active gazetteer."""
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
@@ -335,7 +341,7 @@ def find_date_mentions(text: str, eras: EraTable) -> list[DateMention]:
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
-    return tag_positions(text, tag_rulers(text, tag_people(text, out, eras), eras))
+    return tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")

@@ -8,28 +8,36 @@ sentence (else its paragraph) to pick among same-named eras, as a guess (certain
 ERA_CHOSEN_BY_PERSONS), after a dynasty named with the era, a printed CE year and a running
 date near one of the candidates.
 
-Names and their dynasties (data, no code): ``persons.csv`` (``canonical`` and ``aliases`` ->
-``polity``, read as a dynasty name of ``dynasties.csv``), the spellings derived from them in
-``name_romanizations.csv`` ("Kuo Tzu-i") and ``rulers.csv`` (a ruler's
-personal name, "Li Heng" -> Tang). A name that can belong to more than one dynasty is left out,
-and so is a polity that names several dynasties and none exactly ("Qi": Southern, Northern or
-the puppet Qi).
+Names and their dynasties come from the loaded resources, not from files read here
+(:func:`name_polities`): the gazetteer's PERSON aliases (``persons.csv`` canonical names and
+aliases, and the spellings derived from them in ``name_romanizations.csv``: "Kuo Tzu-i"), each
+with the polity of its person (``Resources.person_polity``, read as a dynasty name of
+``dynasties.csv``), and the personal names of the Chinese rulers of the ruler table
+("Li Heng" -> Tang). A name that can belong to more than one dynasty is left out, and so is a
+polity that names several dynasties and none exactly ("Qi": Southern, Northern or the puppet
+Qi). Without a table (a direct call of :func:`find_date_mentions`), the one of the active
+gazetteer folder is built once (:func:`default_name_polities`).
 Matching is on whole words, case-sensitive (names are capitalised).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.resources import active_gazetteer_dir
 
 from .mentions import DateMention
 from .near_rulers import shared_ruler
+
+if TYPE_CHECKING:
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.rulers import Ruler
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
@@ -38,9 +46,19 @@ _PARAGRAPH_END = re.compile(r"\n\s*\n")
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
 
 
-@lru_cache(maxsize=4)
-def _name_table(directory: Path) -> dict[str, frozenset[str]]:
-    """name as written (two words or more) -> the polities or dynasties given for it."""
+#: name as written (two words or more) -> the polities or dynasties given for it
+NamePolities = Mapping[str, frozenset[str]]
+
+
+def name_polities(gazetteer: Gazetteer, person_polity: Mapping[str, str],
+                  rulers: Iterable[Ruler] = ()) -> dict[str, frozenset[str]]:
+    """Name as written (two words or more) -> the polities of the persons it names.
+
+    ``gazetteer``: its PERSON entries give alias -> canonical (the persons' own polity column,
+    ``GazetteerEntry.polity``, when it has one, else ``person_polity[canonical]``);
+    ``person_polity``: canonical -> polity (``Resources.person_polity``); ``rulers``: reigns
+    whose personal name ("Li Heng") names their dynasty (Chinese calendar streams 1-3 only).
+    """
     found: dict[str, set[str]] = {}
 
     def add(name: str, polity: str | None) -> None:
@@ -48,32 +66,34 @@ def _name_table(directory: Path) -> dict[str, frozenset[str]]:
         if " " in name and polity:
             found.setdefault(name, set()).add(polity)
 
-    polity: dict[str, str] = {}
-    persons = directory / "persons.csv"
-    if persons.is_file():
-        with persons.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                polity[row["canonical"]] = row.get("polity") or ""
-                for name in [row["canonical"], *(row.get("aliases") or "").split("|")]:
-                    add(name, row.get("polity"))
-    spellings = directory / "name_romanizations.csv"  # "An Lu-shan", "Kuo Tzu-i"
-    if spellings.is_file():
-        with spellings.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row.get("file") == "persons.csv":
-                    add(row["alias"], polity.get(row["canonical"]))
-    rulers = directory / "rulers.csv"
-    if rulers.is_file():
-        with rulers.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                add(row.get("personal") or "", row.get("dynasty"))
+    for entry in gazetteer.entries:
+        if entry.label == "PERSON":
+            add(entry.alias, entry.polity or person_polity.get(entry.canonical))
+            add(entry.canonical, entry.polity or person_polity.get(entry.canonical))
+    for ruler in rulers:
+        if ruler.cal_stream <= 3:
+            add(ruler.personal, ruler.dynasty)
     return {n: frozenset(d) for n, d in found.items()}
 
 
-def people_dynasties(text: str, eras) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4)
+def default_name_polities(directory: Path) -> dict[str, frozenset[str]]:
+    """:func:`name_polities` of the gazetteer folder ``directory`` (loaded with the same
+    loaders as :func:`pipeline.document.load_resources`); cached per folder."""
+    from pipeline.events import load_person_polities  # noqa: PLC0415 (events import dates)
+    from pipeline.gazetteer import load_gazetteer  # noqa: PLC0415
+    from pipeline.rulers import load_ruler_table  # noqa: PLC0415
+
+    polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
+    return name_polities(load_gazetteer(directory), polity,
+                         load_ruler_table(directory).rulers)
+
+
+def people_dynasties(text: str, eras, names: NamePolities | None = None
+                     ) -> list[tuple[int, str]]:
     """(offset, canonical dynasty) of every person named in ``text`` whose name belongs to
-    one dynasty only (``persons.csv`` polity, ``rulers.csv`` dynasty of a personal name)."""
-    table = _name_table(active_gazetteer_dir())
+    one dynasty only. ``names``: :func:`name_polities` (None: the active gazetteer's)."""
+    table = names if names is not None else default_name_polities(active_gazetteer_dir())
     out: list[tuple[int, str]] = []
     for run in _CAPS.finditer(text):
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
@@ -118,10 +138,12 @@ def _dynasty(polity: str, eras) -> str | None:
     return readings[0] if len(readings) == 1 else None
 
 
-def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention]:
+def tag_people(text: str, mentions: list[DateMention], eras,
+               names: NamePolities | None = None) -> list[DateMention]:
     """``mentions`` with ``people`` set on those naming an era of several dynasties: the
     canonical dynasties of the persons named in the mention's sentence, else its paragraph
-    (document order, no repeats). Other mentions are returned unchanged."""
+    (document order, no repeats). Other mentions are returned unchanged. ``names``:
+    :func:`name_polities` (None: the active gazetteer's)."""
     shared = [i for i, m in enumerate(mentions)
               if (m.era and len({e.dynasty for e in eras.candidates(m.era)}) > 1)
               or shared_ruler(m, eras)]  # "the third year of Emperor Wu": nine dynasties
@@ -134,7 +156,7 @@ def tag_people(text: str, mentions: list[DateMention], eras) -> list[DateMention
             spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
         else:
             spans.append((lo, hi))
-    hits = [(lo + p, d) for lo, hi in spans for p, d in people_dynasties(text[lo:hi], eras)]
+    hits = [(lo + p, d) for lo, hi in spans for p, d in people_dynasties(text[lo:hi], eras, names)]
     if not hits:
         return mentions
     out = list(mentions)

@@ -22,7 +22,9 @@ A ruler named without a dynasty ("Emperor Wu") is read again once the dates are 
 the year of its sentence or the running year, the dynasties named nearest.
 
 Subpackage layout (same public functions as the former ``pipeline/entities.py``): ``pinyin``,
-``tables`` (word sets and matchers), ``rules`` (rule checks), ``spans`` (find_spans),
+``tables`` (word sets and matchers; ``dynasty_years``), ``rules`` (rule checks),
+``name_checks`` (typing checks over data, carry_names), ``spans`` (find_spans; its helpers
+``candidates``, ``span_places``, ``span_names``, ``span_text``),
 ``rulers`` (RulerIndex), ``component`` (the spaCy component, build_nlp), ``extract``
 (extract_entities, model labels, demonyms, repeats), ``wadegiles`` (Wade–Giles -> pinyin from
 pypinyin's tables: "Ssu-ma Kuang" and "Li K'o-yung" get the canonical "Sima Guang", "Li
@@ -32,6 +34,13 @@ Spelling variants handled by mechanism, not by alias lists: a ``clan_surname`` i
 case, ü/v or Wade–Giles form ("Ai XinJueluo Nurhaci", "Yelv Dashi", "Ssu-ma Kuang"); titles in
 lower case ("emperor ningzong of Song Dynasty"); the typographic apostrophe (’) wherever the
 gazetteer has "'"; Giles's ê and ŭ ("Ssŭch'uan").
+
+Typing checks over data, not sentences: a surname + polity word whose dynasties lie centuries
+apart is a person ("Wei Qing", ``rules._far_apart``); a name of the place data (CHGIS, cpca,
+postal spellings) the model calls a person is a place ("Fancheng"); a hyphenated Wade–Giles
+compound is one word, never its first syllable's polity ("Chin-t'ien", "Han-yang"); a model
+PERSON of English words led by a verb or adjective (the model's own lemma index) is no name
+("Lash Law"); one sense per text across the blocks of a document (``carry_names``).
 """
 
 from pipeline.entities.component import (
@@ -40,13 +49,19 @@ from pipeline.entities.component import (
     add_gazetteer_component,
     build_nlp,
 )
-from pipeline.entities.extract import _map_model_label, _norm, _trim, extract_entities
+from pipeline.entities.extract import (
+    _map_model_label,
+    _norm,
+    _trim,
+    extract_entities,
+)
+from pipeline.entities.name_checks import carry_names
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import BLOCK_LABEL, COMPONENT
 
 __all__ = [
     "BLOCK_LABEL", "COMPONENT", "GazetteerComponent", "ModelNotFoundError",
-    "_map_model_label", "_norm", "_trim", "add_gazetteer_component", "build_nlp",
+    "_map_model_label", "_norm", "_trim", "add_gazetteer_component", "build_nlp", "carry_names",
     "extract_entities", "find_spans", "is_one_syllable", "is_pinyin_word",
 ]

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.compute import model_ops
+from pipeline.entities.name_checks import register_english
 from pipeline.entities.spans import find_spans
 from pipeline.entities.tables import _ALL_PIPES, COMPONENT, _build_tables, _Tables
 from pipeline.errors import EXIT_MODEL_MISSING, ChronicleError
@@ -35,6 +36,7 @@ class GazetteerComponent:
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Build the matchers for ``gazetteer``."""
         self.tables = _build_tables(self.nlp, gazetteer)
+        register_english(self.nlp.vocab, english_words(self.nlp))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tables is None:
@@ -43,6 +45,25 @@ class GazetteerComponent:
             self.set_gazetteer(load_gazetteer(prepare_gazetteer(self.gazetteer_dir)))
         doc.set_ents(find_spans(doc, self.tables), default="unmodified")
         return doc
+
+
+def english_words(nlp: Language) -> dict[str, bool]:
+    """Lower-case English words of the pipeline's own lemmatizer tables (``lemma_index``:
+    WordNet's nouns, verbs, adjectives, adverbs) -> True when the word has a reading other
+    than a noun ("lash", "jump"; "robert", "tomb": False). Empty without a rule lemmatizer
+    (a blank pipeline)."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return {}
+    noun = nlp.vocab.strings.add("noun")
+    out: dict[str, bool] = {}
+    for pos in index:
+        other = pos != noun and pos != "noun"
+        for word in index[pos]:
+            if word.isalpha():
+                out[word] = out.get(word, False) or other
+    return out
 
 
 @Language.factory(COMPONENT, default_config={"gazetteer_dir": None})

@@ -9,6 +9,19 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.name_checks import (
+    _SPACED_DASH,
+    _adjective_use,
+    _attributive,
+    _common_noun_name,
+    _english_for,
+    _english_phrase,
+    _foreign_hyphenated,
+    _known_place_word,
+    _place_names,
+    _surname_and_syllable,
+    demonym_place,
+)
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.gazetteer import LABELS, Gazetteer
 from pipeline.records import EntityRow
@@ -40,14 +53,26 @@ def _map_model_label(ent: Span, label_map: dict[str, str], army_words: set[str],
 
 
 def _trim(ent: Span) -> Span:
-    """Drop leading articles/punctuation and trailing possessives, lowercase words, punctuation."""
+    """Drop leading articles/punctuation and trailing possessives, lowercase words, punctuation.
+
+    A lower-case syllable joined by a hyphen ("Chin-t'ien", "Yung-an") is kept: it ends the
+    word, and the first syllable alone would read as another name (the Jin); a span that
+    stops before such a syllable ("Han" of "Han-yang") is widened to it."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and (doc[start].text in _LEAD or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].is_lower):
+        if end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_ \
+                and not doc[end - 2].whitespace_ and _syllable(doc[end - 1].text):
+            break  # "Chin-t'ien": the lower-case syllable after a hyphen is part of the word
         end -= 1
+    while end > start and end + 1 < len(doc) and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].text[:1].islower() and _syllable(doc[end + 1].text) \
+            and doc[end + 1].ent_iob_ != "B":
+        end += 2  # a span stopping inside "Han-yang" takes the rest of the word
     return doc[start:end]
 
 
@@ -61,61 +86,6 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     """Whether ``[start, end)`` overlaps one of the sorted, non-overlapping ``spans``."""
     i = bisect.bisect_left(starts, end)  # spans[:i] start before ``end``; their ends increase
     return i > 0 and spans[i - 1][1] > start
-
-
-_PLACE_NAMES: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
-
-
-def _place_names(gaz: Gazetteer) -> frozenset[str]:
-    """PLACE aliases of ``gaz`` plus its world place names (cached per gazetteer)."""
-    got = _PLACE_NAMES.get(id(gaz))
-    if got is None or got[0] is not gaz:
-        names = frozenset({e.alias for e in gaz.entries if e.label == "PLACE"}
-                          | gaz.world_places)
-        got = _PLACE_NAMES[id(gaz)] = (gaz, names)
-    return got[1]
-
-
-def demonym_place(word: str, places: frozenset[str]) -> str:
-    """The place a demonym adjective is formed from ("Iranian" -> "Iran", "Tibetan" ->
-    "Tibet", "Korean" -> "Korea", "Japanese" -> "Japan", "Turkish" -> "Turkey"), or "".
-
-    ``places``: known place names. Only the endings -ian, -an, -ese, -ish, -i are tried.
-    """
-    for ending, repl in (("ian", ("", "ia", "ium")), ("an", ("", "a")), ("ese", ("", "a")),
-                         ("ish", ("", "ey", "land")), ("i", ("",))):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: len(word) - len(ending)]
-            for r in repl:
-                if stem + r in places:
-                    return stem + r
-    return ""
-
-
-def _foreign_hyphenated(text: str) -> bool:
-    """One hyphenated word of capitalised parts none of which is a pinyin or Wade–Giles
-    syllable ("Khara-Khoto", "Ulan-Bator"; not "Ssu-ma", "Wan-yen"). A Chinese personal
-    name written with hyphens has Chinese syllables; such a word is a place abroad."""
-    parts = text.split("-")
-    return (" " not in text and len(parts) >= 2 and all(p[:1].isupper() and p[1:].islower()
-                                                         for p in parts)
-            and not any(_syllable(p) for p in parts))
-
-
-def _surname_and_syllable(text: str, gaz: Gazetteer) -> bool:
-    """Two words: a surname of the lexicon that names no polity ("Sun", not "Song") and one
-    pinyin or Wade–Giles syllable ("Sun Tzu", "Wang Fu")."""
-    first, _, given = text.partition(" ")
-    if not given or " " in given or not given[:1].isupper() or not _syllable(given):
-        return False
-    return first in gaz.words("surname") and not any(e.label == "POLITY"
-                                                     for e in gaz.lookup(first))
-
-
-def _adjective_use(text: str, end: int) -> bool:
-    """The word ending at ``end`` is followed by a lower-case word ("Iranian merchants")."""
-    rest = text[end:end + 3]
-    return len(rest) >= 2 and rest[0] == " " and rest[1].islower()
 
 
 # English words a machine translation puts for a syllable of a personal name (山 shan ->
@@ -178,22 +148,6 @@ def _first_name_repeats(text: str, found: list[tuple[int, int, str, str, str, st
     return out
 
 
-# a dash between spaces ("Taihe Chongbao - The Rule of ..."): a heading, no personal name
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_LOWER_AFTER = re.compile(r"\s+([a-z]+)")
-
-
-def _attributive(text: str, start: int, end: int, mention: str, titles_lc: set[str]) -> bool:
-    """A one-word name between "the" and a lower-case noun that is no title ("the Sima clan",
-    "the Li regime", not "the Yongle emperor"): a family or regime named by its surname, no
-    person."""
-    if " " in mention or not _THE_BEFORE.search(text[max(0, start - 5):start]):
-        return False
-    after = _LOWER_AFTER.match(text, end)
-    return after is not None and after.group(1) not in titles_lc
-
-
 def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: str,
                    titles: set[str]) -> bool:
     """A PERSON mention that is one excluded era name plus title words only ("the Zhengtong
@@ -214,9 +168,12 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     entities are mapped with the lexicon's ``label_map``; model entities whose text is an era
     name, a ``not_entity`` word, a sexagenary name, only place-suffix words ("County",
     "Military Prefecture") or has no capital letter or a digit are dropped; a name the
-    model labels differently within one doc gets its most frequent label. Any entity whose
-    text is a sexagenary name ("Jiaxu", "Jia Xu": :meth:`Gazetteer.is_sexagenary`), and any
-    model entity whose first word is one ("Jiashen May"), is dropped.
+    model labels differently within one doc gets its most frequent label. A model PERSON
+    with a word the text also writes in lower case (no syllable, no title: "Lash Law") is
+    dropped, and so is one of English words only led by a verb or adjective ("Jump"). Any
+    entity whose text is a sexagenary name ("Jiaxu", "Jia Xu":
+    :meth:`Gazetteer.is_sexagenary`), and any model entity whose first word is one
+    ("Jiashen May"), is dropped.
     """
     label_map = dict(v.split("=", 1) for v in gazetteer.words("label_map"))
     army_words = set(gazetteer.words("army_word"))
@@ -225,6 +182,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     generic = {w for s in gazetteer.words("place_suffix") for w in s.split()}
     titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
+    lower_words: set[str] | None = None  # the doc's lower-case words, when first needed
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
                 not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
@@ -250,6 +208,12 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
                                                                             text, titles_lc)):
             continue
+        if mapped == "PERSON":
+            if lower_words is None:
+                lower_words = {t.text for t in doc if t.is_lower}
+            if _common_noun_name(text, lower_words, titles_lc) or _english_phrase(
+                    text, _english_for(doc.vocab), titles_lc):
+                continue
         entry = gazetteer.resolve(text)
         if entry is not None:
             found.append((start, end, entry.label, entry.canonical, "model", text))
@@ -259,11 +223,16 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     for k, (start, end, label, canonical, source, text) in enumerate(found):
         if label == "PERSON" and source == "model" and (
                 text in gazetteer.world_places or _foreign_hyphenated(text)
-                or (text in places and not any(e.label == "PERSON"
-                                               for e in gazetteer.lookup(text)))):
+                or ((text in places or _known_place_word(text, gazetteer))
+                    and not any(e.label == "PERSON" for e in gazetteer.lookup(text)))):
             # "Hormuz", "Calicut": a place abroad the model takes for a person; "Khara-Khoto",
             # "Ulan-Bator": a hyphenated name of no Chinese syllable; "Zhongdu": a place alias
-            # the gazetteer reads only beside its dynasty is still no person
+            # the gazetteer reads only beside its dynasty is still no person; "Fancheng":
+            # a one-word name of the place data (CHGIS, cpca, postal) of two syllables or more
+            found[k] = (start, end, "PLACE", canonical, source, text)
+        elif label == "POLITY" and source == "model" and "-" in text \
+                and _known_place_word(text, gazetteer) and not gazetteer.lookup(text):
+            # "Han-yang": a hyphenated known place the model takes for a people
             found[k] = (start, end, "PLACE", canonical, source, text)
         elif label == "PLACE" and source == "model" and _surname_and_syllable(text, gazetteer) \
                 and text not in places and text not in gazetteer.modern_places:
@@ -299,3 +268,5 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))
     return rows
+
+

@@ -135,6 +135,20 @@ def _given_ok(text: str, w: _Words) -> bool:
         and text not in w.place_names
 
 
+#: Years between the reigns of two dynasties beyond which their names side by side are no
+#: period pair ("Ming Qing", "Wei Jin", "Song Jin" are; "Wei Qing" is a person)
+PAIR_GAP_YEARS = 150
+
+
+def _far_apart(first: str, second: str, w: _Words) -> bool:
+    """True when no dynasty ``first`` can name and none ``second`` can name (``pol_years``)
+    come within :data:`PAIR_GAP_YEARS` of each other; False when either has no years."""
+    a, b = w.pol_years.get(first), w.pol_years.get(second)
+    if a is None or b is None:
+        return False
+    return max(a[0], b[0]) - min(a[1], b[1]) > PAIR_GAP_YEARS
+
+
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
@@ -173,6 +187,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         # the statistical model (SUPPRESS drops the dynasty reading of the first word)
         if _ruler_personal(toks, w):  # "Chu Wên", "Liu Bang": a ruler's own name
             return "PERSON"
+        if toks[1] in w.pol_single and _far_apart(toks[0], toks[1], w) \
+                and toks[1] not in w.era_names and toks[1] not in w.not_given:
+            return "PERSON"  # "Wei Qing": two dynasties centuries apart are no period pair
         if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
                 or toks[1] in w.person_aliases:
             return None

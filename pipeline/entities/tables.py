@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -13,6 +13,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
+from pipeline.entities.dynasty_years import polity_years
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, build_ruler_index
 from pipeline.entities.wadegiles import pinyin_to_wg_key
@@ -88,6 +89,9 @@ class _Words:
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
+    # one-word polity name -> (first, last) year of the reigns of every dynasty it can name
+    pol_years: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False,
+                                                     compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ class _Tables:
     name_words: frozenset[str]
     list_nouns: frozenset[str]
     not_entity: frozenset[str]
-    modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names
+    modern_hashes: frozenset[int]  # ORTH hashes of usable modern place names (and postal)
     list_noun_hashes: frozenset[int]  # LOWER hashes of list nouns
     suffix_lc: frozenset[str]  # place suffixes also matched in lower case
     rulers: RulerIndex | None = None  # rulers.csv: canonical names of rulers
@@ -168,6 +172,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
         ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
+        pol_years=polity_years(pol_single, gaz.source_dir),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -298,7 +303,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         name_words=frozenset(w.temple | w.pol_words | w.stop_given | w.surnames | w.titles),
         list_nouns=frozenset(gaz.words("list_noun")),
         not_entity=frozenset(gaz.words("not_entity")),
-        modern_hashes=_hashes(n for n in gaz.modern_places
+        modern_hashes=_hashes(n for n in gaz.modern_places.union(gaz.postal_places)
                               if len(n) >= 5 and n not in w.era_names and n not in w.surnames
                               and n not in w.pol_words),
         list_noun_hashes=_hashes(x.lower() for x in gaz.words("list_noun")),

@@ -1,0 +1,46 @@
+"""Years of the dynasties a polity word can name, for telling a personal name made of polity
+words ("Wei Qing") from a pair of dynasties ("Ming Qing"): :func:`polity_years`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def polity_years(words: Iterable[str], directory: Path | None) -> dict[str, tuple[int, int]]:
+    """(first, last) year (astronomical) of the reigns of all the dynasties each of ``words``
+    can name: ``dynasties.csv`` names and aliases (a group row such as "Han" also covers its
+    members) and the reigns of ``rulers.csv`` (sanmiao; from the Western Han on). "Wei" ->
+    (220, 557) (Cao Wei ... Western Wei); a word naming no dynasty with reigns is left out.
+    Empty without ``directory`` or its files."""
+    if directory is None or not (directory / "dynasties.csv").is_file():
+        return {}
+    from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
+    from pipeline.rulers import load_ruler_table  # noqa: PLC0415
+
+    try:
+        reigns = load_ruler_table(directory).rulers
+    except OSError:
+        return {}
+    span: dict[str, tuple[int, int]] = {}
+    for r in reigns:
+        lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
+        span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
+    dynasties = load_dynasties(directory)
+    parent = {d.name: d.parent for d in dynasties}
+    for name, (lo, hi) in list(span.items()):  # a group covers its members ("Han")
+        up = parent.get(name)
+        while up:
+            plo, phi = span.get(up, (lo, hi))
+            span[up] = (min(plo, lo), max(phi, hi))
+            up = parent.get(up)
+    wanted = set(words)
+    out: dict[str, tuple[int, int]] = {}
+    for d in dynasties:
+        if d.name not in span:
+            continue
+        lo, hi = span[d.name]
+        for form in {d.name, *d.aliases} & wanted:
+            olo, ohi = out.get(form, (lo, hi))
+            out[form] = (min(olo, lo), max(ohi, hi))
+    return out
