@@ -1,0 +1,142 @@
+"""One huge document split over worker processes: range tasks and their merge.
+
+A file larger than ``split_bytes`` (default :data:`SPLIT_BYTES`) is, with ``--jobs N > 1`` or
+Dask, submitted as several range tasks (:func:`process_range_task`): each worker reads the file,
+runs the cheap whole-text stages (:func:`pipeline.ranges.whole_text`: dates from the starting
+running date, place glosses, the block list) and then spaCy, the entities and the events on its
+range of blocks only, cut at event-group boundaries (:func:`pipeline.ranges.cut_ranges`). This
+process merges the ranges in order (:meth:`SplitDocument.merge`, through
+:func:`pipeline.document.process_file` with ``parts``): sentence numbers, dates, place rows and
+event numbers come out exactly as with ``--jobs 1``. A range that fails fails its document (its
+error row; the rows merged so far are taken back by the caller).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..context import DocumentContext
+from ..document import DocumentResult, Resources, RowSink, process_file
+from ..ranges import BlockPart, WholeText
+
+#: Bytes past which one file is split into ranges of blocks run by different workers (only with
+#: ``--jobs N > 1`` or Dask, never with ``--continuous``). Smaller files stay one task: a range
+#: task repeats the whole-text stages (a few percent of the work) and its merge is serial.
+SPLIT_BYTES = 1_000_000
+#: Most ranges per worker for one file (each range repeats the whole-text stages).
+RANGES_PER_WORKER = 2
+
+
+def range_count(path: Path, split_bytes: int, workers: int) -> int:
+    """How many range tasks ``path`` becomes: 1 up to ``split_bytes`` bytes, else one per
+    ``split_bytes`` (at most ``RANGES_PER_WORKER * workers``)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 1
+    if size <= split_bytes or workers < 2:
+        return 1
+    return max(1, min(math.ceil(size / split_bytes), RANGES_PER_WORKER * workers))
+
+
+@dataclass(frozen=True)
+class RangeSpec:
+    """Range ``index`` of ``count`` of a document's blocks; ``group_chars``: the event-group size
+    the ranges are cut by (:data:`pipeline.document.EVENT_GROUP_CHARS` in the submitting
+    process)."""
+
+    index: int
+    count: int
+    group_chars: int
+
+
+@dataclass(frozen=True)
+class RangeResult:
+    """One range's block results: blocks ``first`` to ``last`` of ``blocks`` in all, which
+    start at ``start`` in a cleaned text of ``length`` characters (checked at the merge)."""
+
+    first: int
+    last: int
+    blocks: int
+    start: int
+    length: int
+    parts: list[BlockPart]
+
+
+def document_range(path: Path, doc_id: str, resources: Resources,
+                   context: DocumentContext | None, spec: RangeSpec) -> RangeResult:
+    """The block results of range ``spec`` of the file at ``path`` (read and prepared as
+    :func:`~pipeline.document.process_file` does). Raises what reading or a stage raises."""
+    from ..clean import clean
+    from ..compute import one_blas_thread
+    from ..context import read_sidecar
+    from ..document import _starting_point
+    from ..ranges import block_parts, cut_ranges, whole_text
+    from ..reading import read_document
+    from ..resources import using_gazetteer
+
+    raw = read_document(path)
+    sidecar, _ = read_sidecar(path)
+    if sidecar is not None:
+        context = sidecar.over(context)
+    with using_gazetteer(resources.gazetteer_dir), one_blas_thread():
+        text, state, context_rows, _, _ = _starting_point(raw.text, doc_id, resources,
+                                                          context, None)
+        cleaned = clean(text)
+        whole = whole_text(cleaned.text, resources, state, context_rows)
+        first, last = cut_ranges(whole.blocks, spec.count, spec.group_chars)[spec.index]
+        parts = list(block_parts(cleaned.text, doc_id, resources, whole, first, last,
+                                 spec.group_chars))
+    start = whole.blocks[first].start if first < len(whole.blocks) else len(cleaned.text)
+    return RangeResult(first, last, len(whole.blocks), start, len(cleaned.text), parts)
+
+
+def process_range_task(path: str, doc_id: str, model: str, gazetteer_dir: str | None,
+                       context: DocumentContext | None, spec: RangeSpec) -> RangeResult:
+    """One range of one document in a worker process or a Dask task."""
+    from .tasks import worker_resources
+
+    return document_range(Path(path), doc_id, worker_resources(model, gazetteer_dir), context,
+                          spec)
+
+
+class SplitDocument:
+    """A document submitted as range tasks: ``futures`` (one per range, in order; anything
+    with ``result()`` and ``cancel()``), merged by :meth:`merge` in this process."""
+
+    def __init__(self, path: Path, doc_id: str, futures: Sequence[Any]) -> None:
+        self.path, self.doc_id, self.futures = path, doc_id, list(futures)
+
+    def parts(self, whole: WholeText) -> Iterator[BlockPart]:
+        """The ranges' block results in order, each range's taken as it arrives (then
+        dropped); raises ``ValueError`` if a worker read another text (a file changed)."""
+        expected = 0
+        while self.futures:
+            got: RangeResult = self.futures.pop(0).result()
+            start = (whole.blocks[got.first].start if got.first < len(whole.blocks)
+                     else None)
+            if (got.first != expected or got.blocks != len(whole.blocks)
+                    or got.start != (start if start is not None else got.length)):
+                raise ValueError(f"{self.path}: the file changed while it was processed")
+            expected = got.last
+            yield from got.parts
+
+    def merge(self, resources: Resources, sink: RowSink,
+              context: DocumentContext | None) -> DocumentResult:
+        """Read the file here, run its whole-text stages and merge the ranges into ``sink``
+        (as :func:`~pipeline.document.process_file`: a failure gives the error row)."""
+        try:
+            return process_file(self.path, self.doc_id, resources, sink=sink,
+                                context=context, parts=self.parts)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Cancel the ranges not merged (a failed document, an interrupted run)."""
+        for future in self.futures:
+            future.cancel()
+        self.futures = []
