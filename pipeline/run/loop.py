@@ -18,8 +18,9 @@ from ..inputs import collect_inputs, make_doc_ids
 from ..tables import StagedTables, check_output_dir
 from . import cache as resume_cache
 from . import schedulers, tasks
+from . import split as split_module
 from .rows import TABLES, DocumentRows, RunResult
-from .split import SPLIT_BYTES, SplitDocument, range_count
+from .split import SplitDocument, range_count
 from .tasks import Packed, PackSpec
 
 ENGINES = ("local", "dask")
@@ -34,7 +35,7 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         jobs: int = 1, engine: str = "local", scheduler: str | None = None,
         resume: bool = False, keep_documents: bool = True,
         gazetteer_dir: Path | str | None = None, context: DocumentContext | None = None,
-        continuous: bool = False, split_bytes: int = SPLIT_BYTES) -> RunResult:
+        continuous: bool = False, split_bytes: int | None = None) -> RunResult:
     """Process files and folders; write the tables to ``out_dir`` if given, with the
     ``formats`` of :mod:`pipeline.exports` (map, report, TEI …; ``()`` for tables only), all in
     one step (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells of the
@@ -53,7 +54,8 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     file-name order (the tables follow that order), each starting from the running date the
     previous one ended with (``context`` then applies to the first file only); with
     ``jobs > 1`` or Dask each work is one task, so its files run in order in one worker while
-    different works run in parallel. ``split_bytes``: with ``jobs > 1`` or Dask (and not
+    different works run in parallel. ``split_bytes`` (default
+    :data:`~pipeline.run.split.SPLIT_BYTES`): with ``jobs > 1`` or Dask (and not
     ``continuous``), a file larger than this is processed as several ranges of its blocks in
     different workers and merged here (see :mod:`pipeline.run.split`); the tables are the same.
 
@@ -102,8 +104,10 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
 
     workers = jobs if engine == "local" else max(jobs, 2)  # Dask: a cluster's size is unknown
 
+    limit = split_bytes if split_bytes is not None else split_module.SPLIT_BYTES
+
     def ranges(path: Path) -> int:
-        return range_count(path, split_bytes, workers)
+        return range_count(path, limit, workers)
 
     split = not continuous and any(ranges(path) > 1 for path, _ in todo)
     if engine == "dask":
