@@ -173,9 +173,10 @@ def _placed(entity: EntityRow, doc_id: str, sentence_id: int, start: int,
 STREAMED = ("sentences", "entities", "dates", "events", "places")
 #: ``sink(attribute, rows)``: receives rows of one of the ``STREAMED`` lists.
 RowSink = Callable[[str, Sequence[Any]], None]
-#: ``parts(whole)``: the :class:`~pipeline.ranges.BlockPart` of every block of a document, in
-#: order, given its whole-text stages (ranges of blocks run in other processes, merged here).
-PartSource = Callable[[WholeText], Iterable[BlockPart]]
+#: ``parts(cleaned text)``: a document's whole-text stages and the
+#: :class:`~pipeline.ranges.BlockPart` of every block, in order, computed elsewhere (ranges of
+#: blocks run in other processes, merged here).
+PartSource = Callable[[str], tuple[WholeText, Iterable[BlockPart]]]
 #: Characters of blocks whose events are taken together (the events' parse batch,
 #: ``pipeline.events.extract._PARSE_GROUP_CHARS``); their Docs are dropped afterwards.
 EVENT_GROUP_CHARS = 100_000
@@ -263,7 +264,7 @@ def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
         document=document,
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
         candidates=stream.candidates(), streamed=dict(streamed),
-        running=Carry(state, stream.last_dated, doc_id),
+        running=Carry(stream.state, stream.last_dated, doc_id),
         **(kept if sink is None else {}))
 
 
@@ -300,19 +301,25 @@ class _DocumentStream:
             parts: PartSource | None = None) -> list[WarningRow]:
         """Process every block; return the date and place-reading warnings (cleaned offsets).
 
-        ``parts(whole)``: the blocks' :class:`~pipeline.ranges.BlockPart` in order, computed
-        elsewhere (ranges of the blocks in worker processes); by default
+        ``parts(cleaned text)``: the whole-text stages and the blocks'
+        :class:`~pipeline.ranges.BlockPart` in order, computed elsewhere (ranges of the blocks
+        in worker processes); by default :func:`~pipeline.ranges.whole_text` and
         :func:`~pipeline.ranges.block_parts` on all the blocks, here. Either way this merges
         them: sentence numbers, entity sentence ids and dates from the sentence starts so far,
-        then the place rows and the events' place columns and numbers."""
+        then the place rows and the events' place columns and numbers. ``self.state`` ends as
+        the running date at the end of the text."""
         res, text = self.resources, self.cleaned.text
-        whole = whole_text(text, res, self.state, self.context_rows)
+        if parts is None:
+            whole = whole_text(text, res, self.state, self.context_rows)
+            source: Iterable[BlockPart] = block_parts(
+                text, self.doc_id, res, whole, 0, len(whole.blocks), EVENT_GROUP_CHARS,
+                on_block)
+        else:
+            whole, source = parts(text)
+            self.state = whole.state
         dates, blocks = whole.dates, whole.blocks
         date_starts = [d.start for d in dates]
         place_warnings: list[WarningRow] = []
-        source = (parts(whole) if parts is not None else
-                  block_parts(text, self.doc_id, res, whole, 0, len(blocks), EVENT_GROUP_CHARS,
-                              on_block))
         dates_done = k = 0
         for k, part in enumerate(source):
             if k >= len(blocks):

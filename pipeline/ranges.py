@@ -42,16 +42,20 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class WholeText:
     """The whole-text stages' results (cleaned offsets): ``dates`` numbered by ``date_id`` in
-    text order (the context's row included), the date and place-reading ``warnings`` of the
-    date stage, the era-name spans the entities ``exclude``, the running year at each offset
-    (``year_at``), the place ``glosses`` and the ``blocks``."""
+    text order (the context's row included), the ``warnings`` of the date stage, the era-name
+    spans the entities ``exclude``, the place ``glosses``, the ``blocks``, and ``state``: the
+    running date at the end of the text. Picklable (a range task hands it to the merge)."""
 
     dates: list[DateRow]
     warnings: list[WarningRow]
     exclude: list[tuple[int, int]]
-    year_at: Callable[[int], int | None]
     glosses: list[PlaceGloss]
     blocks: list[Block]
+    state: RunningDate
+
+    def year_at(self) -> Callable[[int], int | None]:
+        """The running year at each offset (:func:`~pipeline.places.years_from_dates`)."""
+        return years_from_dates(self.dates)
 
 
 def whole_text(text: str, resources: Resources, state: RunningDate,
@@ -65,9 +69,9 @@ def whole_text(text: str, resources: Resources, state: RunningDate,
                                           key=lambda r: (r.start, r.end)), 1)]
     exclude = era_name_spans(mentions)
     del mentions, date_rows  # (tens of thousands for a book) before spaCy's working memory
-    return WholeText(dates, date_warnings, exclude, years_from_dates(dates),
+    return WholeText(dates, date_warnings, exclude,
                      find_place_glosses(text, lexicon=resources.gloss_lexicon),
-                     split_blocks(text))
+                     split_blocks(text), state)
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,8 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     res = resources
     blocks = whole.blocks[first:last]
     exclude, exclude_starts = whole.exclude, [s for s, _ in whole.exclude]
-    known = known_by_gazetteers(whole.year_at, res.modern_places)
+    year_at = whole.year_at()
+    known = known_by_gazetteers(year_at, res.modern_places)
     group: list[tuple[Any, int]] = []
     group_entities: list[EntityRow] = []
     size = 0
@@ -148,7 +153,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
                            for e in extract_entities(doc, res.gazetteer, exclude=local)),
                           key=lambda e: (e.start, e.end, e.label))
         # a paragraph never spans blocks unless it is longer than a block
-        entities, reread = reread_capitals(entities, text, whole.year_at, whole.glosses)
+        entities, reread = reread_capitals(entities, text, year_at, whole.glosses)
         entities = read_place_words(entities, text, known)
         group.append((doc, block.start))
         group_entities.extend(entities)

@@ -13,6 +13,7 @@ error row; the rows merged so far are taken back by the caller).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -56,15 +57,15 @@ class RangeSpec:
 
 @dataclass(frozen=True)
 class RangeResult:
-    """One range's block results: blocks ``first`` to ``last`` of ``blocks`` in all, which
-    start at ``start`` in a cleaned text of ``length`` characters (checked at the merge)."""
+    """One range's block results ``parts``: blocks ``first`` to ``last`` of the cleaned text
+    whose sha256 is ``digest`` (checked at the merge); the first range also hands over the
+    whole-text stages' results (``whole``), so that the merge does not run them again."""
 
     first: int
     last: int
-    blocks: int
-    start: int
-    length: int
+    digest: str
     parts: list[BlockPart]
+    whole: WholeText | None = None
 
 
 def document_range(path: Path, doc_id: str, resources: Resources,
@@ -91,8 +92,12 @@ def document_range(path: Path, doc_id: str, resources: Resources,
         first, last = cut_ranges(whole.blocks, spec.count, spec.group_chars)[spec.index]
         parts = list(block_parts(cleaned.text, doc_id, resources, whole, first, last,
                                  spec.group_chars))
-    start = whole.blocks[first].start if first < len(whole.blocks) else len(cleaned.text)
-    return RangeResult(first, last, len(whole.blocks), start, len(cleaned.text), parts)
+    return RangeResult(first, last, _digest(cleaned.text), parts,
+                       whole if spec.index == 0 else None)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def process_range_task(path: str, doc_id: str, model: str, gazetteer_dir: str | None,
@@ -111,19 +116,36 @@ class SplitDocument:
     def __init__(self, path: Path, doc_id: str, futures: Sequence[Any]) -> None:
         self.path, self.doc_id, self.futures = path, doc_id, list(futures)
 
-    def parts(self, whole: WholeText) -> Iterator[BlockPart]:
-        """The ranges' block results in order, each range's taken as it arrives (then
-        dropped); raises ``ValueError`` if a worker read another text (a file changed)."""
-        expected = 0
-        while self.futures:
+    def parts(self, text: str) -> tuple[WholeText, Iterator[BlockPart]]:
+        """The whole-text results (from the first range) and the ranges' block results in
+        order, each range's taken as it arrives (then dropped). Raises ``ValueError`` if a
+        worker read another text than ``text`` (the cleaned text here: a file changed)."""
+        digest = _digest(text)
+
+        def take() -> RangeResult:
             got: RangeResult = self.futures.pop(0).result()
-            start = (whole.blocks[got.first].start if got.first < len(whole.blocks)
-                     else None)
-            if (got.first != expected or got.blocks != len(whole.blocks)
-                    or got.start != (start if start is not None else got.length)):
+            if got.digest != digest:
                 raise ValueError(f"{self.path}: the file changed while it was processed")
-            expected = got.last
-            yield from got.parts
+            return got
+
+        first = take()
+        if first.whole is None or first.first != 0:
+            raise ValueError(f"{self.path}: the ranges came out of order")
+        whole = first.whole
+
+        pending = [first]
+
+        def parts() -> Iterator[BlockPart]:
+            expected = 0
+            while pending or self.futures:
+                got = pending.pop() if pending else take()
+                if got.first != expected:
+                    raise ValueError(f"{self.path}: the ranges came out of order")
+                expected, blocks = got.last, got.parts
+                del got  # a range's rows are dropped once merged
+                yield from blocks
+
+        return whole, parts()
 
     def merge(self, resources: Resources, sink: RowSink,
               context: DocumentContext | None) -> DocumentResult:
