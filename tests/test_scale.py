@@ -134,6 +134,7 @@ def test_dask_local_cluster_gives_the_same_bytes(tmp_path: Path, blank_model: Pa
     (inputs / "huge.txt").write_text("".join(t.format(i) + "\n" for i in range(12)
                                              for t in TEXTS), encoding="utf-8")
     monkeypatch.setattr(document, "EVENT_GROUP_CHARS", 200)
+    monkeypatch.setattr(run.split, "RANGES_PER_WORKER", 2)
     merged: list[int] = []
     real = run.split.SplitDocument.merge
     monkeypatch.setattr(run.split.SplitDocument, "merge", lambda self, *a: (

@@ -48,6 +48,7 @@ def small_groups(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Event groups of about two paragraphs (forked workers inherit it; the range tasks are
     given it); returns the ranges each merged document was made of."""
     monkeypatch.setattr(document, "EVENT_GROUP_CHARS", 150)
+    monkeypatch.setattr(split, "RANGES_PER_WORKER", 2)  # middle ranges too
     merged: list[int] = []
     real = split.SplitDocument.merge
 
@@ -67,6 +68,13 @@ def test_cut_ranges_at_event_groups() -> None:
     assert ranges.cut_ranges(blocks, 3, 10_000) == [(0, 10), (10, 10), (10, 10)]
     assert ranges.cut_ranges([], 2, 180) == [(0, 0), (0, 0)]
     assert split.range_count(Path("/nonexistent"), 10, 4) == 1
+
+
+def test_a_file_gets_no_more_ranges_than_workers(tmp_path: Path) -> None:
+    path = _huge(tmp_path / "huge.txt")
+    assert split.range_count(path, 1000, 2) == 2
+    assert split.range_count(path, 1000, 1) == 1  # one process: never split
+    assert split.range_count(path, 10**6, 8) == 1  # a small file stays one task
 
 
 def test_a_split_document_gives_the_bytes_of_one_process(

@@ -28,8 +28,9 @@ from ..ranges import BlockPart, WholeText
 #: ``--jobs N > 1`` or Dask, never with ``--continuous``). Smaller files stay one task: a range
 #: task repeats the whole-text stages (a few percent of the work) and its merge is serial.
 SPLIT_BYTES = 1_000_000
-#: Most ranges per worker for one file (each range repeats the whole-text stages).
-RANGES_PER_WORKER = 2
+#: Most ranges per worker for one file (each range repeats the whole-text stages, about a
+#: tenth of the work).
+RANGES_PER_WORKER = 1
 
 
 def range_count(path: Path, split_bytes: int, workers: int) -> int:
