@@ -43,7 +43,7 @@ or Dask (not ``continuous``), a file larger than ``split_bytes`` (default
 :data:`~pipeline.run.split.SPLIT_BYTES`, 1 MB) becomes one range task per ``split_bytes``, at
 most one per worker, submitted among the other files' tasks. The per-document chain is cut in
 two (:mod:`pipeline.ranges`): the whole-text stages (date mentions resolved from the starting
-running date, era-name spans, place glosses, the block list: about a tenth of the work) and the
+running date, era-name spans, place glosses, the block list: under a tenth of the work) and the
 block loop, a pure function of a range of blocks given them (spaCy, the entities with their
 ``exclude`` spans, ``reread_capitals`` and ``read_place_words``, the sentence spans, the pending
 events of whole event groups). The blocks are cut into ranges at event-group boundaries

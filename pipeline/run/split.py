@@ -2,13 +2,14 @@
 
 A file larger than ``split_bytes`` (default :data:`SPLIT_BYTES`) is, with ``--jobs N > 1`` or
 Dask, submitted as several range tasks (:func:`process_range_task`): each worker reads the file,
-runs the cheap whole-text stages (:func:`pipeline.ranges.whole_text`: dates from the starting
-running date, place glosses, the block list) and then spaCy, the entities and the events on its
-range of blocks only, cut at event-group boundaries (:func:`pipeline.ranges.cut_ranges`). This
-process merges the ranges in order (:meth:`SplitDocument.merge`, through
-:func:`pipeline.document.process_file` with ``parts``): sentence numbers, dates, place rows and
-event numbers come out exactly as with ``--jobs 1``. A range that fails fails its document (its
-error row; the rows merged so far are taken back by the caller).
+runs the whole-text stages (:func:`pipeline.ranges.whole_text`, under a tenth of the work:
+dates from the starting running date, place glosses, the block list) and then spaCy, the
+entities and the events on its range of blocks only, cut at event-group boundaries
+(:func:`pipeline.ranges.cut_ranges`). This process merges the ranges in order
+(:meth:`SplitDocument.merge`, through :func:`pipeline.document.process_file` with ``parts``):
+sentence numbers, dates, place rows and event numbers come out exactly as with ``--jobs 1``.
+A range that fails fails its document (its error row; the rows merged so far are taken back by
+the caller).
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from ..ranges import BlockPart, WholeText
 
 #: Bytes past which one file is split into ranges of blocks run by different workers (only with
 #: ``--jobs N > 1`` or Dask, never with ``--continuous``). Smaller files stay one task: a range
-#: task repeats the whole-text stages (a few percent of the work) and its merge is serial.
+#: task repeats the whole-text stages (under a tenth of the work) and its merge is serial.
 SPLIT_BYTES = 1_000_000
-#: Most ranges per worker for one file (each range repeats the whole-text stages, about a
-#: tenth of the work).
+#: Most ranges per worker for one file (each range repeats the whole-text stages; with Dask the
+#: workers are counted as ``max(jobs, 2)``).
 RANGES_PER_WORKER = 1
 
 
