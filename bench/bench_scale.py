@@ -1,7 +1,7 @@
 """Scale benchmark (not a test): throughput with 1 and 2 jobs, peak memory against input length.
 
     python bench/bench_scale.py [--copies 80] [--repeats 5,20,80] [--rounds 1] [--model NAME]
-                                [--small-files 200,2000]
+                                [--small-files 200,2000] [--split 80]
 
 ``--copies 0`` or ``--repeats ''`` leaves that part out.
 
@@ -15,7 +15,11 @@
    the workers' is split over two cores.
 2. The corpus text repeated 5, 20 and 80 times as one file: peak memory (max RSS of the
    ``chronicle run`` child process, from ``resource.getrusage``) and wall time.
-3. With ``--small-files 200,2000``: folders of that many small files (one paragraph of the
+3. With ``--split 80``: the corpus text repeated 80 times as one file, run with ``--jobs 1``
+   and ``--jobs 2`` (the file split into block ranges over the two workers, see
+   ``pipeline/run/split.py``; all formats): wall and CPU time, peak memory, and the tables and
+   exports compared byte for byte.
+4. With ``--small-files 200,2000``: folders of that many small files (one paragraph of the
    corpus text each, in turn), all formats, ``--jobs 1``: peak memory, which must not grow
    with the number of files.
 
@@ -98,6 +102,8 @@ def main() -> None:
     parser.add_argument("--repeats", default="5,20,80")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--split", type=int, default=0,
+                        help="copies of the corpus text in one file, run with --jobs 1 and 2")
     parser.add_argument("--small-files", default="",
                         help="folder sizes for the many-small-files memory check (e.g. 200,2000)")
     args = parser.parse_args()
@@ -137,6 +143,20 @@ def main() -> None:
             rows.append((f"corpus x{n} as one file (load {load:.1f})",
                          f"{path.stat().st_size / 1024:.0f} KB",
                          f"{wall:.1f} s", f"{me:.1f} s + {kids:.1f} s", f"{rss:.0f} MB"))
+        split: dict[int, float] = {}
+        for _ in range(args.rounds if args.split else 0):
+            path = tmp / f"split{args.split}.txt"
+            path.write_text(text * args.split, encoding="utf-8")
+            for jobs in (1, 2):
+                load = os.getloadavg()[0]
+                wall, me, kids, rss = _measure(["run", str(path), "--out",
+                                                str(tmp / f"split{jobs}"), "--jobs", str(jobs),
+                                                *model])
+                split[jobs] = min(wall, split.get(jobs, wall))
+                rows.append((f"corpus x{args.split} as one file, --jobs {jobs} "
+                             f"(load {load:.1f})", f"{path.stat().st_size / 1024:.0f} KB",
+                             f"{wall:.1f} s", f"{me:.1f} s + {kids:.1f} s", f"{rss:.0f} MB"))
+        split_same = bool(split) and _same_tree(tmp / "split1", tmp / "split2")
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
         small: dict[int, float] = {}
         for n in (int(r) for r in args.small_files.split(",") if r):
@@ -167,6 +187,9 @@ def main() -> None:
         print(f"--jobs 2 speed-up on two free cores, estimated from CPU times: "
               f"{one / (runner + workers / 2):.2f}x ({one:.1f} s / ({runner:.1f} s + "
               f"{workers:.1f} s / 2))")
+    if split:
+        print(f"one file x{args.split}, --jobs 2 speed-up (best of {args.rounds}): "
+              f"{split[1] / split[2]:.2f}x; tables byte-identical: {split_same}")
     keys = sorted(peaks)
     if len(keys) >= 2:
         print(f"peak memory x{keys[-1]} / x{keys[0]}: {peaks[keys[-1]] / peaks[keys[0]]:.2f} "

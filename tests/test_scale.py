@@ -125,13 +125,25 @@ def test_document_parts_keep_only_what_run_wide_exports_read(
 
 
 def test_dask_local_cluster_gives_the_same_bytes(tmp_path: Path, blank_model: Path,
-                                                 blank_resources: api.Resources) -> None:
+                                                 blank_resources: api.Resources,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.distributed")
     inputs = _inputs(tmp_path / "in", 4)
+    # one larger file split into block ranges (event groups of a few lines: the range tasks
+    # are given the size) merged in order among the other files
+    (inputs / "huge.txt").write_text("".join(t.format(i) + "\n" for i in range(12)
+                                             for t in TEXTS), encoding="utf-8")
+    monkeypatch.setattr(document, "EVENT_GROUP_CHARS", 200)
+    monkeypatch.setattr(run.split, "RANGES_PER_WORKER", 2)
+    merged: list[int] = []
+    real = run.split.SplitDocument.merge
+    monkeypatch.setattr(run.split.SplitDocument, "merge", lambda self, *a: (
+        merged.append(len(self.futures)), real(self, *a))[1])
     api.run([inputs], tmp_path / "local", resources=blank_resources)
     result = api.run([inputs], tmp_path / "dask", resources=blank_resources, engine="dask",
-                     jobs=1, keep_documents=False)
-    assert result.documents == [] and result.counts["documents.csv"] == 5
+                     jobs=1, keep_documents=False, split_bytes=1000)
+    assert result.documents == [] and result.counts["documents.csv"] == 6
+    assert merged == [3]  # 2.9 KB: three ranges
     assert _snapshot(tmp_path / "local") == _snapshot(tmp_path / "dask")
 
 

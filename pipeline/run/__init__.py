@@ -38,24 +38,28 @@ article, run-wide shares) and this process only copies text into the staged tabl
 in input order. Worker processes are single-threaded (spaCy's small model starts no thread pool
 here), so ``--jobs N`` does not oversubscribe the cores.
 
-One document is never split across processes (not done yet). What a split needs, from
-:class:`~pipeline.document._DocumentStream`: the running date is no obstacle — the date stage
-(mentions, resolution from the starting state, era-name spans, ``years_from_dates``) and the
-place glosses already run once on the whole cleaned text before the block loop, and are cheap
-next to spaCy. The block loop is a pure function of a range of blocks given those: spaCy, the
-entities (their ``exclude`` spans, ``reread_capitals``, ``read_place_words``), the sentence
-spans and the pending events of whole event groups (a group closes where the block sizes reach
-``EVENT_GROUP_CHARS``, which the block list alone decides). So: cut the huge file's blocks into
-ranges at event-group boundaries; a worker runs the cheap whole-text stages again (or receives
-their results) and returns, per block, the sentence spans, entities (cleaned offsets) and reread
-warnings, the pending event groups and the model-name counts (first offset per name); this
-process merges the ranges in order exactly as the loop does now (sentence numbers and entity
-sentence ids from the starts so far, dates emitted at block boundaries, counts summed), then
-builds the place lookup and place rows and numbers the events. Left to do: that cut of
-``_DocumentStream.run`` into range work and merge; a scheduler that submits a huge file as
-several range tasks among the other files' tasks and merges them in input order; the packed
-path (the worker-finished CSV text, cache file and exports) for a merged document, which this
-process would then finish itself; tests that the tables equal ``--jobs 1`` byte for byte.
+One huge document is split across processes (:mod:`~pipeline.run.split`): with ``jobs > 1``
+or Dask (not ``continuous``), a file larger than ``split_bytes`` (default
+:data:`~pipeline.run.split.SPLIT_BYTES`, 1 MB) becomes one range task per ``split_bytes``, at
+most one per worker, submitted among the other files' tasks. The per-document chain is cut in
+two (:mod:`pipeline.ranges`): the whole-text stages (date mentions resolved from the starting
+running date, era-name spans, place glosses, the block list: under a tenth of the work) and the
+block loop, a pure function of a range of blocks given them (spaCy, the entities with their
+``exclude`` spans, ``reread_capitals`` and ``read_place_words``, the sentence spans, the pending
+events of whole event groups). The blocks are cut into ranges at event-group boundaries
+(``EVENT_GROUP_CHARS``, decided by the block list alone); each range task reads the file, runs
+the whole-text stages and its range, and returns per block the sentence spans, entities
+(cleaned offsets), reread warnings and the pending events of the groups closing there; the first
+range also returns the whole-text results. This process then reads and cleans the file, checks
+the workers read the same text (sha256 of the cleaned text), and merges the ranges in order
+exactly as the one-process loop does (:class:`~pipeline.document._DocumentStream`: sentence
+numbers and entity sentence ids from the starts so far, dates emitted at block boundaries,
+model-name counts summed), then builds the place lookup and place rows and numbers the events;
+it streams the rows to the staged tables, the resume cache and the exports itself (a merged
+document is never finished in a worker). A range that fails fails its document: the rows merged
+so far are taken back and only its error row and warning are written. What each range task
+repeats (the whole-text stages) is why small files stay one task, and why a document gets no
+more ranges than workers; a range's rows are held in this process until they are merged.
 
 Resuming: with an output folder, each processed document's result is kept in
 ``OUT/.chronicle-cache/KEY.pickle`` (KEY: sha256 of the input bytes, doc id, path, tool version,

@@ -18,7 +18,9 @@ from ..inputs import collect_inputs, make_doc_ids
 from ..tables import StagedTables, check_output_dir
 from . import cache as resume_cache
 from . import schedulers, tasks
+from . import split as split_module
 from .rows import TABLES, DocumentRows, RunResult
+from .split import SplitDocument, range_count
 from .tasks import Packed, PackSpec
 
 ENGINES = ("local", "dask")
@@ -33,7 +35,7 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
         jobs: int = 1, engine: str = "local", scheduler: str | None = None,
         resume: bool = False, keep_documents: bool = True,
         gazetteer_dir: Path | str | None = None, context: DocumentContext | None = None,
-        continuous: bool = False) -> RunResult:
+        continuous: bool = False, split_bytes: int | None = None) -> RunResult:
     """Process files and folders; write the tables to ``out_dir`` if given, with the
     ``formats`` of :mod:`pipeline.exports` (map, report, TEI …; ``()`` for tables only), all in
     one step (see :mod:`pipeline.tables`); ``excel_safe`` prefixes formula-like text cells of the
@@ -52,7 +54,10 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     file-name order (the tables follow that order), each starting from the running date the
     previous one ended with (``context`` then applies to the first file only); with
     ``jobs > 1`` or Dask each work is one task, so its files run in order in one worker while
-    different works run in parallel.
+    different works run in parallel. ``split_bytes`` (default
+    :data:`~pipeline.run.split.SPLIT_BYTES`): with ``jobs > 1`` or Dask (and not
+    ``continuous``), a file larger than this is processed as several ranges of its blocks in
+    different workers and merged here (see :mod:`pipeline.run.split`); the tables are the same.
 
     ``progress(i, n, result)`` is called after each file (1-based ``i``, input order),
     ``on_block(done, total)`` within a file (see :func:`~pipeline.document.process_text`; only
@@ -97,18 +102,29 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
     def pack(doc_id: str) -> PackSpec:
         return PackSpec(cache_of.get(doc_id), excel_safe, tuple(formats), version)
 
+    workers = jobs if engine == "local" else max(jobs, 2)  # Dask: a cluster's size is unknown
+
+    limit = split_bytes if split_bytes is not None else split_module.SPLIT_BYTES
+
+    def ranges(path: Path) -> int:
+        return range_count(path, limit, workers)
+
+    split = not continuous and any(ranges(path) > 1 for path, _ in todo)
     if engine == "dask":
-        computed = schedulers.dask(todo, resources, jobs, scheduler, context, continuous)
-    elif jobs > 1 and len(todo) > 1:
+        computed = schedulers.dask(todo, resources, jobs, scheduler, context, continuous,
+                                   ranges if not continuous else None)
+    elif jobs > 1 and (len(todo) > 1 or split):
         computed = schedulers.processes(todo, resources, jobs, context, continuous,
-                                        pack if packed else None)
+                                        pack if packed else None,
+                                        ranges if not continuous else None)
     else:
         computed = tasks.serial(todo, resources, on_block, sink, context, continuous)
 
     # with workers, matplotlib (timeline.png: a second of imports) is imported in this process
     # while they work rather than after them; only once they are forked (a fork in the middle
     # of an import could leave a child waiting on the import lock)
-    preload = "timeline" in formats and (engine == "dask" or (jobs > 1 and len(todo) > 1))
+    preload = "timeline" in formats and (engine == "dask" or (jobs > 1 and (len(todo) > 1
+                                                                           or split)))
     kept: list[DocumentResult] = []
     failed = reused = 0
     staged = (StagedTables(out, [(name, kind) for name, kind, _ in TABLES],
@@ -137,6 +153,8 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
 
                     threading.Thread(target=import_matplotlib, daemon=True).start()
                     preload = False
+                if isinstance(computed_result, SplitDocument):  # ranges merged here
+                    computed_result = computed_result.merge(resources, rows, context)
                 if isinstance(computed_result, Packed):  # finished by a worker
                     assert staged is not None
                     for name, (text, count) in computed_result.texts.items():

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..context import DocumentContext
-from ..document import DocumentResult, Resources
+from ..document import Resources
+from .split import RangeSpec, SplitDocument, process_range_task
 from .tasks import (
     PackSpec,
     init_worker,
@@ -29,49 +30,72 @@ from .tasks import works as works_of
 SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler before giving up
 
 
-def ordered(submit: Callable[[Any, str], Future[Any]], items: Sequence[tuple[Any, str]],
-            window: int) -> Iterator[Any]:
-    """Results of ``submit`` for ``items`` in input order, at most ``window`` in flight."""
-    pending: deque[Future[Any]] = deque()
+def ordered(submit: Callable[[Any], tuple[list[Any], Callable[[list[Any]], Any]]],
+            items: Sequence[Any], window: int) -> Iterator[Any]:
+    """Results for ``items`` in input order, at most about ``window`` tasks in flight:
+    ``submit(item)`` gives the item's futures (one, or one per range of a split document) and
+    what turns them into the item's result."""
+    pending: deque[tuple[list[Any], Callable[[list[Any]], Any]]] = deque()
+    flight = 0
     todo = iter(items)
-    for path, doc_id in todo:
-        pending.append(submit(path, doc_id))
-        if len(pending) >= window:
-            break
+
+    def fill() -> None:
+        nonlocal flight
+        for item in todo:
+            futures, finish = submit(item)
+            pending.append((futures, finish))
+            flight += len(futures)
+            if flight >= window:
+                break
+
+    fill()
     while pending:
-        result = pending.popleft().result()
-        for path, doc_id in todo:
-            pending.append(submit(path, doc_id))
-            break
-        yield result
+        futures, finish = pending.popleft()
+        flight -= len(futures)
+        fill()  # before waiting: a split document's ranges are merged while others run
+        yield finish(futures)
+
+
+def _one(futures: list[Any]) -> Any:
+    return futures[0].result()
 
 
 def submit_all(submit: Callable[..., Future[Any]], items: Sequence[tuple[Path, str]],
                window: int, key: tuple[str, str | None], context: DocumentContext | None,
                continuous: bool, pack: Callable[[str], PackSpec] | None = None,
-               ) -> Iterator[Any]:
+               ranges: Callable[[Path], int] | None = None) -> Iterator[Any]:
     """One task per file, or with ``continuous`` one task per work (its files in order); with
     ``pack`` (not with ``continuous``) a :class:`~pipeline.run.tasks.Packed` per file, finished
-    in the worker as ``pack(doc_id)`` says."""
-    if pack is not None and not continuous:
-        yield from ordered(
-            lambda p, d: submit(process_packed_task, str(p), d, *key, context, pack(d)),
-            items, window=window)
+    in the worker as ``pack(doc_id)`` says. A file for which ``ranges(path)`` is more than 1
+    (not with ``continuous``) is that many range tasks, yielded as a
+    :class:`~pipeline.run.split.SplitDocument` (merged by the caller)."""
+    if continuous:
+        works = [([(str(p), d) for p, d in work], "") for work in works_of(items)]
+        for results in ordered(lambda w: ([submit(process_work_task, w[0], *key, context)],
+                                          _one), works, window=window):
+            yield from results
         return
-    if not continuous:
-        yield from ordered(lambda p, d: submit(process_task, str(p), d, *key, context),
-                           items, window=window)
-        return
-    works = [([(str(p), d) for p, d in work], "") for work in works_of(items)]
-    for results in ordered(lambda w, _: submit(process_work_task, w, *key, context),
-                           works, window=window):
-        yield from results
+    from ..document import EVENT_GROUP_CHARS
+
+    def one(item: tuple[Path, str]) -> tuple[list[Any], Callable[[list[Any]], Any]]:
+        path, doc_id = item
+        count = ranges(path) if ranges is not None else 1
+        if count > 1:
+            specs = [RangeSpec(i, count, EVENT_GROUP_CHARS) for i in range(count)]
+            return ([submit(process_range_task, str(path), doc_id, *key, context, spec)
+                     for spec in specs], lambda fs: SplitDocument(path, doc_id, fs))
+        if pack is not None:
+            return [submit(process_packed_task, str(path), doc_id, *key, context,
+                           pack(doc_id))], _one
+        return [submit(process_task, str(path), doc_id, *key, context)], _one
+
+    yield from ordered(one, items, window=window)
 
 
 def processes(items: Sequence[tuple[Path, str]], resources: Resources,
               jobs: int, context: DocumentContext | None = None,
               continuous: bool = False, pack: Callable[[str], PackSpec] | None = None,
-              ) -> Iterator[Any]:
+              ranges: Callable[[Path], int] | None = None) -> Iterator[Any]:
     """``jobs`` worker processes (forked where the platform allows: the resources are then
     inherited, not loaded again); results as :func:`submit_all` gives them."""
     key = resources_key(resources)
@@ -88,7 +112,8 @@ def processes(items: Sequence[tuple[Path, str]], resources: Resources,
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp,
                                initializer=init_worker, initargs=key)
     try:
-        yield from submit_all(pool.submit, items, 4 * jobs, key, context, continuous, pack)
+        yield from submit_all(pool.submit, items, 4 * jobs, key, context, continuous, pack,
+                              ranges)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         unshare(key)
@@ -98,7 +123,8 @@ def processes(items: Sequence[tuple[Path, str]], resources: Resources,
 
 def dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
          scheduler: str | None, context: DocumentContext | None = None,
-         continuous: bool = False) -> Iterator[DocumentResult]:
+         continuous: bool = False, ranges: Callable[[Path], int] | None = None,
+         ) -> Iterator[Any]:
     """Tasks on the Dask cluster at ``scheduler``, or on a ``LocalCluster`` of ``jobs``
     workers. Raises :class:`~pipeline.errors.ChronicleError` without the dask extra or when
     the scheduler cannot be reached within ``SCHEDULER_TIMEOUT`` seconds."""
@@ -124,7 +150,7 @@ def dask(items: Sequence[tuple[Path, str]], resources: Resources, jobs: int,
     try:
         workers = max(len(client.scheduler_info().get("workers", {})), jobs, 1)
         yield from submit_all(lambda *a: client.submit(*a, pure=False), items,
-                              4 * workers, key, context, continuous)
+                              4 * workers, key, context, continuous, ranges=ranges)
     finally:
         client.close()
         if cluster is not None:
