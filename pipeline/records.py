@@ -160,6 +160,7 @@ class EventRow:
     time_precision: int | None = None
     geo_precision: int | None = None
     date_source: str = ""  # sentence | other_clause | running ("" without a date)
+    certainty: str = ""  # high | medium | low: the weakest of date, actors, trigger reading
 
 
 @dataclass(frozen=True)

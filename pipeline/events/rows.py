@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_actor
 from pipeline.events.anaphora import patient_label, resolve_actor
+from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import coarse, nominal_anchored, read_frame
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
@@ -106,6 +107,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     origin = destination = ""
     status = "asserted"
     date_tok = local[0]
+    reading = "name"
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -125,6 +127,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                                       rules[0].takes_object):
             frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
         status, date_tok = frame.status, frame.head
+        reading = ("verb" if coarse(frame.head) == "VERB" else "noun") \
+            if sdoc.has_annotation("DEP") else "unparsed"
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at)
         unnamed = frame.agent is not None and actor1 is None \
@@ -199,4 +203,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         actor1_source=actor1.source if actor1 else "",
         actor2_source=actor2.source if actor2 else "",
         origin=origin, destination=destination, status=status,
+        certainty=event_certainty(
+            date_source=str(dated.get("date_source", "")),
+            date_certainty=date.certainty if date is not None else "",
+            actor1_source=actor1.source if actor1 else "",
+            actor2_source=actor2.source if actor2 else "", reading=reading),
         **dated), query  # type: ignore[arg-type]

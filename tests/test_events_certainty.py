@@ -1,0 +1,60 @@
+"""Issue 8, fresh-user pass: an event's ``certainty`` (the weakest of date, actors and trigger
+reading), so a guessed actor or an inherited running date never looks certain.
+
+Invented sentences; entities given by hand; the session's model parses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline import api
+from pipeline.events import extract_events
+from pipeline.events.certainty import event_certainty
+from pipeline.records import DateRow, EntityRow, EventRow
+
+
+def run(res: api.Resources, text: str, spec: list[tuple[str, str, str]],
+        dates: list[DateRow] | None = None) -> list[EventRow]:
+    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, canonical, "gazetteer")
+                   for name, label, canonical in spec
+                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
+                  key=lambda e: e.start)
+    return extract_events(res.nlp(text), ents, dates or [], [], parser=res.nlp,
+                          lexicon=res.event_lexicon)
+
+
+def year(text: str, sub: str, value: int, certainty: str = "high") -> DateRow:
+    i = text.index(sub)
+    return DateRow("", -1, i, i + len(sub), sub, "explicit", year=value, certainty=certainty)
+
+
+@pytest.mark.parametrize(("parts", "expected"), [
+    ({}, "high"),
+    ({"date_source": "sentence", "date_certainty": "high"}, "high"),
+    ({"date_source": "sentence", "date_certainty": "low"}, "low"),
+    ({"date_source": "running", "date_certainty": "high"}, "medium"),
+    ({"date_source": "other_clause", "date_certainty": "high"}, "medium"),
+    ({"actor1_source": "pronoun"}, "medium"),
+    ({"actor1_source": "side"}, "low"),
+    ({"actor2_source": "parse"}, "low"),
+    ({"reading": "noun"}, "medium"),
+    ({"reading": "unparsed"}, "low"),
+    ({"actor1_source": "something new"}, "low"),
+])
+def test_certainty_is_the_weakest_part(parts: dict[str, str], expected: str) -> None:
+    base = {"date_source": "", "date_certainty": "", "actor1_source": "named",
+            "actor2_source": "", "reading": "verb"}
+    assert event_certainty(**{**base, **parts}) == expected
+
+
+def test_an_inherited_date_and_a_pronoun_lower_the_row(resources: api.Resources) -> None:
+    text = "In 1127 Zongwang took Kaifeng. He then attacked Yangzhou."
+    spec = [("Zongwang", "PERSON", "Zongwang"), ("Kaifeng", "PLACE", "Kaifeng"),
+            ("Yangzhou", "PLACE", "Yangzhou")]
+    ev = {e.event_type: e for e in run(resources, text, spec, [year(text, "1127", 1127)])}
+    assert (ev["capture_city"].date_source, ev["capture_city"].certainty) == ("sentence",
+                                                                             "high")
+    assert (ev["attack"].actor1_source, ev["attack"].date_source,
+            ev["attack"].certainty) == ("pronoun", "running", "medium")
