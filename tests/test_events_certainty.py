@@ -58,3 +58,37 @@ def test_an_inherited_date_and_a_pronoun_lower_the_row(resources: api.Resources)
                                                                              "high")
     assert (ev["attack"].actor1_source, ev["attack"].date_source,
             ev["attack"].certainty) == ("pronoun", "running", "medium")
+
+
+LANDING = [("British", "POLITY", "British"), ("Canton", "PLACE", "Canton"),
+           ("Yue Fei", "PERSON", "Yue Fei"), ("Jiankang", "PLACE", "Jiankang"),
+           ("Song", "POLITY", "Song")]
+
+
+def test_a_landing_is_a_movement_at_its_place(resources: api.Resources) -> None:
+    ev = run(resources, "The British landed at Canton.", LANDING)
+    assert [(e.event_type, e.actor1, e.place) for e in ev] == [("movement", "British",
+                                                                "Canton")]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_keeps_its_subject(resources: api.Resources) -> None:
+    ev = run(resources, "In 1130 Yue Fei retook Jiankang.", LANDING)  # "retook": NN + dobj
+    assert [(e.event_type, e.actor1, e.place, e.certainty) for e in ev] == [
+        ("recovery", "Yue Fei", "Jiankang", "high")]
+
+
+def test_storming_an_unnamed_city_is_an_attack(resources: api.Resources) -> None:
+    ev = run(resources, "The Song army stormed the city.", LANDING)
+    assert [(e.event_type, e.actor1) for e in ev] == [("attack", "Song")]
+
+
+def test_the_emperor_is_a_ruler_not_the_last_minister(resources: api.Resources) -> None:
+    spec = [("Li Gang", "PERSON", "Li Gang"), ("Zhao Gou", "PERSON", "Zhao Gou"),
+            ("Kaifeng", "PLACE", "Kaifeng")]
+    minister = run(resources, "Li Gang defended Kaifeng. The emperor then fled south.", spec)
+    assert [(e.event_type, e.actor1) for e in minister] == [("defence", "Li Gang"),
+                                                            ("flight", "")]
+    ruler = run(resources, "Zhao Gou left Kaifeng with Li Gang. The emperor then fled south.",
+                spec)
+    assert [(e.actor1, e.actor1_source) for e in ruler if e.event_type == "flight"] == [
+        ("Zhao Gou", "pronoun")]

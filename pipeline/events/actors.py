@@ -284,25 +284,31 @@ class Salience:
         if actor is not None:
             self.subjects.append(actor)
 
-    def resolve(self, kind: str, before: int, title: str = "") -> Actor | None:
+    def resolve(self, kind: str, before: int, title: str = "",
+                among: frozenset[str] | None = None) -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
-        whose name holds that word ("Zhengtong Emperor") is preferred."""
+        whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
+        only persons of these canonical names qualify (the rulers, for "the emperor")."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before) if title else None
         if titled is not None:
             return titled
+
+        def fits(e: EntityRow) -> bool:
+            return e.label in labels and self.alive(e) and (among is None
+                                                            or e.canonical in among)
+
         for actor in reversed(self.subjects):
-            if actor.entity.label in labels and actor.entity.start < before \
-                    and self.alive(actor.entity):
+            if actor.entity.start < before and fits(actor.entity):
                 return Actor(actor.entity, "pronoun")
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
-            if self.entities[i].label in labels and self.alive(self.entities[i]):
+            if fits(self.entities[i]):
                 return Actor(self.entities[i], "pronoun")
             i -= 1
         for actor in reversed(self.earlier):  # the paragraphs before: their last subject
-            if actor.entity.label in labels and self.alive(actor.entity):
+            if fits(actor.entity):
                 return Actor(actor.entity, "pronoun")
         return None
 
