@@ -92,3 +92,24 @@ def test_the_emperor_is_a_ruler_not_the_last_minister(resources: api.Resources) 
                 spec)
     assert [(e.actor1, e.actor1_source) for e in ruler if e.event_type == "flight"] == [
         ("Zhao Gou", "pronoun")]
+
+
+@pytest.mark.parametrize("text", [
+    "The city lies on the Yangtze, where the Song army attacks the Jin every spring.",
+    "Today the city is known as the capital and is defended by a wall.",
+    "move to sidebar",
+])
+def test_a_present_description_or_an_instruction_is_no_event(resources: api.Resources,
+                                                             text: str) -> None:
+    assert run(resources, text, LANDING) == []
+
+
+def test_a_present_tense_with_its_own_date_is_narration(resources: api.Resources) -> None:
+    text = "In 1130 the Song army attacks Jiankang."
+    ev = run(resources, text, LANDING, [year(text, "1130", 1130)])
+    assert [(e.event_type, e.year) for e in ev] == [("attack", 1130)]
+
+
+def test_a_capitalised_trigger_is_not_its_own_actor(resources: api.Resources) -> None:
+    ev = run(resources, "Died A.D. 934.", [])
+    assert [(e.event_type, e.actor1) for e in ev] == [("death", "")]

@@ -194,6 +194,34 @@ def _purpose(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_PRESENT_AUX = frozenset({"is", "are", "am"})
+
+
+def tense(head: Token) -> str:
+    """``present``, ``imperative`` or "" (past, or not told) for a verb trigger's clause.
+
+    ``present``: the verb (or its first conjunct) is tagged ``VBZ``/``VBP`` ("the city lies",
+    "X attacks"), or it is a participle whose auxiliary is "is"/"are" ("X is known as");
+    ``imperative``: a base-form verb heading its sentence with no subject, auxiliary or
+    infinitive marker ("move to sidebar", web-page debris). Nouns give ""."""
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i and coarse(verb) == "VERB":
+        if any(c.dep_ in _SUBJ or c.dep_ in _SUBJ_PASS for c in verb.children):
+            break  # a conjunct with its own subject keeps its own tense
+        verb = verb.head
+    if coarse(verb) != "VERB":
+        return ""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return "present"
+    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.lower_ in _PRESENT_AUX for a in auxes):
+        return "present"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(
+            c.dep_ in _SUBJ or c.dep_ in _SUBJ_PASS for c in verb.children):
+        return "imperative"
+    return ""
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     status = "asserted"
