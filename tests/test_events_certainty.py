@@ -113,3 +113,23 @@ def test_a_present_tense_with_its_own_date_is_narration(resources: api.Resources
 def test_a_capitalised_trigger_is_not_its_own_actor(resources: api.Resources) -> None:
     ev = run(resources, "Died A.D. 934.", [])
     assert [(e.event_type, e.actor1) for e in ev] == [("death", "")]
+
+
+def _row(start: int, kind: str, year_: int | None = None) -> EventRow:
+    return EventRow("", 0, -1, start, start + 10, kind, kind, year=year_,
+                    date_source="sentence" if year_ is not None else "")
+
+
+def test_a_leads_event_takes_the_bodys_years_at_its_place() -> None:
+    from pipeline.events.summary import date_lead_events
+
+    rows = [_row(0, "battle_reference"), _row(20, "capture_city"), _row(40, "flight"),
+            _row(100, "flight", 1232), _row(140, "siege", 1233), _row(180, "attack", 1234)]
+    places = ["Caizhou", "Caizhou", "", "Caizhou", "Caizhou", "Caizhou"]
+    out = date_lead_events(rows, places, 90, frozenset({"siege", "attack"}))
+    battle, capture, flight = out[:3]
+    assert (battle.year, battle.year_end, battle.date_source, battle.certainty,
+            battle.time_precision) == (1233, 1234, "summary", "low", 3)
+    assert (capture.year, flight.year) == (None, None)  # nothing of its kind / no place
+    assert out[3:] == rows[3:]
+    assert date_lead_events(rows, places, None) == rows
