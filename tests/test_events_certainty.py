@@ -133,3 +133,17 @@ def test_a_leads_event_takes_the_bodys_years_at_its_place() -> None:
     assert (capture.year, flight.year) == (None, None)  # nothing of its kind / no place
     assert out[3:] == rows[3:]
     assert date_lead_events(rows, places, None) == rows
+
+
+def test_a_range_joins_the_dates_outside_their_bracketed_glosses(
+        resources: api.Resources) -> None:
+    text = ("From the first year of Xuanhe (1119, the fourth year of Tianfu) to the second "
+            "year of Jingkang in the north (the fifth year of Tianhui, 1127), the Song "
+            "attacked the Jin.")
+    dates = [year(text, "the first year of Xuanhe", 1119),
+             year(text, "1119, the fourth year of Tianfu", 1119),
+             year(text, "the second year of Jingkang", 1127),
+             year(text, "the fifth year of Tianhui, 1127", 1127)]
+    ev = run(resources, text, [("Song", "POLITY", "Song"), ("Jin", "POLITY", "Jin")], dates)
+    assert [(e.event_type, e.year, e.year_end, e.date_precision) for e in ev] == [
+        ("attack", 1119, 1127, "range")]

@@ -110,19 +110,44 @@ def _with_range(dates: Sequence[DateRow], starts: Sequence[int], chosen: DateRow
         return chosen
     last = sdoc[-1] if len(sdoc) else None  # (sdoc.text is rebuilt token by token: only if used)
     end = sent_start + (last.idx + len(last.text_with_ws) if last is not None else 0)
-    text = ""
-    for a, b in ((i - 1, i), (i, i + 1)):
+    text = sdoc.text
+    # a date in brackets right after another is its gloss, the same time in another calendar
+    # ("the seventh year of Xuanhe (the third year of Jin Tianhui, 1125) to ..."): the range
+    # joins the dates outside the brackets
+    if _gloss(dates, i, text, sent_start):
+        i -= 1
+    prev = i - 1
+    while prev >= 0 and _gloss(dates, prev, text, sent_start):
+        prev -= 1
+    after = i + 1
+    while after < len(dates) and _gloss(dates, after, text, sent_start):
+        after += 1
+    for a, b in ((prev, i), (i, after)):
         if a < 0 or b >= len(dates):
             continue
         d1, d2 = dates[a], dates[b]
         if d1.start < sent_start or d2.end > end or d2.start < d1.end:
             continue
-        text = text or sdoc.text
-        joined = join_range(d1, d2, text[:d1.start - sent_start],
-                            text[d1.end - sent_start:d2.start - sent_start])
+        between = _BRACKETED.sub(" ", text[d1.end - sent_start:d2.start - sent_start])
+        joined = join_range(d1, d2, text[:d1.start - sent_start], between)
         if joined is not None:
             return joined
     return chosen
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_GLOSS_GAP = re.compile(r"[\w\s]{0,20}\(\s*")  # "(", "in the south (": the bracket opens
+
+
+def _gloss(dates: Sequence[DateRow], k: int, text: str, sent_start: int) -> bool:
+    """True if ``dates[k]`` opens a bracket right after ``dates[k - 1]`` (a few words apart at
+    most, no punctuation: "the first year of Duanping in the south (the third year of Jin
+    Tianxing, 1234)") in the sentence
+    ``text`` (whose first character is at full-text offset ``sent_start``)."""
+    if k <= 0 or k >= len(dates) or dates[k - 1].start < sent_start:
+        return False
+    lo, hi = dates[k - 1].end - sent_start, dates[k].start - sent_start
+    return 0 <= lo <= hi <= len(text) and _GLOSS_GAP.fullmatch(text[lo:hi]) is not None
 
 
 def _clause_verb(tok: Token) -> Token:
