@@ -147,3 +147,13 @@ def test_a_range_joins_the_dates_outside_their_bracketed_glosses(
     ev = run(resources, text, [("Song", "POLITY", "Song"), ("Jin", "POLITY", "Jin")], dates)
     assert [(e.event_type, e.year, e.year_end, e.date_precision) for e in ev] == [
         ("attack", 1119, 1127, "range")]
+
+
+def test_the_nearest_actor_is_never_a_dead_person() -> None:
+    from pipeline.events.actors import nearest_actor
+
+    ents = [EntityRow("", -1, 0, 5, "Zongbi", "PERSON", "Wanyan Zongbi", "gazetteer"),
+            EntityRow("", -1, 10, 13, "Jin", "POLITY", "Jin", "gazetteer")]
+    assert nearest_actor(ents, 0, 20).entity.canonical == "Wanyan Zongbi"
+    found = nearest_actor(ents, 0, 20, lambda e: e.canonical != "Wanyan Zongbi")
+    assert (found.entity.canonical, found.source) == ("Jin", "nearest")

@@ -269,10 +269,12 @@ class Salience:
         if unknown; :func:`same_side`). None if there is no such event."""
         if place:
             found = self.at_place.get(place)
-            return Actor(found.entity, "side") if found is not None else None
+            return Actor(found.entity, "side") \
+                if found is not None and self.alive(found.entity) else None
         side = polity_of(patient.entity) if patient is not None else ""
         for actor in reversed(self.attackers):
-            if patient is not None and actor.entity.canonical == patient.entity.canonical:
+            if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
+                    or not self.alive(actor.entity):
                 continue
             mine = polity_of(actor.entity)
             if side and (not mine or same_side(mine, side)):
@@ -313,12 +315,15 @@ class Salience:
         return None
 
 
-def nearest_actor(entities: Sequence[EntityRow], start: int, end: int) -> Actor | None:
+def nearest_actor(entities: Sequence[EntityRow], start: int, end: int,
+                  alive: Callable[[EntityRow], bool] | None = None) -> Actor | None:
     """The most specific agent entity (PERSON > ARMY > POLITY; the nearest of a rank) among
     ``entities`` lying inside full-text offsets ``[start, end)``, with ``source="nearest"``:
     the fallback when the parse gives an active event verb no subject ("the Song Dynasty's
-    armies, under the command of General Cao Bin, laid siege to Jinling", misparsed)."""
-    found = [e for e in entities if e.label in AGENT_LABELS and start <= e.start and e.end <= end]
+    armies, under the command of General Cao Bin, laid siege to Jinling", misparsed).
+    ``alive``: if given, a person it says is dead (reported dead earlier) is passed over."""
+    found = [e for e in entities if e.label in AGENT_LABELS and start <= e.start and e.end <= end
+             and (alive is None or alive(e))]
     if not found:
         return None
     best = min(reversed(found), key=lambda e: _RANK[e.label])

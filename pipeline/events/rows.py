@@ -142,7 +142,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
-            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
+            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at, salience.alive)
         if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
                 and rule.subject_role == "agent":
             actor1 = finder.commander(frame.head) or actor1
