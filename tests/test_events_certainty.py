@@ -36,6 +36,7 @@ def year(text: str, sub: str, value: int, certainty: str = "high") -> DateRow:
     ({"date_source": "sentence", "date_certainty": "low"}, "low"),
     ({"date_source": "running", "date_certainty": "high"}, "medium"),
     ({"date_source": "other_clause", "date_certainty": "high"}, "medium"),
+    ({"date_source": "running", "date_certainty": "high", "date_far": True}, "low"),
     ({"actor1_source": "pronoun"}, "medium"),
     ({"actor1_source": "side"}, "low"),
     ({"actor2_source": "parse"}, "low"),

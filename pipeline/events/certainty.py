@@ -5,9 +5,9 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
 * **date** (only when the row has one): the ``certainty`` of the ``dates.csv`` row it came
   from, capped at ``medium`` when the date is not the event's own (``date_source``
   ``other_clause``: another clause's date; ``running``: an earlier sentence's date, the
-  event may be later; ``summary``: a lead paragraph's event dated by the body, see
-  :mod:`pipeline.events.summary`, capped at ``low``). A row without a date is not lowered by
-  it: a blank year claims nothing.
+  event may be later), and at ``low`` for a running date from an earlier paragraph or a
+  ``summary`` date (a lead's event dated by the body, :mod:`pipeline.events.summary`). A row
+  without a date is not lowered by it: a blank year claims nothing.
 * **actors** (actor1 and actor2): ``named``, ``polity`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) medium; ``parse``, ``nearest`` and ``side`` (guesses) low.
 * **trigger reading**: ``verb`` (a verb the parse read with its arguments) and ``name`` (a
@@ -33,16 +33,17 @@ def _lowest(*levels: str) -> str:
 
 
 def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str,
-                    actor2_source: str, reading: str) -> str:
+                    actor2_source: str, reading: str, date_far: bool = False) -> str:
     """``high``, ``medium`` or ``low`` for one event row (see the module doc).
 
     ``date_source``: the row's ``date_source`` ("" without a date); ``date_certainty``: the
     certainty of its ``dates.csv`` row ("" = unknown, read as medium); ``actor1_source`` /
     ``actor2_source``: the row's columns; ``reading``: ``verb``, ``noun``, ``name`` or
-    ``unparsed``. Unknown values count as low. Raises nothing."""
+    ``unparsed``; ``date_far``: a running date taken from an earlier paragraph. Unknown
+    values count as low. Raises nothing."""
     parts = [_ACTOR.get(actor1_source, "low"), _ACTOR.get(actor2_source, "low"),
              _READING.get(reading, "low")]
     if date_source:
         own = date_certainty if date_certainty in LEVELS else "medium"
-        parts += [own, _DATE_CAP.get(date_source, "low")]
+        parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
     return _lowest(*parts)

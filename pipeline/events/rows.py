@@ -216,5 +216,6 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             date_source=str(dated.get("date_source", "")),
             date_certainty=date.certainty if date is not None else "",
             actor1_source=actor1.source if actor1 else "",
-            actor2_source=actor2.source if actor2 else "", reading=reading),
+            actor2_source=actor2.source if actor2 else "", reading=reading,
+            date_far=source == "running" and date is not None and date.start < offset),
         **dated), query  # type: ignore[arg-type]
