@@ -158,3 +158,22 @@ def test_the_nearest_actor_is_never_a_dead_person() -> None:
     assert nearest_actor(ents, 0, 20).entity.canonical == "Wanyan Zongbi"
     found = nearest_actor(ents, 0, 20, lambda e: e.canonical != "Wanyan Zongbi")
     assert (found.entity.canonical, found.source) == ("Jin", "nearest")
+
+
+YUE = [("Yue Fei", "PERSON", "Yue Fei"), ("Jin", "POLITY", "Jin"),
+       ("Kaifeng", "PLACE", "Kaifeng"), ("Jiankang", "PLACE", "Jiankang")]
+
+
+def test_a_relative_clauses_date_is_not_the_main_events(resources: api.Resources) -> None:
+    text = "In 1127 the Jin took Kaifeng. Yue Fei, who was born in 1103, defeated the Jin."
+    ev = run(resources, text, YUE, [year(text, "1127", 1127), year(text, "1103", 1103)])
+    assert [(e.event_type, e.year, e.date_source) for e in ev] == [
+        ("capture_city", 1127, "sentence"), ("birth", 1103, "sentence"),
+        ("defeat", 1127, "running")]
+
+
+def test_a_birth_year_is_no_running_date(resources: api.Resources) -> None:
+    text = "Yue Fei was born in 1103. He defeated the Jin at Jiankang."
+    ev = run(resources, text, YUE, [year(text, "1103", 1103)])
+    assert [(e.event_type, e.year, e.date_source) for e in ev] == [
+        ("birth", 1103, "sentence"), ("defeat", None, "")]

@@ -224,6 +224,8 @@ class Salience:
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
         self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
+        # full-text starts of the dates of births: a later sentence's year, not its own
+        self.births: set[int] = set(earlier.births) if earlier else set()
         self.earlier: list[Actor] = (earlier.subjects or [
             Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
                                      ) if earlier else []

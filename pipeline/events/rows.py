@@ -194,6 +194,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                offset + window.end_char, ctx.lexicon)
     if name_span is None and told == "present" and source not in ("clause", "sentence"):
         return None  # "the city lies ...", "X is known as ...": a description, no event
+    if date is not None and source in ("clause", "sentence") and rule.event_type == "birth" \
+            and status == "asserted":
+        salience.births.add(date.start)
+    elif date is not None and source == "running" and date.start in salience.births:
+        date, source = None, ""  # "He was born in 1559. He rose up ...": later, year unknown
     dated = date_fields(date)
     if date is not None and source in ("running", "other_clause"):
         # only the running date of the narrative, or a date another clause of the sentence

@@ -232,11 +232,28 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         before = [d for d in own if d.start < trig_start]
         if before or own:
             return ((before or own)[-1] if before else own[0]), "clause"
-    i = bisect.bisect_left(starts, trig_start) - 1
+    i = after = bisect.bisect_left(starts, trig_start) - 1
+    parsed = sdoc.has_annotation("DEP")
+    while parsed and i >= 0 and dates[i].start >= sent_start \
+            and _describes_a_noun(_token_at(sdoc, dates[i].start - sent_start)):
+        i -= 1  # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
     if i >= 0 and dates[i].start >= sent_start:
         return dates[i], "sentence"
-    j = i + 1
+    j = after + 1  # the first date after the trigger
     if j < len(dates) and dates[j].start < clause_end:
         return dates[j], ("other_clause" if sdoc.has_annotation("DEP") else "sentence")
     k = bisect.bisect_left(starts, sent_start) - 1
     return (dates[k], "running") if k >= 0 else (None, "")
+
+
+def _describes_a_noun(tok: Token | None) -> bool:
+    """True if ``tok``'s clause is a relative clause or a participle modifying a noun ("Yue
+    Fei, who was born in 1103, ...", "the city, taken in 1127, ..."): its date describes that
+    noun, not the sentence's main event."""
+    if tok is None:
+        return False
+    verb = _clause_verb(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and coarse(verb.head) in ("NOUN",
+                                                                                 "PROPN"))
