@@ -110,7 +110,10 @@ def _with_range(dates: Sequence[DateRow], starts: Sequence[int], chosen: DateRow
         return chosen
     last = sdoc[-1] if len(sdoc) else None  # (sdoc.text is rebuilt token by token: only if used)
     end = sent_start + (last.idx + len(last.text_with_ws) if last is not None else 0)
-    text = sdoc.text
+    if not ((i > 0 and dates[i - 1].start >= sent_start)
+            or (i + 1 < len(dates) and dates[i + 1].end <= end)):
+        return chosen  # the sentence's only date: no range, no gloss
+    text = sdoc.text  # (rebuilt token by token: only when needed)
     # a date in brackets right after another is its gloss, the same time in another calendar
     # ("the seventh year of Xuanhe (the third year of Jin Tianhui, 1125) to ..."): the range
     # joins the dates outside the brackets
