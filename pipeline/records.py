@@ -159,7 +159,8 @@ class EventRow:
     gregorian_year: int | None = None
     time_precision: int | None = None
     geo_precision: int | None = None
-    date_source: str = ""  # sentence | other_clause | running ("" without a date)
+    date_source: str = ""  # sentence | other_clause | running | summary ("" without a date)
+    certainty: str = ""  # high | medium | low: the weakest of date, actors, trigger reading
 
 
 @dataclass(frozen=True)

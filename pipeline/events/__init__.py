@@ -8,7 +8,8 @@ document processed a group of blocks at a time): :func:`extract_events`,
 ``triggers`` (trigger spans and the document context), ``parse`` (parsing trigger sentences),
 ``roles`` (arguments and modality from the dependency parse), ``actors`` (entities for
 arguments, salience), ``anaphora`` (argument token -> actor), ``when`` (dates of events),
-``rows`` (one trigger -> one row, place columns), ``extract`` (the driver).
+``summary`` (a lead's undated events dated from the body), ``certainty`` (a row's
+high/medium/low), ``rows`` (one trigger -> one row, place columns), ``extract`` (the driver).
 """
 
 from pipeline.events.extract import (

@@ -224,6 +224,8 @@ class Salience:
         self.starts = [e.start for e in self.entities]
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
         self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
+        # full-text starts of the dates of births: a later sentence's year, not its own
+        self.births: set[int] = set(earlier.births) if earlier else set()
         self.earlier: list[Actor] = (earlier.subjects or [
             Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
                                      ) if earlier else []
@@ -269,10 +271,12 @@ class Salience:
         if unknown; :func:`same_side`). None if there is no such event."""
         if place:
             found = self.at_place.get(place)
-            return Actor(found.entity, "side") if found is not None else None
+            return Actor(found.entity, "side") \
+                if found is not None and self.alive(found.entity) else None
         side = polity_of(patient.entity) if patient is not None else ""
         for actor in reversed(self.attackers):
-            if patient is not None and actor.entity.canonical == patient.entity.canonical:
+            if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
+                    or not self.alive(actor.entity):
                 continue
             mine = polity_of(actor.entity)
             if side and (not mine or same_side(mine, side)):
@@ -284,35 +288,44 @@ class Salience:
         if actor is not None:
             self.subjects.append(actor)
 
-    def resolve(self, kind: str, before: int, title: str = "") -> Actor | None:
+    def resolve(self, kind: str, before: int, title: str = "",
+                among: frozenset[str] | None = None) -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
-        whose name holds that word ("Zhengtong Emperor") is preferred."""
+        whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
+        only persons of these canonical names qualify (the rulers, for "the emperor")."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before) if title else None
         if titled is not None:
             return titled
+
+        def fits(e: EntityRow) -> bool:
+            return e.label in labels and self.alive(e) and (among is None
+                                                            or e.canonical in among)
+
         for actor in reversed(self.subjects):
-            if actor.entity.label in labels and actor.entity.start < before \
-                    and self.alive(actor.entity):
+            if actor.entity.start < before and fits(actor.entity):
                 return Actor(actor.entity, "pronoun")
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
-            if self.entities[i].label in labels and self.alive(self.entities[i]):
+            if fits(self.entities[i]):
                 return Actor(self.entities[i], "pronoun")
             i -= 1
         for actor in reversed(self.earlier):  # the paragraphs before: their last subject
-            if actor.entity.label in labels and self.alive(actor.entity):
+            if fits(actor.entity):
                 return Actor(actor.entity, "pronoun")
         return None
 
 
-def nearest_actor(entities: Sequence[EntityRow], start: int, end: int) -> Actor | None:
+def nearest_actor(entities: Sequence[EntityRow], start: int, end: int,
+                  alive: Callable[[EntityRow], bool] | None = None) -> Actor | None:
     """The most specific agent entity (PERSON > ARMY > POLITY; the nearest of a rank) among
     ``entities`` lying inside full-text offsets ``[start, end)``, with ``source="nearest"``:
     the fallback when the parse gives an active event verb no subject ("the Song Dynasty's
-    armies, under the command of General Cao Bin, laid siege to Jinling", misparsed)."""
-    found = [e for e in entities if e.label in AGENT_LABELS and start <= e.start and e.end <= end]
+    armies, under the command of General Cao Bin, laid siege to Jinling", misparsed).
+    ``alive``: if given, a person it says is dead (reported dead earlier) is passed over."""
+    found = [e for e in entities if e.label in AGENT_LABELS and start <= e.start and e.end <= end
+             and (alive is None or alive(e))]
     if not found:
         return None
     best = min(reversed(found), key=lambda e: _RANK[e.label])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.actors import Actor, ActorFinder, Salience
+from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
 
 
@@ -39,7 +40,7 @@ def _depth(tok: Token) -> int:
 
 
 def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
-                      salience: Salience) -> tuple[bool, Actor | None]:
+                      salience: Salience, ruler: bool = False) -> tuple[bool, Actor | None]:
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
@@ -53,7 +54,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
-                or not salience.alive(actor.entity):
+                or not salience.alive(actor.entity) \
+                or (ruler and actor.entity.canonical not in ruler_names()):
             continue
         depth = _depth(cand)
         if best is None or depth < best[0]:
@@ -69,10 +71,11 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         if kind:
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
             actor = salience.titled(title, at) if title else None
+            ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
             if actor is None:
-                found, actor = _sentence_subject(finder, tok, kind, salience)
+                found, actor = _sentence_subject(finder, tok, kind, salience, ruler)
                 if not found:
-                    actor = salience.resolve(kind, at)
+                    actor = salience.resolve(kind, at, among=ruler_names() if ruler else None)
         else:
             actor = finder.proper_noun(tok)
     return actor

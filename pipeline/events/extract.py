@@ -24,6 +24,7 @@ from pipeline.events.actors import ActorFinder, Salience
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
+from pipeline.events.summary import date_lead_events
 from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.places import (
     HistoricalPlace,
@@ -113,7 +114,23 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
         if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
             out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry))
             group, size = [], 0
-    return out
+    hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
+                        if r.hostile)
+    return _date_lead(out, all_dates[0].start if all_dates else None, hostile)
+
+
+def _date_lead(blocks: list[list[PendingEvent]], first_date: int | None,
+               hostile: frozenset[str]) -> list[list[PendingEvent]]:
+    """The lead's undated events dated from the body's events at the same place
+    (:mod:`pipeline.events.summary`; the body as far as these blocks reach)."""
+    flat = [pending for block in blocks for pending in block]
+    if first_date is None or not any(row.year is None and row.end <= first_date
+                                     for row, _ in flat):
+        return blocks
+    dated = iter(date_lead_events([row for row, _ in flat],
+                                  [q.name or q.written for _, q in flat], first_date,
+                                  hostile))
+    return [[(next(dated), query) for _, query in block] for block in blocks]
 
 
 #: Characters of blocks whose trigger sentences are parsed in one batch (the parsed sentence

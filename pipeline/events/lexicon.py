@@ -120,6 +120,28 @@ def load_person_polities(*paths: Path) -> dict[str, str]:
     return out
 
 
+#: Title anaphors that only a ruler can be the antecedent of ("the emperor fled").
+RULER_TITLES = frozenset({"emperor", "empress", "king", "queen", "khan", "sovereign",
+                          "monarch"})
+
+
+@lru_cache(maxsize=4)
+def ruler_names(directory: Path = GAZETTEER) -> frozenset[str]:
+    """Canonical names of persons known to have ruled: the rulers of ``rulers.csv`` under the
+    names the entity stage gives them, and the persons of ``persons.csv`` an alias or note of
+    which calls them a ruler (a title of :data:`RULER_TITLES`, or a reign "r. 1115-1123")."""
+    names = set(_ruler_polities(directory))
+    path = directory / "persons.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                words = set(re.findall(r"[a-z]+", (row.get("aliases") or "").lower()))
+                if words & RULER_TITLES or re.search(r"\br\. ?-?\d", row.get("note") or ""):
+                    names.add(row["canonical"])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=4)
 def _ruler_polities(directory: Path) -> dict[str, str]:
     from pipeline.entities.rulers import build_ruler_index
     from pipeline.rulers import load_ruler_table

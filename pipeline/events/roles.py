@@ -194,6 +194,34 @@ def _purpose(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_PRESENT_AUX = frozenset({"is", "are", "am"})
+
+
+def tense(head: Token) -> str:
+    """``present``, ``imperative`` or "" (past, or not told) for a verb trigger's clause.
+
+    ``present``: the verb (or its first conjunct) is tagged ``VBZ``/``VBP`` ("the city lies",
+    "X attacks"), or it is a participle whose auxiliary is "is"/"are" ("X is known as");
+    ``imperative``: a base-form verb heading its sentence with no subject, auxiliary or
+    infinitive marker ("move to sidebar", web-page debris). Nouns give ""."""
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i and coarse(verb) == "VERB":
+        if any(c.dep_ in _SUBJ or c.dep_ in _SUBJ_PASS for c in verb.children):
+            break  # a conjunct with its own subject keeps its own tense
+        verb = verb.head
+    if coarse(verb) != "VERB":
+        return ""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return "present"
+    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.lower_ in _PRESENT_AUX for a in auxes):
+        return "present"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(
+            c.dep_ in _SUBJ or c.dep_ in _SUBJ_PASS for c in verb.children):
+        return "imperative"
+    return ""
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     status = "asserted"
@@ -268,11 +296,28 @@ def nominal_anchored(frame: Frame, span: Span,
     return head.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and coarse(head.head) == "VERB"
 
 
+def _verb_with_object(head: Token) -> None:
+    """Mend a verb the tagger read as a noun: a head tagged ``NN`` with a direct object and no
+    determiner is a verb ("Yue Fei retook Jiankang": a form the small model does not know),
+    so it is retagged ``VBD`` and its last proper-noun compound before it, which the parse
+    made a modifier of the "noun", becomes its subject. Changes the parsed sentence Doc."""
+    if not head.tag_.startswith("NN") or head.tag_.startswith("NNP") \
+            or not any(c.dep_ in _OBJ for c in head.children) \
+            or any(c.dep_ in ("det", "poss") for c in head.children):
+        return
+    head.tag_ = "VBD"
+    left = [c for c in head.children if c.i < head.i and c.dep_ == "compound"
+            and c.tag_.startswith("NNP")]
+    if left and not any(c.dep_ in _SUBJ for c in head.children):
+        left[-1].dep_ = "nsubj"
+
+
 def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                takes_object: bool = True) -> Frame:
     """The frame of the trigger ``span`` (a span of a parsed Doc). ``rule`` may be None when the
     rule depends on the object's label (the frame is read first, the rule chosen after)."""
     head = trigger_head(span)
+    _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"
     form_prep = span[-1] if span[-1].dep_ in ("prep", "dative") and len(span) > 1 else None
     status = modality(head, lexicon)
@@ -317,7 +362,11 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             agent, patient = subject, None  # "was born": the subject is the actor
     skip = form_prep
     args = [agent, patient]
-    return Frame(head, agent, patient, passive,
-                 _arguments_preps(head, args, _LOCATION, skip),
+    places = _arguments_preps(head, args, _LOCATION, skip)
+    form_place = _pobj(form_prep) if form_prep is not None and form_prep.lower_ in _LOCATION \
+        else None  # "landed at Canton", "arrived in Kaifeng": the form's own place
+    if form_place is not None and form_place not in args:
+        places = (form_place, *places)
+    return Frame(head, agent, patient, passive, places,
                  tuple(_prep_objects(head, _ORIGIN, skip)),
                  tuple(_prep_objects(head, _DESTINATION, skip)), status)

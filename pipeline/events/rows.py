@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_actor
 from pipeline.events.anaphora import patient_label, resolve_actor
+from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
-from pipeline.events.roles import coarse, nominal_anchored, read_frame
+from pipeline.events.roles import coarse, nominal_anchored, read_frame, tense
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
 from pipeline.places import PlaceLookup
@@ -106,6 +107,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     origin = destination = ""
     status = "asserted"
     date_tok = local[0]
+    reading = "name"
+    told = ""
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -125,13 +128,21 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                                       rules[0].takes_object):
             frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
         status, date_tok = frame.status, frame.head
+        told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
+        if told == "imperative":
+            return None  # "move to sidebar": an instruction, not a narrated event
+        reading = ("verb" if coarse(frame.head) == "VERB" else "noun") \
+            if sdoc.has_annotation("DEP") else "unparsed"
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at)
+        trig_end = offset + trig.end_char
+        if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
+            actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
         unnamed = frame.agent is not None and actor1 is None \
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
-            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at)
+            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at, salience.alive)
         if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
                 and rule.subject_role == "agent":
             actor1 = finder.commander(frame.head) or actor1
@@ -181,6 +192,13 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
                                offset + sent.start_char, offset + trig.start_char,
                                offset + window.end_char, ctx.lexicon)
+    if name_span is None and told == "present" and source not in ("clause", "sentence"):
+        return None  # "the city lies ...", "X is known as ...": a description, no event
+    if date is not None and source in ("clause", "sentence") and rule.event_type == "birth" \
+            and status == "asserted":
+        salience.births.add(date.start)
+    elif date is not None and source == "running" and date.start in salience.births:
+        date, source = None, ""  # "He was born in 1559. He rose up ...": later, year unknown
     dated = date_fields(date)
     if date is not None and source in ("running", "other_clause"):
         # only the running date of the narrative, or a date another clause of the sentence
@@ -199,4 +217,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         actor1_source=actor1.source if actor1 else "",
         actor2_source=actor2.source if actor2 else "",
         origin=origin, destination=destination, status=status,
+        certainty=event_certainty(
+            date_source=str(dated.get("date_source", "")),
+            date_certainty=date.certainty if date is not None else "",
+            actor1_source=actor1.source if actor1 else "",
+            actor2_source=actor2.source if actor2 else "", reading=reading,
+            date_far=source == "running" and date is not None and date.start < offset),
         **dated), query  # type: ignore[arg-type]

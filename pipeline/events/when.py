@@ -110,19 +110,47 @@ def _with_range(dates: Sequence[DateRow], starts: Sequence[int], chosen: DateRow
         return chosen
     last = sdoc[-1] if len(sdoc) else None  # (sdoc.text is rebuilt token by token: only if used)
     end = sent_start + (last.idx + len(last.text_with_ws) if last is not None else 0)
-    text = ""
-    for a, b in ((i - 1, i), (i, i + 1)):
+    if not ((i > 0 and dates[i - 1].start >= sent_start)
+            or (i + 1 < len(dates) and dates[i + 1].end <= end)):
+        return chosen  # the sentence's only date: no range, no gloss
+    text = sdoc.text  # (rebuilt token by token: only when needed)
+    # a date in brackets right after another is its gloss, the same time in another calendar
+    # ("the seventh year of Xuanhe (the third year of Jin Tianhui, 1125) to ..."): the range
+    # joins the dates outside the brackets
+    if _gloss(dates, i, text, sent_start):
+        i -= 1
+    prev = i - 1
+    while prev >= 0 and _gloss(dates, prev, text, sent_start):
+        prev -= 1
+    after = i + 1
+    while after < len(dates) and _gloss(dates, after, text, sent_start):
+        after += 1
+    for a, b in ((prev, i), (i, after)):
         if a < 0 or b >= len(dates):
             continue
         d1, d2 = dates[a], dates[b]
         if d1.start < sent_start or d2.end > end or d2.start < d1.end:
             continue
-        text = text or sdoc.text
-        joined = join_range(d1, d2, text[:d1.start - sent_start],
-                            text[d1.end - sent_start:d2.start - sent_start])
+        between = _BRACKETED.sub(" ", text[d1.end - sent_start:d2.start - sent_start])
+        joined = join_range(d1, d2, text[:d1.start - sent_start], between)
         if joined is not None:
             return joined
     return chosen
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_GLOSS_GAP = re.compile(r"[\w\s]{0,20}\(\s*")  # "(", "in the south (": the bracket opens
+
+
+def _gloss(dates: Sequence[DateRow], k: int, text: str, sent_start: int) -> bool:
+    """True if ``dates[k]`` opens a bracket right after ``dates[k - 1]`` (a few words apart at
+    most, no punctuation: "the first year of Duanping in the south (the third year of Jin
+    Tianxing, 1234)") in the sentence
+    ``text`` (whose first character is at full-text offset ``sent_start``)."""
+    if k <= 0 or k >= len(dates) or dates[k - 1].start < sent_start:
+        return False
+    lo, hi = dates[k - 1].end - sent_start, dates[k].start - sent_start
+    return 0 <= lo <= hi <= len(text) and _GLOSS_GAP.fullmatch(text[lo:hi]) is not None
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -207,11 +235,28 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         before = [d for d in own if d.start < trig_start]
         if before or own:
             return ((before or own)[-1] if before else own[0]), "clause"
-    i = bisect.bisect_left(starts, trig_start) - 1
+    i = after = bisect.bisect_left(starts, trig_start) - 1
+    parsed = sdoc.has_annotation("DEP")
+    while parsed and i >= 0 and dates[i].start >= sent_start \
+            and _describes_a_noun(_token_at(sdoc, dates[i].start - sent_start)):
+        i -= 1  # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
     if i >= 0 and dates[i].start >= sent_start:
         return dates[i], "sentence"
-    j = i + 1
+    j = after + 1  # the first date after the trigger
     if j < len(dates) and dates[j].start < clause_end:
         return dates[j], ("other_clause" if sdoc.has_annotation("DEP") else "sentence")
     k = bisect.bisect_left(starts, sent_start) - 1
     return (dates[k], "running") if k >= 0 else (None, "")
+
+
+def _describes_a_noun(tok: Token | None) -> bool:
+    """True if ``tok``'s clause is a relative clause or a participle modifying a noun ("Yue
+    Fei, who was born in 1103, ...", "the city, taken in 1127, ..."): its date describes that
+    noun, not the sentence's main event."""
+    if tok is None:
+        return False
+    verb = _clause_verb(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and coarse(verb.head) in ("NOUN",
+                                                                                 "PROPN"))

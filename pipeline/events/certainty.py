@@ -1,0 +1,49 @@
+"""How sure an event row is: ``certainty`` = high | medium | low, the weakest of its parts.
+
+Three parts are rated, each high, medium or low, and the row takes the lowest:
+
+* **date** (only when the row has one): the ``certainty`` of the ``dates.csv`` row it came
+  from, capped at ``medium`` when the date is not the event's own (``date_source``
+  ``other_clause``: another clause's date; ``running``: an earlier sentence's date, the
+  event may be later), and at ``low`` for a running date from an earlier paragraph or a
+  ``summary`` date (a lead's event dated by the body, :mod:`pipeline.events.summary`). A row
+  without a date is not lowered by it: a blank year claims nothing.
+* **actors** (actor1 and actor2): ``named``, ``polity`` or none are high; ``pronoun`` (an
+  antecedent chosen by salience) medium; ``parse``, ``nearest`` and ``side`` (guesses) low.
+* **trigger reading**: ``verb`` (a verb the parse read with its arguments) and ``name`` (a
+  "Battle of X" title) high; ``noun`` (a nominal event, "the fall of Kaifeng": the parse
+  only tells it has an argument) medium; ``unparsed`` (no dependency parse) low.
+
+So a guessed actor or an inherited running date never looks certain: keep
+``certainty == "high"`` for a strict table.
+"""
+
+from __future__ import annotations
+
+LEVELS = ("low", "medium", "high")
+_ACTOR = {"": "high", "named": "high", "polity": "high", "pronoun": "medium",
+          "parse": "low", "nearest": "low", "side": "low"}
+_READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
+_DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "medium",
+             "running": "medium", "summary": "low"}
+
+
+def _lowest(*levels: str) -> str:
+    return min(levels, key=LEVELS.index)
+
+
+def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str,
+                    actor2_source: str, reading: str, date_far: bool = False) -> str:
+    """``high``, ``medium`` or ``low`` for one event row (see the module doc).
+
+    ``date_source``: the row's ``date_source`` ("" without a date); ``date_certainty``: the
+    certainty of its ``dates.csv`` row ("" = unknown, read as medium); ``actor1_source`` /
+    ``actor2_source``: the row's columns; ``reading``: ``verb``, ``noun``, ``name`` or
+    ``unparsed``; ``date_far``: a running date taken from an earlier paragraph. Unknown
+    values count as low. Raises nothing."""
+    parts = [_ACTOR.get(actor1_source, "low"), _ACTOR.get(actor2_source, "low"),
+             _READING.get(reading, "low")]
+    if date_source:
+        own = date_certainty if date_certainty in LEVELS else "medium"
+        parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
+    return _lowest(*parts)
