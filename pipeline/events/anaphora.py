@@ -40,7 +40,8 @@ def _depth(tok: Token) -> int:
 
 
 def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
-                      salience: Salience, ruler: bool = False) -> tuple[bool, Actor | None]:
+                      salience: Salience, ruler: bool = False,
+                      exclude: str = "") -> tuple[bool, Actor | None]:
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
@@ -55,7 +56,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
             pass  # "The Chinese army ... as they retreated": an unnamed group
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
                 or not salience.alive(actor.entity) \
-                or (ruler and actor.entity.canonical not in ruler_names()):
+                or (ruler and actor.entity.canonical not in ruler_names()) \
+                or actor.entity.canonical == exclude:
             continue
         depth = _depth(cand)
         if best is None or depth < best[0]:
@@ -64,18 +66,49 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
 
 
 def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
-             at: int) -> Actor | None:
+                  at: int, exclude: str = "") -> Actor | None:
+    """The actor of argument ``tok`` (see the module doc), or None. ``exclude``: a canonical
+    name an anaphor may not resolve to (binding: "X pursued Y and routed him": "him" is not X,
+    the subject of its own clause; :func:`bound_elsewhere`)."""
     actor = finder.actor(tok)
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         if kind:
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
-            actor = salience.titled(title, at) if title else None
+            actor = salience.titled(title, at, exclude) if title else None
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
             if actor is None:
-                found, actor = _sentence_subject(finder, tok, kind, salience, ruler)
+                found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
                 if not found:
-                    actor = salience.resolve(kind, at, among=ruler_names() if ruler else None)
+                    actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
+                                             exclude=exclude)
         else:
             actor = finder.proper_noun(tok)
     return actor
+
+
+def reflexive(tok: Token | None) -> bool:
+    """True for "himself", "themselves" ...: the one anaphor bound by its own clause's
+    subject; also for a predicate noun whose small-clause subject is one ("proclaimed himself
+    emperor": "himself" parsed as the subject of "emperor")."""
+    return tok is not None and any(t.lower_.endswith(("self", "selves")) for t in (
+        tok, *(c for c in tok.children if c.dep_ in ("nsubj", "dobj"))))
+
+
+def bound_elsewhere(finder: ActorFinder, salience: Salience, frame: Frame,
+                    actor1: Actor | None, actor2: Actor | None,
+                    at: int) -> tuple[Actor | None, Actor | None]:
+    """``(actor1, actor2)`` with the binding rule applied: a non-reflexive pronoun argument
+    never names the other argument of its own clause ("Cao Cao pursued Liu Bei and routed
+    him": "him" is Liu Bei, not Cao Cao; "he defeated Liu Bei": "he" is not Liu Bei). When
+    both resolve to one person and one of them came from an anaphor, that anaphor is resolved
+    again with the other excluded (it may then stay blank)."""
+    if actor1 is None or actor2 is None \
+            or actor1.entity.canonical != actor2.entity.canonical:
+        return actor1, actor2
+    name = actor1.entity.canonical
+    if actor2.source == "pronoun" and not reflexive(frame.patient):
+        return actor1, resolve_actor(finder, salience, frame.patient, at, exclude=name)
+    if actor1.source == "pronoun" and not reflexive(frame.agent):
+        return resolve_actor(finder, salience, frame.agent, at, exclude=name), actor2
+    return actor1, actor2

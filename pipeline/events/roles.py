@@ -104,7 +104,10 @@ def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True  # "the main force led by X"
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not _children(verb, _SUBJ | _SUBJ_PASS):
-        return _is_passive(verb.head) and not any(c.dep_ == "aux" for c in verb.children)
+        # "was defeated and captured": passive too; but a conjunct with a direct object is
+        # active ("X was sent against Y and besieged Z": X besieged Z; the tagger's VBN)
+        return _is_passive(verb.head) and not any(c.dep_ == "aux" for c in verb.children) \
+            and not _children(verb, _OBJ)
     return False
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_actor
-from pipeline.events.anaphora import patient_label, resolve_actor
+from pipeline.events.anaphora import bound_elsewhere, patient_label, resolve_actor
 from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import coarse, nominal_anchored, read_frame, tense
@@ -152,6 +152,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if actor2 is not None and patient_place is not None \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
+            actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)
         if actor1 is None and rule.hostile and actor2 is not None and (
                 frame.passive or rule.subject_role == "patient" or frame.agent is None
                 or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"

@@ -1,0 +1,59 @@
+"""Binding and shared passive subjects (issue 8, fresh-user findings 1 and 8): a pronoun
+object never names its own clause's subject; an active conjunct after a passive one takes the
+passive subject as its agent; nominal "orders" are no appointments."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline import api
+from pipeline.events import extract_events
+from pipeline.places import find_place_glosses
+from pipeline.records import EntityRow, EventRow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
+
+
+def run(nlp: Language, text: str, spec: list[tuple[str, str]]) -> list[EventRow]:
+    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, name, "gazetteer")
+                   for name, label in spec
+                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
+                  key=lambda e: e.start)
+    return extract_events(nlp(text), ents, [], find_place_glosses(text))
+
+
+def roles(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
+    return [(e.actor1, e.actor2) for e in events if e.event_type == kind]
+
+
+def test_a_pronoun_object_is_not_its_clause_subject(nlp: Language) -> None:
+    ev = run(nlp, "Zhang Fei chased Ma Chao and defeated him at Hanzhong.",
+             [("Zhang Fei", "PERSON"), ("Ma Chao", "PERSON"), ("Hanzhong", "PLACE")])
+    assert roles(ev, "defeat") == [("Zhang Fei", "Ma Chao")]
+
+
+def test_a_pronoun_subject_is_not_its_clause_object(nlp: Language) -> None:
+    ev = run(nlp, "Ma Chao retreated. Zhang Fei attacked Hanzhong. Later he defeated Zhang Fei.",
+             [("Zhang Fei", "PERSON"), ("Ma Chao", "PERSON"), ("Hanzhong", "PLACE")])
+    assert roles(ev, "defeat") == [("Ma Chao", "Zhang Fei")]
+
+
+def test_an_active_conjunct_after_a_passive_takes_its_subject_as_agent(nlp: Language
+                                                                       ) -> None:
+    ev = run(nlp, "Deng Ai was sent against Shu and besieged Chengdu.",
+             [("Deng Ai", "PERSON"), ("Shu", "POLITY"), ("Chengdu", "PLACE")])
+    sieges = [e for e in ev if e.event_type == "siege"]
+    assert [(e.actor1, e.actor2, e.place) for e in sieges] == [("Deng Ai", "", "Chengdu")]
+
+
+def test_a_passive_conjunct_without_object_stays_passive(nlp: Language) -> None:
+    ev = run(nlp, "Ma Chao was defeated and captured by Zhang Fei.",
+             [("Zhang Fei", "PERSON"), ("Ma Chao", "PERSON")])
+    assert roles(ev, "capture_person") == [("Zhang Fei", "Ma Chao")]
