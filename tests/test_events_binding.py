@@ -57,3 +57,32 @@ def test_a_passive_conjunct_without_object_stays_passive(nlp: Language) -> None:
     ev = run(nlp, "Ma Chao was defeated and captured by Zhang Fei.",
              [("Zhang Fei", "PERSON"), ("Ma Chao", "PERSON")])
     assert roles(ev, "capture_person") == [("Zhang Fei", "Ma Chao")]
+
+
+def test_an_ordered_death_is_an_execution_by_the_orderer_not_an_appointment(nlp: Language
+                                                                            ) -> None:
+    ev = run(nlp, "The guards forced Cao Pi to order the death of Dong Cheng.",
+             [("Cao Pi", "PERSON"), ("Dong Cheng", "PERSON")])
+    assert roles(ev, "appointment") == []
+    assert roles(ev, "execution") == [("Cao Pi", "Dong Cheng")]
+
+
+def test_an_ordered_execution_noun_takes_the_orderer_as_agent(nlp: Language) -> None:
+    ev = run(nlp, "Cao Pi ordered the execution of Dong Cheng.",
+             [("Cao Pi", "PERSON"), ("Dong Cheng", "PERSON")])
+    assert [e.event_type for e in ev] == ["execution"]
+    assert roles(ev, "execution") == [("Cao Pi", "Dong Cheng")]
+
+
+def test_on_the_orders_of_is_no_appointment_but_the_passive_agent(nlp: Language) -> None:
+    ev = run(nlp, "Dong Cheng was imprisoned on the orders of Cao Pi.",
+             [("Cao Pi", "PERSON"), ("Dong Cheng", "PERSON")])
+    assert [e.event_type for e in ev] == ["imprisonment"]
+    assert roles(ev, "imprisonment") == [("Cao Pi", "Dong Cheng")]
+
+
+def test_an_order_with_a_person_object_stays_an_appointment(nlp: Language) -> None:
+    ev = run(nlp, "Cao Pi ordered Dong Cheng to attack Hanzhong.",
+             [("Cao Pi", "PERSON"), ("Dong Cheng", "PERSON"), ("Hanzhong", "PLACE")])
+    assert roles(ev, "appointment") == [("Cao Pi", "Dong Cheng")]
+    assert roles(ev, "attack") == [("Dong Cheng", "")]

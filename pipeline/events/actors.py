@@ -166,15 +166,19 @@ class ActorFinder:
         text = " ".join(t.text for t in toks)
         return Actor(EntityRow("", -1, start, end, text, "PERSON", text, "parse"), "parse")
 
-    def commander(self, verb: Token) -> Actor | None:
+    def commander(self, verb: Token, orders: bool = False) -> Actor | None:
         """The person of an "under the command/leadership of X" phrase hanging on ``verb``
         ("the Qing army, under the command of Prince Dorgon, arrived": the parse attaches it
-        to the verb, not to the army), from an entity or, failing that, a proper noun."""
+        to the verb, not to the army), from an entity or, failing that, a proper noun.
+        ``orders``: instead, the giver of "on/upon/at/by the orders of X" (a noun that is an
+        ``order`` cue), the agent of a passive ("imprisoned on the orders of Qin Hui")."""
         for c in verb.children:
-            if c.dep_ != "prep" or c.lower_ != "under":
+            if c.dep_ != "prep" or c.lower_ not in (
+                    ("on", "upon", "at", "by") if orders else ("under",)):
                 continue
             for g in c.children:
-                if g.dep_ != "pobj" or g.lower_ not in ("command", "leadership"):
+                if g.dep_ != "pobj" or (self.lexicon.cue(g.lower_) != "order" if orders
+                                        else g.lower_ not in ("command", "leadership")):
                     continue
                 for x in (x for o in g.children if o.lower_ == "of"
                           for x in o.children if x.dep_ == "pobj"):

@@ -143,7 +143,8 @@ def _controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | N
         return _controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
     if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
         obj = next(iter(_children(gov, _OBJ)), None)
-        if obj is not None and (obj.tag_.startswith("NNP") or obj.tag_ == "PRP" or any(
+        if obj is not None and (obj.tag_.startswith("NNP") or obj.tag_ == "PRP"
+                                or lexicon.cue(obj.lower_) == "anaphor_person" or any(
                 c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
                 for c in obj.children)):
             return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
@@ -373,3 +374,28 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     return Frame(head, agent, patient, passive, places,
                  tuple(_prep_objects(head, _ORIGIN, skip)),
                  tuple(_prep_objects(head, _DESTINATION, skip)), status)
+
+
+def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:
+    """True for a common noun that is itself an event trigger ("the death of X", "the attack
+    on X"): the word, or the word and the preposition after it, is a trigger form."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+        return False
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    return tok.lower_ in lexicon.forms or f"{tok.lower_} {nxt}" in lexicon.forms
+
+
+def ordering_verb(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The ``order`` cue verb whose direct object is the noun trigger ``head`` ("ordered the
+    death of Yang Guifei", "ordered the execution of X"), or None."""
+    if head.dep_ in _OBJ and coarse(head) == "NOUN" and lexicon.cue(head.head.lower_) == "order" \
+            and coarse(head.head) == "VERB":
+        return head.head
+    return None
+
+
+def ordering_agent(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of the ``order`` verb of :func:`ordering_verb` (the one who orders the
+    event: "forced the emperor to order the death of X": the emperor), or None."""
+    verb = ordering_verb(head, lexicon)
+    return _controller(verb, lexicon) if verb is not None else None

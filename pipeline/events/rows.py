@@ -19,7 +19,14 @@ from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_ac
 from pipeline.events.anaphora import bound_elsewhere, patient_label, resolve_actor
 from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
-from pipeline.events.roles import coarse, nominal_anchored, read_frame, tense
+from pipeline.events.roles import (
+    coarse,
+    event_noun,
+    nominal_anchored,
+    ordering_agent,
+    read_frame,
+    tense,
+)
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
 from pipeline.places import PlaceLookup
@@ -29,6 +36,8 @@ _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", 
 _REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
 # Event types that end a person's life, and which actor dies: no later pronoun refers to them.
 _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
+# An intransitive event someone orders, and the event it is then ("ordered the death of X").
+_ORDERED = {"death": "execution"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
         if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
             return None
+        if ctx.lexicon.cue(frame.head.lower_) == "order" and (
+                coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
+            return None  # "on the orders of X", "ordered the death of X": a command, no
+            # appointment (the ordered event is its own row)
         choice = _choose_rule(rules, patient_label(frame, finder))
         if choice is None:
             return None
@@ -127,6 +140,14 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
             frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+        orderer = ordering_agent(frame.head, ctx.lexicon)
+        if orderer is not None:  # "ordered the death of X": X executed by the orderer
+            if rule.event_type in _ORDERED and not rule.takes_object:
+                rule = next((r for rs in ctx.lexicon.forms.values() for r in rs
+                             if r.event_type == _ORDERED[rule.event_type]), rule)
+            if rule.takes_object:
+                frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
+                                            if frame.patient is None else frame.patient)
         status, date_tok = frame.status, frame.head
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
         if told == "imperative":
@@ -146,6 +167,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
                 and rule.subject_role == "agent":
             actor1 = finder.commander(frame.head) or actor1
+        if actor1 is None and frame.passive and frame.agent is None:
+            actor1 = finder.commander(frame.head, orders=True)  # "on the orders of X"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None:
             actor2 = resolve_actor(finder, salience, frame.patient, at)
