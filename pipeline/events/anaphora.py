@@ -4,7 +4,8 @@
 phrase (:meth:`ActorFinder.actor`); for an anaphor ("he", "the emperor", "they") the person
 whose name holds the title, else the highest-placed fitting subject before it in its own
 sentence, else the paragraph's salient actor (:class:`Salience`); for an unknown proper noun a
-flagged guess (:meth:`ActorFinder.proper_noun`).
+flagged guess (:meth:`ActorFinder.proper_noun`). Binding (:func:`bound_elsewhere`): a
+non-reflexive anaphor never names the other argument of its own clause.
 """
 
 from __future__ import annotations

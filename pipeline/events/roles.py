@@ -12,13 +12,16 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
 * a rule with ``subject_role=patient`` ("Kaifeng fell to the Jin") swaps: the subject is the
   patient, the object of "to" the agent;
 * a verb without its own subject takes it from the verb it hangs on: a coordinated verb from
-  the first conjunct, an infinitive from the governing verb ("X led his army to attack Y": X),
+  the first conjunct (a participle conjunct of a passive is passive unless it has a direct
+  object: "X was sent against Y and besieged Z": X besieged Z), an infinitive from the governing verb ("X led his army to attack Y": X),
   or from that verb's object when it is an ``order`` cue ("X ordered Y to attack Z": Y); a
   relative clause from the noun it modifies; "had X put to death": the subject before "had";
 * a noun trigger ("the fall of Kaifeng", "the death of X"): the "of" phrase is the patient
   (or the subject of an intransitive event: "X suppressed the rebellion of Y": Y rebels), a
   possessive or "by" phrase the agent; an intransitive noun with neither takes the entity its
   own phrase names ("the rebellion led by Y", "the Jurchen rebellion");
+* a noun trigger that is the object of an ``order`` verb ("ordered the execution of X") takes
+  that verb's subject as its agent (:func:`ordering_agent`);
 * modality: climbing from the trigger through complement links (xcomp, acl, advcl, pcomp,
   prep/pobj, acomp), a governing ``irrealis`` cue ("wanted to", "in an attempt to", "plan
   of"), a ``negation`` child ("not", "never") or a ``modal`` auxiliary ("must") means no
