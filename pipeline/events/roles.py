@@ -13,7 +13,8 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
   patient, the object of "to" the agent;
 * a verb without its own subject takes it from the verb it hangs on: a coordinated verb from
   the first conjunct (a participle conjunct of a passive is passive unless it has a direct
-  object: "X was sent against Y and besieged Z": X besieged Z), an infinitive from the governing verb ("X led his army to attack Y": X),
+  object: "X was sent against Y and besieged Z": X besieged Z), an infinitive from the
+  governing verb ("X led his army to attack Y": X),
   or from that verb's object when it is an ``order`` cue ("X ordered Y to attack Z": Y); a
   relative clause from the noun it modifies; "had X put to death": the subject before "had";
 * a noun trigger ("the fall of Kaifeng", "the death of X"): the "of" phrase is the patient
