@@ -86,3 +86,11 @@ def test_an_order_with_a_person_object_stays_an_appointment(nlp: Language) -> No
              [("Cao Pi", "PERSON"), ("Dong Cheng", "PERSON"), ("Hanzhong", "PLACE")])
     assert roles(ev, "appointment") == [("Cao Pi", "Dong Cheng")]
     assert roles(ev, "attack") == [("Dong Cheng", "")]
+
+
+def test_a_singular_pronoun_skips_a_coordinated_subject(nlp: Language) -> None:
+    ev = run(nlp, "Sun Quan and Liu Bei defeated Cao Pi at Hefei, and he withdrew to the north.",
+             [("Sun Quan", "PERSON"), ("Liu Bei", "PERSON"), ("Cao Pi", "PERSON"),
+              ("Hefei", "PLACE")])
+    assert [(e.actor1, e.actor1_source) for e in ev if e.event_type == "retreat"] == [
+        ("Cao Pi", "pronoun")]

@@ -246,14 +246,15 @@ class Salience:
         if actor is not None and actor.entity.label == "PERSON":
             self.dead.add(actor.entity.canonical)
 
-    def titled(self, title: str, before: int, exclude: str = "") -> Actor | None:
+    def titled(self, title: str, before: int,
+               exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The last PERSON before ``before`` whose mention or canonical name holds ``title``
-        (not one of canonical name ``exclude``)."""
+        (not one of the canonical names ``exclude``)."""
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
             e = self.entities[i]
             if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
-                    and self.alive(e) and e.canonical != exclude:
+                    and self.alive(e) and e.canonical not in exclude:
                 return Actor(e, "pronoun")
             i -= 1
         return None
@@ -294,12 +295,13 @@ class Salience:
             self.subjects.append(actor)
 
     def resolve(self, kind: str, before: int, title: str = "",
-                among: frozenset[str] | None = None, exclude: str = "") -> Actor | None:
+                among: frozenset[str] | None = None,
+                exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
         whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
         only persons of these canonical names qualify (the rulers, for "the emperor").
-        ``exclude``: a canonical name that never qualifies (binding, see
+        ``exclude``: canonical names that never qualify (binding, see
         :func:`pipeline.events.anaphora.bound_elsewhere`)."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before, exclude) if title else None
@@ -307,7 +309,7 @@ class Salience:
             return titled
 
         def fits(e: EntityRow) -> bool:
-            return e.label in labels and self.alive(e) and e.canonical != exclude and (
+            return e.label in labels and self.alive(e) and e.canonical not in exclude and (
                 among is None or e.canonical in among)
 
         for actor in reversed(self.subjects):

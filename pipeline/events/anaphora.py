@@ -42,7 +42,7 @@ def _depth(tok: Token) -> int:
 
 def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
                       salience: Salience, ruler: bool = False,
-                      exclude: str = "") -> tuple[bool, Actor | None]:
+                      exclude: frozenset[str] = frozenset()) -> tuple[bool, Actor | None]:
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
@@ -58,7 +58,7 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
                 or not salience.alive(actor.entity) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
-                or actor.entity.canonical == exclude:
+                or actor.entity.canonical in exclude:
             continue
         depth = _depth(cand)
         if best is None or depth < best[0]:
@@ -66,14 +66,34 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
     return (best is not None, best[1] if best else None)
 
 
+_SINGULAR = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _coordinated(finder: ActorFinder, tok: Token) -> frozenset[str]:
+    """Canonical names of the persons of coordinated subjects ("X and Y defeated ...") before
+    ``tok`` in its sentence."""
+    out = set()
+    for cand in tok.doc[:tok.i]:
+        if cand.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in cand.children):
+            for member in (cand, *(c for c in cand.children if c.dep_ == "conj")):
+                actor = finder.actor(member)
+                if actor is not None and actor.entity.label == "PERSON":
+                    out.add(actor.entity.canonical)
+    return frozenset(out)
+
+
 def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
-                  at: int, exclude: str = "") -> Actor | None:
-    """The actor of argument ``tok`` (see the module doc), or None. ``exclude``: a canonical
-    name an anaphor may not resolve to (binding: "X pursued Y and routed him": "him" is not X,
-    the subject of its own clause; :func:`bound_elsewhere`)."""
+                  at: int, exclude: frozenset[str] = frozenset()) -> Actor | None:
+    """The actor of argument ``tok`` (see the module doc), or None. ``exclude``: canonical
+    names an anaphor may not resolve to (binding: "X pursued Y and routed him": "him" is not X,
+    the subject of its own clause; :func:`bound_elsewhere`). A singular person anaphor ("he")
+    never names one of a coordinated subject of its sentence ("X and Y defeated Z, and he
+    withdrew": Z)."""
     actor = finder.actor(tok)
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
+        if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
+            exclude = exclude | _coordinated(finder, tok)
         if kind:
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
             actor = salience.titled(title, at, exclude) if title else None
@@ -109,7 +129,9 @@ def bound_elsewhere(finder: ActorFinder, salience: Salience, frame: Frame,
         return actor1, actor2
     name = actor1.entity.canonical
     if actor2.source == "pronoun" and not reflexive(frame.patient):
-        return actor1, resolve_actor(finder, salience, frame.patient, at, exclude=name)
+        return actor1, resolve_actor(finder, salience, frame.patient, at,
+                                       exclude=frozenset({name}))
     if actor1.source == "pronoun" and not reflexive(frame.agent):
-        return resolve_actor(finder, salience, frame.agent, at, exclude=name), actor2
+        return resolve_actor(finder, salience, frame.agent, at,
+                             exclude=frozenset({name})), actor2
     return actor1, actor2
