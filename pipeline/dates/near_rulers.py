@@ -25,8 +25,8 @@ from pipeline.rulers import Ruler, load_ruler_table
 
 from .mentions import DateMention
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-_PARAGRAPH_END = re.compile(r"\n\s*\n")
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+PARAGRAPH_END = re.compile(r"\n\s*\n")
 _NAME_KINDS = ("ruler_context", "reign")
 
 
@@ -88,8 +88,8 @@ def tag_rulers(text: str, mentions: list[DateMention], eras) -> list[DateMention
     out = list(mentions)
     for i in shared:
         m = mentions[i]
-        for unit in (_SENTENCE_END, _PARAGRAPH_END):
-            a, b = _around(text, m.start, m.end, unit)
+        for unit in (SENTENCE_END, PARAGRAPH_END):
+            a, b = around(text, m.start, m.end, unit)
             ids = tuple(dict.fromkeys(e for p, rulers in hits if a <= p < b
                                       and not m.start <= p < m.end
                                       for r in rulers for e in r.era_ids))
@@ -99,8 +99,9 @@ def tag_rulers(text: str, mentions: list[DateMention], eras) -> list[DateMention
     return out
 
 
-def _around(text: str, start: int, end: int, boundary: re.Pattern) -> tuple[int, int]:
-    """The span of the unit (sentence, paragraph) holding ``start:end``."""
+def around(text: str, start: int, end: int, boundary: re.Pattern) -> tuple[int, int]:
+    """The span ``(start, end)`` of the unit (``SENTENCE_END``: sentence, ``PARAGRAPH_END``:
+    paragraph) holding ``start:end``; a unit is cut 4000 characters either side."""
     lo = max(0, start - 4000)  # (a unit longer than this is cut)
     for b in boundary.finditer(text, lo, start):
         lo = b.end()

@@ -33,14 +33,12 @@ from typing import TYPE_CHECKING
 from pipeline.resources import active_gazetteer_dir
 
 from .mentions import DateMention
-from .near_rulers import shared_ruler
+from .near_rulers import PARAGRAPH_END, SENTENCE_END, around, shared_ruler
 
 if TYPE_CHECKING:
     from pipeline.gazetteer import Gazetteer
     from pipeline.rulers import Ruler
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-_PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
@@ -151,7 +149,7 @@ def tag_people(text: str, mentions: list[DateMention], eras,
         return mentions
     spans: list[tuple[int, int]] = []  # the paragraphs of those mentions, merged
     for i in shared:
-        lo, hi = _around(text, mentions[i].start, mentions[i].end, _PARAGRAPH_END)
+        lo, hi = around(text, mentions[i].start, mentions[i].end, PARAGRAPH_END)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
         else:
@@ -163,8 +161,8 @@ def tag_people(text: str, mentions: list[DateMention], eras,
     offsets = [p for p, _ in hits]  # ascending
     for i in shared:
         m = mentions[i]
-        for lo, hi in (_around(text, m.start, m.end, _SENTENCE_END),
-                       _around(text, m.start, m.end, _PARAGRAPH_END)):
+        for lo, hi in (around(text, m.start, m.end, SENTENCE_END),
+                       around(text, m.start, m.end, PARAGRAPH_END)):
             inside = hits[bisect_left(offsets, lo):bisect_left(offsets, hi)]
             # not a name inside the date itself ("the fifth year of Emperor Gaozong")
             dyns = tuple(dict.fromkeys(d for p, d in inside if not m.start <= p < m.end))
@@ -172,12 +170,3 @@ def tag_people(text: str, mentions: list[DateMention], eras,
                 out[i] = replace(m, people=dyns)
                 break
     return out
-
-
-def _around(text: str, start: int, end: int, boundary: re.Pattern) -> tuple[int, int]:
-    """The span of the unit (sentence, paragraph) holding ``start:end``."""
-    lo = max(0, start - 4000)  # (a unit longer than this is cut)
-    for b in boundary.finditer(text, lo, start):
-        lo = b.end()
-    nxt = boundary.search(text, end, end + 4000)
-    return lo, nxt.start() if nxt else min(len(text), end + 4000)
