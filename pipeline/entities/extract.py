@@ -20,7 +20,9 @@ from pipeline.entities.name_checks import (
     _known_place_word,
     _place_names,
     _surname_and_syllable,
+    broken_word,
     demonym_place,
+    title_list_spans,
 )
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.gazetteer import LABELS, Gazetteer
@@ -183,6 +185,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
     lower_words: set[str] | None = None  # the doc's lower-case words, when first needed
+    title_lists: list[tuple[int, int]] | None = None  # name lists after a title cue
+    places = _place_names(gazetteer)
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
                 not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
@@ -208,6 +212,18 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
                                                                             text, titles_lc)):
             continue
+        if mapped == "PLACE":
+            english = _english_for(doc.vocab)
+            if broken_word(doc.text, start, end, english):
+                continue  # "Jiangm", "Port Ar" (thur), "KUANG-HStr": a piece of a word
+            if gazetteer.resolve(text) is None and text not in gazetteer.modern_places:
+                if title_lists is None:
+                    title_lists = title_list_spans(doc.text, gazetteer.words("title_cue"))
+                if any(s <= start and end <= e for s, e in title_lists):
+                    continue  # "His posthumous title is Jiandao, Beide, ...": title words
+                if not any(w in generic or w in places for w in text.split()) and _english_phrase(
+                        text, english, titles_lc):
+                    continue  # "Supreme Being": English words led by an adjective
         if mapped == "PERSON":
             if lower_words is None:
                 lower_words = {t.text for t in doc if t.is_lower}

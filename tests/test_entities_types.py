@@ -1,0 +1,49 @@
+"""Non-places the model tags PLACE: pieces of words, title words; invented short inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import extract_entities
+from pipeline.entities.name_checks import broken_word, title_list_spans
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+@pytest.mark.parametrize(("text", "word", "broken"), [
+    ("They reached Jiangmen at dusk.", "Jiangm", True),      # a letter follows
+    ("They reached Jiangmen at dusk.", "Jiangmen", False),
+    ("He was styled KUANG-HStr. in the annals", "KUANG-HStr", True),  # mixed case (OCR)
+    ("Envoys from the KWANG-SU court came.", "KWANG-SU", False),
+    ("Envoys from McLeod Bay came.", "McLeod Bay", False),
+])
+def test_broken_word_without_english(text, word, broken):
+    assert broken_word(text, *_span(text, word), None) is broken
+
+
+def test_broken_word_split_by_a_line_break():
+    english = {"arthur": False, "by": True, "the": True, "fleet": False}
+    text = "the occupation of Port Ar thur by Russia"
+    assert broken_word(text, *_span(text, "Port Ar"), english)
+    text = "the fleet at Port Hamilton by Korea"
+    assert not broken_word(text, *_span(text, "Port Hamilton"), english)
+
+
+def test_title_list_spans():
+    text = "His posthumous title is Jiandao, Beide and Dagong. He died in Lin'an."
+    spans = title_list_spans(text, ("posthumous",))
+    assert [text[s:e].strip(" ,") for s, e in spans] == ["Jiandao, Beide and Dagong"]
+    assert title_list_spans("He went to Lin'an.", ("posthumous",)) == []
+    assert title_list_spans(text, ()) == []
+
+
+def test_title_words_are_no_places_but_known_places_stay(resources):
+    text = ("In 1264 the emperor died in Lin'an. His posthumous title is Jiandao, Beide, "
+            "Dagong, rejuvenation. The court later moved to Hangzhou.")
+    got = {e.text: e.label for e in extract_entities(resources.nlp(text), resources.gazetteer)}
+    assert got.get("Lin'an") == "PLACE"
+    assert got.get("Hangzhou") == "PLACE"
+    assert not {"Jiandao", "Beide", "Dagong"} & {t for t, lab in got.items() if lab == "PLACE"}
