@@ -47,3 +47,20 @@ def test_title_words_are_no_places_but_known_places_stay(resources):
     assert got.get("Lin'an") == "PLACE"
     assert got.get("Hangzhou") == "PLACE"
     assert not {"Jiandao", "Beide", "Dagong"} & {t for t, lab in got.items() if lab == "PLACE"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In 1928 Chiang Kai-shek took Beijing.", "Chiang Kai-shek"),  # Chiang is also the Qiang
+    ("Sun Yat-sen died in 1925.", "Sun Yat-sen"),
+])
+def test_hyphenated_given_name_makes_a_person(blank, gaz, text, name):
+    got = {e.text: e.label for e in extract_entities(blank(text), gaz)}
+    assert got.get(name) == "PERSON"
+    assert name.split()[0] not in got
+
+
+def test_hyphenated_place_after_a_polity_is_no_given_name(blank):
+    from pipeline.entities.rules import _valid_rule
+    words = blank.get_pipe("chronicle_gazetteer").tables.words
+    assert _valid_rule("PERSON_HYG", ["Chiang", "Kai", "-", "shek"], words) == "PERSON"
+    assert _valid_rule("PERSON_HYG", ["Sung", "Ho", "-", "nan"], words) is None  # Henan
