@@ -64,3 +64,13 @@ def test_hyphenated_place_after_a_polity_is_no_given_name(blank):
     words = blank.get_pipe("chronicle_gazetteer").tables.words
     assert _valid_rule("PERSON_HYG", ["Chiang", "Kai", "-", "shek"], words) == "PERSON"
     assert _valid_rule("PERSON_HYG", ["Sung", "Ho", "-", "nan"], words) is None  # Henan
+
+
+def test_translated_syllable_spells_a_person_of_the_gazetteer(resources):
+    # "Mountain" for 山 shan: "An Lu Mountain" is An Lushan of persons.csv, "Huang Mountain"
+    # spells no person and stays a place
+    text = "An Lu Mountain rebelled. Pilgrims climbed Huang Mountain."
+    got = {e.text: (e.label, e.canonical)
+           for e in extract_entities(resources.nlp(text), resources.gazetteer)}
+    assert got["An Lu Mountain"] == ("PERSON", "An Lushan")
+    assert got["Huang Mountain"][0] == "PLACE"

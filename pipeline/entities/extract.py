@@ -99,12 +99,13 @@ def _name_key(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalpha())
 
 
-def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
+def _translated_names(found: list[tuple[int, int, str, str, str, str]],
+                      gaz: Gazetteer | None = None) -> None:
     """Relabel as PERSON a place-looking mention whose last word is a translated syllable
     when name + syllable spells a PERSON of the same text ("An Lu Mountain" beside "An
-    Lushan" or "Anlushan"); it takes that person's canonical name. Model PERSON mentions
-    spelled with the same letters as an earlier PERSON ("Anlushan") take its canonical.
-    Changes ``found`` in place.
+    Lushan" or "Anlushan") or of the gazetteer (``gaz``: persons.csv "An Lushan"); it takes
+    that person's canonical name. Model PERSON mentions spelled with the same letters as an
+    earlier PERSON ("Anlushan") take its canonical. Changes ``found`` in place.
     """
     persons: dict[str, str] = {}
     for k, (start, end, label, canonical, source, text) in enumerate(found):
@@ -112,12 +113,17 @@ def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
             key = _name_key(text)
             if persons.setdefault(key, canonical) != canonical and source == "model":
                 found[k] = (start, end, label, persons[key], source, text)
-    if not persons:
+    if not persons and gaz is None:
         return
     for k, (start, end, label, _canonical, source, text) in enumerate(found):
         head, _, last = text.rpartition(" ")
         if label == "PLACE" and head and last in _TRANSLATED_SYLLABLES:
-            person = persons.get(_name_key(head) + _TRANSLATED_SYLLABLES[last])
+            syl = _TRANSLATED_SYLLABLES[last]
+            person = persons.get(_name_key(head) + syl)
+            if not person and gaz is not None:  # "An Lu" + shan: persons.csv "An Lushan"
+                entry = gaz.resolve(head + syl)
+                person = entry.canonical if entry is not None and entry.label == "PERSON" \
+                    else ""
             if person:
                 found[k] = (start, end, "PERSON", person, source, text)
 
@@ -263,7 +269,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             name = entry.canonical if entry is not None and entry.label == "POLITY" \
                 else canonical
             found[k] = (start, end, "POLITY", name, source, text)
-    _translated_names(found)
+    _translated_names(found, gazetteer)
     repeats = _first_name_repeats(doc.text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])
