@@ -74,3 +74,12 @@ def test_translated_syllable_spells_a_person_of_the_gazetteer(resources):
            for e in extract_entities(resources.nlp(text), resources.gazetteer)}
     assert got["An Lu Mountain"] == ("PERSON", "An Lushan")
     assert got["Huang Mountain"][0] == "PLACE"
+
+
+
+def test_english_named_regions_stay_places(resources):
+    # English words led by an adjective are no place ("Supreme Being"), but a direction
+    # word keeps an English-named region ("Western Regions", a model LOC)
+    text = "Envoys from the Western Regions arrived at Chang'an in 60 BC."
+    got = {e.text: e.label for e in extract_entities(resources.nlp(text), resources.gazetteer)}
+    assert got["Western Regions"] == "PLACE"

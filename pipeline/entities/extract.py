@@ -193,6 +193,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     lower_words: set[str] | None = None  # the doc's lower-case words, when first needed
     title_lists: list[tuple[int, int]] | None = None  # name lists after a title cue
     places = _place_names(gazetteer)
+    directions = set(gazetteer.words("direction_word"))  # "Western Regions" is a place
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
                 not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
@@ -227,7 +228,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                     title_lists = title_list_spans(doc.text, gazetteer.words("title_cue"))
                 if any(s <= start and end <= e for s, e in title_lists):
                     continue  # "His posthumous title is Jiandao, Beide, ...": title words
-                if not any(w in generic or w in places for w in text.split()) and _english_phrase(
+                if not any(w in generic or w in places or w in directions
+                           for w in text.split()) and _english_phrase(
                         text, english, titles_lc):
                     continue  # "Supreme Being": English words led by an adjective
         if mapped == "PERSON":
