@@ -20,7 +20,9 @@ from pipeline.entities.name_checks import (
     _known_place_word,
     _place_names,
     _surname_and_syllable,
+    broken_word,
     demonym_place,
+    title_list_spans,
 )
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.gazetteer import LABELS, Gazetteer
@@ -97,12 +99,13 @@ def _name_key(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalpha())
 
 
-def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
+def _translated_names(found: list[tuple[int, int, str, str, str, str]],
+                      gaz: Gazetteer | None = None) -> None:
     """Relabel as PERSON a place-looking mention whose last word is a translated syllable
     when name + syllable spells a PERSON of the same text ("An Lu Mountain" beside "An
-    Lushan" or "Anlushan"); it takes that person's canonical name. Model PERSON mentions
-    spelled with the same letters as an earlier PERSON ("Anlushan") take its canonical.
-    Changes ``found`` in place.
+    Lushan" or "Anlushan") or of the gazetteer (``gaz``: persons.csv "An Lushan"); it takes
+    that person's canonical name. Model PERSON mentions spelled with the same letters as an
+    earlier PERSON ("Anlushan") take its canonical. Changes ``found`` in place.
     """
     persons: dict[str, str] = {}
     for k, (start, end, label, canonical, source, text) in enumerate(found):
@@ -110,12 +113,17 @@ def _translated_names(found: list[tuple[int, int, str, str, str, str]]) -> None:
             key = _name_key(text)
             if persons.setdefault(key, canonical) != canonical and source == "model":
                 found[k] = (start, end, label, persons[key], source, text)
-    if not persons:
+    if not persons and gaz is None:
         return
     for k, (start, end, label, _canonical, source, text) in enumerate(found):
         head, _, last = text.rpartition(" ")
         if label == "PLACE" and head and last in _TRANSLATED_SYLLABLES:
-            person = persons.get(_name_key(head) + _TRANSLATED_SYLLABLES[last])
+            syl = _TRANSLATED_SYLLABLES[last]
+            person = persons.get(_name_key(head) + syl)
+            if not person and gaz is not None:  # "An Lu" + shan: persons.csv "An Lushan"
+                entry = gaz.resolve(head + syl)
+                person = entry.canonical if entry is not None and entry.label == "PERSON" \
+                    else ""
             if person:
                 found[k] = (start, end, "PERSON", person, source, text)
 
@@ -183,6 +191,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
     found: list[tuple[int, int, str, str, str, str]] = []
     lower_words: set[str] | None = None  # the doc's lower-case words, when first needed
+    title_lists: list[tuple[int, int]] | None = None  # name lists after a title cue
+    places = _place_names(gazetteer)
+    directions = set(gazetteer.words("direction_word"))  # "Western Regions" is a place
     for ent in doc.ents:
         if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
                 not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
@@ -208,6 +219,19 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
                                                                             text, titles_lc)):
             continue
+        if mapped == "PLACE":
+            english = _english_for(doc.vocab)
+            if broken_word(doc.text, start, end, english):
+                continue  # "Jiangm", "Port Ar" (thur), "KUANG-HStr": a piece of a word
+            if gazetteer.resolve(text) is None and text not in gazetteer.modern_places:
+                if title_lists is None:
+                    title_lists = title_list_spans(doc.text, gazetteer.words("title_cue"))
+                if any(s <= start and end <= e for s, e in title_lists):
+                    continue  # "His posthumous title is Jiandao, Beide, ...": title words
+                if not any(w in generic or w in places or w in directions
+                           for w in text.split()) and _english_phrase(
+                        text, english, titles_lc):
+                    continue  # "Supreme Being": English words led by an adjective
         if mapped == "PERSON":
             if lower_words is None:
                 lower_words = {t.text for t in doc if t.is_lower}
@@ -247,7 +271,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             name = entry.canonical if entry is not None and entry.label == "POLITY" \
                 else canonical
             found[k] = (start, end, "POLITY", name, source, text)
-    _translated_names(found)
+    _translated_names(found, gazetteer)
     repeats = _first_name_repeats(doc.text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])

@@ -148,3 +148,37 @@ def carry_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]) -> list
                           r.source)
         out.append(r)
     return out
+
+def broken_word(text: str, start: int, end: int, english: dict[str, bool] | None) -> bool:
+    """A mention cut out of a longer word: the character after it is a letter ("Jiangm" of
+    "Jiangmen..."), a word part mixes case after a capital run ("KUANG-HStr", OCR), or its
+    last word and the lower-case fragment after it are no words ("Port Ar thur", a line
+    break inside "Arthur"). ``text``: the document text; ``start``/``end``: the mention's
+    char offsets; ``english``: word -> has a non-noun reading (None: that test is skipped)."""
+    if text[end:end + 1].isalpha() or (start > 0 and text[start - 1].isalpha()):
+        return True
+    for part in re.split(r"[\s\-']+", text[start:end]):
+        if any(c.islower() for c in part) and any(
+                part[i].isupper() and part[i - 1].isupper() for i in range(1, len(part))) \
+                and not part.isupper():
+            return True
+    if not english:
+        return False
+    last = text[start:end].split()[-1]
+    frag = _LOWER_AFTER.match(text, end)
+    return (frag is not None and len(last) <= 3 and last.isalpha()
+            and last.lower() not in english and not _syllable(last)
+            and frag.group(1) not in english and not _syllable(frag.group(1))
+            and (last + frag.group(1)).lower() in english)
+
+
+def title_list_spans(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Char spans of the name lists that follow a title cue ("His posthumous title is
+    Jiandao, Beide, Dagong, ..."): a cue word of the lexicon (``title_cue``: "posthumous",
+    "honorific" ...), up to three words, then "is", "was" or "were", then capitalised words
+    joined by commas or "and". The words of such a list are parts of a title, no places."""
+    if not cues:
+        return []
+    pat = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b(?:\s+\w+){0,3}?\s+"
+                     r"(?:is|was|were)\s+((?:[A-Z][\w'-]*(?:\s*,\s*|\s+and\s+|\s+)?)+)")
+    return [m.span(1) for m in pat.finditer(text)]

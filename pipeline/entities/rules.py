@@ -194,6 +194,18 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
                 or toks[1] in w.person_aliases:
             return None
         return "SUPPRESS" if is_one_syllable(toks[1]) else "PERSON"
+    if key == "PERSON_HYG":
+        # "Chiang Kai-shek" (not the Qiang), "Sun Yat-sen": a given name of two short
+        # syllables joined by a hyphen; a known place spelled by the two ("Ho-nan" as
+        # Henan) or a Wade–Giles temple name ("Kao-tsung", PERSON_HT) is no given name
+        given, low = toks[1], toks[3]
+        joined = (given + low).replace("'", "").replace("’", "")
+        as_pinyin = wg_name_to_pinyin(f"{given}-{low}").replace(" ", "").capitalize()
+        ok = len(given) <= 6 and len(low) <= 6 and given.isalpha() \
+            and low.lower() not in ("tsung", "tsu")  \
+            and joined.capitalize() not in w.place_names and as_pinyin not in w.place_names \
+            and toks[0] not in w.titles
+        return "PERSON" if ok else None
     if key == "PERSON_SG":
         # surname + given name that together spell a pinyin era name ("Shao Sheng" 紹聖) is the era;
         # a person of that name is a gazetteer alias, which wins over this rule

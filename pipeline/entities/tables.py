@@ -259,6 +259,10 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
+    # "Chiang Kai-shek", "Sun Yat-sen": a polity word or surname + a hyphenated given name
+    # of any romanization (checked in _valid_rule)
+    rules.add("PERSON_HYG", [[isin(w.pol_single | w.surnames), cap, {"ORTH": "-"},
+                              {"IS_LOWER": True, "IS_ALPHA": True}]])
     rules.add("PERSON_FIEF", [[cap, isin(w.after_name), cap, cap_opt]])
     rules.add("PLACE_PRE", [[isin(gaz.words("place_prefix")), cap]])
     # "in modern Shanxi", "present-day Kaifeng": the name after the gloss word (not the word)
