@@ -204,7 +204,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     # a Western year in a day/month date: 3-4 digits, or any with "BC"/"AD" after it
     GSUF = rf"(?:\s*(?P<gsuf>{ce_era})(?![A-Za-z])|(?<=\d\d\d))"
     GREG = (
-        rf"(?P<gmname>{MON_ANY})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
+        rf"(?P<gmname>{MON_ANY})(?:\s+|(?<=\.))(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
         rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
