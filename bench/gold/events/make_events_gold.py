@@ -4,7 +4,10 @@ An event list ``src/<doc>.events.txt`` has one event mention per line, in readin
 
     type | trigger | actor1 alternatives (;) | actor2 alternatives (;) | place | year[-year_end]
 
-``#`` starts a comment. The trigger is the word or phrase that names the happening; it is
+``#`` starts a comment; a comment line ``# set: NAME`` (before the first event) names the
+evaluation set of the page (``tuned``: pages whose misses guided the lexicon; ``unseen``:
+annotated before any output on them was looked at), copied to every row as ``set``
+(``tuned`` when absent). The trigger is the word or phrase that names the happening; it is
 located at its next whole-word occurrence after the previous trigger, so lines must follow the
 text. Empty fields mean "not scored" (the text does not say, or the event has no single agent).
 actor1 alternatives list every acceptable name: a person's canonical name and the forms the page
@@ -37,8 +40,11 @@ def _alts(field: str) -> list[str]:
 def build(src: Path) -> list[dict]:
     doc = src.name.replace(".events.txt", ".txt")
     text = source_text(doc)
-    pos, rows = 0, []
+    pos, rows, page_set = 0, [], "tuned"
     for number, line in enumerate(src.read_text(encoding="utf-8").splitlines(), start=1):
+        named = re.match(r"#\s*set:\s*([\w-]+)", line)
+        if named and not rows:
+            page_set = named.group(1)
         if not line.strip() or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
@@ -53,7 +59,8 @@ def build(src: Path) -> list[dict]:
         rows.append({"doc": doc, "start": found.start(), "end": found.end(), "trigger": trigger,
                      "type": kind, "actor1": _alts(actor1), "actor2": _alts(actor2),
                      "place": place, "year": int(y0) if y0 else None,
-                     "year_end": int(y1) if y1 else (int(y0) if y0 else None)})
+                     "year_end": int(y1) if y1 else (int(y0) if y0 else None),
+                     "set": page_set})
         pos = found.end()
     return rows
 
