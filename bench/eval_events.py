@@ -3,13 +3,16 @@
 Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
-    python bench/eval_events.py --score [-v] [--errors]
+    python bench/eval_events.py --score [-v] [--errors] [--set tuned|unseen]
 
 Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
 chain (``pipeline.document.process_text``) on every page with a hand annotation in
 ``bench/gold/events/`` and prints precision, recall, actor1 right and year right (see
-``score``); ``-v`` lists every miss, extra row and wrong actor1/year, ``--errors`` prints
-each wrong actor1 with its sentence (trigger in [brackets]). With ``--times N`` the first
+``score``) per page, per set (``tuned``: pages whose misses guided the lexicon; ``unseen``:
+annotated before any output on them was looked at) and over all (``ALL``); ``--set NAME``
+scores only that set's pages (exit 2 if it has none); ``-v`` lists every miss, extra row
+and wrong actor1/year, ``--errors`` prints each wrong actor1 with its sentence (trigger in
+[brackets]). With ``--times N`` the first
 file is repeated N times to measure spaCy (ner + senter, as in the spine) against event
 extraction, and the cost of parsing only the sentences that hold a trigger. ``--places``
 prints the place rows. Uses the entity and date stages; if the date stage fails, CE years
@@ -270,30 +273,45 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "-"
 
 
-def score_gold(verbose: bool, errors: bool = False) -> int:
+def _summary(label: str, c: dict[str, int]) -> str:
+    return (f"{label} precision {_ratio(c['right'], c['rows'])}  recall "
+            f"{_ratio(c['found'], c['gold'])}  actor1 {_ratio(c['actor_ok'], c['actor_n'])}"
+            f"  year {_ratio(c['year_ok'], c['year_n'])}")
+
+
+def score_gold(verbose: bool, errors: bool = False, only: str | None = None) -> int:
+    """Score every annotated page (or only the pages of the set ``only``: ``tuned``/``unseen``,
+    the ``set`` field of the gold rows); print each page, each set's totals and ``ALL``."""
     from pipeline.document import load_resources, process_text
 
     resources = load_resources()
     total: dict[str, int] = {}
+    by_set: dict[str, dict[str, int]] = {}
     for path in sorted(GOLD_EVENTS.glob("*.jsonl")):
         gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        doc = gold[0]["doc"]
+        doc, page_set = gold[0]["doc"], gold[0].get("set", "tuned")
+        if only is not None and page_set != only:
+            continue
         sys.path.insert(0, str(GOLD_EVENTS))
         from make_events_gold import source_text  # type: ignore[import-not-found]
 
         text = source_text(doc)
         result = process_text(text, path.stem, resources)
-        print(f"== {doc}")
+        print(f"== {doc} [{page_set}]")
         c = score(result.events, gold, verbose=verbose, errors=errors, text=text)
         for k, v in c.items():
             total[k] = total.get(k, 0) + v
-        print(f"   precision {_ratio(c['right'], c['rows'])}  recall "
-              f"{_ratio(c['found'], c['gold'])}  actor1 {_ratio(c['actor_ok'], c['actor_n'])}"
-              f"  year {_ratio(c['year_ok'], c['year_n'])}")
-    print(f"ALL precision {_ratio(total['right'], total['rows'])}  recall "
-          f"{_ratio(total['found'], total['gold'])}  actor1 "
-          f"{_ratio(total['actor_ok'], total['actor_n'])}  year "
-          f"{_ratio(total['year_ok'], total['year_n'])}")
+            by_set.setdefault(page_set, {})[k] = by_set.get(page_set, {}).get(k, 0) + v
+        print(_summary("  ", c))
+    if not total:
+        print(f"no annotated page in set {only!r}", file=sys.stderr)
+        return 2
+    for name in sorted(by_set):
+        pages = sum(1 for p in GOLD_EVENTS.glob("*.jsonl")
+                    if json.loads(p.read_text(encoding="utf-8").splitlines()[0]).get(
+                        "set", "tuned") == name)
+        print(_summary(f"SET {name} ({pages} pages)", by_set[name]))
+    print(_summary("ALL", total))
     return 0
 
 
@@ -309,9 +327,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="with --score: list errors")
     ap.add_argument("--errors", action="store_true",
                     help="with --score: print every wrong actor1 with its sentence")
+    ap.add_argument("--set", dest="page_set", default=None,
+                    help="with --score: only the pages of this set (tuned, unseen)")
     args = ap.parse_args(argv)
     if args.score:
-        return score_gold(args.verbose, args.errors)
+        return score_gold(args.verbose, args.errors, args.page_set)
     gaz = load_gazetteer()
     nlp = build_nlp(MODEL, gaz)
     eras = load_era_table()
