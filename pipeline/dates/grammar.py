@@ -3,6 +3,7 @@ lists at first use, matched on the masked copy of the text (see :mod:`.names`)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,7 @@ class _Grammar:
     weak_preps: frozenset[str]  # year_preposition rows marked "weak" ("of", "to")
     count_nouns: frozenset[str]
     date_nouns: frozenset[str]  # "the middle of 805": phase, season and month words, "year"
+    approx: re.Pattern[str]  # an ``approximate`` word ending just before a Western year
 
 
 def _grammar(gazetteer_dir: Path | None = None) -> _Grammar:
@@ -291,4 +293,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         date_nouns=frozenset(
             {w.lower().split()[-1] for cat in ("phase", "season", "month", "phase_in")
              for w in c(cat)} | {"year", "years"}),
+        approx=re.compile(
+            rf"(?<![\w.])(?:{_alt(list(c('approximate')), boundary=False)})\s*"
+            rf"(?:(?i:the\s+year)\s+)?(?:{ce_pre}\s*)?$"),
     )

@@ -354,6 +354,9 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
     elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day
+    if m.approx:  # "c. 1100", "circa 1127"
+        res.guess("YEAR_APPROXIMATE", "the text gives the year as approximate",
+                  "medium", basis="approximate year")
     if m.month is None:  # "In 1884, the Kapsin year" (a January day may be the year before)
         _check_cycle_year(res, m)
     gregorian = m.calendar == "gregorian"

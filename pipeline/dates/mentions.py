@@ -13,6 +13,7 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
+from .coarse import add_coarse_mentions
 from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
@@ -89,6 +90,9 @@ class DateMention:
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
     where: tuple[int, int] | None = None  # (paragraph, sentence) index of ``start`` (.cycles)
+    approx: bool = False  # "c. 1100", "circa 1127": an approximate Western year
+    coarse: str | None = None  # kind range: "decade" ("the 1120s") or "century" (.coarse)
+    coarse_part: str | None = None  # its part named: "late" ("the late 12th century")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -237,6 +241,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["year_doubt"] = doubt
         fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["calendar"] = "western"
+        approx = g.approx.search(text, max(0, start - 30), start)
+        if approx is not None:  # "c. 1100", "circa AD 1127": the word joins the mention
+            fields["approx"] = True
+            start = approx.start()
         kind = "gregorian"
     elif get("ctx") is not None:
         kind = "era_context"
@@ -333,6 +341,7 @@ def find_date_mentions(text: str, eras: EraTable,
     out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
+    out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)

@@ -89,6 +89,7 @@ def _key(text: str) -> str:
 
 
 _DIGITS = re.compile(r"(?<![\d,])\d")
+_CE_DOTTED = re.compile(r"\b(?:A\.\s?D|C\.E)\.(?=\s*\d)")  # "Died A.D. 806"
 _CE_PAREN = re.compile(r"\((?=\s*(?:\d|A\.?\s?D|the\s+Christian|C\.?E))")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+\s+$")
 _GROUP = re.Match.group
@@ -211,6 +212,7 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
             if before:
                 anchors.append(before.start())
     anchors.extend(m.start() for m in _CE_PAREN.finditer(text))
+    anchors.extend(m.start() for m in _CE_DOTTED.finditer(text))
     starts = set(anchors)
     for p in anchors:
         if p >= 4 and text[p - 4:p].lower() == "the ":
