@@ -100,6 +100,9 @@ _ERA_CHECKS: Mapping[str, Check] = {
 
 SCHEMAS: dict[str, FileSchema] = {
     "persons.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
+    "person_years.csv": FileSchema(("canonical", "aliases", "born", "died", "note"),
+                                   ("canonical", "born", "died"),
+                                   {"born": _int, "died": _int}, must_exist=False),
     "places.csv": FileSchema(
         ("canonical", "aliases", "zh", "modern", "province", "context", "note"), ("canonical",)),
     "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),

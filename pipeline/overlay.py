@@ -43,6 +43,7 @@ MARKER = ".chronicle-merged-gazetteer"
 #: The key of each file: user rows replace the bundled rows with the same key.
 KEYS: dict[str, tuple[str, ...]] = {
     "persons.csv": ("canonical",),
+    "person_years.csv": ("canonical",),
     "places.csv": ("canonical",),
     "polities.csv": ("canonical",),
     "armies.csv": ("canonical",),

@@ -26,6 +26,7 @@ from .cycles import (
 )
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
+from .lifetimes import outside_all, person_year
 from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
@@ -170,6 +171,22 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     by_ahead = anchor is not None and (
         state.year is None
         or ahead_wins(m.where, state.where, state.certainty == "high", anchor))
+    p_year, p_dist, p_why = person_year(target, m.lifetimes)
+    nearest = min([distance(m.where, state.where) if state.year is not None else 3,
+                   distance(m.where, anchor.where) if anchor is not None else 3])
+    if m.stated_year is not None and year_cycle(m.stated_year) == target:
+        pass  # the printed year decides (below)
+    elif p_year is not None and p_dist < nearest:  # persons nearer than any date
+        res.guess("CYCLE_YEAR_FROM_PERSONS", f"read as the cycle year {p_year}, within the "
+                  f"years of the persons named near it: {p_why}", "medium",
+                  basis=f"sexagenary year within the years of {p_why}")
+        _cycle_era(m, p_year, None, state, eras, res, prior)
+        return
+    elif m.lifetimes and p_year is None and p_dist < nearest:
+        res.guess("CYCLE_YEAR_PERSONS_UNSURE", f"not read by the persons named near it: "
+                  f"{p_why}")
+        if state.year is None and anchor is None:
+            return
     if m.stated_year is not None and year_cycle(m.stated_year) == target:
         year = m.stated_year
         res.note("sexagenary year agrees with the printed CE year")
@@ -197,8 +214,20 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     else:
         res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
         return
+    if p_year is not None and p_year == year:
+        res.note(f"the persons named near it agree: {p_why}")
+    elif (apart := outside_all(year, m.lifetimes)) is not None:
+        res.guess("CYCLE_YEAR_PERSONS_DISAGREE", f"{year} is outside the years of the persons "
+                  f"named near it: {apart}")
+    _cycle_era(m, year, ahead if by_ahead else None, state, eras, res, prior)
+
+
+def _cycle_era(m, year: int, era: Era | None, state, eras, res: _Res,
+               prior: Counter[str]) -> None:
+    """Set ``res`` to CE ``year`` of a cycle-year mention and the era in force then: ``era``
+    (the evidence's own) if it holds the year, else the running era or dynasty's, else the
+    era of the country whose reading the name is written in."""
     res.year = year
-    era = ahead if by_ahead else None
     if era is None or not era.start_year <= year <= era.end_year:
         era = _era_for_year(year, state, eras, prior)
     country = reading_country(m.text)

@@ -93,6 +93,8 @@ class DateMention:
     approx: bool = False  # "c. 1100", "circa 1127": an approximate Western year
     coarse: str | None = None  # kind range: "decade" ("the 1120s") or "century" (.coarse)
     coarse_part: str | None = None  # its part named: "late" ("the late 12th century")
+    # persons named near a cycle year: (name, first, last CE year, 0 sentence|1 paragraph)
+    lifetimes: tuple[tuple[str, int, int, int], ...] = ()
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -343,6 +345,7 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
+    from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
@@ -350,6 +353,7 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
+    out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     return tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
 
 
