@@ -54,7 +54,7 @@ _NUMERIC_DATE_WORDS = frozenset({
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
     "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue",
-    "approximate", "coarse_phase", "coarse_unit"}
+    "approximate", "coarse_phase", "coarse_unit", "cycle_event"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -100,6 +100,10 @@ _ERA_CHECKS: Mapping[str, Check] = {
 
 SCHEMAS: dict[str, FileSchema] = {
     "persons.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
+    "cycle_japanese.csv": FileSchema(("part", "number", "zh", "kun", "on", "on_geminate", "note"),
+                                     ("part", "number", "zh", "kun", "on"),
+                                     {"part": _one_of("stem", "branch"), "number": _int},
+                                     must_exist=False),
     "person_years.csv": FileSchema(("canonical", "aliases", "born", "died", "note"),
                                    ("canonical", "born", "died"),
                                    {"born": _int, "died": _int}, must_exist=False),

@@ -44,6 +44,7 @@ MARKER = ".chronicle-merged-gazetteer"
 KEYS: dict[str, tuple[str, ...]] = {
     "persons.csv": ("canonical",),
     "person_years.csv": ("canonical",),
+    "cycle_japanese.csv": ("part", "number"),
     "places.csv": ("canonical",),
     "polities.csv": ("canonical",),
     "armies.csv": ("canonical",),

@@ -30,6 +30,7 @@ MAX_CENTURY = 21
 @dataclass(frozen=True)
 class _Coarse:
     century: re.Pattern[str]
+    century_cue: re.Pattern[str]
     decade: re.Pattern[str]
     parts: dict[str, tuple[int, int]]
     negative: frozenset[str]
@@ -68,7 +69,8 @@ def _build(lex: Lexicon) -> _Coarse:
     negative = frozenset(w for w, v in lex.cat("ce_suffix").items() if int(v) < 0)
     ordinals = frozenset(w.lower() for cat in ("ordinal", "ordinal_tens")
                          for w in lex.cat(cat))
-    return _Coarse(century, decade, parts, negative, ordinals)
+    cue = re.compile(unit)
+    return _Coarse(century, cue, decade, parts, negative, ordinals)
 
 
 def _ordinal(word: str, lex: Lexicon, ordinals: frozenset[str]) -> int | None:
@@ -87,12 +89,30 @@ def _part(first: int, last: int, part: tuple[int, int] | None) -> tuple[int, int
     return first + math.floor(n * part[0] / 100), first + math.ceil(n * part[1] / 100) - 1
 
 
+_DECADE_CUE = re.compile(r"\d0['’]?s\b")
+_WINDOW = 60  # characters before a cue word that a coarse date may start
+
+
+def _near(pattern: re.Pattern[str], cue: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that hold a match of the cheap ``cue`` (the regex is only
+    tried in a window before each cue: a whole-text scan is slow)."""
+    out: list[re.Match[str]] = []
+    for c in cue.finditer(text):
+        if out and out[-1].end() >= c.end():
+            continue
+        for m in pattern.finditer(text, max(0, c.start() - _WINDOW), min(len(text), c.end() + 12)):
+            if m.start() <= c.start() and c.end() <= m.end():
+                out.append(m)
+                break
+    return out
+
+
 def coarse_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | None, int, int]]:
     """(start, end, "century"|"decade", part word or None, first CE year, last CE year) of
     every coarse date in ``text``, by start; years astronomical."""
     pat = _patterns(lex)
     out = []
-    for m in pat.century.finditer(text):
+    for m in _near(pat.century, pat.century_cue, text):
         n = _ordinal(m.group("n"), lex, pat.ordinals)
         if n is None or not 1 <= n <= MAX_CENTURY:
             continue
@@ -102,7 +122,7 @@ def coarse_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | Non
         word = (m.group("ph") or m.group("ph2") or "").lower() or None
         a, b = _part(first, last, pat.parts.get(" ".join(word.split())) if word else None)
         out.append((m.start(), m.end(), "century", word, a, b))
-    for m in pat.decade.finditer(text):
+    for m in _near(pat.decade, _DECADE_CUE, text):
         d = int(m.group("d"))
         bc = m.group("suf") in pat.negative
         first, last = (1 - (d + 9), 1 - d) if bc else (d, d + 9)

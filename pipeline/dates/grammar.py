@@ -12,6 +12,7 @@ import regex
 
 from pipeline.resources import active_gazetteer_dir
 
+from .cycle_japanese import japanese_cycles
 from .lexicon import (
     _CARD_FILL,
     _CARD_HEAD,
@@ -84,6 +85,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     stems = "|".join(sorted(c("heavenly_stem"), key=len, reverse=True))
     branches = "|".join(sorted(c("earthly_branch"), key=len, reverse=True))
     SEXA = rf"(?i:\b(?:{stems})[\s\-]?(?:{branches})\b)"
+    # a cycle year may also be written in a Japanese reading ("kinoe-ne", "boshin": .cycle_japanese)
+    jap = japanese_cycles(gazetteer_dir)
+    SEXY = rf"(?:{SEXA}|{jap.pattern})" if jap.pattern else SEXA
     YEAR = r"(?i:year)"
     # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
     RULER = (r"(?P<ruler>[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
@@ -96,6 +100,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     preps = _alt(list(c("year_preposition")), boundary=False)
     # units are lower case in prose: "757 li" is a distance, "757 Li Heng" a year and a name
     count_nouns = _alt(list(c("count_noun")), ci=False, boundary=False)
+    cycle_event = _alt(list(c("cycle_event")), ci=False)
     rel_year = _alt(list(c("relative_year")))
     rel_day = _alt(list(c("relative_day")))
     rel_dir = _alt(list(c("relative_direction")))
@@ -148,8 +153,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # K: the Kangxi Emperor's twentieth year
         rf"|(?:{THE}\s+)?(?P<era>{E})\s+Emperor(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b"
         # S: the jiashen year | the year of Gapsin | the year jiashen
-        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
-        rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
+        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXY})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
+        rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXY})"
+        # "the Boshin War", "the Xinhai Revolution": an event named by its cycle year
+        rf"|(?:{THE}\s+)?(?P<sexyear>(?=[A-Z]){SEXY})\s+(?P<sexevent>{cycle_event})"
         # P: Early in the Jianyan era (first year, a guess)
         rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"
         rf"(?:\s+(?:reign(?:\s+period)?|era|period))?"
@@ -252,6 +259,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens
         for br in c("earthly_branch"):
             firsts.add((st + br).split("'")[0])
+    firsts.update(jap.firsts)
     for cat in ("relative_year", "relative_day", "phase", "season", "leap", "ce_prefix"):
         for w in c(cat):
             words = w.split()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import fields, replace
 
 from pipeline.calendar import (
     CHINESE_STREAMS,
@@ -14,6 +15,7 @@ from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
 from .choose import NEAR_RUNNING_ERA
+from .cycle_japanese import cycle_zh
 from .cycles import (
     Anchor,
     ahead_wins,
@@ -30,7 +32,15 @@ from .lifetimes import outside_all, person_year
 from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
-from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
+from .state import (
+    _SEASON_FIRST,
+    GREGORIAN_REFORM_JDN,
+    LEVELS,
+    RunningDate,
+    _dyn_score,
+    _Res,
+    _rulers,
+)
 
 LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
 
@@ -146,6 +156,9 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     if target is None:
         res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
         return
+    if len(m.cycle_alts) > 1:  # "kōgo": 甲午 or 庚午, the evidence chooses
+        _ambiguous_cycle(m, state, eras, res, anchors, prior)
+        return
     if m.era:  # "the jiashen year of Chongzhen": the cycle year inside the era named
         hits = [(e, y) for e in eras.candidates(m.era)
                 for y in range(e.start_year, e.end_year + 1) if year_cycle(y) == target]
@@ -242,6 +255,47 @@ def _cycle_era(m, year: int, era: Era | None, state, eras, res: _Res,
             res.stream = info.cal_stream if info and info.cal_stream else None
     if era is not None and era.start_year <= year <= era.end_year:
         res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
+
+
+def _ambiguous_cycle(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
+                     prior: Counter[str]) -> None:
+    """A cycle name with several readings (Japanese on readings: "kōgo" = 甲午 or 庚午): each
+    read by the evidence as if written alone; the one printed, else with the strongest
+    evidence, else nearest the running date (or the next date written) wins, flagged
+    ``CYCLE_READING_AMBIGUOUS`` (at most medium). A tie leaves the year blank."""
+    trials: list[tuple[int, _Res]] = []
+    for c in m.cycle_alts:
+        trial = _Res()
+        _sexagenary(replace(m, cycle_year=c, cycle_alts=()), state, eras, trial, anchors,
+                    prior)
+        if trial.year is not None:
+            trials.append((c, trial))
+    names = " or ".join(cycle_zh(c) for c in m.cycle_alts)
+    if not trials:
+        res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}; no evidence places either")
+        return
+    ref = state.year
+    if ref is None and anchors:
+        ref = min(anchors, key=lambda a: (distance(m.where, a.where), a.where)).first
+
+    def key(t: tuple[int, _Res]) -> tuple:
+        r = t[1]
+        return (0 if m.stated_year is not None and r.year == m.stated_year else 1,
+                -LEVELS.index(r.certainty), abs(r.year - ref) if ref is not None else 0)
+
+    trials.sort(key=key)
+    c, best = trials[0]
+    others = [f"{cycle_zh(o)} {r.year}" for o, r in trials[1:]]
+    if len(trials) > 1 and key(trials[1]) == key(trials[0]):
+        res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}; the evidence fits "
+                  f"{cycle_zh(c)} {best.year} and {', '.join(others)} alike: no year")
+        return
+    for f in fields(_Res):
+        setattr(res, f.name, getattr(best, f.name))
+    res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}: {cycle_zh(c)} {best.year} taken, "
+              "the reading the evidence places best", "medium",
+              basis=f"ambiguous reading: {cycle_zh(c)} chosen")
+    res.alternatives.extend(others)
 
 
 def _era_for_year(

@@ -14,6 +14,7 @@ from pipeline.eras import EraTable
 from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
 from .coarse import add_coarse_mentions
+from .cycle_japanese import japanese_positions
 from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
@@ -95,6 +96,7 @@ class DateMention:
     coarse_part: str | None = None  # its part named: "late" ("the late 12th century")
     # persons named near a cycle year: (name, first, last CE year, 0 sentence|1 paragraph)
     lifetimes: tuple[tuple[str, int, int, int], ...] = ()
+    cycle_alts: tuple[int, ...] = ()  # every cycle year an ambiguous reading can be ("kōgo")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -203,6 +205,11 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["phase_guess"] = True
     if get("sexyear") is not None and "era_year" not in fields:
         fields["cycle_year"] = cycle_number(get("sexyear"), lex)
+        if fields["cycle_year"] is None:  # a Japanese reading: "kinoe-ne", "kōgo" (ambiguous)
+            alts = japanese_positions(get("sexyear"))
+            fields["cycle_year"] = alts[0] if alts else None
+            if len(alts) > 1:
+                fields["cycle_alts"] = alts
     if get("mord") is not None:
         fields["month"] = parse_number(get("mord"), lex)
     elif get("mcard") is not None:  # "Same year autumn eight month": an MT ordinal

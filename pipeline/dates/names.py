@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.eras import EraTable, era_key
+from pipeline.resources import active_gazetteer_dir
 
+from .cycle_japanese import japanese_cycles
 from .grammar import _grammar
 from .lexicon import (
     _CARD_HEAD,
@@ -74,6 +76,7 @@ def _name_index(eras: EraTable, lex: Lexicon) -> _NameIndex:
     stems, branches = lex.cat("heavenly_stem"), lex.cat("earthly_branch")
     cycle_words = frozenset((st + br).lower() for st in stems for br in branches
                             if int(stems[st]) % 2 == int(branches[br]) % 2)
+    cycle_words |= japanese_cycles(active_gazetteer_dir()).joined  # "boshin", "kasshi"
     index = _NameIndex(
         all_keys, prefixes, fused, dyn_first, word_class, {}, cycle_words,
     )
