@@ -28,7 +28,7 @@ from .cycles import (
 )
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
-from .lifetimes import outside_all, person_year
+from .lifetimes import lived_then, outside_all, person_year
 from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
@@ -81,6 +81,8 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         # as for eras: a running date near a reign beats the persons named; persons beat a far one
         far = 0 if near <= NEAR_RUNNING_ERA else 1
         named_by = 0 if any(d in eras.ancestors(r.dynasty) for d in m.people) else 1
+        if m.lifetimes and not m.people:  # "Wu Di" beside Sima Yan (236-290): his reign
+            named_by = 0 if lived_then(r.ce_year(n), m.lifetimes) else 1
         return (stated, fits, far, named_by, near,
                 -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
                 r.qualified, -(r.reign_end - r.reign_start), r.first_year)
@@ -99,7 +101,8 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
             res.note("ruler chosen by nearness to running date", "medium",
                      "RULER_CHOSEN_BY_RUNNING_DATE")
         elif len({k[3] for k in keys}) > 1:
-            whose = ", ".join(d for d in m.people if d in eras.ancestors(ruler.dynasty))
+            whose = ", ".join(d for d in m.people if d in eras.ancestors(ruler.dynasty)) or \
+                ", ".join(f"{lt[0]} ({lt[1]}-{lt[2]})" for lt in m.lifetimes)
             res.note(f"ruler chosen by the persons named near it ({whose})", "medium",
                      "RULER_CHOSEN_BY_PERSONS")
         elif state.year is not None and len({k[4] for k in keys}) > 1:
@@ -130,6 +133,10 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         return
     year = ruler.ce_year(n)
     res.year = year
+    if m.lifetimes and len(found) > 1 and not lived_then(year, m.lifetimes):
+        res.guess("RULER_PERSONS_DISAGREE", f"{year} is outside the years of the persons "
+                  "named near it: " + ", ".join(f"{lt[0]} ({lt[1]}-{lt[2]})"
+                                                for lt in m.lifetimes))
     own = [e for e in (eras.era_by_id(i) for i in ruler.era_ids) if e is not None]
     in_force = [e for e in own if e.start_year <= year <= e.end_year]
     if in_force:

@@ -16,7 +16,9 @@ A name given two spans that do not overlap (two persons) is not used. Names are 
 whole words, case-sensitive. :func:`tag_lifetimes` sets ``DateMention.lifetimes`` on cycle-year
 mentions without an era: ``(name, first year, last year, distance)``, distance 0 for a name in
 the mention's sentence, 1 in its paragraph; the resolver (:func:`person_year`) takes the one
-cycle year that falls in the spans of all the persons at the nearest distance.
+cycle year that falls in the spans of all the persons at the nearest distance; for a reign
+year of a ruler name several rulers bore ("the third year of Wu Di"), a ruler whose reign
+year falls in those spans is preferred (:func:`lived_then`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pipeline.resources import active_gazetteer_dir
 from pipeline.rulers import load_ruler_table
 
 from .days import year_cycle
-from .near_rulers import PARAGRAPH_END, SENTENCE_END, around, named_rulers
+from .near_rulers import PARAGRAPH_END, SENTENCE_END, around, named_rulers, shared_ruler
 from .reigns import ruler_of_era
 
 ADULT = 15  # years: a person named in a history acts from this age on
@@ -102,10 +104,12 @@ def _mention_spans(m, eras) -> list[tuple[str, Span]]:
 
 
 def tag_lifetimes(text: str, mentions: list, eras) -> list:
-    """``mentions`` with ``lifetimes`` set on sexagenary mentions without an era (see the
-    module docstring); others unchanged."""
+    """``mentions`` with ``lifetimes`` set on sexagenary mentions without an era and on reign
+    mentions whose ruler name rulers of several dynasties bore (see the module docstring);
+    others unchanged."""
     todo = [i for i, m in enumerate(mentions)
-            if m.kind == "sexagenary" and not m.era and m.cycle_year is not None]
+            if (m.kind == "sexagenary" and not m.era and m.cycle_year is not None)
+            or shared_ruler(m, eras)]  # "the third year of Wu Di": nine rulers
     if not todo:
         return mentions
     directory = active_gazetteer_dir()
@@ -160,3 +164,11 @@ def person_year(target: int, lifetimes) -> tuple[int | None, int, str]:
         return None, dist, (f"the years of {names} hold {len(common)} such cycle years: "
                             + ", ".join(map(str, sorted(common))))
     return common.pop(), dist, names
+
+
+def lived_then(year: int, lifetimes) -> bool:
+    """True if CE ``year`` falls in the span of a person named at the nearest distance."""
+    if not lifetimes:
+        return False
+    dist = min(lt[3] for lt in lifetimes)
+    return any(a <= year <= b for _n, a, b, d in lifetimes if d == dist)

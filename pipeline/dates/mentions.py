@@ -343,9 +343,13 @@ def find_date_mentions(text: str, eras: EraTable,
     found.sort(key=lambda x: (x.start, x.end))
     flagged = [_flag_unknown_name(m, text, eras, g.lex) for m in found]
     out: list[DateMention] = []
-    for m in flagged:  # a printed year taken into a fuzzy-era mention is no mention of its own
-        if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
+    holder = None  # the last mention read as a fuzzy era or a bare ruler's reign
+    for m in flagged:  # a printed year (or the "Wu" of "Wu Di") taken into it is none of its own
+        if (holder is not None and m.start >= holder.start and m.end <= holder.end
+                and (holder.fuzzy_era or m.kind in ("gregorian", "dynasty"))):
             continue
+        if m.fuzzy_era or m.kind == "reign":
+            holder = m
         out.append(m)
     out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
