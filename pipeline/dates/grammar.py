@@ -157,6 +157,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXY})"
         # "the Boshin War", "the Xinhai Revolution": an event named by its cycle year
         rf"|(?:{THE}\s+)?(?P<sexyear>(?=[A-Z]){SEXY})\s+(?P<sexevent>{cycle_event})"
+        # "Jiashen May" (甲申五月, Chinese order): a lunar month of the cycle year, no day after
+        rf"|(?P<sexyear>(?=[A-Z]){SEXA})\s+(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?!,?\s*\d)"
         # P: Early in the Jianyan era (first year, a guess)
         rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"
         rf"(?:\s+(?:reign(?:\s+period)?|era|period))?"
@@ -227,7 +229,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<byear>\d{{3,4}})(?!\d|,\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
-        rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
+        rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
         # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
         rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
     )

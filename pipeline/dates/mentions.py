@@ -308,6 +308,28 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
                        aside=aside)
 
 
+_QUOTED = re.compile(r"(?<![\w'’])(['\"“‘*]{1,3})([^\W\d_]+)(['\"”’*]{1,3})(?![\w'’])")
+
+
+def _unquote_cycles(masked: str, cycle_words: frozenset[str]) -> tuple[str, list[int]]:
+    """``masked`` with the quote or italic marks around a cycle name blanked (same length):
+    "the ''yichou'' day", "the “jiashen” year" read as without them; and the offsets of a
+    "the" just before such marks (new anchors for the grammar)."""
+    if not any(q in masked for q in "'\"“‘*"):
+        return masked, []
+    anchors: list[int] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if m.group(2).lower() not in cycle_words:
+            return m.group()
+        q = m.start()
+        if masked[max(0, q - 4):q].lower() == "the ":
+            anchors.append(q - 4)
+        return " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3))
+
+    return _QUOTED.sub(blank, masked), anchors
+
+
 def find_date_mentions(text: str, eras: EraTable,
                        people: Mapping[str, frozenset[str]] | None = None) -> list[DateMention]:
     """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start.
@@ -318,6 +340,9 @@ def find_date_mentions(text: str, eras: EraTable,
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
+    masked, quoted = _unquote_cycles(masked, index.cycle_words)  # "the ''yichou'' day"
+    if quoted:
+        starts = sorted(set(starts) | set(quoted))
     masked, glosses = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
     found: list[DateMention] = []
     pos = 0
