@@ -156,7 +156,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:{THE}\s+)?(?P<sexyear>{SEXY})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
         rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXY})"
         # "the Boshin War", "the Xinhai Revolution": an event named by its cycle year
-        rf"|(?:{THE}\s+)?(?P<sexyear>(?=[A-Z]){SEXY})\s+(?P<sexevent>{cycle_event})"
+        rf"|(?:{THE}\s+)?(?:(?P<sexyear>(?=[A-Z]){SEXY})|(?P<sexera>{E}))\s+(?P<sexevent>{cycle_event})"
         # "Jiashen May" (甲申五月, Chinese order): a lunar month of the cycle year, no day after
         rf"|(?P<sexyear>(?=[A-Z]){SEXA})\s+(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?!,?\s*\d)"
         # P: Early in the Jianyan era (first year, a guess)

@@ -299,9 +299,12 @@ def _ambiguous_cycle(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
         return
     for f in fields(_Res):
         setattr(res, f.name, getattr(best, f.name))
-    res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}: {cycle_zh(c)} {best.year} taken, "
-              "the reading the evidence places best", "medium",
-              basis=f"ambiguous reading: {cycle_zh(c)} chosen")
+    if key(trials[0])[0] == 0:  # "The Boshin War (1868)": the printed year settles it
+        res.note(f"reads {names}: {cycle_zh(c)}, the one of the printed year")
+    else:
+        res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}: {cycle_zh(c)} {best.year} "
+                  "taken, the reading the evidence places best", "medium",
+                  basis=f"ambiguous reading: {cycle_zh(c)} chosen")
     res.alternatives.extend(others)
 
 

@@ -203,6 +203,11 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if get("phasein") is not None:
         fields["phase"] = lex.cat("phase_in").get(re.sub(r"\s+", " ", get("phasein").lower()))
         fields["phase_guess"] = True
+    if get("sexera") is not None:  # "the Gengzi Indemnity": a cycle name that is also an era
+        cycle = cycle_number(get("sexera"), lex)
+        if cycle is None:
+            return None
+        fields["cycle_year"] = cycle
     if get("sexyear") is not None and "era_year" not in fields:
         fields["cycle_year"] = cycle_number(get("sexyear"), lex)
         if fields["cycle_year"] is None:  # a Japanese reading: "kinoe-ne", "kōgo" (ambiguous)
