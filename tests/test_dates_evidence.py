@@ -53,10 +53,12 @@ def test_person_year_needs_one_fit() -> None:
 
 def test_coarse_spans() -> None:
     lex = load_lexicon()
-    text = "the 1120s; the late 12th century; the 3rd century BC; two centuries later"
+    text = ("the 1120s; the late 12th century; the 3rd century BC; two centuries later; "
+            "the 3rd and 2nd centuries BC; the 1100s")
     got = [(text[s:e], a, b) for s, e, _u, _p, a, b in coarse_spans(text, lex)]
     assert got == [("the 1120s", 1120, 1129), ("the late 12th century", 1168, 1200),
-                   ("the 3rd century BC", -299, -200)]
+                   ("the 3rd century BC", -299, -200), ("the 3rd and 2nd centuries BC", -299, -100),
+                   ("the 1100s", 1100, 1199)]
 
 
 def test_ruler_persons_disagree_is_low(eras: EraTable, calendar: LunarCalendar) -> None:

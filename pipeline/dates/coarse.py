@@ -1,12 +1,15 @@
 """Coarse Western dates: decades ("the 1120s", "the late 1120s") and centuries ("the 12th
 century", "the late twelfth century", "the first half of the 3rd century BC").
 
-Each becomes a ``range`` mention of two Western years (``DateMention.coarse`` = "decade" or
-"century", ``coarse_part`` = the part named, in percent of the span's years), resolved like a
-printed span but certainty-capped by the resolver (:func:`coarse_certainty`): a plain decade is
-what the text says (high); a part of a decade or a plain century is medium, a part of a
-century low (warned ``DATE_APPROXIMATE``). A coarse date leaves the running date alone (a
-century is no narrative date for the next "the following year").
+Each becomes a ``range`` mention of two Western years. ``DateMention.coarse`` is "decade",
+"century", or "hundred" for "the 1100s" (read 1100-1199: it may mean the decade or the
+century, and the hundred years hold both); "the 12th and 13th centuries" is one range,
+1101-1300. ``coarse_part`` is the part named, in percent of the span's years. A coarse date
+is resolved like a printed span but certainty-capped by the resolver
+(:func:`coarse_certainty`): a plain decade is what the text says (high); a part of a decade
+or a plain century (or hundred) is medium, a part of a century low (warned
+``DATE_APPROXIMATE``). A coarse date leaves the running date alone (a century is no
+narrative date for the next "the following year").
 
 Conventions: the nth century CE is the years (n-1)*100+1 .. n*100 (the strict count: "the 12th
 century" = 1101-1200); BC centuries and decades count down (the 3rd century BC = 300-201 BC =
@@ -35,6 +38,7 @@ class _Coarse:
     parts: dict[str, tuple[int, int]]
     negative: frozenset[str]
     ordinals: frozenset[str]
+    units: dict[str, str]  # "century" -> "singular", "centuries" -> "plural"
 
 
 _CACHE: dict[int, tuple[Lexicon, _Coarse]] = {}
@@ -59,10 +63,11 @@ def _build(lex: Lexicon) -> _Coarse:
     the = r"(?:[Tt]he\s+)?"
     # "the late 12th century", "mid-14th century", "late in the twelfth century",
     # "the first half of the 3rd century BC", "a 12th-century temple"
+    number = r"\d{1,2}(?:st|nd|rd|th)|[A-Za-z]+(?:[\-‐][A-Za-z]+)?"
     century = re.compile(
         rf"\b{the}(?:(?P<ph>{phase})[\s\-‐]+|(?P<ph2>{phase})\s+(?:of|in)\s+the\s+)?"
-        rf"(?P<n>\d{{1,2}}(?:st|nd|rd|th)|[A-Za-z]+(?:[\-‐][A-Za-z]+)?)[\s\-‐]+{unit}"
-        rf"(?:\s*(?P<suf>{suffix})(?![A-Za-z]))?")
+        rf"(?P<n>{number})(?:\s*(?:[\-–—]|\s(?:and|to)\s)\s*(?:the\s+)?(?P<n2>{number}))?"
+        rf"[\s\-‐]+(?P<unit>{unit})(?:\s*(?P<suf>{suffix})(?![A-Za-z]))?")
     decade = re.compile(
         rf"\b{the}(?:(?P<ph>{phase})[\s\-‐]+)?(?P<d>[1-9]\d{{1,2}}0)['’]?s\b"
         rf"(?:\s*(?P<suf>{suffix})(?![A-Za-z]))?")
@@ -70,7 +75,8 @@ def _build(lex: Lexicon) -> _Coarse:
     ordinals = frozenset(w.lower() for cat in ("ordinal", "ordinal_tens")
                          for w in lex.cat(cat))
     cue = re.compile(unit)
-    return _Coarse(century, cue, decade, parts, negative, ordinals)
+    units = {w.lower(): v for w, v in lex.cat("coarse_unit").items()}
+    return _Coarse(century, cue, decade, parts, negative, ordinals, units)
 
 
 def _ordinal(word: str, lex: Lexicon, ordinals: frozenset[str]) -> int | None:
@@ -114,21 +120,28 @@ def coarse_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | Non
     out = []
     for m in _near(pat.century, pat.century_cue, text):
         n = _ordinal(m.group("n"), lex, pat.ordinals)
-        if n is None or not 1 <= n <= MAX_CENTURY:
+        n2 = _ordinal(m.group("n2"), lex, pat.ordinals) if m.group("n2") else n
+        plural = pat.units.get(m.group("unit").lower()) == "plural"
+        if n is None or n2 is None or not 1 <= n <= MAX_CENTURY or not 1 <= n2 <= MAX_CENTURY:
             continue
+        if plural != bool(m.group("n2")) or (n2 < n if not m.group("suf") else False):
+            continue  # "the 12th and 13th centuries"; "the 12th century"
         bc = m.group("suf") in pat.negative
-        first, last = ((1 - n * 100, 1 - ((n - 1) * 100 + 1)) if bc
-                       else ((n - 1) * 100 + 1, n * 100))
+        lo, hi = (max(n, n2), min(n, n2)) if bc else (n, n2)
+        first, last = ((1 - lo * 100, 1 - ((hi - 1) * 100 + 1)) if bc
+                       else ((lo - 1) * 100 + 1, hi * 100))
         word = (m.group("ph") or m.group("ph2") or "").lower() or None
         a, b = _part(first, last, pat.parts.get(" ".join(word.split())) if word else None)
         out.append((m.start(), m.end(), "century", word, a, b))
     for m in _near(pat.decade, _DECADE_CUE, text):
         d = int(m.group("d"))
         bc = m.group("suf") in pat.negative
-        first, last = (1 - (d + 9), 1 - d) if bc else (d, d + 9)
+        # "the 1100s" may be 1100-1109 or 1100-1199: the hundred years hold both readings
+        width = 99 if d % 100 == 0 else 9
+        first, last = (1 - (d + width), 1 - d) if bc else (d, d + width)
         word = (m.group("ph") or "").lower() or None
         a, b = _part(first, last, pat.parts.get(" ".join(word.split())) if word else None)
-        out.append((m.start(), m.end(), "decade", word, a, b))
+        out.append((m.start(), m.end(), "decade" if width == 9 else "hundred", word, a, b))
     out.sort()
     return out
 
@@ -158,7 +171,8 @@ def add_coarse_mentions(text: str, mentions: list, lex: Lexicon, make: Callable)
 
 def coarse_certainty(unit: str, part: str | None) -> str:
     """The certainty a coarse date can have: a whole decade high, a part of a decade or a
-    whole century medium, a part of a century low."""
+    whole century medium (so "the 1100s", read as 1100-1199, a decade or a century), a part
+    of a century low."""
     if unit == "decade":
         return "high" if part is None else "medium"
     return "medium" if part is None else "low"

@@ -229,6 +229,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<byear>\d{{3,4}})(?!\d|,\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
+        # "c.1100": the abbreviation touching the year
+        rf"|(?<=(?<![\w.])(?i:c|ca)\.)(?P<byear>\d{{3,4}})(?!\d|,\d)(?!\s*[-–]\s*\d)"
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
         # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
         rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
