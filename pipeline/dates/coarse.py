@@ -69,7 +69,7 @@ def _build(lex: Lexicon) -> _Coarse:
         rf"(?P<n>{number})(?:\s*(?:[\-–—]|\s(?:and|to)\s)\s*(?:the\s+)?(?P<n2>{number}))?"
         rf"[\s\-‐]+(?P<unit>{unit})(?:\s*(?P<suf>{suffix})(?![A-Za-z]))?")
     decade = re.compile(
-        rf"\b{the}(?:(?P<ph>{phase})[\s\-‐]+)?(?P<d>[1-9]\d{{1,2}}0)['’]?s\b"
+        rf"\b{the}(?:(?P<ph>{phase})[\s\-‐]+)?(?P<d>[1-9]\d{{1,2}}0)['’]?s\b(?!\s+of\b)"
         rf"(?:\s*(?P<suf>{suffix})(?![A-Za-z]))?")
     negative = frozenset(w for w, v in lex.cat("ce_suffix").items() if int(v) < 0)
     ordinals = frozenset(w.lower() for cat in ("ordinal", "ordinal_tens")
