@@ -53,7 +53,8 @@ _NUMERIC_DATE_WORDS = frozenset({
     "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
-    "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue"}
+    "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue",
+    "approximate", "coarse_phase", "coarse_unit", "cycle_event"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -99,6 +100,13 @@ _ERA_CHECKS: Mapping[str, Check] = {
 
 SCHEMAS: dict[str, FileSchema] = {
     "persons.csv": FileSchema(("canonical", "aliases", "polity", "zh", "note"), ("canonical",)),
+    "cycle_japanese.csv": FileSchema(("part", "number", "zh", "kun", "on", "on_geminate", "note"),
+                                     ("part", "number", "zh", "kun", "on"),
+                                     {"part": _one_of("stem", "branch"), "number": _int},
+                                     must_exist=False),
+    "person_years.csv": FileSchema(("canonical", "aliases", "born", "died", "note"),
+                                   ("canonical", "born", "died"),
+                                   {"born": _int, "died": _int}, must_exist=False),
     "places.csv": FileSchema(
         ("canonical", "aliases", "zh", "modern", "province", "context", "note"), ("canonical",)),
     "polities.csv": FileSchema(("canonical", "aliases", "zh", "kind", "note"), ("canonical",)),

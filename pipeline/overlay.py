@@ -43,6 +43,8 @@ MARKER = ".chronicle-merged-gazetteer"
 #: The key of each file: user rows replace the bundled rows with the same key.
 KEYS: dict[str, tuple[str, ...]] = {
     "persons.csv": ("canonical",),
+    "person_years.csv": ("canonical",),
+    "cycle_japanese.csv": ("part", "number"),
     "places.csv": ("canonical",),
     "polities.csv": ("canonical",),
     "armies.csv": ("canonical",),

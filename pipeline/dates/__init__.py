@@ -19,6 +19,10 @@ garbled by OCR, "In 1SS4", read by the running date), ``apposition`` (a cycle ye
 comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``cycles``
 (a cycle year's evidence by text distance; the country of its reading), ``near_rulers``
 (the rulers named near an era name two reigns used: "Yuanshou" beside "Emperor Wu of Han"),
+``coarse`` (decades and centuries as ranges; "c. 1100" is flagged in the resolver),
+``lifetimes`` (the years of the persons named near a cycle year or a shared ruler name, from
+``gazetteer/person_years.csv`` and the rulers' personal names), ``cycle_japanese`` (cycle-year
+names in Japanese kun and on readings, generated from ``gazetteer/cycle_japanese.csv``),
 ``mtdigits`` (digits garbled by machine translation, "/kloc-0/848", "June165438+1October":
 a date not read, or a flagged repair), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.

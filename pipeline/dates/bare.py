@@ -27,6 +27,7 @@ _NOT_PLURAL = frozenset((
 ))
 _SPAN_ASIDE = re.compile(
     r"(?:\(\s*|\(?\s*(?<![.\w])(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+)$", re.I)
+_ABBREV_BEFORE = re.compile(r"(?i)(?<![\w.])(?:c|ca|A\.\s?D|C\.E)\.\s*$")  # "c. 1100"
 _CE_BEFORE = re.compile(r"(?:\bA\.\s?D\.|\bAD|\bCE|\bC\.E\.)\s*$")
 _NOT_YEARS = re.compile(r"(?i)\b(?:pp?|nos?|vols?|ch|fig|tab|n)\.\s*$|(?:page|pages|p)\s+$")
 
@@ -57,7 +58,8 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
     if int(year_text) > MAX_BARE_YEAR:
         return "quantity"
     doubt = "leading zero" if year_text.startswith("0") else None
-    if doubt is None and _SENTENCE_START.search(text, max(0, start - 3), start):
+    if (doubt is None and _SENTENCE_START.search(text, max(0, start - 3), start)
+            and not _ABBREV_BEFORE.search(text, max(0, start - 6), start)):
         return "at a sentence start"  # "1849, Hong Xiuquan ...": no word says it is a year
     prep = _PREP_BEFORE.search(text, max(0, start - 20), start)
     if prep is None or prep.group(1).lower() not in weak_preps:

@@ -27,6 +27,7 @@ from pipeline.eras import Era, EraTable
 from pipeline.resources import active_gazetteer_dir
 from pipeline.rulers import load_ruler_table
 
+from .cycle_japanese import japanese_positions
 from .lexicon import cycle_spellings
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -166,9 +167,18 @@ def reading_country(text: str) -> str | None:
                 st, br = stems.get(word[:k]), branches.get(word[k:])
                 if st and br:
                     found |= (st & br) or (st | br)
+    if not found and any(japanese_positions(w) for w in _japanese_words(text)):
+        return "Japan"  # "kinoe-ne", "boshin": readings only Japanese has
     if "China" in found or len(found) != 1:
         return None
     return next(iter(found))
+
+
+def _japanese_words(text: str) -> list[str]:
+    """The runs of one to four words of ``text`` (a cycle name may be split: "ki no e ne")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return [" ".join(words[i:j]) for i in range(len(words))
+            for j in range(i + 1, min(len(words), i + 4) + 1)]
 
 
 def country_date(country: str, year: int, eras: EraTable) -> tuple[Era | None, str | None]:
@@ -188,6 +198,9 @@ def country_date(country: str, year: int, eras: EraTable) -> tuple[Era | None, s
 
 def foreign(era: Era, country: str, eras: EraTable) -> bool:
     """``era`` belongs to a country of another reading (a Japanese era for a Korean cycle
-    name). Chinese eras are not foreign: Korean states dated by them."""
+    name). Chinese eras are not foreign to Korea and Vietnam (their states dated by them),
+    but are to Japan."""
     top = eras.ancestors(era.dynasty)[-1]
+    if country == "Japan":  # Japan never dated by another country's eras
+        return top != country
     return top != country and top in {c for _, c in _COUNTRY_OF_NOTE}

@@ -3,6 +3,7 @@ lists at first use, matched on the masked copy of the text (see :mod:`.names`)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +12,7 @@ import regex
 
 from pipeline.resources import active_gazetteer_dir
 
+from .cycle_japanese import japanese_cycles
 from .lexicon import (
     _CARD_FILL,
     _CARD_HEAD,
@@ -45,6 +47,7 @@ class _Grammar:
     weak_preps: frozenset[str]  # year_preposition rows marked "weak" ("of", "to")
     count_nouns: frozenset[str]
     date_nouns: frozenset[str]  # "the middle of 805": phase, season and month words, "year"
+    approx: re.Pattern[str]  # an ``approximate`` word ending just before a Western year
 
 
 def _grammar(gazetteer_dir: Path | None = None) -> _Grammar:
@@ -82,6 +85,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     stems = "|".join(sorted(c("heavenly_stem"), key=len, reverse=True))
     branches = "|".join(sorted(c("earthly_branch"), key=len, reverse=True))
     SEXA = rf"(?i:\b(?:{stems})[\s\-]?(?:{branches})\b)"
+    # a cycle year may also be written in a Japanese reading ("kinoe-ne", "boshin": .cycle_japanese)
+    jap = japanese_cycles(gazetteer_dir)
+    SEXY = rf"(?:{SEXA}|{jap.pattern})" if jap.pattern else SEXA
     YEAR = r"(?i:year)"
     # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
     RULER = (r"(?P<ruler>[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
@@ -94,6 +100,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     preps = _alt(list(c("year_preposition")), boundary=False)
     # units are lower case in prose: "757 li" is a distance, "757 Li Heng" a year and a name
     count_nouns = _alt(list(c("count_noun")), ci=False, boundary=False)
+    cycle_event = _alt(list(c("cycle_event")), ci=False)
     rel_year = _alt(list(c("relative_year")))
     rel_day = _alt(list(c("relative_day")))
     rel_dir = _alt(list(c("relative_direction")))
@@ -146,8 +153,12 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # K: the Kangxi Emperor's twentieth year
         rf"|(?:{THE}\s+)?(?P<era>{E})\s+Emperor(?:'s|’s)\s+(?P<yord>{ORD})\s+{YEAR}\b"
         # S: the jiashen year | the year of Gapsin | the year jiashen
-        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXA})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
-        rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXA})"
+        rf"|(?:{THE}\s+)?(?P<sexyear>{SEXY})\s+{YEAR}\b(?:\s+of\s+(?:{THE}\s+)?{EP})?"
+        rf"|(?:{THE}\s+)?(?:(?i:lunar)\s+)?{YEAR}\s+(?:of\s+)?(?:{THE}\s+)?(?P<sexyear>{SEXY})"
+        # "the Boshin War", "the Xinhai Revolution": an event named by its cycle year
+        rf"|(?:{THE}\s+)?(?:(?P<sexyear>(?=[A-Z]){SEXY})|(?P<sexera>{E}))\s+(?P<sexevent>{cycle_event})"
+        # "Jiashen May" (甲申五月, Chinese order): a lunar month of the cycle year, no day after
+        rf"|(?P<sexyear>(?=[A-Z]){SEXA})\s+(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?!,?\s*\d)"
         # P: Early in the Jianyan era (first year, a guess)
         rf"|(?P<phasein>{phase_in})\s+(?:{THE}\s+)?{PRE_EP}(?P<era>{E})(?:'s|’s)?"
         rf"(?:\s+(?:reign(?:\s+period)?|era|period))?"
@@ -218,7 +229,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<byear>\d{{3,4}})(?!\d|,\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
-        rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)"
+        # "c.1100": the abbreviation touching the year
+        rf"|(?<=(?<![\w.])(?i:c|ca)\.)(?P<byear>\d{{3,4}})(?!\d|,\d)(?!\s*[-–]\s*\d)"
+        rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
         # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
         rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
     )
@@ -250,6 +263,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens
         for br in c("earthly_branch"):
             firsts.add((st + br).split("'")[0])
+    firsts.update(jap.firsts)
     for cat in ("relative_year", "relative_day", "phase", "season", "leap", "ce_prefix"):
         for w in c(cat):
             words = w.split()
@@ -291,4 +305,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         date_nouns=frozenset(
             {w.lower().split()[-1] for cat in ("phase", "season", "month", "phase_in")
              for w in c(cat)} | {"year", "years"}),
+        approx=re.compile(
+            rf"(?<![\w.])(?:{_alt(list(c('approximate')), boundary=False)})\s*"
+            rf"(?:(?i:the\s+year)\s+)?(?:{ce_pre}\s*)?$"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import fields, replace
 
 from pipeline.calendar import (
     CHINESE_STREAMS,
@@ -14,6 +15,7 @@ from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
 from .choose import NEAR_RUNNING_ERA
+from .cycle_japanese import cycle_zh
 from .cycles import (
     Anchor,
     ahead_wins,
@@ -26,10 +28,19 @@ from .cycles import (
 )
 from .days import _check_cycle_year, _is_leap_year, year_cycle
 from .lexicon import load_lexicon
+from .lifetimes import lived_then, outside_all, person_year
 from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
-from .state import _SEASON_FIRST, GREGORIAN_REFORM_JDN, RunningDate, _dyn_score, _Res, _rulers
+from .state import (
+    _SEASON_FIRST,
+    GREGORIAN_REFORM_JDN,
+    LEVELS,
+    RunningDate,
+    _dyn_score,
+    _Res,
+    _rulers,
+)
 
 LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
 
@@ -70,6 +81,8 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         # as for eras: a running date near a reign beats the persons named; persons beat a far one
         far = 0 if near <= NEAR_RUNNING_ERA else 1
         named_by = 0 if any(d in eras.ancestors(r.dynasty) for d in m.people) else 1
+        if m.lifetimes and not m.people:  # "Wu Di" beside Sima Yan (236-290): his reign
+            named_by = 0 if lived_then(r.ce_year(n), m.lifetimes) else 1
         return (stated, fits, far, named_by, near,
                 -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
                 r.qualified, -(r.reign_end - r.reign_start), r.first_year)
@@ -88,7 +101,8 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
             res.note("ruler chosen by nearness to running date", "medium",
                      "RULER_CHOSEN_BY_RUNNING_DATE")
         elif len({k[3] for k in keys}) > 1:
-            whose = ", ".join(d for d in m.people if d in eras.ancestors(ruler.dynasty))
+            whose = ", ".join(d for d in m.people if d in eras.ancestors(ruler.dynasty)) or \
+                ", ".join(f"{lt[0]} ({lt[1]}-{lt[2]})" for lt in m.lifetimes)
             res.note(f"ruler chosen by the persons named near it ({whose})", "medium",
                      "RULER_CHOSEN_BY_PERSONS")
         elif state.year is not None and len({k[4] for k in keys}) > 1:
@@ -119,6 +133,10 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
         return
     year = ruler.ce_year(n)
     res.year = year
+    if m.lifetimes and len(found) > 1 and not lived_then(year, m.lifetimes):
+        res.guess("RULER_PERSONS_DISAGREE", f"{year} is outside the years of the persons "
+                  "named near it: " + ", ".join(f"{lt[0]} ({lt[1]}-{lt[2]})"
+                                                for lt in m.lifetimes))
     own = [e for e in (eras.era_by_id(i) for i in ruler.era_ids) if e is not None]
     in_force = [e for e in own if e.start_year <= year <= e.end_year]
     if in_force:
@@ -145,6 +163,9 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     if target is None:
         res.guess("CYCLE_YEAR_UNKNOWN", f"{m.text!r} names no sexagenary year")
         return
+    if len(m.cycle_alts) > 1:  # "kōgo": 甲午 or 庚午, the evidence chooses
+        _ambiguous_cycle(m, state, eras, res, anchors, prior)
+        return
     if m.era:  # "the jiashen year of Chongzhen": the cycle year inside the era named
         hits = [(e, y) for e in eras.candidates(m.era)
                 for y in range(e.start_year, e.end_year + 1) if year_cycle(y) == target]
@@ -170,6 +191,22 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     by_ahead = anchor is not None and (
         state.year is None
         or ahead_wins(m.where, state.where, state.certainty == "high", anchor))
+    p_year, p_dist, p_why = person_year(target, m.lifetimes)
+    nearest = min([distance(m.where, state.where) if state.year is not None else 3,
+                   distance(m.where, anchor.where) if anchor is not None else 3])
+    if m.stated_year is not None and year_cycle(m.stated_year) == target:
+        pass  # the printed year decides (below)
+    elif p_year is not None and p_dist < nearest:  # persons nearer than any date
+        res.guess("CYCLE_YEAR_FROM_PERSONS", f"read as the cycle year {p_year}, within the "
+                  f"years of the persons named near it: {p_why}", "medium",
+                  basis=f"sexagenary year within the years of {p_why}")
+        _cycle_era(m, p_year, None, state, eras, res, prior)
+        return
+    elif m.lifetimes and p_year is None and p_dist < nearest:
+        res.guess("CYCLE_YEAR_PERSONS_UNSURE", f"not read by the persons named near it: "
+                  f"{p_why}")
+        if state.year is None and anchor is None:
+            return
     if m.stated_year is not None and year_cycle(m.stated_year) == target:
         year = m.stated_year
         res.note("sexagenary year agrees with the printed CE year")
@@ -197,8 +234,20 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     else:
         res.guess("NO_RUNNING_DATE", "sexagenary year before any known date")
         return
+    if p_year is not None and p_year == year:
+        res.note(f"the persons named near it agree: {p_why}")
+    elif (apart := outside_all(year, m.lifetimes)) is not None:
+        res.guess("CYCLE_YEAR_PERSONS_DISAGREE", f"{year} is outside the years of the persons "
+                  f"named near it: {apart}")
+    _cycle_era(m, year, ahead if by_ahead else None, state, eras, res, prior)
+
+
+def _cycle_era(m, year: int, era: Era | None, state, eras, res: _Res,
+               prior: Counter[str]) -> None:
+    """Set ``res`` to CE ``year`` of a cycle-year mention and the era in force then: ``era``
+    (the evidence's own) if it holds the year, else the running era or dynasty's, else the
+    era of the country whose reading the name is written in."""
     res.year = year
-    era = ahead if by_ahead else None
     if era is None or not era.start_year <= year <= era.end_year:
         era = _era_for_year(year, state, eras, prior)
     country = reading_country(m.text)
@@ -213,6 +262,50 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
             res.stream = info.cal_stream if info and info.cal_stream else None
     if era is not None and era.start_year <= year <= era.end_year:
         res.era, res.dynasty, res.era_year = era, era.dynasty, year - era.start_year + 1
+
+
+def _ambiguous_cycle(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
+                     prior: Counter[str]) -> None:
+    """A cycle name with several readings (Japanese on readings: "kōgo" = 甲午 or 庚午): each
+    read by the evidence as if written alone; the one printed, else with the strongest
+    evidence, else nearest the running date (or the next date written) wins, flagged
+    ``CYCLE_READING_AMBIGUOUS`` (at most medium). A tie leaves the year blank."""
+    trials: list[tuple[int, _Res]] = []
+    for c in m.cycle_alts:
+        trial = _Res()
+        _sexagenary(replace(m, cycle_year=c, cycle_alts=()), state, eras, trial, anchors,
+                    prior)
+        if trial.year is not None:
+            trials.append((c, trial))
+    names = " or ".join(cycle_zh(c) for c in m.cycle_alts)
+    if not trials:
+        res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}; no evidence places either")
+        return
+    ref = state.year
+    if ref is None and anchors:
+        ref = min(anchors, key=lambda a: (distance(m.where, a.where), a.where)).first
+
+    def key(t: tuple[int, _Res]) -> tuple:
+        r = t[1]
+        return (0 if m.stated_year is not None and r.year == m.stated_year else 1,
+                -LEVELS.index(r.certainty), abs(r.year - ref) if ref is not None else 0)
+
+    trials.sort(key=key)
+    c, best = trials[0]
+    others = [f"{cycle_zh(o)} {r.year}" for o, r in trials[1:]]
+    if len(trials) > 1 and key(trials[1]) == key(trials[0]):
+        res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}; the evidence fits "
+                  f"{cycle_zh(c)} {best.year} and {', '.join(others)} alike: no year")
+        return
+    for f in fields(_Res):
+        setattr(res, f.name, getattr(best, f.name))
+    if key(trials[0])[0] == 0:  # "The Boshin War (1868)": the printed year settles it
+        res.note(f"reads {names}: {cycle_zh(c)}, the one of the printed year")
+    else:
+        res.guess("CYCLE_READING_AMBIGUOUS", f"reads {names}: {cycle_zh(c)} {best.year} "
+                  "taken, the reading the evidence places best", "medium",
+                  basis=f"ambiguous reading: {cycle_zh(c)} chosen")
+    res.alternatives.extend(others)
 
 
 def _era_for_year(
@@ -354,6 +447,9 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
     elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day
+    if m.approx:  # "c. 1100", "circa 1127"
+        res.guess("YEAR_APPROXIMATE", "the text gives the year as approximate",
+                  "medium", basis="approximate year")
     if m.month is None:  # "In 1884, the Kapsin year" (a January day may be the year before)
         _check_cycle_year(res, m)
     gregorian = m.calendar == "gregorian"

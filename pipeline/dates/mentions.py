@@ -13,6 +13,8 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .bare import bare_year_doubt, year_span
+from .coarse import add_coarse_mentions
+from .cycle_japanese import japanese_positions
 from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
@@ -89,6 +91,12 @@ class DateMention:
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
     where: tuple[int, int] | None = None  # (paragraph, sentence) index of ``start`` (.cycles)
+    approx: bool = False  # "c. 1100", "circa 1127": an approximate Western year
+    coarse: str | None = None  # kind range: "decade" ("the 1120s") or "century" (.coarse)
+    coarse_part: str | None = None  # its part named: "late" ("the late 12th century")
+    # persons named near a cycle year: (name, first, last CE year, 0 sentence|1 paragraph)
+    lifetimes: tuple[tuple[str, int, int, int], ...] = ()
+    cycle_alts: tuple[int, ...] = ()  # every cycle year an ambiguous reading can be ("kōgo")
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -195,8 +203,18 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if get("phasein") is not None:
         fields["phase"] = lex.cat("phase_in").get(re.sub(r"\s+", " ", get("phasein").lower()))
         fields["phase_guess"] = True
+    if get("sexera") is not None:  # "the Gengzi Indemnity": a cycle name that is also an era
+        cycle = cycle_number(get("sexera"), lex)
+        if cycle is None:
+            return None
+        fields["cycle_year"] = cycle
     if get("sexyear") is not None and "era_year" not in fields:
         fields["cycle_year"] = cycle_number(get("sexyear"), lex)
+        if fields["cycle_year"] is None:  # a Japanese reading: "kinoe-ne", "kōgo" (ambiguous)
+            alts = japanese_positions(get("sexyear"))
+            fields["cycle_year"] = alts[0] if alts else None
+            if len(alts) > 1:
+                fields["cycle_alts"] = alts
     if get("mord") is not None:
         fields["month"] = parse_number(get("mord"), lex)
     elif get("mcard") is not None:  # "Same year autumn eight month": an MT ordinal
@@ -237,6 +255,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["year_doubt"] = doubt
         fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["calendar"] = "western"
+        approx = g.approx.search(text, max(0, start - 30), start)
+        if approx is not None:  # "c. 1100", "circa AD 1127": the word joins the mention
+            fields["approx"] = True
+            start = approx.start()
         kind = "gregorian"
     elif get("ctx") is not None:
         kind = "era_context"
@@ -291,6 +313,28 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
                        aside=aside)
 
 
+_QUOTED = re.compile(r"(?<![\w'’])(['\"“‘*]{1,3})([^\W\d_]+)(['\"”’*]{1,3})(?![\w'’])")
+
+
+def _unquote_cycles(masked: str, cycle_words: frozenset[str]) -> tuple[str, list[int]]:
+    """``masked`` with the quote or italic marks around a cycle name blanked (same length):
+    "the ''yichou'' day", "the “jiashen” year" read as without them; and the offsets of a
+    "the" just before such marks (new anchors for the grammar)."""
+    if not any(q in masked for q in "'\"“‘*"):
+        return masked, []
+    anchors: list[int] = []
+
+    def blank(m: re.Match[str]) -> str:
+        if m.group(2).lower() not in cycle_words:
+            return m.group()
+        q = m.start()
+        if masked[max(0, q - 4):q].lower() == "the ":
+            anchors.append(q - 4)
+        return " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3))
+
+    return _QUOTED.sub(blank, masked), anchors
+
+
 def find_date_mentions(text: str, eras: EraTable,
                        people: Mapping[str, frozenset[str]] | None = None) -> list[DateMention]:
     """All date mentions in ``text`` (plus ``kind="dynasty"`` context mentions), by start.
@@ -301,6 +345,9 @@ def find_date_mentions(text: str, eras: EraTable,
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
+    masked, quoted = _unquote_cycles(masked, index.cycle_words)  # "the ''yichou'' day"
+    if quoted:
+        starts = sorted(set(starts) | set(quoted))
     masked, glosses = blank_glosses(text, masked, g.lex)  # "June (the fifth lunar month)"
     found: list[DateMention] = []
     pos = 0
@@ -326,14 +373,20 @@ def find_date_mentions(text: str, eras: EraTable,
     found.sort(key=lambda x: (x.start, x.end))
     flagged = [_flag_unknown_name(m, text, eras, g.lex) for m in found]
     out: list[DateMention] = []
-    for m in flagged:  # a printed year taken into a fuzzy-era mention is no mention of its own
-        if out and out[-1].fuzzy_era and m.start >= out[-1].start and m.end <= out[-1].end:
+    holder = None  # the last mention read as a fuzzy era or a bare ruler's reign
+    for m in flagged:  # a printed year (or the "Wu" of "Wu Di") taken into it is none of its own
+        if (holder is not None and m.start >= holder.start and m.end <= holder.end
+                and (holder.fuzzy_era or m.kind in ("gregorian", "dynasty"))):
             continue
+        if m.fuzzy_era or m.kind == "reign":
+            holder = m
         out.append(m)
     out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
+    out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
+    from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
@@ -341,6 +394,7 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
+    out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     return tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
 
 

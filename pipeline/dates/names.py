@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.eras import EraTable, era_key
+from pipeline.resources import active_gazetteer_dir
 
+from .cycle_japanese import japanese_cycles
 from .grammar import _grammar
 from .lexicon import (
     _CARD_HEAD,
@@ -74,6 +76,7 @@ def _name_index(eras: EraTable, lex: Lexicon) -> _NameIndex:
     stems, branches = lex.cat("heavenly_stem"), lex.cat("earthly_branch")
     cycle_words = frozenset((st + br).lower() for st in stems for br in branches
                             if int(stems[st]) % 2 == int(branches[br]) % 2)
+    cycle_words |= japanese_cycles(active_gazetteer_dir()).joined  # "boshin", "kasshi"
     index = _NameIndex(
         all_keys, prefixes, fused, dyn_first, word_class, {}, cycle_words,
     )
@@ -89,6 +92,7 @@ def _key(text: str) -> str:
 
 
 _DIGITS = re.compile(r"(?<![\d,])\d")
+_CE_DOTTED = re.compile(r"\b(?:A\.\s?D|C\.E)\.(?=\s*\d)")  # "Died A.D. 806"
 _CE_PAREN = re.compile(r"\((?=\s*(?:\d|A\.?\s?D|the\s+Christian|C\.?E))")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+\s+$")
 _GROUP = re.Match.group
@@ -211,6 +215,7 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
             if before:
                 anchors.append(before.start())
     anchors.extend(m.start() for m in _CE_PAREN.finditer(text))
+    anchors.extend(m.start() for m in _CE_DOTTED.finditer(text))
     starts = set(anchors)
     for p in anchors:
         if p >= 4 and text[p - 4:p].lower() == "the ":

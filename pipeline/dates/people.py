@@ -100,6 +100,8 @@ def people_dynasties(text: str, eras, names: NamePolities | None = None
             for j in range(min(len(words), i + 4), i + 1, -1):  # longest name first
                 name = " ".join(run.group()[a:b] for a, b in words[i:j])
                 polities = table.get(name)
+                if polities is None and name.endswith(("'s", "’s")):  # "Liu Che's army"
+                    polities = table.get(name[:-2])
                 if polities is None:
                     continue
                 dyns = _narrowest({_dynasty(p, eras) for p in polities}, eras)

@@ -31,8 +31,10 @@ MIN_BARE_KEY = 5  # a bare ruler name needs this many letters (not "Wu", "Gao", 
 _NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
          r"(?:-[A-Za-zŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後, "the later")
 _TITLE = r"(?:King|Emperor|Queen|Empress)"
+# "Wu Di", "Xiao Wen Di", "Wu Ti": a name with 帝 written as a word of its own
+_DI_NAME = rf"{_NAME}(?:\s+{_NAME})?\s+[DT]i(?![\w'’-])"
 _AFTER = re.compile(
-    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_NAME})"
+    rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_DI_NAME}|{_NAME})"
     r"(?P<poss>(?:'s|’s)\s+reign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
 _POSSESSIVE = re.compile(rf"['’]s\s+{_ORD}\s+(?:regnal\s+)?year\b")  # name looked up before
@@ -47,7 +49,10 @@ _OF_DYN_BEFORE = re.compile(  # "Emperor Wu of Han's third year"
     rf"\b{_TITLE}\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?P<dyn>{_NAME}(?:\s+{_NAME})?)$")
 _WORDS = re.compile(r"\S+")
 _TITLES = frozenset(("King", "Emperor", "Queen", "Empress"))
-_EMPEROR_SUFFIX = re.compile(r"[a-z](?:-?di|-?ti)$")  # 帝 in the name: "Wudi", "Wu-ti"
+_EMPEROR_SUFFIX = re.compile(r"[a-z](?:-?di|-?ti|\s+[DT]i)$")  # 帝: "Wudi", "Wu-ti", "Wu Di"
+# a CE year printed after the ruler's name: "the third year of Wu Di (138 BC)"
+_PRINTED = re.compile(r"\s*\(\s*(?:AD\s*|A\.D\.\s*|CE\s*)?(?P<y>\d{1,4})\s*"
+                      r"(?P<bc>BC|BCE|B\.C\.|B\.C\.E\.)?\s*(?:AD|A\.D\.|CE)?\s*\)")
 _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
 _REIGN_OF = re.compile(
@@ -127,6 +132,11 @@ def bare_ruler(m, text: str, eras: EraTable):
     if dyn and eras.dynasty(dyn):
         fields["dynasty"] = dyn
         end = after.end()
+    printed = _PRINTED.match(text, end)
+    if printed is not None and m.stated_year is None:
+        year = int(printed.group("y"))
+        fields["stated_year"] = 1 - year if printed.group("bc") else year
+        end = printed.end()
     return replace(m, end=end, text=text[m.start:end], **fields)
 
 

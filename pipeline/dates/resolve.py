@@ -45,6 +45,7 @@ from pipeline.records import DateRow, WarningRow
 
 from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
+from .coarse import coarse_certainty
 from .cycles import Anchor, anchor_of
 from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
@@ -111,6 +112,18 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
     state.certainty = res.certainty
     if res.season and res.month is None:
         state.order_month = _SEASON_FIRST.get(res.season)
+
+
+def _coarse_note(res: _Res, m: DateMention) -> None:
+    """A decade or century read as its range of years (see :mod:`.coarse`)."""
+    what = f"{m.coarse_part!r} of a {m.coarse}" if m.coarse_part else f"a {m.coarse}"
+    level = coarse_certainty(m.coarse or "", m.coarse_part)
+    basis = f"{what}: years {res.year}-{res.year_end}"
+    if level == "high":
+        res.note(basis)
+    else:
+        res.guess("DATE_APPROXIMATE", f"read as {what}, years {res.year}-"
+                  f"{res.year_end}: the text gives no closer date", level, basis=basis)
 
 
 def _resolve_one(
@@ -199,7 +212,8 @@ def resolve_dates(
         try:
             if m.kind == "range" and len(m.parts) == 2:
                 # a printed span aside ("Li Renxiao (1149-69)") leaves the running date alone
-                st = copy.copy(state) if m.aside else state
+                # so does a decade or century ("the 1120s"): no narrative date
+                st = copy.copy(state) if m.aside or m.coarse else state
                 a = _resolve_one(m.parts[0], st, eras, calendar, prior)
                 _update(st, a, m.parts[0], calendar)
                 b = _resolve_one(m.parts[1], st, eras, calendar, prior)
@@ -222,6 +236,8 @@ def resolve_dates(
                     res.year_end, res.jdn = None, None
                 res.levels = a.levels + b.levels
                 kind = "range"
+                if m.coarse:
+                    _coarse_note(res, m)
                 if m.aside:
                     kind = "aside"
                     res.basis.append("printed span aside (a gloss on the name before it): "
