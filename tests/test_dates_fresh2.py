@@ -40,3 +40,32 @@ def test_minguo_years(text, phrase, year, start, eras, calendar) -> None:
     assert (row.year, row.era_zh, row.certainty) == (year, "民國", "high")
     if start:
         assert row.date_start == start
+
+
+def test_bare_years_between_bc_years_are_bc(eras, calendar) -> None:
+    text = "Wu Qi won at Yinjin in 389 BC, at Xihe in 387, at Anyi in 385 and at Puban in 380 BC."
+    rows, _ = _rows(text, eras, calendar)
+    got = {r.text: (r.year, r.certainty) for r in rows}
+    assert got["387"] == (-386, "high") and got["385"] == (-384, "high")
+
+
+def test_bare_year_after_one_bc_year_is_a_flagged_guess(eras, calendar) -> None:
+    text = "In 260 BC the siege began, and in 259 the city surrendered."
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "259")
+    assert (row.year, row.certainty) == (-258, "medium")
+    assert any(w.code == "BARE_YEAR_BC_GUESSED" for w in warnings)
+
+
+def test_larger_bare_year_after_bc_year_is_ce_but_flagged(eras, calendar) -> None:
+    text = "The wall was begun in 214 BC; by 300 it had been rebuilt twice."
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "300")
+    assert (row.year, row.certainty) == (300, "medium")
+    assert any(w.code == "BARE_YEAR_CE_OR_BC" for w in warnings)
+
+
+def test_bc_context_ends_with_the_paragraph(eras, calendar) -> None:
+    text = "The state fell in 223 BC.\n\nIn 220 a new dynasty began at Luoyang."
+    rows, _ = _rows(text, eras, calendar)
+    assert (_at(rows, text, "220").year, _at(rows, text, "220").certainty) == (220, "high")
