@@ -69,3 +69,62 @@ def test_bc_context_ends_with_the_paragraph(eras, calendar) -> None:
     text = "The state fell in 223 BC.\n\nIn 220 a new dynasty began at Luoyang."
     rows, _ = _rows(text, eras, calendar)
     assert (_at(rows, text, "220").year, _at(rows, text, "220").certainty) == (220, "high")
+
+
+@pytest.mark.parametrize(("text", "phrase", "start", "end", "certainty"), [
+    # a Western running date with a day: the month name is that year's Western month
+    ("The treaty was signed on 9 April 1895. The army left Taiwan in June.", "June",
+     "1895-06-01", "1895-06-30", "high"),
+    # the text writes Western month dates: "of that year" after a bare year
+    ("The siege began on May 3, 1853. Fighting spread in 1854, and Wuchang fell in October of "
+     "that year.", "October", "1854-10-01", "1854-10-31", "high"),
+    # a Minguo era date counts Gregorian months
+    ("In the 20th year of the Republic the floods came; the dikes broke in August.", "August",
+     "1931-08-01", "1931-08-31", "high"),
+    # before 1582: a Julian month (date_start is proleptic Gregorian)
+    ("He landed on 2 March 1421, and sailed home in May.", "May", "1421-05-10", "1421-06-09",
+     "high"),
+])
+def test_month_name_after_western_date_is_western(text, phrase, start, end, certainty,
+                                                  eras, calendar) -> None:
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, phrase)
+    assert (row.date_start, row.date_end, row.certainty) == (start, end, certainty)
+
+
+def test_month_name_after_era_date_stays_lunar_but_flagged(eras, calendar) -> None:
+    text = "In the fifth year of Chunxi the envoys came. In March they left for the north."
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "March")
+    assert (row.year, row.month, row.certainty) == (1178, 3, "medium")
+    assert row.date_start != "1178-03-01"  # the lunar third month, not the Western March
+    assert any(w.code == "WESTERN_MONTH_NAME_AS_LUNAR" for w in warnings)
+
+
+def test_month_name_after_era_date_in_a_western_text_is_flagged(eras, calendar) -> None:
+    text = ("The rising began on 11 January 1851. In the second year of Xianfeng the army "
+            "crossed into Hunan, and Changsha was besieged in September.")
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "September")
+    assert (row.date_start, row.certainty) == ("1852-09-01", "medium")
+    assert any(w.code == "WESTERN_MONTH_GUESSED" for w in warnings)
+
+
+def test_month_before_the_running_western_month_is_next_year(eras, calendar) -> None:
+    text = "The mutiny broke out on 4 November 1900. In February the ringleaders were caught."
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "February")
+    assert (row.year, row.date_start, row.certainty) == (1901, "1901-02-01", "medium")
+    assert any(w.code == "NEXT_YEAR_BY_MONTH_ORDER" for w in warnings)
+
+
+@pytest.mark.parametrize(("text", "phrase", "start"), [
+    ("The minister was shot on 14 June 1920 and died three days later.", "three days later",
+     "1920-06-17"),
+    ("The envoy arrived on 30 January 1650; two days later he was received.", "two days later",
+     "1650-02-01"),
+])
+def test_day_offset_from_a_western_day(text, phrase, start, eras, calendar) -> None:
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, phrase)
+    assert (row.date_start, row.date_end, row.certainty) == (start, start, "high")

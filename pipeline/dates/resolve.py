@@ -51,6 +51,7 @@ from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
+from .western_months import flag_lunar, resolve_western, western_text
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
@@ -84,6 +85,9 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
     if not res.after_unread:
         state.unread = None  # a date read on its own: the narrative's date is known again
     state.where = m.where
+    # a Western running date, not a printed "(229)" glossing a Chinese date (.western_months)
+    state.western = ((res.year, res.month, res.day, res.jdn[0] if res.jdn else None)
+                     if res.western and not m.text.startswith("(") else None)
     if res.western:
         state.certainty = res.certainty
         if res.jdn and res.day is not None:
@@ -125,6 +129,8 @@ def _resolve_one(
         resolve_age(m, res)
         _calendar_range(res, m, DEFAULT_STREAM, calendar)
         return res
+    if resolve_western(m, state, res):  # "in March" after "12 February 1912" (.western_months)
+        return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
     elif m.kind == "reign":
@@ -147,6 +153,7 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
+    flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
     _check_gloss(res, m)
     _check_stated(res, m)
     return res
@@ -167,6 +174,7 @@ def resolve_dates(
     eras = _Memo(eras)  # type: ignore[assignment]
     prior = _prior(mentions, eras)
     state = state if state is not None else RunningDate()
+    state.western_text = western_text(mentions)
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))
