@@ -128,3 +128,12 @@ def test_day_offset_from_a_western_day(text, phrase, start, eras, calendar) -> N
     rows, _ = _rows(text, eras, calendar)
     row = _at(rows, text, phrase)
     assert (row.date_start, row.date_end, row.certainty) == (start, start, "high")
+
+
+def test_life_span_with_a_spaced_hyphen_in_a_garbled_text(eras, calendar) -> None:
+    # the text holds machine-translation digit codes, so odd tokens are suspected of garbles
+    text = "Liu Zhiyuan (895 -948) rose at Taiyuan. In /kloc-0/947 he took the throne."
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "895")
+    assert (row.year, row.year_end) == (895, 948)
+    assert not any(w.code == "GARBLED_DIGITS" and "895" in w.message for w in warnings)

@@ -153,7 +153,6 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
-    flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
     _check_gloss(res, m)
     _check_stated(res, m)
     return res
@@ -212,6 +211,8 @@ def resolve_dates(
                 _update(st, a, m.parts[0], calendar)
                 b = _resolve_one(m.parts[1], st, eras, calendar, prior)
                 _update(st, b, m.parts[1], calendar)
+                flag_lunar(m.parts[0], a)  # after the update: the month's doubt, not the year's
+                flag_lunar(m.parts[1], b)
                 if m.aside and a.year is not None and b.year is not None:
                     state.span = (a.year, b.year_end or b.year)  # context for later guesses
                 res = replace(
@@ -238,6 +239,7 @@ def resolve_dates(
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
                 if m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
+                flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
                 kind = m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
