@@ -153,7 +153,7 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
 def flag_lunar(m: DateMention, res: _Res) -> None:
     """A month name read as a lunar month (era-dated running date, no Western dates in the
     text): a guess, ``medium`` with a warning."""
-    if month_name(m) and res.year is not None:
+    if not res.western and month_name(m) and res.year is not None:
         res.guess("WESTERN_MONTH_NAME_AS_LUNAR",
                   f"{m.text!r}: an English month name read as the lunar month {m.month}: the "
                   "running date is an era date and the text writes no Western month dates",
