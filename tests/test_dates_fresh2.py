@@ -137,3 +137,22 @@ def test_life_span_with_a_spaced_hyphen_in_a_garbled_text(eras, calendar) -> Non
     row = _at(rows, text, "895")
     assert (row.year, row.year_end) == (895, 948)
     assert not any(w.code == "GARBLED_DIGITS" and "895" in w.message for w in warnings)
+
+
+@pytest.mark.parametrize(("text", "phrase", "year", "dynasty"), [
+    ("Emperor Taizong of Tang sent envoys west in the third year of Zhenguan.",
+     "the third year", 629, "Tang"),
+    ("The Jin envoys were received by the Song court in the fifth year of Tianhui.",
+     "the fifth year", 1127, "Jin"),
+])
+def test_dynasty_named_in_the_sentence_settles_a_shared_era(text, phrase, year, dynasty,
+                                                            eras, calendar) -> None:
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, phrase)
+    assert (row.year, row.dynasty, row.certainty) == (year, dynasty, "high")
+
+
+def test_a_dynasty_in_another_sentence_does_not_settle_it(eras, calendar) -> None:
+    text = "The Tang had long fallen. In the fourth year of Zhenguan, a drought struck."
+    rows, _ = _rows(text, eras, calendar)
+    assert _at(rows, text, "the fourth year").certainty != "high"

@@ -339,11 +339,13 @@ def find_date_mentions(text: str, eras: EraTable,
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
+    from .sentence_dynasty import settle_by_sentence  # noqa: PLC0415 (late pass)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
-    return tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
+    out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
+    return settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
