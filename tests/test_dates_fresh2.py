@@ -156,3 +156,23 @@ def test_a_dynasty_in_another_sentence_does_not_settle_it(eras, calendar) -> Non
     text = "The Tang had long fallen. In the fourth year of Zhenguan, a drought struck."
     rows, _ = _rows(text, eras, calendar)
     assert _at(rows, text, "the fourth year").certainty != "high"
+
+
+def test_month_words_opening_a_clause_after_an_era_date(eras, calendar) -> None:
+    text = ("In the second year of Qianyou (949), Guo Wei marched north. Eight months, Guo Wei "
+            "reached the river. In the third year of Qianyou (950) April, Guo Wei returned. "
+            "Leap May, Liu Chengyou was afraid. October, Liao troops withdrew.")
+    rows, warnings = _rows(text, eras, calendar)
+    got = {r.text: (r.year, r.month, r.leap_month, r.certainty) for r in rows}
+    assert got["Eight months"] == (949, 8, False, "medium")
+    assert got["April"] == (950, 4, False, "medium")
+    assert got["Leap May"] == (950, 5, True, "medium")  # 950 has a leap fifth month
+    assert got["October"] == (950, 10, False, "medium")
+    assert sum(w.code == "MONTH_WORD_READ" for w in warnings) == 4
+
+
+def test_a_duration_or_a_lowercase_clause_is_no_month(eras, calendar) -> None:
+    text = ("In 1127 the court fled. Two months, three days and more passed. Nine months "
+            "later, peace.")
+    rows, _ = _rows(text, eras, calendar)
+    assert not any(r.text in ("Two months", "Nine months") for r in rows)

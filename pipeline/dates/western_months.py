@@ -31,6 +31,7 @@ from pipeline.calendar import (
     julian_to_jdn,
 )
 
+from .clause_months import flag_clause_month
 from .days import GREGORIAN_FROM
 from .grammar import _grammar
 
@@ -153,6 +154,7 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
 def flag_lunar(m: DateMention, res: _Res) -> None:
     """A month name read as a lunar month (era-dated running date, no Western dates in the
     text): a guess, ``medium`` with a warning."""
+    flag_clause_month(m, res)  # "November, Yelu Deguang ...": a month word opening a clause
     if not res.western and month_name(m) and res.year is not None:
         res.guess("WESTERN_MONTH_NAME_AS_LUNAR",
                   f"{m.text!r}: an English month name read as the lunar month {m.month}: the "
