@@ -97,10 +97,10 @@ def bc_evidence(m: DateMention, res: _Res) -> None:
     if m.year_doubt == BC_BETWEEN:
         res.note(f"bare year {written} read as BC: between BC years of the same passage")
     elif m.year_doubt == BC_AFTER:
-        res.guess("BARE_YEAR_BC_GUESSED", f"{written!r} read as {written} BC: it follows a BC "
+        res.guess("BARE_YEAR_BC_GUESSED", f"read as {written} BC: it follows a BC "
                   "year and counts down from it, but no later BC year confirms it", "medium",
                   basis=f"bare year {written} read as BC (after a BC year)")
     else:
-        res.guess("BARE_YEAR_CE_OR_BC", f"{written!r} read as {written} CE, though it follows a "
+        res.guess("BARE_YEAR_CE_OR_BC", f"read as {written} CE, though it follows a "
                   "BC year: it may be a BC year before it", "medium",
                   basis=f"bare year {written} read as CE after a BC year")

@@ -70,7 +70,7 @@ def add_clause_months(text: str, mentions: list[DateMention]) -> list[DateMentio
 def flag_clause_month(m: DateMention, res) -> None:
     """Flag a clause-opening month word read as a month (medium, ``MONTH_WORD_READ``)."""
     if m.year_doubt == CLAUSE_MONTH and res.year is not None:
-        res.guess("MONTH_WORD_READ", f"{m.text!r} opening a clause read as month {m.month} of the "
-                  f"running year {res.year} (a word-by-word translation of a month)", "medium",
+        res.guess("MONTH_WORD_READ", f"a month word opening a clause, read as month {m.month} "
+                  f"of the running year {res.year} (a word-by-word translation)", "medium",
                   basis="month word opening a clause")
 

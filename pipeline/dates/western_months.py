@@ -137,14 +137,14 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
         first = last = first + day - 1
     res.jdn = (first, last)
     if west is None and not gregorian_era:  # an era date, Western dates elsewhere in the text
-        res.guess("WESTERN_MONTH_GUESSED", f"{m.text!r} read as a Western month of {year}: the "
-                  "text writes Western month dates, but the running date is a Chinese date (it "
-                  "may be a lunar month)", "medium",
+        res.guess("WESTERN_MONTH_GUESSED", f"read as a Western month of {year}: the text "
+                  "writes full Western dates, but the running date is a Chinese date (it may be "
+                  "a lunar month)", "medium",
                   basis="month name read as Western: the text writes Western dates")
     elif west is not None and west[1] is None and not state.western_text:  # "In 534 ... in May"
-        res.guess("WESTERN_MONTH_GUESSED", f"{m.text!r} read as a Western month of {year}: the "
-                  "running date is a Western year, but the text writes no Western month date "
-                  "(it may be a lunar month)", "medium",
+        res.guess("WESTERN_MONTH_GUESSED", f"read as a Western month of {year}: the running "
+                  "date is a Western year, but the text writes no full Western date (it may be "
+                  "a lunar month)", "medium",
                   basis="Western month name after a Western year")
     res.basis.append("English month name read as a Western month "
                      + ("(Gregorian)" if first >= GREGORIAN_REFORM_JDN else "(Julian)"))
@@ -157,6 +157,6 @@ def flag_lunar(m: DateMention, res: _Res) -> None:
     flag_clause_month(m, res)  # "November, Yelu Deguang ...": a month word opening a clause
     if not res.western and month_name(m) and res.year is not None:
         res.guess("WESTERN_MONTH_NAME_AS_LUNAR",
-                  f"{m.text!r}: an English month name read as the lunar month {m.month}: the "
-                  "running date is an era date and the text writes no Western month dates",
+                  f"an English month name read as the lunar month {m.month}: the running "
+                  "date is an era date and the text writes no full Western date",
                   "medium", basis=f"month name read as lunar month {m.month}")
