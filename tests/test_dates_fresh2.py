@@ -176,3 +176,10 @@ def test_a_duration_or_a_lowercase_clause_is_no_month(eras, calendar) -> None:
             "later, peace.")
     rows, _ = _rows(text, eras, calendar)
     assert not any(r.text in ("Two months", "Nine months") for r in rows)
+
+
+def test_month_name_in_a_gregorian_japanese_era_year(eras, calendar) -> None:
+    text = "The harbour opened in the 8th year of Showa. The first ships came in May."
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, "May")
+    assert (row.date_start, row.date_end, row.certainty) == ("1933-05-01", "1933-05-31", "high")
