@@ -132,7 +132,7 @@ def test_table_invariants(table: EraTable) -> None:
         korean = "Korea" in table.ancestors(e.dynasty)
         assert e.cal_stream in ((4,) if e.dynasty == "Japan" else (5, 6, 7, 8) if korean
                                 else (9,) if e.dynasty == "Vietnam" else (1, 2, 3)), e
-        last = {"Japan": 2019, "Vietnam": 1945}.get(e.dynasty, 1911)
+        last = {"Japan": 2019, "Vietnam": 1945, "Republic of China": 1912}.get(e.dynasty, 1911)
         assert -210 <= e.start_year <= last, e
         assert e.romanizations and e.romanizations[0] == e.name, e
     assert len(table.eras) > 600

@@ -14,8 +14,9 @@ from .glosses import gloss_agreement
 from .mentions import DateMention
 from .state import _Res
 
-# Gregorian from: Japan from Meiji 6 (1873); Korea (Joseon, stream 5) from Geonyang 1 (1896)
-GREGORIAN_FROM = {4: 1873, 5: 1896}
+# Gregorian from: Japan from Meiji 6 (1873); Korea (Joseon, stream 5) from Geonyang 1 (1896);
+# China (stream 3) from Minguo 1 (1912: the Republic's calendar; sanmiao's month table ends 1911)
+GREGORIAN_FROM = {3: 1912, 4: 1873, 5: 1896}
 
 
 def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalendar) -> None:

@@ -14,6 +14,7 @@ from pipeline.calendar import (
 from pipeline.eras import Era, EraTable
 from pipeline.rulers import Ruler
 
+from .bc import BC_DOUBTS, bc_evidence
 from .choose import NEAR_RUNNING_ERA
 from .cycle_japanese import cycle_zh
 from .cycles import (
@@ -444,6 +445,8 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         res.guess("GARBLED_DIGITS_REPAIRED", f"{m.text!r} read as {year}: digits garbled by "
                   "machine translation, repaired by the codes' known readings", "medium",
                   basis=f"garbled digits repaired: {m.text} = {year}")
+    elif m.year_doubt in BC_DOUBTS:  # "Zhao in 228" after "230 BC" (.bc)
+        bc_evidence(m, res)
     elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
         return
     res.year, res.month, res.day = year, m.month, m.day

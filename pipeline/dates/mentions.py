@@ -386,16 +386,22 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
+    from .bc import carry_bc  # noqa: PLC0415 (beside the other late passes)
+    from .clause_months import add_clause_months  # noqa: PLC0415 (late pass)
     from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
+    from .sentence_dynasty import settle_by_sentence  # noqa: PLC0415 (late pass)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
-    return tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
+    out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
+    out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
+    out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
+    return settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")

@@ -35,7 +35,7 @@ _TRAIL = ",.;:!?)]\"'’”"
 # tokens with digits that are no garble: numbers, ordinals, decades, percentages, spans, ToC
 _NORMAL = re.compile(
     r"[(\[\"'“‘]?(?:\d[\d,.]*(?:st|nd|rd|th|s|%)?|\d{2,4}\s?[/–—-]\s?\d{1,4}s?"
-    r"|[A-Za-z]+[-–]\d+|\d+[-–][A-Za-z]+)")
+    r"|[A-Za-z]+[-–]\d+|\d+[-–][A-Za-z]+|[-–—]\d{1,4})")  # last: a span's end, "(892 -942)"
 # what may stand between a date phrase and the garbled digits that are its year
 _GAP = re.compile(r"[\s,]*(?:(?:of|in|on|at|the)[\s,]+)*", re.IGNORECASE)
 _BESIDE_KINDS = frozenset(("month", "season", "day"))

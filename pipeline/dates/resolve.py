@@ -52,6 +52,7 @@ from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
+from .western_months import flag_lunar, resolve_western, western_text
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
@@ -85,6 +86,9 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
     if not res.after_unread:
         state.unread = None  # a date read on its own: the narrative's date is known again
     state.where = m.where
+    # a Western running date, not a printed "(229)" glossing a Chinese date (.western_months)
+    state.western = ((res.year, res.month, res.day, res.jdn[0] if res.jdn else None)
+                     if res.western and not m.text.startswith("(") else None)
     if res.western:
         state.certainty = res.certainty
         if res.jdn and res.day is not None:
@@ -138,6 +142,8 @@ def _resolve_one(
         resolve_age(m, res)
         _calendar_range(res, m, DEFAULT_STREAM, calendar)
         return res
+    if resolve_western(m, state, res):  # "in March" after "12 February 1912" (.western_months)
+        return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
     elif m.kind == "reign":
@@ -180,6 +186,7 @@ def resolve_dates(
     eras = _Memo(eras)  # type: ignore[assignment]
     prior = _prior(mentions, eras)
     state = state if state is not None else RunningDate()
+    state.western_text = western_text(mentions)
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))
@@ -218,6 +225,8 @@ def resolve_dates(
                 _update(st, a, m.parts[0], calendar)
                 b = _resolve_one(m.parts[1], st, eras, calendar, prior)
                 _update(st, b, m.parts[1], calendar)
+                flag_lunar(m.parts[0], a)  # after the update: the month's doubt, not the year's
+                flag_lunar(m.parts[1], b)
                 if m.aside and a.year is not None and b.year is not None:
                     state.span = (a.year, b.year_end or b.year)  # context for later guesses
                 res = replace(
@@ -246,6 +255,7 @@ def resolve_dates(
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
                 if m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
+                flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
                 kind = m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))

@@ -35,6 +35,9 @@ class RunningDate:
     unread: str | None = None  # a date phrase read since the running date was set, with no year
     span: tuple[int, int] | None = None  # the last printed span aside, "(1149-69)": CE years
     where: tuple[int, int] | None = None  # (paragraph, sentence) of the mention that set year
+    # (year, month, day, first JDN) of the running date when a Western date set it (.western_months)
+    western: tuple[int, int | None, int | None, int | None] | None = None
+    western_text: bool = False  # the document writes full Western dates ("12 February 1912")
 
 
 @dataclass
