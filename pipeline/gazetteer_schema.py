@@ -106,6 +106,9 @@ SCHEMAS: dict[str, FileSchema] = {
     "works.csv": FileSchema(("canonical", "aliases", "zh", "note"), ("canonical",),
                             must_exist=False),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
+    "compound_surnames.csv": FileSchema(("surname_zh", "romanized", "origin", "source"),
+                                        ("surname_zh", "romanized", "source"),
+                                        must_exist=False),
     "eras.csv": FileSchema(_ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS),
     "eras_japan.csv": FileSchema(
         _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),

@@ -12,7 +12,9 @@ posthumous name = one or two characters + 帝 (or 王 for kings), also read with
 ("Emperor Shun" for 順帝); a first character that most three-character posthumous names
 of one dynasty share (the Han emperors' filial 孝: 孝武帝) is the dynasty's, dropped in the
 usual name, so 孝武帝 is also read as 武帝 ("Emperor Wu"), see :func:`_dynastic_prefixes`;
-personal name = the tag sanmiao marks ``era_prefix_only=False`` that ends the canonical name.
+personal name = the tag sanmiao marks ``era_prefix_only=False`` that ends the canonical name,
+romanized surname + given name (``build_eras.romanize_person``: compound surnames of
+``gazetteer/compound_surnames.csv`` are one word, "Sima Yan", "Yelü Abaoji").
 ``first_year`` is the first counted year of the reign: the later of the accession year and
 the first year of the ruler's own first era (a new ruler usually counts
 from the next New Year); without eras the accession year.
@@ -96,15 +98,6 @@ def _dynastic_prefixes(posthumous: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
-def _romanize_personal(be, name_zh: str) -> str:
-    """趙佶 -> "Zhao Ji"; a clan name of four characters is kept apart: 愛新覺羅弘曆 ->
-    "Aixinjueluo Hongli"."""
-    if len(name_zh) <= 4:
-        return be.romanize_person(name_zh) if name_zh else ""
-    parts = (name_zh[:4], name_zh[4:])
-    return " ".join(be._join_pinyin(lazy_pinyin(p, v_to_u=True), apostrophe=True) for p in parts)
-
-
 def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
     """Return the text of rulers.csv (one row per reign of a dynasty listed in dynasties.csv)."""
     be = _eras_module()
@@ -152,7 +145,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
                   if "temple" in n else "")
         post = n.get("posthumous", "")
         posthumous = be._join_pinyin(lazy_pinyin(post, v_to_u=True)) if post else ""
-        personal = _romanize_personal(be, n.get("personal", ""))
+        personal = be.romanize_person(n.get("personal", ""))
         forms: list[str] = []
         short = (post[1:] if len(post) == 3 and post.endswith("帝")
                  and prefixes.get(dynasty) == post[0] else None)  # 孝武帝 -> 武帝

@@ -53,6 +53,10 @@ class RulerIndex:
     by_personal: Mapping[str, str] = field(default_factory=dict)
     # era_key of a personal name borne by several rulers ("liheng": 李亨 Suzong, 李恆 Muzong)
     personal_homonyms: Mapping[str, tuple[Ruler, ...]] = field(default_factory=dict)
+    # a ruling family's surname (first word of a ruler's personal name, as lower-case letters,
+    # ü as u: "sima", "tuoba", "liu") -> era_keys of the dynasties its rulers ruled (and their
+    # parents): the "Sima Jin", the "Tuoba Wei" are states, "Sima Yan" a person
+    surname_dynasties: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def resolve(self, words: Iterable[str], titles: frozenset[str],
                 doc_dynasties: Sequence[str] = ()) -> str:
@@ -299,6 +303,11 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
     by_personal = {k: canonical[i] for k, ids in personal.items() if len(ids) == 1 for i in ids}
     homonyms = {k: tuple(by_id[i] for i in sorted(ids)) for k, ids in personal.items()
                 if len(ids) > 1}
+    families: dict[str, set[str]] = {}
+    for r in rulers:
+        if r.personal and " " in r.personal:
+            families.setdefault(surname_key(r.personal.split()[0]), set()).update(
+                shared.dynasty_keys[r.ruler_id])
     return RulerIndex(by_name=shared.by_name, by_era=shared.by_era,
                       dynasty_keys=shared.dynasty_keys,
                       canonical=MappingProxyType(canonical),
@@ -307,4 +316,12 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                                              and r.temple.endswith(("zong", "zu"))),
                       era_words=shared.era_words,
                       by_personal=MappingProxyType(by_personal),
-                      personal_homonyms=MappingProxyType(homonyms))
+                      personal_homonyms=MappingProxyType(homonyms),
+                      surname_dynasties=MappingProxyType(
+                          {k: frozenset(v) for k, v in families.items()}))
+
+
+def surname_key(text: str) -> str:
+    """A surname as lower-case letters only, ü and v as u ("Yelü", "Ye Lv" -> "yelu")."""
+    folded = text.lower().replace("ü", "u").replace("v", "u")
+    return "".join(c for c in folded if c.isalpha())

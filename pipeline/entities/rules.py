@@ -149,6 +149,14 @@ def _far_apart(first: str, second: str, w: _Words) -> bool:
     return max(a[0], b[0]) - min(a[1], b[1]) > PAIR_GAP_YEARS
 
 
+def _clan_person(clan: list[str], word: str, w: _Words) -> bool:
+    """A clan surname + a polity word is a person ("Geshu Han", "Sima Yan", "Dugu Xin")
+    unless the clan ruled a dynasty the word names (rulers.csv): "Tuoba Wei", "Sima Jin" are
+    the states of those families. A polity written "X Dynasty" never gets here."""
+    ruled = w.ruling_clans.get(clan_key("".join(clan)), frozenset())
+    return era_key(word) not in ruled
+
+
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
@@ -215,7 +223,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON" if _given_ok(toks[1], w) and not era else None
     if key == "PERSON_CLAN_KEY":
         given = toks[-1]
-        ok = _is_name_word(given) and given not in w.stop_given and given not in w.pol_words \
+        ok = _is_name_word(given) and given not in w.stop_given \
+            and (given not in w.pol_words or _clan_person(toks[:-1], given, w)) \
             and given not in w.titles and given not in w.era_names
         return "PERSON" if ok else None
     if key == "PERSON_FIEF":
