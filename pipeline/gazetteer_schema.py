@@ -129,7 +129,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "rulers_japan.csv": _RULERS,
     "japan_ruler_readings.csv": FileSchema(
         ("name_zh", "reading", "note"), ("name_zh", "reading", "note"), must_exist=False),
-    "rulers.csv": _RULERS,
+    "rulers.csv": FileSchema(_RULERS.columns + ("canonical",), _RULERS.required,
+                             _RULERS.checks, must_exist=False),
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
          "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),

@@ -35,7 +35,7 @@ def with_model_ent(nlp, gaz, text, mention, label):
     ("After the death of emperor ningzong of Song Dynasty, he ruled.",
      "emperor ningzong of Song Dynasty", "Zhao Kuo"),
     ("This was emperor T’ai-tsung of the Liao.", "emperor T’ai-tsung of the Liao",
-     "Liao Taizong"),
+     "Emperor Taizong of Liao"),
     # surname + hyphenated Wade–Giles given name with the finals -uei and -ueh (kuei = gui)
     ("In 1673 Wu San-kuei rebelled in Yunnan.", "Wu San-kuei", "Wu Sangui"),
     ("Later Chang Hsüeh-liang and Li Yueh-hua came.", "Li Yueh-hua", "Li Yuehua"),

@@ -8,9 +8,12 @@ maps such a mention to one reign and gives it a canonical name:
 
 * the canonical of the ``persons.csv`` row whose Chinese name ends the ruler's sanmiao name
   (so "Hongwu Emperor" and "Zhu Yuanzhang" are one person), else
-* ``"<dynasty> <temple or posthumous name>"`` ("Tang Taizong", "Northern Song Shenzong"), with
-  the personal name (or the accession year) in brackets when two reigns of one dynasty share
-  it ("Eastern Han Shaodi (Liu Bian)").
+* the ``canonical`` column of ``rulers.csv``: the name historians use, built from the data by
+  ``scripts/build_rulers.py`` (era name from the Ming on, "Kangxi Emperor"; temple name from
+  the Tang on, "Emperor Taizong of Tang"; posthumous name before, "Emperor Zhao of Han"; see
+  gazetteer/README.md), else (a table without that column: Korea, Japan)
+* ``"<dynasty> <temple or posthumous name>"`` ("Goryeo Taejo"), with the personal name (or
+  the accession year) in brackets when two reigns of one dynasty share it.
 
 Data: sanmiao's ruler and era tables (``rulers.csv``, ``eras.csv``; MIT, DILA/DDBC Time
 Authority), dynasty aliases and parents from ``dynasties.csv``.
@@ -31,6 +34,9 @@ from pipeline.eras import era_key
 from pipeline.rulers import Ruler, load_ruler_table
 
 _SKIP = frozenset({"the", "of", "dynasty", "dynasties", "state", "kingdom", "empire"})
+#: titles (of ``person_title``) of persons who never reigned: "Lady Yang" is a consort, not
+#: Emperor Yang of Sui; "Empress" stays (Empress Wu reigned)
+NOT_RULER_TITLES = frozenset({"lady", "consort", "concubine", "princess"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class RulerIndex:
         names none: the first of them that leaves exactly one ruler decides.
         """
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
+        if any(t.lower() in NOT_RULER_TITLES for t in toks):
+            return ""
         titled = any(t in titles or t.capitalize() in titles for t in toks)  # also "emperor"
         dynasty = ""
         if "of" in toks:
@@ -107,7 +115,7 @@ class RulerIndex:
         "Tang Xuanzong"), the personal name of one ruler ("Zhu Wen") or one reign only.
         Arguments as in :meth:`resolve`."""
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
-        if "of" in toks:
+        if "of" in toks or any(t.lower() in NOT_RULER_TITLES for t in toks):
             return ()
         titled = any(t in titles or t.capitalize() in titles for t in toks)
         toks = [t for t in toks if t not in titles and t.capitalize() not in titles
@@ -287,6 +295,8 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
         if person:
             canonical[r.ruler_id] = person
             from_persons.add(r.ruler_id)
+        elif r.canonical:  # rulers.csv: "Emperor Taizong of Tang", "Kangxi Emperor"
+            canonical[r.ruler_id] = r.canonical
         elif label:
             base = f"{r.dynasty} {label}"
             canonical[r.ruler_id] = base if len(labels[base]) == 1 else \
