@@ -152,3 +152,20 @@ def test_rebel_state_is_the_side_but_parent_eras_date(resources):
 
 def test_daoist_name_is_an_alias(gaz):
     assert gaz.resolve("Yang Taizhen").canonical == "Yang Guifei"
+
+
+@pytest.mark.parametrize(("year", "canonical"), [
+    (249, "Sima Yi"),  # 116 years before 司馬奕's accession (365): a namesake (司馬懿)
+    (366, "Emperor Fei of Jin"),  # in his reign: the ruler
+    (400, "Emperor Fei of Jin"),  # after it: a retrospective mention stays the ruler
+])
+def test_personal_name_of_a_ruler_not_yet_born_is_a_namesake(reader, year, canonical):
+    text = f"In {year} Sima Yi led a coup. "
+    start = text.index("Sima Yi")
+    ent = EntityRow("t", 0, start, start + 7, "Sima Yi", "PERSON", "Emperor Fei of Jin",
+                    "gazetteer")
+    date = DateRow("t", 0, 3, 3 + len(str(year)), str(year), "explicit", year=year)
+    rows, warnings = reread_rulers([ent], text, reader, [date], [0],
+                                   years_from_dates([date]))
+    assert _canon(rows, "Sima Yi") == [canonical]
+    assert warnings == []

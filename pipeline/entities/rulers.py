@@ -63,6 +63,7 @@ class RulerIndex:
     # ü as u: "sima", "tuoba", "liu") -> era_keys of the dynasties its rulers ruled (and their
     # parents): the "Sima Jin", the "Tuoba Wei" are states, "Sima Yan" a person
     surname_dynasties: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    by_id: Mapping[int, Ruler] = field(default_factory=dict)  # ruler_id -> its reign
 
     def resolve(self, words: Iterable[str], titles: frozenset[str],
                 doc_dynasties: Sequence[str] = ()) -> str:
@@ -328,7 +329,8 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                       by_personal=MappingProxyType(by_personal),
                       personal_homonyms=MappingProxyType(homonyms),
                       surname_dynasties=MappingProxyType(
-                          {k: frozenset(v) for k, v in families.items()}))
+                          {k: frozenset(v) for k, v in families.items()}),
+                      by_id=MappingProxyType(by_id))
 
 
 def surname_key(text: str) -> str:
