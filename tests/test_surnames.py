@@ -99,3 +99,15 @@ def test_title_and_place_are_no_clans(gaz):
     assert {"Geshu", "Dugu", "Yuchi"} <= clans
     assert "Chanyu" not in clans  # a title (person_title) before it is a surname
     assert "Puyang" not in clans  # a place of the place data
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    # two dynasty words in reverse order are no period pair: a surname + given name
+    ("Xin and Chen Liang met again.", "Chen Liang", "PERSON"),
+    # in order, within a century and a half: the period pair stays two polities
+    ("The Ming Qing period began.", "Ming", "POLITY"),
+    ("The Song Jin wars began.", "Jin", "POLITY"),
+    ("Wei Jin culture flourished.", "Wei", "POLITY"),
+])
+def test_dynasty_words_in_reverse_order_are_a_person(blank, gaz, text, mention, label):
+    assert found(blank, gaz, text)[mention][0] == label

@@ -157,6 +157,18 @@ def _clan_person(clan: list[str], word: str, w: _Words) -> bool:
     return era_key(word) not in ruled
 
 
+def _no_period_pair(first: str, second: str, w: _Words) -> bool:
+    """True when no dynasty ``first`` can name and none ``second`` can name make a period
+    pair: the first begins no later than the second and they lie within
+    :data:`PAIR_GAP_YEARS` ("Ming Qing", "Song Jin", "Wei Jin" are pairs; "Wei Qing" is too
+    far apart and "Chen Liang" in the wrong order: persons). False when either has no years."""
+    a, b = w.pol_spans.get(first), w.pol_spans.get(second)
+    if not a or not b:
+        return _far_apart(first, second, w)
+    return not any(x[0] <= y[0] and max(x[0], y[0]) - min(x[1], y[1]) <= PAIR_GAP_YEARS
+                   for x in a for y in b)
+
+
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
@@ -195,9 +207,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         # the statistical model (SUPPRESS drops the dynasty reading of the first word)
         if _ruler_personal(toks, w):  # "Chu Wên", "Liu Bang": a ruler's own name
             return "PERSON"
-        if toks[1] in w.pol_single and _far_apart(toks[0], toks[1], w) \
+        if toks[1] in w.pol_single and _no_period_pair(toks[0], toks[1], w) \
                 and toks[1] not in w.era_names and toks[1] not in w.not_given:
-            return "PERSON"  # "Wei Qing": two dynasties centuries apart are no period pair
+            return "PERSON"  # "Wei Qing", "Chen Liang": too far apart, or in reverse order
         if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
                 or toks[1] in w.person_aliases:
             return None

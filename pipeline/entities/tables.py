@@ -14,7 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
-from pipeline.entities.dynasty_years import polity_years
+from pipeline.entities.dynasty_years import polity_spans, polity_years
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, build_ruler_index, surname_key
 from pipeline.entities.wadegiles import pinyin_to_wg_key
@@ -97,6 +97,9 @@ class _Words:
     # one-word polity name -> (first, last) year of the reigns of every dynasty it can name
     pol_years: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False,
                                                      compare=False)
+    # one-word polity name -> (first, last) years of each dynasty it can name, sorted
+    pol_spans: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict,
+                                                                 hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
         pol_years=polity_years(pol_single, gaz.source_dir),
+        pol_spans=polity_spans(pol_single, gaz.source_dir),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
