@@ -111,3 +111,21 @@ def test_title_and_place_are_no_clans(gaz):
 ])
 def test_dynasty_words_in_reverse_order_are_a_person(blank, gaz, text, mention, label):
     assert found(blank, gaz, text)[mention][0] == label
+
+
+def test_later_jin_is_not_the_jurchen_jin(blank, gaz):
+    got = found(blank, gaz, "Nurhaci founded the Later Jin.")
+    assert got["Later Jin"] == ("POLITY", "Later Jin")
+    assert got["Nurhaci"] == ("PERSON", "Nurhaci")
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    # dynasty + temple name + personal name in one span: the ruler of the first two words
+    ("Ming Chengzu Zhu Di moved the capital.", "Ming Chengzu Zhu Di", "Yongle Emperor"),
+    ("Tang Taizong Li Shimin ruled.", "Tang Taizong Li Shimin", "Emperor Taizong of Tang"),
+    ("Qing Taizu Ai Xinjue Luo Nurhaci rose.", "Qing Taizu Ai Xinjue Luo Nurhaci", "Nurhaci"),
+    # ... unless the personal name is another ruler's: no reading
+    ("Tang Taizong Li Yuan ruled.", "Tang Taizong Li Yuan", "Tang Taizong Li Yuan"),
+])
+def test_dynasty_temple_and_personal_name(blank, gaz, text, mention, canonical):
+    assert found(blank, gaz, text)[mention] == ("PERSON", canonical)

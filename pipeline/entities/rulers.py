@@ -107,7 +107,22 @@ class RulerIndex:
                 found = self._pick(self.by_era[key], dyn, doc_dynasties)
             if found:
                 return found
+        if not dynasty and len(toks) >= 4:  # "Ming Chengzu Zhu Di", "Tang Taizong Li Shimin"
+            return self._with_personal(toks, titles, doc_dynasties)
         return ""
+
+    def _with_personal(self, toks: list[str], titles: frozenset[str],
+                       doc_dynasties: Sequence[str]) -> str:
+        """A dynasty + temple name followed by a personal name (two words or more): the
+        ruler the first two words name, unless the rest is the personal name of another
+        ruler."""
+        found = self.resolve(toks[:2], titles, doc_dynasties)
+        if not found:
+            return ""
+        rest = " ".join(toks[2:])
+        other = self.by_personal.get(era_key(rest)) or \
+            self.by_personal.get(era_key(wg_name_to_pinyin(rest)))
+        return found if not other or other == found else ""
 
     def options(self, words: Iterable[str], titles: frozenset[str]) -> tuple[Ruler, ...]:
         """The reigns a PERSON mention may name when it names no dynasty itself, if more than
