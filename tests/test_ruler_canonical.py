@@ -76,3 +76,13 @@ def test_a_consort_is_no_ruler(blank, gaz):
 def test_ruler_of_a_period_of_division_by_personal_name(blank, gaz):
     got = found(blank, gaz, "Liu Bei took Yizhou. Emperor Zhaolie of Shu Han died in 223.")
     assert got["Emperor Zhaolie of Shu Han"] == ("PERSON", "Liu Bei")
+
+
+@pytest.mark.parametrize(("text", "mention", "canonical"), [
+    # tables without a canonical column (Korea, Japan) in the same English style
+    ("King Sejong of Joseon created the alphabet.", "King Sejong of Joseon",
+     "King Sejong of Joseon"),
+    ("Emperor Kanmu moved the capital.", "Emperor Kanmu", "Emperor Kanmu"),
+])
+def test_korean_and_japanese_rulers_in_english_style(blank, gaz, text, mention, canonical):
+    assert found(blank, gaz, text)[mention] == ("PERSON", canonical)

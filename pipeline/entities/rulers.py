@@ -12,8 +12,9 @@ maps such a mention to one reign and gives it a canonical name:
   ``scripts/build_rulers.py`` (era name from the Ming on, "Kangxi Emperor"; temple name from
   the Tang on, "Emperor Taizong of Tang"; posthumous name before, "Emperor Zhao of Han"; see
   gazetteer/README.md), else (a table without that column: Korea, Japan)
-* ``"<dynasty> <temple or posthumous name>"`` ("Goryeo Taejo"), with the personal name (or
-  the accession year) in brackets when two reigns of one dynasty share it.
+* "King <temple or posthumous name> of <dynasty>" for a Korean king ("King Sejong of
+  Joseon"), "Emperor <name>" for a Japanese emperor ("Emperor Kanmu"), with the personal name
+  (or the accession year) in brackets when two reigns of one dynasty share the name.
 
 Data: sanmiao's ruler and era tables (``rulers.csv``, ``eras.csv``; MIT, DILA/DDBC Time
 Authority), dynasty aliases and parents from ``dynasties.csv``.
@@ -315,8 +316,9 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
             canonical[r.ruler_id] = r.canonical
         elif label:
             base = f"{r.dynasty} {label}"
-            canonical[r.ruler_id] = base if len(labels[base]) == 1 else \
-                f"{base} ({r.personal or r.reign_start})"
+            name = _english_label(r, label)
+            canonical[r.ruler_id] = name if len(labels[base]) == 1 else \
+                f"{name} ({r.personal or r.reign_start})"
         else:
             canonical[r.ruler_id] = r.personal or r.name_zh
     personal: dict[str, set[int]] = {}
@@ -346,6 +348,17 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                       surname_dynasties=MappingProxyType(
                           {k: frozenset(v) for k, v in families.items()}),
                       by_id=MappingProxyType(by_id))
+
+
+def _english_label(r: Ruler, label: str) -> str:
+    """The English name of a reign of a table without a ``canonical`` column, in the style of
+    rulers.csv: a Japanese emperor (calendar stream 4) "Emperor Kanmu", a Korean king (streams
+    5-8) "King Sejong of Joseon", else "<dynasty> <label>"."""
+    if r.cal_stream == 4:
+        return f"Emperor {label}"
+    if r.counts_reign_years:
+        return f"King {label} of {r.dynasty}"
+    return f"{r.dynasty} {label}"
 
 
 def surname_key(text: str) -> str:
