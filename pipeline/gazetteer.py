@@ -278,6 +278,9 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
                 world.update(r["name"] for r in csv.DictReader(fh)
                              if r.get("name") and r.get("country") != "CN")
     known, postal = _known_places(base, rows if modern_path.is_file() else [])
+    lexicon["clan_surname"] = _with_compound_surnames(
+        base, lexicon.get("clan_surname", []), entries,
+        era_names | {w for t in lexicon.get("person_title", []) for w in t.split()}, known)
     stems: list[tuple[int, str]] = []
     branches: list[tuple[int, str]] = []
     words_path = base / DATE_WORDS_FILE  # owned by the date stage; optional here
@@ -305,6 +308,25 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
         known_places=known,
         postal_places=MappingProxyType(postal),
     )
+
+
+def _with_compound_surnames(base: Path, clans: list[str], entries: list[GazetteerEntry],
+                            words: set[str], known: frozenset[str]) -> list[str]:
+    """The lexicon's ``clan_surname`` values plus the romanized compound surnames of
+    ``compound_surnames.csv`` (:mod:`pipeline.entities.surnames`: "Geshu", "Dugu", "Yuchi")
+    that are none of ``words`` (eras, titles: "Chanyu"), no place of the place data
+    (``known``: "Puyang", "Helan") and no other name of the gazetteer: a listed clan + any
+    capitalised word is read as a person."""
+    from pipeline.entities.surnames import load_compound_surnames  # noqa: PLC0415
+
+    taken = {e.alias for e in entries} | words | known
+    seen = {c.replace(" ", "").lower() for c in clans}
+    out = list(clans)
+    for romanized in load_compound_surnames(base).values():
+        if romanized not in taken and romanized.lower() not in seen:
+            seen.add(romanized.lower())
+            out.append(romanized)
+    return out
 
 
 def _known_places(base: Path, modern_rows: list[dict[str, str]]

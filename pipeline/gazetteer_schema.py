@@ -114,6 +114,9 @@ SCHEMAS: dict[str, FileSchema] = {
     "works.csv": FileSchema(("canonical", "aliases", "zh", "note"), ("canonical",),
                             must_exist=False),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
+    "compound_surnames.csv": FileSchema(("surname_zh", "romanized", "origin", "source"),
+                                        ("surname_zh", "romanized", "source"),
+                                        must_exist=False),
     "eras.csv": FileSchema(_ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS),
     "eras_japan.csv": FileSchema(
         _ERA_COLUMNS, _ERA_REQUIRED, _ERA_CHECKS, must_exist=False),
@@ -134,7 +137,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "rulers_japan.csv": _RULERS,
     "japan_ruler_readings.csv": FileSchema(
         ("name_zh", "reading", "note"), ("name_zh", "reading", "note"), must_exist=False),
-    "rulers.csv": _RULERS,
+    "rulers.csv": FileSchema(_RULERS.columns + ("canonical",), _RULERS.required,
+                             _RULERS.checks, must_exist=False),
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
          "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),

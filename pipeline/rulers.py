@@ -37,6 +37,9 @@ class Ruler:
     romanizations: tuple[str, ...]
     cal_stream: int = 3  # sanmiao calendar stream: 1-3 Chinese, 5-8 Korean states
     dynasty_zh: str = ""
+    #: the English name historians use for the reign (rulers.csv ``canonical``: "Emperor
+    #: Taizong of Tang", "Emperor Zhao of Han", "Kangxi Emperor"); "" where the file has none
+    canonical: str = ""
 
     @property
     def qualified(self) -> bool:
@@ -119,5 +122,6 @@ def _read_rulers(path: Path) -> list[Ruler]:
                 era_ids=tuple(int(x) for x in row["era_ids"].split("|") if x),
                 romanizations=tuple(x for x in row["romanizations"].split("|") if x),
                 cal_stream=int(row["cal_stream"] or 3), dynasty_zh=row["dynasty_zh"],
+                canonical=row.get("canonical") or "",
             ))
     return out

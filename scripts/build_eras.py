@@ -227,13 +227,21 @@ def _ruler_names() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def romanize_person(name_zh: str) -> str:
-    """Pinyin of a personal name: 趙佶 -> "Zhao Ji", 劉繼恩 -> "Liu Ji'en",
-    完顏承麟 -> "Wanyan Chenglin" (four characters are read as two plus two)."""
+    """Pinyin of a personal name, surname apart: 趙佶 -> "Zhao Ji", 劉繼恩 -> "Liu Ji'en",
+    司馬炎 -> "Sima Yan", 耶律阿保機 -> "Yelü Abaoji" (the surname by
+    :func:`pipeline.entities.surnames.split_name_zh` over ``compound_surnames.csv``, written as
+    that file romanizes it: 尉遲 "Yuchi"; an unlisted name of four characters is two + two)."""
+    from pipeline.entities.surnames import load_compound_surnames, split_name_zh
+
     sylls = lazy_pinyin(name_zh, v_to_u=True)
     if not sylls:
         return ""
-    cut = 2 if len(sylls) == 4 else 1
-    return " ".join(_join_pinyin(part) for part in (sylls[:cut], sylls[cut:]) if part)
+    compound = load_compound_surnames(GAZETTEER)
+    surname, _given = split_name_zh(name_zh, compound)
+    cut = len(surname) if len(sylls) == len(name_zh) else (2 if len(sylls) == 4 else 1)
+    head = compound.get(surname) or _join_pinyin(sylls[:cut])
+    return " ".join(part for part in (head, _join_pinyin(sylls[cut:]) if sylls[cut:] else "")
+                    if part)
 
 
 def load_rows(gazetteer: Path = GAZETTEER) -> list[Row]:

@@ -12,7 +12,9 @@ posthumous name = one or two characters + 帝 (or 王 for kings), also read with
 ("Emperor Shun" for 順帝); a first character that most three-character posthumous names
 of one dynasty share (the Han emperors' filial 孝: 孝武帝) is the dynasty's, dropped in the
 usual name, so 孝武帝 is also read as 武帝 ("Emperor Wu"), see :func:`_dynastic_prefixes`;
-personal name = the tag sanmiao marks ``era_prefix_only=False`` that ends the canonical name.
+personal name = the tag sanmiao marks ``era_prefix_only=False`` that ends the canonical name,
+romanized surname + given name (``build_eras.romanize_person``: compound surnames of
+``gazetteer/compound_surnames.csv`` are one word, "Sima Yan", "Yelü Abaoji").
 ``first_year`` is the first counted year of the reign: the later of the accession year and
 the first year of the ruler's own first era (a new ruler usually counts
 from the next New Year); without eras the accession year.
@@ -35,11 +37,21 @@ GAZETTEER = REPO / "gazetteer"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
 from _derived import csv_text, write_or_check  # noqa: E402
 
-COLUMNS = [
+COLUMNS = [  # the shape rulers_japan.csv and rulers_korea.csv share
     "ruler_id", "dynasty", "dynasty_zh", "cal_stream", "name_zh", "temple_zh", "posthumous_zh",
     "personal_zh", "temple", "posthumous", "personal", "reign_start", "reign_end", "first_year",
     "era_ids", "romanizations",
 ]
+CHINESE_COLUMNS = [*COLUMNS, "canonical"]  # rulers.csv: the English name of each reign
+
+#: First year of the Tang: from it on rulers are known by temple names (廟號), before by
+#: posthumous names (謚號); from the Ming on (1368) an emperor of one era by that era.
+TEMPLE_FROM = 618
+ERA_NAME_FROM = 1368
+#: Periods of division (groups of dynasties.csv) whose rulers historians call by their
+#: personal names: Liu Bei, Sun Quan, Cao Pi, Shi Le, Fu Jian, Guo Wei, Chai Rong, Qian Liu
+PERSONAL_NAME_PERIODS = frozenset({"Three Kingdoms", "Sixteen Kingdoms", "Five Dynasties",
+                                   "Ten Kingdoms"})
 
 
 def _eras_module():
@@ -96,13 +108,76 @@ def _dynastic_prefixes(posthumous: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
-def _romanize_personal(be, name_zh: str) -> str:
-    """趙佶 -> "Zhao Ji"; a clan name of four characters is kept apart: 愛新覺羅弘曆 ->
-    "Aixinjueluo Hongli"."""
-    if len(name_zh) <= 4:
-        return be.romanize_person(name_zh) if name_zh else ""
-    parts = (name_zh[:4], name_zh[4:])
-    return " ".join(be._join_pinyin(lazy_pinyin(p, v_to_u=True), apostrophe=True) for p in parts)
+def _dynasty_label(dynasty: str, parent: dict[str, str]) -> str:
+    """The dynasty as historians write it after "of": without the bracketed qualifier of
+    dynasties.csv ("Jin (265-420)" -> "Jin"), and without the direction word the dynasty's
+    parent lacks ("Western Han" -> "Han", "Northern Song" -> "Song", "Eastern Jin" -> "Jin";
+    not "Northern Wei", whose parent is "Tuoba Wei", nor "Later Tang")."""
+    base = dynasty.split(" (")[0]
+    up = parent.get(dynasty, "").split(" (")[0]
+    return up if up and base.endswith(" " + up) and base.count(" ") == 1 else base
+
+
+def ruler_label(dynasty: str, reign_start: int, temple: str, posthumous_short: str,
+                king: bool, era: str, personal: str, by_personal: bool = False) -> str:
+    """The canonical English name of a reign (the convention of gazetteer/README.md):
+    a ruler of a period of division (``by_personal``, :data:`PERSONAL_NAME_PERIODS`) with a
+    personal name: that name ("Liu Bei"); an emperor from :data:`ERA_NAME_FROM` on with one
+    era: "<Era> Emperor" ("Kangxi Emperor"); from :data:`TEMPLE_FROM` on, the temple name:
+    "Emperor Taizong of Tang"; before, the posthumous name without 帝 and the dynasty's filial
+    孝: "Emperor Zhao of Han", "King Wusu of Wuyue" for a king (王); else the personal name.
+    ``dynasty``: as written after "of" (:func:`_dynasty_label`)."""
+    if by_personal and personal:
+        return personal
+    if era and reign_start >= ERA_NAME_FROM:
+        return f"{era} Emperor"
+    if temple and (reign_start >= TEMPLE_FROM or not posthumous_short):
+        return f"Emperor {temple} of {dynasty}"
+    if posthumous_short:
+        return f"{'King' if king else 'Emperor'} {posthumous_short} of {dynasty}"
+    return personal
+
+
+def _in_periods(dynasty: str, parent: dict[str, str]) -> bool:
+    """True if ``dynasty`` belongs (through its dynasties.csv parents) to one of
+    :data:`PERSONAL_NAME_PERIODS`."""
+    seen = set()
+    while dynasty and dynasty not in seen:
+        if dynasty in PERSONAL_NAME_PERIODS:
+            return True
+        seen.add(dynasty)
+        dynasty = parent.get(dynasty, "")
+    return False
+
+
+def _years(start: int, end: int) -> str:
+    """A reign's years for a reader: "904-907", "184-180 BCE" (astronomical 0 = 1 BCE)."""
+    if start == end:
+        return f"{start}" if start > 0 else f"{1 - start} BCE"
+    if start > 0:
+        return f"{start}-{end}"
+    bce = f"{1 - start}-{1 - end} BCE" if end <= 0 else f"{1 - start} BCE-{end} CE"
+    return bce
+
+
+def _canonicals(rows: list[list], labels: list[str]) -> list[str]:
+    """``labels`` made unique: a label shared by several reigns of different persons takes
+    the personal name (else the years of the reign) in brackets: "Emperor Shao of Han (Liu
+    Gong)", "Emperor Shao of Han (184-180 BCE)"; two reigns of one person (睿宗 684 and 710)
+    keep one label."""
+    persons: dict[str, set[str]] = {}
+    for row, label in zip(rows, labels, strict=True):
+        persons.setdefault(label, set()).add(row[0])
+    out = []
+    for row, label in zip(rows, labels, strict=True):
+        if label and len(persons[label]) > 1:
+            personal = row[10]
+            same = [r for r, lab in zip(rows, labels, strict=True) if lab == label
+                    and r[10] == personal and r[0] != row[0]]
+            label = f"{label} ({personal})" if personal and not same else \
+                f"{label} ({_years(row[11], row[12])})"
+        out.append(label)
+    return out
 
 
 def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
@@ -111,6 +186,11 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
     dyn_rows = be._read_csv(gazetteer / "dynasties.csv")
     dmap = be._dynasty_map(dyn_rows)
     dyn_zh = {d["dynasty"]: d["dynasty_zh"] for d in dyn_rows}
+    dyn_parent = {d["dynasty"]: d["parent"] for d in dyn_rows}
+    era_rows = be._read_csv(gazetteer / "eras.csv")
+    era_en = {e["era_id"]: e["era"] for e in era_rows}
+    # eras per ruler (Chinese name) over all his reigns: Ming Yingzong's 正統 and 天順 are two
+    eras_per_ruler = Counter(zh for e in era_rows for zh in e["ruler_zh"].split("|") if zh)
     readings = {r["era_zh"]: r["pinyin"].split()
                 for r in be._read_csv(gazetteer / "era_readings.csv")}
     canon = {r["person_id"]: r["string"] for r in be._sanmiao_csv("rul_can_name.csv")}
@@ -143,6 +223,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
             posthumous_by_dynasty.setdefault(dynasty, []).append(post)
     prefixes = _dynastic_prefixes(posthumous_by_dynasty)
     rows = []
+    labels = []
     for r, pid, start, end, dynasty in reigns:
         # eras of this reign only (睿宗 reigned twice: 684-690 and 710-712)
         eras = sorted({e for e in ruler_eras.get(pid, []) if start - 1 <= e[0] <= end})
@@ -152,7 +233,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
                   if "temple" in n else "")
         post = n.get("posthumous", "")
         posthumous = be._join_pinyin(lazy_pinyin(post, v_to_u=True)) if post else ""
-        personal = _romanize_personal(be, n.get("personal", ""))
+        personal = be.romanize_person(n.get("personal", ""))
         forms: list[str] = []
         short = (post[1:] if len(post) == 3 and post.endswith("帝")
                  and prefixes.get(dynasty) == post[0] else None)  # 孝武帝 -> 武帝
@@ -162,14 +243,25 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
                 forms.extend(f for f in be.romanizations(zh, readings) if f not in forms)
         if personal and personal not in forms:
             forms.append(personal)
+        short_zh = short or (post if len(post) >= 2 else "")
+        short_en = (be._join_pinyin(be.pinyin_syllables(short_zh[:-1], readings))
+                    if len(short_zh) >= 2 else "")
+        era_list = list(dict.fromkeys(e for _, e in eras))
+        labels.append(ruler_label(
+            _dynasty_label(dynasty, dyn_parent), start, temple, short_en,
+            post.endswith("王"), era_en.get(era_list[0], "")
+            if len(era_list) == 1 and eras_per_ruler[canon[pid]] <= 1 else "",
+            personal, _in_periods(dynasty, dyn_parent)))
         cal = r["cal_stream"]
         rows.append([
             pid, dynasty, dyn_zh[dynasty], str(int(float(cal))) if cal else "", canon[pid],
             n.get("temple", ""), post, n.get("personal", ""), temple, posthumous, personal,
-            start, end, first, "|".join(dict.fromkeys(e for _, e in eras)), "|".join(forms),
+            start, end, first, "|".join(era_list), "|".join(forms),
         ])
+    for row, label in zip(rows, _canonicals(rows, labels), strict=True):
+        row.append(label or row[4])
     rows.sort(key=lambda x: (x[11], x[1], int(x[0])))
-    return csv_text(COLUMNS, rows)
+    return csv_text(CHINESE_COLUMNS, rows)
 
 
 def main(argv: list[str] | None = None) -> int:

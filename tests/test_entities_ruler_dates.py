@@ -73,7 +73,7 @@ def test_personal_name_beside_it_gives_one_canonical(reader):
     text = "In 756 Li Heng was enthroned as Emperor Suzong at Lingwu."
     rows, warnings = _run(reader, text, {"Li Heng": "PERSON", "Emperor Suzong": "PERSON"},
                           {"756": 756})
-    assert _canon(rows, "Emperor Suzong") == _canon(rows, "Li Heng") == ["Tang Suzong"]
+    assert _canon(rows, "Emperor Suzong") == _canon(rows, "Li Heng") == ["Emperor Suzong of Tang"]
     assert warnings == []
 
 
@@ -81,14 +81,14 @@ def test_personal_name_of_two_rulers_read_by_date(reader):
     # 李亨 (Suzong, r. 756-762) and 李恆 (Muzong, r. 821-824) are both "Li Heng"
     text = "Li Heng was named crown prince in 738."
     rows, warnings = _run(reader, text, {"Li Heng": "PERSON"}, {"738": 738})
-    assert _canon(rows, "Li Heng") == ["Tang Suzong"]
+    assert _canon(rows, "Li Heng") == ["Emperor Suzong of Tang"]
     assert "nearest reign" in warnings[0].message
 
 
 def test_two_names_of_one_ruler_in_a_sentence(reader):
     text = "Emperor Suzong (Li Heng) took the throne."
     rows, warnings = _run(reader, text, {"Li Heng": "PERSON", "Emperor Suzong": "PERSON"}, {})
-    assert {e.canonical for e in rows} == {"Tang Suzong"}
+    assert {e.canonical for e in rows} == {"Emperor Suzong of Tang"}
     assert warnings == []
 
 
@@ -111,15 +111,15 @@ def test_dynasty_named_against_the_date_is_flagged(reader):
     text = "The Later Zhou was founded in 951. Emperor Shizong succeeded."
     rows, warnings = _run(reader, text, {"Later Zhou": "POLITY", "Emperor Shizong": "PERSON"},
                           {"951": 951})
-    assert _canon(rows, "Emperor Shizong") == ["Later Zhou Shizong"]
+    assert _canon(rows, "Emperor Shizong") == ["Emperor Shizong of Later Zhou"]
     assert [w.code for w in warnings] == ["RULER_READING_GUESSED"]
-    assert "Liao Shizong" in warnings[0].message
+    assert "Emperor Shizong of Liao" in warnings[0].message
 
 
 def test_nearest_reign_within_reach(reader):
     text = "Emperor Zhao was made heir in 88 BC."
     rows, warnings = _run(reader, text, {"Emperor Zhao": "PERSON"}, {"88 BC": -87})
-    assert _canon(rows, "Emperor Zhao") == ["Western Han Xiaozhaodi"]
+    assert _canon(rows, "Emperor Zhao") == ["Emperor Zhao of Han"]
     assert "nearest reign" in warnings[0].message
 
 
@@ -152,3 +152,20 @@ def test_rebel_state_is_the_side_but_parent_eras_date(resources):
 
 def test_daoist_name_is_an_alias(gaz):
     assert gaz.resolve("Yang Taizhen").canonical == "Yang Guifei"
+
+
+@pytest.mark.parametrize(("year", "canonical"), [
+    (249, "Sima Yi"),  # 116 years before 司馬奕's accession (365): a namesake (司馬懿)
+    (366, "Emperor Fei of Jin"),  # in his reign: the ruler
+    (400, "Emperor Fei of Jin"),  # after it: a retrospective mention stays the ruler
+])
+def test_personal_name_of_a_ruler_not_yet_born_is_a_namesake(reader, year, canonical):
+    text = f"In {year} Sima Yi led a coup. "
+    start = text.index("Sima Yi")
+    ent = EntityRow("t", 0, start, start + 7, "Sima Yi", "PERSON", "Emperor Fei of Jin",
+                    "gazetteer")
+    date = DateRow("t", 0, 3, 3 + len(str(year)), str(year), "explicit", year=year)
+    rows, warnings = reread_rulers([ent], text, reader, [date], [0],
+                                   years_from_dates([date]))
+    assert _canon(rows, "Sima Yi") == [canonical]
+    assert warnings == []

@@ -123,4 +123,4 @@ def test_a_hyphenated_temple_name_names_no_dynasty_of_the_text(blank, gaz):
     # "Ming-tsung" (Later Tang Mingzong) does not make Ming a dynasty of the text
     got = found(blank, gaz, "Envoys from the Khitan reached the Later T'ang court; Ming-tsung "
                             "received them. Envoys from T'ai-tsung came again.")
-    assert got["T'ai-tsung"] == ("PERSON", "Liao Taizong")
+    assert got["T'ai-tsung"] == ("PERSON", "Emperor Taizong of Liao")

@@ -84,7 +84,7 @@ def test_a_commander_under_whose_command_an_army_moved_is_actor1(nlp: Language) 
 
 def test_rulers_take_the_polity_of_their_dynasty() -> None:
     polities = load_person_polities(GAZ / "persons.csv", GAZ / "armies.csv")
-    assert polities["Ming Yingzong"] == "Ming"
+    assert polities["Emperor Yingzong of Ming"] == "Ming"
 
 
 def test_a_branch_of_the_patients_state_is_no_opponent(nlp: Language) -> None:

@@ -16,7 +16,8 @@ Offsets are Python ``str`` character indices into ``doc.text``, end exclusive.
 
 Rulers (``gazetteer/rulers.csv``) named by title, temple or posthumous name, dynasty or an era
 of their reign get one canonical name per reign (``rulers``: "Emperor Taizong of Tang" and
-"Tang Taizong" -> "Tang Taizong"; "the Hongwu Emperor" -> "Zhu Yuanzhang" of persons.csv).
+"Tang Taizong" -> "Emperor Taizong of Tang", the name historians use, rulers.csv
+``canonical``; "the Hongwu Emperor" -> "Zhu Yuanzhang" of persons.csv).
 A ruler named without a dynasty ("Emperor Wu") is read again once the dates are known
 (``ruler_dates.reread_rulers``, called by :mod:`pipeline.document`): a personal name beside it,
 the year of its sentence or the running year, the dynasties named nearest.

@@ -36,11 +36,40 @@ def polity_years(words: Iterable[str], directory: Path | None) -> dict[str, tupl
             up = parent.get(up)
     wanted = set(words)
     out: dict[str, tuple[int, int]] = {}
+    for form, spans in _word_spans(wanted, dynasties, span).items():
+        out[form] = (min(lo for lo, _ in spans), max(hi for _, hi in spans))
+    return out
+
+
+def polity_spans(words: Iterable[str], directory: Path | None
+                 ) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Like :func:`polity_years`, but the (first, last) years of each dynasty a word can name
+    apart, sorted: "Liang" -> ((386, 403), (502, 557), ..., (907, 923)). For telling the order
+    of two dynasty words: a period pair is written earlier first ("Liang Chen" is no pair, but
+    "Chen Liang" is a person)."""
+    if directory is None or not (directory / "dynasties.csv").is_file():
+        return {}
+    from pipeline.eras import load_dynasties  # noqa: PLC0415
+    from pipeline.rulers import load_ruler_table  # noqa: PLC0415
+
+    try:
+        reigns = load_ruler_table(directory).rulers
+    except OSError:
+        return {}
+    span: dict[str, tuple[int, int]] = {}
+    for r in reigns:
+        lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
+        span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
+    return {k: tuple(sorted(v)) for k, v in
+            _word_spans(set(words), load_dynasties(directory), span).items()}
+
+
+def _word_spans(wanted: set[str], dynasties: Iterable, span: dict[str, tuple[int, int]]
+                ) -> dict[str, set[tuple[int, int]]]:
+    out: dict[str, set[tuple[int, int]]] = {}
     for d in dynasties:
         if d.name not in span:
             continue
-        lo, hi = span[d.name]
         for form in {d.name, *d.aliases} & wanted:
-            olo, ohi = out.get(form, (lo, hi))
-            out[form] = (min(olo, lo), max(ohi, hi))
+            out.setdefault(form, set()).add(span[d.name])
     return out

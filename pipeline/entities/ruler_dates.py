@@ -16,6 +16,10 @@ in this order:
 3. without a year: the dynasties named in the paragraph, when they leave one reign;
 4. a year no candidate reigned in: the nearest reign (within ``NEAREST_REACH`` years).
 
+A ruler's personal name read as that ruler by the entity stage ("Sima Yi": 司馬奕, r. 365-371)
+whose sentence year (else the running year) lies more than ``BEFORE_BIRTH`` years before the
+accession is a namesake (司馬懿 in 249): its canonical becomes the name as written.
+
 A choice resting on the date alone (2 without a dynasty of the paragraph agreeing, 4) gets a
 ``RULER_READING_GUESSED`` warning that names the evidence; a mention left with several
 readings, or whose reading from the entity stage no evidence here supports, gets
@@ -39,6 +43,9 @@ from pipeline.rulers import Ruler
 
 #: years between a date and the nearest reign for that reign to be taken (step 4)
 NEAREST_REACH = 40
+#: years before a ruler's accession beyond which a person of his personal name cannot be him
+#: (no ruler acceded older than about 80): "Sima Yi" in 249 is 司馬懿, not 司馬奕 (r. 365-371)
+BEFORE_BIRTH = 80
 PARAGRAPH_REACH = 1500  # characters either side of a mention at most
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -114,6 +121,10 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     for e in entities:
         options = index.options(_WORD.findall(text[e.start:e.end]), reader.titles) \
             if e.label == "PERSON" else ()
+        if e.label == "PERSON" and not options and _unborn(e, reader, dates, date_starts,
+                                                           sentence_starts, len(text), year_at):
+            out.append(dataclasses.replace(e, canonical=_bare(e.text, reader.titles)))
+            continue  # a namesake of a ruler not yet born: "Sima Yi" (司馬懿) in 249
         ids = {r.ruler_id for r in options}
         if not options or not (e.canonical == e.text or by_canonical.get(e.canonical, frozenset())
                                & ids or e.canonical == _bare(e.text, reader.titles)) \
@@ -140,6 +151,29 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             f"choose one; canonical left as {bare!r}"))
         out.append(e if e.canonical == bare else dataclasses.replace(e, canonical=bare))
     return out, warnings
+
+
+def _unborn(e: EntityRow, reader: RulerReader, dates: Sequence[DateRow],
+            date_starts: Sequence[int], sentence_starts: Sequence[int], text_len: int,
+            year_at: Callable[[int], int | None]) -> bool:
+    """True if ``e`` is a ruler's personal name ("Sima Yi") given that ruler's canonical by
+    the entity stage (not a ``persons.csv`` person) while the years of its sentence, else the
+    running year, all lie more than :data:`BEFORE_BIRTH` years before his accession: a
+    namesake."""
+    if e.canonical in reader.person_polity:
+        return False
+    ids = reader.by_canonical.get(e.canonical, frozenset())
+    rulers = [reader.index.by_id[i] for i in ids if i in reader.index.by_id]
+    if not rulers or not _personal(e.text, tuple(rulers)):
+        return False
+    s_lo, s_hi = _sentence(sentence_starts, e.start, text_len)
+    lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
+    years = [d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"]
+    if not years:
+        running = year_at(e.start)
+        years = [running] if running is not None else []
+    first = min(r.reign_start for r in rulers)
+    return bool(years) and max(years) < first - BEFORE_BIRTH
 
 
 def _personal(text: str, options: tuple[Ruler, ...]) -> bool:

@@ -8,9 +8,13 @@ maps such a mention to one reign and gives it a canonical name:
 
 * the canonical of the ``persons.csv`` row whose Chinese name ends the ruler's sanmiao name
   (so "Hongwu Emperor" and "Zhu Yuanzhang" are one person), else
-* ``"<dynasty> <temple or posthumous name>"`` ("Tang Taizong", "Northern Song Shenzong"), with
-  the personal name (or the accession year) in brackets when two reigns of one dynasty share
-  it ("Eastern Han Shaodi (Liu Bian)").
+* the ``canonical`` column of ``rulers.csv``: the name historians use, built from the data by
+  ``scripts/build_rulers.py`` (era name from the Ming on, "Kangxi Emperor"; temple name from
+  the Tang on, "Emperor Taizong of Tang"; posthumous name before, "Emperor Zhao of Han"; see
+  gazetteer/README.md), else (a table without that column: Korea, Japan)
+* "King <temple or posthumous name> of <dynasty>" for a Korean king ("King Sejong of
+  Joseon"), "Emperor <name>" for a Japanese emperor ("Emperor Kanmu"), with the personal name
+  (or the accession year) in brackets when two reigns of one dynasty share the name.
 
 Data: sanmiao's ruler and era tables (``rulers.csv``, ``eras.csv``; MIT, DILA/DDBC Time
 Authority), dynasty aliases and parents from ``dynasties.csv``.
@@ -31,6 +35,9 @@ from pipeline.eras import era_key
 from pipeline.rulers import Ruler, load_ruler_table
 
 _SKIP = frozenset({"the", "of", "dynasty", "dynasties", "state", "kingdom", "empire"})
+#: titles (of ``person_title``) of persons who never reigned: "Lady Yang" is a consort, not
+#: Emperor Yang of Sui; "Empress" stays (Empress Wu reigned)
+NOT_RULER_TITLES = frozenset({"lady", "consort", "concubine", "princess"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,11 @@ class RulerIndex:
     by_personal: Mapping[str, str] = field(default_factory=dict)
     # era_key of a personal name borne by several rulers ("liheng": 李亨 Suzong, 李恆 Muzong)
     personal_homonyms: Mapping[str, tuple[Ruler, ...]] = field(default_factory=dict)
+    # a ruling family's surname (first word of a ruler's personal name, as lower-case letters,
+    # ü as u: "sima", "tuoba", "liu") -> era_keys of the dynasties its rulers ruled (and their
+    # parents): the "Sima Jin", the "Tuoba Wei" are states, "Sima Yan" a person
+    surname_dynasties: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    by_id: Mapping[int, Ruler] = field(default_factory=dict)  # ruler_id -> its reign
 
     def resolve(self, words: Iterable[str], titles: frozenset[str],
                 doc_dynasties: Sequence[str] = ()) -> str:
@@ -64,6 +76,8 @@ class RulerIndex:
         names none: the first of them that leaves exactly one ruler decides.
         """
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
+        if any(t.lower() in NOT_RULER_TITLES for t in toks):
+            return ""
         titled = any(t in titles or t.capitalize() in titles for t in toks)  # also "emperor"
         dynasty = ""
         if "of" in toks:
@@ -94,7 +108,22 @@ class RulerIndex:
                 found = self._pick(self.by_era[key], dyn, doc_dynasties)
             if found:
                 return found
+        if not dynasty and len(toks) >= 4:  # "Ming Chengzu Zhu Di", "Tang Taizong Li Shimin"
+            return self._with_personal(toks, titles, doc_dynasties)
         return ""
+
+    def _with_personal(self, toks: list[str], titles: frozenset[str],
+                       doc_dynasties: Sequence[str]) -> str:
+        """A dynasty + temple name followed by a personal name (two words or more): the
+        ruler the first two words name, unless the rest is the personal name of another
+        ruler."""
+        found = self.resolve(toks[:2], titles, doc_dynasties)
+        if not found:
+            return ""
+        rest = " ".join(toks[2:])
+        other = self.by_personal.get(era_key(rest)) or \
+            self.by_personal.get(era_key(wg_name_to_pinyin(rest)))
+        return found if not other or other == found else ""
 
     def options(self, words: Iterable[str], titles: frozenset[str]) -> tuple[Ruler, ...]:
         """The reigns a PERSON mention may name when it names no dynasty itself, if more than
@@ -103,7 +132,7 @@ class RulerIndex:
         "Tang Xuanzong"), the personal name of one ruler ("Zhu Wen") or one reign only.
         Arguments as in :meth:`resolve`."""
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
-        if "of" in toks:
+        if "of" in toks or any(t.lower() in NOT_RULER_TITLES for t in toks):
             return ()
         titled = any(t in titles or t.capitalize() in titles for t in toks)
         toks = [t for t in toks if t not in titles and t.capitalize() not in titles
@@ -283,10 +312,13 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
         if person:
             canonical[r.ruler_id] = person
             from_persons.add(r.ruler_id)
+        elif r.canonical:  # rulers.csv: "Emperor Taizong of Tang", "Kangxi Emperor"
+            canonical[r.ruler_id] = r.canonical
         elif label:
             base = f"{r.dynasty} {label}"
-            canonical[r.ruler_id] = base if len(labels[base]) == 1 else \
-                f"{base} ({r.personal or r.reign_start})"
+            name = _english_label(r, label)
+            canonical[r.ruler_id] = name if len(labels[base]) == 1 else \
+                f"{name} ({r.personal or r.reign_start})"
         else:
             canonical[r.ruler_id] = r.personal or r.name_zh
     personal: dict[str, set[int]] = {}
@@ -299,6 +331,11 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
     by_personal = {k: canonical[i] for k, ids in personal.items() if len(ids) == 1 for i in ids}
     homonyms = {k: tuple(by_id[i] for i in sorted(ids)) for k, ids in personal.items()
                 if len(ids) > 1}
+    families: dict[str, set[str]] = {}
+    for r in rulers:
+        if r.personal and " " in r.personal:
+            families.setdefault(surname_key(r.personal.split()[0]), set()).update(
+                shared.dynasty_keys[r.ruler_id])
     return RulerIndex(by_name=shared.by_name, by_era=shared.by_era,
                       dynasty_keys=shared.dynasty_keys,
                       canonical=MappingProxyType(canonical),
@@ -307,4 +344,24 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                                              and r.temple.endswith(("zong", "zu"))),
                       era_words=shared.era_words,
                       by_personal=MappingProxyType(by_personal),
-                      personal_homonyms=MappingProxyType(homonyms))
+                      personal_homonyms=MappingProxyType(homonyms),
+                      surname_dynasties=MappingProxyType(
+                          {k: frozenset(v) for k, v in families.items()}),
+                      by_id=MappingProxyType(by_id))
+
+
+def _english_label(r: Ruler, label: str) -> str:
+    """The English name of a reign of a table without a ``canonical`` column, in the style of
+    rulers.csv: a Japanese emperor (calendar stream 4) "Emperor Kanmu", a Korean king (streams
+    5-8) "King Sejong of Joseon", else "<dynasty> <label>"."""
+    if r.cal_stream == 4:
+        return f"Emperor {label}"
+    if r.counts_reign_years:
+        return f"King {label} of {r.dynasty}"
+    return f"{r.dynasty} {label}"
+
+
+def surname_key(text: str) -> str:
+    """A surname as lower-case letters only, ü and v as u ("Yelü", "Ye Lv" -> "yelu")."""
+    folded = text.lower().replace("ü", "u").replace("v", "u")
+    return "".join(c for c in folded if c.isalpha())

@@ -149,6 +149,26 @@ def _far_apart(first: str, second: str, w: _Words) -> bool:
     return max(a[0], b[0]) - min(a[1], b[1]) > PAIR_GAP_YEARS
 
 
+def _clan_person(clan: list[str], word: str, w: _Words) -> bool:
+    """A clan surname + a polity word is a person ("Geshu Han", "Sima Yan", "Dugu Xin")
+    unless the clan ruled a dynasty the word names (rulers.csv): "Tuoba Wei", "Sima Jin" are
+    the states of those families. A polity written "X Dynasty" never gets here."""
+    ruled = w.ruling_clans.get(clan_key("".join(clan)), frozenset())
+    return era_key(word) not in ruled
+
+
+def _no_period_pair(first: str, second: str, w: _Words) -> bool:
+    """True when no dynasty ``first`` can name and none ``second`` can name make a period
+    pair: the first begins no later than the second and they lie within
+    :data:`PAIR_GAP_YEARS` ("Ming Qing", "Song Jin", "Wei Jin" are pairs; "Wei Qing" is too
+    far apart and "Chen Liang" in the wrong order: persons). False when either has no years."""
+    a, b = w.pol_spans.get(first), w.pol_spans.get(second)
+    if not a or not b:
+        return _far_apart(first, second, w)
+    return not any(x[0] <= y[0] and max(x[0], y[0]) - min(x[1], y[1]) <= PAIR_GAP_YEARS
+                   for x in a for y in b)
+
+
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
@@ -187,9 +207,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         # the statistical model (SUPPRESS drops the dynasty reading of the first word)
         if _ruler_personal(toks, w):  # "Chu Wên", "Liu Bang": a ruler's own name
             return "PERSON"
-        if toks[1] in w.pol_single and _far_apart(toks[0], toks[1], w) \
+        if toks[1] in w.pol_single and _no_period_pair(toks[0], toks[1], w) \
                 and toks[1] not in w.era_names and toks[1] not in w.not_given:
-            return "PERSON"  # "Wei Qing": two dynasties centuries apart are no period pair
+            return "PERSON"  # "Wei Qing", "Chen Liang": too far apart, or in reverse order
         if not _given_ok(toks[1], w) or toks[1] in w.pol_single or toks[1] in w.not_given \
                 or toks[1] in w.person_aliases:
             return None
@@ -215,7 +235,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON" if _given_ok(toks[1], w) and not era else None
     if key == "PERSON_CLAN_KEY":
         given = toks[-1]
-        ok = _is_name_word(given) and given not in w.stop_given and given not in w.pol_words \
+        ok = _is_name_word(given) and given not in w.stop_given \
+            and (given not in w.pol_words or _clan_person(toks[:-1], given, w)) \
             and given not in w.titles and given not in w.era_names
         return "PERSON" if ok else None
     if key == "PERSON_FIEF":

@@ -5,17 +5,18 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
-from pipeline.entities.dynasty_years import polity_years
+from pipeline.entities.dynasty_years import polity_spans, polity_years
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
-from pipeline.entities.rulers import RulerIndex, build_ruler_index
+from pipeline.entities.rulers import RulerIndex, build_ruler_index, surname_key
 from pipeline.entities.wadegiles import pinyin_to_wg_key
 from pipeline.gazetteer import Gazetteer
 
@@ -89,9 +90,16 @@ class _Words:
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
+    # clan_key of a ruling family's surname -> era_keys of the dynasties it ruled
+    # (RulerIndex.surname_dynasties; Wade–Giles clan spellings too: "ssuma")
+    ruling_clans: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False,
+                                                       compare=False)
     # one-word polity name -> (first, last) year of the reigns of every dynasty it can name
     pol_years: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False,
                                                      compare=False)
+    # one-word polity name -> (first, last) years of each dynasty it can name, sorted
+    pol_spans: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict,
+                                                                 hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -124,8 +132,7 @@ class _Tables:
 def clan_key(text: str) -> str:
     """A clan surname as lower-case letters only, ü and v as u ("Ai XinJueluo", "Aixinjueluo"
     and "Ai Xinjue Luo" -> "aixinjueluo"; "Yelü", "Yelv" -> "yelu")."""
-    folded = text.lower().replace("ü", "u").replace("v", "u")
-    return "".join(c for c in folded if c.isalpha())
+    return surname_key(text)
 
 
 def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
@@ -173,6 +180,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
         pol_years=polity_years(pol_single, gaz.source_dir),
+        pol_spans=polity_spans(pol_single, gaz.source_dir),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )
@@ -287,6 +295,12 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         if wg and wg != clan_key(clan):
             clan_wg.setdefault(wg, clan.replace(" ", ""))
     clan_keys = frozenset(clan_key(c) for c in gaz.words("clan_surname")) | frozenset(clan_wg)
+    if rulers is not None:
+        ruling = dict(rulers.surname_dynasties)
+        for wg, pinyin in clan_wg.items():
+            if clan_key(pinyin) in ruling:
+                ruling.setdefault(wg, ruling[clan_key(pinyin)])
+        w = replace(w, ruling_clans=MappingProxyType(ruling))
     provinces = frozenset(
         e.alias for e in gaz.entries
         if e.label == "PLACE" and e.province == e.canonical and not e.modern
