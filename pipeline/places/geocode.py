@@ -22,6 +22,7 @@ from pipeline.places.base import (
     name_key,
     province_named,
 )
+from pipeline.places.garrison import garrison_units
 from pipeline.resources import active_gazetteer_dir
 
 
@@ -419,6 +420,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     found = table.get(key, ())
     if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
+    if not found:  # "Wei-hai-wei", "Datong Left Guard": the guard (衛) of that name
+        found = garrison_units(name, table)
     if not found and key in (spelled := load_postal_places()):  # "Hengchow": 衡州府, 橫州
         found = tuple(u for pinyin, zh in spelled[key] for u in table.get(pinyin, ())
                       if u.zh == zh)

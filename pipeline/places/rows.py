@@ -30,6 +30,7 @@ from pipeline.places.geocode import (
 )
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, locate_name
+from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
 
 
@@ -403,6 +404,9 @@ def place_rows_and_warnings(
             basis[i] = why
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
+    rows, inside = place_within(rows, mentions, text, [  # gates, streets; circuits by seat
+        (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
+    basis.update(inside)
     warnings = []
     for i, why in sorted(basis.items()):
         row = rows[i]
