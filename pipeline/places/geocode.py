@@ -296,7 +296,9 @@ class HistoricalUnit:
 
 HISTORICAL_SOURCE = "chgis-tgaz-2016"
 _CIRCUIT_WORDS = re.compile(r"\s+(road|circuit)$", re.IGNORECASE)
-_KIND_RANK = {"county": 2, "county-level district": 2}
+# county-level kinds; a CHGIS "sub-prefecture" is a Qing 散廳, of county rank (太湖廳 beside
+# 太湖縣 is no unit above it), unlike the "independent sub-prefecture" 直隸廳
+_KIND_RANK = {"county": 2, "county-level district": 2, "sub-prefecture": 2}
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
 

@@ -12,14 +12,14 @@ its ``coord_source``.
   prefecture or city level, certainty high or medium) mentioned clearly nearest it in its
   sentence (every city at another seat named there at least ``CLEARLY`` times as far), else
   in its paragraph, else at the one city of the whole text. Otherwise no coordinate.
-  Spellings of one part ("Xuanwu Gate", "Xuanwumen") share the city one of them found. ``coord_source``:
-  ``within:<the city's coord_source>:city-part``; ``modern`` the city, relation "in",
-  precision the city's.
+  Spellings of one part ("Xuanwu Gate", "Xuanwumen") share the city one of them found.
+  ``coord_source``: ``within:<the city's coord_source>:city-part``; ``modern`` the city,
+  relation "in", precision the city's.
 * **A circuit named after its seat** — "Nanjing Road" (路), "Jingzhao Circuit" (道) before
   1912, which no CHGIS circuit row placed: when the document locates a place written with the
   name before the word ("Nanjing (now Lulong, Hebei)"; the mention nearest the circuit's in its
-  sentence or paragraph, else the one seat of all of them), the circuit gets that point. ``coord_source``:
-  ``within:<that place's coord_source>:circuit-seat``.
+  sentence or paragraph, else the one seat of all of them), the circuit gets that point.
+  ``coord_source``: ``within:<that place's coord_source>:circuit-seat``.
 """
 
 from __future__ import annotations
