@@ -6,11 +6,11 @@ installed package's ``data/`` folder (a build-time dependency only: ``pip instal
 **countryinfo 1.0.1**, PyPI, MIT — a representative point for the whole country, not its
 capital; a country it lacks is left out); every capital; cities of
 at least ``MIN_POP`` people in the countries around China that Chinese history deals with
-(``REGION``), of at least ``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in plain letters that no
-Chinese place of ``modern_places.csv``, ``historical_places.csv`` or ``name_romanizations.csv``
-bears), and every city of cities15000 in Taiwan (``ALL_CITIES``: cpca has no county of
-Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands, historical states and
-regions GeoNames has no city for: Java, Champa ...).
+(``REGION``), of at least ``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
+plain letters that no Chinese place of ``modern_places.csv``, ``historical_places.csv`` or
+``name_romanizations.csv`` bears), and every city of cities15000 in Taiwan (``ALL_CITIES``:
+cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands,
+historical states and regions GeoNames has no city for: Java, Champa ...).
 
 Usage::
 
