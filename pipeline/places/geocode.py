@@ -135,7 +135,7 @@ def _county_seats(name: str, index: ModernPlaceIndex) -> list[tuple[float, float
             points += [(p.latitude, p.longitude) for p in index.by_key.get(name_key(current), ())
                        if p.province == province]
     points += [(u.latitude, u.longitude) for u in load_historical_units().get(key, ())
-               if _KIND_RANK.get(u.kind) == 2 and u.end_year >= 1820]
+               if unit_rank(u) == 2 and u.end_year >= 1820]
     return points
 
 
@@ -296,9 +296,17 @@ class HistoricalUnit:
 
 HISTORICAL_SOURCE = "chgis-tgaz-2016"
 _CIRCUIT_WORDS = re.compile(r"\s+(road|circuit)$", re.IGNORECASE)
-# county-level kinds; a CHGIS "sub-prefecture" is a Qing 散廳, of county rank (太湖廳 beside
-# 太湖縣 is no unit above it), unlike the "independent sub-prefecture" 直隸廳
-_KIND_RANK = {"county": 2, "county-level district": 2, "sub-prefecture": 2}
+_KIND_RANK = {"county": 2, "county-level district": 2}
+# CHGIS "sub-prefecture" holds 散廳 and 散州; a 散廳 (its name ends in 廳) governed no county
+_SUB_PREFECTURE_HALL = ("sub-prefecture", "廳")
+
+
+def unit_rank(unit: HistoricalUnit) -> int:
+    """2 for a county-level CHGIS unit (county, county-level district, a sub-prefecture 散廳:
+    太湖廳 beside 太湖縣 is no unit above it), else 1."""
+    if (unit.kind, unit.zh[-1:]) == _SUB_PREFECTURE_HALL:
+        return 2
+    return _KIND_RANK.get(unit.kind, 1)
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
 
@@ -430,9 +438,9 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
-        found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
+        found = tuple(u for u in found if unit_rank(u) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
-        found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
+        found = tuple(u for u in found if unit_rank(u) != 2)
     outside = ""
     if year is not None:
         in_use = tuple(u for u in found if u.start_year <= year <= u.end_year)
@@ -459,9 +467,9 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             if not found:
                 return None
             guessed = ":nearest"
-    best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
+    best = min(found, key=lambda u: (unit_rank(u), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
-    precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
+    precision = "county" if unit_rank(best) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
     reasons = []
     if outside:
@@ -507,7 +515,7 @@ def _one_higher_seat(found: tuple[HistoricalUnit, ...], spread: float
     """The units above county level of ``found`` when they all sit at one seat and every
     other unit is a county (a bare name means the commandery or prefecture rather than a
     county of the same name elsewhere); else ()."""
-    higher = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2
+    higher = tuple(u for u in found if unit_rank(u) != 2
                    and u.kind not in _REGION_KINDS)
     if not higher or len(higher) == len(found) or any(
             u.kind in _REGION_KINDS for u in found) or _seats(
