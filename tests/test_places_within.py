@@ -152,3 +152,28 @@ def test_border_town_of_korea() -> None:
     coord = geocode_world("Uiju")
     assert coord is not None and coord.country == "KP"
     assert math.hypot(coord.latitude - 40.2, coord.longitude - 124.5) < 0.2
+
+
+def test_place_written_in_a_located_county_takes_its_point() -> None:
+    rows = [PlaceRow("", "Hetuala", "Xinbin County", "in", "Liaoning", 41.73, 125.04,
+                     "gloss:cpca-0.5.5:county", "high", 1, 1559, 1559),
+            PlaceRow("", "Anle Zuowei", mentions=1, first_year=1559, last_year=1559),
+            PlaceRow("", "Anle Left Wei", mentions=1, first_year=1570, last_year=1570),
+            PlaceRow("", "Anle Right Wei", mentions=1, first_year=1560, last_year=1560),
+            PlaceRow("", "Anle Wei", mentions=1, first_year=1405, last_year=1405)]
+    text = ("He was born to a chief of Anle Zuowei in Hetuala. Anle Left Wei grew. "
+            "Anle Right Wei too. Anle Wei was older.")
+    written = [(text.index(n), n, n) for n in
+               ("Anle Zuowei", "Hetuala", "Anle Left Wei", "Anle Right Wei", "Anle Wei")]
+    mentions = {n: [o] for o, n, _ in written}
+    out, why = place_within(rows, mentions, text, written)
+    by = {r.place: r for r in out}
+    assert (by["Anle Zuowei"].latitude, by["Anle Zuowei"].longitude) == (41.73, 125.04)
+    assert by["Anle Zuowei"].coord_source == "within:gloss:cpca-0.5.5:county:in-place"
+    assert by["Anle Left Wei"].latitude == 41.73  # the same guard, another spelling
+    assert by["Anle Right Wei"].latitude is None  # another guard
+    assert by["Anle Wei"].latitude is None
+    assert all(r.certainty == "low" for r in out[1:3]) and set(why) == {1, 2}
+    provinces = [replace(rows[0], coord_source="name:cpca-0.5.5:province")]
+    assert place_within(provinces + rows[1:2], mentions, text,
+                        written[:2])[0][1].latitude is None  # "in" a province: not here

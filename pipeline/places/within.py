@@ -15,6 +15,11 @@ its ``coord_source``.
   Spellings of one part ("Xuanwu Gate", "Xuanwumen") share the city one of them found.
   ``coord_source``: ``within:<the city's coord_source>:city-part``; ``modern`` the city,
   relation "in", precision the city's.
+* **A place written in another** — "Jianzhou Zuowei in Hetuala", where the text locates
+  the second at county, prefecture or city level: the first gets its point (``within:<its
+  coord_source>:in-place``, relation "in"); spellings of one guard ("Jianzhou Left Wei") and
+  of one city part share it when their running years lie within ``SHARE_YEARS`` of each
+  other.
 * **A circuit named after its seat** — "Nanjing Road" (路), "Jingzhao Circuit" (道) before
   1912, which no CHGIS circuit row placed: when the document locates a place written with the
   name before the word ("Nanjing (now Lulong, Hebei)"; the mention nearest the circuit's in its
@@ -146,16 +151,15 @@ def place_within(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]]
              if r.latitude is not None and r.certainty in ("high", "medium")
              and not r.coord_source.startswith("within:")}
     cities = [(m, r) for r in known.values() if _is_city(r) for m in mentions.get(r.place, ())]
-    groups: dict[str, list[int]] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
         if row.latitude is not None:
             continue
-        key = city_part_key(row.place)
-        if key:
-            groups.setdefault(key, []).append(i)
-            continue
         circuit = _CIRCUIT.match(row.place.strip())
-        if circuit is None or (row.first_year or 0) > LAST_CIRCUIT_YEAR:
+        if circuit is None:
+            groups.setdefault(_group_key(row.place), []).append(i)
+            continue
+        if (row.first_year or 0) > LAST_CIRCUIT_YEAR:
             continue
         stem = name_key(circuit.group(1))
         seats = [(o, known[c]) for o, w, c in written if c in known and name_key(w) == stem]
@@ -168,19 +172,82 @@ def place_within(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]]
             why[i] = (f"a circuit named after {circuit.group(1)}, placed at {seat.place}, "
                       f"the place of that name in this text")
     whole = _one_seat([r for _, r in cities])
-    for members in groups.values():
+    inside = _written_in(text, written, known)
+    for (kind, _), members in groups.items():
+        names = ", ".join(rows[i].place for i in members)
+        found = next(((i, inside[(o, rows[i].place)]) for i in members
+                      for o in mentions.get(rows[i].place, ()) if (o, rows[i].place) in inside),
+                     None)
+        if found is not None:
+            source, host = found
+            for i in members:
+                if not _same_time(rows[i], rows[source]):
+                    continue  # "Jianzhou Left Wei" of 1405 is not where its 1559 namesake was
+                out[i] = _placed(rows[i], host, "in-place", "in")
+                why[i] = (f"written '{rows[i].place} in {host.place}'" if len(members) == 1
+                          else f"one spelling of it ({names}) written in {host.place}") + (
+                    f": placed at {host.place}")
+            continue
+        if kind != "part":
+            continue
         offsets = sorted(o for i in members for o in mentions.get(rows[i].place, ()))
         city, where = _nearest(offsets, cities, text)
         if city is None and whole is not None:
             city, where = whole, "text"
         if city is None:
             continue
-        names = ", ".join(rows[i].place for i in members)
         for i in members:
             out[i] = _placed(rows[i], city, "city-part", "in")
             why[i] = (f"a part of a city (gate, street, palace ...), placed at {city.place}, "
                       f"the city named nearest a mention of it ({names}) in its {where}")
     return out, why
+
+
+_IN_WORD = re.compile(r"\s+in\s+(?:the\s+)?")
+HOST_LEVELS = frozenset({"county", "prefecture", "city"})  # a place another lies in
+
+
+SHARE_YEARS = 50  # spellings of one place this far apart in running years may be two places
+
+
+def _same_time(a: PlaceRow, b: PlaceRow) -> bool:
+    """Whether the running years of ``a`` and ``b`` come within ``SHARE_YEARS`` of each other
+    (or either has none)."""
+    if None in (a.first_year, a.last_year, b.first_year, b.last_year):
+        return True
+    return (a.first_year or 0) - SHARE_YEARS <= (b.last_year or 0) \
+        and (b.first_year or 0) - SHARE_YEARS <= (a.last_year or 0)
+
+
+def _group_key(name: str) -> tuple[str, str]:
+    """("part", key) for a part of a city, ("guard", stem and side) for a guard (its
+    spellings: "Jianzhou Left Wei", "Jianzhou Zuowei"), else ("", name)."""
+    part = city_part_key(name)
+    if part:
+        return "part", part
+    guard = garrison_parts(name)
+    if guard is not None:
+        return "guard", name_key(guard[0]) + guard[1]
+    return "", name
+
+
+def _written_in(text: str, written: Sequence[tuple[int, str, str]],
+                known: Mapping[str, PlaceRow]) -> dict[tuple[int, str], PlaceRow]:
+    """{(offset, canonical) of a mention: the located place written right after it with "in"}
+    ("Jianzhou Zuowei in Hetuala"), for hosts located at county, prefecture or city level
+    with certainty high or medium (a province or region written after "in" is read elsewhere:
+    :mod:`pipeline.places.context`)."""
+    out: dict[tuple[int, str], PlaceRow] = {}
+    if not text:
+        return out
+    ordered = sorted(written)
+    for (start, surface, canonical), (nxt, _, host) in zip(ordered, ordered[1:], strict=False):
+        end = start + len(surface)
+        row = known.get(host)
+        if row is not None and host != canonical and _precision(row) in HOST_LEVELS \
+                and _IN_WORD.fullmatch(text, end, nxt):
+            out[(start, canonical)] = row
+    return out
 
 
 def _placed(row: PlaceRow, container: PlaceRow, tag: str, relation: str) -> PlaceRow:
