@@ -126,9 +126,15 @@ def test_circuit_takes_the_point_of_the_place_written_with_its_name() -> None:
     assert (out[2].latitude, out[2].longitude) == (39.89, 118.89)
     assert out[2].coord_source == "within:gloss:cpca-0.5.5:county:circuit-seat"
     assert out[2].certainty == "low" and "Pingzhou" in why[2]
-    late = [rows[0], replace(rows[2], first_year=1930)]
+    late = [rows[0], replace(rows[2], first_year=1930, last_year=1930)]
     assert place_within(late, {"Nanjing Road": [17], "Pingzhou": [43]}, text,
                         written[:1])[0][1].latitude is None  # a street, not a circuit
+    street = "In 1930 crowds filled Nanjing Road in Shanghai."
+    shanghai = PlaceRow("", "Shanghai", "Shanghai", "at", "Shanghai", 31.23, 121.47,
+                        "gazetteer:cpca-0.5.5:province:prefecture", "high", 1, 1930, 1930)
+    spans = [(street.index(n), n, n) for n in ("Nanjing Road", "Shanghai")]
+    out, _ = place_within([shanghai, late[1]], {n: [o] for o, n, _ in spans}, street, spans)
+    assert out[1].latitude == 31.23 and out[1].coord_source.endswith(":in-place")
 
 
 def test_current_homonym_nearest_the_other_places() -> None:

@@ -156,10 +156,8 @@ def place_within(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]]
         if row.latitude is not None:
             continue
         circuit = _CIRCUIT.match(row.place.strip())
-        if circuit is None:
-            groups.setdefault(_group_key(row.place), []).append(i)
-            continue
-        if (row.first_year or 0) > LAST_CIRCUIT_YEAR:
+        if circuit is None or (row.first_year or 0) > LAST_CIRCUIT_YEAR:
+            groups.setdefault(_group_key(row.place), []).append(i)  # "Nanjing Road" of 1930
             continue
         stem = name_key(circuit.group(1))
         seats = [(o, known[c]) for o, w, c in written if c in known and name_key(w) == stem]
@@ -181,7 +179,7 @@ def place_within(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]]
         if found is not None:
             source, host = found
             for i in members:
-                if not _same_time(rows[i], rows[source]):
+                if i != source and not _same_time(rows[i], rows[source]):
                     continue  # "Jianzhou Left Wei" of 1405 is not where its 1559 namesake was
                 out[i] = _placed(rows[i], host, "in-place", "in")
                 why[i] = (f"written '{rows[i].place} in {host.place}'" if len(members) == 1
