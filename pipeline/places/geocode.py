@@ -22,6 +22,7 @@ from pipeline.places.base import (
     name_key,
     province_named,
 )
+from pipeline.places.garrison import garrison_units
 from pipeline.resources import active_gazetteer_dir
 
 
@@ -134,7 +135,7 @@ def _county_seats(name: str, index: ModernPlaceIndex) -> list[tuple[float, float
             points += [(p.latitude, p.longitude) for p in index.by_key.get(name_key(current), ())
                        if p.province == province]
     points += [(u.latitude, u.longitude) for u in load_historical_units().get(key, ())
-               if _KIND_RANK.get(u.kind) == 2 and u.end_year >= 1820]
+               if unit_rank(u) == 2 and u.end_year >= 1820]
     return points
 
 
@@ -296,6 +297,16 @@ class HistoricalUnit:
 HISTORICAL_SOURCE = "chgis-tgaz-2016"
 _CIRCUIT_WORDS = re.compile(r"\s+(road|circuit)$", re.IGNORECASE)
 _KIND_RANK = {"county": 2, "county-level district": 2}
+# CHGIS "sub-prefecture" holds 散廳 and 散州; a 散廳 (its name ends in 廳) governed no county
+_SUB_PREFECTURE_HALL = ("sub-prefecture", "廳")
+
+
+def unit_rank(unit: HistoricalUnit) -> int:
+    """2 for a county-level CHGIS unit (county, county-level district, a sub-prefecture 散廳:
+    太湖廳 beside 太湖縣 is no unit above it), else 1."""
+    if (unit.kind, unit.zh[-1:]) == _SUB_PREFECTURE_HALL:
+        return 2
+    return _KIND_RANK.get(unit.kind, 1)
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
 
@@ -419,15 +430,17 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     found = table.get(key, ())
     if not found and len(key) <= 6 and " " not in name and _one_syllable(key):
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
+    if not found:  # "Wei-hai-wei", "Datong Left Guard": the guard (衛) of that name
+        found = garrison_units(name, table)
     if not found and key in (spelled := load_postal_places()):  # "Hengchow": 衡州府, 橫州
         found = tuple(u for pinyin, zh in spelled[key] for u in table.get(pinyin, ())
                       if u.zh == zh)
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
-        found = tuple(u for u in found if _KIND_RANK.get(u.kind) == 2)
+        found = tuple(u for u in found if unit_rank(u) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
-        found = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2)
+        found = tuple(u for u in found if unit_rank(u) != 2)
     outside = ""
     if year is not None:
         in_use = tuple(u for u in found if u.start_year <= year <= u.end_year)
@@ -454,9 +467,9 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             if not found:
                 return None
             guessed = ":nearest"
-    best = min(found, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.kind in _REGION_KINDS,
+    best = min(found, key=lambda u: (unit_rank(u), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
-    precision = "county" if _KIND_RANK.get(best.kind) == 2 else (
+    precision = "county" if unit_rank(best) == 2 else (
         "region" if best.kind in _REGION_KINDS else "prefecture")
     reasons = []
     if outside:
@@ -502,7 +515,7 @@ def _one_higher_seat(found: tuple[HistoricalUnit, ...], spread: float
     """The units above county level of ``found`` when they all sit at one seat and every
     other unit is a county (a bare name means the commandery or prefecture rather than a
     county of the same name elsewhere); else ()."""
-    higher = tuple(u for u in found if _KIND_RANK.get(u.kind) != 2
+    higher = tuple(u for u in found if unit_rank(u) != 2
                    and u.kind not in _REGION_KINDS)
     if not higher or len(higher) == len(found) or any(
             u.kind in _REGION_KINDS for u in found) or _seats(

@@ -29,12 +29,12 @@ from dataclasses import replace
 
 from pipeline.places.base import _in_china, name_key
 from pipeline.places.geocode import (
-    _KIND_RANK,
     _SUFFIX_WORDS,
     HISTORICAL_SOURCE,
     HistoricalUnit,
     geocode_historical,
     load_historical_units,
+    unit_rank,
 )
 from pipeline.places.locate import anchor_of
 from pipeline.records import PlaceRow
@@ -57,9 +57,9 @@ def _units(name: str) -> tuple[HistoricalUnit, ...]:
     suffix = _SUFFIX_WORDS.search(name.strip())
     word = suffix.group(1).lower() if suffix else ""
     if word == "county":
-        return tuple(u for u in units if _KIND_RANK.get(u.kind) == 2)
+        return tuple(u for u in units if unit_rank(u) == 2)
     if word in ("prefecture", "city"):
-        return tuple(u for u in units if _KIND_RANK.get(u.kind) != 2)
+        return tuple(u for u in units if unit_rank(u) != 2)
     return units
 
 
@@ -114,7 +114,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             unit, where = _nearest_unit(row.place, year, _neighbours(rows, i, mentions, text,
                                                                      first))
             if unit is not None and _far(lat, lon, unit):
-                level = "county" if _KIND_RANK.get(unit.kind) == 2 else "prefecture"
+                level = "county" if unit_rank(unit) == 2 else "prefecture"
                 kind = unit.kind.replace(" ", "-")
                 source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
                 out[i] = replace(
@@ -190,4 +190,4 @@ def _nearest_unit(name: str, year: int,
     if dist(best) > REACH or (others and dist(others[0]) < 1.5 * max(dist(best), 0.5)):
         return None, where
     seat = [u for u in ranked if not _far(best.latitude, best.longitude, u)]
-    return min(seat, key=lambda u: (_KIND_RANK.get(u.kind, 1), u.tgaz_id)), where
+    return min(seat, key=lambda u: (unit_rank(u), u.tgaz_id)), where

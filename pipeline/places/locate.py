@@ -3,12 +3,14 @@ the document's other located places (every second-pass result is a guess and say
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.places.alternates import geocode_alternate
 from pipeline.places.base import (
     Coordinate,
+    ModernPlace,
     ModernPlaceIndex,
     _in_china,
     name_key,
@@ -17,6 +19,10 @@ from pipeline.places.base import (
 from pipeline.places.context import load_place_words, name_part, strip_qualifier
 from pipeline.places.features import geocode_feature
 from pipeline.places.geocode import (
+    _LEVEL_RANK,
+    _candidates,
+    _coordinate,
+    _seats,
     county_homonyms,
     geocode,
     geocode_historical,
@@ -124,6 +130,9 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         coord = geocode_name(name, None, index=index)
         if coord is not None and _close(coord, anchor):
             return _tagged(coord, "outside-hint"), coord.matched, "name"
+    coord = nearest_current(name, anchor, index)
+    if coord is not None:  # "Chien-shan" (1854, beside Anhui places): 潜山, not 千山 or 尖山
+        return coord, coord.matched, "name"
     coord = geocode_world(name, inside_china=True) if anchor is not None else None
     # a town of Taiwan (GeoNames) near the other places; farther (across the strait) only when
     # no CHGIS unit of any year bears the name (no mainland homonym known)
@@ -152,6 +161,40 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
             coord = replace(coord, source=f"{coord.source}:qualified", precision="region")
             return coord, "", "name"
     return None, "", "name"
+
+
+ANCHOR_REACH = 6.0  # degrees: a seat farther than this from the other places is no evidence
+CLEARLY = 1.5  # every other seat at least this many times as far as the nearest
+
+
+def nearest_current(name: str, anchor: tuple[float, float] | None,
+                    index: ModernPlaceIndex | None = None) -> Coordinate | None:
+    """The current county or prefecture (cpca, with its Wade–Giles and postal spellings)
+    named ``name`` whose seat is clearly the nearest to ``anchor`` (lat, lon: the middle of the
+    document's other located places) when the name has several seats: within
+    ``ANCHOR_REACH`` degrees, every other seat at least ``CLEARLY`` times as far. ``source``
+    ends in ":nearest" (a guess); None when there is no anchor, one seat or no clear one."""
+    if anchor is None:
+        return None
+    idx = index or load_modern_places()
+    found = [p for p in _candidates(name, None, idx)
+             if p.level != "province" and _in_china(p.latitude, p.longitude)]
+    if _seats((p.latitude, p.longitude) for p in found) < 2:
+        return None
+
+    def dist(p: ModernPlace) -> float:
+        return math.hypot(p.latitude - anchor[0], p.longitude - anchor[1])
+
+    ranked = sorted(found, key=lambda p: (dist(p), _LEVEL_RANK.get(p.level, 3), p.adcode))
+    best = ranked[0]
+    others = [p for p in ranked if abs(p.latitude - best.latitude) > 0.5
+              or abs(p.longitude - best.longitude) > 0.5]
+    if dist(best) > ANCHOR_REACH or dist(others[0]) < CLEARLY * max(dist(best), 0.5):
+        return None
+    coord = _coordinate(best, idx)
+    return replace(coord, source=f"{coord.source}:nearest", basis=(
+        f"{1 + _seats((p.latitude, p.longitude) for p in others)} current places named "
+        f"{name}: {best.name} ({best.province}), the one nearest the document's other places"))
 
 
 def _tagged(coord: Coordinate, tag: str) -> Coordinate:

@@ -30,6 +30,7 @@ from pipeline.places.geocode import (
 )
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, locate_name
+from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
 
 
@@ -293,7 +294,10 @@ def place_rows_and_warnings(
     ``coord_source`` is "<gloss|gazetteer|name|world>:<dataset>:<level>[:same-name][:near]";
     a place located only by a second look at the document's other places (see
     :func:`pipeline.places.locate.locate_name`) ends in ":nearest", ":other-years",
-    ":outside-hint", ":feature" or ":qualified" — a guess. Rows are in order of first
+    ":outside-hint", ":feature" or ":qualified" — a guess; the last pass (a gate or street at
+    the city named nearest it, a circuit at the place written with its name:
+    :func:`pipeline.places.within.place_within`) gives "within:<that place's
+    coord_source>:city-part|circuit-seat", also a guess. Rows are in order of first
     mention. PLACE entities inside a gloss are not counted.
 
     ``text`` (the text the offsets index; optional): the province or prefecture-level city
@@ -403,6 +407,9 @@ def place_rows_and_warnings(
             basis[i] = why
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
+    rows, inside = place_within(rows, mentions, text, [  # gates, streets; circuits by seat
+        (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
+    basis.update(inside)
     warnings = []
     for i, why in sorted(basis.items()):
         row = rows[i]
