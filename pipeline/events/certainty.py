@@ -14,8 +14,14 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   "Battle of X" title) high; ``noun`` (a nominal event, "the fall of Kaifeng": the parse
   only tells it has an argument) medium; ``unparsed`` (no dependency parse) low.
 
-So a guessed actor or an inherited running date never looks certain: keep
-``certainty == "high"`` for a strict table.
+* **missing parts**: a row with no actor at all (actor1 and actor2 blank: "the city was
+  destroyed", "Battle of X") is at most ``medium``: it says what happened, not who did it;
+  with no actor and no date either ("the emperor issued an edict", its antecedent unknown)
+  it is ``low``: nothing ties it to a person, a side or a time. A blank year alone does not
+  lower a row whose actors are known.
+
+So a guessed actor, an inherited running date or a row with nothing to anchor it never
+looks certain: keep ``certainty == "high"`` for a strict table.
 """
 
 from __future__ import annotations
@@ -46,4 +52,6 @@ def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str
     if date_source:
         own = date_certainty if date_certainty in LEVELS else "medium"
         parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
+    if not actor1_source and not actor2_source:  # no actor: who is unknown
+        parts.append("medium" if date_source else "low")
     return _lowest(*parts)

@@ -13,13 +13,14 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_actor
+from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor, side_actor
 from pipeline.events.anaphora import bound_elsewhere, patient_label, resolve_actor
 from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import (
+    Frame,
     coarse,
     event_noun,
     nominal_anchored,
@@ -27,6 +28,7 @@ from pipeline.events.roles import (
     read_frame,
     tense,
 )
+from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
 from pipeline.places import PlaceLookup
@@ -76,11 +78,16 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
     return out
 
 
-def _choose_rule(rules: Sequence[TriggerRule], label: str) -> TriggerRule | None:
+def _choose_rule(rules: Sequence[TriggerRule], label: str, word: str) -> TriggerRule | None:
+    """The rule whose ``object_label`` is the patient's ``label``, else one whose
+    ``object_words`` hold the patient's head ``word`` (lower case), else one with neither."""
     for rule in rules:
         if rule.object_label and rule.object_label == label:
             return rule
-    return next((r for r in rules if not r.object_label), None)
+    for rule in rules:
+        if rule.object_words and word in rule.object_words:
+            return rule
+    return next((r for r in rules if not r.object_label and not r.object_words), None)
 
 
 def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow | None, str]:
@@ -90,6 +97,39 @@ def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow
             prep = tok.head.lower_ if tok.dep_ == "pobj" else ""  # type: ignore[attr-defined]
             return place, prep
     return None, ""
+
+
+def _partner(finder: ActorFinder, salience: Salience, frame: Frame, local: Span, prep: str,
+             at: int, actor1: Actor | None) -> Actor | None:
+    """actor2 from the object of the rule's ``partner`` preposition on the trigger's head, on
+    another word of its form or on its object ("signed the treaty with the Liao", "concluded
+    peace with the Jin", "ceded the prefectures to the Khitan"): an agent entity, an
+    anaphor's antecedent (never actor1), or None."""
+    exclude = frozenset({actor1.entity.canonical}) if actor1 is not None else frozenset()
+    holders = [frame.head, *(t for t in local if t.i != frame.head.i)]
+    if frame.patient is not None:
+        holders.append(frame.patient)
+    for tok in (o for h in holders for o in prep_objects(h, frozenset({prep}))):
+        actor = resolve_actor(finder, salience, tok, at, exclude=exclude)
+        if actor is not None and actor.entity.canonical not in exclude \
+                and _names_itself(finder, tok, actor):
+            return actor
+    return None
+
+
+def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
+    """True when ``actor`` comes from ``tok`` itself, a name or modifier on it or an anaphor
+    ("with the Jin", "with the Jin army", "with him"), not from a phrase inside its own
+    ("with the help of the Song army": no partner)."""
+    if actor.source == "pronoun":
+        return True
+    ent = actor.entity
+    return any(ent.start <= finder.base + t.idx < ent.end for t in (
+        tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss"))))
+
+
+def _against(tok: Token | None) -> bool:
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def _geo_precision(prep: str, precision: str) -> int | None:
@@ -133,7 +173,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
-        choice = _choose_rule(rules, patient_label(frame, finder))
+        choice = _choose_rule(rules, patient_label(frame, finder),
+                              frame.patient.lower_ if frame.patient is not None else "")
         if choice is None:
             return None
         rule = choice
@@ -170,7 +211,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if actor1 is None and frame.passive and frame.agent is None:
             actor1 = finder.commander(frame.head, orders=True)  # "on the orders of X"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
-        if rule.takes_object and frame.patient is not None:
+        if rule.takes_object and frame.patient is not None and not rule.object_words:
+            # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
             actor2 = resolve_actor(finder, salience, frame.patient, at)
             if actor2 is not None and patient_place is not None \
                     and finder.entity_at(frame.patient) is patient_place:
@@ -195,6 +237,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if place is None and frame.agent is not None and rule.subject_role == "agent" \
                 and not rule.takes_object:
             place = None
+        if rule.partner and (actor2 is None or _against(frame.patient)):
+            # "made peace with X", "ceded Y to X"; "allied with X against Y": X
+            actor2 = _partner(finder, salience, frame, local, rule.partner, at, actor1) \
+                or actor2
         origin_ent, _ = _first_place(finder, frame.origins)
         dest_ent, _ = _first_place(finder, frame.destinations)
         origin = origin_ent.canonical if origin_ent else ""
