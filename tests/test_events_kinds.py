@@ -101,3 +101,24 @@ def test_a_row_without_actor_is_not_high(actors: tuple[str, str], date: str,
 def test_an_anchorless_edict_is_low(resources: api.Resources) -> None:
     events = run(resources, "The emperor issued an edict.")
     assert [(e.event_type, e.actor1, e.certainty) for e in events] == [("decree", "", "low")]
+
+
+# --- actors: the one sent, the other side, "its king" ------------------------------------------
+
+def test_he_after_sent_x_is_x(resources: api.Resources) -> None:
+    events = run(resources, "Zhao Kuo sent Wei Lin to hold Luzhou, but he was defeated.")
+    assert [(e.event_type, e.actor2) for e in events] == [("appointment", "Wei Lin"),
+                                                          ("defeat", "Wei Lin")]
+
+
+def test_the_other_side_of_the_fight_defeats(resources: api.Resources) -> None:
+    events = run(resources, "Han Ping fought the Khitan at Luzhou and was defeated.")
+    assert [(e.event_type, e.actor1, e.actor1_source, e.actor2) for e in events] == [
+        ("battle", "Han Ping", "named", "Khitan"), ("defeat", "Khitan", "side", "Han Ping")]
+
+
+def test_its_king_is_the_polity_just_named_or_blank(resources: api.Resources) -> None:
+    events = run(resources, "The Song attacked the Liao and captured its king.")
+    assert brief(events)[-1] == ("capture_person", "Song", "Liao")
+    events = run(resources, "The Song attacked Luzhou and captured its king.")
+    assert brief(events)[-1] == ("capture_person", "Song", "")

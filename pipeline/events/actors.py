@@ -234,6 +234,8 @@ class Salience:
             Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
                                      ) if earlier else []
         self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
+        # (actor1, actor2) of the paragraph's hostile events with both sides, in order
+        self.pairs: list[tuple[Actor, Actor]] = []
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
 
@@ -265,6 +267,24 @@ class Salience:
         self.attackers.append(actor)
         if place:
             self.at_place[place] = actor
+
+    def opposed(self, actor1: Actor, actor2: Actor) -> None:
+        """Record the two sides of a hostile event ("X fought the Arabs")."""
+        self.pairs.append((actor1, actor2))
+
+    def opponent(self, patient: Actor | None) -> Actor | None:
+        """The other side of the paragraph's latest hostile event that had ``patient`` as one
+        side ("Gao Xianzhi fought the Arabs at Talas and was defeated": the Arabs), with
+        ``source="side"`` (a guess); None if ``patient`` was no side of one."""
+        if patient is None:
+            return None
+        name = patient.entity.canonical
+        for one, other in reversed(self.pairs):
+            for me, them in ((one, other), (other, one)):
+                if me.entity.canonical == name and them.entity.canonical != name \
+                        and self.alive(them.entity):
+                    return Actor(them.entity, "side")
+        return None
 
     def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
                  place: str = "") -> Actor | None:

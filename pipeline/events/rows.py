@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor, side_actor
-from pipeline.events.anaphora import bound_elsewhere, patient_label, resolve_actor
+from pipeline.events.anaphora import (
+    bound_elsewhere,
+    patient_label,
+    possessor_polity,
+    resolve_actor,
+)
 from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import (
@@ -218,13 +223,17 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
             actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)
+            if actor2 is None:  # "attacked Goguryeo and captured its king": Goguryeo
+                actor2 = possessor_polity(finder, salience, frame.patient, at, actor1,
+                                          lambda e: polity_of(ctx, e))
         if actor1 is None and rule.hostile and actor2 is not None and (
                 frame.passive or rule.subject_role == "patient" or frame.agent is None
                 or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"
-            actor1 = side_actor(ctx.entities, lambda e: polity_of(ctx, e),
-                                polity_of(ctx, actor2.entity),
-                                (offset + sent.start_char, offset + sent.end_char),
-                                offset + doc_text.rfind("\n", 0, sent.start_char) + 1)
+            actor1 = side_actor(
+                ctx.entities, lambda e: polity_of(ctx, e), polity_of(ctx, actor2.entity),
+                (offset + sent.start_char, offset + sent.end_char),
+                offset + doc_text.rfind("\n", 0, sent.start_char) + 1) \
+                or salience.opponent(actor2)  # "fought the Arabs and was defeated": Arabs
         if actor1 is None and rule.hostile and frame.agent is None and (
                 frame.passive or rule.subject_role == "patient" or coarse(frame.head) == "NOUN"):
             actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
@@ -250,9 +259,14 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             prep = "near" if place is not None and place is origin_ent else ""
         if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
             salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+            if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
+                    and actor2.entity.label == "PERSON":
+                salience.note(actor2)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
         if rule.hostile and status == "asserted" and actor1 is not None \
                 and frame.patient is not None:  # not "X and Y fought": no one side acts
             salience.acted(actor1, place.canonical if place is not None else "")
+            if actor2 is not None:
+                salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
     query = PlaceQuery(place.canonical if place else "",
