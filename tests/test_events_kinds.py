@@ -61,7 +61,7 @@ def test_an_avoided_event_is_none_but_the_escape_is(resources: api.Resources) ->
     ("The Song concluded peace with the Jin.", ("peace", "Song", "Jin")),
     ("The Jin declared war on the Song.", ("war_declaration", "Jin", "Song")),
     ("Shi Jingtang ceded Yanmen to the Khitan.", ("cession", "Shi Jingtang", "Khitan")),
-    ("Penghu submitted to the Qing.", ("surrender", "", "Qing")),
+    ("Penghu submitted to the Qing.", ("surrender", "Penghu", "Qing")),
     ("Zhao Kuo made Wei Lin chief minister.", ("appointment", "Zhao Kuo", "Wei Lin")),
 ])
 def test_new_kinds_with_their_partner(resources: api.Resources, text: str,
@@ -122,3 +122,17 @@ def test_its_king_is_the_polity_just_named_or_blank(resources: api.Resources) ->
     assert brief(events)[-1] == ("capture_person", "Song", "Liao")
     events = run(resources, "The Song attacked Luzhou and captured its king.")
     assert brief(events)[-1] == ("capture_person", "Song", "")
+
+
+def test_a_place_subject_of_a_submission_is_actor1(resources: api.Resources) -> None:
+    events = run(resources, "Luzhou submitted to the Qing.")
+    assert [(e.actor1, e.actor1_source, e.actor2, e.place) for e in events] == [
+        ("Luzhou", "place", "Qing", "Luzhou")]
+
+
+def test_the_emperor_is_not_the_rebel(resources: api.Resources) -> None:
+    text = ("In 755 Han Ping rebelled at Yanmen. The emperor sent Wei Lin to hold Luzhou, but "
+            "he was defeated.")
+    events = run(resources, text)
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("rebellion", "Han Ping", ""), ("appointment", "", "Wei Lin"), ("defeat", "", "Wei Lin")]

@@ -8,7 +8,7 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   event may be later), and at ``low`` for a running date from an earlier paragraph or a
   ``summary`` date (a lead's event dated by the body, :mod:`pipeline.events.summary`). A row
   without a date is not lowered by it: a blank year claims nothing.
-* **actors** (actor1 and actor2): ``named``, ``polity`` or none are high; ``pronoun`` (an
+* **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) medium; ``parse``, ``nearest`` and ``side`` (guesses) low.
 * **trigger reading**: ``verb`` (a verb the parse read with its arguments) and ``name`` (a
   "Battle of X" title) high; ``noun`` (a nominal event, "the fall of Kaifeng": the parse
@@ -27,7 +27,7 @@ looks certain: keep ``certainty == "high"`` for a strict table.
 from __future__ import annotations
 
 LEVELS = ("low", "medium", "high")
-_ACTOR = {"": "high", "named": "high", "polity": "high", "pronoun": "medium",
+_ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "pronoun": "medium",
           "parse": "low", "nearest": "low", "side": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
 _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "medium",

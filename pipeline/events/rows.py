@@ -133,6 +133,15 @@ def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
         tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss"))))
 
 
+def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
+    """A PLACE the subject names itself ("Taiwan submitted to the Qing", "Luoyang
+    surrendered": the place stands for its people or rulers), ``source="place"``; else None.
+    Only for rules with a ``partner`` (events between two sides: surrender, peace, treaty,
+    alliance, cession, battle): a place does not ascend a throne (a mistyped name would)."""
+    place = finder.entity_at(agent)
+    return Actor(place, "place") if place is not None and place.label == "PLACE" else None
+
+
 def _against(tok: Token | None) -> bool:
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
@@ -215,6 +224,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = finder.commander(frame.head) or actor1
         if actor1 is None and frame.passive and frame.agent is None:
             actor1 = finder.commander(frame.head, orders=True)  # "on the orders of X"
+        if actor1 is None and frame.agent is not None and not frame.passive \
+                and rule.subject_role == "agent" and rule.partner:  # between two sides
+            actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
@@ -243,9 +255,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
             place, prep = patient_place, ""
-        if place is None and frame.agent is not None and rule.subject_role == "agent" \
-                and not rule.takes_object:
-            place = None
+        if place is None and actor1 is not None and actor1.source == "place":
+            place = actor1.entity  # "Luoyang surrendered": there
         if rule.partner and (actor2 is None or _against(frame.patient)):
             # "made peace with X", "ceded Y to X"; "allied with X against Y": X
             actor2 = _partner(finder, salience, frame, local, rule.partner, at, actor1) \
