@@ -8,7 +8,8 @@ document processed a group of blocks at a time): :func:`extract_events`,
 ``triggers`` (trigger spans and the document context), ``parse`` (parsing trigger sentences),
 ``roles`` (arguments from the dependency parse: the frame), ``syntax`` (parse helpers),
 ``subjects`` (a verb's subject, passives, orderers), ``modality`` (tense and modality),
-``actors`` (entities for arguments, salience), ``anaphora`` (argument token -> actor),
+``actors`` (entities for arguments), ``salience`` (the paragraph's salient actors),
+``anaphora`` (argument token -> actor),
 ``when`` (dates of events),
 ``summary`` (a lead's undated events dated from the body), ``certainty`` (a row's
 high/medium/low), ``rows`` (one trigger -> one row, place columns), ``extract`` (the driver).

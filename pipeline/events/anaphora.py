@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from pipeline.events.actors import Actor, ActorFinder, Salience, same_side
+from pipeline.events.actors import Actor, ActorFinder, same_side
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
+from pipeline.events.salience import Salience
 from pipeline.records import EntityRow
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import Actor, ActorFinder, Salience, nearest_actor, side_actor
+from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
@@ -33,6 +33,7 @@ from pipeline.events.roles import (
     read_frame,
     tense,
 )
+from pipeline.events.salience import Salience
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
