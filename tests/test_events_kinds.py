@@ -136,3 +136,15 @@ def test_the_emperor_is_not_the_rebel(resources: api.Resources) -> None:
     events = run(resources, text)
     assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
         ("rebellion", "Han Ping", ""), ("appointment", "", "Wei Lin"), ("defeat", "", "Wei Lin")]
+
+
+def test_capital_moved_from_one_place_to_another(resources: api.Resources) -> None:
+    events = run(resources, "Zhao Kuo moved the capital from Luzhou to Yanmen.")
+    assert [(e.event_type, e.origin, e.destination, e.place) for e in events] == [
+        ("capital_move", "Luzhou", "Yanmen", "Yanmen")]
+
+
+def test_a_broad_form_does_not_cut_the_clause_before_it(resources: api.Resources) -> None:
+    text = "Zhao Kuo ascended the throne and made every effort to rule well."
+    events = run(resources, text)
+    assert [(e.event_type, e.text) for e in events] == [("enthronement", text)]

@@ -198,9 +198,12 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         else None  # "landed at Canton", "arrived in Kaifeng": the form's own place
     if form_place is not None and form_place not in args:
         places = (form_place, *places)
-    return Frame(head, agent, patient, passive, places,
-                 tuple(prep_objects(head, _ORIGIN, skip)),
-                 tuple(prep_objects(head, _DESTINATION, skip)), status)
+    origins = tuple(prep_objects(head, _ORIGIN, skip))
+    destinations = [*prep_objects(head, _DESTINATION, skip),
+                    *(d for o in origins for h in (o, o.head)
+                      for d in prep_objects(h, _DESTINATION))]
+    # ("moved the capital from X to Y": the parse hangs "to" on X or on "from")
+    return Frame(head, agent, patient, passive, places, origins, tuple(destinations), status)
 
 
 def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:
