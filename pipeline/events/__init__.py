@@ -6,8 +6,11 @@ document processed a group of blocks at a time): :func:`extract_events`,
 :func:`load_event_lexicon`, :func:`build_trigger_matcher`, :func:`load_person_polities`,
 :class:`EventLexicon`, :class:`TriggerRule`, ``GAZETTEER``. Modules: ``lexicon`` (data files),
 ``triggers`` (trigger spans and the document context), ``parse`` (parsing trigger sentences),
-``roles`` (arguments and modality from the dependency parse), ``actors`` (entities for
-arguments, salience), ``anaphora`` (argument token -> actor), ``when`` (dates of events),
+``roles`` (arguments from the dependency parse: the frame), ``syntax`` (parse helpers),
+``subjects`` (a verb's subject, passives, orderers), ``modality`` (tense and modality),
+``actors`` (entities for arguments), ``salience`` (the paragraph's salient actors),
+``anaphora`` (argument token -> actor),
+``when`` (dates of events),
 ``summary`` (a lead's undated events dated from the body), ``certainty`` (a row's
 high/medium/low), ``rows`` (one trigger -> one row, place columns), ``extract`` (the driver).
 """

@@ -10,11 +10,16 @@ non-reflexive anaphor never names the other argument of its own clause.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
-from pipeline.events.actors import Actor, ActorFinder, Salience
+from pipeline.events.actors import Actor, ActorFinder, same_side
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
+from pipeline.events.salience import Salience
+from pipeline.records import EntityRow
 
 
 def patient_label(frame: Frame, finder: ActorFinder) -> str:
@@ -52,6 +57,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
     for cand in tok.doc[:tok.i]:
         if cand.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        depth = _depth(cand)
+        cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
@@ -60,10 +67,52 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
                 or (ruler and actor.entity.canonical not in ruler_names()) \
                 or actor.entity.canonical in exclude:
             continue
-        depth = _depth(cand)
         if best is None or depth < best[0]:
             best = (depth, Actor(actor.entity, "pronoun") if actor else None)
     return (best is not None, best[1] if best else None)
+
+
+def _ordered_one(finder: ActorFinder, subject: Token, before: Token) -> Token | None:
+    """The person an ``order`` verb sends ("The emperor sent Feng Changqing to hold Luoyang,
+    but he was defeated": Feng Changqing carries the story on, not the sender), when
+    ``subject`` is that verb's subject, the verb has an infinitive or clause complement and
+    its object is a named person before ``before``; else None."""
+    verb = subject.head
+    if finder.lexicon.cue(verb.lower_) != "order" or not any(
+            c.dep_ in ("xcomp", "advcl", "ccomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < before.i), None)
+    actor = finder.actor(obj) if obj is not None else None
+    return obj if actor is not None and actor.entity.label == "PERSON" else None
+
+
+_POSSESSIVE = frozenset({"its", "their"})
+
+
+def possessor_polity(finder: ActorFinder, salience: Salience, patient: Token | None, at: int,
+                     actor1: Actor | None,
+                     polity_of: Callable[[EntityRow], str]) -> Actor | None:
+    """actor2 for a title whose possessor is "its"/"their" ("attacked Goguryeo and captured its
+    king"): the polity that possessive refers to (the last agent mentioned before it that is
+    neither actor1 nor of actor1's side), with ``source="pronoun"``; None when it is not a
+    POLITY (a king of a city named before is not guessed) or there is none."""
+    if patient is None or finder.lexicon.cue(patient.lower_) != "anaphor_person" \
+            or finder.entity_at(patient) is not None:
+        return None
+    poss = next((c for c in patient.children if c.dep_ == "poss"
+                 and c.lower_ in _POSSESSIVE), None)
+    if poss is None:
+        return None
+    mine = polity_of(actor1.entity) if actor1 is not None else ""
+    name = actor1.entity.canonical if actor1 is not None else ""
+    i = bisect.bisect_left(salience.starts, at) - 1
+    while i >= 0:
+        e = salience.entities[i]
+        side = polity_of(e)
+        if e.canonical != name and not (mine and side and same_side(side, mine)):
+            return Actor(e, "pronoun") if e.label == "POLITY" else None
+        i -= 1
+    return None
 
 
 _SINGULAR = frozenset({"he", "him", "his", "she", "her"})

@@ -8,20 +8,26 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   event may be later), and at ``low`` for a running date from an earlier paragraph or a
   ``summary`` date (a lead's event dated by the body, :mod:`pipeline.events.summary`). A row
   without a date is not lowered by it: a blank year claims nothing.
-* **actors** (actor1 and actor2): ``named``, ``polity`` or none are high; ``pronoun`` (an
+* **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) medium; ``parse``, ``nearest`` and ``side`` (guesses) low.
 * **trigger reading**: ``verb`` (a verb the parse read with its arguments) and ``name`` (a
   "Battle of X" title) high; ``noun`` (a nominal event, "the fall of Kaifeng": the parse
   only tells it has an argument) medium; ``unparsed`` (no dependency parse) low.
 
-So a guessed actor or an inherited running date never looks certain: keep
-``certainty == "high"`` for a strict table.
+* **missing parts**: a row with no actor at all (actor1 and actor2 blank: "the city was
+  destroyed", "Battle of X") is at most ``medium``: it says what happened, not who did it;
+  with no actor and no date either ("the emperor issued an edict", its antecedent unknown)
+  it is ``low``: nothing ties it to a person, a side or a time. A blank year alone does not
+  lower a row whose actors are known.
+
+So a guessed actor, an inherited running date or a row with nothing to anchor it never
+looks certain: keep ``certainty == "high"`` for a strict table.
 """
 
 from __future__ import annotations
 
 LEVELS = ("low", "medium", "high")
-_ACTOR = {"": "high", "named": "high", "polity": "high", "pronoun": "medium",
+_ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "pronoun": "medium",
           "parse": "low", "nearest": "low", "side": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
 _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "medium",
@@ -46,4 +52,6 @@ def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str
     if date_source:
         own = date_certainty if date_certainty in LEVELS else "medium"
         parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
+    if not actor1_source and not actor2_source:  # no actor: who is unknown
+        parts.append("medium" if date_source else "low")
     return _lowest(*parts)

@@ -20,10 +20,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.events.actors import ActorFinder, Salience
+from pipeline.events.actors import ActorFinder
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
+from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
 from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.places import (
@@ -133,6 +134,10 @@ def _date_lead(blocks: list[list[PendingEvent]], first_date: int | None,
     return [[(next(dated), query) for _, query in block] for block in blocks]
 
 
+#: Lemmas of trigger rows whose words are mostly no event ("made every effort", "issued
+#: coins"): their forms do not end the clause of the trigger before them.
+_BROAD = frozenset({"make", "reach"})
+
 #: Characters of blocks whose trigger sentences are parsed in one batch (the parsed sentence
 #: Docs, with their tensors, live only until that group's events are taken).
 _PARSE_GROUP_CHARS = 100_000
@@ -165,7 +170,9 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience]) -> list[
         finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
         last_end = sent.start
         for k, (trig, rules) in enumerate(trigs):
-            right_end = trigs[k + 1][0].start if k + 1 < len(trigs) else sent.end
+            right_end = next((t.start for t, rules in trigs[k + 1:]
+                              if not all(r.object_words or r.lemma in _BROAD for r in rules)),
+                             sent.end)
             row = build_event(doc, block.text, sdoc, trig, rules, sent,
                               doc[last_end:right_end], offset, ctx, finder, salience,
                               len(events))

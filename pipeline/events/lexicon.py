@@ -1,9 +1,11 @@
 """The event lexicon: trigger forms and modality/anaphora cues, read from ``gazetteer/``.
 
 ``event_types.csv`` (lemma, forms, event_type, object_label, takes_object, example,
-subject_role) maps surface forms to event types; ``event_cues.csv`` (cue, kind, example) lists
+subject_role, hostile, object_words, partner) maps surface forms to event types;
+``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
-(``irrealis``, ``negation``, ``modal``: no event; ``failure``: ``status=failed``;
+(``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``: no event;
+``failure``: ``status=failed``;
 ``order``: a verb whose object carries out the infinitive) and the words that refer back to
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
 clause its time instead of a date (``age``: "at the age of twenty-five").
@@ -27,7 +29,7 @@ from pipeline.resources import gazetteer_dir
 GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
-                       "anaphor_group", "age"})
+                       "anaphor_group", "age", "near_miss", "avoidance"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class TriggerRule:
     subject is what the event happened to, the object of the trigger's preposition its agent).
     ``hostile``: actor1 and actor2 are opposing sides (attack, defeat, capture ...), so an
     agentless passive's agent may be read as the patient's opponent (``actors.side_actor``).
+    ``object_words``: the rule applies only when the patient's head word is one of them
+    ("issued an edict", not "issued coins"); ``partner``: see the field.
     """
 
     lemma: str
@@ -46,6 +50,12 @@ class TriggerRule:
     takes_object: bool = True  # False: intransitive ("died", "fled"), no actor2
     subject_role: str = "agent"
     hostile: bool = False
+    #: lower-case head words the patient must have for this rule ("issued" + edict, decree);
+    #: empty = any
+    object_words: frozenset[str] = frozenset()
+    #: a preposition whose object on the trigger is actor2 when the patient names no actor
+    #: ("made peace with X", "ceded Y to X", "submitted to X"); "" = none
+    partner: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,9 +82,12 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
             role = row.get("subject_role") or "agent"
             if role not in ("agent", "patient"):
                 raise ValueError(f"{path}:{line}: subject_role must be agent or patient")
+            words = frozenset(w.strip().lower() for w in (row.get("object_words") or "")
+                              .split(";") if w.strip())
             rule = TriggerRule(row["lemma"], row["event_type"], row["object_label"],
                                row["takes_object"] != "no", role,
-                               (row.get("hostile") or "") == "yes")
+                               (row.get("hostile") or "") == "yes", words,
+                               (row.get("partner") or "").strip().lower())
             for form in row["forms"].split(";"):
                 if form.strip():
                     forms.setdefault(form.strip().lower(), []).append(rule)

@@ -13,13 +13,19 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import ActorFinder, Salience, nearest_actor, side_actor
-from pipeline.events.anaphora import bound_elsewhere, patient_label, resolve_actor
+from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
+from pipeline.events.anaphora import (
+    bound_elsewhere,
+    patient_label,
+    possessor_polity,
+    resolve_actor,
+)
 from pipeline.events.certainty import event_certainty
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import (
+    Frame,
     coarse,
     event_noun,
     nominal_anchored,
@@ -27,6 +33,8 @@ from pipeline.events.roles import (
     read_frame,
     tense,
 )
+from pipeline.events.salience import Salience
+from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
 from pipeline.places import PlaceLookup
@@ -76,11 +84,16 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
     return out
 
 
-def _choose_rule(rules: Sequence[TriggerRule], label: str) -> TriggerRule | None:
+def _choose_rule(rules: Sequence[TriggerRule], label: str, word: str) -> TriggerRule | None:
+    """The rule whose ``object_label`` is the patient's ``label``, else one whose
+    ``object_words`` hold the patient's head ``word`` (lower case), else one with neither."""
     for rule in rules:
         if rule.object_label and rule.object_label == label:
             return rule
-    return next((r for r in rules if not r.object_label), None)
+    for rule in rules:
+        if rule.object_words and word in rule.object_words:
+            return rule
+    return next((r for r in rules if not r.object_label and not r.object_words), None)
 
 
 def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow | None, str]:
@@ -90,6 +103,48 @@ def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow
             prep = tok.head.lower_ if tok.dep_ == "pobj" else ""  # type: ignore[attr-defined]
             return place, prep
     return None, ""
+
+
+def _partner(finder: ActorFinder, salience: Salience, frame: Frame, local: Span, prep: str,
+             at: int, actor1: Actor | None) -> Actor | None:
+    """actor2 from the object of the rule's ``partner`` preposition on the trigger's head, on
+    another word of its form or on its object ("signed the treaty with the Liao", "concluded
+    peace with the Jin", "ceded the prefectures to the Khitan"): an agent entity, an
+    anaphor's antecedent (never actor1), or None."""
+    exclude = frozenset({actor1.entity.canonical}) if actor1 is not None else frozenset()
+    holders = [frame.head, *(t for t in local if t.i != frame.head.i)]
+    if frame.patient is not None:
+        holders.append(frame.patient)
+    for tok in (o for h in holders for o in prep_objects(h, frozenset({prep}))):
+        actor = resolve_actor(finder, salience, tok, at, exclude=exclude)
+        if actor is not None and actor.entity.canonical not in exclude \
+                and _names_itself(finder, tok, actor):
+            return actor
+    return None
+
+
+def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
+    """True when ``actor`` comes from ``tok`` itself, a name or modifier on it or an anaphor
+    ("with the Jin", "with the Jin army", "with him"), not from a phrase inside its own
+    ("with the help of the Song army": no partner)."""
+    if actor.source == "pronoun":
+        return True
+    ent = actor.entity
+    return any(ent.start <= finder.base + t.idx < ent.end for t in (
+        tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss"))))
+
+
+def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
+    """A PLACE the subject names itself ("Taiwan submitted to the Qing", "Luoyang
+    surrendered": the place stands for its people or rulers), ``source="place"``; else None.
+    Only for rules with a ``partner`` (events between two sides: surrender, peace, treaty,
+    alliance, cession, battle): a place does not ascend a throne (a mistyped name would)."""
+    place = finder.entity_at(agent)
+    return Actor(place, "place") if place is not None and place.label == "PLACE" else None
+
+
+def _against(tok: Token | None) -> bool:
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
 
 def _geo_precision(prep: str, precision: str) -> int | None:
@@ -133,7 +188,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
-        choice = _choose_rule(rules, patient_label(frame, finder))
+        choice = _choose_rule(rules, patient_label(frame, finder),
+                              frame.patient.lower_ if frame.patient is not None else "")
         if choice is None:
             return None
         rule = choice
@@ -169,20 +225,28 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = finder.commander(frame.head) or actor1
         if actor1 is None and frame.passive and frame.agent is None:
             actor1 = finder.commander(frame.head, orders=True)  # "on the orders of X"
+        if actor1 is None and frame.agent is not None and not frame.passive \
+                and rule.subject_role == "agent" and rule.partner:  # between two sides
+            actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
-        if rule.takes_object and frame.patient is not None:
+        if rule.takes_object and frame.patient is not None and not rule.object_words:
+            # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
             actor2 = resolve_actor(finder, salience, frame.patient, at)
             if actor2 is not None and patient_place is not None \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
             actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)
+            if actor2 is None:  # "attacked Goguryeo and captured its king": Goguryeo
+                actor2 = possessor_polity(finder, salience, frame.patient, at, actor1,
+                                          lambda e: polity_of(ctx, e))
         if actor1 is None and rule.hostile and actor2 is not None and (
                 frame.passive or rule.subject_role == "patient" or frame.agent is None
                 or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"
-            actor1 = side_actor(ctx.entities, lambda e: polity_of(ctx, e),
-                                polity_of(ctx, actor2.entity),
-                                (offset + sent.start_char, offset + sent.end_char),
-                                offset + doc_text.rfind("\n", 0, sent.start_char) + 1)
+            actor1 = side_actor(
+                ctx.entities, lambda e: polity_of(ctx, e), polity_of(ctx, actor2.entity),
+                (offset + sent.start_char, offset + sent.end_char),
+                offset + doc_text.rfind("\n", 0, sent.start_char) + 1) \
+                or salience.opponent(actor2)  # "fought the Arabs and was defeated": Arabs
         if actor1 is None and rule.hostile and frame.agent is None and (
                 frame.passive or rule.subject_role == "patient" or coarse(frame.head) == "NOUN"):
             actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
@@ -192,9 +256,12 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
             place, prep = patient_place, ""
-        if place is None and frame.agent is not None and rule.subject_role == "agent" \
-                and not rule.takes_object:
-            place = None
+        if place is None and actor1 is not None and actor1.source == "place":
+            place = actor1.entity  # "Luoyang surrendered": there
+        if rule.partner and (actor2 is None or _against(frame.patient)):
+            # "made peace with X", "ceded Y to X"; "allied with X against Y": X
+            actor2 = _partner(finder, salience, frame, local, rule.partner, at, actor1) \
+                or actor2
         origin_ent, _ = _first_place(finder, frame.origins)
         dest_ent, _ = _first_place(finder, frame.destinations)
         origin = origin_ent.canonical if origin_ent else ""
@@ -204,9 +271,14 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             prep = "near" if place is not None and place is origin_ent else ""
         if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
             salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+            if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
+                    and actor2.entity.label == "PERSON":
+                salience.note(actor2)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
         if rule.hostile and status == "asserted" and actor1 is not None \
                 and frame.patient is not None:  # not "X and Y fought": no one side acts
             salience.acted(actor1, place.canonical if place is not None else "")
+            if actor2 is not None:
+                salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
     query = PlaceQuery(place.canonical if place else "",

@@ -1,0 +1,114 @@
+"""What a trigger's clause asserts: ``tense`` (present, imperative or past) and ``modality``
+(asserted, failed or none), read by climbing the dependency parse from the trigger through
+complement links to governing cue words (``gazetteer/event_cues.csv``).
+
+No event (``none``): a governing ``irrealis`` cue ("wanted to", "in an attempt to"), a
+``negation`` (a "not" child, "refused to"), a ``modal`` auxiliary ("must"), a ``near_miss``
+adverb on the trigger or a verb above it ("was almost executed", "nearly killed"), an
+``avoidance`` verb whose complement the trigger is ("escaped being captured", "avoided
+capture"; not "escaped from the siege": a preposition is no complement). ``failed``: a
+``failure`` cue ("failed to take", "attempted to ... but failed")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+
+_CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "acomp", "relcl",
+                    "dobj", "attr", "oprd"})
+_CONTRAST = frozenset({"but", "yet"})
+_ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
+_COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
+_PRESENT_AUX = frozenset({"is", "are", "am"})
+#: Links from a verb to what it says happened or not ("escaped [being captured]").
+_COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "dobj"})
+
+
+def _purpose(verb: Token) -> bool:
+    """A purpose infinitive ("led his army to attack Y"): an adverbial clause in the bare
+    form with its own "to"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def tense(head: Token) -> str:
+    """``present``, ``imperative`` or "" (past, or not told) for a verb trigger's clause.
+
+    ``present``: the verb (or its first conjunct) is tagged ``VBZ``/``VBP`` ("the city lies",
+    "X attacks"), or it is a participle whose auxiliary is "is"/"are" ("X is known as");
+    ``imperative``: a base-form verb heading its sentence with no subject, auxiliary or
+    infinitive marker ("move to sidebar", web-page debris). Nouns give ""."""
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i and coarse(verb) == "VERB":
+        if any(c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in verb.children):
+            break  # a conjunct with its own subject keeps its own tense
+        verb = verb.head
+    if coarse(verb) != "VERB":
+        return ""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return "present"
+    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.lower_ in _PRESENT_AUX for a in auxes):
+        return "present"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(
+            c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in verb.children):
+        return "imperative"
+    return ""
+
+
+def modality(head: Token, lexicon: EventLexicon) -> str:
+    """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
+    status = "asserted"
+    cur = head
+    via = ""  # the label of the child the climb came up from
+    for step in range(MAX_CLIMB):
+        kids = list(cur.children)
+        if any(c.dep_ == "neg" for c in kids) and (step == 0 or coarse(cur) in ("VERB", "ADJ")):
+            return "none"
+        if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "near_miss" for c in kids) \
+                and (step == 0 or coarse(cur) in ("VERB", "ADJ")):
+            return "none"  # "was almost executed", "nearly succeeded in taking X"
+        if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
+            return "none"
+        if any(c.dep_ == "mark" and lexicon.cue(c.lower_) == "irrealis" for c in kids):
+            return "none"  # "if the Jin captured Kaifeng"
+        if step > 0 and any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
+                            for c in kids):
+            status = "failed"  # "he sent troops to recover X, but failed"
+        if step > 0 and any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in kids) and any(
+                c.dep_ == "conj" and lexicon.cue(c.lower_) == "negation" for c in kids):
+            return "none"  # "ordered Yue Fei to attack Kaifeng, but Yue Fei refused"
+        if step > 0:
+            kind = lexicon.cue(cur.lower_)
+            if not kind and cur.lower_ in _COPULA:  # "his intention was to attack"
+                subj = next(iter(children(cur, SUBJ)), None)
+                kind = lexicon.cue(subj.lower_) if subj is not None else ""
+            if kind == "avoidance" and via in _COMPLEMENT:
+                return "none"  # "escaped being captured", "avoided capture"
+            if kind == "failure":
+                status = "failed"
+            elif kind in ("irrealis", "negation"):
+                failed = any(c.dep_ in ("conj", "advcl", "xcomp") and
+                             lexicon.cue(c.lower_) == "failure" for c in kids)
+                return "failed" if failed else "none"
+        if cur.dep_ == "conj":
+            cur = cur.head  # share the first conjunct's governor, not its own meaning
+            while cur.dep_ == "conj":
+                cur = cur.head
+            if cur.dep_ not in _CLIMB:
+                break
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+            break
+        if cur.dep_ in _ADJUNCT and coarse(cur.head) == "VERB":
+            if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
+                   for c in cur.head.children):
+                status = "failed"  # "sent troops to recover X, but failed"
+            if not _purpose(cur):
+                break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            # "suggested that the emperor lead an expedition to repel the Mongols": a purpose
+            # infinitive is as asserted as the verb it serves: climb on
+        via = cur.dep_
+        cur = cur.head
+    return status

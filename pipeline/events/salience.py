@@ -1,0 +1,151 @@
+"""The paragraph's salience: who the story is about, for anaphors and agentless events.
+
+:class:`Salience` keeps, per paragraph, the grammatical subjects of events, the agent-labelled
+mentions, the persons reported dead, the dates of births, the agents and both sides of hostile
+events, and (over the document) the last agent of a hostile event at each place. Offsets are
+full-text ``str`` indices.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from pipeline.events.actors import AGENT_LABELS, Actor, same_side, source_of
+from pipeline.records import EntityRow
+
+
+def _has_word(name: str, word: str) -> bool:
+    return word in name.lower().replace("-", " ").split()
+
+
+class Salience:
+    """The paragraph's actors, most recent last: event actor1s and entity mentions.
+
+    ``earlier``: the previous paragraph's Salience (None for a document's first): its event
+    subjects (if it had none, its agent mentions, as a heading "Guo Wei"; if none, what it
+    carried) are the last resort of :meth:`resolve`
+    ("Wanyan Zongbi took Shouchun. || In November he crossed the river": Wanyan Zongbi), and
+    the persons it reported dead stay dead."""
+
+    def __init__(self, entities: Sequence[EntityRow], earlier: Salience | None = None) -> None:
+        self.entities = [e for e in entities if e.label in AGENT_LABELS]
+        self.starts = [e.start for e in self.entities]
+        self.subjects: list[Actor] = []  # grammatical subjects of events, in order
+        self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
+        # full-text starts of the dates of births: a later sentence's year, not its own
+        self.births: set[int] = set(earlier.births) if earlier else set()
+        self.earlier: list[Actor] = (earlier.subjects or [
+            Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
+                                     ) if earlier else []
+        self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
+        # (actor1, actor2) of the paragraph's hostile events with both sides, in order
+        self.pairs: list[tuple[Actor, Actor]] = []
+        # place canonical -> the last agent of a hostile event at it, over the whole document
+        self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
+
+    def alive(self, entity: EntityRow) -> bool:
+        """False for a PERSON whose death an earlier event of the paragraph reported: no
+        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong)."""
+        return entity.label != "PERSON" or entity.canonical not in self.dead
+
+    def died(self, actor: Actor | None) -> None:
+        if actor is not None and actor.entity.label == "PERSON":
+            self.dead.add(actor.entity.canonical)
+
+    def titled(self, title: str, before: int,
+               exclude: frozenset[str] = frozenset()) -> Actor | None:
+        """The last PERSON before ``before`` whose mention or canonical name holds ``title``
+        (not one of the canonical names ``exclude``)."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
+                    and self.alive(e) and e.canonical not in exclude:
+                return Actor(e, "pronoun")
+            i -= 1
+        return None
+
+    def acted(self, actor: Actor, place: str = "") -> None:
+        """Record ``actor`` as the agent of a hostile event (attack, siege, defeat ...) whose
+        place or target is the place ``place`` (a canonical name, "" if none)."""
+        self.attackers.append(actor)
+        if place:
+            self.at_place[place] = actor
+
+    def opposed(self, actor1: Actor, actor2: Actor) -> None:
+        """Record the two sides of a hostile event ("X fought the Arabs")."""
+        self.pairs.append((actor1, actor2))
+
+    def opponent(self, patient: Actor | None) -> Actor | None:
+        """The other side of the paragraph's latest hostile event that had ``patient`` as one
+        side ("Gao Xianzhi fought the Arabs at Talas and was defeated": the Arabs), with
+        ``source="side"`` (a guess); None if ``patient`` was no side of one."""
+        if patient is None:
+            return None
+        name = patient.entity.canonical
+        for one, other in reversed(self.pairs):
+            for me, them in ((one, other), (other, one)):
+                if me.entity.canonical == name and them.entity.canonical != name \
+                        and self.alive(them.entity):
+                    return Actor(them.entity, "side")
+        return None
+
+    def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
+                 place: str = "") -> Actor | None:
+        """The agent of an agentless hostile event ("the emperor was captured", "the generals
+        were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
+        guess: the campaign the text narrates goes on). For a place patient (``place``, a
+        canonical name: "Bianjing fell"): the agent of the document's latest hostile event at
+        or against that place. Otherwise: the agent of the paragraph's latest hostile event
+        that is not the patient nor of the patient's side (``polity_of``: an entity's side, ""
+        if unknown; :func:`same_side`). None if there is no such event."""
+        if place:
+            found = self.at_place.get(place)
+            return Actor(found.entity, "side") \
+                if found is not None and self.alive(found.entity) else None
+        side = polity_of(patient.entity) if patient is not None else ""
+        for actor in reversed(self.attackers):
+            if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
+                    or not self.alive(actor.entity):
+                continue
+            mine = polity_of(actor.entity)
+            if side and (not mine or same_side(mine, side)):
+                continue
+            return Actor(actor.entity, "side")
+        return None
+
+    def note(self, actor: Actor | None) -> None:
+        if actor is not None:
+            self.subjects.append(actor)
+
+    def resolve(self, kind: str, before: int, title: str = "",
+                among: frozenset[str] | None = None,
+                exclude: frozenset[str] = frozenset()) -> Actor | None:
+        """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
+        ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
+        whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
+        only persons of these canonical names qualify (the rulers, for "the emperor").
+        ``exclude``: canonical names that never qualify (binding, see
+        :func:`pipeline.events.anaphora.bound_elsewhere`)."""
+        labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
+        titled = self.titled(title, before, exclude) if title else None
+        if titled is not None:
+            return titled
+
+        def fits(e: EntityRow) -> bool:
+            return e.label in labels and self.alive(e) and e.canonical not in exclude and (
+                among is None or e.canonical in among)
+
+        for actor in reversed(self.subjects):
+            if actor.entity.start < before and fits(actor.entity):
+                return Actor(actor.entity, "pronoun")
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            if fits(self.entities[i]):
+                return Actor(self.entities[i], "pronoun")
+            i -= 1
+        for actor in reversed(self.earlier):  # the paragraphs before: their last subject
+            if fits(actor.entity):
+                return Actor(actor.entity, "pronoun")
+        return None

@@ -1,0 +1,97 @@
+"""Who a verb's subject is: its own, shared by coordination, inherited by an infinitive or a
+relative clause, or the orderer of an ordered event (:func:`controller`,
+:func:`causative_patient`, :func:`is_passive`, :func:`ordering_agent`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb: a passive auxiliary or subject, a participle modifying a noun,
+    or a participle conjunct of a passive without a direct object of its own."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "the main force led by X"
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ | SUBJ_PASS):
+        # "was defeated and captured": passive too; but a conjunct with a direct object is
+        # active ("X was sent against Y and besieged Z": X besieged Z; the tagger's VBN)
+        return is_passive(verb.head) and not any(c.dep_ == "aux" for c in verb.children) \
+            and not children(verb, OBJ)
+    return False
+
+
+def appositive_head(tok: Token) -> Token:
+    """The noun an apposition stands beside ("Zhao Huan, Emperor Qinzong, who fled": the
+    relative clause hangs on "Qinzong"; the actor is the whole "Zhao Huan, Emperor Qinzong")."""
+    steps = 0
+    while tok.dep_ == "appos" and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
+def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
+    """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
+    own = children(verb, SUBJ | SUBJ_PASS)
+    caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
+    if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
+        return next((s for s in own if s.i < caus.i), own[0])
+    if own:
+        subj = own[0]
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return appositive_head(verb.head)
+        return subj
+    if depth >= MAX_CLIMB or verb.head.i == verb.i:
+        return None
+    gov = verb.head
+    if verb.dep_ in ("relcl", "acl") and coarse(gov) in ("NOUN", "PROPN", "PRON"):
+        if verb.dep_ == "acl" and verb.tag_ == "TO":
+            pass
+        elif verb.dep_ == "relcl" or verb.tag_ in ("VBN", "VBG"):
+            return appositive_head(gov)
+    if verb.dep_ in ("xcomp", "ccomp") and gov.lower_ in _CAUSATIVE:
+        return controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
+    if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
+        obj = next(iter(children(gov, OBJ)), None)
+        if obj is not None and (obj.tag_.startswith("NNP") or obj.tag_ == "PRP"
+                                or lexicon.cue(obj.lower_) == "anaphor_person" or any(
+                c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
+                for c in obj.children)):
+            return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
+    return controller(gov, lexicon, depth + 1)
+
+
+def causative_patient(verb: Token) -> Token | None:
+    """The second subject of "X had Y put to death", or the object of "had" ("had him
+    executed")."""
+    own = children(verb, SUBJ | SUBJ_PASS)
+    caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
+    if caus is not None and len(own) >= 2:
+        return next((s for s in own if s.i > caus.i), None)
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _CAUSATIVE:
+        obj = next(iter(children(verb.head, OBJ)), None)
+        return obj or next(iter(children(verb, SUBJ | SUBJ_PASS)), None)
+    return None
+
+
+def ordering_verb(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The ``order`` cue verb whose direct object is the noun trigger ``head`` ("ordered the
+    death of Yang Guifei", "ordered the execution of X"), or None."""
+    if head.dep_ in OBJ and coarse(head) == "NOUN" and lexicon.cue(head.head.lower_) == "order" \
+            and coarse(head.head) == "VERB":
+        return head.head
+    return None
+
+
+def ordering_agent(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of the ``order`` verb of :func:`ordering_verb` (the one who orders the
+    event: "forced the emperor to order the death of X": the emperor), or None."""
+    verb = ordering_verb(head, lexicon)
+    return controller(verb, lexicon) if verb is not None else None
