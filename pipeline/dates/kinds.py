@@ -41,6 +41,7 @@ from .state import (
     _Res,
     _rulers,
 )
+from .twice import first_accession
 
 LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
 
@@ -87,6 +88,9 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
                 -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
                 r.qualified, -(r.reign_end - r.reign_start), r.first_year)
 
+    found, twice = first_accession(found, n)
+    if twice:
+        res.guess("RULER_REIGNED_TWICE", twice, "medium", basis="reign year of a later reign")
     ruler = min(found, key=key)
     called = (f"{m.ruler} = " if m.ruler and ruler.label and
               ruler.label.lower() != m.ruler.lower() else "")  # "Wu = Shizong": 孝武帝 is 世宗
