@@ -1,0 +1,37 @@
+"""Leap months written "run"/"leap"/"intercalary", cycle days within the running month, cycle
+day and month before the year, and "the next day" after a day-precise date (issue 7, items 5
+and 7). Invented sentences; the expected Julian days are from sanmiao's month table (each
+leap month checked there by its intercalary flag)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.calendar import LunarCalendar
+from pipeline.chronology import resolve_dates
+from pipeline.dates import find_date_mentions
+from pipeline.eras import EraTable
+
+
+def _rows(text: str, eras: EraTable, calendar: LunarCalendar):
+    return resolve_dates(find_date_mentions(text, eras), eras, calendar)
+
+
+@pytest.mark.parametrize("word", ["run", "leap", "intercalary"])
+def test_leap_month_words(word: str, eras: EraTable, calendar: LunarCalendar) -> None:
+    # Hongwu 12 (1379) has a leap fifth month; its 10th day is Julian 1379-06-24
+    text = f"In the {word} fifth month of the twelfth year of Hongwu, on the tenth day, rain fell."
+    rows, _ = _rows(text, eras, calendar)
+    assert [(r.year, r.julian_start, r.certainty) for r in rows] == [
+        (1379, "1379-06-24", "high")]
+    assert rows[0].leap_month is True
+
+
+def test_run_month_alone_is_the_leap_month(eras: EraTable, calendar: LunarCalendar) -> None:
+    rows, _ = _rows("In the run month of the twelfth year of Hongwu, rain fell.", eras, calendar)
+    assert [(r.julian_start, r.julian_end) for r in rows] == [("1379-06-15", "1379-07-13")]
+
+
+def test_run_is_no_leap_word_elsewhere(eras: EraTable, calendar: LunarCalendar) -> None:
+    rows, _ = _rows("They run fifth in the list of 1379.", eras, calendar)
+    assert all(r.month is None for r in rows)
