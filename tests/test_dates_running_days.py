@@ -35,3 +35,21 @@ def test_run_month_alone_is_the_leap_month(eras: EraTable, calendar: LunarCalend
 def test_run_is_no_leap_word_elsewhere(eras: EraTable, calendar: LunarCalendar) -> None:
     rows, _ = _rows("They run fifth in the list of 1379.", eras, calendar)
     assert all(r.month is None for r in rows)
+
+
+def test_cycle_day_within_running_month(eras: EraTable, calendar: LunarCalendar) -> None:
+    # Shaoxing 4, month 3 begins Julian 1134-03-28; jiazi (cycle day 1) is its 14th day
+    text = ("In the third month of the fourth year of Shaoxing, the court moved. "
+            "On the day jiazi, the edict was issued.")
+    rows, _ = _rows(text, eras, calendar)
+    assert [(r.text, r.julian_start, r.julian_end) for r in rows][1] == (
+        "the day jiazi", "1134-04-10", "1134-04-10")
+
+
+def test_cycle_day_not_in_running_month_is_flagged(eras: EraTable,
+                                                   calendar: LunarCalendar) -> None:
+    text = ("In the third month of the fourth year of Shaoxing, the court moved. "
+            "On the day jiachen, the edict was issued.")
+    rows, warnings = _rows(text, eras, calendar)
+    assert rows[1].certainty != "high" and rows[1].julian_start != rows[1].julian_end
+    assert "CYCLE_DAY_NOT_IN_MONTH" in [w.code for w in warnings]

@@ -399,7 +399,8 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
                     state, "medium", "NEXT_YEAR_BY_MONTH_ORDER")
     else:
         res.inherit(f"running year {state.year}", state)
-    if m.month is None and m.day is not None and not m.leap:
+    if m.month is None and (m.day is not None or m.cycle_day is not None) and not m.leap:
+        # "On the day bingxu" after a month: that cycle day within the running month
         res.month, res.leap = state.month, state.leap
     era = _era_for_year(res.year, state, eras, prior)
     if era is not None:
