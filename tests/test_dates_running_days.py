@@ -53,3 +53,22 @@ def test_cycle_day_not_in_running_month_is_flagged(eras: EraTable,
     rows, warnings = _rows(text, eras, calendar)
     assert rows[1].certainty != "high" and rows[1].julian_start != rows[1].julian_end
     assert "CYCLE_DAY_NOT_IN_MONTH" in [w.code for w in warnings]
+
+
+@pytest.mark.parametrize("text,phrase,day", [
+    ("On the jiazi day, third month, fourth year of Shaoxing, the edict was issued.",
+     "the jiazi day, third month, fourth year of Shaoxing", "1134-04-10"),
+    ("On the jiazi day, the third month of the fourth year of Shaoxing, an edict came.",
+     "the jiazi day, the third month of the fourth year of Shaoxing", "1134-04-10"),
+    ("On the tenth day, the run fifth month, twelfth year of Hongwu, it rained.",
+     "the tenth day, the run fifth month, twelfth year of Hongwu", "1379-06-24"),
+])
+def test_day_month_year_with_commas(text: str, phrase: str, day: str, eras: EraTable,
+                                    calendar: LunarCalendar) -> None:
+    rows, _ = _rows(text, eras, calendar)
+    assert [(r.text, r.julian_start, r.julian_end) for r in rows] == [(phrase, day, day)]
+
+
+def test_month_comma_year(eras: EraTable, calendar: LunarCalendar) -> None:
+    rows, _ = _rows("In the fifth month, second year of Yuanyou, it rained.", eras, calendar)
+    assert [(r.year, r.month) for r in rows] == [(1087, 5)]

@@ -12,6 +12,7 @@ import regex
 from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
+from .backward import merge_backward
 from .bare import bare_year_doubt, year_span
 from .coarse import add_coarse_mentions
 from .cycle_japanese import japanese_positions
@@ -361,7 +362,7 @@ def find_date_mentions(text: str, eras: EraTable,
         mention = _mention(m, text, g, index)
         if mention is not None:
             found.append(mention)
-    found = _merge_days(text, _merge_ranges(text, found))
+    found = merge_backward(text, _merge_days(text, _merge_ranges(text, found)))
     covered = [(x.start, x.end) for x in found]
     k = 0
     for s, e in dyn_spans:
