@@ -16,6 +16,7 @@ from pipeline.rulers import Ruler
 
 from .choose import NEAR_RUNNING_ERA
 from .cycle_japanese import cycle_zh
+from .cycle_rulers import cycle_in_reign
 from .cycles import (
     Anchor,
     ahead_wins,
@@ -169,6 +170,9 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
         return
     if len(m.cycle_alts) > 1:  # "kōgo": 甲午 or 庚午, the evidence chooses
         _ambiguous_cycle(m, state, eras, res, anchors, prior)
+        return
+    if m.ruler:  # "the Pyŏngin year of King Gojong": the cycle year inside that reign
+        cycle_in_reign(m, state, eras, res)
         return
     if m.era:  # "the jiashen year of Chongzhen": the cycle year inside the era named
         hits = [(e, y) for e in eras.candidates(m.era)
