@@ -72,3 +72,11 @@ def test_day_month_year_with_commas(text: str, phrase: str, day: str, eras: EraT
 def test_month_comma_year(eras: EraTable, calendar: LunarCalendar) -> None:
     rows, _ = _rows("In the fifth month, second year of Yuanyou, it rained.", eras, calendar)
     assert [(r.year, r.month) for r in rows] == [(1087, 5)]
+
+
+def test_printed_year_fitting_no_era_leaves_era_blank(eras: EraTable,
+                                                      calendar: LunarCalendar) -> None:
+    rows, warnings = _rows("In the third year of Jianlong (930), the army marched.", eras,
+                           calendar)
+    assert [(r.year, r.era, r.certainty) for r in rows] == [(930, None, "medium")]
+    assert [w.code for w in warnings] == ["YEAR_FROM_PRINTED_YEAR"]
