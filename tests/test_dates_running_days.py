@@ -80,3 +80,14 @@ def test_printed_year_fitting_no_era_leaves_era_blank(eras: EraTable,
                            calendar)
     assert [(r.year, r.era, r.certainty) for r in rows] == [(930, None, "medium")]
     assert [w.code for w in warnings] == ["YEAR_FROM_PRINTED_YEAR"]
+
+
+@pytest.mark.parametrize("phrase", ["The next evening", "The following morning",
+                                    "The next day"])
+def test_next_part_of_day(phrase: str, eras: EraTable, calendar: LunarCalendar) -> None:
+    text = (f"On the fifth day of the third month of the fourth year of Shaoxing, the court "
+            f"moved. {phrase}, the palace burned.")
+    rows, warnings = _rows(text, eras, calendar)
+    assert [(r.text, r.julian_start, r.julian_end, r.certainty) for r in rows][1] == (
+        phrase, "1134-04-02", "1134-04-02", "medium")
+    assert "RELATIVE_DAY_FROM_RUNNING_DATE" in [w.code for w in warnings]

@@ -372,6 +372,10 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
             if loc is not None:
                 res.year, res.month, res.leap, res.day = loc
                 res.inherit(f"running day {m.rel_days:+d} days", state)
+                if m.rel_days:  # "the next evening": counted from the last day the text dated
+                    res.guess("RELATIVE_DAY_FROM_RUNNING_DATE", f"{m.rel_days:+d} days from "
+                              "the running day; the text may count from an event it does not "
+                              "date", "medium")
         if res.day is None:
             res.inherit("running month (day not known)", state)
     era = _era_for_year(res.year, state, eras, prior)
