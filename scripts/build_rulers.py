@@ -180,6 +180,37 @@ def _canonicals(rows: list[list], labels: list[str]) -> list[str]:
     return out
 
 
+MIN_GAP = 2  # years between an earlier reign's last era and the listed reign
+
+
+def _earlier_reigns(reigns: list, ruler_eras: dict[str, list[tuple[int, str]]],
+                    eras_end: dict[tuple[str, int], int]) -> list:
+    """Reigns sanmiao's ruler table leaves out but its era table shows: eras of a person that
+    end before the first reign listed for that person (英宗 of Ming: ruler_table lists only
+    his second reign, 1457-1464; era_table gives him 正統 1436-1449 too). One extra reign per
+    person, spanning those eras (start = the first era's start minus one: an accession counts
+    its era from the next New Year), with the dynasty and row of the listed reign; only where
+    another person's reign of the same dynasty, of ``MIN_GAP`` years or more, lies between
+    (eras a year or two off a listed reign are data misalignments, not a second reign)."""
+    first: dict[str, tuple] = {}
+    for reign in reigns:
+        pid, start = reign[1], reign[2]
+        if pid not in first or start < first[pid][2]:
+            first[pid] = reign
+    out = []
+    for pid, (r, _pid, start, _end, dynasty) in sorted(first.items()):
+        before = sorted(y for y, _ in ruler_eras.get(pid, [])
+                        if y <= eras_end[(pid, y)] <= start - MIN_GAP)
+        if not before:
+            continue
+        end = max(eras_end[(pid, y)] for y in before)
+        # the gap is another person's reign of the same dynasty (not a data misalignment)
+        if any(o[1] != pid and o[4] == dynasty and end <= o[2] and o[3] <= start
+               and o[3] - o[2] >= MIN_GAP for o in reigns):
+            out.append((r, pid, before[0] - 1, end, dynasty))
+    return out
+
+
 def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
     """Return the text of rulers.csv (one row per reign of a dynasty listed in dynasties.csv)."""
     be = _eras_module()
@@ -200,11 +231,14 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
         for sid in e["sanmiao_era_ids"].split("|"):
             san_to_era[sid] = e["era_id"]
     ruler_eras: dict[str, list[tuple[int, str]]] = {}
+    eras_end: dict[tuple[str, int], int] = {}
     for e in be._sanmiao_csv("era_table.csv"):
         if e["ruler_id"] and e["era_id"] in san_to_era:
             rid = str(int(float(e["ruler_id"])))
             era = (int(e["era_start_year"]), san_to_era[e["era_id"]])
             ruler_eras.setdefault(rid, []).append(era)
+            end_year = int(float(e["era_end_year"] or e["era_start_year"]))
+            eras_end[(rid, era[0])] = max(end_year, eras_end.get((rid, era[0]), end_year))
     reigns = []
     for r in be._sanmiao_csv("ruler_table.csv"):
         pid = r["person_id"]
@@ -216,6 +250,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
         if dynasty is None or pid not in canon:
             continue
         reigns.append((r, pid, start, end, dynasty))
+    reigns.extend(_earlier_reigns(reigns, ruler_eras, eras_end))
     posthumous_by_dynasty: dict[str, list[str]] = {}
     for _r, pid, _s, _e, dynasty in reigns:
         post = names.get(pid, {}).get("posthumous", "")

@@ -24,7 +24,11 @@ comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``cy
 ``gazetteer/person_years.csv`` and the rulers' personal names), ``cycle_japanese`` (cycle-year
 names in Japanese kun and on readings, generated from ``gazetteer/cycle_japanese.csv``),
 ``mtdigits`` (digits garbled by machine translation, "/kloc-0/848", "June165438+1October":
-a date not read, or a flagged repair), ``resolve``
+a date not read, or a flagged repair), ``backward`` ("the dingchou day, seventh month,
+second year of Yuanyou": day, month, year with commas as one date), ``cycle_rulers`` (a cycle
+year with its ruler: "the Pyŏngin year of King Gojong"), ``twice`` (rulers who reigned twice:
+which reign a reign year names), ``printed`` (a printed year fitting no era reading: the
+printed year, era blank), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -52,6 +52,7 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
         res.month = None
     if m.leap and res.month is None and res.year is not None:
         res.month = calendar.leap_month_of(stream, res.year)
+        res.leap = res.month is not None  # "the run month": the year's intercalary month
         if res.month is None:
             res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month in {res.year}")
     if res.month is not None:

@@ -17,6 +17,7 @@ from pipeline.rulers import Ruler
 from .bc import BC_DOUBTS, bc_evidence
 from .choose import NEAR_RUNNING_ERA
 from .cycle_japanese import cycle_zh
+from .cycle_rulers import cycle_in_reign
 from .cycles import (
     Anchor,
     ahead_wins,
@@ -42,6 +43,7 @@ from .state import (
     _Res,
     _rulers,
 )
+from .twice import first_accession
 
 LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
 
@@ -88,6 +90,9 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
                 -sum(prior.get(a, 0) for a in eras.ancestors(r.dynasty)),
                 r.qualified, -(r.reign_end - r.reign_start), r.first_year)
 
+    found, twice = first_accession(found, n)
+    if twice:
+        res.guess("RULER_REIGNED_TWICE", twice, "medium", basis="reign year of a later reign")
     ruler = min(found, key=key)
     called = (f"{m.ruler} = " if m.ruler and ruler.label and
               ruler.label.lower() != m.ruler.lower() else "")  # "Wu = Shizong": 孝武帝 is 世宗
@@ -166,6 +171,9 @@ def _sexagenary(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
         return
     if len(m.cycle_alts) > 1:  # "kōgo": 甲午 or 庚午, the evidence chooses
         _ambiguous_cycle(m, state, eras, res, anchors, prior)
+        return
+    if m.ruler:  # "the Pyŏngin year of King Gojong": the cycle year inside that reign
+        cycle_in_reign(m, state, eras, res)
         return
     if m.era:  # "the jiashen year of Chongzhen": the cycle year inside the era named
         hits = [(e, y) for e in eras.candidates(m.era)
@@ -365,6 +373,10 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
             if loc is not None:
                 res.year, res.month, res.leap, res.day = loc
                 res.inherit(f"running day {m.rel_days:+d} days", state)
+                if m.rel_days:  # "the next evening": counted from the last day the text dated
+                    res.guess("RELATIVE_DAY_FROM_RUNNING_DATE", f"{m.rel_days:+d} days from "
+                              "the running day; the text may count from an event it does not "
+                              "date", "medium")
         if res.day is None:
             res.inherit("running month (day not known)", state)
     era = _era_for_year(res.year, state, eras, prior)
@@ -396,7 +408,8 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
                     state, "medium", "NEXT_YEAR_BY_MONTH_ORDER")
     else:
         res.inherit(f"running year {state.year}", state)
-    if m.month is None and m.day is not None and not m.leap:
+    if m.month is None and (m.day is not None or m.cycle_day is not None) and not m.leap:
+        # "On the day bingxu" after a month: that cycle day within the running month
         res.month, res.leap = state.month, state.leap
     era = _era_for_year(res.year, state, eras, prior)
     if era is not None:

@@ -12,9 +12,11 @@ import regex
 from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
+from .backward import merge_backward
 from .bare import bare_year_doubt, year_span
 from .coarse import add_coarse_mentions
 from .cycle_japanese import japanese_positions
+from .cycle_rulers import attach_cycle_rulers
 from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
@@ -361,7 +363,8 @@ def find_date_mentions(text: str, eras: EraTable,
         mention = _mention(m, text, g, index)
         if mention is not None:
             found.append(mention)
-    found = _merge_days(text, _merge_ranges(text, found))
+    found = merge_backward(text, _merge_days(text, _merge_ranges(text, found)))
+    found = attach_cycle_rulers(text, found, eras)
     covered = [(x.start, x.end) for x in found]
     k = 0
     for s, e in dyn_spans:

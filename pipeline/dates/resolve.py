@@ -50,6 +50,7 @@ from .cycles import Anchor, anchor_of
 from .days import _calendar_range, _check_gloss, _check_stated
 from .kinds import _bare, _reign, _relative, _sexagenary, _western
 from .mentions import DateMention
+from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 from .western_months import flag_lunar, resolve_western, western_text
@@ -168,6 +169,7 @@ def _resolve_one(
     _calendar_range(res, m, stream, calendar)
     _check_gloss(res, m)
     _check_stated(res, m)
+    printed_year_wins(res, m, calendar, stream)
     return res
 
 

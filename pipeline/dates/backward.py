@@ -1,0 +1,92 @@
+"""Dates written day first, then month, then year, set off by commas ("On the dingchou day,
+seventh month, second year of Yuanyou", "the tenth day, the fifth month, third year of
+Hongwu", "In the fifth month, second year of Yuanyou"): one date with its month and day.
+
+Runs on the mentions of :func:`pipeline.dates.mentions.find_date_mentions` (after the range
+and day merges): a day mention without month (its number or its cycle day), then a month
+mention without day, then an era or reign year without month or day, each after the other
+with only a comma (and "of"/"in") between, become one mention spanning them all with the
+year mention's fields plus the month (and leap flag) and the day. A day and a year alone, or
+a month already carrying its day ("the jiazi day of the third month"), followed by the year,
+merge the same way; so does a day before a dated month ("the jiazi day, the third month of
+the fourth year of Shaoxing").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .mentions import DateMention
+
+_GAP = re.compile(r"\s*,\s*(?:(?:of|in)\s+)?")
+YEAR_KINDS = frozenset(("explicit", "reign"))  # mentions that name an era or reign year
+
+
+def _is_day(m: DateMention) -> bool:
+    return (m.kind == "day" and m.month is None and not m.leap
+            and (m.day is not None or m.cycle_day is not None))
+
+
+def _is_month(m: DateMention) -> bool:
+    return m.kind in ("month", "day") and m.month is not None and m.western_year is None
+
+
+def _is_year(m: DateMention, month_ok: bool = False) -> bool:
+    return (m.kind in YEAR_KINDS and (month_ok or (m.month is None and not m.leap))
+            and m.day is None and m.cycle_day is None and not m.last_day
+            and m.era_year is not None)
+
+
+def merge_backward(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each "day, month, year" run (or "month, year", "day, year") merged
+    into one mention (see the module docstring); other mentions unchanged, in order."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        run = [mentions[i]]
+        j = i + 1
+        while j < len(mentions) and _GAP.fullmatch(text[run[-1].end:mentions[j].start]):
+            run.append(mentions[j])
+            if _is_year(mentions[j], month_ok=True):
+                break
+            j += 1
+        merged = _merge(text, run)
+        if merged is None:
+            out.append(mentions[i])
+            i += 1
+        else:
+            out.append(merged)
+            i += len(run)
+    return out
+
+
+def _merge(text: str, run: list[DateMention]) -> DateMention | None:
+    """The one mention of a day/month/year ``run`` ending in a year, else None."""
+    if len(run) < 2 or len(run) > 3 or not _is_year(run[-1], month_ok=True):
+        return None
+    head, year = run[:-1], run[-1]
+    day = month = None
+    if year.month is not None:  # "the jiazi day, the third month of the fourth year of X"
+        if len(head) != 1 or not _is_day(head[0]):
+            return None
+        day = head[0]
+    elif (len(head) == 2 and _is_day(head[0]) and _is_month(head[1]) and head[1].day is None
+            and head[1].cycle_day is None and not head[1].last_day):
+        day, month = head
+    elif len(head) == 1 and _is_month(head[0]):
+        month = head[0]
+    elif len(head) == 1 and _is_day(head[0]):
+        day = head[0]
+    else:
+        return None
+    fields: dict = {}
+    if month is not None:
+        fields.update(month=month.month, leap=month.leap, day=month.day,
+                      cycle_day=month.cycle_day, last_day=month.last_day)
+    if day is not None:
+        fields.update(day=day.day, cycle_day=day.cycle_day)
+    s, e = run[0].start, year.end
+    return replace(year, start=s, text=text[s:e], **fields)

@@ -1,0 +1,45 @@
+"""A printed CE year that fits no reading of the era or reign written before it (issue 7,
+item 4): "the second year of Tianhui (925)" (天會 is Jin 1123-1137 and Northern Han 957-973;
+neither has a second year in 925).
+
+After the usual reading, a row whose printed year conflicts (``STATED_YEAR_CONFLICT``) by
+more than :data:`MAX_SLIP` years takes the printed year; the era, era year, ruler and dynasty
+are left blank (the era read is kept as an alternative), the month and day, if any, are read
+in the printed year's Chinese calendar, and the row is ``medium`` with a
+``YEAR_FROM_PRINTED_YEAR`` warning. A slip of one year (a month 11-12 in the next Western
+year, a translator's off-by-one) keeps the era reading and its conflict warning.
+"""
+
+from __future__ import annotations
+
+from pipeline.calendar import LunarCalendar
+
+MAX_SLIP = 1  # years: a printed year this near the reading is a slip, not another era
+READING_KINDS = frozenset(("explicit", "reign"))
+
+
+def printed_year_wins(res, m, calendar: LunarCalendar, stream: int) -> bool:
+    """Replace ``res``'s reading by the printed year ``m.stated_year`` where it fits no
+    reading (see the module docstring); True if it did. ``stream``: the calendar stream of
+    the reading (kept for the month and day)."""
+    from .days import _calendar_range  # days imports mentions; keep this module leaf-light
+
+    stated = m.stated_year
+    if (not res.conflict or stated is None or m.stated_year_end or res.year is None
+            or m.kind not in READING_KINDS or abs(res.year - stated) <= MAX_SLIP):
+        return False
+    name = res.era.name if res.era is not None else (res.ruler.label if res.ruler else m.text)
+    res.alternatives.append(f"{name} {res.era_year} = {res.year}")
+    message = (f"no reading of the era falls in the printed year {stated} (the nearest: "
+               f"{name} {res.era_year} = {res.year}); the year is the printed year, the era "
+               "is left blank")
+    res.warnings = [w for w in res.warnings if w[0] != "STATED_YEAR_CONFLICT"]
+    res.basis = [b for b in res.basis if not b.startswith(("era ", "ruler ", "reign "))]
+    res.levels = []  # the era reading's evidence is set aside with it
+    res.era = res.ruler = res.dynasty = None
+    res.era_year = None
+    res.year, res.jdn = stated, None
+    res.guess("YEAR_FROM_PRINTED_YEAR", message, "medium",
+              basis="printed CE year (no era reading fits it)")
+    _calendar_range(res, m, stream, calendar)
+    return True
