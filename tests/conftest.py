@@ -2,16 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import spacy
 
-from pipeline import api
+from pipeline import api, document
 from pipeline.calendar import LunarCalendar
 from pipeline.eras import EraTable, load_era_table
 
 ROOT = Path(__file__).resolve().parent.parent
+
+_LOAD_RESOURCES = api.load_resources
+_LOADED: dict[str, api.Resources] = {}
+_BUNDLED = document.GAZETTEER_DIR
+
+
+def _load_once(model: str = api.DEFAULT_MODEL, gazetteer_dir: Path | None = None) -> api.Resources:
+    """``api.load_resources`` loading each model with the bundled gazetteer once per session.
+
+    With a user gazetteer folder (``--gazetteer``), or when a test points
+    ``document.GAZETTEER_DIR`` elsewhere, it loads afresh every time; failures are never cached
+    (a missing model or a bad gazetteer still raises each time)."""
+    if gazetteer_dir is not None or document.GAZETTEER_DIR != _BUNDLED:
+        return _LOAD_RESOURCES(model, gazetteer_dir)
+    if model not in _LOADED:
+        _LOADED[model] = _LOAD_RESOURCES(model)
+    return _LOADED[model]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_resources() -> Iterator[None]:
+    """In-process runs of the command (``main(["run", ...])``) and the session fixtures share one
+    loaded copy of each model: loading takes about 2 s, and dozens of tests run the command.
+    Nothing in a run changes the loaded resources (the session fixtures are shared too).
+    Tests that need a fresh load run ``chronicle`` in a subprocess."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(api, "load_resources", _load_once)
+        yield
 
 
 @pytest.fixture(scope="session")
