@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
 
 from pipeline import api, document
 from pipeline.calendar import LunarCalendar
@@ -47,6 +48,12 @@ def _shared_resources() -> Iterator[None]:
 def resources() -> api.Resources:
     """The default model with the repository's gazetteer, era table and calendar."""
     return api.load_resources()
+
+
+@pytest.fixture(scope="session")
+def parser_nlp() -> Language:
+    """The default model without ``ner`` and ``senter`` (the event tests give the entities)."""
+    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
 
 
 @pytest.fixture(scope="session")

@@ -214,7 +214,7 @@ def test_bad_scale_options_are_one_line_usage_errors(
     assert _cli(inputs, tmp_path / "out", blank_model, "--jobs", "-1") == 2
     assert "--jobs must be 0" in capsys.readouterr().err
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(run.schedulers, "SCHEDULER_TIMEOUT", 2)
+    monkeypatch.setattr(run.schedulers, "SCHEDULER_TIMEOUT", 0.5)
     code = _cli(inputs, tmp_path / "out", blank_model, "--engine", "dask",
                 "--scheduler", "tcp://127.0.0.1:9")
     err = capsys.readouterr().err
