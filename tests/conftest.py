@@ -124,8 +124,7 @@ class RelaxNGProcess:
 
     def __init__(self, schema: Path) -> None:
         self._proc = subprocess.Popen([sys.executable, "-c", _VALIDATOR, str(schema)],
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True)
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def validate(self, path: Path) -> tuple[bool, str]:
         """(whether the XML file at ``path`` is valid, lxml's error log)."""
@@ -134,7 +133,8 @@ class RelaxNGProcess:
         self._proc.stdin.flush()
         line = self._proc.stdout.readline()
         if not line:
-            raise RuntimeError(f"the RELAX NG process stopped: {self._proc.communicate()[1]}")
+            raise RuntimeError(f"the RELAX NG process stopped (exit {self._proc.wait()}); "
+                               f"its messages are in the captured stderr")
         valid, log = json.loads(line)
         return valid, log
 
