@@ -13,17 +13,17 @@ from pipeline.calendar import (
     jdn_to_julian,
     julian_to_jdn,
 )
-from pipeline.eras import EraTable, load_era_table
+from pipeline.eras import EraTable
 
 
 @pytest.fixture(scope="module")
-def cal() -> LunarCalendar:
-    return LunarCalendar.load()
+def cal(calendar: LunarCalendar) -> LunarCalendar:
+    return calendar  # the session's copy (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
-def table() -> EraTable:
-    return load_era_table()
+def table(eras: EraTable) -> EraTable:
+    return eras  # the session's copy (tests/conftest.py)
 
 
 def test_fall_of_kaifeng(cal: LunarCalendar) -> None:

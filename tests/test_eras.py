@@ -15,8 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def table() -> EraTable:
-    return load_era_table()
+def table(eras: EraTable) -> EraTable:
+    return eras  # the session's copy (tests/conftest.py)
 
 
 def _build_module():

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from pipeline import api
@@ -18,9 +17,9 @@ from pipeline.records import DateRow, EntityRow, EventRow
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
+def nlp(parser_nlp: Language) -> Language:
     """The default model's parser pipeline (no ner: the tests give the entities)."""
-    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
+    return parser_nlp
 
 
 def ents(text: str, spec: list[tuple[str, str, str]]) -> list[EntityRow]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from pipeline import api
 from pipeline.events import extract_events
 from pipeline.events.when import join_range
 from pipeline.places import find_place_glosses
@@ -16,8 +14,8 @@ from pipeline.records import DateRow, EntityRow, EventRow
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
 
 
 def ents(text: str, spec: list[tuple[str, str]]) -> list[EntityRow]:

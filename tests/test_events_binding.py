@@ -7,18 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from pipeline import api
 from pipeline.events import extract_events
 from pipeline.places import find_place_glosses
 from pipeline.records import EntityRow, EventRow
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
 
 
 def run(nlp: Language, text: str, spec: list[tuple[str, str]]) -> list[EventRow]:

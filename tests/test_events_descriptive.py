@@ -4,17 +4,15 @@ nouns without arguments are no events (issue 8)."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from pipeline import api
 from pipeline.events import extract_events
 from pipeline.records import EventRow
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
 
 
 def types(nlp: Language, text: str) -> list[str]:

@@ -7,10 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from pipeline import api
 from pipeline.events import extract_events, load_person_polities
 from pipeline.places import find_place_glosses
 from pipeline.records import EntityRow, EventRow
@@ -19,8 +17,8 @@ GAZ = Path(__file__).resolve().parent.parent / "gazetteer"
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load(api.DEFAULT_MODEL, exclude=["ner", "senter"])
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
 
 
 def ents(text: str, spec: list[tuple[str, str, str]]) -> list[EntityRow]:

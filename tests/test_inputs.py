@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -109,11 +109,14 @@ def test_version(capsys) -> None:
     assert capsys.readouterr().out.startswith("chronicle ")
 
 
-def test_dash_reads_standard_input(tmp_path: Path, blank_model: Path) -> None:
+def test_dash_reads_standard_input(tmp_path: Path, blank_model: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bytes of standard input (GBK here), read in process: exit codes of a real process are
+    # tested in test_cli.py, test_output_step.py and test_scale.py
+    data = (SENTENCE * 2).encode("gbk")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     out = tmp_path / "out"
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", "-", "--out", str(out), "--quiet",
-         "--model", str(blank_model)], input=(SENTENCE * 2).encode("gbk"), capture_output=True)
-    assert proc.returncode == 0, proc.stderr
+    code = main(["run", "-", "--out", str(out), "--quiet", "--model", str(blank_model)])
+    assert code == 0
     (doc,) = _read(out / "documents.csv")
     assert doc["doc_id"] == "stdin" and doc["path"] == "-" and doc["sentences"] == "2"

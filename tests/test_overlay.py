@@ -114,8 +114,8 @@ def test_cli_gazetteer_option(tmp_path: Path, overlay: Path, blank_model: Path,
     assert code == 0
     assert "Qiu Wenbo" in (out / "entities.csv").read_text(encoding="utf-8")
     provenance = json.dumps(json.loads((out / "datapackage.json").read_text(encoding="utf-8")))
-    merged = api.load_resources(str(blank_model), overlay).gazetteer_dir
-    assert merged is not None and gazetteer_hash(merged) in provenance
+    merged = prepare_gazetteer(overlay)  # the folder load_resources reads (same content)
+    assert gazetteer_hash(merged) in provenance
     assert gazetteer_hash(gazetteer_dir()) not in provenance
 
     _write(tmp_path / "bad", "persons.csv", "canonical,aliases\nA,\n,B\n")

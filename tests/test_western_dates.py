@@ -10,10 +10,8 @@ from __future__ import annotations
 import pytest
 from dateparser.search import search_dates
 
-from pipeline.calendar import LunarCalendar
 from pipeline.chronology import resolve_dates
 from pipeline.dates import find_date_mentions
-from pipeline.eras import load_era_table
 
 PHRASES = ["9 January 1127", "On 9 January 1127 the city fell.", "July 2, 1626",
            "February 21, 1559", "He died on 30 September 1626.", "13 February 1951",
@@ -21,8 +19,8 @@ PHRASES = ["9 January 1127", "On 9 January 1127 the city fell.", "July 2, 1626",
 
 
 @pytest.fixture(scope="module")
-def stages():
-    return load_era_table(), LunarCalendar.load()
+def stages(eras, calendar):
+    return eras, calendar  # the session's copies (tests/conftest.py)
 
 
 @pytest.mark.parametrize("phrase", PHRASES)
