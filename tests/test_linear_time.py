@@ -76,9 +76,11 @@ def test_the_regular_expressions_are_linear_on_hostile_text(name: str) -> None:
     def regex_stages(text: str) -> Callable[[], object]:
         return lambda: find_place_glosses(clean(text).text)
 
-    small = _seconds(regex_stages(HOSTILE[name](20_000)))
-    large = _seconds(regex_stages(HOSTILE[name](80_000)))
-    assert large <= 8 * small + 0.5, (small, large)
+    small = _seconds(regex_stages(HOSTILE[name](20_000)), rounds=3)
+    large = _seconds(regex_stages(HOSTILE[name](80_000)), rounds=3)
+    # linear: about 4x; a quadratic pattern: 16x and minutes. The margin absorbs a loaded
+    # machine (a 1.16 s against 1.13 s failure was seen with other jobs running).
+    assert large <= 10 * small + 1.0, (small, large)
 
 
 def _rows(result: api.DocumentResult) -> dict[str, list[object]]:
