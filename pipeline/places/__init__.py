@@ -7,8 +7,11 @@ and longitude are WGS84 decimal degrees. Word lists live in ``gazetteer/`` (see 
 ``place_aliases.csv`` (defunct county names).
 
 Subpackage layout (same public functions as the former ``pipeline/places.py``): ``base``
-(types, word lists, province names), ``glosses`` (find_place_glosses), ``geocode`` (current,
-historical and foreign places), ``rows`` (build_place_rows, PlaceLookup), ``dynastic``
+(types, word lists, province names, shared name forms), ``glosses`` (find_place_glosses),
+``geocode`` (re-exports ``modern``: current places in China and glosses; ``historical``: CHGIS
+units and the choice among their seats; ``world``: places abroad), ``rows`` (build_place_rows,
+place_rows_and_warnings; re-exports ``mentions``: running year, province hints; ``lookup``:
+hand gazetteer, PlaceLookup; ``certainty``: certainty and warnings of a row), ``dynastic``
 (reused capital names read by the running year and the paragraph's dynasties), ``locate``
 (places known only by their name: first and second geocoding pass), ``context`` (a mention
 read by the words around it: feature words, bare unit words, the province written beside it),

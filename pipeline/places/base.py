@@ -1,10 +1,11 @@
-"""Shared place types, the gloss word lists and province names (``provinces.csv``)."""
+"""Shared place types, the gloss word lists, province names (``provinces.csv``), and the name
+forms (unit words, one pinyin syllable) and seat counting the geocoders share."""
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -152,3 +153,33 @@ def _in_china(lat: float, lon: float) -> bool:
 def province_named(name: str) -> str:
     """The province a place name is ("Hubei Province", "Honan" -> "Henan"), else ""."""
     return _province_of(name, load_gloss_lexicon()) if name.strip() else ""
+
+
+# ---------------------------------------------------------------- name forms, seats
+
+
+_SUFFIX_WORDS = re.compile(
+    r"\s+(county|city|town|township|district|prefecture|province|village|municipality)$",
+    re.IGNORECASE)
+
+
+# written unit words after which the bare name is still the unit's name ("Luoyang City")
+_GEOCODABLE_SUFFIXES = frozenset({"county", "city", "prefecture", "district", "municipality"})
+
+
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|e|i|o|u|v)")
+
+
+def _one_syllable(key: str) -> bool:
+    return _SYLLABLE.fullmatch(key) is not None
+
+
+def _seats(points: Iterable[tuple[float, float]], spread: float = 0.5) -> int:
+    """How many distinct seats (points more than ``spread`` degrees apart) ``points`` hold."""
+    seats: list[tuple[float, float]] = []
+    for lat, lon in points:
+        if not any(abs(lat - a) <= spread and abs(lon - b) <= spread for a, b in seats):
+            seats.append((lat, lon))
+    return len(seats)

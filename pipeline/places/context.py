@@ -228,7 +228,8 @@ def known_by_gazetteers(year_at: Callable[[int], int | None],
                         index: ModernPlaceIndex | None = None) -> Callable[[str, int], bool]:
     """A ``known`` function for :func:`read_place_words`: the name is a current county or city
     (cpca) or a CHGIS unit in use in the running year at the mention (any year if unknown)."""
-    from pipeline.places.geocode import geocode_historical, geocode_name
+    from pipeline.places.historical import geocode_historical
+    from pipeline.places.modern import geocode_name
 
     def known(name: str, start: int) -> bool:
         return geocode_name(name, index=index) is not None \

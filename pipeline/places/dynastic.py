@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.places.base import GAZETTEER, PlaceGloss, _read, name_key
-from pipeline.places.rows import outside_glosses
+from pipeline.places.mentions import outside_glosses
 from pipeline.records import EntityRow, PlaceRow, WarningRow
 
 PARAGRAPH_REACH = 1500  # characters either side of a mention at most

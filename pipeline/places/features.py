@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.places.base import Coordinate, ModernPlaceIndex, _read, name_key
-from pipeline.places.geocode import HISTORICAL_SOURCE, load_historical_units
+from pipeline.places.historical import HISTORICAL_SOURCE, load_historical_units
 from pipeline.resources import active_gazetteer_dir
 
 SPREAD = 0.5

@@ -24,7 +24,7 @@ from pipeline.places.base import _read, name_key
 from pipeline.resources import active_gazetteer_dir
 
 if TYPE_CHECKING:
-    from pipeline.places.geocode import HistoricalUnit
+    from pipeline.places.historical import HistoricalUnit
 
 
 @lru_cache(maxsize=2)

@@ -12,7 +12,7 @@ from pipeline.places.base import (
     load_gloss_lexicon,
     name_key,
 )
-from pipeline.places.geocode import geocode
+from pipeline.places.modern import geocode
 
 _PAREN = re.compile(r"\(([^()]{2,160})\)")
 _NAME_WORD = r"[A-Z][A-Za-z'’\-]*"

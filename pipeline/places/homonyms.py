@@ -27,9 +27,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from pipeline.places.base import _in_china, name_key
-from pipeline.places.geocode import (
-    _SUFFIX_WORDS,
+from pipeline.places.base import _SUFFIX_WORDS, _in_china, name_key
+from pipeline.places.historical import (
     HISTORICAL_SOURCE,
     HistoricalUnit,
     geocode_historical,

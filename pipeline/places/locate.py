@@ -13,25 +13,27 @@ from pipeline.places.base import (
     ModernPlace,
     ModernPlaceIndex,
     _in_china,
+    _seats,
     name_key,
     province_named,
 )
 from pipeline.places.context import load_place_words, name_part, strip_qualifier
 from pipeline.places.features import geocode_feature
-from pipeline.places.geocode import (
+from pipeline.places.historical import (
+    geocode_historical,
+    historical_seats,
+    load_historical_units,
+)
+from pipeline.places.modern import (
     _LEVEL_RANK,
     _candidates,
     _coordinate,
-    _seats,
     county_homonyms,
     geocode,
-    geocode_historical,
     geocode_name,
-    geocode_world,
-    historical_seats,
-    load_historical_units,
     load_modern_places,
 )
+from pipeline.places.world import geocode_world
 from pipeline.records import PlaceRow
 
 # years: a CHGIS unit this close in time may stand for the name (CHGIS dates many units by

@@ -1,274 +1,50 @@
-"""Place rows of a document and the place lookup the event stage uses."""
+"""Place rows of a document (:func:`place_rows_and_warnings`, :func:`build_place_rows`).
+
+Helpers live beside it and are re-exported here so existing imports keep working:
+:mod:`pipeline.places.mentions` (running year, province hints, glosses by entity),
+:mod:`pipeline.places.lookup` (hand gazetteer, :class:`PlaceLookup` for the event stage),
+:mod:`pipeline.places.certainty` (certainty, reasons and warnings of a row).
+"""
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 
-from pipeline.entities.wadegiles import wg_name_to_pinyin
-from pipeline.places.base import (
-    Coordinate,
-    ModernPlaceIndex,
-    PlaceGloss,
-    _in_china,
-    _read,
-    load_gloss_lexicon,
-    name_key,
-    province_named,
-)
+from pipeline.places.base import ModernPlaceIndex, PlaceGloss, province_named
+from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
-from pipeline.places.geocode import (
-    geocode,
-    geocode_gloss,
-    geocode_historical,
-    geocode_name,
-    geocode_world,
-    historical_seats,
-)
+from pipeline.places.historical import geocode_historical
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, locate_name
+from pipeline.places.lookup import (
+    HistoricalPlace,
+    PlaceInfo,
+    PlaceLookup,
+    load_historical_places,
+    load_place_points,
+    precision_of,
+)
+from pipeline.places.mentions import (
+    DATELINE_WORDS,
+    YearAt,
+    _gloss_for,
+    _sentence_anchor,
+    is_dateline,
+    outside_glosses,
+    province_hints,
+    year_lookup,
+    years_from_dates,
+)
+from pipeline.places.modern import geocode, geocode_gloss
 from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
 
-
-def outside_glosses(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss]
-               ) -> list[EntityRow]:
-    """``entities`` without those inside a gloss's parentheses ("Datong" in "(now Datong)")."""
-    spans = sorted((g.gloss_start, g.gloss_end) for g in glosses)
-    starts = [s for s, _ in spans]
-
-    def inside(e: EntityRow) -> bool:
-        i = bisect.bisect_right(starts, e.start) - 1
-        return i >= 0 and e.end <= spans[i][1]
-
-    return [e for e in entities if not inside(e)]
-
-PlaceInfo = tuple[str, "float | None", "float | None", str]  # modern, lat, lon, precision
-
-
-@dataclass
-class PlaceLookup:
-    """Modern name and coordinates of a document's places, by entity canonical or written name.
-
-    Glossed places come first (the text's own gloss), then the historical gazetteer's modern
-    equivalent, geocoded on first use (``cache`` holds the results for this document).
-    """
-
-    glossed: dict[str, PlaceInfo]  # by entity canonical (or written name if no entity)
-    written: dict[str, PlaceInfo]  # by name_key of the name as written before the gloss
-    historical: Mapping[str, HistoricalPlace]
-    index: ModernPlaceIndex | None = None
-    cache: dict[str, PlaceInfo | None] = field(default_factory=dict)
-    located: dict[str, PlaceInfo] = field(default_factory=dict)  # from the place rows
-
-    def add_rows(self, rows: Iterable[PlaceRow]) -> None:
-        """Use the document's place rows (:func:`build_place_rows`) as the answer for every name
-        they place and the text does not gloss: second-pass guesses such as CHGIS homonyms near
-        the document's other places, a province written beside the name ("Le'an in Shandong
-        province", "Hua County, Guangdong Province"), so events and places.csv always agree.
-        Call before :meth:`get`."""
-        for row in rows:
-            if row.latitude is None:
-                continue
-            self.located[row.place] = (row.modern, row.latitude, row.longitude,
-                                       precision_of(row.coord_source))
-
-    @classmethod
-    def build(cls, entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
-              historical: Mapping[str, HistoricalPlace] | None = None, *,
-              index: ModernPlaceIndex | None = None) -> PlaceLookup:
-        glossed: dict[str, PlaceInfo] = {}
-        written: dict[str, PlaceInfo] = {}
-        for canonical, group in _gloss_for(glosses, entities).items():
-            for gloss in group:
-                coord = geocode_gloss(gloss, index=index)
-                value: PlaceInfo = (gloss.modern or gloss.province,
-                                    coord.latitude if coord else None,
-                                    coord.longitude if coord else None,
-                                    coord.precision if coord else "")
-                glossed.setdefault(canonical, value)
-                written.setdefault(name_key(gloss.place), value)
-        return cls(glossed, written, historical or {}, index)
-
-    def get(self, name: str, *, written: bool = False) -> PlaceInfo | None:
-        """(modern, lat, lon, precision) for a place's canonical name, or None. ``written``:
-        ``name`` is a name as written with no entity ("Battle of Huang Tiandang"); it may then
-        match a glossed name spelled differently ("Huangtiandang")."""
-        if name in self.glossed:
-            return self.glossed[name]
-        if written and name_key(name) in self.written:
-            return self.written[name_key(name)]
-        if name not in self.cache:
-            hist = self.historical.get(name)
-            coord = geocode(hist.modern, hist.province or None, index=self.index) \
-                if hist and hist.modern else None
-            if hist and coord is None:
-                coord = hist.point
-            self.cache[name] = (hist.modern, coord.latitude if coord else None,
-                                coord.longitude if coord else None,
-                                coord.precision if coord else "") if hist else None
-            province = province_named(name)
-            if self.cache[name] is None and province:
-                coord = geocode("", province, index=self.index)
-                self.cache[name] = (province, coord.latitude if coord else None,
-                                    coord.longitude if coord else None,
-                                    coord.precision if coord else "")
-            if self.cache[name] is None:
-                coord = geocode_name(name, index=self.index) or geocode_historical(name) \
-                    or geocode_world(name)
-                if coord is not None:
-                    self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
-                                        coord.precision)
-            found, row = self.cache[name], self.located.get(name)
-            if row and (found is None or found[1:3] != row[1:3]):
-                # the place row is the document's answer (a province written beside the name,
-                # a homonym near the other places): events take the same point
-                self.cache[name] = (row[0] or (found[0] if found else ""), *row[1:])
-        return self.cache[name]
-
-_PRECISIONS = ("near", "county", "prefecture", "province", "region", "river", "site", "city",
-               "country", "continent")
-
-
-def precision_of(coord_source: str) -> str:
-    """The precision word a ``coord_source`` holds ("name:cpca-0.5.5:county:outside-hint" ->
-    "county"; "near" wins over the level it qualifies), else ""."""
-    parts = coord_source.split(":")
-    return next((p for p in _PRECISIONS if p in parts), "")
-
-
-@dataclass(frozen=True)
-class HistoricalPlace:
-    """Modern equivalent of a historical place as given by the entity gazetteer.
-
-    ``point``: a hand-kept representative coordinate for a place that is no settlement (a
-    river, a region, a circuit), from ``gazetteer/place_coordinates.csv``; used only when the
-    modern name cannot be geocoded.
-    """
-
-    modern: str
-    province: str
-    point: Coordinate | None = None
-
-
-def load_place_points(path: Path) -> dict[str, Coordinate]:
-    """canonical -> representative Coordinate from ``place_coordinates.csv`` (canonical,
-    latitude, longitude, precision, note); ``source`` is ``hand:<precision>``."""
-    if not path.exists():
-        return {}
-    out: dict[str, Coordinate] = {}
-    for line, row in enumerate(_read(path), start=2):
-        try:
-            lat, lon = float(row["latitude"]), float(row["longitude"])
-        except (KeyError, ValueError) as exc:
-            raise ValueError(f"{path}:{line}: latitude/longitude must be numbers") from exc
-        if not _in_china(lat, lon):
-            raise ValueError(f"{path}:{line}: {row['canonical']} lies outside China's box")
-        out[row["canonical"]] = Coordinate(lat, lon, f"hand:{row['precision']}",
-                                           row["precision"], row["canonical"])
-    return out
-
-
-def load_historical_places(path: Path) -> dict[str, HistoricalPlace]:
-    """canonical -> HistoricalPlace from a CSV with columns canonical, modern, province, plus
-    the representative points of ``place_coordinates.csv`` beside it."""
-    points = load_place_points(path.parent / "place_coordinates.csv")
-    out: dict[str, HistoricalPlace] = {}
-    for row in _read(path):
-        name = row["canonical"]
-        if name not in out and (row.get("modern") or name in points):
-            out[name] = HistoricalPlace(row.get("modern", ""), row.get("province", ""),
-                                        points.get(name))
-    for name, point in points.items():
-        out.setdefault(name, HistoricalPlace("", "", point))
-    return out
-
-
-YearAt = Callable[[int], "int | None"]
-
-
-def year_lookup(pairs: Iterable[tuple[int, int | None]]) -> YearAt:
-    """From (offset, year) pairs, a function offset -> year of the last pair at or before it."""
-    items = sorted((o, y) for o, y in pairs if y is not None)
-    offsets = [o for o, _ in items]
-
-    def year_at(offset: int) -> int | None:
-        i = bisect.bisect_right(offsets, offset) - 1
-        return items[i][1] if i >= 0 else None
-
-    return year_at
-
-
-def years_from_dates(dates: Sequence[DateRow], text: str = "") -> YearAt:
-    """The running year at each offset: the year of the last DateRow starting at or before
-    (a printed span aside, kind ``aside``, "Hai Rui (1514–1587)", is no running year).
-
-    ``text`` (the text the offsets index; optional): a full Western date (day, month, year)
-    standing in a line of its own with at most :data:`DATELINE_WORDS` other words and no
-    sentence end ("By admin - Posted on 20 January 2009"), later than every other date of the
-    text, is a page's dateline, not a date of the narrative, and is no running year either."""
-    told = [d for d in dates if d.kind != "aside"]
-    lines = [d for d in told if text and is_dateline(d, text)]
-    latest = max((d.year for d in told if d not in lines and d.year is not None), default=None)
-    lines = [d for d in lines if latest is not None and (d.year or 0) > latest]
-    return year_lookup((d.start, d.year) for d in told if d not in lines)
-
-
-DATELINE_WORDS = 6
-
-
-def is_dateline(date: DateRow, text: str) -> bool:
-    """True when ``date`` is a full Gregorian date (with a day) alone in its line of ``text``
-    but for at most :data:`DATELINE_WORDS` words without a sentence end: a publication or
-    posting date ("Posted on 20 January 2009", "Updated: 2019-05-03")."""
-    if date.kind != "gregorian" or date.day is None:
-        return False
-    start = text.rfind("\n", 0, date.start) + 1
-    end = text.find("\n", date.end)
-    rest = text[start:date.start] + " " + text[date.end:len(text) if end < 0 else end]
-    return len(rest.split()) <= DATELINE_WORDS and not re.search(r"[.!?]", rest)
-
-
-def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss], *,
-                   window: int = 200) -> Callable[[Sequence[int]], str | None]:
-    """A function: mention offsets -> the one province named within ``window`` characters of
-    them (a PLACE entity that is a province, or a gloss's province), else None (none or
-    several different ones). A municipality (Beijing, Tianjin ...) named as a PLACE is a city
-    beside the others, no hint (one written right after a name still is: see
-    :func:`pipeline.places.context.places_beside`)."""
-    marks: list[tuple[int, str]] = [(g.gloss_start, g.province) for g in glosses if g.province]
-    cities = load_gloss_lexicon().municipalities  # "Tientsin" near "Mukden" is a city, no hint
-    marks += [(e.start, prov) for e in entities if e.label == "PLACE"
-              for prov in [province_named(e.canonical)] if prov and prov not in cities]
-    marks.sort()
-    offsets_only = [o for o, _ in marks]
-
-    def hint(offsets: Sequence[int]) -> str | None:
-        found = set()
-        for offset in offsets:
-            lo = bisect.bisect_left(offsets_only, offset - window)
-            hi = bisect.bisect_right(offsets_only, offset + window)
-            found.update(p for _, p in marks[lo:hi])
-        return found.pop() if len(found) == 1 else None
-
-    return hint
-
-
-def _gloss_for(glosses: Sequence[PlaceGloss], entities: Sequence[EntityRow]
-               ) -> dict[str, list[PlaceGloss]]:
-    """Glosses by the canonical name of the PLACE entity they overlap (else the gloss name)."""
-    places = sorted((e for e in entities if e.label == "PLACE"), key=lambda e: e.start)
-    starts = [e.start for e in places]
-    out: dict[str, list[PlaceGloss]] = {}
-    for gloss in glosses:
-        i = bisect.bisect_left(starts, gloss.start - 100)
-        canonical = next((e.canonical for e in places[i:bisect.bisect_left(starts, gloss.end)]
-                          if e.start < gloss.end and gloss.start < e.end), gloss.place)
-        out.setdefault(canonical, []).append(gloss)
-    return out
+__all__ = [
+    "DATELINE_WORDS", "HistoricalPlace", "PlaceInfo", "PlaceLookup", "YearAt",
+    "build_place_rows", "is_dateline", "load_historical_places", "load_place_points",
+    "outside_glosses", "place_rows_and_warnings", "precision_of", "province_hints",
+    "year_lookup", "years_from_dates",
+]
 
 
 def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
@@ -410,108 +186,4 @@ def place_rows_and_warnings(
     rows, inside = place_within(rows, mentions, text, [  # gates, streets; circuits by seat
         (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
     basis.update(inside)
-    warnings = []
-    for i, why in sorted(basis.items()):
-        row = rows[i]
-        start = mentions[row.place][0]
-        code = "PLACE_COORDINATE_GUESSED" if row.certainty == "low" else "PLACE_HOMONYM_CHOSEN"
-        warnings.append(WarningRow(
-            "", start, ends.get(start, start), code,
-            f"{row.place!r} placed at {row.modern or row.province or 'a point'} "
-            f"({row.latitude}, {row.longitude}), certainty {row.certainty}: {why}"))
-    return rows, warnings
-
-
-def _sentence_anchor(text: str, offset: int, rows: Sequence[PlaceRow],
-                     firsts: Sequence[tuple[int, int]]) -> tuple[float, float] | None:
-    """The median point of the places the first pass located (county or prefecture level)
-    that are mentioned in the sentence of ``offset`` (a span of ``text`` between sentence
-    ends or line breaks), or None when there is none or no ``text``. ``firsts``: sorted
-    (mention offset, index in ``rows``) of the rows the first pass located."""
-    if not text:
-        return None
-    lo = max(0, offset - _SENTENCE_REACH)  # a book is long: look only this far around
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, offset)]
-    start = ends[-1] if ends else lo
-    after = _SENTENCE_END.search(text, offset, offset + _SENTENCE_REACH)
-    end = after.start() if after else min(len(text), offset + _SENTENCE_REACH)
-    lo_i = bisect.bisect_left(firsts, (start, -1))
-    hi_i = bisect.bisect_left(firsts, (end, -1))
-    return anchor_of([rows[k] for k in sorted({k for _, k in firsts[lo_i:hi_i]})])
-
-
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
-_SENTENCE_REACH = 600  # characters before and after a mention searched for its sentence ends
-
-
-def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, modern: str,
-                  province: str, prefix: str) -> tuple[Coordinate, str, str, str]:
-    """A hand-gazetteer place written in a spelling (pinyin, or Wade–Giles read as pinyin)
-    that CHGIS gives several seats in ``year`` ("Hua-hsien" in 1851: 滑縣 in Henan, 花縣 in
-    Guangdong) is one reading among several: the unit in the province written or named near
-    the mention (``near``) when that is another province, else the hand row's reading; either
-    way a homonym choice (``basis``: medium certainty, PLACE_HOMONYM_CHOSEN). Unchanged when
-    every spelling the text used had one seat that year, or is a conventional name no CHGIS
-    unit bears ("Canton")."""
-    name, seats = "", []
-    for spelled in sorted(spellings):
-        for reading in (spelled, wg_name_to_pinyin(spelled)):
-            found = historical_seats(reading, year) if reading else []
-            if len(found) > len(seats):
-                name, seats = reading, found
-    if len(seats) < 2:
-        return coord, modern, province, prefix
-    if near and near not in province.split("|"):
-        other = geocode_historical(name, year, near, strict=True)
-        if other is not None:
-            why = f"{len(seats)} seats of that name in {year}: the one in {near}, named near it"
-            return replace(other, basis=why), "", near, "name"
-    why = (f"{len(seats)} seats of that name in {year}: the bundled gazetteer's "
-           f"({province or 'its'}) reading")
-    return replace(coord, basis=why), modern, province, prefix
-
-
-_GUESS_WORDS = {
-    "nearest": "the homonym nearest the document's other places",
-    "other-years": "the one seat of that name in other years than the running year",
-    "nearest-year": "the unit of that name nearest in time (none in use that year)",
-    "outside-hint": "a place of that name outside the province named near it",
-    "feature": "the county named after the mountain or pass",
-    "qualified": "the region the name qualifies (a direction word before it)",
-}
-
-
-def _guess_basis(coord: Coordinate) -> str:
-    """Why a second-pass coordinate was taken (a guess)."""
-    tags = [_GUESS_WORDS[t] for t in coord.source.split(":") if t in _GUESS_WORDS]
-    if "nearest-year" in coord.source.split(":") and coord.basis:
-        tags.append(coord.basis)  # which unit, and its years
-    return "; ".join(tags) or ("a town of that name in GeoNames (Taiwan, which cpca lacks) "
-                               "near the document's other places")
-
-
-def _certainty(coord: Coordinate | None, second: bool) -> str:
-    """high | medium | low for a coordinate ("" for none): second-pass results and guess tags
-    are low; a choice among homonyms (``coord.basis``) is medium; anything else high."""
-    if coord is None:
-        return ""
-    if second or set(coord.source.split(":")) & set(_GUESS_WORDS):
-        return "low"
-    return "medium" if coord.basis else "high"
-
-
-def _row(name: str, modern: str, relation: str, province: str, coord: Coordinate | None,
-         prefix: str, offsets: Sequence[int], years: Sequence[int], *,
-         second: bool = False) -> PlaceRow:
-    coord_source = ""
-    if coord is not None:
-        coord_source = f"{prefix}:{coord.source}" + (
-            f":{coord.precision}" if coord.precision not in coord.source.split(":") else "")
-        province = province or coord.province
-    return PlaceRow(
-        doc_id="", place=name, modern=modern, relation=relation, province=province,
-        latitude=coord.latitude if coord else None,
-        longitude=coord.longitude if coord else None, coord_source=coord_source,
-        certainty=_certainty(coord, second),
-        mentions=len(offsets), first_year=min(years) if years else None,
-        last_year=max(years) if years else None)
+    return rows, _warnings(rows, basis, mentions, ends)

