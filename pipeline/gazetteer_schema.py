@@ -145,7 +145,7 @@ SCHEMAS: dict[str, FileSchema] = {
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group",
-                                                  "age")},
+                                                  "age", "bound", "earlier")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

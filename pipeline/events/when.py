@@ -27,6 +27,19 @@ from pipeline.events.roles import coarse
 from pipeline.records import DateRow
 
 
+def with_asides(told: Sequence[DateRow], dates: Sequence[DateRow]
+                ) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
+    """``told`` (the dates that may date events, sorted by start) with the printed span
+    asides of ``dates`` that have a year (kind ``aside``: "(1409-1411)"), sorted by start, and
+    their starts. An aside dates an event only as its own clause's time, after a common noun
+    ("the third voyage (1409-1411)"), never as a running date (:func:`dated_event`)."""
+    asides = [d for d in dates if d.kind == "aside" and d.year is not None]
+    if not asides:
+        return tuple(told), tuple(d.start for d in told)
+    out = tuple(sorted([*told, *asides], key=lambda d: d.start))
+    return out, tuple(d.start for d in out)
+
+
 def date_precision(d: DateRow) -> str:
     """day | month | season | range | year ("" without a year)."""
     if d.kind == "range" and d.date_start and d.date_end and d.date_start != d.date_end \
@@ -180,7 +193,8 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
-                lexicon: EventLexicon | None = None) -> tuple[DateRow | None, str]:
+                lexicon: EventLexicon | None = None, since: int = 0
+                ) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -190,7 +204,8 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
     age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
     holds no date of its own, a date of another clause or sentence is not its date: None."""
-    chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end)
+    chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
+                                 lexicon, since)
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
         age = _aged(_clause_verb(head), lexicon)
@@ -221,32 +236,148 @@ def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
-                sent_start: int, trig_start: int, clause_end: int
+                sent_start: int, trig_start: int, clause_end: int,
+                lexicon: EventLexicon | None = None, since: int = 0
                 ) -> tuple[DateRow | None, str]:
     lo = bisect.bisect_left(starts, sent_start)
     hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
-    if sdoc.has_annotation("DEP") and hi > lo:
-        verb = _clause_verb(head)
-        own = []
-        for d in dates[lo:hi]:
-            tok = _token_at(sdoc, d.start - sent_start)
-            if tok is not None and _clause_verb(tok).i == verb.i:
-                own.append(d)
-        before = [d for d in own if d.start < trig_start]
-        if before or own:
-            return ((before or own)[-1] if before else own[0]), "clause"
-    i = after = bisect.bisect_left(starts, trig_start) - 1
     parsed = sdoc.has_annotation("DEP")
-    while parsed and i >= 0 and dates[i].start >= sent_start \
-            and _describes_a_noun(_token_at(sdoc, dates[i].start - sent_start)):
-        i -= 1  # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
-    if i >= 0 and dates[i].start >= sent_start:
-        return dates[i], "sentence"
-    j = after + 1  # the first date after the trigger
-    if j < len(dates) and dates[j].start < clause_end:
-        return dates[j], ("other_clause" if sdoc.has_annotation("DEP") else "sentence")
-    k = bisect.bisect_left(starts, sent_start) - 1
-    return (dates[k], "running") if k >= 0 else (None, "")
+    verb = _clause_verb(head) if parsed else head
+    own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
+        parsed and _dates_its_noun(d, sdoc, sent_start))]
+    earlier = parsed and lexicon is not None and _told_as_earlier(verb, lexicon)
+    if parsed and own_sentence:
+        verbs = {id(d): _date_verb(d, sdoc, sent_start) for d in own_sentence}
+        own = [d for d in own_sentence if verbs[id(d)] == verb.i]
+        before = [d for d in own if d.start < trig_start]
+        if own:
+            return (before[-1] if before else own[0]), "clause"
+        chain = _conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
+        shared = [d for d in own_sentence if verbs[id(d)] in chain]
+        before = [d for d in shared if d.start < trig_start]
+        if shared:
+            return (before[-1] if before else shared[0]), "clause"
+        if earlier:
+            return None, ""  # "Before that, ...", "had taken": not the sentence's time
+        if lexicon is not None:  # "after the prince seized Nanjing, he ... in 1404": a bound
+            bounds = _bounding_verbs(verb, lexicon)
+            own_sentence = [d for d in own_sentence if verbs[id(d)] not in bounds]
+        own_sentence = [d for d in own_sentence if d.start >= trig_start
+                        or not _describes_a_noun(_token_at(sdoc, d.start - sent_start))]
+        # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
+    elif earlier:
+        return None, ""
+    before = [d for d in own_sentence if d.start < trig_start]
+    if before:
+        return before[-1], "sentence"
+    after = [d for d in own_sentence if trig_start <= d.start < clause_end]
+    if after:
+        return after[0], ("other_clause" if parsed else "sentence")
+    k = lo - 1
+    while k >= 0 and dates[k].kind == "aside":
+        k -= 1  # a printed span aside ("Hai Rui (1514-1587)") is no running date
+    return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
+
+
+def _date_verb(d: DateRow, sdoc: Doc, sent_start: int) -> int:
+    """The token index of the clause verb ``d`` hangs on in ``sdoc`` (-1 if not found)."""
+    tok = _token_at(sdoc, d.start - sent_start)
+    return _clause_verb(tok).i if tok is not None else -1
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def _conjuncts(verb: Token) -> set[int]:
+    """The token indices of the verbs coordinated with ``verb`` that share its subject
+    ("deposed the emperor and founded the Song": both), ``verb`` included; a conjunct with a
+    subject of its own ("..., and he gave") is a clause of its own."""
+    root = verb
+    for _ in range(8):
+        if root.dep_ != "conj" or root.head.i == root.i or _own_subject(root):
+            break
+        root = root.head
+    out, todo = {root.i}, [root]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and coarse(c) == "VERB" and not _own_subject(c) \
+                    and c.i not in out:
+                out.add(c.i)
+                todo.append(c)
+    if verb.i not in out:
+        return {verb.i}
+    return out
+
+
+def _marker(verb: Token) -> str:
+    """The subordinator of an adverbial clause ("after the prince seized ..."), lower case."""
+    for c in verb.children:
+        if c.dep_ == "mark":
+            return c.lower_
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return verb.head.lower_  # "after seizing Nanjing"
+    return ""
+
+
+def _bounding_verbs(verb: Token, lexicon: EventLexicon) -> set[int]:
+    """The verbs whose dates only bound ``verb``'s event: the clause an ``after``/``before``
+    clause modifies ("after the prince seized Nanjing, he gave ... in 1404": 1404 is after
+    the seizure), and an ``after``/``before`` clause of ``verb``'s own ("he fled before the
+    Jin took Kaifeng in 1127"); ``bound`` cues of ``event_cues.csv``."""
+    out: set[int] = set()
+    chain = _conjuncts(verb)
+    top = verb.doc[min(chain)]
+    for v in (verb, top):
+        for _ in range(3):  # up through "after seizing" (pcomp -> prep -> verb)
+            if v.dep_ in ("advcl", "pcomp") and lexicon.cue(_marker(v)) == "bound":
+                head = _clause_verb(v.head) if v.dep_ == "advcl" else _clause_verb(v.head.head)
+                out |= _conjuncts(head)
+                break
+            if v.dep_ != "pcomp":
+                break
+            v = v.head
+    for i in chain:
+        for c in verb.doc[i].subtree:
+            if c.dep_ in ("advcl", "pcomp") and coarse(c) == "VERB" \
+                    and lexicon.cue(_marker(c)) == "bound" and c.i not in chain:
+                out |= _conjuncts(c)
+    return out - chain
+
+
+def _told_as_earlier(verb: Token, lexicon: EventLexicon) -> bool:
+    """True if ``verb``'s clause tells its event as earlier than the narrative's time: a
+    past perfect ("the Song had lost Taiyuan"), an ``earlier`` cue of ``event_cues.csv`` on it
+    ("earlier", "previously", "in his youth") or "before that/this/then"."""
+    chain = sorted(_conjuncts(verb))
+    first = verb.doc[chain[0]]
+    for v in {verb.i: verb, first.i: first}.values():
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                   for c in v.children):
+            return True
+        for c in v.children:
+            if lexicon.cue(c.lower_) == "earlier" and c.dep_ in ("advmod", "npadvmod"):
+                return True
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if lexicon.cue(g.lower_) == "earlier" or (
+                            c.lower_ == "before" and g.lower_ in ("that", "this", "then")):
+                        return True
+    return False
+
+
+def _dates_its_noun(d: DateRow, sdoc: Doc, sent_start: int) -> bool:
+    """True if the printed span aside ``d`` is a bare bracket right after a common noun ("the
+    third voyage (1409-1411)", "the Jingnan campaign (1399-1402)"): the time of what the noun
+    names, so of its clause. A span after a name ("Hai Rui (1514-1587)") or with a mark
+    ("(r. 1127-1162)") is a life or reign span: False."""
+    tok = _token_at(sdoc, d.start - sent_start)
+    if tok is None or tok.i < 2 or sdoc[tok.i - 1].text != "(":
+        return False
+    noun = sdoc[tok.i - 2]
+    return noun.tag_ in ("NN", "NNS") and noun.text.islower()
 
 
 def _describes_a_noun(tok: Token | None) -> bool:
