@@ -30,6 +30,7 @@ FAR_SENTENCES = 4
 _TITLE_MAX_CHARS = 80
 _TITLE_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?;,:。！？；，\-–—\"'”’]$")
+_INNER_STOP = re.compile(r"[.!?。！？]\s")
 _NEXT_LINE = re.compile(r"\s*[A-Z0-9]")
 _HEADWORD_END = re.compile(r"[^\S\n]*(?:[\u3400-\u9fff\uf900-\ufaff]+[^\S\n]*)?[.(（]")
 
@@ -86,4 +87,5 @@ class Horizons:
 def _is_title(line: str) -> bool:
     text = line.strip()
     return bool(text) and len(text) <= _TITLE_MAX_CHARS \
-        and len(text.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(text)
+        and len(text.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(text) \
+        and not _INNER_STOP.search(text)  # "X After their defeat, to retreat. June": prose

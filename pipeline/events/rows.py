@@ -220,8 +220,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
                                offset + sent.start_char, offset + trig.start_char,
                                offset + window.end_char, ctx.lexicon,
-                               horizon.since if horizon is not None else 0)
-    near = horizon.near if horizon is not None else offset
+                               horizon.since if horizon is not None else 0,
+                               horizon.near if horizon is not None else offset)
+    far = source == "far"  # a running date far back or under a past perfect: low
+    source = "running" if far else source
     if name_span is None and told == "present" and source not in ("clause", "sentence"):
         return None  # "the city lies ...", "X is known as ...": a description, no event
     if date is not None and source in ("clause", "sentence") and rule.event_type == "birth" \
@@ -252,5 +254,5 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             date_certainty=date.certainty if date is not None else "",
             actor1_source=actor1.source if actor1 else "",
             actor2_source=actor2.source if actor2 else "", reading=reading,
-            date_far=source == "running" and date is not None and date.start < near),
+            date_far=far),
         **dated), query  # type: ignore[arg-type]

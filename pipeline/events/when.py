@@ -1,12 +1,23 @@
 """The date of an event: its clause's own date first, then the sentence's, then the running date.
 
-A date is the clause's own when, in the parse, the nearest verb above the date's first token is
-the trigger's own verb (for a noun trigger, the verb above it): "In 1126 the Jin took Taiyuan
-and in 1127 took Kaifeng" dates the two captures apart. Without one: the sentence's last date
-before the trigger, else the first one after it in the trigger's clause window (attached to
-another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3), else the running
-date (the last date before the sentence). A clause that gives its time as an age ("At the age
-of twenty-five, he rose up ...") takes no other clause's date. Offsets are full-text offsets.
+A date is the clause's own when, in the parse, the nearest verb above the date is the
+trigger's own verb (for a noun trigger, a date inside its own phrase first: "the fall of the
+Tang in 907 and the death of Li Cunxu in 926"); "In 1126 the Jin took Taiyuan and in 1127
+took Kaifeng" dates the two captures apart. Verbs coordinated with the trigger's that share
+its subject share their date ("deposed the emperor and founded the Song in 420"). A bare
+bracketed span after a common noun ("On the third voyage (1409-1411) the fleet fought") is its
+clause's date; other printed span asides (life and reign spans) date nothing. The date of a
+clause linked by "after"/"before" (``bound`` cues: "after the prince seized Nanjing, he gave
+... in 1404") only bounds the event: not its date. Without a date of its own: the sentence's
+last date before the trigger, else the first one after it in the trigger's clause window
+(attached to another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3),
+else the running date (the last date before the sentence), which does not cross a heading or
+a dictionary entry and is far (certainty low) beyond a few sentences
+(:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
+takes only its own clause's date; a past perfect no later clause's date, its running date
+far. A clause that gives its time as an age ("At the age of twenty-five, he rose up ...")
+takes no other clause's date. Offsets are full-text offsets. Clause links:
+:mod:`pipeline.events.clauses`.
 
 Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
 dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
@@ -22,6 +33,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.clauses import (
+    bound_link,
+    bounding_verbs,
+    clause_verb,
+    conjuncts,
+    date_root,
+    dates_its_noun,
+    describes_a_noun,
+    noun_owns,
+    token_at,
+    told_as_earlier,
+)
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
@@ -166,20 +189,6 @@ def _gloss(dates: Sequence[DateRow], k: int, text: str, sent_start: int) -> bool
     return 0 <= lo <= hi <= len(text) and _GLOSS_GAP.fullmatch(text[lo:hi]) is not None
 
 
-def _clause_verb(tok: Token) -> Token:
-    """The nearest verb at or above ``tok`` (the root if none)."""
-    steps = 0
-    while coarse(tok) != "VERB" and tok.head.i != tok.i and steps < 12:
-        tok = tok.head
-        steps += 1
-    return tok
-
-
-def _token_at(sdoc: Doc, char: int) -> Token | None:
-    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                sent_start: int, trig_start: int, clause_end: int,
                lexicon: EventLexicon | None = None) -> DateRow | None:
@@ -193,7 +202,7 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
-                lexicon: EventLexicon | None = None, since: int = 0
+                lexicon: EventLexicon | None = None, since: int = 0, near: int = 0
                 ) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
@@ -203,12 +212,28 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     ..., and in 1616 was called Khan": a guess), ``running`` (the last date before the
     sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
     age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
-    holds no date of its own, a date of another clause or sentence is not its date: None."""
+    holds no date of its own, a date of another clause or sentence is not its date: None.
+
+    Which dates count (``lexicon`` gives the cues): verbs coordinated with the trigger's and
+    sharing its subject share their clause's date ("deposed the emperor and founded the Song in
+    420"); a bare bracketed span after a common noun dates its clause ("On the third voyage
+    (1409-1411) the fleet fought"), other span asides date nothing; the date of a clause linked
+    to the trigger's by a ``bound`` cue ("after the prince seized Nanjing, he gave ... in 1404")
+    is not its date. An event told as earlier by an ``earlier`` cue ("before that", "in his
+    youth") takes only its own clause chain's date; a past perfect ("had dispatched") no later
+    clause's date, and its running date is ``far``. The running date must start at or after
+    ``since`` (:mod:`pipeline.events.horizon`: not across a heading or a dictionary entry);
+    one starting before ``near`` (or told in the past perfect) comes back with source
+    ``far``, for a low certainty."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
+    if source == "running" and chosen is not None and (chosen.start < near or (
+            sdoc.has_annotation("DEP") and lexicon is not None
+            and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
+        source = "far"
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
-        age = _aged(_clause_verb(head), lexicon)
+        age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
             return None, ""  # (a date between the age phrase and the trigger is nearer)
     if chosen is None:
@@ -242,152 +267,47 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     lo = bisect.bisect_left(starts, sent_start)
     hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
     parsed = sdoc.has_annotation("DEP")
-    verb = _clause_verb(head) if parsed else head
+    verb = clause_verb(head) if parsed else head
     own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
-        parsed and _dates_its_noun(d, sdoc, sent_start))]
-    earlier = parsed and lexicon is not None and _told_as_earlier(verb, lexicon)
+        parsed and dates_its_noun(d, sdoc, sent_start))]
+    earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
     if parsed and own_sentence:
-        verbs = {id(d): _date_verb(d, sdoc, sent_start) for d in own_sentence}
+        roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}
+        if coarse(head) == "NOUN":  # "the death of Li Cunxu in 926": the noun's own date
+            mine = [d for d in own_sentence if noun_owns(head, roots[id(d)])]
+            if mine:
+                return mine[0], "clause"
+        verbs = {k: clause_verb(r).i if r is not None else -1 for k, r in roots.items()}
+        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed": a bound
+            link = bound_link(head, lexicon)
+            own_sentence = [d for d in own_sentence if verbs[id(d)] != verb.i
+                            or bound_link(roots[id(d)], lexicon) == link]
         own = [d for d in own_sentence if verbs[id(d)] == verb.i]
         before = [d for d in own if d.start < trig_start]
         if own:
             return (before[-1] if before else own[0]), "clause"
-        chain = _conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
+        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
         if shared:
             return (before[-1] if before else shared[0]), "clause"
-        if earlier:
-            return None, ""  # "Before that, ...", "had taken": not the sentence's time
+        if earlier == "cue":
+            return None, ""  # "Before that, ...", "in his youth": not the sentence's time
         if lexicon is not None:  # "after the prince seized Nanjing, he ... in 1404": a bound
-            bounds = _bounding_verbs(verb, lexicon)
+            bounds = bounding_verbs(verb, lexicon)
             own_sentence = [d for d in own_sentence if verbs[id(d)] not in bounds]
         own_sentence = [d for d in own_sentence if d.start >= trig_start
-                        or not _describes_a_noun(_token_at(sdoc, d.start - sent_start))]
+                        or not describes_a_noun(token_at(sdoc, d.start - sent_start))]
         # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
-    elif earlier:
+    elif earlier == "cue":
         return None, ""
     before = [d for d in own_sentence if d.start < trig_start]
     if before:
         return before[-1], "sentence"
     after = [d for d in own_sentence if trig_start <= d.start < clause_end]
-    if after:
+    if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
         return after[0], ("other_clause" if parsed else "sentence")
     k = lo - 1
     while k >= 0 and dates[k].kind == "aside":
         k -= 1  # a printed span aside ("Hai Rui (1514-1587)") is no running date
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
-
-
-def _date_verb(d: DateRow, sdoc: Doc, sent_start: int) -> int:
-    """The token index of the clause verb ``d`` hangs on in ``sdoc`` (-1 if not found)."""
-    tok = _token_at(sdoc, d.start - sent_start)
-    return _clause_verb(tok).i if tok is not None else -1
-
-
-def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
-
-
-def _conjuncts(verb: Token) -> set[int]:
-    """The token indices of the verbs coordinated with ``verb`` that share its subject
-    ("deposed the emperor and founded the Song": both), ``verb`` included; a conjunct with a
-    subject of its own ("..., and he gave") is a clause of its own."""
-    root = verb
-    for _ in range(8):
-        if root.dep_ != "conj" or root.head.i == root.i or _own_subject(root):
-            break
-        root = root.head
-    out, todo = {root.i}, [root]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and coarse(c) == "VERB" and not _own_subject(c) \
-                    and c.i not in out:
-                out.add(c.i)
-                todo.append(c)
-    if verb.i not in out:
-        return {verb.i}
-    return out
-
-
-def _marker(verb: Token) -> str:
-    """The subordinator of an adverbial clause ("after the prince seized ..."), lower case."""
-    for c in verb.children:
-        if c.dep_ == "mark":
-            return c.lower_
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return verb.head.lower_  # "after seizing Nanjing"
-    return ""
-
-
-def _bounding_verbs(verb: Token, lexicon: EventLexicon) -> set[int]:
-    """The verbs whose dates only bound ``verb``'s event: the clause an ``after``/``before``
-    clause modifies ("after the prince seized Nanjing, he gave ... in 1404": 1404 is after
-    the seizure), and an ``after``/``before`` clause of ``verb``'s own ("he fled before the
-    Jin took Kaifeng in 1127"); ``bound`` cues of ``event_cues.csv``."""
-    out: set[int] = set()
-    chain = _conjuncts(verb)
-    top = verb.doc[min(chain)]
-    for v in (verb, top):
-        for _ in range(3):  # up through "after seizing" (pcomp -> prep -> verb)
-            if v.dep_ in ("advcl", "pcomp") and lexicon.cue(_marker(v)) == "bound":
-                head = _clause_verb(v.head) if v.dep_ == "advcl" else _clause_verb(v.head.head)
-                out |= _conjuncts(head)
-                break
-            if v.dep_ != "pcomp":
-                break
-            v = v.head
-    for i in chain:
-        for c in verb.doc[i].subtree:
-            if c.dep_ in ("advcl", "pcomp") and coarse(c) == "VERB" \
-                    and lexicon.cue(_marker(c)) == "bound" and c.i not in chain:
-                out |= _conjuncts(c)
-    return out - chain
-
-
-def _told_as_earlier(verb: Token, lexicon: EventLexicon) -> bool:
-    """True if ``verb``'s clause tells its event as earlier than the narrative's time: a
-    past perfect ("the Song had lost Taiyuan"), an ``earlier`` cue of ``event_cues.csv`` on it
-    ("earlier", "previously", "in his youth") or "before that/this/then"."""
-    chain = sorted(_conjuncts(verb))
-    first = verb.doc[chain[0]]
-    for v in {verb.i: verb, first.i: first}.values():
-        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
-                                   for c in v.children):
-            return True
-        for c in v.children:
-            if lexicon.cue(c.lower_) == "earlier" and c.dep_ in ("advmod", "npadvmod"):
-                return True
-            if c.dep_ == "prep":
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    if lexicon.cue(g.lower_) == "earlier" or (
-                            c.lower_ == "before" and g.lower_ in ("that", "this", "then")):
-                        return True
-    return False
-
-
-def _dates_its_noun(d: DateRow, sdoc: Doc, sent_start: int) -> bool:
-    """True if the printed span aside ``d`` is a bare bracket right after a common noun ("the
-    third voyage (1409-1411)", "the Jingnan campaign (1399-1402)"): the time of what the noun
-    names, so of its clause. A span after a name ("Hai Rui (1514-1587)") or with a mark
-    ("(r. 1127-1162)") is a life or reign span: False."""
-    tok = _token_at(sdoc, d.start - sent_start)
-    if tok is None or tok.i < 2 or sdoc[tok.i - 1].text != "(":
-        return False
-    noun = sdoc[tok.i - 2]
-    return noun.tag_ in ("NN", "NNS") and noun.text.islower()
-
-
-def _describes_a_noun(tok: Token | None) -> bool:
-    """True if ``tok``'s clause is a relative clause or a participle modifying a noun ("Yue
-    Fei, who was born in 1103, ...", "the city, taken in 1127, ..."): its date describes that
-    noun, not the sentence's main event."""
-    if tok is None:
-        return False
-    verb = _clause_verb(tok)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and coarse(verb.head) in ("NOUN",
-                                                                                 "PROPN"))
