@@ -7,7 +7,7 @@ Invented sentences, run through the whole chain (the real date stage) on the ses
 from __future__ import annotations
 
 from pipeline import api
-from pipeline.events.horizon import FAR_SENTENCES, Horizons
+from pipeline.events.horizon import EXPIRE_SENTENCES, FAR_SENTENCES, Horizons
 from pipeline.records import EntityRow, EventRow
 
 
@@ -81,7 +81,8 @@ def test_a_running_date_does_not_cross_a_heading_or_come_from_one(
 
 def test_a_running_date_stays_in_its_dictionary_entry(resources: api.Resources) -> None:
     ev = events(resources, "Li Cunxu. Founder of the Later Tang dynasty. He defeated the Liang "
-                           "in 923.\n\nLi Siyuan. Adopted son of Li Keyong. He was proclaimed emperor.")
+                           "in 923.\n\nLi Siyuan. Adopted son of Li Keyong. He was proclaimed "
+                           "emperor.")
     assert ev["defeated"].year == 923
     assert when(ev["proclaimed"]) == (None, None, "")
 
@@ -112,4 +113,5 @@ def test_horizons_read_titles_entries_and_distance() -> None:
     assert h.at(215, 200).since == 200  # a headword opens an entry
     starts = list(range(0, 1000, 10))
     far = Horizons([("x", 0)], starts, []).at(500, 0)
-    assert far.near == 500 - 10 * FAR_SENTENCES and far.since == 0
+    assert far.near == 500 - 10 * FAR_SENTENCES  # far: low certainty
+    assert far.since == 500 - 10 * EXPIRE_SENTENCES  # expired: no running date

@@ -11,7 +11,9 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   headword: a PERSON name followed by a full stop, a bracket or Chinese characters, "Li
   Cunxu 李存勗. Died A.D. 926."): each entry has its own dates;
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
-  row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on.
+  row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
+  beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
+  is better than a year from a part of the text that narrated another time).
 
 Offsets are ``str`` indices into the full text. Raises nothing.
 """
@@ -27,6 +29,8 @@ from pipeline.records import EntityRow
 
 #: A running date more than this many sentences back is far (certainty low).
 FAR_SENTENCES = 4
+#: A running date more than this many sentences back dates nothing (a blank year).
+EXPIRE_SENTENCES = 8
 _TITLE_MAX_CHARS = 80
 _TITLE_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?;,:。！？；，\-–—\"'”’]$")
@@ -81,6 +85,8 @@ class Horizons:
             since = end if end <= sent_start else start  # (a heading's own sentence: start)
         i = bisect.bisect_left(self._sentences, sent_start)
         far = self._sentences[i - FAR_SENTENCES] if i >= FAR_SENTENCES else 0
+        if i >= EXPIRE_SENTENCES:  # the text has moved on: no running date
+            since = max(since, self._sentences[i - EXPIRE_SENTENCES])
         return Horizon(since, max(paragraph_start, far, since))
 
 
