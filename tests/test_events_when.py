@@ -111,6 +111,10 @@ def test_horizons_read_titles_entries_and_distance() -> None:
     assert h.at(0, 0).since == 0  # the title's own sentence
     assert h.at(100, 100).since == 32  # a line of prose with a full stop is no title
     assert h.at(215, 200).since == 200  # a headword opens an entry
+    lines = "He died in 926.\n1187 Li Siyuan 李嗣源. He was proclaimed.\nLi Siyuan rose."
+    h = Horizons([(lines, 0)], [0], [person(21, 30), person(55, 64)])
+    assert h.at(45, 0).since == 21  # a numbered line with a name and characters: an entry
+    assert h.at(70, 0).since == 21  # a name without characters: prose
     starts = list(range(0, 1000, 10))
     far = Horizons([("x", 0)], starts, []).at(500, 0)
     assert far.near == 500 - 10 * FAR_SENTENCES  # far: low certainty

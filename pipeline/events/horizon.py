@@ -8,8 +8,9 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   starts with a capital or a digit), and a date *in* a heading is no running date for the
   body ("The Xuanwu Gate Incident of 626" titles a page that then narrates 617 and 618);
 * it does not cross the start of a **dictionary entry** (a paragraph that opens with a
-  headword: a PERSON name followed by a full stop, a bracket or Chinese characters, "Li
-  Cunxu 李存勗. Died A.D. 926."): each entry has its own dates;
+  headword, perhaps after an entry number: a PERSON name followed by a full stop, a bracket
+  or Chinese characters, "Li Cunxu 李存勗. Died A.D. 926."; or a line inside a paragraph
+  that opens with a name followed by Chinese characters): each entry has its own dates;
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
   row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
   beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
@@ -37,6 +38,9 @@ _SENTENCE_END = re.compile(r"[.!?;,:。！？；，\-–—\"'”’]$")
 _INNER_STOP = re.compile(r"[.!?。！？]\s")
 _NEXT_LINE = re.compile(r"\s*[A-Z0-9]")
 _HEADWORD_END = re.compile(r"[^\S\n]*(?:[\u3400-\u9fff\uf900-\ufaff]+[^\S\n]*)?[.(（]")
+# inside a paragraph a line opens an entry only with Chinese characters after the name
+_CJK_HEADWORD = re.compile(r"[^\S\n]*[\u3400-\u9fff\uf900-\ufaff]+[^\S\n]*[.,(（]")
+_ENTRY_NUMBER = re.compile(r"\s*(?:\d{1,5}\.?\s+)?")  # "1187 Li Ssu-yuan ...": a numbered entry
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,15 @@ class Horizons:
                                                          if i + 1 < len(blocks) else "")
             if _is_title(first) and _NEXT_LINE.match(following):
                 walls.append((offset + lead, offset + len(first.rstrip())))
-            elif offset + lead in persons and _HEADWORD_END.match(
-                    text, persons[offset + lead] - offset):
-                walls.append((offset + lead, offset + lead))
+            at = 0
+            for k, line in enumerate(lines):  # headwords: at a paragraph or line start
+                opens = _ENTRY_NUMBER.match(line)
+                start = offset + at + opens.end()
+                end = persons.get(start)
+                if end is not None and (_CJK_HEADWORD if k else _HEADWORD_END).match(
+                        text, end - offset):
+                    walls.append((start, start))
+                at += len(line) + 1
         self._walls = sorted(walls)
         self._wall_starts = [w[0] for w in self._walls]
         self._sentences = sorted(sentence_starts)
