@@ -119,3 +119,13 @@ def test_horizons_read_titles_entries_and_distance() -> None:
     far = Horizons([("x", 0)], starts, []).at(500, 0)
     assert far.near == 500 - 10 * FAR_SENTENCES  # far: low certainty
     assert far.since == 500 - 10 * EXPIRE_SENTENCES  # expired: no running date
+
+
+def test_a_birth_death_or_enthronement_takes_its_subjects_span_end(
+        resources: api.Resources) -> None:
+    ev = events(resources, "Emperor Xiaowen (r. 471–499) ascended the throne at the age of "
+                           "four. Yue Fei (1103–1142) died in prison. Zhao Gou (r. 1127–1162) "
+                           "was born in Kaifeng.")
+    assert when(ev["ascended the throne"]) == (471, None, "sentence")
+    assert when(ev["died"]) == (1142, None, "sentence")
+    assert ev["was born"].year is None  # a reign span says nothing of a birth

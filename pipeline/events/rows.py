@@ -221,7 +221,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                offset + sent.start_char, offset + trig.start_char,
                                offset + window.end_char, ctx.lexicon,
                                horizon.since if horizon is not None else 0,
-                               horizon.near if horizon is not None else offset)
+                               horizon.near if horizon is not None else offset,
+                               rule.event_type)
     far = source == "far"  # a running date far back or under a past perfect: low
     source = "running" if far else source
     if name_span is None and told == "present" and source not in ("clause", "sentence"):

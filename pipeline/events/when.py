@@ -202,8 +202,8 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
-                lexicon: EventLexicon | None = None, since: int = 0, near: int = 0
-                ) -> tuple[DateRow | None, str]:
+                lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
+                event_type: str = "") -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -213,6 +213,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
     age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
     holds no date of its own, a date of another clause or sentence is not its date: None.
+    A birth, death or enthronement (``event_type``) without a date of its own clause takes
+    the matching end of its subject's printed span ("Emperor Xiaowen (r. 471-499) ascended
+    the throne": 471; "Yue Fei (1103-1142) died": 1142; a reign span for reigns, a life span
+    otherwise).
 
     Which dates count (``lexicon`` gives the cues): verbs coordinated with the trigger's and
     sharing its subject share their clause's date ("deposed the emperor and founded the Song in
@@ -227,6 +231,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     ``far``, for a low certainty."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
+    if source != "clause" and event_type in _SPAN_ENDS and sdoc.has_annotation("DEP"):
+        spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
+        if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
+            return spanned, "sentence"
     if source == "running" and chosen is not None and (chosen.start < near or (
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
@@ -239,6 +247,43 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+#: Event types dated by one end of their subject's span: (span kind, 0 start / 1 end).
+_SPAN_ENDS = {"birth": ("life", 0), "death": ("life", 1), "suicide": ("life", 1),
+              "enthronement": ("reign", 0), "abdication": ("reign", 1)}
+_REIGN_MARK = frozenset({"r.", "r", "reigned", "reign"})
+
+
+def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+              sent_start: int, kind: str, end: int) -> DateRow | None:
+    """One end of the printed span aside on the subject of ``head``'s clause ("Emperor
+    Xiaowen (r. 471-499)": reign 471-499), as a year row, if the span is of ``kind``
+    (``reign`` when marked "r."/"reigned", else ``life``); None otherwise."""
+    verb = clause_verb(head)
+    subjects = {c.i for v in sorted(conjuncts(verb))[:1] + [verb.i]
+                for c in sdoc[v].children if c.dep_ in ("nsubj", "nsubjpass")}
+    lo = bisect.bisect_left(starts, sent_start)
+    hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
+    for d in dates[lo:hi]:
+        root = date_root(d, sdoc, sent_start)
+        first = token_at(sdoc, d.start - sent_start)
+        if d.kind != "aside" or root is None or first is None or d.year is None:
+            continue
+        tok, steps = root, 0
+        while tok.i not in subjects and tok.head.i != tok.i and steps < 4:
+            tok, steps = tok.head, steps + 1
+        if tok.i not in subjects:
+            continue
+        marks = {t.lower_ for t in sdoc[max(0, first.i - 3):first.i]}
+        if ("reign" if marks & _REIGN_MARK else "life") != kind or "(" not in marks:
+            continue
+        year = d.year if end == 0 else (d.year_end if d.year_end is not None else d.year)
+        return dataclasses.replace(d, kind="gregorian", year=year, year_end=None,
+                                   date_start=d.date_start if end == 0 else "",
+                                   date_end="", month=None, day=None, leap_month=None,
+                                   season=None)
+    return None
 
 
 def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
