@@ -158,7 +158,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group",
-                                                  "age", "near_miss", "avoidance")},
+                                                  "age", "near_miss", "avoidance", "bound",
+                                                  "earlier")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -21,12 +21,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.events.actors import ActorFinder
+from pipeline.events.horizon import Horizons
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
 from pipeline.events.triggers import Block, dated, prepare_block
+from pipeline.events.when import with_asides
 from pipeline.places import (
     HistoricalPlace,
     ModernPlaceIndex,
@@ -102,9 +104,13 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     match = matcher or build_trigger_matcher(blocks[0][0], lex)
     kept = sorted(outside_glosses(entities, glosses), key=lambda e: e.start)  # not "(now X)"
     kept_starts = [e.start for e in kept]
-    all_dates, date_starts = dated(dates)
-    prepared = [prepare_block(doc, offset, kept, kept_starts, all_dates, date_starts,
+    all_dates, _ = dated(dates)
+    told, date_starts = with_asides(all_dates, dates)  # asides date only their own clause
+    prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
                               person_polity or {}, lex, match) for doc, offset in blocks]
+    horizons = Horizons([(b.text, b.offset) for b in prepared],
+                        [offset + s.start_char for doc, offset in blocks for s in doc.sents]
+                        if blocks[0][0].has_annotation("SENT_START") else [], kept)
     out: list[list[PendingEvent]] = []
     group: list[int] = []
     size = 0
@@ -113,7 +119,8 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
         group.append(i)
         size += len(block.text)
         if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
-            out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry))
+            out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry,
+                                         horizons))
             group, size = [], 0
     hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
                         if r.hostile)
@@ -144,7 +151,7 @@ _PARSE_GROUP_CHARS = 100_000
 
 
 def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
-                      carry: list[Salience]) -> list[list[PendingEvent]]:
+                      carry: list[Salience], horizons: Horizons) -> list[list[PendingEvent]]:
     wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
@@ -154,14 +161,16 @@ def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
     for i, block in enumerate(blocks):
         sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
                  else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
-        out.append(_finish(block, sdocs, carry))
+        out.append(_finish(block, sdocs, carry, horizons))
     return out
 
 
-def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience]) -> list[PendingEvent]:
+def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
+            horizons: Horizons) -> list[PendingEvent]:
     """The rows of one paragraph; ``carry`` holds the previous paragraph's :class:`Salience`
     (replaced by this one's): an anaphor with no antecedent in its own paragraph takes the
-    last event subject of the paragraphs before."""
+    last event subject of the paragraphs before; ``horizons``: how far back each sentence's
+    running date may come from (:mod:`pipeline.events.horizon`)."""
     ctx, doc, offset = block.ctx, block.doc, block.offset
     salience = Salience(ctx.entities, carry[-1] if carry else None)
     carry[:] = [salience]
@@ -169,13 +178,14 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience]) -> list[
     for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
         finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
         last_end = sent.start
+        horizon = horizons.at(offset + sent.start_char, offset)
         for k, (trig, rules) in enumerate(trigs):
             right_end = next((t.start for t, rules in trigs[k + 1:]
                               if not all(r.object_words or r.lemma in _BROAD for r in rules)),
                              sent.end)
             row = build_event(doc, block.text, sdoc, trig, rules, sent,
                               doc[last_end:right_end], offset, ctx, finder, salience,
-                              len(events))
+                              len(events), horizon)
             if row is not None:
                 events.append(row)
                 last_end = trig.end

@@ -29,7 +29,8 @@ from pipeline.resources import gazetteer_dir
 GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
-                       "anaphor_group", "age", "near_miss", "avoidance"})
+                       "anaphor_group", "age", "near_miss", "avoidance", "bound",
+                       "earlier"})
 
 
 @dataclass(frozen=True)

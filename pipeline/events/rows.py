@@ -23,6 +23,7 @@ from pipeline.events.anaphora import (
     resolve_actor,
 )
 from pipeline.events.certainty import event_certainty
+from pipeline.events.horizon import Horizon
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import (
     Frame,
@@ -157,12 +158,15 @@ def _geo_precision(prep: str, precision: str) -> int | None:
 
 def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule],
                 sent: Span, window: Span, offset: int, ctx: Context, finder: ActorFinder,
-                salience: Salience, event_id: int) -> PendingEvent | None:
+                salience: Salience, event_id: int, horizon: Horizon | None = None
+                ) -> PendingEvent | None:
     """The row of trigger ``trig`` (a span of the paragraph Doc ``doc``; ``sdoc``: its
     sentence parsed; ``window``: the trigger's clause span, the row's text) with its place
     query, or None when the parse says it asserts no event (irrealis, negated, modal, a noun
     with no argument, a form needing an object it lacks). ``salience`` is updated with the
-    event's grammatical subject and the persons it reports dead."""
+    event's grammatical subject and the persons it reports dead. ``horizon``: how far back
+    the sentence's running date may come from (default: anywhere; far if from an earlier
+    paragraph)."""
     local = sdoc[trig.start - sent.start:trig.end - sent.start]
     name_span = None
     actor1 = actor2 = None
@@ -287,7 +291,12 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
     date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
                                offset + sent.start_char, offset + trig.start_char,
-                               offset + window.end_char, ctx.lexicon)
+                               offset + window.end_char, ctx.lexicon,
+                               horizon.since if horizon is not None else 0,
+                               horizon.near if horizon is not None else offset,
+                               rule.event_type)
+    far = source == "far"  # a running date far back or under a past perfect: low
+    source = "running" if far else source
     if name_span is None and told == "present" and source not in ("clause", "sentence"):
         return None  # "the city lies ...", "X is known as ...": a description, no event
     if date is not None and source in ("clause", "sentence") and rule.event_type == "birth" \
@@ -318,5 +327,5 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             date_certainty=date.certainty if date is not None else "",
             actor1_source=actor1.source if actor1 else "",
             actor2_source=actor2.source if actor2 else "", reading=reading,
-            date_far=source == "running" and date is not None and date.start < offset),
+            date_far=far),
         **dated), query  # type: ignore[arg-type]

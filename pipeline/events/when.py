@@ -1,12 +1,23 @@
 """The date of an event: its clause's own date first, then the sentence's, then the running date.
 
-A date is the clause's own when, in the parse, the nearest verb above the date's first token is
-the trigger's own verb (for a noun trigger, the verb above it): "In 1126 the Jin took Taiyuan
-and in 1127 took Kaifeng" dates the two captures apart. Without one: the sentence's last date
-before the trigger, else the first one after it in the trigger's clause window (attached to
-another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3), else the running
-date (the last date before the sentence). A clause that gives its time as an age ("At the age
-of twenty-five, he rose up ...") takes no other clause's date. Offsets are full-text offsets.
+A date is the clause's own when, in the parse, the nearest verb above the date is the
+trigger's own verb (for a noun trigger, a date inside its own phrase first: "the fall of the
+Tang in 907 and the death of Li Cunxu in 926"); "In 1126 the Jin took Taiyuan and in 1127
+took Kaifeng" dates the two captures apart. Verbs coordinated with the trigger's that share
+its subject share their date ("deposed the emperor and founded the Song in 420"). A bare
+bracketed span after a common noun ("On the third voyage (1409-1411) the fleet fought") is its
+clause's date; other printed span asides (life and reign spans) date nothing. The date of a
+clause linked by "after"/"before" (``bound`` cues: "after the prince seized Nanjing, he gave
+... in 1404") only bounds the event: not its date. Without a date of its own: the sentence's
+last date before the trigger, else the first one after it in the trigger's clause window
+(attached to another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3),
+else the running date (the last date before the sentence), which does not cross a heading or
+a dictionary entry and is far (certainty low) beyond a few sentences
+(:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
+takes only its own clause's date; a past perfect no later clause's date, its running date
+far. A clause that gives its time as an age ("At the age of twenty-five, he rose up ...")
+takes no other clause's date. Offsets are full-text offsets. Clause links:
+:mod:`pipeline.events.clauses`.
 
 Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
 dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
@@ -22,9 +33,34 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.clauses import (
+    bound_link,
+    bounding_verbs,
+    clause_verb,
+    conjuncts,
+    date_root,
+    dates_its_noun,
+    describes_a_noun,
+    noun_owns,
+    token_at,
+    told_as_earlier,
+)
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
+
+
+def with_asides(told: Sequence[DateRow], dates: Sequence[DateRow]
+                ) -> tuple[tuple[DateRow, ...], tuple[int, ...]]:
+    """``told`` (the dates that may date events, sorted by start) with the printed span
+    asides of ``dates`` that have a year (kind ``aside``: "(1409-1411)"), sorted by start, and
+    their starts. An aside dates an event only as its own clause's time, after a common noun
+    ("the third voyage (1409-1411)"), never as a running date (:func:`dated_event`)."""
+    asides = [d for d in dates if d.kind == "aside" and d.year is not None]
+    if not asides:
+        return tuple(told), tuple(d.start for d in told)
+    out = tuple(sorted([*told, *asides], key=lambda d: d.start))
+    return out, tuple(d.start for d in out)
 
 
 def date_precision(d: DateRow) -> str:
@@ -153,20 +189,6 @@ def _gloss(dates: Sequence[DateRow], k: int, text: str, sent_start: int) -> bool
     return 0 <= lo <= hi <= len(text) and _GLOSS_GAP.fullmatch(text[lo:hi]) is not None
 
 
-def _clause_verb(tok: Token) -> Token:
-    """The nearest verb at or above ``tok`` (the root if none)."""
-    steps = 0
-    while coarse(tok) != "VERB" and tok.head.i != tok.i and steps < 12:
-        tok = tok.head
-        steps += 1
-    return tok
-
-
-def _token_at(sdoc: Doc, char: int) -> Token | None:
-    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                sent_start: int, trig_start: int, clause_end: int,
                lexicon: EventLexicon | None = None) -> DateRow | None:
@@ -180,7 +202,8 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
-                lexicon: EventLexicon | None = None) -> tuple[DateRow | None, str]:
+                lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
+                event_type: str = "") -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -189,16 +212,78 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     ..., and in 1616 was called Khan": a guess), ``running`` (the last date before the
     sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
     age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
-    holds no date of its own, a date of another clause or sentence is not its date: None."""
-    chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end)
+    holds no date of its own, a date of another clause or sentence is not its date: None.
+    A birth, death or enthronement (``event_type``) without a date of its own clause takes
+    the matching end of its subject's printed span ("Emperor Xiaowen (r. 471-499) ascended
+    the throne": 471; "Yue Fei (1103-1142) died": 1142; a reign span for reigns, a life span
+    otherwise).
+
+    Which dates count (``lexicon`` gives the cues): verbs coordinated with the trigger's and
+    sharing its subject share their clause's date ("deposed the emperor and founded the Song in
+    420"); a bare bracketed span after a common noun dates its clause ("On the third voyage
+    (1409-1411) the fleet fought"), other span asides date nothing; the date of a clause linked
+    to the trigger's by a ``bound`` cue ("after the prince seized Nanjing, he gave ... in 1404")
+    is not its date. An event told as earlier by an ``earlier`` cue ("before that", "in his
+    youth") takes only its own clause chain's date; a past perfect ("had dispatched") no later
+    clause's date, and its running date is ``far``. The running date must start at or after
+    ``since`` (:mod:`pipeline.events.horizon`: not across a heading or a dictionary entry);
+    one starting before ``near`` (or told in the past perfect) comes back with source
+    ``far``, for a low certainty."""
+    chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
+                                 lexicon, since)
+    if source != "clause" and event_type in _SPAN_ENDS and sdoc.has_annotation("DEP"):
+        spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
+        if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
+            return spanned, "sentence"
+    if source == "running" and chosen is not None and (chosen.start < near or (
+            sdoc.has_annotation("DEP") and lexicon is not None
+            and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
+        source = "far"
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
-        age = _aged(_clause_verb(head), lexicon)
+        age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
             return None, ""  # (a date between the age phrase and the trigger is nearer)
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+#: Event types dated by one end of their subject's span: (span kind, 0 start / 1 end).
+_SPAN_ENDS = {"birth": ("life", 0), "death": ("life", 1), "suicide": ("life", 1),
+              "enthronement": ("reign", 0), "abdication": ("reign", 1)}
+_REIGN_MARK = frozenset({"r.", "r", "reigned", "reign"})
+
+
+def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+              sent_start: int, kind: str, end: int) -> DateRow | None:
+    """One end of the printed span aside on the subject of ``head``'s clause ("Emperor
+    Xiaowen (r. 471-499)": reign 471-499), as a year row, if the span is of ``kind``
+    (``reign`` when marked "r."/"reigned", else ``life``); None otherwise."""
+    verb = clause_verb(head)
+    subjects = {c.i for v in sorted(conjuncts(verb))[:1] + [verb.i]
+                for c in sdoc[v].children if c.dep_ in ("nsubj", "nsubjpass")}
+    lo = bisect.bisect_left(starts, sent_start)
+    hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
+    for d in dates[lo:hi]:
+        root = date_root(d, sdoc, sent_start)
+        first = token_at(sdoc, d.start - sent_start)
+        if d.kind != "aside" or root is None or first is None or d.year is None:
+            continue
+        tok, steps = root, 0
+        while tok.i not in subjects and tok.head.i != tok.i and steps < 4:
+            tok, steps = tok.head, steps + 1
+        if tok.i not in subjects:
+            continue
+        marks = {t.lower_ for t in sdoc[max(0, first.i - 3):first.i]}
+        if ("reign" if marks & _REIGN_MARK else "life") != kind or "(" not in marks:
+            continue
+        year = d.year if end == 0 else (d.year_end if d.year_end is not None else d.year)
+        return dataclasses.replace(d, kind="gregorian", year=year, year_end=None,
+                                   date_start=d.date_start if end == 0 else "",
+                                   date_end="", month=None, day=None, leap_month=None,
+                                   season=None)
+    return None
 
 
 def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
@@ -221,42 +306,53 @@ def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
-                sent_start: int, trig_start: int, clause_end: int
+                sent_start: int, trig_start: int, clause_end: int,
+                lexicon: EventLexicon | None = None, since: int = 0
                 ) -> tuple[DateRow | None, str]:
     lo = bisect.bisect_left(starts, sent_start)
     hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
-    if sdoc.has_annotation("DEP") and hi > lo:
-        verb = _clause_verb(head)
-        own = []
-        for d in dates[lo:hi]:
-            tok = _token_at(sdoc, d.start - sent_start)
-            if tok is not None and _clause_verb(tok).i == verb.i:
-                own.append(d)
-        before = [d for d in own if d.start < trig_start]
-        if before or own:
-            return ((before or own)[-1] if before else own[0]), "clause"
-    i = after = bisect.bisect_left(starts, trig_start) - 1
     parsed = sdoc.has_annotation("DEP")
-    while parsed and i >= 0 and dates[i].start >= sent_start \
-            and _describes_a_noun(_token_at(sdoc, dates[i].start - sent_start)):
-        i -= 1  # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
-    if i >= 0 and dates[i].start >= sent_start:
-        return dates[i], "sentence"
-    j = after + 1  # the first date after the trigger
-    if j < len(dates) and dates[j].start < clause_end:
-        return dates[j], ("other_clause" if sdoc.has_annotation("DEP") else "sentence")
-    k = bisect.bisect_left(starts, sent_start) - 1
-    return (dates[k], "running") if k >= 0 else (None, "")
-
-
-def _describes_a_noun(tok: Token | None) -> bool:
-    """True if ``tok``'s clause is a relative clause or a participle modifying a noun ("Yue
-    Fei, who was born in 1103, ...", "the city, taken in 1127, ..."): its date describes that
-    noun, not the sentence's main event."""
-    if tok is None:
-        return False
-    verb = _clause_verb(tok)
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and coarse(verb.head) in ("NOUN",
-                                                                                 "PROPN"))
+    verb = clause_verb(head) if parsed else head
+    own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
+        parsed and dates_its_noun(d, sdoc, sent_start))]
+    earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
+    if parsed and own_sentence:
+        roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}
+        if coarse(head) == "NOUN":  # "the death of Li Cunxu in 926": the noun's own date
+            mine = [d for d in own_sentence if noun_owns(head, roots[id(d)])]
+            if mine:
+                return mine[0], "clause"
+        verbs = {k: clause_verb(r).i if r is not None else -1 for k, r in roots.items()}
+        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed": a bound
+            link = bound_link(head, lexicon)
+            own_sentence = [d for d in own_sentence if verbs[id(d)] != verb.i
+                            or bound_link(roots[id(d)], lexicon) == link]
+        own = [d for d in own_sentence if verbs[id(d)] == verb.i]
+        before = [d for d in own if d.start < trig_start]
+        if own:
+            return (before[-1] if before else own[0]), "clause"
+        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
+        shared = [d for d in own_sentence if verbs[id(d)] in chain]
+        before = [d for d in shared if d.start < trig_start]
+        if shared:
+            return (before[-1] if before else shared[0]), "clause"
+        if earlier == "cue":
+            return None, ""  # "Before that, ...", "in his youth": not the sentence's time
+        if lexicon is not None:  # "after the prince seized Nanjing, he ... in 1404": a bound
+            bounds = bounding_verbs(verb, lexicon)
+            own_sentence = [d for d in own_sentence if verbs[id(d)] not in bounds]
+        own_sentence = [d for d in own_sentence if d.start >= trig_start
+                        or not describes_a_noun(token_at(sdoc, d.start - sent_start))]
+        # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
+    elif earlier == "cue":
+        return None, ""
+    before = [d for d in own_sentence if d.start < trig_start]
+    if before:
+        return before[-1], "sentence"
+    after = [d for d in own_sentence if trig_start <= d.start < clause_end]
+    if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
+        return after[0], ("other_clause" if parsed else "sentence")
+    k = lo - 1
+    while k >= 0 and dates[k].kind == "aside":
+        k -= 1  # a printed span aside ("Hai Rui (1514-1587)") is no running date
+    return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")

@@ -1,0 +1,131 @@
+"""Which date an event gets (pipeline.events.when, clauses, horizon): coordinated verbs,
+bracketed spans after a noun, after/before bounds, nominal events, events told as earlier,
+and how far back the running date reaches (headings, dictionary entries, distance).
+
+Invented sentences, run through the whole chain (the real date stage) on the session's model."""
+
+from __future__ import annotations
+
+from pipeline import api
+from pipeline.events.horizon import EXPIRE_SENTENCES, FAR_SENTENCES, Horizons
+from pipeline.records import EntityRow, EventRow
+
+
+def events(res: api.Resources, text: str) -> dict[str, EventRow]:
+    """The rows of ``text`` by trigger (lower case)."""
+    return {e.trigger.lower(): e for e in api.process_text(text, "t", res).events}
+
+
+def when(e: EventRow) -> tuple[int | None, int | None, str]:
+    return e.year, e.year_end, e.date_source
+
+
+def test_coordinated_verbs_share_the_date_that_follows_them(resources: api.Resources) -> None:
+    ev = events(resources, "Liu Yu deposed the last Eastern Jin emperor and founded the Song "
+                           "in 420. He crossed the Yangtze and captured Jiqing in 1356.")
+    assert when(ev["deposed"]) == (420, None, "sentence")
+    assert when(ev["founded"]) == (420, None, "sentence")
+    assert when(ev["crossed"]) == (1356, None, "sentence")  # not the running 420
+
+
+def test_a_bracketed_span_after_a_noun_dates_its_clause(resources: api.Resources) -> None:
+    ev = events(resources, "Zheng He sailed west in 1407. On the third voyage (1409–1411) the "
+                           "fleet fought the king of Ceylon. Hai Rui (1514–1587) was appointed "
+                           "magistrate.")
+    assert when(ev["fought"]) == (1409, 1411, "sentence")
+    # a life span after a name dates nothing: the running date, not 1514
+    assert when(ev["appointed"]) == (1407, None, "running")
+
+
+def test_the_main_clause_date_only_bounds_an_after_clause(resources: api.Resources) -> None:
+    ev = events(resources, "After the prince seized Nanjing, he gave his servant the surname "
+                           "Zheng in 1404.")
+    assert ev["seized"].year is None  # before 1404: not 1404
+    ev = events(resources, "He fled before the Jin captured Kaifeng in 1127.")
+    assert ev["fled"].year is None and ev["captured"].year == 1127
+
+
+def test_nominal_events_take_the_date_inside_their_phrase(resources: api.Resources) -> None:
+    ev = events(resources, "After the fall of the Tang in 907 and the death of Li Cunxu in "
+                           "926, Li Siyuan was proclaimed emperor in 928.")
+    assert [ev[t].year for t in ("fall of", "death of", "proclaimed")] == [907, 926, 928]
+
+
+def test_an_event_told_as_earlier_takes_no_running_date(resources: api.Resources) -> None:
+    ev = events(resources, "In 1127 the Jin army reached Kaifeng. Before that, the Jin "
+                           "captured Taiyuan. In his youth, Yue Fei fought the Jin.")
+    assert when(ev["captured"]) == (None, None, "")
+    assert when(ev["fought"]) == (None, None, "")
+
+
+def test_a_past_perfect_keeps_the_running_date_with_low_certainty(
+        resources: api.Resources) -> None:
+    ev = events(resources, "In 975 the Song army besieged Jinling. Li Yu had secretly "
+                           "dispatched envoys to the Liao.")
+    row = ev["dispatched envoys"]
+    assert (when(row), row.certainty) == ((975, None, "running"), "low")
+
+
+def test_a_running_date_does_not_cross_a_heading_or_come_from_one(
+        resources: api.Resources) -> None:
+    ev = events(resources, "The Xuanwu Gate Incident of 626\n\nLi Shimin defeated Xue Ju in "
+                           "battle.")
+    assert when(ev["defeated"]) == (None, None, "")
+    ev = events(resources, "Li Yuan took Chang'an in 617.\n\nThe Later Years\n\nLi Shimin "
+                           "defeated Xue Ju in battle.")
+    assert when(ev["defeated"]) == (None, None, "")
+    ev = events(resources, "Li Yuan took Chang'an in 617.\n\nLi Shimin defeated Xue Ju in "
+                           "battle.")  # no heading: the running date, far (another paragraph)
+    assert (when(ev["defeated"]), ev["defeated"].certainty) == ((617, None, "running"), "low")
+
+
+def test_a_running_date_stays_in_its_dictionary_entry(resources: api.Resources) -> None:
+    ev = events(resources, "Li Cunxu. Founder of the Later Tang dynasty. He defeated the Liang "
+                           "in 923.\n\nLi Siyuan. Adopted son of Li Keyong. He was proclaimed "
+                           "emperor.")
+    assert ev["defeated"].year == 923
+    assert when(ev["proclaimed"]) == (None, None, "")
+
+
+def test_a_running_date_far_back_is_low(resources: api.Resources) -> None:
+    text = ("In 1854 Zeng Guofan raised the Hunan Army. The army was trained in Hunan. Zeng "
+            "Guofan attacked Wuchang. It grew quickly. Many scholars joined it. The generals "
+            "were loyal. Zeng Guofan attacked Anqing.")
+    rows = [e for e in api.process_text(text, "t", resources).events
+            if e.event_type == "attack"]
+    assert [(e.year, e.date_source, e.certainty) for e in rows] == [
+        (1854, "running", "medium"), (1854, "running", "low")]
+
+
+def person(start: int, end: int) -> EntityRow:
+    return EntityRow("", -1, start, end, "x", "PERSON", "x", "gazetteer")
+
+
+def test_horizons_read_titles_entries_and_distance() -> None:
+    title = "The Siege of Jinling: A Standoff\nIn the spring of 975 the Song came."
+    prose = "Li Zicheng After their defeat, to retreat. June\n1644, Li Zicheng rose."
+    entry = "Li Cunxu 李存勗. Died A.D. 926."
+    blocks = [(title, 0), (prose, 100), (entry, 200)]
+    h = Horizons(blocks, [0, 33, 100, 200], [person(200, 208)])
+    assert h.at(33, 0).since == 32  # after the title line: its own date is no running date
+    assert h.at(0, 0).since == 0  # the title's own sentence
+    assert h.at(100, 100).since == 32  # a line of prose with a full stop is no title
+    assert h.at(215, 200).since == 200  # a headword opens an entry
+    lines = "He died in 926.\n1187 Li Siyuan 李嗣源. He was proclaimed.\nLi Siyuan rose."
+    h = Horizons([(lines, 0)], [0], [person(21, 30), person(55, 64)])
+    assert h.at(45, 0).since == 21  # a numbered line with a name and characters: an entry
+    assert h.at(70, 0).since == 21  # a name without characters: prose
+    starts = list(range(0, 1000, 10))
+    far = Horizons([("x", 0)], starts, []).at(500, 0)
+    assert far.near == 500 - 10 * FAR_SENTENCES  # far: low certainty
+    assert far.since == 500 - 10 * EXPIRE_SENTENCES  # expired: no running date
+
+
+def test_a_birth_death_or_enthronement_takes_its_subjects_span_end(
+        resources: api.Resources) -> None:
+    ev = events(resources, "Emperor Xiaowen (r. 471–499) ascended the throne at the age of "
+                           "four. Yue Fei (1103–1142) died in prison. Zhao Gou (r. 1127–1162) "
+                           "was born in Kaifeng.")
+    assert when(ev["ascended the throne"]) == (471, None, "sentence")
+    assert when(ev["died"]) == (1142, None, "sentence")
+    assert ev["was born"].year is None  # a reign span says nothing of a birth
