@@ -13,20 +13,10 @@ def polity_years(words: Iterable[str], directory: Path | None) -> dict[str, tupl
     members) and the reigns of ``rulers.csv`` (sanmiao; from the Western Han on). "Wei" ->
     (220, 557) (Cao Wei ... Western Wei); a word naming no dynasty with reigns is left out.
     Empty without ``directory`` or its files."""
-    if directory is None or not (directory / "dynasties.csv").is_file():
+    loaded = _reign_spans(directory)
+    if loaded is None:
         return {}
-    from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
-    from pipeline.rulers import load_ruler_table  # noqa: PLC0415
-
-    try:
-        reigns = load_ruler_table(directory).rulers
-    except OSError:
-        return {}
-    span: dict[str, tuple[int, int]] = {}
-    for r in reigns:
-        lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
-        span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
-    dynasties = load_dynasties(directory)
+    span, dynasties = loaded
     parent = {d.name: d.parent for d in dynasties}
     for name, (lo, hi) in list(span.items()):  # a group covers its members ("Han")
         up = parent.get(name)
@@ -47,21 +37,30 @@ def polity_spans(words: Iterable[str], directory: Path | None
     apart, sorted: "Liang" -> ((386, 403), (502, 557), ..., (907, 923)). For telling the order
     of two dynasty words: a period pair is written earlier first ("Liang Chen" is no pair, but
     "Chen Liang" is a person)."""
-    if directory is None or not (directory / "dynasties.csv").is_file():
+    loaded = _reign_spans(directory)
+    if loaded is None:
         return {}
-    from pipeline.eras import load_dynasties  # noqa: PLC0415
+    span, dynasties = loaded
+    return {k: tuple(sorted(v)) for k, v in _word_spans(set(words), dynasties, span).items()}
+
+
+def _reign_spans(directory: Path | None) -> tuple[dict[str, tuple[int, int]], list] | None:
+    """(first, last) reign year of each dynasty of ``rulers.csv``, and the ``dynasties.csv``
+    rows; None without the files."""
+    if directory is None or not (directory / "dynasties.csv").is_file():
+        return None
+    from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
     from pipeline.rulers import load_ruler_table  # noqa: PLC0415
 
     try:
         reigns = load_ruler_table(directory).rulers
     except OSError:
-        return {}
+        return None
     span: dict[str, tuple[int, int]] = {}
     for r in reigns:
         lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
         span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
-    return {k: tuple(sorted(v)) for k, v in
-            _word_spans(set(words), load_dynasties(directory), span).items()}
+    return span, list(load_dynasties(directory))
 
 
 def _word_spans(wanted: set[str], dynasties: Iterable, span: dict[str, tuple[int, int]]
