@@ -50,3 +50,12 @@ def test_near_misses_are_no_event(nlp: Language, text: str) -> None:
 
 def test_a_city_that_perished_still_falls(nlp: Language) -> None:
     assert brief(run(nlp, "Luoyang perished.", SPEC)) == [("capture_city", "", "", "Luoyang")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Li Heng succeeded his father as governor of Luoyang.", "office"),
+    ("Li Heng succeeded his father as emperor.", "enthronement"),
+])
+def test_succeeding_to_an_office_is_no_enthronement(nlp: Language, text: str,
+                                                     kind: str) -> None:
+    assert [e.event_type for e in run(nlp, text, SPEC)] == [kind]
