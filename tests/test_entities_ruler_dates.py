@@ -183,3 +183,19 @@ def test_dynasty_named_in_the_sentence_keeps_the_ruler(reader):
     date = DateRow("t", 0, 3, 6, "249", "explicit", year=249)
     rows, _ = reread_rulers([ent, pol], text, reader, [date], [0], years_from_dates([date]))
     assert _canon(rows, "Sima Yi") == ["Emperor Fei of Jin"]
+
+
+@pytest.mark.parametrize(("text", "name", "not_canonical"), [
+    # 李靖 in 630 shares his romanized name with 李璟 of the Southern Tang (r. 943-961)
+    ("In 630 Li Jing led the cavalry north against the Turks.", "Li Jing",
+     "Southern Tang Yuanzong"),
+    # the sentence names the dynasty he founded: not the Later Tang ruler
+    ("In 936 Shi Jingtang founded the Later Jin with Khitan help.", "Shi Jingtang",
+     "Later Tang Gaozu"),
+])
+def test_whole_pipeline_namesakes(resources, text, name, not_canonical):
+    from pipeline import api
+
+    res = api.process_text(text, "t", resources)
+    got = [e.canonical for e in res.entities if e.text == name]
+    assert got and not_canonical not in got
