@@ -200,6 +200,31 @@ def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[Gazettee
     return out
 
 
+PERSON_YEARS_FILE = "person_years.csv"  # the date stage's life spans: persons too
+
+
+def _lifetime_entries(path: Path, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """PERSON entries for the names of ``person_years.csv`` (``canonical,aliases,born,died,
+    note``) that no persons.csv row spells: a person with known life years is a person ("Zheng
+    He", whose first word is also a state and whose second is an English word). Empty without
+    the file."""
+    if not path.is_file():
+        return []
+    spelled = {e.alias for e in entries}
+    out: list[GazetteerEntry] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            canonical = (row.get("canonical") or "").strip()
+            names = [canonical] + list(_split(row.get("aliases") or ""))
+            if not canonical or any(n in spelled for n in names):
+                continue
+            out.extend(GazetteerEntry(label="PERSON", canonical=canonical, alias=n,
+                                      note=row.get("note", ""),
+                                      source=f"{PERSON_YEARS_FILE}:{line}")
+                       for n in dict.fromkeys(names))
+    return out
+
+
 def _postal_entries(path: Path, entries: list[GazetteerEntry],
                     era_names: set[str]) -> list[GazetteerEntry]:
     """PLACE entries for the postal spellings of late-Qing seats (``postal_places.csv``, style
@@ -245,6 +270,7 @@ def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
                     source=f"{name}:{line}",
                 ))
     entries.extend(_derived_entries(base / ROMANIZATIONS_FILE, entries))
+    entries.extend(_lifetime_entries(base / PERSON_YEARS_FILE, entries))
     lexicon: dict[str, list[str]] = {}
     lex_path = base / LEXICON_FILE
     for line, row in _read_rows(lex_path, ("kind", "value", "note")):

@@ -129,3 +129,18 @@ def test_carry_names_across_blocks():
     out = carry_names(later, seen)
     assert out[0].label == "PERSON" and out[0].source == "model"
     assert out[1] == later[1]
+
+
+def test_person_with_life_years_stays_whole(blank, gaz):
+    # person_years.csv names persons too: "Zheng" is a state and a surname, "He" an English
+    # word, yet the gazetteer's life span makes the two words one person
+    got = found(blank, gaz, "The eunuch Zheng He led a fleet past Calicut.")
+    assert got["Zheng He"] == ("PERSON", "Zheng He")
+    assert "Zheng" not in got
+
+
+def test_lifetime_entries_skip_names_persons_csv_spells(gaz):
+    sources = {e.source.split(":")[0] for e in gaz.entries if e.alias == "Nurhaci"}
+    assert sources == {"persons.csv"}
+    assert any(e.source.startswith("person_years.csv") for e in gaz.entries
+               if e.alias == "Zheng He")

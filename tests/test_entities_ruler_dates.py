@@ -158,6 +158,7 @@ def test_daoist_name_is_an_alias(gaz):
     (249, "Sima Yi"),  # 116 years before 司馬奕's accession (365): a namesake (司馬懿)
     (366, "Emperor Fei of Jin"),  # in his reign: the ruler
     (400, "Emperor Fei of Jin"),  # after it: a retrospective mention stays the ruler
+    (520, "Sima Yi"),  # 149 years after his reign ended (371): a namesake acting then
 ])
 def test_personal_name_of_a_ruler_not_yet_born_is_a_namesake(reader, year, canonical):
     text = f"In {year} Sima Yi led a coup. "
@@ -169,3 +170,32 @@ def test_personal_name_of_a_ruler_not_yet_born_is_a_namesake(reader, year, canon
                                    years_from_dates([date]))
     assert _canon(rows, "Sima Yi") == [canonical]
     assert warnings == []
+
+
+def test_dynasty_named_in_the_sentence_keeps_the_ruler(reader):
+    # the year is far from the reign, but the sentence names the ruler's own dynasty
+    text = "In 249 Sima Yi ruled the Jin. "
+    start = text.index("Sima Yi")
+    ent = EntityRow("t", 0, start, start + 7, "Sima Yi", "PERSON", "Emperor Fei of Jin",
+                    "gazetteer")
+    jin = text.index("Jin")
+    pol = EntityRow("t", 0, jin, jin + 3, "Jin", "POLITY", "Jin", "gazetteer")
+    date = DateRow("t", 0, 3, 6, "249", "explicit", year=249)
+    rows, _ = reread_rulers([ent, pol], text, reader, [date], [0], years_from_dates([date]))
+    assert _canon(rows, "Sima Yi") == ["Emperor Fei of Jin"]
+
+
+@pytest.mark.parametrize(("text", "name", "not_canonical"), [
+    # 李靖 in 630 shares his romanized name with 李璟 of the Southern Tang (r. 943-961)
+    ("In 630 Li Jing led the cavalry north against the Turks.", "Li Jing",
+     "Southern Tang Yuanzong"),
+    # the sentence names the dynasty he founded: not the Later Tang ruler
+    ("In 936 Shi Jingtang founded the Later Jin with Khitan help.", "Shi Jingtang",
+     "Later Tang Gaozu"),
+])
+def test_whole_pipeline_namesakes(resources, text, name, not_canonical):
+    from pipeline import api
+
+    res = api.process_text(text, "t", resources)
+    got = [e.canonical for e in res.entities if e.text == name]
+    assert got and not_canonical not in got

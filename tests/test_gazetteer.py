@@ -11,7 +11,7 @@ from pipeline.gazetteer import GazetteerError, default_gazetteer_dir, load_gazet
 
 FILES = ("persons.csv", "places.csv", "polities.csv", "armies.csv", "entity_lexicon.csv",
          "polity_dynasties.csv",
-         "name_romanizations.csv", "postal_places.csv")
+         "name_romanizations.csv", "postal_places.csv", "person_years.csv")
 
 
 def test_default_gazetteer_loads_all_labels(gaz):

@@ -18,7 +18,9 @@ in this order:
 
 A ruler's personal name read as that ruler by the entity stage ("Sima Yi": 司馬奕, r. 365-371)
 whose sentence year (else the running year) lies more than ``BEFORE_BIRTH`` years before the
-accession is a namesake (司馬懿 in 249): its canonical becomes the name as written.
+accession (司馬懿 in 249), or more than ``AFTER_DEATH`` years after the reign, is a namesake
+unless a dynasty of that ruler is named in the sentence: its canonical becomes the name as
+written.
 
 A choice resting on the date alone (2 without a dynasty of the paragraph agreeing, 4) gets a
 ``RULER_READING_GUESSED`` warning that names the evidence; a mention left with several
@@ -46,6 +48,9 @@ NEAREST_REACH = 40
 #: years before a ruler's accession beyond which a person of his personal name cannot be him
 #: (no ruler acceded older than about 80): "Sima Yi" in 249 is 司馬懿, not 司馬奕 (r. 365-371)
 BEFORE_BIRTH = 80
+#: years after the end of a ruler's reign beyond which a person of his personal name acting in
+#: a sentence of that year is a namesake (a lifetime: the ruler, even deposed young, is dead)
+AFTER_DEATH = 80
 PARAGRAPH_REACH = 1500  # characters either side of a mention at most
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -121,10 +126,10 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     for e in entities:
         options = index.options(_WORD.findall(text[e.start:e.end]), reader.titles) \
             if e.label == "PERSON" else ()
-        if e.label == "PERSON" and not options and _unborn(e, reader, dates, date_starts,
-                                                           sentence_starts, len(text), year_at):
+        if e.label == "PERSON" and not options and _namesake(
+                e, reader, entities, dates, date_starts, sentence_starts, len(text), year_at):
             out.append(dataclasses.replace(e, canonical=_bare(e.text, reader.titles)))
-            continue  # a namesake of a ruler not yet born: "Sima Yi" (司馬懿) in 249
+            continue  # a namesake of a ruler not yet born or long dead: "Sima Yi" in 249
         ids = {r.ruler_id for r in options}
         if not options or not (e.canonical == e.text or by_canonical.get(e.canonical, frozenset())
                                & ids or e.canonical == _bare(e.text, reader.titles)) \
@@ -153,13 +158,16 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     return out, warnings
 
 
-def _unborn(e: EntityRow, reader: RulerReader, dates: Sequence[DateRow],
-            date_starts: Sequence[int], sentence_starts: Sequence[int], text_len: int,
-            year_at: Callable[[int], int | None]) -> bool:
+def _namesake(e: EntityRow, reader: RulerReader, entities: Sequence[EntityRow],
+              dates: Sequence[DateRow], date_starts: Sequence[int],
+              sentence_starts: Sequence[int], text_len: int,
+              year_at: Callable[[int], int | None]) -> bool:
     """True if ``e`` is a ruler's personal name ("Sima Yi") given that ruler's canonical by
     the entity stage (not a ``persons.csv`` person) while the years of its sentence, else the
-    running year, all lie more than :data:`BEFORE_BIRTH` years before his accession: a
-    namesake."""
+    running year, all lie more than :data:`BEFORE_BIRTH` years before his accession, or all
+    more than :data:`AFTER_DEATH` years after his reign ended (a general of 1100 who shares a
+    Tang emperor's personal name): a namesake. A dynasty of that ruler named in the same
+    sentence keeps the reading ("Shi Jingtang founded the Later Jin")."""
     if e.canonical in reader.person_polity:
         return False
     ids = reader.by_canonical.get(e.canonical, frozenset())
@@ -172,8 +180,15 @@ def _unborn(e: EntityRow, reader: RulerReader, dates: Sequence[DateRow],
     if not years:
         running = year_at(e.start)
         years = [running] if running is not None else []
+    if not years:
+        return False
     first = min(r.reign_start for r in rulers)
-    return bool(years) and max(years) < first - BEFORE_BIRTH
+    last = max(r.reign_end for r in rulers)
+    if not (max(years) < first - BEFORE_BIRTH or min(years) > last + AFTER_DEATH):
+        return False
+    keys = set().union(*(reader.index.dynasty_keys[r.ruler_id] for r in rulers))
+    return not any(p.label == "POLITY" and s_lo <= p.start < s_hi
+                   and {era_key(p.canonical), era_key(p.text)} & keys for p in entities)
 
 
 def _personal(text: str, options: tuple[Ruler, ...]) -> bool:
