@@ -9,7 +9,9 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   ``summary`` date (a lead's event dated by the body, :mod:`pipeline.events.summary`). A row
   without a date is not lowered by it: a blank year claims nothing.
 * **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
-  antecedent chosen by salience) medium; ``parse``, ``nearest`` and ``side`` (guesses) low.
+  antecedent chosen by salience) medium; ``parse``, ``nearest``, ``side`` and ``implied``
+  (guesses; ``implied``: the reigning ruler or the state behind an agentless appointment,
+  :mod:`pipeline.events.implied`) low.
 * **trigger reading**: ``verb`` (a verb the parse read with its arguments) and ``name`` (a
   "Battle of X" title) high; ``noun`` (a nominal event, "the fall of Kaifeng": the parse
   only tells it has an argument) medium; ``unparsed`` (no dependency parse) low.
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 LEVELS = ("low", "medium", "high")
 _ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "pronoun": "medium",
-          "parse": "low", "nearest": "low", "side": "low"}
+          "parse": "low", "nearest": "low", "side": "low", "implied": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
 _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "medium",
              "running": "medium", "summary": "low"}

@@ -1,7 +1,7 @@
 """The event lexicon: trigger forms and modality/anaphora cues, read from ``gazetteer/``.
 
 ``event_types.csv`` (lemma, forms, event_type, object_label, takes_object, example,
-subject_role, hostile, object_words, partner) maps surface forms to event types;
+subject_role, hostile, object_words, partner, implied_agent) maps surface forms to event types;
 ``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
 (``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``: no event;
@@ -57,6 +57,9 @@ class TriggerRule:
     #: a preposition whose object on the trigger is actor2 when the patient names no actor
     #: ("made peace with X", "ceded Y to X", "submitted to X"); "" = none
     partner: str = ""
+    #: who acts when the text names no agent: ``ruler`` (the reigning ruler, else the
+    #: patient's polity), ``polity`` or "" (:mod:`pipeline.events.implied`)
+    implied_agent: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
             rule = TriggerRule(row["lemma"], row["event_type"], row["object_label"],
                                row["takes_object"] != "no", role,
                                (row.get("hostile") or "") == "yes", words,
-                               (row.get("partner") or "").strip().lower())
+                               (row.get("partner") or "").strip().lower(),
+                               (row.get("implied_agent") or "").strip())
             for form in row["forms"].split(";"):
                 if form.strip():
                     forms.setdefault(form.strip().lower(), []).append(rule)

@@ -24,6 +24,7 @@ from pipeline.events.anaphora import (
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
+from pipeline.events.implied import implied_actor
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.roles import (
     Frame,
@@ -177,6 +178,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     date_tok = local[0]
     reading = "name"
     told = ""
+    agentless = False  # the parse gives the trigger no agent: an implied one may be named
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -209,6 +211,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
                                             if frame.patient is None else frame.patient)
         status, date_tok = frame.status, frame.head
+        agentless = frame.agent is None
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
         if told == "imperative":
             return None  # "move to sidebar": an instruction, not a narrated event
@@ -313,7 +316,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         dated["date_source"] = "sentence"
     a1 = actor1.entity if actor1 else None
     a2 = actor2.entity if actor2 else None
-    return EventRow(
+    row = EventRow(
         doc_id="", event_id=event_id, sentence_id=-1, start=offset + window.start_char,
         end=offset + window.end_char, event_type=rule.event_type, trigger=trigger,
         actor1=a1.canonical if a1 else "", actor1_polity=polity_of(ctx, a1),
@@ -328,4 +331,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1_source=actor1.source if actor1 else "",
             actor2_source=actor2.source if actor2 else "", reading=reading,
             date_far=far),
-        **dated), query  # type: ignore[arg-type]
+        **dated)  # type: ignore[arg-type]
+    if actor1 is None and agentless and rule.implied_agent:  # "was appointed": the emperor
+        row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
+                            ctx.person_polity)
+    return row, query

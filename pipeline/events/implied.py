@@ -1,0 +1,183 @@
+"""The implied agent of an agentless state act: "He was appointed governor of X" → the emperor.
+
+Appointments, promotions, dismissals, exiles, imprisonments, releases, decrees are acts of
+the state: when the sentence names no agent (an agentless passive, "was appointed"; a noun
+with no "by" phrase, "the appointment of X"), the agent is the reigning ruler, else the state.
+Which event types this holds for is data: the ``implied_agent`` column of
+``gazetteer/event_types.csv`` (``ruler``: the reigning ruler, else the patient's polity;
+``polity``: the patient's polity; empty: nothing is implied).
+
+:func:`implied_actor` fills ``actor1`` of such a row, when it is still empty after the parse
+and the anaphora stage, with (first that applies):
+
+1. the ruler of the era of the event's own date (``DateRow.era_zh`` and ``dynasty`` →
+   ``eras.csv`` → the reign of ``rulers.csv`` holding that era and the year);
+2. the one ruler of the patient's polity reigning in the event's year (``rulers.csv`` reign
+   years; a polity is matched to a dynasty by the dynasty's aliases and parents,
+   :class:`pipeline.entities.rulers.RulerIndex.dynasty_keys`); none in a year two reigns
+   share;
+3. the ruler of the running era: the latest era date before the event whose ruler reigned in
+   the event's year;
+4. (no ruler found, or ``implied_agent=polity``) the patient's polity.
+
+When the patient's polity is known, a ruler of another polity is never chosen (a Jin general
+appointed in a year the text dates by a Song era is appointed by the Jin emperor). A ruler who
+is the patient himself ("the emperor was deposed") or a polity that is the patient itself is
+never its agent: the row stays as it was. The filled row has ``actor1_source="implied"`` and
+``certainty="low"``: the text does not say who acted. Ruler names are the canonical names
+the entity stage gives rulers (a ``persons.csv`` row, else ``rulers.csv`` ``canonical``);
+their polity from ``person_polity``, else the reign's dynasty. Data: sanmiao's era and ruler
+tables (MIT; DILA/DDBC Time Authority, CC BY-SA 3.0) as ``gazetteer/eras.csv`` and
+``rulers.csv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.eras import era_key, load_eras
+from pipeline.records import DateRow, EventRow
+from pipeline.resources import active_gazetteer_dir
+from pipeline.rulers import Ruler
+
+#: Values of the ``implied_agent`` column of ``event_types.csv`` ("" = none).
+IMPLIED_AGENTS = frozenset({"ruler", "polity"})
+#: The ``actor1_source`` of a filled row.
+SOURCE = "implied"
+#: How many dates back the running era is looked for.
+_RUNNING_LOOKBACK = 200
+
+
+@dataclass(frozen=True)
+class ImpliedTables:
+    """Reigns for naming an implied ruler.
+
+    ``era_rulers``: (era in characters, dynasty) → the reigns holding that era (``eras.csv``
+    via ``rulers.csv`` ``era_ids``); ``reigns``: every reign with the era_keys of its
+    dynasty's aliases and parents; ``names``: ruler_id → canonical name."""
+
+    era_rulers: Mapping[tuple[str, str], tuple[Ruler, ...]]
+    reigns: tuple[tuple[Ruler, frozenset[str]], ...]
+    names: Mapping[int, str]
+
+    def era_ruler(self, era_zh: str, dynasty: str, year: int | None) -> Ruler | None:
+        """The reign of era ``era_zh`` of ``dynasty`` in CE year ``year`` (None: the era's
+        one reign), or None (unknown era, or two reigns and no year to choose)."""
+        rulers = self.era_rulers.get((era_zh, dynasty), ())
+        if year is not None and len(rulers) > 1:
+            rulers = tuple(r for r in rulers if r.reign_start <= year <= r.reign_end)
+        return rulers[0] if len(rulers) == 1 else None
+
+    def polity_ruler(self, polity: str, year: int) -> Ruler | None:
+        """The one reign of a dynasty named ``polity`` covering CE year ``year``, or None
+        (none, or several: an accession year, or two dynasties of one name)."""
+        key = era_key(polity)
+        found = [r for r, keys in self.reigns if key in keys
+                 and r.reign_start <= year <= r.reign_end]
+        return found[0] if len(found) == 1 else None
+
+    def of_polity(self, ruler: Ruler, polity: str) -> bool:
+        """True when ``ruler``'s dynasty (or a parent of it) is named ``polity``."""
+        key = era_key(polity)
+        return any(key in keys for r, keys in self.reigns if r.ruler_id == ruler.ruler_id)
+
+
+def load_implied_tables(directory: Path | None = None) -> ImpliedTables:
+    """The tables of ``directory`` (None: the active gazetteer); cached per folder. Raises
+    OSError if ``eras.csv`` or ``rulers.csv`` is missing."""
+    return _load(directory or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=4)
+def _load(directory: Path) -> ImpliedTables:
+    from pipeline.entities.rulers import build_ruler_index  # noqa: PLC0415 (entities → events)
+
+    persons_zh: dict[str, str] = {}
+    persons_alias: dict[str, str] = {}
+    path = directory / "persons.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("zh"):
+                    persons_zh[row["zh"]] = row["canonical"]
+                for alias in [row["canonical"], *(row.get("aliases") or "").split("|")]:
+                    if alias.strip():
+                        persons_alias[alias.strip()] = row["canonical"]
+    index = build_ruler_index(directory, persons_zh, persons_alias)
+    if index is None:
+        raise OSError(f"{directory / 'rulers.csv'}: not found")
+    by_era: dict[int, list[Ruler]] = {}
+    for ruler in index.by_id.values():
+        for era_id in ruler.era_ids:
+            by_era.setdefault(era_id, []).append(ruler)
+    era_rulers: dict[tuple[str, str], list[Ruler]] = {}
+    for era in load_eras(directory):
+        for ruler in by_era.get(era.era_id, ()):
+            lst = era_rulers.setdefault((era.name_zh, era.dynasty), [])
+            if ruler not in lst:
+                lst.append(ruler)
+    return ImpliedTables(
+        {k: tuple(v) for k, v in era_rulers.items()},
+        tuple((r, index.dynasty_keys.get(r.ruler_id, frozenset()))
+              for r in index.by_id.values()),
+        dict(index.canonical))
+
+
+def implied_actor(row: EventRow, kind: str, date: DateRow | None, dates: Sequence[DateRow],
+                  date_starts: Sequence[int], person_polity: Mapping[str, str],
+                  tables: ImpliedTables | None = None) -> EventRow:
+    """``row`` with ``actor1`` filled by the implied agent (see the module doc), or ``row``
+    unchanged when actor1 is already set, ``kind`` (the rule's ``implied_agent``) is empty
+    or no agent can be named. ``date``: the date the row was dated by (None: undated);
+    ``dates``: the document's dates sorted by ``start`` (full-text offsets),
+    ``date_starts`` their starts; ``person_polity``: canonical → polity (for the ruler's
+    ``actor1_polity``). ``tables``: default :func:`load_implied_tables`. Raises nothing."""
+    if row.actor1 or kind not in IMPLIED_AGENTS:
+        return row
+    polity = row.actor2_polity
+    ruler = None
+    if kind == "ruler" and row.year is not None:
+        tables = tables or load_implied_tables()
+        ruler = _reigning(tables, row.year, polity, date, dates, date_starts, row.start)
+    if ruler is not None:
+        name = tables.names.get(ruler.ruler_id, "") if tables is not None else ""
+        if name and name != row.actor2:
+            return _filled(row, name, person_polity.get(name) or polity or ruler.dynasty)
+        return row
+    if polity and polity != row.actor2:
+        return _filled(row, polity, polity)
+    return row
+
+
+def _reigning(tables: ImpliedTables, year: int, polity: str, date: DateRow | None,
+              dates: Sequence[DateRow], date_starts: Sequence[int], at: int) -> Ruler | None:
+    def fits(ruler: Ruler | None) -> bool:
+        return ruler is not None and ruler.reign_start <= year <= ruler.reign_end and (
+            not polity or tables.of_polity(ruler, polity))
+
+    if date is not None and date.era_zh and date.dynasty:
+        own = tables.era_ruler(date.era_zh, date.dynasty, date.year)
+        if fits(own):
+            return own
+    if polity:
+        ruler = tables.polity_ruler(polity, year)
+        if ruler is not None:
+            return ruler
+    before = bisect.bisect_left(date_starts, at)
+    for earlier in reversed(dates[max(0, before - _RUNNING_LOOKBACK):before]):
+        if earlier.era_zh and earlier.dynasty:
+            running = tables.era_ruler(earlier.era_zh, earlier.dynasty, earlier.year)
+            if fits(running):
+                return running
+    return None
+
+
+def _filled(row: EventRow, actor: str, polity: str) -> EventRow:
+    return dataclasses.replace(row, actor1=actor, actor1_polity=polity, actor1_source=SOURCE,
+                               certainty="low")
