@@ -11,7 +11,8 @@ document processed a group of blocks at a time): :func:`extract_events`,
 ``actors`` (entities for arguments), ``salience`` (the paragraph's salient actors),
 ``anaphora`` (argument token -> actor),
 ``when`` (dates of events),
-``summary`` (a lead's undated events dated from the body), ``certainty`` (a row's
+``summary`` (a lead's undated events dated from the body), ``implied`` (the ruler or state
+behind an agentless appointment, dismissal, exile ...), ``certainty`` (a row's
 high/medium/low), ``rows`` (one trigger -> one row, place columns), ``extract`` (the driver).
 """
 
