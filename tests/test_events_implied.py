@@ -122,3 +122,10 @@ def test_whole_chain(resources: api.Resources, text: str, expected: set[str],
     assert events[0].actor1 in expected and events[0].actor1_source == source
     if source == "implied":
         assert events[0].certainty == "low"
+
+
+def test_a_gazetteer_without_rulers_implies_only_polities(tmp_path: Path) -> None:
+    tables = load_implied_tables(tmp_path)
+    assert tables.reigns == ()
+    out = implied_actor(row(1140), "ruler", None, (), (), {}, tables)
+    assert (out.actor1, out.actor1_source) == ("Song", "implied")

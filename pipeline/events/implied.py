@@ -89,8 +89,9 @@ class ImpliedTables:
 
 
 def load_implied_tables(directory: Path | None = None) -> ImpliedTables:
-    """The tables of ``directory`` (None: the active gazetteer); cached per folder. Raises
-    OSError if ``eras.csv`` or ``rulers.csv`` is missing."""
+    """The tables of ``directory`` (None: the active gazetteer); cached per folder. Empty
+    tables (no ruler is ever implied, only polities) when ``rulers.csv`` or ``eras.csv`` is
+    missing; raises nothing else than the loaders' errors for a malformed file."""
     return _load(directory or active_gazetteer_dir())
 
 
@@ -110,8 +111,8 @@ def _load(directory: Path) -> ImpliedTables:
                     if alias.strip():
                         persons_alias[alias.strip()] = row["canonical"]
     index = build_ruler_index(directory, persons_zh, persons_alias)
-    if index is None:
-        raise OSError(f"{directory / 'rulers.csv'}: not found")
+    if index is None or not (directory / "eras.csv").is_file():
+        return ImpliedTables({}, (), {})
     by_era: dict[int, list[Ruler]] = {}
     for ruler in index.by_id.values():
         for era_id in ruler.era_ids:
