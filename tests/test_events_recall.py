@@ -41,6 +41,12 @@ def types(nlp: Language, text: str) -> list[str]:
     ("The two princes went to the lake temple.", "movement"),
     ("Li Heng killed his brother and succeeded in 934 as fourth Emperor of the Tang.",
      "enthronement"),
+    ("Li Heng reduced Xiangyang in 1127.", "capture_city"),
+    ("The rebels made themselves masters of Luoyang.", "capture_city"),
+    ("Li Heng was slain by Wang Dao.", "killing"),
+    ("Luoyang fell into the hands of the Jin.", "capture_city"),
+    ("After capturing Luoyang, Li Heng drove out the Jin.", "defeat"),
+    ("Wang Dao put up resistance against the Jin.", "defence"),
 ])
 def test_form_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -52,6 +58,8 @@ def test_form_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     "Li Heng set up a stall.",
     "Li Heng conferred with Wang Dao.",
     "Li Heng lost his temper.",
+    "Li Heng reduced the taxes.",
+    "Li Heng was charged with treason.",
 ])
 def test_near_misses_are_no_event(nlp: Language, text: str) -> None:
     assert types(nlp, text) == []
