@@ -47,6 +47,9 @@ def types(nlp: Language, text: str) -> list[str]:
     ("Luoyang fell into the hands of the Jin.", "capture_city"),
     ("After capturing Luoyang, Li Heng drove out the Jin.", "defeat"),
     ("Wang Dao put up resistance against the Jin.", "defence"),
+    ("The lost territory fell into the hands of the Jin.", "capture_city"),
+    ("Li Heng abandoned the key passes and fled.", "abandonment"),
+    ("The emperor's flight to Luoyang saved the dynasty.", "flight"),
 ])
 def test_form_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -60,6 +63,8 @@ def test_form_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     "Li Heng lost his temper.",
     "Li Heng reduced the taxes.",
     "Li Heng was charged with treason.",
+    "Li Heng fell in love with archery.",
+    "Li Heng abandoned his studies.",
 ])
 def test_near_misses_are_no_event(nlp: Language, text: str) -> None:
     assert types(nlp, text) == []
