@@ -50,6 +50,8 @@ def types(nlp: Language, text: str) -> list[str]:
     ("The lost territory fell into the hands of the Jin.", "capture_city"),
     ("Li Heng abandoned the key passes and fled.", "abandonment"),
     ("The emperor's flight to Luoyang saved the dynasty.", "flight"),
+    ("In 1234 the Jin dynasty came to an end.", "fall_of_state"),
+    ("Li Heng requested peace with the Jin.", "peace"),
 ])
 def test_form_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -65,6 +67,7 @@ def test_form_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     "Li Heng was charged with treason.",
     "Li Heng fell in love with archery.",
     "Li Heng abandoned his studies.",
+    "The war came to an end in 1141.",
 ])
 def test_near_misses_are_no_event(nlp: Language, text: str) -> None:
     assert types(nlp, text) == []
