@@ -86,16 +86,44 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
     return out
 
 
-def _choose_rule(rules: Sequence[TriggerRule], label: str, word: str) -> TriggerRule | None:
+def _choose_rule(rules: Sequence[TriggerRule], label: str,
+                 words: frozenset[str]) -> TriggerRule | None:
     """The rule whose ``object_label`` is the patient's ``label``, else one whose
-    ``object_words`` hold the patient's head ``word`` (lower case), else one with neither."""
+    ``object_words`` hold one of ``words`` (lower case: the patient's head word, and the
+    object of an "as" phrase on the trigger, :func:`_object_words`), else one with
+    neither."""
     for rule in rules:
         if rule.object_label and rule.object_label == label:
             return rule
     for rule in rules:
-        if rule.object_words and word in rule.object_words:
+        if rule.object_words and words & rule.object_words:
             return rule
     return next((r for r in rules if not r.object_label and not r.object_words), None)
+
+
+def _object_words(frame: Frame) -> frozenset[str]:
+    """The lower-case words ``object_words`` are checked against: the patient's head, and
+    the object of "as" on the trigger ("succeeded in 934 as fourth Emperor": emperor)."""
+    words = {t.lower_ for t in prep_objects(frame.head, frozenset({"as"}))}
+    for tok in frame.head.subtree:  # "in 934 as fourth Emperor", parsed as "in ... Emperor"
+        if tok.lower_ == "as" and tok.i > frame.head.i and _governed_by(tok, frame.head):
+            noun = next((t for t in tok.doc[tok.i + 1:tok.i + 5] if coarse(t) in (
+                "NOUN", "PROPN")), None)
+            if noun is not None:
+                words.add(noun.lower_)
+    if frame.patient is not None:
+        words.add(frame.patient.lower_)
+    return frozenset(words)
+
+
+def _governed_by(tok: Token, head: Token) -> bool:
+    """True when ``head`` is an ancestor of ``tok`` with no other verb between them."""
+    for anc in tok.ancestors:
+        if anc.i == head.i:
+            return True
+        if coarse(anc) == "VERB":
+            return False
+    return False
 
 
 def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow | None, str]:
@@ -194,8 +222,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
-        choice = _choose_rule(rules, patient_label(frame, finder),
-                              frame.patient.lower_ if frame.patient is not None else "")
+        choice = _choose_rule(rules, patient_label(frame, finder), _object_words(frame))
         if choice is None:
             return None
         rule = choice
