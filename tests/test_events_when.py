@@ -129,3 +129,14 @@ def test_a_birth_death_or_enthronement_takes_its_subjects_span_end(
     assert when(ev["ascended the throne"]) == (471, None, "sentence")
     assert when(ev["died"]) == (1142, None, "sentence")
     assert ev["was born"].year is None  # a reign span says nothing of a birth
+
+
+def test_a_date_opening_a_later_coordinated_clause_dates_only_that_clause(
+        resources: api.Resources) -> None:
+    ev = events(resources, "After the fall of the Tang, Li Cunxu destroyed the Later Liang, "
+                           "and in 923 proclaimed himself emperor.")
+    assert when(ev["proclaimed himself emperor"]) == (923, None, "sentence")
+    assert when(ev["destroyed"]) == (None, None, "")  # before 923: not 923
+    assert when(ev["fall of"]) == (None, None, "")  # after the fall: the fall is earlier
+    ev = events(resources, "In 1126 the Jin took Taiyuan and captured Kaifeng.")
+    assert when(ev["captured"]) == (1126, None, "sentence")  # a fronted date: both clauses

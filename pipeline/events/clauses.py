@@ -88,6 +88,28 @@ def conjuncts(verb: Token) -> set[int]:
     return out
 
 
+def _coordination_top(verb: Token) -> Token:
+    """The first verb of the coordination ``verb`` belongs to (subjects aside)."""
+    for _ in range(8):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def opens_later_clause(date_tok: Token | None, verb: Token) -> bool:
+    """True if the date at ``date_tok`` opens a later coordinated clause than ``verb``'s: it
+    stands after ``verb`` and before its own verb, which is coordinated with ``verb`` ("he
+    overthrew the Later Liang, and in 928 set himself up as emperor": 928 dates the setting up
+    and what follows it, not the overthrow, which came before). A date after its own verb
+    ("deposed the emperor and founded the Song in 420") may be the whole coordination's."""
+    if date_tok is None:
+        return False
+    own = clause_verb(date_tok)
+    return verb.i < date_tok.i < own.i and own.i != verb.i \
+        and _coordination_top(own).i == _coordination_top(verb).i
+
+
 def _marker(verb: Token) -> str:
     """The subordinator of an adverbial clause ("after the prince seized ..."), lower case."""
     for c in verb.children:

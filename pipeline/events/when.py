@@ -42,6 +42,7 @@ from pipeline.events.clauses import (
     dates_its_noun,
     describes_a_noun,
     noun_owns,
+    opens_later_clause,
     token_at,
     told_as_earlier,
 )
@@ -323,15 +324,19 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             if mine:
                 return mine[0], "clause"
         verbs = {k: clause_verb(r).i if r is not None else -1 for k, r in roots.items()}
-        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed": a bound
+        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
+        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed (and
+            # moved ...)": a bound; "After the fall of the Tang he ..., and in 928 ...": too
             link = bound_link(head, lexicon)
-            own_sentence = [d for d in own_sentence if verbs[id(d)] != verb.i
+            own_sentence = [d for d in own_sentence if verbs[id(d)] not in chain
                             or bound_link(roots[id(d)], lexicon) == link]
+        # "he overthrew X, and in 928 set himself up": 928 opens a later clause, not this one's
+        own_sentence = [d for d in own_sentence if d.start <= trig_start
+                        or not opens_later_clause(roots[id(d)], verb)]
         own = [d for d in own_sentence if verbs[id(d)] == verb.i]
         before = [d for d in own if d.start < trig_start]
         if own:
             return (before[-1] if before else own[0]), "clause"
-        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
         if shared:
