@@ -140,3 +140,11 @@ def test_a_date_opening_a_later_coordinated_clause_dates_only_that_clause(
     assert when(ev["fall of"]) == (None, None, "")  # after the fall: the fall is earlier
     ev = events(resources, "In 1126 the Jin took Taiyuan and captured Kaifeng.")
     assert when(ev["captured"]) == (1126, None, "sentence")  # a fronted date: both clauses
+
+
+def test_a_present_perfect_keeps_the_running_date_with_low_certainty(
+        resources: api.Resources) -> None:
+    ev = events(resources, "In 1854 Zeng Guofan built war boats in Hunan. Since then his army "
+                           "has captured Anqing.")
+    row = ev["captured"]
+    assert (when(row), row.certainty) == ((1854, None, "running"), "low")

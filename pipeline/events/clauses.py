@@ -3,7 +3,7 @@
 Helpers of :mod:`pipeline.events.when`: the clause verb a token hangs on, the verbs
 coordinated with a trigger's verb that share its subject, adverbial clauses and prepositions
 whose ``bound`` cue ("after", "before") makes the other side's date a bound, events told as
-earlier (``earlier`` cues, past perfect), a bare bracketed span after a common noun, dates
+earlier (``earlier`` cues, a perfect tense), a bare bracketed span after a common noun, dates
 describing a noun. Tokens are spaCy tokens of one parsed sentence; full-text offsets minus
 ``sent_start`` are offsets into it. Raises nothing.
 """
@@ -145,17 +145,23 @@ def bounding_verbs(verb: Token, lexicon: EventLexicon) -> set[int]:
     return out - chain
 
 
+#: Auxiliaries of a perfect tense (past: "had taken"; present: "has taken", "have fallen").
+_PERFECT_AUX = frozenset({"had", "'d", "has", "have", "'ve"})
+
+
 def told_as_earlier(verb: Token, lexicon: EventLexicon) -> str:
     """How ``verb``'s clause tells its event as earlier than the narrative's time: ``cue``
     (an ``earlier`` cue of ``event_cues.csv`` on it, "earlier", "previously", "in his youth",
     or "before that/this/then"), ``perfect`` (a past perfect, "the Song had lost Taiyuan":
-    often background of the same time) or ""."""
+    often background of the same time; or a present perfect, "since then he has passed through
+    Su-sung, captured ...": told from the time of writing, over a stretch that reaches it, so
+    the narrative's running date is not its time) or ""."""
     chain = sorted(conjuncts(verb))
     first = verb.doc[chain[0]]
     perfect = False
     for v in {verb.i: verb, first.i: first}.values():
         perfect = perfect or (v.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children))
+            c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in v.children))
         for c in v.children:
             if lexicon.cue(c.lower_) == "earlier" and c.dep_ in ("advmod", "npadvmod"):
                 return "cue"

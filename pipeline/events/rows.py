@@ -295,7 +295,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                horizon.since if horizon is not None else 0,
                                horizon.near if horizon is not None else offset,
                                rule.event_type)
-    far = source == "far"  # a running date far back or under a past perfect: low
+    far = source == "far"  # a running date far back or under a perfect tense: low
     source = "running" if far else source
     if name_span is None and told == "present" and source not in ("clause", "sentence"):
         return None  # "the city lies ...", "X is known as ...": a description, no event
