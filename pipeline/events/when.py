@@ -15,9 +15,9 @@ else the running date (the last date before the sentence), which does not cross 
 a dictionary entry and is far (certainty low) beyond a few sentences
 (:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
 takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
-date, its running date far. A clause that gives its time as an age ("At the age of twenty-five, he rose up ...")
-takes no other clause's date. Offsets are full-text offsets. Clause links:
-:mod:`pipeline.events.clauses`.
+date, its running date far. A clause that gives its time as an age ("At the age of
+twenty-five, he rose up ...") takes no other clause's date. Offsets are full-text offsets.
+Clause links: :mod:`pipeline.events.clauses`.
 
 Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
 dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
@@ -225,9 +225,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     (1409-1411) the fleet fought"), other span asides date nothing; the date of a clause linked
     to the trigger's by a ``bound`` cue ("after the prince seized Nanjing, he gave ... in 1404")
     is not its date. An event told as earlier by an ``earlier`` cue ("before that", "in his
-    youth") takes only its own clause chain's date; a perfect ("had dispatched", "has captured") no later
-    clause's date, and its running date is ``far``. The running date must start at or after
-    ``since`` (:mod:`pipeline.events.horizon`: not across a heading or a dictionary entry);
+    youth") takes only its own clause chain's date; a perfect ("had dispatched", "has
+    captured") no later clause's date, and its running date is ``far``. The running date
+    must start at or after ``since`` (:mod:`pipeline.events.horizon`: not across a heading
+    or a dictionary entry);
     one starting before ``near`` (or told in a perfect tense) comes back with source
     ``far``, for a low certainty."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
