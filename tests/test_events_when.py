@@ -148,3 +148,25 @@ def test_a_present_perfect_keeps_the_running_date_with_low_certainty(
                            "has captured Anqing.")
     row = ev["captured"]
     assert (when(row), row.certainty) == ((1854, None, "running"), "low")
+
+
+def test_an_entrys_lead_date_dates_the_death_not_the_life(resources: api.Resources) -> None:
+    ev = events(resources, "Li Siyuan 李嗣源. A.D. 867-933. He was proclaimed emperor in 926. "
+                           "He fell ill and perished.\n\nLi Cunxu 李存勗. Died A.D. 926. He "
+                           "defeated the Liang. He was assassinated by an actor.\n\n"
+                           "Li Conghou 李從厚. A.D. 914-934. He fled to Weizhou.")
+    assert when(ev["perished"]) == (933, None, "running")  # the life span's end
+    assert when(ev["assassinated"]) == (926, None, "running")
+    assert (when(ev["defeated"]), ev["defeated"].certainty) == ((926, None, "running"), "low")
+    assert when(ev["fled"]) == (None, None, "")  # a life span is no running date
+
+
+def test_horizons_find_an_entrys_lead_date() -> None:
+    from pipeline.records import DateRow
+    text = "Li Cunxu 李存勗 (T. 亞子). Died A.D. 926. He fought."
+    died = DateRow("", -1, 27, 35, "A.D. 926", "gregorian", year=926)
+    h = Horizons([(text, 0)], [0, 37], [person(0, 8)], [died], {"died"})
+    lead = h.at(37, 0).lead
+    assert lead is not None and (lead.kind, lead.death.year, lead.headword) == (
+        "death", 926, "Li Cunxu")
+    assert Horizons([(text, 0)], [0, 37], [person(0, 8)], [died], ()).at(37, 0).lead is None

@@ -110,7 +110,10 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
                               person_polity or {}, lex, match) for doc, offset in blocks]
     horizons = Horizons([(b.text, b.offset) for b in prepared],
                         [offset + s.start_char for doc, offset in blocks for s in doc.sents]
-                        if blocks[0][0].has_annotation("SENT_START") else [], kept)
+                        if blocks[0][0].has_annotation("SENT_START") else [], kept,
+                        [d for d in told if d.kind != "aside"],
+                        {f for f, rules in lex.forms.items() if " " not in f
+                         and any(r.event_type == "death" for r in rules)})
     out: list[list[PendingEvent]] = []
     group: list[int] = []
     size = 0

@@ -294,7 +294,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                offset + window.end_char, ctx.lexicon,
                                horizon.since if horizon is not None else 0,
                                horizon.near if horizon is not None else offset,
-                               rule.event_type)
+                               rule.event_type, horizon.lead if horizon is not None else None)
     far = source == "far"  # a running date far back or under a perfect tense: low
     source = "running" if far else source
     if name_span is None and told == "present" and source not in ("clause", "sentence"):

@@ -46,6 +46,7 @@ from pipeline.events.clauses import (
     token_at,
     told_as_earlier,
 )
+from pipeline.events.horizon import EntryLead
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
@@ -204,7 +205,8 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
                 lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
-                event_type: str = "") -> tuple[DateRow | None, str]:
+                event_type: str = "", lead: EntryLead | None = None
+                ) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -230,13 +232,27 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     must start at or after ``since`` (:mod:`pipeline.events.horizon`: not across a heading
     or a dictionary entry);
     one starting before ``near`` (or told in a perfect tense) comes back with source
-    ``far``, for a low certainty."""
+    ``far``, for a low certainty.
+
+    ``lead``: the lead date of the dictionary entry the sentence is in
+    (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
+    execution told in the passive) of the headword ("he", or the name) without a date of its
+    own sentence takes the entry's death year, as ``running``; another event takes a life
+    span as no running date (its start is the birth), and a death date only as ``far``: the
+    entry's events led up to the death."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
     if source != "clause" and event_type in _SPAN_ENDS and sdoc.has_annotation("DEP"):
         spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
+    if lead is not None and source not in ("clause", "sentence"):
+        if _headword_dies(event_type, sdoc, head, lead.headword, lexicon):
+            return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
+        if chosen is not None and chosen.start == lead.start:
+            if lead.kind == "span":
+                return None, ""  # a life span dates no event of the life
+            return chosen, "far"  # "Died A.D. 806. ... he was banished": before the death
     if source == "running" and chosen is not None and (chosen.start < near or (
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
@@ -286,6 +302,45 @@ def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: 
                                    date_end="", month=None, day=None, leap_month=None,
                                    season=None)
     return None
+
+
+#: Event types that are the death of their clause's subject, and those that are when the
+#: subject is passive ("he was assassinated").
+_DEATHS = frozenset({"death", "suicide"})
+_PASSIVE_DEATHS = frozenset({"killing", "execution"})
+_PRONOUNS = frozenset({"he", "she"})
+
+
+def _headword_dies(event_type: str, sdoc: Doc, head: Token, headword: str,
+                   lexicon: EventLexicon | None = None) -> bool:
+    """True if the event of ``head`` is the death of the entry's ``headword``, or coordinated
+    with it ("he set fire to his palace and perished": a ``death`` trigger of ``lexicon``
+    among the verbs coordinated with the trigger's): a death type whose clause (or the first
+    verb it is coordinated with) has no subject, "he"/"she", or a name whose words the
+    headword holds."""
+    if not sdoc.has_annotation("DEP"):
+        return event_type in _DEATHS
+    verb = clause_verb(head)
+    if event_type not in _DEATHS and event_type not in _PASSIVE_DEATHS:
+        others = conjuncts(verb) - {verb.i}
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ == "mark" for c in verb.children):  # "Being besieged ..., he perished"
+            verb = clause_verb(verb.head)
+            others |= conjuncts(verb)
+        if lexicon is None or not any(
+                any(r.event_type in _DEATHS for r in lexicon.forms.get(sdoc[i].lower_, ()))
+                for i in others):
+            return False
+        event_type = "death"
+    deps = ("nsubjpass",) if event_type in _PASSIVE_DEATHS else ("nsubj", "nsubjpass")
+    chain = sorted(conjuncts(verb))
+    subjects = [c for v in {chain[0], verb.i} for c in sdoc[v].children
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return event_type in _DEATHS and coarse(head) == "VERB"
+    known = headword.lower()
+    return all(c.dep_ in deps and (c.lower_ in _PRONOUNS or (
+        c.tag_.startswith("NNP") and c.lower_ in known)) for c in subjects)
 
 
 def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
