@@ -170,3 +170,14 @@ def test_horizons_find_an_entrys_lead_date() -> None:
     assert lead is not None and (lead.kind, lead.death.year, lead.headword) == (
         "death", 926, "Li Cunxu")
     assert Horizons([(text, 0)], [0, 37], [person(0, 8)], [died], ()).at(37, 0).lead is None
+
+
+def test_a_yearless_date_far_from_its_year_is_low(resources: api.Resources) -> None:
+    text = ("In 1854 Zeng Guofan raised the Hunan Army. He captured Wuchang. The army grew. "
+            "Many scholars joined it.\n\nThe war went on. On August 7 the rebels were "
+            "defeated by Bao Chao at Xuwan.\n\nIn 1860 the army was trained in Hunan. In "
+            "August the rebels were defeated by Bao Chao.")
+    rows = [e for e in api.process_text(text, "t", resources).events
+            if e.event_type == "defeat"]
+    assert [(e.year, e.date_source, e.certainty) for e in rows] == [
+        (1854, "sentence", "low"), (1860, "sentence", "medium")]

@@ -71,12 +71,15 @@ class EntryLead:
 class Horizon:
     """Where a sentence's running date may come from: ``since`` (a running date must start
     at or after it, else the event has no date) and ``near`` (one starting before it is far:
-    certainty low); ``lead``: the lead date of the dictionary entry the sentence is in, if
-    the entry has one."""
+    certainty low); ``stale``: a date starting before it is both far and from an earlier
+    paragraph (or before ``since``): a date of the sentence that prints no year ("On August
+    7") and took its year from there is low; ``lead``: the lead date of the dictionary entry
+    the sentence is in, if the entry has one."""
 
     since: int = 0
     near: int = 0
     lead: EntryLead | None = None
+    stale: int = 0
 
 
 class Horizons:
@@ -134,7 +137,8 @@ class Horizons:
         far = self._sentences[i - FAR_SENTENCES] if i >= FAR_SENTENCES else 0
         if i >= EXPIRE_SENTENCES:  # the text has moved on: no running date
             since = max(since, self._sentences[i - EXPIRE_SENTENCES])
-        return Horizon(since, max(paragraph_start, far, since), lead)
+        return Horizon(since, max(paragraph_start, far, since), lead,
+                       max(since, min(paragraph_start, far)))
 
 
 def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[DateRow],

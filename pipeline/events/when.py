@@ -205,7 +205,7 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
                 lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
-                event_type: str = "", lead: EntryLead | None = None
+                event_type: str = "", lead: EntryLead | None = None, stale: int = 0
                 ) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
@@ -232,7 +232,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     must start at or after ``since`` (:mod:`pipeline.events.horizon`: not across a heading
     or a dictionary entry);
     one starting before ``near`` (or told in a perfect tense) comes back with source
-    ``far``, for a low certainty.
+    ``far``, for a low certainty; a date of the sentence that prints no year ("On August 7",
+    "the next year": its year is the running year of the date stage) after no other date
+    since ``stale`` comes back as ``far_clause`` or ``far_sentence``.
 
     ``lead``: the lead date of the dictionary entry the sentence is in
     (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
@@ -257,6 +259,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
         source = "far"
+    elif source in ("clause", "sentence") and chosen is not None \
+            and _inherits_far(dates, starts, chosen, stale):
+        source = "far_" + source  # "On August 7" pages after the last year: its year a guess
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
@@ -265,6 +270,26 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+#: Kinds of dates that print no year of their own: the date stage gives them the running
+#: date's year ("In July", "On August 7", "the next year").
+_YEARLESS = frozenset({"month", "day", "season", "inherited", "relative"})
+
+
+def _inherits_far(dates: Sequence[DateRow], starts: Sequence[int], d: DateRow,
+                  stale: int) -> bool:
+    """True if ``d`` prints no year (the date stage gave it the running year: the first item
+    of its basis names the running date, "running year 1854", "running Western year 1854",
+    "month 2 after running month 11: next year"; not "running era") and the date before it
+    starts before ``stale`` (:class:`~pipeline.events.horizon.Horizon`)."""
+    first = d.basis.split("; ")[0]
+    if d.kind not in _YEARLESS or "running" not in first or first.startswith("running era"):
+        return False
+    k = bisect.bisect_left(starts, d.start) - 1
+    while k >= 0 and dates[k].kind == "aside":
+        k -= 1
+    return k < 0 or dates[k].start < stale
 
 
 #: Event types dated by one end of their subject's span: (span kind, 0 start / 1 end).
