@@ -148,6 +148,10 @@ def test_a_present_perfect_keeps_the_running_date_with_low_certainty(
                            "has captured Anqing.")
     row = ev["captured"]
     assert (when(row), row.certainty) == ((1854, None, "running"), "low")
+    ev = events(resources, "In 1854 Zeng Guofan built war boats in Hunan. Since then he has "
+                           "occupied Qimen, from which place he effected the recovery of Anqing.")
+    row = ev["recovery of"]  # a relative clause on a noun of the perfect clause
+    assert (when(row), row.certainty) == ((1854, None, "running"), "low")
 
 
 def test_an_entrys_lead_date_dates_the_death_not_the_life(resources: api.Resources) -> None:

@@ -145,6 +145,9 @@ def bounding_verbs(verb: Token, lexicon: EventLexicon) -> set[int]:
     return out - chain
 
 
+#: Links of a clause that hangs on a noun (a relative clause, a participle; "captured" read
+#: as an adjective of its object by the parse).
+_ATTACHED = frozenset({"relcl", "acl", "amod"})
 #: Auxiliaries of a perfect tense (past: "had taken"; present: "has taken", "have fallen").
 _PERFECT_AUX = frozenset({"had", "'d", "has", "have", "'ve"})
 
@@ -155,7 +158,8 @@ def told_as_earlier(verb: Token, lexicon: EventLexicon) -> str:
     or "before that/this/then"), ``perfect`` (a past perfect, "the Song had lost Taiyuan":
     often background of the same time; or a present perfect, "since then he has passed through
     Su-sung, captured ...": told from the time of writing, over a stretch that reaches it, so
-    the narrative's running date is not its time) or ""."""
+    the narrative's running date is not its time; also a relative clause or participle on a
+    noun of such a clause) or ""."""
     chain = sorted(conjuncts(verb))
     first = verb.doc[chain[0]]
     perfect = False
@@ -172,6 +176,11 @@ def told_as_earlier(verb: Token, lexicon: EventLexicon) -> str:
                     if lexicon.cue(g.lower_) == "earlier" or (
                             c.lower_ == "before" and g.lower_ in ("that", "this", "then")):
                         return "cue"
+    if not perfect and first.dep_ in _ATTACHED and first.head.i != first.i:
+        # "has occupied Qimen, from which he effected the recovery of Anqing": the clause
+        # hangs on a noun of a clause told in a perfect tense, and is told from its time
+        host = clause_verb(first.head)
+        perfect = host.i != first.i and told_as_earlier(host, lexicon) == "perfect"
     return "perfect" if perfect else ""
 
 
