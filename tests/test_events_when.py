@@ -185,3 +185,15 @@ def test_a_yearless_date_far_from_its_year_is_low(resources: api.Resources) -> N
             if e.event_type == "defeat"]
     assert [(e.year, e.date_source, e.certainty) for e in rows] == [
         (1854, "sentence", "low"), (1860, "sentence", "medium")]
+
+
+def test_a_date_phrase_not_read_leaves_the_running_date_unsure(
+        resources: api.Resources) -> None:
+    text = ("In 1847 Hong Xiuquan went to Guangzhou. A few months later, Feng Yunshan was "
+            "imprisoned by the Qing. He was released by the Qing.")
+    res = api.process_text(text, "t", resources)
+    assert any(w.code in ("DATE_NOT_READ", "GARBLED_DIGITS") for w in res.warnings)
+    rows = {e.trigger: e for e in res.events}
+    assert (when(rows["imprisoned"]), rows["imprisoned"].certainty) == (
+        (1847, None, "running"), "low")
+    assert when(rows["went to"])[0] == 1847 and rows["went to"].certainty != "low"

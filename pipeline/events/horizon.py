@@ -80,6 +80,10 @@ class Horizon:
     near: int = 0
     lead: EntryLead | None = None
     stale: int = 0
+    #: starts of the date phrases the date stage could not read ("/kloc-in the spring of
+    #: 0/848", "a few months later") from ``since`` to the sentence's end: a date before one
+    #: is no longer the narrative's time (:func:`pipeline.events.when.dated_event`)
+    unread: tuple[int, ...] = ()
 
 
 class Horizons:
@@ -89,11 +93,14 @@ class Horizons:
     full-text start of every sentence (any order); ``entities``: the document's entities
     (PERSON names open dictionary entries); ``dates``: the document's dates with a year,
     sorted by start, and ``death_words``: lower-case words that say a death ("died"), to find
-    each entry's lead date (:class:`EntryLead`; none without them)."""
+    each entry's lead date (:class:`EntryLead`; none without them); ``unread``: the starts
+    of date phrases the date stage could not read (its GARBLED_DIGITS and DATE_NOT_READ
+    warnings)."""
 
     def __init__(self, blocks: Sequence[tuple[str, int]], sentence_starts: Sequence[int],
                  entities: Sequence[EntityRow], dates: Sequence[DateRow] = (),
-                 death_words: Collection[str] = ()) -> None:
+                 death_words: Collection[str] = (), unread: Sequence[int] = ()) -> None:
+        self._unread = sorted(unread)
         persons = {e.start: e.end for e in entities if e.label == "PERSON"}
         date_starts = [d.start for d in dates]
         self._leads: dict[int, EntryLead] = {}
@@ -123,8 +130,10 @@ class Horizons:
         self._wall_starts = [w[0] for w in self._walls]
         self._sentences = sorted(sentence_starts)
 
-    def at(self, sent_start: int, paragraph_start: int) -> Horizon:
-        """The :class:`Horizon` of the sentence starting at ``sent_start`` in the paragraph
+    def at(self, sent_start: int, paragraph_start: int, sent_end: int | None = None
+           ) -> Horizon:
+        """The :class:`Horizon` of the sentence starting at ``sent_start`` (ending at
+        ``sent_end``, for its unread date phrases; default: none of its own) in the paragraph
         starting at ``paragraph_start``."""
         since = 0
         lead = None
@@ -137,8 +146,10 @@ class Horizons:
         far = self._sentences[i - FAR_SENTENCES] if i >= FAR_SENTENCES else 0
         if i >= EXPIRE_SENTENCES:  # the text has moved on: no running date
             since = max(since, self._sentences[i - EXPIRE_SENTENCES])
+        lo = bisect.bisect_left(self._unread, since)
+        hi = bisect.bisect_left(self._unread, sent_start if sent_end is None else sent_end)
         return Horizon(since, max(paragraph_start, far, since), lead,
-                       max(since, min(paragraph_start, far)))
+                       max(since, min(paragraph_start, far)), tuple(self._unread[lo:hi]))
 
 
 def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[DateRow],

@@ -205,8 +205,8 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
                 lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
-                event_type: str = "", lead: EntryLead | None = None, stale: int = 0
-                ) -> tuple[DateRow | None, str]:
+                event_type: str = "", lead: EntryLead | None = None, stale: int = 0,
+                unread: Sequence[int] = ()) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -234,7 +234,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     one starting before ``near`` (or told in a perfect tense) comes back with source
     ``far``, for a low certainty; a date of the sentence that prints no year ("On August 7",
     "the next year": its year is the running year of the date stage) after no other date
-    since ``stale`` comes back as ``far_clause`` or ``far_sentence``.
+    since ``stale`` comes back as ``far_clause`` or ``far_sentence``, and so does a date not
+    the clause's own with a date phrase the date stage could not read (``unread``: starts)
+    between it and the trigger.
 
     ``lead``: the lead date of the dictionary entry the sentence is in
     (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
@@ -262,6 +264,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     elif source in ("clause", "sentence") and chosen is not None \
             and _inherits_far(dates, starts, chosen, stale):
         source = "far_" + source  # "On August 7" pages after the last year: its year a guess
+    if chosen is not None and source in ("running", "sentence", "other_clause") and any(
+            chosen.end <= u < trig_start for u in unread):
+        # "In July, ... \n/kloc-in the spring of 0/848, X was imprisoned": not July's year
+        source = "far" if source == "running" else "far_" + source
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
