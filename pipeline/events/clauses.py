@@ -4,7 +4,8 @@ Helpers of :mod:`pipeline.events.when`: the clause verb a token hangs on, the ve
 coordinated with a trigger's verb that share its subject, adverbial clauses and prepositions
 whose ``bound`` cue ("after", "before") makes the other side's date a bound, events told as
 earlier (``earlier`` cues, a perfect tense), a bare bracketed span after a common noun, dates
-describing a noun. Tokens are spaCy tokens of one parsed sentence; full-text offsets minus
+describing a noun, a date opening a later coordinated clause, the death of a dictionary entry's
+headword. Tokens are spaCy tokens of one parsed sentence; full-text offsets minus
 ``sent_start`` are offsets into it. Raises nothing.
 """
 
@@ -207,3 +208,42 @@ def describes_a_noun(tok: Token | None) -> bool:
         verb = verb.head
     return verb.dep_ == "relcl" or (verb.dep_ == "acl" and coarse(verb.head) in ("NOUN",
                                                                                  "PROPN"))
+
+
+#: Event types that are the death of their clause's subject, and those that are when the
+#: subject is passive ("he was assassinated").
+_DEATHS = frozenset({"death", "suicide"})
+_PASSIVE_DEATHS = frozenset({"killing", "execution"})
+_PRONOUNS = frozenset({"he", "she"})
+
+
+def headword_dies(event_type: str, sdoc: Doc, head: Token, headword: str,
+                   lexicon: EventLexicon | None = None) -> bool:
+    """True if the event of ``head`` is the death of the entry's ``headword``, or coordinated
+    with it ("he set fire to his palace and perished": a ``death`` trigger of ``lexicon``
+    among the verbs coordinated with the trigger's): a death type whose clause (or the first
+    verb it is coordinated with) has no subject, "he"/"she", or a name whose words the
+    headword holds."""
+    if not sdoc.has_annotation("DEP"):
+        return event_type in _DEATHS
+    verb = clause_verb(head)
+    if event_type not in _DEATHS and event_type not in _PASSIVE_DEATHS:
+        others = conjuncts(verb) - {verb.i}
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ == "mark" for c in verb.children):  # "Being besieged ..., he perished"
+            verb = clause_verb(verb.head)
+            others |= conjuncts(verb)
+        if lexicon is None or not any(
+                any(r.event_type in _DEATHS for r in lexicon.forms.get(sdoc[i].lower_, ()))
+                for i in others):
+            return False
+        event_type = "death"
+    deps = ("nsubjpass",) if event_type in _PASSIVE_DEATHS else ("nsubj", "nsubjpass")
+    chain = sorted(conjuncts(verb))
+    subjects = [c for v in {chain[0], verb.i} for c in sdoc[v].children
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return event_type in _DEATHS and coarse(head) == "VERB"
+    known = headword.lower()
+    return all(c.dep_ in deps and (c.lower_ in _PRONOUNS or (
+        c.tag_.startswith("NNP") and c.lower_ in known)) for c in subjects)

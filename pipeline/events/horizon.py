@@ -184,3 +184,24 @@ def _is_title(line: str) -> bool:
     return bool(text) and len(text) <= _TITLE_MAX_CHARS \
         and len(text.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(text) \
         and not _INNER_STOP.search(text)  # "X After their defeat, to retreat. June": prose
+
+
+#: Kinds of dates that print no year of their own: the date stage gives them the running
+#: date's year ("In July", "On August 7", "the next year").
+_YEARLESS = frozenset({"month", "day", "season", "inherited", "relative"})
+
+
+def inherits_far(dates: Sequence[DateRow], starts: Sequence[int], d: DateRow,
+                 stale: int) -> bool:
+    """True if ``d`` prints no year (the date stage gave it the running year: the first item
+    of its basis names the running date, "running year 1854", "running Western year 1854",
+    "month 2 after running month 11: next year"; not "running era") and the date before it
+    starts before ``stale`` (:class:`Horizon`); ``dates`` sorted by start, ``starts`` their
+    starts."""
+    first = d.basis.split("; ")[0]
+    if d.kind not in _YEARLESS or "running" not in first or first.startswith("running era"):
+        return False
+    k = bisect.bisect_left(starts, d.start) - 1
+    while k >= 0 and dates[k].kind == "aside":
+        k -= 1
+    return k < 0 or dates[k].start < stale

@@ -41,12 +41,13 @@ from pipeline.events.clauses import (
     date_root,
     dates_its_noun,
     describes_a_noun,
+    headword_dies,
     noun_owns,
     opens_later_clause,
     token_at,
     told_as_earlier,
 )
-from pipeline.events.horizon import EntryLead
+from pipeline.events.horizon import EntryLead, inherits_far
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
@@ -251,7 +252,7 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
     if lead is not None and source not in ("clause", "sentence"):
-        if _headword_dies(event_type, sdoc, head, lead.headword, lexicon):
+        if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
             return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
         if chosen is not None and chosen.start == lead.start:
             if lead.kind == "span":
@@ -262,7 +263,7 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
         source = "far"
     elif source in ("clause", "sentence") and chosen is not None \
-            and _inherits_far(dates, starts, chosen, stale):
+            and inherits_far(dates, starts, chosen, stale):
         source = "far_" + source  # "On August 7" pages after the last year: its year a guess
     if chosen is not None and source in ("running", "sentence", "other_clause") and any(
             chosen.end <= u < trig_start for u in unread):
@@ -276,26 +277,6 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
-
-
-#: Kinds of dates that print no year of their own: the date stage gives them the running
-#: date's year ("In July", "On August 7", "the next year").
-_YEARLESS = frozenset({"month", "day", "season", "inherited", "relative"})
-
-
-def _inherits_far(dates: Sequence[DateRow], starts: Sequence[int], d: DateRow,
-                  stale: int) -> bool:
-    """True if ``d`` prints no year (the date stage gave it the running year: the first item
-    of its basis names the running date, "running year 1854", "running Western year 1854",
-    "month 2 after running month 11: next year"; not "running era") and the date before it
-    starts before ``stale`` (:class:`~pipeline.events.horizon.Horizon`)."""
-    first = d.basis.split("; ")[0]
-    if d.kind not in _YEARLESS or "running" not in first or first.startswith("running era"):
-        return False
-    k = bisect.bisect_left(starts, d.start) - 1
-    while k >= 0 and dates[k].kind == "aside":
-        k -= 1
-    return k < 0 or dates[k].start < stale
 
 
 #: Event types dated by one end of their subject's span: (span kind, 0 start / 1 end).
@@ -333,45 +314,6 @@ def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: 
                                    date_end="", month=None, day=None, leap_month=None,
                                    season=None)
     return None
-
-
-#: Event types that are the death of their clause's subject, and those that are when the
-#: subject is passive ("he was assassinated").
-_DEATHS = frozenset({"death", "suicide"})
-_PASSIVE_DEATHS = frozenset({"killing", "execution"})
-_PRONOUNS = frozenset({"he", "she"})
-
-
-def _headword_dies(event_type: str, sdoc: Doc, head: Token, headword: str,
-                   lexicon: EventLexicon | None = None) -> bool:
-    """True if the event of ``head`` is the death of the entry's ``headword``, or coordinated
-    with it ("he set fire to his palace and perished": a ``death`` trigger of ``lexicon``
-    among the verbs coordinated with the trigger's): a death type whose clause (or the first
-    verb it is coordinated with) has no subject, "he"/"she", or a name whose words the
-    headword holds."""
-    if not sdoc.has_annotation("DEP"):
-        return event_type in _DEATHS
-    verb = clause_verb(head)
-    if event_type not in _DEATHS and event_type not in _PASSIVE_DEATHS:
-        others = conjuncts(verb) - {verb.i}
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
-                c.dep_ == "mark" for c in verb.children):  # "Being besieged ..., he perished"
-            verb = clause_verb(verb.head)
-            others |= conjuncts(verb)
-        if lexicon is None or not any(
-                any(r.event_type in _DEATHS for r in lexicon.forms.get(sdoc[i].lower_, ()))
-                for i in others):
-            return False
-        event_type = "death"
-    deps = ("nsubjpass",) if event_type in _PASSIVE_DEATHS else ("nsubj", "nsubjpass")
-    chain = sorted(conjuncts(verb))
-    subjects = [c for v in {chain[0], verb.i} for c in sdoc[v].children
-                if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-    if not subjects:
-        return event_type in _DEATHS and coarse(head) == "VERB"
-    known = headword.lower()
-    return all(c.dep_ in deps and (c.lower_ in _PRONOUNS or (
-        c.tag_.startswith("NNP") and c.lower_ in known)) for c in subjects)
 
 
 def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
