@@ -88,6 +88,11 @@ class BlockPart:
     events: list[PendingEvent] | None = None
 
 
+#: Date warnings of date phrases that could not be read (no row): the events' running date
+#: is unsure past them (:mod:`pipeline.events.horizon`).
+UNREAD_DATE_CODES = frozenset({"GARBLED_DIGITS", "DATE_NOT_READ"})
+
+
 def group_ends(blocks: Sequence[Block], group_chars: int) -> list[int]:
     """The index after the last block of each event group: a group closes where its blocks'
     characters reach ``group_chars`` (the last group at the last block)."""
@@ -173,7 +178,8 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
         if size >= group_chars or k == len(blocks) - 1:
             events = [event for found in pending_block_events(
                 group, group_entities, whole.dates, whole.glosses, lexicon=res.event_lexicon,
-                matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp)
+                matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp,
+                unread=[w.start for w in whole.warnings if w.code in UNREAD_DATE_CODES])
                 for event in found]
             group, group_entities, size = [], [], 0
         del doc

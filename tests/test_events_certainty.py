@@ -35,7 +35,7 @@ def year(text: str, sub: str, value: int, certainty: str = "high") -> DateRow:
     ({"date_source": "sentence", "date_certainty": "high"}, "high"),
     ({"date_source": "sentence", "date_certainty": "low"}, "low"),
     ({"date_source": "running", "date_certainty": "high"}, "medium"),
-    ({"date_source": "other_clause", "date_certainty": "high"}, "medium"),
+    ({"date_source": "other_clause", "date_certainty": "high"}, "low"),
     ({"date_source": "running", "date_certainty": "high", "date_far": True}, "low"),
     ({"actor1_source": "pronoun"}, "medium"),
     ({"actor1_source": "side"}, "low"),

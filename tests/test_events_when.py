@@ -129,3 +129,71 @@ def test_a_birth_death_or_enthronement_takes_its_subjects_span_end(
     assert when(ev["ascended the throne"]) == (471, None, "sentence")
     assert when(ev["died"]) == (1142, None, "sentence")
     assert ev["was born"].year is None  # a reign span says nothing of a birth
+
+
+def test_a_date_opening_a_later_coordinated_clause_dates_only_that_clause(
+        resources: api.Resources) -> None:
+    ev = events(resources, "After the fall of the Tang, Li Cunxu destroyed the Later Liang, "
+                           "and in 923 proclaimed himself emperor.")
+    assert when(ev["proclaimed himself emperor"]) == (923, None, "sentence")
+    assert when(ev["destroyed"]) == (None, None, "")  # before 923: not 923
+    assert when(ev["fall of"]) == (None, None, "")  # after the fall: the fall is earlier
+    ev = events(resources, "In 1126 the Jin took Taiyuan and captured Kaifeng.")
+    assert when(ev["captured"]) == (1126, None, "sentence")  # a fronted date: both clauses
+
+
+def test_a_present_perfect_keeps_the_running_date_with_low_certainty(
+        resources: api.Resources) -> None:
+    ev = events(resources, "In 1854 Zeng Guofan built war boats in Hunan. Since then his army "
+                           "has captured Anqing.")
+    row = ev["captured"]
+    assert (when(row), row.certainty) == ((1854, None, "running"), "low")
+    ev = events(resources, "In 1854 Zeng Guofan built war boats in Hunan. Since then he has "
+                           "occupied Qimen, from which place he effected the recovery of Anqing.")
+    row = ev["recovery of"]  # a relative clause on a noun of the perfect clause
+    assert (when(row), row.certainty) == ((1854, None, "running"), "low")
+
+
+def test_an_entrys_lead_date_dates_the_death_not_the_life(resources: api.Resources) -> None:
+    ev = events(resources, "Li Siyuan 李嗣源. A.D. 867-933. He was proclaimed emperor in 926. "
+                           "He fell ill and perished.\n\nLi Cunxu 李存勗. Died A.D. 926. He "
+                           "defeated the Liang. He was assassinated by an actor.\n\n"
+                           "Li Conghou 李從厚. A.D. 914-934. He fled to Weizhou.")
+    assert when(ev["perished"]) == (933, None, "running")  # the life span's end
+    assert when(ev["assassinated"]) == (926, None, "running")
+    assert (when(ev["defeated"]), ev["defeated"].certainty) == ((926, None, "running"), "low")
+    assert when(ev["fled"]) == (None, None, "")  # a life span is no running date
+
+
+def test_horizons_find_an_entrys_lead_date() -> None:
+    from pipeline.records import DateRow
+    text = "Li Cunxu 李存勗 (T. 亞子). Died A.D. 926. He fought."
+    died = DateRow("", -1, 27, 35, "A.D. 926", "gregorian", year=926)
+    h = Horizons([(text, 0)], [0, 37], [person(0, 8)], [died], {"died"})
+    lead = h.at(37, 0).lead
+    assert lead is not None and (lead.kind, lead.death.year, lead.headword) == (
+        "death", 926, "Li Cunxu")
+    assert Horizons([(text, 0)], [0, 37], [person(0, 8)], [died], ()).at(37, 0).lead is None
+
+
+def test_a_yearless_date_far_from_its_year_is_low(resources: api.Resources) -> None:
+    text = ("In 1854 Zeng Guofan raised the Hunan Army. He captured Wuchang. The army grew. "
+            "Many scholars joined it.\n\nThe war went on. On August 7 the rebels were "
+            "defeated by Bao Chao at Xuwan.\n\nIn 1860 the army was trained in Hunan. In "
+            "August the rebels were defeated by Bao Chao.")
+    rows = [e for e in api.process_text(text, "t", resources).events
+            if e.event_type == "defeat"]
+    assert [(e.year, e.date_source, e.certainty) for e in rows] == [
+        (1854, "sentence", "low"), (1860, "sentence", "medium")]
+
+
+def test_a_date_phrase_not_read_leaves_the_running_date_unsure(
+        resources: api.Resources) -> None:
+    text = ("In 1847 Hong Xiuquan went to Guangzhou. A few months later, Feng Yunshan was "
+            "imprisoned by the Qing. He was released by the Qing.")
+    res = api.process_text(text, "t", resources)
+    assert any(w.code in ("DATE_NOT_READ", "GARBLED_DIGITS") for w in res.warnings)
+    rows = {e.trigger: e for e in res.events}
+    assert (when(rows["imprisoned"]), rows["imprisoned"].certainty) == (
+        (1847, None, "running"), "low")
+    assert when(rows["went to"])[0] == 1847 and rows["went to"].certainty != "low"

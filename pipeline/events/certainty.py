@@ -4,9 +4,10 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
 
 * **date** (only when the row has one): the ``certainty`` of the ``dates.csv`` row it came
   from, capped at ``medium`` when the date is not the event's own (``date_source``
-  ``other_clause``: another clause's date; ``running``: an earlier sentence's date, the
-  event may be later), and at ``low`` for a running date from an earlier paragraph or a
-  ``summary`` date (a lead's event dated by the body, :mod:`pipeline.events.summary`). A row
+  ``running``: an earlier sentence's date, the event may be later), and at ``low`` for
+  ``other_clause`` (a later clause's date in the same sentence: the event is often earlier),
+  a running date from an earlier paragraph or a ``summary`` date (a lead's event dated by
+  the body, :mod:`pipeline.events.summary`). A row
   without a date is not lowered by it: a blank year claims nothing.
 * **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) medium; ``parse``, ``nearest``, ``side`` and ``implied``
@@ -32,7 +33,7 @@ LEVELS = ("low", "medium", "high")
 _ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "pronoun": "medium",
           "parse": "low", "nearest": "low", "side": "low", "implied": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
-_DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "medium",
+_DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "low",
              "running": "medium", "summary": "low"}
 
 

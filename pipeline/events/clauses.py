@@ -3,8 +3,9 @@
 Helpers of :mod:`pipeline.events.when`: the clause verb a token hangs on, the verbs
 coordinated with a trigger's verb that share its subject, adverbial clauses and prepositions
 whose ``bound`` cue ("after", "before") makes the other side's date a bound, events told as
-earlier (``earlier`` cues, past perfect), a bare bracketed span after a common noun, dates
-describing a noun. Tokens are spaCy tokens of one parsed sentence; full-text offsets minus
+earlier (``earlier`` cues, a perfect tense), a bare bracketed span after a common noun, dates
+describing a noun, a date opening a later coordinated clause, the death of a dictionary entry's
+headword. Tokens are spaCy tokens of one parsed sentence; full-text offsets minus
 ``sent_start`` are offsets into it. Raises nothing.
 """
 
@@ -88,6 +89,28 @@ def conjuncts(verb: Token) -> set[int]:
     return out
 
 
+def _coordination_top(verb: Token) -> Token:
+    """The first verb of the coordination ``verb`` belongs to (subjects aside)."""
+    for _ in range(8):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def opens_later_clause(date_tok: Token | None, verb: Token) -> bool:
+    """True if the date at ``date_tok`` opens a later coordinated clause than ``verb``'s: it
+    stands after ``verb`` and before its own verb, which is coordinated with ``verb`` ("he
+    overthrew the Later Liang, and in 928 set himself up as emperor": 928 dates the setting up
+    and what follows it, not the overthrow, which came before). A date after its own verb
+    ("deposed the emperor and founded the Song in 420") may be the whole coordination's."""
+    if date_tok is None:
+        return False
+    own = clause_verb(date_tok)
+    return verb.i < date_tok.i < own.i and own.i != verb.i \
+        and _coordination_top(own).i == _coordination_top(verb).i
+
+
 def _marker(verb: Token) -> str:
     """The subordinator of an adverbial clause ("after the prince seized ..."), lower case."""
     for c in verb.children:
@@ -123,17 +146,27 @@ def bounding_verbs(verb: Token, lexicon: EventLexicon) -> set[int]:
     return out - chain
 
 
+#: Links of a clause that hangs on a noun (a relative clause, a participle; "captured" read
+#: as an adjective of its object by the parse).
+_ATTACHED = frozenset({"relcl", "acl", "amod"})
+#: Auxiliaries of a perfect tense (past: "had taken"; present: "has taken", "have fallen").
+_PERFECT_AUX = frozenset({"had", "'d", "has", "have", "'ve"})
+
+
 def told_as_earlier(verb: Token, lexicon: EventLexicon) -> str:
     """How ``verb``'s clause tells its event as earlier than the narrative's time: ``cue``
     (an ``earlier`` cue of ``event_cues.csv`` on it, "earlier", "previously", "in his youth",
     or "before that/this/then"), ``perfect`` (a past perfect, "the Song had lost Taiyuan":
-    often background of the same time) or ""."""
+    often background of the same time; or a present perfect, "since then he has passed through
+    Su-sung, captured ...": told from the time of writing, over a stretch that reaches it, so
+    the narrative's running date is not its time; also a relative clause or participle on a
+    noun of such a clause) or ""."""
     chain = sorted(conjuncts(verb))
     first = verb.doc[chain[0]]
     perfect = False
     for v in {verb.i: verb, first.i: first}.values():
         perfect = perfect or (v.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children))
+            c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in v.children))
         for c in v.children:
             if lexicon.cue(c.lower_) == "earlier" and c.dep_ in ("advmod", "npadvmod"):
                 return "cue"
@@ -144,6 +177,11 @@ def told_as_earlier(verb: Token, lexicon: EventLexicon) -> str:
                     if lexicon.cue(g.lower_) == "earlier" or (
                             c.lower_ == "before" and g.lower_ in ("that", "this", "then")):
                         return "cue"
+    if not perfect and first.dep_ in _ATTACHED and first.head.i != first.i:
+        # "has occupied Qimen, from which he effected the recovery of Anqing": the clause
+        # hangs on a noun of a clause told in a perfect tense, and is told from its time
+        host = clause_verb(first.head)
+        perfect = host.i != first.i and told_as_earlier(host, lexicon) == "perfect"
     return "perfect" if perfect else ""
 
 
@@ -170,3 +208,42 @@ def describes_a_noun(tok: Token | None) -> bool:
         verb = verb.head
     return verb.dep_ == "relcl" or (verb.dep_ == "acl" and coarse(verb.head) in ("NOUN",
                                                                                  "PROPN"))
+
+
+#: Event types that are the death of their clause's subject, and those that are when the
+#: subject is passive ("he was assassinated").
+_DEATHS = frozenset({"death", "suicide"})
+_PASSIVE_DEATHS = frozenset({"killing", "execution"})
+_PRONOUNS = frozenset({"he", "she"})
+
+
+def headword_dies(event_type: str, sdoc: Doc, head: Token, headword: str,
+                   lexicon: EventLexicon | None = None) -> bool:
+    """True if the event of ``head`` is the death of the entry's ``headword``, or coordinated
+    with it ("he set fire to his palace and perished": a ``death`` trigger of ``lexicon``
+    among the verbs coordinated with the trigger's): a death type whose clause (or the first
+    verb it is coordinated with) has no subject, "he"/"she", or a name whose words the
+    headword holds."""
+    if not sdoc.has_annotation("DEP"):
+        return event_type in _DEATHS
+    verb = clause_verb(head)
+    if event_type not in _DEATHS and event_type not in _PASSIVE_DEATHS:
+        others = conjuncts(verb) - {verb.i}
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ == "mark" for c in verb.children):  # "Being besieged ..., he perished"
+            verb = clause_verb(verb.head)
+            others |= conjuncts(verb)
+        if lexicon is None or not any(
+                any(r.event_type in _DEATHS for r in lexicon.forms.get(sdoc[i].lower_, ()))
+                for i in others):
+            return False
+        event_type = "death"
+    deps = ("nsubjpass",) if event_type in _PASSIVE_DEATHS else ("nsubj", "nsubjpass")
+    chain = sorted(conjuncts(verb))
+    subjects = [c for v in {chain[0], verb.i} for c in sdoc[v].children
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return event_type in _DEATHS and coarse(head) == "VERB"
+    known = headword.lower()
+    return all(c.dep_ in deps and (c.lower_ in _PRONOUNS or (
+        c.tag_.startswith("NNP") and c.lower_ in known)) for c in subjects)

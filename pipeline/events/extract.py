@@ -92,12 +92,15 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
                          lexicon: EventLexicon | None = None,
                          matcher: PhraseMatcher | None = None,
                          person_polity: Mapping[str, str] | None = None,
-                         parser: Language | None = None) -> list[list[PendingEvent]]:
+                         parser: Language | None = None,
+                         unread: Sequence[int] = ()) -> list[list[PendingEvent]]:
     """As :func:`extract_block_events`, without the place lookup: the rows' place columns are
     filled later by :func:`resolve_event_places`. So a long document can be processed a group
     of blocks at a time (``entities``: at least those of ``blocks``; ``dates``/``glosses``: the
     whole document's), its Docs dropped, and the places resolved once all its PLACE entities
-    are known (a gloss late in the text applies to an event early in it)."""
+    are known (a gloss late in the text applies to an event early in it). ``unread``: the
+    full-text starts of the date phrases the date stage could not read (a date before one
+    dates later events only with low certainty)."""
     if not blocks:
         return []
     lex = lexicon or load_event_lexicon()
@@ -110,7 +113,10 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
                               person_polity or {}, lex, match) for doc, offset in blocks]
     horizons = Horizons([(b.text, b.offset) for b in prepared],
                         [offset + s.start_char for doc, offset in blocks for s in doc.sents]
-                        if blocks[0][0].has_annotation("SENT_START") else [], kept)
+                        if blocks[0][0].has_annotation("SENT_START") else [], kept,
+                        [d for d in told if d.kind != "aside"],
+                        {f for f, rules in lex.forms.items() if " " not in f
+                         and any(r.event_type == "death" for r in rules)}, unread)
     out: list[list[PendingEvent]] = []
     group: list[int] = []
     size = 0
@@ -178,7 +184,7 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
     for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
         finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
         last_end = sent.start
-        horizon = horizons.at(offset + sent.start_char, offset)
+        horizon = horizons.at(offset + sent.start_char, offset, offset + sent.end_char)
         for k, (trig, rules) in enumerate(trigs):
             right_end = next((t.start for t, rules in trigs[k + 1:]
                               if not all(r.object_words or r.lemma in _BROAD for r in rules)),

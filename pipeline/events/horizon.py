@@ -11,6 +11,10 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   headword, perhaps after an entry number: a PERSON name followed by a full stop, a bracket
   or Chinese characters, "Li Cunxu 李存勗. Died A.D. 926."; or a line inside a paragraph
   that opens with a name followed by Chinese characters): each entry has its own dates;
+* a dictionary entry's **lead date**, the date right after its headword (a life span,
+  "Li Ts'ung-k'o 李從珂. A.D. 892-936.", or a death, "Died A.D. 806.", the word a ``death``
+  trigger of the event lexicon), dates the person's life, not each event of the entry
+  (:class:`EntryLead`; how events use it: :mod:`pipeline.events.when`);
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
   row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
   beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
@@ -22,11 +26,12 @@ Offsets are ``str`` indices into the full text. Raises nothing.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from pipeline.records import EntityRow
+from pipeline.records import DateRow, EntityRow
 
 #: A running date more than this many sentences back is far (certainty low).
 FAR_SENTENCES = 4
@@ -43,14 +48,42 @@ _CJK_HEADWORD = re.compile(r"[^\S\n]*[\u3400-\u9fff\uf900-\ufaff]+[^\S\n]*[.,(�
 _ENTRY_NUMBER = re.compile(r"\s*(?:\d{1,5}\.?\s+)?")  # "1187 Li Ssu-yuan ...": a numbered entry
 
 
+#: Characters between a headword's end and its lead date at most ("李宗閔 (T. 損之). Died ").
+_LEAD_GAP_CHARS = 40
+_LEAD_BRACKET = re.compile(r"\([^()\n]{0,30}\)")
+_LEAD_ERA = re.compile(r"\b(?:a\.?\s?d|b\.?\s?c|c|ca|circa)\b\.?", re.IGNORECASE)
+_LEAD_REST = re.compile(r"[\s.,;:\u3400-\u9fff\uf900-\ufaff]*")
+
+
+@dataclass(frozen=True)
+class EntryLead:
+    """The lead date of a dictionary entry: ``start`` (its full-text offset), ``kind``
+    (``span``: a life span; ``death``: a death date), ``death`` (a year row of the death:
+    the span's end, or the death date itself) and ``headword`` (the entry's name)."""
+
+    start: int
+    kind: str
+    death: DateRow
+    headword: str
+
+
 @dataclass(frozen=True)
 class Horizon:
     """Where a sentence's running date may come from: ``since`` (a running date must start
     at or after it, else the event has no date) and ``near`` (one starting before it is far:
-    certainty low)."""
+    certainty low); ``stale``: a date starting before it is both far and from an earlier
+    paragraph (or before ``since``): a date of the sentence that prints no year ("On August
+    7") and took its year from there is low; ``lead``: the lead date of the dictionary entry
+    the sentence is in, if the entry has one."""
 
     since: int = 0
     near: int = 0
+    lead: EntryLead | None = None
+    stale: int = 0
+    #: starts of the date phrases the date stage could not read ("/kloc-in the spring of
+    #: 0/848", "a few months later") from ``since`` to the sentence's end: a date before one
+    #: is no longer the narrative's time (:func:`pipeline.events.when.dated_event`)
+    unread: tuple[int, ...] = ()
 
 
 class Horizons:
@@ -58,11 +91,19 @@ class Horizons:
 
     ``blocks``: ``(text, offset)`` of each paragraph in order; ``sentence_starts``: the
     full-text start of every sentence (any order); ``entities``: the document's entities
-    (PERSON names open dictionary entries)."""
+    (PERSON names open dictionary entries); ``dates``: the document's dates with a year,
+    sorted by start, and ``death_words``: lower-case words that say a death ("died"), to find
+    each entry's lead date (:class:`EntryLead`; none without them); ``unread``: the starts
+    of date phrases the date stage could not read (its GARBLED_DIGITS and DATE_NOT_READ
+    warnings)."""
 
     def __init__(self, blocks: Sequence[tuple[str, int]], sentence_starts: Sequence[int],
-                 entities: Sequence[EntityRow]) -> None:
+                 entities: Sequence[EntityRow], dates: Sequence[DateRow] = (),
+                 death_words: Collection[str] = (), unread: Sequence[int] = ()) -> None:
+        self._unread = sorted(unread)
         persons = {e.start: e.end for e in entities if e.label == "PERSON"}
+        date_starts = [d.start for d in dates]
+        self._leads: dict[int, EntryLead] = {}
         walls: list[tuple[int, int]] = []  # (start, end): running dates start at/after end
         for i, (text, offset) in enumerate(blocks):
             lines = text.split("\n")
@@ -80,24 +121,62 @@ class Horizons:
                 if end is not None and (_CJK_HEADWORD if k else _HEADWORD_END).match(
                         text, end - offset):
                     walls.append((start, start))
+                    lead = _entry_lead(text, offset, start, end, dates, date_starts,
+                                       death_words)
+                    if lead is not None:
+                        self._leads[start] = lead
                 at += len(line) + 1
         self._walls = sorted(walls)
         self._wall_starts = [w[0] for w in self._walls]
         self._sentences = sorted(sentence_starts)
 
-    def at(self, sent_start: int, paragraph_start: int) -> Horizon:
-        """The :class:`Horizon` of the sentence starting at ``sent_start`` in the paragraph
+    def at(self, sent_start: int, paragraph_start: int, sent_end: int | None = None
+           ) -> Horizon:
+        """The :class:`Horizon` of the sentence starting at ``sent_start`` (ending at
+        ``sent_end``, for its unread date phrases; default: none of its own) in the paragraph
         starting at ``paragraph_start``."""
         since = 0
+        lead = None
         k = bisect.bisect_right(self._wall_starts, sent_start) - 1
         if k >= 0:
             start, end = self._walls[k]
             since = end if end <= sent_start else start  # (a heading's own sentence: start)
+            lead = self._leads.get(start) if start == end else None
         i = bisect.bisect_left(self._sentences, sent_start)
         far = self._sentences[i - FAR_SENTENCES] if i >= FAR_SENTENCES else 0
         if i >= EXPIRE_SENTENCES:  # the text has moved on: no running date
             since = max(since, self._sentences[i - EXPIRE_SENTENCES])
-        return Horizon(since, max(paragraph_start, far, since))
+        lo = bisect.bisect_left(self._unread, since)
+        hi = bisect.bisect_left(self._unread, sent_start if sent_end is None else sent_end)
+        return Horizon(since, max(paragraph_start, far, since), lead,
+                       max(since, min(paragraph_start, far)), tuple(self._unread[lo:hi]))
+
+
+def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[DateRow],
+                date_starts: Sequence[int], death_words: Collection[str]) -> EntryLead | None:
+    """The lead date of the entry whose headword spans ``[start, end)`` (full-text offsets)
+    in the paragraph ``text`` at ``offset``: the first date within a few characters after
+    the headword, with only characters, a short bracket ("(T. 損之)"), punctuation, "A.D."
+    and a death word between: a range is a life span, a year after a death word a death."""
+    i = bisect.bisect_left(date_starts, end)
+    if i >= len(dates) or dates[i].start - end > _LEAD_GAP_CHARS or dates[i].year is None \
+            or dates[i].start - offset > len(text):
+        return None
+    d = dates[i]
+    gap = _LEAD_BRACKET.sub(" ", text[end - offset:d.start - offset])
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", _LEAD_ERA.sub(" ", gap))]
+    rest = re.sub(r"[A-Za-z]+", " ", _LEAD_ERA.sub(" ", gap))
+    if "\n" in gap or not _LEAD_REST.fullmatch(rest):
+        return None
+    headword = text[start - offset:end - offset]
+    if not words and d.year_end is not None and d.year_end > d.year:
+        death = dataclasses.replace(d, kind="gregorian", year=d.year_end, year_end=None,
+                                    date_start="", date_end="", month=None, day=None,
+                                    leap_month=None, season=None)
+        return EntryLead(d.start, "span", death, headword)
+    if len(words) == 1 and words[0] in death_words:
+        return EntryLead(d.start, "death", d, headword)
+    return None
 
 
 def _is_title(line: str) -> bool:
@@ -105,3 +184,24 @@ def _is_title(line: str) -> bool:
     return bool(text) and len(text) <= _TITLE_MAX_CHARS \
         and len(text.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(text) \
         and not _INNER_STOP.search(text)  # "X After their defeat, to retreat. June": prose
+
+
+#: Kinds of dates that print no year of their own: the date stage gives them the running
+#: date's year ("In July", "On August 7", "the next year").
+_YEARLESS = frozenset({"month", "day", "season", "inherited", "relative"})
+
+
+def inherits_far(dates: Sequence[DateRow], starts: Sequence[int], d: DateRow,
+                 stale: int) -> bool:
+    """True if ``d`` prints no year (the date stage gave it the running year: the first item
+    of its basis names the running date, "running year 1854", "running Western year 1854",
+    "month 2 after running month 11: next year"; not "running era") and the date before it
+    starts before ``stale`` (:class:`Horizon`); ``dates`` sorted by start, ``starts`` their
+    starts."""
+    first = d.basis.split("; ")[0]
+    if d.kind not in _YEARLESS or "running" not in first or first.startswith("running era"):
+        return False
+    k = bisect.bisect_left(starts, d.start) - 1
+    while k >= 0 and dates[k].kind == "aside":
+        k -= 1
+    return k < 0 or dates[k].start < stale

@@ -324,9 +324,13 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                offset + window.end_char, ctx.lexicon,
                                horizon.since if horizon is not None else 0,
                                horizon.near if horizon is not None else offset,
-                               rule.event_type)
-    far = source == "far"  # a running date far back or under a past perfect: low
-    source = "running" if far else source
+                               rule.event_type, horizon.lead if horizon is not None else None,
+                               horizon.stale if horizon is not None else 0,
+                               horizon.unread if horizon is not None else ())
+    far = source.startswith("far")  # a running date far back or under a perfect tense, or
+    # a date without a year of its own taken from one far back: low
+    source = {"far": "running", "far_clause": "clause", "far_sentence": "sentence",
+              "far_other_clause": "other_clause"}.get(source, source)
     if name_span is None and told == "present" and source not in ("clause", "sentence"):
         return None  # "the city lies ...", "X is known as ...": a description, no event
     if date is not None and source in ("clause", "sentence") and rule.event_type == "birth" \

@@ -14,10 +14,10 @@ last date before the trigger, else the first one after it in the trigger's claus
 else the running date (the last date before the sentence), which does not cross a heading or
 a dictionary entry and is far (certainty low) beyond a few sentences
 (:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
-takes only its own clause's date; a past perfect no later clause's date, its running date
-far. A clause that gives its time as an age ("At the age of twenty-five, he rose up ...")
-takes no other clause's date. Offsets are full-text offsets. Clause links:
-:mod:`pipeline.events.clauses`.
+takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
+date, its running date far. A clause that gives its time as an age ("At the age of
+twenty-five, he rose up ...") takes no other clause's date. Offsets are full-text offsets.
+Clause links: :mod:`pipeline.events.clauses`.
 
 Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
 dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
@@ -41,10 +41,13 @@ from pipeline.events.clauses import (
     date_root,
     dates_its_noun,
     describes_a_noun,
+    headword_dies,
     noun_owns,
+    opens_later_clause,
     token_at,
     told_as_earlier,
 )
+from pipeline.events.horizon import EntryLead, inherits_far
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
@@ -203,7 +206,8 @@ def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head:
 def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
                 sent_start: int, trig_start: int, clause_end: int,
                 lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
-                event_type: str = "") -> tuple[DateRow | None, str]:
+                event_type: str = "", lead: EntryLead | None = None, stale: int = 0,
+                unread: Sequence[int] = ()) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -224,21 +228,47 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     (1409-1411) the fleet fought"), other span asides date nothing; the date of a clause linked
     to the trigger's by a ``bound`` cue ("after the prince seized Nanjing, he gave ... in 1404")
     is not its date. An event told as earlier by an ``earlier`` cue ("before that", "in his
-    youth") takes only its own clause chain's date; a past perfect ("had dispatched") no later
-    clause's date, and its running date is ``far``. The running date must start at or after
-    ``since`` (:mod:`pipeline.events.horizon`: not across a heading or a dictionary entry);
-    one starting before ``near`` (or told in the past perfect) comes back with source
-    ``far``, for a low certainty."""
+    youth") takes only its own clause chain's date; a perfect ("had dispatched", "has
+    captured") no later clause's date, and its running date is ``far``. The running date
+    must start at or after ``since`` (:mod:`pipeline.events.horizon`: not across a heading
+    or a dictionary entry);
+    one starting before ``near`` (or told in a perfect tense) comes back with source
+    ``far``, for a low certainty; a date of the sentence that prints no year ("On August 7",
+    "the next year": its year is the running year of the date stage) after no other date
+    since ``stale`` comes back as ``far_clause`` or ``far_sentence``, and so does a date not
+    the clause's own with a date phrase the date stage could not read (``unread``: starts)
+    between it and the trigger.
+
+    ``lead``: the lead date of the dictionary entry the sentence is in
+    (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
+    execution told in the passive) of the headword ("he", or the name) without a date of its
+    own sentence takes the entry's death year, as ``running``; another event takes a life
+    span as no running date (its start is the birth), and a death date only as ``far``: the
+    entry's events led up to the death."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
     if source != "clause" and event_type in _SPAN_ENDS and sdoc.has_annotation("DEP"):
         spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
+    if lead is not None and source not in ("clause", "sentence"):
+        if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
+            return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
+        if chosen is not None and chosen.start == lead.start:
+            if lead.kind == "span":
+                return None, ""  # a life span dates no event of the life
+            return chosen, "far"  # "Died A.D. 806. ... he was banished": before the death
     if source == "running" and chosen is not None and (chosen.start < near or (
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
         source = "far"
+    elif source in ("clause", "sentence") and chosen is not None \
+            and inherits_far(dates, starts, chosen, stale):
+        source = "far_" + source  # "On August 7" pages after the last year: its year a guess
+    if chosen is not None and source in ("running", "sentence", "other_clause") and any(
+            chosen.end <= u < trig_start for u in unread):
+        # "In July, ... \n/kloc-in the spring of 0/848, X was imprisoned": not July's year
+        source = "far" if source == "running" else "far_" + source
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
@@ -323,15 +353,19 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             if mine:
                 return mine[0], "clause"
         verbs = {k: clause_verb(r).i if r is not None else -1 for k, r in roots.items()}
-        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed": a bound
+        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
+        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed (and
+            # moved ...)": a bound; "After the fall of the Tang he ..., and in 928 ...": too
             link = bound_link(head, lexicon)
-            own_sentence = [d for d in own_sentence if verbs[id(d)] != verb.i
+            own_sentence = [d for d in own_sentence if verbs[id(d)] not in chain
                             or bound_link(roots[id(d)], lexicon) == link]
+        # "he overthrew X, and in 928 set himself up": 928 opens a later clause, not this one's
+        own_sentence = [d for d in own_sentence if d.start <= trig_start
+                        or not opens_later_clause(roots[id(d)], verb)]
         own = [d for d in own_sentence if verbs[id(d)] == verb.i]
         before = [d for d in own if d.start < trig_start]
         if own:
             return (before[-1] if before else own[0]), "clause"
-        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
         if shared:
