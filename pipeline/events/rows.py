@@ -9,6 +9,7 @@ picks the place among the location arguments and dates the event
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from pipeline.events.roles import (
     tense,
 )
 from pipeline.events.salience import Salience
+from pipeline.events.speech import in_speech
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
@@ -144,6 +146,24 @@ def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
     return Actor(place, "place") if place is not None and place.label == "PLACE" else None
 
 
+def _in_date(ctx: Context, tok: Token | None, base: int) -> bool:
+    """True when ``tok`` (a token of a sentence Doc starting at ``base`` in the full text)
+    lies inside a date phrase ("the treaty of 198 BC": "BC" is no party)."""
+    if tok is None:
+        return False
+    at = base + tok.idx
+    i = bisect.bisect_right(ctx.date_starts, at) - 1
+    return i >= 0 and at < ctx.dates[i].end
+
+
+def _without_dates(frame: Frame, ctx: Context, base: int) -> Frame:
+    """``frame`` with a patient inside a date phrase dropped (an agent there is kept: it
+    stands for an unread subject, and dropping it would let a nearer name in)."""
+    if not _in_date(ctx, frame.patient, base):
+        return frame
+    return dataclasses.replace(frame, patient=None)
+
+
 def _against(tok: Token | None) -> bool:
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
@@ -163,7 +183,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     """The row of trigger ``trig`` (a span of the paragraph Doc ``doc``; ``sdoc``: its
     sentence parsed; ``window``: the trigger's clause span, the row's text) with its place
     query, or None when the parse says it asserts no event (irrealis, negated, modal, a noun
-    with no argument, a form needing an object it lacks). ``salience`` is updated with the
+    with no argument, a form needing an object it lacks, direct speech:
+    :mod:`pipeline.events.speech`). ``salience`` is updated with the
     event's grammatical subject and the persons it reports dead. ``horizon``: how far back
     the sentence's running date may come from (default: anywhere; far if from an earlier
     paragraph)."""
@@ -188,6 +209,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
         if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
             return None
+        if in_speech(doc_text, trig, sent, sdoc):
+            return None  # direct speech: said, threatened or ordered, not narrated
         if ctx.lexicon.cue(frame.head.lower_) == "order" and (
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
@@ -208,6 +231,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if rule.takes_object:
                 frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
                                             if frame.patient is None else frame.patient)
+        frame = _without_dates(frame, ctx, offset + sent.start_char)
         status, date_tok = frame.status, frame.head
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
         if told == "imperative":
