@@ -108,3 +108,46 @@ def test_a_date_is_no_party(resources: api.Resources) -> None:
 @pytest.fixture
 def res_events(resources: api.Resources):
     return lambda text: run(resources, text)
+
+
+def test_one_mention_is_not_both_sides(resources: api.Resources) -> None:
+    events = run(resources, "The walls of Luzhou were built by Song engineers.")
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("construction", "Song", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zhao Kuo crossed the Yanmen Mountains.", "movement"),
+    ("Zhao Kuo crossed the Tianshan.", "movement"),
+    ("Zhao Kuo crossed the river at Luzhou.", "river_crossing"),
+])
+def test_a_crossing_of_mountains_is_a_movement(resources: api.Resources, text: str,
+                                               expected: str) -> None:
+    assert types(run(resources, text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zhao Kuo captured more than a thousand of the enemy.", "capture_person"),
+    ("Zhao Kuo captured three thousand soldiers.", "capture_person"),
+    ("Zhao Kuo captured many prefectures.", "capture_city"),
+])
+def test_a_capture_of_people_is_no_capture_of_a_city(resources: api.Resources, text: str,
+                                                     expected: str) -> None:
+    assert types(run(resources, text)) == [expected]
+
+
+def test_object_words_of_a_quantity_and_a_feature_name() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.events.objects import object_words
+    doc = Doc(spacy.blank("en").vocab,
+              words=["captured", "a", "thousand", "of", "the", "enemy", "and", "crossed",
+                     "Tianshan"],
+              tags=["VBD", "DT", "CD", "IN", "DT", "NN", "CC", "VBD", "NNP"],
+              heads=[0, 2, 0, 2, 5, 3, 0, 0, 7],
+              deps=["ROOT", "det", "dobj", "prep", "det", "pobj", "cc", "conj", "dobj"])
+    assert object_words(doc[2]) == {"thousand", "enemy"}
+    assert {"tianshan", "mountain", "mountains"} <= object_words(doc[8])
+    assert object_words(doc[5]) == {"enemy"}
+    assert object_words(None) == frozenset()

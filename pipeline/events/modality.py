@@ -10,9 +10,9 @@ capture"; not "escaped from the siege": a preposition is no complement), a ``req
 whose complement the trigger is ("demanded the surrender of X", "begs that a province be
 established", "urged him to attack"), a ``claim`` verb whose clause it is ("claiming that he
 had been ordered to ..."), a ``pretense`` verb or modifier ("feigned surrender", "pretended to
-retreat", "a feigned retreat"), or a trigger noun or adjective that only qualifies another
-noun ("the rebel king Xin", "the rebel chief Yakub Beg", "siege engines"; not a participle:
-"the captured emperor"). ``failed``: a ``failure`` cue ("failed to take", "attempted to
+retreat", "a feigned retreat"), or a bare trigger adjective or noun that only qualifies another
+noun ("the rebel king Xin", "the rebel chief Yakub Beg", "the siege engines"; not a
+participle: "the captured emperor"). ``failed``: a ``failure`` cue ("failed to take", "attempted to
 ... but failed")."""
 
 from __future__ import annotations
@@ -45,6 +45,19 @@ def _purpose(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _qualifier(head: Token) -> bool:
+    """A bare trigger word qualifying a noun: an adjective ("the rebel king Xin") or a noun
+    inside a determined noun phrase ("the siege engines"). Not one with words of its own
+    ("Shi Heng attack Wala army", "big defeat Ming army": garbled verbs read as nouns) nor
+    a participle ("the captured emperor")."""
+    noun = head.head
+    if head.dep_ not in _NOUN_MODIFIER or noun.i == head.i or list(head.children) \
+            or coarse(noun) not in ("NOUN", "PROPN"):
+        return False
+    return head.tag_ == "JJ" or (coarse(head) == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.i < head.i for c in noun.children))
+
+
 def tense(head: Token) -> str:
     """``present``, ``imperative`` or "" (past, or not told) for a verb trigger's clause.
 
@@ -72,9 +85,8 @@ def tense(head: Token) -> str:
 
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
-    if head.dep_ in _NOUN_MODIFIER and coarse(head) in ("NOUN", "ADJ") and head.head.i != head.i \
-            and coarse(head.head) in ("NOUN", "PROPN"):
-        return "none"  # "the rebel king Xin", "siege engines": a kind of person or thing
+    if _qualifier(head):
+        return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing
     status = "asserted"
     cur = head
     via = ""  # the label of the child the climb came up from

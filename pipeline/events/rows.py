@@ -26,6 +26,7 @@ from pipeline.events.anaphora import (
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
 from pipeline.events.lexicon import TriggerRule
+from pipeline.events.objects import object_words
 from pipeline.events.roles import (
     Frame,
     coarse,
@@ -87,14 +88,16 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
     return out
 
 
-def _choose_rule(rules: Sequence[TriggerRule], label: str, word: str) -> TriggerRule | None:
+def _choose_rule(rules: Sequence[TriggerRule], label: str,
+                 words: frozenset[str]) -> TriggerRule | None:
     """The rule whose ``object_label`` is the patient's ``label``, else one whose
-    ``object_words`` hold the patient's head ``word`` (lower case), else one with neither."""
+    ``object_words`` hold a word the patient stands for (lower case,
+    :func:`pipeline.events.objects.object_words`), else one with neither."""
     for rule in rules:
         if rule.object_label and rule.object_label == label:
             return rule
     for rule in rules:
-        if rule.object_words and word in rule.object_words:
+        if rule.object_words & words:
             return rule
     return next((r for r in rules if not r.object_label and not r.object_words), None)
 
@@ -215,8 +218,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
-        choice = _choose_rule(rules, patient_label(frame, finder),
-                              frame.patient.lower_ if frame.patient is not None else "")
+        choice = _choose_rule(rules, patient_label(frame, finder), object_words(frame.patient))
         if choice is None:
             return None
         rule = choice
@@ -335,6 +337,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         dated.update(date_source=source, time_precision=3 if dated["time_precision"] else None)
     elif date is not None:
         dated["date_source"] = "sentence"
+    if actor1 is not None and actor2 is not None and actor1.entity == actor2.entity \
+            and "pronoun" not in (actor1.source, actor2.source):
+        actor2 = None  # one mention read as both sides ("trebuchets built by Muslim engineers")
     a1 = actor1.entity if actor1 else None
     a2 = actor2.entity if actor2 else None
     return EventRow(
