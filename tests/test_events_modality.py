@@ -151,3 +151,9 @@ def test_object_words_of_a_quantity_and_a_feature_name() -> None:
     assert {"tianshan", "mountain", "mountains"} <= object_words(doc[8])
     assert object_words(doc[5]) == {"enemy"}
     assert object_words(None) == frozenset()
+
+
+def test_a_discovered_ambush_is_not_sprung(resources: api.Resources) -> None:
+    events = run(resources, "The Jin discovered the ambush at Luzhou and withdrew.")
+    assert "interception" not in types(events) and "blockade" not in types(events)
+    assert "retreat" in types(events)
