@@ -4,7 +4,8 @@
 subject_role, hostile, object_words, partner, implied_agent) maps surface forms to event types;
 ``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
-(``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``: no event;
+(``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``, ``request``,
+``claim``, ``pretense``: no event;
 ``failure``: ``status=failed``;
 ``order``: a verb whose object carries out the infinitive) and the words that refer back to
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
@@ -30,7 +31,7 @@ GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
-                       "earlier"})
+                       "earlier", "request", "claim", "pretense"})
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,14 @@ No event (``none``): a governing ``irrealis`` cue ("wanted to", "in an attempt t
 ``negation`` (a "not" child, "refused to"), a ``modal`` auxiliary ("must"), a ``near_miss``
 adverb on the trigger or a verb above it ("was almost executed", "nearly killed"), an
 ``avoidance`` verb whose complement the trigger is ("escaped being captured", "avoided
-capture"; not "escaped from the siege": a preposition is no complement). ``failed``: a
-``failure`` cue ("failed to take", "attempted to ... but failed")."""
+capture"; not "escaped from the siege": a preposition is no complement), a ``request`` verb
+whose complement the trigger is ("demanded the surrender of X", "begs that a province be
+established", "urged him to attack"), a ``claim`` verb whose clause it is ("claiming that he
+had been ordered to ..."), a ``pretense`` verb or modifier ("feigned surrender", "pretended to
+retreat", "a feigned retreat"), or a bare trigger adjective or noun that only qualifies another
+noun ("the rebel king Xin", "the rebel chief Yakub Beg", "the siege engines"; not a
+participle: "the captured emperor"). ``failed``: a ``failure`` cue ("failed to take", "attempted to
+... but failed")."""
 
 from __future__ import annotations
 
@@ -24,6 +30,12 @@ _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
 _PRESENT_AUX = frozenset({"is", "are", "am"})
 #: Links from a verb to what it says happened or not ("escaped [being captured]").
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "dobj"})
+#: Links from a verb of saying to the clause it reports ("claimed [that he had been ordered]").
+_CLAUSE = frozenset({"xcomp", "ccomp"})
+#: Labels of a word that qualifies a noun ("the [rebel] king", "[siege] engines").
+_NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
+#: Labels of a word qualifying the trigger itself ("a feigned retreat", "a sham surrender").
+_MODIFIER = frozenset({"amod", "advmod", "compound", "nmod"})
 
 
 def _purpose(verb: Token) -> bool:
@@ -31,6 +43,19 @@ def _purpose(verb: Token) -> bool:
     form with its own "to"."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _qualifier(head: Token) -> bool:
+    """A bare trigger word qualifying a noun: an adjective ("the rebel king Xin") or a noun
+    inside a determined noun phrase ("the siege engines"). Not one with words of its own
+    ("Shi Heng attack Wala army", "big defeat Ming army": garbled verbs read as nouns) nor
+    a participle ("the captured emperor")."""
+    noun = head.head
+    if head.dep_ not in _NOUN_MODIFIER or noun.i == head.i or list(head.children) \
+            or coarse(noun) not in ("NOUN", "PROPN"):
+        return False
+    return head.tag_ == "JJ" or (coarse(head) == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.i < head.i for c in noun.children))
 
 
 def tense(head: Token) -> str:
@@ -60,6 +85,8 @@ def tense(head: Token) -> str:
 
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
+    if _qualifier(head):
+        return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing
     status = "asserted"
     cur = head
     via = ""  # the label of the child the climb came up from
@@ -70,6 +97,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "near_miss" for c in kids) \
                 and (step == 0 or coarse(cur) in ("VERB", "ADJ")):
             return "none"  # "was almost executed", "nearly succeeded in taking X"
+        if step == 0 and any(c.dep_ in _MODIFIER and lexicon.cue(c.lower_) == "pretense"
+                             for c in kids):
+            return "none"  # "a feigned retreat", "a sham surrender"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
         if any(c.dep_ == "mark" and lexicon.cue(c.lower_) == "irrealis" for c in kids):
@@ -87,6 +117,10 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 kind = lexicon.cue(subj.lower_) if subj is not None else ""
             if kind == "avoidance" and via in _COMPLEMENT:
                 return "none"  # "escaped being captured", "avoided capture"
+            if kind in ("request", "pretense") and via in _COMPLEMENT | {"pobj", "prep"}:
+                return "none"  # "demanded the surrender of X", "feigned surrender"
+            if kind == "claim" and via in _CLAUSE:
+                return "none"  # "claiming that he had been ordered to punish X"
             if kind == "failure":
                 status = "failed"
             elif kind in ("irrealis", "negation"):

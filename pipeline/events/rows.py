@@ -9,6 +9,7 @@ picks the place among the location arguments and dates the event
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor
 from pipeline.events.lexicon import TriggerRule
+from pipeline.events.objects import object_words
 from pipeline.events.roles import (
     Frame,
     coarse,
@@ -36,6 +38,7 @@ from pipeline.events.roles import (
     tense,
 )
 from pipeline.events.salience import Salience
+from pipeline.events.speech import in_speech
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
@@ -89,21 +92,22 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
 def _choose_rule(rules: Sequence[TriggerRule], label: str,
                  words: frozenset[str]) -> TriggerRule | None:
     """The rule whose ``object_label`` is the patient's ``label``, else one whose
-    ``object_words`` hold one of ``words`` (lower case: the patient's head word, and the
-    object of an "as" phrase on the trigger, :func:`_object_words`), else one with
-    neither."""
+    ``object_words`` hold one of ``words`` (lower case: the words the patient stands for,
+    :func:`pipeline.events.objects.object_words`, and the object of an "as" phrase on the
+    trigger, :func:`_object_words`), else one with neither."""
     for rule in rules:
         if rule.object_label and rule.object_label == label:
             return rule
     for rule in rules:
-        if rule.object_words and words & rule.object_words:
+        if rule.object_words & words:
             return rule
     return next((r for r in rules if not r.object_label and not r.object_words), None)
 
 
 def _object_words(frame: Frame) -> frozenset[str]:
-    """The lower-case words ``object_words`` are checked against: the patient's head, and
-    the object of "as" on the trigger ("succeeded in 934 as fourth Emperor": emperor)."""
+    """The lower-case words ``object_words`` are checked against: those the patient stands
+    for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the
+    trigger ("succeeded in 934 as fourth Emperor": emperor)."""
     words = {t.lower_ for t in prep_objects(frame.head, frozenset({"as"}))}
     for tok in frame.head.subtree:  # "in 934 as fourth Emperor", parsed as "in ... Emperor"
         if tok.lower_ == "as" and tok.i > frame.head.i and _governed_by(tok, frame.head):
@@ -111,9 +115,7 @@ def _object_words(frame: Frame) -> frozenset[str]:
                 "NOUN", "PROPN")), None)
             if noun is not None:
                 words.add(noun.lower_)
-    if frame.patient is not None:
-        words.add(frame.patient.lower_)
-    return frozenset(words)
+    return frozenset(words) | object_words(frame.patient)
 
 
 def _governed_by(tok: Token, head: Token) -> bool:
@@ -173,6 +175,24 @@ def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
     return Actor(place, "place") if place is not None and place.label == "PLACE" else None
 
 
+def _in_date(ctx: Context, tok: Token | None, base: int) -> bool:
+    """True when ``tok`` (a token of a sentence Doc starting at ``base`` in the full text)
+    lies inside a date phrase ("the treaty of 198 BC": "BC" is no party)."""
+    if tok is None:
+        return False
+    at = base + tok.idx
+    i = bisect.bisect_right(ctx.date_starts, at) - 1
+    return i >= 0 and at < ctx.dates[i].end
+
+
+def _without_dates(frame: Frame, ctx: Context, base: int) -> Frame:
+    """``frame`` with a patient inside a date phrase dropped (an agent there is kept: it
+    stands for an unread subject, and dropping it would let a nearer name in)."""
+    if not _in_date(ctx, frame.patient, base):
+        return frame
+    return dataclasses.replace(frame, patient=None)
+
+
 def _against(tok: Token | None) -> bool:
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
 
@@ -192,7 +212,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     """The row of trigger ``trig`` (a span of the paragraph Doc ``doc``; ``sdoc``: its
     sentence parsed; ``window``: the trigger's clause span, the row's text) with its place
     query, or None when the parse says it asserts no event (irrealis, negated, modal, a noun
-    with no argument, a form needing an object it lacks). ``salience`` is updated with the
+    with no argument, a form needing an object it lacks, direct speech:
+    :mod:`pipeline.events.speech`). ``salience`` is updated with the
     event's grammatical subject and the persons it reports dead. ``horizon``: how far back
     the sentence's running date may come from (default: anywhere; far if from an earlier
     paragraph)."""
@@ -218,6 +239,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
         if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
             return None
+        if in_speech(doc_text, trig, sent, sdoc):
+            return None  # direct speech: said, threatened or ordered, not narrated
         if ctx.lexicon.cue(frame.head.lower_) == "order" and (
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
@@ -237,6 +260,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if rule.takes_object:
                 frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
                                             if frame.patient is None else frame.patient)
+        frame = _without_dates(frame, ctx, offset + sent.start_char)
         status, date_tok = frame.status, frame.head
         agentless = frame.agent is None
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
@@ -345,6 +369,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         dated.update(date_source=source, time_precision=3 if dated["time_precision"] else None)
     elif date is not None:
         dated["date_source"] = "sentence"
+    if actor1 is not None and actor2 is not None and actor1.entity == actor2.entity \
+            and "pronoun" not in (actor1.source, actor2.source):
+        actor2 = None  # one mention read as both sides ("trebuchets built by Muslim engineers")
     a1 = actor1.entity if actor1 else None
     a2 = actor2.entity if actor2 else None
     row = EventRow(

@@ -1,0 +1,60 @@
+"""The words a trigger's object stands for, to choose among a form's rows by ``object_words``
+(``gazetteer/event_types.csv``): "crossed the Yanzhi Mountains" is a movement, "crossed the
+river" a river crossing; "captured a thousand of the enemy" takes persons, not a city.
+
+* the object's head word (lower case);
+* for a quantity ("a thousand of the enemy", "many of the rebels", "3,000"), the head word of
+  its "of" phrase: what is counted;
+* for a proper noun written in one word with a pinyin feature ending ("Tianshan", "Tongguan"),
+  the feature words of ``gazetteer/place_gloss_words.csv`` (kind ``feature``) whose ``value``
+  is that ending (shan: mountain, mountains, mount; guan: pass).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from pipeline.resources import active_gazetteer_dir
+
+#: Heads that count or pick out what their "of" phrase names.
+_QUANTITY_TAGS = frozenset({"CD"})
+_QUANTIFIERS = frozenset({"many", "most", "some", "all", "several", "thousands", "hundreds",
+                          "tens", "half", "rest", "remnants", "remainder", "number"})
+
+
+@lru_cache(maxsize=4)
+def feature_endings(gazetteer: Path | None = None) -> dict[str, frozenset[str]]:
+    """pinyin ending -> the feature words that translate it ("shan" -> {"mountain",
+    "mountains", "mount"}), from ``place_gloss_words.csv`` rows of kind ``feature`` with a
+    value; {} without the file."""
+    path = (gazetteer or active_gazetteer_dir()) / "place_gloss_words.csv"
+    if not path.is_file():
+        return {}
+    out: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["kind"] == "feature" and row["value"]:
+                out.setdefault(row["value"].lower(), set()).add(row["phrase"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def object_words(tok: Token | None) -> frozenset[str]:
+    """The lower-case words the object ``tok`` stands for (see the module doc); empty for
+    None."""
+    if tok is None:
+        return frozenset()
+    words = {tok.lower_}
+    if tok.tag_ in _QUANTITY_TAGS or tok.like_num or tok.lower_ in _QUANTIFIERS:
+        counted = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if counted is not None:
+            words.add(counted.lower_)
+    if tok.tag_.startswith("NNP"):
+        for ending, features in feature_endings().items():
+            if tok.lower_.endswith(ending) and len(tok.lower_) > len(ending) + 1:
+                words |= features
+    return frozenset(words)

@@ -1,0 +1,159 @@
+"""Issue 8 item 4: what did not happen is no event. Requests, claims and pretences governing a
+trigger (cue kinds ``request``, ``claim``, ``pretense`` of ``gazetteer/event_cues.csv``),
+direct speech (:mod:`pipeline.events.speech`), a trigger word that only qualifies a noun
+("the rebel king"), and a date read as a party ("the treaty of 198 BC").
+
+Invented sentences; entities given by hand; the session's model parses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline import api
+from pipeline.events import extract_events
+from pipeline.events.speech import quotations
+from pipeline.records import DateRow, EntityRow, EventRow
+
+SPEC = [("Song", "POLITY", "Song"), ("Jin", "POLITY", "Jin"), ("Han", "POLITY", "Han"),
+        ("Zhao Kuo", "PERSON", "Zhao Kuo"), ("Wei Lin", "PERSON", "Wei Lin"),
+        ("Han Ping", "PERSON", "Han Ping"), ("Luzhou", "PLACE", "Luzhou"),
+        ("Yanmen", "PLACE", "Yanmen")]
+
+
+def run(res: api.Resources, text: str, dates: list[DateRow] | None = None) -> list[EventRow]:
+    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, canonical, "gazetteer")
+                   for name, label, canonical in SPEC
+                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
+                  key=lambda e: e.start)
+    return extract_events(res.nlp(text), ents, dates or [], [], parser=res.nlp,
+                          lexicon=res.event_lexicon)
+
+
+def types(events: list[EventRow]) -> list[str]:
+    return [e.event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Zhao Kuo demanded the surrender of Luzhou.",
+    "Wei Lin begged that a prefecture be established at Yanmen.",
+    "The ministers urged Zhao Kuo to attack the Jin.",
+    "Han Ping rebelled at Luzhou, claiming that he had been ordered to punish Wei Lin.",
+    "Han Ping feigned surrender.",
+    "Han Ping pretended to retreat from Luzhou.",
+])
+def test_requests_claims_and_pretences_assert_nothing(res_events, text: str) -> None:
+    assert "surrender" not in types(res_events(text))
+    assert "appointment" not in types(res_events(text))
+    assert "establishment" not in types(res_events(text))
+    assert "attack" not in types(res_events(text))
+    assert "retreat" not in types(res_events(text))
+
+
+def test_the_asserted_clause_beside_a_claim_stays(resources: api.Resources) -> None:
+    events = run(resources,
+                 "Han Ping rebelled at Luzhou, claiming that he had been ordered to punish "
+                 "Wei Lin.")
+    assert types(events) == ["rebellion"]
+    assert events[0].actor1 == "Han Ping"
+
+
+def test_a_feigned_retreat_then_a_real_defeat(resources: api.Resources) -> None:
+    events = run(resources, "Zhao Kuo made a feigned retreat and then defeated the Jin at "
+                            "Luzhou.")
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("defeat", "Zhao Kuo", "Jin")]
+
+
+def test_a_threat_in_direct_speech_is_no_event(resources: api.Resources) -> None:
+    events = run(resources, 'Wei Lin opposed it and said: "Whoever speaks of moving south '
+                            'shall be beheaded!" Then Zhao Kuo captured Luzhou.')
+    assert types(events) == ["capture_city"]
+
+
+def test_a_quoted_passage_over_two_sentences_is_speech(resources: api.Resources) -> None:
+    text = ('Han Ping told Wei Lin: \u201cWe have killed the envoys. Now we will attack the '
+            'Jin.\u201d Wei Lin captured Yanmen.')
+    assert types(run(resources, text)) == ["capture_city"]
+
+
+def test_a_quoted_name_is_not_speech(resources: api.Resources) -> None:
+    events = run(resources, 'Zhao Kuo captured the "Northern Gate" of Luzhou.')
+    assert types(events) == ["capture_city"]
+
+
+def test_quotation_marks_pair_by_their_neighbours() -> None:
+    text = 'the year," Han Ping said: "we attack" and the "Gate" fell.\n"Open'
+    assert [text[s:e] for s, e in quotations(text)] == ["we attack", "Gate"]
+    curly = "a \u201cb c\u201d d \u201ce"
+    assert [curly[s:e] for s, e in quotations(curly)] == ["b c"]
+
+
+def test_a_modifier_rebel_is_no_rebellion(resources: api.Resources) -> None:
+    events = run(resources, "Zhao Kuo took Luzhou with the help of the rebel king Han Ping.")
+    assert "rebellion" not in types(events)
+    events = run(resources, "The rebel chief Han Ping died at Luzhou.")
+    assert types(events) == ["death"]
+
+
+def test_a_date_is_no_party(resources: api.Resources) -> None:
+    text = "By the treaty of 198 BC a Han princess was sent north."
+    i = text.index("198 BC")
+    date = DateRow("", -1, i, i + 6, "198 BC", "gregorian", year=-197)
+    events = run(resources, text, [date])
+    assert [(e.event_type, e.actor2) for e in events] == [("treaty", "")]
+
+
+@pytest.fixture
+def res_events(resources: api.Resources):
+    return lambda text: run(resources, text)
+
+
+def test_one_mention_is_not_both_sides(resources: api.Resources) -> None:
+    events = run(resources, "The walls of Luzhou were built by Song engineers.")
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [
+        ("construction", "Song", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zhao Kuo crossed the Yanmen Mountains.", "movement"),
+    ("Zhao Kuo crossed the Tianshan.", "movement"),
+    ("Zhao Kuo crossed the river at Luzhou.", "river_crossing"),
+])
+def test_a_crossing_of_mountains_is_a_movement(resources: api.Resources, text: str,
+                                               expected: str) -> None:
+    assert types(run(resources, text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zhao Kuo captured more than a thousand of the enemy.", "capture_person"),
+    ("Zhao Kuo captured three thousand soldiers.", "capture_person"),
+    ("Zhao Kuo captured many prefectures.", "capture_city"),
+])
+def test_a_capture_of_people_is_no_capture_of_a_city(resources: api.Resources, text: str,
+                                                     expected: str) -> None:
+    assert types(run(resources, text)) == [expected]
+
+
+def test_object_words_of_a_quantity_and_a_feature_name() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.events.objects import object_words
+    doc = Doc(spacy.blank("en").vocab,
+              words=["captured", "a", "thousand", "of", "the", "enemy", "and", "crossed",
+                     "Tianshan"],
+              tags=["VBD", "DT", "CD", "IN", "DT", "NN", "CC", "VBD", "NNP"],
+              heads=[0, 2, 0, 2, 5, 3, 0, 0, 7],
+              deps=["ROOT", "det", "dobj", "prep", "det", "pobj", "cc", "conj", "dobj"])
+    assert object_words(doc[2]) == {"thousand", "enemy"}
+    assert {"tianshan", "mountain", "mountains"} <= object_words(doc[8])
+    assert object_words(doc[5]) == {"enemy"}
+    assert object_words(None) == frozenset()
+
+
+def test_a_discovered_ambush_is_not_sprung(resources: api.Resources) -> None:
+    events = run(resources, "The Jin discovered the ambush at Luzhou and withdrew.")
+    assert "interception" not in types(events) and "blockade" not in types(events)
+    assert "retreat" in types(events)
