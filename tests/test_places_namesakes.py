@@ -1,0 +1,32 @@
+"""A place the first pass put at its current namesake, far from the text's other places, is
+moved to the CHGIS unit of that name nearest them (pipeline/places/homonyms.py), as a guess."""
+
+from __future__ import annotations
+
+from pipeline.places.homonyms import settle_homonyms
+from pipeline.records import PlaceRow
+
+TEXT = "The rebels besieged Kweilin and the prophet was killed at Ch'uan-chou that year."
+
+
+def _rows(lat: float, lon: float) -> tuple[list[PlaceRow], dict[str, list[int]]]:
+    rows = [PlaceRow("d", "Kweilin", "", "", "Guangxi", 25.28, 110.29,
+                     "name:chgis-tgaz-2016:prefecture:hvd_35439", "high", 1, 1852, 1852),
+            PlaceRow("d", "Ch'uan-chou", "Quanzhou", "", "Fujian", lat, lon,
+                     "name:cpca-0.5.5:prefecture", "medium", 1, 1852, 1852)]
+    return rows, {"Kweilin": [TEXT.index("Kweilin")], "Ch'uan-chou": [TEXT.index("Ch'uan")]}
+
+
+def test_a_far_current_namesake_gives_way_to_the_near_unit() -> None:
+    rows, mentions = _rows(24.87, 118.68)  # 泉州, Fujian: 8 degrees from Guilin
+    out, why = settle_homonyms(rows, mentions, lambda _o: 1852, TEXT, {})
+    moved = out[1]
+    assert moved.province == "Guangxi" and moved.certainty == "low"
+    assert moved.coord_source.endswith(("nearest", "nearest:prefecture"))
+    assert "全州" in why[1] and out[0] == rows[0]
+
+
+def test_a_namesake_near_the_other_places_stays() -> None:
+    rows, mentions = _rows(25.93, 111.07)  # already at 全州
+    out, why = settle_homonyms(rows, mentions, lambda _o: 1852, TEXT, {})
+    assert out == rows and not why
