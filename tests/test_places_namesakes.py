@@ -30,3 +30,13 @@ def test_a_namesake_near_the_other_places_stays() -> None:
     rows, mentions = _rows(25.93, 111.07)  # already at 全州
     out, why = settle_homonyms(rows, mentions, lambda _o: 1852, TEXT, {})
     assert out == rows and not why
+
+
+def test_a_province_gloss_does_not_override_a_known_site(resources) -> None:
+    from pipeline import api
+
+    text = "In 1256 Kublai built Kaiping (later called Shangdu, in today's Inner Mongolia)."
+    rows = api.process_text(text, "t", resources).places
+    shangdu = next(r for r in rows if r.place == "Shangdu")
+    # the ruins in Zhenglan Banner (places.csv), not the province's capital Hohhot
+    assert shangdu.province == "Inner Mongolia" and shangdu.longitude > 115

@@ -126,6 +126,17 @@ def place_rows_and_warnings(
             modern, relation, province = gloss.modern, gloss.relation, gloss.province
             coord = geocode_gloss(gloss, index=index)
             prefix = "gloss"
+            hand = historical.get(name)
+            if coord is not None and coord.precision == "province" and hand is not None \
+                    and gloss.province in (hand.province or gloss.province).split("|"):
+                # "Shangdu, in today's Inner Mongolia": the gloss names only the province the
+                # bundled gazetteer's site lies in; the site is the better point
+                site = (geocode(hand.modern, hand.province or None, index=index)
+                        if hand.modern else None) or hand.point
+                if site is not None:
+                    coord, modern, relation, province = site, hand.modern, "at", \
+                        hand.province or province
+                    prefix = "gazetteer"
         elif name in historical:
             modern, province = historical[name].modern, historical[name].province
             relation = "at"
