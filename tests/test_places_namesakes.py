@@ -40,3 +40,12 @@ def test_a_province_gloss_does_not_override_a_known_site(resources) -> None:
     shangdu = next(r for r in rows if r.place == "Shangdu")
     # the ruins in Zhenglan Banner (places.csv), not the province's capital Hohhot
     assert shangdu.province == "Inner Mongolia" and shangdu.longitude > 115
+
+
+def test_a_capital_of_taiwan_is_placed_but_not_its_pinyin_towns() -> None:
+    from pipeline.places.world import geocode_world
+
+    taipei = geocode_world("Taipei")
+    assert taipei is not None and 24.5 < taipei.latitude < 25.5 and taipei.country == "TW"
+    # a Taiwanese town named in pinyin is a homonym of mainland places: not without context
+    assert geocode_world("Xizhou") is None
