@@ -49,3 +49,13 @@ def test_a_capital_of_taiwan_is_placed_but_not_its_pinyin_towns() -> None:
     assert taipei is not None and 24.5 < taipei.latitude < 25.5 and taipei.country == "TW"
     # a Taiwanese town named in pinyin is a homonym of mainland places: not without context
     assert geocode_world("Xizhou") is None
+
+
+def test_near_a_city_chooses_the_homonym_of_its_province(resources) -> None:
+    from pipeline import api
+
+    # no date before the mention: the text's year; "near Canton": Guangdong's 花縣, not 滑縣
+    text = "Hung (1814-1864), a Hakka from Hua-hsien near Canton, failed the examinations in 1837."
+    rows = api.process_text(text, "t", resources).places
+    hua = next(r for r in rows if r.place == "Huaxian")
+    assert hua.province == "Guangdong" and hua.certainty == "medium"
