@@ -14,7 +14,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   the word must be a surname or no pinyin word ("Dingding Yanjing", 定鼎燕京, is a phrase);
 * a model PERSON right after a word that introduces places (``place_before``: "at", "reached")
   or right before an apposition that describes a place (``place_after``: ", the capital of")
-  is a place: "at Hetu Ala", "reached Hormuz", "captured Ying, the capital of Chu";
+  is a place: "at Hetu Ala", "reached Hormuz", "took Orkhun, the capital of ..."; not a
+  one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
+  namesake of that syllable;
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
   the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.entities.pinyin import is_pinyin_word
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
 from pipeline.gazetteer import Gazetteer
 
 Row = tuple[int, int, str, str, str, str]
@@ -124,8 +126,8 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or source != "model":
             continue
-        if any(e.label == "PERSON" for e in gaz.lookup(name)):
-            continue
+        if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
+            continue  # "Ying" (郢): one syllable names too many places and persons to place
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
             or any(text.startswith(a, end) for a in after)
         if hit:
