@@ -51,7 +51,7 @@ LEXICON_KINDS = (
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
     "direction_word", "gloss_word", "gloss_opener", "list_noun", "army_word", "polity_suffix",
     "label_map", "not_entity", "not_given_name", "place_ending_wg", "polity_qualifier",
-    "name_intro", "title_cue",
+    "name_intro", "title_cue", "place_before", "place_after",
 )
 
 

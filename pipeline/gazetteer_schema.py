@@ -139,6 +139,13 @@ SCHEMAS: dict[str, FileSchema] = {
         ("name_zh", "reading", "note"), ("name_zh", "reading", "note"), must_exist=False),
     "rulers.csv": FileSchema(_RULERS.columns + ("canonical",), _RULERS.required,
                              _RULERS.checks, must_exist=False),
+    "preqin_rulers.csv": FileSchema(
+        ("ruler_id", "state", "state_zh", "title", "called_zh", "reading", "personal_zh",
+         "first_year", "reign_end", "canonical", "source", "note"),
+        ("ruler_id", "state", "state_zh", "title", "called_zh", "first_year", "reign_end",
+         "canonical", "source"),
+        {"ruler_id": _int, "first_year": _int, "reign_end": _int,
+         "title": _one_of("King", "Duke", "Marquis", "Emperor")}, must_exist=False),
     "dynasties.csv": FileSchema(
         ("dynasty", "dynasty_zh", "parent", "sanmiao_dyn_id", "era_start_min", "era_start_max",
          "vassal", "cal_stream", "aliases", "default_for", "note"), ("dynasty",),

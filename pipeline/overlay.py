@@ -91,6 +91,7 @@ SOURCE_ONLY = {
     "vietnam_eras_source.csv": "eras_vietnam.csv",
     "japan_ruler_readings.csv": "rulers_japan.csv",
     "japanese_kanji_forms.csv": "era_japanese.csv",
+    "preqin_rulers.csv": "rulers.csv",
 }
 
 Row = dict[str, str]

@@ -10,6 +10,7 @@ and "Shun" (for 順帝) all work. Data: sanmiao's ruler tables (MIT; DILA/DDBC T
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +74,8 @@ class RulerTable:
     def __init__(self, rulers: tuple[Ruler, ...]) -> None:
         self.rulers = rulers
         self._by_key: dict[str, list[Ruler]] = {}
+        self._states = frozenset(era_key(r.dynasty.split(" (")[0]) for r in rulers
+                                 if " (" in r.dynasty)
         for r in rulers:
             for form in r.romanizations:
                 lst = self._by_key.setdefault(era_key(form), [])
@@ -83,9 +86,44 @@ class RulerTable:
         """Reigns whose temple, posthumous or personal name reads ``surface`` (by start)."""
         return list(self._by_key.get(era_key(surface), ()))
 
+    def names_state(self, written: str) -> bool:
+        """True if ``written`` ("Qin", "Lu") is the name of the state of a ruler whose dynasty
+        carries a bracketed qualifier ("Qin (state)", ``preqin_rulers.csv``)."""
+        return era_key(written) in self._states
+
     def keys(self) -> frozenset[str]:
         """All lookup keys (toneless, lowercase, no separators)."""
         return frozenset(self._by_key)
+
+
+def rules_written(ruler: Ruler, written: str, eras) -> bool:
+    """True if the dynasty or state ``written`` in the text ("Han", "Qin", "the Tang") names
+    ``ruler``'s: its default reading (``eras.dynasty``, dynasties.csv) is the ruler's dynasty
+    or one of its groups, or, for a state dynasties.csv does not list (the Warring States of
+    ``preqin_rulers.csv``: "Qin (state)"), the written name is the state's name without the
+    bracketed qualifier. ``eras``: an :class:`pipeline.eras.EraTable`."""
+    canon = eras.dynasty(written) or written
+    if canon in eras.ancestors(ruler.dynasty):
+        return True
+    return (eras.dynasty_info(ruler.dynasty) is None
+            and era_key(ruler.dynasty.split(" (")[0]) == era_key(written))
+
+
+@lru_cache(maxsize=4)
+def personal_names(table: RulerTable) -> tuple[re.Pattern | None, dict[str, tuple[Ruler, ...]]]:
+    """One pattern over the rulers' personal names of two words or more ("Liu Che"; whole
+    words, case-sensitive), or None if there is none, and the rulers each names (name ->
+    reigns). Cached per table."""
+    names: dict[str, list[Ruler]] = {}
+    for r in table.rulers:
+        name = " ".join(r.personal.split())
+        if " " in name:
+            names.setdefault(name, []).append(r)
+    if not names:
+        return None, {}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])"), {n: tuple(v) for n, v in
+                                                           names.items()}
 
 
 RULER_FILES = ("rulers.csv", "rulers_korea.csv", "rulers_japan.csv")  # Korea, Japan optional

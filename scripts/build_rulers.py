@@ -19,6 +19,12 @@ romanized surname + given name (``build_eras.romanize_person``: compound surname
 the first year of the ruler's own first era (a new ruler usually counts
 from the next New Year); without eras the accession year.
 
+Rulers before the Qin empire, which sanmiao's tables lack (its ruler table starts with the
+Qin emperor, and its Qin dynasty is not one of ``dynasties.csv``), come from the hand-kept
+``gazetteer/preqin_rulers.csv`` (kings of Zhou, of the seven Warring States, dukes of Lu;
+sources per row): appended as rows of the same shape, name forms romanized with the same
+functions (:func:`_preqin_rows`).
+
 Usage: ``python scripts/build_rulers.py`` (writes gazetteer/rulers.csv);
 ``build_rulers_text()`` returns the file's text (used by the rebuild test).
 """
@@ -211,6 +217,44 @@ def _earlier_reigns(reigns: list, ruler_eras: dict[str, list[tuple[int, str]]],
     return out
 
 
+#: the character a title adds to a name in Chinese (王 "King", 公 "Duke", 侯 "Marquis")
+_TITLE_ZH = {"King": "王", "Duke": "公", "Marquis": "侯", "Emperor": "帝"}
+
+
+def _preqin_rows(gazetteer: Path, be, readings: dict[str, list[str]]) -> list[list]:
+    """Rows of ``rulers.csv``'s shape from ``preqin_rulers.csv`` (none if the file is
+    missing): dynasty = the state, ``posthumous_zh`` = the name the ruler is called by plus
+    the title's character (昭襄王), ``first_year`` = ``reign_start`` (the file lists the first
+    counted year), read by the file's ``reading`` where given; lookup forms: the name with
+    and without the title character in every romanization, then the personal name (clan
+    name + given name: 嬴稷 "Ying Ji")."""
+    path = gazetteer / "preqin_rulers.csv"
+    if not path.is_file():
+        return []
+    out = []
+    for r in be._read_csv(path):
+        called, title_zh = r["called_zh"], _TITLE_ZH[r["title"]]
+        post = called + title_zh
+        if r["reading"]:  # 釐 read "xi" as a posthumous name
+            sylls = r["reading"].split()
+            readings = {**readings, called: sylls,
+                        post: sylls + lazy_pinyin(title_zh, v_to_u=True)}
+        personal = be.romanize_person(r["personal_zh"]) if r["personal_zh"] else ""
+        forms: list[str] = []
+        for zh in (post, called):
+            forms.extend(f for f in be.romanizations(zh, readings) if f not in forms)
+        if personal and personal not in forms:
+            forms.append(personal)
+        first = int(r["first_year"])
+        out.append([
+            r["ruler_id"], r["state"], r["state_zh"], "1",
+            r["state_zh"] + post + r["personal_zh"], "", post, r["personal_zh"], "",
+            be._join_pinyin(be.pinyin_syllables(post, readings)), personal, first,
+            int(r["reign_end"]), first, "", "|".join(forms), r["canonical"],
+        ])
+    return out
+
+
 def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
     """Return the text of rulers.csv (one row per reign of a dynasty listed in dynasties.csv)."""
     be = _eras_module()
@@ -295,6 +339,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
         ])
     for row, label in zip(rows, _canonicals(rows, labels), strict=True):
         row.append(label or row[4])
+    rows.extend(_preqin_rows(gazetteer, be, readings))
     rows.sort(key=lambda x: (x[11], x[1], int(x[0])))
     return csv_text(CHINESE_COLUMNS, rows)
 

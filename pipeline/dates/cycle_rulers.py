@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from pipeline.eras import EraTable
-from pipeline.rulers import Ruler, load_ruler_table
+from pipeline.rulers import Ruler, load_ruler_table, rules_written
 
 from .reigns import _NAME, _TITLE
 
@@ -50,8 +50,7 @@ def attach_cycle_rulers(text: str, mentions: list, eras: EraTable) -> list:
 def _reigns(m, eras: EraTable) -> list[Ruler]:
     found = load_ruler_table().find(m.ruler or "")
     if m.dynasty:
-        canon = eras.dynasty(m.dynasty) or m.dynasty
-        found = [r for r in found if canon in eras.ancestors(r.dynasty)] or found
+        found = [r for r in found if rules_written(r, m.dynasty, eras)] or found
     return found
 
 

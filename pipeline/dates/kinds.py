@@ -12,7 +12,7 @@ from pipeline.calendar import (
     julian_to_jdn,
 )
 from pipeline.eras import Era, EraTable
-from pipeline.rulers import Ruler
+from pipeline.rulers import Ruler, rules_written
 
 from .bc import BC_DOUBTS, bc_evidence
 from .choose import NEAR_RUNNING_ERA
@@ -66,8 +66,7 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
     else:
         found = _rulers().find(m.ruler or "")
     if m.dynasty:
-        dyn = eras.dynasty(m.dynasty) or m.dynasty
-        named = [r for r in found if dyn in eras.ancestors(r.dynasty)]
+        named = [r for r in found if rules_written(r, m.dynasty, eras)]
         if found and not named:
             res.guess("RULER_DYNASTY_MISMATCH", f"no ruler {m.ruler!r} of {m.dynasty!r}")
         found = named

@@ -19,31 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from pipeline.rulers import Ruler, load_ruler_table
+from pipeline.rulers import Ruler, load_ruler_table, personal_names, rules_written
 
 from .mentions import DateMention
 
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 PARAGRAPH_END = re.compile(r"\n\s*\n")
 _NAME_KINDS = ("ruler_context", "reign")
-
-
-@lru_cache(maxsize=4)
-def _personal_names(table) -> tuple[re.Pattern | None, dict[str, tuple[Ruler, ...]]]:
-    """One pattern over the rulers' personal names of two words or more ("Liu Che"), and the
-    rulers each names."""
-    names: dict[str, list[Ruler]] = {}
-    for r in table.rulers:
-        name = " ".join(r.personal.split())
-        if " " in name:
-            names.setdefault(name, []).append(r)
-    if not names:
-        return None, {}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])"), {n: tuple(v) for n, v in
-                                                           names.items()}
 
 
 def named_rulers(m: DateMention, eras) -> tuple[Ruler, ...]:
@@ -53,8 +36,7 @@ def named_rulers(m: DateMention, eras) -> tuple[Ruler, ...]:
         return ()
     found = load_ruler_table().find(m.ruler)
     if m.dynasty:
-        dyn = eras.dynasty(m.dynasty) or m.dynasty
-        found = [r for r in found if dyn in eras.ancestors(r.dynasty)] or found
+        found = [r for r in found if rules_written(r, m.dynasty, eras)] or found
     return tuple(found)
 
 
@@ -77,7 +59,7 @@ def tag_rulers(text: str, mentions: list[DateMention], eras) -> list[DateMention
     hits: list[tuple[int, tuple[Ruler, ...]]] = [
         (m.start, named_rulers(m, eras)) for m in mentions if m.kind in _NAME_KINDS]
     lo = min(mentions[i].start for i in shared)
-    pattern, personal = _personal_names(load_ruler_table())
+    pattern, personal = personal_names(load_ruler_table())
     if pattern is not None:
         lo = max(0, lo - 4000)
         hi = min(len(text), max(mentions[i].end for i in shared) + 4000)

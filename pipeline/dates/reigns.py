@@ -10,7 +10,8 @@ Finding (on the original text, after the grammar):
 * "the twelfth year of his reign": a reign year of the ruler last named (``running_ruler``),
   only after a ruler or an era was named;
 * "King Sejong", "Emperor Gaozong" outside a date: ``kind="ruler_context"`` mentions (no row)
-  that set the running ruler.
+  that set the running ruler; so does a ruler's personal name of two words or more written
+  out ("Ying Zheng", the ``personal`` column of ``rulers.csv``), when one reign bears it.
 
 Resolving: :func:`running_ruler` gives the ruler a "his reign" refers to: the last ruler named,
 else the ruler whose era is the running era. Names are looked up with the toneless key of
@@ -23,14 +24,14 @@ import re
 from dataclasses import replace
 
 from pipeline.eras import EraTable, era_key
-from pipeline.rulers import Ruler, load_ruler_table
+from pipeline.rulers import Ruler, load_ruler_table, personal_names, rules_written
 
 from .lexicon import Lexicon, parse_number
 
 MIN_BARE_KEY = 5  # a bare ruler name needs this many letters (not "Wu", "Gao", "Shun")
 _NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
          r"(?:-[A-Za-zŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後, "the later")
-_TITLE = r"(?:King|Emperor|Queen|Empress)"
+_TITLE = r"(?:King|Emperor|Queen|Empress|Duke|Marquis)"  # Duke, Marquis: pre-Qin states
 # "Wu Di", "Xiao Wen Di", "Wu Ti": a name with 帝 written as a word of its own
 _DI_NAME = rf"{_NAME}(?:\s+{_NAME})?\s+[DT]i(?![\w'’-])"
 _AFTER = re.compile(
@@ -48,7 +49,7 @@ _RUN_BEFORE = re.compile(rf"(?P<run>{_RUN})$")
 _OF_DYN_BEFORE = re.compile(  # "Emperor Wu of Han's third year"
     rf"\b{_TITLE}\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?P<dyn>{_NAME}(?:\s+{_NAME})?)$")
 _WORDS = re.compile(r"\S+")
-_TITLES = frozenset(("King", "Emperor", "Queen", "Empress"))
+_TITLES = frozenset(("King", "Emperor", "Queen", "Empress", "Duke", "Marquis"))
 _EMPEROR_SUFFIX = re.compile(r"[a-z](?:-?di|-?ti|\s+[DT]i)$")  # 帝: "Wudi", "Wu-ti", "Wu Di"
 # a CE year printed after the ruler's name: "the third year of Wu Di (138 BC)"
 _PRINTED = re.compile(r"\s*\(\s*(?:AD\s*|A\.D\.\s*|CE\s*)?(?P<y>\d{1,4})\s*"
@@ -64,6 +65,12 @@ _CONTEXT = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 
 
+def _written_dynasty(dyn: str, eras: EraTable) -> bool:
+    """True if ``dyn`` names a dynasty (``dynasties.csv``) or a state of the ruler table
+    ("Lu", "Qin": :meth:`pipeline.rulers.RulerTable.names_state`)."""
+    return bool(eras.dynasty(dyn)) or load_ruler_table().names_state(dyn)
+
+
 def _is_ruler(name: str, titled: bool = False) -> bool:
     """True if ``name`` is a ruler's name: of 5+ letters, or any length after a title
     ("Emperor Wu")."""
@@ -74,9 +81,7 @@ def _is_ruler(name: str, titled: bool = False) -> bool:
 def dynasty_ruler(dyn: str, name: str, eras: EraTable) -> bool:
     """True if ``dyn`` names a dynasty and ``name`` one of its rulers ("Han", "Wudi"): the
     dynasty written before the name is the support a short name needs."""
-    canon = eras.dynasty(dyn)
-    return bool(canon) and any(canon in eras.ancestors(r.dynasty)
-                               for r in load_ruler_table().find(name))
+    return any(rules_written(r, dyn, eras) for r in load_ruler_table().find(name))
 
 
 def _dynasty_and_ruler(text: str, s: int, e: int, eras: EraTable, *, at_start: bool,
@@ -93,7 +98,7 @@ def _dynasty_and_ruler(text: str, s: int, e: int, eras: EraTable, *, at_start: b
             if j >= n or any(text[a:b] in _TITLES for a, b in words[i:j]):
                 continue
             dyn = text[words[i][0]:words[j - 1][1]]
-            if not eras.dynasty(dyn):
+            if not _written_dynasty(dyn, eras):
                 continue
             if text[words[j][0]:words[j][1]] in _TITLES:
                 j += 1
@@ -129,7 +134,7 @@ def bare_ruler(m, text: str, eras: EraTable):
     fields: dict = {"ruler": name, "kind": "reign"}
     end = after.end("poss") if after.group("poss") else after.end("name")
     dyn = after.group("dyn")
-    if dyn and eras.dynasty(dyn):
+    if dyn and _written_dynasty(dyn, eras):
         fields["dynasty"] = dyn
         end = after.end()
     printed = _PRINTED.match(text, end)
@@ -188,7 +193,7 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
             continue
         fields: dict = {}
         end = hit.end("poss") if hit.group("poss") else hit.end("name")
-        if hit.group("dyn") and eras.dynasty(hit.group("dyn")):
+        if hit.group("dyn") and _written_dynasty(hit.group("dyn"), eras):
             fields["dynasty"], end = hit.group("dyn"), hit.end()
         s = before.start()
         if free(s, end):
@@ -198,11 +203,17 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         name = hit.group("name")
         if eras.candidates(name) or not load_ruler_table().find(name):
             continue
-        dyn = hit.group("dyn") if hit.group("dyn") and eras.dynasty(hit.group("dyn")) else None
+        dyn = (hit.group("dyn") if hit.group("dyn") and _written_dynasty(hit.group("dyn"), eras)
+               else None)
         end = hit.end() if dyn else hit.end("name")
         if free(hit.start(), end):
             out.append(mention_cls(start=hit.start(), end=end, text=text[hit.start():end],
                                    kind="ruler_context", ruler=name, dynasty=dyn))
+    pattern, personal = personal_names(load_ruler_table())
+    for hit in pattern.finditer(text) if pattern is not None else ():  # "Ying Zheng"
+        if len(personal[hit.group()]) == 1 and free(hit.start(), hit.end()):
+            out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
+                                   kind="ruler_context", ruler=hit.group()))
     for hit in _HIS_REIGN.finditer(text):
         before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
         if before is None:
@@ -249,8 +260,7 @@ def pick_ruler(name: str, state, eras, dynasty: str | None = None) -> Ruler | No
     (or the only one sanmiao names without its dynasty); None if still ambiguous."""
     found = load_ruler_table().find(name)
     if dynasty:
-        dyn = eras.dynasty(dynasty) or dynasty
-        found = [r for r in found if dyn in eras.ancestors(r.dynasty)] or found
+        found = [r for r in found if rules_written(r, dynasty, eras)] or found
     elif state.dynasty:
         same = [r for r in found if state.dynasty in eras.ancestors(r.dynasty)
                 or r.dynasty in eras.ancestors(state.dynasty)]

@@ -24,6 +24,7 @@ from pipeline.entities.name_checks import (
     demonym_place,
     title_list_spans,
 )
+from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.gazetteer import LABELS, Gazetteer
 from pipeline.records import EntityRow
@@ -271,21 +272,30 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             name = entry.canonical if entry is not None and entry.label == "POLITY" \
                 else canonical
             found[k] = (start, end, "POLITY", name, source, text)
+    if lower_words is None:
+        lower_words = {t.text for t in doc if t.is_lower}
+    found = relabel(found, doc.text, gazetteer,
+                    {w for t in gazetteer.words("person_title") for w in t.split()}, lower_words)
     _translated_names(found, gazetteer)
     repeats = _first_name_repeats(doc.text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])
     votes: dict[str, Counter[str]] = {}
-    for _, _, label, _, source, text in found:
+    canon_votes: dict[tuple[str, str], Counter[str]] = {}  # (text, label) -> canonicals
+    for _, _, label, canonical, source, text in found:
         if source == "model":
             votes.setdefault(text, Counter())[label] += 1
+            canon_votes.setdefault((text, label), Counter())[canonical] += 1
     rows: list[EntityRow] = []
     titles = {w for t in gazetteer.words("person_title") for w in t.split()}
     excluded = sorted(exclude)
     excluded_starts = [s for s, _ in excluded]
     for start, end, label, canonical, source, text in found:
         if source == "model":
-            label = votes[text].most_common(1)[0][0]
+            voted = votes[text].most_common(1)[0][0]
+            if voted != label:  # the canonical the name has under the label voted for
+                canonical = canon_votes[(text, voted)].most_common(1)[0][0]
+            label = voted
         if _overlaps(excluded, excluded_starts, start, end) and not (
                 label == "PERSON" and _titled_around(excluded, start, end, text, titles)):
             continue

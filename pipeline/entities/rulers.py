@@ -78,6 +78,7 @@ class RulerIndex:
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
         if any(t.lower() in NOT_RULER_TITLES for t in toks):
             return ""
+        rank = _rank_title(toks)
         titled = any(t in titles or t.capitalize() in titles for t in toks)  # also "emperor"
         dynasty = ""
         if "of" in toks:
@@ -103,7 +104,8 @@ class RulerIndex:
             key = era_key(name)
             if not (dyn or titled or key.endswith(("zong", "zu", "di", "tsung", "tsu", "ti"))):
                 continue  # a bare posthumous name ("Mingyuan") is too often something else
-            found = self._pick(self.by_name.get(key, ()), dyn, doc_dynasties)
+            found = self._pick(_fit_title(self.by_name.get(key, ()), rank), dyn,
+                               doc_dynasties)
             if not found and titled and key in self.by_era:  # "Hongwu Emperor"
                 found = self._pick(self.by_era[key], dyn, doc_dynasties)
             if found:
@@ -134,6 +136,7 @@ class RulerIndex:
         toks = [w for w in words if w.strip() and w not in ("'s", "’s")]
         if "of" in toks or any(t.lower() in NOT_RULER_TITLES for t in toks):
             return ()
+        rank = _rank_title(toks)
         titled = any(t in titles or t.capitalize() in titles for t in toks)
         toks = [t for t in toks if t not in titles and t.capitalize() not in titles
                 and t.lower() not in _SKIP]
@@ -148,7 +151,7 @@ class RulerIndex:
         key = era_key(" ".join(toks))
         if not (titled or key.endswith(("zong", "zu", "di", "tsung", "tsu", "ti"))):
             return ()
-        found = self.by_name.get(key, ())
+        found = _fit_title(self.by_name.get(key, ()), rank)
         if not found and titled:
             found = self.by_era.get(key, ())
         ids = {r.ruler_id for r in found}
@@ -173,6 +176,35 @@ class RulerIndex:
             return ""
         ids = {r.ruler_id for r in rulers}
         return self.canonical[ids.pop()] if len(ids) == 1 else ""
+
+
+#: the rank a title word gives, and the ending of the pinyin posthumous name of a ruler of that
+#: rank (``preqin_rulers.csv``: 公 "-gong" a duke, 侯 "-hou" a marquis); kings and emperors
+#: are every other ruler
+_RANKS = {"duke": "gong", "marquis": "hou"}
+
+
+def _rank_title(toks: Sequence[str]) -> str:
+    """"duke", "marquis" or "king" (also for "Emperor" and any other title) by the first
+    rank word among ``toks``; "" if there is none."""
+    for t in toks:
+        low = t.lower()
+        if low in _RANKS:
+            return low
+        if low in ("king", "emperor"):
+            return "king"
+    return ""
+
+
+def _fit_title(rulers: Sequence[Ruler], rank: str) -> tuple[Ruler, ...]:
+    """``rulers`` of the rank a title names ("Duke Xiao" is no king: not King Xiao of Yan),
+    all of them if none fits or no rank is named."""
+    if not rank:
+        return tuple(rulers)
+    ending = _RANKS.get(rank)
+    fit = tuple(r for r in rulers if (r.posthumous.endswith(ending) if ending else
+                                      not r.posthumous.endswith(tuple(_RANKS.values()))))
+    return fit or tuple(rulers)
 
 
 def _name_forms(r: Ruler) -> set[str]:
@@ -258,7 +290,7 @@ def _ruler_keys(gazetteer_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -
         name, seen = r.dynasty, set()
         while name and name not in seen:
             seen.add(name)
-            keys |= aliases.get(name, {era_key(name)})
+            keys |= aliases.get(name, {era_key(name.split(" (")[0])})  # "Qin (state)": qin
             dflt |= defaults.get(name, set())
             name = parent.get(name, "")
         default_keys[r.ruler_id] = frozenset(dflt)

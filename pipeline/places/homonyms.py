@@ -10,6 +10,12 @@ others):
   clearly nearest one of the other places located in the same sentence (else paragraph, else
   the whole text) is taken instead (``coord_source`` holds ``:nearest``, certainty low); when
   it is the current city's seat, or no seat is clearly nearest, the row stays medium.
+* **A current namesake far from the text's places.** The first pass took a current county or
+  city of the name (``name:cpca...``: "Ningyuan" in 1626, Ningyuan county in Hunan), but a
+  CHGIS unit of the name in use that year is clearly the nearest to the other places located
+  in the sentence (else paragraph, else text) and the current place is ``FAR_FACTOR`` times
+  farther from them (寧遠衛 in Liaoning, beside Shenyang and Fushun): the unit is taken
+  (``:nearest``, certainty low).
 * **Homonyms of neighbouring centuries.** The name had one seat in the running year, but other
   seats within ``WINDOW_YEARS`` years before or after, of the same unit level when the text
   writes one ("Lingzhou" in 1000: CHGIS has only 令州 in Guizhou that year; 靈州 in
@@ -27,6 +33,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.places.base import _SUFFIX_WORDS, _in_china, name_key
 from pipeline.places.historical import (
     HISTORICAL_SOURCE,
@@ -110,8 +117,10 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             continue
         lat, lon = row.latitude or 0.0, row.longitude or 0.0
         if CURRENT_PICK in (basis or {}).get(i, ""):
-            unit, where = _nearest_unit(row.place, year, _neighbours(rows, i, mentions, text,
-                                                                     first))
+            near = _neighbours(rows, i, mentions, text, first)
+            unit, where = _nearest_unit(row.place, year, near)
+            if unit is None:  # none in use that year clearly nearer: one of the window's
+                unit, where = _nearer_unit(row.place, year, lat, lon, near)
             if unit is not None and _far(lat, lon, unit):
                 level = "county" if unit_rank(unit) == 2 else "prefecture"
                 kind = unit.kind.replace(" ", "-")
@@ -121,10 +130,29 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                     province=unit.province, certainty="low",
                     coord_source=source if level in source.split(":") else f"{source}:{level}")
                 why[i] = (f"CHGIS units named {row.place} at several seats in {year}: "
-                          f"{unit.zh} ({unit.province}), the one nearest the places named in "
-                          f"its {where}")
+                          f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), "
+                          f"the one nearest the places named in its {where}")
             continue
-        if row.certainty != "high" or HISTORICAL_SOURCE not in row.coord_source:
+        if HISTORICAL_SOURCE not in row.coord_source:
+            unit, where = None, ""
+            for name in dict.fromkeys((row.place, wg_name_to_pinyin(row.place), row.modern)):
+                if name and unit is None:  # "Ch'üan-chou": Quanzhou
+                    unit, where = _nearer_unit(name, year, lat, lon,
+                                               _neighbours(rows, i, mentions, text, first))
+            if unit is not None:
+                level = "county" if unit_rank(unit) == 2 else "prefecture"
+                kind = unit.kind.replace(" ", "-")
+                source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
+                out[i] = replace(
+                    row, latitude=unit.latitude, longitude=unit.longitude, modern="",
+                    province=unit.province, certainty="low",
+                    coord_source=source if level in source.split(":") else f"{source}:{level}")
+                why[i] = (f"{row.place} was placed by the current place of that name "
+                          f"({row.province or '?'}), but the CHGIS unit {unit.zh} "
+                          f"({unit.province or '?'}, {unit.start_year}-{unit.end_year}) lies "
+                          f"much nearer the places named in its {where}")
+            continue
+        if row.certainty != "high":
             continue
         alone = geocode_historical(row.place, year)  # the name alone gave this seat
         if alone is None or abs(alone.latitude - lat) > SEAT_SPREAD \
@@ -146,6 +174,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
 
 _SENTENCE_END = re.compile(r"[.!?。](?=\s)")
 REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
+FAR_FACTOR = 3.0  # a current namesake this many times farther than a CHGIS seat gives way
 
 
 def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
@@ -169,14 +198,37 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
     return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
 
 
+def _nearer_unit(name: str, year: int, lat: float, lon: float,
+                 found: tuple[list[tuple[float, float]], str]
+                 ) -> tuple[HistoricalUnit | None, str]:
+    """For a place located by its current namesake at (``lat``, ``lon``): the CHGIS unit of
+    ``name`` in use in ``year`` that is clearly the nearest to the neighbour points (as
+    :func:`_nearest_unit`) when that current place is far (more than ``SEAT_SPREAD``) from
+    it and at least ``FAR_FACTOR`` times as far from the neighbours; else (None, where)."""
+    unit, where = _nearest_unit(name, year, found)
+    if unit is None:  # 寧遠衛 (1626) is in CHGIS only as 寧遠州 from 1664: a unit of the window
+        unit, where = _nearest_unit(name, year, found, window=WINDOW_YEARS // 3)
+    points = found[0]
+    if unit is None or not points or not _far(lat, lon, unit):
+        return None, where
+
+    def dist(a: float, b: float) -> float:
+        return min(math.hypot(a - x, b - y) for x, y in points)
+
+    if dist(lat, lon) < FAR_FACTOR * max(dist(unit.latitude, unit.longitude), 0.5):
+        return None, where
+    return unit, where
+
+
 def _nearest_unit(name: str, year: int,
-                  found: tuple[list[tuple[float, float]], str]
+                  found: tuple[list[tuple[float, float]], str], window: int = 0
                   ) -> tuple[HistoricalUnit | None, str]:
     """The CHGIS unit of ``name`` in use in ``year`` whose seat is clearly the nearest to one
     of the neighbour points (within ``REACH`` degrees; every other seat at least 1.5 times as
-    far), the highest unit at that seat; (None, where) when none is."""
+    far), the highest unit at that seat; (None, where) when none is. ``window``: units in use
+    that many years before or after ``year`` count too."""
     points, where = found
-    units = [u for u in _units(name) if u.start_year <= year <= u.end_year]
+    units = [u for u in _units(name) if u.start_year - window <= year <= u.end_year + window]
     if not points or not units:
         return None, where
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from pipeline.places.base import PlaceGloss, load_gloss_lexicon, province_named
 from pipeline.places.locate import anchor_of
 from pipeline.records import DateRow, EntityRow, PlaceRow
+
+if TYPE_CHECKING:
+    from pipeline.places.lookup import HistoricalPlace
 
 
 def outside_glosses(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss]
@@ -108,6 +112,27 @@ def province_hints(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
         return found.pop() if len(found) == 1 else None
 
     return hint
+
+
+_NEAR = re.compile(r"\s*,?\s*(?:near|outside|not far from|close to)\s+(?:the\s+)?")
+
+
+def near_place(text: str, end: int, entities: Sequence[EntityRow],
+               historical: Mapping[str, HistoricalPlace]) -> str | None:
+    """The province of the place written right after a mention ending at ``end`` as "near X"
+    ("Hua-hsien near Canton" -> Guangdong): X's bundled gazetteer province (one only), or the
+    province X names; None without such a place."""
+    m = _NEAR.match(text, end)
+    if m is None:
+        return None
+    for e in entities:
+        if e.label == "PLACE" and e.start == m.end():
+            hand = historical.get(e.canonical)
+            provinces = hand.province.split("|") if hand is not None and hand.province else []
+            if len(provinces) == 1:
+                return provinces[0]
+            return province_named(e.canonical) or None
+    return None
 
 
 def _sentence_anchor(text: str, offset: int, rows: Sequence[PlaceRow],

@@ -30,6 +30,7 @@ from pipeline.places.mentions import (
     _gloss_for,
     _sentence_anchor,
     is_dateline,
+    near_place,
     outside_glosses,
     province_hints,
     year_lookup,
@@ -126,16 +127,29 @@ def place_rows_and_warnings(
             modern, relation, province = gloss.modern, gloss.relation, gloss.province
             coord = geocode_gloss(gloss, index=index)
             prefix = "gloss"
+            hand = historical.get(name)
+            if coord is not None and coord.precision == "province" and hand is not None \
+                    and gloss.province in (hand.province or gloss.province).split("|"):
+                # "Shangdu, in today's Inner Mongolia": the gloss names only the province the
+                # bundled gazetteer's site lies in; the site is the better point
+                site = (geocode(hand.modern, hand.province or None, index=index)
+                        if hand.modern else None) or hand.point
+                if site is not None:
+                    coord, modern, relation, province = site, hand.modern, "at", \
+                        hand.province or province
+                    prefix = "gazetteer"
         elif name in historical:
             modern, province = historical[name].modern, historical[name].province
             relation = "at"
             coord = geocode(modern, province or None, index=index) if modern else None
             coord = coord or historical[name].point
             prefix = "gazetteer"
-            if coord is not None and years:
-                near = written.province or hint(offsets) or ""
+            year = years[0] if years else (year_at(len(text)) if text else None)
+            if coord is not None and year is not None:  # no date before it: the text's year
+                near = written.province or hint(offsets) or near_place(
+                    text, ends.get(offsets[0], offsets[0]), outside, historical) or ""
                 coord, modern, province, prefix = _hand_homonym(
-                    surfaces.get(name, {name}), years[0], near, coord, modern, province, prefix)
+                    surfaces.get(name, {name}), year, near, coord, modern, province, prefix)
         elif province_named(name):
             province = province_named(name)
             coord = geocode("", province, index=index)

@@ -45,17 +45,31 @@ def _load_world_places(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
 _PINYIN_TOWNS = frozenset({"TW", "CN"})  # towns named in pinyin, homonyms of mainland places
 
 
+@lru_cache(maxsize=2)
+def _capital_keys(gazetteer: Path) -> frozenset[str]:
+    """name_keys of the capitals of ``world_places.csv`` (a capital of Taiwan, "Taipei", is
+    known by a conventional name, not a pinyin one shared with mainland places)."""
+    path = gazetteer / "world_places.csv"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(name_key(r["name"]) for r in _read(path) if r["kind"] == "capital")
+
+
 def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None:
     """Coordinates of a place outside China by its English name ("Japan", "Malacca", "Java"):
     a country is given its centre (countryinfo; precision "country"), a continent its centre;
     None if unknown. Data: ``world_places.csv`` (GeoNames, CC BY 4.0).
 
     Towns of Taiwan (which cpca lacks) share pinyin names with historical places of the
-    mainland ("Xizhou"), so they count only with ``inside_china`` (the caller must then check
-    the point against the document's other places); cities of other countries (Seoul, Hanoi,
+    mainland ("Xizhou"), so they count (a capital, "Taipei", apart) only with
+    ``inside_china`` (the caller must then check the point against the document's other
+    places); cities of other countries (Seoul, Hanoi,
     Nagasaki), though inside China's bounding box, always count."""
-    found = [c for c in load_world_places().get(name_key(name.strip()), ())
-             if inside_china or c.precision != "city" or c.country not in _PINYIN_TOWNS]
+    key = name_key(name.strip())
+    capital = key in _capital_keys(active_gazetteer_dir())  # "Taipei": no pinyin homonym
+    found = [c for c in load_world_places().get(key, ())
+             if inside_china or capital or c.precision != "city"
+             or c.country not in _PINYIN_TOWNS]
     if not found:
         return None
     seats = _seats(((c.latitude, c.longitude) for c in found), spread=2.0)

@@ -1,0 +1,163 @@
+"""Labels the words around a name decide (after the gazetteer and the model have spoken).
+
+A name's label from the gazetteer or the model is changed where the text around it says
+otherwise, by the rules below; each reads only the words next to the name, listed in
+``gazetteer/entity_lexicon.csv``:
+
+* a title before a place name makes a person: "Lord Xinling" (信陵君, the place is his fief),
+  "Princess Wencheng" (``person_title`` words; the span takes the title in);
+* a place name followed by "of the <Name>", the Name being no known entity, is a person of
+  that clan or tribe: "Bayan of the Baarin" (not "Hangzhou of the Southern Song");
+* a capitalised word the gazetteer does not know, inside a sentence and never written in
+  lower case in the document, right before a one-word place name, is the first part of a
+  person's name: "Gar Qinling" (the Tibetan general of the mGar clan), not the Qinling range;
+  the word must be a surname or no pinyin word ("Dingding Yanjing", 定鼎燕京, is a phrase);
+* a model PERSON right after a word that introduces places (``place_before``: "at", "reached")
+  or right before an apposition that describes a place (``place_after``: ", the capital of")
+  is a place: "at Hetu Ala", "reached Hormuz", "took Orkhun, the capital of ..."; not a
+  one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
+  namesake of that syllable;
+* a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
+  the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
+  Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
+  document's vote on the name's label then carries it to its other uses ("Zhao replaced ...").
+
+Rows are ``(start, end, label, canonical, source, text)`` tuples, as in
+:func:`pipeline.entities.extract.extract_entities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
+from pipeline.gazetteer import Gazetteer
+
+Row = tuple[int, int, str, str, str, str]
+
+_OF_THE = re.compile(r" of the ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z'’]+) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|[\"“(]\s*)$")
+# what may stand between two names of one list: a comma or "and", after an optional date
+_LIST_SEP = re.compile(r"^(?:\s+in\s+\d{1,4}(?:\s*(?:BCE?|B\.C\.))?)?"
+                       r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
+            lower_words: Iterable[str]) -> list[Row]:
+    """``found`` with labels (and spans, for a title taken in) changed by the rules of the
+    module docstring, in start order. ``titles``: the ``person_title`` words;
+    ``lower_words``: the document's lower-case words."""
+    lower = {w.lower() for w in lower_words}
+    out = list(found)
+    _titled_places(out, text, titles)
+    _clan_of(out, text, gaz)
+    _name_before_place(out, text, gaz, titles, lower)
+    _place_frames(out, text, gaz)
+    _states(out, text, gaz)
+    return sorted(out, key=lambda r: (r[0], r[1]))
+
+
+def _free(rows: list[Row], start: int, end: int, skip: int) -> bool:
+    return all(k == skip or e <= start or s >= end for k, (s, e, *_r) in enumerate(rows))
+
+
+def _titled_places(rows: list[Row], text: str, titles: set[str]) -> None:
+    for k, (start, end, label, _canon, source, _name) in enumerate(rows):
+        if label != "PLACE":
+            continue
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if before is None or before.group(1) not in titles:
+            continue
+        s = before.start(1)
+        if _free(rows, s, end, k):
+            full = text[s:end]
+            rows[k] = (s, end, "PERSON", full, source, full)
+
+
+def _clan_of(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE":
+            continue
+        m = _OF_THE.match(text, end)
+        if m is None or gaz.lookup(m.group(1)) or gaz.resolve(m.group(1)) is not None:
+            continue
+        if any(s < m.end() and e > m.start(1) for s, e, *_r in rows):
+            continue  # "of the Song", "of the Jurchens": a known entity
+        rows[k] = (start, end, "PERSON", name, source, name)
+
+
+def _name_before_place(rows: list[Row], text: str, gaz: Gazetteer, titles: set[str],
+                       lower: set[str]) -> None:
+    generic = {w for s in gaz.words("place_suffix") for w in s.split()}
+    generic |= {w for s in gaz.words("place_prefix") for w in s.split()}
+    generic |= set(gaz.words("direction_word"))
+    surnames = set(gaz.words("surname"))
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or " " in name or "-" in name:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if before is None:
+            continue
+        word = before.group(1)
+        s = before.start(1)
+        if word in titles or word in generic or word.lower() in lower:
+            continue
+        if is_pinyin_word(word) and word not in surnames:
+            continue  # "Dingding Yanjing" (定鼎燕京): a Chinese word, no name, before a place
+        if _SENTENCE_START.search(text, max(0, s - 4), s) is not None:
+            continue  # "Near Qinling": a capital at the start of a sentence says nothing
+        if gaz.lookup(word) or gaz.resolve(word) is not None or word in gaz.era_names \
+                or word in gaz.known_places or word in gaz.modern_places:
+            continue
+        if _free(rows, s, end, k):
+            full = text[s:end]
+            rows[k] = (s, end, "PERSON", full, source, full)
+
+
+def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    before = sorted(gaz.words("place_before"), key=len, reverse=True)
+    after = sorted(gaz.words("place_after"), key=len, reverse=True)
+    if not before and not after:
+        return
+    pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
+        if before else None
+    for k, (start, end, label, canon, source, name) in enumerate(rows):
+        if label != "PERSON" or source != "model":
+            continue
+        if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
+            continue  # "Ying" (郢): one syllable names too many places and persons to place
+        hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
+            or any(text.startswith(a, end) for a in after)
+        if hit:
+            rows[k] = (start, end, "PLACE", canon, source, name)
+
+
+def _state_of(name: str, gaz: Gazetteer) -> str:
+    """The POLITY canonical a one-word name is the state of ("Zhao" -> "Zhao (state)"), or
+    ""."""
+    for form in (f"State of {name}", f"{name} State"):
+        entry = gaz.resolve(form)
+        if entry is not None and entry.label == "POLITY":
+            return entry.canonical
+    return ""
+
+
+def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PERSON" or source != "model" or " " in name:
+            continue
+        state = _state_of(name, gaz)
+        if not state:
+            continue
+        listed = any(
+            other[2] == "POLITY" and (
+                (other[1] <= start and _LIST_SEP.match(text[other[1]:start]))
+                or (other[0] >= end and _LIST_SEP.match(text[end:other[0]])))
+            for j, other in enumerate(rows) if j != k)
+        # "Zhao soldiers": a number or "the" before, a lower-case noun after
+        adjective = re.match(r" [a-z]+", text[end:end + 20]) is not None and re.search(
+            r"(?:\d|\bthe|\bof)\s+$", text[max(0, start - 12):start]) is not None
+        if listed or adjective:
+            rows[k] = (start, end, "POLITY", state, source, name)

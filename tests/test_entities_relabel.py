@@ -1,0 +1,73 @@
+"""Labels the words around a name decide (pipeline/entities/relabel.py), on short invented
+rows: a title or a clan before/after a place name, an unknown name word before it, a place
+frame around a model PERSON, a state listed with states."""
+
+from __future__ import annotations
+
+from pipeline.entities.relabel import relabel
+
+TITLES = {"Lord", "Lady", "King", "Prince", "Princess", "Duke"}
+
+
+def _rows(text: str, *names: tuple[str, str, str]):
+    out = []
+    for name, label, source in names:
+        s = text.index(name)
+        out.append((s, s + len(name), label, name, source, name))
+    return out
+
+
+def _labels(rows):
+    return [(r[5], r[2]) for r in rows]
+
+
+def test_a_title_before_a_place_makes_a_person(gaz) -> None:
+    text = "Lady Xiangyang received the envoys at Xiangyang."
+    rows = _rows(text, ("Xiangyang", "PLACE", "gazetteer"))
+    rows.append((text.rindex("Xiangyang"), len(text) - 1, "PLACE", "Xiangyang", "gazetteer",
+                 "Xiangyang"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    assert got == [("Lady Xiangyang", "PERSON"), ("Xiangyang", "PLACE")]
+
+
+def test_a_place_name_of_the_tribe_is_a_person(gaz) -> None:
+    text = "Then Hangzhou of the Merkit crossed the river; the fleet reached Hangzhou of the Song."
+    first = _rows(text, ("Hangzhou", "PLACE", "gazetteer"))
+    s = text.rindex("Hangzhou")
+    song = text.rindex("Song")
+    rows = first + [(s, s + 8, "PLACE", "Hangzhou", "gazetteer", "Hangzhou"),
+                    (song, song + 4, "POLITY", "Song", "gazetteer", "Song")]
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    assert got == [("Hangzhou", "PERSON"), ("Hangzhou", "PLACE"), ("Song", "POLITY")]
+
+
+def test_an_unknown_word_before_a_place_is_part_of_a_name(gaz) -> None:
+    text = "The army was routed by Lhun Xiangyang. Near Xiangyang the river turns."
+    rows = _rows(text, ("Xiangyang", "PLACE", "gazetteer"))
+    s = text.rindex("Xiangyang")
+    rows.append((s, s + 9, "PLACE", "Xiangyang", "gazetteer", "Xiangyang"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    # "Near" opens a sentence: no name; a pinyin word that is no surname neither
+    assert got == [("Lhun Xiangyang", "PERSON"), ("Xiangyang", "PLACE")]
+    text2 = "He said: Dingding Xiangyang, the state is settled."
+    rows2 = _rows(text2, ("Xiangyang", "PLACE", "gazetteer"))
+    assert _labels(relabel(rows2, text2, gaz, TITLES, ())) == [("Xiangyang", "PLACE")]
+
+
+def test_a_place_frame_makes_a_model_person_a_place(gaz) -> None:
+    text = "The khan held court at Kara Tobe, then took Orkhun, the capital of the Naimans."
+    rows = _rows(text, ("Kara Tobe", "PERSON", "model"), ("Orkhun", "PERSON", "model"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    assert got == [("Kara Tobe", "PLACE"), ("Orkhun", "PLACE")]
+
+
+def test_a_state_listed_with_states_is_a_polity(gaz) -> None:
+    text = "Qin destroyed Han in 230 BC, Zhao in 228. Later 300,000 Zhao soldiers fled. Zhao wept."
+    rows = _rows(text, ("Qin", "POLITY", "gazetteer"), ("Han", "POLITY", "gazetteer"))
+    for name in ("Zhao in 228", "Zhao soldiers", "Zhao wept"):
+        s = text.index(name)
+        rows.append((s, s + 4, "PERSON", "Zhao", "model", "Zhao"))
+    got = relabel(rows, text, gaz, TITLES, ())
+    zhao = [(r[2], r[3]) for r in got if r[5] == "Zhao"]
+    # listed and adjectival uses are the state; the bare subject is left to the document vote
+    assert zhao == [("POLITY", "Zhao (state)"), ("POLITY", "Zhao (state)"), ("PERSON", "Zhao")]

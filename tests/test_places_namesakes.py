@@ -1,0 +1,61 @@
+"""A place the first pass put at its current namesake, far from the text's other places, is
+moved to the CHGIS unit of that name nearest them (pipeline/places/homonyms.py), as a guess."""
+
+from __future__ import annotations
+
+from pipeline.places.homonyms import settle_homonyms
+from pipeline.records import PlaceRow
+
+TEXT = "The rebels besieged Kweilin and the prophet was killed at Ch'uan-chou that year."
+
+
+def _rows(lat: float, lon: float) -> tuple[list[PlaceRow], dict[str, list[int]]]:
+    rows = [PlaceRow("d", "Kweilin", "", "", "Guangxi", 25.28, 110.29,
+                     "name:chgis-tgaz-2016:prefecture:hvd_35439", "high", 1, 1852, 1852),
+            PlaceRow("d", "Ch'uan-chou", "Quanzhou", "", "Fujian", lat, lon,
+                     "name:cpca-0.5.5:prefecture", "medium", 1, 1852, 1852)]
+    return rows, {"Kweilin": [TEXT.index("Kweilin")], "Ch'uan-chou": [TEXT.index("Ch'uan")]}
+
+
+def test_a_far_current_namesake_gives_way_to_the_near_unit() -> None:
+    rows, mentions = _rows(24.87, 118.68)  # 泉州, Fujian: 8 degrees from Guilin
+    out, why = settle_homonyms(rows, mentions, lambda _o: 1852, TEXT, {})
+    moved = out[1]
+    assert moved.province == "Guangxi" and moved.certainty == "low"
+    assert moved.coord_source.endswith(("nearest", "nearest:prefecture"))
+    assert "全州" in why[1] and out[0] == rows[0]
+
+
+def test_a_namesake_near_the_other_places_stays() -> None:
+    rows, mentions = _rows(25.93, 111.07)  # already at 全州
+    out, why = settle_homonyms(rows, mentions, lambda _o: 1852, TEXT, {})
+    assert out == rows and not why
+
+
+def test_a_province_gloss_does_not_override_a_known_site(resources) -> None:
+    from pipeline import api
+
+    text = "In 1256 Kublai built Kaiping (later called Shangdu, in today's Inner Mongolia)."
+    rows = api.process_text(text, "t", resources).places
+    shangdu = next(r for r in rows if r.place == "Shangdu")
+    # the ruins in Zhenglan Banner (places.csv), not the province's capital Hohhot
+    assert shangdu.province == "Inner Mongolia" and shangdu.longitude > 115
+
+
+def test_a_capital_of_taiwan_is_placed_but_not_its_pinyin_towns() -> None:
+    from pipeline.places.world import geocode_world
+
+    taipei = geocode_world("Taipei")
+    assert taipei is not None and 24.5 < taipei.latitude < 25.5 and taipei.country == "TW"
+    # a Taiwanese town named in pinyin is a homonym of mainland places: not without context
+    assert geocode_world("Xizhou") is None
+
+
+def test_near_a_city_chooses_the_homonym_of_its_province(resources) -> None:
+    from pipeline import api
+
+    # no date before the mention: the text's year; "near Canton": Guangdong's 花縣, not 滑縣
+    text = "Hung (1814-1864), a Hakka from Hua-hsien near Canton, failed the examinations in 1837."
+    rows = api.process_text(text, "t", resources).places
+    hua = next(r for r in rows if r.place == "Huaxian")
+    assert hua.province == "Guangdong" and hua.certainty == "medium"
