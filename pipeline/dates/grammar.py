@@ -179,7 +179,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:(?i:a)\s+)?(?P<relvague>(?i:few|several|some|many))\s+(?P<relunit>{rel_unit})\s+"
         rf"(?P<reldir>(?i:later|afterwards?))\b"
         rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b"
-        rf"|(?<=\b(?i:later|afterwards?|earlier))\s+[A-Z])"
+        # a capitalised name after it; a dynasty-named person too ("later Wei Qing": masked)
+        rf"|(?<=\b(?i:later|afterwards?|earlier))\s+(?:[A-Z]|{_DYN_START}))"
         # E: the fourteenth year | the beginning of the twelfth year
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}(?!\s+of\s+(?:(?i:an?|his|her|its|their|age|life|the\s+reign)\b))"
     )
@@ -219,6 +220,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
+        # "In March, 1839,": month, comma, four-digit year (19th-century style); not a count
+        # ("In March, 1200 horsemen ...": a count noun or a plural word after the number)
+        rf"|(?P<gmname>{MON_FULL}),\s+(?P<gyear>\d{{4}})(?!\d|,\d)"
+        rf"(?!\s*(?:{count_nouns})\b|\s+[a-z]+s\b){GSUF}"
         rf"|(?P<gyear>\d{{3,4}})-(?P<gmnum>\d{{2}})-(?P<gday>\d{{2}})(?!\d)"
         rf"|(?<=\()(?P<gmname>{MON_FULL})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{THE}\s+"
         rf"(?P<greg>Gregorian)\s+calendar(?=\))"

@@ -478,6 +478,7 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         return
     if m.day is not None and m.month is not None and not 1 <= m.day <= month_days[m.month - 1]:
         res.guess("INVALID_DAY", f"day {m.day} of month {m.month} does not exist in {year}")
+        res.day = None  # the printed year and month stay; the impossible day does not
         return
     if m.month and m.day:
         first = last = to_jdn(year, m.month, m.day)

@@ -1,0 +1,59 @@
+"""Dates a fresh user's texts got wrong (round 3), as invented sentences of the same kinds:
+"Month, Year" with a comma, "N years later" before a name that is also a dynasty's, and an
+impossible Western day."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.calendar import LunarCalendar
+from pipeline.chronology import resolve_dates
+from pipeline.dates import find_date_mentions
+from pipeline.eras import EraTable
+
+
+def _rows(text: str, eras: EraTable, calendar: LunarCalendar):
+    return resolve_dates(find_date_mentions(text, eras), eras, calendar)
+
+
+def _at(rows, text: str, phrase: str):
+    """The row covering ``phrase`` (the first occurrence in ``text``)."""
+    p0 = text.index(phrase)
+    hits = [r for r in rows if r.start <= p0 < r.end]
+    assert hits, f"no row for {phrase!r}: {[r.text for r in rows]}"
+    return hits[0]
+
+
+def test_month_comma_year(eras, calendar) -> None:
+    text = ("In April, 1857, the envoy left Macao. The port was closed in October, 1858, "
+            "and the fleet sailed. The convention was signed on the 24th of October.")
+    rows, _ = _rows(text, eras, calendar)
+    april = _at(rows, text, "April, 1857")
+    assert (april.year, april.month, april.certainty) == (1857, 4, "high")
+    assert _at(rows, text, "October, 1858").year == 1858
+    day = _at(rows, text, "the 24th of October")
+    assert (day.year, day.month, day.day) == (1858, 10, 24)
+
+
+@pytest.mark.parametrize("text", [
+    "In March, 1200 horsemen crossed the river.",
+    "In June, 1500 boats were lost.",
+])
+def test_month_comma_count_is_no_year(text, eras, calendar) -> None:
+    rows, _ = _rows(text, eras, calendar)
+    assert all(r.year is None for r in rows), [(r.text, r.year) for r in rows]
+
+
+def test_years_later_before_a_dynasty_named_person(eras, calendar) -> None:
+    text = "In 140 BC the court sent envoys. Six years later Wei Qing led the cavalry north."
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, "Six years later")
+    assert (row.kind, row.year) == ("relative", -133)
+
+
+def test_impossible_western_day_is_blank(eras, calendar) -> None:
+    text = "On February 29, 1125 the city fell."
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "February 29")
+    assert (row.year, row.month, row.day) == (1125, 2, None)
+    assert any(w.code == "INVALID_DAY" for w in warnings)
