@@ -57,3 +57,27 @@ def test_impossible_western_day_is_blank(eras, calendar) -> None:
     row = _at(rows, text, "February 29")
     assert (row.year, row.month, row.day) == (1125, 2, None)
     assert any(w.code == "INVALID_DAY" for w in warnings)
+
+
+def test_mt_month_words_and_next_year(eras, calendar) -> None:
+    text = ("Chenghua third years (1467) in May, the rebels rose. June, the army marched south. "
+            "Next year March, the rebels surrendered.")
+    rows, _ = _rows(text, eras, calendar)
+    era = _at(rows, text, "Chenghua third years")
+    assert (era.era, era.year) == ("Chenghua", 1467)
+    june = _at(rows, text, "June")
+    assert (june.year, june.month, june.certainty) == (1467, 6, "medium")
+    nxt = _at(rows, text, "Next year March")
+    assert (nxt.year, nxt.month) == (1468, 3)
+
+
+def test_era_first_years_mt(eras, calendar) -> None:
+    text = "Hongzhi first years, the emperor restored his title."
+    rows, _ = _rows(text, eras, calendar)
+    assert (_at(rows, text, "Hongzhi").era_year, _at(rows, text, "Hongzhi").year) == (1, 1488)
+
+
+def test_next_year_in_speech_is_no_date(eras, calendar) -> None:
+    text = "In 1127 the city fell. The envoy said the army would return next year."
+    rows, _ = _rows(text, eras, calendar)
+    assert [r.text for r in rows] == ["1127"]

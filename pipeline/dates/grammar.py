@@ -131,7 +131,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
         rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
         rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"
-        rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)"
+        rf"\s+{YEAR}s?\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)"
         rf"|(?i:year)\s+(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
         rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
         # Y: Year 5 of Zhengde
@@ -169,7 +169,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # R: the following year | two years later
         rf"|(?P<relyear>{rel_year})(?:,?\s+(?P<season>{season})\b)?"
         # ... "Same year autumn eight month" (machine-translated order): its season and month
-        rf"(?:,?\s+(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+(?i:month)\b(?![\-‐]))?"
+        rf"(?:,?\s+(?:(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+(?i:month)\b(?![\-‐])"
+        # ... "Next year August, Yingzong ..." (明年八月): a month name closing the phrase
+        rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?=\s*,)))?"
         rf"|(?P<relday>{rel_day})"
         rf"|{THE}\s+(?P<relnext>(?i:following|next))\s+(?P<season>{season})"
         # W: in the Kaiyuan era / during the Jianyan reign: the whole era

@@ -178,7 +178,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if get("relnext") is not None:
         fields["rel_years"] = 1
     if get("relyear") is not None:
-        fields["rel_years"] = g.rel_year[re.sub(r"\s+", " ", get("relyear").lower())]
+        rel = re.sub(r"\s+", " ", get("relyear").lower())
+        if not rel.startswith(("the ", "that ", "this ")) and not _opens_clause(text, start):
+            return None  # "he would come next year": speech, not the narrative's next year
+        fields["rel_years"] = g.rel_year[rel]
     if get("relday") is not None:
         fields["rel_days"] = g.rel_day[re.sub(r"\s+", " ", get("relday").lower())]
     if get("relvague") is not None:  # "a few months later": no row, a DATE_NOT_READ warning
@@ -293,6 +296,15 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if fields.get("month") is not None and not 1 <= fields["month"] <= 13:
         pass  # kept: the resolver warns (month 13 does not exist)
     return DateMention(start=start, end=end, text=text[start:end], kind=kind, **fields)
+
+
+_CLAUSE_END = re.compile(r"(?:^|[.!?;:,(]|\n)\s*$")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence or a clause (after a stop, a colon, a comma or a
+    bracket): where a machine translation writes "Next year August, ..." (明年八月)."""
+    return bool(_CLAUSE_END.search(text[max(0, start - 20):start]))
 
 
 def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
