@@ -81,3 +81,43 @@ def test_next_year_in_speech_is_no_date(eras, calendar) -> None:
     text = "In 1127 the city fell. The envoy said the army would return next year."
     rows, _ = _rows(text, eras, calendar)
     assert [r.text for r in rows] == ["1127"]
+
+
+_MEMORIAL = ("Your servant reports on the campaign.\n\n"
+             "In the fourth month of the fifth year of Tongzhi the army left Lanzhou. In the "
+             "tenth month it reached Hami. In the second month of this year the rebels fled, "
+             "and in the fifth month the city was recovered.\n\n"
+             "Respectfully memorialized. Tongzhi, sixth year, seventh month, ninth day.")
+
+
+def test_this_year_of_a_dated_memorial(eras, calendar) -> None:
+    rows, warnings = _rows(_MEMORIAL, eras, calendar)
+    this = _at(rows, _MEMORIAL, "the second month of this year")
+    assert (this.year, this.month, this.certainty) == (1867, 2, "medium")
+    assert any(w.code == "THIS_YEAR_FROM_DATELINE" for w in warnings)
+    assert _at(rows, _MEMORIAL, "the fifth month").year == 1867
+    assert _at(rows, _MEMORIAL, "the tenth month").year == 1866
+    line = _at(rows, _MEMORIAL, "seventh month, ninth day")
+    assert (line.year, line.month, line.day) == (1867, 7, 9)
+
+
+def test_this_year_without_dateline_is_the_running_year(eras, calendar) -> None:
+    text = _MEMORIAL.rsplit("\n\n", 1)[0]
+    rows, warnings = _rows(text, eras, calendar)
+    assert _at(rows, text, "the second month of this year").year == 1866
+    assert not any(w.code == "THIS_YEAR_FROM_DATELINE" for w in warnings)
+
+
+def test_heading_dateline_dates_the_text_after_it(eras, calendar) -> None:
+    text = ("In the third year of Tongzhi the army was raised.\n"
+            "Tongzhi, sixth year, second month.\n"
+            "In the first month of this year the rebels crossed the river.")
+    rows, _ = _rows(text, eras, calendar)
+    assert _at(rows, text, "the first month of this year").year == 1867
+
+
+def test_day_of_the_month(eras, calendar) -> None:
+    text = "In the third month of 1662 the army left, and on the ninth day of the month it rained."
+    rows, _ = _rows(text, eras, calendar)
+    day = _at(rows, text, "the ninth day of the month")
+    assert (day.year, day.month, day.day) == (1662, 3, 9)

@@ -197,6 +197,11 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
+        # "the thirteenth day of the month": a day of the running month
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{THE}\s+(?:(?i:same)\s+)?(?i:month)\b"
+        # "twelfth month, fifth day" (十二月初五日): Chinese order, as in a dateline
+        rf"|(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?i:month),\s+(?:{THE}\s+)?"
+        rf"(?P<dord>{ORD})\s+(?i:day)\b"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
         # "the fifth of June": a lunar day when the running calendar is lunar

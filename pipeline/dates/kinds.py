@@ -385,6 +385,14 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
         res.era_year = res.year - era.start_year + 1
 
 
+def era_of_year(res: _Res, state: RunningDate, eras: EraTable, prior: Counter[str]) -> None:
+    """Fill ``res``'s era and era year from its CE year (the era in force then)."""
+    era = _era_for_year(res.year, state, eras, prior) if res.year is not None else None
+    if era is not None:
+        res.era, res.dynasty = era, era.dynasty
+        res.era_year = res.year - era.start_year + 1
+
+
 def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
     """Month, day or season without a year: the running year (see the wrap rule)."""
     if m.lunar_year is None and state.year is None:

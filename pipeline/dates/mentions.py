@@ -99,6 +99,8 @@ class DateMention:
     # persons named near a cycle year: (name, first, last CE year, 0 sentence|1 paragraph)
     lifetimes: tuple[tuple[str, int, int, int], ...] = ()
     cycle_alts: tuple[int, ...] = ()  # every cycle year an ambiguous reading can be ("kōgo")
+    dateline: bool = False  # part of the document's own date ("Guangxu, third year, ...")
+    dateline_head: bool = False  # ... written as a heading: it dates the text after it
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -416,7 +418,10 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
-    return settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
+    from .datelines import mark_datelines  # noqa: PLC0415 (late pass)
+
+    out = settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
+    return mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
