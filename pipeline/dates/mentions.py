@@ -181,7 +181,9 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["rel_years"] = 1
     if get("relyear") is not None:
         rel = re.sub(r"\s+", " ", get("relyear").lower())
-        if not rel.startswith(("the ", "that ", "this ")) and not _opens_clause(text, start):
+        alone = _cap_span(m, "relyear")[0] == start  # not "the third month of same year"
+        bare = not rel.startswith(("the ", "that ", "this "))
+        if alone and bare and not _opens_clause(text, start):
             return None  # "he would come next year": speech, not the narrative's next year
         fields["rel_years"] = g.rel_year[rel]
     if get("relday") is not None:
