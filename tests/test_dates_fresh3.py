@@ -121,3 +121,26 @@ def test_day_of_the_month(eras, calendar) -> None:
     rows, _ = _rows(text, eras, calendar)
     day = _at(rows, text, "the ninth day of the month")
     assert (day.year, day.month, day.day) == (1662, 3, 9)
+
+
+_ENTRY = ("WANG Fu 王甫. Died A.D. 1130. A native of Kaifeng, he served the court. In 1101 he "
+          "was made a minister.\n\n"
+          "LI Gang 李綱. A.D. 1083-1140. In 1126 he defended the capital, and he died at the age "
+          "of fifty-eight.")
+
+
+def test_dictionary_entry_life_dates(eras, calendar) -> None:
+    rows, _ = _rows(_ENTRY, eras, calendar)
+    died = _at(rows, _ENTRY, "A.D. 1130")
+    assert (died.kind, died.year) == ("gregorian", 1130)
+    span = _at(rows, _ENTRY, "1083-1140")
+    assert (span.kind, span.year, span.year_end) == ("aside", 1083, 1140)
+    age = _at(rows, _ENTRY, "at the age")
+    assert (age.kind, age.year, age.year_end, age.certainty) == ("age", 1140, None, "medium")
+
+
+def test_entry_death_year_is_no_running_date(eras, calendar) -> None:
+    text = "WANG Fu 王甫. Died A.D. 1130. He served the court. The following year he retired."
+    rows, _ = _rows(text, eras, calendar)
+    following = _at(rows, text, "The following year")
+    assert following.year is None

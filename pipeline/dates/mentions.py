@@ -13,7 +13,7 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .backward import merge_backward
-from .bare import bare_year_doubt, year_span
+from .bare import bare_year_doubt, stands_alone, year_span
 from .coarse import add_coarse_mentions
 from .cycle_japanese import japanese_positions
 from .cycle_rulers import attach_cycle_rulers
@@ -92,6 +92,7 @@ class DateMention:
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
+    died: int | None = None  # kind age: last CE year of that life span
     where: tuple[int, int] | None = None  # (paragraph, sentence) index of ``start`` (.cycles)
     approx: bool = False  # "c. 1100", "circa 1127": an approximate Western year
     coarse: str | None = None  # kind range: "decade" ("the 1120s") or "century" (.coarse)
@@ -262,6 +263,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             if doubt == "quantity":
                 return None
             fields["year_doubt"] = doubt
+        if stands_alone(text, _cap_span(m, "byear")[0], end, _life_words(g), True):
+            fields["aside"] = True  # "Died A.D. 934.": an entry's life date, no running date
         fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["calendar"] = "western"
         approx = g.approx.search(text, max(0, start - 30), start)
@@ -311,6 +314,10 @@ def _opens_clause(text: str, start: int) -> bool:
     return bool(_CLAUSE_END.search(text[max(0, start - 20):start]))
 
 
+def _life_words(g: _Grammar) -> frozenset[str]:
+    return frozenset(w.lower() for w in g.lex.cat("life_word"))
+
+
 def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
     """A printed span of years ("(1149-69)", "r. 1127–1162"): a range of two Western years."""
     (s0, e0), (s1, e1) = m.spans("ryear")[0], m.spans("ryearend")[0]
@@ -321,6 +328,7 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
         return None
     a, b, aside = span
     end = m.end()
+    aside = aside or stands_alone(text, s0, end, _life_words(g), False)  # "KUO. A.D. 697-781."
     parts = (
         DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian", western_year=a,
                     calendar="western"),

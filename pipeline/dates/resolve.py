@@ -276,7 +276,9 @@ def _fold(
             else:
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i],
                                    hints.get(m.start))
-                if m.kind != "age":  # a year derived from an age leaves the running date
+                if m.aside:  # "Died A.D. 934." heading an entry: no running date (.bare)
+                    res.basis.append("a life date standing alone: not the narrative's date")
+                elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
                 kind = m.kind
