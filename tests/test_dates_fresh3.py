@@ -144,3 +144,18 @@ def test_entry_death_year_is_no_running_date(eras, calendar) -> None:
     rows, _ = _rows(text, eras, calendar)
     following = _at(rows, text, "The following year")
     assert following.year is None
+
+
+def test_era_label_of_a_state_the_text_names(eras, calendar) -> None:
+    text = ("He rose to be a general under the Later T'ang. In 932 he took the province. "
+            "Two years later he proclaimed himself emperor.")
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, "Two years later")
+    assert (row.year, row.dynasty) == (934, "Later Tang")
+
+
+def test_no_era_label_when_no_state_is_named(eras, calendar) -> None:
+    text = "In 932 he took the province. Two years later he proclaimed himself emperor."
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, "Two years later")
+    assert (row.year, row.era, row.certainty) == (934, None, "high")

@@ -258,7 +258,7 @@ def _cycle_era(m, year: int, era: Era | None, state, eras, res: _Res,
     era of the country whose reading the name is written in."""
     res.year = year
     if era is None or not era.start_year <= year <= era.end_year:
-        era = _era_for_year(year, state, eras, prior)
+        era = _era_for_year(year, state, eras, prior, guess=True)
     country = reading_country(m.text)
     if country is not None:  # "Gapsin": a Korean reading, never a Japanese era
         own, dyn = country_date(country, year, eras)
@@ -317,11 +317,18 @@ def _ambiguous_cycle(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
     res.alternatives.extend(others)
 
 
+DIVIDED = 3  # states with eras in force in one year: a divided period, no default era label
+
+
 def _era_for_year(
-    year: int, state: RunningDate, eras: EraTable, prior: Counter[str] | None = None
+    year: int, state: RunningDate, eras: EraTable, prior: Counter[str] | None = None,
+    guess: bool = False,
 ) -> Era | None:
     """The era in force in a CE year: the running era, else one of the running dynasty, else
-    (no dynasty known yet) the era of the dynasty most named in the text."""
+    (no dynasty known yet) the era of the dynasty most named in the text, else the longest.
+    None when :data:`DIVIDED` or more states had eras then (934: Later Tang, Liao, Southern
+    Han, Wu, Min, Later Shu) and the text names none of them in force then (``guess``: the
+    longest era all the same)."""
     if state.era is not None and state.era.start_year <= year <= state.era.end_year:
         return state.era
     if state.dynasty:
@@ -335,7 +342,11 @@ def _era_for_year(
     hits = [e for e in hits if e.cal_stream <= CHINESE_STREAMS] or hits
     if not hits:
         return None
-    return max(hits, key=lambda e: (_dyn_score(e, eras, prior or Counter()), e.length))
+    best = max(hits, key=lambda e: (_dyn_score(e, eras, prior or Counter()), e.length))
+    if (not guess and _dyn_score(best, eras, prior or Counter()) == 0
+            and len({e.dynasty for e in hits}) >= DIVIDED):
+        return None  # a divided period, no state of it named: no era label (a blank)
+    return best
 
 
 def _shift_day(
