@@ -281,7 +281,7 @@ def _fold(
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
-                kind = m.kind
+                kind = "aside" if m.aside else m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
             state.unread = m.text
