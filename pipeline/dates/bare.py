@@ -4,7 +4,7 @@ years ("(1149-69)", "(r. 1127–1162)", "1368–1644", "(1101/02)", "221–206 B
 A number is a year only with support. :func:`bare_year_doubt` decides, from the words around
 it, whether a bare number found by the grammar is a quantity (no mention), a year, or a year
 to be checked against the running date by the resolver (``DateMention.year_doubt``; see
-:func:`.kinds.check_bare_year`). Word lists: ``year_preposition`` rows of
+:func:`.western_years.check_bare_year`). Word lists: ``year_preposition`` rows of
 ``gazetteer/date_words.csv`` with value ``weak`` ("of", "to": often before a quantity) and
 ``count_noun`` rows (units and counted things: "households", "men", "li").
 """

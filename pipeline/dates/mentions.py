@@ -20,10 +20,11 @@ from .cycle_rulers import attach_cycle_rulers
 from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
-from .lexicon import Lexicon, cycle_number, parse_number
+from .lexicon import cycle_number, parse_number
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _NameIndex, _scan
-from .reigns import bare_ruler, extra_mentions
+from .reigns import extra_mentions
+from .unknown_names import flag_unknown_name
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
@@ -398,7 +399,7 @@ def find_date_mentions(text: str, eras: EraTable,
             continue
         found.append(DateMention(start=s, end=e, text=text[s:e], kind="dynasty", dynasty=text[s:e]))
     found.sort(key=lambda x: (x.start, x.end))
-    flagged = [_flag_unknown_name(m, text, eras, g.lex) for m in found]
+    flagged = [flag_unknown_name(m, text, eras, g.lex) for m in found]
     out: list[DateMention] = []
     holder = None  # the last mention read as a fuzzy era or a bare ruler's reign
     for m in flagged:  # a printed year (or the "Wu" of "Wu Di") taken into it is none of its own
@@ -432,47 +433,6 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
     return mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
-
-
-# a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
-_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)")
-_AFTER_FUZZY = re.compile(
-    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
-    r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")
-
-
-def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
-    """An era year without era followed by "of <Name>" where Name is no era, dynasty or word
-    of ``not_era_name`` (titles): the text names an era we do not know. The mention keeps its
-    inherited reading, and the resolver warns (UNKNOWN_ERA)."""
-    if m.kind != "inherited" or m.dynasty or m.era_fragment:
-        return m
-    after = _OF_NAME.match(text, m.end)
-    if after is None:
-        return m
-    name = after.group(1)
-    if eras.candidates(name):
-        return m
-    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong", "... of Han Wudi"
-    if reign is not None:
-        return reign
-    if (eras.dynasty(name) or eras.dynasty(name.split()[0])
-            or name.split()[0].lower() in lex.cat("not_era_name")):
-        return m
-    if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
-        s0, e0 = after.span(1)
-        tail = _AFTER_FUZZY.match(text, e0)
-        fields: dict = {}
-        end = e0
-        if tail is not None and tail.group("dyn") and eras.dynasty(tail.group("dyn")):
-            fields["dynasty"] = tail.group("dyn")
-            end = tail.end("dyn") if tail.group("ce") is None else tail.end()
-        if tail is not None and tail.group("ce"):
-            fields["stated_year"] = int(tail.group("ce"))
-            end = tail.end()
-        return replace(m, kind="explicit", era=name, era_start=s0, era_end=e0, fuzzy_era=True,
-                       end=end, text=text[m.start:end], **fields)
-    return replace(m, unknown_name=name)
 
 
 def era_name_spans(mentions: list[DateMention]) -> list[tuple[int, int]]:

@@ -49,12 +49,14 @@ from .coarse import coarse_certainty
 from .cycles import Anchor, anchor_of
 from .datelines import needs_hints, read_this_year, this_year_hints
 from .days import _calendar_range, _check_gloss, _check_stated
-from .kinds import _bare, _reign, _relative, _sexagenary, _western, era_of_year
+from .era_years import era_of_year
+from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 from .western_months import flag_lunar, resolve_western, western_text
+from .western_years import _western
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
