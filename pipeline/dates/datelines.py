@@ -21,6 +21,7 @@ is: the writer's, by the usual convention of the genre).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -61,12 +62,16 @@ def mark_datelines(text: str, mentions: list[DateMention]) -> list[DateMention]:
     if not dated:
         return mentions
     lines = [ln for ln in _LINE.finditer(text) if ln.group().strip()]
+    starts = [m.start for m in dated]
     marked: dict[int, bool] = {}  # id of a dateline mention -> heading?
     for i, ln in enumerate(lines):
+        e = ln.start() + len(ln.group().rstrip())
+        k = bisect_left(starts, ln.start())
+        if k == len(starts) or starts[k] >= e:
+            continue  # no date phrase on this line
         cuts = [ln.start(), *(ln.start() + c.end() for c in _SENTENCE_END.finditer(ln.group()))]
         s = cuts[-1]
-        e = ln.start() + len(ln.group().rstrip())
-        inside = [m for m in dated if m.start >= s and m.end <= e]
+        inside = [m for m in dated[k:bisect_left(starts, e)] if m.start >= s and m.end <= e]
         if not inside or not _date_only(text, s, e, inside, words):
             continue
         head = len(cuts) == 1 and i < len(lines) - 1  # a line of its own, not the last one
