@@ -71,14 +71,24 @@ def add_age_mentions(text: str, mentions: list, lex: Lexicon, make) -> list:
         if n > span.parts[-1].western_year - born + 1:
             continue  # older than the life span allows: another person's age
         kept.append(make(start=start, end=end, text=text[start:end], kind="age", age=n,
-                         born=born, stated_year=None))
+                         born=born, died=span.parts[-1].western_year, stated_year=None))
     return sorted(kept, key=lambda x: (x.start, x.end))
 
 
 def resolve_age(m, res) -> None:
     """An age phrase after a printed life span: the years ``born + age - 1`` to ``born + age``,
-    low, warned (AGE_YEAR_DERIVED)."""
+    low, warned (AGE_YEAR_DERIVED); cut at the span's last year (``died``). When only that
+    last year is left ("A.D. 697-781 ... died at the age of eighty-five": 781), the printed
+    year agrees with the age: that year, medium."""
     res.year, res.year_end = m.born + m.age - 1, m.born + m.age
+    died = getattr(m, "died", None)
+    if died is not None and res.year <= died < res.year_end:
+        res.year, res.year_end = died, None
+        res.guess("AGE_YEAR_DERIVED",
+                  f"age {m.age} counted from the birth year {m.born} of the life span printed "
+                  f"before it reaches its last year {died}", "medium",
+                  basis=f"age {m.age} + birth year {m.born}: the printed last year {died}")
+        return
     res.guess("AGE_YEAR_DERIVED",
               f"age {m.age} counted from the birth year {m.born} of the life span printed "
               f"before it: {res.year} (age in sui) or {res.year_end}",

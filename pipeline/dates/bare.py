@@ -4,7 +4,7 @@ years ("(1149-69)", "(r. 1127–1162)", "1368–1644", "(1101/02)", "221–206 B
 A number is a year only with support. :func:`bare_year_doubt` decides, from the words around
 it, whether a bare number found by the grammar is a quantity (no mention), a year, or a year
 to be checked against the running date by the resolver (``DateMention.year_doubt``; see
-:func:`.kinds.check_bare_year`). Word lists: ``year_preposition`` rows of
+:func:`.western_years.check_bare_year`). Word lists: ``year_preposition`` rows of
 ``gazetteer/date_words.csv`` with value ``weak`` ("of", "to": often before a quantity) and
 ``count_noun`` rows (units and counted things: "households", "men", "li").
 """
@@ -111,3 +111,29 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     if not (0 < b - a <= MAX_SPAN) or max(a, b) > MAX_BARE_YEAR:
         return None
     return a, b, aside
+
+
+_HEAD_SENTENCE = re.compile(r"(?:\n[ \t]*|[.!?:][ \t]+)$")
+_TAIL_SENTENCE = re.compile(r"[ \t]*(?:[.;]|\n|$)")
+_CE_WORDS = re.compile(r"(?i)(?:\bA\.\s?D\.|\bAD\b|\bCE\b|\bC\.E\.|\bc\.|\bca\.|\bcirca\b)\s*$")
+
+
+def stands_alone(text: str, start: int, end: int, life_words: frozenset[str],
+                 need_word: bool) -> bool:
+    """True when the year or span ``text[start:end]`` is a sentence of its own, with at most
+    a ``life_word`` of ``gazetteer/date_words.csv`` ("Died", "b.", "fl.") and "A.D." before it:
+    a dictionary entry's life dates ("KUO Tzŭ-i. A.D. 697-781.", "Died A.D. 934."), not the
+    narrative's date. ``need_word``: the life word must be there (a single year)."""
+    if not _TAIL_SENTENCE.match(text, end):
+        return False
+    head = text[max(0, start - 30):start]
+    ce = _CE_WORDS.search(head)
+    if ce is not None:
+        head = head[:ce.start()]
+    word = re.search(r"([A-Za-z]+\.?)\s*$", head)
+    if word is not None and word.group(1).lower() in life_words:
+        head = head[:word.start()]
+    elif need_word:
+        return False
+    return bool(_HEAD_SENTENCE.search(head)) if start > 30 else not head.strip() or bool(
+        _HEAD_SENTENCE.search(head))

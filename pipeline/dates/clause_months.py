@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 CLAUSE_MONTH = "a month word opening a clause"
 _START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
 # ... then a comma and a capitalised word, the clause's subject ("November, Yelu Deguang")
+# or "the" ("August, the army went to Tumu": 八月，大軍至土木)
 _WORD = re.compile(r"(?P<leap>[Ll]eap\s+)?(?P<word>[A-Z][a-z]+)(?:\s+(?P<months>months?))?\s*,"
-                   r"(?=\s*[A-Z][a-z])")
+                   r"(?=\s*(?:[A-Z][a-z]|the\s))")
 
 
 def add_clause_months(text: str, mentions: list[DateMention]) -> list[DateMention]:

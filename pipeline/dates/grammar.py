@@ -131,7 +131,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
         rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
         rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"
-        rf"\s+{YEAR}\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)"
+        rf"\s+{YEAR}s?\b|(?i:year)\s+(?P<ynum>\d{{1,3}})(?![\d.,]*\d)"
         rf"|(?i:year)\s+(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])|(?P<yfirst>(?i:yuannian))\b|(?P<ynum>\d{{1,2}})(?![\d.,]*\s*"
         rf"(?:{count_nouns}|st|nd|rd|th|%|\d)\b))"
         # Y: Year 5 of Zhengde
@@ -169,7 +169,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # R: the following year | two years later
         rf"|(?P<relyear>{rel_year})(?:,?\s+(?P<season>{season})\b)?"
         # ... "Same year autumn eight month" (machine-translated order): its season and month
-        rf"(?:,?\s+(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+(?i:month)\b(?![\-‐]))?"
+        rf"(?:,?\s+(?:(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+(?i:month)\b(?![\-‐])"
+        # ... "Next year August, Yingzong ..." (明年八月): a month name closing the phrase
+        rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?=\s*,)))?"
         rf"|(?P<relday>{rel_day})"
         rf"|{THE}\s+(?P<relnext>(?i:following|next))\s+(?P<season>{season})"
         # W: in the Kaiyuan era / during the Jianyan reign: the whole era
@@ -179,7 +181,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:(?i:a)\s+)?(?P<relvague>(?i:few|several|some|many))\s+(?P<relunit>{rel_unit})\s+"
         rf"(?P<reldir>(?i:later|afterwards?))\b"
         rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b"
-        rf"|(?<=\b(?i:later|afterwards?|earlier))\s+[A-Z])"
+        # a capitalised name after it; a dynasty-named person too ("later Wei Qing": masked)
+        rf"|(?<=\b(?i:later|afterwards?|earlier))\s+(?:[A-Z]|{_DYN_START}))"
         # E: the fourteenth year | the beginning of the twelfth year
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}(?!\s+of\s+(?:(?i:an?|his|her|its|their|age|life|the\s+reign)\b))"
     )
@@ -194,6 +197,11 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
+        # "the thirteenth day of the month": a day of the running month
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{THE}\s+(?:(?i:same)\s+)?(?i:month)\b"
+        # "twelfth month, fifth day" (十二月初五日): Chinese order, as in a dateline
+        rf"|(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?i:month),\s+(?:{THE}\s+)?"
+        rf"(?P<dord>{ORD})\s+(?i:day)\b"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
         # "the fifth of June": a lunar day when the running calendar is lunar
@@ -219,6 +227,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
+        # "In March, 1839,": month, comma, four-digit year (19th-century style); not a count
+        # ("In March, 1200 horsemen ...": a count noun or a plural word after the number)
+        rf"|(?P<gmname>{MON_FULL}),\s+(?P<gyear>\d{{4}})(?!\d|,\d)"
+        rf"(?!\s*(?:{count_nouns})\b|\s+[a-z]+s\b){GSUF}"
         rf"|(?P<gyear>\d{{3,4}})-(?P<gmnum>\d{{2}})-(?P<gday>\d{{2}})(?!\d)"
         rf"|(?<=\()(?P<gmname>{MON_FULL})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{THE}\s+"
         rf"(?P<greg>Gregorian)\s+calendar(?=\))"

@@ -5,16 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import fields, replace
 
-from pipeline.calendar import (
-    CHINESE_STREAMS,
-    LunarCalendar,
-    gregorian_to_jdn,
-    julian_to_jdn,
-)
-from pipeline.eras import Era, EraTable
+from pipeline.eras import Era
 from pipeline.rulers import Ruler, rules_written
 
-from .bc import BC_DOUBTS, bc_evidence
 from .choose import NEAR_RUNNING_ERA
 from .cycle_japanese import cycle_zh
 from .cycle_rulers import cycle_in_reign
@@ -28,17 +21,13 @@ from .cycles import (
     place,
     reading_country,
 )
-from .days import _check_cycle_year, _is_leap_year, year_cycle
-from .lexicon import load_lexicon
+from .days import year_cycle
+from .era_years import _era_for_year, _shift_day
 from .lifetimes import lived_then, outside_all, person_year
-from .mtdigits import MT_DOUBT
-from .ocr import OCR_DOUBT, read_ocr_year
 from .reigns import running_ruler
 from .state import (
     _SEASON_FIRST,
-    GREGORIAN_REFORM_JDN,
     LEVELS,
-    RunningDate,
     _dyn_score,
     _Res,
     _rulers,
@@ -257,7 +246,7 @@ def _cycle_era(m, year: int, era: Era | None, state, eras, res: _Res,
     era of the country whose reading the name is written in."""
     res.year = year
     if era is None or not era.start_year <= year <= era.end_year:
-        era = _era_for_year(year, state, eras, prior)
+        era = _era_for_year(year, state, eras, prior, guess=True)
     country = reading_country(m.text)
     if country is not None:  # "Gapsin": a Korean reading, never a Japanese era
         own, dyn = country_date(country, year, eras)
@@ -314,44 +303,6 @@ def _ambiguous_cycle(m, state, eras, res: _Res, anchors: tuple[Anchor, ...],
                   "taken, the reading the evidence places best", "medium",
                   basis=f"ambiguous reading: {cycle_zh(c)} chosen")
     res.alternatives.extend(others)
-
-
-def _era_for_year(
-    year: int, state: RunningDate, eras: EraTable, prior: Counter[str] | None = None
-) -> Era | None:
-    """The era in force in a CE year: the running era, else one of the running dynasty, else
-    (no dynasty known yet) the era of the dynasty most named in the text."""
-    if state.era is not None and state.era.start_year <= year <= state.era.end_year:
-        return state.era
-    if state.dynasty:
-        hits = eras.era_in_force(state.dynasty, year)
-        hits = [e for e in hits if e.dynasty == state.dynasty] or hits
-        if hits:
-            return hits[-1] if len(hits) > 1 and hits[-1].start_year == year else hits[0]
-        return None
-    hits = [e for e in eras.eras if e.start_year <= year <= e.end_year]
-    # no dynasty known yet: a Chinese era (a Japanese one only once a Japanese era was read)
-    hits = [e for e in hits if e.cal_stream <= CHINESE_STREAMS] or hits
-    if not hits:
-        return None
-    return max(hits, key=lambda e: (_dyn_score(e, eras, prior or Counter()), e.length))
-
-
-def _shift_day(
-    state: RunningDate, days: int, calendar: LunarCalendar
-) -> tuple[int, int, bool, int] | None:
-    """(year, month, leap, day) ``days`` after the running day, via the lunar month table."""
-    month = calendar.month(state.stream, state.year, state.month, state.leap)
-    if month is not None and 1 <= state.day + days <= month.days:
-        return state.year, state.month, state.leap, state.day + days
-    jdn = calendar.day_jdn(state.stream, state.year, state.month, state.day, state.leap)
-    if jdn is None:
-        return None
-    for stream in dict.fromkeys((state.stream, 3, 1, 2)):
-        loc = calendar.locate(stream, jdn + days)
-        if loc is not None:
-            return loc
-    return None
 
 
 def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
@@ -414,88 +365,3 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
     if era is not None:
         res.era, res.dynasty = era, era.dynasty
         res.era_year = res.year - era.start_year + 1
-
-
-NEAR_RUNNING = 100  # a doubtful bare year this near the running year is supported by it
-
-
-def check_bare_year(m, year: int, state, res: _Res) -> bool:
-    """A bare number read as a year with a doubt (``m.year_doubt``: "after 'of'", "leading
-    zero"): supported when a running year is known and within :data:`NEAR_RUNNING` years
-    (then medium, warned ``BARE_YEAR_UNSURE``). Unsupported: a weak-preposition year stays,
-    low; a leading-zero number is no year (False: the row keeps no year)."""
-    near = state.year is not None and abs(year - state.year) <= NEAR_RUNNING
-    why = f"{m.text!r} ({m.year_doubt})"
-    if near:
-        res.guess("BARE_YEAR_UNSURE", f"{why} read as a year: near the running year "
-                  f"{state.year}", "medium", basis=f"bare number as a year ({m.year_doubt}), "
-                  "near the running year")
-        return True
-    if m.year_doubt == "leading zero":
-        res.guess("BARE_YEAR_UNSURE", f"{why} not read as a year: no running date near it")
-        return False
-    res.guess("BARE_YEAR_UNSURE", f"{why} read as a year without support from the running "
-              "date", basis=f"bare number as a year ({m.year_doubt}), no support")
-    return True
-
-
-def _western(m, state, eras, calendar, res: _Res) -> None:
-    year = m.western_year
-    res.western = True
-    if m.year_doubt == OCR_DOUBT:  # "In 1SS4": a garbled year, read by the running date
-        year = read_ocr_year(m, state, res, load_lexicon())
-        if year is None:
-            return
-    if year is None:
-        if state.year is None:
-            res.guess("NO_RUNNING_DATE", "Western month/day without a year")
-            return
-        year = state.year
-        res.inherit("Western year from running year", state, "medium",
-                    "WESTERN_YEAR_FROM_RUNNING_DATE")
-    if m.year_doubt == MT_DOUBT:  # "/kloc-0/848": a machine-translation code repaired
-        res.guess("GARBLED_DIGITS_REPAIRED", f"{m.text!r} read as {year}: digits garbled by "
-                  "machine translation, repaired by the codes' known readings", "medium",
-                  basis=f"garbled digits repaired: {m.text} = {year}")
-    elif m.year_doubt in BC_DOUBTS:  # "Zhao in 228" after "230 BC" (.bc)
-        bc_evidence(m, res)
-    elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):
-        return
-    res.year, res.month, res.day = year, m.month, m.day
-    if m.approx:  # "c. 1100", "circa 1127"
-        res.guess("YEAR_APPROXIMATE", "the text gives the year as approximate",
-                  "medium", basis="approximate year")
-    if m.month is None:  # "In 1884, the Kapsin year" (a January day may be the year before)
-        _check_cycle_year(res, m)
-    gregorian = m.calendar == "gregorian"
-    to_jdn = gregorian_to_jdn if gregorian else julian_to_jdn
-    month_days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    if m.month == 2 and not _is_leap_year(year, gregorian or year > 1582):
-        month_days[1] = 28
-    if m.month is not None and not 1 <= m.month <= 12:
-        res.guess("INVALID_MONTH", f"month {m.month}")
-        return
-    if m.day is not None and m.month is not None and not 1 <= m.day <= month_days[m.month - 1]:
-        res.guess("INVALID_DAY", f"day {m.day} of month {m.month} does not exist in {year}")
-        return
-    if m.month and m.day:
-        first = last = to_jdn(year, m.month, m.day)
-    elif m.month:
-        first = to_jdn(year, m.month, 1)
-        last = to_jdn(year + (m.month == 12), m.month % 12 + 1, 1) - 1
-    else:
-        first, last = to_jdn(year, 1, 1), to_jdn(year + 1, 1, 1) - 1
-    if not gregorian and first >= GREGORIAN_REFORM_JDN:
-        first, last = (gregorian_to_jdn(year, m.month or 1, m.day or 1), last)
-        if m.month and m.day:
-            last = first
-        elif m.month:
-            last = gregorian_to_jdn(year + (m.month == 12), m.month % 12 + 1, 1) - 1
-        else:
-            last = gregorian_to_jdn(year + 1, 1, 1) - 1
-        res.basis.append("Western date read as Gregorian (after 1582)")
-    elif not gregorian:
-        res.basis.append("Western date read as Julian (before 1582)")
-    else:
-        res.basis.append("Gregorian date (text says so)")
-    res.jdn = (first, last)

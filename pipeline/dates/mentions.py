@@ -13,17 +13,18 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .backward import merge_backward
-from .bare import bare_year_doubt, year_span
+from .bare import bare_year_doubt, stands_alone, year_span
 from .coarse import add_coarse_mentions
 from .cycle_japanese import japanese_positions
 from .cycle_rulers import attach_cycle_rulers
 from .cycles import tag_positions
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _Grammar, _grammar
-from .lexicon import Lexicon, cycle_number, parse_number
+from .lexicon import cycle_number, parse_number
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _NameIndex, _scan
-from .reigns import bare_ruler, extra_mentions
+from .reigns import extra_mentions
+from .unknown_names import flag_unknown_name
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
@@ -92,6 +93,7 @@ class DateMention:
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
+    died: int | None = None  # kind age: last CE year of that life span
     where: tuple[int, int] | None = None  # (paragraph, sentence) index of ``start`` (.cycles)
     approx: bool = False  # "c. 1100", "circa 1127": an approximate Western year
     coarse: str | None = None  # kind range: "decade" ("the 1120s") or "century" (.coarse)
@@ -99,6 +101,8 @@ class DateMention:
     # persons named near a cycle year: (name, first, last CE year, 0 sentence|1 paragraph)
     lifetimes: tuple[tuple[str, int, int, int], ...] = ()
     cycle_alts: tuple[int, ...] = ()  # every cycle year an ambiguous reading can be ("kōgo")
+    dateline: bool = False  # part of the document's own date ("Guangxu, third year, ...")
+    dateline_head: bool = False  # ... written as a heading: it dates the text after it
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -178,7 +182,12 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if get("relnext") is not None:
         fields["rel_years"] = 1
     if get("relyear") is not None:
-        fields["rel_years"] = g.rel_year[re.sub(r"\s+", " ", get("relyear").lower())]
+        rel = re.sub(r"\s+", " ", get("relyear").lower())
+        alone = _cap_span(m, "relyear")[0] == start  # not "the third month of same year"
+        bare = not rel.startswith(("the ", "that ", "this "))
+        if alone and bare and not _opens_clause(text, start):
+            return None  # "he would come next year": speech, not the narrative's next year
+        fields["rel_years"] = g.rel_year[rel]
     if get("relday") is not None:
         fields["rel_days"] = g.rel_day[re.sub(r"\s+", " ", get("relday").lower())]
     if get("relvague") is not None:  # "a few months later": no row, a DATE_NOT_READ warning
@@ -255,6 +264,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             if doubt == "quantity":
                 return None
             fields["year_doubt"] = doubt
+        if stands_alone(text, _cap_span(m, "byear")[0], end, _life_words(g), True):
+            fields["aside"] = True  # "Died A.D. 934.": an entry's life date, no running date
         fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
         fields["calendar"] = "western"
         approx = g.approx.search(text, max(0, start - 30), start)
@@ -295,6 +306,19 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     return DateMention(start=start, end=end, text=text[start:end], kind=kind, **fields)
 
 
+_CLAUSE_END = re.compile(r"(?:^|[.!?;:,(]|\n)\s*$")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence or a clause (after a stop, a colon, a comma or a
+    bracket): where a machine translation writes "Next year August, ..." (明年八月)."""
+    return bool(_CLAUSE_END.search(text[max(0, start - 20):start]))
+
+
+def _life_words(g: _Grammar) -> frozenset[str]:
+    return frozenset(w.lower() for w in g.lex.cat("life_word"))
+
+
 def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
     """A printed span of years ("(1149-69)", "r. 1127–1162"): a range of two Western years."""
     (s0, e0), (s1, e1) = m.spans("ryear")[0], m.spans("ryearend")[0]
@@ -305,6 +329,7 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
         return None
     a, b, aside = span
     end = m.end()
+    aside = aside or stands_alone(text, s0, end, _life_words(g), False)  # "KUO. A.D. 697-781."
     parts = (
         DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian", western_year=a,
                     calendar="western"),
@@ -374,7 +399,7 @@ def find_date_mentions(text: str, eras: EraTable,
             continue
         found.append(DateMention(start=s, end=e, text=text[s:e], kind="dynasty", dynasty=text[s:e]))
     found.sort(key=lambda x: (x.start, x.end))
-    flagged = [_flag_unknown_name(m, text, eras, g.lex) for m in found]
+    flagged = [flag_unknown_name(m, text, eras, g.lex) for m in found]
     out: list[DateMention] = []
     holder = None  # the last mention read as a fuzzy era or a bare ruler's reign
     for m in flagged:  # a printed year (or the "Wu" of "Wu Di") taken into it is none of its own
@@ -404,48 +429,10 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
-    return settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
+    from .datelines import mark_datelines  # noqa: PLC0415 (late pass)
 
-
-# a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
-_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)")
-_AFTER_FUZZY = re.compile(
-    r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
-    r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")
-
-
-def _flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
-    """An era year without era followed by "of <Name>" where Name is no era, dynasty or word
-    of ``not_era_name`` (titles): the text names an era we do not know. The mention keeps its
-    inherited reading, and the resolver warns (UNKNOWN_ERA)."""
-    if m.kind != "inherited" or m.dynasty or m.era_fragment:
-        return m
-    after = _OF_NAME.match(text, m.end)
-    if after is None:
-        return m
-    name = after.group(1)
-    if eras.candidates(name):
-        return m
-    reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong", "... of Han Wudi"
-    if reign is not None:
-        return reign
-    if (eras.dynasty(name) or eras.dynasty(name.split()[0])
-            or name.split()[0].lower() in lex.cat("not_era_name")):
-        return m
-    if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
-        s0, e0 = after.span(1)
-        tail = _AFTER_FUZZY.match(text, e0)
-        fields: dict = {}
-        end = e0
-        if tail is not None and tail.group("dyn") and eras.dynasty(tail.group("dyn")):
-            fields["dynasty"] = tail.group("dyn")
-            end = tail.end("dyn") if tail.group("ce") is None else tail.end()
-        if tail is not None and tail.group("ce"):
-            fields["stated_year"] = int(tail.group("ce"))
-            end = tail.end()
-        return replace(m, kind="explicit", era=name, era_start=s0, era_end=e0, fuzzy_era=True,
-                       end=end, text=text[m.start:end], **fields)
-    return replace(m, unknown_name=name)
+    out = settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
+    return mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
 
 
 def era_name_spans(mentions: list[DateMention]) -> list[tuple[int, int]]:

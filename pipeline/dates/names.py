@@ -119,6 +119,27 @@ def _word_info(word: str, index: _NameIndex) -> tuple[str, bool, str | None, boo
     return info
 
 
+_APOSTROPHES = ("'", "’", "‘", "ʼ")
+
+
+def _form_at(text: str, toks: list[re.Match], i: int, form: tuple[str, ...]) -> int:
+    """How many tokens from ``toks[i]`` spell the dynasty ``form`` (word by word, joined by a
+    space or hyphen; a word may be written with a Wade–Giles apostrophe, "Later T'ang" for
+    Later Tang); 0 when they do not."""
+    j, n = i + 1, len(toks)
+    for word in form[1:]:
+        if j >= n or text[toks[j - 1].end():toks[j].start()] not in (" ", "-"):
+            return 0
+        got = toks[j].group()
+        if got != word and j + 1 < n and text[toks[j].end():toks[j + 1].start()] in _APOSTROPHES:
+            got += toks[j + 1].group()
+            j += 1
+        if got != word:
+            return 0
+        j += 1
+    return j - i
+
+
 def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int, int]]]:
     """Mask era names, dynasty names, number words and month names in a same-length copy.
 
@@ -175,12 +196,8 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
         if forms is not None:
             best = 0
             for form in forms:  # longest first
-                k = len(form)
-                if i + k <= n and all(
-                    toks[i + q].group() == form[q]
-                    and text[toks[i + q - 1].end():toks[i + q].start()] in (" ", "-")
-                    for q in range(1, k)
-                ):
+                k = _form_at(text, toks, i, form)
+                if k:
                     best = k
                     break
             if best:

@@ -47,13 +47,16 @@ from .ages import resolve_age
 from .choose import _explicit, _inherited, _stream
 from .coarse import coarse_certainty
 from .cycles import Anchor, anchor_of
+from .datelines import needs_hints, read_this_year, this_year_hints
 from .days import _calendar_range, _check_gloss, _check_stated
-from .kinds import _bare, _reign, _relative, _sexagenary, _western
+from .era_years import era_of_year
+from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 from .western_months import flag_lunar, resolve_western, western_text
+from .western_years import _western
 
 
 def _row(m: DateMention, res: _Res, kind: str) -> DateRow:
@@ -133,7 +136,7 @@ def _coarse_note(res: _Res, m: DateMention) -> None:
 
 def _resolve_one(
     m: DateMention, state: RunningDate, eras: EraTable, calendar: LunarCalendar,
-    prior: Counter[str], ahead: tuple[Anchor, ...] = (),
+    prior: Counter[str], ahead: tuple[Anchor, ...] = (), this_year: int | None = None,
 ) -> _Res:
     res = _Res()
     if m.kind == "gregorian":
@@ -153,6 +156,9 @@ def _resolve_one(
         _sexagenary(m, state, eras, res, ahead, prior)
     elif m.kind == "inherited":
         _inherited(m, state, eras, prior, res)
+    elif m.kind == "relative" and this_year is not None:  # "this year" of a dated document
+        read_this_year(m, state, this_year, res)
+        era_of_year(res, state, eras, prior)
     elif m.kind == "relative":
         _relative(m, state, eras, calendar, res, prior)
     else:
@@ -189,9 +195,25 @@ def resolve_dates(
     prior = _prior(mentions, eras)
     state = state if state is not None else RunningDate()
     state.western_text = western_text(mentions)
+    ordered = sorted(mentions, key=lambda x: (x.start, x.end))
+    initial = copy.copy(state)
+    rows, warnings = _fold(ordered, state, eras, calendar, prior, {})
+    if needs_hints(ordered):  # "this year" in a memorial that ends with its date (.datelines)
+        hints = this_year_hints(ordered, rows)
+        if hints:
+            state.__dict__.update(initial.__dict__)
+            rows, warnings = _fold(ordered, state, eras, calendar, prior, hints)
+    return rows, warnings
+
+
+def _fold(
+    ordered: list[DateMention], state: RunningDate, eras: EraTable, calendar: LunarCalendar,
+    prior: Counter[str], hints: dict[int, int],
+) -> tuple[list[DateRow], list[WarningRow]]:
+    """One pass over ``ordered`` (see :func:`resolve_dates`); ``hints``: start offset of a
+    "this year" phrase -> the year of its document's dateline (.datelines)."""
     rows: list[DateRow] = []
     warnings: list[WarningRow] = []
-    ordered = sorted(mentions, key=lambda x: (x.start, x.end))
     # for each mention, the next era named and the next year written after it
     ahead_at: list[tuple[Anchor, ...]] = [()] * len(ordered)
     next_era: Anchor | None = None
@@ -254,11 +276,14 @@ def resolve_dates(
                     res.basis.append("printed span aside (a gloss on the name before it): "
                                      "not the narrative's date")
             else:
-                res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i])
-                if m.kind != "age":  # a year derived from an age leaves the running date
+                res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i],
+                                   hints.get(m.start))
+                if m.aside:  # "Died A.D. 934." heading an entry: no running date (.bare)
+                    res.basis.append("a life date standing alone: not the narrative's date")
+                elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
-                kind = m.kind
+                kind = "aside" if m.aside else m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
             state.unread = m.text
