@@ -114,7 +114,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     horizons = Horizons([(b.text, b.offset) for b in prepared],
                         [offset + s.start_char for doc, offset in blocks for s in doc.sents]
                         if blocks[0][0].has_annotation("SENT_START") else [], kept,
-                        [d for d in told if d.kind != "aside"],
+                        told,  # a lead date may be an aside: "Li Siyuan. A.D. 867-933."
                         {f for f, rules in lex.forms.items() if " " not in f
                          and any(r.event_type == "death" for r in rules)}, unread)
     out: list[list[PendingEvent]] = []

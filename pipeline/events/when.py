@@ -254,10 +254,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if lead is not None and source not in ("clause", "sentence"):
         if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
             return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
-        if chosen is not None and chosen.start == lead.start:
+        if chosen is None or chosen.start == lead.start:  # (an aside lead is never chosen)
             if lead.kind == "span":
                 return None, ""  # a life span dates no event of the life
-            return chosen, "far"  # "Died A.D. 806. ... he was banished": before the death
+            return lead.death, "far"  # "Died A.D. 806. ... he was banished": before the death
     if source == "running" and chosen is not None and (chosen.start < near or (
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
