@@ -26,8 +26,10 @@ words in a row. Codes:
     a frequent word (Zipf >= :data:`FREQUENT_JOINED_ZIPF`): "rebel- lion" -> "rebellion",
     "where-\\nupon" -> "whereupon"; "twenty- fifth", "long- term" keep their hyphen.
 ``HYPHEN_BREAK_KEPT``
-    otherwise the hyphen is kept and the space or line break dropped: a compound or a name
-    written with hyphens ("twenty- fifth" -> "twenty-fifth", "Ch'i- mun" -> "Ch'i-mun").
+    otherwise, when both parts are real words or both are pinyin/Wade–Giles syllables, the
+    hyphen is kept and the space or line break dropped: a compound or a name written with
+    hyphens ("twenty- fifth" -> "twenty-fifth", "Ch'i- mun" -> "Ch'i-mun"). Anything else
+    ("Tai- pings", "home- les") is left as it is.
 
 Never edited: a capitalised second part ("Hupeh- Anhui", "Sino- Japanese": a compound of two
 names), a very frequent second word after a hyphen ("pre- and post-war": Zipf >=
@@ -134,9 +136,12 @@ def _hyphen_breaks(text: str) -> Iterable[Edit]:
             yield Edit(start, end, new, "HYPHEN_BREAK_JOINED",
                        "joined a word broken at a hyphen "
                        f"(a guess: {_numbers(joined, za, zb, score)}): {old!r} -> {new!r}")
-        else:
+            continue
+        syllables = _is_name_syllable(a.replace("’", "'")) and _is_name_syllable(b)
+        words = za >= REAL_WORD_ZIPF and zb >= REAL_WORD_ZIPF
+        if syllables or words:  # a name in syllables, a compound of two words: keep the hyphen
             new = f"{a}-{b}"
-            why = "a name" if name else "not a known word when joined"
+            why = "two syllables of a name" if syllables else "two words"
             yield Edit(start, end, new, "HYPHEN_BREAK_KEPT",
                        f"dropped the space after a hyphen, kept the hyphen ({why}; a guess): "
                        f"{old!r} -> {new!r}")

@@ -39,6 +39,8 @@ KEPT = [
     "Chan nel came",                   # capitalised pinyin syllable: a name, not "Channel"
     "the rebel- <br>lion ended",       # a join never spans removed text
     "the destruc  tion",               # nor a run of spaces
+    "the Tai- pings came",             # a syllable and an unknown word: no evidence either way
+    "a cut-off frag- mnt here",        # neither a known word joined nor two words
 ]
 
 
