@@ -149,11 +149,15 @@ def _hyphen_breaks(text: str) -> Iterable[Edit]:
 
 def _space_splits(text: str) -> Iterable[Edit]:
     words = list(_WORD.finditer(text))
+    frequencies = word_frequencies()
+    min_share = 10.0 ** (MIN_JOINED_ZIPF - 9.0)
     previous_end = -1
     for first, second in zip(words, words[1:], strict=False):
-        if first.start() < previous_end or text[first.end():second.start()] != " ":
+        if first.end() + 1 != second.start() or first.start() < previous_end:
             continue
         a, b = first.group(), second.group()
+        if frequencies.get((a + b).lower(), 0.0) < min_share or text[first.end()] != " ":
+            continue  # most pairs: the joined word is not in the list
         if (len(a) < 2 or len(b) < 2 or len(a) + len(b) < MIN_JOINED_CHARS or not b.islower()
                 or not (a.islower() or _is_capitalised(a))):
             continue
