@@ -29,7 +29,7 @@ words in a row. Codes:
     otherwise, when both parts are real words or both are pinyin/Wade–Giles syllables, the
     hyphen is kept and the space or line break dropped: a compound or a name written with
     hyphens ("twenty- fifth" -> "twenty-fifth", "Ch'i- mun" -> "Ch'i-mun"). Anything else
-    ("Tai- pings", "home- les") is left as it is.
+    ("Tai- pings", "frag- mnt") is left as it is.
 
 Never edited: a capitalised second part ("Hupeh- Anhui", "Sino- Japanese": a compound of two
 names), a very frequent second word after a hyphen ("pre- and post-war": Zipf >=
@@ -43,6 +43,7 @@ All offsets are Python ``str`` indices, end exclusive; every pattern runs in lin
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -148,11 +149,11 @@ def _hyphen_breaks(text: str) -> Iterable[Edit]:
 
 
 def _space_splits(text: str) -> Iterable[Edit]:
-    words = list(_WORD.finditer(text))
     frequencies = word_frequencies()
     min_share = 10.0 ** (MIN_JOINED_ZIPF - 9.0)
     previous_end = -1
-    for first, second in zip(words, words[1:], strict=False):
+    words = _WORD.finditer(text)  # pairs of neighbours, without holding every word at once
+    for first, second in itertools.pairwise(words):
         if first.end() + 1 != second.start() or first.start() < previous_end:
             continue
         a, b = first.group(), second.group()
