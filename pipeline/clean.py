@@ -11,7 +11,9 @@ time on any input (anchored starts, possessive repetition), and the two inputs t
 tokenizer quadratic are defused before it: a run of more than :data:`MAX_PUNCT_RUN` punctuation
 characters is shortened to its first :data:`KEPT_PUNCT_RUN` (``PUNCTUATION_RUN``), and a word
 longer than :data:`MAX_WORD_CHARS` gets a space every :data:`MAX_WORD_CHARS` characters
-(``LONG_WORD``).
+(``LONG_WORD``). Words split by OCR or a line break ("rebel- lion", "destruc tion") are
+rejoined by :mod:`pipeline.clean_words` (``OCR_SPLIT_WORD``, ``HYPHEN_BREAK_JOINED``,
+``HYPHEN_BREAK_KEPT``), each join a warning row.
 """
 
 from __future__ import annotations
@@ -128,6 +130,9 @@ _PUNCT_RUN = re.compile(rf"(?<![^\w\s])(?<!_)(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}+")
 # Edits of these rules are not logged as warning rows (they change no content).
 _SILENT = frozenset({"LINE_ENDING"})
+# Edits of these rules are kept only where the text they replace is the original text, unchanged
+# in length: a join must not span a removed tag, footnote mark or run of spaces ("Alt-<Key> x").
+_VERBATIM = frozenset({"OCR_SPLIT_WORD", "HYPHEN_BREAK_JOINED", "HYPHEN_BREAK_KEPT"})
 
 
 def _control_to_space(match: re.Match[str]) -> str:
@@ -191,6 +196,14 @@ def _regex_rule(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[
     return rule
 
 
+def _split_words(text: str) -> Iterable[Edit]:
+    """Words split by OCR or a line break (:mod:`pipeline.clean_words`; imported here, not at the
+    top, because it builds :class:`Edit` s)."""
+    from .clean_words import split_words
+
+    return split_words(text)
+
+
 # Passes run in order; within a pass edits must not overlap (later overlapping ones are skipped).
 PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
@@ -208,6 +221,8 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
                  "removed space before punctuation"),
      _regex_rule(_SPACE_AFTER_OPEN, "", "SPACE_AFTER_BRACKET", "removed space after bracket"),),
     (_regex_rule(_SPACE_RUN, " ", "WHITESPACE_RUN", "collapsed a run of spaces"),),
+    # after quotes are straightened and space runs collapsed: "Ch’i-  mun" reads as "Ch'i- mun"
+    (_split_words,),
     # last: earlier passes can join pieces into a run ("? ? ?" loses its spaces before "?")
     (_punctuation_runs,),
     (_long_words,),
@@ -231,12 +246,18 @@ class CleanText:
         return start, end
 
 
+def _verbatim(result: CleanText, edit: Edit) -> bool:
+    start, end = result.to_original(edit.start, edit.end)
+    return end - start == edit.end - edit.start
+
+
 def clean(raw: str) -> CleanText:
     """Clean ``raw``; every change but line ends becomes a ``WarningRow`` with original offsets."""
     text = raw
     result = CleanText(original=raw, text=raw, maps=[], warnings=[])
     for rules in PASSES:
-        edits = [edit for rule in rules for edit in rule(text)]
+        edits = [edit for rule in rules for edit in rule(text)
+                 if edit.code not in _VERBATIM or _verbatim(result, edit)]
         if not edits:
             continue
         text, kept = apply_edits(text, edits)

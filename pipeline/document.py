@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 
 from .calendar import LunarCalendar
 from .clean import CleanText, clean
+from .clean_words import word_frequencies
 from .compute import one_blas_thread
 from .context import Carry, DocumentContext
 from .dates import find_date_mentions
@@ -114,6 +115,7 @@ def _load(model: str, directory: Path, merged: Path | None) -> Resources:
     event_lexicon = load_event_lexicon(directory / "event_types.csv")
     eras = load_era_table(directory)
     find_date_mentions("", eras)  # compiles the date grammar and era index once, here
+    word_frequencies()  # the word list of clean_words, loaded before worker processes fork
     person_polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
     return Resources(
         nlp=nlp,
