@@ -144,6 +144,7 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
             exclude = exclude | _coordinated(finder, tok)
         if kind:
+            at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
             actor = salience.titled(title, at, exclude) if title else None
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister

@@ -274,10 +274,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
         if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
-            salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+            salience.note(actor2 if frame.passive else actor1, at)  # the grammatical subject
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
-                salience.note(actor2)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
+                salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
         if rule.hostile and status == "asserted" and actor1 is not None \
                 and frame.patient is not None:  # not "X and Y fought": no one side acts
             salience.acted(actor1, place.canonical if place is not None else "")

@@ -11,7 +11,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
+from spacy.tokens import Doc
+
 from pipeline.events.actors import AGENT_LABELS, Actor, same_side, source_of
+from pipeline.events.mentions import (
+    ROLE_WEIGHT,
+    TOPIC_WEIGHT,
+    Mention,
+    entry_topic,
+    parsed_roles,
+    sentence_index,
+    surface_mentions,
+)
 from pipeline.records import EntityRow
 
 
@@ -28,9 +39,21 @@ class Salience:
     ("Wanyan Zongbi took Shouchun. || In November he crossed the river": Wanyan Zongbi), and
     the persons it reported dead stay dead."""
 
-    def __init__(self, entities: Sequence[EntityRow], earlier: Salience | None = None) -> None:
+    def __init__(self, entities: Sequence[EntityRow], earlier: Salience | None = None,
+                 text: str = "", offset: int = 0, sent_starts: Sequence[int] = ()) -> None:
         self.entities = [e for e in entities if e.label in AGENT_LABELS]
         self.starts = [e.start for e in self.entities]
+        # the paragraph (``text`` from full-text ``offset``) and its sentences' starts: the
+        # roles of its mentions (:mod:`pipeline.events.mentions`); without text, every
+        # mention counts as an object in one sentence
+        self.sent_starts: list[int] = sorted(sent_starts) or [offset]
+        self.mentions: list[Mention] = surface_mentions(
+            text, offset, self.entities, self.sent_starts) if text else [
+            Mention(e, 0, "object", ROLE_WEIGHT["object"], e.start) for e in self.entities]
+        # the entry's headword ("1223 Li Ts'ung-k'o 李從珂."): this paragraph's, else the one
+        # carried from the paragraphs before
+        own = entry_topic(text, offset, self.entities) if text else None
+        self.topic: EntityRow | None = own or (earlier.topic if earlier else None)
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
         self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
         # full-text starts of the dates of births: a later sentence's year, not its own
@@ -44,13 +67,21 @@ class Salience:
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
 
+    def parsed(self, sdoc: Doc, base: int) -> None:
+        """Take the roles of the mentions in the parsed sentence ``sdoc`` (first character at
+        full-text offset ``base``) from its parse (:func:`parsed_roles`)."""
+        self.mentions = parsed_roles(self.mentions, sdoc, base)
+
     def alive(self, entity: EntityRow) -> bool:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
         antecedent of a later pronoun ("After Shizong died, he was released": not Shizong)."""
         return entity.label != "PERSON" or entity.canonical not in self.dead
 
     def died(self, actor: Actor | None) -> None:
-        if actor is not None and actor.entity.label == "PERSON":
+        """Record the death of ``actor``'s person; not of the entry's topic (a biography is
+        not told in order: "Died A.D. 934. Son of X, ... when he was assassinated")."""
+        if actor is not None and actor.entity.label == "PERSON" and not (
+                self.topic is not None and actor.entity.canonical == self.topic.canonical):
             self.dead.add(actor.entity.canonical)
 
     def titled(self, title: str, before: int,
@@ -115,9 +146,15 @@ class Salience:
             return Actor(actor.entity, "side")
         return None
 
-    def note(self, actor: Actor | None) -> None:
+    def note(self, actor: Actor | None, at: int | None = None) -> None:
+        """Record ``actor`` as the grammatical subject of an event whose trigger is at
+        full-text offset ``at`` (default: the actor's own mention): a subject mention there,
+        so a chain of "he" keeps its person salient."""
         if actor is not None:
             self.subjects.append(actor)
+            pos = actor.entity.start if at is None else at
+            self.mentions.append(Mention(actor.entity, sentence_index(self.sent_starts, pos),
+                                         "subject", ROLE_WEIGHT["subject"], pos))
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
@@ -137,15 +174,37 @@ class Salience:
             return e.label in labels and self.alive(e) and e.canonical not in exclude and (
                 among is None or e.canonical in among)
 
-        for actor in reversed(self.subjects):
-            if actor.entity.start < before and fits(actor.entity):
-                return Actor(actor.entity, "pronoun")
-        i = bisect.bisect_left(self.starts, before) - 1
-        while i >= 0:
-            if fits(self.entities[i]):
-                return Actor(self.entities[i], "pronoun")
-            i -= 1
+        best = self.most_salient(before, fits)
+        if best is not None:
+            return Actor(best, "pronoun")
         for actor in reversed(self.earlier):  # the paragraphs before: their last subject
             if fits(actor.entity):
                 return Actor(actor.entity, "pronoun")
         return None
+
+    def most_salient(self, before: int, fits: Callable[[EntityRow], bool]) -> EntityRow | None:
+        """The entity of highest salience among the paragraph's mentions before full-text
+        offset ``before`` that ``fits`` (:mod:`pipeline.events.mentions`: a mention's role
+        weight, halved for each sentence between it and ``before``, summed over the mentions of
+        one canonical name; the entry's topic adds :data:`TOPIC_WEIGHT`); ties go to the most
+        recent. The latest mention of the winner is returned; None if nothing fits."""
+        now = sentence_index(self.sent_starts, before)
+        scores: dict[str, float] = {}
+        latest: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.pos >= before or not fits(m.entity):
+                continue
+            key = m.entity.canonical
+            scores[key] = scores.get(key, 0.0) + m.weight * 0.5 ** max(0, now - m.sentence)
+            if key not in latest or m.pos >= latest[key].pos:
+                latest[key] = m
+        topic = self.topic
+        if topic is not None and topic.start < before and fits(topic):
+            key = topic.canonical
+            scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT
+            if key not in latest:
+                latest[key] = Mention(topic, 0, "subject", 0, topic.start)
+        if not scores:
+            return None
+        key = max(scores, key=lambda k: (scores[k], latest[k].pos))
+        return latest[key].entity
