@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
@@ -185,3 +185,21 @@ def bound_elsewhere(finder: ActorFinder, salience: Salience, frame: Frame,
         return resolve_actor(finder, salience, frame.agent, at,
                              exclude=frozenset({name})), actor2
     return actor1, actor2
+
+
+def subjectless(frame: Frame, local: Span) -> bool:
+    """True for a trigger opening a sentence with no subject ("Died A.D. 934.", "Banished to
+    Liu-chou.", "Agreed to be brothers with X": the telegraphic style of a dictionary entry,
+    whose subject is the entry's headword): the frame has no agent or patient subject other
+    than the trigger's own words, and no noun, proper noun or pronoun outside a prepositional
+    phrase stands before the trigger in its sentence (``local``: the trigger's tokens in the
+    parsed sentence)."""
+    own = range(local.start, local.end)
+    subject = frame.patient if frame.passive else frame.agent
+    if subject is not None and subject.i not in own:
+        return False
+    for tok in local.doc[:local.start]:
+        if coarse(tok) in ("NOUN", "PROPN", "PRON") and tok.dep_ != "pobj" \
+                and not (tok.head.dep_ == "pobj" and tok.dep_ in ("compound", "nummod", "amod")):
+            return False
+    return True

@@ -21,6 +21,7 @@ from pipeline.events.anaphora import (
     patient_label,
     possessor_polity,
     resolve_actor,
+    subjectless,
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
@@ -232,6 +233,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if actor1 is None and frame.agent is not None and not frame.passive \
                 and rule.subject_role == "agent" and rule.partner:  # between two sides
             actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"
+        zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
+        if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
+            actor1 = salience.topic_actor()
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
@@ -243,6 +247,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if actor2 is None:  # "attacked Goguryeo and captured its king": Goguryeo
                 actor2 = possessor_polity(finder, salience, frame.patient, at, actor1,
                                           lambda e: polity_of(ctx, e))
+        if actor2 is None and zero and frame.passive and rule.takes_object:
+            actor2 = salience.topic_actor()  # "Banished to Liu-chou in 840."
         if actor1 is None and rule.hostile and actor2 is not None and (
                 frame.passive or rule.subject_role == "patient" or frame.agent is None
                 or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"

@@ -67,6 +67,11 @@ class Salience:
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
 
+    def topic_actor(self) -> Actor | None:
+        """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
+        ``source="pronoun"`` (a zero anaphor); None if the text gave no headword."""
+        return Actor(self.topic, "pronoun") if self.topic is not None else None
+
     def parsed(self, sdoc: Doc, base: int) -> None:
         """Take the roles of the mentions in the parsed sentence ``sdoc`` (first character at
         full-text offset ``base``) from its parse (:func:`parsed_roles`)."""
