@@ -159,7 +159,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group",
                                                   "age", "near_miss", "avoidance", "bound",
-                                                  "earlier")},
+                                                  "earlier", "support")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -158,6 +158,27 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     return actor
 
 
+_POSSESSIVE_KIND = {"his": "anaphor_person", "her": "anaphor_person", "their": "anaphor_group"}
+
+
+def possessor_anaphor(finder: ActorFinder, salience: Salience, tok: Token | None,
+                      at: int) -> Actor | None:
+    """The antecedent of a possessive pronoun on a common-noun subject that names no actor
+    ("his operations eastwards have passed through X", "their troops took Y": the person or
+    group whose force it is), ``source="pronoun"``; None otherwise."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+        return None
+    phrase = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
+    poss = next((c for t in phrase for c in t.children
+                 if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_KIND), None)
+    if poss is None:
+        return None
+    kind = _POSSESSIVE_KIND[poss.lower_]
+    pos = min(at, finder.base + poss.idx)
+    found, actor = _sentence_subject(finder, poss, kind, salience)
+    return actor if found else salience.resolve(kind, pos)
+
+
 def reflexive(tok: Token | None) -> bool:
     """True for "himself", "themselves" ...: the one anaphor bound by its own clause's
     subject; also for a predicate noun whose small-clause subject is one ("proclaimed himself

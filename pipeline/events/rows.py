@@ -19,6 +19,7 @@ from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
+    possessor_anaphor,
     possessor_polity,
     resolve_actor,
     subjectless,
@@ -216,7 +217,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         reading = ("verb" if coarse(frame.head) == "VERB" else "noun") \
             if sdoc.has_annotation("DEP") else "unparsed"
         at = offset + trig.start_char
-        actor1 = resolve_actor(finder, salience, frame.agent, at)
+        actor1 = resolve_actor(finder, salience, frame.agent, at) \
+            or possessor_anaphor(finder, salience, frame.agent, at)  # "his army took X"
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
@@ -279,6 +281,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if place is None:
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
+        if coarse(frame.head) == "VERB" and not frame.passive and (
+                (unnamed and (actor1 is None or actor1.source == "nearest"))
+                or (actor1 is None and finder.anaphor_kind(frame.agent) == "anaphor_person")):
+            salience.note_unknown(at)  # "The Imperial Commissioner ... built": someone;
+            # "he" resolved to no one carries that unknown on
         if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
             salience.note(actor2 if frame.passive else actor1, at)  # the grammatical subject
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \

@@ -30,6 +30,10 @@ def _has_word(name: str, word: str) -> bool:
     return word in name.lower().replace("-", " ").split()
 
 
+#: Stand-in entity of an unnamed subject (:meth:`Salience.note_unknown`); fits no anaphor.
+_UNKNOWN = EntityRow("", -1, -1, -1, "", "UNKNOWN", "\x00unknown", "")
+
+
 class Salience:
     """The paragraph's actors, most recent last: event actor1s and entity mentions.
 
@@ -71,6 +75,14 @@ class Salience:
         """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
         ``source="pronoun"`` (a zero anaphor); None if the text gave no headword."""
         return Actor(self.topic, "pronoun") if self.topic is not None else None
+
+    def note_unknown(self, at: int) -> None:
+        """Record that the event at full-text offset ``at`` has a named subject no entity
+        covers ("The Imperial Commissioner, ..., Tsêng-kuo-fan, built ..."): a later "he" may
+        be that unknown person, so while it is the most salient, an anaphor stays blank
+        rather than taking someone else (:meth:`most_salient`)."""
+        self.mentions.append(Mention(_UNKNOWN, sentence_index(self.sent_starts, at), "subject",
+                                     ROLE_WEIGHT["subject"], at))
 
     def parsed(self, sdoc: Doc, base: int) -> None:
         """Take the roles of the mentions in the parsed sentence ``sdoc`` (first character at
@@ -180,6 +192,8 @@ class Salience:
                 among is None or e.canonical in among)
 
         best = self.most_salient(before, fits)
+        if best is _UNKNOWN:
+            return None  # an unnamed subject is the most salient: no guess
         if best is not None:
             return Actor(best, "pronoun")
         for actor in reversed(self.earlier):  # the paragraphs before: their last subject
@@ -192,12 +206,13 @@ class Salience:
         offset ``before`` that ``fits`` (:mod:`pipeline.events.mentions`: a mention's role
         weight, halved for each sentence between it and ``before``, summed over the mentions of
         one canonical name; the entry's topic adds :data:`TOPIC_WEIGHT`); ties go to the most
-        recent. The latest mention of the winner is returned; None if nothing fits."""
+        recent. The latest mention of the winner is returned (``_UNKNOWN`` when an unnamed
+        subject noted by :meth:`note_unknown` wins); None if nothing fits."""
         now = sentence_index(self.sent_starts, before)
         scores: dict[str, float] = {}
         latest: dict[str, Mention] = {}
         for m in self.mentions:
-            if m.pos >= before or not fits(m.entity):
+            if m.pos >= before or not (m.entity is _UNKNOWN or fits(m.entity)):
                 continue
             key = m.entity.canonical
             scores[key] = scores.get(key, 0.0) + m.weight * 0.5 ** max(0, now - m.sentence)
