@@ -98,3 +98,44 @@ def test_surface_roles() -> None:
 def test_entry_topic_ignores_other_labels() -> None:
     text = "Song. The dynasty fell."
     assert entry_topic(text, 0, [EntityRow("", -1, 0, 4, "Song", "POLITY", "Song", "g")]) is None
+
+
+WAR = [("Yue Fei", "PERSON", "Yue Fei"), ("Jin", "POLITY", "Jin"),
+       ("Xiangyang", "PLACE", "Xiangyang"), ("Wuzhu", "PERSON", "Wuzhu"),
+       ("Song", "POLITY", "Song"), ("Shunchang", "PLACE", "Shunchang"),
+       ("Li Gang", "PERSON", "Li Gang"), ("Qin Hui", "PERSON", "Qin Hui")]
+
+
+def test_a_support_verb_gives_a_noun_trigger_its_agent(resources: api.Resources) -> None:
+    ev = run(resources, "In 1134 Yue Fei effected the recovery of Xiangyang.", WAR)
+    assert actor1(ev, "recovery") == [("Yue Fei", "named")]
+
+
+def test_a_possessive_on_a_subject_names_the_leader(resources: api.Resources) -> None:
+    ev = run(resources, "Yue Fei was a general of the Song. His army took Xiangyang.", WAR)
+    assert actor1(ev, "capture_city") == [("Yue Fei", "pronoun")]
+
+
+def test_the_leader_of_a_passive_agent_under_the_direction_of(resources: api.Resources) -> None:
+    ev = run(resources, "Shunchang was besieged by a Jin army under the direction of Wuzhu.",
+             WAR)
+    assert actor1(ev, "siege") == [("Wuzhu", "named")]
+
+
+def test_a_number_is_no_subject(resources: api.Resources) -> None:
+    ev = run(resources, "In July, 1134, Yue Fei attacked Xiangyang.", WAR)
+    assert actor1(ev, "attack") == [("Yue Fei", "named")]
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_follows(resources: api.Resources) -> None:
+    ev = run(resources, "Li Gang opposed Qin Hui, whom Yue Fei attacked.", WAR)
+    assert [(e.actor1, e.actor2) for e in ev if e.event_type == "attack"] == [
+        ("Yue Fei", "Qin Hui")]
+
+
+def test_an_unnamed_subject_keeps_a_later_he_blank(resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Li Gang returned to court.",
+        "The Grand Commissioner of the Armies, Zhongjie Fuwen, built war boats. He attacked "
+        "Xiangyang."], WAR)
+    assert actor1(ev, "attack") == [("", "")]

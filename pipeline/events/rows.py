@@ -232,6 +232,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = finder.commander(frame.head) or actor1
         if actor1 is None and frame.passive and frame.agent is None:
             actor1 = finder.commander(frame.head, orders=True)  # "on the orders of X"
+        elif frame.passive and frame.agent is not None and (
+                actor1 is None or actor1.entity.label != "PERSON"):
+            # "besieged by a Tartar army under the direction of X" (the parse hangs the
+            # "under" phrase on the verb): X leads the agent
+            actor1 = finder.commander(frame.head) or actor1
         if actor1 is None and frame.agent is not None and not frame.passive \
                 and rule.subject_role == "agent" and rule.partner:  # between two sides
             actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"

@@ -40,6 +40,7 @@ def appositive_head(tok: Token) -> Token:
 def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = children(verb, SUBJ | SUBJ_PASS)
+    own = [s for s in own if s.tag_ != "CD"] or own  # "In July, 850, X issued": not 850
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])
