@@ -9,6 +9,7 @@ full-text ``str`` indices.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
@@ -29,6 +30,14 @@ from pipeline.records import EntityRow
 def _has_word(name: str, word: str) -> bool:
     return word in name.lower().replace("-", " ").split()
 
+
+#: Sentences back that the salience of a mention is summed over (its weight is halved each
+#: sentence: beyond this it no longer tells candidates apart); further back, the last
+#: fitting mention is taken.
+_WINDOW = 12
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
+                 "her": "embedded"}
 
 #: Stand-in entity of an unnamed subject (:meth:`Salience.note_unknown`); fits no anaphor.
 _UNKNOWN = EntityRow("", -1, -1, -1, "", "UNKNOWN", "\x00unknown", "")
@@ -70,6 +79,35 @@ class Salience:
         self.pairs: list[tuple[Actor, Actor]] = []
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
+        self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
+        if text:
+            self._chain_pronouns(text, offset)
+
+    def _add(self, mention: Mention) -> None:
+        i = bisect.bisect_right(self._mpos, mention.pos)
+        self._mpos.insert(i, mention.pos)
+        self.mentions.insert(i, mention)
+
+    def _chain_pronouns(self, text: str, offset: int) -> None:
+        """Each singular person pronoun of the paragraph ("he", "him", "his", "she", "her")
+        joins the salience of the person it most likely stands for at that point (Lappin and
+        Leass: "He came from X. He styled himself Y. He ...": the chain keeps the first subject
+        salient over Y), with the pronoun's role: "he"/"she" subject, "him" object, "his"/"her"
+        embedded. Pronouns inside an entity ("He Yan") are skipped."""
+        def person(e: EntityRow) -> bool:
+            return e.label == "PERSON"
+
+        for m in _PRONOUN.finditer(text):
+            pos = offset + m.start()
+            i = bisect.bisect_right(self.starts, pos) - 1
+            if i >= 0 and self.entities[i].end > pos:
+                continue
+            found = self.most_salient(pos, person)
+            if found is None or found is _UNKNOWN:
+                continue
+            role = _PRONOUN_ROLE[m.group(0).lower()]
+            self._add(Mention(found, sentence_index(self.sent_starts, pos), role,
+                              ROLE_WEIGHT[role], pos))
 
     def topic_actor(self) -> Actor | None:
         """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
@@ -81,8 +119,8 @@ class Salience:
         covers ("The Imperial Commissioner, ..., Tsêng-kuo-fan, built ..."): a later "he" may
         be that unknown person, so while it is the most salient, an anaphor stays blank
         rather than taking someone else (:meth:`most_salient`)."""
-        self.mentions.append(Mention(_UNKNOWN, sentence_index(self.sent_starts, at), "subject",
-                                     ROLE_WEIGHT["subject"], at))
+        self._add(Mention(_UNKNOWN, sentence_index(self.sent_starts, at), "subject",
+                          ROLE_WEIGHT["subject"], at))
 
     def parsed(self, sdoc: Doc, base: int) -> None:
         """Take the roles of the mentions in the parsed sentence ``sdoc`` (first character at
@@ -170,8 +208,8 @@ class Salience:
         if actor is not None:
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
-            self.mentions.append(Mention(actor.entity, sentence_index(self.sent_starts, pos),
-                                         "subject", ROLE_WEIGHT["subject"], pos))
+            self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), "subject",
+                              ROLE_WEIGHT["subject"], pos))
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
@@ -211,8 +249,10 @@ class Salience:
         now = sentence_index(self.sent_starts, before)
         scores: dict[str, float] = {}
         latest: dict[str, Mention] = {}
-        for m in self.mentions:
-            if m.pos >= before or not (m.entity is _UNKNOWN or fits(m.entity)):
+        lo = bisect.bisect_left(self._mpos, self.sent_starts[max(0, now - _WINDOW)])
+        hi = bisect.bisect_left(self._mpos, before)
+        for m in self.mentions[lo:hi]:
+            if not (m.entity is _UNKNOWN or fits(m.entity)):
                 continue
             key = m.entity.canonical
             scores[key] = scores.get(key, 0.0) + m.weight * 0.5 ** max(0, now - m.sentence)
@@ -224,7 +264,8 @@ class Salience:
             scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT
             if key not in latest:
                 latest[key] = Mention(topic, 0, "subject", 0, topic.start)
-        if not scores:
-            return None
+        if not scores:  # none in the window: the last one before it
+            return next((m.entity for m in reversed(self.mentions[:lo]) if fits(m.entity)),
+                        None)
         key = max(scores, key=lambda k: (scores[k], latest[k].pos))
         return latest[key].entity
