@@ -60,15 +60,19 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         depth = _depth(cand)
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
+        if actor is None and kind == "anaphor_person":
+            actor = finder.proper_noun(cand)  # "Zongze died because his efforts failed"
+            actor = Actor(actor.entity, "parse") if actor is not None else None
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
-                or not salience.alive(actor.entity) \
+                or not salience.alive(actor.entity, finder.base) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
                 or actor.entity.canonical in exclude:
             continue
         if best is None or depth < best[0]:
-            best = (depth, Actor(actor.entity, "pronoun") if actor else None)
+            best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
+                    if actor else None)
     return (best is not None, best[1] if best else None)
 
 

@@ -302,7 +302,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if actor2 is not None:
                 salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:
-            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
+            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
     text = doc_text[window.start_char:window.end_char]

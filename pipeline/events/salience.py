@@ -35,6 +35,9 @@ def _has_word(name: str, word: str) -> bool:
 #: sentence: beyond this it no longer tells candidates apart); further back, the last
 #: fitting mention is taken.
 _WINDOW = 12
+#: Factor on a person's salience for a group anaphor ("they": a state or an army, or the
+#: force of the person leading the narrative).
+_GROUP_PERSON = 0.5
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
                  "her": "embedded"}
@@ -68,7 +71,8 @@ class Salience:
         own = entry_topic(text, offset, self.entities) if text else None
         self.topic: EntityRow | None = own or (earlier.topic if earlier else None)
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
-        self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
+        # persons reported dead -> full-text offset of the report
+        self.dead: dict[str, int] = dict(earlier.dead) if earlier else {}
         # full-text starts of the dates of births: a later sentence's year, not its own
         self.births: set[int] = set(earlier.births) if earlier else set()
         self.earlier: list[Actor] = (earlier.subjects or [
@@ -127,17 +131,22 @@ class Salience:
         full-text offset ``base``) from its parse (:func:`parsed_roles`)."""
         self.mentions = parsed_roles(self.mentions, sdoc, base)
 
-    def alive(self, entity: EntityRow) -> bool:
+    def alive(self, entity: EntityRow, since: int | None = None) -> bool:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
-        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong)."""
-        return entity.label != "PERSON" or entity.canonical not in self.dead
+        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong).
+        ``since``: a death reported at or after this full-text offset (the anaphor's own
+        sentence) does not count ("Zongze died because his efforts failed": Zongze)."""
+        if entity.label != "PERSON" or entity.canonical not in self.dead:
+            return True
+        return since is not None and self.dead[entity.canonical] >= since
 
-    def died(self, actor: Actor | None) -> None:
-        """Record the death of ``actor``'s person; not of the entry's topic (a biography is
-        not told in order: "Died A.D. 934. Son of X, ... when he was assassinated")."""
+    def died(self, actor: Actor | None, at: int = -1) -> None:
+        """Record the death of ``actor``'s person, reported at full-text offset ``at``; not of
+        the entry's topic (a biography is not told in order: "Died A.D. 934. Son of X, ...
+        when he was assassinated")."""
         if actor is not None and actor.entity.label == "PERSON" and not (
                 self.topic is not None and actor.entity.canonical == self.topic.canonical):
-            self.dead.add(actor.entity.canonical)
+            self.dead[actor.entity.canonical] = at
 
     def titled(self, title: str, before: int,
                exclude: frozenset[str] = frozenset()) -> Actor | None:
@@ -229,7 +238,7 @@ class Salience:
             return e.label in labels and self.alive(e) and e.canonical not in exclude and (
                 among is None or e.canonical in among)
 
-        best = self.most_salient(before, fits)
+        best = self.most_salient(before, fits, group=kind == "anaphor_group")
         if best is _UNKNOWN:
             return None  # an unnamed subject is the most salient: no guess
         if best is not None:
@@ -239,13 +248,16 @@ class Salience:
                 return Actor(actor.entity, "pronoun")
         return None
 
-    def most_salient(self, before: int, fits: Callable[[EntityRow], bool]) -> EntityRow | None:
+    def most_salient(self, before: int, fits: Callable[[EntityRow], bool],
+                     group: bool = False) -> EntityRow | None:
         """The entity of highest salience among the paragraph's mentions before full-text
         offset ``before`` that ``fits`` (:mod:`pipeline.events.mentions`: a mention's role
         weight, halved for each sentence between it and ``before``, summed over the mentions of
-        one canonical name; the entry's topic adds :data:`TOPIC_WEIGHT`); ties go to the most
-        recent. The latest mention of the winner is returned (``_UNKNOWN`` when an unnamed
-        subject noted by :meth:`note_unknown` wins); None if nothing fits."""
+        one canonical name; the previous paragraph's last fitting subject counts as a subject
+        one sentence before this paragraph; the entry's topic adds :data:`TOPIC_WEIGHT`; for a
+        ``group`` anaphor, "they", a person counts half: it stands for its force only); ties go
+        to the most recent. The latest mention of the winner is returned (``_UNKNOWN`` when an
+        unnamed subject noted by :meth:`note_unknown` wins); None if nothing fits."""
         now = sentence_index(self.sent_starts, before)
         scores: dict[str, float] = {}
         latest: dict[str, Mention] = {}
@@ -255,17 +267,26 @@ class Salience:
             if not (m.entity is _UNKNOWN or fits(m.entity)):
                 continue
             key = m.entity.canonical
-            scores[key] = scores.get(key, 0.0) + m.weight * 0.5 ** max(0, now - m.sentence)
+            weight = m.weight * (_GROUP_PERSON if group and m.entity.label == "PERSON" else 1)
+            scores[key] = scores.get(key, 0.0) + weight * 0.5 ** max(0, now - m.sentence)
             if key not in latest or m.pos >= latest[key].pos:
                 latest[key] = m
+        last = next((a.entity for a in reversed(self.earlier) if fits(a.entity)), None)
+        if last is not None:  # the previous paragraph's last subject, a sentence before this one
+            key = last.canonical
+            scores[key] = scores.get(key, 0.0) + ROLE_WEIGHT["subject"] * 0.5 ** (now + 1)
+            latest.setdefault(key, Mention(last, -1, "subject", 0, last.start))
         topic = self.topic
         if topic is not None and topic.start < before and fits(topic):
             key = topic.canonical
             scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT
             if key not in latest:
                 latest[key] = Mention(topic, 0, "subject", 0, topic.start)
-        if not scores:  # none in the window: the last one before it
-            return next((m.entity for m in reversed(self.mentions[:lo]) if fits(m.entity)),
-                        None)
+        if not scores or (lo > 0 and all(latest[k].sentence < 0 for k in latest)):
+            # none in the window: the last one before it
+            found = next((m.entity for m in reversed(self.mentions[:lo]) if fits(m.entity)),
+                         None)
+            if found is not None or not scores:
+                return found
         key = max(scores, key=lambda k: (scores[k], latest[k].pos))
         return latest[key].entity
