@@ -139,3 +139,44 @@ def test_an_unnamed_subject_keeps_a_later_he_blank(resources: api.Resources) -> 
         "The Grand Commissioner of the Armies, Zhongjie Fuwen, built war boats. He attacked "
         "Xiangyang."], WAR)
     assert actor1(ev, "attack") == [("", "")]
+
+
+def test_a_chain_of_he_keeps_the_first_subject_salient(resources: api.Resources) -> None:
+    spec = [("Hai Rui", "PERSON", "Hai Rui"), ("Ruxian", "PERSON", "Ruxian"),
+            ("Gangfeng", "PERSON", "Gangfeng")]
+    ev = run(resources, "Hai Rui was a famous official of the Ming. He came from Hainan. He "
+                        "styled himself Ruxian, and called himself Gangfeng. He studied the "
+                        "classics. He died of illness in Nanjing.", spec)
+    assert actor1(ev, "death") == [("Hai Rui", "pronoun")]
+
+
+def test_they_prefers_a_state_to_a_person(resources: api.Resources) -> None:
+    spec = WAR + [("Gaozong", "PERSON", "Zhao Gou")]
+    ev = run(resources, "Gaozong fled south and he sought peace. The Jin army defeated the Song "
+                        "at Shunchang. Then they attacked Xiangyang.", spec)
+    assert [e.actor1 for e in ev if e.event_type == "attack"] == ["Jin"]
+
+
+def test_a_death_in_the_same_sentence_does_not_block_his(resources: api.Resources) -> None:
+    ev = run(resources, "Li Gang returned. Yue Fei died in grief because his efforts to "
+                        "attack Xiangyang failed.", WAR)
+    assert [e.actor1 for e in ev if e.event_type == "attack"] in (["Yue Fei"], [])
+    assert "Li Gang" not in [e.actor1 for e in ev]
+
+
+def test_the_last_subject_before_a_paragraph_beats_a_name_inside_a_phrase(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, ["Wuzhu took Shunchang.",
+                                    "After the death of the father of Li Gang, he attacked "
+                                    "Xiangyang."], WAR)
+    assert actor1(ev, "attack") == [("Wuzhu", "pronoun")]
+
+
+def test_the_of_phrase_of_an_attack_noun_names_the_attacker(resources: api.Resources) -> None:
+    spec = WAR + [("Mongols", "POLITY", "Mongol"), ("Taiyuan", "PLACE", "Taiyuan")]
+    ev = run(resources, "The invasion of the Mongols ruined the north. The raids of the Jin "
+                        "army on Taiyuan failed. The attack of Taiyuan by the Jin lasted a year.",
+             spec)
+    assert [(e.actor1, e.actor2) for e in ev if e.event_type == "attack"] == [
+        ("Mongol", ""), ("Jin", ""), ("Jin", "")]
+    assert [e.place for e in ev if e.event_type == "attack"][1:] == ["Taiyuan", "Taiyuan"]

@@ -47,6 +47,9 @@ _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", 
 _REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
 # Event types that end a person's life, and which actor dies: no later pronoun refers to them.
 _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
+# Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
+# place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
+_OF_AGENT = frozenset({"attack"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
 
@@ -126,6 +129,21 @@ def _partner(finder: ActorFinder, salience: Salience, frame: Frame, local: Span,
     return None
 
 
+def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
+    """For a noun trigger of an ``_OF_AGENT`` type whose "of" phrase names an actor, not a
+    place ("the invasion of the Mongols", "the raids of the Jin army on Taiyuan"): that phrase
+    is the agent, and the object of "on"/"against", if any, the patient; "the attack of
+    Taiyuan" (a place) stays the patient. Any other frame is returned unchanged."""
+    of_obj = frame.patient
+    if rule.event_type not in _OF_AGENT or coarse(frame.head) != "NOUN" \
+            or frame.agent is not None or of_obj is None or of_obj.dep_ != "pobj" \
+            or of_obj.head.lower_ != "of" or finder.place(of_obj) is not None \
+            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)):
+        return frame
+    target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
+    return dataclasses.replace(frame, agent=of_obj, patient=target)
+
+
 def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
     """True when ``actor`` comes from ``tok`` itself, a name or modifier on it or an anaphor
     ("with the Jin", "with the Jin army", "with him"), not from a phrase inside its own
@@ -202,6 +220,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
             frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+        frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
         orderer = ordering_agent(frame.head, ctx.lexicon)
         if orderer is not None:  # "ordered the death of X": X executed by the orderer
             if rule.event_type in _ORDERED and not rule.takes_object:
