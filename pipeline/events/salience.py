@@ -84,32 +84,38 @@ class Salience:
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
         self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
-        if text:
-            self._chain_pronouns(text, offset)
+        # the paragraph's singular person pronouns (full-text offset, word), joined to their
+        # antecedents' salience sentence by sentence as the paragraph is read (:meth:`_chain`)
+        self._pronouns = [(offset + m.start(), m.group(0).lower())
+                          for m in _PRONOUN.finditer(text)] if text else []
+        self._chained = 0
 
     def _add(self, mention: Mention) -> None:
         i = bisect.bisect_right(self._mpos, mention.pos)
         self._mpos.insert(i, mention.pos)
         self.mentions.insert(i, mention)
 
-    def _chain_pronouns(self, text: str, offset: int) -> None:
-        """Each singular person pronoun of the paragraph ("he", "him", "his", "she", "her")
-        joins the salience of the person it most likely stands for at that point (Lappin and
-        Leass: "He came from X. He styled himself Y. He ...": the chain keeps the first subject
-        salient over Y), with the pronoun's role: "he"/"she" subject, "him" object, "his"/"her"
-        embedded. Pronouns inside an entity ("He Yan") are skipped."""
+    def _chain(self, until: int) -> None:
+        """Join each singular person pronoun before full-text offset ``until`` not yet joined
+        ("he", "him", "his", "she", "her") to the salience of the person it most likely stands
+        for at that point (Lappin and Leass: "He came from X. He styled himself Y. He ...": the
+        chain keeps the first subject salient over Y), with the pronoun's role: "he"/"she"
+        subject, "him" object, "his"/"her" embedded. Called with the start of the sentence an
+        anaphor is resolved in, so the subjects noted for the events before are known.
+        Pronouns inside an entity ("He Yan") are skipped."""
         def person(e: EntityRow) -> bool:
-            return e.label == "PERSON"
+            return e.label == "PERSON" and self.alive(e)
 
-        for m in _PRONOUN.finditer(text):
-            pos = offset + m.start()
+        while self._chained < len(self._pronouns) and self._pronouns[self._chained][0] < until:
+            pos, word = self._pronouns[self._chained]
+            self._chained += 1
             i = bisect.bisect_right(self.starts, pos) - 1
             if i >= 0 and self.entities[i].end > pos:
                 continue
             found = self.most_salient(pos, person)
             if found is None or found is _UNKNOWN:
                 continue
-            role = _PRONOUN_ROLE[m.group(0).lower()]
+            role = _PRONOUN_ROLE[word]
             self._add(Mention(found, sentence_index(self.sent_starts, pos), role,
                               ROLE_WEIGHT[role], pos))
 
@@ -238,6 +244,7 @@ class Salience:
             return e.label in labels and self.alive(e) and e.canonical not in exclude and (
                 among is None or e.canonical in among)
 
+        self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])
         best = self.most_salient(before, fits, group=kind == "anaphor_group")
         if best is _UNKNOWN:
             return None  # an unnamed subject is the most salient: no guess
