@@ -4,6 +4,15 @@
 mentions, the persons reported dead, the dates of births, the agents and both sides of hostile
 events, and (over the document) the last agent of a hostile event at each place. Offsets are
 full-text ``str`` indices.
+
+Anaphors are resolved by salience (:meth:`Salience.resolve`, after Lappin and Leass 1994): each
+mention of an actor scores by its role (:mod:`pipeline.events.mentions`: from the words around
+it, or from the parse in trigger sentences), halved for each sentence back and summed per
+person; the subjects of the paragraph's events and the pronouns already resolved count as
+mentions; the previous paragraph's last subject and an entry's headword (its topic, kept
+through the paragraphs after it until another headword) are candidates too; an unnamed
+subject ("The Imperial Commissioner ... built boats") that is the most salient leaves a later
+"he" blank.
 """
 
 from __future__ import annotations
