@@ -66,7 +66,12 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
-                or not salience.alive(actor.entity, finder.base) \
+                # a death in this sentence does not count for a pronoun inside the dying
+                # verb's own clause ("Zongze died because his efforts failed"; but "After
+                # Shizong died, he was released": not Shizong)
+                or not (salience.alive(actor.entity) or (
+                    salience.alive(actor.entity, finder.base)
+                    and any(a.i == cand.head.i for a in tok.ancestors))) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
                 or actor.entity.canonical in exclude:
             continue
