@@ -65,10 +65,10 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
             actor = Actor(actor.entity, "parse") if actor is not None else None
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
+        # a death in this sentence does not count for a pronoun inside the dying verb's own
+        # clause ("Zongze died because his efforts failed"; "After Shizong died, he was
+        # released": not Shizong)
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
-                # a death in this sentence does not count for a pronoun inside the dying
-                # verb's own clause ("Zongze died because his efforts failed"; but "After
-                # Shizong died, he was released": not Shizong)
                 or not (salience.alive(actor.entity) or (
                     salience.alive(actor.entity, finder.base)
                     and any(a.i == cand.head.i for a in tok.ancestors))) \
