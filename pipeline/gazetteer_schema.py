@@ -169,7 +169,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "order", "anaphor_person", "anaphor_group",
                                                   "age", "near_miss", "avoidance", "bound",
                                                   "earlier", "request", "claim",
-                                                  "pretense")},
+                                                  "pretense", "support")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

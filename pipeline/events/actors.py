@@ -39,6 +39,8 @@ _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 _COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
 _INITIAL = re.compile(r"[A-Z]\.")  # "P. K. Kozlov"
+#: Nouns of "under the command of X": X leads the phrase's force.
+_COMMAND_NOUNS = frozenset({"command", "leadership", "direction", "orders"})
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
                       "quantmod", "case", "punct"})
 
@@ -101,7 +103,7 @@ class ActorFinder:
                     queue.extend(g for g in c.children if g.dep_ == "pobj")
                 elif c.dep_ == "prep" and c.lower_ == "under":  # "under the command of X"
                     for g in c.children:
-                        if g.dep_ == "pobj" and g.lower_ in ("command", "leadership"):
+                        if g.dep_ == "pobj" and g.lower_ in _COMMAND_NOUNS:
                             queue.extend(x for o in g.children if o.lower_ == "of"
                                          for x in o.children if x.dep_ == "pobj")
                 elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the army led by X"
@@ -178,7 +180,7 @@ class ActorFinder:
                 continue
             for g in c.children:
                 if g.dep_ != "pobj" or (self.lexicon.cue(g.lower_) != "order" if orders
-                                        else g.lower_ not in ("command", "leadership")):
+                                        else g.lower_ not in _COMMAND_NOUNS):
                     continue
                 for x in (x for o in g.children if o.lower_ == "of"
                           for x in o.children if x.dep_ == "pobj"):

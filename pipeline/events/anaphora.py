@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
@@ -60,15 +60,24 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         depth = _depth(cand)
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
+        if actor is None and kind == "anaphor_person":
+            actor = finder.proper_noun(cand)  # "Zongze died because his efforts failed"
+            actor = Actor(actor.entity, "parse") if actor is not None else None
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
+        # a death in this sentence does not count for a pronoun inside the dying verb's own
+        # clause ("Zongze died because his efforts failed"; "After Shizong died, he was
+        # released": not Shizong)
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
-                or not salience.alive(actor.entity) \
+                or not (salience.alive(actor.entity) or (
+                    salience.alive(actor.entity, finder.base)
+                    and any(a.i == cand.head.i for a in tok.ancestors))) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
                 or actor.entity.canonical in exclude:
             continue
         if best is None or depth < best[0]:
-            best = (depth, Actor(actor.entity, "pronoun") if actor else None)
+            best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
+                    if actor else None)
     return (best is not None, best[1] if best else None)
 
 
@@ -144,6 +153,7 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
             exclude = exclude | _coordinated(finder, tok)
         if kind:
+            at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
             actor = salience.titled(title, at, exclude) if title else None
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
@@ -155,6 +165,27 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         else:
             actor = finder.proper_noun(tok)
     return actor
+
+
+_POSSESSIVE_KIND = {"his": "anaphor_person", "her": "anaphor_person", "their": "anaphor_group"}
+
+
+def possessor_anaphor(finder: ActorFinder, salience: Salience, tok: Token | None,
+                      at: int) -> Actor | None:
+    """The antecedent of a possessive pronoun on a common-noun subject that names no actor
+    ("his operations eastwards have passed through X", "their troops took Y": the person or
+    group whose force it is), ``source="pronoun"``; None otherwise."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP"):
+        return None
+    phrase = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
+    poss = next((c for t in phrase for c in t.children
+                 if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_KIND), None)
+    if poss is None:
+        return None
+    kind = _POSSESSIVE_KIND[poss.lower_]
+    pos = min(at, finder.base + poss.idx)
+    found, actor = _sentence_subject(finder, poss, kind, salience)
+    return actor if found else salience.resolve(kind, pos)
 
 
 def reflexive(tok: Token | None) -> bool:
@@ -184,3 +215,21 @@ def bound_elsewhere(finder: ActorFinder, salience: Salience, frame: Frame,
         return resolve_actor(finder, salience, frame.agent, at,
                              exclude=frozenset({name})), actor2
     return actor1, actor2
+
+
+def subjectless(frame: Frame, local: Span) -> bool:
+    """True for a trigger opening a sentence with no subject ("Died A.D. 934.", "Banished to
+    Liu-chou.", "Agreed to be brothers with X": the telegraphic style of a dictionary entry,
+    whose subject is the entry's headword): the frame has no agent or patient subject other
+    than the trigger's own words, and no noun, proper noun or pronoun outside a prepositional
+    phrase stands before the trigger in its sentence (``local``: the trigger's tokens in the
+    parsed sentence)."""
+    own = range(local.start, local.end)
+    subject = frame.patient if frame.passive else frame.agent
+    if subject is not None and subject.i not in own:
+        return False
+    for tok in local.doc[:local.start]:
+        if coarse(tok) in ("NOUN", "PROPN", "PRON") and tok.dep_ != "pobj" \
+                and not (tok.head.dep_ == "pobj" and tok.dep_ in ("compound", "nummod", "amod")):
+            return False
+    return True

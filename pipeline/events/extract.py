@@ -178,11 +178,14 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
     last event subject of the paragraphs before; ``horizons``: how far back each sentence's
     running date may come from (:mod:`pipeline.events.horizon`)."""
     ctx, doc, offset = block.ctx, block.doc, block.offset
-    salience = Salience(ctx.entities, carry[-1] if carry else None)
+    starts = [offset + s.start_char for s in doc.sents] \
+        if doc.has_annotation("SENT_START") else [offset]
+    salience = Salience(ctx.entities, carry[-1] if carry else None, block.text, offset, starts)
     carry[:] = [salience]
     events: list[PendingEvent] = []
     for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
         finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
+        salience.parsed(sdoc, offset + sent.start_char)
         last_end = sent.start
         horizon = horizons.at(offset + sent.start_char, offset, offset + sent.end_char)
         for k, (trig, rules) in enumerate(trigs):

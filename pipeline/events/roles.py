@@ -51,6 +51,7 @@ from pipeline.events.subjects import (
     is_passive,
     ordering_agent,
     ordering_verb,
+    relative_antecedent,
 )
 from pipeline.events.syntax import OBJ, SUBJ, children, coarse, pobj, prep_objects, trigger_head
 
@@ -159,6 +160,10 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             head, frozenset({"of", "on", "against"}))), None)
         by = next(iter(prep_objects(head, frozenset({"by"}))), None)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        support = head.head if head.dep_ in OBJ and coarse(head.head) == "VERB" \
+            and lexicon.cue(head.head.lower_) == "support" else None
+        if support is not None and by is None and poss is None:
+            by = controller(support, lexicon)  # "he effected the recovery of X": he
         if takes_object or inverse:
             agent, patient = by or poss, of_obj
             if inverse:
@@ -171,7 +176,7 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     else:
         passive = is_passive(head)
         subject = controller(head, lexicon)
-        obj = next(iter(children(head, OBJ)), None)
+        obj = relative_antecedent(next(iter(children(head, OBJ)), None), head)
         prep_obj = pobj(form_prep) if form_prep is not None else None
         if obj is not None and span.start <= obj.i < span.end and prep_obj is not None:
             form_obj, obj = obj, None  # a word of the form: "declared war on X"

@@ -20,8 +20,10 @@ from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
+    possessor_anaphor,
     possessor_polity,
     resolve_actor,
+    subjectless,
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
@@ -49,6 +51,9 @@ _NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", 
 _REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
 # Event types that end a person's life, and which actor dies: no later pronoun refers to them.
 _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
+# Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
+# place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
+_OF_AGENT = frozenset({"attack"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
 
@@ -155,6 +160,21 @@ def _partner(finder: ActorFinder, salience: Salience, frame: Frame, local: Span,
     return None
 
 
+def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
+    """For a noun trigger of an ``_OF_AGENT`` type whose "of" phrase names an actor, not a
+    place ("the invasion of the Mongols", "the raids of the Jin army on Taiyuan"): that phrase
+    is the agent, and the object of "on"/"against", if any, the patient; "the attack of
+    Taiyuan" (a place) stays the patient. Any other frame is returned unchanged."""
+    of_obj = frame.patient
+    if rule.event_type not in _OF_AGENT or coarse(frame.head) != "NOUN" \
+            or frame.agent is not None or of_obj is None or of_obj.dep_ != "pobj" \
+            or of_obj.head.lower_ != "of" or finder.place(of_obj) is not None \
+            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)):
+        return frame
+    target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
+    return dataclasses.replace(frame, agent=of_obj, patient=target)
+
+
 def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
     """True when ``actor`` comes from ``tok`` itself, a name or modifier on it or an anaphor
     ("with the Jin", "with the Jin army", "with him"), not from a phrase inside its own
@@ -252,6 +272,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
             frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+        frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
         orderer = ordering_agent(frame.head, ctx.lexicon)
         if orderer is not None:  # "ordered the death of X": X executed by the orderer
             if rule.event_type in _ORDERED and not rule.takes_object:
@@ -269,7 +290,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         reading = ("verb" if coarse(frame.head) == "VERB" else "noun") \
             if sdoc.has_annotation("DEP") else "unparsed"
         at = offset + trig.start_char
-        actor1 = resolve_actor(finder, salience, frame.agent, at)
+        actor1 = resolve_actor(finder, salience, frame.agent, at) \
+            or possessor_anaphor(finder, salience, frame.agent, at)  # "his army took X"
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
@@ -283,9 +305,17 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = finder.commander(frame.head) or actor1
         if actor1 is None and frame.passive and frame.agent is None:
             actor1 = finder.commander(frame.head, orders=True)  # "on the orders of X"
+        elif frame.passive and frame.agent is not None and (
+                actor1 is None or actor1.entity.label != "PERSON"):
+            # "besieged by a Tartar army under the direction of X" (the parse hangs the
+            # "under" phrase on the verb): X leads the agent
+            actor1 = finder.commander(frame.head) or actor1
         if actor1 is None and frame.agent is not None and not frame.passive \
                 and rule.subject_role == "agent" and rule.partner:  # between two sides
             actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"
+        zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
+        if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
+            actor1 = salience.topic_actor()
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
@@ -297,6 +327,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if actor2 is None:  # "attacked Goguryeo and captured its king": Goguryeo
                 actor2 = possessor_polity(finder, salience, frame.patient, at, actor1,
                                           lambda e: polity_of(ctx, e))
+        if actor2 is None and zero and frame.passive and rule.takes_object:
+            actor2 = salience.topic_actor()  # "Banished to Liu-chou in 840."
         if actor1 is None and rule.hostile and actor2 is not None and (
                 frame.passive or rule.subject_role == "patient" or frame.agent is None
                 or coarse(frame.head) == "NOUN"):  # "the capture of X by a wrong deployment"
@@ -327,18 +359,23 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if place is None:
             place = dest_ent or origin_ent
             prep = "near" if place is not None and place is origin_ent else ""
+        if coarse(frame.head) == "VERB" and not frame.passive and (
+                (unnamed and (actor1 is None or actor1.source == "nearest"))
+                or (actor1 is None and finder.anaphor_kind(frame.agent) == "anaphor_person")):
+            salience.note_unknown(at)  # "The Imperial Commissioner ... built": someone;
+            # "he" resolved to no one carries that unknown on
         if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
-            salience.note(actor2 if frame.passive else actor1)  # the grammatical subject
+            salience.note(actor2 if frame.passive else actor1, at)  # the grammatical subject
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
-                salience.note(actor2)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
+                salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
         if rule.hostile and status == "asserted" and actor1 is not None \
                 and frame.patient is not None:  # not "X and Y fought": no one side acts
             salience.acted(actor1, place.canonical if place is not None else "")
             if actor2 is not None:
                 salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:
-            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2)
+            salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
     text = doc_text[window.start_char:window.end_char]

@@ -4,19 +4,55 @@
 mentions, the persons reported dead, the dates of births, the agents and both sides of hostile
 events, and (over the document) the last agent of a hostile event at each place. Offsets are
 full-text ``str`` indices.
+
+Anaphors are resolved by salience (:meth:`Salience.resolve`, after Lappin and Leass 1994): each
+mention of an actor scores by its role (:mod:`pipeline.events.mentions`: from the words around
+it, or from the parse in trigger sentences), halved for each sentence back and summed per
+person; the subjects of the paragraph's events and the pronouns already resolved count as
+mentions; the previous paragraph's last subject and an entry's headword (its topic, kept
+through the paragraphs after it until another headword) are candidates too; an unnamed
+subject ("The Imperial Commissioner ... built boats") that is the most salient leaves a later
+"he" blank.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
+from spacy.tokens import Doc
+
 from pipeline.events.actors import AGENT_LABELS, Actor, same_side, source_of
+from pipeline.events.mentions import (
+    ROLE_WEIGHT,
+    TOPIC_WEIGHT,
+    Mention,
+    entry_topic,
+    parsed_roles,
+    sentence_index,
+    surface_mentions,
+)
 from pipeline.records import EntityRow
 
 
 def _has_word(name: str, word: str) -> bool:
     return word in name.lower().replace("-", " ").split()
+
+
+#: Sentences back that the salience of a mention is summed over (its weight is halved each
+#: sentence: beyond this it no longer tells candidates apart); further back, the last
+#: fitting mention is taken.
+_WINDOW = 12
+#: Factor on a person's salience for a group anaphor ("they": a state or an army, or the
+#: force of the person leading the narrative).
+_GROUP_PERSON = 0.5
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
+                 "her": "embedded"}
+
+#: Stand-in entity of an unnamed subject (:meth:`Salience.note_unknown`); fits no anaphor.
+_UNKNOWN = EntityRow("", -1, -1, -1, "", "UNKNOWN", "\x00unknown", "")
 
 
 class Salience:
@@ -28,11 +64,24 @@ class Salience:
     ("Wanyan Zongbi took Shouchun. || In November he crossed the river": Wanyan Zongbi), and
     the persons it reported dead stay dead."""
 
-    def __init__(self, entities: Sequence[EntityRow], earlier: Salience | None = None) -> None:
+    def __init__(self, entities: Sequence[EntityRow], earlier: Salience | None = None,
+                 text: str = "", offset: int = 0, sent_starts: Sequence[int] = ()) -> None:
         self.entities = [e for e in entities if e.label in AGENT_LABELS]
         self.starts = [e.start for e in self.entities]
+        # the paragraph (``text`` from full-text ``offset``) and its sentences' starts: the
+        # roles of its mentions (:mod:`pipeline.events.mentions`); without text, every
+        # mention counts as an object in one sentence
+        self.sent_starts: list[int] = sorted(sent_starts) or [offset]
+        self.mentions: list[Mention] = surface_mentions(
+            text, offset, self.entities, self.sent_starts) if text else [
+            Mention(e, 0, "object", ROLE_WEIGHT["object"], e.start) for e in self.entities]
+        # the entry's headword ("1223 Li Ts'ung-k'o 李從珂."): this paragraph's, else the one
+        # carried from the paragraphs before
+        own = entry_topic(text, offset, self.entities) if text else None
+        self.topic: EntityRow | None = own or (earlier.topic if earlier else None)
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
-        self.dead: set[str] = set(earlier.dead) if earlier else set()  # persons reported dead
+        # persons reported dead -> full-text offset of the report
+        self.dead: dict[str, int] = dict(earlier.dead) if earlier else {}
         # full-text starts of the dates of births: a later sentence's year, not its own
         self.births: set[int] = set(earlier.births) if earlier else set()
         self.earlier: list[Actor] = (earlier.subjects or [
@@ -43,15 +92,76 @@ class Salience:
         self.pairs: list[tuple[Actor, Actor]] = []
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
+        self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
+        # the paragraph's singular person pronouns (full-text offset, word), joined to their
+        # antecedents' salience sentence by sentence as the paragraph is read (:meth:`_chain`)
+        self._pronouns = [(offset + m.start(), m.group(0).lower())
+                          for m in _PRONOUN.finditer(text)] if text else []
+        self._chained = 0
 
-    def alive(self, entity: EntityRow) -> bool:
+    def _add(self, mention: Mention) -> None:
+        i = bisect.bisect_right(self._mpos, mention.pos)
+        self._mpos.insert(i, mention.pos)
+        self.mentions.insert(i, mention)
+
+    def _chain(self, until: int) -> None:
+        """Join each singular person pronoun before full-text offset ``until`` not yet joined
+        ("he", "him", "his", "she", "her") to the salience of the person it most likely stands
+        for at that point (Lappin and Leass: "He came from X. He styled himself Y. He ...": the
+        chain keeps the first subject salient over Y), with the pronoun's role: "he"/"she"
+        subject, "him" object, "his"/"her" embedded. Called with the start of the sentence an
+        anaphor is resolved in, so the subjects noted for the events before are known.
+        Pronouns inside an entity ("He Yan") are skipped."""
+        def person(e: EntityRow) -> bool:
+            return e.label == "PERSON" and self.alive(e)
+
+        while self._chained < len(self._pronouns) and self._pronouns[self._chained][0] < until:
+            pos, word = self._pronouns[self._chained]
+            self._chained += 1
+            i = bisect.bisect_right(self.starts, pos) - 1
+            if i >= 0 and self.entities[i].end > pos:
+                continue
+            found = self.most_salient(pos, person)
+            if found is None or found is _UNKNOWN:
+                continue
+            role = _PRONOUN_ROLE[word]
+            self._add(Mention(found, sentence_index(self.sent_starts, pos), role,
+                              ROLE_WEIGHT[role], pos))
+
+    def topic_actor(self) -> Actor | None:
+        """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
+        ``source="pronoun"`` (a zero anaphor); None if the text gave no headword."""
+        return Actor(self.topic, "pronoun") if self.topic is not None else None
+
+    def note_unknown(self, at: int) -> None:
+        """Record that the event at full-text offset ``at`` has a named subject no entity
+        covers ("The Imperial Commissioner, ..., Tsêng-kuo-fan, built ..."): a later "he" may
+        be that unknown person, so while it is the most salient, an anaphor stays blank
+        rather than taking someone else (:meth:`most_salient`)."""
+        self._add(Mention(_UNKNOWN, sentence_index(self.sent_starts, at), "subject",
+                          ROLE_WEIGHT["subject"], at))
+
+    def parsed(self, sdoc: Doc, base: int) -> None:
+        """Take the roles of the mentions in the parsed sentence ``sdoc`` (first character at
+        full-text offset ``base``) from its parse (:func:`parsed_roles`)."""
+        self.mentions = parsed_roles(self.mentions, sdoc, base)
+
+    def alive(self, entity: EntityRow, since: int | None = None) -> bool:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
-        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong)."""
-        return entity.label != "PERSON" or entity.canonical not in self.dead
+        antecedent of a later pronoun ("After Shizong died, he was released": not Shizong).
+        ``since``: a death reported at or after this full-text offset (the anaphor's own
+        sentence) does not count ("Zongze died because his efforts failed": Zongze)."""
+        if entity.label != "PERSON" or entity.canonical not in self.dead:
+            return True
+        return since is not None and self.dead[entity.canonical] >= since
 
-    def died(self, actor: Actor | None) -> None:
-        if actor is not None and actor.entity.label == "PERSON":
-            self.dead.add(actor.entity.canonical)
+    def died(self, actor: Actor | None, at: int = -1) -> None:
+        """Record the death of ``actor``'s person, reported at full-text offset ``at``; not of
+        the entry's topic (a biography is not told in order: "Died A.D. 934. Son of X, ...
+        when he was assassinated")."""
+        if actor is not None and actor.entity.label == "PERSON" and not (
+                self.topic is not None and actor.entity.canonical == self.topic.canonical):
+            self.dead[actor.entity.canonical] = at
 
     def titled(self, title: str, before: int,
                exclude: frozenset[str] = frozenset()) -> Actor | None:
@@ -115,9 +225,15 @@ class Salience:
             return Actor(actor.entity, "side")
         return None
 
-    def note(self, actor: Actor | None) -> None:
+    def note(self, actor: Actor | None, at: int | None = None) -> None:
+        """Record ``actor`` as the grammatical subject of an event whose trigger is at
+        full-text offset ``at`` (default: the actor's own mention): a subject mention there,
+        so a chain of "he" keeps its person salient."""
         if actor is not None:
             self.subjects.append(actor)
+            pos = actor.entity.start if at is None else at
+            self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), "subject",
+                              ROLE_WEIGHT["subject"], pos))
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
@@ -137,15 +253,56 @@ class Salience:
             return e.label in labels and self.alive(e) and e.canonical not in exclude and (
                 among is None or e.canonical in among)
 
-        for actor in reversed(self.subjects):
-            if actor.entity.start < before and fits(actor.entity):
-                return Actor(actor.entity, "pronoun")
-        i = bisect.bisect_left(self.starts, before) - 1
-        while i >= 0:
-            if fits(self.entities[i]):
-                return Actor(self.entities[i], "pronoun")
-            i -= 1
+        self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])
+        best = self.most_salient(before, fits, group=kind == "anaphor_group")
+        if best is _UNKNOWN:
+            return None  # an unnamed subject is the most salient: no guess
+        if best is not None:
+            return Actor(best, "pronoun")
         for actor in reversed(self.earlier):  # the paragraphs before: their last subject
             if fits(actor.entity):
                 return Actor(actor.entity, "pronoun")
         return None
+
+    def most_salient(self, before: int, fits: Callable[[EntityRow], bool],
+                     group: bool = False) -> EntityRow | None:
+        """The entity of highest salience among the paragraph's mentions before full-text
+        offset ``before`` that ``fits`` (:mod:`pipeline.events.mentions`: a mention's role
+        weight, halved for each sentence between it and ``before``, summed over the mentions of
+        one canonical name; the previous paragraph's last fitting subject counts as a subject
+        one sentence before this paragraph; the entry's topic adds :data:`TOPIC_WEIGHT`; for a
+        ``group`` anaphor, "they", a person counts half: it stands for its force only); ties go
+        to the most recent. The latest mention of the winner is returned (``_UNKNOWN`` when an
+        unnamed subject noted by :meth:`note_unknown` wins); None if nothing fits."""
+        now = sentence_index(self.sent_starts, before)
+        scores: dict[str, float] = {}
+        latest: dict[str, Mention] = {}
+        lo = bisect.bisect_left(self._mpos, self.sent_starts[max(0, now - _WINDOW)])
+        hi = bisect.bisect_left(self._mpos, before)
+        for m in self.mentions[lo:hi]:
+            if not (m.entity is _UNKNOWN or fits(m.entity)):
+                continue
+            key = m.entity.canonical
+            weight = m.weight * (_GROUP_PERSON if group and m.entity.label == "PERSON" else 1)
+            scores[key] = scores.get(key, 0.0) + weight * 0.5 ** max(0, now - m.sentence)
+            if key not in latest or m.pos >= latest[key].pos:
+                latest[key] = m
+        last = next((a.entity for a in reversed(self.earlier) if fits(a.entity)), None)
+        if last is not None:  # the previous paragraph's last subject, a sentence before this one
+            key = last.canonical
+            scores[key] = scores.get(key, 0.0) + ROLE_WEIGHT["subject"] * 0.5 ** (now + 1)
+            latest.setdefault(key, Mention(last, -1, "subject", 0, last.start))
+        topic = self.topic
+        if topic is not None and topic.start < before and fits(topic):
+            key = topic.canonical
+            scores[key] = scores.get(key, 0.0) + TOPIC_WEIGHT
+            if key not in latest:
+                latest[key] = Mention(topic, 0, "subject", 0, topic.start)
+        if not scores or (lo > 0 and all(latest[k].sentence < 0 for k in latest)):
+            # none in the window: the last one before it
+            found = next((m.entity for m in reversed(self.mentions[:lo]) if fits(m.entity)),
+                         None)
+            if found is not None or not scores:
+                return found
+        key = max(scores, key=lambda k: (scores[k], latest[k].pos))
+        return latest[key].entity

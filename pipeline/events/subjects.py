@@ -40,6 +40,7 @@ def appositive_head(tok: Token) -> Token:
 def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = children(verb, SUBJ | SUBJ_PASS)
+    own = [s for s in own if s.tag_ != "CD"] or own  # "In July, 850, X issued": not 850
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])
@@ -95,3 +96,18 @@ def ordering_agent(head: Token, lexicon: EventLexicon) -> Token | None:
     event: "forced the emperor to order the death of X": the emperor), or None."""
     verb = ordering_verb(head, lexicon)
     return controller(verb, lexicon) if verb is not None else None
+
+
+def relative_antecedent(obj: Token | None, verb: Token) -> Token | None:
+    """The noun a relative pronoun object stands for ("Li Conghou, whom he assassinated":
+    Li Conghou), when ``obj`` is "whom"/"which"/"who"/"that" and ``verb`` heads a relative
+    clause on a noun (or is a conjunct of such a verb); else ``obj`` itself."""
+    if obj is None or obj.lower_ not in _RELATIVE:
+        return obj
+    rel = verb
+    steps = 0
+    while rel.dep_ == "conj" and rel.head.i != rel.i and steps < 4:
+        rel, steps = rel.head, steps + 1
+    if rel.dep_ == "relcl" and coarse(rel.head) in ("NOUN", "PROPN"):
+        return appositive_head(rel.head)
+    return obj
