@@ -96,6 +96,16 @@ def other_seats(name: str, year: int, latitude: float, longitude: float,
     return out
 
 
+
+def _at_unit(row: PlaceRow, unit: HistoricalUnit) -> PlaceRow:
+    """``row`` moved to the CHGIS ``unit`` (low certainty, the unit's id in coord_source)."""
+    level = "county" if unit_rank(unit) == 2 else "prefecture"
+    kind = unit.kind.replace(" ", "-")
+    source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
+    return replace(row, latitude=unit.latitude, longitude=unit.longitude, modern="",
+                   province=unit.province, certainty="low",
+                   coord_source=source if level in source.split(":") else f"{source}:{level}")
+
 def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
                     year_at: Callable[[int], int | None], text: str = "",
                     basis: Mapping[int, str] | None = None
@@ -122,13 +132,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             if unit is None:  # none in use that year clearly nearer: one of the window's
                 unit, where = _nearer_unit(row.place, year, lat, lon, near)
             if unit is not None and _far(lat, lon, unit):
-                level = "county" if unit_rank(unit) == 2 else "prefecture"
-                kind = unit.kind.replace(" ", "-")
-                source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
-                out[i] = replace(
-                    row, latitude=unit.latitude, longitude=unit.longitude, modern="",
-                    province=unit.province, certainty="low",
-                    coord_source=source if level in source.split(":") else f"{source}:{level}")
+                out[i] = _at_unit(row, unit)
                 why[i] = (f"CHGIS units named {row.place} at several seats in {year}: "
                           f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), "
                           f"the one nearest the places named in its {where}")
@@ -140,13 +144,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                     unit, where = _nearer_unit(name, year, lat, lon,
                                                _neighbours(rows, i, mentions, text, first))
             if unit is not None:
-                level = "county" if unit_rank(unit) == 2 else "prefecture"
-                kind = unit.kind.replace(" ", "-")
-                source = f"name:{HISTORICAL_SOURCE}:{kind}:{unit.tgaz_id}:nearest"
-                out[i] = replace(
-                    row, latitude=unit.latitude, longitude=unit.longitude, modern="",
-                    province=unit.province, certainty="low",
-                    coord_source=source if level in source.split(":") else f"{source}:{level}")
+                out[i] = _at_unit(row, unit)
                 why[i] = (f"{row.place} was placed by the current place of that name "
                           f"({row.province or '?'}), but the CHGIS unit {unit.zh} "
                           f"({unit.province or '?'}, {unit.start_year}-{unit.end_year}) lies "
