@@ -129,3 +129,21 @@ def test_a_gazetteer_without_rulers_implies_only_polities(tmp_path: Path) -> Non
     assert tables.reigns == ()
     out = implied_actor(row(1140), "ruler", None, (), (), {}, tables)
     assert (out.actor1, out.actor1_source) == ("Song", "implied")
+
+
+TITLE_LINE = "Emperor Xuanzong and Emperor Suzong of Tang\n\n"
+
+
+@pytest.mark.parametrize(("body", "trigger", "expected"), [
+    # 755 (Tianbao 14): Suzong, named last, was not yet emperor: the reigning one, Xuanzong
+    ("In the fourteenth year of Tianbao, An Lushan rebelled at Fanyang. The emperor beheaded "
+     "Feng Changqing.", "beheaded", "Li Longji"),
+    # 757 (Zhide 2, Suzong's era): the title stays with the ruler named
+    ("In the second year of Zhide, Guo Ziyi recovered Chang'an. The emperor returned to the "
+     "capital.", "returned to", "Emperor Suzong of Tang"),
+])
+def test_the_emperor_is_the_one_reigning_at_the_events_date(
+        resources: api.Resources, body: str, trigger: str, expected: str) -> None:
+    events = [e for e in api.process_text(TITLE_LINE + body, "t", resources).events
+              if e.trigger == trigger]
+    assert [e.actor1 for e in events] == [expected]

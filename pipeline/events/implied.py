@@ -44,7 +44,7 @@ from pathlib import Path
 from pipeline.eras import era_key, load_eras
 from pipeline.records import DateRow, EventRow
 from pipeline.resources import active_gazetteer_dir
-from pipeline.rulers import Ruler
+from pipeline.rulers import Ruler, load_ruler_table
 
 #: Values of the ``implied_agent`` column of ``event_types.csv`` ("" = none).
 IMPLIED_AGENTS = frozenset({"ruler", "polity"})
@@ -182,3 +182,35 @@ def _reigning(tables: ImpliedTables, year: int, polity: str, date: DateRow | Non
 def _filled(row: EventRow, actor: str, polity: str) -> EventRow:
     return dataclasses.replace(row, actor1=actor, actor1_polity=polity, actor1_source=SOURCE,
                                certainty="low")
+
+
+def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow],
+                   date_starts: Sequence[int], tables: ImpliedTables | None = None
+                   ) -> EventRow:
+    """``row`` whose actor1 was read from a bare ruler title ("the emperor", resolved by
+    the anaphora stage to the last ruler named) with actor1 set to the ruler reigning at the
+    event's date instead, when that is another ruler of the same polity and either the named
+    one did not reign in the event's year or the era of the event's own date is the other's
+    (a title line "Emperor Xuanzong and Emperor Suzong", then "The emperor beheaded X" in
+    Tianbao 14 = 755: Xuanzong, not Suzong, enthroned in 756). The reigning ruler is found as
+    for an implied agent (:func:`implied_actor`, steps 1-3, within actor1's polity). ``row``
+    is returned unchanged when its year is unknown, actor1 is no ruler of ``rulers.csv`` or
+    no single other ruler is found. Arguments as :func:`implied_actor`. Raises nothing."""
+    if row.year is None or not row.actor1:
+        return row
+    tables = tables or load_implied_tables()
+    ids = {r.ruler_id for r, _ in tables.reigns if tables.names.get(r.ruler_id) == row.actor1}
+    if not ids:
+        return row
+    named = [r for r in load_ruler_table().rulers if r.ruler_id in ids]  # every reign of
+    # the ruler: one who reigned twice (Ming Yingzong, 1435-1449 and 1457-1464) has two rows
+    polity = row.actor1_polity
+    new = _reigning(tables, row.year, polity, date, dates, date_starts, row.start)
+    if new is None or new.ruler_id in ids:
+        return row
+    own_era = date is not None and bool(date.era_zh and date.dynasty) and tables.era_ruler(
+        date.era_zh, date.dynasty, date.year) == new
+    if not own_era and any(r.reign_start <= row.year <= r.reign_end for r in named):
+        return row
+    name = tables.names.get(new.ruler_id, "")
+    return dataclasses.replace(row, actor1=name) if name else row

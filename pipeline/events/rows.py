@@ -27,8 +27,8 @@ from pipeline.events.anaphora import (
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
-from pipeline.events.implied import implied_actor
-from pipeline.events.lexicon import TriggerRule
+from pipeline.events.implied import implied_actor, reigning_title
+from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.objects import object_words
 from pipeline.events.roles import (
     Frame,
@@ -248,6 +248,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     reading = "name"
     told = ""
     agentless = False  # the parse gives the trigger no agent: an implied one may be named
+    titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -292,6 +293,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
             or possessor_anaphor(finder, salience, frame.agent, at)  # "his army took X"
+        titled = actor1 is not None and actor1.source == "pronoun" \
+            and frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
+            and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
@@ -430,4 +434,6 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     if actor1 is None and agentless and rule.implied_agent:  # "was appointed": the emperor
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity)
+    elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
+        row = reigning_title(row, date, ctx.dates, ctx.date_starts)
     return row, query
