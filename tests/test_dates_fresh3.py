@@ -159,3 +159,19 @@ def test_no_era_label_when_no_state_is_named(eras, calendar) -> None:
     rows, _ = _rows(text, eras, calendar)
     row = _at(rows, text, "Two years later")
     assert (row.year, row.era, row.certainty) == (934, None, "high")
+
+
+# fresh report 4 (A1): "the 7th of September, 1689" crashed the whole document (a month
+# token cut short by backtracking, then unknown to the month table)
+@pytest.mark.parametrize(
+    ("text", "year", "month", "day"),
+    [
+        ("The treaty was signed on the 7th of September, 1689, at Nerchinsk.", 1689, 9, 7),
+        ("On the 3rd of May, 1928, the army left.", 1928, 5, 3),
+        ("He died on the 20th of December 1722.", 1722, 12, 20),
+        ("On the twenty-first of June, 1850, he died.", 1850, 6, 21),
+    ],
+)
+def test_day_of_month_comma_year(text, year, month, day, eras, calendar) -> None:
+    rows = [r for r in _rows(text, eras, calendar)[0] if r.kind == "gregorian"]
+    assert [(r.year, r.month, r.day) for r in rows] == [(year, month, day)]

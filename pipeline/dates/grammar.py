@@ -61,12 +61,12 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     lex = load_lexicon(gazetteer_dir)
     c = lex.cat
     THE = r"(?i:the)"
-    OM, CM = f"{_ORD_HEAD}{_ORD_FILL}*", f"{_CARD_HEAD}{_CARD_FILL}*"
+    OM, CM = f"{_ORD_HEAD}{_ORD_FILL}*+", f"{_CARD_HEAD}{_CARD_FILL}*+"
     AND = r"(?:[\s\-‐]+(?i:and))?"
     ORD = rf"(?:(?:{CM}{AND}[\s\-‐]+){{0,3}}{OM}|\b\d{{1,3}}\s?(?:st|nd|rd|th)\b)"
     CARD = rf"(?:{CM}(?:{AND}[\s\-‐]+{CM}){{0,3}}|\b\d{{1,3}}\b)"
-    E = f"{_ERA_START}{_ERA_FILL}*"
-    D = f"{_DYN_START}{_DYN_FILL}*"
+    E = f"{_ERA_START}{_ERA_FILL}*+"
+    D = f"{_DYN_START}{_DYN_FILL}*+"
     DYNWORD = r"(?:[Dd]ynasty|[Kk]ingdom|[Ss]tate|[Ee]mpire|[Cc]ourt)"
     CAP = r"[A-Z][a-z]+"
     suffix = _alt(list(c("era_suffix")))
@@ -76,7 +76,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
                   boundary=False)
     months_full = {w: int(v) for w, v in c("month").items() if not w.endswith(".")}
     months_all = {w.rstrip("."): int(v) for w, v in c("month").items()}
-    MON_FULL = f"{_MON_HEAD}{_MON_FILL}*"
+    MON_FULL = f"{_MON_HEAD}{_MON_FILL}*+"
     abbrev = _alt([w for w in months_all if w not in months_full], ci=False, boundary=False)
     MON_ANY = rf"(?:{MON_FULL}|{abbrev}\.?(?![A-Za-z]))"
     leapw = _alt(list(c("leap")))
@@ -223,7 +223,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     # a Western year in a day/month date: 3-4 digits, or any with "BC"/"AD" after it
     GSUF = rf"(?:\s*(?P<gsuf>{ce_era})(?![A-Za-z])|(?<=\d\d\d))"
     GREG = (
-        rf"(?P<gmname>{MON_ANY})(?:\s+|(?<=\.))(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
+        # "the 7th of September, 1689", "the third of May 1928": British day-of-month order
+        rf"(?:{THE}\s+)?(?P<gdord>{ORD})\s+of\s+(?P<gmname>{MON_FULL}),?\s+(?:(?i:AD|A\.D\.)\s+)?"
+        rf"(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
+        rf"|(?P<gmname>{MON_ANY})(?:\s+|(?<=\.))(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
         rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"

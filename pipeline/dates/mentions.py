@@ -249,7 +249,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["month"] = (
             int(get("gmnum")) if get("gmnum") else g.months[get("gmname").rstrip(".").lower()]
         )
-        fields["day"] = int(get("gday")) if get("gday") else None
+        if get("gdord"):
+            fields["day"] = parse_number(get("gdord"), lex)
+        else:
+            fields["day"] = int(get("gday")) if get("gday") else None
         fields["calendar"] = "gregorian" if get("greg") else "western"
         kind = "gregorian"
     elif get("ryear") is not None:
