@@ -6,11 +6,12 @@ An event list ``src/<doc>.events.txt`` has one event mention per line, in readin
 
 ``#`` starts a comment; a comment line ``# set: NAME`` (before the first event) names the
 evaluation set of the page (``tuned``: pages whose misses guided the lexicon; ``unseen``:
-annotated before any output on them was looked at; ``heldout``: annotated by an independent
-annotator who read neither the event code nor any output on the page), copied to every row
-as ``set`` (``tuned`` when absent). The trigger is the word or phrase that names the
+annotated before any output on them was looked at; ``heldout``, ``heldout2``: annotated by an
+independent annotator who read neither the event code nor any output on the page), copied to
+every row as ``set`` (``tuned`` when absent). The trigger is the word or phrase that names the
 happening; it is located at its next whole-word occurrence after the previous trigger, so lines
-must follow the text. Empty fields mean "not scored" (the text does not say, or the event has
+must follow the text. Years are astronomical (1 BCE = 0), so a BCE range is written
+``-118--114``. Empty fields mean "not scored" (the text does not say, or the event has
 no single agent).
 actor1 alternatives list every acceptable name: a person's canonical name and the forms the page
 uses, or the polity when only a side is named.
@@ -57,7 +58,10 @@ def build(src: Path) -> list[dict]:
             text, pos)
         if found is None:
             sys.exit(f"{src}:{number}: {trigger!r} not found after offset {pos}")
-        y0, _, y1 = year.partition("-") if year and not year.startswith("-") else (year, "", "")
+        span = re.fullmatch(r"(-?\d+)(?:-(-?\d+))?", year) if year else None
+        if year and span is None:
+            sys.exit(f"{src}:{number}: year {year!r} is not YEAR or YEAR-YEAR_END")
+        y0, y1 = (span.group(1), span.group(2) or "") if span else ("", "")
         rows.append({"doc": doc, "start": found.start(), "end": found.end(), "trigger": trigger,
                      "type": kind, "actor1": _alts(actor1), "actor2": _alts(actor2),
                      "place": place, "year": int(y0) if y0 else None,
