@@ -6,7 +6,8 @@ installed package's ``data/`` folder (a build-time dependency only: ``pip instal
 **countryinfo 1.0.1**, PyPI, MIT — a representative point for the whole country, not its
 capital; a country it lacks is left out); every capital; cities of
 at least ``MIN_POP`` people in the countries around China that Chinese history deals with
-(``REGION``), of at least ``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
+(``REGION``: the rows of the hand-kept ``world_regions.csv``), of at least
+``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
 plain letters that no Chinese place of ``modern_places.csv``, ``historical_places.csv`` or
 ``name_romanizations.csv`` bears), and every city of cities15000 in Taiwan (``ALL_CITIES``:
 cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands,
@@ -43,10 +44,18 @@ BORDER = frozenset({"KR", "KP", "VN"})
 MIN_POP_BORDER = 50_000
 # places cpca (current mainland divisions) lacks: every GeoNames city of 15,000 people or more
 ALL_CITIES = frozenset({"TW"})
-REGION = frozenset({
-    "JP", "KR", "KP", "VN", "LA", "KH", "TH", "MM", "MY", "SG", "ID", "PH", "BN", "MN", "RU",
-    "KZ", "KG", "TJ", "UZ", "TM", "AF", "PK", "IN", "NP", "BT", "BD", "LK", "IR", "TW",
-})
+REGIONS = ROOT / "gazetteer" / "world_regions.csv"
+
+
+def region(column: str = "cities", value: str = "yes") -> frozenset[str]:
+    """ISO codes of the countries Chinese history deals with whose cities (``cities``) or
+    cities' alternate names (``alternates``) are kept: the rows of ``world_regions.csv`` with
+    ``value`` in ``column`` (hand-kept; its ``note`` says why each country is there)."""
+    with REGIONS.open(encoding="utf-8", newline="") as fh:
+        return frozenset(r["country"] for r in csv.DictReader(fh) if r[column] == value)
+
+
+REGION = region()
 
 
 def _key(name: str) -> str:
