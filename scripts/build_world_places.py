@@ -18,7 +18,8 @@ Usage::
     python scripts/build_world_places.py          # write gazetteer/world_places.csv
     python scripts/build_world_places.py --check  # exit 1 if the file would change
 
-Columns: ``name`` (GeoNames English name), ``kind`` (continent | country | capital | city |
+Columns: ``name`` (GeoNames English name, accents taken off: "Hue" for Huế, so that the
+letters-only lookup key keeps every letter), ``kind`` (continent | country | capital | city |
 or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
 ``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>``,
 ``countryinfo-1.0.1:<ISO code>`` for a country's centre, or ``hand``).
@@ -31,6 +32,7 @@ import importlib.util
 import io
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +58,13 @@ def region(column: str = "cities", value: str = "yes") -> frozenset[str]:
 
 
 REGION = region()
+
+
+def _plain(name: str) -> str:
+    """``name`` with its accents taken off ("Şişli" -> "Sisli", "Huế" -> "Hue"): the lookup
+    key keeps letters a-z only, so an accented letter would be lost ("ili", "hu")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if _key(folded) else name
 
 
 def _key(name: str) -> str:
@@ -104,6 +113,7 @@ def build() -> str:
     rows: dict[tuple[str, str], dict[str, str]] = {}
 
     def add(name: str, kind: str, country: str, lat: float, lon: float, source: str) -> None:
+        name = _plain(name)
         rows.setdefault((name, kind), {
             "name": name, "kind": kind, "country": country, "latitude": f"{lat:.4f}",
             "longitude": f"{lon:.4f}", "source": source})
