@@ -112,3 +112,9 @@ def test_untagged_place_rows_are_never_certain() -> None:
     assert any(w.code == "PLACE_UNTAGGED_NAME" for w in warnings)
     rows, _ = place_rows_and_warnings([], [], lambda o: 755, text=text)
     assert rows == []  # without the entity spans the stage does not guess
+
+
+def test_a_county_known_only_from_the_1820_layer_is_no_proof_either_way() -> None:
+    # 濟源縣 is old, but CHGIS has it only from its 1820 layer: medium, coordinates kept
+    rows, _ = _rows("The armies marched from Beijing to Jiyuan.", 1644, "Beijing", "Jiyuan")
+    assert rows["Jiyuan"].certainty == "medium" and rows["Jiyuan"].latitude is not None

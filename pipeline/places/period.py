@@ -13,7 +13,9 @@ a gloss marker ("near present-day Chibi": the text itself names the current plac
 * **The name's period.** With a running year before the end of CHGIS (1911), CHGIS
   (``historical_places.csv``) must know a unit of that name (as written, read from
   Wade–Giles, or the current name) at that seat (within ``SEAT_SPREAD`` degrees) begun by
-  the text's year (``PERIOD_SLACK`` years later at most). Without one, the current place may
+  the text's year (``PERIOD_SLACK`` years later at most). A unit known only from CHGIS's
+  1820 layer (the earlier layers are incomplete: 濟源縣 is Sui, CHGIS has it from 1820) makes
+  the row ``medium`` at most. Without one, the current place may
   be a later creation that took an old name (龍城區 of 1995 for the Xiongnu Longcheng; 葉城縣
   of 1902 for 鄴城): the row becomes ``low`` (a guess; warning ``PLACE_COORDINATE_GUESSED``)
   — and, when it also lies farther than ``OUTLIER_REACH`` degrees from every other place the
@@ -41,6 +43,7 @@ from pipeline.records import PlaceRow
 
 CHGIS_END = 1911  # CHGIS's last time slice: later texts may use any current name
 PERIOD_SLACK = 100  # years: a unit begun this soon after the text's year still fits it
+SNAPSHOT_1820 = 1820  # CHGIS's 1820 layer: a unit known from it is old, its start unknown
 OUTLIER_REACH = 6.0  # degrees from every other located place of the text: not this place
 
 
@@ -77,14 +80,17 @@ def _by_current_name(row: PlaceRow) -> bool:
 def period_fits(names: Sequence[str], year: int, latitude: float, longitude: float) -> bool:
     """Whether CHGIS knows a unit of one of ``names`` at (``latitude``, ``longitude``) (within
     ``SEAT_SPREAD``) begun by ``year`` + ``PERIOD_SLACK``."""
+    return _first_year_at(names, latitude, longitude) <= year + PERIOD_SLACK
+
+
+def _first_year_at(names: Sequence[str], latitude: float, longitude: float) -> int:
+    """The earliest start year of a CHGIS unit of one of ``names`` at that seat (a large
+    number when there is none)."""
     units = load_historical_units()
-    for name in names:
-        for unit in units.get(name_key(name), ()) if name else ():
-            if abs(unit.latitude - latitude) <= SEAT_SPREAD \
-                    and abs(unit.longitude - longitude) <= SEAT_SPREAD \
-                    and unit.start_year <= year + PERIOD_SLACK:
-                return True
-    return False
+    return min((unit.start_year for name in names if name
+                for unit in units.get(name_key(name), ())
+                if abs(unit.latitude - latitude) <= SEAT_SPREAD
+                and abs(unit.longitude - longitude) <= SEAT_SPREAD), default=10_000)
 
 
 def _modern_marked(text: str, start: int) -> bool:
@@ -125,6 +131,14 @@ def check_namesakes(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
         lat, lon = row.latitude or 0.0, row.longitude or 0.0
         names = list(dict.fromkeys((row.place, wg_name_to_pinyin(row.place), row.modern)))
         if year is None or year > CHGIS_END or period_fits(names, year, lat, lon):
+            continue
+        first = _first_year_at(names, lat, lon)
+        if first <= SNAPSHOT_1820:  # CHGIS's layers before 1820 are incomplete: no proof
+            if row.certainty == "high":
+                out[i] = replace(row, certainty="medium")
+                lowered[i] = (f"the current {row.modern or row.place} ({row.province or '?'}); "
+                              f"CHGIS knows a unit of that name there only from {first} (its "
+                              f"layers before 1820 are incomplete), not by {year}")
             continue
         what = (f"the current {row.modern or row.place} ({row.province or '?'}), but CHGIS "
                 f"knows no unit of that name there by {year}: the name may be later than the "
