@@ -90,7 +90,8 @@ def place_rows_and_warnings(
     ``taken`` (with ``text``): (start, end) of every entity of the document, of any label;
     given, names no entity covers that follow an event verb and that a place table knows
     become places too (:mod:`pipeline.places.untagged`; never ``high``, left without
-    coordinates when only a second-pass guess placed them; warning ``PLACE_UNTAGGED_NAME``).
+    coordinates when only a second-pass guess or a current namesake in doubt placed them;
+    warning ``PLACE_UNTAGGED_NAME``).
 
     ``certainty`` (see :func:`_certainty`): high for the text's gloss, the hand gazetteer or a
     name matching one place; medium for a homonym chosen by the province or city written near
@@ -221,12 +222,14 @@ def place_rows_and_warnings(
         (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
     basis.update(inside)
     rejected = {i: why for i, why in rejected.items() if rows[i].latitude is None}
-    # an untagged name is never certain; a second-pass guess for it would be two guesses
+    # an untagged name is never certain; a guess for it (a second-pass point, a current
+    # namesake in doubt) would be two guesses: no coordinates
     rows = [r if r.place not in untagged else replace(r, certainty="medium")
             if r.certainty == "high" else replace(r, modern="", province="", latitude=None,
                                                   longitude=None,
                                                   coord_source="", certainty="")
-            if r.certainty == "low" else r for r in rows]
+            if r.certainty == "low" or r.coord_source.startswith("name:cpca") else r
+            for r in rows]
     basis = {i: why for i, why in basis.items() if rows[i].latitude is not None}
     return rows, _warnings(rows, basis, mentions, ends) + [
         WarningRow("", mentions[r.place][0], ends.get(mentions[r.place][0], 0),
