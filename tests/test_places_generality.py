@@ -118,3 +118,15 @@ def test_a_county_known_only_from_the_1820_layer_is_no_proof_either_way() -> Non
     # 濟源縣 is old, but CHGIS has it only from its 1820 layer: medium, coordinates kept
     rows, _ = _rows("The armies marched from Beijing to Jiyuan.", 1644, "Beijing", "Jiyuan")
     assert rows["Jiyuan"].certainty == "medium" and rows["Jiyuan"].latitude is not None
+
+
+def test_a_unit_of_a_neighbouring_period_beside_the_sentence_places_wins() -> None:
+    # 937: CHGIS has only 辯州 (Guangdong) in use; 汴州 (621-741) is Kaifeng, named beside it
+    rows, warnings = _rows("The court moved to Bianzhou, which became Kaifeng.", 937,
+                           "Bianzhou", "Kaifeng")
+    row = rows["Bianzhou"]
+    assert row.province == "Henan" and row.certainty == "low"
+    assert any(w.code == "PLACE_COORDINATE_GUESSED" and "Bianzhou" in w.message
+               for w in warnings)
+    rows, _ = _rows("The rebels took Bianzhou.", 937, "Bianzhou")  # nothing beside it
+    assert rows["Bianzhou"].province == "Guangdong" and rows["Bianzhou"].certainty == "medium"
