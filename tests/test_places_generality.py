@@ -130,3 +130,10 @@ def test_a_unit_of_a_neighbouring_period_beside_the_sentence_places_wins() -> No
                for w in warnings)
     rows, _ = _rows("The rebels took Bianzhou.", 937, "Bianzhou")  # nothing beside it
     assert rows["Bianzhou"].province == "Guangdong" and rows["Bianzhou"].certainty == "medium"
+
+
+def test_places_of_the_paragraph_alone_do_not_move_an_in_year_unit() -> None:
+    # 755: 范陽 (Hebei) is in use; the paragraph's other places lie in Henan
+    text = "The rebels rose at Fanyang. Later they took Chenliu and Luoyang."
+    rows, _ = _rows(text, 755, "Fanyang", "Chenliu", "Luoyang")
+    assert rows["Fanyang"].province == "Hebei"

@@ -18,7 +18,7 @@ others):
   (``:nearest``, certainty low).
 * **Homonyms of neighbouring centuries.** The name had one seat in the running year, but other
   seats within ``WINDOW_YEARS`` years before or after (when one of those is clearly the nearest
-  to the places located in the same sentence or paragraph and the in-year seat
+  to the places located in the same sentence and the in-year seat
   ``FAR_FACTOR`` times as far, it is taken: "Bianzhou" in 937 beside Kaifeng is 汴州, not
   辯州 in Guangdong; ``:nearest``, low), of the same unit level when the text
   writes one ("Lingzhou" in 1000: CHGIS has only 令州 in Guizhou that year; 靈州 in
@@ -188,11 +188,11 @@ def _other_period_unit(name: str, year: int, lat: float, lon: float,
                        ) -> tuple[HistoricalUnit, str] | None:
     """For a name whose one CHGIS unit in use in ``year`` lies at (``lat``, ``lon``): a unit of
     the name within ``WINDOW_YEARS`` years that is clearly the nearest to the places located in
-    the same sentence or paragraph (``found``, from :func:`_neighbours`), the in-year seat being
+    the same sentence (``found``, from :func:`_neighbours`), the in-year seat being
     at least ``FAR_FACTOR`` times as far from them; else None."""
     points, where = found
-    if where == "text" or not points:
-        return None
+    if where != "sentence" or not points:  # a paragraph's places may be far ("rose at
+        return None  # Fanyang" among places of Henan): only the same sentence decides
     unit, _ = _nearest_unit(name, year, found, window=WINDOW_YEARS)
     if unit is None or not _far(lat, lon, unit):
         return None
