@@ -299,6 +299,7 @@ class _DocumentStream:
         self.last_dated: DateRow | None = None  # the last row with a year (for --continuous)
         self.starts: list[int] = []  # cleaned start of every sentence so far
         self.place_entities: list[EntityRow] = []  # cleaned offsets
+        self.entity_spans: list[tuple[int, int]] = []  # every entity, cleaned offsets
         # events waiting for the document's place lookup, group by group: as rows up to
         # PENDING_HELD_EVENTS; past that pickled, in memory up to PENDING_SPILL_BYTES, then in
         # a temporary file (a book has tens of thousands)
@@ -355,7 +356,7 @@ class _DocumentStream:
                                    index=res.modern_places)
         places, located = place_rows_and_warnings(
             self.place_entities, whole.glosses, dates, res.historical_places,
-            index=res.modern_places, text=text)
+            index=res.modern_places, text=text, taken=self.entity_spans)
         place_warnings.extend(located)  # homonyms chosen, coordinates guessed
         places = lower_guessed_readings(places, self.place_entities, place_warnings)
         lookup.add_rows(places)  # events use the place rows' second-pass points too
@@ -382,6 +383,7 @@ class _DocumentStream:
     def _entities(self, entities: list[EntityRow]) -> None:
         """One block's entities (cleaned offsets, sorted): rows out, PLACE ones kept."""
         self.place_entities.extend(e for e in entities if e.label == "PLACE")
+        self.entity_spans.extend((e.start, e.end) for e in entities)
         rows = sorted((_placed(e, self.doc_id, _sentence_index(self.starts, e.start),
                                *self.cleaned.to_original(e.start, e.end)) for e in entities),
                       key=lambda r: (r.start, r.end, r.label))

@@ -184,7 +184,7 @@ SCHEMAS: dict[str, FileSchema] = {
         {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject",
                           "admin", "generic", "qualifier", "feature",
                           "postal_ending", "distance_unit", "seat_suffix",
-                          "garrison", "garrison_side", "city_part")}),
+                          "garrison", "garrison_side", "city_part", "crossing")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
@@ -212,6 +212,10 @@ SCHEMAS: dict[str, FileSchema] = {
         must_exist=False),
     "feature_characters.csv": FileSchema(("ending", "characters", "note"), ("ending",),
                                          must_exist=False),
+    "world_regions.csv": FileSchema(
+        ("country", "cities", "alternates", "note"), ("country", "cities", "alternates"),
+        {"cities": _one_of("yes", "no"), "alternates": _one_of("yes", "no", "non-pinyin")},
+        must_exist=False),
     "world_alternates.csv": FileSchema(
         ("alias", "name", "country", "latitude", "longitude", "source"),
         ("alias", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},

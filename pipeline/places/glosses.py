@@ -19,6 +19,7 @@ _NAME_WORD = r"[A-Z][A-Za-z'’\-]*"
 _PLACE_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*\.?\s*$")
 _LIST_SEP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
 _LEADING_NON_NAMES = {"The", "In", "At", "From", "To", "On", "After", "Before", "When", "See"}
+_IN_PROVINCE = re.compile(r"^(.*\S)\s+in\s+(\S.*)$")
 _LOCALITY = re.compile(r"^[A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*){0,5}$")
 
 
@@ -69,6 +70,9 @@ def _read_body(body: str, lex: GlossLexicon) -> tuple[list[str], str, str, str] 
         if not parts or parts[0].split()[0].lower() in lex.rejects:
             continue
         parts = [p for p in parts if p.split()[0].lower() not in lex.skips]
+        tail = _IN_PROVINCE.match(parts[-1]) if parts else None
+        if tail and _province_of(tail.group(2), lex):  # "(near present-day Xinhui in Guangdong)"
+            parts[-1:] = [tail.group(1), tail.group(2)]
         relation, marker, province, localities, anchor = "", False, "", [], ""
         for i, raw in enumerate(parts):
             part, rel, had_marker = _strip_prefixes(raw, lex)
@@ -163,19 +167,26 @@ _NAMES = r"[A-Z][A-Za-z'’\-]*+(?:\s++[A-Z][A-Za-z'’\-]*+){0,3}"
 
 
 @lru_cache(maxsize=4)
-def _comma_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
-    """"Lingzhou, now Lingwu, Ningxia" / "Xinzheng, in modern Henan": a marker is required."""
+def _comma_pattern(markers: tuple[str, ...], relations: tuple[str, ...] = ()
+                   ) -> re.Pattern[str]:
+    """"Lingzhou, now Lingwu, Ningxia" / "Xinzheng, in modern Henan" / "Yamen, near
+    present-day Xinhui in Guangdong": a marker is required; ``relations`` (the relation
+    phrases of ``place_gloss_words.csv``) may come before it, and the province may follow the
+    modern place after a comma or after "in"."""
     marker = "|".join(re.escape(m) for m in markers if " " not in m or m.count(" ") == 1)
+    rel = "|".join(re.escape(r) + r"\s+" for r in sorted(
+        set(relations) | {"in", "part of"}, key=len, reverse=True))
     return re.compile(
-        rf"(?<![A-Za-z'’\-])(?P<name>{_NAMES}),\s+(?P<rel>in\s+|part\s+of\s+)?(?:{marker})\s+"
-        rf"(?P<modern>{_NAMES})(?:,\s+(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
+        rf"(?<![A-Za-z'’\-])(?P<name>{_NAMES}),\s+(?P<rel>{rel})?(?:{marker})\s+"
+        rf"(?P<modern>{_NAMES})(?:(?:,\s+|\s+in\s+)(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
 
 
 def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
                    ) -> list[PlaceGloss]:
     """Glosses written without brackets after a comma; ``taken`` spans are skipped."""
     out = []
-    for m in _comma_pattern(lex.markers).finditer(text):
+    relations = dict(lex.relations)
+    for m in _comma_pattern(lex.markers, tuple(relations)).finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         name, start = m.group("name"), m.start("name")
@@ -193,8 +204,8 @@ def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
             province, modern = _province_of(modern, lex), ""
         if modern and not _is_modern_place(modern, province):
             continue  # "Sima Yi, now Grand Tutor": only known modern places count here
-        relation = "in" if m.group("rel") and m.group("rel").startswith("in") else (
-            "part of" if m.group("rel") else ("at" if modern else "in"))
+        written = " ".join(m.group("rel").split()).lower() if m.group("rel") else ""
+        relation = relations.get(written, written) if written else ("at" if modern else "in")
         out.append(PlaceGloss(" ".join(words), start, m.end("name"), modern, relation,
                               province, m.end("name"), end))
     return out

@@ -17,7 +17,10 @@ others):
   farther from them (寧遠衛 in Liaoning, beside Shenyang and Fushun): the unit is taken
   (``:nearest``, certainty low).
 * **Homonyms of neighbouring centuries.** The name had one seat in the running year, but other
-  seats within ``WINDOW_YEARS`` years before or after, of the same unit level when the text
+  seats within ``WINDOW_YEARS`` years before or after (when one of those is clearly the nearest
+  to the places located in the same sentence and the in-year seat
+  ``FAR_FACTOR`` times as far, it is taken: "Bianzhou" in 937 beside Kaifeng is 汴州, not
+  辯州 in Guangdong; ``:nearest``, low), of the same unit level when the text
   writes one ("Lingzhou" in 1000: CHGIS has only 令州 in Guizhou that year; 靈州 in
   Ningxia is its unit of 618-720 and 1288-): the table may lack the unit meant, so the row
   is medium, never high, and the warning names the other seats.
@@ -159,6 +162,16 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
         parts = row.coord_source.split(":")
         zh = next((u.zh for u in _units(row.place) if u.tgaz_id in parts), "")
         others = other_seats(row.place, year, lat, lon, zh=zh)
+        moved = _other_period_unit(row.place, year, lat, lon,
+                                   _neighbours(rows, i, mentions, text, first)) if others else None
+        if moved is not None:  # "Bianzhou" in 937 beside Kaifeng: 汴州, not 辯州 (Guangdong)
+            unit, where = moved
+            out[i] = _at_unit(row, unit)
+            why[i] = (f"the one CHGIS unit named {row.place} in use in {year} lies far from the "
+                      f"places named in its {where}; {unit.zh} ({unit.province or '?'}, "
+                      f"{unit.start_year}-{unit.end_year}), of a neighbouring period, lies by "
+                      "them: the table may lack the unit meant")
+            continue
         if others:
             named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
                               for u in others[:3])
@@ -168,6 +181,28 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       "the unit meant")
     return out, why
 
+
+
+def _other_period_unit(name: str, year: int, lat: float, lon: float,
+                       found: tuple[list[tuple[float, float]], str]
+                       ) -> tuple[HistoricalUnit, str] | None:
+    """For a name whose one CHGIS unit in use in ``year`` lies at (``lat``, ``lon``): a unit of
+    the name within ``WINDOW_YEARS`` years that is clearly the nearest to the places located in
+    the same sentence (``found``, from :func:`_neighbours`), the in-year seat being
+    at least ``FAR_FACTOR`` times as far from them; else None."""
+    points, where = found
+    if where != "sentence" or not points:  # a paragraph's places may be far ("rose at
+        return None  # Fanyang" among places of Henan): only the same sentence decides
+    unit, _ = _nearest_unit(name, year, found, window=WINDOW_YEARS)
+    if unit is None or not _far(lat, lon, unit):
+        return None
+
+    def dist(a: float, b: float) -> float:
+        return min(math.hypot(a - x, b - y) for x, y in points)
+
+    if dist(lat, lon) < FAR_FACTOR * max(dist(unit.latitude, unit.longitude), 0.5):
+        return None
+    return unit, where
 
 
 _SENTENCE_END = re.compile(r"[.!?。](?=\s)")

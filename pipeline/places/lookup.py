@@ -44,10 +44,13 @@ class PlaceLookup:
         """Use the document's place rows (:func:`build_place_rows`) as the answer for every name
         they place and the text does not gloss: second-pass guesses such as CHGIS homonyms near
         the document's other places, a province written beside the name ("Le'an in Shandong
-        province", "Hua County, Guangdong Province"), so events and places.csv always agree.
-        Call before :meth:`get`."""
+        province", "Hua County, Guangdong Province"), so events and places.csv always agree;
+        a row left blank (no sure reading; a namesake the text rejects, warning
+        ``PLACE_CANDIDATE_REJECTED``) leaves the events' coordinates blank too, unless the
+        hand gazetteer knows the name. Call before :meth:`get`."""
         for row in rows:
-            if row.latitude is None:
+            if row.latitude is None:  # left blank (no reading, or a namesake the text rejects)
+                self.located[row.place] = (row.modern, None, None, "")
                 continue
             self.located[row.place] = (row.modern, row.latitude, row.longitude,
                                        precision_of(row.coord_source))
@@ -99,7 +102,12 @@ class PlaceLookup:
                     self.cache[name] = (coord.matched, coord.latitude, coord.longitude,
                                         coord.precision)
             found, row = self.cache[name], self.located.get(name)
-            if row and (found is None or found[1:3] != row[1:3]):
+            if row and row[1] is None:
+                if found is not None and hist is None:
+                    # places.csv left it blank (no sure reading, a namesake the text
+                    # rejects): events do not place it by its name alone either
+                    self.cache[name] = (row[0], None, None, "")
+            elif row and (found is None or found[1:3] != row[1:3]):
                 # the place row is the document's answer (a province written beside the name,
                 # a homonym near the other places): events take the same point
                 self.cache[name] = (row[0] or (found[0] if found else ""), *row[1:])

@@ -9,6 +9,7 @@ Helpers live beside it and are re-exported here so existing imports keep working
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from pipeline.places.base import ModernPlaceIndex, PlaceGloss, province_named
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
@@ -37,6 +38,8 @@ from pipeline.places.mentions import (
     years_from_dates,
 )
 from pipeline.places.modern import geocode, geocode_gloss
+from pipeline.places.period import check_namesakes
+from pipeline.places.untagged import untagged_place_mentions
 from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
 
@@ -61,7 +64,8 @@ def place_rows_and_warnings(
         entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
         dates: Sequence[DateRow] | YearAt,
         historical_places: Mapping[str, HistoricalPlace] | None = None, *,
-        index: ModernPlaceIndex | None = None, text: str = ""
+        index: ModernPlaceIndex | None = None, text: str = "",
+        taken: Sequence[tuple[int, int]] | None = None
 ) -> tuple[list[PlaceRow], list[WarningRow]]:
     """One PlaceRow per distinct place (PLACE entity canonical, or glossed name).
 
@@ -83,6 +87,12 @@ def place_rows_and_warnings(
     of another province ("Hua County, Guangdong Province" where ``places.csv`` has Henan's
     Huaxian) makes it the homonym of that province when one is known (else no coordinates).
 
+    ``taken`` (with ``text``): (start, end) of every entity of the document, of any label;
+    given, names no entity covers that follow an event verb and that a place table knows
+    become places too (:mod:`pipeline.places.untagged`; never ``high``, left without
+    coordinates when only a second-pass guess or a current namesake in doubt placed them;
+    warning ``PLACE_UNTAGGED_NAME``).
+
     ``certainty`` (see :func:`_certainty`): high for the text's gloss, the hand gazetteer or a
     name matching one place; medium for a homonym chosen by the province or city written near
     it (warning ``PLACE_HOMONYM_CHOSEN``); low for a second-pass guess (warning
@@ -91,6 +101,13 @@ def place_rows_and_warnings(
     """
     year_at = dates if callable(dates) else years_from_dates(dates, text)
     historical = historical_places or {}
+    untagged: set[str] = set()
+    if text and taken is not None:  # names no entity covers, after an event verb
+        spans = [*taken, *((e.start, e.end) for e in entities)]
+        found = untagged_place_mentions(text, spans, [] if callable(dates) else [
+            (d.start, d.end) for d in dates if d.end > d.start], index)
+        untagged = {e.canonical for e in found} - {e.canonical for e in entities}
+        entities = [*entities, *found]
     mentions: dict[str, list[int]] = {}
     outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
     surfaces: dict[str, set[str]] = {}  # canonical -> the spellings the text used
@@ -197,7 +214,32 @@ def place_rows_and_warnings(
             basis[i] = why
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
+    rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
+    basis.update(lowered)  # a current namesake the text's date or verb does not fit
+    for i in rejected:
+        basis.pop(i, None)
     rows, inside = place_within(rows, mentions, text, [  # gates, streets; circuits by seat
         (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
     basis.update(inside)
-    return rows, _warnings(rows, basis, mentions, ends)
+    rejected = {i: why for i, why in rejected.items() if rows[i].latitude is None}
+    # an untagged name is never certain; a guess for it (a second-pass point, a current
+    # namesake in doubt) would be two guesses: no coordinates
+    rows = [r if r.place not in untagged else replace(r, certainty="medium")
+            if r.certainty == "high" else replace(r, modern="", province="", latitude=None,
+                                                  longitude=None,
+                                                  coord_source="", certainty="")
+            if r.certainty == "low" or r.coord_source.startswith("name:cpca") else r
+            for r in rows]
+    basis = {i: why for i, why in basis.items() if rows[i].latitude is not None}
+    return rows, _warnings(rows, basis, mentions, ends) + [
+        WarningRow("", mentions[r.place][0], ends.get(mentions[r.place][0], 0),
+                   "PLACE_UNTAGGED_NAME",
+                   f"{r.place!r} read as a place: no entity there, but it follows an event "
+                   f"verb and a place table knows the name (certainty "
+                   f"{r.certainty or 'none: no coordinates'})")
+        for r in rows if r.place in untagged] + [
+        WarningRow("", mentions[rows[i].place][0],
+                   ends.get(mentions[rows[i].place][0], mentions[rows[i].place][0]),
+                   "PLACE_CANDIDATE_REJECTED",
+                   f"{rows[i].place!r} left without coordinates: {why}")
+        for i, why in sorted(rejected.items())]
