@@ -95,12 +95,13 @@ def reference_name(doc: Doc, trigger: Span) -> Span:
 def _inside_name(trig: Span, sent: Span, ctx: Context, offset: int,
                  rules: Sequence[TriggerRule]) -> bool:
     """A trigger word that is part of a name: capitalised inside the sentence ("the Lianghe
-    Rebel Army", "the Shaoxing Peace Agreement") or inside an entity."""
+    Rebel Army", "the Shaoxing Peace Agreement") or whose first word is inside an entity (a
+    phrase that ends on a name is no name: "weighs the Supreme Being", "was called Khan")."""
     if rules[0].event_type == "battle_reference":
         return False
     if trig.start > sent.start and trig[0].text[:1].isupper():
         return True
-    start, end = trig.start_char + offset, trig.end_char + offset
+    start, end = trig.start_char + offset, trig[0].idx + len(trig[0]) + offset
     return any(e.start < end and start < e.end
                for e in entities_in(ctx, max(0, start - 60), end))
 
