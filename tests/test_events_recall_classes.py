@@ -64,6 +64,15 @@ def test_alternatives_expand_to_every_combination() -> None:
     ("Li Heng led three thousand soldiers to guard the palace.", "garrison"),
     ("Li Heng cut a canal to Luoyang.", "construction"),
     ("The Song united with the Jin.", "alliance"),
+    # word-by-word translations: 即位, 遷都, 賜死, 討伐, 冊封/封, 稱臣, 平定
+    ("Li Heng ascended throne in Luoyang.", "enthronement"),
+    ("Li Heng moved capital to Luoyang.", "capital_move"),
+    ("Wang Dao was granted death.", "execution"),
+    ("Li Heng crusaded against the Jin.", "attack"),
+    ("Li Heng canonized his son as Prince of Luoyang.", "appointment"),
+    ("Li Heng sealed his brother as king.", "appointment"),
+    ("Li Heng called himself a vassal of the Jin.", "surrender"),
+    ("Li Heng calmed down the rebellion.", "defeat"),
     # a war that breaks out or occurs
     ("The war between the Song and the Jin broke out.", "battle"),
     ("Then occurred the disastrous war with Japan.", "battle"),
@@ -86,10 +95,13 @@ def test_class_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     "Wang Dao supported the emperor.",
     "Li Heng launched a new currency.",
     "Li Heng announced his plans.",
+    "Li Heng sealed the pass.",
+    "Li Heng. Canonised as Zhuangzong.",
+    "Li Heng calmed the people.",
 ])
 def test_near_miss_is_no_event_of_the_class(nlp: Language, text: str) -> None:
-    assert not {"capture_city", "defeat", "recovery", "proclamation", "battle",
-                "enthronement", "coup", "reform", "decree"} & set(types(nlp, text)), text
+    assert not {"capture_city", "defeat", "recovery", "proclamation", "battle", "enthronement",
+                "coup", "reform", "decree", "appointment"} & set(types(nlp, text)), text
 
 
 def test_a_rewarded_capture_and_a_purpose_infinitive_stay_events(nlp: Language) -> None:
