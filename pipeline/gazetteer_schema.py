@@ -170,7 +170,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "age", "near_miss", "avoidance", "bound",
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
-                                                  "onset")},
+                                                  "onset", "ocr")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -113,3 +113,21 @@ def test_an_edict_in_the_first_person_is_an_event(nlp: Language) -> None:
     text = "We now confer on Li Heng the title of duke, and create him a Marquis."
     assert [e[0] for e in brief(run(nlp, text, SPEC))] == ["appointment", "appointment"]
     assert types(nlp, "The city lies on the river, and the king confers titles.") == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Li Heng oyerthrew the Sui dynasty.", "fall_of_state"),  # y for v
+    ("The Jin army attaeked Luoyang.", "attack"),  # e for c
+    ("In 928 Li Heng set himself np as emperor.", "proclamation"),  # n for u, in a phrase
+])
+def test_a_trigger_garbled_by_one_ocr_confusion_is_read(nlp: Language, text: str,
+                                                        kind: str) -> None:
+    assert kind in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1850 the emperor lied.",  # a real word is never read as another ("died")
+    "Li Heng met Tung Kuan.",  # a capitalised word is a name
+])
+def test_real_words_and_names_are_not_read_as_triggers(nlp: Language, text: str) -> None:
+    assert types(nlp, text) == []

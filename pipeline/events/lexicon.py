@@ -6,7 +6,8 @@ event types; ``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
 (``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``, ``request``,
 ``claim``, ``pretense``: no event; ``purpose``: "in order to", or a verb of setting out whose
-"for" phrase states what it was for, no event;
+"for" phrase states what it was for, no event; ``ocr``: letter confusions of OCR text, to read
+a garbled trigger word (:mod:`pipeline.events.ocr`);
 ``failure``: ``status=failed``;
 ``order``: a verb whose object carries out the infinitive) and the words that refer back to
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
@@ -36,7 +37,7 @@ MAX_EXPANSIONS = 512
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
-                       "onset"})
+                       "onset", "ocr"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class EventLexicon:
 
     forms: Mapping[str, tuple[TriggerRule, ...]]
     cues: Mapping[str, str]
+    #: OCR confusions (letters as printed, letters meant), from the ``ocr`` rows of
+    #: event_cues.csv ("y=v": "oyerthrew" is "overthrew")
+    ocr: tuple[tuple[str, str], ...] = ()
 
     def cue(self, word: str) -> str:
         """The cue kind of a lower-case word form ("" if none)."""
@@ -107,16 +111,25 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                 for form in expand_form(written, f"{path}:{line}"):
                     forms.setdefault(form, []).append(rule)
     cues: dict[str, str] = {}
+    ocr: list[tuple[str, str]] = []
     cue_path = path.with_name("event_cues.csv")
     if cue_path.exists():
         with cue_path.open(encoding="utf-8", newline="") as fh:
             for line, row in enumerate(csv.DictReader(fh), start=2):
                 if row["kind"] not in CUE_KINDS:
                     raise ValueError(f"{cue_path}:{line}: unknown cue kind {row['kind']!r}")
+                if row["kind"] == "ocr":
+                    for pair in row["cue"].split(";"):
+                        seen, eq, meant = pair.strip().partition("=")
+                        if not (seen and eq and meant):
+                            raise ValueError(f"{cue_path}:{line}: an ocr cue is seen=meant, "
+                                             f"not {pair!r}")
+                        ocr.append((seen, meant))
+                    continue
                 for form in row["cue"].split(";"):
                     if form.strip():
                         cues[form.strip().lower()] = row["kind"]
-    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues)
+    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr))
 
 
 def expand_form(written: str, where: str = "") -> list[str]:

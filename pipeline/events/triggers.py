@@ -1,7 +1,8 @@
 """Trigger finding: the document context of a paragraph and its trigger spans, by sentence.
 
 :func:`prepare_block` matches the lexicon's forms in one paragraph Doc and keeps, per sentence,
-the triggers that may be events: not in a question, not part of a name ("the Shaoxing Peace
+the triggers that may be events (forms matched as written, or through one OCR confusion:
+:mod:`pipeline.events.ocr`): not in a question, not part of a name ("the Shaoxing Peace
 Agreement", an entity), not inside a "(see the Battle of X ...)" title. :class:`Context`
 holds what argument finding needs about the document (entities, dated dates, person polities,
 lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.ocr import ocr_triggers
 from pipeline.records import DateRow, EntityRow
 
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
@@ -160,6 +162,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     ctx = Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
                    person_polity, lex)
     found = {(s, e): strings[m] for m, s, e in match(doc)}
+    found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
