@@ -131,3 +131,11 @@ def test_a_trigger_garbled_by_one_ocr_confusion_is_read(nlp: Language, text: str
 ])
 def test_real_words_and_names_are_not_read_as_triggers(nlp: Language, text: str) -> None:
     assert types(nlp, text) == []
+
+
+def test_deposing_a_ruler_is_a_coup_and_the_object_word_is_in_the_row(nlp: Language) -> None:
+    (event,) = run(nlp, "Wang Dao deposed the emperor.", SPEC)
+    assert event.event_type == "coup"
+    text = "Li Heng proclaimed a large number of reforms."
+    (event,) = run(nlp, text, SPEC)
+    assert event.event_type == "reform" and event.text.endswith("reforms")

@@ -100,15 +100,16 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
 
 def _choose_rule(rules: Sequence[TriggerRule], label: str,
                  words: frozenset[str]) -> TriggerRule | None:
-    """The rule whose ``object_label`` is the patient's ``label``, else one whose
-    ``object_words`` hold one of ``words`` (lower case: the words the patient stands for,
-    :func:`pipeline.events.objects.object_words`, and the object of an "as" phrase on the
-    trigger, :func:`_object_words`), else one with neither."""
-    for rule in rules:
-        if rule.object_label and rule.object_label == label:
-            return rule
+    """The rule whose ``object_words`` hold one of ``words`` (lower case: the words the
+    patient stands for, :func:`pipeline.events.objects.object_words`, and the object of an
+    "as" phrase on the trigger, :func:`_object_words`; a word is more telling than a label:
+    "deposed the Emperor" is a coup, though "the Emperor" is a PERSON), else the rule whose
+    ``object_label`` is the patient's ``label``, else one with neither."""
     for rule in rules:
         if rule.object_words & words:
+            return rule
+    for rule in rules:
+        if rule.object_label and rule.object_label == label:
             return rule
     return next((r for r in rules if not r.object_label and not r.object_words), None)
 
@@ -262,6 +263,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     agentless = False  # the parse gives the trigger no agent: an implied one may be named
     titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
     performative = False  # a present tense with a first-person subject: an edict
+    object_thing: int | None = None  # the token after an object_words row's object
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -289,6 +291,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
                 and not _at_onset(frame.head, ctx):
             return None  # "War between Song and Jin" (a heading), "losses in the war with X"
+        if rule.object_words and frame.patient is not None:
+            counted = [t for t in frame.patient.subtree if t.lower_ in rule.object_words]
+            object_thing = sent.start + (counted or [frame.patient])[-1].i + 1
         frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
         orderer = ordering_agent(frame.head, ctx.lexicon)
         if orderer is not None:  # "ordered the death of X": X executed by the orderer
@@ -401,6 +406,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
+    if object_thing is not None and object_thing > window.end:
+        window = doc[window.start:object_thing]  # "proclaimed a number of [reforms]": the
+        # thing proclaimed is the event's own word, though it is a trigger word itself
     text = doc_text[window.start_char:window.end_char]
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
     date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
