@@ -104,7 +104,7 @@ def test_the_lexicon_reads_the_column() -> None:
 
 def test_the_schema_rejects_an_unknown_implied_agent() -> None:
     schema = SCHEMAS["event_types.csv"]
-    cells = ["appoint", "appointed", "appointment", "", "yes", "", "agent", "", "", "", "king"]
+    cells = ["appoint", "appointed", "appointment", "", "yes", "", "agent", "", "", "", "king", ""]
     with pytest.raises(GazetteerError, match="implied_agent"):
         check_cells(Path("event_types.csv"), 2, schema.columns, cells, schema)
 

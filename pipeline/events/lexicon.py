@@ -1,11 +1,13 @@
 """The event lexicon: trigger forms and modality/anaphora cues, read from ``gazetteer/``.
 
 ``event_types.csv`` (lemma, forms, event_type, object_label, takes_object, example,
-subject_role, hostile, object_words, partner, implied_agent) maps surface forms to event types;
-``event_cues.csv`` (cue, kind, example) lists
+subject_role, hostile, object_words, partner, implied_agent, anchor) maps surface forms to
+event types; ``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
 (``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``, ``request``,
-``claim``, ``pretense``: no event;
+``claim``, ``pretense``: no event; ``purpose``: "in order to", or a verb of setting out whose
+"for" phrase states what it was for, no event; ``ocr``: letter confusions of OCR text, to read
+a garbled trigger word (:mod:`pipeline.events.ocr`);
 ``failure``: ``status=failed``;
 ``order``: a verb whose object carries out the infinitive) and the words that refer back to
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
@@ -29,9 +31,13 @@ from pipeline.resources import gazetteer_dir
 
 GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
+_GROUP = re.compile(r"\(([^()]*)\)")
+#: Most forms one written form may expand to (a typo in the groups should not explode).
+MAX_EXPANSIONS = 512
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
-                       "earlier", "request", "claim", "pretense", "support"})
+                       "earlier", "request", "claim", "pretense", "support", "purpose",
+                       "onset", "ocr"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,9 @@ class TriggerRule:
     #: who acts when the text names no agent: ``ruler`` (the reigning ruler, else the
     #: patient's polity), ``polity`` or "" (:mod:`pipeline.events.implied`)
     implied_agent: str = ""
+    #: ``onset``: a noun trigger is an event only as the subject or object of an ``onset`` cue
+    #: verb ("the war with Japan broke out", "began the war"); "" = no such condition
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,9 @@ class EventLexicon:
 
     forms: Mapping[str, tuple[TriggerRule, ...]]
     cues: Mapping[str, str]
+    #: OCR confusions (letters as printed, letters meant), from the ``ocr`` rows of
+    #: event_cues.csv ("y=v": "oyerthrew" is "overthrew")
+    ocr: tuple[tuple[str, str], ...] = ()
 
     def cue(self, word: str) -> str:
         """The cue kind of a lower-case word form ("" if none)."""
@@ -93,21 +105,55 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                row["takes_object"] != "no", role,
                                (row.get("hostile") or "") == "yes", words,
                                (row.get("partner") or "").strip().lower(),
-                               (row.get("implied_agent") or "").strip())
-            for form in row["forms"].split(";"):
-                if form.strip():
-                    forms.setdefault(form.strip().lower(), []).append(rule)
+                               (row.get("implied_agent") or "").strip(),
+                               (row.get("anchor") or "").strip())
+            for written in row["forms"].split(";"):
+                for form in expand_form(written, f"{path}:{line}"):
+                    forms.setdefault(form, []).append(rule)
     cues: dict[str, str] = {}
+    ocr: list[tuple[str, str]] = []
     cue_path = path.with_name("event_cues.csv")
     if cue_path.exists():
         with cue_path.open(encoding="utf-8", newline="") as fh:
             for line, row in enumerate(csv.DictReader(fh), start=2):
                 if row["kind"] not in CUE_KINDS:
                     raise ValueError(f"{cue_path}:{line}: unknown cue kind {row['kind']!r}")
+                if row["kind"] == "ocr":
+                    for pair in row["cue"].split(";"):
+                        seen, eq, meant = pair.strip().partition("=")
+                        if not (seen and eq and meant):
+                            raise ValueError(f"{cue_path}:{line}: an ocr cue is seen=meant, "
+                                             f"not {pair!r}")
+                        ocr.append((seen, meant))
+                    continue
                 for form in row["cue"].split(";"):
                     if form.strip():
                         cues[form.strip().lower()] = row["kind"]
-    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues)
+    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr))
+
+
+def expand_form(written: str, where: str = "") -> list[str]:
+    """The lower-case forms a written form of ``event_types.csv`` stands for: each group of
+    alternatives in parentheses is replaced by each of them in turn, and an empty alternative
+    drops the group ("(took|taken) charge (of|)" -> "took charge of", "took charge", "taken
+    charge of", "taken charge"); spaces are normalised. Word-by-word calques of a Chinese verb
+    and its object ("(weighs|weighed|called) (the |)emperor") and the inflections of a phrase's
+    verb are written this way. Raises ValueError (naming ``where``) for an unbalanced
+    parenthesis or more than :data:`MAX_EXPANSIONS` forms."""
+    out = [written.lower()]
+    while any("(" in f or ")" in f for f in out):
+        nxt = []
+        for form in out:
+            match = _GROUP.search(form)
+            if match is None:
+                raise ValueError(f"{where}: unbalanced parenthesis in form {written!r}")
+            nxt.extend(form[:match.start()] + alt + form[match.end():]
+                       for alt in match.group(1).split("|"))
+        out = nxt
+        if len(out) > MAX_EXPANSIONS:
+            raise ValueError(f"{where}: form {written!r} expands to more than "
+                             f"{MAX_EXPANSIONS} forms")
+    return list(dict.fromkeys(f for f in (" ".join(f.split()) for f in out) if f))
 
 
 def build_trigger_matcher(doc_or_vocab: Doc | object, lexicon: EventLexicon) -> PhraseMatcher:

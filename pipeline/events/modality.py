@@ -12,8 +12,12 @@ established", "urged him to attack"), a ``claim`` verb whose clause it is ("clai
 had been ordered to ..."), a ``pretense`` verb or modifier ("feigned surrender", "pretended to
 retreat", "a feigned retreat"), or a bare trigger adjective or noun that only qualifies another
 noun ("the rebel king Xin", "the rebel chief Yakub Beg", "the siege engines"; not a
-participle: "the captured emperor"). ``failed``: a ``failure`` cue ("failed to take", "attempted to
-... but failed")."""
+participle: "the captured emperor"), a stated purpose (``purpose`` cues: an infinitive after
+"in order"/"so as", "marched north in order to subdue X"; an event noun in the "for" phrase of a
+verb of setting out, "set out for the conquest of X", "raised an army for the recovery of X";
+not "was rewarded for the capture of X", nor the bare purpose infinitive "led his army to
+attack Y", which the issue's convention counts as done). ``failed``: a ``failure`` cue
+("failed to take", "attempted to ... but failed")."""
 
 from __future__ import annotations
 
@@ -43,6 +47,15 @@ def _purpose(verb: Token) -> bool:
     form with its own "to"."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _stated_purpose(verb: Token, lexicon: EventLexicon) -> bool:
+    """An infinitive introduced by a ``purpose`` phrase cue ("in order to", "so as to")."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i < 2:
+        return False
+    before = to.doc[to.i - 2:to.i]
+    return lexicon.cue(" ".join(t.lower_ for t in before)) == "purpose"
 
 
 def _qualifier(head: Token) -> bool:
@@ -102,6 +115,11 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"  # "a feigned retreat", "a sham surrender"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
+        if coarse(cur) == "VERB" and _stated_purpose(cur, lexicon):
+            return "none"  # "marched north in order to subdue the Jin"
+        if step > 0 and cur.lower_ == "for" and via == "pobj" \
+                and lexicon.cue(cur.head.lower_) == "purpose":
+            return "none"  # "set out for the conquest of Kaifeng"
         if any(c.dep_ == "mark" and lexicon.cue(c.lower_) == "irrealis" for c in kids):
             return "none"  # "if the Jin captured Kaifeng"
         if step > 0 and any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"

@@ -54,6 +54,10 @@ _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killin
 # Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
 # place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
 _OF_AGENT = frozenset({"attack"})
+#: Labels of a noun that is an argument of its verb.
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
+#: Subjects of a present tense that performs what it says (an edict: "We confer ...").
+_FIRST_PERSON = frozenset({"we", "i"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
 
@@ -96,15 +100,16 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
 
 def _choose_rule(rules: Sequence[TriggerRule], label: str,
                  words: frozenset[str]) -> TriggerRule | None:
-    """The rule whose ``object_label`` is the patient's ``label``, else one whose
-    ``object_words`` hold one of ``words`` (lower case: the words the patient stands for,
-    :func:`pipeline.events.objects.object_words`, and the object of an "as" phrase on the
-    trigger, :func:`_object_words`), else one with neither."""
-    for rule in rules:
-        if rule.object_label and rule.object_label == label:
-            return rule
+    """The rule whose ``object_words`` hold one of ``words`` (lower case: the words the
+    patient stands for, :func:`pipeline.events.objects.object_words`, and the object of an
+    "as" phrase on the trigger, :func:`_object_words`; a word is more telling than a label:
+    "deposed the Emperor" is a coup, though "the Emperor" is a PERSON), else the rule whose
+    ``object_label`` is the patient's ``label``, else one with neither."""
     for rule in rules:
         if rule.object_words & words:
+            return rule
+    for rule in rules:
+        if rule.object_label and rule.object_label == label:
             return rule
     return next((r for r in rules if not r.object_label and not r.object_words), None)
 
@@ -112,7 +117,9 @@ def _choose_rule(rules: Sequence[TriggerRule], label: str,
 def _object_words(frame: Frame) -> frozenset[str]:
     """The lower-case words ``object_words`` are checked against: those the patient stands
     for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the
-    trigger ("succeeded in 934 as fourth Emperor": emperor)."""
+    trigger ("succeeded in 934 as fourth Emperor": emperor), each of the latter also as
+    "as " + word ("as emperor"), for rows that take the word only from an "as" phrase
+    ("supported Zhao Yun as emperor", not "supported the emperor")."""
     words = {t.lower_ for t in prep_objects(frame.head, frozenset({"as"}))}
     for tok in frame.head.subtree:  # "in 934 as fourth Emperor", parsed as "in ... Emperor"
         if tok.lower_ == "as" and tok.i > frame.head.i and _governed_by(tok, frame.head):
@@ -120,7 +127,7 @@ def _object_words(frame: Frame) -> frozenset[str]:
                 "NOUN", "PROPN")), None)
             if noun is not None:
                 words.add(noun.lower_)
-    return frozenset(words) | object_words(frame.patient)
+    return frozenset(words) | {f"as {w}" for w in words} | object_words(frame.patient)
 
 
 def _governed_by(tok: Token, head: Token) -> bool:
@@ -173,6 +180,12 @@ def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
         return frame
     target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
     return dataclasses.replace(frame, agent=of_obj, patient=target)
+
+
+def _at_onset(head: Token, ctx: Context) -> bool:
+    """True when the noun ``head`` is the subject or object of a verb of the cue kind
+    ``onset`` ("the war with Japan broke out", "occurred the war with Japan", "began the war")."""
+    return head.dep_ in _ARGUMENT and ctx.lexicon.cue(head.head.lower_) == "onset"
 
 
 def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
@@ -249,6 +262,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     told = ""
     agentless = False  # the parse gives the trigger no agent: an implied one may be named
     titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
+    performative = False  # a present tense with a first-person subject: an edict
+    object_thing: int | None = None  # the token after an object_words row's object
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -273,6 +288,12 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
             frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+        if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
+                and not _at_onset(frame.head, ctx):
+            return None  # "War between Song and Jin" (a heading), "losses in the war with X"
+        if rule.object_words and frame.patient is not None:
+            counted = [t for t in frame.patient.subtree if t.lower_ in rule.object_words]
+            object_thing = sent.start + (counted or [frame.patient])[-1].i + 1
         frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
         orderer = ordering_agent(frame.head, ctx.lexicon)
         if orderer is not None:  # "ordered the death of X": X executed by the orderer
@@ -286,6 +307,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         status, date_tok = frame.status, frame.head
         agentless = frame.agent is None
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
+        # "We now confer on X the title ...": an edict's own words do what they say
+        performative = told == "present" and frame.agent is not None \
+            and frame.agent.lower_ in _FIRST_PERSON
         if told == "imperative":
             return None  # "move to sidebar": an instruction, not a narrated event
         reading = ("verb" if coarse(frame.head) == "VERB" else "noun") \
@@ -382,6 +406,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
+    if object_thing is not None and object_thing > window.end:
+        window = doc[window.start:object_thing]  # "proclaimed a number of [reforms]": the
+        # thing proclaimed is the event's own word, though it is a trigger word itself
     text = doc_text[window.start_char:window.end_char]
     trigger = doc[trig.start:name_span.end].text if name_span is not None else trig.text
     date, source = dated_event(ctx.dates, ctx.date_starts, sdoc, date_tok,
@@ -396,7 +423,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     # a date without a year of its own taken from one far back: low
     source = {"far": "running", "far_clause": "clause", "far_sentence": "sentence",
               "far_other_clause": "other_clause"}.get(source, source)
-    if name_span is None and told == "present" and source not in ("clause", "sentence"):
+    if name_span is None and told == "present" and source not in ("clause", "sentence") \
+            and not performative:
         return None  # "the city lies ...", "X is known as ...": a description, no event
     if date is not None and source in ("clause", "sentence") and rule.event_type == "birth" \
             and status == "asserted":
@@ -431,7 +459,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor2_source=actor2.source if actor2 else "", reading=reading,
             date_far=far),
         **dated)  # type: ignore[arg-type]
-    if actor1 is None and agentless and rule.implied_agent:  # "was appointed": the emperor
+    if actor1 is None and (agentless or performative) and rule.implied_agent:
+        # "was appointed": the emperor; "We confer ...": the emperor's edict
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity)
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong

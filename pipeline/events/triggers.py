@@ -1,7 +1,8 @@
 """Trigger finding: the document context of a paragraph and its trigger spans, by sentence.
 
 :func:`prepare_block` matches the lexicon's forms in one paragraph Doc and keeps, per sentence,
-the triggers that may be events: not in a question, not part of a name ("the Shaoxing Peace
+the triggers that may be events (forms matched as written, or through one OCR confusion:
+:mod:`pipeline.events.ocr`): not in a question, not part of a name ("the Shaoxing Peace
 Agreement", an entity), not inside a "(see the Battle of X ...)" title. :class:`Context`
 holds what argument finding needs about the document (entities, dated dates, person polities,
 lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.ocr import ocr_triggers
 from pipeline.records import DateRow, EntityRow
 
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
@@ -95,12 +97,13 @@ def reference_name(doc: Doc, trigger: Span) -> Span:
 def _inside_name(trig: Span, sent: Span, ctx: Context, offset: int,
                  rules: Sequence[TriggerRule]) -> bool:
     """A trigger word that is part of a name: capitalised inside the sentence ("the Lianghe
-    Rebel Army", "the Shaoxing Peace Agreement") or inside an entity."""
+    Rebel Army", "the Shaoxing Peace Agreement") or whose first word is inside an entity (a
+    phrase that ends on a name is no name: "weighs the Supreme Being", "was called Khan")."""
     if rules[0].event_type == "battle_reference":
         return False
     if trig.start > sent.start and trig[0].text[:1].isupper():
         return True
-    start, end = trig.start_char + offset, trig.end_char + offset
+    start, end = trig.start_char + offset, trig[0].idx + len(trig[0]) + offset
     return any(e.start < end and start < e.end
                for e in entities_in(ctx, max(0, start - 60), end))
 
@@ -159,6 +162,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     ctx = Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
                    person_polity, lex)
     found = {(s, e): strings[m] for m, s, e in match(doc)}
+    found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
