@@ -169,7 +169,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "order", "anaphor_person", "anaphor_group",
                                                   "age", "near_miss", "avoidance", "bound",
                                                   "earlier", "request", "claim",
-                                                  "pretense", "support")},
+                                                  "pretense", "support",
+                                                  "title_qualifier", "group_noun")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
+from pipeline.events.coref import hyphen_name, qualified_title, relinked, spelled_person
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -148,6 +149,15 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     never names one of a coordinated subject of its sentence ("X and Y defeated Z, and he
     withdrew": Z)."""
     actor = finder.actor(tok)
+    if tok is not None and (actor is None or actor.entity.label != "PERSON"):
+        # "The Imperial Commissioner, ..., Tsêng-kuo-fan" after "Tsêng Kuo-fan": him
+        actor = spelled_person(finder, tok, salience.spellings(at)) or actor
+    elif actor is not None and actor.entity.source == "model":
+        actor = relinked(actor, salience.spellings(at))  # a model-only spelling of a known name
+    words = qualified_title(finder, tok) if actor is None or actor.source == "parse" else ()
+    if words:  # "the Retired Emperor": the person the paragraph gave that title, or no one
+        return salience.qualified(words, min(at, finder.base + tok.idx)) \
+            if tok is not None else None
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
@@ -163,7 +173,7 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
                                              exclude=exclude)
         else:
-            actor = finder.proper_noun(tok)
+            actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor
 
 

@@ -31,7 +31,8 @@ GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
-                       "earlier", "request", "claim", "pretense", "support"})
+                       "earlier", "request", "claim", "pretense", "support",
+                       "title_qualifier", "group_noun"})
 
 
 @dataclass(frozen=True)
