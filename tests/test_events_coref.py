@@ -108,3 +108,19 @@ def test_the_new_cue_examples_come_out_as_documented(resources: api.Resources) -
                                                       ("Beijing", "PLACE", "Beijing")])
         sources = [e.actor1_source for e in ev]
         assert "group" in sources, (row, [(e.event_type, e.actor1) for e in ev])
+
+
+def test_the_emperor_read_as_a_ruler_far_from_his_reign_is_left_blank(
+        resources: api.Resources) -> None:
+    result = api.process_text("Kublai Khan conquered the Song in 1279.\n\n"
+                              "In 1127 the emperor fled south to Yangzhou.", "t", resources)
+    rows = {e.event_type: e for e in result.events}
+    assert rows["capture_city"].actor1 == "Kublai Khan"
+    assert (rows["flight"].actor1, rows["flight"].actor1_source) == ("", "")
+
+
+def test_a_group_actor_is_medium_certainty() -> None:
+    from pipeline.events.certainty import event_certainty
+
+    assert event_certainty(date_source="", date_certainty="", actor1_source="group",
+                           actor2_source="", reading="verb") == "medium"
