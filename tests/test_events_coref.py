@@ -124,3 +124,18 @@ def test_a_group_actor_is_medium_certainty() -> None:
 
     assert event_certainty(date_source="", date_certainty="", actor1_source="group",
                            actor2_source="", reading="verb") == "medium"
+
+
+def test_his_own_officers_capturing_him_are_a_group_not_he(resources: api.Resources) -> None:
+    ev = run(resources, "Gaozu attacked the Jin. He was defeated at Wuchang and captured by "
+                        "his own officers.", PEOPLE)
+    assert [(e.actor1, e.actor1_source, e.actor2) for e in ev
+            if e.event_type == "capture_person"] == [("own officers", "group", "Gaozu")]
+
+
+def test_a_qualified_title_given_in_the_previous_paragraph_is_found(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Suzong ascended the throne; Xuanzong was honored as Retired Emperor.",
+        "Later the Retired Emperor returned to Chang'an."], PEOPLE)
+    assert actor1(ev, "movement") == [("Xuanzong", "pronoun")]

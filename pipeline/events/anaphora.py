@@ -16,7 +16,13 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
-from pipeline.events.coref import hyphen_name, qualified_title, relinked, spelled_person
+from pipeline.events.coref import (
+    group_actor,
+    hyphen_name,
+    qualified_title,
+    relinked,
+    spelled_person,
+)
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -198,6 +204,12 @@ def possessor_anaphor(finder: ActorFinder, salience: Salience, tok: Token | None
     return actor if found else salience.resolve(kind, pos)
 
 
+def _possessed(tok: Token | None) -> bool:
+    """True for a common-noun argument with a possessive pronoun ("his own officers")."""
+    return tok is not None and tok.tag_.startswith("NN") and not tok.tag_.startswith("NNP") \
+        and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_KIND for c in tok.children)
+
+
 def reflexive(tok: Token | None) -> bool:
     """True for "himself", "themselves" ...: the one anaphor bound by its own clause's
     subject; also for a predicate noun whose small-clause subject is one ("proclaimed himself
@@ -218,6 +230,10 @@ def bound_elsewhere(finder: ActorFinder, salience: Salience, frame: Frame,
             or actor1.entity.canonical != actor2.entity.canonical:
         return actor1, actor2
     name = actor1.entity.canonical
+    if actor1.source == "pronoun" and _possessed(frame.agent):
+        # "he was captured by his own officers": "his" is the patient's, the agent is the
+        # group (:func:`pipeline.events.coref.group_actor`), not its possessor
+        return group_actor(finder, frame.agent), actor2
     if actor2.source == "pronoun" and not reflexive(frame.patient):
         return actor1, resolve_actor(finder, salience, frame.patient, at,
                                        exclude=frozenset({name}))

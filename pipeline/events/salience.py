@@ -104,6 +104,11 @@ class Salience:
                           for m in _PRONOUN.finditer(text)] if text else []
         self._chained = 0
         self.text, self.offset = text, offset
+        # the previous paragraph, for a qualified title given there (:meth:`qualified`); its
+        # own previous one is dropped (one paragraph back is enough, and memory stays flat)
+        self._previous = earlier
+        if earlier is not None:
+            earlier._previous = None
         # name_key of a PERSON mention's text -> its row, over the document so far (the
         # spelling pass of :mod:`pipeline.events.coref`); the paragraph's own are added as
         # its events are read (:meth:`spellings`)
@@ -157,7 +162,14 @@ class Salience:
         PERSON of the paragraph before it whose mention holds those words ("Empress Dowager
         Cixi") or whose sentence ties them to it within a few words ("the crown prince Li
         Jiancheng", "Xuanzong was honored as Retired Emperor"), alive; ``source="pronoun"``.
-        None when there is none: a qualified title never defaults to the last ruler named."""
+        None when there is none: a qualified title never defaults to the last ruler named.
+        Failing this paragraph, the previous paragraph is searched the same way."""
+        found = self._qualified(words, before)
+        if found is None and self._previous is not None:
+            found = self._previous._qualified(words, _END)
+        return found
+
+    def _qualified(self, words: Sequence[str], before: int) -> Actor | None:
         if not self.text:
             return None
         phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b",
