@@ -139,3 +139,19 @@ def test_a_qualified_title_given_in_the_previous_paragraph_is_found(
         "Suzong ascended the throne; Xuanzong was honored as Retired Emperor.",
         "Later the Retired Emperor returned to Chang'an."], PEOPLE)
     assert actor1(ev, "movement") == [("Xuanzong", "pronoun")]
+
+
+def test_a_hyphenated_name_subject_no_entity_covers_is_a_stand_in(
+        resources: api.Resources) -> None:
+    ev = run(resources, "Kwang-sit was born in 1872, ascended the throne in 1875.", PEOPLE)
+    assert actor1(ev, "birth") == [("Kwang-sit", "parse")]
+
+
+def test_a_hyphenated_place_object_is_no_person(resources: api.Resources) -> None:
+    ev = run(resources, "The rebels captured Wu-ch'ang.", PEOPLE)
+    assert [(e.actor1, e.actor2) for e in ev] == [("rebels", "")]
+
+
+def test_a_name_after_a_common_title_is_a_stand_in(resources: api.Resources) -> None:
+    ev = run(resources, "Gaozu defeated the chanyu Yizhixie, who fled northwards.", PEOPLE)
+    assert actor1(ev, "flight") == [("Yizhixie", "parse")]

@@ -27,6 +27,7 @@ Offsets are full-text ``str`` indices.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import unicodedata
 
@@ -35,6 +36,7 @@ from spacy.tokens import Token
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.records import EntityRow
 
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 #: Label of a group actor's stand-in entity (no anaphor resolves to it).
 GROUP = "GROUP"
 #: ``actor1_source`` of a group actor.
@@ -115,12 +117,18 @@ def relinked(actor: Actor, names: dict[str, EntityRow]) -> Actor:
 
 
 def hyphen_name(finder: ActorFinder, tok: Token | None) -> Actor | None:
-    """A stand-in PERSON (``source="parse"``) for argument ``tok`` when it ends a hyphenated
-    capitalised word no entity covers ("Kwang-sit", "Li Hung-chang": the parse makes the last
-    part the head); None otherwise, or when the word holds an anaphor cue or a month."""
-    if tok is None or not tok.tag_.startswith("NNP") or finder.entity_at(tok) is not None:
-        return None
+    """A stand-in PERSON (``source="parse"``) for argument ``tok``, a subject or the object
+    of a passive's "by", when it ends a hyphenated capitalised word no entity covers
+    ("Kwang-sit", "Li Hung-chang": the parse makes the last part the head) or a name after a
+    lower-case title ("the chanyu Yizhixie"); None otherwise, or when the word holds an
+    anaphor cue. A PLACE the model alone tagged counts as uncovered here (:func:`_covered`)."""
+    if tok is None or not tok.tag_.startswith("NNP") or _covered(finder, tok, tok) \
+            or not (_subject(tok) or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
+        return None  # an object may as well be a place: "captured Wu-ch'ang"
     doc = tok.doc
+    titled = _after_common_title(tok)
+    if titled is not None:
+        return titled_name(finder, titled, tok)
     k = tok.i
     while k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ \
             and not doc[k - 1].whitespace_ and doc[k - 2].is_alpha:
@@ -132,11 +140,56 @@ def hyphen_name(finder: ActorFinder, tok: Token | None) -> Actor | None:
         k -= 1  # "Li Hung-chang": the words before, if names
     span = doc[k:tok.i + 1]
     if not span[0].text[:1].isupper() or any(
-            finder.entity_at(t) is not None or finder.lexicon.cue(t.lower_)
+            _covered(finder, t, tok) or finder.lexicon.cue(t.lower_)
             for t in span if t.is_alpha):
         return None
     start = finder.base + span[0].idx
     text = span.text
+    return Actor(EntityRow("", -1, start, start + len(text), text, "PERSON", text, "parse"),
+                 "parse")
+
+
+def _after_common_title(tok: Token) -> list[Token] | None:
+    """The capitalised words of ``tok``'s name when a lower-case common noun stands right
+    before them as a compound ("the chanyu Yizhixie", "the eunuch Wang Zhen": a title or
+    description before a name); None otherwise."""
+    comps = sorted((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i),
+                   key=lambda t: t.i)
+    lower = [c for c in comps if c.text.islower() and c.is_alpha]
+    if not lower:
+        return None
+    words = [t for t in tok.doc[lower[-1].i + 1:tok.i + 1]]
+    if not words or len(words) > _MAX_NAME_WORDS or any(
+            not (t.is_alpha and t.text[:1].isupper()) for t in words):
+        return None
+    return words
+
+
+def _covered(finder: ActorFinder, tok: Token, head: Token) -> bool:
+    """True when an entity covers ``tok``, except a PLACE the model alone tagged when the
+    argument ``head`` is a subject: a name shaped like a person's ("Kwang-sit was born",
+    "the chanyu Yizhixie, who fled") that the model read as a place."""
+    ent = finder.entity_at(tok)
+    return ent is not None and not (ent.label == "PLACE" and ent.source == "model"
+                                    and _subject(head))
+
+
+def _subject(tok: Token) -> bool:
+    """True for a subject, or the antecedent of a subject "who" ("Yizhixie, who fled")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or any(
+        c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who"
+                                  for g in c.children) for c in tok.children)
+
+
+def titled_name(finder: ActorFinder, words: list[Token], head: Token) -> Actor | None:
+    """A stand-in PERSON (``source="parse"``) for the capitalised ``words`` of a name after
+    a common-noun title ("the chanyu Yizhixie"; ``head``: the argument token); None when a
+    word is inside an entity (:func:`_covered`), an anaphor cue or a month."""
+    if any(_covered(finder, t, head) or finder.lexicon.cue(t.lower_)
+           or t.lower_ in _MONTHS for t in words):
+        return None
+    start = finder.base + words[0].idx
+    text = words[0].doc[words[0].i:words[-1].i + 1].text
     return Actor(EntityRow("", -1, start, start + len(text), text, "PERSON", text, "parse"),
                  "parse")
 
