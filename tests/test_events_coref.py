@@ -155,3 +155,19 @@ def test_a_hyphenated_place_object_is_no_person(resources: api.Resources) -> Non
 def test_a_name_after_a_common_title_is_a_stand_in(resources: api.Resources) -> None:
     ev = run(resources, "Gaozu defeated the chanyu Yizhixie, who fled northwards.", PEOPLE)
     assert actor1(ev, "flight") == [("Yizhixie", "parse")]
+
+
+def test_a_death_told_before_a_flashback_does_not_hide_the_subject(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "In 926 Gaozu killed Li Jiancheng.",
+        "Years before, Li Jiancheng grew proud and listened to Liu Heita. "
+        "He attacked Wuchang."], PEOPLE)
+    assert actor1(ev, "attack") == [("Li Jiancheng", "pronoun")]
+
+
+def test_a_death_stays_when_the_dead_is_no_subject_later(resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "In 926 Gaozu killed Li Jiancheng.",
+        "The army of Li Jiancheng scattered. He attacked Wuchang."], PEOPLE)
+    assert actor1(ev, "attack") != [("Li Jiancheng", "pronoun")]

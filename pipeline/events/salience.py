@@ -104,6 +104,9 @@ class Salience:
                           for m in _PRONOUN.finditer(text)] if text else []
         self._chained = 0
         self.text, self.offset = text, offset
+        # canonical names of the persons who are surface subjects in this paragraph
+        self._acting = frozenset(m.entity.canonical for m in self.mentions
+                                 if m.role == "subject")
         # the previous paragraph, for a qualified title given there (:meth:`qualified`); its
         # own previous one is dropped (one paragraph back is enough, and memory stays flat)
         self._previous = earlier
@@ -213,9 +216,15 @@ class Salience:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
         antecedent of a later pronoun ("After Shizong died, he was released": not Shizong).
         ``since``: a death reported at or after this full-text offset (the anaphor's own
-        sentence) does not count ("Zongze died because his efforts failed": Zongze)."""
+        sentence) does not count ("Zongze died because his efforts failed": Zongze); nor does a
+        death reported in an earlier paragraph of a person who is a subject in this one (the
+        text went back to an earlier time)."""
         if entity.label != "PERSON" or entity.canonical not in self.dead:
             return True
+        if self.dead[entity.canonical] < self.offset and entity.canonical in self._acting:
+            return True  # reported dead in an earlier paragraph, a subject in this one: the
+            # text went back in time ("Sima Yi killed Cao Shuang. || In 238 ... Cao Shuang
+            # became self-inflated ... He asked ...": Cao Shuang)
         return since is not None and self.dead[entity.canonical] >= since
 
     def died(self, actor: Actor | None, at: int = -1) -> None:
