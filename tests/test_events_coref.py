@@ -171,3 +171,10 @@ def test_a_death_stays_when_the_dead_is_no_subject_later(resources: api.Resource
         "In 926 Gaozu killed Li Jiancheng.",
         "The army of Li Jiancheng scattered. He attacked Wuchang."], PEOPLE)
     assert actor1(ev, "attack") != [("Li Jiancheng", "pronoun")]
+
+
+def test_a_second_he_is_the_first_he_not_an_embedded_subject(
+        resources: api.Resources) -> None:
+    ev = run(resources, "Li Jiancheng was promoted. He wrote a memorial and said that Gaozu "
+                        "neglected the court, then he was thrown into prison.", PEOPLE)
+    assert [e.actor2 for e in ev if e.event_type == "imprisonment"] == ["Li Jiancheng"]

@@ -58,13 +58,19 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
-    retreated") gets no actor: the paragraph's last named actor would be a wrong guess.
+    retreated") gets no actor: the paragraph's last named actor would be a wrong guess. When
+    a singular person pronoun is placed as high as the best candidate, nothing is decided:
+    the salience resolver chains the two pronouns to one person.
     Returns (a subject decided, its actor or None)."""
     best: tuple[int, Actor | None] | None = None
+    chained = 99  # depth of the highest subject that is itself a pronoun of this kind
     for cand in tok.doc[:tok.i]:
         if cand.dep_ not in ("nsubj", "nsubjpass"):
             continue
         depth = _depth(cand)
+        if kind == "anaphor_person" and cand.lower_ in _SINGULAR and tok.lower_ in _SINGULAR:
+            chained = min(chained, depth)
+            continue
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
         if actor is None and kind == "anaphor_person":
@@ -85,7 +91,21 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if best is None or depth < best[0]:
             best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
                     if actor else None)
+    if best is not None and chained <= best[0]:
+        # "he submitted a memorial and criticized that the emperor ..., then he suffered":
+        # the second "he" is the first one's person, not the embedded subject
+        return False, None
     return (best is not None, best[1] if best else None)
+
+
+def _first_pronoun_subject(finder: ActorFinder, tok: Token, kind: str, at: int) -> int:
+    """The full-text offset of the first singular person pronoun that is a subject before
+    ``tok`` in its sentence, when ``tok`` is one too (else ``at``)."""
+    if kind != "anaphor_person" or tok.lower_ not in _SINGULAR:
+        return at
+    first = next((c for c in tok.doc[:tok.i] if c.dep_ in ("nsubj", "nsubjpass")
+                  and c.lower_ in _SINGULAR), None)
+    return min(at, finder.base + first.idx) if first is not None else at
 
 
 def _ordered_one(finder: ActorFinder, subject: Token, before: Token) -> Token | None:
@@ -176,6 +196,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
             if actor is None:
                 found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
                 if not found:
+                    # "He wrote ... and said that X ..., then he was jailed": resolved as
+                    # the sentence's first "he", before X was read
+                    at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
                                              exclude=exclude)
         else:
