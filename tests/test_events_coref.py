@@ -178,3 +178,10 @@ def test_a_second_he_is_the_first_he_not_an_embedded_subject(
     ev = run(resources, "Li Jiancheng was promoted. He wrote a memorial and said that Gaozu "
                         "neglected the court, then he was thrown into prison.", PEOPLE)
     assert [e.actor2 for e in ev if e.event_type == "imprisonment"] == ["Li Jiancheng"]
+
+
+def test_an_event_nouns_capitalised_modifier_is_its_group(resources: api.Resources) -> None:
+    ev = run(resources, "The Mohammedan rebellion in the northwest was suppressed.", PEOPLE)
+    assert actor1(ev, "rebellion") == [("Mohammedan", "group")]
+    ev = run(resources, "In June the rebellion spread to Wuchang.", PEOPLE)
+    assert actor1(ev, "rebellion") == [("", "")]

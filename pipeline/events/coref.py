@@ -37,6 +37,9 @@ from pipeline.events.actors import Actor, ActorFinder
 from pipeline.records import EntityRow
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                      "western", "northeast", "northwest", "southeast", "southwest", "central",
+                      "great", "later", "former", "first", "second", "final", "last"})
 #: Label of a group actor's stand-in entity (no anaphor resolves to it).
 GROUP = "GROUP"
 #: ``actor1_source`` of a group actor.
@@ -48,6 +51,24 @@ _QUANTITY = frozenset({"thousands", "hundreds", "tens", "thousand", "hundred", "
                        "most", "all", "several", "group", "band", "body", "number", "part",
                        "rest", "remnants", "remnant", "majority", "few", "one", "none"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "cc", "conj"})
+
+
+def _modifier_group(finder: ActorFinder, noun: Token) -> Actor | None:
+    """The capitalised adjective or compound before an event noun that no entity covers
+    ("the Mohammedan rebellion", "the Boxer uprising"): the people it names, label GROUP,
+    ``source="group"``; None when there is none, or it is a month, weekday or compass word,
+    or an anaphor cue ("the Imperial ...", "the Emperor's")."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+            and c.is_alpha and c.text[:1].isupper() and c.i > noun.sent.start]
+    if len(mods) != 1:
+        return None
+    mod = mods[0]
+    if finder.entity_at(mod) is not None or finder.lexicon.cue(mod.lower_) \
+            or mod.lower_ in _MONTHS or mod.lower_ in _COMPASS:
+        return None
+    start = finder.base + mod.idx
+    return Actor(EntityRow("", -1, start, start + len(mod), mod.text, GROUP, mod.text, "parse"),
+                 GROUP_SOURCE)
 
 
 def name_key(text: str) -> str:
@@ -211,14 +232,18 @@ def qualified_title(finder: ActorFinder, tok: Token | None) -> tuple[str, ...]:
     return tuple(t.lower_ for t in words)
 
 
-def group_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
+def group_actor(finder: ActorFinder, tok: Token | None, trigger: bool = False
+                ) -> Actor | None:
     """The group actor of argument ``tok`` (see the module doc): a ``group_noun`` cue head
     (or the object of "of" on a quantity head: "thousands of rebels"), with its adjective,
     compound and coordinated modifiers before it ("European and American armies"); None
-    otherwise."""
+    otherwise. ``trigger``: ``tok`` is the event noun itself ("the Mohammedan rebellion":
+    its agent is its own capitalised modifier no entity covers, :func:`_modifier_group`)."""
     if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
             or finder.entity_at(tok) is not None:
         return None
+    if trigger:
+        return _modifier_group(finder, tok)
     head = tok
     if head.lower_ in _QUANTITY:
         head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
