@@ -12,7 +12,11 @@ person; the subjects of the paragraph's events and the pronouns already resolved
 mentions; the previous paragraph's last subject and an entry's headword (its topic, kept
 through the paragraphs after it until another headword) are candidates too; an unnamed
 subject ("The Imperial Commissioner ... built boats") that is the most salient leaves a later
-"he" blank.
+"he" blank. A person reported dead in an earlier paragraph who is a subject again is alive
+(the text went back in time). The document's PERSON mentions so far, by spelling key, serve
+the spelling pass of :mod:`pipeline.events.coref` (:meth:`Salience.spellings`); a qualified
+title ("the Retired Emperor") names only the person this or the previous paragraph gave it
+(:meth:`Salience.qualified`).
 """
 
 from __future__ import annotations
