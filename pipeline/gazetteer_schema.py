@@ -170,7 +170,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "age", "near_miss", "avoidance", "bound",
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
-                                                  "onset", "ocr")},
+                                                  "onset", "ocr", "title_qualifier",
+                                                  "group_noun")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

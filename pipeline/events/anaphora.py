@@ -16,6 +16,13 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
+from pipeline.events.coref import (
+    group_actor,
+    hyphen_name,
+    qualified_title,
+    relinked,
+    spelled_person,
+)
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -51,13 +58,19 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
     """The highest-placed subject before ``tok`` in its own sentence that fits ``kind``
     ("When Wanyan Sheng heard that Gaozong had fled, he sent ...": Wanyan Sheng). A group
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
-    retreated") gets no actor: the paragraph's last named actor would be a wrong guess.
+    retreated") gets no actor: the paragraph's last named actor would be a wrong guess. When
+    a singular person pronoun is placed as high as the best candidate, nothing is decided:
+    the salience resolver chains the two pronouns to one person.
     Returns (a subject decided, its actor or None)."""
     best: tuple[int, Actor | None] | None = None
+    chained = 99  # depth of the highest subject that is itself a pronoun of this kind
     for cand in tok.doc[:tok.i]:
         if cand.dep_ not in ("nsubj", "nsubjpass"):
             continue
         depth = _depth(cand)
+        if kind == "anaphor_person" and cand.lower_ in _SINGULAR and tok.lower_ in _SINGULAR:
+            chained = min(chained, depth)
+            continue
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
         if actor is None and kind == "anaphor_person":
@@ -78,7 +91,21 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if best is None or depth < best[0]:
             best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
                     if actor else None)
+    if best is not None and chained <= best[0]:
+        # "he submitted a memorial and criticized that the emperor ..., then he suffered":
+        # the second "he" is the first one's person, not the embedded subject
+        return False, None
     return (best is not None, best[1] if best else None)
+
+
+def _first_pronoun_subject(finder: ActorFinder, tok: Token, kind: str, at: int) -> int:
+    """The full-text offset of the first singular person pronoun that is a subject before
+    ``tok`` in its sentence, when ``tok`` is one too (else ``at``)."""
+    if kind != "anaphor_person" or tok.lower_ not in _SINGULAR:
+        return at
+    first = next((c for c in tok.doc[:tok.i] if c.dep_ in ("nsubj", "nsubjpass")
+                  and c.lower_ in _SINGULAR), None)
+    return min(at, finder.base + first.idx) if first is not None else at
 
 
 def _ordered_one(finder: ActorFinder, subject: Token, before: Token) -> Token | None:
@@ -148,6 +175,15 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     never names one of a coordinated subject of its sentence ("X and Y defeated Z, and he
     withdrew": Z)."""
     actor = finder.actor(tok)
+    if tok is not None and (actor is None or actor.entity.label != "PERSON"):
+        # "The Imperial Commissioner, ..., Tsêng-kuo-fan" after "Tsêng Kuo-fan": him
+        actor = spelled_person(finder, tok, salience.spellings(at)) or actor
+    elif actor is not None and actor.entity.source == "model":
+        actor = relinked(actor, salience.spellings(at))  # a model-only spelling of a known name
+    words = qualified_title(finder, tok) if actor is None or actor.source == "parse" else ()
+    if words:  # "the Retired Emperor": the person the paragraph gave that title, or no one
+        return salience.qualified(words, min(at, finder.base + tok.idx)) \
+            if tok is not None else None
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
@@ -160,10 +196,13 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
             if actor is None:
                 found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
                 if not found:
+                    # "He wrote ... and said that X ..., then he was jailed": resolved as
+                    # the sentence's first "he", before X was read
+                    at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
                                              exclude=exclude)
         else:
-            actor = finder.proper_noun(tok)
+            actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor
 
 
@@ -188,6 +227,12 @@ def possessor_anaphor(finder: ActorFinder, salience: Salience, tok: Token | None
     return actor if found else salience.resolve(kind, pos)
 
 
+def _possessed(tok: Token | None) -> bool:
+    """True for a common-noun argument with a possessive pronoun ("his own officers")."""
+    return tok is not None and tok.tag_.startswith("NN") and not tok.tag_.startswith("NNP") \
+        and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_KIND for c in tok.children)
+
+
 def reflexive(tok: Token | None) -> bool:
     """True for "himself", "themselves" ...: the one anaphor bound by its own clause's
     subject; also for a predicate noun whose small-clause subject is one ("proclaimed himself
@@ -208,6 +253,10 @@ def bound_elsewhere(finder: ActorFinder, salience: Salience, frame: Frame,
             or actor1.entity.canonical != actor2.entity.canonical:
         return actor1, actor2
     name = actor1.entity.canonical
+    if actor1.source == "pronoun" and _possessed(frame.agent):
+        # "he was captured by his own officers": "his" is the patient's, the agent is the
+        # group (:func:`pipeline.events.coref.group_actor`), not its possessor
+        return group_actor(finder, frame.agent), actor2
     if actor2.source == "pronoun" and not reflexive(frame.patient):
         return actor1, resolve_actor(finder, salience, frame.patient, at,
                                        exclude=frozenset({name}))

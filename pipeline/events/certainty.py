@@ -10,7 +10,9 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   the body, :mod:`pipeline.events.summary`). A row
   without a date is not lowered by it: a blank year claims nothing.
 * **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
-  antecedent chosen by salience) medium; ``parse``, ``nearest``, ``side`` and ``implied``
+  antecedent chosen by salience) and ``group`` (an unnamed group as written, "by his
+  eunuchs": the text's own agent, but no one identified) medium; ``parse``, ``nearest``,
+  ``side`` and ``implied``
   (guesses; ``implied``: the reigning ruler or the state behind an agentless appointment,
   :mod:`pipeline.events.implied`) low.
 * **trigger reading**: ``verb`` (a verb the parse read with its arguments) and ``name`` (a
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 LEVELS = ("low", "medium", "high")
 _ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "pronoun": "medium",
-          "parse": "low", "nearest": "low", "side": "low", "implied": "low"}
+          "group": "medium", "parse": "low", "nearest": "low", "side": "low", "implied": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
 _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "low",
              "running": "medium", "summary": "low"}

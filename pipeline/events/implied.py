@@ -50,6 +50,9 @@ from pipeline.rulers import Ruler, load_ruler_table
 IMPLIED_AGENTS = frozenset({"ruler", "polity"})
 #: The ``actor1_source`` of a filled row.
 SOURCE = "implied"
+#: Years a bare "the emperor" may lie outside its antecedent's reign before it is not him
+#: (an accession year, a reign counted from the next new year).
+_REIGN_SLACK = 1
 #: How many dates back the running era is looked for.
 _RUNNING_LOOKBACK = 200
 
@@ -195,7 +198,11 @@ def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow]
     Tianbao 14 = 755: Xuanzong, not Suzong, enthroned in 756). The reigning ruler is found as
     for an implied agent (:func:`implied_actor`, steps 1-3, within actor1's polity). ``row``
     is returned unchanged when its year is unknown, actor1 is no ruler of ``rulers.csv`` or
-    no single other ruler is found. Arguments as :func:`implied_actor`. Raises nothing."""
+    no single other ruler is found; with actor1 blank (and its polity and source) when no
+    other ruler is found and the year lies more than :data:`_REIGN_SLACK` years outside
+    every reign of the named one ("the emperor" in 1127 after "Kublai Khan", 1260-1294: a
+    blank is better than a ruler who was not on the throne). Arguments as
+    :func:`implied_actor`. Raises nothing."""
     if row.year is None or not row.actor1:
         return row
     tables = tables or load_implied_tables()
@@ -206,6 +213,11 @@ def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow]
     # the ruler: one who reigned twice (Ming Yingzong, 1435-1449 and 1457-1464) has two rows
     polity = row.actor1_polity
     new = _reigning(tables, row.year, polity, date, dates, date_starts, row.start)
+    if new is None and not any(r.reign_start - _REIGN_SLACK <= row.year
+                               <= r.reign_end + _REIGN_SLACK for r in named):
+        # "the emperor" in 1127 read as Kublai (1260-1294), no ruler of his found for 1127:
+        # not him, and no one else is known
+        return dataclasses.replace(row, actor1="", actor1_polity="", actor1_source="")
     if new is None or new.ruler_id in ids:
         return row
     own_era = date is not None and bool(date.era_zh and date.dynasty) and tables.era_ruler(

@@ -37,7 +37,7 @@ MAX_EXPANSIONS = 512
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
-                       "onset", "ocr"})
+                       "onset", "ocr", "title_qualifier", "group_noun"})
 
 
 @dataclass(frozen=True)

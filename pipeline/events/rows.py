@@ -26,6 +26,7 @@ from pipeline.events.anaphora import (
     subjectless,
 )
 from pipeline.events.certainty import event_certainty
+from pipeline.events.coref import group_actor
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor, reigning_title
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
@@ -344,6 +345,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
         if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
             actor1 = salience.topic_actor()
+        if actor1 is None and rule.subject_role == "agent":
+            actor1 = group_actor(finder, frame.agent, trigger=frame.agent is not None
+                                 and frame.agent.i == frame.head.i)  # "by his eunuchs": a
+            # group, as written; "the Mohammedan rebellion": the Mohammedans
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)

@@ -12,7 +12,11 @@ person; the subjects of the paragraph's events and the pronouns already resolved
 mentions; the previous paragraph's last subject and an entry's headword (its topic, kept
 through the paragraphs after it until another headword) are candidates too; an unnamed
 subject ("The Imperial Commissioner ... built boats") that is the most salient leaves a later
-"he" blank.
+"he" blank. A person reported dead in an earlier paragraph who is a subject again is alive
+(the text went back in time). The document's PERSON mentions so far, by spelling key, serve
+the spelling pass of :mod:`pipeline.events.coref` (:meth:`Salience.spellings`); a qualified
+title ("the Retired Emperor") names only the person this or the previous paragraph gave it
+(:meth:`Salience.qualified`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from pipeline.events.actors import AGENT_LABELS, Actor, same_side, source_of
+from pipeline.events.coref import name_key
 from pipeline.events.mentions import (
     ROLE_WEIGHT,
     TOPIC_WEIGHT,
@@ -48,6 +53,10 @@ _WINDOW = 12
 #: force of the person leading the narrative).
 _GROUP_PERSON = 0.5
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_END = 1 << 62  # past any full-text offset
+#: Characters around a person's mention a qualified title may stand in to be theirs ("the
+#: crown prince Li Jiancheng", "Xuanzong was honored as Retired Emperor").
+_TITLE_REACH = 40
 _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
                  "her": "embedded"}
 
@@ -98,6 +107,20 @@ class Salience:
         self._pronouns = [(offset + m.start(), m.group(0).lower())
                           for m in _PRONOUN.finditer(text)] if text else []
         self._chained = 0
+        self.text, self.offset = text, offset
+        # canonical names of the persons who are surface subjects in this paragraph
+        self._acting = frozenset(m.entity.canonical for m in self.mentions
+                                 if m.role == "subject")
+        # the previous paragraph, for a qualified title given there (:meth:`qualified`); its
+        # own previous one is dropped (one paragraph back is enough, and memory stays flat)
+        self._previous = earlier
+        if earlier is not None:
+            earlier._previous = None
+        # name_key of a PERSON mention's text -> its row, over the document so far (the
+        # spelling pass of :mod:`pipeline.events.coref`); the paragraph's own are added as
+        # its events are read (:meth:`spellings`)
+        self._names: dict[str, EntityRow] = dict(earlier.spellings(_END)) if earlier else {}
+        self._named = 0
 
     def _add(self, mention: Mention) -> None:
         i = bisect.bisect_right(self._mpos, mention.pos)
@@ -128,6 +151,53 @@ class Salience:
             self._add(Mention(found, sentence_index(self.sent_starts, pos), role,
                               ROLE_WEIGHT[role], pos))
 
+    def spellings(self, before: int) -> dict[str, EntityRow]:
+        """:func:`pipeline.events.coref.name_key` of the texts of the PERSON mentions of the
+        document before full-text offset ``before`` (this paragraph's and the earlier
+        paragraphs'; for a key spelled by two persons, the later) -> the mention's row;
+        gazetteer mentions only: a model-only name links nothing."""
+        while self._named < len(self.entities) and self.entities[self._named].start < before:
+            e = self.entities[self._named]
+            self._named += 1
+            if e.label == "PERSON" and e.source == "gazetteer":
+                self._names[name_key(e.text)] = e
+        return self._names
+
+    def qualified(self, words: Sequence[str], before: int) -> Actor | None:
+        """The person a qualified title ("retired emperor", "empress dowager", "crown
+        prince": ``words``, lower case) stands for at full-text offset ``before``: the last
+        PERSON of the paragraph before it whose mention holds those words ("Empress Dowager
+        Cixi") or whose sentence ties them to it within a few words ("the crown prince Li
+        Jiancheng", "Xuanzong was honored as Retired Emperor"), alive; ``source="pronoun"``.
+        None when there is none: a qualified title never defaults to the last ruler named.
+        Failing this paragraph, the previous paragraph is searched the same way."""
+        found = self._qualified(words, before)
+        if found is None and self._previous is not None:
+            found = self._previous._qualified(words, _END)
+        return found
+
+    def _qualified(self, words: Sequence[str], before: int) -> Actor | None:
+        if not self.text:
+            return None
+        phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b",
+                            re.IGNORECASE)
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            e = self.entities[i]
+            i -= 1
+            if e.label != "PERSON" or not self.alive(e) or e.end > before:
+                continue
+            if phrase.search(e.text) or phrase.search(e.canonical):
+                return Actor(e, "pronoun")
+            k = sentence_index(self.sent_starts, e.start)
+            lo = max(self.sent_starts[k], e.start - _TITLE_REACH)
+            hi = min(e.end + _TITLE_REACH, before,
+                     self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else before)
+            near = self.text[lo - self.offset:hi - self.offset]
+            if phrase.search(near):
+                return Actor(e, "pronoun")
+        return None
+
     def topic_actor(self) -> Actor | None:
         """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
         ``source="pronoun"`` (a zero anaphor); None if the text gave no headword."""
@@ -150,9 +220,15 @@ class Salience:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
         antecedent of a later pronoun ("After Shizong died, he was released": not Shizong).
         ``since``: a death reported at or after this full-text offset (the anaphor's own
-        sentence) does not count ("Zongze died because his efforts failed": Zongze)."""
+        sentence) does not count ("Zongze died because his efforts failed": Zongze); nor does a
+        death reported in an earlier paragraph of a person who is a subject in this one (the
+        text went back to an earlier time)."""
         if entity.label != "PERSON" or entity.canonical not in self.dead:
             return True
+        if self.dead[entity.canonical] < self.offset and entity.canonical in self._acting:
+            return True  # reported dead in an earlier paragraph, a subject in this one: the
+            # text went back in time ("Sima Yi killed Cao Shuang. || In 238 ... Cao Shuang
+            # became self-inflated ... He asked ...": Cao Shuang)
         return since is not None and self.dead[entity.canonical] >= since
 
     def died(self, actor: Actor | None, at: int = -1) -> None:
