@@ -19,12 +19,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
 from .errors import EXIT_OUTPUT, ChronicleError
 from .gazetteer_schema import validate_gazetteer
-from .resources import gazetteer_dir
+from .resources import folder_stamps, gazetteer_dir
 
 LABELS = ("PERSON", "PLACE", "POLITY", "ARMY")
 
@@ -245,8 +246,16 @@ def _postal_entries(path: Path, entries: list[GazetteerEntry],
 
 
 def load_gazetteer(gazetteer_dir: Path | None = None) -> Gazetteer:
-    """Read and validate all gazetteer files; raise GazetteerError naming file and line."""
+    """Read and validate all gazetteer files; raise GazetteerError naming file and line.
+
+    Cached per folder while its files are unchanged (:func:`~pipeline.resources.folder_stamps`:
+    names, sizes, times): the stages that share one folder read and validate it once."""
     base = Path(gazetteer_dir) if gazetteer_dir is not None else default_gazetteer_dir()
+    return _load_gazetteer(base, folder_stamps(base))
+
+
+@lru_cache(maxsize=8)
+def _load_gazetteer(base: Path, _stamps: tuple[tuple[str, int, int], ...]) -> Gazetteer:
     validate_gazetteer(base)  # every file, not only these: header, required values, types
     entries: list[GazetteerEntry] = []
     files = [(label, name, columns) for label, (name, columns) in _FILES.items()]

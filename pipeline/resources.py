@@ -56,3 +56,14 @@ def using_gazetteer(directory: Path | None) -> Iterator[None]:
         yield
     finally:
         _ACTIVE.reset(token)
+
+
+def folder_stamps(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """``(name, size in bytes, mtime in ns)`` of every file directly in ``directory``, sorted by
+    name (empty if it is no folder): a cache key that changes when a file is edited, added or
+    removed."""
+    try:
+        entries = sorted((e.name, e.stat()) for e in Path(directory).iterdir() if e.is_file())
+    except OSError:
+        return ()
+    return tuple((name, st.st_size, st.st_mtime_ns) for name, st in entries)

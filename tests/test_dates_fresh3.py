@@ -5,23 +5,8 @@ impossible Western day."""
 from __future__ import annotations
 
 import pytest
-
-from pipeline.calendar import LunarCalendar
-from pipeline.chronology import resolve_dates
-from pipeline.dates import find_date_mentions
-from pipeline.eras import EraTable
-
-
-def _rows(text: str, eras: EraTable, calendar: LunarCalendar):
-    return resolve_dates(find_date_mentions(text, eras), eras, calendar)
-
-
-def _at(rows, text: str, phrase: str):
-    """The row covering ``phrase`` (the first occurrence in ``text``)."""
-    p0 = text.index(phrase)
-    hits = [r for r in rows if r.start <= p0 < r.end]
-    assert hits, f"no row for {phrase!r}: {[r.text for r in rows]}"
-    return hits[0]
+from date_rows import resolved as _rows
+from date_rows import row_at as _at
 
 
 def test_month_comma_year(eras, calendar) -> None:

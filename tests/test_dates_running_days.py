@@ -6,15 +6,10 @@ leap month checked there by its intercalary flag)."""
 from __future__ import annotations
 
 import pytest
+from date_rows import resolved as _rows
 
 from pipeline.calendar import LunarCalendar
-from pipeline.chronology import resolve_dates
-from pipeline.dates import find_date_mentions
 from pipeline.eras import EraTable
-
-
-def _rows(text: str, eras: EraTable, calendar: LunarCalendar):
-    return resolve_dates(find_date_mentions(text, eras), eras, calendar)
 
 
 @pytest.mark.parametrize("word", ["run", "leap", "intercalary"])

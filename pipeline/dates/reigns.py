@@ -21,7 +21,9 @@ else the ruler whose era is the running era. Names are looked up with the tonele
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
 from pipeline.eras import EraTable, era_key
 from pipeline.rulers import Ruler, load_ruler_table, personal_names, rules_written
@@ -150,9 +152,11 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
     of his reign", "King X" ruler context), by start. A new mention overlaps no date mention
     of ``taken``; dynasty context mentions inside a new one are dropped."""
     spans = sorted((m.start, m.end) for m in taken if m.kind != "dynasty")
+    span_starts, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in spans)
+    def free(s: int, e: int) -> bool:  # no span (a, b) with a < e and b > s
+        k = bisect_left(span_starts, e)
+        return k == 0 or reach[k - 1] <= s
 
     out = []
     for hit in _POSSESSIVE.finditer(text):
@@ -214,6 +218,8 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         if len(personal[hit.group()]) == 1 and free(hit.start(), hit.end()):
             out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
                                    kind="ruler_context", ruler=hit.group()))
+    # the first start of a mention naming an era or a ruler: an antecedent for "his reign"
+    named = min((x.start for x in (*taken, *out) if x.era or x.ruler), default=len(text) + 1)
     for hit in _HIS_REIGN.finditer(text):
         before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
         if before is None:
@@ -223,14 +229,22 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
             continue
         s, e = before.start(), hit.end()
         # "his" needs an antecedent: a ruler or an era named before
-        if free(s, e) and any(x.start < s and (x.era or x.ruler) for x in (*taken, *out)):
+        if free(s, e) and named < s:
             out.append(mention_cls(start=s, end=e, text=text[s:e], kind="reign", era_year=n,
                                    running_ruler=True))
+            if out[-1].era or out[-1].ruler:
+                named = min(named, s)
     if not out:
         return taken
-    inside = [(m.start, m.end) for m in out]
-    kept = [m for m in taken if m.kind != "dynasty"
-            or not any(s <= m.start and m.end <= e for s, e in inside)]
+    inside = sorted((m.start, m.end) for m in out)
+    inside_starts, inside_reach = [s for s, _ in inside], list(accumulate(
+        (e for _, e in inside), max))
+
+    def within(m) -> bool:  # some new mention (s, e) with s <= m.start and m.end <= e
+        k = bisect_right(inside_starts, m.start)
+        return k > 0 and inside_reach[k - 1] >= m.end
+
+    kept = [m for m in taken if m.kind != "dynasty" or not within(m)]
     return sorted((*kept, *out), key=lambda x: (x.start, x.end))
 
 

@@ -185,6 +185,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     ("Jiashen May"), is dropped.
     """
     label_map = dict(v.split("=", 1) for v in gazetteer.words("label_map"))
+    doc_text = doc.text  # once: spaCy rebuilds it token by token on every access
     army_words = set(gazetteer.words("army_word"))
     polity_suffix = set(gazetteer.words("polity_suffix"))
     not_entity = set(gazetteer.words("not_entity"))
@@ -217,16 +218,16 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                 or all(w in generic for w in text.split())  # "County", "Military Prefecture"
                 or not any(c.isupper() for c in text) or any(c.isdigit() for c in text)):
             continue
-        if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc.text, start, end,
+        if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc_text, start, end,
                                                                             text, titles_lc)):
             continue
         if mapped == "PLACE":
             english = _english_for(doc.vocab)
-            if broken_word(doc.text, start, end, english):
+            if broken_word(doc_text, start, end, english):
                 continue  # "Jiangm", "Port Ar" (thur), "KUANG-HStr": a piece of a word
             if gazetteer.resolve(text) is None and text not in gazetteer.modern_places:
                 if title_lists is None:
-                    title_lists = title_list_spans(doc.text, gazetteer.words("title_cue"))
+                    title_lists = title_list_spans(doc_text, gazetteer.words("title_cue"))
                 if any(s <= start and end <= e for s, e in title_lists):
                     continue  # "His posthumous title is Jiandao, Beide, ...": title words
                 if not any(w in generic or w in places or w in directions
@@ -265,7 +266,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             # (a place of two syllables is written as one word, or with its generic word)
             found[k] = (start, end, "PERSON", canonical, source, text)
         elif label == "PLACE" and " " not in text and text not in places \
-                and text not in gazetteer.modern_places and _adjective_use(doc.text, end) \
+                and text not in gazetteer.modern_places and _adjective_use(doc_text, end) \
                 and demonym_place(text, places):
             # "Iranian merchants": an ethnonym used as an adjective names a side, no place
             entry = gazetteer.resolve(text)
@@ -274,10 +275,10 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             found[k] = (start, end, "POLITY", name, source, text)
     if lower_words is None:
         lower_words = {t.text for t in doc if t.is_lower}
-    found = relabel(found, doc.text, gazetteer,
+    found = relabel(found, doc_text, gazetteer,
                     {w for t in gazetteer.words("person_title") for w in t.split()}, lower_words)
     _translated_names(found, gazetteer)
-    repeats = _first_name_repeats(doc.text, found, gazetteer)
+    repeats = _first_name_repeats(doc_text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])
     votes: dict[str, Counter[str]] = {}

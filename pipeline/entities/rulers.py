@@ -32,6 +32,7 @@ from types import MappingProxyType
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
+from pipeline.gazetteer import Gazetteer
 from pipeline.rulers import Ruler, load_ruler_table
 
 _SKIP = frozenset({"the", "of", "dynasty", "dynasties", "state", "kingdom", "empire"})
@@ -380,6 +381,18 @@ def build_ruler_index(gazetteer_dir: Path, persons_zh: Mapping[str, str],
                       surname_dynasties=MappingProxyType(
                           {k: frozenset(v) for k, v in families.items()}),
                       by_id=MappingProxyType(by_id))
+
+
+def gazetteer_ruler_index(gaz: Gazetteer) -> RulerIndex | None:
+    """:func:`build_ruler_index` of the folder ``gaz`` was read from, with the Chinese names
+    and aliases of its ``persons.csv`` rows (None: no folder, or no ``rulers.csv``): the index
+    the entity stage and the implied agents (:mod:`pipeline.events.implied`) share."""
+    if gaz.source_dir is None:
+        return None
+    persons = [e for e in gaz.entries
+               if e.label == "PERSON" and e.source.startswith("persons.csv")]
+    return build_ruler_index(gaz.source_dir, {e.zh: e.canonical for e in persons if e.zh},
+                             {e.alias: e.canonical for e in persons})
 
 
 def _english_label(r: Ruler, label: str) -> str:

@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from pipeline.entities.dynasty_years import polity_spans, polity_years
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
-from pipeline.entities.rulers import RulerIndex, build_ruler_index, surname_key
+from pipeline.entities.rulers import RulerIndex, gazetteer_ruler_index, surname_key
 from pipeline.entities.wadegiles import pinyin_to_wg_key
 from pipeline.gazetteer import Gazetteer
 
@@ -192,12 +192,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     phrases = PhraseMatcher(vocab, attr="ORTH")
     lower_phrases = PhraseMatcher(vocab, attr="LOWER")
     aliases = sorted({e.alias for e in gaz.entries})
-    persons_zh = {e.zh: e.canonical for e in gaz.entries
-                  if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
-    persons_alias = {e.alias: e.canonical for e in gaz.entries
-                     if e.label == "PERSON" and e.source.startswith("persons.csv")}
-    rulers = build_ruler_index(gaz.source_dir, persons_zh, persons_alias) \
-        if gaz.source_dir else None
+    rulers = gazetteer_ruler_index(gaz)
     w = _words(gaz, rulers)
     for alias in aliases:
         # a Wade–Giles apostrophe is also typed as the typographic one ("T’ai-tsung")

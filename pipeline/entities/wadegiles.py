@@ -17,6 +17,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 from pypinyin.style import convert
 
 
+@lru_cache(maxsize=4096)  # pypinyin's table repeats about 1,500 toned readings 100,000 times
 def _toneless(reading: str) -> str:
     decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")  # ü, ǚ ...
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -34,7 +34,6 @@ tables (MIT; DILA/DDBC Time Authority, CC BY-SA 3.0) as ``gazetteer/eras.csv`` a
 from __future__ import annotations
 
 import bisect
-import csv
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -100,21 +99,13 @@ def load_implied_tables(directory: Path | None = None) -> ImpliedTables:
 
 @lru_cache(maxsize=4)
 def _load(directory: Path) -> ImpliedTables:
-    from pipeline.entities.rulers import build_ruler_index  # noqa: PLC0415 (entities → events)
+    from pipeline.entities.rulers import gazetteer_ruler_index  # noqa: PLC0415 (entities → events)
+    from pipeline.gazetteer import load_gazetteer  # noqa: PLC0415
 
-    persons_zh: dict[str, str] = {}
-    persons_alias: dict[str, str] = {}
-    path = directory / "persons.csv"
-    if path.is_file():
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row.get("zh"):
-                    persons_zh[row["zh"]] = row["canonical"]
-                for alias in [row["canonical"], *(row.get("aliases") or "").split("|")]:
-                    if alias.strip():
-                        persons_alias[alias.strip()] = row["canonical"]
-    index = build_ruler_index(directory, persons_zh, persons_alias)
-    if index is None or not (directory / "eras.csv").is_file():
+    if not ((directory / "rulers.csv").is_file() and (directory / "eras.csv").is_file()):
+        return ImpliedTables({}, (), {})
+    index = gazetteer_ruler_index(load_gazetteer(directory))  # the entity stage's names
+    if index is None:
         return ImpliedTables({}, (), {})
     by_era: dict[int, list[Ruler]] = {}
     for ruler in index.by_id.values():
