@@ -87,7 +87,7 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         elif label is not None:
             canonical = _clan_canonical(words[start:end], tables) \
                 if key == "PERSON_CLAN_KEY" else _wg_canonical(words[start:end], gaz) \
-                if key == "PERSON_WG" else ""
+                if key in ("PERSON_WG", "PERSON_WG1") else ""
             cands.append(_Cand(start, end, label, canonical, 1))
     compounds, firsts = _wg_compounds(words, tables)  # "Chin-t'ien" is no Jin
     cands.extend(compounds)

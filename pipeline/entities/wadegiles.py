@@ -81,6 +81,13 @@ def wg_name_to_pinyin(name: str) -> str:
     return " ".join(words)
 
 
+def pinyin_to_wg(syllable: str) -> str:
+    """Wade–Giles of one pinyin syllable, lower case, with its apostrophe and ü ("tong" ->
+    "t'ung", "dong" -> "tung", "xu" -> "hsü"); "" if it is no pinyin syllable."""
+    key = syllable.lower().replace("ü", "v")
+    return _wg(key) if key in pinyin_syllables() else ""
+
+
 def pinyin_to_wg_key(word: str) -> str:
     """A pinyin word (1-4 syllables, no separators) as Wade–Giles letters only, lower case
     ("Sima" -> "ssuma", "Ouyang" -> "ouyang"); "" if it does not split into pinyin syllables

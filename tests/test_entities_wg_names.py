@@ -1,0 +1,109 @@
+"""Names in Wade–Giles and rulers' personal names borne by other people (issue of the fresh
+users' reports): short invented sentences through the gazetteer component (``blank``: no
+statistical model) or through the ruler re-reading with hand-made rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.ruler_dates import reread_rulers
+from pipeline.entities.wadegiles import pinyin_to_wg, wg_name_to_pinyin
+from pipeline.places.rows import years_from_dates
+from pipeline.records import DateRow, EntityRow
+
+
+def _ents(blank, text: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.label_, e.ent_id_) for e in blank(text).ents]
+
+
+@pytest.mark.parametrize(("text", "name", "canonical"), [
+    # Wade–Giles Tung is pinyin Dong; T'ung (with the apostrophe) is Tong
+    ("In 940 the rebels attacked Tung Chang at the river.", "Tung Chang", "Dong Zhang"),
+    ("He was succeeded by his son Meng Ch'ang in that year.", "Meng Ch'ang", "Meng Chang"),
+    ("The magistrate Ts'ao Hsiu fled to the hills.", "Ts'ao Hsiu", "Cao Xiu"),
+])
+def test_wade_giles_surname_and_one_syllable(blank, text, name, canonical):
+    assert (name, "PERSON", canonical) in _ents(blank, text)
+
+
+def test_pinyin_names_and_eras_are_not_read_as_wade_giles(blank):
+    got = _ents(blank, "Wang Hui met Li Guang at the river.")
+    assert ("Wang Hui", "PERSON", "Wang Hui") in got  # pinyin: no conversion ("Wang Hui")
+    assert not any(label == "PERSON" and text == "Meng" for text, label, _ in
+                   _ents(blank, "The Meng army crossed the river."))
+
+
+def test_wg_table_keeps_aspiration():
+    assert pinyin_to_wg("tong") == "t'ung" and pinyin_to_wg("dong") == "tung"
+    assert wg_name_to_pinyin("Tung Chang") == "Dong Zhang"
+    assert wg_name_to_pinyin("T'ung Ch'ang") == "Tong Chang"
+
+
+def test_temple_name_written_in_two_words(blank):
+    got = _ents(blank, "He was appointed by the Emperor Chuang Tsung to govern the west.")
+    assert [(t, c) for t, label, c in got if label == "PERSON"] == \
+        [("Emperor Chuang Tsung", "Li Cunxu")]  # Later Tang Zhuangzong 莊宗
+
+
+def _reread(reader, text: str, name: str, canonical: str, years: dict[str, int],
+            others: tuple[tuple[str, str, str], ...] = ()):
+    s = text.index(name)
+    ents = [EntityRow("t", 0, s, s + len(name), name, "PERSON", canonical, "gazetteer")]
+    for other, label, canon in others:
+        o = text.index(other)
+        ents.append(EntityRow("t", 0, o, o + len(other), other, label, canon, "gazetteer"))
+    ents.sort(key=lambda e: e.start)
+    dates = sorted((DateRow("t", 0, text.index(p), text.index(p) + len(p), p, "explicit",
+                            year=y) for p, y in years.items()), key=lambda d: d.start)
+    rows, warnings = reread_rulers(ents, text, reader, dates, [0], years_from_dates(dates))
+    return next(e.canonical for e in rows if e.text == name), [w.code for w in warnings]
+
+
+@pytest.fixture(scope="module")
+def reader():
+    from pipeline.entities.ruler_dates import ruler_reader
+    from pipeline.entities.rulers import build_ruler_index
+    from pipeline.events import load_person_polities
+    from pipeline.gazetteer import load_gazetteer
+    from pipeline.resources import gazetteer_dir
+
+    directory = gazetteer_dir()
+    gaz = load_gazetteer(directory)
+    zh = {e.zh: e.canonical for e in gaz.entries
+          if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
+    polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
+    return ruler_reader(build_ruler_index(directory, zh), frozenset({"Emperor", "King"}),
+                        polity)
+
+
+WUZONG = "Emperor Wuzong of Tang"  # personal name 李炎 Li Yan, r. 840-846
+
+
+def test_personal_name_long_after_the_reign_is_a_namesake(reader):
+    # 李嚴, an official of 927, is not the Tang emperor who died in 846
+    canon, codes = _reread(reader, "In 927 he put to death the supervisor Li Yen.", "Li Yen",
+                           WUZONG, {"927": 927})
+    assert canon == "Li Yan" and codes == []
+
+
+def test_personal_name_without_any_evidence_is_a_guess(reader):
+    canon, codes = _reread(reader, "He put to death the supervisor Li Yen.", "Li Yen",
+                           WUZONG, {})
+    assert canon == "Li Yan" and codes == ["RULER_NAMESAKE_GUESSED"]
+
+
+@pytest.mark.parametrize(("text", "others"), [
+    ("The emperor Li Yan persecuted the monks.", ()),  # a ruler's title before the name
+    ("Emperor Wuzong closed the temples; Li Yan trusted the Daoists.",  # named as ruler
+     (("Emperor Wuzong", "PERSON", WUZONG),)),
+    ("Under the Tang, Li Yan persecuted the monks.", (("Tang", "POLITY", "Tang"),)),
+])
+def test_personal_name_supported_by_the_text_stays_the_ruler(reader, text, others):
+    canon, codes = _reread(reader, text, "Li Yan", WUZONG, {}, others)
+    assert canon == WUZONG and codes == []
+
+
+def test_personal_name_in_the_reign_stays_the_ruler(reader):
+    canon, codes = _reread(reader, "In 845 Li Yan closed the monasteries.", "Li Yan", WUZONG,
+                           {"845": 845})
+    assert canon == WUZONG and codes == []
