@@ -107,3 +107,32 @@ def test_personal_name_in_the_reign_stays_the_ruler(reader):
     canon, codes = _reread(reader, "In 845 Li Yan closed the monasteries.", "Li Yan", WUZONG,
                            {"845": 845})
     assert canon == WUZONG and codes == []
+
+
+@pytest.mark.parametrize(("text", "span", "canonical"), [
+    # machine-translated word order: fief + Wang + personal name = the Prince of that fief
+    ("That year Han Wang Zhu Gaoxu rebellion.", "Han Wang Zhu Gaoxu", "Zhu Gaoxu"),
+    ("The Queen Mother order Cheng Wang Zhu Qiyu supervise country.", "Cheng Wang Zhu Qiyu",
+     "Jingtai Emperor"),  # 朱祁鈺, the ruler of that personal name
+])
+def test_fief_wang_and_personal_name(blank, text, span, canonical):
+    assert (span, "PERSON", canonical) in _ents(blank, text)
+
+
+def test_lower_case_title_name_of_state_is_a_person(blank):
+    got = _ents(blank, "In 201 BC the rebel king Xin of Han fled to the Xiongnu.")
+    assert [t for t, label, _ in got if label == "PERSON"] == ["king Xin of Han"]
+    assert ("Xin", "POLITY") not in [(t, label) for t, label, _ in got]
+
+
+def test_state_listed_with_states_is_a_polity(gaz):
+    from pipeline.entities.relabel import relabel
+
+    text = "The Three Kingdoms of Wei, Shu and Wu fought. The emperor fled to Shu."
+    rows = []
+    for name, label, at in (("Wei", "POLITY", 0), ("Shu", "PLACE", 0), ("Wu", "POLITY", 0),
+                            ("Shu", "PLACE", 1)):
+        s = [i for i in range(len(text)) if text.startswith(name, i)][at]
+        rows.append((s, s + len(name), label, name, "gazetteer", name))
+    got = [(r[5], r[2]) for r in relabel(rows, text, gaz, set(), ())]
+    assert got == [("Wei", "POLITY"), ("Shu", "POLITY"), ("Wu", "POLITY"), ("Shu", "PLACE")]

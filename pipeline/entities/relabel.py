@@ -20,7 +20,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
   the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
-  document's vote on the name's label then carries it to its other uses ("Zhao replaced ...").
+  document's vote on the name's label then carries it to its other uses ("Zhao replaced ...");
+  so is a one-word PLACE of the name of a state ("Kingdom of Shu") listed with a POLITY:
+  "the Three Kingdoms of Wei, Shu and Wu" (the region Shu stays a place elsewhere).
 
 Rows are ``(start, end, label, canonical, source, text)`` tuples, as in
 :func:`pipeline.entities.extract.extract_entities`.
@@ -137,7 +139,7 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
 def _state_of(name: str, gaz: Gazetteer) -> str:
     """The POLITY canonical a one-word name is the state of ("Zhao" -> "Zhao (state)"), or
     ""."""
-    for form in (f"State of {name}", f"{name} State"):
+    for form in (f"State of {name}", f"{name} State", f"Kingdom of {name}", f"{name} Kingdom"):
         entry = gaz.resolve(form)
         if entry is not None and entry.label == "POLITY":
             return entry.canonical
@@ -146,7 +148,8 @@ def _state_of(name: str, gaz: Gazetteer) -> str:
 
 def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
-        if label != "PERSON" or source != "model" or " " in name:
+        person = label == "PERSON" and source == "model"
+        if not (person or label == "PLACE") or " " in name:
             continue
         state = _state_of(name, gaz)
         if not state:
@@ -159,5 +162,5 @@ def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         # "Zhao soldiers": a number or "the" before, a lower-case noun after
         adjective = re.match(r" [a-z]+", text[end:end + 20]) is not None and re.search(
             r"(?:\d|\bthe|\bof)\s+$", text[max(0, start - 12):start]) is not None
-        if listed or adjective:
+        if listed or (adjective and person):
             rows[k] = (start, end, "POLITY", state, source, name)

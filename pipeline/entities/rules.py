@@ -261,8 +261,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON" if ok else None
     if key == "PERSON_FIEF":
         fief, rest = toks[0], toks[2:]
-        if not py(fief) or fief in w.surnames:
-            return None
+        named = len(rest) == 2 and rest[0] in w.surnames and _given_ok(rest[1], w)
+        if not py(fief) or (fief in w.surnames and not named):
+            return None  # "Han Wang Zhu Gaoxu" (漢王朱高煦): a surname is a fief before a name
         if len(rest) == 1:
             return "PERSON" if _given_ok(rest[0], w) else None
         return "PERSON" if rest[0] in w.surnames and _given_ok(rest[1], w) else None

@@ -13,6 +13,7 @@ from pipeline.entities.extract import _norm
 from pipeline.entities.rules import _anchored, _clan_names, _valid_rule
 from pipeline.entities.span_names import (
     _clan_canonical,
+    _fief_canonical,
     _propagate,
     _ruler_names,
     _wg_canonical,
@@ -85,9 +86,10 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:
-            canonical = _clan_canonical(words[start:end], tables) \
-                if key == "PERSON_CLAN_KEY" else _wg_canonical(words[start:end], gaz) \
-                if key in ("PERSON_WG", "PERSON_WG1") else ""
+            toks = words[start:end]
+            canonical = _clan_canonical(toks, tables) if key == "PERSON_CLAN_KEY" \
+                else _wg_canonical(toks, gaz) if key in ("PERSON_WG", "PERSON_WG1") \
+                else _fief_canonical(toks, tables) if key == "PERSON_FIEF" else ""
             cands.append(_Cand(start, end, label, canonical, 1))
     compounds, firsts = _wg_compounds(words, tables)  # "Chin-t'ien" is no Jin
     cands.extend(compounds)

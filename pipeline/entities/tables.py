@@ -240,6 +240,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         [isin(w.titles, op="+"), cap, cap_opt, cap_opt, cap_opt],
         [isin(w.titles, op="+"), cap, cap_opt] + of_polity,
         [isin(titles_lc, "LOWER"), isin(w.temple_lc, "LOWER")] + of_polity,
+        [isin(titles_lc, "LOWER"), cap] + of_polity,  # "the rebel king Xin of Han"
         [isin(w.temple_lc, "LOWER")] + of_polity,
     ])
     rules.add("PERSON", [
