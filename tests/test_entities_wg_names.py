@@ -136,3 +136,47 @@ def test_state_listed_with_states_is_a_polity(gaz):
         rows.append((s, s + len(name), label, name, "gazetteer", name))
     got = [(r[5], r[2]) for r in relabel(rows, text, gaz, set(), ())]
     assert got == [("Wei", "POLITY"), ("Shu", "POLITY"), ("Wu", "POLITY"), ("Shu", "PLACE")]
+
+
+def _relabelled(gaz, text: str, *names: tuple[str, str, str]) -> list[tuple[str, str]]:
+    from pipeline.entities.relabel import relabel
+
+    rows = []
+    for name, label, source in names:
+        s = text.index(name)
+        rows.append((s, s + len(name), label, name, source, name))
+    titles = {w for t in gaz.words("person_title") for w in t.split()}
+    return [(r[5], r[2]) for r in relabel(rows, text, gaz, titles, ())]
+
+
+@pytest.mark.parametrize(("text", "name", "label", "source", "expected"), [
+    ("Then the intrigues of the eunuch Wu Ch'eng-en ruined him.", "Wu Ch'eng-en", "PLACE",
+     "model", "PERSON"),
+    ("The Qin army defeated the chanyu Duluogu in the north.", "Duluogu", "PLACE", "model",
+     "PERSON"),
+    ("That autumn the Baideng king surrendered.", "Baideng", "PLACE", "model", "PERSON"),
+    ("In 1270 the khan ordered Xiangyang to submit.", "Xiangyang", "PLACE", "gazetteer",
+     "PERSON"),
+    ("Lanzhou was occupied in May, and the fleet sailed north.", "Lanzhou", "PERSON", "model",
+     "PLACE"),
+    ("Hami, Yanqi and Kuche were recovered one after another.", "Kuche", "PERSON", "model",
+     "PLACE"),
+    ("The fleet sailed north to the Bai-he in August.", "Bai-he", "PERSON", "model", "PLACE"),
+    ("In 1270 the khan sent Xiangyang envoys.", "Xiangyang", "PLACE", "gazetteer", "PLACE"),
+    ("Lanzhou was captured in May.", "Lanzhou", "PERSON", "model", "PERSON"),  # persons too
+])
+def test_frames_only_a_person_or_a_place_fits(gaz, text, name, label, source, expected):
+    assert _relabelled(gaz, text, (name, label, source)) == [(name, expected)]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The army went to Tumu Fort in August.", "Tumu Fort"),
+    ("They beheaded the two generals at Shan commandery.", "Shan commandery"),
+])
+def test_generic_place_words(blank, text, span):
+    assert (span, "PLACE") in [(t, label) for t, label, _ in _ents(blank, text)]
+
+
+def test_hyphenated_given_name_with_giles_e(blank):
+    got = _ents(blank, "The eunuch Yü Ch'ao-ên ruined him.")
+    assert ("Yü Ch'ao-ên", "PERSON", "Yu Chaoen") in got

@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
 
 Row = tuple[int, int, str, str, str, str]
@@ -57,6 +58,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _clan_of(out, text, gaz)
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
+    _person_frames(out, text, gaz)
     _states(out, text, gaz)
     return sorted(out, key=lambda r: (r[0], r[1]))
 
@@ -125,15 +127,47 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         return
     pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
         if before else None
+    passive = gaz.words("place_passive")
+    # "Chusan was occupied", "Kucha, Aksu and Uch Turfan were recovered"
+    undergo = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)*"
+                         r"\s+(?:was|were)\s+(?:" + "|".join(map(re.escape, passive)) + r")\b") \
+        if passive else None
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or source != "model":
             continue
         if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
             continue  # "Ying" (郢): one syllable names too many places and persons to place
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
-            or any(text.startswith(a, end) for a in after)
+            or any(text.startswith(a, end) for a in after) \
+            or (undergo is not None and undergo.match(text, end) is not None)
         if hit:
             rows[k] = (start, end, "PLACE", canon, source, name)
+
+
+def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """A one-word PLACE (of the model or the gazetteer) in a frame only a person fits is a
+    PERSON: after "the" + a lower-case title noun (``person_before``: "the eunuch Yü
+    Ch'ao-ên", "the chanyu Yizhixie"), before a lower-case rank noun (``person_rank_after``:
+    "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
+    ordered Bayan to invade")."""
+    before = gaz.words("person_before")
+    rank = gaz.words("person_rank_after")
+    verbs = gaz.words("person_object_verb")
+    pre = re.compile(r"\bthe (?:" + "|".join(map(re.escape, before)) + r") $") \
+        if before else None
+    post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
+    order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or name.count(" ") > 1:
+            continue
+        hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
+            or (" " not in name and (
+                (post is not None and post.match(text, end) is not None)
+                or (order is not None and text.startswith(" to ", end)
+                    and order.search(text, max(0, start - 14), start) is not None)))
+        if hit:
+            wg = "" if all(is_real_syllable(w) for w in name.split()) else wg_name_to_pinyin(name)
+            rows[k] = (start, end, "PERSON", wg or name, source, name)
 
 
 def _state_of(name: str, gaz: Gazetteer) -> str:

@@ -78,6 +78,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
     for key, start, end in (matches + _anchored(words, orth, lower, tables)
                             + _clan_names(words, lower, tables)):
+        if key == "PERSON_WG1" and end < len(words) and words[end] == "-":
+            continue  # "Yü Ch'ao-ên": the given name goes on (PERSON_WG)
         label = _valid_rule(key, words[start:end], tables.words)
         if key == "PLACE_MOD":
             start += 1  # the gloss word itself is not part of the name

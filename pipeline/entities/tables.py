@@ -255,7 +255,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
     wg_syl = WG_SYLLABLE.replace("'", "['’]")  # straight or typographic apostrophe
     wg_cap = f"^(?=[A-Z])(?i:{wg_syl})$"
-    wg_low = f"^(?=[a-zü])(?:{wg_syl})$"
+    wg_low = f"^(?=[a-zêüŭ])(?:{wg_syl})$"
     rules.add("PERSON_WG", [[dict(_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                                   IS_STOP=False),  # not "In Ho-nan", "He Lo-yang"
                              _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
