@@ -180,3 +180,15 @@ def test_generic_place_words(blank, text, span):
 def test_hyphenated_given_name_with_giles_e(blank):
     got = _ents(blank, "The eunuch Yü Ch'ao-ên ruined him.")
     assert ("Yü Ch'ao-ên", "PERSON", "Yu Chaoen") in got
+
+
+@pytest.mark.parametrize(("text", "span", "label", "canonical"), [
+    ("In 1853 Tsêng-kuo-fan raised an army in Hunan.", "Tsêng-kuo-fan", "PERSON", "Zeng Guofan"),
+    ("In 1860 Li-hung-chang went north.", "Li-hung-chang", "PERSON", "Li Hongzhang"),
+    ("The envoy Ch'i-ying met the British.", "Ch'i-ying", "PERSON", "Qiying"),
+    ("After Möngke died the princes quarrelled.", "Möngke", "PERSON", "Möngke"),
+    ("The Nienfei rose again in the north.", "Nienfei", "POLITY", "Nian"),
+    ("He went to Hsi-an-fu in the spring.", "Hsi-an", "PLACE", "Xi'an"),  # -fu: no person
+])
+def test_names_found_by_rule_or_data(blank, text, span, label, canonical):
+    assert (span, label, canonical) in _ents(blank, text)

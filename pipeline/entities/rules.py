@@ -191,6 +191,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON"
     if key == "PERSON_WG1":
         return "PERSON" if _wg_given(toks, w) else None
+    if key == "PERSON_WG3":  # "Tsêng-kuo-fan": surname-given-given
+        return "PERSON" if toks[4].lower() not in w.wg_endings and toks[2].lower() not in \
+            w.wg_endings and _wg_given([toks[0], f"{toks[2]}-{toks[4]}"], w) else None
     if key == "PERSON_HT":
         name = toks[:toks.index("of")] if "of" in toks else toks
         word = "".join(t for t in name if t not in w.titles and t.capitalize() not in w.titles

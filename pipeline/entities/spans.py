@@ -91,7 +91,9 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
             toks = words[start:end]
             canonical = _clan_canonical(toks, tables) if key == "PERSON_CLAN_KEY" \
                 else _wg_canonical(toks, gaz) if key in ("PERSON_WG", "PERSON_WG1") \
-                else _fief_canonical(toks, tables) if key == "PERSON_FIEF" else ""
+                else _fief_canonical(toks, tables) if key == "PERSON_FIEF" \
+                else _wg_canonical([toks[0], "".join(toks[2:])], gaz) if key == "PERSON_WG3" \
+                else ""
             cands.append(_Cand(start, end, label, canonical, 1))
     compounds, firsts = _wg_compounds(words, tables)  # "Chin-t'ien" is no Jin
     cands.extend(compounds)

@@ -91,6 +91,7 @@ class _Words:
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
     wg_surnames: frozenset[str] = frozenset()  # the surnames in Wade–Giles ("Tung", "Ts'ao")
+    wg_endings: frozenset[str] = frozenset()  # place_ending_wg ("chou", "fu", "hsien")
     # clan_key of a ruling family's surname -> era_keys of the dynasties it ruled
     # (RulerIndex.surname_dynasties; Wade–Giles clan spellings too: "ssuma")
     ruling_clans: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False,
@@ -188,7 +189,10 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
         ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
-        wg_surnames=frozenset(pinyin_to_wg(x).capitalize() for x in surnames if " " not in x),
+        wg_endings=frozenset(x.lower() for x in gaz.words("place_ending_wg")),
+        wg_surnames=frozenset(f for x in surnames if " " not in x
+                              for f in (pinyin_to_wg(x).capitalize(),
+                                        pinyin_to_wg(x).capitalize().replace("e", "ê"))),
         pol_years=polity_years(pol_single, gaz.source_dir),
         pol_spans=polity_spans(pol_single, gaz.source_dir),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
@@ -264,6 +268,11 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     # "Tung Chang", "Meng Ch'ang", "Li Yen": a surname in Wade–Giles + a one-syllable given name
     rules.add("PERSON_WG1", [[isin(w.wg_surnames),
                               _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}})]])
+    # "Tsêng-kuo-fan": a whole Wade–Giles name joined by hyphens
+    rules.add("PERSON_WG3", [[isin(w.wg_surnames), {"ORTH": "-"},
+                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}}),
+                              {"ORTH": "-"},
+                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
     rules.add("PLACE_WG", [[_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                             {"ORTH": "-"}, isin(gaz.words("place_ending_wg"), "LOWER")]])
     # Wade–Giles temple names and eras split by spaCy at the hyphen: "Hui-tsung of Sung",
