@@ -192,3 +192,47 @@ def test_hyphenated_given_name_with_giles_e(blank):
 ])
 def test_names_found_by_rule_or_data(blank, text, span, label, canonical):
     assert (span, label, canonical) in _ents(blank, text)
+
+
+# a sample of the standard Wade–Giles table (Legeza 1968 after Giles 1892): syllable -> pinyin
+STANDARD_SAMPLE = {
+    "tung": "dong", "t'ung": "tong", "shuo": "shuo", "t'ieh": "tie", "ch'ua": "chua",
+    "huo": "huo", "ho": "he", "kê": "ge", "k'ê": "ke", "hsüeh": "xue", "chüeh": "jue",
+    "yen": "yan", "yeh": "ye", "jih": "ri", "tzŭ": "zi", "ssŭ": "si", "erh": "er",
+    "ch'ih": "chi", "chih": "zhi", "shih": "shi", "hsien": "xian", "kuei": "gui", "yü": "yu",
+    "yu": "you", "jung": "rong", "lüeh": "lüe", "o": "e", "yi": "yi",
+}
+
+
+def test_wade_giles_syllables_follow_the_standard_table():
+    from pipeline.entities.wadegiles import wg_syllable_to_pinyin
+
+    got = {wg: wg_syllable_to_pinyin(wg) for wg in STANDARD_SAMPLE}
+    assert got == STANDARD_SAMPLE
+    assert pinyin_to_wg("shuo") == "shuo" and pinyin_to_wg("huo") == "huo"
+
+
+@pytest.mark.parametrize(("name", "pinyin"), [
+    ("Ch'eng-tu", "Chengdu"), ("Ch'ang-an", "Chang'an"), ("Hsing-chou", "Xingzhou"),
+    ("Shih Lang", "Shi Lang"), ("Mao Tse-tung", "Mao Zedong"),
+    ("Chin-t'ien village", "Jintian village"),
+    ("Lin", ""), ("Wang Hui", ""), ("Sun Yat-sen", ""), ("Kim Ok-gyun", ""), ("Elliot", ""),
+])
+def test_plainly_wade_giles_names_in_pinyin(name, pinyin):
+    from pipeline.entities.wadegiles import wg_canonical
+
+    assert wg_canonical(name) == pinyin
+
+
+def test_model_and_rule_names_get_pinyin_canonicals(gaz):
+    from pipeline.entities.name_checks import pinyin_canonical
+
+    assert pinyin_canonical("Hsing-chou", "PLACE", gaz) == "Xingzhou"  # no place data spelling
+    assert pinyin_canonical("Shih Lang", "PERSON", gaz) == "Shi Lang"
+    # the place data spells 西川 so: the place stage finds it by that spelling, not by Xichuan
+    assert pinyin_canonical("Hsi-ch'uan", "PLACE", gaz) == "Hsi-ch'uan"
+    assert pinyin_canonical("Ch'ing", "POLITY", gaz) == "Ch'ing"  # polities: the gazetteer's
+
+
+def test_postal_spelling_canonical_is_the_current_name(gaz):
+    assert [e.canonical for e in gaz.lookup("Ningpo")] == ["Ningbo"]

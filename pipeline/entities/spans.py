@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.candidates import _Cand
 from pipeline.entities.extract import _norm
+from pipeline.entities.name_checks import pinyin_canonical
 from pipeline.entities.rules import _anchored, _clan_names, _valid_rule
 from pipeline.entities.span_names import (
     _clan_canonical,
@@ -123,5 +124,6 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     for c in sorted(chosen, key=lambda c: c.start):
         text = _span_text(words, spaces, c.start, c.end)
         label = BLOCK_LABEL if text in tables.not_entity else c.label
-        spans.append(Span(doc, c.start, c.end, label=label, span_id=c.canonical or _norm(text)))
+        canonical = c.canonical or pinyin_canonical(_norm(text), label, gaz)
+        spans.append(Span(doc, c.start, c.end, label=label, span_id=canonical))
     return spans
