@@ -236,3 +236,18 @@ def test_model_and_rule_names_get_pinyin_canonicals(gaz):
 
 def test_postal_spelling_canonical_is_the_current_name(gaz):
     assert [e.canonical for e in gaz.lookup("Ningpo")] == ["Ningbo"]
+
+
+def test_person_frame_carries_to_the_other_mentions(gaz):
+    text = "The khan ordered Xiangyang to invade. Xiangyang's army crossed the river."
+    rows = []
+    for at in (text.index("Xiangyang"), text.rindex("Xiangyang")):
+        rows.append((at, at + 9, "PLACE", "Xiangyang", "gazetteer", "Xiangyang"))
+    from pipeline.entities.relabel import relabel
+
+    assert [r[2] for r in relabel(rows, text, gaz, set(), ())] == ["PERSON", "PERSON"]
+
+
+def test_advance_on_a_place(gaz):
+    assert _relabelled(gaz, "He ordered the army to advance on Kalagan in May.",
+                       ("Kalagan", "PERSON", "model")) == [("Kalagan", "PLACE")]

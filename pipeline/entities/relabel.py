@@ -149,7 +149,8 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     PERSON: after "the" + a lower-case title noun (``person_before``: "the eunuch Yü
     Ch'ao-ên", "the chanyu Yizhixie"), before a lower-case rank noun (``person_rank_after``:
     "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
-    ordered Bayan to invade")."""
+    ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
+    army crossed")."""
     before = gaz.words("person_before")
     rank = gaz.words("person_rank_after")
     verbs = gaz.words("person_object_verb")
@@ -157,6 +158,7 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         if before else None
     post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
     order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
+    persons: dict[str, str] = {}
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or name.count(" ") > 1:
             continue
@@ -168,6 +170,10 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         if hit:
             wg = "" if all(is_real_syllable(w) for w in name.split()) else wg_name_to_pinyin(name)
             rows[k] = (start, end, "PERSON", wg or name, source, name)
+            persons[name] = wg or name
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label == "PLACE" and name in persons:  # one sense per text: "Bayan's army"
+            rows[k] = (start, end, "PERSON", persons[name], source, name)
 
 
 def _state_of(name: str, gaz: Gazetteer) -> str:
