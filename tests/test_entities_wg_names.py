@@ -251,3 +251,19 @@ def test_person_frame_carries_to_the_other_mentions(gaz):
 def test_advance_on_a_place(gaz):
     assert _relabelled(gaz, "He ordered the army to advance on Kalagan in May.",
                        ("Kalagan", "PERSON", "model")) == [("Kalagan", "PLACE")]
+
+
+def test_state_of_and_emperor_of_a_place_name(gaz):
+    text = "They conquered the State of Shu; he proclaimed himself Emperor of Shu. He fled to Shu."
+    rows = []
+    for k in range(3):
+        at = [i for i in range(len(text)) if text.startswith("Shu", i)][k]
+        rows.append((at, at + 3, "PLACE", "Shu", "gazetteer", "Shu"))
+    from pipeline.entities.relabel import relabel
+
+    got = [(r[2], r[3]) for r in relabel(rows, text, gaz, set(), ())]
+    assert got == [("POLITY", "Shu"), ("POLITY", "Shu"), ("PLACE", "Shu")]
+    fief = "He was ennobled as Prince of Fenyang."
+    at = fief.index("Fenyang")
+    assert relabel([(at, at + 7, "PLACE", "Fenyang", "model", "Fenyang")], fief, gaz, set(),
+                   ())[0][2] == "PLACE"

@@ -60,6 +60,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _place_frames(out, text, gaz)
     _person_frames(out, text, gaz)
     _states(out, text, gaz)
+    _state_frames(out, text, gaz)
     return sorted(out, key=lambda r: (r[0], r[1]))
 
 
@@ -204,3 +205,23 @@ def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
             r"(?:\d|\bthe|\bof)\s+$", text[max(0, start - 12):start]) is not None
         if listed or (adjective and person):
             rows[k] = (start, end, "POLITY", state, source, name)
+
+
+#: words before a name that make it a state: "the State of Shu", "proclaimed himself Emperor
+#: of Shu" (a fief is a place: "Prince of Fenyang" is not read here)
+_STATE_BEFORE = re.compile(r"\b(?:State|Kingdom|Emperor|King) of (?:the )?$")
+
+
+def _state_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """A one-word PLACE after "State of", "Kingdom of", "Emperor of" or "King of" is that
+    state, a POLITY ("conquered the State of Shu", "proclaimed himself Emperor of Shu"); its
+    canonical is the gazetteer's "State of <name>" if there is one, else the name (which of
+    the states called Shu is not for the name to say)."""
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or " " in name:
+            continue
+        if _STATE_BEFORE.search(text, max(0, start - 20), start) is None:
+            continue
+        entry = gaz.resolve(f"State of {name}")
+        canonical = entry.canonical if entry is not None and entry.label == "POLITY" else name
+        rows[k] = (start, end, "POLITY", canonical, source, name)
