@@ -267,3 +267,7 @@ def test_state_of_and_emperor_of_a_place_name(gaz):
     at = fief.index("Fenyang")
     assert relabel([(at, at + 7, "PLACE", "Fenyang", "model", "Fenyang")], fief, gaz, set(),
                    ())[0][2] == "PLACE"
+    china = "the Zhengtong Emperor of China"  # a model's place: left as the model read it
+    at = china.index("China")
+    assert relabel([(at, at + 5, "PLACE", "China", "model", "China")], china, gaz, set(),
+                   ())[0][2] == "PLACE"

@@ -213,13 +213,13 @@ _STATE_BEFORE = re.compile(r"\b(?:State|Kingdom|Emperor|King) of (?:the )?$")
 
 
 def _state_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
-    """A one-word PLACE after "State of", "Kingdom of", "Emperor of" or "King of" is that
-    state, a POLITY ("conquered the State of Shu", "proclaimed himself Emperor of Shu"); its
+    """A one-word gazetteer PLACE after "State of", "Kingdom of", "Emperor of" or "King of" is
+    that state, a POLITY ("conquered the State of Shu", "proclaimed himself Emperor of Shu"); its
     canonical is the gazetteer's "State of <name>" if there is one, else the name (which of
     the states called Shu is not for the name to say)."""
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
-        if label != "PLACE" or " " in name:
-            continue
+        if label != "PLACE" or " " in name or source != "gazetteer":
+            continue  # a model's place ("Emperor of China") is left as the model read it
         if _STATE_BEFORE.search(text, max(0, start - 20), start) is None:
             continue
         entry = gaz.resolve(f"State of {name}")
