@@ -52,7 +52,8 @@ LEXICON_KINDS = (
     "place_suffix", "place_suffix_lc", "place_prefix", "place_ending", "place_ending_suffix",
     "direction_word", "gloss_word", "gloss_opener", "list_noun", "army_word", "polity_suffix",
     "label_map", "not_entity", "not_given_name", "place_ending_wg", "polity_qualifier",
-    "name_intro", "title_cue", "place_before", "place_after",
+    "name_intro", "title_cue", "place_before", "place_after", "place_passive",
+    "person_before", "person_rank_after", "person_object_verb",
 )
 
 
@@ -172,7 +173,9 @@ def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[Gazettee
     a copy of its canonical's default entry (the first without context) with the new alias.
     A spelling that is already a hand-kept alias is skipped (hand-kept aliases win). The postal
     spelling of a current city (file ``modern_places.csv``, style ``postal``: "Amoy") is a
-    PLACE of its own spelling (the place stage geocodes it through the same file)."""
+    PLACE whose canonical is the city's current name ("Xiamen"; the place stage geocodes it
+    through the same file), unless that name is borne by several current places or is an alias
+    of another entry: "Foochow" (福州) stays "Foochow", since "Fuzhou" is also 抚州."""
     if not path.is_file():
         return []
     files = {name: label for label, (name, _) in _FILES.items()}
@@ -183,12 +186,19 @@ def _derived_entries(path: Path, entries: list[GazetteerEntry]) -> list[Gazettee
             default[key] = entry
     taken = {e.alias for e in entries}
     out = []
-    for line, row in _read_rows(path, ("file", "canonical", "zh", "province", "alias", "style")):
+    rows = list(_read_rows(path, ("file", "canonical", "zh", "province", "alias", "style")))
+    cities: dict[str, set[str]] = {}  # current name -> its places (characters)
+    for _, row in rows:
+        if row["file"] == MODERN_PLACES_FILE:
+            cities.setdefault(row["canonical"], set()).add(row["zh"])
+    for line, row in rows:
         if row["file"] == MODERN_PLACES_FILE and row["style"] == "postal" \
                 and row["alias"] not in taken:  # "Amoy", "Foochow": a current city's postal
             taken.add(row["alias"])             # name is a PLACE of that spelling
-            out.append(GazetteerEntry(label="PLACE", canonical=row["alias"], alias=row["alias"],
-                                      zh=row["zh"], modern=row["canonical"],
+            one = len(cities.get(row["canonical"], ())) == 1 and row["canonical"] not in taken
+            out.append(GazetteerEntry(label="PLACE",
+                                      canonical=row["canonical"] if one else row["alias"],
+                                      alias=row["alias"], zh=row["zh"], modern=row["canonical"],
                                       province=row["province"],
                                       source=f"{ROMANIZATIONS_FILE}:{line}"))
             continue

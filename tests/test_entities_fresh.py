@@ -55,9 +55,9 @@ def test_model_person_that_is_a_known_place_is_a_place(resources):
 
 
 def test_postal_spelling_is_a_place_with_its_current_name(blank, gaz):
-    # the entity keeps its own spelling (as "Amoy"); the place row gives the current name
+    # the entity's canonical is the current name of the one city the spelling names
     assert found(blank, gaz, "The British fleet reached Ningpo in 1841.")["Ningpo"] == \
-        ("PLACE", "Ningpo")
+        ("PLACE", "Ningbo")
     assert gaz.postal_places["Ningpo"] == "Ningbo"
 
 

@@ -63,9 +63,12 @@ def test_dateline_is_no_running_year() -> None:
 
 
 def test_postal_spelling_of_a_city_is_a_place(gaz) -> None:
-    # name_romanizations.csv (postal_spellings.csv): Amoy = 厦门 Xiamen; geocoded through it
+    # name_romanizations.csv (postal_spellings.csv): Amoy = 厦门 Xiamen; geocoded through it;
+    # its canonical is the current name, unless that name is several cities' (Foochow: 福州,
+    # but Fuzhou is also 抚州)
     entries = gaz.lookup("Amoy")
-    assert [(e.label, e.canonical, e.modern) for e in entries] == [("PLACE", "Amoy", "Xiamen")]
+    assert [(e.label, e.canonical, e.modern) for e in entries] == [("PLACE", "Xiamen", "Xiamen")]
+    assert [e.canonical for e in gaz.lookup("Foochow")] == ["Foochow"]
     assert [e.label for e in gaz.lookup("Canton")] == ["PLACE"]  # the hand row wins
 
 

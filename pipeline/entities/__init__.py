@@ -31,6 +31,14 @@ Subpackage layout (same public functions as the former ``pipeline/entities.py``)
 pypinyin's tables: "Ssu-ma Kuang" and "Li K'o-yung" get the canonical "Sima Guang", "Li
 Keyong"; a ruler's personal name in either spelling, "Chu Wên", gets "Zhu Wen").
 
+Wade–Giles names without a gazetteer row get pinyin canonicals by rule (``wadegiles``, its
+syllable table checked against the standard Legeza/Giles table): a Wade–Giles surname + one
+syllable ("Tung Chang" -> "Dong Zhang", "Meng Ch'ang"), a whole name joined by hyphens
+("Tsêng-kuo-fan" -> "Zeng Guofan"), a temple name in two words ("Chuang Tsung"), and model
+names that are plainly Wade–Giles ("Shih Lang" -> "Shi Lang"; a place keeps a spelling the
+place data knows). A ruler's personal name stays the ruler only where the text supports it
+(``ruler_dates``: "the imperial supervisor Li Yen" of 927 is "Li Yan", not Tang Wuzong).
+
 Spelling variants handled by mechanism, not by alias lists: a ``clan_surname`` in any split,
 case, ü/v or Wade–Giles form ("Ai XinJueluo Nurhaci", "Yelv Dashi", "Ssu-ma Kuang"); titles in
 lower case ("emperor ningzong of Song Dynasty"); the typographic apostrophe (’) wherever the

@@ -22,10 +22,12 @@ from pipeline.entities.name_checks import (
     _surname_and_syllable,
     broken_word,
     demonym_place,
+    pinyin_canonical,
     title_list_spans,
 )
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
+from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import LABELS, Gazetteer
 from pipeline.records import EntityRow
 
@@ -244,7 +246,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if entry is not None:
             found.append((start, end, entry.label, entry.canonical, "model", text))
         else:
-            found.append((start, end, mapped, _norm(text), "model", text))
+            name = pinyin_canonical(_norm(text), mapped, gazetteer)
+            found.append((start, end, mapped, name, "model", text))
     places = _place_names(gazetteer)
     for k, (start, end, label, canonical, source, text) in enumerate(found):
         if label == "PERSON" and source == "model" and (
@@ -278,6 +281,11 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     found = relabel(found, doc_text, gazetteer,
                     {w for t in gazetteer.words("person_title") for w in t.split()}, lower_words)
     _translated_names(found, gazetteer)
+    for k, (start, end, label, canonical, source, text) in enumerate(found):
+        name = _norm(text)  # a name relabelled since: the canonical of its final label
+        if source == "model" and canonical != name and canonical == wg_canonical(name):
+            found[k] = (start, end, label, pinyin_canonical(name, label, gazetteer), source,
+                        text)
     repeats = _first_name_repeats(doc_text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])

@@ -8,6 +8,7 @@ import re
 
 from pipeline.entities.pinyin import is_pinyin_word
 from pipeline.entities.tables import _syllable
+from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
 
@@ -182,3 +183,20 @@ def title_list_spans(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
     pat = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b(?:\s+\w+){0,3}?\s+"
                      r"(?:is|was|were)\s+((?:[A-Z][\w'-]*(?:\s*,\s*|\s+and\s+|\s+)?)+)")
     return [m.span(1) for m in pat.finditer(text)]
+
+
+def pinyin_canonical(name: str, label: str, gaz: Gazetteer) -> str:
+    """The canonical of a PERSON or PLACE name no gazetteer entry gives one: its pinyin when it
+    is plainly Wade–Giles (:func:`pipeline.entities.wadegiles.wg_canonical`: "Shih Lang" ->
+    "Shi Lang", "Hsing-chou" -> "Xingzhou"), else the name. A place spelled as the place data
+    spells it ("Hsi-ch'uan", a derived spelling of 西川 in ``known_places``) keeps the
+    spelling: the place stage finds it by that spelling, and the pinyin (Xichuan: 西川, 淅川,
+    隰川) would lose the one place it names."""
+    if label not in ("PERSON", "PLACE") or (label == "PLACE" and _known_spelling(name, gaz)):
+        return name
+    return wg_canonical(name) or name
+
+
+def _known_spelling(name: str, gaz: Gazetteer) -> bool:
+    folded = name.replace("ê", "e").replace("ŭ", "u").replace("’", "'")
+    return name in gaz.known_places or folded in gaz.known_places

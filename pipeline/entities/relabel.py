@@ -20,7 +20,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
   the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
-  document's vote on the name's label then carries it to its other uses ("Zhao replaced ...").
+  document's vote on the name's label then carries it to its other uses ("Zhao replaced ...");
+  so is a one-word PLACE of the name of a state ("Kingdom of Shu") listed with a POLITY:
+  "the Three Kingdoms of Wei, Shu and Wu" (the region Shu stays a place elsewhere).
 
 Rows are ``(start, end, label, canonical, source, text)`` tuples, as in
 :func:`pipeline.entities.extract.extract_entities`.
@@ -31,7 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word
+from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
+from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
 
 Row = tuple[int, int, str, str, str, str]
@@ -55,7 +58,9 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _clan_of(out, text, gaz)
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
+    _person_frames(out, text, gaz)
     _states(out, text, gaz)
+    _state_frames(out, text, gaz)
     return sorted(out, key=lambda r: (r[0], r[1]))
 
 
@@ -123,21 +128,59 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         return
     pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
         if before else None
+    passive = gaz.words("place_passive")
+    # "Chusan was occupied", "Kucha, Aksu and Uch Turfan were recovered"
+    undergo = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)*"
+                         r"\s+(?:was|were)\s+(?:" + "|".join(map(re.escape, passive)) + r")\b") \
+        if passive else None
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or source != "model":
             continue
         if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
             continue  # "Ying" (郢): one syllable names too many places and persons to place
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
-            or any(text.startswith(a, end) for a in after)
+            or any(text.startswith(a, end) for a in after) \
+            or (undergo is not None and undergo.match(text, end) is not None)
         if hit:
             rows[k] = (start, end, "PLACE", canon, source, name)
+
+
+def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """A one-word PLACE (of the model or the gazetteer) in a frame only a person fits is a
+    PERSON: after "the" + a lower-case title noun (``person_before``: "the eunuch Yü
+    Ch'ao-ên", "the chanyu Yizhixie"), before a lower-case rank noun (``person_rank_after``:
+    "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
+    ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
+    army crossed")."""
+    before = gaz.words("person_before")
+    rank = gaz.words("person_rank_after")
+    verbs = gaz.words("person_object_verb")
+    pre = re.compile(r"\bthe (?:" + "|".join(map(re.escape, before)) + r") $") \
+        if before else None
+    post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
+    order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
+    persons: dict[str, str] = {}
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or name.count(" ") > 1:
+            continue
+        hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
+            or (" " not in name and (
+                (post is not None and post.match(text, end) is not None)
+                or (order is not None and text.startswith(" to ", end)
+                    and order.search(text, max(0, start - 14), start) is not None)))
+        if hit:
+            wg = "" if all(is_real_syllable(w) for w in name.split()) else wg_name_to_pinyin(name)
+            rows[k] = (start, end, "PERSON", wg or name, source, name)
+            persons[name] = wg or name
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label == "PLACE" and name in persons:  # one sense per text: "Bayan's army"
+            rows[k] = (start, end, "PERSON", persons[name], source, name)
 
 
 def _state_of(name: str, gaz: Gazetteer) -> str:
     """The POLITY canonical a one-word name is the state of ("Zhao" -> "Zhao (state)"), or
     ""."""
-    for form in (f"State of {name}", f"{name} State"):
+    for form in (f"State of {name}", f"{name} State", f"Kingdom of {name}", f"{name} Kingdom"):
         entry = gaz.resolve(form)
         if entry is not None and entry.label == "POLITY":
             return entry.canonical
@@ -146,7 +189,8 @@ def _state_of(name: str, gaz: Gazetteer) -> str:
 
 def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
-        if label != "PERSON" or source != "model" or " " in name:
+        person = label == "PERSON" and source == "model"
+        if not (person or label == "PLACE") or " " in name:
             continue
         state = _state_of(name, gaz)
         if not state:
@@ -159,5 +203,25 @@ def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         # "Zhao soldiers": a number or "the" before, a lower-case noun after
         adjective = re.match(r" [a-z]+", text[end:end + 20]) is not None and re.search(
             r"(?:\d|\bthe|\bof)\s+$", text[max(0, start - 12):start]) is not None
-        if listed or adjective:
+        if listed or (adjective and person):
             rows[k] = (start, end, "POLITY", state, source, name)
+
+
+#: words before a name that make it a state: "the State of Shu", "proclaimed himself Emperor
+#: of Shu" (a fief is a place: "Prince of Fenyang" is not read here)
+_STATE_BEFORE = re.compile(r"\b(?:State|Kingdom|Emperor|King) of (?:the )?$")
+
+
+def _state_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """A one-word gazetteer PLACE after "State of", "Kingdom of", "Emperor of" or "King of" is
+    that state, a POLITY ("conquered the State of Shu", "proclaimed himself Emperor of Shu"); its
+    canonical is the gazetteer's "State of <name>" if there is one, else the name (which of
+    the states called Shu is not for the name to say)."""
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or " " in name or source != "gazetteer":
+            continue  # a model's place ("Emperor of China") is left as the model read it
+        if _STATE_BEFORE.search(text, max(0, start - 20), start) is None:
+            continue
+        entry = gaz.resolve(f"State of {name}")
+        canonical = entry.canonical if entry is not None and entry.label == "POLITY" else name
+        rows[k] = (start, end, "POLITY", canonical, source, name)

@@ -17,10 +17,14 @@ in this order:
 4. a year no candidate reigned in: the nearest reign (within ``NEAREST_REACH`` years).
 
 A ruler's personal name read as that ruler by the entity stage ("Sima Yi": 司馬奕, r. 365-371)
-whose sentence year (else the running year) lies more than ``BEFORE_BIRTH`` years before the
-accession (司馬懿 in 249), or more than ``AFTER_DEATH`` years after the reign, is a namesake
-unless a dynasty of that ruler is named in the sentence: its canonical becomes the name as
-written.
+stays the ruler only where the text supports it (:func:`_namesake`): a dynasty of his named in
+the sentence, the same text naming him by title or temple name, a ruler's title before the
+name, a year of the sentence (else the running year) in his lifetime (from ``BEFORE_BIRTH``
+years before the accession to ``AFTER_DEATH`` years after the reign), or, with no year, a
+dynasty of his named in the paragraph. Otherwise it is a namesake ("the imperial supervisor
+Li Yen" of 927 is 李嚴, not Tang Wuzong 李炎): its canonical becomes the name as written, in
+pinyin when written in Wade–Giles ("Li Yan"); without any year the reading is a guess and
+gets a ``RULER_NAMESAKE_GUESSED`` warning.
 
 A choice resting on the date alone (2 without a dynasty of the paragraph agreeing, 4) gets a
 ``RULER_READING_GUESSED`` warning that names the evidence; a mention left with several
@@ -37,6 +41,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from pipeline.entities.pinyin import is_real_syllable
 from pipeline.entities.rulers import RulerIndex
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
@@ -49,8 +54,14 @@ NEAREST_REACH = 40
 #: (no ruler acceded older than about 80): "Sima Yi" in 249 is 司馬懿, not 司馬奕 (r. 365-371)
 BEFORE_BIRTH = 80
 #: years after the end of a ruler's reign beyond which a person of his personal name acting in
-#: a sentence of that year is a namesake (a lifetime: the ruler, even deposed young, is dead)
-AFTER_DEATH = 80
+#: a sentence of that year is a namesake (most reigns end with the ruler's death; a deposed
+#: ruler seldom lived three decades more)
+AFTER_DEATH = 30
+#: why :func:`_namesake` reads a ruler's personal name as another person's
+CONTRADICTED = "dates"
+UNSUPPORTED = "no evidence"
+#: a ruler's title right before a personal name ("the emperor Li Yan", "King Yi Seong-gye")
+_RULER_TITLE = re.compile(r"\b(?:[Ee]mperor|[Ee]mpress|[Kk]ing|[Kk]han|[Pp]rince|[Dd]uke)\s+$")
 PARAGRAPH_REACH = 1500  # characters either side of a mention at most
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -66,18 +77,23 @@ class RulerReader:
     titles: frozenset[str]
     person_polity: Mapping[str, str]
     by_canonical: Mapping[str, frozenset[int]]  # canonical -> ruler ids of the index
+    #: canonicals of the hand-kept person rows (``persons.csv``): a ruler given one of them
+    #: ("Zhu Yuanzhang") by his personal name is that person, never a namesake
+    persons: frozenset[str] = frozenset()
 
 
 def ruler_reader(index: RulerIndex | None, titles: frozenset[str],
-                 person_polity: Mapping[str, str]) -> RulerReader | None:
-    """A :class:`RulerReader`, or None without a ruler index (no ``rulers.csv``)."""
+                 person_polity: Mapping[str, str],
+                 persons: frozenset[str] = frozenset()) -> RulerReader | None:
+    """A :class:`RulerReader`, or None without a ruler index (no ``rulers.csv``).
+    ``persons``: the canonicals of ``persons.csv`` (see :attr:`RulerReader.persons`)."""
     if index is None:
         return None
     by_canonical: dict[str, set[int]] = {}
     for rid, name in index.canonical.items():
         by_canonical.setdefault(name, set()).add(rid)
     return RulerReader(index, titles, person_polity,
-                       {k: frozenset(v) for k, v in by_canonical.items()})
+                       {k: frozenset(v) for k, v in by_canonical.items()}, persons)
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,10 +142,18 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     for e in entities:
         options = index.options(_WORD.findall(text[e.start:e.end]), reader.titles) \
             if e.label == "PERSON" else ()
-        if e.label == "PERSON" and not options and _namesake(
-                e, reader, entities, dates, date_starts, sentence_starts, len(text), year_at):
-            out.append(dataclasses.replace(e, canonical=_bare(e.text, reader.titles)))
-            continue  # a namesake of a ruler not yet born or long dead: "Sima Yi" in 249
+        why = _namesake(e, reader, entities, text, dates, date_starts, sentence_starts,
+                        year_at) if e.label == "PERSON" and not options else ""
+        if why:  # a namesake of a ruler not yet born or long dead: "Sima Yi" in 249
+            own = _own_name(e.text, reader.titles)
+            if why == UNSUPPORTED:
+                warnings.append(WarningRow(
+                    e.doc_id, e.start, e.end, "RULER_NAMESAKE_GUESSED",
+                    f"{e.text!r} is the personal name of {e.canonical}, but no date in his "
+                    f"lifetime, ruler's title or dynasty of his near it says it is he; read as "
+                    f"a person named {own!r}"))
+            out.append(dataclasses.replace(e, canonical=own))
+            continue
         ids = {r.ruler_id for r in options}
         if not options or not (e.canonical == e.text or by_canonical.get(e.canonical, frozenset())
                                & ids or e.canonical == _bare(e.text, reader.titles)) \
@@ -158,37 +182,59 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     return out, warnings
 
 
-def _namesake(e: EntityRow, reader: RulerReader, entities: Sequence[EntityRow],
+def _namesake(e: EntityRow, reader: RulerReader, entities: Sequence[EntityRow], text: str,
               dates: Sequence[DateRow], date_starts: Sequence[int],
-              sentence_starts: Sequence[int], text_len: int,
-              year_at: Callable[[int], int | None]) -> bool:
-    """True if ``e`` is a ruler's personal name ("Sima Yi") given that ruler's canonical by
-    the entity stage (not a ``persons.csv`` person) while the years of its sentence, else the
-    running year, all lie more than :data:`BEFORE_BIRTH` years before his accession, or all
-    more than :data:`AFTER_DEATH` years after his reign ended (a general of 1100 who shares a
-    Tang emperor's personal name): a namesake. A dynasty of that ruler named in the same
-    sentence keeps the reading ("Shi Jingtang founded the Later Jin")."""
-    if e.canonical in reader.person_polity:
-        return False
+              sentence_starts: Sequence[int], year_at: Callable[[int], int | None]) -> str:
+    """Why ``e``, a ruler's personal name ("Sima Yi", "Li Yen") given that ruler's canonical
+    by the entity stage (not a ``persons.csv`` person), names a namesake and not the ruler:
+    :data:`CONTRADICTED` when the years of its sentence, else the running year, all lie more
+    than :data:`BEFORE_BIRTH` years before his accession or more than :data:`AFTER_DEATH`
+    years after his reign; :data:`UNSUPPORTED` when no year is known and nothing else says it
+    is he; "" when it is the ruler. What says so: a dynasty of his named in the sentence
+    ("Shi Jingtang founded the Later Jin", also against the years), the same text naming him
+    by a title or temple name ("Emperor Wuzong ... Li Yan"), a ruler's title right before
+    the name ("the emperor Li Yan") or, without a year, a dynasty of his named in the
+    paragraph."""
+    if e.canonical in reader.persons:
+        return ""
     ids = reader.by_canonical.get(e.canonical, frozenset())
     rulers = [reader.index.by_id[i] for i in ids if i in reader.index.by_id]
     if not rulers or not _personal(e.text, tuple(rulers)):
-        return False
-    s_lo, s_hi = _sentence(sentence_starts, e.start, text_len)
+        return ""
+    keys = set().union(*(reader.index.dynasty_keys[r.ruler_id] for r in rulers))
+    s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
+    if any(p.label == "POLITY" and s_lo <= p.start < s_hi
+           and {era_key(p.canonical), era_key(p.text)} & keys for p in entities):
+        return ""
+    if any(p.label == "PERSON" and p.canonical == e.canonical and p.text != e.text
+           and not _personal(p.text, tuple(rulers)) for p in entities):
+        return ""  # "Emperor Wuzong" in the same text
+    if _RULER_TITLE.search(text, max(0, e.start - 24), e.start):
+        return ""
     lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
     years = [d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"]
     if not years:
         running = year_at(e.start)
         years = [running] if running is not None else []
-    if not years:
-        return False
-    first = min(r.reign_start for r in rulers)
-    last = max(r.reign_end for r in rulers)
-    if not (max(years) < first - BEFORE_BIRTH or min(years) > last + AFTER_DEATH):
-        return False
-    keys = set().union(*(reader.index.dynasty_keys[r.ruler_id] for r in rulers))
-    return not any(p.label == "POLITY" and s_lo <= p.start < s_hi
-                   and {era_key(p.canonical), era_key(p.text)} & keys for p in entities)
+    if years:
+        first = min(r.reign_start for r in rulers)
+        last = max(r.reign_end for r in rulers)
+        far = max(years) < first - BEFORE_BIRTH or min(years) > last + AFTER_DEATH
+        return CONTRADICTED if far else ""
+    p_lo, p_hi = _paragraph(text, e.start, e.end)
+    if any(p.label == "POLITY" and p_lo <= p.start < p_hi
+           and {era_key(p.canonical), era_key(p.text)} & keys for p in entities):
+        return ""
+    return UNSUPPORTED
+
+
+def _own_name(text: str, titles: frozenset[str]) -> str:
+    """The canonical of a namesake: the name without titles, in pinyin when it is written in
+    Wade–Giles ("Li Yen" -> "Li Yan"; "Sima Yi" stays)."""
+    bare = _bare(text, titles)
+    if all(is_real_syllable(w) for w in bare.split()):
+        return bare  # pinyin ("Liu Bei"), though "Li" and "Bei" are Wade–Giles too
+    return wg_name_to_pinyin(bare) or bare
 
 
 def _personal(text: str, options: tuple[Ruler, ...]) -> bool:
@@ -293,4 +339,6 @@ def reader_from_nlp(nlp: object, person_polity: Mapping[str, str]) -> RulerReade
         return None
     if tables is None:
         return None
-    return ruler_reader(tables.rulers, tables.words.titles, person_polity)
+    persons = frozenset(e.canonical for e in tables.gazetteer.entries
+                        if e.label == "PERSON" and e.source.startswith("persons.csv"))
+    return ruler_reader(tables.rulers, tables.words.titles, person_polity, persons)

@@ -128,6 +128,21 @@ def _ruler_personal(toks: list[str], w: _Words) -> str:
     return key if key in w.ruler_personal else ""
 
 
+def _wg_given(toks: list[str], w: _Words) -> bool:
+    """A Wade–Giles surname + one-syllable given name ("Tung Chang", "Meng Ch'ang", "Li Yen"):
+    one of the two words is no pinyin syllable (so the name is Wade–Giles, not pinyin "Wang
+    Hui"), and the two do not spell an era, a place or a polity of the gazetteer ("Chien Yen",
+    "Ho Nan")."""
+    if all(is_real_syllable(t) and "'" not in t and "’" not in t for t in toks):
+        return False
+    as_pinyin = wg_name_to_pinyin(" ".join(toks))
+    joined = "".join(toks).replace("'", "").replace("’", "")
+    return bool(as_pinyin) and toks[1] not in w.pol_words and toks[1] not in w.titles \
+        and not ({" ".join(toks), as_pinyin, as_pinyin.replace(" ", "")} & w.era_names) \
+        and joined.capitalize() not in w.place_names \
+        and as_pinyin.replace(" ", "").capitalize() not in w.place_names
+
+
 def _given_ok(text: str, w: _Words) -> bool:
     """A plausible pinyin given name: not an era, a suffix, a dynasty word or a place name of
     the gazetteer ("Liao Shangjing" is the Liao's Upper Capital)."""
@@ -174,6 +189,11 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     py = is_pinyin_word
     if key in ("PERSON", "PERSON_ERA", "PERSON_WG"):
         return "PERSON"
+    if key == "PERSON_WG1":
+        return "PERSON" if _wg_given(toks, w) else None
+    if key == "PERSON_WG3":  # "Tsêng-kuo-fan": surname-given-given
+        return "PERSON" if toks[4].lower() not in w.wg_endings and toks[2].lower() not in \
+            w.wg_endings and _wg_given([toks[0], f"{toks[2]}-{toks[4]}"], w) else None
     if key == "PERSON_HT":
         name = toks[:toks.index("of")] if "of" in toks else toks
         word = "".join(t for t in name if t not in w.titles and t.capitalize() not in w.titles
@@ -192,6 +212,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         names = [t for t in toks if t not in w.titles and t.capitalize() not in w.titles]
         ok = names and all(py(t) or t.lower() in w.temple_lc for t in names) \
             and not any(t in w.pol_suffix for t in names)
+        if not ok and len(names) == 2 and names[1].lower() in ("tsung", "tsu"):
+            # "the Emperor Chuang Tsung": a Wade–Giles temple name written in two words
+            ok = era_key("".join(names)) in w.ruler_keys
         return "PERSON" if ok else None
     if key == "PERSON_APP":
         rest = toks[2:]
@@ -241,8 +264,9 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         return "PERSON" if ok else None
     if key == "PERSON_FIEF":
         fief, rest = toks[0], toks[2:]
-        if not py(fief) or fief in w.surnames:
-            return None
+        named = len(rest) == 2 and rest[0] in w.surnames and _given_ok(rest[1], w)
+        if not py(fief) or (fief in w.surnames and not named):
+            return None  # "Han Wang Zhu Gaoxu" (漢王朱高煦): a surname is a fief before a name
         if len(rest) == 1:
             return "PERSON" if _given_ok(rest[0], w) else None
         return "PERSON" if rest[0] in w.surnames and _given_ok(rest[1], w) else None

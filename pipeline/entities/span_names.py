@@ -139,3 +139,18 @@ def _wg_canonical(toks: list[str], gaz: Gazetteer) -> str:
         return ""
     entry = gaz.resolve(name)
     return entry.canonical if entry is not None and entry.label == "PERSON" else name
+
+
+def _fief_canonical(toks: list[str], tables: _Tables) -> str:
+    """Canonical of a fief + rank word + personal name in Chinese word order ("Cheng Wang Zhu
+    Qiyu", 郕王朱祁鈺, the Prince of Cheng): the gazetteer person of the personal name (or
+    the ruler of that personal name: "Jingtai Emperor"), else the personal name ("Zhu
+    Gaoxu"); "" without a personal name of two words ("Kang Wang")."""
+    if len(toks) != 4:
+        return ""
+    name = " ".join(toks[2:])
+    entry = tables.gazetteer.resolve(name)
+    if entry is not None and entry.label == "PERSON":
+        return entry.canonical
+    ruler = tables.rulers.by_personal.get(era_key(name), "") if tables.rulers else ""
+    return ruler or name

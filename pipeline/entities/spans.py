@@ -10,9 +10,11 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.candidates import _Cand
 from pipeline.entities.extract import _norm
+from pipeline.entities.name_checks import pinyin_canonical
 from pipeline.entities.rules import _anchored, _clan_names, _valid_rule
 from pipeline.entities.span_names import (
     _clan_canonical,
+    _fief_canonical,
     _propagate,
     _ruler_names,
     _wg_canonical,
@@ -77,6 +79,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
     for key, start, end in (matches + _anchored(words, orth, lower, tables)
                             + _clan_names(words, lower, tables)):
+        if key == "PERSON_WG1" and end < len(words) and words[end] == "-":
+            continue  # "Yü Ch'ao-ên": the given name goes on (PERSON_WG)
         label = _valid_rule(key, words[start:end], tables.words)
         if key == "PLACE_MOD":
             start += 1  # the gloss word itself is not part of the name
@@ -85,9 +89,12 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         if label == "SUPPRESS":
             suppress.add(start)
         elif label is not None:
-            canonical = _clan_canonical(words[start:end], tables) \
-                if key == "PERSON_CLAN_KEY" else _wg_canonical(words[start:end], gaz) \
-                if key == "PERSON_WG" else ""
+            toks = words[start:end]
+            canonical = _clan_canonical(toks, tables) if key == "PERSON_CLAN_KEY" \
+                else _wg_canonical(toks, gaz) if key in ("PERSON_WG", "PERSON_WG1") \
+                else _fief_canonical(toks, tables) if key == "PERSON_FIEF" \
+                else _wg_canonical([toks[0], "".join(toks[2:])], gaz) if key == "PERSON_WG3" \
+                else ""
             cands.append(_Cand(start, end, label, canonical, 1))
     compounds, firsts = _wg_compounds(words, tables)  # "Chin-t'ien" is no Jin
     cands.extend(compounds)
@@ -117,5 +124,6 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
     for c in sorted(chosen, key=lambda c: c.start):
         text = _span_text(words, spaces, c.start, c.end)
         label = BLOCK_LABEL if text in tables.not_entity else c.label
-        spans.append(Span(doc, c.start, c.end, label=label, span_id=c.canonical or _norm(text)))
+        canonical = c.canonical or pinyin_canonical(_norm(text), label, gaz)
+        spans.append(Span(doc, c.start, c.end, label=label, span_id=canonical))
     return spans

@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 from pipeline.entities.dynasty_years import polity_spans, polity_years
 from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
 from pipeline.entities.rulers import RulerIndex, gazetteer_ruler_index, surname_key
-from pipeline.entities.wadegiles import pinyin_to_wg_key
+from pipeline.entities.wadegiles import pinyin_to_wg, pinyin_to_wg_key, wg_syllable_to_pinyin
 from pipeline.gazetteer import Gazetteer
 
 COMPONENT = "chronicle_gazetteer"
@@ -90,6 +90,8 @@ class _Words:
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
+    wg_surnames: frozenset[str] = frozenset()  # the surnames in Wade–Giles ("Tung", "Ts'ao")
+    wg_endings: frozenset[str] = frozenset()  # place_ending_wg ("chou", "fu", "hsien")
     # clan_key of a ruling family's surname -> era_keys of the dynasties it ruled
     # (RulerIndex.surname_dynasties; Wade–Giles clan spellings too: "ssuma")
     ruling_clans: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False,
@@ -133,6 +135,14 @@ def clan_key(text: str) -> str:
     """A clan surname as lower-case letters only, ü and v as u ("Ai XinJueluo", "Aixinjueluo"
     and "Ai Xinjue Luo" -> "aixinjueluo"; "Yelü", "Yelv" -> "yelu")."""
     return surname_key(text)
+
+
+def _other_surname(wg_key: str, clan: str, surnames: Iterable[str]) -> bool:
+    """True if the letters-only Wade–Giles key of a clan (its aspiration apostrophe dropped:
+    "tung" of T'ung 佟, pinyin Tong) is read, as written, as another surname of the lexicon
+    (Wade–Giles "Tung" is pinyin Dong 董): the key would turn every Tung into a Tong."""
+    reading = wg_syllable_to_pinyin(wg_key)
+    return bool(reading) and reading != clan.lower() and reading.capitalize() in surnames
 
 
 def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
@@ -179,6 +189,10 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
         ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
+        wg_endings=frozenset(x.lower() for x in gaz.words("place_ending_wg")),
+        wg_surnames=frozenset(f for x in surnames if " " not in x
+                              for f in (pinyin_to_wg(x).capitalize(),
+                                        pinyin_to_wg(x).capitalize().replace("e", "ê"))),
         pol_years=polity_years(pol_single, gaz.source_dir),
         pol_spans=polity_spans(pol_single, gaz.source_dir),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
@@ -225,6 +239,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         [isin(w.titles, op="+"), cap, cap_opt, cap_opt, cap_opt],
         [isin(w.titles, op="+"), cap, cap_opt] + of_polity,
         [isin(titles_lc, "LOWER"), isin(w.temple_lc, "LOWER")] + of_polity,
+        [isin(titles_lc, "LOWER"), cap] + of_polity,  # "the rebel king Xin of Han"
         [isin(w.temple_lc, "LOWER")] + of_polity,
     ])
     rules.add("PERSON", [
@@ -239,12 +254,20 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
     wg_syl = WG_SYLLABLE.replace("'", "['’]")  # straight or typographic apostrophe
     wg_cap = f"^(?=[A-Z])(?i:{wg_syl})$"
-    wg_low = f"^(?=[a-zü])(?:{wg_syl})$"
+    wg_low = f"^(?=[a-zêüŭ])(?:{wg_syl})$"
     rules.add("PERSON_WG", [[dict(_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                                   IS_STOP=False),  # not "In Ho-nan", "He Lo-yang"
                              _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                              {"ORTH": "-"},
                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
+    # "Tung Chang", "Meng Ch'ang", "Li Yen": a surname in Wade–Giles + a one-syllable given name
+    rules.add("PERSON_WG1", [[isin(w.wg_surnames),
+                              _flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}})]])
+    # "Tsêng-kuo-fan": a whole Wade–Giles name joined by hyphens
+    rules.add("PERSON_WG3", [[isin(w.wg_surnames), {"ORTH": "-"},
+                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}}),
+                              {"ORTH": "-"},
+                              _flag_token(vocab, _Regex(wg_low), {"TEXT": {"REGEX": wg_low}})]])
     rules.add("PLACE_WG", [[_flag_token(vocab, _Regex(wg_cap), {"TEXT": {"REGEX": wg_cap}}),
                             {"ORTH": "-"}, isin(gaz.words("place_ending_wg"), "LOWER")]])
     # Wade–Giles temple names and eras split by spaCy at the hyphen: "Hui-tsung of Sung",
@@ -287,7 +310,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     clan_wg = {}
     for clan in gaz.words("clan_surname"):  # "Ssu-ma" for Sima, derived by pypinyin
         wg = clan_key(pinyin_to_wg_key(clan.replace(" ", "")))
-        if wg and wg != clan_key(clan):
+        if wg and wg != clan_key(clan) and not _other_surname(wg, clan, w.surnames):
             clan_wg.setdefault(wg, clan.replace(" ", ""))
     clan_keys = frozenset(clan_key(c) for c in gaz.words("clan_surname")) | frozenset(clan_wg)
     if rulers is not None:

@@ -32,8 +32,26 @@ def pinyin_syllables() -> frozenset[str]:
 def _wg(syl: str) -> str:
     """Wade–Giles of one toneless pinyin syllable (ü as v in and ü out). pypinyin writes
     final -ai as -ei ("ai" -> "ei", "hai" -> "hei"); Wade–Giles keeps -ai."""
+    if syl == "huo":  # pypinyin writes "ho", the Wade–Giles of he; huo is "huo" (火, 霍)
+        return "huo"
     wg = convert(syl, Style.WADEGILES, True).replace("v", "ü")
+    wg = _PYPINYIN_WRONG.get(wg, wg)
     return wg[:-2] + "ai" if syl.endswith("ai") and wg.endswith("ei") else wg
+
+
+#: forms pypinyin (0.55, ``Style.WADEGILES``) writes that are no Wade–Giles ("sho" for shuo,
+#: "t'oeh" for tie, a backtick for the apostrophe of ch'ua) -> the standard form
+_PYPINYIN_WRONG = {"sho": "shuo", "t'oeh": "t'ieh", "ch`ua": "ch'ua"}
+#: Wade–Giles syllables pypinyin's table lacks or reads otherwise, from the standard table
+#: (I. L. Legeza, *Guide to transliterated Chinese in the modern Peking dialect*, Brill 1968,
+#: after Giles's *Chinese-English dictionary*, 1892; as tabulated by cjklib), with Giles's
+#: old forms of the finals -üeh (hsio, chio, lio) and -ieh (chiai); ê is read as e
+_STANDARD = {
+    "shuo": "shuo", "t'ieh": "tie", "ch'ua": "chua", "ke": "ge", "k'e": "ke", "he": "he",
+    "yi": "yi", "e": "e", "chio": "jue", "chüo": "jue", "ch'io": "que", "ch'üo": "que",
+    "hsio": "xue", "hsüo": "xue", "lio": "lüe", "lüo": "lüe", "nüo": "nüe", "chiai": "jie",
+    "ch'iai": "qie",
+}
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +70,8 @@ def _wg_table() -> dict[str, str]:
         py = syl.replace("v", "ü")
         if exact.setdefault(_wg(syl), py) != py:
             exact.setdefault(py, py)
+    for wg, py in _STANDARD.items():
+        exact[wg] = py
     loose: dict[str, str] = {}
     for wg, py in exact.items():
         loose.setdefault(wg.replace("ü", "u"), py)
@@ -82,6 +102,13 @@ def wg_name_to_pinyin(name: str) -> str:
     return " ".join(words)
 
 
+def pinyin_to_wg(syllable: str) -> str:
+    """Wade–Giles of one pinyin syllable, lower case, with its apostrophe and ü ("tong" ->
+    "t'ung", "dong" -> "tung", "xu" -> "hsü"); "" if it is no pinyin syllable."""
+    key = syllable.lower().replace("ü", "v")
+    return _wg(key) if key in pinyin_syllables() else ""
+
+
 def pinyin_to_wg_key(word: str) -> str:
     """A pinyin word (1-4 syllables, no separators) as Wade–Giles letters only, lower case
     ("Sima" -> "ssuma", "Ouyang" -> "ouyang"); "" if it does not split into pinyin syllables
@@ -100,3 +127,38 @@ def pinyin_to_wg_key(word: str) -> str:
         return ""
     wg = "".join(_wg(s) for s in split)
     return "".join(c for c in wg.replace("v", "u") if c.isalpha())
+
+
+_MARKS = re.compile("['’üêŭÜÊŬ]")
+
+
+def wg_canonical(name: str) -> str:
+    """The pinyin of a name written in Wade–Giles ("Ch'eng-tu" -> "Chengdu", "Ch'ang-an" ->
+    "Chang'an", "Hsi-ch'uan" ->
+    "Xichuan", "Shih Lang" -> "Shi Lang", "Chin-t'ien village" -> "Jintian village"), or "" if
+    the name is not plainly Wade–Giles. Plainly: every capitalised word splits at its hyphens
+    into Wade–Giles syllables, and the name shows Wade–Giles by an aspiration apostrophe or
+    a Giles vowel (ü, ê, ŭ), by a word of two hyphenated syllables, or by a syllable pinyin
+    has not ("Shih", "Hsing"); one pinyin-looking word ("Lin", "Chao") is left as written.
+    Lower-case English words ("village") are kept."""
+    from pipeline.entities.pinyin import is_real_syllable  # noqa: PLC0415
+
+    out: list[str] = []
+    shown = False
+    for word in name.split():
+        if word.islower() and len(word) > 3 and not wg_syllable_to_pinyin(word):
+            out.append(word)
+            continue
+        syls = [s for s in word.split("-") if s]
+        if not syls or not word[:1].isupper():
+            return ""
+        readings = [wg_syllable_to_pinyin(s) for s in syls]
+        if not all(readings):
+            return ""
+        shown = shown or len(syls) > 1 or _MARKS.search(word) is not None \
+            or any(not is_real_syllable(s) for s in syls)
+        # pinyin marks a syllable that starts with a, e or o inside a word: "Chang'an"
+        joined = readings[0] + "".join(("'" if r[:1] in "aeo" else "") + r for r in readings[1:])
+        out.append(joined.capitalize())
+    converted = " ".join(out)
+    return converted if shown and converted != name else ""
