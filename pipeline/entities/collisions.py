@@ -173,12 +173,21 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
                                 _person_canonical(name, gaz), e.source))
     out = [e for k, e in enumerate(rows) if k not in drop] + merged
     out.sort(key=lambda e: (e.start, e.end, e.label))
-    for e in out:
+    return read_bare_surnames(out, persons)
+
+
+def read_bare_surnames(entities: Sequence[EntityRow], persons: MutableMapping[str, str]
+                       ) -> list[EntityRow]:
+    """Rule 2 of the module docstring: a one-word POLITY row read through a spelling that is
+    not its canonical's ("Chiang" -> Qiang) whose text is the first word of a multi-word
+    PERSON of ``persons`` (first word -> canonical; updated with the persons of
+    ``entities``) becomes that PERSON. A new list."""
+    for e in entities:
         if e.label == "PERSON" and " " in e.text:
             persons.setdefault(e.text.split()[0], e.canonical)
     return [dataclasses.replace(e, label="PERSON", canonical=persons[e.text])
             if e.label == "POLITY" and " " not in e.text and e.text in persons
-            and not _own_spelling(e) else e for e in out]
+            and not _own_spelling(e) else e for e in entities]
 
 
 def _pair(k: int, rows: Sequence[EntityRow], by_start: dict[int, int], text: str
