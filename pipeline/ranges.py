@@ -166,7 +166,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
                                      e.text, e.label, e.canonical, e.source)
                            for e in extract_entities(doc, res.gazetteer, exclude=local)),
                           key=lambda e: (e.start, e.end, e.label))
-        entities = read_bare_surnames(entities, surnamed)  # "Chiang" after "Chiang Kai-shek"
+        entities = read_bare_surnames(entities, text, surnamed)  # "Chiang" after "Chiang Kai-shek"
         entities = carry_names(entities, seen)  # one sense per text (per range: see merge)
         # a paragraph never spans blocks unless it is longer than a block
         entities, reread = reread_capitals(entities, text, year_at, whole.glosses)

@@ -75,3 +75,10 @@ def test_changed_yuan_is_no_polity(gaz, words):
     rows = [_row(text, "Yuan", "POLITY", "Yuan"), _row(text, "Yuan", "POLITY", "Yuan", nth=1)]
     assert _read(text, rows, gaz, words) == [("Yuan", "POLITY", "Yuan")]
     assert resolve_collisions(rows, text, gaz, words)[0].start == text.rindex("Yuan")
+
+
+def test_bare_alias_joined_to_a_state_stays_a_state(gaz, words):
+    text = "Meng Gong marched. In 1233 Song and Meng made peace."
+    rows = [_row(text, "Meng Gong", "PERSON", "Meng Gong"),
+            _row(text, "Song", "POLITY", "Song"), _row(text, "Meng", "POLITY", "Mongols", nth=1)]
+    assert [r[1] for r in _read(text, rows, gaz, words)] == ["PERSON", "POLITY", "POLITY"]

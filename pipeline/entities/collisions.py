@@ -19,7 +19,7 @@ pass runs on the entity rows of one block (after :func:`pipeline.entities.extrac
    Wade–Giles name ("Chiang Wan" -> "Jiang Wan") or the lexicon's person of that name.
 2. **A surname alone.** A one-word POLITY read through a spelling that is not its canonical
    one ("Chiang" -> Qiang) is the person of the same block whose name starts with that word
-   ("Chiang" after "Chiang Kai-shek").
+   ("Chiang" after "Chiang Kai-shek"), unless joined to another polity ("Song and Meng").
 3. **"changed Yuan".** An ``era_calque`` word ("Yuan", 元) right after an ``era_change_verb``
    ("changed Yuan Yongle": 改元, "changed the era") is no polity: the row is dropped.
 
@@ -173,11 +173,11 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
                                 _person_canonical(name, gaz), e.source))
     out = [e for k, e in enumerate(rows) if k not in drop] + merged
     out.sort(key=lambda e: (e.start, e.end, e.label))
-    return read_bare_surnames(out, persons)
+    return read_bare_surnames(out, text, persons)
 
 
-def read_bare_surnames(entities: Sequence[EntityRow], persons: MutableMapping[str, str]
-                       ) -> list[EntityRow]:
+def read_bare_surnames(entities: Sequence[EntityRow], text: str,
+                       persons: MutableMapping[str, str]) -> list[EntityRow]:
     """Rule 2 of the module docstring: a one-word POLITY row read through a spelling that is
     not its canonical's ("Chiang" -> Qiang) whose text is the first word of a multi-word
     PERSON of ``persons`` (first word -> canonical; updated with the persons of
@@ -187,7 +187,22 @@ def read_bare_surnames(entities: Sequence[EntityRow], persons: MutableMapping[st
             persons.setdefault(e.text.split()[0], e.canonical)
     return [dataclasses.replace(e, label="PERSON", canonical=persons[e.text])
             if e.label == "POLITY" and " " not in e.text and e.text in persons
-            and not _own_spelling(e) else e for e in entities]
+            and not _own_spelling(e) and not _paired_state(entities, k, text) else e
+            for k, e in enumerate(entities)]
+
+
+_JOIN = re.compile(r"\s*(?:,|and|or|-|–|&)\s*(?:and\s+)?")
+
+
+def _paired_state(rows: Sequence[EntityRow], k: int, text: str) -> bool:
+    """True if row ``k`` is joined by "and", "or", a comma or a dash to a POLITY row next to
+    it ("Song and Meng reached an agreement"): a state among states."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(rows) and rows[j].label == "POLITY":
+            a, b = sorted((rows[j], rows[k]), key=lambda r: r.start)
+            if a.end <= b.start and _JOIN.fullmatch(text, a.end, b.start):
+                return True
+    return False
 
 
 def _pair(k: int, rows: Sequence[EntityRow], by_start: dict[int, int], text: str
