@@ -115,6 +115,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "works.csv": FileSchema(("canonical", "aliases", "zh", "note"), ("canonical",),
                             must_exist=False),
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
+    "name_collisions.csv": FileSchema(("kind", "word", "note"), ("kind", "word"),
+                                      must_exist=False),
     "compound_surnames.csv": FileSchema(("surname_zh", "romanized", "origin", "source"),
                                         ("surname_zh", "romanized", "source"),
                                         must_exist=False),

@@ -52,6 +52,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "polity_dynasties.csv": ("canonical",),
     "place_coordinates.csv": ("canonical",),
     "entity_lexicon.csv": ("kind", "value"),
+    "name_collisions.csv": ("kind", "word"),
     "compound_surnames.csv": ("surname_zh",),
     "eras.csv": ("era_id",),
     "eras_japan.csv": ("era_id",),

@@ -23,6 +23,8 @@ from .chronology import resolve_dates
 from .dates import era_name_spans, find_date_mentions
 from .dates.state import RunningDate
 from .entities import carry_names, extract_entities
+from .entities.collisions import read_bare_surnames
+from .entities.periods import refuse_far_rulers
 from .entities.ruler_dates import reread_rulers
 from .events import PendingEvent, pending_block_events
 from .places import (
@@ -145,6 +147,8 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     date_starts = [d.start for d in whole.dates]
     starts: list[int] = []  # sentence starts of the range so far (rulers re-read by sentence)
     seen: dict[str, tuple[str, str]] = {}  # gazetteer names of the range so far (carry_names)
+    surnamed: dict[str, str] = {}  # first word of a person's name -> canonical (collisions)
+    surnames = frozenset(res.gazetteer.words("surname") + res.gazetteer.words("clan_surname"))
     known = known_by_gazetteers(year_at, res.modern_places)
     group: list[tuple[Any, int]] = []
     group_entities: list[EntityRow] = []
@@ -162,6 +166,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
                                      e.text, e.label, e.canonical, e.source)
                            for e in extract_entities(doc, res.gazetteer, exclude=local)),
                           key=lambda e: (e.start, e.end, e.label))
+        entities = read_bare_surnames(entities, text, surnamed)  # "Chiang" after "Chiang Kai-shek"
         entities = carry_names(entities, seen)  # one sense per text (per range: see merge)
         # a paragraph never spans blocks unless it is longer than a block
         entities, reread = reread_capitals(entities, text, year_at, whole.glosses)
@@ -170,7 +175,9 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
         if res.ruler_reader is not None:  # "Emperor Wu died in 87 BC": Han Wudi
             entities, ruled = reread_rulers(entities, text, res.ruler_reader, whole.dates,
                                             starts, year_at, date_starts)
-            reread = [*reread, *ruled]
+            entities, far = refuse_far_rulers(entities, text, res.ruler_reader, whole.dates,
+                                              starts, year_at, surnames, date_starts)
+            reread = [*reread, *ruled, *far]  # "Shaozong" in 547 is no ruler of 1645
         group.append((doc, block.start))
         group_entities.extend(entities)
         size += len(block.text)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.name_checks import (
     _SPACED_DASH,
     _adjective_use,
@@ -310,6 +311,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             continue
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))
-    return rows
+    # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
+    return resolve_collisions(rows, doc.text, gazetteer, load_collisions(gazetteer.source_dir))
 
 

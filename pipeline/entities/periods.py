@@ -1,0 +1,130 @@
+"""Rulers out of their period: a ruler reading far from the dates of the text around it.
+
+The person lexicon reads a temple name, a personal name or a "Dynasty + name" form as one
+ruler, whatever the text is about: "Murong Shaozong" in a text on 547 gives "Shaozong", the
+temple name of the Longwu Emperor (r. 1645–1646); "Liang Ming", a Ming general of 1427, gives
+Emperor Ming of Western Liang (r. 562–585); "Emperor Jianwen" beside Xiao Gang (549) gives the
+Ming Jianwen Emperor (r. 1398–1402). :func:`refuse_far_rulers` runs after
+:func:`pipeline.entities.ruler_dates.reread_rulers` and checks each PERSON row whose canonical
+is a ruler of the ruler index (``rulers.csv``, persons of ``persons.csv`` included) against
+the year of the last date before it in its sentence (else the years of the sentence, else
+the running year):
+
+- a reign that begins more than ``BEFORE_BIRTH`` years after all of them (the ruler was not
+  born yet), or
+- a reign that ended more than ``AFTER_DEATH`` years before all of them, when the mention has
+  no title word ("Emperor", "of") and can be a plain personal name, and no polity of that
+  ruler is named in the sentence,
+
+is refused. Another ruler the mention can name (:meth:`RulerIndex.options`) who reigned
+within ``NEAREST_REACH`` years of those years replaces it ("Emperor Jianwen" in 549: Emperor
+Jianwen of Liang); else the row stays a PERSON with the mention itself as canonical, a
+surname or clan name written right before it joined ("Murong Shaozong"). Each refusal gives
+a ``RULER_OUT_OF_PERIOD`` warning row.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.entities.ruler_dates import (
+    AFTER_DEATH,
+    BEFORE_BIRTH,
+    NEAREST_REACH,
+    RulerReader,
+    _bare,
+    _distance,
+    _reign,
+    _sentence,
+    _years,
+)
+from pipeline.eras import era_key
+from pipeline.records import DateRow, EntityRow, WarningRow
+
+CODE = "RULER_OUT_OF_PERIOD"
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
+                      dates: Sequence[DateRow], sentence_starts: Sequence[int],
+                      year_at: Callable[[int], int | None],
+                      surnames: frozenset[str] = frozenset(),
+                      date_starts: Sequence[int] | None = None
+                      ) -> tuple[list[EntityRow], list[WarningRow]]:
+    """``entities`` with the ruler readings of the module docstring refused, and one warning
+    row per refusal. Arguments as :func:`pipeline.entities.ruler_dates.reread_rulers`
+    (offsets into ``text``; ``dates`` sorted by start; years astronomical); ``surnames``:
+    surname and clan words that may stand right before a refused name. New lists."""
+    if date_starts is None:
+        date_starts = [d.start for d in dates]
+    index = reader.index
+    out: list[EntityRow] = []
+    warnings: list[WarningRow] = []
+    taken = {(e.start, e.end) for e in entities}
+    for e in entities:
+        ids = reader.by_canonical.get(e.canonical, frozenset()) if e.label == "PERSON" else ()
+        rulers = [index.by_id[i] for i in ids if i in index.by_id]
+        if not rulers or e.text == e.canonical:
+            out.append(e)
+            continue
+        s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
+        lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
+        dated = [d for d in dates[lo:hi] if d.year is not None and d.kind != "aside"]
+        years = [d.year for d in dated if d.start < e.start][-1:] or \
+            [d.year for d in dated]  # the nearest date before it, else the sentence's
+        if not years:
+            running = year_at(e.start)
+            years = [running] if running is not None else []
+        if not years or not _far(e, rulers, years, entities, reader, s_lo, s_hi):
+            out.append(e)
+            continue
+        words = _WORD.findall(e.text)
+        near = sorted((r for r in index.options(words, reader.titles)
+                       if r.ruler_id not in ids
+                       and min(_distance(r, y) for y in years) <= NEAREST_REACH),
+                      key=lambda r: min(_distance(r, y) for y in years))
+        old = f"{e.canonical} (r. {_reign(rulers[0])})"
+        if near and (len(near) == 1 or min(_distance(near[0], y) for y in years)
+                     < min(_distance(near[1], y) for y in years)):
+            name = index.canonical[near[0].ruler_id]
+            warnings.append(WarningRow(e.doc_id, e.start, e.end, CODE,
+                                       f"{e.text!r} read as {name} (r. {_reign(near[0])}), "
+                                       f"not {old}: the text is dated {_years(years)}"))
+            out.append(dataclasses.replace(e, canonical=name))
+            continue
+        start = e.start
+        before = _BEFORE.search(text, max(0, e.start - 30), e.start)
+        if before is not None and before.group(1) in surnames \
+                and (before.start(1) == 0 or not text[before.start(1) - 1].isalnum()) \
+                and not any(a < e.start and before.start(1) < b for a, b in taken):
+            start = before.start(1)  # "Murong Shaozong": the clan name before it
+        mention = text[start:e.end]
+        bare = _bare(mention, reader.titles)
+        warnings.append(WarningRow(e.doc_id, start, e.end, CODE,
+                                   f"{mention!r} not read as {old}: the text is dated "
+                                   f"{_years(years)}; canonical left as {bare!r}"))
+        out.append(dataclasses.replace(e, start=start, text=mention, canonical=bare))
+    return out, warnings
+
+
+def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],
+         reader: RulerReader, s_lo: int, s_hi: int) -> bool:
+    first = min(r.reign_start for r in rulers)
+    last = max(r.reign_end for r in rulers)
+    if max(years) < first - BEFORE_BIRTH:
+        return True  # not born yet
+    if min(years) <= last + AFTER_DEATH:
+        return False
+    words = _WORD.findall(e.text)
+    if any(w in reader.titles or w.lower() == "of" for w in words):
+        return False  # "Emperor Wu of Han" in a later text: a reference to the past
+    polity = reader.person_polity.get(e.canonical, "")
+    keys = {era_key(polity)} | set().union(
+        *(reader.index.dynasty_keys.get(r.ruler_id, set()) for r in rulers))
+    keys.discard("")
+    return not any(p.label == "POLITY" and s_lo <= p.start < s_hi and p is not e
+                   and {era_key(p.canonical), era_key(p.text)} & keys for p in entities)

@@ -1,0 +1,78 @@
+"""Rulers out of their period (pipeline/entities/periods.py): a ruler reading far from the
+dates of its text is refused. Short texts of our own, entities and dates built by hand."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.entities.periods import CODE, refuse_far_rulers
+from pipeline.entities.ruler_dates import ruler_reader
+from pipeline.entities.rulers import build_ruler_index
+from pipeline.events import load_person_polities
+from pipeline.gazetteer import load_gazetteer
+from pipeline.places.rows import years_from_dates
+from pipeline.records import DateRow, EntityRow
+from pipeline.resources import gazetteer_dir
+
+TITLES = frozenset({"Emperor", "King", "Empress"})
+
+
+@pytest.fixture(scope="module")
+def reader():
+    directory = gazetteer_dir()
+    gaz = load_gazetteer(directory)
+    zh = {e.zh: e.canonical for e in gaz.entries
+          if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
+    alias = {e.alias: e.canonical for e in gaz.entries
+             if e.label == "PERSON" and e.source.startswith("persons.csv")}
+    polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
+    return ruler_reader(build_ruler_index(directory, zh, alias), TITLES, polity)
+
+
+def _run(reader, text: str, names: dict[str, tuple[str, str]], years: dict[str, int]):
+    """Entities for each name of ``names`` (name -> (label, canonical)), dates for each phrase
+    of ``years``; sentences split at '. '."""
+    ents = sorted((EntityRow("t", 0, m.start(), m.end(), name, label, canon, "gazetteer")
+                   for name, (label, canon) in names.items()
+                   for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
+                  key=lambda e: e.start)
+    dates = sorted((DateRow("t", 0, m.start(), m.end(), phrase, "explicit", year=year)
+                    for phrase, year in years.items()
+                    for m in re.finditer(re.escape(phrase), text)), key=lambda d: d.start)
+    starts = [0] + [m.end() for m in re.finditer(r"\. ", text)]
+    return refuse_far_rulers(ents, text, reader, dates, starts, years_from_dates(dates),
+                             frozenset({"Murong", "Li"}))
+
+
+def test_ruler_not_yet_born_is_refused_and_clan_name_joined(reader):
+    text = "In 530 the town fell to Murong Shaozong."
+    rows, warnings = _run(reader, text, {"Shaozong": ("PERSON", "Longwu Emperor")},
+                          {"In 530": 530})
+    assert [(e.text, e.canonical) for e in rows] == [("Murong Shaozong", "Murong Shaozong")]
+    assert [w.code for w in warnings] == [CODE]
+
+
+def test_same_title_of_the_right_period_replaces_it(reader):
+    text = "In 550 the rebels deposed Emperor Jianwen."
+    rows, warnings = _run(reader, text, {"Emperor Jianwen": ("PERSON", "Jianwen Emperor")},
+                          {"In 550": 550})
+    assert [e.canonical for e in rows] == ["Emperor Jianwen of Liang"]
+    assert "Emperor Jianwen of Liang" in warnings[0].message
+
+
+def test_long_dead_ruler_as_plain_name_is_refused_but_titled_reference_kept(reader):
+    text = "In 1420 the general Liang Ming fell. In 1420 men still praised Emperor Jianwen."
+    rows, warnings = _run(reader, text, {
+        "Liang Ming": ("PERSON", "Emperor Ming of Western Liang"),
+        "Emperor Jianwen": ("PERSON", "Emperor Jianwen of Liang")}, {"In 1420": 1419})
+    assert [e.canonical for e in rows] == ["Liang Ming", "Emperor Jianwen of Liang"]
+    assert len(warnings) == 1
+
+
+def test_ruler_of_the_period_is_kept(reader):
+    text = "In 1400 Emperor Jianwen sent an army north."
+    rows, warnings = _run(reader, text, {"Emperor Jianwen": ("PERSON", "Jianwen Emperor")},
+                          {"In 1400": 1400})
+    assert [e.canonical for e in rows] == ["Jianwen Emperor"] and not warnings
