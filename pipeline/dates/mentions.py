@@ -24,7 +24,7 @@ from .lexicon import cycle_number, parse_number
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _NameIndex, _scan
 from .reigns import extra_mentions
-from .unknown_names import flag_unknown_name
+from .unknown_names import flag_unknown_name, take_printed_years
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
@@ -427,6 +427,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .sentence_dynasty import settle_by_sentence  # noqa: PLC0415 (late pass)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
+    out = take_printed_years(text, out)  # "the sixth year of Thuận Thiên (1433)"
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."

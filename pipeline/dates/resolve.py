@@ -148,6 +148,11 @@ def _resolve_one(
         return res
     if resolve_western(m, state, res):  # "in March" after "12 February 1912" (.western_months)
         return res
+    if m.unknown_name and m.kind == "month":  # "the twelfth month of Longfeng 12"
+        res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} is no known era: no year")
+        res.basis.append(f"unknown era name {m.unknown_name!r}")
+        res.month, res.leap = m.month, m.leap
+        return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
     elif m.kind == "reign":

@@ -1,0 +1,57 @@
+"""Dates a fresh user's texts got wrong (round 4), as invented sentences of the same kinds:
+an era proclaimed the year after the accession (Jianwen 1 = 1399), and era names the tables do
+not know, with or without a printed year beside them."""
+
+from __future__ import annotations
+
+from pipeline.calendar import LunarCalendar
+from pipeline.chronology import resolve_dates
+from pipeline.dates import find_date_mentions
+from pipeline.eras import EraTable
+
+
+def _rows(text: str, eras: EraTable, calendar: LunarCalendar):
+    return resolve_dates(find_date_mentions(text, eras), eras, calendar)
+
+
+def _at(rows, text: str, phrase: str):
+    """The row covering ``phrase`` (the first occurrence in ``text``)."""
+    p0 = text.index(phrase)
+    hits = [r for r in rows if r.start <= p0 < r.end]
+    assert hits, f"no row for {phrase!r}: {[r.text for r in rows]}"
+    return hits[0]
+
+
+def test_jianwen_first_year_is_1399(eras, calendar) -> None:
+    text = "In the first year of Jianwen the prince went north. In the third year the war began."
+    rows, _ = _rows(text, eras, calendar)
+    assert (_at(rows, text, "first year of Jianwen").year,
+            _at(rows, text, "the third year").year) == (1399, 1401)
+
+
+def test_unknown_era_with_printed_year_takes_the_printed_year(eras, calendar) -> None:
+    text = ("In the second year of Xuande the army withdrew. "
+            "The king died in the fourth year of Zorvan Tal (1431).")
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "the fourth year")
+    assert (row.year, row.certainty) == (1431, "low")
+    assert row.end == text.index("(1431)") + len("(1431)")
+    assert not [r for r in rows if r.text == "(1431)"]  # the printed year is the row's own
+    assert any(w.code == "UNKNOWN_ERA" for w in warnings)
+
+
+def test_unknown_era_without_printed_year_is_blank(eras, calendar) -> None:
+    text = ("In the second year of Xuande the army withdrew. "
+            "The king died in the fourth year of Zorvan Tal.")
+    rows, warnings = _rows(text, eras, calendar)
+    assert _at(rows, text, "the fourth year").year is None
+    assert any(w.code == "UNKNOWN_ERA" for w in warnings)
+
+
+def test_month_of_unknown_era_year_is_blank(eras, calendar) -> None:
+    text = ("In the twentieth year of Zhizheng the rebels rose. "
+            "Their king drowned in the ninth month of Zorvan 7.")
+    rows, warnings = _rows(text, eras, calendar)
+    row = _at(rows, text, "the ninth month")
+    assert (row.year, row.month, row.certainty) == (None, 9, "low")
+    assert any(w.code == "UNKNOWN_ERA" for w in warnings)
