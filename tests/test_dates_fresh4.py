@@ -55,3 +55,29 @@ def test_month_of_unknown_era_year_is_blank(eras, calendar) -> None:
     row = _at(rows, text, "the ninth month")
     assert (row.year, row.month, row.certainty) == (None, 9, "low")
     assert any(w.code == "UNKNOWN_ERA" for w in warnings)
+
+
+def test_day_month_without_year_reads_the_running_year(eras, calendar) -> None:
+    text = "In 1926 the army marched north. It took the city on 11 July and the fort on 2 August."
+    rows, _ = _rows(text, eras, calendar)
+    july = _at(rows, text, "11 July")
+    assert (july.year, july.month, july.day, july.certainty) == (1926, 7, 11, "medium")
+    assert (_at(rows, text, "2 August").month, _at(rows, text, "2 August").day) == (8, 2)
+
+
+def test_day_month_with_year_stays_one_date(eras, calendar) -> None:
+    text = "On 11 July 1926 the army marched."
+    rows, _ = _rows(text, eras, calendar)
+    assert [(r.year, r.month, r.day) for r in rows] == [(1926, 7, 11)]
+
+
+def test_fall_as_a_verb_is_no_season(eras, calendar) -> None:
+    text = "In 1354 the siege began. When the town was about to fall, the general was recalled."
+    rows, _ = _rows(text, eras, calendar)
+    assert [r.text for r in rows] == ["1354"]
+
+
+def test_fall_as_a_season_is_read(eras, calendar) -> None:
+    text = "In 1354 the siege began. In the fall the army left."
+    rows, _ = _rows(text, eras, calendar)
+    assert _at(rows, text, "the fall").season == "autumn"

@@ -204,6 +204,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<dord>{ORD})\s+(?i:day)\b"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
+        # "on 11 July" (British order, no year): read like "July 11"
+        rf"|(?P<dnum>\d{{1,2}})\s+(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
         # "the fifth of June": a lunar day when the running calendar is lunar
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?:of\s+)?(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
     )

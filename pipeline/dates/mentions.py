@@ -302,6 +302,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         kind = "month"
     elif fields.get("season") is not None:
         kind = "season"
+        before = text[max(0, start - 20):start].split()
+        if (text[start:end].islower() and before
+                and before[-1].lower() in g.lex.cat("verb_before_season")):
+            return None  # "the city was about to fall": a verb
     else:
         return None
     if fields.get("month") is not None and not 1 <= fields["month"] <= 13:
