@@ -81,3 +81,10 @@ def test_fall_as_a_season_is_read(eras, calendar) -> None:
     text = "In 1354 the siege began. In the fall the army left."
     rows, _ = _rows(text, eras, calendar)
     assert _at(rows, text, "the fall").season == "autumn"
+
+
+def test_backtick_aspirate_in_an_era_name(eras, calendar) -> None:
+    text = "In the twelfth year of K`ang Hsi the court abolished the fiefs."
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, "twelfth year")
+    assert (row.era, row.year) == ("Kangxi", 1673)

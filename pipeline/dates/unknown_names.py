@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
-_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)")
+_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’`´-]*(?:[ -]\p{Lu}[\w'’`´-]*)?)")
 # "of Longfeng 12", "of the Longfeng 12th year": a month dated by an era year, era unknown
 _OF_NAME_YEAR = regex.compile(
     r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)\s+(\d{1,2})(?!\d)"
