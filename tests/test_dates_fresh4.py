@@ -88,3 +88,19 @@ def test_backtick_aspirate_in_an_era_name(eras, calendar) -> None:
     rows, _ = _rows(text, eras, calendar)
     row = _at(rows, text, "twelfth year")
     assert (row.era, row.year) == ("Kangxi", 1673)
+
+
+def test_parallel_era_headings_keep_the_main_era(eras, calendar) -> None:
+    text = ("Annals\n\nSeventh Year of Zhengshi (246 A.D.)\nShu: Ninth Year of Yanxi\n"
+            "Wu: Ninth Year of Chiwu\n\n1. Spring, second month. The army withdrew.\n")
+    rows, _ = _rows(text, eras, calendar)
+    assert [r.era for r in rows[:3]] == ["Zhengshi", "Yanxi", "Chiwu"]
+    month = _at(rows, text, "second month")
+    assert (month.era, month.dynasty, month.year) == ("Zhengshi", "Cao Wei", 246)
+
+
+def test_label_line_apart_is_no_parallel_heading(eras) -> None:
+    text = ("Seventh Year of Zhengshi (246 A.D.)\n\nNote: Ninth Year of Chiwu\n\n"
+            "Shu: Ninth Year of Yanxi, the army withdrew from the pass.\n")
+    marked = [m.text for m in find_date_mentions(text, eras) if m.parallel]
+    assert marked == []  # not directly below a heading; a sentence, not a heading line

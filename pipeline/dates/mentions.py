@@ -103,6 +103,7 @@ class DateMention:
     cycle_alts: tuple[int, ...] = ()  # every cycle year an ambiguous reading can be ("kōgo")
     dateline: bool = False  # part of the document's own date ("Guangxu, third year, ...")
     dateline_head: bool = False  # ... written as a heading: it dates the text after it
+    parallel: bool = False  # "Shu: Ninth Year of Yen-hsi" under the main heading (.parallel)
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -440,6 +441,9 @@ def find_date_mentions(text: str, eras: EraTable,
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)
 
     out = settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
+    from .parallel import mark_parallel_headings  # noqa: PLC0415 (late pass)
+
+    out = mark_parallel_headings(text, out)  # "Shu: Ninth Year of Yen-hsi" below the main era
     return mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
 
 

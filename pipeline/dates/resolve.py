@@ -285,6 +285,9 @@ def _fold(
                                    hints.get(m.start))
                 if m.aside:  # "Died A.D. 934." heading an entry: no running date (.bare)
                     res.basis.append("a life date standing alone: not the narrative's date")
+                elif m.parallel:  # "Shu: Ninth Year of Yen-hsi" below the main heading
+                    res.basis.append("parallel era heading of another state: the running "
+                                     "date stays the main heading's")
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
