@@ -47,8 +47,9 @@ def mark_parallel_headings(text: str, mentions: list[DateMention]) -> list[DateM
         if m.kind in _ERA_KINDS and "\n" in text and _heading(text, m):
             s, e = _line(text, m.start)
             label = text[s:m.start]
-            if (above is not None and _LABEL.fullmatch(label.strip() + "")
-                    and not text[above[1]:s].strip()):
+            between = text[above[1]:s] if above is not None else ""
+            if (above is not None and _LABEL.fullmatch(label.strip())
+                    and not between.strip() and between.count("\n") == 1):
                 m = replace(m, parallel=True)
             above = (s, e)
         out.append(m)
