@@ -104,3 +104,11 @@ def test_label_line_apart_is_no_parallel_heading(eras) -> None:
             "Shu: Ninth Year of Yanxi, the army withdrew from the pass.\n")
     marked = [m.text for m in find_date_mentions(text, eras) if m.parallel]
     assert marked == []  # not directly below a heading; a sentence, not a heading line
+
+
+def test_cycle_day_named_after_the_month(eras, calendar) -> None:
+    text = ("First Year of Jiaping (249 A.D.)\n\n"
+            "1. Summer, fourth month, the day i-ch'ou. The era was changed.\n")
+    rows, _ = _rows(text, eras, calendar)
+    row = _at(rows, text, "fourth month")
+    assert (row.year, row.month, row.date_start) == (249, 4, "0249-05-07")
