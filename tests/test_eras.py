@@ -96,6 +96,7 @@ def test_candidates(table: EraTable, surface: str, expected: list[tuple[str, str
     ("era_zh", "dynasty", "start", "end", "length"),
     [
         ("永樂", "Ming", 1403, 1424, 22),  # errata: sanmiao starts it in 1402
+        ("建文", "Ming", 1399, 1402, 4),  # errata: sanmiao starts it in 1398
         ("嘉祐", "Northern Song", 1056, 1063, 8),  # errata: continuation row started 1054
         ("至治", "Yuan", 1321, 1323, 3),  # errata: sanmiao ends it in 1223
         ("明受", "Southern Song", 1129, 1129, 1),  # errata: sanmiao ends it in 1164
@@ -326,3 +327,19 @@ def test_era_by_id(table: EraTable) -> None:
 )
 def test_best_candidates(table: EraTable, surface: str, expected: list[str]) -> None:
     assert [e.name_zh for e in table.best_candidates(surface)] == expected
+
+
+def test_start_year_is_the_chinese_year_of_the_start_day(table: EraTable, calendar) -> None:
+    """From the Song on, an era's first year is the Chinese year its own start JDN falls in.
+
+    This is how 建文 (sanmiao: 1398, though its start JDN is the first day of 1399) was found;
+    errata additions (ids from 90000, some on another calendar) are left out.
+    """
+    wrong = []
+    for e in table.eras:
+        if e.start_year < 960 or e.era_id >= 90000 or e.start_jdn is None:
+            continue
+        where = calendar.locate(e.cal_stream, int(e.start_jdn + 0.5))
+        if where is not None and where[0] != e.start_year:
+            wrong.append((e.name_zh, e.dynasty, e.start_year, where[0]))
+    assert wrong == []

@@ -197,3 +197,10 @@ def test_a_date_phrase_not_read_leaves_the_running_date_unsure(
     assert (when(rows["imprisoned"]), rows["imprisoned"].certainty) == (
         (1847, None, "running"), "low")
     assert when(rows["went to"])[0] == 1847 and rows["went to"].certainty != "low"
+
+
+def test_an_age_on_the_verb_marks_another_time(resources: api.Resources) -> None:
+    ev = events(resources, "Liu Zan ascended the throne at Wuchang in 480 at the age of thirty "
+                           "and died at seventy-two.")
+    assert ev["ascended the throne"].year == 480
+    assert ev["died"].year is None  # the age is a later time: not 480

@@ -288,10 +288,13 @@ def _out_of_range(res: _Res, m: DateMention, message: str) -> None:
 def _inherited(m, state, eras, prior, res: _Res) -> None:
     n = m.era_year
     stated = m.stated_year
-    if m.unknown_name:
-        res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} after the year is no known "
-                                 "era; read as the running era")
-        res.basis.append(f"unknown era name {m.unknown_name!r} ignored")
+    if m.unknown_name:  # the running era may be another state's: printed year or none
+        res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} after the year is no known era: "
+                                 + ("the printed year" if stated is not None else "no year"))
+        res.basis.append(f"unknown era name {m.unknown_name!r}")
+        res.era_year = n
+        res.printed_year_only(stated, "era unknown: printed CE year")
+        return
     if m.dynasty:
         dyn = eras.dynasty(m.dynasty) or m.dynasty
         pool = eras.eras_of_dynasty(m.dynasty)

@@ -193,7 +193,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:{THE}\s+)?(?P<leaponly>{leapw})\s+month\b"
     )
     # "the third month, renzi day," / "3rd Month, renzi,": a cycle day set off by commas
-    MON = rf"(?:{MON})(?:,\s*(?P<sexday>{SEXA})(?:\s+(?i:day))?(?=\s*,))?"
+    MON = (rf"(?:{MON})(?:,\s*(?P<sexday>{SEXA})(?:\s+(?i:day))?(?=\s*,)"
+           # "first month, the day chia-wu (Feb. 5).": the day named after the month
+           rf"|,\s*{THE}\s+(?i:day)\s+(?P<sexday>{SEXA})(?=\s*[,.;(]))?")
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
@@ -204,6 +206,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?P<dord>{ORD})\s+(?i:day)\b"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
+        # "on 11 July" (British order, no year): read like "July 11"
+        rf"|(?P<dnum>\d{{1,2}})\s+(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
         # "the fifth of June": a lunar day when the running calendar is lunar
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?:of\s+)?(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
     )

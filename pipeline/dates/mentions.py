@@ -24,7 +24,7 @@ from .lexicon import cycle_number, parse_number
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _NameIndex, _scan
 from .reigns import extra_mentions
-from .unknown_names import flag_unknown_name
+from .unknown_names import flag_unknown_name, take_printed_years
 
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
@@ -103,6 +103,7 @@ class DateMention:
     cycle_alts: tuple[int, ...] = ()  # every cycle year an ambiguous reading can be ("kōgo")
     dateline: bool = False  # part of the document's own date ("Guangxu, third year, ...")
     dateline_head: bool = False  # ... written as a heading: it dates the text after it
+    parallel: bool = False  # "Shu: Ninth Year of Yen-hsi" under the main heading (.parallel)
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -302,6 +303,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         kind = "month"
     elif fields.get("season") is not None:
         kind = "season"
+        before = text[max(0, start - 20):start].split()
+        if (text[start:end].islower() and before
+                and before[-1].lower() in g.lex.cat("verb_before_season")):
+            return None  # "the city was about to fall": a verb
     else:
         return None
     if fields.get("month") is not None and not 1 <= fields["month"] <= 13:
@@ -427,6 +432,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .sentence_dynasty import settle_by_sentence  # noqa: PLC0415 (late pass)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
+    out = take_printed_years(text, out)  # "the sixth year of Thuận Thiên (1433)"
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
@@ -435,6 +441,9 @@ def find_date_mentions(text: str, eras: EraTable,
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)
 
     out = settle_by_sentence(out, eras)  # "Emperor Gaozu of Tang ... the ninth year of Zhenguan"
+    from .parallel import mark_parallel_headings  # noqa: PLC0415 (late pass)
+
+    out = mark_parallel_headings(text, out)  # "Shu: Ninth Year of Yen-hsi" below the main era
     return mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
 
 

@@ -148,6 +148,11 @@ def _resolve_one(
         return res
     if resolve_western(m, state, res):  # "in March" after "12 February 1912" (.western_months)
         return res
+    if m.unknown_name and m.kind == "month":  # "the twelfth month of Longfeng 12"
+        res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} is no known era: no year")
+        res.basis.append(f"unknown era name {m.unknown_name!r}")
+        res.month, res.leap = m.month, m.leap
+        return res
     if m.kind == "explicit":
         _explicit(m, state, eras, prior, res)
     elif m.kind == "reign":
@@ -280,6 +285,9 @@ def _fold(
                                    hints.get(m.start))
                 if m.aside:  # "Died A.D. 934." heading an entry: no running date (.bare)
                     res.basis.append("a life date standing alone: not the narrative's date")
+                elif m.parallel:  # "Shu: Ninth Year of Yen-hsi" below the main heading
+                    res.basis.append("parallel era heading of another state: the running "
+                                     "date stays the main heading's")
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess

@@ -20,7 +20,13 @@ if TYPE_CHECKING:
 
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
-_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)")
+_OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’`´-]*(?:[ -]\p{Lu}[\w'’`´-]*)?)")
+# "of Longfeng 12", "of the Longfeng 12th year": a month dated by an era year, era unknown
+_OF_NAME_YEAR = regex.compile(
+    r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)\s+(\d{1,2})(?!\d)"
+    r"(?:st|nd|rd|th)?(?:\s+year)?")
+# a bare printed CE year right after the name: "the sixth year of Thuận Thiên (1433)"
+_PRINTED = re.compile(r"\s*\(\s*(?P<ce>\d{3,4})\s*\)")
 _AFTER_FUZZY = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[Dd]ynasty)?)?"
     r"(?:\s*\(\s*(?P<ce>\d{3,4})\s*\))?")
@@ -28,8 +34,14 @@ _AFTER_FUZZY = re.compile(
 
 def flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
     """An era year without era followed by "of <Name>" where Name is no era, dynasty or word
-    of ``not_era_name`` (titles): the text names an era we do not know. The mention keeps its
-    inherited reading, and the resolver warns (UNKNOWN_ERA)."""
+    of ``not_era_name`` (titles): the text names an era we do not know. The mention gets
+    ``unknown_name`` (and ``stated_year`` from a bare printed year "(1433)" right after the
+    name, taken into the mention); the resolver warns (UNKNOWN_ERA) and gives the printed
+    year or no year, never the running era (a running era may be another state's).
+    A month followed by "of <Name> <N>" ("the twelfth month of Longfeng 12") is flagged the
+    same way when Name is no known era."""
+    if m.kind == "month" and not m.dynasty and m.era is None:
+        return _unknown_month_era(m, text, eras, lex)
     if m.kind != "inherited" or m.dynasty or m.era_fragment:
         return m
     after = _OF_NAME.match(text, m.end)
@@ -58,3 +70,38 @@ def flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -
         return replace(m, kind="explicit", era=name, era_start=s0, era_end=e0, fuzzy_era=True,
                        end=end, text=text[m.start:end], **fields)
     return replace(m, unknown_name=name)
+
+
+def take_printed_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """An era year of an unknown era with a bare printed CE year right after the name ("the
+    sixth year of Thuận Thiên (1433)"): the mention takes the name and the printed year
+    (``stated_year``), and the printed year's own mention is dropped. Run after the passes
+    that may still read the name (eras by meaning, Japanese readings, garbles)."""
+    out: list[DateMention] = []
+    taken: tuple[int, int] | None = None
+    for m in mentions:
+        if (taken is not None and taken[0] <= m.start and m.end <= taken[1]
+                and m.kind == "gregorian"):
+            continue
+        if m.unknown_name and m.kind == "inherited" and m.stated_year is None:
+            after = _OF_NAME.match(text, m.end)
+            printed = _PRINTED.match(text, after.end()) if after is not None else None
+            if printed is not None:
+                end = printed.end()
+                m = replace(m, stated_year=int(printed.group("ce")), end=end,
+                            text=text[m.start:end])
+                taken = (m.start, end)
+        out.append(m)
+    return out
+
+
+def _unknown_month_era(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
+    """"the twelfth month of Longfeng 12": a month of a named era year whose era is unknown."""
+    after = _OF_NAME_YEAR.match(text, m.end)
+    if after is None:
+        return m
+    name = after.group(1)
+    if (eras.candidates(name) or eras.dynasty(name) or eras.dynasty(name.split()[0])
+            or name.split()[0].lower() in lex.cat("not_era_name")):
+        return m
+    return replace(m, unknown_name=name, era_year=int(after.group(2)))

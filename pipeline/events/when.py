@@ -316,6 +316,19 @@ def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: 
     return None
 
 
+def _own_age(verb: Token) -> Token | None:
+    """The number of an age told by "at" + a bare number on ``verb`` itself ("died at
+    eighty-six", "at seventy-two"); None if it has none. (A number with words of its own,
+    "at 500 li", is not an age.)"""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.like_num and all(
+                        k.like_num or k.dep_ == "punct" for k in g.children):
+                    return g
+    return None
+
+
 def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The age word of ``verb``'s age phrase (or, lacking a subject of its own, of the
     conjunct it is coordinated with): "at the age of N" (a preposition whose object is an
@@ -366,6 +379,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         before = [d for d in own if d.start < trig_start]
         if own:
             return (before[-1] if before else own[0]), "clause"
+        if _own_age(verb) is not None:  # "ascended in 502 ... and died at eighty-six"
+            return None, ""  # an age marks another time than the sentence's dates
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
         if shared:
