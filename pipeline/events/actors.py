@@ -25,20 +25,19 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.names import appositive_name, name_shape, name_tokens, ordered_object
 from pipeline.records import EntityRow
 
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 _COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
-_INITIAL = re.compile(r"[A-Z]\.")  # "P. K. Kozlov"
 #: Nouns of "under the command of X": X leads the phrase's force.
 _COMMAND_NOUNS = frozenset({"command", "leadership", "direction", "orders"})
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
@@ -61,12 +60,14 @@ class ActorFinder:
     """Entity lookups for the tokens of one parsed sentence.
 
     ``entities``: the paragraph's entities (full-text offsets, sorted by start); ``base``: the
-    full-text offset of the sentence Doc's first character.
+    full-text offset of the sentence Doc's first character; ``in_date``: whether a full-text
+    offset lies inside a date phrase (a name guess is never a date's word: "Heen-fung").
     """
 
     def __init__(self, entities: Sequence[EntityRow], starts: Sequence[int], base: int,
-                 lexicon: EventLexicon) -> None:
+                 lexicon: EventLexicon, in_date: Callable[[int], bool] | None = None) -> None:
         self.entities = entities
+        self.in_date = in_date
         self.starts = starts
         self.base = base
         self.lexicon = lexicon
@@ -121,6 +122,11 @@ class ActorFinder:
             return None
         found = self.phrase_entities(head, AGENT_LABELS)
         best = min(found, key=lambda e: _RANK[e.label]) if found else None  # nearest of a rank
+        if (best is None or best.label != "PERSON") and head.tag_.startswith("NN") \
+                and self.entity_at(head) is None:
+            guess = self.appositive(head)  # "The Viceroy of the Two Kiang, Tsêng-kuo-fan, ..."
+            if guess is not None:
+                return guess
         if (best is not None and best.label == "PERSON") or self.entity_at(head) is not None \
                 or not head.tag_.startswith("NN"):
             return Actor(best, source_of(best)) if best is not None else None
@@ -145,13 +151,10 @@ class ActorFinder:
         person), canonical = the words as written, ``source="parse"``; None otherwise."""
         if head is None or not head.tag_.startswith("NNP"):
             return None
-        toks = sorted([head, *(c for c in head.children
-                               if c.dep_ == "compound" and c.tag_.startswith("NNP")
-                               and c.i < head.i)], key=lambda t: t.i)
-        toks = [t for t in toks if t.i >= toks[-1].i - 3]
-        if any(not t.text[:1].isupper() or not (t.is_alpha or _INITIAL.fullmatch(t.text))
-               or t.lower_ in _MONTHS
-               or self.entity_at(t) is not None for t in toks):
+        toks = name_tokens(head)  # with its compounds; "Kwang-sit", "Tsêng-kuo-fan"
+        ordered = ordered_object(head, self.lexicon)  # "ordered Bayan to invade": a person
+        if not name_shape(toks) or any(t.lower_ in _MONTHS or not self._free(t, ordered)
+                                       for t in toks):
             return None
         titles = [k for k, t in enumerate(toks) if self.lexicon.cue(t.lower_)]
         if titles and titles[-1] < len(toks) - 1:
@@ -160,13 +163,36 @@ class ActorFinder:
             return None
         if not titles and any(c.dep_ == "det" for c in head.children):
             return None  # "The Aftermath": names of people take no article (but "the Prince X")
+        return self._guess(toks)
+
+    def _free(self, tok: Token, ordered: bool = False) -> bool:
+        """True when no entity covers ``tok`` (for the object of an ``order`` verb, none but a
+        PLACE: "ordered Bayan to invade", Bayan tagged a county) and it is in no date phrase."""
+        ent = self.entity_at(tok)
+        if ent is not None and not (ordered and ent.label == "PLACE"):
+            return False
+        return self.in_date is None or not self.in_date(self.base + tok.idx)
+
+    def _guess(self, toks: Sequence[Token]) -> Actor | None:
+        """The ``parse`` actor of name tokens ``toks`` (not inside brackets: a gloss)."""
         before = toks[0].doc[:toks[0].i]
         if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
             return None  # "( Southeast of present-day Junxian ...)", "(today's X)": a gloss
         start = self.base + toks[0].idx
         end = self.base + toks[-1].idx + len(toks[-1])
-        text = " ".join(t.text for t in toks)
+        text = " ".join(toks[0].doc[toks[0].i:toks[-1].i + 1].text.split())
         return Actor(EntityRow("", -1, start, end, text, "PERSON", text, "parse"), "parse")
+
+    def appositive(self, head: Token | None) -> Actor | None:
+        """A ``parse`` actor for a hyphenated name set off by commas in the phrase of ``head``
+        that no entity or date covers and that holds no cue word ("The Imperial Commissioner,
+        ..., Viceroy of the Two Kiang, Tsêng-kuo-fan, in the 4th year ... set on foot":
+        :func:`pipeline.events.names.appositive_name`), else None."""
+        toks = appositive_name(head) if head is not None else None
+        if toks is None or not all(self._free(t) for t in toks) \
+                or any(self.lexicon.cue(t.lower_) or t.lower_ in _MONTHS for t in toks):
+            return None
+        return self._guess(toks)
 
     def commander(self, verb: Token, orders: bool = False) -> Actor | None:
         """The person of an "under the command/leadership of X" phrase hanging on ``verb``

@@ -29,6 +29,7 @@ from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor, reigning_title
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
+from pipeline.events.names import ordered_object
 from pipeline.events.objects import object_words
 from pipeline.events.roles import (
     Frame,
@@ -266,7 +267,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
-        choice = _choose_rule(rules, patient_label(frame, finder), _object_words(frame))
+        label = patient_label(frame, finder)
+        if label != "PERSON" and ordered_object(frame.patient, ctx.lexicon) \
+                and finder.proper_noun(frame.patient) is not None:
+            label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
+        choice = _choose_rule(rules, label, _object_words(frame))
         if choice is None:
             return None
         rule = choice
@@ -324,7 +329,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
             actor2 = resolve_actor(finder, salience, frame.patient, at)
-            if actor2 is not None and patient_place is not None \
+            if actor2 is not None and patient_place is not None and actor2.source != "parse" \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
             actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)
