@@ -1,8 +1,9 @@
 """From argument tokens to actors: the most specific entity the phrase gives, or an antecedent.
 
 An argument token heads a noun phrase; :meth:`ActorFinder.actor` looks at the entities in
-that phrase (the head, its compounds, modifiers, appositions, possessor, "of" phrase and a
-"led by X" participle; not its relative clauses or other prepositional phrases) and keeps the
+that phrase (the head, its compounds, modifiers, appositions, possessor, "of" phrase, a
+"led by X" participle and an "under X" or "under the command of X" phrase naming a person;
+not its relative clauses or other prepositional phrases) and keeps the
 most specific: a PERSON over an ARMY over a POLITY ("the Eight-Character Army led by Song
 general Liu Qi" -> Liu Qi; "the Song fleet" -> Song). A phrase with no entity whose head is an
 anaphor (``anaphor_person`` / ``anaphor_group`` cues in ``event_cues.csv``: "he", "the
@@ -107,11 +108,17 @@ class ActorFinder:
                         if g.dep_ == "pobj" and g.lower_ in _COMMAND_NOUNS:
                             queue.extend(x for o in g.children if o.lower_ == "of"
                                          for x in o.children if x.dep_ == "pobj")
+                        elif g.dep_ == "pobj" and self._person_at(g):
+                            queue.append(g)  # "the rebels under Bai Yanhu"
                 elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the army led by X"
                     for a in c.children:
                         if a.dep_ == "agent":
                             queue.extend(g for g in a.children if g.dep_ == "pobj")
         return out
+
+    def _person_at(self, tok: Token) -> bool:
+        ent = self.entity_at(tok)
+        return ent is not None and ent.label == "PERSON"
 
     def actor(self, head: Token | None) -> Actor | None:
         """The most specific agent entity of the phrase headed by ``head`` (see module doc); a

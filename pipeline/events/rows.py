@@ -191,7 +191,9 @@ def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
     """A PLACE the subject names itself ("Taiwan submitted to the Qing", "Luoyang
     surrendered": the place stands for its people or rulers), ``source="place"``; else None.
     Only for rules with a ``partner`` (events between two sides: surrender, peace, treaty,
-    alliance, cession, battle): a place does not ascend a throne (a mistyped name would)."""
+    alliance, cession, battle) or ``hostile`` ones ("Japan declared war on China", "Tibet
+    took eighteen prefectures": a country tagged a place acts as its state): a place does not
+    ascend a throne (a mistyped name would)."""
     place = finder.entity_at(agent)
     return Actor(place, "place") if place is not None and place.label == "PLACE" else None
 
@@ -304,6 +306,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
+        if actor1 is None and frame.agent is not None and not frame.passive \
+                and rule.subject_role == "agent" and (rule.partner or rule.hostile):
+            actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing",
+            # "Japan declared war on China": between two sides, or against one
         unnamed = frame.agent is not None and actor1 is None \
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
@@ -319,9 +325,6 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             # "besieged by a Tartar army under the direction of X" (the parse hangs the
             # "under" phrase on the verb): X leads the agent
             actor1 = finder.commander(frame.head) or actor1
-        if actor1 is None and frame.agent is not None and not frame.passive \
-                and rule.subject_role == "agent" and rule.partner:  # between two sides
-            actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"
         zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
         if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
             actor1 = salience.topic_actor()

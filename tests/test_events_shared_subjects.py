@@ -1,0 +1,75 @@
+"""Role assignment from the parse (issue 8): a participle after a comma that the parse hung on
+the object before it keeps the clause's subject; a date read as the subject gives way to the
+list of names after it; "the rebels under X": X; a country tagged a place that is the
+subject of a hostile act acts as its state; a clause misparsed as the complement of a later
+verb does not take that verb's subject."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from pipeline.events import extract_events
+from pipeline.places import find_place_glosses
+from pipeline.records import EntityRow, EventRow
+
+
+@pytest.fixture(scope="module")
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
+
+
+def run(nlp: Language, text: str, spec: list[tuple[str, str]]) -> list[EventRow]:
+    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, name, "gazetteer")
+                   for name, label in spec
+                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
+                  key=lambda e: e.start)
+    return extract_events(nlp(text), ents, [], find_place_glosses(text))
+
+
+def actors(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
+    return [(e.actor1, e.actor1_source) for e in events if e.event_type == kind]
+
+
+def test_a_comma_participle_with_an_object_shares_the_clause_subject(nlp: Language) -> None:
+    ev = run(nlp, "Hai Rui punished officials, cracked down despots, dredged and built river "
+             "channels.", [("Hai Rui", "PERSON")])
+    assert actors(ev, "construction") == [("Hai Rui", "named")]
+
+
+def test_a_participle_with_a_by_phrase_still_modifies_its_noun(nlp: Language) -> None:
+    ev = run(nlp, "The main force led by Wanyan Zongbi was defeated by the army led by Liu Qi "
+             "in Shunchang.", [("Wanyan Zongbi", "PERSON"), ("Liu Qi", "PERSON"),
+                              ("Shunchang", "PLACE")])
+    assert [(e.actor1, e.actor2) for e in ev if e.event_type == "defeat"] \
+        == [("Liu Qi", "Wanyan Zongbi")]
+
+
+def test_a_year_read_as_subject_gives_way_to_the_names_after_it(nlp: Language) -> None:
+    ev = run(nlp, "1849, Hong Xiuquan, Feng Yunshan, Xiao Chaogui and Shi Dakai became "
+             "half-brothers.", [(n, "PERSON") for n in ("Hong Xiuquan", "Feng Yunshan",
+                                                          "Xiao Chaogui", "Shi Dakai")])
+    assert actors(ev, "alliance") == [("Hong Xiuquan", "named")]
+
+
+def test_the_leader_under_whom_a_group_acts_is_its_actor(nlp: Language) -> None:
+    ev = run(nlp, "The rebels under Bai Yanhu fled south.", [("Bai Yanhu", "PERSON")])
+    assert actors(ev, "flight") == [("Bai Yanhu", "named")]
+
+
+def test_a_country_tagged_a_place_that_declares_war_is_the_actor(nlp: Language) -> None:
+    ev = run(nlp, "Japan declared war on China.", [("Japan", "PLACE"), ("China", "PLACE")])
+    assert actors(ev, "war_declaration") == [("Japan", "place")]
+
+
+def test_a_place_subject_of_a_hostile_act_beats_a_name_before_it(nlp: Language) -> None:
+    ev = run(nlp, "Tibet took eighteen prefectures and, together with the Khotanese, captured "
+             "Kucha.", [("Tibet", "PLACE"), ("Khotanese", "POLITY"), ("Kucha", "PLACE")])
+    assert actors(ev, "capture_city") == [("Tibet", "place")]
+
+
+def test_a_place_still_does_not_ascend_a_throne(nlp: Language) -> None:
+    ev = run(nlp, "Kaifeng ascended the throne.", [("Kaifeng", "PLACE")])
+    assert all(e.actor1 != "Kaifeng" for e in ev)
