@@ -86,3 +86,22 @@ def test_a_hyphenated_word_of_a_date_is_no_name(nlp: Language) -> None:
     ev = run(nlp, "The Viceroy, in the year Heen-fung, built war boats.", [],
              dates=["the year Heen-fung"])
     assert all(e.actor1 != "Heen-fung" for e in ev)
+
+
+def test_the_antecedent_of_who_is_a_person_even_if_tagged_a_place(nlp: Language) -> None:
+    ev = run(nlp, "Wei Qing defeated the chanyu Yizhixie, who fled northwards.",
+             [("Wei Qing", "PERSON"), ("Yizhixie", "PLACE")])
+    assert [(e.actor1, e.actor2) for e in ev if e.event_type == "defeat"] \
+        == [("Wei Qing", "Yizhixie")]
+    assert rows(ev, "flight") == [("Yizhixie", "parse", "")]
+
+
+def test_the_antecedent_of_which_stays_a_place(nlp: Language) -> None:
+    ev = run(nlp, "The Jin took Kaifeng, which fell after a long siege.",
+             [("Jin", "POLITY"), ("Kaifeng", "PLACE")])
+    assert all("Kaifeng" not in (e.actor1, e.actor2) for e in ev)
+
+
+def test_a_capitalised_title_with_an_article_is_no_name(nlp: Language) -> None:
+    ev = run(nlp, "The Northern Expedition attacked Tianjin.", [("Tianjin", "PLACE")])
+    assert all(e.actor1_source != "parse" for e in ev)

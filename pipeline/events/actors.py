@@ -32,7 +32,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.names import appositive_name, name_shape, name_tokens, ordered_object
+from pipeline.events.names import (
+    appositive_name,
+    name_shape,
+    name_tokens,
+    ordered_object,
+    who_antecedent,
+)
 from pipeline.records import EntityRow
 
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
@@ -151,15 +157,21 @@ class ActorFinder:
 
     def proper_noun(self, head: Token | None) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
-        misses it): the head (NNP) with its proper-noun compounds, every word capitalised, none
-        a month, weekday or compass word or inside an entity, no article, not inside brackets;
-        a leading title (an anaphor cue: "Prince", "General") is dropped.
+        misses it): the head (NNP) with its proper-noun compounds and the hyphen-joined
+        syllables of a romanization ("Tsêng-kuo-fan", :func:`pipeline.events.names.name_tokens`),
+        every word capitalised (syllables after a hyphen in any case), none a month, weekday or
+        compass word, inside an entity or inside a date phrase, no article, not inside
+        brackets; a leading title (an anaphor cue: "Prince", "General") is dropped. A PLACE
+        entity is overridden where the syntax says a person: the object of an ``order`` verb
+        governing a clause ("ordered Bayan to invade the Song") or the antecedent of "who"
+        ("the chanyu Yizhixie, who fled").
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
         person), canonical = the words as written, ``source="parse"``; None otherwise."""
         if head is None or not head.tag_.startswith("NNP"):
             return None
         toks = name_tokens(head)  # with its compounds; "Kwang-sit", "Tsêng-kuo-fan"
-        ordered = ordered_object(head, self.lexicon)  # "ordered Bayan to invade": a person
+        ordered = ordered_object(head, self.lexicon) or who_antecedent(head)
+        # "ordered Bayan to invade", "Yizhixie, who fled": a person, even if tagged a place
         if not name_shape(toks) or any(t.lower_ in _MONTHS or not self._free(t, ordered)
                                        for t in toks):
             return None
@@ -168,13 +180,17 @@ class ActorFinder:
             toks = toks[titles[-1] + 1:]  # "Prince Dorgon": the name after the title
         if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS for t in toks):
             return None
-        if not titles and any(c.dep_ == "det" for c in head.children):
-            return None  # "The Aftermath": names of people take no article (but "the Prince X")
+        if not titles and any(c.dep_ == "det" for c in head.children) and not any(
+                c.dep_ == "compound" and c.text.islower() and c.i < toks[0].i
+                for c in head.children):
+            return None  # "The Aftermath": names of people take no article (but "the Prince
+            # X", "the chanyu Yizhixie": the article is the title's)
         return self._guess(toks)
 
     def _free(self, tok: Token, ordered: bool = False) -> bool:
-        """True when no entity covers ``tok`` (for the object of an ``order`` verb, none but a
-        PLACE: "ordered Bayan to invade", Bayan tagged a county) and it is in no date phrase."""
+        """True when no entity covers ``tok`` (for the object of an ``order`` verb or the
+        antecedent of "who", ``ordered``, none but a PLACE: "ordered Bayan to invade", Bayan
+        tagged a county) and it is in no date phrase."""
         ent = self.entity_at(tok)
         if ent is not None and not (ordered and ent.label == "PLACE"):
             return False

@@ -65,7 +65,10 @@ def name_tokens(head: Token) -> list[Token]:
                                           for t in out[0].doc[tok.i + 1:out[0].i]):
             break  # only consecutive words (hyphens aside) of at most four words
         out = hyphen_extend(list(out[0].doc[tok.i:out[-1].i + 1]))
-    return out
+    words = words_of(out)
+    while len(words) > 1 and not words[0][0].text[:1].isupper():
+        words = words[1:]  # "the chanyu Yizhixie": a title in lower case is no part of it
+    return [t for w in words for t in w]
 
 
 def words_of(toks: list[Token]) -> list[list[Token]]:
@@ -139,3 +142,12 @@ def _between_sides(verb: Token, lexicon: EventLexicon) -> bool:
     surrender": a town may surrender, the one ordered need not be a person)."""
     rules = lexicon.forms.get(verb.lower_, ())
     return bool(rules) and all(r.partner for r in rules)
+
+
+def who_antecedent(tok: Token | None) -> bool:
+    """True when a relative clause on ``tok`` opens with "who"/"whom" ("the chanyu Yizhixie,
+    who fled northwards"): English keeps these pronouns for persons, so the name is one even
+    when the entity stage tagged it a place."""
+    return tok is not None and any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i
+                                  for g in c.children) for c in tok.children)
