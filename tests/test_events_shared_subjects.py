@@ -1,8 +1,8 @@
 """Role assignment from the parse (issue 8): a participle after a comma that the parse hung on
 the object before it keeps the clause's subject; a date read as the subject gives way to the
 list of names after it; "the rebels under X": X; a country tagged a place that is the
-subject of a hostile act acts as its state; a clause misparsed as the complement of a later
-verb does not take that verb's subject."""
+subject of a hostile act acts as its state; no subject is shared across a semicolon; a PLACE
+only the model tagged that is born is a person."""
 
 from __future__ import annotations
 
@@ -73,3 +73,21 @@ def test_a_place_subject_of_a_hostile_act_beats_a_name_before_it(nlp: Language) 
 def test_a_place_still_does_not_ascend_a_throne(nlp: Language) -> None:
     ev = run(nlp, "Kaifeng ascended the throne.", [("Kaifeng", "PLACE")])
     assert all(e.actor1 != "Kaifeng" for e in ev)
+
+
+def test_no_subject_is_shared_across_a_semicolon(nlp: Language) -> None:
+    ev = run(nlp, "In the sixth month, acting under orders, took Gumudi and recovered Urumqi; "
+             "the rebels under Bai Yanhu fled south.", [("Bai Yanhu", "PERSON"),
+                                                        ("Urumqi", "PLACE")])
+    assert all(e.actor1 != "Bai Yanhu" for e in ev if e.event_type == "recovery")
+
+
+def test_a_name_only_the_model_tagged_a_place_is_born_as_a_person(nlp: Language) -> None:
+    text = "Kwang-sit was born in 1872, ascended the throne in 1875."
+    ents = [EntityRow("", -1, 0, 9, "Kwang-sit", "PLACE", "Kwang-sit", "model")]
+    ev = extract_events(nlp(text), ents, [], find_place_glosses(text))
+    assert actors(ev, "birth") == [("Kwang-sit", "parse")]
+    assert actors(ev, "enthronement") == [("Kwang-sit", "parse")]
+    gaz = [EntityRow("", -1, 0, 9, "Kwang-sit", "PLACE", "Kwang-sit", "gazetteer")]
+    assert actors(extract_events(nlp(text), gaz, [], find_place_glosses(text)), "birth") \
+        == [("", "")]

@@ -155,7 +155,7 @@ class ActorFinder:
                     return guess
         return Actor(best, source_of(best)) if best is not None else None
 
-    def proper_noun(self, head: Token | None) -> Actor | None:
+    def proper_noun(self, head: Token | None, person: bool = False) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
         misses it): the head (NNP) with its proper-noun compounds and the hyphen-joined
         syllables of a romanization ("Tsêng-kuo-fan", :func:`pipeline.events.names.name_tokens`),
@@ -163,14 +163,15 @@ class ActorFinder:
         compass word, inside an entity or inside a date phrase, no article, not inside
         brackets; a leading title (an anaphor cue: "Prince", "General") is dropped. A PLACE
         entity is overridden where the syntax says a person: the object of an ``order`` verb
-        governing a clause ("ordered Bayan to invade the Song") or the antecedent of "who"
-        ("the chanyu Yizhixie, who fled").
+        governing a clause ("ordered Bayan to invade the Song"), the antecedent of "who"
+        ("the chanyu Yizhixie, who fled"), or when the caller says so (``person``: the agent
+        of an act only a person does, :meth:`model_place_person`).
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
         person), canonical = the words as written, ``source="parse"``; None otherwise."""
         if head is None or not head.tag_.startswith("NNP"):
             return None
         toks = name_tokens(head)  # with its compounds; "Kwang-sit", "Tsêng-kuo-fan"
-        ordered = ordered_object(head, self.lexicon) or who_antecedent(head)
+        ordered = person or ordered_object(head, self.lexicon) or who_antecedent(head)
         # "ordered Bayan to invade", "Yizhixie, who fled": a person, even if tagged a place
         if not name_shape(toks) or any(t.lower_ in _MONTHS or not self._free(t, ordered)
                                        for t in toks):
@@ -186,6 +187,16 @@ class ActorFinder:
             return None  # "The Aftermath": names of people take no article (but "the Prince
             # X", "the chanyu Yizhixie": the article is the title's)
         return self._guess(toks)
+
+    def model_place_person(self, head: Token | None) -> Actor | None:
+        """A ``parse`` actor for the agent ``head`` of an act only a person or a side does
+        (the caller's rule: no ``hostile`` act, no ``partner``) when the model alone, not the
+        gazetteer, tagged it a PLACE ("Kwang-sit was born in 1872": the model's GPE); else
+        None."""
+        ent = self.entity_at(head) if head is not None else None
+        if ent is None or ent.label != "PLACE" or ent.source != "model":
+            return None
+        return self.proper_noun(head, person=True)
 
     def _free(self, tok: Token, ordered: bool = False) -> bool:
         """True when no entity covers ``tok`` (for the object of an ``order`` verb or the

@@ -66,8 +66,10 @@ def name_tokens(head: Token) -> list[Token]:
             break  # only consecutive words (hyphens aside) of at most four words
         out = hyphen_extend(list(out[0].doc[tok.i:out[-1].i + 1]))
     words = words_of(out)
-    while len(words) > 1 and not words[0][0].text[:1].isupper():
+    while len(words) > 1 and not words[0][0].text[:1].isupper() \
+            and any(c.dep_ == "det" for c in head.children):
         words = words[1:]  # "the chanyu Yizhixie": a title in lower case is no part of it
+        # (without the article, "anzhen Festival", a lower-case word is a garbled name's)
     return [t for w in words for t in w]
 
 

@@ -310,6 +310,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 and rule.subject_role == "agent" and (rule.partner or rule.hostile):
             actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing",
             # "Japan declared war on China": between two sides, or against one
+        if actor1 is None and frame.agent is not None and rule.subject_role == "agent" \
+                and not (rule.partner or rule.hostile) and frame.agent is not frame.patient:
+            actor1 = finder.model_place_person(frame.agent)  # "Kwang-sit was born"
         unnamed = frame.agent is not None and actor1 is None \
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \

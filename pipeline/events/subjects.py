@@ -90,9 +90,10 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
                 c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
                 for c in obj.children)):
             return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
-    if verb.dep_ == "ccomp" and verb.i < gov.i:
-        return None  # a clause before the verb it hangs on has its own subject, unseen
-        # ("X, acting under orders, took G and recovered U; the rebels fled": misparsed)
+    if verb.dep_ == "ccomp" and any(t.text == ";" for t in verb.doc[
+            min(verb.i, gov.i):max(verb.i, gov.i)]):
+        return None  # no subject is shared across a semicolon ("X, acting under orders,
+        # took G and recovered U; the rebels under Y fled": "took" misparsed under "fled")
     return controller(gov, lexicon, depth + 1)
 
 
