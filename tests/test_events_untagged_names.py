@@ -105,3 +105,21 @@ def test_the_antecedent_of_which_stays_a_place(nlp: Language) -> None:
 def test_a_capitalised_title_with_an_article_is_no_name(nlp: Language) -> None:
     ev = run(nlp, "The Northern Expedition attacked Tianjin.", [("Tianjin", "PLACE")])
     assert all(e.actor1_source != "parse" for e in ev)
+
+
+def test_a_plural_group_name_with_an_article_is_an_actor(nlp: Language) -> None:
+    ev = run(nlp, "The Boxers besieged the legations.", [])
+    assert [(e.actor1, e.actor1_source) for e in ev if e.event_type == "siege"] \
+        == [("Boxers", "parse")]
+
+
+def test_the_raids_of_an_untagged_group_are_theirs(nlp: Language) -> None:
+    ev = run(nlp, "The joint raids of the Nienfei and Taipings disturbed the countryside.", [])
+    assert [(e.actor1, e.actor1_source) for e in ev if e.event_type == "attack"] \
+        == [("Nienfei", "parse")]
+
+
+def test_a_singular_name_with_an_of_phrase_is_no_group(nlp: Language) -> None:
+    ev = run(nlp, "Nurhaci founded the Houjin and established the Mandate of Heaven.",
+             [("Nurhaci", "PERSON")])
+    assert all(e.actor2 != "Mandate" for e in ev)

@@ -34,6 +34,7 @@ from spacy.tokens import Token
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.names import (
     appositive_name,
+    group_name,
     name_shape,
     name_tokens,
     ordered_object,
@@ -167,7 +168,10 @@ class ActorFinder:
         ("the chanyu Yizhixie, who fled"), or when the caller says so (``person``: the agent
         of an act only a person does, :meth:`model_place_person`).
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
-        person), canonical = the words as written, ``source="parse"``; None otherwise."""
+        person), or ARMY for the name of a group, which takes an article (a plural, "the
+        Taipings", "the Nienfei and Taipings": :func:`pipeline.events.names.group_name`; not a
+        trigger word);
+        canonical = the words as written, ``source="parse"``; None otherwise."""
         if head is None or not head.tag_.startswith("NNP"):
             return None
         toks = name_tokens(head)  # with its compounds; "Kwang-sit", "Tsêng-kuo-fan"
@@ -181,12 +185,13 @@ class ActorFinder:
             toks = toks[titles[-1] + 1:]  # "Prince Dorgon": the name after the title
         if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS for t in toks):
             return None
-        if not titles and any(c.dep_ == "det" for c in head.children) and not any(
-                c.dep_ == "compound" and c.text.islower() and c.i < toks[0].i
-                for c in head.children):
+        group = group_name(head) and head.lower_ not in self.lexicon.forms
+        if not titles and not group and any(c.dep_ == "det" for c in head.children) \
+                and not any(c.dep_ == "compound" and c.text.islower() and c.i < toks[0].i
+                            for c in head.children):
             return None  # "The Aftermath": names of people take no article (but "the Prince
-            # X", "the chanyu Yizhixie": the article is the title's)
-        return self._guess(toks)
+            # X", "the chanyu Yizhixie": the article is the title's; "the Taipings")
+        return self._guess(toks, "ARMY" if group else "PERSON")
 
     def model_place_person(self, head: Token | None) -> Actor | None:
         """A ``parse`` actor for the agent ``head`` of an act only a person or a side does
@@ -207,7 +212,7 @@ class ActorFinder:
             return False
         return self.in_date is None or not self.in_date(self.base + tok.idx)
 
-    def _guess(self, toks: Sequence[Token]) -> Actor | None:
+    def _guess(self, toks: Sequence[Token], label: str = "PERSON") -> Actor | None:
         """The ``parse`` actor of name tokens ``toks`` (not inside brackets: a gloss)."""
         before = toks[0].doc[:toks[0].i]
         if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
@@ -215,7 +220,7 @@ class ActorFinder:
         start = self.base + toks[0].idx
         end = self.base + toks[-1].idx + len(toks[-1])
         text = " ".join(toks[0].doc[toks[0].i:toks[-1].i + 1].text.split())
-        return Actor(EntityRow("", -1, start, end, text, "PERSON", text, "parse"), "parse")
+        return Actor(EntityRow("", -1, start, end, text, label, text, "parse"), "parse")
 
     def appositive(self, head: Token | None) -> Actor | None:
         """A ``parse`` actor for a hyphenated name set off by commas in the phrase of ``head``

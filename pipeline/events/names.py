@@ -50,13 +50,14 @@ def hyphen_extend(toks: list[Token]) -> list[Token]:
 
 
 def name_tokens(head: Token) -> list[Token]:
-    """The tokens of the name headed by ``head``: its proper-noun compounds before it (at
-    most three words back), with the syllables hyphen-joined to it or to them ("Tsêng" "-"
-    "kuo" "-" "fan", parsed as two compounds of "fan"); the hyphens of a joined name come in
-    when their syllables are compounds."""
+    """The tokens of the name headed by ``head``: its proper-noun compounds and a capitalised
+    number ("the Six Garrisons") before it (at most three words back), with the syllables
+    hyphen-joined to it or to them ("Tsêng" "-" "kuo" "-" "fan", parsed as two compounds of
+    "fan"); a lower-case title after an article is left out ("the chanyu Yizhixie")."""
     toks = sorted([head, *(c for c in head.children
-                           if c.dep_ == "compound" and c.tag_.startswith("NNP")
-                           and c.i < head.i)], key=lambda t: t.i)
+                           if c.i < head.i and ((c.dep_ == "compound" and c.tag_.startswith(
+                               "NNP")) or (c.dep_ == "nummod" and c.text.istitle()))
+                           )], key=lambda t: t.i)  # "the Six Garrisons": a capitalised number
     out = hyphen_extend([toks[-1]])
     for tok in reversed(toks[:-1]):
         if tok.i >= out[0].i:
@@ -153,3 +154,11 @@ def who_antecedent(tok: Token | None) -> bool:
     return tok is not None and any(
         c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i
                                   for g in c.children) for c in tok.children)
+
+
+def group_name(head: Token) -> bool:
+    """True when the proper noun ``head`` reads as the name of a group, which takes an article:
+    a plural ("the Taipings", "the Boxers") or one coordinated with a plural ("the Nienfei and
+    Taipings"). ("the X of Y" is not enough: "the Mandate of Heaven", "the State of Shu".)"""
+    return head.tag_ == "NNPS" or any(c.dep_ == "conj" and c.tag_ == "NNPS"
+                                      for c in head.children)

@@ -170,7 +170,8 @@ def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
     if rule.event_type not in _OF_AGENT or coarse(frame.head) != "NOUN" \
             or frame.agent is not None or of_obj is None or of_obj.dep_ != "pobj" \
             or of_obj.head.lower_ != "of" or finder.place(of_obj) is not None \
-            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)):
+            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)
+                and finder.proper_noun(of_obj) is None):  # "raids of the Nienfei"
         return frame
     target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
     return dataclasses.replace(frame, agent=of_obj, patient=target)
