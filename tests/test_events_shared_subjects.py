@@ -91,3 +91,15 @@ def test_a_name_only_the_model_tagged_a_place_is_born_as_a_person(nlp: Language)
     gaz = [EntityRow("", -1, 0, 9, "Kwang-sit", "PLACE", "Kwang-sit", "gazetteer")]
     assert actors(extract_events(nlp(text), gaz, [], find_place_glosses(text)), "birth") \
         == [("", "")]
+
+
+def test_a_person_object_controls_a_to_infinitive(nlp: Language) -> None:
+    ev = run(nlp, "Yue Fei helped Han Shizhong to defeat the Jin.",
+             [("Yue Fei", "PERSON"), ("Han Shizhong", "PERSON"), ("Jin", "POLITY")])
+    assert actors(ev, "defeat") == [("Han Shizhong", "named")]
+
+
+def test_the_leader_of_an_army_led_to_attack_is_its_actor(nlp: Language) -> None:
+    ev = run(nlp, "Meng Gong led the Song army to attack Caizhou.",
+             [("Meng Gong", "PERSON"), ("Song", "POLITY"), ("Caizhou", "PLACE")])
+    assert actors(ev, "attack") == [("Meng Gong", "named")]
