@@ -83,18 +83,13 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
             return appositive_head(gov)
     if verb.dep_ in ("xcomp", "ccomp") and gov.lower_ in _CAUSATIVE:
         return controller(gov, lexicon, depth + 1)  # "had him executed": subject of "had"
-    ordered = verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order"
-    if ordered or (verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO"
-                                                for c in verb.children)):
+    if verb.dep_ in ("xcomp", "advcl", "acl") and lexicon.cue(gov.lower_) == "order":
         obj = next(iter(children(gov, OBJ)), None)
-        if obj is not None and obj.i < verb.i and (
-                obj.tag_.startswith("NNP") or obj.tag_ == "PRP"
-                or lexicon.cue(obj.lower_) == "anaphor_person" or (ordered and any(
-                    c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
-                    for c in obj.children))):
-            return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"; any
-            # verb with a person object and a to-infinitive: "asked the emperor to appoint X"
-            # (but "led the Song army to attack": the leader)
+        if obj is not None and (obj.tag_.startswith("NNP") or obj.tag_ == "PRP"
+                                or lexicon.cue(obj.lower_) == "anaphor_person" or any(
+                c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
+                for c in obj.children)):
+            return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
     if verb.dep_ == "ccomp" and any(t.text == ";" for t in verb.doc[
             min(verb.i, gov.i):max(verb.i, gov.i)]):
         return None  # no subject is shared across a semicolon ("X, acting under orders,
