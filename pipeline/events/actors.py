@@ -1,8 +1,9 @@
 """From argument tokens to actors: the most specific entity the phrase gives, or an antecedent.
 
 An argument token heads a noun phrase; :meth:`ActorFinder.actor` looks at the entities in
-that phrase (the head, its compounds, modifiers, appositions, possessor, "of" phrase and a
-"led by X" participle; not its relative clauses or other prepositional phrases) and keeps the
+that phrase (the head, its compounds, modifiers, appositions, possessor, "of" phrase, a
+"led by X" participle and an "under X" or "under the command of X" phrase naming a person;
+not its relative clauses or other prepositional phrases) and keeps the
 most specific: a PERSON over an ARMY over a POLITY ("the Eight-Character Army led by Song
 general Liu Qi" -> Liu Qi; "the Song fleet" -> Song). A phrase with no entity whose head is an
 anaphor (``anaphor_person`` / ``anaphor_group`` cues in ``event_cues.csv``: "he", "the
@@ -25,20 +26,26 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.names import (
+    appositive_name,
+    group_name,
+    name_shape,
+    name_tokens,
+    ordered_object,
+    who_antecedent,
+)
 from pipeline.records import EntityRow
 
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 _COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
-_INITIAL = re.compile(r"[A-Z]\.")  # "P. K. Kozlov"
 #: Nouns of "under the command of X": X leads the phrase's force.
 _COMMAND_NOUNS = frozenset({"command", "leadership", "direction", "orders"})
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
@@ -61,12 +68,14 @@ class ActorFinder:
     """Entity lookups for the tokens of one parsed sentence.
 
     ``entities``: the paragraph's entities (full-text offsets, sorted by start); ``base``: the
-    full-text offset of the sentence Doc's first character.
+    full-text offset of the sentence Doc's first character; ``in_date``: whether a full-text
+    offset lies inside a date phrase (a name guess is never a date's word: "Heen-fung").
     """
 
     def __init__(self, entities: Sequence[EntityRow], starts: Sequence[int], base: int,
-                 lexicon: EventLexicon) -> None:
+                 lexicon: EventLexicon, in_date: Callable[[int], bool] | None = None) -> None:
         self.entities = entities
+        self.in_date = in_date
         self.starts = starts
         self.base = base
         self.lexicon = lexicon
@@ -106,11 +115,17 @@ class ActorFinder:
                         if g.dep_ == "pobj" and g.lower_ in _COMMAND_NOUNS:
                             queue.extend(x for o in g.children if o.lower_ == "of"
                                          for x in o.children if x.dep_ == "pobj")
+                        elif g.dep_ == "pobj" and self._person_at(g):
+                            queue.append(g)  # "the rebels under Bai Yanhu"
                 elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the army led by X"
                     for a in c.children:
                         if a.dep_ == "agent":
                             queue.extend(g for g in a.children if g.dep_ == "pobj")
         return out
+
+    def _person_at(self, tok: Token) -> bool:
+        ent = self.entity_at(tok)
+        return ent is not None and ent.label == "PERSON"
 
     def actor(self, head: Token | None) -> Actor | None:
         """The most specific agent entity of the phrase headed by ``head`` (see module doc); a
@@ -121,6 +136,11 @@ class ActorFinder:
             return None
         found = self.phrase_entities(head, AGENT_LABELS)
         best = min(found, key=lambda e: _RANK[e.label]) if found else None  # nearest of a rank
+        if (best is None or best.label != "PERSON") and head.tag_.startswith("NN") \
+                and self.entity_at(head) is None:
+            guess = self.appositive(head)  # "The Viceroy of the Two Kiang, Tsêng-kuo-fan, ..."
+            if guess is not None:
+                return guess
         if (best is not None and best.label == "PERSON") or self.entity_at(head) is not None \
                 or not head.tag_.startswith("NN"):
             return Actor(best, source_of(best)) if best is not None else None
@@ -136,37 +156,82 @@ class ActorFinder:
                     return guess
         return Actor(best, source_of(best)) if best is not None else None
 
-    def proper_noun(self, head: Token | None) -> Actor | None:
+    def proper_noun(self, head: Token | None, person: bool = False) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
-        misses it): the head (NNP) with its proper-noun compounds, every word capitalised, none
-        a month, weekday or compass word or inside an entity, no article, not inside brackets;
-        a leading title (an anaphor cue: "Prince", "General") is dropped.
+        misses it): the head (NNP) with its proper-noun compounds and the hyphen-joined
+        syllables of a romanization ("Tsêng-kuo-fan", :func:`pipeline.events.names.name_tokens`),
+        every word capitalised (syllables after a hyphen in any case), none a month, weekday or
+        compass word, inside an entity or inside a date phrase, no article, not inside
+        brackets; a leading title (an anaphor cue: "Prince", "General") is dropped. A PLACE
+        entity is overridden where the syntax says a person: the object of an ``order`` verb
+        governing a clause ("ordered Bayan to invade the Song"), the antecedent of "who"
+        ("the chanyu Yizhixie, who fled"), or when the caller says so (``person``: the agent
+        of an act only a person does, :meth:`model_place_person`).
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
-        person), canonical = the words as written, ``source="parse"``; None otherwise."""
+        person), or ARMY for the name of a group, which takes an article (a plural, "the
+        Taipings", "the Nienfei and Taipings": :func:`pipeline.events.names.group_name`; not a
+        trigger word);
+        canonical = the words as written, ``source="parse"``; None otherwise."""
         if head is None or not head.tag_.startswith("NNP"):
             return None
-        toks = sorted([head, *(c for c in head.children
-                               if c.dep_ == "compound" and c.tag_.startswith("NNP")
-                               and c.i < head.i)], key=lambda t: t.i)
-        toks = [t for t in toks if t.i >= toks[-1].i - 3]
-        if any(not t.text[:1].isupper() or not (t.is_alpha or _INITIAL.fullmatch(t.text))
-               or t.lower_ in _MONTHS
-               or self.entity_at(t) is not None for t in toks):
+        toks = name_tokens(head)  # with its compounds; "Kwang-sit", "Tsêng-kuo-fan"
+        ordered = person or ordered_object(head, self.lexicon) or who_antecedent(head)
+        # "ordered Bayan to invade", "Yizhixie, who fled": a person, even if tagged a place
+        if not name_shape(toks) or any(t.lower_ in _MONTHS or not self._free(t, ordered)
+                                       for t in toks):
             return None
         titles = [k for k, t in enumerate(toks) if self.lexicon.cue(t.lower_)]
         if titles and titles[-1] < len(toks) - 1:
             toks = toks[titles[-1] + 1:]  # "Prince Dorgon": the name after the title
         if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS for t in toks):
             return None
-        if not titles and any(c.dep_ == "det" for c in head.children):
-            return None  # "The Aftermath": names of people take no article (but "the Prince X")
+        group = group_name(head) and head.lower_ not in self.lexicon.forms
+        if not titles and not group and any(c.dep_ == "det" for c in head.children) \
+                and not any(c.dep_ == "compound" and c.text.islower() and c.i < toks[0].i
+                            for c in head.children):
+            return None  # "The Aftermath": names of people take no article (but "the Prince
+            # X", "the chanyu Yizhixie": the article is the title's; "the Taipings")
+        return self._guess(toks, "ARMY" if group else "PERSON")
+
+    def model_place_person(self, head: Token | None) -> Actor | None:
+        """A ``parse`` actor for the agent ``head`` of an act only a person or a side does
+        (the caller's rule: no ``hostile`` act, no ``partner``) when the model alone, not the
+        gazetteer, tagged it a PLACE ("Kwang-sit was born in 1872": the model's GPE); else
+        None."""
+        ent = self.entity_at(head) if head is not None else None
+        if ent is None or ent.label != "PLACE" or ent.source != "model":
+            return None
+        return self.proper_noun(head, person=True)
+
+    def _free(self, tok: Token, ordered: bool = False) -> bool:
+        """True when no entity covers ``tok`` (for the object of an ``order`` verb or the
+        antecedent of "who", ``ordered``, none but a PLACE: "ordered Bayan to invade", Bayan
+        tagged a county) and it is in no date phrase."""
+        ent = self.entity_at(tok)
+        if ent is not None and not (ordered and ent.label == "PLACE"):
+            return False
+        return self.in_date is None or not self.in_date(self.base + tok.idx)
+
+    def _guess(self, toks: Sequence[Token], label: str = "PERSON") -> Actor | None:
+        """The ``parse`` actor of name tokens ``toks`` (not inside brackets: a gloss)."""
         before = toks[0].doc[:toks[0].i]
         if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
             return None  # "( Southeast of present-day Junxian ...)", "(today's X)": a gloss
         start = self.base + toks[0].idx
         end = self.base + toks[-1].idx + len(toks[-1])
-        text = " ".join(t.text for t in toks)
-        return Actor(EntityRow("", -1, start, end, text, "PERSON", text, "parse"), "parse")
+        text = " ".join(toks[0].doc[toks[0].i:toks[-1].i + 1].text.split())
+        return Actor(EntityRow("", -1, start, end, text, label, text, "parse"), "parse")
+
+    def appositive(self, head: Token | None) -> Actor | None:
+        """A ``parse`` actor for a hyphenated name set off by commas in the phrase of ``head``
+        that no entity or date covers and that holds no cue word ("The Imperial Commissioner,
+        ..., Viceroy of the Two Kiang, Tsêng-kuo-fan, in the 4th year ... set on foot":
+        :func:`pipeline.events.names.appositive_name`), else None."""
+        toks = appositive_name(head) if head is not None else None
+        if toks is None or not all(self._free(t) for t in toks) \
+                or any(self.lexicon.cue(t.lower_) or t.lower_ in _MONTHS for t in toks):
+            return None
+        return self._guess(toks)
 
     def commander(self, verb: Token, orders: bool = False) -> Actor | None:
         """The person of an "under the command/leadership of X" phrase hanging on ``verb``

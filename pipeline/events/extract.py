@@ -14,6 +14,7 @@ the sentence end) and ``text`` is the clause text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
@@ -183,8 +184,14 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
     salience = Salience(ctx.entities, carry[-1] if carry else None, block.text, offset, starts)
     carry[:] = [salience]
     events: list[PendingEvent] = []
+
+    def in_date(at: int) -> bool:  # a full-text offset inside a date phrase
+        i = bisect.bisect_right(ctx.date_starts, at) - 1
+        return i >= 0 and at < ctx.dates[i].end
+
     for (sent, trigs), sdoc in zip(block.todo, parsed, strict=True):
-        finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon)
+        finder = ActorFinder(ctx.entities, ctx.starts, offset + sent.start_char, ctx.lexicon,
+                             in_date)
         salience.parsed(sdoc, offset + sent.start_char)
         last_end = sent.start
         horizon = horizons.at(offset + sent.start_char, offset, offset + sent.end_char)

@@ -17,6 +17,9 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
   object: "X was sent against Y and besieged Z": X besieged Z), an infinitive from the
   governing verb ("X led his army to attack Y": X),
   or from that verb's object when it is an ``order`` cue ("X ordered Y to attack Z": Y); a
+  participle after a comma that the parse hung on the
+  object before it, with an object of its own, from the clause's verb ("punished officials,
+  dredged and built channels"); never across a semicolon; a
   relative clause from the noun it modifies; "had X put to death": the subject before "had";
 * a noun trigger ("the fall of Kaifeng", "the death of X"): the "of" phrase is the patient
   (or the subject of an intransitive event: "X suppressed the rebellion of Y": Y rebels), a

@@ -30,6 +30,7 @@ from pipeline.events.coref import group_actor
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor, reigning_title
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
+from pipeline.events.names import ordered_object
 from pipeline.events.objects import object_words
 from pipeline.events.roles import (
     Frame,
@@ -177,7 +178,8 @@ def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
     if rule.event_type not in _OF_AGENT or coarse(frame.head) != "NOUN" \
             or frame.agent is not None or of_obj is None or of_obj.dep_ != "pobj" \
             or of_obj.head.lower_ != "of" or finder.place(of_obj) is not None \
-            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)):
+            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)
+                and finder.proper_noun(of_obj) is None):  # "raids of the Nienfei"
         return frame
     target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
     return dataclasses.replace(frame, agent=of_obj, patient=target)
@@ -204,7 +206,9 @@ def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
     """A PLACE the subject names itself ("Taiwan submitted to the Qing", "Luoyang
     surrendered": the place stands for its people or rulers), ``source="place"``; else None.
     Only for rules with a ``partner`` (events between two sides: surrender, peace, treaty,
-    alliance, cession, battle): a place does not ascend a throne (a mistyped name would)."""
+    alliance, cession, battle) or ``hostile`` ones ("Japan declared war on China", "Tibet
+    took eighteen prefectures": a country tagged a place acts as its state): a place does not
+    ascend a throne (a mistyped name would)."""
     place = finder.entity_at(agent)
     return Actor(place, "place") if place is not None and place.label == "PLACE" else None
 
@@ -282,7 +286,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
-        choice = _choose_rule(rules, patient_label(frame, finder), _object_words(frame))
+        label = patient_label(frame, finder)
+        if label != "PERSON" and ordered_object(frame.patient, ctx.lexicon) \
+                and finder.proper_noun(frame.patient) is not None:
+            label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
+        choice = _choose_rule(rules, label, _object_words(frame))
         if choice is None:
             return None
         rule = choice
@@ -324,6 +332,13 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
+        if actor1 is None and frame.agent is not None and not frame.passive \
+                and rule.subject_role == "agent" and (rule.partner or rule.hostile):
+            actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing",
+            # "Japan declared war on China": between two sides, or against one
+        if actor1 is None and frame.agent is not None and rule.subject_role == "agent" \
+                and not (rule.partner or rule.hostile) and frame.agent is not frame.patient:
+            actor1 = finder.model_place_person(frame.agent)  # "Kwang-sit was born"
         unnamed = frame.agent is not None and actor1 is None \
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
@@ -339,9 +354,6 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             # "besieged by a Tartar army under the direction of X" (the parse hangs the
             # "under" phrase on the verb): X leads the agent
             actor1 = finder.commander(frame.head) or actor1
-        if actor1 is None and frame.agent is not None and not frame.passive \
-                and rule.subject_role == "agent" and rule.partner:  # between two sides
-            actor1 = _place_subject(finder, frame.agent)  # "Taiwan submitted to the Qing"
         zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
         if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
             actor1 = salience.topic_actor()
@@ -353,7 +365,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
             actor2 = resolve_actor(finder, salience, frame.patient, at)
-            if actor2 is not None and patient_place is not None \
+            if actor2 is not None and patient_place is not None and actor2.source != "parse" \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
             actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)

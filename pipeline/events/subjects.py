@@ -19,13 +19,30 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True  # "the main force led by X"
+        return _comma_conjunct(verb) is None  # "the main force led by X"
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ | SUBJ_PASS):
         # "was defeated and captured": passive too; but a conjunct with a direct object is
         # active ("X was sent against Y and besieged Z": X besieged Z; the tagger's VBN)
         return is_passive(verb.head) and not any(c.dep_ == "aux" for c in verb.children) \
             and not children(verb, OBJ)
     return False
+
+
+def _comma_conjunct(verb: Token) -> Token | None:
+    """The clause verb a participle after a comma really continues, when the parse hung it on
+    the object before it ("he punished officials, cracked down despots, dredged and built
+    channels": "dredged" read as modifying "despots"): a past form with a direct object
+    (its own or a conjunct's) and no "by" phrase cannot describe that noun. None otherwise."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0 \
+            or verb.doc[verb.i - 1].text != "," or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and coarse(c) == "VERB")]
+    if not any(children(v, OBJ) for v in verbs):
+        return None
+    gov, steps = verb.head, 0
+    while coarse(gov) != "VERB" and gov.head.i != gov.i and steps < MAX_CLIMB:
+        gov, steps = gov.head, steps + 1
+    return gov if coarse(gov) == "VERB" else None
 
 
 def appositive_head(tok: Token) -> Token:
@@ -40,7 +57,11 @@ def appositive_head(tok: Token) -> Token:
 def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = children(verb, SUBJ | SUBJ_PASS)
-    own = [s for s in own if s.tag_ != "CD"] or own  # "In July, 850, X issued": not 850
+    named = [s for s in own if s.tag_ != "CD"]  # "In July, 850, X issued": not 850
+    if own and not named:  # "1849, Hong Xiuquan, Feng Yunshan ... became": the parse's
+        named = [c for s in own for c in s.children if c.dep_ == "conj"  # date subject
+                 and c.tag_.startswith("NNP")][:1]  # heads the list of names
+    own = named or own
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])
@@ -52,6 +73,9 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
+    shared = _comma_conjunct(verb)
+    if shared is not None:  # "..., dredged and built channels": the clause's subject
+        return controller(shared, lexicon, depth + 1)
     if verb.dep_ in ("relcl", "acl") and coarse(gov) in ("NOUN", "PROPN", "PRON"):
         if verb.dep_ == "acl" and verb.tag_ == "TO":
             pass
@@ -66,6 +90,10 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
                 c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
                 for c in obj.children)):
             return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
+    if verb.dep_ == "ccomp" and any(t.text == ";" for t in verb.doc[
+            min(verb.i, gov.i):max(verb.i, gov.i)]):
+        return None  # no subject is shared across a semicolon ("X, acting under orders,
+        # took G and recovered U; the rebels under Y fled": "took" misparsed under "fled")
     return controller(gov, lexicon, depth + 1)
 
 
