@@ -173,3 +173,13 @@ def test_exports_get_the_usual_permissions(run_dir: tuple[Path, api.RunResult]) 
     os.umask(mask)
     for name in ("report.html", "timeline.png", "tei/han.xml", "datapackage.json"):
         assert stat.S_IMODE((out / name).stat().st_mode) == 0o666 & ~mask, name
+
+
+def test_column_descriptions_are_whole() -> None:
+    """Every row of columns.csv has three fields (a stray quote once cut a description short)."""
+    from pipeline.exports.datapackage import column_descriptions
+
+    column_descriptions.cache_clear()
+    found = column_descriptions()
+    assert "Kublai ordered Bayan to invade" in found[("events", "actor2_source")]
+    assert found[("events", "actor1_source")].endswith("certainty low; a guess).")

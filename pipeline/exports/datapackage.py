@@ -27,9 +27,17 @@ PRIMARY_KEYS = {"documents": ["doc_id"], "sentences": ["doc_id", "sentence_id"],
 
 @lru_cache(maxsize=1)
 def column_descriptions() -> dict[tuple[str, str], str]:
-    """``(table, column) -> description``; ``table`` is ``*`` for shared columns."""
+    """``(table, column) -> description``; ``table`` is ``*`` for shared columns.
+
+    Raises ``ValueError`` when a row of ``columns.csv`` does not have exactly three fields (an
+    unescaped quote in a description splits it, and the description would be cut short).
+    """
     text = resources.files("pipeline.exports").joinpath("columns.csv").read_text("utf-8")
-    return {(r["table"], r["column"]): r["description"] for r in csv.DictReader(text.splitlines())}
+    rows = list(csv.DictReader(text.splitlines()))
+    bad = [f"{r['table']}.{r['column']}" for r in rows if None in r or None in r.values()]
+    if bad:
+        raise ValueError(f"columns.csv: rows without exactly 3 fields: {', '.join(bad)}")
+    return {(r["table"], r["column"]): r["description"] for r in rows}
 
 
 def describe(table: str, column: str) -> str:
