@@ -175,7 +175,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     never names one of a coordinated subject of its sentence ("X and Y defeated Z, and he
     withdrew": Z)."""
     actor = finder.actor(tok)
-    if tok is not None and (actor is None or actor.entity.label != "PERSON"):
+    if tok is not None and (actor is None or actor.entity.label != "PERSON"
+                            or actor.source == "parse"):
         # "The Imperial Commissioner, ..., Tsêng-kuo-fan" after "Tsêng Kuo-fan": him
         actor = spelled_person(finder, tok, salience.spellings(at)) or actor
     elif actor is not None and actor.entity.source == "model":

@@ -368,6 +368,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if actor2 is not None and patient_place is not None and actor2.source != "parse" \
                     and finder.entity_at(frame.patient) is patient_place:
                 actor2 = None  # "captured Taiyuan": a place, not an actor
+            if actor2 is not None and actor2.source == "parse" and any(
+                    r.event_type == rule.event_type and r.object_label == "PLACE" for r in rules):
+                actor2 = None  # "captured Wu-ch'ang": a name no entity covers, where this
+                # event type takes a place: more likely the place than a person
             actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)
             if actor2 is None:  # "attacked Goguryeo and captured its king": Goguryeo
                 actor2 = possessor_polity(finder, salience, frame.patient, at, actor1,
