@@ -22,8 +22,10 @@ place_rows_and_warnings` only; they are not written to ``entities.csv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
@@ -78,12 +80,15 @@ def untagged_place_mentions(text: str, taken: Sequence[tuple[int, int]],
     (start, end) of every entity of any label (the places stage passes the PLACE ones; a run
     overlapping one is skipped); ``dates``: (start, end) of the date phrases."""
     forms = event_verb_forms()
-    spans = sorted(taken) + sorted(dates)
+    spans = sorted([*taken, *dates])
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of spans[:i + 1]
     out: list[EntityRow] = []
     for m in _RUN.finditer(text):
         start, end, run = m.start(), m.end(), m.group()
-        if any(s < end and start < e for s, e in spans):
-            continue
+        k = bisect_left(starts, end)  # spans[:k] begin before the run ends
+        if k and reach[k - 1] > start:
+            continue  # overlaps an entity or a date phrase
         if _one_syllable(name_key(run)) or re.match(r"\s*\d", text[end:end + 3]):
             continue
         lo, hi = _sentence(text, start, end)
