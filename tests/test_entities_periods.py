@@ -6,29 +6,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from ruler_readers import standard_reader
 
 from pipeline.entities.periods import CODE, refuse_far_rulers
-from pipeline.entities.ruler_dates import ruler_reader
-from pipeline.entities.rulers import build_ruler_index
-from pipeline.events import load_person_polities
-from pipeline.gazetteer import load_gazetteer
 from pipeline.places.rows import years_from_dates
 from pipeline.records import DateRow, EntityRow
-from pipeline.resources import gazetteer_dir
-
-TITLES = frozenset({"Emperor", "King", "Empress"})
 
 
 @pytest.fixture(scope="module")
 def reader():
-    directory = gazetteer_dir()
-    gaz = load_gazetteer(directory)
-    zh = {e.zh: e.canonical for e in gaz.entries
-          if e.label == "PERSON" and e.zh and e.source.startswith("persons.csv")}
-    alias = {e.alias: e.canonical for e in gaz.entries
-             if e.label == "PERSON" and e.source.startswith("persons.csv")}
-    polity = load_person_polities(directory / "persons.csv", directory / "armies.csv")
-    return ruler_reader(build_ruler_index(directory, zh, alias), TITLES, polity)
+    return standard_reader()
 
 
 def _run(reader, text: str, names: dict[str, tuple[str, str]], years: dict[str, int]):

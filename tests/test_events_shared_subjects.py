@@ -6,10 +6,9 @@ only the model tagged that is born is a person."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from spacy.language import Language
+from test_events_binding import run
 
 from pipeline.events import extract_events
 from pipeline.places import find_place_glosses
@@ -19,14 +18,6 @@ from pipeline.records import EntityRow, EventRow
 @pytest.fixture(scope="module")
 def nlp(parser_nlp: Language) -> Language:
     return parser_nlp
-
-
-def run(nlp: Language, text: str, spec: list[tuple[str, str]]) -> list[EventRow]:
-    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, name, "gazetteer")
-                   for name, label in spec
-                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
-                  key=lambda e: e.start)
-    return extract_events(nlp(text), ents, [], find_place_glosses(text))
 
 
 def actors(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
