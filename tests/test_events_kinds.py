@@ -6,14 +6,12 @@ Invented sentences; entities given by hand; the session's model parses."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from test_events_campaign import run as run_with
 
 from pipeline import api
-from pipeline.events import extract_events
 from pipeline.events.certainty import event_certainty
-from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.records import DateRow, EventRow
 
 SPEC = [("Song", "POLITY", "Song"), ("Liao", "POLITY", "Liao"), ("Jin", "POLITY", "Jin"),
         ("Khitan", "POLITY", "Khitan"), ("Qing", "POLITY", "Qing"),
@@ -24,12 +22,7 @@ SPEC = [("Song", "POLITY", "Song"), ("Liao", "POLITY", "Liao"), ("Jin", "POLITY"
 
 
 def run(res: api.Resources, text: str, dates: list[DateRow] | None = None) -> list[EventRow]:
-    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, canonical, "gazetteer")
-                   for name, label, canonical in SPEC
-                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
-                  key=lambda e: e.start)
-    return extract_events(res.nlp(text), ents, dates or [], [], parser=res.nlp,
-                          lexicon=res.event_lexicon)
+    return run_with(res, text, SPEC, dates)
 
 
 def brief(events: list[EventRow]) -> list[tuple[str, str, str]]:

@@ -7,14 +7,12 @@ Invented sentences; entities given by hand; the session's model parses."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from test_events_campaign import run as run_with
 
 from pipeline import api
-from pipeline.events import extract_events
 from pipeline.events.speech import quotations
-from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.records import DateRow, EventRow
 
 SPEC = [("Song", "POLITY", "Song"), ("Jin", "POLITY", "Jin"), ("Han", "POLITY", "Han"),
         ("Zhao Kuo", "PERSON", "Zhao Kuo"), ("Wei Lin", "PERSON", "Wei Lin"),
@@ -23,12 +21,7 @@ SPEC = [("Song", "POLITY", "Song"), ("Jin", "POLITY", "Jin"), ("Han", "POLITY", 
 
 
 def run(res: api.Resources, text: str, dates: list[DateRow] | None = None) -> list[EventRow]:
-    ents = sorted((EntityRow("", -1, m.start(), m.end(), name, label, canonical, "gazetteer")
-                   for name, label, canonical in SPEC
-                   for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
-                  key=lambda e: e.start)
-    return extract_events(res.nlp(text), ents, dates or [], [], parser=res.nlp,
-                          lexicon=res.event_lexicon)
+    return run_with(res, text, SPEC, dates)
 
 
 def types(events: list[EventRow]) -> list[str]:
