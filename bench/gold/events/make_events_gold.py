@@ -6,13 +6,13 @@ An event list ``src/<doc>.events.txt`` has one event mention per line, in readin
 
 ``#`` starts a comment; a comment line ``# set: NAME`` (before the first event) names the
 evaluation set of the page (``tuned``: pages whose misses guided the lexicon; ``unseen``:
-annotated before any output on them was looked at; ``heldout``, ``heldout2``: annotated by an
-independent annotator who read neither the event code nor any output on the page), copied to
-every row as ``set`` (``tuned`` when absent). The trigger is the word or phrase that names the
-happening; it is located at its next whole-word occurrence after the previous trigger, so lines
-must follow the text. Years are astronomical (1 BCE = 0), so a BCE range is written
-``-118--114``. Empty fields mean "not scored" (the text does not say, or the event has
-no single agent).
+annotated before any output on them was looked at; ``heldout``, ``heldout2``, ``heldout3``:
+annotated by an independent annotator who read neither the event code nor any output on the
+page), copied to every row as ``set`` (``tuned`` when absent). The trigger is the word or
+phrase that names the happening; it is located at its next whole-word occurrence after the
+previous trigger, so lines must follow the text. Years are astronomical (1 BCE = 0), so a
+BCE range is written ``-118--114``. Empty fields mean "not scored" (the text does not say, or
+the event has no single agent).
 actor1 alternatives list every acceptable name: a person's canonical name and the forms the page
 uses, or the polity when only a side is named.
 Run: ``python bench/gold/events/make_events_gold.py``.
