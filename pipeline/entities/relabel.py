@@ -307,7 +307,7 @@ def _initials(name: str) -> str:
 
 def _abbreviations(rows: list[Row], text: str) -> None:
     defined: dict[str, tuple[str, str]] = {}
-    for start, end, label, canon, _source, name in rows:
+    for _start, end, label, canon, _source, name in rows:
         m = _INITIALS.match(text, end)
         if m is not None and " " in name and _initials(name) == m.group(1):
             defined.setdefault(m.group(1), (label, canon))
