@@ -85,3 +85,20 @@ def test_a_state_word_beside_a_vietnamese_word_is_part_of_a_vietnamese_name(gaz)
     got = resolve_collisions(rows, text, gaz, load_collisions(gaz.source_dir))
     assert [(e.text, e.label) for e in got] == [("Chi Lăng", "PLACE"), ("Qi", "POLITY"),
                                                 ("Wei", "POLITY")]
+
+
+def test_initials_defined_in_an_earlier_block_are_carried() -> None:
+    from pipeline.entities.collisions import read_bare_surnames
+    from pipeline.records import EntityRow
+
+    text = "The Eastern Route Army (ERA) marched.\n\nLater the ERA took the town."
+    a = text.index("Eastern")
+    first = [EntityRow("d", 0, a, a + 18, "Eastern Route Army", "ARMY", "Eastern Route Army",
+                       "gazetteer")]
+    memory: dict[str, str] = {}
+    read_bare_surnames(first, text, memory)
+    b = text.rindex("ERA")
+    second = [EntityRow("d", 1, b, b + 3, "ERA", "PLACE", "ERA", "model")]
+    got = read_bare_surnames(second, text, memory)
+    assert [(e.text, e.label, e.canonical) for e in got] == [
+        ("ERA", "ARMY", "Eastern Route Army")]

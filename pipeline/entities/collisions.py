@@ -246,10 +246,36 @@ def read_bare_surnames(entities: Sequence[EntityRow], text: str,
     for e in entities:
         if e.label == "PERSON" and " " in e.text:
             persons.setdefault(e.text.split()[0], e.canonical)
+    entities = carry_initials(entities, text, persons)
     return [dataclasses.replace(e, label="PERSON", canonical=persons[e.text])
             if e.label == "POLITY" and " " not in e.text and e.text in persons
             and not _own_spelling(e) and not _paired_state(entities, k, text) else e
             for k, e in enumerate(entities)]
+
+
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def carry_initials(entities: Sequence[EntityRow], text: str,
+                   memory: MutableMapping[str, str]) -> list[EntityRow]:
+    """Initials written in brackets right after a name of two words or more ("the National
+    Revolutionary Army (NRA)") stand for that name in the rest of the document: a row whose
+    text is those initials takes the name's label and canonical. ``memory`` carries the
+    definitions of earlier blocks under the key "(initials)" as "label<TAB>canonical" (the
+    ``persons`` mapping of :func:`read_bare_surnames`) and is updated. A new list."""
+    for e in entities:
+        m = _INITIALS.match(text, e.end)
+        if m is not None and " " in e.text and "".join(
+                w[0] for w in re.split(r"[\s-]+", e.text) if w[:1].isupper()) == m.group(1):
+            memory.setdefault(f"({m.group(1)})", f"{e.label}\t{e.canonical}")
+    out = []
+    for e in entities:
+        known = memory.get(f"({e.text})")
+        if known is not None:
+            label, canonical = known.split("\t", 1)
+            e = dataclasses.replace(e, label=label, canonical=canonical)
+        out.append(e)
+    return out
 
 
 _JOIN = re.compile(r"\s*(?:,|and|or|-|–|&)\s*(?:and\s+)?")

@@ -122,6 +122,16 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
     out = list(rows)
     why: dict[int, str] = {}
     for i, row in enumerate(rows):
+        if row.latitude is None and text and row.place in mentions:
+            found = _window_unit(rows, i, mentions, text, year_at)
+            if found is not None:  # "fled from Woyang to Shouyang" (548): 壽陽, Anhui
+                unit, year = found
+                out[i] = _at_unit(row, unit)
+                why[i] = (f"no CHGIS unit named {row.place} in use in {year} lies near the "
+                          f"places located in its sentence; {unit.zh} ({unit.province or '?'}, "
+                          f"{unit.start_year}-{unit.end_year}), of a neighbouring period, "
+                          "lies by them: the table may lack the unit meant")
+            continue
         if not _by_name_alone(row) or row.place not in mentions:
             continue
         first = mentions[row.place][0]
@@ -172,6 +182,18 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       f"{unit.start_year}-{unit.end_year}), of a neighbouring period, lies by "
                       "them: the table may lack the unit meant")
             continue
+        moved = _province_unit(others, year, row.province,
+                               _named_provinces(rows, i, mentions, text, first)) \
+            if others else None
+        if moved is not None:  # "rose at Changyuan" (874) with Henan named: 長垣, not 昌元
+            unit, where = moved
+            out[i] = _at_unit(row, unit)
+            why[i] = (f"the one CHGIS unit named {row.place} in use in {year} lies in "
+                      f"{row.province or '?'}, a province its {where} does not name; "
+                      f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), the "
+                      "seat of that name nearest in time in a province it names: the table "
+                      "may lack the unit meant")
+            continue
         if others:
             named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
                               for u in others[:3])
@@ -181,6 +203,61 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       "the unit meant")
     return out, why
 
+
+
+def _window_unit(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                 text: str, year_at: Callable[[int], int | None]
+                 ) -> tuple[HistoricalUnit, int] | None:
+    """(unit, year) for a row left without coordinates: the CHGIS unit of its name in use
+    within ``WINDOW_YEARS`` of the running year that is clearly the nearest to the places
+    located in the same sentence (:func:`_nearest_unit`); else None."""
+    first = mentions[rows[i].place][0]
+    year = year_at(first)
+    if year is None:
+        return None
+    found = _neighbours(rows, i, mentions, text, first)
+    if found[1] != "sentence" or not found[0]:
+        return None
+    unit, _ = _nearest_unit(rows[i].place, year, found, window=WINDOW_YEARS)
+    return (unit, year) if unit is not None else None
+
+
+def _named_provinces(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                     text: str, offset: int) -> tuple[set[str], str]:
+    """(provinces, where): the current provinces the sentence of ``offset`` names as places
+    (rows located at province level), else those its paragraph names; (set(), "") when
+    neither names one or ``text`` is ""."""
+    if not text:
+        return set(), ""
+    lo, hi = _paragraph_of(text, offset)
+    s_lo, s_hi = _sentence_bounds(text, offset, lo, hi)
+    for where, a, b in (("sentence", s_lo, s_hi), ("paragraph", lo, hi)):
+        named = {r.province for j, r in enumerate(rows) if j != i and r.province
+                 and ":province" in r.coord_source
+                 and any(a <= o < b for o in mentions.get(r.place, ()))}
+        if named:
+            return named, where
+    return set(), ""
+
+
+def _province_unit(others: Sequence[HistoricalUnit], year: int, province: str,
+                   named: tuple[set[str], str]) -> tuple[HistoricalUnit, str] | None:
+    """For a name whose one unit in use in ``year`` lies in ``province``: when the text
+    names provinces (``named``, from :func:`_named_provinces`) and not that one, the seat of
+    ``others`` (units of the name in neighbouring centuries) in a named province whose years
+    come nearest to ``year`` (strictly nearer than any other there); else None."""
+    provinces, where = named
+    if not provinces or province in provinces:
+        return None
+    inside = [u for u in others if u.province in provinces]
+
+    def gap(u: HistoricalUnit) -> int:
+        return max(u.start_year - year, year - u.end_year, 0)
+
+    ranked = sorted(inside, key=gap)
+    if not ranked or (len(ranked) > 1 and gap(ranked[1]) == gap(ranked[0])):
+        return None
+    return ranked[0], where
 
 
 def _other_period_unit(name: str, year: int, lat: float, lon: float,
@@ -219,9 +296,7 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
     spans: list[tuple[str, int, int]] = []
     if text:
         lo, hi = _paragraph_of(text, offset)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
-        s_lo = max([e for e in ends if e <= offset], default=lo)
-        s_hi = min([e for e in ends if e > offset], default=hi)
+        s_lo, s_hi = _sentence_bounds(text, offset, lo, hi)
         spans = [("sentence", s_lo, s_hi), ("paragraph", lo, hi)]
     for where, a, b in spans:
         near = [(r.latitude or 0.0, r.longitude or 0.0) for r in located
@@ -229,6 +304,13 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
         if near:
             return near, where
     return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
+
+
+def _sentence_bounds(text: str, offset: int, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``offset`` inside the paragraph ``lo``..``hi``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    return (max([e for e in ends if e <= offset], default=lo),
+            min([e for e in ends if e > offset], default=hi))
 
 
 def _nearer_unit(name: str, year: int, lat: float, lon: float,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from pipeline.places.abroad import settle_abroad
 from pipeline.places.base import ModernPlaceIndex, PlaceGloss, province_named
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
@@ -214,6 +215,8 @@ def place_rows_and_warnings(
             basis[i] = why
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
+    rows, moved = settle_abroad(rows, mentions, text)
+    basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
