@@ -25,6 +25,17 @@ others):
   Ningxia is its unit of 618-720 and 1288-): the table may lack the unit meant, so the row
   is medium, never high, and the warning names the other seats.
 
+* **A province the text names.** The same one-seat pick, when the sentence (else the
+  paragraph) names provinces (rows located at province level) and not the province of the
+  seat in use, while another seat of the name within ``WINDOW_YEARS`` lies in one of them:
+  the seat there nearest in time is taken ("rose at Changyuan" in 874 beside "Henan and
+  Shandong": 長垣 of Henan, which CHGIS lacks between 625 and 906, not 昌元 of Sichuan;
+  ``:nearest``, low).
+* **A name left blank.** A row the two passes left without coordinates takes the CHGIS unit
+  of its name within ``BLANK_WINDOW`` years that is clearly the nearest to the places located
+  in its sentence ("fled from Woyang to Shouyang" in 548: 壽陽 of Anhui, in CHGIS until 461;
+  ``:nearest``, low).
+
 Both return a ``basis`` (why) per changed row for the ``PLACE_HOMONYM_CHOSEN`` /
 ``PLACE_COORDINATE_GUESSED`` warnings of :func:`pipeline.places.rows.place_rows_and_warnings`.
 """
@@ -48,6 +59,7 @@ from pipeline.places.historical import (
 from pipeline.places.locate import anchor_of
 from pipeline.records import PlaceRow
 
+BLANK_WINDOW = 100  # years: a name left blank may take a unit this near in time
 WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
 SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
 CURRENT_PICK = "the one at the current"  # first-pass basis: the current city among homonyms
@@ -209,8 +221,10 @@ def _window_unit(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequen
                  text: str, year_at: Callable[[int], int | None]
                  ) -> tuple[HistoricalUnit, int] | None:
     """(unit, year) for a row left without coordinates: the CHGIS unit of its name in use
-    within ``WINDOW_YEARS`` of the running year that is clearly the nearest to the places
-    located in the same sentence (:func:`_nearest_unit`); else None."""
+    within ``BLANK_WINDOW`` years of the running year that is clearly the nearest to the
+    places located in the same sentence (:func:`_nearest_unit`); else None. ("Yizhou" in 210
+    beside Baqiu is 益州 of Sichuan, which CHGIS has far away, not the 義州 of 502 by Baqiu:
+    hence a short window.)"""
     first = mentions[rows[i].place][0]
     year = year_at(first)
     if year is None:
@@ -218,7 +232,7 @@ def _window_unit(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequen
     found = _neighbours(rows, i, mentions, text, first)
     if found[1] != "sentence" or not found[0]:
         return None
-    unit, _ = _nearest_unit(rows[i].place, year, found, window=WINDOW_YEARS)
+    unit, _ = _nearest_unit(rows[i].place, year, found, window=BLANK_WINDOW)
     return (unit, year) if unit is not None else None
 
 
