@@ -69,3 +69,19 @@ def test_a_one_seat_pick_outside_the_provinces_the_paragraph_names_moves_into_th
                               _mentions(text, "Changyuan", "Henan", "Sichuan"),
                               lambda _o: 874, text)
     assert rows[0].province == "Sichuan"  # the province of the seat in use is named
+
+
+def test_a_pinyin_canonical_no_table_reads_is_located_by_its_written_spelling() -> None:
+    from pipeline.places.rows import place_rows_and_warnings
+    from pipeline.records import EntityRow
+
+    text = "In 1854 the army passed through Su-sung, took Chien-shan and T'ai-hu."
+    rows = []
+    for written, canonical in (("Su-sung", "Susong"), ("T'ai-hu", "Taihu"),
+                               ("Chien-shan", "Jianshan")):
+        s = text.index(written)
+        rows.append(EntityRow("d", 0, s, s + len(written), written, "PLACE", canonical,
+                              "model"))
+    places, _ = place_rows_and_warnings(rows, [], lambda _o: 1854, text=text)
+    got = {p.place: p for p in places}
+    assert got["Jianshan"].province == "Anhui" and got["Jianshan"].certainty == "low"
