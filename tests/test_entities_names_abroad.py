@@ -102,3 +102,17 @@ def test_initials_defined_in_an_earlier_block_are_carried() -> None:
     got = read_bare_surnames(second, text, memory)
     assert [(e.text, e.label, e.canonical) for e in got] == [
         ("ERA", "ARMY", "Eastern Route Army")]
+
+
+def test_a_capital_of_a_state_written_beside_a_place_names_the_state(gaz) -> None:
+    from pipeline.entities.span_places import _dynasty_beside
+
+    words = ["Bai", "Qi", "took", "Ying", ",", "the", "capital", "of", "Chu", "."]
+    assert _dynasty_beside(words, 3, 4, gaz) == "Chu"
+    words = ["Later", "the", "Chu", "capital", "Ying", "fell"]
+    assert _dynasty_beside(words, 4, 5, gaz) == "Chu"
+    words = ["Ying", ",", "the", "son", "of", "Chu"]
+    assert _dynasty_beside(words, 0, 1, gaz) == ""
+    # the place row of Ying is only read beside Chu ("Ying Zheng" stays a person)
+    assert gaz.resolve("Ying") is None
+    assert gaz.resolve("Ying", " dynasty:Chu;").canonical == "Ying (Chu capital)"
