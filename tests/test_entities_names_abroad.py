@@ -116,3 +116,14 @@ def test_a_capital_of_a_state_written_beside_a_place_names_the_state(gaz) -> Non
     # the place row of Ying is only read beside Chu ("Ying Zheng" stays a person)
     assert gaz.resolve("Ying") is None
     assert gaz.resolve("Ying", " dynasty:Chu;").canonical == "Ying (Chu capital)"
+
+
+def test_a_title_noun_after_a_state_s_name_makes_a_person(gaz) -> None:
+    text = "Hsiao Yen, the Liang ruler Wu-ti, took the throne; the Liang army held Wu-ti."
+    s = text.index("Wu-ti")
+    rows = [(s, s + 5, "PLACE", "Wu-ti", "model", "Wu-ti")]
+    t = text.rindex("Wu-ti")
+    rows.append((t, t + 5, "PLACE", "Wu-ti", "model", "Wu-ti"))
+    got = relabel(rows, text, gaz, TITLES, ())
+    assert [(r[5], r[2], r[3]) for r in got] == [("Wu-ti", "PERSON", "Wudi"),
+                                                 ("Wu-ti", "PERSON", "Wudi")]

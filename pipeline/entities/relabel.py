@@ -160,14 +160,16 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
 def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """A one-word PLACE (of the model or the gazetteer) in a frame only a person fits is a
     PERSON: after "the" + a lower-case title noun (``person_before``: "the eunuch Yü
-    Ch'ao-ên", "the chanyu Yizhixie"), before a lower-case rank noun (``person_rank_after``:
+    Ch'ao-ên", "the chanyu Yizhixie"), also with a state's name between ("the Liang ruler
+    Wu-ti"), before a lower-case rank noun (``person_rank_after``:
     "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
     ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
     army crossed")."""
     before = gaz.words("person_before")
     rank = gaz.words("person_rank_after")
     verbs = gaz.words("person_object_verb")
-    pre = re.compile(r"\bthe (?:" + "|".join(map(re.escape, before)) + r") $") \
+    pre = re.compile(r"\bthe (?:[A-Z][a-z]+ )?(?:" + "|".join(map(re.escape, before))
+                     + r") $") \
         if before else None
     post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
     order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
