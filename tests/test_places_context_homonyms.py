@@ -85,3 +85,13 @@ def test_a_pinyin_canonical_no_table_reads_is_located_by_its_written_spelling() 
     places, _ = place_rows_and_warnings(rows, [], lambda _o: 1854, text=text)
     got = {p.place: p for p in places}
     assert got["Jianshan"].province == "Anhui" and got["Jianshan"].certainty == "low"
+
+
+def test_a_gloss_naming_a_city_abroad_places_the_name_there() -> None:
+    from pipeline.places.base import PlaceGloss
+    from pipeline.places.modern import geocode_gloss
+
+    gloss = PlaceGloss(place="Thang Long", modern="Hanoi", relation="at", province="",
+                       start=0, end=10, gloss_start=11, gloss_end=30)
+    coord = geocode_gloss(gloss)
+    assert coord is not None and abs(coord.latitude - 21.0) < 0.5 and coord.precision == "city"
