@@ -9,7 +9,9 @@ at least ``MIN_POP`` people in the countries around China that Chinese history d
 (``REGION``: the rows of the hand-kept ``world_regions.csv``), of at least
 ``MIN_POP_BORDER`` in Korea and Vietnam (``BORDER``: names in
 plain letters that no Chinese place of ``modern_places.csv``, ``historical_places.csv`` or
-``name_romanizations.csv`` bears), and every city of cities15000 in Taiwan (``ALL_CITIES``:
+``name_romanizations.csv`` bears; those a Chinese place bears too are kept as
+``city_homonym``, read only where the text's other places lie abroad:
+``pipeline/places/abroad.py``), and every city of cities15000 in Taiwan (``ALL_CITIES``:
 cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands,
 historical states and regions GeoNames has no city for: Java, Champa ...).
 
@@ -20,7 +22,7 @@ Usage::
 
 Columns: ``name`` (GeoNames English name, accents taken off: "Hue" for Huế, so that the
 letters-only lookup key keeps every letter), ``kind`` (continent | country | capital | city |
-or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
+city_homonym | or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
 ``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>``,
 ``countryinfo-1.0.1:<ISO code>`` for a country's centre, or ``hand``).
 """
@@ -143,6 +145,10 @@ def build() -> str:
                 and city["name"].isascii() and _key(city["name"]) not in chinese):
             add(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
                 f"geonames:{city['geonameid']}")
+        elif city["countrycode"] in BORDER and city["population"] >= MIN_POP_BORDER \
+                and city["name"].isascii():  # "Andong" (Korea): a Chinese place's name too
+            add(city["name"], "city_homonym", city["countrycode"], city["latitude"],
+                city["longitude"], f"geonames:{city['geonameid']}")
     with EXTRA.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             add(row["name"], row["kind"], row["country"], float(row["latitude"]),

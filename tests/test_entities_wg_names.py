@@ -229,8 +229,8 @@ def test_model_and_rule_names_get_pinyin_canonicals(gaz):
 
     assert pinyin_canonical("Hsing-chou", "PLACE", gaz) == "Xingzhou"  # no place data spelling
     assert pinyin_canonical("Shih Lang", "PERSON", gaz) == "Shi Lang"
-    # the place data spells 西川 so: the place stage finds it by that spelling, not by Xichuan
-    assert pinyin_canonical("Hsi-ch'uan", "PLACE", gaz) == "Hsi-ch'uan"
+    # a spelling the place data knows gets its pinyin too (the row's text keeps the spelling)
+    assert pinyin_canonical("Hsi-ch'uan", "PLACE", gaz) == "Xichuan"
     assert pinyin_canonical("Ch'ing", "POLITY", gaz) == "Ch'ing"  # polities: the gazetteer's
 
 

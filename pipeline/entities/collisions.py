@@ -20,7 +20,10 @@ pass runs on the entity rows of one block (after :func:`pipeline.entities.extrac
 2. **A surname alone.** A one-word POLITY read through a spelling that is not its canonical
    one ("Chiang" -> Qiang) is the person of the same block whose name starts with that word
    ("Chiang" after "Chiang Kai-shek"), unless joined to another polity ("Song and Meng").
-3. **"changed Yuan".** An ``era_calque`` word ("Yuan", 元) right after an ``era_change_verb``
+3. **Vietnamese names.** A one-word POLITY or PLACE beside a word written with a Vietnamese
+   letter ("Chi Lăng pass": not the state Qi) is part of a Vietnamese name
+   (:func:`vietnamese_names`).
+4. **"changed Yuan".** An ``era_calque`` word ("Yuan", 元) right after an ``era_change_verb``
    ("changed Yuan Yongle": 改元, "changed the era") is no polity: the row is dropped.
 
 Data: ``gazetteer/name_collisions.csv`` (``kind,word,note``), read by :func:`load_collisions`.
@@ -42,7 +45,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
 
 FILE = "name_collisions.csv"
-KINDS = ("title_syllable", "era_change_verb", "era_calque", "english_word")
+KINDS = ("title_syllable", "era_change_verb", "era_calque", "english_word", "place_syllable")
 
 _WORD_AFTER = re.compile(r" ([A-Z][\w'’]*(?:-[\w'’]+)?)")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’]*) $")
@@ -58,6 +61,7 @@ class Collisions:
     era_change_verbs: frozenset[str]
     era_calques: frozenset[str]
     english_words: frozenset[str]
+    place_syllables: frozenset[str] = frozenset()
 
 
 def load_collisions(gazetteer_dir: Path | None) -> Collisions:
@@ -84,6 +88,16 @@ def _pinyin_syllable(word: str) -> str:
     return wg_syllable_to_pinyin(word) if is_wade_giles_syllable(word) else ""
 
 
+def _apostrophe_syllables(word: str) -> list[str]:
+    """The two pinyin syllables of a word written with pinyin's syllable mark ("Lin'er" ->
+    ["lin", "er"]: the second begins with a, o or e), else []."""
+    head, _, tail = word.replace("’", "'").partition("'")
+    if not tail or tail[:1].lower() not in "aoe" or "'" in tail:
+        return []
+    pair = [head.lower(), tail.lower()]
+    return pair if all(is_real_syllable(p) for p in pair) else []
+
+
 def _surname(word: str, surnames: frozenset[str]) -> bool:
     if word in surnames:
         return True
@@ -96,6 +110,9 @@ def _given(word: str, blocked: frozenset[str], gaz: Gazetteer) -> bool:
     if len(parts) > 2 or word in gaz.era_names:
         return False
     sylls = [_pinyin_syllable(p) for p in parts]
+    if len(parts) == 1 and not sylls[0] and ("'" in word or "’" in word):
+        pair = _apostrophe_syllables(word)  # "Lin'er": pinyin's syllable mark, 林兒
+        return len(pair) == 2 and not any(s in blocked for s in pair)
     return all(sylls) and not (len(parts) == 1 and sylls[0] in blocked) \
         and word.lower() not in blocked
 
@@ -173,7 +190,51 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
                                 _person_canonical(name, gaz), e.source))
     out = [e for k, e in enumerate(rows) if k not in drop] + merged
     out.sort(key=lambda e: (e.start, e.end, e.label))
+    out = vietnamese_names(out, text, after_words)
     return read_bare_surnames(out, text, persons)
+
+
+#: letters of Vietnamese writing that neither pinyin (ā á ǎ à, ü) nor Wade–Giles (ê, ŭ, ü)
+#: uses: a word with one is Vietnamese ("Lăng", "Lợi", "Đông")
+VIETNAMESE_LETTERS = frozenset(
+    "ăâđơưôạảấầẩẫậắằẳẵặẹẻẽếềểễệĩỉịõọỏốồổỗộớờởỡợũụủứừửữựỳỵỷỹ"
+    "ĂÂĐƠƯÔẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆĨỈỊÕỌỎỐỒỔỖỘỚỜỞỠỢŨỤỦỨỪỬỮỰỲỴỶỸ")
+
+
+def _vietnamese(word: str) -> bool:
+    return any(c in VIETNAMESE_LETTERS for c in word)
+
+
+def vietnamese_names(entities: Sequence[EntityRow], text: str,
+                     place_words: set[str] | frozenset[str] = frozenset()) -> list[EntityRow]:
+    """Rule 4: a one-word POLITY or PLACE row joined by one space to a capitalised word written
+    with a Vietnamese letter (:data:`VIETNAMESE_LETTERS`: "Chi Lăng", "Lê Lợi") is a syllable of
+    a Vietnamese name, no Chinese state: with a place word after the name (``place_words``,
+    lower case: "Chi Lăng pass") the two words become one PLACE row, else the row is dropped
+    (a person or a place: the name alone does not say). A new list."""
+    out: list[EntityRow] = []
+    for e in entities:
+        if e.label not in ("POLITY", "PLACE") or " " in e.text:
+            out.append(e)
+            continue
+        after = _WORD_AFTER.match(text, e.end)
+        before = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
+        if after is not None and _vietnamese(after.group(1)):
+            start, end = e.start, after.end(1)
+        elif before is not None and _vietnamese(before.group(1)) \
+                and not (before.start(1) and text[before.start(1) - 1].isalnum()):
+            start, end = before.start(1), e.end
+        else:
+            out.append(e)
+            continue
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1).lower() in place_words \
+                and not any(o.start < end and e.start != o.start and o.end > start
+                            for o in entities):
+            name = text[start:end]
+            out.append(dataclasses.replace(e, start=start, end=end, text=name, label="PLACE",
+                                           canonical=name))
+    return out
 
 
 def read_bare_surnames(entities: Sequence[EntityRow], text: str,
@@ -185,10 +246,36 @@ def read_bare_surnames(entities: Sequence[EntityRow], text: str,
     for e in entities:
         if e.label == "PERSON" and " " in e.text:
             persons.setdefault(e.text.split()[0], e.canonical)
+    entities = carry_initials(entities, text, persons)
     return [dataclasses.replace(e, label="PERSON", canonical=persons[e.text])
             if e.label == "POLITY" and " " not in e.text and e.text in persons
             and not _own_spelling(e) and not _paired_state(entities, k, text) else e
             for k, e in enumerate(entities)]
+
+
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def carry_initials(entities: Sequence[EntityRow], text: str,
+                   memory: MutableMapping[str, str]) -> list[EntityRow]:
+    """Initials written in brackets right after a name of two words or more ("the National
+    Revolutionary Army (NRA)") stand for that name in the rest of the document: a row whose
+    text is those initials takes the name's label and canonical. ``memory`` carries the
+    definitions of earlier blocks under the key "(initials)" as "label<TAB>canonical" (the
+    ``persons`` mapping of :func:`read_bare_surnames`) and is updated. A new list."""
+    for e in entities:
+        m = _INITIALS.match(text, e.end)
+        if m is not None and " " in e.text and "".join(
+                w[0] for w in re.split(r"[\s-]+", e.text) if w[:1].isupper()) == m.group(1):
+            memory.setdefault(f"({m.group(1)})", f"{e.label}\t{e.canonical}")
+    out = []
+    for e in entities:
+        known = memory.get(f"({e.text})")
+        if known is not None:
+            label, canonical = known.split("\t", 1)
+            e = dataclasses.replace(e, label=label, canonical=canonical)
+        out.append(e)
+    return out
 
 
 _JOIN = re.compile(r"\s*(?:,|and|or|-|–|&)\s*(?:and\s+)?")

@@ -188,15 +188,12 @@ def title_list_spans(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
 def pinyin_canonical(name: str, label: str, gaz: Gazetteer) -> str:
     """The canonical of a PERSON or PLACE name no gazetteer entry gives one: its pinyin when it
     is plainly Wade–Giles (:func:`pipeline.entities.wadegiles.wg_canonical`: "Shih Lang" ->
-    "Shi Lang", "Hsing-chou" -> "Xingzhou"), else the name. A place spelled as the place data
-    spells it ("Hsi-ch'uan", a derived spelling of 西川 in ``known_places``) keeps the
-    spelling: the place stage finds it by that spelling, and the pinyin (Xichuan: 西川, 淅川,
-    隰川) would lose the one place it names."""
-    if label not in ("PERSON", "PLACE") or (label == "PLACE" and _known_spelling(name, gaz)):
+    "Shi Lang", "Hsing-chou" -> "Xingzhou", "Hsi-ch'uan" -> "Xichuan"), else the name. The
+    written spelling stays in the row's text; the place stage reads it when the pinyin
+    locates nothing ("Chien-shan", 潛山: :func:`pipeline.places.rows.place_rows_and_warnings`)
+    and settles the pinyin's homonyms (Xichuan: 西川, 淅川, 隰川) by the places around it."""
+    if label not in ("PERSON", "PLACE"):
         return name
     return wg_canonical(name) or name
 
 
-def _known_spelling(name: str, gaz: Gazetteer) -> bool:
-    folded = name.replace("ê", "e").replace("ŭ", "u").replace("’", "'")
-    return name in gaz.known_places or folded in gaz.known_places

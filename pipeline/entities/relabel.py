@@ -22,7 +22,16 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
   document's vote on the name's label then carries it to its other uses ("Zhao replaced ...");
   so is a one-word PLACE of the name of a state ("Kingdom of Shu") listed with a POLITY:
-  "the Three Kingdoms of Wei, Shu and Wu" (the region Shu stays a place elsewhere).
+  "the Three Kingdoms of Wei, Shu and Wu" (the region Shu stays a place elsewhere);
+* a model PLACE of a Chinese person's name shape is a PERSON: a surname of the lexicon (no
+  polity word) and a given name of two pinyin syllables ("the Guangxi generals Li Zongren and
+  Bai Chongxi"), or two or three pinyin syllables in two words listed with a PERSON ("Sheng
+  Yong and Tie Xuan"); never a name the place data knows, joined or split, nor one whose last
+  syllable is a place's generic word (``place_syllable``: "Zhou", "Shan": "Bai Shan"), nor one
+  after a word that introduces places ("at", "to");
+* initials written in brackets right after a name ("the National Revolutionary Army (NRA)")
+  stand for that name: every row of those initials in the text takes its label and canonical
+  (the model reads "NRA" as a place).
 
 Rows are ``(start, end, label, canonical, source, text)`` tuples, as in
 :func:`pipeline.entities.extract.extract_entities`.
@@ -33,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.entities.collisions import load_collisions
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
@@ -61,6 +71,8 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _person_frames(out, text, gaz)
     _states(out, text, gaz)
     _state_frames(out, text, gaz)
+    _person_shapes(out, text, gaz)
+    _abbreviations(out, text)
     return sorted(out, key=lambda r: (r[0], r[1]))
 
 
@@ -148,14 +160,16 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
 def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """A one-word PLACE (of the model or the gazetteer) in a frame only a person fits is a
     PERSON: after "the" + a lower-case title noun (``person_before``: "the eunuch Yü
-    Ch'ao-ên", "the chanyu Yizhixie"), before a lower-case rank noun (``person_rank_after``:
+    Ch'ao-ên", "the chanyu Yizhixie"), also with a state's name between ("the Liang ruler
+    Wu-ti"), before a lower-case rank noun (``person_rank_after``:
     "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
     ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
     army crossed")."""
     before = gaz.words("person_before")
     rank = gaz.words("person_rank_after")
     verbs = gaz.words("person_object_verb")
-    pre = re.compile(r"\bthe (?:" + "|".join(map(re.escape, before)) + r") $") \
+    pre = re.compile(r"\bthe (?:[A-Z][a-z]+ )?(?:" + "|".join(map(re.escape, before))
+                     + r") $") \
         if before else None
     post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
     order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
@@ -225,3 +239,81 @@ def _state_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         entry = gaz.resolve(f"State of {name}")
         canonical = entry.canonical if entry is not None and entry.label == "POLITY" else name
         rows[k] = (start, end, "POLITY", canonical, source, name)
+
+
+def syllables(word: str) -> list[str]:
+    """The pinyin syllables of a capitalised pinyin word, fewest first ("Chongxi" ->
+    ["chong", "xi"], "Lin'er" -> ["lin", "er"]; an apostrophe or hyphen ends a syllable), []
+    when it is no pinyin word. Syllables are pypinyin's readings
+    (:func:`~pipeline.entities.pinyin.is_real_syllable`)."""
+    best: dict[int, list[str]] = {0: []}
+    low = word.lower().replace("’", "'")
+    if not is_pinyin_word(word.replace("-", "").capitalize() if "-" in word else word):
+        return []
+    for i in range(len(low)):
+        if i not in best:
+            continue
+        for j in range(i + 1, min(len(low), i + 6) + 1):
+            piece = low[i:j]
+            nxt = j + 1 if j < len(low) and low[j] in "'-" else j
+            if is_real_syllable(piece) and piece.isalpha() and (
+                    nxt not in best or len(best[nxt]) > len(best[i]) + 1):
+                best[nxt] = best[i] + [piece]
+    return best.get(len(low), [])
+
+
+def _listed_with_person(rows: list[Row], k: int, text: str) -> bool:
+    start, end = rows[k][0], rows[k][1]
+    return any(
+        r[2] == "PERSON" and (
+            (r[1] <= start and _LIST_SEP.match(text[r[1]:start]))
+            or (r[0] >= end and _LIST_SEP.match(text[end:r[0]])))
+        for j, r in enumerate(rows) if j != k)
+
+
+def _person_shapes(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    surnames = set(gaz.words("surname"))
+    generic = load_collisions(gaz.source_dir).place_syllables
+    before = sorted(gaz.words("place_before"), key=len, reverse=True)
+    pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
+        if before else None
+    known = gaz.known_places | gaz.modern_places
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        words = name.split()
+        if label != "PLACE" or source != "model" or len(words) != 2:
+            continue
+        first, given = words
+        sylls = syllables(given)
+        n = len(sylls)
+        if not is_one_syllable(first) or not n or n > 2 or name in known \
+                or (first + given.lower()).replace("-", "") in known \
+                or gaz.resolve(name) is not None or any(
+                    e.label != "PERSON" for e in gaz.lookup(name)):
+            continue
+        if sylls[-1] in generic:
+            continue  # "Bai Shan", "Li Jiang": a place's generic syllable ends it
+        if pre is not None and pre.search(text, max(0, start - 20), start) is not None:
+            continue  # "at Tie Xuan": written as a place
+        polity = any(e.label == "POLITY" for e in gaz.lookup(first))
+        shaped = first in surnames and not polity and n == 2
+        if shaped or _listed_with_person(rows, k, text):
+            rows[k] = (start, end, "PERSON", name, source, name)
+
+
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _abbreviations(rows: list[Row], text: str) -> None:
+    defined: dict[str, tuple[str, str]] = {}
+    for _start, end, label, canon, _source, name in rows:
+        m = _INITIALS.match(text, end)
+        if m is not None and " " in name and _initials(name) == m.group(1):
+            defined.setdefault(m.group(1), (label, canon))
+    for k, (start, end, label, canon, source, name) in enumerate(rows):
+        if name in defined and defined[name] != (label, canon):
+            new_label, new_canon = defined[name]
+            rows[k] = (start, end, new_label, new_canon, source, name)

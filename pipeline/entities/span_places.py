@@ -24,13 +24,16 @@ def _gloss_after(words: list[str], end: int) -> str:
 
 def _dynasty_beside(words: list[str], start: int, end: int, gaz: Gazetteer) -> str:
     """Canonical name of the polity written right beside tokens ``start:end``: after them as
-    "of (the) X (Dynasty)" or before them as "X" / "X's" ("Dongjing of the Liao", "Liao
-    Dongjing"), else ""."""
+    "of (the) X (Dynasty)" or ", the capital of (the) X", or before them as "X" / "X's" /
+    "the X capital" ("Dongjing of the Liao", "Liao Dongjing", "Ying, the capital of Chu",
+    "the Chu capital Ying"), else ""."""
     def polity(seq: list[str]) -> str:
         entry = gaz.resolve(" ".join(seq)) if seq else None
         return entry.canonical if entry is not None and entry.label == "POLITY" else ""
 
     k = end
+    if words[k:k + 4] == [",", "the", "capital", "of"]:
+        k += 3  # "Ying, the capital of Chu"
     if k < len(words) and words[k] == "of":
         k += 1 + (k + 1 < len(words) and words[k + 1].lower() == "the")
         for n in (3, 2, 1):
@@ -38,6 +41,8 @@ def _dynasty_beside(words: list[str], start: int, end: int, gaz: Gazetteer) -> s
             if found:
                 return found
     j = start - (2 if start >= 2 and words[start - 1] in ("'s", "’s") else 1)
+    if j >= 1 and words[j].lower() == "capital":
+        j -= 1  # "the Chu capital Ying"
     for n in (2, 1):
         if j - n + 1 >= 0:
             found = polity(words[j - n + 1:j + 1])

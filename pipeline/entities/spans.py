@@ -70,7 +70,8 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
             cands.append(_Cand(start, end, BLOCK_LABEL, "", 2))
             continue
         context = _gloss_after(words, end)
-        if not context and len(gaz.lookup(alias)) > 1:  # "Dongjing of the Liao"
+        if not context and (len(gaz.lookup(alias)) > 1 or all(
+                e.context for e in gaz.lookup(alias))):  # "Dongjing of the Liao"
             qualifier = _dynasty_beside(words, start, end, gaz)
             context = f"{context} dynasty:{qualifier};" if qualifier else context
         entry = gaz.resolve(alias, context)

@@ -25,6 +25,17 @@ others):
   Ningxia is its unit of 618-720 and 1288-): the table may lack the unit meant, so the row
   is medium, never high, and the warning names the other seats.
 
+* **A province the text names.** The same one-seat pick, when the sentence (else the
+  paragraph) names provinces (rows located at province level) and not the province of the
+  seat in use, while another seat of the name within ``WINDOW_YEARS`` lies in one of them:
+  the seat there nearest in time is taken ("rose at Changyuan" in 874 beside "Henan and
+  Shandong": 長垣 of Henan, which CHGIS lacks between 625 and 906, not 昌元 of Sichuan;
+  ``:nearest``, low).
+* **A name left blank.** A row the two passes left without coordinates takes the CHGIS unit
+  of its name within ``BLANK_WINDOW`` years that is clearly the nearest to the places located
+  in its sentence ("fled from Woyang to Shouyang" in 548: 壽陽 of Anhui, in CHGIS until 461;
+  ``:nearest``, low).
+
 Both return a ``basis`` (why) per changed row for the ``PLACE_HOMONYM_CHOSEN`` /
 ``PLACE_COORDINATE_GUESSED`` warnings of :func:`pipeline.places.rows.place_rows_and_warnings`.
 """
@@ -48,6 +59,7 @@ from pipeline.places.historical import (
 from pipeline.places.locate import anchor_of
 from pipeline.records import PlaceRow
 
+BLANK_WINDOW = 100  # years: a name left blank may take a unit this near in time
 WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
 SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
 CURRENT_PICK = "the one at the current"  # first-pass basis: the current city among homonyms
@@ -122,6 +134,16 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
     out = list(rows)
     why: dict[int, str] = {}
     for i, row in enumerate(rows):
+        if row.latitude is None and text and row.place in mentions:
+            found = _window_unit(rows, i, mentions, text, year_at)
+            if found is not None:  # "fled from Woyang to Shouyang" (548): 壽陽, Anhui
+                unit, year = found
+                out[i] = _at_unit(row, unit)
+                why[i] = (f"no CHGIS unit named {row.place} in use in {year} lies near the "
+                          f"places located in its sentence; {unit.zh} ({unit.province or '?'}, "
+                          f"{unit.start_year}-{unit.end_year}), of a neighbouring period, "
+                          "lies by them: the table may lack the unit meant")
+            continue
         if not _by_name_alone(row) or row.place not in mentions:
             continue
         first = mentions[row.place][0]
@@ -172,6 +194,18 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       f"{unit.start_year}-{unit.end_year}), of a neighbouring period, lies by "
                       "them: the table may lack the unit meant")
             continue
+        moved = _province_unit(others, year, row.province,
+                               _named_provinces(rows, i, mentions, text, first)) \
+            if others else None
+        if moved is not None:  # "rose at Changyuan" (874) with Henan named: 長垣, not 昌元
+            unit, where = moved
+            out[i] = _at_unit(row, unit)
+            why[i] = (f"the one CHGIS unit named {row.place} in use in {year} lies in "
+                      f"{row.province or '?'}, a province its {where} does not name; "
+                      f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), the "
+                      "seat of that name nearest in time in a province it names: the table "
+                      "may lack the unit meant")
+            continue
         if others:
             named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
                               for u in others[:3])
@@ -181,6 +215,63 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       "the unit meant")
     return out, why
 
+
+
+def _window_unit(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                 text: str, year_at: Callable[[int], int | None]
+                 ) -> tuple[HistoricalUnit, int] | None:
+    """(unit, year) for a row left without coordinates: the CHGIS unit of its name in use
+    within ``BLANK_WINDOW`` years of the running year that is clearly the nearest to the
+    places located in the same sentence (:func:`_nearest_unit`); else None. ("Yizhou" in 210
+    beside Baqiu is 益州 of Sichuan, which CHGIS has far away, not the 義州 of 502 by Baqiu:
+    hence a short window.)"""
+    first = mentions[rows[i].place][0]
+    year = year_at(first)
+    if year is None:
+        return None
+    found = _neighbours(rows, i, mentions, text, first)
+    if found[1] != "sentence" or not found[0]:
+        return None
+    unit, _ = _nearest_unit(rows[i].place, year, found, window=BLANK_WINDOW)
+    return (unit, year) if unit is not None else None
+
+
+def _named_provinces(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                     text: str, offset: int) -> tuple[set[str], str]:
+    """(provinces, where): the current provinces the sentence of ``offset`` names as places
+    (rows located at province level), else those its paragraph names; (set(), "") when
+    neither names one or ``text`` is ""."""
+    if not text:
+        return set(), ""
+    lo, hi = _paragraph_of(text, offset)
+    s_lo, s_hi = _sentence_bounds(text, offset, lo, hi)
+    for where, a, b in (("sentence", s_lo, s_hi), ("paragraph", lo, hi)):
+        named = {r.province for j, r in enumerate(rows) if j != i and r.province
+                 and ":province" in r.coord_source
+                 and any(a <= o < b for o in mentions.get(r.place, ()))}
+        if named:
+            return named, where
+    return set(), ""
+
+
+def _province_unit(others: Sequence[HistoricalUnit], year: int, province: str,
+                   named: tuple[set[str], str]) -> tuple[HistoricalUnit, str] | None:
+    """For a name whose one unit in use in ``year`` lies in ``province``: when the text
+    names provinces (``named``, from :func:`_named_provinces`) and not that one, the seat of
+    ``others`` (units of the name in neighbouring centuries) in a named province whose years
+    come nearest to ``year`` (strictly nearer than any other there); else None."""
+    provinces, where = named
+    if not provinces or province in provinces:
+        return None
+    inside = [u for u in others if u.province in provinces]
+
+    def gap(u: HistoricalUnit) -> int:
+        return max(u.start_year - year, year - u.end_year, 0)
+
+    ranked = sorted(inside, key=gap)
+    if not ranked or (len(ranked) > 1 and gap(ranked[1]) == gap(ranked[0])):
+        return None
+    return ranked[0], where
 
 
 def _other_period_unit(name: str, year: int, lat: float, lon: float,
@@ -219,9 +310,7 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
     spans: list[tuple[str, int, int]] = []
     if text:
         lo, hi = _paragraph_of(text, offset)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
-        s_lo = max([e for e in ends if e <= offset], default=lo)
-        s_hi = min([e for e in ends if e > offset], default=hi)
+        s_lo, s_hi = _sentence_bounds(text, offset, lo, hi)
         spans = [("sentence", s_lo, s_hi), ("paragraph", lo, hi)]
     for where, a, b in spans:
         near = [(r.latitude or 0.0, r.longitude or 0.0) for r in located
@@ -229,6 +318,13 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
         if near:
             return near, where
     return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
+
+
+def _sentence_bounds(text: str, offset: int, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``offset`` inside the paragraph ``lo``..``hi``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    return (max([e for e in ends if e <= offset], default=lo),
+            min([e for e in ends if e > offset], default=hi))
 
 
 def _nearer_unit(name: str, year: int, lat: float, lon: float,

@@ -29,6 +29,7 @@ from pipeline.places.base import (
     province_named,
 )
 from pipeline.places.historical import load_historical_units, unit_rank
+from pipeline.places.world import geocode_world
 from pipeline.resources import active_gazetteer_dir
 
 
@@ -270,7 +271,9 @@ def geocode_name(name: str, province: str | None = None, *,
 
 def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
                   ) -> Coordinate | None:
-    """Geocode a gloss: modern, then its fallback, then (when only a province is given) the
+    """Geocode a gloss: modern, then its fallback, then a place abroad of the modern name
+    (GeoNames, :func:`pipeline.places.world.geocode_world`: "present-day Hanoi") when no
+    province is given, then (when only a province is given) the
     historical name itself inside that province ("Zaoyang (now part of Hubei)": source
     "...:same-name"), then the province. Relations other than at/in/part of keep the anchor's
     coordinates with precision "near"."""
@@ -286,6 +289,8 @@ def geocode_gloss(gloss: PlaceGloss, *, index: ModernPlaceIndex | None = None
             coord = None
     if coord is None and gloss.fallback:
         coord = geocode(gloss.fallback, gloss.province, index=index)
+    if coord is None and gloss.modern and not gloss.province:
+        coord = geocode_world(gloss.modern)  # "Đông Quan (present-day Hanoi)": a city abroad
     if coord is None:
         coord = geocode("", gloss.province, index=index)
     if coord is not None and gloss.relation not in ("at", "in", "part of") \

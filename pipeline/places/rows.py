@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from pipeline.places.base import ModernPlaceIndex, PlaceGloss, province_named
+from pipeline.entities.wadegiles import wg_canonical
+from pipeline.places.abroad import settle_abroad
+from pipeline.places.base import ModernPlaceIndex, PlaceGloss, name_key, province_named
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
-from pipeline.places.historical import geocode_historical
+from pipeline.places.historical import geocode_historical, load_postal_places
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, locate_name
 from pipeline.places.lookup import (
@@ -37,7 +39,7 @@ from pipeline.places.mentions import (
     year_lookup,
     years_from_dates,
 )
-from pipeline.places.modern import geocode, geocode_gloss
+from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.period import check_namesakes
 from pipeline.places.untagged import untagged_place_mentions
 from pipeline.places.within import place_within
@@ -49,6 +51,18 @@ __all__ = [
     "outside_glosses", "place_rows_and_warnings", "precision_of", "province_hints",
     "year_lookup", "years_from_dates",
 ]
+
+
+def _spelling(name: str, surfaces: Mapping[str, set[str]],
+              index: ModernPlaceIndex | None) -> str:
+    """The name to locate a place by: a Wade–Giles spelling the text wrote for it whose pinyin
+    is its canonical and which the place tables know (a current place's Wade–Giles or postal
+    spelling: "Chien-shan" is 潛山, its pinyin Jianshan is 尖山), else ``name``."""
+    idx = index or load_modern_places()
+    postal = load_postal_places()
+    return next((s for s in sorted(surfaces.get(name, ())) if s != name
+                 and wg_canonical(s) == name
+                 and (_candidates(s, None, idx) or name_key(s) in postal)), name)
 
 
 def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
@@ -175,7 +189,8 @@ def place_rows_and_warnings(
             year = years[0] if years else None
             near = written.province if written.apposition else (
                 hint(offsets) or written.province or None)
-            coord, modern, prefix = locate_name(name, year, near, index, None,
+            look = _spelling(name, surfaces, index)  # "Chien-shan", not its pinyin
+            coord, modern, prefix = locate_name(look, year, near, index, None,
                                                 prefecture=written.prefecture)
             if coord is None and not written.apposition and near and near != hint(offsets):
                 # a province elsewhere in the sentence only steers: not in it, read as before
@@ -197,14 +212,15 @@ def place_rows_and_warnings(
         near = written.province if written.apposition else (
             hint(offsets) or written.province or None)
         local = _sentence_anchor(text, offsets[0], rows, firsts)
-        coord = geocode_historical(row.place, years[0], near, anchor=local) \
+        look = _spelling(row.place, surfaces, index)
+        coord = geocode_historical(look, years[0], near, anchor=local) \
             if local is not None and years else None
         if coord is not None and "nearest" in coord.source.split(":"):
             modern, prefix = "", "name"  # "the Battle of Sanfeng Mountain in Junzhou"
             why = ("the homonym nearest the places located in its sentence "
                    f"({local[0]:.2f}, {local[1]:.2f})")
         else:
-            coord, modern, prefix = locate_name(row.place, years[0] if years else None,
+            coord, modern, prefix = locate_name(look, years[0] if years else None,
                                                  near, index, anchor, second=True,
                                                  prefecture=written.prefecture)
             why = _guess_basis(coord) if coord is not None else ""
@@ -214,6 +230,8 @@ def place_rows_and_warnings(
             basis[i] = why
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
+    rows, moved = settle_abroad(rows, mentions, text)
+    basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:

