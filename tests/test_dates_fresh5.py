@@ -133,3 +133,10 @@ def test_cycle_day_that_is_also_an_era_name(eras, calendar) -> None:
     rows, _ = resolved(text, eras, calendar)
     row = row_at(rows, text, "the fourth month")
     assert (row.year, row.month, row.day) == (986, 4, 2)
+
+
+def test_first_day_takes_the_year_of_a_western_date_later_in_its_sentence(eras, calendar) -> None:
+    text = "Third day of the fifth month (Jiawu), June 12, 1354, the rebels rose. Then they left."
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "Third day")
+    assert (row.year, row.month, row.day) == (1354, 5, 3)

@@ -6,13 +6,17 @@ grammar does not start on.
   "the spring of 580").
 - "3 February AD 6", "On 10 January AD 9", "(45 BC – 6 October AD 23)": a Western day-month
   followed by "AD n" (or "n AD/BC") is one Western date (kind ``gregorian``).
-- "for 6 October", "the evening of 10 October", "October 6": a Western day and month not
+- "for 6 October", "the evening of 10 October", "(August 7)": a Western day and month not
   preceded by a word the grammar starts on is a ``day`` mention all the same (read by the
-  running date as any "on 6 October").
+  running date as any "on 6 October"), when a preposition, a bracket or a dash comes before
+  it (day-first also at the start of a sentence), or a year or a range follows; not in an
+  apposition ("the anniversary, 10 October, ...").
 - "10 October – 1 December 1911": a day-month before a dash (or "to") and a full Western date
   is a range; its start takes the end's year (the year before when its month is later).
 - "In the spring, the first month of the fourth year of Tonghe": a season set off by a comma
   before a dated month of that season is one date with it.
+- "Ninth day of October (Boxer), November 1, 1120" opening a text: a month or day before any
+  year takes the Chinese year of a full Western date later in the same sentence.
 
 A year mention swallowed by a join is dropped. Month and season words come from
 ``gazetteer/date_words.csv`` (``month``, ``season``, ``ce_suffix``, ``count_noun``).
@@ -30,6 +34,10 @@ _SEASON_MONTHS = {"spring": (1, 2, 3), "summer": (4, 5, 6), "autumn": (7, 8, 9),
                   "winter": (10, 11, 12)}
 _RANGE_GAP = re.compile(r"\s*(?:–|—|-|to|until|till)\s*")
 _SEASON_GAP = re.compile(r"\s*,\s*")
+# "June 4, Li Zicheng ..." opening a sentence is how machine translation writes a lunar day
+# (六月四日): the month-first order needs a word or a bracket before it
+_LEAD_WORD = re.compile(r"(?:\b(?:[Ff]or|of|[Bb]y|[Oo]n|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill"
+                        r"|[Ff]rom|to|[Ii]n|[Ss]ince|and)\s+|\(\s*|[–—-]\s*)$")
 _RANGE_ON = re.compile(r"\s*(?:–|—|-|to|until|till)\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
 # what may come before an untriggered day-month: a preposition, a bracket, a dash, the start of
 # a sentence or line ("April 24, the army ...")
@@ -86,8 +94,9 @@ def _untriggered(text: str, mentions: list, factory) -> list:
             if any(a < e and s < b for a, b in taken):
                 continue
             day = int(g.group("d"))
-            if not 1 <= day <= 31 or not (_LEAD.search(text, max(0, s - 12), s)
-                                          or _RANGE_ON.match(text, e) or _year_after(text, e)):
+            lead = (_LEAD if pat is day_first else _LEAD_WORD).search(text, max(0, s - 12), s)
+            if not 1 <= day <= 31 or not (lead or _RANGE_ON.match(text, e)
+                                          or _year_after(text, e)):
                 continue  # "the anniversary, 10 October, is ...": an apposition, no narrative date
             if pat is month_first and re.match(r"\s*,?\s*(?:AD\s+)?\d", text[e:]):
                 continue  # "October 6, 1911": the grammar's (a year it did not take is no day)
@@ -156,4 +165,23 @@ def join_own_years(text: str, mentions: list, factory) -> list:
             i += 1
             continue
         out.append(m)
-    return out
+    return _look_ahead(out)
+
+
+def _look_ahead(mentions: list) -> list:
+    """A month or day before any year of the text takes the Chinese year of a Western date
+    later in its sentence: "Ninth day of October (Boxer), November 1, 1120" (the 10th month,
+    9th day of the year 1120). A Western month late in the year before a January/February
+    date is of the year before."""
+    for k, m in enumerate(mentions):
+        if m.kind in ("dynasty", "ruler_context", "era_context"):
+            continue
+        if m.kind not in ("month", "day") or not _no_year(m) or m.month is None:
+            return mentions  # a year (or another date) came first: the running date decides
+        later = next((x for x in mentions[k + 1:] if x.where == m.where and x.kind == "gregorian"
+                      and x.western_year is not None and x.month is not None), None)
+        if later is None or m.where is None:
+            return mentions
+        year = later.western_year - (m.month >= 11 and later.month <= 2)
+        return [*mentions[:k], replace(m, lunar_year=year), *mentions[k + 1:]]
+    return mentions
