@@ -61,8 +61,9 @@ def mark_far_years(mentions: list, eras) -> list:
     (``year_doubt = FAR_DOUBT``); a new list in the same order."""
     western = [m for m in mentions if m.kind == "gregorian" and m.western_year is not None
                and not m.year_doubt and not m.aside]
-    if not western:
-        return mentions
+    years = [y for _, y in _printed_years(mentions)]
+    if not any(abs(w.western_year - y) > FAR for w in western for y in years):
+        return mentions  # every printed year near every other: nothing can be far
     periods = _periods(mentions, eras)
     if not periods:
         return mentions
