@@ -28,7 +28,10 @@ a date not read, or a flagged repair), ``backward`` ("the dingchou day, seventh 
 second year of Yuanyou": day, month, year with commas as one date), ``cycle_rulers`` (a cycle
 year with its ruler: "the Pyŏngin year of King Gojong"), ``twice`` (rulers who reigned twice:
 which reign a reign year names), ``printed`` (a printed year fitting no era reading: the
-printed year, era blank), ``resolve``
+printed year, era blank), ``day_glosses`` (a bracketed Western day after a lunar date,
+"(6 February 1593)", read whole), ``far_years`` (a Western year far from the text's other
+dates and named periods: low, not the running date), ``own_years`` ("in summer 580", "3
+February AD 6", "for 6 October", "10 October – 1 December 1911", look-ahead), ``resolve``
 (:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -10,6 +10,7 @@ from pipeline.calendar import (
     jdn_to_julian,
 )
 
+from .day_glosses import settle_gloss_day
 from .glosses import gloss_agreement
 from .mentions import DateMention
 from .state import _Res
@@ -196,6 +197,8 @@ def _check_gloss(res: _Res, m: DateMention) -> None:
     lunar += f" day {res.day}" if res.day else ""
     if res.jdn is None:
         res.basis.append(f"Western {west} given with {lunar} (not checked: no year)")
+        return
+    if settle_gloss_day(res, m):  # "(6 February 1593)": a full Western day in brackets
         return
     agree = gloss_agreement(res.jdn[0], res.jdn[1], m.gloss_months, m.gloss_day)
     if agree:

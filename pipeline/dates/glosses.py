@@ -104,7 +104,11 @@ def blank_glosses(text: str, masked: str, lex: Lexicon) -> tuple[str, list[Gloss
 def widen_mentions(text: str, mentions: list, glosses: list[Gloss]) -> list:
     """Give each mention the Western month(s) glossed with its lunar month; start it at the
     Western month of a "June (the fifth lunar month)…" gloss, and end it after the closing
-    parenthesis when nothing follows the lunar month."""
+    parenthesis when nothing follows the lunar month. A bracketed Western day after a lunar
+    date ("(6 February 1593)") is read whole first (:mod:`.day_glosses`)."""
+    from .day_glosses import attach_day_glosses  # noqa: PLC0415 (imports the lexicon)
+
+    mentions = attach_day_glosses(text, mentions)
     if not glosses:
         return mentions
     out = []

@@ -90,6 +90,8 @@ class DateMention:
     near_eras: tuple[int, ...] = ()  # era ids of rulers named near a shared era name (.near_rulers)
     gloss_months: tuple[int, ...] = ()  # Western month(s) beside a lunar one: "August (7th month)"
     gloss_day: int | None = None  # its Western day: "September 3 (8th day of the 8th month)"
+    gloss_year: int | None = None  # the Western year of a bracketed day: "(6 February 1593)"
+    gloss_calendar: str | None = None  # "gregorian"/"julian" when that bracket names it
     japanese_reading: bool = False  # era written as its Japanese reading ("Takenori" = 武德)
     age: int | None = None  # kind age: "At the age of twenty-five" (see ages.py)
     born: int | None = None  # kind age: first CE year of the life span printed before it
@@ -444,7 +446,12 @@ def find_date_mentions(text: str, eras: EraTable,
     from .parallel import mark_parallel_headings  # noqa: PLC0415 (late pass)
 
     out = mark_parallel_headings(text, out)  # "Shu: Ninth Year of Yen-hsi" below the main era
-    return mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
+    out = mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
+    from .far_years import mark_far_years  # noqa: PLC0415 (late pass)
+    from .own_years import join_own_years  # noqa: PLC0415 (late pass)
+
+    out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
+    return mark_far_years(out, eras)  # "October 2002" in a text on 1120 (MT of an era)
 
 
 def era_name_spans(mentions: list[DateMention]) -> list[tuple[int, int]]:

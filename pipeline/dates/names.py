@@ -140,6 +140,10 @@ def _form_at(text: str, toks: list[re.Match], i: int, form: tuple[str, ...]) -> 
     return j - i
 
 
+_DAY_BEFORE = re.compile(r"\b[Dd]ay\s+$")
+_DAY_AFTER = re.compile(r"\s+day\b")
+
+
 def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int, int]]]:
     """Mask era names, dynasty names, number words and month names in a same-length copy.
 
@@ -181,8 +185,11 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
                 s0, e = tok.start(), toks[i + best - 1].end()
                 # a lowercase cycle name is the cycle year, not the era of that name ("the
                 # gengzi year": 庚子, not Western Liang's Gengzi era)
-                if word[0].isupper() or (best == 1 and e - s0 >= 5
-                                         and word not in index.cycle_words):
+                # nor is a cycle name written as a day ("on the day Gengzi", "the Gengzi day")
+                cycle_day = best == 1 and word.lower() in index.cycle_words and (
+                    _DAY_BEFORE.search(text, max(0, s0 - 5), s0) or _DAY_AFTER.match(text, e))
+                if not cycle_day and (word[0].isupper() or (
+                        best == 1 and e - s0 >= 5 and word not in index.cycle_words)):
                     anchors.append(s0)
                     spans.append((s0, e, _ERA_START))
                     i += best

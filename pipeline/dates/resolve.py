@@ -50,6 +50,7 @@ from .cycles import Anchor, anchor_of
 from .datelines import needs_hints, read_this_year, this_year_hints
 from .days import _calendar_range, _check_gloss, _check_stated
 from .era_years import era_of_year
+from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
 from .printed import printed_year_wins
@@ -288,6 +289,8 @@ def _fold(
                 elif m.parallel:  # "Shu: Ninth Year of Yen-hsi" below the main heading
                     res.basis.append("parallel era heading of another state: the running "
                                      "date stays the main heading's")
+                elif m.year_doubt == FAR_DOUBT:  # "October 2002" in a text on 1120
+                    pass  # (.far_years): not the running date
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess

@@ -8,6 +8,7 @@ from pipeline.calendar import gregorian_to_jdn, julian_to_jdn
 
 from .bc import BC_DOUBTS, bc_evidence
 from .days import _check_cycle_year, _is_leap_year
+from .far_years import FAR_DOUBT
 from .lexicon import load_lexicon
 from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
@@ -54,6 +55,10 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         res.guess("GARBLED_DIGITS_REPAIRED", f"{m.text!r} read as {year}: digits garbled by "
                   "machine translation, repaired by the codes' known readings", "medium",
                   basis=f"garbled digits repaired: {m.text} = {year}")
+    elif m.year_doubt == FAR_DOUBT:  # "October 2002" in a text on 1120 (.far_years)
+        res.guess("WESTERN_YEAR_FAR", f"the year {year} is {m.year_doubt}: "
+                  "kept as written, not used as the running date",
+                  basis=f"Western year {year} far from the text's other dates")
     elif m.year_doubt in BC_DOUBTS:  # "Zhao in 228" after "230 BC" (.bc)
         bc_evidence(m, res)
     elif m.year_doubt and m.year_doubt != OCR_DOUBT and not check_bare_year(m, year, state, res):

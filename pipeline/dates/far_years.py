@@ -1,0 +1,82 @@
+"""A Western year far from everything else the text dates: "(Declared and October 2002, the
+ninth day)" in a machine-translated text on the Song rising of 1120 (宣和二年, "Xuanhe 2",
+rendered as "declared and 2002").
+
+:func:`mark_far_years` marks a Western date (kind ``gregorian``) whose year is
+
+- more than :data:`FAR` years from every other year the text prints (other Western dates,
+  printed CE years, the ends of printed spans), and
+- more than :data:`FAR` years outside every period the text names: the reigns of the rulers
+  named (``ruler_context``/``reign`` mentions, ``rulers.csv``), the years of the eras named
+  (the era table) and of the dynasties named (the span of their eras),
+
+with ``year_doubt = FAR_DOUBT``, when the text has at least one such other year and one such
+period. The resolver (:func:`.western_years._western`) keeps the year as written but at
+``low`` certainty with a ``WESTERN_YEAR_FAR`` warning, and the row does not become the running
+date (later months and days do not inherit it). A modern year in an article on an old dynasty
+("listed as a heritage site in 1987") is marked too: its year stays, only its certainty drops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+FAR = 200  # years
+FAR_DOUBT = "far from the text's other dates and from the periods it names"
+
+
+def _periods(mentions: list, eras) -> list[tuple[int, int]]:
+    from .near_rulers import named_rulers  # noqa: PLC0415 (imports mentions)
+
+    out: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.kind in ("ruler_context", "reign") and m.ruler:
+            out.extend((r.reign_start, r.reign_end) for r in named_rulers(m, eras))
+        if m.era and m.kind in ("explicit", "era_context", "reign"):
+            out.extend((e.start_year, e.end_year) for e in eras.candidates(m.era))
+        if m.kind == "dynasty" and m.dynasty and m.dynasty not in seen:
+            seen.add(m.dynasty)
+            found = eras.eras_of_dynasty(m.dynasty)
+            if found:
+                out.append((min(e.start_year for e in found), max(e.end_year for e in found)))
+    return out
+
+
+def _printed_years(mentions: list) -> list[tuple[int, int]]:
+    """(mention start, year) of every year the text prints."""
+    out = []
+    for m in mentions:
+        for part in (m, *m.parts):
+            if part.kind == "gregorian" and part.western_year is not None:
+                out.append((m.start, part.western_year))
+            for y in (part.stated_year, part.stated_year_end):
+                if y is not None:
+                    out.append((m.start, y))
+    return out
+
+
+def mark_far_years(mentions: list, eras) -> list:
+    """``mentions`` with the far Western years of the module docstring marked
+    (``year_doubt = FAR_DOUBT``); a new list in the same order."""
+    western = [m for m in mentions if m.kind == "gregorian" and m.western_year is not None
+               and not m.year_doubt and not m.aside]
+    years = [y for _, y in _printed_years(mentions)]
+    if not any(abs(w.western_year - y) > FAR for w in western for y in years):
+        return mentions  # every printed year near every other: nothing can be far
+    periods = _periods(mentions, eras)
+    if not periods:
+        return mentions
+
+    def inside(year: int) -> bool:
+        return any(lo - FAR <= year <= hi + FAR for lo, hi in periods)
+
+    # the printed years the named periods support: a far year repeated is no support
+    printed = [y for _, y in _printed_years(mentions) if inside(y)]
+    if not printed:
+        return mentions
+    far = {id(w) for w in western if not inside(w.western_year)
+           and min(abs(w.western_year - y) for y in printed) > FAR}
+    if not far:
+        return mentions
+    return [replace(m, year_doubt=FAR_DOUBT) if id(m) in far else m for m in mentions]
