@@ -55,7 +55,7 @@ DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
     "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue",
     "approximate", "coarse_phase", "coarse_unit", "cycle_event", "dateline_word",
-    "life_word", "verb_before_season"}
+    "life_word", "verb_before_season", "period_lead", "period_next"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -193,6 +193,9 @@ SCHEMAS: dict[str, FileSchema] = {
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
         {"latitude": _LAT, "longitude": _LON}, must_exist=False),
+    "periods.csv": FileSchema(("name", "aliases", "start_year", "end_year", "note"),
+                              ("name", "start_year", "end_year"),
+                              {"start_year": _int, "end_year": _int}, must_exist=False),
     "capital_periods.csv": FileSchema(
         ("canonical", "alias", "dynasty", "start_year", "end_year", "source", "note"),
         ("canonical", "alias", "dynasty", "start_year", "end_year"),

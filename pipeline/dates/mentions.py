@@ -24,6 +24,7 @@ from .lexicon import cycle_number, parse_number
 from .mention import KINDS, DateMention  # noqa: F401 (the record: re-exported here)
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _NameIndex, _scan
+from .periods import add_period_mentions
 from .reigns import extra_mentions
 from .unknown_names import flag_unknown_name, take_printed_years
 
@@ -343,6 +344,7 @@ def find_date_mentions(text: str, eras: EraTable,
     out = extra_mentions(text, out, g.lex, eras, DateMention)
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
+    out = add_period_mentions(text, out, eras, g.lex, DateMention)  # "in the Later Han"
     from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
     from .bc import carry_bc  # noqa: PLC0415 (beside the other late passes)
     from .clause_months import add_clause_months  # noqa: PLC0415 (late pass)

@@ -276,6 +276,8 @@ def _fold(
                 kind = "range"
                 if m.coarse:
                     _coarse_note(res, m)
+                    if m.coarse == "period":  # "in the Later Han": a dynasty as the date
+                        kind = "period"
                 if m.aside:
                     kind = "aside"
                     res.basis.append("printed span aside (a gloss on the name before it): "

@@ -16,7 +16,9 @@ a dictionary entry and is far (certainty low) beyond a few sentences
 (:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
 takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
 date, its running date far. A clause that gives its time as an age ("At the age of
-twenty-five, he rose up ...") takes no other clause's date. Offsets are full-text offsets.
+twenty-five, he rose up ...") takes no other clause's date. A dynasty or named period as a date
+(kind ``period``: "in the Later Han") dates only its own clause, and is no running date.
+Offsets are full-text offsets.
 Clause links: :mod:`pipeline.events.clauses`.
 
 Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
@@ -247,6 +249,18 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     entry's events led up to the death."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
+    if chosen is not None and chosen.kind == "period":
+        # a dynasty dates only its own clause, and a date of the sentence inside its years is
+        # nearer ("In 1130, Wu Jie, the commander of Qinfeng Road in the Song Dynasty,
+        # defeated ...": 1130); otherwise the dates as if it were not there
+        plain = [d for d in dates if d.kind != "period"]
+        alt, alt_source = _event_date(plain, [d.start for d in plain], sdoc, head, sent_start,
+                                      trig_start, clause_end, lexicon, since)
+        if source != "clause" or (
+                alt is not None and alt_source in ("clause", "sentence")
+                and alt.year is not None and chosen.year is not None
+                and chosen.year <= alt.year <= (chosen.year_end or chosen.year)):
+            chosen, source = alt, alt_source
     if source != "clause" and event_type in _SPAN_ENDS and sdoc.has_annotation("DEP"):
         spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
@@ -402,6 +416,6 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
         return after[0], ("other_clause" if parsed else "sentence")
     k = lo - 1
-    while k >= 0 and dates[k].kind == "aside":
-        k -= 1  # a printed span aside ("Hai Rui (1514-1587)") is no running date
+    while k >= 0 and dates[k].kind in ("aside", "period"):
+        k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
