@@ -49,7 +49,8 @@ def _one_of(*choices: str) -> Check:
 
 _NUMERIC_DATE_WORDS = frozenset({
     "cardinal", "cardinal_tens", "ordinal", "ordinal_tens", "first_year", "month",
-    "relative_year", "relative_day", "relative_direction", "ce_prefix", "ce_suffix", "leap",
+    "relative_year", "relative_day", "relative_month", "relative_direction", "ce_prefix",
+    "ce_suffix", "leap",
     "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",

@@ -26,8 +26,9 @@ class DateMention:
     ``era_start:era_end``.
     ``phase``: early | beginning | middle | late | end ("the early years of Kaiyuan") | whole
     ("in the Kaiyuan era").
-    ``rel_years``/``rel_days``: offsets from the running date. ``stated_year``: a CE year
-    printed with the date ("(1125)", ", 1125)", "(249 years)", "(the Christian era 1267)").
+    ``rel_years``/``rel_months``/``rel_days``: offsets from the running date. ``stated_year``:
+    a CE year printed with the date ("(1125)", ", 1125)", "(249 years)", "(the Christian era
+    1267)").
     """
 
     start: int
@@ -43,6 +44,7 @@ class DateMention:
     phase: str | None = None
     rel_years: int | None = None
     rel_days: int | None = None
+    rel_months: int | None = None  # "the following month", "two months later"
     month: int | None = None
     leap: bool = False
     day: int | None = None

@@ -114,6 +114,11 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["rel_years"] = g.rel_year[rel]
     if get("relday") is not None:
         fields["rel_days"] = g.rel_day[re.sub(r"\s+", " ", get("relday").lower())]
+    if get("relmonth") is not None:
+        rel = re.sub(r"\s+", " ", get("relmonth").lower())
+        if not rel.startswith(("the ", "that ")) and not _opens_clause(text, start):
+            return None  # "he would come next month": speech, not the narrative's
+        fields["rel_months"] = g.rel_month[rel]
     if get("relvague") is not None:  # "a few months later": no row, a DATE_NOT_READ warning
         return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     if get("reln") is not None:
@@ -126,7 +131,9 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["rel_years"] = sign * n
         elif unit == "day":
             fields["rel_days"] = sign * n
-        else:  # "three months later": not modelled; the narrative moved, no one knows how far
+        elif unit == "month":
+            fields["rel_months"] = sign * n
+        else:  # another unit: not modelled; the narrative moved, no one knows how far
             return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     # month / day / season
     if get("ruler") is not None:
@@ -218,7 +225,7 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
                                                             "stated_year", "dynasty"))
         if bare and "era_fragment" not in fields and not text[start:end].lower().startswith("the"):
             return None  # "changed hay hill second year": an ordinal, not a dated year
-    elif "rel_years" in fields or "rel_days" in fields:
+    elif "rel_years" in fields or "rel_days" in fields or "rel_months" in fields:
         kind = "relative"
     elif any(fields.get(k) for k in ("day", "cycle_day", "last_day")):
         kind = "day"
