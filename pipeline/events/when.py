@@ -2,7 +2,8 @@
 
 A date is the clause's own when, in the parse, the nearest verb above the date is the
 trigger's own verb (for a noun trigger, a date inside its own phrase first: "the fall of the
-Tang in 907 and the death of Li Cunxu in 926"); "In 1126 the Jin took Taiyuan and in 1127
+Tang in 907 and the death of Li Cunxu in 926", or on a participle modifying it: "the treaty of
+Nerchinsk, signed on 7 September 1689"); "In 1126 the Jin took Taiyuan and in 1127
 took Kaifeng" dates the two captures apart. Verbs coordinated with the trigger's that share
 its subject share their date ("deposed the emperor and founded the Song in 420"). A bare
 bracketed span after a common noun ("On the third voyage (1409-1411) the fleet fought") is its
@@ -330,6 +331,15 @@ def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: 
     return None
 
 
+def _participle_of(noun: Token, tok: Token | None) -> bool:
+    """True if ``tok`` hangs on a participle that modifies ``noun`` ("the treaty of
+    Nerchinsk, signed on 7 September 1689": the treaty's date)."""
+    if tok is None:
+        return False
+    verb = clause_verb(tok)
+    return verb.dep_ == "acl" and verb.head.i == noun.i and verb.tag_ == "VBN"
+
+
 def _own_age(verb: Token) -> Token | None:
     """The number of an age told by "at" + a bare number on ``verb`` itself ("died at
     eighty-six", "at seventy-two"); None if it has none. (A number with words of its own,
@@ -376,7 +386,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if parsed and own_sentence:
         roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}
         if coarse(head) == "NOUN":  # "the death of Li Cunxu in 926": the noun's own date
-            mine = [d for d in own_sentence if noun_owns(head, roots[id(d)])]
+            mine = [d for d in own_sentence if noun_owns(head, roots[id(d)])
+                    or _participle_of(head, roots[id(d)])]
             if mine:
                 return mine[0], "clause"
         verbs = {k: clause_verb(r).i if r is not None else -1 for k, r in roots.items()}
