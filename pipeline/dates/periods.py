@@ -6,7 +6,11 @@ a ``period_lead`` word of ``gazetteer/date_words.csv`` and "the" stand before it
 "during the", "under the"; a ``coarse_phase`` word may stand between: "in the late Ming") and
 after it stands the end of the clause or a ``period_next`` word (a function word: "as", "and",
 "when", ...; "dynasty", "period", "era" are taken into the span). Any other word after it makes
-it an attribute, no date ("in the Ming army"). "in the Song and Jin armies": a name joined by
+it an attribute, no date ("in the Ming army"); so does a capitalised word before the lead
+("Qinfeng Road in the Song Dynasty": a name placed in the dynasty), unless the lead opens its
+clause; and "in/under the X dynasty" inside a clause ("the defenses in the Song Dynasty were
+weak") is no date either: only "during"/"throughout" or a clause-opening lead make it one.
+"in the Song and Jin armies": a name joined by
 "and" is judged by the word after the last name. A name of ``gazetteer/periods.csv``
 (``name,aliases,start_year,end_year,note``: "Warring States period", "Japanese colonial period")
 after the same lead words is a period date too.
@@ -104,24 +108,39 @@ def _reading(eras: EraTable, surface: str, years: list[int]) -> Span | None:
                                                                        abs(mid - s[1])))
 
 
-def _lead(text: str, start: int, lex: Lexicon) -> tuple[int, str | None] | None:
-    """(start of the phase word or the name, phase word) if "LEAD the (PHASE)" stands right
-    before ``start``; None otherwise."""
+_OPENS = re.compile(r"(?:^|[.;:!?,\n(]\s*)$")
+_STRONG = frozenset({"during", "throughout"})
+
+
+def _lead(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] | None:
+    """(start of the phase word or the name, phase word, how the lead reads) if "LEAD the
+    (PHASE)" stands right before ``start``; None otherwise, and None after a capitalised word
+    ("Qinfeng Road in the Song Dynasty", "in Tokyo during the Jin": a name placed in the
+    dynasty, no date) unless the lead opens its clause. The flag: True when the lead opens
+    its clause or is "during"/"throughout" (a time for sure), False for "in"/"under" inside
+    a clause ("the defenses in the Song Dynasty": maybe an attribute)."""
     before = text[max(0, start - 40):start]
     phases = sorted(lex.cat("coarse_phase"), key=len, reverse=True)
     phase_alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phases)
     m = re.search(rf"\b(\w+)\s+the\s+(?:({phase_alt})\s+)?$", before, re.IGNORECASE)
     if m is None or m.group(1).lower() not in lex.cat("period_lead"):
         return None
+    lead_at = start - len(before) + m.start(1)
+    opens = _OPENS.search(text, max(0, lead_at - 3), lead_at) is not None
+    word = re.search(r"(\S+)\s*$", text[max(0, lead_at - 40):lead_at])
+    if not opens and word is not None and word.group(1)[:1].isupper():
+        return None
+    strong = opens or m.group(1).lower() in _STRONG
     if m.group(2):
-        return start - len(before) + m.start(2), " ".join(m.group(2).lower().split())
-    return start, None
+        return start - len(before) + m.start(2), " ".join(m.group(2).lower().split()), strong
+    return start, None, strong
 
 
 def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None]
           ) -> int | None:
-    """The end of the period phrase whose name ends at ``end`` (an extending word taken in), or
-    None when the word after it makes the name an attribute ("the Ming army")."""
+    """The end of the period phrase whose name ends at ``end``, negative when an extending word
+    ("dynasty") was taken in, or None when the word after it makes the name an attribute ("the
+    Ming army", "the Ming dynasty's")."""
     nxt = lex.cat("period_next")
     pos = end
     for _ in range(4):
@@ -131,8 +150,8 @@ def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None
         if m is None:
             return None
         word = m.group().lower()
-        if nxt.get(word) == "extend":
-            return m.end()
+        if nxt.get(word) == "extend":  # "the Ming dynasty's ...": an attribute
+            return None if text.startswith(("'", "\u2019"), m.end()) else -m.end()
         if word in ("and", "or"):  # "in the Song and Jin armies": judged after the last name
             after = is_name(m.end())
             if after is not None:
@@ -162,8 +181,10 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
         if lead is None:
             continue
         end = _tail(text, m.end, lex, is_name)
-        if end is None:
-            continue
+        if end is None or (end < 0 and not lead[2]):
+            continue  # "the defenses in the Song Dynasty were ...": "in the X Dynasty"
+            # inside a clause is mostly an attribute; "In the Ming dynasty, ..." is a time
+        end = abs(end)
         if years is None:
             years = _document_years(mentions, eras)
         span = _reading(eras, m.dynasty or m.text, years)
