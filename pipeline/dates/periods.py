@@ -70,6 +70,21 @@ def dynasty_span(eras: EraTable, name: str) -> Span | None:
     its reigns in the ruler tables (``rulers*.csv``), else its eras in the era table (an era
     a dynasty took over runs from the year it began: the Later Han's 天福 from 936); None if
     it has neither."""
+    key = (id(eras), name, active_gazetteer_dir())  # (the ruler tables of the active folder)
+    hit = _SPANS.get(key)
+    if hit is not None and hit[0] is eras:
+        return hit[1]
+    span = _dynasty_span(eras, name)
+    if len(_SPANS) > 4096:
+        _SPANS.clear()
+    _SPANS[key] = (eras, span)
+    return span
+
+
+_SPANS: dict[tuple[int, str, Path], tuple[EraTable, Span | None]] = {}
+
+
+def _dynasty_span(eras: EraTable, name: str) -> Span | None:
     try:
         rulers = load_ruler_table(active_gazetteer_dir()).rulers
     except OSError:
