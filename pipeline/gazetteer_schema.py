@@ -49,13 +49,15 @@ def _one_of(*choices: str) -> Check:
 
 _NUMERIC_DATE_WORDS = frozenset({
     "cardinal", "cardinal_tens", "ordinal", "ordinal_tens", "first_year", "month",
-    "relative_year", "relative_day", "relative_direction", "ce_prefix", "ce_suffix", "leap",
+    "relative_year", "relative_day", "relative_month", "relative_direction", "ce_prefix",
+    "ce_suffix", "leap",
     "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
     "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue",
     "approximate", "coarse_phase", "coarse_unit", "cycle_event", "dateline_word",
-    "life_word", "verb_before_season"}
+    "life_word", "verb_before_season", "period_lead", "period_next",
+    "birth_word"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:
@@ -193,6 +195,9 @@ SCHEMAS: dict[str, FileSchema] = {
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
         {"latitude": _LAT, "longitude": _LON}, must_exist=False),
+    "periods.csv": FileSchema(("name", "aliases", "start_year", "end_year", "note"),
+                              ("name", "start_year", "end_year"),
+                              {"start_year": _int, "end_year": _int}, must_exist=False),
     "capital_periods.csv": FileSchema(
         ("canonical", "alias", "dynasty", "start_year", "end_year", "source", "note"),
         ("canonical", "alias", "dynasty", "start_year", "end_year"),

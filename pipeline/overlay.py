@@ -80,6 +80,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "era_meanings.csv": ("era_zh",),
     "era_japanese.csv": ("era_zh", "reading"),
     "capital_periods.csv": ("alias", "dynasty", "start_year"),
+    "periods.csv": ("name",),
 }
 #: Hand-kept sources of derived files that have no effect at run time: refused in an overlay.
 SOURCE_ONLY = {

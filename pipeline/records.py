@@ -76,7 +76,8 @@ class WarningRow:
 class DateRow:
     """One date mention with its resolved CE value (``dates.csv``).
 
-    ``kind``: explicit | inherited | relative | month | season | day | range | aside (a printed
+    ``kind``: explicit | inherited | relative | month | season | day | range | period (a
+    dynasty or named period as the date, "in the Later Han": its years, low) | aside (a printed
     span glossing a name, "Hai Rui (1514–1587)": not the narrative's date, dates no event) |
     age (birth year of such a span + an age: "At the age of twenty-five", low) |
     gregorian | reign | sexagenary | context (a document's starting date: no text,

@@ -6,8 +6,12 @@ or number words). Any other mention over its number is dropped (an age never bec
 Only when the same paragraph printed a life span in brackets before it ("Nurhaci (1559–1626)",
 a ``range`` mention with ``aside`` that is no reign span "r. 1127–1162") does the phrase become a
 mention (kind ``age``: ``age``, ``born`` = the span's first CE year); the resolver gives it the
-years ``born + age - 1`` (an age counted in sui, as Chinese sources do) to ``born + age``, low,
-with an AGE_YEAR_DERIVED warning, and leaves the running date alone. Otherwise: no mention.
+years ``born + age - 1`` (an age counted in sui, as Chinese sources do) to ``born + age + 1``
+(a Western age, before or after the birthday), low,
+with an AGE_YEAR_DERIVED warning, and leaves the running date alone. Without such a span, a
+sentence stating a birth with a printed year ("was born in 1003", a ``birth_word``) at most
+``BIRTH_REACH`` characters before the age phrase gives the birth year the same way (the same
+person assumed: low, warned). Otherwise: no mention.
 """
 
 from __future__ import annotations
@@ -63,9 +67,14 @@ def add_age_mentions(text: str, mentions: list, lex: Lexicon, make) -> list:
              and m.parts[0].western_year is not None
              and not _REIGN_BEFORE.search(text, max(0, m.start - 10), m.start)
              and 0 < (m.parts[-1].western_year or 0) - m.parts[0].western_year <= MAX_AGE]
+    births = _births(text, kept, lex)
     for start, end, _, n in ages:
         span = next((s for s in reversed(spans) if s.end <= start), None)
         if span is None or "\n" in text[span.end:start]:
+            birth = next(((s, y) for s, y in reversed(births) if s <= start), None)
+            if birth is not None and start - birth[0] <= BIRTH_REACH:
+                kept.append(make(start=start, end=end, text=text[start:end], kind="age", age=n,
+                                 born=birth[1], stated_year=None))
             continue
         born = span.parts[0].western_year
         if n > span.parts[-1].western_year - born + 1:
@@ -75,12 +84,39 @@ def add_age_mentions(text: str, mentions: list, lex: Lexicon, make) -> list:
     return sorted(kept, key=lambda x: (x.start, x.end))
 
 
+BIRTH_REACH = 1500  # characters: a birth stated farther back dates no age phrase
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _births(text: str, mentions: list, lex: Lexicon) -> list[tuple[int, int]]:
+    """(sentence start, CE year) of each sentence stating a birth (a ``birth_word`` of
+    ``date_words.csv``: "was born") with a printed year in it ("born in 1003", "the sixth year
+    of Xianping (1003)"), in text order. Only the first printed year of the sentence."""
+    words = lex.cat("birth_word")
+    if not words:
+        return []
+    cue = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    out: list[tuple[int, int]] = []
+    for sent in _SENTENCE.finditer(text):
+        if not cue.search(sent.group()):
+            continue
+        for m in mentions:
+            if sent.start() <= m.start < sent.end() and m.kind != "range":
+                year = m.western_year if m.kind == "gregorian" else m.stated_year
+                if year is not None:
+                    out.append((sent.start(), year))
+                    break
+    return out
+
+
 def resolve_age(m, res) -> None:
-    """An age phrase after a printed life span: the years ``born + age - 1`` to ``born + age``,
+    """An age phrase after a birth year: the years ``born + age - 1`` to ``born + age + 1``,
     low, warned (AGE_YEAR_DERIVED); cut at the span's last year (``died``). When only that
     last year is left ("A.D. 697-781 ... died at the age of eighty-five": 781), the printed
     year agrees with the age: that year, medium."""
-    res.year, res.year_end = m.born + m.age - 1, m.born + m.age
+    # an age of N in sui is reached in the year born + N - 1; a Western age of N holds from
+    # the birthday of born + N to the day before that of born + N + 1: the range holds both
+    res.year, res.year_end = m.born + m.age - 1, m.born + m.age + 1
     died = getattr(m, "died", None)
     if died is not None and res.year <= died < res.year_end:
         res.year, res.year_end = died, None
@@ -89,7 +125,14 @@ def resolve_age(m, res) -> None:
                   f"before it reaches its last year {died}", "medium",
                   basis=f"age {m.age} + birth year {m.born}: the printed last year {died}")
         return
+    if died is None:  # "He was born in 1003. When he was ten years old, ..."
+        res.guess("AGE_YEAR_DERIVED",
+                  f"age {m.age} counted from the birth year {m.born} the text states before "
+                  f"it (the same person assumed): {res.year} (age in sui, as Chinese sources "
+                  f"count) to {res.year_end} (a Western age)",
+                  basis=f"age {m.age} + birth year {m.born} stated before it")
+        return
     res.guess("AGE_YEAR_DERIVED",
               f"age {m.age} counted from the birth year {m.born} of the life span printed "
-              f"before it: {res.year} (age in sui) or {res.year_end}",
+              f"before it: {res.year} (age in sui) to {res.year_end} (a Western age)",
               basis=f"age {m.age} + birth year {m.born} of the printed life span")

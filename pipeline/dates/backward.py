@@ -9,7 +9,9 @@ with only a comma (and "of"/"in") between, become one mention spanning them all 
 year mention's fields plus the month (and leap flag) and the day. A day and a year alone, or
 a month already carrying its day ("the jiazi day of the third month"), followed by the year,
 merge the same way; so does a day before a dated month ("the jiazi day, the third month of
-the fourth year of Shaoxing").
+the fourth year of Shaoxing"), also joined by "of" alone ("On the day dingmao of the third
+month of Taiqing 3"); and a day "of" a month without a year ("the day dingmao of the fourth
+month") is one day mention in that month.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from .mentions import DateMention
 
 _GAP = re.compile(r"\s*,\s*(?:(?:of|in)\s+)?")
+_OF = re.compile(r"\s+of\s+")  # "the day dingmao of the third month of Taiqing 3"
 YEAR_KINDS = frozenset(("explicit", "reign"))  # mentions that name an era or reign year
 
 
@@ -40,6 +43,13 @@ def _is_year(m: DateMention, month_ok: bool = False) -> bool:
             and m.era_year is not None)
 
 
+def _of_month(m: DateMention) -> bool:
+    """A month phrase a day can be "of": a month without its day, with its year or not
+    ("the third month of Taiqing 3", "the fourth month")."""
+    return (m.month is not None and m.day is None and m.cycle_day is None and not m.last_day
+            and (_is_year(m, month_ok=True) or (m.kind == "month" and m.western_year is None)))
+
+
 def merge_backward(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """``mentions`` with each "day, month, year" run (or "month, year", "day, year") merged
     into one mention (see the module docstring); other mentions unchanged, in order."""
@@ -48,7 +58,10 @@ def merge_backward(text: str, mentions: list[DateMention]) -> list[DateMention]:
     while i < len(mentions):
         run = [mentions[i]]
         j = i + 1
-        while j < len(mentions) and _GAP.fullmatch(text[run[-1].end:mentions[j].start]):
+        while j < len(mentions) and (
+                _GAP.fullmatch(text[run[-1].end:mentions[j].start])
+                or (len(run) == 1 and _is_day(run[0]) and _of_month(mentions[j])
+                    and _OF.fullmatch(text[run[-1].end:mentions[j].start]))):
             run.append(mentions[j])
             if _is_year(mentions[j], month_ok=True):
                 break
@@ -64,7 +77,12 @@ def merge_backward(text: str, mentions: list[DateMention]) -> list[DateMention]:
 
 
 def _merge(text: str, run: list[DateMention]) -> DateMention | None:
-    """The one mention of a day/month/year ``run`` ending in a year, else None."""
+    """The one mention of a day/month/year ``run`` ending in a year (or a day "of" a month),
+    else None."""
+    if (len(run) == 2 and _is_day(run[0]) and run[1].kind == "month" and _of_month(run[1])
+            and _OF.fullmatch(text[run[0].end:run[1].start])):  # "the day X of the 4th month"
+        return replace(run[1], start=run[0].start, text=text[run[0].start:run[1].end],
+                       kind="day", day=run[0].day, cycle_day=run[0].cycle_day)
     if len(run) < 2 or len(run) > 3 or not _is_year(run[-1], month_ok=True):
         return None
     head, year = run[:-1], run[-1]

@@ -45,6 +45,8 @@ def _bare(m: DateMention) -> bool:
 
 def _bc_written(m: DateMention) -> int | None:
     """The written BC number of a year mention ("230 BC" -> 230), None if it is no BC year."""
+    if m.kind == "range" and m.coarse == "period":
+        return None  # "the Warring States period": no BC number written (.periods)
     if m.kind == "range" and m.parts:
         m = m.parts[-1]
     year = m.western_year if m.kind == "gregorian" else m.stated_year

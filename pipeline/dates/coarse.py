@@ -172,7 +172,9 @@ def add_coarse_mentions(text: str, mentions: list, lex: Lexicon, make: Callable)
 def coarse_certainty(unit: str, part: str | None) -> str:
     """The certainty a coarse date can have: a whole decade high, a part of a decade or a
     whole century medium (so "the 1100s", read as 1100-1199, a decade or a century), a part
-    of a century low."""
+    of a century low; a dynasty or named period (:mod:`.periods`) always low."""
+    if unit == "period":
+        return "low"
     if unit == "decade":
         return "high" if part is None else "medium"
     return "medium" if part is None else "low"

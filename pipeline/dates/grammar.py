@@ -39,6 +39,7 @@ class _Grammar:
     phases: dict[str, str]
     rel_year: dict[str, int]
     rel_day: dict[str, int]
+    rel_month: dict[str, int]
     rel_dir: dict[str, int]
     ce_neg: frozenset[str]
     duration_cues: frozenset[str]
@@ -103,6 +104,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     cycle_event = _alt(list(c("cycle_event")), ci=False)
     rel_year = _alt(list(c("relative_year")))
     rel_day = _alt(list(c("relative_day")))
+    rel_month = _alt(list(c("relative_month")))
     rel_dir = _alt(list(c("relative_direction")))
     rel_unit = _alt(list(c("relative_unit")))
 
@@ -173,6 +175,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # ... "Next year August, Yingzong ..." (明年八月): a month name closing the phrase
         rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?=\s*,)))?"
         rf"|(?P<relday>{rel_day})"
+        rf"|(?P<relmonth>{rel_month})(?![\w\-])"
         rf"|{THE}\s+(?P<relnext>(?i:following|next))\s+(?P<season>{season})"
         # W: in the Kaiyuan era / during the Jianyan reign: the whole era
         rf"|(?<=\b(?i:in|during|under|throughout)\s+)(?:{THE}\s+)?{PRE_EP}(?P<era>{E})"
@@ -283,7 +286,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         for br in c("earthly_branch"):
             firsts.add((st + br).split("'")[0])
     firsts.update(jap.firsts)
-    for cat in ("relative_year", "relative_day", "phase", "season", "leap", "ce_prefix"):
+    for cat in ("relative_year", "relative_day", "relative_month", "phase", "season", "leap",
+                "ce_prefix"):
         for w in c(cat):
             words = w.split()
             if words[0].lower() == "the" and len(words) > 1:
@@ -314,6 +318,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         phases={w.lower(): v for w, v in c("phase").items()},
         rel_year={w.lower(): int(v) for w, v in c("relative_year").items()},
         rel_day={w.lower(): int(v) for w, v in c("relative_day").items()},
+        rel_month={w.lower(): int(v) for w, v in c("relative_month").items()},
         rel_dir={w.lower(): int(v) for w, v in c("relative_direction").items()},
         ce_neg=frozenset(w for w, v in c("ce_suffix").items() if int(v) < 0),
         duration_cues=frozenset(c("duration_cue")),

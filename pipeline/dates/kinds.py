@@ -316,6 +316,8 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
             res.guess("RELATIVE_YEARS_FROM_RUNNING_DATE",
                       f"{m.text!r} counted from the running year {state.year}; over so many "
                       "years the text may count from an event it does not date", "medium")
+    elif m.rel_months is not None:
+        _shift_month(m.rel_months, state, calendar, res)
     elif m.rel_days is not None:
         res.year, res.month, res.leap = state.year, state.month, state.leap
         if state.month is not None and state.day is not None:
@@ -333,6 +335,30 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
     if era is not None:
         res.era, res.dynasty = era, era.dynasty
         res.era_year = res.year - era.start_year + 1
+
+
+def _shift_month(n: int, state, calendar, res: _Res) -> None:
+    """``res`` = the lunar month ``n`` months from the running month, counted in calendar
+    order (a leap month is a month: "the following month" after the third month of a year
+    with a leap third month is that leap month). Without a running month the resolver leaves
+    the phrase unread."""
+    if state.month is None:
+        return
+    months: list[tuple[int, int, bool]] = []
+    for year in range(state.year - 1 - abs(n) // 12, state.year + 2 + abs(n) // 12):
+        months.extend((year, lm.month, lm.leap)
+                      for lm in calendar.months_of_year(state.stream, year))
+    here = (state.year, state.month, bool(state.leap))
+    if here not in months or not 0 <= months.index(here) + n < len(months):
+        total = state.year * 12 + state.month - 1 + n  # no table: ordinary months
+        res.year, res.month, res.leap = total // 12, total % 12 + 1, False
+        res.inherit(f"running month {state.month} of {state.year} {n:+d} months (no month "
+                    "table: leap months not counted)", state, "medium",
+                    "RELATIVE_MONTH_UNCOUNTED")
+        return
+    res.year, res.month, res.leap = months[months.index(here) + n]
+    res.inherit(f"running month {'leap ' if state.leap else ''}{state.month} of {state.year} "
+                f"{n:+d} months", state)
 
 
 def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:

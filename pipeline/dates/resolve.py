@@ -240,6 +240,9 @@ def _fold(
             continue
         if m.kind == "dynasty":
             continue
+        if m.kind == "relative" and m.rel_months is not None and state.month is None:
+            # "In 1200 ... Two months later": months from no known month; not read
+            m = replace(m, kind="unread")
         if m.kind == "unread":  # "In the Tianshengg 3rd year": a date phrase not read
             state.unread = m.text
             code, why = (("GARBLED_DIGITS", m.year_doubt) if m.year_doubt else  # .mtdigits
@@ -277,6 +280,8 @@ def _fold(
                 kind = "range"
                 if m.coarse:
                     _coarse_note(res, m)
+                    if m.coarse == "period":  # "in the Later Han": a dynasty as the date
+                        kind = "period"
                 if m.aside:
                     kind = "aside"
                     res.basis.append("printed span aside (a gloss on the name before it): "

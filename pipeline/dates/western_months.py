@@ -96,6 +96,16 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
         res.jdn = (jdn, jdn)
         res.inherit(f"running Western day {m.rel_days:+d} days", state)
         return True
+    if m.kind == "relative" and m.rel_months is not None:
+        if west is None or west[1] is None:
+            return False  # a lunar running month (or none): kinds._relative
+        total = west[0] * 12 + west[1] - 1 + m.rel_months
+        res.western = True
+        res.year, res.month = total // 12, total % 12 + 1
+        res.jdn = _month_range(res.year, res.month)
+        res.inherit(f"running Western month {west[0]}-{west[1]:02d} {m.rel_months:+d} "
+                    "months", state)
+        return True
     if not month_name(m) or state.year is None:
         return False
     gregorian_era = state.year >= GREGORIAN_FROM.get(state.stream, state.year + 1)

@@ -1,0 +1,38 @@
+"""The date of an event: its clause's own date first, then the sentence's, then the running date.
+
+A date is the clause's own when, in the parse, the nearest verb above the date is the
+trigger's own verb (for a noun trigger, a date inside its own phrase first: "the fall of the
+Tang in 907 and the death of Li Cunxu in 926", or on a participle modifying it: "the treaty of
+Nerchinsk, signed on 7 September 1689"); "In 1126 the Jin took Taiyuan and in 1127
+took Kaifeng" dates the two captures apart. Verbs coordinated with the trigger's that share
+its subject share their date ("deposed the emperor and founded the Song in 420"). A bare
+bracketed span after a common noun ("On the third voyage (1409-1411) the fleet fought") is its
+clause's date; other printed span asides (life and reign spans) date nothing. The date of a
+clause linked by "after"/"before" (``bound`` cues: "after the prince seized Nanjing, he gave
+... in 1404") only bounds the event: not its date. Without a date of its own: the sentence's
+last date before the trigger, else the first one after it in the trigger's clause window
+(attached to another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3),
+else the running date (the last date before the sentence), which does not cross a heading or
+a dictionary entry and is far (certainty low) beyond a few sentences
+(:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
+takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
+date, its running date far. A clause that gives its time as an age ("At the age of
+twenty-five, he rose up ...") takes no other clause's date. A dynasty or named period as a date
+(kind ``period``: "in the Later Han") dates only its own clause, and is no running date.
+Offsets are full-text offsets.
+Clause links: :mod:`pipeline.events.clauses`.
+
+Two dates of one sentence joined as a range, "from D1 to D2" (to, until, till, through, a
+dash) or "between D1 and D2", date an event as one range (:func:`join_range`): start fields
+from D1, ``year_end``/``date_end`` from D2, ``date_precision=range``, ``date_id`` of D1.
+"""
+
+from __future__ import annotations
+
+from .choose import dated_event, event_date
+from .fields import date_fields, date_precision, gregorian_year, time_precision, with_asides
+from .known import NEAR_ENOUGH
+from .ranges import join_range
+
+__all__ = ["NEAR_ENOUGH", "date_fields", "date_precision", "dated_event", "event_date",
+           "gregorian_year", "join_range", "time_precision", "with_asides"]

@@ -1,0 +1,201 @@
+"""Which date an event takes (:func:`dated_event`): see :mod:`pipeline.events.when`."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.clauses import (
+    bound_link,
+    bounding_verbs,
+    clause_verb,
+    conjuncts,
+    date_root,
+    dates_its_noun,
+    describes_a_noun,
+    headword_dies,
+    noun_owns,
+    opens_later_clause,
+    token_at,
+    told_as_earlier,
+)
+from pipeline.events.horizon import EntryLead, inherits_far
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.roles import coarse
+from pipeline.records import DateRow
+
+from .known import (
+    _DYNASTY_END,
+    _SPAN_ENDS,
+    _aged,
+    _dynasty_year,
+    _own_age,
+    _participle_of,
+    _span_end,
+)
+from .ranges import _with_range
+
+
+def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+               sent_start: int, trig_start: int, clause_end: int,
+               lexicon: EventLexicon | None = None) -> DateRow | None:
+    """The date of the event whose trigger heads at ``head`` in the parsed sentence ``sdoc``
+    (whose first character is at full-text offset ``sent_start``); ``dates`` sorted by start,
+    with a year. A date that opens or closes a range with its neighbour (:func:`join_range`)
+    comes back as the joined range. Same as :func:`dated_event` without the source."""
+    return dated_event(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
+                       lexicon)[0]
+
+
+def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+                sent_start: int, trig_start: int, clause_end: int,
+                lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
+                event_type: str = "", lead: EntryLead | None = None, stale: int = 0,
+                unread: Sequence[int] = ()) -> tuple[DateRow | None, str]:
+    """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
+
+    ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
+    ``sentence`` (the sentence's last date before the trigger), ``other_clause`` (the first
+    date after the trigger, in its clause window but attached to another clause: "he rose up
+    ..., and in 1616 was called Khan": a guess), ``running`` (the last date before the
+    sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
+    age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
+    holds no date of its own, a date of another clause or sentence is not its date: None.
+    A birth, death or enthronement (``event_type``) without a date of its own clause takes
+    the matching end of its subject's printed span ("Emperor Xiaowen (r. 471-499) ascended
+    the throne": 471; "Yue Fei (1103-1142) died": 1142; a reign span for reigns, a life span
+    otherwise).
+
+    Which dates count (``lexicon`` gives the cues): verbs coordinated with the trigger's and
+    sharing its subject share their clause's date ("deposed the emperor and founded the Song in
+    420"); a bare bracketed span after a common noun dates its clause ("On the third voyage
+    (1409-1411) the fleet fought"), other span asides date nothing; the date of a clause linked
+    to the trigger's by a ``bound`` cue ("after the prince seized Nanjing, he gave ... in 1404")
+    is not its date. An event told as earlier by an ``earlier`` cue ("before that", "in his
+    youth") takes only its own clause chain's date; a perfect ("had dispatched", "has
+    captured") no later clause's date, and its running date is ``far``. The running date
+    must start at or after ``since`` (:mod:`pipeline.events.horizon`: not across a heading
+    or a dictionary entry);
+    one starting before ``near`` (or told in a perfect tense) comes back with source
+    ``far``, for a low certainty; a date of the sentence that prints no year ("On August 7",
+    "the next year": its year is the running year of the date stage) after no other date
+    since ``stale`` comes back as ``far_clause`` or ``far_sentence``, and so does a date not
+    the clause's own with a date phrase the date stage could not read (``unread``: starts)
+    between it and the trigger.
+
+    ``lead``: the lead date of the dictionary entry the sentence is in
+    (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
+    execution told in the passive) of the headword ("he", or the name) without a date of its
+    own sentence takes the entry's death year, as ``running``; another event takes a life
+    span as no running date (its start is the birth), and a death date only as ``far``: the
+    entry's events led up to the death."""
+    chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
+                                 lexicon, since)
+    if chosen is not None and chosen.kind == "period":
+        # a dynasty dates only its own clause, and a date of the sentence inside its years is
+        # nearer ("In 1130, Wu Jie, the commander of Qinfeng Road in the Song Dynasty,
+        # defeated ...": 1130); otherwise the dates as if it were not there
+        plain = [d for d in dates if d.kind != "period"]
+        alt, alt_source = _event_date(plain, [d.start for d in plain], sdoc, head, sent_start,
+                                      trig_start, clause_end, lexicon, since)
+        if source != "clause" or (
+                alt is not None and alt_source in ("clause", "sentence")
+                and alt.year is not None and chosen.year is not None
+                and chosen.year <= alt.year <= (chosen.year_end or chosen.year)):
+            chosen, source = alt, alt_source
+    if source != "clause" and event_type in _SPAN_ENDS and sdoc.has_annotation("DEP"):
+        spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
+        if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
+            return spanned, "sentence"
+    if source != "clause" and event_type in _DYNASTY_END and sdoc.has_annotation("DEP"):
+        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], chosen)
+        if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
+            return founded, "sentence"
+    if lead is not None and source not in ("clause", "sentence"):
+        if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
+            return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
+        if chosen is None or chosen.start == lead.start:  # (an aside lead is never chosen)
+            if lead.kind == "span":
+                return None, ""  # a life span dates no event of the life
+            return lead.death, "far"  # "Died A.D. 806. ... he was banished": before the death
+    if source == "running" and chosen is not None and (chosen.start < near or (
+            sdoc.has_annotation("DEP") and lexicon is not None
+            and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
+        source = "far"
+    elif source in ("clause", "sentence") and chosen is not None \
+            and inherits_far(dates, starts, chosen, stale):
+        source = "far_" + source  # "On August 7" pages after the last year: its year a guess
+    if chosen is not None and source in ("running", "sentence", "other_clause") and any(
+            chosen.end <= u < trig_start for u in unread):
+        # "In July, ... \n/kloc-in the spring of 0/848, X was imprisoned": not July's year
+        source = "far" if source == "running" else "far_" + source
+    if chosen is not None and source != "clause" and lexicon is not None \
+            and sdoc.has_annotation("DEP"):
+        age = _aged(clause_verb(head), lexicon)
+        if age is not None and not sent_start + age.idx < chosen.start < trig_start:
+            return None, ""  # (a date between the age phrase and the trigger is nearer)
+    if chosen is None:
+        return None, ""
+    return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+                sent_start: int, trig_start: int, clause_end: int,
+                lexicon: EventLexicon | None = None, since: int = 0
+                ) -> tuple[DateRow | None, str]:
+    lo = bisect.bisect_left(starts, sent_start)
+    hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
+    parsed = sdoc.has_annotation("DEP")
+    verb = clause_verb(head) if parsed else head
+    own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
+        parsed and dates_its_noun(d, sdoc, sent_start))]
+    earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
+    if parsed and own_sentence:
+        roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}
+        if coarse(head) == "NOUN":  # "the death of Li Cunxu in 926": the noun's own date
+            mine = [d for d in own_sentence if noun_owns(head, roots[id(d)])
+                    or _participle_of(head, roots[id(d)])]
+            if mine:
+                return mine[0], "clause"
+        verbs = {k: clause_verb(r).i if r is not None else -1 for k, r in roots.items()}
+        chain = conjuncts(verb)  # "He crossed the Yangtze and captured Jiqing in 1356"
+        if lexicon is not None:  # "After the fall of the Tang in 907, X was proclaimed (and
+            # moved ...)": a bound; "After the fall of the Tang he ..., and in 928 ...": too
+            link = bound_link(head, lexicon)
+            own_sentence = [d for d in own_sentence if verbs[id(d)] not in chain
+                            or bound_link(roots[id(d)], lexicon) == link]
+        # "he overthrew X, and in 928 set himself up": 928 opens a later clause, not this one's
+        own_sentence = [d for d in own_sentence if d.start <= trig_start
+                        or not opens_later_clause(roots[id(d)], verb)]
+        own = [d for d in own_sentence if verbs[id(d)] == verb.i]
+        before = [d for d in own if d.start < trig_start]
+        if own:
+            return (before[-1] if before else own[0]), "clause"
+        if _own_age(verb) is not None:  # "ascended in 502 ... and died at eighty-six"
+            return None, ""  # an age marks another time than the sentence's dates
+        shared = [d for d in own_sentence if verbs[id(d)] in chain]
+        before = [d for d in shared if d.start < trig_start]
+        if shared:
+            return (before[-1] if before else shared[0]), "clause"
+        if earlier == "cue":
+            return None, ""  # "Before that, ...", "in his youth": not the sentence's time
+        if lexicon is not None:  # "after the prince seized Nanjing, he ... in 1404": a bound
+            bounds = bounding_verbs(verb, lexicon)
+            own_sentence = [d for d in own_sentence if verbs[id(d)] not in bounds]
+        own_sentence = [d for d in own_sentence if d.start >= trig_start
+                        or not describes_a_noun(token_at(sdoc, d.start - sent_start))]
+        # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
+    elif earlier == "cue":
+        return None, ""
+    before = [d for d in own_sentence if d.start < trig_start]
+    if before:
+        return before[-1], "sentence"
+    after = [d for d in own_sentence if trig_start <= d.start < clause_end]
+    if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
+        return after[0], ("other_clause" if parsed else "sentence")
+    k = lo - 1
+    while k >= 0 and dates[k].kind in ("aside", "period"):
+        k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
+    return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")

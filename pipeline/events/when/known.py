@@ -1,0 +1,160 @@
+"""Dates an event takes from what the sentence names rather than from a date phrase of its
+clause: one end of its subject's printed span ("Emperor Xiaowen (r. 471-499) ascended the
+throne": 471), the first or last year of the dynasty it founds or ends (from the ruler
+tables); and the age phrases and participles that tie a date to a clause."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from pipeline.dates.periods import dynasty_span
+from pipeline.eras import EraTable, load_era_table
+from pipeline.events.clauses import clause_verb, conjuncts, date_root, token_at
+from pipeline.events.lexicon import EventLexicon
+from pipeline.records import DateRow
+from pipeline.resources import active_gazetteer_dir
+
+#: Event types dated by one end of their subject's span: (span kind, 0 start / 1 end).
+_SPAN_ENDS = {"birth": ("life", 0), "death": ("life", 1), "suicide": ("life", 1),
+              "enthronement": ("reign", 0), "abdication": ("reign", 1)}
+_REIGN_MARK = frozenset({"r.", "r", "reigned", "reign"})
+
+
+def _span_end(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
+              sent_start: int, kind: str, end: int) -> DateRow | None:
+    """One end of the printed span aside on the subject of ``head``'s clause ("Emperor
+    Xiaowen (r. 471-499)": reign 471-499), as a year row, if the span is of ``kind``
+    (``reign`` when marked "r."/"reigned", else ``life``); None otherwise."""
+    verb = clause_verb(head)
+    subjects = {c.i for v in sorted(conjuncts(verb))[:1] + [verb.i]
+                for c in sdoc[v].children if c.dep_ in ("nsubj", "nsubjpass")}
+    lo = bisect.bisect_left(starts, sent_start)
+    hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
+    for d in dates[lo:hi]:
+        root = date_root(d, sdoc, sent_start)
+        first = token_at(sdoc, d.start - sent_start)
+        if d.kind != "aside" or root is None or first is None or d.year is None:
+            continue
+        tok, steps = root, 0
+        while tok.i not in subjects and tok.head.i != tok.i and steps < 4:
+            tok, steps = tok.head, steps + 1
+        if tok.i not in subjects:
+            continue
+        marks = {t.lower_ for t in sdoc[max(0, first.i - 3):first.i]}
+        if ("reign" if marks & _REIGN_MARK else "life") != kind or "(" not in marks:
+            continue
+        year = d.year if end == 0 else (d.year_end if d.year_end is not None else d.year)
+        return dataclasses.replace(d, kind="gregorian", year=year, year_end=None,
+                                   date_start=d.date_start if end == 0 else "",
+                                   date_end="", month=None, day=None, leap_month=None,
+                                   season=None)
+    return None
+
+
+#: Event types dated, without a date of their own clause, by the first (0) or last (1) year of
+#: the dynasty they found or end ("the establishment of the Tang Dynasty": 618).
+_DYNASTY_END = {"establishment": 0, "fall_of_state": 1}
+_ARG_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
+NEAR_ENOUGH = 20  # years: a date of the text this near the table's year is the event's own
+
+
+@lru_cache(maxsize=2)
+def _era_table(directory: Path) -> EraTable:
+    return load_era_table(directory)
+
+
+def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
+                  chosen: DateRow | None) -> DateRow | None:
+    """The first (``end`` 0) or last (1) year of the dynasty named as the argument of
+    ``head`` ("the fall of the T'ang dynasty", "founded the Ming", "the Liao fell"), from the
+    ruler tables (:func:`pipeline.dates.periods.dynasty_span`), as a low year row; None if
+    no argument names a dynasty, or when ``chosen`` (the date the event would take) lies
+    within ``NEAR_ENOUGH`` years of that year (the text's own time is nearer). A name several
+    dynasties bore takes the first reading whose
+    years hold ``chosen``'s year (the running date), else its default reading."""
+    args = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+    args += [c for c in head.children if c.dep_ in _ARG_DEPS]
+    if head.lower_.startswith("re"):  # "reestablished the Song": not its first founding
+        return None
+    eras = _era_table(active_gazetteer_dir())
+    for arg in args:
+        words: list[Token] = []  # "the Northern Song Dynasty": Northern Song (nested compounds)
+        for t in reversed(list(arg.subtree)):
+            if t.i >= arg.i:
+                continue
+            if t.dep_ not in ("compound", "amod") or t.i != (words[0].i if words else arg.i) - 1:
+                break
+            words.insert(0, t)
+        toks = [*words, arg]
+        surface = " ".join(t.text for t in toks)
+        readings = eras.dynasty_readings(surface) or (
+            eras.dynasty_readings(" ".join(t.text for t in words))
+            if words and arg.lower_ in ("dynasty", "kingdom", "empire", "state") else [])
+        if not readings or not (toks[0].text[:1].isupper()):
+            continue
+        spans = [(r, sp) for r in readings if (sp := dynasty_span(eras, r)) is not None]
+        if not spans:
+            continue
+        y = chosen.year if chosen is not None else None
+        holding = [rs for rs in spans if y is not None and rs[1][0] <= y <= rs[1][1]]
+        name, (first, last) = holding[0] if holding else spans[0]
+        year = last if end else first
+        if y is not None and abs(y - year) <= NEAR_ENOUGH and (
+                first <= y <= last or not end):  # the text's own time near the table's year
+            return None  # ("In 1644 ... the Ming fell": the Southern Ming ruled to 1662)
+        start = sent_start + toks[0].idx
+        return DateRow(doc_id="", sentence_id=-1, start=start,
+                       end=sent_start + arg.idx + len(arg.text), text=surface, kind="period",
+                       dynasty=name, year=year,
+                       basis=f"the {'last' if end else 'first'} year of the {name} dynasty's "
+                             "reigns in the ruler tables: the text gives no date",
+                       certainty="low")
+    return None
+
+
+def _participle_of(noun: Token, tok: Token | None) -> bool:
+    """True if ``tok`` hangs on a participle that modifies ``noun`` ("the treaty of
+    Nerchinsk, signed on 7 September 1689": the treaty's date)."""
+    if tok is None:
+        return False
+    verb = clause_verb(tok)
+    return verb.dep_ == "acl" and verb.head.i == noun.i and verb.tag_ == "VBN"
+
+
+def _own_age(verb: Token) -> Token | None:
+    """The number of an age told by "at" + a bare number on ``verb`` itself ("died at
+    eighty-six", "at seventy-two"); None if it has none. (A number with words of its own,
+    "at 500 li", is not an age.)"""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.like_num and all(
+                        k.like_num or k.dep_ == "punct" for k in g.children):
+                    return g
+    return None
+
+
+def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The age word of ``verb``'s age phrase (or, lacking a subject of its own, of the
+    conjunct it is coordinated with): "at the age of N" (a preposition whose object is an
+    ``age`` cue) or "aged N"; None if it has none."""
+    for _ in range(4):
+        for c in verb.children:
+            if lexicon.cue(c.lower_) == "age":
+                return c
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and lexicon.cue(g.lower_) == "age":
+                        return g
+        if verb.dep_ != "conj" or verb.head.i == verb.i or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None  # a conjunct with its own subject is a clause of its own
+        verb = verb.head
+    return None

@@ -1,0 +1,33 @@
+"""Event years from the clause that owns the date (pipeline.events.when)."""
+
+from __future__ import annotations
+
+from pipeline.document import process_text
+
+
+def test_participle_dates_its_noun(resources) -> None:  # noqa: ANN001
+    text = ("After two sieges, in 1685 and 1686, the quarrel was settled by the treaty of "
+            "Nerchinsk, signed on 7 September 1689.")
+    events = process_text(text, "t", resources).events
+    treaty = next(e for e in events if e.event_type == "treaty")
+    assert (treaty.year, treaty.month, treaty.day) == (1689, 9, 7)
+
+
+def test_founding_and_fall_of_a_dynasty_from_the_ruler_tables(resources) -> None:  # noqa: ANN001
+    text = ("Originally, the establishment of the Tang Dynasty was the work of Li Shimin. "
+            "After the fall of the Northern Song Dynasty, Zhao Gou fled south. "
+            "He reestablished the Song Dynasty.")
+    events = process_text(text, "t", resources).events
+    est = next(e for e in events if e.trigger.startswith("establishment"))
+    assert (est.year, est.certainty) == (618, "low")
+    fall = next(e for e in events if e.event_type == "fall_of_state")
+    assert fall.year == 1127
+    again = [e for e in events if e.trigger.startswith("reestablished")]
+    assert all(e.year != 960 for e in again)  # a re-founding is not the first founding
+
+
+def test_a_date_of_the_text_near_the_fall_stays(resources) -> None:  # noqa: ANN001
+    text = "In 1644 Li Zicheng took Beijing. The Ming fell."
+    events = process_text(text, "t", resources).events
+    fall = next(e for e in events if e.event_type == "fall_of_state")
+    assert fall.year == 1644  # (the ruler tables run the Southern Ming to 1662)
