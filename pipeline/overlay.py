@@ -101,7 +101,7 @@ Row = dict[str, str]
 
 
 def _error(message: str) -> Exception:
-    from .gazetteer import GazetteerError  # gazetteer.py imports resources: import late
+    from .gazetteer import GazetteerError  # pipeline.gazetteer imports resources: import late
 
     return GazetteerError(message)
 

@@ -25,7 +25,7 @@ def gazetteer_dir() -> Path:
     Raises :class:`~pipeline.gazetteer.GazetteerError` (exit code 4) if the package data is missing
     or is not a plain directory (for example inside a zip archive).
     """
-    from .gazetteer import GazetteerError  # here: gazetteer.py itself asks this module
+    from .gazetteer import GazetteerError  # here: pipeline.gazetteer itself asks this module
 
     try:
         root = resources.files(GAZETTEER_PACKAGE)

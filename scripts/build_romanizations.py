@@ -1,7 +1,7 @@
 """Build ``gazetteer/name_romanizations.csv``: every spelling of a name derived from its characters.
 
 For each row of ``persons.csv``, ``places.csv``, ``polities.csv``, ``armies.csv`` and
-``works.csv`` (book titles: blocked from being names, see ``pipeline/entities/tables.py``) whose
+``works.csv`` (book titles: blocked from being names, see ``pipeline/entities/tables/``) whose
 canonical name is pinyin of its ``zh`` characters (checked: pypinyin's toneless reading must
 spell the canonical's letters; rows that do not align are left to their hand-kept aliases), and
 for each current place of ``modern_places.csv`` (for the geocoder), derive:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -52,6 +53,19 @@ def _shared_resources() -> Iterator[None]:
 def resources() -> api.Resources:
     """The default model with the repository's gazetteer, era table and calendar."""
     return api.load_resources()
+
+
+@pytest.fixture(scope="session")
+def corpus_run(resources: api.Resources) -> api.RunResult:
+    """The corpus run as the README does it (``chronicle run corpus``, from the repository
+    root), once per session: the golden tables and exports, and the tests that need the events
+    of the whole corpus text, read it."""
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        return api.run([Path("corpus")], resources=resources)
+    finally:
+        os.chdir(cwd)
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,7 @@ def test_one_blas_thread_limits_and_restores() -> None:
 
 def test_one_thread_while_processing(resources: api.Resources, monkeypatch) -> None:
     seen: list[list[int]] = []
-    import pipeline.document as document
+    import pipeline.document.process as document  # where process_text looks it up
 
     real = document._process_text
 

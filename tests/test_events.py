@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from trigger_matchers import trigger_matcher
 
 from pipeline import api
 from pipeline.events import GAZETTEER, extract_events, load_event_lexicon
@@ -42,6 +43,7 @@ def date(text: str, sub: str, year: int, kind: str = "explicit", **kw: object) -
 
 def run(nlp: Language, text: str, spec: list[tuple[str, str, str]],
         dates: list[DateRow] | None = None, **kw: object) -> list[EventRow]:
+    kw.setdefault("matcher", trigger_matcher(nlp, kw.get("lexicon")))  # type: ignore[arg-type]
     return extract_events(nlp(text), ents(text, spec), dates or [], find_place_glosses(text),
                           **kw)  # type: ignore[arg-type]
 
@@ -132,7 +134,8 @@ def test_offsets_into_the_full_text(nlp: Language) -> None:
     full = "Preface text. Wanyan Zonghan took Taiyuan."
     offset = full.index("Wanyan")
     doc = nlp(full[offset:])
-    (event,) = extract_events(doc, ents(full, SPEC), [], [], offset=offset)
+    (event,) = extract_events(doc, ents(full, SPEC), [], [], offset=offset,
+                              matcher=trigger_matcher(doc))
     assert full[event.start:event.end].startswith("Wanyan Zonghan took Taiyuan")
     assert event.text == full[event.start:event.end].strip()
 
@@ -147,7 +150,8 @@ def test_every_lexicon_example_yields_its_type(nlp: Language) -> None:
         if row["object_label"]:
             continue  # needs an entity of that label; covered by the tests above
         types = {e.event_type for e in extract_events(nlp(row["example"]), [], [], [],
-                                                      lexicon=lexicon)}
+                                                      lexicon=lexicon,
+                                                      matcher=trigger_matcher(nlp, lexicon))}
         assert row["event_type"] in types, row
 
 
@@ -180,7 +184,8 @@ def test_homonymous_written_names_do_not_share_a_gloss(nlp: Language) -> None:
         EntityRow("", -1, text.rindex("Nanjing"), text.rindex("Nanjing") + 7, "Nanjing",
                   "PLACE", "Kaifeng", "gazetteer")]
     entities.sort(key=lambda e: e.start)
-    events = extract_events(nlp(text), entities, [], find_place_glosses(text))
+    events = extract_events(nlp(text), entities, [], find_place_glosses(text),
+                            matcher=trigger_matcher(nlp))
     abandon = events[-1]
     assert (abandon.event_type, abandon.place) == ("abandonment", "Kaifeng")
     assert abandon.place_modern != "Lulong"  # (its own name may be geocoded: Kaifeng)
@@ -379,16 +384,18 @@ def test_pronoun_prefers_the_main_subject_of_its_own_sentence(nlp: Language) -> 
 
 
 def test_parsing_in_groups_of_blocks_gives_the_same_events(
-        resources: api.Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+        resources: api.Resources, corpus_run: api.RunResult,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Trigger sentences are parsed a group of blocks at a time (bounded memory); the events do
-    not depend on the group size."""
+    not depend on the group size (the whole corpus text in one group: the session's run)."""
     from pipeline.events import extract as extract_module
 
-    text = (Path(__file__).resolve().parent.parent / "corpus" / "song_jin_wars.txt").read_text(
+    (doc,) = corpus_run.documents
+    text = (Path(__file__).resolve().parent.parent / doc.document.path).read_text(
         encoding="utf-8")
-    whole = api.process_text(text, "doc", resources).events
+    whole = doc.events
     monkeypatch.setattr(extract_module, "_PARSE_GROUP_CHARS", 3_000)
-    grouped = api.process_text(text, "doc", resources).events
+    grouped = api.process_text(text, doc.document.doc_id, resources).events
     assert len(whole) > 100
     assert grouped == whole
 

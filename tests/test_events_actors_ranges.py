@@ -6,6 +6,7 @@ import re
 
 import pytest
 from spacy.language import Language
+from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events
 from pipeline.events.when import join_range
@@ -32,7 +33,8 @@ def year(text: str, sub: str, y: int, start: str, end: str) -> DateRow:
 
 def run(nlp: Language, text: str, spec: list[tuple[str, str]],
         dates: list[DateRow] | None = None) -> list[EventRow]:
-    return extract_events(nlp(text), ents(text, spec), dates or [], find_place_glosses(text))
+    return extract_events(nlp(text), ents(text, spec), dates or [], find_place_glosses(text),
+                          matcher=trigger_matcher(nlp))
 
 
 def test_a_proper_noun_subject_the_entities_missed_is_a_flagged_actor(nlp: Language) -> None:

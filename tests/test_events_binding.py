@@ -8,6 +8,7 @@ import re
 
 import pytest
 from spacy.language import Language
+from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events
 from pipeline.places import find_place_glosses
@@ -24,7 +25,8 @@ def run(nlp: Language, text: str, spec: list[tuple[str, str]]) -> list[EventRow]
                    for name, label in spec
                    for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
                   key=lambda e: e.start)
-    return extract_events(nlp(text), ents, [], find_place_glosses(text))
+    return extract_events(nlp(text), ents, [], find_place_glosses(text),
+                          matcher=trigger_matcher(nlp))
 
 
 def roles(events: list[EventRow], kind: str) -> list[tuple[str, str]]:

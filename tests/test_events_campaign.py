@@ -23,7 +23,7 @@ def ents(text: str, spec: list[tuple[str, str, str]]) -> list[EntityRow]:
 def run(res: api.Resources, text: str, spec: list[tuple[str, str, str]],
         dates: list[DateRow] | None = None) -> list[EventRow]:
     return extract_events(res.nlp(text), ents(text, spec), dates or [], [], parser=res.nlp,
-                          lexicon=res.event_lexicon)
+                          lexicon=res.event_lexicon, matcher=res.trigger_matcher)
 
 
 def run_paragraphs(res: api.Resources, paragraphs: list[str],
@@ -35,7 +35,7 @@ def run_paragraphs(res: api.Resources, paragraphs: list[str],
         blocks.append((res.nlp(para), at))
         at += len(para) + 2
     rows = extract_block_events(blocks, ents(text, spec), [], [], parser=res.nlp,
-                                lexicon=res.event_lexicon)
+                                lexicon=res.event_lexicon, matcher=res.trigger_matcher)
     return [e for block in rows for e in block]
 
 

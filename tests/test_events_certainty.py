@@ -22,7 +22,7 @@ def run(res: api.Resources, text: str, spec: list[tuple[str, str, str]],
                    for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)),
                   key=lambda e: e.start)
     return extract_events(res.nlp(text), ents, dates or [], [], parser=res.nlp,
-                          lexicon=res.event_lexicon)
+                          lexicon=res.event_lexicon, matcher=res.trigger_matcher)
 
 
 def year(text: str, sub: str, value: int, certainty: str = "high") -> DateRow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events
 from pipeline.records import EventRow
@@ -16,7 +17,8 @@ def nlp(parser_nlp: Language) -> Language:
 
 
 def types(nlp: Language, text: str) -> list[str]:
-    events: list[EventRow] = extract_events(nlp(text), [], [], [])
+    events: list[EventRow] = extract_events(nlp(text), [], [], [],
+                                            matcher=trigger_matcher(nlp))
     return [e.event_type for e in events]
 
 

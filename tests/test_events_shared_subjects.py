@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from test_events_binding import run
+from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events
 from pipeline.places import find_place_glosses
@@ -76,11 +77,13 @@ def test_no_subject_is_shared_across_a_semicolon(nlp: Language) -> None:
 def test_a_name_only_the_model_tagged_a_place_is_born_as_a_person(nlp: Language) -> None:
     text = "Kwang-sit was born in 1872, ascended the throne in 1875."
     ents = [EntityRow("", -1, 0, 9, "Kwang-sit", "PLACE", "Kwang-sit", "model")]
-    ev = extract_events(nlp(text), ents, [], find_place_glosses(text))
+    ev = extract_events(nlp(text), ents, [], find_place_glosses(text),
+                        matcher=trigger_matcher(nlp))
     assert actors(ev, "birth") == [("Kwang-sit", "parse")]
     assert actors(ev, "enthronement") == [("Kwang-sit", "parse")]
     gaz = [EntityRow("", -1, 0, 9, "Kwang-sit", "PLACE", "Kwang-sit", "gazetteer")]
-    assert actors(extract_events(nlp(text), gaz, [], find_place_glosses(text)), "birth") \
+    assert actors(extract_events(nlp(text), gaz, [], find_place_glosses(text),
+                                 matcher=trigger_matcher(nlp)), "birth") \
         == [("", "")]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events, load_person_polities
 from pipeline.places import find_place_glosses
@@ -31,7 +32,7 @@ def ents(text: str, spec: list[tuple[str, str, str]]) -> list[EntityRow]:
 def run(nlp: Language, text: str, spec: list[tuple[str, str, str]],
         polities: dict[str, str] | None = None) -> list[EventRow]:
     return extract_events(nlp(text), ents(text, spec), [], find_place_glosses(text),
-                          person_polity=polities or {})
+                          person_polity=polities or {}, matcher=trigger_matcher(nlp))
 
 
 def of(events: list[EventRow], kind: str) -> list[tuple[str, str]]:

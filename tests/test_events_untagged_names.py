@@ -9,6 +9,7 @@ import re
 
 import pytest
 from spacy.language import Language
+from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events
 from pipeline.places import find_place_glosses
@@ -29,7 +30,8 @@ def run(nlp: Language, text: str, spec: list[tuple[str, str]],
     drows = [DateRow(doc_id="", sentence_id=-1, start=m.start(), end=m.end(), text=d,
                      kind="reign", year=1854)
              for d in dates for m in re.finditer(re.escape(d), text)]
-    return extract_events(nlp(text), ents, drows, find_place_glosses(text))
+    return extract_events(nlp(text), ents, drows, find_place_glosses(text),
+                          matcher=trigger_matcher(nlp))
 
 
 def rows(events: list[EventRow], kind: str) -> list[tuple[str, str, str]]:

@@ -18,14 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def corpus_result(resources: api.Resources) -> api.RunResult:
-    """Run as the README does (``chronicle run corpus``), from the repository root."""
-    cwd = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        return api.run([Path("corpus")], resources=resources)
-    finally:
-        os.chdir(cwd)
+def corpus_result(corpus_run: api.RunResult) -> api.RunResult:
+    """Run as the README does (``chronicle run corpus``), from the repository root (the
+    session's run, :func:`conftest.corpus_run`)."""
+    return corpus_run
 
 
 @pytest.fixture(scope="module")

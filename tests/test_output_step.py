@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -76,12 +77,19 @@ def test_signal_during_the_swap_waits_until_all_tables_are_in(
     real = tables._move_all
 
     def move_with_a_signal(staging: Path, out_dir: Path) -> None:
-        os.kill(os.getpid(), signal.SIGINT)  # held back until the swap is over
+        # to this thread: sent to the process, it may wait for another thread (one left by an
+        # earlier test) to be scheduled, past the swap, and the test would see no interrupt
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # held back until the swap
         real(staging, out_dir)
 
     monkeypatch.setattr(tables, "_move_all", move_with_a_signal)
-    with pytest.raises(tables.InterruptedAfterWrite) as caught:
-        tables.write_tables(out, _tables(2))
+    # the interpreter's own handler, whatever an earlier test left in place
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(tables.InterruptedAfterWrite) as caught:
+            tables.write_tables(out, _tables(2))
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert len(caught.value.paths) == 8
     assert all(b"run2" in data for data in _snapshot(out).values())
 

@@ -1,107 +1,28 @@
-"""Word sets and spaCy matchers built once from a Gazetteer (``entity_lexicon.csv``)."""
+"""The matchers and word sets of one Gazetteer (:class:`_Tables`), built once per pipeline."""
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.strings import hash_string
-from spacy.vocab import Vocab
 
-from pipeline.entities.dynasty_years import polity_spans, polity_years
-from pipeline.entities.pinyin import WG_SYLLABLE, is_one_syllable
-from pipeline.entities.rulers import RulerIndex, gazetteer_ruler_index, surname_key
-from pipeline.entities.wadegiles import pinyin_to_wg, pinyin_to_wg_key, wg_syllable_to_pinyin
+from pipeline.entities.pinyin import WG_SYLLABLE
+from pipeline.entities.rulers import RulerIndex, gazetteer_ruler_index
+from pipeline.entities.wadegiles import pinyin_to_wg_key
 from pipeline.gazetteer import Gazetteer
+
+from .flags import _flag_token, _hashes, _InSet, _Regex
+from .words import _clan_starts, _other_surname, _Words, _words, clan_key
+from .works import work_titles
 
 COMPONENT = "chronicle_gazetteer"
 BLOCK_LABEL = "CHRONICLE_BLOCK"  # preset by the component to keep ner off a span; never output
 _BLOCK_KEY = "\x00block:"  # PhraseMatcher key prefix of not_entity phrases
 _ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
-
-WORKS_FILE = "works.csv"  # book titles (hand-kept); their spellings in name_romanizations.csv
-
-
-def _syllable(word: str) -> bool:
-    return is_one_syllable(word) or re.fullmatch(f"(?i:{WG_SYLLABLE})", word) is not None
-
-
-def _two_syllables(title: str) -> bool:
-    """A title of two one-syllable words ("Li Ji", "Zhou Li"): read as a person's name too."""
-    words = title.split()
-    return len(words) == 2 and all(_syllable(w) for w in words)
-
-
-def work_titles(directory: Path | None) -> frozenset[str]:
-    """Every spelling of the book titles of ``works.csv`` in ``directory`` (empty without it).
-
-    Hand-kept titles (canonical and aliases) and the spellings derived from the characters
-    (``name_romanizations.csv`` rows of file ``works.csv``: "Hsin Wu-tai Shih", "Tzu-chih
-    T'ung-chien"). A derived spelling of two one-syllable words ("Li Ji" of 禮記, a person's
-    name too) is kept only when the row itself lists such a split spelling ("Liao Shi")."""
-    if directory is None or not (directory / WORKS_FILE).is_file():
-        return frozenset()
-    with (directory / WORKS_FILE).open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    titles: set[str] = set()
-    split_ok: set[str] = set()
-    for row in rows:
-        names = [row["canonical"], *(a.strip() for a in (row.get("aliases") or "").split("|"))]
-        titles.update(n for n in names if n)
-        if any(_two_syllables(n) for n in names if n):
-            split_ok.add(row["canonical"])
-    derived = directory / "name_romanizations.csv"
-    if derived.is_file():
-        with derived.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row.get("file") == WORKS_FILE and row.get("alias") and (
-                        row["canonical"] in split_ok or not _two_syllables(row["alias"])):
-                    titles.add(row["alias"])
-    return frozenset(titles)
-
-
-@dataclass(frozen=True)
-class _Words:
-    """Word sets used by the name rules (from the gazetteer and its lexicon)."""
-
-    titles: frozenset[str]
-    temple: frozenset[str]
-    temple_lc: frozenset[str]
-    pol_single: frozenset[str]
-    pol_words: frozenset[str]
-    pol_suffix: frozenset[str]
-    surnames: frozenset[str]
-    plain_surnames: frozenset[str]
-    clans: frozenset[tuple[str, ...]]
-    after_name: frozenset[str]
-    place_suffixes: frozenset[tuple[str, ...]]
-    directions: frozenset[str]
-    era_names: frozenset[str]
-    stop_given: frozenset[str]
-    suffix_words: frozenset[str]
-    not_given: frozenset[str]
-    person_aliases: frozenset[str]
-    place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
-    ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
-    ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
-    wg_surnames: frozenset[str] = frozenset()  # the surnames in Wade–Giles ("Tung", "Ts'ao")
-    wg_endings: frozenset[str] = frozenset()  # place_ending_wg ("chou", "fu", "hsien")
-    # clan_key of a ruling family's surname -> era_keys of the dynasties it ruled
-    # (RulerIndex.surname_dynasties; Wade–Giles clan spellings too: "ssuma")
-    ruling_clans: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False,
-                                                       compare=False)
-    # one-word polity name -> (first, last) year of the reigns of every dynasty it can name
-    pol_years: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False,
-                                                     compare=False)
-    # one-word polity name -> (first, last) years of each dynasty it can name, sorted
-    pol_spans: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict,
-                                                                 hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -131,73 +52,7 @@ class _Tables:
     clan_starts: frozenset[int] = frozenset()  # LOWER hashes of words a clan may start with
 
 
-def clan_key(text: str) -> str:
-    """A clan surname as lower-case letters only, ü and v as u ("Ai XinJueluo", "Aixinjueluo"
-    and "Ai Xinjue Luo" -> "aixinjueluo"; "Yelü", "Yelv" -> "yelu")."""
-    return surname_key(text)
-
-
-def _other_surname(wg_key: str, clan: str, surnames: Iterable[str]) -> bool:
-    """True if the letters-only Wade–Giles key of a clan (its aspiration apostrophe dropped:
-    "tung" of T'ung 佟, pinyin Tong) is read, as written, as another surname of the lexicon
-    (Wade–Giles "Tung" is pinyin Dong 董): the key would turn every Tung into a Tong."""
-    reading = wg_syllable_to_pinyin(wg_key)
-    return bool(reading) and reading != clan.lower() and reading.capitalize() in surnames
-
-
-def _clan_starts(keys: Iterable[str]) -> frozenset[int]:
-    """LOWER hashes of every word a clan of ``keys`` can begin with: each prefix of two
-    letters or more, also with ü/v for u ("ai", "aixin", "yelü", "yelv")."""
-    out: set[str] = set()
-    for key in keys:
-        for n in range(2, len(key) + 1):
-            prefix = key[:n]
-            out.update({prefix, prefix.replace("u", "ü"), prefix.replace("u", "v")})
-    return _hashes(out)
-
-
 _CAP = {"IS_TITLE": True}
-
-
-def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
-    polity_aliases = {e.alias for e in gaz.entries if e.label == "POLITY"}
-    pol_single = frozenset(a for a in polity_aliases if " " not in a and a[:1].isupper())
-    # temple names (廟號, "...zong", "...zu") of every ruler of rulers.csv, plus the lexicon's
-    temple = frozenset(gaz.words("temple_name")) | (rulers.temple_names if rulers else set())
-    surnames = frozenset(gaz.words("surname"))
-    pol_suffix = frozenset(gaz.words("polity_suffix"))
-    place_suffixes = frozenset(tuple(w.split()) for w in
-                               gaz.words("place_suffix") + gaz.words("place_suffix_lc"))
-    return _Words(
-        titles=frozenset(w for t in gaz.words("person_title") for w in t.split()),
-        temple=temple, temple_lc=frozenset(t.lower() for t in temple),
-        pol_single=pol_single,
-        pol_words=frozenset(w for a in polity_aliases for w in a.split() if w[:1].isupper()),
-        pol_suffix=pol_suffix, surnames=surnames, plain_surnames=surnames - pol_single,
-        clans=frozenset(tuple(c.split()) for c in gaz.words("clan_surname")),
-        after_name=frozenset(gaz.words("title_after_name")),
-        place_suffixes=place_suffixes,
-        directions=frozenset(gaz.words("direction_word")),
-        era_names=gaz.era_names,
-        suffix_words=frozenset(x for s in place_suffixes for x in s),
-        not_given=frozenset(gaz.words("not_given_name")),
-        person_aliases=frozenset(e.alias for e in gaz.entries
-                                 if e.label == "PERSON" and " " not in e.alias),
-        place_names=frozenset(e.alias for e in gaz.entries if e.label == "PLACE"
-                              and " " not in e.alias and not is_one_syllable(e.alias)
-                              and e.source.startswith("places.csv")),
-        ruler_keys=frozenset(k for k in rulers.by_name if k.endswith(("zong", "zu", "tsung", "tsu"))
-                             ) | frozenset(rulers.by_era) if rulers else frozenset(),
-        ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
-        wg_endings=frozenset(x.lower() for x in gaz.words("place_ending_wg")),
-        wg_surnames=frozenset(f for x in surnames if " " not in x
-                              for f in (pinyin_to_wg(x).capitalize(),
-                                        pinyin_to_wg(x).capitalize().replace("e", "ê"))),
-        pol_years=polity_years(pol_single, gaz.source_dir),
-        pol_spans=polity_spans(pol_single, gaz.source_dir),
-        stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
-                             | temple | set(gaz.words("army_word"))),
-    )
 
 
 def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
@@ -347,54 +202,3 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
         rulers=rulers,
         clan_keys=clan_keys, clan_starts=_clan_starts(clan_keys), clan_wg=clan_wg,
     )
-
-
-class _InSet:
-    """Lexeme flag test: the word (or its lower case) is in a set (``{"ORTH": {"IN": ...}}``)."""
-
-    def __init__(self, words: Iterable[str], lower: bool) -> None:
-        self.words = frozenset(words)
-        self.lower = lower
-        self.key = ("LOWER" if lower else "ORTH", self.words)
-
-    def __call__(self, text: str) -> bool:
-        return (text.lower() if self.lower else text) in self.words
-
-
-class _Regex:
-    """Lexeme flag test: ``re.search`` on the word (``{"TEXT": {"REGEX": ...}}``)."""
-
-    def __init__(self, pattern: str) -> None:
-        self.regex = re.compile(pattern)
-        self.key = ("REGEX", pattern)
-
-    def __call__(self, text: str) -> bool:
-        return self.regex.search(text) is not None
-
-
-_FIRST_FLAG = 19  # spaCy's own lexeme flags use bits 1-18; 19-63 are free
-
-
-def _flag_token(vocab: Vocab, test: _InSet | _Regex, fallback: dict) -> dict:
-    """A Matcher token ``{bit: True}`` for a lexeme flag of ``vocab`` set by ``test``.
-
-    Lexeme flags are checked natively by the Matcher, where the equivalent ``fallback``
-    predicate (``IN``, ``REGEX``) calls Python on every token. A bit already set by an equal
-    test is reused; when no bit is free, ``fallback`` is returned.
-    """
-    getters = vocab.lex_attr_getters
-    bit = next((b for b, g in getters.items() if isinstance(b, int) and b < 64
-                and isinstance(g, (_InSet, _Regex)) and g.key == test.key), None)
-    if bit is None:
-        bit = next((b for b in range(_FIRST_FLAG, 64) if b not in getters), None)
-        if bit is None:
-            return dict(fallback)
-        vocab.add_flag(test, flag_id=bit)
-    return {bit: True}
-
-
-def _hashes(words: Iterable[str]) -> frozenset[int]:
-    return frozenset(hash_string(x) for x in words)
-
-
-_PAREN = frozenset({hash_string("(")})
