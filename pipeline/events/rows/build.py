@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.actors import ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
@@ -29,6 +29,7 @@ from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor, reigning_title
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
+from pipeline.events.nominal import derived_anchored, from_agent, possessive_actor
 from pipeline.events.roles import (
     coarse,
     event_noun,
@@ -88,6 +89,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
     performative = False  # a present tense with a first-person subject: an edict
     object_thing: int | None = None  # the token after an object_words row's object
+    def is_actor(tok: Token) -> bool:  # a "from" phrase naming someone, not somewhere
+        return finder.place(tok) is None and (
+            finder.actor(tok) is not None or bool(finder.anaphor_kind(tok))
+            or finder.proper_noun(tok) is not None)
+
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -96,9 +102,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         names = entities_in(ctx, offset + name_span.start_char, offset + name_span.end_char)
         place = next((e for e in names if e.label == "PLACE"), None)
     else:
-        frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
-        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
-            return None
+        frame = from_agent(read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object),
+                           rules[0], is_actor)  # "attacks from the Tayan tribe"
+        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
+                or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at):
+            return None  # a bare noun: no argument ("the death toll", "upon victory")
         if in_speech(doc_text, trig, sent, sdoc):
             return None  # direct speech: said, threatened or ordered, not narrated
         if ctx.lexicon.cue(frame.head.lower_) == "order" and (
@@ -115,7 +123,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         rule = choice
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
-            frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+            frame = from_agent(read_frame(local, rule, ctx.lexicon, rule.takes_object), rule,
+                               is_actor)
         if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
                 and not _at_onset(frame.head, ctx):
             return None  # "War between Song and Jin" (a heading), "losses in the war with X"
@@ -144,7 +153,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if sdoc.has_annotation("DEP") else "unparsed"
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
-            or possessor_anaphor(finder, salience, frame.agent, at)  # "his army took X"
+            or possessor_anaphor(finder, salience, frame.agent, at) \
+            or possessive_actor(finder, salience, frame.agent, at)  # "his army took X",
+        # "until his death"
         titled = actor1 is not None and actor1.source == "pronoun" \
             and frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)

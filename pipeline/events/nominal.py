@@ -1,0 +1,90 @@
+"""Nominal triggers: when a noun is an event, and who its "from" phrase names.
+
+A noun derived from an event verb (``gazetteer/event_nouns.csv``, built from WordNet by
+``scripts/build_event_nouns.py``: "death", "birth", "invasions") is an event only as a noun
+with an argument of its own (:func:`derived_anchored`): a possessor ("his death"), an
+"of"/"by"/"from"/"against"/"on" phrase ("the death of X", "attacks from the Tayan"), or a
+name among its modifiers ("the Mongol invasion"); the same word as a verb ("they advance") is
+left to the verbs' own rows, and a bare noun ("upon his return home, the death toll ...") is
+no event. A hostile noun's "from" phrase naming an actor is its agent (:func:`from_agent`:
+"attacks from the Tayan tribe": the tribe attacks). A plural noun ("the invasions of the
+Mongols") is one row per mention, like any trigger.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from pipeline.events.actors import Actor, ActorFinder
+from pipeline.events.anaphora import _POSSESSIVE_KIND, _sentence_subject
+from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.roles import Frame, coarse
+from pipeline.events.salience import Salience
+from pipeline.events.syntax import prep_objects
+
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def derived_anchored(frame: Frame, trig: Span, lexicon: EventLexicon,
+                     entity_at: Callable[[Token], object | None]) -> bool:
+    """False when ``trig`` (its lower-case text) is a form that only ``event_nouns.csv``
+    gives (:attr:`EventLexicon.derived`) and the frame's head is not a noun with an argument
+    of its own: an agent or patient other than the noun itself (a possessor, an "of", "by"
+    or "from" phrase: :func:`from_agent` is applied first), or a modifier that is an entity
+    or a proper noun. Any other trigger: True."""
+    if trig.text.lower() not in lexicon.derived:
+        return True
+    head = frame.head
+    if coarse(head) != "NOUN":
+        return False  # "they advance": a verb, found (or not) by the verbs' own rows
+    args = [t for t in (frame.agent, frame.patient) if t is not None and t.i != head.i]
+    args += [c for c in head.children if c.dep_ in _MODIFIERS]
+    return any(_specific(t, lexicon, entity_at) for t in args)
+
+
+def _specific(tok: Token, lexicon: EventLexicon,
+              entity_at: Callable[[Token], object | None]) -> bool:
+    """True for an argument that names someone or somewhere: an entity, a proper noun, a
+    personal or possessive pronoun, an anaphor or group word of the cues ("the emperor",
+    "the rebels"); not "many emperors", "an emperor", "the weather", "1"."""
+    if entity_at(tok) is not None or tok.tag_.startswith("NNP"):
+        return True
+    if tok.tag_ in ("PRP", "PRP$"):
+        return tok.lower_ in _POSSESSIVE_KIND or lexicon.cue(tok.lower_) == "anaphor_person" \
+            or tok.lower_ in ("they", "them", "he", "him", "she")
+    if lexicon.cue(tok.lower_) in ("anaphor_person", "anaphor_group", "group_noun"):
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "their")
+                   for c in tok.children)
+    return False
+
+
+def from_agent(frame: Frame, rule: TriggerRule, is_actor: Callable[[Token], bool]) -> Frame:
+    """For a noun trigger of a ``hostile`` rule with no agent (or only itself: an
+    intransitive noun's own phrase), the object of "from" on it when ``is_actor`` says it
+    names an actor, not a place ("attacks from the Tayan tribe", "raids from the north" is a
+    place): that is the agent. Any other frame is returned unchanged."""
+    head = frame.head
+    if not rule.hostile or coarse(head) != "NOUN" or (
+            frame.agent is not None and frame.agent.i != head.i):
+        return frame
+    source = next((t for t in prep_objects(head, frozenset({"from"})) if is_actor(t)), None)
+    if source is None:
+        return frame
+    return dataclasses.replace(frame, agent=source,
+                               origins=tuple(t for t in frame.origins if t.i != source.i))
+
+
+def possessive_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
+                     at: int) -> Actor | None:
+    """The antecedent of a possessive pronoun that is a noun trigger's own argument ("until
+    his death", "after her accession": ``tok`` is "his"/"her"/"their"): the highest subject
+    before it in its sentence that fits, else the most salient person (group for "their")
+    before it, ``source="pronoun"``; None for any other token."""
+    if tok is None or tok.dep_ != "poss" or tok.lower_ not in _POSSESSIVE_KIND:
+        return None
+    kind = _POSSESSIVE_KIND[tok.lower_]
+    found, actor = _sentence_subject(finder, tok, kind, salience)
+    return actor if found else salience.resolve(kind, min(at, finder.base + tok.idx))

@@ -1,0 +1,77 @@
+"""Nominal triggers derived from the lexicon's verbs (gazetteer/event_nouns.csv) and their
+arguments: a possessor, an "of"/"from" phrase; bare or generic nouns are no event."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import process_text
+from pipeline.events.lexicon import load_event_lexicon
+
+REPO = Path(__file__).resolve().parent.parent
+TEXT = (
+    "Guo Wei reigned from 951 until his death in 954.\n\n"
+    "After the birth of Zhao Kuangyin in 927, his father rose.\n\n"
+    "Due to attacks from the Xiongnu in 1790, the settlers left the valley.\n\n"
+    "Clouds appear at the birth of many emperors.\n\n"
+    "The person in charge of the weather told him.\n\n"
+    "The death toll was high.\n\n"
+    "The establishment and development of 1\n"
+)
+
+
+@pytest.fixture(scope="module")
+def events(resources):
+    return process_text(TEXT, "nominal", resources).events
+
+
+def _at(events, needle: str):
+    start = TEXT.index(needle)
+    return [e for e in events if e.start <= start < e.end]
+
+
+def test_derived_nouns_join_the_lexicon_with_their_verbs_rules():
+    lex = load_event_lexicon()
+    assert {"death", "deaths", "birth"} <= lex.derived
+    assert lex.forms["death"][0].event_type == "death"
+    assert lex.forms["birth"][0].event_type == "birth"
+    assert "attack" not in lex.derived  # listed by hand in event_types.csv: not derived
+
+
+def test_possessive_noun_takes_the_sentence_subject(events):
+    rows = [e for e in _at(events, "his death") if e.event_type == "death"]
+    assert [(r.actor1, r.year) for r in rows] == [("Guo Wei", 954)]
+
+
+def test_of_phrase_noun_names_who_was_born(events):
+    rows = [e for e in _at(events, "the birth of Zhao") if e.event_type == "birth"]
+    assert [(r.actor1, r.year) for r in rows] == [("Emperor Taizu of Song", 927)]
+
+
+def test_from_phrase_of_a_hostile_noun_is_its_agent(events):
+    rows = [e for e in _at(events, "attacks from") if e.event_type == "attack"]
+    assert len(rows) == 1 and rows[0].actor1 == "Xiongnu"
+
+
+@pytest.mark.parametrize("needle", ["birth of many", "charge of the weather", "death toll",
+                                    "establishment and development"])
+def test_generic_or_bare_nouns_are_no_event(events, needle):
+    assert not _at(events, needle)
+
+
+def test_event_nouns_rebuild_equals_the_file():
+    folder = os.environ.get("CHRONICLE_WORDNET_DICT")
+    if not folder or importlib.util.find_spec("lemminflect") is None:
+        pytest.skip("needs a WordNet 3.0 dict folder ($CHRONICLE_WORDNET_DICT) and lemminflect")
+    spec = importlib.util.spec_from_file_location(
+        "build_event_nouns", REPO / "scripts" / "build_event_nouns.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_event_nouns"] = module
+    spec.loader.exec_module(module)
+    text = module.build_text(Path(folder))
+    assert text == (REPO / "gazetteer" / "event_nouns.csv").read_text(encoding="utf-8")
