@@ -78,13 +78,16 @@ def from_agent(frame: Frame, rule: TriggerRule, is_actor: Callable[[Token], bool
 
 
 def possessive_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
-                     at: int) -> Actor | None:
-    """The antecedent of a possessive pronoun that is a noun trigger's own argument ("until
-    his death", "after her accession": ``tok`` is "his"/"her"/"their"): the highest subject
-    before it in its sentence that fits, else the most salient person (group for "their")
-    before it, ``source="pronoun"``; None for any other token."""
-    if tok is None or tok.dep_ != "poss" or tok.lower_ not in _POSSESSIVE_KIND:
+                     rule: TriggerRule) -> Actor | None:
+    """The antecedent of a possessive pronoun that is the own argument of a noun trigger of
+    an intransitive rule ("reigned from 951 until his death": ``tok`` is "his"): the highest
+    subject before it in its own sentence that fits, ``source="pronoun"``; None otherwise.
+    Not for a rule that takes an object: the possessor of "their defeat", "his overthrow" is
+    the one it happened to; not from an earlier sentence: "Until her death in 490, his
+    grandmother Empress Dowager Feng ...": the name comes after (checked on dev pages: the
+    earlier-sentence reading was wrong more often than right)."""
+    if tok is None or tok.dep_ != "poss" or tok.lower_ not in _POSSESSIVE_KIND \
+            or rule.takes_object:
         return None
-    kind = _POSSESSIVE_KIND[tok.lower_]
-    found, actor = _sentence_subject(finder, tok, kind, salience)
-    return actor if found else salience.resolve(kind, min(at, finder.base + tok.idx))
+    found, actor = _sentence_subject(finder, tok, _POSSESSIVE_KIND[tok.lower_], salience)
+    return actor if found else None

@@ -154,7 +154,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
             or possessor_anaphor(finder, salience, frame.agent, at) \
-            or possessive_actor(finder, salience, frame.agent, at)  # "his army took X",
+            or possessive_actor(finder, salience, frame.agent, rule)  # "his army took X",
         # "until his death"
         titled = actor1 is not None and actor1.source == "pronoun" \
             and frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
