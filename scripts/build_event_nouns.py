@@ -20,7 +20,9 @@ sense the link starts from, 1 = most frequent). Kept: nouns of an act, event or 
 (``noun.act``, ``noun.event``, ``noun.process``), linked from one of the verb's first
 :data:`MAX_SENSE` senses, a single word whose most frequent sense is no thing
 (:data:`THING_LEXNAMES`: "government" is first a group), not an ``-ing`` form (a gerund is a
-verb form, found by the verbs' own rows), and not a form event_types.csv already lists.
+verb form, found by the verbs' own rows), not a form event_types.csv already lists, and not a
+lemma of its own there (its hand-kept row decides its forms: "resistance" only in "put up
+resistance", "war" only in "war with", "advance" only as the verb).
 Sorted by lemma, noun.
 
 Usage: ``python scripts/build_event_nouns.py [--check] [--wordnet DIR]``; ``build_text(dir)``
@@ -127,6 +129,12 @@ def _lexicon_lemmas() -> tuple[list[str], set[str]]:
     return lemmas, forms
 
 
+def _all_lemmas() -> set[str]:
+    """Every lemma of event_types.csv, multiword ones included."""
+    with (GAZETTEER / "event_types.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["lemma"].lower() for row in csv.DictReader(fh)}
+
+
 def build_rows(folder: Path) -> list[tuple[str, str, str, str, str, int]]:
     """The rows of event_nouns.csv (see the module doc)."""
     import lemminflect
@@ -137,6 +145,7 @@ def build_rows(folder: Path) -> list[tuple[str, str, str, str, str, int]]:
     senses = _senses(folder, "verb")
     noun_senses = _senses(folder, "noun")
     lemmas, forms = _lexicon_lemmas()
+    all_lemmas = _all_lemmas()
     rows: dict[tuple[str, str], tuple[str, str, str, str, str, int]] = {}
     for lemma in lemmas:
         verbs = [v for v in (lemma, *lemminflect.getAllLemmas(lemma, "VERB").get("VERB", ()),
@@ -159,7 +168,7 @@ def build_rows(folder: Path) -> list[tuple[str, str, str, str, str, int]]:
                     if lexname not in KEPT_LEXNAMES or not _WORD.match(noun) \
                             or lexnames.get(_synset(noun_data, first)[0], "") in THING_LEXNAMES \
                             or noun == f"{verb}ing" or noun.endswith("ing") \
-                            or noun in forms or (noun, lemma) in rows:
+                            or noun in forms or noun in all_lemmas or (noun, lemma) in rows:
                         continue
                     plural = next(iter(lemminflect.getInflection(noun, "NNS")), "")
                     plural = "" if plural == noun else plural
