@@ -113,20 +113,26 @@ def _senses(folder: Path, pos: str) -> dict[str, list[int]]:
     return out
 
 
-def _lexicon_lemmas() -> tuple[list[str], set[str]]:
-    """The single-word lemmas of event_types.csv (file order) and all its forms."""
-    lemmas: list[str] = []
+def _lexicon_lemmas() -> tuple[list[tuple[str, str]], set[str]]:
+    """(row lemma, word) pairs of event_types.csv in file order: each row's single-word lemma
+    and its single-word forms (a form's verb, "battled" -> battle, is looked up too); and all
+    its forms."""
+    pairs: list[tuple[str, str]] = []
     forms: set[str] = set()
     sys.path.insert(0, str(REPO))
     from pipeline.events.lexicon import expand_form
 
     with (GAZETTEER / "event_types.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if _WORD.match(row["lemma"]) and row["lemma"] not in lemmas:
-                lemmas.append(row["lemma"])
+            words = [row["lemma"]] if _WORD.match(row["lemma"]) else []
             for written in row["forms"].split(";"):
-                forms.update(expand_form(written))
-    return lemmas, forms
+                expanded = expand_form(written)
+                forms.update(expanded)
+                words += [f for f in expanded if _WORD.match(f)]
+            for word in dict.fromkeys(words):
+                if (row["lemma"], word) not in pairs:
+                    pairs.append((row["lemma"], word))
+    return pairs, forms
 
 
 def _all_lemmas() -> set[str]:
@@ -147,9 +153,9 @@ def build_rows(folder: Path) -> list[tuple[str, str, str, str, str, int]]:
     lemmas, forms = _lexicon_lemmas()
     all_lemmas = _all_lemmas()
     rows: dict[tuple[str, str], tuple[str, str, str, str, str, int]] = {}
-    for lemma in lemmas:
-        verbs = [v for v in (lemma, *lemminflect.getAllLemmas(lemma, "VERB").get("VERB", ()),
-                             f"be_{lemma}")  # "born": WordNet's verb "be born"
+    for lemma, word in lemmas:
+        verbs = [v for v in (word, *lemminflect.getAllLemmas(word, "VERB").get("VERB", ()),
+                             f"be_{word}")  # "born": WordNet's verb "be born"
                  if v in senses]
         verbs = list(dict.fromkeys(verbs))
         for verb in verbs:

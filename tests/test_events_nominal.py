@@ -21,7 +21,10 @@ TEXT = (
     "Clouds appear at the birth of many emperors.\n\n"
     "The person in charge of the weather told him.\n\n"
     "The death toll was high.\n\n"
-    "The establishment and development of 1\n"
+    "The establishment and development of 1\n\n"
+    "His grandfather Li Ming was wounded in a battle against Pan Luozhi in 1004.\n\n"
+    "In 1900, Luo Biyu and others initiated its new construction.\n\n"
+    "He established the Wu country foundation in 229.\n"
 )
 
 
@@ -51,6 +54,21 @@ def test_possessive_noun_takes_the_sentence_subject(events):
 def test_of_phrase_noun_names_who_was_born(events):
     rows = [e for e in _at(events, "the birth of Zhao") if e.event_type == "birth"]
     assert [(r.actor1, r.year) for r in rows] == [("Emperor Taizu of Song", 927)]
+
+
+def test_noun_of_a_verb_form_against_someone(events):
+    rows = [e for e in _at(events, "battle against") if e.event_type == "battle"]
+    assert [(r.actor2, r.year) for r in rows] == [("Pan Luozhi", 1004)]
+
+
+def test_its_is_no_agent_the_support_verbs_subject_is(events):
+    rows = [e for e in _at(events, "its new construction") if e.event_type == "construction"]
+    assert [(r.actor1, r.year) for r in rows] == [("Luo Biyu", 1900)]
+
+
+def test_object_of_a_trigger_verb_is_that_verbs_row(events):
+    rows = _at(events, "foundation in 229")
+    assert [r.trigger for r in rows] == ["established"]
 
 
 def test_from_phrase_of_a_hostile_noun_is_its_agent(events):

@@ -23,6 +23,7 @@ from pipeline.events.anaphora import _POSSESSIVE_KIND, _sentence_subject
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
+from pipeline.events.subjects import controller
 from pipeline.events.syntax import prep_objects
 
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -40,8 +41,12 @@ def derived_anchored(frame: Frame, trig: Span, lexicon: EventLexicon,
     head = frame.head
     if coarse(head) != "NOUN":
         return False  # "they advance": a verb, found (or not) by the verbs' own rows
+    if head.dep_ in ("dobj", "obj", "nsubjpass") and head.head.lower_ in lexicon.forms:
+        return False  # "established the country's foundation": the verb's own row
     args = [t for t in (frame.agent, frame.patient) if t is not None and t.i != head.i]
-    args += [c for c in head.children if c.dep_ in _MODIFIERS]
+    args += [c for c in head.children if c.dep_ in _MODIFIERS and not any(
+        t.is_punct for t in head.doc[min(c.i, head.i) + 1:max(c.i, head.i)])]
+    # (a modifier across a bracket is a misparse: "(see the Battle of X) battle")
     return any(_specific(t, lexicon, entity_at) for t in args)
 
 
@@ -53,7 +58,8 @@ def _specific(tok: Token, lexicon: EventLexicon,
     if entity_at(tok) is not None or tok.tag_.startswith("NNP"):
         return True
     if tok.tag_ in ("PRP", "PRP$"):
-        return tok.lower_ in _POSSESSIVE_KIND or lexicon.cue(tok.lower_) == "anaphor_person" \
+        return tok.lower_ in _POSSESSIVE_KIND or tok.lower_ == "its" \
+            or lexicon.cue(tok.lower_) == "anaphor_person" \
             or tok.lower_ in ("they", "them", "he", "him", "she")
     if lexicon.cue(tok.lower_) in ("anaphor_person", "anaphor_group", "group_noun"):
         return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "their")
@@ -91,3 +97,20 @@ def possessive_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         return None
     found, actor = _sentence_subject(finder, tok, _POSSESSIVE_KIND[tok.lower_], salience)
     return actor if found else None
+
+
+def thing_possessor(frame: Frame, rule: TriggerRule, lexicon: EventLexicon) -> Frame:
+    """For a noun trigger of a rule that takes an object whose agent the parse read from
+    "its" ("initiated its reconstruction": the temple is rebuilt, it builds nothing): "its" is
+    no agent; the subject of a ``support`` verb the noun is the object of is ("Huang Taishan
+    initiated its reconstruction": Huang Taishan), else there is none. Any other frame is
+    returned unchanged."""
+    agent = frame.agent
+    if agent is None or agent.lower_ != "its" or agent.dep_ != "poss" \
+            or not rule.takes_object or coarse(frame.head) != "NOUN":
+        return frame
+    head = frame.head
+    support = head.head if head.dep_ in ("dobj", "obj") and coarse(head.head) == "VERB" \
+        and lexicon.cue(head.head.lower_) == "support" else None
+    return dataclasses.replace(frame, agent=controller(support, lexicon)
+                               if support is not None else None)

@@ -29,7 +29,12 @@ from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor, reigning_title
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
-from pipeline.events.nominal import derived_anchored, from_agent, possessive_actor
+from pipeline.events.nominal import (
+    derived_anchored,
+    from_agent,
+    possessive_actor,
+    thing_possessor,
+)
 from pipeline.events.roles import (
     coarse,
     event_noun,
@@ -102,8 +107,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         names = entities_in(ctx, offset + name_span.start_char, offset + name_span.end_char)
         place = next((e for e in names if e.label == "PLACE"), None)
     else:
-        frame = from_agent(read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object),
-                           rules[0], is_actor)  # "attacks from the Tayan tribe"
+        frame = thing_possessor(from_agent(
+            read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object), rules[0],
+            is_actor), rules[0], ctx.lexicon)  # "attacks from the Tayan tribe", "its rebuilding"
         if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
                 or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at):
             return None  # a bare noun: no argument ("the death toll", "upon victory")
@@ -123,8 +129,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         rule = choice
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
-            frame = from_agent(read_frame(local, rule, ctx.lexicon, rule.takes_object), rule,
-                               is_actor)
+            frame = thing_possessor(from_agent(
+                read_frame(local, rule, ctx.lexicon, rule.takes_object), rule, is_actor),
+                rule, ctx.lexicon)
         if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
                 and not _at_onset(frame.head, ctx):
             return None  # "War between Song and Jin" (a heading), "losses in the war with X"
