@@ -93,3 +93,29 @@ def test_event_nouns_rebuild_equals_the_file():
     spec.loader.exec_module(module)
     text = module.build_text(Path(folder))
     assert text == (REPO / "gazetteer" / "event_nouns.csv").read_text(encoding="utf-8")
+
+
+DESCRIPTIONS = (
+    "Rebellion of Huang Chao\n\n"
+    "Huang Chao was a rebel.\n\n"
+    "The rebel Huang Chao took Chang'an in 880.\n\n"
+    "The rebel general Huang Chao took Luoyang in 880.\n\n"
+    "The An Lushan Rebellion (755–763) was a rebellion against the Tang dynasty.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def described(resources):
+    return process_text(DESCRIPTIONS, "descriptions", resources).events
+
+
+def test_headings_titles_and_copula_descriptions_are_no_event(described):
+    kinds = [(e.event_type, e.trigger) for e in described]
+    assert ("rebellion", "Rebellion") not in kinds  # a heading line
+    assert [k for k in kinds if k[1] == "rebel"] == []  # title, modifier, copula
+    assert [k[0] for k in kinds].count("capture_city") == 2
+
+
+def test_a_definition_of_an_event_name_is_kept(described):
+    rows = [e for e in described if e.trigger == "rebellion"]
+    assert len(rows) == 1 and rows[0].event_type == "rebellion"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.anaphora import _POSSESSIVE_KIND, _sentence_subject
@@ -114,3 +114,44 @@ def thing_possessor(frame: Frame, rule: TriggerRule, lexicon: EventLexicon) -> F
         and lexicon.cue(head.head.lower_) == "support" else None
     return dataclasses.replace(frame, agent=controller(support, lexicon)
                                if support is not None else None)
+
+
+#: Dependency labels of a noun that describes or classifies another noun.
+_DESCRIBING = frozenset({"compound", "amod", "nmod"})
+_COPULAS = frozenset({"be", "is", "was", "were", "are", "been", "being", "become", "became",
+                      "becomes", "remained", "remains"})
+
+
+def description(frame: Frame, sdoc: Doc,
+                entity_at: Callable[[Token], object | None]) -> str:
+    """Why a noun trigger is no event here, or "": ``modifier`` when the noun describes
+    another noun ("a rebel general", "invasion forces"; not before a name: "Yexian big defeat
+    Ming army" is a verb the tagger misread); ``title`` when a name follows it in apposition
+    ("the rebel Huang Chao"); ``copula`` when it is what a copula says a person
+    (``entity_at``: a PERSON entity) or "he" is ("An Lushan was a rebel"; not "The An Lushan
+    Rebellion was a rebellion against the Tang"); ``heading`` when its sentence (``sdoc``,
+    parsed) is a line with no verb and no closing full stop ("Rebellion of An Lushan",
+    "Invasion of Korea (1592)"). A verb trigger: always ""."""
+    head = frame.head
+    if coarse(head) not in ("NOUN", "PROPN", "ADJ") or not sdoc.has_annotation("DEP"):
+        return ""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if head.dep_ in _DESCRIBING and head.head.i != head.i and head.head.i > head.i \
+            and coarse(head.head) in ("NOUN", "PROPN") \
+            and not (nxt is not None and nxt.tag_.startswith("NNP")):
+        return "modifier"  # (not before a name: "Yexian big defeat Ming army" is a verb)
+    if head.dep_ in ("attr", "acomp") and head.head.lower_ in _COPULAS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("he", "she", "they") or getattr(
+                entity_at(c), "label", "") == "PERSON") for c in head.head.children):
+        return "copula"  # "Huang Chao was a rebel" (not "The X Rebellion was a rebellion
+        # against the Tang": the subject names the event itself)
+    if any(c.dep_ == "appos" and c.i == head.i + 1 + sum(
+            1 for t in head.doc[head.i + 1:c.i] if t.dep_ == "compound")
+            and c.tag_.startswith("NNP") for c in head.children):
+        return "title"  # "the rebel Huang Chao": a word for the person named after it
+    words = [t for t in sdoc if not t.is_space]
+    if words and "\n" not in sdoc.text.strip() \
+            and not sdoc.text.rstrip().endswith((".", "!", "?")) \
+            and not any(t.tag_.startswith(("VB", "MD")) for t in words):
+        return "heading"
+    return ""

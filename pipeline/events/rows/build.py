@@ -31,6 +31,7 @@ from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import (
     derived_anchored,
+    description,
     from_agent,
     possessive_actor,
     thing_possessor,
@@ -111,8 +112,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object), rules[0],
             is_actor), rules[0], ctx.lexicon)  # "attacks from the Tayan tribe", "its rebuilding"
         if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
-                or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at):
-            return None  # a bare noun: no argument ("the death toll", "upon victory")
+                or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at) \
+                or description(frame, sdoc, finder.entity_at):
+            return None  # a bare noun: no argument ("the death toll", "upon victory"); a
+            # description: "the rebel Huang Chao", "X was a rebel", a heading line
         if in_speech(doc_text, trig, sent, sdoc):
             return None  # direct speech: said, threatened or ordered, not narrated
         if ctx.lexicon.cue(frame.head.lower_) == "order" and (
