@@ -130,7 +130,8 @@ def description(frame: Frame, sdoc: Doc,
     ("the rebel Huang Chao"); ``copula`` when it is what a copula says a person
     (``entity_at``: a PERSON entity) or "he" is ("An Lushan was a rebel"; not "The An Lushan
     Rebellion was a rebellion against the Tang"); ``heading`` when its sentence (``sdoc``,
-    parsed) is a line with no verb and no closing full stop ("Rebellion of An Lushan",
+    parsed) is a line that opens with a capital, has no verb and no closing full stop
+    ("Rebellion of An Lushan",
     "Invasion of Korea (1592)"). A verb trigger: always ""."""
     head = frame.head
     if coarse(head) not in ("NOUN", "PROPN", "ADJ") or not sdoc.has_annotation("DEP"):
@@ -150,7 +151,7 @@ def description(frame: Frame, sdoc: Doc,
             and c.tag_.startswith("NNP") for c in head.children):
         return "title"  # "the rebel Huang Chao": a word for the person named after it
     words = [t for t in sdoc if not t.is_space]
-    if words and "\n" not in sdoc.text.strip() \
+    if words and words[0].text[:1].isupper() and "\n" not in sdoc.text.strip() \
             and not sdoc.text.rstrip().endswith((".", "!", "?")) \
             and not any(t.tag_.startswith(("VB", "MD")) for t in words):
         return "heading"
