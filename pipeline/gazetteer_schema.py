@@ -168,6 +168,10 @@ SCHEMAS: dict[str, FileSchema] = {
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
          "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset")}),
+    "event_nouns.csv": FileSchema(
+        ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
+        {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},
+        must_exist=False),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group",

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.actors import ActorFinder
 from pipeline.events.horizon import Horizons
+from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
@@ -118,6 +119,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
                         told,  # a lead date may be an aside: "Li Siyuan. A.D. 867-933."
                         {f for f, rules in lex.forms.items() if " " not in f
                          and any(r.event_type == "death" for r in rules)}, unread)
+    titles = name_lines([(b.text, b.offset) for b in prepared], kept)  # infobox subjects
     out: list[list[PendingEvent]] = []
     group: list[int] = []
     size = 0
@@ -127,7 +129,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
         size += len(block.text)
         if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
             out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry,
-                                         horizons))
+                                         horizons, titles))
             group, size = [], 0
     hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
                         if r.hostile)
@@ -158,7 +160,8 @@ _PARSE_GROUP_CHARS = 100_000
 
 
 def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
-                      carry: list[Salience], horizons: Horizons) -> list[list[PendingEvent]]:
+                      carry: list[Salience], horizons: Horizons,
+                      titles: Sequence[EntityRow] = ()) -> list[list[PendingEvent]]:
     wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
@@ -168,12 +171,12 @@ def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
     for i, block in enumerate(blocks):
         sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
                  else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
-        out.append(_finish(block, sdocs, carry, horizons))
+        out.append(_finish(block, sdocs, carry, horizons, titles))
     return out
 
 
 def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
-            horizons: Horizons) -> list[PendingEvent]:
+            horizons: Horizons, titles: Sequence[EntityRow] = ()) -> list[PendingEvent]:
     """The rows of one paragraph; ``carry`` holds the previous paragraph's :class:`Salience`
     (replaced by this one's): an anaphor with no antecedent in its own paragraph takes the
     last event subject of the paragraphs before; ``horizons``: how far back each sentence's
@@ -197,12 +200,14 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
         horizon = horizons.at(offset + sent.start_char, offset, offset + sent.end_char)
         for k, (trig, rules) in enumerate(trigs):
             right_end = next((t.start for t, rules in trigs[k + 1:]
-                              if not all(r.object_words or r.lemma in _BROAD for r in rules)),
-                             sent.end)
+                              if not all(r.object_words or r.lemma in _BROAD for r in rules)
+                              and t.text.lower() not in ctx.lexicon.derived),
+                             sent.end)  # (a derived noun is seldom an event: no clause end)
             row = build_event(doc, block.text, sdoc, trig, rules, sent,
                               doc[last_end:right_end], offset, ctx, finder, salience,
                               len(events), horizon)
             if row is not None:
                 events.append(row)
                 last_end = trig.end
-    return events
+    return merge_pending(events, infobox_events(block.text, offset, ctx, titles))
+    # (label lines of an infobox: "Born 904 ...", "Died 954")

@@ -81,6 +81,10 @@ class EventLexicon:
     #: OCR confusions (letters as printed, letters meant), from the ``ocr`` rows of
     #: event_cues.csv ("y=v": "oyerthrew" is "overthrew")
     ocr: tuple[tuple[str, str], ...] = ()
+    #: forms that come only from ``event_nouns.csv`` (nouns derived from the lexicon's verbs
+    #: through WordNet: "death", "invasions"): a nominal trigger of one needs an argument of
+    #: its own (:func:`pipeline.events.nominal.derived_anchored`)
+    derived: frozenset[str] = frozenset()
 
     def cue(self, word: str) -> str:
         """The cue kind of a lower-case word form ("" if none)."""
@@ -110,6 +114,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
             for written in row["forms"].split(";"):
                 for form in expand_form(written, f"{path}:{line}"):
                     forms.setdefault(form, []).append(rule)
+    derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
     cues: dict[str, str] = {}
     ocr: list[tuple[str, str]] = []
     cue_path = path.with_name("event_cues.csv")
@@ -129,7 +134,31 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                 for form in row["cue"].split(";"):
                     if form.strip():
                         cues[form.strip().lower()] = row["kind"]
-    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr))
+    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived)
+
+
+def _derived_nouns(path: Path, forms: dict[str, list[TriggerRule]]) -> frozenset[str]:
+    """Add the nouns of ``event_nouns.csv`` (and their plurals) to ``forms`` with the rules
+    of their lemma's event_types.csv rows, unless the form is listed there already; return
+    the forms added. A lemma with no row is skipped (the table is rebuilt from the lexicon)."""
+    if not path.is_file():
+        return frozenset()
+    by_lemma: dict[str, list[TriggerRule]] = {}
+    for rules in forms.values():
+        for rule in rules:
+            if rule not in by_lemma.setdefault(rule.lemma, []):
+                by_lemma[rule.lemma].append(rule)
+    added: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            rules = by_lemma.get(row["lemma"])
+            for form in (row["noun"], row.get("plural") or ""):
+                form = form.strip().lower()
+                if rules and form and (form not in forms or form in added):
+                    forms.setdefault(form, [])
+                    forms[form].extend(r for r in rules if r not in forms[form])
+                    added.add(form)
+    return frozenset(added)
 
 
 def expand_form(written: str, where: str = "") -> list[str]:

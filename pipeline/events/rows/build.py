@@ -4,19 +4,17 @@
 argument tokens into actors (:mod:`pipeline.events.actors`, :mod:`pipeline.events.anaphora`),
 picks the place among the location arguments and dates the event
 (:mod:`pipeline.events.when`). The place columns are filled later from the document's
-:class:`~pipeline.places.PlaceLookup` (:func:`resolve_event_places`).
+:class:`~pipeline.places.PlaceLookup` (:func:`~pipeline.events.rows.places.resolve_event_places`).
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
+from pipeline.events.actors import ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
@@ -31,9 +29,14 @@ from pipeline.events.horizon import Horizon
 from pipeline.events.implied import implied_actor, reigning_title
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
-from pipeline.events.objects import object_words
+from pipeline.events.nominal import (
+    derived_anchored,
+    description,
+    from_agent,
+    possessive_actor,
+    thing_possessor,
+)
 from pipeline.events.roles import (
-    Frame,
     coarse,
     event_noun,
     nominal_anchored,
@@ -41,206 +44,29 @@ from pipeline.events.roles import (
     read_frame,
     tense,
 )
+from pipeline.events.rows.frames import (
+    _against,
+    _at_onset,
+    _choose_rule,
+    _object_words,
+    _of_agent,
+    _partner,
+    _place_subject,
+    _without_dates,
+)
+from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
 from pipeline.events.speech import in_speech
-from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
-from pipeline.places import PlaceLookup
 from pipeline.records import EntityRow, EventRow
 
-_NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
-_REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
 # Event types that end a person's life, and which actor dies: no later pronoun refers to them.
 _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
-# Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
-# place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
-_OF_AGENT = frozenset({"attack"})
-#: Labels of a noun that is an argument of its verb.
-_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
 #: Subjects of a present tense that performs what it says (an edict: "We confer ...").
 _FIRST_PERSON = frozenset({"we", "i"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
-
-
-@dataclass(frozen=True)
-class PlaceQuery:
-    """What an event's place columns wait for: the document's :class:`PlaceLookup`.
-
-    ``name``: canonical name of the PLACE entity chosen ("" if none); ``written``: a
-    "Battle of X" name as written when no PLACE entity is in it (it is the place if the
-    lookup knows it, e.g. from a gloss anywhere in the document); ``prep``: the preposition
-    before the place ("near" ...), for ``geo_precision``."""
-
-    name: str = ""
-    written: str = ""
-    prep: str = ""
-
-
-#: An event row whose place columns are still empty, and what fills them.
-PendingEvent = tuple[EventRow, PlaceQuery]
-
-
-def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -> list[EventRow]:
-    """The rows of ``pending`` with their place columns (place, modern name, coordinates,
-    precision, ``geo_precision``) from the document's ``lookup``."""
-    out = []
-    for row, query in pending:
-        name = query.name
-        if query.written and lookup.get(query.written, written=True):
-            name = query.written
-        info = lookup.get(name, written=bool(query.written)) if name else None
-        out.append(dataclasses.replace(
-            row, place=name, place_modern=info[0] if info else "",
-            latitude=info[1] if info else None, longitude=info[2] if info else None,
-            place_precision=info[3] if info else "",
-            geo_precision=_geo_precision(query.prep, info[3])
-            if name and info and info[1] is not None else None))
-    return out
-
-
-def _choose_rule(rules: Sequence[TriggerRule], label: str,
-                 words: frozenset[str]) -> TriggerRule | None:
-    """The rule whose ``object_words`` hold one of ``words`` (lower case: the words the
-    patient stands for, :func:`pipeline.events.objects.object_words`, and the object of an
-    "as" phrase on the trigger, :func:`_object_words`; a word is more telling than a label:
-    "deposed the Emperor" is a coup, though "the Emperor" is a PERSON), else the rule whose
-    ``object_label`` is the patient's ``label``, else one with neither."""
-    for rule in rules:
-        if rule.object_words & words:
-            return rule
-    for rule in rules:
-        if rule.object_label and rule.object_label == label:
-            return rule
-    return next((r for r in rules if not r.object_label and not r.object_words), None)
-
-
-def _object_words(frame: Frame) -> frozenset[str]:
-    """The lower-case words ``object_words`` are checked against: those the patient stands
-    for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the
-    trigger ("succeeded in 934 as fourth Emperor": emperor), each of the latter also as
-    "as " + word ("as emperor"), for rows that take the word only from an "as" phrase
-    ("supported Zhao Yun as emperor", not "supported the emperor")."""
-    words = {t.lower_ for t in prep_objects(frame.head, frozenset({"as"}))}
-    for tok in frame.head.subtree:  # "in 934 as fourth Emperor", parsed as "in ... Emperor"
-        if tok.lower_ == "as" and tok.i > frame.head.i and _governed_by(tok, frame.head):
-            noun = next((t for t in tok.doc[tok.i + 1:tok.i + 5] if coarse(t) in (
-                "NOUN", "PROPN")), None)
-            if noun is not None:
-                words.add(noun.lower_)
-    return frozenset(words) | {f"as {w}" for w in words} | object_words(frame.patient)
-
-
-def _governed_by(tok: Token, head: Token) -> bool:
-    """True when ``head`` is an ancestor of ``tok`` with no other verb between them."""
-    for anc in tok.ancestors:
-        if anc.i == head.i:
-            return True
-        if coarse(anc) == "VERB":
-            return False
-    return False
-
-
-def _first_place(finder: ActorFinder, toks: Sequence[object]) -> tuple[EntityRow | None, str]:
-    for tok in toks:
-        place = finder.place(tok)  # type: ignore[arg-type]
-        if place is not None:
-            prep = tok.head.lower_ if tok.dep_ == "pobj" else ""  # type: ignore[attr-defined]
-            return place, prep
-    return None, ""
-
-
-def _partner(finder: ActorFinder, salience: Salience, frame: Frame, local: Span, prep: str,
-             at: int, actor1: Actor | None) -> Actor | None:
-    """actor2 from the object of the rule's ``partner`` preposition on the trigger's head, on
-    another word of its form or on its object ("signed the treaty with the Liao", "concluded
-    peace with the Jin", "ceded the prefectures to the Khitan"): an agent entity, an
-    anaphor's antecedent (never actor1), or None."""
-    exclude = frozenset({actor1.entity.canonical}) if actor1 is not None else frozenset()
-    holders = [frame.head, *(t for t in local if t.i != frame.head.i)]
-    if frame.patient is not None:
-        holders.append(frame.patient)
-    for tok in (o for h in holders for o in prep_objects(h, frozenset({prep}))):
-        actor = resolve_actor(finder, salience, tok, at, exclude=exclude)
-        if actor is not None and actor.entity.canonical not in exclude \
-                and _names_itself(finder, tok, actor):
-            return actor
-    return None
-
-
-def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
-    """For a noun trigger of an ``_OF_AGENT`` type whose "of" phrase names an actor, not a
-    place ("the invasion of the Mongols", "the raids of the Jin army on Taiyuan"): that phrase
-    is the agent, and the object of "on"/"against", if any, the patient; "the attack of
-    Taiyuan" (a place) stays the patient. Any other frame is returned unchanged."""
-    of_obj = frame.patient
-    if rule.event_type not in _OF_AGENT or coarse(frame.head) != "NOUN" \
-            or frame.agent is not None or of_obj is None or of_obj.dep_ != "pobj" \
-            or of_obj.head.lower_ != "of" or finder.place(of_obj) is not None \
-            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)
-                and finder.proper_noun(of_obj) is None):  # "raids of the Nienfei"
-        return frame
-    target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
-    return dataclasses.replace(frame, agent=of_obj, patient=target)
-
-
-def _at_onset(head: Token, ctx: Context) -> bool:
-    """True when the noun ``head`` is the subject or object of a verb of the cue kind
-    ``onset`` ("the war with Japan broke out", "occurred the war with Japan", "began the war")."""
-    return head.dep_ in _ARGUMENT and ctx.lexicon.cue(head.head.lower_) == "onset"
-
-
-def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
-    """True when ``actor`` comes from ``tok`` itself, a name or modifier on it or an anaphor
-    ("with the Jin", "with the Jin army", "with him"), not from a phrase inside its own
-    ("with the help of the Song army": no partner)."""
-    if actor.source == "pronoun":
-        return True
-    ent = actor.entity
-    return any(ent.start <= finder.base + t.idx < ent.end for t in (
-        tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss"))))
-
-
-def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
-    """A PLACE the subject names itself ("Taiwan submitted to the Qing", "Luoyang
-    surrendered": the place stands for its people or rulers), ``source="place"``; else None.
-    Only for rules with a ``partner`` (events between two sides: surrender, peace, treaty,
-    alliance, cession, battle) or ``hostile`` ones ("Japan declared war on China", "Tibet
-    took eighteen prefectures": a country tagged a place acts as its state): a place does not
-    ascend a throne (a mistyped name would)."""
-    place = finder.entity_at(agent)
-    return Actor(place, "place") if place is not None and place.label == "PLACE" else None
-
-
-def _in_date(ctx: Context, tok: Token | None, base: int) -> bool:
-    """True when ``tok`` (a token of a sentence Doc starting at ``base`` in the full text)
-    lies inside a date phrase ("the treaty of 198 BC": "BC" is no party)."""
-    if tok is None:
-        return False
-    at = base + tok.idx
-    i = bisect.bisect_right(ctx.date_starts, at) - 1
-    return i >= 0 and at < ctx.dates[i].end
-
-
-def _without_dates(frame: Frame, ctx: Context, base: int) -> Frame:
-    """``frame`` with a patient inside a date phrase dropped (an agent there is kept: it
-    stands for an unread subject, and dropping it would let a nearer name in)."""
-    if not _in_date(ctx, frame.patient, base):
-        return frame
-    return dataclasses.replace(frame, patient=None)
-
-
-def _against(tok: Token | None) -> bool:
-    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
-
-
-def _geo_precision(prep: str, precision: str) -> int | None:
-    if precision in _REGION_PRECISION:
-        return 3
-    if prep in _NEAR_PREPS or precision in ("near", "river"):
-        return 2
-    return 1
 
 
 def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule],
@@ -269,6 +95,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
     performative = False  # a present tense with a first-person subject: an edict
     object_thing: int | None = None  # the token after an object_words row's object
+    def is_actor(tok: Token) -> bool:  # a "from" phrase naming someone, not somewhere
+        return finder.place(tok) is None and (
+            finder.actor(tok) is not None or bool(finder.anaphor_kind(tok))
+            or finder.proper_noun(tok) is not None)
+
     if rules[0].event_type == "battle_reference":
         name_span = reference_name(doc, trig)
         if not len(name_span):
@@ -277,9 +108,14 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         names = entities_in(ctx, offset + name_span.start_char, offset + name_span.end_char)
         place = next((e for e in names if e.label == "PLACE"), None)
     else:
-        frame = read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object)
-        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at):
-            return None
+        frame = thing_possessor(from_agent(
+            read_frame(local, rules[0], ctx.lexicon, rules[0].takes_object), rules[0],
+            is_actor), rules[0], ctx.lexicon)  # "attacks from the Tayan tribe", "its rebuilding"
+        if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
+                or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at) \
+                or description(frame, sdoc, finder.entity_at):
+            return None  # a bare noun: no argument ("the death toll", "upon victory"); a
+            # description: "the rebel Huang Chao", "X was a rebel", a heading line
         if in_speech(doc_text, trig, sent, sdoc):
             return None  # direct speech: said, threatened or ordered, not narrated
         if ctx.lexicon.cue(frame.head.lower_) == "order" and (
@@ -296,7 +132,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         rule = choice
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
-            frame = read_frame(local, rule, ctx.lexicon, rule.takes_object)
+            frame = thing_possessor(from_agent(
+                read_frame(local, rule, ctx.lexicon, rule.takes_object), rule, is_actor),
+                rule, ctx.lexicon)
         if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
                 and not _at_onset(frame.head, ctx):
             return None  # "War between Song and Jin" (a heading), "losses in the war with X"
@@ -325,7 +163,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if sdoc.has_annotation("DEP") else "unparsed"
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
-            or possessor_anaphor(finder, salience, frame.agent, at)  # "his army took X"
+            or possessor_anaphor(finder, salience, frame.agent, at) \
+            or possessive_actor(finder, salience, frame.agent, rule)  # "his army took X",
+        # "until his death"
         titled = actor1 is not None and actor1.source == "pronoun" \
             and frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)

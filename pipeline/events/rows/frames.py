@@ -1,0 +1,153 @@
+"""Helpers of :func:`~pipeline.events.rows.build.build_event`: which rule of a trigger
+applies, how a frame's arguments are adjusted (an "of" agent, a patient inside a date) and
+which tokens name a partner or a place that acts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from pipeline.events.actors import Actor, ActorFinder
+from pipeline.events.anaphora import resolve_actor
+from pipeline.events.lexicon import TriggerRule
+from pipeline.events.objects import object_words
+from pipeline.events.roles import Frame, coarse
+from pipeline.events.salience import Salience
+from pipeline.events.syntax import prep_objects
+from pipeline.events.triggers import Context
+
+# Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
+# place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
+_OF_AGENT = frozenset({"attack"})
+#: Labels of a noun that is an argument of its verb.
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
+
+
+def _choose_rule(rules: Sequence[TriggerRule], label: str,
+                 words: frozenset[str]) -> TriggerRule | None:
+    """The rule whose ``object_words`` hold one of ``words`` (lower case: the words the
+    patient stands for, :func:`pipeline.events.objects.object_words`, and the object of an
+    "as" phrase on the trigger, :func:`_object_words`; a word is more telling than a label:
+    "deposed the Emperor" is a coup, though "the Emperor" is a PERSON), else the rule whose
+    ``object_label`` is the patient's ``label``, else one with neither."""
+    for rule in rules:
+        if rule.object_words & words:
+            return rule
+    for rule in rules:
+        if rule.object_label and rule.object_label == label:
+            return rule
+    return next((r for r in rules if not r.object_label and not r.object_words), None)
+
+
+def _object_words(frame: Frame) -> frozenset[str]:
+    """The lower-case words ``object_words`` are checked against: those the patient stands
+    for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the
+    trigger ("succeeded in 934 as fourth Emperor": emperor), each of the latter also as
+    "as " + word ("as emperor"), for rows that take the word only from an "as" phrase
+    ("supported Zhao Yun as emperor", not "supported the emperor")."""
+    words = {t.lower_ for t in prep_objects(frame.head, frozenset({"as"}))}
+    for tok in frame.head.subtree:  # "in 934 as fourth Emperor", parsed as "in ... Emperor"
+        if tok.lower_ == "as" and tok.i > frame.head.i and _governed_by(tok, frame.head):
+            noun = next((t for t in tok.doc[tok.i + 1:tok.i + 5] if coarse(t) in (
+                "NOUN", "PROPN")), None)
+            if noun is not None:
+                words.add(noun.lower_)
+    return frozenset(words) | {f"as {w}" for w in words} | object_words(frame.patient)
+
+
+def _governed_by(tok: Token, head: Token) -> bool:
+    """True when ``head`` is an ancestor of ``tok`` with no other verb between them."""
+    for anc in tok.ancestors:
+        if anc.i == head.i:
+            return True
+        if coarse(anc) == "VERB":
+            return False
+    return False
+
+
+def _partner(finder: ActorFinder, salience: Salience, frame: Frame, local: Span, prep: str,
+             at: int, actor1: Actor | None) -> Actor | None:
+    """actor2 from the object of the rule's ``partner`` preposition on the trigger's head, on
+    another word of its form or on its object ("signed the treaty with the Liao", "concluded
+    peace with the Jin", "ceded the prefectures to the Khitan"): an agent entity, an
+    anaphor's antecedent (never actor1), or None."""
+    exclude = frozenset({actor1.entity.canonical}) if actor1 is not None else frozenset()
+    holders = [frame.head, *(t for t in local if t.i != frame.head.i)]
+    if frame.patient is not None:
+        holders.append(frame.patient)
+    for tok in (o for h in holders for o in prep_objects(h, frozenset({prep}))):
+        actor = resolve_actor(finder, salience, tok, at, exclude=exclude)
+        if actor is not None and actor.entity.canonical not in exclude \
+                and _names_itself(finder, tok, actor):
+            return actor
+    return None
+
+
+def _of_agent(frame: Frame, rule: TriggerRule, finder: ActorFinder) -> Frame:
+    """For a noun trigger of an ``_OF_AGENT`` type whose "of" phrase names an actor, not a
+    place ("the invasion of the Mongols", "the raids of the Jin army on Taiyuan"): that phrase
+    is the agent, and the object of "on"/"against", if any, the patient; "the attack of
+    Taiyuan" (a place) stays the patient. Any other frame is returned unchanged."""
+    of_obj = frame.patient
+    if rule.event_type not in _OF_AGENT or coarse(frame.head) != "NOUN" \
+            or frame.agent is not None or of_obj is None or of_obj.dep_ != "pobj" \
+            or of_obj.head.lower_ != "of" or finder.place(of_obj) is not None \
+            or (finder.actor(of_obj) is None and not finder.anaphor_kind(of_obj)
+                and finder.proper_noun(of_obj) is None):  # "raids of the Nienfei"
+        return frame
+    target = next(iter(prep_objects(frame.head, frozenset({"on", "against", "upon"}))), None)
+    return dataclasses.replace(frame, agent=of_obj, patient=target)
+
+
+def _at_onset(head: Token, ctx: Context) -> bool:
+    """True when the noun ``head`` is the subject or object of a verb of the cue kind
+    ``onset`` ("the war with Japan broke out", "occurred the war with Japan", "began the war")."""
+    return head.dep_ in _ARGUMENT and ctx.lexicon.cue(head.head.lower_) == "onset"
+
+
+def _names_itself(finder: ActorFinder, tok: Token, actor: Actor) -> bool:
+    """True when ``actor`` comes from ``tok`` itself, a name or modifier on it or an anaphor
+    ("with the Jin", "with the Jin army", "with him"), not from a phrase inside its own
+    ("with the help of the Song army": no partner)."""
+    if actor.source == "pronoun":
+        return True
+    ent = actor.entity
+    return any(ent.start <= finder.base + t.idx < ent.end for t in (
+        tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss"))))
+
+
+def _place_subject(finder: ActorFinder, agent: Token) -> Actor | None:
+    """A PLACE the subject names itself ("Taiwan submitted to the Qing", "Luoyang
+    surrendered": the place stands for its people or rulers), ``source="place"``; else None.
+    Only for rules with a ``partner`` (events between two sides: surrender, peace, treaty,
+    alliance, cession, battle) or ``hostile`` ones ("Japan declared war on China", "Tibet
+    took eighteen prefectures": a country tagged a place acts as its state): a place does not
+    ascend a throne (a mistyped name would)."""
+    place = finder.entity_at(agent)
+    return Actor(place, "place") if place is not None and place.label == "PLACE" else None
+
+
+def _in_date(ctx: Context, tok: Token | None, base: int) -> bool:
+    """True when ``tok`` (a token of a sentence Doc starting at ``base`` in the full text)
+    lies inside a date phrase ("the treaty of 198 BC": "BC" is no party)."""
+    if tok is None:
+        return False
+    at = base + tok.idx
+    i = bisect.bisect_right(ctx.date_starts, at) - 1
+    return i >= 0 and at < ctx.dates[i].end
+
+
+def _without_dates(frame: Frame, ctx: Context, base: int) -> Frame:
+    """``frame`` with a patient inside a date phrase dropped (an agent there is kept: it
+    stands for an unread subject, and dropping it would let a nearer name in)."""
+    if not _in_date(ctx, frame.patient, base):
+        return frame
+    return dataclasses.replace(frame, patient=None)
+
+
+def _against(tok: Token | None) -> bool:
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"

@@ -1,0 +1,74 @@
+"""The place columns of event rows: what an event's place waits for and how it is filled.
+
+:class:`PlaceQuery` is what :func:`~pipeline.events.rows.build.build_event` leaves for the
+document's :class:`~pipeline.places.PlaceLookup`; :func:`resolve_event_places` fills the place,
+modern name, coordinates, precision and ``geo_precision`` columns from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.events.actors import ActorFinder
+from pipeline.places import PlaceLookup
+from pipeline.records import EntityRow, EventRow
+
+_NEAR_PREPS = frozenset({"near", "outside", "around", "off", "beyond", "along", "across"})
+_REGION_PRECISION = frozenset({"province", "region", "country", "continent"})
+
+
+@dataclass(frozen=True)
+class PlaceQuery:
+    """What an event's place columns wait for: the document's :class:`PlaceLookup`.
+
+    ``name``: canonical name of the PLACE entity chosen ("" if none); ``written``: a
+    "Battle of X" name as written when no PLACE entity is in it (it is the place if the
+    lookup knows it, e.g. from a gloss anywhere in the document); ``prep``: the preposition
+    before the place ("near" ...), for ``geo_precision``."""
+
+    name: str = ""
+    written: str = ""
+    prep: str = ""
+
+
+#: An event row whose place columns are still empty, and what fills them.
+PendingEvent = tuple[EventRow, PlaceQuery]
+
+
+def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -> list[EventRow]:
+    """The rows of ``pending`` with their place columns (place, modern name, coordinates,
+    precision, ``geo_precision``) from the document's ``lookup``."""
+    out = []
+    for row, query in pending:
+        name = query.name
+        if query.written and lookup.get(query.written, written=True):
+            name = query.written
+        info = lookup.get(name, written=bool(query.written)) if name else None
+        out.append(dataclasses.replace(
+            row, place=name, place_modern=info[0] if info else "",
+            latitude=info[1] if info else None, longitude=info[2] if info else None,
+            place_precision=info[3] if info else "",
+            geo_precision=_geo_precision(query.prep, info[3])
+            if name and info and info[1] is not None else None))
+    return out
+
+
+def _first_place(finder: ActorFinder, toks: Sequence[Token]) -> tuple[EntityRow | None, str]:
+    for tok in toks:
+        place = finder.place(tok)  # type: ignore[arg-type]
+        if place is not None:
+            prep = tok.head.lower_ if tok.dep_ == "pobj" else ""  # type: ignore[attr-defined]
+            return place, prep
+    return None, ""
+
+
+def _geo_precision(prep: str, precision: str) -> int | None:
+    if precision in _REGION_PRECISION:
+        return 3
+    if prep in _NEAR_PREPS or precision in ("near", "river"):
+        return 2
+    return 1
