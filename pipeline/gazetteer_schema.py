@@ -165,7 +165,7 @@ SCHEMAS: dict[str, FileSchema] = {
          "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient"),
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
-         "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset")}),
+         "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset", "mover")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group",
@@ -173,7 +173,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
-                                                  "group_noun")},
+                                                  "group_noun", "mover")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(
@@ -239,6 +239,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "end_jdn": _number(0, 1e8)}, must_exist=False),
     "era_readings.csv": FileSchema(("era_zh", "pinyin", "note"), ("era_zh", "pinyin"),
                                    must_exist=False),
+    "verb_inflections.csv": FileSchema(("lemma", "forms"), ("lemma", "forms"),
+                                       must_exist=False),
     "era_meanings.csv": FileSchema(
         ("era_zh", "era", "era_ids", "char_glosses", "char_related", "word_glosses"),
         ("era_zh", "era", "era_ids"), must_exist=False),

@@ -1,0 +1,113 @@
+"""Verbal events the lexicon reaches through verb inflections (``{lemma}`` forms read from
+``gazetteer/verb_inflections.csv``), motion verbs without a destination, institutional verbs,
+and what the parse says is no event (purpose, indirect questions, habits, quotations)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from pipeline.events import extract_events, load_event_lexicon
+from pipeline.events.lexicon import expand_form
+from pipeline.records import EntityRow, EventRow
+
+REPO = Path(__file__).resolve().parent.parent
+
+SPEC = [("Zhang Qian", "PERSON", "Zhang Qian"), ("Wei Aguai", "PERSON", "Wei Aguai"),
+        ("Han", "POLITY", "Han"), ("Dawan", "PLACE", "Dawan"), ("Luoyang", "PLACE", "Luoyang"),
+        ("Li Jing", "PERSON", "Li Jing"), ("Tang", "POLITY", "Tang"),
+        ("Xiongnu", "POLITY", "Xiongnu"), ("Manchuria", "PLACE", "Manchuria")]
+
+
+def ents(text: str) -> list[EntityRow]:
+    out = [EntityRow("", -1, m.start(), m.end(), name, label, canonical, "gazetteer")
+           for name, label, canonical in SPEC for m in re.finditer(rf"\b{name}\b", text)]
+    return sorted(out, key=lambda e: e.start)
+
+
+def events(nlp: Language, text: str) -> list[EventRow]:
+    return extract_events(nlp(text), ents(text), [], [])
+
+
+def kinds(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.event_type, e.actor1) for e in events(nlp, text)]
+
+
+def test_inflection_table_rebuild_equals_committed() -> None:
+    pytest.importorskip("lemminflect")
+    path = REPO / "scripts" / "build_verb_inflections.py"
+    spec = importlib.util.spec_from_file_location("build_verb_inflections", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_verb_inflections"] = module
+    spec.loader.exec_module(module)
+    assert module.build() == (REPO / "gazetteer" / "verb_inflections.csv").read_text(
+        encoding="utf-8")
+
+
+def test_braced_verb_expands_to_its_inflections() -> None:
+    verbs = {"come": ("come", "came", "comes", "coming")}
+    assert expand_form("{come} back", verbs=verbs) == ["come back", "came back", "comes back",
+                                                      "coming back"]
+    assert expand_form("{come} (back|home)", verbs=verbs)[:2] == ["come back", "come home"]
+    with pytest.raises(ValueError, match="not in verb_inflections"):
+        expand_form("{go} back", "here", verbs=verbs)
+    with pytest.raises(ValueError, match="unbalanced brace"):
+        expand_form("{come back", "here", verbs=verbs)
+
+
+def test_the_lexicon_holds_irregular_forms_it_never_typed() -> None:
+    forms = load_event_lexicon().forms
+    assert {"took over", "taken over", "came back", "set out", "rebuilt"} <= set(forms)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ambassadors returned in 806.", [("movement", "")]),
+    ("Zhang Qian came back after thirteen years.", [("movement", "Zhang Qian")]),
+    ("Li Jing set out with three thousand horsemen.", [("movement", "Li Jing")]),
+    ("The fleet arrived in the spring.", [("movement", "")]),
+])
+def test_motion_without_a_destination_is_a_movement(nlp: Language, text: str,
+                                                    expected: list[tuple[str, str]]) -> None:
+    assert kinds(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He forced the landlords to return the fields to the peasants.",  # an object: handed back
+    "Prosperity began to return.",  # nothing that travels
+    "Peace returned after the treaty.",
+])
+def test_motion_verb_not_used_as_one_is_no_event(nlp: Language, text: str) -> None:
+    assert [e for e in events(nlp, text) if e.event_type == "movement"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zhang Qian sent envoys to Dawan.", "appointment"),
+    ("The envoys finally reached the Roman Empire.", "movement"),
+    ("His five sons formed a cultivation group.", "establishment"),
+    ("Wei Aguai took over the cultivation work.", "office"),
+    ("The monks moved the temple to the foot of the hill.", "construction"),
+    ("Huang Taishan rebuilt the temple in 1868.", "construction"),
+])
+def test_institutional_and_mission_verbs(nlp: Language, text: str, expected: str) -> None:
+    assert expected in {e.event_type for e in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The talks reached a deadlock.",  # no place reached
+    "They formed a plan.",  # no body formed
+    "He moved the crowd to tears.",
+    "They restored order.",
+])
+def test_institutional_verb_with_another_object_is_no_event(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+@pytest.fixture(scope="module")
+def nlp(parser_nlp: Language) -> Language:
+    """The default model's parser pipeline (no ner: the tests give the entities)."""
+    return parser_nlp
