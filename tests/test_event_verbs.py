@@ -111,3 +111,35 @@ def test_institutional_verb_with_another_object_is_no_event(nlp: Language, text:
 def nlp(parser_nlp: Language) -> Language:
     """The default model's parser pipeline (no ner: the tests give the entities)."""
     return parser_nlp
+
+
+SPEC += [("Hexi Corridor", "PLACE", "Hexi Corridor"), ("Wusun", "POLITY", "Wusun"),
+         ("Chongqing", "PLACE", "Chongqing"), ("Beijing", "PLACE", "Beijing")]
+
+
+@pytest.mark.parametrize("text", [
+    "The scholars argued about how to recover the lost provinces.",
+    "The generals debated whether to attack Luoyang.",
+])
+def test_an_indirect_question_is_no_event(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+def test_the_aim_of_an_aim_is_no_event(nlp: Language) -> None:
+    text = "Zhang Qian went to the west for the second time to unite with Wusun to fight " \
+           "against the Xiongnu."
+    assert "battle" not in {e.event_type for e in events(nlp, text)}
+    # an order carried out stays: "ordered him to lead his army to attack X"
+    text = "The emperor ordered Li Jing to lead his army to attack Luoyang."
+    assert "attack" in {e.event_type for e in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text, moves", [
+    ("Silk products passed through the Hexi Corridor.", False),  # goods, not travellers
+    ("The old road passed through the Hexi Corridor.", False),
+    ("The envoys passed through the Hexi Corridor.", True),
+    ("The government moved to Chongqing.", True),
+    ("In 1420 the capital was moved to Beijing.", True),  # a passive: what was moved
+])
+def test_a_movement_needs_someone_who_travels(nlp: Language, text: str, moves: bool) -> None:
+    assert ("movement" in {e.event_type for e in events(nlp, text)}) is moves

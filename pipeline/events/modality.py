@@ -49,6 +49,31 @@ def _purpose(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+#: Words opening an indirect question before an infinitive ("how to recover", "whether to
+#: attack"): Penn wh-tags, and the subordinators of a yes/no question.
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+_YES_NO = frozenset({"whether", "if"})
+
+
+def _indirect_question(verb: Token) -> bool:
+    """An infinitive asked about, not done: "worried about how to recover the lost
+    territory", "debated whether to attack": a "to" infinitive with a wh-word or
+    "whether" of its own before it (the parse hangs "how" on the infinitive)."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    return any(c.i < to.i and (c.tag_ in _WH_TAGS or c.lower_ in _YES_NO)
+               for c in verb.children)
+
+
+def _aim(verb: Token) -> bool:
+    """An infinitive that is itself an aim, not a verb's complement: an adverbial or relative
+    "to" infinitive ("went west to unite with Wusun", "for the second time to unite with
+    Wusun"); not "ordered him to lead his army" (an ``xcomp``: the order is carried out)."""
+    return verb.dep_ in ("advcl", "relcl", "acl") and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _stated_purpose(verb: Token, lexicon: EventLexicon) -> bool:
     """An infinitive introduced by a ``purpose`` phrase cue ("in order to", "so as to")."""
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
@@ -117,6 +142,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"
         if coarse(cur) == "VERB" and _stated_purpose(cur, lexicon):
             return "none"  # "marched north in order to subdue the Jin"
+        if coarse(cur) == "VERB" and _indirect_question(cur):
+            return "none"  # "how to recover the lost territory", "whether to attack"
         if step > 0 and cur.lower_ == "for" and via == "pobj" \
                 and lexicon.cue(cur.head.lower_) == "purpose":
             return "none"  # "set out for the conquest of Kaifeng"
@@ -159,6 +186,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 status = "failed"  # "sent troops to recover X, but failed"
             if not _purpose(cur):
                 break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            if _aim(cur.head):
+                return "none"  # "went west to unite with Wusun to fight the Huns": the aim
+                # of an aim is not told as done
             # "suggested that the emperor lead an expedition to repel the Mongols": a purpose
             # infinitive is as asserted as the verb it serves: climb on
         via = cur.dep_

@@ -9,7 +9,11 @@ a proper noun, a personal pronoun, a number ("the two returned"), or a common no
 (or lemma) is a person or group cue of ``event_cues.csv`` (``anaphor_person``,
 ``anaphor_group``, ``group_noun``, ``mover``: "the envoys", "his deputy envoy", "the fleet").
 A verb with no subject the parse can find is left to the other checks (an elided subject of
-a coordinated clause: "..., and returned to Han").
+a coordinated clause: "..., and returned to Han"). The subject test applies to the verbs of
+every ``movement`` row without ``object_words`` ("went to", "passed through"; a row with
+them is chosen by its object after this check): "China's silk products were transported
+west and passed through the Hexi Corridor" tells a trade route, not a journey. A passive
+verb's subject is what was moved ("the capital was moved to Beijing"): not checked.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
-from pipeline.events.subjects import controller
+from pipeline.events.subjects import controller, is_passive
 from pipeline.events.syntax import OBJ, children, coarse
 
 #: ``anchor`` value of a row whose verb must have a mover and no direct object.
@@ -27,18 +31,25 @@ _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "move
 
 def can_move(tok: Token, lexicon: EventLexicon) -> bool:
     """True when the subject ``tok`` may name someone who travels (see the module doc)."""
-    if tok.tag_ in ("NNP", "NNPS", "PRP", "CD") or tok.ent_type_ in ("PERSON", "NORP", "GPE"):
+    words = [tok, *(c for c in tok.children if c.dep_ == "compound")]  # a misparse: "his
+    # operations eastwards has passed through": "eastwards" the subject, "operations" its
+    # compound
+    if any(t.tag_ in ("NNP", "NNPS", "PRP", "CD") or t.ent_type_ in ("PERSON", "NORP", "GPE")
+           for t in words):
         return True
-    return any(lexicon.cue(w) in _PERSON_CUES for w in (tok.lower_, tok.lemma_.lower()))
+    return any(lexicon.cue(w) in _PERSON_CUES for t in words for w in (t.lower_,
+                                                                       t.lemma_.lower()))
 
 
 def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -> bool:
-    """True when ``rule`` is an ``anchor=mover`` row and the verb ``head`` is not used as a
-    movement: it has a direct object, or a subject that cannot move (module doc). Nouns and
-    other rows: False."""
-    if rule is None or rule.anchor != MOVER or coarse(head) != "VERB":
-        return False
-    if children(head, OBJ):
+    """True when the verb ``head`` of a ``movement`` row is not used as a movement: its
+    subject cannot move ("silk products passed through the Hexi Corridor", "the road passed
+    through X": goods and roads are no travellers), or, for an ``anchor=mover`` row, it has a
+    direct object (module doc). Nouns and other rows: False."""
+    if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
+            rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
+        return False  # (a passive's subject is what was moved: "the capital was moved")
+    if rule.anchor == MOVER and children(head, OBJ):
         return True
     subject = controller(head, lexicon)
     return subject is not None and not can_move(subject, lexicon)
