@@ -143,3 +143,17 @@ def test_the_aim_of_an_aim_is_no_event(nlp: Language) -> None:
 ])
 def test_a_movement_needs_someone_who_travels(nlp: Language, text: str, moves: bool) -> None:
     assert ("movement" in {e.event_type for e in events(nlp, text)}) is moves
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Li Jing said to his father: "Now we have killed the envoys."', ["killing"]),
+    ('The annals record: "In the spring the Xiongnu attacked Luoyang."', ["attack"]),
+    ('He said: "Whoever speaks of moving south shall be beheaded!"', []),  # a threat
+    ('He shouted: "Attack Luoyang!"', []),  # an order
+    ('"We will capture Luoyang," he said.', []),  # a plan
+    ('The revolt, which was "suppressed for the first time by foreign forces", ended.', []),
+])
+def test_a_quoted_clause_telling_the_past_is_narration(nlp: Language, text: str,
+                                                       expected: list[str]) -> None:
+    assert [e.event_type for e in events(nlp, text)
+            if e.event_type != "rebellion"] == expected
