@@ -173,7 +173,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
-                                                  "group_noun", "mover")},
+                                                  "group_noun", "mover", "habitual")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

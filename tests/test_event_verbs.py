@@ -157,3 +157,13 @@ def test_a_quoted_clause_telling_the_past_is_narration(nlp: Language, text: str,
                                                        expected: list[str]) -> None:
     assert [e.event_type for e in events(nlp, text)
             if e.event_type != "rebellion"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Xiongnu used to raid the border.", []),
+    ("The Xiongnu usually raided the border in autumn.", []),
+    ("The Xiongnu used fire to attack Luoyang.", ["attack"]),  # "used" with an object
+    ("The Xiongnu raided the border.", ["attack"]),
+])
+def test_a_habit_is_no_event(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [e.event_type for e in events(nlp, text)] == expected

@@ -41,7 +41,8 @@ MAX_EXPANSIONS = 512
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
-                       "onset", "ocr", "title_qualifier", "group_noun", "mover"})
+                       "onset", "ocr", "title_qualifier", "group_noun", "mover",
+                       "habitual"})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ participle: "the captured emperor"), a stated purpose (``purpose`` cues: an infi
 "in order"/"so as", "marched north in order to subdue X"; an event noun in the "for" phrase of a
 verb of setting out, "set out for the conquest of X", "raised an army for the recovery of X";
 not "was rewarded for the capture of X", nor the bare purpose infinitive "led his army to
-attack Y", which the issue's convention counts as done). ``failed``: a ``failure`` cue
+attack Y", which the issue's convention counts as done), a habit (``habitual`` cues: "used to
+raid the border", an adverb "usually", "customarily"
+on the trigger or a verb above it; not "used fire to attack": "used" with an object).
+``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed")."""
 
 from __future__ import annotations
@@ -140,6 +143,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"  # "a feigned retreat", "a sham surrender"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
+        if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "habitual" for c in kids) \
+                and (step == 0 or coarse(cur) == "VERB"):
+            return "none"  # "merchants usually went to Dunhuang": a custom, not a happening
         if coarse(cur) == "VERB" and _stated_purpose(cur, lexicon):
             return "none"  # "marched north in order to subdue the Jin"
         if coarse(cur) == "VERB" and _indirect_question(cur):
@@ -166,6 +172,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 return "none"  # "demanded the surrender of X", "feigned surrender"
             if kind == "claim" and via in _CLAUSE:
                 return "none"  # "claiming that he had been ordered to punish X"
+            if kind == "habitual" and via == "xcomp" and not any(c.dep_ in ("dobj", "obj")
+                                                                  for c in kids):
+                return "none"  # "used to trade with the Han" (not "used fire to attack")
             if kind == "failure":
                 status = "failed"
             elif kind in ("irrealis", "negation"):
