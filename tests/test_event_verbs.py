@@ -167,3 +167,13 @@ def test_a_quoted_clause_telling_the_past_is_narration(nlp: Language, text: str,
 ])
 def test_a_habit_is_no_event(nlp: Language, text: str, expected: list[str]) -> None:
     assert [e.event_type for e in events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The group abandoned the cultivation work, which was then taken over by Wei Aguai.",
+     "office"),  # a relative pronoun stands for the noun it describes
+    ("The envoys reached the outskirts of the capital.", "movement"),  # a part of a place
+])
+def test_object_words_read_through_relatives_and_parts(nlp: Language, text: str,
+                                                       expected: str) -> None:
+    assert expected in {e.event_type for e in events(nlp, text)}
