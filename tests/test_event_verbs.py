@@ -177,3 +177,24 @@ def test_a_habit_is_no_event(nlp: Language, text: str, expected: list[str]) -> N
 def test_object_words_read_through_relatives_and_parts(nlp: Language, text: str,
                                                        expected: str) -> None:
     assert expected in {e.event_type for e in events(nlp, text)}
+
+
+def test_mover_and_habitual_cues_take_no_word_of_another_kind() -> None:
+    import csv
+
+    kinds: dict[str, set[str]] = {}
+    with (REPO / "gazetteer" / "event_cues.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for word in row["cue"].lower().split(";"):
+                kinds.setdefault(word.strip(), set()).add(row["kind"])
+    # a word has one kind (the last row wins): "force" stays an order, "court" a group noun
+    assert [w for w, k in kinds.items() if len(k) > 1 and k & {"mover", "habitual"}] == []
+
+
+@pytest.mark.parametrize("text, moves", [
+    ("The ambassadors did eventually travel to the Tang court.", True),
+    ("Although travel to the Tang court was safe, few went.", False),  # no traveller named
+    ("In 806 the return of the monk Kukai marks a beginning.", True),
+])
+def test_a_motion_noun_names_its_traveller(nlp: Language, text: str, moves: bool) -> None:
+    assert ("movement" in {e.event_type for e in events(nlp, text)}) is moves

@@ -45,7 +45,13 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     """True when the verb ``head`` of a ``movement`` row is not used as a movement: its
     subject cannot move ("silk products passed through the Hexi Corridor", "the road passed
     through X": goods and roads are no travellers), or, for an ``anchor=mover`` row, it has a
-    direct object (module doc). Nouns and other rows: False."""
+    direct object (module doc); a noun of an ``anchor=mover`` row names its traveller by a
+    possessive or an "of" phrase ("his return", "the return of the monk Kukai"; not "travel
+    to China was safe"). Other nouns and rows: False."""
+    if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
+        return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                       for c in head.children)  # "the return of the monk Kukai", "his
+        # return"; not "travel to China was safe"
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")
