@@ -167,7 +167,7 @@ SCHEMAS: dict[str, FileSchema] = {
          "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient"),
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
-         "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset")}),
+         "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset", "mover")}),
     "event_nouns.csv": FileSchema(
         ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
         {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},
@@ -179,7 +179,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
-                                                  "group_noun")},
+                                                  "group_noun", "mover", "habitual")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(
@@ -248,6 +248,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "end_jdn": _number(0, 1e8)}, must_exist=False),
     "era_readings.csv": FileSchema(("era_zh", "pinyin", "note"), ("era_zh", "pinyin"),
                                    must_exist=False),
+    "verb_inflections.csv": FileSchema(("lemma", "forms"), ("lemma", "forms"),
+                                       must_exist=False),
     "era_meanings.csv": FileSchema(
         ("era_zh", "era", "era_ids", "char_glosses", "char_related", "word_glosses"),
         ("era_zh", "era", "era_ids"), must_exist=False),

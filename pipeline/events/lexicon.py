@@ -11,7 +11,10 @@ a garbled trigger word (:mod:`pipeline.events.ocr`);
 ``failure``: ``status=failed``;
 ``order``: a verb whose object carries out the infinitive) and the words that refer back to
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
-clause its time instead of a date (``age``: "at the age of twenty-five").
+clause its time instead of a date (``age``: "at the age of twenty-five"), and the nouns of
+someone who travels (``mover``: the subject an ``anchor=mover`` motion verb needs,
+:mod:`pipeline.events.motion`). Forms and cues may write a verb ``{lemma}`` for all its
+inflections (``verb_inflections.csv``, derived from lemminflect: :func:`expand_form`).
 Schemas: ``gazetteer/README.md``.
 """
 
@@ -32,12 +35,14 @@ from pipeline.resources import gazetteer_dir
 GAZETTEER = gazetteer_dir()
 FORM_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 _GROUP = re.compile(r"\(([^()]*)\)")
+_VERB = re.compile(r"\{([^{}]*)\}")
 #: Most forms one written form may expand to (a typo in the groups should not explode).
 MAX_EXPANSIONS = 512
 CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
-                       "onset", "ocr", "title_qualifier", "group_noun"})
+                       "onset", "ocr", "title_qualifier", "group_noun", "mover",
+                       "habitual"})
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
     Raises ValueError naming the file and line for an unknown cue kind or subject role.
     """
     forms: dict[str, list[TriggerRule]] = {}
+    verbs = load_verb_inflections(path.with_name("verb_inflections.csv"))
     with path.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
             role = row.get("subject_role") or "agent"
@@ -112,7 +118,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                (row.get("implied_agent") or "").strip(),
                                (row.get("anchor") or "").strip())
             for written in row["forms"].split(";"):
-                for form in expand_form(written, f"{path}:{line}"):
+                for form in expand_form(written, f"{path}:{line}", verbs):
                     forms.setdefault(form, []).append(rule)
     derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
     cues: dict[str, str] = {}
@@ -131,9 +137,9 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                              f"not {pair!r}")
                         ocr.append((seen, meant))
                     continue
-                for form in row["cue"].split(";"):
-                    if form.strip():
-                        cues[form.strip().lower()] = row["kind"]
+                for written in row["cue"].split(";"):
+                    for form in expand_form(written.strip(), f"{cue_path}:{line}", verbs):
+                        cues[form] = row["kind"]
     return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived)
 
 
@@ -161,15 +167,47 @@ def _derived_nouns(path: Path, forms: dict[str, list[TriggerRule]]) -> frozenset
     return frozenset(added)
 
 
-def expand_form(written: str, where: str = "") -> list[str]:
-    """The lower-case forms a written form of ``event_types.csv`` stands for: each group of
-    alternatives in parentheses is replaced by each of them in turn, and an empty alternative
+@lru_cache(maxsize=4)
+def load_verb_inflections(path: Path = GAZETTEER / "verb_inflections.csv"
+                          ) -> Mapping[str, tuple[str, ...]]:
+    """lemma -> its verb forms (lower case, the lemma first) from ``verb_inflections.csv``
+    (derived from lemminflect by ``scripts/build_verb_inflections.py``); {} without the
+    file."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["lemma"]: tuple(f for f in row["forms"].split(";") if f)
+                for row in csv.DictReader(fh)}
+
+
+def expand_form(written: str, where: str = "",
+                verbs: Mapping[str, tuple[str, ...]] | None = None) -> list[str]:
+    """The lower-case forms a written form of ``event_types.csv`` stands for: a verb written
+    ``{lemma}`` stands for each of its inflections ("{come} back" -> "come back", "came
+    back", "comes back", "coming back"; ``verbs``: lemma -> forms, default
+    :func:`load_verb_inflections`), and each group of alternatives in parentheses is
+    replaced by each of them in turn, and an empty alternative
     drops the group ("(took|taken) charge (of|)" -> "took charge of", "took charge", "taken
     charge of", "taken charge"); spaces are normalised. Word-by-word calques of a Chinese verb
-    and its object ("(weighs|weighed|called) (the |)emperor") and the inflections of a phrase's
-    verb are written this way. Raises ValueError (naming ``where``) for an unbalanced
-    parenthesis or more than :data:`MAX_EXPANSIONS` forms."""
-    out = [written.lower()]
+    and its object ("(weighs|weighed|called) (the |)emperor") are written with groups.
+    Raises ValueError (naming ``where``) for an unbalanced parenthesis or brace, a
+    ``{lemma}`` the inflection table lacks (rebuild it: ``scripts/build_verb_inflections.py``)
+    or more than :data:`MAX_EXPANSIONS` forms."""
+    text = written.lower()
+    if "{" in text or "}" in text:
+        table = load_verb_inflections() if verbs is None else verbs
+
+        def inflect(match: re.Match[str]) -> str:
+            lemma = match.group(1).strip()
+            if lemma not in table:
+                raise ValueError(f"{where}: verb {{{lemma}}} is not in verb_inflections.csv "
+                                 "(run scripts/build_verb_inflections.py)")
+            return "(" + "|".join(table[lemma]) + ")"
+
+        text = _VERB.sub(inflect, text)
+        if "{" in text or "}" in text:
+            raise ValueError(f"{where}: unbalanced brace in form {written!r}")
+    out = [text]
     while any("(" in f or ")" in f for f in out):
         nxt = []
         for form in out:

@@ -16,7 +16,10 @@ participle: "the captured emperor"), a stated purpose (``purpose`` cues: an infi
 "in order"/"so as", "marched north in order to subdue X"; an event noun in the "for" phrase of a
 verb of setting out, "set out for the conquest of X", "raised an army for the recovery of X";
 not "was rewarded for the capture of X", nor the bare purpose infinitive "led his army to
-attack Y", which the issue's convention counts as done). ``failed``: a ``failure`` cue
+attack Y", which the issue's convention counts as done), a habit (``habitual`` cues: "used to
+raid the border", an adverb "usually", "customarily"
+on the trigger or a verb above it; not "used fire to attack": "used" with an object).
+``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed")."""
 
 from __future__ import annotations
@@ -46,6 +49,31 @@ def _purpose(verb: Token) -> bool:
     """A purpose infinitive ("led his army to attack Y"): an adverbial clause in the bare
     form with its own "to"."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: Words opening an indirect question before an infinitive ("how to recover", "whether to
+#: attack"): Penn wh-tags, and the subordinators of a yes/no question.
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+_YES_NO = frozenset({"whether", "if"})
+
+
+def _indirect_question(verb: Token) -> bool:
+    """An infinitive asked about, not done: "worried about how to recover the lost
+    territory", "debated whether to attack": a "to" infinitive with a wh-word or
+    "whether" of its own before it (the parse hangs "how" on the infinitive)."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    return any(c.i < to.i and (c.tag_ in _WH_TAGS or c.lower_ in _YES_NO)
+               for c in verb.children)
+
+
+def _aim(verb: Token) -> bool:
+    """An infinitive that is itself an aim, not a verb's complement: an adverbial or relative
+    "to" infinitive ("went west to unite with Wusun", "for the second time to unite with
+    Wusun"); not "ordered him to lead his army" (an ``xcomp``: the order is carried out)."""
+    return verb.dep_ in ("advcl", "relcl", "acl") and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -115,8 +143,13 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"  # "a feigned retreat", "a sham surrender"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
+        if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "habitual" for c in kids) \
+                and (step == 0 or coarse(cur) == "VERB"):
+            return "none"  # "merchants usually went to Dunhuang": a custom, not a happening
         if coarse(cur) == "VERB" and _stated_purpose(cur, lexicon):
             return "none"  # "marched north in order to subdue the Jin"
+        if coarse(cur) == "VERB" and _indirect_question(cur):
+            return "none"  # "how to recover the lost territory", "whether to attack"
         if step > 0 and cur.lower_ == "for" and via == "pobj" \
                 and lexicon.cue(cur.head.lower_) == "purpose":
             return "none"  # "set out for the conquest of Kaifeng"
@@ -139,6 +172,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 return "none"  # "demanded the surrender of X", "feigned surrender"
             if kind == "claim" and via in _CLAUSE:
                 return "none"  # "claiming that he had been ordered to punish X"
+            if kind == "habitual" and via == "xcomp" and not any(c.dep_ in ("dobj", "obj")
+                                                                  for c in kids):
+                return "none"  # "used to trade with the Han" (not "used fire to attack")
             if kind == "failure":
                 status = "failed"
             elif kind in ("irrealis", "negation"):
@@ -159,6 +195,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 status = "failed"  # "sent troops to recover X, but failed"
             if not _purpose(cur):
                 break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
+            if _aim(cur.head):
+                return "none"  # "went west to unite with Wusun to fight the Huns": the aim
+                # of an aim is not told as done
             # "suggested that the emperor lead an expedition to repel the Mongols": a purpose
             # infinitive is as asserted as the verb it serves: climb on
         via = cur.dep_

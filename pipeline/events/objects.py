@@ -2,9 +2,11 @@
 (``gazetteer/event_types.csv``): "crossed the Yanzhi Mountains" is a movement, "crossed the
 river" a river crossing; "captured a thousand of the enemy" takes persons, not a city.
 
-* the object's head word (lower case);
+* the object's head word (lower case); for a relative pronoun ("the cultivation work, which
+  was then taken over by X"), the noun its clause describes;
 * for a quantity ("a thousand of the enemy", "many of the rebels", "3,000"), the head word of
-  its "of" phrase: what is counted;
+  its "of" phrase: what is counted; for a part or side of a place ("the east of Tongzhou
+  City", "the outskirts of the capital"), the head of its "of" phrase too;
 * for a proper noun written in one word with a pinyin feature ending ("Tianshan", "Tongguan"),
   the feature words of ``gazetteer/place_gloss_words.csv`` (kind ``feature``) whose ``value``
   is that ending (shan: mountain, mountains, mount; guan: pass).
@@ -20,6 +22,14 @@ from spacy.tokens import Token
 
 from pipeline.resources import active_gazetteer_dir
 
+#: Heads naming a part or side of the place their "of" phrase names ("reached the east of
+#: Tongzhou City", "the outskirts of the capital").
+_PART_OF_PLACE = frozenset({"east", "west", "north", "south", "northeast", "northwest",
+                            "southeast", "southwest", "outskirts", "vicinity", "suburbs",
+                            "environs", "foot", "edge", "gates", "walls", "borders", "banks",
+                            "bank", "shore", "shores", "coast", "heart", "centre", "center"})
+#: Tags of a relative pronoun ("which", "that"), which stands for the noun its clause describes.
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Heads that count or pick out what their "of" phrase names.
 _QUANTITY_TAGS = frozenset({"CD"})
 _QUANTIFIERS = frozenset({"many", "most", "some", "all", "several", "thousands", "hundreds",
@@ -47,8 +57,11 @@ def object_words(tok: Token | None) -> frozenset[str]:
     None."""
     if tok is None:
         return frozenset()
+    if tok.tag_ in _RELATIVE_TAGS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        tok = tok.head.head  # "the work, which was taken over by X": the work
     words = {tok.lower_}
-    if tok.tag_ in _QUANTITY_TAGS or tok.like_num or tok.lower_ in _QUANTIFIERS:
+    if tok.tag_ in _QUANTITY_TAGS or tok.like_num or tok.lower_ in _QUANTIFIERS \
+            or tok.lower_ in _PART_OF_PLACE:
         counted = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), None)
         if counted is not None:

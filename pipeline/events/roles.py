@@ -48,6 +48,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.modality import modality, tense
+from pipeline.events.motion import unfit_motion
 from pipeline.events.subjects import (
     causative_patient,
     controller,
@@ -152,7 +153,7 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"
     form_prep = span[-1] if span[-1].dep_ in ("prep", "dative") and len(span) > 1 else None
-    status = modality(head, lexicon)
+    status = "none" if unfit_motion(head, rule, lexicon) else modality(head, lexicon)
     agent: Token | None
     patient: Token | None
     form_obj: Token | None = None

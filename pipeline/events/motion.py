@@ -1,0 +1,61 @@
+"""Whether a verb of movement is used as one: ``anchor=mover`` rows of ``event_types.csv``.
+
+A motion verb without a destination ("returned", "came back", "set out", "arrived") is a
+movement only when it is intransitive and someone moves: "the envoys returned in 805", "he set
+out"; not "forced the officials to return the fields" (a direct object: a handing back) nor
+"the first climax of exchanges began to arrive" (nothing that travels). The mover is the
+verb's subject (its own, shared or inherited: :func:`pipeline.events.subjects.controller`):
+a proper noun, a personal pronoun, a number ("the two returned"), or a common noun whose word
+(or lemma) is a person or group cue of ``event_cues.csv`` (``anaphor_person``,
+``anaphor_group``, ``group_noun``, ``mover``: "the envoys", "his deputy envoy", "the fleet").
+A verb with no subject the parse can find is left to the other checks (an elided subject of
+a coordinated clause: "..., and returned to Han"). The subject test applies to the verbs of
+every ``movement`` row without ``object_words`` ("went to", "passed through"; a row with
+them is chosen by its object after this check): "China's silk products were transported
+west and passed through the Hexi Corridor" tells a trade route, not a journey. A passive
+verb's subject is what was moved ("the capital was moved to Beijing"): not checked.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.subjects import controller, is_passive
+from pipeline.events.syntax import OBJ, children, coarse
+
+#: ``anchor`` value of a row whose verb must have a mover and no direct object.
+MOVER = "mover"
+_PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
+
+
+def can_move(tok: Token, lexicon: EventLexicon) -> bool:
+    """True when the subject ``tok`` may name someone who travels (see the module doc)."""
+    words = [tok, *(c for c in tok.children if c.dep_ == "compound")]  # a misparse: "his
+    # operations eastwards has passed through": "eastwards" the subject, "operations" its
+    # compound
+    if any(t.tag_ in ("NNP", "NNPS", "PRP", "CD") or t.ent_type_ in ("PERSON", "NORP", "GPE")
+           for t in words):
+        return True
+    return any(lexicon.cue(w) in _PERSON_CUES for t in words for w in (t.lower_,
+                                                                       t.lemma_.lower()))
+
+
+def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -> bool:
+    """True when the verb ``head`` of a ``movement`` row is not used as a movement: its
+    subject cannot move ("silk products passed through the Hexi Corridor", "the road passed
+    through X": goods and roads are no travellers), or, for an ``anchor=mover`` row, it has a
+    direct object (module doc); a noun of an ``anchor=mover`` row names its traveller by a
+    possessive or an "of" phrase ("his return", "the return of the monk Kukai"; not "travel
+    to China was safe"). Other nouns and rows: False."""
+    if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
+        return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                       for c in head.children)  # "the return of the monk Kukai", "his
+        # return"; not "travel to China was safe"
+    if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
+            rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
+        return False  # (a passive's subject is what was moved: "the capital was moved")
+    if rule.anchor == MOVER and children(head, OBJ):
+        return True
+    subject = controller(head, lexicon)
+    return subject is not None and not can_move(subject, lexicon)
