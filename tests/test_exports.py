@@ -182,4 +182,4 @@ def test_column_descriptions_are_whole() -> None:
     column_descriptions.cache_clear()
     found = column_descriptions()
     assert "Kublai ordered Bayan to invade" in found[("events", "actor2_source")]
-    assert found[("events", "actor1_source")].endswith("certainty low; a guess).")
+    assert found[("events", "actor1_source")].endswith("the person named on the line).")
