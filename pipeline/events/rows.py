@@ -28,7 +28,7 @@ from pipeline.events.anaphora import (
 from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor
 from pipeline.events.horizon import Horizon
-from pipeline.events.implied import implied_actor, reigning_title
+from pipeline.events.implied import implied_actor, reigning_title, undergoer_frame
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
 from pipeline.events.objects import object_words
@@ -304,6 +304,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             counted = [t for t in frame.patient.subtree if t.lower_ in rule.object_words]
             object_thing = sent.start + (counted or [frame.patient])[-1].i + 1
         frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
+        frame = undergoer_frame(frame, rule.event_type)  # enthroned: actor1
         orderer = ordering_agent(frame.head, ctx.lexicon)
         if orderer is not None:  # "ordered the death of X": X executed by the orderer
             if rule.event_type in _ORDERED and not rule.takes_object:
@@ -483,7 +484,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     if actor1 is None and (agentless or performative) and rule.implied_agent:
         # "was appointed": the emperor; "We confer ...": the emperor's edict
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
-                            ctx.person_polity)
+                            ctx.person_polity, text_polity=salience.text_polity(row.start))
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
     return row, query
