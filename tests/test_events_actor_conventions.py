@@ -85,3 +85,18 @@ def test_he_after_a_coordinated_subject_is_its_first(names: str, first: str,
             "some doctrines. The following spring, he went to Guangxi to preach.")
     row = one(text, resources, "movement")
     assert row.actor1 == first and row.actor1_source == "pronoun"
+
+
+def test_birth_with_no_parsed_subject_takes_the_name_before_it(
+        resources: api.Resources) -> None:
+    text = ("Indeed, on the first day of the seventh month of the fourth year of Xianyong of "
+            "Emperor Daozong of Liao Dynasty, Wanyan Aguda, Taizu of Jin Dynasty, was born.")
+    row = one(text, resources, "birth")
+    assert row.actor1 == "Wanyan Aguda" and row.certainty == "low"
+
+
+def test_no_text_polity_when_two_states_tie(resources: api.Resources) -> None:
+    text = ("The Qing fought the Taipings in 1864.\n\n"
+            "In 1864 Wang Zhi was promoted to governor.\n")
+    row = one(text, resources, "appointment")
+    assert row.actor1 == ""  # a blank is better than the rebels' state

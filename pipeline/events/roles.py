@@ -213,6 +213,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             patient = None
         elif not takes_object:
             agent, patient = subject, None  # "was born": the subject is the actor
+            # no subject parsed ("X, Taizu of Jin, was born" read as a conjunct of the date
+            # before it): the one it happened to is named before it, as for an active verb
+            passive = subject is not None or any(children(t, SUBJ | SUBJ_PASS) for t in span)
     skip = form_prep
     args = [agent, patient, form_obj]  # "launched a coup in Luoyang": the form's place
     places = _arguments_preps(head, args, _LOCATION, skip)

@@ -135,11 +135,15 @@ class Salience:
 
     def text_polity(self, before: int) -> str:
         """The polity the text is about at full-text offset ``before``: the POLITY
-        mentioned most often in the document before it (ties: the one mentioned last), or
-        "" when none is; the state whose act an agentless appointment or decree is when the
-        patient's polity is unknown (:func:`pipeline.events.implied.implied_actor`)."""
+        mentioned most often in the document before it, or "" when none is or two tie (no
+        guess: "The Qing fought the Taipings"); the state whose act an agentless appointment
+        or decree is when the patient's polity is unknown
+        (:func:`pipeline.events.implied.implied_actor`)."""
+        ranked = sorted((n for n, _ in self._polity_counts(before).values()), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return ""
         counts = self._polity_counts(before)
-        return max(counts, key=lambda k: counts[k]) if counts else ""
+        return max(counts, key=lambda k: counts[k][0])
 
     def _add(self, mention: Mention) -> None:
         i = bisect.bisect_right(self._mpos, mention.pos)
