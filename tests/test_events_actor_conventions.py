@@ -100,3 +100,22 @@ def test_no_text_polity_when_two_states_tie(resources: api.Resources) -> None:
             "In 1864 Wang Zhi was promoted to governor.\n")
     row = one(text, resources, "appointment")
     assert row.actor1 == ""  # a blank is better than the rebels' state
+
+
+def test_bare_emperor_naming_no_one_is_the_reigning_ruler(resources: api.Resources) -> None:
+    text = ("The Song dynasty faced the Jin in the north. The Song lost Kaifeng.\n\n"
+            "In 1069 the emperor appointed Wang Anshi as chief councillor. In 1070 the emperor "
+            "attacked the Jin.\n")
+    rows = events(text, resources)
+    shenzong = {"Emperor Shenzong of Song", "Zhao Xu"}  # Song Shenzong, r. 1067-1085
+    appointment = next(e for e in rows if e.event_type == "appointment")
+    assert appointment.actor1 in shenzong and appointment.actor1_source == "pronoun"
+    assert appointment.certainty == "low"
+    attack = next(e for e in rows if e.event_type == "attack")
+    assert attack.actor1 in shenzong  # the text's state, never the patient's (Jin)
+
+
+def test_bare_emperor_with_no_state_or_era_stays_blank(resources: api.Resources) -> None:
+    row = one("In 1069 the emperor appointed Wang Anshi as chief councillor.", resources,
+              "appointment")
+    assert row.actor1 == ""

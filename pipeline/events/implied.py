@@ -181,6 +181,28 @@ def _reigning(tables: ImpliedTables, year: int, polity: str, date: DateRow | Non
     return None
 
 
+def titled_ruler(row: EventRow, date: DateRow | None, dates: Sequence[DateRow],
+                 date_starts: Sequence[int], text_polity: str = "",
+                 tables: ImpliedTables | None = None) -> EventRow:
+    """``row`` whose agent is a bare ruler title ("In 1069 the emperor appointed X") that
+    names no ruler of the text, with actor1 set to the ruler reigning at the event's date: the
+    ruler of the era of its own date, else the one ruler of ``text_polity`` (the state the text
+    is about) reigning in its year, else the ruler of the running era (as for an implied
+    agent, :func:`implied_actor` steps 1-3, within ``text_polity`` when it is given; never the
+    patient's polity: "the emperor attacked the Jin" is no Jin ruler);
+    ``actor1_source=pronoun``, ``certainty=low``. ``row`` unchanged when actor1 is set, the
+    year is unknown, no ruler is found or the ruler is actor2. Raises nothing."""
+    if row.actor1 or row.year is None:
+        return row
+    tables = tables or load_implied_tables()
+    ruler = _reigning(tables, row.year, text_polity, date, dates, date_starts, row.start)
+    name = tables.names.get(ruler.ruler_id, "") if ruler is not None else ""
+    if not name or name == row.actor2 or ruler is None:
+        return row
+    return dataclasses.replace(row, actor1=name, actor1_polity=text_polity or ruler.dynasty,
+                               actor1_source="pronoun", certainty="low")
+
+
 def _filled(row: EventRow, actor: str, polity: str) -> EventRow:
     return dataclasses.replace(row, actor1=actor, actor1_polity=polity, actor1_source=SOURCE,
                                certainty="low")

@@ -28,7 +28,7 @@ from pipeline.events.anaphora import (
 from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor
 from pipeline.events.horizon import Horizon
-from pipeline.events.implied import implied_actor, reigning_title, undergoer_frame
+from pipeline.events.implied import implied_actor, reigning_title, titled_ruler, undergoer_frame
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
 from pipeline.events.objects import object_words
@@ -267,6 +267,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     told = ""
     agentless = False  # the parse gives the trigger no agent: an implied one may be named
     titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
+    untitled = False  # a bare ruler title naming no one
     performative = False  # a present tense with a first-person subject: an edict
     object_thing: int | None = None  # the token after an object_words row's object
     if rules[0].event_type == "battle_reference":
@@ -327,9 +328,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
             or possessor_anaphor(finder, salience, frame.agent, at)  # "his army took X"
-        titled = actor1 is not None and actor1.source == "pronoun" \
-            and frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
+        titled = frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
+        untitled, titled = titled and actor1 is None, titled and actor1 is not None \
+            and actor1.source == "pronoun"  # "the emperor" naming no one: who reigned then
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
@@ -487,4 +489,6 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                             ctx.person_polity, text_polity=salience.text_polity(row.start))
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
+    elif untitled:
+        row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
     return row, query
