@@ -119,3 +119,10 @@ def test_bare_emperor_with_no_state_or_era_stays_blank(resources: api.Resources)
     row = one("In 1069 the emperor appointed Wang Anshi as chief councillor.", resources,
               "appointment")
     assert row.actor1 == ""
+
+
+def test_trigger_modifying_the_object_of_a_support_verb(resources: api.Resources) -> None:
+    text = ("Emperor Lizong of Song began his personal rule in 1233. He was determined to "
+            "prosper, and took reform measures such as cutting taxes.")
+    row = one(text, resources, "reform")
+    assert row.actor1 == "Emperor Lizong of Song" and row.actor1_source == "pronoun"

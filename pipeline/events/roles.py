@@ -175,8 +175,10 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             head, frozenset({"of", "on", "against"}))), None)
         by = next(iter(prep_objects(head, frozenset({"by"}))), None)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        support = head.head if head.dep_ in OBJ and coarse(head.head) == "VERB" \
-            and lexicon.cue(head.head.lower_) == "support" else None
+        obj_of = head.head if head.dep_ == "compound" and head.head.dep_ in OBJ else head
+        # ("took reform measures": the trigger modifies the object of the support verb)
+        support = obj_of.head if obj_of.dep_ in OBJ and coarse(obj_of.head) == "VERB" \
+            and lexicon.cue(obj_of.head.lower_) == "support" else None
         if support is not None and by is None and poss is None:
             by = controller(support, lexicon)  # "he effected the recovery of X": he
         if takes_object or inverse:
