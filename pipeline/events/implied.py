@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.eras import era_key, load_eras
+from pipeline.events.roles import Frame
 from pipeline.records import DateRow, EventRow
 from pipeline.resources import active_gazetteer_dir
 from pipeline.rulers import Ruler, load_ruler_table
@@ -126,10 +127,13 @@ def _load(directory: Path) -> ImpliedTables:
 
 def implied_actor(row: EventRow, kind: str, date: DateRow | None, dates: Sequence[DateRow],
                   date_starts: Sequence[int], person_polity: Mapping[str, str],
-                  tables: ImpliedTables | None = None) -> EventRow:
+                  tables: ImpliedTables | None = None, text_polity: str = "") -> EventRow:
     """``row`` with ``actor1`` filled by the implied agent (see the module doc), or ``row``
     unchanged when actor1 is already set, ``kind`` (the rule's ``implied_agent``) is empty
-    or no agent can be named. ``date``: the date the row was dated by (None: undated);
+    or no agent can be named. When the patient's polity is unknown, ``text_polity`` (the
+    state the text is about: :meth:`pipeline.events.salience.Salience.text_polity`) stands
+    in for it in steps 2 and 4 (``actor1_source=implied`` all the same). ``date``: the
+    date the row was dated by (None: undated);
     ``dates``: the document's dates sorted by ``start`` (full-text offsets),
     ``date_starts`` their starts; ``person_polity``: canonical → polity (for the ruler's
     ``actor1_polity``). ``tables``: default :func:`load_implied_tables`. Raises nothing."""
@@ -140,6 +144,10 @@ def implied_actor(row: EventRow, kind: str, date: DateRow | None, dates: Sequenc
     if kind == "ruler" and row.year is not None:
         tables = tables or load_implied_tables()
         ruler = _reigning(tables, row.year, polity, date, dates, date_starts, row.start)
+    if ruler is None and not polity:
+        polity = text_polity  # the state the text is about
+        if polity and kind == "ruler" and row.year is not None and tables is not None:
+            ruler = tables.polity_ruler(polity, row.year)
     if ruler is not None:
         name = tables.names.get(ruler.ruler_id, "") if tables is not None else ""
         if name and name != row.actor2:
@@ -171,6 +179,28 @@ def _reigning(tables: ImpliedTables, year: int, polity: str, date: DateRow | Non
             if fits(running):
                 return running
     return None
+
+
+def titled_ruler(row: EventRow, date: DateRow | None, dates: Sequence[DateRow],
+                 date_starts: Sequence[int], text_polity: str = "",
+                 tables: ImpliedTables | None = None) -> EventRow:
+    """``row`` whose agent is a bare ruler title ("In 1069 the emperor appointed X") that
+    names no ruler of the text, with actor1 set to the ruler reigning at the event's date: the
+    ruler of the era of its own date, else the one ruler of ``text_polity`` (the state the text
+    is about) reigning in its year, else the ruler of the running era (as for an implied
+    agent, :func:`implied_actor` steps 1-3, within ``text_polity`` when it is given; never the
+    patient's polity: "the emperor attacked the Jin" is no Jin ruler);
+    ``actor1_source=pronoun``, ``certainty=low``. ``row`` unchanged when actor1 is set, the
+    year is unknown, no ruler is found or the ruler is actor2. Raises nothing."""
+    if row.actor1 or row.year is None:
+        return row
+    tables = tables or load_implied_tables()
+    ruler = _reigning(tables, row.year, text_polity, date, dates, date_starts, row.start)
+    name = tables.names.get(ruler.ruler_id, "") if ruler is not None else ""
+    if not name or name == row.actor2 or ruler is None:
+        return row
+    return dataclasses.replace(row, actor1=name, actor1_polity=text_polity or ruler.dynasty,
+                               actor1_source="pronoun", certainty="low")
 
 
 def _filled(row: EventRow, actor: str, polity: str) -> EventRow:
@@ -217,3 +247,23 @@ def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow]
         return row
     name = tables.names.get(new.ruler_id, "")
     return dataclasses.replace(row, actor1=name) if name else row
+
+
+
+#: Event types whose actor1 is the one the event makes what it names, not the one who acts:
+#: an enthronement's actor1 is the one enthroned, even when "supported by Y as emperor" (the
+#: annotation convention of ``bench/gold/README.md``).
+UNDERGOER_TYPES = frozenset({"enthronement"})
+
+
+def undergoer_frame(frame: Frame, event_type: str) -> Frame:
+    """``frame`` with its agent and patient exchanged when ``event_type`` is one of
+    :data:`UNDERGOER_TYPES` and the frame has a patient (a transitive form: "Zhao Yun was
+    supported by Shi Miyuan as emperor", "the Jin set up Li Heng as emperor": actor1 Zhao Yun
+    / Li Heng; the installer becomes the patient), read as active (the one enthroned is the
+    subject the paragraph goes on with); else ``frame`` unchanged. Call it after the trigger
+    rule is chosen (the rule's ``as emperor`` object words are read from the patient).
+    Raises nothing."""
+    if event_type not in UNDERGOER_TYPES or frame.patient is None:
+        return frame
+    return dataclasses.replace(frame, agent=frame.patient, patient=frame.agent, passive=False)

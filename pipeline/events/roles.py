@@ -57,7 +57,16 @@ from pipeline.events.subjects import (
     ordering_verb,
     relative_antecedent,
 )
-from pipeline.events.syntax import OBJ, SUBJ, children, coarse, pobj, prep_objects, trigger_head
+from pipeline.events.syntax import (
+    OBJ,
+    SUBJ,
+    SUBJ_PASS,
+    children,
+    coarse,
+    pobj,
+    prep_objects,
+    trigger_head,
+)
 
 __all__ = ["Frame", "coarse", "event_noun", "modality", "nominal_anchored", "ordering_agent",
            "ordering_verb", "read_frame", "tense", "trigger_head"]
@@ -66,6 +75,9 @@ _LOCATION = frozenset({"at", "in", "on", "near", "outside", "inside", "within", 
                        "beyond", "under", "before", "along", "across"})
 _ORIGIN = frozenset({"from"})
 _DESTINATION = frozenset({"to", "toward", "towards", "into"})
+#: The only dependents a reduced passive ("later promoted to governor") may have.
+_REDUCED_DEPS = frozenset({"advmod", "prep", "punct", "cc", "conj", "npadvmod", "agent",
+                           "advcl"})
 _ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against", "by", "with"})
 
 
@@ -164,8 +176,10 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             head, frozenset({"of", "on", "against"}))), None)
         by = next(iter(prep_objects(head, frozenset({"by"}))), None)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        support = head.head if head.dep_ in OBJ and coarse(head.head) == "VERB" \
-            and lexicon.cue(head.head.lower_) == "support" else None
+        obj_of = head.head if head.dep_ == "compound" and head.head.dep_ in OBJ else head
+        # ("took reform measures": the trigger modifies the object of the support verb)
+        support = obj_of.head if obj_of.dep_ in OBJ and coarse(obj_of.head) == "VERB" \
+            and lexicon.cue(obj_of.head.lower_) == "support" else None
         if support is not None and by is None and poss is None:
             by = controller(support, lexicon)  # "he effected the recovery of X": he
         if takes_object or inverse:
@@ -181,6 +195,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         passive = is_passive(head)
         subject = controller(head, lexicon)
         obj = relative_antecedent(next(iter(children(head, OBJ)), None), head)
+        if not passive and _reduced_passive(head, rule, obj):
+            passive = True  # "who was given the command, later promoted to governor"
         prep_obj = pobj(form_prep) if form_prep is not None else None
         if obj is not None and span.start <= obj.i < span.end and prep_obj is not None:
             form_obj, obj = obj, None  # a word of the form: "declared war on X"
@@ -200,6 +216,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             patient = None
         elif not takes_object:
             agent, patient = subject, None  # "was born": the subject is the actor
+            # no subject parsed ("X, Taizu of Jin, was born" read as a conjunct of the date
+            # before it): the one it happened to is named before it, as for an active verb
+            passive = subject is not None or any(children(t, SUBJ | SUBJ_PASS) for t in span)
     skip = form_prep
     args = [agent, patient, form_obj]  # "launched a coup in Luoyang": the form's place
     places = _arguments_preps(head, args, _LOCATION, skip)
@@ -213,6 +232,21 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                       for d in prep_objects(h, _DESTINATION))]
     # ("moved the capital from X to Y": the parse hangs "to" on X or on "from")
     return Frame(head, agent, patient, passive, places, origins, tuple(destinations), status)
+
+
+def _reduced_passive(head: Token, rule: TriggerRule | None, obj: Token | None) -> bool:
+    """True for a state act's verb (a rule with an ``implied_agent``: appoint, promote,
+    exile, arrest ...; verbs that take an object) read as active with no direct object and
+    either no subject of its own (it borrows one: "X, who was given the command, later
+    promoted to governor") or a past-participle tag ("Wang Zhi promoted to governor in
+    1465"): a passive without its auxiliary, so its subject is the patient and the agent is
+    implied (:mod:`pipeline.events.implied`)."""
+    if rule is None or not rule.implied_agent or not rule.takes_object or obj is not None \
+            or coarse(head) != "VERB" or head.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ not in _REDUCED_DEPS for c in head.children):
+        return False  # "granted him a title", "had promoted", "made Luoyang his capital"
+    return head.tag_ == "VBN" or not children(head, SUBJ | SUBJ_PASS)
 
 
 def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:

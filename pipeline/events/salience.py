@@ -120,7 +120,30 @@ class Salience:
         # spelling pass of :mod:`pipeline.events.coref`); the paragraph's own are added as
         # its events are read (:meth:`spellings`)
         self._names: dict[str, EntityRow] = dict(earlier.spellings(_END)) if earlier else {}
+        # POLITY canonical -> (mentions, last start) over the paragraphs before this one
+        self._polities: dict[str, tuple[int, int]] = earlier._polity_counts(_END) \
+            if earlier else {}
         self._named = 0
+
+    def _polity_counts(self, before: int) -> dict[str, tuple[int, int]]:
+        counts = dict(self._polities)
+        for e in self.entities:
+            if e.label == "POLITY" and e.start < before and e.canonical:
+                n, _ = counts.get(e.canonical, (0, 0))
+                counts[e.canonical] = (n + 1, e.start)
+        return counts
+
+    def text_polity(self, before: int) -> str:
+        """The polity the text is about at full-text offset ``before``: the POLITY
+        mentioned most often in the document before it, or "" when none is or two tie (no
+        guess: "The Qing fought the Taipings"); the state whose act an agentless appointment
+        or decree is when the patient's polity is unknown
+        (:func:`pipeline.events.implied.implied_actor`)."""
+        ranked = sorted((n for n, _ in self._polity_counts(before).values()), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return ""
+        counts = self._polity_counts(before)
+        return max(counts, key=lambda k: counts[k][0])
 
     def _add(self, mention: Mention) -> None:
         i = bisect.bisect_right(self._mpos, mention.pos)
@@ -348,7 +371,8 @@ class Salience:
         one canonical name; the previous paragraph's last fitting subject counts as a subject
         one sentence before this paragraph; the entry's topic adds :data:`TOPIC_WEIGHT`; for a
         ``group`` anaphor, "they", a person counts half: it stands for its force only); ties go
-        to the most recent. The latest mention of the winner is returned (``_UNKNOWN`` when an
+        to the most recent, except in a coordination (its first conjunct). The latest
+        mention of the winner is returned (``_UNKNOWN`` when an
         unnamed subject noted by :meth:`note_unknown` wins); None if nothing fits."""
         now = sentence_index(self.sent_starts, before)
         scores: dict[str, float] = {}
@@ -380,5 +404,23 @@ class Salience:
                          None)
             if found is not None or not scores:
                 return found
-        key = max(scores, key=lambda k: (scores[k], latest[k].pos))
-        return latest[key].entity
+        key = max(scores, key=lambda k: (round(scores[k], 9), latest[k].pos))
+        return self._first_conjunct(key, scores, latest).entity
+
+    def _first_conjunct(self, key: str, scores: dict[str, float],
+                        latest: dict[str, Mention]) -> Mention:
+        """The mention of ``key`` (the most recent of the top score), or, when others tie
+        with it and their latest mentions form one coordination with it ("A, B and C
+        launched X ... he": only commas and "and" between them), the first conjunct's: English
+        orders a coordination by prominence."""
+        top = round(scores[key], 9)
+        tied = sorted((latest[k] for k in scores if round(scores[k], 9) == top),
+                      key=lambda m: m.pos)
+        if len(tied) < 2 or not self.text:
+            return latest[key]
+        for a, b in zip(tied, tied[1:], strict=False):
+            gap = self.text[a.entity.end - self.offset:b.entity.start - self.offset]
+            if a.entity.end > b.entity.start or gap.replace(",", " ").split() not in (
+                    [], ["and"]):
+                return latest[key]
+        return tied[0]

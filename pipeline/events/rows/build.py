@@ -26,7 +26,7 @@ from pipeline.events.anaphora import (
 from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor
 from pipeline.events.horizon import Horizon
-from pipeline.events.implied import implied_actor, reigning_title
+from pipeline.events.implied import implied_actor, reigning_title, titled_ruler, undergoer_frame
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import (
@@ -93,6 +93,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     told = ""
     agentless = False  # the parse gives the trigger no agent: an implied one may be named
     titled = False  # actor1 read from a bare ruler title: "the emperor" (not "the Retired ...")
+    untitled = False  # a bare ruler title naming no one
     performative = False  # a present tense with a first-person subject: an edict
     object_thing: int | None = None  # the token after an object_words row's object
     def is_actor(tok: Token) -> bool:  # a "from" phrase naming someone, not somewhere
@@ -142,6 +143,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             counted = [t for t in frame.patient.subtree if t.lower_ in rule.object_words]
             object_thing = sent.start + (counted or [frame.patient])[-1].i + 1
         frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
+        frame = undergoer_frame(frame, rule.event_type)  # enthroned: actor1
         orderer = ordering_agent(frame.head, ctx.lexicon)
         if orderer is not None:  # "ordered the death of X": X executed by the orderer
             if rule.event_type in _ORDERED and not rule.takes_object:
@@ -166,9 +168,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             or possessor_anaphor(finder, salience, frame.agent, at) \
             or possessive_actor(finder, salience, frame.agent, rule)  # "his army took X",
         # "until his death"
-        titled = actor1 is not None and actor1.source == "pronoun" \
-            and frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
+        titled = frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
+        untitled, titled = titled and actor1 is None, titled and actor1 is not None \
+            and actor1.source == "pronoun"  # "the emperor" naming no one: who reigned then
         trig_end = offset + trig.end_char
         if actor1 is not None and actor1.entity.start < trig_end and at < actor1.entity.end:
             actor1 = None  # "Died A.D. 934": the capitalised trigger read as a name
@@ -323,7 +326,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     if actor1 is None and (agentless or performative) and rule.implied_agent:
         # "was appointed": the emperor; "We confer ...": the emperor's edict
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
-                            ctx.person_polity)
+                            ctx.person_polity, text_polity=salience.text_polity(row.start))
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
+    elif untitled:
+        row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
     return row, query
