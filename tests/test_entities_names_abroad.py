@@ -4,21 +4,12 @@ on short invented rows."""
 
 from __future__ import annotations
 
+from entity_rows import entity_rows as _rows
+from entity_rows import labels as _labels
+
 from pipeline.entities.relabel import relabel, syllables
 
 TITLES = {"Lord", "King", "Prince"}
-
-
-def _rows(text: str, *names: tuple[str, str, str]):
-    out = []
-    for name, label, source in names:
-        s = text.index(name)
-        out.append((s, s + len(name), label, name, source, name))
-    return out
-
-
-def _labels(rows):
-    return [(r[5], r[2]) for r in rows]
 
 
 def test_pinyin_syllables_of_a_word() -> None:

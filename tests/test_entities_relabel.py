@@ -4,21 +4,12 @@ frame around a model PERSON, a state listed with states."""
 
 from __future__ import annotations
 
+from entity_rows import entity_rows as _rows
+from entity_rows import labels as _labels
+
 from pipeline.entities.relabel import relabel
 
 TITLES = {"Lord", "Lady", "King", "Prince", "Princess", "Duke"}
-
-
-def _rows(text: str, *names: tuple[str, str, str]):
-    out = []
-    for name, label, source in names:
-        s = text.index(name)
-        out.append((s, s + len(name), label, name, source, name))
-    return out
-
-
-def _labels(rows):
-    return [(r[5], r[2]) for r in rows]
 
 
 def test_a_title_before_a_place_makes_a_person(gaz) -> None:
