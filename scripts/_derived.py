@@ -1,7 +1,8 @@
 """The command line every derived-table build script shares: write the table, or ``--check`` it.
 
 ``write_or_check(doc, build, out, argv)`` builds the text with ``build()``, then either writes it
-to ``out`` or (``--check``) compares it with the committed file: exit 0 when equal, 1 otherwise.
+to ``out`` or (``--check``) compares it with the committed file: exit 0 when equal, 1 otherwise
+(``write_or_compare(text, out, check)`` for a script with options of its own).
 ``csv_text(columns, rows)`` is the text of a derived CSV (header, rows, ``\n`` line ends).
 ``sanmiao_csv(name)`` reads one of the installed sanmiao package's data tables as dict rows.
 """
@@ -22,8 +23,13 @@ def write_or_check(doc: str | None, build: Callable[[], str], out: Path,
     ap = argparse.ArgumentParser(description=(doc or "").splitlines()[0] if doc else None)
     ap.add_argument("--check", action="store_true", help="only compare with the committed file")
     args = ap.parse_args(argv)
-    text = build()
-    if args.check:
+    return write_or_compare(build(), out, args.check)
+
+
+def write_or_compare(text: str, out: Path, check: bool) -> int:
+    """Write ``text`` to ``out`` (exit code 0), or with ``check`` compare it with the committed
+    file (0 when equal, 1 otherwise); print what was done."""
+    if check:
         same = out.is_file() and out.read_text(encoding="utf-8") == text
         print(f"{out.name} is up to date" if same else f"{out.name} differs")
         return 0 if same else 1

@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 GAZETTEER = REPO / "gazetteer"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ (also when loaded by path)
-from _derived import csv_text  # noqa: E402
+from _derived import csv_text, write_or_compare  # noqa: E402
 
 COLUMNS = ("noun", "plural", "lemma", "verb", "lexname", "sense")
 #: Lexicographer files of the nouns kept: acts, events, processes.
@@ -199,15 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if folder is None:
         print(f"no WordNet dict folder: give --wordnet DIR or set {ENV}", file=sys.stderr)
         return 2
-    out = GAZETTEER / "event_nouns.csv"
-    text = build_text(folder)
-    if args.check:
-        same = out.is_file() and out.read_text(encoding="utf-8") == text
-        print(f"{out.name} is up to date" if same else f"{out.name} differs")
-        return 0 if same else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({text.count(chr(10)) - 1} rows)")
-    return 0
+    return write_or_compare(build_text(folder), GAZETTEER / "event_nouns.csv", args.check)
 
 
 if __name__ == "__main__":
