@@ -30,7 +30,8 @@ ROOT = HERE.parent.parent.parent
 
 
 def source_text(doc: str) -> str:
-    for base in (ROOT / "corpus", *(p / "shared" / "corpus-dev" for p in ROOT.parents)):
+    for base in (ROOT / "corpus", ROOT / "bench" / "heldout4",
+                 *(p / "shared" / "corpus-dev" for p in ROOT.parents)):
         if (base / doc).exists():
             return (base / doc).read_text(encoding="utf-8")
     sys.exit(f"{doc}: not found in corpus/ or a shared/corpus-dev/ above the repository")
