@@ -17,6 +17,7 @@ from lxml import etree
 
 from pipeline import api, exports
 from pipeline.cli import main
+from pipeline.errors import ChronicleError
 from pipeline.exports.common import nested_marks
 from pipeline.exports.datapackage import describe
 from pipeline.exports.tei import tei_date
@@ -165,6 +166,12 @@ def test_parse_formats() -> None:
     assert exports.parse_formats("all") == exports.ALL_FORMATS
     assert exports.parse_formats("TEI, report") == ("report", "tei")
     assert exports.parse_formats("none") == ()
+
+
+def test_parse_formats_refuses_an_empty_list() -> None:
+    for text in ("", " , "):
+        with pytest.raises(ChronicleError, match="empty output format list"):
+            exports.parse_formats(text)
 
 
 def test_exports_get_the_usual_permissions(run_dir: tuple[Path, api.RunResult]) -> None:

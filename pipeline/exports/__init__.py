@@ -45,12 +45,17 @@ DEFAULT_FORMATS: tuple[str, ...] = ALL_FORMATS
 def parse_formats(text: str) -> tuple[str, ...]:
     """``"geojson,report"`` -> ``("geojson", "report")``; ``"all"``, ``"none"`` (tables only).
 
-    Raises :class:`~pipeline.errors.ChronicleError` (exit 2, a usage error) for an unknown name.
+    Raises :class:`~pipeline.errors.ChronicleError` (exit 2, a usage error) for an unknown name
+    or an empty list (``--formats ''`` is more likely a shell slip than a wish for no extra
+    files, which ``none`` says explicitly).
     """
     names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if not names:
+        raise ChronicleError(f"empty output format list {text!r}: give names "
+                             f"({', '.join(ALL_FORMATS)}), all, or none for the tables only")
     if names == ["all"]:
         return ALL_FORMATS
-    if names in ([], ["none"]):
+    if names == ["none"]:
         return ()
     unknown = [n for n in names if n not in ALL_FORMATS]
     if unknown:
