@@ -31,3 +31,12 @@ def test_a_date_of_the_text_near_the_fall_stays(resources) -> None:  # noqa: ANN
     events = process_text(text, "t", resources).events
     fall = next(e for e in events if e.event_type == "fall_of_state")
     assert fall.year == 1644  # (the ruler tables run the Southern Ming to 1662)
+
+
+def test_a_running_date_from_an_earlier_paragraph_does_not_date_a_founding(resources) -> None:  # noqa: ANN001,E501
+    text = ("On July 2, 626, Li Shimin launched the Xuanwu Gate Incident.\n\n"
+            "Originally, after the establishment of the Tang Dynasty, Li Shimin gathered many "
+            "famous generals.")
+    events = process_text(text, "t", resources).events
+    est = next(e for e in events if e.trigger.startswith("establishment"))
+    assert (est.year, est.certainty) == (618, "low")  # not the 626 of the paragraph before

@@ -110,7 +110,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
     if source != "clause" and event_type in _DYNASTY_END and sdoc.has_annotation("DEP"):
-        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], chosen)
+        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], chosen,
+                                far=source == "running" and chosen is not None
+                                and chosen.start < near)
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
     if lead is not None and source not in ("clause", "sentence"):
