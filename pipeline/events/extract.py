@@ -31,6 +31,7 @@ from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
 from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.events.when import with_asides
+from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
 from pipeline.places import (
     HistoricalPlace,
     ModernPlaceIndex,
@@ -39,6 +40,7 @@ from pipeline.places import (
     outside_glosses,
 )
 from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.resources import active_gazetteer_dir
 
 __all__ = ["PendingEvent", "PlaceQuery", "extract_block_events", "extract_events",
            "parse_sentences", "pending_block_events", "resolve_event_places"]
@@ -133,7 +135,12 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
             group, size = [], 0
     hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
                         if r.hostile)
-    return _date_lead(out, all_dates[0].start if all_dates else None, hostile)
+    out = _date_lead(out, all_dates[0].start if all_dates else None, hostile)
+    lives = {**recorded_lives(active_gazetteer_dir()),
+             **printed_lives(kept, told, [(b.text, b.offset) for b in prepared])}
+    return [[(row, query) for row, query in zip(
+        within_lives([r for r, _ in block], lives), [q for _, q in block], strict=True)]
+        for block in out]  # a carried year outside its actor's life: blank
 
 
 def _date_lead(blocks: list[list[PendingEvent]], first_date: int | None,
