@@ -40,3 +40,10 @@ def test_a_running_date_from_an_earlier_paragraph_does_not_date_a_founding(resou
     events = process_text(text, "t", resources).events
     est = next(e for e in events if e.trigger.startswith("establishment"))
     assert (est.year, est.certainty) == (618, "low")  # not the 626 of the paragraph before
+
+
+def test_a_date_in_a_later_bracket_is_a_remark_not_the_events_date(resources) -> None:  # noqa: ANN001,E501
+    text = ("In the spring the general captured Jinan (while under Hongwu's reign the city had "
+            "been a prefecture).")
+    events = process_text(text, "t", resources).events
+    assert events and all(e.year is None for e in events)  # not Hongwu's 1368-1398

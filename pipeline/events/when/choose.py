@@ -194,10 +194,22 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     before = [d for d in own_sentence if d.start < trig_start]
     if before:
         return before[-1], "sentence"
-    after = [d for d in own_sentence if trig_start <= d.start < clause_end]
+    after = [d for d in own_sentence if trig_start <= d.start < clause_end
+             and not _in_later_bracket(sdoc, sent_start, trig_start, d)]
     if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
         return after[0], ("other_clause" if parsed else "sentence")
     k = lo - 1
     while k >= 0 and dates[k].kind in ("aside", "period"):
         k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
+
+
+def _in_later_bracket(sdoc: Doc, sent_start: int, trig_start: int, d: DateRow) -> bool:
+    """True if ``d`` (not a span aside) lies inside a bracket that opens after the trigger
+    (at full-text ``trig_start``): a remark of its own time, not the event's ("He ordered the
+    building of Quoc Tu Giam (while only Huong exams were used under Gia Long's reign)")."""
+    if d.kind == "aside":
+        return False
+    text = sdoc.text
+    between = text[max(0, trig_start - sent_start):max(0, d.start - sent_start)]
+    return between.count("(") > between.count(")")
