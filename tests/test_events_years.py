@@ -47,3 +47,14 @@ def test_a_date_in_a_later_bracket_is_a_remark_not_the_events_date(resources) ->
             "been a prefecture).")
     events = process_text(text, "t", resources).events
     assert events and all(e.year is None for e in events)  # not Hongwu's 1368-1398
+
+
+def test_a_present_perfect_under_since_takes_no_earlier_date(resources) -> None:  # noqa: ANN001,E501
+    text = ("The governor, in the third year of Xianfeng, raised the militia in Hunan. He "
+            "captured Wuchang, and since his march eastwards has passed through Susong and "
+            "captured Anqing.")
+    events = process_text(text, "t", resources).events
+    first = next(e for e in events if "Wuchang" in e.text and e.trigger.startswith("captured"))
+    assert first.year == 1853  # a simple past: the running date
+    later = [e for e in events if e.start > text.index("since")]
+    assert later and all(e.year is None for e in later)  # after 1853, up to the writing
