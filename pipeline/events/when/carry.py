@@ -46,6 +46,7 @@ def from_last_event(rows: Sequence[EventRow], dates: Sequence[DateRow],
     def sentence(at: int) -> int:
         return bisect.bisect_right(sents, at) - 1
 
+    own = {r.date_id for r in rows if r.date_source == "sentence"}  # dates of events
     order = sorted(range(len(rows)), key=lambda i: (rows[i].start, i))
     out = list(rows)
     last: EventRow | None = None  # the last row dated by its own sentence, in text order
@@ -63,8 +64,7 @@ def from_last_event(rows: Sequence[EventRow], dates: Sequence[DateRow],
         if not sentence(theirs.start) == sentence(mine.start) == sentence(last.start) \
                 or sentence(row.start) <= sentence(mine.start):
             continue
-        if any(r.date_id == row.date_id and r.date_source == "sentence" for r in rows) \
-                or not _secondary(mine, theirs, blocks):
+        if row.date_id in own or not _secondary(mine, theirs, blocks):
             continue  # the later date dates an event of its own: it is the narrative's
         if last.event_type == "birth":  # "He was born in 1791 (May 25th 1871). He ...":
             out[i] = no_date(row)  # later, year unknown (as for the birth's own date)
