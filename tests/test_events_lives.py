@@ -4,8 +4,9 @@ actor's life is blank; a clause's own year and years inside the life stay."""
 from __future__ import annotations
 
 from pipeline.document import process_text
-from pipeline.events.when.lives import outside_life, printed_lives, within_lives
+from pipeline.events.when.lives import outside_life, printed_lives, recorded_lives, within_lives
 from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.resources import active_gazetteer_dir
 
 
 def _row(year: int, source: str, actor1: str = "", actor2: str = "") -> EventRow:
@@ -65,3 +66,9 @@ def test_in_a_text(resources) -> None:  # noqa: ANN001
     years = {e.trigger.split()[0]: e.year for e in process_text(text, "t", resources).events}
     # 1140 in his life stays; 1161, after his death in 1142, is no year of his
     assert (years.get("defeated"), years.get("captured", 0)) == (1140, None)
+
+
+def test_a_name_a_ruler_of_other_years_bore_gives_no_life() -> None:
+    lives = recorded_lives(active_gazetteer_dir())
+    assert "Sima Yi" not in lives  # 司馬懿 (179-251) and Emperor Fei of Jin 司馬奕 (r. 365-371)
+    assert lives.get("Liu Bei") == (161, 223)  # his reign (221-223) lies inside his life

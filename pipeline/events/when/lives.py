@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.rulers import load_ruler_table
 
 #: Years of slack at each end of a life (a 12th lunar month falls in the next Western year).
 SLACK = 1
@@ -52,7 +53,9 @@ Life = tuple[int | None, int]
 @lru_cache(maxsize=4)
 def recorded_lives(directory: Path) -> dict[str, Life]:
     """Name (canonical and aliases of ``person_years.csv``) -> (born, died), astronomical
-    years; a name given two different lives is left out. Empty without the file."""
+    years; a name given two different lives, or the canonical or personal name of a ruler of
+    the ruler tables (``rulers.csv``) whose reign is not inside the life, is left out. Empty
+    without the file."""
     path = directory / "person_years.csv"
     found: dict[str, set[Life]] = {}
     if path.is_file():
@@ -67,6 +70,15 @@ def recorded_lives(directory: Path) -> dict[str, Life]:
                     name = " ".join(name.split())
                     if name:
                         found.setdefault(name, set()).add(life)
+    try:  # a personal name a ruler of other years bore ("Sima Yi", 司馬奕 r. 365-371)
+        reigns = [(n, r.reign_start, r.reign_end) for r in load_ruler_table(directory).rulers
+                  for n in (r.canonical, r.personal) if n in found]
+    except OSError:
+        reigns = []
+    for name, lo, hi in reigns:
+        if any(not (born <= lo and hi <= died + SLACK) for born, died in found[name]
+               if born is not None):
+            found[name].add((lo, hi))  # another person's years: two lives, the name dropped
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
