@@ -31,3 +31,30 @@ def test_a_date_of_the_text_near_the_fall_stays(resources) -> None:  # noqa: ANN
     events = process_text(text, "t", resources).events
     fall = next(e for e in events if e.event_type == "fall_of_state")
     assert fall.year == 1644  # (the ruler tables run the Southern Ming to 1662)
+
+
+def test_a_running_date_from_an_earlier_paragraph_does_not_date_a_founding(resources) -> None:  # noqa: ANN001,E501
+    text = ("On July 2, 626, Li Shimin launched the Xuanwu Gate Incident.\n\n"
+            "Originally, after the establishment of the Tang Dynasty, Li Shimin gathered many "
+            "famous generals.")
+    events = process_text(text, "t", resources).events
+    est = next(e for e in events if e.trigger.startswith("establishment"))
+    assert (est.year, est.certainty) == (618, "low")  # not the 626 of the paragraph before
+
+
+def test_a_date_in_a_later_bracket_is_a_remark_not_the_events_date(resources) -> None:  # noqa: ANN001,E501
+    text = ("In the spring the general captured Jinan (while under Hongwu's reign the city had "
+            "been a prefecture).")
+    events = process_text(text, "t", resources).events
+    assert events and all(e.year is None for e in events)  # not Hongwu's 1368-1398
+
+
+def test_a_present_perfect_under_since_takes_no_earlier_date(resources) -> None:  # noqa: ANN001,E501
+    text = ("The governor, in the third year of Xianfeng, raised the militia in Hunan. He "
+            "captured Wuchang, and since his march eastwards has passed through Susong and "
+            "captured Anqing.")
+    events = process_text(text, "t", resources).events
+    first = next(e for e in events if "Wuchang" in e.text and e.trigger.startswith("captured"))
+    assert first.year == 1853  # a simple past: the running date
+    later = [e for e in events if e.start > text.index("since")]
+    assert later and all(e.year is None for e in later)  # after 1853, up to the writing

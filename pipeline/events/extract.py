@@ -31,6 +31,8 @@ from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
 from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.events.when import with_asides
+from pipeline.events.when.carry import from_last_event
+from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
 from pipeline.places import (
     HistoricalPlace,
     ModernPlaceIndex,
@@ -39,6 +41,7 @@ from pipeline.places import (
     outside_glosses,
 )
 from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.resources import active_gazetteer_dir
 
 __all__ = ["PendingEvent", "PlaceQuery", "extract_block_events", "extract_events",
            "parse_sentences", "pending_block_events", "resolve_event_places"]
@@ -113,9 +116,9 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     told, date_starts = with_asides(all_dates, dates)  # asides date only their own clause
     prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
                               person_polity or {}, lex, match) for doc, offset in blocks]
-    horizons = Horizons([(b.text, b.offset) for b in prepared],
-                        [offset + s.start_char for doc, offset in blocks for s in doc.sents]
-                        if blocks[0][0].has_annotation("SENT_START") else [], kept,
+    sentence_starts = [offset + s.start_char for doc, offset in blocks for s in doc.sents] \
+        if blocks[0][0].has_annotation("SENT_START") else []
+    horizons = Horizons([(b.text, b.offset) for b in prepared], sentence_starts, kept,
                         told,  # a lead date may be an aside: "Li Siyuan. A.D. 867-933."
                         {f for f, rules in lex.forms.items() if " " not in f
                          and any(r.event_type == "death" for r in rules)}, unread)
@@ -133,7 +136,14 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
             group, size = [], 0
     hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
                         if r.hostile)
-    return _date_lead(out, all_dates[0].start if all_dates else None, hostile)
+    out = _date_lead(out, all_dates[0].start if all_dates else None, hostile)
+    texts = [(b.text, b.offset) for b in prepared]
+    lives = {**recorded_lives(active_gazetteer_dir()), **printed_lives(kept, told, texts)}
+    flat = within_lives(from_last_event([r for block in out for r, _ in block], told,
+                                        sentence_starts, texts), lives)
+    # the running date of the last dated event; a carried year outside its actor's life: blank
+    rows = iter(flat)
+    return [[(next(rows), query) for _, query in block] for block in out]
 
 
 def _date_lead(blocks: list[list[PendingEvent]], first_date: int | None,

@@ -19,6 +19,12 @@ takes only its own clause's date; a perfect ("had taken", "has taken") no later 
 date, its running date far. A clause that gives its time as an age ("At the age of
 twenty-five, he rose up ...") takes no other clause's date. A dynasty or named period as a date
 (kind ``period``: "in the Later Han") dates only its own clause, and is no running date.
+A clause in a present perfect under "since" ("and since ... has passed through Su-sung")
+takes no date but its own clause's; a date in a bracket that opens after the trigger is a
+remark of its own time, no other-clause date. After the rows are built, a running date that
+is an age or a bracketed gloss printed after the date of the last dated event takes that
+event's date (:mod:`.carry`), and a carried year outside the known life of the row's actor is
+blank (:mod:`.lives`).
 Offsets are full-text offsets.
 Clause links: :mod:`pipeline.events.clauses`.
 

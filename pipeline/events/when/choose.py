@@ -90,7 +90,12 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     execution told in the passive) of the headword ("he", or the name) without a date of its
     own sentence takes the entry's death year, as ``running``; another event takes a life
     span as no running date (its start is the birth), and a death date only as ``far``: the
-    entry's events led up to the death."""
+    entry's events led up to the death.
+
+    A clause told in a present perfect under "since" ("and since his operations eastwards
+    has passed through Su-sung, captured Chien-shan, and occupied Ch'i-mun"), or a verb
+    coordinated with or hanging on one, tells a stretch from an earlier time up to the time of
+    writing: without a date of its own clause it has none (not the date before it)."""
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
     if chosen is not None and chosen.kind == "period":
@@ -110,7 +115,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
     if source != "clause" and event_type in _DYNASTY_END and sdoc.has_annotation("DEP"):
-        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], chosen)
+        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], chosen,
+                                far=source == "running" and chosen is not None
+                                and chosen.start < near)
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
     if lead is not None and source not in ("clause", "sentence"):
@@ -131,6 +138,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             chosen.end <= u < trig_start for u in unread):
         # "In July, ... \n/kloc-in the spring of 0/848, X was imprisoned": not July's year
         source = "far" if source == "running" else "far_" + source
+    if chosen is not None and source != "clause" and sdoc.has_annotation("DEP") \
+            and _since_writing(clause_verb(head)):
+        return None, ""  # "and since ... has passed through Su-sung, captured ...": after
+        # the date before it, up to the time of writing: not that date's year
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
@@ -192,10 +203,42 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     before = [d for d in own_sentence if d.start < trig_start]
     if before:
         return before[-1], "sentence"
-    after = [d for d in own_sentence if trig_start <= d.start < clause_end]
+    after = [d for d in own_sentence if trig_start <= d.start < clause_end
+             and not _in_later_bracket(sdoc, sent_start, trig_start, d)]
     if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
         return after[0], ("other_clause" if parsed else "sentence")
     k = lo - 1
     while k >= 0 and dates[k].kind in ("aside", "period"):
         k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
+
+
+def _in_later_bracket(sdoc: Doc, sent_start: int, trig_start: int, d: DateRow) -> bool:
+    """True if ``d`` (not a span aside) lies inside a bracket that opens after the trigger
+    (at full-text ``trig_start``): a remark of its own time, not the event's ("He ordered the
+    building of Quoc Tu Giam (while only Huong exams were used under Gia Long's reign)")."""
+    if d.kind == "aside":
+        return False
+    text = sdoc.text
+    between = text[max(0, trig_start - sent_start):max(0, d.start - sent_start)]
+    return between.count("(") > between.count(")")
+
+
+_PRESENT_PERFECT = frozenset({"has", "have", "'ve", "'s"})
+_UP = frozenset({"conj", "relcl", "acl", "amod"})
+
+
+def _since_writing(verb: Token) -> bool:
+    """True if ``verb`` (a clause verb), or the verb it is coordinated with or hangs on (a
+    few steps up), is a present perfect with "since" ("since ... has passed through")."""
+    v = verb
+    for _ in range(4):
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT
+                                   for c in v.children) \
+                and any(c.lower_ == "since" and c.dep_ in ("mark", "prep", "advmod")
+                        for c in v.children):
+            return True
+        if v.dep_ not in _UP or v.head.i == v.i:
+            return False
+        v = v.head if v.dep_ == "conj" else clause_verb(v.head)
+    return False

@@ -70,14 +70,18 @@ def _era_table(directory: Path) -> EraTable:
 
 
 def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
-                  chosen: DateRow | None) -> DateRow | None:
+                  chosen: DateRow | None, far: bool = False) -> DateRow | None:
     """The first (``end`` 0) or last (1) year of the dynasty named as the argument of
     ``head`` ("the fall of the T'ang dynasty", "founded the Ming", "the Liao fell"), from the
     ruler tables (:func:`pipeline.dates.periods.dynasty_span`), as a low year row; None if
     no argument names a dynasty, or when ``chosen`` (the date the event would take) lies
     within ``NEAR_ENOUGH`` years of that year (the text's own time is nearer). A name several
     dynasties bore takes the first reading whose
-    years hold ``chosen``'s year (the running date), else its default reading."""
+    years hold ``chosen``'s year (the running date), else its default reading. A ``far``
+    ``chosen`` (a running date from an earlier paragraph or many sentences back: the text
+    has moved on) only picks the reading: it is not the text's own time of the event
+    ("July 2, 626 ... the Xuanwu Gate incident. \n Originally, the establishment of the Tang
+    Dynasty ...": 618)."""
     args = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]
     args += [c for c in head.children if c.dep_ in _ARG_DEPS]
@@ -106,7 +110,7 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
         holding = [rs for rs in spans if y is not None and rs[1][0] <= y <= rs[1][1]]
         name, (first, last) = holding[0] if holding else spans[0]
         year = last if end else first
-        if y is not None and abs(y - year) <= NEAR_ENOUGH and (
+        if y is not None and not far and abs(y - year) <= NEAR_ENOUGH and (
                 first <= y <= last or not end):  # the text's own time near the table's year
             return None  # ("In 1644 ... the Ming fell": the Southern Ming ruled to 1662)
         start = sent_start + toks[0].idx
