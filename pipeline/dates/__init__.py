@@ -2,7 +2,8 @@
 
 Modules: ``lexicon`` (word lists of ``gazetteer/date_words.csv``, number words), ``grammar``
 (the date-phrase grammar), ``names`` (era/dynasty/number names masked for the grammar),
-``mentions`` (:func:`find_date_mentions`), ``state`` (running date, evidence and certainty),
+``mentions`` (:func:`find_date_mentions`), ``phrases`` (one grammar match read into a
+mention), ``state`` (running date, evidence and certainty),
 ``choose`` (era choice; explicit and inherited years), ``kinds`` (reign, sexagenary, relative,
 bare and Western dates), ``days`` (lunar month table, cycle days), ``reigns`` (bare ruler
 names, "of his reign", the running ruler), ``glosses`` (a Western month glossed with a lunar
