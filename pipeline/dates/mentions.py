@@ -13,6 +13,7 @@ from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
 from .backward import merge_backward
+from .cjk import add_cjk_mentions
 from .coarse import add_coarse_mentions
 from .cycle_rulers import attach_cycle_rulers
 from .cycles import tag_positions
@@ -97,6 +98,7 @@ def find_date_mentions(text: str, eras: EraTable,
         out.append(m)
     out = widen_mentions(text, out, glosses)
     out = extra_mentions(text, out, g.lex, eras, DateMention)
+    out = add_cjk_mentions(text, out, eras)  # "宣和二年十月九日": dates in characters
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     out = add_period_mentions(text, out, eras, g.lex, DateMention)  # "in the Later Han"
