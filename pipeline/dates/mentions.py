@@ -130,7 +130,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .own_years import join_own_years  # noqa: PLC0415 (late pass)
 
     out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
-    return mark_far_years(out, eras)  # "October 2002" in a text on 1120 (MT of an era)
+    return mark_far_years(out, eras, text)  # "October 2002" in a text on 1120 (MT of an era)
 
 
 def era_name_spans(mentions: list[DateMention]) -> list[tuple[int, int]]:

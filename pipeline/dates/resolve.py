@@ -147,7 +147,7 @@ def _resolve_one(
         resolve_age(m, res)
         _calendar_range(res, m, DEFAULT_STREAM, calendar)
         return res
-    if resolve_western(m, state, res):  # "in March" after "12 February 1912" (.western_months)
+    if resolve_western(m, state, res, calendar):  # "in March" after "12 February 1912"
         return res
     if m.unknown_name and m.kind == "month":  # "the twelfth month of Longfeng 12"
         res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} is no known era: no year")
