@@ -298,6 +298,8 @@ def _fold(
                     pass  # (.far_years): not the running date
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
+                    if m.mt_order and res.western:  # "June 4, ..." read as Western, a guess:
+                        state.month, state.day, state.leap = None, None, False  # no lunar day
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
                 kind = "aside" if m.aside else m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input
