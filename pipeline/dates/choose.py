@@ -270,6 +270,12 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
     era = _choose(cands, n, m, state, eras, prior, res)
     res.era, res.dynasty, res.era_year = era, era.dynasty, n
     res.basis.insert(0, f"era named: {era.name}")
+    other = state.ruler is not None and era.era_id not in state.ruler.era_ids
+    if m.ruler_after and (other or (state.era is not None and state.era is not era)):
+        # "King Sejong ... In the Nth year of his reign, the Kangxi Emperor ..." (.era_rulers)
+        res.guess("RULER_FROM_CONTEXT", f"'his reign' read as the reign of the ruler named "
+                  f"after it in the sentence ({m.era}), not of the one named before",
+                  "medium", basis="'his reign': the ruler named after it")
     if n is not None and not era.contains_era_year(n):
         _out_of_range(res, m, f"{era.name} ({era.dynasty}) has {era.length} years, not {n}")
         return

@@ -17,6 +17,8 @@ from .cjk import add_cjk_mentions
 from .coarse import add_coarse_mentions
 from .cycle_rulers import attach_cycle_rulers
 from .cycles import tag_positions
+from .era_lists import add_era_lists
+from .era_rulers import add_era_rulers
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _grammar
 from .mention import KINDS, DateMention  # noqa: F401 (the record: re-exported here)
@@ -97,6 +99,7 @@ def find_date_mentions(text: str, eras: EraTable,
             holder = m
         out.append(m)
     out = widen_mentions(text, out, glosses)
+    out = add_era_rulers(text, out, eras, g.lex)  # "Keen Lung ... his reign"
     out = extra_mentions(text, out, g.lex, eras, DateMention)
     out = add_cjk_mentions(text, out, eras)  # "宣和二年十月九日": dates in characters
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
@@ -130,6 +133,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .own_years import join_own_years  # noqa: PLC0415 (late pass)
 
     out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
+    out = add_era_lists(text, out, eras)  # "Shijianguo (9–13) / Tianfeng (14–19)"
     return mark_far_years(out, eras, text)  # "October 2002" in a text on 1120 (MT of an era)
 
 
