@@ -4,6 +4,7 @@ Western day at full certainty when the text does not settle the calendar."""
 
 from __future__ import annotations
 
+import pytest
 from date_rows import resolved, row_at
 
 
@@ -26,22 +27,20 @@ def test_day_after_a_full_western_date_stays_western(eras, calendar) -> None:
     assert not any(w.code == "WESTERN_OR_LUNAR_DAY" for w in warnings)
 
 
-def test_month_first_day_opening_a_sentence_is_a_row(eras, calendar) -> None:
-    text = ("In the third year of Xuanhe the Song army marched south. April 24, the Song army "
-            "surrounded the cave.")
+@pytest.mark.parametrize(("text", "year", "code"), [
+    # after an era date: the lunar month, a guess
+    ("In the third year of Xuanhe the Song army marched south. April 24, the Song army "
+     "surrounded the cave.", 1121, "WESTERN_MONTH_NAME_AS_LUNAR"),
+    # after a full Western date: the Western day, a guess all the same
+    ("The treaty was signed on 29 August 1842. April 24, the envoys left Nanjing.", 1842,
+     "WESTERN_MONTH_GUESSED"),
+])
+def test_month_first_day_opening_a_sentence_is_a_warned_row(eras, calendar, text, year,
+                                                            code) -> None:
     rows, warnings = resolved(text, eras, calendar)
     row = row_at(rows, text, "April 24")
-    assert (row.year, row.month, row.day, row.certainty) == (1121, 4, 24, "medium")
-    assert any(w.code == "WESTERN_MONTH_NAME_AS_LUNAR" for w in warnings)
-
-
-def test_month_first_day_opening_a_sentence_in_a_western_text_is_warned(eras,
-                                                                         calendar) -> None:
-    text = ("The treaty was signed on 29 August 1842. April 24, the envoys left Nanjing.")
-    rows, warnings = resolved(text, eras, calendar)
-    row = row_at(rows, text, "April 24")
-    assert (row.year, row.month, row.day, row.certainty) == (1842, 4, 24, "medium")
-    assert any(w.code == "WESTERN_MONTH_GUESSED" for w in warnings)
+    assert (row.year, row.month, row.day, row.certainty) == (year, 4, 24, "medium")
+    assert any(w.code == code for w in warnings)
 
 
 def test_month_first_day_inside_a_sentence_without_a_word_before_is_no_row(eras,
