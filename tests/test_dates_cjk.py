@@ -131,3 +131,15 @@ def test_random_era_dates_agree_with_sanmiao(eras, calendar) -> None:
             misses.append((phrase, row.date_start, answer))
     assert compared >= 15
     assert agreed == compared, misses
+
+
+def test_printed_year_in_brackets_is_the_dates_gloss(eras, calendar) -> None:
+    for text in ("In 宣和二年（1120年）the rebellion began.",
+                 "In 宣和二年 (1120) the rebellion began."):
+        rows, warnings = resolved(text, eras, calendar)
+        assert [(r.year, r.era, r.certainty) for r in rows] == [(1120, "Xuanhe", "high")]
+        assert rows[0].text.endswith(")") or rows[0].text.endswith("）")
+    text = "In 宣和二年 (1125) the rebellion began."
+    rows, warnings = resolved(text, eras, calendar)
+    assert rows[0].certainty == "low"
+    assert any(w.code == "STATED_YEAR_CONFLICT" for w in warnings)

@@ -8,7 +8,8 @@ sanmiao's character folding (:func:`pipeline.eras.zh_fold`: traditional and simp
 alike); then a year (元 = 1, or a numeral) and 年; then optionally a season (春夏秋冬),
 a month (閏 leap; 正 = 1, 臘 = 12, or a numeral) and 月, and a day: a numeral (初 allowed)
 and 日, 朔 (the first day), 晦 (the last day), and/or a sexagenary day (甲子 .. 癸亥,
-日 optional). Numerals: 一..九, 十, 廿 (20), 卅 (30), 〇/零, 兩.
+日 optional); a CE year in brackets after it, "（1120年）", "(1120)", is its printed year
+(``stated_year``). Numerals: 一..九, 十, 廿 (20), 卅 (30), 〇/零, 兩.
 
 Each becomes a :class:`DateMention` of kind ``explicit`` with the era as written in
 characters (``era``), so the resolver reads it exactly like a romanized era date: the same
@@ -85,6 +86,7 @@ _TAIL = (
     rf"(?:(?P<leap>[閏闰])?(?P<month>正|臘|腊|{_NUM}+)月)?"
     rf"(?:(?:初)?(?P<day>{_NUM}+)日|(?P<shuo>朔)|(?P<hui>晦))?"
     rf"(?:(?P<gz>[{STEMS}][{BRANCHES}])日?)?"
+    r"(?:\s*[（(]\s*(?:AD\s*|公元)?(?P<ce>\d{1,4})\s*年?\s*[)）])?"  # "（1120年）", "(1120)"
 )
 # a year that follows 2-4 characters opening a run of characters, but no known era name
 _UNKNOWN = regex.compile(rf"(?<!\p{{Han}})(?P<unknown>\p{{Han}}{{2,4}}?){_TAIL}")
@@ -135,6 +137,8 @@ def _read(m: regex.Match, text: str) -> DateMention | None:
             end = m.start("gz")
         else:
             fields["cycle_day"] = cycle
+    if m.group("ce") and end == m.end():  # a printed CE year: checked as any printed year
+        fields["stated_year"] = int(m.group("ce"))
     return DateMention(start=start, end=end, text=text[start:end], kind="explicit", **fields)
 
 
@@ -167,6 +171,13 @@ def add_cjk_mentions(text: str, found: list[DateMention], eras: EraTable,
     new = find_cjk_dates(text, eras)
     if not new:
         return found
-    spans = [(x.start, x.end) for x in found]
-    keep = [n for n in new if not any(s < n.end and n.start < e for s, e in spans)]
-    return sorted([*found, *keep], key=lambda x: (x.start, x.end))
+    keep, glosses = [], set()
+    for n in new:  # a printed year inside the date's own bracket is its gloss, not a row
+        hit = [x for x in found if x.start < n.end and n.start < x.end]
+        gloss = [x for x in hit if x.kind == "gregorian" and n.start <= x.start and x.end <= n.end
+                 and n.stated_year is not None]
+        if len(gloss) == len(hit):
+            keep.append(n)
+            glosses.update(id(x) for x in gloss)
+    return sorted([*(x for x in found if id(x) not in glosses), *keep],
+                  key=lambda x: (x.start, x.end))
