@@ -139,7 +139,11 @@ def test_printed_year_in_brackets_is_the_dates_gloss(eras, calendar) -> None:
         rows, warnings = resolved(text, eras, calendar)
         assert [(r.year, r.era, r.certainty) for r in rows] == [(1120, "Xuanhe", "high")]
         assert rows[0].text.endswith(")") or rows[0].text.endswith("）")
-    text = "In 宣和二年 (1125) the rebellion began."
-    rows, warnings = resolved(text, eras, calendar)
-    assert rows[0].certainty == "low"
-    assert any(w.code == "STATED_YEAR_CONFLICT" for w in warnings)
+    # a printed year no reading of the era fits: as for "the second year of Xuanhe (1125)"
+    rows, warnings = resolved("In 宣和二年 (1125) the rebellion began.", eras, calendar)
+    twin = resolved("In the second year of Xuanhe (1125) the rebellion began.", eras,
+                    calendar)[0][0]
+    assert (rows[0].year, rows[0].era, rows[0].certainty) == (twin.year, twin.era,
+                                                              twin.certainty) == (1125, None,
+                                                                                  "medium")
+    assert any(w.code == "YEAR_FROM_PRINTED_YEAR" for w in warnings)
