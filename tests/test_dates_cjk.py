@@ -159,3 +159,11 @@ def test_month_before_the_era_began_is_read_on_another_calendar(eras, calendar) 
     assert (rows[0].year, rows[0].date_start, rows[0].certainty) == (221, "0221-03-12",
                                                                      "medium")
     assert any(w.code == "DATE_OUTSIDE_ERA" for w in warnings)
+
+
+def test_month_no_calendar_has_gives_the_year_only(eras, calendar) -> None:
+    # Wu Zhou renamed its months (正月, 臘月, 一月 ... 十月): no eleventh month in its tables
+    text = "On the sixth day of the eleventh month of the first year of Shengong the army left."
+    rows, warnings = resolved(text, eras, calendar)
+    assert (rows[0].year, rows[0].day, rows[0].certainty) == (697, None, "medium")
+    assert any(w.code == "MONTH_NOT_IN_CALENDAR" for w in warnings)

@@ -80,6 +80,12 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                     stream = res.stream = other
                     _outside_era(res, rng)
                     break
+        if rng is None:  # no calendar has it (Wu Zhou's renamed months): the year only
+            res.guess("MONTH_NOT_IN_CALENDAR", f"no lunar month {res.month} in the calendar "
+                      f"of {res.year}: the year only", "medium",
+                      basis=f"month {res.month} not in the calendar: the year only")
+            res.day = None
+            rng = calendar.year_jdn_range(stream, res.year)
         if rng is not None and res.day is None and (m.last_day or m.cycle_day):
             _special_day(res, m, rng)
         if rng is not None and res.day is not None:
