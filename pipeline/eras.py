@@ -156,18 +156,14 @@ class EraTable:
         for bucket in self._by_key.values():
             bucket.sort(key=lambda e: (e.start_year, e.start_jdn, e.era_id))
         self._forms = sorted(forms, key=lambda f: (-len(f), f))
-        # names in characters (era_zh and its variants; dynasty_zh): their own index, kept
-        # out of the romanized keys and forms the English name scan reads
+        # names in characters, folded: an index apart from the romanized keys and forms
         self._by_zh: dict[str, list[Era]] = {}
-        for era in self.eras:
-            for form in (era.name_zh, *era.name_zh_variants):
-                if form and era not in self._by_zh.setdefault(zh_fold(form), []):
-                    self._by_zh[zh_fold(form)].append(era)
+        for era, form in ((e, f) for e in self.eras for f in (e.name_zh, *e.name_zh_variants)):
+            if form and era not in self._by_zh.setdefault(zh_fold(form), []):
+                self._by_zh[zh_fold(form)].append(era)
         self._dyn_zh: dict[str, list[str]] = {}
-        for d in dynasties:
-            key = zh_fold(d.name_zh)
-            if key and d.name not in self._dyn_zh.setdefault(key, []):
-                self._dyn_zh[key].append(d.name)
+        for d in (d for d in dynasties if d.name_zh):
+            self._dyn_zh.setdefault(zh_fold(d.name_zh), []).append(d.name)
         self._dyn_by_name = {d.name: d for d in dynasties}
         # alias key -> list of canonical names (readings), default reading first
         readings: dict[str, list[str]] = {}
@@ -194,8 +190,7 @@ class EraTable:
         """Every era with a romanization whose :func:`era_key` equals the surface's; by start.
 
         With ``dynasty`` (canonical or alias), only eras :meth:`matches_dynasty` accepts.
-        A name in characters ("宣和", "開皇", "开皇") is looked up among the eras' names in
-        characters, both folded by :func:`zh_fold` (the eras written exactly so, if any).
+        A name in characters ("開皇", "开皇") is looked up folded (:func:`zh_fold`), exact first.
         """
         if is_cjk(surface):  # written exactly so first: 天曆 (Yuan) before 天暦 (Japan)
             found = list(self._by_zh.get(zh_fold(surface), ()))
@@ -256,13 +251,11 @@ class EraTable:
         return sorted(found, key=lambda e: (e.start_year, e.era_id))
 
     def zh_era_names(self) -> list[str]:
-        """Every era name in characters (``era_zh`` and its variants) folded by
-        :func:`zh_fold`, longest first."""
+        """Era names in characters (era_zh, variants), folded (:func:`zh_fold`), longest first."""
         return sorted(self._by_zh, key=lambda f: (-len(f), f))
 
     def zh_dynasty_names(self) -> list[str]:
-        """Every dynasty name in characters (``dynasty_zh``) folded by :func:`zh_fold`, longest
-        first."""
+        """Dynasty names in characters (dynasty_zh), folded, longest first."""
         return sorted(self._dyn_zh, key=lambda f: (-len(f), f))
 
     def era_by_id(self, era_id: int) -> Era | None:
