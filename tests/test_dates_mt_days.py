@@ -48,3 +48,12 @@ def test_month_first_day_inside_a_sentence_without_a_word_before_is_no_row(eras,
     text = "In 1120 the rebels rose, and the leader April 24 was no date at all."
     rows, _ = resolved(text, eras, calendar)
     assert not [r for r in rows if "April" in r.text]
+
+
+def test_day_below_the_running_day_is_of_the_next_month(eras, calendar) -> None:
+    text = ("In the second year of Xuanhe the rebels rose. On the 22nd day of the eleventh "
+            "month they took Qingxi. On the 20th, they took Shezhou. On the 29th, Hangzhou.")
+    rows, warnings = resolved(text, eras, calendar)
+    assert [(r.month, r.day) for r in rows[1:]] == [(11, 22), (12, 20), (12, 29)]
+    assert row_at(rows, text, "the 20th").certainty == "medium"
+    assert any(w.code == "NEXT_MONTH_BY_DAY_ORDER" for w in warnings)
