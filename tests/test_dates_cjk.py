@@ -48,6 +48,7 @@ def test_simplified_characters_and_season_and_cycle_day(eras, calendar) -> None:
 def test_shared_era_name_prefers_the_dynasty_named(eras, calendar) -> None:
     for text, year, level in (
         ("In 北漢天會六年 the Song army came.", 962, "high"),  # dynasty written before it
+        ("In 金太宗天會六年二月 the army left.", 1128, "high"),  # dynasty, ruler, era
         ("The Jin army marched in 天會六年二月 and took the city.", 1128, "high"),
         ("The campaign of 天會六年 ended.", None, "low"),  # nothing named: low and warned
     ):

@@ -3,7 +3,8 @@
 
 A date here is an era name in characters (``era_zh`` and its variants in the era
 table, i.e. sanmiao's era names; :meth:`pipeline.eras.EraTable.zh_era_names`), optionally
-preceded by a dynasty name in characters (``dynasty_zh``: "宋", "北漢"), both matched after
+preceded by a dynasty name in characters (``dynasty_zh``: "宋", "北漢"; a ruler's title may
+stand between them: "宋徽宗宣和二年"), both matched after
 sanmiao's character folding (:func:`pipeline.eras.zh_fold`: traditional and simplified
 alike); then a year (元 = 1, or a numeral) and 年; then optionally a season (春夏秋冬),
 a month (閏 leap; 正 = 1, 臘 = 12, or a numeral) and 月, and a day: a numeral (初 allowed)
@@ -94,7 +95,8 @@ _UNKNOWN = regex.compile(rf"(?<!\p{{Han}})(?P<unknown>\p{{Han}}{{2,4}}?){_TAIL}"
 
 @lru_cache(maxsize=4)
 def _pattern(era_names: tuple[str, ...], dyn_names: tuple[str, ...]) -> regex.Pattern:
-    return regex.compile(rf"(?:(?P<dyn>{_alternation(list(dyn_names))}))?"
+    return regex.compile(rf"(?:(?P<dyn>{_alternation(list(dyn_names))})"
+                         r"(?P<ruler>\p{Han}{1,3}?[宗祖帝王主])?)?"  # 宋徽宗宣和二年
                          rf"(?P<era>{_alternation(list(era_names))}){_TAIL}")
 
 
