@@ -19,8 +19,10 @@ decides between readings.
 from __future__ import annotations
 
 import csv
+import importlib.resources
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.resources import gazetteer_dir
@@ -80,6 +82,28 @@ def era_key(text: str) -> str:
     return "".join(out)
 
 
+def is_cjk(text: str) -> bool:
+    """True if ``text`` has a CJK ideograph (U+3400-U+9FFF, U+20000 up): a name in characters."""
+    return not text.isascii() and any("\u3400" <= ch <= "\u9fff" or ch >= "\U00020000"
+                                      for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _zh_fold_table() -> dict[int, str]:
+    """sanmiao's character folding (``sanmiao/data/sanmiao_fuzzy_chars.csv``: a variant,
+    traditional or Japanese form -> its normal form, one character each): 開 -> 开, 會 -> 会."""
+    path = importlib.resources.files("sanmiao") / "data" / "sanmiao_fuzzy_chars.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {ord(r["Variant"]): r["Norm"] for r in csv.DictReader(fh)
+                if len(r["Variant"]) == 1 and len(r["Norm"]) == 1}
+
+
+def zh_fold(text: str) -> str:
+    """``text`` with each character in sanmiao's normal form (same length, so offsets carry
+    over): "開皇" and "开皇" -> "开皇". The key of names in characters."""
+    return text.translate(_zh_fold_table())
+
+
 def _one_edit(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ by one substitution, insertion, deletion or swap."""
     if len(a) == len(b):
@@ -132,6 +156,14 @@ class EraTable:
         for bucket in self._by_key.values():
             bucket.sort(key=lambda e: (e.start_year, e.start_jdn, e.era_id))
         self._forms = sorted(forms, key=lambda f: (-len(f), f))
+        # names in characters, folded: an index apart from the romanized keys and forms
+        self._by_zh: dict[str, list[Era]] = {}
+        for era, form in ((e, f) for e in self.eras for f in (e.name_zh, *e.name_zh_variants)):
+            if form and era not in self._by_zh.setdefault(zh_fold(form), []):
+                self._by_zh[zh_fold(form)].append(era)
+        self._dyn_zh: dict[str, list[str]] = {}
+        for d in (d for d in dynasties if d.name_zh):
+            self._dyn_zh.setdefault(zh_fold(d.name_zh), []).append(d.name)
         self._dyn_by_name = {d.name: d for d in dynasties}
         # alias key -> list of canonical names (readings), default reading first
         readings: dict[str, list[str]] = {}
@@ -158,8 +190,14 @@ class EraTable:
         """Every era with a romanization whose :func:`era_key` equals the surface's; by start.
 
         With ``dynasty`` (canonical or alias), only eras :meth:`matches_dynasty` accepts.
+        A name in characters ("開皇", "开皇") is looked up folded (:func:`zh_fold`), exact first.
         """
-        found = list(self._by_key.get(era_key(surface), ()))
+        if is_cjk(surface):  # written exactly so first: 天曆 (Yuan) before 天暦 (Japan)
+            found = list(self._by_zh.get(zh_fold(surface), ()))
+            exact = [e for e in found if surface in (e.name_zh, *e.name_zh_variants)]
+            found = exact or found
+        else:
+            found = list(self._by_key.get(era_key(surface), ()))
         if dynasty is not None:
             found = [e for e in found if self.matches_dynasty(e, dynasty)]
         return found
@@ -212,6 +250,14 @@ class EraTable:
                 found.extend(e for e in eras if e not in found)
         return sorted(found, key=lambda e: (e.start_year, e.era_id))
 
+    def zh_era_names(self) -> list[str]:
+        """Era names in characters (era_zh, variants), folded (:func:`zh_fold`), longest first."""
+        return sorted(self._by_zh, key=lambda f: (-len(f), f))
+
+    def zh_dynasty_names(self) -> list[str]:
+        """Dynasty names in characters (dynasty_zh), folded, longest first."""
+        return sorted(self._dyn_zh, key=lambda f: (-len(f), f))
+
     def era_by_id(self, era_id: int) -> Era | None:
         """The era with this ``era_id``, or None."""
         return self._by_id.get(era_id)
@@ -226,12 +272,16 @@ class EraTable:
 
     # ---------------------------------------------------------------- dynasties
     def dynasty(self, surface: str) -> str | None:
-        """Canonical dynasty for an alias ("Great Jin" -> "Jin"); default reading if ambiguous."""
-        lst = self._dyn_readings.get(era_key(surface))
+        """Canonical dynasty for an alias ("Great Jin" -> "Jin", "金" -> "Jin"); default reading
+        if ambiguous."""
+        lst = self.dynasty_readings(surface)
         return lst[0] if lst else None
 
     def dynasty_readings(self, surface: str) -> list[str]:
-        """All canonical dynasties an alias can name, default reading first ([] if unknown)."""
+        """All canonical dynasties an alias can name, default reading first ([] if unknown);
+        a name in characters ("宋", "北漢") by ``dynasty_zh``."""
+        if is_cjk(surface):
+            return list(self._dyn_zh.get(zh_fold(surface), ()))
         return list(self._dyn_readings.get(era_key(surface), ()))
 
     def dynasty_surface_forms(self) -> list[str]:

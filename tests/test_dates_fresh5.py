@@ -61,9 +61,20 @@ def test_western_year_far_from_the_text_is_low_and_not_running(eras, calendar) -
             "November the army came.")
     rows, warnings = resolved(text, eras, calendar)
     far = row_at(rows, text, "October 2002")
-    assert (far.year, far.certainty) == (2002, "low")
+    # a lunar day after it: an era year garbled by machine translation, no year at all
+    assert (far.year, far.date_start, far.certainty) == (None, None, "low")
+    assert far.text == "October 2002, the ninth day"
     assert any(w.code == "WESTERN_YEAR_FAR" for w in warnings)
     assert row_at(rows, text, "the 22nd November").year == 1120
+
+
+def test_far_modern_year_without_a_lunar_day_stays_low(eras, calendar) -> None:
+    text = ("Under the Northern Song Dynasty, in 1120, the painter rose. Emperor Huizong Zhao "
+            "Ji did nothing. His tomb was listed as a heritage site in October 1987.")
+    rows, warnings = resolved(text, eras, calendar)
+    far = row_at(rows, text, "October 1987")
+    assert (far.year, far.certainty) == (1987, "low")
+    assert any(w.code == "WESTERN_YEAR_FAR" for w in warnings)
 
 
 def test_modern_year_in_a_modern_text_is_not_far(eras, calendar) -> None:

@@ -2,7 +2,8 @@
 
 Modules: ``lexicon`` (word lists of ``gazetteer/date_words.csv``, number words), ``grammar``
 (the date-phrase grammar), ``names`` (era/dynasty/number names masked for the grammar),
-``mentions`` (:func:`find_date_mentions`), ``state`` (running date, evidence and certainty),
+``mentions`` (:func:`find_date_mentions`), ``phrases`` (one grammar match read into a
+mention), ``state`` (running date, evidence and certainty),
 ``choose`` (era choice; explicit and inherited years), ``kinds`` (reign, sexagenary, relative,
 bare and Western dates), ``days`` (lunar month table, cycle days), ``reigns`` (bare ruler
 names, "of his reign", the running ruler), ``glosses`` (a Western month glossed with a lunar
@@ -32,7 +33,11 @@ printed year, era blank), ``day_glosses`` (a bracketed Western day after a lunar
 "(6 February 1593)", read whole), ``far_years`` (a Western year far from the text's other
 dates and named periods: low, not the running date), ``own_years`` ("in summer 580", "3
 February AD 6", "for 6 October", "10 October – 1 December 1911", look-ahead), ``resolve``
-(:func:`resolve_dates`, the one-pass fold). ``pipeline.chronology`` re-exports the resolver.
+(:func:`resolve_dates`, the one-pass fold), ``cjk`` (dates written in Chinese characters,
+"宣和二年十月九日", through the era table's names in characters), ``era_rulers`` (an era name
+as its emperor's name before "his reign": "Keen Lung", "the Emperor Tao Kwang"), ``era_lists``
+(eras listed with their spans, "Shijianguo (9–13) / Tianfeng (14–19)").
+``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):
 

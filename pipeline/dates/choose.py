@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.eras import Era, EraTable, era_key
+from pipeline.calendar import CHINESE_STREAMS
+from pipeline.eras import Era, EraTable, era_key, is_cjk
 
 from .japanese import supported_reading_eras
 from .meanings import supported_meaning_eras
@@ -44,6 +45,7 @@ def _choose(
 
     people = [d for d in m.people if any(eras.matches_dynasty(e, d) for e in pool)]
     near_ids = frozenset(m.near_eras)
+    written_zh = is_cjk(m.era or "")
 
     def key(e: Era) -> tuple:
         stated = _stated_distance(e.ce_year(year_n), m) if m.stated_year is not None else 0
@@ -57,8 +59,11 @@ def _choose(
         named_by = 0 if any(d in eras.ancestors(e.dynasty) for d in people) else 1
         same = 0 if state.era and state.era.dynasty == e.dynasty else 1
         ruled_near = 0 if e.era_id in near_ids else 1  # an era of a ruler named near it
+        # an era name in characters is shared with Japanese, Korean and Vietnamese eras
+        # (永樂: Ming and Goguryeo): in this English text on China, the Chinese one first
+        foreign = 1 if written_zh and e.cal_stream > CHINESE_STREAMS else 0
         return (stated, fits, far, ruled_near, named_by, near, same, -_dyn_score(e, eras, prior),
-                -e.length, e.start_year)
+                foreign, -e.length, e.start_year)
 
     best = min(pool, key=key)
     if len(uniq) > 1:
@@ -96,9 +101,10 @@ def _choose(
         elif differ(7):
             res.note("era chosen by dynasties named in text", "medium", "ERA_CHOSEN_BY_CONTEXT")
         else:
+            which = "the Chinese one" if differ(8) else "the longest"
             res.guess("ERA_CHOSEN_BY_DEFAULT",
-                      f"{m.era!r} names {len(pool)} eras; the longest was taken",
-                      basis="era chosen by default (longest)")
+                      f"{m.era!r} names {len(pool)} eras; {which} was taken",
+                      basis=f"era chosen by default ({which})")
         res.alternatives.extend(_label(e, n) for e in uniq
                                 if e is not best and (n is None or e.contains_era_year(n)))
     return best
@@ -264,6 +270,12 @@ def _explicit(m, state, eras, prior, res: _Res) -> None:
     era = _choose(cands, n, m, state, eras, prior, res)
     res.era, res.dynasty, res.era_year = era, era.dynasty, n
     res.basis.insert(0, f"era named: {era.name}")
+    other = state.ruler is not None and era.era_id not in state.ruler.era_ids
+    if m.ruler_after and (other or (state.era is not None and state.era is not era)):
+        # "King Sejong ... In the Nth year of his reign, the Kangxi Emperor ..." (.era_rulers)
+        res.guess("RULER_FROM_CONTEXT", f"'his reign' read as the reign of the ruler named "
+                  f"after it in the sentence ({m.era}), not of the one named before",
+                  "medium", basis="'his reign': the ruler named after it")
     if n is not None and not era.contains_era_year(n):
         _out_of_range(res, m, f"{era.name} ({era.dynasty}) has {era.length} years, not {n}")
         return

@@ -70,6 +70,22 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                 res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month {res.month} in {res.year}")
                 res.leap = False
                 rng = calendar.month_jdn_range(stream, res.year, res.month, False)
+        if rng is None and not res.leap and stream <= CHINESE_STREAMS:  # a month before the
+            # state's own table begins: the other Chinese streams
+            for other in range(1, CHINESE_STREAMS + 1):  # (Shu Han 221 before its 4th month)
+                rng = calendar.month_jdn_range(other, res.year, res.month, False)
+                if rng is not None:
+                    res.basis.append(f"month {res.month} of {res.year} from calendar stream "
+                                     f"{other} (none in stream {stream})")
+                    stream = res.stream = other
+                    _outside_era(res, rng)
+                    break
+        if rng is None:  # no calendar has it (Wu Zhou's renamed months): the year only
+            res.guess("MONTH_NOT_IN_CALENDAR", f"no lunar month {res.month} in the calendar "
+                      f"of {res.year}: the year only", "medium",
+                      basis=f"month {res.month} not in the calendar: the year only")
+            res.day = None
+            rng = calendar.year_jdn_range(stream, res.year)
         if rng is not None and res.day is None and (m.last_day or m.cycle_day):
             _special_day(res, m, rng)
         if rng is not None and res.day is not None:
@@ -93,6 +109,19 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
     last = calendar.year_jdn_range(stream, res.year_end or res.year)
     if first and last:
         res.jdn = (first[0], last[1])
+
+
+def _outside_era(res: _Res, rng: tuple[int, int]) -> None:
+    """A month found only in another state's calendar that lies before the era began or after
+    it ended ("the second month of Zhangwu 1": Liu Bei proclaimed Zhangwu in the fourth
+    month): a date the era never had, read on the other calendar, medium and warned."""
+    era = res.era
+    if era is None or era.start_jdn <= rng[0] < era.end_jdn:
+        return
+    when = "before the era began" if rng[0] < era.start_jdn else "after the era ended"
+    res.guess("DATE_OUTSIDE_ERA", f"lunar month {res.month} of {res.year} is {when} "
+              f"({era.name}, {era.dynasty}): read on another Chinese calendar", "medium",
+              basis=f"month {when}")
 
 
 def _foreign_fallback(res: _Res, m: DateMention, stream: int) -> None:

@@ -11,18 +11,27 @@ rendered as "declared and 2002").
   (the era table) and of the dynasties named (the span of their eras),
 
 with ``year_doubt = FAR_DOUBT``, when the text has at least one such other year and one such
-period. The resolver (:func:`.western_years._western`) keeps the year as written but at
-``low`` certainty with a ``WESTERN_YEAR_FAR`` warning, and the row does not become the running
-date (later months and days do not inherit it). A modern year in an article on an old dynasty
+period (``FAR_LUNAR_DOUBT`` when a lunar day follows: "October 2002, the ninth day" is no
+Western date but an era date garbled, and gets no year at all). Otherwise the resolver
+(:func:`.western_years._western`) keeps the year as written but at ``low`` certainty with a
+``WESTERN_YEAR_FAR`` warning, and the row does not become the running date (later months and
+days do not inherit it). A modern year in an article on an old dynasty
 ("listed as a heritage site in 1987") is marked too: its year stays, only its certainty drops.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+from .lexicon import load_lexicon, parse_number
 
 FAR = 200  # years
 FAR_DOUBT = "far from the text's other dates and from the periods it names"
+FAR_LUNAR_DOUBT = ("far from the text's other dates and the periods it names, and followed by "
+                   "a lunar day")
+# ", the ninth day" / ", on the 9th day" right after the Western month and year
+_LUNAR_DAY = re.compile(r"\s*,\s*(?:on\s+)?the\s+(?P<n>[\w-]+)\s+day\b", re.IGNORECASE)
 
 
 def _periods(mentions: list, eras) -> list[tuple[int, int]]:
@@ -56,9 +65,32 @@ def _printed_years(mentions: list) -> list[tuple[int, int]]:
     return out
 
 
-def mark_far_years(mentions: list, eras) -> list:
+def _lunar_day(m, text: str | None) -> int | None:
+    """The day number of ", the ninth day" right after a Western month and year, or None."""
+    if text is None or m.month is None or m.day is not None:
+        return None
+    g = _LUNAR_DAY.match(text, m.end)
+    if g is None:
+        return None
+    n = parse_number(g.group("n"), load_lexicon())
+    return n if n is not None and 1 <= n <= 30 else None
+
+
+def _marked(m, text: str | None):
+    day = _lunar_day(m, text)
+    if day is None:
+        return replace(m, year_doubt=FAR_DOUBT)
+    end = _LUNAR_DAY.match(text, m.end).end()
+    return replace(m, year_doubt=FAR_LUNAR_DOUBT, end=end, text=text[m.start:end], day=day)
+
+
+def mark_far_years(mentions: list, eras, text: str | None = None) -> list:
     """``mentions`` with the far Western years of the module docstring marked
-    (``year_doubt = FAR_DOUBT``); a new list in the same order."""
+    (``year_doubt = FAR_DOUBT``); a new list in the same order. With ``text``: a far month
+    and year followed by a lunar day ("October 2002, the ninth day": a Western date never
+    counts its day so) is a Chinese month and day whose year machine translation garbled
+    (宣和二年十月九日): ``FAR_LUNAR_DOUBT``, the day taken into the mention; the resolver keeps
+    no year."""
     western = [m for m in mentions if m.kind == "gregorian" and m.western_year is not None
                and not m.year_doubt and not m.aside]
     years = [y for _, y in _printed_years(mentions)]
@@ -79,4 +111,4 @@ def mark_far_years(mentions: list, eras) -> list:
            and min(abs(w.western_year - y) for y in printed) > FAR}
     if not far:
         return mentions
-    return [replace(m, year_doubt=FAR_DOUBT) if id(m) in far else m for m in mentions]
+    return [_marked(m, text) if id(m) in far else m for m in mentions]

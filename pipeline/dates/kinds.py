@@ -361,8 +361,9 @@ def _shift_month(n: int, state, calendar, res: _Res) -> None:
                 f"{n:+d} months", state)
 
 
-def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
-    """Month, day or season without a year: the running year (see the wrap rule)."""
+def _bare(m, state, eras, res: _Res, prior: Counter[str], calendar=None) -> None:
+    """Month, day or season without a year: the running year (see the wrap rule); a day below
+    the running day ("the 20th" after "the 22nd") is of the next month (medium, warned)."""
     if m.lunar_year is None and state.year is None:
         res.guess("NO_RUNNING_DATE", "month or day before any known year")
         return
@@ -387,6 +388,12 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str]) -> None:
     if m.month is None and (m.day is not None or m.cycle_day is not None) and not m.leap:
         # "On the day bingxu" after a month: that cycle day within the running month
         res.month, res.leap = state.month, state.leap
+        if (calendar is not None and m.day is not None and state.day is not None
+                and state.month is not None and m.day < state.day):
+            _shift_month(1, state, calendar, res)  # narratives run forward: the next month
+            res.guess("NEXT_MONTH_BY_DAY_ORDER", f"day {m.day} after the running day "
+                      f"{state.day}: read in the next month", "medium",
+                      basis="day below the running day: next month")
     era = _era_for_year(res.year, state, eras, prior)
     if era is not None:
         res.era, res.dynasty = era, era.dynasty

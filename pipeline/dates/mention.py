@@ -87,3 +87,5 @@ class DateMention:
     dateline: bool = False  # part of the document's own date ("Guangxu, third year, ...")
     dateline_head: bool = False  # ... written as a heading: it dates the text after it
     parallel: bool = False  # "Shu: Ninth Year of Yen-hsi" under the main heading (.parallel)
+    ruler_after: bool = False  # "In the Nth year of his reign, the Kangxi Emperor" (.era_rulers)
+    mt_order: bool = False  # "April 24, the army ...": month-first opening a sentence (.own_years)

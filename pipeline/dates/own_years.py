@@ -10,7 +10,9 @@ grammar does not start on.
   preceded by a word the grammar starts on is a ``day`` mention all the same (read by the
   running date as any "on 6 October"), when a preposition, a bracket or a dash comes before
   it (day-first also at the start of a sentence), or a year or a range follows; not in an
-  apposition ("the anniversary, 10 October, ...").
+  apposition ("the anniversary, 10 October, ..."). "April 24, the Song army ..." (month-first
+  opening a sentence, a comma after it) is how machine translation writes a lunar day: a
+  ``day`` mention with ``mt_order``, never read as a Western day at ``high``.
 - "10 October – 1 December 1911": a day-month before a dash (or "to") and a full Western date
   is a range; its start takes the end's year (the year before when its month is later).
 - "In the spring, the first month of the fourth year of Tonghe": a season set off by a comma
@@ -35,7 +37,8 @@ _SEASON_MONTHS = {"spring": (1, 2, 3), "summer": (4, 5, 6), "autumn": (7, 8, 9),
 _RANGE_GAP = re.compile(r"\s*(?:–|—|-|to|until|till)\s*")
 _SEASON_GAP = re.compile(r"\s*,\s*")
 # "June 4, Li Zicheng ..." opening a sentence is how machine translation writes a lunar day
-# (六月四日): the month-first order needs a word or a bracket before it
+# (六月四日): the month-first order needs a word or a bracket before it, or opens a sentence
+# with a comma after it (then ``mt_order``: the resolver warns whichever way it reads it)
 _LEAD_WORD = re.compile(r"(?:\b(?:[Ff]or|of|[Bb]y|[Oo]n|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill"
                         r"|[Ff]rom|to|[Ii]n|[Ss]ince|and)\s+|\(\s*|[–—-]\s*)$")
 _RANGE_ON = re.compile(r"\s*(?:–|—|-|to|until|till)\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d)")
@@ -43,6 +46,9 @@ _RANGE_ON = re.compile(r"\s*(?:–|—|-|to|until|till)\s*(?:\d{1,2}\s+[A-Z][a-z
 # a sentence or line ("April 24, the army ...")
 _LEAD = re.compile(r"(?:\b(?:[Ff]or|of|[Bb]y|[Oo]n|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Ff]rom|to"
                    r"|[Ii]n|[Ss]ince|and)\s+|\(\s*|[–—-]\s*|[.!?;:]\s+|\n\s*|^\s*)$")
+
+
+_SENTENCE_START = re.compile(r"(?:[.!?;]\s+|\n\s*|^\s*)$")
 
 
 @lru_cache(maxsize=4)
@@ -95,14 +101,17 @@ def _untriggered(text: str, mentions: list, factory) -> list:
                 continue
             day = int(g.group("d"))
             lead = (_LEAD if pat is day_first else _LEAD_WORD).search(text, max(0, s - 12), s)
-            if not 1 <= day <= 31 or not (lead or _RANGE_ON.match(text, e)
+            # "April 24, the Song army ...": month-first opening a sentence, then a comma
+            mt_order = (pat is month_first and lead is None and text[e:e + 1] == ","
+                        and _SENTENCE_START.search(text, max(0, s - 12), s) is not None)
+            if not 1 <= day <= 31 or not (lead or mt_order or _RANGE_ON.match(text, e)
                                           or _year_after(text, e)):
                 continue  # "the anniversary, 10 October, is ...": an apposition, no narrative date
             if pat is month_first and re.match(r"\s*,?\s*(?:AD\s+)?\d", text[e:]):
                 continue  # "October 6, 1911": the grammar's (a year it did not take is no day)
             taken.append((s, e))
             out.append(factory(start=s, end=e, text=text[s:e], kind="day",
-                               month=months[g.group("m").lower()], day=day))
+                               month=months[g.group("m").lower()], day=day, mt_order=mt_order))
     return out
 
 

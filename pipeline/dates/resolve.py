@@ -147,7 +147,7 @@ def _resolve_one(
         resolve_age(m, res)
         _calendar_range(res, m, DEFAULT_STREAM, calendar)
         return res
-    if resolve_western(m, state, res):  # "in March" after "12 February 1912" (.western_months)
+    if resolve_western(m, state, res, calendar):  # "in March" after "12 February 1912"
         return res
     if m.unknown_name and m.kind == "month":  # "the twelfth month of Longfeng 12"
         res.guess("UNKNOWN_ERA", f"{m.unknown_name!r} is no known era: no year")
@@ -168,7 +168,7 @@ def _resolve_one(
     elif m.kind == "relative":
         _relative(m, state, eras, calendar, res, prior)
     else:
-        _bare(m, state, eras, res, prior)
+        _bare(m, state, eras, res, prior, calendar)
     if m.month is not None:
         res.month, res.leap = m.month, m.leap
     elif m.leap and res.month is None and state.month is not None and m.kind == "month":
@@ -298,6 +298,8 @@ def _fold(
                     pass  # (.far_years): not the running date
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
+                    if m.mt_order and res.western:  # "June 4, ..." read as Western, a guess:
+                        state.month, state.day, state.leap = None, None, False  # no lunar day
                 flag_lunar(m, res)  # "October" after an era date: a lunar month, a guess
                 kind = "aside" if m.aside else m.kind
         except (ValueError, KeyError, TypeError, IndexError) as exc:  # never crash on bad input

@@ -36,6 +36,8 @@ from .days import GREGORIAN_FROM
 from .grammar import _grammar
 
 if TYPE_CHECKING:
+    from pipeline.calendar import LunarCalendar
+
     from .mentions import DateMention
     from .state import RunningDate, _Res
 
@@ -84,8 +86,15 @@ def _month_range(year: int, month: int) -> tuple[int, int]:
     return first, nxt - 1
 
 
-def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
-    """Read ``m`` as a Western month or day (see the module doc); False: not done here."""
+def resolve_western(m: DateMention, state: RunningDate, res: _Res,
+                    calendar: LunarCalendar | None = None) -> bool:
+    """Read ``m`` as a Western month or day (see the module doc); False: not done here.
+
+    A day with an English month name after a running Western *year* (no month) in a text
+    that writes no full Western date ("In 1120 ... On the 22nd November"): the Western day
+    and the lunar day of that number are both readings (machine translation writes 十一月
+    二十二日 so). With ``calendar``, the row takes the running year, no month or day, the JDN
+    span from the earlier reading to the later one, ``low`` and ``WESTERN_OR_LUNAR_DAY``."""
     west = state.western
     if m.kind == "relative" and m.rel_days is not None:
         if west is None or west[3] is None or west[2] is None:
@@ -130,6 +139,10 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
     month, day = m.month, m.day
     if not 1 <= month <= 12:
         return False
+    if (day is not None and calendar is not None and m.kind != "relative"
+            and west is not None and west[1] is None and not state.western_text
+            and _either_day(m, year, state, res, calendar)):
+        return True
     if running_month is not None and running_month - month > 6:
         year += 1
         res.inherit(f"Western month {month} after running month {running_month}: next year",
@@ -156,8 +169,35 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res) -> bool:
                   "date is a Western year, but the text writes no full Western date (it may be "
                   "a lunar month)", "medium",
                   basis="Western month name after a Western year")
+    elif m.mt_order and res.certainty == "high":  # "April 24, the army ...": MT of 四月二十四日
+        res.guess("WESTERN_MONTH_GUESSED", f"read as a Western day of {year}: a month-first "
+                  "day opening a sentence is how machine translation writes a lunar day",
+                  "medium", basis="month-first day opening a sentence read as Western")
     res.basis.append("English month name read as a Western month "
                      + ("(Gregorian)" if first >= GREGORIAN_REFORM_JDN else "(Julian)"))
+    return True
+
+
+def _either_day(m: DateMention, year: int, state: RunningDate, res: _Res,
+                calendar: LunarCalendar) -> bool:
+    """Both readings of a day-month after a running Western year (see
+    :func:`resolve_western`): False when one of them does not exist (then the caller reads
+    the Western one, as before)."""
+    first, last = _month_range(year, m.month)
+    lunar = calendar.day_jdn(state.stream, year, m.month, m.day)
+    if m.day > last - first + 1 or lunar is None:
+        return False
+    west = first + m.day - 1
+    res.inherit(f"running Western year {year}", state)
+    res.year = year
+    res.jdn = (min(west, lunar), max(west, lunar))
+    wy, wm, wd = _ymd(west)
+    ly, lm, ld = _ymd(lunar)
+    res.guess("WESTERN_OR_LUNAR_DAY",
+              f"after the Western year {year}, in a text that writes no full "
+              f"Western date: the Western day {wy}-{wm:02d}-{wd:02d} or the lunar month "
+              f"{m.month}, day {m.day} ({ly}-{lm:02d}-{ld:02d}); no day taken, the span of "
+              "both", basis="month name after a Western year: Western or lunar day")
     return True
 
 

@@ -8,7 +8,7 @@ from pipeline.calendar import gregorian_to_jdn, julian_to_jdn
 
 from .bc import BC_DOUBTS, bc_evidence
 from .days import _check_cycle_year, _is_leap_year
-from .far_years import FAR_DOUBT
+from .far_years import FAR_DOUBT, FAR_LUNAR_DOUBT
 from .lexicon import load_lexicon
 from .mtdigits import MT_DOUBT
 from .ocr import OCR_DOUBT, read_ocr_year
@@ -55,6 +55,12 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
         res.guess("GARBLED_DIGITS_REPAIRED", f"{m.text!r} read as {year}: digits garbled by "
                   "machine translation, repaired by the codes' known readings", "medium",
                   basis=f"garbled digits repaired: {m.text} = {year}")
+    elif m.year_doubt == FAR_LUNAR_DOUBT:  # "October 2002, the ninth day" (.far_years)
+        res.guess("WESTERN_YEAR_FAR", f"the year {year} is {m.year_doubt}: a Chinese month and "
+                  "day whose era year was garbled into a Western year (machine translation): "
+                  "no year", basis=f"Western year {year} far from the text's other dates, "
+                  "before a lunar day: no year")
+        return
     elif m.year_doubt == FAR_DOUBT:  # "October 2002" in a text on 1120 (.far_years)
         res.guess("WESTERN_YEAR_FAR", f"the year {year} is {m.year_doubt}: "
                   "kept as written, not used as the running date",
