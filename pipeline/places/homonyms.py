@@ -144,6 +144,22 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                           f"{unit.start_year}-{unit.end_year}), of a neighbouring period, "
                           "lies by them: the table may lack the unit meant")
             continue
+        if _nearest_guess(row) and row.place in mentions:
+            first = mentions[row.place][0]
+            year = year_at(first)
+            moved = _other_period_unit(
+                row.place, year, row.latitude or 0.0, row.longitude or 0.0,
+                _neighbours(rows, i, mentions, text, first, trusted=year), anywhere=True) \
+                if year is not None else None
+            if moved is not None:  # "Yunzhou" (986) among Liao places: 雲州 of Shanxi
+                unit, where = moved
+                out[i] = _at_unit(row, unit)
+                why[i] = (f"the CHGIS units named {row.place} in use in {year} all lie far "
+                          f"from the places located in its {where}; {unit.zh} "
+                          f"({unit.province or '?'}, {unit.start_year}-{unit.end_year}), of "
+                          "a neighbouring period, lies by them: the table may lack the unit "
+                          "of the text's state and years")
+            continue
         if not _by_name_alone(row) or row.place not in mentions:
             continue
         first = mentions[row.place][0]
@@ -152,7 +168,9 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             continue
         lat, lon = row.latitude or 0.0, row.longitude or 0.0
         if CURRENT_PICK in (basis or {}).get(i, ""):
-            near = _neighbours(rows, i, mentions, text, first)
+            near = _neighbours(rows, i, mentions, text, first, trusted=year)
+            if not near[0]:
+                near = _neighbours(rows, i, mentions, text, first)
             unit, where = _nearest_unit(row.place, year, near)
             if unit is None:  # none in use that year clearly nearer: one of the window's
                 unit, where = _nearer_unit(row.place, year, lat, lon, near)
@@ -274,16 +292,25 @@ def _province_unit(others: Sequence[HistoricalUnit], year: int, province: str,
     return ranked[0], where
 
 
+def _nearest_guess(row: PlaceRow) -> bool:
+    """A row the second pass placed at the CHGIS homonym nearest the document's places
+    (certainty low, ``coord_source`` "name:<CHGIS>:...:nearest")."""
+    parts = row.coord_source.split(":")
+    return row.latitude is not None and row.certainty == "low" and parts[0] == "name" \
+        and HISTORICAL_SOURCE in parts and "nearest" in parts
+
+
 def _other_period_unit(name: str, year: int, lat: float, lon: float,
-                       found: tuple[list[tuple[float, float]], str]
+                       found: tuple[list[tuple[float, float]], str], anywhere: bool = False
                        ) -> tuple[HistoricalUnit, str] | None:
     """For a name whose one CHGIS unit in use in ``year`` lies at (``lat``, ``lon``): a unit of
     the name within ``WINDOW_YEARS`` years that is clearly the nearest to the places located in
     the same sentence (``found``, from :func:`_neighbours`), the in-year seat being
-    at least ``FAR_FACTOR`` times as far from them; else None."""
+    at least ``FAR_FACTOR`` times as far from them; else None. ``anywhere``: the points of
+    the paragraph or text count too (for a row already a guess: a low ":nearest" pick)."""
     points, where = found
-    if where != "sentence" or not points:  # a paragraph's places may be far ("rose at
-        return None  # Fanyang" among places of Henan): only the same sentence decides
+    if (where != "sentence" and not anywhere) or not points:  # a paragraph's places may be
+        return None  # far ("rose at Fanyang" among places of Henan): the sentence decides
     unit, _ = _nearest_unit(name, year, found, window=WINDOW_YEARS)
     if unit is None or not _far(lat, lon, unit):
         return None
@@ -301,12 +328,31 @@ REACH = 6.0  # degrees: neighbours farther than this from every seat decide noth
 FAR_FACTOR = 3.0  # a current namesake this many times farther than a CHGIS seat gives way
 
 
+def doubtful(row: PlaceRow, year: int) -> bool:
+    """A row that is itself a guess or a pick among homonyms: certainty below high, or
+    placed by its name alone at a CHGIS unit whose name had other seats within
+    ``WINDOW_YEARS`` of ``year`` (:func:`other_seats`; "Huanzhou" in 986: 環州 of Guangxi, the
+    one unit in use, while 寰州 of Shanxi is not in the table). Such a row does not guide the
+    choice of another homonym."""
+    if row.certainty != "high" or row.latitude is None:
+        return True
+    parts = row.coord_source.split(":")
+    if parts[0] != "name" or HISTORICAL_SOURCE not in parts:
+        return False
+    zh = next((u.zh for u in _units(row.place) if u.tgaz_id in parts), "")
+    return bool(other_seats(row.place, year, row.latitude, row.longitude or 0.0, zh=zh))
+
+
 def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
-                text: str, offset: int) -> tuple[list[tuple[float, float]], str]:
+                text: str, offset: int, trusted: int | None = None
+                ) -> tuple[list[tuple[float, float]], str]:
     """(points, "sentence" | "paragraph" | "text") of the other rows located at county or
     prefecture level in China with a mention in the sentence of ``offset``, else in its
-    paragraph, else anywhere in the text."""
-    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None]
+    paragraph, else anywhere in the text. ``trusted`` (a year): only rows not
+    :func:`doubtful` in that year (a guess does not guide another: "Yingzhou and Huanzhou
+    surrendered", Huanzhou itself a homonym placed in Guangxi)."""
+    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None
+               and (trusted is None or not doubtful(r, trusted))]
     spans: list[tuple[str, int, int]] = []
     if text:
         lo, hi = _paragraph_of(text, offset)

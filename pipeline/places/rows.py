@@ -18,7 +18,7 @@ from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnin
 from pipeline.places.context import Beside, places_beside
 from pipeline.places.historical import geocode_historical, load_postal_places
 from pipeline.places.homonyms import settle_homonyms
-from pipeline.places.locate import anchor_of, locate_name
+from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
 from pipeline.places.lookup import (
     HistoricalPlace,
     PlaceInfo,
@@ -201,6 +201,7 @@ def place_rows_and_warnings(
             basis[len(rows)] = coord.basis
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
     anchor = anchor_of(rows)
+    far_seats: dict[int, str] = {}  # rows left blank: their one seat is of other years, far
     skip = set(pending)  # mentions of the places the first pass located, in text order
     firsts = sorted((o, k) for k, r in enumerate(rows) if k not in skip
                     for o in mentions[r.place])
@@ -228,11 +229,16 @@ def place_rows_and_warnings(
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years, second=True)
             basis[i] = why
+        elif years and anchor is not None:
+            far = far_other_years_seat(look, near, anchor)
+            if far:  # "Yecheng" in 580: 葉城縣 (Xinjiang, 1911) is no guess worth making
+                far_seats[i] = far
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
     rows, moved = settle_abroad(rows, mentions, text)
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
+    rejected = {**far_seats, **rejected}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
