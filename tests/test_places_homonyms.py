@@ -76,3 +76,17 @@ def test_the_one_seat_of_other_years_far_from_the_text_is_left_blank() -> None:
     assert rows["Yecheng"].latitude is None
     assert any(w.code == "PLACE_CANDIDATE_REJECTED" and "Yecheng" in w.message
                for w in warnings)
+
+
+def test_a_homonym_outside_the_unit_written_around_it_is_refused() -> None:
+    """ "Xindu in Nanyang" (5 BC): 新都 of Nanyang is no CHGIS unit; 信都 of Hebei, the seat
+    nearest Nanyang, contradicts the text: the name is placed within Nanyang (low, warned)."""
+    from pipeline.places.modern import load_modern_places
+    text = "In 5 BC Wang Mang withdrew to his march of Xindu in Nanyang."
+    found, warnings = place_rows_and_warnings(_ents(text, "Xindu", "Nanyang"), [],
+                                              lambda o: -4, text=text,
+                                              index=load_modern_places())
+    row = {r.place: r for r in found}["Xindu"]
+    assert row.province == "Henan" and row.certainty == "low"
+    assert row.coord_source.startswith("within:")
+    assert any(w.code == "PLACE_COORDINATE_GUESSED" and "Xindu" in w.message for w in warnings)

@@ -201,7 +201,9 @@ def place_rows_and_warnings(
             basis[len(rows)] = coord.basis
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
     anchor = anchor_of(rows)
-    far_seats: dict[int, str] = {}  # rows left blank: their one seat is of other years, far
+    # rows the second pass leaves blank: their one seat is of other years and far from the
+    # text's places, or in another province than the one written beside the name
+    far_seats: dict[int, str] = {}
     skip = set(pending)  # mentions of the places the first pass located, in text order
     firsts = sorted((o, k) for k, r in enumerate(rows) if k not in skip
                     for o in mentions[r.place])
@@ -225,7 +227,14 @@ def place_rows_and_warnings(
                                                  near, index, anchor, second=True,
                                                  prefecture=written.prefecture)
             why = _guess_basis(coord) if coord is not None else ""
-        if coord is not None:
+        if coord is not None and written.apposition and written.province \
+                and coord.province and coord.province != written.province:
+            # "Xindu in Nanyang" (5 BC): 新都 of Nanyang is not in CHGIS; 信都 of Hebei, the
+            # homonym nearest Nanyang, is not what the text says
+            far_seats[i] = (f"the text writes it in {written.province}, but the only "
+                            f"candidate found lies in {coord.province} "
+                            f"({coord.latitude:.2f}, {coord.longitude:.2f})")
+        elif coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years, second=True)
             basis[i] = why
@@ -233,7 +242,11 @@ def place_rows_and_warnings(
             far = far_other_years_seat(look, near, anchor)
             if far:  # "Yecheng" in 580: 葉城縣 (Xinjiang, 1911) is no guess worth making
                 far_seats[i] = far
+    blank = {i: rows[i] for i in far_seats}
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
+    for i, row in blank.items():  # refused above: no later guess either
+        rows[i] = row
+        settled.pop(i, None)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
     rows, moved = settle_abroad(rows, mentions, text)
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
