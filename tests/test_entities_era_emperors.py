@@ -75,3 +75,13 @@ def test_title_phrase_is_an_office_not_a_place():
     assert not title_phrase("Great Britain", offices, titles)
     assert not title_phrase("Grand", offices, titles)
     assert not title_phrase("Marshal Grand", offices, {"king"})
+
+
+def test_model_person_in_wade_giles_takes_the_emperor(blank, gaz):
+    """Giles: "succeeded by his fourth son, Yung Chêng" (the model's PERSON)."""
+    text = "He was succeeded by his fourth son, Yung Chêng."
+    doc = blank(text)
+    s = text.index("Yung")
+    doc.set_ents([doc.char_span(s, s + 10, label="PERSON")], default="unmodified")
+    rows = {e.text: e.canonical for e in extract_entities(doc, gaz)}
+    assert rows["Yung Chêng"] == "Yongzheng Emperor"

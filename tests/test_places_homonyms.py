@@ -90,3 +90,4 @@ def test_a_homonym_outside_the_unit_written_around_it_is_refused() -> None:
     assert row.province == "Henan" and row.certainty == "low"
     assert row.coord_source.startswith("within:")
     assert any(w.code == "PLACE_COORDINATE_GUESSED" and "Xindu" in w.message for w in warnings)
+

@@ -292,9 +292,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             found[k] = (start, end, label, pinyin_canonical(name, label, gazetteer), source,
                         text)
     person_titles = {w for t in gazetteer.words("person_title") for w in t.split()}
-    for k, (start, end, label, canonical, source, text) in enumerate(found):
-        if label == "PERSON" and source == "model" and canonical == _norm(text):
-            emperor = model_era_emperor(canonical, gazetteer, person_titles)
+    for k, (start, end, label, _canonical, source, text) in enumerate(found):
+        if label == "PERSON" and source == "model":
+            emperor = model_era_emperor(_norm(text), gazetteer, person_titles)
             if emperor:  # "Keen Lung": the Qianlong Emperor, named by his era
                 found[k] = (start, end, label, emperor, source, text)
     repeats = _first_name_repeats(doc_text, found, gazetteer)

@@ -13,7 +13,13 @@ from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.places.abroad import settle_abroad
-from pipeline.places.base import ModernPlaceIndex, PlaceGloss, name_key, province_named
+from pipeline.places.base import (
+    Coordinate,
+    ModernPlaceIndex,
+    PlaceGloss,
+    name_key,
+    province_named,
+)
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
 from pipeline.places.historical import geocode_historical, load_postal_places
@@ -72,6 +78,11 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     """The rows of :func:`place_rows_and_warnings` (same arguments), without the warnings."""
     return place_rows_and_warnings(entities, glosses, dates, historical_places, index=index,
                                    text=text)[0]
+
+
+def _in_china_province(coord: Coordinate) -> bool:
+    """A coordinate of a Chinese province (not a place abroad, whose ``province`` is "")."""
+    return not coord.country and bool(coord.province)
 
 
 def place_rows_and_warnings(
@@ -228,11 +239,14 @@ def place_rows_and_warnings(
                                                  prefecture=written.prefecture)
             why = _guess_basis(coord) if coord is not None else ""
         if coord is not None and written.apposition and written.province \
-                and coord.province and coord.province != written.province:
+                and coord.province and coord.province != written.province \
+                and _in_china_province(coord):
             # "Xindu in Nanyang" (5 BC): 新都 of Nanyang is not in CHGIS; 信都 of Hebei, the
-            # homonym nearest Nanyang, is not what the text says
-            far_seats[i] = (f"the text writes it in {written.province}, but the only "
-                            f"candidate found lies in {coord.province} "
+            # homonym nearest Nanyang, is not what the text says (a province named elsewhere
+            # in the sentence need not hold the place: "troops in Henan asked for Hai, Si,
+            # Tang, Deng")
+            far_seats[i] = (f"the text writes it in {written.province}, but the only guess "
+                            f"found lies in {coord.province} "
                             f"({coord.latitude:.2f}, {coord.longitude:.2f})")
         elif coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
