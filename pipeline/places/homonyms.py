@@ -120,8 +120,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                 unit, where = moved
                 out[i] = _at_unit(row, unit)
                 why[i] = (f"the CHGIS units named {row.place} in use in {year} all lie far "
-                          f"from the places located in its {where}; {unit.zh} "
-                          f"({unit.province or '?'}, {unit.start_year}-{unit.end_year}), of "
+                          f"from the places located in its {where}; {_named(unit)}, of "
                           "a neighbouring period, lies by them: the table may lack the unit "
                           "of the text's state and years")
             continue
@@ -142,7 +141,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             if unit is not None and _far(lat, lon, unit):
                 out[i] = _at_unit(row, unit)
                 why[i] = (f"CHGIS units named {row.place} at several seats in {year}: "
-                          f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), "
+                          f"{_named(unit)}, "
                           f"the one nearest the places named in its {where}")
             continue
         if HISTORICAL_SOURCE not in row.coord_source:
@@ -154,8 +153,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             if unit is not None:
                 out[i] = _at_unit(row, unit)
                 why[i] = (f"{row.place} was placed by the current place of that name "
-                          f"({row.province or '?'}), but the CHGIS unit {unit.zh} "
-                          f"({unit.province or '?'}, {unit.start_year}-{unit.end_year}) lies "
+                          f"({row.province or '?'}), but the CHGIS unit {_named(unit)} lies "
                           f"much nearer the places named in its {where}")
             continue
         if row.certainty != "high":
@@ -185,12 +183,12 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             out[i] = _at_unit(row, unit)
             why[i] = (f"the one CHGIS unit named {row.place} in use in {year} lies in "
                       f"{row.province or '?'}, a province its {where} does not name; "
-                      f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), the "
+                      f"{_named(unit)}, the "
                       "seat of that name nearest in time in a province it names: the table "
                       "may lack the unit meant")
             continue
         if others:
-            named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
+            named = "; ".join(_named(u)
                               for u in others[:3])
             out[i] = replace(row, certainty="medium")
             why[i] = (f"the one CHGIS unit named {row.place} in use in {year}, but the name had "
@@ -255,6 +253,11 @@ def _province_unit(others: Sequence[HistoricalUnit], year: int, province: str,
     if not ranked or (len(ranked) > 1 and gap(ranked[1]) == gap(ranked[0])):
         return None
     return ranked[0], where
+
+
+def _named(unit: HistoricalUnit) -> str:
+    """A CHGIS unit as the warnings name it: "雲州 (Shanxi, 1214-1287)"."""
+    return f"{unit.zh} ({unit.province or '?'}, {unit.start_year}-{unit.end_year})"
 
 
 def _nearest_guess(row: PlaceRow) -> bool:
