@@ -30,6 +30,8 @@ def found(nlp, gaz, text):
     ("Emperor Tung Chi died in 1875.", "Emperor Tung Chi", "Tongzhi Emperor"),
     ("Emperor Kwang Su was placed on the throne.", "Emperor Kwang Su", "Guangxu Emperor"),
     ("The Emperor Kien-lung ordered a survey.", "Emperor Kien-lung", "Qianlong Emperor"),
+    # Amiot's French spelling (-ong for -ung)
+    ("The Emperor Kien-long ordered a survey.", "Emperor Kien-long", "Qianlong Emperor"),
     # pinyin stays with the ruler index (same answer)
     ("Emperor Daoguang banned opium.", "Emperor Daoguang", "Daoguang Emperor"),
 ])
