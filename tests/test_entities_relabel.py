@@ -62,3 +62,20 @@ def test_a_state_listed_with_states_is_a_polity(gaz) -> None:
     zhao = [(r[2], r[3]) for r in got if r[5] == "Zhao"]
     # listed and adjectival uses are the state; the bare subject is left to the document vote
     assert zhao == [("POLITY", "Zhao (state)"), ("POLITY", "Zhao (state)"), ("PERSON", "Zhao")]
+
+
+def test_an_office_noun_capitalised_before_a_place_makes_a_person(gaz) -> None:
+    """Fresh report 5: "Viceroy Ruicheng" (瑞澂) was placed at Ruicheng County, Shanxi."""
+    text = "Viceroy Ruicheng fled; later the viceroy Hanyang wrote. Troops passed Ruicheng."
+    rows = _rows(text, ("Ruicheng", "PLACE", "gazetteer"), ("Hanyang", "PLACE", "gazetteer"))
+    s = text.rindex("Ruicheng")
+    rows.append((s, s + 8, "PLACE", "Ruicheng", "gazetteer", "Ruicheng"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    # one sense per text: the later bare "Ruicheng" is the viceroy too
+    assert got == [("Ruicheng", "PERSON"), ("Hanyang", "PERSON"), ("Ruicheng", "PERSON")]
+
+
+def test_an_office_noun_inside_a_sentence_before_a_place_is_no_title(gaz) -> None:
+    text = "The governor of Hanyang left; the army reached Hanyang."
+    rows = _rows(text, ("Hanyang", "PLACE", "gazetteer"))
+    assert _labels(relabel(rows, text, gaz, TITLES, ())) == [("Hanyang", "PLACE")]

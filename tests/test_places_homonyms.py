@@ -51,3 +51,43 @@ def test_the_same_name_at_another_level_is_no_homonym() -> None:
     # 756: 靈武縣; 靈武郡 (742-755) sits elsewhere but is the same name, not another place
     rows, _ = _rows("The prince was enthroned at Lingwu.", 756, "Lingwu")
     assert rows["Lingwu"].certainty == "high"
+
+
+def test_a_homonym_of_another_period_by_the_trusted_places_wins() -> None:
+    """Fresh report 5: "Yunzhou" in a Liao text of 986 beside Shanxi and Hebei towns is 雲州
+    (Datong), which CHGIS has only under the Tang and the Jin, not 鄆州 of Shandong; and a
+    homonym placed in its sentence ("Huanzhou", 環州 of Guangxi, the one unit in use but with
+    other seats) guides nothing."""
+    text = ("The Song army took Shuozhou and Zhuozhou. Then Pan Mei took Yunzhou, "
+            "and Huanzhou surrendered.")
+    rows, warnings = _rows(text, 986, "Shuozhou", "Zhuozhou", "Yunzhou", "Huanzhou")
+    row = rows["Yunzhou"]
+    assert row.province == "Shanxi" and abs(row.latitude - 39.8) < 0.5
+    assert row.certainty == "low"
+    assert any(w.code == "PLACE_COORDINATE_GUESSED" and "雲州" in w.message for w in warnings)
+
+
+def test_the_one_seat_of_other_years_far_from_the_text_is_left_blank() -> None:
+    """Fresh report 5: "Yecheng" in 580 among places of Hebei is 鄴城, which CHGIS lacks; its
+    one "Yecheng" is 葉城縣 of Xinjiang (1911): no coordinates, and a warning (the current
+    Yecheng of Xinjiang is outside the province the text names)."""
+    text = "Yuchi Jiong held Handan and Xingtai in Hebei. Yang Jian ordered Yecheng razed."
+    rows, warnings = _rows(text, 580, "Handan", "Xingtai", "Hebei", "Yecheng")
+    assert rows["Yecheng"].latitude is None
+    assert any(w.code == "PLACE_CANDIDATE_REJECTED" and "Yecheng" in w.message
+               for w in warnings)
+
+
+def test_a_homonym_outside_the_unit_written_around_it_is_refused() -> None:
+    """ "Xindu in Nanyang" (5 BC): 新都 of Nanyang is no CHGIS unit; 信都 of Hebei, the seat
+    nearest Nanyang, contradicts the text: the name is placed within Nanyang (low, warned)."""
+    from pipeline.places.modern import load_modern_places
+    text = "In 5 BC Wang Mang withdrew to his march of Xindu in Nanyang."
+    found, warnings = place_rows_and_warnings(_ents(text, "Xindu", "Nanyang"), [],
+                                              lambda o: -4, text=text,
+                                              index=load_modern_places())
+    row = {r.place: r for r in found}["Xindu"]
+    assert row.province == "Henan" and row.certainty == "low"
+    assert row.coord_source.startswith("within:")
+    assert any(w.code == "PLACE_COORDINATE_GUESSED" and "Xindu" in w.message for w in warnings)
+

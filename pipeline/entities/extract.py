@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.collisions import load_collisions, resolve_collisions
+from pipeline.entities.era_emperors import model_era_emperor
 from pipeline.entities.name_checks import (
     _SPACED_DASH,
     _adjective_use,
@@ -25,6 +26,7 @@ from pipeline.entities.name_checks import (
     demonym_place,
     pinyin_canonical,
     title_list_spans,
+    title_phrase,
 )
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
@@ -194,6 +196,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     not_entity = set(gazetteer.words("not_entity"))
     generic = {w for s in gazetteer.words("place_suffix") for w in s.split()}
     titles_lc = {w.lower() for t in gazetteer.words("person_title") for w in t.split()}
+    offices = {w.lower() for w in gazetteer.words("person_before")}
     found: list[tuple[int, int, str, str, str, str]] = []
     lower_words: set[str] | None = None  # the doc's lower-case words, when first needed
     title_lists: list[tuple[int, int]] | None = None  # name lists after a title cue
@@ -234,9 +237,10 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                 if any(s <= start and end <= e for s, e in title_lists):
                     continue  # "His posthumous title is Jiandao, Beide, ...": title words
                 if not any(w in generic or w in places or w in directions
-                           for w in text.split()) and _english_phrase(
-                        text, english, titles_lc):
-                    continue  # "Supreme Being": English words led by an adjective
+                           for w in text.split()) and (_english_phrase(
+                        text, english, titles_lc) or title_phrase(text, offices, titles_lc)):
+                    continue  # "Supreme Being": English words led by an adjective; "Grand
+                    # Marshal": a title and English words, an office
         if mapped == "PERSON":
             if lower_words is None:
                 lower_words = {t.text for t in doc if t.is_lower}
@@ -287,6 +291,12 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if source == "model" and canonical != name and canonical == wg_canonical(name):
             found[k] = (start, end, label, pinyin_canonical(name, label, gazetteer), source,
                         text)
+    person_titles = {w for t in gazetteer.words("person_title") for w in t.split()}
+    for k, (start, end, label, _canonical, source, text) in enumerate(found):
+        if label == "PERSON" and source == "model":
+            emperor = model_era_emperor(_norm(text), gazetteer, person_titles)
+            if emperor:  # "Keen Lung": the Qianlong Emperor, named by his era
+                found[k] = (start, end, label, emperor, source, text)
     repeats = _first_name_repeats(doc_text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])

@@ -129,6 +129,16 @@ def _english_phrase(mention: str, english: dict[str, bool] | None, titles_lc: se
     return all(w.lower() in english and w.lower() not in titles_lc and not _syllable(w)
                and not is_pinyin_word(w) for w in words)
 
+def title_phrase(mention: str, offices: set[str], titles_lc: set[str]) -> bool:
+    """A model PLACE of two words or more led by a title word and ending in an office noun
+    (``offices``: the lexicon's ``person_before`` nouns, lower case), none a pinyin or
+    Wade–Giles syllable: "Grand Marshal", "Grand Administrator" are offices, no places
+    ("Great Britain" ends in no office noun)."""
+    words = mention.split()
+    if len(words) < 2 or words[0].lower() not in titles_lc or words[-1].lower() not in offices:
+        return False
+    return not any(_syllable(w) or is_pinyin_word(w) for w in words[1:])
+
 def carry_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]) -> list[EntityRow]:
     """One sense per text across the blocks of a document: a model row whose text an earlier
     gazetteer row (this block or one before) read as a PERSON or PLACE takes that label and

@@ -161,7 +161,8 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """A one-word PLACE (of the model or the gazetteer) in a frame only a person fits is a
     PERSON: after "the" + a lower-case title noun (``person_before``: "the eunuch Yü
     Ch'ao-ên", "the chanyu Yizhixie"), also with a state's name between ("the Liang ruler
-    Wu-ti"), before a lower-case rank noun (``person_rank_after``:
+    Wu-ti"), after that noun capitalised as a title (one-word names: "Viceroy Ruicheng",
+    not Ruicheng County), before a lower-case rank noun (``person_rank_after``:
     "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
     ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
     army crossed")."""
@@ -171,6 +172,9 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     pre = re.compile(r"\bthe (?:[A-Z][a-z]+ )?(?:" + "|".join(map(re.escape, before))
                      + r") $") \
         if before else None
+    # the same noun capitalised as a title, with or without "the": "Viceroy Ruicheng"
+    titled = re.compile(r"(?:^|(?<=[\s(\"“]))(?:" + "|".join(
+        re.escape(w.capitalize()) for w in before) + r") $") if before else None
     post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
     order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
     persons: dict[str, str] = {}
@@ -179,7 +183,8 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
             continue
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
             or (" " not in name and (
-                (post is not None and post.match(text, end) is not None)
+                (titled is not None and titled.search(text, max(0, start - 20), start))
+                or (post is not None and post.match(text, end) is not None)
                 or (order is not None and text.startswith(" to ", end)
                     and order.search(text, max(0, start - 14), start) is not None)))
         if hit:

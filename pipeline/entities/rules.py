@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.entities.era_emperors import era_emperor, pinyin_name
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.tables import _Tables, _Words, clan_key
 from pipeline.entities.wadegiles import wg_name_to_pinyin
@@ -184,6 +185,28 @@ def _no_period_pair(first: str, second: str, w: _Words) -> bool:
                    for x in a for y in b)
 
 
+#: rules whose match may name an emperor by his era in Wade–Giles or an older spelling
+ERA_RULES = ("PERSON_T", "PERSON_HT", "PERSON_ERA_OLD")
+
+
+def era_name_canonical(toks: list[str], w: _Words) -> str:
+    """The era-named emperor a title + name match names when its name is no pinyin
+    ("Emperor Tao Kwang", "the Keen Lung Emperor", "Emperor Tao-kwang": Daoguang, Qianlong
+    Emperor; :func:`pipeline.entities.era_emperors.era_emperor`), else "". A name in pinyin
+    ("Emperor Daoguang", "Emperor Yong Le") is left to the ruler index."""
+    if "of" in toks:
+        return ""
+    joined = " ".join(toks).replace(" - ", "-").split()  # "Kien - lung" -> "Kien-lung"
+    words = [t for t in joined if t not in ("Emperor", "emperor", "The", "the")]
+    names = [t for t in words if t not in w.titles and t.capitalize() not in w.titles]
+    for name in (words, names):  # "Emperor Kia King": a title word may be a syllable
+        if name and not pinyin_name(name):
+            found = era_emperor(name, w.era_emperors, w.old_syllables)[0]
+            if found:
+                return found
+    return ""
+
+
 def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     """The label of a rule match if its words pass the checks the Matcher cannot do, else None."""
     py = is_pinyin_word
@@ -194,7 +217,11 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
     if key == "PERSON_WG3":  # "Tsêng-kuo-fan": surname-given-given
         return "PERSON" if toks[4].lower() not in w.wg_endings and toks[2].lower() not in \
             w.wg_endings and _wg_given([toks[0], f"{toks[2]}-{toks[4]}"], w) else None
+    if key == "PERSON_ERA_OLD":  # "the Tao Kwang Emperor", "Emperor Tao-kwang"
+        return "PERSON" if era_name_canonical(toks, w) else None
     if key == "PERSON_HT":
+        if era_name_canonical(toks, w):  # "the Tao-kwang Emperor"
+            return "PERSON"
         name = toks[:toks.index("of")] if "of" in toks else toks
         word = "".join(t for t in name if t not in w.titles and t.capitalize() not in w.titles
                        and t not in ("-", "Emperor"))
@@ -215,6 +242,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         if not ok and len(names) == 2 and names[1].lower() in ("tsung", "tsu"):
             # "the Emperor Chuang Tsung": a Wade–Giles temple name written in two words
             ok = era_key("".join(names)) in w.ruler_keys
+        if not ok:  # "Emperor Tao Kwang", "Emperor Kang Hsi": an emperor named by his era
+            ok = bool(era_name_canonical(toks, w))
         return "PERSON" if ok else None
     if key == "PERSON_APP":
         rest = toks[2:]

@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.candidates import _Cand
 from pipeline.entities.extract import _norm
 from pipeline.entities.name_checks import pinyin_canonical
-from pipeline.entities.rules import _anchored, _clan_names, _valid_rule
+from pipeline.entities.rules import (
+    ERA_RULES,
+    _anchored,
+    _clan_names,
+    _valid_rule,
+    era_name_canonical,
+)
 from pipeline.entities.span_names import (
     _clan_canonical,
     _fief_canonical,
@@ -95,6 +101,7 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
                 else _wg_canonical(toks, gaz) if key in ("PERSON_WG", "PERSON_WG1") \
                 else _fief_canonical(toks, tables) if key == "PERSON_FIEF" \
                 else _wg_canonical([toks[0], "".join(toks[2:])], gaz) if key == "PERSON_WG3" \
+                else era_name_canonical(toks, tables.words) if key in ERA_RULES \
                 else ""
             cands.append(_Cand(start, end, label, canonical, 1))
     compounds, firsts = _wg_compounds(words, tables)  # "Chin-t'ien" is no Jin

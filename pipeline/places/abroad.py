@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.places.base import name_key
-from pipeline.places.homonyms import _paragraph_of, _sentence_bounds
+from pipeline.places.seats import _paragraph_of, _sentence_bounds
 from pipeline.places.world import load_world_homonyms
 from pipeline.records import PlaceRow
 

@@ -189,8 +189,9 @@ def places_beside(text: str, index: ModernPlaceIndex | None = None,
                   entities: Sequence[EntityRow] = ()) -> Callable[[int, int], Beside]:
     """A function (start, end) of a mention -> the :class:`Beside` unit written for it: the
     province right after it (", Guangdong Province", " in Jiangxi", " (Henan)"), or for a
-    county, town or village written so, the prefecture-level city after it ("Xinjian County,
-    Nanchang"; a city after a city is a list), else the one province its sentence names
+    county, town or village written so or a name written before "in", the prefecture-level
+    city after it ("Xinjian County, Nanchang", "Xindu in Nanyang"; a city after a city is a
+    list), else the one province its sentence names
     elsewhere (as a PLACE of ``entities``), else an empty Beside. Sentences end at . ! ? ;
     or a line break."""
     marks = sorted((e.start, province) for e in entities if e.label == "PLACE"
@@ -207,8 +208,9 @@ def places_beside(text: str, index: ModernPlaceIndex | None = None,
             if not phrase:
                 break
             province, prefecture = _unit_of(phrase.group(), index)
-            if province and (not prefecture or _COUNTY_WORD.search(text, start, pos)):
-                return Beside(province, prefecture, True)
+            if province and (not prefecture or _COUNTY_WORD.search(text, start, pos)
+                             or re.search(r"\bin\b", sep.group())):
+                return Beside(province, prefecture, True)  # "Xindu in Nanyang": inside it
             if province:
                 break  # "Zhengzhou, Chenzhou (now …)": a list, not a county and its city
             pos = phrase.end()

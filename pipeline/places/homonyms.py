@@ -43,73 +43,38 @@ Both return a ``basis`` (why) per changed row for the ``PLACE_HOMONYM_CHOSEN`` /
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
-from pipeline.places.base import _SUFFIX_WORDS, _in_china, name_key
+from pipeline.places.base import _in_china
 from pipeline.places.historical import (
     HISTORICAL_SOURCE,
     HistoricalUnit,
     geocode_historical,
-    load_historical_units,
     unit_rank,
 )
-from pipeline.places.locate import anchor_of
+from pipeline.places.seats import (  # noqa: F401 (other_seats: the tests' import)
+    REACH,
+    SEAT_SPREAD,
+    WINDOW_YEARS,
+    _far,
+    _neighbours,
+    _paragraph_of,
+    _sentence_bounds,
+    _units,
+    other_seats,
+)
 from pipeline.records import PlaceRow
 
 BLANK_WINDOW = 100  # years: a name left blank may take a unit this near in time
-WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
-SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
 CURRENT_PICK = "the one at the current"  # first-pass basis: the current city among homonyms
-
-
-def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
-    lo = text.rfind("\n\n", 0, offset)
-    hi = text.find("\n\n", offset)
-    return (lo + 1 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
-
-
-def _units(name: str) -> tuple[HistoricalUnit, ...]:
-    """CHGIS units of ``name``; a written "County" keeps counties, "Prefecture" or "City" the
-    units above them (as :func:`geocode_historical` reads them)."""
-    units = load_historical_units().get(name_key(_SUFFIX_WORDS.sub("", name.strip())), ())
-    suffix = _SUFFIX_WORDS.search(name.strip())
-    word = suffix.group(1).lower() if suffix else ""
-    if word == "county":
-        return tuple(u for u in units if unit_rank(u) == 2)
-    if word in ("prefecture", "city"):
-        return tuple(u for u in units if unit_rank(u) != 2)
-    return units
-
-
-def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
-    return abs(unit.latitude - lat) > SEAT_SPREAD or abs(unit.longitude - lon) > SEAT_SPREAD
 
 
 def _by_name_alone(row: PlaceRow) -> bool:
     parts = row.coord_source.split(":")
     return row.latitude is not None and parts[0] == "name" and row.certainty != "low" \
         and _in_china(row.latitude, row.longitude or 0.0)
-
-
-def other_seats(name: str, year: int, latitude: float, longitude: float,
-                window: int = WINDOW_YEARS, zh: str = "") -> list[HistoricalUnit]:
-    """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
-    (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
-    ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
-    whose name begins with the same two characters are the same name at another level or
-    seat (靈武縣, 靈武郡), no homonym, and are left out."""
-    out: list[HistoricalUnit] = []
-    for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
-        if unit.start_year - window <= year <= unit.end_year + window \
-                and not (zh and unit.zh[:2] == zh[:2]) \
-                and _far(latitude, longitude, unit) \
-                and all(_far(u.latitude, u.longitude, unit) for u in out):
-            out.append(unit)
-    return out
-
 
 
 def _at_unit(row: PlaceRow, unit: HistoricalUnit) -> PlaceRow:
@@ -144,6 +109,21 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                           f"{unit.start_year}-{unit.end_year}), of a neighbouring period, "
                           "lies by them: the table may lack the unit meant")
             continue
+        if _nearest_guess(row) and row.place in mentions:
+            first = mentions[row.place][0]
+            year = year_at(first)
+            moved = _other_period_unit(
+                row.place, year, row.latitude or 0.0, row.longitude or 0.0,
+                _neighbours(rows, i, mentions, text, first, trusted=year), anywhere=True) \
+                if year is not None else None
+            if moved is not None:  # "Yunzhou" (986) among Liao places: 雲州 of Shanxi
+                unit, where = moved
+                out[i] = _at_unit(row, unit)
+                why[i] = (f"the CHGIS units named {row.place} in use in {year} all lie far "
+                          f"from the places located in its {where}; {_named(unit)}, of "
+                          "a neighbouring period, lies by them: the table may lack the unit "
+                          "of the text's state and years")
+            continue
         if not _by_name_alone(row) or row.place not in mentions:
             continue
         first = mentions[row.place][0]
@@ -152,14 +132,16 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             continue
         lat, lon = row.latitude or 0.0, row.longitude or 0.0
         if CURRENT_PICK in (basis or {}).get(i, ""):
-            near = _neighbours(rows, i, mentions, text, first)
+            near = _neighbours(rows, i, mentions, text, first, trusted=year)
+            if not near[0]:
+                near = _neighbours(rows, i, mentions, text, first)
             unit, where = _nearest_unit(row.place, year, near)
             if unit is None:  # none in use that year clearly nearer: one of the window's
                 unit, where = _nearer_unit(row.place, year, lat, lon, near)
             if unit is not None and _far(lat, lon, unit):
                 out[i] = _at_unit(row, unit)
                 why[i] = (f"CHGIS units named {row.place} at several seats in {year}: "
-                          f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), "
+                          f"{_named(unit)}, "
                           f"the one nearest the places named in its {where}")
             continue
         if HISTORICAL_SOURCE not in row.coord_source:
@@ -171,8 +153,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             if unit is not None:
                 out[i] = _at_unit(row, unit)
                 why[i] = (f"{row.place} was placed by the current place of that name "
-                          f"({row.province or '?'}), but the CHGIS unit {unit.zh} "
-                          f"({unit.province or '?'}, {unit.start_year}-{unit.end_year}) lies "
+                          f"({row.province or '?'}), but the CHGIS unit {_named(unit)} lies "
                           f"much nearer the places named in its {where}")
             continue
         if row.certainty != "high":
@@ -202,12 +183,12 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             out[i] = _at_unit(row, unit)
             why[i] = (f"the one CHGIS unit named {row.place} in use in {year} lies in "
                       f"{row.province or '?'}, a province its {where} does not name; "
-                      f"{unit.zh} ({unit.province}, {unit.start_year}-{unit.end_year}), the "
+                      f"{_named(unit)}, the "
                       "seat of that name nearest in time in a province it names: the table "
                       "may lack the unit meant")
             continue
         if others:
-            named = "; ".join(f"{u.zh} ({u.province or '?'}, {u.start_year}-{u.end_year})"
+            named = "; ".join(_named(u)
                               for u in others[:3])
             out[i] = replace(row, certainty="medium")
             why[i] = (f"the one CHGIS unit named {row.place} in use in {year}, but the name had "
@@ -274,16 +255,30 @@ def _province_unit(others: Sequence[HistoricalUnit], year: int, province: str,
     return ranked[0], where
 
 
+def _named(unit: HistoricalUnit) -> str:
+    """A CHGIS unit as the warnings name it: "雲州 (Shanxi, 1214-1287)"."""
+    return f"{unit.zh} ({unit.province or '?'}, {unit.start_year}-{unit.end_year})"
+
+
+def _nearest_guess(row: PlaceRow) -> bool:
+    """A row the second pass placed at the CHGIS homonym nearest the document's places
+    (certainty low, ``coord_source`` "name:<CHGIS>:...:nearest")."""
+    parts = row.coord_source.split(":")
+    return row.latitude is not None and row.certainty == "low" and parts[0] == "name" \
+        and HISTORICAL_SOURCE in parts and "nearest" in parts
+
+
 def _other_period_unit(name: str, year: int, lat: float, lon: float,
-                       found: tuple[list[tuple[float, float]], str]
+                       found: tuple[list[tuple[float, float]], str], anywhere: bool = False
                        ) -> tuple[HistoricalUnit, str] | None:
     """For a name whose one CHGIS unit in use in ``year`` lies at (``lat``, ``lon``): a unit of
     the name within ``WINDOW_YEARS`` years that is clearly the nearest to the places located in
     the same sentence (``found``, from :func:`_neighbours`), the in-year seat being
-    at least ``FAR_FACTOR`` times as far from them; else None."""
+    at least ``FAR_FACTOR`` times as far from them; else None. ``anywhere``: the points of
+    the paragraph or text count too (for a row already a guess: a low ":nearest" pick)."""
     points, where = found
-    if where != "sentence" or not points:  # a paragraph's places may be far ("rose at
-        return None  # Fanyang" among places of Henan): only the same sentence decides
+    if (where != "sentence" and not anywhere) or not points:  # a paragraph's places may be
+        return None  # far ("rose at Fanyang" among places of Henan): the sentence decides
     unit, _ = _nearest_unit(name, year, found, window=WINDOW_YEARS)
     if unit is None or not _far(lat, lon, unit):
         return None
@@ -296,35 +291,7 @@ def _other_period_unit(name: str, year: int, lat: float, lon: float,
     return unit, where
 
 
-_SENTENCE_END = re.compile(r"[.!?。](?=\s)")
-REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
 FAR_FACTOR = 3.0  # a current namesake this many times farther than a CHGIS seat gives way
-
-
-def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
-                text: str, offset: int) -> tuple[list[tuple[float, float]], str]:
-    """(points, "sentence" | "paragraph" | "text") of the other rows located at county or
-    prefecture level in China with a mention in the sentence of ``offset``, else in its
-    paragraph, else anywhere in the text."""
-    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None]
-    spans: list[tuple[str, int, int]] = []
-    if text:
-        lo, hi = _paragraph_of(text, offset)
-        s_lo, s_hi = _sentence_bounds(text, offset, lo, hi)
-        spans = [("sentence", s_lo, s_hi), ("paragraph", lo, hi)]
-    for where, a, b in spans:
-        near = [(r.latitude or 0.0, r.longitude or 0.0) for r in located
-                if any(a <= o < b for o in mentions.get(r.place, ()))]
-        if near:
-            return near, where
-    return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
-
-
-def _sentence_bounds(text: str, offset: int, lo: int, hi: int) -> tuple[int, int]:
-    """(start, end) of the sentence of ``offset`` inside the paragraph ``lo``..``hi``."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
-    return (max([e for e in ends if e <= offset], default=lo),
-            min([e for e in ends if e > offset], default=hi))
 
 
 def _nearer_unit(name: str, year: int, lat: float, lon: float,

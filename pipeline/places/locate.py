@@ -39,6 +39,10 @@ from pipeline.records import PlaceRow
 # years: a CHGIS unit this close in time may stand for the name (CHGIS dates many units by
 # time slices: 睢陽郡 ends in 755, the Qing layer in 1911); farther is another period
 NEAREST_YEAR_REACH = 20
+#: degrees: the one CHGIS seat of a name in other years than the running year is taken only
+#: this near the document's other places ("Yecheng" in 580, among places of Hebei, Shaanxi
+#: and Jiangsu, is 鄴城, which CHGIS lacks, not 葉城縣 of Xinjiang, 1911: 35 degrees away)
+OTHER_YEARS_REACH = 10.0
 
 
 def _feature_name(name: str) -> str:
@@ -81,7 +85,8 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
     coordinates; ``anchor`` is the median point of the located ones, or None; every result is
     a guess and says so in its source): CHGIS homonyms
     decided by the seat nearest the document's other places (":nearest"), the one seat of a
-    CHGIS name in other years (":other-years"), the CHGIS unit nearest in time when none is
+    CHGIS name in other years (":other-years"; within ``OTHER_YEARS_REACH`` degrees of
+    ``anchor``), the CHGIS unit nearest in time when none is
     in use in ``year`` (at most ``NEAREST_YEAR_REACH`` years away: ":nearest-year"), a
     current name outside the province named nearby (":outside-hint"), a town of Taiwan
     within 2 degrees of them (GeoNames), a mountain or pass by the county named after it
@@ -122,7 +127,7 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         if coord is not None:
             return coord, "", "name"
         coord = geocode_historical(name, None, near)  # one seat whatever the years
-        if coord is not None:
+        if coord is not None and _close(coord, anchor, reach=OTHER_YEARS_REACH):
             return _tagged(coord, "other-years"), "", "name"
         coord = geocode_historical(name, year, near, anchor=anchor,
                                    nearest_year=NEAREST_YEAR_REACH)
@@ -201,6 +206,20 @@ def nearest_current(name: str, anchor: tuple[float, float] | None,
 
 def _tagged(coord: Coordinate, tag: str) -> Coordinate:
     return replace(coord, source=f"{coord.source}:{tag}")
+
+
+def far_other_years_seat(name: str, near: str | None,
+                         anchor: tuple[float, float] | None) -> str:
+    """Why a name is left without coordinates when its one CHGIS seat (of other years than
+    the running year) lies farther than ``OTHER_YEARS_REACH`` degrees from ``anchor`` (the
+    middle of the document's other located places); "" when it has no such seat."""
+    coord = geocode_historical(name, None, near)
+    if coord is None or anchor is None or _close(coord, anchor, reach=OTHER_YEARS_REACH):
+        return ""
+    return (f"the one CHGIS seat of that name ({coord.matched or name}, "
+            f"{coord.province or '?'}, {coord.latitude:.2f}, {coord.longitude:.2f}) is of "
+            f"other years than the text's and lies more than {OTHER_YEARS_REACH:.0f} degrees "
+            f"from the document's other places ({anchor[0]:.2f}, {anchor[1]:.2f})")
 
 
 def _close(coord: Coordinate, anchor: tuple[float, float] | None, reach: float = 5.0) -> bool:

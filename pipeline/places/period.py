@@ -38,7 +38,7 @@ from pathlib import Path
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.places.base import GAZETTEER, _read, load_gloss_lexicon, name_key
 from pipeline.places.historical import load_historical_units
-from pipeline.places.homonyms import SEAT_SPREAD, _neighbours
+from pipeline.places.seats import SEAT_SPREAD, _neighbours
 from pipeline.records import PlaceRow
 
 CHGIS_END = 1911  # CHGIS's last time slice: later texts may use any current name

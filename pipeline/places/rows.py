@@ -13,12 +13,18 @@ from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.places.abroad import settle_abroad
-from pipeline.places.base import ModernPlaceIndex, PlaceGloss, name_key, province_named
+from pipeline.places.base import (
+    Coordinate,
+    ModernPlaceIndex,
+    PlaceGloss,
+    name_key,
+    province_named,
+)
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
 from pipeline.places.historical import geocode_historical, load_postal_places
 from pipeline.places.homonyms import settle_homonyms
-from pipeline.places.locate import anchor_of, locate_name
+from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
 from pipeline.places.lookup import (
     HistoricalPlace,
     PlaceInfo,
@@ -72,6 +78,11 @@ def build_place_rows(entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss
     """The rows of :func:`place_rows_and_warnings` (same arguments), without the warnings."""
     return place_rows_and_warnings(entities, glosses, dates, historical_places, index=index,
                                    text=text)[0]
+
+
+def _in_china_province(coord: Coordinate) -> bool:
+    """A coordinate of a Chinese province (not a place abroad, whose ``province`` is "")."""
+    return not coord.country and bool(coord.province)
 
 
 def place_rows_and_warnings(
@@ -201,6 +212,9 @@ def place_rows_and_warnings(
             basis[len(rows)] = coord.basis
         rows.append(_row(name, modern, relation, province, coord, prefix, offsets, years))
     anchor = anchor_of(rows)
+    # rows the second pass leaves blank: their one seat is of other years and far from the
+    # text's places, or in another province than the one written beside the name
+    far_seats: dict[int, str] = {}
     skip = set(pending)  # mentions of the places the first pass located, in text order
     firsts = sorted((o, k) for k, r in enumerate(rows) if k not in skip
                     for o in mentions[r.place])
@@ -224,15 +238,34 @@ def place_rows_and_warnings(
                                                  near, index, anchor, second=True,
                                                  prefecture=written.prefecture)
             why = _guess_basis(coord) if coord is not None else ""
-        if coord is not None:
+        if coord is not None and written.apposition and written.province \
+                and coord.province and coord.province != written.province \
+                and _in_china_province(coord):
+            # "Xindu in Nanyang" (5 BC): 新都 of Nanyang is not in CHGIS; 信都 of Hebei, the
+            # homonym nearest Nanyang, is not what the text says (a province named elsewhere
+            # in the sentence need not hold the place: "troops in Henan asked for Hai, Si,
+            # Tang, Deng")
+            far_seats[i] = (f"the text writes it in {written.province}, but the only guess "
+                            f"found lies in {coord.province} "
+                            f"({coord.latitude:.2f}, {coord.longitude:.2f})")
+        elif coord is not None:
             rows[i] = _row(row.place, modern, row.relation, row.province, coord, prefix,
                            offsets, years, second=True)
             basis[i] = why
+        elif years and anchor is not None:
+            far = far_other_years_seat(look, near, anchor)
+            if far:  # "Yecheng" in 580: 葉城縣 (Xinjiang, 1911) is no guess worth making
+                far_seats[i] = far
+    blank = {i: rows[i] for i in far_seats}
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
+    for i, row in blank.items():  # refused above: no later guess either
+        rows[i] = row
+        settled.pop(i, None)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
     rows, moved = settle_abroad(rows, mentions, text)
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
+    rejected = {**far_seats, **rejected}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)

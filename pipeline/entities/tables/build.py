@@ -106,6 +106,13 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     if rulers is not None:  # "the Hongwu Emperor": an era of the ruler's reign + Emperor
         era_words = {x for x in rulers.era_words if x not in w.titles}
         rules.add("PERSON_ERA", [[isin(era_words), {"ORTH": "Emperor"}]])
+        # an era in Wade–Giles or an older spelling: "the Tao Kwang Emperor", "Emperor
+        # Tao-kwang" (checked against the era-named emperors in _valid_rule)
+        not_the = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the"]}}
+        rules.add("PERSON_ERA_OLD", [
+            [not_the, cap_opt, {"ORTH": "Emperor"}],
+            [{"ORTH": "Emperor"}, cap, {"ORTH": "-"}, {"IS_LOWER": True, "IS_ALPHA": True}],
+        ])
     # "Li Ts'ung-k'o", "Niu Sêng-ju": surname + hyphenated Wade–Giles given name
     wg_syl = WG_SYLLABLE.replace("'", "['’]")  # straight or typographic apostrophe
     wg_cap = f"^(?=[A-Z])(?i:{wg_syl})$"

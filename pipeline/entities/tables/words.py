@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pipeline.entities.dynasty_years import polity_spans, polity_years
+from pipeline.entities.era_emperors import era_emperor_keys, old_syllables
 from pipeline.entities.pinyin import is_one_syllable
 from pipeline.entities.rulers import RulerIndex, surname_key
 from pipeline.entities.wadegiles import pinyin_to_wg, wg_syllable_to_pinyin
@@ -51,6 +52,12 @@ class _Words:
     # one-word polity name -> (first, last) years of each dynasty it can name, sorted
     pol_spans: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict,
                                                                  hash=False, compare=False)
+    # era_key of a spelling of an era-named emperor's era -> his canonical ("kanghsi" ->
+    # "Kangxi Emperor"; :func:`pipeline.entities.era_emperors.era_emperor_keys`)
+    era_emperors: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # 19th-century spelling of a syllable -> its Wade–Giles syllables (lexicon old_syllable)
+    old_syllables: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False,
+                                                         compare=False)
 
 
 def clan_key(text: str) -> str:
@@ -114,6 +121,8 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
                                         pinyin_to_wg(x).capitalize().replace("e", "ê"))),
         pol_years=polity_years(pol_single, gaz.source_dir),
         pol_spans=polity_spans(pol_single, gaz.source_dir),
+        era_emperors=era_emperor_keys(rulers) if rulers else {},
+        old_syllables=old_syllables(gaz.words("old_syllable")),
         stop_given=frozenset({s[0] for s in place_suffixes if len(s) == 1} | pol_suffix
                              | temple | set(gaz.words("army_word"))),
     )

@@ -1,0 +1,112 @@
+"""Where a place row stands among the others: the sentence and paragraph of a mention, the
+located rows around it (:func:`_neighbours`, trusted ones only on request), the CHGIS units
+of a name and its other seats in neighbouring centuries (:func:`other_seats`), and whether a
+row is itself a guess (:func:`doubtful`). Used by :mod:`pipeline.places.homonyms` and the
+passes after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pipeline.places.base import _SUFFIX_WORDS, name_key
+from pipeline.places.historical import (
+    HISTORICAL_SOURCE,
+    HistoricalUnit,
+    load_historical_units,
+    unit_rank,
+)
+from pipeline.places.locate import anchor_of
+from pipeline.records import PlaceRow
+
+SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
+WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
+REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
+
+
+def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, offset)
+    hi = text.find("\n\n", offset)
+    return (lo + 1 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
+
+
+def _units(name: str) -> tuple[HistoricalUnit, ...]:
+    """CHGIS units of ``name``; a written "County" keeps counties, "Prefecture" or "City" the
+    units above them (as :func:`geocode_historical` reads them)."""
+    units = load_historical_units().get(name_key(_SUFFIX_WORDS.sub("", name.strip())), ())
+    suffix = _SUFFIX_WORDS.search(name.strip())
+    word = suffix.group(1).lower() if suffix else ""
+    if word == "county":
+        return tuple(u for u in units if unit_rank(u) == 2)
+    if word in ("prefecture", "city"):
+        return tuple(u for u in units if unit_rank(u) != 2)
+    return units
+
+
+def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
+    return abs(unit.latitude - lat) > SEAT_SPREAD or abs(unit.longitude - lon) > SEAT_SPREAD
+
+
+def other_seats(name: str, year: int, latitude: float, longitude: float,
+                window: int = WINDOW_YEARS, zh: str = "") -> list[HistoricalUnit]:
+    """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
+    (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
+    ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
+    whose name begins with the same two characters are the same name at another level or
+    seat (靈武縣, 靈武郡), no homonym, and are left out."""
+    out: list[HistoricalUnit] = []
+    for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
+        if unit.start_year - window <= year <= unit.end_year + window \
+                and not (zh and unit.zh[:2] == zh[:2]) \
+                and _far(latitude, longitude, unit) \
+                and all(_far(u.latitude, u.longitude, unit) for u in out):
+            out.append(unit)
+    return out
+
+
+def doubtful(row: PlaceRow, year: int) -> bool:
+    """A row that is itself a guess or a pick among homonyms: certainty below high, or
+    placed by its name alone at a CHGIS unit whose name had other seats within
+    ``WINDOW_YEARS`` of ``year`` (:func:`other_seats`; "Huanzhou" in 986: 環州 of Guangxi, the
+    one unit in use, while 寰州 of Shanxi is not in the table). Such a row does not guide the
+    choice of another homonym."""
+    if row.certainty != "high" or row.latitude is None:
+        return True
+    parts = row.coord_source.split(":")
+    if parts[0] != "name" or HISTORICAL_SOURCE not in parts:
+        return False
+    zh = next((u.zh for u in _units(row.place) if u.tgaz_id in parts), "")
+    return bool(other_seats(row.place, year, row.latitude, row.longitude or 0.0, zh=zh))
+
+
+def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                text: str, offset: int, trusted: int | None = None
+                ) -> tuple[list[tuple[float, float]], str]:
+    """(points, "sentence" | "paragraph" | "text") of the other rows located at county or
+    prefecture level in China with a mention in the sentence of ``offset``, else in its
+    paragraph, else anywhere in the text. ``trusted`` (a year): only rows not
+    :func:`doubtful` in that year (a guess does not guide another: "Yingzhou and Huanzhou
+    surrendered", Huanzhou itself a homonym placed in Guangxi)."""
+    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None
+               and (trusted is None or not doubtful(r, trusted))]
+    spans: list[tuple[str, int, int]] = []
+    if text:
+        lo, hi = _paragraph_of(text, offset)
+        s_lo, s_hi = _sentence_bounds(text, offset, lo, hi)
+        spans = [("sentence", s_lo, s_hi), ("paragraph", lo, hi)]
+    for where, a, b in spans:
+        near = [(r.latitude or 0.0, r.longitude or 0.0) for r in located
+                if any(a <= o < b for o in mentions.get(r.place, ()))]
+        if near:
+            return near, where
+    return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
+
+
+def _sentence_bounds(text: str, offset: int, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``offset`` inside the paragraph ``lo``..``hi``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    return (max([e for e in ends if e <= offset], default=lo),
+            min([e for e in ends if e > offset], default=hi))
+
+
+_SENTENCE_END = re.compile(r"[.!?。](?=\s)")
