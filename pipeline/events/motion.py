@@ -14,6 +14,10 @@ every ``movement`` row without ``object_words`` ("went to", "passed through"; a 
 them is chosen by its object after this check): "China's silk products were transported
 west and passed through the Hexi Corridor" tells a trade route, not a journey. A passive
 verb's subject is what was moved ("the capital was moved to Beijing"): not checked.
+
+The same subject test serves the ``anchor=holder`` rows, verbs of holding a post ("served
+as", "became the minister of"): their subject must be someone ("he served as prefect of X"),
+not a thing ("the temple served as a school", "the city became the capital").
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pipeline.events.syntax import OBJ, children, coarse
 
 #: ``anchor`` value of a row whose verb must have a mover and no direct object.
 MOVER = "mover"
+#: ``anchor`` value of a row whose verb's subject must name a person (an office holder).
+HOLDER = "holder"
 _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
 
 
@@ -47,11 +53,15 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     through X": goods and roads are no travellers), or, for an ``anchor=mover`` row, it has a
     direct object (module doc); a noun of an ``anchor=mover`` row names its traveller by a
     possessive or an "of" phrase ("his return", "the return of the monk Kukai"; not "travel
-    to China was safe"). Other nouns and rows: False."""
+    to China was safe"). A verb of an ``anchor=holder`` row: True when its subject cannot
+    name a person ("the temple served as a school"). Other nouns and rows: False."""
     if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
         return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
                        for c in head.children)  # "the return of the monk Kukai", "his
         # return"; not "travel to China was safe"
+    if rule is not None and rule.anchor == HOLDER and coarse(head) == "VERB":
+        holder = controller(head, lexicon)
+        return holder is not None and not can_move(holder, lexicon)
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")
