@@ -179,7 +179,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
-                                                  "group_noun", "mover", "habitual")},
+                                                  "group_noun", "mover", "habitual",
+                                                  "list_opener", "act_suffix")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

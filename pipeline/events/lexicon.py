@@ -13,7 +13,9 @@ a garbled trigger word (:mod:`pipeline.events.ocr`);
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
 clause its time instead of a date (``age``: "at the age of twenty-five"), and the nouns of
 someone who travels (``mover``: the subject an ``anchor=mover`` motion verb needs,
-:mod:`pipeline.events.motion`). Forms and cues may write a verb ``{lemma}`` for all its
+:mod:`pipeline.events.motion`), and the words opening a list of measures (``list_opener``:
+"such as") and the endings of an act noun (``act_suffix``: "-ation") whose items after an
+event noun are events of its kind (:mod:`pipeline.events.listing`). Forms and cues may write a verb ``{lemma}`` for all its
 inflections (``verb_inflections.csv``, derived from lemminflect: :func:`expand_form`).
 Schemas: ``gazetteer/README.md``.
 """
@@ -42,7 +44,7 @@ CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "ana
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
-                       "habitual"})
+                       "habitual", "list_opener", "act_suffix"})
 
 
 @dataclass(frozen=True)

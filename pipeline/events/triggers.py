@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.listing import list_items
 from pipeline.events.ocr import ocr_triggers
 from pipeline.records import DateRow, EntityRow
 
@@ -163,6 +164,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
                    person_polity, lex)
     found = {(s, e): strings[m] for m, s, e in match(doc)}
     found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
+    found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
