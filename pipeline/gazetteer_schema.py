@@ -167,7 +167,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient"),
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
-         "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset", "mover", "holder")}),
+         "implied_agent": _one_of("ruler", "polity"),
+         "anchor": _one_of("onset", "mover", "holder")}),
     "event_nouns.csv": FileSchema(
         ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
         {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},

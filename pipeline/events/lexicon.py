@@ -15,8 +15,9 @@ clause its time instead of a date (``age``: "at the age of twenty-five"), and th
 someone who travels (``mover``: the subject an ``anchor=mover`` motion verb needs,
 :mod:`pipeline.events.motion`), and the words opening a list of measures (``list_opener``:
 "such as") and the endings of an act noun (``act_suffix``: "-ation") whose items after an
-event noun are events of its kind (:mod:`pipeline.events.listing`). Forms and cues may write a verb ``{lemma}`` for all its
-inflections (``verb_inflections.csv``, derived from lemminflect: :func:`expand_form`).
+event noun are events of its kind (:mod:`pipeline.events.listing`). Forms and cues may
+write a verb ``{lemma}`` for all its inflections (``verb_inflections.csv``, derived from
+lemminflect: :func:`expand_form`).
 Schemas: ``gazetteer/README.md``.
 """
 

@@ -3,15 +3,16 @@ measurement units; encouragement of land reclamation".
 
 An annotated list of measures names each measure as an event of the umbrella noun's kind (the
 heldout3 convention: each item is a nominal event besides the umbrella). :func:`list_items`
-finds, in one paragraph Doc (no parse needed), a trigger followed within
-:data:`MAX_GAP` tokens by a ``list_opener`` cue of ``gazetteer/event_cues.csv`` ("such as",
-"including", "namely"), and in the rest of that sentence every lower-case noun of an act
-(its ending an ``act_suffix`` cue: "-ation", "-ment" ...) that opens an item (after a separator
-or a conjunction: not "clarifying the administration of officials", a verb's object) and is
-directly followed by "of" ("unification of", "re-arrangement of"): each becomes a trigger with the umbrella's form (so its rules). A
-word that is a trigger already keeps its own ("repair of the roads": construction), and a
-capitalised word is a name ("the Unification of X" is a title). Whether each item is an event
-is then decided like any noun trigger (an argument of its own: the "of" phrase).
+finds, in one paragraph Doc (no parse needed), a trigger followed within :data:`MAX_GAP`
+tokens by a ``list_opener`` cue of ``gazetteer/event_cues.csv`` ("such as", "including",
+"namely"), and in the rest of that sentence every lower-case noun of an act (its ending an
+``act_suffix`` cue: "-ation", "-ment" ...) that opens an item (after a separator or a
+conjunction; not "clarifying the administration of officials", a verb's object) and is
+directly followed by "of" ("unification of", "re-arrangement of"): each becomes a trigger
+with the umbrella's form (so its rules). A word that is a trigger already keeps its own
+("repair of the roads": construction), and a capitalised word is a name ("the Unification of
+X" is a title). Whether each item is an event is then decided like any noun trigger (an
+argument of its own: the "of" phrase).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def list_items(doc: Doc, found: Mapping[tuple[int, int], str],
     taken = {i for s, e in found for i in range(s, e)}
     out: dict[tuple[int, int], str] = {}
     words = [t.lower_ for t in doc]
-    for (start, end), form in sorted(found.items()):
+    for (_, end), form in sorted(found.items()):
         at = next((end + gap for gap in range(MAX_GAP + 1) for op in openers
                    if tuple(words[end + gap:end + gap + len(op)]) == op
                    and all(not doc[k].is_alpha for k in range(end, end + gap))), None)
