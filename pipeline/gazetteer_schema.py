@@ -168,7 +168,7 @@ SCHEMAS: dict[str, FileSchema] = {
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
          "implied_agent": _one_of("ruler", "polity"),
-         "anchor": _one_of("onset", "mover", "holder")}),
+         "anchor": _one_of("onset", "mover", "holder", "censor")}),
     "event_nouns.csv": FileSchema(
         ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
         {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},
@@ -181,7 +181,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
                                                   "group_noun", "mover", "habitual",
-                                                  "list_opener", "act_suffix")},
+                                                  "list_opener", "act_suffix", "censor")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -45,7 +45,8 @@ CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "ana
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
-                       "habitual", "list_opener", "act_suffix"})
+                       "habitual", "list_opener", "act_suffix",
+                       "censor"})
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ verb's subject is what was moved ("the capital was moved to Beijing"): not check
 
 The same subject test serves the ``anchor=holder`` rows, verbs of holding a post ("served
 as", "became the minister of"): their subject must be someone ("he served as prefect of X"),
-not a thing ("the temple served as a school", "the city became the capital").
+not a thing ("the temple served as a school", "the city became the capital"); the
+``anchor=censor`` rows ("said" in a censor's mouth) are checked here too
+(:mod:`pipeline.events.speakers`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.speakers import CENSOR, censor_speaks
 from pipeline.events.subjects import controller, is_passive
 from pipeline.events.syntax import OBJ, children, coarse
 
@@ -54,11 +57,15 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     direct object (module doc); a noun of an ``anchor=mover`` row names its traveller by a
     possessive or an "of" phrase ("his return", "the return of the monk Kukai"; not "travel
     to China was safe"). A verb of an ``anchor=holder`` row: True when its subject cannot
-    name a person ("the temple served as a school"). Other nouns and rows: False."""
+    name a person ("the temple served as a school"); of an ``anchor=censor`` row: True unless it
+is a verb whose subject names a censor (:mod:`pipeline.events.speakers`). Other nouns and
+rows: False."""
     if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
         return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
                        for c in head.children)  # "the return of the monk Kukai", "his
         # return"; not "travel to China was safe"
+    if rule is not None and rule.anchor == CENSOR:
+        return coarse(head) != "VERB" or not censor_speaks(head, lexicon)
     if rule is not None and rule.anchor == HOLDER and coarse(head) == "VERB":
         holder = controller(head, lexicon)
         return holder is not None and not can_move(holder, lexicon)

@@ -2,10 +2,11 @@
 
 :func:`prepare_block` matches the lexicon's forms in one paragraph Doc and keeps, per sentence,
 the triggers that may be events (forms matched as written, or through one OCR confusion:
-:mod:`pipeline.events.ocr`): not in a question, not part of a name ("the Shaoxing Peace
-Agreement", an entity), not inside a "(see the Battle of X ...)" title. :class:`Context`
-holds what argument finding needs about the document (entities, dated dates, person polities,
-lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
+:mod:`pipeline.events.ocr`, or list items: :mod:`pipeline.events.listing`): not in a question,
+not a verb of saying (``anchor=censor``) in a sentence naming no censor, not part of a name
+("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title.
+:class:`Context` holds what argument finding needs about the document (entities, dated dates,
+person polities, lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from spacy.util import filter_spans
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.listing import list_items
 from pipeline.events.ocr import ocr_triggers
+from pipeline.events.speakers import CENSOR
 from pipeline.records import DateRow, EntityRow
 
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
@@ -126,10 +128,16 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
         return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
+    censor = None  # whether the sentence holds a censor word (computed when first needed)
     for trig in spans[first:last]:
         if trig.end > sent.end:
             continue
         rules = lex.forms[found[trig.start, trig.end]]
+        if all(r.anchor == CENSOR for r in rules):
+            if censor is None:
+                censor = any(lex.cue(t.lower_) == CENSOR for t in sent)
+            if not censor:
+                continue  # "said" with no censor in the sentence: no trigger, no clause end
         if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
             continue
         if rules[0].event_type == "battle_reference":
