@@ -6,7 +6,8 @@ the triggers that may be events (forms matched as written, or through one OCR co
 not a verb of saying (``anchor=censor``) in a sentence naming no censor, not part of a name
 ("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title.
 :class:`Context` holds what argument finding needs about the document (entities, dated dates,
-person polities, lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
+person polities, lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned
+text.
 """
 
 from __future__ import annotations
