@@ -181,7 +181,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
                                                   "group_noun", "mover", "habitual",
-                                                  "list_opener", "act_suffix", "censor")},
+                                                  "list_opener", "act_suffix", "censor",
+                                                  "campaign_head")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

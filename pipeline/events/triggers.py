@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.events.campaigns import campaign_names
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.listing import list_items
 from pipeline.events.ocr import ocr_triggers
@@ -86,7 +87,11 @@ def dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...
 
 
 def reference_name(doc: Doc, trigger: Span) -> Span:
-    """"Battle of Shunchang" -> the name tokens after "of" (capitalised words and "and")."""
+    """"Battle of Shunchang" -> the name tokens after "of" (capitalised words and "and"); a
+    trigger that does not end in "of" is a name itself ("the Kaixi Northern Expedition":
+    :mod:`pipeline.events.campaigns`)."""
+    if trigger[-1].lower_ != "of":
+        return trigger
     end = trigger.end
     while end < len(doc):
         tok = doc[end]
@@ -174,6 +179,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     found = {(s, e): strings[m] for m, s, e in match(doc)}
     found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
     found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
+    found.update(campaign_names(doc, found, lex))  # "the Kaixi Northern Expedition"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
