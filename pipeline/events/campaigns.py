@@ -8,7 +8,8 @@ A capitalised name whose last word is a ``campaign_head`` cue of ``gazetteer/eve
 referred to, in a title line as in the text). :func:`campaign_names` finds them in one
 paragraph Doc (no parse needed): the trigger span is the whole name, at most
 :data:`MAX_WORDS` capitalised words before the head (the name is then its own
-``reference_name``: :func:`pipeline.events.triggers.reference_name`).
+``reference_name``: :func:`pipeline.events.triggers.reference_name`). A capitalised trigger
+form inside the name is part of it ("the Xiangyang Expedition against the Jin").
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ def _reference_form(lexicon: EventLexicon) -> str:
 def campaign_names(doc: Doc, found: Mapping[tuple[int, int], str],
                    lexicon: EventLexicon) -> dict[tuple[int, int], str]:
     """(start, end) token spans of the campaign names of ``doc`` -> a ``battle_reference``
-    form (a key of ``lexicon.forms``); spans overlapping a trigger of ``found`` are left
-    out (see the module doc)."""
+    form (a key of ``lexicon.forms``); spans overlapping a lower-case trigger of ``found``
+    are left out (see the module doc)."""
     form = _reference_form(lexicon)
     if not form:
         return {}
-    taken = {i for s, e in found for i in range(s, e)}
+    taken = {i for s, e in found if not doc[s].text[:1].isupper() for i in range(s, e)}
+    # (a capitalised trigger inside the name is part of it: "the X Expedition against Y" is
+    # no "expedition against"; the longer span wins in :func:`spacy.util.filter_spans`)
     out: dict[tuple[int, int], str] = {}
     for tok in doc:
         if lexicon.cue(tok.lower_) != "campaign_head" or not tok.text[:1].isupper():
