@@ -44,7 +44,7 @@ def campaign_names(doc: Doc, found: Mapping[tuple[int, int], str],
     # no "expedition against"; the longer span wins in :func:`spacy.util.filter_spans`)
     out: dict[tuple[int, int], str] = {}
     for tok in doc:
-        if lexicon.cue(tok.lower_) != "campaign_head" or not tok.text[:1].isupper():
+        if tok.lower_ not in lexicon.campaign_heads or not tok.text[:1].isupper():
             continue
         start = tok.i
         while start > 0 and tok.i - start < MAX_WORDS and not doc[start].is_sent_start:

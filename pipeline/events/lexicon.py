@@ -94,6 +94,10 @@ class EventLexicon:
     #: through WordNet: "death", "invasions"): a nominal trigger of one needs an argument of
     #: its own (:func:`pipeline.events.nominal.derived_anchored`)
     derived: frozenset[str] = frozenset()
+    #: head words of a named campaign ("Expedition": :mod:`pipeline.events.campaigns`), from
+    #: the ``campaign_head`` rows of event_cues.csv; kept apart from ``cues`` as a word may be
+    #: a cue of another kind too ("the expedition returned": a ``mover``)
+    campaign_heads: frozenset[str] = frozenset()
 
     def cue(self, word: str) -> str:
         """The cue kind of a lower-case word form ("" if none)."""
@@ -127,6 +131,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
     derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
     cues: dict[str, str] = {}
     ocr: list[tuple[str, str]] = []
+    heads: set[str] = set()
     cue_path = path.with_name("event_cues.csv")
     if cue_path.exists():
         with cue_path.open(encoding="utf-8", newline="") as fh:
@@ -141,10 +146,14 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                              f"not {pair!r}")
                         ocr.append((seen, meant))
                     continue
+                if row["kind"] == "campaign_head":
+                    heads.update(w.strip().lower() for w in row["cue"].split(";") if w.strip())
+                    continue
                 for written in row["cue"].split(";"):
                     for form in expand_form(written.strip(), f"{cue_path}:{line}", verbs):
                         cues[form] = row["kind"]
-    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived)
+    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived,
+                        frozenset(heads))
 
 
 def _derived_nouns(path: Path, forms: dict[str, list[TriggerRule]]) -> frozenset[str]:
