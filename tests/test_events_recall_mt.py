@@ -43,6 +43,7 @@ def types(nlp: Language, text: str) -> list[str]:
     ("The Song and Jin sides launched a fierce battle near Xiangyang.", "battle"),
     ("During his reign, Li Heng made many significant reformations.", "reform"),
     ("Li Heng made a long journey to the Western Regions.", "movement"),
+    ("Li Heng entroned in Luoyang on Dec.16.", "enthronement"),  # a dropped h: t for th
 ])
 def test_class_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text), text
