@@ -44,6 +44,7 @@ def types(nlp: Language, text: str) -> list[str]:
     ("During his reign, Li Heng made many significant reformations.", "reform"),
     ("Li Heng made a long journey to the Western Regions.", "movement"),
     ("Li Heng entroned in Luoyang on Dec.16.", "enthronement"),  # a dropped h: t for th
+    ("Later Li Heng was changed to the prefect of Xiangyang.", "appointment"),  # 改知
 ])
 def test_class_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text), text
@@ -56,6 +57,7 @@ def test_class_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     ("The Expedition left Luoyang in spring.", "battle_reference"),
     ("Li Heng wrote a letter to Wang Dao.", "memorial"),
     ("Li Heng compiled a book of poems.", "decree"),
+    ("The name of the city was changed to Luoyang.", "appointment"),
 ])
 def test_near_miss_is_no_event_of_the_class(nlp: Language, text: str, kind: str) -> None:
     assert kind not in types(nlp, text), text
