@@ -35,7 +35,7 @@ def types(nlp: Language, text: str) -> list[str]:
     ("The repair of the city walls of Xiangyang took three years.", "construction"),
     ("Li Heng set up the examinations of the capital.", "establishment"),
     ("The council ordered the bureau to compile the penal code.", "decree"),
-    ("The memorials were drafted by the censors of the court.", "memorial"),
+    ("The memorials were forwarded by the censors of the court.", "memorial"),
     ("Wang Dao, an admonition official, said that Li Heng was corrupt.", "memorial"),
     ("Soon the censors said that Li Heng had a bad law.", "memorial"),
     ("In 1206 Wang Dao launched the Luoyang Northern Expedition against the Jin.",
