@@ -55,6 +55,7 @@ def test_class_yields_its_type(nlp: Language, text: str, kind: str) -> None:
     ("Wang Dao said that Li Heng was corrupt.", "memorial"),
     ("Li Heng took measures such as clarifying the administration of officials.", "reform"),
     ("The Expedition left Luoyang in spring.", "battle_reference"),
+    ("Li Heng counted the war as one of his Three Great Campaigns.", "battle_reference"),
     ("Li Heng wrote a letter to Wang Dao.", "memorial"),
     ("Li Heng compiled a book of poems.", "decree"),
     ("The name of the city was changed to Luoyang.", "appointment"),

@@ -3,7 +3,8 @@ Campaign".
 
 A capitalised name whose last word is a ``campaign_head`` cue of ``gazetteer/event_cues.csv``
 ("Expedition", "Campaign") and which has a capitalised word of its own before that head
-("Northern Expedition"; not "The Expedition" at a sentence start) names a military campaign: a
+("Northern Expedition"; not "The Expedition" at a sentence start, nor a set counted by its
+first word: "the Three Great Campaigns") names a military campaign: a
 ``battle_reference`` like "the Battle of X" (the issue 8 convention: a named campaign is
 referred to, in a title line as in the text). :func:`campaign_names` finds them in one
 paragraph Doc (no parse needed): the trigger span is the whole name, at most
@@ -53,8 +54,9 @@ def campaign_names(doc: Doc, found: Mapping[tuple[int, int], str],
                     or prev.lower_ in _DETERMINERS:
                 break
             start -= 1
-        if start == tok.i or any(i in taken for i in range(start, tok.i + 1)):
-            continue
+        if start == tok.i or doc[start].like_num \
+                or any(i in taken for i in range(start, tok.i + 1)):
+            continue  # (a count names a set: "his Three Great Campaigns")
         out[start, tok.i + 1] = form
         taken.update(range(start, tok.i + 1))
     return out
