@@ -167,7 +167,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "takes_object": _one_of("yes", "no"), "subject_role": _one_of("agent", "patient"),
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
-         "implied_agent": _one_of("ruler", "polity"), "anchor": _one_of("onset", "mover")}),
+         "implied_agent": _one_of("ruler", "polity"),
+         "anchor": _one_of("onset", "mover", "holder", "censor")}),
     "event_nouns.csv": FileSchema(
         ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
         {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},
@@ -179,7 +180,9 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "earlier", "request", "claim",
                                                   "pretense", "support", "purpose",
                                                   "onset", "ocr", "title_qualifier",
-                                                  "group_noun", "mover", "habitual")},
+                                                  "group_noun", "mover", "habitual",
+                                                  "list_opener", "act_suffix", "censor",
+                                                  "campaign_head")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

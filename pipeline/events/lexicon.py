@@ -13,8 +13,11 @@ a garbled trigger word (:mod:`pipeline.events.ocr`);
 an actor (``anaphor_person``, ``anaphor_group``), and the words of an age phrase that gives a
 clause its time instead of a date (``age``: "at the age of twenty-five"), and the nouns of
 someone who travels (``mover``: the subject an ``anchor=mover`` motion verb needs,
-:mod:`pipeline.events.motion`). Forms and cues may write a verb ``{lemma}`` for all its
-inflections (``verb_inflections.csv``, derived from lemminflect: :func:`expand_form`).
+:mod:`pipeline.events.motion`), and the words opening a list of measures (``list_opener``:
+"such as") and the endings of an act noun (``act_suffix``: "-ation") whose items after an
+event noun are events of its kind (:mod:`pipeline.events.listing`). Forms and cues may
+write a verb ``{lemma}`` for all its inflections (``verb_inflections.csv``, derived from
+lemminflect: :func:`expand_form`).
 Schemas: ``gazetteer/README.md``.
 """
 
@@ -42,7 +45,8 @@ CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "ana
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
-                       "habitual"})
+                       "habitual", "list_opener", "act_suffix",
+                       "censor", "campaign_head"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,10 @@ class EventLexicon:
     #: through WordNet: "death", "invasions"): a nominal trigger of one needs an argument of
     #: its own (:func:`pipeline.events.nominal.derived_anchored`)
     derived: frozenset[str] = frozenset()
+    #: head words of a named campaign ("Expedition": :mod:`pipeline.events.campaigns`), from
+    #: the ``campaign_head`` rows of event_cues.csv; kept apart from ``cues`` as a word may be
+    #: a cue of another kind too ("the expedition returned": a ``mover``)
+    campaign_heads: frozenset[str] = frozenset()
 
     def cue(self, word: str) -> str:
         """The cue kind of a lower-case word form ("" if none)."""
@@ -123,6 +131,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
     derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
     cues: dict[str, str] = {}
     ocr: list[tuple[str, str]] = []
+    heads: set[str] = set()
     cue_path = path.with_name("event_cues.csv")
     if cue_path.exists():
         with cue_path.open(encoding="utf-8", newline="") as fh:
@@ -137,10 +146,14 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                              f"not {pair!r}")
                         ocr.append((seen, meant))
                     continue
+                if row["kind"] == "campaign_head":
+                    heads.update(w.strip().lower() for w in row["cue"].split(";") if w.strip())
+                    continue
                 for written in row["cue"].split(";"):
                     for form in expand_form(written.strip(), f"{cue_path}:{line}", verbs):
                         cues[form] = row["kind"]
-    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived)
+    return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived,
+                        frozenset(heads))
 
 
 def _derived_nouns(path: Path, forms: dict[str, list[TriggerRule]]) -> frozenset[str]:

@@ -14,6 +14,12 @@ every ``movement`` row without ``object_words`` ("went to", "passed through"; a 
 them is chosen by its object after this check): "China's silk products were transported
 west and passed through the Hexi Corridor" tells a trade route, not a journey. A passive
 verb's subject is what was moved ("the capital was moved to Beijing"): not checked.
+
+The same subject test serves the ``anchor=holder`` rows, verbs of holding a post ("served
+as", "became the minister of"): their subject must be someone ("he served as prefect of X"),
+not a thing ("the temple served as a school", "the city became the capital"); the
+``anchor=censor`` rows ("said" in a censor's mouth) are checked here too
+(:mod:`pipeline.events.speakers`).
 """
 
 from __future__ import annotations
@@ -21,11 +27,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.speakers import CENSOR, censor_speaks
 from pipeline.events.subjects import controller, is_passive
-from pipeline.events.syntax import OBJ, children, coarse
+from pipeline.events.syntax import OBJ, SUBJ, children, coarse
 
 #: ``anchor`` value of a row whose verb must have a mover and no direct object.
 MOVER = "mover"
+#: ``anchor`` value of a row whose verb's subject must name a person (an office holder).
+HOLDER = "holder"
 _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
 
 
@@ -41,17 +50,56 @@ def can_move(tok: Token, lexicon: EventLexicon) -> bool:
                                                                        t.lemma_.lower()))
 
 
+def _moves_itself(noun: Token, lexicon: EventLexicon) -> bool:
+    """True when a journey noun is the subject of a verb of a ``movement`` row ("his second
+    mission returned to Han"): it names the travellers of that verb's event."""
+    gov = noun.head
+    return noun.dep_ in SUBJ and coarse(gov) == "VERB" and any(
+        r.event_type == "movement" for r in lexicon.forms.get(gov.lower_, ()))
+
+
+def _traveller_of(noun: Token, lexicon: EventLexicon) -> bool:
+    """True when a journey noun has a traveller outside its own phrase: the object of a
+    ``support`` verb whose subject can move ("Zhang Qian made two missions to the West"), or
+    the object of "on" hanging on someone who can move ("30 Khitan on a goodwill mission",
+    "he went on a mission")."""
+    gov = noun.head
+    if noun.dep_ in OBJ and coarse(gov) == "VERB" and lexicon.cue(gov.lower_) == "support":
+        subject = controller(gov, lexicon)
+        return subject is not None and can_move(subject, lexicon)
+    if noun.dep_ == "pobj" and gov.lower_ == "on" and gov.head.i != gov.i:
+        bearer = gov.head
+        if coarse(bearer) == "VERB":
+            bearer = controller(bearer, lexicon) or bearer
+            return coarse(bearer) != "VERB" and can_move(bearer, lexicon)
+        return can_move(bearer, lexicon)
+    return False
+
+
 def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -> bool:
     """True when the verb ``head`` of a ``movement`` row is not used as a movement: its
     subject cannot move ("silk products passed through the Hexi Corridor", "the road passed
     through X": goods and roads are no travellers), or, for an ``anchor=mover`` row, it has a
     direct object (module doc); a noun of an ``anchor=mover`` row names its traveller by a
     possessive or an "of" phrase ("his return", "the return of the monk Kukai"; not "travel
-    to China was safe"). Other nouns and rows: False."""
+    to China was safe"), or a traveller outside its phrase (:func:`_traveller_of`: "made
+    two missions", "envoys on a goodwill mission"), and is not itself the subject of a
+    movement verb ("his mission returned"). A verb of an ``anchor=holder`` row: True when its
+    subject cannot name a person ("the temple served as a school"); a trigger of an
+    ``anchor=censor`` row: True unless it is a verb whose subject names a censor
+    (:mod:`pipeline.events.speakers`). Other nouns and rows: False."""
     if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
-        return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-                       for c in head.children)  # "the return of the monk Kukai", "his
-        # return"; not "travel to China was safe"
+        if _moves_itself(head, lexicon):
+            return True  # "Zhang Qian's second mission returned to Han": the traveller
+        return not (any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                        for c in head.children)  # "the return of the monk Kukai", "his
+                    # return"; not "travel to China was safe"
+                    or _traveller_of(head, lexicon))
+    if rule is not None and rule.anchor == CENSOR:
+        return coarse(head) != "VERB" or not censor_speaks(head, lexicon)
+    if rule is not None and rule.anchor == HOLDER and coarse(head) == "VERB":
+        holder = controller(head, lexicon)
+        return holder is not None and not can_move(holder, lexicon)
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")

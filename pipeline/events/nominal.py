@@ -41,6 +41,8 @@ def derived_anchored(frame: Frame, trig: Span, lexicon: EventLexicon,
     head = frame.head
     if coarse(head) != "NOUN":
         return False  # "they advance": a verb, found (or not) by the verbs' own rows
+    if supported(head, lexicon, entity_at):
+        return True  # "he made many reformations", "the Song and Jin sides launched a battle"
     if head.dep_ in ("dobj", "obj", "nsubjpass") and head.head.lower_ in lexicon.forms:
         return False  # "established the country's foundation": the verb's own row
     args = [t for t in (frame.agent, frame.patient) if t is not None and t.i != head.i]
@@ -48,6 +50,25 @@ def derived_anchored(frame: Frame, trig: Span, lexicon: EventLexicon,
         t.is_punct for t in head.doc[min(c.i, head.i) + 1:max(c.i, head.i)])]
     # (a modifier across a bracket is a misparse: "(see the Battle of X) battle")
     return any(_specific(t, lexicon, entity_at) for t in args)
+
+
+def supported(head: Token, lexicon: EventLexicon,
+              entity_at: Callable[[Token], object | None]) -> bool:
+    """True when the noun ``head`` is the direct object of a ``support`` verb of
+    ``event_cues.csv`` ("made", "launched", "carried out") in the active voice whose subject
+    names someone (:func:`_specific`, or a name among the subject's modifiers: "the Song and
+    Jin sides"): "he made many reformations", "the two sides launched a fierce battle" (the
+    support verb's subject is the noun's agent); not "made a decision" by "many people"."""
+    verb = head.head
+    if head.dep_ not in ("dobj", "obj") or coarse(verb) != "VERB" \
+            or lexicon.cue(verb.lower_) != "support":
+        return False
+    subject = controller(verb, lexicon)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return False
+    return _specific(subject, lexicon, entity_at) or any(
+        _specific(c, lexicon, entity_at) for c in subject.children
+        if c.dep_ in ("compound", "nmod", "poss") or (c.dep_ == "conj" and c.tag_ == "NNP"))
 
 
 def _specific(tok: Token, lexicon: EventLexicon,

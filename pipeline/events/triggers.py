@@ -2,10 +2,12 @@
 
 :func:`prepare_block` matches the lexicon's forms in one paragraph Doc and keeps, per sentence,
 the triggers that may be events (forms matched as written, or through one OCR confusion:
-:mod:`pipeline.events.ocr`): not in a question, not part of a name ("the Shaoxing Peace
-Agreement", an entity), not inside a "(see the Battle of X ...)" title. :class:`Context`
-holds what argument finding needs about the document (entities, dated dates, person polities,
-lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned text.
+:mod:`pipeline.events.ocr`, or list items: :mod:`pipeline.events.listing`): not in a question,
+not a verb of saying (``anchor=censor``) in a sentence naming no censor, not part of a name
+("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title.
+:class:`Context` holds what argument finding needs about the document (entities, dated dates,
+person polities, lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned
+text.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.events.campaigns import campaign_names
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.listing import list_items
 from pipeline.events.ocr import ocr_triggers
+from pipeline.events.speakers import CENSOR
 from pipeline.records import DateRow, EntityRow
 
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
@@ -82,7 +87,11 @@ def dated(dates: Sequence[DateRow]) -> tuple[tuple[DateRow, ...], tuple[int, ...
 
 
 def reference_name(doc: Doc, trigger: Span) -> Span:
-    """"Battle of Shunchang" -> the name tokens after "of" (capitalised words and "and")."""
+    """"Battle of Shunchang" -> the name tokens after "of" (capitalised words and "and"); a
+    trigger that does not end in "of" is a name itself ("the Kaixi Northern Expedition":
+    :mod:`pipeline.events.campaigns`)."""
+    if trigger[-1].lower_ != "of":
+        return trigger
     end = trigger.end
     while end < len(doc):
         tok = doc[end]
@@ -125,10 +134,16 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
         return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
+    censor = None  # whether the sentence holds a censor word (computed when first needed)
     for trig in spans[first:last]:
         if trig.end > sent.end:
             continue
         rules = lex.forms[found[trig.start, trig.end]]
+        if all(r.anchor == CENSOR for r in rules):
+            if censor is None:
+                censor = any(lex.cue(t.lower_) == CENSOR for t in sent)
+            if not censor:
+                continue  # "said" with no censor in the sentence: no trigger, no clause end
         if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
             continue
         if rules[0].event_type == "battle_reference":
@@ -163,6 +178,8 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
                    person_polity, lex)
     found = {(s, e): strings[m] for m, s, e in match(doc)}
     found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
+    found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
+    found.update(campaign_names(doc, found, lex))  # "the Kaixi Northern Expedition"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
