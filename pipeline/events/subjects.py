@@ -45,6 +45,29 @@ def _comma_conjunct(verb: Token) -> Token | None:
     return gov if coarse(gov) == "VERB" else None
 
 
+def _asyndetic_subject(verb: Token) -> Token | None:
+    """The subject of the clause just before the comma that opens conjunct ``verb``, when the
+    parse hung ``verb`` on a higher verb whose subject is a pronoun ("so sweeping were they
+    that the Empress Dowager became alarmed, deposed the Emperor": "deposed" continues
+    "became", not "were"): the nearest finite verb ending right before the comma, inside the
+    higher verb's clause, not an adverbial or relative clause of its own ("when the city
+    fell, killed ...": no), with a noun subject. None otherwise."""
+    gov = verb.head
+    if verb.dep_ != "conj" or verb.i < 2 or verb.doc[verb.i - 1].text != "," \
+            or not any(s.tag_ == "PRP" for s in children(gov, SUBJ)):
+        return None
+    near = verb.doc[verb.i - 2]
+    steps = 0
+    while near.i != gov.i and not (coarse(near) == "VERB" and near.tag_ == "VBD") \
+            and near.head.i != near.i and steps < MAX_CLIMB:
+        near, steps = near.head, steps + 1
+    if near.i == gov.i or coarse(near) != "VERB" or near.dep_ not in ("ccomp", "conj") \
+            or near.head.i != gov.i:
+        return None
+    own = [s for s in children(near, SUBJ) if s.tag_.startswith("NN")]
+    return own[0] if own else None
+
+
 def appositive_head(tok: Token) -> Token:
     """The noun an apposition stands beside ("Zhao Huan, Emperor Qinzong, who fled": the
     relative clause hangs on "Qinzong"; the actor is the whole "Zhao Huan, Emperor Qinzong")."""
@@ -73,6 +96,9 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
+    nearer = _asyndetic_subject(verb)
+    if nearer is not None:  # "so sweeping were they that the Empress Dowager became
+        return nearer  # alarmed, deposed the Emperor": the Empress Dowager
     shared = _comma_conjunct(verb)
     if shared is not None:  # "..., dredged and built channels": the clause's subject
         return controller(shared, lexicon, depth + 1)

@@ -24,8 +24,9 @@ from pipeline.events.anaphora import (
     subjectless,
 )
 from pipeline.events.certainty import event_certainty
-from pipeline.events.coref import group_actor
+from pipeline.events.coref import group_actor, title_actor
 from pipeline.events.horizon import Horizon
+from pipeline.events.implied import SOURCE as IMPLIED
 from pipeline.events.implied import implied_actor, reigning_title, titled_ruler, undergoer_frame
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
@@ -67,6 +68,13 @@ _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killin
 _FIRST_PERSON = frozenset({"we", "i"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
+
+
+def _continues(sent: Span) -> bool:
+    """True when sentence ``sent`` opens with a lower-case word: the rest of the sentence
+    before it, cut by a stray full stop (OCR: "deposed the Emperor. revoked his edicts.")."""
+    first = next((t for t in sent if t.is_alpha), None)
+    return first is not None and first.i == sent.start and first.text[0].islower()
 
 
 def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule],
@@ -199,11 +207,13 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = finder.commander(frame.head) or actor1
         zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
         if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
-            actor1 = salience.topic_actor()
+            actor1 = salience.topic_actor() or (salience.continued(at) if _continues(
+                sent) else None)  # "deposed the Emperor. revoked his edicts.": one sentence
         if actor1 is None and rule.subject_role == "agent":
             actor1 = group_actor(finder, frame.agent, trigger=frame.agent is not None
-                                 and frame.agent.i == frame.head.i)  # "by his eunuchs": a
-            # group, as written; "the Mohammedan rebellion": the Mohammedans
+                                 and frame.agent.i == frame.head.i) \
+                or title_actor(finder, frame.agent)  # "by his eunuchs": a group, as
+            # written; "the Mohammedan rebellion": the Mohammedans; "the Empress Dowager"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
         if rule.takes_object and frame.patient is not None and not rule.object_words:
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
@@ -268,6 +278,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
+        if status == "asserted" and rule.event_type == "enthronement":
+            salience.crowned(actor1)  # "ascended the throne in 1875 ... the Emperor": him
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
     if object_thing is not None and object_thing > window.end:
@@ -327,6 +339,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         # "was appointed": the emperor; "We confer ...": the emperor's edict
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity, text_polity=salience.text_polity(row.start))
+        if not row.actor1 and rule.implied_agent == "ruler" and salience.heading is not None:
+            row = dataclasses.replace(  # no ruler or state found: the heading's ruler
+                row, actor1=salience.heading.canonical, actor1_source=IMPLIED,
+                actor1_polity=polity_of(ctx, salience.heading), certainty="low")
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
     elif untitled:

@@ -19,6 +19,7 @@ from pipeline.events.mentions import (
     sentence_index,
     surface_mentions,
 )
+from pipeline.events.salience.heading import heading_ruler
 from pipeline.events.salience.sides import HostileSides
 from pipeline.events.salience.titles import TitleLookups
 from pipeline.records import EntityRow
@@ -62,7 +63,18 @@ class Salience(TitleLookups, HostileSides):
         # carried from the paragraphs before
         own = entry_topic(text, offset, self.entities) if text else None
         self.topic: EntityRow | None = own or (earlier.topic if earlier else None)
+        # the ruler the document's heading names ("The Annals of King T'aejo"), read in its
+        # first paragraph (:func:`heading_ruler`); a heading that is only the title and name
+        # ("2. Emperor Minh Mang (1820-1840)") is the topic too
+        self.heading: EntityRow | None = earlier.heading if earlier else None
+        if earlier is None and text:
+            self.heading, as_topic = heading_ruler(text, offset, self.entities)
+            if as_topic and self.topic is None:
+                self.topic = self.heading
+        # the persons reported enthroned so far in the document, in order
+        self.enthroned: list[EntityRow] = list(earlier.enthroned) if earlier else []
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
+        self._last_subject: tuple[int, Actor] | None = None  # (where, who) of the last
         # persons reported dead -> full-text offset of the report
         self.dead: dict[str, int] = dict(earlier.dead) if earlier else {}
         # full-text starts of the dates of births: a later sentence's year, not its own
@@ -197,6 +209,20 @@ class Salience(TitleLookups, HostileSides):
                 self.topic is not None and actor.entity.canonical == self.topic.canonical):
             self.dead[actor.entity.canonical] = at
 
+    def continued(self, at: int) -> Actor | None:
+        """The grammatical subject of the event noted last (:meth:`note`), when it lies in
+        the sentence of full-text offset ``at`` or the one before (a sentence a stray full
+        stop cut: "the Empress Dowager ... deposed the Emperor. revoked his edicts."), alive;
+        else None. ``source`` as noted."""
+        if self._last_subject is None:
+            return None
+        pos, actor = self._last_subject
+        now = sentence_index(self.sent_starts, at)
+        if pos > at or now - sentence_index(self.sent_starts, pos) > 1 \
+                or not self.alive(actor.entity):
+            return None
+        return actor
+
     def note(self, actor: Actor | None, at: int | None = None) -> None:
         """Record ``actor`` as the grammatical subject of an event whose trigger is at
         full-text offset ``at`` (default: the actor's own mention): a subject mention there,
@@ -204,6 +230,7 @@ class Salience(TitleLookups, HostileSides):
         if actor is not None:
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
+            self._last_subject = (pos, actor)
             self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), "subject",
                               ROLE_WEIGHT["subject"], pos))
 

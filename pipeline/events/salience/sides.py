@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.events.actors import Actor, same_side
+from pipeline.events.actors import AGENT_LABELS, Actor, same_side
 from pipeline.records import EntityRow
 
 
@@ -57,8 +57,9 @@ class HostileSides:
         guess: the campaign the text narrates goes on). For a place patient (``place``, a
         canonical name: "Bianjing fell"): the agent of the document's latest hostile event at
         or against that place. Otherwise: the agent of the paragraph's latest hostile event
-        that is not the patient nor of the patient's side (``polity_of``: an entity's side, ""
-        if unknown; :func:`same_side`). None if there is no such event."""
+        that names a person, army or state, is not the patient nor of the patient's side
+        (``polity_of``: an entity's side, "" if unknown; :func:`same_side`). None if there
+        is no such event."""
         if place:
             found = self.at_place.get(place)
             return Actor(found.entity, "side") \
@@ -66,8 +67,9 @@ class HostileSides:
         side = polity_of(patient.entity) if patient is not None else ""
         for actor in reversed(self.attackers):
             if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
-                    or not self.alive(actor.entity):
-                continue
+                    or not self.alive(actor.entity) or actor.entity.label not in AGENT_LABELS:
+                continue  # (an unnamed person or group, "the Empress Dowager", "the
+                # rebels", is no side to carry on)
             mine = polity_of(actor.entity)
             if side and (not mine or same_side(mine, side)):
                 continue

@@ -86,3 +86,24 @@ class TitleLookups:
             i -= 1
         return None
 
+
+    heading: EntityRow | None
+    enthroned: list[EntityRow]
+
+    def crowned(self, actor: Actor | None) -> None:
+        """Record the person of ``actor`` as reported enthroned (an enthronement's actor1)."""
+        if actor is not None and actor.entity.label == "PERSON":
+            self.enthroned.append(actor.entity)
+
+    def reigning(self, before: int) -> Actor | None:
+        """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
+        at full-text offset ``before``: the last person the document reported enthroned
+        before it and not reported dead ("Kwang-sit ... ascended the throne in 1875 ... the
+        Emperor proclaimed"), else the ruler the document's heading names ("The Annals of
+        King T'aejo"); ``source="pronoun"``; None if neither."""
+        for e in reversed(self.enthroned):
+            if e.start < before and self.alive(e):
+                return Actor(e, "pronoun")
+        if self.heading is not None and self.heading.start < before:
+            return Actor(self.heading, "pronoun")
+        return None
