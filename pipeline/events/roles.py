@@ -187,9 +187,13 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             if inverse:
                 agent = agent or next(iter(prep_objects(head, frozenset({"to"}))), None)
         else:
-            # "the rebellion of Y", "Y's rebellion", else the noun's own phrase ("the rebellion
-            # led by Y", "the Jurchen rebellion": its modifiers name the agent)
-            agent, patient = of_obj or poss or head, None
+            # "the rebellion of Y", "Y's rebellion", "Y launched a rebellion", else the noun's
+            # own phrase ("the rebellion led by Y", "the Jurchen rebellion": its modifiers
+            # name the agent); "a rebellion against X": X is its target, not its agent
+            against = next(iter(prep_objects(head, frozenset({"against"}))), None)
+            if of_obj is not None and against is not None and of_obj.i == against.i:
+                of_obj = None
+            agent, patient = of_obj or poss or by or head, against
         passive = False
     else:
         passive = is_passive(head)
@@ -213,7 +217,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         else:
             agent, patient = subject, obj or prep_obj
         if not takes_object and not passive:
-            patient = None
+            patient = patient if _against(patient) else None  # "rebelled against X": X is
+            # the target
         elif not takes_object:
             agent, patient = subject, None  # "was born": the subject is the actor
             # no subject parsed ("X, Taizu of Jin, was born" read as a conjunct of the date
@@ -256,3 +261,8 @@ def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:
         return False
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     return tok.lower_ in lexicon.forms or f"{tok.lower_} {nxt}" in lexicon.forms
+
+
+def _against(tok: Token | None) -> bool:
+    """True for the object of "against" ("rebelled against the Qing")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"

@@ -11,6 +11,8 @@ from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, co
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
+#: Causatives whose participle complement is passive ("had X executed", "got X killed").
+_HAVE = frozenset({"have", "had", "has", "having", "get", "got"})
 
 
 def is_passive(verb: Token) -> bool:
@@ -88,6 +90,10 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])
+    have = _causer(verb)
+    if own and have is not None and depth < MAX_CLIMB:
+        return controller(have, lexicon, depth + 1)  # "Qin Hui had the general Yue Fei
+        # executed": the participle's subject is the one it is done to
     if own:
         subj = own[0]
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -123,9 +129,31 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     return controller(gov, lexicon, depth + 1)
 
 
+def _causer(verb: Token) -> Token | None:
+    """The "had"/"got" of a causative passive whose participle ``verb`` the parse gave a
+    subject of its own: "had the general Yue Fei executed" (``verb`` a clausal complement of
+    "had", tagged as a past form), "had the consort Li Shishi executed" (read as a relative
+    clause with no relative word and no object on the object of "had"); else None."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _HAVE:
+        return verb.head
+    host = verb.head
+    if verb.dep_ == "relcl" and host.dep_ in OBJ and host.head.lower_ in _HAVE \
+            and not children(verb, OBJ) and not any(c.lower_ in _RELATIVE
+                                                    for c in verb.children):
+        return host.head
+    return None
+
+
 def causative_patient(verb: Token) -> Token | None:
     """The second subject of "X had Y put to death", or the object of "had" ("had him
-    executed")."""
+    executed"), or the participle's own subject where the parse gave it one
+    (:func:`_causer`: "had the consort Li Shishi executed")."""
+    have = _causer(verb)
+    own_subject = next(iter(children(verb, SUBJ | SUBJ_PASS)), None)
+    if have is not None and own_subject is not None:
+        return own_subject
     own = children(verb, SUBJ | SUBJ_PASS)
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import ActorFinder, nearest_actor, side_actor
+from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
@@ -68,6 +68,24 @@ _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killin
 _FIRST_PERSON = frozenset({"we", "i"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
+
+
+def _topic_possessor(tok: Token | None, rule: TriggerRule, salience: Salience
+                     ) -> Actor | None:
+    """The entry's topic (its headword or heading ruler, :meth:`Salience.topic_actor`) for a
+    singular possessive pronoun that is the own argument of a noun trigger of an
+    intransitive rule and that its sentence names no one for ("Emperor Minh Mang (1820-1840)
+    ... After his death, his tablet was worshiped": Minh Mang); None otherwise (also when
+    the paragraph names another person: then "his" may be theirs)."""
+    if tok is None or tok.dep_ != "poss" or tok.lower_ not in ("his", "her") \
+            or rule.takes_object:
+        return None
+    topic = salience.topic_actor()
+    lo, hi = salience.offset, salience.offset + len(salience.text)
+    if topic is None or any(e.label == "PERSON" and e.canonical != topic.entity.canonical
+                            for e in salience.entities if lo <= e.start < hi):
+        return None
+    return topic
 
 
 def _continues(sent: Span) -> bool:
@@ -174,8 +192,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
             or possessor_anaphor(finder, salience, frame.agent, at) \
-            or possessive_actor(finder, salience, frame.agent, rule)  # "his army took X",
-        # "until his death"
+            or possessive_actor(finder, salience, frame.agent, rule) \
+            or _topic_possessor(frame.agent, rule, salience)  # "his army took X", "until
+        # his death"; "After his death, ..." in the entry on him
         titled = frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
         untitled, titled = titled and actor1 is None, titled and actor1 is not None \
@@ -215,7 +234,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 or title_actor(finder, frame.agent)  # "by his eunuchs": a group, as
             # written; "the Mohammedan rebellion": the Mohammedans; "the Empress Dowager"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
-        if rule.takes_object and frame.patient is not None and not rule.object_words:
+        if (rule.takes_object or _against(frame.patient)) and frame.patient is not None \
+                and not rule.object_words:  # ("a rebellion against the Qing": the target)
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
             actor2 = resolve_actor(finder, salience, frame.patient, at)
             if actor2 is not None and patient_place is not None and actor2.source != "parse" \
