@@ -51,6 +51,7 @@ from pipeline.events.rows.frames import (
     _choose_rule,
     _object_words,
     _of_agent,
+    _off_heading,
     _partner,
     _place_subject,
     _without_dates,
@@ -179,6 +180,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
                                             if frame.patient is None else frame.patient)
         frame = _without_dates(frame, ctx, offset + sent.start_char)
+        frame, line_start = _off_heading(frame, local)  # "Conquest of Chen\nIn 587 ..."
         status, date_tok = frame.status, frame.head
         agentless = frame.agent is None
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
@@ -213,7 +215,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
-            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at, salience.alive)
+            actor1 = nearest_actor(ctx.entities, offset + sent.start_char
+                                   + sdoc[line_start].idx, at, salience.alive)
         if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
                 and rule.subject_role == "agent":
             actor1 = finder.commander(frame.head) or actor1
