@@ -6,10 +6,11 @@ king", "the emperor", or leaves the agent of a court act unsaid ("X was imprison
 heading is the document's first line (at most :data:`_MAX_HEADING` characters); the ruler is
 the first ruler title of :data:`pipeline.events.lexicon.RULER_TITLES`, capitalised, followed
 by one to three capitalised name words ("King T'aejo", "Emperor Minh Mang"; not "the Young
-Emperor of Wei": no name). An entity covering the name gives the row (its canonical name);
-otherwise a stand-in PERSON row of the words as written, ``source="parse"``. The heading is
-also the document's topic (:func:`pipeline.events.mentions.entry_topic`) when nothing but
-numbers, brackets or dashes follow the name on its line ("2. Emperor Minh Mang (1820-1840)").
+Emperor of Wei": no name). An entity covering the whole name gives the row (its canonical
+name); otherwise (none, or one covering a part only: "Emperor Tu" of "Emperor Tu Duc") a
+stand-in PERSON row of the words as written, ``source="parse"``. The heading is also the
+document's topic (:func:`pipeline.events.mentions.entry_topic`) when nothing but numbers,
+brackets or dashes follow the name on its line ("2. Emperor Minh Mang (1820-1840)").
 
 Offsets are full-text ``str`` indices.
 """
@@ -55,7 +56,7 @@ def heading_ruler(text: str, offset: int, entities: Sequence[EntityRow]
     start = offset + lead + found.start(1)
     end = start + len(name)
     topic = _TOPIC_TAIL.match(line, found.start(1) + len(name)) is not None
-    covering = [e for e in entities if e.label == "PERSON" and e.start < end and start < e.end]
+    covering = [e for e in entities if e.label == "PERSON" and e.start <= start and end <= e.end]
     if covering:
         return covering[0], topic
     return EntityRow("", -1, start, end, name, "PERSON", name.replace("\\", ""), "parse"), topic
