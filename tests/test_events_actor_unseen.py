@@ -119,3 +119,23 @@ def test_after_his_death_in_an_entry_is_its_topic(resources: api.Resources) -> N
             "After his death, his tablet was worshiped at the temple.\n")
     row = one(text, resources, "death")
     assert row.actor1 == "Tu Duc" and row.actor1_source == "pronoun"
+
+
+def test_who_after_a_place_phrase_is_the_person(resources: api.Resources) -> None:
+    text = ("The farming began in 1793 by Chen Zhiren from Quanzhou, who formed the Lianji "
+            "group.")
+    row = next(e for e in events(text, resources) if e.trigger == "formed")
+    assert row.actor1 == "Chen Zhiren"
+
+
+def test_who_after_of_stays_on_the_name(resources: api.Resources) -> None:
+    text = "The son of Li Keyong, who founded the Later Tang, fled."
+    row = next(e for e in events(text, resources) if e.trigger == "founded")
+    assert row.actor1 == "Li Keyong"
+
+
+def test_by_agent_hung_inside_a_time_phrase(resources: api.Resources) -> None:
+    text = ("The Taihe Temple was founded around the seventeenth year of the Jiaqing reign "
+            "(1812) by the cultivator Wei Aguai at its site in Fuxing Village.")
+    row = one(text, resources, "establishment")
+    assert row.actor1 == "Wei Aguai"

@@ -11,6 +11,8 @@ from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, co
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
+#: Prepositions of a place phrase on a noun ("X from Quanzhou").
+_PLACE_PREPS = frozenset({"from", "in", "at"})
 #: Causatives whose participle complement is passive ("had X executed", "got X killed").
 _HAVE = frozenset({"have", "had", "has", "having", "get", "got"})
 
@@ -70,6 +72,24 @@ def _asyndetic_subject(verb: Token) -> Token | None:
     return own[0] if own else None
 
 
+def _person_of_place(tok: Token) -> Token:
+    """The noun a place phrase modifies when the parse hung a "who" clause on the place
+    ("Chen Zhiren from Quanzhou, who formed ...": Chen Zhiren; "who" names a person, not a
+    place): ``tok`` the object of "from"/"in"/"at" on a noun, or on a verb right after a
+    proper noun; else ``tok``."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS or prep.dep_ != "prep":
+        return tok
+    if coarse(prep.head) in ("NOUN", "PROPN"):
+        return prep.head
+    before = tok.doc[prep.i - 1] if prep.i > 0 else None  # the phrase hung on the verb:
+    if before is not None and coarse(before) == "PROPN":  # "began by Chen Zhiren from X"
+        while before.dep_ == "compound" and before.head.i > before.i:
+            before = before.head
+        return before
+    return tok
+
+
 def appositive_head(tok: Token) -> Token:
     """The noun an apposition stands beside ("Zhao Huan, Emperor Qinzong, who fled": the
     relative clause hangs on "Qinzong"; the actor is the whole "Zhao Huan, Emperor Qinzong")."""
@@ -97,7 +117,8 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if own:
         subj = own[0]
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return appositive_head(verb.head)
+            return appositive_head(_person_of_place(verb.head) if subj.lower_ == "who"
+                                   else verb.head)
         return subj
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
