@@ -4,18 +4,11 @@ and headings run into a sentence (invented sentences in the style of real pages)
 
 from __future__ import annotations
 
+import pytest
+from event_rows import events, one
+
 from pipeline import api
 from pipeline.events.salience.heading import heading_ruler
-
-
-def events(text: str, resources: api.Resources) -> list:
-    return list(api.process_text(text, "t", resources).events)
-
-
-def one(text: str, resources: api.Resources, event_type: str):
-    found = [e for e in events(text, resources) if e.event_type == event_type]
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_heading_ruler_reads_a_title_and_name() -> None:
@@ -31,42 +24,37 @@ def test_heading_without_a_name_names_no_ruler() -> None:
     assert heading_ruler("The emperor of the east\nHe fled.", 0, ())[0] is None
 
 
-def test_bare_king_takes_the_heading_ruler(resources: api.Resources) -> None:
-    text = ("The Annals of King Sejong\n\n"
-            "The king ordered Pak Ton to visit the capital in the spring.\n")
-    row = one(text, resources, "appointment")
-    assert row.actor1 == "Sejong" and row.actor1_source == "pronoun"
+@pytest.mark.parametrize("text, event_type, actor1, source", [
+    # a bare title naming no one: the ruler the heading names
+    ("The Annals of King Sejong\n\nThe king ordered Pak Ton to visit the capital in the "
+     "spring.\n", "appointment", "Sejong", "pronoun"),
+    # an agentless court act, no ruler or state found: the heading's ruler, low
+    ("The Annals of King Sejong\n\nPak Ton and Yi Su were imprisoned because they did not "
+     "pay the salaries.\n", "imprisonment", "Sejong", "implied"),
+    # "the Emperor" after an enthronement: the one enthroned
+    ("Kwang-sit was born in 1872, ascended the throne in 1875. In 1898 the Emperor "
+     "proclaimed a large number of reforms.", "reform", "Kwang-sit", "pronoun"),
+    # "After his death" in the entry on him
+    ("2. Emperor Tu Duc (1848-1883)\nHe ruled for 35 years.\n\nAfter his death, his tablet "
+     "was worshiped at the temple.\n", "death", "Tu Duc", "pronoun"),
+])
+def test_implicit_actor(text: str, event_type: str, actor1: str, source: str,
+                        resources: api.Resources) -> None:
+    row = one(text, resources, event_type)
+    assert (row.actor1, row.actor1_source) == (actor1, source)
+    if source == "implied":
+        assert row.certainty == "low"
 
 
-def test_agentless_court_act_takes_the_heading_ruler(resources: api.Resources) -> None:
-    text = ("The Annals of King Sejong\n\n"
-            "Pak Ton and Yi Su were imprisoned because they did not pay the salaries.\n")
-    row = one(text, resources, "imprisonment")
-    assert row.actor1 == "Sejong" and row.actor1_source == "implied"
-    assert row.certainty == "low"
-
-
-def test_emperor_after_an_enthronement_is_the_one_enthroned(
-        resources: api.Resources) -> None:
-    text = ("Kwang-sit was born in 1872, ascended the throne in 1875. In 1898 the Emperor "
-            "proclaimed a large number of reforms.")
-    row = next(e for e in events(text, resources) if e.trigger == "proclaimed")
-    assert row.actor1 == "Kwang-sit" and row.actor1_source == "pronoun"
-
-
-def test_sentence_cut_by_a_stray_full_stop_keeps_its_subject(
-        resources: api.Resources) -> None:
-    text = "Kwang-sit ascended the throne in 1875. married in 1889, and assumed the government."
-    row = one(text, resources, "office")
-    assert row.actor1 == "Kwang-sit"
-
-
-def test_continuation_needs_a_subject_in_the_sentence_before(
-        resources: api.Resources) -> None:
-    text = ("Kwang-sit ascended the throne in 1875. The court was quiet. The harvest was "
-            "poor.\n\nmarried in 1889, and assumed the government.")
-    row = one(text, resources, "office")
-    assert row.actor1 == ""
+@pytest.mark.parametrize("text, actor1", [
+    ("Kwang-sit ascended the throne in 1875. married in 1889, and assumed the government.",
+     "Kwang-sit"),  # a sentence cut by a stray full stop keeps its subject
+    ("Kwang-sit ascended the throne in 1875. The court was quiet. The harvest was poor.\n\n"
+     "married in 1889, and assumed the government.", ""),  # not from further back
+])
+def test_lower_case_sentence_continues_the_one_before(text: str, actor1: str,
+                                                      resources: api.Resources) -> None:
+    assert one(text, resources, "office").actor1 == actor1
 
 
 def test_qualified_title_naming_no_one_is_actor1_as_written(
@@ -112,13 +100,6 @@ def test_heading_run_into_a_sentence_is_no_actor(resources: api.Resources) -> No
     text = "Conquest of Song\nIn 1276 Bayan took Lin'an."
     row = next(e for e in events(text, resources) if e.trigger == "took")
     assert row.actor1 not in ("Conquest", "Song")
-
-
-def test_after_his_death_in_an_entry_is_its_topic(resources: api.Resources) -> None:
-    text = ("2. Emperor Tu Duc (1848-1883)\nHe ruled for 35 years.\n\n"
-            "After his death, his tablet was worshiped at the temple.\n")
-    row = one(text, resources, "death")
-    assert row.actor1 == "Tu Duc" and row.actor1_source == "pronoun"
 
 
 def test_who_after_a_place_phrase_is_the_person(resources: api.Resources) -> None:
