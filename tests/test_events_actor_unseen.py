@@ -120,3 +120,9 @@ def test_by_agent_hung_inside_a_time_phrase(resources: api.Resources) -> None:
             "(1812) by the cultivator Wei Aguai at its site in Fuxing Village.")
     row = one(text, resources, "establishment")
     assert row.actor1 == "Wei Aguai"
+
+
+def test_participle_with_a_by_agent_is_passive(resources: api.Resources) -> None:
+    text = "The Gengshi Emperor was in turn overthrown by the Red Eyebrows in 25."
+    row = next(e for e in events(text, resources) if e.trigger == "overthrown")
+    assert "Gengshi" not in row.actor1  # the one overthrown is no agent

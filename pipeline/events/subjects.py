@@ -18,10 +18,14 @@ _HAVE = frozenset({"have", "had", "has", "having", "get", "got"})
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb: a passive auxiliary or subject, a participle modifying a noun,
-    or a participle conjunct of a passive without a direct object of its own."""
+    """True for a passive verb: a passive auxiliary or subject, a participle with a "by"
+    agent, a participle modifying a noun, or a participle conjunct of a passive without a
+    direct object of its own."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "was in turn overthrown by X" ("overthrown" parsed as a clause of its
+        # own): a "by" agent is only a passive's
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _comma_conjunct(verb) is None  # "the main force led by X"
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ | SUBJ_PASS):
