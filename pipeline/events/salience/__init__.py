@@ -16,7 +16,11 @@ subject ("The Imperial Commissioner ... built boats") that is the most salient l
 (the text went back in time). The document's PERSON mentions so far, by spelling key, serve
 the spelling pass of :mod:`pipeline.events.coref` (:meth:`Salience.spellings`); a qualified
 title ("the Retired Emperor") names only the person this or the previous paragraph gave it
-(:meth:`Salience.qualified`).
+(:meth:`Salience.qualified`). A bare ruler title naming no one is the last person reported
+enthroned, else the ruler the document's heading names (:meth:`Salience.reigning`).
+
+Modules: ``core`` (:class:`Salience`), ``titles`` (title lookups and the reigning ruler),
+``sides`` (the sides of hostile events), ``heading`` (the ruler a heading names).
 """
 
 
