@@ -13,20 +13,11 @@ actor stage, on invented sentences.
 from __future__ import annotations
 
 import pytest
+from event_rows import events, one
 
 from pipeline import api
 from pipeline.events.implied import undergoer_frame
 from pipeline.events.roles import Frame
-
-
-def events(text: str, resources: api.Resources) -> list:
-    return list(api.process_text(text, "t", resources).events)
-
-
-def one(text: str, resources: api.Resources, event_type: str):
-    found = [e for e in events(text, resources) if e.event_type == event_type]
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize("text, enthroned", [

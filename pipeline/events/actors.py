@@ -160,11 +160,12 @@ class ActorFinder:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model
         misses it): the head (NNP) with its proper-noun compounds and the hyphen-joined
         syllables of a romanization ("Tsêng-kuo-fan", :func:`pipeline.events.names.name_tokens`),
-        every word capitalised (syllables after a hyphen in any case), none a month, weekday or
-        compass word, inside an entity or inside a date phrase, no article, not inside
-        brackets; a leading title (an anaphor cue: "Prince", "General") is dropped. A PLACE
-        entity is overridden where the syntax says a person: the object of an ``order`` verb
-        governing a clause ("ordered Bayan to invade the Song"), the antecedent of "who"
+        every word capitalised (syllables after a hyphen in any case), none a month, weekday,
+        compass word or event trigger word ("Conquest"), inside an entity or inside a date
+        phrase, no article, not inside brackets; a leading title (an anaphor cue: "Prince",
+        "General") is dropped. A PLACE entity is overridden where the syntax says a person:
+        the object of an ``order`` verb governing a clause ("ordered Bayan to invade the
+        Song"), the antecedent of "who"
         ("the chanyu Yizhixie, who fled"), or when the caller says so (``person``: the agent
         of an act only a person does, :meth:`model_place_person`).
         Label PERSON (an unknown name in the agent slot of an event verb is most often a
@@ -183,8 +184,10 @@ class ActorFinder:
         titles = [k for k, t in enumerate(toks) if self.lexicon.cue(t.lower_)]
         if titles and titles[-1] < len(toks) - 1:
             toks = toks[titles[-1] + 1:]  # "Prince Dorgon": the name after the title
-        if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS for t in toks):
-            return None
+        if any(self.lexicon.cue(t.lower_) or t.lower_ in _COMPASS
+               or t.lower_ in self.lexicon.forms for t in toks):
+            return None  # a title, a compass word, an event word ("Conquest of Chen", a
+            # heading run into the next line's sentence): no name
         group = group_name(head) and head.lower_ not in self.lexicon.forms
         if not titles and not group and any(c.dep_ == "det" for c in head.children) \
                 and not any(c.dep_ == "compound" and c.text.islower() and c.i < toks[0].i

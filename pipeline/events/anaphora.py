@@ -202,6 +202,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
                                              exclude=exclude)
+                    if actor is None and ruler:  # "the Emperor" naming no one so far
+                        actor = salience.reigning(at)
         else:
             actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor

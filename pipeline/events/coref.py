@@ -261,3 +261,23 @@ def group_actor(finder: ActorFinder, tok: Token | None, trigger: bool = False
     text = span.text
     return Actor(EntityRow("", -1, start, start + len(text), text, GROUP, text, "parse"),
                  GROUP_SOURCE)
+
+
+def title_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
+    """A capitalised qualified title naming no one the paragraph gave it ("the Empress
+    Dowager became alarmed, deposed the Emperor": :func:`qualified_title`, after
+    :meth:`pipeline.events.salience.Salience.qualified` found no one) as actor1, as written
+    ("Empress Dowager"; not "the retired emperor", a description): an unnamed person,
+    label ``GROUP``, ``source="group"`` (no anaphor resolves to it, and the reigning ruler
+    is never its default); None otherwise."""
+    words = qualified_title(finder, tok)
+    if tok is None or not words:
+        return None
+    span = tok.doc[tok.i - len(words) + 1:tok.i + 1]
+    if [t.lower_ for t in span] != list(words) or not all(t.text[:1].isupper() for t in span):
+        return None  # not one run before the head; or written lower case, a description
+        # ("the retired emperor fled": blank, never the last ruler named)
+    start = finder.base + span[0].idx
+    text = span.text
+    return Actor(EntityRow("", -1, start, start + len(text), text, GROUP, text, "parse"),
+                 GROUP_SOURCE)

@@ -187,9 +187,13 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             if inverse:
                 agent = agent or next(iter(prep_objects(head, frozenset({"to"}))), None)
         else:
-            # "the rebellion of Y", "Y's rebellion", else the noun's own phrase ("the rebellion
-            # led by Y", "the Jurchen rebellion": its modifiers name the agent)
-            agent, patient = of_obj or poss or head, None
+            # "the rebellion of Y", "Y's rebellion", "Y launched a rebellion", else the noun's
+            # own phrase ("the rebellion led by Y", "the Jurchen rebellion": its modifiers
+            # name the agent); "a rebellion against X": X is its target, not its agent
+            against = next(iter(prep_objects(head, frozenset({"against"}))), None)
+            if of_obj is not None and against is not None and of_obj.i == against.i:
+                of_obj = None
+            agent, patient = of_obj or poss or by or head, against
         passive = False
     else:
         passive = is_passive(head)
@@ -203,6 +207,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         if obj is None and prep_obj is None:
             prep_obj = next(iter(prep_objects(head, frozenset({"against"}))), None)
         by = next(iter(prep_objects(head, frozenset({"by"}))), None)
+        if by is None and passive:
+            by = _stray_agent(head)  # "founded around the year of X by Y": Y
         caused = causative_patient(head)
         if inverse:
             agent, patient = prep_obj or by, subject
@@ -213,7 +219,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         else:
             agent, patient = subject, obj or prep_obj
         if not takes_object and not passive:
-            patient = None
+            patient = patient if _against(patient) else None  # "rebelled against X": X is
+            # the target
         elif not takes_object:
             agent, patient = subject, None  # "was born": the subject is the actor
             # no subject parsed ("X, Taizu of Jin, was born" read as a conjunct of the date
@@ -256,3 +263,28 @@ def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:
         return False
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     return tok.lower_ in lexicon.forms or f"{tok.lower_} {nxt}" in lexicon.forms
+
+
+def _against(tok: Token | None) -> bool:
+    """True for the object of "against" ("rebelled against the Qing")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
+
+
+#: Prepositions of a time or place phrase on a passive verb that a "by" agent may be hung
+#: inside by the parse ("founded around the seventeenth year of the Jiaqing reign by X").
+_ADJUNCT_PREPS = frozenset({"around", "in", "during", "at", "on", "about", "after", "before"})
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """The proper-noun object of a "by" the parse hung inside a time or place phrase of the
+    passive ``verb`` ("was founded around the seventeenth year of the Jiaqing reign (1812)
+    by the cultivator Wei Aguai": the agent, not "the reign by X"), else None."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ADJUNCT_PREPS:
+            continue
+        for tok in prep.subtree:
+            if tok.lower_ == "by" and tok.dep_ == "prep" and coarse(tok.head) == "NOUN":
+                obj = pobj(tok)
+                if obj is not None and obj.tag_.startswith("NNP"):
+                    return obj
+    return None

@@ -11,13 +11,21 @@ from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, co
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
+#: Prepositions of a place phrase on a noun ("X from Quanzhou").
+_PLACE_PREPS = frozenset({"from", "in", "at"})
+#: Causatives whose participle complement is passive ("had X executed", "got X killed").
+_HAVE = frozenset({"have", "had", "has", "having", "get", "got"})
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb: a passive auxiliary or subject, a participle modifying a noun,
-    or a participle conjunct of a passive without a direct object of its own."""
+    """True for a passive verb: a passive auxiliary or subject, a participle with a "by"
+    agent, a participle modifying a noun, or a participle conjunct of a passive without a
+    direct object of its own."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "was in turn overthrown by X" ("overthrown" parsed as a clause of its
+        # own): a "by" agent is only a passive's
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _comma_conjunct(verb) is None  # "the main force led by X"
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, SUBJ | SUBJ_PASS):
@@ -45,6 +53,47 @@ def _comma_conjunct(verb: Token) -> Token | None:
     return gov if coarse(gov) == "VERB" else None
 
 
+def _asyndetic_subject(verb: Token) -> Token | None:
+    """The subject of the clause just before the comma that opens conjunct ``verb``, when the
+    parse hung ``verb`` on a higher verb whose subject is a pronoun ("so sweeping were they
+    that the Empress Dowager became alarmed, deposed the Emperor": "deposed" continues
+    "became", not "were"): the nearest finite verb ending right before the comma, inside the
+    higher verb's clause, not an adverbial or relative clause of its own ("when the city
+    fell, killed ...": no), with a noun subject. None otherwise."""
+    gov = verb.head
+    if verb.dep_ != "conj" or verb.i < 2 or verb.doc[verb.i - 1].text != "," \
+            or not any(s.tag_ == "PRP" for s in children(gov, SUBJ)):
+        return None
+    near = verb.doc[verb.i - 2]
+    steps = 0
+    while near.i != gov.i and not (coarse(near) == "VERB" and near.tag_ == "VBD") \
+            and near.head.i != near.i and steps < MAX_CLIMB:
+        near, steps = near.head, steps + 1
+    if near.i == gov.i or coarse(near) != "VERB" or near.dep_ not in ("ccomp", "conj") \
+            or near.head.i != gov.i:
+        return None
+    own = [s for s in children(near, SUBJ) if s.tag_.startswith("NN")]
+    return own[0] if own else None
+
+
+def _person_of_place(tok: Token) -> Token:
+    """The noun a place phrase modifies when the parse hung a "who" clause on the place
+    ("Chen Zhiren from Quanzhou, who formed ...": Chen Zhiren; "who" names a person, not a
+    place): ``tok`` the object of "from"/"in"/"at" on a noun, or on a verb right after a
+    proper noun; else ``tok``."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS or prep.dep_ != "prep":
+        return tok
+    if coarse(prep.head) in ("NOUN", "PROPN"):
+        return prep.head
+    before = tok.doc[prep.i - 1] if prep.i > 0 else None  # the phrase hung on the verb:
+    if before is not None and coarse(before) == "PROPN":  # "began by Chen Zhiren from X"
+        while before.dep_ == "compound" and before.head.i > before.i:
+            before = before.head
+        return before
+    return tok
+
+
 def appositive_head(tok: Token) -> Token:
     """The noun an apposition stands beside ("Zhao Huan, Emperor Qinzong, who fled": the
     relative clause hangs on "Qinzong"; the actor is the whole "Zhao Huan, Emperor Qinzong")."""
@@ -65,14 +114,22 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])
+    have = _causer(verb)
+    if own and have is not None and depth < MAX_CLIMB:
+        return controller(have, lexicon, depth + 1)  # "Qin Hui had the general Yue Fei
+        # executed": the participle's subject is the one it is done to
     if own:
         subj = own[0]
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return appositive_head(verb.head)
+            return appositive_head(_person_of_place(verb.head) if subj.lower_ == "who"
+                                   else verb.head)
         return subj
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
+    nearer = _asyndetic_subject(verb)
+    if nearer is not None:  # "so sweeping were they that the Empress Dowager became
+        return nearer  # alarmed, deposed the Emperor": the Empress Dowager
     shared = _comma_conjunct(verb)
     if shared is not None:  # "..., dredged and built channels": the clause's subject
         return controller(shared, lexicon, depth + 1)
@@ -97,9 +154,31 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     return controller(gov, lexicon, depth + 1)
 
 
+def _causer(verb: Token) -> Token | None:
+    """The "had"/"got" of a causative passive whose participle ``verb`` the parse gave a
+    subject of its own: "had the general Yue Fei executed" (``verb`` a clausal complement of
+    "had", tagged as a past form), "had the consort Li Shishi executed" (read as a relative
+    clause with no relative word and no object on the object of "had"); else None."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _HAVE:
+        return verb.head
+    host = verb.head
+    if verb.dep_ == "relcl" and host.dep_ in OBJ and host.head.lower_ in _HAVE \
+            and not children(verb, OBJ) and not any(c.lower_ in _RELATIVE
+                                                    for c in verb.children):
+        return host.head
+    return None
+
+
 def causative_patient(verb: Token) -> Token | None:
     """The second subject of "X had Y put to death", or the object of "had" ("had him
-    executed")."""
+    executed"), or the participle's own subject where the parse gave it one
+    (:func:`_causer`: "had the consort Li Shishi executed")."""
+    have = _causer(verb)
+    own_subject = next(iter(children(verb, SUBJ | SUBJ_PASS)), None)
+    if have is not None and own_subject is not None:
+        return own_subject
     own = children(verb, SUBJ | SUBJ_PASS)
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:

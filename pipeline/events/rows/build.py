@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import ActorFinder, nearest_actor, side_actor
+from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
@@ -24,8 +24,9 @@ from pipeline.events.anaphora import (
     subjectless,
 )
 from pipeline.events.certainty import event_certainty
-from pipeline.events.coref import group_actor
+from pipeline.events.coref import group_actor, title_actor
 from pipeline.events.horizon import Horizon
+from pipeline.events.implied import SOURCE as IMPLIED
 from pipeline.events.implied import implied_actor, reigning_title, titled_ruler, undergoer_frame
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
@@ -50,6 +51,7 @@ from pipeline.events.rows.frames import (
     _choose_rule,
     _object_words,
     _of_agent,
+    _off_heading,
     _partner,
     _place_subject,
     _without_dates,
@@ -67,6 +69,31 @@ _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killin
 _FIRST_PERSON = frozenset({"we", "i"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
+
+
+def _topic_possessor(tok: Token | None, rule: TriggerRule, salience: Salience
+                     ) -> Actor | None:
+    """The entry's topic (its headword or heading ruler, :meth:`Salience.topic_actor`) for a
+    singular possessive pronoun that is the own argument of a noun trigger of an
+    intransitive rule and that its sentence names no one for ("Emperor Minh Mang (1820-1840)
+    ... After his death, his tablet was worshiped": Minh Mang); None otherwise (also when
+    the paragraph names another person: then "his" may be theirs)."""
+    if tok is None or tok.dep_ != "poss" or tok.lower_ not in ("his", "her") \
+            or rule.takes_object:
+        return None
+    topic = salience.topic_actor()
+    lo, hi = salience.offset, salience.offset + len(salience.text)
+    if topic is None or any(e.label == "PERSON" and e.canonical != topic.entity.canonical
+                            for e in salience.entities if lo <= e.start < hi):
+        return None
+    return topic
+
+
+def _continues(sent: Span) -> bool:
+    """True when sentence ``sent`` opens with a lower-case word: the rest of the sentence
+    before it, cut by a stray full stop (OCR: "deposed the Emperor. revoked his edicts.")."""
+    first = next((t for t in sent if t.is_alpha), None)
+    return first is not None and first.i == sent.start and first.text[0].islower()
 
 
 def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule],
@@ -153,6 +180,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
                                             if frame.patient is None else frame.patient)
         frame = _without_dates(frame, ctx, offset + sent.start_char)
+        frame, line_start = _off_heading(frame, local)  # "Conquest of Chen\nIn 587 ..."
         status, date_tok = frame.status, frame.head
         agentless = frame.agent is None
         told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
@@ -166,8 +194,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         at = offset + trig.start_char
         actor1 = resolve_actor(finder, salience, frame.agent, at) \
             or possessor_anaphor(finder, salience, frame.agent, at) \
-            or possessive_actor(finder, salience, frame.agent, rule)  # "his army took X",
-        # "until his death"
+            or possessive_actor(finder, salience, frame.agent, rule) \
+            or _topic_possessor(frame.agent, rule, salience)  # "his army took X", "until
+        # his death"; "After his death, ..." in the entry on him
         titled = frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
         untitled, titled = titled and actor1 is None, titled and actor1 is not None \
@@ -186,7 +215,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
-            actor1 = nearest_actor(ctx.entities, offset + sent.start_char, at, salience.alive)
+            actor1 = nearest_actor(ctx.entities, offset + sent.start_char
+                                   + sdoc[line_start].idx, at, salience.alive)
         if (actor1 is None or actor1.entity.label != "PERSON") and not frame.passive \
                 and rule.subject_role == "agent":
             actor1 = finder.commander(frame.head) or actor1
@@ -199,13 +229,16 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = finder.commander(frame.head) or actor1
         zero = subjectless(frame, local)  # "Died A.D. 934.": the entry's headword
         if actor1 is None and zero and not frame.passive and rule.subject_role == "agent":
-            actor1 = salience.topic_actor()
+            actor1 = salience.topic_actor() or (salience.continued(at) if _continues(
+                sent) else None)  # "deposed the Emperor. revoked his edicts.": one sentence
         if actor1 is None and rule.subject_role == "agent":
             actor1 = group_actor(finder, frame.agent, trigger=frame.agent is not None
-                                 and frame.agent.i == frame.head.i)  # "by his eunuchs": a
-            # group, as written; "the Mohammedan rebellion": the Mohammedans
+                                 and frame.agent.i == frame.head.i) \
+                or title_actor(finder, frame.agent)  # "by his eunuchs": a group, as
+            # written; "the Mohammedan rebellion": the Mohammedans; "the Empress Dowager"
         patient_place = finder.place(frame.patient) if frame.patient is not None else None
-        if rule.takes_object and frame.patient is not None and not rule.object_words:
+        if (rule.takes_object or _against(frame.patient)) and frame.patient is not None \
+                and not rule.object_words:  # ("a rebellion against the Qing": the target)
             # (an object of ``object_words`` is a thing: "issued an edict", no actor2)
             actor2 = resolve_actor(finder, salience, frame.patient, at)
             if actor2 is not None and patient_place is not None and actor2.source != "parse" \
@@ -268,6 +301,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
+        if status == "asserted" and rule.event_type == "enthronement":
+            salience.crowned(actor1)  # "ascended the throne in 1875 ... the Emperor": him
     query = PlaceQuery(place.canonical if place else "",
                        name_span.text if name_span is not None and place is None else "", prep)
     if object_thing is not None and object_thing > window.end:
@@ -327,6 +362,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         # "was appointed": the emperor; "We confer ...": the emperor's edict
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity, text_polity=salience.text_polity(row.start))
+        if not row.actor1 and rule.implied_agent == "ruler" and salience.heading is not None:
+            row = dataclasses.replace(  # no ruler or state found: the heading's ruler
+                row, actor1=salience.heading.canonical, actor1_source=IMPLIED,
+                actor1_polity=polity_of(ctx, salience.heading), certainty="low")
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
     elif untitled:

@@ -23,6 +23,9 @@ from pipeline.events.triggers import Context
 # Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
 # place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
 _OF_AGENT = frozenset({"attack"})
+#: Most words of a heading line ("Conquest of Chen") a sentence may run on from.
+_HEADING_WORDS = 6
+_SENTENCE_END = frozenset(".!?:;,")
 #: Labels of a noun that is an argument of its verb.
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
 
@@ -151,3 +154,29 @@ def _without_dates(frame: Frame, ctx: Context, base: int) -> Frame:
 
 def _against(tok: Token | None) -> bool:
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "against"
+
+
+def _off_heading(frame: Frame, local: Span) -> tuple[Frame, int]:
+    """``(frame, start)``: when the frame's agent lies on a heading line the trigger's
+    sentence ran on from ("Conquest of Chen\nIn 587 Emperor Wen abolished Western Liang":
+    "Conquest" parsed as the subject), the frame without that agent and the index, in the
+    parsed sentence, of the first token of the trigger's line (where a nearest actor may be
+    looked for); else ``(frame, 0)``. A heading line: at most :data:`_HEADING_WORDS` words,
+    not ending in punctuation, opening the sentence; the trigger's line opens with a
+    capital letter."""
+    agent = frame.agent
+    doc = local.doc
+    if agent is None or agent.i >= local.start:
+        return frame, 0
+    breaks = [t.i for t in doc[:local.start] if t.is_space and "\n" in t.text]
+    if not breaks or agent.i > breaks[-1]:
+        return frame, 0
+    nl = breaks[-1]
+    before = [b for b in breaks if b < agent.i]
+    lo = before[-1] + 1 if before else 0
+    line = [t for t in doc[lo:nl] if not t.is_space]
+    first = next((t for t in doc[nl + 1:local.start + 1] if not t.is_space), None)
+    if lo != 0 or not line or len(line) > _HEADING_WORDS or line[-1].text in _SENTENCE_END \
+            or first is None or not first.text[:1].isupper():
+        return frame, 0
+    return dataclasses.replace(frame, agent=None), nl + 1

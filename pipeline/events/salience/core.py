@@ -1,23 +1,4 @@
-"""The paragraph's salience: who the story is about, for anaphors and agentless events.
-
-:class:`Salience` keeps, per paragraph, the grammatical subjects of events, the agent-labelled
-mentions, the persons reported dead, the dates of births, the agents and both sides of hostile
-events, and (over the document) the last agent of a hostile event at each place. Offsets are
-full-text ``str`` indices.
-
-Anaphors are resolved by salience (:meth:`Salience.resolve`, after Lappin and Leass 1994): each
-mention of an actor scores by its role (:mod:`pipeline.events.mentions`: from the words around
-it, or from the parse in trigger sentences), halved for each sentence back and summed per
-person; the subjects of the paragraph's events and the pronouns already resolved count as
-mentions; the previous paragraph's last subject and an entry's headword (its topic, kept
-through the paragraphs after it until another headword) are candidates too; an unnamed
-subject ("The Imperial Commissioner ... built boats") that is the most salient leaves a later
-"he" blank. A person reported dead in an earlier paragraph who is a subject again is alive
-(the text went back in time). The document's PERSON mentions so far, by spelling key, serve
-the spelling pass of :mod:`pipeline.events.coref` (:meth:`Salience.spellings`); a qualified
-title ("the Retired Emperor") names only the person this or the previous paragraph gave it
-(:meth:`Salience.qualified`).
-"""
+"""The salience state proper (see :mod:`pipeline.events.salience`)."""
 
 from __future__ import annotations
 
@@ -27,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.events.actors import AGENT_LABELS, Actor, same_side, source_of
+from pipeline.events.actors import AGENT_LABELS, Actor, source_of
 from pipeline.events.coref import name_key
 from pipeline.events.mentions import (
     ROLE_WEIGHT,
@@ -38,12 +19,10 @@ from pipeline.events.mentions import (
     sentence_index,
     surface_mentions,
 )
+from pipeline.events.salience.heading import heading_ruler
+from pipeline.events.salience.sides import HostileSides
+from pipeline.events.salience.titles import TitleLookups
 from pipeline.records import EntityRow
-
-
-def _has_word(name: str, word: str) -> bool:
-    return word in name.lower().replace("-", " ").split()
-
 
 #: Sentences back that the salience of a mention is summed over (its weight is halved each
 #: sentence: beyond this it no longer tells candidates apart); further back, the last
@@ -54,17 +33,13 @@ _WINDOW = 12
 _GROUP_PERSON = 0.5
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _END = 1 << 62  # past any full-text offset
-#: Characters around a person's mention a qualified title may stand in to be theirs ("the
-#: crown prince Li Jiancheng", "Xuanzong was honored as Retired Emperor").
-_TITLE_REACH = 40
 _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
                  "her": "embedded"}
 
 #: Stand-in entity of an unnamed subject (:meth:`Salience.note_unknown`); fits no anaphor.
 _UNKNOWN = EntityRow("", -1, -1, -1, "", "UNKNOWN", "\x00unknown", "")
 
-
-class Salience:
+class Salience(TitleLookups, HostileSides):
     """The paragraph's actors, most recent last: event actor1s and entity mentions.
 
     ``earlier``: the previous paragraph's Salience (None for a document's first): its event
@@ -88,7 +63,18 @@ class Salience:
         # carried from the paragraphs before
         own = entry_topic(text, offset, self.entities) if text else None
         self.topic: EntityRow | None = own or (earlier.topic if earlier else None)
+        # the ruler the document's heading names ("The Annals of King T'aejo"), read in its
+        # first paragraph (:func:`heading_ruler`); a heading that is only the title and name
+        # ("2. Emperor Minh Mang (1820-1840)") is the topic too
+        self.heading: EntityRow | None = earlier.heading if earlier else None
+        if earlier is None and text:
+            self.heading, as_topic = heading_ruler(text, offset, self.entities)
+            if as_topic and self.topic is None:
+                self.topic = self.heading
+        # the persons reported enthroned so far in the document, in order
+        self.enthroned: list[EntityRow] = list(earlier.enthroned) if earlier else []
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
+        self._last_subject: tuple[int, Actor] | None = None  # (where, who) of the last
         # persons reported dead -> full-text offset of the report
         self.dead: dict[str, int] = dict(earlier.dead) if earlier else {}
         # full-text starts of the dates of births: a later sentence's year, not its own
@@ -96,11 +82,7 @@ class Salience:
         self.earlier: list[Actor] = (earlier.subjects or [
             Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
                                      ) if earlier else []
-        self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
-        # (actor1, actor2) of the paragraph's hostile events with both sides, in order
-        self.pairs: list[tuple[Actor, Actor]] = []
-        # place canonical -> the last agent of a hostile event at it, over the whole document
-        self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
+        self._start_sides(earlier)  # hostile events: :class:`HostileSides`
         self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
         # the paragraph's singular person pronouns (full-text offset, word), joined to their
         # antecedents' salience sentence by sentence as the paragraph is read (:meth:`_chain`)
@@ -186,41 +168,6 @@ class Salience:
                 self._names[name_key(e.text)] = e
         return self._names
 
-    def qualified(self, words: Sequence[str], before: int) -> Actor | None:
-        """The person a qualified title ("retired emperor", "empress dowager", "crown
-        prince": ``words``, lower case) stands for at full-text offset ``before``: the last
-        PERSON of the paragraph before it whose mention holds those words ("Empress Dowager
-        Cixi") or whose sentence ties them to it within a few words ("the crown prince Li
-        Jiancheng", "Xuanzong was honored as Retired Emperor"), alive; ``source="pronoun"``.
-        None when there is none: a qualified title never defaults to the last ruler named.
-        Failing this paragraph, the previous paragraph is searched the same way."""
-        found = self._qualified(words, before)
-        if found is None and self._previous is not None:
-            found = self._previous._qualified(words, _END)
-        return found
-
-    def _qualified(self, words: Sequence[str], before: int) -> Actor | None:
-        if not self.text:
-            return None
-        phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b",
-                            re.IGNORECASE)
-        i = bisect.bisect_left(self.starts, before) - 1
-        while i >= 0:
-            e = self.entities[i]
-            i -= 1
-            if e.label != "PERSON" or not self.alive(e) or e.end > before:
-                continue
-            if phrase.search(e.text) or phrase.search(e.canonical):
-                return Actor(e, "pronoun")
-            k = sentence_index(self.sent_starts, e.start)
-            lo = max(self.sent_starts[k], e.start - _TITLE_REACH)
-            hi = min(e.end + _TITLE_REACH, before,
-                     self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else before)
-            near = self.text[lo - self.offset:hi - self.offset]
-            if phrase.search(near):
-                return Actor(e, "pronoun")
-        return None
-
     def topic_actor(self) -> Actor | None:
         """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
         ``source="pronoun"`` (a zero anaphor); None if the text gave no headword."""
@@ -262,67 +209,19 @@ class Salience:
                 self.topic is not None and actor.entity.canonical == self.topic.canonical):
             self.dead[actor.entity.canonical] = at
 
-    def titled(self, title: str, before: int,
-               exclude: frozenset[str] = frozenset()) -> Actor | None:
-        """The last PERSON before ``before`` whose mention or canonical name holds ``title``
-        (not one of the canonical names ``exclude``)."""
-        i = bisect.bisect_left(self.starts, before) - 1
-        while i >= 0:
-            e = self.entities[i]
-            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
-                    and self.alive(e) and e.canonical not in exclude:
-                return Actor(e, "pronoun")
-            i -= 1
-        return None
-
-    def acted(self, actor: Actor, place: str = "") -> None:
-        """Record ``actor`` as the agent of a hostile event (attack, siege, defeat ...) whose
-        place or target is the place ``place`` (a canonical name, "" if none)."""
-        self.attackers.append(actor)
-        if place:
-            self.at_place[place] = actor
-
-    def opposed(self, actor1: Actor, actor2: Actor) -> None:
-        """Record the two sides of a hostile event ("X fought the Arabs")."""
-        self.pairs.append((actor1, actor2))
-
-    def opponent(self, patient: Actor | None) -> Actor | None:
-        """The other side of the paragraph's latest hostile event that had ``patient`` as one
-        side ("Gao Xianzhi fought the Arabs at Talas and was defeated": the Arabs), with
-        ``source="side"`` (a guess); None if ``patient`` was no side of one."""
-        if patient is None:
+    def continued(self, at: int) -> Actor | None:
+        """The grammatical subject of the event noted last (:meth:`note`), when it lies in
+        the sentence of full-text offset ``at`` or the one before (a sentence a stray full
+        stop cut: "the Empress Dowager ... deposed the Emperor. revoked his edicts."), alive;
+        else None. ``source`` as noted."""
+        if self._last_subject is None:
             return None
-        name = patient.entity.canonical
-        for one, other in reversed(self.pairs):
-            for me, them in ((one, other), (other, one)):
-                if me.entity.canonical == name and them.entity.canonical != name \
-                        and self.alive(them.entity):
-                    return Actor(them.entity, "side")
-        return None
-
-    def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
-                 place: str = "") -> Actor | None:
-        """The agent of an agentless hostile event ("the emperor was captured", "the generals
-        were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
-        guess: the campaign the text narrates goes on). For a place patient (``place``, a
-        canonical name: "Bianjing fell"): the agent of the document's latest hostile event at
-        or against that place. Otherwise: the agent of the paragraph's latest hostile event
-        that is not the patient nor of the patient's side (``polity_of``: an entity's side, ""
-        if unknown; :func:`same_side`). None if there is no such event."""
-        if place:
-            found = self.at_place.get(place)
-            return Actor(found.entity, "side") \
-                if found is not None and self.alive(found.entity) else None
-        side = polity_of(patient.entity) if patient is not None else ""
-        for actor in reversed(self.attackers):
-            if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
-                    or not self.alive(actor.entity):
-                continue
-            mine = polity_of(actor.entity)
-            if side and (not mine or same_side(mine, side)):
-                continue
-            return Actor(actor.entity, "side")
-        return None
+        pos, actor = self._last_subject
+        now = sentence_index(self.sent_starts, at)
+        if pos > at or now - sentence_index(self.sent_starts, pos) > 1 \
+                or not self.alive(actor.entity):
+            return None
+        return actor
 
     def note(self, actor: Actor | None, at: int | None = None) -> None:
         """Record ``actor`` as the grammatical subject of an event whose trigger is at
@@ -331,6 +230,7 @@ class Salience:
         if actor is not None:
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
+            self._last_subject = (pos, actor)
             self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), "subject",
                               ROLE_WEIGHT["subject"], pos))
 
@@ -424,3 +324,4 @@ class Salience:
                     [], ["and"]):
                 return latest[key]
         return tied[0]
+

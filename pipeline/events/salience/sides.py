@@ -1,0 +1,78 @@
+"""Hostile events of the paragraph for :class:`~pipeline.events.salience.Salience`: who
+attacked whom and where, for the agent of an agentless hostile event (:meth:`attacker`) and the
+other side of a defeat (:meth:`opponent`). Offsets are full-text ``str`` indices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.events.actors import AGENT_LABELS, Actor, same_side
+from pipeline.records import EntityRow
+
+
+class HostileSides:
+    """The sides of the paragraph's hostile events (a mixin of
+    :class:`~pipeline.events.salience.Salience`, which gives :meth:`alive`)."""
+
+    def _start_sides(self, earlier: HostileSides | None) -> None:
+        """Empty lists for a new paragraph; the places' last agents carried from ``earlier``."""
+        self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
+        # (actor1, actor2) of the paragraph's hostile events with both sides, in order
+        self.pairs: list[tuple[Actor, Actor]] = []
+        # place canonical -> the last agent of a hostile event at it, over the whole document
+        self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
+
+    def alive(self, entity: EntityRow, since: int | None = None) -> bool:
+        raise NotImplementedError  # :meth:`pipeline.events.salience.Salience.alive`
+
+    def acted(self, actor: Actor, place: str = "") -> None:
+        """Record ``actor`` as the agent of a hostile event (attack, siege, defeat ...) whose
+        place or target is the place ``place`` (a canonical name, "" if none)."""
+        self.attackers.append(actor)
+        if place:
+            self.at_place[place] = actor
+
+    def opposed(self, actor1: Actor, actor2: Actor) -> None:
+        """Record the two sides of a hostile event ("X fought the Arabs")."""
+        self.pairs.append((actor1, actor2))
+
+    def opponent(self, patient: Actor | None) -> Actor | None:
+        """The other side of the paragraph's latest hostile event that had ``patient`` as one
+        side ("Gao Xianzhi fought the Arabs at Talas and was defeated": the Arabs), with
+        ``source="side"`` (a guess); None if ``patient`` was no side of one."""
+        if patient is None:
+            return None
+        name = patient.entity.canonical
+        for one, other in reversed(self.pairs):
+            for me, them in ((one, other), (other, one)):
+                if me.entity.canonical == name and them.entity.canonical != name \
+                        and self.alive(them.entity):
+                    return Actor(them.entity, "side")
+        return None
+
+    def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
+                 place: str = "") -> Actor | None:
+        """The agent of an agentless hostile event ("the emperor was captured", "the generals
+        were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
+        guess: the campaign the text narrates goes on). For a place patient (``place``, a
+        canonical name: "Bianjing fell"): the agent of the document's latest hostile event at
+        or against that place. Otherwise: the agent of the paragraph's latest hostile event
+        that names a person, army or state, is not the patient nor of the patient's side
+        (``polity_of``: an entity's side, "" if unknown; :func:`same_side`). None if there
+        is no such event."""
+        if place:
+            found = self.at_place.get(place)
+            return Actor(found.entity, "side") \
+                if found is not None and self.alive(found.entity) else None
+        side = polity_of(patient.entity) if patient is not None else ""
+        for actor in reversed(self.attackers):
+            if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
+                    or not self.alive(actor.entity) or actor.entity.label not in AGENT_LABELS:
+                continue  # (an unnamed person or group, "the Empress Dowager", "the
+                # rebels", is no side to carry on)
+            mine = polity_of(actor.entity)
+            if side and (not mine or same_side(mine, side)):
+                continue
+            return Actor(actor.entity, "side")
+        return None
+

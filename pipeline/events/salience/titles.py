@@ -1,0 +1,109 @@
+"""Qualified and plain titles for :class:`~pipeline.events.salience.Salience`: the person
+"the Retired Emperor" or "the emperor" stands for in the paragraph. Offsets are full-text
+``str`` indices."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from pipeline.events.actors import Actor
+from pipeline.events.mentions import sentence_index
+from pipeline.records import EntityRow
+
+_END = 1 << 62  # past any full-text offset
+#: Characters around a person's mention a qualified title may stand in to be theirs ("the
+#: crown prince Li Jiancheng", "Xuanzong was honored as Retired Emperor").
+_TITLE_REACH = 40
+
+
+def _has_word(name: str, word: str) -> bool:
+    return word in name.lower().replace("-", " ").split()
+
+
+class TitleLookups:
+    """Title lookups over the paragraph's entities (a mixin of
+    :class:`~pipeline.events.salience.Salience`, which gives ``entities``, ``starts``,
+    ``text``, ``offset``, ``sent_starts``, ``_previous`` and :meth:`alive`)."""
+
+    entities: list[EntityRow]
+    starts: list[int]
+    text: str
+    offset: int
+    sent_starts: list[int]
+    _previous: TitleLookups | None
+
+    def alive(self, entity: EntityRow, since: int | None = None) -> bool:
+        raise NotImplementedError  # :meth:`pipeline.events.salience.Salience.alive`
+
+    def qualified(self, words: Sequence[str], before: int) -> Actor | None:
+        """The person a qualified title ("retired emperor", "empress dowager", "crown
+        prince": ``words``, lower case) stands for at full-text offset ``before``: the last
+        PERSON of the paragraph before it whose mention holds those words ("Empress Dowager
+        Cixi") or whose sentence ties them to it within a few words ("the crown prince Li
+        Jiancheng", "Xuanzong was honored as Retired Emperor"), alive; ``source="pronoun"``.
+        None when there is none: a qualified title never defaults to the last ruler named.
+        Failing this paragraph, the previous paragraph is searched the same way."""
+        found = self._qualified(words, before)
+        if found is None and self._previous is not None:
+            found = self._previous._qualified(words, _END)
+        return found
+
+    def _qualified(self, words: Sequence[str], before: int) -> Actor | None:
+        if not self.text:
+            return None
+        phrase = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b",
+                            re.IGNORECASE)
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            e = self.entities[i]
+            i -= 1
+            if e.label != "PERSON" or not self.alive(e) or e.end > before:
+                continue
+            if phrase.search(e.text) or phrase.search(e.canonical):
+                return Actor(e, "pronoun")
+            k = sentence_index(self.sent_starts, e.start)
+            lo = max(self.sent_starts[k], e.start - _TITLE_REACH)
+            hi = min(e.end + _TITLE_REACH, before,
+                     self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else before)
+            near = self.text[lo - self.offset:hi - self.offset]
+            if phrase.search(near):
+                return Actor(e, "pronoun")
+        return None
+
+
+    def titled(self, title: str, before: int,
+               exclude: frozenset[str] = frozenset()) -> Actor | None:
+        """The last PERSON before ``before`` whose mention or canonical name holds ``title``
+        (not one of the canonical names ``exclude``)."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
+                    and self.alive(e) and e.canonical not in exclude:
+                return Actor(e, "pronoun")
+            i -= 1
+        return None
+
+
+    heading: EntityRow | None
+    enthroned: list[EntityRow]
+
+    def crowned(self, actor: Actor | None) -> None:
+        """Record the person of ``actor`` as reported enthroned (an enthronement's actor1)."""
+        if actor is not None and actor.entity.label == "PERSON":
+            self.enthroned.append(actor.entity)
+
+    def reigning(self, before: int) -> Actor | None:
+        """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
+        at full-text offset ``before``: the last person the document reported enthroned
+        before it and not reported dead ("Kwang-sit ... ascended the throne in 1875 ... the
+        Emperor proclaimed"), else the ruler the document's heading names ("The Annals of
+        King T'aejo"); ``source="pronoun"``; None if neither."""
+        for e in reversed(self.enthroned):
+            if e.start < before and self.alive(e):
+                return Actor(e, "pronoun")
+        if self.heading is not None and self.heading.start < before:
+            return Actor(self.heading, "pronoun")
+        return None
