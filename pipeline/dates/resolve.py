@@ -168,7 +168,7 @@ def _resolve_one(
     elif m.kind == "relative":
         _relative(m, state, eras, calendar, res, prior)
     else:
-        _bare(m, state, eras, res, prior)
+        _bare(m, state, eras, res, prior, calendar)
     if m.month is not None:
         res.month, res.leap = m.month, m.leap
     elif m.leap and res.month is None and state.month is not None and m.kind == "month":
