@@ -41,3 +41,18 @@ def test_a_garbled_entrys_death_takes_its_own_year(resources: api.Resources) -> 
               if e.event_type == "death"]
     assert [(e.trigger, e.year) for e in deaths][-1] == (
         "Died", 918)  # not the running 875 of the entry before
+
+
+def test_an_unknown_era_beside_a_printed_year_keeps_the_running_year(
+        resources: api.Resources) -> None:
+    text = ("In the autumn of 1285, the 1st year of Trùng Hưng Khải Thánh, the Yuan army crossed "
+            "the border. Tran Hung Dao defeated the Yuan army at Van Kiep.")
+    ev = {e.trigger.lower(): e for e in api.process_text(text, "t", resources).events}
+    assert ev["defeated"].year == 1285  # the unread era year glosses 1285: not a blank
+
+
+def test_an_unknown_era_alone_still_blanks_the_running_year(resources: api.Resources) -> None:
+    text = ("In 1280 the court moved south. In the 1st year of Trùng Hưng Khải Thánh, the Yuan "
+            "army crossed the border. Tran Hung Dao defeated the Yuan army at Van Kiep.")
+    ev = {e.trigger.lower(): e for e in api.process_text(text, "t", resources).events}
+    assert ev["defeated"].year is None  # not the 1280 of the sentence before
