@@ -56,3 +56,11 @@ def test_an_unknown_era_alone_still_blanks_the_running_year(resources: api.Resou
             "army crossed the border. Tran Hung Dao defeated the Yuan army at Van Kiep.")
     ev = {e.trigger.lower(): e for e in api.process_text(text, "t", resources).events}
     assert ev["defeated"].year is None  # not the 1280 of the sentence before
+
+
+def test_a_bare_year_outside_the_entrys_life_dates_no_event(resources: api.Resources) -> None:
+    text = ("Li Conghou 李從厚. A.D. 914-934. He was made Prince of Song. In 983 he defeated "
+            "the rebels at Weizhou. In 933 he ascended the throne.")
+    ev = {e.trigger.lower(): e for e in api.process_text(text, "t", resources).events}
+    assert ev["defeated"].year is None  # 983 (an OCR'd 933?) falls outside 914-934
+    assert ev["ascended the throne"].year == 933  # inside the life: kept

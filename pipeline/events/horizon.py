@@ -62,12 +62,14 @@ _LEAD_REST = re.compile(r"[\s.,;:\u3400-\u9fff\uf900-\ufaff]*")
 class EntryLead:
     """The lead date of a dictionary entry: ``start`` (its full-text offset), ``kind``
     (``span``: a life span; ``death``: a death date), ``death`` (a year row of the death:
-    the span's end, or the death date itself) and ``headword`` (the entry's name)."""
+    the span's end, or the death date itself), ``headword`` (the entry's name) and ``born``
+    (a life span's first year)."""
 
     start: int
     kind: str
     death: DateRow
     headword: str
+    born: int | None = None  # the span's first year (a ``span`` lead), astronomical
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[Da
         death = dataclasses.replace(d, kind="gregorian", year=d.year_end, year_end=None,
                                     date_start="", date_end="", month=None, day=None,
                                     leap_month=None, season=None)
-        return EntryLead(d.start, "span", death, headword)
+        return EntryLead(d.start, "span", death, headword, d.year)
     if len(words) == 1 and words[0] in death_words:
         return EntryLead(d.start, "death", d, headword)
     return None
@@ -221,7 +223,7 @@ def _garbled_lead(text: str, offset: int, start: int, dates: Sequence[DateRow],
         death = dataclasses.replace(d, kind="gregorian", year=d.year_end, year_end=None,
                                     date_start="", date_end="", month=None, day=None,
                                     leap_month=None, season=None)
-        return EntryLead(d.start, "span", death, headword)
+        return EntryLead(d.start, "span", death, headword, d.year)
     return None
 
 
