@@ -5,6 +5,7 @@ year, not two. Invented sentences in the style of translated annals."""
 
 from __future__ import annotations
 
+import pytest
 from date_rows import resolved as _rows
 
 from pipeline.calendar import LunarCalendar
@@ -20,18 +21,13 @@ def test_year_order_from_the_month_table(calendar: LunarCalendar) -> None:
     assert year_order(None, 1, -125) is None
 
 
-def test_first_month_after_winter_is_the_same_early_han_year(
-        eras: EraTable, calendar: LunarCalendar) -> None:
-    text = ("In the third year of Yuanshuo, in the tenth month, Yelang sent envoys. "
+@pytest.mark.parametrize(("era", "expected"), [
+    ("the third year of Yuanshuo", [(-125, 10), (-125, 2)]),  # before Taichu: one year
+    ("the second year of Tianhan", [(-98, 10), (-97, 2)]),  # after it: the next year
+])
+def test_first_month_after_winter(era: str, expected: list[tuple[int, int]],
+                                  eras: EraTable, calendar: LunarCalendar) -> None:
+    text = (f"In {era}, in the tenth month, Yelang sent envoys. "
             "In the second month of spring the Emperor pardoned the prisoners.")
     rows, _ = _rows(text, eras, calendar)
-    assert [(r.year, r.month) for r in rows if r.month is not None] == [(-125, 10), (-125, 2)]
-    assert not any("next year" in r.basis for r in rows)
-
-
-def test_first_month_after_winter_is_the_next_year_after_taichu(
-        eras: EraTable, calendar: LunarCalendar) -> None:
-    text = ("In the second year of Tianhan, in the tenth month, Yelang sent envoys. "
-            "In the second month of spring the Emperor pardoned the prisoners.")
-    rows, _ = _rows(text, eras, calendar)
-    assert [(r.year, r.month) for r in rows if r.month is not None] == [(-98, 10), (-97, 2)]
+    assert [(r.year, r.month) for r in rows if r.month is not None] == expected
