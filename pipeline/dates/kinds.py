@@ -361,9 +361,24 @@ def _shift_month(n: int, state, calendar, res: _Res) -> None:
                 f"{n:+d} months", state)
 
 
+def year_order(calendar, stream: int, year: int) -> dict[int, int] | None:
+    """Month number -> its place (0-11) in the Chinese year ``year`` of calendar ``stream``,
+    from sanmiao's month table: the Qin and early Han calendar (stream 1 up to the Taichu
+    reform, ind_year -103) opens the year with months 10-12, so month 1 comes fourth. None
+    when the table has no full year (twelve distinct months 1-12): then the ordinary order."""
+    if calendar is None:
+        return None
+    months = [lm.month for lm in calendar.months_of_year(stream, year) if not lm.leap]
+    if sorted(months) != list(range(1, 13)):
+        return None
+    return {n: i for i, n in enumerate(months)}
+
+
 def _bare(m, state, eras, res: _Res, prior: Counter[str], calendar=None) -> None:
     """Month, day or season without a year: the running year (see the wrap rule); a day below
-    the running day ("the 20th" after "the 22nd") is of the next month (medium, warned)."""
+    the running day ("the 20th" after "the 22nd") is of the next month (medium, warned). The
+    wrap rule compares the months' places in the running Chinese year (:func:`year_order`): in
+    an annal before 104 BCE "In winter ... In January of spring" is one year."""
     if m.lunar_year is None and state.year is None:
         res.guess("NO_RUNNING_DATE", "month or day before any known year")
         return
@@ -379,7 +394,11 @@ def _bare(m, state, eras, res: _Res, prior: Counter[str], calendar=None) -> None
     month = m.month
     if month is None and m.season:
         month = _SEASON_FIRST.get(m.season)
-    if month is not None and state.order_month is not None and state.order_month - month > 6:
+    order = year_order(calendar, state.stream, state.year) if month is not None else None
+    places = order if order is not None and month in order \
+        and state.order_month in order else {n: n for n in range(1, 13)}
+    if month is not None and state.order_month is not None \
+            and places.get(state.order_month, state.order_month) - places.get(month, month) > 6:
         res.year += 1
         res.inherit(f"month {month} after running month {state.order_month}: next year",
                     state, "medium", "NEXT_YEAR_BY_MONTH_ORDER")

@@ -10,7 +10,10 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
 * it does not cross the start of a **dictionary entry** (a paragraph that opens with a
   headword, perhaps after an entry number: a PERSON name followed by a full stop, a bracket
   or Chinese characters, "Li Cunxu 李存勗. Died A.D. 926."; or a line inside a paragraph
-  that opens with a name followed by Chinese characters): each entry has its own dates;
+  that opens with a name followed by Chinese characters; or a numbered paragraph or line
+  whose capitalised headword the OCR garbled, junk where the characters were, followed by a
+  lead date: "1755 Ssti-ma Chiung f) |I 6 (T. ^ i^). Died A.D. 302."): each entry has its
+  own dates;
 * a dictionary entry's **lead date**, the date right after its headword (a life span,
   "Li Ts'ung-k'o 李從珂. A.D. 892-936.", or a death, "Died A.D. 806.", the word a ``death``
   trigger of the event lexicon), dates the person's life, not each event of the entry
@@ -59,12 +62,14 @@ _LEAD_REST = re.compile(r"[\s.,;:\u3400-\u9fff\uf900-\ufaff]*")
 class EntryLead:
     """The lead date of a dictionary entry: ``start`` (its full-text offset), ``kind``
     (``span``: a life span; ``death``: a death date), ``death`` (a year row of the death:
-    the span's end, or the death date itself) and ``headword`` (the entry's name)."""
+    the span's end, or the death date itself), ``headword`` (the entry's name) and ``born``
+    (a life span's first year)."""
 
     start: int
     kind: str
     death: DateRow
     headword: str
+    born: int | None = None  # the span's first year (a ``span`` lead), astronomical
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,11 @@ class Horizons:
                                        death_words)
                     if lead is not None:
                         self._leads[start] = lead
+                elif opens.group().strip():  # a numbered entry whose headword the OCR garbled
+                    lead = _garbled_lead(text, offset, start, dates, date_starts, death_words)
+                    if lead is not None:
+                        walls.append((start, start))
+                        self._leads[start] = lead
                 at += len(line) + 1
         self._walls = sorted(walls)
         self._wall_starts = [w[0] for w in self._walls]
@@ -173,9 +183,47 @@ def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[Da
         death = dataclasses.replace(d, kind="gregorian", year=d.year_end, year_end=None,
                                     date_start="", date_end="", month=None, day=None,
                                     leap_month=None, season=None)
-        return EntryLead(d.start, "span", death, headword)
+        return EntryLead(d.start, "span", death, headword, d.year)
     if len(words) == 1 and words[0] in death_words:
         return EntryLead(d.start, "death", d, headword)
+    return None
+
+
+#: A headword's words: capitalised, with apostrophes, hyphens and diacritics ("Ssŭ-ma Yüeh").
+_NAME_RUN = re.compile(r"[A-Z][^\s\d().,;:|^]*(?:[^\S\n]+[A-Z][^\s\d().,;:|^]*){0,3}")
+
+
+def _garbled_lead(text: str, offset: int, start: int, dates: Sequence[DateRow],
+                  date_starts: Sequence[int], death_words: Collection[str]
+                  ) -> EntryLead | None:
+    """The lead date of a numbered entry whose headword has no PERSON entity and whose
+    Chinese characters the OCR turned into junk ("1755 Ssti-ma Chiung f) |I 6 (T. ^ i^).
+    Died A.D. 302."): capitalised words at ``start``, then within a few characters only
+    one- or two-letter junk, symbols, a short bracket, "A.D." and a death word before a life
+    span or a death date. None otherwise (the paragraph is then no entry)."""
+    name = _NAME_RUN.match(text, start - offset)
+    if name is None:
+        return None
+    end = offset + name.end()
+    i = bisect.bisect_left(date_starts, end)
+    if i >= len(dates) or dates[i].start - end > _LEAD_GAP_CHARS or dates[i].year is None \
+            or dates[i].start - offset > len(text):
+        return None
+    d = dates[i]
+    gap = _LEAD_ERA.sub(" ", _LEAD_BRACKET.sub(" ", text[end - offset:d.start - offset]))
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", gap)]
+    if "\n" in gap or not gap.rstrip().lower().endswith((".", *death_words)) \
+            or any(len(w) > 2 for w in words[:-1]) \
+            or (words and len(words[-1]) > 2 and words[-1] not in death_words):
+        return None
+    headword = text[start - offset:end - offset]
+    if words and words[-1] in death_words:
+        return EntryLead(d.start, "death", d, headword)
+    if d.year_end is not None and d.year_end > d.year:
+        death = dataclasses.replace(d, kind="gregorian", year=d.year_end, year_end=None,
+                                    date_start="", date_end="", month=None, day=None,
+                                    leap_month=None, season=None)
+        return EntryLead(d.start, "span", death, headword, d.year)
     return None
 
 

@@ -21,10 +21,15 @@ twenty-five, he rose up ...") takes no other clause's date. A dynasty or named p
 (kind ``period``: "in the Later Han") dates only its own clause, and is no running date.
 A clause in a present perfect under "since" ("and since ... has passed through Su-sung")
 takes no date but its own clause's; a date in a bracket that opens after the trigger is a
-remark of its own time, no other-clause date. After the rows are built, a running date that
-is an age or a bracketed gloss printed after the date of the last dated event takes that
-event's date (:mod:`.carry`), and a carried year outside the known life of the row's actor is
-blank (:mod:`.lives`).
+remark of its own time, no other-clause date. A date phrase the date stage could not read (an
+unknown era) dates its events as unknown, unless it stands in apposition to a date of its
+sentence that prints its year ("In the spring of 1077, the 2nd year of Anh Vũ Chiêu Thắng"):
+then it is passed over (:func:`.choose.glossed_unread`). In a dictionary entry led by a
+life span, a bare printed year of the event's own sentence outside that span ("A.D. 277-304.
+... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`).
+After the rows are built, a running date that is an age or a bracketed gloss printed after
+the date of the last dated event takes that event's date (:mod:`.carry`), and a carried
+year outside the known life of the row's actor is blank (:mod:`.lives`).
 Offsets are full-text offsets.
 Clause links: :mod:`pipeline.events.clauses`.
 

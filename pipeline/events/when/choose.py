@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -35,6 +36,7 @@ from .known import (
     _participle_of,
     _span_end,
 )
+from .lives import SLACK
 from .ranges import _with_range
 
 
@@ -96,6 +98,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     has passed through Su-sung, captured Chien-shan, and occupied Ch'i-mun"), or a verb
     coordinated with or hanging on one, tells a stretch from an earlier time up to the time of
     writing: without a date of its own clause it has none (not the date before it)."""
+    if any(d.year is None for d in dates):
+        dates = [d for i, d in enumerate(dates) if not glossed_unread(dates, i)]
+        starts = [d.start for d in dates]
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
     if chosen is not None and chosen.kind == "period":
@@ -120,6 +125,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                                 and chosen.start < near)
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
+    if lead is not None and chosen is not None and source in ("clause", "sentence") \
+            and outside_entry_life(chosen, lead):
+        return None, ""  # "A.D. 277-304. ... in 808 routed Lu Chi": an OCR'd year, not 808
     if lead is not None and source not in ("clause", "sentence"):
         if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
             return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
@@ -211,6 +219,42 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     while k >= 0 and dates[k].kind in ("aside", "period"):
         k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
+
+
+#: Characters at most between a date with a printed year and an unread date in apposition.
+_APPOSITION_GAP = 8
+_PRINTED_YEAR = re.compile(r"\d{3,4}")
+
+
+def glossed_unread(dates: Sequence[DateRow], i: int) -> bool:
+    """True if ``dates[i]`` (sorted by start) is a date phrase the date stage could not read
+    (no year: an unknown era, "the 2nd year of Anh Vũ Chiêu Thắng") in apposition to the date
+    right before it in the same sentence, which prints its year ("In the spring of 1077, the
+    2nd year of ..."): the narrative's time is known, so the unread phrase is no blank running
+    date for the events after it."""
+    d = dates[i]
+    if d.year is not None or i == 0:
+        return False
+    p = dates[i - 1]
+    return p.year is not None and p.sentence_id == d.sentence_id \
+        and 0 <= d.start - p.end <= _APPOSITION_GAP and bool(_PRINTED_YEAR.search(p.text)) \
+        and not p.basis.startswith("running")
+
+
+#: A bare printed year: digits only, perhaps with an era mark ("808", "A.D. 808").
+_BARE_YEAR = re.compile(r"(?:a\.?\s?d\.?\s*)?\d{3,4}", re.IGNORECASE)
+
+
+def outside_entry_life(d: DateRow, lead: EntryLead) -> bool:
+    """True if ``d`` is a bare printed year (digits only: the kind of year an OCR misreads,
+    "in 808" for 303) outside the life span that leads the dictionary entry (``lead`` of kind
+    ``span``, :data:`~pipeline.events.when.lives.SLACK` years either side): not the year of an
+    event of that entry. A death lead bounds nothing (events after a death are told)."""
+    if lead.kind != "span" or lead.born is None or d.year is None \
+            or not _BARE_YEAR.fullmatch(d.text.strip()):
+        return False
+    last = d.year_end if d.year_end is not None else d.year
+    return d.year > (lead.death.year or d.year) + SLACK or last < lead.born - SLACK
 
 
 def _in_later_bracket(sdoc: Doc, sent_start: int, trig_start: int, d: DateRow) -> bool:
