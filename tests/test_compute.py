@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 from threadpoolctl import threadpool_info
 
 from pipeline import api
-from pipeline.compute import one_blas_thread
+from pipeline.compute import frozen_heap, one_blas_thread
 
 
 def _blas_threads() -> list[int]:
@@ -42,3 +44,27 @@ def test_one_thread_while_processing(resources: api.Resources, monkeypatch) -> N
     result = api.process_text("Kaifeng fell to the Jin in 1127.", "d", resources)
     assert result.count("sentences") == 1
     assert seen and all(n == 1 for n in seen[0])
+
+
+def test_frozen_heap_freezes_inside_and_restores_on_exit() -> None:
+    assert gc.get_freeze_count() == 0
+    loaded = [object() for _ in range(3)]  # alive before the block: a run's resources
+    with frozen_heap():
+        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        with frozen_heap():  # nested (a document inside a run): still the outer freeze
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0  # nothing stays exempt from collection
+    assert loaded
+
+
+def test_frozen_heap_leaves_a_callers_freeze_alone() -> None:
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with frozen_heap():
+            pass
+        assert gc.get_freeze_count() == before  # not unfrozen by the block
+    finally:
+        gc.unfreeze()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..clean import clean
-from ..compute import one_blas_thread
+from ..compute import frozen_heap, one_blas_thread
 from ..context import Carry, DocumentContext
 from ..dates.state import RunningDate
 from ..errors import UnreadableFileError
@@ -54,7 +54,7 @@ def process_text(text: str, doc_id: str, resources: Resources, *, path: str = ""
     ``parts``: the blocks' results computed elsewhere (see :class:`_DocumentStream`, used for
     one huge document split over worker processes); an exception it raises fails the document
     as any stage's would."""
-    with using_gazetteer(resources.gazetteer_dir), one_blas_thread():
+    with using_gazetteer(resources.gazetteer_dir), one_blas_thread(), frozen_heap():
         return _process_text(text, doc_id, resources, path=path, encoding=encoding,
                              sha256=sha256, on_block=on_block, sink=sink, context=context,
                              start=start, parts=parts)
