@@ -22,3 +22,26 @@ def test_moon_without_a_number_is_no_month(eras, calendar) -> None:
     text = "In 1120 the army camped under the full moon; the first moonlight fell on the river."
     rows, _ = resolved(text, eras, calendar)
     assert [r.text for r in rows] == ["1120"]
+
+
+def test_era_named_after_a_rulers_possessive_is_the_era(eras, calendar) -> None:
+    text = "The 6th year of Emperor Wu's Yuanguang Era (129 B.C.)\nThe Xiongnu raided Shanggu."
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "The 6th year")
+    assert (row.era, row.year, row.conflict, row.certainty) == ("Yuanguang", -128, False, "high")
+    assert len(rows) == 1  # the printed year is the row's, not a row of its own
+
+
+def test_rulers_possessive_chooses_among_same_named_eras(eras, calendar) -> None:
+    text = "In the third year of Emperor Taizong's Zhenguan era, Li Jing marched north."
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the third year")
+    assert (row.era, row.year, row.certainty) == ("Zhenguan", 629, "high")
+
+
+def test_printed_year_against_the_possessive_era_is_a_conflict(eras, calendar) -> None:
+    text = "The 2nd year of Emperor Wu's Yuanshou Era (138 B.C.)\nHuo Qubing marched west."
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "The 2nd year")
+    assert row.conflict and row.certainty != "high"
+    assert any(w.code == "YEAR_FROM_PRINTED_YEAR" for w in warnings)

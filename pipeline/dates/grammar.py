@@ -93,8 +93,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     SEXY = rf"(?:{SEXA}|{jap.pattern})" if jap.pattern else SEXA
     YEAR = r"(?i:year)"
     # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
-    RULER = (r"(?P<ruler>[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
-             r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?)")  # "Go-Daigo" (Japanese 後-, "the later")
+    RULER_NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
+                  r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後-, "the later")
+    RULER = rf"(?P<ruler>{RULER_NAME})"
     # after a title, a ruler's name that is also a dynasty's ("Emperor Wu": 武帝, and the Wu
     # state, masked as a dynasty name): the title makes it a ruler
     RULER_T = rf"(?:{RULER}|(?P<ruler>{_DYN_START}{_DYN_FILL}*+))"
@@ -124,7 +125,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     PRE_EP = (
         rf"(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:'s|’s)?\s+"
         rf"(?:(?:{CAP}\s+){{0,2}}Emperor\s+(?:{CAP}\s+){{0,2}}|{RULER}\s+(?={E}))?"
-        rf"|(?:{THE}\s+)?Emperor\s+)?"
+        rf"|(?:{THE}\s+)?Emperor\s+"
+        # "Emperor Wu's Yuanguang Era": the era named after a ruler's possessive is the era
+        rf"(?:{RULER_T}(?:'s|’s)\s+(?={E}))?)?"
     )
     EP = rf"{PRE_EP}(?P<era>{E})(?:'s|’s)?(?:\s+{suffix})?(?:{QUAL}){{0,2}}"
     YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+{YEAR}\b"
