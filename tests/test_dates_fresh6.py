@@ -45,3 +45,28 @@ def test_printed_year_against_the_possessive_era_is_a_conflict(eras, calendar) -
     row = row_at(rows, text, "The 2nd year")
     assert row.conflict and row.certainty != "high"
     assert any(w.code == "YEAR_FROM_PRINTED_YEAR" for w in warnings)
+
+
+def test_misprinted_year_does_not_override_the_era_the_context_supports(eras, calendar) -> None:
+    text = ("Sima Liang died in 291. In the first year of Yongkang (A.D. 800) Sima Lun put the "
+            "Empress to death. Early in the following year he seized the throne.")
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the first year of Yongkang")
+    assert (row.era, row.year, row.conflict, row.certainty) == ("Yongkang", 300, True, "medium")
+    assert any(w.code == "PRINTED_YEAR_MISREAD" for w in warnings)
+    assert row_at(rows, text, "the following year").year == 301
+
+
+def test_printed_year_that_fits_or_has_no_support_is_kept(eras, calendar) -> None:
+    text = "Sima Liang died in 291. In the first year of Yongkang (A.D. 300) Sima Lun struck."
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the first year of Yongkang")
+    assert (row.year, row.conflict, row.certainty) == (300, False, "high")
+    # no context for the era: the printed year wins as before (a misnamed era is as likely)
+    text = "In the first year of Yongkang (A.D. 800) Sima Lun struck."
+    rows, _ = resolved(text, eras, calendar)
+    assert row_at(rows, text, "the first year of Yongkang").year == 800
+    # two digits off every Tianhui: the printed year, not a misprint
+    text = "The Jin took Bianjing in 1127. In the second year of Tianhui (925) the army marched."
+    rows, _ = resolved(text, eras, calendar)
+    assert row_at(rows, text, "the second year of Tianhui").year == 925
