@@ -70,3 +70,19 @@ def test_printed_year_that_fits_or_has_no_support_is_kept(eras, calendar) -> Non
     text = "The Jin took Bianjing in 1127. In the second year of Tianhui (925) the army marched."
     rows, _ = resolved(text, eras, calendar)
     assert row_at(rows, text, "the second year of Tianhui").year == 925
+
+
+def test_holiday_date_takes_no_running_year(eras, calendar) -> None:
+    text = ("The town was renamed in 1998. Avoid the Dragon Boat holiday (June 22), when the "
+            "lake is crowded. On May 3 the museum closed.")
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "June 22")
+    assert (row.year, row.month, row.day, row.certainty) == (None, 6, 22, "low")
+    assert any(w.code == "ANNUAL_DATE" for w in warnings)
+    assert row_at(rows, text, "May 3").year == 1998  # no cue in its sentence: as before
+
+
+def test_festival_with_its_own_year_keeps_it(eras, calendar) -> None:
+    text = "The festival of June 22, 1998 drew crowds."
+    rows, _ = resolved(text, eras, calendar)
+    assert row_at(rows, text, "June 22").year == 1998

@@ -134,6 +134,9 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
     out = add_era_lists(text, out, eras)  # "Shijianguo (9–13) / Tianfeng (14–19)"
+    from .annual import mark_annual  # noqa: PLC0415 (late pass)
+
+    out = mark_annual(text, out)  # "the Qingming holiday (April 4 - 6)": no year
     return mark_far_years(out, eras, text)  # "October 2002" in a text on 1120 (MT of an era)
 
 
