@@ -86,3 +86,10 @@ def test_festival_with_its_own_year_keeps_it(eras, calendar) -> None:
     text = "The festival of June 22, 1998 drew crowds."
     rows, _ = resolved(text, eras, calendar)
     assert row_at(rows, text, "June 22").year == 1998
+
+
+def test_fall_of_a_name_is_no_season(eras, calendar) -> None:
+    text = "On the fall of Yang Jun in 291 he returned. In the fall, the army left."
+    rows, _ = resolved(text, eras, calendar)
+    assert [r.text for r in rows] == ["291", "the fall"]
+    assert row_at(rows, text, "the fall, the").season == "autumn"
