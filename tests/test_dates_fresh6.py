@@ -93,3 +93,11 @@ def test_fall_of_a_name_is_no_season(eras, calendar) -> None:
     rows, _ = resolved(text, eras, calendar)
     assert [r.text for r in rows] == ["291", "the fall"]
     assert row_at(rows, text, "the fall, the").season == "autumn"
+
+
+def test_day_set_off_by_a_comma_after_a_dated_phrase(eras, calendar) -> None:
+    text = "In the fourth year of Jiajing (1525), May 3rd, he was born in Jiangling."
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "May 3rd")
+    assert (row.year, row.month, row.day) == (1525, 5, 3)
+    assert row.certainty != "high"  # an English month name after an era date: lunar, warned
