@@ -101,3 +101,14 @@ def test_day_set_off_by_a_comma_after_a_dated_phrase(eras, calendar) -> None:
     row = row_at(rows, text, "May 3rd")
     assert (row.year, row.month, row.day) == (1525, 5, 3)
     assert row.certainty != "high"  # an English month name after an era date: lunar, warned
+
+
+def test_reign_year_before_an_unread_era_takes_the_printed_year(eras, calendar) -> None:
+    text = "The 2nd year of Emperor Wu's Yuangwang Era (133 B.C.)\nThe Xiongnu attacked."
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "The 2nd year")
+    assert (row.year, row.conflict, row.certainty) == (-132, True, "medium")
+    assert len(rows) == 1
+    text = "The 2nd year of Emperor Wu's Yuangwang Era (139 B.C.)\nThe Xiongnu attacked."
+    rows, _ = resolved(text, eras, calendar)
+    assert (rows[0].year, rows[0].conflict) == (-138, False)
