@@ -10,6 +10,7 @@ from pipeline.eras import Era, EraTable, era_key, is_cjk
 from .japanese import supported_reading_eras
 from .meanings import supported_meaning_eras
 from .mentions import DateMention
+from .printed import fits_no_era, one_digit_off
 from .state import MAX_STEP_BACK, RunningDate, _dyn_score, _label, _Res, _rulers
 
 NEAR_RUNNING_ERA = 10  # years: a running date this near an era makes it the likely one
@@ -47,8 +48,11 @@ def _choose(
     near_ids = frozenset(m.near_eras)
     written_zh = is_cjk(m.era or "")
 
+    misread = False  # the printed year is a misprint of the reading the context chooses
+
     def key(e: Era) -> tuple:
-        stated = _stated_distance(e.ce_year(year_n), m) if m.stated_year is not None else 0
+        stated = (_stated_distance(e.ce_year(year_n), m)
+                  if m.stated_year is not None and not misread else 0)
         fits = 0 if e.contains_era_year(year_n) else 1
         if state.year is not None:
             near = max(e.start_year - state.year, state.year - e.end_year, 0)
@@ -65,6 +69,16 @@ def _choose(
         return (stated, fits, far, ruled_near, named_by, near, same, -_dyn_score(e, eras, prior),
                 foreign, -e.length, e.start_year)
 
+    if (m.stated_year is not None and not m.stated_year_end and n is not None
+            and fits_no_era(m.stated_year, n, uniq)):
+        misread = True  # "Yung-k'ang (A.D. 800)": the era as the context reads it ...
+        alt = min(pool, key=key)
+        k = key(alt)
+        supported = (bool(named) or bool(ruled) or k[3] == 0 or k[4] == 0
+                     or (state.year is not None and (k[2] == 0 or k[6] == 0)))
+        # ... when the printed year is one digit off it and the text supports it
+        misread = (k[1] == 0 and supported and one_digit_off(m.stated_year, alt.ce_year(n)))
+        res.printed_slip = misread
     best = min(pool, key=key)
     if len(uniq) > 1:
         keys = [key(e) for e in pool]

@@ -207,6 +207,12 @@ def _check_stated(res: _Res, m: DateMention) -> None:
         res.basis.append(f"printed year {stated} is the Western year of the month")
         return
     res.conflict = True
+    if res.printed_slip:  # "Yung-k'ang (A.D. 800)" for 300: the era reading stays (.printed)
+        res.guess("PRINTED_YEAR_MISREAD", f"printed year {stated}, computed {res.year}: the "
+                  "printed year is one digit off the era reading and near no era of that name "
+                  "(a misprint or OCR slip); the era reading is kept", "medium",
+                  basis="printed CE year read as a misprint of the era reading")
+        return
     res.guess("STATED_YEAR_CONFLICT", f"printed year {stated}, computed {res.year}")
 
 

@@ -81,6 +81,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     abbrev = _alt([w for w in months_all if w not in months_full], ci=False, boundary=False)
     MON_ANY = rf"(?:{MON_FULL}|{abbrev}\.?(?![A-Za-z]))"
     leapw = _alt(list(c("leap")))
+    # "month", and "moon" of older translations ("the third moon"): a whole word
+    MW = rf"(?:{_alt(list(c('month_word')))})"
     season = _alt(list(c("season")))
     phase = _alt(list(c("phase")))
     stems = "|".join(sorted(c("heavenly_stem"), key=len, reverse=True))
@@ -91,8 +93,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     SEXY = rf"(?:{SEXA}|{jap.pattern})" if jap.pattern else SEXA
     YEAR = r"(?i:year)"
     # a ruler's name: "Gaozong", "Kao-tsung", McCune-Reischauer "T'aejo", "Sŏngjong"
-    RULER = (r"(?P<ruler>[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
-             r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?)")  # "Go-Daigo" (Japanese 後-, "the later")
+    RULER_NAME = (r"[A-ZŌŪ](?:[a-zŏŭāēīōūǎěǐǒǔáéíóúàèìòùü]|['’](?=[aeiouŏŭwy]))+"
+                  r"(?:-[a-z]+|-[A-ZŌŪ][a-zāēīōū]+)?")  # "Go-Daigo" (Japanese 後-, "the later")
+    RULER = rf"(?P<ruler>{RULER_NAME})"
     # after a title, a ruler's name that is also a dynasty's ("Emperor Wu": 武帝, and the Wu
     # state, masked as a dynasty name): the title makes it a ruler
     RULER_T = rf"(?:{RULER}|(?P<ruler>{_DYN_START}{_DYN_FILL}*+))"
@@ -122,7 +125,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     PRE_EP = (
         rf"(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:'s|’s)?\s+"
         rf"(?:(?:{CAP}\s+){{0,2}}Emperor\s+(?:{CAP}\s+){{0,2}}|{RULER}\s+(?={E}))?"
-        rf"|(?:{THE}\s+)?Emperor\s+)?"
+        rf"|(?:{THE}\s+)?Emperor\s+"
+        # "Emperor Wu's Yuanguang Era": the era named after a ruler's possessive is the era
+        rf"(?:{RULER_T}(?:'s|’s)\s+(?={E}))?)?"
     )
     EP = rf"{PRE_EP}(?P<era>{E})(?:'s|’s)?(?:\s+{suffix})?(?:{QUAL}){{0,2}}"
     YEAR_PRE = rf"(?:{THE}\s+)?(?P<yord>{ORD})\s+{YEAR}\b"
@@ -171,7 +176,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # R: the following year | two years later
         rf"|(?P<relyear>{rel_year})(?:,?\s+(?P<season>{season})\b)?"
         # ... "Same year autumn eight month" (machine-translated order): its season and month
-        rf"(?:,?\s+(?:(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+(?i:month)\b(?![\-‐])"
+        rf"(?:,?\s+(?:(?:(?P<mord>{ORD})|(?P<mcard>{CM}))\s+{MW}\b(?![\-‐])"
         # ... "Next year August, Yingzong ..." (明年八月): a month name closing the phrase
         rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])(?=\s*,)))?"
         rf"|(?P<relday>{rel_day})"
@@ -190,10 +195,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?:{PHASE_PRE})?{YEAR_PRE}(?!\s+of\s+(?:(?i:an?|his|her|its|their|age|life|the\s+reign)\b))"
     )
     MON = (
-        rf"(?:(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
+        rf"(?:(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}"
         rf"(?:\s+of\s+{THE}\s+lunar\s+(?:year|calendar))?|(?:(?P<leap>{leapw})\s+)?"
-        rf"(?P<mname>{MON_FULL}))(?:\s+of\s+(?:{THE}\s+)?(?P<leap>{leapw})\s+month\b)?"
-        rf"|(?:{THE}\s+)?(?P<leaponly>{leapw})\s+month\b"
+        rf"(?P<mname>{MON_FULL}))(?:\s+of\s+(?:{THE}\s+)?(?P<leap>{leapw})\s+{MW})?"
+        rf"|(?:{THE}\s+)?(?P<leaponly>{leapw})\s+{MW}"
     )
     # "the third month, renzi day," / "3rd Month, renzi,": a cycle day set off by commas
     MON = (rf"(?:{MON})(?:,\s*(?P<sexday>{SEXA})(?:\s+(?i:day))?(?=\s*,)"
@@ -203,9 +208,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
         # "the thirteenth day of the month": a day of the running month
-        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{THE}\s+(?:(?i:same)\s+)?(?i:month)\b"
+        rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{THE}\s+(?:(?i:same)\s+)?{MW}\b"
         # "twelfth month, fifth day" (十二月初五日): Chinese order, as in a dateline
-        rf"|(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?i:month),\s+(?:{THE}\s+)?"
+        rf"|(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+{MW},\s+(?:{THE}\s+)?"
         rf"(?P<dord>{ORD})\s+(?i:day)\b"
         rf"|(?P<mname>{MON_FULL})\s+(?:(?P<sexa>{SEXA})\s+)?(?P<dord>{ORD})\s+day\b"
         rf"|(?P<mname>{MON_FULL})\s+(?P<dnum>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:AD\s+)?\d)"
@@ -220,7 +225,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     )
     CONN = rf",?\s+(?:of|in)\s+(?:{THE}\s+)?"
     # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
-    MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?(?i:month)"
+    MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}"
     LUNAR_Y = (
         rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}|{MON_ORD}|{SEAS})"
         rf"(?:\s*\([^()\n]{{1,25}}\))?\s+(?:of|in)\s+(?:{THE}\s+year\s+)?"
@@ -302,7 +307,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|{GREG}"
         rf"|{BARE_TRIGGER}(?:{PREFIX})(?:{CE})?"
         # "the first month of the lunar year", "the ninth day of the first month": no trigger
-        rf"|(?=(?:{THE}\s+)?(?:(?:{leapw})\s+)?(?:{ORD})\s+(?:lunar\s+)?(?:month|day\s+of))"
+        rf"|(?=(?:{THE}\s+)?(?:(?:{leapw})\s+)?(?:{ORD})\s+(?:lunar\s+)?(?:{MW}|(?i:day)\s+of))"
         rf"(?:{PREFIX})(?:{CE})?"
         rf"|{ON_DAY}"
         rf"|{SPAN}"

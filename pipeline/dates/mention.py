@@ -89,3 +89,4 @@ class DateMention:
     parallel: bool = False  # "Shu: Ninth Year of Yen-hsi" under the main heading (.parallel)
     ruler_after: bool = False  # "In the Nth year of his reign, the Kangxi Emperor" (.era_rulers)
     mt_order: bool = False  # "April 24, the army ...": month-first opening a sentence (.own_years)
+    annual: bool = False  # "the Qingming holiday (April 4 - 6)": a yearly date, no year (.annual)

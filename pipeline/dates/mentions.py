@@ -27,7 +27,7 @@ from .names import _name_index, _scan
 from .periods import add_period_mentions
 from .phrases import _mention
 from .reigns import extra_mentions
-from .unknown_names import flag_unknown_name, take_printed_years
+from .unknown_names import flag_unknown_name, take_printed_years, take_reign_printed_years
 
 _QUOTED = re.compile(r"(?<![\w'’])(['\"“‘*]{1,3})([^\W\d_]+)(['\"”’*]{1,3})(?![\w'’])")
 
@@ -117,6 +117,7 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = take_printed_years(text, out)  # "the sixth year of Thuận Thiên (1433)"
+    out = take_reign_printed_years(text, out)  # "Emperor Wu's Yuangwang Era (133 B.C.)"
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
@@ -134,6 +135,9 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
     out = add_era_lists(text, out, eras)  # "Shijianguo (9–13) / Tianfeng (14–19)"
+    from .annual import mark_annual  # noqa: PLC0415 (late pass)
+
+    out = mark_annual(text, out)  # "the Qingming holiday (April 4 - 6)": no year
     return mark_far_years(out, eras, text)  # "October 2002" in a text on 1120 (MT of an era)
 
 

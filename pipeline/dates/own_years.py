@@ -12,7 +12,9 @@ grammar does not start on.
   it (day-first also at the start of a sentence), or a year or a range follows; not in an
   apposition ("the anniversary, 10 October, ..."). "April 24, the Song army ..." (month-first
   opening a sentence, a comma after it) is how machine translation writes a lunar day: a
-  ``day`` mention with ``mt_order``, never read as a Western day at ``high``.
+  ``day`` mention with ``mt_order``, never read as a Western day at ``high``; so is one set
+  off by commas right after a dated phrase ("In the fourth year of Jiajing (1525), May 3rd,
+  he was born": 嘉靖四年五月初三).
 - "10 October – 1 December 1911": a day-month before a dash (or "to") and a full Western date
   is a range; its start takes the end's year (the year before when its month is later).
 - "In the spring, the first month of the fourth year of Tonghe": a season set off by a comma
@@ -48,6 +50,7 @@ _LEAD = re.compile(r"(?:\b(?:[Ff]or|of|[Bb]y|[Oo]n|[Bb]efore|[Aa]fter|[Uu]ntil|[
                    r"|[Ii]n|[Ss]ince|and)\s+|\(\s*|[–—-]\s*|[.!?;:]\s+|\n\s*|^\s*)$")
 
 
+_COMMA_GAP = re.compile(r"\s*,\s*")
 _SENTENCE_START = re.compile(r"(?:[.!?;]\s+|\n\s*|^\s*)$")
 
 
@@ -93,6 +96,7 @@ def _untriggered(text: str, mentions: list, factory) -> list:
     """Western day-months no mention covers: new ``day`` mentions."""
     _, day_first, month_first, months = _patterns(0)
     taken = [(m.start, m.end) for m in mentions]
+    dated = [(m.start, m.end) for m in mentions if not _no_year(m) and m.month is None]
     out = []
     for pat in (day_first, month_first):
         for g in pat.finditer(text):
@@ -104,7 +108,11 @@ def _untriggered(text: str, mentions: list, factory) -> list:
             # "April 24, the Song army ...": month-first opening a sentence, then a comma
             mt_order = (pat is month_first and lead is None and text[e:e + 1] == ","
                         and _SENTENCE_START.search(text, max(0, s - 12), s) is not None)
-            if not 1 <= day <= 31 or not (lead or mt_order or _RANGE_ON.match(text, e)
+            # "In the fourth year of Jiajing (1525), May 3rd, he was born": the day of the
+            # date written right before it, set off by a comma (machine translation's order)
+            after = any(b <= s and _COMMA_GAP.fullmatch(text, b, s) for _, b in dated)
+            mt_order = mt_order or (after and pat is month_first)
+            if not 1 <= day <= 31 or not (lead or mt_order or after or _RANGE_ON.match(text, e)
                                           or _year_after(text, e)):
                 continue  # "the anniversary, 10 October, is ...": an apposition, no narrative date
             if pat is month_first and re.match(r"\s*,?\s*(?:AD\s+)?\d", text[e:]):

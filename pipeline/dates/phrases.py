@@ -224,6 +224,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         if (text[start:end].islower() and before
                 and before[-1].lower() in g.lex.cat("verb_before_season")):
             return None  # "the city was about to fall": a verb
+        if _OF_NAME.match(m.string, end):
+            return None  # "On the fall of Yang Chün": a noun (a downfall), not a season
     else:
         return None
     if fields.get("month") is not None and not 1 <= fields["month"] <= 13:
@@ -231,6 +233,9 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     return DateMention(start=start, end=end, text=text[start:end], kind=kind, **fields)
 
 
+# a season word before "of" and a capitalised name the grammar did not take as a date (era and
+# dynasty names are masked in ``m.string``, so "the autumn of Zhenguan ..." is not this)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _CLAUSE_END = re.compile(r"(?:^|[.!?;:,(]|\n)\s*$")
 
 

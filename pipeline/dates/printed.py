@@ -8,6 +8,14 @@ are left blank (the era read is kept as an alternative), the month and day, if a
 in the printed year's Chinese calendar, and the row is ``medium`` with a
 ``YEAR_FROM_PRINTED_YEAR`` warning. A slip of one year (a month 11-12 in the next Western
 year, a translator's off-by-one) keeps the era reading and its conflict warning.
+
+A misprinted year (OCR "(A.D. 800)" for 300 after "the first year of Yung-k'ang") does not
+win either: when the printed year fits no era of that name (by more than :data:`MAX_SLIP`
+years), differs from the reading the context chooses in one digit only, and that reading is
+supported by the text (a running date near the era, a ruler, dynasty or persons of it named),
+the era is chosen without the printed year (:func:`misprint_of`, used by ``choose._choose``)
+and the row keeps the era reading, ``conflict`` true, ``medium``, with a
+``PRINTED_YEAR_MISREAD`` warning.
 """
 
 from __future__ import annotations
@@ -18,6 +26,20 @@ MAX_SLIP = 1  # years: a printed year this near the reading is a slip, not anoth
 READING_KINDS = frozenset(("explicit", "reign"))
 
 
+def one_digit_off(printed: int, year: int) -> bool:
+    """True when two CE years of one sign and one length differ in exactly one digit
+    (800 / 300, 1828 / 1328): the shape of an OCR slip or a typo."""
+    a, b = str(abs(printed)), str(abs(year))
+    return (printed > 0) == (year > 0) and len(a) == len(b) and sum(
+        x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def fits_no_era(stated: int, n: int, pool) -> bool:
+    """True when the printed year ``stated`` is more than :data:`MAX_SLIP` years from year
+    ``n`` of every era in ``pool`` (same-named eras)."""
+    return all(abs(e.ce_year(n) - stated) > MAX_SLIP for e in pool)
+
+
 def printed_year_wins(res, m, calendar: LunarCalendar, stream: int) -> bool:
     """Replace ``res``'s reading by the printed year ``m.stated_year`` where it fits no
     reading (see the module docstring); True if it did. ``stream``: the calendar stream of
@@ -25,8 +47,9 @@ def printed_year_wins(res, m, calendar: LunarCalendar, stream: int) -> bool:
     from .days import _calendar_range  # days imports mentions; keep this module leaf-light
 
     stated = m.stated_year
-    if (not res.conflict or stated is None or m.stated_year_end or res.year is None
-            or m.kind not in READING_KINDS or abs(res.year - stated) <= MAX_SLIP):
+    if (not res.conflict or res.printed_slip or stated is None or m.stated_year_end
+            or res.year is None or m.kind not in READING_KINDS
+            or abs(res.year - stated) <= MAX_SLIP):
         return False
     name = res.era.name if res.era is not None else (res.ruler.label if res.ruler else m.text)
     res.alternatives.append(f"{name} {res.era_year} = {res.year}")

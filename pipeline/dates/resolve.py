@@ -147,6 +147,11 @@ def _resolve_one(
         resolve_age(m, res)
         _calendar_range(res, m, DEFAULT_STREAM, calendar)
         return res
+    if m.annual:  # "the Qingming holiday (April 4 - 6)": a date of every year (.annual)
+        res.month, res.day = m.month, m.day
+        res.guess("ANNUAL_DATE", "a yearly date (a holiday, a festival or "
+                  "'every year' in its sentence): no year", basis="yearly date: no year")
+        return res
     if resolve_western(m, state, res, calendar):  # "in March" after "12 February 1912"
         return res
     if m.unknown_name and m.kind == "month":  # "the twelfth month of Longfeng 12"

@@ -63,6 +63,7 @@ class _Res:
     ruler: Ruler | None = None  # the ruler of a reign-year reading
     levels: list[str] = field(default_factory=list)  # evidence strengths; certainty = weakest
     after_unread: bool = False  # the running date was used past a date phrase that gave no year
+    printed_slip: bool = False  # the printed CE year is a misprint of the era reading (.printed)
 
     def note(self, basis: str, level: str = "high", code: str | None = None) -> None:
         """Record one piece of evidence (its ``basis`` text and strength). Evidence weaker than

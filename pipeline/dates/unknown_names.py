@@ -95,6 +95,34 @@ def take_printed_years(text: str, mentions: list[DateMention]) -> list[DateMenti
     return out
 
 
+# "The 2nd year of Emperor Wu's Yuangwang Era (133 B.C.)": an unread name after the ruler's
+# possessive, then the printed year in brackets
+_POSS_NAME = regex.compile(r"(?:'s|’s)(?:\s+\p{Lu}[\w'’-]*){1,3}"
+                           r"(?:\s+(?:[Ee]ra|[Rr]eign(?:\s+[Pp]eriod)?|[Pp]eriod))?\s*")
+
+
+def take_reign_printed_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A reign year followed by a name the grammar did not read after the ruler's possessive
+    and a printed year in brackets ("The 2nd year of Emperor Wu's Yuangwang Era (133 B.C.)"):
+    the reign mention takes the printed year (``stated_year``: a disagreeing reading is then a
+    conflict, as in "the 2nd year of Emperor Wu (133 B.C.)") and the year's own mention is
+    dropped."""
+    out: list[DateMention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i == skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (m.kind == "reign" and m.stated_year is None and nxt is not None
+                and nxt.kind == "gregorian" and nxt.western_year is not None and nxt.month is None
+                and text[nxt.start:nxt.start + 1] == "("
+                and _POSS_NAME.fullmatch(text, m.end, nxt.start)):
+            m = replace(m, stated_year=nxt.western_year, end=nxt.end, text=text[m.start:nxt.end])
+            skip = i + 1
+        out.append(m)
+    return out
+
+
 def _unknown_month_era(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
     """"the twelfth month of Longfeng 12": a month of a named era year whose era is unknown."""
     after = _OF_NAME_YEAR.match(text, m.end)
