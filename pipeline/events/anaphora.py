@@ -192,8 +192,10 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         if kind:
             at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
-            actor = salience.titled(title, at, exclude) if title else None
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
+            if ruler:  # "the king" is no one the text calls emperor (and the reverse)
+                exclude = exclude | salience.title_conflicts(title, at)
+            actor = salience.titled(title, at, exclude) if title else None
             if actor is None:
                 found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
                 if not found:
@@ -204,6 +206,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                                              exclude=exclude)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
                         actor = salience.reigning(at)
+                        if actor is not None and (actor.entity.canonical in exclude or not
+                                                  salience.title_fits(title, actor.entity)):
+                            actor = None
         else:
             actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor

@@ -1,0 +1,34 @@
+"""actor1 of ruler titles and possessed subjects (fresh report 6, findings 8 and 14), on
+invented sentences: a ruler title never resolves to a person the text gives a title of
+another rank ("the king" is not "Emperor Wu of Han"; "the emperor" is not the man "set up as
+king"); a blank is better than a wrong actor."""
+
+from __future__ import annotations
+
+import pytest
+from event_rows import one
+
+from pipeline import api
+
+
+@pytest.mark.parametrize("text, trigger_type", [
+    ("Emperor Wu of Han sent an army against the Xiongnu in 121 BC. The king fled north.",
+     "flight"),
+    ("In 1010 the Liao emperor Shengzong invaded Goryeo. The king fled to Naju.", "flight"),
+])
+def test_king_is_not_an_emperor(text: str, trigger_type: str,
+                                resources: api.Resources) -> None:
+    row = one(text, resources, trigger_type)
+    assert "Emperor" not in row.actor1
+
+
+def test_emperor_is_not_the_man_set_up_as_king(resources: api.Resources) -> None:
+    text = ("In 642 the grandee Yŏn Kaesomun murdered his king and set up Kŏnmu's nephew Chang "
+            "as king. In 645 the emperor drew them into battle below the mountain and routed "
+            "them.")
+    assert one(text, resources, "defeat").actor1 != "Chang"
+
+
+def test_emperor_still_resolves_to_an_emperor(resources: api.Resources) -> None:
+    text = "In 645 Emperor Taizong of Tang attacked Goguryeo. The emperor routed them at Ansi."
+    assert "Taizong" in one(text, resources, "defeat").actor1
