@@ -32,3 +32,15 @@ def test_emperor_is_not_the_man_set_up_as_king(resources: api.Resources) -> None
 def test_emperor_still_resolves_to_an_emperor(resources: api.Resources) -> None:
     text = "In 645 Emperor Taizong of Tang attacked Goguryeo. The emperor routed them at Ansi."
     assert "Taizong" in one(text, resources, "defeat").actor1
+
+
+def test_styled_ruler_is_actor1_as_written(resources: api.Resources) -> None:
+    text = ("In 1407 in the country of Java the East King and the West King were fighting "
+            "each other, and the West King killed 170 men of the fleet.")
+    assert one(text, resources, "killing").actor1 == "West King"
+
+
+def test_styled_ruler_after_an_emperor_is_not_the_emperor(resources: api.Resources) -> None:
+    text = ("Emperor Wu of Han sent an army against the Xiongnu in 121 BC. The Right Worthy "
+            "King fled.")
+    assert one(text, resources, "flight").actor1 in ("Right Worthy King", "")

@@ -34,6 +34,7 @@ import unicodedata
 from spacy.tokens import Token
 
 from pipeline.events.actors import Actor, ActorFinder
+from pipeline.events.lexicon import RULER_TITLES
 from pipeline.records import EntityRow
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
@@ -225,11 +226,30 @@ def qualified_title(finder: ActorFinder, tok: Token | None) -> tuple[str, ...]:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     words = [*sorted(mods, key=lambda t: t.i), tok]
     kinds = [finder.lexicon.cue(t.lower_) for t in words]
-    if len(words) < 2 or "anaphor_person" not in kinds or "title_qualifier" not in kinds \
-            or any(k not in ("anaphor_person", "title_qualifier") for k in kinds) \
-            or any(finder.entity_at(t) is not None for t in words):
+    if len(words) < 2 or any(finder.entity_at(t) is not None for t in words):
+        return ()
+    if _styled_ruler(words, kinds):
+        return tuple(t.lower_ for t in words)
+    if "anaphor_person" not in kinds or "title_qualifier" not in kinds \
+            or any(k not in ("anaphor_person", "title_qualifier") for k in kinds):
         return ()
     return tuple(t.lower_ for t in words)
+
+
+#: Honorifics of the one ruler the text is about ("the Great Khan"), not a style of another.
+_HONORIFIC = frozenset({"great", "grand", "supreme", "imperial", "holy", "sacred"})
+
+
+def _styled_ruler(words: list[Token], kinds: list[str]) -> bool:
+    """True for a capitalised ruler title after capitalised words that are no cue and no
+    honorific, written as one run ("the West King", "the Right Worthy King": the style of one
+    ruler, which names no one the text has named by it; not "the Great Khan")."""
+    head = words[-1]
+    return head.lower_ in RULER_TITLES and kinds[-1] == "anaphor_person" \
+        and all(t.is_alpha and t.text[:1].isupper() for t in words) \
+        and not any(kinds[:-1]) and not any(t.lower_ in _HONORIFIC for t in words[:-1]) \
+        and [t.i for t in words] == list(range(words[0].i, head.i + 1)) \
+        and words[0].i > head.sent.start
 
 
 def group_actor(finder: ActorFinder, tok: Token | None, trigger: bool = False
