@@ -44,3 +44,17 @@ def test_styled_ruler_after_an_emperor_is_not_the_emperor(resources: api.Resourc
     text = ("Emperor Wu of Han sent an army against the Xiongnu in 121 BC. The Right Worthy "
             "King fled.")
     assert one(text, resources, "flight").actor1 in ("Right Worthy King", "")
+
+
+@pytest.mark.parametrize("text", [
+    "In 1544 Zhang Juzheng passed the examination. In 1577 Zhang Juzheng's father died.",
+    "In 1381 the Ming army of Fu Youde attacked Yunnan, and his father died in the war.",
+])
+def test_possessed_relative_is_not_its_possessor(text: str, resources: api.Resources) -> None:
+    row = one(text, resources, "death")
+    assert "father" in row.actor1 and row.actor1_source == "group"
+
+
+def test_possessed_force_still_names_its_possessor(resources: api.Resources) -> None:
+    text = "In 1140 Yue Fei's army defeated the Jin at Yancheng."
+    assert one(text, resources, "defeat").actor1 == "Yue Fei"

@@ -20,6 +20,7 @@ from pipeline.events.coref import (
     group_actor,
     hyphen_name,
     qualified_title,
+    relative_actor,
     relinked,
     spelled_person,
 )
@@ -173,7 +174,11 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     names an anaphor may not resolve to (binding: "X pursued Y and routed him": "him" is not X,
     the subject of its own clause; :func:`bound_elsewhere`). A singular person anaphor ("he")
     never names one of a coordinated subject of its sentence ("X and Y defeated Z, and he
-    withdrew": Z)."""
+    withdrew": Z). A possessed relative ("Zhang Juzheng's father", "his father") is never its
+    possessor (:func:`pipeline.events.coref.relative_actor`)."""
+    kin, actor = relative_actor(finder, tok)
+    if kin:
+        return actor
     actor = finder.actor(tok)
     if tok is not None and (actor is None or actor.entity.label != "PERSON"
                             or actor.source == "parse"):

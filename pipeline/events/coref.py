@@ -252,6 +252,35 @@ def _styled_ruler(words: list[Token], kinds: list[str]) -> bool:
         and words[0].i > head.sent.start
 
 
+def relative_actor(finder: ActorFinder, tok: Token | None) -> tuple[bool, Actor | None]:
+    """The actor of a possessed ``relative`` noun ("Zhang Juzheng's father", "his son"): it
+    names someone other than its possessor, so the possessor is never the actor. Returns
+    (the rule applies, its actor): the person an apposition or compound names ("his son
+    Chungnyeol", a PERSON entity or a proper noun), else the phrase as written without its
+    article ("Zhang Juzheng's father", "his father"), label ``GROUP``, ``source="group"``
+    (an unnamed person no anaphor resolves to). ``(False, None)`` for any other argument."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
+            or finder.entity_at(tok) is not None \
+            or finder.lexicon.cue(tok.lower_) != "relative":
+        return False, None
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if not poss:
+        return False, None
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound") and c.i not in {p.i for p in poss}:
+            found = finder.phrase_entities(c, frozenset({"PERSON"}))
+            if found:
+                return True, Actor(found[0], "named")
+            guess = finder.proper_noun(c)
+            if guess is not None:
+                return True, guess
+    span = tok.doc[min(t.i for p in poss for t in p.subtree):tok.i + 1]
+    start = finder.base + span[0].idx
+    text = span.text
+    return True, Actor(EntityRow("", -1, start, start + len(text), text, GROUP, text, "parse"),
+                       GROUP_SOURCE)
+
+
 def group_actor(finder: ActorFinder, tok: Token | None, trigger: bool = False
                 ) -> Actor | None:
     """The group actor of argument ``tok`` (see the module doc): a ``group_noun`` cue head
