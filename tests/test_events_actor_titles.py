@@ -6,7 +6,7 @@ king"); a blank is better than a wrong actor."""
 from __future__ import annotations
 
 import pytest
-from event_rows import one
+from event_rows import events, one
 
 from pipeline import api
 
@@ -58,3 +58,10 @@ def test_possessed_relative_is_not_its_possessor(text: str, resources: api.Resou
 def test_possessed_force_still_names_its_possessor(resources: api.Resources) -> None:
     text = "In 1140 Yue Fei's army defeated the Jin at Yancheng."
     assert one(text, resources, "defeat").actor1 == "Yue Fei"
+
+
+def test_participles_listed_after_a_passive_are_passive(resources: api.Resources) -> None:
+    rows = events("In 1546 Lai Wenguang was defeated, captured and killed.", resources)
+    victims = [r for r in rows if r.event_type in ("capture_person", "killing")]
+    assert victims and all(r.actor1 != "Lai Wenguang" and r.actor2 == "Lai Wenguang"
+                           for r in victims)
