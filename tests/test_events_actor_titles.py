@@ -65,3 +65,9 @@ def test_participles_listed_after_a_passive_are_passive(resources: api.Resources
     victims = [r for r in rows if r.event_type in ("capture_person", "killing")]
     assert victims and all(r.actor1 != "Lai Wenguang" and r.actor2 == "Lai Wenguang"
                            for r in victims)
+
+
+def test_force_commanded_by_a_person_deeper_in_the_phrase(resources: api.Resources) -> None:
+    text = ("In 1274 a fleet of some 900 ships carrying 15,000 soldiers, commanded by Hong Dagu, "
+            "sailed from Happo.")
+    assert one(text, resources, "movement").actor1 == "Hong Dagu"
