@@ -71,3 +71,11 @@ def test_force_commanded_by_a_person_deeper_in_the_phrase(resources: api.Resourc
     text = ("In 1274 a fleet of some 900 ships carrying 15,000 soldiers, commanded by Hong Dagu, "
             "sailed from Happo.")
     assert one(text, resources, "movement").actor1 == "Hong Dagu"
+
+
+def test_emperor_is_not_the_man_set_up_as_king_paragraphs_before(
+        resources: api.Resources) -> None:
+    text = ("In 642 the grandee Yŏn Kaesomun murdered his king and set up Kŏnmu's nephew Chang "
+            "as king.\n\nIn 644 the envoys returned.\n\nIn 645 the emperor drew them into "
+            "battle below the mountain and routed them.")
+    assert one(text, resources, "defeat").actor1 != "Chang"

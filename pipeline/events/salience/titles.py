@@ -106,7 +106,8 @@ class TitleLookups:
         a ruler ``title`` ("king", lower case) cannot stand for: their name, or the words of
         their sentence within a few words of a mention, hold a ruler title of another rank
         (:data:`_RANKS`: "Emperor Wu of Han" for "the Right Worthy King"; "set up X as king"
-        for "the emperor") and none of the title's own rank. Empty for a title of no rank."""
+        for "the emperor") and none of the title's own rank; those of the previous paragraph
+        too, unless named here with the title's own rank. Empty for a title of no rank."""
         own = _rank(title)
         if not own:
             return frozenset()
@@ -124,6 +125,13 @@ class TitleLookups:
                          if k + 1 < len(self.sent_starts) else e.end + _TITLE_REACH)
                 near.setdefault(e.canonical, set()).update(
                     _words(self.text[lo - self.offset:hi - self.offset]))
+        if self._previous is not None and before < _END:  # and the paragraph before
+            for name in self._previous.title_conflicts(title, _END):
+                named.setdefault(name, set())
+                near.setdefault(name, set()).update(other)
+        for name, words in self.styles.items():  # "set up X as king" paragraphs before
+            named.setdefault(name, set())
+            near.setdefault(name, set()).update(words)
         out = set()
         for name, words in named.items():
             if not words & (own | other):  # the name holds no title: the words around it
@@ -143,11 +151,24 @@ class TitleLookups:
 
     heading: EntityRow | None
     enthroned: list[EntityRow]
+    styles: dict[str, frozenset[str]]
 
     def crowned(self, actor: Actor | None) -> None:
-        """Record the person of ``actor`` as reported enthroned (an enthronement's actor1)."""
+        """Record the person of ``actor`` as reported enthroned (an enthronement's actor1),
+        with the ruler titles written within a few words of the mention ("set up X as
+        king": :meth:`title_conflicts` keeps "the emperor" from X later on)."""
         if actor is not None and actor.entity.label == "PERSON":
             self.enthroned.append(actor.entity)
+            e = actor.entity
+            if self.text and self.offset <= e.start:
+                k = sentence_index(self.sent_starts, e.start)
+                lo = max(self.sent_starts[k], e.start - _TITLE_REACH, self.offset)
+                hi = min(e.end + _TITLE_REACH, self.sent_starts[k + 1]
+                         if k + 1 < len(self.sent_starts) else e.end + _TITLE_REACH)
+                words = _words(self.text[lo - self.offset:hi - self.offset]) \
+                    & frozenset().union(*_RANKS)
+                if words:
+                    self.styles[e.canonical] = frozenset(words)
 
     def reigning(self, before: int) -> Actor | None:
         """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
