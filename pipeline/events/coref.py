@@ -15,7 +15,11 @@ anaphor rule would resolve wrongly:
   paragraph ties that same title phrase to a person ("Xuanzong was honored as Retired
   Emperor", "the crown prince Li Jiancheng", "Empress Dowager Cixi"); otherwise it stays
   blank: the reigning ruler is never its default
-  (:meth:`pipeline.events.salience.Salience.qualified`).
+  (:meth:`pipeline.events.salience.Salience.qualified`). A capitalised ruler title after
+  capitalised non-cue words ("the West King", "the Right Worthy King") is such a phrase too.
+* **Relatives** (:func:`relative_actor`): a possessed ``relative`` cue noun ("Zhang
+  Juzheng's father", "his son") is never its possessor: a name in its phrase, else the
+  phrase as written.
 * **Group agents** (:func:`group_actor`): a common noun for people acting together or an
   unnamed person ("killed by his eunuchs", "assassinated by an actor", "the rebels
   submitted": a ``group_noun`` cue) is actor1 as written (its modifiers kept, articles,
