@@ -182,7 +182,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "onset", "ocr", "title_qualifier",
                                                   "group_noun", "mover", "habitual",
                                                   "list_opener", "act_suffix", "censor",
-                                                  "campaign_head")},
+                                                  "campaign_head", "relative")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -48,6 +48,8 @@ _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name
 _COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
 #: Nouns of "under the command of X": X leads the phrase's force.
 _COMMAND_NOUNS = frozenset({"command", "leadership", "direction", "orders"})
+#: Participles whose "by" agent leads the force of the phrase they sit in.
+_LEADING = frozenset({"led", "commanded", "headed", "captained"})
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "nummod", "npadvmod",
                       "quantmod", "case", "punct"})
 
@@ -121,6 +123,29 @@ class ActorFinder:
                     for a in c.children:
                         if a.dep_ == "agent":
                             queue.extend(g for g in a.children if g.dep_ == "pobj")
+        if "PERSON" in labels and not any(e.label == "PERSON" for e in out):
+            out.extend(e for e in self._led_by(head) if e not in out)
+        return out
+
+    def _led_by(self, head: Token) -> list[EntityRow]:
+        """The persons of a "commanded/led by X" participle deeper in the phrase of ``head``
+        than :meth:`phrase_entities` walks ("a fleet of 900 ships carrying 15,000 soldiers,
+        commanded by Holdon": the parse hangs it on the soldiers; one on ``head`` itself is
+        walked there), outside relative clauses and clauses of their own; X and its
+        conjuncts."""
+        out: list[EntityRow] = []
+        for tok in head.subtree:
+            if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i == head.i or any(
+                    a.dep_ in ("relcl", "advcl", "ccomp", "conj")
+                    for a in (tok, *tok.ancestors) if a.i != head.i and head.is_ancestor(a)) \
+                    or tok.lower_ not in _LEADING:
+                continue
+            for a in (a for a in tok.children if a.dep_ == "agent"):
+                for g in (g for g in a.children if g.dep_ == "pobj"):
+                    for member in (g, *g.conjuncts):
+                        ent = self.entity_at(member)
+                        if ent is not None and ent.label == "PERSON" and ent not in out:
+                            out.append(ent)
         return out
 
     def _person_at(self, tok: Token) -> bool:

@@ -20,6 +20,7 @@ from pipeline.events.coref import (
     group_actor,
     hyphen_name,
     qualified_title,
+    relative_actor,
     relinked,
     spelled_person,
 )
@@ -173,7 +174,11 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     names an anaphor may not resolve to (binding: "X pursued Y and routed him": "him" is not X,
     the subject of its own clause; :func:`bound_elsewhere`). A singular person anaphor ("he")
     never names one of a coordinated subject of its sentence ("X and Y defeated Z, and he
-    withdrew": Z)."""
+    withdrew": Z). A possessed relative ("Zhang Juzheng's father", "his father") is never its
+    possessor (:func:`pipeline.events.coref.relative_actor`)."""
+    kin, actor = relative_actor(finder, tok)
+    if kin:
+        return actor
     actor = finder.actor(tok)
     if tok is not None and (actor is None or actor.entity.label != "PERSON"
                             or actor.source == "parse"):
@@ -192,8 +197,10 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         if kind:
             at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
             title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
-            actor = salience.titled(title, at, exclude) if title else None
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
+            if ruler:  # "the king" is no one the text calls emperor (and the reverse)
+                exclude = exclude | salience.title_conflicts(title, at)
+            actor = salience.titled(title, at, exclude) if title else None
             if actor is None:
                 found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
                 if not found:
@@ -204,6 +211,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                                              exclude=exclude)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
                         actor = salience.reigning(at)
+                        if actor is not None and (actor.entity.canonical in exclude or not
+                                                  salience.title_fits(title, actor.entity)):
+                            actor = None
         else:
             actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor

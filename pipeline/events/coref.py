@@ -15,7 +15,11 @@ anaphor rule would resolve wrongly:
   paragraph ties that same title phrase to a person ("Xuanzong was honored as Retired
   Emperor", "the crown prince Li Jiancheng", "Empress Dowager Cixi"); otherwise it stays
   blank: the reigning ruler is never its default
-  (:meth:`pipeline.events.salience.Salience.qualified`).
+  (:meth:`pipeline.events.salience.Salience.qualified`). A capitalised ruler title after
+  capitalised non-cue words ("the West King", "the Right Worthy King") is such a phrase too.
+* **Relatives** (:func:`relative_actor`): a possessed ``relative`` cue noun ("Zhang
+  Juzheng's father", "his son") is never its possessor: a name in its phrase, else the
+  phrase as written.
 * **Group agents** (:func:`group_actor`): a common noun for people acting together or an
   unnamed person ("killed by his eunuchs", "assassinated by an actor", "the rebels
   submitted": a ``group_noun`` cue) is actor1 as written (its modifiers kept, articles,
@@ -34,6 +38,7 @@ import unicodedata
 from spacy.tokens import Token
 
 from pipeline.events.actors import Actor, ActorFinder
+from pipeline.events.lexicon import RULER_TITLES
 from pipeline.records import EntityRow
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
@@ -225,11 +230,59 @@ def qualified_title(finder: ActorFinder, tok: Token | None) -> tuple[str, ...]:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     words = [*sorted(mods, key=lambda t: t.i), tok]
     kinds = [finder.lexicon.cue(t.lower_) for t in words]
-    if len(words) < 2 or "anaphor_person" not in kinds or "title_qualifier" not in kinds \
-            or any(k not in ("anaphor_person", "title_qualifier") for k in kinds) \
-            or any(finder.entity_at(t) is not None for t in words):
+    if len(words) < 2 or any(finder.entity_at(t) is not None for t in words):
+        return ()
+    if _styled_ruler(words, kinds):
+        return tuple(t.lower_ for t in words)
+    if "anaphor_person" not in kinds or "title_qualifier" not in kinds \
+            or any(k not in ("anaphor_person", "title_qualifier") for k in kinds):
         return ()
     return tuple(t.lower_ for t in words)
+
+
+#: Honorifics of the one ruler the text is about ("the Great Khan"), not a style of another.
+_HONORIFIC = frozenset({"great", "grand", "supreme", "imperial", "holy", "sacred"})
+
+
+def _styled_ruler(words: list[Token], kinds: list[str]) -> bool:
+    """True for a capitalised ruler title after capitalised words that are no cue and no
+    honorific, written as one run ("the West King", "the Right Worthy King": the style of one
+    ruler, which names no one the text has named by it; not "the Great Khan")."""
+    head = words[-1]
+    return head.lower_ in RULER_TITLES and kinds[-1] == "anaphor_person" \
+        and all(t.is_alpha and t.text[:1].isupper() for t in words) \
+        and not any(kinds[:-1]) and not any(t.lower_ in _HONORIFIC for t in words[:-1]) \
+        and [t.i for t in words] == list(range(words[0].i, head.i + 1)) \
+        and words[0].i > head.sent.start
+
+
+def relative_actor(finder: ActorFinder, tok: Token | None) -> tuple[bool, Actor | None]:
+    """The actor of a possessed ``relative`` noun ("Zhang Juzheng's father", "his son"): it
+    names someone other than its possessor, so the possessor is never the actor. Returns
+    (the rule applies, its actor): the person an apposition or compound names ("his son
+    Chungnyeol", a PERSON entity or a proper noun), else the phrase as written without its
+    article ("Zhang Juzheng's father", "his father"), label ``GROUP``, ``source="group"``
+    (an unnamed person no anaphor resolves to). ``(False, None)`` for any other argument."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
+            or finder.entity_at(tok) is not None \
+            or finder.lexicon.cue(tok.lower_) != "relative":
+        return False, None
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if not poss:
+        return False, None
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound") and c.i not in {p.i for p in poss}:
+            found = finder.phrase_entities(c, frozenset({"PERSON"}))
+            if found:
+                return True, Actor(found[0], "named")
+            guess = finder.proper_noun(c)
+            if guess is not None:
+                return True, guess
+    span = tok.doc[min(t.i for p in poss for t in p.subtree):tok.i + 1]
+    start = finder.base + span[0].idx
+    text = span.text
+    return True, Actor(EntityRow("", -1, start, start + len(text), text, GROUP, text, "parse"),
+                       GROUP_SOURCE)
 
 
 def group_actor(finder: ActorFinder, tok: Token | None, trigger: bool = False

@@ -46,7 +46,7 @@ CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "ana
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
                        "habitual", "list_opener", "act_suffix",
-                       "censor", "campaign_head"})
+                       "censor", "campaign_head", "relative"})
 
 
 @dataclass(frozen=True)

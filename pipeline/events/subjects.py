@@ -20,7 +20,7 @@ _HAVE = frozenset({"have", "had", "has", "having", "get", "got"})
 def is_passive(verb: Token) -> bool:
     """True for a passive verb: a passive auxiliary or subject, a participle with a "by"
     agent, a participle modifying a noun, or a participle conjunct of a passive without a
-    direct object of its own."""
+    direct object of its own (also one the parse made an adverbial clause after a comma)."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
@@ -33,6 +33,13 @@ def is_passive(verb: Token) -> bool:
         # active ("X was sent against Y and besieged Z": X besieged Z; the tagger's VBN)
         return is_passive(verb.head) and not any(c.dep_ == "aux" for c in verb.children) \
             and not children(verb, OBJ)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > 0 \
+            and verb.doc[verb.i - 1].text == "," and verb.head.i < verb.i \
+            and not children(verb, SUBJ | SUBJ_PASS | OBJ) \
+            and not any(c.dep_ in ("aux", "mark") for c in verb.children):
+        # "X was defeated, captured and killed" ("captured" parsed as an adverbial clause):
+        # a bare participle listed after a passive is passive too (fresh report 6)
+        return is_passive(verb.head)
     return False
 
 

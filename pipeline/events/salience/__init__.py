@@ -17,7 +17,10 @@ subject ("The Imperial Commissioner ... built boats") that is the most salient l
 the spelling pass of :mod:`pipeline.events.coref` (:meth:`Salience.spellings`); a qualified
 title ("the Retired Emperor") names only the person this or the previous paragraph gave it
 (:meth:`Salience.qualified`). A bare ruler title naming no one is the last person reported
-enthroned, else the ruler the document's heading names (:meth:`Salience.reigning`).
+enthroned, else the ruler the document's heading names (:meth:`Salience.reigning`). A ruler
+title never stands for a person the text gives a title of another rank (emperor / king /
+khan: "Emperor Wu of Han" for "the king"; "set up X as king" for "the emperor",
+:meth:`Salience.title_conflicts`): blank instead.
 
 Modules: ``core`` (:class:`Salience`), ``titles`` (title lookups and the reigning ruler),
 ``sides`` (the sides of hostile events), ``heading`` (the ruler a heading names).

@@ -73,6 +73,9 @@ class Salience(TitleLookups, HostileSides):
                 self.topic = self.heading
         # the persons reported enthroned so far in the document, in order
         self.enthroned: list[EntityRow] = list(earlier.enthroned) if earlier else []
+        # canonical name -> ruler title words written near their enthronement ("set up X as
+        # king"), over the document so far (:meth:`title_conflicts`)
+        self.styles: dict[str, frozenset[str]] = dict(earlier.styles) if earlier else {}
         self.subjects: list[Actor] = []  # grammatical subjects of events, in order
         self._last_subject: tuple[int, Actor] | None = None  # (where, who) of the last
         # persons reported dead -> full-text offset of the report

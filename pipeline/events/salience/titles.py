@@ -18,6 +18,20 @@ _END = 1 << 62  # past any full-text offset
 _TITLE_REACH = 40
 
 
+#: Ruler titles of one rank: a title of another rank never stands for the same person ("the
+#: king fled" is not "Emperor Shengzong of Liao"; "the emperor" is not the man "set up as
+#: king"). Titles outside these ranks ("sovereign", "monarch") conflict with none.
+_RANKS = ({"emperor", "empress"}, {"king", "queen"}, {"khan", "khagan"})
+
+
+def _rank(word: str) -> frozenset[str]:
+    return next((frozenset(r) for r in _RANKS if word in r), frozenset())
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
 def _has_word(name: str, word: str) -> bool:
     return word in name.lower().replace("-", " ").split()
 
@@ -87,13 +101,74 @@ class TitleLookups:
         return None
 
 
+    def title_conflicts(self, title: str, before: int) -> frozenset[str]:
+        """Canonical names of the paragraph's persons before full-text offset ``before`` that
+        a ruler ``title`` ("king", lower case) cannot stand for: their name, or the words of
+        their sentence within a few words of a mention, hold a ruler title of another rank
+        (:data:`_RANKS`: "Emperor Wu of Han" for "the Right Worthy King"; "set up X as king"
+        for "the emperor") and none of the title's own rank; those of the previous paragraph
+        too, unless named here with the title's own rank. Empty for a title of no rank."""
+        own = _rank(title)
+        if not own:
+            return frozenset()
+        other = frozenset().union(*(r for r in _RANKS if title not in r))
+        named: dict[str, set[str]] = {}
+        near: dict[str, set[str]] = {}
+        for e in self.entities:
+            if e.label != "PERSON" or e.start >= before:
+                continue
+            named.setdefault(e.canonical, set()).update(_words(e.text) | _words(e.canonical))
+            if self.text:
+                k = sentence_index(self.sent_starts, e.start)
+                lo = max(self.sent_starts[k], e.start - _TITLE_REACH, self.offset)
+                hi = min(e.end + _TITLE_REACH, self.sent_starts[k + 1]
+                         if k + 1 < len(self.sent_starts) else e.end + _TITLE_REACH)
+                near.setdefault(e.canonical, set()).update(
+                    _words(self.text[lo - self.offset:hi - self.offset]))
+        if self._previous is not None and before < _END:  # and the paragraph before
+            for name in self._previous.title_conflicts(title, _END):
+                named.setdefault(name, set())
+                near.setdefault(name, set()).update(other)
+        for name, words in self.styles.items():  # "set up X as king" paragraphs before
+            named.setdefault(name, set())
+            near.setdefault(name, set()).update(words)
+        out = set()
+        for name, words in named.items():
+            if not words & (own | other):  # the name holds no title: the words around it
+                words = near.get(name, set())
+            if words & other and not words & own:
+                out.add(name)
+        return frozenset(out)
+
+    @staticmethod
+    def title_fits(title: str, entity: EntityRow) -> bool:
+        """False when the name of ``entity`` holds a ruler title of another rank than
+        ``title`` and none of its own ("Emperor Wu of Han" for "the king")."""
+        own = _rank(title)
+        words = _words(entity.text) | _words(entity.canonical)
+        other = frozenset().union(*(r for r in _RANKS if title not in r)) if own else frozenset()
+        return not (words & other and not words & own)
+
     heading: EntityRow | None
     enthroned: list[EntityRow]
+    styles: dict[str, frozenset[str]]
 
     def crowned(self, actor: Actor | None) -> None:
-        """Record the person of ``actor`` as reported enthroned (an enthronement's actor1)."""
+        """Record the person of ``actor`` as reported enthroned (an enthronement's actor1),
+        with the ruler titles written within a few words of the mention ("set up X as
+        king": :meth:`title_conflicts` keeps "the emperor" from X later on)."""
         if actor is not None and actor.entity.label == "PERSON":
             self.enthroned.append(actor.entity)
+            e = actor.entity
+            if self.text and self.offset <= e.start:
+                k = sentence_index(self.sent_starts, e.start)
+                lo = max(self.sent_starts[k], e.start - _TITLE_REACH, self.offset)
+                hi = min(e.end + _TITLE_REACH, self.sent_starts[k + 1]
+                         if k + 1 < len(self.sent_starts) else e.end + _TITLE_REACH)
+                words = _words(self.text[lo - self.offset:hi - self.offset]) \
+                    & frozenset().union(*_RANKS)
+                if words:
+                    self.styles[e.canonical] = frozenset(words)
 
     def reigning(self, before: int) -> Actor | None:
         """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
