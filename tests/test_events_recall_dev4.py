@@ -1,0 +1,49 @@
+"""Recall on the dev4 classes (annals and MT pages, invented sentences): the "imperial
+carriage" (車駕, the emperor on the move) as a mover, a city or island "taken"/"seized" named
+by its common noun, an army "caught" (the decisive attack of a pursuit), a person "caught", two
+sides "fighting each other"; and the near misses each row must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_events import run
+
+
+@pytest.fixture(scope="module")
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
+
+
+SPEC = [("Li Heng", "PERSON", "Li Heng"), ("Wang Dao", "PERSON", "Wang Dao"),
+        ("Luoyang", "PLACE", "Luoyang"), ("Xiangyang", "PLACE", "Xiangyang"),
+        ("Jin", "POLITY", "Jin"), ("Song", "POLITY", "Song")]
+
+
+def types(nlp: Language, text: str) -> list[str]:
+    return [e.event_type for e in run(nlp, text, SPEC)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("In the third month the imperial carriage reached Luoyang.", "movement"),
+    ("On jisi the imperial carriage returned to the capital.", "movement"),
+    ("In the fifth month Li Heng's fleet took the city by surprise.", "capture_city"),
+    ("After a long siege the Jin took the city of Xiangyang.", "capture_city"),
+    ("The invaders seized the island and built a camp.", "capture_city"),
+    ("Wang Dao caught the retreating army at Xiangyang.", "attack"),
+    ("The guards caught Li Heng at the gate.", "capture_person"),
+    ("The Song and the Jin were fighting each other.", "battle"),
+])
+def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
+    assert kind in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Li Heng took the seal of the city with him.", "capture_city"),
+    ("Wang Dao caught a cold and stayed in Luoyang.", "attack"),
+    ("The soldiers caught fire near Xiangyang.", "attack"),
+    ("The carriage of silk was sent to Luoyang.", "movement"),
+    ("Li Heng seized the opportunity to write a memorial.", "capture_city"),
+])
+def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
+    assert kind not in types(nlp, text)
