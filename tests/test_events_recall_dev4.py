@@ -1,7 +1,9 @@
 """Recall on the dev4 classes (annals and MT pages, invented sentences): the "imperial
 carriage" (車駕, the emperor on the move) as a mover, a city or island "taken"/"seized" named
 by its common noun, an army "caught" (the decisive attack of a pursuit), a person "caught", two
-sides "fighting each other"; and the near misses each row must leave alone."""
+sides "fighting each other"; "buried alive", "drowned", "was ordered to take his own
+life", "fallen back", "sallied out", a bay reached; and the near misses each row must leave
+alone."""
 
 from __future__ import annotations
 
@@ -33,6 +35,12 @@ def types(nlp: Language, text: str) -> list[str]:
     ("Wang Dao caught the retreating army at Xiangyang.", "attack"),
     ("The guards caught Li Heng at the gate.", "capture_person"),
     ("The Song and the Jin were fighting each other.", "battle"),
+    ("Three thousand Jin soldiers were buried alive.", "killing"),
+    ("The last Song emperor drowned at Xiangyang.", "death"),
+    ("Li Heng was ordered to take his own life.", "execution"),
+    ("By evening they had fallen back to Xiangyang.", "retreat"),
+    ("The defenders sallied out and burned the siege towers.", "attack"),
+    ("The fleet reached the bay on the 6th day.", "movement"),
 ])
 def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -44,6 +52,7 @@ def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     ("The soldiers caught fire near Xiangyang.", "attack"),
     ("The carriage of silk was sent to Luoyang.", "movement"),
     ("Li Heng seized the opportunity to write a memorial.", "capture_city"),
+    ("Wang Dao drowned himself in the river.", "death"),
 ])
 def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
     assert kind not in types(nlp, text)
