@@ -41,6 +41,7 @@ def types(nlp: Language, text: str) -> list[str]:
     ("By evening they had fallen back to Xiangyang.", "retreat"),
     ("The defenders sallied out and burned the siege towers.", "attack"),
     ("The fleet reached the bay on the 6th day.", "movement"),
+    ("The two armies met at Xiangyang in the winter.", "battle"),
 ])
 def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -53,6 +54,7 @@ def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     ("The carriage of silk was sent to Luoyang.", "movement"),
     ("Li Heng seized the opportunity to write a memorial.", "capture_city"),
     ("Wang Dao drowned himself in the river.", "death"),
+    ("Both sides met to discuss peace at Luoyang.", "battle"),
 ])
 def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
     assert kind not in types(nlp, text)
