@@ -1,9 +1,9 @@
 """Recall on the dev4 classes (annals and MT pages, invented sentences): the "imperial
 carriage" (車駕, the emperor on the move) as a mover, a city or island "taken"/"seized" named
 by its common noun, an army "caught" (the decisive attack of a pursuit), a person "caught", two
-sides "fighting each other"; "buried alive", "drowned", "was ordered to take his own
-life", "fallen back", "sallied out", a bay reached; and the near misses each row must leave
-alone."""
+sides "fighting each other"; "buried alive", "drowned", "was ordered to take his own life",
+"fallen back", "sallied out", a bay reached, an army led out of or to a named place (the
+``route`` anchor); two armies that "met"; and the near misses each row must leave alone."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def types(nlp: Language, text: str) -> list[str]:
     ("The defenders sallied out and burned the siege towers.", "attack"),
     ("The fleet reached the bay on the 6th day.", "movement"),
     ("The two armies met at Xiangyang in the winter.", "battle"),
+    ("The emperor in person led the Six Armies out of Luoyang.", "movement"),
+    ("In August Li Heng led 300,000 infantry and cavalry from Luoyang to Xiangyang.",
+     "movement"),
 ])
 def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -55,6 +58,8 @@ def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     ("Li Heng seized the opportunity to write a memorial.", "capture_city"),
     ("Wang Dao drowned himself in the river.", "death"),
     ("Both sides met to discuss peace at Luoyang.", "battle"),
+    ("Wang Dao led 2,000 soldiers to attack the city.", "movement"),
+    ("Li Heng led the troops bravely in the battle.", "movement"),
 ])
 def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
     assert kind not in types(nlp, text)
