@@ -2,8 +2,9 @@
 carriage" (車駕, the emperor on the move) as a mover, a city or island "taken"/"seized" named
 by its common noun, an army "caught" (the decisive attack of a pursuit), a person "caught", two
 sides "fighting each other"; "buried alive", "drowned", "was ordered to take his own life",
-"fallen back", "sallied out", a bay reached, an army led out of or to a named place (the
-``route`` anchor); two armies that "met"; and the near misses each row must leave alone."""
+"fallen back", "sallied out", a bay reached, an army led out of or to a named place and
+persons "brought" to one (the ``route`` anchor), two armies that "met"; and the near misses
+each row must leave alone."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def types(nlp: Language, text: str) -> list[str]:
     ("The emperor in person led the Six Armies out of Luoyang.", "movement"),
     ("In August Li Heng led 300,000 infantry and cavalry from Luoyang to Xiangyang.",
      "movement"),
+    ("Wang Dao captured the king and his family, brought them to Luoyang.", "movement"),
 ])
 def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -60,6 +62,7 @@ def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     ("Both sides met to discuss peace at Luoyang.", "battle"),
     ("Wang Dao led 2,000 soldiers to attack the city.", "movement"),
     ("Li Heng led the troops bravely in the battle.", "movement"),
+    ("The monk brought Buddhism to Japan.", "movement"),
 ])
 def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
     assert kind not in types(nlp, text)
