@@ -39,6 +39,9 @@ HOLDER = "holder"
 #: army out of Luoyang", "led his men from Ping City to Luoyang"; not "led 2,000 soldiers to
 #: attack the city", "led the government").
 ROUTE = "route"
+#: Head nouns of a time phrase the parse may read as a direct object ("sailed the second time").
+_TIME_NOUNS = frozenset({"time", "times", "day", "days", "night", "nights", "month", "months",
+                         "year", "years", "spring", "summer", "autumn", "winter"})
 _ROUTE_PREPS = frozenset({"from", "out", "to", "into", "toward", "towards"})
 _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
 
@@ -125,7 +128,8 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")
-    if rule.anchor == MOVER and children(head, OBJ):
-        return True
+    if rule.anchor == MOVER and any(o.lower_ not in _TIME_NOUNS for o in children(head, OBJ)):
+        return True  # (a time phrase the parse made an object is none: "sailed the second
+        # time", "returned the next day")
     subject = controller(head, lexicon)
     return subject is not None and not can_move(subject, lexicon)
