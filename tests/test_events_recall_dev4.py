@@ -4,7 +4,8 @@ by its common noun, an army "caught" (the decisive attack of a pursuit), a perso
 sides "fighting each other"; "buried alive", "drowned", "was ordered to take his own life",
 "fallen back", "sallied out", a bay reached, an army led out of or to a named place and
 persons "brought" to one (the ``route`` anchor), two armies that "met", a
-mover with a time phrase parsed as its object ("sailed the second time"); and the near misses
+mover with a time phrase parsed as its object ("sailed the second time"), MT phrases of ruling (臨朝聽政
+"listened to the government", 親政 "was in charge of the government personally"); and the near misses
 each row must leave alone."""
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ def types(nlp: Language, text: str) -> list[str]:
      "movement"),
     ("Wang Dao captured the king and his family, brought them to Luoyang.", "movement"),
     ("In the same year Wang Dao sailed the second time.", "movement"),
+    ("From then on the Empress Dowager went to the court and listened to the government.",
+     "office"),
+    ("In 491 the 24-year-old Li Heng was in charge of the government personally.", "office"),
+    ("This was the first big thing after he took the power.", "office"),
 ])
 def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -66,6 +71,7 @@ def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     ("Li Heng led the troops bravely in the battle.", "movement"),
     ("The monk brought Buddhism to Japan.", "movement"),
     ("Li Heng returned the fields to the peasants.", "movement"),
+    ("The eunuch Wang Dao was in charge of the troops at the gate.", "office"),
 ])
 def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
     assert kind not in types(nlp, text)
