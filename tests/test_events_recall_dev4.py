@@ -3,10 +3,10 @@ carriage" (車駕, the emperor on the move) as a mover, a city or island "taken"
 by its common noun, an army "caught" (the decisive attack of a pursuit), a person "caught", two
 sides "fighting each other"; "buried alive", "drowned", "was ordered to take his own life",
 "fallen back", "sallied out", a bay reached, an army led out of or to a named place and
-persons "brought" to one (the ``route`` anchor), two armies that "met", a
-mover with a time phrase parsed as its object ("sailed the second time"), MT phrases of ruling (臨朝聽政
-"listened to the government", 親政 "was in charge of the government personally"); and the near misses
-each row must leave alone."""
+persons "brought" to one (the ``route`` anchor), two armies that "met", a mover with a time
+phrase parsed as its object ("sailed the second time"), MT phrases of ruling (臨朝聽政
+"listened to the government", 親政 "was in charge of the government personally"); and the
+near misses each row must leave alone."""
 
 from __future__ import annotations
 
