@@ -12,21 +12,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from test_events import run
-
-
-@pytest.fixture(scope="module")
-def nlp(parser_nlp: Language) -> Language:
-    return parser_nlp
-
-
-SPEC = [("Li Heng", "PERSON", "Li Heng"), ("Wang Dao", "PERSON", "Wang Dao"),
-        ("Luoyang", "PLACE", "Luoyang"), ("Xiangyang", "PLACE", "Xiangyang"),
-        ("Jin", "POLITY", "Jin"), ("Song", "POLITY", "Song")]
-
-
-def types(nlp: Language, text: str) -> list[str]:
-    return [e.event_type for e in run(nlp, text, SPEC)]
+from test_events_recall_mt import types
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -55,8 +41,8 @@ def types(nlp: Language, text: str) -> list[str]:
     ("In 491 the 24-year-old Li Heng was in charge of the government personally.", "office"),
     ("This was the first big thing after he took the power.", "office"),
 ])
-def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
-    assert kind in types(nlp, text)
+def test_dev4_class_found(parser_nlp: Language, text: str, kind: str) -> None:
+    assert kind in types(parser_nlp, text)
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -73,5 +59,5 @@ def test_dev4_class_found(nlp: Language, text: str, kind: str) -> None:
     ("Li Heng returned the fields to the peasants.", "movement"),
     ("The eunuch Wang Dao was in charge of the troops at the gate.", "office"),
 ])
-def test_dev4_near_miss_left_alone(nlp: Language, text: str, kind: str) -> None:
-    assert kind not in types(nlp, text)
+def test_dev4_near_miss_left_alone(parser_nlp: Language, text: str, kind: str) -> None:
+    assert kind not in types(parser_nlp, text)
