@@ -5,8 +5,8 @@ sides "fighting each other"; "buried alive", "drowned", "was ordered to take his
 "fallen back", "sallied out", a bay reached, an army led out of or to a named place and
 persons "brought" to one (the ``route`` anchor), two armies that "met", a mover with a time
 phrase parsed as its object ("sailed the second time"), MT phrases of ruling (臨朝聽政
-"listened to the government", 親政 "was in charge of the government personally"); and the
-near misses each row must leave alone."""
+"listened to the government", 親政 "was in charge of the government personally"), 改元 "the
+year was changed to"; and the near misses each row must leave alone."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from test_events_recall_mt import types
      "office"),
     ("In 491 the 24-year-old Li Heng was in charge of the government personally.", "office"),
     ("This was the first big thing after he took the power.", "office"),
+    ("Li Heng ascended the throne, the year was changed to Yanxing.", "era_change"),
 ])
 def test_dev4_class_found(parser_nlp: Language, text: str, kind: str) -> None:
     assert kind in types(parser_nlp, text)
