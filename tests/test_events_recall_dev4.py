@@ -6,7 +6,8 @@ sides "fighting each other"; "buried alive", "drowned", "was ordered to take his
 persons "brought" to one (the ``route`` anchor), two armies that "met", a mover with a time
 phrase parsed as its object ("sailed the second time"), MT phrases of ruling (臨朝聽政
 "listened to the government", 親政 "was in charge of the government personally"), 改元 "the
-year was changed to"; and the near misses each row must leave alone."""
+year was changed to", an accusation ("was accused of", as heldout3's impeachments); and the
+near misses each row must leave alone."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ from test_events_recall_mt import types
     ("In 491 the 24-year-old Li Heng was in charge of the government personally.", "office"),
     ("This was the first big thing after he took the power.", "office"),
     ("Li Heng ascended the throne, the year was changed to Yanxing.", "era_change"),
+    ("In the twelfth month Wang Dao was accused of plotting to seize power.", "memorial"),
 ])
 def test_dev4_class_found(parser_nlp: Language, text: str, kind: str) -> None:
     assert kind in types(parser_nlp, text)
