@@ -35,6 +35,14 @@ from pipeline.events.syntax import OBJ, SUBJ, children, coarse
 MOVER = "mover"
 #: ``anchor`` value of a row whose verb's subject must name a person (an office holder).
 HOLDER = "holder"
+#: ``anchor`` value of a row whose verb is a movement only with a named start or end ("led the
+#: army out of Luoyang", "led his men from Ping City to Luoyang"; not "led 2,000 soldiers to
+#: attack the city", "led the government").
+ROUTE = "route"
+#: Head nouns of a time phrase the parse may read as a direct object ("sailed the second time").
+_TIME_NOUNS = frozenset({"time", "times", "day", "days", "night", "nights", "month", "months",
+                         "year", "years", "spring", "summer", "autumn", "winter"})
+_ROUTE_PREPS = frozenset({"from", "out", "to", "into", "toward", "towards"})
 _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
 
 
@@ -48,6 +56,20 @@ def can_move(tok: Token, lexicon: EventLexicon) -> bool:
         return True
     return any(lexicon.cue(w) in _PERSON_CUES for t in words for w in (t.lower_,
                                                                        t.lemma_.lower()))
+
+
+def _has_route(verb: Token) -> bool:
+    """True when ``verb`` has a "from", "out of", "to", "into" or "toward(s)" phrase whose
+    object is a proper noun (a named place): "led the Six Armies out of Luoyang"."""
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in _ROUTE_PREPS:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        objects += [g for c in prep.children if c.dep_ == "prep"  # "out of Luoyang"
+                    for g in c.children if g.dep_ == "pobj"]
+        if any(o.tag_.startswith("NNP") for o in objects):
+            return True
+    return False
 
 
 def _moves_itself(noun: Token, lexicon: EventLexicon) -> bool:
@@ -87,7 +109,8 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     movement verb ("his mission returned"). A verb of an ``anchor=holder`` row: True when its
     subject cannot name a person ("the temple served as a school"); a trigger of an
     ``anchor=censor`` row: True unless it is a verb whose subject names a censor
-    (:mod:`pipeline.events.speakers`). Other nouns and rows: False."""
+    (:mod:`pipeline.events.speakers`); a trigger of an ``anchor=route`` row: True unless it is a
+    verb with a named start or end (:data:`ROUTE`). Other nouns and rows: False."""
     if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
         if _moves_itself(head, lexicon):
             return True  # "Zhang Qian's second mission returned to Han": the traveller
@@ -97,13 +120,16 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
                     or _traveller_of(head, lexicon))
     if rule is not None and rule.anchor == CENSOR:
         return coarse(head) != "VERB" or not censor_speaks(head, lexicon)
+    if rule is not None and rule.anchor == ROUTE:
+        return coarse(head) != "VERB" or not _has_route(head)
     if rule is not None and rule.anchor == HOLDER and coarse(head) == "VERB":
         holder = controller(head, lexicon)
         return holder is not None and not can_move(holder, lexicon)
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")
-    if rule.anchor == MOVER and children(head, OBJ):
-        return True
+    if rule.anchor == MOVER and any(o.lower_ not in _TIME_NOUNS for o in children(head, OBJ)):
+        return True  # (a time phrase the parse made an object is none: "sailed the second
+        # time", "returned the next day")
     subject = controller(head, lexicon)
     return subject is not None and not can_move(subject, lexicon)
