@@ -22,7 +22,11 @@ from pipeline.places.base import (
 )
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
-from pipeline.places.historical import geocode_historical, load_postal_places
+from pipeline.places.historical import (
+    geocode_historical,
+    load_postal_places,
+    prefecture_not_province,
+)
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
 from pipeline.places.lookup import (
@@ -192,7 +196,8 @@ def place_rows_and_warnings(
                     text, ends.get(offsets[0], offsets[0]), outside, historical) or ""
                 coord, modern, province, prefix = _hand_homonym(
                     surfaces.get(name, {name}), year, near, coord, modern, province, prefix)
-        elif province_named(name):
+        elif province_named(name) and not (years and prefecture_not_province(
+                name, province_named(name), years[0])):  # "prefect of Guizhou" (1072)
             province = province_named(name)
             coord = geocode("", province, index=index)
             prefix = "name"
