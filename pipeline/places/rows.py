@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_canonical
-from pipeline.places.abroad import settle_abroad
+from pipeline.places.abroad import refuse_regions_abroad, settle_abroad
 from pipeline.places.base import (
     Coordinate,
     ModernPlaceIndex,
@@ -270,7 +270,8 @@ def place_rows_and_warnings(
     rows, moved = settle_abroad(rows, mentions, text)
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
-    rejected = {**far_seats, **rejected}
+    rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
+    rejected = {**far_seats, **rejected, **refused}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
