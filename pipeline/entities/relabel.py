@@ -5,7 +5,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
 ``gazetteer/entity_lexicon.csv``:
 
 * a title before a place name makes a person: "Lord Xinling" (信陵君, the place is his fief),
-  "Princess Wencheng" (``person_title`` words; the span takes the title in);
+  "Princess Wencheng" (``person_title`` words; the span takes the title in); so does a
+  title right after it: "the Hunye King", "the Left Worthy King" (Xiongnu kings; the span
+  takes the title in);
 * a place name followed by "of the <Name>", the Name being no known entity, is a person of
   that clan or tribe: "Bayan of the Baarin" (not "Hangzhou of the Southern Song");
 * a capitalised word the gazetteer does not know, inside a sentence and never written in
@@ -65,6 +67,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     lower = {w.lower() for w in lower_words}
     out = list(found)
     _titled_places(out, text, titles)
+    _places_titled_after(out, text, titles)
     _clan_of(out, text, gaz)
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
@@ -91,6 +94,22 @@ def _titled_places(rows: list[Row], text: str, titles: set[str]) -> None:
         if _free(rows, s, end, k):
             full = text[s:end]
             rows[k] = (s, end, "PERSON", full, source, full)
+
+
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
+
+
+def _places_titled_after(rows: list[Row], text: str, titles: set[str]) -> None:
+    for k, (start, end, label, _canon, source, _name) in enumerate(rows):
+        if label != "PLACE":
+            continue
+        after = _WORD_AFTER.match(text, end)
+        if after is None or after.group(1) not in titles:
+            continue
+        e = after.end(1)
+        if _free(rows, start, e, k):
+            full = text[start:e]
+            rows[k] = (start, e, "PERSON", full, source, full)
 
 
 def _clan_of(rows: list[Row], text: str, gaz: Gazetteer) -> None:
