@@ -122,7 +122,8 @@ def _distance(r: Ruler, year: int) -> int:
 def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
                   dates: Sequence[DateRow], sentence_starts: Sequence[int],
                   year_at: Callable[[int], int | None],
-                  date_starts: Sequence[int] | None = None
+                  date_starts: Sequence[int] | None = None,
+                  earlier: Sequence[EntityRow] = ()
                   ) -> tuple[list[EntityRow], list[WarningRow]]:
     """``entities`` with the canonical of rulers named without a dynasty chosen by the
     evidence of the module docstring, and the warnings of guessed or ambiguous readings.
@@ -131,7 +132,9 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     start; ``sentence_starts``: sorted start offsets of the sentences (those of ``entities``
     included); ``year_at``: offset -> running CE year (astronomical) or None;
     ``date_starts``: the starts of ``dates`` if the caller has them (a document's blocks share
-    one list). Returns new lists; the input is not changed."""
+    one list); ``earlier``: POLITY and PERSON rows of the text before ``entities`` (a
+    document's earlier blocks): with the paragraph's, they may narrow a nearest-reign guess.
+    Returns new lists; the input is not changed."""
     index, by_canonical = reader.index, reader.by_canonical
     if not any(e.label == "PERSON" for e in entities):
         return list(entities), []
@@ -161,7 +164,8 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             out.append(e)  # no ruler name, or a person of persons.csv with that alias or name
             continue
         chosen, basis, guessed = _choose(e, options, entities, text, reader, dates,
-                                         date_starts, sentence_starts, year_at, by_canonical)
+                                         date_starts, sentence_starts, year_at, by_canonical,
+                                         earlier)
         if chosen is not None:
             name = index.canonical[chosen.ruler_id]
             if guessed:
@@ -253,8 +257,8 @@ def _bare(text: str, titles: frozenset[str]) -> str:
 def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityRow],
             text: str, reader: RulerReader, dates: Sequence[DateRow],
             date_starts: Sequence[int], sentence_starts: Sequence[int],
-            year_at: Callable[[int], int | None], by_canonical: Mapping[str, frozenset[int]]
-            ) -> tuple[Ruler | None, str, bool]:
+            year_at: Callable[[int], int | None], by_canonical: Mapping[str, frozenset[int]],
+            earlier: Sequence[EntityRow] = ()) -> tuple[Ruler | None, str, bool]:
     """(ruler, basis, guessed) for one mention, or (None, "", False)."""
     index = reader.index
     s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
@@ -273,19 +277,8 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
         return next(r for r in options if r.ruler_id == rid), "", False
     # the dynasties named in the paragraph, nearest first: the first that fits decides
     p_lo, p_hi = _paragraph(text, e.start, e.end)
-    marks: list[tuple[int, set[str]]] = []
-    for p in entities:
-        if p is e or not p_lo <= p.start < p_hi:
-            continue
-        if p.label == "POLITY":
-            marks.append((abs(p.start - e.start), {era_key(p.canonical), era_key(p.text)}))
-        elif p.label == "PERSON" and p.canonical in reader.person_polity:
-            marks.append((abs(p.start - e.start), {era_key(reader.person_polity[p.canonical])}))
-    in_paragraph: list[Ruler] = []
-    for _, keys in sorted(marks, key=lambda m: m[0]):
-        in_paragraph = [r for r in options if index.dynasty_keys[r.ruler_id] & keys]
-        if in_paragraph:
-            break
+    marks = _marks(entities, reader, e, p_lo, p_hi)
+    in_paragraph = _first_fitting(options, marks, index)
     # the sentence's own years, else the running year
     lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
     years = sorted({d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"})
@@ -313,14 +306,45 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
     if len(reigning) == 1:
         return reigning[0], f"{where} ({_years(years)})", True
     if years and not reigning:
-        pool = in_paragraph or list(options)
-        ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))
-        gap = min(_distance(ranked[0], y) for y in years)
+        near = [r for r in options
+                if min(_distance(r, y) for y in years) <= NEAREST_REACH]
+        earlier = [] if in_paragraph else _first_fitting(
+            near, _marks([*earlier, *entities], reader, e, 0, e.start), index)
+        pool = in_paragraph or earlier or list(options)  # "the Emperor Wu Ti" (302) two
+        ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))  # entries
+        gap = min(_distance(ranked[0], y) for y in years)  # after "the Chin dynasty": Jin's
         if gap <= NEAREST_REACH and (len(ranked) == 1 or gap < min(
                 _distance(ranked[1], y) for y in years)):
+            among = f" among the rulers of {ranked[0].dynasty}, named earlier in the text" \
+                if earlier else ""
             return ranked[0], (f"the nearest reign to {where} ({_years(years)}, "
-                               f"{gap} year{'' if gap == 1 else 's'} away)"), True
+                               f"{gap} year{'' if gap == 1 else 's'} away){among}"), True
     return None, "", False
+
+
+def _marks(entities: Sequence[EntityRow], reader: RulerReader, e: EntityRow, lo: int,
+           hi: int) -> list[tuple[int, set[str]]]:
+    """(distance to ``e``, dynasty keys) of the POLITY mentions and of the ``persons.csv``
+    polities of the PERSON mentions starting in ``lo``..``hi`` (``e`` left out)."""
+    marks: list[tuple[int, set[str]]] = []
+    for p in entities:
+        if p is e or not lo <= p.start < hi:
+            continue
+        if p.label == "POLITY":
+            marks.append((abs(p.start - e.start), {era_key(p.canonical), era_key(p.text)}))
+        elif p.label == "PERSON" and p.canonical in reader.person_polity:
+            marks.append((abs(p.start - e.start), {era_key(reader.person_polity[p.canonical])}))
+    return marks
+
+
+def _first_fitting(options: Sequence[Ruler], marks: Sequence[tuple[int, set[str]]],
+                   index: RulerIndex) -> list[Ruler]:
+    """The ``options`` of the nearest mark (dynasty keys) that any of them fits; []."""
+    for _, keys in sorted(marks, key=lambda m: m[0]):
+        fitting = [r for r in options if index.dynasty_keys[r.ruler_id] & keys]
+        if fitting:
+            return fitting
+    return []
 
 
 def _years(years: Sequence[int]) -> str:
