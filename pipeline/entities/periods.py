@@ -103,7 +103,7 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
                 and not any(a < e.start and before.start(1) < b for a, b in taken):
             start = before.start(1)  # "Murong Shaozong": the clan name before it
         mention = text[start:e.end]
-        bare = _bare(mention, reader.titles)
+        bare = mention if _title_misfits(words, rulers) else _bare(mention, reader.titles)
         warnings.append(WarningRow(e.doc_id, start, e.end, CODE,
                                    f"{mention!r} not read as {old}: the text is dated "
                                    f"{_years(years)}; canonical left as {bare!r}"))
