@@ -54,3 +54,22 @@ def test_a_province_name_of_prefectures_elsewhere_is_no_province() -> None:
     assert not rows["Guizhou"].coord_source.endswith(":province")
     rows, _ = _rows("Miao rebels rose in Guizhou.", 1795, "Guizhou")
     assert rows["Guizhou"].province == "Guizhou"
+
+
+# fresh report 6 (#36, #37): Korean places of the hand-kept world table (Gaegyeong, the
+# Amnok) are placed; a region of China among places abroad is not put at its Chinese point
+def test_a_wall_among_korean_places_is_not_the_great_wall_of_china() -> None:
+    text = ("Goryeo built a wall around Gaegyeong and a Great Wall from the mouth of the "
+            "Amnok River to the east coast.")
+    rows, warnings = _rows(text, 1033, "Gaegyeong", "Great Wall", "Amnok River")
+    assert abs(rows["Gaegyeong"].latitude - 37.97) < 0.1
+    assert rows["Amnok River"].latitude is not None
+    assert rows["Great Wall"].latitude is None
+    assert any(w.code == "PLACE_CANDIDATE_REJECTED" and "Great Wall" in w.message
+               for w in warnings)
+
+
+def test_the_great_wall_among_chinese_places_stays() -> None:
+    text = "The Ming rebuilt the Great Wall north of Beijing."
+    rows, _ = _rows(text, 1570, "Great Wall", "Beijing")
+    assert rows["Great Wall"].latitude is not None

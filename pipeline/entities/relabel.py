@@ -67,7 +67,6 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     lower = {w.lower() for w in lower_words}
     out = list(found)
     _titled_places(out, text, titles)
-    _places_titled_after(out, text, titles)
     _clan_of(out, text, gaz)
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
@@ -83,33 +82,26 @@ def _free(rows: list[Row], start: int, end: int, skip: int) -> bool:
     return all(k == skip or e <= start or s >= end for k, (s, e, *_r) in enumerate(rows))
 
 
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
+
+
 def _titled_places(rows: list[Row], text: str, titles: set[str]) -> None:
+    """A PLACE with a title right before it ("Lady Xiangyang") or right after it ("the
+    Hunye King") becomes a PERSON whose span takes the title in."""
     for k, (start, end, label, _canon, source, _name) in enumerate(rows):
         if label != "PLACE":
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        if before is None or before.group(1) not in titles:
-            continue
-        s = before.start(1)
-        if _free(rows, s, end, k):
-            full = text[s:end]
-            rows[k] = (s, end, "PERSON", full, source, full)
-
-
-_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
-
-
-def _places_titled_after(rows: list[Row], text: str, titles: set[str]) -> None:
-    for k, (start, end, label, _canon, source, _name) in enumerate(rows):
-        if label != "PLACE":
-            continue
         after = _WORD_AFTER.match(text, end)
-        if after is None or after.group(1) not in titles:
+        if before is not None and before.group(1) in titles:
+            s, e = before.start(1), end
+        elif after is not None and after.group(1) in titles:
+            s, e = start, after.end(1)
+        else:
             continue
-        e = after.end(1)
-        if _free(rows, start, e, k):
-            full = text[start:e]
-            rows[k] = (start, e, "PERSON", full, source, full)
+        if _free(rows, s, e, k):
+            full = text[s:e]
+            rows[k] = (s, e, "PERSON", full, source, full)
 
 
 def _clan_of(rows: list[Row], text: str, gaz: Gazetteer) -> None:
