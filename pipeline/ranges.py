@@ -152,7 +152,6 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     known = known_by_gazetteers(year_at, res.modern_places)
     group: list[tuple[Any, int]] = []
     group_entities: list[EntityRow] = []
-    named: list[EntityRow] = []  # POLITY and PERSON rows of the range so far (rulers)
     size = 0
     for k, (block, doc) in enumerate(zip(blocks, pipe_blocks(res.nlp, blocks), strict=True)):
         if on_block is not None:
@@ -175,11 +174,10 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
         starts.extend(s for s, _ in spans)
         if res.ruler_reader is not None:  # "Emperor Wu died in 87 BC": Han Wudi
             entities, ruled = reread_rulers(entities, text, res.ruler_reader, whole.dates,
-                                            starts, year_at, date_starts, earlier=named)
+                                            starts, year_at, date_starts)
             entities, far = refuse_far_rulers(entities, text, res.ruler_reader, whole.dates,
                                               starts, year_at, surnames, date_starts)
             reread = [*reread, *ruled, *far]  # "Shaozong" in 547 is no ruler of 1645
-        named.extend(e for e in entities if e.label in ("POLITY", "PERSON"))
         group.append((doc, block.start))
         group_entities.extend(entities)
         size += len(block.text)

@@ -122,8 +122,7 @@ def _distance(r: Ruler, year: int) -> int:
 def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
                   dates: Sequence[DateRow], sentence_starts: Sequence[int],
                   year_at: Callable[[int], int | None],
-                  date_starts: Sequence[int] | None = None,
-                  earlier: Sequence[EntityRow] = ()
+                  date_starts: Sequence[int] | None = None
                   ) -> tuple[list[EntityRow], list[WarningRow]]:
     """``entities`` with the canonical of rulers named without a dynasty chosen by the
     evidence of the module docstring, and the warnings of guessed or ambiguous readings.
@@ -132,9 +131,7 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
     start; ``sentence_starts``: sorted start offsets of the sentences (those of ``entities``
     included); ``year_at``: offset -> running CE year (astronomical) or None;
     ``date_starts``: the starts of ``dates`` if the caller has them (a document's blocks share
-    one list); ``earlier``: POLITY and PERSON rows of the text before ``entities`` (a
-    document's earlier blocks): with the paragraph's, they may narrow a nearest-reign guess.
-    Returns new lists; the input is not changed."""
+    one list). Returns new lists; the input is not changed."""
     index, by_canonical = reader.index, reader.by_canonical
     if not any(e.label == "PERSON" for e in entities):
         return list(entities), []
@@ -164,8 +161,7 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             out.append(e)  # no ruler name, or a person of persons.csv with that alias or name
             continue
         chosen, basis, guessed = _choose(e, options, entities, text, reader, dates,
-                                         date_starts, sentence_starts, year_at, by_canonical,
-                                         earlier)
+                                         date_starts, sentence_starts, year_at, by_canonical)
         if chosen is not None:
             name = index.canonical[chosen.ruler_id]
             if guessed:
@@ -257,8 +253,8 @@ def _bare(text: str, titles: frozenset[str]) -> str:
 def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityRow],
             text: str, reader: RulerReader, dates: Sequence[DateRow],
             date_starts: Sequence[int], sentence_starts: Sequence[int],
-            year_at: Callable[[int], int | None], by_canonical: Mapping[str, frozenset[int]],
-            earlier: Sequence[EntityRow] = ()) -> tuple[Ruler | None, str, bool]:
+            year_at: Callable[[int], int | None], by_canonical: Mapping[str, frozenset[int]]
+            ) -> tuple[Ruler | None, str, bool]:
     """(ruler, basis, guessed) for one mention, or (None, "", False)."""
     index = reader.index
     s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
@@ -308,15 +304,17 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
     if years and not reigning:
         near = [r for r in options
                 if min(_distance(r, y) for y in years) <= NEAREST_REACH]
-        earlier = [] if in_paragraph else _first_fitting(
-            near, _marks([*earlier, *entities], reader, e, 0, e.start), index)
-        pool = in_paragraph or earlier or list(options)  # "the Emperor Wu Ti" (302) two
-        ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))  # entries
-        gap = min(_distance(ranked[0], y) for y in years)  # after "the Chin dynasty": Jin's
+        earlier = [] if in_paragraph else _first_fitting(near, [
+            *_marks(entities, reader, e, 0, e.start),
+            *((e.start - d.start, {era_key(d.dynasty)}) for d in dates
+              if d.dynasty and d.start < e.start)], index)
+        pool = in_paragraph or earlier or list(options)  # "the Emperor Wu Ti" (302) after
+        ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))  # dates of
+        gap = min(_distance(ranked[0], y) for y in years)  # Jin's eras: Emperor Wu of Jin
         if gap <= NEAREST_REACH and (len(ranked) == 1 or gap < min(
                 _distance(ranked[1], y) for y in years)):
-            among = f" among the rulers of {ranked[0].dynasty}, named earlier in the text" \
-                if earlier else ""
+            among = f" among the rulers of {ranked[0].dynasty}, named earlier in the block " \
+                "or in its dates" if earlier else ""
             return ranked[0], (f"the nearest reign to {where} ({_years(years)}, "
                                f"{gap} year{'' if gap == 1 else 's'} away){among}"), True
     return None, "", False
