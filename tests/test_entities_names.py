@@ -170,6 +170,9 @@ def _doc_with(nlp, text, names):
 def test_courtesy_and_art_names_are_persons(blank, gaz):
     got = found(blank, gaz, "He styled himself Mingyuan and took the art name of Qingshan.")
     assert got["Mingyuan"][0] == "PERSON" and got["Qingshan"][0] == "PERSON"
+    # machine translations (fresh report 6 #39): 號 as "number", 諡 as "the nickname"
+    got = found(blank, gaz, "Zhang Juzheng, number Taiyue, was given the nickname Wenzhong.")
+    assert got["Taiyue"][0] == "PERSON" and got["Wenzhong"][0] == "PERSON"
 
 
 def test_era_after_a_name_phrase_is_no_person(blank, gaz):

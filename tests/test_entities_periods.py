@@ -63,3 +63,17 @@ def test_ruler_of_the_period_is_kept(reader):
     rows, warnings = _run(reader, text, {"Emperor Jianwen": ("PERSON", "Jianwen Emperor")},
                           {"In 1400": 1400})
     assert [e.canonical for e in rows] == ["Jianwen Emperor"] and not warnings
+
+
+def test_a_womans_title_does_not_excuse_a_kings_far_reign(reader):
+    """Fresh report 6 (#15): "Empress Chia" in a text of 300 read as King Jia of Wei (r. 227-225
+    BCE): a woman's title names no king, so it is no reference to the past; "Emperor" still is."""
+    text = "In 300 the Empress Wei was put to death."
+    rows, warnings = _run(reader, text, {"Empress Wei": ("PERSON", "King Jia of Wei")},
+                          {"In 300": 300})
+    assert rows[0].canonical == "Empress Wei"  # the title kept: no bare "Wei"
+    assert [w.code for w in warnings] == [CODE]
+    text = "In 300 men still praised the Emperor Wu of Han."
+    rows, warnings = _run(reader, text, {"Emperor Wu of Han": ("PERSON", "Emperor Wu of Han")},
+                          {"In 300": 300})
+    assert rows[0].canonical == "Emperor Wu of Han" and warnings == []

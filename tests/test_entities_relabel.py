@@ -79,3 +79,11 @@ def test_an_office_noun_inside_a_sentence_before_a_place_is_no_title(gaz) -> Non
     text = "The governor of Hanyang left; the army reached Hanyang."
     rows = _rows(text, ("Hanyang", "PLACE", "gazetteer"))
     assert _labels(relabel(rows, text, gaz, TITLES, ())) == [("Hanyang", "PLACE")]
+
+
+def test_a_title_after_a_place_makes_a_person(gaz) -> None:
+    """Fresh report 6 (#39): "the Left Worthy King", "the Hunye King" were places."""
+    text = "The Hunye King surrendered at Xiangyang."
+    got = _labels(relabel(_rows(text, ("Hunye", "PLACE", "model"),
+                                ("Xiangyang", "PLACE", "gazetteer")), text, gaz, TITLES, ()))
+    assert got == [("Hunye King", "PERSON"), ("Xiangyang", "PLACE")]

@@ -187,3 +187,19 @@ def test_whole_pipeline_namesakes(resources, text, name, not_canonical):
     res = api.process_text(text, "t", resources)
     got = [e.canonical for e in res.entities if e.text == name]
     assert got and not_canonical not in got
+
+
+def test_a_dynasty_named_earlier_narrows_the_nearest_reign(reader):
+    """Fresh report 6 (#16): "sixth son of the Emperor Wu" in 302, two entries after "the
+    Jin dynasty": Emperor Wu of Jin (r. 266-290), not Li Xiong of Cheng-Han (r. 303-334),
+    still a guess; without the earlier dynasty the nearest reign stays Li Xiong's."""
+    text = ("Sima Liang served the Jin dynasty.\n\nAt the close of 302 the capital fell.\n\n"
+            "Sima Ai was the sixth son of the Emperor Wu.")
+    rows, warnings = _run(reader, text, {"Emperor Wu": "PERSON", "Jin": "POLITY"},
+                          {"302": 302})
+    assert _canon(rows, "Emperor Wu") == ["Emperor Wu of Jin"]
+    assert any(w.code == "RULER_READING_GUESSED" and "named earlier" in w.message
+               for w in warnings)
+    plain = text.replace("the Jin dynasty", "the court")
+    rows, _ = _run(reader, plain, {"Emperor Wu": "PERSON"}, {"302": 302})
+    assert _canon(rows, "Emperor Wu") == ["Li Xiong"]

@@ -59,3 +59,18 @@ def test_near_a_city_chooses_the_homonym_of_its_province(resources) -> None:
     rows = api.process_text(text, "t", resources).places
     hua = next(r for r in rows if r.place == "Huaxian")
     assert hua.province == "Guangdong" and hua.certainty == "medium"
+
+
+def test_a_current_city_chgis_knows_only_centuries_later_is_no_han_pass() -> None:
+    """Fresh report 6 (#35): "The Chanyu entered the Wuzhou pass" (133 BC) near Mayi: 梧州 of
+    Guangxi is in CHGIS from 621 only and lies 16 degrees from Mayi: no coordinates."""
+    from pipeline.places.period import check_namesakes
+
+    text = "Troops lay in ambush near Mayi. The Chanyu entered the Wuzhou pass and withdrew."
+    rows = [PlaceRow("d", "Mayi", "", "", "Shanxi", 39.33, 112.43,
+                     "name:chgis-tgaz-2016:county:hvd_95533", "high", 1, -132, -132),
+            PlaceRow("d", "Wuzhou", "Wuzhou", "", "Guangxi", 23.48, 111.28,
+                     "name:cpca-0.5.5:prefecture", "medium", 1, -132, -132)]
+    mentions = {"Mayi": [text.index("Mayi")], "Wuzhou": [text.index("Wuzhou")]}
+    out, lowered, blanked = check_namesakes(rows, mentions, lambda _o: -132, text)
+    assert out[1].latitude is None and "16 degrees" in blanked[1] and out[0] == rows[0]

@@ -103,7 +103,7 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
                 and not any(a < e.start and before.start(1) < b for a, b in taken):
             start = before.start(1)  # "Murong Shaozong": the clan name before it
         mention = text[start:e.end]
-        bare = _bare(mention, reader.titles)
+        bare = mention if _title_misfits(words, rulers) else _bare(mention, reader.titles)
         warnings.append(WarningRow(e.doc_id, start, e.end, CODE,
                                    f"{mention!r} not read as {old}: the text is dated "
                                    f"{_years(years)}; canonical left as {bare!r}"))
@@ -120,7 +120,8 @@ def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequenc
     if min(years) <= last + AFTER_DEATH:
         return False
     words = _WORD.findall(e.text)
-    if any(w in reader.titles or w.lower() == "of" for w in words):
+    if any(w in reader.titles or w.lower() == "of" for w in words) \
+            and not _title_misfits(words, rulers):
         return False  # "Emperor Wu of Han" in a later text: a reference to the past
     polity = reader.person_polity.get(e.canonical, "")
     keys = {era_key(polity)} | set().union(
@@ -128,3 +129,17 @@ def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequenc
     keys.discard("")
     return not any(p.label == "POLITY" and s_lo <= p.start < s_hi and p is not e
                    and {era_key(p.canonical), era_key(p.text)} & keys for p in entities)
+
+
+#: title words of a woman: they name a reign only of a ruler whose Chinese title or name is
+#: a woman's (皇后, 太后, Wu Zhao's 瞾)
+_FEMALE_TITLES = frozenset({"Empress", "Queen", "Dowager", "Consort"})
+_FEMALE_ZH = ("后", "瞾")
+
+
+def _title_misfits(words: Sequence[str], rulers: Sequence) -> bool:
+    """True when the mention's title is a woman's (``_FEMALE_TITLES``) and no reign of the
+    reading is a woman's: "Empress Chia" (Jia Nanfeng, in a text of 300) is no reference to
+    King Jia of Wei (r. -226 to -224), so the title does not excuse the far reign."""
+    return any(w in _FEMALE_TITLES for w in words) \
+        and not any(any(c in r.name_zh for c in _FEMALE_ZH) for r in rulers)

@@ -5,7 +5,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
 ``gazetteer/entity_lexicon.csv``:
 
 * a title before a place name makes a person: "Lord Xinling" (信陵君, the place is his fief),
-  "Princess Wencheng" (``person_title`` words; the span takes the title in);
+  "Princess Wencheng" (``person_title`` words; the span takes the title in); so does a
+  title right after it: "the Hunye King", "the Left Worthy King" (Xiongnu kings; the span
+  takes the title in);
 * a place name followed by "of the <Name>", the Name being no known entity, is a person of
   that clan or tribe: "Bayan of the Baarin" (not "Hangzhou of the Southern Song");
 * a capitalised word the gazetteer does not know, inside a sentence and never written in
@@ -80,17 +82,26 @@ def _free(rows: list[Row], start: int, end: int, skip: int) -> bool:
     return all(k == skip or e <= start or s >= end for k, (s, e, *_r) in enumerate(rows))
 
 
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
+
+
 def _titled_places(rows: list[Row], text: str, titles: set[str]) -> None:
+    """A PLACE with a title right before it ("Lady Xiangyang") or right after it ("the
+    Hunye King") becomes a PERSON whose span takes the title in."""
     for k, (start, end, label, _canon, source, _name) in enumerate(rows):
         if label != "PLACE":
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        if before is None or before.group(1) not in titles:
+        after = _WORD_AFTER.match(text, end)
+        if before is not None and before.group(1) in titles:
+            s, e = before.start(1), end
+        elif after is not None and after.group(1) in titles:
+            s, e = start, after.end(1)
+        else:
             continue
-        s = before.start(1)
-        if _free(rows, s, end, k):
-            full = text[s:end]
-            rows[k] = (s, end, "PERSON", full, source, full)
+        if _free(rows, s, e, k):
+            full = text[s:e]
+            rows[k] = (s, e, "PERSON", full, source, full)
 
 
 def _clan_of(rows: list[Row], text: str, gaz: Gazetteer) -> None:

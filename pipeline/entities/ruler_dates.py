@@ -273,19 +273,8 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
         return next(r for r in options if r.ruler_id == rid), "", False
     # the dynasties named in the paragraph, nearest first: the first that fits decides
     p_lo, p_hi = _paragraph(text, e.start, e.end)
-    marks: list[tuple[int, set[str]]] = []
-    for p in entities:
-        if p is e or not p_lo <= p.start < p_hi:
-            continue
-        if p.label == "POLITY":
-            marks.append((abs(p.start - e.start), {era_key(p.canonical), era_key(p.text)}))
-        elif p.label == "PERSON" and p.canonical in reader.person_polity:
-            marks.append((abs(p.start - e.start), {era_key(reader.person_polity[p.canonical])}))
-    in_paragraph: list[Ruler] = []
-    for _, keys in sorted(marks, key=lambda m: m[0]):
-        in_paragraph = [r for r in options if index.dynasty_keys[r.ruler_id] & keys]
-        if in_paragraph:
-            break
+    marks = _marks(entities, reader, e, p_lo, p_hi)
+    in_paragraph = _first_fitting(options, marks, index)
     # the sentence's own years, else the running year
     lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
     years = sorted({d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"})
@@ -313,14 +302,47 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
     if len(reigning) == 1:
         return reigning[0], f"{where} ({_years(years)})", True
     if years and not reigning:
-        pool = in_paragraph or list(options)
-        ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))
-        gap = min(_distance(ranked[0], y) for y in years)
+        near = [r for r in options
+                if min(_distance(r, y) for y in years) <= NEAREST_REACH]
+        earlier = [] if in_paragraph else _first_fitting(near, [
+            *_marks(entities, reader, e, 0, e.start),
+            *((e.start - d.start, {era_key(d.dynasty)}) for d in dates
+              if d.dynasty and d.start < e.start)], index)
+        pool = in_paragraph or earlier or list(options)  # "the Emperor Wu Ti" (302) after
+        ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))  # dates of
+        gap = min(_distance(ranked[0], y) for y in years)  # Jin's eras: Emperor Wu of Jin
         if gap <= NEAREST_REACH and (len(ranked) == 1 or gap < min(
                 _distance(ranked[1], y) for y in years)):
+            among = f" among the rulers of {ranked[0].dynasty}, named earlier in the block " \
+                "or in its dates" if earlier else ""
             return ranked[0], (f"the nearest reign to {where} ({_years(years)}, "
-                               f"{gap} year{'' if gap == 1 else 's'} away)"), True
+                               f"{gap} year{'' if gap == 1 else 's'} away){among}"), True
     return None, "", False
+
+
+def _marks(entities: Sequence[EntityRow], reader: RulerReader, e: EntityRow, lo: int,
+           hi: int) -> list[tuple[int, set[str]]]:
+    """(distance to ``e``, dynasty keys) of the POLITY mentions and of the ``persons.csv``
+    polities of the PERSON mentions starting in ``lo``..``hi`` (``e`` left out)."""
+    marks: list[tuple[int, set[str]]] = []
+    for p in entities:
+        if p is e or not lo <= p.start < hi:
+            continue
+        if p.label == "POLITY":
+            marks.append((abs(p.start - e.start), {era_key(p.canonical), era_key(p.text)}))
+        elif p.label == "PERSON" and p.canonical in reader.person_polity:
+            marks.append((abs(p.start - e.start), {era_key(reader.person_polity[p.canonical])}))
+    return marks
+
+
+def _first_fitting(options: Sequence[Ruler], marks: Sequence[tuple[int, set[str]]],
+                   index: RulerIndex) -> list[Ruler]:
+    """The ``options`` of the nearest mark (dynasty keys) that any of them fits; []."""
+    for _, keys in sorted(marks, key=lambda m: m[0]):
+        fitting = [r for r in options if index.dynasty_keys[r.ruler_id] & keys]
+        if fitting:
+            return fitting
+    return []
 
 
 def _years(years: Sequence[int]) -> str:

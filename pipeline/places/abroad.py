@@ -87,3 +87,31 @@ def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]
                   f"({town.country}), not the Chinese place of that name "
                   f"({row.province or '?'}, {row.latitude:.2f}, {row.longitude:.2f})")
     return out, why
+
+
+def refuse_regions_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
+                          text: str) -> tuple[list[PlaceRow], dict[int, str]]:
+    """``rows`` with the hand gazetteer's regions of China (``coord_source``
+    ``gazetteer:hand:region``: "Great Wall", "Liaodong") left without coordinates when every
+    other place located in their sentence lies abroad and all farther than ``ABROAD_REACH``
+    degrees from the region's point ("Goryeo built ... a Great Wall of a Thousand Li from the
+    mouth of the Amnok", beside Gaegyeong: the Korean wall, not Badaling), and {row index:
+    why} for the ``PLACE_CANDIDATE_REJECTED`` warnings. The input is not changed."""
+    out = list(rows)
+    why: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        if not text or row.latitude is None or row.place not in mentions \
+                or not row.coord_source.startswith("gazetteer:hand:region"):
+            continue
+        points, where = _context_points(rows, i, mentions, text, mentions[row.place][0])
+        if where != "sentence" or not points:
+            continue
+        far = min(math.hypot((row.latitude or 0.0) - a, (row.longitude or 0.0) - b)
+                  for a, b in points)
+        if far > ABROAD_REACH:
+            out[i] = replace(row, modern="", relation="", province="", latitude=None,
+                             longitude=None, coord_source="", certainty="")
+            why[i] = (f"every other place located in its sentence lies abroad, {far:.0f} "
+                      "degrees or more from the region of China of that name: a namesake "
+                      "abroad the tables lack")
+    return out, why

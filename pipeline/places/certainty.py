@@ -22,13 +22,19 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
     the mention (``near``) when that is another province, else the hand row's reading; either
     way a homonym choice (``basis``: medium certainty, PLACE_HOMONYM_CHOSEN). Unchanged when
     every spelling the text used had one seat that year, or is a conventional name no CHGIS
-    unit bears ("Canton")."""
+    unit bears ("Canton"). The hand row's own point counts as a seat when it lies away (over
+    0.5 degrees) from every CHGIS seat in use ("Qinzhou" in 1075: 秦州 of the hand row, 欽州
+    of Guangxi in CHGIS)."""
     name, seats = "", []
     for spelled in sorted(spellings):
         for reading in (spelled, wg_name_to_pinyin(spelled)):
             found = historical_seats(reading, year) if reading else []
             if len(found) > len(seats):
                 name, seats = reading, found
+    if coord.latitude is not None and coord.longitude is not None and seats and all(
+            abs(a - coord.latitude) > 0.5 or abs(b - coord.longitude) > 0.5 for a, b in seats):
+        seats = [*seats, (coord.latitude, coord.longitude)]  # "Qinzhou" in 1075: CHGIS has
+        # only 欽州 of Guangxi in use, the hand row reads 秦州 (Tianshui): two seats
     if len(seats) < 2:
         return coord, modern, province, prefix
     if near and near not in province.split("|"):
@@ -36,10 +42,12 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
         if other is not None:
             why = f"{len(seats)} seats of that name in {year}: the one in {near}, named near it"
             return replace(other, basis=why), "", near, "name"
-    why = (f"{len(seats)} seats of that name in {year}: the bundled gazetteer's "
+    why = (f"{len(seats)} seats of that name in {year}: {HAND_PICK} "
            f"({province or 'its'}) reading")
     return replace(coord, basis=why), modern, province, prefix
 
+
+HAND_PICK = "the bundled gazetteer's"  # basis of a hand-row reading among CHGIS homonyms
 
 _GUESS_WORDS = {
     "nearest": "the homonym nearest the document's other places",

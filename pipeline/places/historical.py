@@ -299,3 +299,18 @@ def historical_seats(name: str, year: int, province: str | None = None
         if not any(abs(u.latitude - a) <= 0.5 and abs(u.longitude - b) <= 0.5 for a, b in seats):
             seats.append((u.latitude, u.longitude))
     return seats
+
+
+_PREFECTURE_KINDS = ("prefecture", "commandery", "independent prefecture")
+
+
+def prefecture_not_province(name: str, province: str, year: int) -> bool:
+    """True when ``name`` (a province's name, ``province`` the province it names) was in
+    ``year`` the name of CHGIS prefecture-level units (prefecture, commandery) that all lie
+    in other provinces, and of no unit inside ``province``: the name then meant those
+    prefectures ("the Song prefect of Guizhou" in 1072: 桂州 or 貴州 of Guangxi, 歸州 of
+    Hubei; the province Guizhou dates from 1413)."""
+    units = [u for u in load_historical_units().get(name_key(name), ())
+             if u.start_year <= year <= u.end_year]
+    return bool(units) and all(u.province != province for u in units) \
+        and any(u.kind in _PREFECTURE_KINDS for u in units)

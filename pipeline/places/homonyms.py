@@ -48,6 +48,7 @@ from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.places.base import _in_china
+from pipeline.places.certainty import HAND_PICK
 from pipeline.places.historical import (
     HISTORICAL_SOURCE,
     HistoricalUnit,
@@ -124,6 +125,12 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                           "a neighbouring period, lies by them: the table may lack the unit "
                           "of the text's state and years")
             continue
+        if HAND_PICK in (basis or {}).get(i, "") and row.place in mentions \
+                and row.coord_source.startswith("gazetteer:"):
+            moved = _hand_reading_moved(rows, i, mentions, text, year_at)
+            if moved is not None:  # "took Qinzhou" (1075) by Thang Long: 欽州, not Tianshui
+                out[i], why[i] = moved
+            continue
         if not _by_name_alone(row) or row.place not in mentions:
             continue
         first = mentions[row.place][0]
@@ -196,6 +203,33 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       "the unit meant")
     return out, why
 
+
+
+def _hand_reading_moved(rows: Sequence[PlaceRow], i: int,
+                        mentions: Mapping[str, Sequence[int]], text: str,
+                        year_at: Callable[[int], int | None]) -> tuple[PlaceRow, str] | None:
+    """(row, why) for a hand-gazetteer reading among CHGIS homonyms (basis
+    :data:`~pipeline.places.certainty.HAND_PICK`) when a CHGIS unit of the name in use that
+    year is clearly the nearest to the trusted places located around it (else any located
+    places) and the hand row's point ``FAR_FACTOR`` times as far (:func:`_nearer_unit`):
+    the unit, low; else None (also when the sentence, else the paragraph, names the hand
+    row's province)."""
+    row = rows[i]
+    first = mentions[row.place][0]
+    year = year_at(first)
+    if year is None or row.latitude is None \
+            or row.province in _named_provinces(rows, i, mentions, text, first)[0]:
+        return None  # "envoys from Jiangsu ... to learn about Yangzhou": 揚州 stays
+    near = _neighbours(rows, i, mentions, text, first, trusted=year)
+    if not near[0]:
+        near = _neighbours(rows, i, mentions, text, first)
+    unit, where = _nearer_unit(row.place, year, row.latitude, row.longitude or 0.0, near)
+    if unit is None:
+        return None
+    return _at_unit(row, unit), (
+        f"the bundled gazetteer reads {row.place} as {row.modern or '?'} "
+        f"({row.province or '?'}), far from the places named in its {where}; the CHGIS unit "
+        f"{_named(unit)} in use in {year} lies by them")
 
 
 def _window_unit(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],

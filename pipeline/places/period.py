@@ -15,9 +15,11 @@ a gloss marker ("near present-day Chibi": the text itself names the current plac
   Wade–Giles, or the current name) at that seat (within ``SEAT_SPREAD`` degrees) begun by
   the text's year (``PERIOD_SLACK`` years later at most). A unit known only from CHGIS's
   1820 layer (the earlier layers are incomplete: 濟源縣 is Sui, CHGIS has it from 1820) makes
-  the row ``medium`` at most. Without one, the current place may
-  be a later creation that took an old name (龍城區 of 1995 for the Xiongnu Longcheng; 葉城縣
-  of 1902 for 鄴城): the row becomes ``low`` (a guess; warning ``PLACE_COORDINATE_GUESSED``)
+  the row ``medium`` at most; a unit CHGIS dates from a later year before 1820 is no such
+  proof (梧州 of Guangxi from 621 for "the Wuzhou pass" of 133 BC, by Mayi in Shanxi).
+  Without one, the current place may be a later creation that took an old name (龍城區 of
+  1995 for the Xiongnu Longcheng; 葉城縣 of 1902 for 鄴城): the row becomes ``low`` (a
+  guess; warning ``PLACE_COORDINATE_GUESSED``)
   — and, when it also lies farther than ``OUTLIER_REACH`` degrees from every other place the
   text locates in its sentence, else paragraph, else anywhere, it loses its coordinates
   (warning ``PLACE_CANDIDATE_REJECTED``): a blank is better than a wrong point.
@@ -133,7 +135,7 @@ def check_namesakes(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
         if year is None or year > CHGIS_END or period_fits(names, year, lat, lon):
             continue
         first = _first_year_at(names, lat, lon)
-        if first <= SNAPSHOT_1820:  # CHGIS's layers before 1820 are incomplete: no proof
+        if first == SNAPSHOT_1820:  # known only from the 1820 layer (incomplete before): no proof
             if row.certainty == "high":
                 out[i] = replace(row, certainty="medium")
                 lowered[i] = (f"the current {row.modern or row.place} ({row.province or '?'}); "

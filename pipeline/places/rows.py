@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_canonical
-from pipeline.places.abroad import settle_abroad
+from pipeline.places.abroad import refuse_regions_abroad, settle_abroad
 from pipeline.places.base import (
     Coordinate,
     ModernPlaceIndex,
@@ -22,7 +22,11 @@ from pipeline.places.base import (
 )
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
-from pipeline.places.historical import geocode_historical, load_postal_places
+from pipeline.places.historical import (
+    geocode_historical,
+    load_postal_places,
+    prefecture_not_province,
+)
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
 from pipeline.places.lookup import (
@@ -192,7 +196,8 @@ def place_rows_and_warnings(
                     text, ends.get(offsets[0], offsets[0]), outside, historical) or ""
                 coord, modern, province, prefix = _hand_homonym(
                     surfaces.get(name, {name}), year, near, coord, modern, province, prefix)
-        elif province_named(name):
+        elif province_named(name) and not (years and prefecture_not_province(
+                name, province_named(name), years[0])):  # "prefect of Guizhou" (1072)
             province = province_named(name)
             coord = geocode("", province, index=index)
             prefix = "name"
@@ -265,7 +270,8 @@ def place_rows_and_warnings(
     rows, moved = settle_abroad(rows, mentions, text)
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
-    rejected = {**far_seats, **rejected}
+    rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
+    rejected = {**far_seats, **rejected, **refused}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)

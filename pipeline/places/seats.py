@@ -87,7 +87,7 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
     paragraph, else anywhere in the text. ``trusted`` (a year): only rows not
     :func:`doubtful` in that year (a guess does not guide another: "Yingzhou and Huanzhou
     surrendered", Huanzhou itself a homonym placed in Guangxi)."""
-    located = [r for j, r in enumerate(rows) if j != i and anchor_of([r]) is not None
+    located = [r for j, r in enumerate(rows) if j != i and _guides(r)
                and (trusted is None or not doubtful(r, trusted))]
     spans: list[tuple[str, int, int]] = []
     if text:
@@ -100,6 +100,17 @@ def _neighbours(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequenc
         if near:
             return near, where
     return [(r.latitude or 0.0, r.longitude or 0.0) for r in located], "text"
+
+
+def _guides(row: PlaceRow) -> bool:
+    """A located row whose point can guide a homonym: a county or prefecture in China
+    (:func:`anchor_of`), or a city (at home or abroad: a gloss, GeoNames; Thang Long,
+    "now Ha Noi": the Song prefectures of the Lý–Song war lie by it, not in Gansu). Countries
+    and regions abroad are too coarse a point."""
+    if anchor_of([row]) is not None:
+        return True
+    return row.latitude is not None and row.longitude is not None \
+        and row.coord_source.split(":")[-1] == "city"
 
 
 def _sentence_bounds(text: str, offset: int, lo: int, hi: int) -> tuple[int, int]:
