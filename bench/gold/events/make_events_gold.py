@@ -34,8 +34,8 @@ def source_text(doc: str) -> str:
                  *(p / "shared" / "corpus-dev" for p in ROOT.parents)):
         if (base / doc).exists():
             return (base / doc).read_text(encoding="utf-8")
-    sys.exit(f"{doc}: not found in corpus/, bench/heldout4/, bench/heldout5/ or a shared/corpus-dev/"
-             " above the repository")
+    sys.exit(f"{doc}: not found in corpus/, bench/heldout4/, bench/heldout5/ or a"
+             " shared/corpus-dev/ above the repository")
 
 
 def _alts(field: str) -> list[str]:
