@@ -107,6 +107,15 @@ MAX_WORD_CHARS = 1000
 _LINE = re.compile(r"[^\n]*")
 _LINE_END = re.compile(r"\r\n?")
 _BREADCRUMB_SEP = re.compile(r"\s(?:-|–|—|>|»|\|)\s")
+# Breadcrumb / navigation lines at the top of a page (_navigation_lines).
+_NAV_SEP = re.compile(r"[ \t]+[/>»›|][ \t]+")
+_NAV_ELLIPSIS = re.compile(r"(?:\.{3}|…)$")
+_NAV_NOT_IN_ITEM = re.compile(r"[,.;:!?()\[\]\"]")
+_NAV_SMALL_WORDS = frozenset({"of", "and", "the", "in", "on", "to", "for", "&", "-"})
+#: Most words in one navigation item ("Home / China Guide / ...": 1-2).
+NAV_ITEM_WORDS = 5
+#: A line of this many words (or one ending a sentence) starts the page's prose.
+PROSE_WORDS = 12
 # Runs are matched from their first character only ((?<!...) and possessive ++): linear time.
 _MOJIBAKE = re.compile(r"(?<!\?)\?++(?=[^\W\d_])|(?<=\s)\?{2,}+(?=\s)")
 _LONE_QUESTION = re.compile(r"(?m)^[ \t]*\?+[ \t]*$")
@@ -172,6 +181,40 @@ def _breadcrumb_lines(text: str) -> Iterable[Edit]:
                        f"removed scraped title/breadcrumb line: {line[:80]!r}")
 
 
+def _is_nav_item(item: str) -> bool:
+    """A short capitalised navigation item: "Home", "China Guide", "Travel & Culture"."""
+    words = item.split()
+    if not 0 < len(words) <= NAV_ITEM_WORDS or len(item) > 40 or not words[0][0].isupper():
+        return False
+    return all((w[0].isupper() or w[0].isdigit() or w in _NAV_SMALL_WORDS)
+               and not _NAV_NOT_IN_ITEM.search(w) for w in words)
+
+
+def _navigation_lines(text: str) -> Iterable[Edit]:
+    """Breadcrumb / site navigation lines at the top of a page ("Home / China Guide / Hubei /
+    Xianning / Attractions", "Home > Travel > ..."): three or more short capitalised items
+    (:func:`_is_nav_item`) joined by one of the separators ``/ > » › |``, the last item perhaps
+    cut short ("..."), on a line before the page's first line of prose (a line ending a sentence
+    or of :data:`PROSE_WORDS` words or more). Lines further down are left to
+    :func:`_breadcrumb_lines`: a slash list there ("Liao / Jin / Song") may be the text's own."""
+    for match in _LINE.finditer(text):
+        line = match.group().strip()
+        if not line:
+            continue
+        body = _NAV_ELLIPSIS.sub("", line).rstrip()
+        # short lines only: the split stays linear in the page
+        parts = [p.strip() for p in _NAV_SEP.split(body + " ")] if len(line) <= 250 else []
+        if len(parts) > 1 and body != line and parts[-1] in ("", ">", "/", "»", "›", "|"):
+            parts.pop()  # "Home > Travel > ...": the cut item
+        if len(parts) >= 3 and all(_is_nav_item(p) for p in parts):
+            yield Edit(match.start(), match.end(), "", "SCRAPED_HEADER",
+                       f"removed breadcrumb/navigation line at the top of the page: "
+                       f"{line[:80]!r}")
+            continue
+        if line[-1] in ".!?\"'" or len(line.split()) >= PROSE_WORDS:
+            return  # the page's prose has begun
+
+
 def _repeated_lines(text: str) -> Iterable[Edit]:
     """A non-empty line repeated right after itself (blank lines between allowed)."""
     previous = None
@@ -209,7 +252,7 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
      _regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
                  "replaced control characters by spaces"),),
-    (_breadcrumb_lines, _repeated_lines),
+    (_breadcrumb_lines, _navigation_lines, _repeated_lines),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
      _regex_rule(_HTML_TAG, "", "HTML_TAG", "removed an HTML tag"),
