@@ -94,3 +94,15 @@ def test_a_singular_pronoun_skips_a_coordinated_subject(nlp: Language) -> None:
               ("Hefei", "PLACE")])
     assert [(e.actor1, e.actor1_source) for e in ev if e.event_type == "retreat"] == [
         ("Cao Pi", "pronoun")]
+
+
+def test_an_order_to_a_group_is_done_by_the_group_not_the_orderer(nlp: Language) -> None:
+    ev = run(nlp, "In 1044 Cao Pi ordered the officials of Hanzhong to build four hundred ships.",
+             [("Cao Pi", "PERSON"), ("Hanzhong", "PLACE")])
+    assert [e.actor1 for e in ev if e.event_type == "construction"] == ["officials"]
+
+
+def test_troops_sent_to_attack_leave_the_attack_to_the_sender(nlp: Language) -> None:
+    ev = run(nlp, "Cao Pi sent troops to attack Hanzhong.",
+             [("Cao Pi", "PERSON"), ("Hanzhong", "PLACE")])
+    assert [e.actor1 for e in ev if e.event_type == "attack"] == ["Cao Pi"]

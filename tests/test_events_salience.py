@@ -181,3 +181,24 @@ def test_the_of_phrase_of_an_attack_noun_names_the_attacker(resources: api.Resou
     assert [(e.actor1, e.actor2) for e in ev if e.event_type == "attack"] == [
         ("Mongol", ""), ("Jin", ""), ("Jin", "")]
     assert [e.place for e in ev if e.event_type == "attack"][1:] == ["Taiyuan", "Taiyuan"]
+
+
+def test_a_line_led_by_a_name_and_life_span_is_about_that_person(
+        resources: api.Resources) -> None:
+    spec = [("Zhang Jun", "PERSON", "Zhang Jun"), ("Zhang Xian", "PERSON", "Zhang Xian"),
+            ("Li Keyong", "PERSON", "Li Keyong"), ("Dengzhou", "PLACE", "Dengzhou")]
+    ev = run(resources, "The seismograph was lost.\nZhang Jun (78-139) was a scholar of "
+                        "Dengzhou. One of the Five Saints, together with Zhang Xian and Li Keyong, "
+                        "is called the Four Masters. He served as prefect in 115.", spec)
+    assert actor1(ev, "office") == [("Zhang Jun", "pronoun")]
+
+
+def test_lead_topic_needs_a_year_span_and_a_line_start() -> None:
+    from pipeline.events.salience.heading import lead_topic
+    spec = [("Zhang Jun", "PERSON", "Zhang Jun")]
+    for text, want in (("Zhang Jun (78-139) was born in Dengzhou.", "Zhang Jun"),
+                       ("Lost.\nZhang Jun (78–139) was born in Dengzhou.", "Zhang Jun"),
+                       ("Zhang Jun (a scholar) was born in Dengzhou.", None),
+                       ("In 80 Zhang Jun (78-139) was born in Dengzhou.", None)):
+        found = lead_topic(text, 0, ents(text, spec))
+        assert (found.canonical if found else None) == want, text

@@ -154,6 +154,9 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
                 c.dep_ in ("appos", "compound") and c.tag_.startswith("NNP")
                 for c in obj.children)):
             return obj  # "ordered Meng Gong to attack"; not "sent troops to attack"
+        if obj is not None and verb.dep_ == "xcomp" and coarse(obj) == "NOUN":
+            return obj  # "ordered the officials of Hongzhou to build ships": the parse's
+            # object control (a purpose clause, "sent troops to attack", is an advcl)
     if verb.dep_ == "ccomp" and any(t.text == ";" for t in verb.doc[
             min(verb.i, gov.i):max(verb.i, gov.i)]):
         return None  # no subject is shared across a semicolon ("X, acting under orders,

@@ -19,7 +19,7 @@ from pipeline.events.mentions import (
     sentence_index,
     surface_mentions,
 )
-from pipeline.events.salience.heading import heading_ruler
+from pipeline.events.salience.heading import heading_ruler, lead_topic
 from pipeline.events.salience.sides import HostileSides
 from pipeline.events.salience.titles import TitleLookups
 from pipeline.records import EntityRow
@@ -61,7 +61,8 @@ class Salience(TitleLookups, HostileSides):
             Mention(e, 0, "object", ROLE_WEIGHT["object"], e.start) for e in self.entities]
         # the entry's headword ("1223 Li Ts'ung-k'o 李從珂."): this paragraph's, else the one
         # carried from the paragraphs before
-        own = entry_topic(text, offset, self.entities) if text else None
+        own = (entry_topic(text, offset, self.entities)
+               or lead_topic(text, offset, self.entities)) if text else None
         self.topic: EntityRow | None = own or (earlier.topic if earlier else None)
         # the ruler the document's heading names ("The Annals of King T'aejo"), read in its
         # first paragraph (:func:`heading_ruler`); a heading that is only the title and name

@@ -12,6 +12,10 @@ stand-in PERSON row of the words as written, ``source="parse"``. The heading is 
 document's topic (:func:`pipeline.events.mentions.entry_topic`) when nothing but numbers,
 brackets or dashes follow the name on its line ("2. Emperor Minh Mang (1820-1840)").
 
+A line that opens with a person's name and a bracketed life span, then goes on
+("Zhang Heng (78-139) was born in Xi'e.", the lead of an encyclopedia biography), names the
+person the paragraph is about from there on (:func:`lead_topic`).
+
 Offsets are full-text ``str`` indices.
 """
 
@@ -60,3 +64,23 @@ def heading_ruler(text: str, offset: int, entities: Sequence[EntityRow]
     if covering:
         return covering[0], topic
     return EntityRow("", -1, start, end, name, "PERSON", name.replace("\\", ""), "parse"), topic
+
+
+#: A bracketed span of years right after a lead name ("(78- 139)", "(c. 1371-1433)").
+_LIFE_SPAN = re.compile(r"[ \t]*(?:[\u2e80-\u9fff\uf900-\ufaff][ \t]*)*"
+                        r"\([^()\n]*\d+\s*[-–—]\s*\d+[^()\n]*\)\s*[a-z]")
+
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*")
+
+
+def lead_topic(text: str, offset: int, entities: Sequence[EntityRow]) -> EntityRow | None:
+    """The PERSON entity that opens a line of the paragraph ``text`` (full-text ``offset``;
+    the first such line) when a bracketed year span and a lower-case word follow it ("Zhang
+    Heng (78- 139) was born in ...": the biography's subject, whose "he" the later sentences
+    are); else None. ``entities``: the paragraph's (full-text offsets, sorted by start)."""
+    starts = {offset + m.end() for m in _LINE_START.finditer(text)}
+    for e in entities:
+        if e.label == "PERSON" and e.start in starts and _LIFE_SPAN.match(text, e.end - offset):
+            return e
+    return None
