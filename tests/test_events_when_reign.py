@@ -55,3 +55,4 @@ def test_during_his_reign_dates_the_rulers_undated_acts(resources: api.Resources
 def test_an_unknown_rulers_reign_gives_no_year(resources: api.Resources) -> None:
     text = "Wang Tsung was a rebel chief. During his reign, he built walls around the city."
     assert all(e.year is None for e in api.process_text(text, "t", resources).events)
+
