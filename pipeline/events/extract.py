@@ -33,6 +33,8 @@ from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.events.when import with_asides
 from pipeline.events.when.carry import from_last_event
 from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
+from pipeline.events.when.reign import within_reign
+from pipeline.events.when.until import until_next_dated
 from pipeline.places import (
     HistoricalPlace,
     ModernPlaceIndex,
@@ -141,7 +143,10 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     lives = {**recorded_lives(active_gazetteer_dir()), **printed_lives(kept, told, texts)}
     flat = within_lives(from_last_event([r for block in out for r, _ in block], told,
                                         sentence_starts, texts), lives)
-    # the running date of the last dated event; a carried year outside its actor's life: blank
+    flat = within_reign(flat, sentence_starts, texts, active_gazetteer_dir())
+    flat = until_next_dated(flat, sentence_starts, texts)
+    # the running date of the last dated event; a carried year outside its actor's life: blank;
+    # an undated event "during his reign": the reign's years
     rows = iter(flat)
     return [[(next(rows), query) for _, query in block] for block in out]
 

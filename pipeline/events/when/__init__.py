@@ -29,7 +29,11 @@ life span, a bare printed year of the event's own sentence outside that span ("A
 ... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`).
 After the rows are built, a running date that is an age or a bracketed gloss printed after
 the date of the last dated event takes that event's date (:mod:`.carry`), and a carried
-year outside the known life of the row's actor is blank (:mod:`.lives`).
+year outside the known life of the row's actor is blank (:mod:`.lives`); an undated event
+after "during his reign" in its sentence takes the reign of the sentence's ruler from the ruler
+and era tables, as a range (``date_source`` ``reign``, low: :mod:`.reign`); a running year is
+closed by the later year of the next event dated by its own sentence in the same paragraph
+(``year_end``, ``date_precision`` ``range``: :mod:`.until`).
 Offsets are full-text offsets.
 Clause links: :mod:`pipeline.events.clauses`.
 
