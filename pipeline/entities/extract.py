@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.collisions import load_collisions, resolve_collisions
@@ -174,6 +175,13 @@ def _titled_around(excluded: list[tuple[int, int]], start: int, end: int, text: 
     return len(rest) < len(text.split()) and " ".join(rest) == era  # era + titles only
 
 
+def _lower_words(doc: Doc) -> set[str]:
+    """The doc's words written all in lower case (``Token.is_lower``), from one array."""
+    strings = doc.vocab.strings
+    table = doc.to_array([ORTH, IS_LOWER])
+    return {strings[o] for o, low in set(map(tuple, table.tolist())) if low}
+
+
 def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                      exclude: Sequence[tuple[int, int]] = ()) -> list[EntityRow]:
     """Entity rows from a processed doc (doc_id "" and sentence_id -1; char offsets into doc.text).
@@ -243,7 +251,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                     # Marshal": a title and English words, an office
         if mapped == "PERSON":
             if lower_words is None:
-                lower_words = {t.text for t in doc if t.is_lower}
+                lower_words = _lower_words(doc)
             if _common_noun_name(text, lower_words, titles_lc) or _english_phrase(
                     text, _english_for(doc.vocab), titles_lc):
                 continue
@@ -282,7 +290,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                 else canonical
             found[k] = (start, end, "POLITY", name, source, text)
     if lower_words is None:
-        lower_words = {t.text for t in doc if t.is_lower}
+        lower_words = _lower_words(doc)
     found = relabel(found, doc_text, gazetteer,
                     {w for t in gazetteer.words("person_title") for w in t.split()}, lower_words)
     _translated_names(found, gazetteer)
@@ -322,6 +330,6 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
-    return resolve_collisions(rows, doc.text, gazetteer, load_collisions(gazetteer.source_dir))
+    return resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
 
 

@@ -81,15 +81,23 @@ class ActorFinder:
         self.starts = starts
         self.base = base
         self.lexicon = lexicon
+        self._at: dict[int, EntityRow | None] = {}  # full-text offset -> entity_at's answer
 
     def entity_at(self, tok: Token) -> EntityRow | None:
-        """The entity whose span covers ``tok``."""
+        """The entity whose span covers ``tok`` (looked up once per token offset)."""
         pos = self.base + tok.idx
+        try:
+            return self._at[pos]
+        except KeyError:
+            pass
+        found = None
         i = bisect.bisect_right(self.starts, pos) - 1
         for j in range(i, max(i - 8, -1), -1):
             if self.entities[j].end > pos:
-                return self.entities[j]
-        return None
+                found = self.entities[j]
+                break
+        self._at[pos] = found
+        return found
 
     def phrase_entities(self, head: Token, labels: frozenset[str]) -> list[EntityRow]:
         """Entities of ``labels`` in the noun phrase of ``head``, nearest to the head first."""

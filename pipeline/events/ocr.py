@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from pipeline.clean_words import zipf
@@ -71,24 +72,35 @@ def ocr_triggers(doc: Doc, lexicon: EventLexicon,
     if not lexicon.ocr:
         return {}
     words = _form_words(lexicon)
-    lower = [t.lower_ for t in doc]
+    table = doc.to_array([LOWER, ORTH, SENT_START])
+    strings = doc.vocab.strings
+    lower = [strings[h] for h in table[:, 0].tolist()]
+    orths = table[:, 1].tolist()
+    starts = table[:, 2].tolist()
+    n = len(lower)
+    reads: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {}  # per lower-case word
     out: dict[tuple[int, int], str] = {}
-    for tok in doc:
-        word = lower[tok.i]
-        if not word.isalnum() or (tok.text[:1].isupper() and not tok.is_sent_start):
+    for i, word in enumerate(lower):
+        if not word.isalnum():
             continue
-        freq = zipf(word)
-        if freq >= RARE_ZIPF:
-            continue
-        for read in variants(word, lexicon.ocr):
-            for form, key in words.get(read, ()):
+        if strings[orths[i]][:1].isupper() and starts[i] != 1:
+            continue  # a capitalised word inside a sentence: a name
+        got = reads.get(word)
+        if got is None:
+            freq = zipf(word)
+            cands = () if freq >= RARE_ZIPF else tuple(
+                (read, zipf(read)) for read in variants(word, lexicon.ocr) if read in words)
+            got = reads[word] = (freq, cands)
+        freq, cands = got
+        for read, read_freq in cands:
+            for form, key in words[read]:
                 if len(form) == 1:
-                    ok = freq < UNKNOWN_ZIPF and zipf(read) >= KNOWN_ZIPF
-                    span = (tok.i, tok.i + 1)
+                    ok = freq < UNKNOWN_ZIPF and read_freq >= KNOWN_ZIPF
+                    span = (i, i + 1)
                 else:
                     k = form.index(read)
-                    span = (tok.i - k, tok.i - k + len(form))
-                    ok = span[0] >= 0 and span[1] <= len(doc) and zipf(read) > freq and all(
+                    span = (i - k, i - k + len(form))
+                    ok = span[0] >= 0 and span[1] <= n and read_freq > freq and all(
                         lower[span[0] + j] == w for j, w in enumerate(form) if j != k)
                 if ok and span not in taken:
                     out.setdefault(span, key)
