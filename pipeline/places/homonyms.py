@@ -106,9 +106,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                 unit, year = found
                 out[i] = _at_unit(row, unit)
                 why[i] = (f"no CHGIS unit named {row.place} in use in {year} lies near the "
-                          f"places located in its sentence; {unit.zh} ({unit.province or '?'}, "
-                          f"{unit.start_year}-{unit.end_year}), of a neighbouring period, "
-                          "lies by them: the table may lack the unit meant")
+                          f"places located in its sentence; {_neighbour_unit_note(unit)}")
             continue
         if _nearest_guess(row) and row.place in mentions:
             first = mentions[row.place][0]
@@ -178,9 +176,7 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             unit, where = moved
             out[i] = _at_unit(row, unit)
             why[i] = (f"the one CHGIS unit named {row.place} in use in {year} lies far from the "
-                      f"places named in its {where}; {unit.zh} ({unit.province or '?'}, "
-                      f"{unit.start_year}-{unit.end_year}), of a neighbouring period, lies by "
-                      "them: the table may lack the unit meant")
+                      f"places named in its {where}; {_neighbour_unit_note(unit)}")
             continue
         moved = _province_unit(others, year, row.province,
                                _named_provinces(rows, i, mentions, text, first)) \
@@ -292,6 +288,11 @@ def _province_unit(others: Sequence[HistoricalUnit], year: int, province: str,
 def _named(unit: HistoricalUnit) -> str:
     """A CHGIS unit as the warnings name it: "雲州 (Shanxi, 1214-1287)"."""
     return f"{unit.zh} ({unit.province or '?'}, {unit.start_year}-{unit.end_year})"
+
+
+def _neighbour_unit_note(unit: HistoricalUnit) -> str:
+    """The warning's tail for a unit of a neighbouring period chosen beside the text's places."""
+    return f"{_named(unit)}, of a neighbouring period, lies by them: the table may lack the unit meant"
 
 
 def _nearest_guess(row: PlaceRow) -> bool:
