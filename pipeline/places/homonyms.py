@@ -292,7 +292,8 @@ def _named(unit: HistoricalUnit) -> str:
 
 def _neighbour_unit_note(unit: HistoricalUnit) -> str:
     """The warning's tail for a unit of a neighbouring period chosen beside the text's places."""
-    return f"{_named(unit)}, of a neighbouring period, lies by them: the table may lack the unit meant"
+    return (f"{_named(unit)}, of a neighbouring period, lies by them: the table may lack the "
+            "unit meant")
 
 
 def _nearest_guess(row: PlaceRow) -> bool:
