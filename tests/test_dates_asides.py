@@ -42,6 +42,29 @@ def test_life_span_does_not_start_a_running_date(span, eras, calendar) -> None:
     assert {w.code for w in warnings} == {"NO_RUNNING_DATE"}
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("Zhang Heng (78–139) was an official of the Han.", (78, 139)),
+    ("Zhang Heng (78- 139) was an official of the Han.", (78, 139)),
+    ("Wang Chong (AD 27–97) wrote a book.", (27, 97)),
+    ("Emperor Guangwu (r. 25–57) restored the Han.", (25, 57)),
+    ("Wang Chong (AD 127–197) wrote a book.", (127, 197)),
+])
+def test_a_short_life_or_reign_span_after_a_name_is_an_aside(text, span, eras, calendar) -> None:
+    rows, _ = _run(text, eras, calendar)
+    assert [(r.kind, (r.year, r.year_end)) for r in rows] == [("aside", span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army (10–20 thousand) fled.",        # a count, not years
+    "see the chapters (12–34) below.",        # no name before the bracket
+    "Zhang Heng (pp. 78–139) is quoted.",     # pages
+    "In 25–57 the river flooded.",            # a short span outside brackets stays unread
+])
+def test_short_numbers_are_no_span_of_years(text, eras, calendar) -> None:
+    rows, _ = _run(text, eras, calendar)
+    assert [r for r in rows if r.year_end is not None] == []
+
+
 def test_a_span_not_in_brackets_still_moves_the_running_date(eras, calendar) -> None:
     rows, _ = _run("From 1514 to 1587 the river flooded. In the following year it dried.",
                    eras, calendar)

@@ -26,7 +26,8 @@ _NOT_PLURAL = frozenset((
     "besides", "hers", "ours", "theirs", "yours", "whose", "various", "numerous", "famous",
 ))
 _SPAN_ASIDE = re.compile(
-    r"(?:\(\s*|\(?\s*(?<![.\w])(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+)$", re.I)
+    r"(?:\(\s*|\(?\s*(?<![.\w])(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+"
+    r"|\(\s*(?:AD|A\.\s?D\.|CE|C\.E\.)\s*)$", re.I)
 _ABBREV_BEFORE = re.compile(r"(?i)(?<![\w.])(?:c|ca|A\.\s?D|C\.E)\.\s*$")  # "c. 1100"
 _CE_BEFORE = re.compile(r"(?:\bA\.\s?D\.|\bAD|\bCE|\bC\.E\.)\s*$")
 _NOT_YEARS = re.compile(r"(?i)\b(?:pp?|nos?|vols?|ch|fig|tab|n)\.\s*$|(?:page|pages|p)\s+$")

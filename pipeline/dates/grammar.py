@@ -267,6 +267,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     SPAN = (
         rf"(?<![\d.,/:–—-])(?P<ryear>\d{{3,4}})\s*(?:[-–—]|/(?=\d{{2}}\b))\s*(?P<ryearend>\d{{2,4}})"
         rf"(?![\d.,/:–—-]\d|\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
+        # "Zhang Heng (78–139)", "Wang Chong (AD 27–97)": a short first year only as a life or
+        # reign in brackets right after a capitalised name, the bracket closing after the span
+        rf"|(?<=\b[A-Z][\w'’-]*\s+\(\s*(?:(?:r|b|d)\.\s*|{ce_pre}\s*)?)"
+        rf"(?P<ryear>\d{{1,2}})\s*[-–—]\s*(?P<ryearend>\d{{2,3}})(?=\s*\))"
         # "Hai Rui (1514 to 1587)": in brackets, "to" joins a span too
         rf"|(?<=\(\s*)(?P<ryear>\d{{3,4}})\s+(?:to|until|till)\s+(?P<ryearend>\d{{2,4}})(?!\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?=\s*\))"
