@@ -56,7 +56,8 @@ DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
     "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "age_cue",
     "approximate", "coarse_phase", "coarse_unit", "cycle_event", "dateline_word",
-    "life_word", "month_word", "annual_cue", "verb_before_season", "period_lead", "period_next",
+    "life_word", "month_word", "annual_cue", "quantity_noun", "verb_before_season", "period_lead",
+    "period_next",
     "birth_word"}
 
 

@@ -65,6 +65,16 @@ def test_short_numbers_are_no_span_of_years(text, eras, calendar) -> None:
     assert [r for r in rows if r.year_end is not None] == []
 
 
+@pytest.mark.parametrize(("text", "years"), [
+    ("The list of all chapters survived, the total of 1460.", []),       # a count of chapters
+    ("A number of 300 soldiers fled in 1130.", [1130]),
+    ("In the summer of 1127 the city fell.", [1127]),                    # "of" + year still reads
+])
+def test_a_number_after_total_of_is_no_year(text, years, eras, calendar) -> None:
+    rows, _ = _run(text, eras, calendar)
+    assert [r.year for r in rows] == years
+
+
 def test_a_span_not_in_brackets_still_moves_the_running_date(eras, calendar) -> None:
     rows, _ = _run("From 1514 to 1587 the river flooded. In the following year it dried.",
                    eras, calendar)

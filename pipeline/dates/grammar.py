@@ -102,6 +102,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     last_day = _alt(list(c("last_day")))
     phase_in = _alt(list(c("phase_in")))
     preps = _alt(list(c("year_preposition")), boundary=False)
+    # "the total of 1460", "a number of 300": a quantity, not a year, after these nouns + "of"
+    quantity = _alt(list(c("quantity_noun")), boundary=False)
     # units are lower case in prose: "757 li" is a distance, "757 Li Heng" a year and a name
     count_nouns = _alt(list(c("count_noun")), ci=False, boundary=False)
     cycle_event = _alt(list(c("cycle_event")), ci=False)
@@ -252,7 +254,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     )
     BARE_TRIGGER = r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid)\s+)"
     BARE_YEAR = (
-        rf"(?<=\b{preps}\s+)(?:(?P<yphase>(?i:early|late|mid))[\s\-‐]+|(?i:the\s+year)\s+)?"
+        rf"(?<=\b{preps}\s+)(?<!\b(?i:{quantity})\s+of\s+)"
+        rf"(?:(?P<yphase>(?i:early|late|mid))[\s\-‐]+|(?i:the\s+year)\s+)?"
         rf"(?P<byear>\d{{3,4}})(?!\d|,\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
