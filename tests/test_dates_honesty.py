@@ -62,11 +62,14 @@ def test_cases_are_varied() -> None:
 
 
 def test_weak_preposition_year_is_flagged(eras: EraTable, calendar: LunarCalendar) -> None:
-    rows, warnings = _read("The list gives the total of 1460.", eras, calendar)
+    rows, warnings = _read("The register gives the census of 1460.", eras, calendar)
     assert [r.certainty for r in rows if r.year == 1460] == ["low"]
     assert [w.code for w in warnings] == ["BARE_YEAR_UNSURE"]
-    rows, warnings = _read("In 1440 the total of 1460 was recorded.", eras, calendar)
+    rows, warnings = _read("In 1440 the census of 1460 was recorded.", eras, calendar)
     assert [(r.year, r.certainty) for r in rows] == [(1440, "high"), (1460, "medium")]
+    # after a quantity noun ("the total of", quantity_noun) the number is no year at all
+    rows, warnings = _read("The list gives the total of 1460.", eras, calendar)
+    assert rows == [] and warnings == []
     rows, _ = _read("In 1440 the ban was lifted.", eras, calendar)
     assert [(r.year, r.certainty) for r in rows] == [(1440, "high")]
 
