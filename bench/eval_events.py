@@ -4,7 +4,7 @@ Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
     python bench/eval_events.py --score [-v] [--errors]
-        [--set tuned|unseen|heldout|heldout2|heldout3|heldout4|heldout5|dev4]
+        [--set tuned|unseen|heldout|heldout2|heldout3|heldout4|heldout5|dev4|dev4b]
 
 Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
 chain (``pipeline.document.process_text``) on every page with a hand annotation in
@@ -335,7 +335,7 @@ def main(argv: list[str]) -> int:
                     help="with --score: print every wrong actor1 with its sentence")
     ap.add_argument("--set", dest="page_set", default=None,
                     help="with --score: only the pages of this set (tuned, unseen, heldout, "
-                         "heldout2, heldout3, heldout4, heldout5, dev4)")
+                         "heldout2, heldout3, heldout4, heldout5, dev4, dev4b)")
     args = ap.parse_args(argv)
     if args.score:
         return score_gold(args.verbose, args.errors, args.page_set)
