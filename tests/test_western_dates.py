@@ -33,3 +33,22 @@ def test_agrees_with_dateparser(stages, phrase: str) -> None:
     assert day == expected.isoformat()
     assert row.year == expected.year and row.month == expected.month
     assert row.day == expected.day
+
+
+@pytest.mark.parametrize(("text", "phrase", "year", "year_end"), [
+    ("HO CH'Ü-PING (d. B.C. 117). A nephew of the Empress.", "B.C. 117", -116, None),
+    ("In B.C. 123 he distinguished himself in a raid.", "B.C. 123", -122, None),
+    ("In BC 202 Xiang Yu died at Gaixia.", "BC 202", -201, None),
+    ("He reigned B.C. 206-195 and died in his palace.", "206-195", -205, -194),
+    ("In 206 BC Liu Bang entered Xianyang.", "206 BC", -205, None),
+    ("AD 25 Liu Xiu became emperor.", "AD 25", 25, None),
+])
+def test_era_word_before_the_year(stages, text: str, phrase: str, year: int,
+                                  year_end: int | None) -> None:
+    """Old books write the era word first ("B.C. 117", Giles; "A.D. 25"): the year is before
+    the common era, astronomical (B.C. 117 = -116), and the row covers the era word."""
+    eras, calendar = stages
+    rows, _ = resolve_dates(find_date_mentions(text, eras), eras, calendar)
+    (row,) = [r for r in rows if r.kind in ("gregorian", "range")]
+    assert phrase in row.text
+    assert (row.year, row.year_end) == (year, year_end)

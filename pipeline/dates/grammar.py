@@ -42,6 +42,7 @@ class _Grammar:
     rel_month: dict[str, int]
     rel_dir: dict[str, int]
     ce_neg: frozenset[str]
+    bc_before: regex.Pattern[str]  # a BC word ending just before a year ("B.C. 117")
     duration_cues: frozenset[str]
     lex: Lexicon
     year_preps: frozenset[str]  # words before a bare Western year ("in", "from", "of")
@@ -71,7 +72,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     DYNWORD = r"(?:[Dd]ynasty|[Kk]ingdom|[Ss]tate|[Ee]mpire|[Cc]ourt)"
     CAP = r"[A-Z][a-z]+"
     suffix = _alt(list(c("era_suffix")))
-    ce_pre = _alt(list(c("ce_prefix")), ci=False, boundary=False)
+    ce_pre = _alt([w for w, v in c("ce_prefix").items() if int(v) > 0], ci=False,
+                  boundary=False)
+    bc_pre = _alt([w for w, v in c("ce_prefix").items() if int(v) < 0], ci=False,
+                  boundary=False)
     ce_suf = _alt(list(c("ce_suffix")), ci=False, boundary=False)
     ce_era = _alt([w for w in c("ce_suffix") if not w.startswith("year")], ci=False,
                   boundary=False)
@@ -262,6 +266,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # "c.1100": the abbreviation touching the year
         rf"|(?<=(?<![\w.])(?i:c|ca)\.)(?P<byear>\d{{3,4}})(?!\d|,\d)(?!\s*[-–]\s*\d)"
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
+        # "B.C. 117", "(d. B.C. 117)": old books put the era word before the year
+        rf"|(?<![A-Za-z.])(?:{bc_pre})\s*(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
         # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
         rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
     )
@@ -333,6 +339,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rel_month={w.lower(): int(v) for w, v in c("relative_month").items()},
         rel_dir={w.lower(): int(v) for w, v in c("relative_direction").items()},
         ce_neg=frozenset(w for w, v in c("ce_suffix").items() if int(v) < 0),
+        bc_before=regex.compile(rf"(?<![A-Za-z.])(?:{bc_pre})\s*$"),
         duration_cues=frozenset(c("duration_cue")),
         lex=lex,
         year_preps=frozenset(w.lower() for w in c("year_preposition")),

@@ -178,7 +178,12 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     elif get("byear") is not None:
         val = int(get("byear"))
         suf = get("cesuf")
-        if not suf:
+        y0 = _cap_span(m, "byear")[0]
+        pre = g.bc_before.search(text, max(0, y0 - 8), y0)
+        bc = bool(suf and suf in g.ce_neg) or pre is not None
+        if pre is not None:  # "B.C. 117": the era word is part of the mention
+            start = min(start, pre.start())
+        if not suf and not bc:
             s0, e0 = _cap_span(m, "byear")
             doubt = bare_year_doubt(text, s0, e0, get("byear"), g.weak_preps, g.count_nouns,
                                     g.date_nouns)
@@ -187,7 +192,7 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["year_doubt"] = doubt
         if stands_alone(text, _cap_span(m, "byear")[0], end, _life_words(g), True):
             fields["aside"] = True  # "Died A.D. 934.": an entry's life date, no running date
-        fields["western_year"] = 1 - val if suf and suf in g.ce_neg else val
+        fields["western_year"] = 1 - val if bc else val
         fields["calendar"] = "western"
         approx = g.approx.search(text, max(0, start - 30), start)
         if approx is not None:  # "c. 1100", "circa AD 1127": the word joins the mention
@@ -249,12 +254,18 @@ def _life_words(g: _Grammar) -> frozenset[str]:
     return frozenset(w.lower() for w in g.lex.cat("life_word"))
 
 
+def _bc_before(text: str, start: int, g: _Grammar) -> bool:
+    """True if a BC word of the lexicon (``ce_prefix`` rows with -1) ends just before the year
+    at ``start``: "B.C. 117", "BC 206-195" (the order of old books, Giles and Legge)."""
+    return g.bc_before.search(text, max(0, start - 8), start) is not None
+
+
 def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
     """A printed span of years ("(1149-69)", "r. 1127–1162"): a range of two Western years."""
     (s0, e0), (s1, e1) = m.spans("ryear")[0], m.spans("ryearend")[0]
     suf = _cap(m, "cesuf", text) if m.spans("cesuf") else None
-    span = year_span(text, s0, text[s0:e0], text[s1:e1], bool(suf and suf in g.ce_neg),
-                     g.year_preps)
+    span = year_span(text, s0, text[s0:e0], text[s1:e1],
+                     bool(suf and suf in g.ce_neg) or _bc_before(text, s0, g), g.year_preps)
     if span is None:
         return None
     a, b, aside = span
