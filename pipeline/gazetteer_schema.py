@@ -220,6 +220,13 @@ SCHEMAS: dict[str, FileSchema] = {
          "tgaz_id"), ("name", "latitude", "longitude", "start_year", "end_year"),
         {"latitude": _LAT, "longitude": _LON, "start_year": _int, "end_year": _int},
         must_exist=False),
+    "historical_places_extra.csv": FileSchema(  # hand-kept: units CHGIS lacks
+        ("name", "zh", "kind", "province", "latitude", "longitude", "start_year", "end_year",
+         "tgaz_id", "geo_precision", "note"),
+        ("name", "zh", "kind", "latitude", "longitude", "start_year", "end_year", "tgaz_id",
+         "geo_precision"),
+        {"latitude": _LAT, "longitude": _LON, "start_year": _int, "end_year": _int,
+         "geo_precision": _one_of("1", "2", "3")}, must_exist=False),
     "postal_places.csv": FileSchema(
         ("alias", "style", "name", "zh", "kind", "province", "tgaz_id"),
         ("alias", "style", "name", "zh"), must_exist=False),

@@ -69,6 +69,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "place_gloss_words.csv": ("phrase", "kind"),
     "name_romanizations.csv": ("file", "canonical", "alias"),
     "historical_places.csv": ("name", "tgaz_id"),
+    "historical_places_extra.csv": ("name", "zh", "kind", "start_year"),
     "postal_places.csv": ("alias", "tgaz_id"),
     "world_places.csv": ("name", "country"),
     "world_places_extra.csv": ("name", "country"),

@@ -6,10 +6,14 @@ Qianlong Emperor conquered Kashgaria".
 An era name stands for its ruler only when that ruler reigned under that one era (the ruler
 table's ``era_ids``: Ming and Qing emperors); then his reign years are the era's years. The
 name is looked up as written among the era table's romanizations (old spellings from
-``gazetteer/era_aliases.csv`` included: "Keen-lung", "Taou-kwang"), else one letter away
-(:meth:`pipeline.eras.EraTable.fuzzy_candidates`: "Kien-long", "Tao Kwang"; two words or a
-hyphen only, never a single capitalised word nor a ruler's personal name; after "Emperor", or
-with a year printed in the text near the era).
+``gazetteer/era_aliases.csv`` included: "Keen-lung", "Taou-kwang"), else read syllable by
+syllable in Wade–Giles and the older spellings (:func:`pipeline.old_spellings.name_readings`,
+the ``old_syllable`` rows shared with :mod:`pipeline.entities.era_emperors`: "Kia Tsing" ->
+jiajing) when that reading names the era of exactly one ruler who reigned under that one
+era, else one letter away (:meth:`pipeline.eras.EraTable.fuzzy_candidates`: "Kien-long",
+"Tao Kwang"). A reading or a one-letter match is fuzzy (warned): two words or a hyphen only,
+never a single capitalised word nor a ruler's personal name; after "Emperor", or with a year
+printed in the text near the era.
 
 :func:`add_era_rulers` adds, before the "of his reign" pass of :mod:`.reigns`:
 
@@ -31,7 +35,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from pipeline.eras import EraTable
+from pipeline.eras import Era, EraTable
+from pipeline.old_spellings import load_old_syllables, name_readings
 from pipeline.rulers import load_ruler_table, personal_names
 
 from .lexicon import Lexicon, parse_number
@@ -48,17 +53,25 @@ NEAR = 50  # years: a printed year this near an era supports a one-letter-off sp
 def era_ruler(run: str, eras: EraTable,
               years: tuple[int, ...] | None = ()) -> tuple[str, bool] | None:
     """(era surface to look up, fuzzy) when ``run`` names an era whose one ruler reigned under
-    that era only; else None. Fuzzy (one letter away) only for two words or a hyphen that are
-    no ruler's personal name ("Ying Zheng" is no "Yongzheng"), and, unless ``years`` is None,
-    only with one of the text's printed ``years`` within :data:`NEAR` years of the era."""
+    that era only; else None. Fuzzy (read by :func:`read_era_rulers`, else one letter away)
+    only for two words or a hyphen that are no ruler's personal name ("Ying Zheng" is no
+    "Yongzheng"), and, unless ``years`` is None, only with one of the text's printed ``years``
+    within :data:`NEAR` years of the era."""
     cands = eras.candidates(run)
     fuzzy = False
     if not cands and (" " in run or "-" in run) and run not in personal_names(
             load_ruler_table())[1]:
-        cands, fuzzy = eras.fuzzy_candidates(run), True
-        if years is not None:
-            cands = [e for e in cands
-                     if any(e.start_year - NEAR <= y <= e.end_year + NEAR for y in years)]
+        fuzzy = True
+
+        def near(found: list[Era]) -> list[Era]:
+            if years is None:
+                return found
+            return [e for e in found
+                    if any(e.start_year - NEAR <= y <= e.end_year + NEAR for y in years)]
+
+        cands = near(read_era_rulers(run, eras))
+        if len({e.name for e in cands}) != 1:
+            cands = near(eras.fuzzy_candidates(run))
     names = {e.name for e in cands}
     if len(names) != 1:
         return None
@@ -67,6 +80,20 @@ def era_ruler(run: str, eras: EraTable,
     if ruler is None or len(ruler.era_ids) != 1:
         return None
     return (name if fuzzy else run), fuzzy
+
+
+def read_era_rulers(run: str, eras: EraTable) -> list[Era]:
+    """The eras ``run`` ("Kia Tsing", "Kea-tsing") spells when read syllable by syllable
+    (:func:`pipeline.old_spellings.name_readings`, the active gazetteer's ``old_syllable``
+    rows) whose one ruler reigned under that one era (the Ming and Qing emperors), by start
+    year; [] if none. No check of the run's shape or of the years near it (the caller's)."""
+    found: list[Era] = []
+    for key in sorted(name_readings(run.split(), load_old_syllables())):
+        for era in eras.candidates(key):
+            ruler = ruler_of_era(era.name, eras)
+            if era not in found and ruler is not None and len(ruler.era_ids) == 1:
+                found.append(era)
+    return sorted(found, key=lambda e: (e.start_year, e.era_id))
 
 
 def _runs(text: str, start: int, end: int, eras: EraTable,

@@ -5,14 +5,10 @@ The Ming and Qing emperors are known by the one era of their reign ("the Daoguan
 rulers.csv ``canonical`` "<era> Emperor"); English texts of the 19th century write that era in
 Wade–Giles, often without its aspiration apostrophes ("Kang Hsi" for K'ang-hsi), or in the
 older spellings of Morrison and Williams ("Tao Kwang", "Kia King", "Hien Fung", "Kwang Su").
-:func:`era_emperor` reads a name syllable by syllable into every pinyin reading it may have:
-
-* the syllable read strictly as Wade–Giles (:func:`wg_syllable_to_pinyin`: "hsi" -> xi);
-* the same with the aspiration apostrophe the text left out ("kang" -> "k'ang" -> kang,
-  "tung" -> "t'ung" -> tong);
-* through the lexicon's ``old_syllable`` rows (``entity_lexicon.csv``: "kwang=kuang",
-  "kia=chia", "hien=hsien", "fung=feng", "su=hsü") and then as above;
-
+:func:`era_emperor` reads a name syllable by syllable into every pinyin reading it may have
+(:func:`pipeline.old_spellings.name_readings`, shared with :mod:`pipeline.dates.era_rulers`:
+strict Wade–Giles, the aspiration apostrophe the text left out, and the lexicon's
+``old_syllable`` rows of ``entity_lexicon.csv``: "kwang=kuang", "kia=chia", "hien=hsien")
 and links the name to an emperor only when its readings spell the era of exactly one
 era-named emperor (:func:`era_emperor_keys`): the era names of the Ming and Qing emperors are
 few and far apart, so "Tung Chi" (tong+zhi, dong+ji, tong+qi ...) can only be Tongzhi. A
@@ -22,69 +18,22 @@ name another ruler bears (a posthumous name, another era) is left to
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Iterable, Mapping
 
 from pipeline.entities.pinyin import is_pinyin_word, is_real_syllable
 from pipeline.entities.rulers import RulerIndex, gazetteer_ruler_index
-from pipeline.entities.wadegiles import wg_syllable_to_pinyin
 from pipeline.eras import era_key
 from pipeline.gazetteer import Gazetteer
+from pipeline.old_spellings import (  # shared with pipeline.dates.era_rulers
+    KIND,
+    MAX_SYLLABLES,
+    name_readings,
+    old_syllables,
+    syllable_readings,
+)
 
-#: Wade–Giles initials that have an aspirated twin written with an apostrophe
-_ASPIRABLE = re.compile(r"^(ch|ts|tz|k|p|t)(?!')")
-#: at most this many syllables in an era name read so (Ming/Qing eras have two)
-MAX_SYLLABLES = 3
-
-
-def old_syllables(rows: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """The lexicon's ``old_syllable`` values ("kwang=kuang", "ching=cheng") as old spelling
-    (lower case) -> its Wade–Giles syllables; a value without "=" is skipped."""
-    out: dict[str, list[str]] = {}
-    for row in rows:
-        old, sep, wg = row.partition("=")
-        if sep and old.strip() and wg.strip():
-            out.setdefault(old.strip().lower(), []).append(wg.strip().lower())
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def syllable_readings(syllable: str, old: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
-    """Toneless pinyin readings (lower case, ü as u) of one syllable written in Wade–Giles,
-    with or without its aspiration apostrophe, or in an older spelling of ``old``
-    ("kwang" -> {guang, kuang}; "hsi" -> {xi}; "su" -> {su, xu}); empty if none."""
-    syl = syllable.lower().replace("’", "'")
-    out: set[str] = set()
-    for form in (syl, *old.get(syl, ())):
-        for variant in (form, _ASPIRABLE.sub(r"\1'", form)):
-            reading = wg_syllable_to_pinyin(variant)
-            if reading:
-                out.add(reading.replace("ü", "u"))
-    return frozenset(out)
-
-
-def _splits(word: str, old: Mapping[str, tuple[str, ...]], parts: int) -> list[list[str]]:
-    """Ways to cut one unhyphenated word into ``parts`` pieces that each have a reading
-    ("Taokwang" -> [["tao", "kwang"]])."""
-    if parts == 1:
-        return [[word]] if syllable_readings(word, old) else []
-    out = []
-    for cut in range(1, len(word)):
-        head = word[:cut]
-        if syllable_readings(head, old):
-            out.extend([head] + rest for rest in _splits(word[cut:], old, parts - 1))
-    return out
-
-
-def _name_syllables(words: list[str], old: Mapping[str, tuple[str, ...]]) -> list[list[str]]:
-    """The syllable sequences a name of one or more words may be read as: the words' own
-    hyphen-separated syllables, and each one-word name cut into two or three syllables."""
-    syls = [s for w in words for s in re.split(r"[-‐]", w) if s]
-    options = [syls] if all(syllable_readings(s, old) for s in syls) else []
-    if len(syls) == 1:
-        for n in range(2, MAX_SYLLABLES + 1):
-            options.extend(_splits(syls[0], old, n))
-    return [o for o in options if 1 < len(o) <= MAX_SYLLABLES]
+__all__ = ["MAX_SYLLABLES", "era_emperor", "era_emperor_keys", "gazetteer_era_emperors",
+           "model_era_emperor", "old_syllables", "pinyin_name", "syllable_readings"]
 
 
 def era_emperor_keys(rulers: RulerIndex) -> dict[str, str]:
@@ -123,13 +72,7 @@ def era_emperor(words: Iterable[str], keys: Mapping[str, str],
     exact = keys.get(era_key(" ".join(toks)), "")
     if exact:
         return exact, True
-    found: set[str] = set()
-    for syls in _name_syllables(toks, old):
-        readings = [sorted(syllable_readings(s, old)) for s in syls]
-        for combo in itertools.product(*readings):
-            name = keys.get("".join(combo))
-            if name:
-                found.add(name)
+    found = {keys[k] for k in name_readings(toks, old) if k in keys}
     return (found.pop(), False) if len(found) == 1 else ("", False)
 
 
@@ -151,7 +94,7 @@ def gazetteer_era_emperors(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, tu
     if got is None or got[0] is not gaz:
         rulers = gazetteer_ruler_index(gaz)
         got = _CACHE[id(gaz)] = (gaz, era_emperor_keys(rulers) if rulers else {},
-                                 old_syllables(gaz.words("old_syllable")))
+                                 old_syllables(gaz.words(KIND)))
     return got[1], got[2]
 
 

@@ -6,6 +6,7 @@ Wade–Giles/postal spellings of late-Qing seats come from ``postal_places.csv``
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections.abc import Mapping
@@ -101,7 +102,7 @@ def _load_historical_units(gazetteer: Path) -> Mapping[str, tuple[HistoricalUnit
     if not path.is_file():
         return {}
     raw: dict[str, list[str]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    lines = path.read_text(encoding="utf-8").splitlines()[1:] + _extra_lines(gazetteer)
     for line in lines:
         name = line[:line.index(",")]
         if "?" in name:
@@ -111,6 +112,22 @@ def _load_historical_units(gazetteer: Path) -> Mapping[str, tuple[HistoricalUnit
             key = name_key(name)
         raw.setdefault(key, []).append(line)
     return _HistoricalIndex(raw)
+
+
+EXTRA_FILE = "historical_places_extra.csv"
+
+
+def _extra_lines(gazetteer: Path) -> list[str]:
+    """The rows of the hand-kept ``historical_places_extra.csv`` (units CHGIS lacks, placed at
+    the CHGIS point of their seat county: Liao 應州 and 寰州), as lines of
+    ``historical_places.csv``'s nine columns; [] without the file."""
+    path = gazetteer / EXTRA_FILE
+    if not path.is_file():
+        return []
+    cols = ("name", "zh", "kind", "province", "latitude", "longitude", "start_year", "end_year",
+            "tgaz_id")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [",".join(row[c] for c in cols) for row in csv.DictReader(fh)]
 
 
 def load_postal_places(gazetteer: Path | None = None) -> Mapping[str, tuple[tuple[str, str], ...]]:
