@@ -157,6 +157,41 @@ def _verb_with_object(head: Token) -> None:
         left[-1].dep_ = "nsubj"
 
 
+#: How far (tokens) a list item may stand after its list opener ("such as", "including").
+_LIST_REACH = 60
+
+
+def listed_under(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The umbrella noun whose list the noun ``head`` is an item of: the noun before a
+    ``list_opener`` cue of ``event_cues.csv`` earlier in ``head``'s sentence, with only a
+    comma between ("made many reformations, such as: establishment of provinces; unification
+    of the units": reformations, for both items), when no full stop and no other verb's
+    subject outside brackets lies between the opener and ``head``; else None. An item shares
+    the umbrella's agent (the subject of a ``support`` verb it is the object of,
+    :func:`read_frame`); text order, not the parse, decides (the parse hangs list items
+    anywhere)."""
+    doc = head.doc
+    openers = sorted((tuple(c.split()) for c, k in lexicon.cues.items()
+                      if k == "list_opener"), key=len, reverse=True)
+    words = [t.lower_ for t in doc]
+    lo = max(head.sent.start, head.i - _LIST_REACH)
+    depth = 0  # inside brackets: an aside ("(at that time, the country had 31 provinces)")
+    for at in range(head.i - 1, lo - 1, -1):
+        depth += {")": 1, "(": -1}.get(doc[at].text, 0)
+        if doc[at].text in (".", "!", "?") or (doc[at].dep_ in SUBJ and depth <= 0):
+            return None
+        op = next((o for o in openers if tuple(words[at:at + len(o)]) == o
+                   and at + len(o) <= head.i), None)
+        if op is None:
+            continue
+        before = at - 1
+        while before >= lo and doc[before].text == ",":
+            before -= 1
+        umbrella = doc[before] if before >= lo else None
+        return umbrella if umbrella is not None and coarse(umbrella) == "NOUN" else None
+    return None
+
+
 def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                takes_object: bool = True) -> Frame:
     """The frame of the trigger ``span`` (a span of a parsed Doc). ``rule`` may be None when the
@@ -178,6 +213,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         obj_of = head.head if head.dep_ == "compound" and head.head.dep_ in OBJ else head
         # ("took reform measures": the trigger modifies the object of the support verb)
+        if by is None and poss is None and obj_of.dep_ not in OBJ:
+            obj_of = listed_under(head, lexicon) or obj_of  # "made reforms, such as: X"
         support = obj_of.head if obj_of.dep_ in OBJ and coarse(obj_of.head) == "VERB" \
             and lexicon.cue(obj_of.head.lower_) == "support" else None
         if support is not None and by is None and poss is None:
