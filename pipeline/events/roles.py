@@ -157,6 +157,16 @@ def _verb_with_object(head: Token) -> None:
         left[-1].dep_ = "nsubj"
 
 
+def one_of_several(agent: Token | None) -> bool:
+    """True when the subject ``agent`` is one of coordinated subjects ("X and Y fought",
+    "X fought with Y": neither side alone acts) or there is none; False for one subject."""
+    if agent is None:
+        return True
+    if any(c.dep_ == "conj" for c in agent.children) or agent.dep_ == "conj":
+        return True
+    return any(t.lower_ == "with" for t in agent.head.children if t.dep_ == "prep")
+
+
 #: How far (tokens) a list item may stand after its list opener ("such as", "including").
 _LIST_REACH = 60
 

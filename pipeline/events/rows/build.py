@@ -41,6 +41,7 @@ from pipeline.events.roles import (
     coarse,
     event_noun,
     nominal_anchored,
+    one_of_several,
     ordering_agent,
     read_frame,
     tense,
@@ -266,7 +267,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 frame.passive or rule.subject_role == "patient" or coarse(frame.head) == "NOUN"):
             actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
                                        patient_place.canonical
-                                       if patient_place is not None and actor2 is None else "")
+                                       if patient_place is not None and actor2 is None else "",
+                                       at)
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
@@ -294,9 +296,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
                 salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
-        if rule.hostile and status == "asserted" and actor1 is not None \
-                and frame.patient is not None:  # not "X and Y fought": no one side acts
-            salience.acted(actor1, place.canonical if place is not None else "")
+        if rule.hostile and status == "asserted" and actor1 is not None and (
+                frame.patient is not None or not one_of_several(frame.agent)):
+            # "Zheng He attacked first, ... were killed": he acts; not "X and Y fought"
+            salience.acted(actor1, place.canonical if place is not None else "", at,
+                           frame.patient is None)
             if actor2 is not None:
                 salience.opposed(actor1, actor2)
         if status == "asserted" and rule.event_type in _FATAL:

@@ -9,6 +9,12 @@ from collections.abc import Callable
 from pipeline.events.actors import AGENT_LABELS, Actor, same_side
 from pipeline.records import EntityRow
 
+#: How far (characters) the agent of a hostile event with no patient carries to a later
+#: agentless one: the same or the next sentence ("Zheng He attacked first, more than 5,000
+#: pirates were killed, ten ships were burned"; "The Japanese attacked; the prisoners were
+#: put to death"), not a paragraph later.
+LONE_REACH = 250
+
 
 class HostileSides:
     """The sides of the paragraph's hostile events (a mixin of
@@ -17,6 +23,9 @@ class HostileSides:
     def _start_sides(self, earlier: HostileSides | None) -> None:
         """Empty lists for a new paragraph; the places' last agents carried from ``earlier``."""
         self.attackers: list[Actor] = []  # actor1s of the paragraph's hostile events, in order
+        # (offset, lone) of each of :attr:`attackers`: where it acted, and whether the event
+        # had no patient ("Zheng He attacked first"), which carries only :data:`LONE_REACH`
+        self.acts: list[tuple[int, bool]] = []
         # (actor1, actor2) of the paragraph's hostile events with both sides, in order
         self.pairs: list[tuple[Actor, Actor]] = []
         # place canonical -> the last agent of a hostile event at it, over the whole document
@@ -25,10 +34,14 @@ class HostileSides:
     def alive(self, entity: EntityRow, since: int | None = None) -> bool:
         raise NotImplementedError  # :meth:`pipeline.events.salience.Salience.alive`
 
-    def acted(self, actor: Actor, place: str = "") -> None:
+    def acted(self, actor: Actor, place: str = "", at: int = -1, lone: bool = False) -> None:
         """Record ``actor`` as the agent of a hostile event (attack, siege, defeat ...) whose
-        place or target is the place ``place`` (a canonical name, "" if none)."""
+        place or target is the place ``place`` (a canonical name, "" if none), at full-text
+        offset ``at`` (-1: unknown); ``lone``: the event names no patient ("Zheng He attacked
+        first"): it names the agent of later agentless events only within
+        :data:`LONE_REACH` characters."""
         self.attackers.append(actor)
+        self.acts.append((at, lone))
         if place:
             self.at_place[place] = actor
 
@@ -51,21 +64,25 @@ class HostileSides:
         return None
 
     def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
-                 place: str = "") -> Actor | None:
+                 place: str = "", at: int = -1) -> Actor | None:
         """The agent of an agentless hostile event ("the emperor was captured", "the generals
         were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
         guess: the campaign the text narrates goes on). For a place patient (``place``, a
         canonical name: "Bianjing fell"): the agent of the document's latest hostile event at
         or against that place. Otherwise: the agent of the paragraph's latest hostile event
         that names a person, army or state, is not the patient nor of the patient's side
-        (``polity_of``: an entity's side, "" if unknown; :func:`same_side`). None if there
-        is no such event."""
+        (``polity_of``: an entity's side, "" if unknown; :func:`same_side`); an event with
+        no patient counts only within :data:`LONE_REACH` characters before ``at`` (the
+        event's offset; -1: never). None if there is no such event."""
         if place:
             found = self.at_place.get(place)
             return Actor(found.entity, "side") \
                 if found is not None and self.alive(found.entity) else None
         side = polity_of(patient.entity) if patient is not None else ""
-        for actor in reversed(self.attackers):
+        for actor, (when, lone) in zip(reversed(self.attackers), reversed(self.acts),
+                                       strict=True):
+            if lone and not (at >= 0 and 0 <= at - when <= LONE_REACH):
+                continue  # "X engaged in a fierce competition" paragraphs back
             if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
                     or not self.alive(actor.entity) or actor.entity.label not in AGENT_LABELS:
                 continue  # (an unnamed person or group, "the Empress Dowager", "the
