@@ -27,7 +27,13 @@ from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor, title_actor
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import SOURCE as IMPLIED
-from pipeline.events.implied import implied_actor, reigning_title, titled_ruler, undergoer_frame
+from pipeline.events.implied import (
+    implied_actor,
+    reigning_title,
+    sentence_ruler,
+    titled_ruler,
+    undergoer_frame,
+)
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import (
@@ -364,6 +370,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         **dated)  # type: ignore[arg-type]
     if actor1 is None and (agentless or performative) and rule.implied_agent:
         # "was appointed": the emperor; "We confer ...": the emperor's edict
+        lo = offset + sent.start_char  # "The Hongxi emperor ordered ..., X was appointed"
+        row = sentence_ruler(row, [e for e in ctx.entities if lo <= e.start and e.end
+                                   <= offset + trig.start_char and salience.alive(e)],
+                             doc_text[sent.start_char:trig.start_char], lo, ctx.person_polity)
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity, text_polity=salience.text_polity(row.start))
         if not row.actor1 and rule.implied_agent == "ruler" and salience.heading is not None:
