@@ -88,3 +88,13 @@ def test_a_ruler_not_reigning_that_year_or_no_ruler_leaves_the_row() -> None:
     assert sentence_ruler(_appointed(1424), [], "Zheng He was ", 150, {}, tables).actor1 == ""
     assert sentence_ruler(_appointed(1424), [], "The Hongxi emperors' men ", 150, {},
                           tables).actor1 == ""  # not the words of the name
+
+
+def test_the_one_who_breaks_a_blockade_is_not_the_blockader(nlp: Language) -> None:
+    text = ("Kublai Khan sent Aju to surround Xiangyang. In 1272 Zhang Shun broke through the "
+            "blockade with a hundred boats of supplies.")
+    ev = run(nlp, text, [("Kublai Khan", "PERSON", "Kublai Khan"), ("Aju", "PERSON", "Aju"),
+                         ("Zhang Shun", "PERSON", "Zhang Shun"),
+                         ("Xiangyang", "PLACE", "Xiangyang")])
+    assert [e.actor1 for e in ev if e.event_type == "blockade"] in ([""], ["Aju"])
+    assert all(e.actor1 != "Zhang Shun" for e in ev if e.event_type == "blockade")

@@ -162,8 +162,10 @@ def one_of_several(agent: Token | None) -> bool:
     "X fought with Y": neither side alone acts) or there is none; False for one subject."""
     if agent is None:
         return True
-    if any(c.dep_ == "conj" for c in agent.children) or agent.dep_ == "conj":
-        return True
+    heads = {agent.i} | {c.i for c in agent.children if c.dep_ == "appos"}
+    if agent.dep_ == "conj" or any(t.dep_ == "conj" and t.head.i in heads
+                                   for t in agent.subtree):
+        return True  # ("The Tanguts, the Uyghurs and the Khitan": an apposition's list)
     return any(t.lower_ == "with" for t in agent.head.children if t.dep_ == "prep")
 
 

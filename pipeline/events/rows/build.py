@@ -62,6 +62,7 @@ from pipeline.events.rows.frames import (
     _partner,
     _place_subject,
     _without_dates,
+    governor_at,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
@@ -274,7 +275,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
                                        patient_place.canonical
                                        if patient_place is not None and actor2 is None else "",
-                                       at)
+                                       at, governor_at(frame.head, offset + sent.start_char))
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):

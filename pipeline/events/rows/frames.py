@@ -180,3 +180,18 @@ def _off_heading(frame: Frame, local: Span) -> tuple[Frame, int]:
             or first is None or not first.text[:1].isupper():
         return frame, 0
     return dataclasses.replace(frame, agent=None), nl + 1
+
+
+def governor_at(head: Token, base: int) -> int:
+    """The full-text offset (``base`` + the token's ``idx``) of the verb whose object the
+    noun trigger ``head`` is, directly or through a preposition ("broke through the
+    blockade", "lifted the siege", "survived the attack"), or -1 (a verb trigger, a subject,
+    no verb). The one who acts on an event is not its agent: the subject of "broke through"
+    did not blockade (:meth:`pipeline.events.salience.sides.HostileSides.attacker`)."""
+    if coarse(head) != "NOUN":
+        return -1
+    tok = head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head
+    if tok is head and head.dep_ not in _ARGUMENT - {"nsubj", "nsubjpass", "attr"}:
+        return -1
+    verb = tok.head
+    return base + verb.idx if verb is not tok and coarse(verb) == "VERB" else -1

@@ -64,7 +64,7 @@ class HostileSides:
         return None
 
     def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
-                 place: str = "", at: int = -1) -> Actor | None:
+                 place: str = "", at: int = -1, not_at: int = -1) -> Actor | None:
         """The agent of an agentless hostile event ("the emperor was captured", "the generals
         were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
         guess: the campaign the text narrates goes on). For a place patient (``place``, a
@@ -73,7 +73,9 @@ class HostileSides:
         that names a person, army or state, is not the patient nor of the patient's side
         (``polity_of``: an entity's side, "" if unknown; :func:`same_side`); an event with
         no patient counts only within :data:`LONE_REACH` characters before ``at`` (the
-        event's offset; -1: never). None if there is no such event."""
+        event's offset; -1: never); never the agent of the event at ``not_at`` (the verb
+        whose object the trigger is: "Zhang Shun broke through the blockade" does not make him
+        the blockader). None if there is no such event."""
         if place:
             found = self.at_place.get(place)
             return Actor(found.entity, "side") \
@@ -83,6 +85,8 @@ class HostileSides:
                                        strict=True):
             if lone and not (at >= 0 and 0 <= at - when <= LONE_REACH):
                 continue  # "X engaged in a fierce competition" paragraphs back
+            if not_at >= 0 and when == not_at:
+                continue  # "X broke through the [blockade]": X is no blockader
             if (patient is not None and actor.entity.canonical == patient.entity.canonical) \
                     or not self.alive(actor.entity) or actor.entity.label not in AGENT_LABELS:
                 continue  # (an unnamed person or group, "the Empress Dowager", "the
