@@ -98,3 +98,19 @@ def test_the_one_who_breaks_a_blockade_is_not_the_blockader(nlp: Language) -> No
                          ("Xiangyang", "PLACE", "Xiangyang")])
     assert [e.actor1 for e in ev if e.event_type == "blockade"] in ([""], ["Aju"])
     assert all(e.actor1 != "Zhang Shun" for e in ev if e.event_type == "blockade")
+
+
+def test_an_agentless_execution_takes_the_one_who_just_acted_in_power(nlp: Language) -> None:
+    text = ("In 1898 the Empress Dowager deposed the Emperor and revoked his edicts. "
+            "Six of the reformers were beheaded.")
+    ev = run(nlp, text, [("Empress Dowager", "PERSON", "Cixi")])
+    assert [(e.actor1, e.actor1_source, e.certainty) for e in ev
+            if e.event_type == "execution"] == [("Cixi", "implied", "low")]
+
+
+def test_an_execution_far_from_any_act_of_power_stays_blank(nlp: Language) -> None:
+    filler = " ".join(["The court debated the taxes of the southern provinces for months."] * 5)
+    text = (f"In 1898 the Empress Dowager deposed the Emperor. {filler} "
+            "Six of the reformers were beheaded.")
+    ev = run(nlp, text, [("Empress Dowager", "PERSON", "Cixi")])
+    assert [e.actor1 for e in ev if e.event_type == "execution"] == [""]

@@ -66,6 +66,7 @@ from pipeline.events.rows.frames import (
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
+from pipeline.events.salience.sides import STATE_ACTS, STATE_FOLLOWERS
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
@@ -276,6 +277,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                        patient_place.canonical
                                        if patient_place is not None and actor2 is None else "",
                                        at, governor_at(frame.head, offset + sent.start_char))
+        if actor1 is None and frame.passive and frame.agent is None \
+                and rule.event_type in STATE_FOLLOWERS:
+            actor1 = salience.ruler_before(at, actor2)  # "condemned them. Six were beheaded"
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
@@ -310,6 +314,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                            frame.patient is None)
             if actor2 is not None:
                 salience.opposed(actor1, actor2)
+        if status == "asserted" and actor1 is not None and rule.event_type in STATE_ACTS:
+            salience.ruled(actor1, at)
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
         if status == "asserted" and rule.event_type == "enthronement":

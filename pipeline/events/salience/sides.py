@@ -16,6 +16,18 @@ from pipeline.records import EntityRow
 LONE_REACH = 250
 
 
+#: Event types that are acts of power over a person or the court (a deposition, an edict
+#: revoked, an appointment, a banishment, an execution): whoever just did one is the agent of
+#: an agentless execution right after ("the Empress Dowager deposed the Emperor, revoked his
+#: edicts and condemned the young reformers to death. Six of them were beheaded").
+STATE_ACTS = frozenset({"coup", "abolition", "decree", "appointment", "dismissal", "exile",
+                        "imprisonment", "execution", "reform"})
+#: Agentless event types that take the agent of the state act just before (:data:`STATE_ACTS`).
+STATE_FOLLOWERS = frozenset({"execution"})
+#: Actor sources that are guesses: a guessed agent is not carried on to another event.
+GUESSED = frozenset({"side", "implied", "nearest", "parse"})
+
+
 class HostileSides:
     """The sides of the paragraph's hostile events (a mixin of
     :class:`~pipeline.events.salience.Salience`, which gives :meth:`alive`)."""
@@ -26,6 +38,8 @@ class HostileSides:
         # (offset, lone) of each of :attr:`attackers`: where it acted, and whether the event
         # had no patient ("Zheng He attacked first"), which carries only :data:`LONE_REACH`
         self.acts: list[tuple[int, bool]] = []
+        # (offset, agent) of the paragraph's acts of power (:data:`STATE_ACTS`), in order
+        self.state_acts: list[tuple[int, Actor]] = []
         # (actor1, actor2) of the paragraph's hostile events with both sides, in order
         self.pairs: list[tuple[Actor, Actor]] = []
         # place canonical -> the last agent of a hostile event at it, over the whole document
@@ -44,6 +58,26 @@ class HostileSides:
         self.acts.append((at, lone))
         if place:
             self.at_place[place] = actor
+
+    def ruled(self, actor: Actor, at: int) -> None:
+        """Record ``actor`` as the agent of an act of power (:data:`STATE_ACTS`) at full-text
+        offset ``at``; a guessed agent (:data:`GUESSED`) is not recorded."""
+        if actor.source not in GUESSED:
+            self.state_acts.append((at, actor))
+
+    def ruler_before(self, at: int, patient: Actor | None) -> Actor | None:
+        """The agent of the latest act of power within :data:`LONE_REACH` characters before
+        full-text offset ``at`` (the same or the previous sentence), for an agentless act of
+        :data:`STATE_FOLLOWERS` ("... condemned the young reformers to death. Six of them were
+        beheaded": the one who condemned them), with ``source="implied"`` (a guess: the text
+        does not say who beheaded them); not ``patient`` nor one reported dead; else None."""
+        for when, actor in reversed(self.state_acts):
+            if at - when > LONE_REACH:
+                return None
+            if when < at and (patient is None or actor.entity.canonical
+                              != patient.entity.canonical) and self.alive(actor.entity):
+                return Actor(actor.entity, "implied")
+        return None
 
     def opposed(self, actor1: Actor, actor2: Actor) -> None:
         """Record the two sides of a hostile event ("X fought the Arabs")."""
