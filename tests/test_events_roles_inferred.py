@@ -114,3 +114,18 @@ def test_an_execution_far_from_any_act_of_power_stays_blank(nlp: Language) -> No
             "Six of the reformers were beheaded.")
     ev = run(nlp, text, [("Empress Dowager", "PERSON", "Cixi")])
     assert [e.actor1 for e in ev if e.event_type == "execution"] == [""]
+
+
+def test_one_who_died_in_a_battle_against_y_fought_it(nlp: Language) -> None:
+    text = ("In 1004 Li Jiqian was wounded and died in a battle against "
+            "Pan Luozhi.")
+    ev = run(nlp, text, [("Li Jiqian", "PERSON", "Li Jiqian"),
+                         ("Pan Luozhi", "PERSON", "Pan Luozhi")])
+    assert [(e.actor1, e.actor2) for e in ev if e.event_type == "battle"] == [
+        ("Li Jiqian", "Pan Luozhi")]
+
+
+def test_a_battle_with_no_target_takes_no_subject_from_its_verb(nlp: Language) -> None:
+    text = "In 1004 Li Jiqian was wounded and died in a great battle."
+    ev = run(nlp, text, [("Li Jiqian", "PERSON", "Li Jiqian")])
+    assert all(e.actor1 != "Li Jiqian" for e in ev if e.event_type == "battle")

@@ -169,6 +169,17 @@ def one_of_several(agent: Token | None) -> bool:
     return any(t.lower_ == "with" for t in agent.head.children if t.dep_ == "prep")
 
 
+def _fighter(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of the verb the noun ``head`` ("a battle against Y") hangs on through
+    "in" or "during" ("Li Jiqian was wounded and died in a battle against Pan Luozhi": Li
+    Jiqian fought it), or None. Only for a noun with an "against" target: the one who dies in
+    it or is wounded in it is its other side."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("in", "during") or coarse(prep.head) != "VERB":
+        return None
+    return controller(prep.head, lexicon)
+
+
 #: How far (tokens) a list item may stand after its list opener ("such as", "including").
 _LIST_REACH = 60
 
@@ -243,6 +254,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             if of_obj is not None and against is not None and of_obj.i == against.i:
                 of_obj = None
             agent, patient = of_obj or poss or by or head, against
+        if (agent is None or agent.i == head.i) and patient is not None \
+                and patient.head.lower_ == "against":
+            agent = _fighter(head, lexicon) or agent  # "X died in a battle against Y": X
         passive = False
     else:
         passive = is_passive(head)
