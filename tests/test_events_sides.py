@@ -200,3 +200,12 @@ def test_a_battle_with_no_target_takes_no_subject_from_its_verb(nlp: Language) -
     text = "In 1004 Li Jiqian was wounded and died in a great battle."
     ev = run(nlp, text, [("Li Jiqian", "PERSON", "Li Jiqian")])
     assert all(e.actor1 != "Li Jiqian" for e in ev if e.event_type == "battle")
+
+
+def test_an_agentless_passive_done_under_someone_is_theirs_as_a_guess(nlp: Language) -> None:
+    text = ("In 1400 the wall was rebuilt under the Ming. In 1401 Wang Zhen was placed under "
+            "arrest.")
+    ev = run(nlp, text, [("Ming", "POLITY", "Ming"), ("Wang Zhen", "PERSON", "Wang Zhen")])
+    assert [(e.actor1, e.actor1_source, e.certainty) for e in ev
+            if e.event_type == "construction"] == [("Ming", "implied", "low")]
+    assert all(e.actor1 != "arrest" for e in ev)

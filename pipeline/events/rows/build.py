@@ -63,6 +63,7 @@ from pipeline.events.rows.frames import (
     _place_subject,
     _without_dates,
     governor_at,
+    under_whom,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
@@ -277,6 +278,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                        patient_place.canonical
                                        if patient_place is not None and actor2 is None else "",
                                        at, governor_at(frame.head, offset + sent.start_char))
+        under = under_whom(frame.head) if actor1 is None and frame.agent is None \
+            and (frame.passive or coarse(frame.head) == "NOUN") else None
+        if under is not None and finder.place(under) is None:  # "carried out under X"
+            authority = resolve_actor(finder, salience, under, at) or title_actor(finder, under)
+            actor1 = Actor(authority.entity, IMPLIED) if authority is not None else None
         if actor1 is None and frame.passive and frame.agent is None \
                 and rule.event_type in STATE_FOLLOWERS:
             actor1 = salience.ruler_before(at, actor2)  # "condemned them. Six were beheaded"

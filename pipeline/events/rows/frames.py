@@ -195,3 +195,20 @@ def governor_at(head: Token, base: int) -> int:
         return -1
     verb = tok.head
     return base + verb.idx if verb is not tok and coarse(verb) == "VERB" else -1
+
+
+def under_whom(head: Token) -> Token | None:
+    """The object of an "under" phrase on the verb ``head`` of an agentless passive ("These
+    reforms were carried out under the Empress Dowager", "the wall was rebuilt under the
+    Ming"): the authority it was done under, the caller's agent when it names an actor (not
+    "under arrest", "under the walls of X"); for a noun trigger, the "under" phrase of the
+    passive verb it is the subject of ("These reforms were carried out under X"); None for
+    an active verb or no such phrase."""
+    if coarse(head) == "NOUN":
+        if head.dep_ != "nsubjpass":
+            return None
+        head = head.head
+    elif not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) \
+            and head.dep_ != "acl":
+        return None
+    return next(iter(prep_objects(head, frozenset({"under"}))), None)
