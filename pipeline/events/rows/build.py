@@ -62,12 +62,12 @@ from pipeline.events.rows.frames import (
     _partner,
     _place_subject,
     _without_dates,
+    authority,
     governor_at,
-    under_whom,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
-from pipeline.events.salience.sides import STATE_ACTS, STATE_FOLLOWERS
+from pipeline.events.salience.sides import STATE_ACTS
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
@@ -278,14 +278,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                        patient_place.canonical
                                        if patient_place is not None and actor2 is None else "",
                                        at, governor_at(frame.head, offset + sent.start_char))
-        under = under_whom(frame.head) if actor1 is None and frame.agent is None \
-            and (frame.passive or coarse(frame.head) == "NOUN") else None
-        if under is not None and finder.place(under) is None:  # "carried out under X"
-            authority = resolve_actor(finder, salience, under, at) or title_actor(finder, under)
-            actor1 = Actor(authority.entity, IMPLIED) if authority is not None else None
-        if actor1 is None and frame.passive and frame.agent is None \
-                and rule.event_type in STATE_FOLLOWERS:
-            actor1 = salience.ruler_before(at, actor2)  # "condemned them. Six were beheaded"
+        if actor1 is None and frame.agent is None:  # "carried out under X", "... Six of
+            actor1 = authority(finder, salience, frame, rule, actor2, at)  # them were beheaded"
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):

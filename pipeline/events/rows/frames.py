@@ -13,10 +13,13 @@ from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.anaphora import resolve_actor
+from pipeline.events.coref import title_actor
+from pipeline.events.implied import SOURCE as IMPLIED_SOURCE
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.objects import object_words
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
+from pipeline.events.salience.sides import STATE_FOLLOWERS
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context
 
@@ -212,3 +215,24 @@ def under_whom(head: Token) -> Token | None:
             and head.dep_ != "acl":
         return None
     return next(iter(prep_objects(head, frozenset({"under"}))), None)
+
+
+def authority(finder: ActorFinder, salience: Salience, frame: Frame, rule: TriggerRule,
+              patient: Actor | None, at: int) -> Actor | None:
+    """The agent of an agentless passive (or of an event noun that is the subject of one) as
+    a guess, ``source="implied"``: the actor of its "under" phrase (:func:`under_whom`: "These
+    reforms were carried out under the Empress Dowager"), not a place; else, for an
+    execution (:data:`~pipeline.events.salience.sides.STATE_FOLLOWERS`), the agent of the act
+    of power just before (:meth:`~pipeline.events.salience.Salience.ruler_before`: "...
+    condemned the young reformers to death. Six of them were beheaded"); else None.
+    ``patient``: the row's actor2; ``at``: the trigger's full-text offset."""
+    if frame.agent is not None or not (frame.passive or coarse(frame.head) == "NOUN"):
+        return None
+    under = under_whom(frame.head)
+    if under is not None and finder.place(under) is None:
+        found = resolve_actor(finder, salience, under, at) or title_actor(finder, under)
+        if found is not None:
+            return Actor(found.entity, IMPLIED_SOURCE)
+    if frame.passive and rule.event_type in STATE_FOLLOWERS:
+        return salience.ruler_before(at, patient)
+    return None
