@@ -29,6 +29,9 @@ _OF_AGENT = frozenset({"attack"})
 #: Most words of a heading line ("Conquest of Chen") a sentence may run on from.
 _HEADING_WORDS = 6
 _SENTENCE_END = frozenset(".!?:;,")
+#: Prepositions whose object a verb gets past, out of or away from: "broke through the
+#: blockade", "escaped from the siege" (the noun is done to the verb's subject).
+_ACROSS = frozenset({"through", "from", "out"})
 #: Labels of a noun that is an argument of its verb.
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
 
@@ -187,13 +190,14 @@ def _off_heading(frame: Frame, local: Span) -> tuple[Frame, int]:
 
 def governor_at(head: Token, base: int) -> int:
     """The full-text offset (``base`` + the token's ``idx``) of the verb whose object the
-    noun trigger ``head`` is, directly or through a preposition ("broke through the
-    blockade", "lifted the siege", "survived the attack"), or -1 (a verb trigger, a subject,
-    no verb). The one who acts on an event is not its agent: the subject of "broke through"
+    noun trigger ``head`` is, directly or through a preposition of :data:`_ACROSS` ("broke
+    through the blockade", "lifted the siege", "survived the attack"; not "annihilated by X
+    with a fire attack": X's own means), or -1 (a verb trigger, a subject, no
+    verb). The one who acts on an event is not its agent: the subject of "broke through"
     did not blockade (:meth:`pipeline.events.salience.sides.HostileSides.attacker`)."""
     if coarse(head) != "NOUN":
         return -1
-    tok = head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head
+    tok = head.head if head.dep_ == "pobj" and head.head.lower_ in _ACROSS else head
     if tok is head and head.dep_ not in _ARGUMENT - {"nsubj", "nsubjpass", "attr"}:
         return -1
     verb = tok.head
