@@ -1,5 +1,7 @@
 """Agentless hostile passives take the patient's opponent as a flagged guess; commanders of
-"under the command of X"; rulers' polities (issue 8)."""
+"under the command of X"; rulers' polities (issue 8); the other inferred agents of agentless
+passives and bare event nouns (h7 roles: list items, patientless acts, the sentence's ruler,
+acts of power, "under X")."""
 
 from __future__ import annotations
 
