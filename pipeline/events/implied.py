@@ -42,7 +42,7 @@ from pathlib import Path
 
 from pipeline.eras import era_key, load_eras
 from pipeline.events.roles import Frame
-from pipeline.records import DateRow, EventRow
+from pipeline.records import DateRow, EntityRow, EventRow
 from pipeline.resources import active_gazetteer_dir
 from pipeline.rulers import Ruler, load_ruler_table
 
@@ -156,6 +156,54 @@ def implied_actor(row: EventRow, kind: str, date: DateRow | None, dates: Sequenc
     if polity and polity != row.actor2:
         return _filled(row, polity, polity)
     return row
+
+
+def sentence_ruler(row: EventRow, named: Sequence[EntityRow], before: str, before_at: int,
+                   person_polity: Mapping[str, str], tables: ImpliedTables | None = None
+                   ) -> EventRow:
+    """``row`` (an agentless state act, as for :func:`implied_actor`) with actor1 set to the
+    ruler its own sentence names before the trigger ("The Hongxi emperor ordered the voyages
+    stopped, Zheng He was appointed defender of Nanjing": the Hongxi emperor, not the ruler of
+    the era the running date names), ``actor1_source=implied``, ``certainty=low``: the
+    sentence's ruler is the state acting, the text does not say he appointed. ``named``: the
+    PERSON entities of the sentence before the trigger (the caller leaves out those reported
+    dead); ``before``: the sentence's text before the trigger, where a ruler's canonical name
+    no entity covers is looked for as words, case aside ("the Hongxi emperor"; ``before_at``:
+    its full-text offset, as the entities'). The last
+    ruler named (:attr:`ImpliedTables.names`) who reigned in the row's year is chosen; ``row``
+    unchanged when actor1 is set, the year is unknown, none fits or he is actor2. Raises
+    nothing."""
+    if row.actor1 or row.year is None:
+        return row
+    tables = tables or load_implied_tables()
+    year = row.year
+    reigning = {tables.names.get(r.ruler_id, "") for r, _ in tables.reigns
+                if r.reign_start <= year <= r.reign_end} - {"", row.actor2}
+    if not reigning:
+        return row
+    found = [(e.start, e.canonical) for e in named
+             if e.label == "PERSON" and e.canonical in reigning]
+    low = before.lower()
+    for name in reigning:
+        at = _word_at(low, name.lower())
+        if at >= 0:
+            found.append((before_at + at, name))
+    if not found:
+        return row
+    name = max(found)[1]
+    return _filled(row, name, person_polity.get(name, "") or row.actor2_polity)
+
+
+def _word_at(text: str, words: str) -> int:
+    """The last offset of ``words`` in ``text`` as whole words, or -1."""
+    at = text.rfind(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text)
+                                                         or not text[end].isalnum()):
+            return at
+        at = text.rfind(words, 0, at)
+    return -1
 
 
 def _reigning(tables: ImpliedTables, year: int, polity: str, date: DateRow | None,

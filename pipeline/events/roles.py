@@ -157,6 +157,64 @@ def _verb_with_object(head: Token) -> None:
         left[-1].dep_ = "nsubj"
 
 
+def one_of_several(agent: Token | None) -> bool:
+    """True when the subject ``agent`` is one of coordinated subjects ("X and Y fought",
+    "X fought with Y": neither side alone acts) or there is none; False for one subject."""
+    if agent is None:
+        return True
+    heads = {agent.i} | {c.i for c in agent.children if c.dep_ == "appos"}
+    if agent.dep_ == "conj" or any(t.dep_ == "conj" and t.head.i in heads
+                                   for t in agent.subtree):
+        return True  # ("The Tanguts, the Uyghurs and the Khitan": an apposition's list)
+    return any(t.lower_ == "with" for t in agent.head.children if t.dep_ == "prep")
+
+
+def _fighter(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of the verb the noun ``head`` ("a battle against Y") hangs on through
+    "in" or "during" ("Li Jiqian was wounded and died in a battle against Pan Luozhi": Li
+    Jiqian fought it), or None. Only for a noun with an "against" target: the one who dies in
+    it or is wounded in it is its other side."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("in", "during") or coarse(prep.head) != "VERB":
+        return None
+    return controller(prep.head, lexicon)
+
+
+#: How far (tokens) a list item may stand after its list opener ("such as", "including").
+_LIST_REACH = 60
+
+
+def listed_under(head: Token, lexicon: EventLexicon) -> Token | None:
+    """The umbrella noun whose list the noun ``head`` is an item of: the noun before a
+    ``list_opener`` cue of ``event_cues.csv`` earlier in ``head``'s sentence, with only a
+    comma between ("made many reformations, such as: establishment of provinces; unification
+    of the units": reformations, for both items), when no full stop and no other verb's
+    subject outside brackets lies between the opener and ``head``; else None. An item shares
+    the umbrella's agent (the subject of a ``support`` verb it is the object of,
+    :func:`read_frame`); text order, not the parse, decides (the parse hangs list items
+    anywhere)."""
+    doc = head.doc
+    openers = sorted((tuple(c.split()) for c, k in lexicon.cues.items()
+                      if k == "list_opener"), key=len, reverse=True)
+    words = [t.lower_ for t in doc]
+    lo = max(head.sent.start, head.i - _LIST_REACH)
+    depth = 0  # inside brackets: an aside ("(at that time, the country had 31 provinces)")
+    for at in range(head.i - 1, lo - 1, -1):
+        depth += {")": 1, "(": -1}.get(doc[at].text, 0)
+        if doc[at].text in (".", "!", "?") or (doc[at].dep_ in SUBJ and depth <= 0):
+            return None
+        op = next((o for o in openers if tuple(words[at:at + len(o)]) == o
+                   and at + len(o) <= head.i), None)
+        if op is None:
+            continue
+        before = at - 1
+        while before >= lo and doc[before].text == ",":
+            before -= 1
+        umbrella = doc[before] if before >= lo else None
+        return umbrella if umbrella is not None and coarse(umbrella) == "NOUN" else None
+    return None
+
+
 def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                takes_object: bool = True) -> Frame:
     """The frame of the trigger ``span`` (a span of a parsed Doc). ``rule`` may be None when the
@@ -178,6 +236,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         obj_of = head.head if head.dep_ == "compound" and head.head.dep_ in OBJ else head
         # ("took reform measures": the trigger modifies the object of the support verb)
+        if by is None and poss is None and obj_of.dep_ not in OBJ:
+            obj_of = listed_under(head, lexicon) or obj_of  # "made reforms, such as: X"
         support = obj_of.head if obj_of.dep_ in OBJ and coarse(obj_of.head) == "VERB" \
             and lexicon.cue(obj_of.head.lower_) == "support" else None
         if support is not None and by is None and poss is None:
@@ -194,6 +254,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             if of_obj is not None and against is not None and of_obj.i == against.i:
                 of_obj = None
             agent, patient = of_obj or poss or by or head, against
+        if (agent is None or agent.i == head.i) and patient is not None \
+                and patient.head.lower_ == "against":
+            agent = _fighter(head, lexicon) or agent  # "X died in a battle against Y": X
         passive = False
     else:
         passive = is_passive(head)

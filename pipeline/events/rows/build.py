@@ -27,7 +27,13 @@ from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor, title_actor
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import SOURCE as IMPLIED
-from pipeline.events.implied import implied_actor, reigning_title, titled_ruler, undergoer_frame
+from pipeline.events.implied import (
+    implied_actor,
+    reigning_title,
+    sentence_ruler,
+    titled_ruler,
+    undergoer_frame,
+)
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import (
@@ -41,6 +47,7 @@ from pipeline.events.roles import (
     coarse,
     event_noun,
     nominal_anchored,
+    one_of_several,
     ordering_agent,
     read_frame,
     tense,
@@ -55,9 +62,12 @@ from pipeline.events.rows.frames import (
     _partner,
     _place_subject,
     _without_dates,
+    authority,
+    governor_at,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
+from pipeline.events.salience.sides import STATE_ACTS
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
@@ -266,7 +276,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 frame.passive or rule.subject_role == "patient" or coarse(frame.head) == "NOUN"):
             actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
                                        patient_place.canonical
-                                       if patient_place is not None and actor2 is None else "")
+                                       if patient_place is not None and actor2 is None else "",
+                                       at, governor_at(frame.head, offset + sent.start_char))
+        if actor1 is None and frame.agent is None:  # "carried out under X", "... Six of
+            actor1 = authority(finder, salience, frame, rule, actor2, at)  # them were beheaded"
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
@@ -294,11 +307,15 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
                 salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
-        if rule.hostile and status == "asserted" and actor1 is not None \
-                and frame.patient is not None:  # not "X and Y fought": no one side acts
-            salience.acted(actor1, place.canonical if place is not None else "")
+        if rule.hostile and status == "asserted" and actor1 is not None and (
+                frame.patient is not None or not one_of_several(frame.agent)):
+            # "Zheng He attacked first, ... were killed": he acts; not "X and Y fought"
+            salience.acted(actor1, place.canonical if place is not None else "", at,
+                           frame.patient is None)
             if actor2 is not None:
                 salience.opposed(actor1, actor2)
+        if status == "asserted" and actor1 is not None and rule.event_type in STATE_ACTS:
+            salience.ruled(actor1, at)
         if status == "asserted" and rule.event_type in _FATAL:
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
         if status == "asserted" and rule.event_type == "enthronement":
@@ -360,6 +377,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         **dated)  # type: ignore[arg-type]
     if actor1 is None and (agentless or performative) and rule.implied_agent:
         # "was appointed": the emperor; "We confer ...": the emperor's edict
+        lo = offset + sent.start_char  # "The Hongxi emperor ordered ..., X was appointed"
+        row = sentence_ruler(row, [e for e in ctx.entities if lo <= e.start and e.end
+                                   <= offset + trig.start_char and salience.alive(e)],
+                             doc_text[sent.start_char:trig.start_char], lo, ctx.person_polity)
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity, text_polity=salience.text_polity(row.start))
         if not row.actor1 and rule.implied_agent == "ruler" and salience.heading is not None:

@@ -13,10 +13,13 @@ from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.anaphora import resolve_actor
+from pipeline.events.coref import title_actor
+from pipeline.events.implied import SOURCE as IMPLIED_SOURCE
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.objects import object_words
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
+from pipeline.events.salience.sides import STATE_FOLLOWERS
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context
 
@@ -26,6 +29,9 @@ _OF_AGENT = frozenset({"attack"})
 #: Most words of a heading line ("Conquest of Chen") a sentence may run on from.
 _HEADING_WORDS = 6
 _SENTENCE_END = frozenset(".!?:;,")
+#: Prepositions whose object a verb gets past, out of or away from: "broke through the
+#: blockade", "escaped from the siege" (the noun is done to the verb's subject).
+_ACROSS = frozenset({"through", "from", "out"})
 #: Labels of a noun that is an argument of its verb.
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
 
@@ -180,3 +186,57 @@ def _off_heading(frame: Frame, local: Span) -> tuple[Frame, int]:
             or first is None or not first.text[:1].isupper():
         return frame, 0
     return dataclasses.replace(frame, agent=None), nl + 1
+
+
+def governor_at(head: Token, base: int) -> int:
+    """The full-text offset (``base`` + the token's ``idx``) of the verb whose object the
+    noun trigger ``head`` is, directly or through a preposition of :data:`_ACROSS` ("broke
+    through the blockade", "lifted the siege", "survived the attack"; not "annihilated by X
+    with a fire attack": X's own means), or -1 (a verb trigger, a subject, no
+    verb). The one who acts on an event is not its agent: the subject of "broke through"
+    did not blockade (:meth:`pipeline.events.salience.sides.HostileSides.attacker`)."""
+    if coarse(head) != "NOUN":
+        return -1
+    tok = head.head if head.dep_ == "pobj" and head.head.lower_ in _ACROSS else head
+    if tok is head and head.dep_ not in _ARGUMENT - {"nsubj", "nsubjpass", "attr"}:
+        return -1
+    verb = tok.head
+    return base + verb.idx if verb is not tok and coarse(verb) == "VERB" else -1
+
+
+def under_whom(head: Token) -> Token | None:
+    """The object of an "under" phrase on the verb ``head`` of an agentless passive ("These
+    reforms were carried out under the Empress Dowager", "the wall was rebuilt under the
+    Ming"): the authority it was done under, the caller's agent when it names an actor (not
+    "under arrest", "under the walls of X"); for a noun trigger, the "under" phrase of the
+    passive verb it is the subject of ("These reforms were carried out under X"); None for
+    an active verb or no such phrase."""
+    if coarse(head) == "NOUN":
+        if head.dep_ != "nsubjpass":
+            return None
+        head = head.head
+    elif not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) \
+            and head.dep_ != "acl":
+        return None
+    return next(iter(prep_objects(head, frozenset({"under"}))), None)
+
+
+def authority(finder: ActorFinder, salience: Salience, frame: Frame, rule: TriggerRule,
+              patient: Actor | None, at: int) -> Actor | None:
+    """The agent of an agentless passive (or of an event noun that is the subject of one) as
+    a guess, ``source="implied"``: the actor of its "under" phrase (:func:`under_whom`: "These
+    reforms were carried out under the Empress Dowager"), not a place; else, for an
+    execution (:data:`~pipeline.events.salience.sides.STATE_FOLLOWERS`), the agent of the act
+    of power just before (:meth:`~pipeline.events.salience.Salience.ruler_before`: "...
+    condemned the young reformers to death. Six of them were beheaded"); else None.
+    ``patient``: the row's actor2; ``at``: the trigger's full-text offset."""
+    if frame.agent is not None or not (frame.passive or coarse(frame.head) == "NOUN"):
+        return None
+    under = under_whom(frame.head)
+    if under is not None and finder.place(under) is None:
+        found = resolve_actor(finder, salience, under, at) or title_actor(finder, under)
+        if found is not None:
+            return Actor(found.entity, IMPLIED_SOURCE)
+    if frame.passive and rule.event_type in STATE_FOLLOWERS:
+        return salience.ruler_before(at, patient)
+    return None
