@@ -25,6 +25,7 @@ from pipeline.events.actors import ActorFinder
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
+from pipeline.events.mt import is_machine_translated, splice_agents
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
@@ -129,12 +130,13 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     group: list[int] = []
     size = 0
     carry: list[Salience] = []  # the previous paragraph's salience, for a pronoun opening one
+    mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
     for i, block in enumerate(prepared):  # parsed a group of blocks at a time: bounded memory
         group.append(i)
         size += len(block.text)
         if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
             out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry,
-                                         horizons, titles))
+                                         horizons, titles, mt))
             group, size = [], 0
     hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
                         if r.hostile)
@@ -176,7 +178,8 @@ _PARSE_GROUP_CHARS = 100_000
 
 def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
                       carry: list[Salience], horizons: Horizons,
-                      titles: Sequence[EntityRow] = ()) -> list[list[PendingEvent]]:
+                      titles: Sequence[EntityRow] = (), mt: bool = False
+                      ) -> list[list[PendingEvent]]:
     wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
@@ -186,16 +189,18 @@ def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
     for i, block in enumerate(blocks):
         sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
                  else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
-        out.append(_finish(block, sdocs, carry, horizons, titles))
+        out.append(_finish(block, sdocs, carry, horizons, titles, mt))
     return out
 
 
 def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
-            horizons: Horizons, titles: Sequence[EntityRow] = ()) -> list[PendingEvent]:
+            horizons: Horizons, titles: Sequence[EntityRow] = (),
+            mt: bool = False) -> list[PendingEvent]:
     """The rows of one paragraph; ``carry`` holds the previous paragraph's :class:`Salience`
     (replaced by this one's): an anaphor with no antecedent in its own paragraph takes the
     last event subject of the paragraphs before; ``horizons``: how far back each sentence's
-    running date may come from (:mod:`pipeline.events.horizon`)."""
+    running date may come from (:mod:`pipeline.events.horizon`); ``mt``: the text is
+    machine-translated (:mod:`pipeline.events.mt`: comma-spliced clauses share an agent)."""
     ctx, doc, offset = block.ctx, block.doc, block.offset
     starts = [offset + s.start_char for s in doc.sents] \
         if doc.has_annotation("SENT_START") else [offset]
@@ -213,6 +218,7 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
         salience.parsed(sdoc, offset + sent.start_char)
         last_end = sent.start
         horizon = horizons.at(offset + sent.start_char, offset, offset + sent.end_char)
+        first, built = len(events), []  # this sentence's rows and their triggers
         for k, (trig, rules) in enumerate(trigs):
             right_end = next((t.start for t, rules in trigs[k + 1:]
                               if not all(r.object_words or r.lemma in _BROAD for r in rules)
@@ -223,6 +229,9 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                               len(events), horizon)
             if row is not None:
                 events.append(row)
+                built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))
                 last_end = trig.end
+        if mt and len(built) > 1 and sdoc.has_annotation("DEP"):
+            events[first:] = splice_agents(events[first:], built)
     return merge_pending(events, infobox_events(block.text, offset, ctx, titles))
     # (label lines of an infobox: "Born 904 ...", "Died 954")
