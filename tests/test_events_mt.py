@@ -1,0 +1,67 @@
+"""Machine-translated pages (:mod:`pipeline.events.mt`): the MT score, and comma-spliced
+clauses sharing an agent, with invented sentences in the style of MT pages; and the near
+misses the rule must leave alone (a Wikipedia-style text, an errand, a clause of its own)."""
+
+from __future__ import annotations
+
+import pytest
+from event_rows import events
+
+from pipeline import api
+from pipeline.events.mt import SOURCE, is_machine_translated, mt_score
+
+MT_TEXT = (
+    "In the Shaoxing ten years (1140), Han Shizhong attacked first, more than three thousand "
+    "bandits were killed, twenty ships were burned. Li Gang went to the court, he asked for "
+    "more troops, the emperor did not agree. Han Shizhong was ordered to go to Zhenjiang, "
+    "Liu Qi was appointed the governor of Shunchang.")
+WIKI_TEXT = (
+    "In 1140, after a long siege, Han Shizhong attacked the rebels near Zhenjiang. More than "
+    "three thousand of them were killed, and twenty ships were burned. When Li Gang went to "
+    "the court, he asked for more troops, but the emperor refused.")
+
+
+def test_score_counts_splices_and_chinese_era_years() -> None:
+    signals, sentences = mt_score(MT_TEXT)
+    assert sentences == 3
+    assert signals >= 5  # four splices and "Shaoxing ten years (1140)"
+    assert is_machine_translated(MT_TEXT)
+
+
+@pytest.mark.parametrize("text", [
+    WIKI_TEXT,
+    "After the battle, he returned to the capital. When the emperor died, his son succeeded.",
+    "Yue Fei attacked, the city fell.",  # one splice is no MT page
+])
+def test_fluent_english_is_not_mt(text: str) -> None:
+    assert not is_machine_translated(text)
+
+
+def _by_type(text: str, resources: api.Resources) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for e in events(text, resources):
+        out.setdefault(e.event_type, []).append(e)
+    return out
+
+
+def test_spliced_passives_take_the_agent_before(resources: api.Resources) -> None:
+    rows = _by_type(MT_TEXT, resources)
+    for kind in ("killing", "destruction"):
+        row = rows[kind][0]
+        assert (row.actor1, row.actor1_source, row.certainty) == ("Han Shizhong", SOURCE, "low")
+
+
+def test_an_errand_gives_no_agent_to_an_appointment(resources: api.Resources) -> None:
+    row = _by_type(MT_TEXT, resources)["appointment"][-1]
+    assert row.actor2 == "Liu Qi" and row.actor1_source != SOURCE
+
+
+def test_fluent_text_is_left_alone(resources: api.Resources) -> None:
+    assert all(e.actor1_source != SOURCE for e in events(WIKI_TEXT, resources))
+
+
+def test_an_active_clause_between_ends_the_run(resources: api.Resources) -> None:
+    text = MT_TEXT.replace("attacked first, more", "attacked first, the rebels fled, more")
+    assert is_machine_translated(text)
+    rows = _by_type(text, resources)
+    assert all(r.actor1_source != SOURCE for r in rows.get("killing", []))
