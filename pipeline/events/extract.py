@@ -26,6 +26,7 @@ from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.mt import is_machine_translated, splice_agents
+from pipeline.events.mt_motion import is_motion_trigger, motion_row, verbless_motion
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
@@ -119,6 +120,9 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     told, date_starts = with_asides(all_dates, dates)  # asides date only their own clause
     prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
                               person_polity or {}, lex, match) for doc, offset in blocks]
+    mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
+    if mt:  # "X again into Fujian": a movement with its verb left untranslated
+        prepared = [verbless_motion(b, lex) for b in prepared]
     sentence_starts = [offset + s.start_char for doc, offset in blocks for s in doc.sents] \
         if blocks[0][0].has_annotation("SENT_START") else []
     horizons = Horizons([(b.text, b.offset) for b in prepared], sentence_starts, kept,
@@ -130,7 +134,6 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     group: list[int] = []
     size = 0
     carry: list[Salience] = []  # the previous paragraph's salience, for a pronoun opening one
-    mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
     for i, block in enumerate(prepared):  # parsed a group of blocks at a time: bounded memory
         group.append(i)
         size += len(block.text)
@@ -224,9 +227,12 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                               if not all(r.object_words or r.lemma in _BROAD for r in rules)
                               and t.text.lower() not in ctx.lexicon.derived),
                              sent.end)  # (a derived noun is seldom an event: no clause end)
-            row = build_event(doc, block.text, sdoc, trig, rules, sent,
-                              doc[last_end:right_end], offset, ctx, finder, salience,
-                              len(events), horizon)
+            verbless = mt and is_motion_trigger(trig, rules, ctx.lexicon)
+            row = motion_row(block, sdoc, trig, sent, doc[last_end:right_end], len(events),
+                             horizon, salience) if verbless \
+                else build_event(doc, block.text, sdoc, trig, rules, sent,
+                                 doc[last_end:right_end], offset, ctx, finder, salience,
+                                 len(events), horizon)  # ("X again into Fujian": MT)
             if row is not None:
                 events.append(row)
                 built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))

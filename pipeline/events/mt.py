@@ -161,3 +161,4 @@ def splice_agents(rows: Sequence[PendingEvent],
         donor, donor_end = row, local.end  # the run goes on: "..., X was killed, Y burned"
         intended = False
     return out
+
