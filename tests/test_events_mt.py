@@ -65,3 +65,37 @@ def test_an_active_clause_between_ends_the_run(resources: api.Resources) -> None
     assert is_machine_translated(text)
     rows = _by_type(text, resources)
     assert all(r.actor1_source != SOURCE for r in rows.get("killing", []))
+
+
+MOTION_TEXT = (
+    "In the Shaoxing four years (1134), Yue Fei again into Xiangyang, the Jin army retreated, "
+    "he recovered six prefectures. In the autumn Han Shizhong to Zhenjiang, he camped by the "
+    "river, the soldiers were rewarded, the general did not rest. Wu Jie into Hanzhong.")
+
+
+def test_verbless_motion_clause_is_a_movement(resources: api.Resources) -> None:
+    assert is_machine_translated(MOTION_TEXT)
+    moves = {e.actor1: e for e in events(MOTION_TEXT, resources)
+             if e.event_type == "movement"}
+    assert set(moves) >= {"Yue Fei", "Han Shizhong", "Wu Jie"}
+    row = moves["Yue Fei"]
+    assert (row.trigger, row.destination, row.year) == ("into", "Xiangyang", 1134)
+    assert row.certainty != "high"  # a verb read into the text: a guess
+    assert moves["Wu Jie"].destination == "Hanzhong"  # a sentence with no trigger word
+
+
+@pytest.mark.parametrize("text", [
+    # a verb between mover and place: the lexicon's own row, no second one
+    MOTION_TEXT.replace("Yue Fei again into", "Yue Fei marched into"),
+    # not the clause's opener: "to" after an object
+    MOTION_TEXT.replace("Yue Fei again into Xiangyang", "the court sent gifts to Xiangyang"),
+])
+def test_no_verbless_motion_where_a_verb_stands(text: str, resources: api.Resources) -> None:
+    rows = [e for e in events(text, resources) if e.event_type == "movement"
+            and "Xiangyang" in (e.destination, e.place)]
+    assert all(e.trigger not in ("into", "to") for e in rows)
+
+
+def test_fluent_text_has_no_verbless_motion(resources: api.Resources) -> None:
+    text = "Yue Fei to Xiangyang. " + WIKI_TEXT  # one such line in a fluent page: not MT
+    assert all(e.trigger != "to" for e in events(text, resources))

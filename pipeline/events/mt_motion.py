@@ -9,16 +9,21 @@ a frame from): a ``movement`` whose actor1 is the mover and whose destination an
 the place, dated like any trigger of its sentence (:func:`pipeline.events.when.dated_event`).
 
 A clause counts only when a person, army or state opens it (after the sentence start, a comma,
-a semicolon or a date phrase), at most one adverb of :data:`MOTION_ADVERBS` follows, then a
-preposition of :data:`MOTION_PREPOSITIONS` and a PLACE entity (after an optional "the"): no
-verb can stand in between, so the clause has none. The reading is a guess: ``certainty`` is at
-most medium (reading ``noun``). Offsets are token indices of the paragraph Doc unless said.
+a semicolon or a date phrase), at most one ``motion_adverb`` of ``gazetteer/mt_cues.csv``
+follows ("again"), then a ``motion_preposition`` ("into") and a PLACE entity (after an
+optional "the"): no verb can stand in between, so the clause has none. The reading is a
+guess: ``certainty`` is at most medium (reading ``noun``). Offsets are token indices of the
+paragraph Doc unless said.
 """
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -31,22 +36,48 @@ from pipeline.events.salience import Salience
 from pipeline.events.triggers import Block, Context, polity_of
 from pipeline.events.when import date_fields, dated_event
 from pipeline.records import EntityRow, EventRow
+from pipeline.resources import active_gazetteer_dir, gazetteer_dir
 
-__all__ = ["MOTION_ADVERBS", "MOTION_FORM", "MOTION_PREPOSITIONS", "is_motion_trigger",
-           "motion_row", "verbless_motion"]
+__all__ = ["CUES_FILE", "MotionCues", "is_motion_trigger", "load_motion_cues", "motion_row",
+           "verbless_motion"]
 
-#: Motion prepositions that make a verbless clause a movement ("into Fujian", "to Zhenjiang").
-MOTION_PREPOSITIONS = frozenset({"into", "to", "toward", "towards"})
-#: The lexicon form whose rules such a clause is read with (a movement to a place).
-MOTION_FORM = "went to"
-#: Words that may stand between the mover and the preposition ("again into", "then to").
-MOTION_ADVERBS = frozenset({"again", "then", "also", "first", "later", "soon", "directly",
-                            "once", "back", "further", "finally", "immediately", "quickly"})
+#: The hand-kept cue file (``gazetteer/README.md``).
+CUES_FILE = "mt_cues.csv"
+
+@dataclass(frozen=True)
+class MotionCues:
+    """The ``mt_cues.csv`` rows read here: motion prepositions ("into", "to"), the adverbs
+    that may stand between mover and preposition ("again", "then") and the lexicon form whose
+    rules the clause is read with ("went to")."""
+
+    prepositions: frozenset[str]
+    adverbs: frozenset[str]
+    form: str
+
+
+@lru_cache(maxsize=4)
+def load_motion_cues(path: Path | None = None) -> MotionCues:
+    """The motion cues of ``gazetteer/mt_cues.csv`` (default: the active gazetteer's, else the
+    bundled one; see ``gazetteer/README.md``)."""
+    if path is None:
+        path = active_gazetteer_dir() / CUES_FILE
+        if not path.exists():
+            path = gazetteer_dir() / CUES_FILE
+    kinds: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            kinds.setdefault(row["kind"].strip(), []).extend(
+                w.strip().lower() for w in row["cue"].split(";") if w.strip())
+    forms = kinds.get("motion_form", [])
+    return MotionCues(frozenset(kinds.get("motion_preposition", ())),
+                      frozenset(kinds.get("motion_adverb", ())), forms[0] if forms else "")
+
+
 _MOVERS = frozenset({"PERSON", "ARMY", "POLITY"})
 
 
-def _clause(doc: Doc, prep: int, ctx: Context, offset: int, date_ends: frozenset[int]
-            ) -> tuple[EntityRow, EntityRow] | None:
+def _clause(doc: Doc, prep: int, ctx: Context, offset: int, date_ends: frozenset[int],
+            cues: MotionCues) -> tuple[EntityRow, EntityRow] | None:
     """(mover, place) of the verbless motion clause whose preposition is token ``prep``."""
     nxt = prep + 1
     if nxt < len(doc) and doc[nxt].lower_ == "the":
@@ -57,7 +88,7 @@ def _clause(doc: Doc, prep: int, ctx: Context, offset: int, date_ends: frozenset
     if place is None or place.label != "PLACE":
         return None
     before = prep - 1
-    if before >= 0 and doc[before].lower_ in MOTION_ADVERBS:
+    if before >= 0 and doc[before].lower_ in cues.adverbs:
         before -= 1
     if before < 0:
         return None
@@ -76,16 +107,17 @@ def _clause(doc: Doc, prep: int, ctx: Context, offset: int, date_ends: frozenset
 
 def verbless_motion(block: Block, lexicon: EventLexicon) -> Block:
     """``block`` with the preposition of each verbless motion clause (see the module doc)
-    added as a trigger of its sentence, with the rules of :data:`MOTION_FORM`; a sentence with
+    added as a trigger of its sentence, with the rules of its ``motion_form``; a sentence with
     no trigger before gets one (so it is parsed)."""
-    rules = lexicon.forms.get(MOTION_FORM)
+    cues = load_motion_cues()
+    rules = lexicon.forms.get(cues.form)
     if not rules:
         return block
     doc, offset, ctx = block.doc, block.offset, block.ctx
     date_ends = frozenset(d.end - offset for d in ctx.dates
                           if offset <= d.end <= offset + len(block.text))
-    found = [doc[t.i:t.i + 1] for t in doc if t.lower_ in MOTION_PREPOSITIONS
-             and _clause(doc, t.i, ctx, offset, date_ends) is not None]
+    found = [doc[t.i:t.i + 1] for t in doc if t.lower_ in cues.prepositions
+             and _clause(doc, t.i, ctx, offset, date_ends, cues) is not None]
     if not found:
         return block
     todo = [(sent, list(trigs)) for sent, trigs in block.todo]
@@ -105,9 +137,10 @@ def verbless_motion(block: Block, lexicon: EventLexicon) -> Block:
 
 def is_motion_trigger(trig: Span, rules: Sequence[TriggerRule], lexicon: EventLexicon) -> bool:
     """True for a trigger :func:`verbless_motion` added: a lone motion preposition (no form of
-    the lexicon) read with the rules of :data:`MOTION_FORM`."""
-    return len(trig) == 1 and trig[0].lower_ in MOTION_PREPOSITIONS \
-        and tuple(rules) == tuple(lexicon.forms.get(MOTION_FORM, ()))
+    the lexicon) read with the rules of its ``motion_form``."""
+    cues = load_motion_cues()
+    return len(trig) == 1 and trig[0].lower_ in cues.prepositions \
+        and tuple(rules) == tuple(lexicon.forms.get(cues.form, ()))
 
 
 def motion_row(block: Block, sdoc: Doc, trig: Span, sent: Span, window: Span,
@@ -121,7 +154,7 @@ def motion_row(block: Block, sdoc: Doc, trig: Span, sent: Span, window: Span,
     doc, offset, ctx = block.doc, block.offset, block.ctx
     date_ends = frozenset(d.end - offset for d in ctx.dates
                           if offset <= d.end <= offset + len(block.text))
-    found = _clause(doc, trig.start, ctx, offset, date_ends)
+    found = _clause(doc, trig.start, ctx, offset, date_ends, load_motion_cues())
     if found is None:
         return None
     mover, place = found
