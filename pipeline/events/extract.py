@@ -27,6 +27,7 @@ from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.mt import is_machine_translated, splice_agents
 from pipeline.events.mt_motion import is_motion_trigger, motion_row, verbless_motion
+from pipeline.events.mt_results import result_triggers, topic_patients
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
@@ -121,8 +122,8 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
                               person_polity or {}, lex, match) for doc, offset in blocks]
     mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
-    if mt:  # "X again into Fujian": a movement with its verb left untranslated
-        prepared = [verbless_motion(b, lex) for b in prepared]
+    if mt:  # "X again into Fujian": a movement with its verb left untranslated; "broke"
+        prepared = [result_triggers(verbless_motion(b, lex), lex) for b in prepared]
     sentence_starts = [offset + s.start_char for doc, offset in blocks for s in doc.sents] \
         if blocks[0][0].has_annotation("SENT_START") else []
     horizons = Horizons([(b.text, b.offset) for b in prepared], sentence_starts, kept,
@@ -237,7 +238,8 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                 events.append(row)
                 built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))
                 last_end = trig.end
-        if mt and len(built) > 1 and sdoc.has_annotation("DEP"):
-            events[first:] = splice_agents(events[first:], built)
+        if mt and built and sdoc.has_annotation("DEP"):  # comma splices; "Taiyuan, X broke"
+            events[first:] = topic_patients(splice_agents(events[first:], built), built, sdoc,
+                                            offset + sent.start_char, ctx, in_date)
     return merge_pending(events, infobox_events(block.text, offset, ctx, titles))
     # (label lines of an infobox: "Born 904 ...", "Died 954")

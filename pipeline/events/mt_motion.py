@@ -18,12 +18,8 @@ paragraph Doc unless said.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -31,53 +27,20 @@ from pipeline.events.actors import Actor, source_of
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.mt_cues import MtCues, load_mt_cues
 from pipeline.events.rows import PendingEvent, PlaceQuery
 from pipeline.events.salience import Salience
 from pipeline.events.triggers import Block, Context, polity_of
 from pipeline.events.when import date_fields, dated_event
 from pipeline.records import EntityRow, EventRow
-from pipeline.resources import active_gazetteer_dir, gazetteer_dir
 
-__all__ = ["CUES_FILE", "MotionCues", "is_motion_trigger", "load_motion_cues", "motion_row",
-           "verbless_motion"]
-
-#: The hand-kept cue file (``gazetteer/README.md``).
-CUES_FILE = "mt_cues.csv"
-
-@dataclass(frozen=True)
-class MotionCues:
-    """The ``mt_cues.csv`` rows read here: motion prepositions ("into", "to"), the adverbs
-    that may stand between mover and preposition ("again", "then") and the lexicon form whose
-    rules the clause is read with ("went to")."""
-
-    prepositions: frozenset[str]
-    adverbs: frozenset[str]
-    form: str
-
-
-@lru_cache(maxsize=4)
-def load_motion_cues(path: Path | None = None) -> MotionCues:
-    """The motion cues of ``gazetteer/mt_cues.csv`` (default: the active gazetteer's, else the
-    bundled one; see ``gazetteer/README.md``)."""
-    if path is None:
-        path = active_gazetteer_dir() / CUES_FILE
-        if not path.exists():
-            path = gazetteer_dir() / CUES_FILE
-    kinds: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            kinds.setdefault(row["kind"].strip(), []).extend(
-                w.strip().lower() for w in row["cue"].split(";") if w.strip())
-    forms = kinds.get("motion_form", [])
-    return MotionCues(frozenset(kinds.get("motion_preposition", ())),
-                      frozenset(kinds.get("motion_adverb", ())), forms[0] if forms else "")
-
+__all__ = ["is_motion_trigger", "motion_row", "verbless_motion"]
 
 _MOVERS = frozenset({"PERSON", "ARMY", "POLITY"})
 
 
 def _clause(doc: Doc, prep: int, ctx: Context, offset: int, date_ends: frozenset[int],
-            cues: MotionCues) -> tuple[EntityRow, EntityRow] | None:
+            cues: MtCues) -> tuple[EntityRow, EntityRow] | None:
     """(mover, place) of the verbless motion clause whose preposition is token ``prep``."""
     nxt = prep + 1
     if nxt < len(doc) and doc[nxt].lower_ == "the":
@@ -109,8 +72,8 @@ def verbless_motion(block: Block, lexicon: EventLexicon) -> Block:
     """``block`` with the preposition of each verbless motion clause (see the module doc)
     added as a trigger of its sentence, with the rules of its ``motion_form``; a sentence with
     no trigger before gets one (so it is parsed)."""
-    cues = load_motion_cues()
-    rules = lexicon.forms.get(cues.form)
+    cues = load_mt_cues()
+    rules = lexicon.forms.get(cues.motion_form)
     if not rules:
         return block
     doc, offset, ctx = block.doc, block.offset, block.ctx
@@ -138,9 +101,9 @@ def verbless_motion(block: Block, lexicon: EventLexicon) -> Block:
 def is_motion_trigger(trig: Span, rules: Sequence[TriggerRule], lexicon: EventLexicon) -> bool:
     """True for a trigger :func:`verbless_motion` added: a lone motion preposition (no form of
     the lexicon) read with the rules of its ``motion_form``."""
-    cues = load_motion_cues()
+    cues = load_mt_cues()
     return len(trig) == 1 and trig[0].lower_ in cues.prepositions \
-        and tuple(rules) == tuple(lexicon.forms.get(cues.form, ()))
+        and tuple(rules) == tuple(lexicon.forms.get(cues.motion_form, ()))
 
 
 def motion_row(block: Block, sdoc: Doc, trig: Span, sent: Span, window: Span,
@@ -154,7 +117,7 @@ def motion_row(block: Block, sdoc: Doc, trig: Span, sent: Span, window: Span,
     doc, offset, ctx = block.doc, block.offset, block.ctx
     date_ends = frozenset(d.end - offset for d in ctx.dates
                           if offset <= d.end <= offset + len(block.text))
-    found = _clause(doc, trig.start, ctx, offset, date_ends, load_motion_cues())
+    found = _clause(doc, trig.start, ctx, offset, date_ends, load_mt_cues())
     if found is None:
         return None
     mover, place = found
