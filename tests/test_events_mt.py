@@ -99,3 +99,27 @@ def test_no_verbless_motion_where_a_verb_stands(text: str, resources: api.Resour
 def test_fluent_text_has_no_verbless_motion(resources: api.Resources) -> None:
     text = "Yue Fei to Xiangyang. " + WIKI_TEXT  # one such line in a fluent page: not MT
     assert all(e.trigger != "to" for e in events(text, resources))
+
+
+RESULT_TEXT = (
+    "In the Jingkang one years (1126), Taiyuan, Jin army attack broke, the prefect Wang "
+    "Bing was killed. In the spring Zong Wang broke Kaifeng, the emperor was captured. Yue Fei "
+    "broke the Jin army at Yancheng, he returned to Ezhou, the soldiers were rewarded.")
+
+
+def test_result_verb_compound_and_topic(resources: api.Resources) -> None:
+    assert is_machine_translated(RESULT_TEXT)
+    rows = _by_type(RESULT_TEXT, resources)
+    taken = {e.trigger: e for e in rows["capture_city"]}
+    compound = taken["attack broke"]  # one event, not an attack and a result
+    assert (compound.actor1, compound.place) == ("Jin", "Taiyuan")  # the topic is the place
+    assert compound.certainty != "high"
+    assert taken["broke"].place == "Kaifeng"
+    assert "attack" not in rows  # the compound replaced the attack trigger
+    assert [e.actor2 for e in rows["defeat"] if e.trigger == "broke"] == ["Jin"]
+
+
+def test_broke_out_is_no_result(resources: api.Resources) -> None:
+    text = RESULT_TEXT + " In the autumn the rebellion broke out in Hebei, the Jin army fled."
+    assert not [e for e in events(text, resources) if "Hebei" in e.text
+                and e.event_type in ("capture_city", "defeat")]
