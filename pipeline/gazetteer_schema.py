@@ -178,7 +178,7 @@ SCHEMAS: dict[str, FileSchema] = {
                               {"kind": _one_of("motion_preposition", "motion_adverb",
                                                "motion_form", "result_verb",
                                                "result_particle", "result_place_form",
-                                               "result_form")}),
+                                               "result_form", "fronted_preposition")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "negation", "modal", "failure",
                                                   "order", "anaphor_person", "anaphor_group",

@@ -123,3 +123,10 @@ def test_broke_out_is_no_result(resources: api.Resources) -> None:
     text = RESULT_TEXT + " In the autumn the rebellion broke out in Hebei, the Jin army fled."
     assert not [e for e in events(text, resources) if "Hebei" in e.text
                 and e.event_type in ("capture_city", "defeat")]
+
+
+def test_fronted_phrase_is_no_subject(resources: api.Resources) -> None:
+    text = MT_TEXT + (" In the next year they led sixty ships and eight thousand soldiers, "
+                      "from Liujiahe in Suzhou set off, passed Fujian and arrived at Quanzhou.")
+    assert is_machine_translated(text)
+    assert all(e.actor1 != "Liujiahe" for e in events(text, resources))

@@ -25,14 +25,15 @@ from pipeline.events.actors import ActorFinder
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
-from pipeline.events.mt import is_machine_translated, splice_agents
+from pipeline.events.mt import fronted_phrase_agents, is_machine_translated, splice_agents
+from pipeline.events.mt_cues import load_mt_cues
 from pipeline.events.mt_motion import is_motion_trigger, motion_row, verbless_motion
 from pipeline.events.mt_results import result_triggers, topic_patients
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
-from pipeline.events.triggers import Block, dated, prepare_block
+from pipeline.events.triggers import Block, dated, polity_of, prepare_block
 from pipeline.events.when import with_asides
 from pipeline.events.when.carry import from_last_event
 from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
@@ -239,7 +240,10 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                 built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))
                 last_end = trig.end
         if mt and built and sdoc.has_annotation("DEP"):  # comma splices; "Taiyuan, X broke"
-            events[first:] = topic_patients(splice_agents(events[first:], built), built, sdoc,
-                                            offset + sent.start_char, ctx, in_date)
+            base = offset + sent.start_char  # "from Liujiahe set off": no subject Liujiahe
+            events[first:] = fronted_phrase_agents(
+                topic_patients(splice_agents(events[first:], built), built, sdoc, base, ctx,
+                               in_date), built, load_mt_cues().fronted_prepositions, base,
+                salience, lambda e: polity_of(ctx, e))
     return merge_pending(events, infobox_events(block.text, offset, ctx, titles))
     # (label lines of an infobox: "Born 904 ...", "Died 954")

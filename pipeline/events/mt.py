@@ -29,18 +29,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.rows import PendingEvent
+from pipeline.events.salience import Salience
 from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import trigger_head
-from pipeline.records import EventRow
+from pipeline.records import EntityRow, EventRow
 
-__all__ = ["MIN_SIGNALS", "MT_RATE", "SOURCE", "is_machine_translated", "mt_score",
-           "splice_agents"]
+__all__ = ["MIN_SIGNALS", "MT_RATE", "SOURCE", "fronted_phrase_agents", "is_machine_translated",
+           "mt_score", "splice_agents"]
 
 #: actor1_source of an agent taken from an earlier comma-spliced clause.
 SOURCE = "splice"
@@ -163,3 +164,42 @@ def splice_agents(rows: Sequence[PendingEvent],
         intended = False
     return out
 
+
+
+def fronted_phrase_agents(rows: Sequence[PendingEvent],
+                          triggers: Sequence[tuple[Span, Sequence[TriggerRule]]],
+                          prepositions: frozenset[str], base: int, salience: Salience,
+                          polity: Callable[[EntityRow], str]) -> list[PendingEvent]:
+    """``rows`` (one parsed sentence's rows of an MT text, with their triggers as spans of the
+    sentence Doc and rules) without an actor1 that the parse took from a prepositional phrase
+    put before the verb in the Chinese order ("They led 62 ships, from Liujiahe in Suzhou set
+    off": 从刘家河出发; the parse reads "Liujiahe" as the subject): an actor1 whose mention
+    before the trigger follows one of ``prepositions`` (the ``fronted_preposition`` cues of
+    ``mt_cues.csv``) is replaced by the subject of the event noted last in this sentence or
+    the one before (:meth:`Salience.continued`, source ``pronoun``: a zero anaphor), else
+    blanked. ``base``: the full-text offset of the sentence Doc; ``polity``: an entity's
+    polity."""
+    out = list(rows)
+    for k, ((row, query), (local, _)) in enumerate(zip(rows, triggers, strict=True)):
+        if not row.actor1 or row.actor1_source not in ("parse", "named", "place") \
+                or is_passive(trigger_head(local)):
+            continue
+        last = row.actor1.split()[-1].lower()
+        mention = next((t for t in reversed(local.doc[:local.start]) if t.lower_ == last), None)
+        if mention is None:
+            continue
+        first = mention
+        while first.i > 0 and first.nbor(-1).text[:1].isupper() and first.nbor(-1).is_alpha:
+            first = first.nbor(-1)
+        if first.i == 0 or first.nbor(-1).lower_ not in prepositions:
+            continue
+        actor = salience.continued(base + local[0].idx)
+        if actor is not None and actor.entity.canonical != row.actor1:
+            row = dataclasses.replace(row, actor1=actor.entity.canonical,
+                                      actor1_polity=polity(actor.entity),
+                                      actor1_source="pronoun",
+                                      certainty="low" if row.certainty == "low" else "medium")
+        else:
+            row = dataclasses.replace(row, actor1="", actor1_polity="", actor1_source="")
+        out[k] = (row, query)
+    return out

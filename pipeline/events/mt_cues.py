@@ -25,7 +25,9 @@ class MtCues:
     ``result_verbs``: verbs of a result that MT leaves bare ("broke": 破, captured or
     defeated); ``result_particles``: words after which such a verb is something else
     ("broke out"); ``result_place_form``, ``result_form``: the lexicon forms whose rules a
-    result verb is read with (the PLACE rules of the first, then all of the second)."""
+    result verb is read with (the PLACE rules of the first, then all of the second);
+    ``fronted_prepositions``: prepositions of a phrase MT leaves before its verb ("from X set
+    off"), whose object is never the verb's subject."""
 
     prepositions: frozenset[str]
     adverbs: frozenset[str]
@@ -34,6 +36,7 @@ class MtCues:
     result_particles: frozenset[str]
     result_place_form: str
     result_form: str
+    fronted_prepositions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -51,7 +54,7 @@ def _load(path: Path) -> MtCues:
                   frozenset(kinds.get("motion_adverb", ())), first("motion_form"),
                   frozenset(kinds.get("result_verb", ())),
                   frozenset(kinds.get("result_particle", ())), first("result_place_form"),
-                  first("result_form"))
+                  first("result_form"), frozenset(kinds.get("fronted_preposition", ())))
 
 
 def load_mt_cues(path: Path | None = None) -> MtCues:
