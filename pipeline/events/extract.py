@@ -25,15 +25,14 @@ from pipeline.events.actors import ActorFinder
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
-from pipeline.events.mt import fronted_phrase_agents, is_machine_translated, splice_agents
-from pipeline.events.mt_cues import load_mt_cues
-from pipeline.events.mt_motion import is_motion_trigger, motion_row, verbless_motion
-from pipeline.events.mt_results import result_triggers, topic_patients
+from pipeline.events.mt import is_machine_translated
+from pipeline.events.mt_motion import is_motion_trigger, motion_row
+from pipeline.events.mt_results import mt_triggers, revise_mt_sentence
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
-from pipeline.events.triggers import Block, dated, polity_of, prepare_block
+from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.events.when import with_asides
 from pipeline.events.when.carry import from_last_event
 from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
@@ -124,7 +123,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
                               person_polity or {}, lex, match) for doc, offset in blocks]
     mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
     if mt:  # "X again into Fujian": a movement with its verb left untranslated; "broke"
-        prepared = [result_triggers(verbless_motion(b, lex), lex) for b in prepared]
+        prepared = [mt_triggers(b, lex) for b in prepared]
     sentence_starts = [offset + s.start_char for doc, offset in blocks for s in doc.sents] \
         if blocks[0][0].has_annotation("SENT_START") else []
     horizons = Horizons([(b.text, b.offset) for b in prepared], sentence_starts, kept,
@@ -240,10 +239,7 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                 built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))
                 last_end = trig.end
         if mt and built and sdoc.has_annotation("DEP"):  # comma splices; "Taiyuan, X broke"
-            base = offset + sent.start_char  # "from Liujiahe set off": no subject Liujiahe
-            events[first:] = fronted_phrase_agents(
-                topic_patients(splice_agents(events[first:], built), built, sdoc, base, ctx,
-                               in_date), built, load_mt_cues().fronted_prepositions, base,
-                salience, lambda e: polity_of(ctx, e))
+            events[first:] = revise_mt_sentence(events[first:], built, sdoc,
+                                                offset + sent.start_char, ctx, in_date, salience)
     return merge_pending(events, infobox_events(block.text, offset, ctx, titles))
     # (label lines of an infobox: "Born 904 ...", "Died 954")

@@ -30,12 +30,16 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span
 
 from pipeline.events.lexicon import EventLexicon, TriggerRule
+from pipeline.events.mt import fronted_phrase_agents, splice_agents
 from pipeline.events.mt_cues import load_mt_cues
+from pipeline.events.mt_motion import verbless_motion
 from pipeline.events.rows import PendingEvent
-from pipeline.events.triggers import Block, Context
+from pipeline.events.salience import Salience
+from pipeline.events.triggers import Block, Context, polity_of
 from pipeline.records import EntityRow
 
-__all__ = ["result_rules", "result_triggers", "topic_patients"]
+__all__ = ["mt_triggers", "result_rules", "result_triggers", "revise_mt_sentence",
+           "topic_patients"]
 
 #: Words of a date phrase the date stage leaves out of it ("In the ... (1126)").
 _LEAD_WORDS = frozenset({"in", "the", "of", "on", "at", "year", "years"})
@@ -129,3 +133,24 @@ def topic_patients(rows: Sequence[PendingEvent],
             row.certainty)), dataclasses.replace(query, name=topic.canonical)))
         topic = None  # the topic is the patient of its own clause's event only
     return out
+
+
+def mt_triggers(block: Block, lexicon: EventLexicon) -> Block:
+    """``block`` of an MT text with its verbless motion clauses
+    (:func:`pipeline.events.mt_motion.verbless_motion`) and result verbs
+    (:func:`result_triggers`) added as triggers."""
+    return result_triggers(verbless_motion(block, lexicon), lexicon)
+
+
+def revise_mt_sentence(rows: Sequence[PendingEvent],
+                       triggers: Sequence[tuple[Span, Sequence[TriggerRule]]], sdoc: Doc,
+                       base: int, ctx: Context, in_date: Callable[[int], bool],
+                       salience: Salience) -> list[PendingEvent]:
+    """One parsed sentence's rows of an MT text (triggers as spans of ``sdoc``, first
+    character at full-text ``base``) read with MT grammar: comma-spliced agents
+    (:func:`pipeline.events.mt.splice_agents`), topic-first patients (:func:`topic_patients`)
+    and no actor from a phrase fronted before its verb
+    (:func:`pipeline.events.mt.fronted_phrase_agents`)."""
+    rows = topic_patients(splice_agents(rows, triggers), triggers, sdoc, base, ctx, in_date)
+    return fronted_phrase_agents(rows, triggers, load_mt_cues().fronted_prepositions, base,
+                                 salience, lambda e: polity_of(ctx, e))
