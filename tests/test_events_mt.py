@@ -130,3 +130,10 @@ def test_fronted_phrase_is_no_subject(resources: api.Resources) -> None:
                       "from Liujiahe in Suzhou set off, passed Fujian and arrived at Quanzhou.")
     assert is_machine_translated(text)
     assert all(e.actor1 != "Liujiahe" for e in events(text, resources))
+
+
+def test_a_by_agent_passes_on(resources: api.Resources) -> None:
+    text = MT_TEXT + (" In the Shaoxing twelve years (1142) Yue Yun was captured by Qin Hui"
+                      ", later he was exiled to Lingnan.")
+    exiled = _by_type(text, resources)["exile"][0]
+    assert (exiled.actor1, exiled.actor1_source) == ("Qin Hui", SOURCE)

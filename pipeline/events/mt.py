@@ -21,8 +21,9 @@ here apply only to a text whose **MT score** says it is machine-translated.
 * :func:`splice_agents`: in an MT text, an agentless passive trigger whose sentence has an
   active, transitive trigger with a known agent before it, in an earlier comma-spliced
   clause, takes that agent as actor1 (``actor1_source`` ``splice``, a guess: certainty low);
-  the passive rows after it in the same run take it too. A clause with an active verb of its
-  own ends the run.
+  the passive rows after it in the same run take it too, and a passive with a "by" agent
+  passes that agent on ("Ma He was captured by the Ming army, later he was sent to Beiping").
+  A clause with an active verb of its own ends the run.
 """
 
 from __future__ import annotations
@@ -115,10 +116,23 @@ def _intended(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ == "xcomp"
 
 
+_BE = frozenset({"was", "were", "been", "be", "is", "are"})
+
+
+def _passive(verb: Token) -> bool:
+    """:func:`is_passive`, or a participle the parse hung on "was" as its complement ("he was
+    exiled": ``acomp``)."""
+    return is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acomp"
+                                and verb.head.lower_ in _BE)
+
+
 def _active_clause(tok: Token) -> bool:
     """True for a verb with a subject of its own, not passive: a clause whose agent is not
-    the donor's ("X attacked first, the West King was afraid, ...")."""
-    return tok.pos_ in ("VERB", "AUX") and not is_passive(tok) \
+    the donor's ("X attacked first, the West King was afraid, ..."); not the "was" of a
+    passive the parse misread ("he was exiled")."""
+    if tok.lower_ in _BE and any(_passive(c) for c in tok.children):
+        return False
+    return tok.pos_ in ("VERB", "AUX") and not _passive(tok) \
         and any(c.dep_ in ("nsubj", "csubj") for c in tok.children)
 
 
@@ -141,7 +155,7 @@ def splice_agents(rows: Sequence[PendingEvent],
     for k, ((row, query), (local, rules)) in enumerate(zip(rows, triggers, strict=True)):
         head = trigger_head(local)
         rule = rules[0]
-        if not is_passive(head):
+        if not _passive(head):
             transitive = rule.takes_object and rule.subject_role == "agent"
             donor = row if transitive and row.actor1 and row.actor1_source in _DONOR_SOURCES \
                 else None
@@ -150,8 +164,12 @@ def splice_agents(rows: Sequence[PendingEvent],
         if intended and not rule.hostile:
             continue  # "X was ordered to go ..., Y was appointed": an errand's agent only
             # does violence ("was sent to arrest them, Z was killed")
+        if _has_agent(head):  # "X was captured by the Ming army, later he was sent": Ming
+            donor = row if row.actor1 and row.actor1_source in _DONOR_SOURCES else None
+            donor_end, intended = local.end, False
+            continue
         between = local.doc[donor_end:local.start]
-        if donor is None or _has_agent(head) or not rule.takes_object \
+        if donor is None or not rule.takes_object \
                 or not any(t.text == "," for t in between) or any(_active_clause(t)
                                                                  for t in between):
             continue
