@@ -24,6 +24,11 @@ here apply only to a text whose **MT score** says it is machine-translated.
   the passive rows after it in the same run take it too, and a passive with a "by" agent
   passes that agent on ("Ma He was captured by the Ming army, later he was sent to Beiping").
   A clause with an active verb of its own ends the run.
+* :func:`fronted_phrase_agents`: a name after a preposition MT leaves before its verb ("from
+  Liujiahe in Suzhou set off") is no actor1.
+
+Verbless motion clauses: :mod:`pipeline.events.mt_motion`; result verbs, serial compounds and
+topic-first sentences: :mod:`pipeline.events.mt_results` (which also composes the rules).
 """
 
 from __future__ import annotations
