@@ -67,6 +67,10 @@ def test_an_active_clause_between_ends_the_run(resources: api.Resources) -> None
     assert all(r.actor1_source != SOURCE for r in rows.get("killing", []))
 
 
+RESULT_TEXT = (
+    "In the Jingkang one years (1126), Taiyuan, Jin army attack broke, the prefect Wang "
+    "Bing was killed. In the spring Zong Wang broke Kaifeng, the emperor was captured. Yue Fei "
+    "broke the Jin army at Yancheng, he returned to Ezhou, the soldiers were rewarded.")
 MOTION_TEXT = (
     "In the Shaoxing four years (1134), Yue Fei again into Xiangyang, the Jin army retreated, "
     "he recovered six prefectures. In the autumn Han Shizhong to Zhenjiang, he camped by the "
@@ -99,12 +103,6 @@ def test_no_verbless_motion_where_a_verb_stands(text: str, resources: api.Resour
 def test_fluent_text_has_no_verbless_motion(resources: api.Resources) -> None:
     text = "Yue Fei to Xiangyang. " + WIKI_TEXT  # one such line in a fluent page: not MT
     assert all(e.trigger != "to" for e in events(text, resources))
-
-
-RESULT_TEXT = (
-    "In the Jingkang one years (1126), Taiyuan, Jin army attack broke, the prefect Wang "
-    "Bing was killed. In the spring Zong Wang broke Kaifeng, the emperor was captured. Yue Fei "
-    "broke the Jin army at Yancheng, he returned to Ezhou, the soldiers were rewarded.")
 
 
 def test_result_verb_compound_and_topic(resources: api.Resources) -> None:
