@@ -25,6 +25,9 @@ from pipeline.events.actors import ActorFinder
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
+from pipeline.events.mt import is_machine_translated
+from pipeline.events.mt_motion import is_motion_trigger, motion_row
+from pipeline.events.mt_results import mt_triggers, revise_mt_sentence
 from pipeline.events.parse import parse_sentences
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
@@ -118,6 +121,9 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     told, date_starts = with_asides(all_dates, dates)  # asides date only their own clause
     prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
                               person_polity or {}, lex, match) for doc, offset in blocks]
+    mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
+    if mt:  # "X again into Fujian": a movement with its verb left untranslated; "broke"
+        prepared = [mt_triggers(b, lex) for b in prepared]
     sentence_starts = [offset + s.start_char for doc, offset in blocks for s in doc.sents] \
         if blocks[0][0].has_annotation("SENT_START") else []
     horizons = Horizons([(b.text, b.offset) for b in prepared], sentence_starts, kept,
@@ -134,7 +140,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
         size += len(block.text)
         if size >= _PARSE_GROUP_CHARS or i == len(prepared) - 1:
             out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry,
-                                         horizons, titles))
+                                         horizons, titles, mt))
             group, size = [], 0
     hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
                         if r.hostile)
@@ -176,7 +182,8 @@ _PARSE_GROUP_CHARS = 100_000
 
 def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
                       carry: list[Salience], horizons: Horizons,
-                      titles: Sequence[EntityRow] = ()) -> list[list[PendingEvent]]:
+                      titles: Sequence[EntityRow] = (), mt: bool = False
+                      ) -> list[list[PendingEvent]]:
     wanted = [(i, sent) for i, b in enumerate(blocks) for sent, trigs in b.todo
               if any(rules[0].event_type != "battle_reference" for _, rules in trigs)]
     # (a sentence holding only a "(see the Battle of X)" title needs no parse)
@@ -186,16 +193,18 @@ def _parse_and_finish(blocks: Sequence[Block], parser: Language | None,
     for i, block in enumerate(blocks):
         sdocs = [parsed[i, sent.start] if (i, sent.start) in parsed
                  else parse_sentences(None, [sent])[0] for sent, _ in block.todo]
-        out.append(_finish(block, sdocs, carry, horizons, titles))
+        out.append(_finish(block, sdocs, carry, horizons, titles, mt))
     return out
 
 
 def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
-            horizons: Horizons, titles: Sequence[EntityRow] = ()) -> list[PendingEvent]:
+            horizons: Horizons, titles: Sequence[EntityRow] = (),
+            mt: bool = False) -> list[PendingEvent]:
     """The rows of one paragraph; ``carry`` holds the previous paragraph's :class:`Salience`
     (replaced by this one's): an anaphor with no antecedent in its own paragraph takes the
     last event subject of the paragraphs before; ``horizons``: how far back each sentence's
-    running date may come from (:mod:`pipeline.events.horizon`)."""
+    running date may come from (:mod:`pipeline.events.horizon`); ``mt``: the text is
+    machine-translated (:mod:`pipeline.events.mt`: comma-spliced clauses share an agent)."""
     ctx, doc, offset = block.ctx, block.doc, block.offset
     starts = [offset + s.start_char for s in doc.sents] \
         if doc.has_annotation("SENT_START") else [offset]
@@ -213,16 +222,24 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
         salience.parsed(sdoc, offset + sent.start_char)
         last_end = sent.start
         horizon = horizons.at(offset + sent.start_char, offset, offset + sent.end_char)
+        first, built = len(events), []  # this sentence's rows and their triggers
         for k, (trig, rules) in enumerate(trigs):
             right_end = next((t.start for t, rules in trigs[k + 1:]
                               if not all(r.object_words or r.lemma in _BROAD for r in rules)
                               and t.text.lower() not in ctx.lexicon.derived),
                              sent.end)  # (a derived noun is seldom an event: no clause end)
-            row = build_event(doc, block.text, sdoc, trig, rules, sent,
-                              doc[last_end:right_end], offset, ctx, finder, salience,
-                              len(events), horizon)
+            verbless = mt and is_motion_trigger(trig, rules, ctx.lexicon)
+            row = motion_row(block, sdoc, trig, sent, doc[last_end:right_end], len(events),
+                             horizon, salience) if verbless \
+                else build_event(doc, block.text, sdoc, trig, rules, sent,
+                                 doc[last_end:right_end], offset, ctx, finder, salience,
+                                 len(events), horizon)  # ("X again into Fujian": MT)
             if row is not None:
                 events.append(row)
+                built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))
                 last_end = trig.end
+        if mt and built and sdoc.has_annotation("DEP"):  # comma splices; "Taiyuan, X broke"
+            events[first:] = revise_mt_sentence(events[first:], built, sdoc,
+                                                offset + sent.start_char, ctx, in_date, salience)
     return merge_pending(events, infobox_events(block.text, offset, ctx, titles))
     # (label lines of an infobox: "Born 904 ...", "Died 954")
