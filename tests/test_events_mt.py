@@ -48,7 +48,10 @@ def test_spliced_passives_take_the_agent_before(resources: api.Resources) -> Non
     rows = _by_type(MT_TEXT, resources)
     for kind in ("killing", "destruction"):
         row = rows[kind][0]
-        assert (row.actor1, row.actor1_source, row.certainty) == ("Han Shizhong", SOURCE, "low")
+        # the general rule for a patientless attack (`side`, salience/sides.py) reaches the
+        # same agent first where the attack is within its 250 characters; both are guesses
+        assert (row.actor1, row.certainty) == ("Han Shizhong", "low")
+        assert row.actor1_source in (SOURCE, "side")
 
 
 def test_an_errand_gives_no_agent_to_an_appointment(resources: api.Resources) -> None:
