@@ -33,7 +33,10 @@ year outside the known life of the row's actor is blank (:mod:`.lives`); an unda
 after "during his reign" in its sentence takes the reign of the sentence's ruler from the ruler
 and era tables, as a range (``date_source`` ``reign``, low: :mod:`.reign`); a running year is
 closed by the later year of the next event dated by its own sentence in the same paragraph
-(``year_end``, ``date_precision`` ``range``: :mod:`.until`).
+(``year_end``, ``date_precision`` ``range``: :mod:`.until`); a birth or death without a year
+of its own sentence takes the year of the person's known life (``date_source`` ``life``:
+:mod:`.life_event`). Every year blanked, carried far or guessed by these steps gives a
+warning row (``EVENT_YEAR_*`` codes: :mod:`.notes`).
 Offsets are full-text offsets.
 Clause links: :mod:`pipeline.events.clauses`.
 
