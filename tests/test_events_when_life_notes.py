@@ -61,17 +61,17 @@ def test_notes_name_every_blanked_or_guessed_year() -> None:
     attack = dataclasses.replace(attack, date_id=1, date_text="1120")
     starts = [0] + [i + 2 for i, c in enumerate(text) if c == "."][:-1]
     blank = dataclasses.replace(attack, year=None, date_source="", date_id=None)
-    notes = year_notes([attack], [attack], [blank], [blank], {"Yue Fei": (1150, 1200)},
+    notes = year_notes([attack], [attack], [attack], [blank], [blank], {"Yue Fei": (1150, 1200)},
                        [date], starts, [(text, 0)])
     assert [w.code for w in notes] == ["EVENT_YEAR_BLANKED"]
     assert "outside the known life of Yue Fei (1150-1200)" in notes[0].message
-    notes = year_notes([attack], [attack], [attack], [attack], {}, [date], starts,
+    notes = year_notes([attack], [attack], [attack], [attack], [attack], {}, [date], starts,
                        [(text, 0)])
     assert [w.code for w in notes] == ["EVENT_YEAR_CARRIED_FAR"]  # 7 sentences back
     assert "'1120', 7 sentences back" in notes[0].message
     widened = dataclasses.replace(attack, year_end=1125)
     assert "EVENT_YEAR_RANGE_GUESSED" in [
-        w.code for w in year_notes([attack], [attack], [attack], [widened], {}, [date],
+        w.code for w in year_notes([attack], [attack], [attack], [attack], [widened], {}, [date],
                                    starts, [(text, 0)])]
 
 
@@ -84,3 +84,20 @@ def test_the_warnings_table_gets_the_event_notes(resources) -> None:
     assert len(blanked) == 1 and blanked[0].doc_id == "t"
     assert text[blanked[0].start:blanked[0].end].startswith("Yue Fei captured")
     assert "1161" in blanked[0].message
+
+
+def test_a_date_after_since_dates_no_later_event() -> None:
+    from pipeline.events.when.since import after_since
+
+    text = ("The Council ordered the law that had been in force since the Mujin year (1388) "
+            "printed.\n28th Day (Pyongo)\nThe king ordered Kwak to visit the capital.")
+    mujin = DateRow("", 0, text.index("Mujin"), text.index(" printed"), "Mujin year (1388)",
+                    "sexagenary", year=1388, date_id=1)
+    day = DateRow("", 0, text.index("28th"), text.index("28th") + 17, "28th Day (Pyongo)",
+                  "day", year=1388, basis="running year 1388", date_id=2)
+    ordered = dataclasses.replace(_row("decree", 1388, "other_clause"), date_id=1)
+    visit = dataclasses.replace(_row("movement", 1388, "sentence", start=text.index("The k")),
+                                date_id=2)
+    own = dataclasses.replace(_row("rule", 1388, "sentence"), date_id=1)  # its own clause
+    rows = after_since([ordered, visit, own], [mujin, day], [(text, 0)])
+    assert [r.year for r in rows] == [None, None, 1388]

@@ -36,6 +36,7 @@ from pipeline.events.when.life_event import from_lives
 from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
 from pipeline.events.when.notes import year_notes
 from pipeline.events.when.reign import within_reign
+from pipeline.events.when.since import after_since
 from pipeline.events.when.until import until_next_dated
 from pipeline.places import (
     HistoricalPlace,
@@ -148,14 +149,15 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     lives = {**recorded_lives(active_gazetteer_dir()), **printed_lives(kept, told, texts)}
     built = [r for block in out for r, _ in block]
     carried = from_last_event(built, told, sentence_starts, texts)
+    since = after_since(carried, told, texts)  # "since the Mujin year": no event's year
     # a birth or death: the year of the person's known life; a carried year outside an
     # actor's life: blank
-    lived = within_lives(from_lives(carried, lives), lives)
+    lived = within_lives(from_lives(since, lives), lives)
     flat = within_reign(lived, sentence_starts, texts, active_gazetteer_dir())
     flat = until_next_dated(flat, sentence_starts, texts)
     if notes is not None:  # every year blanked, carried far or guessed: a warning row
-        notes.extend(year_notes(built, carried, lived, flat, lives, told, sentence_starts,
-                                texts))
+        notes.extend(year_notes(built, carried, since, lived, flat, lives, told,
+                                sentence_starts, texts))
     # the running date of the last dated event; a carried year outside its actor's life: blank;
     # an undated event "during his reign": the reign's years
     rows = iter(flat)

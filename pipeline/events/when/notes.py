@@ -7,7 +7,8 @@ row's clause — ``code``, ``message``). Codes:
 
 * ``EVENT_YEAR_BLANKED``: the year the event would have carried was dropped — outside the
   known life of its actor (:mod:`.lives`), the date of a birth told before it
-  (:mod:`.carry`), or its date phrase could not be read (an unknown era: the row has a
+  (:mod:`.carry`), it comes from a date after "since" (:mod:`.since`), or its date phrase
+  could not be read (an unknown era: the row has a
   ``date_id`` and no year);
 * ``EVENT_YEAR_CARRIED_FAR``: a running date (``date_source`` ``running``) from an earlier
   paragraph or more than :data:`~pipeline.events.horizon.FAR_SENTENCES` sentences back;
@@ -50,33 +51,41 @@ def _what(r: EventRow) -> str:
 
 
 def year_notes(start: Sequence[EventRow], carried: Sequence[EventRow],
-               lived: Sequence[EventRow], done: Sequence[EventRow],
+               since: Sequence[EventRow], lived: Sequence[EventRow], done: Sequence[EventRow],
                lives: Mapping[str, Life], dates: Sequence[DateRow],
                sentence_starts: Sequence[int], blocks: Sequence[tuple[str, int]]
                ) -> list[WarningRow]:
     """The warning rows (see the module docstring) of one document's (or group's) events:
     ``start`` as the rows were built, ``carried`` after :func:`.carry.from_last_event`,
-    ``lived`` after :func:`.life_event.from_lives` and :func:`.lives.within_lives`, ``done``
-    after every step (same order and length); ``lives`` the lives used; ``dates`` the date
-    rows the events took (by ``date_id``), ``sentence_starts`` and ``blocks``
-    (``(text, offset)``) of the text."""
+    ``since`` after :func:`.since.after_since`, ``lived`` after
+    :func:`.life_event.from_lives` and :func:`.lives.within_lives`, ``done`` after every
+    step (same order and length); ``lives`` the lives used; ``dates`` the date rows the
+    events took (by ``date_id``), ``sentence_starts`` and ``blocks`` (``(text, offset)``)
+    of the text."""
     by_id = {d.date_id: d for d in dates if d.date_id is not None}
     sents = sorted(sentence_starts)
     block_starts = [off for _, off in blocks]
     out: list[WarningRow] = []
-    for a, b, c, r in zip(start, carried, lived, done, strict=True):
+    for a, b, s, c, r in zip(start, carried, since, lived, done, strict=True):
         if a.year is not None and b.year is None:
             out.append(WarningRow(
                 "", r.start, r.end, BLANKED,
                 f"{_what(r)}: no year; the running year {a.year} ('{a.date_text}') is the "
                 "date of a birth told before it, not of this later event"))
-        elif b.year is not None and c.year is None:
-            who = whose_life(b, lives)
+        elif b.year is not None and s.year is None:
+            how = f"'{b.date_text}' ({b.date_source})" if b.date_source in ("running",
+                "other_clause") else f"'{b.date_text}', which prints no year, took it"
+            out.append(WarningRow(
+                "", r.start, r.end, BLANKED,
+                f"{_what(r)}: no year; the year {b.year} of {how} from a date after 'since', "
+                "the start of a stretch, not this event's time"))
+        elif s.year is not None and c.year is None:
+            who = whose_life(s, lives)
             life = f" of {who[0]} ({_years(*who[1])})" if who else ""
             out.append(WarningRow(
                 "", r.start, r.end, BLANKED,
-                f"{_what(r)}: no year; the year {b.year} it would carry ('{b.date_text}', "
-                f"{b.date_source}) lies outside the known life{life}"))
+                f"{_what(r)}: no year; the year {s.year} it would carry ('{s.date_text}', "
+                f"{s.date_source}) lies outside the known life{life}"))
         if r.year is None and r.date_id is not None:
             out.append(WarningRow(
                 "", r.start, r.end, BLANKED,
@@ -86,7 +95,7 @@ def year_notes(start: Sequence[EventRow], carried: Sequence[EventRow],
             continue
         if r.date_source == LIFE:
             column, end = LIFE_ENDS[r.event_type]
-            instead = f" (not the carried {b.year})" if b.year is not None else ""
+            instead = f" (not the carried {s.year})" if s.year is not None else ""
             out.append(WarningRow(
                 "", r.start, r.end, FROM_LIFE,
                 f"{_what(r)}: no year printed for it; {r.year}, the year of "
