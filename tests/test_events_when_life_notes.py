@@ -101,3 +101,24 @@ def test_a_date_after_since_dates_no_later_event() -> None:
     own = dataclasses.replace(_row("rule", 1388, "sentence"), date_id=1)  # its own clause
     rows = after_since([ordered, visit, own], [mujin, day], [(text, 0)])
     assert [r.year for r in rows] == [None, None, 1388]
+
+
+def test_a_carried_year_far_from_the_life_stays() -> None:
+    lives = {"Zheng He": (1371, 1433), "Yue Fei": (1103, 1142)}
+    fleet = _row("killing", 1405, "running", actor2="Zheng He")  # "people of Zheng He's fleet"
+    executed = _row("execution", 1140, "running", actor2="Yue Fei")
+    assert [r.year for r in from_lives([fleet, executed], lives)] == [1405, 1142]
+
+
+def test_a_present_perfect_takes_no_running_year(resources) -> None:
+    def years(text: str) -> dict[str, int | None]:
+        return {e.trigger: e.year for e in process_text(text, "t", resources).events}
+
+    # told from the time of writing: not the year the narrative had reached
+    assert years("In 1140 Yue Fei captured Yancheng. He has defeated the Jin army at "
+                 "Zhuxian.") == {"captured": 1140, "defeated": None}
+    # a perfect infinitive and a past perfect keep the running year
+    assert years("In 1646 Koxinga raised an army. He is said to have burned his robes at a "
+                 "temple.").get("burned") == 1646
+    assert years("In 1140 Yue Fei captured Yancheng. The Jin army had fled to Kaifeng."
+                 ).get("fled") == 1140

@@ -16,9 +16,11 @@ else the running date (the last date before the sentence), which does not cross 
 a dictionary entry and is far (certainty low) beyond a few sentences
 (:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
 takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
-date, its running date far. A clause that gives its time as an age ("At the age of
-twenty-five, he rose up ...") takes no other clause's date. A dynasty or named period as a date
-(kind ``period``: "in the Later Han") dates only its own clause, and is no running date.
+date, its running date far; a present perfect ("He has so achieved his work as to cut up
+...") takes no running date: it is told from the time of writing. A clause that gives its
+time as an age ("At the age of twenty-five, he rose up ...") takes no other clause's date.
+A dynasty or named period as a date (kind ``period``: "in the Later Han") dates only its own
+clause, and is no running date.
 A clause in a present perfect under "since" ("and since ... has passed through Su-sung")
 takes no date but its own clause's; a date in a bracket that opens after the trigger is a
 remark of its own time, no other-clause date. A date phrase the date stage could not read (an

@@ -15,7 +15,10 @@ most ``medium`` (the reading of the actor may be a guess). "When Wanyan Aguda wa
 cloud was very big": 1068; "reigning from 951 until his death", Guo Wei (904-954): 954.
 A year of the event's own sentence is kept (a printed "in 1145" stays, even against the
 table), and so is a carried year outside a known life of the row's actors (the reading of
-the person, a pronoun's, is then doubtful: :func:`.lives.within_lives` blanks it). Never
+the person, a pronoun's, is then doubtful: :func:`.lives.within_lives` blanks it) or more
+than :data:`NEAR_YEARS` from the life's year ("the West King killed 170 people of Zheng He's
+fleet" in 1405 is not Zheng He's death in 1433); a carried year near it gives way ("Yue Fei
+... was also executed" after 1140: 1142). Never
 invents a year: without a known life, nothing changes.
 """
 
@@ -33,6 +36,9 @@ from .lives import CARRIED, Life, whose_life
 LIFE_ENDS: dict[str, tuple[str, int]] = {
     "birth": ("actor1", 0), "death": ("actor1", 1), "suicide": ("actor1", 1),
     "killing": ("actor2", 1), "execution": ("actor2", 1)}
+#: Years at most between a carried year and the life's year that replaces it (farther: the
+#: reading of the person as the one born or dying is doubtful, the carried year stays).
+NEAR_YEARS = 5
 #: ``date_source`` of a year taken from the life of the event's person.
 SOURCE = "life"
 _LOWER = {"high": "medium"}
@@ -80,7 +86,10 @@ def life_year(row: EventRow, lives: Mapping[str, tuple[int | None, int | None]]
     if not name or "; " in name:
         return None
     life = lives.get(name)
-    return None if life is None else life[ends[1]]
+    year = None if life is None else life[ends[1]]
+    if year is not None and row.year is not None and abs(year - row.year) > NEAR_YEARS:
+        return None  # "killed 170 people of Zheng He's fleet" (1405): not his death (1433)
+    return year
 
 
 def from_lives(rows: Sequence[EventRow], lives: Mapping[str, Life]) -> list[EventRow]:
