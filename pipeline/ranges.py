@@ -81,8 +81,9 @@ def whole_text(text: str, resources: Resources, state: RunningDate,
 @dataclass(frozen=True)
 class BlockPart:
     """One block's share of the rows, cleaned offsets: its sentence spans, its entities
-    (sorted, ``sentence_id`` -1), the warnings of reread capital names, and the events of the
-    group of blocks that closes with this block (``None`` if none closes here)."""
+    (sorted, ``sentence_id`` -1), the warnings of reread capital names (and, in the block that
+    closes a group, the event stage's year warnings), and the events of the group of blocks
+    that closes with this block (``None`` if none closes here)."""
 
     sentences: list[tuple[int, int]]
     entities: list[EntityRow]
@@ -183,11 +184,14 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
         size += len(block.text)
         events = None
         if size >= group_chars or k == len(blocks) - 1:
+            notes: list[WarningRow] = []  # the event stage's: years blanked or guessed
             events = [event for found in pending_block_events(
                 group, group_entities, whole.dates, whole.glosses, lexicon=res.event_lexicon,
                 matcher=res.trigger_matcher, person_polity=res.person_polity, parser=res.nlp,
-                unread=[w.start for w in whole.warnings if w.code in UNREAD_DATE_CODES])
+                unread=[w.start for w in whole.warnings if w.code in UNREAD_DATE_CODES],
+                notes=notes)
                 for event in found]
+            reread = [*reread, *notes]
             group, group_entities, size = [], [], 0
         del doc
         yield BlockPart(spans, entities, reread, events)

@@ -35,8 +35,11 @@ from pipeline.events.summary import date_lead_events
 from pipeline.events.triggers import Block, dated, prepare_block
 from pipeline.events.when import with_asides
 from pipeline.events.when.carry import from_last_event
+from pipeline.events.when.life_event import from_lives
 from pipeline.events.when.lives import printed_lives, recorded_lives, within_lives
+from pipeline.events.when.notes import year_notes
 from pipeline.events.when.reign import within_reign
+from pipeline.events.when.since import after_since
 from pipeline.events.when.until import until_next_dated
 from pipeline.places import (
     HistoricalPlace,
@@ -45,7 +48,7 @@ from pipeline.places import (
     PlaceLookup,
     outside_glosses,
 )
-from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.records import DateRow, EntityRow, EventRow, WarningRow
 from pipeline.resources import active_gazetteer_dir
 
 __all__ = ["PendingEvent", "PlaceQuery", "extract_block_events", "extract_events",
@@ -103,14 +106,17 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
                          matcher: PhraseMatcher | None = None,
                          person_polity: Mapping[str, str] | None = None,
                          parser: Language | None = None,
-                         unread: Sequence[int] = ()) -> list[list[PendingEvent]]:
+                         unread: Sequence[int] = (),
+                         notes: list[WarningRow] | None = None) -> list[list[PendingEvent]]:
     """As :func:`extract_block_events`, without the place lookup: the rows' place columns are
     filled later by :func:`resolve_event_places`. So a long document can be processed a group
     of blocks at a time (``entities``: at least those of ``blocks``; ``dates``/``glosses``: the
     whole document's), its Docs dropped, and the places resolved once all its PLACE entities
     are known (a gloss late in the text applies to an event early in it). ``unread``: the
     full-text starts of the date phrases the date stage could not read (a date before one
-    dates later events only with low certainty)."""
+    dates later events only with low certainty). ``notes``: if given, the event stage's
+    warning rows are appended to it (years blanked, carried far or guessed:
+    :mod:`pipeline.events.when.notes`; full-text offsets, ``doc_id`` blank)."""
     if not blocks:
         return []
     lex = lexicon or load_event_lexicon()
@@ -147,10 +153,17 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     out = _date_lead(out, all_dates[0].start if all_dates else None, hostile)
     texts = [(b.text, b.offset) for b in prepared]
     lives = {**recorded_lives(active_gazetteer_dir()), **printed_lives(kept, told, texts)}
-    flat = within_lives(from_last_event([r for block in out for r, _ in block], told,
-                                        sentence_starts, texts), lives)
-    flat = within_reign(flat, sentence_starts, texts, active_gazetteer_dir())
+    built = [r for block in out for r, _ in block]
+    carried = from_last_event(built, told, sentence_starts, texts)
+    since = after_since(carried, told, texts)  # "since the Mujin year": no event's year
+    # a birth or death: the year of the person's known life; a carried year outside an
+    # actor's life: blank
+    lived = within_lives(from_lives(since, lives), lives)
+    flat = within_reign(lived, sentence_starts, texts, active_gazetteer_dir())
     flat = until_next_dated(flat, sentence_starts, texts)
+    if notes is not None:  # every year blanked, carried far or guessed: a warning row
+        notes.extend(year_notes(built, carried, since, lived, flat, lives, told,
+                                sentence_starts, texts))
     # the running date of the last dated event; a carried year outside its actor's life: blank;
     # an undated event "during his reign": the reign's years
     rows = iter(flat)

@@ -16,9 +16,11 @@ else the running date (the last date before the sentence), which does not cross 
 a dictionary entry and is far (certainty low) beyond a few sentences
 (:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")
 takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
-date, its running date far. A clause that gives its time as an age ("At the age of
-twenty-five, he rose up ...") takes no other clause's date. A dynasty or named period as a date
-(kind ``period``: "in the Later Han") dates only its own clause, and is no running date.
+date, its running date far; a present perfect ("He has so achieved his work as to cut up
+...") takes no running date: it is told from the time of writing. A clause that gives its
+time as an age ("At the age of twenty-five, he rose up ...") takes no other clause's date.
+A dynasty or named period as a date (kind ``period``: "in the Later Han") dates only its own
+clause, and is no running date.
 A clause in a present perfect under "since" ("and since ... has passed through Su-sung")
 takes no date but its own clause's; a date in a bracket that opens after the trigger is a
 remark of its own time, no other-clause date. A date phrase the date stage could not read (an
@@ -28,12 +30,17 @@ then it is passed over (:func:`.choose.glossed_unread`). In a dictionary entry l
 life span, a bare printed year of the event's own sentence outside that span ("A.D. 277-304.
 ... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`).
 After the rows are built, a running date that is an age or a bracketed gloss printed after
-the date of the last dated event takes that event's date (:mod:`.carry`), and a carried
+the date of the last dated event takes that event's date (:mod:`.carry`), a date after
+"since" ("implemented since the Mujin year (1388)") dates no other clause's event, no later
+event, and lends no year to a later date that prints none (:mod:`.since`), and a carried
 year outside the known life of the row's actor is blank (:mod:`.lives`); an undated event
 after "during his reign" in its sentence takes the reign of the sentence's ruler from the ruler
 and era tables, as a range (``date_source`` ``reign``, low: :mod:`.reign`); a running year is
 closed by the later year of the next event dated by its own sentence in the same paragraph
-(``year_end``, ``date_precision`` ``range``: :mod:`.until`).
+(``year_end``, ``date_precision`` ``range``: :mod:`.until`); a birth or death without a year
+of its own sentence takes the year of the person's known life (``date_source`` ``life``:
+:mod:`.life_event`). Every year blanked, carried far or guessed by these steps gives a
+warning row (``EVENT_YEAR_*`` codes: :mod:`.notes`).
 Offsets are full-text offsets.
 Clause links: :mod:`pipeline.events.clauses`.
 

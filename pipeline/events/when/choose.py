@@ -146,6 +146,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             chosen.end <= u < trig_start for u in unread):
         # "In July, ... \n/kloc-in the spring of 0/848, X was imprisoned": not July's year
         source = "far" if source == "running" else "far_" + source
+    if chosen is not None and source in ("far", "running") and sdoc.has_annotation("DEP") \
+            and _present_perfect(clause_verb(head)):
+        return None, ""  # "He has fortunately so achieved his work as to cut up ...": up
+        # to the time of writing, not the time the narrative had reached
     if chosen is not None and source != "clause" and sdoc.has_annotation("DEP") \
             and _since_writing(clause_verb(head)):
         return None, ""  # "and since ... has passed through Su-sung, captured ...": after
@@ -270,6 +274,27 @@ def _in_later_bracket(sdoc: Doc, sent_start: int, trig_start: int, d: DateRow) -
 
 _PRESENT_PERFECT = frozenset({"has", "have", "'ve", "'s"})
 _UP = frozenset({"conj", "relcl", "acl", "amod"})
+
+
+_HOST = frozenset({"xcomp", "advcl", "ccomp"})
+
+
+def _present_perfect(verb: Token) -> bool:
+    """True if ``verb`` (a clause verb), the first verb it is coordinated with, or the verb
+    its clause completes ("has so achieved his work as to cut up": a step or two up), is a
+    present perfect ("has achieved", "have taken")."""
+    v = verb
+    for _ in range(3):
+        for w in {v.i: v, v.doc[sorted(conjuncts(v))[0]].i: v.doc[sorted(conjuncts(v))[0]]
+                  }.values():
+            if w.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT
+                                       and c.tag_ in ("VBZ", "VBP") for c in w.children):
+                # (not "is said to have burned": a perfect infinitive)
+                return True
+        if v.dep_ not in _HOST or v.head.i == v.i:
+            return False
+        v = clause_verb(v.head)
+    return False
 
 
 def _since_writing(verb: Token) -> bool:

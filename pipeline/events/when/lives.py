@@ -123,14 +123,20 @@ def outside_life(row: EventRow, lives: Mapping[str, Life]) -> bool:
     """True if ``row``'s year is carried (:data:`CARRIED`) and falls outside the life (with
     :data:`SLACK`) in ``lives`` of its ``actor1`` (who acts, is born or dies) or ``actor2``
     (who is killed, appointed, captured: alive then too)."""
+    return whose_life(row, lives) is not None
+
+
+def whose_life(row: EventRow, lives: Mapping[str, Life]) -> tuple[str, Life] | None:
+    """``(name, life)`` of the first of ``row``'s ``actor1``, ``actor2`` whose life (in
+    ``lives``, with :data:`SLACK`) the row's carried year falls outside, or None."""
     if row.year is None or row.date_source not in CARRIED:
-        return False
+        return None
     last = row.year_end if row.year_end is not None else row.year
     for name in (row.actor1, row.actor2):
         lo, hi = lives.get(name, (None, None))
         if hi is not None and (row.year > hi + SLACK or (lo is not None and last < lo - SLACK)):
-            return True
-    return False
+            return name, (lo, hi)
+    return None
 
 
 def no_date(row: EventRow) -> EventRow:

@@ -1,0 +1,74 @@
+"""A date after "since" starts a stretch: it is no other clause's date and no running date.
+
+"The Privy Council ordered the Office ... to compile the administrative law that had been
+implemented since the Mujin year (1388)": 1388 is when the law began to be applied, not the
+time of the order, nor of the events told after it. An event that took such a date from
+another clause (``date_source`` ``other_clause``) or as the running date (``running``) has no
+year; so has an event dated by a date that prints no year ("28th Day (Pyŏngo)", "In July":
+``kind`` month, day, season, inherited or relative, whose year the date stage took from the
+running date) when the last date before it that has a year is a "since" date
+(:func:`after_since`). A date of the event's own clause stays ("has ruled since 1388").
+Never invents a year. Offsets are full-text offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from pipeline.records import DateRow, EventRow
+
+from .lives import no_date
+
+#: The words right before a date that make it the start of a stretch ("since the").
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+#: Kinds of dates that print no year of their own (their year is the running date's).
+_YEARLESS = frozenset({"month", "day", "season", "inherited", "relative"})
+_LOOK_BACK = 12  # characters before a date searched for "since the"
+
+
+def since_dates(dates: Sequence[DateRow], blocks: Sequence[tuple[str, int]]) -> set[int]:
+    """The ``date_id`` of each date printed right after "since" ("since the Mujin year") in
+    the ``(text, offset)`` paragraphs ``blocks``."""
+    starts = [off for _, off in blocks]
+    out = set()
+    for d in dates:
+        k = bisect.bisect_right(starts, d.start) - 1
+        if d.date_id is None or k < 0:
+            continue
+        text, off = blocks[k]
+        at = d.start - off
+        if 0 < at <= len(text) and SINCE.search(text[max(0, at - _LOOK_BACK):at]):
+            out.add(d.date_id)
+    return out
+
+
+def after_since(rows: Sequence[EventRow], dates: Sequence[DateRow],
+                blocks: Sequence[tuple[str, int]]) -> list[EventRow]:
+    """``rows`` with the years taken from a "since" date blank (see the module docstring);
+    ``dates``: the date rows the events took (by ``date_id``), ``blocks`` the ``(text,
+    offset)`` paragraphs."""
+    since = since_dates(dates, blocks)
+    if not since:
+        return list(rows)
+    with_year = sorted((d for d in dates if d.year is not None and d.kind != "aside"),
+                       key=lambda d: d.start)
+    starts = [d.start for d in with_year]
+    by_id = {d.date_id: d for d in dates if d.date_id is not None}
+    out = []
+    for r in rows:
+        d = by_id.get(r.date_id) if r.year is not None else None
+        if d is None:
+            out.append(r)
+            continue
+        if d.date_id in since and r.date_source in ("running", "other_clause"):
+            out.append(no_date(r))
+            continue
+        k = bisect.bisect_left(starts, d.start) - 1
+        if d.kind in _YEARLESS and "running" in d.basis.split("; ")[0] and k >= 0 \
+                and with_year[k].date_id in since:
+            out.append(no_date(r))  # "since the Mujin year (1388) ... 28th Day": not 1388
+            continue
+        out.append(r)
+    return out
