@@ -225,7 +225,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # "the fifth of June": a lunar day when the running calendar is lunar
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?:of\s+)?(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
     )
-    SEAS = rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
+    # "In the summer and June" (夏六月, machine-translated): the season and its month, one date
+    SEAS = (rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
+            rf"(?:\s+(?i:and)\s+(?:{THE}\s+)?(?:(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}\b"
+            rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])))?")
     PREFIX = (
         rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?(?:\s+of\s+{SEXA})?"
     )

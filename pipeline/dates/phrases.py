@@ -13,6 +13,7 @@ from .cycle_japanese import japanese_positions
 from .grammar import _Grammar
 from .lexicon import cycle_number, parse_number
 from .mention import DateMention
+from .state import _SEASON_FIRST
 from .names import _NameIndex
 
 
@@ -158,6 +159,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["day"] = int(get("dnum"))
     if get("season") is not None:
         fields["season"] = g.seasons[get("season").lower()]
+        first = _SEASON_FIRST.get(fields["season"])
+        if (get("mname") or get("mord")) and get("gyear") is None and first is not None \
+                and fields.get("month") is not None and not first <= fields["month"] < first + 3:
+            del fields["month"], fields["season"]  # "the summer and October": they disagree
     # western
     if get("gyear") is not None or get("greg") is not None:
         if get("gyear") is not None:
