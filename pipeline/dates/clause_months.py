@@ -115,7 +115,7 @@ def flag_clause_month(m: DateMention, res) -> None:
     """Flag a clause-opening month word read as a month (medium, ``MONTH_WORD_READ``)."""
     if m.year_doubt == CLAUSE_DAY and res.year is not None:
         if res.day is None:  # no running month, or the day is not in it: no date
-            res.year = res.era = res.dynasty = res.era_year = res.month = None
+            res.year = res.era = res.dynasty = res.era_year = res.month = res.jdn = None
             res.guess("CYCLE_DAY_READ", f"a cycle day opening a clause (cycle day {m.cycle_day})"
                       " with no running month it falls in: no date", basis="cycle day: no month")
             return
