@@ -230,7 +230,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
             rf"(?:\s+(?i:and)\s+(?:{THE}\s+)?(?:(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}\b"
             rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])))?")
     PREFIX = (
-        rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?(?:\s+of\s+{SEXA})?"
+        rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?"
+        # "the spring of Ky Dau", "the third month of jiashen": the season of that cycle year
+        rf"(?:\s+of\s+(?:{THE}\s+year\s+)?(?P<sexyear>{SEXA}))?"
     )
     CONN = rf",?\s+(?:of|in)\s+(?:{THE}\s+)?"
     # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
