@@ -123,6 +123,9 @@ def find_date_mentions(text: str, eras: EraTable,
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
     out = add_clause_days(text, out)  # "Ren Wu, Cao Cao killed Dong Cheng": a cycle day
+    from .tet import add_new_year_days  # noqa: PLC0415 (late pass)
+
+    out = add_new_year_days(text, out)  # "the 5th of Tet Ky Dau", "30 Tet"
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)

@@ -13,8 +13,8 @@ from .cycle_japanese import japanese_positions
 from .grammar import _Grammar
 from .lexicon import cycle_number, parse_number
 from .mention import DateMention
-from .state import _SEASON_FIRST
 from .names import _NameIndex
+from .state import _SEASON_FIRST
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:

@@ -49,6 +49,7 @@ from .coarse import coarse_certainty
 from .cycles import Anchor, anchor_of
 from .datelines import needs_hints, read_this_year, this_year_hints
 from .days import _calendar_range, _check_gloss, _check_stated
+from .era_jumps import check_era_jump
 from .era_years import era_of_year
 from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
@@ -294,6 +295,15 @@ def _fold(
             else:
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i],
                                    hints.get(m.start))
+                jump = check_era_jump(m, res, state, ordered, eras, lambda x, i=i: _resolve_one(
+                    x, state, eras, calendar, prior, ahead_at[i], hints.get(x.start)))
+                if jump is not None and jump.year is None:  # "Jian 'an 2" in a text on 960
+                    rows.append(_row(m, jump, m.kind))
+                    warnings.extend(WarningRow("", m.start, m.end, code, f"{m.text!r}: {msg}")
+                                    for code, msg in jump.warnings)
+                    state.unread = m.text
+                    continue
+                res = jump or res
                 if m.aside:  # "Died A.D. 934." heading an entry: no running date (.bare)
                     res.basis.append("a life date standing alone: not the narrative's date")
                 elif m.parallel:  # "Shu: Ninth Year of Yen-hsi" below the main heading
