@@ -57,7 +57,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["dynasty"] = text[dyn_span[0]:dyn_span[1]]
     era_span = _cap_span(m, "era")
     if era_span:
-        surface = text[era_span[0]:era_span[1]]
+        # "Cheng T*ung": OCR's asterisk for a Wade-Giles apostrophe (joined as one by .names)
+        surface = re.sub(r"(?<=[A-Za-z])\*(?=[a-z])", "'", text[era_span[0]:era_span[1]])
         fields.update(era=surface, era_start=era_span[0], era_end=era_span[1])
         before = text[max(0, era_span[0] - 9):era_span[0]].lower()
         after = text[era_span[1]:era_span[1] + 9].lower()
