@@ -213,6 +213,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
+        # "the 16th of the 1st moon", "20th of the 12th month": the day without "day"
+        rf"|(?:{THE}\s+(?P<dord>{ORD})|(?P<dord>\b\d{{1,2}}(?:st|nd|rd|th)))\s+of\s+{THE}\s+"
+        rf"(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}\b"
         # "the thirteenth day of the month": a day of the running month
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{THE}\s+(?:(?i:same)\s+)?{MW}\b"
         # "twelfth month, fifth day" (十二月初五日): Chinese order, as in a dateline
@@ -238,7 +241,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
     MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}"
     LUNAR_Y = (
-        rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}|{MON_ORD}|{SEAS})"
+        rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}"
+        rf"|{THE}\s+(?P<dord>{ORD})\s+of\s+(?={THE}\s){MON_ORD}|{MON_ORD}|{SEAS})"
         rf"(?:\s*\([^()\n]{{1,25}}\))?\s+(?:of|in)\s+(?:{THE}\s+year\s+)?"
         rf"(?P<lyear>\d{{3,4}})(?!\d|,\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
     )

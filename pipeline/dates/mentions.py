@@ -12,7 +12,7 @@ from dataclasses import replace
 from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
-from .backward import merge_backward
+from .backward import bare_day_before, merge_backward
 from .cjk import add_cjk_mentions
 from .coarse import add_coarse_mentions
 from .cycle_rulers import attach_cycle_rulers
@@ -78,6 +78,7 @@ def find_date_mentions(text: str, eras: EraTable,
         if mention is not None:
             found.append(mention)
     found = merge_backward(text, _merge_days(text, _merge_ranges(text, found)))
+    found = bare_day_before(text, found)  # "(6th day, 2nd month, 2nd year of Xiangxing)"
     found = attach_cycle_rulers(text, found, eras)
     covered = [(x.start, x.end) for x in found]
     k = 0
