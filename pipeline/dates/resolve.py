@@ -50,7 +50,7 @@ from .cycles import Anchor, anchor_of
 from .datelines import needs_hints, read_this_year, this_year_hints
 from .days import _calendar_range, _check_gloss, _check_stated
 from .era_jumps import check_era_jump
-from .era_years import era_of_year
+from .era_years import era_of_day, era_of_year
 from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
@@ -185,6 +185,8 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
+    if m.era is None and m.kind not in ("explicit", "reign"):
+        era_of_day(res, eras)  # "the sixth month of 1278": Xiangxing 1, not Jingyan 3
     _check_gloss(res, m)
     _check_stated(res, m)
     printed_year_wins(res, m, calendar, stream)
