@@ -185,7 +185,7 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
-    if m.era is None and m.kind not in ("explicit", "reign"):
+    if m.lunar_year is not None and m.era is None:  # an era the text wrote stays its label
         era_of_day(res, eras)  # "the sixth month of 1278": Xiangxing 1, not Jingyan 3
     _check_gloss(res, m)
     _check_stated(res, m)
