@@ -127,6 +127,9 @@ def find_date_mentions(text: str, eras: EraTable,
     from .tet import add_new_year_days  # noqa: PLC0415 (late pass)
 
     out = add_new_year_days(text, out)  # "the 5th of Tet Ky Dau", "30 Tet"
+    from .time_clauses import add_time_clauses  # noqa: PLC0415 (late pass)
+
+    out = add_time_clauses(text, out)  # "in 1421 and was minister when the Emperor was taken"
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)

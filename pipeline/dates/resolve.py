@@ -91,6 +91,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         return
     if not res.after_unread:
         state.unread = None  # a date read on its own: the narrative's date is known again
+        state.unread_low = False
     state.where = m.where
     # a Western running date, not a printed "(229)" glossing a Chinese date (.western_months)
     state.western = ((res.year, res.month, res.day, res.jdn[0] if res.jdn else None)
@@ -251,6 +252,9 @@ def _fold(
         if m.kind == "relative" and m.rel_months is not None and state.month is None:
             # "In 1200 ... Two months later": months from no known month; not read
             m = replace(m, kind="unread")
+        if m.kind == "time_clause":  # "... in 1421 and was minister when the Emperor was
+            state.unread, state.unread_low = m.text, True  # taken": a later, undated time
+            continue
         if m.kind == "unread":  # "In the Tianshengg 3rd year": a date phrase not read
             state.unread = m.text
             code, why = (("GARBLED_DIGITS", m.year_doubt) if m.year_doubt else  # .mtdigits
