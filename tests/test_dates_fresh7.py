@@ -123,3 +123,16 @@ def test_dynasty_period_ends_with_its_own_reigns(eras, calendar) -> None:
     rows, _ = resolved(text, eras, calendar)
     row = row_at(rows, text, "Ming dynasty")
     assert (row.year, row.year_end) == (1368, 1644)
+
+
+def test_undated_time_clause_after_the_year_makes_that_year_unsure(eras, calendar) -> None:
+    text = ("A native of Soochow, who took his degree in 1535 and was governor of the province "
+            "when the pirates burned the coast. In the alarm that followed he raised troops. "
+            "In the 4th moon of that year the pirates withdrew.")
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the 4th moon of that year")
+    assert row.certainty == "low"
+    assert any(w.code == "RUNNING_DATE_UNSURE" for w in warnings)
+    text = "In 1535, when he was twenty, he took his degree. In the 4th moon of that year he wed."
+    rows, _ = resolved(text, eras, calendar)
+    assert row_at(rows, text, "the 4th moon of that year").certainty == "high"
