@@ -93,6 +93,8 @@ def add_clause_days(text: str, mentions: list[DateMention]) -> list[DateMention]
         s, word = w.start(), w.group("word")
         if not (_START.search(text[max(0, s - 40):s]) or s == 0):
             continue
+        if re.match(r",\s*(?:the\s+)?year\b", text[w.end() - 1:w.end() + 12], re.IGNORECASE):
+            continue  # "Gengzi, the year of the rat, ...": a cycle year named, not a day
         cycle = cycle_number(word, g.lex)
         end = s + len(word)
         if cycle is None or any(a < end and s < b for a, b in taken):
