@@ -36,7 +36,10 @@ February AD 6", "for 6 October", "10 October – 1 December 1911", look-ahead), 
 (:func:`resolve_dates`, the one-pass fold), ``cjk`` (dates written in Chinese characters,
 "宣和二年十月九日", through the era table's names in characters), ``era_rulers`` (an era name
 as its emperor's name before "his reign": "Keen Lung", "the Emperor Tao Kwang"), ``era_lists``
-(eras listed with their spans, "Shijianguo (9–13) / Tianfeng (14–19)").
+(eras listed with their spans, "Shijianguo (9–13) / Tianfeng (14–19)"), ``tet`` (days counted
+from the Vietnamese new year, "the 5th of Tet Ky Dau", "30 Tet"), ``era_jumps`` (an era reading
+centuries from the narrative: a one-letter-off era of the running dynasty, else no year),
+``time_clauses`` (an undated "when" clause after a sentence's year: the running date unsure).
 ``pipeline.chronology`` re-exports the resolver.
 
 Finding (first pass, no resolution):

@@ -6,6 +6,10 @@ comma right after the date) to the date before it: one mention, whose ``cycle_ye
 resolver checks against the year it reads (:func:`.days._check_cycle_year`: agreement is noted,
 a mismatch is a CYCLE_YEAR_MISMATCH warning). So the apposition is no new date for the
 running date or for the events of the sentence, which keep the fuller date (its month).
+
+A Western year set off by a comma after a cycle year closes it as its printed year ("in the
+spring of Ky Dau, 1789", a title's style): :func:`printed_after_cycle` sets ``stated_year``
+when the year ends the sentence or the clause, so the resolver checks the cycle against it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import replace
 from .mentions import DateMention
 
 _BETWEEN = re.compile(r"\s*,\s*")
+_PRINTED = re.compile(r"\s*,\s*(?P<year>\d{3,4})(?:\s*(?:CE|AD|A\.D\.))?(?=\s*(?:$|[.;:,)\n]))")
 _DATED = frozenset(("explicit", "inherited", "reign", "gregorian", "relative"))
 
 
@@ -49,5 +54,20 @@ def join_appositions(text: str, mentions: list[DateMention]) -> list[DateMention
             continue
         if m.kind != "dynasty":
             prev = len(out)
+        out.append(m)
+    return out
+
+
+def printed_after_cycle(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with a cycle-year mention followed by ", 1789" (a Western year ending the
+    clause, not a date mention of its own) given that year as its printed year and its span."""
+    starts = {m.start for m in mentions if m.kind != "dynasty"}
+    out = []
+    for m in mentions:
+        p = _PRINTED.match(text, m.end) if m.kind == "sexagenary" and m.era is None \
+            and m.stated_year is None else None
+        if p is not None and not any(p.start() < s < p.end() for s in starts):
+            m = replace(m, end=p.end(), text=text[m.start:p.end()],
+                        stated_year=int(p.group("year")))
         out.append(m)
     return out

@@ -11,7 +11,9 @@ a month already carrying its day ("the jiazi day of the third month"), followed 
 merge the same way; so does a day before a dated month ("the jiazi day, the third month of
 the fourth year of Shaoxing"), also joined by "of" alone ("On the day dingmao of the third
 month of Taiqing 3"); and a day "of" a month without a year ("the day dingmao of the fourth
-month") is one day mention in that month.
+month") is one day mention in that month. A day number the grammar does not take as a
+mention of its own ("(6th day, 2nd month, 2nd year of Xiangxing)": no "the", no "on") before a
+month with a comma joins that month the same way (:func:`bare_day_before`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .mentions import DateMention
 
+# "6th day, " / "the sixth day, " right before a month phrase (the text before it)
+_BARE_DAY = re.compile(r"(?:\b[Tt]he\s+)?(?P<d>\b\d{1,2}(?:st|nd|rd|th)|\b[A-Za-z]+(?:-[a-z]+)?)"
+                       r"\s+[Dd]ay\s*,\s*$"
+                       # "(20th of the 12th month = ...)": a digit ordinal "of" the month
+                       r"|(?<![\w,])(?P<d2>\d{1,2}(?:st|nd|rd|th))\s+of\s+(?=$)")
 _GAP = re.compile(r"\s*,\s*(?:(?:of|in)\s+)?")
 _OF = re.compile(r"\s+of\s+")  # "the day dingmao of the third month of Taiqing 3"
 YEAR_KINDS = frozenset(("explicit", "reign"))  # mentions that name an era or reign year
@@ -108,3 +115,25 @@ def _merge(text: str, run: list[DateMention]) -> DateMention | None:
         fields.update(day=day.day, cycle_day=day.cycle_day)
     s, e = run[0].start, year.end
     return replace(year, start=s, text=text[s:e], **fields)
+
+
+def bare_day_before(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with a month phrase that has no day, preceded by "6th day, " written
+    without a mention of its own, widened over that day (its ``day`` set)."""
+    from .lexicon import load_lexicon, parse_number  # noqa: PLC0415 (lexicon after import)
+
+    lex = load_lexicon()
+    out: list[DateMention] = []
+    for m in mentions:
+        b = None
+        if (m.month is not None and m.day is None and m.cycle_day is None and not m.last_day
+                and m.kind in ("explicit", "reign", "month") and m.western_year is None):
+            b = _BARE_DAY.search(text, max(0, m.start - 30, out[-1].end if out else 0), m.start)
+        if b is not None:
+            raw = re.sub(r"(?:st|nd|rd|th)$", "", (b.group("d") or b.group("d2")).lower())
+            day = int(raw) if raw.isdigit() else parse_number(raw, lex)
+            if day is not None and 1 <= day <= 30:
+                m = replace(m, start=b.start(), text=text[b.start():m.end], day=day,
+                            kind="day" if m.kind == "month" else m.kind)
+        out.append(m)
+    return out

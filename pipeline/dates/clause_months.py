@@ -10,6 +10,13 @@ capitalised word (the clause's subject: "Two months, three days" and "May, I ask
 :data:`CLAUSE_MONTH`: they take the running year like any bare month, and the resolver flags
 them (``MONTH_WORD_READ``, medium: a guess about what the translator meant); a month name
 is also subject to the lunar/Western choice of :mod:`.western_months`.
+
+A cycle day opening a sentence in the same translations ("Ren Wu, Cao Cao killed Dong Cheng",
+"Bingwu, Sun Ce died": 壬午, 丙午, the day in the annal's style) is added the same way by
+:func:`add_clause_days` (``kind="day"``, ``cycle_day``, ``year_doubt`` = :data:`CLAUSE_DAY`):
+it is that day of the running month, medium (``CYCLE_DAY_READ``); with no running month it is
+no date. A cycle name the text also writes elsewhere, not opening a clause, is a person's name
+("Ding Wei, the chancellor, ..." beside "Ding Wei was exiled"): no mention.
 """
 
 from __future__ import annotations
@@ -18,12 +25,13 @@ import re
 from typing import TYPE_CHECKING
 
 from .grammar import _grammar
-from .lexicon import parse_number
+from .lexicon import cycle_number, parse_number
 
 if TYPE_CHECKING:
     from .mentions import DateMention
 
 CLAUSE_MONTH = "a month word opening a clause"
+CLAUSE_DAY = "a cycle day opening a clause"
 _START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)$")
 # ... then a comma and a capitalised word, the clause's subject ("November, Yelu Deguang")
 # or "the" ("August, the army went to Tumu": 八月，大軍至土木)
@@ -68,8 +76,54 @@ def add_clause_months(text: str, mentions: list[DateMention]) -> list[DateMentio
     return sorted([*mentions, *new], key=lambda x: (x.start, x.end))
 
 
+# a cycle day name, one word or two ("Bingwu", "Ren Wu", "Xin-hai"), then a comma and the clause
+_DAY = re.compile(r"(?P<word>[A-Z][a-z]{1,5}(?:[\s\-][A-Za-z][a-z]{1,4})?)\s*,"
+                  r"(?=\s*(?:[A-Z][a-z]|the\s|there\s))")
+
+
+def add_clause_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` (sorted by start) with the clause-opening cycle days of ``text`` added."""
+    if not mentions:
+        return mentions
+    g = _grammar()
+    context = ("dynasty", "era_context", "ruler_context")  # "Wu", "Xin": dynasty names too
+    taken = [(m.start, m.end) for m in mentions if m.kind not in context]
+    new: list[DateMention] = []
+    for w in _DAY.finditer(text):
+        s, word = w.start(), w.group("word")
+        if not (_START.search(text[max(0, s - 40):s]) or s == 0):
+            continue
+        if re.match(r",\s*(?:the\s+)?year\b", text[w.end() - 1:w.end() + 12], re.IGNORECASE):
+            continue  # "Gengzi, the year of the rat, ...": a cycle year named, not a day
+        cycle = cycle_number(word, g.lex)
+        end = s + len(word)
+        if cycle is None or any(a < end and s < b for a, b in taken):
+            continue
+        # written elsewhere in the text not opening a clause: a person's name
+        elsewhere = (o for o in re.finditer(rf"\b{re.escape(word)}\b", text) if o.start() != s)
+        if any(not (_START.search(text[max(0, o.start() - 40):o.start()]) or o.start() == 0)
+               or not text[o.end():o.end() + 2].lstrip().startswith(",") for o in elsewhere):
+            continue
+        new.append(type(mentions[0])(start=s, end=end, text=word, kind="day", cycle_day=cycle,
+                                     year_doubt=CLAUSE_DAY))
+    if not new:
+        return mentions
+    kept = [m for m in mentions if m.kind not in context
+            or not any(n.start <= m.start and m.end <= n.end for n in new)]
+    return sorted([*kept, *new], key=lambda x: (x.start, x.end))
+
+
 def flag_clause_month(m: DateMention, res) -> None:
     """Flag a clause-opening month word read as a month (medium, ``MONTH_WORD_READ``)."""
+    if m.year_doubt == CLAUSE_DAY and res.year is not None:
+        if res.day is None:  # no running month, or the day is not in it: no date
+            res.year = res.era = res.dynasty = res.era_year = res.month = res.jdn = None
+            res.guess("CYCLE_DAY_READ", f"a cycle day opening a clause (cycle day {m.cycle_day})"
+                      " with no running month it falls in: no date", basis="cycle day: no month")
+            return
+        res.guess("CYCLE_DAY_READ", f"a cycle name opening a clause, read as cycle day "
+                  f"{m.cycle_day} of the running month (day {res.day})", "medium",
+                  basis="cycle day opening a clause")
     if m.year_doubt == CLAUSE_MONTH and res.year is not None:
         res.guess("MONTH_WORD_READ", f"a month word opening a clause, read as month {m.month} "
                   f"of the running year {res.year} (a word-by-word translation)", "medium",

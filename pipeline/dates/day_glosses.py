@@ -42,7 +42,7 @@ def _pattern(key: int) -> tuple[re.Pattern, dict[str, int]]:
     mon = "(?:" + "|".join(re.escape(w.rstrip(".")) + r"\.?" for w in names) + r")(?![A-Za-z])"
     era = r"(?:AD|A\.D\.|CE|C\.E\.|BC|B\.C\.|BCE|B\.C\.E\.)"
     pat = re.compile(
-        rf"\s*\(\s*(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{mon})"
+        rf"\s*\(\s*(?:=\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{mon})"
         rf"|(?P<m2>{mon})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)|(?P<m3>{mon}))"
         rf"(?:,?\s+(?:(?:AD|A\.D\.|CE)\s+)?(?P<y>\d{{1,4}})(?!\d)(?:\s*(?P<suf>{era}))?)?"
         r"(?:[,;]?\s+(?:(?:in|of)\s+the\s+)?(?P<cal>Gregorian|Julian)(?:\s+calendar)?)?"

@@ -10,7 +10,7 @@ from pipeline.eras import Era, EraTable
 
 from .state import RunningDate, _dyn_score, _Res
 
-__all__ = ["DIVIDED", "_era_for_year", "_shift_day", "era_of_year"]
+__all__ = ["DIVIDED", "_era_for_year", "_shift_day", "era_of_year", "era_of_day"]
 
 
 DIVIDED = 3  # states with eras in force in one year: a divided period, no default era label
@@ -68,3 +68,20 @@ def era_of_year(res: _Res, state: RunningDate, eras: EraTable, prior: Counter[st
     if era is not None:
         res.era, res.dynasty = era, era.dynasty
         res.era_year = res.year - era.start_year + 1
+
+
+def era_of_day(res: _Res, eras: EraTable) -> None:
+    """Relabel ``res``'s era, chosen by its CE year, by the day its range starts on when the
+    era changed within that year: "the sixth month of 1278" is Xiangxing 1 (祥興, from the
+    fifth month of 1278), not Jingyan 3. Only to another era of the same dynasty in force on
+    that day (the era table's ``start_jdn``/``end_jdn``, midnight-based, end exclusive)."""
+    era = res.era
+    if era is None or res.jdn is None or res.year is None:
+        return
+    day = res.jdn[0] - 0.5  # the midnight the first day begins
+    if era.start_jdn <= day < era.end_jdn:
+        return
+    found = [e for e in eras.eras_of_dynasty(era.dynasty) if e.start_jdn <= day < e.end_jdn]
+    if len(found) == 1 and found[0].start_year <= res.year:
+        res.era, res.era_year = found[0], res.year - found[0].start_year + 1
+        res.note(f"era in force on that day: {found[0].name} (from the era table's days)")

@@ -213,6 +213,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"
+        # "the 16th of the 1st moon", "20th of the 12th month": the day without "day"
+        rf"|(?:{THE}\s+(?P<dord>{ORD})|(?P<dord>\b\d{{1,2}}(?:st|nd|rd|th)))\s+of\s+{THE}\s+"
+        rf"(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}\b"
         # "the thirteenth day of the month": a day of the running month
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{THE}\s+(?:(?i:same)\s+)?{MW}\b"
         # "twelfth month, fifth day" (十二月初五日): Chinese order, as in a dateline
@@ -225,15 +228,21 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # "the fifth of June": a lunar day when the running calendar is lunar
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?:of\s+)?(?P<mname>{MON_FULL})(?![\w,]*\s*\d)"
     )
-    SEAS = rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
+    # "In the summer and June" (夏六月, machine-translated): the season and its month, one date
+    SEAS = (rf"(?:{THE}\s+)?(?:(?P<sphase>early|late|mid)[\s\-]*)?(?P<season>{season})"
+            rf"(?:\s+(?i:and)\s+(?:{THE}\s+)?(?:(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}\b"
+            rf"|(?P<mname>{MON_FULL})(?![\w{_MON_FILL}])))?")
     PREFIX = (
-        rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?(?:\s+of\s+{SEXA})?"
+        rf"(?:{DAY}|{MON}|{SEAS})(?:\s+of\s+(?:{THE}\s+)?(?:{MON}))?"
+        # "the spring of Ky Dau", "the third month of jiashen": the season of that cycle year
+        rf"(?:\s+of\s+(?:{THE}\s+year\s+)?(?P<sexyear>{SEXA}))?"
     )
     CONN = rf",?\s+(?:of|in)\s+(?:{THE}\s+)?"
     # "the third month of 1662", "the spring of 975 AD": the Chinese year begun in that year
     MON_ORD = rf"(?:{THE}\s+)?(?:(?P<leap>{leapw})\s+)?(?P<mord>{ORD})\s+(?:lunar\s+)?{MW}"
     LUNAR_Y = (
-        rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}|{MON_ORD}|{SEAS})"
+        rf"(?:(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s+of\s+{MON_ORD}"
+        rf"|{THE}\s+(?P<dord>{ORD})\s+of\s+(?={THE}\s){MON_ORD}|{MON_ORD}|{SEAS})"
         rf"(?:\s*\([^()\n]{{1,25}}\))?\s+(?:of|in)\s+(?:{THE}\s+year\s+)?"
         rf"(?P<lyear>\d{{3,4}})(?!\d|,\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 KINDS = (
     "explicit", "inherited", "relative", "month", "season", "day", "range", "gregorian",
     "dynasty", "reign", "sexagenary", "era_context", "ruler_context", "unread", "age",
+    "time_clause",
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pipeline.eras import EraTable
 
 from .ages import add_age_mentions
-from .backward import merge_backward
+from .backward import bare_day_before, merge_backward
 from .cjk import add_cjk_mentions
 from .coarse import add_coarse_mentions
 from .cycle_rulers import attach_cycle_rulers
@@ -78,6 +78,7 @@ def find_date_mentions(text: str, eras: EraTable,
         if mention is not None:
             found.append(mention)
     found = merge_backward(text, _merge_days(text, _merge_ranges(text, found)))
+    found = bare_day_before(text, found)  # "(6th day, 2nd month, 2nd year of Xiangxing)"
     found = attach_cycle_rulers(text, found, eras)
     covered = [(x.start, x.end) for x in found]
     k = 0
@@ -105,9 +106,9 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     out = add_period_mentions(text, out, eras, g.lex, DateMention)  # "in the Later Han"
-    from .apposition import join_appositions  # noqa: PLC0415 (imports this module)
+    from .apposition import join_appositions, printed_after_cycle  # noqa: PLC0415 (imports this module)
     from .bc import carry_bc  # noqa: PLC0415 (beside the other late passes)
-    from .clause_months import add_clause_months  # noqa: PLC0415 (late pass)
+    from .clause_months import add_clause_days, add_clause_months  # noqa: PLC0415 (late pass)
     from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
@@ -116,11 +117,19 @@ def find_date_mentions(text: str, eras: EraTable,
     from .sentence_dynasty import settle_by_sentence  # noqa: PLC0415 (late pass)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
+    out = printed_after_cycle(text, out)  # "in the spring of Ky Dau, 1789"
     out = take_printed_years(text, out)  # "the sixth year of Thuận Thiên (1433)"
     out = take_reign_printed_years(text, out)  # "Emperor Wu's Yuangwang Era (133 B.C.)"
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
+    out = add_clause_days(text, out)  # "Ren Wu, Cao Cao killed Dong Cheng": a cycle day
+    from .tet import add_new_year_days  # noqa: PLC0415 (late pass)
+
+    out = add_new_year_days(text, out)  # "the 5th of Tet Ky Dau", "30 Tet"
+    from .time_clauses import add_time_clauses  # noqa: PLC0415 (late pass)
+
+    out = add_time_clauses(text, out)  # "in 1421 and was minister when the Emperor was taken"
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)

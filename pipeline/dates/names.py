@@ -23,7 +23,7 @@ from .lexicon import (
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-_SEP = frozenset(("", " ", "'", "’", "‘", "ʼ", "`", "´", "-", "‐", " '", " ’", "' ", "’ "))
+_SEP = frozenset(("", " ", "'", "*", "’", "‘", "ʼ", "`", "´", "-", "‐", " '", " ’", "' ", "’ "))
 _ANCHOR = ""  # word_class value of words that start a date phrase but are not masked
 
 

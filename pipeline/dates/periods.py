@@ -89,10 +89,15 @@ def _dynasty_span(eras: EraTable, name: str) -> Span | None:
         rulers = load_ruler_table(active_gazetteer_dir()).rulers
     except OSError:
         rulers = ()
-    reigns = [r for r in rulers if name in eras.ancestors(r.dynasty)]
+    # a dynasty with reigns of its own spans them, not its offshoots' ("the Ming dynasty" is
+    # 1368-1644, not to the Southern Ming's 1662; the Yuan is not the Northern Yuan); a group
+    # with none of its own ("Han", "Song") spans its members
+    reigns = [r for r in rulers if r.dynasty == name] \
+        or [r for r in rulers if name in eras.ancestors(r.dynasty)]
     if reigns:
         return min(r.reign_start for r in reigns), max(r.reign_end for r in reigns)
-    found = [e for e in eras.eras if name in eras.ancestors(e.dynasty)]
+    found = [e for e in eras.eras if e.dynasty == name] \
+        or [e for e in eras.eras if name in eras.ancestors(e.dynasty)]
     if not found:
         return None
     return min(e.start_year for e in found), max(e.end_year for e in found)

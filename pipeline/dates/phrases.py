@@ -14,6 +14,7 @@ from .grammar import _Grammar
 from .lexicon import cycle_number, parse_number
 from .mention import DateMention
 from .names import _NameIndex
+from .state import _SEASON_FIRST
 
 
 def _cap(m: regex.Match, name: str, text: str) -> str | None:
@@ -56,7 +57,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["dynasty"] = text[dyn_span[0]:dyn_span[1]]
     era_span = _cap_span(m, "era")
     if era_span:
-        surface = text[era_span[0]:era_span[1]]
+        # "Cheng T*ung": OCR's asterisk for a Wade-Giles apostrophe (joined as one by .names)
+        surface = re.sub(r"(?<=[A-Za-z])\*(?=[a-z])", "'", text[era_span[0]:era_span[1]])
         fields.update(era=surface, era_start=era_span[0], era_end=era_span[1])
         before = text[max(0, era_span[0] - 9):era_span[0]].lower()
         after = text[era_span[1]:era_span[1] + 9].lower()
@@ -158,6 +160,10 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
         fields["day"] = int(get("dnum"))
     if get("season") is not None:
         fields["season"] = g.seasons[get("season").lower()]
+        first = _SEASON_FIRST.get(fields["season"])
+        if (get("mname") or get("mord")) and get("gyear") is None and first is not None \
+                and fields.get("month") is not None and not first <= fields["month"] < first + 3:
+            del fields["month"], fields["season"]  # "the summer and October": they disagree
     # western
     if get("gyear") is not None or get("greg") is not None:
         if get("gyear") is not None:

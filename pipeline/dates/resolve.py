@@ -49,7 +49,8 @@ from .coarse import coarse_certainty
 from .cycles import Anchor, anchor_of
 from .datelines import needs_hints, read_this_year, this_year_hints
 from .days import _calendar_range, _check_gloss, _check_stated
-from .era_years import era_of_year
+from .era_jumps import check_era_jump
+from .era_years import era_of_day, era_of_year
 from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
@@ -90,6 +91,7 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         return
     if not res.after_unread:
         state.unread = None  # a date read on its own: the narrative's date is known again
+        state.unread_low = False
     state.where = m.where
     # a Western running date, not a printed "(229)" glossing a Chinese date (.western_months)
     state.western = ((res.year, res.month, res.day, res.jdn[0] if res.jdn else None)
@@ -184,6 +186,8 @@ def _resolve_one(
         res.season = m.season
     stream = _stream(res, state, eras)
     _calendar_range(res, m, stream, calendar)
+    if m.lunar_year is not None and m.era is None:  # an era the text wrote stays its label
+        era_of_day(res, eras)  # "the sixth month of 1278": Xiangxing 1, not Jingyan 3
     _check_gloss(res, m)
     _check_stated(res, m)
     printed_year_wins(res, m, calendar, stream)
@@ -248,6 +252,9 @@ def _fold(
         if m.kind == "relative" and m.rel_months is not None and state.month is None:
             # "In 1200 ... Two months later": months from no known month; not read
             m = replace(m, kind="unread")
+        if m.kind == "time_clause":  # "... in 1421 and was minister when the Emperor was
+            state.unread, state.unread_low = m.text, True  # taken": a later, undated time
+            continue
         if m.kind == "unread":  # "In the Tianshengg 3rd year": a date phrase not read
             state.unread = m.text
             code, why = (("GARBLED_DIGITS", m.year_doubt) if m.year_doubt else  # .mtdigits
@@ -294,6 +301,15 @@ def _fold(
             else:
                 res = _resolve_one(m, state, eras, calendar, prior, ahead_at[i],
                                    hints.get(m.start))
+                jump = check_era_jump(m, res, state, ordered, eras, lambda x, i=i: _resolve_one(
+                    x, state, eras, calendar, prior, ahead_at[i], hints.get(x.start)))
+                if jump is not None and jump.year is None:  # "Jian 'an 2" in a text on 960
+                    rows.append(_row(m, jump, m.kind))
+                    warnings.extend(WarningRow("", m.start, m.end, code, f"{m.text!r}: {msg}")
+                                    for code, msg in jump.warnings)
+                    state.unread = m.text
+                    continue
+                res = jump or res
                 if m.aside:  # "Died A.D. 934." heading an entry: no running date (.bare)
                     res.basis.append("a life date standing alone: not the narrative's date")
                 elif m.parallel:  # "Shu: Ninth Year of Yen-hsi" below the main heading

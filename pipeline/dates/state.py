@@ -33,6 +33,7 @@ class RunningDate:
     certainty: str = "high"  # of the reading that set the running date
     ruler: Ruler | None = None  # the ruler last named ("of his reign")
     unread: str | None = None  # a date phrase read since the running date was set, with no year
+    unread_low: bool = False  # ... an undated time clause after the year (.time_clauses): low
     span: tuple[int, int] | None = None  # the last printed span aside, "(1149-69)": CE years
     where: tuple[int, int] | None = None  # (paragraph, sentence) of the mention that set year
     # (year, month, day, first JDN) of the running date when a Western date set it (.western_months)
@@ -87,9 +88,11 @@ class _Res:
             self.guess(code, basis, level)  # a guess made here, weaker than the running date
         if state.unread is not None and not self.after_unread:
             self.after_unread = True
+            what = ("a time the text does not date" if state.unread_low
+                    else "a date phrase that could not be read")
             self.guess("RUNNING_DATE_UNSURE",
-                       f"the running date is used past {state.unread!r}, a date phrase that "
-                       "could not be read", "medium")
+                       f"the running date is used past {state.unread!r}, {what}",
+                       "low" if state.unread_low else "medium")
 
     def guess(self, code: str, message: str, level: str = "low", basis: str | None = None) -> None:
         """Record a guess: a warning row, lowered certainty and (optionally) a basis text."""
