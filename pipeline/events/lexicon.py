@@ -5,7 +5,8 @@ subject_role, hostile, object_words, partner, implied_agent, anchor) maps surfac
 event types; ``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
 (``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``, ``request``,
-``claim``, ``pretense``: no event; ``purpose``: "in order to", or a verb of setting out whose
+``claim``, ``pretense``: no event; ``attempt``: "tried to", "made an attempt to", no event
+unless told as failed: ``status=failed``; ``purpose``: "in order to", or a verb of setting out whose
 "for" phrase states what it was for, no event; ``ocr``: letter confusions of OCR text, to read
 a garbled trigger word (:mod:`pipeline.events.ocr`);
 ``failure``: ``status=failed``;
@@ -46,7 +47,8 @@ MAX_EXPANSIONS = 512
 #: Zhu Yiming to death"); found by :func:`pipeline.events.gapped.gapped_triggers`, not by the
 #: phrase matcher.
 GAP = "~"
-CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
+CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "order",
+                       "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
