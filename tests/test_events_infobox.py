@@ -50,3 +50,25 @@ def test_sentences_and_labels_without_a_date_are_no_label_rows(rows):
     later = TEXT.index("Born to a noble")
     assert not [r for r in rows if r.start >= later and r.actor1_source == "infobox"]
     assert not [r for r in rows if r.trigger == "Reign"]
+
+
+BOX_NAME = (
+    "Li Shimin\n\n"
+    "Li Shimin\n"
+    "Emperor Taizong of Tang\n"
+    "Born\tLi Erlang\n"
+    "15 January 598\n"
+    "Wugong, Tang\n"
+    "Died\tLi Erlang the Second\n"
+    "Heir\tLi Zhi\n"
+    "Born in Wugong, he grew up\n"
+    "in 610 in Taiyuan.\n"
+)
+
+
+def test_a_birth_name_value_takes_its_date_from_the_next_line(resources):
+    rows = process_text(BOX_NAME, "box2", resources).events
+    assert _by_trigger(rows, "Born") == [("birth", "Emperor Taizong of Tang", 598)]
+    # a label whose next line is another label, and a sentence (a comma), take no date below
+    assert _by_trigger(rows, "Died") == []
+    assert not [r for r in rows if r.actor1_source == "infobox" and r.year == 610]

@@ -6,7 +6,9 @@ text); its labels state happenings without a verb, so the parse-driven triggers 
 line of a paragraph is read here when it
 
 * starts with a life-event label of :data:`LABELS` ("Born", "Died") followed by a date the
-  date stage read on that line: the event of the label, actor1 the box's subject: the first
+  date stage read on that line (or, after a short value with no date, a name, on the next
+  line: "Born Zheng Sen\n27 August 1624"): the event of the label, actor1 the box's subject:
+  the first
   PERSON entity that opens a line of the paragraph before it (the box's title), else the one
   that opens the document's first line (the page title);
 * holds a "(dec. DATE)" / "(d. DATE)" mark after a name ("Lady Zhang (張氏) (dec. 950)" in a
@@ -41,6 +43,12 @@ _ERA_LINE = re.compile(r"^[ \t•·*\-]*(\S[^\n,]*?),?[ \t]+(began)[ \t]+(?:on|i
                        re.MULTILINE)
 _ERA_HEADING = re.compile(r"^[^\d,;.]*\bera\b[^\d,;.]*$", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"^(\d{3,4})$")
+#: Lines below a label line with a short undated value (a birth name) its value may go on
+#: for: the date's line ("Born Zheng Sen\n27 August 1624").
+_VALUE_LINES = 1
+#: A label's value that may go on below: a name of at most four words, no sentence
+#: punctuation ("Zheng Sen"; not "in Kaifeng, he ...").
+_SHORT_VALUE = re.compile(r"^[^,.;:()\d]*$")
 #: Lines an "era began" line may stand below its "Era dates" heading.
 _HEADING_REACH = 8
 
@@ -56,6 +64,23 @@ def _entities_between(ctx: Context, start: int, end: int) -> list[EntityRow]:
     lo = bisect.bisect_left(ctx.starts, start)
     hi = bisect.bisect_left(ctx.starts, end)
     return [e for e in ctx.entities[lo:hi] if e.end <= end]
+
+
+def _value_end(text: str, at: int) -> int:
+    """End of a box value that goes on below its label line (``at``: the end of that line):
+    the value's lines are the next :data:`_VALUE_LINES` lines up to a blank line or the next
+    label line: "Born Zheng Sen\n27 August 1624\nHirado, Japan\nDied 23 June 1662"."""
+    end = at
+    for _ in range(_VALUE_LINES):
+        if end >= len(text) or text[end] != "\n":
+            break
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[end + 1:nxt]
+        if not line.strip() or _LABEL_LINE.match(line):
+            break
+        end = nxt
+    return end
 
 
 def _date_on(ctx: Context, start: int, end: int) -> DateRow | None:
@@ -129,6 +154,9 @@ def infobox_events(text: str, offset: int, ctx: Context,
     for m in _LABEL_LINE.finditer(text):
         start, end = offset + m.start(1), offset + m.end()
         date = _date_on(ctx, offset + m.start(2), end)
+        if date is None and _SHORT_VALUE.match(m.group(2)) and len(m.group(2).split()) <= 4:
+            end = offset + _value_end(text, m.end())  # "Born Zheng Sen\n27 August 1624"
+            date = _date_on(ctx, offset + m.start(2), end)
         if date is None:
             continue
         subject = box_subject(ctx, text, offset, start, title_before(start))

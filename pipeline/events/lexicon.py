@@ -5,7 +5,8 @@ subject_role, hostile, object_words, partner, implied_agent, anchor) maps surfac
 event types; ``event_cues.csv`` (cue, kind, example) lists
 the words that, governing a trigger in the dependency parse, change what it asserts
 (``irrealis``, ``negation``, ``modal``, ``near_miss``, ``avoidance``, ``request``,
-``claim``, ``pretense``: no event; ``purpose``: "in order to", or a verb of setting out whose
+``claim``, ``pretense``: no event; ``attempt``: "tried to", "made an attempt to", no event
+unless told as failed: ``status=failed``; ``purpose``: "in order to", or a verb of setting out whose
 "for" phrase states what it was for, no event; ``ocr``: letter confusions of OCR text, to read
 a garbled trigger word (:mod:`pipeline.events.ocr`);
 ``failure``: ``status=failed``;
@@ -17,7 +18,8 @@ someone who travels (``mover``: the subject an ``anchor=mover`` motion verb need
 "such as") and the endings of an act noun (``act_suffix``: "-ation") whose items after an
 event noun are events of its kind (:mod:`pipeline.events.listing`). Forms and cues may
 write a verb ``{lemma}`` for all its inflections (``verb_inflections.csv``, derived from
-lemminflect: :func:`expand_form`).
+lemminflect: :func:`expand_form`), and ``~`` for an object inside a phrasal verb ("{put} ~ to
+death": :mod:`pipeline.events.gapped`).
 Schemas: ``gazetteer/README.md``.
 """
 
@@ -41,7 +43,12 @@ _GROUP = re.compile(r"\(([^()]*)\)")
 _VERB = re.compile(r"\{([^{}]*)\}")
 #: Most forms one written form may expand to (a typo in the groups should not explode).
 MAX_EXPANSIONS = 512
-CUE_KINDS = frozenset({"irrealis", "negation", "modal", "failure", "order", "anaphor_person",
+#: A form's word for the object English puts inside a phrasal verb ("{put} ~ to death": "put
+#: Zhu Yiming to death"); found by :func:`pipeline.events.gapped.gapped_triggers`, not by the
+#: phrase matcher.
+GAP = "~"
+CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "order",
+                       "anaphor_person",
                        "anaphor_group", "age", "near_miss", "avoidance", "bound",
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
@@ -241,7 +248,9 @@ def build_trigger_matcher(doc_or_vocab: Doc | object, lexicon: EventLexicon) -> 
     vocab = doc_or_vocab.vocab if isinstance(doc_or_vocab, Doc) else doc_or_vocab
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for form in lexicon.forms:  # split like spaCy's English tokenizer: "counter-attack" -> 3
-        matcher.add(form, [Doc(vocab, words=FORM_TOKENS.findall(form))])
+        words = FORM_TOKENS.findall(form)
+        if GAP not in words:  # a gapped form: pipeline.events.gapped
+            matcher.add(form, [Doc(vocab, words=words)])
     return matcher
 
 

@@ -2,7 +2,8 @@
 (asserted, failed or none), read by climbing the dependency parse from the trigger through
 complement links to governing cue words (``gazetteer/event_cues.csv``).
 
-No event (``none``): a governing ``irrealis`` cue ("wanted to", "in an attempt to"), a
+No event (``none``): a governing ``irrealis`` cue ("wanted to") or ``attempt`` cue ("in an
+attempt to", "tried to"), a
 ``negation`` (a "not" child, "refused to"), a ``modal`` auxiliary ("must"), a ``near_miss``
 adverb on the trigger or a verb above it ("was almost executed", "nearly killed"), an
 ``avoidance`` verb whose complement the trigger is ("escaped being captured", "avoided
@@ -20,13 +21,15 @@ attack Y", which the issue's convention counts as done), a habit (``habitual`` c
 raid the border", an adverb "usually", "customarily"
 on the trigger or a verb above it; not "used fire to attack": "used" with an object).
 ``failed``: a ``failure`` cue
-("failed to take", "attempted to ... but failed")."""
+("failed to take", "attempted to ... but failed"), or an attempt beaten off ("made an attempt
+to recover Ningpo, but were repulsed")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
 
 _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "acomp", "relcl",
@@ -97,6 +100,20 @@ def _qualifier(head: Token) -> bool:
         return False
     return head.tag_ == "JJ" or (coarse(head) == "NOUN" and any(
         c.dep_ in ("det", "poss") and c.i < head.i for c in noun.children))
+
+
+def _thwarted(cue: Token, lexicon: EventLexicon) -> bool:
+    """An attempt told as beaten off: the ``attempt`` cue (or, for a noun, "made an
+    attempt", the verb it is the object of) has a contrasted conjunct that is a ``failure``
+    cue or a passive verb of a ``defeat`` row ("made an attempt to recover Ningpo, but were
+    repulsed with heavy loss", "tried to take the pass but was defeated"): the attempt is an
+    event that failed (the annotators list failed attempts), not an unrealised wish."""
+    verb = cue.head if coarse(cue) == "NOUN" and cue.dep_ in ("dobj", "obj") else cue
+    if not any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and (lexicon.cue(c.lower_) == "failure" or (
+        is_passive(c) and any(r.event_type == "defeat" for r in lexicon.forms.get(c.lower_, ()))))
+        for c in verb.children)
 
 
 def tense(head: Token) -> str:
@@ -177,10 +194,11 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 return "none"  # "used to trade with the Han" (not "used fire to attack")
             if kind == "failure":
                 status = "failed"
-            elif kind in ("irrealis", "negation"):
+            elif kind in ("irrealis", "attempt", "negation"):
                 failed = any(c.dep_ in ("conj", "advcl", "xcomp") and
                              lexicon.cue(c.lower_) == "failure" for c in kids)
-                return "failed" if failed else "none"
+                return "failed" if failed or (kind == "attempt" and _thwarted(cur, lexicon)) \
+                    else "none"
         if cur.dep_ == "conj":
             cur = cur.head  # share the first conjunct's governor, not its own meaning
             while cur.dep_ == "conj":

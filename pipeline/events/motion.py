@@ -43,6 +43,10 @@ ROUTE = "route"
 _TIME_NOUNS = frozenset({"time", "times", "day", "days", "night", "nights", "month", "months",
                          "year", "years", "spring", "summer", "autumn", "winter"})
 _ROUTE_PREPS = frozenset({"from", "out", "to", "into", "toward", "towards"})
+#: Particles of a way travelled: the noun after one is the path, not a direct object ("sailed
+#: up the Yangtze", "came down the river", "went along the coast").
+_PATH_PARTICLES = frozenset({"up", "down", "along", "across", "through", "over", "past",
+                             "around", "round"})
 _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
 
 
@@ -60,8 +64,14 @@ def can_move(tok: Token, lexicon: EventLexicon) -> bool:
 
 def _has_route(verb: Token) -> bool:
     """True when ``verb`` has a "from", "out of", "to", "into" or "toward(s)" phrase whose
-    object is a proper noun (a named place): "led the Six Armies out of Luoyang"."""
-    for prep in verb.children:
+    object is a proper noun (a named place): "led the Six Armies out of Luoyang"; the phrase
+    may hang on the verb's direct object, where the parse often puts it ("led 300,000
+    infantry and cavalry from Ping City": the troops go from Ping City), unless the verb is a
+    "to" infinitive, most often a purpose ("was appointed commander, to lead sixty thousand
+    infantry toward Liaodong"), where only a phrase on the verb itself counts."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    heads = [verb] if infinitive else [verb, *children(verb, OBJ)]
+    for prep in (c for h in heads for c in h.children):
         if prep.dep_ not in ("prep", "prt") or prep.lower_ not in _ROUTE_PREPS:
             continue
         objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -70,6 +80,12 @@ def _has_route(verb: Token) -> bool:
         if any(o.tag_.startswith("NNP") for o in objects):
             return True
     return False
+
+
+def _path_particle(verb: Token) -> bool:
+    """True when ``verb`` has a particle of a way (:data:`_PATH_PARTICLES`) before its object:
+    the parse makes "the Yangtze" the object of "sailed" in "sailed up the Yangtze"."""
+    return any(c.dep_ == "prt" and c.lower_ in _PATH_PARTICLES for c in verb.children)
 
 
 def _moves_itself(noun: Token, lexicon: EventLexicon) -> bool:
@@ -128,8 +144,10 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")
-    if rule.anchor == MOVER and any(o.lower_ not in _TIME_NOUNS for o in children(head, OBJ)):
+    if rule.anchor == MOVER and not _path_particle(head) \
+            and any(o.lower_ not in _TIME_NOUNS for o in children(head, OBJ)):
         return True  # (a time phrase the parse made an object is none: "sailed the second
-        # time", "returned the next day")
+        # time", "returned the next day"; nor the way after a particle: "sailed up the
+        # Yangtze")
     subject = controller(head, lexicon)
     return subject is not None and not can_move(subject, lexicon)

@@ -2,7 +2,8 @@
 
 :func:`prepare_block` matches the lexicon's forms in one paragraph Doc and keeps, per sentence,
 the triggers that may be events (forms matched as written, or through one OCR confusion:
-:mod:`pipeline.events.ocr`, or list items: :mod:`pipeline.events.listing`): not in a question,
+:mod:`pipeline.events.ocr`, or list items: :mod:`pipeline.events.listing`, or split around
+their object: :mod:`pipeline.events.gapped`): not in a question,
 not a verb of saying (``anchor=censor``) in a sentence naming no censor, not part of a name
 ("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title.
 :class:`Context` holds what argument finding needs about the document (entities, dated dates,
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.events.campaigns import campaign_names
+from pipeline.events.gapped import gapped_triggers
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.listing import list_items
 from pipeline.events.ocr import ocr_triggers
@@ -180,6 +182,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
     found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
     found.update(campaign_names(doc, found, lex))  # "the Kaixi Northern Expedition"
+    found.update(gapped_triggers(doc, lex, found))  # "put Zhu Yiming, Prince of Xiang, to death"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
