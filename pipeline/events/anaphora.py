@@ -23,10 +23,12 @@ from pipeline.events.coref import (
     relative_actor,
     relinked,
     spelled_person,
+    title_actor,
 )
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
+from pipeline.events.salience.gender import pronoun_gender
 from pipeline.records import EntityRow
 
 
@@ -70,7 +72,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
             continue
         depth = _depth(cand)
         if kind == "anaphor_person" and cand.lower_ in _SINGULAR and tok.lower_ in _SINGULAR:
-            chained = min(chained, depth)
+            if pronoun_gender(cand.lower_) == pronoun_gender(tok.lower_):
+                chained = min(chained, depth)  # "she ... she": one person; "he ... she": not
             continue
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
@@ -87,7 +90,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
                     salience.alive(actor.entity, finder.base)
                     and any(a.i == cand.head.i for a in tok.ancestors))) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
-                or actor.entity.canonical in exclude:
+                or actor.entity.canonical in exclude \
+                or not salience.agrees(actor.entity, tok.lower_, finder.base + tok.idx):
             continue
         if best is None or depth < best[0]:
             best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
@@ -105,7 +109,8 @@ def _first_pronoun_subject(finder: ActorFinder, tok: Token, kind: str, at: int) 
     if kind != "anaphor_person" or tok.lower_ not in _SINGULAR:
         return at
     first = next((c for c in tok.doc[:tok.i] if c.dep_ in ("nsubj", "nsubjpass")
-                  and c.lower_ in _SINGULAR), None)
+                  and c.lower_ in _SINGULAR
+                  and pronoun_gender(c.lower_) == pronoun_gender(tok.lower_)), None)
     return min(at, finder.base + first.idx) if first is not None else at
 
 
@@ -187,9 +192,10 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     elif actor is not None and actor.entity.source == "model":
         actor = relinked(actor, salience.spellings(at))  # a model-only spelling of a known name
     words = qualified_title(finder, tok) if actor is None or actor.source == "parse" else ()
-    if words:  # "the Retired Emperor": the person the paragraph gave that title, or no one
-        return salience.qualified(words, min(at, finder.base + tok.idx)) \
-            if tok is not None else None
+    if words:  # "the Retired Emperor": the person the paragraph gave that title, else the
+        # capitalised title as written ("the West King": no nearer name is its guess)
+        return (salience.qualified(words, min(at, finder.base + tok.idx))
+                or title_actor(finder, tok)) if tok is not None else None
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
@@ -208,7 +214,7 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     # the sentence's first "he", before X was read
                     at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
-                                             exclude=exclude)
+                                             exclude=exclude, word=tok.lower_)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
                         actor = salience.reigning(at)
                         if actor is not None and (actor.entity.canonical in exclude or not
@@ -237,7 +243,7 @@ def possessor_anaphor(finder: ActorFinder, salience: Salience, tok: Token | None
     kind = _POSSESSIVE_KIND[poss.lower_]
     pos = min(at, finder.base + poss.idx)
     found, actor = _sentence_subject(finder, poss, kind, salience)
-    return actor if found else salience.resolve(kind, pos)
+    return actor if found else salience.resolve(kind, pos, word=poss.lower_)
 
 
 def _possessed(tok: Token | None) -> bool:

@@ -19,6 +19,7 @@ from pipeline.events.mentions import (
     sentence_index,
     surface_mentions,
 )
+from pipeline.events.salience.gender import GenderLookups
 from pipeline.events.salience.heading import heading_ruler, lead_topic
 from pipeline.events.salience.sides import HostileSides
 from pipeline.events.salience.titles import TitleLookups
@@ -39,7 +40,7 @@ _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "emb
 #: Stand-in entity of an unnamed subject (:meth:`Salience.note_unknown`); fits no anaphor.
 _UNKNOWN = EntityRow("", -1, -1, -1, "", "UNKNOWN", "\x00unknown", "")
 
-class Salience(TitleLookups, HostileSides):
+class Salience(TitleLookups, HostileSides, GenderLookups):
     """The paragraph's actors, most recent last: event actor1s and entity mentions.
 
     ``earlier``: the previous paragraph's Salience (None for a document's first): its event
@@ -87,6 +88,7 @@ class Salience(TitleLookups, HostileSides):
             Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
                                      ) if earlier else []
         self._start_sides(earlier)  # hostile events: :class:`HostileSides`
+        self._start_genders(earlier, text, offset, self.entities)  # :class:`GenderLookups`
         self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
         # the paragraph's singular person pronouns (full-text offset, word), joined to their
         # antecedents' salience sentence by sentence as the paragraph is read (:meth:`_chain`)
@@ -144,15 +146,16 @@ class Salience(TitleLookups, HostileSides):
         subject, "him" object, "his"/"her" embedded. Called with the start of the sentence an
         anaphor is resolved in, so the subjects noted for the events before are known.
         Pronouns inside an entity ("He Yan") are skipped."""
-        def person(e: EntityRow) -> bool:
-            return e.label == "PERSON" and self.alive(e)
-
         while self._chained < len(self._pronouns) and self._pronouns[self._chained][0] < until:
             pos, word = self._pronouns[self._chained]
             self._chained += 1
             i = bisect.bisect_right(self.starts, pos) - 1
             if i >= 0 and self.entities[i].end > pos:
                 continue
+
+            def person(e: EntityRow, word: str = word, pos: int = pos) -> bool:
+                return e.label == "PERSON" and self.alive(e) and self.agrees(e, word, pos)
+
             found = self.most_salient(pos, person)
             if found is None or found is _UNKNOWN:
                 continue
@@ -240,13 +243,14 @@ class Salience(TitleLookups, HostileSides):
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
-                exclude: frozenset[str] = frozenset()) -> Actor | None:
+                exclude: frozenset[str] = frozenset(), word: str = "") -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
         whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
         only persons of these canonical names qualify (the rulers, for "the emperor").
         ``exclude``: canonical names that never qualify (binding, see
-        :func:`pipeline.events.anaphora.bound_elsewhere`)."""
+        :func:`pipeline.events.anaphora.bound_elsewhere`). ``word``: the pronoun itself, whose
+        gender a person must agree with (:meth:`GenderLookups.agrees`: "she" is no man)."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before, exclude) if title else None
         if titled is not None:
@@ -254,7 +258,7 @@ class Salience(TitleLookups, HostileSides):
 
         def fits(e: EntityRow) -> bool:
             return e.label in labels and self.alive(e) and e.canonical not in exclude and (
-                among is None or e.canonical in among)
+                among is None or e.canonical in among) and self.agrees(e, word, before)
 
         self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])
         best = self.most_salient(before, fits, group=kind == "anaphor_group")

@@ -1,0 +1,78 @@
+"""Session s7, coreference: gender agreement of person pronouns
+(:mod:`pipeline.events.salience.gender`) and qualified titles tied to a person only by an
+apposition or a copula (:mod:`pipeline.events.salience.titles`).
+
+Invented sentences in the style of machine-translated pages; entities given by hand; the
+session's model parses the trigger sentences."""
+
+from __future__ import annotations
+
+from test_events_campaign import run, run_paragraphs
+from test_events_coref import actor1
+
+from pipeline import api
+from pipeline.events.salience.gender import FEMALE, MALE, mention_gender, pronoun_gender
+from pipeline.records import EntityRow
+
+COURT = [("Empress Lu", "PERSON", "Empress Lu"), ("Chen Ping", "PERSON", "Chen Ping"),
+         ("Liu Ying", "PERSON", "Liu Ying"), ("Zhou Bo", "PERSON", "Zhou Bo"),
+         ("Lady Qi", "PERSON", "Lady Qi"), ("Changle", "PLACE", "Changle"),
+         ("Liu Ru", "PERSON", "Liu Ru"), ("Han Xin", "PERSON", "Han Xin")]
+
+
+def _entity(text: str, name: str) -> EntityRow:
+    i = text.index(name)
+    return EntityRow("", -1, i, i + len(name), name, "PERSON", name, "gazetteer")
+
+
+def test_title_words_before_in_and_after_a_name_give_its_gender() -> None:
+    text = "Her father Lu Gong was a merchant. The concubine Qi Ji wept. Wu Zhao: the only " \
+           "female ruler. The mother of Emperor Hui died. Zhang Liang, the adviser, left."
+    assert mention_gender(text, 0, _entity(text, "Lu Gong")) == MALE
+    assert mention_gender(text, 0, _entity(text, "Qi Ji")) == FEMALE
+    assert mention_gender(text, 0, _entity(text, "Wu Zhao")) == FEMALE
+    # "the mother of X" says nothing of X: only X's own title counts
+    assert mention_gender(text, 0, _entity(text, "Emperor Hui")) == MALE
+    assert mention_gender(text, 0, _entity(text, "Zhang Liang")) == ""
+    assert pronoun_gender("She") == FEMALE and pronoun_gender("his") == MALE
+    assert pronoun_gender("they") == ""
+
+
+def test_she_is_the_empress_not_the_minister_who_spoke_last(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Empress Lu ruled the court.",
+        "Chen Ping persuaded her to spare the prince. In 188 she sent Liu Ying "
+        "from Changle."], COURT)
+    assert actor1(ev, "appointment") == [("Empress Lu", "pronoun")]
+
+
+def test_he_is_never_a_woman(resources: api.Resources) -> None:
+    ev = run(resources, "Lady Qi wept before Zhou Bo. Then he killed Liu Ru.", COURT)
+    assert actor1(ev, "killing") == [("Zhou Bo", "pronoun")]
+
+
+def test_she_with_no_woman_named_may_still_be_an_unmarked_person(
+        resources: api.Resources) -> None:
+    ev = run(resources, "Liu Ying rose early. In 190 she killed Liu Ru.", COURT)
+    assert actor1(ev, "killing") == [("Liu Ying", "pronoun")]
+
+
+def test_she_is_never_a_man(resources: api.Resources) -> None:
+    ev = run(resources, "His brother Han Xin rose early. In 190 she killed Liu Ru.", COURT)
+    assert actor1(ev, "killing") != [("Han Xin", "pronoun")]
+
+
+def test_a_title_written_after_someone_elses_office_is_not_theirs(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Liu Ying wanted to make Chen Ping the chancellor, the Empress Dowager was angry.",
+        "The Empress Dowager sent Zhou Bo to Changle."], COURT)
+    assert actor1(ev, "appointment") == [("Empress Dowager", "group")]
+
+
+def test_two_styled_kings_are_two_people(resources: api.Resources) -> None:
+    spec = [("East King", "PERSON", "East King"), ("Zhou Bo", "PERSON", "Zhou Bo")]
+    ev = run(resources, "The East King and the West King were fighting each other, the West "
+                        "King killed Zhou Bo.", spec)
+    assert actor1(ev, "killing") == [("West King", "group")]
