@@ -76,3 +76,12 @@ def test_two_styled_kings_are_two_people(resources: api.Resources) -> None:
     ev = run(resources, "The East King and the West King were fighting each other, the West "
                         "King killed Zhou Bo.", spec)
     assert actor1(ev, "killing") == [("West King", "group")]
+
+
+def test_an_era_name_before_a_lower_case_emperor_is_that_eras_emperor(
+        resources: api.Resources) -> None:
+    spec = [("Zheng He", "PERSON", "Zheng He"), ("Nanjing", "PLACE", "Nanjing")]
+    ev = run(resources, "In 1430 the Xuande emperor sent Zheng He to Nanjing.", spec)
+    assert actor1(ev, "appointment") == [("Xuande Emperor", "named")]
+    ev = run(resources, "In 1430 the Kaifeng emperor sent Zheng He to Nanjing.", spec)
+    assert actor1(ev, "appointment") != [("Xuande Emperor", "named")]

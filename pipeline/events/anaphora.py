@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
 from pipeline.events.coref import (
+    era_emperor_actor,
     group_actor,
     hyphen_name,
     qualified_title,
@@ -196,6 +197,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         # capitalised title as written ("the West King": no nearer name is its guess)
         return (salience.qualified(words, min(at, finder.base + tok.idx))
                 or title_actor(finder, tok)) if tok is not None else None
+    if actor is None:  # "the Xuande emperor": the emperor of that one era
+        actor = era_emperor_actor(finder, tok)
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:

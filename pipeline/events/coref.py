@@ -37,9 +37,12 @@ import unicodedata
 
 from spacy.tokens import Token
 
+from pipeline.entities.era_emperors import MAX_SYLLABLES, era_emperor, gazetteer_era_emperors
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.lexicon import RULER_TITLES
+from pipeline.gazetteer import load_gazetteer
 from pipeline.records import EntityRow
+from pipeline.resources import active_gazetteer_dir
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -334,3 +337,30 @@ def title_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
     text = span.text
     return Actor(EntityRow("", -1, start, start + len(text), text, GROUP, text, "parse"),
                  GROUP_SOURCE)
+
+
+def era_emperor_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
+    """The emperor an era name before a bare "emperor" names ("the Xuande emperor ordered",
+    "the Tao Kwang emperor": the capitalised words right before the head noun), when that era
+    is the one era of exactly one emperor (the Ming and Qing emperors, rulers.csv canonical
+    "<era> Emperor"; read as :func:`pipeline.entities.era_emperors.era_emperor` reads "Emperor
+    Tao Kwang"); a stand-in PERSON row over the phrase with that emperor's canonical name,
+    ``source="named"``. None for any other argument, or when no such emperor fits."""
+    if tok is None or tok.lower_ != "emperor":
+        return None
+    doc, words = tok.doc, []
+    k = tok.i - 1
+    while k >= tok.sent.start and len(words) < MAX_SYLLABLES and doc[k].is_alpha \
+            and doc[k].text[:1].isupper() and doc[k].lower_ != "the":
+        words.insert(0, doc[k])
+        k -= 1
+    if not words:
+        return None
+    keys, old = gazetteer_era_emperors(load_gazetteer(active_gazetteer_dir()))
+    name = era_emperor([w.text for w in words], keys, old)[0] if keys else ""
+    if not name:
+        return None
+    start = finder.base + words[0].idx
+    text = doc[words[0].i:tok.i + 1].text
+    return Actor(EntityRow("", -1, start, start + len(text), text, "PERSON", name, "parse"),
+                 "named")
