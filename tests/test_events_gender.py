@@ -85,3 +85,24 @@ def test_an_era_name_before_a_lower_case_emperor_is_that_eras_emperor(
     assert actor1(ev, "appointment") == [("Xuande Emperor", "named")]
     ev = run(resources, "In 1430 the Kaifeng emperor sent Zheng He to Nanjing.", spec)
     assert actor1(ev, "appointment") != [("Xuande Emperor", "named")]
+
+
+def test_the_imperial_carriage_of_an_emperors_annals_is_that_emperor(
+        resources: api.Resources) -> None:
+    spec = [("Taizong", "PERSON", "Taizong"), ("Chang", "PERSON", "Chang"),
+            ("Dingzhou", "PLACE", "Dingzhou"), ("Kaesomun", "PERSON", "Kaesomun")]
+    ev = run_paragraphs(resources, [
+        "Old Book of Tang, Basic Annals 3: Taizong (part 2)",
+        "In the eleventh month Kaesomun set up Chang as king.",
+        "In the third month the imperial carriage reached Dingzhou."], spec)
+    assert actor1(ev, "movement") == [("Taizong", "pronoun")]
+    assert actor1(ev, "enthronement") != [("Taizong", "pronoun")]
+
+
+def test_a_carriage_with_an_owner_is_no_emperor(resources: api.Resources) -> None:
+    spec = [("Taizong", "PERSON", "Taizong"), ("Zhang Liang", "PERSON", "Zhang Liang"),
+            ("Dingzhou", "PLACE", "Dingzhou")]
+    ev = run_paragraphs(resources, [
+        "Old Book of Tang, Basic Annals 3: Taizong (part 2)",
+        "In the third month Zhang Liang's carriage reached Dingzhou."], spec)
+    assert actor1(ev, "movement") != [("Taizong", "pronoun")]

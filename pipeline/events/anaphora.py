@@ -23,6 +23,7 @@ from pipeline.events.coref import (
     qualified_title,
     relative_actor,
     relinked,
+    ruler_metonym,
     spelled_person,
     title_actor,
 )
@@ -201,11 +202,14 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         actor = era_emperor_actor(finder, tok)
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
+        metonym = not kind and ruler_metonym(finder, tok)  # "the imperial carriage": him
+        kind = "anaphor_person" if metonym else kind
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
             exclude = exclude | _coordinated(finder, tok)
         if kind:
             at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
-            title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
+            title = "emperor" if metonym else tok.lower_ if tok.tag_.startswith("NN") \
+                else ""  # "the emperor"
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
             if ruler:  # "the king" is no one the text calls emperor (and the reverse)
                 exclude = exclude | salience.title_conflicts(title, at)
@@ -219,7 +223,7 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
                                              exclude=exclude, word=tok.lower_)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
-                        actor = salience.reigning(at)
+                        actor = salience.reigning(at, title, exclude)
                         if actor is not None and (actor.entity.canonical in exclude or not
                                                   salience.title_fits(title, actor.entity)):
                             actor = None

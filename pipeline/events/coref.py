@@ -34,6 +34,8 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -339,6 +341,16 @@ def title_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
                  GROUP_SOURCE)
 
 
+@lru_cache(maxsize=4)
+def _era_tables(directory: Path) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    return gazetteer_era_emperors(load_gazetteer(directory))
+
+
+@lru_cache(maxsize=4)
+def _metonyms(directory: Path) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_gazetteer(directory).words("ruler_metonym"))
+
+
 def era_emperor_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
     """The emperor an era name before a bare "emperor" names ("the Xuande emperor ordered",
     "the Tao Kwang emperor": the capitalised words right before the head noun), when that era
@@ -356,7 +368,7 @@ def era_emperor_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
         k -= 1
     if not words:
         return None
-    keys, old = gazetteer_era_emperors(load_gazetteer(active_gazetteer_dir()))
+    keys, old = _era_tables(active_gazetteer_dir())
     name = era_emperor([w.text for w in words], keys, old)[0] if keys else ""
     if not name:
         return None
@@ -364,3 +376,17 @@ def era_emperor_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
     text = doc[words[0].i:tok.i + 1].text
     return Actor(EntityRow("", -1, start, start + len(text), text, "PERSON", name, "parse"),
                  "named")
+
+
+def ruler_metonym(finder: ActorFinder, tok: Token | None) -> bool:
+    """True for a common noun the annals write for the ruler in person ("the imperial
+    carriage reached Dingzhou", 車駕: a ``ruler_metonym`` word of ``entity_lexicon.csv``),
+    with no possessive, no apposition and no modifier but lower-case adjectives ("imperial");
+    such a subject is read as "the emperor"."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
+            or finder.entity_at(tok) is not None:
+        return False
+    if tok.lower_ not in _metonyms(active_gazetteer_dir()):
+        return False
+    return not any(c.dep_ in ("poss", "appos", "compound", "nmod", "prep")
+                   or (c.dep_ == "amod" and not c.text.islower()) for c in tok.children)

@@ -191,15 +191,22 @@ class TitleLookups:
                 if words:
                     self.styles[e.canonical] = frozenset(words)
 
-    def reigning(self, before: int) -> Actor | None:
+    def reigning(self, before: int, title: str = "",
+                 exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
         at full-text offset ``before``: the last person the document reported enthroned
         before it and not reported dead ("Kwang-sit ... ascended the throne in 1875 ... the
         Emperor proclaimed"), else the ruler the document's heading names ("The Annals of
-        King T'aejo"); ``source="pronoun"``; None if neither."""
+        King T'aejo"); ``source="pronoun"``; None if neither. A person enthroned with a title
+        of another rank than ``title`` or named in ``exclude`` is passed over ("set up Chang
+        as king" in the annals of an emperor: "the emperor" is still the heading's)."""
         for e in reversed(self.enthroned):
-            if e.start < before and self.alive(e):
+            if e.start < before and self.alive(e) and e.canonical not in exclude \
+                    and self.title_fits(title, e) and not (
+                        _rank(title) and self.styles.get(e.canonical, frozenset())
+                        and not self.styles[e.canonical] & _rank(title)):
                 return Actor(e, "pronoun")
-        if self.heading is not None and self.heading.start < before:
+        if self.heading is not None and self.heading.start < before \
+                and self.heading.canonical not in exclude:
             return Actor(self.heading, "pronoun")
         return None
