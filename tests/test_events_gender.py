@@ -11,6 +11,7 @@ from test_events_campaign import run, run_paragraphs
 from test_events_coref import actor1
 
 from pipeline import api
+from pipeline.events import extract_block_events
 from pipeline.events.salience.gender import FEMALE, MALE, mention_gender, pronoun_gender
 from pipeline.records import EntityRow
 
@@ -106,3 +107,25 @@ def test_a_carriage_with_an_owner_is_no_emperor(resources: api.Resources) -> Non
         "Old Book of Tang, Basic Annals 3: Taizong (part 2)",
         "In the third month Zhang Liang's carriage reached Dingzhou."], spec)
     assert actor1(ev, "movement") != [("Taizong", "pronoun")]
+
+
+def test_a_short_form_of_a_full_name_given_before_is_that_person(
+        resources: api.Resources) -> None:
+    paragraphs = ["Emperor Xiaowen of the Northern Wei was a reformer.",
+                  "In 493 Emperor Xiaowen moved the capital to Luoyang."]
+    text = "\n\n".join(paragraphs)
+    full = "Emperor Xiaowen of the Northern Wei"
+    short = text.rindex("Emperor Xiaowen")
+    place = text.index("Luoyang")
+    entities = [EntityRow("", -1, 0, len(full), full, "PERSON", "Emperor Xiaowen of Northern Wei",
+                          "gazetteer"),
+                EntityRow("", -1, short, short + 15, "Emperor Xiaowen", "PERSON",
+                          "Emperor Wen of Han", "gazetteer"),
+                EntityRow("", -1, place, place + 7, "Luoyang", "PLACE", "Luoyang", "gazetteer")]
+    blocks = [(resources.nlp(paragraphs[0]), 0),
+              (resources.nlp(paragraphs[1]), len(paragraphs[0]) + 2)]
+    rows = extract_block_events(blocks, entities, [], [], parser=resources.nlp,
+                                lexicon=resources.event_lexicon,
+                                matcher=resources.trigger_matcher)
+    ev = [e for block in rows for e in block]
+    assert [a for a, _ in actor1(ev, "capital_move")] == ["Emperor Xiaowen of Northern Wei"]

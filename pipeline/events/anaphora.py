@@ -11,6 +11,7 @@ non-reflexive anaphor never names the other argument of its own clause.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -193,6 +194,11 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         actor = spelled_person(finder, tok, salience.spellings(at)) or actor
     elif actor is not None and actor.entity.source == "model":
         actor = relinked(actor, salience.spellings(at))  # a model-only spelling of a known name
+    if actor is not None and actor.entity.label == "PERSON" and actor.source == "named":
+        full = salience.full_name(actor.entity, at)  # "Emperor Xiaowen" after "Emperor
+        if full is not None:  # Xiaowen of the Northern Wei": that one, not Emperor Wen of Han
+            actor = Actor(dataclasses.replace(actor.entity, canonical=full.canonical),
+                          actor.source)
     words = qualified_title(finder, tok) if actor is None or actor.source == "parse" else ()
     if words:  # "the Retired Emperor": the person the paragraph gave that title, else the
         # capitalised title as written ("the West King": no nearer name is its guess)

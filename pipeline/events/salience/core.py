@@ -108,6 +108,9 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         # spelling pass of :mod:`pipeline.events.coref`); the paragraph's own are added as
         # its events are read (:meth:`spellings`)
         self._names: dict[str, EntityRow] = dict(earlier.spellings(_END)) if earlier else {}
+        # name_key of the part before " of " of a PERSON mention's text ("Emperor Xiaowen" of
+        # "Emperor Xiaowen of the Northern Wei") -> its row, over the document so far
+        self._short: dict[str, EntityRow] = dict(earlier._short) if earlier else {}
         # POLITY canonical -> (mentions, last start) over the paragraphs before this one
         self._polities: dict[str, tuple[int, int]] = earlier._polity_counts(_END) \
             if earlier else {}
@@ -173,7 +176,21 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             self._named += 1
             if e.label == "PERSON" and e.source == "gazetteer":
                 self._names[name_key(e.text)] = e
+                short = e.text.split(" of ", 1)[0]
+                if short != e.text and len(short.split()) > 1:
+                    self._short[name_key(short)] = e
         return self._names
+
+    def full_name(self, entity: EntityRow, before: int) -> EntityRow | None:
+        """The earlier PERSON mention of the document whose text, cut before " of ", is spelled
+        like ``entity``'s text ("Emperor Xiaowen" after "Emperor Xiaowen of the Northern
+        Wei": the short form of the full name given before), when it names another canonical
+        person than ``entity``; else None. Mentions before full-text offset ``before``."""
+        self.spellings(before)
+        found = self._short.get(name_key(entity.text))
+        if found is None or found.canonical == entity.canonical or found.start >= entity.start:
+            return None
+        return found
 
     def topic_actor(self) -> Actor | None:
         """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
