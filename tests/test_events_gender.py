@@ -129,3 +129,10 @@ def test_a_short_form_of_a_full_name_given_before_is_that_person(
                                 matcher=resources.trigger_matcher)
     ev = [e for block in rows for e in block]
     assert [a for a, _ in actor1(ev, "capital_move")] == ["Emperor Xiaowen of Northern Wei"]
+
+
+def test_a_name_right_after_a_common_noun_subject_is_the_actor(
+        resources: api.Resources) -> None:
+    spec = [("Zhang Xianzhong", "PERSON", "Zhang Xianzhong"), ("Liu Ru", "PERSON", "Liu Ru")]
+    ev = run(resources, "In 1641 the rebel Zhang Xianzhong killed Liu Ru.", spec)
+    assert actor1(ev, "killing") == [("Zhang Xianzhong", "named")]

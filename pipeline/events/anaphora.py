@@ -21,6 +21,7 @@ from pipeline.events.coref import (
     era_emperor_actor,
     group_actor,
     hyphen_name,
+    name_after,
     qualified_title,
     relative_actor,
     relinked,
@@ -206,6 +207,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                 or title_actor(finder, tok)) if tok is not None else None
     if actor is None:  # "the Xuande emperor": the emperor of that one era
         actor = era_emperor_actor(finder, tok)
+    if actor is None:  # "the rebel Zhang Xianzhong took": the name after its description
+        actor = name_after(finder, tok)
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
         metonym = not kind and ruler_metonym(finder, tok)  # "the imperial carriage": him

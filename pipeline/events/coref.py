@@ -390,3 +390,19 @@ def ruler_metonym(finder: ActorFinder, tok: Token | None) -> bool:
         return False
     return not any(c.dep_ in ("poss", "appos", "compound", "nmod", "prep")
                    or (c.dep_ == "amod" and not c.text.islower()) for c in tok.children)
+
+
+def name_after(finder: ActorFinder, tok: Token | None) -> Actor | None:
+    """The PERSON entity that starts right after a lower-case common-noun argument ("the rebel
+    Zhang Xianzhong took the city", "the general Yue Fei": a description before the name,
+    which the parse may leave outside the noun's phrase), ``source="named"``; None when the
+    next word starts no PERSON entity or ``tok`` is inside an entity."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
+            or not tok.text.islower() or finder.entity_at(tok) is not None \
+            or tok.i + 1 >= len(tok.doc):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    ent = finder.entity_at(nxt)
+    if ent is None or ent.label != "PERSON" or ent.start != finder.base + nxt.idx:
+        return None
+    return Actor(ent, "named")
