@@ -98,6 +98,11 @@ def test_the_imperial_carriage_of_an_emperors_annals_is_that_emperor(
         "In the third month the imperial carriage reached Dingzhou."], spec)
     assert actor1(ev, "movement") == [("Taizong", "pronoun")]
     assert actor1(ev, "enthronement") != [("Taizong", "pronoun")]
+    ev = run_paragraphs(resources, [
+        "Old Book of Tang, Basic Annals 3: Taizong (part 2)",
+        "On dingwei the carriage set out from Dingzhou; on bingchen it arrived before Ansi."],
+        [*spec, ("Ansi", "PLACE", "Ansi")])
+    assert actor1(ev, "movement") == [("Taizong", "pronoun"), ("Taizong", "pronoun")]
 
 
 def test_a_carriage_with_an_owner_is_no_emperor(resources: api.Resources) -> None:

@@ -81,6 +81,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
             continue
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
+        if actor is None and ruler_metonym(finder, cand):  # "the carriage set out ...; it
+            actor = resolve_actor(finder, salience, cand, finder.base + cand.idx)  # arrived"
         if actor is None and kind == "anaphor_person":
             actor = finder.proper_noun(cand)  # "Zongze died because his efforts failed"
             actor = Actor(actor.entity, "parse") if actor is not None else None
