@@ -11,22 +11,28 @@ non-reflexive anaphor never names the other argument of its own clause.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder, same_side
 from pipeline.events.coref import (
+    era_emperor_actor,
     group_actor,
     hyphen_name,
+    name_after,
     qualified_title,
     relative_actor,
     relinked,
+    ruler_metonym,
     spelled_person,
+    title_actor,
 )
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
+from pipeline.events.salience.gender import pronoun_gender
 from pipeline.records import EntityRow
 
 
@@ -70,10 +76,13 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
             continue
         depth = _depth(cand)
         if kind == "anaphor_person" and cand.lower_ in _SINGULAR and tok.lower_ in _SINGULAR:
-            chained = min(chained, depth)
+            if pronoun_gender(cand.lower_) == pronoun_gender(tok.lower_):
+                chained = min(chained, depth)  # "she ... she": one person; "he ... she": not
             continue
         cand = _ordered_one(finder, cand, tok) or cand
         actor = finder.actor(cand)
+        if actor is None and ruler_metonym(finder, cand):  # "the carriage set out ...; it
+            actor = resolve_actor(finder, salience, cand, finder.base + cand.idx)  # arrived"
         if actor is None and kind == "anaphor_person":
             actor = finder.proper_noun(cand)  # "Zongze died because his efforts failed"
             actor = Actor(actor.entity, "parse") if actor is not None else None
@@ -87,7 +96,8 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
                     salience.alive(actor.entity, finder.base)
                     and any(a.i == cand.head.i for a in tok.ancestors))) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
-                or actor.entity.canonical in exclude:
+                or actor.entity.canonical in exclude \
+                or not salience.agrees(actor.entity, tok.lower_, finder.base + tok.idx):
             continue
         if best is None or depth < best[0]:
             best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
@@ -105,7 +115,8 @@ def _first_pronoun_subject(finder: ActorFinder, tok: Token, kind: str, at: int) 
     if kind != "anaphor_person" or tok.lower_ not in _SINGULAR:
         return at
     first = next((c for c in tok.doc[:tok.i] if c.dep_ in ("nsubj", "nsubjpass")
-                  and c.lower_ in _SINGULAR), None)
+                  and c.lower_ in _SINGULAR
+                  and pronoun_gender(c.lower_) == pronoun_gender(tok.lower_)), None)
     return min(at, finder.base + first.idx) if first is not None else at
 
 
@@ -186,17 +197,30 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         actor = spelled_person(finder, tok, salience.spellings(at)) or actor
     elif actor is not None and actor.entity.source == "model":
         actor = relinked(actor, salience.spellings(at))  # a model-only spelling of a known name
+    if actor is not None and actor.entity.label == "PERSON" and actor.source == "named":
+        full = salience.full_name(actor.entity, at)  # "Emperor Xiaowen" after "Emperor
+        if full is not None:  # Xiaowen of the Northern Wei": that one, not Emperor Wen of Han
+            actor = Actor(dataclasses.replace(actor.entity, canonical=full.canonical),
+                          actor.source)
     words = qualified_title(finder, tok) if actor is None or actor.source == "parse" else ()
-    if words:  # "the Retired Emperor": the person the paragraph gave that title, or no one
-        return salience.qualified(words, min(at, finder.base + tok.idx)) \
-            if tok is not None else None
+    if words:  # "the Retired Emperor": the person the paragraph gave that title, else the
+        # capitalised title as written ("the West King": no nearer name is its guess)
+        return (salience.qualified(words, min(at, finder.base + tok.idx))
+                or title_actor(finder, tok)) if tok is not None else None
+    if actor is None:  # "the Xuande emperor": the emperor of that one era
+        actor = era_emperor_actor(finder, tok)
+    if actor is None:  # "the rebel Zhang Xianzhong took": the name after its description
+        actor = name_after(finder, tok)
     if actor is None and tok is not None:
         kind = finder.anaphor_kind(tok)
+        metonym = not kind and ruler_metonym(finder, tok)  # "the imperial carriage": him
+        kind = "anaphor_person" if metonym else kind
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
             exclude = exclude | _coordinated(finder, tok)
         if kind:
             at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
-            title = tok.lower_ if tok.tag_.startswith("NN") else ""  # "the emperor"
+            title = "emperor" if metonym else tok.lower_ if tok.tag_.startswith("NN") \
+                else ""  # "the emperor"
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
             if ruler:  # "the king" is no one the text calls emperor (and the reverse)
                 exclude = exclude | salience.title_conflicts(title, at)
@@ -208,9 +232,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     # the sentence's first "he", before X was read
                     at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
-                                             exclude=exclude)
+                                             exclude=exclude, word=tok.lower_)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
-                        actor = salience.reigning(at)
+                        actor = salience.reigning(at, title, exclude)
                         if actor is not None and (actor.entity.canonical in exclude or not
                                                   salience.title_fits(title, actor.entity)):
                             actor = None
@@ -237,7 +261,7 @@ def possessor_anaphor(finder: ActorFinder, salience: Salience, tok: Token | None
     kind = _POSSESSIVE_KIND[poss.lower_]
     pos = min(at, finder.base + poss.idx)
     found, actor = _sentence_subject(finder, poss, kind, salience)
-    return actor if found else salience.resolve(kind, pos)
+    return actor if found else salience.resolve(kind, pos, word=poss.lower_)
 
 
 def _possessed(tok: Token | None) -> bool:

@@ -34,12 +34,17 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
+from pipeline.entities.era_emperors import MAX_SYLLABLES, era_emperor, gazetteer_era_emperors
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.lexicon import RULER_TITLES
+from pipeline.gazetteer import load_gazetteer
 from pipeline.records import EntityRow
+from pipeline.resources import active_gazetteer_dir
 
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -334,3 +339,70 @@ def title_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
     text = span.text
     return Actor(EntityRow("", -1, start, start + len(text), text, GROUP, text, "parse"),
                  GROUP_SOURCE)
+
+
+@lru_cache(maxsize=4)
+def _era_tables(directory: Path) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    return gazetteer_era_emperors(load_gazetteer(directory))
+
+
+@lru_cache(maxsize=4)
+def _metonyms(directory: Path) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_gazetteer(directory).words("ruler_metonym"))
+
+
+def era_emperor_actor(finder: ActorFinder, tok: Token | None) -> Actor | None:
+    """The emperor an era name before a bare "emperor" names ("the Xuande emperor ordered",
+    "the Tao Kwang emperor": the capitalised words right before the head noun), when that era
+    is the one era of exactly one emperor (the Ming and Qing emperors, rulers.csv canonical
+    "<era> Emperor"; read as :func:`pipeline.entities.era_emperors.era_emperor` reads "Emperor
+    Tao Kwang"); a stand-in PERSON row over the phrase with that emperor's canonical name,
+    ``source="named"``. None for any other argument, or when no such emperor fits."""
+    if tok is None or tok.lower_ != "emperor":
+        return None
+    doc, words = tok.doc, []
+    k = tok.i - 1
+    while k >= tok.sent.start and len(words) < MAX_SYLLABLES and doc[k].is_alpha \
+            and doc[k].text[:1].isupper() and doc[k].lower_ != "the":
+        words.insert(0, doc[k])
+        k -= 1
+    if not words:
+        return None
+    keys, old = _era_tables(active_gazetteer_dir())
+    name = era_emperor([w.text for w in words], keys, old)[0] if keys else ""
+    if not name:
+        return None
+    start = finder.base + words[0].idx
+    text = doc[words[0].i:tok.i + 1].text
+    return Actor(EntityRow("", -1, start, start + len(text), text, "PERSON", name, "parse"),
+                 "named")
+
+
+def ruler_metonym(finder: ActorFinder, tok: Token | None) -> bool:
+    """True for a common noun the annals write for the ruler in person ("the imperial
+    carriage reached Dingzhou", 車駕: a ``ruler_metonym`` word of ``entity_lexicon.csv``),
+    with no possessive, no apposition and no modifier but lower-case adjectives ("imperial");
+    such a subject is read as "the emperor"."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
+            or finder.entity_at(tok) is not None:
+        return False
+    if tok.lower_ not in _metonyms(active_gazetteer_dir()):
+        return False
+    return not any(c.dep_ in ("poss", "appos", "compound", "nmod", "prep")
+                   or (c.dep_ == "amod" and not c.text.islower()) for c in tok.children)
+
+
+def name_after(finder: ActorFinder, tok: Token | None) -> Actor | None:
+    """The PERSON entity that starts right after a lower-case common-noun argument ("the rebel
+    Zhang Xianzhong took the city", "the general Yue Fei": a description before the name,
+    which the parse may leave outside the noun's phrase), ``source="named"``; None when the
+    next word starts no PERSON entity or ``tok`` is inside an entity."""
+    if tok is None or not tok.tag_.startswith("NN") or tok.tag_.startswith("NNP") \
+            or not tok.text.islower() or finder.entity_at(tok) is not None \
+            or tok.i + 1 >= len(tok.doc):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    ent = finder.entity_at(nxt)
+    if ent is None or ent.label != "PERSON" or ent.start != finder.base + nxt.idx:
+        return None
+    return Actor(ent, "named")

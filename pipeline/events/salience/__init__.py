@@ -22,8 +22,12 @@ title never stands for a person the text gives a title of another rank (emperor 
 khan: "Emperor Wu of Han" for "the king"; "set up X as king" for "the emperor",
 :meth:`Salience.title_conflicts`): blank instead.
 
+A person pronoun agrees in gender with its antecedent (:mod:`.gender`: "she" is no man, and
+once the text has named a woman, only a woman; "he" is never a woman).
+
 Modules: ``core`` (:class:`Salience`), ``titles`` (title lookups and the reigning ruler),
-``sides`` (the sides of hostile events), ``heading`` (the ruler a heading names).
+``sides`` (the sides of hostile events), ``heading`` (the ruler a heading names), ``gender``
+(the genders of the document's persons).
 """
 
 

@@ -19,6 +19,7 @@ from pipeline.events.mentions import (
     sentence_index,
     surface_mentions,
 )
+from pipeline.events.salience.gender import GenderLookups
 from pipeline.events.salience.heading import heading_ruler, lead_topic
 from pipeline.events.salience.sides import HostileSides
 from pipeline.events.salience.titles import TitleLookups
@@ -39,7 +40,7 @@ _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "emb
 #: Stand-in entity of an unnamed subject (:meth:`Salience.note_unknown`); fits no anaphor.
 _UNKNOWN = EntityRow("", -1, -1, -1, "", "UNKNOWN", "\x00unknown", "")
 
-class Salience(TitleLookups, HostileSides):
+class Salience(TitleLookups, HostileSides, GenderLookups):
     """The paragraph's actors, most recent last: event actor1s and entity mentions.
 
     ``earlier``: the previous paragraph's Salience (None for a document's first): its event
@@ -87,6 +88,7 @@ class Salience(TitleLookups, HostileSides):
             Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
                                      ) if earlier else []
         self._start_sides(earlier)  # hostile events: :class:`HostileSides`
+        self._start_genders(earlier, text, offset, self.entities)  # :class:`GenderLookups`
         self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
         # the paragraph's singular person pronouns (full-text offset, word), joined to their
         # antecedents' salience sentence by sentence as the paragraph is read (:meth:`_chain`)
@@ -106,6 +108,9 @@ class Salience(TitleLookups, HostileSides):
         # spelling pass of :mod:`pipeline.events.coref`); the paragraph's own are added as
         # its events are read (:meth:`spellings`)
         self._names: dict[str, EntityRow] = dict(earlier.spellings(_END)) if earlier else {}
+        # name_key of the part before " of " of a PERSON mention's text ("Emperor Xiaowen" of
+        # "Emperor Xiaowen of the Northern Wei") -> its row, over the document so far
+        self._short: dict[str, EntityRow] = dict(earlier._short) if earlier else {}
         # POLITY canonical -> (mentions, last start) over the paragraphs before this one
         self._polities: dict[str, tuple[int, int]] = earlier._polity_counts(_END) \
             if earlier else {}
@@ -144,15 +149,16 @@ class Salience(TitleLookups, HostileSides):
         subject, "him" object, "his"/"her" embedded. Called with the start of the sentence an
         anaphor is resolved in, so the subjects noted for the events before are known.
         Pronouns inside an entity ("He Yan") are skipped."""
-        def person(e: EntityRow) -> bool:
-            return e.label == "PERSON" and self.alive(e)
-
         while self._chained < len(self._pronouns) and self._pronouns[self._chained][0] < until:
             pos, word = self._pronouns[self._chained]
             self._chained += 1
             i = bisect.bisect_right(self.starts, pos) - 1
             if i >= 0 and self.entities[i].end > pos:
                 continue
+
+            def person(e: EntityRow, word: str = word, pos: int = pos) -> bool:
+                return e.label == "PERSON" and self.alive(e) and self.agrees(e, word, pos)
+
             found = self.most_salient(pos, person)
             if found is None or found is _UNKNOWN:
                 continue
@@ -170,7 +176,21 @@ class Salience(TitleLookups, HostileSides):
             self._named += 1
             if e.label == "PERSON" and e.source == "gazetteer":
                 self._names[name_key(e.text)] = e
+                short = e.text.split(" of ", 1)[0]
+                if short != e.text and len(short.split()) > 1:
+                    self._short[name_key(short)] = e
         return self._names
+
+    def full_name(self, entity: EntityRow, before: int) -> EntityRow | None:
+        """The earlier PERSON mention of the document whose text, cut before " of ", is spelled
+        like ``entity``'s text ("Emperor Xiaowen" after "Emperor Xiaowen of the Northern
+        Wei": the short form of the full name given before), when it names another canonical
+        person than ``entity``; else None. Mentions before full-text offset ``before``."""
+        self.spellings(before)
+        found = self._short.get(name_key(entity.text))
+        if found is None or found.canonical == entity.canonical or found.start >= entity.start:
+            return None
+        return found
 
     def topic_actor(self) -> Actor | None:
         """The entry's headword (:func:`entry_topic`) as the actor of a subjectless sentence,
@@ -240,13 +260,14 @@ class Salience(TitleLookups, HostileSides):
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
-                exclude: frozenset[str] = frozenset()) -> Actor | None:
+                exclude: frozenset[str] = frozenset(), word: str = "") -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
         whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
         only persons of these canonical names qualify (the rulers, for "the emperor").
         ``exclude``: canonical names that never qualify (binding, see
-        :func:`pipeline.events.anaphora.bound_elsewhere`)."""
+        :func:`pipeline.events.anaphora.bound_elsewhere`). ``word``: the pronoun itself, whose
+        gender a person must agree with (:meth:`GenderLookups.agrees`: "she" is no man)."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before, exclude) if title else None
         if titled is not None:
@@ -254,7 +275,7 @@ class Salience(TitleLookups, HostileSides):
 
         def fits(e: EntityRow) -> bool:
             return e.label in labels and self.alive(e) and e.canonical not in exclude and (
-                among is None or e.canonical in among)
+                among is None or e.canonical in among) and self.agrees(e, word, before)
 
         self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])
         best = self.most_salient(before, fits, group=kind == "anaphor_group")

@@ -6,11 +6,13 @@ king", "the emperor", or leaves the agent of a court act unsaid ("X was imprison
 heading is the document's first line (at most :data:`_MAX_HEADING` characters); the ruler is
 the first ruler title of :data:`pipeline.events.lexicon.RULER_TITLES`, capitalised, followed
 by one to three capitalised name words ("King T'aejo", "Emperor Minh Mang"; not "the Young
-Emperor of Wei": no name). An entity covering the whole name gives the row (its canonical
-name); otherwise (none, or one covering a part only: "Emperor Tu" of "Emperor Tu Duc") a
-stand-in PERSON row of the words as written, ``source="parse"``. The heading is also the
-document's topic (:func:`pipeline.events.mentions.entry_topic`) when nothing but numbers,
-brackets or dashes follow the name on its line ("2. Emperor Minh Mang (1820-1840)").
+Emperor of Wei": no name); failing that, the first PERSON entity after the word "Annals"
+("Basic Annals 3: Taizong": an emperor's annals, 本紀). An entity covering the whole name
+gives the row (its canonical name); otherwise (none, or one covering a part only: "Emperor
+Tu" of "Emperor Tu Duc") a stand-in PERSON row of the words as written, ``source="parse"``.
+The heading is also the document's topic (:func:`pipeline.events.mentions.entry_topic`) when
+nothing but numbers, brackets or dashes follow the name on its line ("2. Emperor Minh Mang
+(1820-1840)").
 
 A line that opens with a person's name and a bracketed life span, then goes on
 ("Zhang Heng (78-139) was born in Xi'e.", the lead of an encyclopedia biography), names the
@@ -50,7 +52,7 @@ def heading_ruler(text: str, offset: int, entities: Sequence[EntityRow]
         return None, False
     found = _RULER.search(line)
     if found is None:
-        return None, False
+        return _annals_ruler(line, offset + lead, entities), False
     words = found.group(1).split()
     while words and words[-1] in _NOT_NAME:
         words.pop()
@@ -64,6 +66,22 @@ def heading_ruler(text: str, offset: int, entities: Sequence[EntityRow]
     if covering:
         return covering[0], topic
     return EntityRow("", -1, start, end, name, "PERSON", name.replace("\\", ""), "parse"), topic
+
+
+#: A heading of an emperor's annals (本紀, "Basic Annals 3: Taizong", "Annals of Gaozu").
+_ANNALS = re.compile(r"\bannals\b", re.IGNORECASE)
+
+
+def _annals_ruler(line: str, start: int, entities: Sequence[EntityRow]) -> EntityRow | None:
+    """The first PERSON entity after the word "Annals" in a heading ``line`` (starting at
+    full-text ``start``): the ruler whose annals the document is ("Old Book of Tang, Basic
+    Annals 3: Taizong (part 2)"); None when the line has no such word or no such entity."""
+    found = _ANNALS.search(line)
+    if found is None:
+        return None
+    lo, hi = start + found.end(), start + len(line)
+    return next((e for e in entities if e.label == "PERSON" and lo <= e.start and e.end <= hi),
+                None)
 
 
 #: A bracketed span of years right after a lead name ("(78- 139)", "(c. 1371-1433)").

@@ -16,6 +16,16 @@ _END = 1 << 62  # past any full-text offset
 #: Characters around a person's mention a qualified title may stand in to be theirs ("the
 #: crown prince Li Jiancheng", "Xuanzong was honored as Retired Emperor").
 _TITLE_REACH = 40
+#: Words that may stand between a person's mention and a qualified title that is theirs: an
+#: apposition or a copula ("Li Jiancheng, the crown prince", "Xuanzong was honored as Retired
+#: Emperor", "given the title of Empress Dowager"); any other word between them ("Wei Xuanzhen
+#: the Shizhong, the Empress Dowager was angry", "the East King and the West King") means the
+#: title is someone else's.
+_TIE_WORDS = frozenset({"the", "a", "an", "as", "was", "were", "is", "be", "been", "being",
+                        "made", "named", "honored", "honoured", "titled", "styled", "called",
+                        "became", "become", "becomes", "proclaimed", "created", "enthroned",
+                        "title", "of", "to", "his", "her", "himself", "herself", "new", "who",
+                        "had", "has", "then", "later", "now", "already"})
 
 
 #: Ruler titles of one rank: a title of another rank never stands for the same person ("the
@@ -30,6 +40,13 @@ def _rank(word: str) -> frozenset[str]:
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _ties(gap: str) -> bool:
+    """True when the text ``gap`` between a mention and a title phrase joins them: only
+    commas, colons and :data:`_TIE_WORDS` ("", ", the", " was honored as ")."""
+    return not re.search(r"[^\w\s,:]", gap) and all(
+        w in _TIE_WORDS for w in re.findall(r"\w+", gap.lower()))
 
 
 def _has_word(name: str, word: str) -> bool:
@@ -81,9 +98,13 @@ class TitleLookups:
             lo = max(self.sent_starts[k], e.start - _TITLE_REACH)
             hi = min(e.end + _TITLE_REACH, before,
                      self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else before)
-            near = self.text[lo - self.offset:hi - self.offset]
-            if phrase.search(near):
-                return Actor(e, "pronoun")
+            for m in phrase.finditer(self.text[lo - self.offset:hi - self.offset]):
+                at, end = lo + m.start(), lo + m.end()
+                gap = self.text[e.end - self.offset:at - self.offset] if at >= e.end \
+                    else self.text[end - self.offset:e.start - self.offset] if end <= e.start \
+                    else ""
+                if _ties(gap):
+                    return Actor(e, "pronoun")
         return None
 
 
@@ -170,15 +191,22 @@ class TitleLookups:
                 if words:
                     self.styles[e.canonical] = frozenset(words)
 
-    def reigning(self, before: int) -> Actor | None:
+    def reigning(self, before: int, title: str = "",
+                 exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
         at full-text offset ``before``: the last person the document reported enthroned
         before it and not reported dead ("Kwang-sit ... ascended the throne in 1875 ... the
         Emperor proclaimed"), else the ruler the document's heading names ("The Annals of
-        King T'aejo"); ``source="pronoun"``; None if neither."""
+        King T'aejo"); ``source="pronoun"``; None if neither. A person enthroned with a title
+        of another rank than ``title`` or named in ``exclude`` is passed over ("set up Chang
+        as king" in the annals of an emperor: "the emperor" is still the heading's)."""
         for e in reversed(self.enthroned):
-            if e.start < before and self.alive(e):
+            if e.start < before and self.alive(e) and e.canonical not in exclude \
+                    and self.title_fits(title, e) and not (
+                        _rank(title) and self.styles.get(e.canonical, frozenset())
+                        and not self.styles[e.canonical] & _rank(title)):
                 return Actor(e, "pronoun")
-        if self.heading is not None and self.heading.start < before:
+        if self.heading is not None and self.heading.start < before \
+                and self.heading.canonical not in exclude:
             return Actor(self.heading, "pronoun")
         return None
