@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from pipeline.records import EntityRow
@@ -144,8 +145,10 @@ def parsed_roles(mentions: Sequence[Mention], sdoc: Doc, base: int) -> list[Ment
     emphasis. Mentions outside ``sdoc`` (or an unparsed ``sdoc``) are kept as they are."""
     if not sdoc.has_annotation("DEP") or not len(sdoc):
         return list(mentions)
-    lo, hi = base, base + len(sdoc.text)
-    idx = [base + t.idx for t in sdoc]
+    idx = sdoc.to_array(IDX).tolist()  # (arrays: no Token objects, no rebuilt sdoc.text)
+    last = sdoc[-1]
+    lo, hi = base, base + last.idx + len(last.text_with_ws)  # = base + len(sdoc.text)
+    idx = [base + i for i in idx]
     out = []
     for m in mentions:
         ent = m.entity

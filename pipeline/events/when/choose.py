@@ -98,9 +98,7 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     has passed through Su-sung, captured Chien-shan, and occupied Ch'i-mun"), or a verb
     coordinated with or hanging on one, tells a stretch from an earlier time up to the time of
     writing: without a date of its own clause it has none (not the date before it)."""
-    if any(d.year is None for d in dates):
-        dates = [d for i, d in enumerate(dates) if not glossed_unread(dates, i)]
-        starts = [d.start for d in dates]
+    dates, starts = _readable(dates, starts)
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
     if chosen is not None and chosen.kind == "period":
@@ -228,6 +226,27 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
 #: Characters at most between a date with a printed year and an unread date in apposition.
 _APPOSITION_GAP = 8
 _PRINTED_YEAR = re.compile(r"\d{3,4}")
+
+
+#: The last ``(dates, len(dates), starts)`` given to :func:`_readable` and its answer: every
+#: event of a document passes the same list (a book: thousands of events, thousands of dates).
+_READABLE: list[tuple[Sequence[DateRow], int, Sequence[int], Sequence[DateRow],
+                      Sequence[int]]] = []
+
+
+def _readable(dates: Sequence[DateRow], starts: Sequence[int]
+              ) -> tuple[Sequence[DateRow], Sequence[int]]:
+    """``dates`` (and their ``starts``) without the :func:`glossed_unread` ones; the answer for
+    the last list given is kept (the same list object, of the same length)."""
+    if _READABLE and _READABLE[0][0] is dates and _READABLE[0][1] == len(dates) \
+            and _READABLE[0][2] is starts:
+        return _READABLE[0][3], _READABLE[0][4]
+    kept, kept_starts = dates, starts
+    if any(d.year is None for d in dates):
+        kept = [d for i, d in enumerate(dates) if not glossed_unread(dates, i)]
+        kept_starts = [d.start for d in kept]
+    _READABLE[:] = [(dates, len(dates), starts, kept, kept_starts)]
+    return kept, kept_starts
 
 
 def glossed_unread(dates: Sequence[DateRow], i: int) -> bool:
