@@ -32,6 +32,7 @@ from pipeline.events.implied import (
     reigning_title,
     sentence_ruler,
     titled_ruler,
+    unbegun_reign,
     undergoer_frame,
 )
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
@@ -395,4 +396,4 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
     elif untitled:
         row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
-    return row, query
+    return unbegun_reign(row), query  # "the little emperor abdicated": not the new one
