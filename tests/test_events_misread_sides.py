@@ -79,3 +79,9 @@ def test_no_ruler_abdicates_in_the_year_he_was_enthroned() -> None:
     named = EventRow("", 0, -1, 100, 120, "abdication", "abdicated", actor1=taizu,
                      actor1_source="named", year=960, certainty="high")
     assert unbegun_reign(named) is named
+
+
+def test_a_named_he_stays_named(nlp: Language) -> None:
+    ev = run(nlp, "In 1407 Zheng He attacked Palembang.",
+             [("Zheng He", "PERSON"), ("Palembang", "PLACE")])
+    assert [a1 for a1, _ in roles(ev, "attack")] == ["Zheng He"]

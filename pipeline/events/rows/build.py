@@ -210,7 +210,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             or possessive_actor(finder, salience, frame.agent, rule) \
             or _topic_possessor(frame.agent, rule, salience)  # "his army took X", "until
         # his death"; "After his death, ..." in the entry on him
-        actor1 = None if name_word(frame.agent) else actor1  # "Zhang He and X": no "he"
+        actor1 = None if name_word(frame.agent, actor1) else actor1  # "Zhang He and X"
         titled = frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
         untitled, titled = titled and actor1 is None, titled and actor1 is not None \

@@ -258,10 +258,12 @@ def misread_sides(actor1: Actor | None, actor2: Actor | None, finder: ActorFinde
     return actor1, actor2
 
 
-def name_word(tok: Token | None) -> bool:
-    """True for a pronoun's form written capitalised inside a sentence after a proper noun of
-    its phrase ("Zhang He and Gao Lan burned ...": the given name He, not the pronoun)."""
-    if tok is None or tok.lower_ not in _PRONOUN_NAMES or not tok.text[:1].isupper():
+def name_word(tok: Token | None, actor: Actor | None) -> bool:
+    """True when ``actor`` was resolved as a pronoun from ``tok``, a pronoun's form written
+    capitalised after a proper noun of its phrase ("Zhang He and Gao Lan burned ...", no
+    entity covering "Zhang He": the given name He, not the pronoun)."""
+    if tok is None or actor is None or actor.source != "pronoun" \
+            or tok.lower_ not in _PRONOUN_NAMES or not tok.text[:1].isupper():
         return False
     return any(c.dep_ == "compound" and c.tag_ == "NNP" and c.i < tok.i for c in tok.children)
 
