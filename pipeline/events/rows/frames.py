@@ -269,17 +269,18 @@ def name_word(tok: Token | None, actor: Actor | None) -> bool:
 
 
 def name_part(actor: Actor | None, finder: ActorFinder, text: str, offset: int) -> bool:
-    """True for a polity ``actor`` whose mention is one word of a longer name: another polity
-    name written right before or after it, one space between ("Yan Liang" read as the states
-    Yan and Liang; two states are never written side by side): a person the gazetteer does
-    not know, so the state is no actor. ``text``: the paragraph, ``offset``: its full-text
-    offset (entities are in full-text offsets)."""
+    """True for a polity ``actor`` whose mention is one word of a longer name: another
+    state's name written right before or after it, one space between ("Yan Liang" read as
+    the states Yan and Liang; two different states are never written side by side): a person
+    the gazetteer does not know, so the state is no actor. ``text``: the paragraph,
+    ``offset``: its full-text offset (entities are in full-text offsets)."""
     if actor is None or actor.entity.label != "POLITY":
         return False
     ent = actor.entity
     i = bisect.bisect_left(finder.starts, ent.start)
     for other in finder.entities[max(0, i - 2):i + 3]:
-        if other is ent or other.label != "POLITY":
+        if other is ent or other.label != "POLITY" or other.canonical == ent.canonical:
+            # ("the Tangut Hsi-Hsia": two names of one state)
             continue
         lo, hi = (other.end, ent.start) if other.end <= ent.start else (ent.end, other.start)
         if hi - lo == 1 and 0 <= lo - offset < len(text) and text[lo - offset] == " ":
