@@ -85,3 +85,9 @@ def test_a_named_he_stays_named(nlp: Language) -> None:
     ev = run(nlp, "In 1407 Zheng He attacked Palembang.",
              [("Zheng He", "PERSON"), ("Palembang", "PLACE")])
     assert [a1 for a1, _ in roles(ev, "attack")] == ["Zheng He"]
+
+
+def test_a_participle_describing_a_noun_is_no_event(nlp: Language) -> None:
+    ev = run(nlp, "Li Tong burned the besieging towers and the attacking ladders.",
+             [("Li Tong", "PERSON")])
+    assert not [e for e in ev if e.event_type in ("attack", "siege")]

@@ -27,6 +27,7 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
   own phrase names ("the rebellion led by Y", "the Jurchen rebellion");
 * a noun trigger that is the object of an ``order`` verb ("ordered the execution of X") takes
   that verb's subject as its agent (:func:`ordering_agent`);
+* a present participle modifying a noun ("the attacking tools") asserts no event;
 * modality: climbing from the trigger through complement links (xcomp, acl, advcl, pcomp,
   prep/pobj, acomp), a governing ``irrealis`` cue ("wanted to", "in an attempt to", "plan
   of"), a ``negation`` child ("not", "never"), a ``modal`` auxiliary ("must"), a
@@ -223,7 +224,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"
     form_prep = span[-1] if span[-1].dep_ in ("prep", "dative") and len(span) > 1 else None
-    status = "none" if unfit_motion(head, rule, lexicon) else modality(head, lexicon)
+    status = "none" if unfit_motion(head, rule, lexicon) or (
+        head.tag_ == "VBG" and head.dep_ == "amod") else modality(head, lexicon)
+    # ("burned the attacking tools", "the besieging army": a participle describing a noun)
     agent: Token | None
     patient: Token | None
     form_obj: Token | None = None
