@@ -256,6 +256,28 @@ def _filled(row: EventRow, actor: str, polity: str) -> EventRow:
                                certainty="low")
 
 
+#: Event types that end the actor's reign: its actor reigns before the event's year.
+_REIGN_ENDING = frozenset({"abdication"})
+
+
+def unbegun_reign(row: EventRow, tables: ImpliedTables | None = None) -> EventRow:
+    """``row`` with actor1 blank (and its polity and source) when it ends its actor's reign
+    (:data:`_REIGN_ENDING`: an abdication), actor1 was not named by the text itself (a title
+    or pronoun resolved, a guess) and is a ruler of ``rulers.csv`` every reign of whom begins
+    in the event's year or later and ends after it ("Mao returned ..., the little emperor
+    abdicated, Mao proclaimed himself emperor" in 960, "the little emperor" read as Song
+    Taizu, enthroned in 960: his predecessor gave up the throne). Else ``row`` itself."""
+    if row.event_type not in _REIGN_ENDING or row.year is None or not row.actor1 \
+            or row.actor1_source in ("named", "polity"):
+        return row
+    tables = tables or load_implied_tables()
+    ids = {r.ruler_id for r, _ in tables.reigns if tables.names.get(r.ruler_id) == row.actor1}
+    reigns = [r for r in load_ruler_table().rulers if r.ruler_id in ids]
+    if not reigns or not all(row.year <= r.reign_start < r.reign_end for r in reigns):
+        return row
+    return dataclasses.replace(row, actor1="", actor1_polity="", actor1_source="")
+
+
 def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow],
                    date_starts: Sequence[int], tables: ImpliedTables | None = None
                    ) -> EventRow:
@@ -266,7 +288,8 @@ def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow]
     (a title line "Emperor Xuanzong and Emperor Suzong", then "The emperor beheaded X" in
     Tianbao 14 = 755: Xuanzong, not Suzong, enthroned in 756). The reigning ruler is found as
     for an implied agent (:func:`implied_actor`, steps 1-3, within actor1's polity). ``row``
-    is returned unchanged when its year is unknown, actor1 is no ruler of ``rulers.csv`` or
+    is returned with actor1 blank for a reign-ending event (:func:`unbegun_reign`), and
+    unchanged when its year is unknown, actor1 is no ruler of ``rulers.csv`` or
     no single other ruler is found; with actor1 blank (and its polity and source) when no
     other ruler is found and the year lies more than :data:`_REIGN_SLACK` years outside
     every reign of the named one ("the emperor" in 1127 after "Kublai Khan", 1260-1294: a
@@ -280,6 +303,9 @@ def reigning_title(row: EventRow, date: DateRow | None, dates: Sequence[DateRow]
         return row
     named = [r for r in load_ruler_table().rulers if r.ruler_id in ids]  # every reign of
     # the ruler: one who reigned twice (Ming Yingzong, 1435-1449 and 1457-1464) has two rows
+    blank = unbegun_reign(row, tables)
+    if blank is not row:
+        return blank
     polity = row.actor1_polity
     new = _reigning(tables, row.year, polity, date, dates, date_starts, row.start)
     if new is None and not any(r.reign_start - _REIGN_SLACK <= row.year

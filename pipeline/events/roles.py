@@ -27,6 +27,7 @@ name the place, origin and destination, and the modality of the clause. Tokens, 
   own phrase names ("the rebellion led by Y", "the Jurchen rebellion");
 * a noun trigger that is the object of an ``order`` verb ("ordered the execution of X") takes
   that verb's subject as its agent (:func:`ordering_agent`);
+* a present participle modifying a noun ("the attacking tools") asserts no event;
 * modality: climbing from the trigger through complement links (xcomp, acl, advcl, pcomp,
   prep/pobj, acomp), a governing ``irrealis`` cue ("wanted to", "in an attempt to", "plan
   of"), a ``negation`` child ("not", "never"), a ``modal`` auxiliary ("must"), a
@@ -223,7 +224,9 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"
     form_prep = span[-1] if span[-1].dep_ in ("prep", "dative") and len(span) > 1 else None
-    status = "none" if unfit_motion(head, rule, lexicon) else modality(head, lexicon)
+    status = "none" if unfit_motion(head, rule, lexicon) or (
+        head.tag_ == "VBG" and head.dep_ == "amod") else modality(head, lexicon)
+    # ("burned the attacking tools", "the besieging army": a participle describing a noun)
     agent: Token | None
     patient: Token | None
     form_obj: Token | None = None
@@ -264,6 +267,8 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         obj = relative_antecedent(next(iter(children(head, OBJ)), None), head)
         if not passive and _reduced_passive(head, rule, obj):
             passive = True  # "who was given the command, later promoted to governor"
+        elif not passive and _passive_conjunct(head, rule, obj):
+            passive = True  # "he was condemned and beheaded": the tagger's VBD
         prep_obj = pobj(form_prep) if form_prep is not None else None
         if obj is not None and span.start <= obj.i < span.end and prep_obj is not None:
             form_obj, obj = obj, None  # a word of the form: "declared war on X"
@@ -317,6 +322,20 @@ def _reduced_passive(head: Token, rule: TriggerRule | None, obj: Token | None) -
     if any(c.dep_ not in _REDUCED_DEPS for c in head.children):
         return False  # "granted him a title", "had promoted", "made Luoyang his capital"
     return head.tag_ == "VBN" or not children(head, SUBJ | SUBJ_PASS)
+
+
+def _passive_conjunct(head: Token, rule: TriggerRule | None, obj: Token | None) -> bool:
+    """True for a regular past form the tagger read as VBD, coordinated with a passive verb
+    before it, with no subject, auxiliary, particle or object of its own, for a rule that
+    takes an object and names no partner ("he was condemned as a traitor and beheaded in
+    the market-place": "was" governs both; the subject is the one beheaded). Verbs with a
+    partner ("was surrounded and surrendered (to X)") are acts of the subject."""
+    if rule is None or not rule.takes_object or rule.partner or obj is not None \
+            or head.dep_ != "conj" or head.tag_ != "VBD" or not head.lower_.endswith("ed"):
+        return False
+    if any(c.dep_ not in _REDUCED_DEPS for c in head.children):
+        return False  # a subject, auxiliary, particle or object of its own ("by X" kept)
+    return is_passive(head.head)
 
 
 def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:

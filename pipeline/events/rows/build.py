@@ -32,6 +32,7 @@ from pipeline.events.implied import (
     reigning_title,
     sentence_ruler,
     titled_ruler,
+    unbegun_reign,
     undergoer_frame,
 )
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
@@ -64,6 +65,8 @@ from pipeline.events.rows.frames import (
     _without_dates,
     authority,
     governor_at,
+    misread_sides,
+    name_word,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
@@ -207,6 +210,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             or possessive_actor(finder, salience, frame.agent, rule) \
             or _topic_possessor(frame.agent, rule, salience)  # "his army took X", "until
         # his death"; "After his death, ..." in the entry on him
+        actor1 = None if name_word(frame.agent, actor1) else actor1  # "Zhang He and X"
         titled = frame.agent is not None and frame.agent.lower_ in RULER_TITLES \
             and not any(c.dep_ in ("amod", "compound", "nmod") for c in frame.agent.children)
         untitled, titled = titled and actor1 is None, titled and actor1 is not None \
@@ -280,6 +284,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                                        at, governor_at(frame.head, offset + sent.start_char))
         if actor1 is None and frame.agent is None:  # "carried out under X", "... Six of
             actor1 = authority(finder, salience, frame, rule, actor2, at)  # them were beheaded"
+        actor1, actor2 = misread_sides(actor1, actor2, finder, doc_text, offset)
         place, prep = _first_place(finder, frame.places)
         if place is None and patient_place is not None and (actor2 is None
                                                             or rule.object_label == "PLACE"):
@@ -391,4 +396,4 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         row = reigning_title(row, date, ctx.dates, ctx.date_starts)
     elif untitled:
         row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
-    return row, query
+    return unbegun_reign(row), query  # "the little emperor abdicated": not the new one

@@ -32,6 +32,8 @@ _SENTENCE_END = frozenset(".!?:;,")
 #: Prepositions whose object a verb gets past, out of or away from: "broke through the
 #: blockade", "escaped from the siege" (the noun is done to the verb's subject).
 _ACROSS = frozenset({"through", "from", "out"})
+#: Pronoun forms a romanised Chinese name may end in ("Zhang He"): see :func:`name_word`.
+_PRONOUN_NAMES = frozenset({"he", "she", "his", "her", "him", "we", "it"})
 #: Labels of a noun that is an argument of its verb.
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
 
@@ -240,3 +242,48 @@ def authority(finder: ActorFinder, salience: Salience, frame: Frame, rule: Trigg
     if frame.passive and rule.event_type in STATE_FOLLOWERS:
         return salience.ruler_before(at, patient)
     return None
+
+
+def misread_sides(actor1: Actor | None, actor2: Actor | None, finder: ActorFinder, text: str,
+                  offset: int) -> tuple[Actor | None, Actor | None]:
+    """``actor1``, ``actor2`` without a state that is one word of a person's name
+    (:func:`name_part`: "stabbed Yan Liang", no state Liang), and without ``actor1`` when both
+    are mentions of one name: a verb's two sides are two (the agent is the misread one: "when
+    X returned, he killed Y" with "he" taken for Y; "the banner of Y stabbed Y").
+    ``text``: the paragraph, ``offset``: its full-text offset."""
+    actor1, actor2 = (None if name_part(a, finder, text, offset) else a for a in (actor1, actor2))
+    if actor1 is not None and actor2 is not None and actor1.entity is not actor2.entity \
+            and actor1.entity.canonical == actor2.entity.canonical:
+        actor1 = None
+    return actor1, actor2
+
+
+def name_word(tok: Token | None, actor: Actor | None) -> bool:
+    """True when ``actor`` was resolved as a pronoun from ``tok``, a pronoun's form written
+    capitalised after a proper noun of its phrase ("Zhang He and Gao Lan burned ...", no
+    entity covering "Zhang He": the given name He, not the pronoun)."""
+    if tok is None or actor is None or actor.source != "pronoun" \
+            or tok.lower_ not in _PRONOUN_NAMES or not tok.text[:1].isupper():
+        return False
+    return any(c.dep_ == "compound" and c.tag_ == "NNP" and c.i < tok.i for c in tok.children)
+
+
+def name_part(actor: Actor | None, finder: ActorFinder, text: str, offset: int) -> bool:
+    """True for a polity ``actor`` whose mention is one word of a longer name: another
+    state's name written right before or after it, one space between ("Yan Liang" read as
+    the states Yan and Liang; two different states are never written side by side): a person
+    the gazetteer does not know, so the state is no actor. ``text``: the paragraph,
+    ``offset``: its full-text offset (entities are in full-text offsets)."""
+    if actor is None or actor.entity.label != "POLITY":
+        return False
+    ent = actor.entity
+    i = bisect.bisect_left(finder.starts, ent.start)
+    for other in finder.entities[max(0, i - 2):i + 3]:
+        if other is ent or other.label != "POLITY" or other.canonical == ent.canonical:
+            # ("the Tangut Hsi-Hsia": two names of one state)
+            continue
+        lo, hi = (other.end, ent.start) if other.end <= ent.start else (ent.end, other.start)
+        if hi - lo == 1 and 0 <= lo - offset < len(text) and text[lo - offset] == " ":
+            return True
+    return False
+
