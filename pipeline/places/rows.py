@@ -51,6 +51,7 @@ from pipeline.places.mentions import (
 )
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.period import check_namesakes
+from pipeline.places.qualified import refuse_other_country
 from pipeline.places.untagged import untagged_place_mentions
 from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
@@ -271,7 +272,8 @@ def place_rows_and_warnings(
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
     rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
-    rejected = {**far_seats, **rejected, **refused}
+    rows, qualified = refuse_other_country(rows, mentions, ends, text)  # "Shanxi, Vietnam"
+    rejected = {**far_seats, **rejected, **refused, **qualified}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
