@@ -87,3 +87,12 @@ def test_a_title_after_a_place_makes_a_person(gaz) -> None:
     got = _labels(relabel(_rows(text, ("Hunye", "PLACE", "model"),
                                 ("Xiangyang", "PLACE", "gazetteer")), text, gaz, TITLES, ()))
     assert got == [("Hunye King", "PERSON"), ("Xiangyang", "PLACE")]
+
+
+def test_a_place_abroad_after_a_place_word_is_a_place(gaz) -> None:
+    text = "The governor entered Thang Long; the envoy fled to Phu Xuan and met Dong Da at noon."
+    rows = _rows(text, ("Thang Long", "PERSON", "model"), ("Phu Xuan", "PERSON", "gazetteer"),
+                 ("Dong Da", "PERSON", "gazetteer"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    # "met Dong Da": no place word before it, the name rule's PERSON stays
+    assert got == [("Thang Long", "PLACE"), ("Phu Xuan", "PLACE"), ("Dong Da", "PERSON")]

@@ -16,7 +16,8 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   the word must be a surname or no pinyin word ("Dingding Yanjing", 定鼎燕京, is a phrase);
 * a model PERSON right after a word that introduces places (``place_before``: "at", "reached")
   or right before an apposition that describes a place (``place_after``: ", the capital of")
-  is a place: "at Hetu Ala", "reached Hormuz", "took Orkhun, the capital of ..."; not a
+  is a place: "at Hetu Ala", "reached Hormuz", "took Orkhun, the capital of ..."; so is a
+  PERSON of a name rule that is a place abroad of ``world_places.csv`` ("at Dong Da"); not a
   one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
   namesake of that syllable;
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
@@ -157,8 +158,8 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
                          r"\s+(?:was|were)\s+(?:" + "|".join(map(re.escape, passive)) + r")\b") \
         if passive else None
     for k, (start, end, label, canon, source, name) in enumerate(rows):
-        if label != "PERSON" or source != "model":
-            continue
+        if label != "PERSON" or (source != "model" and name not in gaz.world_places):
+            continue  # a name shape rule's PERSON that a place table abroad knows: "Dong Da"
         if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
             continue  # "Ying" (郢): one syllable names too many places and persons to place
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
