@@ -90,7 +90,7 @@ def test_a_title_after_a_place_makes_a_person(gaz) -> None:
 
 
 def test_a_place_abroad_after_a_place_word_is_a_place(gaz) -> None:
-    text = "The governor entered Thang Long; the envoy fled to Phu Xuan and met Dong Da at noon."
+    text = "The governor entered Thang Long; the envoy stayed at Phu Xuan and met Dong Da at noon."
     rows = _rows(text, ("Thang Long", "PERSON", "model"), ("Phu Xuan", "PERSON", "gazetteer"),
                  ("Dong Da", "PERSON", "gazetteer"))
     got = _labels(relabel(rows, text, gaz, TITLES, ()))
