@@ -96,3 +96,14 @@ def test_a_place_abroad_after_a_place_word_is_a_place(gaz) -> None:
     got = _labels(relabel(rows, text, gaz, TITLES, ()))
     # "met Dong Da": no place word before it, the name rule's PERSON stays
     assert got == [("Thang Long", "PLACE"), ("Phu Xuan", "PLACE"), ("Dong Da", "PERSON")]
+
+
+def test_a_foreign_name_listed_with_a_person_is_a_person(gaz) -> None:
+    text = "Zeng Jize and Courbet met at Lintao, then Zeng Jize and Hanoi envoys left."
+    rows = _rows(text, ("Zeng Jize", "PERSON", "gazetteer"), ("Courbet", "PLACE", "model"),
+                 ("Lintao", "PLACE", "model"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    assert got == [("Zeng Jize", "PERSON"), ("Courbet", "PERSON"), ("Lintao", "PLACE")]
+    text2 = "Zeng Jize and Hanoi were named in the treaty."
+    rows2 = _rows(text2, ("Zeng Jize", "PERSON", "gazetteer"), ("Hanoi", "PLACE", "model"))
+    assert _labels(relabel(rows2, text2, gaz, TITLES, ()))[1] == ("Hanoi", "PLACE")

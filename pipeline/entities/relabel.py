@@ -32,6 +32,8 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   Yong and Tie Xuan"); never a name the place data knows, joined or split, nor one whose last
   syllable is a place's generic word (``place_syllable``: "Zhou", "Shan": "Bai Shan"), nor one
   after a word that introduces places ("at", "to");
+* a one-word model PLACE no place table knows and of no Chinese syllables, listed with a
+  PERSON, is a foreign person: "Li Hongzhang and Patenotre signed";
 * initials written in brackets right after a name ("the National Revolutionary Army (NRA)")
   stand for that name: every row of those initials in the text takes its label and canonical
   (the model reads "NRA" as a place).
@@ -75,6 +77,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _states(out, text, gaz)
     _state_frames(out, text, gaz)
     _person_shapes(out, text, gaz)
+    _foreign_partners(out, text, gaz)
     _abbreviations(out, text)
     return sorted(out, key=lambda r: (r[0], r[1]))
 
@@ -315,6 +318,19 @@ def _person_shapes(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         shaped = first in surnames and not polity and n == 2
         if shaped or _listed_with_person(rows, k, text):
             rows[k] = (start, end, "PERSON", name, source, name)
+
+
+def _foreign_partners(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """A one-word model PLACE that no place table knows (gazetteer, CHGIS, cpca, GeoNames)
+    and that is no Chinese word (not pinyin or Wade–Giles syllables) is a foreign person's
+    surname when listed with a PERSON: "Li Hongzhang and Patenotre signed"."""
+    known = gaz.known_places | gaz.modern_places | gaz.world_places
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or source != "model" or " " in name or "-" in name \
+                or name in known or gaz.lookup(name) or syllables(name) \
+                or not _listed_with_person(rows, k, text):
+            continue
+        rows[k] = (start, end, "PERSON", name, source, name)
 
 
 _INITIALS = re.compile(r"\s*\(([A-Z]{2,6})\)")
