@@ -39,3 +39,17 @@ def test_place_abroad_is_kept():
     rows = [_row("Hue", "world:geonames:1580240:city")]
     out, why = refuse_other_country(rows, {"Hue": [text.index("Hue")]}, {}, text)
     assert out == rows and not why
+
+
+def test_hand_homonym_takes_the_one_province_the_document_names():
+    from pipeline.places.base import Coordinate
+    from pipeline.places.certainty import _hand_homonym
+
+    hefei = Coordinate(31.82, 117.23, "cpca-0.5.5:prefecture", "prefecture", "Hefei", "Anhui")
+    coord, _modern, province, _prefix = _hand_homonym(
+        {"Luzhou"}, 960, "", hefei, "Hefei", "Anhui", "gazetteer", ["Shanxi", "Shanxi"])
+    assert province == "Shanxi" and "the province the document names" in coord.basis
+    # two named provinces with a seat each: no choice, the hand row's reading (a homonym)
+    coord2, _m, province2, _p = _hand_homonym(
+        {"Luzhou"}, 960, "", hefei, "Hefei", "Anhui", "gazetteer", ["Shanxi", "Henan"])
+    assert province2 == "Anhui" and coord2.basis

@@ -148,6 +148,8 @@ def place_rows_and_warnings(
     hint = province_hints(entities, glosses)
     beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
     ends = {e.start: e.end for e in outside if e.label == "PLACE"}
+    doc_provinces = [p for e in outside if e.label == "PLACE"  # "Guangdong" anywhere in it
+                     for p in [province_named(e.canonical)] if p]
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
@@ -196,7 +198,8 @@ def place_rows_and_warnings(
                 near = written.province or hint(offsets) or near_place(
                     text, ends.get(offsets[0], offsets[0]), outside, historical) or ""
                 coord, modern, province, prefix = _hand_homonym(
-                    surfaces.get(name, {name}), year, near, coord, modern, province, prefix)
+                    surfaces.get(name, {name}), year, near, coord, modern, province, prefix,
+                    doc_provinces)
         elif province_named(name) and not (years and prefecture_not_province(
                 name, province_named(name), years[0])):  # "prefect of Guizhou" (1072)
             province = province_named(name)
