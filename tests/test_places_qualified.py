@@ -53,3 +53,14 @@ def test_hand_homonym_takes_the_one_province_the_document_names():
     coord2, _m, province2, _p = _hand_homonym(
         {"Luzhou"}, 960, "", hefei, "Hefei", "Anhui", "gazetteer", ["Shanxi", "Henan"])
     assert province2 == "Anhui" and coord2.basis
+
+
+def test_a_county_of_a_province_named_far_away_does_not_replace_a_prefecture():
+    from pipeline.places.base import Coordinate
+    from pipeline.places.certainty import _hand_homonym
+
+    nanjing = Coordinate(32.06, 118.80, "cpca-0.5.5:prefecture", "prefecture", "Nanjing",
+                         "Jiangsu")
+    _coord, _m, province, _p = _hand_homonym(
+        {"Nanjing"}, 1560, "", nanjing, "Nanjing", "Jiangsu", "gazetteer", ["Fujian"])
+    assert province == "Jiangsu"  # 南靖縣 of Fujian is a county

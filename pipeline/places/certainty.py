@@ -47,7 +47,10 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
             return replace(other, basis=why), "", near, "name"
     if not near:  # no province near it: the one province of the document that has a seat
         found = {p: c for p in dict.fromkeys(named) if p not in province.split("|")
-                 for c in [geocode_historical(name, year, p, strict=True)] if c is not None}
+                 for c in [geocode_historical(name, year, p, strict=True)] if c is not None
+                 and not (c.precision == "county" and coord.precision != "county")}
+        # a county of a province named far from the mention does not replace a prefecture
+        # or capital of the hand row ("Nanjing" in a text naming Fujian: not 南靖縣)
         if len(found) == 1:
             (where, other), = found.items()
             why = (f"{len(seats)} seats of that name in {year}: the one in {where}, the "
