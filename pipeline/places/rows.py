@@ -51,7 +51,7 @@ from pipeline.places.mentions import (
 )
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.period import check_namesakes
-from pipeline.places.qualified import refuse_other_country
+from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
 from pipeline.places.untagged import untagged_place_mentions
 from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
@@ -148,8 +148,10 @@ def place_rows_and_warnings(
     hint = province_hints(entities, glosses)
     beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
     ends = {e.start: e.end for e in outside if e.label == "PLACE"}
+    abroad = foreign_countries()  # "Shanxi, Vietnam" (Sơn Tây) names no Chinese province
     doc_provinces = [p for e in outside if e.label == "PLACE"  # "Guangdong" anywhere in it
-                     for p in [province_named(e.canonical)] if p]
+                     for p in [province_named(e.canonical)]
+                     if p and not qualifier_after(text, e.end, abroad)]
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
