@@ -107,3 +107,9 @@ def test_a_foreign_name_listed_with_a_person_is_a_person(gaz) -> None:
     text2 = "Zeng Jize and Hanoi were named in the treaty."
     rows2 = _rows(text2, ("Zeng Jize", "PERSON", "gazetteer"), ("Hanoi", "PLACE", "model"))
     assert _labels(relabel(rows2, text2, gaz, TITLES, ()))[1] == ("Hanoi", "PLACE")
+
+
+def test_a_foreign_name_listed_with_a_one_word_person_stays(gaz) -> None:
+    text = "The fleet raided Okinoshima and Iki again."
+    rows = _rows(text, ("Okinoshima", "PLACE", "model"), ("Iki", "PERSON", "model"))
+    assert _labels(relabel(rows, text, gaz, TITLES, ()))[0] == ("Okinoshima", "PLACE")

@@ -33,7 +33,7 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   syllable is a place's generic word (``place_syllable``: "Zhou", "Shan": "Bai Shan"), nor one
   after a word that introduces places ("at", "to");
 * a one-word model PLACE no place table knows and of no Chinese syllables, listed with a
-  PERSON, is a foreign person: "Li Hongzhang and Patenotre signed";
+  PERSON of two words or more, is a foreign person: "Li Hongzhang and Patenotre signed";
 * initials written in brackets right after a name ("the National Revolutionary Army (NRA)")
   stand for that name: every row of those initials in the text takes its label and canonical
   (the model reads "NRA" as a place).
@@ -282,10 +282,10 @@ def syllables(word: str) -> list[str]:
     return best.get(len(low), [])
 
 
-def _listed_with_person(rows: list[Row], k: int, text: str) -> bool:
+def _listed_with_person(rows: list[Row], k: int, text: str, full_names: bool = False) -> bool:
     start, end = rows[k][0], rows[k][1]
     return any(
-        r[2] == "PERSON" and (
+        r[2] == "PERSON" and (not full_names or " " in r[5]) and (
             (r[1] <= start and _LIST_SEP.match(text[r[1]:start]))
             or (r[0] >= end and _LIST_SEP.match(text[end:r[0]])))
         for j, r in enumerate(rows) if j != k)
@@ -323,12 +323,13 @@ def _person_shapes(rows: list[Row], text: str, gaz: Gazetteer) -> None:
 def _foreign_partners(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """A one-word model PLACE that no place table knows (gazetteer, CHGIS, cpca, GeoNames)
     and that is no Chinese word (not pinyin or Wade–Giles syllables) is a foreign person's
-    surname when listed with a PERSON: "Li Hongzhang and Patenotre signed"."""
+    surname when listed with a PERSON of two words or more: "Li Hongzhang and Patenotre
+    signed" (not "raided Tsushima and Iki": a one-word PERSON may be a place too)."""
     known = gaz.known_places | gaz.modern_places | gaz.world_places
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or source != "model" or " " in name or "-" in name \
                 or name in known or gaz.lookup(name) or syllables(name) \
-                or not _listed_with_person(rows, k, text):
+                or not _listed_with_person(rows, k, text, full_names=True):
             continue
         rows[k] = (start, end, "PERSON", name, source, name)
 
