@@ -149,9 +149,10 @@ def place_rows_and_warnings(
     beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
     ends = {e.start: e.end for e in outside if e.label == "PLACE"}
     abroad = foreign_countries()  # "Shanxi, Vietnam" (Sơn Tây) names no Chinese province
+    foreign = {e.canonical for e in outside if qualifier_after(text, e.end, abroad)}
     doc_provinces = [p for e in outside if e.label == "PLACE"  # "Guangdong" anywhere in it
                      for p in [province_named(e.canonical)]
-                     if p and not qualifier_after(text, e.end, abroad)]
+                     if p and e.canonical not in foreign]  # one sense: "... and Shanxi fell"
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
