@@ -82,3 +82,16 @@ def test_bare_alias_joined_to_a_state_stays_a_state(gaz, words):
     rows = [_row(text, "Meng Gong", "PERSON", "Meng Gong"),
             _row(text, "Song", "POLITY", "Song"), _row(text, "Meng", "POLITY", "Mongols", nth=1)]
     assert [r[1] for r in _read(text, rows, gaz, words)] == ["PERSON", "POLITY", "POLITY"]
+
+
+def test_two_states_as_the_subject_of_a_verb_are_a_person(gaz, words):
+    text = "Then Han Xin crossed the river with his cavalry."
+    rows = [_row(text, "Han", "POLITY", "Han"), _row(text, "Xin", "POLITY", "Xin")]
+    assert [r[:2] for r in _read(text, rows, gaz, words)] == [("Han Xin", "PERSON")]
+
+
+def test_two_states_before_a_noun_stay_states(gaz, words):
+    text = "The Song Jin wars ended when the Song Jin treaty was signed."
+    rows = [_row(text, "Song", "POLITY", "Song"), _row(text, "Jin", "POLITY", "Jin")]
+    assert [r[:2] for r in _read(text, rows, gaz, words)] == [("Song", "POLITY"),
+                                                              ("Jin", "POLITY")]

@@ -87,3 +87,29 @@ def test_a_title_after_a_place_makes_a_person(gaz) -> None:
     got = _labels(relabel(_rows(text, ("Hunye", "PLACE", "model"),
                                 ("Xiangyang", "PLACE", "gazetteer")), text, gaz, TITLES, ()))
     assert got == [("Hunye King", "PERSON"), ("Xiangyang", "PLACE")]
+
+
+def test_a_place_abroad_after_a_place_word_is_a_place(gaz) -> None:
+    text = "The governor entered Thang Long; the envoy stayed at Phu Xuan and met Dong Da at noon."
+    rows = _rows(text, ("Thang Long", "PERSON", "model"), ("Phu Xuan", "PERSON", "gazetteer"),
+                 ("Dong Da", "PERSON", "gazetteer"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    # "met Dong Da": no place word before it, the name rule's PERSON stays
+    assert got == [("Thang Long", "PLACE"), ("Phu Xuan", "PLACE"), ("Dong Da", "PERSON")]
+
+
+def test_a_foreign_name_listed_with_a_person_is_a_person(gaz) -> None:
+    text = "Zeng Jize and Courbet met at Lintao, then Zeng Jize and Hanoi envoys left."
+    rows = _rows(text, ("Zeng Jize", "PERSON", "gazetteer"), ("Courbet", "PLACE", "model"),
+                 ("Lintao", "PLACE", "model"))
+    got = _labels(relabel(rows, text, gaz, TITLES, ()))
+    assert got == [("Zeng Jize", "PERSON"), ("Courbet", "PERSON"), ("Lintao", "PLACE")]
+    text2 = "Zeng Jize and Hanoi were named in the treaty."
+    rows2 = _rows(text2, ("Zeng Jize", "PERSON", "gazetteer"), ("Hanoi", "PLACE", "model"))
+    assert _labels(relabel(rows2, text2, gaz, TITLES, ()))[1] == ("Hanoi", "PLACE")
+
+
+def test_a_foreign_name_listed_with_a_one_word_person_stays(gaz) -> None:
+    text = "The fleet raided Okinoshima and Iki again."
+    rows = _rows(text, ("Okinoshima", "PLACE", "model"), ("Iki", "PERSON", "model"))
+    assert _labels(relabel(rows, text, gaz, TITLES, ()))[0] == ("Okinoshima", "PLACE")

@@ -14,7 +14,8 @@ pass runs on the entity rows of one block (after :func:`pipeline.entities.extrac
    Guo" the state), no era name, no title, becomes one PERSON row ("Wei Kung", "Ho Yen",
    "Wang Ch'i"). Not when "X Y" is itself a lexicon polity or place ("Cao Wei", "Liu Song"),
    when both words are polities in their own spelling ("Song Jin", "Wei Jin": a pair of
-   states), when a place, army or polity word follows ("Wei River"), or when X is an English
+   states; but not when the pair is the subject of a past-tense verb, "Han Xin attacked
+   Qi"), when a place, army or polity word follows ("Wei River"), or when X is an English
    word opening a sentence ("He Qi ...": ``english_word``). The canonical is the pinyin of a
    Wade–Giles name ("Chiang Wan" -> "Jiang Wan") or the lexicon's person of that name.
 2. **A surname alone.** A one-word POLITY read through a spelling that is not its canonical
@@ -179,7 +180,8 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
                 or (first.lower() in words.english_words and _sentence_start(text, start)):
             continue
         pieces = [e] + ([other] if other is not None else [])
-        if len(pieces) == 2 and all(p.label == "POLITY" and _own_spelling(p) for p in pieces):
+        if len(pieces) == 2 and all(p.label == "POLITY" and _own_spelling(p) for p in pieces) \
+                and not _subject_of_verb(text, start, end):
             continue  # "Song Jin": two states
         if other is not None and other.label not in ("POLITY", "PLACE"):
             continue
@@ -279,6 +281,19 @@ def carry_initials(entities: Sequence[EntityRow], text: str,
 
 
 _JOIN = re.compile(r"\s*(?:,|and|or|-|–|&)\s*(?:and\s+)?")
+
+
+_PAST_VERB = re.compile(r" ([a-z]+ed)\b")
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+
+
+def _subject_of_verb(text: str, start: int, end: int) -> bool:
+    """True if the two words ``text[start:end]`` are the subject of a verb in the past tense
+    right after them, with no article before ("Han Xin attacked Qi"): two states a text names
+    side by side are joined by "and" when they act ("Song and Jin made peace"), and a pair
+    written as one name ("the Song Jin wars", "Wei Jin poetry") is followed by a noun."""
+    return _PAST_VERB.match(text, end) is not None \
+        and _THE_BEFORE.search(text, max(0, start - 5), start) is None
 
 
 def _paired_state(rows: Sequence[EntityRow], k: int, text: str) -> bool:

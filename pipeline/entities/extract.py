@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.era_emperors import model_era_emperor
+from pipeline.entities.headwords import add_headword_persons
 from pipeline.entities.name_checks import (
     _SPACED_DASH,
     _adjective_use,
@@ -261,6 +262,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         else:
             name = pinyin_canonical(_norm(text), mapped, gazetteer)
             found.append((start, end, mapped, name, "model", text))
+    found = add_headword_persons(found, doc_text, gazetteer)  # "LI KUANG 李廣": Li Guang
     places = _place_names(gazetteer)
     for k, (start, end, label, canonical, source, text) in enumerate(found):
         if label == "PERSON" and source == "model" and (

@@ -20,7 +20,9 @@ is refused. Another ruler the mention can name (:meth:`RulerIndex.options`) who 
 within ``NEAREST_REACH`` years of those years replaces it ("Emperor Jianwen" in 549: Emperor
 Jianwen of Liang); else the row stays a PERSON with the mention itself as canonical, a
 surname or clan name written right before it joined ("Murong Shaozong"). Each refusal gives
-a ``RULER_OUT_OF_PERIOD`` warning row.
+a ``RULER_OUT_OF_PERIOD`` warning row. Then a surname read as a dynasty not founded yet ("the
+Yuan army" in 200) is made the side of the person of that surname named before it
+(:func:`pipeline.entities.surname_sides.surname_sides`, ``SURNAME_NOT_DYNASTY``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from pipeline.entities.ruler_dates import (
     _sentence,
     _years,
 )
+from pipeline.entities.surname_sides import surname_sides
 from pipeline.eras import era_key
 from pipeline.records import DateRow, EntityRow, WarningRow
 
@@ -108,7 +111,16 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
                                    f"{mention!r} not read as {old}: the text is dated "
                                    f"{_years(years)}; canonical left as {bare!r}"))
         out.append(dataclasses.replace(e, start=start, text=mention, canonical=bare))
-    return out, warnings
+
+    def years_at(offset: int) -> list[int]:
+        s_lo, s_hi = _sentence(sentence_starts, offset, len(text))
+        lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
+        found = [d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"]
+        running = year_at(offset)
+        return found or ([running] if running is not None else [])
+
+    out, sides = surname_sides(out, text, years_at)  # "the Yuan army" in 200: Yuan Shao's
+    return out, warnings + sides
 
 
 def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],

@@ -16,7 +16,8 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   the word must be a surname or no pinyin word ("Dingding Yanjing", 定鼎燕京, is a phrase);
 * a model PERSON right after a word that introduces places (``place_before``: "at", "reached")
   or right before an apposition that describes a place (``place_after``: ", the capital of")
-  is a place: "at Hetu Ala", "reached Hormuz", "took Orkhun, the capital of ..."; not a
+  is a place: "at Hetu Ala", "reached Hormuz", "took Orkhun, the capital of ..."; so is a
+  PERSON of a name rule that is a place abroad of ``world_places.csv`` ("at Dong Da"); not a
   one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
   namesake of that syllable;
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
@@ -31,6 +32,8 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   Yong and Tie Xuan"); never a name the place data knows, joined or split, nor one whose last
   syllable is a place's generic word (``place_syllable``: "Zhou", "Shan": "Bai Shan"), nor one
   after a word that introduces places ("at", "to");
+* a one-word model PLACE no place table knows and of no Chinese syllables, listed with a
+  PERSON of two words or more, is a foreign person: "Li Hongzhang and Patenotre signed";
 * initials written in brackets right after a name ("the National Revolutionary Army (NRA)")
   stand for that name: every row of those initials in the text takes its label and canonical
   (the model reads "NRA" as a place).
@@ -74,6 +77,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _states(out, text, gaz)
     _state_frames(out, text, gaz)
     _person_shapes(out, text, gaz)
+    _foreign_partners(out, text, gaz)
     _abbreviations(out, text)
     return sorted(out, key=lambda r: (r[0], r[1]))
 
@@ -157,8 +161,8 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
                          r"\s+(?:was|were)\s+(?:" + "|".join(map(re.escape, passive)) + r")\b") \
         if passive else None
     for k, (start, end, label, canon, source, name) in enumerate(rows):
-        if label != "PERSON" or source != "model":
-            continue
+        if label != "PERSON" or (source != "model" and name not in gaz.world_places):
+            continue  # a name shape rule's PERSON that a place table abroad knows: "Dong Da"
         if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
             continue  # "Ying" (郢): one syllable names too many places and persons to place
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
@@ -278,10 +282,10 @@ def syllables(word: str) -> list[str]:
     return best.get(len(low), [])
 
 
-def _listed_with_person(rows: list[Row], k: int, text: str) -> bool:
+def _listed_with_person(rows: list[Row], k: int, text: str, full_names: bool = False) -> bool:
     start, end = rows[k][0], rows[k][1]
     return any(
-        r[2] == "PERSON" and (
+        r[2] == "PERSON" and (not full_names or " " in r[5]) and (
             (r[1] <= start and _LIST_SEP.match(text[r[1]:start]))
             or (r[0] >= end and _LIST_SEP.match(text[end:r[0]])))
         for j, r in enumerate(rows) if j != k)
@@ -314,6 +318,20 @@ def _person_shapes(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         shaped = first in surnames and not polity and n == 2
         if shaped or _listed_with_person(rows, k, text):
             rows[k] = (start, end, "PERSON", name, source, name)
+
+
+def _foreign_partners(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """A one-word model PLACE that no place table knows (gazetteer, CHGIS, cpca, GeoNames)
+    and that is no Chinese word (not pinyin or Wade–Giles syllables) is a foreign person's
+    surname when listed with a PERSON of two words or more: "Li Hongzhang and Patenotre
+    signed" (not "raided Tsushima and Iki": a one-word PERSON may be a place too)."""
+    known = gaz.known_places | gaz.modern_places | gaz.world_places
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or source != "model" or " " in name or "-" in name \
+                or name in known or gaz.lookup(name) or syllables(name) \
+                or not _listed_with_person(rows, k, text, full_names=True):
+            continue
+        rows[k] = (start, end, "PERSON", name, source, name)
 
 
 _INITIALS = re.compile(r"\s*\(([A-Z]{2,6})\)")

@@ -15,7 +15,8 @@ from pipeline.records import PlaceRow, WarningRow
 
 
 def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, modern: str,
-                  province: str, prefix: str) -> tuple[Coordinate, str, str, str]:
+                  province: str, prefix: str, named: Sequence[str] = (),
+                  ) -> tuple[Coordinate, str, str, str]:
     """A hand-gazetteer place written in a spelling (pinyin, or Wade–Giles read as pinyin)
     that CHGIS gives several seats in ``year`` ("Hua-hsien" in 1851: 滑縣 in Henan, 花縣 in
     Guangdong) is one reading among several: the unit in the province written or named near
@@ -24,7 +25,9 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
     every spelling the text used had one seat that year, or is a conventional name no CHGIS
     unit bears ("Canton"). The hand row's own point counts as a seat when it lies away (over
     0.5 degrees) from every CHGIS seat in use ("Qinzhou" in 1075: 秦州 of the hand row, 欽州
-    of Guangxi in CHGIS)."""
+    of Guangxi in CHGIS). With no province near the mention, the provinces the document names
+    elsewhere (``named``) choose when exactly one of them holds a seat ("Qinzhou" of 1885 in
+    a text naming Guangdong: 欽州, not the hand row's 秦州)."""
     name, seats = "", []
     for spelled in sorted(spellings):
         for reading in (spelled, wg_name_to_pinyin(spelled)):
@@ -42,6 +45,17 @@ def _hand_homonym(spellings: set[str], year: int, near: str, coord: Coordinate, 
         if other is not None:
             why = f"{len(seats)} seats of that name in {year}: the one in {near}, named near it"
             return replace(other, basis=why), "", near, "name"
+    if not near:  # no province near it: the one province of the document that has a seat
+        found = {p: c for p in dict.fromkeys(named) if p not in province.split("|")
+                 for c in [geocode_historical(name, year, p, strict=True)] if c is not None
+                 and not (c.precision == "county" and coord.precision != "county")}
+        # a county of a province named far from the mention does not replace a prefecture
+        # or capital of the hand row ("Nanjing" in a text naming Fujian: not 南靖縣)
+        if len(found) == 1:
+            (where, other), = found.items()
+            why = (f"{len(seats)} seats of that name in {year}: the one in {where}, the "
+                   "province the document names")
+            return replace(other, basis=why), "", where, "name"
     why = (f"{len(seats)} seats of that name in {year}: {HAND_PICK} "
            f"({province or 'its'}) reading")
     return replace(coord, basis=why), modern, province, prefix

@@ -51,6 +51,7 @@ from pipeline.places.mentions import (
 )
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.period import check_namesakes
+from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
 from pipeline.places.untagged import untagged_place_mentions
 from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
@@ -147,6 +148,11 @@ def place_rows_and_warnings(
     hint = province_hints(entities, glosses)
     beside = places_beside(text, index, outside) if text else (lambda start, end: Beside())
     ends = {e.start: e.end for e in outside if e.label == "PLACE"}
+    abroad = foreign_countries()  # "Shanxi, Vietnam" (Sơn Tây) names no Chinese province
+    foreign = {e.canonical for e in outside if qualifier_after(text, e.end, abroad)}
+    doc_provinces = [p for e in outside if e.label == "PLACE"  # "Guangdong" anywhere in it
+                     for p in [province_named(e.canonical)]
+                     if p and e.canonical not in foreign]  # one sense: "... and Shanxi fell"
     for name, gl in by_place.items():
         if name not in mentions:
             mentions[name] = [g.start for g in gl]
@@ -195,7 +201,8 @@ def place_rows_and_warnings(
                 near = written.province or hint(offsets) or near_place(
                     text, ends.get(offsets[0], offsets[0]), outside, historical) or ""
                 coord, modern, province, prefix = _hand_homonym(
-                    surfaces.get(name, {name}), year, near, coord, modern, province, prefix)
+                    surfaces.get(name, {name}), year, near, coord, modern, province, prefix,
+                    doc_provinces)
         elif province_named(name) and not (years and prefecture_not_province(
                 name, province_named(name), years[0])):  # "prefect of Guizhou" (1072)
             province = province_named(name)
@@ -271,7 +278,8 @@ def place_rows_and_warnings(
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
     rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
-    rejected = {**far_seats, **rejected, **refused}
+    rows, qualified = refuse_other_country(rows, mentions, ends, text)  # "Shanxi, Vietnam"
+    rejected = {**far_seats, **rejected, **refused, **qualified}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
