@@ -40,6 +40,7 @@ _CONTRAST = frozenset({"but", "yet"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
 _PRESENT_AUX = frozenset({"is", "are", "am"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: Links from a verb to what it says happened or not ("escaped [being captured]").
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "dobj"})
 #: Links from a verb of saying to the clause it reports ("claimed [that he had been ordered]").
@@ -133,6 +134,17 @@ def timeline_line(text: str, char: int) -> bool:
     start = text.rfind("\n", 0, char) + 1
     head = _TIMELINE_HEAD.match(text, start)
     return head is not None and head.end() <= char + 1
+
+
+def finite_present(verb: Token) -> bool:
+    """A present-tense verb: tagged ``VBZ``/``VBP``, or a base form with a subject of its own
+    and no auxiliary or "to" (the tagger's ``VB`` for "the Red Turbans ... burn X"). A
+    trigger matched only as a present form added for the historic present
+    (``EventLexicon.present``) is an event only so (not "the rebels", "he found that")."""
+    if verb.tag_ in _PRESENT_TAGS:
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ in SUBJ for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def tense(head: Token, narrated: bool = False) -> str:

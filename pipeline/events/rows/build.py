@@ -35,7 +35,7 @@ from pipeline.events.implied import (
     undergoer_frame,
 )
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
-from pipeline.events.modality import timeline_line
+from pipeline.events.modality import finite_present, timeline_line
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import (
     derived_anchored,
@@ -120,6 +120,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     the sentence's running date may come from (default: anywhere; far if from an earlier
     paragraph)."""
     local = sdoc[trig.start - sent.start:trig.end - sent.start]
+    if len(local) == 1 and local[0].lower_ in ctx.lexicon.present \
+            and not finite_present(local[0]):
+        return None  # a historic-present form read as a noun or a past ("the rebels")
     name_span = None
     actor1 = actor2 = None
     place: EntityRow | None = None
