@@ -68,6 +68,8 @@ def test_added_present_forms() -> None:
     assert "captures" not in lex.present  # written in the lexicon already
     assert "founds" in lex.present  # "founded" -> "found" (establish), not "find"
     assert "find" not in lex.present
+    # a listed "-s" form gains the rows of its past form it lacked ("proclaimed himself")
+    assert "proclamation" in {r.event_type for r in lex.forms["proclaims"]}
 
 
 def test_day_after_on_is_no_actor(resources: api.Resources) -> None:

@@ -184,6 +184,7 @@ def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequen
             if form not in verbs and not form.endswith(("ing", "s")):  # "found" of "find"
                 past.setdefault(form, set()).add(lemma)
     added: dict[str, list[TriggerRule]] = {}
+    extra: dict[str, list[TriggerRule]] = {}  # rules of a past form its listed "-s" form lacks
     for form, rules in forms.items():
         lemmas = past.get(form, set())
         if " " in form or len(lemmas) != 1:
@@ -194,7 +195,12 @@ def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequen
             if present not in forms:
                 have = added.setdefault(present, [])
                 have.extend(r for r in rules if r not in have)
+            elif present.endswith("s") and present != lemma:
+                extra.setdefault(present, []).extend(
+                    r for r in rules if r not in forms[present])  # "proclaims": proclamation
     forms.update(added)
+    for present, rules in extra.items():
+        forms[present].extend(r for r in dict.fromkeys(rules) if r not in forms[present])
     return frozenset(added)
 
 
