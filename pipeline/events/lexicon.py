@@ -177,7 +177,9 @@ def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequen
     present ("- 1358: the Red Turbans burn Shangdu"). The verb is the one of
     ``verb_inflections.csv`` whose past the form is (a form two verbs share, or that is a
     verb's lemma itself, "found", is skipped);
-    the present tense is its lemma and its third-person "-s" form. Return the forms added."""
+    the present tense is its lemma and its third-person "-s" form. A listed "-s" form gains the
+    rules of the past form it lacks ("proclaims": the proclamation row lists "proclaimed"
+    only). Return the forms added (not those extended)."""
     past: dict[str, set[str]] = {}
     for lemma, inflected in verbs.items():
         for form in inflected:
