@@ -35,13 +35,32 @@ _BRACED = re.compile(r"\{([a-z-]+)\}")
 
 def wanted_lemmas(gazetteer: Path = GAZETTEER) -> list[str]:
     """The lower-case lemmas written ``{lemma}`` in event_types.csv (forms) and
-    event_cues.csv (cue), sorted."""
+    event_cues.csv (cue), and those of the one-word past forms of event_types.csv
+    (:func:`past_lemma`: the lexicon adds their present tense), sorted."""
     out: set[str] = set()
     for name, column in (("event_types.csv", "forms"), ("event_cues.csv", "cue")):
         with (gazetteer / name).open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 out.update(m.lower() for m in _BRACED.findall(row[column] or ""))
+                if name == "event_types.csv":
+                    out.update(lemma for form in (row[column] or "").split(";")
+                               if (lemma := past_lemma(form.strip().lower())))
     return sorted(out)
+
+
+def past_lemma(form: str) -> str:
+    """The verb whose past tense or participle the one-word ``form`` is ("burned" -> "burn",
+    "rose" -> "rise"), or "" (not a past form, a lemma itself, or the past of two verbs:
+    "found", "fell")."""
+    if not form.isalpha() or form.endswith(("ing", "s")):
+        return ""
+    from lemminflect import getAllInflections, getLemma
+
+    lemmas = getLemma(form, upos="VERB")
+    if len(lemmas) != 1 or lemmas[0] == form:
+        return ""
+    tags = getAllInflections(lemmas[0], upos="VERB")
+    return lemmas[0] if form in (*tags.get("VBD", ()), *tags.get("VBN", ())) else ""
 
 
 def inflections(lemma: str) -> list[str]:

@@ -45,6 +45,8 @@ from pipeline.records import EntityRow
 AGENT_LABELS = frozenset({"PERSON", "POLITY", "ARMY"})
 _RANK = {"PERSON": 0, "ARMY": 1, "POLITY": 2}
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
+#: Prepositions whose object is no subject however the parse hangs it ("on Wuchen, ...").
+_TIME_PREPS = frozenset({"on"})
 _COMPASS = frozenset(a + b for a in ("", "north", "south") for b in ("", "east", "west")) - {""}
 #: Nouns of "under the command of X": X leads the phrase's force.
 _COMMAND_NOUNS = frozenset({"command", "leadership", "direction", "orders"})
@@ -214,6 +216,9 @@ class ActorFinder:
         if not name_shape(toks) or any(t.lower_ in _MONTHS or not self._free(t, ordered)
                                        for t in toks):
             return None
+        if toks[0].i > 0 and toks[0].doc[toks[0].i - 1].lower_ in _TIME_PREPS:
+            return None  # "on Wuchen, X killed Y" parsed with "Wuchen" as the subject: the
+            # object of "on" is a day (or a place), never the doer
         titles = [k for k, t in enumerate(toks) if self.lexicon.cue(t.lower_)]
         if titles and titles[-1] < len(toks) - 1:
             toks = toks[titles[-1] + 1:]  # "Prince Dorgon": the name after the title

@@ -26,6 +26,7 @@ from pipeline.events.campaigns import campaign_names
 from pipeline.events.gapped import gapped_triggers
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.listing import list_items
+from pipeline.events.modality import timeline_line
 from pipeline.events.ocr import ocr_triggers
 from pipeline.events.speakers import CENSOR
 from pipeline.records import DateRow, EntityRow
@@ -183,6 +184,10 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
     found.update(campaign_names(doc, found, lex))  # "the Kaixi Northern Expedition"
     found.update(gapped_triggers(doc, lex, found))  # "put Zhu Yiming, Prince of Xiang, to death"
+    # a present form added for the historic present ("burns", "rise") only in a timeline item
+    # ("- 1358: the Red Turbans burn Shangdu"): elsewhere many are nouns ("the rebels")
+    found = {k: form for k, form in found.items() if form not in lex.present
+             or timeline_line(text, doc[k[0]].idx)}
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])

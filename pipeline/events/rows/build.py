@@ -36,6 +36,7 @@ from pipeline.events.implied import (
     undergoer_frame,
 )
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
+from pipeline.events.modality import finite_present, timeline_line
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import (
     derived_anchored,
@@ -122,6 +123,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     the sentence's running date may come from (default: anywhere; far if from an earlier
     paragraph)."""
     local = sdoc[trig.start - sent.start:trig.end - sent.start]
+    if len(local) == 1 and local[0].lower_ in ctx.lexicon.present \
+            and not finite_present(local[0]):
+        return None  # a historic-present form read as a noun or a past ("the rebels")
     name_span = None
     actor1 = actor2 = None
     place: EntityRow | None = None
@@ -196,7 +200,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         frame, line_start = _off_heading(frame, local)  # "Conquest of Chen\nIn 587 ..."
         status, date_tok = frame.status, frame.head
         agentless = frame.agent is None
-        told = tense(frame.head) if sdoc.has_annotation("DEP") else ""
+        told = tense(frame.head, timeline_line(doc_text, trig.start_char)) \
+            if sdoc.has_annotation("DEP") else ""  # "- 1356: X is poisoned": narrated
         # "We now confer on X the title ...": an edict's own words do what they say
         performative = told == "present" and frame.agent is not None \
             and frame.agent.lower_ in _FIRST_PERSON
