@@ -61,6 +61,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "date_words.csv": ("word", "category"),
     "event_types.csv": ("lemma",),
     "event_cues.csv": ("cue", "kind"),
+    "mt_cues.csv": ("cue", "kind"),
     "verb_inflections.csv": ("lemma",),
     "event_nouns.csv": ("noun", "lemma"),
     "modern_places.csv": ("name", "name_zh", "province"),
