@@ -109,6 +109,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .bc import carry_bc  # noqa: PLC0415 (beside the other late passes)
     from .clause_months import add_clause_months  # noqa: PLC0415 (late pass)
     from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
+    from .list_years import add_list_years  # noqa: PLC0415 (late pass)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
@@ -121,6 +122,7 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
     out = tag_lifetimes(text, out, eras)  # "In the jiashen year, Li Zicheng ..."
     out = add_clause_months(text, out)  # "November, Yelu Deguang ...", "Nine months, ..."
+    out = add_list_years(text, out)  # "- 219: ...", "* 1134 – ...": a timeline line's year
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)
