@@ -105,3 +105,18 @@ def add_list_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda x: (x.start, x.end))
+
+
+def apart_by_list_line(text: str, i: int, j: int) -> bool:
+    """True when offsets ``i`` and ``j`` of ``text`` (a sentence as the parser cut it) lie on
+    different lines and a line from the later one's back to the earlier one's next line opens
+    with a list or timeline year (:data:`_LINE_YEAR`): the year of one list line does not
+    date an event of another ("- 1641: ... took the city.\\n- 1643: ..."). A line broken
+    inside a sentence with no such year between (a hard-wrapped page) keeps them together."""
+    a, b = min(i, j), max(i, j)
+    cut = text.find("\n", a, b)
+    while cut != -1:
+        if _LINE_YEAR.match(text, cut + 1):
+            return True
+        cut = text.find("\n", cut + 1, b)
+    return False
