@@ -37,7 +37,7 @@ def _year(p: str) -> str:
 
 _LINE_YEAR = re.compile(
     rf"^[ \t]*{_BULLET}(?P<date>{_year('a')}(?:[ \t]*[-–—][ \t]*{_year('b')})?)"
-    r"[ \t]*(?::|[ \t][-–—](?=[ \t]))[ \t]*(?=\S)",
+    r"[ \t]*(?::(?!\d)|[ \t][-–—](?=[ \t]))[ \t]*(?=\S)",
     re.MULTILINE,
 )
 _BC = re.compile(r"^B", re.IGNORECASE)
