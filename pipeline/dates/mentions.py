@@ -110,6 +110,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .bc import carry_bc  # noqa: PLC0415 (beside the other late passes)
     from .clause_months import add_clause_days, add_clause_months  # noqa: PLC0415 (late pass)
     from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
+    from .list_years import add_list_years  # noqa: PLC0415 (late pass)
     from .meanings import add_meaning_mentions  # noqa: PLC0415 (imports this module)
     from .mtdigits import add_mt_digit_mentions  # noqa: PLC0415 (imports this module)
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
@@ -130,6 +131,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .time_clauses import add_time_clauses  # noqa: PLC0415 (late pass)
 
     out = add_time_clauses(text, out)  # "in 1421 and was minister when the Emperor was taken"
+    out = add_list_years(text, out)  # "- 219: ...", "* 1134 – ...": a timeline line's year
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.dates.list_years import apart_by_list_line
 from pipeline.events.clauses import (
     bound_link,
     bounding_verbs,
@@ -172,6 +173,10 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     verb = clause_verb(head) if parsed else head
     own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
         parsed and dates_its_noun(d, sdoc, sent_start))]
+    stext = sdoc.text if own_sentence else ""
+    if "\n" in stext:  # "- 1641: ... took the city.\n- 1643: ...": another list line's year
+        own_sentence = [d for d in own_sentence if not apart_by_list_line(
+            stext, d.start - sent_start, trig_start - sent_start)]
     earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
     if parsed and own_sentence:
         roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}
