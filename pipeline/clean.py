@@ -107,6 +107,7 @@ MAX_WORD_CHARS = 1000
 _LINE = re.compile(r"[^\n]*")
 _LINE_END = re.compile(r"\r\n?")
 _BREADCRUMB_SEP = re.compile(r"\s(?:-|–|—|>|»|\|)\s")
+_TABLE_YEAR = re.compile(r"\|.*\b\d{3,4}\b")  # a year in a cell after a "|": a table row
 # Breadcrumb / navigation lines at the top of a page (_navigation_lines).
 _NAV_SEP = re.compile(r"[ \t]+[/>»›|][ \t]+")
 _NAV_ELLIPSIS = re.compile(r"(?:\.{3}|…)$")
@@ -175,8 +176,12 @@ def _breadcrumb_lines(text: str) -> Iterable[Edit]:
         line = match.group().strip()
         if not line or len(line) > 250 or line[-1] in ".!?;:)\"'":
             continue
-        parts = _BREADCRUMB_SEP.split(line)
-        if len(parts) >= 3 and all(0 < len(p.strip()) <= 80 for p in parts):
+        # empty table cells ("Born | 25 May 1320 | ||||||||") are no items: a label and its
+        # value are a table row (an infobox copied as text), kept for the infobox reader; so is
+        # a row holding a year ("Reign | 19 July 1333 – 23 May 1370"): data, not navigation
+        parts = [p for p in _BREADCRUMB_SEP.split(line) if p.strip(" |")]
+        if len(parts) >= 3 and all(0 < len(p.strip()) <= 80 for p in parts) \
+                and not _TABLE_YEAR.search(line):
             yield Edit(match.start(), match.end(), "", "SCRAPED_HEADER",
                        f"removed scraped title/breadcrumb line: {line[:80]!r}")
 

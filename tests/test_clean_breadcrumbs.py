@@ -58,3 +58,27 @@ def test_text_with_slashes_is_kept(raw: str) -> None:
 def test_long_page_without_breadcrumb_stays_linear() -> None:
     raw = "Home" + " " * 100_000 + "/ x\n" + "Text. " * 1000
     assert clean(raw).text.endswith("Text. ")
+
+
+@pytest.mark.parametrize("row", [
+    "Born | 14 March 1021 | ||||||||",
+    "Reign | 1067 – 1085 | ||||",
+    "Predecessor | Emperor Yingzong | |||||",
+    "| Died | 1 April 1086 | |",
+])
+def test_infobox_table_rows_are_kept(row: str) -> None:
+    """A label and its value with empty table cells after them, or a row holding a year, is an
+    infobox copied as text: data the infobox reader uses, never removed as a header."""
+    raw = f"Zhao Xu\n{row}\nHome | History | Song | Emperors\n\nZhao Xu ruled the Song."
+    result = clean(raw)
+    assert row in result.text
+    assert [raw[w.start:w.end].strip() for w in result.warnings
+            if w.code == "SCRAPED_HEADER"] == ["Home | History | Song | Emperors"]
+
+
+def test_a_table_born_row_is_a_birth_event(resources) -> None:
+    from pipeline import api
+    out = api.process_text("Zhao Xu\nBorn | 25 May 1048 | ||||||||\n\nZhao Xu ruled the Song.",
+                           "x", resources)
+    assert [(e.event_type, e.year) for e in out.events if e.event_type == "birth"] == [
+        ("birth", 1048)]

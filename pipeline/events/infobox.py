@@ -37,7 +37,8 @@ from pipeline.records import DateRow, EntityRow, EventRow
 
 #: Infobox labels that state a life event, and the event type.
 LABELS = {"born": "birth", "died": "death", "deceased": "death"}
-_LABEL_LINE = re.compile(r"^[ \t•·*\-]*(Born|Died|Deceased)\b[ \t:]+(\S.*)$", re.MULTILINE)
+_LABEL_LINE = re.compile(r"^[ \t•·*\-|]*(Born|Died|Deceased)\b[ \t:|]+([^\s|].*)$",
+                         re.MULTILINE)  # "Born 904", "Born: 904", "| Born | 904 | ||" (a table)
 _DEC_MARK = re.compile(r"\((dec|d)\.[ \t]*([^()\n]*)\)")
 _ERA_LINE = re.compile(r"^[ \t•·*\-]*(\S[^\n,]*?),?[ \t]+(began)[ \t]+(?:on|in)[ \t]+\S.*$",
                        re.MULTILINE)
