@@ -22,7 +22,9 @@ Jianwen of Liang); else the row stays a PERSON with the mention itself as canoni
 surname or clan name written right before it joined ("Murong Shaozong"). Each refusal gives
 a ``RULER_OUT_OF_PERIOD`` warning row. Then a surname read as a dynasty not founded yet ("the
 Yuan army" in 200) is made the side of the person of that surname named before it
-(:func:`pipeline.entities.surname_sides.surname_sides`, ``SURNAME_NOT_DYNASTY``).
+(:func:`pipeline.entities.surname_sides.surname_sides`, ``SURNAME_NOT_DYNASTY``), and a
+polity not founded yet at the mention is refused (:mod:`pipeline.entities.unborn`: "Bohai" in
+190 is the commandery, not Balhae; "Song Wei" in 878 is a person).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from pipeline.entities.ruler_dates import (
     _years,
 )
 from pipeline.entities.surname_sides import surname_sides
+from pipeline.entities.unborn import refuse_unborn_polities
 from pipeline.eras import era_key
 from pipeline.records import DateRow, EntityRow, WarningRow
 
@@ -114,13 +117,16 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
 
     def years_at(offset: int) -> list[int]:
         s_lo, s_hi = _sentence(sentence_starts, offset, len(text))
+        brk = text.find("\n\n", offset, s_hi)  # the block's last sentence ends at its paragraph
+        s_hi = s_hi if brk < 0 else brk
         lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
         found = [d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"]
         running = year_at(offset)
         return found or ([running] if running is not None else [])
 
     out, sides = surname_sides(out, text, years_at)  # "the Yuan army" in 200: Yuan Shao's
-    return out, warnings + sides
+    out, unborn = refuse_unborn_polities(out, text, years_at, surnames)  # "Bohai" in 190
+    return out, warnings + sides + unborn
 
 
 def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],

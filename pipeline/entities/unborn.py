@@ -1,0 +1,139 @@
+"""Polity readings that did not exist at the date of their mention.
+
+The lexicon reads a name whatever the text is about: "Yuan Shao, Grand Administrator of
+Bohai" in a text on 190 gives the kingdom Balhae (渤海, 698–926), and "the general Song Wei"
+of 878 the two states Song and Wei. Once the dates are known (the years of the sentence, else
+the running year: the ``years_at`` of :func:`pipeline.entities.periods.refuse_far_rulers`),
+:func:`refuse_unborn_polities` checks the POLITY rows against the years of the dynasties they
+name (:func:`pipeline.entities.dynasty_years.polity_spans`: ``dynasties.csv`` and sanmiao's
+reigns of ``rulers.csv``, from the Western Han on):
+
+1. **Not founded yet.** A one-word POLITY row whose every dynasty (of its canonical, and of
+   its text when that is the canonical's own spelling) began more than ``MARGIN`` years after
+   the years at the mention is no such polity. When ``historical_places.csv`` (CHGIS) has a
+   unit of the mention's name in use at those years ("Bohai" commandery, -221 to 605), the row
+   becomes that PLACE; else its canonical is the mention itself (unlinked). Either way a
+   ``POLITY_NOT_YET`` warning names the refused reading.
+2. **A pair of states that did not exist then.** Two one-word POLITY rows in their own
+   spelling joined by one space ("Song Wei"), the first a surname of the lexicon, where no
+   dynasty of either existed within ``MARGIN`` years of the years at the mention, and at
+   least one of them is named by a dynasty begun after those years (so the pair is no
+   retrospective "Wei Jin" of a later text), are one PERSON row with a ``STATES_PAIR_AS_PERSON``
+   warning.
+
+Years before the Qin (221 BC) are left alone: the Zhou states have no reigns in those tables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pipeline.entities.dynasty_years import polity_spans
+from pipeline.records import EntityRow, WarningRow
+from pipeline.resources import active_gazetteer_dir
+
+NOT_YET = "POLITY_NOT_YET"
+PAIR = "STATES_PAIR_AS_PERSON"
+MARGIN = 30  # years: a dynasty's name used a generation before its first reign is no slip
+FIRST_YEAR = -221  # before the Qin the tables hold no reigns of the Zhou states
+
+
+def _place_in_use(name: str, years: Sequence[int], directory: Path) -> bool:
+    """True if ``historical_places.csv`` has a unit named ``name`` in use at every year of
+    ``years``."""
+    from pipeline.places.base import name_key  # noqa: PLC0415 (places import entities' users)
+    from pipeline.places.historical import load_historical_units  # noqa: PLC0415
+
+    units = load_historical_units(directory).get(name_key(name), ())
+    return any(all(u.start_year <= y <= u.end_year for y in years) for u in units)
+
+
+def _existed(spans: Sequence[tuple[int, int]], years: Sequence[int]) -> bool:
+    return any(lo - MARGIN <= y <= hi + MARGIN for lo, hi in spans for y in years)
+
+
+def refuse_unborn_polities(entities: Sequence[EntityRow], text: str,
+                           years_at: Callable[[int], list[int]],
+                           surnames: frozenset[str] = frozenset(),
+                           directory: Path | None = None,
+                           ) -> tuple[list[EntityRow], list[WarningRow]]:
+    """``entities`` (sorted by start, offsets into ``text``) with the readings of the module
+    docstring refused, and one warning row per change. ``years_at``: offset -> the years that
+    date it (astronomical; [] when none); ``surnames``: the lexicon's surname words (rule 2);
+    ``directory``: the gazetteer folder (None: the active one). New lists."""
+    directory = directory or active_gazetteer_dir()
+    rows = list(entities)
+    polities = [e for e in rows if e.label == "POLITY" and " " not in e.text]
+    if not polities:
+        return rows, []
+    words = {e.canonical for e in polities} | {e.text for e in polities}
+    spans = polity_spans(words, directory)
+    if not spans:
+        return rows, []
+    warnings: list[WarningRow] = []
+    out: list[EntityRow] = []
+    skip: set[int] = set()
+    for k, e in enumerate(rows):
+        if k in skip:
+            continue
+        if e.label != "POLITY" or " " in e.text:
+            out.append(e)
+            continue
+        merged = _pair(rows, k, text, years_at, spans, surnames)
+        if merged is not None:
+            person, years = merged
+            skip.add(k + 1)
+            out.append(person)
+            warnings.append(WarningRow(e.doc_id, person.start, person.end, PAIR,
+                                       f"{person.text!r} read as a person, not the states "
+                                       f"{rows[k].canonical} and {rows[k + 1].canonical}: "
+                                       f"neither existed in {_years(years)}"))
+            continue
+        own = spans.get(e.canonical, ())
+        if e.text == e.canonical or e.text.lower() in e.canonical.lower().split():
+            own = own + spans.get(e.text, ())
+        years = years_at(e.start)
+        if not own or not years or min(years) < FIRST_YEAR \
+                or max(years) >= min(lo for lo, _ in own) - MARGIN:
+            out.append(e)
+            continue
+        first = min(lo for lo, _ in own)
+        if _place_in_use(e.text, years, directory):
+            out.append(dataclasses.replace(e, label="PLACE", canonical=e.text))
+            read = f"read as the place {e.text}, in use then"
+        else:
+            out.append(dataclasses.replace(e, canonical=e.text))
+            read = "left unlinked"
+        warnings.append(WarningRow(e.doc_id, e.start, e.end, NOT_YET,
+                                   f"{e.text!r} not read as {e.canonical} (from {first}): the "
+                                   f"text is dated {_years(years)}; {read}"))
+    return out, warnings
+
+
+def _pair(rows: Sequence[EntityRow], k: int, text: str, years_at: Callable[[int], list[int]],
+          spans: dict[str, tuple[tuple[int, int], ...]], surnames: frozenset[str]
+          ) -> tuple[EntityRow, list[int]] | None:
+    """The PERSON row of rule 2 made of rows ``k`` and ``k + 1``, with the years that date it,
+    else None."""
+    if k + 1 >= len(rows):
+        return None
+    a, b = rows[k], rows[k + 1]
+    if b.label != "POLITY" or " " in b.text or text[a.end:b.start] != " " \
+            or a.text not in surnames or any(e.text != e.canonical for e in (a, b)):
+        return None
+    sa, sb = spans.get(a.text, ()), spans.get(b.text, ())
+    years = years_at(a.start)
+    if not sa or not sb or not years or min(years) < FIRST_YEAR \
+            or _existed(sa, years) or _existed(sb, years) \
+            or not any(lo > max(years) for lo, _ in (*sa, *sb)):
+        return None
+    name = text[a.start:b.end]
+    return EntityRow(a.doc_id, a.sentence_id, a.start, b.end, name, "PERSON", name,
+                     a.source), years
+
+
+def _years(years: Sequence[int]) -> str:
+    lo, hi = min(years), max(years)
+    return str(lo) if lo == hi else f"{lo}–{hi}"
