@@ -59,3 +59,18 @@ def test_a_pair_named_after_both_ended_is_a_reference_to_the_past():
     ents = _rows(text, {"Wei": ("POLITY", "Wei"), "Jin": ("POLITY", "Jin")})
     rows, warns = refuse_unborn_polities(ents, text, lambda _o: [1500], SURNAMES)
     assert [e.label for e in rows] == ["POLITY", "POLITY"] and warns == []
+
+
+def test_a_state_in_its_own_spelling_is_an_older_kingdom_not_refused():
+    text = "The king of Chu rose with Wu against the court."
+    ents = _rows(text, {"Chu": ("POLITY", "Chu"), "Wu": ("POLITY", "Wu")})
+    rows, warns = refuse_unborn_polities(ents, text, lambda _o: [-154], SURNAMES)
+    assert rows == ents and warns == []
+
+
+def test_unborn_reading_with_no_unit_of_that_name_is_left_unlinked():
+    text = "Envoys came from Parhae with horses."
+    rows, warns = refuse_unborn_polities(_rows(text, {"Parhae": ("POLITY", "Balhae")}), text,
+                                         lambda _o: [300], SURNAMES)
+    assert [(e.label, e.canonical) for e in rows] == [("POLITY", "Parhae")]
+    assert "left unlinked" in warns[0].message

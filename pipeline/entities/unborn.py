@@ -8,12 +8,16 @@ the running year: the ``years_at`` of :func:`pipeline.entities.periods.refuse_fa
 name (:func:`pipeline.entities.dynasty_years.polity_spans`: ``dynasties.csv`` and sanmiao's
 reigns of ``rulers.csv``, from the Western Han on):
 
-1. **Not founded yet.** A one-word POLITY row whose every dynasty (of its canonical, and of
-   its text when that is the canonical's own spelling) began more than ``MARGIN`` years after
-   the years at the mention is no such polity. When ``historical_places.csv`` (CHGIS) has a
-   unit of the mention's name in use at those years ("Bohai" commandery, -221 to 605), the row
-   becomes that PLACE; else its canonical is the mention itself (unlinked). Either way a
-   ``POLITY_NOT_YET`` warning names the refused reading.
+1. **Not founded yet.** A one-word POLITY row read through another spelling than its
+   canonical's ("Bohai" -> Balhae; a state in its own spelling, "Chu", "Wu", "Liang", is also
+   the name of older kingdoms the table has no reigns for) whose every dynasty began more
+   than ``MARGIN`` years after the years at the mention is no such polity. When
+   ``historical_places.csv`` (CHGIS) has a unit of the mention's name in use at those years
+   ("Bohai" commandery, -221 to 605), the row becomes that PLACE; else its canonical is the
+   mention itself (unlinked). Either way a ``POLITY_NOT_YET`` warning names the refused
+   reading. Only when the dynasty table covers the polity: its Chinese name in
+   ``polities.csv`` is the Chinese name of a dynasty of ``dynasties.csv`` the word names
+   (Balhae 渤海; not "Qin" 秦, which the table knows only as Former Qin 前秦).
 2. **A pair of states that did not exist then.** Two one-word POLITY rows in their own
    spelling joined by one space ("Song Wei"), the first a surname of the lexicon, where no
    dynasty of either existed within ``MARGIN`` years of the years at the mention, and at
@@ -21,13 +25,16 @@ reigns of ``rulers.csv``, from the Western Han on):
    retrospective "Wei Jin" of a later text), are one PERSON row with a ``STATES_PAIR_AS_PERSON``
    warning.
 
-Years before the Qin (221 BC) are left alone: the Zhou states have no reigns in those tables.
+Years before the Qin (221 BC) are left alone: the Zhou states have no reigns in those tables;
+rule 2 starts with the Han (206 BC: the Qin has none either).
 """
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.dynasty_years import polity_spans
@@ -38,6 +45,26 @@ NOT_YET = "POLITY_NOT_YET"
 PAIR = "STATES_PAIR_AS_PERSON"
 MARGIN = 30  # years: a dynasty's name used a generation before its first reign is no slip
 FIRST_YEAR = -221  # before the Qin the tables hold no reigns of the Zhou states
+FIRST_PAIR_YEAR = -206  # the Han: the tables hold no reigns of the Qin either
+
+
+@lru_cache(maxsize=2)
+def _covered(directory: Path) -> frozenset[str]:
+    """Canonicals of ``polities.csv`` whose Chinese name is that of a ``dynasties.csv`` row
+    the canonical or one of its aliases names: the polities the dynasty table dates."""
+    from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
+
+    path = directory / "polities.csv"
+    if not path.is_file() or not (directory / "dynasties.csv").is_file():
+        return frozenset()
+    zh_of: dict[str, set[str]] = {}
+    for d in load_dynasties(directory):
+        for form in (d.name, *d.aliases):
+            zh_of.setdefault(form, set()).add(d.name_zh)
+    with path.open(encoding="utf-8", newline="") as fh:
+        return frozenset(r["canonical"] for r in csv.DictReader(fh)
+                         if r.get("zh") and any(r["zh"] in zh_of.get(f, ()) for f in (
+                             r["canonical"], *(r.get("aliases") or "").split("|"))))
 
 
 def _place_in_use(name: str, years: Sequence[int], directory: Path) -> bool:
@@ -72,6 +99,7 @@ def refuse_unborn_polities(entities: Sequence[EntityRow], text: str,
     spans = polity_spans(words, directory)
     if not spans:
         return rows, []
+    covered = _covered(directory)
     warnings: list[WarningRow] = []
     out: list[EntityRow] = []
     skip: set[int] = set()
@@ -91,9 +119,8 @@ def refuse_unborn_polities(entities: Sequence[EntityRow], text: str,
                                        f"{rows[k].canonical} and {rows[k + 1].canonical}: "
                                        f"neither existed in {_years(years)}"))
             continue
-        own = spans.get(e.canonical, ())
-        if e.text == e.canonical or e.text.lower() in e.canonical.lower().split():
-            own = own + spans.get(e.text, ())
+        own = spans.get(e.canonical, ()) if e.canonical in covered \
+            and e.text.lower() not in e.canonical.lower().split() else ()
         years = years_at(e.start)
         if not own or not years or min(years) < FIRST_YEAR \
                 or max(years) >= min(lo for lo, _ in own) - MARGIN:
@@ -125,7 +152,7 @@ def _pair(rows: Sequence[EntityRow], k: int, text: str, years_at: Callable[[int]
         return None
     sa, sb = spans.get(a.text, ()), spans.get(b.text, ())
     years = years_at(a.start)
-    if not sa or not sb or not years or min(years) < FIRST_YEAR \
+    if not sa or not sb or not years or min(years) < FIRST_PAIR_YEAR \
             or _existed(sa, years) or _existed(sb, years) \
             or not any(lo > max(years) for lo, _ in (*sa, *sb)):
         return None
