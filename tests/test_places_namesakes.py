@@ -74,3 +74,19 @@ def test_a_current_city_chgis_knows_only_centuries_later_is_no_han_pass() -> Non
     mentions = {"Mayi": [text.index("Mayi")], "Wuzhou": [text.index("Wuzhou")]}
     out, lowered, blanked = check_namesakes(rows, mentions, lambda _o: -132, text)
     assert out[1].latitude is None and "16 degrees" in blanked[1] and out[0] == rows[0]
+
+
+def test_a_current_county_chgis_knows_only_after_the_year_is_no_certain_pick() -> None:
+    """A current county CHGIS dates a few decades after the text's year (垣曲 from 960, a
+    rising of 874 "at Yuanqu"): within the period's slack, but no proof: medium, warned."""
+    from pipeline.places.period import check_namesakes
+
+    text = "In that year the salt smugglers rose at Yuanqu and took the county."
+    rows = [PlaceRow("d", "Yuanqu", "Yuanqu", "", "Shanxi", 35.2974, 111.6701,
+                     "name:cpca-0.5.5:county", "high", 1, 874, 874)]
+    out, lowered, blanked = check_namesakes(rows, {"Yuanqu": [text.index("Yuanqu")]},
+                                            lambda _o: 874, text)
+    assert out[0].certainty == "medium" and "only from 960" in lowered[0] and not blanked
+    out, lowered, _ = check_namesakes(rows, {"Yuanqu": [text.index("Yuanqu")]},
+                                      lambda _o: 1000, text)
+    assert out == rows and not lowered
