@@ -15,7 +15,8 @@ pass runs on the entity rows of one block (after :func:`pipeline.entities.extrac
    "Wang Ch'i"). Not when "X Y" is itself a lexicon polity or place ("Cao Wei", "Liu Song"),
    when both words are polities in their own spelling ("Song Jin", "Wei Jin": a pair of
    states; but not when the pair is the subject of a past-tense verb, "Han Xin attacked
-   Qi"), when a place, army or polity word follows ("Wei River"), or when X is an English
+   Qi", or followed by an apposition naming a person, "Song Wei, a Tang general"), when a
+   place, army or polity word follows ("Wei River"), or when X is an English
    word opening a sentence ("He Qi ...": ``english_word``). The canonical is the pinyin of a
    Wade–Giles name ("Chiang Wan" -> "Jiang Wan") or the lexicon's person of that name.
 2. **A surname alone.** A one-word POLITY read through a spelling that is not its canonical
@@ -155,6 +156,8 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
                                           "polity_suffix") for s in gaz.words(kind)
                    for w in s.split()}
     titles = {w.lower() for t in gaz.words("person_title") for w in t.split()}
+    person_nouns = frozenset(w.lower() for kind in ("person_before", "male_word", "female_word")
+                             for w in gaz.words(kind))
     by_start = {e.start: k for k, e in enumerate(rows)}
     drop: set[int] = set()
     merged: list[EntityRow] = []
@@ -181,7 +184,8 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
             continue
         pieces = [e] + ([other] if other is not None else [])
         if len(pieces) == 2 and all(p.label == "POLITY" and _own_spelling(p) for p in pieces) \
-                and not _subject_of_verb(text, start, end):
+                and not _subject_of_verb(text, start, end) \
+                and not _person_apposition(text, end, person_nouns):
             continue  # "Song Jin": two states
         if other is not None and other.label not in ("POLITY", "PLACE"):
             continue
@@ -294,6 +298,18 @@ def _subject_of_verb(text: str, start: int, end: int) -> bool:
     written as one name ("the Song Jin wars", "Wei Jin poetry") is followed by a noun."""
     return _PAST_VERB.match(text, end) is not None \
         and _THE_BEFORE.search(text, max(0, start - 5), start) is None
+
+
+_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the)\s+([^,.;:()\n]{1,60})")
+
+
+def _person_apposition(text: str, end: int, nouns: frozenset[str]) -> bool:
+    """True if the name ending at ``end`` is followed by an apposition "a/an/the ..." whose
+    words up to the next punctuation include a person noun of ``nouns`` (``person_before``,
+    ``male_word``, ``female_word`` of the lexicon): "Song Wei, a Tang general" is a person,
+    not the states Song and Wei."""
+    m = _APPOSITION.match(text, end)
+    return m is not None and any(w.lower() in nouns for w in re.findall(r"[\w-]+", m.group(1)))
 
 
 def _paired_state(rows: Sequence[EntityRow], k: int, text: str) -> bool:
