@@ -97,14 +97,13 @@ def test_two_states_before_a_noun_stay_states(gaz, words):
                                                               ("Jin", "POLITY")]
 
 
-def test_two_states_before_a_persons_apposition_are_a_person(gaz, words):
-    text = "The town was held by Qi Liang, an able commander of the court."
-    rows = [_row(text, "Qi", "POLITY", "Qi"), _row(text, "Liang", "POLITY", "Liang")]
-    assert [r[:2] for r in _read(text, rows, gaz, words)] == [("Qi Liang", "PERSON")]
 
-
-def test_two_states_before_an_apposition_of_no_person_stay_states(gaz, words):
-    text = "He wrote on Song Jin, the rival empires of the north and south."
-    rows = [_row(text, "Song", "POLITY", "Song"), _row(text, "Jin", "POLITY", "Jin")]
-    assert [r[:2] for r in _read(text, rows, gaz, words)] == [("Song", "POLITY"),
-                                                              ("Jin", "POLITY")]
+@pytest.mark.parametrize(("text", "pair", "want"), [
+    ("The town was held by Qi Liang, an able commander of the court.", ("Qi", "Liang"),
+     [("Qi Liang", "PERSON")]),  # an apposition naming a person
+    ("He wrote on Song Jin, the rival empires of the north and south.", ("Song", "Jin"),
+     [("Song", "POLITY"), ("Jin", "POLITY")]),  # an apposition of no person
+])
+def test_two_states_before_an_apposition(gaz, words, text, pair, want):
+    rows = [_row(text, w, "POLITY", w) for w in pair]
+    assert [r[:2] for r in _read(text, rows, gaz, words)] == want
