@@ -178,10 +178,15 @@ def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
     """A ``hypothetical`` auxiliary ("could", "would") in a reported clause ("foretold that
     he would die of hunger") or a result clause ("so that no one could flee", ``result_mark``
     subordinators): a prophecy or an aim, not a happening. In a main clause "would" may
-    narrate ("he would later become emperor") and stays."""
+    narrate ("he would later become emperor") and stays. A conjunct shares the clause of its
+    first conjunct ("that he would become a minister and would die of hunger")."""
+    first = clause
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
     if not any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "hypothetical"
-               for c in clause.children):
+               for c in (*clause.children, *first.children)):
         return False
+    clause = first
     return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and lexicon.cue(c.lower_) == "result_mark" for c in clause.children))
 
