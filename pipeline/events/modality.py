@@ -20,6 +20,12 @@ not "was rewarded for the capture of X", nor the bare purpose infinitive "led hi
 attack Y", which the issue's convention counts as done), a habit (``habitual`` cues: "used to
 raid the border", an adverb "usually", "customarily"
 on the trigger or a verb above it; not "used fire to attack": "used" with an object).
+States, denials and prophecies: a ``copular`` verb with an adjective or a ``condition`` subject
+("fell sick", "a plague fell"), a ``weather`` noun ("sank in a storm"), a passive ``causative``
+with an infinitive ("was made to guide them"), a ``negative_determiner`` participant ("no one
+could flee", "made no attempt to", "took no steps to"), a subject denied by a copula ("escape
+was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical`` auxiliary in
+a reported or result clause ("foretold that he would die", "so that no one could flee").
 ``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed"), or an attempt beaten off ("made an attempt
 to recover Ningpo, but were repulsed")."""
