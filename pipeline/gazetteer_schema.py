@@ -189,7 +189,10 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "onset", "ocr", "title_qualifier",
                                                   "group_noun", "mover", "habitual",
                                                   "list_opener", "act_suffix", "censor",
-                                                  "campaign_head", "relative")},
+                                                  "campaign_head", "relative",
+                                                  "negative_determiner", "substitution",
+                                                  "hypothetical", "result_mark", "copular",
+                                                  "condition", "weather", "causative")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

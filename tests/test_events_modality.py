@@ -150,3 +150,36 @@ def test_a_discovered_ambush_is_not_sprung(resources: api.Resources) -> None:
     events = run(resources, "The Jin discovered the ambush at Luzhou and withdrew.")
     assert "interception" not in types(events) and "blockade" not in types(events)
     assert "retreat" in types(events)
+
+
+# Conditions, negated or impossible acts, prophecies, causatives and weather are no events
+# (fresh reports 7 and 8: "fell sick", "sank in a storm", "so that no one could flee", "escape
+# was impossible", "took no active steps to recover", "instead of marching", "would die of
+# hunger", "was made to guide them"). Invented wordings, not the reports' sentences.
+@pytest.mark.parametrize("text, absent", [
+    ("The Han garrison ate spoiled grain and fell ill.", "fall_of_state"),
+    ("A pestilence fell upon the Jin camp.", "fall_of_state"),
+    ("The Jin fleet was scattered when its ships foundered in a typhoon.", "attack"),
+    ("Zhao Kuo broke the bridges so that nobody could retreat.", "retreat"),
+    ("Knowing that flight was impossible, Wei Lin hanged himself.", "flight"),
+    ("Wei Lin made no effort to recover Luzhou.", "recovery"),
+    ("Rather than attacking Luzhou, Zhao Kuo waited at Yanmen.", "attack"),
+    ("A diviner predicted that Han Ping would be killed at Yanmen.", "killing"),
+    ("Wei Lin was taken and was made to lead the Jin to Luzhou.", "office"),
+    ("None of the defenders fled.", "flight"),
+])
+def test_states_denials_and_prophecies_are_no_events(resources: api.Resources, text: str,
+                                                     absent: str) -> None:
+    assert absent not in types(run(resources, text))
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The Jin fell in 1234.", "fall_of_state"),
+    ("Zhao Kuo took Luzhou by storm.", "capture_city"),
+    ("Wei Lin was made governor of Luzhou.", "office"),
+    ("Instead of waiting, Zhao Kuo attacked Luzhou.", "attack"),
+    ("Zhao Kuo attacked Luzhou so that the Jin could not advance.", "attack"),
+])
+def test_the_happening_beside_them_stays(resources: api.Resources, text: str,
+                                         present: str) -> None:
+    assert present in types(run(resources, text))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,7 +53,9 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "earlier", "request", "claim", "pretense", "support", "purpose",
                        "onset", "ocr", "title_qualifier", "group_noun", "mover",
                        "habitual", "list_opener", "act_suffix",
-                       "censor", "campaign_head", "relative"})
+                       "censor", "campaign_head", "relative", "negative_determiner",
+                       "substitution", "hypothetical", "result_mark", "copular", "condition",
+                       "weather", "causative"})
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,17 @@ class EventLexicon:
     #: (:func:`pipeline.events.triggers.prepare_block`) and when tagged a present verb
     #: (:func:`pipeline.events.modality.modality`), not a noun ("the rebels") nor a past
     present: frozenset[str] = frozenset()
+    #: every cue kind of a word form, for a word listed under more than one kind ("made": a
+    #: ``support`` verb and a ``causative``); :meth:`cue` gives the last row's kind
+    all_kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def cue(self, word: str) -> str:
         """The cue kind of a lower-case word form ("" if none)."""
         return self.cues.get(word, "")
+
+    def is_cue(self, word: str, kind: str) -> bool:
+        """Whether the lower-case word form is listed under cue ``kind`` (by any of its rows)."""
+        return kind in self.all_kinds.get(word, ()) or self.cues.get(word) == kind
 
 
 @lru_cache(maxsize=2)
@@ -145,6 +154,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
     cues: dict[str, str] = {}
     ocr: list[tuple[str, str]] = []
     heads: set[str] = set()
+    kinds: dict[str, set[str]] = {}
     cue_path = path.with_name("event_cues.csv")
     if cue_path.exists():
         with cue_path.open(encoding="utf-8", newline="") as fh:
@@ -165,8 +175,10 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                 for written in row["cue"].split(";"):
                     for form in expand_form(written.strip(), f"{cue_path}:{line}", verbs):
                         cues[form] = row["kind"]
+                        kinds.setdefault(form, set()).add(row["kind"])
     return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived,
-                        frozenset(heads), present)
+                        frozenset(heads), present,
+                        {k: frozenset(v) for k, v in kinds.items()})
 
 
 def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequence[str]]

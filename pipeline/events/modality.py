@@ -20,6 +20,12 @@ not "was rewarded for the capture of X", nor the bare purpose infinitive "led hi
 attack Y", which the issue's convention counts as done), a habit (``habitual`` cues: "used to
 raid the border", an adverb "usually", "customarily"
 on the trigger or a verb above it; not "used fire to attack": "used" with an object).
+States, denials and prophecies: a ``copular`` verb with an adjective or a ``condition`` subject
+("fell sick", "a plague fell"), a ``weather`` noun ("sank in a storm"), a passive ``causative``
+with an infinitive ("was made to guide them"), a ``negative_determiner`` participant ("no one
+could flee", "made no attempt to", "took no steps to"), a subject denied by a copula ("escape
+was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical`` auxiliary in
+a reported or result clause ("foretold that he would die", "so that no one could flee").
 ``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed"), or an attempt beaten off ("made an attempt
 to recover Ningpo, but were repulsed")."""
@@ -119,6 +125,85 @@ def _thwarted(cue: Token, lexicon: EventLexicon) -> bool:
         for c in verb.children)
 
 
+#: Labels of a clause's own participants (subject, object).
+_PARTICIPANT = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
+
+
+def _negative(word: Token, lexicon: EventLexicon) -> bool:
+    """A participant that is nobody: a ``negative_determiner`` word ("none", "nobody") or a
+    noun it determines ("no one", "no attempt", "no active steps")."""
+    return lexicon.cue(word.lower_) == "negative_determiner" or any(
+        c.dep_ == "det" and lexicon.cue(c.lower_) == "negative_determiner"
+        for c in word.children)
+
+
+def _state_change(head: Token, lexicon: EventLexicon) -> bool:
+    """A ``copular`` trigger verb telling a change of state, not a happening: with an
+    adjective complement ("the soldiers fell sick", "went mad"; the parse may hang "ill" as an
+    ``advmod``) or a ``condition`` noun as
+    its subject ("a plague fell upon the army", "night fell")."""
+    if coarse(head) != "VERB" or not lexicon.is_cue(head.lower_, "copular"):
+        return False
+    return any((c.dep_ in ("acomp", "oprd", "advmod") and coarse(c) == "ADJ")
+               or (c.dep_ in SUBJ and lexicon.cue(c.lower_) == "condition")
+               for c in head.children)
+
+
+def _weather(head: Token, lexicon: EventLexicon) -> bool:
+    """A ``weather`` noun ("sank in a storm", "a typhoon scattered the fleet"): not an
+    assault, unless it has an "of" of its own ("the storm of the fortress") or is the manner
+    of "by storm" ("took the city by storm")."""
+    return coarse(head) == "NOUN" and lexicon.cue(head.lower_) == "weather" \
+        and head.head.lower_ != "by" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+def _causative(head: Token, lexicon: EventLexicon) -> bool:
+    """A passive ``causative`` verb with a "to" infinitive ("was made to guide them"): an
+    order to its subject to act, not an office given ("was made governor")."""
+    return lexicon.is_cue(head.lower_, "causative") and is_passive(head) and any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in head.children)
+
+
+def _denied(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun that is the subject of a copula with a ``negation`` adjective ("escape
+    was impossible"; the parse may hang it as the object of a clausal subject, "seeing that
+    escape was impossible")."""
+    word = head
+    if word.dep_ in ("dobj", "obj") and word.head.dep_ == "csubj":
+        word = word.head
+    if word.dep_ not in SUBJ and word.dep_ not in ("csubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "acomp" and lexicon.cue(c.lower_) == "negation"
+               for c in word.head.children)
+
+
+def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
+    """A ``hypothetical`` auxiliary ("could", "would") in a reported clause ("foretold that
+    he would die of hunger") or a result clause ("so that no one could flee", ``result_mark``
+    subordinators): a prophecy or an aim, not a happening. In a main clause "would" may
+    narrate ("he would later become emperor") and stays. A conjunct shares the clause of its
+    first conjunct ("that he would become a minister and would die of hunger")."""
+    first = clause
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "hypothetical"
+               for c in (*clause.children, *first.children)):
+        return False
+    clause = first
+    return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and lexicon.cue(c.lower_) == "result_mark" for c in clause.children))
+
+
+def _substituted(prep: Token, lexicon: EventLexicon) -> bool:
+    """A preposition after a ``substitution`` word ("instead of marching", "rather than
+    attacking"): what follows was not done."""
+    return prep.tag_ == "IN" and prep.i > 0 \
+        and lexicon.cue(prep.doc[prep.i - 1].lower_) == "substitution"
+
+
 #: The head of a timeline or annals line: an optional bullet, a year (optionally "c.", an era
 #: mark "BC"/"BCE"/"CE"/"AD") and a colon or dash ("- 1352: X captures Y", "1368 – X enters
 #: Y", "* 221 BC: Qin unifies China").
@@ -178,6 +263,13 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     if _qualifier(head):
         return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing
+    if _state_change(head, lexicon) or _weather(head, lexicon) or _causative(head, lexicon) \
+            or _denied(head, lexicon):
+        return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
+        # impossible"
+    if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
+            or (coarse(head) == "NOUN" and _negative(head, lexicon)):
+        return "none"  # "no one could flee", "none escaped", "no battle was fought"
     status = "asserted"
     cur = head
     via = ""  # the label of the child the climb came up from
@@ -193,6 +285,14 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             return "none"  # "a feigned retreat", "a sham surrender"
         if any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "modal" for c in kids):
             return "none"
+        if _hypothetical(cur, lexicon):
+            return "none"  # "so that no one could flee", "foretold that he would die"
+        if step > 0 and (_substituted(cur, lexicon) or (
+                via in ("xcomp", "acl") and _negative(cur, lexicon)) or (
+                via in ("xcomp", "advcl") and any(
+                    c.dep_ in ("dobj", "obj") and _negative(c, lexicon) for c in kids))):
+            return "none"  # "instead of marching", "made no attempt to recover", "took no
+            # active steps to recover"
         if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "habitual" for c in kids) \
                 and (step == 0 or coarse(cur) == "VERB"):
             return "none"  # "merchants usually went to Dunhuang": a custom, not a happening
