@@ -18,7 +18,7 @@ it is that day of the running month, medium (``CYCLE_DAY_READ``); with no runnin
 no date (or, when the day falls outside the running month by the calendar's tables,
 ``CYCLE_DAY_NOT_IN_MONTH`` and no day). A cycle name after "on" is read the same way when the
 "on" opens a clause or follows a comma, "and" or "then" ("On Wuwu, the imperial son ...",
-"In the eighth month, on Wuchen, Zhang Rang ...", "and on Jiaxu Dong Zhuo deposed ..."). A
+"In the eighth month, on Wuchen, Zhang Rang ...", "and on Jiaxu he deposed ..."). A
 cycle name the text also writes elsewhere, not opening a clause, is a person's name ("Ding
 Wei, the chancellor, ..." beside "Ding Wei was exiled"): no mention.
 """
@@ -84,9 +84,10 @@ def add_clause_months(text: str, mentions: list[DateMention]) -> list[DateMentio
 _DAY = re.compile(r"(?P<word>[A-Z][a-z]{1,8}(?:[\s\-][A-Za-z][a-z]{1,5})?)\s*,"
                   r"(?=\s*(?:[A-Z][a-z]|the\s|there\s))")
 # ... or after "on", the annal's "on <day>" (於某日): "On Wuwu, the imperial son ...", "In the
-# eighth month, on Wuchen, Zhang Rang ...", "and on Jiaxu Dong Zhuo deposed ..."
+# eighth month, on Wuchen, Zhang Rang ...", "and on Jiaxu he deposed ..." (a capitalised word
+# right after it, with no comma, may be part of a name: "on Jiazi Street")
 _ON_DAY = re.compile(r"\b[Oo]n\s+(?P<word>[A-Z][a-z]{1,8}(?:[\s\-][A-Za-z][a-z]{1,5})?)"
-                     r"(?=\s*,?\s+(?:[A-Z][a-z]|the\s|there\s|he\s|she\s|it\s|they\s|we\s))")
+                     r"(?=\s*,\s+[A-Z][a-z]|\s*,?\s+(?:the|there|he|she|it|they|we)\s)")
 # what may stand before "on <day>": a clause start, a comma, "and"/"then"
 _ON_START = re.compile(r"(?:^|[.!?;:,]\s*|\n\s*|\b(?:and|then)\s+)$")
 
@@ -100,13 +101,8 @@ def _opens_clause(text: str, s: int, on: bool) -> bool:
 
 def _day_hits(text: str) -> list[tuple[int, str, bool]]:
     """(start, cycle name, after "on") of the cycle-name candidates of ``text``."""
-    lex = _grammar().lex
     hits = [(w.start(), w.group("word"), False) for w in _DAY.finditer(text)]
-    for w in _ON_DAY.finditer(text):  # "on Jiaxu Dong Zhuo deposed ...": one word of two
-        word = w.group("word")
-        if cycle_number(word, lex) is None and " " in word:
-            word = word.split()[0]
-        hits.append((w.start("word"), word, True))
+    hits += [(w.start("word"), w.group("word"), True) for w in _ON_DAY.finditer(text)]
     return sorted(set(hits))
 
 
