@@ -15,8 +15,12 @@ A cycle day opening a sentence in the same translations ("Ren Wu, Cao Cao killed
 "Bingwu, Sun Ce died": 壬午, 丙午, the day in the annal's style) is added the same way by
 :func:`add_clause_days` (``kind="day"``, ``cycle_day``, ``year_doubt`` = :data:`CLAUSE_DAY`):
 it is that day of the running month, medium (``CYCLE_DAY_READ``); with no running month it is
-no date. A cycle name the text also writes elsewhere, not opening a clause, is a person's name
-("Ding Wei, the chancellor, ..." beside "Ding Wei was exiled"): no mention.
+no date (or, when the day falls outside the running month by the calendar's tables,
+``CYCLE_DAY_NOT_IN_MONTH`` and no day). A cycle name after "on" is read the same way when the
+"on" opens a clause or follows a comma, "and" or "then" ("On Wuwu, the imperial son ...",
+"In the eighth month, on Wuchen, Zhang Rang ...", "and on Jiaxu he deposed ..."). A
+cycle name the text also writes elsewhere, not opening a clause, is a person's name ("Ding
+Wei, the chancellor, ..." beside "Ding Wei was exiled"): no mention.
 """
 
 from __future__ import annotations
@@ -77,8 +81,29 @@ def add_clause_months(text: str, mentions: list[DateMention]) -> list[DateMentio
 
 
 # a cycle day name, one word or two ("Bingwu", "Ren Wu", "Xin-hai"), then a comma and the clause
-_DAY = re.compile(r"(?P<word>[A-Z][a-z]{1,5}(?:[\s\-][A-Za-z][a-z]{1,4})?)\s*,"
+_DAY = re.compile(r"(?P<word>[A-Z][a-z]{1,8}(?:[\s\-][A-Za-z][a-z]{1,5})?)\s*,"
                   r"(?=\s*(?:[A-Z][a-z]|the\s|there\s))")
+# ... or after "on", the annal's "on <day>" (於某日): "On Wuwu, the imperial son ...", "In the
+# eighth month, on Wuchen, Zhang Rang ...", "and on Jiaxu he deposed ..." (a capitalised word
+# right after it, with no comma, may be part of a name: "on Jiazi Street")
+_ON_DAY = re.compile(r"\b[Oo]n\s+(?P<word>[A-Z][a-z]{1,8}(?:[\s\-][A-Za-z][a-z]{1,5})?)"
+                     r"(?=\s*,\s+[A-Z][a-z]|\s*,?\s+(?:the|there|he|she|it|they|we)\s)")
+# what may stand before "on <day>": a clause start, a comma, "and"/"then"
+_ON_START = re.compile(r"(?:^|[.!?;:,]\s*|\n\s*|\b(?:and|then)\s+)$")
+
+
+def _opens_clause(text: str, s: int, on: bool) -> bool:
+    """True if a cycle name at ``s`` opens a clause: at a sentence start ("Bingwu, Sun Ce
+    died"), or after an "on" that stands there or after a comma or "and" (``on``)."""
+    before = text[max(0, s - 40):s]
+    return bool(_ON_START.search(before) if on else _START.search(before) or s == 0)
+
+
+def _day_hits(text: str) -> list[tuple[int, str, bool]]:
+    """(start, cycle name, after "on") of the cycle-name candidates of ``text``."""
+    hits = [(w.start(), w.group("word"), False) for w in _DAY.finditer(text)]
+    hits += [(w.start("word"), w.group("word"), True) for w in _ON_DAY.finditer(text)]
+    return sorted(set(hits))
 
 
 def add_clause_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -89,20 +114,23 @@ def add_clause_days(text: str, mentions: list[DateMention]) -> list[DateMention]
     context = ("dynasty", "era_context", "ruler_context")  # "Wu", "Xin": dynasty names too
     taken = [(m.start, m.end) for m in mentions if m.kind not in context]
     new: list[DateMention] = []
-    for w in _DAY.finditer(text):
-        s, word = w.start(), w.group("word")
-        if not (_START.search(text[max(0, s - 40):s]) or s == 0):
+    hits = _day_hits(text)
+    days = {s for s, word, on in hits
+            if _opens_clause(text, _on_start(text, s) if on else s, on)}
+    for s, word, _on in hits:
+        if s not in days:
             continue
-        if re.match(r",\s*(?:the\s+)?year\b", text[w.end() - 1:w.end() + 12], re.IGNORECASE):
+        if re.match(r",\s*(?:the\s+)?year\b", text[s + len(word):s + len(word) + 12],
+                    re.IGNORECASE):
             continue  # "Gengzi, the year of the rat, ...": a cycle year named, not a day
         cycle = cycle_number(word, g.lex)
         end = s + len(word)
-        if cycle is None or any(a < end and s < b for a, b in taken):
+        if cycle is None or any(a < end and s < b for a, b in taken) or any(
+                n.start < end and s < n.end for n in new):
             continue
         # written elsewhere in the text not opening a clause: a person's name
         elsewhere = (o for o in re.finditer(rf"\b{re.escape(word)}\b", text) if o.start() != s)
-        if any(not (_START.search(text[max(0, o.start() - 40):o.start()]) or o.start() == 0)
-               or not text[o.end():o.end() + 2].lstrip().startswith(",") for o in elsewhere):
+        if any(o.start() not in days for o in elsewhere):
             continue
         new.append(type(mentions[0])(start=s, end=end, text=word, kind="day", cycle_day=cycle,
                                      year_doubt=CLAUSE_DAY))
@@ -113,11 +141,18 @@ def add_clause_days(text: str, mentions: list[DateMention]) -> list[DateMention]
     return sorted([*kept, *new], key=lambda x: (x.start, x.end))
 
 
+def _on_start(text: str, s: int) -> int:
+    """Where the "on" before the cycle name at ``s`` starts."""
+    return text.rfind("n", 0, s) - 1
+
+
 def flag_clause_month(m: DateMention, res) -> None:
     """Flag a clause-opening month word read as a month (medium, ``MONTH_WORD_READ``)."""
     if m.year_doubt == CLAUSE_DAY and res.year is not None:
         if res.day is None:  # no running month, or the day is not in it: no date
             res.year = res.era = res.dynasty = res.era_year = res.month = res.jdn = None
+            if any(code == "CYCLE_DAY_NOT_IN_MONTH" for code, _ in res.warnings):
+                return  # the calendar's tables said why (CYCLE_DAY_NOT_IN_MONTH)
             res.guess("CYCLE_DAY_READ", f"a cycle day opening a clause (cycle day {m.cycle_day})"
                       " with no running month it falls in: no date", basis="cycle day: no month")
             return

@@ -11,6 +11,11 @@ rows (S, B, I, l, O, Z ...). It is no Roman numeral and no word of the date lexi
   within :data:`OCR_WINDOW` years after the running year (the narrative moves forward), low,
   with an OCR_YEAR_GUESSED warning; with no such reading, no year and a DATE_NOT_READ warning.
 * Any other such token ("ISK") makes a mention of kind ``unread`` (no row, DATE_NOT_READ).
+* After a BC word of the lexicon (``ce_prefix`` rows with -1: "In B.C. l54", "B.C. 1S4", the
+  order of old books), a token of 1-4 characters, each read as a digit, with at least one
+  true digit and one ``ocr_digit`` letter, makes a mention from the BC word to the token with
+  ``year_doubt`` :data:`OCR_BC_DOUBT`: read the same way, as a year before the common era
+  (astronomical: B.C. 154 = -153), within :data:`OCR_WINDOW` years after the running year.
 
 Both leave the running date unsure when no year is read (RUNNING_DATE_UNSURE on later dates).
 """
@@ -24,6 +29,7 @@ from .lexicon import Lexicon
 from .mentions import DateMention
 
 OCR_DOUBT = "OCR-garbled digits"
+OCR_BC_DOUBT = "OCR-garbled digits after a BC word"
 OCR_WINDOW = 40  # years after the running year in which a garbled year may be read
 _TOKEN = re.compile(r"(?<![\w'’-])[1Il][0-9A-Zlo]{2,4}(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
@@ -37,13 +43,40 @@ def _digit_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def ocr_readings(token: str, lex: Lexicon) -> list[int]:
-    """The years a 4-character garbled token can stand for ("1SS4" -> 1554, 1584, 1854,
-    1884), ascending; [] when a character reads as no digit or the length is not 4."""
+def ocr_readings(token: str, lex: Lexicon, lengths: tuple[int, ...] = (4,)) -> list[int]:
+    """The years a garbled token can stand for ("1SS4" -> 1554, 1584, 1854, 1884), ascending;
+    [] when a character reads as no digit or the length is none of ``lengths`` (4: a CE year
+    needs all its digits; a BC year after "B.C." may have 1-4)."""
     table = _digit_table(lex)
-    if len(token) != 4 or any(c not in table for c in token):
+    if len(token) not in lengths or any(c not in table for c in token):
         return []
     return sorted({int("".join(p)) for p in itertools.product(*(table[c] for c in token))})
+
+
+def _bc_token(m: DateMention) -> str:
+    """The garbled year of an :data:`OCR_BC_DOUBT` mention ("B.C. l54" -> "l54")."""
+    return m.text.split()[-1] if " " in m.text else m.text
+
+
+def _bc_ocr_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon,
+                     letters: set[str]) -> list[DateMention]:
+    """Garbled years after a BC word: "B.C. l54", "BC I54" (see the module docstring)."""
+    bc = sorted((w for w, v in lex.cat("ce_prefix").items() if int(v) < 0), key=len, reverse=True)
+    if not bc:
+        return []
+    pat = re.compile(r"(?<![A-Za-z.])(?:" + "|".join(map(re.escape, bc))
+                     + r")\s*(?P<tok>[0-9A-Zlo]{1,4})(?![\w'’-])")
+    out: list[DateMention] = []
+    for hit in pat.finditer(text):
+        token = hit.group("tok")
+        s0, e0 = hit.span()
+        if (token.isdigit() or not letters & set(token) or not any(c.isdigit() for c in token)
+                or any(a < e0 and s0 < b for a, b in taken)
+                or not ocr_readings(token, lex, (1, 2, 3, 4))):
+            continue
+        out.append(DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian",
+                               calendar="western", year_doubt=OCR_BC_DOUBT))
+    return out
 
 
 def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> list[DateMention]:
@@ -66,25 +99,32 @@ def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> 
                                    calendar="western", year_doubt=OCR_DOUBT))
         else:
             out.append(DateMention(start=s0, end=e0, text=token, kind="unread"))
-    return out
+    return out + _bc_ocr_mentions(text, taken + [(m.start, m.end) for m in out], lex, letters)
 
 
 def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
     """The year of a garbled-year mention, chosen by the running date (see the module
     docstring), or None (then ``state.unread`` is set: the narrative's date is unsure)."""
-    readings = ocr_readings(m.text, lex)
+    bc = m.year_doubt == OCR_BC_DOUBT
+    readings = ([1 - y for y in ocr_readings(_bc_token(m), lex, (1, 2, 3, 4))] if bc
+                else ocr_readings(m.text, lex))
     fits = [] if state.year is None else [
         y for y in readings if state.year <= y <= state.year + OCR_WINDOW]
     if not fits:
         why = "no running date" if state.year is None else f"none within {OCR_WINDOW} years " \
               f"after the running year {state.year}"
         res.guess("DATE_NOT_READ", f"{m.text!r} may be a year garbled by OCR "
-                  f"({', '.join(map(str, readings))}), {why}")
+                  f"({', '.join(map(_shown, readings))}), {why}")
         state.unread = m.text
         return None
     year = fits[0]
-    res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {year}: OCR confusions, the reading "
-              f"nearest after the running year {state.year}"
-              + (f" (also {', '.join(map(str, fits[1:]))})" if len(fits) > 1 else ""),
-              basis=f"OCR-garbled year read by the running date: {m.text} = {year}")
+    res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {_shown(year)}: OCR confusions, the "
+              f"reading nearest after the running year {_shown(state.year)}"
+              + (f" (also {', '.join(map(_shown, fits[1:]))})" if len(fits) > 1 else ""),
+              basis=f"OCR-garbled year read by the running date: {m.text} = {_shown(year)}")
     return year
+
+
+def _shown(year: int) -> str:
+    """A year as a reader writes it: 1884, 154 BC (astronomical -153)."""
+    return f"{1 - year} BC" if year <= 0 else str(year)

@@ -317,6 +317,8 @@ def _fold(
                                      "date stays the main heading's")
                 elif m.year_doubt == FAR_DOUBT:  # "October 2002" in a text on 1120
                     pass  # (.far_years): not the running date
+                elif m.kind == "day" and m.cycle_day and res.day is None:
+                    pass  # a cycle day not in the running month: the running date stays
                 elif m.kind != "age":  # a year derived from an age leaves the running date
                     _update(state, res, m, calendar)
                     if m.mt_order and res.western:  # "June 4, ..." read as Western, a guess:
