@@ -1,0 +1,58 @@
+"""A page about one person written one sentence per paragraph (a summary page): "he" at a
+paragraph's start is the page's topic when the paragraph before names no other subject
+(:meth:`pipeline.events.salience.Salience.carried`).
+
+Invented sentences; entities given by hand; the session's model parses the trigger sentences."""
+
+from __future__ import annotations
+
+from test_events_campaign import run_paragraphs
+
+from pipeline import api
+from pipeline.records import EventRow
+
+PAGE = [("Wang Bo", "PERSON", "Wang Bo"), ("Wang Rong", "PERSON", "Wang Rong"),
+        ("Li Jun", "PERSON", "Li Jun"), ("Huaizhou", "PLACE", "Huaizhou"),
+        ("Luzhou", "PLACE", "Luzhou"), ("Tang", "POLITY", "Tang")]
+
+
+def actor1(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
+    return [(e.actor1, e.actor1_source) for e in events if e.event_type == kind]
+
+
+def test_a_name_inside_a_phrase_of_a_he_paragraph_is_not_handed_on(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Wang Bo",
+        "Wang Bo was a general of the Later Zhou.",
+        "He was a grandson of Wang Rong, a minister of the Tang.",
+        "In 955 he attacked Huaizhou."], PAGE)
+    assert actor1(ev, "attack") == [("Wang Bo", "pronoun")]
+
+
+def test_an_oblique_name_of_a_he_paragraph_is_not_handed_on(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Wang Bo",
+        "Wang Bo was a general of the Later Zhou.",
+        "In 960 he rode north with ten thousand horsemen under Li Jun.",
+        "In 961 he attacked Huaizhou."], PAGE)
+    assert actor1(ev, "attack") == [("Wang Bo", "pronoun")]
+
+
+def test_the_topic_among_a_paragraphs_subjects_is_handed_on(
+        resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Wang Bo",
+        "Wang Bo was a general of the Later Zhou.",
+        "In 958 Wang Bo defeated Li Jun, and Li Jun fled to Luzhou.",
+        "In 961 he attacked Huaizhou."], PAGE)
+    assert actor1(ev, "attack") == [("Wang Bo", "pronoun")]
+
+
+def test_without_a_topic_the_last_subject_is_handed_on(resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "In 958 Wang Bo defeated Li Jun, and Li Jun fled to Luzhou.",
+        "In 961 he attacked Huaizhou."], PAGE)
+    assert actor1(ev, "attack") == [("Li Jun", "pronoun")]
+
