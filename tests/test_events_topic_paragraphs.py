@@ -56,3 +56,22 @@ def test_without_a_topic_the_last_subject_is_handed_on(resources: api.Resources)
         "In 961 he attacked Huaizhou."], PAGE)
     assert actor1(ev, "attack") == [("Li Jun", "pronoun")]
 
+
+
+def actor2(events: list[EventRow], kind: str) -> list[str]:
+    return [e.actor2 for e in events if e.event_type == kind]
+
+
+def test_he_after_him_is_not_the_subject_of_him_s_clause(resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Wang Bo served the court for twenty years. Later his enemies, headed by Li Jun, "
+        "impeached him, and in 961 he was condemned as a traitor and beheaded."], PAGE)
+    assert actor2(ev, "execution") in (["Wang Bo"], [""])
+    assert "Li Jun" not in actor2(ev, "execution")
+
+
+def test_he_after_a_named_subject_and_him_goes_on_with_him(resources: api.Resources) -> None:
+    ev = run_paragraphs(resources, [
+        "Wang Bo held Huaizhou for ten years. In 958 Li Jun attacked him, and he fled to "
+        "Luzhou."], PAGE)
+    assert actor1(ev, "flight") in ([("Wang Bo", "pronoun")], [("", "")])
