@@ -7,6 +7,7 @@ Invented sentences; entities given by hand; the session's model parses the trigg
 from __future__ import annotations
 
 from test_events_campaign import run_paragraphs
+from test_events_salience import actor1
 
 from pipeline import api
 from pipeline.records import EventRow
@@ -14,10 +15,6 @@ from pipeline.records import EventRow
 PAGE = [("Wang Bo", "PERSON", "Wang Bo"), ("Wang Rong", "PERSON", "Wang Rong"),
         ("Li Jun", "PERSON", "Li Jun"), ("Huaizhou", "PLACE", "Huaizhou"),
         ("Luzhou", "PLACE", "Luzhou"), ("Tang", "POLITY", "Tang")]
-
-
-def actor1(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
-    return [(e.actor1, e.actor1_source) for e in events if e.event_type == kind]
 
 
 def test_a_name_inside_a_phrase_of_a_he_paragraph_is_not_handed_on(
