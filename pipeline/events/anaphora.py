@@ -109,6 +109,34 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
     return (best is not None, best[1] if best else None)
 
 
+def _object_binders(finder: ActorFinder, tok: Token) -> frozenset[str]:
+    """Canonical names a subject "he"/"she" ``tok`` does not name: the subjects of the
+    earlier clauses of its sentence whose object is "him"/"her" of the same gender ("his
+    enemies, headed by Shi Heng, impeached him, and he was condemned": not Shi Heng). The
+    object pronoun is never its own clause's subject (binding), and the later subject pronoun
+    goes on with that object (the same person, as centering reads a pronoun kept across
+    clauses); the clause subject is the one person it cannot be."""
+    if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    names: set[str] = set()
+    for obj in tok.doc[:tok.i]:
+        if obj.lower_ not in ("him", "her") or obj.dep_ not in ("dobj", "obj") \
+                or pronoun_gender(obj.lower_) != pronoun_gender(tok.lower_) \
+                or obj.head.i == tok.head.i:
+            continue
+        verb = obj.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # the subject phrase's words ("his enemies, headed by Shi Heng": the persons named);
+        # a verb the parse gave no subject: the words before it in the sentence
+        words = [t for c in subjects if c.lower_ not in _SINGULAR for t in c.subtree] \
+            if subjects else list(tok.doc[verb.sent.start:verb.i])
+        for t in words:
+            actor = finder.actor(t) if coarse(t) == "PROPN" or t.dep_ == "nsubj" else None
+            if actor is not None and actor.entity.label == "PERSON":
+                names.add(actor.entity.canonical)
+    return frozenset(names)
+
+
 def _first_pronoun_subject(finder: ActorFinder, tok: Token, kind: str, at: int) -> int:
     """The full-text offset of the first singular person pronoun that is a subject before
     ``tok`` in its sentence, when ``tok`` is one too (else ``at``)."""
@@ -216,7 +244,7 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         metonym = not kind and ruler_metonym(finder, tok)  # "the imperial carriage": him
         kind = "anaphor_person" if metonym else kind
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
-            exclude = exclude | _coordinated(finder, tok)
+            exclude = exclude | _coordinated(finder, tok) | _object_binders(finder, tok)
         if kind:
             at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
             title = "emperor" if metonym else tok.lower_ if tok.tag_.startswith("NN") \

@@ -84,9 +84,10 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         self.dead: dict[str, int] = dict(earlier.dead) if earlier else {}
         # full-text starts of the dates of births: a later sentence's year, not its own
         self.births: set[int] = set(earlier.births) if earlier else set()
-        self.earlier: list[Actor] = (earlier.subjects or [
-            Actor(e, source_of(e)) for e in earlier.entities] or earlier.earlier
-                                     ) if earlier else []
+        self.earlier: list[Actor] = earlier.carried() if earlier else []
+        # ``earlier`` names subjects (events', or named in subject position), not a
+        # heading's mentions
+        self._subjects_carried = earlier is not None and earlier.hands_subjects()
         self._start_sides(earlier)  # hostile events: :class:`HostileSides`
         self._start_genders(earlier, text, offset, self.entities)  # :class:`GenderLookups`
         self._mpos = [m.pos for m in self.mentions]  # sorted, as ``mentions``
@@ -115,6 +116,8 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         self._polities: dict[str, tuple[int, int]] = earlier._polity_counts(_END) \
             if earlier else {}
         self._named = 0
+        # "he" or "she" (nominative: a subject) is written in the paragraph
+        self._pronoun_subject = any(w in ("he", "she") for _, w in self._pronouns)
 
     def _polity_counts(self, before: int) -> dict[str, tuple[int, int]]:
         counts = dict(self._polities)
@@ -209,6 +212,35 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         """Take the roles of the mentions in the parsed sentence ``sdoc`` (first character at
         full-text offset ``base``) from its parse (:func:`parsed_roles`)."""
         self.mentions = parsed_roles(self.mentions, sdoc, base)
+
+    def carried(self) -> list[Actor]:
+        """What this paragraph hands the next one as its subjects, most recent last
+        (:attr:`earlier` of the next): its event subjects; if it had none, the persons and
+        groups that are grammatical subjects of its sentences; if none is named but a "he" or
+        "she" is a subject, what it carried itself (the pronoun continues the chain: "He was
+        a descendant of Abaoji, the founder of the Liao. || ... he passed the examination":
+        not Abaoji, an embedded mention); else its agent mentions (a heading "Guo Wei")."""
+        topic = self.topic.canonical if self.topic is not None else None
+        if self.subjects:  # the entry's topic among them is handed on last (the strongest)
+            return sorted(self.subjects, key=lambda a: a.entity.canonical == topic)
+        named = self._named_subjects()
+        if named:
+            return sorted(named, key=lambda a: a.entity.canonical == topic)
+        if self._pronoun_subject and self._subjects_carried:
+            return self.earlier
+        return [Actor(e, source_of(e)) for e in self.entities] or self.earlier
+
+    def _named_subjects(self) -> list[Actor]:
+        """The paragraph's mentions in subject position (surface or parsed role), in order."""
+        return [Actor(m.entity, source_of(m.entity)) for m in self.mentions
+                if m.role == "subject" and m.entity is not _UNKNOWN and m.sentence >= 0]
+
+    def hands_subjects(self) -> bool:
+        """True when :meth:`carried` names subjects: event subjects, persons in subject
+        position, or, through a paragraph whose subject is "he"/"she", what the paragraph
+        before handed on as such; False for a heading's mentions."""
+        return bool(self.subjects or self._named_subjects() or (
+            self._pronoun_subject and self._subjects_carried))
 
     def alive(self, entity: EntityRow, since: int | None = None) -> bool:
         """False for a PERSON whose death an earlier event of the paragraph reported: no
