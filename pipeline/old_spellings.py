@@ -21,14 +21,13 @@ and a name of two or three syllables (hyphenated, in words, or one word cut in t
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources import active_gazetteer_dir
+from pipeline.resources import active_gazetteer_dir, lexicon_values
 
 #: the lexicon kind of the rows read, in ``entity_lexicon.csv``
 KIND = "old_syllable"
@@ -59,12 +58,7 @@ def load_old_syllables(gazetteer_dir: Path | None = None) -> dict[str, tuple[str
 
 @lru_cache(maxsize=8)
 def _load(folder: Path) -> dict[str, tuple[str, ...]]:
-    path = folder / "entity_lexicon.csv"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        return old_syllables(row.get("value", "") for row in csv.DictReader(fh)
-                             if row.get("kind") == KIND)
+    return old_syllables(lexicon_values(folder, KIND))
 
 
 def syllable_readings(syllable: str, old: Mapping[str, tuple[str, ...]]) -> frozenset[str]:

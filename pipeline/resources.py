@@ -8,6 +8,7 @@ Every module asks :func:`gazetteer_dir` instead of building a path from ``__file
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -67,3 +68,15 @@ def folder_stamps(directory: Path) -> tuple[tuple[str, int, int], ...]:
     except OSError:
         return ()
     return tuple((name, st.st_size, st.st_mtime_ns) for name, st in entries)
+
+
+@lru_cache(maxsize=32)
+def lexicon_values(folder: Path, kind: str) -> tuple[str, ...]:
+    """The ``value`` column of the ``entity_lexicon.csv`` rows of ``kind`` in gazetteer ``folder``,
+    in file order (empty if the file is missing); cached per folder and kind. For modules that
+    need one word list and not the whole :class:`~pipeline.gazetteer.Gazetteer`."""
+    path = folder / "entity_lexicon.csv"
+    if not path.is_file():
+        return ()
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(row.get("value", "") for row in csv.DictReader(fh) if row.get("kind") == kind)

@@ -14,7 +14,6 @@ stays as it is.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from pipeline.entities.dynasty_years import polity_spans
 from pipeline.records import EntityRow, WarningRow
-from pipeline.resources import active_gazetteer_dir
+from pipeline.resources import active_gazetteer_dir, lexicon_values
 
 CODE = "SURNAME_NOT_DYNASTY"
 MARGIN = 30  # years: a dynasty's name used a generation before its first reign is no slip
@@ -33,12 +32,7 @@ _NEXT = re.compile(r"\s+([A-Za-z]+)")
 
 @lru_cache(maxsize=2)
 def _army_words(directory: Path) -> frozenset[str]:
-    path = directory / "entity_lexicon.csv"
-    if not path.exists():
-        return frozenset()
-    with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(r["value"].lower() for r in csv.DictReader(fh)
-                         if r.get("kind") == "army_word")
+    return frozenset(w.lower() for w in lexicon_values(directory, "army_word"))
 
 
 def surname_sides(entities: Sequence[EntityRow], text: str, years_at: Callable[[int], list[int]],
