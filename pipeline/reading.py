@@ -200,16 +200,21 @@ def _kind(char: str) -> str:
     return "odd"
 
 
-def implausibility(text: str) -> tuple[float, float]:
+def implausibility(text: str, glued_hanzi: bool = True) -> tuple[float, float]:
     """``(bad, rare)``: shares of the non-ASCII characters of ``text`` (first characters only)
     that are implausible in English text about China, and of its Chinese characters that are
     uncommon.
 
     Implausible: characters outside CJK ideographs, CJK and fullwidth punctuation, Latin letters
     (diacritics, modifier letters) and common punctuation; a Chinese character glued to a Latin
-    letter ("L\u9ef8hun" from cp1252 "Lüshun" read as GBK); a Latin letter or Latin-1 symbol next
-    to another ("\u00c3\u00a9" from UTF-8 read as cp1252). Uncommon: not in GB2312 or Big5
-    level 1. Both 0.0 for ASCII text.
+    letter ("L\u9ef8hun" from cp1252 "Lüshun" read as GBK), unless ``glued_hanzi`` is False; a
+    Latin letter or Latin-1 symbol next to another ("\u00c3\u00a9" from UTF-8 read as cp1252).
+    Uncommon: not in GB2312 or Big5 level 1. Both 0.0 for ASCII text.
+
+    ``glued_hanzi=False`` is for a strict UTF-8 decode: there a Chinese character is three bytes
+    E4–E9 + two continuation bytes, which no other encoding's English text produces by accident,
+    and a half-translated name ("Qian\u954f", machine translation leaving a rare character) is
+    glued to Latin letters for real.
     """
     sample = text[:_SAMPLE_CHARS]
     common = _common_hanzi()
@@ -235,7 +240,7 @@ def implausibility(text: str) -> tuple[float, float]:
                 rare += char not in common
                 glued = ((i == 0 and before.isascii() and before.isalpha())
                          or (i == len(run) - 1 and after.isascii() and after.isalpha()))
-                bad += glued
+                bad += glued and glued_hanzi
             elif kind == "cjkpunct" and len(run) == 1 and before.isascii() and \
                     before.isalpha() and after.isascii() and after.isalpha():
                 bad += 1  # CJK punctuation inside a Latin word ("Ts\u3003ai")
@@ -306,7 +311,7 @@ def detect(data: bytes) -> Decoded:
         raise UnreadableFileError("binary file (contains NUL bytes), not text")
     text = _strict(data, "utf-8")
     if text is not None:
-        if implausibility(text)[0] <= MAX_IMPLAUSIBLE:
+        if implausibility(text, glued_hanzi=False)[0] <= MAX_IMPLAUSIBLE:
             return Decoded(text, "utf-8", CERTAIN, "valid UTF-8")
         # valid UTF-8 by accident (a short GBK word such as "\u592a\u539f" is): a plausible
         # reading in another encoding wins

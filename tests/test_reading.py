@@ -203,3 +203,15 @@ def test_many_runs_of_bad_bytes_each_get_an_issue() -> None:
     for issue in decoded.issues[:50] + decoded.issues[-50:]:
         assert decoded.text[issue.start:issue.end] == "\ufffd"
         assert data[issue.byte_start:issue.byte_end] in (b"\x93", b"\x94")
+
+
+@pytest.mark.parametrize("text", [
+    "Qian\u954f took twenty riders to ambush the vanguard. Qian\u954f defended the city.",
+    "In 893 Qian\u954f became envoy; Yang\u884c\u5bc6 held Huainan.",
+])
+def test_valid_utf8_with_a_rare_hanzi_glued_to_latin_is_utf8(text: str) -> None:
+    # machine translation leaves a rare character untranslated inside a romanised name; the
+    # bytes (E9 95 8F) are also valid cp1252 ("\u00e9\u2022\u008f"), but strict UTF-8 wins
+    decoded = detect(text.encode("utf-8"))
+    assert (decoded.encoding, decoded.confidence) == ("utf-8", "certain")
+    assert decoded.text == text
