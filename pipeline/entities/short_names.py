@@ -69,7 +69,8 @@ def _given_name(e: EntityRow, surnames: frozenset[str], titles: frozenset[str]) 
     """The given name of a two-word PERSON mention whose first word is a surname, or whose
     second word is hyphenated ("Dae Jo-yeong" -> "Jo-yeong"); "" otherwise."""
     words = e.text.split()
-    if e.label != "PERSON" or len(words) != 2 or words[0] in titles \
+    if e.label != "PERSON" or len(words) != 2 or not words[0][:1].isupper() \
+            or words[0] in titles \
             or not words[1][:1].isupper() or not words[1].replace("-", "").replace("'", "")\
             .replace("’", "").isalpha():
         return ""
