@@ -24,8 +24,11 @@ reigns of ``rulers.csv``, from the Western Han on):
    held those years (within ``MARGIN``): the ``polities.csv`` row of the Chinese name of that
    ``dynasties.csv`` dynasty or of its group ("Jin" in 300: Western Jin 西晉, group 晉 -> "Jin
    (266-420)"), with a ``POLITY_READ_BY_DATE`` warning. When no dynasty of that name held
-   those years ("Founding of Jin" in a text on 698: Balhae's first name) the row keeps its
-   text but is no such polity: a ``POLITY_NOT_YET`` warning says the reading is refused.
+   those years, but one of that name had ended before them ("Founding of Jin" in a text on
+   698, Balhae's first name, between the Jin of 266-420 and the Jurchen Jin), the row keeps
+   its text and a ``POLITY_NOT_YET`` warning says the reading is refused. A name the tables
+   know only from later dynasties is left alone: it may be an older kingdom the tables hold
+   no reigns for ("Chu" in 154 BC).
 2. **A pair of states that did not exist then.** Two one-word POLITY rows in their own
    spelling joined by one space ("Song Wei"), the first a surname of the lexicon, where no
    dynasty of either existed within ``MARGIN`` years of the years at the mention, and at
@@ -198,10 +201,14 @@ def _own_spelling(e: EntityRow, years: Sequence[int], directory: Path
             e.doc_id, e.start, e.end, BY_DATE,
             f"{e.text!r} read as {then[0]}, not {e.canonical} (from {first}): the text is "
             f"dated {_years(years)}")
+    past = [r for r in readings if r[1] + MARGIN < min(years)]
+    if then or not past:  # several readings then; or the name of an older kingdom the tables
+        return None       # hold no reigns for ("Chu" in 154 BC: Ma Chu is of 907)
     return e, WarningRow(e.doc_id, e.start, e.end, NOT_YET,
                          f"{e.text!r} not read as {e.canonical} (from {first}): the text is "
-                         f"dated {_years(years)} and no polity of that name "
-                         f"{'held them' if not then else 'alone held them'}; left unlinked")
+                         f"dated {_years(years)}, after the {past[-1][2]} (to {past[-1][1]}) "
+                         f"and before the {e.canonical}; no polity of that name held those "
+                         f"years: left unlinked")
 
 
 def _pair(rows: Sequence[EntityRow], k: int, text: str, years_at: Callable[[int], list[int]],
