@@ -5,7 +5,8 @@ with its ``persons`` memory, so a name defined in one block holds in the later b
 
 1. **Courtesy names.** A name right after a ``name_intro`` phrase of ``entity_lexicon.csv``
    ("styled", "courtesy name", "also known as") that itself follows a PERSON mention ("Huo
-   Guang, styled Zimeng", "Cao Cao (courtesy name Mengde)") is another name of that person:
+   Guang, styled Zimeng", "Cao Cao (courtesy name Mengde)", "Cao Cao, whose courtesy name was
+   Mengde") is another name of that person:
    the row becomes a PERSON with the person's canonical, and so does every later mention of
    the same name.
 2. **Given names.** A person named by surname + given name, where the data say which word is
@@ -41,7 +42,7 @@ from pipeline.resources import active_gazetteer_dir, lexicon_values
 _COURTESY, _GIVEN, _TITLE = "{courtesy}", "{given}", "{title}"
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
-_AFTER_PERSON = re.compile(r"\s*(?:,|\(|;)?\s*$")
+_AFTER_PERSON = re.compile(r"\s*(?:,|\(|;)?\s*(?:(?:whose|his|her)\s+)?$")
 
 
 @lru_cache(maxsize=4)
