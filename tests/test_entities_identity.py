@@ -94,3 +94,9 @@ def test_ocr_headword_is_the_entry_person(resources: api.Resources) -> None:
     rows = _entities(resources, "1896 Ti Ch*ing ^ ^ (T. ^ g). A.D. 1008-1057. He was sent "
                                 "to the frontier of Shensi.")
     assert ("Ti Ch*ing", "PERSON", "Di Qing") in rows
+
+
+def test_courtesy_name_after_whose(resources: api.Resources) -> None:
+    rows = _entities(resources, "Cao Cao, whose courtesy name was Mengde, was born in 155. "
+                                "In 200 Mengde defeated Yuan Shao at Guandu.")
+    assert [c for t, _, c in rows if t == "Mengde"] == ["Cao Cao", "Cao Cao"]
