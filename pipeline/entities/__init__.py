@@ -50,6 +50,14 @@ postal spellings) the model calls a person is a place ("Fancheng"); a hyphenated
 compound is one word, never its first syllable's polity ("Chin-t'ien", "Han-yang"); a model
 PERSON of English words led by a verb or adjective (the model's own lemma index) is no name
 ("Lash Law"); one sense per text across the blocks of a document (``carry_names``).
+
+One person, one canonical (``short_names``): a courtesy name after "styled"/"courtesy name",
+the given name alone ("Guang" after "Huo Guang") and a title glossed in brackets ("Dae Mu-ye
+(King Mu)") are the person named in full; a hyphenated Korean given name is one word
+(``korean``: Revised Romanization and McCune–Reischauer syllables by rule). Readings the dates
+rule out (``lifetimes``, ``unborn``): a ``persons.csv`` alias dated before the person's time
+("Liu He" in 74 BC is no Liu E of the Jin), a state of its own spelling not founded yet ("Jin"
+in 300 is Jin (266-420)).
 """
 
 from pipeline.entities.component import (

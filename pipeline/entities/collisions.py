@@ -42,6 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.pinyin import is_one_syllable, is_real_syllable, is_wade_giles_syllable
+from pipeline.entities.short_names import carry_short_names
 from pipeline.entities.wadegiles import wg_name_to_pinyin, wg_syllable_to_pinyin
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
@@ -253,6 +254,7 @@ def read_bare_surnames(entities: Sequence[EntityRow], text: str,
         if e.label == "PERSON" and " " in e.text:
             persons.setdefault(e.text.split()[0], e.canonical)
     entities = carry_initials(entities, text, persons)
+    entities = carry_short_names(entities, text, persons)  # "Guang" after "Huo Guang"
     return [dataclasses.replace(e, label="PERSON", canonical=persons[e.text])
             if e.label == "POLITY" and " " not in e.text and e.text in persons
             and not _own_spelling(e) and not _paired_state(entities, k, text) else e

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.era_emperors import model_era_emperor
 from pipeline.entities.headwords import add_headword_persons
+from pipeline.entities.korean import korean_given_name
 from pipeline.entities.name_checks import (
     _SPACED_DASH,
     _adjective_use,
@@ -75,12 +76,16 @@ def _trim(ent: Span) -> Span:
     while end > start and (doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].is_lower):
         if end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_ \
-                and not doc[end - 2].whitespace_ and _syllable(doc[end - 1].text):
-            break  # "Chin-t'ien": the lower-case syllable after a hyphen is part of the word
+                and not doc[end - 2].whitespace_ and (
+                    _syllable(doc[end - 1].text)
+                    or korean_given_name(doc[end - 3].text, doc[end - 1].text)):
+            break  # "Chin-t'ien", "Jo-yeong": the syllable after a hyphen is part of the word
         end -= 1
     while end > start and end + 1 < len(doc) and doc[end].text == "-" \
             and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].text[:1].islower() and _syllable(doc[end + 1].text) \
+            and doc[end + 1].text[:1].islower() \
+            and (_syllable(doc[end + 1].text)
+                 or korean_given_name(doc[end - 1].text, doc[end + 1].text)) \
             and doc[end + 1].ent_iob_ != "B":
         end += 2  # a span stopping inside "Han-yang" takes the rest of the word
     return doc[start:end]

@@ -8,6 +8,14 @@ final "-o" for pinyin "-uo" too: 霍 *huo* is "Ho"). Such a name is a PERSON who
 the pinyin of the characters, in the written word grouping ("Huo Qubing", "Li Guang"), not the
 capitals or the characters the model may take in ("LI KUANG 李廣"). A name the characters
 do not spell (a place glossed with characters, an OCR garble) is left to the other rules.
+
+An OCR scan of such a dictionary loses the characters and the apostrophes: "1896 Ti Ch*ing ^ ^
+(T. ^ g). A.D. 1008-1057." (:func:`ocr_headword_names`). An entry opens a line with its
+number, the romanized name, then the garbled characters (``^``, ``*``, ``?`` or characters)
+and the bracketed style name "(T. ...)", or the life dates "A.D."/"B.C."; a ``*`` or ``^``
+between the letters of a word of the name is its apostrophe. The name read that way, every
+syllable Wade–Giles and the first a surname, is the entry's PERSON: the gazetteer's person of
+that spelling ("Ti Ch'ing" -> Di Qing), else its pinyin.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ import re
 import unicodedata
 
 from pipeline.entities.surnames import load_compound_surnames
-from pipeline.entities.wadegiles import pinyin_to_wg, wg_syllable_to_pinyin
+from pipeline.entities.wadegiles import pinyin_to_wg, wg_name_to_pinyin, wg_syllable_to_pinyin
 from pipeline.gazetteer import Gazetteer
 
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -74,6 +82,26 @@ def checked_pinyin(name: str, chars: str) -> str:
     return " ".join(out)
 
 
+_OCR_WORD = r"[A-Z][A-Za-z'’ÜüÊêŬŭ]*(?:[*^][a-zêüŭ]+)?(?:-[A-Za-z'’ÜüÊêŬŭ]+(?:[*^][a-zêüŭ]+)?)*"
+_OCR_HEAD = re.compile(
+    rf"(?m)^[ \t]*(?:No\.\s*)?\d+[a-z]?\.?[ \t]+({_OCR_WORD}(?: {_OCR_WORD}){{0,2}})"
+    rf"(?=[ \t]+(?:[\^*?{_HAN}]+[ \t]*){{1,4}}(?:\(|A\.D\.|B\.C\.)|[ \t]*\((?:T|H)\.)")
+
+
+def ocr_headword_names(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, read)`` of each entry headword of an OCR'd dictionary page (module
+    docstring): the written name's offsets and its reading with apostrophes restored
+    ("Ti Ch*ing" -> "Ti Ch'ing"), when every syllable is Wade–Giles."""
+    from pipeline.entities.pinyin import is_wade_giles_syllable  # noqa: PLC0415
+
+    found = []
+    for m in _OCR_HEAD.finditer(text):
+        read = re.sub(r"[*^]", "'", m.group(1))
+        if all(is_wade_giles_syllable(s) for w in read.split() for s in w.split("-")):
+            found.append((m.start(1), m.end(1), read))
+    return found
+
+
 def headword_names(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, canonical, written)`` of each romanized name in ``text`` followed by a
     space and the 2-4 Chinese characters it spells (offsets of the romanized words only)."""
@@ -103,6 +131,10 @@ def add_headword_persons(found: list[Row], text: str, gaz: Gazetteer) -> list[Ro
     written name nor the pinyin is a place or polity of the gazetteer (no "Ch'ang-an 長安").
     A new list, sorted by start."""
     hits = headword_names(text)
+    for start, end, read in ocr_headword_names(text):  # "1896 Ti Ch*ing ^ ^ (T. ^ g)."
+        people = [e for e in gaz.lookup(read) if e.label == "PERSON"]
+        hits.append((start, end, people[0].canonical if people
+                     else wg_name_to_pinyin(read) or read, text[start:end]))
     if not hits:
         return found
     surnames = set(gaz.words("surname")) | set(

@@ -24,7 +24,9 @@ a ``RULER_OUT_OF_PERIOD`` warning row. Then a surname read as a dynasty not foun
 Yuan army" in 200) is made the side of the person of that surname named before it
 (:func:`pipeline.entities.surname_sides.surname_sides`, ``SURNAME_NOT_DYNASTY``), and a
 polity not founded yet at the mention is refused (:mod:`pipeline.entities.unborn`: "Bohai" in
-190 is the commandery, not Balhae; "Song Wei" in 878 is a person).
+190 is the commandery, not Balhae; "Song Wei" in 878 is a person), and so is a person read
+through an alias before his birth or his polity (:mod:`pipeline.entities.lifetimes`: "Liu He"
+in 74 BC is no Liu E of the Jin).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from pipeline.entities.lifetimes import refuse_unborn_persons
 from pipeline.entities.ruler_dates import (
     AFTER_DEATH,
     BEFORE_BIRTH,
@@ -126,7 +129,8 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
 
     out, sides = surname_sides(out, text, years_at)  # "the Yuan army" in 200: Yuan Shao's
     out, unborn = refuse_unborn_polities(out, text, years_at, surnames)  # "Bohai" in 190
-    return out, warnings + sides + unborn
+    out, lives = refuse_unborn_persons(out, text, years_at)  # "Liu He" in 74 BC: not Liu E
+    return out, warnings + sides + unborn + lives
 
 
 def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],

@@ -18,6 +18,17 @@ reigns of ``rulers.csv``, from the Western Han on):
    reading. Only when the dynasty table covers the polity: its Chinese name in
    ``polities.csv`` is the Chinese name of a dynasty of ``dynasties.csv`` the word names
    (Balhae 渤海; not "Qin" 秦, which the table knows only as Former Qin 前秦).
+1b. **A state in its own spelling, of another time.** A one-word POLITY row in its canonical's
+   own spelling ("Jin" -> the Jurchen Jin, 1115-1234) whose dynasty began more than ``MARGIN``
+   years after the years at the mention takes the reading of the same word whose dynasty
+   held those years (within ``MARGIN``): the ``polities.csv`` row of the Chinese name of that
+   ``dynasties.csv`` dynasty or of its group ("Jin" in 300: Western Jin 西晉, group 晉 -> "Jin
+   (266-420)"), with a ``POLITY_READ_BY_DATE`` warning. When no dynasty of that name held
+   those years, but one of that name had ended before them ("Founding of Jin" in a text on
+   698, Balhae's first name, between the Jin of 266-420 and the Jurchen Jin), the row keeps
+   its text and a ``POLITY_NOT_YET`` warning says the reading is refused. A name the tables
+   know only from later dynasties is left alone: it may be an older kingdom the tables hold
+   no reigns for ("Chu" in 154 BC).
 2. **A pair of states that did not exist then.** Two one-word POLITY rows in their own
    spelling joined by one space ("Song Wei"), the first a surname of the lexicon, where no
    dynasty of either existed within ``MARGIN`` years of the years at the mention, and at
@@ -42,6 +53,7 @@ from pipeline.records import EntityRow, WarningRow
 from pipeline.resources import active_gazetteer_dir
 
 NOT_YET = "POLITY_NOT_YET"
+BY_DATE = "POLITY_READ_BY_DATE"
 PAIR = "STATES_PAIR_AS_PERSON"
 MARGIN = 30  # years: a dynasty's name used a generation before its first reign is no slip
 FIRST_YEAR = -221  # before the Qin the tables hold no reigns of the Zhou states
@@ -119,9 +131,16 @@ def refuse_unborn_polities(entities: Sequence[EntityRow], text: str,
                                        f"{rows[k].canonical} and {rows[k + 1].canonical}: "
                                        f"neither existed in {_years(years)}"))
             continue
+        years = years_at(e.start)
+        if e.text == e.canonical and e.canonical in covered and years \
+                and min(years) >= FIRST_YEAR:
+            moved = _own_spelling(e, years, directory)
+            if moved is not None:
+                out.append(moved[0])
+                warnings.append(moved[1])
+                continue
         own = spans.get(e.canonical, ()) if e.canonical in covered \
             and e.text.lower() not in e.canonical.lower().split() else ()
-        years = years_at(e.start)
         if not own or not years or min(years) < FIRST_YEAR \
                 or max(years) >= min(lo for lo, _ in own) - MARGIN:
             out.append(e)
@@ -137,6 +156,59 @@ def refuse_unborn_polities(entities: Sequence[EntityRow], text: str,
                                    f"{e.text!r} not read as {e.canonical} (from {first}): the "
                                    f"text is dated {_years(years)}; {read}"))
     return out, warnings
+
+
+@lru_cache(maxsize=2)
+def _readings(directory: Path) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Word -> (first, last, dynasty, polities.csv canonical or "") of every ``dynasties.csv``
+    dynasty with reigns the word names (name or alias), the canonical by the Chinese name of
+    the dynasty or else of its group."""
+    from pipeline.entities.dynasty_years import _reign_spans  # noqa: PLC0415
+
+    loaded = _reign_spans(directory)
+    if loaded is None:
+        return {}
+    span, dynasties = loaded
+    by_name = {d.name: d for d in dynasties}
+    with (directory / "polities.csv").open(encoding="utf-8", newline="") as fh:
+        by_zh = {r["zh"]: r["canonical"] for r in csv.DictReader(fh) if r.get("zh")}
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
+    for d in dynasties:
+        if d.name not in span:
+            continue
+        lo, hi = span[d.name]
+        group = by_name.get(d.parent)
+        canonical = by_zh.get(d.name_zh) or (by_zh.get(group.name_zh, "") if group else "")
+        for form in {d.name, *d.aliases}:
+            out.setdefault(form, []).append((lo, hi, d.name, canonical))
+    return out
+
+
+def _own_spelling(e: EntityRow, years: Sequence[int], directory: Path
+                  ) -> tuple[EntityRow, WarningRow] | None:
+    """Rule 1b: the row and warning for a POLITY in its own spelling read as a dynasty of
+    another time, or None when its reading holds at ``years``."""
+    readings = _readings(directory).get(e.text, [])
+    mine = [r for r in readings if r[3] == e.canonical]
+    if not mine or _existed([(lo, hi) for lo, hi, _, _ in mine], years) \
+            or max(years) >= min(lo for lo, _, _, _ in mine) - MARGIN:
+        return None
+    first = min(lo for lo, _, _, _ in mine)
+    then = sorted({r[3] for r in readings if r[3] and r[3] != e.canonical
+                   and _existed([(r[0], r[1])], years)})
+    if len(then) == 1:
+        return dataclasses.replace(e, canonical=then[0]), WarningRow(
+            e.doc_id, e.start, e.end, BY_DATE,
+            f"{e.text!r} read as {then[0]}, not {e.canonical} (from {first}): the text is "
+            f"dated {_years(years)}")
+    past = [r for r in readings if r[1] + MARGIN < min(years)]
+    if then or not past:  # several readings then; or the name of an older kingdom the tables
+        return None       # hold no reigns for ("Chu" in 154 BC: Ma Chu is of 907)
+    return e, WarningRow(e.doc_id, e.start, e.end, NOT_YET,
+                         f"{e.text!r} not read as {e.canonical} (from {first}): the text is "
+                         f"dated {_years(years)}, after the {past[-1][2]} (to {past[-1][1]}) "
+                         f"and before the {e.canonical}; no polity of that name held those "
+                         f"years: left unlinked")
 
 
 def _pair(rows: Sequence[EntityRow], k: int, text: str, years_at: Callable[[int], list[int]],

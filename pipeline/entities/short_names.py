@@ -1,0 +1,131 @@
+"""Short names a document gives a person it has named in full: one person, one canonical.
+
+Run per block on the entity rows (from :func:`pipeline.entities.collisions.read_bare_surnames`,
+with its ``persons`` memory, so a name defined in one block holds in the later blocks):
+
+1. **Courtesy names.** A name right after a ``name_intro`` phrase of ``entity_lexicon.csv``
+   ("styled", "courtesy name", "also known as") that itself follows a PERSON mention ("Huo
+   Guang, styled Zimeng", "Cao Cao (courtesy name Mengde)", "Cao Cao, whose courtesy name was
+   Mengde") is another name of that person:
+   the row becomes a PERSON with the person's canonical, and so does every later mention of
+   the same name.
+2. **Given names.** A person named by surname + given name, where the data say which word is
+   the surname (a ``surname`` or ``clan_surname`` of the lexicon, a compound surname of
+   ``compound_surnames.csv``, in pinyin or Wade–Giles) or the romanisation marks the given
+   name (one hyphenated word after the first: "Dae Jo-yeong", "Nung Chih-kao"), is that
+   person when a later mention is the given name alone ("Guang" after "Huo Guang",
+   "Qubing" after "Huo Qubing"): a PERSON row of that one word, or a PLACE/POLITY row only
+   the statistical model proposed (a gazetteer polity or place in its own right stays). A
+   given name two persons of the document share, or that is the first word (a surname) of
+   another person's name, names no one.
+3. **Titles glossed in brackets.** A title form in brackets right after a personal name
+   ("His son Dae Mu-ye (King Mu)": a ``person_title`` word first) is that person's title in
+   this document: the bracketed row and every later mention spelled the same ("King Mu")
+   take the person's canonical, so the ruler tables' other Kings Mu are not offered.
+
+The ``persons`` memory holds these definitions under the keys "{courtesy}Zimeng",
+"{given}Guang", "{title}King Mu" (value: the canonical; "" for a given name that names no one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import MutableMapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.entities.wadegiles import wg_syllable_to_pinyin
+from pipeline.records import EntityRow
+from pipeline.resources import active_gazetteer_dir, lexicon_values
+
+_COURTESY, _GIVEN, _TITLE = "{courtesy}", "{given}", "{title}"
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_AFTER_PERSON = re.compile(r"\s*(?:,|\(|;)?\s*(?:(?:whose|his|her)\s+)?$")
+
+
+@lru_cache(maxsize=4)
+def _words(directory: Path) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(surnames, person titles, name_intro phrases in lower case, longest first)."""
+    from pipeline.entities.surnames import load_compound_surnames  # noqa: PLC0415
+
+    surnames = set(lexicon_values(directory, "surname"))
+    surnames |= set(lexicon_values(directory, "clan_surname"))
+    surnames |= set(load_compound_surnames(directory).values())
+    titles = frozenset(lexicon_values(directory, "person_title"))
+    intros = tuple(sorted({p.lower() for p in lexicon_values(directory, "name_intro")},
+                          key=len, reverse=True))
+    return frozenset(surnames), titles, intros
+
+
+def _is_surname(word: str, surnames: frozenset[str]) -> bool:
+    if word in surnames:
+        return True
+    py = wg_syllable_to_pinyin(word)
+    return bool(py) and py.capitalize() in surnames
+
+
+def _given_name(e: EntityRow, surnames: frozenset[str], titles: frozenset[str]) -> str:
+    """The given name of a two-word PERSON mention whose first word is a surname, or whose
+    second word is hyphenated ("Dae Jo-yeong" -> "Jo-yeong"); "" otherwise."""
+    words = e.text.split()
+    if e.label != "PERSON" or len(words) != 2 or not words[0][:1].isupper() \
+            or words[0] in titles \
+            or not words[1][:1].isupper() or not words[1].replace("-", "").replace("'", "")\
+            .replace("’", "").isalpha():
+        return ""
+    hyphenated = "-" in words[1] and words[1].split("-", 1)[1][:1].islower()
+    return words[1] if hyphenated or _is_surname(words[0], surnames) else ""
+
+
+def _intro_before(text: str, start: int, intros: tuple[str, ...]) -> int:
+    """Offset where a name_intro phrase ending right before ``start`` begins ("styled "),
+    else -1."""
+    head = text[max(0, start - 40):start].lower()
+    stripped = head.rstrip()
+    for phrase in intros:
+        if stripped.endswith(phrase) and (len(stripped) == len(phrase)
+                                          or not stripped[-len(phrase) - 1].isalnum()):
+            return start - (len(head) - len(stripped)) - len(phrase)
+    return -1
+
+
+def carry_short_names(entities: Sequence[EntityRow], text: str,
+                      memory: MutableMapping[str, str],
+                      directory: Path | None = None) -> list[EntityRow]:
+    """``entities`` (sorted by start; offsets into ``text``) with the short names of the
+    module docstring given their person's label and canonical. ``memory``: the definitions of
+    the earlier blocks (updated); ``directory``: the gazetteer folder (None: the active
+    one). A new list."""
+    surnames, titles, intros = _words(directory or active_gazetteer_dir())
+    firsts = {e.text.split()[0] for e in entities if e.label == "PERSON" and " " in e.text}
+    out: list[EntityRow] = []
+    for e in entities:
+        one_word = " " not in e.text
+        intro = _intro_before(text, e.start, intros) if one_word else -1
+        if intro >= 0 and e.label in ("PERSON", "PLACE", "POLITY") and e.text not in titles:
+            owner = next((p for p in reversed(out) if p.end <= intro), None)
+            if owner is not None and owner.label == "PERSON" \
+                    and _AFTER_PERSON.fullmatch(text[owner.end:intro]):
+                memory.setdefault(_COURTESY + e.text, owner.canonical)
+        if e.label == "PERSON" and out and " " in e.text and e.text.split()[0] in titles:
+            before, opened = out[-1], _BRACKET_OPEN.fullmatch(text[out[-1].end:e.start])
+            if opened is not None and "(" in opened.group() and before.label == "PERSON" \
+                    and _BRACKET_CLOSE.match(text, e.end) is not None \
+                    and before.text.split()[0] not in titles:
+                memory.setdefault(_TITLE + e.text, before.canonical)  # "Dae Mu-ye (King Mu)"
+        canonical = memory.get(_COURTESY + e.text) if one_word else None
+        if not canonical and e.label == "PERSON":
+            canonical = memory.get(_TITLE + e.text)
+        if not canonical and one_word and e.text not in firsts \
+                and (e.label == "PERSON" or e.source == "model"):
+            canonical = memory.get(_GIVEN + e.text)
+        if canonical and (e.label != "PERSON" or e.canonical != canonical):
+            e = dataclasses.replace(e, label="PERSON", canonical=canonical)
+        given = _given_name(e, surnames, titles)
+        if given:  # a full name: its given name alone is this person from here on
+            key = _GIVEN + given
+            memory[key] = e.canonical if memory.get(key, e.canonical) == e.canonical else ""
+        out.append(e)
+    return out

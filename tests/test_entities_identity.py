@@ -1,0 +1,102 @@
+"""Person and polity identity on new text: Korean given names, short names of a person named
+in full, aliases and states of another time, OCR'd dictionary headwords."""
+
+from __future__ import annotations
+
+from pipeline import api
+from pipeline.entities.headwords import ocr_headword_names
+from pipeline.entities.korean import is_korean_syllable, korean_given_name
+from pipeline.entities.lifetimes import person_spans
+from pipeline.resources import active_gazetteer_dir
+
+
+def _entities(resources: api.Resources, text: str) -> list[tuple[str, str, str]]:
+    result = api.process_text(text, "t", resources)
+    return [(e.text, e.label, e.canonical) for e in result.entities]
+
+
+def _codes(resources: api.Resources, text: str) -> list[str]:
+    return [w.code for w in api.process_text(text, "t", resources).warnings]
+
+
+def test_korean_syllables_by_rule() -> None:
+    for s in ("yeong", "hyu", "hyeon", "sin", "Jo", "ye", "sang", "hyŏn", "ch'an"):
+        assert is_korean_syllable(s), s
+    for s in ("Bator", "khoto", "tsung", "Karakorum", ""):
+        assert not is_korean_syllable(s), s
+    assert korean_given_name("Mun", "hyu")
+    assert not korean_given_name("mun", "hyu")  # the first syllable is capitalised
+
+
+def test_hyphenated_korean_given_name_kept_whole(resources: api.Resources) -> None:
+    rows = _entities(resources, "In 1019 Gang Gam-chan defeated the Khitan. "
+                                "His officer Kim Suk-heung fell in the battle.")
+    names = {t for t, label, _ in rows if label == "PERSON"}
+    assert "Gang Gam-chan" in names
+    assert "Gang Gam" not in names
+
+
+def test_given_name_alone_is_the_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "Huo Guang, styled Zimeng, was the brother of Huo Qubing. "
+                                "When Qubing became famous, he brought Guang to Chang'an.")
+    got = {t: (label, c) for t, label, c in rows}
+    assert got["Zimeng"] == ("PERSON", "Huo Guang")
+    assert got["Qubing"] == ("PERSON", "Huo Qubing")
+    assert got["Guang"] == ("PERSON", "Huo Guang")
+
+
+def test_courtesy_name_in_brackets(resources: api.Resources) -> None:
+    rows = _entities(resources, "Wei Qing (courtesy name Zhongqing) was a general of the Han. "
+                                "In 127 BC Zhongqing attacked the Xiongnu.")
+    assert [c for t, _, c in rows if t == "Zhongqing"] == ["Wei Qing", "Wei Qing"]
+
+
+def test_bracketed_title_is_that_persons(resources: api.Resources) -> None:
+    text = "His son Dae Mu-ye (King Mu) succeeded him in 719. In 732 King Mu sent a fleet."
+    rows = _entities(resources, text)
+    assert [c for t, _, c in rows if t == "King Mu"] == ["Dae Mu-ye", "Dae Mu-ye"]
+    assert "RULER_AMBIGUOUS" not in _codes(resources, text)
+
+
+def test_alias_before_the_persons_time_refused(resources: api.Resources) -> None:
+    text = "In 74 BC Huo Guang summoned Liu He, King of Changyi, to the capital."
+    rows = _entities(resources, text)
+    assert ("Liu He", "PERSON", "Liu He") in rows
+    assert "PERSON_OUT_OF_PERIOD" in _codes(resources, text)
+    later = _entities(resources, "In 1161 the Jin commander Liu He led his troops south.")
+    assert ("Liu He", "PERSON", "Liu E") in later  # the Jin commander in his own time
+
+
+def test_person_spans_from_data() -> None:
+    spans = person_spans(active_gazetteer_dir())
+    assert spans["Di Qing"][0] < 1008  # person_years.csv: born 1008
+    assert 1000 < spans["Liu E"][0] < 1115  # persons.csv polity Jin: reigns from 1115
+
+
+def test_state_of_another_time(resources: api.Resources) -> None:
+    rows = _entities(resources, "In 300 the Jin court moved to the south.")
+    assert ("Jin", "POLITY", "Jin (266-420)") in rows
+    text = "In 696 the Khitan rose against the Zhou.\n\nFounding of Jin\n\nIn 698 he built a city."
+    assert "POLITY_NOT_YET" in _codes(resources, text)
+
+
+def test_ocr_headword_read_through_noise() -> None:
+    text = ("the Board of Rites.\n\n1896 Ti Ch*ing ^ ^ (T. ^ g). A.D. 1008-1057. A native of "
+            "Fên-chou.\n\n455 Ssu-ma Kuang ^ ^ A.D. 1019-1086. He compiled a history.")
+    got = ocr_headword_names(text)
+    assert [r for _, _, r in got] == ["Ti Ch'ing", "Ssu-ma Kuang"]
+    start, end, _ = got[0]
+    assert text[start:end] == "Ti Ch*ing"
+    assert ocr_headword_names("In 1052 the chief rebelled (T. 3).") == []
+
+
+def test_ocr_headword_is_the_entry_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "1896 Ti Ch*ing ^ ^ (T. ^ g). A.D. 1008-1057. He was sent "
+                                "to the frontier of Shensi.")
+    assert ("Ti Ch*ing", "PERSON", "Di Qing") in rows
+
+
+def test_courtesy_name_after_whose(resources: api.Resources) -> None:
+    rows = _entities(resources, "Cao Cao, whose courtesy name was Mengde, was born in 155. "
+                                "In 200 Mengde defeated Yuan Shao at Guandu.")
+    assert [c for t, _, c in rows if t == "Mengde"] == ["Cao Cao", "Cao Cao"]
