@@ -1,0 +1,36 @@
+"""Readings that follow the document's dates: a Wade–Giles spelling of a late-Qing seat is a
+spelling of sounds before the Qing (every CHGIS unit of its pinyin, settled by the province
+the text names)."""
+
+from __future__ import annotations
+
+from pipeline.places.historical import QING_START, geocode_historical, postal_units
+from pipeline.places.rows import place_rows_and_warnings
+from pipeline.records import EntityRow
+
+
+def _rows(text: str, year: int, *pairs: tuple[str, str]):
+    ents = [EntityRow("d", -1, text.index(w), text.index(w) + len(w), w, "PLACE", c, "model")
+            for w, c in pairs]
+    rows, warnings = place_rows_and_warnings(ents, [], lambda o: year, text=text)
+    return {r.place: r for r in rows}, warnings
+
+
+def test_a_wade_giles_spelling_before_the_qing_reads_every_unit_of_its_sounds() -> None:
+    # postal_places.csv knows "Yungchou" only as 永州府 (Hunan, the 1911 seat); in 1052 the
+    # spelling may be 邕州 (Guangxi) as well
+    units = {u.zh for u in postal_units("yungchou", 1052)}
+    assert {"邕州", "永州"} <= units
+    assert all(u.zh.startswith("永州") for u in postal_units("yungchou", QING_START + 100))
+    assert geocode_historical("Yung-chou", 1052, "Guangxi").province == "Guangxi"
+    assert geocode_historical("Yung-chou", 1052, "Hunan").province == "Hunan"
+    assert geocode_historical("Yung-chou", 1052) is None  # two seats: the text must decide
+
+
+def test_the_province_of_the_sentence_chooses_the_wade_giles_homonym() -> None:
+    text = "The chief rebelled in Kuangsi, captured Yung-chou, and besieged the city."
+    rows, _ = _rows(text, 1052, ("Kuangsi", "Guangxi"), ("Yung-chou", "Yongzhou"))
+    assert rows["Yongzhou"].province == "Guangxi"
+    text = "The prefect of Yung-chou in Hunan sent grain to the army."
+    rows, _ = _rows(text, 1052, ("Yung-chou", "Yongzhou"), ("Hunan", "Hunan"))
+    assert rows["Yongzhou"].province == "Hunan"
