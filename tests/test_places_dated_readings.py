@@ -4,15 +4,17 @@ the text names)."""
 
 from __future__ import annotations
 
+from pipeline.places.base import GAZETTEER
 from pipeline.places.historical import QING_START, geocode_historical, postal_units
-from pipeline.places.rows import place_rows_and_warnings
+from pipeline.places.rows import load_historical_places, place_rows_and_warnings
 from pipeline.records import EntityRow
 
 
 def _rows(text: str, year: int, *pairs: tuple[str, str]):
     ents = [EntityRow("d", -1, text.index(w), text.index(w) + len(w), w, "PLACE", c, "model")
             for w, c in pairs]
-    rows, warnings = place_rows_and_warnings(ents, [], lambda o: year, text=text)
+    rows, warnings = place_rows_and_warnings(
+        ents, [], lambda o: year, load_historical_places(GAZETTEER / "places.csv"), text=text)
     return {r.place: r for r in rows}, warnings
 
 
@@ -34,3 +36,18 @@ def test_the_province_of_the_sentence_chooses_the_wade_giles_homonym() -> None:
     text = "The prefect of Yung-chou in Hunan sent grain to the army."
     rows, _ = _rows(text, 1052, ("Yung-chou", "Yongzhou"), ("Hunan", "Hunan"))
     assert rows["Yongzhou"].province == "Hunan"
+
+
+def test_a_hand_reading_follows_the_years_chgis_gives_it() -> None:
+    # places.csv reads Lin'an as Hangzhou (臨安府, 1129-1277); in the 9th century the name was
+    # the county's (臨安縣, 688-907)
+    text = "He was buried in Lin'an, beside his father."
+    rows, warnings = _rows(text, 878, ("Lin'an", "Lin'an"))
+    row = rows["Lin'an"]
+    assert abs(row.longitude - 119.72) < 0.05 and row.certainty == "medium"
+    assert row.coord_source.endswith(":dated")
+    assert any(w.code == "PLACE_HOMONYM_CHOSEN" and "臨安縣" in w.message for w in warnings)
+    rows, _ = _rows(text, 1150, ("Lin'an", "Lin'an"))  # the Southern Song capital
+    assert abs(rows["Lin'an"].longitude - 120.2) < 0.1
+    rows, _ = _rows(text, 1127, ("Lin'an", "Lin'an"))  # named a little early: still the capital
+    assert abs(rows["Lin'an"].longitude - 120.2) < 0.1
