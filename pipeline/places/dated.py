@@ -11,7 +11,8 @@ characters at another seat comes strictly nearer in time (by ``WINDOW_YEARS`` at
 row moves to that unit: certainty ``medium`` when it is in use that year ("buried in Lin'an"
 in 878: 臨安縣), ``low`` when it is only the nearest in time (warning
 ``PLACE_HOMONYM_CHOSEN`` / ``PLACE_COORDINATE_GUESSED``). A hand entry CHGIS does not date
-at its point, or without characters, stays as it is.
+at its point, or without characters, a current name ("Beijing") and a name the text writes
+by another spelling ("Dadu") stay as they are.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.places.base import _read
+from pipeline.places.base import _read, name_key
 from pipeline.places.historical import HISTORICAL_SOURCE, HistoricalUnit, unit_rank
 from pipeline.places.seats import WINDOW_YEARS, _units
 from pipeline.records import PlaceRow
@@ -71,17 +72,24 @@ def dated_reading(place: str, zh: str, lat: float, lon: float, year: int
 
 
 def follow_dated_readings(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
-                          year_at: Callable[[int], int | None]
+                          year_at: Callable[[int], int | None],
+                          surfaces: Mapping[str, set[str]] | None = None
                           ) -> tuple[list[PlaceRow], dict[int, str]]:
     """``rows`` with every hand-gazetteer row (``coord_source`` "gazetteer:…") moved to the
     unit :func:`dated_reading` gives for the running year of its first mention, and
-    {row index: why} for them. The input is not changed."""
+    {row index: why} for them. Only a name the text writes as such (``surfaces``: place ->
+    spellings; "Dadu" is read as Beijing, but is no spelling of 北京路) and whose hand reading
+    is no current place of that name (a text may write "Beijing" for Dadu: a current name is
+    no dated one) is moved. The input is not changed."""
     out = list(rows)
     why: dict[int, str] = {}
     characters = hand_characters()
     for i, row in enumerate(rows):
         if row.latitude is None or not row.coord_source.startswith("gazetteer:") \
-                or row.place not in characters or not mentions.get(row.place):
+                or row.place not in characters or not mentions.get(row.place) \
+                or name_key(row.modern) == name_key(row.place) \
+                or (surfaces is not None and name_key(row.place) not in
+                    {name_key(s) for s in surfaces.get(row.place, ())}):
             continue
         year = year_at(mentions[row.place][0])
         if year is None:

@@ -60,6 +60,21 @@ def unit_rank(unit: HistoricalUnit) -> int:
     return _KIND_RANK.get(unit.kind, 1)
 
 
+def building_kinds(gazetteer: Path | None = None) -> frozenset[str]:
+    """The ``city_part`` words of ``place_gloss_words.csv`` of ``gazetteer`` (None: the active
+    one): palace, hall, gate …; a unit of such a kind (``historical_places_extra.csv``: 未央宮
+    "Weiyang Palace") is placed at the seat of the county it stood in, precision ``near``
+    (events: ``geo_precision`` 2)."""
+    return _building_kinds(gazetteer or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=2)
+def _building_kinds(gazetteer: Path) -> frozenset[str]:
+    path = gazetteer / "place_gloss_words.csv"
+    return frozenset(r["phrase"].lower() for r in (_read(path) if path.is_file() else [])
+                     if r["kind"] == "city_part")
+
+
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
 
@@ -230,8 +245,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             guessed = ":nearest"
     best = min(found, key=lambda u: (unit_rank(u), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
-    precision = "county" if unit_rank(best) == 2 else (
-        "region" if best.kind in _REGION_KINDS else "prefecture")
+    precision = "near" if best.kind in building_kinds() else "county" \
+        if unit_rank(best) == 2 else ("region" if best.kind in _REGION_KINDS else "prefecture")
     reasons = []
     if outside:
         reasons.append(f"no CHGIS unit named {name} in {year}: the one nearest in time, "

@@ -272,7 +272,7 @@ def place_rows_and_warnings(
                 far_seats[i] = far
     blank = {i: rows[i] for i in far_seats}
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
-    rows, dated = follow_dated_readings(rows, mentions, year_at)  # "Lin'an" in 932: 臨安縣
+    rows, dated = follow_dated_readings(rows, mentions, year_at, surfaces)  # Lin'an in 932
     settled.update(dated)
     for i, row in blank.items():  # refused above: no later guess either
         rows[i] = row
