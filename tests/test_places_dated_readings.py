@@ -51,3 +51,28 @@ def test_a_hand_reading_follows_the_years_chgis_gives_it() -> None:
     assert abs(rows["Lin'an"].longitude - 120.2) < 0.1
     rows, _ = _rows(text, 1127, ("Lin'an", "Lin'an"))  # named a little early: still the capital
     assert abs(rows["Lin'an"].longitude - 120.2) < 0.1
+
+
+def test_a_current_name_a_region_and_another_spelling_are_no_dated_reading() -> None:
+    text = "The Song generals took charge of the route of Beijing."
+    rows, _ = _rows(text, 1233, ("Beijing", "Beijing"))  # not the Jin 北京路 of Inner Mongolia
+    assert rows["Beijing"].province == "Beijing"
+    text = "The armies of Jinghu marched north."  # a Song region: not the Yuan 荊湖行省
+    rows, _ = _rows(text, 1217, ("Jinghu", "Jinghu"))
+    assert ":dated" not in rows["Jinghu"].coord_source
+
+
+def test_a_palace_of_the_place_tables_is_placed_near_its_capital() -> None:
+    text = "Emperor Zhao passed away in the Weiyang Palace without an heir."
+    rows, _ = _rows(text, -74, ("Weiyang Palace", "Weiyang Palace"))
+    row = rows["Weiyang Palace"]
+    assert abs(row.latitude - 34.3) < 0.1 and abs(row.longitude - 108.94) < 0.1
+    assert row.coord_source.endswith(":near")  # events: geo_precision 2
+    rows, _ = _rows(text, 1100, ("Weiyang Palace", "Weiyang Palace"))  # long gone: a guess
+    assert rows["Weiyang Palace"].certainty in ("low", "")
+
+
+def test_a_battle_site_before_the_chgis_layers() -> None:
+    text = "Lian Po led the Zhao army to Changping and built walls."
+    rows, _ = _rows(text, -259, ("Changping", "Changping"))
+    assert rows["Changping"].province == "Shanxi" and abs(rows["Changping"].latitude - 35.8) < 0.1

@@ -10,7 +10,9 @@ of the name with the hand entry's characters (``zh`` of ``places.csv``) at the h
 characters at another seat comes strictly nearer in time (by ``WINDOW_YEARS`` at most), the
 row moves to that unit: certainty ``medium`` when it is in use that year ("buried in Lin'an"
 in 878: 臨安縣), ``low`` when it is only the nearest in time (warning
-``PLACE_HOMONYM_CHOSEN`` / ``PLACE_COORDINATE_GUESSED``). A hand entry CHGIS does not date
+``PLACE_HOMONYM_CHOSEN`` / ``PLACE_COORDINATE_GUESSED``). Only settlements count: a
+hand point of a region or river (``place_coordinates.csv``, "Jinghu") and CHGIS's circuits and
+branch secretariats are left out. A hand entry CHGIS does not date
 at its point, or without characters, a current name ("Beijing") and a name the text writes
 by another spelling ("Dadu") stay as they are.
 """
@@ -23,7 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.places.base import _read, name_key
-from pipeline.places.historical import HISTORICAL_SOURCE, HistoricalUnit, unit_rank
+from pipeline.places.historical import (
+    _REGION_KINDS,
+    HISTORICAL_SOURCE,
+    HistoricalUnit,
+    unit_rank,
+)
 from pipeline.places.seats import WINDOW_YEARS, _units
 from pipeline.records import PlaceRow
 from pipeline.resources import active_gazetteer_dir
@@ -54,7 +61,8 @@ def dated_reading(place: str, zh: str, lat: float, lon: float, year: int
     """The CHGIS unit of ``place`` (characters starting with ``zh``) the running ``year``
     reads the name as, when the hand reading at (``lat``, ``lon``) is a unit CHGIS dates to
     other years (see the module docstring); else None."""
-    units = [u for u in _units(place) if zh and u.zh.startswith(zh)]
+    units = [u for u in _units(place) if zh and u.zh.startswith(zh)
+             and u.kind not in _REGION_KINDS]  # settlements: a circuit is no dated seat
     here = [u for u in units if _near(u, lat, lon)]
     if not here or any(_gap(u, year) <= HAND_SLACK for u in here):
         return None  # "fled to Lin'an" in 1127, two years before 杭州 took that name
@@ -86,6 +94,7 @@ def follow_dated_readings(rows: Sequence[PlaceRow], mentions: Mapping[str, Seque
     characters = hand_characters()
     for i, row in enumerate(rows):
         if row.latitude is None or not row.coord_source.startswith("gazetteer:") \
+                or row.coord_source.startswith("gazetteer:hand") \
                 or row.place not in characters or not mentions.get(row.place) \
                 or name_key(row.modern) == name_key(row.place) \
                 or (surfaces is not None and name_key(row.place) not in
