@@ -207,7 +207,8 @@ SCHEMAS: dict[str, FileSchema] = {
         {"kind": _one_of("marker", "relation", "direction", "suffix", "skip", "reject",
                           "admin", "generic", "qualifier", "feature",
                           "postal_ending", "distance_unit", "seat_suffix",
-                          "garrison", "garrison_side", "city_part", "crossing")}),
+                          "garrison", "garrison_side", "city_part", "crossing",
+                          "name_cue", "people")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),

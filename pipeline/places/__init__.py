@@ -16,7 +16,10 @@ hand gazetteer, PlaceLookup; ``certainty``: certainty and warnings of a row), ``
 (places known only by their name: first and second geocoding pass), ``context`` (a mention
 read by the words around it: feature words, bare unit words, the province written beside it),
 ``garrison`` (guards, 衛, by their CHGIS units), ``within`` (last pass: gates and streets at the
-city named nearest them, circuits at the place they are named after).
+city named nearest them, circuits at the place they are named after), ``named`` (a name
+written as an era's, a state's or a people's: "took the era name Inan", "the Baishan Mohe":
+no coordinates), ``dated`` (a hand reading CHGIS dates to other years follows the running
+year: "Lin'an" in 878 is 臨安縣, not Hangzhou).
 """
 
 from pipeline.places.base import (

@@ -60,6 +60,21 @@ def unit_rank(unit: HistoricalUnit) -> int:
     return _KIND_RANK.get(unit.kind, 1)
 
 
+def building_kinds(gazetteer: Path | None = None) -> frozenset[str]:
+    """The ``city_part`` words of ``place_gloss_words.csv`` of ``gazetteer`` (None: the active
+    one): palace, hall, gate …; a unit of such a kind (``historical_places_extra.csv``: 未央宮
+    "Weiyang Palace") is placed at the seat of the county it stood in, precision ``near``
+    (events: ``geo_precision`` 2)."""
+    return _building_kinds(gazetteer or active_gazetteer_dir())
+
+
+@lru_cache(maxsize=2)
+def _building_kinds(gazetteer: Path) -> frozenset[str]:
+    path = gazetteer / "place_gloss_words.csv"
+    return frozenset(r["phrase"].lower() for r in (_read(path) if path.is_file() else [])
+                     if r["kind"] == "city_part")
+
+
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
 
@@ -166,7 +181,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
     a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road"). A Wade–Giles or
     postal spelling of a late-Qing seat ("Hengchow", ``postal_places.csv``) reads as the
-    units of those characters.
+    units of those characters; in a year none of them is in use, as every unit of its pinyin
+    (the spelling writes sounds: "Yung-chou" in 1052 is 邕州 of Guangxi or 永州 of Hunan).
     The remaining seats must lie within ``spread`` degrees of each other, else the name is
     ambiguous: with ``anchor`` (lat, lon: the middle of the document's other located places)
     the seat clearly nearest to it is taken and ``source`` ends in ":nearest" (a guess from
@@ -193,9 +209,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = table.get(key + "zhou", ())  # "Hai, Si, Tang and other states": 海州 ...
     if not found:  # "Wei-hai-wei", "Datong Left Guard": the guard (衛) of that name
         found = garrison_units(name, table)
-    if not found and key in (spelled := load_postal_places()):  # "Hengchow": 衡州府, 橫州
-        found = tuple(u for pinyin, zh in spelled[key] for u in table.get(pinyin, ())
-                      if u.zh == zh)
+    if not found:  # "Hengchow": 衡州府, 橫州
+        found = postal_units(key, year, table)
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
     if suffix and suffix.group(1).lower() == "county":
@@ -230,8 +245,8 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             guessed = ":nearest"
     best = min(found, key=lambda u: (unit_rank(u), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
-    precision = "county" if unit_rank(best) == 2 else (
-        "region" if best.kind in _REGION_KINDS else "prefecture")
+    precision = "near" if best.kind in building_kinds() else "county" \
+        if unit_rank(best) == 2 else ("region" if best.kind in _REGION_KINDS else "prefecture")
     reasons = []
     if outside:
         reasons.append(f"no CHGIS unit named {name} in {year}: the one nearest in time, "
@@ -301,13 +316,43 @@ def _nearest_in_time(found: tuple[HistoricalUnit, ...], year: int, reach: int
     return tuple(u for u in near if gap(u) == least)
 
 
+QING_START = 1644  # postal spellings name the Qing seats: before, only their sounds count
+
+
+def postal_units(key: str, year: int | None,
+                 table: Mapping[str, tuple[HistoricalUnit, ...]] | None = None
+                 ) -> tuple[HistoricalUnit, ...]:
+    """The CHGIS units a Wade–Giles or postal spelling (``key``, a name_key: "hengchow")
+    reads as (``postal_places.csv``): the units of the characters of its late-Qing seat
+    (衡州府 -> 衡州, 衡州府); when ``year`` is before ``QING_START`` (the table's seats are
+    those of the Qing) or none of them is in use then, every unit of its pinyin (the spelling
+    writes sounds, not characters: "Yung-chou" in 1052 is 邕州 of Guangxi or 永州 of Hunan).
+    () for a spelling the table does not know."""
+    spelled = load_postal_places()
+    if key not in spelled:
+        return ()
+    units = load_historical_units() if table is None else table
+
+    def of(stem: str, zh: str, u: HistoricalUnit) -> bool:
+        return u.zh == zh or (u.zh.startswith(stem) and len(u.zh) <= len(stem) + 1)
+
+    found = tuple(u for pinyin, zh in spelled[key] for u in units.get(pinyin, ())
+                  if of(zh[:-1] if zh.endswith(("府", "廳")) else zh, zh, u))
+    if year is not None and (year < QING_START or not any(
+            u.start_year <= year <= u.end_year for u in found)):
+        found = tuple(u for pinyin in dict.fromkeys(p for p, _ in spelled[key])
+                      for u in units.get(pinyin, ()))
+    return tuple(dict.fromkeys(found))
+
+
 def historical_seats(name: str, year: int, province: str | None = None
                      ) -> list[tuple[float, float]]:
-    """Distinct seats (lat, lon) of the CHGIS units named ``name`` in use in ``year`` (only
+    """Distinct seats (lat, lon) of the CHGIS units named ``name`` (or a Wade–Giles or postal
+    spelling of it: :func:`postal_units`) in use in ``year`` (only
     those in ``province`` when it holds any): more than one means the name was ambiguous
     then ("Yingzhou" in 1085: 瀛州, 潁州, 郢州, 英州 ...)."""
     key = name_key(_SUFFIX_WORDS.sub("", name.strip()))
-    found = [u for u in load_historical_units().get(key, ())
+    found = [u for u in load_historical_units().get(key, ()) or postal_units(key, year)
              if u.start_year <= year <= u.end_year]
     if province:
         found = [u for u in found if u.province == province] or found

@@ -22,6 +22,7 @@ from pipeline.places.base import (
 )
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
+from pipeline.places.dated import follow_dated_readings
 from pipeline.places.historical import (
     geocode_historical,
     load_postal_places,
@@ -50,6 +51,7 @@ from pipeline.places.mentions import (
     years_from_dates,
 )
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
+from pipeline.places.named import refuse_other_names
 from pipeline.places.period import check_namesakes
 from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
 from pipeline.places.untagged import untagged_place_mentions
@@ -270,6 +272,8 @@ def place_rows_and_warnings(
                 far_seats[i] = far
     blank = {i: rows[i] for i in far_seats}
     rows, settled = settle_homonyms(rows, mentions, year_at, text, basis)
+    rows, dated = follow_dated_readings(rows, mentions, year_at, surfaces)  # Lin'an in 932
+    settled.update(dated)
     for i, row in blank.items():  # refused above: no later guess either
         rows[i] = row
         settled.pop(i, None)
@@ -279,7 +283,8 @@ def place_rows_and_warnings(
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
     rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
     rows, qualified = refuse_other_country(rows, mentions, ends, text)  # "Shanxi, Vietnam"
-    rejected = {**far_seats, **rejected, **refused, **qualified}
+    rows, other_names = refuse_other_names(rows, mentions, ends, text)  # "the era name Inan"
+    rejected = {**far_seats, **rejected, **refused, **qualified, **other_names}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
