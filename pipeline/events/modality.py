@@ -39,6 +39,7 @@ from spacy.tokens import Token
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.unreal import unreal
 
 _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "acomp", "relcl",
                     "dobj", "attr", "oprd"})
@@ -264,9 +265,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
     if _qualifier(head):
         return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing
     if _state_change(head, lexicon) or _weather(head, lexicon) or _causative(head, lexicon) \
-            or _denied(head, lexicon):
+            or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
-        # impossible"
+        # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"
