@@ -26,6 +26,8 @@ with an infinitive ("was made to guide them"), a ``negative_determiner`` partici
 could flee", "made no attempt to", "took no steps to"), a subject denied by a copula ("escape
 was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical`` auxiliary in
 a reported or result clause ("foretold that he would die", "so that no one could flee").
+Nature as the doer, generic subjects and "was to be" passives, "rather than" verbs, "escaped
+with" a penalty and agent nouns: :mod:`pipeline.events.unreal`.
 ``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed"), or an attempt beaten off ("made an attempt
 to recover Ningpo, but were repulsed")."""

@@ -11,8 +11,8 @@ which then gives ``none``):
   "be to" future of a passive ("Hongkong was to be ceded": terms, a sentence pronounced);
 * a verb after "rather than" / "instead of" (``substitution``) when the parse hangs "than" on
   the verb as its subordinator ("Rather than surrender to Qin, X offered ...");
-* an ``avoidance`` verb whose "with" names a ``penalty`` ("escaped with banishment": got off
-  with exile, no flight);
+* an ``avoidance`` verb whose "with" or object names a ``penalty`` ("escaped with banishment":
+  got off with exile, no flight; "escaped death");
 * an ``agent_noun`` read as the act it names a doer of ("would not report that the rebel was
   slain": a person, not a rebellion).
 """
@@ -22,12 +22,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.syntax import SUBJ_PASS, coarse, pobj
+from pipeline.events.syntax import OBJ, SUBJ_PASS, coarse, pobj
 
 #: Cue kinds of a word that names a force of nature, the weather or a condition.
 _NATURAL = ("nature", "weather", "condition")
 #: Copula forms heading the "be to" future ("was to be executed").
 _BE = frozenset({"was", "were", "is", "are"})
+#: Subject links, nominal and clausal.
+_SUBJECT = frozenset({"nsubj", "csubj", *SUBJ_PASS})
 #: Links of an argument clause or conjunct whose subject is its governor's.
 _SHARED = frozenset({"xcomp", "conj"})
 
@@ -65,9 +67,11 @@ def _subjects(verb: Token) -> list[Token]:
     ("[whoever surrendered] was executed")."""
     out: list[Token] = []
     for _ in range(3):
-        out += [c for c in verb.children if c.dep_ in ("nsubj", *SUBJ_PASS)]
-        out += [g for c in verb.children if c.dep_ in ("csubj", "csubjpass")
-                for g in c.children if g.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        out += subjects  # a clause as subject may be labelled nsubjpass ("[whosoever speaks]
+        # of peace will be beheaded")
+        out += [g for c in subjects if coarse(c) == "VERB" for g in c.children
+                if g.dep_ == "nsubj"]
         if out or verb.dep_ not in _SHARED or verb.head.i == verb.i:
             return out
         verb = verb.head
@@ -104,12 +108,13 @@ def rather_than(head: Token, lexicon: EventLexicon) -> bool:
 
 
 def let_off(head: Token, lexicon: EventLexicon) -> bool:
-    """An ``avoidance`` verb with a "with" phrase naming a ``penalty`` ("escaped with
-    banishment", "escaped with a demotion"): a lighter punishment, no flight (not "escaped
-    with a few horsemen")."""
+    """An ``avoidance`` verb with a "with" phrase or an object naming a ``penalty`` ("escaped
+    with banishment", "escaped with a demotion", "escaped death"): a lighter punishment or
+    none, no flight (not "escaped with a few horsemen", "escaped the siege")."""
     return lexicon.is_cue(head.lower_, "avoidance") and any(
-        c.dep_ == "prep" and c.lower_ == "with" and (obj := pobj(c)) is not None
-        and lexicon.is_cue(obj.lower_, "penalty") for c in head.children)
+        (c.dep_ in OBJ and lexicon.is_cue(c.lower_, "penalty")) or (
+            c.dep_ == "prep" and c.lower_ == "with" and (obj := pobj(c)) is not None
+            and lexicon.is_cue(obj.lower_, "penalty")) for c in head.children)
 
 
 def agent_noun(head: Token, lexicon: EventLexicon) -> bool:
