@@ -55,7 +55,8 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "habitual", "list_opener", "act_suffix",
                        "censor", "campaign_head", "relative", "negative_determiner",
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
-                       "weather", "causative"})
+                       "weather", "causative", "nature", "natural_damage", "generic",
+                       "penalty", "agent_noun"})
 
 
 @dataclass(frozen=True)

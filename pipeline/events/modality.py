@@ -26,6 +26,8 @@ with an infinitive ("was made to guide them"), a ``negative_determiner`` partici
 could flee", "made no attempt to", "took no steps to"), a subject denied by a copula ("escape
 was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical`` auxiliary in
 a reported or result clause ("foretold that he would die", "so that no one could flee").
+Nature as the doer, generic subjects and "was to be" passives, "rather than" verbs, "escaped
+with" a penalty and agent nouns: :mod:`pipeline.events.unreal`.
 ``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed"), or an attempt beaten off ("made an attempt
 to recover Ningpo, but were repulsed")."""
@@ -39,6 +41,7 @@ from spacy.tokens import Token
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.unreal import unreal
 
 _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "acomp", "relcl",
                     "dobj", "attr", "oprd"})
@@ -264,9 +267,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
     if _qualifier(head):
         return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing
     if _state_change(head, lexicon) or _weather(head, lexicon) or _causative(head, lexicon) \
-            or _denied(head, lexicon):
+            or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
-        # impossible"
+        # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"

@@ -1,0 +1,130 @@
+"""Trigger words that tell no happening of their event type, read from the parse and the cue
+kinds of ``gazetteer/event_cues.csv`` (called by :func:`pipeline.events.modality.modality`,
+which then gives ``none``):
+
+* a force of nature as the doer (``nature``, ``weather`` or ``condition`` subject) of a verb
+  that is no ``natural_damage`` verb ("the tide of the river broke the embankment": a flood,
+  not a defeat; but "a typhoon destroyed the fleet", "the flood drowned the relief army" stay
+  events), or a ``weather`` noun whose "of" names weather ("in a storm of wind and rain");
+* a ``generic`` subject, a rule or a threat about whoever may do something ("anyone who
+  revealed the change was to be put to death", "whoever surrendered was executed"), and the
+  "be to" future of a passive ("Hongkong was to be ceded": terms, a sentence pronounced);
+* a verb after "rather than" / "instead of" (``substitution``) when the parse hangs "than" on
+  the verb as its subordinator ("Rather than surrender to Qin, X offered ...");
+* an ``avoidance`` verb whose "with" or object names a ``penalty`` ("escaped with banishment":
+  got off with exile, no flight; "escaped death");
+* an ``agent_noun`` read as the act it names a doer of ("would not report that the rebel was
+  slain": a person, not a rebellion).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.syntax import OBJ, SUBJ_PASS, coarse, pobj
+
+#: Cue kinds of a word that names a force of nature, the weather or a condition.
+_NATURAL = ("nature", "weather", "condition")
+#: Copula forms heading the "be to" future ("was to be executed").
+_BE = frozenset({"was", "were", "is", "are"})
+#: Subject links, nominal and clausal.
+_SUBJECT = frozenset({"nsubj", "csubj", *SUBJ_PASS})
+#: Links of an argument clause or conjunct whose subject is its governor's.
+_SHARED = frozenset({"xcomp", "conj"})
+
+
+def _natural(word: Token, lexicon: EventLexicon) -> bool:
+    return any(lexicon.is_cue(word.lower_, kind) for kind in _NATURAL)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def natural_force(head: Token, lexicon: EventLexicon) -> bool:
+    """A verb trigger whose active subject is a natural force and that is no
+    ``natural_damage`` verb ("the tide ... broke the embankment", "the wind scattered the
+    ships" stays only if "scattered" is listed), or a ``weather`` trigger noun whose "of"
+    phrase is weather itself ("a storm of wind and rain"; not "the storm of the fortress")."""
+    if coarse(head) == "NOUN" and lexicon.is_cue(head.lower_, "weather"):
+        return any(c.dep_ == "prep" and c.lower_ == "of" and (obj := pobj(c)) is not None
+                   and _natural(obj, lexicon) for c in head.children)
+    if coarse(head) != "VERB" or lexicon.is_cue(head.lower_, "natural_damage"):
+        return False
+    verb = _first_conjunct(head) if not any(c.dep_ == "nsubj" for c in head.children) \
+        else head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+    return bool(subjects) and all(_natural(s, lexicon) for s in subjects)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, or of the verb it is an argument clause or conjunct of
+    ("anyone ... was [to be put to death]"), and the subjects of its clausal subject
+    ("[whoever surrendered] was executed")."""
+    out: list[Token] = []
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        out += subjects  # a clause as subject may be labelled nsubjpass ("[whosoever speaks]
+        # of peace will be beheaded")
+        out += [g for c in subjects if coarse(c) == "VERB" for g in c.children
+                if g.dep_ == "nsubj"]
+        if out or verb.dep_ not in _SHARED or verb.head.i == verb.i:
+            return out
+        verb = verb.head
+    return out
+
+
+def generic_or_destined(head: Token, lexicon: EventLexicon) -> bool:
+    """A clause about whoever may act or suffer, not about someone who did: a ``generic``
+    subject ("anyone who revealed the change was to be put to death", "whoever surrendered
+    was executed"), a relative clause of one ("anyone who surrendered ..."), or the "be to"
+    future of a passive ("was to be put to death", "Hongkong was to be ceded and an
+    indemnity paid": terms and sentences, not their carrying out)."""
+    if coarse(head) != "VERB":
+        return False
+    if head.dep_ == "relcl" and lexicon.is_cue(head.head.lower_, "generic"):
+        return True
+    if any(lexicon.is_cue(s.lower_, "generic") for s in _subjects(head)):
+        return True
+    verb = _first_conjunct(head)
+    return verb.tag_ == "VBN" and verb.dep_ == "xcomp" and verb.head.lower_ in _BE \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+
+
+def rather_than(head: Token, lexicon: EventLexicon) -> bool:
+    """A verb whose subordinator "than"/"of" follows a ``substitution`` word ("Rather than
+    surrender to Qin, Feng Ting offered ...": the parse makes "than" the verb's ``mark``; a
+    preposition "of" hangs on the main verb instead, and ``modality`` reads it on the way up
+    from its object, "instead of surrendering")."""
+    verb = _first_conjunct(head)
+    return coarse(verb) == "VERB" and any(
+        c.dep_ == "mark" and c.lower_ in ("than", "of") and 0 < c.i < verb.i
+        and lexicon.is_cue(c.doc[c.i - 1].lower_, "substitution") for c in verb.children)
+
+
+def let_off(head: Token, lexicon: EventLexicon) -> bool:
+    """An ``avoidance`` verb with a "with" phrase or an object naming a ``penalty`` ("escaped
+    with banishment", "escaped with a demotion", "escaped death"): a lighter punishment or
+    none, no flight (not "escaped with a few horsemen", "escaped the siege")."""
+    return lexicon.is_cue(head.lower_, "avoidance") and any(
+        (c.dep_ in OBJ and lexicon.is_cue(c.lower_, "penalty")) or (
+            c.dep_ == "prep" and c.lower_ == "with" and (obj := pobj(c)) is not None
+            and lexicon.is_cue(obj.lower_, "penalty")) for c in head.children)
+
+
+def agent_noun(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun that names a doer, not the act (``agent_noun``: "the rebel was slain",
+    "rebels took the town"): determined, possessed or plural."""
+    return coarse(head) == "NOUN" and lexicon.is_cue(head.lower_, "agent_noun") and (
+        head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.children))
+
+
+def unreal(head: Token, lexicon: EventLexicon) -> bool:
+    """Whether the trigger ``head`` tells no happening of its type (see the module doc)."""
+    return natural_force(head, lexicon) or generic_or_destined(head, lexicon) \
+        or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon)
