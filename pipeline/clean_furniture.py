@@ -22,9 +22,11 @@ original offsets):
 ``TITLE_REPEATED``
     section headings written ``<title> - <section>`` (a dash with spaces around it) whose
     ``<title>`` (a capitalised phrase without digits) stands before at least two such
-    headings of the page: the first keeps its title (the page's title: a mention, e.g. of
-    its battle), later ones lose ``<title> - `` and keep the section name ("Stalemate"), so
-    the page title is not read again as one more mention of the same battle.
+    headings of the page: the first stays (the page's own title: one mention, e.g. of its
+    battle, which the event stage dates like any lead mention), later ones are removed whole,
+    so the page title is not read again as one more undated mention of the same battle. (Kept
+    without its title, a section name such as "Zhao Defeated" stands alone as a capitalised
+    line, which the entity model reads as a person's name.)
 
 Lines are headings only when short (:data:`MAX_HEADING_WORDS` words) and not closed by a
 sentence end. Every rule is linear in the text.
