@@ -22,11 +22,11 @@ original offsets):
 ``TITLE_REPEATED``
     section headings written ``<title> - <section>`` (a dash with spaces around it) whose
     ``<title>`` (a capitalised phrase without digits) stands before at least two such
-    headings of the page: the first stays (the page's own title: one mention, e.g. of its
-    battle, which the event stage dates like any lead mention), later ones are removed whole,
-    so the page title is not read again as one more undated mention of the same battle. (Kept
-    without its title, a section name such as "Zhao Defeated" stands alone as a capitalised
-    line, which the entity model reads as a person's name.)
+    headings of the page: the first stays whole (the page's own title: one mention, e.g. of
+    its battle, which the event stage dates like any lead mention); later ones lose
+    ``<title> - `` and keep their section name ("Stalemate"), so the page title is not read
+    again as one more undated mention of the same battle, and each section still opens
+    with a heading (a running date does not cross it: :mod:`pipeline.events.horizon`).
 
 Lines are headings only when short (:data:`MAX_HEADING_WORDS` words) and not closed by a
 sentence end. Every rule is linear in the text.
@@ -155,7 +155,8 @@ def _link_edits(lines: list[tuple[int, int, str]], titles: set[str]) -> Iterable
                    f"removed a link line naming the page's title: {line[:80]!r}")
 
 
-def _title_edits(lines: list[tuple[int, int, str]], repeated: set[str]) -> Iterable[Edit]:
+def _title_edits(text: str, lines: list[tuple[int, int, str]],
+                 repeated: set[str]) -> Iterable[Edit]:
     seen: set[str] = set()
     for start, end, line in lines:
         title = _title_of(line)
@@ -164,8 +165,12 @@ def _title_edits(lines: list[tuple[int, int, str]], repeated: set[str]) -> Itera
         if title.casefold() not in seen:
             seen.add(title.casefold())  # the first: the page's own title, kept
             continue
-        yield Edit(start, end, "", "TITLE_REPEATED",
-                   f"removed a section heading that repeats the page title: {line[:80]!r}")
+        at = start + len(text[start:end]) - len(text[start:end].lstrip())
+        sep = _TITLE_SEP.search(text, at + len(title), end)
+        if sep is not None:
+            yield Edit(at, sep.end(), "", "TITLE_REPEATED",
+                       f"removed the page title repeated before a section heading: "
+                       f"{text[at:sep.end()]!r} (the heading {line[:80]!r})")
 
 
 def furniture_edits(text: str) -> Iterable[Edit]:
@@ -175,7 +180,7 @@ def furniture_edits(text: str) -> Iterable[Edit]:
     repeated = _repeated_titles(lines)
     edits = [*_cue_edits(text, lines, furniture_cues()),
              *_link_edits(lines, _page_titles(lines, repeated)),
-             *_title_edits(lines, repeated)]
+             *_title_edits(text, lines, repeated)]
     taken: list[Edit] = []
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         if taken and edit.start < taken[-1].end:

@@ -100,3 +100,23 @@ def test_every_cue_example_is_removed() -> None:
         result = clean(raw)
         assert "PAGE_FURNITURE" in _codes(result), row["cue"]
         assert result.text.strip() == "The city fell in 1127."
+
+
+def test_page_title_takes_the_year_of_the_leads_own_mention() -> None:
+    """The page title "Battle of Yamen" (kept once by the cleaner) is dated by the lead's
+    "The Battle of Yamen was fought in 1279", a mention dated by its own sentence though it
+    stands before the sentence's date (:func:`pipeline.events.summary.date_lead_events`)."""
+    from pipeline.events.summary import date_lead_events
+    from pipeline.records import EventRow
+
+    title = EventRow("", 0, -1, 0, 28, "battle_reference", "Battle of Yamen")
+    lead = EventRow("", 1, -1, 30, 60, "battle_reference", "Battle of Yamen", year=1279,
+                    date_source="sentence")
+    carried = EventRow("", 2, -1, 200, 240, "attack", "attacked", year=1276,
+                       date_source="running")
+    out = date_lead_events([title, lead, carried], ["Yamen", "Yamen", ""], 62,
+                           frozenset({"attack"}))
+    assert (out[0].year, out[0].date_source, out[0].certainty) == (1279, "summary", "low")
+    assert out[1:] == [lead, carried]
+    lone = EventRow("", 0, -1, 0, 28, "battle_reference", "Battle of Changping")
+    assert date_lead_events([lone], ["Changping"], 40)[0].year is None  # nothing dates it
