@@ -13,7 +13,9 @@ characters is shortened to its first :data:`KEPT_PUNCT_RUN` (``PUNCTUATION_RUN``
 longer than :data:`MAX_WORD_CHARS` gets a space every :data:`MAX_WORD_CHARS` characters
 (``LONG_WORD``). Words split by OCR or a line break ("rebel- lion", "destruc tion") are
 rejoined by :mod:`pipeline.clean_words` (``OCR_SPLIT_WORD``, ``HYPHEN_BREAK_JOINED``,
-``HYPHEN_BREAK_KEPT``), each join a warning row.
+``HYPHEN_BREAK_KEPT``), each join a warning row. Site furniture of mirror pages ("Read more
+about this topic: ...", quote boxes, the page title repeated before each section heading) is
+removed by :mod:`pipeline.clean_furniture` (``PAGE_FURNITURE``, ``TITLE_REPEATED``).
 """
 
 from __future__ import annotations
@@ -252,12 +254,20 @@ def _split_words(text: str) -> Iterable[Edit]:
     return split_words(text)
 
 
+def _page_furniture(text: str) -> Iterable[Edit]:
+    """Site furniture: navigation and link lines, quote boxes, a page title repeated before
+    section headings (:mod:`pipeline.clean_furniture`; imported here, as :func:`_split_words`)."""
+    from .clean_furniture import furniture_edits
+
+    return furniture_edits(text)
+
+
 # Passes run in order; within a pass edits must not overlap (later overlapping ones are skipped).
 PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
      _regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
                  "replaced control characters by spaces"),),
-    (_breadcrumb_lines, _navigation_lines, _repeated_lines),
+    (_breadcrumb_lines, _navigation_lines, _repeated_lines, _page_furniture),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
      _regex_rule(_HTML_TAG, "", "HTML_TAG", "removed an HTML tag"),

@@ -174,6 +174,8 @@ SCHEMAS: dict[str, FileSchema] = {
         ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
         {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},
         must_exist=False),
+    "page_furniture.csv": FileSchema(("cue", "scope", "example"), ("cue", "scope"),
+                                     {"scope": _one_of("line", "block")}),
     "mt_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                               {"kind": _one_of("motion_preposition", "motion_adverb",
                                                "motion_form", "result_verb",

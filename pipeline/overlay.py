@@ -62,6 +62,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_types.csv": ("lemma",),
     "event_cues.csv": ("cue", "kind"),
     "mt_cues.csv": ("cue", "kind"),
+    "page_furniture.csv": ("cue",),
     "verb_inflections.csv": ("lemma",),
     "event_nouns.csv": ("noun", "lemma"),
     "modern_places.csv": ("name", "name_zh", "province"),

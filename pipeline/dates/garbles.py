@@ -20,6 +20,7 @@ import regex
 from .lexicon import load_lexicon
 from .mentions import DateMention
 from .ocr import ocr_year_mentions
+from .ocr_context import add_ocr_context
 
 _NUMBER = re.compile(r"\d{1,2}(?!\d)")
 # the words before a year number (matched on the text just before it, anchored at its end)
@@ -79,6 +80,7 @@ def add_garbled_mentions(text: str, mentions: list[DateMention], eras) -> list[D
     new.extend(_unread_mentions(text, spans, eras, new))
     new.extend(ocr_year_mentions(text, spans + [(m.start, m.end) for m in new],
                                  load_lexicon()))  # "In 1SS4": a year garbled by OCR
+    new = add_ocr_context(text, mentions, new, spans, load_lexicon())  # "first moon of l053"
     if not new:
         return mentions
     kept = [m for m in mentions

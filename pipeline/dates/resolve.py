@@ -54,6 +54,7 @@ from .era_years import era_of_day, era_of_year
 from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
+from .ocr_context import read_ocr_month
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
@@ -142,6 +143,8 @@ def _resolve_one(
     prior: Counter[str], ahead: tuple[Anchor, ...] = (), this_year: int | None = None,
 ) -> _Res:
     res = _Res()
+    if (m := read_ocr_month(m, state, res)) is None:  # "the first moon of l053": no year read
+        return res
     if m.kind == "gregorian":
         _western(m, state, eras, calendar, res)
         return res

@@ -3,7 +3,9 @@
 An encyclopedia page opens with a summary ("The Mongolian army ... surrounded Jin Aizong in
 Caizhou City, and captured Caizhou City a few months later") and only then narrates, with
 dates, what happened. An event of that lead (before the document's first dated expression,
-with no date of its own) takes the years of the body's dated events at the same place and
+with no date of its own) takes the years of the body's dated events (and of the events dated
+by their own sentence, also before that first date: "The Battle of Yamen was fought in 1279"
+after the page title "Battle of Yamen") at the same place and
 of the same kind (the same event type; for a battle, a "Battle of X" or a siege, any hostile
 event): ``year`` the earliest, ``year_end`` the latest, ``date_source="summary"``,
 ``time_precision`` 3, no ``date_id`` (no one date says it) and ``certainty`` ``low``. Events
@@ -34,8 +36,10 @@ def date_lead_events(rows: Sequence[EventRow], places: Sequence[str],
         return list(rows)
     years: dict[str, list[EventRow]] = {}
     for row, place in zip(rows, places, strict=True):
-        if place and row.year is not None and row.start >= first_date \
-                and row.date_source != "summary":
+        if place and row.year is not None and row.date_source != "summary" and (
+                row.start >= first_date or row.date_source == "sentence"):
+            # (a mention dated by its own sentence counts even before the first date: "The
+            # Battle of Yamen was fought in 1279" dates the page title "Battle of Yamen")
             years.setdefault(place, []).append(row)
     out = []
     for row, place in zip(rows, places, strict=True):
