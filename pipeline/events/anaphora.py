@@ -11,8 +11,11 @@ non-reflexive anaphor never names the other argument of its own clause.
 from __future__ import annotations
 
 import bisect
+import csv
 import dataclasses
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -34,9 +37,36 @@ from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
 from pipeline.events.salience.gender import pronoun_gender
 from pipeline.records import EntityRow
+from pipeline.resources import active_gazetteer_dir
+
+#: ``place_gloss_words.csv`` kinds whose words name a settlement or an administrative unit
+#: ("city", "prefecture", "commandery"): a common noun that is one of them is a place.
+_SETTLEMENT_KINDS = frozenset({"suffix", "admin"})
+
+
+@lru_cache(maxsize=2)
+def settlement_words(gazetteer: Path | None = None) -> frozenset[str]:
+    """Lower-case one-word nouns of a settlement or administrative unit and their plurals
+    ("city", "cities", "prefecture", "counties"), from ``place_gloss_words.csv`` rows of the
+    kinds :data:`_SETTLEMENT_KINDS`; empty without the file."""
+    path = (gazetteer or active_gazetteer_dir()) / "place_gloss_words.csv"
+    if not path.is_file():
+        return frozenset()
+    out: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            word = row["phrase"].strip().lower()
+            if row["kind"] in _SETTLEMENT_KINDS and word.isalpha():
+                out |= {word, word[:-1] + "ies" if word.endswith("y") else word + "s"}
+    return frozenset(out)
 
 
 def patient_label(frame: Frame, finder: ActorFinder) -> str:
+    """The entity label (PERSON, PLACE, POLITY, ARMY) the patient of ``frame`` stands for, to
+    choose a trigger's row by ``object_label`` (:func:`pipeline.events.rows.frames._choose_rule`);
+    "" when nothing says. A common noun decides by its class: a person anaphor word ("the
+    emperor", "the generals"): PERSON; a settlement word no entity covers ("entered the city",
+    "the prefectures"): PLACE (:func:`settlement_words`)."""
     if frame.patient is None:
         return ""
     word = frame.patient.lower_
@@ -49,6 +79,9 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     actor = finder.actor(frame.patient)
     if actor is not None:
         return actor.entity.label
+    if place is None and frame.patient.tag_ in ("NN", "NNS") \
+            and finder.entity_at(frame.patient) is None and word in settlement_words():
+        return "PLACE"  # "his men entered the city"
     return "PLACE" if place is not None else ""
 
 

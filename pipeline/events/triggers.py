@@ -120,6 +120,18 @@ def _inside_name(trig: Span, sent: Span, ctx: Context, offset: int,
                for e in entities_in(ctx, max(0, start - 60), end))
 
 
+def _narrated(trig: Span, rules: tuple[TriggerRule, ...]) -> tuple[TriggerRule, ...]:
+    """The rules of a reference form written in lower case in running text ("relieved the siege
+    of Xianyou", "the siege of Jinyang dragged on": the event told) when its form also has rows
+    of another type (``siege of``: a ``siege``); a capitalised one ("the Siege of Jinling") or
+    one opening the sentence keeps its ``battle_reference`` rows (a name)."""
+    if rules[0].event_type != "battle_reference" or trig.start == trig.sent.start \
+            or not trig[0].text[:1].islower():
+        return rules
+    told = tuple(r for r in rules if r.event_type != "battle_reference")
+    return told or rules
+
+
 def _title_end(doc: Doc, trig: Span, sent: Span) -> int:
     """Token index after the ")" closing a "(see the Battle of X ...)" reference, else -1."""
     before = doc[max(sent.start, trig.start - 3):trig.start]
@@ -147,6 +159,7 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
                 censor = any(lex.cue(t.lower_) == CENSOR for t in sent)
             if not censor:
                 continue  # "said" with no censor in the sentence: no trigger, no clause end
+        rules = _narrated(trig, rules)
         if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
             continue
         if rules[0].event_type == "battle_reference":
