@@ -192,7 +192,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "campaign_head", "relative",
                                                   "negative_determiner", "substitution",
                                                   "hypothetical", "result_mark", "copular",
-                                                  "condition", "weather", "causative")},
+                                                  "condition", "weather", "causative",
+                                                  "army_noun")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

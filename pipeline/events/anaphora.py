@@ -64,15 +64,22 @@ def settlement_words(gazetteer: Path | None = None) -> frozenset[str]:
 def patient_label(frame: Frame, finder: ActorFinder) -> str:
     """The entity label (PERSON, PLACE, POLITY, ARMY) the patient of ``frame`` stands for, to
     choose a trigger's row by ``object_label`` (:func:`pipeline.events.rows.frames._choose_rule`);
-    "" when nothing says. A common noun decides by its class: a person anaphor word ("the
-    emperor", "the generals"): PERSON; a settlement word no entity covers ("entered the city",
-    "the prefectures"): PLACE (:func:`settlement_words`)."""
+    "" when nothing says. A common noun no entity covers decides by its class (cue kinds of
+    ``event_cues.csv``): a person anaphor word or a relative ("the emperor", "the generals",
+    "his son"): PERSON; an ``army_noun`` ("two armies", "the troops"): ARMY; a settlement word
+    ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`); an unknown
+    proper noun takes the one label the trigger's rows ask for (:func:`_sole_label`), if they
+    ask for one only."""
     if frame.patient is None:
         return ""
     word = frame.patient.lower_
-    if finder.entity_at(frame.patient) is None and "anaphor_person" in (
-            finder.lexicon.cue(word), finder.lexicon.cue(word[:-1]) if word.endswith("s") else ""):
-        return "PERSON"  # "the emperor was captured", "the generals were captured"
+    lex = finder.lexicon
+    forms = (word, word[:-1]) if word.endswith("s") else (word,)
+    if finder.entity_at(frame.patient) is None:
+        if any(lex.is_cue(w, "anaphor_person") or lex.is_cue(w, "relative") for w in forms):
+            return "PERSON"  # "the emperor was captured", "the generals", "sent his son"
+        if lex.is_cue(word, "army_noun"):
+            return "ARMY"  # "sent two armies"
     place = finder.place(frame.patient)
     if place is not None and finder.entity_at(frame.patient) is place:
         return "PLACE"
@@ -82,7 +89,28 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     if place is None and frame.patient.tag_ in ("NN", "NNS") \
             and finder.entity_at(frame.patient) is None and word in settlement_words():
         return "PLACE"  # "his men entered the city"
+    if place is None and _unknown_name(frame.patient, finder):
+        return _sole_label(frame.head, finder)  # "occupied Tai-hu-hsien": a place
     return "PLACE" if place is not None else ""
+
+
+def _unknown_name(tok: Token, finder: ActorFinder) -> bool:
+    """True for a proper-noun head no entity covers and no article precedes ("Tai-hu-hsien",
+    "Port Arthur", a garbled "Tha(ng-Long"; not "the Office for Legislating Laws")."""
+    return tok.tag_ in ("NNP", "NNPS") and finder.entity_at(tok) is None \
+        and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _sole_label(head: Token, finder: ActorFinder) -> str:
+    """The one ``object_label`` the rows of the trigger word ``head`` take ("occupied": PLACE;
+    "named": PERSON), "" when they take several ("fell": a PLACE or a POLITY) or none: the
+    verb's sense decides what an unknown name it governs is; not for a present tense, which
+    describes more often than it tells."""
+    if head.tag_ in ("VBZ", "VBP"):
+        return ""  # a present tense describes ("takes Divination as his career")
+    labels = {r.object_label for r in finder.lexicon.forms.get(head.lower_, ())
+              if r.object_label}
+    return next(iter(labels)) if len(labels) == 1 else ""
 
 
 def _depth(tok: Token) -> int:
