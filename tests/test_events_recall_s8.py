@@ -108,3 +108,21 @@ def test_plural_of_an_act_noun_is_a_trigger(nlp: Language) -> None:
     assert lex.forms["invasions"] == lex.forms["invasion"]
     assert "invasions" in lex.derived  # a derived form: it needs an argument of its own
     assert "attack" in types(nlp, "The invasions of Luoyang by the Jin in 1126 failed.")
+
+
+def test_viqr_tone_mark_is_no_question(nlp: Language) -> None:
+    text = ("In the twelfth month Li Heng attacked the grain convoy of Tru+o+ng-Va(n-Ho^? at "
+            "Luoyang and captured most of the boats.")
+    assert "attack" in types(nlp, text)
+    assert types(nlp, "Did Li Heng attack Luoyang? he asked the envoy.") == []
+
+
+def test_reflexive_forms_cover_every_person() -> None:
+    from pipeline.events.lexicon import load_event_lexicon, reflexive_variants
+
+    assert reflexive_variants("took his own life") == [
+        "took his own life", "took her own life", "took their own life"]
+    assert reflexive_variants("died") == ["died"]
+    lex = load_event_lexicon()
+    assert lex.forms["killed herself"] == lex.forms["killed himself"]
+    assert lex.forms["hanged themselves"] == lex.forms["hanged himself"]

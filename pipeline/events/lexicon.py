@@ -149,7 +149,9 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                (row.get("anchor") or "").strip())
             for written in row["forms"].split(";"):
                 for form in expand_form(written, f"{path}:{line}", verbs):
-                    forms.setdefault(form, []).append(rule)
+                    for variant in reflexive_variants(form):
+                        if rule not in forms.setdefault(variant, []):
+                            forms[variant].append(rule)
     derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
     present = _add_present(forms, verbs)
     cues: dict[str, str] = {}
@@ -218,6 +220,22 @@ def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequen
     for present, rules in extra.items():
         forms[present].extend(r for r in dict.fromkeys(rules) if r not in forms[present])
     return frozenset(added)
+
+
+_REFLEXIVE = re.compile(r"\b(himself|his own)\b")
+_OTHER_PERSONS = {"himself": ("herself", "themselves"), "his own": ("her own", "their own")}
+
+
+def reflexive_variants(form: str) -> list[str]:
+    """``form`` and, for a form written with a masculine reflexive ("hanged himself", "took
+    his own life"), the same with the feminine and plural one ("hanged herself", "killed
+    themselves", "took her own life"): the lexicon writes the person once."""
+    found = _REFLEXIVE.search(form)
+    if found is None:
+        return [form]
+    word = found.group(1)
+    return [form, *(form[:found.start()] + other + form[found.end():]
+                    for other in _OTHER_PERSONS[word])]
 
 
 def _add_plurals(forms: dict[str, list[TriggerRule]], suffixes: Sequence[str]

@@ -32,6 +32,8 @@ from pipeline.events.speakers import CENSOR
 from pipeline.records import DateRow, EntityRow
 
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
+#: Marks VIQR writes after a letter for Vietnamese diacritics ("Tra^`n", "Va(n", "Du+").
+_VIQR_MARKS = frozenset("^(+`'~")
 _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "when", "by",
                         "from", "for", "with", "during", "under"})
 
@@ -120,6 +122,21 @@ def _inside_name(trig: Span, sent: Span, ctx: Context, offset: int,
                for e in entities_in(ctx, max(0, start - 60), end))
 
 
+def _asks(doc: Doc, sent: Span) -> bool:
+    """True when the sentence ends in a question mark; not one written onto a word in VIQR
+    marks (:data:`_VIQR_MARKS`) and followed by a lower-case word, where the sentence runs on
+    (the hook-above tone mark of Vietnamese written in VIQR, "the grain convoy of
+    Tru+o+ng-Va(n-Ho^? at Va^n--Do^`n and sank ...", split there by the sentence splitter)."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
+        return False
+    word = doc[last.i - 1] if last.i > 0 else None
+    glued = word is not None and not word.whitespace_ and not word.is_punct \
+        and any(c in _VIQR_MARKS for c in word.text)  # "Ho^?": a word in VIQR marks
+    after = next((t for t in doc[sent.end:sent.end + 3] if not t.is_space), None)
+    return not (glued and after is not None and after.text[:1].islower())
+
+
 def _narrated(trig: Span, rules: tuple[TriggerRule, ...]) -> tuple[TriggerRule, ...]:
     """The rules of a reference form written in lower case in running text ("relieved the siege
     of Xianyou", "the siege of Jinyang dragged on": the event told) when its form also has rows
@@ -145,7 +162,7 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
                        offset: int) -> list[tuple[Span, tuple[TriggerRule, ...]]]:
     first = bisect.bisect_left(span_starts, sent.start)
     last = bisect.bisect_left(span_starts, sent.end)
-    if next((t.text for t in reversed(sent) if not t.is_space), "") == "?":
+    if _asks(doc, sent):
         return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
