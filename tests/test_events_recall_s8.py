@@ -126,3 +126,9 @@ def test_reflexive_forms_cover_every_person() -> None:
     lex = load_event_lexicon()
     assert lex.forms["killed herself"] == lex.forms["killed himself"]
     assert lex.forms["hanged themselves"] == lex.forms["hanged himself"]
+
+
+def test_sending_an_army_to_do_something_is_that_event_only(nlp: Language) -> None:
+    # the purpose infinitive is the event: no second row for the dispatch
+    kinds = types(nlp, "In 1125 Li Heng sent more than 100,000 troops to attack the Song.")
+    assert kinds.count("attack") == 1

@@ -66,7 +66,8 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     choose a trigger's row by ``object_label`` (:func:`pipeline.events.rows.frames._choose_rule`);
     "" when nothing says. A common noun no entity covers decides by its class (cue kinds of
     ``event_cues.csv``): a person anaphor word or a relative ("the emperor", "the generals",
-    "his son"): PERSON; an ``army_noun`` ("two armies", "the troops"): ARMY; a settlement word
+    "his son"): PERSON; an ``army_noun`` ("two armies", "the troops"): ARMY, unless a "to"
+    infinitive says what it was sent to do (:func:`_purpose_verb`); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`); an unknown
     proper noun takes the one label the trigger's rows ask for (:func:`_sole_label`), if they
     ask for one only."""
@@ -79,7 +80,8 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
         if any(lex.is_cue(w, "anaphor_person") or lex.is_cue(w, "relative") for w in forms):
             return "PERSON"  # "the emperor was captured", "the generals", "sent his son"
         if lex.is_cue(word, "army_noun"):
-            return "ARMY"  # "sent two armies"
+            # "sent two armies"; not "sent troops to attack X": the purpose verb is the event
+            return "" if _purpose_verb(frame.head, frame.patient) else "ARMY"
     place = finder.place(frame.patient)
     if place is not None and finder.entity_at(frame.patient) is place:
         return "PLACE"
@@ -92,6 +94,14 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     if place is None and _unknown_name(frame.patient, finder):
         return _sole_label(frame.head, finder)  # "occupied Tai-hu-hsien": a place
     return "PLACE" if place is not None else ""
+
+
+def _purpose_verb(head: Token, patient: Token) -> bool:
+    """True when the verb ``head`` or its object ``patient`` governs a "to" infinitive
+    ("sent troops to attack the Song", "sent his troops to divide into three routes")."""
+    return any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and coarse(c) == "VERB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for tok in (head, patient) for c in tok.children)
 
 
 def _unknown_name(tok: Token, finder: ActorFinder) -> bool:
