@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from test_events import run
+from test_events_recall_mt import types
 
 from pipeline.events.anaphora import settlement_words
 
@@ -15,15 +15,6 @@ from pipeline.events.anaphora import settlement_words
 @pytest.fixture(scope="module")
 def nlp(parser_nlp: Language) -> Language:
     return parser_nlp
-
-
-SPEC = [("Li Heng", "PERSON", "Li Heng"), ("Wang Dao", "PERSON", "Wang Dao"),
-        ("Luoyang", "PLACE", "Luoyang"), ("Xiangyang", "PLACE", "Xiangyang"),
-        ("Jin", "POLITY", "Jin"), ("Song", "POLITY", "Song")]
-
-
-def types(nlp: Language, text: str) -> list[str]:
-    return [e.event_type for e in run(nlp, text, SPEC)]
 
 
 @pytest.mark.parametrize("text", [
