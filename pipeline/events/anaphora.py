@@ -32,7 +32,7 @@ from pipeline.events.coref import (
     spelled_person,
     title_actor,
 )
-from pipeline.events.lexicon import RULER_TITLES, ruler_names
+from pipeline.events.lexicon import RULER_TITLES, EventLexicon, ruler_names
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
 from pipeline.events.salience.gender import pronoun_gender
@@ -68,7 +68,8 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     ``event_cues.csv``): a person anaphor word or a relative ("the emperor", "the generals",
     "his son"): PERSON; an ``army_noun`` ("two armies", "the troops"): ARMY, unless a "to"
     infinitive says what it was sent to do (:func:`_purpose_verb`); a settlement word
-    ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`); an unknown
+    ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
+    that has no row for any object (:func:`_labelled_only`); an unknown
     proper noun takes the one label the trigger's rows ask for (:func:`_sole_label`), if they
     ask for one only."""
     if frame.patient is None:
@@ -89,19 +90,38 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     if actor is not None:
         return actor.entity.label
     if place is None and frame.patient.tag_ in ("NN", "NNS") \
-            and finder.entity_at(frame.patient) is None and word in settlement_words():
-        return "PLACE"  # "his men entered the city"
+            and finder.entity_at(frame.patient) is None and word in settlement_words() \
+            and _labelled_only(frame.head, lex):
+        return "PLACE"  # "his men entered the city" (not "stormed the city": an attack)
     if place is None and _unknown_name(frame.patient, finder):
         return _sole_label(frame.head, finder)  # "occupied Tai-hu-hsien": a place
     return "PLACE" if place is not None else ""
 
 
+def _labelled_only(head: Token, lex: EventLexicon) -> bool:
+    """True when every row of the trigger word ``head`` asks for an object label or object
+    words ("entered": a PLACE), so that an unlabelled object refuses it; a word with a row for
+    any object ("stormed", "destroyed": an attack, a destruction of whatever) keeps that
+    reading for a common noun."""
+    rows = lex.forms.get(head.lower_, ())
+    return bool(rows) and all(r.object_label or r.object_words for r in rows)
+
+
 def _purpose_verb(head: Token, patient: Token) -> bool:
-    """True when the verb ``head`` or its object ``patient`` governs a "to" infinitive
-    ("sent troops to attack the Song", "sent his troops to divide into three routes")."""
-    return any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and coarse(c) == "VERB"
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for tok in (head, patient) for c in tok.children)
+    """True when a "to" infinitive hangs on the verb ``head`` or its object ``patient`` with
+    no other verb between ("sent troops to attack the Song", "sent troops in an attempt to
+    seize Tokyo", "sent his troops to divide into three routes")."""
+    for tok in head.subtree:
+        if tok.i == head.i or coarse(tok) != "VERB" \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            continue
+        above = tok.head
+        while above.i not in (head.i, patient.i) and coarse(above) != "VERB" \
+                and above.head.i != above.i:
+            above = above.head
+        if above.i in (head.i, patient.i):
+            return True
+    return False
 
 
 def _unknown_name(tok: Token, finder: ActorFinder) -> bool:
