@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from test_events_recall_mt import types
 
-from pipeline.events.anaphora import settlement_words
+from pipeline.events.patients import settlement_words
 
 
 @pytest.fixture(scope="module")
