@@ -48,3 +48,11 @@ def test_bare_year_inside_a_bc_span(eras) -> None:
     assert _years(text, eras)["206"] == -205
     text = "In 210 BC he died; in 215 Meng Tian went north."
     assert _years(text, eras)["215"] == 215  # larger than the BC year: read CE (flagged)
+
+
+def test_an_inherited_year_takes_its_printed_year_when_no_era_fits(eras, calendar) -> None:
+    text = ("In the forty years of Jiajing (1561), the pirates attacked Taizhou. The second "
+            "year (1562), the pirates turned to invade Fujian.")
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "The second year")
+    assert (row.year, row.certainty) == (1562, "medium")  # not Longqing 2 = 1568
