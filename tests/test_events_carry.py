@@ -51,3 +51,15 @@ def test_a_running_date_before_a_birth_on_a_span(resources) -> None:  # noqa: AN
     events = process_text(text, "t", resources).events
     later = [e for e in events if e.start >= text.index("He joined")]
     assert later and all(e.year != 1120 for e in later)
+
+
+def test_a_wiki_section_heading_is_no_wall(resources) -> None:  # noqa: ANN001
+    text = ("Background[edit]\nIn the eighth month of 383 the Qin army marched south. Fu Rong "
+            "took Shouyang in the tenth month.\n\nThe battle[edit]\nThe Jin court named Xie "
+            "Shi commander. Zhu Xu, sent by Fu Jian as an envoy, told him to strike.\n\n"
+            "Legacy of 1900[edit]\nThe court sent envoys to the north.\n")
+    events = process_text(text, "t", resources).events
+    sent = [e for e in events if e.trigger.startswith("sent") and e.start < text.index("Legacy")]
+    assert sent and (sent[0].year, sent[0].certainty) == (383, "low")  # far: a guess
+    later = [e for e in events if e.start > text.index("Legacy")]
+    assert all(e.year != 383 for e in later)  # a heading with a number still walls
