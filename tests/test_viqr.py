@@ -52,3 +52,13 @@ def test_viqr_subject_is_actor_across_paragraphs(resources: api.Resources):
     assert {"Toa-Do^", "Thoa^'t-Hoan"} <= persons
     retreat = [e for e in result.events if e.event_type == "retreat"]
     assert retreat and retreat[0].actor1 == "Thoa^'t-Hoan"
+
+
+def test_title_names_a_person_of_an_earlier_paragraph(resources: api.Resources):
+    text = ("In 1428 King Le^-Lo+.i refused the Ming demands.\n\n"
+            "The Ming army crossed the border in 1429.\n\n"
+            "The King fled to the mountains in 1429.")
+    result = api.process_text(text, "t", resources)
+    flight = [e for e in result.events if e.event_type == "flight"]
+    assert flight and flight[0].actor1 == "Le^-Lo+.i"
+    assert flight[0].actor1_source == "pronoun"
