@@ -4,8 +4,9 @@ ruler the document last reported enthroned (pipeline/events/rows/build.py _reign
 
 from __future__ import annotations
 
-from pipeline import api
 from event_rows import one
+
+from pipeline import api
 
 
 def test_emperor_is_the_enthroned_ruler_not_a_future_one(resources: api.Resources):
