@@ -16,3 +16,12 @@ def test_emperor_is_the_enthroned_ruler_not_a_future_one(resources: api.Resource
     row = one(text, resources, "movement")
     assert row.actor1 == "Emperor Yang of Sui"
     assert row.actor1_source == "pronoun" and row.certainty == "low"
+
+
+def test_text_polity_without_a_ruler_that_year_is_no_bar(resources: api.Resources):
+    text = ("The rebels swore to restore the Song, and the Song loyalists of the Song "
+            "coast rose.\n\n"
+            "In the second year of Hongwu the Emperor issued a decree against them.")
+    row = one(text, resources, "decree")
+    assert row.actor1 == "Zhu Yuanzhang"  # the Hongwu Emperor
+    assert row.certainty == "low"
