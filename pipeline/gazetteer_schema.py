@@ -120,6 +120,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
     "name_collisions.csv": FileSchema(("kind", "word", "note"), ("kind", "word"),
                                       must_exist=False),
+    "vietnamese_surnames.csv": FileSchema(("surname", "quoc_ngu", "note"), ("surname",),
+                                          must_exist=False),
     "compound_surnames.csv": FileSchema(("surname_zh", "romanized", "origin", "source"),
                                         ("surname_zh", "romanized", "source"),
                                         must_exist=False),
