@@ -288,8 +288,8 @@ def _summary(label: str, c: dict[str, int]) -> str:
 def score_gold(verbose: bool, errors: bool = False, only: str | None = None) -> int:
     """Score every annotated page (or only the pages of the set ``only``: ``tuned``,
     ``unseen``, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout6``, ``heldout7``,
-    ``dev4``, ``dev4b``, ``dev5`` or any other value of the ``set`` field of the gold rows); print each page, each set's totals
-    and ``ALL``."""
+    ``dev4``, ``dev4b``, ``dev5`` or any other value of the ``set`` field of the gold rows);
+    print each page, each set's totals and ``ALL``."""
     from pipeline.document import load_resources, process_text
 
     resources = load_resources()
