@@ -122,8 +122,8 @@ def test_a_courtesy_name_after_an_apposed_name_belongs_to_the_head_of_the_chain(
     out = carry_short_names(tuple(rows), text, {})
     assert out[2].canonical == "Zhang Juzheng"
     text = "Cao Cao, and Liu Bei, styled Xuande, met at Xuzhou."
-    rows = _short_rows(text, [("Cao Cao", "PERSON", "gazetteer"), ("Liu Bei", "PERSON", "gazetteer"),
-                              ("Xuande", "PERSON", "model")])
+    rows = _short_rows(text, [("Cao Cao", "PERSON", "gazetteer"),
+                              ("Liu Bei", "PERSON", "gazetteer"), ("Xuande", "PERSON", "model")])
     assert carry_short_names(tuple(rows), text, {})[2].canonical == "Liu Bei"
 
 
