@@ -150,7 +150,10 @@ def main() -> None:
     if "bare" in best:
         print(f"ratio (chronicle / bare throughput): {best['bare'] / full_s:.2f} "
               f"(the issue asks >= 0.8)")
-    paired = sorted(c / m for c, m in zip(times["chronicle"], times["full"], strict=True))
+    rounds = [c / m for c, m in zip(times["chronicle"], times["full"], strict=True)]
+    print("issue 8 ratio of each round, in order: "
+          + " ".join(f"{r:.2f}" for r in rounds))
+    paired = sorted(rounds)
     print(f"issue 8, chronicle time / full pass time: {full_s / model_s:.2f} (best / best); "
           f"round by round {paired[0]:.2f}-{paired[-1]:.2f}, median "
           f"{paired[len(paired) // 2]:.2f} (must be <= 1.0): {_verdict(paired)}")

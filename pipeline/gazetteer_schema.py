@@ -120,6 +120,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "entity_lexicon.csv": FileSchema(("kind", "value", "note"), ("kind", "value")),
     "name_collisions.csv": FileSchema(("kind", "word", "note"), ("kind", "word"),
                                       must_exist=False),
+    "vietnamese_surnames.csv": FileSchema(("surname", "quoc_ngu", "note"), ("surname",),
+                                          must_exist=False),
     "compound_surnames.csv": FileSchema(("surname_zh", "romanized", "origin", "source"),
                                         ("surname_zh", "romanized", "source"),
                                         must_exist=False),
@@ -196,7 +198,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "hypothetical", "result_mark", "copular",
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
-                                                  "penalty", "agent_noun")},
+                                                  "penalty", "agent_noun", "army_noun")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

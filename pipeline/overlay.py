@@ -63,6 +63,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_cues.csv": ("cue", "kind"),
     "mt_cues.csv": ("cue", "kind"),
     "page_furniture.csv": ("cue",),
+    "vietnamese_surnames.csv": ("surname",),
     "verb_inflections.csv": ("lemma",),
     "event_nouns.csv": ("noun", "lemma"),
     "modern_places.csv": ("name", "name_zh", "province"),

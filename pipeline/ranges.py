@@ -26,6 +26,7 @@ from .entities import carry_names, extract_entities
 from .entities.collisions import read_bare_surnames
 from .entities.periods import refuse_far_rulers
 from .entities.ruler_dates import reread_rulers
+from .entities.viqr import carry_viqr_persons
 from .events import PendingEvent, pending_block_events
 from .places import (
     PlaceGloss,
@@ -169,6 +170,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
                           key=lambda e: (e.start, e.end, e.label))
         entities = read_bare_surnames(entities, text, surnamed)  # "Chiang" after "Chiang Kai-shek"
         entities = carry_names(entities, seen)  # one sense per text (per range: see merge)
+        entities = carry_viqr_persons(entities, text, block.start, block_end, seen)
         # a paragraph never spans blocks unless it is longer than a block
         entities, reread = reread_capitals(entities, text, year_at, whole.glosses)
         entities = read_place_words(entities, text, known)

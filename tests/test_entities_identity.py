@@ -100,3 +100,37 @@ def test_courtesy_name_after_whose(resources: api.Resources) -> None:
     rows = _entities(resources, "Cao Cao, whose courtesy name was Mengde, was born in 155. "
                                 "In 200 Mengde defeated Yuan Shao at Guandu.")
     assert [c for t, _, c in rows if t == "Mengde"] == ["Cao Cao", "Cao Cao"]
+
+
+def _short_rows(text: str, rows: list[tuple[str, str, str]]) -> list:
+    """Entity rows for the given (surface, label, source) in reading order, canonical = text."""
+    from pipeline.records import EntityRow
+    out, pos = [], 0
+    for surface, label, source in rows:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        out.append(EntityRow(doc_id="d", sentence_id=0, start=start, end=pos, text=surface,
+                             label=label, canonical=surface, source=source))
+    return out
+
+
+def test_a_courtesy_name_after_an_apposed_name_belongs_to_the_head_of_the_chain() -> None:
+    from pipeline.entities.short_names import carry_short_names
+    text = "Zhang Juzheng, the word Shu Da, number Taiyue, is a native of Jiangling."
+    rows = _short_rows(text, [("Zhang Juzheng", "PERSON", "gazetteer"),
+                              ("Shu Da", "PERSON", "gazetteer"), ("Taiyue", "PERSON", "model")])
+    out = carry_short_names(tuple(rows), text, {})
+    assert out[2].canonical == "Zhang Juzheng"
+    text = "Cao Cao, and Liu Bei, styled Xuande, met at Xuzhou."
+    rows = _short_rows(text, [("Cao Cao", "PERSON", "gazetteer"),
+                              ("Liu Bei", "PERSON", "gazetteer"), ("Xuande", "PERSON", "model")])
+    assert carry_short_names(tuple(rows), text, {})[2].canonical == "Liu Bei"
+
+
+def test_a_given_name_of_a_name_only_the_model_proposed_is_not_carried() -> None:
+    # "Ming China" is a model false person: "China" later stays what it was
+    from pipeline.entities.short_names import carry_short_names
+    text = "The envoys of Ming China arrived. China sent troops."
+    rows = _short_rows(text, [("Ming China", "PERSON", "model"), ("China", "PLACE", "model")])
+    out = carry_short_names(tuple(rows), text, {})
+    assert (out[1].label, out[1].canonical) == ("PLACE", "China")

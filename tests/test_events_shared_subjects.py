@@ -59,7 +59,8 @@ def test_a_country_tagged_a_place_that_declares_war_is_the_actor(nlp: Language) 
 def test_a_place_subject_of_a_hostile_act_beats_a_name_before_it(nlp: Language) -> None:
     ev = run(nlp, "Tibet took eighteen prefectures and, together with the Khotanese, captured "
              "Kucha.", [("Tibet", "PLACE"), ("Khotanese", "POLITY"), ("Kucha", "PLACE")])
-    assert actors(ev, "capture_city") == [("Tibet", "place")]
+    # ("took eighteen prefectures" is a capture too: the settlement word is a PLACE)
+    assert set(actors(ev, "capture_city")) == {("Tibet", "place")}
 
 
 def test_a_place_still_does_not_ascend_a_throne(nlp: Language) -> None:

@@ -5,8 +5,10 @@
 nearest earlier year in the same paragraph is a BC year (a Western "230 BC", a printed
 "(293 BC)", or a bare year this pass already read as BC):
 
-* counting down from it (the number is not larger), with a later BC year of the same paragraph
-  not larger than it ("..., Chu in 223, ... Qi in 221 BC"): BC, sure (:data:`BC_BETWEEN`);
+* counting down from it (the number is not larger; after a BC span, not larger than the
+  span's first year: "The Chu–Han Contention (206–202 BC) ... burned Xianyang in 206"), with
+  a later BC year of the same paragraph not larger than it ("..., Chu in 223, ... Qi in
+  221 BC"): BC, sure (:data:`BC_BETWEEN`);
 * counting down from it, no later BC year bounds it ("In 222 BC ... and in 221 Qi"): BC, a
   guess (:data:`BC_AFTER`, the resolver flags it ``medium``);
 * a larger number ("In 210 BC ... by 220"): CE or a step back in BC time; read CE, flagged
@@ -43,12 +45,17 @@ def _bare(m: DateMention) -> bool:
             and _DIGITS.fullmatch(m.text) is not None)
 
 
-def _bc_written(m: DateMention) -> int | None:
-    """The written BC number of a year mention ("230 BC" -> 230), None if it is no BC year."""
+def _bc_written(m: DateMention, first: bool = False) -> int | None:
+    """The written BC number of a year mention ("230 BC" -> 230), None if it is no BC year.
+    A range gives its last year ("221–206 BC" -> 206), or with ``first`` its first year when
+    that is BC too (221: the bare years inside the span count down from its start)."""
     if m.kind == "range" and m.coarse == "period":
         return None  # "the Warring States period": no BC number written (.periods)
     if m.kind == "range" and m.parts:
+        head = _bc_written(m.parts[0]) if first else None
         m = m.parts[-1]
+        if head is not None and _bc_written(m) is not None:
+            return head
     year = m.western_year if m.kind == "gregorian" else m.stated_year
     return 1 - year if year is not None and year <= 0 else None
 
@@ -65,7 +72,7 @@ def carry_bc(text: str, mentions: list[DateMention]) -> list[DateMention]:
         if m.kind not in _YEAR_KINDS:
             continue
         if prev is not None and _bare(m) and _near(text, out[prev].end, m.start):
-            p = _bc_written(out[prev])
+            p = _bc_written(out[prev], first=True)  # "(206–202 BC) ... in 206": BC
             if p is not None:
                 out[i] = m = _reread(text, out, i, p)
         prev = i

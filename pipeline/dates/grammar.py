@@ -277,6 +277,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|\b(?i:AD|A\.D\.)\s+(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
         # "B.C. 117", "(d. B.C. 117)": old books put the era word before the year
         rf"|(?<![A-Za-z.])(?:{bc_pre})\s*(?P<byear>\d{{1,4}})(?!\d)(?!\s*[-–—]\s*\d)"
+        # the same when the scan starts at the digits ("in B.C. 90", "A.D. 73"): the era word
+        # before a year of one or two digits
+        rf"|(?<=(?<![A-Za-z.])(?:{bc_pre}|AD|A\.D\.)\s*)(?P<byear>\d{{1,2}})(?![\dA-Za-z])"
+        rf"(?!\s*[-–—]\s*\d)"
         # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
         rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
     )

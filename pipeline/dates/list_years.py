@@ -120,3 +120,28 @@ def apart_by_list_line(text: str, i: int, j: int) -> bool:
             return True
         cut = text.find("\n", cut + 1, b)
     return False
+
+
+#: A line that is a label or a heading, not part of a hard-wrapped sentence: at most
+#: :data:`LABEL_WORDS` words and no sentence punctuation at its end ("Time of invention", "use").
+LABEL_WORDS = 3
+
+
+def apart_by_label_line(text: str, i: int, j: int) -> bool:
+    """True when a whole line between the lines of offsets ``i`` and ``j`` of ``text`` (a
+    sentence as the parser cut it) is a short label line: at most :data:`LABEL_WORDS` words,
+    no sentence punctuation at its end. An infobox the parser ran into one sentence
+    ("Time of invention\nYangjia Yuannian (A.D. 132)\nuse\n...\nZhang Heng (78- 139) was
+    born"): the year of one field dates no event of a later line. A hard-wrapped page has no
+    such lines inside a sentence (its lines are long, or end one)."""
+    a, b = min(i, j), max(i, j)
+    cut = text.find("\n", a, b)
+    while cut != -1:
+        nxt = text.find("\n", cut + 1, b)
+        if nxt == -1:
+            return False  # the later offset's own line
+        line = text[cut + 1:nxt].strip()
+        if line and len(line.split()) <= LABEL_WORDS and line[-1] not in ".!?;:,)\"'”’":
+            return True
+        cut = nxt
+    return False

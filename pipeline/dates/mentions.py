@@ -116,6 +116,7 @@ def find_date_mentions(text: str, eras: EraTable,
     from .near_rulers import tag_rulers  # noqa: PLC0415 (imports this module)
     from .people import tag_people  # noqa: PLC0415 (imports this module)
     from .sentence_dynasty import settle_by_sentence  # noqa: PLC0415 (late pass)
+    from .short_years import add_short_years  # noqa: PLC0415 (late pass)
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = printed_after_cycle(text, out)  # "in the spring of Ky Dau, 1789"
@@ -132,6 +133,7 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = add_time_clauses(text, out)  # "in 1421 and was minister when the Emperor was taken"
     out = add_list_years(text, out)  # "- 219: ...", "* 1134 – ...": a timeline line's year
+    out = add_short_years(text, out)  # "A.D. 73 ... in 94": an entry's short years
     out = carry_bc(text, out)  # "Han in 230 BC, Zhao in 228, ...": bare years after a BC year
     out = tag_positions(text, tag_rulers(text, tag_people(text, out, eras, people), eras))
     from .datelines import mark_datelines  # noqa: PLC0415 (late pass)

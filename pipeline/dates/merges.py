@@ -54,7 +54,8 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             gap = text[a.end:b.start]
             a = _month_shares_year(a, b, gap)
             both_western = a.kind == b.kind == "gregorian"
-            if both_western and b.western_year is not None and a.western_year is not None:
+            if both_western and b.western_year is not None and a.western_year is not None \
+                    and _RANGE_GAP.fullmatch(gap):  # not "in 102, and ... B.C. 104": no range
                 a = _bc_range_start(a, b, text)
             if both_western and a.year_doubt is None and b.year_doubt:
                 b = replace(b, year_doubt=None)  # "from 1514 to 1587": the start supports it

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from .grammar import _grammar
 from .mentions import DateMention
 
 MT_DOUBT = "digits garbled by machine translation"
@@ -32,6 +33,7 @@ MARKERS = re.compile(r"/kloc-|65438")
 REPAIRS = (("/kloc-0/", "1"), ("165438+0", "11"))
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ",.;:!?)]\"'’”"
+_LEAD = "([\"'‘“"
 # tokens with digits that are no garble: numbers, ordinals, decades, percentages, spans, ToC
 _NORMAL = re.compile(
     r"[(\[\"'“‘]?(?:\d[\d,.]*(?:st|nd|rd|th|s|%)?|\d{2,4}\s?[/–—-]\s?\d{1,4}s?"
@@ -56,6 +58,8 @@ def garbled_spans(text: str) -> list[tuple[int, int]]:
         s, e = t.span()
         while e > s and text[e - 1] in _TRAIL:
             e -= 1
+        while s < e and text[s] in _LEAD:  # "(/kloc-0/203)"
+            s += 1
         if e > s:
             out.append((s, e))
     return out
@@ -98,8 +102,18 @@ def add_mt_digit_mentions(text: str, mentions: list[DateMention]) -> list[DateMe
         else:
             merged.append(g)
     new = []
+    plain = [y for m in mentions for y in (m.western_year, m.stated_year) if y is not None]
     for s, e in merged:
         year = repaired_year(text[s:e])
+        if year is None:
+            split = split_year(text, s, e, [(a, b) for a, b in spans if s <= a and b <= e],
+                               plain)
+            if split is not None:
+                year, e, month, season = split
+                new.append(DateMention(start=s, end=e, text=text[s:e], kind="gregorian",
+                                       western_year=year, calendar="western", month=month,
+                                       season=season, year_doubt=MT_DOUBT))
+                continue
         if year is not None:
             new.append(DateMention(start=s, end=e, text=text[s:e], kind="gregorian",
                                    western_year=year, calendar="western", year_doubt=MT_DOUBT))
@@ -108,6 +122,64 @@ def add_mt_digit_mentions(text: str, mentions: list[DateMention]) -> list[DateMe
                     for y in [repaired_year(text[a:b])] if y is not None]
         why = "; ".join([MT_DOUBT, *readings])  # "the spring of /kloc-0/848": not taken apart
         new.append(DateMention(start=s, end=e, text=text[s:e], kind="unread", year_doubt=why))
+    taken = [(m.start, m.end) for m in new]
     kept = [m for m in kept if m.kind == "dynasty"
-            or not any(s < m.end and m.start < e for s, e in merged)]
+            or not any(s < m.end and m.start < e for s, e in [*merged, *taken])]
     return sorted(kept + new, key=lambda x: (x.start, x.end))
+
+
+#: Years at most between a split repaired year and a year the text prints plainly.
+SPLIT_NEAR = 50
+_GLUED = re.compile(r"^[A-Za-z]+|[A-Za-z]+$")
+_SPLIT_TAIL = re.compile(
+    r"(?P<words>(?:[\s,]+[A-Za-z]+){0,4}?)[\s,]+(?P<digits>\d{3})(?![\d,.]?\d)")
+
+
+def split_year(text: str, s: int, e: int, tokens: list[tuple[int, int]], plain: list[int]
+               ) -> tuple[int, int, int | None, str | None] | None:
+    """A year whose code the translator split around a date phrase ("/kloc-in the spring of
+    0/848": "/kloc-" + "0/848" -> 1848; "1in July, 850": "1" + "850" -> 1850), as ``(year,
+    end, month, season)``; None unless the words glued to the garbled ``tokens`` of the group
+    ``text[s:e]`` and the words between are only date words (a month, a season, "in", "of",
+    "the"), the joined digits read as a 3-4 digit year, and a year the text prints plainly
+    (``plain``) lies within :data:`SPLIT_NEAR` years of it. ``end``: the group's end, or the
+    end of a plain 3-digit number after it that completes the year."""
+    g = _grammar()
+    words: list[str] = []
+    digits = ""
+    for a, b in tokens:
+        tok = text[a:b]
+        words += _GLUED.findall(tok)
+        digits += _GLUED.sub("", tok)
+    words += re.findall(r"[A-Za-z]+", _strip_tokens(text, s, e, tokens))
+    year = repaired_year(digits)
+    if year is None and len(digits) <= 2:  # "1in July, 850": the rest of the year after
+        tail = _SPLIT_TAIL.match(text, e)
+        if tail is not None:
+            words += tail.group("words").replace(",", " ").split()
+            year = repaired_year(digits + tail.group("digits"))
+            e = tail.end("digits")
+    if year is None or not any(abs(year - y) <= SPLIT_NEAR for y in plain):
+        return None
+    month = season = None
+    for w in (w.lower() for w in words):
+        if w in g.months:
+            month = g.months[w]
+        elif w in g.seasons:
+            season = g.seasons[w]
+        elif w not in _SPLIT_WORDS:
+            return None
+    return year, e, month, season
+
+
+_SPLIT_WORDS = frozenset(("in", "of", "the", "on", "at"))
+
+
+def _strip_tokens(text: str, s: int, e: int, tokens: list[tuple[int, int]]) -> str:
+    """``text[s:e]`` without the ``tokens`` (full-text spans inside it)."""
+    out, pos = [], s
+    for a, b in sorted(tokens):
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:e])
+    return " ".join(out)

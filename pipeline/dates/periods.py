@@ -132,6 +132,15 @@ _OPENS = re.compile(r"(?:^|[.;:!?,\n(]\s*)$")
 _STRONG = frozenset({"during", "throughout"})
 
 
+@lru_cache(maxsize=8)
+def _lead_pattern(phases: tuple[str, ...]) -> re.Pattern[str]:
+    """"LEAD the (PHASE)" at the end of a string, the phase words longest first (compiled once
+    per word list: :func:`_lead` runs at every period mention)."""
+    ordered = sorted(phases, key=len, reverse=True)
+    phase_alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return re.compile(rf"\b(\w+)\s+the\s+(?:({phase_alt})\s+)?$", re.IGNORECASE)
+
+
 def _lead(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] | None:
     """(start of the phase word or the name, phase word, how the lead reads) if "LEAD the
     (PHASE)" stands right before ``start``; None otherwise, and None after a capitalised word
@@ -140,9 +149,7 @@ def _lead(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] |
     its clause or is "during"/"throughout" (a time for sure), False for "in"/"under" inside
     a clause ("the defenses in the Song Dynasty": maybe an attribute)."""
     before = text[max(0, start - 40):start]
-    phases = sorted(lex.cat("coarse_phase"), key=len, reverse=True)
-    phase_alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phases)
-    m = re.search(rf"\b(\w+)\s+the\s+(?:({phase_alt})\s+)?$", before, re.IGNORECASE)
+    m = _lead_pattern(tuple(lex.cat("coarse_phase"))).search(before)
     if m is None or m.group(1).lower() not in lex.cat("period_lead"):
         return None
     lead_at = start - len(before) + m.start(1)

@@ -9,6 +9,11 @@ in the printed year's Chinese calendar, and the row is ``medium`` with a
 ``YEAR_FROM_PRINTED_YEAR`` warning. A slip of one year (a month 11-12 in the next Western
 year, a translator's off-by-one) keeps the era reading and its conflict warning.
 
+An era year without its era name ("The second year (1562)" after "the fortieth year of
+Jiajing (1561)": a translation of "the next year" read as year 2 of the next era, Longqing 2 =
+1568) takes the printed year the same way: no reading of the running era or of an era that
+would follow it silently fits the year the text prints.
+
 A misprinted year (OCR "(A.D. 800)" for 300 after "the first year of Yung-k'ang") does not
 win either: when the printed year fits no era of that name (by more than :data:`MAX_SLIP`
 years), differs from the reading the context chooses in one digit only, and that reading is
@@ -23,7 +28,7 @@ from __future__ import annotations
 from pipeline.calendar import LunarCalendar
 
 MAX_SLIP = 1  # years: a printed year this near the reading is a slip, not another era
-READING_KINDS = frozenset(("explicit", "reign"))
+READING_KINDS = frozenset(("explicit", "reign", "inherited"))
 
 
 def one_digit_off(printed: int, year: int) -> bool:

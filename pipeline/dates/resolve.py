@@ -54,6 +54,7 @@ from .era_years import era_of_day, era_of_year
 from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
+from .mtdigits import MT_DOUBT
 from .ocr_context import read_ocr_month
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
@@ -94,6 +95,8 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         state.unread = None  # a date read on its own: the narrative's date is known again
         state.unread_low = False
     state.where = m.where
+    if m.kind in ("gregorian", "explicit", "inherited", "reign", "sexagenary", "range"):
+        state.repaired = m.text if m.year_doubt == MT_DOUBT else None
     # a Western running date, not a printed "(229)" glossing a Chinese date (.western_months)
     state.western = ((res.year, res.month, res.day, res.jdn[0] if res.jdn else None)
                      if res.western and not m.text.startswith("(") else None)

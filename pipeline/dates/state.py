@@ -39,6 +39,7 @@ class RunningDate:
     # (year, month, day, first JDN) of the running date when a Western date set it (.western_months)
     western: tuple[int, int | None, int | None, int | None] | None = None
     western_text: bool = False  # the document writes full Western dates ("12 February 1912")
+    repaired: str | None = None  # the running year was repaired from garbled digits (.mtdigits)
 
 
 @dataclass
@@ -86,6 +87,9 @@ class _Res:
         self.levels.append(state.certainty)  # inherited: the running date's own warning named it
         if level is not None and LEVELS.index(level) < LEVELS.index(state.certainty):
             self.guess(code, basis, level)  # a guess made here, weaker than the running date
+        if state.repaired is not None and not self.after_unread:  # "1in July, 850 ... autumn"
+            self.guess("RUNNING_DATE_UNSURE", f"the running year was repaired from "
+                       f"{state.repaired!r}, digits garbled by machine translation", "medium")
         if state.unread is not None and not self.after_unread:
             self.after_unread = True
             what = ("a time the text does not date" if state.unread_low

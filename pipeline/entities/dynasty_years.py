@@ -4,6 +4,7 @@ words ("Wei Qing") from a pair of dynasties ("Ming Qing"): :func:`polity_years`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -46,8 +47,18 @@ def polity_spans(words: Iterable[str], directory: Path | None
 
 def _reign_spans(directory: Path | None) -> tuple[dict[str, tuple[int, int]], list] | None:
     """(first, last) reign year of each dynasty of ``rulers.csv``, and the ``dynasties.csv``
-    rows; None without the files."""
-    if directory is None or not (directory / "dynasties.csv").is_file():
+    rows; None without the files. New containers (callers change them); the files are read
+    once per folder (:func:`_read_reign_spans`: every block of every text asks)."""
+    if directory is None:
+        return None
+    loaded = _read_reign_spans(directory)
+    return None if loaded is None else (dict(loaded[0]), list(loaded[1]))
+
+
+@lru_cache(maxsize=4)
+def _read_reign_spans(directory: Path) -> tuple[dict[str, tuple[int, int]], tuple] | None:
+    """:func:`_reign_spans` of one folder, read from its files (cached: do not change)."""
+    if not (directory / "dynasties.csv").is_file():
         return None
     from pipeline.eras import load_dynasties  # noqa: PLC0415 (eras imports entities' users)
     from pipeline.rulers import load_ruler_table  # noqa: PLC0415
@@ -60,7 +71,7 @@ def _reign_spans(directory: Path | None) -> tuple[dict[str, tuple[int, int]], li
     for r in reigns:
         lo, hi = span.get(r.dynasty, (r.reign_start, r.reign_end))
         span[r.dynasty] = (min(lo, r.reign_start), max(hi, r.reign_end))
-    return span, list(load_dynasties(directory))
+    return span, tuple(load_dynasties(directory))
 
 
 def _word_spans(wanted: set[str], dynasties: Iterable, span: dict[str, tuple[int, int]]

@@ -33,6 +33,7 @@ from pipeline.entities.name_checks import (
 )
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
+from pipeline.entities.viqr import add_viqr_persons
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import LABELS, Gazetteer
 from pipeline.records import EntityRow
@@ -268,6 +269,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             name = pinyin_canonical(_norm(text), mapped, gazetteer)
             found.append((start, end, mapped, name, "model", text))
     found = add_headword_persons(found, doc_text, gazetteer)  # "LI KUANG 李廣": Li Guang
+    found = add_viqr_persons(found, doc_text, gazetteer)  # "Tra^`n-Hu+ng--Da.o" (VIQR)
     places = _place_names(gazetteer)
     for k, (start, end, label, canonical, source, text) in enumerate(found):
         if label == "PERSON" and source == "model" and (

@@ -45,6 +45,24 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 _AFTER_PERSON = re.compile(r"\s*(?:,|\(|;)?\s*(?:(?:whose|his|her)\s+)?$")
 
 
+_APPOSED = re.compile(r"\s*,\s*(?:(?!(?:and|or|but|while|then|with|to|by|of)\s)[a-z]+\s+){1,3}$")
+
+
+def _chain_head(owner: EntityRow, before: Sequence[EntityRow], text: str) -> EntityRow:
+    """The person a chain of apposed names starts from: "Zhang Juzheng, the word Shu Da,
+    number Taiyue": the owner of "Taiyue" is Zhang Juzheng, not "Shu Da" (an apposed name
+    whose own intro phrase the lexicon lacks). Follows PERSON rows joined by a comma and one to
+    three lower-case words, none a conjunction or preposition ("Cao Cao, and Liu Bei,
+    styled Xuande": Liu Bei)."""
+    i = next((k for k in range(len(before) - 1, -1, -1) if before[k] is owner), -1)
+    while i > 0:
+        prev = before[i - 1]
+        if prev.label != "PERSON" or not _APPOSED.fullmatch(text[prev.end:before[i].start]):
+            break
+        owner, i = prev, i - 1
+    return owner
+
+
 @lru_cache(maxsize=4)
 def _words(directory: Path) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """(surnames, person titles, name_intro phrases in lower case, longest first)."""
@@ -108,12 +126,14 @@ def carry_short_names(entities: Sequence[EntityRow], text: str,
             owner = next((p for p in reversed(out) if p.end <= intro), None)
             if owner is not None and owner.label == "PERSON" \
                     and _AFTER_PERSON.fullmatch(text[owner.end:intro]):
+                owner = _chain_head(owner, out, text)
                 memory.setdefault(_COURTESY + e.text, owner.canonical)
         if e.label == "PERSON" and out and " " in e.text and e.text.split()[0] in titles:
             before, opened = out[-1], _BRACKET_OPEN.fullmatch(text[out[-1].end:e.start])
             if opened is not None and "(" in opened.group() and before.label == "PERSON" \
                     and _BRACKET_CLOSE.match(text, e.end) is not None \
-                    and before.text.split()[0] not in titles:
+                    and before.text.split()[0] not in titles \
+                    and not (e.source == "gazetteer" and e.canonical != e.text):
                 memory.setdefault(_TITLE + e.text, before.canonical)  # "Dae Mu-ye (King Mu)"
         canonical = memory.get(_COURTESY + e.text) if one_word else None
         if not canonical and e.label == "PERSON":
@@ -124,7 +144,10 @@ def carry_short_names(entities: Sequence[EntityRow], text: str,
         if canonical and (e.label != "PERSON" or e.canonical != canonical):
             e = dataclasses.replace(e, label="PERSON", canonical=canonical)
         given = _given_name(e, surnames, titles)
-        if given:  # a full name: its given name alone is this person from here on
+        if given and (e.source == "gazetteer" or "-" in given):
+            # a full name the data know (or a hyphenated given name): its given name alone is
+            # this person from here on; a two-word name only the model proposed may be no
+            # name at all ("Ming China")
             key = _GIVEN + given
             memory[key] = e.canonical if memory.get(key, e.canonical) == e.canonical else ""
         out.append(e)

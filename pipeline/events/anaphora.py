@@ -30,26 +30,11 @@ from pipeline.events.coref import (
     title_actor,
 )
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
+from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
 from pipeline.events.salience.gender import pronoun_gender
 from pipeline.records import EntityRow
-
-
-def patient_label(frame: Frame, finder: ActorFinder) -> str:
-    if frame.patient is None:
-        return ""
-    word = frame.patient.lower_
-    if finder.entity_at(frame.patient) is None and "anaphor_person" in (
-            finder.lexicon.cue(word), finder.lexicon.cue(word[:-1]) if word.endswith("s") else ""):
-        return "PERSON"  # "the emperor was captured", "the generals were captured"
-    place = finder.place(frame.patient)
-    if place is not None and finder.entity_at(frame.patient) is place:
-        return "PLACE"
-    actor = finder.actor(frame.patient)
-    if actor is not None:
-        return actor.entity.label
-    return "PLACE" if place is not None else ""
 
 
 def _depth(tok: Token) -> int:

@@ -7,6 +7,9 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   paragraph of one line, short, not ended by sentence punctuation, followed by a line that
   starts with a capital or a digit), and a date *in* a heading is no running date for the
   body ("The Xuanwu Gate Incident of 626" titles a page that then narrates 617 and 618);
+  the section heading of a wiki article ("The battle[edit]", "Aftermath[edit]") without a
+  number is no wall: the article's narrative runs on across it (from an earlier paragraph,
+  so far: certainty low);
 * it does not cross the start of a **dictionary entry** (a paragraph that opens with a
   headword, perhaps after an entry number: a PERSON name followed by a full stop, a bracket
   or Chinese characters, "Li Cunxu 李存勗. Died A.D. 926."; or a line inside a paragraph
@@ -48,6 +51,8 @@ _NEXT_LINE = re.compile(r"\s*[A-Z0-9]")
 _HEADWORD_END = re.compile(r"[^\S\n]*(?:[\u3400-\u9fff\uf900-\ufaff]+[^\S\n]*)?[.(（]")
 # inside a paragraph a line opens an entry only with Chinese characters after the name
 _CJK_HEADWORD = re.compile(r"[^\S\n]*[\u3400-\u9fff\uf900-\ufaff]+[^\S\n]*[.,(（]")
+# a wiki section heading ("The battle[edit]"): the article's narrative runs on across it
+_WIKI_SECTION = re.compile(r"\[\s*edit\s*\]\s*$")
 _ENTRY_NUMBER = re.compile(r"\s*(?:\d{1,5}\.?\s+)?")  # "1187 Li Ssu-yuan ...": a numbered entry
 
 
@@ -116,7 +121,8 @@ class Horizons:
             lead = len(first) - len(first.lstrip())
             following = lines[1] if len(lines) > 1 else (blocks[i + 1][0]
                                                          if i + 1 < len(blocks) else "")
-            if _is_title(first) and _NEXT_LINE.match(following):
+            if _is_title(first) and _NEXT_LINE.match(following) and not (
+                    _WIKI_SECTION.search(first) and not any(c.isdigit() for c in first)):
                 walls.append((offset + lead, offset + len(first.rstrip())))
             at = 0
             for k, line in enumerate(lines):  # headwords: at a paragraph or line start

@@ -85,6 +85,13 @@ class ImpliedTables:
                  and r.reign_start <= year <= r.reign_end]
         return found[0] if len(found) == 1 else None
 
+    def out_of_reigns(self, polity: str, year: int) -> bool:
+        """True when ``polity`` names a dynasty of the reign tables none of whose reigns covers
+        CE year ``year`` ("Ming" in 1813); False for a polity the tables do not know."""
+        key = era_key(polity)
+        spans = [(r.reign_start, r.reign_end) for r, keys in self.reigns if key in keys]
+        return bool(spans) and not any(lo <= year <= hi for lo, hi in spans)
+
     def of_polity(self, ruler: Ruler, polity: str) -> bool:
         """True when ``ruler``'s dynasty (or a parent of it) is named ``polity``."""
         key = era_key(polity)
@@ -236,13 +243,17 @@ def titled_ruler(row: EventRow, date: DateRow | None, dates: Sequence[DateRow],
     names no ruler of the text, with actor1 set to the ruler reigning at the event's date: the
     ruler of the era of its own date, else the one ruler of ``text_polity`` (the state the text
     is about) reigning in its year, else the ruler of the running era (as for an implied
-    agent, :func:`implied_actor` steps 1-3, within ``text_polity`` when it is given; never the
-    patient's polity: "the emperor attacked the Jin" is no Jin ruler);
+    agent, :func:`implied_actor` steps 1-3, within ``text_polity`` when it is given and had a
+    ruler of the reign tables that year; never the patient's polity: "the emperor attacked
+    the Jin" is no Jin ruler);
     ``actor1_source=pronoun``, ``certainty=low``. ``row`` unchanged when actor1 is set, the
     year is unknown, no ruler is found or the ruler is actor2. Raises nothing."""
     if row.actor1 or row.year is None:
         return row
     tables = tables or load_implied_tables()
+    if text_polity and tables.out_of_reigns(text_polity, row.year):
+        text_polity = ""  # the text's state had no ruler that year: "the true lord of the
+        # Ming" in a page on 1813 (the reign tables know the Ming, 1368-1644)
     ruler = _reigning(tables, row.year, text_polity, date, dates, date_starts, row.start)
     name = tables.names.get(ruler.ruler_id, "") if ruler is not None else ""
     if not name or name == row.actor2 or ruler is None:

@@ -16,7 +16,8 @@ clause its time instead of a date (``age``: "at the age of twenty-five"), and th
 someone who travels (``mover``: the subject an ``anchor=mover`` motion verb needs,
 :mod:`pipeline.events.motion`), and the words opening a list of measures (``list_opener``:
 "such as") and the endings of an act noun (``act_suffix``: "-ation") whose items after an
-event noun are events of its kind (:mod:`pipeline.events.listing`). Forms and cues may
+event noun are events of its kind (:mod:`pipeline.events.listing`), and whose one-word forms
+gain their plural ("invasions": :func:`_add_plurals`). Forms and cues may
 write a verb ``{lemma}`` for all its inflections (``verb_inflections.csv``, derived from
 lemminflect: :func:`expand_form`), and ``~`` for an object inside a phrasal verb ("{put} ~ to
 death": :mod:`pipeline.events.gapped`).
@@ -56,7 +57,7 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "censor", "campaign_head", "relative", "negative_determiner",
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
                        "weather", "causative", "nature", "natural_damage", "generic",
-                       "penalty", "agent_noun"})
+                       "penalty", "agent_noun", "army_noun"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,9 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                                (row.get("anchor") or "").strip())
             for written in row["forms"].split(";"):
                 for form in expand_form(written, f"{path}:{line}", verbs):
-                    forms.setdefault(form, []).append(rule)
+                    for variant in reflexive_variants(form):
+                        if rule not in forms.setdefault(variant, []):
+                            forms[variant].append(rule)
     derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
     present = _add_present(forms, verbs)
     cues: dict[str, str] = {}
@@ -177,6 +180,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                     for form in expand_form(written.strip(), f"{cue_path}:{line}", verbs):
                         cues[form] = row["kind"]
                         kinds.setdefault(form, set()).add(row["kind"])
+    derived |= _add_plurals(forms, tuple(c for c, k in cues.items() if k == "act_suffix"))
     return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived,
                         frozenset(heads), present,
                         {k: frozenset(v) for k, v in kinds.items()})
@@ -216,6 +220,36 @@ def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequen
     forms.update(added)
     for present, rules in extra.items():
         forms[present].extend(r for r in dict.fromkeys(rules) if r not in forms[present])
+    return frozenset(added)
+
+
+_REFLEXIVE = re.compile(r"\b(himself|his own)\b")
+_OTHER_PERSONS = {"himself": ("herself", "themselves"), "his own": ("her own", "their own")}
+
+
+def reflexive_variants(form: str) -> list[str]:
+    """``form`` and, for a form written with a masculine reflexive ("hanged himself", "took
+    his own life"), the same with the feminine and plural one ("hanged herself", "killed
+    themselves", "took her own life"): the lexicon writes the person once."""
+    found = _REFLEXIVE.search(form)
+    if found is None:
+        return [form]
+    word = found.group(1)
+    return [form, *(form[:found.start()] + other + form[found.end():]
+                    for other in _OTHER_PERSONS[word])]
+
+
+def _add_plurals(forms: dict[str, list[TriggerRule]], suffixes: Sequence[str]
+                 ) -> frozenset[str]:
+    """Add to ``forms`` the plural ("-s") of each one-word form that ends in an act-noun
+    ending (``act_suffix`` cues: "-ation", "-sion", "-ment", "-ance" ...: "invasion" ->
+    "invasions", "alliance" -> "alliances") with that form's rules, unless listed already;
+    return the forms added (kept with the derived nouns: a plural trigger needs an argument
+    of its own, "the Mongol invasions", :func:`pipeline.events.nominal.derived_anchored`)."""
+    added = {form + "s": list(rules) for form, rules in forms.items()
+             if suffixes and " " not in form and form.endswith(tuple(suffixes))
+             and form + "s" not in forms}
+    forms.update(added)
     return frozenset(added)
 
 

@@ -144,6 +144,9 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     if rule is None or coarse(head) != "VERB" or not (rule.anchor == MOVER or (
             rule.event_type == "movement" and not rule.object_words)) or is_passive(head):
         return False  # (a passive's subject is what was moved: "the capital was moved")
+    if rule.anchor == MOVER and head.dep_ == "amod":
+        return True  # a participle qualifying a noun: "advanced technology", "the returned
+        # envoys" (no one travels in this clause)
     if rule.anchor == MOVER and not _path_particle(head) \
             and any(o.lower_ not in _TIME_NOUNS for o in children(head, OBJ)):
         return True  # (a time phrase the parse made an object is none: "sailed the second

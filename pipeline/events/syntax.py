@@ -4,6 +4,8 @@ label, the object of a preposition."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
@@ -18,7 +20,12 @@ _COARSE = (("NNP", "PROPN"), ("NN", "NOUN"), ("VB", "VERB"), ("MD", "VERB"), ("J
 def coarse(tok: Token) -> str:
     """NOUN, PROPN, VERB (incl. auxiliaries and modals), ADJ, PRON or "" from the Penn tag
     (the tagger runs on trigger sentences; the attribute ruler that sets ``pos_`` does not)."""
-    tag = tok.tag_
+    return _coarse_of_tag(tok.tag_)
+
+
+@lru_cache(maxsize=128)
+def _coarse_of_tag(tag: str) -> str:
+    """:func:`coarse` of one Penn tag (a few dozen tags; read thousands of times a page)."""
     return next((label for prefix, label in _COARSE if tag.startswith(prefix)), "")
 
 

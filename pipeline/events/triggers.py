@@ -32,6 +32,8 @@ from pipeline.events.speakers import CENSOR
 from pipeline.records import DateRow, EntityRow
 
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
+#: Marks VIQR writes after a letter for Vietnamese diacritics ("Tra^`n", "Va(n", "Du+").
+_VIQR_MARKS = frozenset("^(+`'~")
 _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "when", "by",
                         "from", "for", "with", "during", "under"})
 
@@ -120,6 +122,33 @@ def _inside_name(trig: Span, sent: Span, ctx: Context, offset: int,
                for e in entities_in(ctx, max(0, start - 60), end))
 
 
+def _asks(doc: Doc, sent: Span) -> bool:
+    """True when the sentence ends in a question mark; not one written onto a word in VIQR
+    marks (:data:`_VIQR_MARKS`) and followed by a lower-case word, where the sentence runs on
+    (the hook-above tone mark of Vietnamese written in VIQR, "the grain convoy of
+    Tru+o+ng-Va(n-Ho^? at Va^n--Do^`n and sank ...", split there by the sentence splitter)."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
+        return False
+    word = doc[last.i - 1] if last.i > 0 else None
+    glued = word is not None and not word.whitespace_ and not word.is_punct \
+        and any(c in _VIQR_MARKS for c in word.text)  # "Ho^?": a word in VIQR marks
+    after = next((t for t in doc[sent.end:sent.end + 3] if not t.is_space), None)
+    return not (glued and after is not None and after.text[:1].islower())
+
+
+def _narrated(trig: Span, rules: tuple[TriggerRule, ...]) -> tuple[TriggerRule, ...]:
+    """The rules of a reference form written in lower case in running text ("relieved the siege
+    of Xianyou", "the siege of Jinyang dragged on": the event told) when its form also has rows
+    of another type (``siege of``: a ``siege``); a capitalised one ("the Siege of Jinling") or
+    one opening the sentence keeps its ``battle_reference`` rows (a name)."""
+    if rules[0].event_type != "battle_reference" or trig.start == trig.sent.start \
+            or not trig[0].text[:1].islower():
+        return rules
+    told = tuple(r for r in rules if r.event_type != "battle_reference")
+    return told or rules
+
+
 def _title_end(doc: Doc, trig: Span, sent: Span) -> int:
     """Token index after the ")" closing a "(see the Battle of X ...)" reference, else -1."""
     before = doc[max(sent.start, trig.start - 3):trig.start]
@@ -133,7 +162,7 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
                        offset: int) -> list[tuple[Span, tuple[TriggerRule, ...]]]:
     first = bisect.bisect_left(span_starts, sent.start)
     last = bisect.bisect_left(span_starts, sent.end)
-    if next((t.text for t in reversed(sent) if not t.is_space), "") == "?":
+    if _asks(doc, sent):
         return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
@@ -147,6 +176,7 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
                 censor = any(lex.cue(t.lower_) == CENSOR for t in sent)
             if not censor:
                 continue  # "said" with no censor in the sentence: no trigger, no clause end
+        rules = _narrated(trig, rules)
         if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
             continue
         if rules[0].event_type == "battle_reference":

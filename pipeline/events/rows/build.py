@@ -75,7 +75,7 @@ from pipeline.events.salience.sides import STATE_ACTS
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
-from pipeline.records import EntityRow, EventRow
+from pipeline.records import DateRow, EntityRow, EventRow
 
 # Event types that end a person's life, and which actor dies: no later pronoun refers to them.
 _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
@@ -398,7 +398,28 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 row, actor1=salience.heading.canonical, actor1_source=IMPLIED,
                 actor1_polity=polity_of(ctx, salience.heading), certainty="low")
     elif titled:  # "the emperor" in 755 after "Emperor Suzong" was named: Xuanzong
-        row = reigning_title(row, date, ctx.dates, ctx.date_starts)
+        row = _reigning_title(row, ctx, salience, date,
+                              frame.agent.lower_ if frame.agent is not None else "")
     elif untitled:
         row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
     return unbegun_reign(row), query  # "the little emperor abdicated": not the new one
+
+
+def _reigning_title(row: EventRow, ctx: Context, salience: Salience, date: DateRow | None,
+                    title: str) -> EventRow:
+    """:func:`reigning_title` of ``row`` (actor1 read from a bare ruler ``title``); when that
+    blanks actor1 (the ruler the salience chose was not on the throne in the event's year,
+    "the Emperor" in 954 read as Zhao Kuangyin, promoted in the sentence before and emperor
+    from 960), the ruler the document last reported enthroned and alive, else its heading's
+    (:meth:`Salience.reigning`), if :func:`reigning_title` keeps that one; certainty low."""
+    out = reigning_title(row, date, ctx.dates, ctx.date_starts)
+    if out.actor1 or not row.actor1:
+        return out
+    other = salience.reigning(row.start, title, frozenset({row.actor1}))
+    if other is None:
+        return out
+    guess = dataclasses.replace(row, actor1=other.entity.canonical,
+                                actor1_polity=polity_of(ctx, other.entity), certainty="low")
+    checked = reigning_title(guess, date, ctx.dates, ctx.date_starts)
+    return checked if checked.actor1 else out
+

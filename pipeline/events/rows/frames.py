@@ -34,6 +34,9 @@ _SENTENCE_END = frozenset(".!?:;,")
 _ACROSS = frozenset({"through", "from", "out"})
 #: Pronoun forms a romanised Chinese name may end in ("Zhang He"): see :func:`name_word`.
 _PRONOUN_NAMES = frozenset({"he", "she", "his", "her", "him", "we", "it"})
+#: The object case of a subject pronoun: the patient of a passive is written in the subject
+#: case ("He was arrested and brought to Peking"), ``object_words`` in the object case.
+_OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "we": "us", "i": "me"}
 #: Labels of a noun that is an argument of its verb.
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "obj"})
 
@@ -59,7 +62,8 @@ def _object_words(frame: Frame) -> frozenset[str]:
     for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the
     trigger ("succeeded in 934 as fourth Emperor": emperor), each of the latter also as
     "as " + word ("as emperor"), for rows that take the word only from an "as" phrase
-    ("supported Zhao Yun as emperor", not "supported the emperor")."""
+    ("supported Zhao Yun as emperor", not "supported the emperor"); a subject-case pronoun
+    (the patient of a passive: "he was brought") also stands for its object case ("him")."""
     words = {t.lower_ for t in prep_objects(frame.head, frozenset({"as"}))}
     for tok in frame.head.subtree:  # "in 934 as fourth Emperor", parsed as "in ... Emperor"
         if tok.lower_ == "as" and tok.i > frame.head.i and _governed_by(tok, frame.head):
@@ -67,7 +71,10 @@ def _object_words(frame: Frame) -> frozenset[str]:
                 "NOUN", "PROPN")), None)
             if noun is not None:
                 words.add(noun.lower_)
-    return frozenset(words) | {f"as {w}" for w in words} | object_words(frame.patient)
+    patient = object_words(frame.patient)
+    if frame.patient is not None and frame.patient.lower_ in _OBJECT_CASE:
+        patient |= {_OBJECT_CASE[frame.patient.lower_]}  # "he was brought": him
+    return frozenset(words) | {f"as {w}" for w in words} | patient
 
 
 def _governed_by(tok: Token, head: Token) -> bool:

@@ -109,6 +109,9 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         # spelling pass of :mod:`pipeline.events.coref`); the paragraph's own are added as
         # its events are read (:meth:`spellings`)
         self._names: dict[str, EntityRow] = dict(earlier.spellings(_END)) if earlier else {}
+        # the same, frozen at the paragraph's start: the persons a title names across
+        # paragraphs ("King X" ... || ... || "The King fled": :meth:`titled`)
+        self._earlier_names: dict[str, EntityRow] = dict(self._names)
         # name_key of the part before " of " of a PERSON mention's text ("Emperor Xiaowen" of
         # "Emperor Xiaowen of the Northern Wei") -> its row, over the document so far
         self._short: dict[str, EntityRow] = dict(earlier._short) if earlier else {}

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.events.actors import Actor
+from pipeline.events.lexicon import ruler_names
 from pipeline.events.mentions import sentence_index
 from pipeline.records import EntityRow
 
@@ -53,6 +54,11 @@ def _has_word(name: str, word: str) -> bool:
     return word in name.lower().replace("-", " ").split()
 
 
+def _holds(entity: EntityRow, title: str) -> bool:
+    """True when the mention or canonical name of ``entity`` holds the word ``title``."""
+    return _has_word(entity.text, title) or _has_word(entity.canonical, title)
+
+
 class TitleLookups:
     """Title lookups over the paragraph's entities (a mixin of
     :class:`~pipeline.events.salience.Salience`, which gives ``entities``, ``starts``,
@@ -64,6 +70,7 @@ class TitleLookups:
     offset: int
     sent_starts: list[int]
     _previous: TitleLookups | None
+    _earlier_names: dict[str, EntityRow]
 
     def alive(self, entity: EntityRow, since: int | None = None) -> bool:
         raise NotImplementedError  # :meth:`pipeline.events.salience.Salience.alive`
@@ -111,15 +118,23 @@ class TitleLookups:
     def titled(self, title: str, before: int,
                exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The last PERSON before ``before`` whose mention or canonical name holds ``title``
-        (not one of the canonical names ``exclude``)."""
+        (not one of the canonical names ``exclude``): of this paragraph, else of the earlier
+        paragraphs of the document (their gazetteer mentions: "King Tra^`n-Nha^n-To^ng
+        refused. || ... || The King fled" is he), the latest, but never a ruler of the ruler
+        tables there (:func:`~pipeline.events.lexicon.ruler_names`: the date-aware rules read
+        "the Emperor" of a later paragraph, the ruler reigning then)."""
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
             e = self.entities[i]
-            if e.label == "PERSON" and (_has_word(e.text, title) or _has_word(e.canonical, title)) \
-                    and self.alive(e) and e.canonical not in exclude:
+            if e.label == "PERSON" and _holds(e, title) and self.alive(e) \
+                    and e.canonical not in exclude:
                 return Actor(e, "pronoun")
             i -= 1
-        return None
+        rulers = ruler_names()
+        earlier = [e for e in self._earlier_names.values() if e.label == "PERSON"
+                   and _holds(e, title) and e.canonical not in exclude and self.alive(e)
+                   and e.canonical not in rulers]
+        return Actor(max(earlier, key=lambda e: e.start), "pronoun") if earlier else None
 
 
     def title_conflicts(self, title: str, before: int) -> frozenset[str]:

@@ -7,7 +7,10 @@ age counted from a birth year, a remark: "Minh Mang passed away on December 28th
 year of Canh Ty (January 28th 1841) at the age of 50. After his death ..."), the narrative's
 time is the event's date, not the later date: :func:`from_last_event` gives the event the
 date of the last dated event of that sentence (source still ``running``); the later date must
-be secondary (an age, a bracketed gloss or remark after the event's date).
+be secondary (an age, a bracketed gloss or remark after the event's date). A running date
+printed before a birth dated by a later date of its own (a life span) is the time of something
+else (an infobox field, an achievement told first): the events after the birth take no year
+from it.
 
 Offsets are full-text offsets; rows and dates sorted or not. Raises nothing.
 """
@@ -59,7 +62,13 @@ def from_last_event(rows: Sequence[EventRow], dates: Sequence[DateRow],
                 or last.date_id == row.date_id:
             continue
         mine, theirs = by_id.get(row.date_id), by_id.get(last.date_id)
-        if mine is None or theirs is None or theirs.start >= mine.start:
+        if mine is None or theirs is None:
+            continue
+        if last.event_type == "birth" and theirs.start >= mine.end \
+                and theirs.year != mine.year:  # "Time of invention: A.D. 132 ... Zhang Heng
+            out[i] = no_date(row)  # (78- 139) was born ... He served as ...": not 132
+            continue
+        if theirs.start >= mine.start:
             continue
         if not sentence(theirs.start) == sentence(mine.start) == sentence(last.start) \
                 or sentence(row.start) <= sentence(mine.start):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from pipeline.dates.list_years import apart_by_list_line
+from pipeline.dates.list_years import apart_by_label_line, apart_by_list_line
 from pipeline.events.clauses import (
     bound_link,
     bounding_verbs,
@@ -176,7 +176,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     stext = sdoc.text if own_sentence else ""
     if "\n" in stext:  # "- 1641: ... took the city.\n- 1643: ...": another list line's year
         own_sentence = [d for d in own_sentence if not apart_by_list_line(
-            stext, d.start - sent_start, trig_start - sent_start)]
+            stext, d.start - sent_start, trig_start - sent_start) and not apart_by_label_line(
+            stext, d.start - sent_start, trig_start - sent_start)]  # nor an infobox field's
     earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
     if parsed and own_sentence:
         roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}

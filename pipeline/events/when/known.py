@@ -69,6 +69,11 @@ def _era_table(directory: Path) -> EraTable:
     return load_era_table(directory)
 
 
+#: Years from the running date beyond which no reading of a dynasty name several dynasties
+#: bore is taken (:func:`_dynasty_year`): the text speaks of another state of that name.
+FAR_READING = 200
+
+
 def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
                   chosen: DateRow | None, far: bool = False) -> DateRow | None:
     """The first (``end`` 0) or last (1) year of the dynasty named as the argument of
@@ -77,7 +82,10 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
     no argument names a dynasty, or when ``chosen`` (the date the event would take) lies
     within ``NEAR_ENOUGH`` years of that year (the text's own time is nearer). A name several
     dynasties bore takes the first reading whose
-    years hold ``chosen``'s year (the running date), else its default reading. A ``far``
+    years hold ``chosen``'s year (the running date), else its default reading; none when
+    every reading lies more than :data:`FAR_READING` years from ``chosen``'s year ("the fall
+    of Qin" after "210 BC": the Qin of the First Emperor is in no ruler table, and Former
+    Qin's 394 would be a wrong year). A ``far``
     ``chosen`` (a running date from an earlier paragraph or many sentences back: the text
     has moved on) only picks the reading: it is not the text's own time of the event
     ("July 2, 626 ... the Xuanwu Gate incident. \n Originally, the establishment of the Tang
@@ -107,6 +115,9 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
         if not spans:
             continue
         y = chosen.year if chosen is not None else None
+        if y is not None and len(spans) > 1 and all(
+                min(abs(y - a), abs(y - b)) > FAR_READING for _, (a, b) in spans):
+            return None  # "the fall of Qin" in a text on 210 BC: a state the tables lack
         holding = [rs for rs in spans if y is not None and rs[1][0] <= y <= rs[1][1]]
         name, (first, last) = holding[0] if holding else spans[0]
         year = last if end else first
