@@ -1,0 +1,40 @@
+"""Roles on new text (fresh report 9): a causative whose object is followed by an aside
+between commas ("had the prisoners, said to number 400,000, buried alive") keeps its causer as
+the agent; possession with a counted object ("had two sons, ..., born") is no causative."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_events_binding import run
+
+from pipeline.records import EventRow
+
+
+@pytest.fixture(scope="module")
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
+
+
+def roles(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
+    return [(e.actor1, e.actor2) for e in events if e.event_type == kind]
+
+
+def test_a_causative_with_an_aside_after_its_object_keeps_the_causer(nlp: Language) -> None:
+    ev = run(nlp, "Wang Mang had the envoys, who had insulted Liu Xiu, beheaded in the "
+             "market.", [("Wang Mang", "PERSON"), ("Liu Xiu", "PERSON")])
+    assert [a for a, _ in roles(ev, "execution")] == ["Wang Mang"]
+
+
+def test_a_causative_with_a_participle_aside_keeps_the_causer(nlp: Language) -> None:
+    ev = run(nlp, "Xiang Yu had the surrendered soldiers, some two hundred thousand men, "
+             "killed at Xin'an.", [("Xiang Yu", "PERSON"), ("Xin'an", "PLACE")])
+    assert [a for a, _ in roles(ev, "killing")] == ["Xiang Yu"]
+
+
+def test_possession_with_a_counted_object_is_no_causative(nlp: Language) -> None:
+    ev = run(nlp, "Li Jing had two sons, Li Deng and Li Yan, born in Chang'an.",
+             [("Li Jing", "PERSON"), ("Li Deng", "PERSON"), ("Li Yan", "PERSON"),
+              ("Chang'an", "PLACE")])
+    assert "Li Jing" not in [a for a, _ in roles(ev, "birth")]
+
