@@ -38,3 +38,12 @@ def test_possession_with_a_counted_object_is_no_causative(nlp: Language) -> None
               ("Chang'an", "PLACE")])
     assert "Li Jing" not in [a for a, _ in roles(ev, "birth")]
 
+
+def test_a_clause_subject_listed_with_the_object_before_keeps_its_clause(
+        nlp: Language) -> None:
+    ev = run(nlp, "The general Xue Rengui pursued the rebels, killed Wang Biu, and Dae Ju-sang "
+             "also died.", [("Xue Rengui", "PERSON"), ("Wang Biu", "PERSON"),
+                            ("Dae Ju-sang", "PERSON")])
+    assert [a for a, _ in roles(ev, "death")] == ["Dae Ju-sang"]
+    assert [a for a, _ in roles(ev, "killing")] == ["Xue Rengui"]
+

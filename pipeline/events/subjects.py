@@ -83,6 +83,32 @@ def _asyndetic_subject(verb: Token) -> Token | None:
     return own[0] if own else None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated clause that the parse listed with the object before it
+    ("X killed Geolsa Biu, and Dae Jung-sang also died": "Dae Jung-sang" read as a second
+    object, "died" as a conjunct of "killed" with no subject): ``verb`` a finite past-form
+    conjunct with no subject of its own, right after a noun (only adverbs of ``verb``
+    between) that is a conjunct of a direct object of an earlier verb, with an "and"/"but"
+    before it. A verb cannot follow its own object, so the noun is the clause's subject.
+    None otherwise."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or children(verb, SUBJ | SUBJ_PASS):
+        return None
+    j = verb.i - 1
+    while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg"):
+        j -= 1  # "also", "then", "soon"
+    noun = doc[j]
+    if coarse(noun) not in ("PROPN", "NOUN") or noun.i == verb.i:
+        return None
+    steps = 0
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and steps < 4:
+        noun, steps = noun.head, steps + 1
+    if noun.i != j or noun.dep_ != "conj" or noun.head.dep_ not in OBJ \
+            or not any(c.dep_ == "cc" for c in noun.head.children if c.i < noun.i):
+        return None
+    return noun
+
+
 def _person_of_place(tok: Token) -> Token:
     """The noun a place phrase modifies when the parse hung a "who" clause on the place
     ("Chen Zhiren from Quanzhou, who formed ...": Chen Zhiren; "who" names a person, not a
@@ -137,6 +163,9 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
+    stranded = _stranded_subject(verb)
+    if stranded is not None:  # "killed Geolsa Biu, and Dae Jung-sang also died": the
+        return stranded  # parse listed Dae Jung-sang with the object before
     nearer = _asyndetic_subject(verb)
     if nearer is not None:  # "so sweeping were they that the Empress Dowager became
         return nearer  # alarmed, deposed the Emperor": the Empress Dowager
