@@ -47,3 +47,17 @@ def test_a_clause_subject_listed_with_the_object_before_keeps_its_clause(
     assert [a for a, _ in roles(ev, "death")] == ["Dae Ju-sang"]
     assert [a for a, _ in roles(ev, "killing")] == ["Xue Rengui"]
 
+
+def test_an_implied_polity_that_did_not_exist_that_year_is_no_agent() -> None:
+    from pipeline.events.implied import implied_actor  # noqa: PLC0415
+
+    def event(year: int) -> EventRow:
+        return EventRow("", 0, -1, 100, 120, "imprisonment", "thrown into prison",
+                        actor2="Di Renjie", actor2_source="named", year=year, certainty="high")
+
+    # the text is about the Tanguts (Western Xia, 1038-1227): a Tang minister jailed in 692
+    early = implied_actor(event(692), "ruler", None, (), [], {}, text_polity="Western Xia")
+    assert early.actor1 == ""
+    late = implied_actor(event(1100), "polity", None, (), [], {}, text_polity="Western Xia")
+    assert late.actor1 == "Western Xia"
+
