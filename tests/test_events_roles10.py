@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from test_events_binding import run
 
-from pipeline.records import EventRow
+from pipeline.records import EntityRow, EventRow
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,17 @@ def test_an_implied_polity_that_did_not_exist_that_year_is_no_agent() -> None:
     late = implied_actor(event(1100), "polity", None, (), [], {}, text_polity="Western Xia")
     assert late.actor1 == "Western Xia"
 
+
+def test_an_ocr_headword_with_unread_character_marks_is_the_entry_topic() -> None:
+    from pipeline.events.mentions import entry_topic  # noqa: PLC0415
+
+    def topic(text: str, name: str) -> str:
+        at = text.index(name)
+        found = entry_topic(text, 0, [EntityRow("", -1, at, at + len(name), name, "PERSON",
+                                                "Yue Fei", "g")])
+        return found.canonical if found else ""
+
+    assert topic("2521 Yo Fei ^ * (T. ^ ^). A.D. 1103-1142. A native of T'ang-yin.",
+                 "Yo Fei") == "Yue Fei"
+    assert topic("Yo Fei ■ □. Born in 1103.", "Yo Fei") == "Yue Fei"
+    assert topic("Yo Fei ^ fought the Chin.", "Yo Fei") == ""  # a sentence, not a heading
