@@ -75,3 +75,21 @@ def test_an_ocr_headword_with_unread_character_marks_is_the_entry_topic() -> Non
                  "Yo Fei") == "Yue Fei"
     assert topic("Yo Fei ■ □. Born in 1103.", "Yo Fei") == "Yue Fei"
     assert topic("Yo Fei ^ fought the Chin.", "Yo Fei") == ""  # a sentence, not a heading
+
+
+def test_a_title_the_paragraph_gave_a_name_no_entity_covers_resolves_to_it(
+        nlp: Language) -> None:
+    ev = run(nlp, "The emperor fell ill. On Yichou, he made his youngest son Fuling the Crown "
+             "Prince. On Wuchen, the Crown Prince ascended the throne.", [])
+    assert [a for a, _ in roles(ev, "enthronement")] == ["Fuling"]
+    ev = run(nlp, "The emperor was old, and his eldest son Liu Ju was named crown prince. "
+             "In 91 BC the crown prince rebelled.", [])
+    assert [a for a, _ in roles(ev, "rebellion")] == ["Liu Ju"]
+
+
+def test_a_title_no_verb_gave_a_name_stays_unresolved(nlp: Language) -> None:
+    ev = run(nlp, "In Yuanshou the Crown Prince fled to Hu. Later the Crown Prince returned "
+             "to the capital.", [])
+    assert all(a in ("", "Crown Prince") for a, _ in roles(ev, "movement") + roles(
+        ev, "flight"))
+
