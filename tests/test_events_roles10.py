@@ -93,3 +93,10 @@ def test_a_title_no_verb_gave_a_name_stays_unresolved(nlp: Language) -> None:
     assert all(a in ("", "Crown Prince") for a, _ in roles(ev, "movement") + roles(
         ev, "flight"))
 
+
+def test_a_death_glossed_in_brackets_leaves_the_person_alive_for_the_narrative(
+        nlp: Language) -> None:
+    ev = run(nlp, "The rebels were scattered. Wang Jian (died 918), a salt smuggler, founded the "
+             "state of Shu. In 910 he attacked Qi.", [("Wang Jian", "PERSON"), ("Shu", "POLITY"),
+                                                     ("Qi", "POLITY")])
+    assert [a for a, _ in roles(ev, "attack")] == ["Wang Jian"]

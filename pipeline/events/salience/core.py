@@ -263,7 +263,13 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
     def died(self, actor: Actor | None, at: int = -1) -> None:
         """Record the death of ``actor``'s person, reported at full-text offset ``at``; not of
         the entry's topic (a biography is not told in order: "Died A.D. 934. Son of X, ...
-        when he was assassinated")."""
+        when he was assassinated"), nor one reported inside brackets (a life-span gloss,
+        "Dae Jo-yeong (died 719), also known as King Go, founded Balhae": the narrative has
+        him alive after it)."""
+        if self.text and self.offset <= at:
+            before = self.text[:at - self.offset]
+            if before.rfind("(") > before.rfind(")") and ")" in self.text[at - self.offset:]:
+                return
         if actor is not None and actor.entity.label == "PERSON" and not (
                 self.topic is not None and actor.entity.canonical == self.topic.canonical):
             self.dead[actor.entity.canonical] = at
