@@ -100,3 +100,11 @@ def test_a_death_glossed_in_brackets_leaves_the_person_alive_for_the_narrative(
              "state of Shu. In 910 he attacked Qi.", [("Wang Jian", "PERSON"), ("Shu", "POLITY"),
                                                      ("Qi", "POLITY")])
     assert [a for a, _ in roles(ev, "attack")] == ["Wang Jian"]
+
+
+def test_the_subject_of_a_relative_clause_is_background_for_a_later_he(
+        nlp: Language) -> None:
+    ev = run(nlp, "Li Sheng defeated the rebels. On the revolt of Zhu Ci, who proclaimed himself "
+             "Emperor, he fought twenty battles.", [("Li Sheng", "PERSON"), ("Zhu Ci", "PERSON")])
+    assert [a for a, _ in roles(ev, "battle")] == ["Li Sheng"]
+    assert [a for a, _ in roles(ev, "proclamation")] == ["Zhu Ci"]

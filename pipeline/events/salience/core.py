@@ -288,16 +288,18 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             return None
         return actor
 
-    def note(self, actor: Actor | None, at: int | None = None) -> None:
+    def note(self, actor: Actor | None, at: int | None = None, role: str = "subject") -> None:
         """Record ``actor`` as the grammatical subject of an event whose trigger is at
-        full-text offset ``at`` (default: the actor's own mention): a subject mention there,
-        so a chain of "he" keeps its person salient."""
+        full-text offset ``at`` (default: the actor's own mention): a mention of ``role``
+        there (``subject``; ``embedded`` for the subject of a relative clause, background
+        to its sentence: "On the rebellion of X, who proclaimed himself Emperor, he was
+        sent": not X), so a chain of "he" keeps its person salient."""
         if actor is not None:
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
             self._last_subject = (pos, actor)
-            self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), "subject",
-                              ROLE_WEIGHT["subject"], pos))
+            self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), role,
+                              ROLE_WEIGHT[role], pos))
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
