@@ -18,7 +18,9 @@ and the anaphora stage, with (first that applies):
    share;
 3. the ruler of the running era: the latest era date before the event whose ruler reigned in
    the event's year;
-4. (no ruler found, or ``implied_agent=polity``) the patient's polity.
+4. (no ruler found, or ``implied_agent=polity``) the patient's polity, if it existed that
+   year: a polity the reign tables know none of whose reigns covers the event's year is no
+   agent (the row stays blank, as for a bare title in :func:`titled_ruler`).
 
 When the patient's polity is known, a ruler of another polity is never chosen (a Jin general
 appointed in a year the text dates by a Song era is appointed by the Jin emperor). A ruler who
@@ -155,6 +157,11 @@ def implied_actor(row: EventRow, kind: str, date: DateRow | None, dates: Sequenc
         polity = text_polity  # the state the text is about
         if polity and kind == "ruler" and row.year is not None and tables is not None:
             ruler = tables.polity_ruler(polity, row.year)
+    if ruler is None and polity and row.year is not None:
+        tables = tables or load_implied_tables()
+        if tables.out_of_reigns(polity, row.year):
+            return row  # no such state that year: "Western Xia" (1038-1227) for an
+            # imprisonment of 692 in a text that later turns to the Tanguts
     if ruler is not None:
         name = tables.names.get(ruler.ruler_id, "") if tables is not None else ""
         if name and name != row.actor2:

@@ -83,6 +83,32 @@ def _asyndetic_subject(verb: Token) -> Token | None:
     return own[0] if own else None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated clause that the parse listed with the object before it
+    ("X killed Geolsa Biu, and Dae Jung-sang also died": "Dae Jung-sang" read as a second
+    object, "died" as a conjunct of "killed" with no subject): ``verb`` a finite past-form
+    conjunct with no subject of its own, right after a noun (only adverbs of ``verb``
+    between) that is a conjunct of a direct object of an earlier verb, with an "and"/"but"
+    before it. A verb cannot follow its own object, so the noun is the clause's subject.
+    None otherwise."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or children(verb, SUBJ | SUBJ_PASS):
+        return None
+    j = verb.i - 1
+    while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg"):
+        j -= 1  # "also", "then", "soon"
+    noun = doc[j]
+    if coarse(noun) not in ("PROPN", "NOUN") or noun.i == verb.i:
+        return None
+    steps = 0
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and steps < 4:
+        noun, steps = noun.head, steps + 1
+    if noun.i != j or noun.dep_ != "conj" or noun.head.dep_ not in OBJ \
+            or not any(c.dep_ == "cc" for c in noun.head.children if c.i < noun.i):
+        return None
+    return noun
+
+
 def _person_of_place(tok: Token) -> Token:
     """The noun a place phrase modifies when the parse hung a "who" clause on the place
     ("Chen Zhiren from Quanzhou, who formed ...": Chen Zhiren; "who" names a person, not a
@@ -121,6 +147,9 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])
+    aside = _aside_causer(verb)
+    if aside is not None and depth < MAX_CLIMB:  # "had the prisoners, said to number
+        return controller(aside[0], lexicon, depth + 1)  # 400,000, buried alive": Bai Qi
     have = _causer(verb)
     if own and have is not None and depth < MAX_CLIMB:
         return controller(have, lexicon, depth + 1)  # "Qin Hui had the general Yue Fei
@@ -134,6 +163,9 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
+    stranded = _stranded_subject(verb)
+    if stranded is not None:  # "killed Geolsa Biu, and Dae Jung-sang also died": the
+        return stranded  # parse listed Dae Jung-sang with the object before
     nearer = _asyndetic_subject(verb)
     if nearer is not None:  # "so sweeping were they that the Empress Dowager became
         return nearer  # alarmed, deposed the Emperor": the Empress Dowager
@@ -181,10 +213,67 @@ def _causer(verb: Token) -> Token | None:
     return None
 
 
+#: Words that close a clause: a causative's aside never spans one.
+_CLAUSE_END = frozenset({";", ":", ".", "!", "?"})
+#: Determiners of a definite object ("had the prisoners ..."): "had two sons, X and Y, born
+#: in ..." (possession, an indefinite or counted object) is no causative.
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "all"})
+#: The longest comma-bracketed aside between a causative's object and its participle.
+_MAX_ASIDE = 16
+
+
+def _aside_causer(verb: Token) -> tuple[Token, Token] | None:
+    """The ("had", object) of a causative whose object is followed by an aside between commas
+    before the participle ``verb`` ("Bai Qi had the prisoners, said to number 400,000, buried
+    alive"; "had the envoys, who had insulted him, beheaded"): the parse hangs the
+    participle on a word of the aside or on "had" as a clause of its own, so the causative is
+    read from the word order: ``verb`` a past form right after a comma, with no subject,
+    object or auxiliary of its own; a main-verb "had"/"got" before it whose definite direct
+    object (a pronoun, a name, or a noun with "the"/"these"/a possessive) is followed, within
+    its own phrase, by the comma that opens the aside; the aside at most ``_MAX_ASIDE``
+    tokens, with no clause end and no other main-verb "had". None otherwise."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBN", "VBD") or verb.i < 3 or doc[verb.i - 1].text != "," \
+            or children(verb, SUBJ | SUBJ_PASS | OBJ) \
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    for have in reversed(doc[max(0, verb.i - 3 * _MAX_ASIDE):verb.i - 2]):
+        if have.lower_ not in _HAVE or have.dep_ in ("aux", "auxpass") \
+                or not have.tag_.startswith("VB"):
+            continue
+        obj = next(iter(children(have, OBJ)), None)
+        if obj is None or obj.i >= verb.i - 2 or not _definite(obj):
+            return None
+        opening = next((t for t in doc[obj.i + 1:verb.i - 1] if t.text == ","), None)
+        if opening is None or verb.i - opening.i > _MAX_ASIDE or any(
+                not obj.is_ancestor(t) for t in doc[obj.i + 1:opening.i]):
+            return None
+        aside = doc[opening.i + 1:verb.i - 1]
+        if any(t.text in _CLAUSE_END or (t.lower_ in _HAVE and t.dep_ not in ("aux", "auxpass"))
+               for t in aside):
+            return None
+        return have, obj
+    return None
+
+
+def _definite(obj: Token) -> bool:
+    """True for a pronoun, a proper name, or a noun with a definite determiner or a
+    possessive and no number ("the prisoners", "his ministers"; not "two sons")."""
+    if obj.tag_ in ("PRP", "NNP", "NNPS"):
+        return True
+    if any(c.dep_ == "nummod" for c in obj.children):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss"
+               for c in obj.children)
+
+
 def causative_patient(verb: Token) -> Token | None:
     """The second subject of "X had Y put to death", or the object of "had" ("had him
     executed"), or the participle's own subject where the parse gave it one
     (:func:`_causer`: "had the consort Li Shishi executed")."""
+    aside = _aside_causer(verb)
+    if aside is not None:
+        return aside[1]
     have = _causer(verb)
     own_subject = next(iter(children(verb, SUBJ | SUBJ_PASS)), None)
     if have is not None and own_subject is not None:

@@ -313,7 +313,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             salience.note_unknown(at)  # "The Imperial Commissioner ... built": someone;
             # "he" resolved to no one carries that unknown on
         if coarse(frame.head) == "VERB":  # a noun's "Song" of "the Song garrison" is no subject
-            salience.note(actor2 if frame.passive else actor1, at)  # the grammatical subject
+            salience.note(actor2 if frame.passive else actor1, at,  # the grammatical subject
+                          "embedded" if frame.head.dep_ == "relcl" else "subject")
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
                 salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng

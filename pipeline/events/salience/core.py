@@ -263,7 +263,13 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
     def died(self, actor: Actor | None, at: int = -1) -> None:
         """Record the death of ``actor``'s person, reported at full-text offset ``at``; not of
         the entry's topic (a biography is not told in order: "Died A.D. 934. Son of X, ...
-        when he was assassinated")."""
+        when he was assassinated"), nor one reported inside brackets (a life-span gloss,
+        "Dae Jo-yeong (died 719), also known as King Go, founded Balhae": the narrative has
+        him alive after it)."""
+        if self.text and self.offset <= at:
+            before = self.text[:at - self.offset]
+            if before.rfind("(") > before.rfind(")") and ")" in self.text[at - self.offset:]:
+                return
         if actor is not None and actor.entity.label == "PERSON" and not (
                 self.topic is not None and actor.entity.canonical == self.topic.canonical):
             self.dead[actor.entity.canonical] = at
@@ -282,16 +288,18 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             return None
         return actor
 
-    def note(self, actor: Actor | None, at: int | None = None) -> None:
+    def note(self, actor: Actor | None, at: int | None = None, role: str = "subject") -> None:
         """Record ``actor`` as the grammatical subject of an event whose trigger is at
-        full-text offset ``at`` (default: the actor's own mention): a subject mention there,
-        so a chain of "he" keeps its person salient."""
+        full-text offset ``at`` (default: the actor's own mention): a mention of ``role``
+        there (``subject``; ``embedded`` for the subject of a relative clause, background
+        to its sentence: "On the rebellion of X, who proclaimed himself Emperor, he was
+        sent": not X), so a chain of "he" keeps its person salient."""
         if actor is not None:
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
             self._last_subject = (pos, actor)
-            self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), "subject",
-                              ROLE_WEIGHT["subject"], pos))
+            self._add(Mention(actor.entity, sentence_index(self.sent_starts, pos), role,
+                              ROLE_WEIGHT[role], pos))
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,

@@ -29,6 +29,16 @@ _TIE_WORDS = frozenset({"the", "a", "an", "as", "was", "were", "is", "be", "been
                         "had", "has", "then", "later", "now", "already"})
 
 
+#: The verbs of :data:`_TIE_WORDS` that give a person a title ("made X the crown prince").
+_DESIGNATING = frozenset({"made", "named", "created", "proclaimed", "titled", "styled",
+                          "honored", "honoured"})
+#: A run of capitalised words after a lower-case word, right before a title phrase with only
+#: "the"/"as" or a passive designating verb between (group 1: the name, group 2: the words
+#: between): "son Fuling the ", "made Liu Bing as ", "and Liu Ju was named ".
+_NAME_BEFORE = re.compile(r"(?<=[a-z] )((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+)"
+                          r"((?: (?:was|were|made|named|created|proclaimed))*(?: as)?(?: the)?) $")
+
+
 #: Ruler titles of one rank: a title of another rank never stands for the same person ("the
 #: king fled" is not "Emperor Shengzong of Liao"; "the emperor" is not the man "set up as
 #: king"). Titles outside these ranks ("sovereign", "monarch") conflict with none.
@@ -112,7 +122,34 @@ class TitleLookups:
                     else ""
                 if _ties(gap):
                     return Actor(e, "pronoun")
-        return None
+        return self._designated(phrase, before)
+
+    def _designated(self, phrase: re.Pattern[str], before: int) -> Actor | None:
+        """A stand-in PERSON for a name no entity covers that the paragraph gave the title
+        ``phrase`` before full-text offset ``before`` ("he made his youngest son Fuling the
+        Crown Prince": "Fuling"; "and Liu Ju was named crown prince"): the last run of
+        capitalised words right before the title (:data:`_NAME_BEFORE`), after a lower-case
+        word, in a sentence where a verb of :data:`_DESIGNATING` comes before the title;
+        ``source="pronoun"``, label PERSON, entity source ``parse``. None otherwise ("On
+        Wuchen, the Crown Prince": a comma; "in Yuanshou the crown prince fled": no verb
+        gives the title)."""
+        if not self.text:
+            return None
+        found = None
+        for m in phrase.finditer(self.text, 0, max(0, before - self.offset)):
+            name = _NAME_BEFORE.search(self.text, 0, m.start())
+            if name is None:
+                continue
+            at = self.offset + name.start(1)
+            k = sentence_index(self.sent_starts, at)
+            lead = self.text[max(0, self.sent_starts[k] - self.offset):name.start(1)]
+            if _DESIGNATING & (_words(lead) | _words(name.group(2))):
+                found = (at, name.group(1))
+        if found is None:
+            return None
+        at, text = found
+        return Actor(EntityRow("", -1, at, at + len(text), text, "PERSON", text, "parse"),
+                     "pronoun")
 
 
     def titled(self, title: str, before: int,
