@@ -1,0 +1,46 @@
+"""Recall classes of fresh report 9 (issue 8), with invented sentences in other wordings:
+enthronement by the seal or a qualified throne ("received the imperial seal", "mounted the
+royal throne"); "sent back"/"sent home" is an exile, not a dispatch; the object-complement
+"made him King of X" parsed as a small clause; "replaced X" as an appointment; "shot dead" a
+killing; "relieved X" (a place or a siege) a victory; and the near misses each must leave
+alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_events_recall_mt import types
+
+
+@pytest.fixture(scope="module")
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
+
+
+@pytest.mark.parametrize("text", [
+    "In the spring Li Heng received the imperial seal in Luoyang.",
+    "On the next day Wang Dao received the seal and ribbons from the Empress Dowager.",
+    "Li Heng mounted the royal throne at the age of nine.",
+    "That winter Wang Dao ascended the imperial throne in Xiangyang.",
+])
+def test_seal_and_qualified_throne_are_an_enthronement(nlp: Language, text: str) -> None:
+    assert "enthronement" in types(nlp, text), text
+
+
+def test_seal_of_an_office_is_no_enthronement(nlp: Language) -> None:
+    assert "enthronement" not in types(nlp, "Li Heng received the seal of his office.")
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng was deposed and sent back to Luoyang.",
+    "In disgrace Wang Dao was sent home to Xiangyang.",
+])
+def test_sent_back_is_no_dispatch(nlp: Language, text: str) -> None:
+    kinds = types(nlp, text)
+    assert "appointment" not in kinds, text
+    assert "exile" in kinds, text
+
+
+def test_sent_with_an_errand_back_stays_a_dispatch(nlp: Language) -> None:
+    text = "The emperor sent the prince Wang Dao back to Luoyang to persuade the old ministers."
+    assert "appointment" in types(nlp, text)
