@@ -44,3 +44,15 @@ def test_sent_back_is_no_dispatch(nlp: Language, text: str) -> None:
 def test_sent_with_an_errand_back_stays_a_dispatch(nlp: Language) -> None:
     text = "The emperor sent the prince Wang Dao back to Luoyang to persuade the old ministers."
     assert "appointment" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1127 the emperor made him chief minister.",
+    "The Jin made him Prince of Xiangyang two years later.",
+])
+def test_made_him_a_rank_is_an_appointment(nlp: Language, text: str) -> None:
+    assert "appointment" in types(nlp, text), text
+
+
+def test_made_him_a_thing_is_no_appointment(nlp: Language) -> None:
+    assert "appointment" not in types(nlp, "Wang Dao made him the hero of a popular play.")
