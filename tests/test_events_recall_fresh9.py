@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from test_events_recall_mt import types
+from test_events import brief, run
+from test_events_recall_mt import SPEC, types
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +57,25 @@ def test_made_him_a_rank_is_an_appointment(nlp: Language, text: str) -> None:
 
 def test_made_him_a_thing_is_no_appointment(nlp: Language) -> None:
     assert "appointment" not in types(nlp, "Wang Dao made him the hero of a popular play.")
+
+
+def test_replaced_a_person_is_an_appointment(nlp: Language) -> None:
+    assert ("appointment", "Li Heng", "Wang Dao", "") in brief(
+        run(nlp, "Li Heng replaced Wang Dao as commander in 1127.", SPEC))
+
+
+@pytest.mark.parametrize("text", [
+    "The new law replaced the old code.",
+    "Li Heng replaced the broken tiles of the hall.",
+])
+def test_replaced_a_thing_is_no_appointment(nlp: Language, text: str) -> None:
+    assert "appointment" not in types(nlp, text)
+
+
+def test_shot_dead_is_a_killing(nlp: Language) -> None:
+    rows = brief(run(nlp, "Wang Dao was shot dead by Li Heng at the gate of Luoyang.", SPEC))
+    assert ("killing", "Li Heng", "Wang Dao", "Luoyang") in rows
+
+
+def test_shooting_an_arrow_is_no_killing(nlp: Language) -> None:
+    assert "killing" not in types(nlp, "Li Heng shot an arrow over the wall of Luoyang.")
