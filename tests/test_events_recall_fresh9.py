@@ -79,3 +79,15 @@ def test_shot_dead_is_a_killing(nlp: Language) -> None:
 
 def test_shooting_an_arrow_is_no_killing(nlp: Language) -> None:
     assert "killing" not in types(nlp, "Li Heng shot an arrow over the wall of Luoyang.")
+
+
+@pytest.mark.parametrize("text", [
+    "In 1206 Li Heng relieved Xiangyang with the Song army.",
+    "Wang Dao relieved the siege of Luoyang in the autumn.",
+])
+def test_relief_is_a_victory(nlp: Language, text: str) -> None:
+    assert "victory" in types(nlp, text), text
+
+
+def test_relieved_of_a_command_is_no_victory(nlp: Language) -> None:
+    assert "victory" not in types(nlp, "Wang Dao was relieved of his command in 1127.")
