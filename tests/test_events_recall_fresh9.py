@@ -91,3 +91,13 @@ def test_relief_is_a_victory(nlp: Language, text: str) -> None:
 
 def test_relieved_of_a_command_is_no_victory(nlp: Language) -> None:
     assert "victory" not in types(nlp, "Wang Dao was relieved of his command in 1127.")
+
+
+def test_office_with_an_apposed_infinitive_is_still_an_office(nlp: Language) -> None:
+    text = ("On his return Li Heng was made President of the Privy Council, the first soldier "
+            "from the ranks to hold that post.")
+    assert "office" in types(nlp, text)
+
+
+def test_made_to_act_is_still_no_office(nlp: Language) -> None:
+    assert "office" not in types(nlp, "Li Heng was made to guide them to the camp.")
