@@ -101,3 +101,24 @@ def test_office_with_an_apposed_infinitive_is_still_an_office(nlp: Language) -> 
 
 def test_made_to_act_is_still_no_office(nlp: Language) -> None:
     assert "office" not in types(nlp, "Li Heng was made to guide them to the camp.")
+
+
+@pytest.mark.parametrize("text", [
+    "In 893 Li Heng became the Zhenhai Army Festival Degree Envoy.",
+    "Two years later Wang Dao became the Grand Secretary of the Hanlin Academy.",
+])
+def test_became_a_named_rank_is_an_office(nlp: Language, text: str) -> None:
+    assert "office" in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng became a famous poet.",
+    "Luoyang became the capital of the Jin.",
+])
+def test_became_a_thing_is_no_office(nlp: Language, text: str) -> None:
+    assert "office" not in types(nlp, text), text
+
+
+def test_became_emperor_keeps_its_actor(nlp: Language) -> None:
+    assert ("enthronement", "Li Heng", "", "") in brief(
+        run(nlp, "Li Heng became emperor in 1127.", SPEC))

@@ -77,7 +77,7 @@ def _object_words(frame: Frame) -> frozenset[str]:
     return frozenset(words) | {f"as {w}" for w in words} | patient
 
 
-def small_clause_patient(frame: Frame, lexicon: EventLexicon) -> Frame:
+def small_clause_patient(frame: Frame, lexicon: EventLexicon, takes_object: bool) -> Frame:
     """The patient of an object-complement verb the parser read as a clause: "the Tang made
     him King of Yue", "made him chief minister" are parsed with "him" as the subject (nsubj)
     of a nominal ``ccomp`` ("King", "minister") hanging on the verb; that subject is the
@@ -85,10 +85,18 @@ def small_clause_patient(frame: Frame, lexicon: EventLexicon) -> Frame:
     small clause naming a rank: headed by a capitalised title ("King", "President") or a
     person word of ``event_cues.csv`` (``anaphor_person``: minister, general, prince ...), with
     no verb, auxiliary or copula of its own (not "said that he was King", not "made him the
-    hero of a play"); any other frame is returned unchanged."""
+    hero of a play"). The noun complement (``attr``) of a verb such as "became" is its patient
+    too, for the rows that name the rank taken by ``object_words``. Any other frame, and any
+    frame of a trigger whose rule takes no object (``takes_object``: "became emperor"), is
+    returned unchanged."""
     head = frame.head
-    if frame.patient is not None or frame.passive or coarse(head) != "VERB":
+    if not takes_object or frame.patient is not None or frame.passive \
+            or coarse(head) != "VERB":
         return frame
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.i > head.i
+                 and coarse(c) in ("NOUN", "PROPN")), None)
+    if attr is not None:  # "became the Zhenhai Army Festival Degree Envoy": the rank taken
+        return dataclasses.replace(frame, patient=attr)
     for comp in head.children:
         if comp.dep_ != "ccomp" or comp.i < head.i or not (
                 comp.tag_ in ("NNP", "NNPS") or lexicon.is_cue(comp.lower_, "anaphor_person")) \
