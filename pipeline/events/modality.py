@@ -163,10 +163,14 @@ def _weather(head: Token, lexicon: EventLexicon) -> bool:
 
 def _causative(head: Token, lexicon: EventLexicon) -> bool:
     """A passive ``causative`` verb with a "to" infinitive ("was made to guide them"): an
-    order to its subject to act, not an office given ("was made governor")."""
+    order to its subject to act, not an office given ("was made governor"); an infinitive
+    with a subject of its own is not that complement (the parse of "was made President of
+    the Council, the first soldier to hold that post" hangs "to hold" on "made" with
+    "President" as its subject)."""
     return lexicon.is_cue(head.lower_, "causative") and is_passive(head) and any(
         c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VB" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ == "nsubj" for a in c.children)
         for c in head.children)
 
 

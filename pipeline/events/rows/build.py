@@ -68,6 +68,7 @@ from pipeline.events.rows.frames import (
     governor_at,
     misread_sides,
     name_word,
+    small_clause_patient,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
 from pipeline.events.salience import Salience
@@ -167,6 +168,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
             return None  # "on the orders of X", "ordered the death of X": a command, no
             # appointment (the ordered event is its own row)
+        frame = small_clause_patient(frame, ctx.lexicon, rules[0].takes_object)  # "made him King"
         label = patient_label(frame, finder)
         if label != "PERSON" and ordered_object(frame.patient, ctx.lexicon) \
                 and finder.proper_noun(frame.patient) is not None:

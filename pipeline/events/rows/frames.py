@@ -15,7 +15,7 @@ from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.anaphora import resolve_actor
 from pipeline.events.coref import title_actor
 from pipeline.events.implied import SOURCE as IMPLIED_SOURCE
-from pipeline.events.lexicon import TriggerRule
+from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.objects import object_words
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -75,6 +75,37 @@ def _object_words(frame: Frame) -> frozenset[str]:
     if frame.patient is not None and frame.patient.lower_ in _OBJECT_CASE:
         patient |= {_OBJECT_CASE[frame.patient.lower_]}  # "he was brought": him
     return frozenset(words) | {f"as {w}" for w in words} | patient
+
+
+def small_clause_patient(frame: Frame, lexicon: EventLexicon, takes_object: bool) -> Frame:
+    """The patient of an object-complement verb the parser read as a clause: "the Tang made
+    him King of Yue", "made him chief minister" are parsed with "him" as the subject (nsubj)
+    of a nominal ``ccomp`` ("King", "minister") hanging on the verb; that subject is the
+    verb's object. Only for an active verb with no patient of its own and a ccomp that is a
+    small clause naming a rank: headed by a capitalised title ("King", "President") or a
+    person word of ``event_cues.csv`` (``anaphor_person``: minister, general, prince ...), with
+    no verb, auxiliary or copula of its own (not "said that he was King", not "made him the
+    hero of a play"). The noun complement (``attr``) of a verb such as "became" is its patient
+    too, for the rows that name the rank taken by ``object_words``. Any other frame, and any
+    frame of a trigger whose rule takes no object (``takes_object``: "became emperor"), is
+    returned unchanged."""
+    head = frame.head
+    if not takes_object or frame.patient is not None or frame.passive \
+            or coarse(head) != "VERB":
+        return frame
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.i > head.i
+                 and coarse(c) in ("NOUN", "PROPN")), None)
+    if attr is not None:  # "became the Zhenhai Army Festival Degree Envoy": the rank taken
+        return dataclasses.replace(frame, patient=attr)
+    for comp in head.children:
+        if comp.dep_ != "ccomp" or comp.i < head.i or not (
+                comp.tag_ in ("NNP", "NNPS") or lexicon.is_cue(comp.lower_, "anaphor_person")) \
+                or any(c.dep_ in ("aux", "auxpass", "cop", "mark") for c in comp.children):
+            continue
+        subject = next((c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i), None)
+        if subject is not None and subject.i > head.i:
+            return dataclasses.replace(frame, patient=subject)
+    return frame
 
 
 def _governed_by(tok: Token, head: Token) -> bool:
