@@ -58,3 +58,20 @@ def test_a_present_perfect_under_since_takes_no_earlier_date(resources) -> None:
     assert first.year == 1853  # a simple past: the running date
     later = [e for e in events if e.start > text.index("since")]
     assert later and all(e.year is None for e in later)  # after 1853, up to the writing
+
+
+def test_a_heading_founding_takes_the_reading_of_the_texts_time(resources) -> None:  # noqa: ANN001,E501
+    # the heading stops the running date, but the name's reading is still chosen by the last
+    # date before it: no state called Jin held the years around 698, so no year (not 1115)
+    text = ("In May 696 the Khitan rose against the Zhou and took Yingzhou.\n\n"
+            "Founding of Jin\n\n"
+            "The Zhou general Li Kaigu pursued the refugees.")
+    events = process_text(text, "t", resources).events
+    founding = [e for e in events if e.trigger.startswith("Founding")]
+    assert founding and all(e.year is None for e in founding)
+    text = ("In 1126 the Jurchen army took Kaifeng.\n\n"
+            "Founding of Jin\n\n"
+            "Aguda had united the Jurchen tribes.")
+    founding = [e for e in process_text(text, "t", resources).events
+                if e.trigger.startswith("Founding")]
+    assert founding and founding[0].year == 1115  # the Jin that held those years

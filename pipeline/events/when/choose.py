@@ -119,9 +119,14 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
     if source != "clause" and event_type in _DYNASTY_END and sdoc.has_annotation("DEP"):
-        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], chosen,
-                                far=source == "running" and chosen is not None
-                                and chosen.start < near)
+        # with no date of its own the reading of the name is still chosen by the text's time:
+        # the last date before the trigger, across headings ("Founding of Jin" after 698 is
+        # no Jurchen Jin of 1115)
+        hint = chosen if chosen is not None else next(
+            (d for d in reversed(dates) if d.start < trig_start and d.year is not None), None)
+        founded = _dynasty_year(sdoc, head, sent_start, _DYNASTY_END[event_type], hint,
+                                far=chosen is None or (source == "running"
+                                                       and chosen.start < near))
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
     if lead is not None and chosen is not None and source in ("clause", "sentence") \
