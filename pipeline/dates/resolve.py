@@ -61,6 +61,7 @@ from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 from .western_months import flag_lunar, resolve_western, western_text
+from .western_seasons import western_winter
 from .western_years import _western
 
 
@@ -194,6 +195,7 @@ def _resolve_one(
     stream = _stream(res, state, eras)
     settle_cycle_gloss(res, m, stream, calendar)  # "On the day Bingshen (November 4th)"
     _calendar_range(res, m, stream, calendar)
+    western_winter(res, m, stream, calendar)  # "the winter of 209 BC": not the Qin year's own
     if m.lunar_year is not None and m.era is None:  # an era the text wrote stays its label
         era_of_day(res, eras)  # "the sixth month of 1278": Xiangxing 1, not Jingyan 3
     _check_gloss(res, m)
