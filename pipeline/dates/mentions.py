@@ -152,6 +152,9 @@ def find_date_mentions(text: str, eras: EraTable,
     from .own_years import join_own_years  # noqa: PLC0415 (late pass)
 
     out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
+    from .ymd import add_ymd_dates  # noqa: PLC0415 (late pass)
+
+    out = add_ymd_dates(text, out, DateMention)  # "1231 Aug 26 - 1259 Jul 21" (a card's span)
     out = add_era_lists(text, out, eras)  # "Shijianguo (9–13) / Tianfeng (14–19)"
     from .annual import mark_annual  # noqa: PLC0415 (late pass)
 
