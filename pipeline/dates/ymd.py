@@ -30,10 +30,10 @@ def _pattern(key: int) -> tuple[re.Pattern, dict[str, int]]:
            + r")(?:\.(?=\s*\d))?")  # "Aug. 26"; not the full stop of "in 1234 Jan."
     bc = r"(?:\s*(?:BCE|BC|B\.C\.E\.|B\.C\.))"
     one = (rf"(?P<y#>\d{{3,4}})(?P<bc#>{bc})?\s+(?P<m#>{mon})"
-           rf"(?:\s+(?P<d#>\d{{1,2}}))?(?![\w.])")
+           rf"(?:\s+(?P<d#>\d{{1,2}}))?(?!\w)")
     first = one.replace("#", "1")
-    second = (rf"(?:{one.replace('#', '2')}|(?P<y3>\d{{3,4}})(?P<bc3>{bc})?(?![\w.])"
-              rf"|(?P<m4>{mon})(?:\s+(?P<d4>\d{{1,2}}))?(?![\w.]))")
+    second = (rf"(?:{one.replace('#', '2')}|(?P<y3>\d{{3,4}})(?P<bc3>{bc})?(?!\w)"
+              rf"|(?P<m4>{mon})(?:\s+(?P<d4>\d{{1,2}}))?(?!\w))")
     pat = re.compile(rf"(?<![\w.,])(?:{first})(?:(?P<gap>\s*[-–—]\s*|\s+to\s+){second})?")
     return pat, months
 
