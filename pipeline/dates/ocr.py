@@ -36,6 +36,7 @@ OCR_WINDOW = 40  # years after the running year in which a garbled year may be r
 _TOKEN = re.compile(r"(?<![\w'’-])(?:[1Il][0-9A-Zlo]{2,4}|[2-9][0-9A-Zlo]{2,3})(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_ERA_AFTER = re.compile(r"\s*(?:B\.?\s?C|A\.?\s?D|C\.?\s?E)\b")
 
 
 def _digit_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -105,7 +106,9 @@ def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> 
         if (token.isdigit() or not letters & set(token) or _ROMAN.fullmatch(token)
                 or token.lower() in known or any(a < e0 and s0 < b for a, b in taken)):
             continue
-        if ocr_readings(token, lex):
+        # "In l54 B.C.": a short year with an era word after it is read by .ocr_context
+        era_after = len(token) == 3 and _ERA_AFTER.match(text, e0) is not None
+        if not era_after and ocr_readings(token, lex):
             out.append(DateMention(start=s0, end=e0, text=token, kind="gregorian",
                                    calendar="western", year_doubt=OCR_DOUBT))
         elif token[0] in "23456789":
