@@ -150,7 +150,8 @@ def settle_cycle_gloss(res, m, stream: int, calendar) -> bool:
         return False
     from .days import day_cycle  # noqa: PLC0415 (days imports this module)
 
-    year = calendar.year_jdn_range(stream, res.year)
+    year = calendar.year_jdn_range(stream, res.year) or next(
+        (r for s in (3, 1, 2) if (r := calendar.year_jdn_range(s, res.year))), None)
     if year is None:
         return False
     mo, d = m.gloss_months[0], m.gloss_day
@@ -159,8 +160,10 @@ def settle_cycle_gloss(res, m, stream: int, calendar) -> bool:
             and year[0] <= j <= year[1]]
     if len(days) != 1 or day_cycle(days[0]) != m.cycle_day:
         return False
-    found = calendar.locate(stream, days[0])
-    if found is None or found[0] != res.year:
+    # the running era's calendar, else the Chinese streams (.days._calendar_range's order)
+    found = next((f for s in (stream, 3, 1, 2)
+                  if (f := calendar.locate(s, days[0])) is not None and f[0] == res.year), None)
+    if found is None:
         return False
     _, res.month, res.leap, res.day = found
     res.basis.append(f"cycle day {m.cycle_day} is the Western {_MONTHS[mo - 1]} {d} in "
