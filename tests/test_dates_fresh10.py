@@ -156,3 +156,15 @@ def test_state_own_year_count_with_printed_year(eras, calendar) -> None:
     assert (row.year, row.month) == (1367, 3)
     assert not any(w.code == "ERA_YEAR_OUT_OF_RANGE" for w in warnings)
     assert not any(r.text == "(1367)" and r.start > row.start for r in rows)
+
+
+def test_winter_month_of_a_western_year_under_the_qin_calendar(eras, calendar) -> None:
+    text = ("In 207 BC Ziying became king. In the tenth month of 207 BC Liu Bang reached "
+            "Bashang, and in the second month of 206 BC he marched west.")
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the tenth month of 207 BC")
+    assert (row.year, row.month, row.certainty) == (-206, 10, "medium")
+    assert row.julian_start.startswith("-0206-1")  # autumn 207 BC, not Nov 208 BC
+    assert any(w.code == "WESTERN_YEAR_SEASON" for w in warnings)
+    spring = row_at(rows, text, "the second month of 206 BC")
+    assert spring.julian_start.startswith("-0205-0") and spring.certainty == "high"
