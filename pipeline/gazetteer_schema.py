@@ -58,7 +58,7 @@ DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "approximate", "coarse_phase", "coarse_unit", "cycle_event", "dateline_word",
     "life_word", "month_word", "annual_cue", "quantity_noun", "verb_before_season", "period_lead",
     "period_next",
-    "birth_word", "new_year_word"}
+    "birth_word", "new_year_word", "weekday"}
 
 
 def _date_word_value(value: str, row: Mapping[str, str]) -> str | None:

@@ -10,6 +10,12 @@ running date or for the events of the sentence, which keep the fuller date (its 
 A Western year set off by a comma after a cycle year closes it as its printed year ("in the
 spring of Ky Dau, 1789", a title's style): :func:`printed_after_cycle` sets ``stated_year``
 when the year ends the sentence or the clause, so the resolver checks the cycle against it.
+
+An era date glossed in brackets by a cycle year and its Western year ("The Second Year of
+Xian'an (The Renshen Year, 372 AD)", the annals style of translated 資治通鑑 chapters) takes the
+bracket's years as its printed year and cycle year (:func:`printed_from_cycle_gloss`): the
+printed year then chooses among eras of the same name (Taihe of Eastern Jin, 366-371, not of
+Northern Wei) and the cycle year is checked; the gloss keeps its own row.
 """
 
 from __future__ import annotations
@@ -70,4 +76,25 @@ def printed_after_cycle(text: str, mentions: list[DateMention]) -> list[DateMent
             m = replace(m, end=p.end(), text=text[m.start:p.end()],
                         stated_year=int(p.group("year")))
         out.append(m)
+    return out
+
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+_ERA_DATED = frozenset(("explicit", "inherited", "reign"))
+
+
+def printed_from_cycle_gloss(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with an era date followed by a bracketed cycle year with its Western year
+    ("(The Jiayin Year, 354 AD)", read by :func:`printed_after_cycle`) given that Western year
+    as ``stated_year`` and the cycle year as ``cycle_year``; the bracket's mention stays."""
+    out = list(mentions)
+    dated = [i for i, m in enumerate(out) if m.kind != "dynasty"]
+    for i, j in zip(dated, dated[1:], strict=False):
+        a, b = out[i], out[j]
+        if (a.kind in _ERA_DATED and a.era_year is not None and a.stated_year is None
+                and a.cycle_year is None and _bare_cycle(b) and b.stated_year is not None
+                and not b.stated_year_end and a.end <= b.start
+                and _OPEN.fullmatch(text[a.end:b.start]) and _CLOSE.match(text, b.end)):
+            out[i] = replace(a, stated_year=b.stated_year, cycle_year=b.cycle_year)
     return out

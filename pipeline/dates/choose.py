@@ -92,6 +92,13 @@ def _choose(
             pass
         elif m.stated_year is not None and differ(0):
             res.note("era chosen by printed CE year")
+        elif (n is not None and m.stated_year is not None and keys[0][0] == 0
+              and len({e.ce_year(n) for e in pool if e.contains_era_year(n)}) == 1):
+            # "The Second Year of Xian'an (The Renshen Year, 372 AD)": Eastern Jin's and Former
+            # Liang's Xian'an 2 are both 372, the printed year: the year is certain, the label
+            # (the state whose era it is) is the one the text's dynasties favour
+            res.note(f"every era {m.era!r} with a year {n} gives the printed CE year "
+                     f"{m.stated_year}; era label chosen by the text's dynasties")
         elif n is not None and differ(1) and sum(1 for k in keys if k[1] == 0) == 1:
             res.note(f"the only era of that name with a year {n}")
         elif state.year is not None and differ(2):

@@ -16,6 +16,10 @@ reading (``STATED_YEAR_CONFLICT``) and the Western day against the lunar range
 Western day (Julian before 1582-10-15, Gregorian after, or the calendar the bracket names),
 which dates the row when the lunar reading leaves the day open or lies within a few days of it.
 
+A bare cycle day takes such a bracket too ("On the day Bingshen (November 4th)"): the Western day
+is then looked up in the running Chinese year and, when its cycle day is the one written, gives
+the lunar month and day (:func:`settle_cycle_gloss`); the running month does not decide it.
+
 Month names come from the ``month`` words of ``gazetteer/date_words.csv``.
 """
 
@@ -89,9 +93,9 @@ def attach_day_glosses(text: str, mentions: list) -> list:
             if found is not None and found[0] != m.end:
                 found = None
             at = m.start + inner
-        if found is None and m.month is not None:  # a year alone keeps a bracket after it
-            found = _read(text, m.end)
-            at = m.end
+        if found is None and (m.month is not None or m.cycle_day is not None):
+            found = _read(text, m.end)  # a year alone keeps a bracket after it; a cycle day
+            at = m.end  # alone takes one: "On the day Bingshen (November 4th)"
         if found is None:
             out.append(m)
             continue
@@ -114,16 +118,62 @@ def gloss_day_jdn(m) -> int | None:
     None. Julian before 1582-10-15 and Gregorian after, unless the bracket names the calendar."""
     if m.gloss_year is None or m.gloss_day is None or len(m.gloss_months) != 1:
         return None
-    y, mo, d = m.gloss_year, m.gloss_months[0], m.gloss_day
+    return _western_jdn(m.gloss_year, m.gloss_months[0], m.gloss_day, m.gloss_calendar)
+
+
+def _western_jdn(y: int, mo: int, d: int, calendar: str | None) -> int | None:
+    """JDN of a Western day: Julian before 1582-10-15 and Gregorian after, unless ``calendar``
+    ("julian"/"gregorian") names one; None for an impossible day."""
     try:
-        if m.gloss_calendar == "gregorian":
+        if calendar == "gregorian":
             return gregorian_to_jdn(y, mo, d)
-        if m.gloss_calendar == "julian":
+        if calendar == "julian":
             return julian_to_jdn(y, mo, d)
         jdn = julian_to_jdn(y, mo, d)
         return gregorian_to_jdn(y, mo, d) if jdn >= GREGORIAN_REFORM_JDN else jdn
     except ValueError:
         return None
+
+
+def settle_cycle_gloss(res, m, stream: int, calendar) -> bool:
+    """A cycle day written without a month and glossed by a Western day ("On the day Bingshen
+    (November 4th)", "(4 November 369)"): the Western day (of the bracket's year, else) in the
+    Chinese year ``res.year`` (of
+    calendar ``stream``) whose cycle day is the one written dates the row: ``res.month``,
+    ``res.leap``, ``res.day`` set from the lunar calendar (the month the cycle day falls in,
+    not the running month), as the bracket after "the eighth month, on the day Jihai
+    (September 16th)" confirms a month and day. True when settled; False (nothing changed)
+    when there is no such mention or year, or the Western day is not that cycle day (then
+    the running month is kept and :func:`.days._check_gloss` warns)."""
+    if (m.cycle_day is None or m.month is not None
+            or m.gloss_day is None or len(m.gloss_months) != 1 or res.year is None):
+        return False
+    from .days import day_cycle  # noqa: PLC0415 (days imports this module)
+
+    year = calendar.year_jdn_range(stream, res.year) or next(
+        (r for s in (3, 1, 2) if (r := calendar.year_jdn_range(s, res.year))), None)
+    if year is None:
+        return False
+    mo, d = m.gloss_months[0], m.gloss_day
+    days = [j for y in ((m.gloss_year,) if m.gloss_year is not None else (res.year, res.year + 1))
+            if (j := _western_jdn(y, mo, d, m.gloss_calendar)) is not None
+            and year[0] <= j <= year[1]]
+    if len(days) != 1 or day_cycle(days[0]) != m.cycle_day:
+        return False
+    # the running era's calendar, else the Chinese streams (.days._calendar_range's order)
+    found = next((f for s in (stream, 3, 1, 2)
+                  if (f := calendar.locate(s, days[0])) is not None and f[0] == res.year), None)
+    if found is None:
+        return False
+    _, res.month, res.leap, res.day = found
+    res.basis.append(f"cycle day {m.cycle_day} is the Western {_MONTHS[mo - 1]} {d} in "
+                     f"brackets: lunar month {'leap ' if res.leap else ''}{res.month} day "
+                     f"{res.day}")
+    return True
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 NEAR_DAYS = 2  # a lunar day this near the bracket's Western day: the tables differ, the text wins

@@ -17,6 +17,13 @@ Western date but an era date garbled, and gets no year at all). Otherwise the re
 ``WESTERN_YEAR_FAR`` warning, and the row does not become the running date (later months and
 days do not inherit it). A modern year in an article on an old dynasty
 ("listed as a heritage site in 1987") is marked too: its year stays, only its certainty drops.
+
+A Western day written right after a weekday (``weekday`` rows of ``gazetteer/date_words.csv``:
+"Last Updated: Sun Jan 14 2024", "» Sat Mar 04, 2017 4:12 pm") is a page's time stamp, not a
+date of the history: it is marked when its year is more than :data:`FAR` years from every
+other year the text prints, also in a text that names no era, ruler or dynasty (a HistoryMaps
+card on Goryeo prints only Western years). A weekday in the narrative ("on Sunday, 7 July
+1937") is near the text's other years and stays unmarked.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ FAR_DOUBT = "far from the text's other dates and from the periods it names"
 FAR_LUNAR_DOUBT = ("far from the text's other dates and the periods it names, and followed by "
                    "a lunar day")
 # ", the ninth day" / ", on the 9th day" right after the Western month and year
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
 _LUNAR_DAY = re.compile(r"\s*,\s*(?:on\s+)?the\s+(?P<n>[\w-]+)\s+day\b", re.IGNORECASE)
 
 
@@ -84,6 +92,33 @@ def _marked(m, text: str | None):
     return replace(m, year_doubt=FAR_LUNAR_DOUBT, end=end, text=text[m.start:end], day=day)
 
 
+def _after_weekday(m, text: str | None) -> bool:
+    """True when a weekday word (``weekday`` lexicon rows) ends right before the Western day
+    ``m`` ("Sun Jan 14 2024", "Sat, 4 March 2017")."""
+    if text is None or m.day is None or m.month is None:
+        return False
+    word = _WORD_BEFORE.search(text, max(0, m.start - 16), m.start)
+    if word is None:
+        return False
+    days = {w.lower().rstrip(".") for w in load_lexicon().cat("weekday")}
+    return word.group(1).lower() in days
+
+
+def _time_stamps(mentions: list, western: list, text: str | None) -> set[int]:
+    """ids of the weekday-led Western days (:func:`_after_weekday`) more than :data:`FAR`
+    years from every other printed year; empty when the text prints no other year."""
+    stamps = [w for w in western if _after_weekday(w, text)]
+    if not stamps:
+        return set()
+    printed = _printed_years(mentions)
+    out: set[int] = set()
+    for w in stamps:
+        others = [y for s, y in printed if s != w.start]
+        if others and min(abs(w.western_year - y) for y in others) > FAR:
+            out.add(id(w))
+    return out
+
+
 def mark_far_years(mentions: list, eras, text: str | None = None) -> list:
     """``mentions`` with the far Western years of the module docstring marked
     (``year_doubt = FAR_DOUBT``); a new list in the same order. With ``text``: a far month
@@ -96,19 +131,18 @@ def mark_far_years(mentions: list, eras, text: str | None = None) -> list:
     years = [y for _, y in _printed_years(mentions)]
     if not any(abs(w.western_year - y) > FAR for w in western for y in years):
         return mentions  # every printed year near every other: nothing can be far
+    stamps = _time_stamps(mentions, western, text)  # "Last Updated: Sun Jan 14 2024"
     periods = _periods(mentions, eras)
     if not periods:
-        return mentions
+        return [replace(m, year_doubt=FAR_DOUBT) if id(m) in stamps else m for m in mentions]
 
     def inside(year: int) -> bool:
         return any(lo - FAR <= year <= hi + FAR for lo, hi in periods)
 
     # the printed years the named periods support: a far year repeated is no support
     printed = [y for _, y in _printed_years(mentions) if inside(y)]
-    if not printed:
-        return mentions
-    far = {id(w) for w in western if not inside(w.western_year)
-           and min(abs(w.western_year - y) for y in printed) > FAR}
+    far = {id(w) for w in western if printed and not inside(w.western_year)
+           and min(abs(w.western_year - y) for y in printed) > FAR} | stamps
     if not far:
         return mentions
     return [_marked(m, text) if id(m) in far else m for m in mentions]

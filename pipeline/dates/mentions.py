@@ -106,7 +106,11 @@ def find_date_mentions(text: str, eras: EraTable,
     out = add_age_mentions(text, out, g.lex, DateMention)  # an age is no year
     out = add_coarse_mentions(text, out, g.lex, DateMention)  # "the 1120s", "12th century"
     out = add_period_mentions(text, out, eras, g.lex, DateMention)  # "in the Later Han"
-    from .apposition import join_appositions, printed_after_cycle  # noqa: PLC0415 (imports this module)
+    from .apposition import (  # noqa: PLC0415 (imports this module)
+        join_appositions,
+        printed_after_cycle,
+        printed_from_cycle_gloss,
+    )
     from .bc import carry_bc  # noqa: PLC0415 (beside the other late passes)
     from .clause_months import add_clause_days, add_clause_months  # noqa: PLC0415 (late pass)
     from .lifetimes import tag_lifetimes  # noqa: PLC0415 (imports this module)
@@ -120,6 +124,7 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = join_appositions(text, add_meaning_mentions(text, out, eras))
     out = printed_after_cycle(text, out)  # "in the spring of Ky Dau, 1789"
+    out = printed_from_cycle_gloss(text, out)  # "Xian'an 2 (The Renshen Year, 372 AD)"
     out = take_printed_years(text, out)  # "the sixth year of Thuận Thiên (1433)"
     out = take_reign_printed_years(text, out)  # "Emperor Wu's Yuangwang Era (133 B.C.)"
     out = add_mt_digit_mentions(text, out)  # "/kloc-0/848", "June165438+1October"
@@ -147,6 +152,9 @@ def find_date_mentions(text: str, eras: EraTable,
     from .own_years import join_own_years  # noqa: PLC0415 (late pass)
 
     out = join_own_years(text, out, DateMention)  # "in summer 580", "3 February AD 6"
+    from .ymd import add_ymd_dates  # noqa: PLC0415 (late pass)
+
+    out = add_ymd_dates(text, out, DateMention)  # "1231 Aug 26 - 1259 Jul 21" (a card's span)
     out = add_era_lists(text, out, eras)  # "Shijianguo (9–13) / Tianfeng (14–19)"
     from .annual import mark_annual  # noqa: PLC0415 (late pass)
 

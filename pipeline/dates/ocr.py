@@ -2,9 +2,11 @@
 
 Finding (:func:`ocr_year_mentions`): after a strong year preposition ("in", "by", "since":
 ``year_preposition`` rows of ``gazetteer/date_words.csv`` without ``weak``), a token of 3-5
-letters and digits that starts like a year (``1``, ``I`` or ``l``), is written in digits and
-capitals only (``l`` and ``o`` allowed) and holds at least one letter of the ``ocr_digit``
-rows (S, B, I, l, O, Z ...). It is no Roman numeral and no word of the date lexicon.
+letters and digits that starts like a year (``1``, ``I`` or ``l``; or 3-4 characters opening
+with a digit 2-9: "In 6l7"), is written in digits and capitals only (``l`` and ``o`` allowed)
+and holds at least one letter of the ``ocr_digit`` rows (S, B, I, l, O, Z ...). It is no Roman
+numeral and no word of the date lexicon. A three-character token ("6l7", "l05") is read as a
+three-digit year when it holds two true digits.
 
 * Four characters that all read as digits ("1SS4": S is 8 or 5) make a ``gregorian`` mention
   with ``year_doubt`` :data:`OCR_DOUBT`; the resolver (:func:`read_ocr_year`) takes the reading
@@ -31,9 +33,10 @@ from .mentions import DateMention
 OCR_DOUBT = "OCR-garbled digits"
 OCR_BC_DOUBT = "OCR-garbled digits after a BC word"
 OCR_WINDOW = 40  # years after the running year in which a garbled year may be read
-_TOKEN = re.compile(r"(?<![\w'’-])[1Il][0-9A-Zlo]{2,4}(?![\w'’-])")
+_TOKEN = re.compile(r"(?<![\w'’-])(?:[1Il][0-9A-Zlo]{2,4}|[2-9][0-9A-Zlo]{2,3})(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_ERA_AFTER = re.compile(r"\s*(?:B\.?\s?C|A\.?\s?D|C\.?\s?E)\b")
 
 
 def _digit_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -46,11 +49,20 @@ def _digit_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
 def ocr_readings(token: str, lex: Lexicon, lengths: tuple[int, ...] = (4,)) -> list[int]:
     """The years a garbled token can stand for ("1SS4" -> 1554, 1584, 1854, 1884), ascending;
     [] when a character reads as no digit or the length is none of ``lengths`` (4: a CE year
-    needs all its digits; a BC year after "B.C." may have 1-4)."""
+    needs all its digits; a BC year after "B.C." may have 1-4). A three-character CE token
+    ("6l7" = 617, "l05" = 105) reads only with two true digits in it (:func:`_three_digit`)."""
     table = _digit_table(lex)
+    if len(token) == 3 and lengths == (4,) and _three_digit(token):
+        lengths = (3,)
     if len(token) not in lengths or any(c not in table for c in token):
         return []
     return sorted({int("".join(p)) for p in itertools.product(*(table[c] for c in token))})
+
+
+def _three_digit(token: str) -> bool:
+    """A three-character token with at least two true digits, not opening with 0: "6l7",
+    "l05", "9O6" (a year of the first millennium with one digit misprinted as a letter)."""
+    return len(token) == 3 and token[0] != "0" and sum(c.isdigit() for c in token) >= 2
 
 
 def _bc_token(m: DateMention) -> str:
@@ -94,9 +106,13 @@ def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> 
         if (token.isdigit() or not letters & set(token) or _ROMAN.fullmatch(token)
                 or token.lower() in known or any(a < e0 and s0 < b for a, b in taken)):
             continue
-        if ocr_readings(token, lex):
+        # "In l54 B.C.": a short year with an era word after it is read by .ocr_context
+        era_after = len(token) == 3 and _ERA_AFTER.match(text, e0) is not None
+        if not era_after and ocr_readings(token, lex):
             out.append(DateMention(start=s0, end=e0, text=token, kind="gregorian",
                                    calendar="western", year_doubt=OCR_DOUBT))
+        elif token[0] in "23456789":
+            continue  # "In 4WD": a digit-led token that reads as no year is no garbled year
         else:
             out.append(DateMention(start=s0, end=e0, text=token, kind="unread"))
     return out + _bc_ocr_mentions(text, taken + [(m.start, m.end) for m in out], lex, letters)

@@ -48,6 +48,7 @@ from .choose import _explicit, _inherited, _stream
 from .coarse import coarse_certainty
 from .cycles import Anchor, anchor_of
 from .datelines import needs_hints, read_this_year, this_year_hints
+from .day_glosses import settle_cycle_gloss
 from .days import _calendar_range, _check_gloss, _check_stated
 from .era_jumps import check_era_jump
 from .era_years import era_of_day, era_of_year
@@ -60,6 +61,7 @@ from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 from .western_months import flag_lunar, resolve_western, western_text
+from .western_seasons import western_winter
 from .western_years import _western
 
 
@@ -191,7 +193,9 @@ def _resolve_one(
     if m.season:
         res.season = m.season
     stream = _stream(res, state, eras)
+    settle_cycle_gloss(res, m, stream, calendar)  # "On the day Bingshen (November 4th)"
     _calendar_range(res, m, stream, calendar)
+    western_winter(res, m, stream, calendar)  # "the winter of 209 BC": not the Qin year's own
     if m.lunar_year is not None and m.era is None:  # an era the text wrote stays its label
         era_of_day(res, eras)  # "the sixth month of 1278": Xiangxing 1, not Jingyan 3
     _check_gloss(res, m)

@@ -53,8 +53,9 @@ def flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -
     reign = bare_ruler(m, text, eras)  # "the fifth year of Sejong", "... of Han Wudi"
     if reign is not None:
         return reign
-    if (eras.dynasty(name) or eras.dynasty(name.split()[0])
-            or name.split()[0].lower() in lex.cat("not_era_name")):
+    if eras.dynasty(name) or eras.dynasty(name.split()[0]):
+        return _own_count(m, text, after, name, eras)
+    if name.split()[0].lower() in lex.cat("not_era_name"):
         return m
     if eras.fuzzy_candidates(name):  # "the fifth year of Xiangping": a garble of Xianping?
         s0, e0 = after.span(1)
@@ -69,6 +70,25 @@ def flag_unknown_name(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -
             end = tail.end()
         return replace(m, kind="explicit", era=name, era_start=s0, era_end=e0, fuzzy_era=True,
                        end=end, text=text[m.start:end], **fields)
+    return replace(m, unknown_name=name)
+
+
+def _own_count(m: DateMention, text: str, after: re.Match, name: str,
+               eras: EraTable) -> DateMention:
+    """"the first year of Wu (1367)": an era year of a state's name with a printed CE year in
+    brackets that no era of any dynasty of that name gives for that year (Zhu Yuanzhang's own
+    count, 吳元年, not an era of the Three Kingdoms' or the Ten Kingdoms' Wu): the state's own
+    year count, read as an unknown era (``unknown_name``), so the printed year dates it
+    (:func:`take_printed_years`) and the running era is not continued. Otherwise unchanged."""
+    printed = _PRINTED.match(text, after.end())
+    n = m.era_year
+    if printed is None or n is None:
+        return m
+    ce = int(printed.group("ce"))
+    readings = {d for part in (name, name.split()[0]) for d in eras.dynasty_readings(part)}
+    if any(e.contains_era_year(n) and abs(e.ce_year(n) - ce) <= 1
+           for d in readings for e in eras.eras_of_dynasty(d)):
+        return m
     return replace(m, unknown_name=name)
 
 
