@@ -29,6 +29,7 @@ from pipeline.places.historical import (
     prefecture_not_province,
 )
 from pipeline.places.homonyms import settle_homonyms
+from pipeline.places.listed import refuse_listed_persons
 from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
 from pipeline.places.lookup import (
     HistoricalPlace,
@@ -284,7 +285,8 @@ def place_rows_and_warnings(
     rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
     rows, qualified = refuse_other_country(rows, mentions, ends, text)  # "Shanxi, Vietnam"
     rows, other_names = refuse_other_names(rows, mentions, ends, text)  # "the era name Inan"
-    rejected = {**far_seats, **rejected, **refused, **qualified, **other_names}
+    rows, persons = refuse_listed_persons(rows, mentions, text)  # "brothers Shiyi, Shide"
+    rejected = {**far_seats, **rejected, **refused, **qualified, **other_names, **persons}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
