@@ -130,3 +130,12 @@ def test_places_of_korea_japan_vietnam(name: str, lat: float, lon: float) -> Non
     assert coord is not None
     assert (round(coord.latitude, 2), round(coord.longitude, 2)) == (lat, lon)
     assert coord.country in ("KR", "KP", "JP", "VN")
+
+
+def test_an_ambiguous_wade_giles_spelling_falls_back_on_the_canonical() -> None:
+    """"Yu-chou" reads 幽州 (Youzhou) and 豫州 (Yuzhou); the entity's canonical decides."""
+    text = "Guanqiu Jian, Governor of Yu-chou, led ten thousand men out against Kao-kou-li."
+    start = text.index("Yu-chou")
+    ents = [EntityRow("d", -1, start, start + 7, "Yu-chou", "PLACE", "Youzhou", "gazetteer")]
+    rows, _ = place_rows_and_warnings(ents, [], lambda o: 246, text=text)
+    assert rows[0].province == "Beijing" and rows[0].latitude is not None

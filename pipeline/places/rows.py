@@ -218,6 +218,10 @@ def place_rows_and_warnings(
             look = _spelling(name, surfaces, index)  # "Chien-shan", not its pinyin
             coord, modern, prefix = locate_name(look, year, near, index, None,
                                                 prefecture=written.prefecture)
+            if coord is None and look != name:  # "Yu-chou" reads 幽州 and 豫州; the
+                # canonical the entity stage chose ("Youzhou") may know which
+                coord, modern, prefix = locate_name(name, year, near, index, None,
+                                                    prefecture=written.prefecture)
             if coord is None and not written.apposition and near and near != hint(offsets):
                 # a province elsewhere in the sentence only steers: not in it, read as before
                 coord, modern, prefix = locate_name(name, year, hint(offsets), index, None)
