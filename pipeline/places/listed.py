@@ -84,8 +84,8 @@ def refuse_listed_persons(rows: Sequence[PlaceRow], mentions: Mapping[str, Seque
             first = offsets[0]
             lo = text.rfind(read[0], max(0, first - 120), first)
             quoted = " ".join(text[max(lo, 0):first + len(row.place)].split())
-            out[i] = replace(row, modern="", province="", latitude=None, longitude=None,
-                             coord_source="", certainty="")
+            out[i] = replace(row, modern="", relation="", province="", latitude=None,
+                             longitude=None, coord_source="", certainty="")
             why[i] = (f"listed among the names of persons after \"{read[0]}\" (\"{quoted}\"), "
                       "not a place")
     return out, why
