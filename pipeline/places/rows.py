@@ -144,6 +144,7 @@ def place_rows_and_warnings(
     mentions: dict[str, list[int]] = {}
     outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
     surfaces: dict[str, set[str]] = {}  # canonical -> the spellings the text used
+    known = {e.canonical for e in outside if e.label == "PLACE" and e.source == "gazetteer"}
     for e in sorted((e for e in outside if e.label == "PLACE"), key=lambda e: e.start):
         mentions.setdefault(e.canonical, []).append(e.start)
         surfaces.setdefault(e.canonical, set()).add(e.text)
@@ -218,8 +219,9 @@ def place_rows_and_warnings(
             look = _spelling(name, surfaces, index)  # "Chien-shan", not its pinyin
             coord, modern, prefix = locate_name(look, year, near, index, None,
                                                 prefecture=written.prefecture)
-            if coord is None and look != name:  # "Yu-chou" reads 幽州 and 豫州; the
-                # canonical the entity stage chose ("Youzhou") may know which
+            if coord is None and look != name and name in known:  # "Yu-chou": 幽州 or
+                # 豫州; the entity gazetteer's canonical ("Youzhou") knows which (a model's
+                # transliteration, "Jianshan" for "Chien-shan", does not)
                 coord, modern, prefix = locate_name(name, year, near, index, None,
                                                     prefecture=written.prefecture)
             if coord is None and not written.apposition and near and near != hint(offsets):
