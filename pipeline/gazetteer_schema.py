@@ -214,7 +214,7 @@ SCHEMAS: dict[str, FileSchema] = {
                           "admin", "generic", "qualifier", "feature",
                           "postal_ending", "distance_unit", "seat_suffix",
                           "garrison", "garrison_side", "city_part", "crossing",
-                          "name_cue", "people")}),
+                          "name_cue", "people", "title", "head")}),
     "place_coordinates.csv": FileSchema(
         ("canonical", "latitude", "longitude", "precision", "note"),
         ("canonical", "latitude", "longitude", "precision"),
@@ -263,6 +263,13 @@ SCHEMAS: dict[str, FileSchema] = {
     "world_places_extra.csv": FileSchema(
         ("name", "kind", "country", "latitude", "longitude", "note"),
         ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
+        must_exist=False),
+    "east_asia_places.csv": FileSchema(
+        ("name", "aliases", "native", "kind", "country", "latitude", "longitude", "modern",
+         "note"), ("name", "kind", "country", "latitude", "longitude"),
+        {"kind": _one_of("city", "historical_city", "island", "river", "sea", "fortress",
+                         "temple"),
+         "country": _one_of("KR", "KP", "JP", "VN"), "latitude": _LAT, "longitude": _LON},
         must_exist=False),
     # hand-kept sources of the derived files above (scripts/): checked when present
     "postal_spellings.csv": FileSchema(("zh", "province", "postal", "note"),

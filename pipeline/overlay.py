@@ -101,6 +101,7 @@ SOURCE_ONLY = {
     "japanese_kanji_forms.csv": "era_japanese.csv",
     "preqin_rulers.csv": "rulers.csv",
     "world_regions.csv": "world_places.csv",
+    "east_asia_places.csv": "world_places.csv",
 }
 
 Row = dict[str, str]

@@ -13,7 +13,12 @@ plain letters that no Chinese place of ``modern_places.csv``, ``historical_place
 ``city_homonym``, read only where the text's other places lie abroad:
 ``pipeline/places/abroad.py``), and every city of cities15000 in Taiwan (``ALL_CITIES``:
 cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (islands,
-historical states and regions GeoNames has no city for: Java, Champa ...).
+historical states and regions GeoNames has no city for: Java, Champa ...) and
+``east_asia_places.csv`` (historical towns, islands, rivers, forts and temples of Korea, Japan
+and Vietnam by their names and aliases: Ganghwa Island, Kuju, the Yalu, Hwangnyongsa, Thang
+Long; a name or alias a Chinese place bears is left out, as for the border cities). A Korean
+city GeoNames names with its unit word ("Cheongju-si", "Hwaseong-si") is kept under its bare
+name too ("Cheongju"), the way texts write it, unless a Chinese place or another row has it.
 
 Usage::
 
@@ -40,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteer" / "world_places.csv"
 EXTRA = ROOT / "gazetteer" / "world_places_extra.csv"
+EAST_ASIA = ROOT / "gazetteer" / "east_asia_places.csv"
+KOREAN_UNIT_SUFFIXES = ("-si", "-gun")  # GeoNames' "Cheongju-si": texts write "Cheongju"
 COLUMNS = ("name", "kind", "country", "latitude", "longitude", "source")
 MIN_POP = 300_000
 # the lands on China's own borders whose towns Chinese history names often (Uiju on the Yalu,
@@ -153,6 +160,23 @@ def build() -> str:
         for row in csv.DictReader(fh):
             add(row["name"], row["kind"], row["country"], float(row["latitude"]),
                 float(row["longitude"]), "hand")
+    taken = {_key(r["name"]) for r in rows.values()}
+    for row in sorted(rows.values(), key=lambda r: r["name"]):  # "Cheongju-si" -> "Cheongju"
+        bare = next((row["name"][:-len(s)] for s in KOREAN_UNIT_SUFFIXES
+                     if row["country"] in ("KR", "KP") and row["name"].endswith(s)), "")
+        if bare and _key(bare) not in taken and _key(bare) not in chinese:
+            taken.add(_key(bare))
+            add(bare, row["kind"], row["country"], float(row["latitude"]),
+                float(row["longitude"]), row["source"])
+    if EAST_ASIA.is_file():
+        with EAST_ASIA.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for name in [row["name"], *row["aliases"].split("|")]:
+                    name = name.strip()
+                    if name and _key(name) not in chinese and _key(name) not in taken:
+                        taken.add(_key(name))
+                        add(name, row["kind"], row["country"], float(row["latitude"]),
+                            float(row["longitude"]), "hand")
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -48,6 +48,6 @@ def test_a_song_yingzhou_stays_in_anhui():
 
 
 def test_the_file_and_its_schema(tmp_path):
-    assert validate_file(gazetteer_dir() / EXTRA_FILE, SCHEMAS[EXTRA_FILE]) == 13
-    assert len(_extra_lines(gazetteer_dir())) == 13
+    assert validate_file(gazetteer_dir() / EXTRA_FILE, SCHEMAS[EXTRA_FILE]) == 17
+    assert len(_extra_lines(gazetteer_dir())) == 17
     assert _extra_lines(tmp_path) == []

@@ -18,7 +18,9 @@ read by the words around it: feature words, bare unit words, the province writte
 ``garrison`` (guards, 衛, by their CHGIS units), ``within`` (last pass: gates and streets at the
 city named nearest them, circuits at the place they are named after), ``named`` (a name
 written as an era's, a state's or a people's: "took the era name Inan", "the Baishan Mohe":
-no coordinates), ``dated`` (a hand reading CHGIS dates to other years follows the running
+no coordinates; a noble title's fief, "Prince of Donghai": relation ``title``, no coordinates),
+``listed`` (names listed after a noun for persons, "three brothers Shiyi, Shide and Shixin": no
+coordinates), ``dated`` (a hand reading CHGIS dates to other years follows the running
 year: "Lin'an" in 878 is 臨安縣, not Hangzhou).
 """
 

@@ -89,6 +89,7 @@ class GlossLexicon:
     provinces: Mapping[str, str]  # lower-case variant (no spaces/hyphens) -> province
     municipalities: frozenset[str] = frozenset()  # provinces that are also cities (Beijing)
     distance_units: frozenset[str] = frozenset()  # "kilometers", "li": "2 km south of X"
+    heads: frozenset[str] = frozenset()  # last words of X in "X of Y, now Z": "Baiju Field"
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def load_gloss_lexicon(gazetteer: Path = GAZETTEER) -> GlossLexicon:
         provinces=provinces,
         municipalities=frozenset(municipalities),
         distance_units=frozenset(p for p, _ in by_kind.get("distance_unit", [])),
+        heads=frozenset(p for kind in ("head", "feature", "suffix")
+                        for p, _ in by_kind.get(kind, [])),
     )
 
 

@@ -19,6 +19,9 @@ _NAME_WORD = r"[A-Z][A-Za-z'’\-]*"
 _PLACE_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*\.?\s*$")
 _LIST_SEP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
 _LEADING_NON_NAMES = {"The", "In", "At", "From", "To", "On", "After", "Before", "When", "See"}
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
+"""A quoted part of a gloss translates the name ("Great Marsh Village"): no modern name."""
+_OF_HEAD = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+of\s+$")
 _IN_PROVINCE = re.compile(r"^(.*\S)\s+in\s+(\S.*)$")
 _LOCALITY = re.compile(r"^[A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*){0,5}$")
 
@@ -62,6 +65,7 @@ def _parse_locality(part: str, lex: GlossLexicon) -> tuple[str, str, str] | None
 
 def _read_body(body: str, lex: GlossLexicon) -> tuple[list[str], str, str, str] | None:
     """Gloss body -> (localities, relation, province, anchor) or None if not a place gloss."""
+    body = _QUOTED.sub(" ; ", body)  # "(大泽乡, "Great Marsh Village")": a translation
     body = re.sub(r"[^A-Za-z'’\-,;\s]", " ", body)
     candidates = [c for c in body.split(";") if c.strip()]
     for chunk in reversed(candidates):  # "(堯山; in modern Longyao County, Hebei)"
@@ -126,6 +130,25 @@ def _names_before(text: str, end: int, n: int) -> list[tuple[str, int, int]]:
     return names
 
 
+def _of_head(text: str, start: int, lex: GlossLexicon) -> tuple[str, int] | None:
+    """The head X of "X of Y" when a gloss follows Y: "born in Baiju Field of Taizhou, today
+    Dafeng of Jiangsu" glosses Baiju Field, the phrase's head, not Taizhou (which only says
+    where the field lies). X must end in a place word (``head``, ``feature`` or ``suffix``
+    rows of ``place_gloss_words.csv``: Field, Village, Town, Mountain …), so a person ("Liu
+    Bei of Zhuo, now Zhuozhou") or a title ("Prince of Qi") is never taken; (X, its start)
+    or None."""
+    m = _OF_HEAD.search(text, max(0, start - 60), start)
+    if not m:
+        return None
+    words, head_start = m.group(1).split(), m.start(1)
+    while words and words[0] in _LEADING_NON_NAMES:
+        head_start = text.index(words[1], head_start) if len(words) > 1 else m.end(1)
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in lex.heads:
+        return None  # a bare "Field of Taizhou" names no place of its own
+    return " ".join(words), head_start
+
+
 def find_place_glosses(text: str, *, lexicon: GlossLexicon | None = None) -> list[PlaceGloss]:
     """Glosses such as "Tokyo (now Kaifeng, Henan)", one per historical place glossed."""
     lex = lexicon or load_gloss_lexicon()
@@ -146,6 +169,9 @@ def find_place_glosses(text: str, *, lexicon: GlossLexicon | None = None) -> lis
             fallbacks = [anchor] * n
         else:
             names = names[-1:]
+            head = _of_head(text, names[0][1], lex)  # "Baiju Field of Taizhou (now Dafeng)"
+            if head is not None:
+                names = [(head[0], head[1], head[1] + len(head[0]))]
             pairs = [(names[0], localities[0] if localities else "")]
             fallbacks = [anchor or (localities[1] if len(localities) > 1 else "")]
         for ((name, start, end), modern), fb in zip(pairs, fallbacks, strict=True):
@@ -178,7 +204,7 @@ def _comma_pattern(markers: tuple[str, ...], relations: tuple[str, ...] = ()
         set(relations) | {"in", "part of"}, key=len, reverse=True))
     return re.compile(
         rf"(?<![A-Za-z'’\-])(?P<name>{_NAMES}),\s+(?P<rel>{rel})?(?:{marker})\s+"
-        rf"(?P<modern>{_NAMES})(?:(?:,\s+|\s+in\s+)(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
+        rf"(?P<modern>{_NAMES})(?:(?:,\s+|\s+(?:in|of)\s+)(?P<prov>{_NAMES}))?(?=[,;.)\s]|$)")
 
 
 def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
@@ -196,6 +222,9 @@ def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
             words = words[1:]
         if not words:
             continue
+        head = _of_head(text, start, lex)  # "Baiju Field of Taizhou, today Dafeng"
+        if head is not None:
+            words, start = head[0].split(), head[1]
         modern, end = m.group("modern"), m.end("modern")
         province = ""
         if m.group("prov") and _province_of(m.group("prov"), lex):
@@ -206,7 +235,8 @@ def _comma_glosses(text: str, lex: GlossLexicon, taken: list[tuple[int, int]]
             continue  # "Sima Yi, now Grand Tutor": only known modern places count here
         written = " ".join(m.group("rel").split()).lower() if m.group("rel") else ""
         relation = relations.get(written, written) if written else ("at" if modern else "in")
-        out.append(PlaceGloss(" ".join(words), start, m.end("name"), modern, relation,
+        name_end = start + len(head[0]) if head is not None else m.end("name")
+        out.append(PlaceGloss(" ".join(words), start, name_end, modern, relation,
                               province, m.end("name"), end))
     return out
 

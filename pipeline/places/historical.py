@@ -75,6 +75,9 @@ def _building_kinds(gazetteer: Path) -> frozenset[str]:
                      if r["kind"] == "city_part")
 
 
+_SITE_KINDS = frozenset({"village", "plateau"})
+"""Kinds of ``historical_places_extra.csv`` rows placed at the seat of the county they lie in
+(Dazexiang 大澤鄉, Bashang 霸上): precision ``near``, as for buildings."""
 _REGION_KINDS = frozenset({"circuit", "province", "branch secretariat", "region", "country",
                            "provincial administrative commission", "independent regime"})
 
@@ -245,7 +248,7 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             guessed = ":nearest"
     best = min(found, key=lambda u: (unit_rank(u), u.kind in _REGION_KINDS,
                                      -(u.end_year - u.start_year), u.tgaz_id))
-    precision = "near" if best.kind in building_kinds() else "county" \
+    precision = "near" if best.kind in building_kinds() or best.kind in _SITE_KINDS else "county" \
         if unit_rank(best) == 2 else ("region" if best.kind in _REGION_KINDS else "prefecture")
     reasons = []
     if outside:

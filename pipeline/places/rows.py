@@ -29,6 +29,7 @@ from pipeline.places.historical import (
     prefecture_not_province,
 )
 from pipeline.places.homonyms import settle_homonyms
+from pipeline.places.listed import refuse_listed_persons
 from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
 from pipeline.places.lookup import (
     HistoricalPlace,
@@ -143,6 +144,7 @@ def place_rows_and_warnings(
     mentions: dict[str, list[int]] = {}
     outside = outside_glosses(entities, glosses)  # modern names inside glosses are no mentions
     surfaces: dict[str, set[str]] = {}  # canonical -> the spellings the text used
+    known = {e.canonical for e in outside if e.label == "PLACE" and e.source == "gazetteer"}
     for e in sorted((e for e in outside if e.label == "PLACE"), key=lambda e: e.start):
         mentions.setdefault(e.canonical, []).append(e.start)
         surfaces.setdefault(e.canonical, set()).add(e.text)
@@ -217,6 +219,11 @@ def place_rows_and_warnings(
             look = _spelling(name, surfaces, index)  # "Chien-shan", not its pinyin
             coord, modern, prefix = locate_name(look, year, near, index, None,
                                                 prefecture=written.prefecture)
+            if coord is None and look != name and name in known:  # "Yu-chou": 幽州 or
+                # 豫州; the entity gazetteer's canonical ("Youzhou") knows which (a model's
+                # transliteration, "Jianshan" for "Chien-shan", does not)
+                coord, modern, prefix = locate_name(name, year, near, index, None,
+                                                    prefecture=written.prefecture)
             if coord is None and not written.apposition and near and near != hint(offsets):
                 # a province elsewhere in the sentence only steers: not in it, read as before
                 coord, modern, prefix = locate_name(name, year, hint(offsets), index, None)
@@ -284,7 +291,8 @@ def place_rows_and_warnings(
     rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
     rows, qualified = refuse_other_country(rows, mentions, ends, text)  # "Shanxi, Vietnam"
     rows, other_names = refuse_other_names(rows, mentions, ends, text)  # "the era name Inan"
-    rejected = {**far_seats, **rejected, **refused, **qualified, **other_names}
+    rows, persons = refuse_listed_persons(rows, mentions, text)  # "brothers Shiyi, Shide"
+    rejected = {**far_seats, **rejected, **refused, **qualified, **other_names, **persons}
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)

@@ -37,7 +37,9 @@ SOURCE = "place-tables"
 VERB_REACH = 8  # words: an event verb this close in the same sentence
 PREPOSITIONS = frozenset({"at", "in", "to", "into", "toward", "towards", "from", "near",
                           "on", "onto", "upon"})
-_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’-][a-z]+)*(?:\s+[A-Z][a-z]+(?:['’-][a-z]+)*){0,2}")
+_LOW = "a-zà-öø-ÿ"  # lower-case letters, with the accented ones of Wade–Giles ("Yen-mên")
+_RUN = re.compile(rf"(?<![\w'’-])[A-Z][{_LOW}]+(?:['’-][{_LOW}]+)*"
+                  rf"(?:\s+[A-Z][{_LOW}]+(?:['’-][{_LOW}]+)*){{0,2}}")
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 
@@ -64,6 +66,18 @@ def known_place_name(name: str, index: ModernPlaceIndex | None = None) -> bool:
     if _candidates(name, None, index or load_modern_places()):
         return True
     return geocode_world(name) is not None or geocode_alternate(name) is not None
+
+
+def _canonical(run: str, index: ModernPlaceIndex | None = None) -> str:
+    """The name a run is located by: itself when a table knows it as written, else its
+    pinyin read from Wade–Giles when CHGIS knows that ("Yen-mên" -> "Yanmen")."""
+    from pipeline.places.modern import _candidates, load_modern_places
+
+    if name_key(run) in load_historical_units() or name_key(run) in load_postal_places() \
+            or _candidates(run, None, index or load_modern_places()):
+        return run
+    pinyin = wg_name_to_pinyin(run) or ""
+    return pinyin if pinyin and name_key(pinyin) in load_historical_units() else run
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,5 +118,5 @@ def untagged_place_mentions(text: str, taken: Sequence[tuple[int, int]],
             continue
         if not known_place_name(run, index):
             continue
-        out.append(EntityRow("", -1, start, end, run, "PLACE", run, SOURCE))
+        out.append(EntityRow("", -1, start, end, run, "PLACE", _canonical(run, index), SOURCE))
     return out

@@ -14,7 +14,9 @@ from pipeline.resources import active_gazetteer_dir
 _WORLD_RANK = {"country": 0, "continent": 1, "capital": 2, "city": 3}
 
 
-_WORLD_PRECISION = {"capital": "city", "city": "city", "island": "region", "sea": "region"}
+_WORLD_PRECISION = {"capital": "city", "city": "city", "island": "region", "sea": "region",
+                    # east_asia_places.csv: a town by its old name, a fort or temple site
+                    "historical_city": "city", "fortress": "city", "temple": "city"}
 
 
 def load_world_places(gazetteer: Path | None = None) -> Mapping[str, tuple[Coordinate, ...]]:
