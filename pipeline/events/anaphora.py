@@ -332,3 +332,21 @@ def subjectless(frame: Frame, local: Span) -> bool:
                 and not (tok.head.dep_ == "pobj" and tok.dep_ in ("compound", "nummod", "amod")):
             return False
     return True
+
+
+_CONTRAST = frozenset({"but", "yet"})
+
+
+def survived(head: Token | None) -> bool:
+    """True when a death verb ``head`` is contrasted by a later predicate of its own subject
+    ("hanged himself but was saved", "took poison, yet recovered and fled": a conjunct after
+    "but"/"yet" with no subject of its own): the person lives on after it, so the salience
+    resolver must not hold him dead (:meth:`pipeline.events.salience.Salience.died`); a
+    conjunct with its own subject ("X was killed, but his son fled") says nothing of him."""
+    if head is None:
+        return False
+    kids = list(head.children)
+    cc = [c for c in kids if c.dep_ == "cc" and c.lower_ in _CONTRAST and c.i > head.i]
+    return bool(cc) and any(
+        c.dep_ == "conj" and c.i > cc[0].i and coarse(c) in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in kids)

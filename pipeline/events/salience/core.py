@@ -32,6 +32,10 @@ _WINDOW = 12
 #: Factor on a person's salience for a group anaphor ("they": a state or an army, or the
 #: force of the person leading the narrative).
 _GROUP_PERSON = 0.5
+#: What ends a clause for binding (:meth:`Salience._clause_subject`): a semicolon, a comma
+#: before a conjunction or a subordinator, a subordinator or relative pronoun.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|then)\b|\b(?:but|while|when|after"
+                           r"|before|because|since|that|who|whom|which|so)\b")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _END = 1 << 62  # past any full-text offset
 _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
@@ -98,8 +102,8 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         self._chained = 0
         self.text, self.offset = text, offset
         # canonical names of the persons who are surface subjects in this paragraph
-        self._acting = frozenset(m.entity.canonical for m in self.mentions
-                                 if m.role == "subject")
+        # (and those :meth:`note` records as an event's subject as the paragraph is read)
+        self._acting = {m.entity.canonical for m in self.mentions if m.role == "subject"}
         # the previous paragraph, for a qualified title given there (:meth:`qualified`); its
         # own previous one is dropped (one paragraph back is enough, and memory stays flat)
         self._previous = earlier
@@ -162,8 +166,12 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             if i >= 0 and self.entities[i].end > pos:
                 continue
 
-            def person(e: EntityRow, word: str = word, pos: int = pos) -> bool:
-                return e.label == "PERSON" and self.alive(e) and self.agrees(e, word, pos)
+            bound = self._clause_subject(pos) if word == "him" else None
+
+            def person(e: EntityRow, word: str = word, pos: int = pos,
+                       bound: str | None = bound) -> bool:
+                return e.label == "PERSON" and self.alive(e, pos) and self.agrees(e, word, pos) \
+                    and e.canonical != bound
 
             found = self.most_salient(pos, person)
             if found is None or found is _UNKNOWN:
@@ -171,6 +179,22 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             role = _PRONOUN_ROLE[word]
             self._add(Mention(found, sentence_index(self.sent_starts, pos), role,
                               ROLE_WEIGHT[role], pos))
+
+    def _clause_subject(self, pos: int) -> str | None:
+        """Canonical name of the subject of the clause of an object pronoun at full-text
+        offset ``pos`` ("Fu Xiong fought him": Fu Xiong), which binding keeps the pronoun
+        from naming (it is no reflexive): the last subject mention before it in its
+        sentence, when no clause break (:data:`_CLAUSE_BREAK`) stands between them; None
+        otherwise ("X said that Y had insulted him": Y is the bound one, X stays free)."""
+        sent = sentence_index(self.sent_starts, pos)
+        i = bisect.bisect_left(self._mpos, pos) - 1
+        while i >= 0 and self.mentions[i].sentence == sent:
+            m = self.mentions[i]
+            if m.role == "subject" and m.entity is not _UNKNOWN and m.entity.end <= pos:
+                gap = self.text[m.entity.end - self.offset:pos - self.offset]
+                return None if _CLAUSE_BREAK.search(gap) else m.entity.canonical
+            i -= 1
+        return None
 
     def spellings(self, before: int) -> dict[str, EntityRow]:
         """:func:`pipeline.events.coref.name_key` of the texts of the PERSON mentions of the
@@ -295,6 +319,11 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         to its sentence: "On the rebellion of X, who proclaimed himself Emperor, he was
         sent": not X), so a chain of "he" keeps its person salient."""
         if actor is not None:
+            if role == "subject" and actor.entity.label == "PERSON":
+                # "Xiang Yu ... committed suicide. || That night Xiang Yu broke through ...
+                # and fled": a person reported dead in an earlier paragraph who acts again
+                # here is alive (the text went back in time; :meth:`alive`)
+                self._acting.add(actor.entity.canonical)
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
             self._last_subject = (pos, actor)
@@ -317,7 +346,7 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             return titled
 
         def fits(e: EntityRow) -> bool:
-            return e.label in labels and self.alive(e) and e.canonical not in exclude and (
+            return e.label in labels and self.alive(e, before) and e.canonical not in exclude and (
                 among is None or e.canonical in among) and self.agrees(e, word, before)
 
         self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])
