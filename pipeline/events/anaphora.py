@@ -29,6 +29,7 @@ from pipeline.events.coref import (
     spelled_person,
     title_actor,
 )
+from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
@@ -237,6 +238,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
             if ruler:  # "the king" is no one the text calls emperor (and the reverse)
                 exclude = exclude | salience.title_conflicts(title, at)
+                dynasty = dynasty_qualifier(finder, tok)
+                if dynasty is not None:  # "the T'ang Emperor": a ruler of Tang, or no one
+                    return _dynasty_ruler(salience, kind, title, dynasty, at, exclude)
             actor = salience.titled(title, at, exclude) if title else None
             if actor is None:
                 found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
@@ -254,6 +258,23 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         else:
             actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor
+
+
+def _dynasty_ruler(salience: Salience, kind: str, title: str, dynasty: str, at: int,
+                   exclude: frozenset[str]) -> Actor | None:
+    """The ruler a dynasty-qualified title ("the T'ang Emperor": ``title`` "emperor",
+    ``dynasty`` "Tang"; :mod:`pipeline.events.dynasty_titles`) stands for before full-text
+    offset ``at``: the person named with the title, else the most salient ruler, else the
+    reigning one, each only when a ruler of that dynasty; None otherwise (also for a
+    qualifier that is no polity, ``dynasty`` "")."""
+    if not dynasty:
+        return None
+    for found in (salience.titled(title, at, exclude),
+                  salience.resolve(kind, at, among=rulers_of(dynasty), exclude=exclude),
+                  salience.reigning(at, title, exclude)):
+        if found is not None and of_dynasty(found, dynasty):
+            return found
+    return None
 
 
 _POSSESSIVE_KIND = {"his": "anaphor_person", "her": "anaphor_person", "their": "anaphor_group"}

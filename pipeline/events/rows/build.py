@@ -332,6 +332,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             salience.ruled(actor1, at)
         if status == "asserted" and rule.event_type in _FATAL and not survived(frame.head):
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
+        if status == "asserted":  # "X was exiled": a bare "the Emperor" is no longer X
+            salience.unseat(rule.event_type, actor1, actor2, at)
         if status == "asserted" and rule.event_type == "enthronement":
             salience.crowned(actor1)  # "ascended the throne in 1875 ... the Emperor": him
     query = PlaceQuery(place.canonical if place else "",

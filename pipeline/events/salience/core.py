@@ -79,6 +79,8 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
                 self.topic = self.heading
         # the persons reported enthroned so far in the document, in order
         self.enthroned: list[EntityRow] = list(earlier.enthroned) if earlier else []
+        # canonical name -> full-text offset of the last event that took them off the throne
+        self.unseated_at: dict[str, int] = dict(earlier.unseated_at) if earlier else {}
         # canonical name -> ruler title words written near their enthronement ("set up X as
         # king"), over the document so far (:meth:`title_conflicts`)
         self.styles: dict[str, frozenset[str]] = dict(earlier.styles) if earlier else {}
