@@ -85,3 +85,12 @@ def test_an_exiled_puppet_no_longer_reigns(resources: api.Resources) -> None:
                         "Huazhou. In the twelfth month, the Emperor returned to Chang'an.",
              spec)
     assert "Li Chenghong" not in actor1(ev, "movement")
+
+
+def test_a_paragraph_cut_by_a_page_keeps_its_he_blank(resources: api.Resources) -> None:
+    spec = [("Huang Chao", "PERSON", "Huang Chao"), ("Luoyang", "PLACE", "Luoyang")]
+    ev = run_paragraphs(resources, [
+        "A Chinese Biographical Dictionary",
+        "rebellion of Huang Chao, and second ruler of the Chin State. In 923 he attacked "
+        "Luoyang."], spec)
+    assert actor1(ev, "attack") == [""]

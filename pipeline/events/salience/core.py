@@ -36,6 +36,8 @@ _GROUP_PERSON = 0.5
 #: before a conjunction or a subordinator, a subordinator or relative pronoun.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|then)\b|\b(?:but|while|when|after"
                            r"|before|because|since|that|who|whom|which|so)\b")
+#: A paragraph opening mid-sentence: its first word lower case (a page cut the sentence).
+_CONTINUED = re.compile(r"\s*[a-z]")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _END = 1 << 62  # past any full-text offset
 _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
@@ -127,6 +129,12 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         self._named = 0
         # "he" or "she" (nominative: a subject) is written in the paragraph
         self._pronoun_subject = any(w in ("he", "she") for _, w in self._pronouns)
+        if text and _CONTINUED.match(text) and self.topic is None \
+                and not (earlier is not None and earlier.hands_subjects()):
+            # "rebellion of Huang Ch'ao, and second ruler of the Chin State. ... he overthrew":
+            # a paragraph that opens mid-sentence continues a page whose subject we cannot
+            # see; a "he" after it is that unseen person, not a name of the cut sentence
+            self.note_unknown(offset)
 
     def _polity_counts(self, before: int) -> dict[str, tuple[int, int]]:
         counts = dict(self._polities)
