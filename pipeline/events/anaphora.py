@@ -249,7 +249,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     # the sentence's first "he", before X was read
                     at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
-                                             exclude=exclude, word=tok.lower_)
+                                             exclude=exclude, word=tok.lower_,
+                                             since=finder.base + tok.idx)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
                         actor = salience.reigning(at, title, exclude)
                         if actor is not None and (actor.entity.canonical in exclude or not

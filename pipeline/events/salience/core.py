@@ -342,21 +342,24 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
-                exclude: frozenset[str] = frozenset(), word: str = "") -> Actor | None:
+                exclude: frozenset[str] = frozenset(), word: str = "",
+                since: int | None = None) -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
         whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
         only persons of these canonical names qualify (the rulers, for "the emperor").
         ``exclude``: canonical names that never qualify (binding, see
         :func:`pipeline.events.anaphora.bound_elsewhere`). ``word``: the pronoun itself, whose
-        gender a person must agree with (:meth:`GenderLookups.agrees`: "she" is no man)."""
+        gender a person must agree with (:meth:`GenderLookups.agrees`: "she" is no man).
+        ``since``: the anaphor's own full-text offset; a death reported at or after it does
+        not count ("finally he hanged himself and died": he is alive where "he" is written)."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before, exclude) if title else None
         if titled is not None:
             return titled
 
         def fits(e: EntityRow) -> bool:
-            return e.label in labels and self.alive(e, before) and e.canonical not in exclude and (
+            return e.label in labels and self.alive(e, since) and e.canonical not in exclude and (
                 among is None or e.canonical in among) and self.agrees(e, word, before)
 
         self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])
