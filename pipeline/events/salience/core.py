@@ -36,6 +36,8 @@ _GROUP_PERSON = 0.5
 #: before a conjunction or a subordinator, a subordinator or relative pronoun.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|then)\b|\b(?:but|while|when|after"
                            r"|before|because|since|that|who|whom|which|so)\b")
+#: Words at most between a subject and an object pronoun it binds ("X, then, fought him").
+_BOUND_WORDS = 6
 #: A paragraph opening mid-sentence: its first word lower case (a page cut the sentence).
 _CONTINUED = re.compile(r"\s*[a-z]")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
@@ -194,15 +196,21 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         """Canonical name of the subject of the clause of an object pronoun at full-text
         offset ``pos`` ("Fu Xiong fought him": Fu Xiong), which binding keeps the pronoun
         from naming (it is no reflexive): the last subject mention before it in its
-        sentence, when no clause break (:data:`_CLAUSE_BREAK`) stands between them; None
-        otherwise ("X said that Y had insulted him": Y is the bound one, X stays free)."""
+        sentence, when only a few lower-case words and no clause break (:data:`_CLAUSE_BREAK`)
+        or bracket stand between them; None otherwise ("X said that Y had insulted him": Y
+        is the bound one, X stays free)."""
         sent = sentence_index(self.sent_starts, pos)
         i = bisect.bisect_left(self._mpos, pos) - 1
         while i >= 0 and self.mentions[i].sentence == sent:
             m = self.mentions[i]
             if m.role == "subject" and m.entity is not _UNKNOWN and m.entity.end <= pos:
                 gap = self.text[m.entity.end - self.offset:pos - self.offset]
-                return None if _CLAUSE_BREAK.search(gap) else m.entity.canonical
+                words = re.findall(r"\w+", gap)
+                # only a verb phrase between: no clause break, no bracket, no capitalised word
+                # (another subject: "X (1019-1105), Chinese sources call him Y"), few words
+                free = _CLAUSE_BREAK.search(gap) or "(" in gap or len(words) > _BOUND_WORDS \
+                    or any(w[:1].isupper() for w in words)
+                return None if free else m.entity.canonical
             i -= 1
         return None
 
