@@ -29,6 +29,7 @@ from pipeline.events.coref import (
     spelled_person,
     title_actor,
 )
+from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
@@ -237,6 +238,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister
             if ruler:  # "the king" is no one the text calls emperor (and the reverse)
                 exclude = exclude | salience.title_conflicts(title, at)
+                dynasty = dynasty_qualifier(finder, tok)
+                if dynasty is not None:  # "the T'ang Emperor": a ruler of Tang, or no one
+                    return _dynasty_ruler(salience, kind, title, dynasty, at, exclude)
             actor = salience.titled(title, at, exclude) if title else None
             if actor is None:
                 found, actor = _sentence_subject(finder, tok, kind, salience, ruler, exclude)
@@ -245,7 +249,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
                     # the sentence's first "he", before X was read
                     at = _first_pronoun_subject(finder, tok, kind, at)
                     actor = salience.resolve(kind, at, among=ruler_names() if ruler else None,
-                                             exclude=exclude, word=tok.lower_)
+                                             exclude=exclude, word=tok.lower_,
+                                             since=finder.base + tok.idx)
                     if actor is None and ruler:  # "the Emperor" naming no one so far
                         actor = salience.reigning(at, title, exclude)
                         if actor is not None and (actor.entity.canonical in exclude or not
@@ -254,6 +259,23 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         else:
             actor = finder.proper_noun(tok) or hyphen_name(finder, tok)  # "Kwang-sit"
     return actor
+
+
+def _dynasty_ruler(salience: Salience, kind: str, title: str, dynasty: str, at: int,
+                   exclude: frozenset[str]) -> Actor | None:
+    """The ruler a dynasty-qualified title ("the T'ang Emperor": ``title`` "emperor",
+    ``dynasty`` "Tang"; :mod:`pipeline.events.dynasty_titles`) stands for before full-text
+    offset ``at``: the person named with the title, else the most salient ruler, else the
+    reigning one, each only when a ruler of that dynasty; None otherwise (also for a
+    qualifier that is no polity, ``dynasty`` "")."""
+    if not dynasty:
+        return None
+    for found in (salience.titled(title, at, exclude),
+                  salience.resolve(kind, at, among=rulers_of(dynasty), exclude=exclude),
+                  salience.reigning(at, title, exclude)):
+        if found is not None and of_dynasty(found, dynasty):
+            return found
+    return None
 
 
 _POSSESSIVE_KIND = {"his": "anaphor_person", "her": "anaphor_person", "their": "anaphor_group"}
@@ -332,3 +354,21 @@ def subjectless(frame: Frame, local: Span) -> bool:
                 and not (tok.head.dep_ == "pobj" and tok.dep_ in ("compound", "nummod", "amod")):
             return False
     return True
+
+
+_CONTRAST = frozenset({"but", "yet"})
+
+
+def survived(head: Token | None) -> bool:
+    """True when a death verb ``head`` is contrasted by a later predicate of its own subject
+    ("hanged himself but was saved", "took poison, yet recovered and fled": a conjunct after
+    "but"/"yet" with no subject of its own): the person lives on after it, so the salience
+    resolver must not hold him dead (:meth:`pipeline.events.salience.Salience.died`); a
+    conjunct with its own subject ("X was killed, but his son fled") says nothing of him."""
+    if head is None:
+        return False
+    kids = list(head.children)
+    cc = [c for c in kids if c.dep_ == "cc" and c.lower_ in _CONTRAST and c.i > head.i]
+    return bool(cc) and any(
+        c.dep_ == "conj" and c.i > cc[0].i and coarse(c) in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in kids)

@@ -22,6 +22,7 @@ from pipeline.events.anaphora import (
     possessor_polity,
     resolve_actor,
     subjectless,
+    survived,
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor, title_actor
@@ -329,8 +330,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 salience.opposed(actor1, actor2)
         if status == "asserted" and actor1 is not None and rule.event_type in STATE_ACTS:
             salience.ruled(actor1, at)
-        if status == "asserted" and rule.event_type in _FATAL:
+        if status == "asserted" and rule.event_type in _FATAL and not survived(frame.head):
             salience.died(actor1 if _FATAL[rule.event_type] == "actor1" else actor2, at)
+        if status == "asserted":  # "X was exiled": a bare "the Emperor" is no longer X
+            salience.unseat(rule.event_type, actor1, actor2, at)
         if status == "asserted" and rule.event_type == "enthronement":
             salience.crowned(actor1)  # "ascended the throne in 1875 ... the Emperor": him
     query = PlaceQuery(place.canonical if place else "",

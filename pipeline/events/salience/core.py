@@ -32,6 +32,14 @@ _WINDOW = 12
 #: Factor on a person's salience for a group anaphor ("they": a state or an army, or the
 #: force of the person leading the narrative).
 _GROUP_PERSON = 0.5
+#: What ends a clause for binding (:meth:`Salience._clause_subject`): a semicolon, a comma
+#: before a conjunction or a subordinator, a subordinator or relative pronoun.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|then)\b|\b(?:but|while|when|after"
+                           r"|before|because|since|that|who|whom|which|so)\b")
+#: Words at most between a subject and an object pronoun it binds ("X, then, fought him").
+_BOUND_WORDS = 6
+#: A paragraph opening mid-sentence: its first word lower case (a page cut the sentence).
+_CONTINUED = re.compile(r"\s*[a-z]")
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _END = 1 << 62  # past any full-text offset
 _PRONOUN_ROLE = {"he": "subject", "she": "subject", "him": "object", "his": "embedded",
@@ -75,6 +83,8 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
                 self.topic = self.heading
         # the persons reported enthroned so far in the document, in order
         self.enthroned: list[EntityRow] = list(earlier.enthroned) if earlier else []
+        # canonical name -> full-text offset of the last event that took them off the throne
+        self.unseated_at: dict[str, int] = dict(earlier.unseated_at) if earlier else {}
         # canonical name -> ruler title words written near their enthronement ("set up X as
         # king"), over the document so far (:meth:`title_conflicts`)
         self.styles: dict[str, frozenset[str]] = dict(earlier.styles) if earlier else {}
@@ -98,8 +108,8 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         self._chained = 0
         self.text, self.offset = text, offset
         # canonical names of the persons who are surface subjects in this paragraph
-        self._acting = frozenset(m.entity.canonical for m in self.mentions
-                                 if m.role == "subject")
+        # (and those :meth:`note` records as an event's subject as the paragraph is read)
+        self._acting = {m.entity.canonical for m in self.mentions if m.role == "subject"}
         # the previous paragraph, for a qualified title given there (:meth:`qualified`); its
         # own previous one is dropped (one paragraph back is enough, and memory stays flat)
         self._previous = earlier
@@ -121,6 +131,12 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         self._named = 0
         # "he" or "she" (nominative: a subject) is written in the paragraph
         self._pronoun_subject = any(w in ("he", "she") for _, w in self._pronouns)
+        if text and _CONTINUED.match(text) and self.topic is None \
+                and not (earlier is not None and earlier.hands_subjects()):
+            # "rebellion of Huang Ch'ao, and second ruler of the Chin State. ... he overthrew":
+            # a paragraph that opens mid-sentence continues a page whose subject we cannot
+            # see; a "he" after it is that unseen person, not a name of the cut sentence
+            self.note_unknown(offset)
 
     def _polity_counts(self, before: int) -> dict[str, tuple[int, int]]:
         counts = dict(self._polities)
@@ -162,8 +178,12 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             if i >= 0 and self.entities[i].end > pos:
                 continue
 
-            def person(e: EntityRow, word: str = word, pos: int = pos) -> bool:
-                return e.label == "PERSON" and self.alive(e) and self.agrees(e, word, pos)
+            bound = self._clause_subject(pos) if word == "him" else None
+
+            def person(e: EntityRow, word: str = word, pos: int = pos,
+                       bound: str | None = bound) -> bool:
+                return e.label == "PERSON" and self.alive(e, pos) and self.agrees(e, word, pos) \
+                    and e.canonical != bound
 
             found = self.most_salient(pos, person)
             if found is None or found is _UNKNOWN:
@@ -171,6 +191,28 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
             role = _PRONOUN_ROLE[word]
             self._add(Mention(found, sentence_index(self.sent_starts, pos), role,
                               ROLE_WEIGHT[role], pos))
+
+    def _clause_subject(self, pos: int) -> str | None:
+        """Canonical name of the subject of the clause of an object pronoun at full-text
+        offset ``pos`` ("Fu Xiong fought him": Fu Xiong), which binding keeps the pronoun
+        from naming (it is no reflexive): the last subject mention before it in its
+        sentence, when only a few lower-case words and no clause break (:data:`_CLAUSE_BREAK`)
+        or bracket stand between them; None otherwise ("X said that Y had insulted him": Y
+        is the bound one, X stays free)."""
+        sent = sentence_index(self.sent_starts, pos)
+        i = bisect.bisect_left(self._mpos, pos) - 1
+        while i >= 0 and self.mentions[i].sentence == sent:
+            m = self.mentions[i]
+            if m.role == "subject" and m.entity is not _UNKNOWN and m.entity.end <= pos:
+                gap = self.text[m.entity.end - self.offset:pos - self.offset]
+                words = re.findall(r"\w+", gap)
+                # only a verb phrase between: no clause break, no bracket, no capitalised word
+                # (another subject: "X (1019-1105), Chinese sources call him Y"), few words
+                free = _CLAUSE_BREAK.search(gap) or "(" in gap or len(words) > _BOUND_WORDS \
+                    or any(w[:1].isupper() for w in words)
+                return None if free else m.entity.canonical
+            i -= 1
+        return None
 
     def spellings(self, before: int) -> dict[str, EntityRow]:
         """:func:`pipeline.events.coref.name_key` of the texts of the PERSON mentions of the
@@ -295,6 +337,11 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
         to its sentence: "On the rebellion of X, who proclaimed himself Emperor, he was
         sent": not X), so a chain of "he" keeps its person salient."""
         if actor is not None:
+            if role == "subject" and actor.entity.label == "PERSON":
+                # "Xiang Yu ... committed suicide. || That night Xiang Yu broke through ...
+                # and fled": a person reported dead in an earlier paragraph who acts again
+                # here is alive (the text went back in time; :meth:`alive`)
+                self._acting.add(actor.entity.canonical)
             self.subjects.append(actor)
             pos = actor.entity.start if at is None else at
             self._last_subject = (pos, actor)
@@ -303,21 +350,24 @@ class Salience(TitleLookups, HostileSides, GenderLookups):
 
     def resolve(self, kind: str, before: int, title: str = "",
                 among: frozenset[str] | None = None,
-                exclude: frozenset[str] = frozenset(), word: str = "") -> Actor | None:
+                exclude: frozenset[str] = frozenset(), word: str = "",
+                since: int | None = None) -> Actor | None:
         """The antecedent of an anaphor of ``kind`` at full-text offset ``before``. With a
         ``title`` ("emperor" of "the emperor"), a person mentioned earlier in the paragraph
         whose name holds that word ("Zhengtong Emperor") is preferred. ``among``: if given,
         only persons of these canonical names qualify (the rulers, for "the emperor").
         ``exclude``: canonical names that never qualify (binding, see
         :func:`pipeline.events.anaphora.bound_elsewhere`). ``word``: the pronoun itself, whose
-        gender a person must agree with (:meth:`GenderLookups.agrees`: "she" is no man)."""
+        gender a person must agree with (:meth:`GenderLookups.agrees`: "she" is no man).
+        ``since``: the anaphor's own full-text offset; a death reported at or after it does
+        not count ("finally he hanged himself and died": he is alive where "he" is written)."""
         labels = {"PERSON"} if kind == "anaphor_person" else set(AGENT_LABELS)
         titled = self.titled(title, before, exclude) if title else None
         if titled is not None:
             return titled
 
         def fits(e: EntityRow) -> bool:
-            return e.label in labels and self.alive(e) and e.canonical not in exclude and (
+            return e.label in labels and self.alive(e, since) and e.canonical not in exclude and (
                 among is None or e.canonical in among) and self.agrees(e, word, before)
 
         self._chain(self.sent_starts[sentence_index(self.sent_starts, before)])

@@ -69,7 +69,7 @@ def mention_gender(text: str, offset: int, entity: EntityRow,
     words = gender_words() if words is None else words
     found = [w.group(0).lower() for w in _WORD.finditer(f"{entity.text} {entity.canonical}")]
     lo, hi = entity.start - offset, entity.end - offset
-    if 0 <= lo <= hi <= len(text):
+    if 0 <= lo <= hi <= len(text) and not _part_name(entity):
         before = re.split(r"[^\w\s'’-]", text[max(0, lo - 60):lo])[-1]
         run = [w.group(0).lower() for w in _WORD.finditer(before)]
         for k in range(len(run) - 1, -1, -1):
@@ -84,6 +84,16 @@ def mention_gender(text: str, offset: int, entity: EntityRow,
             found += [w.group(0).lower() for w in _WORD.finditer(rest)][:_AFTER]
     kinds = {words.get(w, "") for w in found}
     return FEMALE if FEMALE in kinds else MALE if MALE in kinds else ""
+
+
+def _part_name(entity: EntityRow) -> bool:
+    """True for a mention that writes only part of its person's canonical name ("Yu" linked
+    to "Xiang Yu"): a title before it makes the title and that word a name of its own ("his
+    consort Yu" is Consort Yu, not Xiang Yu), so the words around it say nothing of the
+    canonical person's gender; only the words of the mention and the canonical name count."""
+    said = {w.group(0).lower() for w in _WORD.finditer(entity.text)}
+    full = {w.group(0).lower() for w in _WORD.finditer(entity.canonical)}
+    return bool(said) and said < full
 
 
 class GenderLookups:

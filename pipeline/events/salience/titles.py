@@ -39,6 +39,11 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z] )((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-
                           r"((?: (?:was|were|made|named|created|proclaimed))*(?: as)?(?: the)?) $")
 
 
+#: Event types that take a ruler off the throne, and the argument that names him: exiled,
+#: deposed (a coup's actor2), dismissed, arrested, captured; abdicated (actor1).
+UNSEATING = {"exile": "actor2", "coup": "actor2", "dismissal": "actor2", "arrest": "actor2",
+             "capture_person": "actor2", "abdication": "actor1"}
+
 #: Ruler titles of one rank: a title of another rank never stands for the same person ("the
 #: king fled" is not "Emperor Shengzong of Liao"; "the emperor" is not the man "set up as
 #: king"). Titles outside these ranks ("sovereign", "monarch") conflict with none.
@@ -226,6 +231,18 @@ class TitleLookups:
     enthroned: list[EntityRow]
     styles: dict[str, frozenset[str]]
 
+    unseated_at: dict[str, int]
+
+    def unseat(self, event_type: str, actor1: Actor | None, actor2: Actor | None,
+               at: int) -> None:
+        """Record that the event of ``event_type`` at full-text offset ``at`` took its person
+        off the throne (:data:`UNSEATING`: "Li Chenghong was exiled to Huazhou"): a bare
+        ruler title after it no longer stands for him (:meth:`reigning`)."""
+        role = UNSEATING.get(event_type)
+        actor = actor1 if role == "actor1" else actor2 if role == "actor2" else None
+        if actor is not None and actor.entity.label == "PERSON":
+            self.unseated_at[actor.entity.canonical] = at
+
     def crowned(self, actor: Actor | None) -> None:
         """Record the person of ``actor`` as reported enthroned (an enthronement's actor1),
         with the ruler titles written within a few words of the mention ("set up X as
@@ -247,13 +264,15 @@ class TitleLookups:
                  exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The ruler a bare ruler title ("the Emperor", "the king") naming no one stands for
         at full-text offset ``before``: the last person the document reported enthroned
-        before it and not reported dead ("Kwang-sit ... ascended the throne in 1875 ... the
-        Emperor proclaimed"), else the ruler the document's heading names ("The Annals of
-        King T'aejo"); ``source="pronoun"``; None if neither. A person enthroned with a title
+        before it, not reported dead nor unseated since (:meth:`unseat`) ("Kwang-sit ...
+        ascended the throne in 1875 ... the Emperor proclaimed"), else the ruler the
+        document's heading names ("The Annals of King T'aejo"); ``source="pronoun"``; None if
+        neither. A person enthroned with a title
         of another rank than ``title`` or named in ``exclude`` is passed over ("set up Chang
         as king" in the annals of an emperor: "the emperor" is still the heading's)."""
         for e in reversed(self.enthroned):
             if e.start < before and self.alive(e) and e.canonical not in exclude \
+                    and not e.start < self.unseated_at.get(e.canonical, -1) < before \
                     and self.title_fits(title, e) and not (
                         _rank(title) and self.styles.get(e.canonical, frozenset())
                         and not self.styles[e.canonical] & _rank(title)):
