@@ -134,3 +134,25 @@ def test_a_given_name_of_a_name_only_the_model_proposed_is_not_carried() -> None
     rows = _short_rows(text, [("Ming China", "PERSON", "model"), ("China", "PLACE", "model")])
     out = carry_short_names(tuple(rows), text, {})
     assert (out[1].label, out[1].canonical) == ("PLACE", "China")
+
+
+def test_a_given_name_a_person_noun_introduces_is_someone_new() -> None:
+    # "Xiang Yu ... his consort Yu": the consort is not Xiang Yu, and a later bare "Yu" is
+    # either of two persons (no one); an apposed office noun does not stop the carry
+    from pipeline.entities.short_names import carry_short_names
+    text = ("Xiang Yu sang a farewell song to his consort Yu. Yu wept. "
+            "Huo Guang fell ill. Huo Guang's son Yun came. Huo Yun wept. "
+            "Hsiao Yen, the Liang ruler Guang, rose.")
+    rows = _short_rows(text, [("Xiang Yu", "PERSON", "gazetteer"), ("Yu", "PERSON", "model"),
+                              ("Yu", "PERSON", "model"), ("Huo Guang", "PERSON", "gazetteer"),
+                              ("Huo Guang", "PERSON", "gazetteer"), ("Yun", "PERSON", "model"),
+                              ("Huo Yun", "PERSON", "gazetteer"),
+                              ("Hsiao Yen", "PERSON", "gazetteer"),
+                              ("Guang", "PERSON", "model")])
+    out = carry_short_names(tuple(rows), text, {})
+    assert [e.canonical for e in out] == ["Xiang Yu", "Yu", "Yu", "Huo Guang", "Huo Guang",
+                                          "Yun", "Huo Yun", "Hsiao Yen", "Huo Guang"]
+    text = "Liu Bang defeated Xiang Yu. The consort Yu was buried."
+    rows = _short_rows(text, [("Liu Bang", "PERSON", "gazetteer"),
+                              ("Xiang Yu", "PERSON", "gazetteer"), ("Yu", "PERSON", "model")])
+    assert carry_short_names(tuple(rows), text, {})[2].canonical == "Yu"
