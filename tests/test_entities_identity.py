@@ -156,3 +156,29 @@ def test_a_given_name_a_person_noun_introduces_is_someone_new() -> None:
     rows = _short_rows(text, [("Liu Bang", "PERSON", "gazetteer"),
                               ("Xiang Yu", "PERSON", "gazetteer"), ("Yu", "PERSON", "model")])
     assert carry_short_names(tuple(rows), text, {})[2].canonical == "Yu"
+
+
+def test_a_name_spelling_a_cyclical_pair_is_a_person_where_no_date_stands(
+        resources: api.Resources) -> None:
+    # "Wu Chen" (武臣) spells Wuchen (戊辰): a person as the subject of a verb, a date after
+    # "the day", "on" or before "year"
+    rows = _entities(resources, "In 209 BC Wu Chen declared himself King of Zhao at Handan.")
+    assert ("Wu Chen", "PERSON", "Wu Chen") in rows
+    for text in ("On the day Wu Chen, the emperor died.", "In the Wu Chen year the army marched.",
+                 "The king fled. Ren Xu, the army marched."):
+        assert not [t for t, label, _ in _entities(resources, text) if label == "PERSON"], text
+
+
+def test_a_polity_qualifier_before_a_state_is_no_titled_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "Zhang Shicheng called his state Great Zhou. "
+                                "The Great Khan Ogedei died.")
+    assert not [t for t, label, _ in rows if label == "PERSON" and "Zhou" in t]
+    assert ("Great Khan Ogedei", "PERSON") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_name_translated_as_numbers_is_one_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "Zhang Nine Four was born in Taizhou. "
+                                "Later Zhang Nine Four killed Qiu Yi.")
+    persons = [(t, c) for t, label, c in rows if label == "PERSON"]
+    assert persons.count(("Zhang Nine Four", "Zhang Jiusi")) == 2
+    assert not [t for t, _ in persons if t in ("Zhang Nine", "Four")]
