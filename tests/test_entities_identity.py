@@ -182,3 +182,19 @@ def test_a_name_translated_as_numbers_is_one_person(resources: api.Resources) ->
     persons = [(t, c) for t, label, c in rows if label == "PERSON"]
     assert persons.count(("Zhang Nine Four", "Zhang Jiusi")) == 2
     assert not [t for t, _ in persons if t in ("Zhang Nine", "Four")]
+
+
+def test_a_name_split_at_an_ocr_hyphen_is_joined(resources: api.Resources) -> None:
+    rows = _entities(resources, "In 618 it was broken near Yen-shih by Wang Shih- ch^ung. "
+                                "He then went east.")
+    persons = [(t, c) for t, label, c in rows if label == "PERSON"]
+    assert ("Wang Shih- ch^ung", "Wang Shichong") in persons
+    assert not [t for t, _ in persons if t == "Wang Shih-"]
+
+
+def test_a_cited_author_is_no_entity() -> None:
+    from pipeline.entities.citations import drop_citation_authors
+    text = "3. ^ Loewe, p. 110.\n4. ^ Twitchett 1979, pp. 45-47.\nLoewe crossed the river."
+    rows = _short_rows(text, [("Loewe", "PLACE", "model"), ("Twitchett", "PERSON", "model"),
+                              ("Loewe", "PLACE", "model")])
+    assert [e.start for e in drop_citation_authors(rows, text)] == [rows[2].start]

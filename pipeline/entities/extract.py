@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.citations import drop_citation_authors
 from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.cycle_names import cyclical_person
 from pipeline.entities.era_emperors import model_era_emperor
@@ -33,6 +34,7 @@ from pipeline.entities.name_checks import (
     title_phrase,
 )
 from pipeline.entities.numeral_names import numeral_names
+from pipeline.entities.ocr_splits import join_hyphen_splits
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.entities.viqr import add_viqr_persons
@@ -342,6 +344,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             continue
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))
+    rows = join_hyphen_splits(rows, doc_text, gazetteer)  # "Wang Shih- ch^ung"
+    rows = drop_citation_authors(rows, doc_text)  # "Loewe, p. 110"
     rows = numeral_names(rows, doc_text, gazetteer, frozenset(gazetteer.words("surname")))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
     return resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
