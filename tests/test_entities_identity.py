@@ -198,3 +198,16 @@ def test_a_cited_author_is_no_entity() -> None:
     rows = _short_rows(text, [("Loewe", "PLACE", "model"), ("Twitchett", "PERSON", "model"),
                               ("Loewe", "PLACE", "model")])
     assert [e.start for e in drop_citation_authors(rows, text)] == [rows[2].start]
+
+
+def test_a_close_misspelling_of_a_dated_person_is_linked_with_a_warning(
+        resources: api.Resources) -> None:
+    text = "In 1360 Zhang Shicheng stood between Zhu Yuanzhang and Chen Yongliang."
+    result = api.process_text(text, "t", resources)
+    assert ("Chen Yongliang", "Chen Youliang") in [(e.text, e.canonical)
+                                                   for e in result.entities]
+    assert [w.code for w in result.warnings].count("PERSON_NEAR_SPELLING") == 1
+    for text in ("Chen Yongliang was a poet.", "In 1700 Chen Yongliang wrote a poem.",
+                 "In 1360 Chen Youliang attacked."):  # undated, outside his life, as written
+        result = api.process_text(text, "t", resources)
+        assert "PERSON_NEAR_SPELLING" not in [w.code for w in result.warnings], text
