@@ -211,3 +211,13 @@ def test_a_close_misspelling_of_a_dated_person_is_linked_with_a_warning(
                  "In 1360 Chen Youliang attacked."):  # undated, outside his life, as written
         result = api.process_text(text, "t", resources)
         assert "PERSON_NEAR_SPELLING" not in [w.code for w in result.warnings], text
+
+
+def test_a_one_syllable_name_after_a_locative_word_is_a_place() -> None:
+    from pipeline.entities.relabel import _place_frames
+    from pipeline.gazetteer import load_gazetteer
+    text = "Xiang Yu rose at Kuaiji while Liu Bang rose at Pei. He met at Xiang's camp."
+    rows = [(text.index(n), text.index(n) + len(n), "PERSON", n, "model", n)
+            for n in ("Pei", "Xiang")]
+    _place_frames(rows, text, load_gazetteer())
+    assert [r[2] for r in rows] == ["PLACE", "PERSON"]

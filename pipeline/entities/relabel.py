@@ -163,10 +163,17 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or (source != "model" and name not in gaz.world_places):
             continue  # a name shape rule's PERSON that a place table abroad knows: "Dong Da"
-        if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
-            continue  # "Ying" (郢): one syllable names too many places and persons to place
-        hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
-            or any(text.startswith(a, end) for a in after) \
+        if any(e.label == "PERSON" for e in gaz.lookup(name)):
+            continue
+        framed = pre is not None and pre.search(text, max(0, start - 20), start) is not None
+        if is_one_syllable(name):
+            # "Ying" (郢): one syllable names too many places and persons to place by an
+            # apposition or a passive; only a locative word right before it ("rose at Pei",
+            # "reached Xi"), not a possessive after it ("at Xiang's camp"), makes it a place
+            if framed and not text.startswith(("'", "’"), end):
+                rows[k] = (start, end, "PLACE", canon, source, name)
+            continue
+        hit = framed or any(text.startswith(a, end) for a in after) \
             or (undergo is not None and undergo.match(text, end) is not None)
         if hit:
             rows[k] = (start, end, "PLACE", canon, source, name)
