@@ -221,3 +221,10 @@ def test_a_one_syllable_name_after_a_locative_word_is_a_place() -> None:
             for n in ("Pei", "Xiang")]
     _place_frames(rows, text, load_gazetteer())
     assert [r[2] for r in rows] == ["PLACE", "PERSON"]
+
+
+def test_a_weekday_and_month_before_a_day_is_no_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "The Mongols left.\n\nLast Updated: Sun Jan 14 2024")
+    assert not [t for t, label, _ in rows if label == "PERSON"]
+    rows = _entities(resources, "Sun Jan attacked the city.")  # no day after: a name
+    assert ("Sun Jan", "PERSON") in [(t, label) for t, label, _ in rows]

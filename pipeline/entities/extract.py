@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.citations import drop_citation_authors
 from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.cycle_names import cyclical_person
+from pipeline.entities.date_shapes import drop_date_shaped_names
 from pipeline.entities.era_emperors import model_era_emperor
 from pipeline.entities.headwords import add_headword_persons
 from pipeline.entities.korean import korean_given_name
@@ -346,6 +347,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
                               label=label, canonical=canonical, source=source))
     rows = join_hyphen_splits(rows, doc_text, gazetteer)  # "Wang Shih- ch^ung"
     rows = drop_citation_authors(rows, doc_text)  # "Loewe, p. 110"
+    rows = drop_date_shaped_names(rows, doc_text, gazetteer.source_dir)  # "Sun Jan 14 2024"
     rows = numeral_names(rows, doc_text, gazetteer, frozenset(gazetteer.words("surname")))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
     return resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
