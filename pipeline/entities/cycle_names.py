@@ -14,10 +14,11 @@ Wu Chen declared himself King" and "Wu Chen north to the old lands of Zhao" are 
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.dates.lexicon import load_lexicon
 
 _BEFORE_CATEGORIES = ("relative_unit", "month_word", "year_preposition")
 _AFTER_CATEGORIES = ("relative_unit", "month_word", "count_noun")
@@ -29,17 +30,10 @@ _WORD_AFTER = re.compile(r"\W*?([A-Za-z]+)")
 def _date_context(directory: Path) -> tuple[frozenset[str], frozenset[str]]:
     """(lower-case words that make a following cyclical name a date, words that make a
     preceding one a date), from ``date_words.csv``."""
-    before, after = {"the"}, set()
-    with open(directory / "date_words.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            word, category = row["word"].lower(), row["category"]
-            if " " in word:
-                continue
-            if category in _BEFORE_CATEGORIES:
-                before.add(word)
-            if category in _AFTER_CATEGORIES:
-                after.add(word)
-    return frozenset(before), frozenset(after)
+    lex = load_lexicon(directory)
+    before = {w.lower() for c in _BEFORE_CATEGORIES for w in lex.cat(c) if " " not in w}
+    after = {w.lower() for c in _AFTER_CATEGORIES for w in lex.cat(c) if " " not in w}
+    return frozenset(before | {"the"}), frozenset(after)
 
 
 def cyclical_person(text: str, start: int, end: int, directory: Path | None) -> bool:

@@ -8,12 +8,12 @@ that is followed by a day number ("Jan 14", "Mar 04,") is a date and no person: 
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.dates.lexicon import load_lexicon
 from pipeline.records import EntityRow
 
 _DAY_AFTER = re.compile(r"\.?\s{1,2}\d{1,2}(?:st|nd|rd|th)?\b")
@@ -22,12 +22,10 @@ _DAY_AFTER = re.compile(r"\.?\s{1,2}\d{1,2}(?:st|nd|rd|th)?\b")
 @lru_cache(maxsize=4)
 def _months(directory: Path) -> frozenset[str]:
     """Western month names and abbreviations ("January", "Jan"), from ``date_words.csv``."""
-    path = directory / "date_words.csv"
-    if not path.is_file():
+    if not (directory / "date_words.csv").is_file():
         return frozenset()
-    with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(r["word"].rstrip(".") for r in csv.DictReader(fh)
-                         if r["category"] == "month" and r["word"][:1].isupper())
+    return frozenset(w.rstrip(".") for w in load_lexicon(directory).cat("month")
+                     if w[:1].isupper())
 
 
 def drop_date_shaped_names(rows: Sequence[EntityRow], text: str,

@@ -11,13 +11,13 @@ canonical of a gazetteer person of that name).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.dates.lexicon import load_lexicon
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
 
@@ -31,13 +31,9 @@ def _cardinals(directory: Path) -> dict[str, str]:
     ``cardinal`` rows 1-10 of ``date_words.csv``."""
     from pypinyin import lazy_pinyin  # noqa: PLC0415
 
-    out: dict[str, str] = {}
-    with open(directory / "date_words.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["category"] == "cardinal" and row["value"].isdigit() \
-                    and 1 <= int(row["value"]) <= 10 and " " not in row["word"]:
-                out[row["word"].capitalize()] = lazy_pinyin(_NUMERALS[int(row["value"]) - 1])[0]
-    return out
+    return {word.capitalize(): lazy_pinyin(_NUMERALS[int(value) - 1])[0]
+            for word, value in load_lexicon(directory).cat("cardinal").items()
+            if value.isdigit() and 1 <= int(value) <= 10 and " " not in word}
 
 
 def numeral_names(rows: Sequence[EntityRow], text: str, gazetteer: Gazetteer,
