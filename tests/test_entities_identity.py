@@ -228,3 +228,11 @@ def test_a_weekday_and_month_before_a_day_is_no_person(resources: api.Resources)
     assert not [t for t, label, _ in rows if label == "PERSON"]
     rows = _entities(resources, "Sun Jan attacked the city.")  # no day after: a name
     assert ("Sun Jan", "PERSON") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_name_apposed_to_a_title_between_commas_is_a_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "In 209 BC the Second Emperor, Huhai, ordered 900 conscripts "
+                                "to Yuyang.")
+    assert ("Huhai", "PERSON") in [(t, label) for t, label, _ in rows]
+    rows = _entities(resources, "He went to see the Emperor, Luoyang, and the rest.")
+    assert ("Luoyang", "PLACE") in [(t, label) for t, label, _ in rows]

@@ -186,8 +186,9 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     Wu-ti"), after that noun capitalised as a title (one-word names: "Viceroy Ruicheng",
     not Ruicheng County), before a lower-case rank noun (``person_rank_after``:
     "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
-    ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
-    army crossed")."""
+    ordered Bayan to invade") or, for a one-word name only the model proposed and no place
+    of the data, apposed between commas to a title ("the Second Emperor, Huhai, ordered");
+    the document's other PLACE rows of that name then too ("Bayan's army crossed")."""
     before = gaz.words("person_before")
     rank = gaz.words("person_rank_after")
     verbs = gaz.words("person_object_verb")
@@ -199,9 +200,20 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         re.escape(w.capitalize()) for w in before) + r") $") if before else None
     post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
     order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
+    # "the Second Emperor, Huhai, ordered": a name apposed between commas to a person's title
+    nouns = {w for t in gaz.words("person_title") for w in t.split()} | {
+        w.capitalize() for w in before}
+    apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(nouns))) + r"), $") \
+        if nouns else None
     persons: dict[str, str] = {}
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or name.count(" ") > 1:
+            continue
+        if apposed is not None and source == "model" and " " not in name \
+                and text.startswith(",", end) and name not in gaz.known_places \
+                and not gaz.lookup(name) and apposed.search(text, max(0, start - 20), start):
+            rows[k] = (start, end, "PERSON", name, source, name)
+            persons[name] = name
             continue
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
             or (" " not in name and (
