@@ -236,3 +236,8 @@ def test_a_name_apposed_to_a_title_between_commas_is_a_person(resources: api.Res
     assert ("Huhai", "PERSON") in [(t, label) for t, label, _ in rows]
     rows = _entities(resources, "He went to see the Emperor, Luoyang, and the rest.")
     assert ("Luoyang", "PLACE") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_state_name_after_a_common_noun_and_of_is_the_state(resources: api.Resources) -> None:
+    rows = _entities(resources, "He sent Wu Chen north to the old lands of Zhao.")
+    assert ("Zhao", "POLITY") in [(t, label) for t, label, _ in rows]

@@ -240,7 +240,12 @@ def _state_of(name: str, gaz: Gazetteer) -> str:
     return ""
 
 
+_NOUN_OF = re.compile(r"\b([a-z]+) of (?:the )?$")
+
+
 def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    kin = {w.lower() for kind in ("male_word", "female_word", "person_before")
+           for w in gaz.words(kind)}
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         person = label == "PERSON" and source == "model"
         if not (person or label == "PLACE") or " " in name:
@@ -256,7 +261,11 @@ def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         # "Zhao soldiers": a number or "the" before, a lower-case noun after
         adjective = re.match(r" [a-z]+", text[end:end + 20]) is not None and re.search(
             r"(?:\d|\bthe|\bof)\s+$", text[max(0, start - 12):start]) is not None
-        if listed or (adjective and person):
+        # "the old lands of Zhao": a common noun (no kin or office word: "the son of Zhao")
+        # + "of" before the name
+        of_noun = person and (m := _NOUN_OF.search(text, max(0, start - 30), start)) is not None \
+            and m.group(1) not in kin
+        if listed or (adjective and person) or of_noun:
             rows[k] = (start, end, "POLITY", state, source, name)
 
 
