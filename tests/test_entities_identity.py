@@ -134,3 +134,110 @@ def test_a_given_name_of_a_name_only_the_model_proposed_is_not_carried() -> None
     rows = _short_rows(text, [("Ming China", "PERSON", "model"), ("China", "PLACE", "model")])
     out = carry_short_names(tuple(rows), text, {})
     assert (out[1].label, out[1].canonical) == ("PLACE", "China")
+
+
+def test_a_given_name_a_person_noun_introduces_is_someone_new() -> None:
+    # "Xiang Yu ... his consort Yu": the consort is not Xiang Yu, and a later bare "Yu" is
+    # either of two persons (no one); an apposed office noun does not stop the carry
+    from pipeline.entities.short_names import carry_short_names
+    text = ("Xiang Yu sang a farewell song to his consort Yu. Yu wept. "
+            "Huo Guang fell ill. Huo Guang's son Yun came. Huo Yun wept. "
+            "Hsiao Yen, the Liang ruler Guang, rose.")
+    rows = _short_rows(text, [("Xiang Yu", "PERSON", "gazetteer"), ("Yu", "PERSON", "model"),
+                              ("Yu", "PERSON", "model"), ("Huo Guang", "PERSON", "gazetteer"),
+                              ("Huo Guang", "PERSON", "gazetteer"), ("Yun", "PERSON", "model"),
+                              ("Huo Yun", "PERSON", "gazetteer"),
+                              ("Hsiao Yen", "PERSON", "gazetteer"),
+                              ("Guang", "PERSON", "model")])
+    out = carry_short_names(tuple(rows), text, {})
+    assert [e.canonical for e in out] == ["Xiang Yu", "Yu", "Yu", "Huo Guang", "Huo Guang",
+                                          "Yun", "Huo Yun", "Hsiao Yen", "Huo Guang"]
+    text = "Liu Bang defeated Xiang Yu. The consort Yu was buried."
+    rows = _short_rows(text, [("Liu Bang", "PERSON", "gazetteer"),
+                              ("Xiang Yu", "PERSON", "gazetteer"), ("Yu", "PERSON", "model")])
+    assert carry_short_names(tuple(rows), text, {})[2].canonical == "Yu"
+
+
+def test_a_name_spelling_a_cyclical_pair_is_a_person_where_no_date_stands(
+        resources: api.Resources) -> None:
+    # "Wu Chen" (武臣) spells Wuchen (戊辰): a person as the subject of a verb, a date after
+    # "the day", "on" or before "year"
+    rows = _entities(resources, "In 209 BC Wu Chen declared himself King of Zhao at Handan.")
+    assert ("Wu Chen", "PERSON", "Wu Chen") in rows
+    for text in ("On the day Wu Chen, the emperor died.", "In the Wu Chen year the army marched.",
+                 "The king fled. Ren Xu, the army marched."):
+        assert not [t for t, label, _ in _entities(resources, text) if label == "PERSON"], text
+
+
+def test_a_polity_qualifier_before_a_state_is_no_titled_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "Zhang Shicheng called his state Great Zhou. "
+                                "The Great Khan Ogedei died.")
+    assert not [t for t, label, _ in rows if label == "PERSON" and "Zhou" in t]
+    assert ("Great Khan Ogedei", "PERSON") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_name_translated_as_numbers_is_one_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "Zhang Nine Four was born in Taizhou. "
+                                "Later Zhang Nine Four killed Qiu Yi.")
+    persons = [(t, c) for t, label, c in rows if label == "PERSON"]
+    assert persons.count(("Zhang Nine Four", "Zhang Jiusi")) == 2
+    assert not [t for t, _ in persons if t in ("Zhang Nine", "Four")]
+
+
+def test_a_name_split_at_an_ocr_hyphen_is_joined(resources: api.Resources) -> None:
+    rows = _entities(resources, "In 618 it was broken near Yen-shih by Wang Shih- ch^ung. "
+                                "He then went east.")
+    persons = [(t, c) for t, label, c in rows if label == "PERSON"]
+    assert ("Wang Shih- ch^ung", "Wang Shichong") in persons
+    assert not [t for t, _ in persons if t == "Wang Shih-"]
+
+
+def test_a_cited_author_is_no_entity() -> None:
+    from pipeline.entities.citations import drop_citation_authors
+    text = "3. ^ Loewe, p. 110.\n4. ^ Twitchett 1979, pp. 45-47.\nLoewe crossed the river."
+    rows = _short_rows(text, [("Loewe", "PLACE", "model"), ("Twitchett", "PERSON", "model"),
+                              ("Loewe", "PLACE", "model")])
+    assert [e.start for e in drop_citation_authors(rows, text)] == [rows[2].start]
+
+
+def test_a_close_misspelling_of_a_dated_person_is_linked_with_a_warning(
+        resources: api.Resources) -> None:
+    text = "In 1360 Zhang Shicheng stood between Zhu Yuanzhang and Chen Yongliang."
+    result = api.process_text(text, "t", resources)
+    assert ("Chen Yongliang", "Chen Youliang") in [(e.text, e.canonical)
+                                                   for e in result.entities]
+    assert [w.code for w in result.warnings].count("PERSON_NEAR_SPELLING") == 1
+    for text in ("Chen Yongliang was a poet.", "In 1700 Chen Yongliang wrote a poem.",
+                 "In 1360 Chen Youliang attacked."):  # undated, outside his life, as written
+        result = api.process_text(text, "t", resources)
+        assert "PERSON_NEAR_SPELLING" not in [w.code for w in result.warnings], text
+
+
+def test_a_one_syllable_name_after_a_locative_word_is_a_place() -> None:
+    from pipeline.entities.relabel import _place_frames
+    from pipeline.gazetteer import load_gazetteer
+    text = "Xiang Yu rose at Kuaiji while Liu Bang rose at Pei. He met at Xiang's camp."
+    rows = [(text.index(n), text.index(n) + len(n), "PERSON", n, "model", n)
+            for n in ("Pei", "Xiang")]
+    _place_frames(rows, text, load_gazetteer())
+    assert [r[2] for r in rows] == ["PLACE", "PERSON"]
+
+
+def test_a_weekday_and_month_before_a_day_is_no_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "The Mongols left.\n\nLast Updated: Sun Jan 14 2024")
+    assert not [t for t, label, _ in rows if label == "PERSON"]
+    rows = _entities(resources, "Sun Jan attacked the city.")  # no day after: a name
+    assert ("Sun Jan", "PERSON") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_name_apposed_to_a_title_between_commas_is_a_person(resources: api.Resources) -> None:
+    rows = _entities(resources, "In 209 BC the Second Emperor, Huhai, ordered 900 conscripts "
+                                "to Yuyang.")
+    assert ("Huhai", "PERSON") in [(t, label) for t, label, _ in rows]
+    rows = _entities(resources, "He went to see the Emperor, Luoyang, and the rest.")
+    assert ("Luoyang", "PLACE") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_state_name_after_a_common_noun_and_of_is_the_state(resources: api.Resources) -> None:
+    rows = _entities(resources, "He sent Wu Chen north to the old lands of Zhao.")
+    assert ("Zhao", "POLITY") in [(t, label) for t, label, _ in rows]

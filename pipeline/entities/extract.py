@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.citations import drop_citation_authors
 from pipeline.entities.collisions import load_collisions, resolve_collisions
+from pipeline.entities.cycle_names import cyclical_person
+from pipeline.entities.date_shapes import drop_date_shaped_names
 from pipeline.entities.era_emperors import model_era_emperor
 from pipeline.entities.headwords import add_headword_persons
 from pipeline.entities.korean import korean_given_name
@@ -31,6 +34,8 @@ from pipeline.entities.name_checks import (
     title_list_spans,
     title_phrase,
 )
+from pipeline.entities.numeral_names import numeral_names
+from pipeline.entities.ocr_splits import join_hyphen_splits
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.entities.viqr import add_viqr_persons
@@ -218,7 +223,9 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     places = _place_names(gazetteer)
     directions = set(gazetteer.words("direction_word"))  # "Western Regions" is a place
     for ent in doc.ents:
-        if ent.label_ == BLOCK_LABEL or gazetteer.is_sexagenary(ent.text) or (
+        if ent.label_ == BLOCK_LABEL or (gazetteer.is_sexagenary(ent.text) and not (
+                ent.label_ == "PERSON" and ent.ent_id_ and cyclical_person(
+                    doc_text, ent.start_char, ent.end_char, gazetteer.source_dir))) or (
                 not ent.ent_id_ and len(ent) > 1 and gazetteer.is_sexagenary(ent[0].text)):
             # "on the day Jiaxu", "Jiashen May": a cyclical day or year name (a model name
             # starting with one is a date too: no surname is a stem-branch pair)
@@ -338,6 +345,10 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             continue
         rows.append(EntityRow(doc_id="", sentence_id=-1, start=start, end=end, text=text,
                               label=label, canonical=canonical, source=source))
+    rows = join_hyphen_splits(rows, doc_text, gazetteer)  # "Wang Shih- ch^ung"
+    rows = drop_citation_authors(rows, doc_text)  # "Loewe, p. 110"
+    rows = drop_date_shaped_names(rows, doc_text, gazetteer.source_dir)  # "Sun Jan 14 2024"
+    rows = numeral_names(rows, doc_text, gazetteer, frozenset(gazetteer.words("surname")))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
     return resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
 

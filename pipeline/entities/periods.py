@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.entities.lifetimes import refuse_unborn_persons
+from pipeline.entities.near_spellings import link_near_spellings
 from pipeline.entities.ruler_dates import (
     AFTER_DEATH,
     BEFORE_BIRTH,
@@ -130,7 +131,8 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
     out, sides = surname_sides(out, text, years_at)  # "the Yuan army" in 200: Yuan Shao's
     out, unborn = refuse_unborn_polities(out, text, years_at, surnames)  # "Bohai" in 190
     out, lives = refuse_unborn_persons(out, text, years_at)  # "Liu He" in 74 BC: not Liu E
-    return out, warnings + sides + unborn + lives
+    out, near = link_near_spellings(out, years_at)  # "Chen Yongliang" in 1356: Chen Youliang
+    return out, warnings + sides + unborn + lives + near
 
 
 def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],

@@ -163,10 +163,17 @@ def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or (source != "model" and name not in gaz.world_places):
             continue  # a name shape rule's PERSON that a place table abroad knows: "Dong Da"
-        if any(e.label == "PERSON" for e in gaz.lookup(name)) or is_one_syllable(name):
-            continue  # "Ying" (郢): one syllable names too many places and persons to place
-        hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
-            or any(text.startswith(a, end) for a in after) \
+        if any(e.label == "PERSON" for e in gaz.lookup(name)):
+            continue
+        framed = pre is not None and pre.search(text, max(0, start - 20), start) is not None
+        if is_one_syllable(name):
+            # "Ying" (郢): one syllable names too many places and persons to place by an
+            # apposition or a passive; only a locative word right before it ("rose at Pei",
+            # "reached Xi"), not a possessive after it ("at Xiang's camp"), makes it a place
+            if framed and not text.startswith(("'", "’"), end):
+                rows[k] = (start, end, "PLACE", canon, source, name)
+            continue
+        hit = framed or any(text.startswith(a, end) for a in after) \
             or (undergo is not None and undergo.match(text, end) is not None)
         if hit:
             rows[k] = (start, end, "PLACE", canon, source, name)
@@ -179,8 +186,9 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     Wu-ti"), after that noun capitalised as a title (one-word names: "Viceroy Ruicheng",
     not Ruicheng County), before a lower-case rank noun (``person_rank_after``:
     "the Xiutu king") or between a verb of command and "to" (``person_object_verb``: "Kublai
-    ordered Bayan to invade"); the document's other PLACE rows of that name then too ("Bayan's
-    army crossed")."""
+    ordered Bayan to invade") or, for a one-word name only the model proposed and no place
+    of the data, apposed between commas to a title ("the Second Emperor, Huhai, ordered");
+    the document's other PLACE rows of that name then too ("Bayan's army crossed")."""
     before = gaz.words("person_before")
     rank = gaz.words("person_rank_after")
     verbs = gaz.words("person_object_verb")
@@ -192,9 +200,20 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         re.escape(w.capitalize()) for w in before) + r") $") if before else None
     post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
     order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
+    # "the Second Emperor, Huhai, ordered": a name apposed between commas to a person's title
+    nouns = {w for t in gaz.words("person_title") for w in t.split()} | {
+        w.capitalize() for w in before}
+    apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(nouns))) + r"), $") \
+        if nouns else None
     persons: dict[str, str] = {}
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or name.count(" ") > 1:
+            continue
+        if apposed is not None and source == "model" and " " not in name \
+                and text.startswith(",", end) and name not in gaz.known_places \
+                and not gaz.lookup(name) and apposed.search(text, max(0, start - 20), start):
+            rows[k] = (start, end, "PERSON", name, source, name)
+            persons[name] = name
             continue
         hit = (pre is not None and pre.search(text, max(0, start - 20), start) is not None) \
             or (" " not in name and (
@@ -221,7 +240,12 @@ def _state_of(name: str, gaz: Gazetteer) -> str:
     return ""
 
 
+_NOUN_OF = re.compile(r"\b([a-z]+) of (?:the )?$")
+
+
 def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    kin = {w.lower() for kind in ("male_word", "female_word", "person_before")
+           for w in gaz.words(kind)}
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         person = label == "PERSON" and source == "model"
         if not (person or label == "PLACE") or " " in name:
@@ -237,7 +261,11 @@ def _states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         # "Zhao soldiers": a number or "the" before, a lower-case noun after
         adjective = re.match(r" [a-z]+", text[end:end + 20]) is not None and re.search(
             r"(?:\d|\bthe|\bof)\s+$", text[max(0, start - 12):start]) is not None
-        if listed or (adjective and person):
+        # "the old lands of Zhao": a common noun (no kin or office word: "the son of Zhao")
+        # + "of" before the name
+        of_noun = person and (m := _NOUN_OF.search(text, max(0, start - 30), start)) is not None \
+            and m.group(1) not in kin
+        if listed or (adjective and person) or of_noun:
             rows[k] = (start, end, "POLITY", state, source, name)
 
 

@@ -237,6 +237,8 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
             toks = toks[:toks.index("of")]
         # a title may be written in lower case ("emperor ningzong of Song Dynasty")
         names = [t for t in toks if t not in w.titles and t.capitalize() not in w.titles]
+        if toks[0] in w.qualifiers and names and all(t in w.pol_single for t in names):
+            return None  # "Great Zhou", "Great Chu": a state a rebel proclaimed, no person
         ok = names and all(py(t) or t.lower() in w.temple_lc for t in names) \
             and not any(t in w.pol_suffix for t in names)
         if not ok and len(names) == 2 and names[1].lower() in ("tsung", "tsu"):

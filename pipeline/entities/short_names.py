@@ -17,7 +17,13 @@ with its ``persons`` memory, so a name defined in one block holds in the later b
    "Qubing" after "Huo Qubing"): a PERSON row of that one word, or a PLACE/POLITY row only
    the statistical model proposed (a gazetteer polity or place in its own right stays). A
    given name two persons of the document share, or that is the first word (a surname) of
-   another person's name, names no one.
+   another person's name, names no one. A one-word name introduced as someone's relation (a
+   lower-case person noun of the lexicon, ``person_before``/``male_word``/``female_word``,
+   after a possessive: "his consort Yu", "Huo Guang's son Yu") or as a woman (a
+   ``female_word`` right before it: "the consort Yu") is a person the text presents as new,
+   not the one it named in full before (the Gaixia page's "Xiang Yu ... his consort Yu"): it
+   is not carried, and from there on the given name names no one (two persons share it). An
+   apposed office noun alone ("Hsiao Yen, the Liang ruler Wu-ti") does not stop the carry.
 3. **Titles glossed in brackets.** A title form in brackets right after a personal name
    ("His son Dae Mu-ye (King Mu)": a ``person_title`` word first) is that person's title in
    this document: the bracketed row and every later mention spelled the same ("King Mu")
@@ -61,6 +67,30 @@ def _chain_head(owner: EntityRow, before: Sequence[EntityRow], text: str) -> Ent
             break
         owner, i = prev, i - 1
     return owner
+
+
+_WORD_BEFORE = re.compile(r"(?:(\S+)\s+)?([a-z][a-z'-]*)\s+$")
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+
+
+@lru_cache(maxsize=4)
+def _person_nouns(directory: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case nouns that name a person's relation or office: the lexicon's
+    ``person_before``, ``male_word`` and ``female_word``; the ``female_word`` ones)."""
+    female = frozenset(w.lower() for w in lexicon_values(directory, "female_word"))
+    return frozenset(w.lower() for kind in ("person_before", "male_word")
+                     for w in lexicon_values(directory, kind)) | female, female
+
+
+def _introduced(text: str, start: int, nouns: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """True when the words right before ``start`` present the name as someone's relation
+    ("his consort Yu", "Huo Guang's son Yu") or as a woman ("the consort Yu")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    owner, noun = (m.group(1) or "").lower(), m.group(2)
+    possessive = owner in _POSSESSIVES or owner.endswith(("'s", "’s", "s'"))
+    return noun in nouns[1] or (possessive and noun in nouns[0])
 
 
 @lru_cache(maxsize=4)
@@ -117,6 +147,7 @@ def carry_short_names(entities: Sequence[EntityRow], text: str,
     the earlier blocks (updated); ``directory``: the gazetteer folder (None: the active
     one). A new list."""
     surnames, titles, intros = _words(directory or active_gazetteer_dir())
+    nouns = _person_nouns(directory or active_gazetteer_dir())
     firsts = {e.text.split()[0] for e in entities if e.label == "PERSON" and " " in e.text}
     out: list[EntityRow] = []
     for e in entities:
@@ -140,7 +171,11 @@ def carry_short_names(entities: Sequence[EntityRow], text: str,
             canonical = memory.get(_TITLE + e.text)
         if not canonical and one_word and e.text not in firsts \
                 and (e.label == "PERSON" or e.source == "model"):
-            canonical = memory.get(_GIVEN + e.text)
+            if _introduced(text, e.start, nouns):
+                if memory.get(_GIVEN + e.text):
+                    memory[_GIVEN + e.text] = ""  # "Xiang Yu ... his consort Yu": two persons
+            else:
+                canonical = memory.get(_GIVEN + e.text)
         if canonical and (e.label != "PERSON" or e.canonical != canonical):
             e = dataclasses.replace(e, label="PERSON", canonical=canonical)
         given = _given_name(e, surnames, titles)

@@ -42,6 +42,9 @@ class _Words:
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
     wg_surnames: frozenset[str] = frozenset()  # the surnames in Wade–Giles ("Tung", "Ts'ao")
     wg_endings: frozenset[str] = frozenset()  # place_ending_wg ("chou", "fu", "hsien")
+    # polity_qualifier words that are no title of their own ("Great" of "Great Khan"): before
+    # a polity name they make a state ("Great Zhou", "Great Chu"), not a titled person
+    qualifiers: frozenset[str] = frozenset()
     # clan_key of a ruling family's surname -> era_keys of the dynasties it ruled
     # (RulerIndex.surname_dynasties; Wade–Giles clan spellings too: "ssuma")
     ruling_clans: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False,
@@ -116,6 +119,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
                              ) | frozenset(rulers.by_era) if rulers else frozenset(),
         ruler_personal=frozenset(rulers.by_personal) if rulers else frozenset(),
         wg_endings=frozenset(x.lower() for x in gaz.words("place_ending_wg")),
+        qualifiers=frozenset(gaz.words("polity_qualifier")) - set(gaz.words("person_title")),
         wg_surnames=frozenset(f for x in surnames if " " not in x
                               for f in (pinyin_to_wg(x).capitalize(),
                                         pinyin_to_wg(x).capitalize().replace("e", "ê"))),
