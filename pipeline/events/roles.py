@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pipeline.events.asides import mend_asides
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.modality import modality, tense
 from pipeline.events.motion import unfit_motion
@@ -220,6 +221,7 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                takes_object: bool = True) -> Frame:
     """The frame of the trigger ``span`` (a span of a parsed Doc). ``rule`` may be None when the
     rule depends on the object's label (the frame is read first, the rule chosen after)."""
+    mend_asides(span.doc)  # "X, claiming that ..., killed him": "killed" is the main verb
     head = trigger_head(span)
     _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"

@@ -1,0 +1,88 @@
+"""Mend a parse that took a participial aside for the main clause.
+
+"his subordinate Tian Zang, claiming that Wu Guang was arrogant and knew nothing of war,
+killed him and sent his head to Chen Sheng": the small model makes "claiming" the root, the
+reported clause its complement, and "killed" a conjunct of "knew", so "killed" inherits the
+reported clause's subject (Wu Guang kills himself) and sits under a speech verb (no event).
+English puts the subject, a comma, the participle phrase, a comma, then the finite verb; a
+verb that follows the closing comma with no "and" before it, while the participle's own
+clause is still open, is the main verb. :func:`mend_asides` re-hangs it: the finite verb
+becomes the clause head, the participle an adverbial clause on it, and the noun before the
+opening comma its subject. Parse structure only: no word lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+
+#: Links a verb of the aside may hang on the participle by (its complement and the clauses
+#: coordinated with it).
+_ASIDE_LINKS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
+
+
+def _opening_subject(part: Token) -> Token | None:
+    """The noun ending right before the comma that opens the participle ``part`` (", claiming",
+    ", having heard"), through its compounds, or the noun it is in apposition to when that is
+    a subject ("the governor Li Wen, fearing": governor); None when no comma opens it or no
+    noun stands before it."""
+    doc = part.doc
+    j = part.i - 1
+    if j >= 0 and doc[j].lower_ == "having":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    noun = doc[j - 1]
+    steps = 0
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and steps < 4:
+        noun, steps = noun.head, steps + 1
+    if noun.i != j - 1 or coarse(noun) not in ("NOUN", "PROPN") and noun.tag_ != "PRP":
+        return None
+    if noun.dep_ == "appos" and noun.head.dep_ in SUBJ:
+        return noun.head
+    return noun
+
+
+def _main_verb(part: Token) -> Token | None:
+    """The finite verb after the comma that closes the aside of participle ``part``: a past
+    form (VBD) in the aside's clauses (linked by ``_ASIDE_LINKS`` only, after ``part``), a
+    conjunct directly after a comma, with no subject of its own; None if there is none."""
+    for tok in part.subtree:
+        if tok.i <= part.i or tok.tag_ != "VBD" or tok.dep_ != "conj" \
+                or tok.doc[tok.i - 1].text != "," or children(tok, SUBJ | SUBJ_PASS):
+            continue
+        up, steps = tok, 0
+        while up.i != part.i and up.dep_ in _ASIDE_LINKS and steps < MAX_CLIMB:
+            up, steps = up.head, steps + 1
+        if up.i == part.i:
+            return tok
+    return None
+
+
+def mend_asides(doc: Doc) -> None:
+    """Re-hang each main verb the parse put inside a participial aside (module doc): for a
+    participle (VBG, or VBN after "having") opened by a comma after a noun, with no subject of
+    its own after that noun other than it, and a finite conjunct after a closing comma in its
+    clauses, the conjunct takes the participle's place in the tree, the participle becomes an
+    ``advcl`` of it and the noun its ``nsubj``. Changes ``doc``; idempotent."""
+    for part in doc:
+        if part.tag_ != "VBG" and not (part.tag_ == "VBN" and part.i > 0
+                                       and doc[part.i - 1].lower_ == "having"):
+            continue
+        if part.dep_ not in ("ROOT", "advcl", "conj", "acl"):
+            continue
+        subj = _opening_subject(part)
+        verb = _main_verb(part) if subj is not None else None
+        if subj is None or verb is None or subj.is_ancestor(part):
+            continue
+        if any(s.i != subj.i for s in children(part, SUBJ | SUBJ_PASS)):
+            continue
+        root = part.dep_ == "ROOT"
+        head, dep = part.head, part.dep_
+        verb.head = verb if root else head
+        verb.dep_ = dep
+        part.head = verb
+        part.dep_ = "advcl"
+        subj.head = verb
+        subj.dep_ = "nsubj"
