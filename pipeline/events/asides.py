@@ -65,10 +65,14 @@ def mend_asides(doc: Doc) -> None:
     participle (VBG, or VBN after "having") opened by a comma after a noun, with no subject of
     its own after that noun other than it, and a finite conjunct after a closing comma in its
     clauses, the conjunct takes the participle's place in the tree, the participle becomes an
-    ``advcl`` of it and the noun its ``nsubj``. Changes ``doc``; idempotent."""
+    ``advcl`` of it and the noun its ``nsubj``; a participle hung on the main verb that kept
+    the subject gives it back (:func:`_lend_subject`). Changes ``doc``; idempotent."""
     for part in doc:
         if part.tag_ != "VBG" and not (part.tag_ == "VBN" and part.i > 0
                                        and doc[part.i - 1].lower_ == "having"):
+            continue
+        if part.dep_ in ("advcl", "csubj") and part.head.i > part.i:
+            _lend_subject(part)
             continue
         if part.dep_ not in ("ROOT", "advcl", "conj", "acl"):
             continue
@@ -86,3 +90,24 @@ def mend_asides(doc: Doc) -> None:
         part.dep_ = "advcl"
         subj.head = verb
         subj.dep_ = "nsubj"
+
+
+def _lend_subject(part: Token) -> None:
+    """The other shape of the same misparse: the participle ``part`` hangs on the main verb
+    after it (an adverbial or clausal subject) but keeps the clause's subject as its own ("The
+    King of Wei, seeing that his army was broken, fled": "King" the subject of "seeing",
+    "fled" none). When the main verb has no subject but the participle, and a comma closes
+    the aside right before it, the subject moves to the main verb."""
+    verb = part.head
+    if part.dep_ not in ("advcl", "csubj") or coarse(verb) != "VERB" or verb.i < part.i \
+            or verb.doc[verb.i - 1].text != ",":
+        return
+    if any(s.i != part.i for s in children(verb, SUBJ | SUBJ_PASS)):
+        return
+    own = [s for s in children(part, SUBJ) if s.i < part.i]
+    j = part.i - 2 if part.i > 1 and part.doc[part.i - 1].lower_ == "having" else part.i - 1
+    if len(own) != 1 or j < 1 or part.doc[j].text != ",":
+        return
+    own[0].head = verb
+    own[0].dep_ = "nsubj"
+    part.dep_ = "advcl"
