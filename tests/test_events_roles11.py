@@ -10,8 +10,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from test_events_binding import run
+from trigger_matchers import trigger_matcher
 
-from pipeline.records import EventRow
+from pipeline.events import extract_events
+from pipeline.places import find_place_glosses
+from pipeline.records import EntityRow, EventRow
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +72,32 @@ def test_a_force_sent_against_a_target_is_still_an_attack(nlp: Language) -> None
     ev = run(nlp, "In 1231 Ogedei Khan sent an army against Goryeo.",
              [("Ogedei Khan", "PERSON"), ("Goryeo", "POLITY")])
     assert roles(ev, "attack") == [("Ogedei Khan", "Goryeo")]
+
+
+def test_a_participle_that_kept_the_subject_gives_it_to_the_main_verb(nlp: Language) -> None:
+    ev = run(nlp, "In the 5th moon, Li Hung-chang, hearing that the rebels had crossed the "
+             "river, attacked Su-chow.", [("Li Hung-chang", "PERSON"), ("Su-chow", "PLACE")])
+    assert [a for a, _ in roles(ev, "attack")] == ["Li Hung-chang"]
+
+
+def test_of_two_by_phrases_the_named_one_is_the_agent(nlp: Language) -> None:
+    ev = run(nlp, "The city was taken by assault by Chang Kwo-liang's troops.",
+             [("Chang Kwo-liang", "PERSON")])
+    assert [a for a, _ in roles(ev, "capture_city")] == ["Chang Kwo-liang"]
+
+
+def test_a_title_with_its_holder_in_apposition_names_the_holder(nlp: Language) -> None:
+    text = "The Prefect, Gao Hui, surrendered the city to the Tibetans."
+    ents = [EntityRow("", -1, 4, 11, "Prefect", "PERSON", "Prefect", "model"),
+            EntityRow("", -1, 13, 20, "Gao Hui", "PERSON", "Gao Hui", "gazetteer"),
+            EntityRow("", -1, 50, 58, "Tibetans", "POLITY", "Tibetans", "gazetteer")]
+    ev = extract_events(nlp(text), ents, [], find_place_glosses(text),
+                        matcher=trigger_matcher(nlp))
+    assert [a for a, _ in roles(ev, "surrender")] == ["Gao Hui"]
+
+
+def test_a_sentence_read_as_one_noun_phrase_gets_its_main_verb(nlp: Language) -> None:
+    ev = run(nlp, "In the second month, Liu Chong, the ruler of Northern Han, hearing of the "
+             "state mourning, allied with the Khitan and led thirty thousand men south.",
+             [("Liu Chong", "PERSON"), ("Northern Han", "POLITY"), ("Khitan", "POLITY")])
+    assert roles(ev, "alliance") == [("Liu Chong", "Khitan")]

@@ -67,6 +67,7 @@ def mend_asides(doc: Doc) -> None:
     clauses, the conjunct takes the participle's place in the tree, the participle becomes an
     ``advcl`` of it and the noun its ``nsubj``; a participle hung on the main verb that kept
     the subject gives it back (:func:`_lend_subject`). Changes ``doc``; idempotent."""
+    _verbless_root(doc)
     for part in doc:
         if part.tag_ != "VBG" and not (part.tag_ == "VBN" and part.i > 0
                                        and doc[part.i - 1].lower_ == "having"):
@@ -111,3 +112,27 @@ def _lend_subject(part: Token) -> None:
     own[0].head = verb
     own[0].dep_ = "nsubj"
     part.dep_ = "advcl"
+
+
+def _verbless_root(doc: Doc) -> None:
+    """A sentence the parse read as one noun phrase ("Liu Chong, the ruler of Northern Han,
+    hearing of the state mourning, allied with the Khitan and led thirty thousand men south":
+    root "Chong", "allied" a participle describing him): when the root is a name or noun, and
+    a past form hangs on it as a modifier right after a comma, with no "by" agent or passive
+    auxiliary, and it or a verb coordinated with it is tagged a finite past (VBD), that verb
+    is the sentence's main verb and the root noun its subject. Changes ``doc``."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or coarse(root) not in ("NOUN", "PROPN"):
+        return
+    for verb in root.children:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.i < root.i \
+                or doc[verb.i - 1].text != "," \
+                or any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children):
+            continue
+        if not any(v.tag_ == "VBD" for v in (verb, *verb.conjuncts)):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        root.head = verb
+        root.dep_ = "nsubj"
+        return
