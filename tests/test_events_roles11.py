@@ -101,3 +101,16 @@ def test_a_sentence_read_as_one_noun_phrase_gets_its_main_verb(nlp: Language) ->
              "state mourning, allied with the Khitan and led thirty thousand men south.",
              [("Liu Chong", "PERSON"), ("Northern Han", "POLITY"), ("Khitan", "POLITY")])
     assert roles(ev, "alliance") == [("Liu Chong", "Khitan")]
+
+
+def test_a_spliced_clause_subject_read_as_an_apposition_of_the_object(nlp: Language) -> None:
+    ev = run(nlp, "Li Zicheng entered Beijing, the Chongzhen emperor, seeing that all was lost, "
+             "hanged himself on Coal Hill.", [("Li Zicheng", "PERSON"), ("Beijing", "PLACE"),
+                                             ("Chongzhen emperor", "PERSON")])
+    assert [a for a, _ in roles(ev, "suicide")] == ["Chongzhen emperor"]
+
+
+def test_an_object_before_a_participle_is_no_subject(nlp: Language) -> None:
+    ev = run(nlp, "Yue Fei defeated Wuzhu, pursuing him north, took Yancheng.",
+             [("Yue Fei", "PERSON"), ("Wuzhu", "PERSON"), ("Yancheng", "PLACE")])
+    assert [a for a, _ in roles(ev, "capture_city")] == ["Yue Fei"]

@@ -46,12 +46,16 @@ def _opening_subject(part: Token) -> Token | None:
 
 def _main_verb(part: Token) -> Token | None:
     """The finite verb after the comma that closes the aside of participle ``part``: a past
-    form (VBD) in the aside's clauses (linked by ``_ASIDE_LINKS`` only, after ``part``), a
-    conjunct directly after a comma, with no subject of its own; None if there is none."""
+    form (VBD, or VBN with no auxiliary) in the aside's clauses (linked by ``_ASIDE_LINKS``
+    only, after ``part``), a conjunct or complement directly after a comma, with no subject
+    of its own; None if there is none."""
     for tok in part.subtree:
-        if tok.i <= part.i or tok.tag_ != "VBD" or tok.dep_ != "conj" \
+        if tok.i <= part.i or tok.dep_ not in ("conj", "ccomp") \
                 or tok.doc[tok.i - 1].text != "," or children(tok, SUBJ | SUBJ_PASS):
             continue
+        if tok.tag_ != "VBD" and (tok.tag_ != "VBN" or any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children)):
+            continue  # a finite past, or the tagger's VBN for one ("fled")
         up, steps = tok, 0
         while up.i != part.i and up.dep_ in _ASIDE_LINKS and steps < MAX_CLIMB:
             up, steps = up.head, steps + 1
@@ -74,6 +78,8 @@ def mend_asides(doc: Doc) -> None:
             continue
         if part.dep_ in ("advcl", "csubj") and part.head.i > part.i:
             _lend_subject(part)
+            continue
+        if part.dep_ == "advcl" and part.head.i < part.i and _spliced_subject(part):
             continue
         if part.dep_ not in ("ROOT", "advcl", "conj", "acl"):
             continue
@@ -136,3 +142,31 @@ def _verbless_root(doc: Doc) -> None:
         root.head = verb
         root.dep_ = "nsubj"
         return
+
+
+def _spliced_subject(part: Token) -> bool:
+    """A new clause spliced on with commas ("Li Zicheng entered Beijing, the Chongzhen
+    emperor, seeing that all was lost, hanged himself"): the parse reads its subject as an
+    apposition of the object before, the participle as an adverbial clause of the first verb
+    and the finite verb as that verb's conjunct. When the noun before the comma that opens
+    the participle ``part`` is such an apposition, its phrase set off by a comma on its left,
+    and the verb conjunct comes right after the comma that closes the aside, the noun is that
+    verb's subject and the participle its adverbial clause. Changes ``part``'s doc."""
+    doc = part.doc
+    noun = _opening_subject(part)
+    if noun is None or noun.dep_ != "appos" or noun.head.dep_ in SUBJ | SUBJ_PASS:
+        return False
+    left = min(t.i for t in noun.subtree)
+    if left < 1 or doc[left - 1].text != ",":
+        return False
+    end = max(t.i for t in part.subtree)
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    verb = doc[end + 2]
+    if verb.dep_ != "conj" or verb.head.i != part.head.i or verb.tag_ != "VBD" \
+            or children(verb, SUBJ | SUBJ_PASS):
+        return False
+    noun.head = verb
+    noun.dep_ = "nsubj"
+    part.head = verb
+    return True
