@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from test_events_binding import run
+from test_events_binding import roles, run
 from trigger_matchers import trigger_matcher
 
 from pipeline.events import extract_events
 from pipeline.places import find_place_glosses
-from pipeline.records import EntityRow, EventRow
+from pipeline.records import EntityRow
 
 
 @pytest.fixture(scope="module")
 def nlp(parser_nlp: Language) -> Language:
     return parser_nlp
-
-
-def roles(events: list[EventRow], kind: str) -> list[tuple[str, str]]:
-    return [(e.actor1, e.actor2) for e in events if e.event_type == kind]
 
 
 def test_a_fronted_month_is_no_subject_beside_a_titled_name(nlp: Language) -> None:
