@@ -2,8 +2,9 @@
 
 An argument token heads a noun phrase; :meth:`ActorFinder.actor` looks at the entities in
 that phrase (the head, its compounds, modifiers, appositions, possessor, "of" phrase, a
-"led by X" participle and an "under X" or "under the command of X" phrase naming a person;
-not its relative clauses or other prepositional phrases) and keeps the
+"led by X" participle, a "by X" the parse hung on a common noun ("an arrow shot by X") and
+an "under X" or "under the command of X" phrase naming a person; not its relative clauses
+or other prepositional phrases) and keeps the
 most specific: a PERSON over an ARMY over a POLITY ("the Eight-Character Army led by Song
 general Liu Qi" -> Liu Qi; "the Song fleet" -> Song). A phrase with no entity whose head is an
 anaphor (``anaphor_person`` / ``anaphor_group`` cues in ``event_cues.csv``: "he", "the
@@ -133,6 +134,10 @@ class ActorFinder:
                     for a in c.children:
                         if a.dep_ == "agent":
                             queue.extend(g for g in a.children if g.dep_ == "pobj")
+                elif c.dep_ == "agent" and tok.tag_ in ("NN", "NNS"):
+                    # "killed by an arrow shot by X": the parse reads "shot" as a noun and
+                    # hangs the "by" on it; the agent behind the instrument
+                    queue.extend(g for g in c.children if g.dep_ == "pobj")
         if "PERSON" in labels and not any(e.label == "PERSON" for e in out):
             out.extend(e for e in self._led_by(head) if e not in out)
         return out
@@ -171,6 +176,9 @@ class ActorFinder:
             return None
         found = self.phrase_entities(head, AGENT_LABELS)
         best = min(found, key=lambda e: _RANK[e.label]) if found else None  # nearest of a rank
+        named = self._titled_name(head)
+        if named is not None:  # "The Prefect, Gao Hui, surrendered": the name, not the title
+            return Actor(named, "named")
         if (best is None or best.label != "PERSON") and head.tag_.startswith("NN") \
                 and self.entity_at(head) is None:
             guess = self.appositive(head)  # "The Viceroy of the Two Kiang, Tsêng-kuo-fan, ..."
@@ -190,6 +198,24 @@ class ActorFinder:
                 if guess is not None:
                     return guess
         return Actor(best, source_of(best)) if best is not None else None
+
+    def _titled_name(self, head: Token) -> EntityRow | None:
+        """The PERSON entity of a name set beside the one-word title ``head`` with an article
+        ("The Prefect, Gao Hui, ...", "the Grand Marshal, Huan Wen"): a title word, which the
+        model may tag a person, names an office; the apposition names its holder. None when
+        ``head`` has no article (a name: "Li Shimin, the emperor"), is more than one entity
+        word, or no apposition is a person."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        own = self.entity_at(head)
+        if own is not None and (own.label != "PERSON" or len(own.text.split()) > 1
+                                or own.source != "model"):
+            return None
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+            ent = self.entity_at(appos)
+            if ent is not None and ent.label == "PERSON" and ent is not own:
+                return ent
+        return None
 
     def proper_noun(self, head: Token | None, person: bool = False) -> Actor | None:
         """A stand-in actor for a proper-noun argument no entity covers ("Esen" when the model

@@ -47,7 +47,8 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     "" when nothing says. A common noun no entity covers decides by its class (cue kinds of
     ``event_cues.csv``): a person anaphor word or a relative ("the emperor", "the generals",
     "his son"): PERSON; an ``army_noun`` ("two armies", "the troops"): ARMY, unless a "to"
-    infinitive says what it was sent to do (:func:`_purpose_verb`); a settlement word
+    infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
+    of a verb of its own (:func:`_acting_force`); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
     that has no row for any object (:func:`_labelled_only`); an unknown
     proper noun takes the one label the trigger's rows ask for (:func:`_sole_label`), if they
@@ -62,7 +63,8 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
             return "PERSON"  # "the emperor was captured", "the generals", "sent his son"
         if lex.is_cue(word, "army_noun"):
             # "sent two armies"; not "sent troops to attack X": the purpose verb is the event
-            return "" if _purpose_verb(frame.head, frame.patient) else "ARMY"
+            return "" if _purpose_verb(frame.head, frame.patient) \
+                or _acting_force(frame.head, frame.patient) else "ARMY"
     place = finder.place(frame.patient)
     if place is not None and finder.entity_at(frame.patient) is place:
         return "PLACE"
@@ -102,6 +104,14 @@ def _purpose_verb(head: Token, patient: Token) -> bool:
         if above.i in (head.i, patient.i):
             return True
     return False
+
+
+def _acting_force(head: Token, patient: Token) -> bool:
+    """True when the trigger ``head`` is a participle describing the force ``patient`` that is
+    the subject of a verb of its own ("a Mongol army sent by Ogedei crossed the Yalu"): what
+    the force did is that verb's event; the sending is no attack (and its sender no target)."""
+    return head.dep_ == "acl" and head.head.i == patient.i \
+        and patient.dep_ in ("nsubj", "nsubjpass") and coarse(patient.head) == "VERB"
 
 
 def _unknown_name(tok: Token, finder: ActorFinder) -> bool:

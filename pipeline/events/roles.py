@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pipeline.events.asides import mend_asides
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.modality import modality, tense
 from pipeline.events.motion import unfit_motion
@@ -220,6 +221,7 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                takes_object: bool = True) -> Frame:
     """The frame of the trigger ``span`` (a span of a parsed Doc). ``rule`` may be None when the
     rule depends on the object's label (the frame is read first, the rule chosen after)."""
+    mend_asides(span.doc)  # "X, claiming that ..., killed him": "killed" is the main verb
     head = trigger_head(span)
     _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"
@@ -274,7 +276,7 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
             form_obj, obj = obj, None  # a word of the form: "declared war on X"
         if obj is None and prep_obj is None:
             prep_obj = next(iter(prep_objects(head, frozenset({"against"}))), None)
-        by = next(iter(prep_objects(head, frozenset({"by"}))), None)
+        by = _named_by(prep_objects(head, frozenset({"by"})))
         if by is None and passive:
             by = _stray_agent(head)  # "founded around the year of X by Y": Y
         caused = causative_patient(head)
@@ -345,6 +347,14 @@ def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:
         return False
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     return tok.lower_ in lexicon.forms or f"{tok.lower_} {nxt}" in lexicon.forms
+
+
+def _named_by(objects: list[Token]) -> Token | None:
+    """The agent among the objects of a verb's "by" phrases: the first whose phrase holds a
+    proper noun ("was taken by assault by Chang Kwo-liang's troops": the troops, not the
+    manner), else the first; None for none."""
+    named = (o for o in objects if any(t.tag_.startswith("NNP") for t in o.subtree))
+    return next(named, objects[0] if objects else None)
 
 
 def _against(tok: Token | None) -> bool:

@@ -136,6 +136,32 @@ def appositive_head(tok: Token) -> Token:
     return tok
 
 
+def _nearest_first(own: list[Token], verb: Token) -> list[Token]:
+    """The subjects ``own`` of ``verb`` with, when the parse gave it two or more before it
+    that a comma parts ("In summer, the fourth month, on the day Gengxu, the Grand Marshal,
+    Huan Wen, led ...": "month" and "Marshal"), the last of them first: a clause has one
+    subject; a fronted time or place phrase comes first and is closed by a comma, the subject
+    stands next to its verb. Order kept otherwise (one subject; no comma between). A
+    "subject" that continues the prepositional phrase before it ("The Viceroy, in the year
+    Heen-fung, built": "fung") is tried last (:func:`_glued`)."""
+    before = [s for s in own if s.i < verb.i and not _glued(s)]
+    if len(before) < 2:
+        return [*before, *(s for s in own if s not in before)]
+    last = before[-1]
+    lo = min(t.i for t in last.subtree)
+    if not any(verb.doc[j].text == "," for j in range(before[-2].i + 1, lo)):
+        return own
+    return [last, *(s for s in own if s.i != last.i)]
+
+
+def _glued(subj: Token) -> bool:
+    """True when the phrase of ``subj`` follows the object of a preposition with no comma
+    between ("in the year Heen-fung": the parse's subject "fung" ends the phrase "in the year
+    Heen-fung")."""
+    left = min(t.i for t in subj.subtree)
+    return left > 0 and subj.doc[left - 1].dep_ == "pobj"
+
+
 def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = children(verb, SUBJ | SUBJ_PASS)
@@ -143,7 +169,7 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if own and not named:  # "1849, Hong Xiuquan, Feng Yunshan ... became": the parse's
         named = [c for s in own for c in s.children if c.dep_ == "conj"  # date subject
                  and c.tag_.startswith("NNP")][:1]  # heads the list of names
-    own = named or own
+    own = _nearest_first(named or own, verb)
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"
         return next((s for s in own if s.i < caus.i), own[0])

@@ -1,0 +1,172 @@
+"""Mend a parse that took a participial aside for the main clause.
+
+"his subordinate Tian Zang, claiming that Wu Guang was arrogant and knew nothing of war,
+killed him and sent his head to Chen Sheng": the small model makes "claiming" the root, the
+reported clause its complement, and "killed" a conjunct of "knew", so "killed" inherits the
+reported clause's subject (Wu Guang kills himself) and sits under a speech verb (no event).
+English puts the subject, a comma, the participle phrase, a comma, then the finite verb; a
+verb that follows the closing comma with no "and" before it, while the participle's own
+clause is still open, is the main verb. :func:`mend_asides` re-hangs it: the finite verb
+becomes the clause head, the participle an adverbial clause on it, and the noun before the
+opening comma its subject. Parse structure only: no word lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+
+#: Links a verb of the aside may hang on the participle by (its complement and the clauses
+#: coordinated with it).
+_ASIDE_LINKS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
+
+
+def _opening_subject(part: Token) -> Token | None:
+    """The noun ending right before the comma that opens the participle ``part`` (", claiming",
+    ", having heard"), through its compounds, or the noun it is in apposition to when that is
+    a subject ("the governor Li Wen, fearing": governor); None when no comma opens it or no
+    noun stands before it."""
+    doc = part.doc
+    j = part.i - 1
+    if j >= 0 and doc[j].lower_ == "having":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    noun = doc[j - 1]
+    steps = 0
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and steps < 4:
+        noun, steps = noun.head, steps + 1
+    if noun.i != j - 1 or coarse(noun) not in ("NOUN", "PROPN") and noun.tag_ != "PRP":
+        return None
+    if noun.dep_ == "appos" and noun.head.dep_ in SUBJ:
+        return noun.head
+    return noun
+
+
+def _main_verb(part: Token) -> Token | None:
+    """The finite verb after the comma that closes the aside of participle ``part``: a past
+    form (VBD, or VBN with no auxiliary) in the aside's clauses (linked by ``_ASIDE_LINKS``
+    only, after ``part``), a conjunct or complement directly after a comma, with no subject
+    of its own; None if there is none."""
+    for tok in part.subtree:
+        if tok.i <= part.i or tok.dep_ not in ("conj", "ccomp") \
+                or tok.doc[tok.i - 1].text != "," or children(tok, SUBJ | SUBJ_PASS):
+            continue
+        if tok.tag_ != "VBD" and (tok.tag_ != "VBN" or any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children)):
+            continue  # a finite past, or the tagger's VBN for one ("fled")
+        up, steps = tok, 0
+        while up.i != part.i and up.dep_ in _ASIDE_LINKS and steps < MAX_CLIMB:
+            up, steps = up.head, steps + 1
+        if up.i == part.i:
+            return tok
+    return None
+
+
+def mend_asides(doc: Doc) -> None:
+    """Re-hang each main verb the parse put inside a participial aside (module doc): for a
+    participle (VBG, or VBN after "having") opened by a comma after a noun, with no subject of
+    its own after that noun other than it, and a finite conjunct after a closing comma in its
+    clauses, the conjunct takes the participle's place in the tree, the participle becomes an
+    ``advcl`` of it and the noun its ``nsubj``; a participle hung on the main verb that kept
+    the subject gives it back (:func:`_lend_subject`). Changes ``doc``; idempotent."""
+    _verbless_root(doc)
+    for part in doc:
+        if part.tag_ != "VBG" and not (part.tag_ == "VBN" and part.i > 0
+                                       and doc[part.i - 1].lower_ == "having"):
+            continue
+        if part.dep_ in ("advcl", "csubj") and part.head.i > part.i:
+            _lend_subject(part)
+            continue
+        if part.dep_ == "advcl" and part.head.i < part.i and _spliced_subject(part):
+            continue
+        if part.dep_ not in ("ROOT", "advcl", "conj", "acl"):
+            continue
+        subj = _opening_subject(part)
+        verb = _main_verb(part) if subj is not None else None
+        if subj is None or verb is None or subj.is_ancestor(part):
+            continue
+        if any(s.i != subj.i for s in children(part, SUBJ | SUBJ_PASS)):
+            continue
+        root = part.dep_ == "ROOT"
+        head, dep = part.head, part.dep_
+        verb.head = verb if root else head
+        verb.dep_ = dep
+        part.head = verb
+        part.dep_ = "advcl"
+        subj.head = verb
+        subj.dep_ = "nsubj"
+
+
+def _lend_subject(part: Token) -> None:
+    """The other shape of the same misparse: the participle ``part`` hangs on the main verb
+    after it (an adverbial or clausal subject) but keeps the clause's subject as its own ("The
+    King of Wei, seeing that his army was broken, fled": "King" the subject of "seeing",
+    "fled" none). When the main verb has no subject but the participle, and a comma closes
+    the aside right before it, the subject moves to the main verb."""
+    verb = part.head
+    if part.dep_ not in ("advcl", "csubj") or coarse(verb) != "VERB" or verb.i < part.i \
+            or verb.doc[verb.i - 1].text != ",":
+        return
+    if any(s.i != part.i for s in children(verb, SUBJ | SUBJ_PASS)):
+        return
+    own = [s for s in children(part, SUBJ) if s.i < part.i]
+    j = part.i - 2 if part.i > 1 and part.doc[part.i - 1].lower_ == "having" else part.i - 1
+    if len(own) != 1 or j < 1 or part.doc[j].text != ",":
+        return
+    own[0].head = verb
+    own[0].dep_ = "nsubj"
+    part.dep_ = "advcl"
+
+
+def _verbless_root(doc: Doc) -> None:
+    """A sentence the parse read as one noun phrase ("Liu Chong, the ruler of Northern Han,
+    hearing of the state mourning, allied with the Khitan and led thirty thousand men south":
+    root "Chong", "allied" a participle describing him): when the root is a name or noun, and
+    a past form hangs on it as a modifier right after a comma, with no "by" agent or passive
+    auxiliary, and it or a verb coordinated with it is tagged a finite past (VBD), that verb
+    is the sentence's main verb and the root noun its subject. Changes ``doc``."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or coarse(root) not in ("NOUN", "PROPN"):
+        return
+    for verb in root.children:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.i < root.i \
+                or doc[verb.i - 1].text != "," \
+                or any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children):
+            continue
+        if not any(v.tag_ == "VBD" for v in (verb, *verb.conjuncts)):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        root.head = verb
+        root.dep_ = "nsubj"
+        return
+
+
+def _spliced_subject(part: Token) -> bool:
+    """A new clause spliced on with commas ("Li Zicheng entered Beijing, the Chongzhen
+    emperor, seeing that all was lost, hanged himself"): the parse reads its subject as an
+    apposition of the object before, the participle as an adverbial clause of the first verb
+    and the finite verb as that verb's conjunct. When the noun before the comma that opens
+    the participle ``part`` is such an apposition, its phrase set off by a comma on its left,
+    and the verb conjunct comes right after the comma that closes the aside, the noun is that
+    verb's subject and the participle its adverbial clause. Changes ``part``'s doc."""
+    doc = part.doc
+    noun = _opening_subject(part)
+    if noun is None or noun.dep_ != "appos" or noun.head.dep_ in SUBJ | SUBJ_PASS:
+        return False
+    left = min(t.i for t in noun.subtree)
+    if left < 1 or doc[left - 1].text != ",":
+        return False
+    end = max(t.i for t in part.subtree)
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    verb = doc[end + 2]
+    if verb.dep_ != "conj" or verb.head.i != part.head.i or verb.tag_ != "VBD" \
+            or children(verb, SUBJ | SUBJ_PASS):
+        return False
+    noun.head = verb
+    noun.dep_ = "nsubj"
+    part.head = verb
+    return True
