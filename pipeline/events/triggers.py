@@ -5,7 +5,9 @@ the triggers that may be events (forms matched as written, or through one OCR co
 :mod:`pipeline.events.ocr`, or list items: :mod:`pipeline.events.listing`, or split around
 their object: :mod:`pipeline.events.gapped`): not in a question,
 not a verb of saying (``anchor=censor``) in a sentence naming no censor, not part of a name
-("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title.
+("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title;
+a form ending in a preposition whose object is a date gives way to the form without it
+("Luoyang fell on 22 December": "fell", not "fell on").
 :class:`Context` holds what argument finding needs about the document (entities, dated dates,
 person polities, lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned
 text.
