@@ -2,10 +2,12 @@
 phrasal verbs and set phrases of event kinds the lexicon knew by other words ("drove him
 back", "fell upon X", "rose at X", "raised troops in X", "carried off captives",
 "came to X"/"came to court", "turned back", "pursued", "broke out of X", "sank the boats",
-"tendered his allegiance", "placed X on the throne"), and three readings that are no plain
+"tendered his allegiance", "placed X on the throne", "was broken by X": an army defeated, a
+city taken), and three readings that are no plain
 event: a name given ("also known as the X uprising"), a wish ("began to think of deposing"),
 an act undone ("hanged himself but was saved": ``status=failed``); each with the near miss
-its rule must leave alone."""
+its rule must leave alone; and a heading line repeated (a title under its picture, "X
+©Anonymous") tells its event once."""
 
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ def types(nlp: Language, text: str) -> list[str]:
     ("Li Heng placed a native prince on the throne.", "enthronement"),
     ("Li Heng seized the great granary of Luoyang.", "capture_city"),
     ("Li Heng took the two castles of Luoyang.", "capture_city"),
+    ("In 618 the army of Wang Dao was broken near Luoyang by Li Heng.", "defeat"),
+    ("In 1367 Xiangyang was broken, and Zhou Wen was captured.", "capture_city"),
 ])
 def test_phrasal_trigger(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -62,6 +66,7 @@ def test_phrasal_trigger(nlp: Language, text: str, kind: str) -> None:
     ("The ship sank in a storm.", "destruction"),
     ("The generals turned back the enemy.", "movement"),  # an object: no journey
     ("Li Heng pursued the policy of his father.", "attack"),
+    ("The treaty was broken by the Jin.", "defeat"),
     ("The Empress Dowager went to the court and listened to the government.", "movement"),
 ])
 def test_near_miss_is_no_such_event(nlp: Language, text: str, kind: str) -> None:
@@ -97,3 +102,14 @@ def test_an_act_undone_by_a_rescue_failed(nlp: Language) -> None:
 def test_an_act_not_undone_stays_asserted(nlp: Language) -> None:
     got = rows(nlp, "Li Heng hanged himself and died.")
     assert ("suicide", "asserted") in got
+
+
+def test_a_title_repeated_by_its_caption_is_one_event(nlp: Language) -> None:
+    text = ("Jin invasions of the Song\nJin invasions of the Song ©Anonymous\n"
+            "In 1126 Li Heng attacked Luoyang.")
+    assert types(nlp, text).count("attack") == 2  # the title once, and the sentence
+
+
+def test_a_sentence_told_twice_stays(nlp: Language) -> None:
+    text = "In 1126 Li Heng attacked Luoyang.\nIn 1126 Li Heng attacked Luoyang."
+    assert types(nlp, text).count("attack") == 2
