@@ -52,6 +52,8 @@ def types(nlp: Language, text: str) -> list[str]:
     ("Li Heng took the two castles of Luoyang.", "capture_city"),
     ("In 618 the army of Wang Dao was broken near Luoyang by Li Heng.", "defeat"),
     ("In 1367 Xiangyang was broken, and Zhou Wen was captured.", "capture_city"),
+    ("At Xiangyang the governor Li Heng held his walls for months.", "defence"),
+    ("In 674 Li Heng called himself the Heavenly Emperor.", "proclamation"),
 ])
 def test_phrasal_trigger(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text)
@@ -67,6 +69,7 @@ def test_phrasal_trigger(nlp: Language, text: str, kind: str) -> None:
     ("The generals turned back the enemy.", "movement"),  # an object: no journey
     ("Li Heng pursued the policy of his father.", "attack"),
     ("The treaty was broken by the Jin.", "defeat"),
+    ("Li Heng held the post of prefect for three years.", "defence"),
     ("The Empress Dowager went to the court and listened to the government.", "movement"),
 ])
 def test_near_miss_is_no_such_event(nlp: Language, text: str, kind: str) -> None:
