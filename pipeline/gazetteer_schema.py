@@ -198,7 +198,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "hypothetical", "result_mark", "copular",
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
-                                                  "penalty", "agent_noun", "army_noun")},
+                                                  "penalty", "agent_noun", "army_noun", "wish",
+                                                  "rescue", "naming")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

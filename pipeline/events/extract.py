@@ -29,6 +29,7 @@ from pipeline.events.mt import is_machine_translated
 from pipeline.events.mt_motion import is_motion_trigger, motion_row
 from pipeline.events.mt_results import mt_triggers, revise_mt_sentence
 from pipeline.events.parse import parse_sentences
+from pipeline.events.repeats import without_repeated_headings
 from pipeline.events.rows import PendingEvent, PlaceQuery, build_event, resolve_event_places
 from pipeline.events.salience import Salience
 from pipeline.events.summary import date_lead_events
@@ -127,6 +128,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     told, date_starts = with_asides(all_dates, dates)  # asides date only their own clause
     prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
                               person_polity or {}, lex, match) for doc, offset in blocks]
+    prepared = without_repeated_headings(prepared)  # a title repeated by its image caption
     mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
     if mt:  # "X again into Fujian": a movement with its verb left untranslated; "broke"
         prepared = [mt_triggers(b, lex) for b in prepared]

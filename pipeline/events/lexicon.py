@@ -57,7 +57,8 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "censor", "campaign_head", "relative", "negative_determiner",
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
                        "weather", "causative", "nature", "natural_damage", "generic",
-                       "penalty", "agent_noun", "army_noun"})
+                       "penalty", "agent_noun", "army_noun", "wish", "rescue",
+                       "naming"})
 
 
 @dataclass(frozen=True)

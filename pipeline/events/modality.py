@@ -28,9 +28,13 @@ was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical``
 a reported or result clause ("foretold that he would die", "so that no one could flee").
 Nature as the doer, generic subjects and "was to be" passives, "rather than" verbs, "escaped
 with" a penalty and agent nouns: :mod:`pipeline.events.unreal`.
+A name given by a ``naming`` verb ("also known as the X uprising") and the "of"/"about"
+complement of a ``wish`` or ``irrealis`` verb ("began to think of deposing the Emperor") are
+no event either.
 ``failed``: a ``failure`` cue
 ("failed to take", "attempted to ... but failed"), or an attempt beaten off ("made an attempt
-to recover Ningpo, but were repulsed")."""
+to recover Ningpo, but were repulsed"), or an act undone by a contrasted ``rescue`` conjunct
+("hanged himself but was saved")."""
 
 from __future__ import annotations
 
@@ -266,10 +270,41 @@ def tense(head: Token, narrated: bool = False) -> str:
     return ""
 
 
+#: Prepositions of a verb's complement ("thought of deposing", "dreamed about conquering").
+_COMPLEMENT_PREPS = frozenset({"of", "about", "on", "upon"})
+
+
+def _named(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun that is the name given by a ``naming`` verb ("It is also known as the
+    Dazexiang uprising", "was called the Red Turban rebellion"): the object of its "as", or
+    its complement; a naming sentence tells no event of its own."""
+    if coarse(head) != "NOUN":
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        return lexicon.cue(head.head.head.lower_) == "naming"
+    return head.dep_ in ("oprd", "attr") and lexicon.cue(head.head.lower_) == "naming"
+
+
+def _rescued(verb: Token, lexicon: EventLexicon) -> bool:
+    """A trigger verb with a contrasted ``rescue`` conjunct ("hanged himself but was saved",
+    "took poison but was revived"): the act was done and failed (``status=failed``)."""
+    return any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in verb.children) and any(
+        c.dep_ == "conj" and lexicon.cue(c.lower_) == "rescue" for c in verb.children)
+
+
+def _wished(prep: Token, lexicon: EventLexicon) -> bool:
+    """A preposition heading the complement of a ``wish`` or ``irrealis`` verb ("began to
+    think of deposing the Emperor", "dreamed of conquering", "decided on attacking"): what
+    it holds was thought of, not done."""
+    return prep.dep_ == "prep" and prep.lower_ in _COMPLEMENT_PREPS \
+        and lexicon.cue(prep.head.lower_) in ("wish", "irrealis")
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
-    if _qualifier(head):
-        return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing
+    if _qualifier(head) or _named(head, lexicon):
+        return "none"  # "the rebel king Xin", "the siege engines": a kind of person or thing;
+        # "also known as the X uprising": a name
     if _state_change(head, lexicon) or _weather(head, lexicon) or _causative(head, lexicon) \
             or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
@@ -277,7 +312,7 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"
-    status = "asserted"
+    status = "failed" if _rescued(head, lexicon) else "asserted"
     cur = head
     via = ""  # the label of the child the climb came up from
     for step in range(MAX_CLIMB):
@@ -348,6 +383,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             break
         if cur.dep_ in _ADJUNCT and coarse(cur.head) == "VERB":
+            if _wished(cur, lexicon):
+                return "none"  # "began to think of deposing the Emperor": a wish
             if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                    for c in cur.head.children):
                 status = "failed"  # "sent troops to recover X, but failed"

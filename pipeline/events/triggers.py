@@ -5,7 +5,9 @@ the triggers that may be events (forms matched as written, or through one OCR co
 :mod:`pipeline.events.ocr`, or list items: :mod:`pipeline.events.listing`, or split around
 their object: :mod:`pipeline.events.gapped`): not in a question,
 not a verb of saying (``anchor=censor``) in a sentence naming no censor, not part of a name
-("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title.
+("the Shaoxing Peace Agreement", an entity), not inside a "(see the Battle of X ...)" title;
+a form ending in a preposition whose object is a date gives way to the form without it
+("Luoyang fell on 22 December": "fell", not "fell on").
 :class:`Context` holds what argument finding needs about the document (entities, dated dates,
 person polities, lexicon; full-text offsets). Offsets are ``str`` indices into the full cleaned
 text.
@@ -14,6 +16,7 @@ text.
 from __future__ import annotations
 
 import bisect
+import calendar
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +37,10 @@ from pipeline.records import DateRow, EntityRow
 _MODIFIER_GAP = 16  # characters between a POLITY and the person/army it qualifies
 #: Marks VIQR writes after a letter for Vietnamese diacritics ("Tra^`n", "Va(n", "Du+").
 _VIQR_MARKS = frozenset("^(+`'~")
+#: English month names and their abbreviations (lower case; the stdlib's C-locale names).
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
+#: Prepositions that may close a trigger form and take a date as object ("fell on 22 May").
+_DATE_PREPS = frozenset({"on", "upon", "in", "at"})
 _NAME_STOP = frozenset({"in", "against", "to", "at", "which", "that", "where", "when", "by",
                         "from", "for", "with", "during", "under"})
 
@@ -185,6 +192,29 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
     return out
 
 
+def _in_date(ctx: Context, at: int) -> bool:
+    """True when the full-text offset ``at`` lies inside one of ``ctx.dates``."""
+    i = bisect.bisect_right(ctx.date_starts, at) - 1
+    return i >= 0 and at < ctx.dates[i].end
+
+
+def _date_objects(doc: Doc, found: Mapping[tuple[int, int], str], ctx: Context,
+                  offset: int) -> dict[tuple[int, int], str]:
+    """``found`` without the forms that end in a preposition whose object is a date (a
+    number, a month name, or inside a dated date phrase), where the form without that
+    preposition was found too ("Luoyang fell on 22 December 880", "Shanxi fell on December
+    16": the city fell, no one "fell on" anything): the shorter form stays."""
+    out = dict(found)
+    for start, end in found:
+        if end - start < 2 or end >= len(doc) or doc[end - 1].lower_ not in _DATE_PREPS \
+                or (start, end - 1) not in found:
+            continue
+        word = doc[end]
+        if word.like_num or word.lower_ in _MONTHS or _in_date(ctx, offset + word.idx):
+            del out[start, end]
+    return out
+
+
 @dataclass(frozen=True)
 class Block:
     """One paragraph's triggers, grouped by sentence, ready for parsing and argument finding."""
@@ -218,6 +248,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     # ("- 1358: the Red Turbans burn Shangdu"): elsewhere many are nouns ("the rebels")
     found = {k: form for k, form in found.items() if form not in lex.present
              or timeline_line(text, doc[k[0]].idx)}
+    found = _date_objects(doc, found, ctx, offset)  # "Luoyang fell on 22 December": "fell"
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
