@@ -172,8 +172,22 @@ def test_an_entrys_lead_date_dates_the_death_not_the_life(resources: api.Resourc
                            "Li Conghou 李從厚. A.D. 914-934. He fled to Weizhou.")
     assert when(ev["perished"]) == (933, None, "running")  # the life span's end
     assert when(ev["assassinated"]) == (926, None, "running")
-    assert (when(ev["defeated"]), ev["defeated"].certainty) == ((926, None, "running"), "low")
+    # a death lead bounds the life, it dates no event of it (the death came years later)
+    assert when(ev["defeated"]) == (None, None, "")
     assert when(ev["fled"]) == (None, None, "")  # a life span is no running date
+
+
+def test_a_death_lead_dates_its_own_death_word_not_the_career(resources: api.Resources
+                                                              ) -> None:
+    ev = events(resources, "Li Mu 李牧. Died B.C. 229. A commander of the Chao State, who for "
+                           "many years guarded the northern frontier against the Hsiung-nu. "
+                           "In B.C. 233 he defeated the Ch'in army at Fei.")
+    assert when(ev["guarded"]) == (None, None, "")  # not 229 BC: years before the death
+    assert when(ev["defeated"])[0] == -232
+    ev = events(resources, "Li Conghou 李從厚. Died A.D. 934. Son of Li Siyuan, and third "
+                           "Emperor of the Later Tang, to the throne of which he had just "
+                           "succeeded when he was assassinated by his adopted son.")
+    assert when(ev["died"]) == (934, None, "sentence")  # the lead's own death word
 
 
 def test_horizons_find_an_entrys_lead_date() -> None:

@@ -91,9 +91,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     ``lead``: the lead date of the dictionary entry the sentence is in
     (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
     execution told in the passive) of the headword ("he", or the name) without a date of its
-    own sentence takes the entry's death year, as ``running``; another event takes a life
-    span as no running date (its start is the birth), and a death date only as ``far``: the
-    entry's events led up to the death.
+    own sentence takes the entry's death year, as ``running``; another event takes neither a
+    life span nor a death date as its running date (they bound the life: the entry's events
+    led up to the death, over years the lead does not tell).
 
     A clause told in a present perfect under "since" ("and since his operations eastwards
     has passed through Su-sung, captured Chien-shan, and occupied Ch'i-mun"), or a verb
@@ -135,10 +135,11 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     if lead is not None and source not in ("clause", "sentence"):
         if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
             return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
+        if lead.kind == "death" and 0 < lead.start - trig_start <= _LEAD_WORD_CHARS:
+            return lead.death, "sentence"  # "Died A.D. 934.": the lead's own death word
         if chosen is None or chosen.start == lead.start:  # (an aside lead is never chosen)
-            if lead.kind == "span":
-                return None, ""  # a life span dates no event of the life
-            return lead.death, "far"  # "Died A.D. 806. ... he was banished": before the death
+            return None, ""  # a life span or a death bounds the life, it dates no event of
+            # it ("Died B.C. 229. ... for many years guarded the northern frontier": not 229)
     if source == "running" and chosen is not None and (chosen.start < near or (
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
@@ -234,6 +235,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
 
 
+#: Characters at most from a lead's death word to its date ("Died A.D. 934").
+_LEAD_WORD_CHARS = 12
 #: Characters at most between a date with a printed year and an unread date in apposition.
 _APPOSITION_GAP = 8
 _PRINTED_YEAR = re.compile(r"\d{3,4}")
