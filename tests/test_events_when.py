@@ -229,3 +229,21 @@ def test_an_age_on_the_verb_marks_another_time(resources: api.Resources) -> None
                            "and died at seventy-two.")
     assert ev["ascended the throne"].year == 480
     assert ev["died"].year is None  # the age is a later time: not 480
+
+
+def test_an_event_told_as_later_lies_before_the_next_printed_year(resources: api.Resources
+                                                                  ) -> None:
+    ev = events(resources, "In 1405 Zheng He sailed to Calicut. He later fought the pirates "
+                           "at Palembang. In 1407 he returned to Nanjing.")
+    assert when(ev["fought"]) == (1405, 1407, "running") and ev["fought"].certainty == "low"
+    # no later year printed: no year (not the year the narrative had reached)
+    ev = events(resources, "In 207 BC Liu Bang entered Xianyang. Liu Bang later set thirty "
+                           "households at Dang to guard the tomb.")
+    assert when(ev["to guard"]) == (None, None, "")
+    # a near "later" keeps the running year; a date of its own clause stays
+    ev = events(resources, "In 1405 Zheng He sailed to Calicut. Soon afterwards he fought the "
+                           "pirates at Palembang.")
+    assert when(ev["fought"])[0] == 1405
+    ev = events(resources, "In 1126 Li Gang defended Kaifeng and later, in 1127, was "
+                           "dismissed.")
+    assert when(ev["dismissed"])[0] == 1127

@@ -37,6 +37,7 @@ from .known import (
     _participle_of,
     _span_end,
 )
+from .later import after_only, told_as_later
 from .lives import SLACK
 from .ranges import _with_range
 
@@ -129,6 +130,11 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                                                        and chosen.start < near))
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
+    if chosen is not None and source != "clause" and sdoc.has_annotation("DEP") \
+            and told_as_later(clause_verb(head)):
+        # "he later set households at Dang": at or after the date before it, before the next
+        # later year the text prints; none: no year
+        return after_only(dates, chosen, trig_start), "far"
     if lead is not None and chosen is not None and source in ("clause", "sentence") \
             and outside_entry_life(chosen, lead):
         return None, ""  # "A.D. 277-304. ... in 808 routed Lu Chi": an OCR'd year, not 808
