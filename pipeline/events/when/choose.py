@@ -134,7 +134,8 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             and told_as_later(clause_verb(head)):
         # "he later set households at Dang": at or after the date before it, before the next
         # later year the text prints; none: no year
-        return after_only(dates, chosen, trig_start), "far"
+        later = after_only(dates, chosen, trig_start)
+        return (later, "far") if later is not None else (None, "")
     if lead is not None and chosen is not None and source in ("clause", "sentence") \
             and outside_entry_life(chosen, lead):
         return None, ""  # "A.D. 277-304. ... in 808 routed Lu Chi": an OCR'd year, not 808
