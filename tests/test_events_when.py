@@ -244,6 +244,9 @@ def test_an_event_told_as_later_lies_before_the_next_printed_year(resources: api
     ev = events(resources, "In 1405 Zheng He sailed to Calicut. Soon afterwards he fought the "
                            "pirates at Palembang.")
     assert when(ev["fought"])[0] == 1405
+    ev = events(resources, "On 4 June 1928 his train was blown up at Huanggutun, and he died "
+                           "a few hours later.")  # a measured "later": a date phrase
+    assert when(ev["died"])[0] == 1928
     ev = events(resources, "In 1126 Li Gang defended Kaifeng and later, in 1127, was "
                            "dismissed.")
     assert when(ev["dismissed"])[0] == 1127

@@ -12,8 +12,9 @@ The cues are data, ``gazetteer/later_cues.csv`` (``cue,link,example``): ``cue`` 
 ``;``-separated lower-case forms; link ``advmod``: a word modifying the trigger's clause verb
 ("later", "afterwards"); link ``prep``: a prepositional phrase on the verb, its words compared
 without possessives ("in his old age", "in his later years"); link ``near``: words that,
-modifying the cue, make the later time near ("soon afterwards", "three days later": the cue is
-not taken; a date phrase the date stage could not read is handled as unread). The clause verb,
+modifying the cue, make the later time near ("soon afterwards": the cue is not taken); a cue
+measured by a noun ("three days later", "a few hours later") is a date phrase, the date
+stage's (read: the clause's own date; unread: handled as unread), not a cue either. The clause verb,
 the first verb it is coordinated with, and the verb a purpose or complement clause hangs on
 ("later set households at Dang to guard the tomb") are looked at. A date phrase with "later"
 that the date stage read ("two years later") is the clause's own date and stays.
@@ -71,7 +72,8 @@ def told_as_later(verb: Token, directory: Path | None = None) -> bool:
     for v in seen.values():
         for c in v.children:
             if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words \
-                    and not any(g.lower_ in near for g in c.subtree):
+                    and not any(g.lower_ in near or g.dep_ == "npadvmod"
+                                for g in c.children):
                 return True
             if c.dep_ == "prep" and phrases:
                 said = " ".join(t.lower_ for t in c.subtree if t.lower_ not in _POSSESSIVES)
