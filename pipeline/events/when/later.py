@@ -85,15 +85,14 @@ def told_as_later(verb: Token, directory: Path | None = None) -> bool:
 def after_only(dates: Sequence[DateRow], chosen: DateRow, trig_start: int) -> DateRow | None:
     """``chosen`` (the date an event told as later would take) widened to the next date of
     ``dates`` (sorted by start) printed after ``trig_start`` with a later year (not a span
-    aside, a dynasty or a date that took its year from the running date): year to that
-    year, no month or day; None when the text prints no later year."""
+    aside or a dynasty; "the next year" counts): year to that year, no month or day; None
+    when the text prints no later year."""
     if chosen.year is None:
         return None
     last = chosen.year_end if chosen.year_end is not None else chosen.year
     k = bisect.bisect_left([d.start for d in dates], trig_start)
     for d in dates[k:]:
-        if d.year is None or d.kind in ("aside", "period") \
-                or d.basis.split("; ")[0].startswith("running"):
+        if d.year is None or d.kind in ("aside", "period"):
             continue
         if d.year > last:
             return dataclasses.replace(
