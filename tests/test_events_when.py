@@ -250,3 +250,13 @@ def test_an_event_told_as_later_lies_before_the_next_printed_year(resources: api
     ev = events(resources, "In 1126 Li Gang defended Kaifeng and later, in 1127, was "
                            "dismissed.")
     assert when(ev["dismissed"])[0] == 1127
+
+
+def test_an_event_placing_another_in_time_takes_not_the_sentences_date(resources: api.Resources
+                                                                       ) -> None:
+    # "after the death of X" on a noun: background told in passing, not the rising's date
+    ev = events(resources, "The Dazexiang uprising (July 209 BC) was the first armed rising "
+                           "against the Qin dynasty after the death of the First Emperor.")
+    assert when(ev["death of"])[0] is None
+    # the rising itself keeps the sentence's date
+    assert when(ev["uprising"])[0] == -208

@@ -130,6 +130,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                                                        and chosen.start < near))
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
+    if chosen is not None and source != "clause" and lexicon is not None \
+            and sdoc.has_annotation("DEP") and background_noun(head, lexicon):
+        return None, ""  # "the first rising against the Qin after the death of the First
+        # Emperor": a time the rising is placed by, not the sentence's date
     if chosen is not None and source != "clause" and sdoc.has_annotation("DEP") \
             and told_as_later(clause_verb(head)):
         # "he later set households at Dang": at or after the date before it, before the next
@@ -299,6 +303,29 @@ def outside_entry_life(d: DateRow, lead: EntryLead) -> bool:
         return False
     last = d.year_end if d.year_end is not None else d.year
     return d.year > (lead.death.year or d.year) + SLACK or last < lead.born - SLACK
+
+
+def background_noun(head: Token, lexicon: EventLexicon) -> bool:
+    """True if the event noun ``head`` lies under a ``bound`` preposition ("after", "before")
+    that itself modifies a noun that a copula predicates or that is a subject ("was the
+    first armed rising against the Qin after the death of the First Emperor"): an earlier or
+    later event that places another thing in time, told in passing; not one modifying a verb
+    or its object ("After the death of Ningzong, Zhao Yun was made emperor", "captured
+    Xiangyang after a siege of a year": the same time)."""
+    if coarse(head) != "NOUN":
+        return False
+    k = bound_link(head, lexicon)
+    if k < 0:
+        return False
+    host = head.doc[k].head  # a noun, or a gerund with an article ("the first armed rising")
+    if host.dep_ not in _DESCRIBED:  # "captured X and its defender after a siege": the
+        return False  # parse may hang the phrase on the object; the verb's time then
+    return coarse(host) == "NOUN" or (host.tag_ == "VBG" and any(
+        t.dep_ == "det" for t in host.subtree if t.i < host.i))
+
+
+#: Links of a noun that describe rather than narrate: a copula's predicate or a subject.
+_DESCRIBED = frozenset({"attr", "ccomp", "nsubj", "nsubjpass"})
 
 
 def _in_later_bracket(sdoc: Doc, sent_start: int, trig_start: int, d: DateRow) -> bool:
