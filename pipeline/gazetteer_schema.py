@@ -183,6 +183,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                "motion_form", "result_verb",
                                                "result_particle", "result_place_form",
                                                "result_form", "fronted_preposition")}),
+    "later_cues.csv": FileSchema(("cue", "link", "example"), ("cue", "link"),
+                                 {"link": _one_of("advmod", "prep", "near")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "attempt", "negation", "modal",
                                                   "failure", "order", "anaphor_person",

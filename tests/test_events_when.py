@@ -172,8 +172,22 @@ def test_an_entrys_lead_date_dates_the_death_not_the_life(resources: api.Resourc
                            "Li Conghou 李從厚. A.D. 914-934. He fled to Weizhou.")
     assert when(ev["perished"]) == (933, None, "running")  # the life span's end
     assert when(ev["assassinated"]) == (926, None, "running")
-    assert (when(ev["defeated"]), ev["defeated"].certainty) == ((926, None, "running"), "low")
+    # a death lead bounds the life, it dates no event of it (the death came years later)
+    assert when(ev["defeated"]) == (None, None, "")
     assert when(ev["fled"]) == (None, None, "")  # a life span is no running date
+
+
+def test_a_death_lead_dates_its_own_death_word_not_the_career(resources: api.Resources
+                                                              ) -> None:
+    ev = events(resources, "Li Mu 李牧. Died B.C. 229. A commander of the Chao State, who for "
+                           "many years guarded the northern frontier against the Hsiung-nu. "
+                           "In B.C. 233 he defeated the Ch'in army at Fei.")
+    assert when(ev["guarded"]) == (None, None, "")  # not 229 BC: years before the death
+    assert when(ev["defeated"])[0] == -232
+    ev = events(resources, "Li Conghou 李從厚. Died A.D. 934. Son of Li Siyuan, and third "
+                           "Emperor of the Later Tang, to the throne of which he had just "
+                           "succeeded when he was assassinated by his adopted son.")
+    assert when(ev["died"]) == (934, None, "sentence")  # the lead's own death word
 
 
 def test_horizons_find_an_entrys_lead_date() -> None:
@@ -215,3 +229,34 @@ def test_an_age_on_the_verb_marks_another_time(resources: api.Resources) -> None
                            "and died at seventy-two.")
     assert ev["ascended the throne"].year == 480
     assert ev["died"].year is None  # the age is a later time: not 480
+
+
+def test_an_event_told_as_later_lies_before_the_next_printed_year(resources: api.Resources
+                                                                  ) -> None:
+    ev = events(resources, "In 1405 Zheng He sailed to Calicut. He later fought the pirates "
+                           "at Palembang. In 1407 he returned to Nanjing.")
+    assert when(ev["fought"]) == (1405, 1407, "running") and ev["fought"].certainty == "low"
+    # no later year printed: no year (not the year the narrative had reached)
+    ev = events(resources, "In 207 BC Liu Bang entered Xianyang. Liu Bang later set thirty "
+                           "households at Dang to guard the tomb.")
+    assert when(ev["to guard"]) == (None, None, "")
+    # a near "later" keeps the running year; a date of its own clause stays
+    ev = events(resources, "In 1405 Zheng He sailed to Calicut. Soon afterwards he fought the "
+                           "pirates at Palembang.")
+    assert when(ev["fought"])[0] == 1405
+    ev = events(resources, "On 4 June 1928 his train was blown up at Huanggutun, and he died "
+                           "a few hours later.")  # a measured "later": a date phrase
+    assert when(ev["died"])[0] == 1928
+    ev = events(resources, "In 1126 Li Gang defended Kaifeng and later, in 1127, was "
+                           "dismissed.")
+    assert when(ev["dismissed"])[0] == 1127
+
+
+def test_an_event_placing_another_in_time_takes_not_the_sentences_date(resources: api.Resources
+                                                                       ) -> None:
+    # "after the death of X" on a noun: background told in passing, not the rising's date
+    ev = events(resources, "The Dazexiang uprising (July 209 BC) was the first armed rising "
+                           "against the Qin dynasty after the death of the First Emperor.")
+    assert when(ev["death of"])[0] is None
+    # the rising itself keeps the sentence's date
+    assert when(ev["uprising"])[0] == -208

@@ -103,6 +103,22 @@ def test_a_date_after_since_dates_no_later_event() -> None:
     assert [r.year for r in rows] == [None, None, 1388]
 
 
+def test_after_a_since_date_the_narrative_date_before_it_runs_on(resources) -> None:  # noqa: ANN001
+    def years(text: str) -> dict[str, int | None]:
+        return {e.trigger: e.year for e in process_text(text, "t", resources).events}
+
+    # the stretch's start (1120) is no running date: the narrative had reached 1126
+    got = years("In 1126 the Jin army crossed the Yellow River. The emperor released the "
+                "envoys, whom he had held as hostages since 1120. The Jin army then "
+                "besieged Kaifeng.")
+    assert got.get("besieged") == 1126
+    # a day line after the since date: its year is the narrative's, not the stretch's start
+    text = ("In 1397 the court met. The law had been in force since the Mujin year (1388)."
+            "\n\n28th Day (Pyongo)\nThe king ordered Kwak to visit the capital.")
+    got = {e.trigger: (e.year, e.certainty) for e in process_text(text, "t", resources).events}
+    assert all(y in (None, 1397) for y, _ in got.values())
+
+
 def test_a_carried_year_far_from_the_life_stays() -> None:
     lives = {"Zheng He": (1371, 1433), "Yue Fei": (1103, 1142)}
     fleet = _row("killing", 1405, "running", actor2="Zheng He")  # "people of Zheng He's fleet"

@@ -28,11 +28,15 @@ unknown era) dates its events as unknown, unless it stands in apposition to a da
 sentence that prints its year ("In the spring of 1077, the 2nd year of Anh Vũ Chiêu Thắng"):
 then it is passed over (:func:`.choose.glossed_unread`). In a dictionary entry led by a
 life span, a bare printed year of the event's own sentence outside that span ("A.D. 277-304.
-... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`).
+... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`); a death
+lead ("Died B.C. 229.") dates only its own death word, no other event of the entry. An
+event told as later ("he later set ...", "in his old age": :mod:`.later`) takes the range
+from the date it would take to the next later year printed, low; none printed: no date.
 After the rows are built, a running date that is an age or a bracketed gloss printed after
 the date of the last dated event takes that event's date (:mod:`.carry`), a date after
 "since" ("implemented since the Mujin year (1388)") dates no other clause's event, no later
-event, and lends no year to a later date that prints none (:mod:`.since`), and a carried
+event, and lends no year to a later date that prints none: the last date before it in its
+paragraph does, if any (:mod:`.since`), and a carried
 year outside the known life of the row's actor is blank (:mod:`.lives`); an undated event
 after "during his reign" in its sentence takes the reign of the sentence's ruler from the ruler
 and era tables, as a range (``date_source`` ``reign``, low: :mod:`.reign`); a running year is

@@ -37,6 +37,7 @@ from .known import (
     _participle_of,
     _span_end,
 )
+from .later import after_only, told_as_later
 from .lives import SLACK
 from .ranges import _with_range
 
@@ -91,9 +92,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     ``lead``: the lead date of the dictionary entry the sentence is in
     (:class:`~pipeline.events.horizon.EntryLead`). A death or suicide (or a killing or
     execution told in the passive) of the headword ("he", or the name) without a date of its
-    own sentence takes the entry's death year, as ``running``; another event takes a life
-    span as no running date (its start is the birth), and a death date only as ``far``: the
-    entry's events led up to the death.
+    own sentence takes the entry's death year, as ``running``; another event takes neither a
+    life span nor a death date as its running date (they bound the life: the entry's events
+    led up to the death, over years the lead does not tell).
 
     A clause told in a present perfect under "since" ("and since his operations eastwards
     has passed through Su-sung, captured Chien-shan, and occupied Ch'i-mun"), or a verb
@@ -129,16 +130,27 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                                                        and chosen.start < near))
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
+    if chosen is not None and source != "clause" and lexicon is not None \
+            and sdoc.has_annotation("DEP") and background_noun(head, lexicon):
+        return None, ""  # "the first rising against the Qin after the death of the First
+        # Emperor": a time the rising is placed by, not the sentence's date
+    if chosen is not None and source != "clause" and sdoc.has_annotation("DEP") \
+            and told_as_later(clause_verb(head)):
+        # "he later set households at Dang": at or after the date before it, before the next
+        # later year the text prints; none: no year
+        later = after_only(dates, chosen, trig_start)
+        return (later, "far") if later is not None else (None, "")
     if lead is not None and chosen is not None and source in ("clause", "sentence") \
             and outside_entry_life(chosen, lead):
         return None, ""  # "A.D. 277-304. ... in 808 routed Lu Chi": an OCR'd year, not 808
     if lead is not None and source not in ("clause", "sentence"):
         if headword_dies(event_type, sdoc, head, lead.headword, lexicon):
             return lead.death, "running"  # "A.D. 892-936. ... he perished in the flames"
+        if lead.kind == "death" and 0 < lead.start - trig_start <= _LEAD_WORD_CHARS:
+            return lead.death, "sentence"  # "Died A.D. 934.": the lead's own death word
         if chosen is None or chosen.start == lead.start:  # (an aside lead is never chosen)
-            if lead.kind == "span":
-                return None, ""  # a life span dates no event of the life
-            return lead.death, "far"  # "Died A.D. 806. ... he was banished": before the death
+            return None, ""  # a life span or a death bounds the life, it dates no event of
+            # it ("Died B.C. 229. ... for many years guarded the northern frontier": not 229)
     if source == "running" and chosen is not None and (chosen.start < near or (
             sdoc.has_annotation("DEP") and lexicon is not None
             and told_as_earlier(clause_verb(head), lexicon) == "perfect")):
@@ -234,6 +246,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
 
 
+#: Characters at most from a lead's death word to its date ("Died A.D. 934").
+_LEAD_WORD_CHARS = 12
 #: Characters at most between a date with a printed year and an unread date in apposition.
 _APPOSITION_GAP = 8
 _PRINTED_YEAR = re.compile(r"\d{3,4}")
@@ -289,6 +303,29 @@ def outside_entry_life(d: DateRow, lead: EntryLead) -> bool:
         return False
     last = d.year_end if d.year_end is not None else d.year
     return d.year > (lead.death.year or d.year) + SLACK or last < lead.born - SLACK
+
+
+def background_noun(head: Token, lexicon: EventLexicon) -> bool:
+    """True if the event noun ``head`` lies under a ``bound`` preposition ("after", "before")
+    that itself modifies a noun that a copula predicates or that is a subject ("was the
+    first armed rising against the Qin after the death of the First Emperor"): an earlier or
+    later event that places another thing in time, told in passing; not one modifying a verb
+    or its object ("After the death of Ningzong, Zhao Yun was made emperor", "captured
+    Xiangyang after a siege of a year": the same time)."""
+    if coarse(head) != "NOUN":
+        return False
+    k = bound_link(head, lexicon)
+    if k < 0:
+        return False
+    host = head.doc[k].head  # a noun, or a gerund with an article ("the first armed rising")
+    if host.dep_ not in _DESCRIBED:  # "captured X and its defender after a siege": the
+        return False  # parse may hang the phrase on the object; the verb's time then
+    return coarse(host) == "NOUN" or (host.tag_ == "VBG" and any(
+        t.dep_ == "det" for t in host.subtree if t.i < host.i))
+
+
+#: Links of a noun that describe rather than narrate: a copula's predicate or a subject.
+_DESCRIBED = frozenset({"attr", "ccomp", "nsubj", "nsubjpass"})
 
 
 def _in_later_bracket(sdoc: Doc, sent_start: int, trig_start: int, d: DateRow) -> bool:

@@ -13,7 +13,8 @@ row's clause — ``code``, ``message``). Codes:
 * ``EVENT_YEAR_CARRIED_FAR``: a running date (``date_source`` ``running``) from an earlier
   paragraph or more than :data:`~pipeline.events.horizon.FAR_SENTENCES` sentences back;
 * ``EVENT_YEAR_RANGE_GUESSED``: a running year widened to the year of the next dated event
-  (:mod:`.until`);
+  (:mod:`.until`) or, for an event told as later, to the next later year printed
+  (:mod:`.later`);
 * ``EVENT_YEAR_FROM_REIGN``: the reign's years of "during his reign" (:mod:`.reign`);
 * ``EVENT_YEAR_FROM_LIFE``: a birth or death dated by the known life of its person
   (:mod:`.life_event`).
@@ -108,13 +109,20 @@ def year_notes(start: Sequence[EventRow], carried: Sequence[EventRow],
                 f"{r.actor1} in the ruler tables, {_years(r.year, r.year_end)}"))
         if r.date_source != "running":
             continue
-        if r.year_end is not None and c.year_end is None:
+        d = by_id.get(r.date_id)
+        if r.year_end is not None and a.year_end is not None and d is not None \
+                and d.year_end is None and a.date_precision == "range":
+            out.append(WarningRow(  # told as later (:mod:`.later`): up to the next year
+                "", r.start, r.end, RANGE_GUESSED,
+                f"{_what(r)}: the running year {r.year} ('{r.date_text}') widened to "
+                f"{_years(r.year, r.year_end)}, up to a later year printed after it: its own "
+                "year is not printed"))
+        elif r.year_end is not None and c.year_end is None:
             out.append(WarningRow(
                 "", r.start, r.end, RANGE_GUESSED,
                 f"{_what(r)}: the running year {r.year} ('{r.date_text}') widened to "
                 f"{_years(r.year, r.year_end)}, up to the next event dated by its own "
                 "sentence: its own year is not printed"))
-        d = by_id.get(r.date_id)
         if d is None:
             continue
         back = bisect.bisect_right(sents, r.start) - bisect.bisect_right(sents, d.start)

@@ -8,17 +8,24 @@ year; so has an event dated by a date that prints no year ("28th Day (Pyŏngo)",
 ``kind`` month, day, season, inherited or relative, whose year the date stage took from the
 running date) when the last date before it that has a year is a "since" date
 (:func:`after_since`). A date of the event's own clause stays ("has ruled since 1388").
+The narrative's time is then the last date before the "since" date in the same paragraph that
+is not itself a "since" date ("Xiang Yu agreed to a truce in 203 BC. ... released Liu Bang's
+father, whom he had held as hostages since 205 BC. Xiang Yu then withdrew": 203 BC, not 205):
+the event takes that date as its running date (:func:`narrative_before`), certainty ``low``
+when it lies in an earlier paragraph than the event; with no such date the year is blank.
 Never invents a year. Offsets are full-text offsets.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from pipeline.records import DateRow, EventRow
 
+from .fields import date_fields
 from .lives import no_date
 
 #: The words right before a date that make it the start of a stretch ("since the").
@@ -46,16 +53,17 @@ def since_dates(dates: Sequence[DateRow], blocks: Sequence[tuple[str, int]]) -> 
 
 def after_since(rows: Sequence[EventRow], dates: Sequence[DateRow],
                 blocks: Sequence[tuple[str, int]]) -> list[EventRow]:
-    """``rows`` with the years taken from a "since" date blank (see the module docstring);
-    ``dates``: the date rows the events took (by ``date_id``), ``blocks`` the ``(text,
-    offset)`` paragraphs."""
+    """``rows`` with the years taken from a "since" date replaced by the narrative's date
+    before it, or blank (see the module docstring); ``dates``: the date rows the events took
+    (by ``date_id``), ``blocks`` the ``(text, offset)`` paragraphs."""
     since = since_dates(dates, blocks)
     if not since:
         return list(rows)
-    with_year = sorted((d for d in dates if d.year is not None and d.kind != "aside"),
-                       key=lambda d: d.start)
+    with_year = sorted((d for d in dates if d.year is not None and d.kind not in
+                        ("aside", "period")), key=lambda d: d.start)
     starts = [d.start for d in with_year]
     by_id = {d.date_id: d for d in dates if d.date_id is not None}
+    block_starts = [off for _, off in blocks]
     out = []
     for r in rows:
         d = by_id.get(r.date_id) if r.year is not None else None
@@ -63,12 +71,47 @@ def after_since(rows: Sequence[EventRow], dates: Sequence[DateRow],
             out.append(r)
             continue
         if d.date_id in since and r.date_source in ("running", "other_clause"):
-            out.append(no_date(r))
+            out.append(_instead(r, narrative_before(d, with_year, since, blocks),
+                                block_starts))
             continue
         k = bisect.bisect_left(starts, d.start) - 1
         if d.kind in _YEARLESS and "running" in d.basis.split("; ")[0] and k >= 0 \
                 and with_year[k].date_id in since:
-            out.append(no_date(r))  # "since the Mujin year (1388) ... 28th Day": not 1388
+            # "since the Mujin year (1388) ... 28th Day": not 1388
+            out.append(_instead(r, narrative_before(with_year[k], with_year, since, blocks),
+                                block_starts))
             continue
         out.append(r)
     return out
+
+
+def narrative_before(d: DateRow, with_year: Sequence[DateRow], since: set[int],
+                     blocks: Sequence[tuple[str, int]]) -> DateRow | None:
+    """The last date of ``with_year`` (dates with a year, sorted by start) before the "since"
+    date ``d`` in ``d``'s paragraph that is no "since" date itself and does not take its year
+    from one (the narrative's time when the text turned back to the stretch's start); None
+    if there is none."""
+    block_starts = [off for _, off in blocks]
+    k = bisect.bisect_right(block_starts, d.start) - 1
+    floor = block_starts[k] if k >= 0 else 0
+    i = bisect.bisect_left([x.start for x in with_year], d.start) - 1
+    while i >= 0 and with_year[i].start >= floor:
+        p = with_year[i]
+        if p.date_id not in since and not (p.kind in _YEARLESS
+                                           and "running" in p.basis.split("; ")[0]):
+            return p
+        i -= 1
+    return None
+
+
+def _instead(row: EventRow, date: DateRow | None, block_starts: Sequence[int]) -> EventRow:
+    """``row`` dated by ``date`` as its running date (certainty low when the date is in an
+    earlier paragraph than the row: ``block_starts``, the paragraphs' full-text starts), or
+    with no date when ``date`` is None."""
+    if date is None:
+        return no_date(row)
+    other = bisect.bisect_right(block_starts, row.start) \
+        != bisect.bisect_right(block_starts, date.start)
+    certainty = "low" if other else row.certainty
+    return dataclasses.replace(row, **date_fields(date), date_source="running",
+                               certainty=certainty)
