@@ -56,3 +56,27 @@ def test_an_inherited_year_takes_its_printed_year_when_no_era_fits(eras, calenda
     rows, _ = resolved(text, eras, calendar)
     row = row_at(rows, text, "The second year")
     assert (row.year, row.certainty) == (1562, "medium")  # not Longqing 2 = 1568
+
+
+_LIVES = ("Pan Chao. A.D. 32-102. Younger brother of Pan Ku, the historian. He was poor and "
+          "copied documents for a living. In 97 he despatched Kan Ying to the west.\n\n"
+          "Sang Hung-yang. B.C. 152-80. A merchant's son of Lo-yang. In 110 he set up the "
+          "equable transport.\n\nChang Heng. A.D. 78-139. In 12 days he built a machine, "
+          "and in 40 he was gone.\n")
+
+
+def test_a_short_era_marked_life_span_is_read(eras) -> None:
+    spans = {m.text: (m.parts[0].western_year, m.parts[1].western_year)
+             for m in find_date_mentions(_LIVES, eras) if m.kind == "range"}
+    assert spans["32-102"] == (32, 102)
+    assert spans["152-80"] == (-151, -79)  # BC counts down: not 152-180
+
+
+def test_a_life_span_bounds_the_entrys_bare_years(eras, calendar) -> None:
+    rows, _ = resolved(_LIVES, eras, calendar)
+    row = row_at(rows, _LIVES, "97 he")
+    assert row.year == 97 and row.certainty == "low"  # 65 years past 32, inside the life
+    assert row_at(rows, _LIVES, "110 he").year == -109  # inside the BC life: 110 BC
+    found = _years(_LIVES, eras)
+    assert "12" not in found  # a count, not a year
+    assert "40" not in found  # outside the life 78-139: no year

@@ -94,7 +94,9 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
         return None
     aside = _SPAN_ASIDE.search(before) is not None
     a = int(first)
-    if len(last) < len(first):
+    if bc and len(last) < len(first) and int(last) < a:
+        b = int(last)  # "B.C. 152-80": BC counts down, the shorter number is the later year
+    elif len(last) < len(first):
         b = int(first[: len(first) - len(last)] + last)
         if b < a and not bc:
             b += 10 ** len(last)

@@ -293,6 +293,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # reign in brackets right after a capitalised name, the bracket closing after the span
         rf"|(?<=\b[A-Z][\w'’-]*\s+\(\s*(?:(?:r|b|d)\.\s*|{ce_pre}\s*)?)"
         rf"(?P<ryear>\d{{1,2}})\s*[-–—]\s*(?P<ryearend>\d{{2,3}})(?=\s*\))"
+        # "A.D. 32-102", "B.C. 87-49" (old dictionaries write the era word once, before a
+        # life or reign span): a short first year right after the era word
+        rf"|(?<=(?<![A-Za-z.])(?:{bc_pre}|AD|A\.D\.)\s*)"
+        rf"(?P<ryear>\d{{1,2}})\s*[-–—]\s*(?P<ryearend>\d{{1,3}})(?![\d.,/:–—-]\d|\d)"
         # "Hai Rui (1514 to 1587)": in brackets, "to" joins a span too
         rf"|(?<=\(\s*)(?P<ryear>\d{{3,4}})\s+(?:to|until|till)\s+(?P<ryearend>\d{{2,4}})(?!\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?=\s*\))"

@@ -13,7 +13,10 @@ as a year only when all of these hold:
   "B.C. 104", "90 BC") or a short year this pass already read, and its written number is
   below :data:`SHORT_LIMIT` (a text counting in two- and three-digit years);
 * counted from it the way the era counts (A.D. up, B.C. down), the number lies at most
-  :data:`MAX_STEP` years on.
+  :data:`MAX_STEP` years on;
+* or, when that nearest mention is the entry's own life or reign span printed aside with an
+  era word ("Pan Ch'ao. A.D. 32-102. ... In 73 he served under Tou Ku"), anywhere in the same
+  paragraph, the number lies within that span (the life bounds the entry's years).
 
 A CE reading keeps ``year_doubt`` :data:`SHORT_DOUBT` (the resolver checks it against the
 running year: ``BARE_YEAR_UNSURE``, certainty medium); a BC reading is left to
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from .mentions import DateMention
 
 SHORT_DOUBT = "a short year after a year written with A.D./B.C."
+LIFE_DOUBT = "a short year within the life span printed with A.D./B.C. before it"
 MAX_GAP = 600  # characters back to the year that gives the era
 MAX_STEP = 60  # years from that year
 SHORT_LIMIT = 300  # the era-marked year must be written with fewer digits than this number
@@ -60,20 +64,48 @@ def add_short_years(text: str, mentions: list[DateMention]) -> list[DateMention]
         if bare_year_doubt(text, s, e, hit.group(1), g.weak_preps, g.count_nouns,
                            g.date_nouns) == "quantity":
             continue
-        prev = _era_year_before(text, sorted([*mentions, *new], key=lambda x: x.start), s)
-        if prev is None:
-            continue
+        ordered = sorted([*mentions, *new], key=lambda x: x.start)
+        prev = _era_year_before(text, ordered, s)
         n = int(hit.group(1))
-        if prev > 0 and not prev <= n <= prev + MAX_STEP:
+        if prev is None:
+            life = _life_before(text, ordered, s)
+            if life is None or not life[0] <= (n if life[0] > 0 else 1 - n) <= life[1]:
+                continue
+            prev = life[0]
+            life_doubt = True
+        else:
+            life_doubt = False
+        if not life_doubt and prev > 0 and not prev <= n <= prev + MAX_STEP:
             continue
-        if prev <= 0 and not 0 < 1 - prev - n <= MAX_STEP:
+        if not life_doubt and prev <= 0 and not 0 < 1 - prev - n <= MAX_STEP:
             continue
         new.append(type(mentions[0])(start=s, end=e, text=hit.group(1), kind="gregorian",
                                      western_year=n, calendar="western",
-                                     year_doubt=SHORT_DOUBT if prev > 0 else None))
+                                     year_doubt=(LIFE_DOUBT if life_doubt else SHORT_DOUBT)
+                                     if prev > 0 else None))
     if not new:
         return mentions
     return sorted([*mentions, *new], key=lambda x: (x.start, x.end))
+
+
+def _life_before(text: str, mentions: list[DateMention], at: int) -> tuple[int, int] | None:
+    """The (first, last) astronomical years of a life or reign span printed aside with an era
+    word before it ("Pan Ch'ao. A.D. 32-102.", "B.C. 145-87") in the same paragraph before
+    ``at``, when no other year stands between: the bounds of the entry's bare short years."""
+    prev = None
+    for m in mentions:
+        if m.start >= at:
+            break
+        if m.kind in _YEAR_KINDS:
+            prev = m
+    if (prev is None or not prev.aside or prev.kind != "range" or len(prev.parts) != 2
+            or _PARAGRAPH.search(text, prev.end, at)
+            or _ERA_WORD.search(text, max(0, prev.start - 6), prev.end) is None):
+        return None
+    a, b = prev.parts[0].western_year, prev.parts[1].western_year
+    if a is None or b is None or not a < b or a <= 0 < b:
+        return None
+    return a, b
 
 
 def _era_year_before(text: str, mentions: list[DateMention], at: int) -> int | None:
@@ -93,6 +125,7 @@ def _era_year_before(text: str, mentions: list[DateMention], at: int) -> int | N
     if prev.kind != "gregorian" or prev.western_year is None or prev.month is not None:
         return None
     written = prev.western_year if prev.western_year > 0 else 1 - prev.western_year
-    marked = _ERA_WORD.search(prev.text) is not None or prev.year_doubt == SHORT_DOUBT \
+    marked = _ERA_WORD.search(prev.text) is not None or prev.year_doubt in (SHORT_DOUBT,
+                                                                            LIFE_DOUBT) \
         or (prev.text.isdigit() and len(prev.text) <= 2)
     return prev.western_year if marked and written < SHORT_LIMIT else None
