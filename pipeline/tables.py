@@ -49,6 +49,8 @@ class InterruptedAfterWrite(KeyboardInterrupt):
 def format_cell(value: object, excel_safe: bool = False) -> str:
     """The CSV text of one cell. ``excel_safe``: a text cell that starts like a formula
     (``= + - @``, tab, carriage return) gets a leading apostrophe; numbers stay numbers."""
+    if type(value) is str:  # most cells: a plain string is its own text
+        return "'" + value if excel_safe and value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -19,10 +19,11 @@ import csv
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.copying import replace
 from pipeline.eras import Era, EraTable
 from pipeline.resources import active_gazetteer_dir
 from pipeline.rulers import load_ruler_table

@@ -4,7 +4,6 @@ place columns; rows go out as soon as they are final, offsets mapped back to the
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 import tempfile
 from bisect import bisect_left, bisect_right
@@ -14,6 +13,7 @@ from typing import Any, TypeVar
 
 from .. import document as settings  # the package: its settings are read at call time
 from ..clean import CleanText
+from ..copying import replace
 from ..dates.state import RunningDate
 from ..entities import carry_names
 from ..events import PendingEvent, resolve_event_places
@@ -37,7 +37,7 @@ def _to_original(cleaned: CleanText, row: _Row, sentence_starts: list[int], doc_
     """The row with its document id, sentence id, offsets into the original text and any
     other ``fields`` replaced (one copy of the row)."""
     start, end = cleaned.to_original(row.start, row.end)
-    return dataclasses.replace(row, doc_id=doc_id, start=start, end=end,
+    return replace(row, doc_id=doc_id, start=start, end=end,
                                sentence_id=_sentence_index(sentence_starts, row.start), **fields)
 
 
@@ -138,7 +138,7 @@ class _DocumentStream:
                                               event_id=i)
                                  for i, e in enumerate(events, start=number + 1)])
             number += len(events)
-        self.emit("places", [dataclasses.replace(p, doc_id=self.doc_id) for p in places])
+        self.emit("places", [replace(p, doc_id=self.doc_id) for p in places])
         return [*whole.warnings, *place_warnings]
 
     def _sentences(self, spans: list[tuple[int, int]]) -> None:
@@ -167,7 +167,7 @@ class _DocumentStream:
     def _dates(self, dates: list[DateRow]) -> None:
         rows = sorted((_to_original(self.cleaned, d, self.starts, self.doc_id)
                        if d.kind != "context"  # the context's row: where the body starts
-                       else dataclasses.replace(d, doc_id=self.doc_id, start=self.body,
+                       else replace(d, doc_id=self.doc_id, start=self.body,
                                                 end=self.body, sentence_id=1)
                        for d in dates), key=lambda r: (r.start, r.end))
         self.last_dated = next((d for d in reversed(rows) if d.year is not None),

@@ -26,6 +26,7 @@ import unicodedata
 from pipeline.entities.surnames import load_compound_surnames
 from pipeline.entities.wadegiles import pinyin_to_wg, wg_name_to_pinyin, wg_syllable_to_pinyin
 from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer.place_names import place_names
 
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _WORD = r"[A-Z][A-Za-z'’ÜüÊêŬŭ]*(?:-[A-Za-z'’ÜüÊêŬŭ]+)*"
@@ -139,7 +140,7 @@ def add_headword_persons(found: list[Row], text: str, gaz: Gazetteer) -> list[Ro
         return found
     surnames = set(gaz.words("surname")) | set(
         load_compound_surnames(gaz.source_dir).values() if gaz.source_dir else ())
-    places = gaz.known_places | gaz.modern_places | gaz.world_places
+    places = place_names(gaz, world=True)
     out = list(found)
     for start, end, canonical, written in hits:
         first = canonical.split()[0]

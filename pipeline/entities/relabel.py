@@ -51,6 +51,7 @@ from pipeline.entities.collisions import load_collisions
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer.place_names import place_names
 
 Row = tuple[int, int, str, str, str, str]
 
@@ -325,7 +326,7 @@ def _person_shapes(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     before = sorted(gaz.words("place_before"), key=len, reverse=True)
     pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
         if before else None
-    known = gaz.known_places | gaz.modern_places
+    known = place_names(gaz)
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         words = name.split()
         if label != "PLACE" or source != "model" or len(words) != 2:
@@ -353,7 +354,7 @@ def _foreign_partners(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     and that is no Chinese word (not pinyin or Wade–Giles syllables) is a foreign person's
     surname when listed with a PERSON of two words or more: "Li Hongzhang and Patenotre
     signed" (not "raided Tsushima and Iki": a one-word PERSON may be a place too)."""
-    known = gaz.known_places | gaz.modern_places | gaz.world_places
+    known = place_names(gaz, world=True)
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or source != "model" or " " in name or "-" in name \
                 or name in known or gaz.lookup(name) or syllables(name) \

@@ -26,10 +26,19 @@ MAX_WORDS = 4
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 
+#: id of a lexicon -> (the lexicon, its :func:`_reference_form`): looked up once, not per
+#: paragraph (the lexicon's forms are fixed once loaded).
+_FORMS: dict[int, tuple[EventLexicon, str]] = {}
+
+
 def _reference_form(lexicon: EventLexicon) -> str:
     """A form of the lexicon whose rules are ``battle_reference`` ("battle of"), or ""."""
-    return next((f for f, rules in lexicon.forms.items()
-                 if rules[0].event_type == "battle_reference"), "")
+    got = _FORMS.get(id(lexicon))
+    if got is None or got[0] is not lexicon:
+        got = _FORMS[id(lexicon)] = (lexicon, next(
+            (f for f, rules in lexicon.forms.items()
+             if rules[0].event_type == "battle_reference"), ""))
+    return got[1]
 
 
 def campaign_names(doc: Doc, found: Mapping[tuple[int, int], str],

@@ -65,6 +65,22 @@ def _form_words(lexicon: EventLexicon) -> Mapping[str, tuple[tuple[tuple[str, ..
     return index
 
 
+_READS: dict[int, tuple[EventLexicon, dict[str, tuple[float, tuple[tuple[str, float], ...]]]]] \
+    = {}
+
+
+def _word_reads(lexicon: EventLexicon) -> dict[str, tuple[float, tuple[tuple[str, float], ...]]]:
+    """Lower-case word -> (its Zipf frequency, the trigger words it may be read as with theirs):
+    one table per lexicon, filled as words are met (a word recurs on every page of a book;
+    its reading depends only on the word and the lexicon's ``ocr`` confusions and forms)."""
+    cached = _READS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    table: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {}
+    _READS[id(lexicon)] = (lexicon, table)
+    return table
+
+
 def ocr_triggers(doc: Doc, lexicon: EventLexicon,
                  taken: Mapping[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     """``(start, end)`` token span -> trigger form, for the forms found only by reading one
@@ -78,7 +94,7 @@ def ocr_triggers(doc: Doc, lexicon: EventLexicon,
     orths = table[:, 1].tolist()
     starts = table[:, 2].tolist()
     n = len(lower)
-    reads: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {}  # per lower-case word
+    reads = _word_reads(lexicon)  # per lower-case word, kept across calls
     out: dict[tuple[int, int], str] = {}
     for i, word in enumerate(lower):
         if not word.isalnum():

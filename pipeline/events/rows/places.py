@@ -7,12 +7,12 @@ modern name, coordinates, precision and ``geo_precision`` columns from it.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.copying import replace
 from pipeline.events.actors import ActorFinder
 from pipeline.places import PlaceLookup
 from pipeline.records import EntityRow, EventRow
@@ -48,7 +48,7 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
         if query.written and lookup.get(query.written, written=True):
             name = query.written
         info = lookup.get(name, written=bool(query.written)) if name else None
-        out.append(dataclasses.replace(
+        out.append(replace(
             row, place=name, place_modern=info[0] if info else "",
             latitude=info[1] if info else None, longitude=info[2] if info else None,
             place_precision=info[3] if info else "",
