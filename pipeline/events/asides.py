@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
 
 #: Links a verb of the aside may hang on the participle by (its complement and the clauses
 #: coordinated with it).
@@ -70,8 +70,15 @@ def mend_asides(doc: Doc) -> None:
     its own after that noun other than it, and a finite conjunct after a closing comma in its
     clauses, the conjunct takes the participle's place in the tree, the participle becomes an
     ``advcl`` of it and the noun its ``nsubj``; a participle hung on the main verb that kept
-    the subject gives it back (:func:`_lend_subject`). Changes ``doc``; idempotent."""
+    the subject gives it back (:func:`_lend_subject`); a clause after a semicolon whose
+    subject the parse left stranded gets it back (:func:`_stranded_clause`), and so does a
+    passive clause whose subject the parse coordinated with the object before it
+    (:func:`_passive_subject_in_object`). Changes
+    ``doc``; idempotent."""
     _verbless_root(doc)
+    for verb in doc:
+        _stranded_clause(verb)
+        _passive_subject_in_object(verb)
     for part in doc:
         if part.tag_ != "VBG" and not (part.tag_ == "VBN" and part.i > 0
                                        and doc[part.i - 1].lower_ == "having"):
@@ -170,3 +177,74 @@ def _spliced_subject(part: Token) -> bool:
     noun.dep_ = "nsubj"
     part.head = verb
     return True
+
+
+#: Links by which the parse hangs a second clause's verb on the first clause's verb.
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dep"})
+#: Links of a stranded subject on the first verb (no argument of it).
+_STRANDED = frozenset({"dep", "npadvmod", "appos", "conj"})
+
+
+def _stranded_clause(verb: Token) -> None:
+    """A second clause after a semicolon whose subject the parse did not give its verb ("the
+    Mongols besieged Chungju; Kim Yun-hu, now its commander, held out": "Kim Yun-hu" a loose
+    dependent of "besieged", "held" its complement, so "held" inherits the besiegers). When
+    ``verb`` (a past form hung on an earlier verb by a clause link, with no subject of its
+    own) is preceded by a noun phrase that opens right after a semicolon, hangs loosely on
+    the earlier verb or on an argument of it (not as its subject or object), and ends right
+    before ``verb`` or before the comma that closes an aside right before it, that noun is
+    ``verb``'s subject and ``verb`` a conjunct of the earlier one. Changes the doc."""
+    gov = verb.head
+    if verb.dep_ not in _CLAUSE_LINKS or gov.i >= verb.i or verb.tag_ not in ("VBD", "VBN") \
+            or children(verb, SUBJ | SUBJ_PASS) \
+            or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return
+    doc = verb.doc
+    for noun in doc[gov.i + 1:verb.i]:
+        if noun.dep_ not in _STRANDED or coarse(noun) not in ("NOUN", "PROPN") \
+                or not (noun.head.i == gov.i or noun.head.head.i == gov.i):
+            continue
+        left = min(t.i for t in noun.subtree)
+        right = max(t.i for t in noun.subtree)
+        if left < 1 or doc[left - 1].text != ";" or left - 1 <= gov.i:
+            continue
+        if right + 1 == verb.i or (right + 2 == verb.i and doc[right + 1].text == ","):
+            noun.head = verb
+            noun.dep_ = "nsubj"
+            verb.dep_ = "conj"
+            return
+
+
+def _passive_subject_in_object(verb: Token) -> None:
+    """A passive clause coordinated after an active one whose subject the parse read as a
+    second object of the active verb ("Wuhan captured Chengdu and Gongsunshu was killed":
+    "Gongsunshu" a conjunct of "Chengdu", so "was killed" has no subject, or has the first
+    clause's verb as its clausal subject). When ``verb`` has a passive auxiliary and no noun
+    subject, and the word right before that auxiliary ends a conjunct, after "and", of an
+    earlier verb's direct object, that conjunct is ``verb``'s passive subject; a verb the
+    parse made ``verb``'s clausal subject becomes the head of the sentence again, with
+    ``verb`` its conjunct. Changes the doc."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i < 3 or any(
+            coarse(s) != "VERB" for s in children(verb, SUBJ | SUBJ_PASS)):
+        return
+    doc = verb.doc
+    noun = doc[aux.i - 1]
+    if noun.dep_ != "conj" or coarse(noun) not in ("NOUN", "PROPN") \
+            or noun.head.dep_ not in OBJ or noun.head.i >= noun.i:
+        return
+    left = min(t.i for t in noun.subtree)
+    if max(t.i for t in noun.subtree) != noun.i or doc[left - 1].lower_ != "and":
+        return
+    clausal = [s for s in children(verb, SUBJ | SUBJ_PASS)]
+    first = noun.head.head
+    if clausal:
+        if len(clausal) != 1 or clausal[0].i != first.i:
+            return
+        root = verb.dep_ == "ROOT"
+        first.head = first if root else verb.head
+        first.dep_ = verb.dep_
+        verb.head = first
+        verb.dep_ = "conj"
+    noun.head = verb
+    noun.dep_ = "nsubjpass"
