@@ -72,3 +72,11 @@ def test_two_coordinated_objects_stay_objects(nlp: Language) -> None:
     ev = run(nlp, "Wu Han captured Chengdu and Guanghan in 36.",
              [("Wu Han", "PERSON"), ("Chengdu", "PLACE"), ("Guanghan", "PLACE")])
     assert all(a == "Wu Han" for a, _ in roles(ev, "capture_city"))
+
+
+def test_they_takes_a_group_name_the_entity_model_missed(nlp: Language) -> None:
+    ev = run(nlp, "Zhu Qiyu was made Regent in 1449. The Oirads were beaten off from Peking, "
+             "and in 1450 they sued for peace and sent back the captive.",
+             [("Zhu Qiyu", "PERSON"), ("Peking", "PLACE")])
+    peace = [e for e in ev if e.event_type == "peace"]
+    assert [(e.actor1, e.actor1_source) for e in peace] == [("Oirads", "parse")]

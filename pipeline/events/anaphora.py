@@ -77,6 +77,11 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if actor is None and kind == "anaphor_person":
             actor = finder.proper_noun(cand)  # "Zongze died because his efforts failed"
             actor = Actor(actor.entity, "parse") if actor is not None else None
+        if actor is None and kind == "anaphor_group" and cand.tag_ == "NNPS":
+            actor = finder.proper_noun(cand)  # "The Oirads were beaten off, and they sued
+            # for peace": a group's name the entity model missed (a flagged guess)
+            actor = Actor(actor.entity, "parse") if actor is not None \
+                and actor.entity.label == "ARMY" else None
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
         # a death in this sentence does not count for a pronoun inside the dying verb's own
