@@ -80,3 +80,18 @@ def test_they_takes_a_group_name_the_entity_model_missed(nlp: Language) -> None:
              [("Zhu Qiyu", "PERSON"), ("Peking", "PLACE")])
     peace = [e for e in ev if e.event_type == "peace"]
     assert [(e.actor1, e.actor1_source) for e in peace] == [("Oirads", "parse")]
+
+
+def test_a_passive_subject_read_as_a_conjunct_of_the_place(nlp: Language) -> None:
+    ev = run(nlp, "Bai Qi defeated Zhao at Changping and Zhao Kuo was killed.",
+             [("Bai Qi", "PERSON"), ("Zhao", "POLITY"), ("Changping", "PLACE"),
+              ("Zhao Kuo", "PERSON")])
+    assert [b for _, b in roles(ev, "killing")] == ["Zhao Kuo"]
+    assert "Bai Qi" not in [b for _, b in roles(ev, "killing")]
+
+
+def test_an_object_read_as_the_first_conjunct_of_a_passive_subject(nlp: Language) -> None:
+    ev = run(nlp, "The Qing army took Yangzhou and Shi Kefa was executed.",
+             [("Qing", "POLITY"), ("Yangzhou", "PLACE"), ("Shi Kefa", "PERSON")])
+    assert [e.place for e in ev if e.event_type == "capture_city"] == ["Yangzhou"]
+    assert [b for _, b in roles(ev, "execution")] == ["Shi Kefa"]

@@ -217,34 +217,51 @@ def _stranded_clause(verb: Token) -> None:
 
 def _passive_subject_in_object(verb: Token) -> None:
     """A passive clause coordinated after an active one whose subject the parse read as a
-    second object of the active verb ("Wuhan captured Chengdu and Gongsunshu was killed":
+    second argument of the active clause ("Wuhan captured Chengdu and Gongsunshu was killed":
     "Gongsunshu" a conjunct of "Chengdu", so "was killed" has no subject, or has the first
-    clause's verb as its clausal subject). When ``verb`` has a passive auxiliary and no noun
-    subject, and the word right before that auxiliary ends a conjunct, after "and", of an
-    earlier verb's direct object, that conjunct is ``verb``'s passive subject; a verb the
-    parse made ``verb``'s clausal subject becomes the head of the sentence again, with
-    ``verb`` its conjunct. Changes the doc."""
+    clause's verb as its clausal subject; "Bai Qi defeated Zhao at Changping and Zhao Kuo was
+    killed": a conjunct of the place; "The Qing army took Yangzhou and Shi Kefa was
+    executed": "Yangzhou and Shi Kefa" read as the passive's subject). When ``verb`` has a
+    passive auxiliary and the word right before it ends a conjunct, after "and", of an
+    earlier object or prepositional object, that conjunct is ``verb``'s passive subject; a
+    verb the parse made ``verb``'s clausal subject becomes the head of the sentence again,
+    with ``verb`` its conjunct; a first conjunct the parse made ``verb``'s subject while it
+    follows right after the earlier verb, which has no object, is that verb's object.
+    Changes the doc."""
     aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
-    if aux is None or aux.i < 3 or any(
-            coarse(s) != "VERB" for s in children(verb, SUBJ | SUBJ_PASS)):
+    if aux is None or aux.i < 3:
         return
     doc = verb.doc
     noun = doc[aux.i - 1]
-    if noun.dep_ != "conj" or coarse(noun) not in ("NOUN", "PROPN") \
-            or noun.head.dep_ not in OBJ or noun.head.i >= noun.i:
+    first = noun.head
+    if noun.dep_ != "conj" or coarse(noun) not in ("NOUN", "PROPN") or first.i >= noun.i:
         return
     left = min(t.i for t in noun.subtree)
     if max(t.i for t in noun.subtree) != noun.i or doc[left - 1].lower_ != "and":
         return
-    clausal = [s for s in children(verb, SUBJ | SUBJ_PASS)]
-    first = noun.head.head
-    if clausal:
-        if len(clausal) != 1 or clausal[0].i != first.i:
+    subjects = children(verb, SUBJ | SUBJ_PASS)
+    if first.dep_ in OBJ or first.dep_ == "pobj":
+        if any(coarse(s) != "VERB" for s in subjects):
             return
-        root = verb.dep_ == "ROOT"
-        first.head = first if root else verb.head
-        first.dep_ = verb.dep_
-        verb.head = first
+        clausal = subjects
+        earlier = first.head if first.dep_ in OBJ else None
+        if clausal:  # "captured" the clausal subject of "was killed"
+            if len(clausal) != 1 or earlier is None or clausal[0].i != earlier.i:
+                return
+            root = verb.dep_ == "ROOT"
+            earlier.head = earlier if root else verb.head
+            earlier.dep_ = verb.dep_
+            verb.head = earlier
+            verb.dep_ = "conj"
+    elif first.dep_ in SUBJ_PASS and first.head.i == verb.i and len(subjects) == 1:
+        earlier = verb.head  # "took Yangzhou and Shi Kefa was executed"
+        start = min(t.i for t in first.subtree)
+        if earlier.i != start - 1 or coarse(earlier) != "VERB" or children(earlier, OBJ):
+            return
+        first.head = earlier
+        first.dep_ = "dobj"
         verb.dep_ = "conj"
+    else:
+        return
     noun.head = verb
     noun.dep_ = "nsubjpass"
