@@ -95,3 +95,13 @@ def test_an_object_read_as_the_first_conjunct_of_a_passive_subject(nlp: Language
              [("Qing", "POLITY"), ("Yangzhou", "PLACE"), ("Shi Kefa", "PERSON")])
     assert [e.place for e in ev if e.event_type == "capture_city"] == ["Yangzhou"]
     assert [b for _, b in roles(ev, "execution")] == ["Shi Kefa"]
+
+
+def test_a_clause_after_and_keeps_the_subject_parsed_as_a_verb_conjunct(nlp: Language
+                                                                          ) -> None:
+    ev = run(nlp, "In 1253 Yegü besieged Chungju for seventy days, and Kim Yun-hu, now its "
+             "commander, held out until the Mongols withdrew.",
+             [("Yegü", "PERSON"), ("Chungju", "PLACE"), ("Kim Yun-hu", "PERSON"),
+              ("Mongols", "POLITY")])
+    assert [a for a, _ in roles(ev, "defence")] == ["Kim Yun-hu"]
+    assert [a for a, _ in roles(ev, "siege")] == ["Yegü"]

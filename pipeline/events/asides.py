@@ -181,17 +181,21 @@ def _spliced_subject(part: Token) -> bool:
 
 #: Links by which the parse hangs a second clause's verb on the first clause's verb.
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dep"})
+#: Conjunctions that open a second clause ("..., and Kim Yun-hu, now its commander, held").
+_JOINS = frozenset({"and", "but"})
 #: Links of a stranded subject on the first verb (no argument of it).
 _STRANDED = frozenset({"dep", "npadvmod", "appos", "conj"})
 
 
 def _stranded_clause(verb: Token) -> None:
-    """A second clause after a semicolon whose subject the parse did not give its verb ("the
-    Mongols besieged Chungju; Kim Yun-hu, now its commander, held out": "Kim Yun-hu" a loose
-    dependent of "besieged", "held" its complement, so "held" inherits the besiegers). When
-    ``verb`` (a past form hung on an earlier verb by a clause link, with no subject of its
-    own) is preceded by a noun phrase that opens right after a semicolon, hangs loosely on
-    the earlier verb or on an argument of it (not as its subject or object), and ends right
+    """A second clause after a semicolon or "and" whose subject the parse did not give its
+    verb ("the Mongols besieged Chungju; Kim Yun-hu, now its commander, held out": "Kim
+    Yun-hu" a loose dependent of "besieged", or after "and" a noun conjunct of that verb;
+    "held" its complement, so "held" inherits the besiegers). When ``verb`` (a past form hung
+    on an earlier verb by a clause link, with no subject of its own) is preceded by a noun
+    phrase that opens right after a semicolon and hangs loosely on the earlier verb or on an
+    argument of it (not as its subject or object), or opens right after "and"/"but" as a
+    conjunct of the earlier verb itself (a noun is no verb's conjunct), and ends right
     before ``verb`` or before the comma that closes an aside right before it, that noun is
     ``verb``'s subject and ``verb`` a conjunct of the earlier one. Changes the doc."""
     gov = verb.head
@@ -206,8 +210,12 @@ def _stranded_clause(verb: Token) -> None:
             continue
         left = min(t.i for t in noun.subtree)
         right = max(t.i for t in noun.subtree)
-        if left < 1 or doc[left - 1].text != ";" or left - 1 <= gov.i:
+        if left < 1 or left - 1 <= gov.i:
             continue
+        if doc[left - 1].text != ";" and not (
+                doc[left - 1].lower_ in _JOINS and noun.head.i == gov.i
+                and noun.dep_ in ("conj", "dep")):
+            continue  # after "and": only a noun the parse made the verb's own conjunct
         if right + 1 == verb.i or (right + 2 == verb.i and doc[right + 1].text == ","):
             noun.head = verb
             noun.dep_ = "nsubj"
