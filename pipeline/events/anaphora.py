@@ -31,6 +31,7 @@ from pipeline.events.coref import (
 )
 from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
+from pipeline.events.number import plural_antecedent, singular_person
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -53,9 +54,13 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
     anaphor whose highest subject is an unnamed group ("The Chinese army ... as they
     retreated") gets no actor: the paragraph's last named actor would be a wrong guess. When
     a singular person pronoun is placed as high as the best candidate, nothing is decided:
-    the salience resolver chains the two pronouns to one person.
+    the salience resolver chains the two pronouns to one person. A group pronoun whose best
+    subject is ONE person takes the sentence's nearest plural antecedent instead, when there
+    is one (:mod:`pipeline.events.number`: "X provoked the commandants, and the leaders
+    killed them": the commandants).
     Returns (a subject decided, its actor or None)."""
     best: tuple[int, Actor | None] | None = None
+    best_tok: Token | None = None
     chained = 99  # depth of the highest subject that is itself a pronoun of this kind
     for cand in tok.doc[:tok.i]:
         if cand.dep_ not in ("nsubj", "nsubjpass"):
@@ -72,6 +77,11 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if actor is None and kind == "anaphor_person":
             actor = finder.proper_noun(cand)  # "Zongze died because his efforts failed"
             actor = Actor(actor.entity, "parse") if actor is not None else None
+        if actor is None and kind == "anaphor_group" and cand.tag_ == "NNPS":
+            actor = finder.proper_noun(cand)  # "The Oirads were beaten off, and they sued
+            # for peace": a group's name the entity model missed (a flagged guess)
+            actor = Actor(actor.entity, "parse") if actor is not None \
+                and actor.entity.label == "ARMY" else None
         if actor is None and kind == "anaphor_group" and coarse(cand) == "NOUN":
             pass  # "The Chinese army ... as they retreated": an unnamed group
         # a death in this sentence does not count for a pronoun inside the dying verb's own
@@ -88,10 +98,15 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         if best is None or depth < best[0]:
             best = (depth, Actor(actor.entity, "parse" if actor.source == "parse" else "pronoun")
                     if actor else None)
+            best_tok = cand
     if best is not None and chained <= best[0]:
         # "he submitted a memorial and criticized that the emperor ..., then he suffered":
         # the second "he" is the first one's person, not the embedded subject
         return False, None
+    if kind == "anaphor_group" and best_tok is not None and singular_person(finder, best_tok):
+        found, plural = plural_antecedent(finder, tok)
+        if found and (plural is None or plural.entity.canonical not in exclude):
+            return True, plural
     return (best is not None, best[1] if best else None)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
 
 #: Links a verb of the aside may hang on the participle by (its complement and the clauses
 #: coordinated with it).
@@ -70,8 +70,15 @@ def mend_asides(doc: Doc) -> None:
     its own after that noun other than it, and a finite conjunct after a closing comma in its
     clauses, the conjunct takes the participle's place in the tree, the participle becomes an
     ``advcl`` of it and the noun its ``nsubj``; a participle hung on the main verb that kept
-    the subject gives it back (:func:`_lend_subject`). Changes ``doc``; idempotent."""
+    the subject gives it back (:func:`_lend_subject`); a clause after a semicolon whose
+    subject the parse left stranded gets it back (:func:`_stranded_clause`), and so does a
+    passive clause whose subject the parse coordinated with the object before it
+    (:func:`_passive_subject_in_object`). Changes
+    ``doc``; idempotent."""
     _verbless_root(doc)
+    for verb in doc:
+        _stranded_clause(verb)
+        _passive_subject_in_object(verb)
     for part in doc:
         if part.tag_ != "VBG" and not (part.tag_ == "VBN" and part.i > 0
                                        and doc[part.i - 1].lower_ == "having"):
@@ -170,3 +177,99 @@ def _spliced_subject(part: Token) -> bool:
     noun.dep_ = "nsubj"
     part.head = verb
     return True
+
+
+#: Links by which the parse hangs a second clause's verb on the first clause's verb.
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "dep"})
+#: Conjunctions that open a second clause ("..., and Kim Yun-hu, now its commander, held").
+_JOINS = frozenset({"and", "but"})
+#: Links of a stranded subject on the first verb (no argument of it).
+_STRANDED = frozenset({"dep", "npadvmod", "appos", "conj"})
+
+
+def _stranded_clause(verb: Token) -> None:
+    """A second clause after a semicolon or "and" whose subject the parse did not give its
+    verb ("the Mongols besieged Chungju; Kim Yun-hu, now its commander, held out": "Kim
+    Yun-hu" a loose dependent of "besieged", or after "and" a noun conjunct of that verb;
+    "held" its complement, so "held" inherits the besiegers). When ``verb`` (a past form hung
+    on an earlier verb by a clause link, with no subject of its own) is preceded by a noun
+    phrase that opens right after a semicolon and hangs loosely on the earlier verb or on an
+    argument of it (not as its subject or object), or opens right after "and"/"but" as a
+    conjunct of the earlier verb itself (a noun is no verb's conjunct), and ends right
+    before ``verb`` or before the comma that closes an aside right before it, that noun is
+    ``verb``'s subject and ``verb`` a conjunct of the earlier one. Changes the doc."""
+    gov = verb.head
+    if verb.dep_ not in _CLAUSE_LINKS or gov.i >= verb.i or verb.tag_ not in ("VBD", "VBN") \
+            or children(verb, SUBJ | SUBJ_PASS) \
+            or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return
+    doc = verb.doc
+    for noun in doc[gov.i + 1:verb.i]:
+        if noun.dep_ not in _STRANDED or coarse(noun) not in ("NOUN", "PROPN") \
+                or not (noun.head.i == gov.i or noun.head.head.i == gov.i):
+            continue
+        left = min(t.i for t in noun.subtree)
+        right = max(t.i for t in noun.subtree)
+        if left < 1 or left - 1 <= gov.i:
+            continue
+        if doc[left - 1].text != ";" and not (
+                doc[left - 1].lower_ in _JOINS and noun.head.i == gov.i
+                and noun.dep_ in ("conj", "dep")):
+            continue  # after "and": only a noun the parse made the verb's own conjunct
+        if right + 1 == verb.i or (right + 2 == verb.i and doc[right + 1].text == ","):
+            noun.head = verb
+            noun.dep_ = "nsubj"
+            verb.dep_ = "conj"
+            return
+
+
+def _passive_subject_in_object(verb: Token) -> None:
+    """A passive clause coordinated after an active one whose subject the parse read as a
+    second argument of the active clause ("Wuhan captured Chengdu and Gongsunshu was killed":
+    "Gongsunshu" a conjunct of "Chengdu", so "was killed" has no subject, or has the first
+    clause's verb as its clausal subject; "Bai Qi defeated Zhao at Changping and Zhao Kuo was
+    killed": a conjunct of the place; "The Qing army took Yangzhou and Shi Kefa was
+    executed": "Yangzhou and Shi Kefa" read as the passive's subject). When ``verb`` has a
+    passive auxiliary and the word right before it ends a conjunct, after "and", of an
+    earlier object or prepositional object, that conjunct is ``verb``'s passive subject; a
+    verb the parse made ``verb``'s clausal subject becomes the head of the sentence again,
+    with ``verb`` its conjunct; a first conjunct the parse made ``verb``'s subject while it
+    follows right after the earlier verb, which has no object, is that verb's object.
+    Changes the doc."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i < 3:
+        return
+    doc = verb.doc
+    noun = doc[aux.i - 1]
+    first = noun.head
+    if noun.dep_ != "conj" or coarse(noun) not in ("NOUN", "PROPN") or first.i >= noun.i:
+        return
+    left = min(t.i for t in noun.subtree)
+    if max(t.i for t in noun.subtree) != noun.i or doc[left - 1].lower_ != "and":
+        return
+    subjects = children(verb, SUBJ | SUBJ_PASS)
+    if first.dep_ in OBJ or first.dep_ == "pobj":
+        if any(coarse(s) != "VERB" for s in subjects):
+            return
+        clausal = subjects
+        earlier = first.head if first.dep_ in OBJ else None
+        if clausal:  # "captured" the clausal subject of "was killed"
+            if len(clausal) != 1 or earlier is None or clausal[0].i != earlier.i:
+                return
+            root = verb.dep_ == "ROOT"
+            earlier.head = earlier if root else verb.head
+            earlier.dep_ = verb.dep_
+            verb.head = earlier
+            verb.dep_ = "conj"
+    elif first.dep_ in SUBJ_PASS and first.head.i == verb.i and len(subjects) == 1:
+        earlier = verb.head  # "took Yangzhou and Shi Kefa was executed"
+        start = min(t.i for t in first.subtree)
+        if earlier.i != start - 1 or coarse(earlier) != "VERB" or children(earlier, OBJ):
+            return
+        first.head = earlier
+        first.dep_ = "dobj"
+        verb.dep_ = "conj"
+    else:
+        return
+    noun.head = verb
+    noun.dep_ = "nsubjpass"
