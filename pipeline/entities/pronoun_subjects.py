@@ -1,0 +1,54 @@
+"""A model PLACE that opens a clause as its subject and that "he" takes up later in the same
+sentence is a person: "In 1402 Timur turned west, and on July 28 of that year he routed the
+Ottoman sultan" (the model read "Timur" as a place; no place table knows it, so "he" skipped
+it and went to an emperor of an earlier paragraph). A place does not act as "he".
+
+Only names no place table knows (the hand gazetteer, CHGIS, cpca, GeoNames:
+:func:`pipeline.gazetteer.place_names.place_names` with the world tables), of the model, at
+the start of a sentence (after an opening date phrase at most: "In 1402 ") and followed by a
+lower-case word (the verb); "he"/"his"/"him" must follow in the same sentence with no other
+PERSON between. The document's other PLACE rows of that name follow (one sense per text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer.place_names import place_names
+
+Row = tuple[int, int, str, str, str, str]  # start, end, label, canonical, source, text
+
+# the start of a sentence, with an opening date phrase at most ("In 1402 ", "By 1370, ")
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:In|By|On|After)\s[^,.;:]{0,30}?\d"
+                           r"[^,.;:]{0,12}?,?\s+)?$")
+_VERB_AFTER = re.compile(r" [a-z]+\b")
+_PRONOUN = re.compile(r"\b(?:he|his|him)\b")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def pronoun_subjects(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """Relabel in place (module docstring) the model PLACE rows of ``rows`` (offsets into
+    ``text``) that are a clause's subject taken up by "he" as PERSON, canonical the name."""
+    known: set[str] | None = None
+    persons: set[str] = set()
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or source != "model" or name.count(" ") > 1 \
+                or not _CLAUSE_START.search(text, max(0, start - 50), start) \
+                or not _VERB_AFTER.match(text, end):
+            continue
+        stop = _SENTENCE_END.search(text, end)
+        limit = stop.start() if stop else len(text)
+        pronoun = _PRONOUN.search(text, end, limit)
+        if pronoun is None or any(r[2] == "PERSON" and end <= r[0] < pronoun.start()
+                                  for r in rows):
+            continue
+        if known is None:
+            known = place_names(gaz, world=True)
+        if name in known or gaz.lookup(name):
+            continue
+        rows[k] = (start, end, "PERSON", name, source, name)
+        persons.add(name)
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label == "PLACE" and source == "model" and name in persons:
+            rows[k] = (start, end, "PERSON", name, source, name)
