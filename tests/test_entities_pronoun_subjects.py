@@ -37,3 +37,12 @@ def test_places_stay_places(blank, gaz):
     # after a preposition, or no "he" in its sentence
     text = "The army halted at Toqmaq, and he fell ill. Toqmaq lay in snow."
     assert _labels(blank, gaz, text, "Toqmaq")["Toqmaq"] == ["PLACE", "PLACE"]
+
+
+def test_a_name_apposed_to_a_kin_noun_is_a_person(blank, gaz):
+    text = ("Timur had named his grandson Pir Muhammad, but another grandson, Khalil Sultan, "
+            "seized Samarkand within weeks. Khalil Sultan let the envoy go home.")
+    assert _labels(blank, gaz, text, "Khalil Sultan")["Khalil Sultan"] == ["PERSON", "PERSON"]
+    # a place the tables know stays a place ("his son, Nanjing, ..." is no apposition)
+    text = "He sent his son, Nanjing, and the army to the north."
+    assert _labels(blank, gaz, text, "Nanjing")["Nanjing"] == ["PLACE"]

@@ -8,6 +8,10 @@ Only names no place table knows (the hand gazetteer, CHGIS, cpca, GeoNames:
 the start of a sentence (after an opening date phrase at most: "In 1402 ") and followed by a
 lower-case word (the verb); "he"/"his"/"him" must follow in the same sentence with no other
 PERSON between. The document's other PLACE rows of that name follow (one sense per text).
+
+:func:`kin_apposed`: such a name (one or two words) apposed between commas to a lower-case kin
+noun (``male_word``/``female_word`` of ``entity_lexicon.csv``) is a person too: "another
+grandson, Khalil Sultan, seized Samarkand".
 """
 
 from __future__ import annotations
@@ -49,6 +53,36 @@ def pronoun_subjects(rows: list[Row], text: str, gaz: Gazetteer) -> None:
             continue
         rows[k] = (start, end, "PERSON", name, source, name)
         persons.add(name)
+    _follow(rows, persons)
+
+
+def kin_apposed(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """Relabel in place the model PLACE rows of one or two words no place table knows that
+    stand between commas after a lower-case kin noun ("another grandson, Khalil Sultan,
+    seized") as PERSON, and the other PLACE rows of that name."""
+    kin = sorted({w.lower() for kind in ("male_word", "female_word") for w in gaz.words(kind)
+                  if w.isalpha()})
+    if not kin:
+        return
+    apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, kin)) + r"), $")
+    known: set[str] | None = None
+    persons: set[str] = set()
+    for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label != "PLACE" or source != "model" or name.count(" ") > 1 \
+                or not text.startswith(",", end) \
+                or not apposed.search(text, max(0, start - 20), start):
+            continue
+        if known is None:
+            known = place_names(gaz, world=True)
+        if name in known or gaz.lookup(name):
+            continue
+        rows[k] = (start, end, "PERSON", name, source, name)
+        persons.add(name)
+    _follow(rows, persons)
+
+
+def _follow(rows: list[Row], persons: set[str]) -> None:
+    """The model PLACE rows named in ``persons`` become PERSON (one sense per text)."""
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label == "PLACE" and source == "model" and name in persons:
             rows[k] = (start, end, "PERSON", name, source, name)
