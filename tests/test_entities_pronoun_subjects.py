@@ -46,3 +46,11 @@ def test_a_name_apposed_to_a_kin_noun_is_a_person(blank, gaz):
     # a place the tables know stays a place ("his son, Nanjing, ..." is no apposition)
     text = "He sent his son, Nanjing, and the army to the north."
     assert _labels(blank, gaz, text, "Nanjing")["Nanjing"] == ["PLACE"]
+
+
+def test_a_place_name_after_a_possessive_kin_noun_is_a_person(blank, gaz):
+    # fresh report 11: the concubine Helan (賀蘭) is no place (the Helan mountains are)
+    text = "In 409 he wanted to kill his concubine Helan, and her son went into the palace."
+    assert _labels(blank, gaz, text, "Helan")["Helan"] == ["PERSON"]
+    text = "The army crossed the Helan mountains."
+    assert _labels(blank, gaz, text, "Helan")["Helan"] == ["PLACE"]

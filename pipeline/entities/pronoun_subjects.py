@@ -11,7 +11,9 @@ PERSON between. The document's other PLACE rows of that name follow (one sense p
 
 :func:`kin_apposed`: such a name (one or two words) apposed between commas to a lower-case kin
 noun (``male_word``/``female_word`` of ``entity_lexicon.csv``) is a person too: "another
-grandson, Khalil Sultan, seized Samarkand".
+grandson, Khalil Sultan, seized Samarkand"; so is a one-word PLACE (of any table) right after
+a possessive and a kin noun: "he wanted to kill his concubine Helan" (the Helan mountains
+are a place, the concubine 賀蘭 a person).
 """
 
 from __future__ import annotations
@@ -59,15 +61,23 @@ def pronoun_subjects(rows: list[Row], text: str, gaz: Gazetteer) -> None:
 def kin_apposed(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """Relabel in place the model PLACE rows of one or two words no place table knows that
     stand between commas after a lower-case kin noun ("another grandson, Khalil Sultan,
-    seized") as PERSON, and the other PLACE rows of that name."""
+    seized"), and the one-word PLACE rows right after a possessive and a kin noun ("his
+    concubine Helan"), as PERSON, and the other model PLACE rows of those names."""
     kin = sorted({w.lower() for kind in ("male_word", "female_word") for w in gaz.words(kind)
                   if w.isalpha()})
     if not kin:
         return
     apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, kin)) + r"), $")
+    owned = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:" + "|".join(map(re.escape, kin))
+                       + r") $")
     known: set[str] | None = None
     persons: set[str] = set()
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
+        if label == "PLACE" and " " not in name \
+                and owned.search(text, max(0, start - 30), start):  # "his concubine Helan"
+            rows[k] = (start, end, "PERSON", name, source, name)
+            persons.add(name)
+            continue
         if label != "PLACE" or source != "model" or name.count(" ") > 1 \
                 or not text.startswith(",", end) \
                 or not apposed.search(text, max(0, start - 20), start):
