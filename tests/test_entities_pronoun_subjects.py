@@ -4,6 +4,8 @@ a known place, a place after a preposition, or a PERSON between keeps the readin
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.entities import extract_entities
 
 
@@ -22,35 +24,30 @@ def _labels(blank, gaz, text: str, *names: str) -> dict[str, list[str]]:
     return out
 
 
-def test_a_subject_taken_up_by_he_is_a_person(blank, gaz):
-    text = ("In 1402 Timur turned west, and that summer he routed the sultan at Ankara. "
-            "Later Timur rested.")
-    assert _labels(blank, gaz, text, "Timur")["Timur"] == ["PERSON", "PERSON"]
-    text = "Toqmaq crossed the river and his men burned the camp."
-    assert _labels(blank, gaz, text, "Toqmaq")["Toqmaq"] == ["PERSON"]
-
-
-def test_places_stay_places(blank, gaz):
+_CASES = [
+    # a clause's subject taken up by "he"/"his" (and the name's other rows)
+    ("In 1402 Timur turned west, and that summer he routed the sultan at Ankara. "
+     "Later Timur rested.", "Timur", ["PERSON", "PERSON"]),
+    ("Toqmaq crossed the river and his men burned the camp.", "Toqmaq", ["PERSON"]),
     # a place table knows it: the subject is a place, "he" someone else
-    text = "In 1127 Kaifeng fell, and he fled south."
-    assert _labels(blank, gaz, text, "Kaifeng")["Kaifeng"] == ["PLACE"]
+    ("In 1127 Kaifeng fell, and he fled south.", "Kaifeng", ["PLACE"]),
     # after a preposition, or no "he" in its sentence
-    text = "The army halted at Toqmaq, and he fell ill. Toqmaq lay in snow."
-    assert _labels(blank, gaz, text, "Toqmaq")["Toqmaq"] == ["PLACE", "PLACE"]
-
-
-def test_a_name_apposed_to_a_kin_noun_is_a_person(blank, gaz):
-    text = ("Timur had named his grandson Pir Muhammad, but another grandson, Khalil Sultan, "
-            "seized Samarkand within weeks. Khalil Sultan let the envoy go home.")
-    assert _labels(blank, gaz, text, "Khalil Sultan")["Khalil Sultan"] == ["PERSON", "PERSON"]
+    ("The army halted at Toqmaq, and he fell ill. Toqmaq lay in snow.", "Toqmaq",
+     ["PLACE", "PLACE"]),
+    # apposed to a kin noun
+    ("Timur had named his grandson Pir Muhammad, but another grandson, Khalil Sultan, "
+     "seized Samarkand within weeks. Khalil Sultan let the envoy go home.", "Khalil Sultan",
+     ["PERSON", "PERSON"]),
     # a place the tables know stays a place ("his son, Nanjing, ..." is no apposition)
-    text = "He sent his son, Nanjing, and the army to the north."
-    assert _labels(blank, gaz, text, "Nanjing")["Nanjing"] == ["PLACE"]
+    ("He sent his son, Nanjing, and the army to the north.", "Nanjing", ["PLACE"]),
+    # the concubine Helan (賀蘭) is no place (the Helan mountains are)
+    ("In 409 he wanted to kill his concubine Helan, and her son went into the palace.",
+     "Helan", ["PERSON"]),
+    ("The army crossed the Helan mountains.", "Helan", ["PLACE"]),
+]
 
 
-def test_a_place_name_after_a_possessive_kin_noun_is_a_person(blank, gaz):
-    # fresh report 11: the concubine Helan (賀蘭) is no place (the Helan mountains are)
-    text = "In 409 he wanted to kill his concubine Helan, and her son went into the palace."
-    assert _labels(blank, gaz, text, "Helan")["Helan"] == ["PERSON"]
-    text = "The army crossed the Helan mountains."
-    assert _labels(blank, gaz, text, "Helan")["Helan"] == ["PLACE"]
+@pytest.mark.parametrize(("text", "name", "labels"), _CASES)
+def test_person_cues_of_a_model_place(blank, gaz, text: str, name: str,
+                                      labels: list[str]) -> None:
+    assert _labels(blank, gaz, text, name)[name] == labels

@@ -19,6 +19,7 @@ are a place, the concubine 賀蘭 a person).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer.place_names import place_names
@@ -36,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 def pronoun_subjects(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """Relabel in place (module docstring) the model PLACE rows of ``rows`` (offsets into
     ``text``) that are a clause's subject taken up by "he" as PERSON, canonical the name."""
-    known: set[str] | None = None
+    unknown = _unknown_places(gaz)
     persons: set[str] = set()
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or source != "model" or name.count(" ") > 1 \
@@ -49,12 +50,8 @@ def pronoun_subjects(rows: list[Row], text: str, gaz: Gazetteer) -> None:
         if pronoun is None or any(r[2] == "PERSON" and end <= r[0] < pronoun.start()
                                   for r in rows):
             continue
-        if known is None:
-            known = place_names(gaz, world=True)
-        if name in known or gaz.lookup(name):
-            continue
-        rows[k] = (start, end, "PERSON", name, source, name)
-        persons.add(name)
+        if unknown(name):
+            _to_person(rows, k, persons)
     _follow(rows, persons)
 
 
@@ -70,25 +67,38 @@ def kin_apposed(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, kin)) + r"), $")
     owned = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:" + "|".join(map(re.escape, kin))
                        + r") $")
-    known: set[str] | None = None
+    unknown = _unknown_places(gaz)
     persons: set[str] = set()
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label == "PLACE" and " " not in name \
                 and owned.search(text, max(0, start - 30), start):  # "his concubine Helan"
-            rows[k] = (start, end, "PERSON", name, source, name)
-            persons.add(name)
+            _to_person(rows, k, persons)
             continue
         if label != "PLACE" or source != "model" or name.count(" ") > 1 \
                 or not text.startswith(",", end) \
                 or not apposed.search(text, max(0, start - 20), start):
             continue
-        if known is None:
-            known = place_names(gaz, world=True)
-        if name in known or gaz.lookup(name):
-            continue
-        rows[k] = (start, end, "PERSON", name, source, name)
-        persons.add(name)
+        if unknown(name):
+            _to_person(rows, k, persons)
     _follow(rows, persons)
+
+
+def _unknown_places(gaz: Gazetteer) -> Callable[[str], bool]:
+    """name -> no place table knows it (nor the gazetteer under any label); the tables are
+    read on the first call."""
+    known: set[str] = set()
+
+    def unknown(name: str) -> bool:
+        if not known:
+            known.update(place_names(gaz, world=True))
+        return name not in known and not gaz.lookup(name)
+    return unknown
+
+
+def _to_person(rows: list[Row], k: int, persons: set[str]) -> None:
+    start, end, _label, _canon, source, name = rows[k]
+    rows[k] = (start, end, "PERSON", name, source, name)
+    persons.add(name)
 
 
 def _follow(rows: list[Row], persons: set[str]) -> None:
