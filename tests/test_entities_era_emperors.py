@@ -87,3 +87,20 @@ def test_model_person_in_wade_giles_takes_the_emperor(blank, gaz):
     doc.set_ents([doc.char_span(s, s + 10, label="PERSON")], default="unmodified")
     rows = {e.text: e.canonical for e in extract_entities(doc, gaz)}
     assert rows["Yung Chêng"] == "Yongzheng Emperor"
+
+
+def test_grand_offices_of_the_lexicon_are_no_places(blank, gaz):
+    """fresh report 11 (#9): "the Grand Tutor raised a great dyke" (ZZTJ), "the Grand
+    Historiographer" (Giles): the model's PLACE is an office (``person_before`` nouns)."""
+    text = "The Grand Tutor raised a great dyke at Dongxing. The Grand Canal was dug."
+    doc = blank(text)
+    ents = [doc.char_span(text.index(w), text.index(w) + len(w), label="PLACE")
+            for w in ("Grand Tutor", "Grand Canal")]
+    doc.set_ents(ents, default="unmodified")
+    places = {e.text for e in extract_entities(doc, gaz) if e.label == "PLACE"}
+    assert "Grand Tutor" not in places and "Grand Canal" in places
+    from pipeline.entities.name_checks import title_phrase
+    offices = {w.lower() for w in gaz.words("person_before")}
+    titles = {w.lower() for t in gaz.words("person_title") for w in t.split()}
+    for office in ("Grand Historiographer", "Grand Commandant", "Grand Guardian"):
+        assert title_phrase(office, offices, titles), office

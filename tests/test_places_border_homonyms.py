@@ -73,3 +73,19 @@ def test_the_great_wall_among_chinese_places_stays() -> None:
     text = "The Ming rebuilt the Great Wall north of Beijing."
     rows, _ = _rows(text, 1570, "Great Wall", "Beijing")
     assert rows["Great Wall"].latitude is not None
+
+
+# fresh report 11 (#10): among places far from it (Haixi read as 海西 of Jiangsu), the
+# capital keeps its name: the hand reading's point seats units above county level that year
+# (西漢, 京兆尹), the homonym 昌安縣 of Shandong is a county that seats nothing above it
+def test_a_capital_wins_over_a_homonym_county_by_the_other_places() -> None:
+    text = ("The army went out by Dunhuang. It came back to Chang'an with 10,000 men; "
+            "Li Guangli was made Marquis of Haixi.")
+    rows, _ = _rows(text, -101, "Dunhuang", "Chang'an", "Haixi")
+    assert rows["Chang'an"].province == "Shaanxi"
+
+
+def test_a_higher_unit_seats_a_capital_not_a_county() -> None:
+    from pipeline.places.seats import higher_unit_at
+    assert higher_unit_at(34.3416, 108.9398, -101) is not None  # Chang'an, Former Han
+    assert higher_unit_at(36.36201, 119.35334, -101) is None  # 昌安縣, Shandong

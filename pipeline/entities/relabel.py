@@ -49,6 +49,7 @@ from collections.abc import Iterable
 
 from pipeline.entities.collisions import load_collisions
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
+from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer.place_names import place_names
@@ -75,6 +76,8 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
     _person_frames(out, text, gaz)
+    pronoun_subjects(out, text, gaz)
+    kin_apposed(out, text, gaz)
     _states(out, text, gaz)
     _state_frames(out, text, gaz)
     _person_shapes(out, text, gaz)

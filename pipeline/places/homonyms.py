@@ -64,6 +64,7 @@ from pipeline.places.seats import (  # noqa: F401 (other_seats: the tests' impor
     _paragraph_of,
     _sentence_bounds,
     _units,
+    higher_unit_at,
     other_seats,
 )
 from pipeline.records import PlaceRow
@@ -220,12 +221,22 @@ def _hand_reading_moved(rows: Sequence[PlaceRow], i: int,
     if not near[0]:
         near = _neighbours(rows, i, mentions, text, first)
     unit, where = _nearer_unit(row.place, year, row.latitude, row.longitude or 0.0, near)
-    if unit is None:
+    if unit is None or _seat_outranks(row, unit, year):
         return None
     return _at_unit(row, unit), (
         f"the bundled gazetteer reads {row.place} as {row.modern or '?'} "
         f"({row.province or '?'}), far from the places named in its {where}; the CHGIS unit "
         f"{_named(unit)} in use in {year} lies by them")
+
+
+def _seat_outranks(row: PlaceRow, unit: HistoricalUnit, year: int) -> bool:
+    """The hand reading's point seats a unit above county level in ``year`` (a capital or
+    commandery seat: 長安 in 101 BC, seat of 京兆尹) and ``unit`` is a county whose point
+    seats nothing above it (昌安縣 of Shandong): the seat of rank keeps the name, whatever
+    the other places of the text (:func:`higher_unit_at`)."""
+    return unit_rank(unit) == 2 and row.latitude is not None \
+        and higher_unit_at(row.latitude, row.longitude or 0.0, year) is not None \
+        and higher_unit_at(unit.latitude, unit.longitude, year) is None
 
 
 def _window_unit(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.places.base import _SUFFIX_WORDS, name_key
 from pipeline.places.historical import (
@@ -18,6 +20,7 @@ from pipeline.places.historical import (
 )
 from pipeline.places.locate import anchor_of
 from pipeline.records import PlaceRow
+from pipeline.resources import active_gazetteer_dir
 
 SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
 WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
@@ -41,6 +44,43 @@ def _units(name: str) -> tuple[HistoricalUnit, ...]:
     if word in ("prefecture", "city"):
         return tuple(u for u in units if unit_rank(u) != 2)
     return units
+
+
+SAME_POINT = 0.05  # degrees: CHGIS units this close share one seat point
+
+
+def higher_unit_at(latitude: float, longitude: float, year: int) -> HistoricalUnit | None:
+    """A CHGIS unit above county level (commandery, prefecture, circuit, regime: rank 1 of
+    :func:`unit_rank`) in use in ``year`` whose seat is the point (``latitude``,
+    ``longitude``) (within ``SAME_POINT`` degrees), the earliest tgaz id; None when the point
+    seats only counties that year (長安 in 101 BC seats 京兆尹 and the other capital
+    commanderies; 昌安縣 of Shandong nothing above itself)."""
+    found = [u for u in _rank_one_at(active_gazetteer_dir(), round(latitude, 1),
+                                     round(longitude, 1))
+             if u.start_year <= year <= u.end_year
+             and abs(u.latitude - latitude) <= SAME_POINT
+             and abs(u.longitude - longitude) <= SAME_POINT]
+    return min(found, key=lambda u: u.tgaz_id) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _rank_one_at(gazetteer: Path, lat: float, lon: float) -> tuple[HistoricalUnit, ...]:
+    """Rank-1 CHGIS units of ``gazetteer`` seated within 0.1 degree of (``lat``, ``lon``)."""
+    index = _rank_one_index(gazetteer)
+    return tuple(u for a in (-1, 0, 1) for b in (-1, 0, 1)
+                 for u in index.get((round(lat + a / 10, 1), round(lon + b / 10, 1)), ()))
+
+
+@lru_cache(maxsize=2)
+def _rank_one_index(gazetteer: Path) -> dict[tuple[float, float], list[HistoricalUnit]]:
+    """Rank-1 CHGIS units of ``gazetteer`` by seat point rounded to 0.1 degree."""
+    units = load_historical_units(gazetteer)
+    index: dict[tuple[float, float], list[HistoricalUnit]] = {}
+    for key in units:
+        for u in units[key]:
+            if unit_rank(u) == 1:
+                index.setdefault((round(u.latitude, 1), round(u.longitude, 1)), []).append(u)
+    return index
 
 
 def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
