@@ -228,3 +228,13 @@ def test_the_slain_are_the_victims(nlp: Language) -> None:
     rows = [e for e in events(nlp, "In 252 Wei Aguai was slain by Li Jing.")
             if e.event_type == "killing"]
     assert rows and all(e.actor1 != "Wei Aguai" for e in rows)
+
+
+@pytest.mark.parametrize("text, born_or_died", [
+    ("Li Jing died at Luoyang, and the campaign died with him.", 1),  # only Li Jing's death
+    ("In 1405 the rebellion was born in the hills of Manchuria.", 0),
+    ("Zhang Qian died, and his soldiers died of hunger.", 2),  # people die
+])
+def test_an_undertaking_that_dies_is_no_death(nlp: Language, text: str,
+                                             born_or_died: int) -> None:
+    assert sum(e.event_type in ("death", "birth") for e in events(nlp, text)) == born_or_died
