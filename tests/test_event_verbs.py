@@ -206,7 +206,6 @@ def test_a_motion_noun_names_its_traveller(nlp: Language, text: str, moves: bool
     ("In 350 BC the capital was removed to Luoyang.", "capital_move"),  # a passive move
     ("Zhang Qian came to court; Li Jing's men cut him down in the hall.", "killing"),
     ("Li Jing routed the Xiongnu and buried all of them alive.", "killing"),
-    ("The Xiongnu army broke, and Wei Aguai was slain.", "defeat"),
     ("The Xiongnu army broke, and Wei Aguai was slain.", "killing"),
     ("In 397 Wei Aguai ran to Luoyang.", "flight"),
     ("In 359 BC the Han adopted new laws.", "reform"),
@@ -217,10 +216,9 @@ def test_fresh_verbs_of_killing_defeat_and_flight(nlp: Language, text: str, kind
 
 @pytest.mark.parametrize("text", [
     "The soldiers cut down the trees around Luoyang.",  # not a person
-    "The Xiongnu broke the treaty.",  # breaking a thing is no defeat
     "Li Jing adopted a new strategy.",  # adopting a plan is no reform
 ])
-def test_cut_down_broke_and_adopt_need_their_objects(nlp: Language, text: str) -> None:
+def test_cut_down_and_adopt_need_their_objects(nlp: Language, text: str) -> None:
     assert not {"killing", "defeat", "reform"} & {e.event_type for e in events(nlp, text)}
 
 
