@@ -139,7 +139,7 @@ def test_the_aim_of_an_aim_is_no_event(nlp: Language) -> None:
     ("The old road passed through the Hexi Corridor.", False),
     ("The envoys passed through the Hexi Corridor.", True),
     ("The government moved to Chongqing.", True),
-    ("In 1420 the capital was moved to Beijing.", True),  # a passive: what was moved
+    ("In 1420 the court was moved to Beijing.", True),  # a passive: what was moved
 ])
 def test_a_movement_needs_someone_who_travels(nlp: Language, text: str, moves: bool) -> None:
     assert ("movement" in {e.event_type for e in events(nlp, text)}) is moves
@@ -200,3 +200,39 @@ def test_mover_and_habitual_cues_take_no_word_of_another_kind() -> None:
 ])
 def test_a_motion_noun_names_its_traveller(nlp: Language, text: str, moves: bool) -> None:
     assert ("movement" in {e.event_type for e in events(nlp, text)}) is moves
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In 350 BC the capital was removed to Luoyang.", "capital_move"),  # a passive move
+    ("Zhang Qian came to court; Li Jing's men cut him down in the hall.", "killing"),
+    ("Li Jing routed the Xiongnu and buried all of them alive.", "killing"),
+    ("The Xiongnu army broke, and Wei Aguai was slain.", "killing"),
+    ("In 397 Wei Aguai ran to Luoyang.", "flight"),
+    ("In 359 BC the Han adopted new laws.", "reform"),
+])
+def test_fresh_verbs_of_killing_defeat_and_flight(nlp: Language, text: str, kind: str) -> None:
+    assert kind in {e.event_type for e in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The soldiers cut down the trees around Luoyang.",  # not a person
+    "Li Jing adopted a new strategy.",  # adopting a plan is no reform
+])
+def test_cut_down_and_adopt_need_their_objects(nlp: Language, text: str) -> None:
+    assert not {"killing", "defeat", "reform"} & {e.event_type for e in events(nlp, text)}
+
+
+def test_the_slain_are_the_victims(nlp: Language) -> None:
+    rows = [e for e in events(nlp, "In 252 Wei Aguai was slain by Li Jing.")
+            if e.event_type == "killing"]
+    assert rows and all(e.actor1 != "Wei Aguai" for e in rows)
+
+
+@pytest.mark.parametrize("text, born_or_died", [
+    ("Li Jing died at Luoyang, and the campaign died with him.", 1),  # only Li Jing's death
+    ("In 1405 the rebellion was born in the hills of Manchuria.", 0),
+    ("Zhang Qian died, and his soldiers died of hunger.", 2),  # people die
+])
+def test_an_undertaking_that_dies_is_no_death(nlp: Language, text: str,
+                                             born_or_died: int) -> None:
+    assert sum(e.event_type in ("death", "birth") for e in events(nlp, text)) == born_or_died

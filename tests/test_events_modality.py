@@ -183,3 +183,15 @@ def test_states_denials_and_prophecies_are_no_events(resources: api.Resources, t
 def test_the_happening_beside_them_stays(resources: api.Resources, text: str,
                                          present: str) -> None:
     assert present in types(run(resources, text))
+
+
+def test_a_spread_rumour_is_no_event(resources: api.Resources) -> None:
+    events = run(resources, "Han Ping retreated from Luzhou and let people spread that Zhao "
+                            "Kuo had died of illness.")
+    assert types(events) == ["retreat"]
+
+
+def test_a_clause_before_a_verb_of_claiming_is_not_its_report(resources: api.Resources) -> None:
+    events = run(resources, "Wei Lin set fire to the gate of Luzhou; the fire spread through "
+                            "the city.")
+    assert "destruction" in types(events)

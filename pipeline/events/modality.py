@@ -314,7 +314,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         return "none"  # "no one could flee", "none escaped", "no battle was fought"
     status = "failed" if _rescued(head, lexicon) else "asserted"
     cur = head
-    via = ""  # the label of the child the climb came up from
+    below = head  # the child the climb came up from
+    via = ""  # its label
     for step in range(MAX_CLIMB):
         kids = list(cur.children)
         if any(c.dep_ == "neg" for c in kids) and (step == 0 or coarse(cur) in ("VERB", "ADJ")):
@@ -362,8 +363,10 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 return "none"  # "escaped being captured", "avoided capture"
             if kind in ("request", "pretense") and via in _COMPLEMENT | {"pobj", "prep"}:
                 return "none"  # "demanded the surrender of X", "feigned surrender"
-            if kind == "claim" and via in _CLAUSE:
-                return "none"  # "claiming that he had been ordered to punish X"
+            if kind == "claim" and via in _CLAUSE and below.i > cur.i:
+                return "none"  # "claiming that he had been ordered to punish X", "let people
+                # spread that X had died" (a clause before the verb is not what it reports:
+                # "set fire to the tower; the fire spread")
             if kind == "habitual" and via == "xcomp" and not any(c.dep_ in ("dobj", "obj")
                                                                   for c in kids):
                 return "none"  # "used to trade with the Han" (not "used fire to attack")
@@ -396,5 +399,5 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             # "suggested that the emperor lead an expedition to repel the Mongols": a purpose
             # infinitive is as asserted as the verb it serves: climb on
         via = cur.dep_
-        cur = cur.head
+        below, cur = cur, cur.head
     return status

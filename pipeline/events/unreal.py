@@ -14,7 +14,10 @@ which then gives ``none``):
 * an ``avoidance`` verb whose "with" or object names a ``penalty`` ("escaped with banishment":
   got off with exile, no flight; "escaped death");
 * an ``agent_noun`` read as the act it names a doer of ("would not report that the rebel was
-  slain": a person, not a rebellion).
+  slain": a person, not a rebellion);
+* a verb of dying or being born whose subject is itself an event word (a trigger noun of the
+  lexicon or a ``campaign_head``): "The campaign died with him", "the rebellion was born in
+  the hills" tell of no one's death or birth.
 """
 
 from __future__ import annotations
@@ -124,7 +127,31 @@ def agent_noun(head: Token, lexicon: EventLexicon) -> bool:
         head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.children))
 
 
+#: Event types of a life's start and end, and the copulas of a passive form ("was born").
+_LIFE = frozenset({"death", "birth"})
+_LIFE_AUX = ("", "was ", "were ", "is ")
+
+
+def _event_word(word: Token, lexicon: EventLexicon) -> bool:
+    """A common noun that names an event: a trigger form of the lexicon or a
+    ``campaign_head`` ("the campaign", "the rebellion"), not a person or a place."""
+    return coarse(word) == "NOUN" and (word.lower_ in lexicon.forms
+                                       or word.lower_ in lexicon.campaign_heads)
+
+
+def figurative_life(head: Token, lexicon: EventLexicon) -> bool:
+    """A verb of dying or being born whose every subject is an event word ("The campaign
+    died with him"): the end or start of an undertaking, no one's death or birth."""
+    if coarse(head) != "VERB" or not any(
+            r.event_type in _LIFE for aux in _LIFE_AUX
+            for r in lexicon.forms.get(aux + head.lower_, ())):
+        return False
+    subjects = _subjects(head)
+    return bool(subjects) and all(_event_word(s, lexicon) for s in subjects)
+
+
 def unreal(head: Token, lexicon: EventLexicon) -> bool:
     """Whether the trigger ``head`` tells no happening of its type (see the module doc)."""
     return natural_force(head, lexicon) or generic_or_destined(head, lexicon) \
-        or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon)
+        or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon) \
+        or figurative_life(head, lexicon)
