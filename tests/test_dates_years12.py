@@ -1,0 +1,42 @@
+"""years12 (fresh report 11): a BC word garbled by OCR ("In RC. 340" in a book that prints
+"B.C." elsewhere) is read by the running date, low and warned; and the events of the sentence
+the splitter started inside that date phrase take its year."""
+
+from __future__ import annotations
+
+import pytest
+from date_rows import resolved, row_at
+
+from pipeline import api
+
+ENTRY = ("In B.C. 350 the capital was removed to Hsien-yang. In {bc} 340 he led an army "
+         "against Wei and routed its troops.")
+
+
+@pytest.mark.parametrize("bc", ["RC.", "R.C.", "E.C."])
+def test_a_garbled_bc_word_is_read_by_the_running_date(bc, eras, calendar) -> None:
+    text = ENTRY.format(bc=bc)
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, f"{bc} 340")
+    assert (row.year, row.certainty) == (-339, "low")
+    assert any(w.code == "OCR_YEAR_GUESSED" and "garbled BC word" in w.message
+               for w in warnings)
+
+
+def test_a_garbled_bc_word_needs_the_true_word_and_a_fitting_year(eras, calendar) -> None:
+    text = "In 1850 the town grew. In RC. 340 the club met."  # no "B.C." printed: no year
+    rows, _ = resolved(text, eras, calendar)
+    assert not any(r.text.startswith("RC") and r.year is not None for r in rows)
+    text = "In B.C. 350 the capital moved. In RC. 120 he died."  # 230 years on: not read
+    rows, warnings = resolved(text, eras, calendar)
+    assert not any(r.text.startswith("RC") and r.year is not None for r in rows)
+    assert any(w.code == "DATE_NOT_READ" for w in warnings)
+
+
+def test_events_after_a_date_the_splitter_cut_take_its_year(
+        resources: api.Resources) -> None:
+    text = ("In B.C. 350 the capital was removed to Hsien-yang. In RC. 340 he led an army "
+            "against Wei, seized the Wei commander, and routed his troops.")
+    events = api.process_text(text, "t", resources).events
+    later = [e for e in events if e.start > text.index("RC.")]
+    assert later and all((e.year, e.year_end) == (-339, None) for e in later)
