@@ -40,3 +40,30 @@ def test_events_after_a_date_the_splitter_cut_take_its_year(
     events = api.process_text(text, "t", resources).events
     later = [e for e in events if e.start > text.index("RC.")]
     assert later and all((e.year, e.year_end) == (-339, None) for e in later)
+
+
+ERA = "In the tenth month of Dengguo ten years (395), the Yan army burned the boats. "
+
+
+def test_a_cycle_day_in_machine_translated_order_is_read_with_its_gloss(eras,
+                                                                         calendar) -> None:
+    text = ERA + "On the eleventh month bingxu day (December 8) the Wei army arrived."
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the eleventh month bingxu day")
+    assert (row.year, row.month, row.day, row.certainty) == (395, 11, 10, "high")
+    assert row.text.endswith("(December 8)")  # the bracket is the gloss, not a lunar month 12
+    assert not any(w.code == "WESTERN_MONTH_NAME_AS_LUNAR" for w in warnings)
+    text = ERA + "The eleventh month Bingxu day, the Wei army arrived."
+    row = row_at(resolved(text, eras, calendar)[0], text, "The eleventh month")
+    assert (row.month, row.day) == (11, 10)
+
+
+def test_a_cycle_day_not_in_the_month_in_that_order_is_warned(eras, calendar) -> None:
+    text = ERA + "In the eleventh month jiaxu day he died."  # jiaxu: not in month 11 of 395
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the eleventh month")
+    assert row.day is None and row.certainty == "low"
+    assert any(w.code == "CYCLE_DAY_NOT_IN_MONTH" for w in warnings)
+    text = ERA + "The eleventh month Bingxu day of mourning was kept."  # "day of": not read so
+    row = row_at(resolved(text, eras, calendar)[0], text, "The eleventh month")
+    assert row.day is None
