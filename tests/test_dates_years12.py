@@ -67,3 +67,23 @@ def test_a_cycle_day_not_in_the_month_in_that_order_is_warned(eras, calendar) ->
     text = ERA + "The eleventh month Bingxu day of mourning was kept."  # "day of": not read so
     row = row_at(resolved(text, eras, calendar)[0], text, "The eleventh month")
     assert row.day is None
+
+
+@pytest.mark.parametrize(("text", "year", "certainty"), [
+    # the victim's age after the object: the sentence's date stands, as a guess
+    ("In 409 he wanted to kill his concubine, and her son went into the palace at night and "
+     "killed him, at the age of 39.", 409, "low"),
+    # the subject's own age (no object, or a reflexive one): no time the sentence's date tells
+    ("In 1127 the Jin took Kaifeng, and Huizong died in captivity at the age of 53.", None,
+     None),
+    ("In 1127 the Jin took Kaifeng, and the prince killed himself at the age of 40.", None,
+     None),
+])
+def test_an_age_after_the_victim_keeps_the_sentences_date(text, year, certainty,
+                                                          resources: api.Resources) -> None:
+    events = api.process_text(text, "t", resources).events
+    last = max(events, key=lambda e: e.start)
+    assert last.trigger.startswith(("killed", "died"))
+    assert last.year == year
+    if certainty is not None:
+        assert last.certainty == certainty

@@ -175,10 +175,22 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
-            return None, ""  # (a date between the age phrase and the trigger is nearer)
+            if source != "sentence" or not _victims_age(clause_verb(head), age):
+                return None, ""  # (a date between the age phrase and the trigger is nearer)
+            source = "other_clause"  # "In 409 ..., and her son killed him, at the age of
+            # 39": the victim's age at death; the sentence's date stands, as a guess
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+def _victims_age(verb: Token, age: Token) -> bool:
+    """True if the age phrase ``age`` comes after ``verb``'s direct object ("killed him, at
+    the age of 39"): the age of the one the act befell, told as it ends his life, not the
+    time of the act. A reflexive object ("killed himself at the age of 40") is the
+    subject: his own age, no time the sentence's date tells."""
+    return any(c.dep_ == "dobj" and c.i < age.i and not c.lower_.endswith(("self", "selves"))
+               for c in verb.children)
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
