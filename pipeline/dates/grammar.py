@@ -209,7 +209,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     # "the third month, renzi day," / "3rd Month, renzi,": a cycle day set off by commas
     MON = (rf"(?:{MON})(?:,\s*(?P<sexday>{SEXA})(?:\s+(?i:day))?(?=\s*,)"
            # "first month, the day chia-wu (Feb. 5).": the day named after the month
-           rf"|,\s*{THE}\s+(?i:day)\s+(?P<sexday>{SEXA})(?=\s*[,.;(]))?")
+           rf"|,\s*{THE}\s+(?i:day)\s+(?P<sexday>{SEXA})(?=\s*[,.;(])"
+           # "the eleventh month bingxu day (December 8)" (十一月丙戌日, machine-translated)
+           rf"|\s+(?P<sexday>{SEXA})\s+(?i:day)\b(?!\s+of\b))?")
     DAY = (
         rf"(?:{THE}\s+)?(?:(?P<dord>{ORD})|(?P<dlast>{last_day})|(?P<sexday>{SEXA}))\s+(?i:day)"
         rf"\s+of\s+(?:{THE}\s+)?(?:{MON})"

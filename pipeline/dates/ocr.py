@@ -18,6 +18,12 @@ three-digit year when it holds two true digits.
   true digit and one ``ocr_digit`` letter, makes a mention from the BC word to the token with
   ``year_doubt`` :data:`OCR_BC_DOUBT`: read the same way, as a year before the common era
   (astronomical: B.C. 154 = -153), within :data:`OCR_WINDOW` years after the running year.
+* A BC word garbled by OCR itself ("In RC. 340": one letter swapped for a letter OCR prints
+  for it, ``ocr_letter`` rows of the lexicon: B as R, E or 8; a period may be lost) before a
+  year of 1-4 characters makes the same kind of mention (``year_doubt``
+  :data:`OCR_BC_WORD_DOUBT`), only when the document prints the true BC word elsewhere (an
+  OCR'd book in the old order "B.C. 338"): read as above, by the running date, low, warned
+  (OCR_YEAR_GUESSED).
 
 Both leave the running date unsure when no year is read (RUNNING_DATE_UNSURE on later dates).
 """
@@ -32,6 +38,9 @@ from .mentions import DateMention
 
 OCR_DOUBT = "OCR-garbled digits"
 OCR_BC_DOUBT = "OCR-garbled digits after a BC word"
+OCR_BC_WORD_DOUBT = "a year after a BC word garbled by OCR"
+#: ``year_doubt`` values read as a BC year by the running date (:func:`read_ocr_year`).
+OCR_BC_DOUBTS = (OCR_BC_DOUBT, OCR_BC_WORD_DOUBT)
 OCR_WINDOW = 40  # years after the running year in which a garbled year may be read
 _TOKEN = re.compile(r"(?<![\w'’-])(?:[1Il][0-9A-Zlo]{2,4}|[2-9][0-9A-Zlo]{2,3})(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
@@ -115,13 +124,44 @@ def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> 
             continue  # "In 4WD": a digit-led token that reads as no year is no garbled year
         else:
             out.append(DateMention(start=s0, end=e0, text=token, kind="unread"))
-    return out + _bc_ocr_mentions(text, taken + [(m.start, m.end) for m in out], lex, letters)
+    out += _bc_ocr_mentions(text, taken + [(m.start, m.end) for m in out], lex, letters)
+    return out + _garbled_bc_words(text, taken + [(m.start, m.end) for m in out], lex)
+
+
+def _garbled_bc_words(text: str, taken: list[tuple[int, int]], lex: Lexicon
+                      ) -> list[DateMention]:
+    """Years after a BC word garbled by OCR: "In RC. 340" when the text prints "B.C."
+    elsewhere (see the module docstring)."""
+    swaps = {letter: printed.split("|") for letter, printed in lex.cat("ocr_letter").items()}
+    bc = [w for w, v in lex.cat("ce_prefix").items() if int(v) < 0]
+    printed = [w for w in bc if re.search(r"(?<![A-Za-z.])" + re.escape(w) + r"(?![A-Za-z])",
+                                          text)]
+    variants = {w[:i] + g + w[i + 1:] for w in printed for i, c in enumerate(w)
+                for g in swaps.get(c, ())}
+    variants |= {v[:i] + v[i + 1:] for v in variants for i, c in enumerate(v) if c == "."}
+    variants -= set(bc)  # (one letter swapped, a period perhaps lost: "RC." for "B.C.")
+    if not variants:
+        return []
+    pat = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(variants, key=len,
+                                                                         reverse=True)))
+                     + r")\s*(?P<tok>[0-9A-Zlo]{1,4})(?![\w'’-])")
+    out: list[DateMention] = []
+    for hit in pat.finditer(text):
+        s0, e0 = hit.span()
+        token = hit.group("tok")
+        w1 = hit.start("tok")  # (a bare number read on its own is replaced: "R.C. 340")
+        if (not any(c.isdigit() for c in token) or any(a < w1 and s0 < b for a, b in taken)
+                or not ocr_readings(token, lex, (1, 2, 3, 4))):
+            continue
+        out.append(DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian",
+                               calendar="western", year_doubt=OCR_BC_WORD_DOUBT))
+    return out
 
 
 def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
     """The year of a garbled-year mention, chosen by the running date (see the module
     docstring), or None (then ``state.unread`` is set: the narrative's date is unsure)."""
-    bc = m.year_doubt == OCR_BC_DOUBT
+    bc = m.year_doubt in OCR_BC_DOUBTS
     readings = ([1 - y for y in ocr_readings(_bc_token(m), lex, (1, 2, 3, 4))] if bc
                 else ocr_readings(m.text, lex))
     fits = [] if state.year is None else [
@@ -134,7 +174,8 @@ def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
         state.unread = m.text
         return None
     year = fits[0]
-    res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {_shown(year)}: OCR confusions, the "
+    res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {_shown(year)}: OCR confusions"
+              + (" (a garbled BC word)" if m.year_doubt == OCR_BC_WORD_DOUBT else "") + ", the "
               f"reading nearest after the running year {_shown(state.year)}"
               + (f" (also {', '.join(map(_shown, fits[1:]))})" if len(fits) > 1 else ""),
               basis=f"OCR-garbled year read by the running date: {m.text} = {_shown(year)}")

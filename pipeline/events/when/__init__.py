@@ -18,7 +18,10 @@ a dictionary entry and is far (certainty low) beyond a few sentences
 takes only its own clause's date; a perfect ("had taken", "has taken") no later clause's
 date, its running date far; a present perfect ("He has so achieved his work as to cut up
 ...") takes no running date: it is told from the time of writing. A clause that gives its
-time as an age ("At the age of twenty-five, he rose up ...") takes no other clause's date.
+time as an age ("At the age of twenty-five, he rose up ...") takes no other clause's date;
+an age after the verb's object ("killed him, at the age of 39") is the victim's, and the
+sentence's date stands as a guess (``other_clause``, low). A date phrase the sentence splitter
+cut ("In RC. | 340 he led") dates the sentence its year number is in.
 A dynasty or named period as a date (kind ``period``: "in the Later Han") dates only its own
 clause, and is no running date.
 A clause in a present perfect under "since" ("and since ... has passed through Su-sung")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -174,10 +175,22 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
-            return None, ""  # (a date between the age phrase and the trigger is nearer)
+            if source != "sentence" or not _victims_age(clause_verb(head), age):
+                return None, ""  # (a date between the age phrase and the trigger is nearer)
+            source = "other_clause"  # "In 409 ..., and her son killed him, at the age of
+            # 39": the victim's age at death; the sentence's date stands, as a guess
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
+
+
+def _victims_age(verb: Token, age: Token) -> bool:
+    """True if the age phrase ``age`` comes after ``verb``'s direct object ("killed him, at
+    the age of 39"): the age of the one the act befell, told as it ends his life, not the
+    time of the act. A reflexive object ("killed himself at the age of 40") is the
+    subject: his own age, no time the sentence's date tells."""
+    return any(c.dep_ == "dobj" and c.i < age.i and not c.lower_.endswith(("self", "selves"))
+               for c in verb.children)
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
@@ -185,6 +198,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                 lexicon: EventLexicon | None = None, since: int = 0
                 ) -> tuple[DateRow | None, str]:
     lo = bisect.bisect_left(starts, sent_start)
+    if lo and dates[lo - 1].end > sent_start:  # "In RC. | 340 he led": a date phrase the
+        lo -= 1  # sentence splitter cut is the date of the sentence its year number is in
     hi = bisect.bisect_left(starts, sent_start + sdoc[-1].idx + len(sdoc[-1]))
     parsed = sdoc.has_annotation("DEP")
     verb = clause_verb(head) if parsed else head
@@ -192,12 +207,14 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         parsed and dates_its_noun(d, sdoc, sent_start))]
     stext = sdoc.text if own_sentence else ""
     if "\n" in stext:  # "- 1641: ... took the city.\n- 1643: ...": another list line's year
+        at = {id(d): max(0, d.start - sent_start) for d in own_sentence}
         own_sentence = [d for d in own_sentence if not apart_by_list_line(
-            stext, d.start - sent_start, trig_start - sent_start) and not apart_by_label_line(
-            stext, d.start - sent_start, trig_start - sent_start)]  # nor an infobox field's
+            stext, at[id(d)], trig_start - sent_start) and not apart_by_label_line(
+            stext, at[id(d)], trig_start - sent_start)]  # nor an infobox field's
     earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
     if parsed and own_sentence:
-        roots = {id(d): date_root(d, sdoc, sent_start) for d in own_sentence}
+        roots = {id(d): date_root(d if d.start >= sent_start else dataclasses.replace(
+            d, start=sent_start), sdoc, sent_start) for d in own_sentence}
         if coarse(head) == "NOUN":  # "the death of Li Cunxu in 926": the noun's own date
             mine = [d for d in own_sentence if noun_owns(head, roots[id(d)])
                     or _participle_of(head, roots[id(d)])]
@@ -229,7 +246,7 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             bounds = bounding_verbs(verb, lexicon)
             own_sentence = [d for d in own_sentence if verbs[id(d)] not in bounds]
         own_sentence = [d for d in own_sentence if d.start >= trig_start
-                        or not describes_a_noun(token_at(sdoc, d.start - sent_start))]
+                        or not describes_a_noun(token_at(sdoc, max(0, d.start - sent_start)))]
         # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
     elif earlier == "cue":
         return None, ""
