@@ -241,3 +241,11 @@ def test_a_name_apposed_to_a_title_between_commas_is_a_person(resources: api.Res
 def test_a_state_name_after_a_common_noun_and_of_is_the_state(resources: api.Resources) -> None:
     rows = _entities(resources, "He sent Wu Chen north to the old lands of Zhao.")
     assert ("Zhao", "POLITY") in [(t, label) for t, label, _ in rows]
+
+
+def test_a_month_never_opens_a_name_before_a_place(resources: api.Resources) -> None:
+    text = ("In 397 the Wei army besieged Zhongshan. In October Zhongshan fell. "
+            "Next year in October Wuchang rose, and Ximen Bao came to Ye.")
+    rows = [(t, label) for t, label, _ in _entities(resources, text)]
+    assert ("Zhongshan", "PLACE") in rows and ("Wuchang", "PLACE") in rows
+    assert not any(t.startswith("October") for t, _ in rows)  # the month is the date's

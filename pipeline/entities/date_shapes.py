@@ -4,6 +4,8 @@ A weekday abbreviation before a month abbreviation reads as a surname and a Wade
 name ("Sun Jan" -> the gazetteer's Sun Ran). A PERSON row whose last word is a Western month
 of ``date_words.csv`` (category ``month``, with or without its abbreviation's full stop) and
 that is followed by a day number ("Jan 14", "Mar 04,") is a date and no person: dropped.
+:func:`is_month_word` tells the name rules that a month never opens a name ("In October
+Zhongshan fell": no person "October Zhongshan").
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ def _months(directory: Path) -> frozenset[str]:
         return frozenset()
     return frozenset(w.rstrip(".") for w in load_lexicon(directory).cat("month")
                      if w[:1].isupper())
+
+
+def is_month_word(word: str, directory: Path | None) -> bool:
+    """True when ``word`` is a capitalised Western month name or abbreviation of
+    ``date_words.csv`` ("October", "Oct", "Oct."): a date word, never part of a name."""
+    return directory is not None and word.rstrip(".") in _months(Path(directory))
 
 
 def drop_date_shaped_names(rows: Sequence[EntityRow], text: str,

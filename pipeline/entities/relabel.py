@@ -48,6 +48,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.entities.collisions import load_collisions
+from pipeline.entities.date_shapes import is_month_word
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
 from pipeline.entities.wadegiles import wg_name_to_pinyin
@@ -138,8 +139,9 @@ def _name_before_place(rows: list[Row], text: str, gaz: Gazetteer, titles: set[s
             continue
         word = before.group(1)
         s = before.start(1)
-        if word in titles or word in generic or word.lower() in lower:
-            continue
+        if word in titles or word in generic or word.lower() in lower \
+                or is_month_word(word, gaz.source_dir):
+            continue  # a month is the date's: "In October Zhongshan fell"
         if is_pinyin_word(word) and word not in surnames:
             continue  # "Dingding Yanjing" (定鼎燕京): a Chinese word, no name, before a place
         if _SENTENCE_START.search(text, max(0, s - 4), s) is not None:
