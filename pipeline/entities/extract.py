@@ -38,6 +38,7 @@ from pipeline.entities.numeral_names import numeral_names
 from pipeline.entities.ocr_splits import join_hyphen_splits
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
+from pipeline.entities.titled_names import titled_canonicals
 from pipeline.entities.viqr import add_viqr_persons
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import LABELS, Gazetteer
@@ -350,6 +351,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     rows = drop_date_shaped_names(rows, doc_text, gazetteer.source_dir)  # "Sun Jan 14 2024"
     rows = numeral_names(rows, doc_text, gazetteer, frozenset(gazetteer.words("surname")))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
-    return resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
+    rows = resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
+    return titled_canonicals(rows, gazetteer)  # "King Tuoba Shao": Tuoba Shao's canonical
 
 

@@ -1,0 +1,70 @@
+"""One canonical for a person written with and without a title in one text.
+
+A title written before a full personal name is part of the mention ("King Tuoba Shao",
+"Crown Prince Murong Bao": the annotation guidelines keep it inside the span), but not of the
+person: when the text also names him bare ("Tuoba Shao", "Murong Bao"), the titled rows take
+the bare rows' canonical, so that counts, pronouns and the entity table see one man. The
+title words are the ``person_title`` words of ``gazetteer/entity_lexicon.csv`` (longest
+first: "Crown Prince" before "Prince"); the bare name must be of two words or more ("King
+Hui" is not merged with a row "Hui": a one-word name says too little), and a titled row the
+gazetteer already resolved to another canonical ("Emperor Wu" -> "Emperor Wu of Han") keeps it.
+
+A posthumous name written before "Emperor" ("the Mingyuan Emperor", 明元帝, the way machine
+translations and Wikipedia write it) takes the canonical "Emperor <Name> of <Dynasty>" that
+another row of the same text has (there "Tuoba Si"): one such canonical in the text, no
+guess between dynasties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.records import EntityRow
+
+
+def _bare_canonicals(rows: list[EntityRow]) -> dict[str, str]:
+    """Mention text -> its most common canonical, for the PERSON rows of two words or more."""
+    votes: dict[str, Counter[str]] = {}
+    for row in rows:
+        if row.label == "PERSON" and " " in row.text.strip():
+            votes.setdefault(" ".join(row.text.split()), Counter())[row.canonical] += 1
+    return {text: c.most_common(1)[0][0] for text, c in votes.items()}
+
+
+def _emperor_canonical(name: str, canonicals: set[str]) -> str:
+    """The one canonical "Emperor <name>" / "Emperor <name> of <X>" among ``canonicals``, or
+    ""."""
+    pattern = re.compile(r"Emperor " + re.escape(name) + r"(?: of .+)?")
+    hits = {c for c in canonicals if pattern.fullmatch(c)}
+    return hits.pop() if len(hits) == 1 else ""
+
+
+def titled_canonicals(rows: list[EntityRow], gaz: Gazetteer) -> list[EntityRow]:
+    """``rows`` with the canonical of each titled PERSON row set to that of the same person
+    named bare in the text (see the module docstring); order and spans unchanged."""
+    titles = sorted(gaz.words("person_title"), key=len, reverse=True)
+    if not titles or not any(r.label == "PERSON" for r in rows):
+        return rows
+    lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") (.+)")
+    bare = _bare_canonicals(rows)
+    persons = {r.canonical for r in rows if r.label == "PERSON"}
+    out: list[EntityRow] = []
+    for row in rows:
+        text = " ".join(row.text.split())
+        if row.label != "PERSON" or row.canonical != text:
+            out.append(row)
+            continue
+        canonical = ""
+        m = lead.fullmatch(text)
+        if m is not None and " " in m.group(1):
+            canonical = bare.get(m.group(1), "")
+        else:
+            words = text.split()
+            if len(words) == 2 and words[1] == "Emperor" and words[0] not in titles:
+                canonical = _emperor_canonical(words[0], persons)
+        out.append(replace(row, canonical=canonical) if canonical and canonical != text
+                   else row)
+    return out

@@ -1,0 +1,43 @@
+"""A person written with and without a title in one text has one canonical."""
+
+from __future__ import annotations
+
+from pipeline.entities.titled_names import titled_canonicals
+from pipeline.records import EntityRow
+
+
+def _row(text, canonical=None, label="PERSON"):
+    return EntityRow(doc_id="", sentence_id=-1, start=0, end=len(text), text=text, label=label,
+                     canonical=canonical or text, source="gazetteer")
+
+
+def _canon(rows, gaz):
+    return [r.canonical for r in titled_canonicals(rows, gaz)]
+
+
+def test_titled_full_name_takes_the_bare_canonical(gaz):
+    rows = [_row("Crown Prince Murong Bao"), _row("Murong Bao"), _row("King Tuoba Shao"),
+            _row("Tuoba Shao")]
+    assert _canon(rows, gaz) == ["Murong Bao", "Murong Bao", "Tuoba Shao", "Tuoba Shao"]
+
+
+def test_no_bare_mention_no_change(gaz):
+    rows = [_row("Crown Prince Sun He"), _row("Sun Quan")]
+    assert _canon(rows, gaz) == ["Crown Prince Sun He", "Sun Quan"]
+
+
+def test_one_word_bare_name_and_resolved_titles_stay(gaz):
+    rows = [_row("King Hui"), _row("Hui"), _row("Emperor Wu", "Emperor Wu of Han"),
+            _row("Wu Guang")]
+    assert _canon(rows, gaz) == ["King Hui", "Hui", "Emperor Wu of Han", "Wu Guang"]
+
+
+def test_posthumous_name_before_emperor(gaz):
+    rows = [_row("Tuoba Si", "Emperor Mingyuan of Northern Wei"), _row("Mingyuan Emperor")]
+    assert _canon(rows, gaz)[1] == "Emperor Mingyuan of Northern Wei"
+
+
+def test_posthumous_name_of_two_dynasties_is_not_guessed(gaz):
+    rows = [_row("Liu Heng", "Emperor Wen of Han"), _row("Yang Jian", "Emperor Wen of Sui"),
+            _row("Wen Emperor")]
+    assert _canon(rows, gaz)[2] == "Wen Emperor"
