@@ -41,3 +41,31 @@ def test_posthumous_name_of_two_dynasties_is_not_guessed(gaz):
     rows = [_row("Liu Heng", "Emperor Wen of Han"), _row("Yang Jian", "Emperor Wen of Sui"),
             _row("Wen Emperor")]
     assert _canon(rows, gaz)[2] == "Wen Emperor"
+
+
+def _tuples(text, spans):
+    rows, at = [], 0
+    for name, label, source in spans:
+        start = text.index(name, at)
+        rows.append((start, start + len(name), label, name, source, name))
+        at = start + 1
+    return rows
+
+
+def test_bare_name_of_a_titled_person_is_no_place(gaz):
+    from pipeline.entities.titled_names import bare_titled_persons
+    text = "King Gojong fled. Gojong died in 1259 at Kaifeng."
+    rows = _tuples(text, [("King Gojong", "PERSON", "gazetteer"), ("Gojong", "PLACE", "model"),
+                          ("Kaifeng", "PLACE", "model")])
+    rows[0] = rows[0][:3] + ("King Gojong of Goryeo",) + rows[0][4:]
+    bare_titled_persons(rows, gaz)
+    assert [r[2:4] for r in rows[1:]] == [("PERSON", "King Gojong of Goryeo"),
+                                         ("PLACE", "Kaifeng")]
+
+
+def test_bare_name_that_is_a_known_place_stays(gaz):
+    from pipeline.entities.titled_names import bare_titled_persons
+    text = "Prince Kaifeng came. Kaifeng fell."
+    rows = _tuples(text, [("Prince Kaifeng", "PERSON", "gazetteer"), ("Kaifeng", "PLACE", "model")])
+    bare_titled_persons(rows, gaz)
+    assert rows[1][2] == "PLACE"

@@ -13,6 +13,11 @@ A posthumous name written before "Emperor" ("the Mingyuan Emperor", 明元帝, t
 translations and Wikipedia write it) takes the canonical "Emperor <Name> of <Dynasty>" that
 another row of the same text has (there "Tuoba Si"): one such canonical in the text, no
 guess between dynasties.
+
+The bare name of a titled person is no place in the same text: "King Gojong ... Gojong died
+in 1259" (the model reads the bare "Gojong" as a place); a model PLACE row of the name part of
+a titled PERSON row becomes that PERSON, unless the place data knows the name
+(:func:`bare_titled_persons`, on the rows before the document's label vote).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from dataclasses import replace
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
+
+Row = tuple[int, int, str, str, str, str]
 
 
 def _bare_canonicals(rows: list[EntityRow]) -> dict[str, str]:
@@ -68,3 +75,30 @@ def titled_canonicals(rows: list[EntityRow], gaz: Gazetteer) -> list[EntityRow]:
         out.append(replace(row, canonical=canonical) if canonical and canonical != text
                    else row)
     return out
+
+
+def bare_titled_persons(rows: list[Row], gaz: Gazetteer) -> None:
+    """Relabel in place, as PERSON, each model PLACE row of ``rows`` whose text is the name
+    part of a titled PERSON row of the same text ("Gojong" of "King Gojong"), taking that
+    row's canonical; not a name the place tables know ("Wu" of "King of Wu" is no person
+    row; "Donghai" of "Prince Donghai" is a place of the data). ``rows``: ``(start, end,
+    label, canonical, source, text)``."""
+    titles = sorted(gaz.words("person_title"), key=len, reverse=True)
+    if not titles:
+        return
+    lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") ([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
+    bare: dict[str, str] = {}
+    for _s, _e, label, canonical, _source, text in rows:
+        m = lead.fullmatch(" ".join(text.split())) if label == "PERSON" else None
+        if m is not None:
+            bare.setdefault(m.group(1), canonical)
+    if not bare:
+        return
+    for k, (start, end, label, _canon, source, text) in enumerate(rows):
+        name = " ".join(text.split())
+        if label != "PLACE" or source != "model" or name not in bare:
+            continue
+        if name in gaz.known_places or name in gaz.world_places or any(
+                e.label != "PERSON" for e in gaz.lookup(name)):
+            continue
+        rows[k] = (start, end, "PERSON", bare[name], source, text)
