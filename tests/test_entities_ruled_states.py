@@ -40,3 +40,17 @@ def test_gazetteer_rows_stay(gaz):
     rows = _rows(text, ["Dayuan"], source="gazetteer")
     ruled_states(rows, text, gaz)
     assert rows[0][2] == "PERSON"  # only the model's rows are read
+
+
+def test_apposition_naming_a_state(gaz):
+    text = "The Han fought against Dayuan, a kingdom of the Ferghana Valley. Dayuan fell."
+    rows = _rows(text, ["Dayuan", "Dayuan"])
+    ruled_states(rows, text, gaz)
+    assert [r[2] for r in rows] == ["POLITY", "POLITY"]
+
+
+def test_state_noun_must_end_the_head(gaz):
+    text = "Meicai, a state official, and Chanfeng, the kingdom's envoy, came."
+    rows = _rows(text, ["Meicai", "Chanfeng"])
+    ruled_states(rows, text, gaz)
+    assert [r[2] for r in rows] == ["PERSON", "PERSON"]

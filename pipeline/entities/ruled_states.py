@@ -9,6 +9,11 @@ says what the name is: what a king is king of is a state, never a person. Fief t
 (Prince, Duke, Marquis, Lord) are not sovereign titles: "Prince of Donghai" is a fief, read by
 the place stage.
 
+So does an apposition that calls the name a state (``state_noun`` of the lexicon: kingdom,
+state, khanate …): "against Dayuan, a kingdom of the Ferghana Valley", "Kucha, an oasis
+state in the Tarim Basin"; the noun must end the apposition's head (a comma, full stop, "of",
+"in", "on", "that", "which", "whose" after it: "Zhang, a state official" is no state).
+
 One sense per text: the document's other model PERSON rows of that name become the POLITY too
 ("Dayuan bred fine horses", "the nobles of Dayuan"), unless the gazetteer knows the name as a
 person.
@@ -34,6 +39,16 @@ def _title_before(titles: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")(?: " + _NAME + r"){0,2} of (?:the )?$")
 
 
+def _state_after(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of ", a(n)/the [word [word]] <state noun>" + the end of the head, right
+    after a name."""
+    if not nouns:
+        return None
+    return re.compile(r",\s+(?:a|an|the)\s+(?:[A-Za-z'’-]+\s+){0,2}(?:"
+                      + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+                      + r")(?=[,.;:]|\s+(?:of|in|on|that|which|whose)\b)")
+
+
 def _state_canonical(name: str, gaz: Gazetteer) -> str:
     """The gazetteer's POLITY canonical for a state name ("Zhao" -> "Zhao (state)"), else the
     name itself."""
@@ -51,7 +66,8 @@ def ruled_states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     PERSON rows of the same name. ``rows``: ``(start, end, label, canonical, source, text)``
     with character offsets into ``text``."""
     pattern = _title_before(gaz.words("sovereign_title"))
-    if pattern is None:
+    apposed = _state_after(gaz.words("state_noun"))
+    if pattern is None and apposed is None:
         return
     states: dict[str, str] = {}
     for start, _end, label, _canon, source, name in rows:
@@ -59,7 +75,8 @@ def ruled_states(rows: list[Row], text: str, gaz: Gazetteer) -> None:
             continue
         if any(e.label == "PERSON" for e in gaz.lookup(name)):
             continue  # a person the gazetteer knows: "the Emperor of Wu ... Wu" stays apart
-        if pattern.search(text, max(0, start - 60), start) is not None:
+        if (pattern is not None and pattern.search(text, max(0, start - 60), start) is not None) \
+                or (apposed is not None and apposed.match(text, _end) is not None):
             states[name] = _state_canonical(name, gaz)
     if not states:
         return
