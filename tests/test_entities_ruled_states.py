@@ -1,6 +1,9 @@
-"""A name a sovereign's title rules ("the King of Dai", "King Wugua of Dayuan") is a state."""
+"""A name a sovereign's title rules ("the King of Dai", "King Wugua of Dayuan") or an
+apposition calls a state ("Dayuan, a kingdom of ...") is a state."""
 
 from __future__ import annotations
+
+import pytest
 
 from pipeline.entities.ruled_states import ruled_states
 
@@ -14,25 +17,25 @@ def _rows(text, names, label="PERSON", source="model"):
     return rows
 
 
-def test_king_of_name_is_a_state_in_every_mention(gaz):
-    text = "King Wugua of Dayuan refused. Dayuan bred fine horses."
-    rows = _rows(text, ["Dayuan", "Dayuan"])
+@pytest.mark.parametrize(("text", "names", "labels"), [
+    # a sovereign's title + "of": the state, in every model mention of the text
+    ("King Wugua of Dayuan refused. Dayuan bred fine horses.", ["Dayuan", "Dayuan"],
+     ["POLITY", "POLITY"]),
+    ("Envoys of the khan of the Kokand came. Kokand sent horses.", ["Kokand", "Kokand"],
+     ["POLITY", "POLITY"]),
+    # an apposition that calls the name a state
+    ("The Han fought against Dayuan, a kingdom of the Ferghana Valley. Dayuan fell.",
+     ["Dayuan", "Dayuan"], ["POLITY", "POLITY"]),
+    # fief titles, kin nouns, a state noun that does not end the apposition's head
+    ("Meicai was made Prince of Haixi. The son of Zhanghan wept.",
+     ["Meicai", "Haixi", "Zhanghan"], ["PERSON", "PERSON", "PERSON"]),
+    ("Meicai, a state official, and Chanfeng, the kingdom's envoy, came.",
+     ["Meicai", "Chanfeng"], ["PERSON", "PERSON"]),
+])
+def test_ruled_states(gaz, text, names, labels):
+    rows = _rows(text, names)
     ruled_states(rows, text, gaz)
-    assert [r[2] for r in rows] == ["POLITY", "POLITY"]
-
-
-def test_lower_case_title_and_article(gaz):
-    text = "Envoys of the khan of the Kokand came. Kokand sent horses."
-    rows = _rows(text, ["Kokand", "Kokand"])
-    ruled_states(rows, text, gaz)
-    assert {r[2] for r in rows} == {"POLITY"}
-
-
-def test_fief_titles_and_other_frames_stay(gaz):
-    text = "Meicai was made Prince of Haixi. The son of Zhanghan wept."
-    rows = _rows(text, ["Meicai", "Haixi", "Zhanghan"])
-    ruled_states(rows, text, gaz)
-    assert [r[2] for r in rows] == ["PERSON", "PERSON", "PERSON"]
+    assert [r[2] for r in rows] == labels
 
 
 def test_gazetteer_rows_stay(gaz):
@@ -40,17 +43,3 @@ def test_gazetteer_rows_stay(gaz):
     rows = _rows(text, ["Dayuan"], source="gazetteer")
     ruled_states(rows, text, gaz)
     assert rows[0][2] == "PERSON"  # only the model's rows are read
-
-
-def test_apposition_naming_a_state(gaz):
-    text = "The Han fought against Dayuan, a kingdom of the Ferghana Valley. Dayuan fell."
-    rows = _rows(text, ["Dayuan", "Dayuan"])
-    ruled_states(rows, text, gaz)
-    assert [r[2] for r in rows] == ["POLITY", "POLITY"]
-
-
-def test_state_noun_must_end_the_head(gaz):
-    text = "Meicai, a state official, and Chanfeng, the kingdom's envoy, came."
-    rows = _rows(text, ["Meicai", "Chanfeng"])
-    ruled_states(rows, text, gaz)
-    assert [r[2] for r in rows] == ["PERSON", "PERSON"]
