@@ -53,7 +53,11 @@ PERSON of English words led by a verb or adjective (the model's own lemma index)
 
 One person, one canonical (``short_names``): a courtesy name after "styled"/"courtesy name",
 the given name alone ("Guang" after "Huo Guang") and a title glossed in brackets ("Dae Mu-ye
-(King Mu)") are the person named in full; a hyphenated Korean given name is one word
+(King Mu)") are the person named in full; a titled full name takes the bare name's canonical
+("King Tuoba Shao" / "Tuoba Shao"; "the Mingyuan Emperor" / "Emperor Mingyuan of Northern
+Wei": ``titled_names``); an era emperor with a lower-case second syllable is one name ("Yung
+lo": ``era_emperors.lower_era_tail``); what a sovereign is king of is a state ("the King of
+Dai", "Dayuan, a kingdom of ...": ``ruled_states``); a hyphenated Korean given name is one word
 (``korean``: Revised Romanization and McCune–Reischauer syllables by rule). Readings the dates
 rule out (``lifetimes``, ``unborn``): a ``persons.csv`` alias dated before the person's time
 ("Liu He" in 74 BC is no Liu E of the Jin), a state of its own spelling not founded yet ("Jin"

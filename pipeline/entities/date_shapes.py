@@ -6,6 +6,10 @@ of ``date_words.csv`` (category ``month``, with or without its abbreviation's fu
 that is followed by a day number ("Jan 14", "Mar 04,") is a date and no person: dropped.
 :func:`is_month_word` tells the name rules that a month never opens a name ("In October
 Zhongshan fell": no person "October Zhongshan").
+
+Two capital letters the model tags, written before a full stop and a year number, are an
+era marker ("B.C."/"A.D."), often OCR-garbled ("In RC. 340 he led an army", Giles): no
+place, no person; dropped (the date stage reads the year).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from pipeline.dates.lexicon import load_lexicon
 from pipeline.records import EntityRow
 
 _DAY_AFTER = re.compile(r"\.?\s{1,2}\d{1,2}(?:st|nd|rd|th)?\b")
+_MARKER = re.compile(r"[A-Z]{2}")
+_YEAR_AFTER = re.compile(r"\.\s{1,2}\d{1,4}\b")
 
 
 @lru_cache(maxsize=4)
@@ -38,10 +44,13 @@ def is_month_word(word: str, directory: Path | None) -> bool:
 
 def drop_date_shaped_names(rows: Sequence[EntityRow], text: str,
                            directory: Path | None) -> list[EntityRow]:
-    """``rows`` without the PERSON rows that are a month and a day (module docstring)."""
+    """``rows`` without the PERSON rows that are a month and a day and the model's rows that
+    are an era marker before a year (module docstring)."""
+    rows = [e for e in rows if not (e.source == "model" and _MARKER.fullmatch(e.text)
+                                    and _YEAR_AFTER.match(text, e.end) is not None)]
     months = _months(Path(directory)) if directory is not None else frozenset()
     if not months:
-        return list(rows)
+        return rows
     return [e for e in rows
             if not (e.label == "PERSON" and " " in e.text and e.text.split()[-1] in months
                     and _DAY_AFTER.match(text, e.end) is not None)]

@@ -18,6 +18,7 @@ name another ruler bears (a posthumous name, another era) is left to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from pipeline.entities.pinyin import is_pinyin_word, is_real_syllable
@@ -108,3 +109,20 @@ def model_era_emperor(text: str, gaz: Gazetteer, titles: Iterable[str]) -> str:
         return ""  # pinyin: the ruler index's and the gazetteer's
     keys, old = gazetteer_era_emperors(gaz)
     return era_emperor(words, keys, old)[0] if keys else ""
+
+
+_LOWER_SYLLABLE = re.compile(r" ([a-z][a-z'’]{0,5})\b")
+
+
+def lower_era_tail(name: str, text: str, end: int, gaz: Gazetteer,
+                   titles: Iterable[str]) -> tuple[int, str]:
+    """An era emperor whose second syllable the text writes in lower case after a space
+    (Howorth's "Yung lo", OCR'd as two words; the model's span stops at "Yung"): when the
+    one-word mention ``name`` ending at ``end`` in ``text`` and the lower-case word after it,
+    capitalised, are read by :func:`model_era_emperor` as exactly one emperor, the end of
+    that word and the emperor's canonical ("Yongle Emperor"); else ``(end, "")``."""
+    m = _LOWER_SYLLABLE.match(text, end)
+    if " " in name or m is None:
+        return end, ""
+    emperor = model_era_emperor(f"{name} {m.group(1).capitalize()}", gaz, titles)
+    return (m.end(), emperor) if emperor else (end, "")

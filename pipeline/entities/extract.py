@@ -14,7 +14,7 @@ from pipeline.entities.citations import drop_citation_authors
 from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.cycle_names import cyclical_person
 from pipeline.entities.date_shapes import drop_date_shaped_names
-from pipeline.entities.era_emperors import model_era_emperor
+from pipeline.entities.era_emperors import lower_era_tail, model_era_emperor
 from pipeline.entities.headwords import add_headword_persons
 from pipeline.entities.korean import korean_given_name
 from pipeline.entities.name_checks import (
@@ -38,6 +38,7 @@ from pipeline.entities.numeral_names import numeral_names
 from pipeline.entities.ocr_splits import join_hyphen_splits
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
+from pipeline.entities.titled_names import titled_canonicals
 from pipeline.entities.viqr import add_viqr_persons
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import LABELS, Gazetteer
@@ -321,6 +322,10 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
             emperor = model_era_emperor(_norm(text), gazetteer, person_titles)
             if emperor:  # "Keen Lung": the Qianlong Emperor, named by his era
                 found[k] = (start, end, label, emperor, source, text)
+                continue
+            tail, emperor = lower_era_tail(text, doc_text, end, gazetteer, person_titles)
+            if emperor:  # "Yung lo": the model stopped before the lower-case syllable
+                found[k] = (start, tail, label, emperor, source, doc_text[start:tail])
     repeats = _first_name_repeats(doc_text, found, gazetteer)
     if repeats:
         found = sorted(found + repeats, key=lambda r: r[0])
@@ -350,6 +355,7 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     rows = drop_date_shaped_names(rows, doc_text, gazetteer.source_dir)  # "Sun Jan 14 2024"
     rows = numeral_names(rows, doc_text, gazetteer, frozenset(gazetteer.words("surname")))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
-    return resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
+    rows = resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
+    return titled_canonicals(rows, gazetteer)  # "King Tuoba Shao": Tuoba Shao's canonical
 
 

@@ -51,6 +51,8 @@ from pipeline.entities.collisions import load_collisions
 from pipeline.entities.date_shapes import is_month_word
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
+from pipeline.entities.ruled_states import ruled_states
+from pipeline.entities.titled_names import bare_titled_persons
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer.place_names import place_names
@@ -77,9 +79,11 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
     _person_frames(out, text, gaz)
+    bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)
     kin_apposed(out, text, gaz)
     _states(out, text, gaz)
+    ruled_states(out, text, gaz)  # "the King of Dai", "King Wugua of Dayuan"
     _state_frames(out, text, gaz)
     _person_shapes(out, text, gaz)
     _foreign_partners(out, text, gaz)

@@ -1,0 +1,104 @@
+"""One canonical for a person written with and without a title in one text.
+
+A title written before a full personal name is part of the mention ("King Tuoba Shao",
+"Crown Prince Murong Bao": the annotation guidelines keep it inside the span), but not of the
+person: when the text also names him bare ("Tuoba Shao", "Murong Bao"), the titled rows take
+the bare rows' canonical, so that counts, pronouns and the entity table see one man. The
+title words are the ``person_title`` words of ``gazetteer/entity_lexicon.csv`` (longest
+first: "Crown Prince" before "Prince"); the bare name must be of two words or more ("King
+Hui" is not merged with a row "Hui": a one-word name says too little), and a titled row the
+gazetteer already resolved to another canonical ("Emperor Wu" -> "Emperor Wu of Han") keeps it.
+
+A posthumous name written before "Emperor" ("the Mingyuan Emperor", 明元帝, the way machine
+translations and Wikipedia write it) takes the canonical "Emperor <Name> of <Dynasty>" that
+another row of the same text has (there "Tuoba Si"): one such canonical in the text, no
+guess between dynasties.
+
+The bare name of a titled person is no place in the same text: "King Gojong ... Gojong died
+in 1259" (the model reads the bare "Gojong" as a place); a model PLACE row of the name part of
+a titled PERSON row becomes that PERSON, unless the place data knows the name
+(:func:`bare_titled_persons`, on the rows before the document's label vote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.records import EntityRow
+
+Row = tuple[int, int, str, str, str, str]
+
+
+def _bare_canonicals(rows: list[EntityRow]) -> dict[str, str]:
+    """Mention text -> its most common canonical, for the PERSON rows of two words or more."""
+    votes: dict[str, Counter[str]] = {}
+    for row in rows:
+        if row.label == "PERSON" and " " in row.text.strip():
+            votes.setdefault(" ".join(row.text.split()), Counter())[row.canonical] += 1
+    return {text: c.most_common(1)[0][0] for text, c in votes.items()}
+
+
+def _emperor_canonical(name: str, canonicals: set[str]) -> str:
+    """The one canonical "Emperor <name>" / "Emperor <name> of <X>" among ``canonicals``, or
+    ""."""
+    pattern = re.compile(r"Emperor " + re.escape(name) + r"(?: of .+)?")
+    hits = {c for c in canonicals if pattern.fullmatch(c)}
+    return hits.pop() if len(hits) == 1 else ""
+
+
+def titled_canonicals(rows: list[EntityRow], gaz: Gazetteer) -> list[EntityRow]:
+    """``rows`` with the canonical of each titled PERSON row set to that of the same person
+    named bare in the text (see the module docstring); order and spans unchanged."""
+    titles = sorted(gaz.words("person_title"), key=len, reverse=True)
+    if not titles or not any(r.label == "PERSON" for r in rows):
+        return rows
+    lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") (.+)")
+    bare = _bare_canonicals(rows)
+    persons = {r.canonical for r in rows if r.label == "PERSON"}
+    out: list[EntityRow] = []
+    for row in rows:
+        text = " ".join(row.text.split())
+        if row.label != "PERSON" or row.canonical != text:
+            out.append(row)
+            continue
+        canonical = ""
+        m = lead.fullmatch(text)
+        if m is not None and " " in m.group(1):
+            canonical = bare.get(m.group(1), "")
+        else:
+            words = text.split()
+            if len(words) == 2 and words[1] == "Emperor" and words[0] not in titles:
+                canonical = _emperor_canonical(words[0], persons)
+        out.append(replace(row, canonical=canonical) if canonical and canonical != text
+                   else row)
+    return out
+
+
+def bare_titled_persons(rows: list[Row], gaz: Gazetteer) -> None:
+    """Relabel in place, as PERSON, each model PLACE row of ``rows`` whose text is the name
+    part of a titled PERSON row of the same text ("Gojong" of "King Gojong"), taking that
+    row's canonical; not a name the place tables know ("Wu" of "King of Wu" is no person
+    row; "Donghai" of "Prince Donghai" is a place of the data). ``rows``: ``(start, end,
+    label, canonical, source, text)``."""
+    titles = sorted(gaz.words("person_title"), key=len, reverse=True)
+    if not titles:
+        return
+    lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") ([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
+    bare: dict[str, str] = {}
+    for _s, _e, label, canonical, _source, text in rows:
+        m = lead.fullmatch(" ".join(text.split())) if label == "PERSON" else None
+        if m is not None:
+            bare.setdefault(m.group(1), canonical)
+    if not bare:
+        return
+    for k, (start, end, label, _canon, source, text) in enumerate(rows):
+        name = " ".join(text.split())
+        if label != "PLACE" or source != "model" or name not in bare:
+            continue
+        if name in gaz.known_places or name in gaz.world_places or any(
+                e.label != "PERSON" for e in gaz.lookup(name)):
+            continue
+        rows[k] = (start, end, "PERSON", bare[name], source, text)
