@@ -80,3 +80,13 @@ def test_a_life_span_bounds_the_entrys_bare_years(eras, calendar) -> None:
     found = _years(_LIVES, eras)
     assert "12" not in found  # a count, not a year
     assert "40" not in found  # outside the life 78-139: no year
+
+
+def test_a_life_span_bounds_short_years_a_page_on(eras) -> None:
+    filler = "He fought many battles in the west and won the trust of the kings there. " * 10
+    text = ("Pan Chao. A.D. 32-102. A copyist. In 73 he served under Tou Ku. " + filler
+            + "In 74 he entered Kashgar. " + filler + "Kuei-tzu submitted in 91, and he was "
+            "made Protector.\n\nChang Heng. A.D. 78-139. " + filler + "In 40 he was gone.\n")
+    found = _years(text, eras)
+    assert (found["73"], found["74"], found["91"]) == (73, 74, 91)  # each far from the last
+    assert "40" not in found  # outside that entry's life (and another paragraph's)

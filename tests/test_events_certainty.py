@@ -32,6 +32,7 @@ def year(text: str, sub: str, value: int, certainty: str = "high") -> DateRow:
 
 @pytest.mark.parametrize(("parts", "expected"), [
     ({}, "high"),
+    ({"date_source": "", "date_certainty": ""}, "medium"),  # no date: when is unknown
     ({"date_source": "sentence", "date_certainty": "high"}, "high"),
     ({"date_source": "sentence", "date_certainty": "low"}, "low"),
     ({"date_source": "running", "date_certainty": "high"}, "medium"),
@@ -43,9 +44,11 @@ def year(text: str, sub: str, value: int, certainty: str = "high") -> DateRow:
     ({"reading": "noun"}, "medium"),
     ({"reading": "unparsed"}, "low"),
     ({"actor1_source": "something new"}, "low"),
+    ({"actor1_source": "", "date_source": "sentence", "date_certainty": "high"}, "medium"),
+    ({"actor1_source": "", "date_source": "", "date_certainty": ""}, "low"),  # nothing
 ])
 def test_certainty_is_the_weakest_part(parts: dict[str, str], expected: str) -> None:
-    base = {"date_source": "", "date_certainty": "", "actor1_source": "named",
+    base = {"date_source": "sentence", "date_certainty": "high", "actor1_source": "named",
             "actor2_source": "", "reading": "verb"}
     assert event_certainty(**{**base, **parts}) == expected
 
@@ -73,7 +76,8 @@ def test_a_landing_is_a_movement_at_its_place(resources: api.Resources) -> None:
 
 
 def test_a_verb_the_tagger_read_as_a_noun_keeps_its_subject(resources: api.Resources) -> None:
-    ev = run(resources, "In 1130 Yue Fei retook Jiankang.", LANDING)  # "retook": NN + dobj
+    text = "In 1130 Yue Fei retook Jiankang."
+    ev = run(resources, text, LANDING, [year(text, "1130", 1130)])  # "retook": NN + dobj
     assert [(e.event_type, e.actor1, e.place, e.certainty) for e in ev] == [
         ("recovery", "Yue Fei", "Jiankang", "high")]
 
@@ -177,3 +181,23 @@ def test_a_birth_year_is_no_running_date(resources: api.Resources) -> None:
     ev = run(resources, text, YUE, [year(text, "1103", 1103)])
     assert [(e.event_type, e.year, e.date_source) for e in ev] == [
         ("birth", 1103, "sentence"), ("defeat", None, "")]
+
+
+def test_a_row_without_a_year_is_never_high(resources: api.Resources) -> None:
+    spec = [("Zongwang", "PERSON", "Zongwang"), ("Kaifeng", "PLACE", "Kaifeng"),
+            ("Yangzhou", "PLACE", "Yangzhou")]
+    undated = run(resources, "Zongwang took Kaifeng.", spec)
+    assert [(e.year, e.certainty) for e in undated] == [(None, "medium")]
+    text = "In 1127 Zongwang took Kaifeng, and he later attacked Yangzhou."
+    ev = {e.event_type: e for e in run(resources, text, spec, [year(text, "1127", 1127)])}
+    assert (ev["capture_city"].year, ev["capture_city"].certainty) == (1127, "high")
+    assert ev["attack"].certainty != "high"  # "later": no year printed after it
+
+
+def test_a_year_blanked_after_the_row_was_built_lowers_it() -> None:
+    from pipeline.events.when.lives import no_date
+    row = EventRow("", 0, -1, 0, 10, "attack", "attacked", year=928, date_source="running",
+                   certainty="high")
+    assert (no_date(row).year, no_date(row).certainty) == (None, "medium")
+    low = EventRow("", 0, -1, 0, 10, "attack", "attacked", year=928, certainty="low")
+    assert no_date(low).certainty == "low"

@@ -81,8 +81,8 @@ def test_issue_needs_an_edict_like_object(resources: api.Resources) -> None:
 @pytest.mark.parametrize(("actors", "date", "expected"), [
     (("", ""), "", "low"),
     (("", ""), "sentence", "medium"),
-    (("named", ""), "", "high"),
-    (("", "named"), "", "high"),
+    (("named", ""), "", "medium"),  # a blank year: when is unknown
+    (("", "named"), "sentence", "high"),
 ])
 def test_a_row_without_actor_is_not_high(actors: tuple[str, str], date: str,
                                          expected: str) -> None:

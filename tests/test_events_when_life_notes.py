@@ -138,3 +138,21 @@ def test_a_present_perfect_takes_no_running_year(resources) -> None:
                  "temple.").get("burned") == 1646
     assert years("In 1140 Yue Fei captured Yancheng. The Jin army had fled to Kaifeng."
                  ).get("fled") == 1140
+
+
+def test_a_quoted_documents_dates_stay_inside_it(resources) -> None:  # noqa: ANN001
+    from pipeline.events.when.since import quoted_spans
+
+    text = ("Li Hongzhang became an earl. The imperial rescript concerning Zeng Guofan reads as "
+            "follows:\n\nZeng Guofan, in the 4th year of Xianfeng, raised the volunteer army "
+            "in Hunan. He captured Wuchang and cleared Jiangxi of rebels.\n\nThe fall of "
+            "Nanking broke the rebels. The Jiangxi rebels were defeated at Hsuwan.")
+    start = text.index("Zeng Guofan, in")
+    assert quoted_spans([(text[:start - 2], 0), (text[start:text.index("\n\nThe fall")],
+                                                 start)])[0][0] == start
+    got = {e.trigger: e.year for e in process_text(text, "t", resources).events}
+    assert got.get("captured") == 1854  # the document's own narrative
+    assert got.get("defeated") is None  # the narrative after it: not the rescript's 1854
+    inline = "The letter read as follows: \u201cIn 1392 I took over the state.\u201d He left."
+    (lo, hi), = quoted_spans([(inline, 0)])
+    assert inline[lo:hi] == "In 1392 I took over the state."

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .day_labels import add_day_labels
 from .grammar import _grammar
 from .lexicon import cycle_number, parse_number
 
@@ -107,7 +108,13 @@ def _day_hits(text: str) -> list[tuple[int, str, bool]]:
 
 
 def add_clause_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """``mentions`` (sorted by start) with the clause-opening cycle days of ``text`` added."""
+    """``mentions`` (sorted by start) with the clause-opening cycle days of ``text`` added, and
+    the ordinal days labelling an annal's entries ("17th day. The enemy ...":
+    :func:`.day_labels.add_day_labels`)."""
+    return add_day_labels(text, _add_cycle_days(text, mentions))
+
+
+def _add_cycle_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     if not mentions:
         return mentions
     g = _grammar()

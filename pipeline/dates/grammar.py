@@ -194,7 +194,8 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # "a few months later", "several years afterwards": the narrative moved, how far unknown
         rf"|(?:(?i:a)\s+)?(?P<relvague>(?i:few|several|some|many))\s+(?P<relunit>{rel_unit})\s+"
         rf"(?P<reldir>(?i:later|afterwards?))\b"
-        rf"|(?P<reln>{CARD})\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b"
+        # ("a year later": one; not "half a year later", a span no table counts)
+        rf"|(?P<reln>{CARD}|(?<!(?i:half)\s)\b(?i:an?))\s+(?P<relunit>{rel_unit})\s+(?P<reldir>{rel_dir})(?=\s*[,.;:)]|\s+(?:the|he|she|they|it)\b"
         # a capitalised name after it; a dynasty-named person too ("later Wei Qing": masked)
         rf"|(?<=\b(?i:later|afterwards?|earlier))\s+(?:[A-Z]|{_DYN_START}))"
         # E: the fourteenth year | the beginning of the twelfth year
@@ -316,7 +317,7 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     CE_YEAR = rf"\b(?P<byear>\d{{1,4}})\s*(?P<cesuf>{ce_era})(?![A-Za-z])"
     # words that can start a date phrase (after an optional "the"): anchors for the matcher
     firsts = {"emperor", "that", "this", "early", "late", "mid", "lunar", "year", "king", "last",
-              "day", "at", "reign", "few", "several", "some", "many"}
+              "day", "at", "reign", "few", "several", "some", "many", "a", "an"}
     stem_words = set(c("heavenly_stem"))
     firsts.update(w.split("'")[0] for w in stem_words)
     for st in stem_words:  # joined cycle names ("jiashen", "gapsin") are single tokens

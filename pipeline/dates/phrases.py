@@ -111,7 +111,7 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     if get("relvague") is not None:  # "a few months later": no row, a DATE_NOT_READ warning
         return DateMention(start=start, end=end, text=text[start:end], kind="unread")
     if get("reln") is not None:
-        n = parse_number(get("reln"), lex)
+        n = 1 if get("reln").lower() in ("a", "an") else parse_number(get("reln"), lex)
         sign = g.rel_dir[get("reldir").lower()]
         unit = get("relunit").lower().rstrip("s")
         if n is None:

@@ -16,7 +16,8 @@ as a year only when all of these hold:
   :data:`MAX_STEP` years on;
 * or, when that nearest mention is the entry's own life or reign span printed aside with an
   era word ("Pan Ch'ao. A.D. 32-102. ... In 73 he served under Tou Ku"), anywhere in the same
-  paragraph, the number lies within that span (the life bounds the entry's years).
+  paragraph, the number lies within that span (the life bounds the entry's years); short
+  years read so before it do not stand between (an entry's years run on for a page).
 
 A CE reading keeps ``year_doubt`` :data:`SHORT_DOUBT` (the resolver checks it against the
 running year: ``BARE_YEAR_UNSURE``, certainty medium); a BC reading is left to
@@ -91,12 +92,16 @@ def add_short_years(text: str, mentions: list[DateMention]) -> list[DateMention]
 def _life_before(text: str, mentions: list[DateMention], at: int) -> tuple[int, int] | None:
     """The (first, last) astronomical years of a life or reign span printed aside with an era
     word before it ("Pan Ch'ao. A.D. 32-102.", "B.C. 145-87") in the same paragraph before
-    ``at``, when no other year stands between: the bounds of the entry's bare short years."""
+    ``at``, when no other year stands between but short years this pass read inside it ("In
+    73 he served ... [700 characters] ... In 74 he entered": the life still bounds the
+    entry's years, however far the last short year stands back): the bounds of the entry's
+    bare short years."""
     prev = None
     for m in mentions:
         if m.start >= at:
             break
-        if m.kind in _YEAR_KINDS:
+        if m.kind in _YEAR_KINDS and not (prev is not None and prev.aside
+                                          and m.year_doubt in (LIFE_DOUBT, SHORT_DOUBT)):
             prev = m
     if (prev is None or not prev.aside or prev.kind != "range" or len(prev.parts) != 2
             or _PARAGRAPH.search(text, prev.end, at)

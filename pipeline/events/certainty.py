@@ -7,8 +7,11 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   ``running``: an earlier sentence's date, the event may be later), and at ``low`` for
   ``other_clause`` (a later clause's date in the same sentence: the event is often earlier),
   a running date from an earlier paragraph or a ``summary`` date (a lead's event dated by
-  the body, :mod:`pipeline.events.summary`). A row
-  without a date is not lowered by it: a blank year claims nothing.
+  the body, :mod:`pipeline.events.summary`). A row without a date is at most ``medium``:
+  its time is not known (the text gives none, or the event stage withheld the date before
+  it: "captured Caizhou City a few months later", "he later set ...", a year outside the
+  actor's life), so it cannot be placed on a timeline; ``high`` means who, what and when
+  were all read from the text.
 * **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) and ``group`` (an unnamed group as written, "by his
   eunuchs": the text's own agent, but no one identified) medium; ``parse``, ``nearest``,
@@ -22,11 +25,12 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
 * **missing parts**: a row with no actor at all (actor1 and actor2 blank: "the city was
   destroyed", "Battle of X") is at most ``medium``: it says what happened, not who did it;
   with no actor and no date either ("the emperor issued an edict", its antecedent unknown)
-  it is ``low``: nothing ties it to a person, a side or a time. A blank year alone does not
-  lower a row whose actors are known.
+  it is ``low``: nothing ties it to a person, a side or a time.
 
-So a guessed actor, an inherited running date or a row with nothing to anchor it never
-looks certain: keep ``certainty == "high"`` for a strict table.
+So a guessed actor, an inherited running date, a blank year or a row with nothing to anchor
+it never looks certain: keep ``certainty == "high"`` for a strict table. The steps that
+blank a row's year after it was built (:func:`pipeline.events.when.lives.no_date`) lower it
+the same way (:func:`undated`).
 """
 
 from __future__ import annotations
@@ -39,8 +43,20 @@ _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "low",
              "running": "medium", "summary": "low"}
 
 
+#: The highest certainty of a row without a date.
+UNDATED = "medium"
+
+
 def _lowest(*levels: str) -> str:
     return min(levels, key=LEVELS.index)
+
+
+def undated(certainty: str) -> str:
+    """``certainty`` (an event row's) capped at :data:`UNDATED`: for a row whose date a later
+    step blanked. An unknown value comes back as is."""
+    if certainty not in LEVELS:
+        return certainty
+    return _lowest(certainty, UNDATED)
 
 
 def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str,
@@ -57,6 +73,8 @@ def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str
     if date_source:
         own = date_certainty if date_certainty in LEVELS else "medium"
         parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
+    else:  # no date: when is unknown
+        parts.append(UNDATED)
     if not actor1_source and not actor2_source:  # no actor: who is unknown
         parts.append("medium" if date_source else "low")
     return _lowest(*parts)

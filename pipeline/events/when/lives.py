@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.events.certainty import undated
 from pipeline.records import DateRow, EntityRow, EventRow
 from pipeline.rulers import load_ruler_table
 
@@ -140,11 +141,13 @@ def whose_life(row: EventRow, lives: Mapping[str, Life]) -> tuple[str, Life] | N
 
 
 def no_date(row: EventRow) -> EventRow:
-    """``row`` with its date columns blank (certainty unchanged)."""
+    """``row`` with its date columns blank and its certainty at most ``medium``
+    (:func:`pipeline.events.certainty.undated`: its time is not known)."""
     return dataclasses.replace(
         row, year=None, year_end=None, month=None, leap_month=None, day=None, season=None,
         date_start=None, date_end=None, date_precision="", date_text="", date_id=None,
-        gregorian_year=None, time_precision=None, date_source="")
+        gregorian_year=None, time_precision=None, date_source="",
+        certainty=undated(row.certainty))
 
 
 def within_lives(rows: Sequence[EventRow], lives: Mapping[str, Life]) -> list[EventRow]:

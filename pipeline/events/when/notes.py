@@ -7,7 +7,8 @@ row's clause — ``code``, ``message``). Codes:
 
 * ``EVENT_YEAR_BLANKED``: the year the event would have carried was dropped — outside the
   known life of its actor (:mod:`.lives`), the date of a birth told before it
-  (:mod:`.carry`), it comes from a date after "since" (:mod:`.since`), or its date phrase
+  (:mod:`.carry`), it comes from a date after "since" or in a quoted document
+  (:mod:`.since`), or its date phrase
   could not be read (an unknown era: the row has a
   ``date_id`` and no year);
 * ``EVENT_YEAR_CARRIED_FAR``: a running date (``date_source`` ``running``) from an earlier
@@ -78,8 +79,9 @@ def year_notes(start: Sequence[EventRow], carried: Sequence[EventRow],
                 "other_clause") else f"'{b.date_text}', which prints no year, took it"
             out.append(WarningRow(
                 "", r.start, r.end, BLANKED,
-                f"{_what(r)}: no year; the year {b.year} of {how} from a date after 'since', "
-                "the start of a stretch, not this event's time"))
+                f"{_what(r)}: no year; the year {b.year} of {how} from a date after 'since' "
+                "or in a quoted document (a stretch's start or a retold time), not this "
+                "event's time"))
         elif s.year is not None and c.year is None:
             who = whose_life(s, lives)
             life = f" of {who[0]} ({_years(*who[1])})" if who else ""

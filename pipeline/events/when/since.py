@@ -14,6 +14,15 @@ father, whom he had held as hostages since 205 BC. Xiang Yu then withdrew": 203 
 the event takes that date as its running date (:func:`narrative_before`), certainty ``low``
 when it lies in an earlier paragraph than the event; with no such date the year is blank.
 Never invents a year. Offsets are full-text offsets.
+
+A date inside a **quoted document** is treated the same way: a rescript, letter or memorial
+the text quotes after a cue ending a sentence with a colon ("The imperial rescript ... reads
+as follows:", "The letter read as follows:"; :data:`QUOTE_CUE`), that is the paragraph after
+the cue's paragraph, or, when the cue's paragraph goes on, the quotation marks opened right
+after it up to their close (:func:`quoted_spans`). The document retells its own past ("...
+in the 4th year of Heen-fung, set on foot the volunteer movement ..."): its dates date its
+own events (they run on inside it), not the narrative told after the quotation ("The fall of
+Nanking ..." is not 1854).
 """
 
 from __future__ import annotations
@@ -35,10 +44,43 @@ _YEARLESS = frozenset({"month", "day", "season", "inherited", "relative"})
 _LOOK_BACK = 12  # characters before a date searched for "since the"
 
 
+#: A sentence that introduces a quoted document: a verb of writing or saying (or "as
+#: follows") right before a colon at the end of the paragraph or before an opening quote.
+QUOTE_CUE = re.compile(r"\b(?:as\s+follows|reads?|ran|runs|wrote|writes|stated|states|"
+                       r"declared|declares)\s*:\s*(?=$|[\"“])", re.IGNORECASE)
+_CLOSE = {"“": "”", '"': '"'}
+
+
+def quoted_spans(blocks: Sequence[tuple[str, int]]) -> list[tuple[int, int]]:
+    """Full-text ``(start, end)`` of each quoted document of the ``(text, offset)``
+    paragraphs ``blocks``: after a :data:`QUOTE_CUE` that ends its paragraph, the next
+    paragraph; after one followed by an opening quote in the same paragraph, the quotation up
+    to its closing mark (or the paragraph's end)."""
+    out = []
+    for k, (text, off) in enumerate(blocks):
+        for m in QUOTE_CUE.finditer(text):
+            rest = text[m.end():]
+            if not rest.strip():
+                if k + 1 < len(blocks):
+                    nxt, noff = blocks[k + 1]
+                    out.append((noff, noff + len(nxt)))
+                continue
+            lead = len(rest) - len(rest.lstrip())
+            mark = rest.lstrip()[:1]
+            if mark not in _CLOSE:
+                continue
+            start = m.end() + lead + 1
+            close = text.find(_CLOSE[mark], start)
+            out.append((off + start, off + (close if close >= 0 else len(text))))
+    return out
+
+
 def since_dates(dates: Sequence[DateRow], blocks: Sequence[tuple[str, int]]) -> set[int]:
-    """The ``date_id`` of each date printed right after "since" ("since the Mujin year") in
-    the ``(text, offset)`` paragraphs ``blocks``."""
+    """The ``date_id`` of each date printed right after "since" ("since the Mujin year") or
+    inside a quoted document (:func:`quoted_spans`) in the ``(text, offset)`` paragraphs
+    ``blocks``."""
     starts = [off for _, off in blocks]
+    quoted = quoted_spans(blocks)
     out = set()
     for d in dates:
         k = bisect.bisect_right(starts, d.start) - 1
@@ -47,6 +89,8 @@ def since_dates(dates: Sequence[DateRow], blocks: Sequence[tuple[str, int]]) -> 
         text, off = blocks[k]
         at = d.start - off
         if 0 < at <= len(text) and SINCE.search(text[max(0, at - _LOOK_BACK):at]):
+            out.add(d.date_id)
+        elif any(a <= d.start < b for a, b in quoted):
             out.add(d.date_id)
     return out
 
@@ -64,25 +108,34 @@ def after_since(rows: Sequence[EventRow], dates: Sequence[DateRow],
     starts = [d.start for d in with_year]
     by_id = {d.date_id: d for d in dates if d.date_id is not None}
     block_starts = [off for _, off in blocks]
+    quoted = quoted_spans(blocks)
     out = []
     for r in rows:
         d = by_id.get(r.date_id) if r.year is not None else None
         if d is None:
             out.append(r)
             continue
-        if d.date_id in since and r.date_source in ("running", "other_clause"):
+        if d.date_id in since and r.date_source in ("running", "other_clause") \
+                and not _same_quote(r.start, d.start, quoted):
             out.append(_instead(r, narrative_before(d, with_year, since, blocks),
                                 block_starts))
             continue
         k = bisect.bisect_left(starts, d.start) - 1
         if d.kind in _YEARLESS and "running" in d.basis.split("; ")[0] and k >= 0 \
-                and with_year[k].date_id in since:
+                and with_year[k].date_id in since \
+                and not _same_quote(r.start, with_year[k].start, quoted):
             # "since the Mujin year (1388) ... 28th Day": not 1388
             out.append(_instead(r, narrative_before(with_year[k], with_year, since, blocks),
                                 block_starts))
             continue
         out.append(r)
     return out
+
+
+def _same_quote(a: int, b: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """True if full-text offsets ``a`` and ``b`` lie in one quoted document (``quoted``:
+    :func:`quoted_spans`): there its dates run on as the document's own narrative."""
+    return any(lo <= a < hi and lo <= b < hi for lo, hi in quoted)
 
 
 def narrative_before(d: DateRow, with_year: Sequence[DateRow], since: set[int],
