@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.calendar import gregorian_to_jdn, jdn_to_gregorian_ymd
 from pipeline.records import DateRow
 
 
@@ -45,14 +46,29 @@ def time_precision(d: DateRow) -> int | None:
     return {"day": 1, "month": 2, "season": 2}.get(text, 3)
 
 
-def gregorian_year(d: DateRow) -> int | None:
-    """The proleptic Gregorian (astronomical) year of ``d.date_start``, or None."""
-    if not d.date_start:
-        return None
+def _iso_jdn(iso: str) -> int | None:
+    """JDN of an ISO proleptic Gregorian day ('0091-12-30', '-0044-03-13'), None if malformed."""
     try:
-        return int(d.date_start[:-6])  # "YYYY-MM-DD" or "-0044-03-15"
+        year, month, day = (int(x) for x in iso.lstrip("-").split("-"))
     except ValueError:
         return None
+    return gregorian_to_jdn(-year if iso.startswith("-") else year, month, day)
+
+
+def gregorian_year(d: DateRow) -> int | None:
+    """The proleptic Gregorian (astronomical) year of ``d.date_start``, or None; for a date
+    known only to the year, the year that holds the middle of its span: a Western year before
+    about 200 CE read as a Julian year ("A.D. 92") starts on a Gregorian day of the year before
+    (Julian 1 January 92 is Gregorian 30 December 91), and its Western year is 92, not 91."""
+    if not d.date_start:
+        return None
+    start = _iso_jdn(d.date_start)
+    if start is None:
+        return None
+    end = _iso_jdn(d.date_end) if d.date_end else None
+    if date_precision(d) == "year" and end is not None and start <= end <= start + 366:
+        start = (start + end) // 2
+    return jdn_to_gregorian_ymd(start)[0]
 
 
 def date_fields(d: DateRow | None) -> dict[str, object]:
