@@ -73,3 +73,20 @@ def test_other_fallen_things_are_no_capture(nlp: Language, text: str) -> None:
 ])
 def test_overtaking_a_foe_is_an_interception(nlp: Language, text: str) -> None:
     assert "interception" in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Dao charged up the dyke; the Jin army broke, and the soldiers ran.",
+    "Late in the day the Song line broke.",
+])
+def test_an_army_that_broke_is_defeated(nlp: Language, text: str) -> None:
+    assert "defeat" in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "In 1235 the war between the Song and the Jin broke out.",
+    "Li Heng broke out across the frozen river that night.",
+    "The army of the Jin broke the dyke at Xiangyang.",
+])
+def test_broke_with_an_object_or_particle_is_no_collapse(nlp: Language, text: str) -> None:
+    assert "defeat" not in types(nlp, text), text
