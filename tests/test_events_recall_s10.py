@@ -90,3 +90,20 @@ def test_an_army_that_broke_is_defeated(nlp: Language, text: str) -> None:
 ])
 def test_broke_with_an_object_or_particle_is_no_collapse(nlp: Language, text: str) -> None:
     assert "defeat" not in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "In 75 Li Heng was recalled to Luoyang.",
+    "The Jin again called Wang Dao back to be prime minister.",
+    "Li Heng was later called away from Xiangyang.",
+])
+def test_recalling_an_official_is_an_appointment(nlp: Language, text: str) -> None:
+    assert "appointment" in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng recalled that his father had served the Song.",
+    "In old age Wang Dao recalled his youth in Luoyang.",
+])
+def test_remembering_is_no_recall(nlp: Language, text: str) -> None:
+    assert "appointment" not in types(nlp, text), text
