@@ -107,3 +107,16 @@ def test_recalling_an_official_is_an_appointment(nlp: Language, text: str) -> No
 ])
 def test_remembering_is_no_recall(nlp: Language, text: str) -> None:
     assert "appointment" not in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    'In 184 Li Heng called himself "Heavenly Lord General".',
+    "Wang Dao styled himself “Heavenly Completion Emperor” at Xiangyang.",
+])
+def test_a_quoted_self_title_is_a_proclamation(nlp: Language, text: str) -> None:
+    assert "proclamation" in types(nlp, text), text
+
+
+def test_calling_oneself_sick_is_no_proclamation(nlp: Language) -> None:
+    text = "The officers called themselves sick and asked to go home."
+    assert "proclamation" not in types(nlp, text)
