@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from pipeline.events.actors import ActorFinder
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
+from pipeline.events.intransitive import unfit_intransitive
 from pipeline.events.lexicon import EventLexicon, build_trigger_matcher, load_event_lexicon
 from pipeline.events.mt import is_machine_translated
 from pipeline.events.mt_motion import is_motion_trigger, motion_row
@@ -243,6 +244,8 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                               if not all(r.object_words or r.lemma in _BROAD for r in rules)
                               and t.text.lower() not in ctx.lexicon.derived),
                              sent.end)  # (a derived noun is seldom an event: no clause end)
+            if unfit_intransitive(sdoc[trig.start - sent.start:trig.end - sent.start], rules):
+                continue  # "broke Dai", "broke out": not the army's collapse
             verbless = mt and is_motion_trigger(trig, rules, ctx.lexicon)
             row = motion_row(block, sdoc, trig, sent, doc[last_end:right_end], len(events),
                              horizon, salience) if verbless \

@@ -74,6 +74,8 @@ def result_triggers(block: Block, lexicon: EventLexicon) -> Block:
             todo.append((sent, []))
             k = len(todo) - 1
         trigs = todo[k][1]
+        # the lexicon's one-word "broke" (an army's collapse) yields to the result verb here
+        trigs[:] = [(t, rs) for t, rs in trigs if (t.start, t.end) != (i, i + 1)]
         if any(t.start <= i < t.end for t, _ in trigs):
             continue  # inside a form of the lexicon ("war broke out")
         before = next((n for n, (t, rs) in enumerate(trigs) if t.end == i

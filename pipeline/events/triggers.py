@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from pipeline.events.campaigns import campaign_names
 from pipeline.events.gapped import gapped_triggers
+from pipeline.events.intransitive import without_particle_results
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.listing import list_items
 from pipeline.events.modality import timeline_line
@@ -249,6 +250,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     found = {k: form for k, form in found.items() if form not in lex.present
              or timeline_line(text, doc[k[0]].idx)}
     found = _date_objects(doc, found, ctx, offset)  # "Luoyang fell on 22 December": "fell"
+    found = without_particle_results(doc, found, lex)  # "war broke out": no army broke
     if not found:
         return Block(doc, text, offset, ctx, [])
     spans = filter_spans([doc[s:e] for s, e in found])
