@@ -32,6 +32,7 @@ from pipeline.events.coref import (
 from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.number import plural_antecedent, singular_person
+from pipeline.events.parallel import parallel_object
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -246,6 +247,9 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         kind = "anaphor_person" if metonym else kind
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
             exclude = exclude | _coordinated(finder, tok) | _object_binders(finder, tok)
+        parallel = parallel_object(finder, salience, tok, exclude) if kind else None
+        if parallel is not None:  # "invited Sun Hong ... and killed him": Sun Hong
+            return parallel
         if kind:
             at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
             title = "emperor" if metonym else tok.lower_ if tok.tag_.startswith("NN") \

@@ -1,0 +1,42 @@
+"""actor2 of an object pronoun coordinated with an earlier object (fresh report 11: "Sun Jun
+told Zhuge Ke, who invited Sun Hong to a discussion and killed him" gave Sun Jun, the
+sentence's first subject): "him" of a verb sharing its subject with an earlier verb is that
+verb's object (:mod:`pipeline.events.parallel`); a verb with its own subject is not read."""
+
+from __future__ import annotations
+
+import pytest
+from event_rows import one
+
+from pipeline import api
+from pipeline.events.parallel import _earlier_conjuncts
+
+
+@pytest.mark.parametrize("text, event_type, patient", [
+    ("In 253 Sun Jun told Zhuge Ke, who invited Sun Hong to a discussion and killed him.",
+     "killing", "Sun Hong"),
+    ("In 208 Cao Cao summoned Kong Rong to the court and executed him.", "execution",
+     "Kong Rong"),
+    ("In 1644 Li Zicheng captured Wu Xiang, questioned him and beheaded him.", "execution",
+     "Wu Xiang"),
+])
+def test_object_pronoun_names_the_earlier_object(text: str, event_type: str, patient: str,
+                                                 resources: api.Resources) -> None:
+    row = one(text, resources, event_type)
+    assert row.actor2 == patient
+    assert row.actor1 != patient
+
+
+@pytest.mark.parametrize("text, verb, earlier", [
+    ("Li Zicheng captured Wu Xiang, questioned him and beheaded him.", "beheaded",
+     ["questioned", "captured"]),
+    ("Yuan Shao summoned Ju Shou to his camp and executed him.", "executed", ["summoned"]),
+    ("Wang Mang seized Liu Xuan, and the emperor later pardoned him.", "pardoned", []),
+    ("Wang Mang seized Liu Xuan.", "seized", []),
+])
+def test_earlier_conjuncts_share_the_subject(text: str, verb: str, earlier: list[str],
+                                             parser_nlp) -> None:
+    doc = parser_nlp(text)
+    tok = next(t for t in doc if t.text == verb)
+    assert [t.text for t in _earlier_conjuncts(tok)] == earlier
+
