@@ -6,7 +6,7 @@ verb's object (:mod:`pipeline.events.parallel`); a verb with its own subject is 
 from __future__ import annotations
 
 import pytest
-from event_rows import one
+from event_rows import events, one
 
 from pipeline import api
 from pipeline.events.parallel import _earlier_conjuncts
@@ -40,3 +40,19 @@ def test_earlier_conjuncts_share_the_subject(text: str, verb: str, earlier: list
     tok = next(t for t in doc if t.text == verb)
     assert [t.text for t in _earlier_conjuncts(tok)] == earlier
 
+
+
+@pytest.mark.parametrize("text, event_type, not_actor", [
+    ("In 626 Li Yuan abdicated, and the prince ascended the throne.", "enthronement",
+     "Emperor Gaozu of Tang"),
+])
+def test_description_subject_of_a_later_conjunct_is_not_the_earlier_subject(
+        text: str, event_type: str, not_actor: str, resources: api.Resources) -> None:
+    assert one(text, resources, event_type).actor1 != not_actor
+
+
+def test_pronoun_subject_of_a_later_conjunct_may_be_the_earlier_subject(
+        resources: api.Resources) -> None:
+    text = "In 1644 Li Zicheng took Beijing, and he proclaimed himself emperor."
+    rows = [e for e in events(text, resources) if e.actor1]
+    assert rows and all(e.actor1 == "Li Zicheng" for e in rows)

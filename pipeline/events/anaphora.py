@@ -32,7 +32,7 @@ from pipeline.events.coref import (
 from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.number import plural_antecedent, singular_person
-from pipeline.events.parallel import parallel_object
+from pipeline.events.parallel import conjunct_subjects, parallel_object
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -251,7 +251,8 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         if parallel is not None:  # "invited Sun Hong ... and killed him": Sun Hong
             return parallel
         if kind:
-            at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
+            exclude = exclude | conjunct_subjects(finder, tok)  # "X abdicated, and the
+            at = min(at, finder.base + tok.idx)  # prince ascended": not X
             title = "emperor" if metonym else tok.lower_ if tok.tag_.startswith("NN") \
                 else ""  # "the emperor"
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister

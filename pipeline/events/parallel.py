@@ -4,9 +4,11 @@ A singular object pronoun ("him", "her") of a verb coordinated with an earlier v
 same subject (the later verb has no subject of its own: "invited ... and killed him") names
 the person the earlier verb's direct object names (at its head or in an apposition to it),
 when that person fits the pronoun: the two verbs act on one person, as centering reads a
-pronoun kept in the same role across clauses. The subject of the pair is never the pronoun's person (binding), so without this
-rule the sentence's first subject ("Sun Jun told Zhuge Ke, who invited Sun Hong ... and
-killed him": Sun Jun) or the paragraph's most salient person would be taken instead.
+pronoun kept in the same role across clauses. The subject of the pair is never the pronoun's
+person (binding), so without this rule the sentence's first subject ("Sun Jun told Zhuge
+Ke, who invited Sun Hong ... and killed him": Sun Jun) or the paragraph's most salient person
+would be taken instead. :func:`conjunct_subjects`: the converse for a description as the
+subject of a later conjunct.
 
 Not read: a later verb with its own subject ("X defeated Y, and Z pardoned him": either may
 be meant), an earlier verb whose object is no named person ("X took the city and killed
@@ -71,3 +73,29 @@ def parallel_object(finder: ActorFinder, salience: Salience, tok: Token | None,
                 return None  # the object does not fit: no guess from this rule
             return Actor(entity, "pronoun")
     return None
+
+
+def conjunct_subjects(finder: ActorFinder, tok: Token | None) -> frozenset[str]:
+    """Canonical names of the persons who are the subjects of the earlier verbs coordinated
+    with the verb of the description ``tok`` (a common-noun subject: "the prince", "the Heir
+    Apparent"), which never names them: "Li Yuan abdicated, and the prince ascended the
+    throne" (a clause that went on with Li Yuan would say "he" or drop the subject, so a new
+    description names someone else). Empty for a pronoun ("..., and he ascended") or a
+    subject of no coordinated verb."""
+    if tok is None or tok.dep_ not in ("nsubj", "nsubjpass") or not tok.tag_.startswith("NN"):
+        return frozenset()
+    verb = tok.head
+    if verb.dep_ != "conj" or verb.head.i >= verb.i:
+        return frozenset()
+    top = verb
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    names: set[str] = set()
+    for other in (top, *top.conjuncts):
+        if other.i >= verb.i:
+            continue
+        for subj in (c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")):
+            actor = finder.actor(subj)
+            if actor is not None and actor.entity.label == "PERSON":
+                names.add(actor.entity.canonical)
+    return frozenset(names)
