@@ -9,7 +9,7 @@ import pytest
 from event_rows import events, one
 
 from pipeline import api
-from pipeline.events.parallel import _earlier_conjuncts
+from pipeline.events.parallel import _earlier_conjuncts, inside_clause
 
 
 @pytest.mark.parametrize("text, event_type, patient", [
@@ -56,3 +56,26 @@ def test_pronoun_subject_of_a_later_conjunct_may_be_the_earlier_subject(
     text = "In 1644 Li Zicheng took Beijing, and he proclaimed himself emperor."
     rows = [e for e in events(text, resources) if e.actor1]
     assert rows and all(e.actor1 == "Li Zicheng" for e in rows)
+
+
+def test_person_killed_in_an_earlier_conjunct_is_no_later_subject(
+        resources: api.Resources) -> None:
+    text = ("In 73 Pan Ch'ao went to the Western Regions. In 75 the Protector Ch'ên Mu was "
+            "killed by the men of Yen-ch'i, and Pan Ch'ao was recalled; but the people of "
+            "Khoten clung to his horse's legs, and he turned back and held Kashgar alone.")
+    row = next(e for e in events(text, resources) if e.trigger == "turned back")
+    assert row.actor1 != "Chen Mu"
+
+
+
+@pytest.mark.parametrize("text, word, verb, inside", [
+    ("Zongze died because his efforts failed.", "his", "died", True),
+    ("Chen Mu was killed, and he turned back.", "he", "killed", False),
+    ("Chen Mu was killed.", "Mu", "killed", True),
+    ("Saritai was killed by an arrow, and his army turned back.", "his", "killed", True),
+])
+def test_inside_clause(text: str, word: str, verb: str, inside: bool, parser_nlp) -> None:
+    doc = parser_nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    head = next(t for t in doc if t.text == verb)
+    assert inside_clause(tok, head) is inside

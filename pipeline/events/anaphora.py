@@ -32,7 +32,7 @@ from pipeline.events.coref import (
 from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.number import plural_antecedent, singular_person
-from pipeline.events.parallel import conjunct_subjects, parallel_object
+from pipeline.events.parallel import conjunct_subjects, inside_clause, parallel_object
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -91,7 +91,7 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
                 or not (salience.alive(actor.entity) or (
                     salience.alive(actor.entity, finder.base)
-                    and any(a.i == cand.head.i for a in tok.ancestors))) \
+                    and inside_clause(tok, cand.head))) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
                 or actor.entity.canonical in exclude \
                 or not salience.agrees(actor.entity, tok.lower_, finder.base + tok.idx):

@@ -99,3 +99,20 @@ def conjunct_subjects(finder: ActorFinder, tok: Token | None) -> frozenset[str]:
             if actor is not None and actor.entity.label == "PERSON":
                 names.add(actor.entity.canonical)
     return frozenset(names)
+
+
+def inside_clause(tok: Token, verb: Token) -> bool:
+    """True when ``tok`` hangs under ``verb`` without a coordination between them: inside
+    its clause or a clause subordinate to it ("Zongze died because his efforts failed": "his"
+    is inside "died"'s clause), not in a clause coordinated with it ("Ch'ên Mu was killed
+    ..., and Pan Ch'ao was recalled; ..., and he turned back": "he" is told after the death,
+    so it is not the dead man). A possessive is inside wherever it hangs under ``verb``: a
+    dead man's army lives on ("X was killed by an arrow, and his army turned back": X's)."""
+    if tok.dep_ == "poss":
+        return verb.is_ancestor(tok)
+    step = tok
+    while step.i != verb.i:
+        if step.head.i == step.i or step.dep_ == "conj":
+            return False
+        step = step.head
+    return True
