@@ -99,9 +99,13 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in _LINE_BREAK.finditer(text, start, end):
         at, after_break = match.start(), match.end()
         before = text[max(piece_start, line_start):at].rstrip()
+        line = text[max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1:at]
         line_start = after_break
         nxt = _NON_SPACE.search(text, after_break, end)
-        heading = len(before) < 60 and nxt is not None and nxt.group().isupper()
+        # a heading is a short line of its own: a line that ends a sentence inside it is
+        # running text wrapped at a page width ("... in person. He left\nPeking": no heading)
+        heading = len(before) < 60 and nxt is not None and nxt.group().isupper() \
+            and not _SENTENCE_END.search(line)
         if before and (before[-1] in _TERMINAL or heading):
             yield piece_start, at
             piece_start = after_break

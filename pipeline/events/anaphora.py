@@ -32,6 +32,7 @@ from pipeline.events.coref import (
 from pipeline.events.dynasty_titles import dynasty_qualifier, of_dynasty, rulers_of
 from pipeline.events.lexicon import RULER_TITLES, ruler_names
 from pipeline.events.number import plural_antecedent, singular_person
+from pipeline.events.parallel import conjunct_subjects, inside_clause, parallel_object
 from pipeline.events.patients import patient_label  # noqa: F401 (re-exported: rows.build)
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -90,7 +91,7 @@ def _sentence_subject(finder: ActorFinder, tok: Token, kind: str,
         elif actor is None or (kind == "anaphor_person" and actor.entity.label != "PERSON") \
                 or not (salience.alive(actor.entity) or (
                     salience.alive(actor.entity, finder.base)
-                    and any(a.i == cand.head.i for a in tok.ancestors))) \
+                    and inside_clause(tok, cand.head))) \
                 or (ruler and actor.entity.canonical not in ruler_names()) \
                 or actor.entity.canonical in exclude \
                 or not salience.agrees(actor.entity, tok.lower_, finder.base + tok.idx):
@@ -246,8 +247,12 @@ def resolve_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
         kind = "anaphor_person" if metonym else kind
         if kind == "anaphor_person" and tok.lower_ in _SINGULAR:
             exclude = exclude | _coordinated(finder, tok) | _object_binders(finder, tok)
+        parallel = parallel_object(finder, salience, tok, exclude) if kind else None
+        if parallel is not None:  # "invited Sun Hong ... and killed him": Sun Hong
+            return parallel
         if kind:
-            at = min(at, finder.base + tok.idx)  # what comes before the anaphor itself
+            exclude = exclude | conjunct_subjects(finder, tok)  # "X abdicated, and the
+            at = min(at, finder.base + tok.idx)  # prince ascended": not X
             title = "emperor" if metonym else tok.lower_ if tok.tag_.startswith("NN") \
                 else ""  # "the emperor"
             ruler = title in RULER_TITLES  # "the emperor": a ruler, never a minister

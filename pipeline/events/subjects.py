@@ -136,10 +136,16 @@ def appositive_head(tok: Token) -> Token:
     return tok
 
 
+#: Tokens that close a fronted phrase before the subject: a comma, or the parenthesis of a
+#: gloss ("Wanli ten years (1582) Zhang Juzheng died": the year's gloss ends the date).
+_CLOSERS = frozenset({",", ")"})
+
+
 def _nearest_first(own: list[Token], verb: Token) -> list[Token]:
     """The subjects ``own`` of ``verb`` with, when the parse gave it two or more before it
-    that a comma parts ("In summer, the fourth month, on the day Gengxu, the Grand Marshal,
-    Huan Wen, led ...": "month" and "Marshal"), the last of them first: a clause has one
+    that a comma or a gloss's closing parenthesis parts (:data:`_CLOSERS`; "In summer, the
+    fourth month, on the day Gengxu, the Grand Marshal, Huan Wen, led ...": "month" and
+    "Marshal"), the last of them first: a clause has one
     subject; a fronted time or place phrase comes first and is closed by a comma, the subject
     stands next to its verb. Order kept otherwise (one subject; no comma between). A
     "subject" that continues the prepositional phrase before it ("The Viceroy, in the year
@@ -149,7 +155,7 @@ def _nearest_first(own: list[Token], verb: Token) -> list[Token]:
         return [*before, *(s for s in own if s not in before)]
     last = before[-1]
     lo = min(t.i for t in last.subtree)
-    if not any(verb.doc[j].text == "," for j in range(before[-2].i + 1, lo)):
+    if not any(verb.doc[j].text in _CLOSERS for j in range(before[-2].i + 1, lo)):
         return own
     return [last, *(s for s in own if s.i != last.i)]
 
