@@ -29,7 +29,9 @@ printed in the text stand in.
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
+import functools
 import json
 import re
 import sys
@@ -204,10 +206,30 @@ def _same_name(gold: str, system: str) -> bool:
     return bool(g) and bool(s) and (g <= s or s <= g)
 
 
+@functools.cache
+def _gazetteer_names() -> dict[str, tuple[str, ...]]:
+    """Canonical person name -> the other names the gazetteer gives that one person: a ruler's
+    personal name (``rulers.csv``: "Emperor Jingzong of Western Xia" -> "Li Yuanhao") and the
+    aliases of ``persons.csv``. Temple/posthumous romanizations are left out: they are shared by
+    rulers of many dynasties."""
+    names: dict[str, set[str]] = {}
+    with (ROOT / "gazetteer" / "rulers.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["canonical"] and r["personal"]:
+                names.setdefault(r["canonical"], set()).add(r["personal"])
+    with (ROOT / "gazetteer" / "persons.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            names.setdefault(r["canonical"], set()).update(a for a in r["aliases"].split("|") if a)
+    return {k: tuple(sorted(v)) for k, v in names.items()}
+
+
 def _actor_right(alternatives: list[str], row: EventRow) -> bool:
     """actor1 names one of the gold alternatives, or its polity is an alternative (the gold lists
-    the polity when the text names only a side)."""
-    names = [a for a in row.actor1.split("; ") if a] + [row.actor1_polity]
+    the polity when the text names only a side). A person is the same person under any name the
+    gazetteer gives it (:func:`_gazetteer_names`): the gold writes the name the page uses."""
+    names = [a for a in row.actor1.split("; ") if a]
+    names += [alias for n in names for alias in _gazetteer_names().get(n, ())]
+    names.append(row.actor1_polity)
     return any(_same_name(alt, n) for alt in alternatives for n in names if n)
 
 
