@@ -17,13 +17,15 @@ which then gives ``none``):
   slain": a person, not a rebellion);
 * a verb of dying or being born whose subject is itself an event word (a trigger noun of the
   lexicon or a ``campaign_head``): "The campaign died with him", "the rebellion was born in
-  the hills" tell of no one's death or birth.
+  the hills" tell of no one's death or birth;
+* an event noun that "never took place" (:func:`pipeline.events.hedges.never_happened`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.events.hedges import never_happened
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.syntax import OBJ, SUBJ_PASS, coarse, pobj
 
@@ -154,4 +156,4 @@ def unreal(head: Token, lexicon: EventLexicon) -> bool:
     """Whether the trigger ``head`` tells no happening of its type (see the module doc)."""
     return natural_force(head, lexicon) or generic_or_destined(head, lexicon) \
         or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon) \
-        or figurative_life(head, lexicon)
+        or figurative_life(head, lexicon) or never_happened(head)

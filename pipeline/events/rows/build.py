@@ -26,6 +26,7 @@ from pipeline.events.anaphora import (
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor, title_actor
+from pipeline.events.hedges import reported
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import SOURCE as IMPLIED
 from pipeline.events.implied import (
@@ -296,6 +297,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
                 salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
+        if reported(frame.head):
+            return None  # "X is said to have burned ...": hearsay, no row; X stays salient
         if rule.hostile and status == "asserted" and actor1 is not None and (
                 frame.patient is not None or not one_of_several(frame.agent)):
             # "Zheng He attacked first, ... were killed": he acts; not "X and Y fought"
