@@ -78,3 +78,34 @@ def test_hearsay_subject_stays_salient(resources: api.Resources) -> None:
                             "burned his robes at Luoyang. He then attacked Hanzhong.")
     assert [(e.event_type, e.actor1) for e in events] == [
         ("surrender", "Wei Lin"), ("attack", "Liu Bei")]
+
+
+@pytest.mark.parametrize("text", [
+    # the named battle's battle_reference row is the battle; "fought" restates it
+    "The Battle of Luoyang was fought in 1200 between the Song and the Jin.",
+    # alternatives offered: neither done (fresh report 11, 04)
+    "Wei Lin on his deathbed urged Liu Bei either to employ Han Ping or to put him to death.",
+    # a place renamed or regraded: no one's office
+    "The Song took the town, and the city was made Hanzhong.",
+    "Luoyang county was made a prefecture.",
+])
+def test_restated_battle_alternative_and_renaming_tell_no_new_event(
+        resources: api.Resources, text: str) -> None:
+    assert [k for k in kinds(run(resources, text)) if k not in (
+        "battle_reference", "capture_city")] == [], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1200 a great battle was fought at Luoyang.", ["battle"]),
+    # a clause hung on the copula: its date is the verb row's, so the row stays
+    ("The Battle of Kaifeng was a battle of the Jin-Song War fought in and around Kaifeng "
+     "in 1127.", ["battle_reference", "battle_reference", "battle"]),
+    ("After the Battle of Luoyang the Song fought on at Kaifeng.",
+     ["battle_reference", "battle"]),
+    ("Wei Lin put Han Ping to death.", ["execution"]),
+    ("Han Ping either fled or was killed.", ["flight", "killing"]),
+    ("Han Ping was made prefect of Luoyang.", ["office"]),
+])
+def test_battles_deaths_and_offices_that_stay(resources: api.Resources, text: str,
+                                              expected: list[str]) -> None:
+    assert kinds(run(resources, text)) == expected, text
