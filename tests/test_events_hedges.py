@@ -85,6 +85,10 @@ def test_hearsay_subject_stays_salient(resources: api.Resources) -> None:
     "The Battle of Luoyang was fought in 1200 between the Song and the Jin.",
     # alternatives offered: neither done (fresh report 11, 04)
     "Wei Lin on his deathbed urged Liu Bei either to employ Han Ping or to put him to death.",
+    # both denied
+    "The Song ships could neither advance nor turn about.",
+    "Han Ping neither fled nor surrendered.",
+    "Neither Han Ping nor Wei Lin fled.",
     # a place renamed or regraded: no one's office
     "The Song took the town, and the city was made Hanzhong.",
     "Luoyang county was made a prefecture.",

@@ -24,6 +24,8 @@ which then gives ``none``):
 * a verb of office whose passive subject is a place noun ("the city was made Liaozhou",
   "the county was made a prefecture": a renaming or regrading, no one's office; the nouns
   are the ``place_suffix_lc`` words of ``gazetteer/entity_lexicon.csv``);
+* a verb of a "neither X nor Y" coordination ("the ships could neither advance nor turn
+  about": both denied);
 * an infinitive among "either to X or to Y" alternatives ("urged king Hui either to employ
   the young man or to put him to death"): a choice offered, neither told as done.
 """
@@ -231,10 +233,29 @@ def offered_alternative(head: Token) -> bool:
         and _infinitive(first) and _infinitive(head)
 
 
+def denied_pair(head: Token) -> bool:
+    """A verb or a conjunct of a verb whose first conjunct, or its subject, has "neither"
+    (``preconj``) and a "nor" ("could neither advance nor turn about", "neither fled nor
+    surrendered", "neither X nor Y fled")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    kids = list(first.children)
+    if any(_neither(s) for s in kids if s.dep_ in _SUBJECT):
+        return True  # "neither Han Ping nor Wei Lin fled"
+    return coarse(first) == "VERB" and _neither(first)
+
+
+def _neither(word: Token) -> bool:
+    kids = list(word.children)
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in kids) \
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in kids)
+
+
 def unreal(head: Token, lexicon: EventLexicon) -> bool:
     """Whether the trigger ``head`` tells no happening of its type (see the module doc)."""
     return natural_force(head, lexicon) or generic_or_destined(head, lexicon) \
         or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon) \
         or figurative_life(head, lexicon) or never_happened(head) \
         or named_battle(head, lexicon) or offered_alternative(head) \
-        or renamed_place(head, lexicon)
+        or renamed_place(head, lexicon) or denied_pair(head)
