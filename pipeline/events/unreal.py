@@ -248,8 +248,8 @@ def denied_pair(head: Token) -> bool:
 
 def _neither(word: Token) -> bool:
     kids = list(word.children)
-    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in kids) \
-        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in kids)
+    return any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in kids) \
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in kids)  # "Neither" read as a det
 
 
 def unreal(head: Token, lexicon: EventLexicon) -> bool:
