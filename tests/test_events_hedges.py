@@ -113,3 +113,17 @@ def test_restated_battle_alternative_and_renaming_tell_no_new_event(
 def test_battles_deaths_and_offices_that_stay(resources: api.Resources, text: str,
                                               expected: list[str]) -> None:
     assert kinds(run(resources, text)) == expected, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hostile act done to oneself is the doer's suicide (dev5, dev4b OCR pages)
+    ("Han Ping, being surrounded, burnt himself to death in a tower.",
+     [("siege", ""), ("suicide", "Han Ping")]),
+    ("Wei Lin burned himself in his house at Luoyang.", [("suicide", "Wei Lin")]),
+    # not to oneself: the act stays
+    ("Wei Lin burned the palace at Luoyang.", [("destruction", "Wei Lin")]),
+    ("Han Ping defended himself at Luoyang.", [("defence", "Han Ping")]),
+])
+def test_reflexive_hostile_act_is_suicide(resources: api.Resources, text: str,
+                                          expected: list[tuple[str, str]]) -> None:
+    assert [(e.event_type, e.actor1) for e in run(resources, text)] == expected, text

@@ -70,6 +70,7 @@ from pipeline.events.rows.frames import (
     governor_at,
     misread_sides,
     name_word,
+    reflexive_rule,
     small_clause_patient,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
@@ -153,7 +154,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         choice = _choose_rule(rules, label, _object_words(frame))
         if choice is None:
             return None
-        rule = choice
+        rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
             frame = thing_possessor(from_agent(
