@@ -61,6 +61,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "date_words.csv": ("word", "category"),
     "event_types.csv": ("lemma",),
     "event_cues.csv": ("cue", "kind"),
+    "report_cues.csv": ("forms", "kind"),
     "mt_cues.csv": ("cue", "kind"),
     "later_cues.csv": ("cue", "link"),
     "page_furniture.csv": ("cue",),

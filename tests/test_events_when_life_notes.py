@@ -133,8 +133,9 @@ def test_a_present_perfect_takes_no_running_year(resources) -> None:
     # told from the time of writing: not the year the narrative had reached
     assert years("In 1140 Yue Fei captured Yancheng. He has defeated the Jin army at "
                  "Zhuxian.") == {"captured": 1140, "defeated": None}
-    # a perfect infinitive and a past perfect keep the running year
-    assert years("In 1646 Koxinga raised an army. He is said to have burned his robes at a "
+    # a perfect infinitive and a past perfect keep the running year ("is said to have" is
+    # hearsay, no row: pipeline/events/hedges.py)
+    assert years("In 1646 Koxinga raised an army. He is known to have burned his robes at a "
                  "temple.").get("burned") == 1646
     assert years("In 1140 Yue Fei captured Yancheng. The Jin army had fled to Kaifeng."
                  ).get("fled") == 1140

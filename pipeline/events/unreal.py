@@ -17,15 +17,30 @@ which then gives ``none``):
   slain": a person, not a rebellion);
 * a verb of dying or being born whose subject is itself an event word (a trigger noun of the
   lexicon or a ``campaign_head``): "The campaign died with him", "the rebellion was born in
-  the hills" tell of no one's death or birth.
+  the hills" tell of no one's death or birth;
+* an event noun that "never took place" (:func:`pipeline.events.hedges.never_happened`);
+* a verb of fighting whose subject is a battle's name ("The Battle of Gaixia ... was fought in
+  203 BC"): the name's ``battle_reference`` row is that battle; the verb restates it;
+* a verb of office whose passive subject is a place noun ("the city was made Liaozhou",
+  "the county was made a prefecture": a renaming or regrading, no one's office; the nouns
+  are the ``place_suffix_lc`` words of ``gazetteer/entity_lexicon.csv``);
+* a verb of a "neither X nor Y" coordination ("the ships could neither advance nor turn
+  about": both denied);
+* an infinitive among "either to X or to Y" alternatives ("urged king Hui either to employ
+  the young man or to put him to death"): a choice offered, neither told as done.
 """
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from pipeline.events.hedges import never_happened
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.syntax import OBJ, SUBJ_PASS, coarse, pobj
+from pipeline.resources import gazetteer_dir
 
 #: Cue kinds of a word that names a force of nature, the weather or a condition.
 _NATURAL = ("nature", "weather", "condition")
@@ -150,8 +165,97 @@ def figurative_life(head: Token, lexicon: EventLexicon) -> bool:
     return bool(subjects) and all(_event_word(s, lexicon) for s in subjects)
 
 
+#: Event types of a verb that restates the battle its subject names.
+_FIGHT = frozenset({"battle", "naval_battle"})
+def _battle_name(word: Token, lexicon: EventLexicon) -> bool:
+    """A capitalised head of a ``battle_reference`` form whose "of" names something ("Battle
+    of Gaixia", "Siege of Xiangyang")."""
+    if not word.text[:1].isupper():
+        return False
+    of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = pobj(of) if of is not None else None
+    return obj is not None and obj.text[:1].isupper() and any(
+        r.event_type == "battle_reference"
+        for r in lexicon.forms.get(f"{word.lower_} of", ()))
+
+
+def named_battle(head: Token, lexicon: EventLexicon) -> bool:
+    """A verb of fighting whose every subject is a battle's name ("The Battle of Gaixia ... was
+    fought in 203 BC"): the battle already has its row, dated by the same clause. Not a clause
+    hung on another verb ("The Battle of X was a battle of the Y War fought in 1895"): there
+    the name's row does not reach the clause's date, which the verb's row keeps."""
+    if coarse(head) != "VERB" or not any(r.event_type in _FIGHT
+                                         for r in lexicon.forms.get(head.lower_, ())):
+        return False
+    subjects = [c for c in head.children if c.dep_ in _SUBJECT]
+    return bool(subjects) and all(_battle_name(s, lexicon) for s in subjects)
+
+
+#: Event types of a post given to someone.
+_OFFICE = frozenset({"office", "appointment"})
+_PASSIVE_AUX = ("", "was ", "were ")
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """The lower-case generic place words (``place_suffix_lc`` of ``entity_lexicon.csv``:
+    county, prefecture, city, ...) and their plurals in -s."""
+    with (gazetteer_dir() / "entity_lexicon.csv").open(encoding="utf-8", newline="") as fh:
+        words = {r["value"].strip().lower() for r in csv.DictReader(fh)
+                 if r["kind"] == "place_suffix_lc"}
+    return frozenset(words | {w + "s" for w in words})
+
+
+def renamed_place(head: Token, lexicon: EventLexicon) -> bool:
+    """A verb of office whose every passive subject is a generic place noun ("the city was
+    made Liaozhou"): the place renamed or regraded, no appointment."""
+    if not any(r.event_type in _OFFICE for aux in _PASSIVE_AUX
+               for r in lexicon.forms.get(aux + head.lower_, ())):
+        return False
+    subjects = [c for c in head.children if c.dep_ in SUBJ_PASS]
+    return bool(subjects) and all(coarse(s) == "NOUN" and s.lower_ in _place_nouns()
+                                  for s in subjects)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def offered_alternative(head: Token) -> bool:
+    """An infinitive of an "either to ... or to ..." coordination: the first conjunct has
+    "either" (``preconj``) and "or", and both it and the trigger are "to" infinitives."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    kids = list(first.children)
+    return any(c.dep_ == "preconj" and c.lower_ == "either" for c in kids) \
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in kids) \
+        and _infinitive(first) and _infinitive(head)
+
+
+def denied_pair(head: Token) -> bool:
+    """A verb or a conjunct of a verb whose first conjunct, or its subject, has "neither"
+    (``preconj``) and a "nor" ("could neither advance nor turn about", "neither fled nor
+    surrendered", "neither X nor Y fled")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    kids = list(first.children)
+    if any(_neither(s) for s in kids if s.dep_ in _SUBJECT):
+        return True  # "neither Han Ping nor Wei Lin fled"
+    return coarse(first) == "VERB" and _neither(first)
+
+
+def _neither(word: Token) -> bool:
+    kids = list(word.children)
+    return any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in kids) \
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in kids)  # "Neither" read as a det
+
+
 def unreal(head: Token, lexicon: EventLexicon) -> bool:
     """Whether the trigger ``head`` tells no happening of its type (see the module doc)."""
     return natural_force(head, lexicon) or generic_or_destined(head, lexicon) \
         or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon) \
-        or figurative_life(head, lexicon)
+        or figurative_life(head, lexicon) or never_happened(head) \
+        or named_battle(head, lexicon) or offered_alternative(head) \
+        or renamed_place(head, lexicon) or denied_pair(head)

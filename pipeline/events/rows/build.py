@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.actors import Actor, ActorFinder, nearest_actor, side_actor
+from pipeline.events.actors import ActorFinder, nearest_actor, side_actor
 from pipeline.events.anaphora import (
     bound_elsewhere,
     patient_label,
@@ -26,11 +26,11 @@ from pipeline.events.anaphora import (
 )
 from pipeline.events.certainty import event_certainty
 from pipeline.events.coref import group_actor, title_actor
+from pipeline.events.hedges import reported
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import SOURCE as IMPLIED
 from pipeline.events.implied import (
     implied_actor,
-    reigning_title,
     sentence_ruler,
     titled_ruler,
     unbegun_reign,
@@ -55,6 +55,7 @@ from pipeline.events.roles import (
     read_frame,
     tense,
 )
+from pipeline.events.rows.context import _continues, _reigning_title, _topic_possessor
 from pipeline.events.rows.frames import (
     _against,
     _at_onset,
@@ -69,6 +70,7 @@ from pipeline.events.rows.frames import (
     governor_at,
     misread_sides,
     name_word,
+    reflexive_rule,
     small_clause_patient,
 )
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, _first_place
@@ -77,7 +79,7 @@ from pipeline.events.salience.sides import STATE_ACTS
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 from pipeline.events.when import date_fields, dated_event
-from pipeline.records import DateRow, EntityRow, EventRow
+from pipeline.records import EntityRow, EventRow
 
 # Event types that end a person's life, and which actor dies: no later pronoun refers to them.
 _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killing": "actor2"}
@@ -85,31 +87,6 @@ _FATAL = {"death": "actor1", "suicide": "actor1", "execution": "actor2", "killin
 _FIRST_PERSON = frozenset({"we", "i"})
 # An intransitive event someone orders, and the event it is then ("ordered the death of X").
 _ORDERED = {"death": "execution"}
-
-
-def _topic_possessor(tok: Token | None, rule: TriggerRule, salience: Salience
-                     ) -> Actor | None:
-    """The entry's topic (its headword or heading ruler, :meth:`Salience.topic_actor`) for a
-    singular possessive pronoun that is the own argument of a noun trigger of an
-    intransitive rule and that its sentence names no one for ("Emperor Minh Mang (1820-1840)
-    ... After his death, his tablet was worshiped": Minh Mang); None otherwise (also when
-    the paragraph names another person: then "his" may be theirs)."""
-    if tok is None or tok.dep_ != "poss" or tok.lower_ not in ("his", "her") \
-            or rule.takes_object:
-        return None
-    topic = salience.topic_actor()
-    lo, hi = salience.offset, salience.offset + len(salience.text)
-    if topic is None or any(e.label == "PERSON" and e.canonical != topic.entity.canonical
-                            for e in salience.entities if lo <= e.start < hi):
-        return None
-    return topic
-
-
-def _continues(sent: Span) -> bool:
-    """True when sentence ``sent`` opens with a lower-case word: the rest of the sentence
-    before it, cut by a stray full stop (OCR: "deposed the Emperor. revoked his edicts.")."""
-    first = next((t for t in sent if t.is_alpha), None)
-    return first is not None and first.i == sent.start and first.text[0].islower()
 
 
 def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[TriggerRule],
@@ -177,7 +154,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         choice = _choose_rule(rules, label, _object_words(frame))
         if choice is None:
             return None
-        rule = choice
+        rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
         if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                       rules[0].takes_object):
             frame = thing_possessor(from_agent(
@@ -321,6 +298,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             if ctx.lexicon.cue(frame.head.lower_) == "order" and actor2 is not None \
                     and actor2.entity.label == "PERSON":
                 salience.note(actor2, at)  # "sent Feng Changqing to hold Luoyang. He ...": Feng
+        if reported(frame.head):
+            return None  # "X is said to have burned ...": hearsay, no row; X stays salient
         if rule.hostile and status == "asserted" and actor1 is not None and (
                 frame.patient is not None or not one_of_several(frame.agent)):
             # "Zheng He attacked first, ... were killed": he acts; not "X and Y fought"
@@ -409,23 +388,4 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     elif untitled:
         row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
     return unbegun_reign(row), query  # "the little emperor abdicated": not the new one
-
-
-def _reigning_title(row: EventRow, ctx: Context, salience: Salience, date: DateRow | None,
-                    title: str) -> EventRow:
-    """:func:`reigning_title` of ``row`` (actor1 read from a bare ruler ``title``); when that
-    blanks actor1 (the ruler the salience chose was not on the throne in the event's year,
-    "the Emperor" in 954 read as Zhao Kuangyin, promoted in the sentence before and emperor
-    from 960), the ruler the document last reported enthroned and alive, else its heading's
-    (:meth:`Salience.reigning`), if :func:`reigning_title` keeps that one; certainty low."""
-    out = reigning_title(row, date, ctx.dates, ctx.date_starts)
-    if out.actor1 or not row.actor1:
-        return out
-    other = salience.reigning(row.start, title, frozenset({row.actor1}))
-    if other is None:
-        return out
-    guess = dataclasses.replace(row, actor1=other.entity.canonical,
-                                actor1_polity=polity_of(ctx, other.entity), certainty="low")
-    checked = reigning_title(guess, date, ctx.dates, ctx.date_starts)
-    return checked if checked.actor1 else out
 

@@ -57,6 +57,20 @@ def _choose_rule(rules: Sequence[TriggerRule], label: str,
     return next((r for r in rules if not r.object_label and not r.object_words), None)
 
 
+#: Reflexive objects: the doer is the one done to.
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+
+
+def reflexive_rule(rule: TriggerRule, frame: Frame, lexicon: EventLexicon) -> TriggerRule:
+    """The lexicon's ``suicide`` row for a ``hostile`` act whose object is a reflexive pronoun
+    ("burnt himself to death in a tower", "stabbed herself"): the doer took their own life,
+    no destruction or killing of someone else; ``rule`` otherwise."""
+    if not rule.hostile or frame.patient is None or frame.patient.lower_ not in _REFLEXIVE:
+        return rule
+    return next((r for rules in lexicon.forms.values() for r in rules
+                 if r.event_type == "suicide"), rule)
+
+
 def _object_words(frame: Frame) -> frozenset[str]:
     """The lower-case words ``object_words`` are checked against: those the patient stands
     for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the
