@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,6 +161,7 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
     person_nouns = frozenset(w.lower() for kind in ("person_before", "male_word", "female_word")
                              for w in gaz.words(kind))
     by_start = {e.start: k for k, e in enumerate(rows)}
+    spans = _Spans(rows)
     drop: set[int] = set()
     merged: list[EntityRow] = []
     for k, e in enumerate(rows):
@@ -170,7 +172,7 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
                 and prev.group(1).lower() in words.era_change_verbs:
             drop.add(k)  # "changed Yuan Yongle": 改元
             continue
-        pair = _pair(k, rows, by_start, text)
+        pair = _pair(k, rows, by_start, text, spans)
         if pair is None:
             continue
         first, second, start, end, partner = pair
@@ -325,25 +327,67 @@ def _paired_state(rows: Sequence[EntityRow], k: int, text: str) -> bool:
     return False
 
 
-def _pair(k: int, rows: Sequence[EntityRow], by_start: dict[int, int], text: str
-          ) -> tuple[str, str, int, int, int | None] | None:
+class _Spans:
+    """The rows' spans indexed once per block for :func:`_pair`'s overlap tests (a scan of
+    every row per row was quadratic in the entities of a block): the starts, the ends and the
+    running maximum of the ends, so only the rows that can reach a span are looked at. Rows
+    sorted by start (as :func:`resolve_collisions` gets them); unsorted ones are scanned."""
+
+    def __init__(self, rows: Sequence[EntityRow]) -> None:
+        self.rows = rows
+        self.starts = [r.start for r in rows]
+        self.ends = [r.end for r in rows]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        self.reach: list[int] = []  # reach[j]: the largest end among rows[0..j]
+        top = -1
+        for end in self.ends:
+            top = max(top, end)
+            self.reach.append(top)
+
+    def overlaps(self, s: int, t: int, k: int) -> bool:
+        """True if a row other than ``k`` overlaps the characters ``s:t``."""
+        if not self.sorted:
+            return any(r.start < t and s < r.end for j, r in enumerate(self.rows) if j != k)
+        j = bisect_left(self.starts, t) - 1  # the last row starting before t
+        while j >= 0 and self.reach[j] > s:
+            if j != k and self.ends[j] > s:
+                return True
+            j -= 1
+        return False
+
+    def exact(self, s: int, t: int) -> int | None:
+        """Index of the first row spanning exactly ``s:t``, else None."""
+        if not self.sorted:
+            return next((j for j, r in enumerate(self.rows) if r.start == s and r.end == t),
+                        None)
+        j = bisect_left(self.starts, s)
+        while j < len(self.starts) and self.starts[j] == s:
+            if self.ends[j] == t:
+                return j
+            j += 1
+        return None
+
+
+def _pair(k: int, rows: Sequence[EntityRow], by_start: dict[int, int], text: str,
+          spans: _Spans | None = None) -> tuple[str, str, int, int, int | None] | None:
     """(first word, second word, start, end, index of the other row or None) of the
     two-word name the one-word row ``k`` is part of, else None. The row is tried as the
-    first word, then as the second; the other word may be a row itself or no entity."""
+    first word, then as the second; the other word may be a row itself or no entity.
+    ``spans``: the rows indexed (:class:`_Spans`; built here if not given)."""
     e = rows[k]
-    taken = [(r.start, r.end) for j, r in enumerate(rows) if j != k]
+    spans = spans if spans is not None else _Spans(rows)
     after = _WORD_AFTER.match(text, e.end)
     if after is not None:
         s, t = after.start(1), after.end(1)
         j = by_start.get(s)
-        if (j is not None and rows[j].end == t) or not any(a < t and s < b for a, b in taken):
+        if (j is not None and rows[j].end == t) or not spans.overlaps(s, t, k):
             return e.text, after.group(1), e.start, t, j
     before = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
     if before is not None:
         s, t = before.start(1), before.end(1)
         if s and text[s - 1].isalnum():
             return None
-        hit = [j for j, r in enumerate(rows) if r.start == s and r.end == t]
-        if hit or not any(a < t and s < b for a, b in taken):
-            return before.group(1), e.text, s, e.end, hit[0] if hit else None
+        hit = spans.exact(s, t)
+        if hit is not None or not spans.overlaps(s, t, k):
+            return before.group(1), e.text, s, e.end, hit
     return None

@@ -1,0 +1,116 @@
+"""CPU shares of the pipeline's stages on the corpus repeated (issue 8's profile).
+
+Usage: python bench/profile_stages.py [--repeat 5] [--rounds 3] [--corpus FILE] [--by-file N]
+
+Each stage function below is wrapped with a process-CPU-time accumulator (its outermost call
+only: a recursive or nested call is not counted twice) and :func:`pipeline.document.process_text`
+runs on the corpus text repeated ``--repeat`` times, ``--rounds`` times after one untimed
+warm-up; the round with the least total CPU is printed, each stage as seconds and share of the
+run. Unlike a tracing profiler (cProfile) this adds no cost per Python call, so the shares of
+Python stages are not inflated against the model's compiled code. ``--by-file N`` also runs
+cProfile once and prints the N files with the most self time (inflated, but it shows where
+inside a stage the time goes). A generator stage (``pipe_blocks``) is timed in the stages that
+consume it, so it is not listed; the spaCy spine is the run minus the stages listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import importlib
+import pstats
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: (module the stage is looked up in at call time, function name, label)
+STAGES = (
+    ("pipeline.document.stream", "whole_text", "whole-text stages (dates, glosses)"),
+    ("pipeline.ranges", "find_date_mentions", "  date mentions"),
+    ("pipeline.ranges", "resolve_dates", "  date resolution"),
+    ("pipeline.entities.component", "find_spans", "gazetteer span finder"),
+    ("pipeline.ranges", "extract_entities", "entity post-processing"),
+    ("pipeline.entities.extract", "resolve_collisions", "  collisions"),
+    ("pipeline.ranges", "pending_block_events", "event stage (all)"),
+    ("pipeline.events.extract", "parse_sentences", "  parse of trigger sentences (model)"),
+    ("pipeline.events.extract", "prepare_block", "  triggers (prepare_block)"),
+    ("pipeline.events.extract", "Salience", "  salience"),
+    ("pipeline.events.extract", "build_event", "  event rows (build_event)"),
+    ("pipeline.events.rows.build", "read_frame", "    frame (read_frame)"),
+    ("pipeline.events.roles", "mend_asides", "      mend_asides"),
+    ("pipeline.events.roles", "modality", "      modality"),
+    ("pipeline.events.rows.build", "resolve_actor", "    actors (resolve_actor)"),
+    ("pipeline.events.rows.build", "dated_event", "    event date (dated_event)"),
+    ("pipeline.document.stream", "place_rows_and_warnings", "place rows"),
+)
+
+
+def _wrap(acc: Counter[str], depth: Counter[str], label: str,
+          fn: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        depth[label] += 1
+        t0 = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            depth[label] -= 1
+            if depth[label] == 0:
+                acc[label] += time.process_time() - t0
+    return timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, default=Path("corpus/song_jin_wars.txt"))
+    parser.add_argument("--by-file", type=int, default=0, metavar="N")
+    args = parser.parse_args()
+
+    from pipeline import api
+    from pipeline.document import process_text
+
+    acc: Counter[str] = Counter()
+    depth: Counter[str] = Counter()
+    for module, name, label in STAGES:
+        mod = importlib.import_module(module)
+        setattr(mod, name, _wrap(acc, depth, label, getattr(mod, name)))
+    one = args.corpus.read_text(encoding="utf-8")
+    text = "\n\n".join([one] * args.repeat)
+    resources = api.load_resources(api.DEFAULT_MODEL)
+    process_text(one, "warm", resources)  # first-call costs are paid by no round
+    best: tuple[float, dict[str, float]] | None = None
+    for _ in range(args.rounds):
+        acc.clear()
+        t0 = time.process_time()
+        process_text(text, "bench", resources)
+        total = time.process_time() - t0
+        if best is None or total < best[0]:
+            best = (total, dict(acc))
+    assert best is not None
+    total, shares = best
+    print(f"process_text on {args.repeat} x {args.corpus.name}: {total:.2f} s CPU "
+          f"(best of {args.rounds})")
+    for _, _, label in STAGES:
+        seconds = shares.get(label, 0.0)
+        print(f"{label:40s} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
+    if args.by_file:
+        profile = cProfile.Profile()
+        profile.enable()
+        process_text(text, "bench", resources)
+        profile.disable()
+        by_file: Counter[str] = Counter()
+        for (path, _, _), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+            key = path.split("site-packages/")[-1].split("/")[0] if "site-packages" in path \
+                else path[path.find("pipeline/"):] if "pipeline/" in path else path
+            by_file[key] += row[2]
+        whole = sum(by_file.values())
+        print(f"cProfile self time by file (traced: Python calls inflated), {whole:.1f} s:")
+        for key, seconds in by_file.most_common(args.by_file):
+            print(f"  {100 * seconds / whole:5.1f}%  {key}")
+
+
+if __name__ == "__main__":
+    main()
