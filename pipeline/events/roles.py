@@ -217,11 +217,16 @@ def listed_under(head: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+_MENDED = "chronicle_asides_mended"  # Doc.user_data key: mend_asides ran on this Doc
+
+
 def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                takes_object: bool = True) -> Frame:
     """The frame of the trigger ``span`` (a span of a parsed Doc). ``rule`` may be None when the
     rule depends on the object's label (the frame is read first, the rule chosen after)."""
-    mend_asides(span.doc)  # "X, claiming that ..., killed him": "killed" is the main verb
+    if not span.doc.user_data.get(_MENDED):  # once per parsed sentence: idempotent, and
+        mend_asides(span.doc)  # "X, claiming that ..., killed him": "killed" is the main verb
+        span.doc.user_data[_MENDED] = True
     head = trigger_head(span)
     _verb_with_object(head)
     inverse = rule is not None and rule.subject_role == "patient"
