@@ -51,6 +51,7 @@ from pipeline.events.asides import mend_asides
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.modality import modality, tense
 from pipeline.events.motion import unfit_motion
+from pipeline.events.passives import gapped_passive, passive_conjunct, reduced_passive
 from pipeline.events.subjects import (
     causative_patient,
     controller,
@@ -77,9 +78,6 @@ _LOCATION = frozenset({"at", "in", "on", "near", "outside", "inside", "within", 
                        "beyond", "under", "before", "along", "across"})
 _ORIGIN = frozenset({"from"})
 _DESTINATION = frozenset({"to", "toward", "towards", "into"})
-#: The only dependents a reduced passive ("later promoted to governor") may have.
-_REDUCED_DEPS = frozenset({"advmod", "prep", "punct", "cc", "conj", "npadvmod", "agent",
-                           "advcl"})
 _ANCHOR_PREPS = frozenset({"into", "in", "to", "from", "through", "against", "by", "with"})
 
 
@@ -272,9 +270,10 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
         passive = is_passive(head)
         subject = controller(head, lexicon)
         obj = relative_antecedent(next(iter(children(head, OBJ)), None), head)
-        if not passive and _reduced_passive(head, rule, obj):
+        if not passive and reduced_passive(head, rule, obj):
             passive = True  # "who was given the command, later promoted to governor"
-        elif not passive and _passive_conjunct(head, rule, obj):
+        elif not passive and (passive_conjunct(head, rule, obj)
+                              or gapped_passive(head, rule, obj, lexicon)):
             passive = True  # "he was condemned and beheaded": the tagger's VBD
         prep_obj = pobj(form_prep) if form_prep is not None else None
         if obj is not None and span.start <= obj.i < span.end and prep_obj is not None:
@@ -314,35 +313,6 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
                       for d in prep_objects(h, _DESTINATION))]
     # ("moved the capital from X to Y": the parse hangs "to" on X or on "from")
     return Frame(head, agent, patient, passive, places, origins, tuple(destinations), status)
-
-
-def _reduced_passive(head: Token, rule: TriggerRule | None, obj: Token | None) -> bool:
-    """True for a state act's verb (a rule with an ``implied_agent``: appoint, promote,
-    exile, arrest ...; verbs that take an object) read as active with no direct object and
-    either no subject of its own (it borrows one: "X, who was given the command, later
-    promoted to governor") or a past-participle tag ("Wang Zhi promoted to governor in
-    1465"): a passive without its auxiliary, so its subject is the patient and the agent is
-    implied (:mod:`pipeline.events.implied`)."""
-    if rule is None or not rule.implied_agent or not rule.takes_object or obj is not None \
-            or coarse(head) != "VERB" or head.tag_ not in ("VBN", "VBD"):
-        return False
-    if any(c.dep_ not in _REDUCED_DEPS for c in head.children):
-        return False  # "granted him a title", "had promoted", "made Luoyang his capital"
-    return head.tag_ == "VBN" or not children(head, SUBJ | SUBJ_PASS)
-
-
-def _passive_conjunct(head: Token, rule: TriggerRule | None, obj: Token | None) -> bool:
-    """True for a regular past form the tagger read as VBD, coordinated with a passive verb
-    before it, with no subject, auxiliary, particle or object of its own, for a rule that
-    takes an object and names no partner ("he was condemned as a traitor and beheaded in
-    the market-place": "was" governs both; the subject is the one beheaded). Verbs with a
-    partner ("was surrounded and surrendered (to X)") are acts of the subject."""
-    if rule is None or not rule.takes_object or rule.partner or obj is not None \
-            or head.dep_ != "conj" or head.tag_ != "VBD" or not head.lower_.endswith("ed"):
-        return False
-    if any(c.dep_ not in _REDUCED_DEPS for c in head.children):
-        return False  # a subject, auxiliary, particle or object of its own ("by X" kept)
-    return is_passive(head.head)
 
 
 def event_noun(tok: Token | None, lexicon: EventLexicon) -> bool:
