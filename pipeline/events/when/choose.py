@@ -37,6 +37,7 @@ from .known import (
     _own_age,
     _participle_of,
     _span_end,
+    trailing_age,
 )
 from .later import after_only, told_as_later
 from .lives import SLACK
@@ -175,10 +176,12 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
-            if source != "sentence" or not _victims_age(clause_verb(head), age):
+            verb = clause_verb(head)
+            if source != "sentence" or not (_victims_age(verb, age) or trailing_age(
+                    verb, age, chosen, sdoc, sent_start, event_type)):
                 return None, ""  # (a date between the age phrase and the trigger is nearer)
-            source = "other_clause"  # "In 409 ..., and her son killed him, at the age of
-            # 39": the victim's age at death; the sentence's date stands, as a guess
+            source = "other_clause"  # "killed him, at the age of 39" (the victim's age), "In
+            # 560, ... set up at age of seventeen" (fronted date): the date stands, as a guess
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
