@@ -185,7 +185,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                "result_particle", "result_place_form",
                                                "result_form", "fronted_preposition")}),
     "later_cues.csv": FileSchema(("cue", "link", "example"), ("cue", "link"),
-                                 {"link": _one_of("advmod", "prep", "near")}),
+                                 {"link": _one_of("advmod", "prep", "near", "assessment")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "attempt", "negation", "modal",
                                                   "failure", "order", "anaphor_person",

@@ -53,3 +53,22 @@ def test_a_trailing_age_keeps_the_fronted_date(text, year, resources: api.Resour
     assert last.year == year
     if year is not None:
         assert last.certainty == "low"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a later writer's judgement far from the narrative's years: no year for the event noun
+    ("In 1135 the monk rose in revolt at Pyongyang. In 1136 the city fell. Centuries later, "
+     "in 1925, the historian Sin Chaeho called the suppression of the monk the greatest "
+     "event of Korean history.", None),
+    ("In 1135 the monk rose in revolt at Pyongyang. In 1925 the historian Sin Chaeho "
+     "described the rebellion as the greatest event of Korean history.", None),
+    # near the narrative's years: the rule cannot tell, the date stands
+    ("In 1135 the monk rose in revolt at Pyongyang. In 1145 Kim Pusik called the rebellion "
+     "a treason.", 1145),
+])
+def test_a_far_judgement_does_not_date_the_events_it_names(text, year,
+                                                           resources: api.Resources) -> None:
+    events = api.process_text(text, "t", resources).events
+    last = max(events, key=lambda e: e.start)
+    assert last.trigger in ("suppression", "rebellion")
+    assert last.year == year

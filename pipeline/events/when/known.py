@@ -195,3 +195,12 @@ def trailing_age(verb: Token, age: Token, date: DateRow, sdoc: Doc, sent_start: 
     offset = date.start - sent_start
     return (event_type not in _LIFE_ENDS and age.i > verb.i and 0 <= offset <= len(sdoc.text)
             and _FRONTED.match(sdoc.text[:offset]) is not None)
+
+
+def _victims_age(verb: Token, age: Token) -> bool:
+    """True if the age phrase ``age`` comes after ``verb``'s direct object ("killed him, at
+    the age of 39"): the age of the one the act befell, told as it ends his life, not the
+    time of the act. A reflexive object ("killed himself at the age of 40") is the
+    subject: his own age, no time the sentence's date tells."""
+    return any(c.dep_ == "dobj" and c.i < age.i and not c.lower_.endswith(("self", "selves"))
+               for c in verb.children)
