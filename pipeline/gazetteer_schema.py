@@ -185,7 +185,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                "result_particle", "result_place_form",
                                                "result_form", "fronted_preposition")}),
     "later_cues.csv": FileSchema(("cue", "link", "example"), ("cue", "link"),
-                                 {"link": _one_of("advmod", "prep", "near")}),
+                                 {"link": _one_of("advmod", "prep", "near", "assessment")}),
     "report_cues.csv": FileSchema(("forms", "kind", "example"), ("forms", "kind"),
                                   {"kind": _one_of("report", "announce", "future", "occur",
                                                    "vague")}),

@@ -24,6 +24,14 @@ three-digit year when it holds two true digits.
   :data:`OCR_BC_WORD_DOUBT`), only when the document prints the true BC word elsewhere (an
   OCR'd book in the old order "B.C. 338"): read as above, by the running date, low, warned
   (OCR_YEAR_GUESSED).
+* After a CE word of the lexicon (``ce_prefix`` rows with 1: "in A.D. 9l", "A.D. 1O5"), the
+  same kind of token makes a mention from the CE word to the token with ``year_doubt``
+  :data:`OCR_CE_DOUBT`, read as a CE year by the running date (low, OCR_YEAR_GUESSED).
+  After either word, a token with fewer true digits than letters ("B.C. 1SO") is read as no
+  year: a mention of kind ``unread`` (DATE_NOT_READ).
+* A year the ordinary reader took from the token's leading digits ("A.D. 9" of "A.D. 9l",
+  "186" of "in 186S": a year cut short by the letter) does not block the token: the garbled
+  mention covers it and replaces it, so the year is never read short and silently.
 
 Both leave the running date unsure when no year is read (RUNNING_DATE_UNSURE on later dates).
 """
@@ -39,6 +47,7 @@ from .mentions import DateMention
 OCR_DOUBT = "OCR-garbled digits"
 OCR_BC_DOUBT = "OCR-garbled digits after a BC word"
 OCR_BC_WORD_DOUBT = "a year after a BC word garbled by OCR"
+OCR_CE_DOUBT = "OCR-garbled digits after a CE word"
 #: ``year_doubt`` values read as a BC year by the running date (:func:`read_ocr_year`).
 OCR_BC_DOUBTS = (OCR_BC_DOUBT, OCR_BC_WORD_DOUBT)
 OCR_WINDOW = 40  # years after the running year in which a garbled year may be read
@@ -74,6 +83,17 @@ def _three_digit(token: str) -> bool:
     return len(token) == 3 and token[0] != "0" and sum(c.isdigit() for c in token) >= 2
 
 
+def _blocks(span: tuple[int, int], s0: int, e0: int, t0: int) -> bool:
+    """Whether a mention already read at ``span`` blocks a garbled mention ``s0``-``e0`` whose
+    token starts at ``t0``: it overlaps it, unless it ends inside the token after starting
+    at or before its start (it read the token's leading digits only: "A.D. 9" of "A.D. 9l")
+    or lies wholly inside the new mention."""
+    a, b = span
+    if not (a < e0 and s0 < b):
+        return False
+    return not (s0 <= a and b <= e0 and (b < e0 or a >= t0))
+
+
 def _bc_token(m: DateMention) -> str:
     """The garbled year of an :data:`OCR_BC_DOUBT` mention ("B.C. l54" -> "l54")."""
     return m.text.split()[-1] if " " in m.text else m.text
@@ -81,22 +101,28 @@ def _bc_token(m: DateMention) -> str:
 
 def _bc_ocr_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon,
                      letters: set[str]) -> list[DateMention]:
-    """Garbled years after a BC word: "B.C. l54", "BC I54" (see the module docstring)."""
-    bc = sorted((w for w, v in lex.cat("ce_prefix").items() if int(v) < 0), key=len, reverse=True)
-    if not bc:
+    """Garbled years after a BC or CE word: "B.C. l54", "BC I54", "A.D. 9l" (see the module
+    docstring)."""
+    words = sorted(lex.cat("ce_prefix").items(), key=lambda kv: len(kv[0]), reverse=True)
+    if not words:
         return []
-    pat = re.compile(r"(?<![A-Za-z.])(?:" + "|".join(map(re.escape, bc))
+    sign = {w: int(v) for w, v in words}
+    pat = re.compile(r"(?<![A-Za-z.])(?P<word>" + "|".join(re.escape(w) for w, _ in words)
                      + r")\s*(?P<tok>[0-9A-Zlo]{1,4})(?![\w'’-])")
     out: list[DateMention] = []
     for hit in pat.finditer(text):
         token = hit.group("tok")
         s0, e0 = hit.span()
         if (token.isdigit() or not letters & set(token) or not any(c.isdigit() for c in token)
-                or any(a < e0 and s0 < b for a, b in taken)
+                or any(_blocks(span, s0, e0, hit.start("tok")) for span in taken)
                 or not ocr_readings(token, lex, (1, 2, 3, 4))):
             continue
+        if 2 * sum(c.isdigit() for c in token) < len(token):  # "B.C. 1SO": more letters
+            out.append(DateMention(start=s0, end=e0, text=text[s0:e0], kind="unread"))
+            continue  # than digits: no year read, and none cut short ("B.C. 1")
+        doubt = OCR_BC_DOUBT if sign[hit.group("word")] < 0 else OCR_CE_DOUBT
         out.append(DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian",
-                               calendar="western", year_doubt=OCR_BC_DOUBT))
+                               calendar="western", year_doubt=doubt))
     return out
 
 
@@ -113,7 +139,7 @@ def ocr_year_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> 
         if before is None or before.group(1).lower() not in preps:
             continue
         if (token.isdigit() or not letters & set(token) or _ROMAN.fullmatch(token)
-                or token.lower() in known or any(a < e0 and s0 < b for a, b in taken)):
+                or token.lower() in known or any(_blocks(sp, s0, e0, s0) for sp in taken)):
             continue
         # "In l54 B.C.": a short year with an era word after it is read by .ocr_context
         era_after = len(token) == 3 and _ERA_AFTER.match(text, e0) is not None
@@ -163,7 +189,8 @@ def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
     docstring), or None (then ``state.unread`` is set: the narrative's date is unsure)."""
     bc = m.year_doubt in OCR_BC_DOUBTS
     readings = ([1 - y for y in ocr_readings(_bc_token(m), lex, (1, 2, 3, 4))] if bc
-                else ocr_readings(m.text, lex))
+                else ocr_readings(_bc_token(m), lex, (1, 2, 3, 4))
+                if m.year_doubt == OCR_CE_DOUBT else ocr_readings(m.text, lex))
     fits = [] if state.year is None else [
         y for y in readings if state.year <= y <= state.year + OCR_WINDOW]
     if not fits:

@@ -29,6 +29,7 @@ from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
 
+from .assessed import judged_far
 from .known import (
     _DYNASTY_END,
     _SPAN_ENDS,
@@ -37,6 +38,8 @@ from .known import (
     _own_age,
     _participle_of,
     _span_end,
+    _victims_age,
+    trailing_age,
 )
 from .later import after_only, told_as_later
 from .lives import SLACK
@@ -131,6 +134,8 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                                                        and chosen.start < near))
         if founded is not None:  # "the establishment of the Tang Dynasty": 618, low
             return founded, "sentence"
+    if chosen is not None and sdoc.has_annotation("DEP") and judged_far(head, chosen, dates):
+        return None, ""  # "in 1925, the historian X called the suppression of Y": (.assessed)
     if chosen is not None and source != "clause" and lexicon is not None \
             and sdoc.has_annotation("DEP") and background_noun(head, lexicon):
         return None, ""  # "the first rising against the Qin after the death of the First
@@ -175,22 +180,15 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             and sdoc.has_annotation("DEP"):
         age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
-            if source != "sentence" or not _victims_age(clause_verb(head), age):
+            verb = clause_verb(head)
+            if source != "sentence" or not (_victims_age(verb, age) or trailing_age(
+                    verb, age, chosen, sdoc, sent_start, event_type)):
                 return None, ""  # (a date between the age phrase and the trigger is nearer)
-            source = "other_clause"  # "In 409 ..., and her son killed him, at the age of
-            # 39": the victim's age at death; the sentence's date stands, as a guess
+            source = "other_clause"  # "killed him, at the age of 39", "In 560, ... at age of
+            # seventeen": the date stands, as a guess
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source
-
-
-def _victims_age(verb: Token, age: Token) -> bool:
-    """True if the age phrase ``age`` comes after ``verb``'s direct object ("killed him, at
-    the age of 39"): the age of the one the act befell, told as it ends his life, not the
-    time of the act. A reflexive object ("killed himself at the age of 40") is the
-    subject: his own age, no time the sentence's date tells."""
-    return any(c.dep_ == "dobj" and c.i < age.i and not c.lower_.endswith(("self", "selves"))
-               for c in verb.children)
 
 
 def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -173,3 +174,33 @@ def _aged(verb: Token, lexicon: EventLexicon) -> Token | None:
             return None  # a conjunct with its own subject is a clause of its own
         verb = verb.head
     return None
+
+
+_LIFE_ENDS = frozenset({"death", "suicide"})
+#: The words a fronted date adverbial may open with before its date ("In 560,", "During the
+#: third month of ...").
+_FRONTED = re.compile(r"(?i)\W*(?:(?:in|on|by|during|from|at|then|and|but)\s+)*(?:the\s+)?\Z")
+
+
+def trailing_age(verb: Token, age: Token, date: DateRow, sdoc: Doc, sent_start: int,
+                 event_type: str = "") -> bool:
+    """True if the age phrase ``age`` comes after ``verb`` (the subject's age at the act: "and
+    Yu Wenyong was set up as emperor at age of seventeen") while ``date`` is the fronted
+    adverbial that opens the sentence ("In 560, ..."): a date that frames every clause of the
+    sentence, so the age does not replace it. A fronted age ("At the age of twenty-five, he
+    rose up") or a date inside another clause ("He was born in 1103, and at the age of
+    twenty ...") is another time, and so is a death or suicide told with its age ("In 1127
+    the Jin took Kaifeng, and Huizong died in captivity at the age of 53": the age stands
+    for the life's end, which the sentence does not date)."""
+    offset = date.start - sent_start
+    return (event_type not in _LIFE_ENDS and age.i > verb.i and 0 <= offset <= len(sdoc.text)
+            and _FRONTED.match(sdoc.text[:offset]) is not None)
+
+
+def _victims_age(verb: Token, age: Token) -> bool:
+    """True if the age phrase ``age`` comes after ``verb``'s direct object ("killed him, at
+    the age of 39"): the age of the one the act befell, told as it ends his life, not the
+    time of the act. A reflexive object ("killed himself at the age of 40") is the
+    subject: his own age, no time the sentence's date tells."""
+    return any(c.dep_ == "dobj" and c.i < age.i and not c.lower_.endswith(("self", "selves"))
+               for c in verb.children)
