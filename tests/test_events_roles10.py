@@ -74,6 +74,8 @@ def test_an_ocr_headword_with_unread_character_marks_is_the_entry_topic() -> Non
     assert topic("2521 Yo Fei ^ * (T. ^ ^). A.D. 1103-1142. A native of T'ang-yin.",
                  "Yo Fei") == "Yue Fei"
     assert topic("Yo Fei ■ □. Born in 1103.", "Yo Fei") == "Yue Fei"
+    # OCR reads an unread character as "|" too (fresh report 12: "1957 Tou I ^ |^ (T. ^ ^).")
+    assert topic("2521 Yo Fei ^ |^ (T. ^ ^). Died A.D. 1142.", "Yo Fei") == "Yue Fei"
     assert topic("Yo Fei ^ fought the Chin.", "Yo Fei") == ""  # a sentence, not a heading
 
 

@@ -58,9 +58,9 @@ _POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\b")
 #: What may follow a headword before its full stop: numbers, brackets, Chinese characters,
 #: dashes and spaces ("1223 Li Ts'ung-k'o 李從珂.", "An Lushan (703 to 757 years)."), and
 #: the marks OCR leaves for Chinese characters it could not read ("Ti Ch*ing ^ ^ (T. ^ g).":
-#: "^", "*", "■", "□").
+#: "^", "*", "■", "□", "|").
 _HEADWORD_TAIL = re.compile(r"(?:\s|\d|[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f]|\([^()\n]*\)"
-                            r"|\[[^\[\]\n]*\]|[-–—,^*■□])*(?:\.|$)")
+                            r"|\[[^\[\]\n]*\]|[-–—,^*■□|])*(?:\.|$)")
 _HEADWORD_LEAD = re.compile(r"\s*(?:(?:No\.\s*)?\d+[a-z]?\.?\s+)?")
 
 
