@@ -38,3 +38,11 @@ def test_people_word_or_sentence_start_is_no_name(resources: api.Resources) -> N
     texts = [t for t, label, _ in rows if label == "PERSON"]
     assert not any(t in ("The Khan", "Xiongnu Chanyu", "Uighur Khan", "Great Khan")
                    for t in texts)
+
+
+def test_bare_title_is_no_person(resources: api.Resources) -> None:
+    rows = _persons(resources, "In 89 the Marquis was made Generalissimo, and the Generalissimo "
+                               "marched north. Generalissimo Chiang Kai-shek fled in 1949.")
+    texts = [t for t, label, _ in rows if label == "PERSON"]
+    assert "Marquis" not in texts and "Generalissimo" not in texts
+    assert "Chiang Kai-shek" in texts
