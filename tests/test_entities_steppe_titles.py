@@ -46,3 +46,10 @@ def test_bare_title_is_no_person(resources: api.Resources) -> None:
     texts = [t for t, label, _ in rows if label == "PERSON"]
     assert "Marquis" not in texts and "Generalissimo" not in texts
     assert "Chiang Kai-shek" in texts
+
+
+def test_wade_giles_mountain_is_no_person(resources: api.Resources) -> None:
+    rows = _persons(resources, "In 89 Tou Hsien defeated the northern army at Chi-lo-shan. Sun "
+                               "Chung-shan was born in 1866.")
+    assert not any(t == "Chi-lo-shan" and label == "PERSON" for t, label, _ in rows)
+    assert ("Sun Chung-shan", "PERSON", "Sun Yat-sen") in rows
