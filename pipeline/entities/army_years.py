@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.entities.dynasty_years import _reign_spans
+from pipeline.entities.dynasty_years import zh_reign_years
 from pipeline.records import EntityRow, WarningRow
 from pipeline.resources import active_gazetteer_dir
 
@@ -51,19 +51,7 @@ def army_spans(directory: Path) -> Mapping[str, tuple[int, int, str]]:
         for name in (r.get("canonical", ""), *(r.get("aliases") or "").split("|")):
             if name and zh:
                 zh_of.setdefault(name, zh)
-    loaded = _reign_spans(directory)
-    years_of: dict[str, tuple[int, int]] = {}
-    if loaded is not None:
-        span, dynasties = loaded
-        parent = {d.name: d.parent for d in dynasties}
-        for d in dynasties:
-            if not d.name_zh:
-                continue
-            found = [s for name, s in span.items() if name == d.name or parent.get(name) == d.name]
-            if found:
-                lo, hi = min(a for a, _ in found), max(b for _, b in found)
-                old = years_of.get(d.name_zh, (lo, hi))
-                years_of[d.name_zh] = (min(old[0], lo), max(old[1], hi))
+    years_of = zh_reign_years(directory)
     out: dict[str, tuple[int, int, str]] = {}
     for r in _rows(directory / "armies.csv"):
         name, polity = r.get("canonical", ""), r.get("polity", "")
