@@ -91,3 +91,10 @@ def test_a_homonym_outside_the_unit_written_around_it_is_refused() -> None:
     assert row.coord_source.startswith("within:")
     assert any(w.code == "PLACE_COORDINATE_GUESSED" and "Xindu" in w.message for w in warnings)
 
+
+
+def test_a_seat_the_name_had_just_left_makes_the_pick_medium() -> None:
+    # 630: CHGIS has 定襄縣 (Shanxi, from 621) in use; 定襄郡 sat in Inner Mongolia until 617
+    rows, warnings = _rows("Li Jing made a surprise attack on Dingxiang.", 630, "Dingxiang")
+    assert rows["Dingxiang"].certainty == "medium"
+    assert any("Inner Mongolia" in w.message for w in warnings)

@@ -45,6 +45,27 @@ def polity_spans(words: Iterable[str], directory: Path | None
     return {k: tuple(sorted(v)) for k, v in _word_spans(set(words), dynasties, span).items()}
 
 
+def zh_reign_years(directory: Path | None) -> dict[str, tuple[int, int]]:
+    """Chinese dynasty name (``dynasties.csv`` ``name_zh``) -> (first, last) reign year
+    (astronomical) of the dynasties of that name and their members (金 -> (1115, 1234));
+    empty without the files. A new dict."""
+    loaded = _reign_spans(directory)
+    out: dict[str, tuple[int, int]] = {}
+    if loaded is None:
+        return out
+    span, dynasties = loaded
+    parent = {d.name: d.parent for d in dynasties}
+    for d in dynasties:
+        if not d.name_zh:
+            continue
+        found = [s for name, s in span.items() if name == d.name or parent.get(name) == d.name]
+        if found:
+            lo, hi = min(a for a, _ in found), max(b for _, b in found)
+            old = out.get(d.name_zh, (lo, hi))
+            out[d.name_zh] = (min(old[0], lo), max(old[1], hi))
+    return out
+
+
 def _reign_spans(directory: Path | None) -> tuple[dict[str, tuple[int, int]], list] | None:
     """(first, last) reign year of each dynasty of ``rulers.csv``, and the ``dynasties.csv``
     rows; None without the files. New containers (callers change them); the files are read

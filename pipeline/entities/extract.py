@@ -205,7 +205,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     "Military Prefecture") or has no capital letter or a digit are dropped; a name the
     model labels differently within one doc gets its most frequent label. A model PERSON
     with a word the text also writes in lower case (no syllable, no title: "Lash Law") is
-    dropped, and so is one of English words only led by a verb or adjective ("Jump"). Any
+    dropped, and so is one of English words only led by a verb or adjective ("Jump"), and a
+    one-word model PERSON that is a ``person_title`` word ("the Marquis"). Any
     entity whose text is a sexagenary name ("Jiaxu", "Jia Xu":
     :meth:`Gazetteer.is_sexagenary`), and any model entity whose first word is one
     ("Jiashen May"), is dropped.
@@ -250,6 +251,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
         if mapped == "PERSON" and (_SPACED_DASH.search(text) or _attributive(doc_text, start, end,
                                                                             text, titles_lc)):
             continue
+        if mapped == "PERSON" and " " not in text and text.lower() in titles_lc:
+            continue  # "the Marquis", "the Generalissimo": a bare title names no one
         if mapped == "PLACE":
             english = _english_for(doc.vocab)
             if broken_word(doc_text, start, end, english):

@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.entities.dynasty_years import _reign_spans
+from pipeline.entities.dynasty_years import zh_reign_years
 from pipeline.entities.ruler_dates import _own_name
 from pipeline.records import EntityRow, WarningRow
 from pipeline.resources import active_gazetteer_dir, lexicon_values
@@ -64,18 +64,7 @@ def person_spans(directory: Path) -> Mapping[str, tuple[int, str]]:
         if born is not None and r.get("canonical"):
             out[r["canonical"]] = (born - LIFE_MARGIN, f"born {_show(born)}")
     zh_of = {r["canonical"]: r.get("zh", "") for r in _rows(directory / "polities.csv")}
-    loaded = _reign_spans(directory)
-    first_of: dict[str, int] = {}
-    if loaded is not None:
-        span, dynasties = loaded
-        parent = {d.name: d.parent for d in dynasties}
-        for d in dynasties:
-            if not d.name_zh:
-                continue
-            years = [lo for name, (lo, _) in span.items()
-                     if name == d.name or parent.get(name) == d.name]
-            if years:
-                first_of[d.name_zh] = min(min(years), first_of.get(d.name_zh, min(years)))
+    first_of = {zh: lo for zh, (lo, _) in zh_reign_years(directory).items()}
     for r in _rows(directory / "persons.csv"):
         name, polity = r.get("canonical", ""), r.get("polity", "")
         first = first_of.get(zh_of.get(polity, ""))

@@ -36,6 +36,8 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from pipeline.entities.army_years import refuse_far_armies
+from pipeline.entities.dead_names import refuse_garbled_dead
 from pipeline.entities.lifetimes import refuse_unborn_persons
 from pipeline.entities.near_spellings import link_near_spellings
 from pipeline.entities.ruler_dates import (
@@ -131,8 +133,10 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
     out, sides = surname_sides(out, text, years_at)  # "the Yuan army" in 200: Yuan Shao's
     out, unborn = refuse_unborn_polities(out, text, years_at, surnames)  # "Bohai" in 190
     out, lives = refuse_unborn_persons(out, text, years_at)  # "Liu He" in 74 BC: not Liu E
+    out, garbled = refuse_garbled_dead(out, text, years_at)  # "Quan Xiang Yu Wenhu" in 560
     out, near = link_near_spellings(out, years_at)  # "Chen Yongliang" in 1356: Chen Youliang
-    return out, warnings + sides + unborn + lives + near
+    out, armies = refuse_far_armies(out, years_at)  # the Eastern Route Army of 1281: not Jin's
+    return out, warnings + sides + unborn + lives + garbled + near + armies
 
 
 def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],

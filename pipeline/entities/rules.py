@@ -301,6 +301,13 @@ def _valid_rule(key: str, toks: list[str], w: _Words) -> str | None:
         if len(rest) == 1:
             return "PERSON" if _given_ok(rest[0], w) else None
         return "PERSON" if rest[0] in w.surnames and _given_ok(rest[1], w) else None
+    if key == "PERSON_STEPPE":
+        # the name before a steppe ruler's title: no title, qualifier ("Great Khan"), people
+        # or state ("the Xiongnu Chanyu", "the Uighur Khan"), direction, place or era word
+        name = toks[0]
+        bad = w.titles | w.qualifiers | w.pol_words | w.directions | w.place_names \
+            | w.era_names | w.after_ruler
+        return "PERSON" if name.isalpha() and name not in bad else None
     if key == "PLACE_SUF":
         i = 1 if toks[0] in w.directions else 0
         for j in range(i + 1, len(toks)):

@@ -17,7 +17,10 @@ guess between dynasties.
 The bare name of a titled person is no place in the same text: "King Gojong ... Gojong died
 in 1259" (the model reads the bare "Gojong" as a place); a model PLACE row of the name part of
 a titled PERSON row becomes that PERSON, unless the place data knows the name
-(:func:`bare_titled_persons`, on the rows before the document's label vote).
+(:func:`bare_titled_persons`, on the rows before the document's label vote). A steppe ruler's
+title is written after the name (``title_after_ruler``: "the Jieli Qaghan ... Jieli fled"):
+the name before it is the name part too. A "<Name> Qaghan" row whose name alone is a person
+of the gazetteer ("Temujin Khan") takes that person's canonical (Genghis Khan).
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ def titled_canonicals(rows: list[EntityRow], gaz: Gazetteer) -> list[EntityRow]:
     if not titles or not any(r.label == "PERSON" for r in rows):
         return rows
     lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") (.+)")
+    after = gaz.words("title_after_ruler")
+    tail = re.compile(r"([A-Z][a-z']+) (?:" + "|".join(map(re.escape, after)) + r")") \
+        if after else None
     bare = _bare_canonicals(rows)
     persons = {r.canonical for r in rows if r.label == "PERSON"}
     out: list[EntityRow] = []
@@ -66,8 +72,12 @@ def titled_canonicals(rows: list[EntityRow], gaz: Gazetteer) -> list[EntityRow]:
             continue
         canonical = ""
         m = lead.fullmatch(text)
+        t = tail.fullmatch(text) if tail is not None else None
         if m is not None and " " in m.group(1):
             canonical = bare.get(m.group(1), "")
+        elif t is not None:  # "Temujin Khan": the gazetteer's Temujin
+            people = {e.canonical for e in gaz.lookup(t.group(1)) if e.label == "PERSON"}
+            canonical = people.pop() if len(people) == 1 else ""
         else:
             words = text.split()
             if len(words) == 2 and words[1] == "Emperor" and words[0] not in titles:
@@ -87,9 +97,14 @@ def bare_titled_persons(rows: list[Row], gaz: Gazetteer) -> None:
     if not titles:
         return
     lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") ([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
+    after = gaz.words("title_after_ruler")
+    tail = re.compile(r"([A-Z][a-z']+) (?:" + "|".join(map(re.escape, after)) + r")") \
+        if after else None
     bare: dict[str, str] = {}
     for _s, _e, label, canonical, _source, text in rows:
-        m = lead.fullmatch(" ".join(text.split())) if label == "PERSON" else None
+        name = " ".join(text.split())
+        m = lead.fullmatch(name) if label == "PERSON" else None
+        m = m or (tail.fullmatch(name) if label == "PERSON" and tail is not None else None)
         if m is not None:
             bare.setdefault(m.group(1), canonical)
     if not bare:

@@ -36,6 +36,7 @@ LEXICON_KINDS = (
     "name_intro", "title_cue", "place_before", "place_after", "place_passive",
     "person_before", "person_rank_after", "person_object_verb", "old_syllable",
     "female_word", "male_word", "ruler_metonym", "sovereign_title", "state_noun",
+    "title_after_ruler",
 )
 
 

@@ -23,7 +23,10 @@ others):
   辯州 in Guangdong; ``:nearest``, low), of the same unit level when the text
   writes one ("Lingzhou" in 1000: CHGIS has only 令州 in Guizhou that year; 靈州 in
   Ningxia is its unit of 618-720 and 1288-): the table may lack the unit meant, so the row
-  is medium, never high, and the warning names the other seats.
+  is medium, never high, and the warning names the other seats. A seat of the same Chinese
+  name (another level or seat of one unit, else no homonym) counts too when its years come
+  within ``MOVED_YEARS`` of the running year: the name had just moved ("Dingxiang" in 630:
+  定襄縣 of Shanxi from 621, but 定襄郡 sat in Inner Mongolia until 617).
 
 * **A province the text names.** The same one-seat pick, when the sentence (else the
   paragraph) names provinces (rows located at province level) and not the province of the
@@ -56,6 +59,7 @@ from pipeline.places.historical import (
     unit_rank,
 )
 from pipeline.places.seats import (  # noqa: F401 (other_seats: the tests' import)
+    MOVED_YEARS,
     REACH,
     SEAT_SPREAD,
     WINDOW_YEARS,
@@ -191,12 +195,16 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       "seat of that name nearest in time in a province it names: the table "
                       "may lack the unit meant")
             continue
+        window = WINDOW_YEARS
+        if not others:  # 定襄 in 630: its commandery sat in Inner Mongolia until 617
+            others, window = other_seats(row.place, year, lat, lon, zh=zh,
+                                         moved=MOVED_YEARS), MOVED_YEARS
         if others:
             named = "; ".join(_named(u)
                               for u in others[:3])
             out[i] = replace(row, certainty="medium")
             why[i] = (f"the one CHGIS unit named {row.place} in use in {year}, but the name had "
-                      f"other seats within {WINDOW_YEARS} years ({named}): the table may lack "
+                      f"other seats within {window} years ({named}): the table may lack "
                       "the unit meant")
     return out, why
 

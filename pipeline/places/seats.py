@@ -24,6 +24,8 @@ from pipeline.resources import active_gazetteer_dir
 
 SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
 WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
+MOVED_YEARS = 30  # a seat of the same Chinese name this close in time: the name had moved
+MOVED_SPREAD = 1.5  # degrees: ... and this far away (靈武郡 0.8° from 靈武縣 is the same place)
 REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
 
 
@@ -88,16 +90,24 @@ def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
 
 
 def other_seats(name: str, year: int, latitude: float, longitude: float,
-                window: int = WINDOW_YEARS, zh: str = "") -> list[HistoricalUnit]:
+                window: int = WINDOW_YEARS, zh: str = "", moved: int = 0
+                ) -> list[HistoricalUnit]:
     """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
     (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
     ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
     whose name begins with the same two characters are the same name at another level or
-    seat (靈武縣, 靈武郡), no homonym, and are left out."""
+    seat (靈武縣, 靈武郡), no homonym, and are left out, unless their years come within
+    ``moved`` years of ``year`` and their seat lies more than ``MOVED_SPREAD`` degrees away:
+    a seat the name had just left or was about to take (定襄郡 in Inner Mongolia until 617,
+    定襄縣 in Shanxi from 621) may be the one a text of 630 means."""
     out: list[HistoricalUnit] = []
     for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
+        same = zh and unit.zh[:2] == zh[:2] and not (
+            unit.start_year - moved <= year <= unit.end_year + moved
+            and (abs(unit.latitude - latitude) > MOVED_SPREAD
+                 or abs(unit.longitude - longitude) > MOVED_SPREAD))
         if unit.start_year - window <= year <= unit.end_year + window \
-                and not (zh and unit.zh[:2] == zh[:2]) \
+                and not same \
                 and _far(latitude, longitude, unit) \
                 and all(_far(u.latitude, u.longitude, unit) for u in out):
             out.append(unit)

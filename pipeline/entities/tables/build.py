@@ -152,6 +152,8 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     rules.add("PERSON_HYG", [[isin(w.pol_single | w.surnames), cap, {"ORTH": "-"},
                               {"IS_LOWER": True, "IS_ALPHA": True}]])
     rules.add("PERSON_FIEF", [[cap, isin(w.after_name), cap, cap_opt]])
+    # "the Jieli Qaghan", "Huhanye Chanyu": a steppe ruler's name + his title, one person
+    rules.add("PERSON_STEPPE", [[dict(cap, IS_STOP=False), isin(w.after_ruler)]])  # not "The Khan"
     rules.add("PLACE_PRE", [[isin(gaz.words("place_prefix")), cap]])
     # "in modern Shanxi", "present-day Kaifeng": the name after the gloss word (not the word)
     rules.add("PLACE_MOD", [[isin({g.lower() for g in gaz.words("gloss_opener")}, "LOWER"),

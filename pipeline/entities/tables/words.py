@@ -38,6 +38,8 @@ class _Words:
     not_given: frozenset[str]
     person_aliases: frozenset[str]
     place_names: frozenset[str] = frozenset()  # one-word PLACE aliases of 2+ syllables
+    # a steppe ruler's title after his name (title_after_ruler: "the Jieli Qaghan")
+    after_ruler: frozenset[str] = frozenset()
     ruler_keys: frozenset[str] = frozenset()  # era_keys of rulers' temple names and eras
     ruler_personal: frozenset[str] = frozenset()  # era_keys of rulers' personal names
     wg_surnames: frozenset[str] = frozenset()  # the surnames in Wade–Giles ("Tung", "Ts'ao")
@@ -105,6 +107,7 @@ def _words(gaz: Gazetteer, rulers: RulerIndex | None = None) -> _Words:
         pol_suffix=pol_suffix, surnames=surnames, plain_surnames=surnames - pol_single,
         clans=frozenset(tuple(c.split()) for c in gaz.words("clan_surname")),
         after_name=frozenset(gaz.words("title_after_name")),
+        after_ruler=frozenset(gaz.words("title_after_ruler")),
         place_suffixes=place_suffixes,
         directions=frozenset(gaz.words("direction_word")),
         era_names=gaz.era_names,
