@@ -25,6 +25,9 @@ _HYPHENS = frozenset({"-", "‐", "‑"})
 #: inner apostrophes ("Ch'i", "T'ang", "Ts’ao").
 _PART = re.compile(r"[^\W\d_]+(?:['’ʻ][^\W\d_]+)*")
 _INITIAL = re.compile(r"[A-Z]\.")  # "P. K. Kozlov"
+#: English prepositions inside a hyphenated common noun ("Censor-in-chief", "Commander-in-chief",
+#: "son-in-law", "man-of-war", "men-at-arms"): no syllable of a romanized name in that place.
+_COMPOUND_PREPS = frozenset({"in", "of", "at"})
 #: Dependency labels of an infinitive (or other clause) an object-control verb governs.
 _CONTROLLED = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 
@@ -94,10 +97,24 @@ def name_shape(toks: list[Token]) -> bool:
             return False
         if len(word) == 1 and _INITIAL.fullmatch(word[0].text):
             continue
+        if english_compound(word):
+            return False
         if not all(_PART.fullmatch(t.text) or (k % 2 == 1 and t.text in _HYPHENS)
                    for k, t in enumerate(word)):
             return False
     return True
+
+
+def english_compound(word: list[Token]) -> bool:
+    """True when the tokens of one written word are an English hyphenated compound noun, a
+    title or kin term rather than a romanized name: a middle part is a preposition and the
+    parts after it are in lower case ("Censor-in-chief", "Commander-in-chief",
+    "Son-in-law"; not "Tsêng-kuo-fan")."""
+    parts = [t for t in word if t.text not in _HYPHENS]
+    return len(parts) >= 3 and any(
+        t.lower_ in _COMPOUND_PREPS and t.text.islower()
+        and all(u.text.islower() for u in parts[k + 1:])
+        for k, t in enumerate(parts[1:-1], start=1))
 
 
 def hyphenated(toks: list[Token]) -> bool:

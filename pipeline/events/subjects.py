@@ -160,6 +160,32 @@ def _nearest_first(own: list[Token], verb: Token) -> list[Token]:
     return [last, *(s for s in own if s.i != last.i)]
 
 
+#: Prepositions of company: "X, with Y and Z, rose" (Y and Z go along; X acts).
+_COMPANY = frozenset({"with"})
+
+
+def _with_aside(subj: Token) -> Token:
+    """The noun before a comma when the parse made the object of a "with" aside the subject
+    ("Myoch'ng, with Cho Kwang and Yu Ch'am, rose in revolt": the parse's subject "Kwang";
+    those "with" him go along, the one before the comma acts): ``subj``'s phrase opens
+    right after "with", which follows a comma after a noun or a pronoun (a name run into a
+    fronted date, "In 1135 Myoch'ng", is the object of "In" in the parse). ``subj``
+    otherwise (a fronted time, "In 1135, with X, ...": no noun before the comma)."""
+    doc = subj.doc
+    left = min(t.i for t in subj.subtree)
+    if left < 3 or doc[left - 1].lower_ not in _COMPANY or doc[left - 2].text != ",":
+        return subj
+    noun = doc[left - 3]
+    if coarse(noun) not in ("PROPN", "PRON") or noun.i >= subj.i:
+        return subj
+    steps = 0
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and steps < 4:
+        noun, steps = noun.head, steps + 1
+    if noun.dep_ == "pobj" and not any(c.tag_ == "CD" for c in noun.children):
+        return subj  # "At Pyongyang, with X, ...": a place phrase, no doer
+    return noun
+
+
 def _glued(subj: Token) -> bool:
     """True when the phrase of ``subj`` follows the object of a preposition with no comma
     between ("in the year Heen-fung": the parse's subject "fung" ends the phrase "in the year
@@ -187,7 +213,7 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
         return controller(have, lexicon, depth + 1)  # "Qin Hui had the general Yue Fei
         # executed": the participle's subject is the one it is done to
     if own:
-        subj = own[0]
+        subj = _with_aside(own[0])
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return appositive_head(_person_of_place(verb.head) if subj.lower_ == "who"
                                    else verb.head)

@@ -55,7 +55,13 @@ from pipeline.events.roles import (
     read_frame,
     tense,
 )
-from pipeline.events.rows.context import _continues, _reigning_title, _topic_possessor
+from pipeline.events.rows.context import (
+    _continues,
+    _reigning_title,
+    _topic_possessor,
+    bare_title,
+    unnamed_place,
+)
 from pipeline.events.rows.frames import (
     _against,
     _at_onset,
@@ -211,7 +217,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                 and not (rule.partner or rule.hostile) and frame.agent is not frame.patient:
             actor1 = finder.model_place_person(frame.agent)  # "Kwang-sit was born"
         unnamed = frame.agent is not None and actor1 is None \
-            and frame.agent.tag_.startswith("NNP")  # a name that is no actor: "The Aftermath"
+            and frame.agent.tag_.startswith("NNP") \
+            and not bare_title(finder, frame.agent, ctx.entities, offset + sent.start_char)
+        # a name that is no actor: "The Aftermath"; not a title no one was found for, with no
+        # name in its phrase ("the Emperor pardoned him": the nearest name is no emperor)
         if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
                 and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in local):
             actor1 = nearest_actor(ctx.entities, offset + sent.start_char
@@ -266,7 +275,9 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
             actor1 = salience.attacker(actor2, lambda e: polity_of(ctx, e),
                                        patient_place.canonical
                                        if patient_place is not None and actor2 is None else "",
-                                       at, governor_at(frame.head, offset + sent.start_char))
+                                       at, governor_at(frame.head, offset + sent.start_char),
+                                       unnamed_place=unnamed_place(frame, rule, rules,
+                                                                    patient_place, actor2))
         if actor1 is None and frame.agent is None:  # "carried out under X", "... Six of
             actor1 = authority(finder, salience, frame, rule, actor2, at)  # them were beheaded"
         actor1, actor2 = misread_sides(actor1, actor2, finder, doc_text, offset)
@@ -307,6 +318,11 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                            frame.patient is None)
             if actor2 is not None:
                 salience.opposed(actor1, actor2)
+        if rule.hostile and status == "asserted" and (place is not None or (
+                frame.patient is not None and (actor2 is None
+                                               or actor2.entity.label != "PERSON"))):
+            salience.hit_place(actor1)  # "the siege of Pyongyang ... the city fell": its agent
+            # (an act against a place or a side, not a person: "X beheaded Y" is no siege)
         if status == "asserted" and actor1 is not None and rule.event_type in STATE_ACTS:
             salience.ruled(actor1, at)
         if status == "asserted" and rule.event_type in _FATAL and not survived(frame.head):
@@ -388,4 +404,5 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     elif untitled:
         row = titled_ruler(row, date, ctx.dates, ctx.date_starts, salience.text_polity(row.start))
     return unbegun_reign(row), query  # "the little emperor abdicated": not the new one
+
 

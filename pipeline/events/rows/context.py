@@ -1,19 +1,23 @@
 """Readers of an event row's context for :func:`pipeline.events.rows.build.build_event`: the
 entry's topic for a possessive pronoun, a sentence cut by a stray full stop, and the reigning
-ruler for a bare title (split from ``build.py``; same functions)."""
+ruler for a bare title (split from ``build.py``; same functions); whether a subject is a
+title that names no one (:func:`bare_title`) and a patient a place word that names no place
+(:func:`unnamed_place`)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from pipeline.events.actors import Actor
+from pipeline.events.actors import AGENT_LABELS, Actor, ActorFinder
 from pipeline.events.implied import reigning_title
 from pipeline.events.lexicon import TriggerRule
+from pipeline.events.roles import Frame
 from pipeline.events.salience import Salience
 from pipeline.events.triggers import Context, polity_of
-from pipeline.records import DateRow, EventRow
+from pipeline.records import DateRow, EntityRow, EventRow
 
 
 def _topic_possessor(tok: Token | None, rule: TriggerRule, salience: Salience
@@ -59,3 +63,24 @@ def _reigning_title(row: EventRow, ctx: Context, salience: Salience, date: DateR
     checked = reigning_title(guess, date, ctx.dates, ctx.date_starts)
     return checked if checked.actor1 else out
 
+
+def bare_title(finder: ActorFinder, agent: Token, entities: Sequence[EntityRow],
+               base: int) -> bool:
+    """True when the subject ``agent`` is a title cue ("the Emperor", "the General") whose
+    phrase names no one ("the General Who Conquers The West, Huan Wen": it does); ``base``:
+    the full-text offset of ``agent``'s sentence Doc."""
+    if not finder.anaphor_kind(agent):
+        return False
+    toks = list(agent.subtree)
+    lo = base + toks[0].idx
+    hi = base + toks[-1].idx + len(toks[-1])
+    return not any(e.label in AGENT_LABELS and lo <= e.start and e.end <= hi for e in entities)
+
+
+def unnamed_place(frame: Frame, rule: TriggerRule, rules: Sequence[TriggerRule],
+                  patient_place: EntityRow | None, actor2: Actor | None) -> bool:
+    """True when the patient of ``rule``'s event is a place word that names no place ("the
+    city fell": one of ``rule.object_words``, for an event type that takes a PLACE)."""
+    return patient_place is None and actor2 is None and frame.patient is not None \
+        and frame.patient.lower_ in rule.object_words and any(
+            r.event_type == rule.event_type and r.object_label == "PLACE" for r in rules)

@@ -42,6 +42,9 @@ class HostileSides:
         self.state_acts: list[tuple[int, Actor]] = []
         # (actor1, actor2) of the paragraph's hostile events with both sides, in order
         self.pairs: list[tuple[Actor, Actor]] = []
+        # the agents (None: unnamed) of the paragraph's hostile events at or against a place
+        # or a side (not a person), in order
+        self.place_agents: list[Actor | None] = []
         # place canonical -> the last agent of a hostile event at it, over the whole document
         self.at_place: dict[str, Actor] = dict(earlier.at_place) if earlier else {}
 
@@ -58,6 +61,11 @@ class HostileSides:
         self.acts.append((at, lone))
         if place:
             self.at_place[place] = actor
+
+    def hit_place(self, actor: Actor | None) -> None:
+        """Record the agent (None: the text names none) of a hostile event at a place or
+        against a place or a side (not a person)."""
+        self.place_agents.append(actor)
 
     def ruled(self, actor: Actor, at: int) -> None:
         """Record ``actor`` as the agent of an act of power (:data:`STATE_ACTS`) at full-text
@@ -98,7 +106,8 @@ class HostileSides:
         return None
 
     def attacker(self, patient: Actor | None, polity_of: Callable[[EntityRow], str],
-                 place: str = "", at: int = -1, not_at: int = -1) -> Actor | None:
+                 place: str = "", at: int = -1, not_at: int = -1,
+                 unnamed_place: bool = False) -> Actor | None:
         """The agent of an agentless hostile event ("the emperor was captured", "the generals
         were killed", "the city endured relentless encirclement"), with ``source="side"`` (a
         guess: the campaign the text narrates goes on). For a place patient (``place``, a
@@ -109,7 +118,15 @@ class HostileSides:
         no patient counts only within :data:`LONE_REACH` characters before ``at`` (the
         event's offset; -1: never); never the agent of the event at ``not_at`` (the verb
         whose object the trigger is: "Zhang Shun broke through the blockade" does not make him
-        the blockader). None if there is no such event."""
+        the blockader). For an unnamed place patient (``unnamed_place``: "the city fell"):
+        only the agent of the paragraph's latest hostile event at or against a place or a
+        side (the siege of the city), not one against a person (who may be the city's
+        defender: "Cho Kwang cut off the heads of ..., the city fell"); None when that event
+        names no agent (blank beats wrong). None if there is no such event."""
+        if unnamed_place:
+            last = self.place_agents[-1] if self.place_agents else None
+            return Actor(last.entity, "side") if last is not None \
+                and last.entity.label in AGENT_LABELS and self.alive(last.entity) else None
         if place:
             found = self.at_place.get(place)
             return Actor(found.entity, "side") \
