@@ -59,9 +59,9 @@ _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "move
 
 def can_move(tok: Token, lexicon: EventLexicon) -> bool:
     """True when the subject ``tok`` may name someone who travels (see the module doc)."""
-    words = [tok, *(c for c in tok.children if c.dep_ == "compound")]  # a misparse: "his
-    # operations eastwards has passed through": "eastwards" the subject, "operations" its
-    # compound
+    words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]  # "the
+    # leader Ma Yuanyi": a name in apposition; a misparse: "his operations eastwards has
+    # passed through": "eastwards" the subject, "operations" its compound
     if any(t.tag_ in ("NNP", "NNPS", "PRP", "CD") or t.ent_type_ in ("PERSON", "NORP", "GPE")
            for t in words):
         return True
