@@ -42,6 +42,13 @@ ROUTE = "route"
 #: Head nouns of a time phrase the parse may read as a direct object ("sailed the second time").
 _TIME_NOUNS = frozenset({"time", "times", "day", "days", "night", "nights", "month", "months",
                          "year", "years", "spring", "summer", "autumn", "winter"})
+#: Compass directions: after a verb of motion they are its heading, not a direct object
+#: ("marched west", which the parse may read as one), and after "led N men" a route like a
+#: named end ("led thirty thousand men south").
+_DIRECTIONS = frozenset(
+    w for base in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                   "southwest")
+    for w in (base, base + "ward", base + "wards"))
 _ROUTE_PREPS = frozenset({"from", "out", "to", "into", "toward", "towards"})
 #: Particles of a way travelled: the noun after one is the path, not a direct object ("sailed
 #: up the Yangtze", "came down the river", "went along the coast").
@@ -52,14 +59,22 @@ _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "move
 
 def can_move(tok: Token, lexicon: EventLexicon) -> bool:
     """True when the subject ``tok`` may name someone who travels (see the module doc)."""
-    words = [tok, *(c for c in tok.children if c.dep_ == "compound")]  # a misparse: "his
-    # operations eastwards has passed through": "eastwards" the subject, "operations" its
-    # compound
+    words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]  # "the
+    # leader Ma Yuanyi": a name in apposition; a misparse: "his operations eastwards has
+    # passed through": "eastwards" the subject, "operations" its compound
     if any(t.tag_ in ("NNP", "NNPS", "PRP", "CD") or t.ent_type_ in ("PERSON", "NORP", "GPE")
            for t in words):
         return True
-    return any(lexicon.cue(w) in _PERSON_CUES for t in words for w in (t.lower_,
-                                                                       t.lemma_.lower()))
+    return any(lexicon.cue(w) in _PERSON_CUES for t in words for w in _word_forms(t))
+
+
+def _word_forms(tok: Token) -> tuple[str, ...]:
+    """The lower-case form, lemma and, for a plural noun, its form without the plural "s"
+    (the sentence parser sets no lemma: "generals" is the ``anaphor_person`` cue "general")."""
+    low = tok.lower_
+    if tok.tag_ == "NNS" and low.endswith("s") and len(low) > 3:
+        return low, tok.lemma_.lower(), low[:-1]
+    return low, tok.lemma_.lower()
 
 
 def _has_route(verb: Token) -> bool:
@@ -77,9 +92,12 @@ def _has_route(verb: Token) -> bool:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         objects += [g for c in prep.children if c.dep_ == "prep"  # "out of Luoyang"
                     for g in c.children if g.dep_ == "pobj"]
-        if any(o.tag_.startswith("NNP") for o in objects):
+        if any(o.tag_.startswith("NNP") or any(  # "to Dingchuan village": a named village
+                c.dep_ == "compound" and c.tag_.startswith("NNP") for c in o.children)
+               for o in objects):
             return True
-    return False
+    return any(c.lower_ in _DIRECTIONS and c.dep_ in ("advmod", "npadvmod", "dobj", "obj")
+               for h in heads for c in h.children if c.i > verb.i)  # "led N men south"
 
 
 def _path_particle(verb: Token) -> bool:
@@ -148,9 +166,10 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
         return True  # a participle qualifying a noun: "advanced technology", "the returned
         # envoys" (no one travels in this clause)
     if rule.anchor == MOVER and not _path_particle(head) \
-            and any(o.lower_ not in _TIME_NOUNS for o in children(head, OBJ)):
-        return True  # (a time phrase the parse made an object is none: "sailed the second
-        # time", "returned the next day"; nor the way after a particle: "sailed up the
-        # Yangtze")
+            and any(o.lower_ not in _TIME_NOUNS and o.lower_ not in _DIRECTIONS
+                    for o in children(head, OBJ)):
+        return True  # (a time phrase or a direction the parse made an object is none:
+        # "sailed the second time", "returned the next day", "marched west"; nor the way
+        # after a particle: "sailed up the Yangtze")
     subject = controller(head, lexicon)
     return subject is not None and not can_move(subject, lexicon)
