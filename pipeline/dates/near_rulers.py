@@ -18,11 +18,13 @@ dynasty keeps every ruler of that name ("Emperor Wu": nine rulers); their eras a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from pipeline.rulers import Ruler, load_ruler_table, personal_names, rules_written
 
 from .mentions import DateMention
+from .reigns import personal_name_hits
 
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 PARAGRAPH_END = re.compile(r"\n\s*\n")
@@ -59,21 +61,25 @@ def tag_rulers(text: str, mentions: list[DateMention], eras) -> list[DateMention
     hits: list[tuple[int, tuple[Ruler, ...]]] = [
         (m.start, named_rulers(m, eras)) for m in mentions if m.kind in _NAME_KINDS]
     lo = min(mentions[i].start for i in shared)
-    pattern, personal = personal_names(load_ruler_table())
-    if pattern is not None:
-        lo = max(0, lo - 4000)
-        hi = min(len(text), max(mentions[i].end for i in shared) + 4000)
-        hits.extend((h.start(), personal[h.group()]) for h in pattern.finditer(text, lo, hi))
+    _, personal = personal_names(load_ruler_table())
+    lo = max(0, lo - 4000)
+    hi = min(len(text), max(mentions[i].end for i in shared) + 4000)
+    hits.extend((s, personal[name]) for s, e, name in personal_name_hits(text)
+                if lo <= s and e <= hi)
     hits = [h for h in hits if h[1]]
     if not hits:
         return mentions
+    # the hits by offset (with their place in ``hits``, whose order the era ids keep)
+    order = sorted(range(len(hits)), key=lambda k: hits[k][0])
+    offsets = [hits[k][0] for k in order]
     out = list(mentions)
     for i in shared:
         m = mentions[i]
         for unit in (SENTENCE_END, PARAGRAPH_END):
             a, b = around(text, m.start, m.end, unit)
-            ids = tuple(dict.fromkeys(e for p, rulers in hits if a <= p < b
-                                      and not m.start <= p < m.end
+            inside = sorted(order[bisect_left(offsets, a):bisect_left(offsets, b)])
+            ids = tuple(dict.fromkeys(e for p, rulers in (hits[k] for k in inside)
+                                      if not m.start <= p < m.end
                                       for r in rulers for e in r.era_ids))
             if ids:
                 out[i] = replace(m, near_eras=ids)

@@ -147,6 +147,22 @@ def bare_ruler(m, text: str, eras: EraTable):
     return replace(m, end=end, text=text[m.start:end], **fields)
 
 
+_HITS: list = [None, None, []]  # (pattern, text, hits) of the last call
+
+
+def personal_name_hits(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each ruler's personal name written in ``text`` ("Liu Che":
+    the pattern of :func:`pipeline.rulers.personal_names`), by start. The last text's hits
+    are kept: the reign and near-ruler passes both read them (one scan of a book, not two)."""
+    pattern, _ = personal_names(load_ruler_table())
+    if pattern is None:
+        return []
+    if _HITS[0] is not pattern or not (_HITS[1] is text or _HITS[1] == text):
+        _HITS[:] = [pattern, text,
+                    [(h.start(), h.end(), h.group()) for h in pattern.finditer(text)]]
+    return _HITS[2]
+
+
 def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention_cls) -> list:
     """``taken`` plus the mentions the grammar leaves out ("Sejong's 5th year", "the Nth year
     of his reign", "King X" ruler context), by start. A new mention overlaps no date mention
@@ -213,11 +229,11 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         if free(hit.start(), end):
             out.append(mention_cls(start=hit.start(), end=end, text=text[hit.start():end],
                                    kind="ruler_context", ruler=name, dynasty=dyn))
-    pattern, personal = personal_names(load_ruler_table())
-    for hit in pattern.finditer(text) if pattern is not None else ():  # "Ying Zheng"
-        if len(personal[hit.group()]) == 1 and free(hit.start(), hit.end()):
-            out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
-                                   kind="ruler_context", ruler=hit.group()))
+    _, personal = personal_names(load_ruler_table())
+    for s, e, written in personal_name_hits(text):  # "Ying Zheng"
+        if len(personal[written]) == 1 and free(s, e):
+            out.append(mention_cls(start=s, end=e, text=written,
+                                   kind="ruler_context", ruler=written))
     # the first start of a mention naming an era or a ruler: an antecedent for "his reign"
     named = min((x.start for x in (*taken, *out) if x.era or x.ruler), default=len(text) + 1)
     for hit in _HIS_REIGN.finditer(text):

@@ -36,7 +36,7 @@ def add_new_year_days(text: str, mentions: list[DateMention]) -> list[DateMentio
     """``mentions`` (sorted by start) with the days named from the new year added."""
     g = _grammar()
     words = tuple(g.lex.cat("new_year_word"))
-    if not words or not mentions:
+    if not mentions or not any(w in text for w in words):  # a pattern needs a name word
         return mentions
     ordinals = tuple(w for w in g.lex.cat("ordinal") if " " not in w)
     context = ("dynasty", "era_context", "ruler_context")

@@ -16,7 +16,7 @@ _GILES_CHARS = re.compile("[êŭÊŬ]")
 def _giles_folded(doc: Doc, words: list[str], spaces: list[int]) -> Doc | None:
     """The doc's tokens with Giles's ê and ŭ as e and u ("Chu Wên", "Ssŭch'uan"), same token
     indices, for matching the gazetteer's spellings; None when the text has neither."""
-    if not _GILES_CHARS.search(doc.text):
+    if not _GILES_CHARS.search("".join(words)):  # (doc.text: a Token object per token)
         return None
     return Doc(doc.vocab, words=[w.translate(_GILES) for w in words],
                spaces=[bool(x) for x in spaces])

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import exports
+from ..compute import frozen_heap
 from ..context import DocumentContext
 from ..document import DEFAULT_MODEL, DocumentResult, Resources, RowSink, load_resources
 from ..exports.common import tool_version
@@ -161,13 +162,15 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
                         staged.append_text(name, text, count)
                     result, parts = computed_result.result, computed_result.parts
                 else:
-                    result = rows.finish(computed_result)
+                    with frozen_heap():
+                        result = rows.finish(computed_result)
             else:
                 reused += 1
                 result = rows.finish(result, cache=False)
             failed += result.document.status == "error"
             if writer is not None:
-                writer.add(parts or document_parts(result, formats, version))
+                with frozen_heap():  # see pipeline.compute: the exports' own full collections
+                    writer.add(parts or document_parts(result, formats, version))
             if keep_documents:
                 kept.append(result)
             if progress:
@@ -178,8 +181,9 @@ def run(paths: Sequence[Path | str], out_dir: Path | str | None = None, *,
             extra: dict[str, bytes] = {}
             written: list[str] = []
             if writer is not None:
-                extra = writer.finish(tuple((name, kind, counts[name])
-                                            for name, kind, _ in TABLES))
+                with frozen_heap():
+                    extra = writer.finish(tuple((name, kind, counts[name])
+                                                for name, kind, _ in TABLES))
                 written = writer.written
             run_result.written = staged.finish(extra, written)
             run_result.counts = counts
