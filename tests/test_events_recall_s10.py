@@ -120,3 +120,16 @@ def test_a_quoted_self_title_is_a_proclamation(nlp: Language, text: str) -> None
 def test_calling_oneself_sick_is_no_proclamation(nlp: Language) -> None:
     text = "The officers called themselves sick and asked to go home."
     assert "proclamation" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text, wanted, not_wanted", [
+    # cutting off heads is a killing (fresh report 12: "cut off the heads of X" gave blockade)
+    ("In 1136 Cho Kwang cut off the heads of Myochong and Yu Cham.", "killing", "blockade"),
+    # cutting off a route or an army is still a blockade
+    ("The Jin cut off the supply route of the Song army.", "blockade", "killing"),
+    ("The rebels cut off the road to the capital.", "blockade", "killing"),
+])
+def test_cut_off_heads_is_a_killing(nlp: Language, text: str, wanted: str,
+                                    not_wanted: str) -> None:
+    found = types(nlp, text)
+    assert wanted in found and not_wanted not in found, (text, found)
