@@ -32,14 +32,21 @@ def reduced_passive(head: Token, rule: TriggerRule | None, obj: Token | None) ->
     return head.tag_ == "VBN" or not children(head, SUBJ | SUBJ_PASS)
 
 
+def _bare_past_conjunct(head: Token, rule: TriggerRule | None, obj: Token | None,
+                        tags: tuple[str, ...]) -> bool:
+    """A regular past form (``tags``, "-ed") in a ``conj`` with no direct object, for a rule
+    that takes an object and names no partner: the shape both conjunct passives share."""
+    return rule is not None and rule.takes_object and not rule.partner and obj is None \
+        and head.dep_ == "conj" and head.tag_ in tags and head.lower_.endswith("ed")
+
+
 def passive_conjunct(head: Token, rule: TriggerRule | None, obj: Token | None) -> bool:
     """True for a regular past form the tagger read as VBD, coordinated with a passive verb
     before it, with no subject, auxiliary, particle or object of its own, for a rule that
     takes an object and names no partner ("he was condemned as a traitor and beheaded in
     the market-place": "was" governs both; the subject is the one beheaded). Verbs with a
     partner ("was surrounded and surrendered (to X)") are acts of the subject."""
-    if rule is None or not rule.takes_object or rule.partner or obj is not None \
-            or head.dep_ != "conj" or head.tag_ != "VBD" or not head.lower_.endswith("ed"):
+    if not _bare_past_conjunct(head, rule, obj, ("VBD",)):
         return False
     if any(c.dep_ not in _REDUCED_DEPS for c in head.children):
         return False  # a subject, auxiliary, particle or object of its own ("by X" kept)
@@ -56,9 +63,7 @@ def gapped_passive(head: Token, rule: TriggerRule | None, obj: Token | None,
     X)" are acts of the subject (no object taken, or a partner); a named subject is the
     patient only of a verb the lexicon gives a PERSON object ("and Gao Yanzong captured"), as
     "the city was besieged and the Jin attacked" is the Jin's act."""
-    if rule is None or not rule.takes_object or rule.partner or obj is not None \
-            or head.dep_ != "conj" or head.tag_ not in ("VBD", "VBN") \
-            or not head.lower_.endswith("ed") or not is_passive(head.head):
+    if not _bare_past_conjunct(head, rule, obj, ("VBD", "VBN")) or not is_passive(head.head):
         return False
     subjects = [c for c in head.children if c.dep_ in SUBJ]
     if len(subjects) != 1 or any(c.dep_ not in _REDUCED_DEPS and c.dep_ not in SUBJ
