@@ -15,7 +15,10 @@ longer than :data:`MAX_WORD_CHARS` gets a space every :data:`MAX_WORD_CHARS` cha
 rejoined by :mod:`pipeline.clean_words` (``OCR_SPLIT_WORD``, ``HYPHEN_BREAK_JOINED``,
 ``HYPHEN_BREAK_KEPT``), each join a warning row. Site furniture of mirror pages ("Read more
 about this topic: ...", quote boxes, the page title repeated before each section heading) is
-removed by :mod:`pipeline.clean_furniture` (``PAGE_FURNITURE``, ``TITLE_REPEATED``).
+removed by :mod:`pipeline.clean_furniture` (``PAGE_FURNITURE``, ``TITLE_REPEATED``). A full
+stop glued to the next sentence ("at night.Fu Sheng was drunk") gets a space
+(:mod:`pipeline.clean_sentences`, ``GLUED_SENTENCE``); a table of contents copied with the
+page is removed (:mod:`pipeline.clean_contents`, ``TABLE_OF_CONTENTS``).
 """
 
 from __future__ import annotations
@@ -262,12 +265,28 @@ def _page_furniture(text: str) -> Iterable[Edit]:
     return furniture_edits(text)
 
 
+def _contents(text: str) -> Iterable[Edit]:
+    """A table of contents copied with the page (:mod:`pipeline.clean_contents`; imported here,
+    as :func:`_split_words`)."""
+    from .clean_contents import contents_edits
+
+    return contents_edits(text)
+
+
+def _glued_sentences(text: str) -> Iterable[Edit]:
+    """Sentences glued by a full stop ("night.Fu Sheng was drunk": :mod:`pipeline.clean_sentences`;
+    imported here, as :func:`_split_words`)."""
+    from .clean_sentences import glued_sentence_edits
+
+    return glued_sentence_edits(text)
+
+
 # Passes run in order; within a pass edits must not overlap (later overlapping ones are skipped).
 PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
      _regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
                  "replaced control characters by spaces"),),
-    (_breadcrumb_lines, _navigation_lines, _repeated_lines, _page_furniture),
+    (_breadcrumb_lines, _navigation_lines, _repeated_lines, _page_furniture, _contents),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
      _regex_rule(_HTML_TAG, "", "HTML_TAG", "removed an HTML tag"),
@@ -281,6 +300,8 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_SPACE_RUN, " ", "WHITESPACE_RUN", "collapsed a run of spaces"),),
     # after quotes are straightened and space runs collapsed: "Ch’i-  mun" reads as "Ch'i- mun"
     (_split_words,),
+    # after tags, footnote marks and split words are gone: "night.[3]Fu" reads "night.Fu"
+    (_glued_sentences,),
     # last: earlier passes can join pieces into a run ("? ? ?" loses its spaces before "?")
     (_punctuation_runs,),
     (_long_words,),

@@ -122,7 +122,8 @@ def _cue_edits(text: str, lines: list[tuple[int, int, str]],
         start, end, line = lines[i]
         i += 1
         low = line.lower()
-        hit = next(((cue, scope) for cue, scope in cues if low.startswith(cue)), None)
+        hit = next(((cue, scope) for cue, scope in cues
+                    if scope != "contents" and low.startswith(cue)), None)
         if hit is None or len(line) > MAX_LINE_CHARS:
             continue
         yield Edit(start, end, "", "PAGE_FURNITURE",

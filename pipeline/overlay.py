@@ -65,6 +65,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "mt_cues.csv": ("cue", "kind"),
     "later_cues.csv": ("cue", "link"),
     "page_furniture.csv": ("cue",),
+    "sentence_abbreviations.csv": ("abbreviation",),
     "vietnamese_surnames.csv": ("surname",),
     "verb_inflections.csv": ("lemma",),
     "event_nouns.csv": ("noun", "lemma"),
