@@ -18,7 +18,9 @@ about this topic: ...", quote boxes, the page title repeated before each section
 removed by :mod:`pipeline.clean_furniture` (``PAGE_FURNITURE``, ``TITLE_REPEATED``). A full
 stop glued to the next sentence ("at night.Fu Sheng was drunk") gets a space
 (:mod:`pipeline.clean_sentences`, ``GLUED_SENTENCE``); a table of contents copied with the
-page is removed (:mod:`pipeline.clean_contents`, ``TABLE_OF_CONTENTS``).
+page is removed (:mod:`pipeline.clean_contents`, ``TABLE_OF_CONTENTS``), and so is a line in
+another language, as a document host's interface text (:mod:`pipeline.clean_language`,
+``FOREIGN_LINE``).
 """
 
 from __future__ import annotations
@@ -273,6 +275,14 @@ def _contents(text: str) -> Iterable[Edit]:
     return contents_edits(text)
 
 
+def _foreign_lines(text: str) -> Iterable[Edit]:
+    """A line in another language (a document host's interface text: :mod:`pipeline.clean_language`;
+    imported here, as :func:`_split_words`)."""
+    from .clean_language import foreign_line_edits
+
+    return foreign_line_edits(text)
+
+
 def _glued_sentences(text: str) -> Iterable[Edit]:
     """Sentences glued by a full stop ("night.Fu Sheng was drunk": :mod:`pipeline.clean_sentences`;
     imported here, as :func:`_split_words`)."""
@@ -286,7 +296,8 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_LINE_END, "\n", "LINE_ENDING", "line end"),
      _regex_rule(_CONTROL, _control_to_space, "CONTROL_CHARACTER",
                  "replaced control characters by spaces"),),
-    (_breadcrumb_lines, _navigation_lines, _repeated_lines, _page_furniture, _contents),
+    (_breadcrumb_lines, _navigation_lines, _repeated_lines, _page_furniture, _contents,
+     _foreign_lines),
     (_regex_rule(_LONE_QUESTION, "", "LONE_QUESTION_MARK", "removed a line holding only '?'"),
      _regex_rule(_MOJIBAKE, "", "MOJIBAKE", "removed '?' placeholders of lost characters"),
      _regex_rule(_HTML_TAG, "", "HTML_TAG", "removed an HTML tag"),
