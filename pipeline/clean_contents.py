@@ -20,8 +20,9 @@ as warning rows by :func:`pipeline.clean.clean`, like the site furniture of
       only ("* 1 During Northern Zhou", one or more items a line), numbered like a table of
       contents (1, then each number the next sibling, a first child "k.1" or the next number
       of an ancestor), at least :data:`MIN_RUN_ITEMS` items, and either written as a bullet
-      list ("* 1 ...", a copied Wikipedia table of contents) or with at least two titles that
-      stand again later in the page as a heading line of their own ("Background[edit]").
+      list with bare numbers ("* 1 ...", a copied Wikipedia table of contents; "* 1. Qin" is an
+      ordered list of the text) or with at least two titles that stand again later in the
+      page as a heading line of their own ("Background[edit]").
 
 A title is at most :data:`MAX_ITEM_WORDS` words, holds no ``. ; : ! ?`` and no number of more
 than two digits at its start. Every rule is linear in the text.
@@ -45,10 +46,12 @@ MIN_RUN_ITEMS = 3
 MAX_LINE_CHARS = 600
 
 _LINE = re.compile(r"(?m)^[^\n]*")  # one match a line (no empty match after a line)
-# an item number "3", "3.2", "3. 1" (machine translation), after an optional bullet
-_ITEM = re.compile(r"(?:(?<=\s)|^)(?:[*•·]\s*)?(\d{1,2}(?:\s?\.\s?\d{1,2})*)\s+(?=[^\W\d_])")
+# an item number "3", "3.2", "3. 1" (machine translation), "3.", after an optional bullet
+_ITEM = re.compile(r"(?:(?<=\s)|^)(?:[*•·]\s*)?(\d{1,2}(?:\s?\.\s?\d{1,2})*)\.?\s+(?=[^\W\d_])")
 _NUMBER_ANYWHERE = re.compile(r"(?<![\w.])\d{1,2}(?:\s?\.\s?\d{1,2})*(?![\w])")
 _BULLET = re.compile(r"^[*•·]\s*\d")
+# a number closed by a full stop ("* 1. Qin"): an ordered list of the text, unless confirmed
+_DOTTED_ITEM = re.compile(r"(?:^|\s)(?:[*•·]\s*)?\d{1,2}(?:\.\d{1,2})*\.\s")
 _SWITCH = re.compile(r"^\s*(?:\[[^\]\n]{0,12}\]|\([^)\n]{0,12}\))?\s*:?\s*")
 _EDIT_MARK = re.compile(r"\s*\[\s*edit\s*\]\s*$", re.IGNORECASE)
 _SENTENCE_PUNCT = frozenset(".;:!?")
@@ -156,7 +159,7 @@ def _run(text: str, lines: list[tuple[int, int, str]], i: int,
             break
         previous = items[-1][0]
         titles.extend(t for _, t in items)
-        bulleted = bulleted and bool(_BULLET.match(line))
+        bulleted = bulleted and bool(_BULLET.match(line)) and not _DOTTED_ITEM.search(line)
         last, j = j, j + 1
     if last < i:
         return i + 1, None

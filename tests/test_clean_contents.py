@@ -26,6 +26,11 @@ def test_flattened_contents_after_the_cue_on_one_line() -> None:
     assert _removed(raw) == ["Contents [hide] 1 Early life 2 Career 3 Death"]
 
 
+def test_item_numbers_written_with_a_full_stop() -> None:
+    raw = "Table of contents: 1. Early life 2. Career 3. Death\nHe was born in 161.\n"
+    assert _removed(raw) == ["Table of contents: 1. Early life 2. Career 3. Death"]
+
+
 def test_machine_translated_directory_with_scrambled_numbers() -> None:
     raw = ("Directory [hidden]\nThe rise of 1\n1.2 Nanjing incident\nLate 1.3\n2 land system\n"
            "Five kings of the later period\n6 chronology of events\n[edit]\nThe rise\n"
@@ -62,3 +67,4 @@ def test_numbered_lines_that_are_not_contents_are_kept() -> None:
     assert _removed("Contents of the imperial archive were burned in 1127.\n1 box\n2 boxes\n") \
         == []
     assert _removed("* 1 Qin\n* 3 Han\n* 4 Jin\n") == []  # not numbered like contents
+    assert _removed("* 1. Qin\n* 2. Han\n* 3. Jin\n") == []  # an ordered list of the text
