@@ -49,6 +49,7 @@ from collections.abc import Iterable
 
 from pipeline.entities.collisions import load_collisions
 from pipeline.entities.date_shapes import is_month_word
+from pipeline.entities.fallen_places import fallen_places
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
 from pipeline.entities.ruled_states import ruled_states
@@ -78,6 +79,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _clan_of(out, text, gaz)
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
+    fallen_places(out, text, gaz)  # "Khoten fell on January 2"
     _person_frames(out, text, gaz)
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)

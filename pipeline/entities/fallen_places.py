@@ -1,0 +1,58 @@
+"""A model PERSON that "fell" as a city falls is a place: "Khoten fell on January 2, 1878",
+"Port Arthur fell to the Japanese", "Iki fell nine days later".
+
+The verbs are the ``place_fall`` words of ``gazetteer/entity_lexicon.csv`` ("fell", "has
+fallen", "had fallen"). A person falls too ("fell ill", "fell in battle", "fell upon the
+enemy", "fell shielding the emperor"), so the verb must be followed by what only a city's
+fall takes (:data:`_CITY_FALL`): "to" (the taker), a date or a span ("on January 2", "in the
+first month", "nine days later", "within a week"), "and", "after", "again", "soon", or the
+end of the clause. A name stays a person when the person tables know it, when its first
+word (or first hyphen-joined syllable) is a Chinese surname of the lexicon (``surname``,
+pinyin or read from Wade–Giles: "Chi Shao", "Chu-yu"), unless a place table knows the whole
+name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.entities.wadegiles import wg_syllable_to_pinyin
+from pipeline.gazetteer import Gazetteer
+
+Row = tuple[int, int, str, str, str, str]
+
+#: What follows "fell" when a city fell, not a person ("fell ill", "fell in battle", "fell
+#: upon the camp"): a "to" phrase, a date or span, a conjunction, or the clause's end.
+_CITY_FALL = (r"(?=\s*[,.;:)]|\s+(?:to|within|after|and|again|soon|shortly|finally|at last)\b"
+              r"|\s+in\s+(?!battle\b|action\b|love\b|the (?:battle|fighting|field)\b)"
+              r"|\s+on\s+(?:[A-Z]|\d|the \w+ day)|\s+\w+\s+(?:days?|months?|years?)\s+later\b)")
+_SYLLABLE = re.compile(r"[A-Za-zÀ-ÿ']+")
+
+
+def _surname_first(name: str, surnames: set[str]) -> bool:
+    """True when the first word or hyphen-joined syllable of ``name`` is a surname of
+    ``surnames`` (pinyin), as written or read from Wade–Giles ("Chu-yu": Zhu)."""
+    m = _SYLLABLE.match(name)
+    if m is None:
+        return False
+    first = m.group().capitalize()
+    return first in surnames or (wg_syllable_to_pinyin(first) or "").capitalize() in surnames
+
+
+def fallen_places(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """Turn, in place, each model PERSON of ``rows`` that the module docstring's frame makes
+    a place into a PLACE (same span and canonical)."""
+    verbs = sorted(gaz.words("place_fall"), key=len, reverse=True)
+    if not verbs:
+        return
+    frame = re.compile(r"\s+(?:" + "|".join(map(re.escape, verbs)) + r")" + _CITY_FALL)
+    surnames = set(gaz.words("surname"))
+    for k, (start, end, label, canon, source, name) in enumerate(rows):
+        if label != "PERSON" or source != "model" or frame.match(text, end) is None:
+            continue
+        if any(e.label == "PERSON" for e in gaz.lookup(name)):
+            continue
+        if _surname_first(name, surnames) and name not in gaz.known_places \
+                and name not in gaz.modern_places:
+            continue  # "Chi Shao fell", "Chu-yu has fallen": a person's name shape
+        rows[k] = (start, end, "PLACE", canon, source, name)
