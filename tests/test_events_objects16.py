@@ -109,3 +109,26 @@ def test_a_model_person_that_fell_as_a_city_is_a_place(gaz, text: str, name: str
 ])
 def test_a_person_who_fell_stays_a_person(gaz, text: str, name: str) -> None:
     assert _fallen(gaz, text, name) == [(name, "PERSON")]
+
+
+def _assailed(gaz, text: str, name: str, label: str = "PERSON") -> list[tuple[str, str]]:
+    return _labels(relabel(_rows(text, (name, label, "model")), text, gaz, set(), ()))
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("On the xinwei day, they raided Fengtian and fled.", "Fengtian", "POLITY"),
+    ("He sent his general to attack Puban in the spring.", "Puban", "PERSON"),
+])
+def test_a_tabled_name_after_an_assault_verb_is_a_place(gaz, text: str, name: str,
+                                                         label: str) -> None:
+    assert _assailed(gaz, text, name, label) == [(name, "PLACE")]
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("The Qin army attacked Zhao in the spring.", "Zhao", "POLITY"),  # one syllable: a state
+    ("Zhang Han then attacked Li Ling at the river.", "Li Ling", "PERSON"),  # surname + name
+    ("The army besieged Qorbal in his camp.", "Qorbal", "PERSON"),  # no place table knows it
+])
+def test_persons_and_states_after_an_assault_verb_keep_their_label(gaz, text: str, name: str,
+                                                                  label: str) -> None:
+    assert _assailed(gaz, text, name, label) == [(name, label)]
