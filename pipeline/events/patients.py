@@ -3,7 +3,9 @@
 :mod:`pipeline.events.rows.build`): an entity's label, else the class of a common noun from the
 data tables (person anaphor and relative words, ``army_noun`` cues, settlement words of
 ``place_gloss_words.csv``), else, for an unknown proper noun, the one label the trigger's rows
-ask for. Re-exported by :mod:`pipeline.events.anaphora`, where it lived.
+ask for, or PLACE when the place tables know it; a pronoun "it" or a relative "which" takes
+the label of what it stands for (:func:`antecedent`). Re-exported by
+:mod:`pipeline.events.anaphora`, where it lived.
 """
 
 from __future__ import annotations
@@ -52,9 +54,13 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
     of a verb of its own (:func:`_acting_force`); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
-    that has no row for any object (:func:`_labelled_only`); an unknown
-    proper noun takes the one label the trigger's rows ask for (:func:`_sole_label`), if they
-    ask for one only."""
+    that has no row for any object (:func:`_labelled_only`), and never the label of a name
+    in its "of" phrase ("captured the prefectures of Lan, Kuo ...": places, whatever Lan
+    was tagged); an unknown proper noun (:func:`_unknown_name`, also "An-tök" split by the
+    parse) takes the one label the trigger's rows ask for (:func:`_sole_label`), if they ask
+    for one only, else PLACE when they ask for a PLACE among others and a place table knows
+    the name (:func:`_tabled_place`: "Port Arthur fell"); "it" and a relative pronoun take
+    the label of what they stand for (:func:`antecedent`: "stormed the city and took it")."""
     if frame.patient is None:
         return ""
     if frame.patient.lower_ == "it" or _relative(frame.patient):
