@@ -132,3 +132,14 @@ def test_a_tabled_name_after_an_assault_verb_is_a_place(gaz, text: str, name: st
 def test_persons_and_states_after_an_assault_verb_keep_their_label(gaz, text: str, name: str,
                                                                   label: str) -> None:
     assert _assailed(gaz, text, name, label) == [(name, label)]
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("The court had lost Kuldja, which the Russians had occupied in 1871.", "Kuldja", "PLACE"),
+    ("Qorbal, which was besieged for five years, held out.", "Qorbal", "PLACE"),
+    ("Li Heng met Qorbal, which pleased the court.", "Qorbal", "PERSON"),  # no place's verb
+    ("Li Heng praised Qorbal, who was besieged in his camp.", "Qorbal", "PERSON"),  # "who"
+])
+def test_a_which_clause_of_a_place_verb_makes_a_place(gaz, text: str, name: str,
+                                                      label: str) -> None:
+    assert _assailed(gaz, text, name) == [(name, label)]

@@ -20,6 +20,12 @@ a place when a place table knows the whole name (CHGIS, cpca, GeoNames:
 state tables know keeps its label, a name of one syllable too ("attacked Zhao": a state, or
 too many places of that syllable), and so does a PERSON of two words or more whose first
 is a surname ("attacked Li Ling": the county Liling is written as one word).
+
+**Described** (:func:`described_places`): a model PERSON followed by ", which" (a relative
+no person takes) and, in that clause within :data:`RELATIVE_REACH` words, a ``place_assail``
+or ``place_passive`` word is a place: "had lost Kuldja, which the Russians had occupied",
+"Xiangyang, which was besieged for five years"; a name the person tables know stays a
+person.
 """
 
 from __future__ import annotations
@@ -91,3 +97,25 @@ def assailed_places(rows: list[Row], text: str, gaz: Gazetteer) -> None:
             continue  # "attacked Li Ling": a person's name shape
         if known_place_name(name):
             rows[k] = (start, end, "PLACE", canon, source, name)
+
+
+#: Words between ", which" and the verb of a relative clause that describes a place.
+RELATIVE_REACH = 6
+
+
+def described_places(rows: list[Row], text: str, gaz: Gazetteer) -> None:
+    """Turn, in place, each model PERSON of ``rows`` that a relative clause of the module
+    docstring's shape describes into a PLACE (same span and canonical)."""
+    verbs = sorted({*gaz.words("place_assail"), *gaz.words("place_passive")}, key=len,
+                   reverse=True)
+    if not verbs:
+        return
+    alternatives = "|".join(map(re.escape, verbs))
+    clause = re.compile(rf",\s+which\s+(?:[\w'’-]+\s+){{0,{RELATIVE_REACH}}}?"
+                        rf"(?:{alternatives})\b")
+    for k, (start, end, label, canon, source, name) in enumerate(rows):
+        if label != "PERSON" or source != "model" or clause.match(text, end) is None:
+            continue
+        if any(e.label == "PERSON" for e in gaz.lookup(name)):
+            continue
+        rows[k] = (start, end, "PLACE", canon, source, name)
