@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.entities.city_verbs import assailed_places, described_places, fallen_places
 from pipeline.entities.collisions import load_collisions
 from pipeline.entities.date_shapes import is_month_word
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
@@ -78,6 +79,9 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     _clan_of(out, text, gaz)
     _name_before_place(out, text, gaz, titles, lower)
     _place_frames(out, text, gaz)
+    fallen_places(out, text, gaz)  # "Khoten fell on January 2"
+    assailed_places(out, text, gaz)  # "raided Fengtian"
+    described_places(out, text, gaz)  # "Kuldja, which the Russians had occupied"
     _person_frames(out, text, gaz)
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)

@@ -3,7 +3,9 @@
 :mod:`pipeline.events.rows.build`): an entity's label, else the class of a common noun from the
 data tables (person anaphor and relative words, ``army_noun`` cues, settlement words of
 ``place_gloss_words.csv``), else, for an unknown proper noun, the one label the trigger's rows
-ask for. Re-exported by :mod:`pipeline.events.anaphora`, where it lived.
+ask for, or PLACE when the place tables know it; a pronoun "it" or a relative "which" takes
+the label of what it stands for (:func:`antecedent`). Re-exported by
+:mod:`pipeline.events.anaphora`, where it lived.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from spacy.tokens import Token
 from pipeline.events.actors import ActorFinder
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.roles import Frame, coarse
+from pipeline.places.untagged import known_place_name
+from pipeline.records import EntityRow
 from pipeline.resources import active_gazetteer_dir
 
 #: ``place_gloss_words.csv`` kinds whose words name a settlement or an administrative unit
@@ -50,14 +54,21 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
     of a verb of its own (:func:`_acting_force`); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
-    that has no row for any object (:func:`_labelled_only`); an unknown
-    proper noun takes the one label the trigger's rows ask for (:func:`_sole_label`), if they
-    ask for one only."""
+    that has no row for any object (:func:`_labelled_only`), and never the label of a name
+    in its "of" phrase ("captured the prefectures of Lan, Kuo ...": places, whatever Lan
+    was tagged); an unknown proper noun (:func:`_unknown_name`, also "An-tök" split by the
+    parse) takes the one label the trigger's rows ask for (:func:`_sole_label`), if they ask
+    for one only, else PLACE when they ask for a PLACE among others and a place table knows
+    the name (:func:`_tabled_place`: "Port Arthur fell"); "it" and a relative pronoun take
+    the label of what they stand for (:func:`antecedent`: "stormed the city and took it")."""
     if frame.patient is None:
         return ""
+    if frame.patient.lower_ == "it" or _relative(frame.patient):
+        return antecedent_label(frame.patient, frame.head, finder)  # "took it", "X, which ..."
     word = frame.patient.lower_
     lex = finder.lexicon
     forms = (word, word[:-1]) if word.endswith("s") else (word,)
+    settlement = frame.patient.tag_ in ("NN", "NNS") and word in settlement_words()
     if finder.entity_at(frame.patient) is None:
         if any(lex.is_cue(w, "anaphor_person") or lex.is_cue(w, "relative") for w in forms):
             return "PERSON"  # "the emperor was captured", "the generals", "sent his son"
@@ -68,15 +79,17 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     place = finder.place(frame.patient)
     if place is not None and finder.entity_at(frame.patient) is place:
         return "PLACE"
-    actor = finder.actor(frame.patient)
+    actor = None if settlement and finder.entity_at(frame.patient) is None \
+        else finder.actor(frame.patient)  # "the prefectures of Lan, Kuo ...": places
     if actor is not None:
         return actor.entity.label
-    if place is None and frame.patient.tag_ in ("NN", "NNS") \
-            and finder.entity_at(frame.patient) is None and word in settlement_words() \
+    if place is None and settlement and finder.entity_at(frame.patient) is None \
             and _labelled_only(frame.head, lex):
         return "PLACE"  # "his men entered the city" (not "stormed the city": an attack)
     if place is None and _unknown_name(frame.patient, finder):
-        return _sole_label(frame.head, finder)  # "occupied Tai-hu-hsien": a place
+        return _sole_label(frame.head, finder) \
+            or _tabled_place(frame.patient, frame.head, finder)  # "occupied Tai-hu-hsien";
+        # "Port Arthur fell": a PLACE or a POLITY, the place tables know it
     return "PLACE" if place is not None else ""
 
 
@@ -114,11 +127,137 @@ def _acting_force(head: Token, patient: Token) -> bool:
         and patient.dep_ in ("nsubj", "nsubjpass") and coarse(patient.head) == "VERB"
 
 
+#: Tags of a determiner word ("the", "this", "his"), not a name the parse hung as one.
+_ARTICLE_TAGS = frozenset({"DT", "PDT", "WDT", "PRP$"})
+
+
 def _unknown_name(tok: Token, finder: ActorFinder) -> bool:
     """True for a proper-noun head no entity covers and no article precedes ("Tai-hu-hsien",
-    "Port Arthur", a garbled "Tha(ng-Long"; not "the Office for Legislating Laws")."""
-    return tok.tag_ in ("NNP", "NNPS") and finder.entity_at(tok) is None \
-        and not any(c.dep_ == "det" for c in tok.children)
+    "Port Arthur", a garbled "Tha(ng-Long"; not "the Office for Legislating Laws"); also for
+    a name the tagger read as a common noun: a hyphen-joined capitalised name ("An-tök",
+    head "tök") or a capitalised noun inside the sentence ("the men of Silla took Iki");
+    at the start of a sentence, where every word is capitalised, only one the place tables
+    know ("Iki fell nine days later", :func:`_tabled_place`)."""
+    if finder.entity_at(tok) is not None or any(c.dep_ == "det" and c.tag_ in _ARTICLE_TAGS
+                                                 for c in tok.children):
+        return False  # (the parse may hang "An" of "An-tök" as a determiner)
+    if tok.tag_ in ("NNP", "NNPS"):
+        return True
+    name = name_text(tok)
+    if tok.tag_ not in ("NN", "NNS") or not name[:1].isupper():
+        return False
+    if name != tok.text:
+        return True  # "An-tök": joined to a capitalised word
+    return tok.i > _sent_start(tok) or known_place_name(name)
+
+
+def name_text(tok: Token) -> str:
+    """The written name a noun ``tok`` heads: itself with the capitalised words and the
+    hyphens or apostrophes joined to it on the left ("Port Arthur", "An-tök", "Tha(ng-Long"
+    as the parse splits them); the bare word when nothing capitalised is joined."""
+    doc = tok.doc
+    start = tok.i
+    first = _sent_start(tok)
+    while start > first:
+        prev = doc[start - 1]
+        joined = not prev.whitespace_
+        if not (joined or prev.text[:1].isupper()) or prev.i not in {t.i for t in tok.subtree}:
+            break
+        if not joined and prev.tag_ not in ("NNP", "NNPS"):
+            break
+        start -= 1
+    return doc[start:tok.i + 1].text if doc[start].text[:1].isupper() else tok.text
+
+
+def _tabled_place(tok: Token, head: Token, finder: ActorFinder) -> str:
+    """PLACE for an unknown name ``tok`` that a place table knows as a whole (CHGIS, cpca,
+    GeoNames: :func:`pipeline.places.untagged.known_place_name`), when the rows of the
+    trigger word ``head`` take a PLACE among other labels ("fell": a PLACE or a POLITY; a
+    state's name would be a POLITY entity already); "" otherwise, and for a present tense
+    (:func:`_sole_label`)."""
+    if head.tag_ in ("VBZ", "VBP"):
+        return ""
+    labels = {r.object_label for r in finder.lexicon.forms.get(head.lower_, ())}
+    return "PLACE" if "PLACE" in labels and "PERSON" not in labels \
+        and known_place_name(name_text(tok)) else ""
+
+
+#: How far back (characters of the paragraph before the sentence) a pronoun "it" at the
+#: head of its sentence looks for the place or state it stands for: about one sentence.
+LOOKBACK = 300
+#: Nouns of time, which a pronoun "it" does not stand for ("besieged it for two years").
+_TIME_NOUNS = frozenset({"year", "years", "month", "months", "day", "days", "night",
+                         "nights", "time", "times", "season", "spring", "summer", "autumn",
+                         "winter", "morning", "evening", "dawn", "week", "weeks"})
+
+
+#: Labels of what "it" may stand for.
+_THING_LABELS = frozenset({"PLACE", "POLITY", "ARMY"})
+
+
+def _sent_start(tok: Token) -> int:
+    """The index of the first token of ``tok``'s sentence (0 in a Doc without sentences)."""
+    try:
+        return tok.sent.start
+    except ValueError:
+        return 0
+
+
+def _relative(tok: Token) -> bool:
+    """True for a relative pronoun ("which", "that") heading no noun of its own, whose
+    clause describes a noun: "Kuldja, which the Russians had occupied"."""
+    return tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i
+
+
+def antecedent(tok: Token, head: Token, finder: ActorFinder) -> tuple[str, EntityRow | None]:
+    """What the pronoun ``tok`` stands for, as the object or the undergoer of the trigger
+    word ``head``: its label ("" when nothing says) and the entity it comes from (None for a
+    settlement word or nothing; the place a row of "took it" is at).
+
+    * a relative pronoun ("which", "who"): the noun its clause describes: an entity's
+      label; a settlement word or a name the place tables know: PLACE;
+    * "it": the nearest noun before it in its sentence, not the trigger's own subject nor a
+      noun of time (:data:`_TIME_NOUNS`): a PLACE, POLITY or ARMY entity gives its label (a
+      PERSON nothing), a settlement word (:func:`settlement_words`: "stormed the city and
+      took it") PLACE, any other noun nothing ("found a letter and took it");
+    * "it" with no noun before it in its sentence: the last entity of the paragraph within
+      :data:`LOOKBACK` characters before the sentence, if it is a PLACE, POLITY or ARMY
+      ("They marched on Xuchang. It fell in May"): the nearest mention wins, a later place
+      over an earlier one, a person in between over both."""
+    if _relative(tok):
+        noun = tok.head.head
+        ent = finder.entity_at(noun)
+        if ent is not None:
+            return ent.label, ent  # "Li Heng, who was captured": a PERSON
+        if noun.tag_ in ("NN", "NNS") and noun.lower_ in settlement_words():
+            return "PLACE", None
+        return ("PLACE" if _unknown_name(noun, finder) and known_place_name(
+            name_text(noun)) else ""), None
+    skip = {t.i for t in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+            for t in t.subtree if t.i != tok.i}
+    first = _sent_start(tok)
+    for prev in reversed(tok.doc[first:tok.i]):
+        if prev.i in skip or not prev.tag_.startswith("NN") \
+                or prev.lower_ in _TIME_NOUNS:
+            continue
+        ent = finder.entity_at(prev)
+        if ent is not None:  # "it" is no person
+            return (ent.label, ent) if ent.label in _THING_LABELS else ("", None)
+        if prev.tag_ in ("NN", "NNS") and prev.lower_ in settlement_words():
+            return "PLACE", None
+        return "", None
+    if tok.i > first:
+        return "", None  # "the Russians took it": only its own subject before it
+    start = finder.base + tok.doc[first].idx
+    before = [e for e in finder.entities if e.end <= start and e.start >= start - LOOKBACK]
+    last = max(before, key=lambda e: e.start, default=None)
+    return (last.label, last) if last is not None and last.label in _THING_LABELS \
+        else ("", None)
+
+
+def antecedent_label(tok: Token, head: Token, finder: ActorFinder) -> str:
+    """The label of :func:`antecedent` ("" when nothing says)."""
+    return antecedent(tok, head, finder)[0]
 
 
 def _sole_label(head: Token, finder: ActorFinder) -> str:
