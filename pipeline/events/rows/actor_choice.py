@@ -36,6 +36,7 @@ from pipeline.events.rows.frames import (
     misread_sides,
     name_word,
 )
+from pipeline.events.rows.sentence_side import sentence_side
 from pipeline.events.salience import Salience
 from pipeline.events.triggers import Context, polity_of
 from pipeline.records import EntityRow
@@ -198,6 +199,11 @@ def _opposed_side(finder: ActorFinder, salience: Salience, frame: Frame, rule: T
                                    w.at, governor_at(frame.head, w.sent_start),
                                    unnamed_place=unnamed_place(frame, rule, rules,
                                                                patient_place, actor2))
+    if actor1 is None and rule.hostile and frame.agent is None and (
+            frame.passive or rule.subject_role == "patient"):  # "he recovered Luzhou from
+        # the Yuan army, ... where he was captured": the one side the sentence shows acting
+        actor1 = sentence_side(finder, w.sdoc, ctx.lexicon, lambda e: polity_of(ctx, e), actor2,
+                               ctx.person_polity, w.local)
     if actor1 is None and frame.agent is None:
         actor1 = authority(finder, salience, frame, rule, actor2, w.at)
     return actor1
