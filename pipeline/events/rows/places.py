@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.copying import replace
-from pipeline.events.actors import ActorFinder
+from pipeline.events.actors import Actor, ActorFinder
+from pipeline.events.lexicon import TriggerRule
+from pipeline.events.roles import Frame
 from pipeline.places import PlaceLookup
 from pipeline.records import EntityRow, EventRow
 
@@ -72,3 +74,25 @@ def _geo_precision(prep: str, precision: str) -> int | None:
     if prep in _NEAR_PREPS or precision in ("near", "river"):
         return 2
     return 1
+
+
+def event_place(finder: ActorFinder, frame: Frame, rule: TriggerRule, actor1: Actor | None,
+                actor2: Actor | None, patient_place: EntityRow | None
+                ) -> tuple[EntityRow | None, str, str, str]:
+    """(place, preposition, origin, destination) of an event: the first place argument, else
+    the patient when it is a place and no actor ("captured Taiyuan"), else actor1 when it is
+    a place ("Luoyang surrendered": there), else the destination or origin ("near" the
+    origin); origin and destination: canonical names of the from/to arguments ("" if none)."""
+    place, prep = _first_place(finder, frame.places)
+    if place is None and patient_place is not None and (actor2 is None
+                                                        or rule.object_label == "PLACE"):
+        place, prep = patient_place, ""
+    if place is None and actor1 is not None and actor1.source == "place":
+        place = actor1.entity  # "Luoyang surrendered": there
+    origin_ent, _ = _first_place(finder, frame.origins)
+    dest_ent, _ = _first_place(finder, frame.destinations)
+    if place is None:
+        place = dest_ent or origin_ent
+        prep = "near" if place is not None and place is origin_ent else ""
+    return (place, prep, origin_ent.canonical if origin_ent else "",
+            dest_ent.canonical if dest_ent else "")

@@ -1,0 +1,160 @@
+"""Stage 1 of :func:`~pipeline.events.rows.build.build_event`: which rule a trigger takes
+and its frame (agent, patient, places), or None when the parse says it asserts no event.
+
+:func:`read_trigger` reads the trigger's frame (:mod:`pipeline.events.roles`), chooses the
+rule by the object's label, adjusts the frame for the rule ("the invasion of the Mongols",
+"ordered the death of X", "made him King") and says how the event is told (tense, reading).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from functools import partial
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.events.actors import ActorFinder
+from pipeline.events.anaphora import patient_label
+from pipeline.events.implied import undergoer_frame
+from pipeline.events.lexicon import TriggerRule
+from pipeline.events.modality import timeline_line
+from pipeline.events.names import ordered_object
+from pipeline.events.nominal import derived_anchored, description, from_agent, thing_possessor
+from pipeline.events.roles import (
+    Frame,
+    coarse,
+    event_noun,
+    nominal_anchored,
+    ordering_agent,
+    read_frame,
+    tense,
+)
+from pipeline.events.rows.frames import (
+    _at_onset,
+    _choose_rule,
+    _object_words,
+    _of_agent,
+    _off_heading,
+    _without_dates,
+    reflexive_rule,
+    small_clause_patient,
+)
+from pipeline.events.speech import in_speech
+from pipeline.events.triggers import Context
+
+#: Subjects of a present tense that performs what it says (an edict: "We confer ...").
+_FIRST_PERSON = frozenset({"we", "i"})
+# An intransitive event someone orders, and the event it is then ("ordered the death of X").
+_ORDERED = {"death": "execution"}
+
+
+@dataclasses.dataclass(frozen=True)
+class TriggerReading:
+    """A trigger's rule and frame and how the event is told.
+
+    ``status``: the frame's status (asserted/failed); ``date_tok``: the token the date is read
+    from (the frame's head); ``reading``: ``verb``, ``noun`` or ``unparsed``; ``told``: the
+    tense (:func:`~pipeline.events.roles.tense`; "" unparsed); ``agentless``: the parse gives
+    no agent (an implied one may be named); ``performative``: a present tense with a
+    first-person subject (an edict); ``object_thing``: paragraph-doc index of the token
+    after an ``object_words`` rule's object (the row's text reaches it), or None; ``line_start``:
+    index in the sentence doc where the trigger's line starts (after a heading line).
+    """
+
+    rule: TriggerRule
+    frame: Frame
+    status: str
+    date_tok: Token
+    reading: str
+    told: str
+    agentless: bool
+    performative: bool
+    object_thing: int | None
+    line_start: int
+
+
+def _is_actor(finder: ActorFinder, tok: Token) -> bool:
+    """A "from" phrase naming someone, not somewhere."""
+    return finder.place(tok) is None and (
+        finder.actor(tok) is not None or bool(finder.anaphor_kind(tok))
+        or finder.proper_noun(tok) is not None)
+
+
+def _rule_frame(local: Span, rule: TriggerRule, ctx: Context, finder: ActorFinder) -> Frame:
+    """The frame of ``local`` read for ``rule`` ("attacks from the Tayan tribe": the tribe
+    attacks; "its rebuilding": its possessor's thing)."""
+    return thing_possessor(from_agent(
+        read_frame(local, rule, ctx.lexicon, rule.takes_object), rule,
+        partial(_is_actor, finder)), rule, ctx.lexicon)
+
+
+def _ordered_frame(frame: Frame, rule: TriggerRule, ctx: Context
+                   ) -> tuple[Frame, TriggerRule]:
+    """"ordered the death of X": X executed by the orderer (the rule becomes the ordered
+    event's transitive one)."""
+    orderer = ordering_agent(frame.head, ctx.lexicon)
+    if orderer is None:
+        return frame, rule
+    if rule.event_type in _ORDERED and not rule.takes_object:
+        rule = next((r for rs in ctx.lexicon.forms.values() for r in rs
+                     if r.event_type == _ORDERED[rule.event_type]), rule)
+    if rule.takes_object:
+        frame = dataclasses.replace(frame, agent=orderer, patient=frame.agent
+                                    if frame.patient is None else frame.patient)
+    return frame, rule
+
+
+def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
+                 rules: Sequence[TriggerRule], sent: Span, offset: int, ctx: Context,
+                 finder: ActorFinder) -> TriggerReading | None:
+    """The reading of trigger ``trig`` (``local``: the same span in the sentence doc
+    ``sdoc``; ``offset``: the paragraph's full-text offset), or None when it asserts no event
+    (a bare noun, a description, direct speech, an order, an imperative, no rule fits)."""
+    frame = _rule_frame(local, rules[0], ctx, finder)
+    if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
+            or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at) \
+            or description(frame, sdoc, finder.entity_at):
+        return None  # a bare noun: no argument ("the death toll", "upon victory"); a
+        # description: "the rebel Huang Chao", "X was a rebel", a heading line
+    if in_speech(doc_text, trig, sent, sdoc):
+        return None  # direct speech: said, threatened or ordered, not narrated
+    if ctx.lexicon.cue(frame.head.lower_) == "order" and (
+            coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
+        return None  # "on the orders of X", "ordered the death of X": a command, no
+        # appointment (the ordered event is its own row)
+    frame = small_clause_patient(frame, ctx.lexicon, rules[0].takes_object)  # "made him King"
+    label = patient_label(frame, finder)
+    if label != "PERSON" and ordered_object(frame.patient, ctx.lexicon) \
+            and finder.proper_noun(frame.patient) is not None:
+        label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
+    choice = _choose_rule(rules, label, _object_words(frame))
+    if choice is None:
+        return None
+    rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
+    if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
+                                                  rules[0].takes_object):
+        frame = _rule_frame(local, rule, ctx, finder)
+    if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
+            and not _at_onset(frame.head, ctx):
+        return None  # "War between Song and Jin" (a heading), "losses in the war with X"
+    object_thing = None
+    if rule.object_words and frame.patient is not None:
+        counted = [t for t in frame.patient.subtree if t.lower_ in rule.object_words]
+        object_thing = sent.start + (counted or [frame.patient])[-1].i + 1
+    frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
+    frame = undergoer_frame(frame, rule.event_type)  # enthroned: actor1
+    frame, rule = _ordered_frame(frame, rule, ctx)
+    frame = _without_dates(frame, ctx, offset + sent.start_char)
+    frame, line_start = _off_heading(frame, local)  # "Conquest of Chen\nIn 587 ..."
+    parsed = sdoc.has_annotation("DEP")
+    told = tense(frame.head, timeline_line(doc_text, trig.start_char)) \
+        if parsed else ""  # "- 1356: X is poisoned": narrated
+    if told == "imperative":
+        return None  # "move to sidebar": an instruction, not a narrated event
+    # "We now confer on X the title ...": an edict's own words do what they say
+    performative = told == "present" and frame.agent is not None \
+        and frame.agent.lower_ in _FIRST_PERSON
+    reading = ("verb" if coarse(frame.head) == "VERB" else "noun") if parsed else "unparsed"
+    return TriggerReading(rule, frame, frame.status, frame.head, reading, told,
+                          frame.agent is None, performative, object_thing, line_start)
