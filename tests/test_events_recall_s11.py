@@ -83,3 +83,33 @@ def test_marching_on_or_against_is_an_attack(nlp: Language, text: str) -> None:
 def test_marching_on_for_days_is_no_attack(nlp: Language) -> None:
     found = types(nlp, "The army marched on for three days.")
     assert "attack" not in found, found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The English government repudiated the terms in 1841.", "abolition"),
+    ("Wang Dao killed the eunuch and handed over the emperor.", "release"),
+    ("Li Heng took the throne; the country number is Song.", "establishment"),
+    ("In 907 Wang Dao killed the royal family and ended the Jin.", "fall_of_state"),
+    ("In 1129 the new palace was finished at Xiangyang.", "construction"),
+    ("In 905 Li Heng rode into Xiangyang with 70,000 horsemen.", "movement"),
+    ("The deputy governor rode out with eighty horsemen.", "attack"),
+    ("In 495 Li Heng forbade the Xianbei language at court.", "decree"),
+    ("In 1042 Wang Dao passed the Jinshi.", "examination"),
+    ("In 1638 Wang Dao passed the county examination.", "examination"),
+    ("The Xining change law lasted sixteen years.", "reform"),
+    ("In 953 Li Heng was enfeoffed as Prince of Jin.", "appointment"),
+])
+def test_census_families(nlp: Language, text: str, kind: str) -> None:
+    assert kind in types(nlp, text), text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Li Heng repudiated his wife in 1050.", "abolition"),
+    ("They handed over twenty thousand chests of opium.", "release"),
+    ("The war ended in 1127.", "fall_of_state"),
+    ("Wang Dao finished his studies in 1050.", "construction"),
+    ("His father forbade him to marry.", "decree"),
+    ("The general hastened to submit to the Jin.", "movement"),
+])
+def test_census_families_near_misses(nlp: Language, text: str, kind: str) -> None:
+    assert kind not in types(nlp, text), text
