@@ -98,6 +98,8 @@ def test_marching_on_for_days_is_no_attack(nlp: Language) -> None:
     ("In 1638 Wang Dao passed the county examination.", "examination"),
     ("The Xining change law lasted sixteen years.", "reform"),
     ("In 953 Li Heng was enfeoffed as Prince of Jin.", "appointment"),
+    ("In 1069 Wang Dao set up the department of regulations.", "establishment"),
+    ("In 1275 Li Heng took over the defence of Xiangyang.", "office"),
 ])
 def test_census_families(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text), text
