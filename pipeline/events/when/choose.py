@@ -41,6 +41,7 @@ from .known import (
     _victims_age,
     trailing_age,
 )
+from .labels import labels_line
 from .later import after_only, told_as_later
 from .lives import SLACK
 from .ranges import _with_range
@@ -107,7 +108,8 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     dates, starts = _readable(dates, starts)
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
-    if chosen is not None and chosen.kind == "period":
+    if chosen is not None and chosen.kind == "period" and not labels_line(
+            chosen, sdoc.text, sent_start):  # "- Early Ming: ...": the line's date (.labels)
         # a dynasty dates only its own clause, and a date of the sentence inside its years is
         # nearer ("In 1130, Wu Jie, the commander of Qinfeng Road in the Song Dynasty,
         # defeated ...": 1130); otherwise the dates as if it were not there
