@@ -29,7 +29,7 @@ takes no date but its own clause's; a date in a bracket that opens after the tri
 remark of its own time, no other-clause date. A date phrase the date stage could not read (an
 unknown era) dates its events as unknown, unless it stands in apposition to a date of its
 sentence that prints its year ("In the spring of 1077, the 2nd year of Anh Vũ Chiêu Thắng"):
-then it is passed over (:func:`.choose.glossed_unread`). In a dictionary entry led by a
+then it is passed over (:func:`.readable.glossed_unread`). In a dictionary entry led by a
 life span, a bare printed year of the event's own sentence outside that span ("A.D. 277-304.
 ... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`); a death
 lead ("Died B.C. 229.") dates only its own death word, no other event of the entry. An
