@@ -23,7 +23,11 @@ an age after the verb's object ("killed him, at the age of 39") is the victim's,
 sentence's date stands as a guess (``other_clause``, low). A date phrase the sentence splitter
 cut ("In RC. | 340 he led") dates the sentence its year number is in.
 A dynasty or named period as a date (kind ``period``: "in the Later Han") dates only its own
-clause, and is no running date.
+clause, and is no running date; one labelling a list item ("- Early Ming: the wall was
+rebuilt") dates its line (:mod:`.labels`). A dateline the parser ran into the next sentence
+("1268 Feb (Bun'ei 5, 1st month)\nKublai's letter had been turned back in 1267") is no date
+of the trigger's sentence: it dates the lines after it only when the sentence has no date of
+its own before the trigger (:func:`.labels.on_dateline`).
 A clause in a present perfect under "since" ("and since ... has passed through Su-sung")
 takes no date but its own clause's; a date in a bracket that opens after the trigger is a
 remark of its own time, no other-clause date. A date phrase the date stage could not read (an

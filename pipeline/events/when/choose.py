@@ -41,7 +41,7 @@ from .known import (
     _victims_age,
     trailing_age,
 )
-from .labels import labels_line
+from .labels import labels_line, on_dateline
 from .later import after_only, told_as_later
 from .lives import SLACK
 from .ranges import _with_range
@@ -207,11 +207,16 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
         parsed and dates_its_noun(d, sdoc, sent_start))]
     stext = sdoc.text if own_sentence else ""
+    datelines: list[DateRow] = []  # "1268 Feb (Bun'ei 5, 1st month)\n...": as a running date
     if "\n" in stext:  # "- 1641: ... took the city.\n- 1643: ...": another list line's year
         at = {id(d): max(0, d.start - sent_start) for d in own_sentence}
         own_sentence = [d for d in own_sentence if not apart_by_list_line(
             stext, at[id(d)], trig_start - sent_start) and not apart_by_label_line(
             stext, at[id(d)], trig_start - sent_start)]  # nor an infobox field's
+        spans = [(at[id(d)], d.end - sent_start) for d in own_sentence]
+        datelines = [d for d in own_sentence if on_dateline(stext, at[id(d)],
+                                                            trig_start - sent_start, spans)]
+        own_sentence = [d for d in own_sentence if all(d is not x for x in datelines)]
     earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
     if parsed and own_sentence:
         roots = {id(d): date_root(d if d.start >= sent_start else dataclasses.replace(
@@ -251,7 +256,7 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
     elif earlier == "cue":
         return None, ""
-    before = [d for d in own_sentence if d.start < trig_start]
+    before = [d for d in own_sentence if d.start < trig_start] or datelines[-1:]
     if before:
         return before[-1], "sentence"
     after = [d for d in own_sentence if trig_start <= d.start < clause_end

@@ -22,3 +22,24 @@ def labels_line(d: DateRow, stext: str, sent_start: int) -> bool:
     head = stext[:at].rsplit("\n", 1)[-1]  # from the line's start or the sentence's
     return bool(_BULLET.fullmatch(head)) and stext[d.end - sent_start:].lstrip(
         " \t").startswith(":")
+
+
+_NOT_WORDS = re.compile(r"[\s()\[\],.;:–—-]*")
+
+
+def on_dateline(stext: str, at: int, trig: int, spans: list[tuple[int, int]]) -> bool:
+    """True if the date starting at ``at`` (an offset into the sentence text ``stext`` as the
+    parser cut it) stands on a line before the trigger's (``trig``) that holds nothing but
+    date phrases (``spans``: ``(start, end)`` offsets of the sentence's dates), brackets and
+    punctuation: a dateline the parser ran into the next sentence ("1268 Feb (Bun'ei 5, 1st
+    month)\\nKublai's letter had been turned back in 1267"). It gives the time of the lines
+    after it, as a running date does: a date of the trigger's own clause comes first."""
+    end = stext.find("\n", at)
+    if end == -1 or end >= trig:
+        return False
+    start = stext.rfind("\n", 0, at) + 1
+    rest = list(stext[start:end])
+    for s, e in spans:
+        for k in range(max(s, start), min(e, end)):
+            rest[k - start] = " "
+    return bool(_NOT_WORDS.fullmatch("".join(rest)))
