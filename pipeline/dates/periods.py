@@ -21,6 +21,13 @@ dynasties bore ("Later Han": Eastern Han or the Five Dynasties state) takes the 
 nearest the years the document's other dates name (printed Western years and era names of
 one dynasty), else the table's default reading.
 
+A dynasty name that labels a list item (at its line's start after a bullet, a
+``coarse_phase`` word at most, then a colon: "- Han dynasty: a walled town was built", "-
+Early Ming: the wall was rebuilt", as "- 190 AD: ..." labels a timeline) is a period date
+too, unless a date follows the colon ("Shu: Ninth Year of Yen-hsi": the state whose calendar
+follows); it keeps the table's default reading when that holds a year of the document
+(:func:`_reading`), and it dates the events of its line (:mod:`pipeline.events.when.labels`).
+
 Each becomes a ``range`` mention of two Western years with ``coarse="period"``: resolved like a
 decade or century (:mod:`.coarse`), always ``low`` with a DATE_APPROXIMATE warning (a dynasty
 lasted centuries: never one confident year), and it leaves the running date alone. A phase word
@@ -117,11 +124,17 @@ def _document_years(mentions: list, eras: EraTable) -> list[int]:
     return years
 
 
-def _reading(eras: EraTable, surface: str, years: list[int]) -> Span | None:
+def _reading(eras: EraTable, surface: str, years: list[int], label: bool = False
+             ) -> Span | None:
+    """The years of the reading of the dynasty name ``surface`` nearest the document's
+    ``years`` (their median); a list item's label ("- Han dynasty: ...") keeps the table's
+    default reading when that holds a year of the document (the list's other items date it:
+    "- 190 AD:", "- 219:"), since a median over a long timeline falls in no item's time."""
     spans = [s for s in (dynasty_span(eras, r) for r in eras.dynasty_readings(surface)) if s]
     if not spans:
         return None
-    if len(spans) == 1 or not years:
+    if len(spans) == 1 or not years or (label and any(spans[0][0] <= y <= spans[0][1]
+                                                      for y in years)):
         return spans[0]
     mid = median(years)
     return min(spans, key=lambda s: 0 if s[0] <= mid <= s[1] else min(abs(mid - s[0]),
@@ -161,6 +174,25 @@ def _lead(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] |
     if m.group(2):
         return start - len(before) + m.start(2), " ".join(m.group(2).lower().split()), strong
     return start, None, strong
+
+
+_LABEL_HEAD = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*)?")
+
+
+def _label(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] | None:
+    """(start of the phase word or the name, phase word, True) if the name at ``start`` opens
+    its line, after a list bullet and a ``coarse_phase`` word at most ("- Han dynasty: a
+    walled town was built", "- Early Ming: the wall was rebuilt", as "- 1134: ..." labels
+    the items of a timeline); None otherwise. The caller wants a colon after the name."""
+    line = text.rfind("\n", 0, start) + 1
+    head = _LABEL_HEAD.match(text, line)
+    rest = text[head.end():start]
+    if not rest.strip():
+        return start, None, True
+    phase = " ".join(rest.lower().split())
+    if phase in lex.cat("coarse_phase") and rest.rstrip() != rest and rest[:1].isupper():
+        return head.end(), phase, True
+    return None
 
 
 def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None]
@@ -205,16 +237,24 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
 
     for m in dyn.values():
         lead = _lead(text, m.start, lex)
+        label = lead is None
+        if label:
+            lead = _label(text, m.start, lex)
         if lead is None:
             continue
         end = _tail(text, m.end, lex, is_name)
+        if label and (end is None or not text.startswith(":", abs(end))
+                      or any(0 < d.start - abs(end) <= 3 for d in mentions
+                             if d.kind != "dynasty")):
+            continue  # a name at a line start is a date only as a label: "- Early Ming: ..."
+            # ("Shu: Ninth Year of Yen-hsi": a state naming the calendar of the date after it)
         if end is None or (end < 0 and not lead[2]):
             continue  # "the defenses in the Song Dynasty were ...": "in the X Dynasty"
             # inside a clause is mostly an attribute; "In the Ming dynasty, ..." is a time
         end = abs(end)
         if years is None:
             years = _document_years(mentions, eras)
-        span = _reading(eras, m.dynasty or m.text, years)
+        span = _reading(eras, m.dynasty or m.text, years, label)
         if span is not None:
             found.append((lead[0], end, span, lead[1]))
     if periods:

@@ -60,6 +60,7 @@ from .ocr_context import read_ocr_month
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
+from .western_calendar import read_as_gregorian
 from .western_months import flag_lunar, resolve_western, western_text
 from .western_seasons import western_winter
 from .western_years import _western
@@ -228,7 +229,7 @@ def resolve_dates(
         if hints:
             state.__dict__.update(initial.__dict__)
             rows, warnings = _fold(ordered, state, eras, calendar, prior, hints)
-    return rows, warnings
+    return read_as_gregorian(rows, warnings)  # a text whose lunar glosses are Gregorian
 
 
 def _fold(

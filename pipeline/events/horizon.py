@@ -9,7 +9,10 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   body ("The Xuanwu Gate Incident of 626" titles a page that then narrates 617 and 618);
   the section heading of a wiki article ("The battle[edit]", "Aftermath[edit]") without a
   number is no wall: the article's narrative runs on across it (from an earlier paragraph,
-  so far: certainty low);
+  so far: certainty low); nor is any heading without a number that sits inside one
+  chronological narrative, the first date after it no earlier than the last date before it
+  and at most :data:`RUN_ON_YEARS` later (a wiki mirror without "[edit]": "Battle" between
+  "203 BC" and "February 202 BC"); "Early life" before earlier dates still walls;
 * it does not cross the start of a **dictionary entry** (a paragraph that opens with a
   headword, perhaps after an entry number: a PERSON name followed by a full stop, a bracket
   or Chinese characters, "Li Cunxu 李存勗. Died A.D. 926."; or a line inside a paragraph
@@ -43,6 +46,9 @@ from pipeline.records import DateRow, EntityRow
 FAR_SENTENCES = 4
 #: A running date more than this many sentences back dates nothing (a blank year).
 EXPIRE_SENTENCES = 8
+#: A heading is crossed when the first date after it is at most this many years after the
+#: last date before it (:func:`_runs_on`): a generation, not a jump to another time.
+RUN_ON_YEARS = 30
 _TITLE_MAX_CHARS = 80
 _TITLE_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?;,:。！？；，\-–—\"'”’]$")
@@ -122,7 +128,10 @@ class Horizons:
             following = lines[1] if len(lines) > 1 else (blocks[i + 1][0]
                                                          if i + 1 < len(blocks) else "")
             if _is_title(first) and _NEXT_LINE.match(following) and not (
-                    _WIKI_SECTION.search(first) and not any(c.isdigit() for c in first)):
+                    not any(c.isdigit() for c in first) and (
+                        _WIKI_SECTION.search(first)
+                        or _runs_on(dates, date_starts, offset + lead,
+                                    offset + len(first.rstrip())))):
                 walls.append((offset + lead, offset + len(first.rstrip())))
             at = 0
             for k, line in enumerate(lines):  # headwords: at a paragraph or line start
@@ -231,6 +240,25 @@ def _garbled_lead(text: str, offset: int, start: int, dates: Sequence[DateRow],
                                     leap_month=None, season=None)
         return EntryLead(d.start, "span", death, headword, d.year)
     return None
+
+
+def _runs_on(dates: Sequence[DateRow], date_starts: Sequence[int], start: int, end: int
+             ) -> bool:
+    """True if the heading at ``[start, end)`` (full-text offsets; it prints no number) sits
+    inside one chronological narrative: the first date after it (not an aside) has a year no
+    earlier than the last date before it and at most :data:`RUN_ON_YEARS` later (a "See
+    also" list before references printed in 2003 is no sequel of 756). A section that goes
+    back in time ("Early life", "Background") or has no later date is a wall; one that goes
+    on ("Battle" after "a truce in 203 BC", then "In February 202 BC") is crossed like a wiki
+    section (far: low)."""
+    def told(d: DateRow) -> bool:
+        return d.kind != "aside" and d.year is not None
+
+    k = bisect.bisect_left(date_starts, start)
+    before = next((d for d in reversed(dates[:k]) if told(d)), None)
+    after = next((d for d in dates[bisect.bisect_left(date_starts, end):] if told(d)), None)
+    return before is not None and after is not None \
+        and 0 <= after.year - before.year <= RUN_ON_YEARS
 
 
 def _is_title(line: str) -> bool:

@@ -23,13 +23,17 @@ an age after the verb's object ("killed him, at the age of 39") is the victim's,
 sentence's date stands as a guess (``other_clause``, low). A date phrase the sentence splitter
 cut ("In RC. | 340 he led") dates the sentence its year number is in.
 A dynasty or named period as a date (kind ``period``: "in the Later Han") dates only its own
-clause, and is no running date.
+clause, and is no running date; one labelling a list item ("- Early Ming: the wall was
+rebuilt") dates its line (:mod:`.labels`). A dateline the parser ran into the next sentence
+("1268 Feb (Bun'ei 5, 1st month)\nKublai's letter had been turned back in 1267") is no date
+of the trigger's sentence: it dates the lines after it only when the sentence has no date of
+its own before the trigger (:func:`.labels.on_dateline`).
 A clause in a present perfect under "since" ("and since ... has passed through Su-sung")
 takes no date but its own clause's; a date in a bracket that opens after the trigger is a
 remark of its own time, no other-clause date. A date phrase the date stage could not read (an
 unknown era) dates its events as unknown, unless it stands in apposition to a date of its
 sentence that prints its year ("In the spring of 1077, the 2nd year of Anh Vũ Chiêu Thắng"):
-then it is passed over (:func:`.choose.glossed_unread`). In a dictionary entry led by a
+then it is passed over (:func:`.readable.glossed_unread`). In a dictionary entry led by a
 life span, a bare printed year of the event's own sentence outside that span ("A.D. 277-304.
 ... in 808 routed Lu Chi": OCR) dates nothing (:func:`.choose.outside_entry_life`); a death
 lead ("Died B.C. 229.") dates only its own death word, no other event of the entry. An

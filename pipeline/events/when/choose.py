@@ -41,9 +41,11 @@ from .known import (
     _victims_age,
     trailing_age,
 )
+from .labels import labels_line, on_dateline
 from .later import after_only, told_as_later
 from .lives import SLACK
 from .ranges import _with_range
+from .readable import _readable
 
 
 def event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head: Token,
@@ -107,7 +109,8 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     dates, starts = _readable(dates, starts)
     chosen, source = _event_date(dates, starts, sdoc, head, sent_start, trig_start, clause_end,
                                  lexicon, since)
-    if chosen is not None and chosen.kind == "period":
+    if chosen is not None and chosen.kind == "period" and not labels_line(
+            chosen, sdoc.text, sent_start):  # "- Early Ming: ...": the line's date (.labels)
         # a dynasty dates only its own clause, and a date of the sentence inside its years is
         # nearer ("In 1130, Wu Jie, the commander of Qinfeng Road in the Song Dynasty,
         # defeated ...": 1130); otherwise the dates as if it were not there
@@ -204,11 +207,16 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     own_sentence = [d for d in dates[lo:hi] if d.kind != "aside" or (
         parsed and dates_its_noun(d, sdoc, sent_start))]
     stext = sdoc.text if own_sentence else ""
+    datelines: list[DateRow] = []  # "1268 Feb (Bun'ei 5, 1st month)\n...": as a running date
     if "\n" in stext:  # "- 1641: ... took the city.\n- 1643: ...": another list line's year
         at = {id(d): max(0, d.start - sent_start) for d in own_sentence}
         own_sentence = [d for d in own_sentence if not apart_by_list_line(
             stext, at[id(d)], trig_start - sent_start) and not apart_by_label_line(
             stext, at[id(d)], trig_start - sent_start)]  # nor an infobox field's
+        spans = [(at[id(d)], d.end - sent_start) for d in own_sentence]
+        datelines = [d for d in own_sentence if on_dateline(stext, at[id(d)],
+                                                            trig_start - sent_start, spans)]
+        own_sentence = [d for d in own_sentence if all(d is not x for x in datelines)]
     earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
     if parsed and own_sentence:
         roots = {id(d): date_root(d if d.start >= sent_start else dataclasses.replace(
@@ -248,7 +256,7 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         # "Yue Fei, who was born in 1103, defeated ...": the birth's date, not his
     elif earlier == "cue":
         return None, ""
-    before = [d for d in own_sentence if d.start < trig_start]
+    before = [d for d in own_sentence if d.start < trig_start] or datelines[-1:]
     if before:
         return before[-1], "sentence"
     after = [d for d in own_sentence if trig_start <= d.start < clause_end
@@ -263,46 +271,6 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
 
 #: Characters at most from a lead's death word to its date ("Died A.D. 934").
 _LEAD_WORD_CHARS = 12
-#: Characters at most between a date with a printed year and an unread date in apposition.
-_APPOSITION_GAP = 8
-_PRINTED_YEAR = re.compile(r"\d{3,4}")
-
-
-#: The last ``(dates, len(dates), starts)`` given to :func:`_readable` and its answer: every
-#: event of a document passes the same list (a book: thousands of events, thousands of dates).
-_READABLE: list[tuple[Sequence[DateRow], int, Sequence[int], Sequence[DateRow],
-                      Sequence[int]]] = []
-
-
-def _readable(dates: Sequence[DateRow], starts: Sequence[int]
-              ) -> tuple[Sequence[DateRow], Sequence[int]]:
-    """``dates`` (and their ``starts``) without the :func:`glossed_unread` ones; the answer for
-    the last list given is kept (the same list object, of the same length)."""
-    if _READABLE and _READABLE[0][0] is dates and _READABLE[0][1] == len(dates) \
-            and _READABLE[0][2] is starts:
-        return _READABLE[0][3], _READABLE[0][4]
-    kept, kept_starts = dates, starts
-    if any(d.year is None for d in dates):
-        kept = [d for i, d in enumerate(dates) if not glossed_unread(dates, i)]
-        kept_starts = [d.start for d in kept]
-    _READABLE[:] = [(dates, len(dates), starts, kept, kept_starts)]
-    return kept, kept_starts
-
-
-def glossed_unread(dates: Sequence[DateRow], i: int) -> bool:
-    """True if ``dates[i]`` (sorted by start) is a date phrase the date stage could not read
-    (no year: an unknown era, "the 2nd year of Anh Vũ Chiêu Thắng") in apposition to the date
-    right before it in the same sentence, which prints its year ("In the spring of 1077, the
-    2nd year of ..."): the narrative's time is known, so the unread phrase is no blank running
-    date for the events after it."""
-    d = dates[i]
-    if d.year is not None or i == 0:
-        return False
-    p = dates[i - 1]
-    return p.year is not None and p.sentence_id == d.sentence_id \
-        and 0 <= d.start - p.end <= _APPOSITION_GAP and bool(_PRINTED_YEAR.search(p.text)) \
-        and not p.basis.startswith("running")
-
 
 #: A bare printed year: digits only, perhaps with an era mark ("808", "A.D. 808").
 _BARE_YEAR = re.compile(r"(?:a\.?\s?d\.?\s*)?\d{3,4}", re.IGNORECASE)
