@@ -1,4 +1,5 @@
-"""What a trigger's clause asserts: ``tense`` (present, imperative or past) and ``modality``
+"""What a trigger's clause asserts: ``tense`` (present, imperative or past; computed in
+:mod:`pipeline.events.tense`, re-exported here) and ``modality``
 (asserted, failed or none), read by climbing the dependency parse from the trigger through
 complement links to governing cue words (``gazetteer/event_cues.csv``).
 
@@ -38,22 +39,21 @@ to recover Ningpo, but were repulsed"), or an act undone by a contrasted ``rescu
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
-from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.syntax import MAX_CLIMB, SUBJ, children, coarse
+from pipeline.events.tense import finite_present, tense, timeline_line
 from pipeline.events.unreal import unreal
+
+__all__ = ["finite_present", "modality", "tense", "timeline_line"]
 
 _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "acomp", "relcl",
                     "dobj", "attr", "oprd"})
 _CONTRAST = frozenset({"but", "yet"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
-_PRESENT_AUX = frozenset({"is", "are", "am"})
-_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: Links from a verb to what it says happened or not ("escaped [being captured]").
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "dobj"})
 #: Links from a verb of saying to the clause it reports ("claimed [that he had been ordered]").
@@ -214,60 +214,6 @@ def _substituted(prep: Token, lexicon: EventLexicon) -> bool:
     return prep.tag_ == "IN" and prep.i > 0 \
         and lexicon.cue(prep.doc[prep.i - 1].lower_) == "substitution"
 
-
-#: The head of a timeline or annals line: an optional bullet, a year (optionally "c.", an era
-#: mark "BC"/"BCE"/"CE"/"AD") and a colon or dash ("- 1352: X captures Y", "1368 – X enters
-#: Y", "* 221 BC: Qin unifies China").
-_TIMELINE_HEAD = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u2014][ \t]*)?(?:c\.[ \t]*)?\d{1,4}"
-                            r"(?:[ \t]*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?[ \t]*[:\u2013\u2014-][ \t]")
-
-
-def timeline_line(text: str, char: int) -> bool:
-    """True when the line of ``text`` holding offset ``char`` is a timeline item: it opens
-    with a year and a colon or dash. Such lists tell their events in the historic present
-    ("- 1354: X besieges Y at Z", "- 1356: X is poisoned"), which is narration, not the
-    present of a description ("the city lies on the river")."""
-    start = text.rfind("\n", 0, char) + 1
-    head = _TIMELINE_HEAD.match(text, start)
-    return head is not None and head.end() <= char + 1
-
-
-def finite_present(verb: Token) -> bool:
-    """A present-tense verb: tagged ``VBZ``/``VBP``, or a base form with a subject of its own
-    and no auxiliary or "to" (the tagger's ``VB`` for "the Red Turbans ... burn X"). A
-    trigger matched only as a present form added for the historic present
-    (``EventLexicon.present``) is an event only so (not "the rebels", "he found that")."""
-    if verb.tag_ in _PRESENT_TAGS:
-        return True
-    return verb.tag_ == "VB" and any(c.dep_ in SUBJ for c in verb.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def tense(head: Token, narrated: bool = False) -> str:
-    """``present``, ``imperative`` or "" (past, or not told) for a verb trigger's clause.
-
-    ``present``: the verb (or its first conjunct) is tagged ``VBZ``/``VBP`` ("the city lies",
-    "X attacks"), or it is a participle whose auxiliary is "is"/"are" ("X is known as");
-    ``imperative``: a base-form verb heading its sentence with no subject, auxiliary or
-    infinitive marker ("move to sidebar", web-page debris). Nouns give "". ``narrated``: the
-    clause is known to narrate (a timeline item, :func:`timeline_line`): a present tense
-    there is the historic present and gives "" (told as past)."""
-    verb = head
-    while verb.dep_ == "conj" and verb.head.i != verb.i and coarse(verb) == "VERB":
-        if any(c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in verb.children):
-            break  # a conjunct with its own subject keeps its own tense
-        verb = verb.head
-    if coarse(verb) != "VERB":
-        return ""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        return "" if narrated else "present"
-    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.lower_ in _PRESENT_AUX for a in auxes):
-        return "" if narrated else "present"
-    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(
-            c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in verb.children):
-        return "imperative"
-    return ""
 
 
 #: Prepositions of a verb's complement ("thought of deposing", "dreamed about conquering").
