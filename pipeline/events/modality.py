@@ -29,6 +29,11 @@ was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical``
 a reported or result clause ("foretold that he would die", "so that no one could flee").
 Nature as the doer, generic subjects and "was to be" passives, "rather than" verbs, "escaped
 with" a penalty and agent nouns: :mod:`pipeline.events.unreal`.
+A recurrence on the trigger or a verb above it ("raided the border every autumn", "was fought
+over again and again": :func:`pipeline.events.habits.recurring`), the "for" phrase of a
+``request`` verb ("asked for his execution") and a noun that a passive ``irrealis`` verb was
+about ("an invasion was planned", "ordered a third invasion to be prepared") are no event
+either.
 A name given by a ``naming`` verb ("also known as the X uprising") and the "of"/"about"
 complement of a ``wish`` or ``irrealis`` verb ("began to think of deposing the Emperor") are
 no event either.
@@ -41,6 +46,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.events.habits import recurring
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import MAX_CLIMB, SUBJ, children, coarse
@@ -246,6 +252,20 @@ def _wished(prep: Token, lexicon: EventLexicon) -> bool:
         and lexicon.cue(prep.head.lower_) in ("wish", "irrealis")
 
 
+def _planned(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun that is what an ``irrealis`` verb in the passive was about, as that
+    verb's passive subject ("an invasion was planned") or as the object raised before its
+    "to be" infinitive ("ordered a third invasion to be prepared"): the object of the active
+    verb ("planned an invasion"), a plan, not a deed."""
+    if coarse(head) != "NOUN":
+        return False
+    if head.dep_ == "nsubjpass":
+        return lexicon.cue(head.head.lower_) == "irrealis"
+    return head.dep_ in ("dobj", "obj") and any(
+        c.dep_ == "xcomp" and lexicon.cue(c.lower_) == "irrealis"
+        and any(a.dep_ == "auxpass" for a in c.children) for c in head.head.children)
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     if _qualifier(head) or _named(head, lexicon):
@@ -255,6 +275,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
         # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
+    if _planned(head, lexicon):
+        return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"
@@ -285,6 +307,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "habitual" for c in kids) \
                 and (step == 0 or coarse(cur) == "VERB"):
             return "none"  # "merchants usually went to Dunhuang": a custom, not a happening
+        if (step == 0 or coarse(cur) == "VERB") and recurring(cur):
+            return "none"  # "raided the western border every autumn", "was fought over again
+            # and again": a custom (``modality_cues.csv``)
         if coarse(cur) == "VERB" and _stated_purpose(cur, lexicon):
             return "none"  # "marched north in order to subdue the Jin"
         if coarse(cur) == "VERB" and _indirect_question(cur):
@@ -337,6 +362,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                    for c in cur.head.children):
                 status = "failed"  # "sent troops to recover X, but failed"
+            if cur.lower_ == "for" and via == "pobj" \
+                    and lexicon.cue(cur.head.lower_) == "request":
+                return "none"  # "asked for his execution", "begged for a truce": asked for
             if not _purpose(cur):
                 break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
             if _aim(cur.head):
