@@ -33,7 +33,9 @@ A recurrence on the trigger or a verb above it ("raided the border every autumn"
 over again and again": :func:`pipeline.events.habits.recurring`), the "for" phrase of a
 ``request`` verb ("asked for his execution") and a noun that a passive ``irrealis`` verb was
 about ("an invasion was planned", "ordered a third invasion to be prepared") are no event
-either.
+either, nor a "to" infinitive qualifying a common noun with no cue of its own ("reached an
+agreement to destroy the Jin", "the right to attack X"; not "raised an army to attack X", nor
+"the first general to cross the river").
 A name given by a ``naming`` verb ("also known as the X uprising") and the "of"/"about"
 complement of a ``wish`` or ``irrealis`` verb ("began to think of deposing the Emperor") are
 no event either.
@@ -266,6 +268,30 @@ def _planned(head: Token, lexicon: EventLexicon) -> bool:
         and any(a.dep_ == "auxpass" for a in c.children) for c in head.head.children)
 
 
+#: Words before a noun that make its "to" infinitive a deed done ("the first general to
+#: cross the river", "the only one to escape").
+_RANKS = frozenset({"first", "last", "only", "second", "third", "next"})
+
+
+def _noun_aim(verb: Token, lexicon: EventLexicon) -> bool:
+    """A "to" infinitive (or its conjunct) that qualifies a common noun with no cue of its own:
+    what the thing is for, not a deed ("hid in a bronze tube to escape the arrows", "went for
+    the second time to unite with Wusun", "reached an agreement to destroy the Jin",
+    "with full powers to proceed to Canton"). Not under a cue noun ("made an attempt to
+    recover X": :func:`_thwarted`; "sent troops to attack": a ``group_noun``), nor after a
+    rank ("the first general to cross the river")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ not in ("relcl", "acl") or first.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return False
+    noun = first.head
+    if coarse(noun) != "NOUN" or lexicon.cue(noun.lower_):
+        return False
+    return not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in noun.children)
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     if _qualifier(head) or _named(head, lexicon):
@@ -275,6 +301,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
         # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
+    if coarse(head) == "VERB" and _noun_aim(head, lexicon):
+        return "none"  # "hid in a bronze tube to escape the arrows": an aim
     if _planned(head, lexicon):
         return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
