@@ -111,3 +111,20 @@ def test_an_infinitive_that_qualifies_a_noun_is_an_aim(nlp: Language, text: str,
 def test_a_cue_noun_or_a_rank_keeps_the_infinitive(nlp: Language, text: str,
                                                    kind: str) -> None:
     assert kind in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Jin garrison abandoned the forts of Xiangyang.",
+    "The garrison of Luoyang surrendered.",
+    "Li Heng, the commander of the Luoyang garrison, died defending the walls.",
+])
+def test_a_garrison_named_is_the_soldiers(nlp: Language, text: str) -> None:
+    assert "garrison" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng left a garrison at Xiangyang.",
+    "In the spring Li Heng garrisoned Luoyang with three thousand men.",
+])
+def test_a_garrison_posted_stays(nlp: Language, text: str) -> None:
+    assert "garrison" in types(nlp, text)

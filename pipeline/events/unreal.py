@@ -14,7 +14,8 @@ which then gives ``none``):
 * an ``avoidance`` verb whose "with" or object names a ``penalty`` ("escaped with banishment":
   got off with exile, no flight; "escaped death");
 * an ``agent_noun`` read as the act it names a doer of ("would not report that the rebel was
-  slain": a person, not a rebellion);
+  slain": a person, not a rebellion), and a trigger noun that is an ``army_noun`` ("the
+  Chinese garrison abandoned the forts": the soldiers; not "left a garrison at X");
 * a verb of dying or being born whose subject is itself an event word (a trigger noun of the
   lexicon or a ``campaign_head``): "The campaign died with him", "the rebellion was born in
   the hills" tell of no one's death or birth;
@@ -142,6 +143,24 @@ def agent_noun(head: Token, lexicon: EventLexicon) -> bool:
         head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.children))
 
 
+#: Determiners of a body of soldiers set up by a verb ("left a garrison at X").
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def troop_noun(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun that is also an ``army_noun`` (a body of soldiers: "garrison") names the
+    soldiers, not the act of garrisoning ("the Chinese garrison abandoned the forts", "the
+    Busan garrison", "an old Liao garrison", "bringing the garrison to 6,800"), unless it is
+    the indefinite object of a verb with no other qualifier ("left a garrison at Xiangyang":
+    a garrison posted)."""
+    if coarse(head) != "NOUN" or not lexicon.is_cue(head.lower_, "army_noun") \
+            or not lexicon.forms.get(head.lower_):
+        return False  # a trigger word of its own ("stations troops": "troops" is not)
+    before = [c for c in head.children if c.i < head.i]
+    return not (head.dep_ in OBJ and before and all(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in before))
+
+
 #: Event types of a life's start and end, and the copulas of a passive form ("was born").
 _LIFE = frozenset({"death", "birth"})
 _LIFE_AUX = ("", "was ", "were ", "is ")
@@ -258,4 +277,4 @@ def unreal(head: Token, lexicon: EventLexicon) -> bool:
         or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon) \
         or figurative_life(head, lexicon) or never_happened(head) \
         or named_battle(head, lexicon) or offered_alternative(head) \
-        or renamed_place(head, lexicon) or denied_pair(head)
+        or renamed_place(head, lexicon) or denied_pair(head) or troop_noun(head, lexicon)
