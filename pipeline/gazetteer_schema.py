@@ -191,7 +191,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                    "vague")}),
     "modality_cues.csv": FileSchema(("forms", "kind", "example"), ("forms", "kind"),
                                     {"kind": _one_of("link_heading", "recurrence", "period",
-                                                     "repetition")}),
+                                                     "repetition", "body_part")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "attempt", "negation", "modal",
                                                   "failure", "order", "anaphor_person",

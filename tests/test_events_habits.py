@@ -128,3 +128,16 @@ def test_a_garrison_named_is_the_soldiers(nlp: Language, text: str) -> None:
 ])
 def test_a_garrison_posted_stays(nlp: Language, text: str) -> None:
     assert "garrison" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Dao cut off one of his fingers in protest.",
+    "Wang Dao cut off her right hand and placed it in the coffin.",
+])
+def test_a_body_part_cut_off_is_no_blockade(nlp: Language, text: str) -> None:
+    assert "blockade" not in types(nlp, text)
+
+
+def test_a_road_cut_off_is_a_blockade_and_heads_a_killing(nlp: Language) -> None:
+    assert "blockade" in types(nlp, "Li Heng cut off the road to Luoyang.")
+    assert "killing" in types(nlp, "Li Heng cut off the heads of Wang Dao and his sons.")
