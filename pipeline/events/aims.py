@@ -1,7 +1,6 @@
 """Aims and plans told as such (split from :mod:`pipeline.events.modality`, which calls them):
 a purpose infinitive, an indirect question ("how to recover"), an aim of an aim, a stated
-purpose ("in order to"), a planned noun ("an invasion was planned") and an infinitive that
-qualifies a noun ("an agreement to destroy the Jin")."""
+purpose ("in order to") and a planned noun ("an invasion was planned")."""
 
 from __future__ import annotations
 
@@ -64,27 +63,3 @@ def planned(head: Token, lexicon: EventLexicon) -> bool:
     return head.dep_ in ("dobj", "obj") and any(
         c.dep_ == "xcomp" and lexicon.cue(c.lower_) == "irrealis"
         and any(a.dep_ == "auxpass" for a in c.children) for c in head.head.children)
-
-
-#: Words before a noun that make its "to" infinitive a deed done ("the first general to
-#: cross the river", "the only one to escape").
-_RANKS = frozenset({"first", "last", "only", "second", "third", "next"})
-
-
-def noun_aim(verb: Token, lexicon: EventLexicon) -> bool:
-    """A "to" infinitive (or its conjunct) that qualifies a common noun with no cue of its own:
-    what the thing is for, not a deed ("hid in a bronze tube to escape the arrows", "went for
-    the second time to unite with Wusun", "reached an agreement to destroy the Jin",
-    "with full powers to proceed to Canton"). Not under a cue noun ("made an attempt to
-    recover X": the modality climb; "sent troops to attack": a ``group_noun``), nor after a
-    rank ("the first general to cross the river")."""
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    if first.dep_ not in ("relcl", "acl") or first.tag_ != "VB" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
-        return False
-    noun = first.head
-    if coarse(noun) != "NOUN" or lexicon.cue(noun.lower_):
-        return False
-    return not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in noun.children)

@@ -33,9 +33,7 @@ A recurrence on the trigger or a verb above it ("raided the border every autumn"
 over again and again": :func:`pipeline.events.habits.recurring`), the "for" phrase of a
 ``request`` verb ("asked for his execution") and a noun that a passive ``irrealis`` verb was
 about ("an invasion was planned", "ordered a third invasion to be prepared") are no event
-either, nor a "to" infinitive qualifying a common noun with no cue of its own ("reached an
-agreement to destroy the Jin", "the right to attack X"; not "raised an army to attack X", nor
-"the first general to cross the river").
+either.
 A name given by a ``naming`` verb ("also known as the X uprising") and the "of"/"about"
 complement of a ``wish`` or ``irrealis`` verb ("began to think of deposing the Emperor") are
 no event either.
@@ -50,7 +48,6 @@ from spacy.tokens import Token
 
 from pipeline.events.aims import aim as _aim
 from pipeline.events.aims import indirect_question as _indirect_question
-from pipeline.events.aims import noun_aim as _noun_aim
 from pipeline.events.aims import planned as _planned
 from pipeline.events.aims import purpose_infinitive as _purpose
 from pipeline.events.aims import stated_purpose as _stated_purpose
@@ -228,8 +225,6 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
         # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
-    if coarse(head) == "VERB" and _noun_aim(head, lexicon):
-        return "none"  # "hid in a bronze tube to escape the arrows": an aim
     if _planned(head, lexicon):
         return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
