@@ -22,12 +22,12 @@ Word forms, not lemmas: the parse runs without the lemmatizer."""
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from pipeline.events.habits import read_form_cues
 from pipeline.events.syntax import MAX_CLIMB, SUBJ_PASS, coarse
 from pipeline.resources import gazetteer_dir
 
@@ -43,13 +43,7 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 def load_report_cues(path: Path | None = None) -> dict[str, frozenset[str]]:
     """The word forms of each cue kind of ``report_cues.csv`` (``report``, ``announce``,
     ``future``, ``occur``, ``vague``): kind -> lower-case forms (multi-word forms space-joined)."""
-    path = path or gazetteer_dir() / "report_cues.csv"
-    kinds: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            kinds.setdefault(row["kind"], set()).update(
-                f.strip().lower() for f in row["forms"].split(";") if f.strip())
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return read_form_cues(path or gazetteer_dir() / "report_cues.csv")
 
 
 def _is(word: Token, kind: str) -> bool:

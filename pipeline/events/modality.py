@@ -1,4 +1,5 @@
-"""What a trigger's clause asserts: ``tense`` (present, imperative or past) and ``modality``
+"""What a trigger's clause asserts: ``tense`` (present, imperative or past; computed in
+:mod:`pipeline.events.tense`, re-exported here) and ``modality``
 (asserted, failed or none), read by climbing the dependency parse from the trigger through
 complement links to governing cue words (``gazetteer/event_cues.csv``).
 
@@ -28,6 +29,11 @@ was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical``
 a reported or result clause ("foretold that he would die", "so that no one could flee").
 Nature as the doer, generic subjects and "was to be" passives, "rather than" verbs, "escaped
 with" a penalty and agent nouns: :mod:`pipeline.events.unreal`.
+A recurrence on the trigger or a verb above it ("raided the border every autumn", "was fought
+over again and again": :func:`pipeline.events.habits.recurring`), the "for" phrase of a
+``request`` verb ("asked for his execution") and a noun that a passive ``irrealis`` verb was
+about ("an invasion was planned", "ordered a third invasion to be prepared") are no event
+either.
 A name given by a ``naming`` verb ("also known as the X uprising") and the "of"/"about"
 complement of a ``wish`` or ``irrealis`` verb ("began to think of deposing the Emperor") are
 no event either.
@@ -38,22 +44,27 @@ to recover Ningpo, but were repulsed"), or an act undone by a contrasted ``rescu
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
+from pipeline.events.aims import aim as _aim
+from pipeline.events.aims import indirect_question as _indirect_question
+from pipeline.events.aims import planned as _planned
+from pipeline.events.aims import purpose_infinitive as _purpose
+from pipeline.events.aims import stated_purpose as _stated_purpose
+from pipeline.events.habits import recurring
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
-from pipeline.events.syntax import MAX_CLIMB, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.syntax import MAX_CLIMB, SUBJ, children, coarse
+from pipeline.events.tense import finite_present, tense, timeline_line
 from pipeline.events.unreal import unreal
+
+__all__ = ["finite_present", "modality", "tense", "timeline_line"]
 
 _CLIMB = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "acomp", "relcl",
                     "dobj", "attr", "oprd"})
 _CONTRAST = frozenset({"but", "yet"})
 _ADJUNCT = frozenset({"prep", "pcomp", "advcl"})
 _COPULA = frozenset({"be", "is", "was", "were", "are", "been"})
-_PRESENT_AUX = frozenset({"is", "are", "am"})
-_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: Links from a verb to what it says happened or not ("escaped [being captured]").
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "dobj"})
 #: Links from a verb of saying to the clause it reports ("claimed [that he had been ordered]").
@@ -62,47 +73,6 @@ _CLAUSE = frozenset({"xcomp", "ccomp"})
 _NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})
 #: Labels of a word qualifying the trigger itself ("a feigned retreat", "a sham surrender").
 _MODIFIER = frozenset({"amod", "advmod", "compound", "nmod"})
-
-
-def _purpose(verb: Token) -> bool:
-    """A purpose infinitive ("led his army to attack Y"): an adverbial clause in the bare
-    form with its own "to"."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-#: Words opening an indirect question before an infinitive ("how to recover", "whether to
-#: attack"): Penn wh-tags, and the subordinators of a yes/no question.
-_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
-_YES_NO = frozenset({"whether", "if"})
-
-
-def _indirect_question(verb: Token) -> bool:
-    """An infinitive asked about, not done: "worried about how to recover the lost
-    territory", "debated whether to attack": a "to" infinitive with a wh-word or
-    "whether" of its own before it (the parse hangs "how" on the infinitive)."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None:
-        return False
-    return any(c.i < to.i and (c.tag_ in _WH_TAGS or c.lower_ in _YES_NO)
-               for c in verb.children)
-
-
-def _aim(verb: Token) -> bool:
-    """An infinitive that is itself an aim, not a verb's complement: an adverbial or relative
-    "to" infinitive ("went west to unite with Wusun", "for the second time to unite with
-    Wusun"); not "ordered him to lead his army" (an ``xcomp``: the order is carried out)."""
-    return verb.dep_ in ("advcl", "relcl", "acl") and verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _stated_purpose(verb: Token, lexicon: EventLexicon) -> bool:
-    """An infinitive introduced by a ``purpose`` phrase cue ("in order to", "so as to")."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None or to.i < 2:
-        return False
-    before = to.doc[to.i - 2:to.i]
-    return lexicon.cue(" ".join(t.lower_ for t in before)) == "purpose"
 
 
 def _qualifier(head: Token) -> bool:
@@ -215,60 +185,6 @@ def _substituted(prep: Token, lexicon: EventLexicon) -> bool:
         and lexicon.cue(prep.doc[prep.i - 1].lower_) == "substitution"
 
 
-#: The head of a timeline or annals line: an optional bullet, a year (optionally "c.", an era
-#: mark "BC"/"BCE"/"CE"/"AD") and a colon or dash ("- 1352: X captures Y", "1368 – X enters
-#: Y", "* 221 BC: Qin unifies China").
-_TIMELINE_HEAD = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u2014][ \t]*)?(?:c\.[ \t]*)?\d{1,4}"
-                            r"(?:[ \t]*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?[ \t]*[:\u2013\u2014-][ \t]")
-
-
-def timeline_line(text: str, char: int) -> bool:
-    """True when the line of ``text`` holding offset ``char`` is a timeline item: it opens
-    with a year and a colon or dash. Such lists tell their events in the historic present
-    ("- 1354: X besieges Y at Z", "- 1356: X is poisoned"), which is narration, not the
-    present of a description ("the city lies on the river")."""
-    start = text.rfind("\n", 0, char) + 1
-    head = _TIMELINE_HEAD.match(text, start)
-    return head is not None and head.end() <= char + 1
-
-
-def finite_present(verb: Token) -> bool:
-    """A present-tense verb: tagged ``VBZ``/``VBP``, or a base form with a subject of its own
-    and no auxiliary or "to" (the tagger's ``VB`` for "the Red Turbans ... burn X"). A
-    trigger matched only as a present form added for the historic present
-    (``EventLexicon.present``) is an event only so (not "the rebels", "he found that")."""
-    if verb.tag_ in _PRESENT_TAGS:
-        return True
-    return verb.tag_ == "VB" and any(c.dep_ in SUBJ for c in verb.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def tense(head: Token, narrated: bool = False) -> str:
-    """``present``, ``imperative`` or "" (past, or not told) for a verb trigger's clause.
-
-    ``present``: the verb (or its first conjunct) is tagged ``VBZ``/``VBP`` ("the city lies",
-    "X attacks"), or it is a participle whose auxiliary is "is"/"are" ("X is known as");
-    ``imperative``: a base-form verb heading its sentence with no subject, auxiliary or
-    infinitive marker ("move to sidebar", web-page debris). Nouns give "". ``narrated``: the
-    clause is known to narrate (a timeline item, :func:`timeline_line`): a present tense
-    there is the historic present and gives "" (told as past)."""
-    verb = head
-    while verb.dep_ == "conj" and verb.head.i != verb.i and coarse(verb) == "VERB":
-        if any(c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in verb.children):
-            break  # a conjunct with its own subject keeps its own tense
-        verb = verb.head
-    if coarse(verb) != "VERB":
-        return ""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        return "" if narrated else "present"
-    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.lower_ in _PRESENT_AUX for a in auxes):
-        return "" if narrated else "present"
-    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(
-            c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in verb.children):
-        return "imperative"
-    return ""
-
 
 #: Prepositions of a verb's complement ("thought of deposing", "dreamed about conquering").
 _COMPLEMENT_PREPS = frozenset({"of", "about", "on", "upon"})
@@ -309,6 +225,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             or _denied(head, lexicon) or unreal(head, lexicon):
         return "none"  # "fell sick", "sank in a storm", "was made to guide", "escape was
         # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
+    if _planned(head, lexicon):
+        return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"
@@ -339,6 +257,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         if any(c.dep_ == "advmod" and lexicon.cue(c.lower_) == "habitual" for c in kids) \
                 and (step == 0 or coarse(cur) == "VERB"):
             return "none"  # "merchants usually went to Dunhuang": a custom, not a happening
+        if (step == 0 or coarse(cur) == "VERB") and recurring(cur):
+            return "none"  # "raided the western border every autumn", "was fought over again
+            # and again": a custom (``modality_cues.csv``)
         if coarse(cur) == "VERB" and _stated_purpose(cur, lexicon):
             return "none"  # "marched north in order to subdue the Jin"
         if coarse(cur) == "VERB" and _indirect_question(cur):
@@ -391,6 +312,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
             if any(c.dep_ == "conj" and lexicon.cue(c.lower_) == "failure"
                    for c in cur.head.children):
                 status = "failed"  # "sent troops to recover X, but failed"
+            if cur.lower_ == "for" and via == "pobj" \
+                    and lexicon.cue(cur.head.lower_) == "request":
+                return "none"  # "asked for his execution", "begged for a truce": asked for
             if not _purpose(cur):
                 break  # "after conquering Luzhou, he wanted to ...": the adjunct is asserted
             if _aim(cur.head):

@@ -4,6 +4,13 @@ invasions under King Gojong" and, under the picture, "Mongol invasions under Kin
 that says the same (a trailing "©"/"(c)" credit left out, case and spacing ignored) gives no
 row. Only short lines without sentence punctuation count (a heading or a caption, at most
 :data:`MAX_WORDS` words): a sentence told twice in running text stays as written.
+
+The lines of a link list name other pages, not happenings: under a ``link_heading`` line of
+``gazetteer/modality_cues.csv`` ("See also", "See also[edit]", "Further reading"), the short
+lines that follow (same test, bullets allowed: "* Siege of Yongqiu", "Battle of Lushunkou")
+give no row either, up to the first line that is no such line (a sentence, a long line, a
+blank line once an item was read; the list may start in the next paragraph when the heading
+ends its own).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from pipeline.events.habits import link_heading
 from pipeline.events.triggers import Block
 
 #: Most words a heading or caption line may have.
@@ -36,26 +44,40 @@ def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def without_repeated_headings(blocks: Sequence[Block]) -> list[Block]:
     """``blocks`` (one document's paragraphs, in order) with the triggers dropped that stand
-    on a heading line saying what an earlier line said (module doc)."""
+    on a heading line saying what an earlier line said, or on a link list's line (module
+    doc)."""
     seen: set[str] = set()
+    listing = False  # inside a link list (its heading read, no other line since)
     out = []
     for block in blocks:
         lines = []  # (start, end, key) of the block's lines, block-text offsets
         at = 0
         for line in block.text.split("\n"):
-            lines.append((at, at + len(line), _key(line)))
+            lines.append((at, at + len(line), _key(line), line))
             at += len(line) + 1
-        repeated = []
-        for start, end, key in lines:
+        dropped = []
+        items = 0
+        for start, end, key, line in lines:
+            if link_heading(line):
+                listing, items = True, 0
+                continue
+            if listing and key:
+                dropped.append((start, end))
+                items += 1
+                continue
+            if listing and not line.strip() and not items:
+                continue  # a blank line right after the heading
+            listing = False
             if key and key in seen:
-                repeated.append((start, end))
+                dropped.append((start, end))
             elif key:
                 seen.add(key)
-        if not repeated or not block.todo:
+        listing = listing and not items  # a heading ending its paragraph: the list follows
+        if not dropped or not block.todo:
             out.append(block)
             continue
         todo = [(sent, trigs) for sent, trigs in
-                ((sent, [(t, r) for t, r in trigs if not _inside(t.start_char, repeated)])
+                ((sent, [(t, r) for t, r in trigs if not _inside(t.start_char, dropped)])
                  for sent, trigs in block.todo) if trigs]
         out.append(dataclasses.replace(block, todo=todo))
     return out

@@ -14,7 +14,10 @@ which then gives ``none``):
 * an ``avoidance`` verb whose "with" or object names a ``penalty`` ("escaped with banishment":
   got off with exile, no flight; "escaped death");
 * an ``agent_noun`` read as the act it names a doer of ("would not report that the rebel was
-  slain": a person, not a rebellion);
+  slain": a person, not a rebellion), and a trigger noun that is an ``army_noun`` ("the
+  Chinese garrison abandoned the forts": the soldiers; not "left a garrison at X");
+* a verb whose object is a ``body_part`` of ``gazetteer/modality_cues.csv`` ("cut off one of
+  his fingers in protest": a maiming, no blockade);
 * a verb of dying or being born whose subject is itself an event word (a trigger noun of the
   lexicon or a ``campaign_head``): "The campaign died with him", "the rebellion was born in
   the hills" tell of no one's death or birth;
@@ -37,6 +40,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from pipeline.events.habits import load_modality_cues
 from pipeline.events.hedges import never_happened
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.syntax import OBJ, SUBJ_PASS, coarse, pobj
@@ -140,6 +144,45 @@ def agent_noun(head: Token, lexicon: EventLexicon) -> bool:
     "rebels took the town"): determined, possessed or plural."""
     return coarse(head) == "NOUN" and lexicon.is_cue(head.lower_, "agent_noun") and (
         head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.children))
+
+
+#: Determiners of a body of soldiers set up by a verb ("left a garrison at X").
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def troop_noun(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun that is also an ``army_noun`` (a body of soldiers: "garrison") names the
+    soldiers, not the act of garrisoning ("the Chinese garrison abandoned the forts", "the
+    Busan garrison", "an old Liao garrison", "bringing the garrison to 6,800"), unless it is
+    the indefinite object of a verb with no other qualifier ("left a garrison at Xiangyang":
+    a garrison posted)."""
+    if coarse(head) != "NOUN" or not lexicon.is_cue(head.lower_, "army_noun") \
+            or not lexicon.forms.get(head.lower_):
+        return False  # a trigger word of its own ("stations troops": "troops" is not)
+    before = [c for c in head.children if c.i < head.i]
+    return not (head.dep_ in OBJ and before and all(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in before))
+
+
+#: Quantity words whose "of" names what the verb acts on ("cut off one of his fingers").
+_PART_OF = frozenset({"one", "two", "some", "both", "part", "all"})
+
+
+def maimed(head: Token) -> bool:
+    """A trigger verb whose object is a ``body_part`` (``gazetteer/modality_cues.csv``): a
+    maiming, no event of the verb's type ("Nan Jiyun cut off one of his fingers in protest",
+    "she cut off her right hand": no blockade). Heads are no such part: cutting off a head is
+    a killing (``event_types.csv``)."""
+    if coarse(head) != "VERB":
+        return False
+    parts = load_modality_cues().get("body_part", frozenset())
+    for obj in (c for c in head.children if c.dep_ in OBJ):
+        if obj.lower_ in _PART_OF:
+            obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), obj)
+        if obj.lower_ in parts:
+            return True
+    return False
 
 
 #: Event types of a life's start and end, and the copulas of a passive form ("was born").
@@ -258,4 +301,5 @@ def unreal(head: Token, lexicon: EventLexicon) -> bool:
         or rather_than(head, lexicon) or let_off(head, lexicon) or agent_noun(head, lexicon) \
         or figurative_life(head, lexicon) or never_happened(head) \
         or named_battle(head, lexicon) or offered_alternative(head) \
-        or renamed_place(head, lexicon) or denied_pair(head)
+        or renamed_place(head, lexicon) or denied_pair(head) or troop_noun(head, lexicon) \
+        or maimed(head)

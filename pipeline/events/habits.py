@@ -1,0 +1,64 @@
+"""Cues of ``gazetteer/modality_cues.csv``: recurrence phrases that tell a custom, not a
+happening (:func:`recurring`: "the Tibetans raided the western border every autumn", "it was
+fought over again and again"), and the headings of link lists (:func:`link_heading`: "See
+also", "Further reading"), whose lines name pages, not happenings (read by
+:mod:`pipeline.events.repeats`)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from pipeline.resources import gazetteer_dir
+
+#: Links of a verb to clauses of their own: a recurrence phrase inside them is theirs.
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "csubj", "parataxis"})
+#: A wiki section's edit marks and a trailing colon after a heading ("See also[edit]").
+_HEADING_TAIL = re.compile(r"\s*(?:\[[^\]]{0,10}\]\s*)*:?\s*$")
+
+
+def read_form_cues(path: Path) -> dict[str, frozenset[str]]:
+    """A ``forms,kind,example`` cue file (``modality_cues.csv``, ``report_cues.csv``): kind ->
+    its lower-case word forms (``;``-separated in the file; multi-word forms space-joined)."""
+    kinds: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            kinds.setdefault(row["kind"], set()).update(
+                f.strip().lower() for f in row["forms"].split(";") if f.strip())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=4)
+def load_modality_cues(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """The word forms of each cue kind of ``modality_cues.csv`` (``link_heading``,
+    ``recurrence``, ``period``, ``repetition``)."""
+    return read_form_cues(path or gazetteer_dir() / "modality_cues.csv")
+
+
+def recurring(word: Token) -> bool:
+    """True when the words hanging on ``word`` (not those of a clause of their own: a
+    complement, an adverbial or relative clause, a conjunct) hold a recurrence: a
+    ``recurrence`` determiner before a ``period`` noun ("every autumn", "each year") or a
+    ``repetition`` phrase ("again and again", "year after year"). Read from the words, not the
+    parse's labels: the small model hangs "year after year" as an object."""
+    cues = load_modality_cues()
+    words = sorted((t for c in word.children if c.dep_ not in _CLAUSES for t in c.subtree),
+                   key=lambda t: t.i)
+    low = [t.lower_ for t in words]
+    for i, w in enumerate(low):
+        if w in cues.get("recurrence", ()) and i + 1 < len(low) \
+                and words[i + 1].i == words[i].i + 1 and low[i + 1] in cues.get("period", ()):
+            return True
+    text = " " + " ".join(low) + " "
+    return any(f" {phrase} " in text for phrase in cues.get("repetition", ()))
+
+
+def link_heading(line: str) -> bool:
+    """True when ``line`` is only a ``link_heading`` ("See also", "See also[edit]", "Further
+    reading:"), case and edit marks ignored."""
+    text = _HEADING_TAIL.sub("", line).strip().casefold()
+    return text in load_modality_cues().get("link_heading", frozenset())
