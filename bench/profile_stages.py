@@ -1,6 +1,7 @@
 """CPU shares of the pipeline's stages on the corpus repeated (issue 8's profile).
 
 Usage: python bench/profile_stages.py [--repeat 5] [--rounds 3] [--corpus FILE] [--by-file N]
+[--files DIR]
 
 Each stage function below is wrapped with a process-CPU-time accumulator (its outermost call
 only: a recursive or nested call is not counted twice) and :func:`pipeline.document.process_text`
@@ -11,6 +12,11 @@ Python stages are not inflated against the model's compiled code. ``--by-file N`
 cProfile once and prints the N files with the most self time (inflated, but it shows where
 inside a stage the time goes). A generator stage (``pipe_blocks``) is timed in the stages that
 consume it, so it is not listed; the spaCy spine is the run minus the stages listed.
+
+``--files DIR``: instead, a whole run (``api.run``, exports included) over the ``*.txt`` files
+of DIR, each its own document, as a user runs a folder of pages (the corpus repeated is one
+page's vocabulary over and over: per-word caches and the tokenizer's cache hit far more often
+than on varied pages; measure on both).
 
 The spaCy side is also split by component (:class:`_TimedPipe`): every component of the run's
 pipeline (enabled or not: the event stage runs the disabled ``tok2vec``, ``tagger`` and
@@ -25,6 +31,8 @@ import argparse
 import cProfile
 import importlib
 import pstats
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -147,6 +155,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=Path("corpus/song_jin_wars.txt"))
     parser.add_argument("--by-file", type=int, default=0, metavar="N")
+    parser.add_argument("--files", type=Path, default=None, metavar="DIR",
+                        help="time a whole run over DIR/*.txt (one document each) instead")
     args = parser.parse_args()
 
     from pipeline import api
@@ -162,21 +172,33 @@ def main() -> None:
     resources = api.load_resources(api.DEFAULT_MODEL)
     clock = _ComponentClock()
     _time_components(resources.nlp, clock)
+    out = Path(tempfile.mkdtemp(prefix="profile_stages_"))
+    if args.files is not None:
+        files = sorted(args.files.glob("*.txt"))
+
+        def work() -> None:
+            api.run(files, out / "run", resources=resources)
+        title = f"a run over {len(files)} files of {args.files}"
+    else:
+        def work() -> None:
+            process_text(text, "bench", resources)
+        title = f"process_text on {args.repeat} x {args.corpus.name}"
     process_text(one, "warm", resources)  # first-call costs are paid by no round
+    if args.files is not None:
+        work()
     best: tuple[float, dict[str, float], dict[str, float]] | None = None
     for _ in range(args.rounds):
         acc.clear()
         t0 = time.process_time()
         clock.reset()
-        process_text(text, "bench", resources)
+        work()
         clock.switch("other")
         total = time.process_time() - t0
         if best is None or total < best[0]:
             best = (total, dict(acc), dict(clock.seconds))
     assert best is not None
     total, shares, components = best
-    print(f"process_text on {args.repeat} x {args.corpus.name}: {total:.2f} s CPU "
-          f"(best of {args.rounds})")
+    print(f"{title}: {total:.2f} s CPU (best of {args.rounds})")
     for _, _, label in STAGES:
         seconds = shares.get(label, 0.0)
         print(f"{label:40s} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
@@ -192,7 +214,7 @@ def main() -> None:
     if args.by_file:
         profile = cProfile.Profile()
         profile.enable()
-        process_text(text, "bench", resources)
+        work()
         profile.disable()
         by_file: Counter[str] = Counter()
         for (path, _, _), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
@@ -203,6 +225,7 @@ def main() -> None:
         print(f"cProfile self time by file (traced: Python calls inflated), {whole:.1f} s:")
         for key, seconds in by_file.most_common(args.by_file):
             print(f"  {100 * seconds / whole:5.1f}%  {key}")
+    shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":
