@@ -25,9 +25,12 @@ stage shares: about half the time.
 
 ``--files DIR``: the text is instead every ``*.txt`` file of DIR, each its own document in the
 chronicle run (as a user runs a folder of pages), the spaCy arms fed all their blocks in one
-stream (``--repeat`` is ignored). The corpus repeated is one page's words over and over, so
-every per-word cache (and spaCy's tokenizer cache, in both arms) hits far more often than on
-varied pages: measure issue 8 on both.
+stream (``--repeat`` is ignored). Measure issue 8 on both: the corpus repeated 20 times
+flatters the run (2026-12-02: 1.03 there, 1.79 on the corpus once and on 114 dev/fresh pages)
+because the full pass's ``nlp.pipe`` puts all of a long text's blocks in one batch of 1,000,
+about 20% slower per copy than on one copy (its ner pays for the huge batch), and because the
+run's fixed costs (``timeline.png``: about 0.2 s) are shared by 20 copies; chronicle's own
+time per copy is the same at ×1 and ×20.
 
 ``--cpu`` times every arm by this process's CPU time (``time.process_time``) instead of wall
 time: on a machine shared with other jobs, wall time mostly measures the neighbours. Every arm

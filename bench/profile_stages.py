@@ -14,9 +14,8 @@ inside a stage the time goes). A generator stage (``pipe_blocks``) is timed in t
 consume it, so it is not listed; the spaCy spine is the run minus the stages listed.
 
 ``--files DIR``: instead, a whole run (``api.run``, exports included) over the ``*.txt`` files
-of DIR, each its own document, as a user runs a folder of pages (the corpus repeated is one
-page's vocabulary over and over: per-word caches and the tokenizer's cache hit far more often
-than on varied pages; measure on both).
+of DIR, each its own document, as a user runs a folder of pages (varied pages weigh the stages
+differently from one page repeated; each file is its own spaCy batch).
 
 The spaCy side is also split by component (:class:`_TimedPipe`): every component of the run's
 pipeline (enabled or not: the event stage runs the disabled ``tok2vec``, ``tagger`` and
