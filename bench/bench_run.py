@@ -28,7 +28,8 @@ chronicle run (as a user runs a folder of pages), the spaCy arms fed all their b
 stream (``--repeat`` is ignored). Measure issue 8 on both: the corpus repeated 20 times
 flatters the run (2026-12-02: 1.03 there, 1.79 on the corpus once and on 114 dev/fresh pages)
 because the full pass's ``nlp.pipe`` puts all of a long text's blocks in one batch of 1,000,
-about 20% slower per copy than on one copy (its ner pays for the huge batch), and because the
+about a third slower than the same blocks in batches of 12 (14.9-15.6 s against 11.2-11.5 s
+CPU for the 20 copies, measured the same minute), and because the
 run's fixed costs (``timeline.png``: about 0.2 s) are shared by 20 copies; chronicle's own
 time per copy is the same at ×1 and ×20.
 
