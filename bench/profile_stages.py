@@ -1,6 +1,7 @@
 """CPU shares of the pipeline's stages on the corpus repeated (issue 8's profile).
 
 Usage: python bench/profile_stages.py [--repeat 5] [--rounds 3] [--corpus FILE] [--by-file N]
+[--files DIR]
 
 Each stage function below is wrapped with a process-CPU-time accumulator (its outermost call
 only: a recursive or nested call is not counted twice) and :func:`pipeline.document.process_text`
@@ -11,6 +12,16 @@ Python stages are not inflated against the model's compiled code. ``--by-file N`
 cProfile once and prints the N files with the most self time (inflated, but it shows where
 inside a stage the time goes). A generator stage (``pipe_blocks``) is timed in the stages that
 consume it, so it is not listed; the spaCy spine is the run minus the stages listed.
+
+``--files DIR``: instead, a whole run (``api.run``, exports included) over the ``*.txt`` files
+of DIR, each its own document, as a user runs a folder of pages (varied pages weigh the stages
+differently from one page repeated; each file is its own spaCy batch).
+
+The spaCy side is also split by component (:class:`_TimedPipe`): every component of the run's
+pipeline (enabled or not: the event stage runs the disabled ``tok2vec``, ``tagger`` and
+``parser`` on the trigger sentences) is wrapped, and the CPU time goes to whichever component
+is producing a Doc at the moment (exclusive time: a component waiting for the one before it in
+``nlp.pipe`` is not charged for it; the tokenizer's share is ``make_doc``).
 """
 
 from __future__ import annotations
@@ -19,6 +30,8 @@ import argparse
 import cProfile
 import importlib
 import pstats
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -61,12 +74,88 @@ def _wrap(acc: Counter[str], depth: Counter[str], label: str,
     return timed
 
 
+class _ComponentClock:
+    """Exclusive CPU time per label: :meth:`switch` charges the time since the last switch to
+    the label running until then and makes ``label`` the running one."""
+
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+        self.running = "other"
+        self.since = time.process_time()
+
+    def switch(self, label: str) -> str:
+        """Make ``label`` the running label; return the one that ran until now."""
+        now = time.process_time()
+        self.seconds[self.running] += now - self.since
+        previous, self.running, self.since = self.running, label, now
+        return previous
+
+    def reset(self) -> None:
+        """Forget the times so far (the running label stays)."""
+        self.seconds.clear()
+        self.since = time.process_time()
+
+
+class _TimedPipe:
+    """A pipeline component whose ``__call__`` and ``pipe`` charge ``clock`` under ``label``
+    (the Docs it is fed: ``make_doc``, or the component before it, which charges itself);
+    anything else is the wrapped component's."""
+
+    def __init__(self, proc: Any, label: str, clock: _ComponentClock) -> None:
+        self._proc, self._label, self._clock = proc, label, clock
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._proc, name)
+
+    def __call__(self, doc: Any) -> Any:
+        previous = self._clock.switch(self._label)
+        try:
+            return self._proc(doc)
+        finally:
+            self._clock.switch(previous)
+
+    def pipe(self, stream: Any, **kwargs: Any) -> Any:
+        clock = self._clock
+
+        def fed() -> Any:  # the Docs coming in: not this component's time
+            source = iter(stream)
+            while True:
+                previous = clock.switch("make_doc")
+                try:
+                    doc = next(source)
+                except StopIteration:
+                    return
+                finally:
+                    clock.switch(previous)
+                yield doc
+
+        inner = iter(self._proc.pipe(fed(), **kwargs) if hasattr(self._proc, "pipe")
+                     else map(self._proc, fed()))  # (as spaCy's own nlp.pipe does)
+        while True:
+            previous = clock.switch(self._label)
+            try:
+                doc = next(inner)
+            except StopIteration:
+                return
+            finally:
+                clock.switch(previous)
+            yield doc
+
+
+def _time_components(nlp: Any, clock: _ComponentClock) -> None:
+    """Wrap every component of ``nlp`` (enabled or not) in a :class:`_TimedPipe`."""
+    nlp._components = [(name, _TimedPipe(proc, f"spaCy {name}", clock))  # noqa: SLF001
+                       for name, proc in nlp._components]  # noqa: SLF001
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=Path("corpus/song_jin_wars.txt"))
     parser.add_argument("--by-file", type=int, default=0, metavar="N")
+    parser.add_argument("--files", type=Path, default=None, metavar="DIR",
+                        help="time a whole run over DIR/*.txt (one document each) instead")
     args = parser.parse_args()
 
     from pipeline import api
@@ -80,26 +169,51 @@ def main() -> None:
     one = args.corpus.read_text(encoding="utf-8")
     text = "\n\n".join([one] * args.repeat)
     resources = api.load_resources(api.DEFAULT_MODEL)
+    clock = _ComponentClock()
+    _time_components(resources.nlp, clock)
+    out = Path(tempfile.mkdtemp(prefix="profile_stages_"))
+    if args.files is not None:
+        files = sorted(args.files.glob("*.txt"))
+
+        def work() -> None:
+            api.run(files, out / "run", resources=resources)
+        title = f"a run over {len(files)} files of {args.files}"
+    else:
+        def work() -> None:
+            process_text(text, "bench", resources)
+        title = f"process_text on {args.repeat} x {args.corpus.name}"
     process_text(one, "warm", resources)  # first-call costs are paid by no round
-    best: tuple[float, dict[str, float]] | None = None
+    if args.files is not None:
+        work()
+    best: tuple[float, dict[str, float], dict[str, float]] | None = None
     for _ in range(args.rounds):
         acc.clear()
         t0 = time.process_time()
-        process_text(text, "bench", resources)
+        clock.reset()
+        work()
+        clock.switch("other")
         total = time.process_time() - t0
         if best is None or total < best[0]:
-            best = (total, dict(acc))
+            best = (total, dict(acc), dict(clock.seconds))
     assert best is not None
-    total, shares = best
-    print(f"process_text on {args.repeat} x {args.corpus.name}: {total:.2f} s CPU "
-          f"(best of {args.rounds})")
+    total, shares, components = best
+    print(f"{title}: {total:.2f} s CPU (best of {args.rounds})")
     for _, _, label in STAGES:
         seconds = shares.get(label, 0.0)
         print(f"{label:40s} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
+    print("spaCy by component (exclusive CPU; spine and trigger-sentence parse together):")
+    for label, seconds in sorted(components.items(), key=lambda kv: -kv[1]):
+        if label != "other":
+            print(f"  {label:38s} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
+    model_s = sum(v for k, v in components.items()
+                  if k != "other" and not k.startswith("spaCy chronicle_"))
+    print(f"  {'the model (its components + make_doc)':38s} {model_s:6.2f} s "
+          f"{100 * model_s / total:5.1f}%; chronicle's own Python (the rest): "
+          f"{total - model_s:.2f} s {100 * (total - model_s) / total:5.1f}%")
     if args.by_file:
         profile = cProfile.Profile()
         profile.enable()
-        process_text(text, "bench", resources)
+        work()
         profile.disable()
         by_file: Counter[str] = Counter()
         for (path, _, _), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
@@ -110,6 +224,7 @@ def main() -> None:
         print(f"cProfile self time by file (traced: Python calls inflated), {whole:.1f} s:")
         for key, seconds in by_file.most_common(args.by_file):
             print(f"  {100 * seconds / whole:5.1f}%  {key}")
+    shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":
