@@ -62,6 +62,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_types.csv": ("lemma",),
     "event_cues.csv": ("cue", "kind"),
     "report_cues.csv": ("forms", "kind"),
+    "narration_cues.csv": ("forms", "kind"),
     "mt_cues.csv": ("cue", "kind"),
     "later_cues.csv": ("cue", "link"),
     "page_furniture.csv": ("cue",),
