@@ -73,12 +73,15 @@ _KEPT = 4096
 _decided: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
 
 
-@lru_cache(maxsize=4)
 def load_narration_cues(path: Path | None = None) -> Mapping[str, frozenset[str]]:
     """Cue kind -> lower-case word forms of ``narration_cues.csv`` (``describe``,
     ``historiography``, ``past_time``, ``state``, ``perfect``); default: the active
-    gazetteer's file."""
-    path = path or active_gazetteer_dir() / "narration_cues.csv"
+    gazetteer's file (a user's overlay, ``--gazetteer``, or the bundled one)."""
+    return _read_cues(path or active_gazetteer_dir() / "narration_cues.csv")
+
+
+@lru_cache(maxsize=4)
+def _read_cues(path: Path) -> Mapping[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -91,7 +94,7 @@ def load_narration_cues(path: Path | None = None) -> Mapping[str, frozenset[str]
 def _verb_forms() -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas of ``verb_inflections.csv`` and their past forms (not the lemma, nor an
     "-s" or "-ing" form: "took", "taken", "fled")."""
-    verbs = load_verb_inflections(active_gazetteer_dir() / "verb_inflections.csv")
+    verbs = load_verb_inflections()  # the table the event lexicon is read with
     past = {f for lemma, forms in verbs.items() for f in forms
             if f != lemma and not f.endswith(("s", "ing"))}
     return frozenset(verbs), frozenset(past - set(verbs))
