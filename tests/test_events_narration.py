@@ -17,6 +17,7 @@ from pipeline.events.narration import (
     present_narration,
     verb_tense,
 )
+from pipeline.records import EntityRow
 
 
 def _events(resources: api.Resources, text: str) -> list:
@@ -82,7 +83,11 @@ def test_decision_kept_by_paragraph_text(words) -> None:
     doc = words(text)
     doc = spacy.blank("en").add_pipe("sentencizer")(doc)
     found = {(t.i, t.i + 1): t.lower_ for t in doc if t.lower_ in ("marches", "dies")}
-    spans = present_narration(doc, text, 0, found, (), (), lex)
+    zhuge = [EntityRow("", 1, i, i + len("Zhuge Liang"), "Zhuge Liang", "PERSON",
+                       "Zhuge Liang", "gazetteer")
+             for i in (0, text.index("Zhuge Liang dies"))]
+    assert not present_narration(doc, text, 0, found, (), (), lex)  # no doer named
+    spans = present_narration(doc, text, 0, found, (), (), lex, zhuge)
     assert spans and narrated(text, text.index("dies"))
     assert not narrated(text + " ", text.index("dies"))  # another paragraph: not decided
     present_narration(doc, text, 0, {}, (), (), lex)  # decided again: no trigger, no narration
@@ -142,3 +147,11 @@ def test_present_perfect_and_undated_present_tell_no_event(resources: api.Resour
                                 "many visitors.\n\nThe Red Army marches every year in the "
                                 "parade and burns fireworks.")
     assert not [e for e in events if e.trigger in ("marches", "burns", "attracts")]
+
+
+def test_route_with_past_time_adverbs_tells_no_event(resources: api.Resources) -> None:
+    # present trigger verbs and "then"/"later", but no one acts: a route described
+    events = _events(resources, "From the gate the road then crosses the river and later "
+                                "enters the valley of the tombs, where it attacks the "
+                                "hillside in steep steps.")
+    assert not [e for e in events if e.trigger in ("crosses", "enters", "attacks")]

@@ -15,7 +15,9 @@ found in it and the dates of the date stage, before the trigger sentences are pa
   and whether it holds a ``describe`` or ``historiography`` cue
   (``gazetteer/narration_cues.csv``: "visitors", "museum", "lies", "historians", "records");
 * a paragraph narrates when the present trigger verbs of its other sentences outnumber its
-  past ones and perfects and its copulas, and the present is anchored in past time: a
+  past ones and perfects and its copulas, one of their sentences names a doer (a person,
+  army or polity, or a personal pronoun: not "the road crosses the river and enters the
+  valley"), and the present is anchored in past time: a
   sentence with a present trigger verb holds its own date, or there are two present trigger
   verbs and a ``past_time`` adverb ("then", "later", "soon after").
 
@@ -41,7 +43,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from pipeline.events.lexicon import EventLexicon, load_verb_inflections
-from pipeline.records import DateRow
+from pipeline.records import DateRow, EntityRow
 from pipeline.resources import active_gazetteer_dir
 
 #: Date kinds that place no sentence in a time of its own: a dynasty named as a period ("in
@@ -68,6 +70,10 @@ _PARTICIPLE_ENDS = ("ed", "en", "wn", "ne")
 _BETWEEN = frozenset({"also", "again", "soon", "then", "now", "thus", "finally", "promptly",
                       "immediately", "quickly", "easily", "completely", "utterly", "badly",
                       "twice", "once", "later", "himself", "herself", "themselves"})
+#: Personal pronouns that may be the doer of a narrated event ("In 1402 he takes Nanjing").
+_PERSONAL = frozenset({"he", "she", "they", "his", "her", "their"})
+#: Entity labels of a doer.
+_DOERS = frozenset({"PERSON", "ARMY", "POLITY"})
 #: Most paragraph decisions kept (by text) for the rows built after they are prepared.
 _KEPT = 4096
 _decided: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
@@ -183,6 +189,7 @@ class Tally:
     dated: bool  # holds a date of its own
     describes: bool  # holds a describe or historiography cue
     past_time: bool  # holds a past-time adverb
+    actor: bool = True  # names a person, army or polity, or a personal pronoun
 
 
 def _dated(dates: Sequence[DateRow], starts: Sequence[int], lo: int, hi: int) -> bool:
@@ -196,10 +203,12 @@ def _dated(dates: Sequence[DateRow], starts: Sequence[int], lo: int, hi: int) ->
 
 
 def tally(doc: Doc, sent: Span, triggers: Sequence[int], lex: EventLexicon,
-          dates: Sequence[DateRow], starts: Sequence[int], offset: int) -> Tally:
+          dates: Sequence[DateRow], starts: Sequence[int], offset: int,
+          actors: Sequence[tuple[int, int]] = ()) -> Tally:
     """The :class:`Tally` of sentence ``sent`` of paragraph ``doc`` (full-text start
     ``offset``) whose trigger forms start at the token indices ``triggers``; ``dates``:
-    the document's dated dates sorted by start (``starts``, full-text offsets)."""
+    the document's dated dates sorted by start (``starts``, full-text offsets);
+    ``actors``: full-text spans of the paragraph's PERSON, ARMY and POLITY entities."""
     cues = load_narration_cues()
     tenses = [verb_tense(doc, i, lex) for i in triggers]
     trig = set(triggers)
@@ -211,18 +220,22 @@ def tally(doc: Doc, sent: Span, triggers: Sequence[int], lex: EventLexicon,
                                    or nxt.lower_ in _verb_forms()[1]):
                 state += 1  # not "is killed", "is broken", "is marching"
     words = {t.lower_ for t in sent}
+    lo, hi = offset + sent.start_char, offset + sent.end_char
+    actor = bool(words & _PERSONAL) or any(lo <= a < hi for a, _ in actors)
     return Tally(sent.start_char, sent.end_char, tenses.count("present"),
                  tenses.count("past") + tenses.count("perfect"), state,
                  _dated(dates, starts, offset + sent.start_char, offset + sent.end_char),
                  bool(words & (cues.get("describe", frozenset())
                                | cues.get("historiography", frozenset()))),
-                 bool(words & cues.get("past_time", frozenset())))
+                 bool(words & cues.get("past_time", frozenset())), actor)
 
 
 def narrates(tallies: Sequence[Tally]) -> bool:
     """Whether a paragraph of these sentence tallies narrates in the present (module doc)."""
     told = [t for t in tallies if not t.describes]
     present = sum(t.present for t in told)
+    if not any(t.present and t.actor for t in told):
+        return False  # "the road then crosses the river and enters the valley": no one acts
     if present == 0 or present <= sum(t.past for t in told) \
             or present <= sum(t.state for t in tallies):
         return False
@@ -231,20 +244,22 @@ def narrates(tallies: Sequence[Tally]) -> bool:
 
 
 def present_narration(doc: Doc, text: str, offset: int, found: Mapping[tuple[int, int], str],
-                      dates: Sequence[DateRow], starts: Sequence[int],
-                      lex: EventLexicon) -> tuple[tuple[int, int], ...]:
+                      dates: Sequence[DateRow], starts: Sequence[int], lex: EventLexicon,
+                      entities: Sequence[EntityRow] = ()) -> tuple[tuple[int, int], ...]:
     """The block-local character spans of the sentences of paragraph ``doc`` (text
     ``text``, full-text start ``offset``) that narrate in the historic present (none unless
     the paragraph :func:`narrates`; not a describing sentence), from its trigger forms
-    ``found`` (token span -> form) and the document's ``dates`` (sorted, with full-text
-    ``starts``). The answer is kept for :func:`narrated`."""
+    ``found`` (token span -> form), the document's ``dates`` (sorted, with full-text
+    ``starts``) and the paragraph's ``entities`` (full-text offsets). The answer is kept for
+    :func:`narrated`."""
     spans: tuple[tuple[int, int], ...] = ()
     if found and doc.has_annotation("SENT_START"):
         firsts = sorted({s for s, _ in found})
+        actors = [(e.start, e.end) for e in entities if e.label in _DOERS]
         tallies = []
         for sent in doc.sents:
             lo, hi = bisect.bisect_left(firsts, sent.start), bisect.bisect_left(firsts, sent.end)
-            tallies.append(tally(doc, sent, firsts[lo:hi], lex, dates, starts, offset))
+            tallies.append(tally(doc, sent, firsts[lo:hi], lex, dates, starts, offset, actors))
         if narrates(tallies):
             spans = tuple((t.start, t.end) for t in tallies if not t.describes)
     _decided.pop(text, None)

@@ -246,7 +246,8 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
     found.update(campaign_names(doc, found, lex))  # "the Kaixi Northern Expedition"
     found.update(gapped_triggers(doc, lex, found))  # "put Zhu Yiming, Prince of Xiang, to death"
-    present_narration(doc, text, offset, found, ctx.dates, ctx.date_starts, lex)  # sentences
+    present_narration(doc, text, offset, found, ctx.dates, ctx.date_starts, lex,
+                      ctx.entities)  # sentences
     # told in the historic present ("In 1402 he takes Nanjing"): timeline_line asks them
     # a present form added for the historic present ("burns", "rise") only in a timeline item
     # ("- 1358: the Red Turbans burn Shangdu") or a narrating sentence: elsewhere many are
