@@ -155,3 +155,19 @@ def test_route_with_past_time_adverbs_tells_no_event(resources: api.Resources) -
                                 "enters the valley of the tombs, where it attacks the "
                                 "hillside in steep steps.")
     assert not [e for e in events if e.trigger in ("crosses", "enters", "attacks")]
+
+
+def test_section_under_a_date_heading(resources: api.Resources) -> None:
+    # "AD 208." heads the section: its present verbs narrate that year
+    events = _events(resources, "AD 208. Cao Cao marches south. Liu Cong surrenders Jing "
+                                "Province, and Liu Bei flees to Xiakou.")
+    march = _row(events, "marches")
+    assert march is not None and march.actor1 == "Cao Cao" and march.year == 208
+    flight = _row(events, "flees")
+    assert flight is not None and flight.actor1 == "Liu Bei"
+
+
+def test_joined_names_take_a_base_form(words) -> None:
+    doc = words("In the winter Sun Quan and Liu Bei defeat Cao Cao.")
+    i = next(t.i for t in doc if t.text == "defeat")
+    assert verb_tense(doc, i, load_event_lexicon()) == "present"

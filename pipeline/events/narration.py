@@ -18,7 +18,8 @@ found in it and the dates of the date stage, before the trigger sentences are pa
   past ones and perfects and its copulas, one of their sentences names a doer (a person,
   army or polity, or a personal pronoun: not "the road crosses the river and enters the
   valley"), and the present is anchored in past time: a
-  sentence with a present trigger verb holds its own date, or there are two present trigger
+  sentence with a present trigger verb holds its own date or follows a date heading told as
+  a sentence ("AD 208. Cao Cao marches south."), or there are two present trigger
   verbs and a ``past_time`` adverb ("then", "later", "soon after").
 
 In a narrating paragraph every sentence but the describing ones is narrated: the present
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -159,13 +161,23 @@ def verb_tense(doc: Doc, i: int, lex: EventLexicon) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) \
             and any(_is_verb(s, lex, lemmas) for s in _stems(word)):
         return "present"
-    if _is_verb(word, lex, lemmas) and word not in pasts and _plural(prev):
-        return "present"  # "Qing armies enter Ili", "they flee"; not MT "Judy attack X"
+    if _is_verb(word, lex, lemmas) and word not in pasts \
+            and (_plural(prev) or _joined_names(doc, i)):
+        return "present"  # "Qing armies enter Ili", "they flee", "Sun Quan and Liu Bei
+        # defeat Cao Cao"; not MT "Judy attack Dongchang"
     return ""
 
 
 #: Pronouns and quantifiers a base-form present agrees with ("they flee", "both submit").
 _PLURAL_SUBJECTS = frozenset({"they", "we", "both", "all", "others"})
+
+
+def _joined_names(doc: Doc, i: int) -> bool:
+    """A capitalised word before token ``i`` with an "and" joining it to another name in the
+    four words before ("Sun Quan and Liu Bei defeat"): a plural subject."""
+    return i > 1 and doc[i - 1].text[:1].isupper() and any(
+        t.lower_ == "and" and t.i > 0 and doc[t.i - 1].text[:1].isupper()
+        for t in doc[max(0, i - 5):i - 1])
 
 
 def _plural(word: str) -> bool:
@@ -190,6 +202,7 @@ class Tally:
     describes: bool  # holds a describe or historiography cue
     past_time: bool  # holds a past-time adverb
     actor: bool = True  # names a person, army or polity, or a personal pronoun
+    words: int = 0  # tokens
 
 
 def _dated(dates: Sequence[DateRow], starts: Sequence[int], lo: int, hi: int) -> bool:
@@ -227,7 +240,7 @@ def tally(doc: Doc, sent: Span, triggers: Sequence[int], lex: EventLexicon,
                  _dated(dates, starts, offset + sent.start_char, offset + sent.end_char),
                  bool(words & (cues.get("describe", frozenset())
                                | cues.get("historiography", frozenset()))),
-                 bool(words & cues.get("past_time", frozenset())), actor)
+                 bool(words & cues.get("past_time", frozenset())), actor, len(sent))
 
 
 def narrates(tallies: Sequence[Tally]) -> bool:
@@ -239,8 +252,24 @@ def narrates(tallies: Sequence[Tally]) -> bool:
     if present == 0 or present <= sum(t.past for t in told) \
             or present <= sum(t.state for t in tallies):
         return False
-    return any(t.dated and t.present for t in told) \
+    return any(t.dated and t.present for t in _under_headings(told)) \
         or (present >= 2 and any(t.past_time for t in tallies))
+
+
+#: Most tokens of a date heading told as a sentence of its own ("AD 208.", "Spring.").
+_HEADING_WORDS = 8
+
+
+def _under_headings(tallies: Sequence[Tally]) -> list[Tally]:
+    """The tallies with the sentences after a date heading (a short dated sentence with no
+    trigger verb: "AD 208.", "Autumn, seventh month.") counted as dated: a section under a
+    year heading tells its events in that year."""
+    out, under = [], False
+    for t in tallies:
+        if t.dated and not (t.present or t.past) and t.words <= _HEADING_WORDS:
+            under = True
+        out.append(dataclasses.replace(t, dated=True) if under and not t.dated else t)
+    return out
 
 
 def present_narration(doc: Doc, text: str, offset: int, found: Mapping[tuple[int, int], str],
