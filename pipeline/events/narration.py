@@ -34,7 +34,6 @@ document's paragraphs are prepared.
 from __future__ import annotations
 
 import bisect
-import csv
 import dataclasses
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -44,6 +43,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from pipeline.events.hedges import load_report_cues
 from pipeline.events.lexicon import EventLexicon, load_verb_inflections
 from pipeline.records import DateRow, EntityRow
 from pipeline.resources import active_gazetteer_dir
@@ -85,17 +85,8 @@ def load_narration_cues(path: Path | None = None) -> Mapping[str, frozenset[str]
     """Cue kind -> lower-case word forms of ``narration_cues.csv`` (``describe``,
     ``historiography``, ``past_time``, ``state``, ``perfect``); default: the active
     gazetteer's file (a user's overlay, ``--gazetteer``, or the bundled one)."""
-    return _read_cues(path or active_gazetteer_dir() / "narration_cues.csv")
-
-
-@lru_cache(maxsize=4)
-def _read_cues(path: Path) -> Mapping[str, frozenset[str]]:
-    kinds: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            kinds.setdefault(row["kind"], set()).update(
-                f.strip().lower() for f in row["forms"].split(";") if f.strip())
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return load_report_cues(path or active_gazetteer_dir() / "narration_cues.csv")  # same
+    # layout as report_cues.csv (forms, kind)
 
 
 @lru_cache(maxsize=2)
