@@ -171,3 +171,9 @@ def test_joined_names_take_a_base_form(words) -> None:
     doc = words("In the winter Sun Quan and Liu Bei defeat Cao Cao.")
     i = next(t.i for t in doc if t.text == "defeat")
     assert verb_tense(doc, i, load_event_lexicon()) == "present"
+
+
+def test_screen_adaptation_tells_no_event(resources: api.Resources) -> None:
+    events = _events(resources, "In the 1994 TV series Romance of the Three Kingdoms, Cao Cao "
+                                "attacks Xuzhou and kills Lu Bu.")
+    assert not [e for e in events if e.trigger in ("attacks", "kills")]
