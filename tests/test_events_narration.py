@@ -15,6 +15,7 @@ from pipeline.events.narration import (
     narrated,
     narrates,
     present_narration,
+    sections,
     verb_tense,
 )
 from pipeline.records import EntityRow
@@ -177,3 +178,25 @@ def test_screen_adaptation_tells_no_event(resources: api.Resources) -> None:
     events = _events(resources, "In the 1994 TV series Romance of the Three Kingdoms, Cao Cao "
                                 "attacks Xuzhou and kills Lu Bu.")
     assert not [e for e in events if e.trigger in ("attacks", "kills")]
+
+
+def test_present_section_after_a_past_introduction(resources: api.Resources) -> None:
+    # one paragraph: a past-tense introduction, then a year heading and present-tense entries
+    events = _events(resources, "Galdan attacked the Khalkha in 1688, defeated them, burned "
+                                "their camps, killed their chiefs and captured their herds. "
+                                "The Kangxi Emperor marched against him in 1690 and defeated "
+                                "him.\nBingzi Year (approx. 1696)\n5th Month:\nOn the 13th of "
+                                "the month, the western army routs Galdan at Jao Modo. Tong "
+                                "Guogang is killed, and Galdan withdraws by night.")
+    retreat = _row(events, "withdraws")
+    assert retreat is not None and retreat.actor1 == "Galdan" and retreat.year == 1696
+    killed = next((e for e in events if e.trigger == "killed" and e.actor2 == "Tong Guogang"),
+                  None)
+    assert killed is not None and killed.year == 1696
+
+
+def test_sections_open_at_date_headings() -> None:
+    heads = [_tally(past=3), Tally(0, 10, 0, 0, 0, True, False, False, heads=True),
+             _tally(present=2, dated=True)]
+    assert [len(s) for s in sections(heads)] == [1, 2]
+    assert not narrates(heads) and narrates(sections(heads)[1])

@@ -22,7 +22,9 @@ found in it and the dates of the date stage, before the trigger sentences are pa
   a sentence ("AD 208. Cao Cao marches south."), or there are two present trigger
   verbs and a ``past_time`` adverb ("then", "later", "soon after").
 
-In a narrating paragraph every sentence but the describing ones is narrated: the present
+A paragraph with date headings (a heading line, "8th Month:", or a short dated sentence,
+"AD 208.") is decided section by section (:func:`sections`). In a narrating paragraph or
+section every sentence but the describing ones is narrated: the present
 tense of its triggers is read as past (tense "" like a timeline item,
 :func:`pipeline.events.modality.timeline_line`, which asks :func:`narrated`), so its rows
 keep their subjects, passives and dates; the parse still decides per trigger (only a verb
@@ -194,6 +196,7 @@ class Tally:
     past_time: bool  # holds a past-time adverb
     actor: bool = True  # names a person, army or polity, or a personal pronoun
     words: int = 0  # tokens
+    heads: bool = False  # opens a dated section: a date heading line or sentence
 
 
 def _dated(dates: Sequence[DateRow], starts: Sequence[int], lo: int, hi: int) -> bool:
@@ -226,12 +229,18 @@ def tally(doc: Doc, sent: Span, triggers: Sequence[int], lex: EventLexicon,
     words = {t.lower_ for t in sent}
     lo, hi = offset + sent.start_char, offset + sent.end_char
     actor = bool(words & _PERSONAL) or any(lo <= a < hi for a, _ in actors)
+    lead = len(sent.text) - len(sent.text.lstrip())
+    line = sent.text.find("\n", lead)  # "8th Month:\nAmursana ... rises": a heading line
+    head = (doc.char_span(sent.start_char + lead, sent.start_char + line,
+                          alignment_mode="expand") if line > 0 else None) or sent
+    heads = len(head) <= _HEADING_WORDS and not any(head.start <= i < head.end for i in trig) \
+        and _dated(dates, starts, offset + head.start_char, offset + head.end_char + 1)
     return Tally(sent.start_char, sent.end_char, tenses.count("present"),
                  tenses.count("past") + tenses.count("perfect"), state,
                  _dated(dates, starts, offset + sent.start_char, offset + sent.end_char),
                  bool(words & (cues.get("describe", frozenset())
                                | cues.get("historiography", frozenset()))),
-                 bool(words & cues.get("past_time", frozenset())), actor, len(sent))
+                 bool(words & cues.get("past_time", frozenset())), actor, len(sent), heads)
 
 
 def narrates(tallies: Sequence[Tally]) -> bool:
@@ -247,8 +256,22 @@ def narrates(tallies: Sequence[Tally]) -> bool:
         or (present >= 2 and any(t.past_time for t in tallies))
 
 
-#: Most tokens of a date heading told as a sentence of its own ("AD 208.", "Spring.").
+#: Most tokens of a date heading told as a sentence or line of its own ("AD 208.",
+#: "Spring.", "Kangxi Reign, 35th Year").
 _HEADING_WORDS = 8
+
+
+def sections(tallies: Sequence[Tally]) -> list[list[Tally]]:
+    """The paragraph's sentences grouped into dated sections, each opened by a sentence
+    that is or begins with a date heading (:attr:`Tally.heads`): an annals page whose
+    paragraph runs on from a past-tense introduction into present-tense year entries is
+    decided section by section."""
+    out: list[list[Tally]] = []
+    for t in tallies:
+        if not out or t.heads:
+            out.append([])
+        out[-1].append(t)
+    return out
 
 
 def _under_headings(tallies: Sequence[Tally]) -> list[Tally]:
@@ -280,8 +303,8 @@ def present_narration(doc: Doc, text: str, offset: int, found: Mapping[tuple[int
         for sent in doc.sents:
             lo, hi = bisect.bisect_left(firsts, sent.start), bisect.bisect_left(firsts, sent.end)
             tallies.append(tally(doc, sent, firsts[lo:hi], lex, dates, starts, offset, actors))
-        if narrates(tallies):
-            spans = tuple((t.start, t.end) for t in tallies if not t.describes)
+        spans = tuple((t.start, t.end) for section in sections(tallies) if narrates(section)
+                      for t in section if not t.describes)
     _decided.pop(text, None)
     if spans:
         _decided[text] = spans
