@@ -63,6 +63,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_cues.csv": ("cue", "kind"),
     "report_cues.csv": ("forms", "kind"),
     "modality_cues.csv": ("forms", "kind"),
+    "narration_cues.csv": ("forms", "kind"),
     "mt_cues.csv": ("cue", "kind"),
     "later_cues.csv": ("cue", "link"),
     "page_furniture.csv": ("cue",),

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Token
 
+from pipeline.events.narration import narrated
 from pipeline.events.syntax import SUBJ, SUBJ_PASS, coarse
 
 _PRESENT_AUX = frozenset({"is", "are", "am"})
@@ -25,10 +26,11 @@ def timeline_line(text: str, char: int) -> bool:
     """True when the line of ``text`` holding offset ``char`` is a timeline item: it opens
     with a year and a colon or dash. Such lists tell their events in the historic present
     ("- 1354: X besieges Y at Z", "- 1356: X is poisoned"), which is narration, not the
-    present of a description ("the city lies on the river")."""
+    present of a description ("the city lies on the river"); so does a sentence of a
+    paragraph told in the historic present (:func:`pipeline.events.narration.narrated`)."""
     start = text.rfind("\n", 0, char) + 1
     head = _TIMELINE_HEAD.match(text, start)
-    return head is not None and head.end() <= char + 1
+    return (head is not None and head.end() <= char + 1) or narrated(text, char)
 
 
 def finite_present(verb: Token) -> bool:

@@ -31,6 +31,7 @@ from pipeline.events.intransitive import without_particle_results
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.listing import list_items
 from pipeline.events.modality import timeline_line
+from pipeline.events.narration import present_narration
 from pipeline.events.ocr import ocr_triggers
 from pipeline.events.speakers import CENSOR
 from pipeline.records import DateRow, EntityRow
@@ -245,8 +246,12 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"
     found.update(campaign_names(doc, found, lex))  # "the Kaixi Northern Expedition"
     found.update(gapped_triggers(doc, lex, found))  # "put Zhu Yiming, Prince of Xiang, to death"
+    present_narration(doc, text, offset, found, ctx.dates, ctx.date_starts, lex,
+                      ctx.entities)  # sentences
+    # told in the historic present ("In 1402 he takes Nanjing"): timeline_line asks them
     # a present form added for the historic present ("burns", "rise") only in a timeline item
-    # ("- 1358: the Red Turbans burn Shangdu"): elsewhere many are nouns ("the rebels")
+    # ("- 1358: the Red Turbans burn Shangdu") or a narrating sentence: elsewhere many are
+    # nouns ("the rebels")
     found = {k: form for k, form in found.items() if form not in lex.present
              or timeline_line(text, doc[k[0]].idx)}
     found = _date_objects(doc, found, ctx, offset)  # "Luoyang fell on 22 December": "fell"
