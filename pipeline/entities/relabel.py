@@ -20,6 +20,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   PERSON of a name rule that is a place abroad of ``world_places.csv`` ("at Dong Da"); not a
   one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
   namesake of that syllable;
+* a dynasty named by its ruling clan ("Yuwen Zhou", "Li Tang") right after a person noun
+  ("Yuchi's general Yuwen Zhou") is a person of that name
+  (:mod:`pipeline.entities.surname_polities`);
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
   the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
@@ -53,6 +56,7 @@ from pipeline.entities.date_shapes import is_month_word
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
 from pipeline.entities.ruled_states import ruled_states
+from pipeline.entities.surname_polities import surnamed_polities
 from pipeline.entities.titled_names import bare_titled_persons
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
@@ -83,6 +87,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     assailed_places(out, text, gaz)  # "raided Fengtian"
     described_places(out, text, gaz)  # "Kuldja, which the Russians had occupied"
     _person_frames(out, text, gaz)
+    surnamed_polities(out, text, gaz)  # "Yuchi's general Yuwen Zhou": no dynasty
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)
     kin_apposed(out, text, gaz)
