@@ -23,6 +23,8 @@ otherwise, by the rules below; each reads only the words next to the name, liste
 * a dynasty named by its ruling clan ("Yuwen Zhou", "Li Tang") right after a person noun
   ("Yuchi's general Yuwen Zhou") is a person of that name
   (:mod:`pipeline.entities.surname_polities`);
+* one or two capitalised words no row covers right after "the" and a person noun ("The
+  Dzungar khan Dawachi") are a person (:mod:`pipeline.entities.framed_names`);
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
   the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
@@ -53,6 +55,7 @@ from collections.abc import Iterable
 from pipeline.entities.city_verbs import assailed_places, described_places, fallen_places
 from pipeline.entities.collisions import load_collisions
 from pipeline.entities.date_shapes import is_month_word
+from pipeline.entities.framed_names import framed_persons
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
 from pipeline.entities.ruled_states import ruled_states
@@ -88,6 +91,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     described_places(out, text, gaz)  # "Kuldja, which the Russians had occupied"
     _person_frames(out, text, gaz)
     surnamed_polities(out, text, gaz)  # "Yuchi's general Yuwen Zhou": no dynasty
+    framed_persons(out, text, gaz, lower)  # "the Dzungar khan Dawachi": untagged name
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)
     kin_apposed(out, text, gaz)
