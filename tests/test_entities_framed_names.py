@@ -30,3 +30,11 @@ def test_no_row_for_tagged_known_or_common_words(gaz):
     assert _added(gaz, "The army of the general Nanjing waited.") == []  # a known place
     assert _added(gaz, "They met the envoy Great in the hall, a great man.") == []
     assert _added(gaz, "The Tang general crossed the river.") == []  # no name after it
+
+
+def test_english_words_only_are_no_name(gaz):
+    text = "The general Staff met at dawn. The chancellor El Temür waited."
+    rows: list = []
+    framed_persons(rows, text, gaz, {"met", "at", "dawn", "waited"},
+                   {"staff": False, "el": False})
+    assert [r[5] for r in rows] == ["El Temür"]  # "Temür" is no English word

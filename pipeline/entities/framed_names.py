@@ -6,8 +6,9 @@ untagged, and the capture of an untagged person was read as a city's).
 right after "the" (any case), an optional capitalised word (a people or state: "Dzungar",
 "Tang") and a lower-case person noun (``person_before`` of ``gazetteer/entity_lexicon.csv``:
 khan, general, minister, envoy ...). Not a word the document also writes in lower case (an
-English word capitalised at a line start), nor a title or state word of the lexicon, nor a
-name the place tables know. Its canonical is the name as written (in pinyin when it is plainly
+English word capitalised at a line start), nor English words only (the pipeline's lemma
+tables: "the general Staff"), nor a title or state word of the lexicon, nor a name the place
+tables know. Its canonical is the name as written (in pinyin when it is plainly
 Wade–Giles: "Ssŭ-ma Lun" -> "Sima Lun"); its source ``model`` (no
 table has it: it is listed among the gazetteer candidates).
 """
@@ -15,7 +16,7 @@ table has it: it is listed among the gazetteer candidates).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import Gazetteer
@@ -30,10 +31,12 @@ _NO_NAME_KINDS = ("person_title", "polity_qualifier", "direction_word", "not_ent
 
 
 def framed_persons(rows: list[Row], text: str, gaz: Gazetteer,
-                   lower_words: Iterable[str]) -> None:
+                   lower_words: Iterable[str], english: Mapping[str, bool] | None = None
+                   ) -> None:
     """Append to ``rows`` (``(start, end, label, canonical, source, text)``) a PERSON row for
     each untagged name of the module docstring's frame. ``lower_words``: the document's
-    lower-case words."""
+    lower-case words; ``english``: English words (lower case; any reading) a name may not be
+    made of only ("the general Staff"); None: not checked."""
     nouns = gaz.words("person_before")
     if not nouns:
         return
@@ -50,7 +53,8 @@ def framed_persons(rows: list[Row], text: str, gaz: Gazetteer,
         words = m.group(1).split()
         while words and (words[-1].lower() in lower or words[-1].lower() in stop):
             words.pop()  # "the khan Dawachi Then ..." never; a trailing common word goes
-        if not words or any(w.lower() in lower or w.lower() in stop for w in words):
+        if not words or any(w.lower() in lower or w.lower() in stop for w in words) or (
+                english and all(w.lower() in english for w in words)):
             continue
         name = " ".join(words)
         if places is None:

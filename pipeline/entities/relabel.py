@@ -50,7 +50,7 @@ Rows are ``(start, end, label, canonical, source, text)`` tuples, as in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from pipeline.entities.city_verbs import assailed_places, described_places, fallen_places
 from pipeline.entities.collisions import load_collisions
@@ -76,10 +76,12 @@ _LIST_SEP = re.compile(r"^(?:\s+in\s+\d{1,4}(?:\s*(?:BCE?|B\.C\.))?)?"
 
 
 def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
-            lower_words: Iterable[str]) -> list[Row]:
+            lower_words: Iterable[str], english: Mapping[str, bool] | None = None
+            ) -> list[Row]:
     """``found`` with labels (and spans, for a title taken in) changed by the rules of the
     module docstring, in start order. ``titles``: the ``person_title`` words;
-    ``lower_words``: the document's lower-case words."""
+    ``lower_words``: the document's lower-case words; ``english``: the English words of the
+    pipeline (:func:`pipeline.entities.component.english_words`; None: not checked)."""
     lower = {w.lower() for w in lower_words}
     out = list(found)
     _titled_places(out, text, titles)
@@ -91,7 +93,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     described_places(out, text, gaz)  # "Kuldja, which the Russians had occupied"
     _person_frames(out, text, gaz)
     surnamed_polities(out, text, gaz)  # "Yuchi's general Yuwen Zhou": no dynasty
-    framed_persons(out, text, gaz, lower)  # "the Dzungar khan Dawachi": untagged name
+    framed_persons(out, text, gaz, lower, english)  # "the Dzungar khan Dawachi": untagged name
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)
     kin_apposed(out, text, gaz)
