@@ -44,6 +44,11 @@ _CASES = [
     ("In 409 he wanted to kill his concubine Helan, and her son went into the palace.",
      "Helan", ["PERSON"]),
     ("The army crossed the Helan mountains.", "Helan", ["PLACE"]),
+    # an age or rank word between the possessive and the kin noun (Fuquan 福全, not the county)
+    ("His elder brother Fuquan, Prince Yu, is named Generalissimo.", "Fuquan", ["PERSON"]),
+    ("Her younger son Helan fled to the hills.", "Helan", ["PERSON"]),
+    # no kin noun: the place stays
+    ("His elder army held Fuquan all winter.", "Fuquan", ["PLACE"]),
 ]
 
 

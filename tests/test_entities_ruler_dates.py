@@ -203,3 +203,32 @@ def test_a_dynasty_named_earlier_narrows_the_nearest_reign(reader):
     plain = text.replace("the Jin dynasty", "the court")
     rows, _ = _run(reader, plain, {"Emperor Wu": "PERSON"}, {"302": 302})
     assert _canon(rows, "Emperor Wu") == ["Li Xiong"]
+
+
+def test_year_in_no_reign_takes_the_texts_other_mentions_of_the_name(reader):
+    # 苻健 r. 351-355 is nearer to 337 than 苻堅 r. 357-385, but the page is about 苻堅
+    text = ("Fu Jian was born in 337. In 357 Fu Jian seized the throne. In 359 Fu Jian "
+            "pardoned the minister. In 383 Fu Jian lost the battle.")
+    rows, warnings = _run(reader, text, {"Fu Jian": "PERSON"},
+                          {"337": 337, "357": 357, "359": 359, "383": 383})
+    assert _canon(rows, "Fu Jian") == ["Fu Jian (357-385)"] * 4
+    first = [w for w in warnings if w.start == 0]
+    assert [w.code for w in first] == ["RULER_READING_GUESSED"]  # still a guess
+    assert "other places its name is written" in first[0].message
+
+
+def test_namesakes_both_dated_in_the_text_leave_the_nearest_reign(reader):
+    text = ("Fu Jian was born in 337. In 352 Fu Jian took the title of emperor. In 370 Fu Jian "
+            "attacked Yan.")
+    rows, _ = _run(reader, text, {"Fu Jian": "PERSON"}, {"337": 337, "352": 352, "370": 370})
+    assert _canon(rows, "Fu Jian") == ["Fu Jian (351-355)", "Fu Jian (351-355)",
+                                       "Fu Jian (357-385)"]
+
+
+def test_other_mentions_refused_when_his_lifetime_cannot_hold_the_year(reader):
+    text = ("Fu Jian was born in 250. In 357 Fu Jian seized the throne. In 359 Fu Jian "
+            "pardoned the minister.")
+    rows, warnings = _run(reader, text, {"Fu Jian": "PERSON"},
+                          {"250": 250, "357": 357, "359": 359})
+    assert _canon(rows, "Fu Jian")[0] == "Fu Jian"  # 107 years before his reign: no reading
+    assert [w.code for w in warnings if w.start == 0] == ["RULER_AMBIGUOUS"]

@@ -69,3 +69,30 @@ def test_bare_name_that_is_a_known_place_stays(gaz):
     rows = _tuples(text, [("Prince Kaifeng", "PERSON", "gazetteer"), ("Kaifeng", "PLACE", "model")])
     bare_titled_persons(rows, gaz)
     assert rows[1][2] == "PLACE"
+
+
+def _model(text, start, canonical=None, label="PERSON"):
+    return EntityRow("d", 1, start, start + len(text), text, label, canonical or text, "model")
+
+
+def test_steppe_name_without_its_title_takes_the_titled_canonical_across_blocks():
+    from pipeline.entities import carry_names
+
+    seen: dict[str, tuple[str, str]] = {}
+    first = [_row("Bögü Khan"), _row("Bayanchur Khan")]
+    assert carry_names(first, seen) == first
+    later = [_model("Bögü", 300), _model("Bayanchur", 320), _model("Bögü", 340, "Someone"),
+             _model("Bögü", 360, label="POLITY")]
+    out = carry_names(later, seen)
+    assert [r.canonical for r in out] == ["Bögü Khan", "Bayanchur Khan", "Someone", "Bögü"]
+    assert [r.text for r in out] == [r.text for r in later]  # spans unchanged
+
+
+def test_name_before_a_title_that_is_no_steppe_title_is_not_carried():
+    from pipeline.entities import carry_names
+
+    seen: dict[str, tuple[str, str]] = {}
+    carry_names([_row("Prince Yu", "Yu"), _row("Great Khan", "Great Khan"),
+                 _row("Li Emperor")], seen)
+    later = [_model("Yu", 200), _model("Great", 210), _model("Li", 220)]
+    assert carry_names(later, seen) == later

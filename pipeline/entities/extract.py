@@ -312,7 +312,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     if lower_words is None:
         lower_words = _lower_words(doc)
     found = relabel(found, doc_text, gazetteer,
-                    {w for t in gazetteer.words("person_title") for w in t.split()}, lower_words)
+                    {w for t in gazetteer.words("person_title") for w in t.split()}, lower_words,
+                    _english_for(doc.vocab))
     _translated_names(found, gazetteer)
     for k, (start, end, label, canonical, source, text) in enumerate(found):
         name = _norm(text)  # a name relabelled since: the canonical of its final label

@@ -8,6 +8,7 @@ import re
 
 from pipeline.entities.pinyin import is_pinyin_word
 from pipeline.entities.tables import _syllable
+from pipeline.entities.titled_names import carry_titled_names
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
@@ -146,6 +147,8 @@ def carry_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]) -> list
 
     ``seen``: text -> (label, canonical) of the gazetteer rows so far, updated in place (one
     dict per document, blocks in order). Only texts of four characters or more are carried.
+    A steppe ruler's name written without his title after it ("Bögü" after "Bögü Khan") takes
+    the titled row's canonical (:func:`pipeline.entities.titled_names.carry_titled_names`).
     Returns a new list.
     """
     for r in rows:
@@ -158,7 +161,7 @@ def carry_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]) -> list
             r = EntityRow(r.doc_id, r.sentence_id, r.start, r.end, r.text, known[0], known[1],
                           r.source)
         out.append(r)
-    return out
+    return carry_titled_names(out, seen)  # "Bögü Khan ... Bögü": one canonical
 
 def broken_word(text: str, start: int, end: int, english: dict[str, bool] | None) -> bool:
     """A mention cut out of a longer word: the character after it is a letter ("Jiangm" of

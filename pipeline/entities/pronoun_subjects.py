@@ -12,8 +12,9 @@ PERSON between. The document's other PLACE rows of that name follow (one sense p
 :func:`kin_apposed`: such a name (one or two words) apposed between commas to a lower-case kin
 noun (``male_word``/``female_word`` of ``entity_lexicon.csv``) is a person too: "another
 grandson, Khalil Sultan, seized Samarkand"; so is a one-word PLACE (of any table) right after
-a possessive and a kin noun: "he wanted to kill his concubine Helan" (the Helan mountains
-are a place, the concubine 賀蘭 a person).
+a possessive and a kin noun, an age or rank word at most between ("his elder brother
+Fuquan"): "he wanted to kill his concubine Helan" (the Helan mountains are a place, the
+concubine 賀蘭 a person).
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ def pronoun_subjects(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     _follow(rows, persons)
 
 
+#: words that may stand between a possessive and a kin noun ("his elder brother")
+_AGE = ("elder", "younger", "eldest", "youngest", "older", "oldest", "second", "third",
+        "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "first", "only",
+        "adopted", "half", "late", "own")
+
+
 def kin_apposed(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """Relabel in place the model PLACE rows of one or two words no place table knows that
     stand between commas after a lower-case kin noun ("another grandson, Khalil Sultan,
@@ -65,8 +72,9 @@ def kin_apposed(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     if not kin:
         return
     apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, kin)) + r"), $")
-    owned = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:" + "|".join(map(re.escape, kin))
-                       + r") $")
+    # an age or rank word may stand between ("his elder brother Fuquan", "her younger son")
+    owned = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:(?:" + "|".join(map(re.escape, _AGE))
+                       + r") )?(?:" + "|".join(map(re.escape, kin)) + r") $")
     unknown = _unknown_places(gaz)
     persons: set[str] = set()
     for k, (start, end, label, _canon, source, name) in enumerate(rows):

@@ -20,6 +20,11 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   PERSON of a name rule that is a place abroad of ``world_places.csv`` ("at Dong Da"); not a
   one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
   namesake of that syllable;
+* a dynasty named by its ruling clan ("Yuwen Zhou", "Li Tang") right after a person noun
+  ("Yuchi's general Yuwen Zhou") is a person of that name
+  (:mod:`pipeline.entities.surname_polities`);
+* one or two capitalised words no row covers right after "the" and a person noun ("The
+  Dzungar khan Dawachi") are a person (:mod:`pipeline.entities.framed_names`);
 * a one-word model PERSON that is the name of a state ("Zhao": "State of Zhao" is a POLITY of
   the gazetteer) is that POLITY when listed with a POLITY ("Qin and Zhao fought", "destroyed
   Han in 230 BC, Zhao in 228") or used as an adjective ("400,000 Zhao soldiers"); the
@@ -45,14 +50,16 @@ Rows are ``(start, end, label, canonical, source, text)`` tuples, as in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from pipeline.entities.city_verbs import assailed_places, described_places, fallen_places
 from pipeline.entities.collisions import load_collisions
 from pipeline.entities.date_shapes import is_month_word
+from pipeline.entities.framed_names import framed_persons
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.pronoun_subjects import kin_apposed, pronoun_subjects
 from pipeline.entities.ruled_states import ruled_states
+from pipeline.entities.surname_polities import surnamed_polities
 from pipeline.entities.titled_names import bare_titled_persons
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.gazetteer import Gazetteer
@@ -69,10 +76,12 @@ _LIST_SEP = re.compile(r"^(?:\s+in\s+\d{1,4}(?:\s*(?:BCE?|B\.C\.))?)?"
 
 
 def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
-            lower_words: Iterable[str]) -> list[Row]:
+            lower_words: Iterable[str], english: Mapping[str, bool] | None = None
+            ) -> list[Row]:
     """``found`` with labels (and spans, for a title taken in) changed by the rules of the
     module docstring, in start order. ``titles``: the ``person_title`` words;
-    ``lower_words``: the document's lower-case words."""
+    ``lower_words``: the document's lower-case words; ``english``: the English words of the
+    pipeline (:func:`pipeline.entities.component.english_words`; None: not checked)."""
     lower = {w.lower() for w in lower_words}
     out = list(found)
     _titled_places(out, text, titles)
@@ -83,6 +92,8 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     assailed_places(out, text, gaz)  # "raided Fengtian"
     described_places(out, text, gaz)  # "Kuldja, which the Russians had occupied"
     _person_frames(out, text, gaz)
+    surnamed_polities(out, text, gaz)  # "Yuchi's general Yuwen Zhou": no dynasty
+    framed_persons(out, text, gaz, lower, english)  # "the Dzungar khan Dawachi": untagged name
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"
     pronoun_subjects(out, text, gaz)
     kin_apposed(out, text, gaz)

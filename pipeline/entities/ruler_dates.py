@@ -14,7 +14,11 @@ in this order:
    dynasties named in the paragraph (POLITY mentions and the ``persons.csv`` polity of the
    persons named there);
 3. without a year: the dynasties named in the paragraph, when they leave one reign;
-4. a year no candidate reigned in: the nearest reign (within ``NEAREST_REACH`` years).
+4. a year no candidate reigned in: the nearest reign (within ``NEAREST_REACH`` years);
+5. a year in no reign, or none, and no other evidence: the ruler in whose reign the running
+   year lies at the other places the name is written in the text
+   (:func:`pipeline.entities.ruler_discourse.discourse_ruler`; one name, one person), if his
+   lifetime holds the year ("Fu Jian was born in 337" on a page of 苻堅, r. 357–385).
 
 A ruler's personal name read as that ruler by the entity stage ("Sima Yi": 司馬奕, r. 365-371)
 stays the ruler only where the text supports it (:func:`_namesake`): a dynasty of his named in
@@ -42,6 +46,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.entities.pinyin import is_real_syllable
+from pipeline.entities.ruler_discourse import discourse_ruler, lifetime_holds
 from pipeline.entities.rulers import RulerIndex
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.eras import era_key
@@ -162,6 +167,19 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             continue
         chosen, basis, guessed = _choose(e, options, entities, text, reader, dates,
                                          date_starts, sentence_starts, year_at, by_canonical)
+        if chosen is None or guessed:  # 5. the year in no reign: the text's other mentions
+            years, where = _mention_years(e, text, dates, date_starts, sentence_starts,
+                                          year_at)
+            other, n = discourse_ruler(text[e.start:e.end], e.start, options, text, year_at) \
+                if not any(_distance(r, y) == 0 for r in options for y in years) \
+                else (None, 0)
+            if other is not None and other is not chosen and lifetime_holds(
+                    other, years, BEFORE_BIRTH, AFTER_DEATH):
+                chosen, guessed = other, True
+                basis = (f"the {n} other places its name is written in this text, whose "
+                         f"running years lie in that reign ("
+                         + (f"{where}, {_years(years)}, lies in no reign of the name)"
+                            if years else "it has no year of its own)"))
         if chosen is not None:
             name = index.canonical[chosen.ruler_id]
             if guessed:
@@ -180,6 +198,20 @@ def reread_rulers(entities: Sequence[EntityRow], text: str, reader: RulerReader,
             f"choose one; canonical left as {bare!r}"))
         out.append(e if e.canonical == bare else dataclasses.replace(e, canonical=bare))
     return out, warnings
+
+
+def _mention_years(e: EntityRow, text: str, dates: Sequence[DateRow],
+                   date_starts: Sequence[int], sentence_starts: Sequence[int],
+                   year_at: Callable[[int], int | None]) -> tuple[list[int], str]:
+    """(years, where): the sorted years of the dates of ``e``'s sentence (asides aside), else
+    the running year at ``e``, else none; ``where`` names which for a warning."""
+    s_lo, s_hi = _sentence(sentence_starts, e.start, len(text))
+    lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
+    years = sorted({d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"})
+    if years:
+        return years, "the year of its sentence"
+    running = year_at(e.start)
+    return ([running] if running is not None else []), "the running year"
 
 
 def _namesake(e: EntityRow, reader: RulerReader, entities: Sequence[EntityRow], text: str,
@@ -276,13 +308,7 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
     marks = _marks(entities, reader, e, p_lo, p_hi)
     in_paragraph = _first_fitting(options, marks, index)
     # the sentence's own years, else the running year
-    lo, hi = bisect.bisect_left(date_starts, s_lo), bisect.bisect_left(date_starts, s_hi)
-    years = sorted({d.year for d in dates[lo:hi] if d.year is not None and d.kind != "aside"})
-    where = "the year of its sentence"
-    if not years:
-        running = year_at(e.start)
-        years = [running] if running is not None else []
-        where = "the running year"
+    years, where = _mention_years(e, text, dates, date_starts, sentence_starts, year_at)
     reigning = [r for r in options if any(_distance(r, y) == 0 for y in years)]
     both = [r for r in reigning if r in in_paragraph]
     if len(both) == 1:

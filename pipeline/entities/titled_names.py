@@ -117,3 +117,42 @@ def bare_titled_persons(rows: list[Row], gaz: Gazetteer) -> None:
                 e.label != "PERSON" for e in gaz.lookup(name)):
             continue
         rows[k] = (start, end, "PERSON", bare[name], source, text)
+
+
+#: key prefix in ``carry_names``' ``seen`` of the name part of a steppe ruler's titled row
+TITLED_KEY = "\x00titled:"
+#: lexicon kinds whose words are no name before a title ("Great Khan", "Grand Khan")
+_NO_NAME_KINDS = ("person_title", "polity_qualifier", "direction_word", "not_entity",
+                  "sovereign_title", "title_after_ruler", "title_after_name", "person_rank_after")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{2,}")
+
+
+def carry_titled_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]
+                       ) -> list[EntityRow]:
+    """One canonical for a steppe ruler named with his title after the name and without it
+    ("Tengri Bögü Khan ... Bögü was a younger son of Bayanchur Khan ... Bayanchur died"):
+    each PERSON row "<Name> <title>" (``title_after_ruler`` words: Khan, Qaghan, Chanyu ...;
+    the name one capitalised word of three letters or more, any script's letters) records its
+    canonical for the name in ``seen`` (the document's dict of :func:`carry_names`, blocks in
+    order), and a model PERSON row of that name alone that no table gave a canonical (its
+    canonical is its text) takes it: the gazetteer's "Bögü Khan" for the model's "Bögü".
+    The first titled canonical of a name stays. Returns a new list."""
+    from pipeline.resources import active_gazetteer_dir, lexicon_values
+
+    directory = active_gazetteer_dir()
+    after = lexicon_values(directory, "title_after_ruler")
+    if not after or not any(r.label == "PERSON" for r in rows):
+        return rows
+    tail = re.compile(r"(\S+) (?:" + "|".join(map(re.escape, after)) + r")")
+    words = {w.lower() for kind in _NO_NAME_KINDS for w in lexicon_values(directory, kind)}
+    for r in rows:
+        m = tail.fullmatch(" ".join(r.text.split())) if r.label == "PERSON" else None
+        if m is not None and _NAME_WORD.fullmatch(m.group(1)) and m.group(1)[0].isupper() \
+                and m.group(1).lower() not in words:  # "the Great Khan": no name "Great"
+            seen.setdefault(TITLED_KEY + m.group(1), ("PERSON", r.canonical))
+    out = []
+    for r in rows:
+        known = seen.get(TITLED_KEY + r.text) if r.label == "PERSON" and \
+            r.source == "model" and r.canonical == r.text else None
+        out.append(replace(r, canonical=known[1]) if known is not None else r)
+    return out

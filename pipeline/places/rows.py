@@ -53,6 +53,7 @@ from pipeline.places.mentions import (
 )
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.named import refuse_other_names
+from pipeline.places.outliers import far_from_text
 from pipeline.places.period import check_namesakes
 from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
 from pipeline.places.untagged import untagged_place_mentions
@@ -308,6 +309,8 @@ def place_rows_and_warnings(
                                                   coord_source="", certainty="")
             if r.certainty == "low" or r.coord_source.startswith("name:cpca") else r
             for r in rows]
+    rows, far = far_from_text(rows)  # "Guihua" in Fujian among places of Mongolia
+    basis.update(far)
     basis = {i: why for i, why in basis.items() if rows[i].latitude is not None}
     return rows, _warnings(rows, basis, mentions, ends) + [
         WarningRow("", mentions[r.place][0], ends.get(mentions[r.place][0], 0),
