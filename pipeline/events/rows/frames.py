@@ -22,6 +22,7 @@ from pipeline.events.salience import Salience
 from pipeline.events.salience.sides import STATE_FOLLOWERS
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context
+from pipeline.places.base import load_gloss_lexicon, name_key
 
 # Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
 # place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
@@ -69,6 +70,53 @@ def reflexive_rule(rule: TriggerRule, frame: Frame, lexicon: EventLexicon) -> Tr
         return rule
     return next((r for rules in lexicon.forms.values() for r in rules
                  if r.event_type == "suicide"), rule)
+
+
+#: Labels of a subject that is a side (a state, a people, an army), not one person.
+_SIDE_LABELS = frozenset({"POLITY", "ARMY"})
+#: Common nouns a side enters when it takes a city ("entered the city", "the capital").
+_CITY_NOUNS = frozenset({"city", "capital"})
+#: Forms of the verb "enter" (the sentence parse has no lemmas).
+_ENTER = frozenset({"enter", "enters", "entered", "entering"})
+
+
+def _entered(frame: Frame, finder: ActorFinder) -> Token | None:
+    """The city a side entered: for a frame whose head is the verb "enter" with an active
+    subject naming a state, people or army (``_SIDE_LABELS``: "the Tibetans entered
+    Chang'an", "the Jin army entered the city"; not a person, "Pan Chao entered Kashgar",
+    nor an envoy), its direct object when that is a PLACE other than a province of
+    ``provinces.csv`` (municipalities count as cities) or the noun "city"/"capital"; else
+    None ("entered the palace", "entered Fujian", "entered service")."""
+    head = frame.head
+    if coarse(head) != "VERB" or head.lower_ not in _ENTER or frame.passive \
+            or frame.agent is None:
+        return None
+    side = finder.actor(frame.agent)
+    if side is None or side.entity.label not in _SIDE_LABELS:
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return None
+    if obj.lower_ in _CITY_NOUNS and finder.place(obj) is None:
+        return obj
+    place = finder.place(obj)
+    if place is None:
+        return None
+    gloss = load_gloss_lexicon()
+    key = gloss.provinces.get(name_key(place.canonical))
+    return obj if key is None or key in gloss.municipalities else None
+
+
+def entered_city_rule(rule: TriggerRule, frame: Frame, finder: ActorFinder,
+                      lexicon: EventLexicon) -> TriggerRule:
+    """The lexicon's PLACE ``capture_city`` row when a state, people or army entered a city
+    (:func:`_entered`; annotation guide: the enemy "entered" a capital is a capture, a person
+    entering one a movement), for a ``movement`` ``rule``; ``rule`` otherwise."""
+    if rule.event_type != "movement" or _entered(frame, finder) is None:
+        return rule
+    return next((r for rules in lexicon.forms.values() for r in rules
+                 if r.event_type == "capture_city" and r.object_label == "PLACE"
+                 and r.hostile and r.subject_role == "agent"), rule)
 
 
 def _object_words(frame: Frame) -> frozenset[str]:
