@@ -76,6 +76,9 @@ def reflexive_rule(rule: TriggerRule, frame: Frame, lexicon: EventLexicon) -> Tr
 _SIDE_LABELS = frozenset({"POLITY", "ARMY"})
 #: Common nouns a side enters when it takes a city ("entered the city", "the capital").
 _CITY_NOUNS = frozenset({"city", "capital"})
+#: Head nouns of a subject that is a force whatever its possessor ("Xu Da's army").
+_FORCE_NOUNS = frozenset({"army", "armies", "troops", "forces", "host", "hosts", "soldiers",
+                          "invaders", "cavalry"})
 #: Forms of the verb "enter" (the sentence parse has no lemmas).
 _ENTER = frozenset({"enter", "enters", "entered", "entering"})
 
@@ -83,7 +86,8 @@ _ENTER = frozenset({"enter", "enters", "entered", "entering"})
 def _entered(frame: Frame, finder: ActorFinder) -> Token | None:
     """The city a side entered: for a frame whose head is the verb "enter" with an active
     subject naming a state, people or army (``_SIDE_LABELS``: "the Tibetans entered
-    Chang'an", "the Jin army entered the city"; not a person, "Pan Chao entered Kashgar",
+    Chang'an", "the Jin army entered the city") or headed by a force noun (``_FORCE_NOUNS``:
+    "Xu Da's army entered Dadu"; not a person, "Pan Chao entered Kashgar",
     nor an envoy), its direct object when that is a PLACE other than a province of
     ``provinces.csv`` (municipalities count as cities) or the noun "city"/"capital"; else
     None ("entered the palace", "entered Fujian", "entered service")."""
@@ -92,7 +96,8 @@ def _entered(frame: Frame, finder: ActorFinder) -> Token | None:
             or frame.agent is None:
         return None
     side = finder.actor(frame.agent)
-    if side is None or side.entity.label not in _SIDE_LABELS:
+    if frame.agent.lower_ not in _FORCE_NOUNS and (
+            side is None or side.entity.label not in _SIDE_LABELS):
         return None
     obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:

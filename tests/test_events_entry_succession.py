@@ -1,0 +1,50 @@
+"""A side entering a city is its capture; "passed the throne to X" / "was succeeded by X" are
+X's enthronement (annotation guide, bench/gold/README.md, events section)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import api
+
+
+def _rows(text: str, resources: api.Resources) -> list[tuple[str, str, str]]:
+    return [(e.event_type, e.actor1, e.place)
+            for e in api.process_text(text, "t", resources).events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Tibetans entered Chang'an in 763.", ("capture_city", "Tibetans", "Chang'an")),
+    ("In 1127 the Jin army entered Kaifeng.", ("capture_city", "Jin", "Kaifeng")),
+    ("In 1368 Xu Da's army entered Dadu.", ("capture_city", "Xu Da", "Beijing")),
+    ("The Mongols entered the capital.", ("capture_city", "Mongol", "")),
+])
+def test_a_side_entering_a_city_takes_it(text: str, expected: tuple[str, str, str],
+                                         resources: api.Resources) -> None:
+    assert expected in _rows(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "Huan Wen entered Luoyang in 356.",  # a person: a movement
+    "In 1646 the Qing army entered Fujian.",  # a province: not a city taken
+    "The Song envoys entered the palace.",
+])
+def test_a_person_or_a_province_entered_is_no_capture(text: str,
+                                                      resources: api.Resources) -> None:
+    assert all(t != "capture_city" for t, _, _ in _rows(text, resources))
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("In 1234 Jin Aizong passed the throne to Wanyan Chenglin.", "Wanyan Chenglin"),
+    ("In 1796 the Qianlong Emperor handed the throne to his son Jiaqing.", "Jiaqing"),
+    ("He died in 1433 and was succeeded by his son Le Thai Tong.", "Le Thai Tong"),
+])
+def test_the_successor_is_the_one_enthroned(text: str, actor1: str,
+                                            resources: api.Resources) -> None:
+    rows = [(t, a) for t, a, _ in _rows(text, resources) if t == "enthronement"]
+    assert rows and all(a == actor1 for _, a in rows), rows
+
+
+def test_an_abdication_without_a_successor_stays_one(resources: api.Resources) -> None:
+    assert [t for t, _, _ in _rows("In 1125 Emperor Huizong abdicated.", resources)] == [
+        "abdication"]
