@@ -18,6 +18,7 @@ def _rows(text: str, resources: api.Resources) -> list[tuple[str, str, str]]:
     ("In 1127 the Jin army entered Kaifeng.", ("capture_city", "Jin", "Kaifeng")),
     ("In 1368 Xu Da's army entered Dadu.", ("capture_city", "Xu Da", "Beijing")),
     ("The Mongols entered the capital.", ("capture_city", "Mongol", "")),
+    ("In 1646 the Qing army entered Fujian.", ("attack", "Qing", "Fujian")),  # a province
 ])
 def test_a_side_entering_a_city_takes_it(text: str, expected: tuple[str, str, str],
                                          resources: api.Resources) -> None:
@@ -26,10 +27,10 @@ def test_a_side_entering_a_city_takes_it(text: str, expected: tuple[str, str, st
 
 @pytest.mark.parametrize("text", [
     "Huan Wen entered Luoyang in 356.",  # a person: a movement
-    "In 1646 the Qing army entered Fujian.",  # a province: not a city taken
+    "The Jin army entered the palace.",
     "The Song envoys entered the palace.",
 ])
-def test_a_person_or_a_province_entered_is_no_capture(text: str,
+def test_a_person_or_a_palace_entered_is_no_capture(text: str,
                                                       resources: api.Resources) -> None:
     assert all(t != "capture_city" for t, _, _ in _rows(text, resources))
 

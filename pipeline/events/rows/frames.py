@@ -83,45 +83,50 @@ _FORCE_NOUNS = frozenset({"army", "armies", "troops", "forces", "host", "hosts",
 _ENTER = frozenset({"enter", "enters", "entered", "entering"})
 
 
-def _entered(frame: Frame, finder: ActorFinder) -> Token | None:
-    """The city a side entered: for a frame whose head is the verb "enter" with an active
+def _entered(frame: Frame, finder: ActorFinder, label: str) -> str:
+    """What a side's entering is: for a frame whose head is the verb "enter" with an active
     subject naming a state, people or army (``_SIDE_LABELS``: "the Tibetans entered
     Chang'an", "the Jin army entered the city") or headed by a force noun (``_FORCE_NOUNS``:
-    "Xu Da's army entered Dadu"; not a person, "Pan Chao entered Kashgar",
-    nor an envoy), its direct object when that is a PLACE other than a province of
-    ``provinces.csv`` (municipalities count as cities) or the noun "city"/"capital"; else
-    None ("entered the palace", "entered Fujian", "entered service")."""
+    "Xu Da's army entered Dadu"; not a person, "Pan Chao entered Kashgar", nor an envoy),
+    ``attack`` when its direct object is a province of ``provinces.csv`` ("the Qing army
+    entered Fujian"), ``capture_city`` when it is another PLACE (municipalities count as
+    cities; ``label``: the patient's label, :func:`~pipeline.events.anaphora.patient_label`,
+    for a place the gazetteer spells otherwise) or the noun "city"/"capital"; else ""
+    ("entered the palace", "entered service", "entered into an alliance")."""
     head = frame.head
     if coarse(head) != "VERB" or head.lower_ not in _ENTER or frame.passive \
             or frame.agent is None:
-        return None
+        return ""
     side = finder.actor(frame.agent)
     if frame.agent.lower_ not in _FORCE_NOUNS and (
             side is None or side.entity.label not in _SIDE_LABELS):
-        return None
+        return ""
     obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
-        return None
-    if obj.lower_ in _CITY_NOUNS and finder.place(obj) is None:
-        return obj
+        return ""
     place = finder.place(obj)
     if place is None:
-        return None
+        return "capture_city" if obj.lower_ in _CITY_NOUNS or (
+            label == "PLACE" and frame.patient is not None and obj.i == frame.patient.i) else ""
     gloss = load_gloss_lexicon()
     key = gloss.provinces.get(name_key(place.canonical))
-    return obj if key is None or key in gloss.municipalities else None
+    return "capture_city" if key is None or key in gloss.municipalities else "attack"
 
 
-def entered_city_rule(rule: TriggerRule, frame: Frame, finder: ActorFinder,
-                      lexicon: EventLexicon) -> TriggerRule:
-    """The lexicon's PLACE ``capture_city`` row when a state, people or army entered a city
-    (:func:`_entered`; annotation guide: the enemy "entered" a capital is a capture, a person
-    entering one a movement), for a ``movement`` ``rule``; ``rule`` otherwise."""
-    if rule.event_type != "movement" or _entered(frame, finder) is None:
+def entered_rule(rule: TriggerRule, frame: Frame, finder: ActorFinder,
+                 lexicon: EventLexicon, label: str) -> TriggerRule:
+    """For a ``movement`` ``rule`` of the verb "enter" whose subject is a state, people or
+    army (:func:`_entered`), the lexicon's hostile PLACE ``capture_city`` row when the place
+    entered is a city, its hostile ``attack`` row when it is a province (annotation guide:
+    the enemy "entered" a capital is a capture, armies "entered" a province an attack, a
+    person entering a city a movement); ``rule`` otherwise."""
+    kind = _entered(frame, finder, label) if rule.event_type == "movement" else ""
+    if not kind:
         return rule
     return next((r for rules in lexicon.forms.values() for r in rules
-                 if r.event_type == "capture_city" and r.object_label == "PLACE"
-                 and r.hostile and r.subject_role == "agent"), rule)
+                 if r.event_type == kind and r.object_label in ("PLACE", "")
+                 and r.hostile and r.subject_role == "agent" and r.takes_object
+                 and not r.object_words and not r.partner), rule)
 
 
 def _object_words(frame: Frame) -> frozenset[str]:

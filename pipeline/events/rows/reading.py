@@ -37,7 +37,7 @@ from pipeline.events.rows.frames import (
     _of_agent,
     _off_heading,
     _without_dates,
-    entered_city_rule,
+    entered_rule,
     reflexive_rule,
     small_clause_patient,
 )
@@ -133,7 +133,7 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
     if choice is None:
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
-    rule = entered_city_rule(rule, frame, finder, ctx.lexicon)  # "the Jin entered Kaifeng"
+    rule = entered_rule(rule, frame, finder, ctx.lexicon, label)  # "the Jin entered Kaifeng"
     if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                   rules[0].takes_object):
         frame = _rule_frame(local, rule, ctx, finder)
