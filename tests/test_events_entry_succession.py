@@ -49,3 +49,24 @@ def test_the_successor_is_the_one_enthroned(text: str, actor1: str,
 def test_an_abdication_without_a_successor_stays_one(resources: api.Resources) -> None:
     assert [t for t, _, _ in _rows("In 1125 Emperor Huizong abdicated.", resources)] == [
         "abdication"]
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("In 383 the Jin court named Xie Shi grand commander.", "Xie Shi"),
+    ("In 1402 the emperor named Xie Jin grand secretary.", "Xie Jin"),
+    ("In 1283 the King named Tran Hung Dao commander-in-chief of the army.", "Tran Hung Dao"),
+])
+def test_named_to_a_rank_is_an_appointment(text: str, actor2: str,
+                                           resources: api.Resources) -> None:
+    rows = [(e.event_type, e.actor2) for e in api.process_text(text, "t", resources).events]
+    assert ("appointment", actor2) in rows
+
+
+@pytest.mark.parametrize("text", [
+    "A general named Li Guang attacked the Xiongnu.",  # a name, no rank
+    "In 1271 Kublai named his dynasty Yuan.",  # a thing named
+    "In 1420 he named the city Beijing.",
+    "The river was named Huai.",
+])
+def test_named_without_a_rank_is_no_appointment(text: str, resources: api.Resources) -> None:
+    assert all(t != "appointment" for t, _, _ in _rows(text, resources))

@@ -129,6 +129,59 @@ def entered_rule(rule: TriggerRule, frame: Frame, finder: ActorFinder,
                  and not r.object_words and not r.partner), rule)
 
 
+#: Forms of the verb "name" (the sentence parse has no lemmas).
+_NAME = frozenset({"name", "names", "named", "naming"})
+#: Dependency labels of the words of a name written before the rank it heads in the parse
+#: ("named Xie Shi grand commander": Shi an ``nmod`` of commander).
+_NAME_PARTS = frozenset({"nmod", "compound"})
+
+
+def _rank(tok: Token, lexicon: EventLexicon) -> bool:
+    """True when ``tok``, the complement (``oprd``) of "named", is a rank, not a name: a
+    common noun ("commander", "secretary", "yuyue") or a person word of ``event_cues.csv``
+    (``anaphor_person``: "Prince of Ho-ning", "King"); a proper noun is the name itself ("a
+    general named Li Guang", "the river was named Huai")."""
+    return tok.tag_ in ("NN", "NNS") or lexicon.is_cue(tok.lower_, "anaphor_person")
+
+
+def named_rank(frame: Frame, lexicon: EventLexicon) -> Frame | None:
+    """The frame of "named" as an appointment to a rank, or None: the verb "name" with a
+    rank as its complement (``oprd``, :func:`_rank`): "the Jin court named Xie Shi grand
+    commander", "named him yuyue", "his son was named crown prince". The patient: the direct
+    object, else the name the parse hung on the rank ("Xie Shi"), else (passive) the subject;
+    the agent: the subject, or the noun the parse hung "named" on as a participle ("the
+    emperor named Xie Jin grand secretary", read as "the emperor [who was] named ..."; with
+    a rank after it the noun is the one who names). Not "a general named Li Guang" (a name,
+    no rank), nor "named his dynasty Yuan" (a direct object that is no pronoun, name or person
+    word of ``event_cues.csv``)."""
+    head = frame.head
+    if head.lower_ not in _NAME or coarse(head) != "VERB":
+        return None
+    complements = [c for c in head.children if c.dep_ == "oprd" and c.i > head.i]
+    rank = complements[-1] if complements else None  # ("named Xie Shi grand commander"
+    # may be parsed with two complements, Shi and commander)
+    if rank is None or not _rank(rank, lexicon):
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < rank.i), None)
+    if obj is not None and obj.tag_ not in ("PRP", "NNP", "NNPS") \
+            and not lexicon.is_cue(obj.lower_, "anaphor_person"):
+        return None  # "named his dynasty Yuan", "named the city Nanjing": a thing named
+    named = obj or next((c for c in (*complements[:-1], *rank.children)
+                         if c.tag_ in ("NNP", "NNPS") and c.i < rank.i and (
+                             c.dep_ in _NAME_PARTS or c.dep_ == "oprd")), None)
+    if head.dep_ == "acl" and coarse(head.head) in ("NOUN", "PROPN") and named is not None:
+        return dataclasses.replace(frame, agent=head.head, patient=named, passive=False)
+    if frame.passive:
+        return frame if frame.patient is not None else None
+    return dataclasses.replace(frame, patient=named) if named is not None else None
+
+
+def appointment_rule(lexicon: EventLexicon) -> TriggerRule | None:
+    """The lexicon's row of "appointed" (an ``appointment`` whose implied agent is the ruler)."""
+    return next((r for r in lexicon.forms.get("appointed", ())
+                 if r.event_type == "appointment"), None)
+
+
 def _object_words(frame: Frame) -> frozenset[str]:
     """The lower-case words ``object_words`` are checked against: those the patient stands
     for (:func:`pipeline.events.objects.object_words`), and the object of "as" on the

@@ -37,7 +37,9 @@ from pipeline.events.rows.frames import (
     _of_agent,
     _off_heading,
     _without_dates,
+    appointment_rule,
     entered_rule,
+    named_rank,
     reflexive_rule,
     small_clause_patient,
 )
@@ -130,6 +132,10 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
             and finder.proper_noun(frame.patient) is not None:
         label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
     choice = _choose_rule(rules, label, _object_words(frame))
+    ranked = named_rank(frame, ctx.lexicon) if choice is None or (
+        choice.event_type != "appointment") else None
+    if ranked is not None:  # "named Xie Shi grand commander": an appointment
+        frame, choice = ranked, appointment_rule(ctx.lexicon) or choice
     if choice is None:
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
