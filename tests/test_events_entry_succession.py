@@ -70,3 +70,20 @@ def test_named_to_a_rank_is_an_appointment(text: str, actor2: str,
 ])
 def test_named_without_a_rank_is_no_appointment(text: str, resources: api.Resources) -> None:
     assert all(t != "appointment" for t, _, _ in _rows(text, resources))
+
+
+@pytest.mark.parametrize("text", [
+    "In 762 the rebel Shi Chaoyi talked the khan into invading China.",
+    "In 1120 Wang Fu persuaded the emperor into attacking the Liao.",
+])
+def test_the_one_talked_into_an_act_does_it(text: str, resources: api.Resources) -> None:
+    persuader = text.split(" the ")[0].split()[-1]  # "Chaoyi", "Fu"
+    rows = [e for e in api.process_text(text, "t", resources).events
+            if e.event_type == "attack"]
+    assert rows and all(persuader not in e.actor1 for e in rows)
+
+
+def test_a_subject_talked_into_nothing_keeps_its_act(resources: api.Resources) -> None:
+    rows = api.process_text("In 1126 the Jin army broke into Kaifeng and burned the palace.",
+                            "t", resources).events
+    assert all(e.actor1 == "Jin" for e in rows if e.event_type == "destruction")

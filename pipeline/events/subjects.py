@@ -247,11 +247,27 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
         if obj is not None and verb.dep_ == "xcomp" and coarse(obj) == "NOUN":
             return obj  # "ordered the officials of Hongzhou to build ships": the parse's
             # object control (a purpose clause, "sent troops to attack", is an advcl)
+    persuaded = _into_object(verb)
+    if persuaded is not None:  # "talked the khan into invading China": the khan invades
+        return persuaded
     if verb.dep_ == "ccomp" and any(t.text == ";" for t in verb.doc[
             min(verb.i, gov.i):max(verb.i, gov.i)]):
         return None  # no subject is shared across a semicolon ("X, acting under orders,
         # took G and recovered U; the rebels under Y fled": "took" misparsed under "fled")
     return controller(gov, lexicon, depth + 1)
+
+
+def _into_object(verb: Token) -> Token | None:
+    """The direct object of the verb a gerund ``verb`` hangs on through "into" ("talked the
+    khan into invading China", "persuaded the emperor into attacking the Liao", "forced the
+    Song into ceding ..."): English object control, the object is the gerund's subject;
+    None for any other verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "into" \
+            or prep.head.i == prep.i or coarse(prep.head) != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")
+                 and c.i < prep.i), None)
 
 
 def _causer(verb: Token) -> Token | None:
