@@ -87,3 +87,20 @@ def test_a_subject_talked_into_nothing_keeps_its_act(resources: api.Resources) -
     rows = api.process_text("In 1126 the Jin army broke into Kaifeng and burned the palace.",
                             "t", resources).events
     assert all(e.actor1 == "Jin" for e in rows if e.event_type == "destruction")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Liao besieged Yingzhou for ten days in 1004, and Xiao Talin took it.", "Yingzhou"),
+    ("The Mongols besieged Xiangyang for five years. It fell in 1273.", "Xiangyang"),
+])
+def test_it_standing_for_a_place_is_the_place(text: str, place: str,
+                                              resources: api.Resources) -> None:
+    rows = [e for e in api.process_text(text, "t", resources).events
+            if e.event_type == "capture_city"]
+    assert rows and all((e.place, e.actor2) == (place, "") for e in rows), rows
+
+
+def test_it_standing_for_an_army_stays_the_army(resources: api.Resources) -> None:
+    rows = api.process_text("Wang Jian defeated the Chu army and captured it.", "t",
+                            resources).events
+    assert any(e.actor2 == "Chu" for e in rows if e.trigger == "captured")

@@ -25,6 +25,7 @@ from pipeline.events.anaphora import (
 from pipeline.events.coref import group_actor, title_actor
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.nominal import possessive_actor
+from pipeline.events.patients import pronoun_place
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.rows.context import _continues, _topic_possessor, bare_title, unnamed_place
 from pipeline.events.rows.frames import (
@@ -217,8 +218,13 @@ def choose_actors(finder: ActorFinder, salience: Salience, frame: Frame, rule: T
     (:func:`~pipeline.events.rows.frames.misread_sides`)."""
     actor1, titled, untitled, unnamed = _agent_actor(finder, salience, frame, rule, ctx, w)
     patient_place = finder.place(frame.patient) if frame.patient is not None else None
+    a_place, place = (False, None) if patient_place is not None else pronoun_place(
+        frame.patient, frame.head, finder)
+    patient_place = patient_place or place  # "besieged Yingzhou ... without taking it"
     actor1, actor2 = _patient_actor(finder, salience, frame, rule, rules, ctx, w, actor1,
                                     patient_place)
+    if a_place and actor2 is not None and actor2.source == "pronoun":
+        actor2 = None  # "it" is the place, not the person or state pronoun resolution gives
     if actor1 is None:
         actor1 = _opposed_side(finder, salience, frame, rule, rules, ctx, w, actor2,
                                patient_place)
