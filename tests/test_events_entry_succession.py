@@ -104,3 +104,17 @@ def test_it_standing_for_an_army_stays_the_army(resources: api.Resources) -> Non
     rows = api.process_text("Wang Jian defeated the Chu army and captured it.", "t",
                             resources).events
     assert any(e.actor2 == "Chu" for e in rows if e.trigger == "captured")
+
+
+def test_the_named_prefectures_are_no_actor(resources: api.Resources) -> None:
+    rows = api.process_text("In 763 the Tibetans captured the prefectures of Lan, Kuo and Min.",
+                            "t", resources).events
+    assert [(e.actor1, e.actor2) for e in rows if e.event_type == "capture_city"] == [
+        ("Tibetans", "")]
+
+
+def test_the_owner_of_the_cities_stays_actor2(resources: api.Resources) -> None:
+    rows = api.process_text("In 1127 the Jin captured the cities of the Song.", "t",
+                            resources).events
+    assert [(e.actor1, e.actor2) for e in rows if e.event_type == "capture_city"] == [
+        ("Jin", "Song")]
