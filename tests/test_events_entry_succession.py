@@ -118,3 +118,12 @@ def test_the_owner_of_the_cities_stays_actor2(resources: api.Resources) -> None:
                             resources).events
     assert [(e.actor1, e.actor2) for e in rows if e.event_type == "capture_city"] == [
         ("Jin", "Song")]
+
+
+def test_a_passive_clause_read_with_the_object_before_keeps_its_subject(
+        resources: api.Resources) -> None:
+    text = ("Early in 589 Jiankang fell to Yang Guang's army and the Chen emperor Chen Shubao "
+            "was captured.")
+    rows = [(e.event_type, e.actor2) for e in api.process_text(text, "t", resources).events
+            if e.trigger == "captured"]
+    assert rows == [("capture_person", "Chen Shubao")]
