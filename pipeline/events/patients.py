@@ -255,6 +255,21 @@ def antecedent(tok: Token, head: Token, finder: ActorFinder) -> tuple[str, Entit
         else ("", None)
 
 
+def pronoun_place(tok: Token | None, head: Token, finder: ActorFinder
+                  ) -> tuple[bool, EntityRow | None]:
+    """``(True, place)`` when ``tok``, the patient of the trigger word ``head``, is "it" or a
+    relative pronoun that stands for a place (:func:`antecedent`: "besieged Yingzhou ...
+    without taking it", "Xiangyang, which fell in 1273"): the PLACE entity it stands for, or
+    None for a settlement word ("stormed the city and took it"); ``(False, None)`` for any
+    other patient, or a pronoun for a person, state or army."""
+    if tok is None or not (tok.lower_ == "it" or _relative(tok)):
+        return False, None
+    label, ent = antecedent(tok, head, finder)
+    if label != "PLACE":
+        return False, None
+    return True, ent if ent is not None and ent.label == "PLACE" else None
+
+
 def antecedent_label(tok: Token, head: Token, finder: ActorFinder) -> str:
     """The label of :func:`antecedent` ("" when nothing says)."""
     return antecedent(tok, head, finder)[0]

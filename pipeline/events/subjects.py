@@ -86,24 +86,32 @@ def _asyndetic_subject(verb: Token) -> Token | None:
 def _stranded_subject(verb: Token) -> Token | None:
     """The subject of a coordinated clause that the parse listed with the object before it
     ("X killed Geolsa Biu, and Dae Jung-sang also died": "Dae Jung-sang" read as a second
-    object, "died" as a conjunct of "killed" with no subject): ``verb`` a finite past-form
-    conjunct with no subject of its own, right after a noun (only adverbs of ``verb``
-    between) that is a conjunct of a direct object of an earlier verb, with an "and"/"but"
-    before it. A verb cannot follow its own object, so the noun is the clause's subject.
-    None otherwise."""
+    object, "died" as a conjunct of "killed" with no subject; "Jiankang fell to Yang Guang's
+    army and the Chen emperor Chen Shubao was captured": the emperor read with the object of
+    "to", "captured" as an adverbial clause): ``verb`` a finite past-form conjunct, or a
+    passive conjunct or adverbial clause, with no subject of its own, right after a noun
+    (only adverbs and the passive auxiliary of ``verb`` between; a name in apposition counts
+    as its noun) that is a conjunct of a direct or prepositional object of an earlier verb,
+    with an "and"/"but" before it. A verb cannot follow its own object, so the noun is the
+    clause's subject. None otherwise."""
     doc = verb.doc
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or children(verb, SUBJ | SUBJ_PASS):
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ not in ("conj", "advcl") or not (verb.tag_ == "VBD" or passive) \
+            or (verb.dep_ == "advcl" and not passive) or children(verb, SUBJ | SUBJ_PASS):
         return None
     j = verb.i - 1
-    while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg"):
-        j -= 1  # "also", "then", "soon"
+    while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg", "auxpass"):
+        j -= 1  # "also", "then", "soon"; "was" ("and Chen Shubao was captured")
     noun = doc[j]
     if coarse(noun) not in ("PROPN", "NOUN") or noun.i == verb.i:
         return None
     steps = 0
     while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and steps < 4:
         noun, steps = noun.head, steps + 1
-    if noun.i != j or noun.dep_ != "conj" or noun.head.dep_ not in OBJ \
+    if noun.i == j and noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head  # "the Chen emperor Chen Shubao": the name in apposition
+    if noun.dep_ != "conj" or noun.head.dep_ not in OBJ | {"pobj"} \
+            or (noun.i != j and doc[j].head.i != noun.i) \
             or not any(c.dep_ == "cc" for c in noun.head.children if c.i < noun.i):
         return None
     return noun
@@ -247,11 +255,27 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
         if obj is not None and verb.dep_ == "xcomp" and coarse(obj) == "NOUN":
             return obj  # "ordered the officials of Hongzhou to build ships": the parse's
             # object control (a purpose clause, "sent troops to attack", is an advcl)
+    persuaded = _into_object(verb)
+    if persuaded is not None:  # "talked the khan into invading China": the khan invades
+        return persuaded
     if verb.dep_ == "ccomp" and any(t.text == ";" for t in verb.doc[
             min(verb.i, gov.i):max(verb.i, gov.i)]):
         return None  # no subject is shared across a semicolon ("X, acting under orders,
         # took G and recovered U; the rebels under Y fled": "took" misparsed under "fled")
     return controller(gov, lexicon, depth + 1)
+
+
+def _into_object(verb: Token) -> Token | None:
+    """The direct object of the verb a gerund ``verb`` hangs on through "into" ("talked the
+    khan into invading China", "persuaded the emperor into attacking the Liao", "forced the
+    Song into ceding ..."): English object control, the object is the gerund's subject;
+    None for any other verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "into" \
+            or prep.head.i == prep.i or coarse(prep.head) != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")
+                 and c.i < prep.i), None)
 
 
 def _causer(verb: Token) -> Token | None:

@@ -25,6 +25,7 @@ from pipeline.events.anaphora import (
 from pipeline.events.coref import group_actor, title_actor
 from pipeline.events.lexicon import RULER_TITLES, TriggerRule
 from pipeline.events.nominal import possessive_actor
+from pipeline.events.patients import pronoun_place, settlement_words
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.rows.context import _continues, _topic_possessor, bare_title, unnamed_place
 from pipeline.events.rows.frames import (
@@ -38,6 +39,7 @@ from pipeline.events.rows.frames import (
 )
 from pipeline.events.rows.sentence_side import sentence_side
 from pipeline.events.salience import Salience
+from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context, polity_of
 from pipeline.records import EntityRow
 
@@ -149,6 +151,23 @@ def _commanded(finder: ActorFinder, frame: Frame, rule: TriggerRule,
     return actor1
 
 
+def _named_settlements(finder: ActorFinder, frame: Frame, actor2: Actor) -> bool:
+    """True when the patient is a settlement word (:func:`settlement_words`: "prefectures",
+    "cities") whose "of" phrase names them and ``actor2`` comes from that phrase: a list of
+    names or a PERSON ("captured the prefectures of Lan, Kuo and Min": Lan is a prefecture,
+    not a state or a person); not one state, the owner ("the cities of the Song")."""
+    patient = frame.patient
+    if patient is None or patient.tag_ not in ("NN", "NNS") \
+            or patient.lower_ not in settlement_words():
+        return False
+    ent = actor2.entity
+    for obj in prep_objects(patient, frozenset({"of"})):
+        if any(ent.start <= finder.base + t.idx < ent.end for t in obj.subtree) and (
+                ent.label == "PERSON" or any(c.dep_ == "conj" for c in obj.children)):
+            return True
+    return False
+
+
 def _patient_actor(finder: ActorFinder, salience: Salience, frame: Frame, rule: TriggerRule,
                    rules: Sequence[TriggerRule], ctx: Context, w: Where, actor1: Actor | None,
                    patient_place: EntityRow | None) -> tuple[Actor | None, Actor | None]:
@@ -167,6 +186,8 @@ def _patient_actor(finder: ActorFinder, salience: Salience, frame: Frame, rule: 
                 r.event_type == rule.event_type and r.object_label == "PLACE" for r in rules):
             actor2 = None  # "captured Wu-ch'ang": a name no entity covers, where this
             # event type takes a place: more likely the place than a person
+        if actor2 is not None and _named_settlements(finder, frame, actor2):
+            actor2 = None  # "captured the prefectures of Lan, Kuo and Min": places
         actor1, actor2 = bound_elsewhere(finder, salience, frame, actor1, actor2, at)
         if actor2 is None:  # "attacked Goguryeo and captured its king": Goguryeo
             actor2 = possessor_polity(finder, salience, frame.patient, at, actor1,
@@ -217,8 +238,13 @@ def choose_actors(finder: ActorFinder, salience: Salience, frame: Frame, rule: T
     (:func:`~pipeline.events.rows.frames.misread_sides`)."""
     actor1, titled, untitled, unnamed = _agent_actor(finder, salience, frame, rule, ctx, w)
     patient_place = finder.place(frame.patient) if frame.patient is not None else None
+    a_place, place = (False, None) if patient_place is not None else pronoun_place(
+        frame.patient, frame.head, finder)
+    patient_place = patient_place or place  # "besieged Yingzhou ... without taking it"
     actor1, actor2 = _patient_actor(finder, salience, frame, rule, rules, ctx, w, actor1,
                                     patient_place)
+    if a_place and actor2 is not None and actor2.source == "pronoun":
+        actor2 = None  # "it" is the place, not the person or state pronoun resolution gives
     if actor1 is None:
         actor1 = _opposed_side(finder, salience, frame, rule, rules, ctx, w, actor2,
                                patient_place)

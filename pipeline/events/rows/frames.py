@@ -22,6 +22,7 @@ from pipeline.events.salience import Salience
 from pipeline.events.salience.sides import STATE_FOLLOWERS
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context
+from pipeline.places.base import load_gloss_lexicon, name_key
 
 # Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
 # place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
@@ -69,6 +70,116 @@ def reflexive_rule(rule: TriggerRule, frame: Frame, lexicon: EventLexicon) -> Tr
         return rule
     return next((r for rules in lexicon.forms.values() for r in rules
                  if r.event_type == "suicide"), rule)
+
+
+#: Labels of a subject that is a side (a state, a people, an army), not one person.
+_SIDE_LABELS = frozenset({"POLITY", "ARMY"})
+#: Common nouns a side enters when it takes a city ("entered the city", "the capital").
+_CITY_NOUNS = frozenset({"city", "capital"})
+#: Head nouns of a subject that is a force whatever its possessor ("Xu Da's army").
+_FORCE_NOUNS = frozenset({"army", "armies", "troops", "forces", "host", "hosts", "soldiers",
+                          "invaders", "cavalry"})
+#: Forms of the verb "enter" (the sentence parse has no lemmas).
+_ENTER = frozenset({"enter", "enters", "entered", "entering"})
+
+
+def _entered(frame: Frame, finder: ActorFinder, label: str) -> str:
+    """What a side's entering is: for a frame whose head is the verb "enter" with an active
+    subject naming a state, people or army (``_SIDE_LABELS``: "the Tibetans entered
+    Chang'an", "the Jin army entered the city") or headed by a force noun (``_FORCE_NOUNS``:
+    "Xu Da's army entered Dadu"; not a person, "Pan Chao entered Kashgar", nor an envoy),
+    ``attack`` when its direct object is a province of ``provinces.csv`` ("the Qing army
+    entered Fujian"), ``capture_city`` when it is another PLACE (municipalities count as
+    cities; ``label``: the patient's label, :func:`~pipeline.events.anaphora.patient_label`,
+    for a place the gazetteer spells otherwise) or the noun "city"/"capital"; else ""
+    ("entered the palace", "entered service", "entered into an alliance")."""
+    head = frame.head
+    if coarse(head) != "VERB" or head.lower_ not in _ENTER or frame.passive \
+            or frame.agent is None:
+        return ""
+    side = finder.actor(frame.agent)
+    if frame.agent.lower_ not in _FORCE_NOUNS and (
+            side is None or side.entity.label not in _SIDE_LABELS):
+        return ""
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return ""
+    place = finder.place(obj)
+    if place is None:
+        return "capture_city" if obj.lower_ in _CITY_NOUNS or (
+            label == "PLACE" and frame.patient is not None and obj.i == frame.patient.i) else ""
+    gloss = load_gloss_lexicon()
+    key = gloss.provinces.get(name_key(place.canonical))
+    return "capture_city" if key is None or key in gloss.municipalities else "attack"
+
+
+def entered_rule(rule: TriggerRule, frame: Frame, finder: ActorFinder,
+                 lexicon: EventLexicon, label: str) -> TriggerRule:
+    """For a ``movement`` ``rule`` of the verb "enter" whose subject is a state, people or
+    army (:func:`_entered`), the lexicon's hostile PLACE ``capture_city`` row when the place
+    entered is a city, its hostile ``attack`` row when it is a province (annotation guide:
+    the enemy "entered" a capital is a capture, armies "entered" a province an attack, a
+    person entering a city a movement); ``rule`` otherwise."""
+    kind = _entered(frame, finder, label) if rule.event_type == "movement" else ""
+    if not kind:
+        return rule
+    return next((r for rules in lexicon.forms.values() for r in rules
+                 if r.event_type == kind and r.object_label in ("PLACE", "")
+                 and r.hostile and r.subject_role == "agent" and r.takes_object
+                 and not r.object_words and not r.partner), rule)
+
+
+#: Forms of the verb "name" (the sentence parse has no lemmas).
+_NAME = frozenset({"name", "names", "named", "naming"})
+#: Dependency labels of the words of a name written before the rank it heads in the parse
+#: ("named Xie Shi grand commander": Shi an ``nmod`` of commander).
+_NAME_PARTS = frozenset({"nmod", "compound"})
+
+
+def _rank(tok: Token, lexicon: EventLexicon) -> bool:
+    """True when ``tok``, the complement (``oprd``) of "named", is a rank, not a name: a
+    common noun ("commander", "secretary", "yuyue") or a person word of ``event_cues.csv``
+    (``anaphor_person``: "Prince of Ho-ning", "King"); a proper noun is the name itself ("a
+    general named Li Guang", "the river was named Huai")."""
+    return tok.tag_ in ("NN", "NNS") or lexicon.is_cue(tok.lower_, "anaphor_person")
+
+
+def named_rank(frame: Frame, lexicon: EventLexicon) -> Frame | None:
+    """The frame of "named" as an appointment to a rank, or None: the verb "name" with a
+    rank as its complement (``oprd``, :func:`_rank`): "the Jin court named Xie Shi grand
+    commander", "named him yuyue", "his son was named crown prince". The patient: the direct
+    object, else the name the parse hung on the rank ("Xie Shi"), else (passive) the subject;
+    the agent: the subject, or the noun the parse hung "named" on as a participle ("the
+    emperor named Xie Jin grand secretary", read as "the emperor [who was] named ..."; with
+    a rank after it the noun is the one who names). Not "a general named Li Guang" (a name,
+    no rank), nor "named his dynasty Yuan" (a direct object that is no pronoun, name or person
+    word of ``event_cues.csv``)."""
+    head = frame.head
+    if head.lower_ not in _NAME or coarse(head) != "VERB":
+        return None
+    complements = [c for c in head.children if c.dep_ == "oprd" and c.i > head.i]
+    rank = complements[-1] if complements else None  # ("named Xie Shi grand commander"
+    # may be parsed with two complements, Shi and commander)
+    if rank is None or not _rank(rank, lexicon):
+        return None
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < rank.i), None)
+    if obj is not None and obj.tag_ not in ("PRP", "NNP", "NNPS") \
+            and not lexicon.is_cue(obj.lower_, "anaphor_person"):
+        return None  # "named his dynasty Yuan", "named the city Nanjing": a thing named
+    named = obj or next((c for c in (*complements[:-1], *rank.children)
+                         if c.tag_ in ("NNP", "NNPS") and c.i < rank.i and (
+                             c.dep_ in _NAME_PARTS or c.dep_ == "oprd")), None)
+    if head.dep_ == "acl" and coarse(head.head) in ("NOUN", "PROPN") and named is not None:
+        return dataclasses.replace(frame, agent=head.head, patient=named, passive=False)
+    if frame.passive:
+        return frame if frame.patient is not None else None
+    return dataclasses.replace(frame, patient=named) if named is not None else None
+
+
+def appointment_rule(lexicon: EventLexicon) -> TriggerRule | None:
+    """The lexicon's row of "appointed" (an ``appointment`` whose implied agent is the ruler)."""
+    return next((r for r in lexicon.forms.get("appointed", ())
+                 if r.event_type == "appointment"), None)
 
 
 def _object_words(frame: Frame) -> frozenset[str]:

@@ -37,6 +37,9 @@ from pipeline.events.rows.frames import (
     _of_agent,
     _off_heading,
     _without_dates,
+    appointment_rule,
+    entered_rule,
+    named_rank,
     reflexive_rule,
     small_clause_patient,
 )
@@ -129,9 +132,14 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
             and finder.proper_noun(frame.patient) is not None:
         label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
     choice = _choose_rule(rules, label, _object_words(frame))
+    ranked = named_rank(frame, ctx.lexicon) if choice is None or (
+        choice.event_type != "appointment") else None
+    if ranked is not None:  # "named Xie Shi grand commander": an appointment
+        frame, choice = ranked, appointment_rule(ctx.lexicon) or choice
     if choice is None:
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
+    rule = entered_rule(rule, frame, finder, ctx.lexicon, label)  # "the Jin entered Kaifeng"
     if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                   rules[0].takes_object):
         frame = _rule_frame(local, rule, ctx, finder)
@@ -143,7 +151,9 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
         counted = [t for t in frame.patient.subtree if t.lower_ in rule.object_words]
         object_thing = sent.start + (counted or [frame.patient])[-1].i + 1
     frame = _of_agent(frame, rule, finder)  # "the invasion of the Mongols": they invade
-    frame = undergoer_frame(frame, rule.event_type)  # enthroned: actor1
+    if rule.subject_role != "patient":  # "passed the throne to X", "was succeeded by X":
+        # the object of the preposition, X, is already the agent, the one enthroned
+        frame = undergoer_frame(frame, rule.event_type)  # enthroned: actor1
     frame, rule = _ordered_frame(frame, rule, ctx)
     frame = _without_dates(frame, ctx, offset + sent.start_char)
     frame, line_start = _off_heading(frame, local)  # "Conquest of Chen\nIn 587 ..."
