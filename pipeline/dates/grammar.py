@@ -141,6 +141,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     YEAR_CORE = (
         # A: the third year of [the reign of] [Jin] Tianhui ['s reign] [of Song Dynasty]
         rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+(?i:of)\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?{EP}"
+        # A2: the second year yen-kuang (123), the first year Yongchu, (Chavannes' order "the
+        # Nth year ERA"): no "of", so the era must close the phrase (a bracket or punctuation)
+        rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+(?P<era>{E})(?=\s*[(,;:.])"
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
         rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
         rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"

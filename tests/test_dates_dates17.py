@@ -1,0 +1,43 @@
+"""dates17 (fresh report 13): OCR letter l for the digit 1 at the start of a year after an era
+word ("A.D. l07", "A.D. ll9"), and Chavannes' order "the Nth year ERA" with a lowercase
+Wade-Giles era ("the second year yen-kuang (123)")."""
+
+from __future__ import annotations
+
+from date_rows import resolved, row_at
+
+
+def test_a_year_opening_with_letter_l_after_an_era_word_is_read_low(eras, calendar) -> None:
+    text = "When the West revolted (A.D. l07), he went out. So Pan had been sent there in A.D. ll9."
+    rows, warnings = resolved(text, eras, calendar)
+    first, second = row_at(rows, text, "A.D. l07"), row_at(rows, text, "A.D. ll9")
+    assert (first.year, first.certainty) == (107, "low")
+    assert (second.year, second.certainty) == (119, "low")
+    assert sum(w.code == "OCR_YEAR_GUESSED" for w in warnings) == 2
+
+
+def test_no_year_without_a_true_digit_or_with_a_letter_in_doubt(eras, calendar) -> None:
+    text = "They met in A.D. ll and parted."  # no true digit: no year
+    rows, _ = resolved(text, eras, calendar)
+    assert not any(r.text.startswith("A.D.") and r.year is not None for r in rows)
+    text = "He died in B.C. lS4."  # S is 8 or 5: two readings and no running date
+    rows, warnings = resolved(text, eras, calendar)
+    assert not any(r.text.startswith("B.C.") and r.year is not None for r in rows)
+    assert any(w.code == "DATE_NOT_READ" for w in warnings)
+
+
+def test_the_nth_year_then_a_wade_giles_era_is_read_as_that_era(eras, calendar) -> None:
+    text = "In the second year yen-kuang (123), in summer, Pan Yung was named Chief Clerk."
+    rows, _ = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the second year")
+    assert (row.era, row.era_year, row.year, row.certainty) == ("Yanguang", 2, 123, "high")
+    text = "In the sixth year yuan-ch'u (119), So Pan went out."
+    row = row_at(resolved(text, eras, calendar)[0], text, "the sixth year")
+    assert (row.era, row.year) == ("Yuanchu", 119)
+
+
+def test_a_name_after_the_nth_year_that_does_not_close_the_phrase_is_no_era(eras,
+                                                                            calendar) -> None:
+    text = "In 1398 the court moved. In the third year Jianwen went to the capital."
+    rows, _ = resolved(text, eras, calendar)
+    assert all(r.era != "Jianwen" for r in rows)
