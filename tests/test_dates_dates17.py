@@ -1,10 +1,14 @@
 """dates17 (fresh report 13): OCR letter l for the digit 1 at the start of a year after an era
 word ("A.D. l07", "A.D. ll9"), and Chavannes' order "the Nth year ERA" with a lowercase
-Wade-Giles era ("the second year yen-kuang (123)")."""
+Wade-Giles era ("the second year yen-kuang (123)"); a reign's span ends with the ruler's last
+year; an "after" clause of the event's own bounds its date from below."""
 
 from __future__ import annotations
 
+import pytest
 from date_rows import resolved, row_at
+
+from pipeline import api
 
 
 def test_a_year_opening_with_letter_l_after_an_era_word_is_read_low(eras, calendar) -> None:
@@ -41,3 +45,39 @@ def test_a_name_after_the_nth_year_that_does_not_close_the_phrase_is_no_era(eras
     text = "In 1398 the court moved. In the third year Jianwen went to the capital."
     rows, _ = resolved(text, eras, calendar)
     assert all(r.era != "Jianwen" for r in rows)
+
+
+def test_a_reign_ends_with_the_rulers_last_year_not_the_successors_first(eras,
+                                                                       calendar) -> None:
+    text = "In 589 the Chen fell. During Emperor Wen's reign the canal was dug."
+    row = row_at(resolved(text, eras, calendar)[0], text, "Emperor Wen's reign")
+    assert (row.year, row.year_end) == (581, 604)  # 文帝 of Sui died in 604 (仁壽 601-604)
+    assert row.date_end < "0605-12-31"
+    text = "In 430 the north was at war. During Emperor Wen's reign the canal was dug."
+    row = row_at(resolved(text, eras, calendar)[0], text, "Emperor Wen's reign")
+    assert (row.year, row.year_end) == (424, 453)  # Wen of Liu Song, killed in 453
+
+
+@pytest.mark.parametrize(("text", "verb", "year"), [
+    # an "after" clause of the event's own, later than the sentence's date before it: its date
+    ("In the winter of 576 he served under Yuwen Xian, and after Northern Qi was destroyed "
+     "in 577 he was created Duke of Chen'an.", "created", 577),
+    ("In 1126 the Jin besieged Kaifeng, and after the city fell in 1127 they captured the "
+     "emperor.", "captured", 1127),
+    # the date before is already in or after the bound: it stays
+    ("In 1403 he fled to the south, and after the prince seized Nanjing in 1402 he returned.",
+     "returned", 1403),
+    # a "before" clause is an upper bound: the date before the trigger stays
+    ("In 1125 the Jin attacked the Liao, and before the Song fell in 1127 they captured "
+     "Taiyuan.", "captured", 1125),
+    # an "after" phrase with no date: the date before stays
+    ("In the winter of 576 he served under Yuwen Xian, and after the war he was created Duke "
+     "of Chen'an.", "created", 576),
+])
+def test_an_after_clause_is_the_lower_bound_of_the_events_date(text, verb, year,
+                                                               resources) -> None:
+    events = api.process_text(text, "t", resources).events
+    at = text.index(verb)
+    hits = [e for e in events if e.start <= at < e.end or e.start == at]
+    assert hits, [(e.start, e.event_type) for e in events]
+    assert hits[0].year == year
