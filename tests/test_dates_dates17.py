@@ -81,3 +81,24 @@ def test_an_after_clause_is_the_lower_bound_of_the_events_date(text, verb, year,
     hits = [e for e in events if e.start <= at < e.end or e.start == at]
     assert hits, [(e.start, e.event_type) for e in events]
     assert hits[0].year == year
+
+
+ANNALS = ("Wuyin Year (approx. 1398)\nHongwu Reign, 31st Year\n5th Month:\nThe emperor dies in "
+          "Nanjing. (The court later said that he took poison.)\n\nRenwu Year (approx. 1402)\n"
+          "Jianwen Reign, 4th Year\n6th Month:\nThe prince enters Nanjing and takes the throne.\n")
+PROSE = ("In 1398 the emperor died in Nanjing. The court later said that he took poison.\n\n"
+         "In 1402 the prince entered Nanjing and took the throne.\n")
+
+
+def test_a_later_range_is_capped_to_its_year_heading_section(resources) -> None:
+    out = api.process_text(ANNALS, "t", resources)
+    row = next(e for e in out.events if e.trigger == "took poison")
+    assert (row.year, row.year_end) == (1398, None)
+    assert any(w.code == "EVENT_YEAR_RANGE_CAPPED" for w in out.warnings)
+
+
+def test_a_later_range_without_numbered_headings_stays(resources) -> None:
+    out = api.process_text(PROSE, "t", resources)
+    row = next(e for e in out.events if e.trigger == "took poison")
+    assert (row.year, row.year_end) == (1398, 1402)
+    assert not any(w.code == "EVENT_YEAR_RANGE_CAPPED" for w in out.warnings)
