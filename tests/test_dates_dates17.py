@@ -102,3 +102,12 @@ def test_a_later_range_without_numbered_headings_stays(resources) -> None:
     row = next(e for e in out.events if e.trigger == "took poison")
     assert (row.year, row.year_end) == (1398, 1402)
     assert not any(w.code == "EVENT_YEAR_RANGE_CAPPED" for w in out.warnings)
+
+
+def test_an_ocr_l_in_a_bracketed_year_beside_an_era_date_is_read(eras, calendar) -> None:
+    text = "In the first year yung-ch'u (l07), when the countries of the West revolted."
+    row = row_at(resolved(text, eras, calendar)[0], text, "the first year")
+    assert (row.era, row.year, row.stated_year) == ("Yongchu", 107, 107)
+    text = "In the third year of Jianwu (ll), he went."  # no true digit: no printed year
+    row = row_at(resolved(text, eras, calendar)[0], text, "the third year")
+    assert row.stated_year is None

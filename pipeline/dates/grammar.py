@@ -118,7 +118,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     rel_unit = _alt(list(c("relative_unit")))
 
     CEVAL = (
-        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}})(?!\d)(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
+        # "(l07)": OCR's letter l (or I) for a leading 1 (.phrases reads it as 107)
+        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}}|[lI](?=[lI]{{0,2}}\d)[\dlI]{{1,3}}(?!\w))(?!\d)"
+        rf"(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
         rf"(?:\s*(?P<cesuf>{ce_suf})(?![A-Za-z]))?"
     )
     CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"

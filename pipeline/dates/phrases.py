@@ -40,6 +40,7 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     stated = get("ce")
     if stated is not None:
         suf = get("cesuf")
+        stated = stated.replace("l", "1").replace("I", "1")  # "(l07)": an OCR'd 107 (.grammar)
         val = int(stated)
         fields["stated_year"] = 1 - val if suf and suf in g.ce_neg else val
         end_text = get("ceend")
