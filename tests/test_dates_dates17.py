@@ -106,8 +106,11 @@ def test_a_later_range_without_numbered_headings_stays(resources) -> None:
 
 def test_an_ocr_l_in_a_bracketed_year_beside_an_era_date_is_read(eras, calendar) -> None:
     text = "In the first year yung-ch'u (l07), when the countries of the West revolted."
-    row = row_at(resolved(text, eras, calendar)[0], text, "the first year")
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the first year")
     assert (row.era, row.year, row.stated_year) == ("Yongchu", 107, 107)
+    assert row.certainty == "medium"  # the printed year that chose the era is a repair
+    assert any(w.code == "OCR_YEAR_GUESSED" for w in warnings)
     text = "In the third year of Jianwu (ll), he went."  # no true digit: no printed year
     row = row_at(resolved(text, eras, calendar)[0], text, "the third year")
     assert row.stated_year is None
