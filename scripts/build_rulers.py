@@ -217,6 +217,24 @@ def _earlier_reigns(reigns: list, ruler_eras: dict[str, list[tuple[int, str]]],
     return out
 
 
+def _end_at_last_year(rows: list[list], era_end: dict[str, int]) -> None:
+    """End each reign with the ruler's last year, not his successor's first (in place).
+
+    sanmiao's ``emp_end_year`` is sometimes the year the successor's count began: Emperor Wen
+    of Sui died in 604 (仁壽 601-604), but the table ends his reign in 605, the first year of
+    Emperor Yang's 大業. Where a reign's own last era ends the year before its listed end and
+    another reign of the same dynasty starts in that listed end year, the reign ends with its
+    last era (Wen of Sui 581-604, Taizong of Tang 627-649, Daizong of Tang 762-779). The
+    ``canonical`` column, built before, keeps its years (names stay stable)."""
+    starts: dict[str, set[int]] = {}
+    for row in rows:
+        starts.setdefault(row[1], set()).add(row[11])
+    for row in rows:
+        ends = [era_end[i] for i in row[14].split("|") if i in era_end]
+        if ends and max(ends) == row[12] - 1 >= row[13] and row[12] in starts[row[1]] - {row[11]}:
+            row[12] = max(ends)
+
+
 #: the character a title adds to a name in Chinese (王 "King", 公 "Duke", 侯 "Marquis")
 _TITLE_ZH = {"King": "王", "Duke": "公", "Marquis": "侯", "Emperor": "帝"}
 
@@ -339,6 +357,7 @@ def build_rulers_text(gazetteer: Path = GAZETTEER) -> str:
         ])
     for row, label in zip(rows, _canonicals(rows, labels), strict=True):
         row.append(label or row[4])
+    _end_at_last_year(rows, {e["era_id"]: int(e["end_year"]) for e in era_rows})
     rows.extend(_preqin_rows(gazetteer, be, readings))
     rows.sort(key=lambda x: (x[11], x[1], int(x[0])))
     return csv_text(CHINESE_COLUMNS, rows)

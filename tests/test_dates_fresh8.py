@@ -60,8 +60,14 @@ def test_ocr_letter_in_a_bc_year_is_read_by_the_running_date(garbled, year, eras
 
 
 def test_ocr_bc_year_without_a_running_date_is_not_read(eras, calendar) -> None:
+    # dates17: a letter l (only ever 1) after the BC word reads with no running date, low
     text = "In B.C. l54, when the princes rose, the emperor sent him against them."
     rows, warnings = resolved(text, eras, calendar)
+    assert (row_at(rows, text, "B.C. l54").year, row_at(rows, text, "B.C. l54").certainty) \
+        == (-153, "low")
+    assert any(w.code == "OCR_YEAR_GUESSED" for w in warnings)
+    text = "In B.C. 2O8, when the princes rose, the emperor sent him against them."
+    rows, warnings = resolved(text, eras, calendar)  # another letter: the running date decides
     assert not any(r.year is not None for r in rows)
     assert any(w.code == "DATE_NOT_READ" for w in warnings)
     text = "In B.C. 154 the princes rose. In BC 2O8 and B.C. 1SO nothing is garbled so."

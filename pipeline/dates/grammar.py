@@ -118,7 +118,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     rel_unit = _alt(list(c("relative_unit")))
 
     CEVAL = (
-        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}})(?!\d)(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
+        # "(l07)": OCR's letter l (or I) for a leading 1 (.phrases reads it as 107)
+        rf"(?:{ce_pre}\s*)?(?P<ce>\d{{1,4}}|[lI](?=[lI]{{0,2}}\d)[\dlI]{{1,3}}(?!\w))(?!\d)"
+        rf"(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
         rf"(?:\s*(?P<cesuf>{ce_suf})(?![A-Za-z]))?"
     )
     CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
@@ -141,6 +143,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     YEAR_CORE = (
         # A: the third year of [the reign of] [Jin] Tianhui ['s reign] [of Song Dynasty]
         rf"(?:{PHASE_PRE})?{YEAR_PRE}\s+(?i:of)\s+(?:{THE}\s+)?(?:(?i:reign)\s+of\s+(?:{THE}\s+)?)?{EP}"
+        # A2: the second year yen-kuang (123), the first year Yongchu, (Chavannes' order "the
+        # Nth year ERA"): no "of", so the era must close the phrase (a bracket or punctuation)
+        rf"|(?:{PHASE_PRE})?{YEAR_PRE}\s+(?P<era>{E})(?=\s*[(,;:.])"
         # B: Jiading 15 years | Xining for three years | Jiaping the first year | Tianhui 6
         rf"|{EP},?\s+(?:(?P<for>for\s+)?(?P<ycard>{CARD})\s+years?\b"
         rf"|(?P<ycard>{CM}(?:[\s\-‐]+{CM})?)(?![\w\-‐{_CARD_FILL}])(?!\s+[a-z]{{3,}}s\b)|(?:{THE}\s+)?(?P<yord>{ORD})"

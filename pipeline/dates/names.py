@@ -95,6 +95,9 @@ _DIGITS = re.compile(r"(?<![\d,])\d")
 _CE_DOTTED = re.compile(r"\b(?:A\.\s?D|C\.E)\.(?=\s*\d)")  # "Died A.D. 806"
 _CE_PAREN = re.compile(r"\((?=\s*(?:\d|A\.?\s?D|the\s+Christian|C\.?E))")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+\s+$")
+# "the first year yung-ch'u", "the sixth year of yuan-ch'u": an era in lowercase Wade-Giles of
+# two or more syllables is an era right after the word "year" (Chavannes' translations)
+_YEAR_BEFORE = re.compile(r"\b[Yy]ear\s+(?:of\s+)?$")
 _GROUP = re.Match.group
 _CTRL_RE = re.compile("[\x01-\x08\x0e\x0f]")
 _FRAG_TAIL = re.compile(r"\d{1,3}\s+years\s*\(")
@@ -148,7 +151,8 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
     """Mask era names, dynasty names, number words and month names in a same-length copy.
 
     Era names: the longest window of 1-4 words (joined by nothing, a space, an apostrophe or a
-    hyphen) whose key is an era key; lowercase only for keys of 5+ letters in one word.
+    hyphen) whose key is an era key; lowercase only for keys of 5+ letters in one word, or of
+    two words or more right after "year" ("the first year yung-ch'u").
     Dynasty names: the longest capitalised 1-3 word dynasty form not inside an era name.
     Returns (masked text, sorted candidate start offsets for the grammar, dynasty spans).
     """
@@ -189,7 +193,8 @@ def _scan(text: str, index: _NameIndex) -> tuple[str, list[int], list[tuple[int,
                 cycle_day = best == 1 and word.lower() in index.cycle_words and (
                     _DAY_BEFORE.search(text, max(0, s0 - 5), s0) or _DAY_AFTER.match(text, e))
                 if not cycle_day and (word[0].isupper() or (
-                        best == 1 and e - s0 >= 5 and word not in index.cycle_words)):
+                        best == 1 and e - s0 >= 5 and word not in index.cycle_words)
+                        or (best > 1 and _YEAR_BEFORE.search(text, max(0, s0 - 12), s0))):
                     anchors.append(s0)
                     spans.append((s0, e, _ERA_START))
                     i += best

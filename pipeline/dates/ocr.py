@@ -28,7 +28,12 @@ three-digit year when it holds two true digits.
   same kind of token makes a mention from the CE word to the token with ``year_doubt``
   :data:`OCR_CE_DOUBT`, read as a CE year by the running date (low, OCR_YEAR_GUESSED).
   After either word, a token with fewer true digits than letters ("B.C. 1SO") is read as no
-  year: a mention of kind ``unread`` (DATE_NOT_READ).
+  year: a mention of kind ``unread`` (DATE_NOT_READ), unless its letters all read as the one
+  digit 1 (:data:`_ONES`: "A.D. ll9" = 119; a true digit is still needed, so "A.D. ll" is none).
+  Such a token whose only letters are l or I ("A.D. l07" = 107, "A.D. 9l" = 91: the era word
+  says it is a year, and these letters stand for 1 alone) is taken even with no running date
+  or outside the window after it (low, OCR_YEAR_GUESSED, "the only reading"); other letters
+  ("A.D. 1O5") still need the running date.
 * A year the ordinary reader took from the token's leading digits ("A.D. 9" of "A.D. 9l",
   "186" of "in 186S": a year cut short by the letter) does not block the token: the garbled
   mention covers it and replaces it, so the year is never read short and silently.
@@ -54,6 +59,7 @@ OCR_WINDOW = 40  # years after the running year in which a garbled year may be r
 _TOKEN = re.compile(r"(?<![\w'’-])(?:[1Il][0-9A-Zlo]{2,4}|[2-9][0-9A-Zlo]{2,3})(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_ONES = frozenset("lI")  # letters OCR prints only for the digit 1
 _ERA_AFTER = re.compile(r"\s*(?:B\.?\s?C|A\.?\s?D|C\.?\s?E)\b")
 
 
@@ -117,9 +123,10 @@ def _bc_ocr_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon,
                 or any(_blocks(span, s0, e0, hit.start("tok")) for span in taken)
                 or not ocr_readings(token, lex, (1, 2, 3, 4))):
             continue
-        if 2 * sum(c.isdigit() for c in token) < len(token):  # "B.C. 1SO": more letters
+        ones = not set(token) - _ONES - set("0123456789")  # "A.D. ll9" = 119 still reads
+        if 2 * sum(c.isdigit() for c in token) < len(token) and not ones:  # "B.C. 1SO": more
             out.append(DateMention(start=s0, end=e0, text=text[s0:e0], kind="unread"))
-            continue  # than digits: no year read, and none cut short ("B.C. 1")
+            continue  # letters than digits: no year read, and none cut short ("B.C. 1")
         doubt = OCR_BC_DOUBT if sign[hit.group("word")] < 0 else OCR_CE_DOUBT
         out.append(DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian",
                                calendar="western", year_doubt=doubt))
@@ -193,6 +200,13 @@ def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
                 if m.year_doubt == OCR_CE_DOUBT else ocr_readings(m.text, lex))
     fits = [] if state.year is None else [
         y for y in readings if state.year <= y <= state.year + OCR_WINDOW]
+    token = _bc_token(m)
+    if (not fits and len(readings) == 1 and m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT)
+            and not set(token) - _ONES - set("0123456789")):  # "A.D. l07"; not "A.D. 1O5"
+        res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {_shown(readings[0])}: OCR "
+                  "confusions, the only reading of the year after its era word",
+                  basis=f"OCR-garbled year after an era word: {m.text} = {_shown(readings[0])}")
+        return readings[0]
     if not fits:
         why = "no running date" if state.year is None else f"none within {OCR_WINDOW} years " \
               f"after the running year {state.year}"

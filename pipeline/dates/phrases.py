@@ -28,6 +28,10 @@ def _cap_span(m: regex.Match, name: str) -> tuple[int, int] | None:
     return spans[0] if spans else None
 
 
+#: ``year_doubt`` of a date phrase whose printed CE year had OCR's l or I for a 1 ("(l07)")
+OCR_STATED_DOUBT = "a printed year with OCR's letter l for the digit 1"
+
+
 def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateMention | None:
     lex = g.lex
     start, end = m.span()
@@ -40,6 +44,9 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
     stated = get("ce")
     if stated is not None:
         suf = get("cesuf")
+        if not stated.isdigit():  # "(l07)": an OCR'd 107 (.grammar); the resolver warns
+            stated = stated.replace("l", "1").replace("I", "1")
+            fields["year_doubt"] = OCR_STATED_DOUBT
         val = int(stated)
         fields["stated_year"] = 1 - val if suf and suf in g.ce_neg else val
         end_text = get("ceend")

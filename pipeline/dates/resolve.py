@@ -57,6 +57,7 @@ from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
 from .mtdigits import MT_DOUBT
 from .ocr_context import read_ocr_month
+from .phrases import OCR_STATED_DOUBT
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
@@ -201,6 +202,10 @@ def _resolve_one(
         era_of_day(res, eras)  # "the sixth month of 1278": Xiangxing 1, not Jingyan 3
     _check_gloss(res, m)
     _check_stated(res, m)
+    if m.year_doubt == OCR_STATED_DOUBT:  # "(A.D. l07)": the printed year is a repair
+        res.guess("OCR_YEAR_GUESSED", f"{m.text!r}: printed year read as {m.stated_year} "
+                  "(OCR's letter l or I for the digit 1)", "medium",
+                  basis=f"printed year repaired from OCR: {m.stated_year}")
     printed_year_wins(res, m, calendar, stream)
     return res
 

@@ -261,6 +261,26 @@ def _runs_on(dates: Sequence[DateRow], date_starts: Sequence[int], start: int, e
         and 0 <= after.year - before.year <= RUN_ON_YEARS
 
 
+_ABBREVIATED_NUMBER = re.compile(r"(?<=[a-z])\.\s(?=\d)")
+
+
+def numbered_headings(blocks: Sequence[tuple[str, int]]) -> list[int]:
+    """Full-text starts of the paragraphs that open with a heading printing a number (a
+    year heading of annals: "Yihai Year (approx. 1755)", "1402", "Kangxi Reign, 36th Year"):
+    a title line (as for the running date's walls) followed by a line or paragraph that
+    starts with a capital or a digit. ``blocks``: ``(text, offset)`` paragraphs."""
+    out: list[int] = []
+    for i, (text, offset) in enumerate(blocks):
+        lines = text.split("\n")
+        first = lines[0]
+        following = lines[1] if len(lines) > 1 else (blocks[i + 1][0]
+                                                     if i + 1 < len(blocks) else "")
+        title = _ABBREVIATED_NUMBER.sub(" ", first)  # "(approx. 1697)", "(c. 1697)"
+        if any(c.isdigit() for c in first) and _is_title(title) and _NEXT_LINE.match(following):
+            out.append(offset + len(first) - len(first.lstrip()))
+    return out
+
+
 def _is_title(line: str) -> bool:
     text = line.strip()
     return bool(text) and len(text) <= _TITLE_MAX_CHARS \

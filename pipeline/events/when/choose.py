@@ -44,6 +44,7 @@ from .known import (
 from .labels import labels_line, on_dateline
 from .later import after_only, told_as_later
 from .lives import SLACK
+from .lower_bound import after_clause_verbs, raised_by_after
 from .ranges import _with_range
 from .readable import _readable
 
@@ -218,6 +219,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                                                             trig_start - sent_start, spans)]
         own_sentence = [d for d in own_sentence if all(d is not x for x in datelines)]
     earlier = told_as_earlier(verb, lexicon) if parsed and lexicon is not None else ""
+    lower: list[DateRow] = []  # dates of the event's own "after" clauses (.lower_bound)
+    after_verbs: set[int] = set()
     if parsed and own_sentence:
         roots = {id(d): date_root(d if d.start >= sent_start else dataclasses.replace(
             d, start=sent_start), sdoc, sent_start) for d in own_sentence}
@@ -249,6 +252,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         if earlier == "cue":
             return None, ""  # "Before that, ...", "in his youth": not the sentence's time
         if lexicon is not None:  # "after the prince seized Nanjing, he ... in 1404": a bound
+            after_verbs = after_clause_verbs(verb, lexicon)
+            lower = [d for d in own_sentence if verbs[id(d)] in after_verbs]
             bounds = bounding_verbs(verb, lexicon)
             own_sentence = [d for d in own_sentence if verbs[id(d)] not in bounds]
         own_sentence = [d for d in own_sentence if d.start >= trig_start
@@ -257,6 +262,11 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     elif earlier == "cue":
         return None, ""
     before = [d for d in own_sentence if d.start < trig_start] or datelines[-1:]
+    if before and lower:
+        # "in 576 he served ..., and after Qi was destroyed in 577 he was created Duke": 577
+        raised = raised_by_after(before[-1], lower, verbs, after_verbs, trig_start)
+        if raised is not None:
+            return raised, "sentence"
     if before:
         return before[-1], "sentence"
     after = [d for d in own_sentence if trig_start <= d.start < clause_end

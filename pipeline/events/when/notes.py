@@ -16,6 +16,8 @@ row's clause — ``code``, ``message``). Codes:
 * ``EVENT_YEAR_RANGE_GUESSED``: a running year widened to the year of the next dated event
   (:mod:`.until`) or, for an event told as later, to the next later year printed
   (:mod:`.later`);
+* ``EVENT_YEAR_RANGE_CAPPED``: such a range cut back to the latest year of its section (the
+  text between numbered headings: :func:`.until.within_section`);
 * ``EVENT_YEAR_FROM_REIGN``: the reign's years of "during his reign" (:mod:`.reign`);
 * ``EVENT_YEAR_FROM_LIFE``: a birth or death dated by the known life of its person
   (:mod:`.life_event`).
@@ -40,6 +42,7 @@ from .lives import Life, whose_life
 BLANKED = "EVENT_YEAR_BLANKED"
 CARRIED_FAR = "EVENT_YEAR_CARRIED_FAR"
 RANGE_GUESSED = "EVENT_YEAR_RANGE_GUESSED"
+RANGE_CAPPED = "EVENT_YEAR_RANGE_CAPPED"
 FROM_REIGN = "EVENT_YEAR_FROM_REIGN"
 FROM_LIFE = "EVENT_YEAR_FROM_LIFE"
 
@@ -111,6 +114,13 @@ def year_notes(start: Sequence[EventRow], carried: Sequence[EventRow],
                 f"{r.actor1} in the ruler tables, {_years(r.year, r.year_end)}"))
         if r.date_source != "running":
             continue
+        if c.year_end is not None and c.date_precision == "range" and (
+                r.year_end is None or r.year_end < c.year_end):
+            out.append(WarningRow(
+                "", r.start, r.end, RANGE_CAPPED,
+                f"{_what(r)}: the range {_years(c.year, c.year_end)} runs past its section "
+                f"(a later heading's year); cut back to {_years(r.year, r.year_end or r.year)}, "
+                "the latest year of the events its section dates"))
         d = by_id.get(r.date_id)
         if r.year_end is not None and a.year_end is not None and d is not None \
                 and d.year_end is None and a.date_precision == "range":
