@@ -53,7 +53,8 @@ _NUMERIC_DATE_WORDS = frozenset({
     "ce_suffix", "leap",
     "heavenly_stem", "earthly_branch", "cardinal_hundred", "ordinal_hundred", "last_day"})
 DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
-    "season", "relative_unit", "phase", "era_suffix", "year_preposition", "count_noun",
+    "season", "relative_bound", "relative_unit", "phase", "era_suffix", "year_preposition",
+    "count_noun",
     "duration_cue", "not_era_name", "phase_in", "cycle_liaison", "ocr_digit", "ocr_letter",
     "age_cue",
     "approximate", "coarse_phase", "coarse_unit", "cycle_event", "dateline_word",

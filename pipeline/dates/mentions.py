@@ -156,6 +156,12 @@ def find_date_mentions(text: str, eras: EraTable,
 
     out = add_ymd_dates(text, out, DateMention)  # "1231 Aug 26 - 1259 Jul 21" (a card's span)
     out = add_era_lists(text, out, eras)  # "Shijianguo (9–13) / Tianfeng (14–19)"
+    from .ocr_context import widen_western_month_years  # noqa: PLC0415 (late pass)
+
+    out = widen_western_month_years(text, out)  # "October 8, l856": a year garbled by OCR
+    from .relative_bounds import mark_relative_bounds  # noqa: PLC0415 (late pass)
+
+    out = mark_relative_bounds(text, out)  # "More than one hundred years later": a bound
     from .annual import mark_annual  # noqa: PLC0415 (late pass)
 
     out = mark_annual(text, out)  # "the Qingming holiday (April 4 - 6)": no year

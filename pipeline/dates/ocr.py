@@ -53,6 +53,8 @@ OCR_DOUBT = "OCR-garbled digits"
 OCR_BC_DOUBT = "OCR-garbled digits after a BC word"
 OCR_BC_WORD_DOUBT = "a year after a BC word garbled by OCR"
 OCR_CE_DOUBT = "OCR-garbled digits after a CE word"
+#: a Western month (and day) with a garbled year after it: "October 8, l856" (.ocr_context)
+OCR_MONTH_NAME_DOUBT = "OCR-garbled year after a Western month name"
 #: ``year_doubt`` values read as a BC year by the running date (:func:`read_ocr_year`).
 OCR_BC_DOUBTS = (OCR_BC_DOUBT, OCR_BC_WORD_DOUBT)
 OCR_WINDOW = 40  # years after the running year in which a garbled year may be read
@@ -60,6 +62,7 @@ _TOKEN = re.compile(r"(?<![\w'’-])(?:[1Il][0-9A-Zlo]{2,4}|[2-9][0-9A-Zlo]{2,3}
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ONES = frozenset("lI")  # letters OCR prints only for the digit 1
+MIN_ONES_DIGITS = 3  # true digits of a year read with no running date ("l856"; not "ll56")
 _ERA_AFTER = re.compile(r"\s*(?:B\.?\s?C|A\.?\s?D|C\.?\s?E)\b")
 
 
@@ -197,15 +200,16 @@ def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
     bc = m.year_doubt in OCR_BC_DOUBTS
     readings = ([1 - y for y in ocr_readings(_bc_token(m), lex, (1, 2, 3, 4))] if bc
                 else ocr_readings(_bc_token(m), lex, (1, 2, 3, 4))
-                if m.year_doubt == OCR_CE_DOUBT else ocr_readings(m.text, lex))
+                if m.year_doubt == OCR_CE_DOUBT else ocr_readings(_bc_token(m), lex))
     fits = [] if state.year is None else [
         y for y in readings if state.year <= y <= state.year + OCR_WINDOW]
     token = _bc_token(m)
-    if (not fits and len(readings) == 1 and m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT)
-            and not set(token) - _ONES - set("0123456789")):  # "A.D. l07"; not "A.D. 1O5"
+    if (not fits and len(readings) == 1 and _only_reading(m, token)):  # "A.D. l07", "in l856"
+        what = "its era word" if m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT) else (
+            "its month" if m.year_doubt == OCR_MONTH_NAME_DOUBT else "'in'")
         res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {_shown(readings[0])}: OCR "
-                  "confusions, the only reading of the year after its era word",
-                  basis=f"OCR-garbled year after an era word: {m.text} = {_shown(readings[0])}")
+                  f"confusions (l or I for 1), the only reading of the year after {what}",
+                  basis=f"OCR-garbled year after {what}: {m.text} = {_shown(readings[0])}")
         return readings[0]
     if not fits:
         why = "no running date" if state.year is None else f"none within {OCR_WINDOW} years " \
@@ -221,6 +225,19 @@ def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
               + (f" (also {', '.join(map(_shown, fits[1:]))})" if len(fits) > 1 else ""),
               basis=f"OCR-garbled year read by the running date: {m.text} = {_shown(year)}")
     return year
+
+
+def _only_reading(m: DateMention, token: str) -> bool:
+    """Whether ``token`` is read by its one reading with no running date to support it: its
+    letters are all l or I (they stand for 1 alone: "A.D. l07", "in l856", "October 8, l856";
+    not "A.D. 1O5"), after an era word, or a four-character year with at least
+    :data:`MIN_ONES_DIGITS` true digits after a Western month name or a year preposition."""
+    if set(token) - _ONES - set("0123456789"):
+        return False
+    if m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT):
+        return True
+    return (m.year_doubt in (OCR_DOUBT, OCR_MONTH_NAME_DOUBT) and len(token) == 4
+            and sum(c.isdigit() for c in token) >= MIN_ONES_DIGITS)
 
 
 def _shown(year: int) -> str:

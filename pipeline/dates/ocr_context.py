@@ -21,7 +21,13 @@ read) -- is a year in these contexts:
   one true digit and one letter, a mention of the token with ``year_doubt``
   :data:`.ocr.OCR_BC_DOUBT` (read as a year before the common era).
 
-Western month names ("March of I860") are left alone (:mod:`.ocr` reads "in I860").
+* after a Western month name and day with no year of their own ("October 8, l856", "8 October
+  l856", "in October l856"): the month or day mention is widened over the token into a
+  ``gregorian`` mention with ``year_doubt`` :data:`.ocr.OCR_MONTH_NAME_DOUBT`, read by the
+  running date, or, when the token's letters are all l or I, by its only reading (low,
+  ``OCR_YEAR_GUESSED``).
+
+"March of I860" (a Western month and "of") is left alone (:mod:`.ocr` reads "in I860").
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from dataclasses import replace
 
 from .lexicon import Lexicon, load_lexicon
 from .mention import DateMention
-from .ocr import OCR_BC_DOUBT, OCR_DOUBT, ocr_readings, read_ocr_year
+from .ocr import OCR_BC_DOUBT, OCR_DOUBT, OCR_MONTH_NAME_DOUBT, ocr_readings, read_ocr_year
 
 OCR_MONTH_DOUBT = "OCR-garbled year after a month"
 #: True digits a four-character token needs (with at least one OCR letter) to be a year.
@@ -40,6 +46,7 @@ MIN_TRUE_DIGITS = 2
 _NOT_WORD = r"(?<![\w'’.-])"
 _END = r"(?![\w'’-])"
 _OF_TOKEN = re.compile(r"[ \t]*,?[ \t]+of[ \t]+(?P<tok>[0-9A-Za-z]{4})" + _END)
+_COMMA_TOKEN = re.compile(r",?[ \t]+(?P<tok>[0-9A-Za-z]{4})" + _END)
 _YEAR_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?[Yy]ear\s+(?:of\s+)?$")
 
 
@@ -76,6 +83,31 @@ def _month_years(text: str, mentions: list[DateMention], taken: list[tuple[int, 
             continue
         out.append(replace(m, end=hit.end(), text=text[m.start:hit.end()],
                            year_doubt=OCR_MONTH_DOUBT))
+    return out
+
+
+def widen_western_month_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each Western month (and day) mention without a year that a garbled
+    year follows ("October 8, l856") widened over it into a ``gregorian`` mention of
+    :data:`.ocr.OCR_MONTH_NAME_DOUBT` (a late pass: these month mentions are found late)."""
+    lex = load_lexicon()
+    taken = [(m.start, m.end) for m in mentions if m.kind != "dynasty"]
+    out: list[DateMention] = []
+    for m in mentions:
+        if (m.kind not in ("month", "day") or m.month is None or m.era is not None
+                or m.calendar not in ("lunar", "western")
+                or m.era_year is not None or m.stated_year is not None or m.parts
+                or m.year_doubt or m.western_year is not None
+                or not _western_month(replace(m, kind="month"), lex)):
+            out.append(m)
+            continue
+        hit = _COMMA_TOKEN.match(text, m.end)
+        if hit is None or not _year_shaped(hit.group("tok"), lex) \
+                or _overlaps(hit.start("tok"), hit.end("tok"), taken):
+            out.append(m)
+            continue
+        out.append(replace(m, kind="gregorian", calendar="western", end=hit.end(),
+                           text=text[m.start:hit.end()], year_doubt=OCR_MONTH_NAME_DOUBT))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .era_years import _era_for_year, _shift_day
+from .relative_bounds import bound_note
 from .state import _SEASON_FIRST, _Res
 
 LONG_RELATIVE = 10  # years: a relative date this far from the running year is a guess
@@ -25,6 +26,7 @@ def _relative(m, state, eras, calendar, res: _Res, prior: Counter[str]) -> None:
             res.guess("RELATIVE_YEARS_FROM_RUNNING_DATE",
                       f"{m.text!r} counted from the running year {state.year}; over so many "
                       "years the text may count from an event it does not date", "medium")
+        bound_note(m, res)  # "More than one hundred years later": a bound, low
     elif m.rel_months is not None:
         _shift_month(m.rel_months, state, calendar, res)
     elif m.rel_days is not None:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 # a capitalised name of one or two words, any script's capitals ("Hồng Đức", "Đại Định")
 _OF_NAME = regex.compile(r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’`´-]*(?:[ -]\p{Lu}[\w'’`´-]*)?)")
+# "of AD 43", "of B.C. 154": a CE year after an era word (``ce_prefix``), not an era name
+_OF_CE_YEAR = regex.compile(r"\s+of\s+(?:the\s+)?(?P<w>[A-Z][A-Za-z.]*(?:\s+[a-z]+)?)\s*"
+                            r"(?P<n>\d{1,4})(?![\d.,]*\d)")
 # "of Longfeng 12", "of the Longfeng 12th year": a month dated by an era year, era unknown
 _OF_NAME_YEAR = regex.compile(
     r"\s+of\s+(?:the\s+)?(\p{Lu}[\w'’-]*(?:[ -]\p{Lu}[\w'’-]*)?)\s+(\d{1,2})(?!\d)"
@@ -144,7 +147,15 @@ def take_reign_printed_years(text: str, mentions: list[DateMention]) -> list[Dat
 
 
 def _unknown_month_era(m: DateMention, text: str, eras: EraTable, lex: Lexicon) -> DateMention:
-    """"the twelfth month of Longfeng 12": a month of a named era year whose era is unknown."""
+    """"the twelfth month of Longfeng 12": a month of a named era year whose era is unknown.
+    "the first month of AD 43" (an era word of the lexicon, ``ce_prefix``) is no unknown era:
+    the month of the Chinese year begun in that CE year (``lunar_year``, widened over it)."""
+    ce = _OF_CE_YEAR.match(text, m.end)
+    if ce is not None and m.lunar_year is None and m.stated_year is None:
+        sign = lex.cat("ce_prefix").get(" ".join(ce.group("w").split()))
+        if sign is not None and int(ce.group("n")) > 0:
+            year = int(ce.group("n")) if int(sign) > 0 else 1 - int(ce.group("n"))
+            return replace(m, lunar_year=year, end=ce.end(), text=text[m.start:ce.end()])
     after = _OF_NAME_YEAR.match(text, m.end)
     if after is None:
         return m

@@ -11,8 +11,10 @@ from .days import _check_cycle_year, _is_leap_year
 from .far_years import FAR_DOUBT, FAR_LUNAR_DOUBT
 from .lexicon import load_lexicon
 from .mtdigits import MT_DOUBT
-from .ocr import OCR_BC_DOUBTS, OCR_CE_DOUBT, OCR_DOUBT, read_ocr_year
+from .ocr import OCR_BC_DOUBTS, OCR_CE_DOUBT, OCR_DOUBT, OCR_MONTH_NAME_DOUBT, read_ocr_year
 from .state import GREGORIAN_REFORM_JDN, _Res
+
+_OCR = (OCR_DOUBT, OCR_CE_DOUBT, OCR_MONTH_NAME_DOUBT, *OCR_BC_DOUBTS)
 
 NEAR_RUNNING = 100  # a doubtful bare year this near the running year is supported by it
 
@@ -40,7 +42,7 @@ def check_bare_year(m, year: int, state, res: _Res) -> bool:
 def _western(m, state, eras, calendar, res: _Res) -> None:
     year = m.western_year
     res.western = True
-    if m.year_doubt in (OCR_DOUBT, OCR_CE_DOUBT, *OCR_BC_DOUBTS):  # "In 1SS4", "B.C. l54"
+    if m.year_doubt in _OCR:  # "In 1SS4", "B.C. l54"
         year = read_ocr_year(m, state, res, load_lexicon())
         if year is None:
             return
@@ -67,7 +69,7 @@ def _western(m, state, eras, calendar, res: _Res) -> None:
                   basis=f"Western year {year} far from the text's other dates")
     elif m.year_doubt in BC_DOUBTS:  # "Zhao in 228" after "230 BC" (.bc)
         bc_evidence(m, res)
-    elif (m.year_doubt and m.year_doubt not in (OCR_DOUBT, OCR_CE_DOUBT, *OCR_BC_DOUBTS)
+    elif (m.year_doubt and m.year_doubt not in _OCR
           and not check_bare_year(m, year, state, res)):
         return
     res.year, res.month, res.day = year, m.month, m.day
