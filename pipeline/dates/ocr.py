@@ -204,7 +204,9 @@ def read_ocr_year(m: DateMention, state, res, lex: Lexicon) -> int | None:
     fits = [] if state.year is None else [
         y for y in readings if state.year <= y <= state.year + OCR_WINDOW]
     token = _bc_token(m)
-    if (not fits and len(readings) == 1 and _only_reading(m, token)):  # "A.D. l07", "in l856"
+    if (not fits and len(readings) == 1 and _only_reading(m, token)
+            and (m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT) or state.year is None
+                 or readings[0] > state.year)):  # "A.D. l07", "in l856"; never backwards
         what = "its era word" if m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT) else (
             "its month" if m.year_doubt == OCR_MONTH_NAME_DOUBT else "'in'")
         res.guess("OCR_YEAR_GUESSED", f"{m.text!r} read as {_shown(readings[0])}: OCR "
@@ -231,7 +233,8 @@ def _only_reading(m: DateMention, token: str) -> bool:
     """Whether ``token`` is read by its one reading with no running date to support it: its
     letters are all l or I (they stand for 1 alone: "A.D. l07", "in l856", "October 8, l856";
     not "A.D. 1O5"), after an era word, or a four-character year with at least
-    :data:`MIN_ONES_DIGITS` true digits after a Western month name or a year preposition."""
+    :data:`MIN_ONES_DIGITS` true digits after a Western month name or a year preposition
+    (these only with no running date or forward from it: the caller checks)."""
     if set(token) - _ONES - set("0123456789"):
         return False
     if m.year_doubt in (OCR_CE_DOUBT, OCR_BC_DOUBT):
