@@ -260,3 +260,19 @@ def test_an_event_placing_another_in_time_takes_not_the_sentences_date(resources
     assert when(ev["death of"])[0] is None
     # the rising itself keeps the sentence's date
     assert when(ev["uprising"])[0] == -208
+
+
+def test_an_undated_stretch_between_two_close_dates_keeps_the_running_year(
+        resources: api.Resources) -> None:
+    """fresh report 14, finding 8: nine undated sentences of one battle between "In 342 BC"
+    and "In 340 BC" keep the running year (far: low), instead of a blank with no warning; a
+    stretch before a date far later still expires."""
+    middle = ("The army turned back. It dug stoves for many men. The general said nothing. "
+              "The scouts reckoned the distance. The men cut down a tree. The enemy came at "
+              "night. The archers waited. The crossbows fired at once. ")
+    text = ("In 1127 the Jin army marched south. " + middle
+            + "The Jin army broke. In 1129 the court fled to Hangzhou.")
+    ev = events(resources, text)
+    assert ev["broke"].year == 1127 and ev["broke"].certainty == "low"
+    far = events(resources, text.replace("In 1129", "In 1190"))
+    assert far["broke"].year is None  # the next date is decades later: the text moved on

@@ -27,7 +27,9 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
   row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
   beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
-  is better than a year from a part of the text that narrated another time).
+  is better than a year from a part of the text that narrated another time), unless the
+  text's next date, within that many sentences, is at most :data:`BRIDGE_YEARS` later than the
+  last (one undated stretch of a single narrative: far, low; :meth:`Horizons._bridged`).
 
 Offsets are ``str`` indices into the full text. Raises nothing.
 """
@@ -46,6 +48,11 @@ from pipeline.records import DateRow, EntityRow
 FAR_SENTENCES = 4
 #: A running date more than this many sentences back dates nothing (a blank year).
 EXPIRE_SENTENCES = 8
+#: An expired running date still dates a sentence when the text's next date (within
+#: :data:`EXPIRE_SENTENCES` sentences after it) is no earlier and at most this many years later:
+#: one undated stretch of a single narrative ("In 342 BC ... [nine sentences of the battle] ...
+#: In 340 BC"), far (low, EVENT_YEAR_CARRIED_FAR), not a blank with no warning.
+BRIDGE_YEARS = 3
 #: A heading is crossed when the first date after it is at most this many years after the
 #: last date before it (:func:`_runs_on`): a generation, not a jump to another time.
 RUN_ON_YEARS = 30
@@ -154,6 +161,23 @@ class Horizons:
         self._walls = sorted(walls)
         self._wall_starts = [w[0] for w in self._walls]
         self._sentences = sorted(sentence_starts)
+        self._years = [(d.start, d.year, d.year_end or d.year)
+                       for d in sorted(dates, key=lambda d: d.start)
+                       if d.year is not None and d.kind not in ("aside", "range")]
+        self._year_starts = [y[0] for y in self._years]
+
+    def _bridged(self, i: int, sent_start: int) -> bool:
+        """Whether the undated sentence ``i`` (starting at ``sent_start``) lies in one
+        narrative stretch between a date and the text's next date, at most
+        :data:`BRIDGE_YEARS` later and within :data:`EXPIRE_SENTENCES` sentences after it."""
+        k = bisect.bisect_left(self._year_starts, sent_start)
+        if k == 0 or k >= len(self._years):
+            return False
+        before, after = self._years[k - 1][2], self._years[k][1]
+        j = i + EXPIRE_SENTENCES
+        if j < len(self._sentences) and self._years[k][0] >= self._sentences[j]:
+            return False
+        return before <= after <= before + BRIDGE_YEARS
 
     def at(self, sent_start: int, paragraph_start: int, sent_end: int | None = None
            ) -> Horizon:
@@ -169,7 +193,7 @@ class Horizons:
             lead = self._leads.get(start) if start == end else None
         i = bisect.bisect_left(self._sentences, sent_start)
         far = self._sentences[i - FAR_SENTENCES] if i >= FAR_SENTENCES else 0
-        if i >= EXPIRE_SENTENCES:  # the text has moved on: no running date
+        if i >= EXPIRE_SENTENCES and not self._bridged(i, sent_start):  # moved on: no date
             since = max(since, self._sentences[i - EXPIRE_SENTENCES])
         lo = bisect.bisect_left(self._unread, since)
         hi = bisect.bisect_left(self._unread, sent_start if sent_end is None else sent_end)
