@@ -108,6 +108,33 @@ def _ordered_frame(frame: Frame, rule: TriggerRule, ctx: Context
     return frame, rule
 
 
+def _made_nothing(frame: Frame) -> bool:
+    """A passive "was made" followed by no rank: by a preposition, "to", a clause's end or
+    an adjective complement ("a breach was made in the wall", "peace was made in 1020", "were
+    made ill", "was made to guide them"), not "was made governor", "was made Zhongshu
+    Shilang", "was made President of ..." (whatever the parse hangs the rank on)."""
+    head = frame.head
+    if head.lower_ != "made" or coarse(head) != "VERB" or head.i + 1 >= len(head.doc):
+        return False
+    after = head.doc[head.i + 1]
+    return after.pos_ in ("ADP", "PART", "SCONJ", "CCONJ") or (
+        after.pos_ == "PUNCT" and after.text != ",") or (
+        after.pos_ == "ADJ" and after.dep_ in ("oprd", "acomp") and after.head.i == head.i)
+
+
+def _told_by_verb(head: Token, event_type: str, ctx: Context) -> bool:
+    """A trigger noun that is the subject of a passive or the object of a verb whose own
+    rule tells the same event type for that noun (``object_words``: "the treaty was signed",
+    "signed a peace"): one event, read from the verb (not "won a victory", whose verb row
+    names no such object)."""
+    if coarse(head) != "NOUN" or head.dep_ not in ("nsubjpass", "dobj", "obj"):
+        return False
+    verb = head.head
+    return coarse(verb) == "VERB" and any(
+        r.event_type == event_type and head.lower_ in r.object_words
+        for r in ctx.lexicon.forms.get(verb.lower_, ()))
+
+
 def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
                  rules: Sequence[TriggerRule], sent: Span, offset: int, ctx: Context,
                  finder: ActorFinder) -> TriggerReading | None:
@@ -122,6 +149,10 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
         # description: "the rebel Huang Chao", "X was a rebel", a heading line
     if in_speech(doc_text, trig, sent, sdoc):
         return None  # direct speech: said, threatened or ordered, not narrated
+    if _told_by_verb(frame.head, rules[0].event_type, ctx):
+        return None  # "the treaty was signed": the verb's row tells it
+    if rules[0].event_type == "office" and _made_nothing(frame):
+        return None  # "a breach was made", "were made ill": no rank was given
     if ctx.lexicon.cue(frame.head.lower_) == "order" and (
             coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
         return None  # "on the orders of X", "ordered the death of X": a command, no
