@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from pipeline.events.lexicon import load_verb_inflections
+
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 SUBJ_PASS = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "obj"})
@@ -59,3 +61,18 @@ def prep_objects(tok: Token, words: frozenset[str], skip: Token | None = None) -
             if obj is not None:
                 out.append(obj)
     return out
+
+
+@lru_cache(maxsize=1)
+def _unchanged_participles() -> frozenset[str]:
+    return frozenset(lemma for lemma, forms in load_verb_inflections().items()
+                     if not any(f != lemma and not f.endswith(("s", "ing")) for f in forms))
+
+
+def participle_form(tok: Token) -> bool:
+    """True when ``tok`` is tagged a past form (VBD, VBN), or a base form (VB) of a verb of
+    ``verb_inflections.csv`` whose past participle is its base form ("put", "cut", "set":
+    no form but the lemma, "-s" and "-ing"), which the tagger reads as VB after "had Y"
+    ("had Thi Sach put to death")."""
+    return tok.tag_ in ("VBN", "VBD") or (tok.tag_ == "VB"
+                                          and tok.lower_ in _unchanged_participles())
