@@ -47,3 +47,11 @@ def test_unchanged_participles_come_from_the_inflection_table() -> None:
     verbs = load_verb_inflections()
     assert {"put", "cut"} <= same | (set() if "cut" in verbs else {"cut"})
     assert "beat" not in same and "take" not in same  # "beaten", "taken"
+
+
+def test_nearest_fallback_keeps_the_subject_of_an_earlier_clause(nlp: Language) -> None:
+    ev = run(nlp, "In 1009 the general Kang Cho deposed King Mokjong, who was killed on his "
+             "way into exile, and placed King Hyeonjong on the throne.",
+             [("Kang Cho", "PERSON"), ("Mokjong", "PERSON"), ("Hyeonjong", "PERSON")])
+    assert [a for a, _ in roles(ev, "enthronement")] in (["Kang Cho"], [])
+    assert all(b != "Kang Cho" for _, b in roles(ev, "enthronement"))
