@@ -55,3 +55,12 @@ def test_nearest_fallback_keeps_the_subject_of_an_earlier_clause(nlp: Language) 
              [("Kang Cho", "PERSON"), ("Mokjong", "PERSON"), ("Hyeonjong", "PERSON")])
     assert [a for a, _ in roles(ev, "enthronement")] in (["Kang Cho"], [])
     assert all(b != "Kang Cho" for _, b in roles(ev, "enthronement"))
+
+
+def test_a_name_listed_with_the_verb_before_is_the_next_clause_subject(nlp: Language) -> None:
+    """Fresh report 14 (#9): "Pang Juan" parsed as a conjunct of "marched", "was beaten" with
+    no subject: the defeat's patient is Pang Juan, never Qi."""
+    ev = run(nlp, "Qi marched on Daliang instead of Handan, and Pang Juan, hurrying back, was "
+             "beaten at Guiling.", [("Qi", "POLITY"), ("Daliang", "PLACE"), ("Handan", "PLACE"),
+                                    ("Pang Juan", "PERSON"), ("Guiling", "PLACE")])
+    assert [b for _, b in roles(ev, "defeat")] == ["Pang Juan"]

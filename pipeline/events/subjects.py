@@ -14,6 +14,7 @@ from pipeline.events.syntax import (
     SUBJ_PASS,
     children,
     coarse,
+    listed_subject,
     participle_form,
 )
 
@@ -237,7 +238,7 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
-    stranded = _stranded_subject(verb)
+    stranded = _stranded_subject(verb) or listed_subject(verb)
     if stranded is not None:  # "killed Geolsa Biu, and Dae Jung-sang also died": the
         return stranded  # parse listed Dae Jung-sang with the object before
     nearer = _asyndetic_subject(verb)
