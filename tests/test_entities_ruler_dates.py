@@ -232,3 +232,18 @@ def test_other_mentions_refused_when_his_lifetime_cannot_hold_the_year(reader):
                           {"250": 250, "357": 357, "359": 359})
     assert _canon(rows, "Fu Jian")[0] == "Fu Jian"  # 107 years before his reign: no reading
     assert [w.code for w in warnings if w.start == 0] == ["RULER_AMBIGUOUS"]
+
+
+def test_no_ruler_reading_decades_before_the_accession(reader):
+    """Fresh report 14 (#2): "the Rear King of Jushi, Andi" in 74, with Eastern Han named
+    earlier, is not Emperor An of Han (r. 106-125, 32 years later): ambiguous, not guessed;
+    an heir a decade or two before his reign is still read (Li Heng, heir in 738)."""
+    text = ("The Eastern Han sent troops west.\n\nIn 74 the Rear King of Jushi, Andi, "
+            "surrendered.")
+    rows, warnings = _run(reader, text, {"Andi": "PERSON", "Eastern Han": "POLITY"},
+                          {"74": 74})
+    assert _canon(rows, "Andi") != ["Emperor An of Han"]
+    assert not any(w.code == "RULER_READING_GUESSED" for w in warnings)
+    rows, _ = _run(reader, "Li Heng was named crown prince in 738.", {"Li Heng": "PERSON"},
+                   {"738": 738})
+    assert _canon(rows, "Li Heng") == ["Emperor Suzong of Tang"]

@@ -14,7 +14,8 @@ in this order:
    dynasties named in the paragraph (POLITY mentions and the ``persons.csv`` polity of the
    persons named there);
 3. without a year: the dynasties named in the paragraph, when they leave one reign;
-4. a year no candidate reigned in: the nearest reign (within ``NEAREST_REACH`` years);
+4. a year no candidate reigned in: the nearest reign (within ``NEAREST_REACH`` years, and
+   at most ``BEFORE_REIGN_REACH`` years before the accession);
 5. a year in no reign, or none, and no other evidence: the ruler in whose reign the running
    year lies at the other places the name is written in the text
    (:func:`pipeline.entities.ruler_discourse.discourse_ruler`; one name, one person), if his
@@ -55,6 +56,11 @@ from pipeline.rulers import Ruler
 
 #: years between a date and the nearest reign for that reign to be taken (step 4)
 NEAREST_REACH = 40
+#: at most this many years before a ruler's accession may a date's mention be read as him by
+#: the nearest reign (step 4): an heir acts a decade or two before his reign (Tang Suzong made
+#: heir 738, r. 756), but thirty years before it most rulers were children or unborn ("the Rear
+#: King of Jushi, Andi" in 74 is not Emperor An of Han, born 94, r. 106-125)
+BEFORE_REIGN_REACH = 25
 #: years before a ruler's accession beyond which a person of his personal name cannot be him
 #: (no ruler acceded older than about 80): "Sima Yi" in 249 is 司馬懿, not 司馬奕 (r. 365-371)
 BEFORE_BIRTH = 80
@@ -337,6 +343,8 @@ def _choose(e: EntityRow, options: tuple[Ruler, ...], entities: Sequence[EntityR
         pool = in_paragraph or earlier or list(options)  # "the Emperor Wu Ti" (302) after
         ranked = sorted(pool, key=lambda r: min(_distance(r, y) for y in years))  # dates of
         gap = min(_distance(ranked[0], y) for y in years)  # Jin's eras: Emperor Wu of Jin
+        if ranked[0].reign_start - max(years) > BEFORE_REIGN_REACH:
+            return None, "", False  # long before his accession: someone else of the name
         if gap <= NEAREST_REACH and (len(ranked) == 1 or gap < min(
                 _distance(ranked[1], y) for y in years)):
             among = f" among the rulers of {ranked[0].dynasty}, named earlier in the block " \

@@ -7,7 +7,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
+from pipeline.events.syntax import (
+    MAX_CLIMB,
+    OBJ,
+    SUBJ,
+    SUBJ_PASS,
+    children,
+    coarse,
+    listed_subject,
+    participle_form,
+)
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CAUSATIVE = frozenset({"have", "had", "has", "having", "get", "got", "make", "made"})
@@ -229,7 +238,7 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head
-    stranded = _stranded_subject(verb)
+    stranded = _stranded_subject(verb) or listed_subject(verb)
     if stranded is not None:  # "killed Geolsa Biu, and Dae Jung-sang also died": the
         return stranded  # parse listed Dae Jung-sang with the object before
     nearer = _asyndetic_subject(verb)
@@ -283,9 +292,10 @@ def _causer(verb: Token) -> Token | None:
     subject of its own: "had the general Yue Fei executed" (``verb`` a clausal complement of
     "had", tagged as a past form), "had the consort Li Shishi executed" (read as a relative
     clause with no relative word and no object on the object of "had"); else None."""
-    if verb.tag_ not in ("VBN", "VBD"):
+    if not participle_form(verb):
         return None
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _HAVE:
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _HAVE and (
+            verb.tag_ != "VB" or not children(verb, OBJ)):  # "had his men cut the ropes"
         return verb.head
     host = verb.head
     if verb.dep_ == "relcl" and host.dep_ in OBJ and host.head.lower_ in _HAVE \

@@ -119,8 +119,13 @@ def _agent_actor(finder: ActorFinder, salience: Salience, frame: Frame, rule: Tr
     # name in its phrase ("the Emperor pardoned him": the nearest name is no emperor)
     if actor1 is None and (frame.agent is None or unnamed) and not frame.passive \
             and rule.subject_role == "agent" and any(coarse(t) == "VERB" for t in w.local):
-        actor1 = nearest_actor(ctx.entities, w.sent_start + w.sdoc[w.line_start].idx, at,
-                               salience.alive)
+        done_to = finder.entity_at(frame.patient) if frame.patient is not None \
+            and frame.patient.head.i == frame.head.i and frame.patient.dep_ == "nsubj" else None
+        actor1 = nearest_actor([e for e in ctx.entities if done_to is None
+                                or (e.start, e.end) != (done_to.start, done_to.end)],
+                               w.sent_start + w.sdoc[w.line_start].idx, at, salience.alive)
+        # never the one it is done to, the participle's own subject ("X, a cruel man, had Y
+        # put to death": Y)
     actor1 = _commanded(finder, frame, rule, actor1)
     if actor1 is None and subjectless(frame, w.local) and not frame.passive \
             and rule.subject_role == "agent":  # "Died A.D. 934.": the entry's headword
