@@ -94,6 +94,11 @@ class ImpliedTables:
         spans = [(r.reign_start, r.reign_end) for r, keys in self.reigns if key in keys]
         return bool(spans) and not any(lo <= year <= hi for lo, hi in spans)
 
+    def knows(self, polity: str) -> bool:
+        """True when ``polity`` names a dynasty of the reign tables (any year)."""
+        key = era_key(polity)
+        return any(key in keys for _, keys in self.reigns)
+
     def of_polity(self, ruler: Ruler, polity: str) -> bool:
         """True when ``ruler``'s dynasty (or a parent of it) is named ``polity``."""
         key = era_key(polity)
@@ -258,9 +263,12 @@ def titled_ruler(row: EventRow, date: DateRow | None, dates: Sequence[DateRow],
     if row.actor1 or row.year is None:
         return row
     tables = tables or load_implied_tables()
-    if text_polity and tables.out_of_reigns(text_polity, row.year):
-        text_polity = ""  # the text's state had no ruler that year: "the true lord of the
-        # Ming" in a page on 1813 (the reign tables know the Ming, 1368-1644)
+    if text_polity and (tables.out_of_reigns(text_polity, row.year)
+                        or not tables.knows(text_polity)):
+        text_polity = ""  # the text's state had no ruler of the reign tables that year: "the
+        # true lord of the Ming" in a page on 1813 (the tables know the Ming, 1368-1644); a
+        # page mostly about the Xiongnu, whose rulers the tables do not hold, still has the
+        # Han emperor of its era date for "the Emperor passed away"
     ruler = _reigning(tables, row.year, text_polity, date, dates, date_starts, row.start)
     name = tables.names.get(ruler.ruler_id, "") if ruler is not None else ""
     if not name or name == row.actor2 or ruler is None:
