@@ -41,6 +41,7 @@ import csv
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from statistics import median
 
@@ -124,21 +125,66 @@ def _document_years(mentions: list, eras: EraTable) -> list[int]:
     return years
 
 
+def _spans(eras: EraTable, surface: str) -> list[Span]:
+    """The years of each reading of the dynasty name ``surface``, the default first: a
+    ``periods.csv`` row "<surface> dynasty" (a dynasty the ruler and era tables lack: the Qin
+    empire, whose "Qin" reads there only as the Former, Later and Western Qin), else the
+    table's default reading."""
+    spans = [s for s in (dynasty_span(eras, r) for r in eras.dynasty_readings(surface)) if s]
+    extra = load_periods(active_gazetteer_dir()).get(" ".join(surface.lower().split())
+                                                     + " dynasty")
+    return [extra, *(s for s in spans if s != extra)] if extra else spans
+
+
+def _near(spans: list[Span], years: list[int]) -> Span:
+    """The span holding, or nearest to, the median of ``years``."""
+    mid = median(years)
+    return min(spans, key=lambda s: 0 if s[0] <= mid <= s[1] else min(abs(mid - s[0]),
+                                                                       abs(mid - s[1])))
+
+
+def _pair_reading(eras: EraTable, surfaces: list[str], years: list[int]) -> Span | None:
+    """The years of dynasty names joined by "and" ("the Qin and Han Dynasties", "the Sui and
+    Tang"): the union of one reading of each, chosen so that the readings follow each other
+    closest (dynasties named as a pair are neighbours in time: the Qin empire and the Han,
+    not the Former Qin and the Han Zhao), then nearest the document's ``years``, then the
+    tables' default readings ("Han": both Han, not the Western alone); None if a
+    name has no reading or the closest readings lie more than a century apart."""
+    options = [_spans(eras, x) for x in surfaces]
+    if not all(options):
+        return None
+    best: list[tuple[int, int, int, Span]] = []
+    for rank, combo in zip(product(*(range(len(o)) for o in options)), product(*options),
+                           strict=True):
+        ordered = sorted(combo)
+        gap = sum(max(b[0] - a[1], 0) for a, b in zip(ordered, ordered[1:], strict=False))
+        union = (min(a for a, _ in combo), max(b for _, b in combo))
+        near = 0
+        if years:
+            mid = median(years)
+            near = 0 if union[0] <= mid <= union[1] else int(min(abs(mid - union[0]),
+                                                                 abs(mid - union[1])))
+        best.append((gap, near, sum(rank), union))  # on a tie the tables' default readings
+    gap, _near_years, _rank, union = min(best)
+    return union if gap <= PAIR_GAP else None
+
+
+PAIR_GAP = 100  # years: dynasties named as a pair that lie further apart are no one period
+
+
 def _reading(eras: EraTable, surface: str, years: list[int], label: bool = False
              ) -> Span | None:
     """The years of the reading of the dynasty name ``surface`` nearest the document's
     ``years`` (their median); a list item's label ("- Han dynasty: ...") keeps the table's
     default reading when that holds a year of the document (the list's other items date it:
     "- 190 AD:", "- 219:"), since a median over a long timeline falls in no item's time."""
-    spans = [s for s in (dynasty_span(eras, r) for r in eras.dynasty_readings(surface)) if s]
+    spans = _spans(eras, surface)
     if not spans:
         return None
     if len(spans) == 1 or not years or (label and any(spans[0][0] <= y <= spans[0][1]
                                                       for y in years)):
         return spans[0]
-    mid = median(years)
-    return min(spans, key=lambda s: 0 if s[0] <= mid <= s[1] else min(abs(mid - s[0]),
-                                                                       abs(mid - s[1])))
+    return _near(spans, years)
 
 
 _OPENS = re.compile(r"(?:^|[.;:!?,\n(]\s*)$")
@@ -195,11 +241,12 @@ def _label(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] 
     return None
 
 
-def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None]
-          ) -> int | None:
+def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None],
+          joined: list[int] | None = None) -> int | None:
     """The end of the period phrase whose name ends at ``end``, negative when an extending word
     ("dynasty") was taken in, or None when the word after it makes the name an attribute ("the
-    Ming army", "the Ming dynasty's")."""
+    Ming army", "the Ming dynasty's"). ``joined`` (when given) receives the end of each
+    further name joined by "and" ("the Qin and Han Dynasties": the end of "Han")."""
     nxt = lex.cat("period_next")
     pos = end
     for _ in range(4):
@@ -214,6 +261,8 @@ def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None
         if word in ("and", "or"):  # "in the Song and Jin armies": judged after the last name
             after = is_name(m.end())
             if after is not None:
+                if joined is not None and word == "and":
+                    joined.append(after)
                 pos = after
                 continue
         return pos if word in nxt else None
@@ -228,6 +277,7 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
     periods = load_periods(active_gazetteer_dir())
     dyn = {m.start: m for m in mentions if m.kind == "dynasty"}
     dyn_end = {m.start: m.end for m in dyn.values()}
+    by_end = {m.end: m for m in dyn.values()}
     found: list[tuple[int, int, Span, str | None]] = []
     years: list[int] | None = None
 
@@ -242,7 +292,8 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
             lead = _label(text, m.start, lex)
         if lead is None:
             continue
-        end = _tail(text, m.end, lex, is_name)
+        joined: list[int] = []
+        end = _tail(text, m.end, lex, is_name, joined)
         if label and (end is None or not text.startswith(":", abs(end))
                       or any(0 < d.start - abs(end) <= 3 for d in mentions
                              if d.kind != "dynasty")):
@@ -254,7 +305,9 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
         end = abs(end)
         if years is None:
             years = _document_years(mentions, eras)
-        span = _reading(eras, m.dynasty or m.text, years, label)
+        names = [m, *(by_end[e] for e in joined if e in by_end)]
+        span = (_pair_reading(eras, [x.dynasty or x.text for x in names], years)
+                if len(names) > 1 else _reading(eras, m.dynasty or m.text, years, label))
         if span is not None:
             found.append((lead[0], end, span, lead[1]))
     if periods:
