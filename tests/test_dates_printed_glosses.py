@@ -83,3 +83,34 @@ def test_far_apart_pair_and_fourth_century_qin(eras: EraTable, calendar: LunarCa
     text = "In 385 Yao Chang rebelled. During the Qin, Fu Jian ruled."
     rows, _ = resolved(text, eras, calendar)
     assert row_at(rows, text, "Qin").year == 351  # the Former Qin, by the text's years
+
+
+def test_reign_years_before_era_names_need_no_warning(eras: EraTable,
+                                                      calendar: LunarCalendar) -> None:
+    text = "In the fifth year of Emperor Gaozu (202 BC), he took the throne."
+    rows, warnings = resolved(text, eras, calendar)
+    row = row_at(rows, text, "the fifth year")
+    assert (row.year, row.certainty) == (-201, "high")
+    assert not any(w.code == "REIGN_YEAR_WITHOUT_ERA" for w in warnings)
+
+
+def test_leap_month_not_found_names_the_neighbour_year(eras: EraTable,
+                                                       calendar: LunarCalendar) -> None:
+    text = "In 181 BC the court was quiet. In the intercalary ninth month, the King arrived."
+    _rows, warnings = resolved(text, eras, calendar)
+    leap = [w for w in warnings if w.code == "LEAP_MONTH_NOT_FOUND"]
+    assert leap and "-179 has one" in leap[0].message
+
+
+def test_sillok_citation_ruler_before_the_year(eras: EraTable, calendar: LunarCalendar) -> None:
+    text = ("King Injo surrendered. 10) Joseon Wangjo Sillok, Injo 15th year, 1st month, 30th "
+            "day entry.")
+    rows, _ = resolved(text, eras, calendar)
+    reign = row_at(rows, text, "Injo 15th year")
+    assert (reign.kind, reign.year) == ("reign", 1637)
+    day = row_at(rows, text, "1st month, 30th day")
+    assert (day.year, day.julian_start) == (1637, "1637-02-14")  # 24 Feb 1637 Gregorian
+    # a short name never written after a title is not taken for a ruler
+    text = "Sillok, Injo 15th year, 1st month."
+    rows, _ = resolved(text, eras, calendar)
+    assert not any(r.kind == "reign" for r in rows)

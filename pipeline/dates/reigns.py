@@ -6,7 +6,9 @@ Finding (on the original text, after the grammar):
   "of <Name>" where Name is no era but a ruler of ``rulers.csv``/``rulers_korea.csv``
   (:func:`bare_ruler`, called where an unknown name would be flagged);
 * "Sejong's 5th year", "the fifth year of the reign of Sejong", "the 30th year of Sejong's
-  reign": a ruler's name with 's and an ordinal year, or after "the reign of";
+  reign": a ruler's name with 's and an ordinal year, or after "the reign of"; "Injo 15th
+  year" (the Sillok's citation style) when the name has 5+ letters or the text also writes it
+  after a title ("King Injo");
 * "the twelfth year of his reign": a reign year of the ruler last named (``running_ruler``),
   only after a ruler or an era was named;
 * "King Sejong", "Emperor Gaozong" outside a date: ``kind="ruler_context"`` mentions (no row)
@@ -41,6 +43,8 @@ _AFTER = re.compile(
     r"(?P<poss>(?:'s|’s)\s+[Rr]eign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
 _POSSESSIVE = re.compile(rf"['’]s\s+{_ORD}\s+(?:regnal\s+)?year\b")  # name looked up before
+# "Injo 15th year, 1st month": the Sillok's citation style, a ruler's name before the year
+_NAME_YEAR = re.compile(rf"\b(?P<name>{_NAME})\s+{_ORD}\s+(?:regnal\s+)?year\b")
 _NAME_BEFORE = re.compile(rf"\b(?P<name>{_NAME})$")
 # "Han Wudi", "Northern Song Huizong", "Han Wu Di", "Han Emperor Wu": a dynasty, then its
 # ruler, as a run of capitalised words (split by :func:`_dynasty_and_ruler`)
@@ -82,6 +86,15 @@ def titled_name(title: str | None, name: str) -> str:
         if load_ruler_table().find(full):
             return full
     return name
+
+
+def _named_ruler(name: str, text: str) -> bool:
+    """True if ``name`` is a ruler's name of 5+ letters, or a shorter one ("Injo") that
+    ``text`` also writes after a title ("King Injo")."""
+    if _is_ruler(name):
+        return True
+    return bool(load_ruler_table().find(name)) and re.search(
+        rf"\b{_TITLE}\s+{re.escape(name)}(?![\w'’-])", text) is not None
 
 
 def _is_ruler(name: str, titled: bool = False) -> bool:
@@ -211,6 +224,14 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         if free(s, hit.end()):
             out.append(mention_cls(start=s, end=hit.end(), text=text[s:hit.end()],
                                    kind="reign", ruler=name, era_year=n, **fields))
+    for hit in _NAME_YEAR.finditer(text):  # "Injo 15th year" (a Sillok citation)
+        name = hit.group("name")
+        n = parse_number(hit.group("n"), lex)
+        if (n is None or eras.candidates(name) or not _named_ruler(name, text)
+                or not free(hit.start(), hit.end())):
+            continue
+        out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
+                               kind="reign", ruler=name, era_year=n))
     for hit in _REIGN_OF.finditer(text):  # "the fifth year of the reign of Sejong"
         if not (hit.group("of") or hit.group("poss")):
             continue
