@@ -114,3 +114,12 @@ def test_sillok_citation_ruler_before_the_year(eras: EraTable, calendar: LunarCa
     text = "Sillok, Injo 15th year, 1st month."
     rows, _ = resolved(text, eras, calendar)
     assert not any(r.kind == "reign" for r in rows)
+
+
+def test_on_the_nth_day_before_its_clause(eras: EraTable, calendar: LunarCalendar) -> None:
+    text = ("In the 12th month of 1636 the court moved. On the 16th day the vanguard "
+            "surrounded the fortress. On the 17th day of fighting they fled.")
+    rows, _ = resolved(text, eras, calendar)
+    day = row_at(rows, text, "the 16th day")
+    assert (day.year, day.month, day.day, day.julian_start) == (1636, 12, 16, "1637-01-01")
+    assert not any("17th" in r.text for r in rows)  # a count of days, no date

@@ -322,6 +322,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     ON_DAY = (
         rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
         rf"(?=\s*[,.;])"
+        # "On the 16th day the vanguard ...": in digits with "day", the clause after it
+        rf"|(?<=\b[Oo]n\s+){THE}\s+(?P<dord>\d{{1,2}}(?:st|nd|rd|th))\s+day"
+        rf"(?=\s+(?:the\s|[A-Z]))"
         rf"|(?<=\b[Oo]n\s+)(?:{THE}\s+)?day\s+(?P<sexday>{SEXA})\b"
         # "26th Day (Kapchin)": a day of the running month with its cycle day (annals)
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s*\(\s*(?P<sexday>{SEXA})\s*\)"
