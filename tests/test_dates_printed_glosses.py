@@ -76,10 +76,14 @@ def test_dynasty_pair_is_one_period(eras: EraTable, calendar: LunarCalendar) -> 
                    ("Qin dynasty", -220, -206, "low")]
 
 
-def test_far_apart_pair_and_fourth_century_qin(eras: EraTable, calendar: LunarCalendar) -> None:
-    text = "During the Han and Ming dynasties, walls were built."
+def test_pair_readings_are_neighbours_and_fourth_century_qin(eras: EraTable,
+                                                             calendar: LunarCalendar) -> None:
+    text = ("During the Wei and Jin dynasties, metaphysics flourished. In the Han and Tang "
+            "dynasties, the Silk Road flourished.")
     rows, _ = resolved(text, eras, calendar)
-    assert [r for r in rows if r.kind == "period"] == []  # no one period: no row
+    got = [(r.text, r.year, r.year_end) for r in rows if r.kind == "period"]
+    # the Jin of 265-420 beside the Wei (not the Jurchen Jin); Tang itself, not Later Tang
+    assert got == [("Wei and Jin dynasties", 220, 420), ("Han and Tang dynasties", -205, 907)]
     text = "In 385 Yao Chang rebelled. During the Qin, Fu Jian ruled."
     rows, _ = resolved(text, eras, calendar)
     assert row_at(rows, text, "Qin").year == 351  # the Former Qin, by the text's years

@@ -41,7 +41,6 @@ import csv
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import product
 from pathlib import Path
 from statistics import median
 
@@ -144,32 +143,23 @@ def _near(spans: list[Span], years: list[int]) -> Span:
 
 
 def _pair_reading(eras: EraTable, surfaces: list[str], years: list[int]) -> Span | None:
-    """The years of dynasty names joined by "and" ("the Qin and Han Dynasties", "the Sui and
-    Tang"): the union of one reading of each, chosen so that the readings follow each other
-    closest (dynasties named as a pair are neighbours in time: the Qin empire and the Han,
-    not the Former Qin and the Han Zhao), then nearest the document's ``years``, then the
-    tables' default readings ("Han": both Han, not the Western alone); None if a
-    name has no reading or the closest readings lie more than a century apart."""
-    options = [_spans(eras, x) for x in surfaces]
-    if not all(options):
+    """The years of dynasty names joined by "and" ("the Qin and Han Dynasties", "the Wei and
+    Jin"): the first name's reading as alone (:func:`_reading`: nearest the document's
+    ``years``, else the default: "Qin" the Qin empire of ``periods.csv``, not the Former
+    Qin), each further name's the reading nearest the years so far (names paired are
+    neighbours or contemporaries: the Jin of 265-420 after the Wei, not the Jurchen Jin;
+    on a tie the default), and the union of them; None if a name has no reading."""
+    first = _reading(eras, surfaces[0], years)
+    if first is None:
         return None
-    best: list[tuple[int, int, int, Span]] = []
-    for rank, combo in zip(product(*(range(len(o)) for o in options)), product(*options),
-                           strict=True):
-        ordered = sorted(combo)
-        gap = sum(max(b[0] - a[1], 0) for a, b in zip(ordered, ordered[1:], strict=False))
-        union = (min(a for a, _ in combo), max(b for _, b in combo))
-        near = 0
-        if years:
-            mid = median(years)
-            near = 0 if union[0] <= mid <= union[1] else int(min(abs(mid - union[0]),
-                                                                 abs(mid - union[1])))
-        best.append((gap, near, sum(rank), union))  # on a tie the tables' default readings
-    gap, _near_years, _rank, union = min(best)
-    return union if gap <= PAIR_GAP else None
-
-
-PAIR_GAP = 100  # years: dynasties named as a pair that lie further apart are no one period
+    lo, hi = first
+    for surface in surfaces[1:]:
+        spans = _spans(eras, surface)
+        if not spans:
+            return None
+        a, b = min(spans, key=lambda sp: max(sp[0] - hi, lo - sp[1], 0))
+        lo, hi = min(lo, a), max(hi, b)
+    return lo, hi
 
 
 def _reading(eras: EraTable, surface: str, years: list[int], label: bool = False
