@@ -59,7 +59,7 @@ DATE_WORD_CATEGORIES = _NUMERIC_DATE_WORDS | {
     "age_cue",
     "approximate", "coarse_phase", "coarse_unit", "cycle_event", "dateline_word",
     "life_word", "month_word", "annual_cue", "quantity_noun", "verb_before_season", "period_lead",
-    "period_next",
+    "period_next", "ce_gloss_lead",
     "birth_word", "new_year_word", "weekday"}
 
 
@@ -149,6 +149,9 @@ SCHEMAS: dict[str, FileSchema] = {
         ("name_zh", "reading", "note"), ("name_zh", "reading", "note"), must_exist=False),
     "rulers.csv": FileSchema(_RULERS.columns + ("canonical",), _RULERS.required,
                              _RULERS.checks, must_exist=False),
+    "ruler_names.csv": FileSchema(
+        ("ruler_id", "names", "canonical", "source", "note"), ("ruler_id", "names", "source"),
+        {"ruler_id": _int}, must_exist=False),
     "preqin_rulers.csv": FileSchema(
         ("ruler_id", "state", "state_zh", "title", "called_zh", "reading", "personal_zh",
          "first_year", "reign_end", "canonical", "source", "note"),

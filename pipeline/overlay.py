@@ -57,6 +57,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "eras.csv": ("era_id",),
     "eras_japan.csv": ("era_id",),
     "rulers.csv": ("ruler_id",),
+    "ruler_names.csv": ("ruler_id",),
     "dynasties.csv": ("dynasty",),
     "date_words.csv": ("word", "category"),
     "event_types.csv": ("lemma",),

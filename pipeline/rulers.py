@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,8 +56,10 @@ class Ruler:
 
     @property
     def label(self) -> str:
-        """English label: temple or posthumous name, else the personal name."""
-        return self.temple or self.posthumous or self.personal or self.name_zh
+        """English label: temple or posthumous name, else the personal name, else the
+        canonical (``ruler_names.csv``: "Empress Lü"), else the Chinese name."""
+        return (self.temple or self.posthumous or self.personal or self.canonical
+                or self.name_zh)
 
     def ce_year(self, reign_year: int) -> int:
         """CE year of reign year ``reign_year`` (1 = ``first_year``)."""
@@ -145,7 +147,33 @@ def _load_ruler_table(gazetteer_dir: Path) -> RulerTable:
         if name != RULER_FILES[0] and not path.exists():
             continue
         out.extend(_read_rulers(path))
-    return RulerTable(tuple(out))
+    extra = _read_names(gazetteer_dir / NAMES_FILE)
+    return RulerTable(tuple(_with_names(r, extra.get(r.ruler_id)) for r in out))
+
+
+NAMES_FILE = "ruler_names.csv"  # hand-kept names of reigns sanmiao gives no English name
+
+
+def _read_names(path: Path) -> dict[int, tuple[tuple[str, ...], str]]:
+    """``ruler_names.csv`` (``ruler_id,names,canonical,source,note``): ruler id -> (the
+    ``|``-separated names, the canonical or ""); {} without the file."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {int(row["ruler_id"]): (tuple(x.strip() for x in row["names"].split("|")
+                                             if x.strip()), row["canonical"].strip())
+                for row in csv.DictReader(fh)}
+
+
+def _with_names(ruler: Ruler, extra: tuple[tuple[str, ...], str] | None) -> Ruler:
+    """``ruler`` with the names of ``ruler_names.csv`` added to its romanizations (a regnant
+    empress's titles, "Empress Gao" for 呂后, whose sanmiao row has no name in pinyin) and
+    its canonical replaced when the row gives one."""
+    if extra is None:
+        return ruler
+    names, canonical = extra
+    forms = ruler.romanizations + tuple(n for n in names if n not in ruler.romanizations)
+    return replace(ruler, romanizations=forms, canonical=canonical or ruler.canonical)
 
 
 def _read_rulers(path: Path) -> list[Ruler]:

@@ -86,3 +86,11 @@ def test_ruler_of_a_period_of_division_by_personal_name(blank, gaz):
 ])
 def test_korean_and_japanese_rulers_in_english_style(blank, gaz, text, mention, canonical):
     assert found(blank, gaz, text)[mention] == ("PERSON", canonical)
+
+
+def test_regnant_empress_title_names_her_not_her_husband(blank, gaz):
+    # ruler_names.csv: 呂后 ruled 187-180 BC as empress dowager; "Empress Gao" is her title,
+    # while "Emperor Gao" stays Gaozu (Liu Bang)
+    got = found(blank, gaz, "Empress Gao fell ill. Emperor Gao of Han died at Chang'an.")
+    assert got["Empress Gao"] == ("PERSON", "Empress Lü")
+    assert got["Emperor Gao of Han"][1] != "Empress Lü"

@@ -67,7 +67,11 @@ def _calendar_range(res: _Res, m: DateMention, stream: int, calendar: LunarCalen
                     stream = res.stream = other
                     break
             if rng is None:
-                res.guess("LEAP_MONTH_NOT_FOUND", f"no leap month {res.month} in {res.year}")
+                near = [y for y in (res.year - 1, res.year + 1)
+                        if calendar.month_jdn_range(stream, y, res.month, True) is not None]
+                hint = (f"; {near[0]} has one: the running year may be wrong" if near else "")
+                res.guess("LEAP_MONTH_NOT_FOUND",
+                          f"no leap month {res.month} in {res.year}{hint}")
                 res.leap = False
                 rng = calendar.month_jdn_range(stream, res.year, res.month, False)
         if rng is None and not res.leap and stream <= CHINESE_STREAMS:  # a month before the

@@ -123,7 +123,13 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?:\s*[-–/]\s*(?P<ceend>\d{{1,4}})(?!\d))?"
         rf"(?:\s*(?P<cesuf>{ce_suf})(?![A-Za-z]))?"
     )
-    CE = rf"(?:\s*\(\s*{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
+    # "(of 181 BC)", "(in 1592)": a word before the bracket's year (``ce_gloss_lead``) when
+    # a year for sure follows (3-4 digits closing the bracket, or a BC/AD word): the bracket
+    # glosses the date before it
+    gloss_lead = _alt(list(c("ce_gloss_lead")), boundary=False)
+    GLEAD = (rf"(?:{gloss_lead}\s+(?=(?:{ce_pre}\s*)?\d{{3,4}}\s*\)"
+             rf"|\d{{1,4}}\s*{ce_era}(?![A-Za-z])))?")
+    CE = rf"(?:\s*\(\s*{GLEAD}{CEVAL}(?:\s+[^()\n]{{0,25}})?\s*\)|,\s*{CEVAL}(?=\s*\)))"
     QUAL = (
         rf"(?:\s+of\s+(?:{THE}\s+)?(?:(?P<dyn>{D})(?:\s+{DYNWORD})?(?:\s+(?:{D}|{CAP}))?"
         rf"|Emperor\s+{RULER_T})|,\s+Emperor\s+{RULER_T}(?:\s+of\s+(?:{THE}\s+)?(?P<dyn>{D})"
@@ -316,6 +322,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     ON_DAY = (
         rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
         rf"(?=\s*[,.;])"
+        # "On the 16th day the vanguard ...": in digits with "day", the clause after it
+        rf"|(?<=\b[Oo]n\s+){THE}\s+(?P<dord>\d{{1,2}}(?:st|nd|rd|th))\s+day"
+        rf"(?=\s+(?:the\s|[A-Z]))"
         rf"|(?<=\b[Oo]n\s+)(?:{THE}\s+)?day\s+(?P<sexday>{SEXA})\b"
         # "26th Day (Kapchin)": a day of the running month with its cycle day (annals)
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s*\(\s*(?P<sexday>{SEXA})\s*\)"

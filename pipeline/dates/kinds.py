@@ -142,6 +142,12 @@ def _reign(m, state, eras, prior, res: _Res) -> None:
     elif ruler.counts_reign_years:
         res.era_year = n
         res.note(f"reign year {n} (a Korean king's own reign count)")
+    elif (not own and eras.eras and ruler.reign_end < eras.eras[0].start_year
+          and eras.dynasty_info(ruler.dynasty) is not None):
+        # Gaozu of Han, Empress Lü: reign years were the count (the pre-Qin kings of
+        # preqin_rulers.csv keep the warning: a traditional chronology)
+        res.era_year = n
+        res.note(f"reign year {n} (before era names: reign years were the count)")
     else:
         res.era_year = n
         res.note(f"reign year {n} (no era of this ruler in force)", "medium",

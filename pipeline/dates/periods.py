@@ -124,21 +124,57 @@ def _document_years(mentions: list, eras: EraTable) -> list[int]:
     return years
 
 
+def _spans(eras: EraTable, surface: str) -> list[Span]:
+    """The years of each reading of the dynasty name ``surface``, the default first: a
+    ``periods.csv`` row "<surface> dynasty" (a dynasty the ruler and era tables lack: the Qin
+    empire, whose "Qin" reads there only as the Former, Later and Western Qin), else the
+    table's default reading."""
+    spans = [s for s in (dynasty_span(eras, r) for r in eras.dynasty_readings(surface)) if s]
+    extra = load_periods(active_gazetteer_dir()).get(" ".join(surface.lower().split())
+                                                     + " dynasty")
+    return [extra, *(s for s in spans if s != extra)] if extra else spans
+
+
+def _near(spans: list[Span], years: list[int]) -> Span:
+    """The span holding, or nearest to, the median of ``years``."""
+    mid = median(years)
+    return min(spans, key=lambda s: 0 if s[0] <= mid <= s[1] else min(abs(mid - s[0]),
+                                                                       abs(mid - s[1])))
+
+
+def _pair_reading(eras: EraTable, surfaces: list[str], years: list[int]) -> Span | None:
+    """The years of dynasty names joined by "and" ("the Qin and Han Dynasties", "the Wei and
+    Jin"): the first name's reading as alone (:func:`_reading`: nearest the document's
+    ``years``, else the default: "Qin" the Qin empire of ``periods.csv``, not the Former
+    Qin), each further name's the reading nearest the years so far (names paired are
+    neighbours or contemporaries: the Jin of 265-420 after the Wei, not the Jurchen Jin;
+    on a tie the default), and the union of them; None if a name has no reading."""
+    first = _reading(eras, surfaces[0], years)
+    if first is None:
+        return None
+    lo, hi = first
+    for surface in surfaces[1:]:
+        spans = _spans(eras, surface)
+        if not spans:
+            return None
+        a, b = min(spans, key=lambda sp: max(sp[0] - hi, lo - sp[1], 0))
+        lo, hi = min(lo, a), max(hi, b)
+    return lo, hi
+
+
 def _reading(eras: EraTable, surface: str, years: list[int], label: bool = False
              ) -> Span | None:
     """The years of the reading of the dynasty name ``surface`` nearest the document's
     ``years`` (their median); a list item's label ("- Han dynasty: ...") keeps the table's
     default reading when that holds a year of the document (the list's other items date it:
     "- 190 AD:", "- 219:"), since a median over a long timeline falls in no item's time."""
-    spans = [s for s in (dynasty_span(eras, r) for r in eras.dynasty_readings(surface)) if s]
+    spans = _spans(eras, surface)
     if not spans:
         return None
     if len(spans) == 1 or not years or (label and any(spans[0][0] <= y <= spans[0][1]
                                                       for y in years)):
         return spans[0]
-    mid = median(years)
-    return min(spans, key=lambda s: 0 if s[0] <= mid <= s[1] else min(abs(mid - s[0]),
-                                                                       abs(mid - s[1])))
+    return _near(spans, years)
 
 
 _OPENS = re.compile(r"(?:^|[.;:!?,\n(]\s*)$")
@@ -195,11 +231,12 @@ def _label(text: str, start: int, lex: Lexicon) -> tuple[int, str | None, bool] 
     return None
 
 
-def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None]
-          ) -> int | None:
+def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None],
+          joined: list[int] | None = None) -> int | None:
     """The end of the period phrase whose name ends at ``end``, negative when an extending word
     ("dynasty") was taken in, or None when the word after it makes the name an attribute ("the
-    Ming army", "the Ming dynasty's")."""
+    Ming army", "the Ming dynasty's"). ``joined`` (when given) receives the end of each
+    further name joined by "and" ("the Qin and Han Dynasties": the end of "Han")."""
     nxt = lex.cat("period_next")
     pos = end
     for _ in range(4):
@@ -214,6 +251,8 @@ def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None
         if word in ("and", "or"):  # "in the Song and Jin armies": judged after the last name
             after = is_name(m.end())
             if after is not None:
+                if joined is not None and word == "and":
+                    joined.append(after)
                 pos = after
                 continue
         return pos if word in nxt else None
@@ -228,6 +267,7 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
     periods = load_periods(active_gazetteer_dir())
     dyn = {m.start: m for m in mentions if m.kind == "dynasty"}
     dyn_end = {m.start: m.end for m in dyn.values()}
+    by_end = {m.end: m for m in dyn.values()}
     found: list[tuple[int, int, Span, str | None]] = []
     years: list[int] | None = None
 
@@ -242,7 +282,8 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
             lead = _label(text, m.start, lex)
         if lead is None:
             continue
-        end = _tail(text, m.end, lex, is_name)
+        joined: list[int] = []
+        end = _tail(text, m.end, lex, is_name, joined)
         if label and (end is None or not text.startswith(":", abs(end))
                       or any(0 < d.start - abs(end) <= 3 for d in mentions
                              if d.kind != "dynasty")):
@@ -254,7 +295,9 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
         end = abs(end)
         if years is None:
             years = _document_years(mentions, eras)
-        span = _reading(eras, m.dynasty or m.text, years, label)
+        names = [m, *(by_end[e] for e in joined if e in by_end)]
+        span = (_pair_reading(eras, [x.dynasty or x.text for x in names], years)
+                if len(names) > 1 else _reading(eras, m.dynasty or m.text, years, label))
         if span is not None:
             found.append((lead[0], end, span, lead[1]))
     if periods:

@@ -6,7 +6,9 @@ Finding (on the original text, after the grammar):
   "of <Name>" where Name is no era but a ruler of ``rulers.csv``/``rulers_korea.csv``
   (:func:`bare_ruler`, called where an unknown name would be flagged);
 * "Sejong's 5th year", "the fifth year of the reign of Sejong", "the 30th year of Sejong's
-  reign": a ruler's name with 's and an ordinal year, or after "the reign of";
+  reign": a ruler's name with 's and an ordinal year, or after "the reign of"; "Injo 15th
+  year" (the Sillok's citation style) when the name has 5+ letters or the text also writes it
+  after a title ("King Injo");
 * "the twelfth year of his reign": a reign year of the ruler last named (``running_ruler``),
   only after a ruler or an era was named;
 * "King Sejong", "Emperor Gaozong" outside a date: ``kind="ruler_context"`` mentions (no row)
@@ -38,15 +40,17 @@ _TITLE = r"(?:King|Emperor|Queen|Empress|Duke|Marquis)"  # Duke, Marquis: pre-Qi
 _DI_NAME = rf"{_NAME}(?:\s+{_NAME})?\s+[DT]i(?![\w'’-])"
 _AFTER = re.compile(
     rf"\s+of\s+(?:the\s+reign\s+of\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_DI_NAME}|{_NAME})"
-    r"(?P<poss>(?:'s|’s)\s+reign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
+    r"(?P<poss>(?:'s|’s)\s+[Rr]eign\b)?(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _ORD = r"(?P<n>\d{1,3}\s?(?:st|nd|rd|th)|[a-z]+(?:[\s\-‐][a-z]+)?)"
 _POSSESSIVE = re.compile(rf"['’]s\s+{_ORD}\s+(?:regnal\s+)?year\b")  # name looked up before
+# "Injo 15th year, 1st month": the Sillok's citation style, a ruler's name before the year
+_NAME_YEAR = re.compile(rf"\b(?P<name>{_NAME})\s+{_ORD}\s+(?:regnal\s+)?year\b")
 _NAME_BEFORE = re.compile(rf"\b(?P<name>{_NAME})$")
 # "Han Wudi", "Northern Song Huizong", "Han Wu Di", "Han Emperor Wu": a dynasty, then its
 # ruler, as a run of capitalised words (split by :func:`_dynasty_and_ruler`)
 _RUN = rf"{_NAME}(?:\s+{_NAME}){{1,4}}"
 _RUN_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?:reign\s+of\s+(?:the\s+)?)?(?P<run>{_RUN})"
-                        r"(?P<poss>(?:'s|’s)\s+reign\b)?")
+                        r"(?P<poss>(?:'s|’s)\s+[Rr]eign\b)?")
 _RUN_BEFORE = re.compile(rf"(?P<run>{_RUN})$")
 _OF_DYN_BEFORE = re.compile(  # "Emperor Wu of Han's third year"
     rf"\b{_TITLE}\s+(?P<name>{_NAME})\s+of\s+(?:the\s+)?(?P<dyn>{_NAME}(?:\s+{_NAME})?)$")
@@ -60,7 +64,7 @@ _HIS_REIGN = re.compile(r"\byear\s+of\s+(?:his|her)\s+reign\b", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(rf"(?:\b[Tt]he\s+){_ORD}\s+$")
 _REIGN_OF = re.compile(
     rf"\byear\s+of\s+(?:(?P<of>the\s+reign\s+of)\s+)?(?P<title>{_TITLE}\s+)?(?P<name>{_NAME})"
-    r"(?P<poss>(?:'s|’s)\s+reign\b)?"
+    r"(?P<poss>(?:'s|’s)\s+[Rr]eign\b)?"
     r"(?:\s+of\s+(?:the\s+)?(?P<dyn>[A-Z][\wŏŭ']+(?:\s+[A-Z][\wŏŭ']+)?)(?:\s+[Dd]ynasty)?)?")
 _CONTEXT = re.compile(
     rf"\b{_TITLE}\s+(?P<name>{_NAME})(?!['’]?\w)"
@@ -71,6 +75,26 @@ def _written_dynasty(dyn: str, eras: EraTable) -> bool:
     """True if ``dyn`` names a dynasty (``dynasties.csv``) or a state of the ruler table
     ("Lu", "Qin": :meth:`pipeline.rulers.RulerTable.names_state`)."""
     return bool(eras.dynasty(dyn)) or load_ruler_table().names_state(dyn)
+
+
+def titled_name(title: str | None, name: str) -> str:
+    """``title`` + ``name`` ("Empress Gao") when the ruler tables know that form as a whole
+    (a regnant empress dowager's title, ``ruler_names.csv``: not Gaozu's "Gao"), else
+    ``name``."""
+    if title:
+        full = f"{title.strip()} {name}"
+        if load_ruler_table().find(full):
+            return full
+    return name
+
+
+def _named_ruler(name: str, text: str) -> bool:
+    """True if ``name`` is a ruler's name of 5+ letters, or a shorter one ("Injo") that
+    ``text`` also writes after a title ("King Injo")."""
+    if _is_ruler(name):
+        return True
+    return bool(load_ruler_table().find(name)) and re.search(
+        rf"\b{_TITLE}\s+{re.escape(name)}(?![\w'’-])", text) is not None
 
 
 def _is_ruler(name: str, titled: bool = False) -> bool:
@@ -128,7 +152,7 @@ def bare_ruler(m, text: str, eras: EraTable):
     after = _AFTER.match(text, m.end)
     if after is None or eras.candidates(after.group("name")):
         return None
-    name = after.group("name")
+    name = titled_name(after.group("title"), after.group("name"))
     titled = bool(after.group("title") or _EMPEROR_SUFFIX.search(name))
     if not (_is_ruler(name, titled)
             or (after.group("dyn") and dynasty_ruler(after.group("dyn"), name, eras))):
@@ -200,10 +224,18 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
         if free(s, hit.end()):
             out.append(mention_cls(start=s, end=hit.end(), text=text[s:hit.end()],
                                    kind="reign", ruler=name, era_year=n, **fields))
+    for hit in _NAME_YEAR.finditer(text):  # "Injo 15th year" (a Sillok citation)
+        name = hit.group("name")
+        n = parse_number(hit.group("n"), lex)
+        if (n is None or eras.candidates(name) or not _named_ruler(name, text)
+                or not free(hit.start(), hit.end())):
+            continue
+        out.append(mention_cls(start=hit.start(), end=hit.end(), text=hit.group(),
+                               kind="reign", ruler=name, era_year=n))
     for hit in _REIGN_OF.finditer(text):  # "the fifth year of the reign of Sejong"
         if not (hit.group("of") or hit.group("poss")):
             continue
-        name = hit.group("name")
+        name = titled_name(hit.group("title"), hit.group("name"))
         before = _BEFORE_YEAR.search(text, max(0, hit.start() - 40), hit.start())
         if (before is None or eras.candidates(name)
                 or not _is_ruler(name, bool(hit.group("title")))):
@@ -220,7 +252,7 @@ def extra_mentions(text: str, taken: list, lex: Lexicon, eras: EraTable, mention
             out.append(mention_cls(start=s, end=end, text=text[s:end], kind="reign",
                                    ruler=name, era_year=n, **fields))
     for hit in _CONTEXT.finditer(text):
-        name = hit.group("name")
+        name = titled_name(hit.group(0).split()[0], hit.group("name"))
         if eras.candidates(name) or not load_ruler_table().find(name):
             continue
         dyn = (hit.group("dyn") if hit.group("dyn") and _written_dynasty(hit.group("dyn"), eras)

@@ -62,6 +62,11 @@ class RulerIndex:
             k = toks.index("of")
             dynasty = era_key(" ".join(t for t in toks[k + 1:] if t.lower() not in _SKIP))
             toks = toks[:k]
+        if titled:  # "Empress Gao": a title the ruler tables hold whole (ruler_names.csv: 呂后,
+            whole = self.by_name.get(era_key(" ".join(toks)), ())  # not Gaozu's "Gao")
+            found = self._pick(whole, dynasty, doc_dynasties) if whole else ""
+            if found:
+                return found
         toks = [t for t in toks if t not in titles and t.capitalize() not in titles
                 and t.lower() not in _SKIP]
         if not toks:

@@ -28,7 +28,7 @@ def _name_forms(r: Ruler) -> set[str]:
 def _stamps(directory: Path) -> tuple[tuple[str, int, int], ...]:
     """(name, size, mtime in ns) of the files the ruler keys are read from."""
     out = []
-    for name in ("rulers.csv", "eras.csv", "dynasties.csv"):
+    for name in ("rulers.csv", "ruler_names.csv", "eras.csv", "dynasties.csv"):
         try:
             st = (directory / name).stat()
         except OSError:
