@@ -47,3 +47,12 @@ def test_a_current_county_the_table_confirms_stays_high() -> None:
 def test_a_province_is_no_county_homonym() -> None:
     rows, _ = _rows("In 1549 he was sent to Jiangxi.", 1549, "Jiangxi")
     assert rows["Jiangxi"].certainty == "high"
+
+
+def test_a_current_city_written_with_its_unit_word_is_checked_against_the_period() -> None:
+    # 75: CHGIS knows 疏勒 at Kashgar only from 1911: the current Shule is no proof
+    rows, warnings = _rows("In 75 the Xiongnu besieged Shule City; Kucha and Yanqi rebelled.",
+                           75, "Shule City", "Kucha", "Yanqi")
+    assert rows["Shule City"].certainty in ("low", "")
+    rows, _ = _rows("In 249 Sima Yi seized Luoyang City.", 249, "Luoyang City")
+    assert rows["Luoyang City"].latitude is not None  # 雒陽 there from 23: the period fits
