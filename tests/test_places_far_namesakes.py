@@ -16,13 +16,20 @@ def _rows(text: str, year: int, *words: str):
     return {r.place: r for r in rows}, warnings
 
 
-def test_a_far_seat_of_the_same_chinese_name_is_a_homonym() -> None:
-    # 廣寧縣 of Guangdong (1559-) is the one in use in 1622; 廣寧縣 of Liaoning from 1664
+def test_a_far_seat_of_the_same_chinese_name_is_a_homonym_the_text_may_choose() -> None:
+    # 廣寧縣 of Guangdong (1559-) is the one in use in 1622; 廣寧 of Liaoning from 1664
     seats = other_seats("Guangning", 1622, 23.64274, 112.43132, zh="廣寧縣")
     assert any(u.province == "Liaoning" for u in seats)
-    rows, warnings = _rows("In 1622 Guangning was lost.", 1622, "Guangning")
-    assert rows["Guangning"].certainty == "medium"
-    assert any(w.code == "PLACE_HOMONYM_CHOSEN" and "Liaoning" in w.message for w in warnings)
+    assert not other_seats("Guangning", 1622, 23.64274, 112.43132, zh="廣寧縣",
+                           namesakes=False)
+    rows, warnings = _rows("In 1622 the Jurchen took Guangning and then marched on Shenyang "
+                           "and Liaoyang.", 1622, "Guangning", "Shenyang", "Liaoyang")
+    assert rows["Guangning"].province == "Liaoning" and rows["Guangning"].certainty == "low"
+    assert any(w.code == "PLACE_COORDINATE_GUESSED" and "Guangning" in w.message
+               for w in warnings)
+    # alone, the far namesake does not make the pick a guess (such seats are many)
+    rows, _ = _rows("In 1622 Guangning was lost.", 1622, "Guangning")
+    assert rows["Guangning"].province == "Guangdong"
 
 
 def test_a_far_seat_of_the_same_name_centuries_away_is_no_doubt() -> None:
@@ -41,6 +48,12 @@ def test_a_current_county_with_far_namesakes_in_chgis_is_medium() -> None:
 def test_a_current_county_the_table_confirms_stays_high() -> None:
     rows, warnings = _rows("In 107 the garrison withdrew to Dunhuang.", 107, "Dunhuang")
     assert rows["Dunhuang"].certainty == "high"
+    assert not any(w.code == "PLACE_HOMONYM_CHOSEN" for w in warnings)
+
+
+def test_an_old_spelling_the_tables_map_is_evidence() -> None:
+    rows, warnings = _rows("In 1842 Foochow was opened to trade.", 1842, "Foochow")
+    assert rows["Foochow"].certainty == "high"
     assert not any(w.code == "PLACE_HOMONYM_CHOSEN" for w in warnings)
 
 

@@ -15,7 +15,9 @@ coordinates stay: a far place may be right (a mission to Japan), but it is no lo
 to seats more than ``NAMESAKE_SPREAD`` degrees away within ``WINDOW_YEARS`` of the running
 year ("Ningyuan city" in 1623: the current Ningyuan of Hunan, while 寧遠 is also a seat of
 Gansu, Yunnan and, from 1664, Liaoning) is one reading of a homonym: medium, with the other
-seats in its basis. Unchanged when CHGIS confirms the reading: a unit of the name in use that
+seats in its basis. Only a name written as the current one counts (with or without its unit
+word; "Foochow" -> Fuzhou: an old spelling the tables map is evidence). Unchanged when CHGIS
+confirms the reading: a unit of the name in use that
 year sits at the current place and none in use elsewhere ("Luoyang" in 249).
 """
 
@@ -26,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
-from pipeline.places.base import _in_china
+from pipeline.places.base import _SUFFIX_WORDS, _in_china, name_key
 from pipeline.places.seats import NAMESAKE_SPREAD, SEAT_SPREAD, WINDOW_YEARS, _units, other_seats
 from pipeline.records import PlaceRow
 
@@ -85,8 +87,9 @@ def current_namesakes(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[
         if row.certainty != "high" or row.latitude is None or row.longitude is None \
                 or parts[0] != "name" or not parts[1].startswith("cpca") \
                 or not {"county", "prefecture"} & set(parts) or "province" in parts \
-                or not _in_china(row.latitude, row.longitude) or row.place not in mentions:
-            continue
+                or not _in_china(row.latitude, row.longitude) or row.place not in mentions \
+                or not _written_as_current(row):
+            continue  # "Foochow" -> Fuzhou: the postal table's mapping is the evidence
         year = year_at(mentions[row.place][0])
         if year is None:
             continue
@@ -116,3 +119,15 @@ def _confirmed(name: str, year: int, lat: float, lon: float) -> bool:
     here = [max(abs(u.latitude - lat), abs(u.longitude - lon))
             for u in _units(name) if u.start_year <= year <= u.end_year]
     return any(d <= SEAT_SPREAD for d in here) and all(d <= NAMESAKE_SPREAD for d in here)
+
+
+_UNIT_ENDINGS = ("xian", "shi", "qu")  # cpca's pinyin of 县, 市, 区: "Yexian" is Ye county
+
+
+def _written_as_current(row: PlaceRow) -> bool:
+    """The name as written is the current place's name, with or without a unit word ("Ye
+    city", "Ye" -> Yexian), not an older spelling a table maps to it ("Foochow")."""
+    current = name_key(row.modern or row.place)
+    written = {name_key(row.place), name_key(_SUFFIX_WORDS.sub("", row.place))}
+    return current in written or any(
+        current.endswith(e) and current[:-len(e)] in written for e in _UNIT_ENDINGS)

@@ -92,8 +92,8 @@ def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
 
 
 def other_seats(name: str, year: int, latitude: float, longitude: float,
-                window: int = WINDOW_YEARS, zh: str = "", moved: int = 0
-                ) -> list[HistoricalUnit]:
+                window: int = WINDOW_YEARS, zh: str = "", moved: int = 0,
+                namesakes: bool = True) -> list[HistoricalUnit]:
     """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
     (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
     ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
@@ -104,11 +104,13 @@ def other_seats(name: str, year: int, latitude: float, longitude: float,
     定襄縣 in Shanxi from 621) may be the one a text of 630 means. A unit of the same Chinese
     name whose seat lies more than ``NAMESAKE_SPREAD`` degrees away and whose years come within
     ``NAMESAKE_YEARS`` of ``year`` is another place that bears the name (廣寧縣 of Guangdong,
-    1559-, and of Liaoning, 1664-: a text of 1622 may mean either)."""
+    1559-, and of Liaoning, 1664-: a text of 1622 may mean either); ``namesakes`` False leaves
+    them out (such seats are many: they may move a pick the text's places decide, but do not
+    alone make it a guess)."""
     out: list[HistoricalUnit] = []
     for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
         apart = max(abs(unit.latitude - latitude), abs(unit.longitude - longitude))
-        namesake = apart > NAMESAKE_SPREAD \
+        namesake = namesakes and apart > NAMESAKE_SPREAD \
             and unit.start_year - NAMESAKE_YEARS <= year <= unit.end_year + NAMESAKE_YEARS
         same = zh and unit.zh[:2] == zh[:2] and not namesake and not (
             unit.start_year - moved <= year <= unit.end_year + moved and apart > MOVED_SPREAD)
