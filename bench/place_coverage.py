@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.api import run  # noqa: E402
 
 GUESS_TAGS = ("nearest", "nearest-year", "other-years", "outside-hint", "feature", "qualified",
-              "city-part", "circuit-seat")
+              "city-part", "circuit-seat", "old-spelling")
 
 
 def summarize(name: str, rows: list[dict[str, str]], missing: bool = False) -> tuple[int, int]:

@@ -269,6 +269,8 @@ SCHEMAS: dict[str, FileSchema] = {
         ("name", "kind", "country", "latitude", "longitude", "source"),
         ("name", "latitude", "longitude"), {"latitude": _LAT, "longitude": _LON},
         must_exist=False),
+    "old_spellings.csv": FileSchema(("old", "pinyin", "system", "note"), ("old", "pinyin"),
+                                    must_exist=False),
     "feature_characters.csv": FileSchema(("ending", "characters", "note"), ("ending",),
                                          must_exist=False),
     "world_regions.csv": FileSchema(

@@ -84,6 +84,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "world_places_extra.csv": ("name", "country"),
     "world_alternates.csv": ("alias",),
     "feature_characters.csv": ("ending",),
+    "old_spellings.csv": ("old",),
     "era_aliases.csv": ("era_zh", "dynasty", "alias"),
     "eras_korea.csv": ("era_id",),
     "eras_vietnam.csv": ("era_id",),

@@ -16,7 +16,8 @@ cpca has no county of Taiwan); plus the hand-kept ``world_places_extra.csv`` (is
 historical states and regions GeoNames has no city for: Java, Champa ...) and
 ``east_asia_places.csv`` (historical towns, islands, rivers, forts and temples of Korea, Japan
 and Vietnam by their names and aliases: Ganghwa Island, Kuju, the Yalu, Hwangnyongsa, Thang
-Long; a name or alias a Chinese place bears is left out, as for the border cities). A Korean
+Long; a name or alias a Chinese place bears is kept as ``city_homonym``, source
+``hand:<kind>``, as for the border cities: "Hanyang", Seoul). A Korean
 city GeoNames names with its unit word ("Cheongju-si", "Hwaseong-si") is kept under its bare
 name too ("Cheongju"), the way texts write it, unless a Chinese place or another row has it.
 
@@ -29,7 +30,8 @@ Columns: ``name`` (GeoNames English name, accents taken off: "Hue" for Huế, so
 letters-only lookup key keeps every letter), ``kind`` (continent | country | capital | city |
 city_homonym | or the extra file's kind), ``country`` (ISO code; "" for continents), ``latitude``,
 ``longitude`` (WGS84, 4 decimals), ``source`` (``geonames:<geonameid>``,
-``countryinfo-1.0.1:<ISO code>`` for a country's centre, or ``hand``).
+``countryinfo-1.0.1:<ISO code>`` for a country's centre, ``hand``, or ``hand:<kind>`` for a
+``city_homonym`` of ``east_asia_places.csv``).
 """
 
 from __future__ import annotations
@@ -90,6 +92,14 @@ def _chinese_keys() -> set[str]:
         with (ROOT / "gazetteer" / name).open(encoding="utf-8", newline="") as fh:
             found |= {_key(row[column]) for row in csv.DictReader(fh)}
     return found
+
+
+def _hand_keys() -> set[str]:
+    """Keys of the names and aliases of the hand gazetteer ``places.csv`` ("Han River", the
+    Han of Hubei): a place of Korea, Japan or Vietnam of that name is a homonym."""
+    with (ROOT / "gazetteer" / "places.csv").open(encoding="utf-8", newline="") as fh:
+        return {_key(n) for row in csv.DictReader(fh)
+                for n in [row["canonical"], *row["aliases"].split("|")] if n.strip()}
 
 
 def data_dir() -> Path:
@@ -169,6 +179,7 @@ def build() -> str:
             add(bare, row["kind"], row["country"], float(row["latitude"]),
                 float(row["longitude"]), row["source"])
     if EAST_ASIA.is_file():
+        chinese |= _hand_keys()  # "Han River": Hubei's in the hand gazetteer
         with EAST_ASIA.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 for name in [row["name"], *row["aliases"].split("|")]:
@@ -177,6 +188,9 @@ def build() -> str:
                         taken.add(_key(name))
                         add(name, row["kind"], row["country"], float(row["latitude"]),
                             float(row["longitude"]), "hand")
+                    elif name and _key(name) in chinese:  # "Hanyang" (Seoul; Wuhan's too)
+                        add(name, "city_homonym", row["country"], float(row["latitude"]),
+                            float(row["longitude"]), f"hand:{row['kind']}")
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()

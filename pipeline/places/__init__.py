@@ -21,7 +21,11 @@ written as an era's, a state's or a people's: "took the era name Inan", "the Bai
 no coordinates; a noble title's fief, "Prince of Donghai": relation ``title``, no coordinates),
 ``listed`` (names listed after a noun for persons, "three brothers Shiyi, Shide and Shixin": no
 coordinates), ``dated`` (a hand reading CHGIS dates to other years follows the running
-year: "Lin'an" in 878 is 臨安縣, not Hangzhou).
+year: "Lin'an" in 878 is 臨安縣, not Hangzhou), ``oldspell`` (a name in an older
+romanization, "Kai-fong", read through its pinyin readings near the text's places),
+``outliers`` (a point far from the text's other places, a current namesake whose name CHGIS
+gives to far seats: never high), ``abroad`` (a page set in Korea or Vietnam reads a shared
+name as the place abroad: "Hanyang", Seoul).
 """
 
 from pipeline.places.base import (

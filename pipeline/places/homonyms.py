@@ -195,10 +195,11 @@ def settle_homonyms(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                       "seat of that name nearest in time in a province it names: the table "
                       "may lack the unit meant")
             continue
+        others = other_seats(row.place, year, lat, lon, zh=zh, namesakes=False)
         window = WINDOW_YEARS
         if not others:  # 定襄 in 630: its commandery sat in Inner Mongolia until 617
-            others, window = other_seats(row.place, year, lat, lon, zh=zh,
-                                         moved=MOVED_YEARS), MOVED_YEARS
+            others, window = other_seats(row.place, year, lat, lon, zh=zh, moved=MOVED_YEARS,
+                                         namesakes=False), MOVED_YEARS
         if others:
             named = "; ".join(_named(u)
                               for u in others[:3])

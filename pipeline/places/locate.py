@@ -33,6 +33,7 @@ from pipeline.places.modern import (
     geocode_name,
     load_modern_places,
 )
+from pipeline.places.oldspell import locate_old_spelling
 from pipeline.places.world import geocode_world
 from pipeline.records import PlaceRow
 
@@ -91,7 +92,8 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
     current name outside the province named nearby (":outside-hint"), a town of Taiwan
     within 2 degrees of them (GeoNames), a mountain or pass by the county named after it
     (":feature", precision near), a name after a direction word ("Eastern Liaoning
-    Province": ":qualified", precision region).
+    Province": ":qualified", precision region), a name in an older romanization
+    ("Kai-fong": ":old-spelling", :mod:`pipeline.places.oldspell`).
     ``prefecture``: adcode prefix of a prefecture-level city written beside the name (its
     current counties win).
     """
@@ -167,6 +169,9 @@ def locate_name(name: str, year: int | None, near: str | None, index: ModernPlac
         if coord is not None:
             coord = replace(coord, source=f"{coord.source}:qualified", precision="region")
             return coord, "", "name"
+    coord = locate_old_spelling(name, year, near, index, anchor, NEAREST_YEAR_REACH)
+    if coord is not None:  # "Kai-fong" (Boulger, 1881): Kaifeng
+        return coord, coord.matched, "name"
     return None, "", "name"
 
 

@@ -2,9 +2,10 @@
 county, district or city (``coord_source`` ``name:cpca…``, not a gloss, not the hand
 gazetteer) is checked against the text's context before it may stay certain.
 
-Only rows whose written name is the current name count ("Amoy" -> Xiamen is an old spelling
-a table maps to the current city: that mapping is the evidence), and not a name written after
-a gloss marker ("near present-day Chibi": the text itself names the current place).
+Only rows whose written name is the current name count, with or without a unit word after it
+("Shule City": the current Shule; "Amoy" -> Xiamen is an old spelling a table maps to the
+current city: that mapping is the evidence), and not a name written after a gloss marker
+("near present-day Chibi": the text itself names the current place).
 
 * **Feature read from the verb.** A name written after a crossing word and "the" ("crossed
   the Tianshan", "over the Qinling": the ``crossing`` rows of ``place_gloss_words.csv``) is a
@@ -40,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
-from pipeline.places.base import GAZETTEER, _read, load_gloss_lexicon, name_key
+from pipeline.places.base import _SUFFIX_WORDS, GAZETTEER, _read, load_gloss_lexicon, name_key
 from pipeline.places.historical import load_historical_units
 from pipeline.places.seats import SEAT_SPREAD, _neighbours
 from pipeline.records import PlaceRow
@@ -78,7 +79,8 @@ def _by_current_name(row: PlaceRow) -> bool:
     parts = row.coord_source.split(":")
     return row.latitude is not None and row.longitude is not None and parts[0] == "name" \
         and len(parts) > 1 and parts[1].startswith("cpca") and "province" not in parts \
-        and row.certainty != "low" and name_key(row.modern or row.place) == name_key(row.place)
+        and row.certainty != "low" and name_key(row.modern or row.place) in (
+            name_key(row.place), name_key(_SUFFIX_WORDS.sub("", row.place)))
 
 
 def period_fits(names: Sequence[str], year: int, latitude: float, longitude: float) -> bool:

@@ -53,7 +53,7 @@ from pipeline.places.mentions import (
 )
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.named import refuse_other_names
-from pipeline.places.outliers import far_from_text
+from pipeline.places.outliers import current_namesakes, far_from_text
 from pipeline.places.period import check_namesakes
 from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
 from pipeline.places.untagged import untagged_place_mentions
@@ -286,6 +286,8 @@ def place_rows_and_warnings(
         rows[i] = row
         settled.pop(i, None)
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
+    rows, namesakes = current_namesakes(rows, mentions, year_at)  # "Ningyuan" of Hunan, 1623
+    basis.update(namesakes)
     rows, moved = settle_abroad(rows, mentions, text)
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)

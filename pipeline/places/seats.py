@@ -26,6 +26,8 @@ SEAT_SPREAD = 0.5  # degrees: units closer than this share a seat
 WINDOW_YEARS = 300  # other seats of a name this close in time make a one-seat pick a guess
 MOVED_YEARS = 30  # a seat of the same Chinese name this close in time: the name had moved
 MOVED_SPREAD = 1.5  # degrees: ... and this far away (靈武郡 0.8° from 靈武縣 is the same place)
+NAMESAKE_SPREAD = 5.0  # degrees: a seat of the same Chinese name this far is another place
+NAMESAKE_YEARS = 100  # ... when its years come this close to the running year
 REACH = 6.0  # degrees: neighbours farther than this from every seat decide nothing
 
 
@@ -90,8 +92,8 @@ def _far(lat: float, lon: float, unit: HistoricalUnit) -> bool:
 
 
 def other_seats(name: str, year: int, latitude: float, longitude: float,
-                window: int = WINDOW_YEARS, zh: str = "", moved: int = 0
-                ) -> list[HistoricalUnit]:
+                window: int = WINDOW_YEARS, zh: str = "", moved: int = 0,
+                namesakes: bool = True) -> list[HistoricalUnit]:
     """CHGIS units named ``name`` whose seat lies away from (``latitude``, ``longitude``)
     (more than ``SEAT_SPREAD`` degrees) and whose years come within ``window`` years of
     ``year``: one per seat, earliest first. ``zh``: the Chinese name of the unit chosen; units
@@ -99,13 +101,19 @@ def other_seats(name: str, year: int, latitude: float, longitude: float,
     seat (靈武縣, 靈武郡), no homonym, and are left out, unless their years come within
     ``moved`` years of ``year`` and their seat lies more than ``MOVED_SPREAD`` degrees away:
     a seat the name had just left or was about to take (定襄郡 in Inner Mongolia until 617,
-    定襄縣 in Shanxi from 621) may be the one a text of 630 means."""
+    定襄縣 in Shanxi from 621) may be the one a text of 630 means. A unit of the same Chinese
+    name whose seat lies more than ``NAMESAKE_SPREAD`` degrees away and whose years come within
+    ``NAMESAKE_YEARS`` of ``year`` is another place that bears the name (廣寧縣 of Guangdong,
+    1559-, and of Liaoning, 1664-: a text of 1622 may mean either); ``namesakes`` False leaves
+    them out (such seats are many: they may move a pick the text's places decide, but do not
+    alone make it a guess)."""
     out: list[HistoricalUnit] = []
     for unit in sorted(_units(name), key=lambda u: (u.start_year, u.tgaz_id)):
-        same = zh and unit.zh[:2] == zh[:2] and not (
-            unit.start_year - moved <= year <= unit.end_year + moved
-            and (abs(unit.latitude - latitude) > MOVED_SPREAD
-                 or abs(unit.longitude - longitude) > MOVED_SPREAD))
+        apart = max(abs(unit.latitude - latitude), abs(unit.longitude - longitude))
+        namesake = namesakes and apart > NAMESAKE_SPREAD \
+            and unit.start_year - NAMESAKE_YEARS <= year <= unit.end_year + NAMESAKE_YEARS
+        same = zh and unit.zh[:2] == zh[:2] and not namesake and not (
+            unit.start_year - moved <= year <= unit.end_year + moved and apart > MOVED_SPREAD)
         if unit.start_year - window <= year <= unit.end_year + window \
                 and not same \
                 and _far(latitude, longitude, unit) \

@@ -51,9 +51,11 @@ HOMONYM_KIND = "city_homonym"  # a border town a Chinese place's name also names
 
 def load_world_homonyms(gazetteer: Path | None = None) -> Mapping[str, tuple[Coordinate, ...]]:
     """The ``city_homonym`` rows of ``world_places.csv`` (cities of Korea and Vietnam whose
-    plain-letter name a Chinese place bears: "Andong"), by name_key; ``source``
-    ``geonames-cc-by-4.0:<id>``, precision city. Never read by :func:`geocode_world`: only
-    where a text's other places lie abroad (:mod:`pipeline.places.abroad`)."""
+    plain-letter name a Chinese place bears: "Andong"; places of ``east_asia_places.csv`` named
+    like a Chinese one: "Hanyang", "Han River"), by name_key; ``source``
+    ``geonames-cc-by-4.0:<id>`` (precision city) or ``hand:<kind>`` (precision of the kind).
+    Never read by :func:`geocode_world`: only where a text's other places lie abroad
+    (:mod:`pipeline.places.abroad`)."""
     return _load_world_homonyms(gazetteer or active_gazetteer_dir())
 
 
@@ -62,11 +64,12 @@ def _load_world_homonyms(gazetteer: Path) -> Mapping[str, tuple[Coordinate, ...]
     path = gazetteer / "world_places.csv"
     out: dict[str, list[Coordinate]] = {}
     for row in _read(path) if path.is_file() else []:
-        if row["kind"] == HOMONYM_KIND:
+        if row["kind"] == HOMONYM_KIND:  # source "hand:<kind>": a row of east_asia_places.csv
+            kind = row["source"].split(":")[1] if row["source"].startswith("hand:") else "city"
             out.setdefault(name_key(row["name"]), []).append(Coordinate(
                 float(row["latitude"]), float(row["longitude"]),
-                row["source"].replace("geonames:", "geonames-cc-by-4.0:"), "city",
-                row["name"], country=row["country"]))
+                row["source"].replace("geonames:", "geonames-cc-by-4.0:"),
+                _WORLD_PRECISION.get(kind, "region"), row["name"], country=row["country"]))
     return {k: tuple(v) for k, v in out.items()}
 
 
