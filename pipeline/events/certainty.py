@@ -7,11 +7,12 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   ``running``: an earlier sentence's date, the event may be later), and at ``low`` for
   ``other_clause`` (a later clause's date in the same sentence: the event is often earlier),
   a running date from an earlier paragraph or a ``summary`` date (a lead's event dated by
-  the body, :mod:`pipeline.events.summary`). A row without a date is at most ``medium``:
-  its time is not known (the text gives none, or the event stage withheld the date before
-  it: "captured Caizhou City a few months later", "he later set ...", a year outside the
-  actor's life), so it cannot be placed on a timeline; ``high`` means who, what and when
-  were all read from the text.
+  the body, :mod:`pipeline.events.summary`) or a ``section`` date (a heading's event dated
+  by the first sentence under it, :mod:`pipeline.events.horizon`). A row without a date is
+  at most ``medium``: its time is not known (the text gives none, or the event stage
+  withheld the date before it: "captured Caizhou City a few months later", "he later set
+  ...", a year outside the actor's life), so it cannot be placed on a timeline; ``high``
+  means who, what and when were all read from the text.
 * **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) and ``group`` (an unnamed group as written, "by his
   eunuchs": the text's own agent, but no one identified) medium; ``parse``, ``nearest``,
@@ -40,7 +41,7 @@ _ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "prono
           "group": "medium", "parse": "low", "nearest": "low", "side": "low", "implied": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
 _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "low",
-             "running": "medium", "summary": "low"}
+             "running": "medium", "summary": "low", "section": "low"}
 
 
 #: The highest certainty of a row without a date.

@@ -29,6 +29,13 @@ _FAR = {"far": "running", "far_clause": "clause", "far_sentence": "sentence",
         "far_other_clause": "other_clause"}
 
 
+#: ``date_source`` of a heading's event dated by the first sentence of its section.
+SECTION = "section"
+#: Event types a heading names rather than tells ("Battle of Changping - Background"): the
+#: section under it may open long before ("In 264 BC ..."): no section date.
+_NAMES = frozenset({"battle_reference"})
+
+
 @dataclasses.dataclass(frozen=True)
 class RowSpan:
     """The text of an event row: ``window`` (its clause, in the paragraph doc), the
@@ -48,7 +55,12 @@ def event_date(ctx: Context, s: RowSpan, date_tok: Token, rule: TriggerRule,
                horizon: Horizon | None) -> tuple[DateRow | None, str, bool]:
     """(date, source, far) of the event: :func:`dated_event` read from ``date_tok``;
     ``far``: a running date far back or under a perfect tense, or a date without a year of
-    its own taken from one far back (the row's certainty is low)."""
+    its own taken from one far back (the row's certainty is low). An event of a heading
+    with no date of its own clause or sentence takes the first date of the section under
+    the heading (:attr:`~pipeline.events.horizon.Horizon.section`: source ``section``, low),
+    not the running date of the section before ("Landing at Rongcheng[edit]\n\nOn 18
+    January 1895 ...": 1895, not the 1894 above the heading); a named battle excepted
+    (:data:`_NAMES`)."""
     date, source = dated_event(ctx.dates, ctx.date_starts, s.sdoc, date_tok,
                                s.offset + s.sent.start_char, s.offset + s.trig.start_char,
                                s.offset + s.window.end_char, ctx.lexicon,
@@ -57,6 +69,10 @@ def event_date(ctx: Context, s: RowSpan, date_tok: Token, rule: TriggerRule,
                                rule.event_type, horizon.lead if horizon is not None else None,
                                horizon.stale if horizon is not None else 0,
                                horizon.unread if horizon is not None else ())
+    if horizon is not None and horizon.section is not None \
+            and s.offset + s.trig.start_char < horizon.section_end \
+            and source not in ("clause", "sentence") and rule.event_type not in _NAMES:
+        return horizon.section, SECTION, True
     return date, _FAR.get(source, source), source.startswith("far")
 
 
@@ -74,7 +90,7 @@ def dated_row(ctx: Context, salience: Salience, s: RowSpan, rule: TriggerRule,
     elif date is not None and source == "running" and date.start in salience.births:
         date, source = None, ""  # "He was born in 1559. He rose up ...": later, year unknown
     dated = date_fields(date)
-    if date is not None and source in ("running", "other_clause"):
+    if date is not None and source in ("running", "other_clause", SECTION):
         # only the running date of the narrative, or a date another clause of the sentence
         # holds: the event's own day is not known
         dated.update(date_source=source, time_precision=3 if dated["time_precision"] else None)
