@@ -8,7 +8,9 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   ``other_clause`` (a later clause's date in the same sentence: the event is often earlier),
   a running date from an earlier paragraph or a ``summary`` date (a lead's event dated by
   the body, :mod:`pipeline.events.summary`) or a ``section`` date (a heading's event dated
-  by the first sentence under it, :mod:`pipeline.events.horizon`). A row without a date is
+  by the first sentence under it, :mod:`pipeline.events.horizon`), and at ``medium`` when
+  a date of the sentence with another year stands between the row's date and its trigger
+  (the narrative's time may have moved on). A row without a date is
   at most ``medium``: its time is not known (the text gives none, or the event stage
   withheld the date before it: "captured Caizhou City a few months later", "he later set
   ...", a year outside the actor's life), so it cannot be placed on a timeline; ``high``
@@ -61,19 +63,23 @@ def undated(certainty: str) -> str:
 
 
 def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str,
-                    actor2_source: str, reading: str, date_far: bool = False) -> str:
+                    actor2_source: str, reading: str, date_far: bool = False,
+                    date_crossed: bool = False) -> str:
     """``high``, ``medium`` or ``low`` for one event row (see the module doc).
 
     ``date_source``: the row's ``date_source`` ("" without a date); ``date_certainty``: the
     certainty of its ``dates.csv`` row ("" = unknown, read as medium); ``actor1_source`` /
     ``actor2_source``: the row's columns; ``reading``: ``verb``, ``noun``, ``name`` or
-    ``unparsed``; ``date_far``: a running date taken from an earlier paragraph. Unknown
-    values count as low. Raises nothing."""
+    ``unparsed``; ``date_far``: a running date taken from an earlier paragraph;
+    ``date_crossed``: a date of the sentence with another year stands between the row's
+    date and its trigger ("In 1409 ..., when returning in 1411 ..., captured the king": the
+    time may have moved on; at most medium). Unknown values count as low. Raises nothing."""
     parts = [_ACTOR.get(actor1_source, "low"), _ACTOR.get(actor2_source, "low"),
              _READING.get(reading, "low")]
     if date_source:
         own = date_certainty if date_certainty in LEVELS else "medium"
-        parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
+        parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high",
+                  "medium" if date_crossed else "high"]
     else:  # no date: when is unknown
         parts.append(UNDATED)
     if not actor1_source and not actor2_source:  # no actor: who is unknown

@@ -7,7 +7,9 @@ implies (the ruler who appointed, the emperor a bare title means).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -116,8 +118,29 @@ def dated_row(ctx: Context, salience: Salience, s: RowSpan, rule: TriggerRule,
             date_certainty=date.certainty if date is not None else "",
             actor1_source=actor1.source if actor1 else "",
             actor2_source=actor2.source if actor2 else "", reading=reading,
-            date_far=far),
+            date_far=far, date_crossed=date is not None and source in ("clause", "sentence")
+            and crossed(ctx.dates, ctx.date_starts, date, s.offset + s.trig.start_char)),
         **dated)  # type: ignore[arg-type]
+
+
+def crossed(dates: Sequence[DateRow], starts: Sequence[int], date: DateRow,
+            trig_start: int) -> bool:
+    """True if a date of ``dates`` (sorted by start, ``starts`` their full-text starts) with
+    a year outside ``date``'s years lies between ``date`` and the trigger at ``trig_start``
+    (either side): "In the Yongle seven years (1409) ..., when returning in 1411 ..., captured
+    the king" (1409 for the capture crosses 1411). Printed span asides and dynasties are no
+    such date. (A date after the trigger with another year before it is no doubt: "In 1409
+    the fleet sailed, and he captured the king in 1411".)"""
+    lo, hi = (date.end, trig_start) if date.start < trig_start else (trig_start, date.start)
+    first, last = date.year, date.year_end if date.year_end is not None else date.year
+    if first is None or last is None:
+        return False
+    for d in dates[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if d is date or d.end > hi or d.year is None or d.kind in ("aside", "period"):
+            continue
+        if d.year > last or (d.year_end if d.year_end is not None else d.year) < first:
+            return True
+    return False
 
 
 def implied_row(row: EventRow, ctx: Context, salience: Salience, s: RowSpan,
