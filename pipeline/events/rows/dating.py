@@ -17,7 +17,12 @@ from pipeline.events.actors import Actor
 from pipeline.events.certainty import event_certainty
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import SOURCE as IMPLIED
-from pipeline.events.implied import implied_actor, sentence_ruler, titled_ruler
+from pipeline.events.implied import (
+    implied_actor,
+    load_implied_tables,
+    sentence_ruler,
+    titled_ruler,
+)
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.rows.context import _reigning_title
 from pipeline.events.salience import Salience
@@ -143,14 +148,27 @@ def crossed(dates: Sequence[DateRow], starts: Sequence[int], date: DateRow,
     return False
 
 
+def _reigned_then(name: str, year: int | None) -> bool:
+    """False if ``name`` is a ruler of the reign tables none of whose reigns covers ``year``
+    (a year of slack each side): the heading's "Gaozu of Han" read as Liu Bang names no
+    agent of an act of 944. True for a year unknown or a name the tables do not hold."""
+    if year is None:
+        return True
+    tables = load_implied_tables()
+    ids = {rid for rid, n in tables.names.items() if n == name}
+    reigns = [r for r, _ in tables.reigns if r.ruler_id in ids]
+    return not reigns or any(r.reign_start - 1 <= year <= r.reign_end + 1 for r in reigns)
+
+
 def implied_row(row: EventRow, ctx: Context, salience: Salience, s: RowSpan,
                 rule: TriggerRule, date: DateRow | None, implied: bool, titled: bool,
                 untitled: bool, title: str) -> EventRow:
     """``row`` with the actor1 its wording implies: ``implied`` (no agent, or an edict's
     "We confer ..."): the ruler named earlier in the sentence, the rule's implied agent (the
-    reigning ruler or state), else the heading's ruler (certainty low); ``titled`` ("the
-    emperor" resolved to a person: who reigned then, ``title`` the word); ``untitled`` (a bare
-    ruler title naming no one: the ruler reigning at ``date``)."""
+    reigning ruler or state), else the heading's ruler when he reigned in the row's year
+    (:func:`_reigned_then`; certainty low); ``titled`` ("the emperor" resolved to a person:
+    who reigned then, ``title`` the word); ``untitled`` (a bare ruler title naming no one:
+    the ruler reigning at ``date``)."""
     if implied and rule.implied_agent:
         # "was appointed": the emperor; "We confer ...": the emperor's edict
         lo = s.offset + s.sent.start_char  # "The Hongxi emperor ordered ..., X was appointed"
@@ -160,7 +178,8 @@ def implied_row(row: EventRow, ctx: Context, salience: Salience, s: RowSpan,
                              ctx.person_polity)
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
                             ctx.person_polity, text_polity=salience.text_polity(row.start))
-        if not row.actor1 and rule.implied_agent == "ruler" and salience.heading is not None:
+        if not row.actor1 and rule.implied_agent == "ruler" and salience.heading is not None \
+                and _reigned_then(salience.heading.canonical, row.year):
             row = dataclasses.replace(  # no ruler or state found: the heading's ruler
                 row, actor1=salience.heading.canonical, actor1_source=IMPLIED,
                 actor1_polity=polity_of(ctx, salience.heading), certainty="low")
