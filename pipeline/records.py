@@ -160,7 +160,8 @@ class EventRow:
     gregorian_year: int | None = None
     time_precision: int | None = None
     geo_precision: int | None = None
-    date_source: str = ""  # sentence | other_clause | running | summary | reign | life ("")
+    date_source: str = ""  # sentence | other_clause | running | summary | section | reign |
+    # life ("")
     certainty: str = ""  # high | medium | low: the weakest of date, actors, trigger reading
 
 

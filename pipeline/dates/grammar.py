@@ -287,8 +287,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         rf"|\(\s*(?:{ce_pre}\s*)?(?P<byear>\d{{3,4}})(?:\s*(?P<cesuf>{ce_suf}))?\s*\)"
         # "With the year 1876 the campaign commenced": the word "year" says it is a year, after
-        # any word (a preposition before "the year" is the alternative above)
-        rf"|(?<=\b[A-Za-z]+\s+)(?i:the\s+year)\s+(?P<byear>\d{{3,4}})(?!\d|,\d)"
+        # any word (a preposition before "the year" is the alternative above) or opening a
+        # sentence ("The year 1863 saw the first attack")
+        rf"|(?:(?<=\b[A-Za-z]+\s+)|(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))"
+        rf"(?i:the\s+year)\s+(?P<byear>\d{{3,4}})(?!\d|,\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?!\s*(?:{count_nouns})\b)(?!\s*[-–]\s*\d)"
         # "c.1100": the abbreviation touching the year
         rf"|(?<=(?<![\w.])(?i:c|ca)\.)(?P<byear>\d{{3,4}})(?!\d|,\d)(?!\s*[-–]\s*\d)"

@@ -111,15 +111,25 @@ def _dynasty_span(eras: EraTable, name: str) -> Span | None:
 
 
 def _document_years(mentions: list, eras: EraTable) -> list[int]:
-    """Years the document's dates name: printed Western years, and the years of era names
-    that only one dynasty used (the middle of the era)."""
+    """Years the document's dates name: printed Western years (also one printed beside an
+    era date, "the fourth year of Taihe (1204 AD)"), the year of an era year that only one
+    dynasty's era of that name lasted long enough to have ("the twelfth year of Tianfu":
+    the Later Han's 947, not the Tang's or the Jurchen Jin's Tianfu of four and seven years),
+    and the years of era names that only one dynasty used (the middle of the era)."""
     years: list[int] = []
     for m in mentions:
         if m.kind == "gregorian" and m.western_year is not None:
             years.append(m.western_year)
         elif m.era:
+            if m.stated_year is not None:
+                years.append(m.stated_year)
+                continue
             cands = eras.candidates(m.era)
-            if cands and len({c.dynasty for c in cands}) == 1:
+            n = m.era_year
+            fit = [c for c in cands if n is not None and 0 < n <= c.end_year - c.start_year + 1]
+            if fit and len({c.dynasty for c in fit}) == 1:
+                years.append(fit[0].start_year + n - 1)
+            elif cands and len({c.dynasty for c in cands}) == 1:
                 years.append((cands[0].start_year + cands[-1].end_year) // 2)
     return years
 

@@ -7,11 +7,14 @@ Three parts are rated, each high, medium or low, and the row takes the lowest:
   ``running``: an earlier sentence's date, the event may be later), and at ``low`` for
   ``other_clause`` (a later clause's date in the same sentence: the event is often earlier),
   a running date from an earlier paragraph or a ``summary`` date (a lead's event dated by
-  the body, :mod:`pipeline.events.summary`). A row without a date is at most ``medium``:
-  its time is not known (the text gives none, or the event stage withheld the date before
-  it: "captured Caizhou City a few months later", "he later set ...", a year outside the
-  actor's life), so it cannot be placed on a timeline; ``high`` means who, what and when
-  were all read from the text.
+  the body, :mod:`pipeline.events.summary`) or a ``section`` date (a heading's event dated
+  by the first sentence under it, :mod:`pipeline.events.horizon`), and at ``medium`` when
+  a date of the sentence with another year stands between the row's date and its trigger
+  (the narrative's time may have moved on). A row without a date is
+  at most ``medium``: its time is not known (the text gives none, or the event stage
+  withheld the date before it: "captured Caizhou City a few months later", "he later set
+  ...", a year outside the actor's life), so it cannot be placed on a timeline; ``high``
+  means who, what and when were all read from the text.
 * **actors** (actor1 and actor2): ``named``, ``polity``, ``place`` or none are high; ``pronoun`` (an
   antecedent chosen by salience) and ``group`` (an unnamed group as written, "by his
   eunuchs": the text's own agent, but no one identified) medium; ``parse``, ``nearest``,
@@ -40,7 +43,7 @@ _ACTOR = {"": "high", "named": "high", "polity": "high", "place": "high", "prono
           "group": "medium", "parse": "low", "nearest": "low", "side": "low", "implied": "low"}
 _READING = {"verb": "high", "name": "high", "noun": "medium", "unparsed": "low"}
 _DATE_CAP = {"sentence": "high", "clause": "high", "other_clause": "low",
-             "running": "medium", "summary": "low"}
+             "running": "medium", "summary": "low", "section": "low"}
 
 
 #: The highest certainty of a row without a date.
@@ -60,19 +63,23 @@ def undated(certainty: str) -> str:
 
 
 def event_certainty(*, date_source: str, date_certainty: str, actor1_source: str,
-                    actor2_source: str, reading: str, date_far: bool = False) -> str:
+                    actor2_source: str, reading: str, date_far: bool = False,
+                    date_crossed: bool = False) -> str:
     """``high``, ``medium`` or ``low`` for one event row (see the module doc).
 
     ``date_source``: the row's ``date_source`` ("" without a date); ``date_certainty``: the
     certainty of its ``dates.csv`` row ("" = unknown, read as medium); ``actor1_source`` /
     ``actor2_source``: the row's columns; ``reading``: ``verb``, ``noun``, ``name`` or
-    ``unparsed``; ``date_far``: a running date taken from an earlier paragraph. Unknown
-    values count as low. Raises nothing."""
+    ``unparsed``; ``date_far``: a running date taken from an earlier paragraph;
+    ``date_crossed``: a date of the sentence with another year stands between the row's
+    date and its trigger ("In 1409 ..., when returning in 1411 ..., captured the king": the
+    time may have moved on; at most medium). Unknown values count as low. Raises nothing."""
     parts = [_ACTOR.get(actor1_source, "low"), _ACTOR.get(actor2_source, "low"),
              _READING.get(reading, "low")]
     if date_source:
         own = date_certainty if date_certainty in LEVELS else "medium"
-        parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high"]
+        parts += [own, _DATE_CAP.get(date_source, "low"), "low" if date_far else "high",
+                  "medium" if date_crossed else "high"]
     else:  # no date: when is unknown
         parts.append(UNDATED)
     if not actor1_source and not actor2_source:  # no actor: who is unknown

@@ -24,6 +24,10 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   "Li Ts'ung-k'o 李從珂. A.D. 892-936.", or a death, "Died A.D. 806.", the word a ``death``
   trigger of the event lexicon), dates the person's life, not each event of the entry
   (:class:`EntryLead`; how events use it: :mod:`pipeline.events.when`);
+* a heading's own event ("Landing at Rongcheng[edit]", "Killing the princes") titles the
+  section under it, not the one before: with no date of its own it takes the first date
+  that prints a year in the section's first sentence (:attr:`Horizon.section`; ``date_source``
+  ``section``, low), not the running date of the section before;
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
   row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
   beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
@@ -107,6 +111,12 @@ class Horizon:
     #: 0/848", "a few months later") from ``since`` to the sentence's end: a date before one
     #: is no longer the narrative's time (:func:`pipeline.events.when.dated_event`)
     unread: tuple[int, ...] = ()
+    #: for a heading's own sentence: the first date printing a year in the first sentence
+    #: of the section under it ("Landing at Rongcheng[edit]\n\nOn 18 January 1895 ..."), the
+    #: date of the heading's events that have none of their own; None otherwise
+    section: DateRow | None = None
+    #: the end of that heading (full-text offset): only a trigger before it is the heading's
+    section_end: int = 0
 
 
 class Horizons:
@@ -128,13 +138,17 @@ class Horizons:
         date_starts = [d.start for d in dates]
         self._leads: dict[int, EntryLead] = {}
         walls: list[tuple[int, int]] = []  # (start, end): running dates start at/after end
+        titles: list[tuple[int, int]] = []  # every heading, wall or not: (start, end)
         for i, (text, offset) in enumerate(blocks):
             lines = text.split("\n")
             first = lines[0]
             lead = len(first) - len(first.lstrip())
             following = lines[1] if len(lines) > 1 else (blocks[i + 1][0]
                                                          if i + 1 < len(blocks) else "")
-            if _is_title(first) and _NEXT_LINE.match(following) and not (
+            heading = _is_title(first) and bool(_NEXT_LINE.match(following))
+            if heading:
+                titles.append((offset + lead, offset + len(first.rstrip())))
+            if heading and not (
                     not any(c.isdigit() for c in first) and (
                         _WIKI_SECTION.search(first)
                         or _runs_on(dates, date_starts, offset + lead,
@@ -165,6 +179,31 @@ class Horizons:
                        for d in sorted(dates, key=lambda d: d.start)
                        if d.year is not None and d.kind not in ("aside", "range")]
         self._year_starts = [y[0] for y in self._years]
+        self._titles = sorted(titles)
+        self._title_starts = [t[0] for t in self._titles]
+        self._printed = [d for d in sorted(dates, key=lambda d: d.start)
+                         if d.year is not None and d.kind not in _NO_SECTION_DATE]
+        self._printed_starts = [d.start for d in self._printed]
+
+    def _section_date(self, sent_start: int, sent_end: int | None
+                      ) -> tuple[DateRow | None, int]:
+        """For a sentence starting at ``sent_start`` (ending at ``sent_end``) inside a
+        heading: (the first date that prints a year, not an aside, a dynasty or a yearless
+        date, in the section's first sentence, the heading's end). That sentence is the rest
+        of the heading's own when the splitter ran the heading into it ("Aftermath[edit]\nThe
+        defeat destroyed ..."), else the next one. (None, 0) for any other sentence."""
+        j = bisect.bisect_right(self._title_starts, sent_start) - 1
+        if j < 0 or not self._titles[j][0] <= sent_start < self._titles[j][1]:
+            return None, 0
+        end = self._titles[j][1]
+        i = bisect.bisect_left(self._sentences, end)
+        if sent_end is None or sent_end <= end + 1:  # the heading is a sentence of its own
+            i += 1
+        limit = self._sentences[i] if i < len(self._sentences) else None
+        k = bisect.bisect_left(self._printed_starts, end)
+        if k >= len(self._printed) or (limit is not None and self._printed[k].start >= limit):
+            return None, end
+        return self._printed[k], end
 
     def _bridged(self, i: int, sent_start: int) -> bool:
         """Whether the undated sentence ``i`` (starting at ``sent_start``) lies in one
@@ -198,7 +237,8 @@ class Horizons:
         lo = bisect.bisect_left(self._unread, since)
         hi = bisect.bisect_left(self._unread, sent_start if sent_end is None else sent_end)
         return Horizon(since, max(paragraph_start, far, since), lead,
-                       max(since, min(paragraph_start, far)), tuple(self._unread[lo:hi]))
+                       max(since, min(paragraph_start, far)), tuple(self._unread[lo:hi]),
+                       *self._section_date(sent_start, sent_end))
 
 
 def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[DateRow],
@@ -311,6 +351,11 @@ def _is_title(line: str) -> bool:
         and len(text.split()) <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(text) \
         and not _INNER_STOP.search(text)  # "X After their defeat, to retreat. June": prose
 
+
+#: Kinds of dates that do not date a heading's section (:meth:`Horizons._section_date`): a
+#: printed span aside, a dynasty, and the dates that print no year of their own.
+_NO_SECTION_DATE = frozenset({"aside", "period", "age", "context", "month", "day", "season",
+                              "inherited", "relative"})
 
 #: Kinds of dates that print no year of their own: the date stage gives them the running
 #: date's year ("In July", "On August 7", "the next year").

@@ -30,6 +30,7 @@ from pipeline.events.roles import coarse
 from pipeline.records import DateRow
 
 from .assessed import judged_far
+from .far_dates import nearest_not_far, running_not_far
 from .known import (
     _DYNASTY_END,
     _SPAN_ENDS,
@@ -242,13 +243,13 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         own = [d for d in own_sentence if verbs[id(d)] == verb.i]
         before = [d for d in own if d.start < trig_start]
         if own:
-            return (before[-1] if before else own[0]), "clause"
+            return (nearest_not_far(before) if before else own[0]), "clause"
         if _own_age(verb) is not None:  # "ascended in 502 ... and died at eighty-six"
             return None, ""  # an age marks another time than the sentence's dates
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
         if shared:
-            return (before[-1] if before else shared[0]), "clause"
+            return (nearest_not_far(before) if before else shared[0]), "clause"
         if earlier == "cue":
             return None, ""  # "Before that, ...", "in his youth": not the sentence's time
         if lexicon is not None:  # "after the prince seized Nanjing, he ... in 1404": a bound
@@ -267,8 +268,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         raised = raised_by_after(before[-1], lower, verbs, after_verbs, trig_start)
         if raised is not None:
             return raised, "sentence"
-    if before:
-        return before[-1], "sentence"
+    if before:  # (a year far from the text's time only when no other stands: .far_dates)
+        return nearest_not_far(before), "sentence"
     after = [d for d in own_sentence if trig_start <= d.start < clause_end
              and not _in_later_bracket(sdoc, sent_start, trig_start, d)]
     if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
@@ -276,6 +277,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     k = lo - 1
     while k >= 0 and dates[k].kind in ("aside", "period"):
         k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
+    if k > 0:
+        k = running_not_far(dates, k)  # "349 AD, on April 23, 2013": 349 (.far_dates)
     return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
 
 

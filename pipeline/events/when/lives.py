@@ -38,7 +38,7 @@ from pipeline.rulers import load_ruler_table
 #: Years of slack at each end of a life (a 12th lunar month falls in the next Western year).
 SLACK = 1
 #: Date sources whose year is a guess carried from elsewhere (see :mod:`pipeline.events.when`).
-CARRIED = frozenset({"running", "other_clause", "summary"})
+CARRIED = frozenset({"running", "other_clause", "summary", "section"})
 #: Characters at most between a PERSON name and its printed span ("李從珂. A.D. ").
 _GAP_CHARS = 30
 _GAP = re.compile(r"[\s\u3400-\u9fff\uf900-\ufaff.,;:(（]*(?:a\.?\s?d\.?\s*)?", re.IGNORECASE)

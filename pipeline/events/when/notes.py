@@ -20,7 +20,9 @@ row's clause — ``code``, ``message``). Codes:
   text between numbered headings: :func:`.until.within_section`);
 * ``EVENT_YEAR_FROM_REIGN``: the reign's years of "during his reign" (:mod:`.reign`);
 * ``EVENT_YEAR_FROM_LIFE``: a birth or death dated by the known life of its person
-  (:mod:`.life_event`).
+  (:mod:`.life_event`);
+* ``EVENT_YEAR_FROM_SECTION``: a heading's event dated by the first date of the section under
+  the heading (``date_source`` ``section``: :mod:`pipeline.events.horizon`).
 
 Each step of :func:`pipeline.events.extract.pending_block_events` returns its rows in the
 same order, so a step's changes are found row by row (:func:`year_notes`). Offsets are
@@ -45,6 +47,7 @@ RANGE_GUESSED = "EVENT_YEAR_RANGE_GUESSED"
 RANGE_CAPPED = "EVENT_YEAR_RANGE_CAPPED"
 FROM_REIGN = "EVENT_YEAR_FROM_REIGN"
 FROM_LIFE = "EVENT_YEAR_FROM_LIFE"
+FROM_SECTION = "EVENT_YEAR_FROM_SECTION"
 
 
 def _years(lo: int | None, hi: int | None) -> str:
@@ -112,6 +115,11 @@ def year_notes(start: Sequence[EventRow], carried: Sequence[EventRow],
                 "", r.start, r.end, FROM_REIGN,
                 f"{_what(r)}: no year printed for it; '{r.date_text}' read as the reign of "
                 f"{r.actor1} in the ruler tables, {_years(r.year, r.year_end)}"))
+        elif r.date_source == "section":
+            out.append(WarningRow(
+                "", r.start, r.end, FROM_SECTION,
+                f"{_what(r)}: a heading with no date of its own; {r.year} taken from "
+                f"'{r.date_text}', the first date of the section under it: a guess"))
         if r.date_source != "running":
             continue
         if c.year_end is not None and c.date_precision == "range" and (
