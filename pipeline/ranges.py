@@ -24,6 +24,7 @@ from .dates import era_name_spans, find_date_mentions
 from .dates.state import RunningDate
 from .entities import carry_names, extract_entities
 from .entities.collisions import read_bare_surnames
+from .entities.name_repeats import ModelNames, carry_model_persons
 from .entities.periods import refuse_far_rulers
 from .entities.ruler_dates import reread_rulers
 from .entities.viqr import carry_viqr_persons
@@ -149,6 +150,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     date_starts = [d.start for d in whole.dates]
     starts: list[int] = []  # sentence starts of the range so far (rulers re-read by sentence)
     seen: dict[str, tuple[str, str]] = {}  # gazetteer names of the range so far (carry_names)
+    model_names = ModelNames()  # model PERSON names of the range so far (carry_model_persons)
     surnamed: dict[str, str] = {}  # first word of a person's name -> canonical (collisions)
     surnames = frozenset(res.gazetteer.words("surname") + res.gazetteer.words("clan_surname"))
     known = known_by_gazetteers(year_at, res.modern_places)
@@ -171,6 +173,8 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
         entities = read_bare_surnames(entities, text, surnamed)  # "Chiang" after "Chiang Kai-shek"
         entities = carry_names(entities, seen)  # one sense per text (per range: see merge)
         entities = carry_viqr_persons(entities, text, block.start, block_end, seen)
+        entities = carry_model_persons(entities, text, block.start, block_end, model_names,
+                                       res.gazetteer, exclude[low:high])  # "Ngo Quyen" again
         # a paragraph never spans blocks unless it is longer than a block
         entities, reread = reread_capitals(entities, text, year_at, whole.glosses)
         entities = read_place_words(entities, text, known)

@@ -97,7 +97,7 @@ def _asyndetic_subject(verb: Token) -> Token | None:
     return own[0] if own else None
 
 
-def _stranded_subject(verb: Token) -> Token | None:
+def _stranded_subject(verb: Token, date_subject: bool = False) -> Token | None:
     """The subject of a coordinated clause that the parse listed with the object before it
     ("X killed Geolsa Biu, and Dae Jung-sang also died": "Dae Jung-sang" read as a second
     object, "died" as a conjunct of "killed" with no subject; "Jiankang fell to Yang Guang's
@@ -107,11 +107,17 @@ def _stranded_subject(verb: Token) -> Token | None:
     (only adverbs and the passive auxiliary of ``verb`` between; a name in apposition counts
     as its noun) that is a conjunct of a direct or prepositional object of an earlier verb,
     with an "and"/"but" before it. A verb cannot follow its own object, so the noun is the
-    clause's subject. None otherwise."""
+    clause's subject. ``date_subject``: the parse gave ``verb`` only a number for subject (a
+    year read as the subject of a clause after it); an active adverbial clause then counts too,
+    as does one with no subordinator or adverb before it ("defeated the fleet at Penghu and
+    Zheng Keshuang surrendered": "surrendered" hung on "defeated" as an adverbial clause).
+    None otherwise."""
     doc = verb.doc
     passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ not in ("conj", "advcl") or not (verb.tag_ == "VBD" or passive) \
-            or (verb.dep_ == "advcl" and not passive) or children(verb, SUBJ | SUBJ_PASS):
+            or (verb.dep_ == "advcl" and not passive and not date_subject
+                and any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in verb.children)) \
+            or (children(verb, SUBJ | SUBJ_PASS) and not date_subject):
         return None
     j = verb.i - 1
     while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg", "auxpass"):
@@ -223,6 +229,10 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
     if own and not named:  # "1849, Hong Xiuquan, Feng Yunshan ... became": the parse's
         named = [c for s in own for c in s.children if c.dep_ == "conj"  # date subject
                  and c.tag_.startswith("NNP")][:1]  # heads the list of names
+    if own and not named and not children(verb, SUBJ_PASS):
+        stranded = _stranded_subject(verb, date_subject=True)
+        if stranded is not None:  # "until 1683, when ... defeated the Zheng fleet at Penghu
+            return stranded  # and Zheng Keshuang surrendered": 1683 is no subject
     own = _nearest_first(named or own, verb)
     caus = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _CAUSATIVE), None)
     if caus is not None and len(own) >= 2:  # "Qin Hui had Yue Fei put to death"

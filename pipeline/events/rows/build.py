@@ -19,18 +19,20 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from pipeline.events.actors import ActorFinder
+from pipeline.events.coref import GROUP_SOURCE
 from pipeline.events.hedges import reported
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import unbegun_reign
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.modality import finite_present
 from pipeline.events.rows.actor_choice import ActorChoice, Where, choose_actors, with_partner
+from pipeline.events.rows.army_side import army_side
 from pipeline.events.rows.dating import RowSpan, dated_row, event_date, implied_row
 from pipeline.events.rows.notes import note_outcome, note_subject
 from pipeline.events.rows.places import PendingEvent, PlaceQuery, event_place
 from pipeline.events.rows.reading import read_trigger
 from pipeline.events.salience import Salience
-from pipeline.events.triggers import Context, entities_in, reference_name
+from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
 
 
 def _battle_reference(doc: Doc, trig: Span, rules: Sequence[TriggerRule], ctx: Context,
@@ -103,4 +105,10 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                       actor1 is None and (read.agentless or read.performative),
                       choice.titled, choice.untitled,
                       frame.agent.lower_ if frame.agent is not None else "")
+    if actor1 is not None and actor1.source == GROUP_SOURCE:  # "the army arrived in
+        # Luoyang", told of Emperor Xiaowen: a Northern Wei army
+        lead = salience.most_salient(actor1.entity.start, lambda e: e.label == "PERSON")
+        row = army_side(row, doc_text, actor1.entity.start - offset, ctx.lexicon,
+                        polity_of(ctx, lead) if lead is not None and lead.label == "PERSON"
+                        else "")
     return unbegun_reign(row), query  # "the little emperor abdicated": not the new one
