@@ -7,6 +7,8 @@ import pytest
 from spacy.language import Language
 from test_events import run
 
+from pipeline import api
+
 
 @pytest.fixture(scope="module")
 def nlp(parser_nlp: Language) -> Language:
@@ -32,7 +34,8 @@ def types(nlp: Language, text: str) -> list[str]:
     # an army destroyed is annihilated
     ("Li Heng destroyed the Jin army at the river.", "annihilation"),
     ("Li Heng destroyed two armies of the rebels.", "annihilation"),
-    # things and towns keep their types
+    # things, fleets and towns keep their types
+    ("A typhoon destroyed the fleet of the Later Wei.", "destruction"),
     ("Li Heng destroyed the bridges.", "destruction"),
     ("Li Heng conquered the town of Xiangyang.", "capture_city"),
     ("Li Heng annexed Xiangyang.", "capture_city"),
@@ -71,3 +74,9 @@ def test_no_row(nlp: Language, text: str, kind: str) -> None:
 ])
 def test_row_stays(nlp: Language, text: str, kind: str) -> None:
     assert kind in types(nlp, text), types(nlp, text)
+
+
+def test_a_state_destroyed_takes_the_last_year_of_the_state_not_of_the_destroyer(
+        resources: api.Resources) -> None:
+    rows = api.process_text("The Jin destroyed the Liao.", "t", resources).events
+    assert [(e.event_type, e.year) for e in rows] == [("fall_of_state", 1125)]
