@@ -137,7 +137,9 @@ def test_a_date_opening_a_later_coordinated_clause_dates_only_that_clause(
     ev = events(resources, "After the fall of the Tang, Li Cunxu destroyed the Later Liang, "
                            "and in 923 proclaimed himself emperor.")
     assert when(ev["proclaimed himself emperor"]) == (923, None, "sentence")
-    assert when(ev["destroyed"]) == (None, None, "")  # before 923: not 923
+    # a state destroyed falls: the ruler tables give the Later Liang's last year (923), not the
+    # clause's "in 923"
+    assert when(ev["destroyed"]) == (923, None, "sentence")
     # after the fall: the fall is earlier, not 923; the Tang's last year (ruler tables)
     assert when(ev["fall of"]) == (907, None, "sentence")
     ev = events(resources, "In 1126 the Jin took Taiyuan and captured Kaifeng.")

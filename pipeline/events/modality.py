@@ -34,6 +34,8 @@ over again and again": :func:`pipeline.events.habits.recurring`), the "for" phra
 ``request`` verb ("asked for his execution") and a noun that a passive ``irrealis`` verb was
 about ("an invasion was planned", "ordered a third invasion to be prepared") are no event
 either.
+A trigger verb done to an ``abstract_object`` of ``gazetteer/modality_cues.csv`` ("broke the
+promise", "recovered his strength") is a figure of speech, no event.
 A name given by a ``naming`` verb ("also known as the X uprising") and the "of"/"about"
 complement of a ``wish`` or ``irrealis`` verb ("began to think of deposing the Emperor") are
 no event either.
@@ -51,10 +53,10 @@ from pipeline.events.aims import indirect_question as _indirect_question
 from pipeline.events.aims import planned as _planned
 from pipeline.events.aims import purpose_infinitive as _purpose
 from pipeline.events.aims import stated_purpose as _stated_purpose
-from pipeline.events.habits import recurring
+from pipeline.events.habits import load_modality_cues, recurring
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
-from pipeline.events.syntax import MAX_CLIMB, SUBJ, children, coarse
+from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
 from pipeline.events.tense import finite_present, tense, timeline_line
 from pipeline.events.unreal import unreal
 
@@ -216,6 +218,18 @@ def _wished(prep: Token, lexicon: EventLexicon) -> bool:
         and lexicon.cue(prep.head.lower_) in ("wish", "irrealis")
 
 
+def _figurative(head: Token) -> bool:
+    """A trigger verb done to an ``abstract_object`` of ``modality_cues.csv``, its object or
+    its passive subject: a figure of speech, no event of the verb's type ("broke the promise",
+    "having recovered his strength", "the defeat destroyed the prestige of Former Qin", "his
+    reputation was destroyed")."""
+    if coarse(head) != "VERB":
+        return False
+    words = load_modality_cues().get("abstract_object", frozenset())
+    return any(c.dep_ in OBJ or c.dep_ in SUBJ_PASS for c in head.children
+               if c.lower_ in words)
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     if _qualifier(head) or _named(head, lexicon):
@@ -227,6 +241,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         # impossible"; nature, generic subjects, "rather than", penalties (``unreal``)
     if _planned(head, lexicon):
         return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
+    if _figurative(head):
+        return "none"  # "broke the promise", "recovered his strength"
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"

@@ -26,6 +26,7 @@ from pipeline.events.clauses import (
 )
 from pipeline.events.horizon import EntryLead, inherits_far
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.modality import modality
 from pipeline.events.roles import coarse
 from pipeline.records import DateRow
 
@@ -128,7 +129,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         spanned = _span_end(dates, starts, sdoc, head, sent_start, *_SPAN_ENDS[event_type])
         if spanned is not None:  # "Emperor Xiaowen (r. 471-499) ascended the throne": 471
             return spanned, "sentence"
-    if source != "clause" and event_type in _DYNASTY_END and sdoc.has_annotation("DEP"):
+    if source != "clause" and event_type in _DYNASTY_END and sdoc.has_annotation("DEP") \
+            and (lexicon is None or modality(head, lexicon) == "asserted"):
+        # not a failed one: "failed to achieve the goal of destroying the Southern Song" (the
+        # state did not end then)
         # with no date of its own the reading of the name is still chosen by the text's time:
         # the last date before the trigger, across headings ("Founding of Jin" after 698 is
         # no Jurchen Jin of 1115)

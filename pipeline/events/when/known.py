@@ -77,7 +77,8 @@ FAR_READING = 200
 
 def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
                   chosen: DateRow | None, far: bool = False) -> DateRow | None:
-    """The first (``end`` 0) or last (1) year of the dynasty named as the argument of
+    """The first (``end`` 0) or last (1) year of the dynasty named as the argument (its object,
+    else its subject) of
     ``head`` ("the fall of the T'ang dynasty", "founded the Ming", "the Liao fell"), from the
     ruler tables (:func:`pipeline.dates.periods.dynasty_span`), as a low year row; None if
     no argument names a dynasty, or when ``chosen`` (the date the event would take) lies
@@ -93,7 +94,9 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
     Dynasty ...": 618)."""
     args = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]
-    args += [c for c in head.children if c.dep_ in _ARG_DEPS]
+    # the object, else the subject: "the Jin destroyed the Liao" ends the Liao, not the Jin
+    objects = [c for c in head.children if c.dep_ in _ARG_DEPS and c.dep_ != "nsubj"]
+    args += objects or [c for c in head.children if c.dep_ == "nsubj"]
     if head.lower_.startswith("re"):  # "reestablished the Song": not its first founding
         return None
     eras = _era_table(active_gazetteer_dir())
