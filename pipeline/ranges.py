@@ -150,6 +150,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     starts: list[int] = []  # sentence starts of the range so far (rulers re-read by sentence)
     seen: dict[str, tuple[str, str]] = {}  # gazetteer names of the range so far (carry_names)
     surnamed: dict[str, str] = {}  # first word of a person's name -> canonical (collisions)
+    topics: dict[str, list[tuple[int, str]]] = {}  # surname -> persons so far (surname_topics)
     surnames = frozenset(res.gazetteer.words("surname") + res.gazetteer.words("clan_surname"))
     known = known_by_gazetteers(year_at, res.modern_places)
     group: list[tuple[Any, int]] = []
@@ -179,7 +180,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
             entities, ruled = reread_rulers(entities, text, res.ruler_reader, whole.dates,
                                             starts, year_at, date_starts)
             entities, far = refuse_far_rulers(entities, text, res.ruler_reader, whole.dates,
-                                              starts, year_at, surnames, date_starts)
+                                              starts, year_at, surnames, date_starts, topics)
             reread = [*reread, *ruled, *far]  # "Shaozong" in 547 is no ruler of 1645
         group.append((doc, block.start))
         group_entities.extend(entities)
