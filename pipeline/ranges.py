@@ -152,6 +152,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     seen: dict[str, tuple[str, str]] = {}  # gazetteer names of the range so far (carry_names)
     model_names = ModelNames()  # model PERSON names of the range so far (carry_model_persons)
     surnamed: dict[str, str] = {}  # first word of a person's name -> canonical (collisions)
+    topics: dict[str, list[tuple[int, str]]] = {}  # surname -> persons so far (surname_topics)
     surnames = frozenset(res.gazetteer.words("surname") + res.gazetteer.words("clan_surname"))
     known = known_by_gazetteers(year_at, res.modern_places)
     group: list[tuple[Any, int]] = []
@@ -183,7 +184,7 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
             entities, ruled = reread_rulers(entities, text, res.ruler_reader, whole.dates,
                                             starts, year_at, date_starts)
             entities, far = refuse_far_rulers(entities, text, res.ruler_reader, whole.dates,
-                                              starts, year_at, surnames, date_starts)
+                                              starts, year_at, surnames, date_starts, topics)
             reread = [*reread, *ruled, *far]  # "Shaozong" in 547 is no ruler of 1645
         group.append((doc, block.start))
         group_entities.extend(entities)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities.ruler_dates import reread_rulers
-from pipeline.entities.wadegiles import pinyin_to_wg, wg_name_to_pinyin
+from pipeline.entities.wadegiles import pinyin_to_wg, wg_canonical, wg_name_to_pinyin
 from pipeline.places.rows import years_from_dates
 from pipeline.records import DateRow, EntityRow
 
@@ -271,3 +271,14 @@ def test_state_of_and_emperor_of_a_place_name(gaz):
     at = china.index("China")
     assert relabel([(at, at + 5, "PLACE", "China", "model", "China")], china, gaz, set(),
                    ())[0][2] == "PLACE"
+
+
+def test_pinyin_lu_umlaut_is_no_wade_giles_mark():
+    # pinyin writes ü in lü, nü: "Lü Chan" (呂產) is pinyin, not Wade–Giles for Lü Zhan
+    assert wg_canonical("Lü Chan") == ""
+    assert wg_canonical("Nü Chan") == ""
+    # a ü pinyin never writes, an apostrophe or a syllable pinyin lacks still shows Wade–Giles
+    assert wg_canonical("Hsü Chan") == "Xu Zhan"
+    assert wg_canonical("Yü Chan") == "Yu Zhan"
+    assert wg_canonical("Lü Ch'an") == "Lü Chan"
+    assert wg_canonical("Lü Chih") == "Lü Zhi"

@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from pipeline.entities.army_years import refuse_far_armies
 from pipeline.entities.dead_names import refuse_garbled_dead
@@ -51,7 +51,7 @@ from pipeline.entities.ruler_dates import (
     _sentence,
     _years,
 )
-from pipeline.entities.surname_sides import surname_sides
+from pipeline.entities.surname_sides import surname_sides, surname_topics
 from pipeline.entities.unborn import refuse_unborn_polities
 from pipeline.eras import era_key
 from pipeline.records import DateRow, EntityRow, WarningRow
@@ -65,12 +65,15 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
                       dates: Sequence[DateRow], sentence_starts: Sequence[int],
                       year_at: Callable[[int], int | None],
                       surnames: frozenset[str] = frozenset(),
-                      date_starts: Sequence[int] | None = None
+                      date_starts: Sequence[int] | None = None,
+                      topic_memory: MutableMapping[str, list[tuple[int, str]]] | None = None,
                       ) -> tuple[list[EntityRow], list[WarningRow]]:
     """``entities`` with the ruler readings of the module docstring refused, and one warning
     row per refusal. Arguments as :func:`pipeline.entities.ruler_dates.reread_rulers`
     (offsets into ``text``; ``dates`` sorted by start; years astronomical); ``surnames``:
-    surname and clan words that may stand right before a refused name. New lists."""
+    surname and clan words that may stand right before a refused name; ``topic_memory``: the
+    persons of earlier blocks by surname (:func:`pipeline.entities.surname_sides.
+    surname_topics`; updated). New lists."""
     if date_starts is None:
         date_starts = [d.start for d in dates]
     index = reader.index
@@ -131,12 +134,13 @@ def refuse_far_rulers(entities: Sequence[EntityRow], text: str, reader: RulerRea
         return found or ([running] if running is not None else [])
 
     out, sides = surname_sides(out, text, years_at)  # "the Yuan army" in 200: Yuan Shao's
+    out, topics = surname_topics(out, text, years_at, memory=topic_memory)  # "Wei" in 119 BC
     out, unborn = refuse_unborn_polities(out, text, years_at, surnames)  # "Bohai" in 190
     out, lives = refuse_unborn_persons(out, text, years_at)  # "Liu He" in 74 BC: not Liu E
     out, garbled = refuse_garbled_dead(out, text, years_at)  # "Quan Xiang Yu Wenhu" in 560
     out, near = link_near_spellings(out, years_at)  # "Chen Yongliang" in 1356: Chen Youliang
     out, armies = refuse_far_armies(out, years_at)  # the Eastern Route Army of 1281: not Jin's
-    return out, warnings + sides + unborn + lives + garbled + near + armies
+    return out, warnings + sides + topics + unborn + lives + garbled + near + armies
 
 
 def _far(e: EntityRow, rulers: Sequence, years: Sequence[int], entities: Sequence[EntityRow],

@@ -132,13 +132,23 @@ def pinyin_to_wg_key(word: str) -> str:
 _MARKS = re.compile("['’üêŭÜÊŬ]")
 
 
+def _giles_mark(syllable: str) -> bool:
+    """True when a syllable's marks show Wade–Giles: an apostrophe, ê or ŭ, or a ü that pinyin
+    would not write (pinyin writes ü in lü, nü, lüe, nüe: "Lü" is no evidence, "Hsü" is)."""
+    if _MARKS.search(syllable) is None:
+        return False
+    key = syllable.lower().replace("ü", "v")
+    return any(c in syllable for c in "'’êŭÊŬ") or key not in pinyin_syllables()
+
+
 def wg_canonical(name: str) -> str:
     """The pinyin of a name written in Wade–Giles ("Ch'eng-tu" -> "Chengdu", "Ch'ang-an" ->
     "Chang'an", "Hsi-ch'uan" ->
     "Xichuan", "Shih Lang" -> "Shi Lang", "Chin-t'ien village" -> "Jintian village"), or "" if
     the name is not plainly Wade–Giles. Plainly: every capitalised word splits at its hyphens
     into Wade–Giles syllables, and the name shows Wade–Giles by an aspiration apostrophe or
-    a Giles vowel (ü, ê, ŭ), by a word of two hyphenated syllables, or by a syllable pinyin
+    a Giles vowel (ê, ŭ, or ü where pinyin has none: "Lü Chan" is pinyin), by a word of two
+    hyphenated syllables, or by a syllable pinyin
     has not ("Shih", "Hsing"); one pinyin-looking word ("Lin", "Chao") is left as written.
     Lower-case English words ("village") are kept."""
     from pipeline.entities.pinyin import is_real_syllable  # noqa: PLC0415
@@ -155,7 +165,7 @@ def wg_canonical(name: str) -> str:
         readings = [wg_syllable_to_pinyin(s) for s in syls]
         if not all(readings):
             return ""
-        shown = shown or len(syls) > 1 or _MARKS.search(word) is not None \
+        shown = shown or len(syls) > 1 or any(_giles_mark(s) for s in syls) \
             or any(not is_real_syllable(s) for s in syls)
         # pinyin marks a syllable that starts with a, e or o inside a word: "Chang'an"
         joined = readings[0] + "".join(("'" if r[:1] in "aeo" else "") + r for r in readings[1:])
