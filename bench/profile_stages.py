@@ -15,7 +15,8 @@ consume it, so it is not listed; the spaCy spine is the run minus the stages lis
 
 ``--files DIR``: instead, a whole run (``api.run``, exports included) over the ``*.txt`` files
 of DIR, each its own document, as a user runs a folder of pages (varied pages weigh the stages
-differently from one page repeated; each file is its own spaCy batch).
+differently from one page repeated; the spine's spaCy batches reach across files,
+:mod:`pipeline.spine`).
 
 The spaCy side is also split by component (:class:`_TimedPipe`): every component of the run's
 pipeline (enabled or not: the event stage runs the disabled ``tok2vec``, ``tagger`` and
