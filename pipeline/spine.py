@@ -111,7 +111,12 @@ class SpineBatches:
         extra = self._top_up(self.limit - size)
         texts = batch + [block.text for ahead, taken in extra
                          for block in ahead.blocks[len(ahead.docs):len(ahead.docs) + taken]]
-        docs = list(self.nlp.pipe(texts, batch_size=len(texts)))
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=len(texts)))
+        except Exception:  # a later page's text may be what fails: this page alone, then
+            if not extra:
+                raise
+            docs, extra = list(self.nlp.pipe(batch, batch_size=len(batch))), []
         at = len(batch)
         for ahead, taken in extra:  # kept before this document goes on
             ahead.docs.extend(docs[at:at + taken])

@@ -77,6 +77,25 @@ def test_batches_stay_bounded_and_unmatched_text_falls_back(tmp_path: Path) -> N
     assert nlp.batches[-1] == [b.text for b in blocks]
 
 
+def test_a_failing_later_page_does_not_fail_this_one(tmp_path: Path) -> None:
+    paths = _write(tmp_path)
+
+    class _Failing(_RecordingNlp):
+        def pipe(self, texts: list[str], batch_size: int) -> list[object]:
+            if any("Hangzhou" in t for t in texts):
+                raise ValueError("spaCy failed")
+            return super().pipe(texts, batch_size)
+
+    nlp = _Failing()
+    batches = spine.SpineBatches(nlp, spine.upcoming(paths[1:]))  # type: ignore[arg-type]
+    first = clean(PAGES[0])
+    with spine.batching(batches):
+        spine.cleaned(PAGES[0])
+        got = [d.text for d in spine.pipe(nlp, split_blocks(first.text), whole=True)]  # type: ignore[arg-type]
+    assert got == [b.text for b in split_blocks(first.text)]
+    assert nlp.batches == [got]  # the failed batch with the next page's blocks is not kept
+
+
 def test_an_unreadable_file_is_prepared_as_none(tmp_path: Path) -> None:
     assert spine.prepare_file(tmp_path / "missing.txt") is None
 
