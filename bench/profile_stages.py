@@ -15,7 +15,8 @@ consume it, so it is not listed; the spaCy spine is the run minus the stages lis
 
 ``--files DIR``: instead, a whole run (``api.run``, exports included) over the ``*.txt`` files
 of DIR, each its own document, as a user runs a folder of pages (varied pages weigh the stages
-differently from one page repeated; each file is its own spaCy batch).
+differently from one page repeated; the spine's spaCy batches reach across files,
+:mod:`pipeline.spine`).
 
 The spaCy side is also split by component (:class:`_TimedPipe`): every component of the run's
 pipeline (enabled or not: the event stage runs the disabled ``tok2vec``, ``tagger`` and
@@ -51,11 +52,11 @@ STAGES = (
     ("pipeline.events.extract", "prepare_block", "  triggers (prepare_block)"),
     ("pipeline.events.extract", "Salience", "  salience"),
     ("pipeline.events.extract", "build_event", "  event rows (build_event)"),
-    ("pipeline.events.rows.build", "read_frame", "    frame (read_frame)"),
+    ("pipeline.events.rows.reading", "read_frame", "    frame (read_frame)"),
     ("pipeline.events.roles", "mend_asides", "      mend_asides"),
     ("pipeline.events.roles", "modality", "      modality"),
-    ("pipeline.events.rows.build", "resolve_actor", "    actors (resolve_actor)"),
-    ("pipeline.events.rows.build", "dated_event", "    event date (dated_event)"),
+    ("pipeline.events.rows.frames", "resolve_actor", "    actors (resolve_actor)"),
+    ("pipeline.events.rows.dating", "dated_event", "    event date (dated_event)"),
     ("pipeline.document.stream", "place_rows_and_warnings", "place rows"),
 )
 

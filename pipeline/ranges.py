@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import spine
 from .chronology import resolve_dates
 from .dates import era_name_spans, find_date_mentions
 from .dates.state import RunningDate
@@ -38,7 +39,7 @@ from .places import (
     years_from_dates,
 )
 from .records import DateRow, EntityRow, WarningRow
-from .segment import Block, pipe_blocks, sentence_spans, split_blocks
+from .segment import Block, sentence_spans, split_blocks
 
 if TYPE_CHECKING:
     from .document import Resources
@@ -158,7 +159,8 @@ def block_parts(text: str, doc_id: str, resources: Resources, whole: WholeText, 
     group: list[tuple[Any, int]] = []
     group_entities: list[EntityRow] = []
     size = 0
-    for k, (block, doc) in enumerate(zip(blocks, pipe_blocks(res.nlp, blocks), strict=True)):
+    docs = spine.pipe(res.nlp, blocks, whole=first == 0 and last == len(whole.blocks))
+    for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         if on_block is not None:
             on_block(block.start + len(block.text), len(text))
         spans = sentence_spans(doc, block.start, block.text)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..clean import clean
+from .. import spine
 from ..compute import frozen_heap, one_blas_thread
 from ..context import Carry, DocumentContext
 from ..dates.state import RunningDate
@@ -67,7 +67,7 @@ def _process_text(text: str, doc_id: str, resources: Resources, *, path: str,
     original = text
     text, state, context_rows, context_notes, body = _starting_point(
         text, doc_id, resources, context, start)
-    cleaned = clean(text)
+    cleaned = spine.cleaned(text)  # (prepared ahead in a serial run: pipeline.spine)
     warnings = [dataclasses.replace(w, doc_id=doc_id) for w in cleaned.warnings
                 if w.start >= body]  # none for a blanked front matter
     warnings += context_notes

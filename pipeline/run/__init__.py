@@ -15,7 +15,8 @@ One module per job:
 
 Engines (all give byte-identical tables, rows in input order):
 
-* ``jobs=1``: in this process (progress within a file through ``on_block``).
+* ``jobs=1``: in this process (progress within a file through ``on_block``); the spine's
+  spaCy batches reach across the documents (:mod:`pipeline.spine`).
 * ``jobs=N`` (``0``: all cores): N worker processes (:class:`ProcessPoolExecutor`), each with
   the resources loaded once (inherited when the platform forks, else loaded by the initializer).
 * ``engine="dask"``: tasks on a ``dask.distributed`` cluster (``scheduler`` address, or a

@@ -20,6 +20,7 @@ from ..document import (
     process_file,
 )
 from ..exports.stream import DocumentParts
+from ..spine import SpineBatches, batching, upcoming
 
 _WORKER: dict[tuple[str, str | None], Resources] = {}
 
@@ -123,13 +124,16 @@ def process_work_task(work: Sequence[tuple[str, str]], model: str,
 def work_results(work: Sequence[tuple[Path, str]], resources: Resources,
                  context: DocumentContext | None,
                  on_block: Callable[[int, int], None] | None = None,
-                 sink: RowSink | None = None) -> Iterator[DocumentResult]:
+                 sink: RowSink | None = None,
+                 batches: SpineBatches | None = None) -> Iterator[DocumentResult]:
     """Process a work's files in order, carrying the running date (``context``: the first
-    file's; a sidecar or front matter of a later file overrides the carried date)."""
+    file's; a sidecar or front matter of a later file overrides the carried date).
+    ``batches``: the spine's batches across the run's documents (:mod:`pipeline.spine`)."""
     carry = None
     for path, doc_id in work:
-        result = process_file(path, doc_id, resources, on_block=on_block, sink=sink,
-                              context=context if carry is None else None, start=carry)
+        with batching(batches):
+            result = process_file(path, doc_id, resources, on_block=on_block, sink=sink,
+                                  context=context if carry is None else None, start=carry)
         if result.running is not None:
             carry = result.running
         yield result
@@ -165,11 +169,15 @@ def serial(items: Sequence[tuple[Path, str]], resources: Resources,
            continuous: bool = False) -> Iterator[DocumentResult]:
     """In this process; each document's rows go to ``sink`` as they come (block by block);
     with ``continuous`` the files of a work in order, each from the previous one's running
-    date."""
+    date. The spine's spaCy batches reach across documents (:mod:`pipeline.spine`: a page's
+    last batch is topped up with the next pages' first blocks)."""
+    batches = SpineBatches(resources.nlp, upcoming([path for path, _ in items[1:]]))
     if continuous:
         for work in works(items):
-            yield from work_results(work, resources, context, on_block, sink)
+            yield from work_results(work, resources, context, on_block, sink, batches)
         return
     for path, doc_id in items:
-        yield process_file(path, doc_id, resources, on_block=on_block, sink=sink,
-                           context=context)
+        with batching(batches):
+            result = process_file(path, doc_id, resources, on_block=on_block, sink=sink,
+                                  context=context)
+        yield result
