@@ -51,11 +51,11 @@ STAGES = (
     ("pipeline.events.extract", "prepare_block", "  triggers (prepare_block)"),
     ("pipeline.events.extract", "Salience", "  salience"),
     ("pipeline.events.extract", "build_event", "  event rows (build_event)"),
-    ("pipeline.events.rows.build", "read_frame", "    frame (read_frame)"),
+    ("pipeline.events.rows.reading", "read_frame", "    frame (read_frame)"),
     ("pipeline.events.roles", "mend_asides", "      mend_asides"),
     ("pipeline.events.roles", "modality", "      modality"),
-    ("pipeline.events.rows.build", "resolve_actor", "    actors (resolve_actor)"),
-    ("pipeline.events.rows.build", "dated_event", "    event date (dated_event)"),
+    ("pipeline.events.rows.frames", "resolve_actor", "    actors (resolve_actor)"),
+    ("pipeline.events.rows.dating", "dated_event", "    event date (dated_event)"),
     ("pipeline.document.stream", "place_rows_and_warnings", "place rows"),
 )
 
