@@ -1,7 +1,7 @@
 """CPU shares of the pipeline's stages on the corpus repeated (issue 8's profile).
 
 Usage: python bench/profile_stages.py [--repeat 5] [--rounds 3] [--corpus FILE] [--by-file N]
-[--files DIR]
+[--by-function N] [--files DIR]
 
 Each stage function below is wrapped with a process-CPU-time accumulator (its outermost call
 only: a recursive or nested call is not counted twice) and :func:`pipeline.document.process_text`
@@ -10,8 +10,9 @@ warm-up; the round with the least total CPU is printed, each stage as seconds an
 run. Unlike a tracing profiler (cProfile) this adds no cost per Python call, so the shares of
 Python stages are not inflated against the model's compiled code. ``--by-file N`` also runs
 cProfile once and prints the N files with the most self time (inflated, but it shows where
-inside a stage the time goes). A generator stage (``pipe_blocks``) is timed in the stages that
-consume it, so it is not listed; the spaCy spine is the run minus the stages listed.
+inside a stage the time goes); ``--by-function N`` the N functions of ``pipeline/`` with the
+most self and cumulative time in that run. A generator stage (``pipe_blocks``) is timed in the
+stages that consume it, so it is not listed; the spaCy spine is the run minus the stages listed.
 
 ``--files DIR``: instead, a whole run (``api.run``, exports included) over the ``*.txt`` files
 of DIR, each its own document, as a user runs a folder of pages (varied pages weigh the stages
@@ -149,12 +150,31 @@ def _time_components(nlp: Any, clock: _ComponentClock) -> None:
                        for name, proc in nlp._components]  # noqa: SLF001
 
 
+def _by_function(stats: pstats.Stats, n: int) -> None:
+    """The ``n`` functions of ``pipeline/`` with the most self time, then with the most
+    cumulative time, each as seconds and share of the traced run (cProfile inflates Python
+    calls against compiled code: compare runs, not with the CPU shares above)."""
+    rows = [(tt, ct, calls, path[path.find("pipeline/"):], line, name)
+            for (path, line, name), (_, calls, tt, ct, _) in stats.stats.items()  # type: ignore[attr-defined]
+            if "pipeline/" in path and "site-packages" not in path]
+    whole = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+    for title, key in (("self", 0), ("cumulative", 1)):
+        print(f"cProfile: the {n} functions of pipeline/ with most {title} time "
+              f"(of {whole:.1f} s traced):")
+        for tt, ct, calls, path, line, name in sorted(rows, key=lambda r: -r[key])[:n]:
+            print(f"  self {tt:6.2f} s {100 * tt / whole:5.1f}%  cum {ct:6.2f} s "
+                  f"{100 * ct / whole:5.1f}%  {calls:8d} calls  {path}:{line} {name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=Path("corpus/song_jin_wars.txt"))
     parser.add_argument("--by-file", type=int, default=0, metavar="N")
+    parser.add_argument("--by-function", type=int, default=0, metavar="N",
+                        help="also the N functions of pipeline/ with most self / cumulative "
+                             "time (cProfile, one more run)")
     parser.add_argument("--files", type=Path, default=None, metavar="DIR",
                         help="time a whole run over DIR/*.txt (one document each) instead")
     args = parser.parse_args()
@@ -211,11 +231,14 @@ def main() -> None:
     print(f"  {'the model (its components + make_doc)':38s} {model_s:6.2f} s "
           f"{100 * model_s / total:5.1f}%; chronicle's own Python (the rest): "
           f"{total - model_s:.2f} s {100 * (total - model_s) / total:5.1f}%")
-    if args.by_file:
+    if args.by_file or args.by_function:
         profile = cProfile.Profile()
         profile.enable()
         work()
         profile.disable()
+    if args.by_function:
+        _by_function(pstats.Stats(profile), args.by_function)  # type: ignore[arg-type]
+    if args.by_file:
         by_file: Counter[str] = Counter()
         for (path, _, _), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
             key = path.split("site-packages/")[-1].split("/")[0] if "site-packages" in path \

@@ -146,6 +146,8 @@ class EraTable:
         self.dynasties = dynasties
         self._by_key: dict[str, list[Era]] = {}
         self._by_id = {e.era_id: e for e in self.eras}
+        self._one_era = {e.dynasty: e for e in self.eras}  # an era of each era dynasty
+        self._of_dynasty: dict[str, tuple[Era, ...]] = {}  # eras_of_dynasty's, filled on use
         forms: set[str] = set()
         for era in self.eras:
             for form in era.romanizations or (era.name,):
@@ -309,8 +311,12 @@ class EraTable:
         return any(a in readings for a in self.ancestors(era.dynasty))
 
     def eras_of_dynasty(self, dynasty: str) -> list[Era]:
-        """Eras matching ``dynasty`` (see :meth:`matches_dynasty`), by start year."""
-        return [e for e in self.eras if self.matches_dynasty(e, dynasty)]
+        """Eras matching ``dynasty`` (see :meth:`matches_dynasty`), by start year (found once
+        per table and dynasty, each era dynasty tested once; a new list each call)."""
+        if dynasty not in self._of_dynasty:
+            fits = {d: self.matches_dynasty(e, dynasty) for d, e in self._one_era.items()}
+            self._of_dynasty[dynasty] = tuple(e for e in self.eras if fits[e.dynasty])
+        return list(self._of_dynasty[dynasty])
 
     def era_in_force(self, dynasty: str, year: int) -> list[Era]:
         """Eras of ``dynasty`` whose span start_year..end_year contains CE ``year``."""
@@ -342,17 +348,9 @@ def load_dynasties(gazetteer_dir: Path | None = None) -> tuple[Dynasty, ...]:
     """Read ``dynasties.csv``."""
     path = (gazetteer_dir or DEFAULT_GAZETTEER) / "dynasties.csv"
     with path.open(encoding="utf-8", newline="") as fh:
-        return tuple(
-            Dynasty(
-                name=r["dynasty"],
-                name_zh=r["dynasty_zh"],
-                parent=r["parent"],
-                cal_stream=int(r["cal_stream"] or 0),
-                aliases=_split(r["aliases"]),
-                default_for=_split(r["default_for"]),
-            )
-            for r in csv.DictReader(fh)
-        )
+        return tuple(Dynasty(name=r["dynasty"], name_zh=r["dynasty_zh"], parent=r["parent"],
+                             cal_stream=int(r["cal_stream"] or 0), aliases=_split(r["aliases"]),
+                             default_for=_split(r["default_for"])) for r in csv.DictReader(fh))
 
 
 # Chinese eras; Japanese, Korean and Vietnamese eras (kept apart, optional)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.entities.alternation import alternation, word_set
 from pipeline.entities.pinyin import is_one_syllable
 from pipeline.entities.wadegiles import wg_syllable_to_pinyin
 from pipeline.gazetteer import Gazetteer
@@ -46,7 +47,7 @@ _CITY_FALL = (r"(?=\s*[,.;:)]|\s+(?:to|within|after|and|again|soon|shortly|final
 _SYLLABLE = re.compile(r"[A-Za-zÀ-ÿ']+")
 
 
-def _surname_first(name: str, surnames: set[str]) -> bool:
+def _surname_first(name: str, surnames: frozenset[str]) -> bool:
     """True when the first word or hyphen-joined syllable of ``name`` is a surname of
     ``surnames`` (pinyin), as written or read from Wade–Giles ("Chu-yu": Zhu)."""
     m = _SYLLABLE.match(name)
@@ -59,11 +60,11 @@ def _surname_first(name: str, surnames: set[str]) -> bool:
 def fallen_places(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     """Turn, in place, each model PERSON of ``rows`` that the module docstring's frame makes
     a place into a PLACE (same span and canonical)."""
-    verbs = sorted(gaz.words("place_fall"), key=len, reverse=True)
+    verbs = gaz.words("place_fall")
     if not verbs:
         return
-    frame = re.compile(r"\s+(?:" + "|".join(map(re.escape, verbs)) + r")" + _CITY_FALL)
-    surnames = set(gaz.words("surname"))
+    frame = re.compile(r"\s+(?:" + alternation(verbs, longest_first=True) + r")" + _CITY_FALL)
+    surnames = word_set(gaz.words("surname"))
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or source != "model" or frame.match(text, end) is None:
             continue
@@ -81,11 +82,11 @@ def assailed_places(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     canonical)."""
     from pipeline.places.untagged import known_place_name  # the place stage's tables
 
-    verbs = sorted(gaz.words("place_assail"), key=len, reverse=True)
+    verbs = gaz.words("place_assail")
     if not verbs:
         return
-    before = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, verbs)) + r")\s+$")
-    surnames = set(gaz.words("surname"))
+    before = re.compile(r"(?:^|\s)(?:" + alternation(verbs, longest_first=True) + r")\s+$")
+    surnames = word_set(gaz.words("surname"))
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label not in ("PERSON", "POLITY") or source != "model" \
                 or before.search(text, max(0, start - 24), start) is None:
@@ -110,7 +111,7 @@ def described_places(rows: list[Row], text: str, gaz: Gazetteer) -> None:
                    reverse=True)
     if not verbs:
         return
-    alternatives = "|".join(map(re.escape, verbs))
+    alternatives = alternation(tuple(verbs))
     clause = re.compile(rf",\s+which\s+(?:[\w'’-]+\s+){{0,{RELATIVE_REACH}}}?"
                         rf"(?:{alternatives})\b")
     for k, (start, end, label, canon, source, name) in enumerate(rows):

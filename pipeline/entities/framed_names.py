@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from pipeline.entities.alternation import alternation
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer.place_names import place_names
@@ -40,9 +41,8 @@ def framed_persons(rows: list[Row], text: str, gaz: Gazetteer,
     nouns = gaz.words("person_before")
     if not nouns:
         return
-    frame = re.compile(r"\b[Tt]he (?:[A-Z][^\W\d_]+ )?(?:" + "|".join(
-        map(re.escape, sorted(nouns, key=len, reverse=True))) + r") (" + _NAME
-        + r"(?: " + _NAME + r")?)")
+    frame = re.compile(r"\b[Tt]he (?:[A-Z][^\W\d_]+ )?(?:" + alternation(
+        nouns, longest_first=True) + r") (" + _NAME + r"(?: " + _NAME + r")?)")
     lower = {w.lower() for w in lower_words}
     stop = {w.lower() for kind in _NO_NAME_KINDS for w in gaz.words(kind)}
     places: set[str] | None = None

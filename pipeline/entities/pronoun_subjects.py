@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.entities.alternation import alternation
 from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer.place_names import place_names
 
@@ -67,14 +68,14 @@ def kin_apposed(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     stand between commas after a lower-case kin noun ("another grandson, Khalil Sultan,
     seized"), and the one-word PLACE rows right after a possessive and a kin noun ("his
     concubine Helan"), as PERSON, and the other model PLACE rows of those names."""
-    kin = sorted({w.lower() for kind in ("male_word", "female_word") for w in gaz.words(kind)
-                  if w.isalpha()})
+    kin = tuple(sorted({w.lower() for kind in ("male_word", "female_word")
+                        for w in gaz.words(kind) if w.isalpha()}))
     if not kin:
         return
-    apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, kin)) + r"), $")
+    apposed = re.compile(r"\b(?:" + alternation(kin) + r"), $")
     # an age or rank word may stand between ("his elder brother Fuquan", "her younger son")
-    owned = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:(?:" + "|".join(map(re.escape, _AGE))
-                       + r") )?(?:" + "|".join(map(re.escape, kin)) + r") $")
+    owned = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:(?:" + alternation(_AGE)
+                       + r") )?(?:" + alternation(kin) + r") $")
     unknown = _unknown_places(gaz)
     persons: set[str] = set()
     for k, (start, end, label, _canon, source, name) in enumerate(rows):

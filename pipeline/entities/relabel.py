@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from pipeline.entities.alternation import alternation, word_set
 from pipeline.entities.city_verbs import assailed_places, described_places, fallen_places
 from pipeline.entities.collisions import load_collisions
 from pipeline.entities.date_shapes import is_month_word
@@ -149,7 +150,7 @@ def _name_before_place(rows: list[Row], text: str, gaz: Gazetteer, titles: set[s
     generic = {w for s in gaz.words("place_suffix") for w in s.split()}
     generic |= {w for s in gaz.words("place_prefix") for w in s.split()}
     generic |= set(gaz.words("direction_word"))
-    surnames = set(gaz.words("surname"))
+    surnames = word_set(gaz.words("surname"))
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or " " in name or "-" in name:
             continue
@@ -174,16 +175,15 @@ def _name_before_place(rows: list[Row], text: str, gaz: Gazetteer, titles: set[s
 
 
 def _place_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
-    before = sorted(gaz.words("place_before"), key=len, reverse=True)
-    after = sorted(gaz.words("place_after"), key=len, reverse=True)
+    before, after = gaz.words("place_before"), gaz.words("place_after")
     if not before and not after:
         return
-    pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
+    pre = re.compile(r"(?:^|\s)(?:" + alternation(before, longest_first=True) + r")\s+$") \
         if before else None
     passive = gaz.words("place_passive")
     # "Chusan was occupied", "Kucha, Aksu and Uch Turfan were recovered"
     undergo = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)*"
-                         r"\s+(?:was|were)\s+(?:" + "|".join(map(re.escape, passive)) + r")\b") \
+                         r"\s+(?:was|were)\s+(?:" + alternation(passive) + r")\b") \
         if passive else None
     for k, (start, end, label, canon, source, name) in enumerate(rows):
         if label != "PERSON" or (source != "model" and name not in gaz.world_places):
@@ -217,19 +217,17 @@ def _person_frames(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     before = gaz.words("person_before")
     rank = gaz.words("person_rank_after")
     verbs = gaz.words("person_object_verb")
-    pre = re.compile(r"\bthe (?:[A-Z][a-z]+ )?(?:" + "|".join(map(re.escape, before))
-                     + r") $") \
+    pre = re.compile(r"\bthe (?:[A-Z][a-z]+ )?(?:" + alternation(before) + r") $") \
         if before else None
     # the same noun capitalised as a title, with or without "the": "Viceroy Ruicheng"
-    titled = re.compile(r"(?:^|(?<=[\s(\"“]))(?:" + "|".join(
-        re.escape(w.capitalize()) for w in before) + r") $") if before else None
-    post = re.compile(r" (?:" + "|".join(map(re.escape, rank)) + r")\b") if rank else None
-    order = re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r") $") if verbs else None
+    titled = re.compile(r"(?:^|(?<=[\s(\"“]))(?:" + alternation(before, capitalized=True)
+                        + r") $") if before else None
+    post = re.compile(r" (?:" + alternation(rank) + r")\b") if rank else None
+    order = re.compile(r"\b(?:" + alternation(verbs) + r") $") if verbs else None
     # "the Second Emperor, Huhai, ordered": a name apposed between commas to a person's title
-    nouns = {w for t in gaz.words("person_title") for w in t.split()} | {
-        w.capitalize() for w in before}
-    apposed = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(nouns))) + r"), $") \
-        if nouns else None
+    nouns = tuple(sorted({w for t in gaz.words("person_title") for w in t.split()} | {
+        w.capitalize() for w in before}))
+    apposed = re.compile(r"\b(?:" + alternation(nouns) + r"), $") if nouns else None
     persons: dict[str, str] = {}
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         if label != "PLACE" or name.count(" ") > 1:
@@ -345,10 +343,10 @@ def _listed_with_person(rows: list[Row], k: int, text: str, full_names: bool = F
 
 
 def _person_shapes(rows: list[Row], text: str, gaz: Gazetteer) -> None:
-    surnames = set(gaz.words("surname"))
+    surnames = word_set(gaz.words("surname"))
     generic = load_collisions(gaz.source_dir).place_syllables
-    before = sorted(gaz.words("place_before"), key=len, reverse=True)
-    pre = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, before)) + r")\s+$") \
+    before = gaz.words("place_before")
+    pre = re.compile(r"(?:^|\s)(?:" + alternation(before, longest_first=True) + r")\s+$") \
         if before else None
     known = place_names(gaz)
     for k, (start, end, label, _canon, source, name) in enumerate(rows):

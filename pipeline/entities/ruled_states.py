@@ -22,6 +22,7 @@ person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.gazetteer import Gazetteer
 
@@ -30,6 +31,7 @@ Row = tuple[int, int, str, str, str, str]
 _NAME = r"[A-Z][\w'’-]+"
 
 
+@lru_cache(maxsize=4)
 def _title_before(titles: tuple[str, ...]) -> re.Pattern[str] | None:
     """The pattern of "<title> [<Name> [<Name>]] of [the] " ending right before a name."""
     if not titles:
@@ -39,6 +41,7 @@ def _title_before(titles: tuple[str, ...]) -> re.Pattern[str] | None:
                       + r")(?: " + _NAME + r"){0,2} of (?:the )?$")
 
 
+@lru_cache(maxsize=4)
 def _state_after(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     """The pattern of ", a(n)/the [word [word]] <state noun>" + the end of the head, right
     after a name."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from pipeline.entities.era_emperors import era_emperor, pinyin_name
 from pipeline.entities.pinyin import is_one_syllable, is_pinyin_word, is_real_syllable
 from pipeline.entities.tables import _Tables, _Words, clan_key
@@ -93,6 +95,24 @@ def _anchored(words: list[str], orth: list[int], lower: list[int],
         if e >= 1 and words[e - 1].istitle():
             out.append(("POLITY", e - 1, e + 1))
     return out
+
+
+def _intro_names(doc: Doc, tables: _Tables) -> list[tuple[str, int, int]]:
+    """("PERSON_INTRO", start, end) for each ``name_intro`` phrase of ``doc`` (any case)
+    followed by a capitalised word (``Token.is_title``), or by "of" and one ("the literary
+    name of Gangfeng"): the matches of the Matcher pattern phrase + ``{"LOWER": "of", "OP":
+    "?"}`` + ``{"IS_TITLE": True}``, each once, by phrase match. :func:`_valid_rule` checks
+    the name (the last word)."""
+    if tables.intros is None:
+        return []
+    out: dict[tuple[str, int, int], None] = {}
+    n = len(doc)
+    for _key, start, end in tables.intros(doc):
+        if end < n and doc[end].is_title:
+            out["PERSON_INTRO", start, end + 1] = None
+        if end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].is_title:
+            out["PERSON_INTRO", start, end + 2] = None
+    return list(out)
 
 
 def _clan_names(words: list[str], lower: list[int], tables: _Tables

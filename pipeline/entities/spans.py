@@ -15,6 +15,7 @@ from pipeline.entities.rules import (
     ERA_RULES,
     _anchored,
     _clan_names,
+    _intro_names,
     _valid_rule,
     era_name_canonical,
 )
@@ -83,7 +84,7 @@ def find_spans(doc: Doc, tables: _Tables) -> list[Span]:
         entry = gaz.resolve(alias, context)
         if entry is not None:
             cands.append(_Cand(start, end, entry.label, entry.canonical, 2))
-    matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)]
+    matches = [(strings[m], a, b) for m, a, b in tables.rules(doc)] + _intro_names(doc, tables)
     for key, start, end in (matches + _anchored(words, orth, lower, tables)
                             + _clan_names(words, lower, tables)):
         if key == "PERSON_WG1" and end < len(words) and words[end] == "-":

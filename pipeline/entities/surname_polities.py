@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.entities.alternation import alternation
 from pipeline.entities.surnames import load_compound_surnames
 from pipeline.gazetteer import Gazetteer
 
@@ -33,10 +34,9 @@ def surnamed_polities(rows: list[Row], text: str, gaz: Gazetteer) -> None:
     surnames = {w.lower() for w in gaz.words("surname")} | {
         w.lower() for w in (load_compound_surnames(gaz.source_dir).values()
                             if gaz.source_dir else ())}
-    alt = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
     frame = re.compile(r"(?:\b(?:the|his|her|their|its)|\w['’]s)\s+(?:[A-Z][a-z]+\s+)?(?:"
-                       + alt + r")\s+$|(?:^|(?<=[\s(\"“]))(?:"
-                       + "|".join(re.escape(w.capitalize()) for w in nouns) + r")\s+$")
+                       + alternation(nouns, longest_first=True) + r")\s+$|(?:^|(?<=[\s(\"“]))(?:"
+                       + alternation(nouns, capitalized=True) + r")\s+$")
     for k, (start, end, label, _canon, source, name) in enumerate(rows):
         words = name.split()
         if label != "POLITY" or len(words) != 2 or words[0].lower() not in surnames \

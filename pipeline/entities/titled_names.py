@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from pipeline.entities.alternation import alternation, lower_set
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
 
@@ -55,13 +56,12 @@ def _emperor_canonical(name: str, canonicals: set[str]) -> str:
 def titled_canonicals(rows: list[EntityRow], gaz: Gazetteer) -> list[EntityRow]:
     """``rows`` with the canonical of each titled PERSON row set to that of the same person
     named bare in the text (see the module docstring); order and spans unchanged."""
-    titles = sorted(gaz.words("person_title"), key=len, reverse=True)
+    titles = gaz.words("person_title")
     if not titles or not any(r.label == "PERSON" for r in rows):
         return rows
-    lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") (.+)")
+    lead = re.compile(r"(?:" + alternation(titles, longest_first=True) + r") (.+)")
     after = gaz.words("title_after_ruler")
-    tail = re.compile(r"([A-Z][a-z']+) (?:" + "|".join(map(re.escape, after)) + r")") \
-        if after else None
+    tail = re.compile(r"([A-Z][a-z']+) (?:" + alternation(after) + r")") if after else None
     bare = _bare_canonicals(rows)
     persons = {r.canonical for r in rows if r.label == "PERSON"}
     out: list[EntityRow] = []
@@ -93,13 +93,13 @@ def bare_titled_persons(rows: list[Row], gaz: Gazetteer) -> None:
     row's canonical; not a name the place tables know ("Wu" of "King of Wu" is no person
     row; "Donghai" of "Prince Donghai" is a place of the data). ``rows``: ``(start, end,
     label, canonical, source, text)``."""
-    titles = sorted(gaz.words("person_title"), key=len, reverse=True)
+    titles = gaz.words("person_title")
     if not titles:
         return
-    lead = re.compile(r"(?:" + "|".join(map(re.escape, titles)) + r") ([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
+    lead = re.compile(r"(?:" + alternation(titles, longest_first=True)
+                      + r") ([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
     after = gaz.words("title_after_ruler")
-    tail = re.compile(r"([A-Z][a-z']+) (?:" + "|".join(map(re.escape, after)) + r")") \
-        if after else None
+    tail = re.compile(r"([A-Z][a-z']+) (?:" + alternation(after) + r")") if after else None
     bare: dict[str, str] = {}
     for _s, _e, label, canonical, _source, text in rows:
         name = " ".join(text.split())
@@ -143,8 +143,8 @@ def carry_titled_names(rows: list[EntityRow], seen: dict[str, tuple[str, str]]
     after = lexicon_values(directory, "title_after_ruler")
     if not after or not any(r.label == "PERSON" for r in rows):
         return rows
-    tail = re.compile(r"(\S+) (?:" + "|".join(map(re.escape, after)) + r")")
-    words = {w.lower() for kind in _NO_NAME_KINDS for w in lexicon_values(directory, kind)}
+    tail = re.compile(r"(\S+) (?:" + alternation(after) + r")")
+    words = lower_set(*(lexicon_values(directory, kind) for kind in _NO_NAME_KINDS))
     for r in rows:
         m = tail.fullmatch(" ".join(r.text.split())) if r.label == "PERSON" else None
         if m is not None and _NAME_WORD.fullmatch(m.group(1)) and m.group(1)[0].isupper() \

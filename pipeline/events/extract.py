@@ -137,8 +137,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
         if blocks[0][0].has_annotation("SENT_START") else []
     horizons = Horizons([(b.text, b.offset) for b in prepared], sentence_starts, kept,
                         told,  # a lead date may be an aside: "Li Siyuan. A.D. 867-933."
-                        {f for f, rules in lex.forms.items() if " " not in f
-                         and any(r.event_type == "death" for r in rules)}, unread)
+                        _lexicon_sets(lex)[0], unread)
     titles = name_lines([(b.text, b.offset) for b in prepared], kept)  # infobox subjects
     out: list[list[PendingEvent]] = []
     group: list[int] = []
@@ -151,9 +150,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
             out.extend(_parse_and_finish([prepared[j] for j in group], parser, carry,
                                          horizons, titles, mt))
             group, size = [], 0
-    hostile = frozenset(r.event_type for rules in lex.forms.values() for r in rules
-                        if r.hostile)
-    out = _date_lead(out, all_dates[0].start if all_dates else None, hostile)
+    out = _date_lead(out, all_dates[0].start if all_dates else None, _lexicon_sets(lex)[1])
     texts = [(b.text, b.offset) for b in prepared]
     lives = {**recorded_lives(active_gazetteer_dir()), **printed_lives(kept, told, texts)}
     built = [r for block in out for r, _ in block]
@@ -171,6 +168,23 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     # an undated event "during his reign": the reign's years
     rows = iter(flat)
     return [[(next(rows), query) for _, query in block] for block in out]
+
+
+#: id of a lexicon -> (the lexicon, its one-word death forms, its hostile event types): derived
+#: once per lexicon, not per document (the lexicon is kept so that its id stays its own)
+_LEXICON_SETS: dict[int, tuple[EventLexicon, frozenset[str], frozenset[str]]] = {}
+
+
+def _lexicon_sets(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    hit = _LEXICON_SETS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        if len(_LEXICON_SETS) >= 8:
+            _LEXICON_SETS.clear()
+        hit = _LEXICON_SETS[id(lex)] = (lex, frozenset(
+            f for f, rules in lex.forms.items()
+            if " " not in f and any(r.event_type == "death" for r in rules)), frozenset(
+            r.event_type for rules in lex.forms.values() for r in rules if r.hostile))
+    return hit[1], hit[2]
 
 
 def _date_lead(blocks: list[list[PendingEvent]], first_date: int | None,

@@ -27,9 +27,19 @@ from pipeline.events.lexicon import EventLexicon
 MAX_GAP = 2
 
 
-def _openers(lexicon: EventLexicon) -> list[tuple[str, ...]]:
-    return sorted((tuple(c.split()) for c, k in lexicon.cues.items() if k == "list_opener"),
-                  key=len, reverse=True)
+#: id of a lexicon -> (the lexicon, its list openers, its act suffixes): read once per lexicon
+_CUES: dict[int, tuple[EventLexicon, list[tuple[str, ...]], tuple[str, ...]]] = {}
+
+
+def _list_cues(lexicon: EventLexicon) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+    """The ``list_opener`` cues (as words, longest first) and ``act_suffix`` cues of
+    ``lexicon`` (derived once per lexicon object)."""
+    cached = _CUES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _CUES[id(lexicon)] = (lexicon, sorted(
+            (tuple(c.split()) for c, k in lexicon.cues.items() if k == "list_opener"),
+            key=len, reverse=True), tuple(c for c, k in lexicon.cues.items() if k == "act_suffix"))
+    return cached[1], cached[2]
 
 
 def _is_act_noun(word: str, suffixes: tuple[str, ...]) -> bool:
@@ -60,8 +70,7 @@ def list_items(doc: Doc, found: Mapping[tuple[int, int], str],
     """(start, end) token spans of the list items after a trigger and a list opener -> the
     umbrella trigger's form (a key of ``lexicon.forms``); see the module doc. ``found``:
     the paragraph's trigger spans -> forms."""
-    openers = _openers(lexicon)
-    suffixes = tuple(c for c, k in lexicon.cues.items() if k == "act_suffix")
+    openers, suffixes = _list_cues(lexicon)
     if not openers or not suffixes or not found:
         return {}
     taken = {i for s, e in found for i in range(s, e)}

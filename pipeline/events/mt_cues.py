@@ -59,9 +59,11 @@ def _load(path: Path) -> MtCues:
 
 def load_mt_cues(path: Path | None = None) -> MtCues:
     """The cues of ``path`` (default: ``mt_cues.csv`` of the active gazetteer, else of the
-    bundled one); cached per file."""
-    if path is None:
-        path = active_gazetteer_dir() / CUES_FILE
-        if not path.exists():
-            path = gazetteer_dir() / CUES_FILE
-    return _load(path)
+    bundled one); cached per file (the default file looked up once per gazetteer folder)."""
+    return _load(path if path is not None else _default_path(active_gazetteer_dir()))
+
+
+@lru_cache(maxsize=8)
+def _default_path(folder: Path) -> Path:
+    path = folder / CUES_FILE
+    return path if path.exists() else gazetteer_dir() / CUES_FILE

@@ -296,8 +296,9 @@ def present_narration(doc: Doc, text: str, offset: int, found: Mapping[tuple[int
     ``starts``) and the paragraph's ``entities`` (full-text offsets). The answer is kept for
     :func:`narrated`."""
     spans: tuple[tuple[int, int], ...] = ()
-    if found and doc.has_annotation("SENT_START"):
-        firsts = sorted({s for s, _ in found})
+    firsts = sorted({s for s, _ in found})
+    if firsts and doc.has_annotation("SENT_START") and any(
+            verb_tense(doc, i, lex) == "present" for i in firsts):  # none: no section narrates
         actors = [(e.start, e.end) for e in entities if e.label in _DOERS]
         tallies = []
         for sent in doc.sents:

@@ -78,6 +78,7 @@ class TimelinePoints:
         axes.set_title(f"{dated} dated events by year and type"
                        f" ({self.undated} undated not shown)", fontsize=10)
         figure.tight_layout()
+        figure.set_layout_engine(None)  # laid out once: savefig needs no extra layout draw
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})
         return buffer.getvalue()

@@ -64,12 +64,13 @@ def far_from_text(rows: Sequence[PlaceRow]) -> tuple[list[PlaceRow], dict[int, s
         if rows[i].certainty != "high" or len(parts) < 3 or not any(
                 c in parts[1] for c in _CHECKED) or parts[2] not in _LEVELS:
             continue
+        if any(_km(p, q) <= FAR_KM for j, q in points if j != i):
+            continue  # near another place (most rows: the first near one ends the scan)
         near = min(_km(p, q) for j, q in points if j != i)
-        if near > FAR_KM:
-            out[i] = replace(rows[i], certainty="medium")
-            basis[i] = (f"the one reading the tables give lies {near:.0f} km from every other "
-                        f"place of the text ({len(points) - 1} located): perhaps a namesake "
-                        f"of another region")
+        out[i] = replace(rows[i], certainty="medium")
+        basis[i] = (f"the one reading the tables give lies {near:.0f} km from every other "
+                    f"place of the text ({len(points) - 1} located): perhaps a namesake "
+                    f"of another region")
     return out, basis
 
 

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from pipeline.entities.pinyin import WG_SYLLABLE
 from pipeline.entities.rulers import RulerIndex, gazetteer_ruler_index
@@ -50,6 +51,7 @@ class _Tables:
     # clan_key of a Wade–Giles spelling ("ssuma") -> the lexicon's pinyin spelling ("Sima")
     clan_wg: dict[str, str] | None = None
     clan_starts: frozenset[int] = frozenset()  # LOWER hashes of words a clan may start with
+    intros: PhraseMatcher | None = None  # name_intro phrases (LOWER): rules._intro_names
 
 
 _CAP = {"IS_TITLE": True}
@@ -142,9 +144,11 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
                             hyph + [_flag_token(vocab, _Regex(wg_low),
                                                 {"TEXT": {"REGEX": wg_low}}),
                                     {"ORTH": "Emperor"}]])
-    intros = [[{"LOWER": x} for x in phrase.lower().split()] for phrase in gaz.words("name_intro")]
-    if intros:  # "styled himself Ruxian": the name after the phrase (see find_spans)
-        rules.add("PERSON_INTRO", [p + [{"LOWER": "of", "OP": "?"}, cap] for p in intros])
+    # "styled himself Ruxian": the name after the phrase (see find_spans and
+    # rules._intro_names); the phrases in one PhraseMatcher, not a Matcher pattern each
+    intros = PhraseMatcher(vocab, attr="LOWER")
+    for phrase in gaz.words("name_intro"):
+        intros.add("PERSON_INTRO", [Doc(vocab, words=phrase.lower().split())])
     rules.add("PERSON_SG", [[isin(w.plain_surnames), cap]])
     rules.add("PERSON_AMB", [[isin(w.surnames & w.pol_single), cap]])
     # "Chiang Kai-shek", "Sun Yat-sen": a polity word or surname + a hyphenated given name
@@ -195,7 +199,7 @@ def _build_tables(nlp: Language, gaz: Gazetteer) -> _Tables:
     }
     return _Tables(
         gazetteer=gaz, words=w, anchors=anchors, phrases=phrases, lower_phrases=lower_phrases,
-        rules=rules,
+        rules=rules, intros=intros,
         gloss_openers=frozenset(x.lower() for x in gaz.words("gloss_opener")),
         gloss_words=frozenset(x.lower() for x in gaz.words("gloss_word")),
         provinces=provinces,
