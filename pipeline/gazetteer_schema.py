@@ -214,7 +214,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
                                                   "penalty", "agent_noun", "army_noun", "wish",
-                                                  "rescue", "naming")},
+                                                  "rescue", "naming", "counted_force",
+                                                  "dispatch")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

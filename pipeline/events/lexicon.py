@@ -58,7 +58,7 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
                        "weather", "causative", "nature", "natural_damage", "generic",
                        "penalty", "agent_noun", "army_noun", "wish", "rescue",
-                       "naming"})
+                       "naming", "counted_force", "dispatch"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""Recall families of the s12 miss census (``bench/miss_census.py``): a state destroyed,
+conquered or annexed is its fall and an army destroyed an annihilation; a leader sent "with"
+a force, or a counted force sent, is an attack; on invented sentences and near misses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_events import run
+
+
+@pytest.fixture(scope="module")
+def nlp(parser_nlp: Language) -> Language:
+    return parser_nlp
+
+
+SPEC = [("Li Heng", "PERSON", "Li Heng"), ("Wang Dao", "PERSON", "Wang Dao"),
+        ("Luoyang", "PLACE", "Luoyang"), ("Kaifeng", "PLACE", "Kaifeng"),
+        ("Jin", "POLITY", "Jin"), ("Song", "POLITY", "Song"),
+        ("Later Zhao", "POLITY", "Later Zhao"), ("Former Yan", "POLITY", "Former Yan"),
+        ("Xiongnu", "POLITY", "Xiongnu")]
+
+
+def _types(nlp: Language, text: str) -> list[str]:
+    return [r.event_type for r in run(nlp, text, SPEC)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Later Zhao was destroyed.", "fall_of_state"),
+    ("Li Heng destroyed the Former Yan and killed its ruler.", "fall_of_state"),
+    ("Li Heng conquered the Former Yan in 370.", "fall_of_state"),
+    ("Li Heng annexed the Later Zhao.", "fall_of_state"),
+    ("Li Heng destroyed the Song army at the river.", "annihilation"),
+    ("His army was entirely destroyed.", "annihilation"),
+])
+def test_state_or_army_destroyed(nlp: Language, text: str, expected: str) -> None:
+    assert expected in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Jin destroyed Kaifeng.", "capture_city"),  # a city destroyed: its capture
+    ("The rebels destroyed the temple.", "destruction"),
+    ("Li Heng conquered Luoyang.", "capture_city"),
+])
+def test_place_destroyed_keeps_its_type(nlp: Language, text: str, expected: str) -> None:
+    types = _types(nlp, text)
+    assert expected in types and "fall_of_state" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "The Jin sent Li Heng with 100,000 men.",
+    "The Jin sent Li Heng with 100,000 men across the desert against the Xiongnu.",
+    "The Jin sent Li Heng again with ten thousand horsemen.",
+    "The Jin sent 300,000 men by land and sea in revenge.",
+    "Li Heng then sent 305,000 picked men under Wang Dao.",
+])
+def test_force_sent_is_attack(nlp: Language, text: str) -> None:
+    assert "attack" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng sent two men to Luoyang.",  # messengers, not a force
+    "The Jin sent envoys with tribute to the Song.",
+    "Li Heng sent his son with a letter to the Song.",
+    "The Jin sent Li Heng with 300 men.",  # an escort, fewer than FORCE_COUNT
+])
+def test_no_force_sent(nlp: Language, text: str) -> None:
+    assert "attack" not in _types(nlp, text)
+
+
+def test_with_of_the_agent_is_no_escort(nlp: Language) -> None:
+    """"with" soldiers on a verb that sends no one is the agent's: no siege of an army."""
+    assert "siege" not in _types(nlp, "Li Heng surrounded the factories with soldiers.")
+
+
+def test_purpose_is_the_event(nlp: Language) -> None:
+    """A force sent "to attack" is that attack; the sending stays an appointment."""
+    rows = run(nlp, "The Jin sent Li Heng with 18,000 men to attack the Song.", SPEC)
+    assert [(r.event_type, r.trigger) for r in rows if r.event_type == "attack"] == [
+        ("attack", "attack")]
