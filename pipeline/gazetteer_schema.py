@@ -214,8 +214,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
                                                   "penalty", "agent_noun", "army_noun", "wish",
-                                                  "rescue", "naming", "counted_force",
-                                                  "dispatch")},
+                                                  "rescue", "naming", "counted_force")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

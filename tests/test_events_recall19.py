@@ -78,3 +78,35 @@ def test_purpose_is_the_event(nlp: Language) -> None:
     rows = run(nlp, "The Jin sent Li Heng with 18,000 men to attack the Song.", SPEC)
     assert [(r.event_type, r.trigger) for r in rows if r.event_type == "attack"] == [
         ("attack", "attack")]
+
+
+JOIN_SPEC = SPEC + [("Lulin army", "ARMY", "Lulin army"), ("Eastern Army", "ARMY", "Eastern Army"),
+                    ("Jiangnan Army", "ARMY", "Jiangnan Army")]
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng and his brother joined the rebel army.",
+    "Li Heng raised troops and joined the Lulin army.",
+    "At Luoyang he joined Wang Dao's 3,000 men.",
+    "The chief Li Heng joined the Song.",
+    "Li Heng joined the rebels.",
+    "The tribes, who had sided with the Jin, fled.",
+])
+def test_joined_a_side_is_alliance(nlp: Language, text: str) -> None:
+    assert "alliance" in [r.event_type for r in run(nlp, text, JOIN_SPEC)]
+
+
+@pytest.mark.parametrize("text", [
+    "He joined the Hanlin Academy.",
+    "Li Heng joined the court as a secretary.",
+    "The two rivers joined at Luoyang.",
+    "The Jiangnan Army sailed from Ningbo and joined the Eastern Army off Hirado.",
+    "His troops joined the Song army at Luoyang.",
+])
+def test_no_alliance(nlp: Language, text: str) -> None:
+    assert "alliance" not in [r.event_type for r in run(nlp, text, JOIN_SPEC)]
+
+
+def test_force_joining_force_is_movement(nlp: Language) -> None:
+    rows = run(nlp, "The Jiangnan Army sailed from Ningbo and joined the Eastern Army.", JOIN_SPEC)
+    assert ("movement", "joined") in [(r.event_type, r.trigger) for r in rows]

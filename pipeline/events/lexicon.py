@@ -58,7 +58,7 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
                        "weather", "causative", "nature", "natural_damage", "generic",
                        "penalty", "agent_noun", "army_noun", "wish", "rescue",
-                       "naming", "counted_force", "dispatch"})
+                       "naming", "counted_force"})
 
 
 @dataclass(frozen=True)

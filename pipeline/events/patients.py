@@ -53,7 +53,7 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     "his son"): PERSON; an ``army_noun`` ("two armies", "the troops") or a
     :func:`counted_force` ("305,000 picked men"): ARMY, unless a "to"
     infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
-    of a verb of its own (:func:`_acting_force`); so is a person a ``dispatch`` verb sends
+    of a verb of its own (:func:`_acting_force`); so is a person an ``order`` verb sends
     at the head of a force (:func:`_escorted`: "sent Li Mi with 100,000 men"); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
     that has no row for any object (:func:`_labelled_only`), and never the label of a name
@@ -128,7 +128,7 @@ def counted_force(tok: Token, lex: EventLexicon) -> bool:
 
 
 def _escorted(frame: Frame, lex: EventLexicon) -> bool:
-    """True when the patient of a ``dispatch`` verb of ``event_cues.csv`` ("sent") that has a
+    """True when the patient of an ``order`` verb of ``event_cues.csv`` ("sent") that has a
     row for an ARMY object goes "with" a body
     of soldiers (an ``army_noun`` or a :func:`counted_force`; the "with" phrase on the trigger
     or on the patient): "sent Li Mi with 100,000 men", "sent his general Ch'iu Fu with 100,000
@@ -137,7 +137,7 @@ def _escorted(frame: Frame, lex: EventLexicon) -> bool:
     Not other verbs, whose "with" is the agent's ("surrounded the Factories with soldiers").
     The caller refuses it when a "to" infinitive gives the purpose ("sent Ren Fu with 18,000
     men to attack the enemy's back": that attack is the event)."""
-    if frame.patient is None or not lex.is_cue(frame.head.lower_, "dispatch") or not any(
+    if frame.patient is None or not lex.is_cue(frame.head.lower_, "order") or not any(
             r.object_label == "ARMY" for r in lex.forms.get(frame.head.lower_, ())):
         return False
     for owner in (frame.head, frame.patient):

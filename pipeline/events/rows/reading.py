@@ -43,6 +43,7 @@ from pipeline.events.rows.frames import (
     reflexive_rule,
     small_clause_patient,
 )
+from pipeline.events.rows.junction import junction_rule
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context
 
@@ -171,6 +172,7 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
     rule = entered_rule(rule, frame, finder, ctx.lexicon, label)  # "the Jin entered Kaifeng"
+    rule = junction_rule(rule, frame, finder, ctx.lexicon)  # an army joined an army: movement
     if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                   rules[0].takes_object):
         frame = _rule_frame(local, rule, ctx, finder)
