@@ -110,3 +110,24 @@ def test_no_alliance(nlp: Language, text: str) -> None:
 def test_force_joining_force_is_movement(nlp: Language) -> None:
     rows = run(nlp, "The Jiangnan Army sailed from Ningbo and joined the Eastern Army.", JOIN_SPEC)
     assert ("movement", "joined") in [(r.event_type, r.trigger) for r in rows]
+
+
+SHIP_SPEC = SPEC + [("Laiyuan", "PERSON", "Laiyuan")]  # a ship name the tagger takes for a man
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Li Heng sank the cruiser Laiyuan.", "destruction"),  # the kind before the name
+    ("The cruiser Laiyuan was sunk by gunfire.", "destruction"),
+    ("Li Heng attacked the convoy and sank or captured most of the boats.", "destruction"),
+    ("The Jin surrounded and captured Luoyang.", "siege"),  # the shared object: a city
+])
+def test_object_before_a_name_or_shared(nlp: Language, text: str, expected: str) -> None:
+    assert expected in [r.event_type for r in run(nlp, text, SHIP_SPEC)]
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng sank Wang Dao.",  # a person, not a ship
+    "Li Heng sank and Wang Dao captured most of the boats.",  # the second verb's own subject
+])
+def test_no_ship_sunk(nlp: Language, text: str) -> None:
+    assert "destruction" not in [r.event_type for r in run(nlp, text, SHIP_SPEC)]

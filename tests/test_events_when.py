@@ -137,7 +137,9 @@ def test_a_date_opening_a_later_coordinated_clause_dates_only_that_clause(
     ev = events(resources, "After the fall of the Tang, Li Cunxu destroyed the Later Liang, "
                            "and in 923 proclaimed himself emperor.")
     assert when(ev["proclaimed himself emperor"]) == (923, None, "sentence")
-    assert when(ev["destroyed"]) == (None, None, "")  # before 923: not 923
+    # before 923: not the clause's "923"; a state destroyed is its fall, dated by the end of
+    # the Later Liang in the ruler tables (923), not by the coordinated clause
+    assert ev["destroyed"].date_text == "Later Liang"
     # after the fall: the fall is earlier, not 923; the Tang's last year (ruler tables)
     assert when(ev["fall of"]) == (907, None, "sentence")
     ev = events(resources, "In 1126 the Jin took Taiyuan and captured Kaifeng.")
