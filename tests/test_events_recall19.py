@@ -131,3 +131,14 @@ def test_object_before_a_name_or_shared(nlp: Language, text: str, expected: str)
 ])
 def test_no_ship_sunk(nlp: Language, text: str) -> None:
     assert "destruction" not in [r.event_type for r in run(nlp, text, SHIP_SPEC)]
+
+
+def test_state_destroyed_is_dated_by_its_own_end(resources: object) -> None:
+    """The fall of the state a transitive verb destroys takes that state's last year from the
+    ruler tables, not the subject's ("the Jin destroyed the Liao": 1125, not the Jin's 1234)."""
+    from pipeline import api
+
+    result = api.process_text("After the Jin destroyed the Liao, it turned on the Song.", "t",
+                              resources)  # type: ignore[arg-type]
+    (row,) = [e for e in result.events if e.event_type == "fall_of_state"]
+    assert (row.year, row.date_text) == (1125, "Liao")

@@ -78,7 +78,8 @@ FAR_READING = 200
 def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
                   chosen: DateRow | None, far: bool = False) -> DateRow | None:
     """The first (``end`` 0) or last (1) year of the dynasty named as the argument of
-    ``head`` ("the fall of the T'ang dynasty", "founded the Ming", "the Liao fell"), from the
+    ``head`` ("the fall of the T'ang dynasty", "founded the Ming", "the Liao fell"; the
+    subject only without an object: "the Jin destroyed the Liao" is the Liao's), from the
     ruler tables (:func:`pipeline.dates.periods.dynasty_span`), as a low year row; None if
     no argument names a dynasty, or when ``chosen`` (the date the event would take) lies
     within ``NEAR_ENOUGH`` years of that year (the text's own time is nearer). A name several
@@ -93,7 +94,10 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
     Dynasty ...": 618)."""
     args = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]
-    args += [c for c in head.children if c.dep_ in _ARG_DEPS]
+    own = [c for c in head.children if c.dep_ in _ARG_DEPS]
+    # the state that ends or is founded: the object of a transitive verb, not its subject
+    # ("the Jin destroyed the Liao": the Liao's last year; "the Liao fell": its subject's)
+    args += [c for c in own if c.dep_ != "nsubj"] or own
     if head.lower_.startswith("re"):  # "reestablished the Song": not its first founding
         return None
     eras = _era_table(active_gazetteer_dir())
