@@ -19,6 +19,7 @@ from pipeline.events.anaphora import patient_label
 from pipeline.events.implied import undergoer_frame
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.modality import timeline_line
+from pipeline.events.motion import BARE, unfit_motion
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import derived_anchored, description, from_agent, thing_possessor
 from pipeline.events.roles import (
@@ -173,6 +174,9 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
     rule = entered_rule(rule, frame, finder, ctx.lexicon, label)  # "the Jin entered Kaifeng"
     rule = junction_rule(rule, frame, finder, ctx.lexicon)  # an army joined an army: movement
+    if rule.anchor == BARE and rule is not rules[0] and unfit_motion(frame.head, rule,
+                                                                     ctx.lexicon):
+        return None  # a bare-verb row chosen after the frame was read: "the plan succeeded"
     if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                   rules[0].takes_object):
         frame = _rule_frame(local, rule, ctx, finder)
