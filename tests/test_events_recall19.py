@@ -142,3 +142,44 @@ def test_state_destroyed_is_dated_by_its_own_end(resources: object) -> None:
                               resources)  # type: ignore[arg-type]
     (row,) = [e for e in result.events if e.event_type == "fall_of_state"]
     assert (row.year, row.date_text) == (1125, "Liao")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In the prefectures the people rose and killed the Jin officials.", "rebellion"),
+    ("Li Heng rose, stormed Luoyang and killed Wang Dao.", "rebellion"),
+    ("Li Heng died, and the ten-year-old Wang Dao succeeded.", "enthronement"),
+    ("- 779: Wang Dao succeeds and moves the capital to Luoyang.", "enthronement"),
+])
+def test_bare_verb_is_its_event(nlp: Language, text: str, expected: str) -> None:
+    assert expected in [r.event_type for r in run(nlp, text, SPEC)]
+
+
+@pytest.mark.parametrize("text", [
+    "Li Heng rose to high office.",
+    "Li Heng rose early and went to court.",
+    "Li Heng rose from his seat.",
+    "The river rose.",
+    "The people agreed to rise together in March.",
+    "Li Heng succeeded in persuading the emperor.",
+    "The plan succeeded.",
+])
+def test_verb_not_bare_is_no_event(nlp: Language, text: str) -> None:
+    assert not [r for r in run(nlp, text, SPEC) if r.event_type in ("rebellion", "enthronement")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("- 184: Li Heng rises in revolt at Luoyang.", ("rebellion", "rises in revolt")),
+    ("- 794: his troops fall on the Jin army at the Iron Bridge.", ("attack", "fall on")),
+])
+def test_present_of_a_phrase_on_a_timeline(nlp: Language, text: str,
+                                           expected: tuple[str, str]) -> None:
+    assert expected in [(r.event_type, r.trigger) for r in run(nlp, text, JOIN_SPEC)]
+
+
+def test_present_phrase_forms_are_derived() -> None:
+    """The present of a phrase opened by a past form is derived, gated like one-word ones."""
+    from pipeline.events import load_event_lexicon
+
+    lex = load_event_lexicon()
+    assert {"rises in revolt", "rise in revolt", "fall on"} <= lex.present
+    assert "rose in revolt" not in lex.present
