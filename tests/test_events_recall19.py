@@ -183,3 +183,13 @@ def test_present_phrase_forms_are_derived() -> None:
     lex = load_event_lexicon()
     assert {"rises in revolt", "rise in revolt", "fall on"} <= lex.present
     assert "rose in revolt" not in lex.present
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 1413 Li Heng gave him the title of Prince of Luoyang.", True),
+    ("The emperor gave him the posthumous title Marquis Zhongwu.", True),
+    ("The emperor gave him a hundred horses.", False),
+    ("Li Heng gave a banquet for the envoys.", False),
+])
+def test_gave_a_title_is_an_appointment(nlp: Language, text: str, expected: bool) -> None:
+    assert ("appointment" in [r.event_type for r in run(nlp, text, SPEC)]) is expected
