@@ -193,3 +193,15 @@ def test_present_phrase_forms_are_derived() -> None:
 ])
 def test_gave_a_title_is_an_appointment(nlp: Language, text: str, expected: bool) -> None:
     assert ("appointment" in [r.event_type for r in run(nlp, text, SPEC)]) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He distinguished himself in the fighting at Luoyang.", True),
+    ("After three days' fighting, the Jin were left masters of the city.", True),
+    ("Li Heng spent six years fighting the revolts of local lords.", True),
+    ("The fighting men of the city went out.", False),  # a participle describing men
+    ("In 1877 no fighting took place.", False),
+    ("Li Heng avoided fighting.", False),
+])
+def test_fighting_is_a_battle(nlp: Language, text: str, expected: bool) -> None:
+    assert ("battle" in [r.event_type for r in run(nlp, text, SPEC)]) is expected
