@@ -205,3 +205,9 @@ def test_gave_a_title_is_an_appointment(nlp: Language, text: str, expected: bool
 ])
 def test_fighting_is_a_battle(nlp: Language, text: str, expected: bool) -> None:
     assert ("battle" in [r.event_type for r in run(nlp, text, SPEC)]) is expected
+
+
+def test_leader_of_a_force_sent_is_no_target(nlp: Language) -> None:
+    """The one sent at the head of a force leads it: he is not the attack's actor2."""
+    rows = run(nlp, "The Jin sent Li Heng with 100,000 men.", SPEC)
+    assert [(r.event_type, r.actor1, r.actor2) for r in rows] == [("attack", "Jin", "")]

@@ -54,7 +54,7 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     :func:`counted_force` ("305,000 picked men"): ARMY, unless a "to"
     infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
     of a verb of its own (:func:`_acting_force`); so is a person an ``order`` verb sends
-    at the head of a force (:func:`_escorted`: "sent Li Mi with 100,000 men"); a settlement word
+    at the head of a force (:func:`escorted`: "sent Li Mi with 100,000 men"); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
     that has no row for any object (:func:`_labelled_only`), and never the label of a name
     in its "of" phrase ("captured the prefectures of Lan, Kuo ...": places, whatever Lan
@@ -71,7 +71,7 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     lex = finder.lexicon
     forms = (word, word[:-1]) if word.endswith("s") else (word,)
     settlement = frame.patient.tag_ in ("NN", "NNS") and word in settlement_words()
-    if _escorted(frame, lex):  # "sent Li Mi with 100,000 men": the force he leads is sent
+    if escorted(frame, lex):  # "sent Li Mi with 100,000 men": the force he leads is sent
         return "" if _purpose_verb(frame.head, frame.patient) else "ARMY"
     if finder.entity_at(frame.patient) is None:
         if any(lex.is_cue(w, "anaphor_person") or lex.is_cue(w, "relative") for w in forms):
@@ -127,7 +127,7 @@ def counted_force(tok: Token, lex: EventLexicon) -> bool:
     return lex.is_cue(tok.lower_, "counted_force") and _count(tok) >= FORCE_COUNT
 
 
-def _escorted(frame: Frame, lex: EventLexicon) -> bool:
+def escorted(frame: Frame, lex: EventLexicon) -> bool:
     """True when the patient of an ``order`` verb of ``event_cues.csv`` ("sent") that has a
     row for an ARMY object goes "with" a body
     of soldiers (an ``army_noun`` or a :func:`counted_force`; the "with" phrase on the trigger

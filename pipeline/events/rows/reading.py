@@ -22,6 +22,7 @@ from pipeline.events.modality import timeline_line
 from pipeline.events.motion import BARE, unfit_motion
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import derived_anchored, description, from_agent, thing_possessor
+from pipeline.events.patients import escorted
 from pipeline.events.roles import (
     Frame,
     coarse,
@@ -165,6 +166,9 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
             and finder.proper_noun(frame.patient) is not None:
         label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
     choice = _choose_rule(rules, label, _object_words(frame))
+    if choice is not None and label == "ARMY" and escorted(frame, ctx.lexicon):
+        frame = dataclasses.replace(frame, patient=None)  # "sent Li Mi with 100,000 men": he
+        # leads the force sent, he is not its target (actor2 blank, not a wrong name)
     ranked = named_rank(frame, ctx.lexicon) if choice is None or (
         choice.event_type != "appointment") else None
     if ranked is not None:  # "named Xie Shi grand commander": an appointment
