@@ -176,7 +176,8 @@ SCHEMAS: dict[str, FileSchema] = {
          "hostile": _one_of("yes", "no"),
          "partner": _one_of("with", "to", "on", "against", "from"),
          "implied_agent": _one_of("ruler", "polity"),
-         "anchor": _one_of("onset", "mover", "holder", "censor", "route")}),
+         "anchor": _one_of("onset", "mover", "holder", "censor", "route",
+                                   "bare")}),
     "event_nouns.csv": FileSchema(
         ("noun", "plural", "lemma", "verb", "lexname", "sense"), ("noun", "lemma", "verb"),
         {"lexname": _one_of("noun.act", "noun.event", "noun.process"), "sense": _int},
@@ -218,7 +219,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
                                                   "penalty", "agent_noun", "army_noun", "wish",
-                                                  "rescue", "naming")},
+                                                  "rescue", "naming", "counted_force")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

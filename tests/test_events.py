@@ -164,8 +164,10 @@ def test_intransitive_passive_form_keeps_its_subject(nlp: Language) -> None:
 def test_trigger_inside_a_name_is_no_event(nlp: Language) -> None:
     text = "Liu Qi joined the Lianghe Rebel Army and signed the Shaoxing Peace Agreement."
     # the words of the names ("Rebel", "Peace Agreement") are no triggers; the verb "signed"
-    # with a treaty noun as its object is (one treaty row, read from the verb)
-    assert [(e.event_type, e.trigger) for e in run(nlp, text, SPEC)] == [("treaty", "signed")]
+    # with a treaty noun as its object is (one treaty row, read from the verb); "joined" an
+    # army is an alliance (annotation of dev8: "joined the rebel army")
+    assert [(e.event_type, e.trigger) for e in run(nlp, text, SPEC)] == [
+        ("alliance", "joined"), ("treaty", "signed")]
 
 
 def test_see_reference_title_holds_no_other_event(nlp: Language) -> None:

@@ -32,6 +32,7 @@ def types(nlp: Language, text: str) -> list[str]:
     ("Li Heng overthrew the Sui dynasty.", "fall_of_state"),
     ("Li Heng subdued the western kingdoms.", "defeat"),
     ("Li Heng annexed Xiangyang.", "capture_city"),
+    ("Li Heng annexed the state of Jin.", "fall_of_state"),  # a state annexed: its end (dev5)
     ("Wang Dao usurped the throne.", "coup"),
     ("Li Heng defected to the Jin.", "surrender"),
     ("Wang Dao was taken prisoner.", "capture_person"),

@@ -140,6 +140,9 @@ def test_a_date_opening_a_later_coordinated_clause_dates_only_that_clause(
     # a state destroyed falls: the ruler tables give the Later Liang's last year (923), not the
     # clause's "in 923"
     assert when(ev["destroyed"]) == (923, None, "sentence")
+    # before 923: not the clause's "923"; a state destroyed is its fall, dated by the end of
+    # the Later Liang in the ruler tables (923), not by the coordinated clause
+    assert ev["destroyed"].date_text == "Later Liang"
     # after the fall: the fall is earlier, not 923; the Tang's last year (ruler tables)
     assert when(ev["fall of"]) == (907, None, "sentence")
     ev = events(resources, "In 1126 the Jin took Taiyuan and captured Kaifeng.")

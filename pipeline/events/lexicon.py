@@ -36,6 +36,7 @@ from pathlib import Path
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.events.present_forms import add_present
 from pipeline.resources import gazetteer_dir
 
 GAZETTEER = gazetteer_dir()
@@ -58,7 +59,7 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
                        "weather", "causative", "nature", "natural_damage", "generic",
                        "penalty", "agent_noun", "army_noun", "wish", "rescue",
-                       "naming"})
+                       "naming", "counted_force"})
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,8 @@ class EventLexicon:
     #: the ``campaign_head`` rows of event_cues.csv; kept apart from ``cues`` as a word may be
     #: a cue of another kind too ("the expedition returned": a ``mover``)
     campaign_heads: frozenset[str] = frozenset()
-    #: present-tense forms added from the lexicon's past forms ("burns", "burn" of
-    #: "burned": :func:`_add_present`): a trigger only on a timeline line
+    #: present-tense forms added from the lexicon's past forms ("burns", "burn" of "burned":
+    #: :func:`~pipeline.events.present_forms.add_present`): a trigger only on a timeline line
     #: (:func:`pipeline.events.triggers.prepare_block`) and when tagged a present verb
     #: (:func:`pipeline.events.modality.modality`), not a noun ("the rebels") nor a past
     present: frozenset[str] = frozenset()
@@ -155,7 +156,7 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
                         if rule not in forms.setdefault(variant, []):
                             forms[variant].append(rule)
     derived = _derived_nouns(path.with_name("event_nouns.csv"), forms)
-    present = _add_present(forms, verbs)
+    present = add_present(forms, verbs)
     cues: dict[str, str] = {}
     ocr: list[tuple[str, str]] = []
     heads: set[str] = set()
@@ -185,43 +186,6 @@ def load_event_lexicon(path: Path = GAZETTEER / "event_types.csv") -> EventLexic
     return EventLexicon({k: tuple(v) for k, v in forms.items()}, cues, tuple(ocr), derived,
                         frozenset(heads), present,
                         {k: frozenset(v) for k, v in kinds.items()})
-
-
-def _add_present(forms: dict[str, list[TriggerRule]], verbs: Mapping[str, Sequence[str]]
-                 ) -> frozenset[str]:
-    """Add to ``forms`` the present tense of each one-word past form ("burned" -> "burns",
-    "burn"; "rose" -> "rises", "rise") with the rules of that past form, unless the present
-    form is listed already (by any row): timelines and annals tell events in the historic
-    present ("- 1358: the Red Turbans burn Shangdu"). The verb is the one of
-    ``verb_inflections.csv`` whose past the form is (a form two verbs share, or that is a
-    verb's lemma itself, "found", is skipped);
-    the present tense is its lemma and its third-person "-s" form. A listed "-s" form gains the
-    rules of the past form it lacks ("proclaims": the proclamation row lists "proclaimed"
-    only). Return the forms added (not those extended)."""
-    past: dict[str, set[str]] = {}
-    for lemma, inflected in verbs.items():
-        for form in inflected:
-            if form not in verbs and not form.endswith(("ing", "s")):  # "found" of "find"
-                past.setdefault(form, set()).add(lemma)
-    added: dict[str, list[TriggerRule]] = {}
-    extra: dict[str, list[TriggerRule]] = {}  # rules of a past form its listed "-s" form lacks
-    for form, rules in forms.items():
-        lemmas = past.get(form, set())
-        if " " in form or len(lemmas) != 1:
-            continue
-        lemma = next(iter(lemmas))
-        third = [f for f in verbs[lemma] if f != lemma and f.endswith("s")]
-        for present in (lemma, *third[:1]):
-            if present not in forms:
-                have = added.setdefault(present, [])
-                have.extend(r for r in rules if r not in have)
-            elif present.endswith("s") and present != lemma:
-                extra.setdefault(present, []).extend(
-                    r for r in rules if r not in forms[present])  # "proclaims": proclamation
-    forms.update(added)
-    for present, rules in extra.items():
-        forms[present].extend(r for r in dict.fromkeys(rules) if r not in forms[present])
-    return frozenset(added)
 
 
 _REFLEXIVE = re.compile(r"\b(himself|his own)\b")

@@ -20,6 +20,12 @@ as", "became the minister of"): their subject must be someone ("he served as pre
 not a thing ("the temple served as a school", "the city became the capital"); the
 ``anchor=censor`` rows ("said" in a censor's mouth) are checked here too
 (:mod:`pipeline.events.speakers`).
+
+An ``anchor=bare`` row is a verb that tells its event only when used bare, with someone as
+its subject: "the people rose and killed the officials", "Yao Chang rose in the west" (a
+rising), "the ten-year-old Zhezong succeeded" (an accession); not "rose to high office",
+"rose early", "rose from his seat", "succeeded in persuading him", "the river rose"
+(:func:`_bare`).
 """
 
 from __future__ import annotations
@@ -55,6 +61,17 @@ _ROUTE_PREPS = frozenset({"from", "out", "to", "into", "toward", "towards"})
 _PATH_PARTICLES = frozenset({"up", "down", "along", "across", "through", "over", "past",
                              "around", "round"})
 _PERSON_CUES = frozenset({"anaphor_person", "anaphor_group", "group_noun", "mover"})
+#: ``anchor`` value of a row whose verb is an event only bare (:func:`_bare`).
+BARE = "bare"
+#: Prepositions a bare verb may take: where, when and against whom ("rose in the west", "rose
+#: at Changyuan", "succeeded on his death"); any other ("rose to power", "rose from his seat",
+#: "rose above the clouds") makes it another verb.
+_BARE_PREPS = frozenset({"in", "at", "on", "during", "after", "against", "near", "under"})
+#: Dependents of a verb used with a complement: an object, a clause or a predicate.
+_COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "ccomp", "acomp", "attr", "oprd", "prt",
+                          "dative", "agent"})
+#: Adverbs that make "rose" a getting up or a climb ("rose early", "rose high").
+_NOT_BARE_ADVERBS = frozenset({"early", "late", "high", "higher", "up", "again"})
 
 
 def can_move(tok: Token, lexicon: EventLexicon) -> bool:
@@ -132,6 +149,30 @@ def _traveller_of(noun: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _bare(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when ``verb`` is used bare (module doc): a verb, not passive, with no complement
+    (:data:`_COMPLEMENTS`), no preposition but :data:`_BARE_PREPS` and none of these taking a
+    clause ("succeeded in persuading him"), no "as" in the words after it up to a comma or a
+    verb ("succeeded in 934 as governor": an office, read by object words), no adverb of
+    :data:`_NOT_BARE_ADVERBS`, and a subject that can name someone (:func:`can_move`; an
+    elided one is kept)."""
+    if coarse(verb) != "VERB" or is_passive(verb) or verb.dep_ == "amod":
+        return False
+    for c in verb.children:
+        if c.dep_ in _COMPLEMENTS or (c.dep_ == "advmod" and c.lower_ in _NOT_BARE_ADVERBS):
+            return False
+        if c.dep_ == "prep" and (c.lower_ not in _BARE_PREPS or any(
+                g.dep_ == "pcomp" or coarse(g) == "VERB" for g in c.children)):
+            return False
+    for tok in verb.doc[verb.i + 1:verb.i + 6]:  # "succeeded in 934 as governor": the parse
+        if tok.is_punct or coarse(tok) == "VERB":  # hangs the "as" phrase on the year
+            break
+        if tok.lower_ == "as":
+            return False
+    subject = controller(verb, lexicon)
+    return subject is None or can_move(subject, lexicon)
+
+
 def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -> bool:
     """True when the verb ``head`` of a ``movement`` row is not used as a movement: its
     subject cannot move ("silk products passed through the Hexi Corridor", "the road passed
@@ -144,7 +185,10 @@ def unfit_motion(head: Token, rule: TriggerRule | None, lexicon: EventLexicon) -
     subject cannot name a person ("the temple served as a school"); a trigger of an
     ``anchor=censor`` row: True unless it is a verb whose subject names a censor
     (:mod:`pipeline.events.speakers`); a trigger of an ``anchor=route`` row: True unless it is a
-    verb with a named start or end (:data:`ROUTE`). Other nouns and rows: False."""
+    verb with a named start or end (:data:`ROUTE`); a trigger of an ``anchor=bare`` row: True
+    unless it is a verb used bare (:func:`_bare`). Other nouns and rows: False."""
+    if rule is not None and rule.anchor == BARE:
+        return not _bare(head, lexicon)
     if rule is not None and rule.anchor == MOVER and coarse(head) in ("NOUN", "PROPN"):
         if _moves_itself(head, lexicon):
             return True  # "Zhang Qian's second mission returned to Han": the traveller

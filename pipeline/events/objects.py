@@ -9,7 +9,13 @@ river" a river crossing; "captured a thousand of the enemy" takes persons, not a
   City", "the outskirts of the capital"), the head of its "of" phrase too;
 * for a proper noun written in one word with a pinyin feature ending ("Tianshan", "Tongguan"),
   the feature words of ``gazetteer/place_gloss_words.csv`` (kind ``feature``) whose ``value``
-  is that ending (shan: mountain, mountains, mount; guan: pass).
+  is that ending (shan: mountain, mountains, mount; guan: pass);
+* for a proper noun, the common nouns written before it as its kind ("the cruiser Laiyuan",
+  "the war-junk Hai-an": cruiser, war-junk), lower-case words the parse hangs on it as
+  ``compound``.
+
+:func:`raised_object` finds the object two coordinated verbs share ("sank or captured most of
+the boats": the first verb's object is the second's).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from pipeline.events.syntax import OBJ, coarse
 from pipeline.resources import active_gazetteer_dir
 
 #: Heads naming a part or side of the place their "of" phrase names ("reached the east of
@@ -67,7 +74,30 @@ def object_words(tok: Token | None) -> frozenset[str]:
         if counted is not None:
             words.add(counted.lower_)
     if tok.tag_.startswith("NNP"):
+        words |= {c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                  and c.text.islower()}  # "the cruiser Laiyuan"
         for ending, features in feature_endings().items():
             if tok.lower_.endswith(ending) and len(tok.lower_) > len(ending) + 1:
                 words |= features
     return frozenset(words)
+
+
+#: Dependencies of a verb's own subject: a conjunct with one takes no object from before.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def raised_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated right after it ("sank or captured
+    most of the boats", "surrounded and took the city": the object is parsed on the second
+    verb only): the direct object of a ``conj`` verb of ``verb`` that follows it with only a
+    coordinator or a comma between and has no subject of its own; None otherwise (the caller
+    asks only for a verb with no object of its own)."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= verb.i or coarse(conj) != "VERB":
+            continue
+        between = verb.doc[verb.i + 1:conj.i]
+        if not len(between) or any(t.dep_ not in ("cc", "punct") for t in between) \
+                or any(c.dep_ in _SUBJECTS for c in conj.children):
+            return None
+        return next((c for c in conj.children if c.dep_ in OBJ), None)
+    return None

@@ -50,9 +50,11 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     choose a trigger's row by ``object_label`` (:func:`pipeline.events.rows.frames._choose_rule`);
     "" when nothing says. A common noun no entity covers decides by its class (cue kinds of
     ``event_cues.csv``): a person anaphor word or a relative ("the emperor", "the generals",
-    "his son"): PERSON; an ``army_noun`` ("two armies", "the troops"): ARMY, unless a "to"
+    "his son"): PERSON; an ``army_noun`` ("two armies", "the troops") or a
+    :func:`counted_force` ("305,000 picked men"): ARMY, unless a "to"
     infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
-    of a verb of its own (:func:`_acting_force`); a settlement word
+    of a verb of its own (:func:`_acting_force`); so is a person an ``order`` verb sends
+    at the head of a force (:func:`escorted`: "sent Li Mi with 100,000 men"); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
     that has no row for any object (:func:`_labelled_only`), and never the label of a name
     in its "of" phrase ("captured the prefectures of Lan, Kuo ...": places, whatever Lan
@@ -69,10 +71,12 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     lex = finder.lexicon
     forms = (word, word[:-1]) if word.endswith("s") else (word,)
     settlement = frame.patient.tag_ in ("NN", "NNS") and word in settlement_words()
+    if escorted(frame, lex):  # "sent Li Mi with 100,000 men": the force he leads is sent
+        return "" if _purpose_verb(frame.head, frame.patient) else "ARMY"
     if finder.entity_at(frame.patient) is None:
         if any(lex.is_cue(w, "anaphor_person") or lex.is_cue(w, "relative") for w in forms):
             return "PERSON"  # "the emperor was captured", "the generals", "sent his son"
-        if lex.is_cue(word, "army_noun"):
+        if lex.is_cue(word, "army_noun") or counted_force(frame.patient, lex):
             # "sent two armies"; not "sent troops to attack X": the purpose verb is the event
             return "" if _purpose_verb(frame.head, frame.patient) \
                 or _acting_force(frame.head, frame.patient) else "ARMY"
@@ -91,6 +95,59 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
             or _tabled_place(frame.patient, frame.head, finder)  # "occupied Tai-hu-hsien";
         # "Port Arthur fell": a PLACE or a POLITY, the place tables know it
     return "PLACE" if place is not None else ""
+
+
+#: Fewest men a count must give for a body of men to be a force ("sent 300,000 men"), not a
+#: party of messengers or an escort ("sent two men to Luoyang").
+FORCE_COUNT = 1000
+#: Number words of a count of at least :data:`FORCE_COUNT` ("ten thousand", "a myriad").
+_LARGE_NUMBER_WORDS = frozenset({"thousand", "thousands", "myriad", "myriads", "million",
+                                 "millions", "lakh", "lakhs"})
+
+
+def _count(tok: Token) -> int:
+    """The number the ``nummod`` words of the noun ``tok`` give ("300,000 men": 300000; "ten
+    thousand horsemen": at least :data:`FORCE_COUNT`); 0 without one."""
+    best = 0
+    for num in (c for c in tok.children if c.dep_ == "nummod"):
+        words = [t.lower_ for t in num.subtree]
+        if any(w in _LARGE_NUMBER_WORDS for w in words):
+            best = max(best, FORCE_COUNT)
+        digits = num.lower_.replace(",", "")
+        if digits.isdigit():
+            best = max(best, int(digits))
+    return best
+
+
+def counted_force(tok: Token, lex: EventLexicon) -> bool:
+    """True for a ``counted_force`` noun of ``event_cues.csv`` ("men", "horsemen") counted by
+    a number of at least :data:`FORCE_COUNT` ("sent 305,000 picked men", "joined Lian Tan's
+    3,000 men"): a body of soldiers like an ``army_noun``; "two men", "a thousand years" are
+    not."""
+    return lex.is_cue(tok.lower_, "counted_force") and _count(tok) >= FORCE_COUNT
+
+
+def escorted(frame: Frame, lex: EventLexicon) -> bool:
+    """True when the patient of an ``order`` verb of ``event_cues.csv`` ("sent") that has a
+    row for an ARMY object goes "with" a body
+    of soldiers (an ``army_noun`` or a :func:`counted_force`; the "with" phrase on the trigger
+    or on the patient): "sent Li Mi with 100,000 men", "sent his general Ch'iu Fu with 100,000
+    men across the desert" send a force under its leader, an ``attack`` by the "send army" row
+    (annotation guide: sending an army is an attack; "sent envoys with tribute" is no force).
+    Not other verbs, whose "with" is the agent's ("surrounded the Factories with soldiers").
+    The caller refuses it when a "to" infinitive gives the purpose ("sent Ren Fu with 18,000
+    men to attack the enemy's back": that attack is the event)."""
+    if frame.patient is None or not lex.is_cue(frame.head.lower_, "order") or not any(
+            r.object_label == "ARMY" for r in lex.forms.get(frame.head.lower_, ())):
+        return False
+    for owner in (frame.head, frame.patient):
+        for prep in owner.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            if any(c.dep_ == "pobj" and (lex.is_cue(c.lower_, "army_noun")
+                                         or counted_force(c, lex)) for c in prep.children):
+                return True
+    return False
 
 
 def _labelled_only(head: Token, lex: EventLexicon) -> bool:

@@ -51,6 +51,7 @@ from pipeline.events.asides import mend_asides
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.modality import modality, tense
 from pipeline.events.motion import unfit_motion
+from pipeline.events.objects import raised_object
 from pipeline.events.passives import gapped_passive, passive_conjunct, reduced_passive
 from pipeline.events.subjects import (
     causative_patient,
@@ -269,7 +270,10 @@ def read_frame(span: Span, rule: TriggerRule | None, lexicon: EventLexicon,
     else:
         passive = is_passive(head)
         subject = controller(head, lexicon)
-        obj = relative_antecedent(next(iter(children(head, OBJ)), None), head)
+        obj = next(iter(children(head, OBJ)), None)
+        if obj is None and not passive:
+            obj = raised_object(head)  # "sank or captured most of the boats"
+        obj = relative_antecedent(obj, head)
         if not passive and reduced_passive(head, rule, obj):
             passive = True  # "who was given the command, later promoted to governor"
         elif not passive and (passive_conjunct(head, rule, obj)

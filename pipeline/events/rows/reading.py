@@ -19,8 +19,10 @@ from pipeline.events.anaphora import patient_label
 from pipeline.events.implied import undergoer_frame
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.modality import timeline_line
+from pipeline.events.motion import BARE, unfit_motion
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import derived_anchored, description, from_agent, thing_possessor
+from pipeline.events.patients import escorted
 from pipeline.events.roles import (
     Frame,
     coarse,
@@ -43,6 +45,7 @@ from pipeline.events.rows.frames import (
     reflexive_rule,
     small_clause_patient,
 )
+from pipeline.events.rows.junction import junction_rule
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context
 
@@ -163,6 +166,9 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
             and finder.proper_noun(frame.patient) is not None:
         label = "PERSON"  # "ordered Aju/Bayan to attack": a name missed or tagged a place
     choice = _choose_rule(rules, label, _object_words(frame))
+    if choice is not None and label == "ARMY" and escorted(frame, ctx.lexicon):
+        frame = dataclasses.replace(frame, patient=None)  # "sent Li Mi with 100,000 men": he
+        # leads the force sent, he is not its target (actor2 blank, not a wrong name)
     ranked = named_rank(frame, ctx.lexicon) if choice is None or (
         choice.event_type != "appointment") else None
     if ranked is not None:  # "named Xie Shi grand commander": an appointment
@@ -171,6 +177,10 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
     rule = entered_rule(rule, frame, finder, ctx.lexicon, label)  # "the Jin entered Kaifeng"
+    rule = junction_rule(rule, frame, finder, ctx.lexicon)  # an army joined an army: movement
+    if rule.anchor == BARE and rule is not rules[0] and unfit_motion(frame.head, rule,
+                                                                     ctx.lexicon):
+        return None  # a bare-verb row chosen after the frame was read: "the plan succeeded"
     if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                   rules[0].takes_object):
         frame = _rule_frame(local, rule, ctx, finder)
