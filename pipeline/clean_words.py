@@ -25,8 +25,12 @@ words in a row. Codes:
     join score of at least :data:`MIN_HYPHEN_SCORE` (Zipf >= :data:`MIN_HYPHEN_JOINED_ZIPF`), or
     a frequent word (Zipf >= :data:`FREQUENT_JOINED_ZIPF`): "rebel- lion" -> "rebellion",
     "where-\\nupon" -> "whereupon"; "twenty- fifth", "long- term" keep their hyphen.
+    A capitalised first part ("Kai-\\nfong") is joined when the text itself writes the joined
+    word ("Kaifong") elsewhere as a whole word and never the hyphenated one (the document's
+    own spelling of a name); the reverse keeps the hyphen.
 ``HYPHEN_BREAK_KEPT``
-    otherwise, when both parts are real words or both are pinyin/Wade–Giles syllables, the
+    otherwise, when both parts are real words or both are pinyin/Wade–Giles syllables (the
+    second may be an older spelling of ``old_spellings.csv``: "Kai- fong"), the
     hyphen is kept and the space or line break dropped: a compound or a name written with
     hyphens ("twenty- fifth" -> "twenty-fifth", "Ch'i- mun" -> "Ch'i-mun"). Anything else
     ("Tai- pings", "frag- mnt") is left as it is.
@@ -110,6 +114,41 @@ def _is_name_syllable(word: str) -> bool:
     return is_real_syllable(word) or is_wade_giles_syllable(word)
 
 
+def _is_old_syllable(word: str) -> bool:
+    """A syllable of an older romanization ("fong" of "Kai-fong": ``old_spellings.csv``)."""
+    from .places.oldspell import _syllable_table
+    from .resources import active_gazetteer_dir
+
+    return word.lower() in _syllable_table(active_gazetteer_dir())
+
+
+def _occurs(text: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word (case kept) outside ``start:end``."""
+    at = text.find(word)
+    while at >= 0:
+        stop = at + len(word)
+        if ((at >= end or stop <= start)
+                and not (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-'’"))
+                and not (stop < len(text) and (text[stop].isalnum() or text[stop] in "-'’"))):
+            return True
+        at = text.find(word, stop)
+    return False
+
+
+def _document_spelling(text: str, a: str, b: str, start: int, end: int) -> str | None:
+    """How the text itself writes a name broken at a line-end hyphen (capitalised ``a``):
+    ``"joined"`` when ``ab`` ("Kaifong") occurs elsewhere as a whole word and ``a-b`` does
+    not, ``"hyphenated"`` for the reverse, None otherwise (or when ``a`` is not
+    capitalised)."""
+    if not _is_capitalised(a):
+        return None
+    joined = _occurs(text, a + b, start, end)
+    hyphenated = _occurs(text, f"{a}-{b}", start, end)
+    if joined != hyphenated:
+        return "joined" if joined else "hyphenated"
+    return None
+
+
 def _score(a: str, b: str) -> tuple[float, float, float, float]:
     """(join score, zipf(ab), zipf(a), zipf(b))."""
     joined, za, zb = zipf(a + b), zipf(a), zipf(b)
@@ -132,17 +171,24 @@ def _hyphen_breaks(text: str) -> Iterable[Edit]:
         name = chain or (a[0].isupper() and _is_name_syllable(a.replace("’", "'")))
         known = ((joined >= MIN_HYPHEN_JOINED_ZIPF and score >= MIN_HYPHEN_SCORE)
                  or joined >= FREQUENT_JOINED_ZIPF)
-        if known and not name and "'" not in a and "’" not in a:
+        spelt = None if chain else _document_spelling(text, a, b, start, end)
+        by_words = known and not name and spelt != "hyphenated" and "'" not in a and "’" not in a
+        if by_words or spelt == "joined":
             new = a + b
+            why = (_numbers(joined, za, zb, score) if by_words
+                   else f"the text writes {new!r} unbroken elsewhere")
             yield Edit(start, end, new, "HYPHEN_BREAK_JOINED",
-                       "joined a word broken at a hyphen "
-                       f"(a guess: {_numbers(joined, za, zb, score)}): {old!r} -> {new!r}")
+                       f"joined a word broken at a hyphen (a guess: {why}): {old!r} -> {new!r}")
             continue
-        syllables = _is_name_syllable(a.replace("’", "'")) and _is_name_syllable(b)
+        syllables = (_is_name_syllable(a.replace("’", "'"))
+                     and (_is_name_syllable(b) or _is_old_syllable(b)))
+        if spelt == "hyphenated":
+            syllables = True
         words = za >= REAL_WORD_ZIPF and zb >= REAL_WORD_ZIPF
         if syllables or words:  # a name in syllables, a compound of two words: keep the hyphen
             new = f"{a}-{b}"
-            why = "two syllables of a name" if syllables else "two words"
+            why = ("the text writes it so elsewhere" if spelt == "hyphenated"
+                   else "two syllables of a name" if syllables else "two words")
             yield Edit(start, end, new, "HYPHEN_BREAK_KEPT",
                        f"dropped the space after a hyphen, kept the hyphen ({why}; a guess): "
                        f"{old!r} -> {new!r}")

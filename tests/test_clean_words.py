@@ -96,3 +96,36 @@ def test_an_event_in_a_joined_word_points_at_the_original(resources: api.Resourc
     assert event.end >= text.index("recov ered") + len("recov ered")
     (warning,) = [w for w in result.warnings if w.code == "OCR_SPLIT_WORD"]
     assert text[warning.start:warning.end] == "recov ered"
+
+
+NAME_BREAKS = [
+    # (raw, expected cleaned text, code): a capitalised name broken at a line end
+    ("Kaifong fell. The Mongols entered Kai-\nfong at last.",
+     "Kaifong fell. The Mongols entered Kaifong at last.", "HYPHEN_BREAK_JOINED"),
+    ("Tamsun held out; then Tam-\nsun fell.", "Tamsun held out; then Tamsun fell.",
+     "HYPHEN_BREAK_JOINED"),
+    ("Kai-fong fell. They entered Kai-\nfong.", "Kai-fong fell. They entered Kai-fong.",
+     "HYPHEN_BREAK_KEPT"),
+    ("They entered Kai-\nfong.", "They entered Kai-fong.", "HYPHEN_BREAK_KEPT"),  # old spelling
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "code"), NAME_BREAKS)
+def test_a_name_broken_at_a_line_end_follows_the_texts_own_spelling(
+        raw: str, expected: str, code: str) -> None:
+    result = clean(raw)
+    assert result.text == expected
+    (warning,) = [w for w in result.warnings if w.code == code]
+    assert "a guess" in warning.message
+
+
+@pytest.mark.parametrize("raw", [
+    "the Sino-\nJapanese war; Sinojapanese",    # capitalised second part: never edited
+    "Tam-\nsun fell; Tamsun and Tam-sun both",  # the text writes it both ways: no evidence
+    "Tam-\nsun fell",                           # neither a known word nor syllables
+])
+def test_a_name_break_without_evidence_is_left(raw: str) -> None:
+    result = clean(raw)
+    codes = {w.code for w in result.warnings}
+    assert not codes & {"HYPHEN_BREAK_JOINED", "HYPHEN_BREAK_KEPT"}
+    assert result.text == raw

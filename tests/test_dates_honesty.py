@@ -86,6 +86,16 @@ def test_bare_year_doubt_rules() -> None:
     assert bare_year_doubt(text, 8, 12, "0844", weak, counts) == "leading zero"
     text = "died in 1127."
     assert bare_year_doubt(text, 8, 12, "1127", weak, counts) is None
+    text = "1849, Hong Xiuquan rose"
+    assert bare_year_doubt(text, 0, 4, "1849", weak, counts) == "at a sentence start"
+    text = "He fell ill.\n1849, Hong rose"
+    assert bare_year_doubt(text, 13, 17, "1849", weak, counts) == "at a sentence start"
+    text = "The Taiping Rebellion\n1850 saw"  # a heading line: still a start
+    assert bare_year_doubt(text, 22, 26, "1850", weak, counts) == "at a sentence start"
+    text = "proclaimed on the Kerulon in\n1229, and"  # a line break inside a sentence
+    assert bare_year_doubt(text, 29, 33, "1229", weak, counts) is None
+    text = "at the assembly,\n  1229 was"
+    assert bare_year_doubt(text, 19, 23, "1229", weak, counts) is None
 
 
 def test_year_span_rules() -> None:

@@ -18,6 +18,9 @@ MAX_SPAN = 1000  # a printed span of years longer than this is no span of years
 _PREP_BEFORE = re.compile(r"(?i)\b([a-z]+\.?)\s+(?:the\s+year\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|\n[ \t]*|[.!?][ \t]+)$")
+# a line break inside a sentence: the line before ends in a lower-case word or a comma
+# ("... on the Kerulon in\n1229"), not a heading ("The Taiping Rebellion\n1850") or a full stop
+_LINE_GOES_ON = re.compile(r"(?:(?<![\w'’-])[a-z]+|,)[ \t]*\n[ \t]*$")
 _NEXT_WORDS = re.compile(r"\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?")
 # an "-s" word that is no plural noun
 _NOT_PLURAL = frozenset((
@@ -54,13 +57,15 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
       date near it).
     * A leading zero ("0844") -> "leading zero".
     * At the start of a sentence, no word before it ("1849, Hong Xiuquan ...") -> "at a
-      sentence start".
+      sentence start"; a line start after a lower-case word or a comma is inside a sentence
+      ("on the Kerulon in\n1229": read as after "in").
     """
     if int(year_text) > MAX_BARE_YEAR:
         return "quantity"
     doubt = "leading zero" if year_text.startswith("0") else None
     if (doubt is None and _SENTENCE_START.search(text, max(0, start - 3), start)
-            and not _ABBREV_BEFORE.search(text, max(0, start - 6), start)):
+            and not _ABBREV_BEFORE.search(text, max(0, start - 6), start)
+            and not _LINE_GOES_ON.search(text, max(0, start - 30), start)):
         return "at a sentence start"  # "1849, Hong Xiuquan ...": no word says it is a year
     prep = _PREP_BEFORE.search(text, max(0, start - 20), start)
     if prep is None or prep.group(1).lower() not in weak_preps:

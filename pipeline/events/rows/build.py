@@ -29,7 +29,7 @@ from pipeline.events.rows.actor_choice import ActorChoice, Where, choose_actors,
 from pipeline.events.rows.army_side import army_side
 from pipeline.events.rows.dating import RowSpan, dated_row, event_date, implied_row
 from pipeline.events.rows.notes import note_outcome, note_subject
-from pipeline.events.rows.places import PendingEvent, PlaceQuery, event_place
+from pipeline.events.rows.places import PendingEvent, PlaceQuery, event_place, place_query
 from pipeline.events.rows.reading import read_trigger
 from pipeline.events.salience import Salience
 from pipeline.events.triggers import Context, entities_in, polity_of, reference_name
@@ -91,6 +91,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
         return None  # "X is said to have burned ...": hearsay, no row; X stays salient
     note_outcome(salience, frame, rule, read.status, actor1, actor2, place, w.at)
     query = PlaceQuery(place.canonical if place else "", "", prep)
+    if place is None:  # a place the parse hangs off the trigger, an untagged located name
+        query = place_query(finder, frame, rule, actor2)
     if read.object_thing is not None and read.object_thing > window.end:
         window = doc[window.start:read.object_thing]  # "proclaimed a number of [reforms]":
         # the thing proclaimed is the event's own word, though it is a trigger word itself

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from pipeline.copying import replace
 from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.lexicon import TriggerRule
-from pipeline.events.roles import Frame
+from pipeline.events.roles import _DESTINATION, _LOCATION, Frame
+from pipeline.events.syntax import pobj, prep_objects
 from pipeline.places import PlaceLookup
 from pipeline.records import EntityRow, EventRow
 
@@ -35,6 +36,13 @@ class PlaceQuery:
     name: str = ""
     written: str = ""
     prep: str = ""
+    #: an untagged proper name in a place slot ("went back to Guangwu") or the object of a
+    #: ``hostile`` verb ("attacked Canhe"), as written: the place when ``name`` is "" and the
+    #: document's places.csv locates it (:meth:`PlaceLookup.add_rows`)
+    mention: str = ""
+    #: ``mention`` is the row's actor2 (``parse``): a located place is no side, so it leaves
+    #: actor2 when it becomes the place
+    mention_is_actor2: bool = False
 
 
 #: An event row whose place columns are still empty, and what fills them.
@@ -49,6 +57,10 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
         name = query.name
         if query.written and lookup.get(query.written, written=True):
             name = query.written
+        if not name and _located(lookup, query.mention):
+            name = query.mention
+            if query.mention_is_actor2 and row.actor2 == query.mention:
+                row = replace(row, actor2="", actor2_polity="", actor2_source="")
         info = lookup.get(name, written=bool(query.written)) if name else None
         out.append(replace(
             row, place=name, place_modern=info[0] if info else "",
@@ -57,6 +69,66 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
             geo_precision=_geo_precision(query.prep, info[3])
             if name and info and info[1] is not None else None))
     return out
+
+
+def _hanging_places(frame: Frame) -> tuple[Token, ...]:
+    """Objects of place prepositions the frame misses because the parse hangs them one step
+    off the trigger: on an adverb of it ("went back to Guangwu") or inside its own object
+    noun that is no patient ("ascended the throne of emperor in Dingtao")."""
+    out: list[Token] = []
+    for child in frame.head.children:
+        if child.dep_ == "advmod":
+            out += prep_objects(child, _LOCATION | _DESTINATION)
+        elif (child.dep_ == "dobj" and frame.patient is None and child.tag_ in ("NN", "NNS")):
+            for tok in child.subtree:
+                if tok.dep_ == "prep" and tok.lower_ in _LOCATION:
+                    obj = pobj(tok)
+                    if obj is not None:
+                        out.append(obj)
+    return tuple(out)
+
+
+def _located(lookup: PlaceLookup, name: str) -> bool:
+    """Whether the document's place rows (places.csv) give ``name`` coordinates."""
+    row = lookup.located.get(name) if name else None
+    return row is not None and row[1] is not None
+
+
+def place_query(finder: ActorFinder, frame: Frame, rule: TriggerRule,
+                actor2: Actor | None) -> PlaceQuery:
+    """The place query of an event :func:`event_place` found no place for: a PLACE entity
+    the parse hangs one step off the trigger ("ascended the throne of emperor in Dingtao",
+    "went back to Guangwu"), else an untagged proper name (``mention``) in a place argument,
+    in such a hanging phrase, the ``parse`` actor2 of a ``hostile`` verb ("attacked Canhe",
+    "raided Youbeiping": the object of an attack is where it happened; actor2 is a person or
+    a side), the destination, else the origin ("near"). An untagged name counts only if
+    places.csv locates it (:func:`resolve_event_places`). Not told to the salience tracker
+    (the place of :func:`event_place` is): who holds a city is read from sure places only."""
+    hanging = _hanging_places(frame)
+    place, prep = _first_place(finder, hanging)
+    if place is not None:
+        return PlaceQuery(place.canonical, "", prep)
+    mention, prep, of_actor2 = _place_mention(finder, frame, rule, actor2, hanging)
+    return PlaceQuery("", "", prep, mention, of_actor2)
+
+
+def _place_mention(finder: ActorFinder, frame: Frame, rule: TriggerRule, actor2: Actor | None,
+                   hanging: tuple[Token, ...]) -> tuple[str, str, bool]:
+    """(name as written, preposition, from actor2) for :func:`place_query`."""
+    for tok in (*frame.places, *hanging):
+        guess = finder.proper_noun(tok)  # type: ignore[arg-type]
+        if guess is not None:
+            prep = tok.head.lower_ if tok.dep_ == "pobj" else ""  # type: ignore[attr-defined]
+            return guess.entity.canonical, prep, False
+    if rule.hostile and actor2 is not None and actor2.source == "parse" \
+            and actor2.entity.label == "PERSON":
+        return actor2.entity.canonical, "", True
+    for toks, prep in ((frame.destinations, ""), (frame.origins, "near")):
+        for tok in toks:
+            guess = finder.proper_noun(tok)  # type: ignore[arg-type]
+            if guess is not None:
+                return guess.entity.canonical, prep, False
+    return "", "", False
 
 
 def _first_place(finder: ActorFinder, toks: Sequence[Token]) -> tuple[EntityRow | None, str]:
