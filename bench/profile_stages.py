@@ -56,7 +56,7 @@ STAGES = (
     ("pipeline.events.rows.reading", "read_frame", "    frame (read_frame)"),
     ("pipeline.events.roles", "mend_asides", "      mend_asides"),
     ("pipeline.events.roles", "modality", "      modality"),
-    ("pipeline.events.rows.frames", "resolve_actor", "    actors (resolve_actor)"),
+    ("pipeline.events.rows.frame_sides", "resolve_actor", "    actors (resolve_actor)"),
     ("pipeline.events.rows.dating", "dated_event", "    event date (dated_event)"),
     ("pipeline.document.stream", "place_rows_and_warnings", "place rows"),
 )

@@ -3,6 +3,8 @@
 - :mod:`~pipeline.events.rows.build`: :func:`build_event`, the row of one trigger;
 - :mod:`~pipeline.events.rows.frames`: which rule applies and how the frame's arguments
   are adjusted;
+- :mod:`~pipeline.events.rows.frame_sides`: the sides a frame does not name plainly (a
+  partner, a place that acts, an authority, misread name words);
 - :mod:`~pipeline.events.rows.places`: :class:`PlaceQuery`, :data:`PendingEvent` and
   :func:`resolve_event_places` (the place columns from the document's place lookup).
 """

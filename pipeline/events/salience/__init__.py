@@ -25,7 +25,8 @@ khan: "Emperor Wu of Han" for "the king"; "set up X as king" for "the emperor",
 A person pronoun agrees in gender with its antecedent (:mod:`.gender`: "she" is no man, and
 once the text has named a woman, only a woman; "he" is never a woman).
 
-Modules: ``core`` (:class:`Salience`), ``titles`` (title lookups and the reigning ruler),
+Modules: ``core`` (:class:`Salience`), ``ranking`` (the pronoun chain and the ranking of
+candidates, :meth:`Salience.resolve`), ``titles`` (title lookups and the reigning ruler),
 ``sides`` (the sides of hostile events), ``heading`` (the ruler a heading names), ``gender``
 (the genders of the document's persons).
 """
