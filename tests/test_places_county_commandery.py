@@ -56,3 +56,9 @@ def test_row_certainty_only_for_the_rows_point() -> None:
     assert lookup.row_certainty("Hall of Qingfeng", info) == "low"
     assert lookup.row_certainty("Hall of Qingfeng", ("", 30.0, 110.0, "")) == ""
     assert lookup.row_certainty("Nowhere", info) == ""
+
+
+def test_unit_word_below_a_province_is_not_the_province() -> None:
+    from pipeline.places.rows import _below_province
+    assert _below_province("Yunnan County") and _below_province("Sichuan City")
+    assert not _below_province("Yunnan Province") and not _below_province("Yunnan")
