@@ -179,7 +179,10 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
 
     With ``year`` (CE) only units in use that year count (if none is, None); with ``province``
     only units in that current province when it has any (with ``strict``, None when it has
-    none); a written "County" keeps counties, "Prefecture" or
+    none); a written "County" keeps counties — and commanderies (郡, which translations
+    write "County" too) in use in ``year`` more than ``COMMANDERY_GAP`` degrees from every
+    county of the name: a name of both is a homonym, decided
+    by ``anchor`` only (none in use: the commandery) — "Prefecture" or
     "City" keeps the units above them. A one-syllable name that is no unit's name is read as
     the prefecture (州) of that name, as translations write them ("Hai, Si and other states");
     a written "Road" or "Circuit" (路, 道) keeps circuits ("Hedong Road"). A Wade–Giles or
@@ -216,7 +219,10 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
         found = postal_units(key, year, table)
     if circuit:
         found = tuple(u for u in found if u.kind == "circuit")
+    commanderies: tuple[HistoricalUnit, ...] = ()
     if suffix and suffix.group(1).lower() == "county":
+        # translations write 郡 "County" too: a commandery far away makes the name a homonym
+        commanderies = tuple(u for u in found if u.kind == "commandery")
         found = tuple(u for u in found if unit_rank(u) == 2)
     elif suffix and suffix.group(1).lower() in ("prefecture", "city"):
         found = tuple(u for u in found if unit_rank(u) != 2)
@@ -227,6 +233,12 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
             in_use = _nearest_in_time(found, year, nearest_year)
             outside = ":nearest-year" if in_use else ""
         found = in_use
+        commanderies = tuple(u for u in commanderies if u.start_year <= year <= u.end_year
+                             and all(_far(u, c, COMMANDERY_GAP) for c in found))
+    else:
+        commanderies = ()  # no year: "County" keeps the counties
+    homonym = bool(found and commanderies)  # "County": a county, or the commandery (郡)
+    found = found + commanderies if found else commanderies
     before = found
     if province:  # a province named nearby, when it holds one of the units (always: strict)
         found = tuple(u for u in found if u.province == province) or (() if strict else found)
@@ -238,7 +250,7 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
     lons = [u.longitude for u in found]
     guessed = level = ""
     if max(lats) - min(lats) > spread or max(lons) - min(lons) > spread:
-        higher = _one_higher_seat(found, spread)
+        higher = () if homonym else _one_higher_seat(found, spread)
         if higher:  # "Lingwu" in 750: 靈武郡, not the county 靈武縣 at another seat
             found, level = higher, higher[0].kind
         else:
@@ -269,6 +281,14 @@ def geocode_historical(name: str, year: int | None = None, province: str | None 
                       f"{HISTORICAL_SOURCE}:{best.kind.replace(' ', '-')}:{best.tgaz_id}"
                       f"{guessed}",
                       precision, best.name, best.province, basis=basis)
+
+
+COMMANDERY_GAP = 2.0  # degrees: 建寧郡 (Yunnan) vs 建寧縣 (Hunan) in 225; not 靈武郡/縣 (90 km)
+
+
+def _far(a: HistoricalUnit, b: HistoricalUnit, spread: float) -> bool:
+    """Whether the seats of ``a`` and ``b`` lie more than ``spread`` degrees apart."""
+    return abs(a.latitude - b.latitude) > spread or abs(a.longitude - b.longitude) > spread
 
 
 _ANCHOR_REACH = 6.0  # degrees: farther than this from the document's places is no evidence

@@ -39,6 +39,8 @@ class PlaceLookup:
     index: ModernPlaceIndex | None = None
     cache: dict[str, PlaceInfo | None] = field(default_factory=dict)
     located: dict[str, PlaceInfo] = field(default_factory=dict)  # from the place rows
+    #: certainty of each place row that has coordinates (place -> "high" | "medium" | "low")
+    located_certainty: dict[str, str] = field(default_factory=dict)
 
     def add_rows(self, rows: Iterable[PlaceRow]) -> None:
         """Use the document's place rows (:func:`build_place_rows`) as the answer for every name
@@ -54,6 +56,7 @@ class PlaceLookup:
                 continue
             self.located[row.place] = (row.modern, row.latitude, row.longitude,
                                        precision_of(row.coord_source))
+            self.located_certainty[row.place] = row.certainty
 
     @classmethod
     def build(cls, entities: Sequence[EntityRow], glosses: Sequence[PlaceGloss],
@@ -112,6 +115,16 @@ class PlaceLookup:
                 # a homonym near the other places): events take the same point
                 self.cache[name] = (row[0] or (found[0] if found else ""), *row[1:])
         return self.cache[name]
+
+    def row_certainty(self, name: str, info: PlaceInfo | None) -> str:
+        """The places.csv certainty of ``name`` when ``info`` (what :meth:`get` gave) is that
+        row's point (the row is what the event maps), else "" (a gloss, the hand gazetteer or
+        no coordinates: no cap)."""
+        row = self.located.get(name)
+        if not name or info is None or row is None or info[1] is None \
+                or name in self.glossed or tuple(info[1:3]) != tuple(row[1:3]):
+            return ""
+        return self.located_certainty.get(name, "")
 
 
 _PRECISIONS = ("near", "county", "prefecture", "province", "region", "river", "site", "city",

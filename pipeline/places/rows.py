@@ -14,6 +14,7 @@ from dataclasses import replace
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.places.abroad import refuse_regions_abroad, settle_abroad
 from pipeline.places.base import (
+    _SUFFIX_WORDS,
     Coordinate,
     ModernPlaceIndex,
     PlaceGloss,
@@ -208,7 +209,8 @@ def place_rows_and_warnings(
                 coord, modern, province, prefix = _hand_homonym(
                     surfaces.get(name, {name}), year, near, coord, modern, province, prefix,
                     doc_provinces)
-        elif province_named(name) and not (years and prefecture_not_province(
+        elif province_named(name) and not _below_province(name) and not (
+                years and prefecture_not_province(
                 name, province_named(name), years[0])):  # "prefect of Guizhou" (1072)
             province = province_named(name)
             coord = geocode("", province, index=index)
@@ -326,3 +328,10 @@ def place_rows_and_warnings(
                    "PLACE_CANDIDATE_REJECTED",
                    f"{rows[i].place!r} left without coordinates: {why}")
         for i, why in sorted(rejected.items())]
+
+
+def _below_province(name: str) -> bool:
+    """A name written with a unit word below a province ("Yunnan County", "Sichuan City"): the
+    unit of that name, not the province (a blank is better than the province's point)."""
+    suffix = _SUFFIX_WORDS.search(name)
+    return suffix is not None and suffix.group(1).lower() != "province"

@@ -51,7 +51,8 @@ PendingEvent = tuple[EventRow, PlaceQuery]
 
 def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -> list[EventRow]:
     """The rows of ``pending`` with their place columns (place, modern name, coordinates,
-    precision, ``geo_precision``) from the document's ``lookup``."""
+    precision, ``geo_precision``) from the document's ``lookup``; an event mapped at its place
+    row's point takes that row's certainty when lower (:func:`capped_certainty`)."""
     out = []
     for row, query in pending:
         name = query.name
@@ -63,12 +64,25 @@ def resolve_event_places(pending: Sequence[PendingEvent], lookup: PlaceLookup) -
                 row = replace(row, actor2="", actor2_polity="", actor2_source="")
         info = lookup.get(name, written=bool(query.written)) if name else None
         out.append(replace(
-            row, place=name, place_modern=info[0] if info else "",
+            row, certainty=capped_certainty(row.certainty, lookup.row_certainty(name, info)),
+            place=name, place_modern=info[0] if info else "",
             latitude=info[1] if info else None, longitude=info[2] if info else None,
             place_precision=info[3] if info else "",
             geo_precision=_geo_precision(query.prep, info[3])
             if name and info and info[1] is not None else None))
     return out
+
+
+_RANK = {"low": 0, "medium": 1, "high": 2}
+
+
+def capped_certainty(event: str, place: str) -> str:
+    """An event's certainty no higher than its place row's (``place``: "" = no cap): an event
+    mapped at a point places.csv calls a guess is no surer than that point ("high", "low" ->
+    "low"). Unknown values are kept."""
+    if event in _RANK and place in _RANK and _RANK[place] < _RANK[event]:
+        return place
+    return event
 
 
 def _hanging_places(frame: Frame) -> tuple[Token, ...]:
