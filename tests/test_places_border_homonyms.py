@@ -6,9 +6,9 @@ prefectures of other provinces in the running year is such a prefecture."""
 from __future__ import annotations
 
 from pipeline.document import GAZETTEER_DIR
-from pipeline.places.historical import prefecture_not_province
 from pipeline.places.lookup import load_historical_places
 from pipeline.places.rows import place_rows_and_warnings
+from pipeline.places.seats_in_use import prefecture_not_province
 from pipeline.records import EntityRow
 
 

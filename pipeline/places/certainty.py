@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
 from pipeline.places.base import Coordinate
-from pipeline.places.historical import geocode_historical, historical_seats
+from pipeline.places.historical import geocode_historical
+from pipeline.places.seats_in_use import historical_seats
 from pipeline.records import PlaceRow, WarningRow
 
 

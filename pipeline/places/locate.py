@@ -19,11 +19,7 @@ from pipeline.places.base import (
 )
 from pipeline.places.context import load_place_words, name_part, strip_qualifier
 from pipeline.places.features import geocode_feature
-from pipeline.places.historical import (
-    geocode_historical,
-    historical_seats,
-    load_historical_units,
-)
+from pipeline.places.historical import geocode_historical, load_historical_units
 from pipeline.places.modern import (
     _LEVEL_RANK,
     _candidates,
@@ -34,6 +30,7 @@ from pipeline.places.modern import (
     load_modern_places,
 )
 from pipeline.places.oldspell import locate_old_spelling
+from pipeline.places.seats_in_use import historical_seats
 from pipeline.places.world import geocode_world
 from pipeline.records import PlaceRow
 

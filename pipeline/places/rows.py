@@ -24,11 +24,7 @@ from pipeline.places.base import (
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
 from pipeline.places.dated import follow_dated_readings
-from pipeline.places.historical import (
-    geocode_historical,
-    load_postal_places,
-    prefecture_not_province,
-)
+from pipeline.places.historical import geocode_historical, load_postal_places
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.listed import refuse_listed_persons
 from pipeline.places.locate import anchor_of, far_other_years_seat, locate_name
@@ -57,6 +53,7 @@ from pipeline.places.named import refuse_other_names
 from pipeline.places.outliers import current_namesakes, far_from_text
 from pipeline.places.period import check_namesakes
 from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
+from pipeline.places.seats_in_use import prefecture_not_province
 from pipeline.places.untagged import untagged_place_mentions
 from pipeline.places.within import place_within
 from pipeline.records import DateRow, EntityRow, PlaceRow, WarningRow
