@@ -28,6 +28,10 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   section under it, not the one before: with no date of its own it takes the first date
   that prints a year in the section's first sentence (:attr:`Horizon.section`; ``date_source``
   ``section``, low), not the running date of the section before;
+* it never crosses a **back-matter heading** (a line that is only "Extended data:",
+  "References", "Notes", "Related posts:": ``back_matter`` of ``gazetteer/modality_cues.csv``,
+  colon and edit marks allowed): an appendix, notes or link footer is no part of the
+  narrative, its undated events get no year (a blank, not the narrative's last year);
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
   row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
   beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
@@ -46,6 +50,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from pipeline.events.habits import back_matter
 from pipeline.records import DateRow, EntityRow
 
 #: A running date more than this many sentences back is far (certainty low).
@@ -156,6 +161,8 @@ class Horizons:
                 walls.append((offset + lead, offset + len(first.rstrip())))
             at = 0
             for k, line in enumerate(lines):  # headwords: at a paragraph or line start
+                if back_matter(line):  # "Extended data:", "Related posts:": always a wall
+                    walls.append((offset + at, offset + at + len(line.rstrip())))
                 opens = _ENTRY_NUMBER.match(line)
                 start = offset + at + opens.end()
                 end = persons.get(start)
