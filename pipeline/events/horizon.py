@@ -51,6 +51,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from pipeline.events.habits import back_matter
+from pipeline.events.heading_years import heading_years as _heading_years
 from pipeline.records import DateRow, EntityRow
 
 #: A running date more than this many sentences back is far (certainty low).
@@ -122,6 +123,9 @@ class Horizon:
     section: DateRow | None = None
     #: the end of that heading (full-text offset): only a trigger before it is the heading's
     section_end: int = 0
+    #: the one year printed in the heading that walls the sentence's section ("THE TWELFTH
+    #: YEAR OF JIAN'AN (dinghai, 207 AD)"), astronomical; None if no such heading
+    heading_year: int | None = None
 
 
 class Horizons:
@@ -179,6 +183,7 @@ class Horizons:
                         walls.append((start, start))
                         self._leads[start] = lead
                 at += len(line) + 1
+        self._heading_years = _heading_years(walls, titles, dates)
         self._walls = sorted(walls)
         self._wall_starts = [w[0] for w in self._walls]
         self._sentences = sorted(sentence_starts)
@@ -243,9 +248,11 @@ class Horizons:
             since = max(since, self._sentences[i - EXPIRE_SENTENCES])
         lo = bisect.bisect_left(self._unread, since)
         hi = bisect.bisect_left(self._unread, sent_start if sent_end is None else sent_end)
+        section, section_end = self._section_date(sent_start, sent_end)
         return Horizon(since, max(paragraph_start, far, since), lead,
                        max(since, min(paragraph_start, far)), tuple(self._unread[lo:hi]),
-                       *self._section_date(sent_start, sent_end))
+                       section, section_end,
+                       self._heading_years.get(self._walls[k]) if k >= 0 else None)
 
 
 def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[DateRow],
