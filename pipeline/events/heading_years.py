@@ -10,7 +10,7 @@ from pipeline.records import DateRow
 
 
 def heading_years(walls: Sequence[tuple[int, int]], titles: Sequence[tuple[int, int]],
-                   dates: Sequence[DateRow]) -> dict[tuple[int, int], int]:
+                  dates: Sequence[DateRow]) -> dict[tuple[int, int], int]:
     """Each heading wall ``(start, end)`` -> the one year its dates print (a year heading of
     an annal, "THE TWELFTH YEAR OF JIAN'AN (dinghai, 207 AD)"); headings printing no year, a
     range or several years are left out."""
