@@ -50,3 +50,14 @@ def test_a_year_heading_dates_a_death_told_with_an_age(resources) -> None:
     death = next(e for e in api.process_text(text, "t", resources).events
                  if e.event_type == "death")
     assert death.year is None
+
+
+def test_a_printed_range_is_not_capped_to_its_section(resources) -> None:
+    text = ("Bozhou rebellion\n\nRuins of Hailongtun\nDate1590–1600\nLocation\nBozhou\n\nThe "
+            "Bozhou rebellion refers to the uprising led by Yang Yinglong against the Ming "
+            "dynasty. In 1590 Yang Yinglong attacked Chongqing. In 1599 he burned Qijiang.\n\n"
+            "The 1600 campaign\n\nIn 1600 Li Hualong attacked Hailongtun.\n")
+    out = api.process_text(text, "t", resources)
+    rising = next(e for e in out.events if e.trigger == "uprising")
+    assert (rising.year, rising.year_end, rising.date_source) == (1590, 1600, "running")
+    assert not any(w.code == "EVENT_YEAR_RANGE_CAPPED" for w in out.warnings)
