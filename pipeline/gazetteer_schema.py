@@ -202,7 +202,7 @@ SCHEMAS: dict[str, FileSchema] = {
     "modality_cues.csv": FileSchema(("forms", "kind", "example"), ("forms", "kind"),
                                     {"kind": _one_of("link_heading", "recurrence", "period",
                                                      "repetition", "body_part",
-                                                     "abstract_object")}),
+                                                     "abstract_object", "back_matter")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "attempt", "negation", "modal",
                                                   "failure", "order", "anaphor_person",

@@ -88,6 +88,7 @@ class DateMention:
     dateline: bool = False  # part of the document's own date ("Guangxu, third year, ...")
     dateline_head: bool = False  # ... written as a heading: it dates the text after it
     parallel: bool = False  # "Shu: Ninth Year of Yen-hsi" under the main heading (.parallel)
+    backdrop: bool = False  # in a past-perfect clause, "he had built ... (1397)" (.backdrop)
     ruler_after: bool = False  # "In the Nth year of his reign, the Kangxi Emperor" (.era_rulers)
     mt_order: bool = False  # "April 24, the army ...": month-first opening a sentence (.own_years)
     annual: bool = False  # "the Qingming holiday (April 4 - 6)": a yearly date, no year (.annual)

@@ -147,6 +147,9 @@ def find_date_mentions(text: str, eras: EraTable,
     from .parallel import mark_parallel_headings  # noqa: PLC0415 (late pass)
 
     out = mark_parallel_headings(text, out)  # "Shu: Ninth Year of Yen-hsi" below the main era
+    from .backdrop import mark_backdrops  # noqa: PLC0415 (late pass)
+
+    out = mark_backdrops(text, out)  # "the citadel he had built in ... (1397)": background
     out = mark_datelines(text, out)  # "Respectfully memorialized. Guangxu, third year, ..."
     from .far_years import mark_far_years  # noqa: PLC0415 (late pass)
     from .own_years import join_own_years  # noqa: PLC0415 (late pass)

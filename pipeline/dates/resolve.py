@@ -331,6 +331,10 @@ def _fold(
                 elif m.parallel:  # "Shu: Ninth Year of Yen-hsi" below the main heading
                     res.basis.append("parallel era heading of another state: the running "
                                      "date stays the main heading's")
+                elif (m.backdrop and res.year is not None and state.year is not None
+                      and (res.year_end or res.year) < state.year):  # (.backdrop)
+                    res.basis.append("in a past-perfect clause, earlier than the running "
+                                     "year: background, not the narrative's date")
                 elif m.year_doubt == FAR_DOUBT:  # "October 2002" in a text on 1120
                     pass  # (.far_years): not the running date
                 elif m.kind == "day" and m.cycle_day and res.day is None:

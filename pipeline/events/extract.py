@@ -160,7 +160,7 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     # actor's life: blank
     lived = within_lives(from_lives(since, lives), lives)
     flat = within_reign(lived, sentence_starts, texts, active_gazetteer_dir())
-    flat = until_next_dated(flat, sentence_starts, texts)
+    flat = until_next_dated(flat, sentence_starts, texts, told)
     if notes is not None:  # every year blanked, carried far or guessed: a warning row
         notes.extend(year_notes(built, carried, since, lived, flat, lives, told,
                                 sentence_starts, texts))

@@ -62,3 +62,11 @@ def link_heading(line: str) -> bool:
     reading:"), case and edit marks ignored."""
     text = _HEADING_TAIL.sub("", line).strip().casefold()
     return text in load_modality_cues().get("link_heading", frozenset())
+
+
+def back_matter(line: str) -> bool:
+    """True when ``line`` is only a ``back_matter`` heading ("Extended data:", "References",
+    "Notes[edit]", "Related posts:"), case, edit marks and a colon ignored: the page's appendix,
+    notes or link footer, which the narrative's running date does not reach."""
+    text = _HEADING_TAIL.sub("", line).strip().casefold()
+    return text in load_modality_cues().get("back_matter", frozenset())

@@ -28,6 +28,10 @@ before its sentence (:mod:`pipeline.events.when`). That date belongs to its sect
   section under it, not the one before: with no date of its own it takes the first date
   that prints a year in the section's first sentence (:attr:`Horizon.section`; ``date_source``
   ``section``, low), not the running date of the section before;
+* it never crosses a **back-matter heading** (a line that is only "Extended data:",
+  "References", "Notes", "Related posts:": ``back_matter`` of ``gazetteer/modality_cues.csv``,
+  colon and edit marks allowed): an appendix, notes or link footer is no part of the
+  narrative, its undated events get no year (a blank, not the narrative's last year);
 * beyond :data:`FAR_SENTENCES` sentences, or from an earlier paragraph, it is *far*: the
   row's certainty is ``low`` (:mod:`pipeline.events.certainty`), the text may have moved on;
   beyond :data:`EXPIRE_SENTENCES` sentences it has expired: the event has no date (a blank
@@ -46,6 +50,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from pipeline.events.habits import back_matter
+from pipeline.events.heading_years import heading_years as _heading_years
 from pipeline.records import DateRow, EntityRow
 
 #: A running date more than this many sentences back is far (certainty low).
@@ -117,6 +123,9 @@ class Horizon:
     section: DateRow | None = None
     #: the end of that heading (full-text offset): only a trigger before it is the heading's
     section_end: int = 0
+    #: the one year printed in the heading that walls the sentence's section ("THE TWELFTH
+    #: YEAR OF JIAN'AN (dinghai, 207 AD)"), astronomical; None if no such heading
+    heading_year: int | None = None
 
 
 class Horizons:
@@ -156,6 +165,8 @@ class Horizons:
                 walls.append((offset + lead, offset + len(first.rstrip())))
             at = 0
             for k, line in enumerate(lines):  # headwords: at a paragraph or line start
+                if back_matter(line):  # "Extended data:", "Related posts:": always a wall
+                    walls.append((offset + at, offset + at + len(line.rstrip())))
                 opens = _ENTRY_NUMBER.match(line)
                 start = offset + at + opens.end()
                 end = persons.get(start)
@@ -172,6 +183,7 @@ class Horizons:
                         walls.append((start, start))
                         self._leads[start] = lead
                 at += len(line) + 1
+        self._heading_years = _heading_years(walls, titles, dates)
         self._walls = sorted(walls)
         self._wall_starts = [w[0] for w in self._walls]
         self._sentences = sorted(sentence_starts)
@@ -236,9 +248,11 @@ class Horizons:
             since = max(since, self._sentences[i - EXPIRE_SENTENCES])
         lo = bisect.bisect_left(self._unread, since)
         hi = bisect.bisect_left(self._unread, sent_start if sent_end is None else sent_end)
+        section, section_end = self._section_date(sent_start, sent_end)
         return Horizon(since, max(paragraph_start, far, since), lead,
                        max(since, min(paragraph_start, far)), tuple(self._unread[lo:hi]),
-                       *self._section_date(sent_start, sent_end))
+                       section, section_end,
+                       self._heading_years.get(self._walls[k]) if k >= 0 else None)
 
 
 def _entry_lead(text: str, offset: int, start: int, end: int, dates: Sequence[DateRow],

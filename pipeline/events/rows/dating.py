@@ -75,7 +75,8 @@ def event_date(ctx: Context, s: RowSpan, date_tok: Token, rule: TriggerRule,
                                horizon.near if horizon is not None else s.offset,
                                rule.event_type, horizon.lead if horizon is not None else None,
                                horizon.stale if horizon is not None else 0,
-                               horizon.unread if horizon is not None else ())
+                               horizon.unread if horizon is not None else (),
+                               horizon.heading_year if horizon is not None else None)
     if horizon is not None and horizon.section is not None \
             and s.offset + s.trig.start_char < horizon.section_end \
             and source not in ("clause", "sentence") and rule.event_type not in _NAMES:

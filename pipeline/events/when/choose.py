@@ -66,7 +66,8 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
                 sent_start: int, trig_start: int, clause_end: int,
                 lexicon: EventLexicon | None = None, since: int = 0, near: int = 0,
                 event_type: str = "", lead: EntryLead | None = None, stale: int = 0,
-                unread: Sequence[int] = ()) -> tuple[DateRow | None, str]:
+                unread: Sequence[int] = (), heading_year: int | None = None
+                ) -> tuple[DateRow | None, str]:
     """``(date, source)`` for the event of ``head`` (arguments as :func:`event_date`).
 
     ``source``: ``clause`` (a date attached to the trigger's own clause in the parse),
@@ -75,7 +76,10 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
     ..., and in 1616 was called Khan": a guess), ``running`` (the last date before the
     sentence) or "" (no date). When the trigger's clause states its time as an age ("At the
     age of twenty-five, he rose up"; ``age`` cues of ``event_cues.csv`` in ``lexicon``) and
-    holds no date of its own, a date of another clause or sentence is not its date: None.
+    holds no date of its own, a date of another clause or sentence is not its date: None;
+    but under a year heading (``heading_year``: the one year the heading of its section
+    prints, "THE TWELFTH YEAR OF JIAN'AN (207 AD)") a running date of that year is the
+    section's year: kept, as ``far`` ("11 Guo Jia died of illness, aged thirty-eight.").
     A birth, death or enthronement (``event_type``) without a date of its own clause takes
     the matching end of its subject's printed span ("Emperor Xiaowen (r. 471-499) ascended
     the throne": 471; "Yue Fei (1103-1142) died": 1142; a reign span for reigns, a life span
@@ -190,11 +194,15 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         age = _aged(clause_verb(head), lexicon)
         if age is not None and not sent_start + age.idx < chosen.start < trig_start:
             verb = clause_verb(head)
-            if source != "sentence" or not (_victims_age(verb, age) or trailing_age(
+            if source in ("running", "far") and heading_year is not None \
+                    and chosen.year == heading_year == (chosen.year_end or chosen.year):
+                source = "far"  # the year heading dates its section: low, warned
+            elif source != "sentence" or not (_victims_age(verb, age) or trailing_age(
                     verb, age, chosen, sdoc, sent_start, event_type)):
                 return None, ""  # (a date between the age phrase and the trigger is nearer)
-            source = "other_clause"  # "killed him, at the age of 39", "In 560, ... at age of
-            # seventeen": the date stands, as a guess
+            else:
+                source = "other_clause"  # "killed him, at the age of 39", "In 560, ... at
+                # age of seventeen": the date stands, as a guess
     if chosen is None:
         return None, ""
     return _with_range(dates, starts, chosen, sdoc, sent_start), source

@@ -28,19 +28,21 @@ import dataclasses
 from collections.abc import Sequence
 
 from pipeline.events.horizon import numbered_headings
-from pipeline.records import EventRow
+from pipeline.records import DateRow, EventRow
 
 #: Sentences at most from the running event to the dated event that closes its range.
 WITHIN = 8
 
 
 def until_next_dated(rows: Sequence[EventRow], sentence_starts: Sequence[int],
-                     blocks: Sequence[tuple[str, int]]) -> list[EventRow]:
+                     blocks: Sequence[tuple[str, int]], dates: Sequence[DateRow] = ()
+                     ) -> list[EventRow]:
     """``rows`` (one document's) with each ``running`` row without a ``year_end`` given the
     year of the next event dated by its own sentence as ``year_end`` (see the module
     docstring). ``sentence_starts``: full-text start of every sentence; ``blocks``: the
-    ``(text, offset)`` paragraphs, full-text offsets."""
-    rows = within_section(rows, blocks)
+    ``(text, offset)`` paragraphs, full-text offsets; ``dates``: the document's dates (their
+    ``date_id`` and ``start``, for :func:`within_section`)."""
+    rows = within_section(rows, blocks, dates)
     sents = sorted(sentence_starts)
     block_starts = [off for _, off in blocks]
 
@@ -72,13 +74,19 @@ def until_next_dated(rows: Sequence[EventRow], sentence_starts: Sequence[int],
     return out
 
 
-def within_section(rows: Sequence[EventRow], blocks: Sequence[tuple[str, int]]
-                   ) -> list[EventRow]:
+def within_section(rows: Sequence[EventRow], blocks: Sequence[tuple[str, int]],
+                   dates: Sequence[DateRow] = ()) -> list[EventRow]:
     """``rows`` with each ``running`` range capped to its section (see the module
-    docstring); ``blocks``: the ``(text, offset)`` paragraphs, full-text offsets."""
+    docstring); ``blocks``: the ``(text, offset)`` paragraphs, full-text offsets. A range
+    the text prints as one date (an infobox's "Date 1590–1600" above a lead that narrates
+    1590) is what the text says, not a guess to cap: only a range made by the events stage
+    (:mod:`.later`: its end from another date) is capped (``dates``: the document's dates,
+    found by ``date_id``)."""
     walls = numbered_headings(blocks)
     if not walls:
         return list(rows)
+    printed = {d.date_id: (d.year, d.year_end) for d in dates
+               if d.date_id is not None and d.year_end is not None}
 
     def section(at: int) -> int:
         return bisect.bisect_right(walls, at)
@@ -99,10 +107,10 @@ def within_section(rows: Sequence[EventRow], blocks: Sequence[tuple[str, int]]
                 or r.date_precision != "range":
             continue
         k = section(r.start)
+        if printed.get(r.date_id) == (r.year, r.year_end):
+            continue  # the range the text prints itself (docstring)
         cap = top.get(k)
         later = [y for j, y in low.items() if j > k]
-        # (a span the running date prints itself, "(1403-1424)", reaching no later section's
-        # time, stays)
         if cap is None or r.year_end <= cap or not later or r.year_end < min(later):
             continue
         end = last.get(k) or r.date_start  # the section's latest day known
