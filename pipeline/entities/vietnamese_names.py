@@ -99,6 +99,9 @@ def vietnamese_persons(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
         start = left.start() if left is not None else e.start
         if start and text[start - 1].isalnum():
             continue
+        lead = next((m.start() for m in _WORD.finditer(text, start, e.start)
+                     if fold(m.group(0)) in surnames), e.start)  # "Later Tran Thieu Han"
+        start = lead
         end = _RUN_AFTER.match(text, e.end).end()
         words = [m.group(0) for m in _WORD.finditer(text, start, end)]
         name = text[start:end]
