@@ -124,6 +124,9 @@ SCHEMAS: dict[str, FileSchema] = {
                                       must_exist=False),
     "vietnamese_surnames.csv": FileSchema(("surname", "quoc_ngu", "note"), ("surname",),
                                           must_exist=False),
+    "vietnamese_syllables.csv": FileSchema(("kind", "part", "note"), ("kind", "part"),
+                                           {"kind": _one_of("onset", "vowel", "coda")},
+                                           must_exist=False),
     "compound_surnames.csv": FileSchema(("surname_zh", "romanized", "origin", "source"),
                                         ("surname_zh", "romanized", "source"),
                                         must_exist=False),
@@ -289,7 +292,7 @@ SCHEMAS: dict[str, FileSchema] = {
         must_exist=False),
     "east_asia_places.csv": FileSchema(
         ("name", "aliases", "native", "kind", "country", "latitude", "longitude", "modern",
-         "note"), ("name", "kind", "country", "latitude", "longitude"),
+         "note", "source"), ("name", "kind", "country", "latitude", "longitude"),
         {"kind": _one_of("city", "historical_city", "island", "river", "sea", "fortress",
                          "temple"),
          "country": _one_of("KR", "KP", "JP", "VN"), "latitude": _LAT, "longitude": _LON},

@@ -70,6 +70,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "page_furniture.csv": ("cue",),
     "sentence_abbreviations.csv": ("abbreviation",),
     "vietnamese_surnames.csv": ("surname",),
+    "vietnamese_syllables.csv": ("kind", "part"),
     "verb_inflections.csv": ("lemma",),
     "event_nouns.csv": ("noun", "lemma"),
     "modern_places.csv": ("name", "name_zh", "province"),

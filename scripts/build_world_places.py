@@ -73,7 +73,9 @@ REGION = region()
 
 def _plain(name: str) -> str:
     """``name`` with its accents taken off ("Şişli" -> "Sisli", "Huế" -> "Hue"): the lookup
-    key keeps letters a-z only, so an accented letter would be lost ("ili", "hu")."""
+    key keeps letters a-z only, so an accented letter would be lost ("ili", "hu"). The
+    Vietnamese "đ", which has no decomposition, is "d" ("Đông Đô" -> "Dong Do")."""
+    name = name.replace("Đ", "D").replace("đ", "d")
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return folded if _key(folded) else name
 

@@ -24,7 +24,9 @@ pass runs on the entity rows of one block (after :func:`pipeline.entities.extrac
    ("Chiang" after "Chiang Kai-shek"), unless joined to another polity ("Song and Meng").
 3. **Vietnamese names.** A one-word POLITY or PLACE beside a word written with a Vietnamese
    letter ("Chi Lăng pass": not the state Qi) is part of a Vietnamese name
-   (:func:`vietnamese_names`).
+   (:func:`vietnamese_names`); so is one inside a Vietnamese person's name written without
+   diacritics ("Ho Han Thuong": :mod:`pipeline.entities.vietnamese_names`). "X Y" that a place
+   table abroad knows ("Chi Lang", the pass) is one PLACE row.
 4. **"changed Yuan".** An ``era_calque`` word ("Yuan", 元) right after an ``era_change_verb``
    ("changed Yuan Yongle": 改元, "changed the era") is no polity: the row is dropped.
 
@@ -44,6 +46,7 @@ from pathlib import Path
 
 from pipeline.entities.pinyin import is_one_syllable, is_real_syllable, is_wade_giles_syllable
 from pipeline.entities.short_names import carry_short_names
+from pipeline.entities.vietnamese_names import vietnamese_names, vietnamese_persons
 from pipeline.entities.wadegiles import wg_name_to_pinyin, wg_syllable_to_pinyin
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import EntityRow
@@ -178,6 +181,12 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
         first, second, start, end, partner = pair
         other = rows[partner] if partner is not None else None
         name = text[start:end]
+        if name in gaz.world_places and (other is None or other.label in ("POLITY", "PLACE")) \
+                and not any(x.label == "PERSON" for x in gaz.lookup(name)):
+            drop.update(x for x in (k, partner) if x is not None)  # "Chi Lang": a pass, no Qi
+            merged.append(dataclasses.replace(e, start=start, end=end, text=name, label="PLACE",
+                                              canonical=name))
+            continue
         nxt = _NEXT_WORD.match(text, end)
         if not _surname(first, surnames) or not _given(second, blocked, gaz) \
                 or second.lower() in titles or first.lower() in titles \
@@ -200,50 +209,8 @@ def resolve_collisions(entities: Sequence[EntityRow], text: str, gaz: Gazetteer,
     out = [e for k, e in enumerate(rows) if k not in drop] + merged
     out.sort(key=lambda e: (e.start, e.end, e.label))
     out = vietnamese_names(out, text, after_words)
+    out = vietnamese_persons(out, text, gaz, after_words)  # "Ho Han Thuong": no state Han
     return read_bare_surnames(out, text, persons)
-
-
-#: letters of Vietnamese writing that neither pinyin (ā á ǎ à, ü) nor Wade–Giles (ê, ŭ, ü)
-#: uses: a word with one is Vietnamese ("Lăng", "Lợi", "Đông")
-VIETNAMESE_LETTERS = frozenset(
-    "ăâđơưôạảấầẩẫậắằẳẵặẹẻẽếềểễệĩỉịõọỏốồổỗộớờởỡợũụủứừửữựỳỵỷỹ"
-    "ĂÂĐƠƯÔẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆĨỈỊÕỌỎỐỒỔỖỘỚỜỞỠỢŨỤỦỨỪỬỮỰỲỴỶỸ")
-
-
-def _vietnamese(word: str) -> bool:
-    return any(c in VIETNAMESE_LETTERS for c in word)
-
-
-def vietnamese_names(entities: Sequence[EntityRow], text: str,
-                     place_words: set[str] | frozenset[str] = frozenset()) -> list[EntityRow]:
-    """Rule 4: a one-word POLITY or PLACE row joined by one space to a capitalised word written
-    with a Vietnamese letter (:data:`VIETNAMESE_LETTERS`: "Chi Lăng", "Lê Lợi") is a syllable of
-    a Vietnamese name, no Chinese state: with a place word after the name (``place_words``,
-    lower case: "Chi Lăng pass") the two words become one PLACE row, else the row is dropped
-    (a person or a place: the name alone does not say). A new list."""
-    out: list[EntityRow] = []
-    for e in entities:
-        if e.label not in ("POLITY", "PLACE") or " " in e.text:
-            out.append(e)
-            continue
-        after = _WORD_AFTER.match(text, e.end)
-        before = _WORD_BEFORE.search(text, max(0, e.start - 40), e.start)
-        if after is not None and _vietnamese(after.group(1)):
-            start, end = e.start, after.end(1)
-        elif before is not None and _vietnamese(before.group(1)) \
-                and not (before.start(1) and text[before.start(1) - 1].isalnum()):
-            start, end = before.start(1), e.end
-        else:
-            out.append(e)
-            continue
-        nxt = _NEXT_WORD.match(text, end)
-        if nxt is not None and nxt.group(1).lower() in place_words \
-                and not any(o.start < end and e.start != o.start and o.end > start
-                            for o in entities):
-            name = text[start:end]
-            out.append(dataclasses.replace(e, start=start, end=end, text=name, label="PLACE",
-                                           canonical=name))
-    return out
 
 
 def read_bare_surnames(entities: Sequence[EntityRow], text: str,

@@ -39,6 +39,7 @@ from pipeline.entities.ocr_splits import join_hyphen_splits
 from pipeline.entities.relabel import relabel
 from pipeline.entities.tables import BLOCK_LABEL, _syllable
 from pipeline.entities.titled_names import titled_canonicals
+from pipeline.entities.vietnamese_names import plain_letters
 from pipeline.entities.viqr import add_viqr_persons
 from pipeline.entities.wadegiles import wg_canonical
 from pipeline.gazetteer import LABELS, Gazetteer
@@ -283,7 +284,15 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     found = add_viqr_persons(found, doc_text, gazetteer)  # "Tra^`n-Hu+ng--Da.o" (VIQR)
     places = _place_names(gazetteer)
     for k, (start, end, label, canonical, source, text) in enumerate(found):
-        if label == "PERSON" and source == "model" and (
+        plain = plain_letters(text)
+        if label == "PERSON" and plain != text and plain in gazetteer.world_places \
+                and not gazetteer.lookup(plain):  # "Đông Đô" (Thăng Long): "Dong Do"
+            found[k] = (start, end, "PLACE", plain, source, text)
+        elif label == "PERSON" and source == "gazetteer" and text in gazetteer.world_places \
+                and not any(e.label == "PERSON" for e in gazetteer.lookup(text)):
+            # "Chi Lang" (a pass): a place abroad a name-shape pattern took for a person
+            found[k] = (start, end, "PLACE", text, source, text)
+        elif label == "PERSON" and source == "model" and (
                 text in gazetteer.world_places or _foreign_hyphenated(text)
                 or ((text in places or _known_place_word(text, gazetteer))
                     and not any(e.label == "PERSON" for e in gazetteer.lookup(text)))):
