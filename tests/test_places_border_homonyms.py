@@ -5,20 +5,11 @@ prefectures of other provinces in the running year is such a prefecture."""
 
 from __future__ import annotations
 
-from pipeline.document import GAZETTEER_DIR
-from pipeline.places.lookup import load_historical_places
-from pipeline.places.rows import place_rows_and_warnings
+from place_rows import place_rows
+
 from pipeline.places.seats_in_use import prefecture_not_province
-from pipeline.records import EntityRow
 
-
-def _rows(text: str, year: int, *words: str):
-    ents = [EntityRow("d", -1, text.index(w), text.index(w) + len(w), w, "PLACE", w,
-                      "gazetteer") for w in words]
-    rows, warnings = place_rows_and_warnings(
-        ents, [], lambda o: year, load_historical_places(GAZETTEER_DIR / "places.csv"),
-        text=text)
-    return {r.place: r for r in rows}, warnings
+_rows = place_rows
 
 
 def test_song_prefectures_by_a_city_abroad_are_those_of_guangxi() -> None:

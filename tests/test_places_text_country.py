@@ -4,20 +4,11 @@ place."""
 
 from __future__ import annotations
 
-from pipeline.document import GAZETTEER_DIR
-from pipeline.places.lookup import load_historical_places
-from pipeline.places.rows import place_rows_and_warnings
+from place_rows import place_rows
+
 from pipeline.places.world import load_world_homonyms
-from pipeline.records import EntityRow
 
-
-def _rows(text: str, year: int, *words: str):
-    ents = [EntityRow("d", -1, text.index(w), text.index(w) + len(w), w, "PLACE", w,
-                      "gazetteer") for w in words]
-    rows, warnings = place_rows_and_warnings(
-        ents, [], lambda o: year, load_historical_places(GAZETTEER_DIR / "places.csv"),
-        text=text)
-    return {r.place: r for r in rows}, warnings
+_rows = place_rows
 
 
 KOREA = ("The envoy came to Hanyang in the spring.\n\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from recording_nlp import RecordingNlp
 
 from pipeline.segment import pipe_blocks, sentence_spans, split_blocks
 
@@ -50,17 +51,7 @@ def test_sentence_spans_split_headings_at_crlf() -> None:
         assert texts == ["Early life", "When he was born, the Tang fell.", "He fled."]
 
 
-class _RecordingNlp:
-    """Stands in for a spaCy pipeline: records the batches it is given."""
-
-    def __init__(self) -> None:
-        self.nlp = spacy.blank("en")
-        self.batches: list[list[str]] = []
-
-    def pipe(self, texts: list[str], batch_size: int) -> list[object]:
-        assert batch_size == len(texts)
-        self.batches.append(list(texts))
-        return [self.nlp.make_doc(t) for t in texts]
+_RecordingNlp = RecordingNlp
 
 
 def test_pipe_blocks_batches_are_bounded_in_characters() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import spacy
+from recording_nlp import RecordingNlp
 
 from pipeline import api, spine
 from pipeline.clean import clean
@@ -18,17 +18,7 @@ PAGES = [
 ]
 
 
-class _RecordingNlp:
-    """Stands in for a spaCy pipeline: records the batches it is given."""
-
-    def __init__(self) -> None:
-        self.nlp = spacy.blank("en")
-        self.batches: list[list[str]] = []
-
-    def pipe(self, texts: list[str], batch_size: int) -> list[object]:
-        assert batch_size == len(texts)
-        self.batches.append(list(texts))
-        return [self.nlp.make_doc(t) for t in texts]
+_RecordingNlp = RecordingNlp
 
 
 def _write(tmp_path: Path) -> list[Path]:
