@@ -4,7 +4,7 @@ Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
     python bench/eval_events.py --score [-v] [--errors]
-        [--set tuned|unseen|heldout|heldout2|heldout3|heldout4|heldout11|
+        [--set tuned|unseen|heldout|heldout2|heldout3|heldout4|heldout11|heldout12|
                dev4|dev4b|dev5|dev6|dev7|dev8|dev9|dev10]
 
 Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
@@ -12,7 +12,7 @@ chain (``pipeline.document.process_text``) on every page with a hand annotation 
 ``bench/gold/events/`` and prints precision, recall, actor1 right and year right (see
 ``score``) per page, per set (``tuned``: pages whose misses guided the lexicon; ``unseen``:
 annotated before any output on them was looked at; ``heldout``, ``heldout2``, ``heldout3``,
-``heldout4``, ``heldout11``: annotated by an independent annotator, after the
+``heldout4``, ``heldout11``, ``heldout12``: annotated by an independent annotator, after the
 event code was written, without reading it or any output on them; their pages are texts under
 ``bench/heldoutN/``; ``dev4``, ``dev4b``, ``dev5`` ... ``dev9`` and ``dev10`` are
 held-out sets released for development, texts under ``bench/heldout4/`` to ``bench/heldout10/``)
@@ -323,7 +323,7 @@ def _summary(label: str, c: dict[str, int]) -> str:
 
 def score_gold(verbose: bool, errors: bool = False, only: str | None = None) -> int:
     """Score every annotated page (or only the pages of the set ``only``: ``tuned``,
-    ``unseen``, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout11``,
+    ``unseen``, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout11``, ``heldout12``,
     ``dev4``, ``dev4b``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10`` or any
     other value of the ``set`` field of the gold rows);
     print each page, each set's totals and ``ALL``."""
@@ -374,7 +374,7 @@ def main(argv: list[str]) -> int:
                     help="with --score: print every wrong actor1 with its sentence")
     ap.add_argument("--set", dest="page_set", default=None,
                     help="with --score: only the pages of this set (tuned, unseen, heldout, "
-                         "heldout2, heldout3, heldout4, heldout11, dev4, dev4b, "
+                         "heldout2, heldout3, heldout4, heldout11, heldout12, dev4, dev4b, "
                          "dev5, dev6, dev7, dev8, dev9, dev10)")
     args = ap.parse_args(argv)
     if args.score:
