@@ -6,7 +6,7 @@ a year opening a sentence before a comma and an article ("1279, the fleet ...") 
 from __future__ import annotations
 
 from pipeline import api
-from pipeline.events.when.forward import reaches_forward
+from pipeline.events.when.forward import reaches_forward, steps_forward
 from pipeline.records import DateRow
 
 
@@ -51,3 +51,39 @@ def test_through_a_year_dates_its_clause(resources: api.Resources) -> None:
             "rebels through 756.")
     (row,) = [e for e in _rows(text, resources).values() if e.event_type == "defence"]
     assert row.year == 756
+
+
+def test_later_opening_the_sentence_is_told_as_later(resources: api.Resources) -> None:
+    # the parser hangs "Later" on the subject noun: still the main clause's cue
+    text = ("In 349 Shi Hu died. Later the Jie general Sun Fudu with three thousand soldiers "
+            "attacked Shi Min again. In 351 Ran Min founded Wei.")
+    (row,) = [e for e in _rows(text, resources).values() if e.event_type == "attack"]
+    assert (row.year, row.year_end, row.certainty) == (349, 351, "low")
+    text = ("In 349 Shi Hu died. Later the Jie general Sun Fudu with three thousand soldiers "
+            "attacked Shi Min again.")
+    (row,) = [e for e in _rows(text, resources).values() if e.event_type == "attack"]
+    assert row.year is None  # no later year printed: a blank, not 349
+
+
+def test_later_before_a_state_name_is_no_cue(resources: api.Resources) -> None:
+    text = "In 923 the Later Tang was founded. Later Tang troops captured Kaifeng."
+    (row,) = [e for e in _rows(text, resources).values() if e.event_type == "capture_city"]
+    assert row.year == 923
+
+
+def test_a_coordinated_verbs_next_year_steps_forward() -> None:
+    before, nxt = DateRow("", -1, 3, 40, "496", "explicit", year=496), DateRow(
+        "", -1, 136, 149, "the next year", "relative", year=497)
+    assert steps_forward(nxt, [before, nxt], 96, None)  # "beat him ..., the next year ..."
+    assert not steps_forward(nxt, [before, nxt], 140, None)  # the trigger after it
+    assert not steps_forward(DateRow("", -1, 136, 140, "496", "gregorian", year=496),
+                             [before], 96, None)
+
+
+def test_the_verb_beside_a_later_clause_keeps_the_sentence_date(
+        resources: api.Resources) -> None:
+    text = ("In August of the twentieth year of Taihe (496) he fled north, but was caught, the "
+            "emperor beat him and deposed him, the next year he was given death.")
+    rows = _rows(text, resources)
+    assert rows["beat"].year == 496
+    assert rows["was given death"].year == 497

@@ -32,7 +32,7 @@ from pipeline.records import DateRow
 
 from .assessed import judged_far
 from .far_dates import nearest_not_far, running_not_far
-from .forward import reaches_forward
+from .forward import reaches_forward, steps_forward
 from .known import (
     _DYNASTY_END,
     _SPAN_ENDS,
@@ -261,7 +261,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             return None, ""  # an age marks another time than the sentence's dates
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
-        if shared:
+        if shared and (before or not steps_forward(shared[0], own_sentence, trig_start,
+                                                   _running(dates, lo, since))):
             return (nearest_not_far(before) if before else shared[0]), "clause"
         if earlier == "cue":
             return None, ""  # "Before that, ...", "in his youth": not the sentence's time
