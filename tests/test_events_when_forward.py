@@ -87,3 +87,10 @@ def test_the_verb_beside_a_later_clause_keeps_the_sentence_date(
     rows = _rows(text, resources)
     assert rows["beat"].year == 496
     assert rows["was given death"].year == 497
+
+
+def test_a_number_opening_a_sentence_before_an_article_needs_a_running_year(
+        resources: api.Resources) -> None:
+    dates = api.process_text("200, the second section led the Jurchen to the top.", "t",
+                             resources).dates
+    assert all(d.year is None for d in dates)  # an episode number, no year 200
