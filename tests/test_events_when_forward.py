@@ -94,3 +94,10 @@ def test_a_number_opening_a_sentence_before_an_article_needs_a_running_year(
     dates = api.process_text("200, the second section led the Jurchen to the top.", "t",
                              resources).dates
     assert all(d.year is None for d in dates)  # an episode number, no year 200
+
+
+def test_later_in_a_heading_line_is_no_cue(resources: api.Resources) -> None:
+    text = ("Later reign\nIn the eighteenth year of Kaihuang (598) Emperor Wen sent his son "
+            "against Goguryeo; disease and floods destroyed most of the army.")
+    (row,) = [e for e in _rows(text, resources).values() if e.trigger == "destroyed"]
+    assert (row.year, row.year_end) == (598, None)

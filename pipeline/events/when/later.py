@@ -113,7 +113,8 @@ def _opens_sentence(verb: Token, words: frozenset[str], near: frozenset[str]) ->
     """True if an ``advmod`` cue word opens the sentence and the clause of ``verb`` is its main
     clause (the root, or coordinated with it), whatever word the parser hung the cue on:
     "Later the Jie general Sun Fudu ... attacked Shi Min" (parsed as modifying "general").
-    Not before a capitalised word when it modifies no verb ("Later Zhao": a state's name)."""
+    Not before a capitalised word when it modifies no verb ("Later Zhao": a state's name), nor
+    on a line of its own before the verb ("Later reign\nIn 598 ...": a heading)."""
     doc = verb.doc
     cue = doc[0]
     if cue.lower_ not in words or cue.dep_ not in ("advmod", "npadvmod") \
@@ -121,6 +122,8 @@ def _opens_sentence(verb: Token, words: frozenset[str], near: frozenset[str]) ->
         return False
     if cue.head.pos_ not in ("VERB", "AUX") and len(doc) > 1 and doc[1].is_title:
         return False
+    if "\n" in doc.text[cue.idx:verb.idx]:
+        return False  # "Later reign\nIn the eighteenth year ... destroyed": a heading's word
     root = doc[sorted(conjuncts(verb))[0]]
     while root.dep_ == "acomp":
         root = root.head
