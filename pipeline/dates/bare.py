@@ -33,6 +33,11 @@ _SPAN_ASIDE = re.compile(
     r"|\(\s*(?:AD|A\.\s?D\.|CE|C\.E\.)\s*)$", re.I)
 _ABBREV_BEFORE = re.compile(r"(?i)(?<![\w.])(?:c|ca|A\.\s?D|C\.E)\.\s*$")  # "c. 1100"
 _CE_BEFORE = re.compile(r"(?:\bA\.\s?D\.|\bAD|\bCE|\bC\.E\.)\s*$")
+_ARTICLE_AFTER = re.compile(r",\s+(?:the|a|an)\s")
+#: The doubt of a year opening a sentence before a comma and an article ("1279, the Yamen sea
+#: war ..."; "200, the second section ..." is an episode number): a year only when a running
+#: year is near it (:func:`pipeline.dates.western_years.check_bare_year`), else none.
+ARTICLE_DOUBT = "at a sentence start, before an article"
 _NOT_YEARS = re.compile(r"(?i)\b(?:pp?|nos?|vols?|ch|fig|tab|n)\.\s*$|(?:page|pages|p)\s+$")
 
 
@@ -55,7 +60,9 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
       households") -> "quantity"; after one of ``date_nouns`` ("the middle of 805", "the
       spring of 1127") -> a year; otherwise "after 'of'" (the resolver then wants a running
       date near it).
-    * A leading zero ("0844") -> "leading zero".
+    * A leading zero ("0844") -> "leading zero"; before a comma and an article at a sentence
+      start ("1279, the Yamen sea war") -> :data:`ARTICLE_DOUBT` (both: a year only near the
+      running year).
     * At the start of a sentence, no word before it ("1849, Hong Xiuquan ...") -> "at a
       sentence start"; a line start after a lower-case word or a comma is inside a sentence
       ("on the Kerulon in\n1229": read as after "in").
@@ -66,6 +73,8 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
     if (doubt is None and _SENTENCE_START.search(text, max(0, start - 3), start)
             and not _ABBREV_BEFORE.search(text, max(0, start - 6), start)
             and not _LINE_GOES_ON.search(text, max(0, start - 30), start)):
+        if _ARTICLE_AFTER.match(text, end):
+            return ARTICLE_DOUBT  # "1279, the Yamen sea war": a year only near the running one
         return "at a sentence start"  # "1849, Hong Xiuquan ...": no word says it is a year
     prep = _PREP_BEFORE.search(text, max(0, start - 20), start)
     if prep is None or prep.group(1).lower() not in weak_preps:

@@ -301,8 +301,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # before a year of one or two digits
         rf"|(?<=(?<![A-Za-z.])(?:{bc_pre}|AD|A\.D\.)\s*)(?P<byear>\d{{1,2}})(?![\dA-Za-z])"
         rf"(?!\s*[-–—]\s*\d)"
-        # "1849, Hong Xiuquan ...": a year opening a sentence, set off by a comma (a doubt)
-        rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})(?=,\s+[A-Z])"
+        # "1849, Hong Xiuquan ...", "1279, the Yamen sea war ...": a year opening a sentence,
+        # set off by a comma before a name or an article (a doubt)
+        rf"|(?:(?<=^)|(?<=\n[ \t]*)|(?<=[.!?][ \t]+))(?P<byear>\d{{3,4}})"
+        rf"(?=,\s+(?:[A-Z]|(?:the|a|an)\s))"
     )
     # "(1149-69)", "(r. 1127–1162)", "1368–1644", "(1101/02)", "221–206 BC": a span of years
     # (the checks on what comes before are in mentions.py: _year_span)

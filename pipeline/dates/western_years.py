@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pipeline.calendar import gregorian_to_jdn, julian_to_jdn
 
+from .bare import ARTICLE_DOUBT
 from .bc import BC_DOUBTS, bc_evidence
 from .days import _check_cycle_year, _is_leap_year
 from .far_years import FAR_DOUBT, FAR_LUNAR_DOUBT
@@ -23,7 +24,8 @@ def check_bare_year(m, year: int, state, res: _Res) -> bool:
     """A bare number read as a year with a doubt (``m.year_doubt``: "after 'of'", "leading
     zero"): supported when a running year is known and within :data:`NEAR_RUNNING` years
     (then medium, warned ``BARE_YEAR_UNSURE``). Unsupported: a weak-preposition year stays,
-    low; a leading-zero number is no year (False: the row keeps no year)."""
+    low; a leading-zero number, or one opening a sentence before a comma and an article
+    ("200, the second section": ``ARTICLE_DOUBT``), is no year (False: the row keeps no year)."""
     near = state.year is not None and abs(year - state.year) <= NEAR_RUNNING
     why = f"{m.text!r} ({m.year_doubt})"
     if near:
@@ -31,7 +33,7 @@ def check_bare_year(m, year: int, state, res: _Res) -> bool:
                   f"{state.year}", "medium", basis=f"bare number as a year ({m.year_doubt}), "
                   "near the running year")
         return True
-    if m.year_doubt == "leading zero":
+    if m.year_doubt in ("leading zero", ARTICLE_DOUBT):  # "0844", "200, the second section"
         res.guess("BARE_YEAR_UNSURE", f"{why} not read as a year: no running date near it")
         return False
     res.guess("BARE_YEAR_UNSURE", f"{why} read as a year without support from the running "

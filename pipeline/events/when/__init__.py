@@ -11,7 +11,9 @@ clause's date; other printed span asides (life and reign spans) date nothing. Th
 clause linked by "after"/"before" (``bound`` cues: "after the prince seized Nanjing, he gave
 ... in 1404") only bounds the event: not its date. Without a date of its own: the sentence's
 last date before the trigger, else the first one after it in the trigger's clause window
-(attached to another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3),
+(attached to another clause: a guess, ``date_source=other_clause``, ``time_precision`` 3;
+not a relative date counted forward past the running date, "agreed to fight together the
+next winter": :mod:`.forward`),
 else the running date (the last date before the sentence), which does not cross a heading or
 a dictionary entry and is far (certainty low) beyond a few sentences
 (:mod:`pipeline.events.horizon`). An event told as earlier ("before that", "in his youth")

@@ -32,6 +32,7 @@ from pipeline.records import DateRow
 
 from .assessed import judged_far
 from .far_dates import nearest_not_far, running_not_far
+from .forward import reaches_forward, steps_forward
 from .known import (
     _DYNASTY_END,
     _SPAN_ENDS,
@@ -260,7 +261,8 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             return None, ""  # an age marks another time than the sentence's dates
         shared = [d for d in own_sentence if verbs[id(d)] in chain]
         before = [d for d in shared if d.start < trig_start]
-        if shared:
+        if shared and (before or not steps_forward(shared[0], own_sentence, trig_start,
+                                                   _running(dates, lo, since))):
             return (nearest_not_far(before) if before else shared[0]), "clause"
         if earlier == "cue":
             return None, ""  # "Before that, ...", "in his youth": not the sentence's time
@@ -284,14 +286,23 @@ def _event_date(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
         return nearest_not_far(before), "sentence"
     after = [d for d in own_sentence if trig_start <= d.start < clause_end
              and not _in_later_bracket(sdoc, sent_start, trig_start, d)]
-    if after and not earlier:  # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127)
+    running = _running(dates, lo, since)
+    if after and not earlier and not (parsed and reaches_forward(after[0], running)):
+        # ("The Jin had taken Taiyuan, and in 1127 ...": before 1127; "swore brotherhood
+        # and agreed to fight together the next winter": the running year, .forward)
         return after[0], ("other_clause" if parsed else "sentence")
+    return (running, "running") if running is not None else (None, "")
+
+
+def _running(dates: Sequence[DateRow], lo: int, since: int) -> DateRow | None:
+    """The last date before ``dates[lo]`` that is a running date, starting at or after
+    ``since``; None without one."""
     k = lo - 1
     while k >= 0 and dates[k].kind in ("aside", "period"):
         k -= 1  # a printed span aside ("Hai Rui (1514-1587)"), a dynasty: no running date
     if k > 0:
         k = running_not_far(dates, k)  # "349 AD, on April 23, 2013": 349 (.far_dates)
-    return (dates[k], "running") if k >= 0 and dates[k].start >= since else (None, "")
+    return dates[k] if k >= 0 and dates[k].start >= since else None
 
 
 #: Characters at most from a lead's death word to its date ("Died A.D. 934").

@@ -17,7 +17,11 @@ measured by a noun ("three days later", "a few hours later") is a date phrase, t
 stage's (read: the clause's own date; unread: handled as unread), not a cue either. The clause verb,
 the first verb it is coordinated with, and the verb a purpose or complement clause hangs on
 ("later set households at Dang to guard the tomb") are looked at. A date phrase with "later"
-that the date stage read ("two years later") is the clause's own date and stays.
+that the date stage read ("two years later") is the clause's own date and stays. An
+``advmod`` cue opening the sentence is the main clause's whatever word the parser hung it on
+("Later the Jie general Sun Fudu ... attacked": on "general"), unless it modifies no verb
+and a capitalised word follows ("Later Tang troops": a state's name); a verb parsed as an
+``acomp`` ("later X was also exiled") takes the cues of the verb it hangs on.
 """
 
 from __future__ import annotations
@@ -66,9 +70,13 @@ def told_as_later(verb: Token, directory: Path | None = None) -> bool:
     for _ in range(3):  # "later set households at Dang to guard the tomb": "set"'s "later"
         chain = sorted(conjuncts(v))
         seen.update({v.i: v, chain[0]: v.doc[chain[0]]})
+        if v.dep_ == "acomp":  # "later X was also exiled": "exiled" parsed as was's acomp
+            seen[v.head.i] = v.head
         if v.dep_ not in _HOST or v.head.i == v.i:
             break
         v = v.head
+    if _opens_sentence(verb, words, near):
+        return True
     for v in seen.values():
         for c in v.children:
             if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words \
@@ -99,3 +107,24 @@ def after_only(dates: Sequence[DateRow], chosen: DateRow, trig_start: int) -> Da
                 chosen, kind="range", year_end=d.year, month=None, day=None,
                 leap_month=None, season=None, date_end=d.date_start or chosen.date_end)
     return None
+
+
+def _opens_sentence(verb: Token, words: frozenset[str], near: frozenset[str]) -> bool:
+    """True if an ``advmod`` cue word opens the sentence and the clause of ``verb`` is its main
+    clause (the root, or coordinated with it), whatever word the parser hung the cue on:
+    "Later the Jie general Sun Fudu ... attacked Shi Min" (parsed as modifying "general").
+    Not before a capitalised word when it modifies no verb ("Later Zhao": a state's name), nor
+    on a line of its own before the verb ("Later reign\nIn 598 ...": a heading)."""
+    doc = verb.doc
+    cue = doc[0]
+    if cue.lower_ not in words or cue.dep_ not in ("advmod", "npadvmod") \
+            or any(g.lower_ in near for g in cue.children):
+        return False
+    if cue.head.pos_ not in ("VERB", "AUX") and len(doc) > 1 and doc[1].is_title:
+        return False
+    if "\n" in doc.text[cue.idx:verb.idx]:
+        return False  # "Later reign\nIn the eighteenth year ... destroyed": a heading's word
+    root = doc[sorted(conjuncts(verb))[0]]
+    while root.dep_ == "acomp":
+        root = root.head
+    return root.head.i == root.i
