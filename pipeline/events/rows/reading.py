@@ -23,6 +23,7 @@ from pipeline.events.motion import BARE, unfit_motion
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import derived_anchored, description, from_agent, thing_possessor
 from pipeline.events.patients import escorted
+from pipeline.events.referring import refers_back
 from pipeline.events.roles import (
     Frame,
     coarse,
@@ -149,8 +150,10 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
     ``sides``: the paragraph's hostile events so far (a person at war who "entered" a city
     took it: :func:`~pipeline.events.rows.frames.entered_rule`)."""
     frame = _rule_frame(local, rules[0], ctx, finder)
-    if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
-            or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at) \
+    if frame.status == "none" or not (
+            nominal_anchored(frame, local, finder.entity_at)
+            and derived_anchored(frame, local, ctx.lexicon, finder.entity_at)
+            or refers_back(frame, ctx.lexicon, sides, offset + trig.start_char)) \
             or description(frame, sdoc, finder.entity_at):
         return None  # a bare noun: no argument ("the death toll", "upon victory"); a
         # description: "the rebel Huang Chao", "X was a rebel", a heading line
