@@ -1,0 +1,38 @@
+""""fell upon" and "pursued" are attacks also on an object no entity covers: a pronoun or a
+common noun of a force or a position (the ``object_words`` rows of event_types.csv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import api
+
+
+def _types(text: str, resources: api.Resources) -> list[str]:
+    return [e.event_type for e in api.process_text(text, "t", resources).events]
+
+
+@pytest.mark.parametrize("text", [
+    "At noon they fell upon the East and West Flowery Gates.",
+    "In 1773 the rebels fell upon his camp.",
+    "In 311 Shi Le pursued them with light cavalry.",
+    "In 1410 Fu pursued a small body of the enemy to the Kerulon.",
+    "In 1862 the townsmen took vengeance by falling upon them in great force.",
+])
+def test_an_attack_on_an_unnamed_force_or_position(text: str,
+                                                    resources: api.Resources) -> None:
+    assert "attack" in _types(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "He pursued his studies in 1050.",
+    "In 1050 night fell upon the city.",
+    "Misfortune fell upon them in 1120.",
+])
+def test_no_attack_without_a_force_pursued_or_fallen_upon(text: str,
+                                                          resources: api.Resources) -> None:
+    assert "attack" not in _types(text, resources)
+
+
+def test_a_policy_pursued_is_a_reform(resources: api.Resources) -> None:
+    assert _types("In 1069 Wang Anshi pursued the policy of reform.", resources) == ["reform"]
