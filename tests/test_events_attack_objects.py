@@ -36,3 +36,22 @@ def test_no_attack_without_a_force_pursued_or_fallen_upon(text: str,
 
 def test_a_policy_pursued_is_a_reform(resources: api.Resources) -> None:
     assert _types("In 1069 Wang Anshi pursued the policy of reform.", resources) == ["reform"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 925 Abaoji led his armies east against Balhae.",
+    "In 1000 Li Jing led an army of 30,000 against the Turks.",
+    "In 1872 Ts'en Yu-ying advanced upon Tali-fu.",
+])
+def test_leading_a_force_against_or_advancing_upon_is_an_attack(
+        text: str, resources: api.Resources) -> None:
+    assert "attack" in _types(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1211 he led a delegation against the wishes of the court.",  # no force led
+    "In 1000 Li Jing led the army to Luoyang.",  # a movement
+])
+def test_leading_without_a_force_against_is_no_attack(text: str,
+                                                      resources: api.Resources) -> None:
+    assert "attack" not in _types(text, resources)
