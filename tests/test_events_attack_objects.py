@@ -55,3 +55,23 @@ def test_leading_a_force_against_or_advancing_upon_is_an_attack(
 def test_leading_without_a_force_against_is_no_attack(text: str,
                                                       resources: api.Resources) -> None:
     assert "attack" not in _types(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "In 912 his son Zhu Yougui led the soldiers into the palace and killed him.",
+    "In 756 Zhang Xun led 3,000 men into the city.",
+    "In 222 Liu Bei led his main force from Zigui to Xiaoting.",
+    "In 612 he personally led them out of Zhuojun.",
+])
+def test_leading_a_force_into_a_walled_place_or_a_named_one_moves(
+        text: str, resources: api.Resources) -> None:
+    assert "movement" in _types(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "In 612 he led the government of the city.",  # no force, no route
+    "In 612 he led 3,000 men into a city.",  # no place told of
+])
+def test_leading_without_a_route_is_no_movement(text: str,
+                                               resources: api.Resources) -> None:
+    assert "movement" not in _types(text, resources)
