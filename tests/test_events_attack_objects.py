@@ -75,3 +75,15 @@ def test_leading_a_force_into_a_walled_place_or_a_named_one_moves(
 def test_leading_without_a_route_is_no_movement(text: str,
                                                resources: api.Resources) -> None:
     assert "movement" not in _types(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "In 234 Sima Yi held his camp and would not fight.",
+    "In 1747 his men held their stone towers with obstinate courage.",
+])
+def test_holding_a_camp_or_towers_is_a_defence(text: str, resources: api.Resources) -> None:
+    assert "defence" in _types(text, resources)
+
+
+def test_a_banquet_held_in_a_camp_is_no_defence(resources: api.Resources) -> None:
+    assert "defence" not in _types("In 1050 he held a banquet in his camp.", resources)
