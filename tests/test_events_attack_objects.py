@@ -87,3 +87,16 @@ def test_holding_a_camp_or_towers_is_a_defence(text: str, resources: api.Resourc
 
 def test_a_banquet_held_in_a_camp_is_no_defence(resources: api.Resources) -> None:
     assert "defence" not in _types("In 1050 he held a banquet in his camp.", resources)
+
+
+@pytest.mark.parametrize("text", [
+    "In 947 the Young Emperor sent up a memorial of surrender.",
+    "In 1895 McClure wrote a letter of surrender in Ding's name.",
+])
+def test_a_letter_of_surrender_written_or_sent_is_a_surrender(
+        text: str, resources: api.Resources) -> None:
+    assert "surrender" in _types(text, resources)
+
+
+def test_a_letter_of_surrender_refused_is_none(resources: api.Resources) -> None:
+    assert "surrender" not in _types("In 1895 he refused the letter of surrender.", resources)
