@@ -100,3 +100,18 @@ def test_a_letter_of_surrender_written_or_sent_is_a_surrender(
 
 def test_a_letter_of_surrender_refused_is_none(resources: api.Resources) -> None:
     assert "surrender" not in _types("In 1895 he refused the letter of surrender.", resources)
+
+
+def test_a_clause_spliced_before_a_request_is_told(resources: api.Resources) -> None:
+    text = ("In 351 Ran Min besieged Xiangguo for more than one hundred days, Shi Zhi asked "
+            "the Former Yan for help.")
+    assert "siege" in _types(text, resources)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1200 the ministers asked that Han Tuozhou be executed.",
+    "In 1200 he demanded the surrender of Xiangyang.",
+    "In 1200 he asked the emperor to attack the Jin.",
+])
+def test_what_a_request_asks_for_is_no_event(text: str, resources: api.Resources) -> None:
+    assert _types(text, resources) == []
