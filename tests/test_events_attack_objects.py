@@ -115,3 +115,17 @@ def test_a_clause_spliced_before_a_request_is_told(resources: api.Resources) -> 
 ])
 def test_what_a_request_asks_for_is_no_event(text: str, resources: api.Resources) -> None:
     assert _types(text, resources) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Then Great Thang closed upon them from right and left, and surrounded them.",
+    "In 350 Shi Min led three thousand soldiers to surround the palace.",
+])
+def test_surrounding_an_unnamed_force_or_the_palace_is_a_siege(
+        text: str, resources: api.Resources) -> None:
+    assert "siege" in _types(text, resources)
+
+
+def test_walls_surrounded_by_moats_are_no_siege(resources: api.Resources) -> None:
+    text = "The city's walls, surrounded by deep moats, had withstood sieges before."
+    assert "siege" not in _types(text, resources)
