@@ -222,7 +222,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
                                                   "penalty", "agent_noun", "army_noun", "wish",
-                                                  "rescue", "naming", "counted_force")},
+                                                  "rescue", "naming", "counted_force",
+                                                  "outcome_noun")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

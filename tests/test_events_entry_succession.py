@@ -36,6 +36,34 @@ def test_a_person_or_a_palace_entered_is_no_capture(text: str,
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
+    # the agent of a hostile event of the paragraph before
+    ("In 1275 Bo Yan attacked Changzhou and stormed it. In 1276 Bo Yan entered Lin'an.",
+     "Bo Yan"),
+    # the city entered was attacked before, by another
+    ("In 880 the rebels besieged Chang'an. In 881 Huang Chao entered Chang'an.",
+     "Huang Chao"),
+    # coordinated with leading a force, or with a hostile verb
+    ("In 947 Zhang Yanze led the Khitan horsemen south and entered the capital.",
+     "Zhang Yanze"),
+    ("In 427 Xi Jin entered Chang'an and captured its governor.", "Xi Jin"),
+])
+def test_a_person_at_war_entering_a_city_takes_it(text: str, actor1: str,
+                                                  resources: api.Resources) -> None:
+    assert ("capture_city", actor1) in [(t, a) for t, a, _ in _rows(text, resources)]
+
+
+@pytest.mark.parametrize("text", [
+    "In 74 Pan Chao entered Kashgar.",  # no war told
+    "In 880 Huang Chao attacked Tongguan. In 881 Huang Chao entered the palace.",  # no city
+    "In 880 the rebels attacked Tongguan. In 881 Wang Wei entered Chang'an.",  # not at war
+    "In 74 Pan Chao fought the Xiongnu. In 75 he entered Kashgar.",  # a pronoun: unnamed
+])
+def test_a_person_entering_a_city_without_war_moves(text: str,
+                                                    resources: api.Resources) -> None:
+    assert all(t != "capture_city" for t, _, _ in _rows(text, resources))
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
     ("In 1234 Jin Aizong passed the throne to Wanyan Chenglin.", "Wanyan Chenglin"),
     ("In 1796 the Qianlong Emperor handed the throne to his son Jiaqing.", "Jiaqing"),
     ("He died in 1433 and was succeeded by his son Le Thai Tong.", "Le Thai Tong"),

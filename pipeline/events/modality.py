@@ -298,8 +298,11 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
                 kind = lexicon.cue(subj.lower_) if subj is not None else ""
             if kind == "avoidance" and via in _COMPLEMENT:
                 return "none"  # "escaped being captured", "avoided capture"
-            if kind in ("request", "pretense") and via in _COMPLEMENT | {"pobj", "prep"}:
-                return "none"  # "demanded the surrender of X", "feigned surrender"
+            if kind in ("request", "pretense") and via in _COMPLEMENT | {"pobj", "prep"} \
+                    and not (via in _CLAUSE and below.i < cur.i):
+                return "none"  # "demanded the surrender of X", "feigned surrender"; not a
+                # clause before the verb, a comma splice: "X besieged Y for a hundred days,
+                # Z asked the Yan for help"
             if kind == "claim" and via in _CLAUSE and below.i > cur.i:
                 return "none"  # "claiming that he had been ordered to punish X", "let people
                 # spread that X had died" (a clause before the verb is not what it reports:

@@ -56,6 +56,10 @@ _DIRECTIONS = frozenset(
                    "southwest")
     for w in (base, base + "ward", base + "wards"))
 _ROUTE_PREPS = frozenset({"from", "out", "to", "into", "toward", "towards"})
+#: Common nouns of a walled place that a route phrase names as well as a proper noun when a
+#: determiner points to the one told of ("led the soldiers into the palace", "led 3,000 men
+#: into the city", "out of the city"; not "to attack a city").
+_WALLED = frozenset({"city", "capital", "palace", "camp", "fortress", "town", "citadel"})
 #: Particles of a way travelled: the noun after one is the path, not a direct object ("sailed
 #: up the Yangtze", "came down the river", "went along the coast").
 _PATH_PARTICLES = frozenset({"up", "down", "along", "across", "through", "over", "past",
@@ -96,7 +100,8 @@ def _word_forms(tok: Token) -> tuple[str, ...]:
 
 def _has_route(verb: Token) -> bool:
     """True when ``verb`` has a "from", "out of", "to", "into" or "toward(s)" phrase whose
-    object is a proper noun (a named place): "led the Six Armies out of Luoyang"; the phrase
+    object is a proper noun (a named place): "led the Six Armies out of Luoyang", or a walled
+    place with a determiner (:data:`_WALLED`: "led the soldiers into the palace"); the phrase
     may hang on the verb's direct object, where the parse often puts it ("led 300,000
     infantry and cavalry from Ping City": the troops go from Ping City), unless the verb is a
     "to" infinitive, most often a purpose ("was appointed commander, to lead sixty thousand
@@ -111,6 +116,8 @@ def _has_route(verb: Token) -> bool:
                     for g in c.children if g.dep_ == "pobj"]
         if any(o.tag_.startswith("NNP") or any(  # "to Dingchuan village": a named village
                 c.dep_ == "compound" and c.tag_.startswith("NNP") for c in o.children)
+               or (o.lower_ in _WALLED and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
+                                               for c in o.children))  # "into the city"
                for o in objects):
             return True
     return any(c.lower_ in _DIRECTIONS and c.dep_ in ("advmod", "npadvmod", "dobj", "obj")

@@ -76,7 +76,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     if rules[0].event_type == "battle_reference":
         return _battle_reference(doc, trig, rules, ctx, offset, sdoc, sent, doc_text, window,
                                  salience, event_id, horizon)
-    read = read_trigger(local, doc_text, sdoc, trig, rules, sent, offset, ctx, finder)
+    read = read_trigger(local, doc_text, sdoc, trig, rules, sent, offset, ctx, finder,
+                        salience)
     if read is None:
         return None
     rule, frame = read.rule, read.frame

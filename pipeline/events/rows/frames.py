@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from pipeline.events.actors import ActorFinder
+from pipeline.events.actors import Actor, ActorFinder
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.objects import object_words
 from pipeline.events.roles import Frame, coarse
@@ -29,9 +29,11 @@ from pipeline.events.rows.frame_sides import (  # noqa: F401 (re-exported: actor
     name_word,
     under_whom,
 )
+from pipeline.events.salience.sides import HostileSides
 from pipeline.events.syntax import prep_objects
 from pipeline.events.triggers import Context
 from pipeline.places.base import load_gloss_lexicon, name_key
+from pipeline.records import EntityRow
 
 # Event types whose noun's "of" phrase names the one who acts when it names an actor, not a
 # place ("the invasion of the Mongols"; "the defeat of the Jin" is not one of them).
@@ -83,30 +85,68 @@ _FORCE_NOUNS = frozenset({"army", "armies", "troops", "forces", "host", "hosts",
                           "invaders", "cavalry"})
 #: Forms of the verb "enter" (the sentence parse has no lemmas).
 _ENTER = frozenset({"enter", "enters", "entered", "entering"})
+#: Forms of the verb "lead" (a person leading a force is at war).
+_LEAD = frozenset({"lead", "leads", "led", "leading"})
+#: Words of mounted troops an army noun list may lack ("led the Khitan horsemen").
+_MOUNTED = frozenset({"horsemen", "horse", "riders", "men"})
 
 
-def _entered(frame: Frame, finder: ActorFinder, label: str) -> str:
+def _campaigner(frame: Frame, side: Actor | None, place: EntityRow | None,
+                sides: HostileSides | None, lexicon: EventLexicon) -> bool:
+    """True when the person ``side`` who entered is at war: the agent of a hostile event of
+    the paragraph before (``sides``: "Bo Yan attacked Changzhou ... Bo Yan entered Lin'an"),
+    the place entered (``place``) was the scene or target of a hostile event of the document
+    before, or "entered" is coordinated with a hostile verb or with leading a force ("led the
+    Khitan horsemen south and entered the capital", "entered Tongwan and captured his
+    mothers"). A pronoun subject is no named person: "In 74 he entered Kashgar" stays a
+    movement."""
+    if side is None or side.entity.label != "PERSON" or side.source != "named":
+        return False
+    if sides is not None and (place is not None and place.canonical in sides.at_place or any(
+            a.entity.canonical == side.entity.canonical for a in sides.attackers)):
+        return True
+    head = frame.head
+    near = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        near.append(head.head)
+    for verb in near:
+        if coarse(verb) != "VERB":
+            continue
+        if any(r.hostile for r in lexicon.forms.get(verb.lower_, ())):
+            return True
+        if verb.lower_ in _LEAD and any(c.dep_ in ("dobj", "obj") and (
+                c.lower_ in _FORCE_NOUNS or lexicon.is_cue(c.lower_, "army_noun")
+                or c.lower_ in _MOUNTED) for c in verb.children):
+            return True
+    return False
+
+
+def _entered(frame: Frame, finder: ActorFinder, label: str,
+             sides: HostileSides | None = None) -> str:
     """What a side's entering is: for a frame whose head is the verb "enter" with an active
     subject naming a state, people or army (``_SIDE_LABELS``: "the Tibetans entered
     Chang'an", "the Jin army entered the city") or headed by a force noun (``_FORCE_NOUNS``:
-    "Xu Da's army entered Dadu"; not a person, "Pan Chao entered Kashgar", nor an envoy),
-    ``attack`` when its direct object is a province of ``provinces.csv`` ("the Qing army
-    entered Fujian"), ``capture_city`` when it is another PLACE (municipalities count as
-    cities; ``label``: the patient's label, :func:`~pipeline.events.anaphora.patient_label`,
-    for a place the gazetteer spells otherwise) or the noun "city"/"capital"; else ""
-    ("entered the palace", "entered service", "entered into an alliance")."""
+    "Xu Da's army entered Dadu"; not an envoy), or a named person at war
+    (:func:`_campaigner`: "Bo Yan entered the Lin'an city" after his attacks; not "Pan Chao
+    entered Kashgar" told of no war), ``attack`` when its direct object is a province of
+    ``provinces.csv`` ("the Qing army entered Fujian"), ``capture_city`` when it is another
+    PLACE (municipalities count as cities; ``label``: the patient's label,
+    :func:`~pipeline.events.anaphora.patient_label`, for a place the gazetteer spells
+    otherwise) or the noun "city"/"capital"; else "" ("entered the palace", "entered
+    service", "entered into an alliance")."""
     head = frame.head
     if coarse(head) != "VERB" or head.lower_ not in _ENTER or frame.passive \
             or frame.agent is None:
         return ""
     side = finder.actor(frame.agent)
-    if frame.agent.lower_ not in _FORCE_NOUNS and (
-            side is None or side.entity.label not in _SIDE_LABELS):
-        return ""
     obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return ""
     place = finder.place(obj)
+    if frame.agent.lower_ not in _FORCE_NOUNS and (side is None or (
+            side.entity.label not in _SIDE_LABELS
+            and not _campaigner(frame, side, place, sides, finder.lexicon))):
+        return ""
     if place is None:
         return "capture_city" if obj.lower_ in _CITY_NOUNS or (
             label == "PLACE" and frame.patient is not None and obj.i == frame.patient.i) else ""
@@ -116,13 +156,15 @@ def _entered(frame: Frame, finder: ActorFinder, label: str) -> str:
 
 
 def entered_rule(rule: TriggerRule, frame: Frame, finder: ActorFinder,
-                 lexicon: EventLexicon, label: str) -> TriggerRule:
+                 lexicon: EventLexicon, label: str,
+                 sides: HostileSides | None = None) -> TriggerRule:
     """For a ``movement`` ``rule`` of the verb "enter" whose subject is a state, people or
-    army (:func:`_entered`), the lexicon's hostile PLACE ``capture_city`` row when the place
+    army, or a named person at war (:func:`_entered`; ``sides``: the paragraph's hostile
+    events so far), the lexicon's hostile PLACE ``capture_city`` row when the place
     entered is a city, its hostile ``attack`` row when it is a province (annotation guide:
     the enemy "entered" a capital is a capture, armies "entered" a province an attack, a
     person entering a city a movement); ``rule`` otherwise."""
-    kind = _entered(frame, finder, label) if rule.event_type == "movement" else ""
+    kind = _entered(frame, finder, label, sides) if rule.event_type == "movement" else ""
     if not kind:
         return rule
     return next((r for rules in lexicon.forms.values() for r in rules

@@ -44,6 +44,8 @@ def note_outcome(salience: Salience, frame: Frame, rule: TriggerRule, status: st
     state act, a death, an unseating, an enthronement (asserted events only)."""
     if status != "asserted":
         return
+    if rule.hostile:
+        salience.fought(at)
     if rule.hostile and actor1 is not None and (
             frame.patient is not None or not one_of_several(frame.agent)):
         # "Zheng He attacked first, ... were killed": he acts; not "X and Y fought"

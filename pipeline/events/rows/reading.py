@@ -23,6 +23,7 @@ from pipeline.events.motion import BARE, unfit_motion
 from pipeline.events.names import ordered_object
 from pipeline.events.nominal import derived_anchored, description, from_agent, thing_possessor
 from pipeline.events.patients import escorted
+from pipeline.events.referring import refers_back
 from pipeline.events.roles import (
     Frame,
     coarse,
@@ -46,6 +47,7 @@ from pipeline.events.rows.frames import (
     small_clause_patient,
 )
 from pipeline.events.rows.junction import junction_rule
+from pipeline.events.salience.sides import HostileSides
 from pipeline.events.speech import in_speech
 from pipeline.events.triggers import Context
 
@@ -140,13 +142,18 @@ def _told_by_verb(head: Token, event_type: str, ctx: Context) -> bool:
 
 def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
                  rules: Sequence[TriggerRule], sent: Span, offset: int, ctx: Context,
-                 finder: ActorFinder) -> TriggerReading | None:
+                 finder: ActorFinder, sides: HostileSides | None = None
+                 ) -> TriggerReading | None:
     """The reading of trigger ``trig`` (``local``: the same span in the sentence doc
     ``sdoc``; ``offset``: the paragraph's full-text offset), or None when it asserts no event
-    (a bare noun, a description, direct speech, an order, an imperative, no rule fits)."""
+    (a bare noun, a description, direct speech, an order, an imperative, no rule fits).
+    ``sides``: the paragraph's hostile events so far (a person at war who "entered" a city
+    took it: :func:`~pipeline.events.rows.frames.entered_rule`)."""
     frame = _rule_frame(local, rules[0], ctx, finder)
-    if frame.status == "none" or not nominal_anchored(frame, local, finder.entity_at) \
-            or not derived_anchored(frame, local, ctx.lexicon, finder.entity_at) \
+    if frame.status == "none" or not (
+            nominal_anchored(frame, local, finder.entity_at)
+            and derived_anchored(frame, local, ctx.lexicon, finder.entity_at)
+            or refers_back(frame, ctx.lexicon, sides, offset + trig.start_char)) \
             or description(frame, sdoc, finder.entity_at):
         return None  # a bare noun: no argument ("the death toll", "upon victory"); a
         # description: "the rebel Huang Chao", "X was a rebel", a heading line
@@ -176,7 +183,7 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
     if choice is None:
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
-    rule = entered_rule(rule, frame, finder, ctx.lexicon, label)  # "the Jin entered Kaifeng"
+    rule = entered_rule(rule, frame, finder, ctx.lexicon, label, sides)  # "the Jin entered Kaifeng"
     rule = junction_rule(rule, frame, finder, ctx.lexicon)  # an army joined an army: movement
     if rule.anchor == BARE and rule is not rules[0] and unfit_motion(frame.head, rule,
                                                                      ctx.lexicon):

@@ -38,6 +38,10 @@ class HostileSides:
         # (offset, lone) of each of :attr:`attackers`: where it acted, and whether the event
         # had no patient ("Zheng He attacked first"), which carries only :data:`LONE_REACH`
         self.acts: list[tuple[int, bool]] = []
+        # full-text offsets of the paragraph's asserted hostile events, named agent or not,
+        # and the previous paragraph's last (a battle noun after them refers back to them
+        # "After the victory ..." opening a paragraph: :mod:`pipeline.events.referring`)
+        self.fights: list[int] = earlier.fights[-1:] if earlier else []
         # (offset, agent) of the paragraph's acts of power (:data:`STATE_ACTS`), in order
         self.state_acts: list[tuple[int, Actor]] = []
         # (actor1, actor2) of the paragraph's hostile events with both sides, in order
@@ -61,6 +65,10 @@ class HostileSides:
         self.acts.append((at, lone))
         if place:
             self.at_place[place] = actor
+
+    def fought(self, at: int) -> None:
+        """Record an asserted hostile event at full-text offset ``at`` (any agent or none)."""
+        self.fights.append(at)
 
     def hit_place(self, actor: Actor | None) -> None:
         """Record the agent (None: the text names none) of a hostile event at a place or
