@@ -65,6 +65,10 @@ def test_a_current_name_whose_unit_ended_centuries_before_is_not_certain() -> No
     out, lowered, _ = check_namesakes(rows, {"Meishan": [text.index("Meishan")]},
                                       lambda _o: 1100, text)
     assert out == rows and not lowered  # in use then
+    text = "The army split in two at Meishan, Sichuan, in the autumn."
+    out, lowered, _ = check_namesakes(rows, {"Meishan": [text.index("Meishan")]},
+                                      lambda _o: 1644, text)
+    assert out == rows and not lowered  # the text writes the province beside it
 
 
 def test_a_current_city_ending_in_men_is_no_gate() -> None:

@@ -28,7 +28,8 @@ current city: that mapping is the evidence), and not a name written after a glos
   (warning ``PLACE_CANDIDATE_REJECTED``): a blank is better than a wrong point.
   A unit there that ended more than ``PERIOD_SLACK`` years before the text's year (and
   none later: "Meishan" in 1644, 眉山縣 976-1282, while the text's Meishan is Beijing's Coal
-  Hill) leaves the row ``medium`` at most: the name was not in use there at the text's date.
+  Hill) leaves the row ``medium`` at most: the name was not in use there at the text's date
+  (unless the text writes the row's province right after it: "Xuchang, Henan" in 1866).
 
 :func:`check_namesakes` returns the rows, {row index: why} for the rows made low, and
 {row index: why} for the rows left blank.
@@ -44,7 +45,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
-from pipeline.places.base import _SUFFIX_WORDS, GAZETTEER, _read, load_gloss_lexicon, name_key
+from pipeline.places.base import (
+    _SUFFIX_WORDS,
+    GAZETTEER,
+    _read,
+    load_gloss_lexicon,
+    name_key,
+    province_named,
+)
 from pipeline.places.historical import load_historical_units
 from pipeline.places.seats import SEAT_SPREAD, _neighbours
 from pipeline.records import PlaceRow
@@ -90,6 +98,18 @@ def period_fits(names: Sequence[str], year: int, latitude: float, longitude: flo
     """Whether CHGIS knows a unit of one of ``names`` at (``latitude``, ``longitude``) (within
     ``SEAT_SPREAD``) begun by ``year`` + ``PERIOD_SLACK``."""
     return _first_year_at(names, latitude, longitude) <= year + PERIOD_SLACK
+
+
+_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _province_after(text: str, start: int, row: PlaceRow) -> bool:
+    """Whether the row's own province is written right after its mention at ``start``
+    ("Xuchang, Henan"; "Xuchang in Honan"): the text itself places the name there."""
+    after = text[start + len(row.place):start + len(row.place) + 16]
+    m = re.match(r",?\s+(?:in\s+)?", after)
+    word = _WORD.match(after, m.end()) if m else None
+    return bool(word and row.province and province_named(word.group()) == row.province)
 
 
 def _last_year_at(names: Sequence[str], latitude: float, longitude: float) -> int:
@@ -154,7 +174,8 @@ def check_namesakes(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
         first = _first_year_at(names, lat, lon)
         if first <= year + PERIOD_SLACK:  # period_fits
             last = _last_year_at(names, lat, lon)
-            if first <= year and last < year - PERIOD_SLACK and row.certainty == "high":
+            if first <= year and last < year - PERIOD_SLACK and row.certainty == "high" \
+                    and not any(_province_after(text, o, row) for o in offsets):
                 out[i] = replace(row, certainty="medium")  # "Meishan" (眉山縣 976-1282) in 1644
                 lowered[i] = (f"the current {row.modern or row.place} ({row.province or '?'}); "
                               f"CHGIS knows a unit of that name there only until {last}, "
