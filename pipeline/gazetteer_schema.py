@@ -296,7 +296,7 @@ SCHEMAS: dict[str, FileSchema] = {
          "note", "source"), ("name", "kind", "country", "latitude", "longitude"),
         {"kind": _one_of("city", "historical_city", "island", "river", "sea", "fortress",
                          "temple"),
-         "country": _one_of("KR", "KP", "JP", "VN"), "latitude": _LAT, "longitude": _LON},
+         "country": _one_of("KR", "KP", "JP", "VN", "TW"), "latitude": _LAT, "longitude": _LON},
         must_exist=False),
     # hand-kept sources of the derived files above (scripts/): checked when present
     "postal_spellings.csv": FileSchema(("zh", "province", "postal", "note"),

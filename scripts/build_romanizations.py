@@ -210,7 +210,7 @@ def build() -> str:
         zh = row["name_zh"]
         for prow in postal:
             if zh.startswith(prow["zh"]) and prow["province"] == row["province"] \
-                    and row["level"] in ("prefecture", "province"):
+                    and row["level"] in ("prefecture", "province", "county"):
                 add_modern(row, prow["postal"], "postal")
         n = _stem_len(row["name"], zh)
         if row["level"] == "province" or not n:

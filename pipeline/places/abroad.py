@@ -15,6 +15,14 @@ and Vietnam whose plain-letter name a Chinese place bears, GeoNames via geonames
 * the place abroad is nearer to those places than the Chinese seat is, and within
   ``ABROAD_REACH`` degrees of one of them.
 
+A page dated in a state abroad's own count (at least ``DATED_MIN`` high-certainty date rows
+of a dynasty whose country, by its name or ``parent`` in ``dynasties.csv``, is a country or
+region of ``world_places.csv`` outside China: "the 2nd month of the 23rd year of King Injo",
+Joseon, Korea) is set in that country too: a Chinese namesake placed by name alone that has
+a place of that country of its name is moved there even where its sentence names Chinese
+places as well ("the news that Beijing had fallen reached Hanyang"): the town of that country
+nearest the text's places located there (else its first row) is taken.
+
 The row becomes ``low`` (a guess from context; ``coord_source``
 ``world:<source>:<precision>:abroad-context``) and the warning names the Chinese seat it
 replaced. :func:`settle_abroad` returns the rows and {row index: why}.
@@ -23,15 +31,49 @@ replaced. :func:`settle_abroad` returns the rows and {row index: why}.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 
-from pipeline.places.base import name_key
+from pipeline.eras import load_dynasties
+from pipeline.places.base import Coordinate, _read, name_key
 from pipeline.places.seats import _paragraph_of, _sentence_bounds
 from pipeline.places.world import load_world_homonyms
 from pipeline.records import PlaceRow
+from pipeline.resources import active_gazetteer_dir
 
 ABROAD_REACH = 6.0  # degrees: a town abroad farther than this from the text's places is none
+DATED_MIN = 2  # high-certainty dates in a state abroad's own count that set the page there
+_COUNTRY_KINDS = frozenset({"country", "region", "historical_region", "historical_state"})
+_CHINA = frozenset({"CN", "TW", "HK", "MO"})
+
+
+@lru_cache(maxsize=2)
+def _dynasty_countries(gazetteer: Path) -> dict[str, str]:
+    """{dynasty name of ``dynasties.csv``: country code} for the dynasties whose name or
+    ``parent`` is a country or region abroad of ``world_places.csv`` (Joseon -> KR)."""
+    path = gazetteer / "world_places.csv"
+    codes = {r["name"]: r["country"] for r in (_read(path) if path.is_file() else [])
+             if r["kind"] in _COUNTRY_KINDS and r["country"] and r["country"] not in _CHINA}
+    out: dict[str, str] = {}
+    for d in load_dynasties(gazetteer):
+        code = codes.get(d.name) or codes.get(d.parent)
+        if code:
+            out[d.name] = code
+    return out
+
+
+def dated_countries(dynasties: Iterable[str | None]) -> frozenset[str]:
+    """Country codes abroad whose dynasties date at least ``DATED_MIN`` of ``dynasties`` (the
+    ``dynasty`` of a document's high-certainty date rows; None and unknown names skipped)."""
+    by_dynasty = _dynasty_countries(active_gazetteer_dir())
+    counts: dict[str, int] = {}
+    for name in dynasties:
+        code = by_dynasty.get(name or "")
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    return frozenset(c for c, n in counts.items() if n >= DATED_MIN)
 
 
 def _abroad(row: PlaceRow) -> bool:
@@ -87,11 +129,30 @@ def _context_points(rows: Sequence[PlaceRow], i: int, mentions: Mapping[str, Seq
     return [], ""
 
 
+def _dated_town(rows: Sequence[PlaceRow], found: Sequence[Coordinate],
+                dated: frozenset[str]) -> Coordinate | None:
+    """The town of ``found`` in a country of ``dated`` nearest the rows located in that
+    country (else its first one), or None."""
+    towns = [t for t in found if t.country in dated]
+    if not towns:
+        return None
+    there = [(r.latitude or 0.0, r.longitude or 0.0) for r in rows if _abroad(r)
+             and any(f":{t.country}" in r.coord_source or r.coord_source.startswith("world:hand")
+                     for t in towns)]
+    if not there:
+        return towns[0]
+    return min(towns, key=lambda t: min(math.hypot(t.latitude - a, t.longitude - b)
+                                        for a, b in there))
+
+
 def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
-                  text: str) -> tuple[list[PlaceRow], dict[int, str]]:
+                  text: str, dated: frozenset[str] = frozenset()
+                  ) -> tuple[list[PlaceRow], dict[int, str]]:
     """``rows`` with Chinese namesakes moved abroad as the module docstring says, and
     {row index: why} for every row changed. ``mentions``: place -> offsets of its mentions
-    into ``text`` (with ``text`` "" nothing is moved). The input is not changed."""
+    into ``text`` (with ``text`` "" nothing is moved); ``dated``: country codes of the states
+    abroad whose own count dates the text (:func:`dated_countries`). The input is not
+    changed."""
     out = list(rows)
     why: dict[int, str] = {}
     towns = load_world_homonyms()
@@ -101,6 +162,12 @@ def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]
             continue
         points, where = _abroad_context(rows, i, mentions, text)
         if not points:
+            town = _dated_town(rows, found, dated)
+            if town is not None:  # "reached Hanyang" on a page dated by King Injo's years
+                out[i] = _moved(row, town)
+                why[i] = (f"the text is dated in the own count of a state of {town.country}: "
+                          f"{town.matched} ({town.country}), not the Chinese place of that name "
+                          f"({row.province or '?'}, {row.latitude:.2f}, {row.longitude:.2f})")
             continue
 
         def dist(lat: float, lon: float, pts: list[tuple[float, float]] = points) -> float:
@@ -111,13 +178,17 @@ def settle_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]
         there = dist(town.latitude, town.longitude)
         if there > ABROAD_REACH or there >= here:
             continue
-        out[i] = replace(row, latitude=town.latitude, longitude=town.longitude, modern="",
-                         province="", certainty="low",
-                         coord_source=f"world:{town.source}:{town.precision}:abroad-context")
+        out[i] = _moved(row, town)
         why[i] = (f"the places located in its {where} lie abroad: {town.matched} "
                   f"({town.country}), not the Chinese place of that name "
                   f"({row.province or '?'}, {row.latitude:.2f}, {row.longitude:.2f})")
     return out, why
+
+
+def _moved(row: PlaceRow, town: Coordinate) -> PlaceRow:
+    return replace(row, latitude=town.latitude, longitude=town.longitude, modern="",
+                   province="", certainty="low",
+                   coord_source=f"world:{town.source}:{town.precision}:abroad-context")
 
 
 def refuse_regions_abroad(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],

@@ -26,6 +26,10 @@ current city: that mapping is the evidence), and not a name written after a glos
   — and, when it also lies farther than ``OUTLIER_REACH`` degrees from every other place the
   text locates in its sentence, else paragraph, else anywhere, it loses its coordinates
   (warning ``PLACE_CANDIDATE_REJECTED``): a blank is better than a wrong point.
+  A unit there that ended more than ``PERIOD_SLACK`` years before the text's year (and
+  none later: "Meishan" in 1644, 眉山縣 976-1282, while the text's Meishan is Beijing's Coal
+  Hill) leaves the row ``medium`` at most: the name was not in use there at the text's date
+  (unless the text writes the row's province right after it: "Xuchang, Henan" in 1866).
 
 :func:`check_namesakes` returns the rows, {row index: why} for the rows made low, and
 {row index: why} for the rows left blank.
@@ -41,7 +45,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.entities.wadegiles import wg_name_to_pinyin
-from pipeline.places.base import _SUFFIX_WORDS, GAZETTEER, _read, load_gloss_lexicon, name_key
+from pipeline.places.base import (
+    _SUFFIX_WORDS,
+    GAZETTEER,
+    _read,
+    load_gloss_lexicon,
+    name_key,
+    province_named,
+)
 from pipeline.places.historical import load_historical_units
 from pipeline.places.seats import SEAT_SPREAD, _neighbours
 from pipeline.records import PlaceRow
@@ -87,6 +98,28 @@ def period_fits(names: Sequence[str], year: int, latitude: float, longitude: flo
     """Whether CHGIS knows a unit of one of ``names`` at (``latitude``, ``longitude``) (within
     ``SEAT_SPREAD``) begun by ``year`` + ``PERIOD_SLACK``."""
     return _first_year_at(names, latitude, longitude) <= year + PERIOD_SLACK
+
+
+_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _province_after(text: str, start: int, row: PlaceRow) -> bool:
+    """Whether the row's own province is written right after its mention at ``start``
+    ("Xuchang, Henan"; "Xuchang in Honan"): the text itself places the name there."""
+    after = text[start + len(row.place):start + len(row.place) + 16]
+    m = re.match(r",?\s+(?:in\s+)?", after)
+    word = _WORD.match(after, m.end()) if m else None
+    return bool(word and row.province and province_named(word.group()) == row.province)
+
+
+def _last_year_at(names: Sequence[str], latitude: float, longitude: float) -> int:
+    """The latest end year of a CHGIS unit of one of ``names`` at that seat (a large number
+    when there is none: no proof of an end)."""
+    units = load_historical_units()
+    return max((unit.end_year for name in names if name
+                for unit in units.get(name_key(name), ())
+                if abs(unit.latitude - latitude) <= SEAT_SPREAD
+                and abs(unit.longitude - longitude) <= SEAT_SPREAD), default=10_000)
 
 
 def _first_year_at(names: Sequence[str], latitude: float, longitude: float) -> int:
@@ -140,6 +173,15 @@ def check_namesakes(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
             continue
         first = _first_year_at(names, lat, lon)
         if first <= year + PERIOD_SLACK:  # period_fits
+            last = _last_year_at(names, lat, lon)
+            if first <= year and last < year - PERIOD_SLACK and row.certainty == "high" \
+                    and not any(_province_after(text, o, row) for o in offsets):
+                out[i] = replace(row, certainty="medium")  # "Meishan" (眉山縣 976-1282) in 1644
+                lowered[i] = (f"the current {row.modern or row.place} ({row.province or '?'}); "
+                              f"CHGIS knows a unit of that name there only until {last}, "
+                              f"{year - last} years before the text's year {year}: the text "
+                              "may mean another place of that name")
+                continue
             if first > year and row.certainty == "high":  # fits only by the slack: no proof
                 out[i] = replace(row, certainty="medium")
                 lowered[i] = (f"the current {row.modern or row.place} ({row.province or '?'}); "

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.entities.wadegiles import wg_canonical
-from pipeline.places.abroad import refuse_regions_abroad, settle_abroad
+from pipeline.places.abroad import dated_countries, refuse_regions_abroad, settle_abroad
 from pipeline.places.base import (
     _SUFFIX_WORDS,
     Coordinate,
@@ -24,6 +24,7 @@ from pipeline.places.base import (
 from pipeline.places.certainty import _guess_basis, _hand_homonym, _row, _warnings
 from pipeline.places.context import Beside, places_beside
 from pipeline.places.dated import follow_dated_readings
+from pipeline.places.feature_gloss import reuse_feature_gloss
 from pipeline.places.historical import geocode_historical, load_postal_places
 from pipeline.places.homonyms import settle_homonyms
 from pipeline.places.listed import refuse_listed_persons
@@ -287,9 +288,13 @@ def place_rows_and_warnings(
     basis.update(settled)  # homonyms by the places around them; one-seat picks of a name
     rows, namesakes = current_namesakes(rows, mentions, year_at)  # "Ningyuan" of Hunan, 1623
     basis.update(namesakes)
-    rows, moved = settle_abroad(rows, mentions, text)
+    rows, moved = settle_abroad(rows, mentions, text, frozenset() if callable(dates) else
+                                dated_countries(d.dynasty for d in dates
+                                                if d.certainty == "high"))
     basis.update(moved)  # "fled to Andong" among places of Korea: the town abroad
     rows, lowered, rejected = check_namesakes(rows, mentions, year_at, text)
+    rows, featured = reuse_feature_gloss(rows)  # "Jingjiang" by "Jingjiang Estuary (now ...)"
+    lowered.update(featured)
     rows, refused = refuse_regions_abroad(rows, mentions, text)  # a Great Wall of Korea
     rows, qualified = refuse_other_country(rows, mentions, ends, text)  # "Shanxi, Vietnam"
     rows, other_names = refuse_other_names(rows, mentions, ends, text)  # "the era name Inan"

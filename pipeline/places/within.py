@@ -57,6 +57,15 @@ def _city_parts(gazetteer: Path) -> dict[str, str]:
             for r in (_read(path) if path.is_file() else []) if r["kind"] == "city_part"}
 
 
+@lru_cache(maxsize=2)
+def _current_places(gazetteer: Path) -> frozenset[str]:
+    """Keys of the current counties and prefecture-level cities of ``modern_places.csv``
+    (cpca): a one-word name among them is a place of its own, not a part of a city."""
+    from pipeline.places.modern import load_modern_places  # modern imports this module's peers
+    return frozenset(k for k, places in load_modern_places(gazetteer).by_key.items()
+                     if any(p.level in ("county", "prefecture") for p in places))
+
+
 def city_part_key(name: str) -> str:
     """A key shared by the spellings of one city part ("Xuanwu Gate", "Xuanwumen",
     "Xuanwumen Guard" -> "xuanwumen"; "Chang'an Street" -> "changanjie"), or "" when ``name``
@@ -70,6 +79,8 @@ def city_part_key(name: str) -> str:
         stem = name_key(" ".join(words[:-1]))
         return stem + (parts[words[-1].lower()] or name_key(words[-1])) if stem else ""
     key = name_key(name)
+    if len(words) == 1 and key in _current_places(active_gazetteer_dir()):
+        return ""  # "Xiamen", "Jiangmen", "Jinmen": current cities, not gates (-men 門)
     if len(words) == 1 and any(v and key.endswith(v) and len(key) >= len(v) + _MIN_STEM
                                for v in parts.values()):
         return key

@@ -94,13 +94,14 @@ def geocode_world(name: str, *, inside_china: bool = False) -> Coordinate | None
     Towns of Taiwan (which cpca lacks) share pinyin names with historical places of the
     mainland ("Xizhou"), so they count (a capital, "Taipei", apart) only with
     ``inside_china`` (the caller must then check the point against the document's other
-    places); cities of other countries (Seoul, Hanoi,
+    places); a hand-kept row of Taiwan (a Dutch fort, "Zeelandia"; a treaty port by its old
+    name, "Takow") is no pinyin name and counts; cities of other countries (Seoul, Hanoi,
     Nagasaki), though inside China's bounding box, always count."""
     key = name_key(name.strip())
     capital = key in _capital_keys(active_gazetteer_dir())  # "Taipei": no pinyin homonym
     found = [c for c in load_world_places().get(key, ())
              if inside_china or capital or c.precision != "city"
-             or c.country not in _PINYIN_TOWNS]
+             or c.country not in _PINYIN_TOWNS or c.source.startswith("hand:")]
     if not found:
         return None
     seats = _seats(((c.latitude, c.longitude) for c in found), spread=2.0)
