@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 MAX_BARE_YEAR = 2100  # a bare number above this, without BC/AD, is no year of history
 MAX_SPAN = 1000  # a printed span of years longer than this is no span of years
 _PREP_BEFORE = re.compile(r"(?i)\b([a-z]+\.?)\s+(?:the\s+year\s+)?$")
@@ -52,7 +54,9 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
 
     * After a weak preposition ("a total of 1460 households", "rose to 3000 men"): followed by
       a plural-looking word or a count noun (also after one other word: "1460 registered
-      households") -> "quantity"; after one of ``date_nouns`` ("the middle of 805", "the
+      households") or a participle and a plural-looking word ("about 500 accompanying
+      subordinates", "of 300 armed retainers"; not a function word of spaCy's English stop
+      list: "about 1200 the Mongols") -> "quantity"; after one of ``date_nouns`` ("the middle of 805", "the
       spring of 1127") -> a year; otherwise "after 'of'" (the resolver then wants a running
       date near it).
     * A leading zero ("0844") -> "leading zero".
@@ -80,6 +84,9 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
         first, second = nxt.group(1), nxt.group(2)
         if _plural_like(first, count_nouns) or (second and second.lower() in count_nouns):
             return "quantity"
+        if (second and _plural_like(second, count_nouns) and first.lower() not in STOP_WORDS
+                and first.lower().endswith(("ing", "ed"))):
+            return "quantity"  # "about 500 accompanying subordinates": a participle, a plural
     return doubt or f"after {prep.group(1).lower()!r}"
 
 

@@ -279,7 +279,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?<=\()(?P<gmname>{MON_FULL})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{THE}\s+"
         rf"(?P<greg>Gregorian)\s+calendar(?=\))"
     )
-    BARE_TRIGGER = r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid)\s+)"
+    # "on the morning of the 30th of April": a part of the day and "of" before the day
+    BARE_TRIGGER = (r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid"
+                    r"|(?:morning|evening|night|afternoon|dawn|daybreak|noon)\s+of)\s+)")
     BARE_YEAR = (
         rf"(?<=\b{preps}\s+)(?<!\b(?i:{quantity})\s+of\s+)"
         rf"(?:(?P<yphase>(?i:early|late|mid))[\s\-‐]+|(?i:the\s+year)\s+)?"

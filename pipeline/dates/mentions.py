@@ -22,6 +22,7 @@ from .era_rulers import add_era_rulers
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _grammar
 from .mention import KINDS, DateMention  # noqa: F401 (the record: re-exported here)
+from .print_repairs import mark_repaired, repair_print
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _scan
 from .periods import add_period_mentions
@@ -57,7 +58,15 @@ def find_date_mentions(text: str, eras: EraTable,
 
     ``people``: name -> polities of the persons it names (:func:`.people.name_polities`,
     ``Resources.person_names``), evidence for an era several dynasties share; None: the
-    table of the active gazetteer."""
+    table of the active gazetteer. Print damage in a day phrase ("the 3Oth of April") and
+    glued infobox labels ("DateDecember 1673") are repaired first (:mod:`.print_repairs`)."""
+    fixed, repairs = repair_print(text)
+    return mark_repaired(text, _find(fixed, eras, people), repairs)
+
+
+def _find(text: str, eras: EraTable,
+          people: Mapping[str, frozenset[str]] | None) -> list[DateMention]:
+    """:func:`find_date_mentions` on a repaired copy of the text."""
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)
