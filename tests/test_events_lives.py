@@ -72,3 +72,12 @@ def test_a_name_a_ruler_of_other_years_bore_gives_no_life() -> None:
     lives = recorded_lives(active_gazetteer_dir())
     assert "Sima Yi" not in lives  # 司馬懿 (179-251) and Emperor Fei of Jin 司馬奕 (r. 365-371)
     assert lives.get("Liu Bei") == (161, 223)  # his reign (221-223) lies inside his life
+
+
+def test_a_short_span_after_a_name_is_a_tenure_not_a_life() -> None:
+    text = "Commanders\nGeng Jingzhong (1674–76)\nShang Kexi (1604-1676)"
+    a, b = text.index("1674"), text.index("1604")
+    lives = printed_lives(
+        [_person("Geng Jingzhong", text.index("Geng")), _person("Shang Kexi", text.index("Shang"))],
+        [_span("1674–76", a, 1674, 1676), _span("1604-1676", b, 1604, 1676)], [(text, 0)])
+    assert lives == {"Shang Kexi": (1604, 1676)}  # two years: a revolt's years, no life

@@ -56,9 +56,9 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
       a plural-looking word or a count noun (also after one other word: "1460 registered
       households") or a participle and a plural-looking word ("about 500 accompanying
       subordinates", "of 300 armed retainers"; not a function word of spaCy's English stop
-      list: "about 1200 the Mongols") -> "quantity"; after one of ``date_nouns`` ("the middle of 805", "the
-      spring of 1127") -> a year; otherwise "after 'of'" (the resolver then wants a running
-      date near it).
+      list: "about 1200 the Mongols") -> "quantity"; after one of ``date_nouns`` ("the middle
+      of 805", "the spring of 1127") -> a year; otherwise "after 'of'" (the resolver then
+      wants a running date near it).
     * A leading zero ("0844") -> "leading zero".
     * At the start of a sentence, no word before it ("1849, Hong Xiuquan ...") -> "at a
       sentence start"; a line start after a lower-case word or a comma is inside a sentence

@@ -22,11 +22,11 @@ from .era_rulers import add_era_rulers
 from .glosses import blank_glosses, widen_mentions
 from .grammar import _grammar
 from .mention import KINDS, DateMention  # noqa: F401 (the record: re-exported here)
-from .print_repairs import mark_repaired, repair_print
 from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _scan
 from .periods import add_period_mentions
 from .phrases import _mention
+from .print_repairs import mark_repaired, repair_print
 from .reigns import extra_mentions
 from .unknown_names import flag_unknown_name, take_printed_years, take_reign_printed_years
 

@@ -56,9 +56,9 @@ from .far_years import FAR_DOUBT
 from .kinds import _bare, _reign, _relative, _sexagenary
 from .mentions import DateMention
 from .mtdigits import MT_DOUBT
-from .print_repairs import OCR_DAY_CODE
 from .ocr_context import read_ocr_month
 from .phrases import OCR_STATED_DOUBT
+from .print_repairs import OCR_DAY_CODE
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
@@ -119,7 +119,8 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
     if res.era is not None or res.ruler is not None:
         state.ruler = res.ruler  # a new era named: "his reign" is then its ruler's
     if (res.era is None and res.ruler is not None and state.era is not None
-            and res.ruler.dynasty != state.era.dynasty and state.era.era_id not in res.ruler.era_ids):
+            and res.ruler.dynasty != state.era.dynasty
+            and state.era.era_id not in res.ruler.era_ids):
         state.era = None  # "the 22nd year of King Injo" after a Qing era: the king's own count
     if res.era is not None:
         state.era, state.dynasty, state.stream = res.era, res.era.dynasty, res.era.cal_stream
