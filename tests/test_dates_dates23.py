@@ -79,3 +79,19 @@ def test_a_korean_reign_count_goes_on_after_a_chinese_era(eras, calendar) -> Non
             row_at(rows, text, "the 25th year").certainty) == (1647, "high")
     assert row_at(rows, text, "the 26th year").year == 1648
     assert not any(w.code in ("ERA_CHANGED_SILENTLY", "NO_RUNNING_ERA") for w in warnings)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Annals of the Three Kingdoms for the years 201 to 220 AD. Cao Cao went north.",
+     (201, 220)),
+    ("Annals for the years 201-220. Cao Cao went north.", (201, 220)),
+    ("Between the years 1127 and 1130 the Jin raided the south.", (1127, 1130)),
+])
+def test_the_years_n_to_m_is_a_range(text, span, eras, calendar) -> None:
+    rows, _ = resolved(text, eras, calendar)
+    assert [(r.year, r.year_end) for r in rows] == [span]
+
+
+def test_numbers_after_years_that_are_no_years_stay_unread(eras, calendar) -> None:
+    rows, _ = resolved("The walls stood for years 20 to 30 feet high.", eras, calendar)
+    assert rows == []

@@ -34,6 +34,7 @@ _SPAN_ASIDE = re.compile(
     r"(?:\(\s*|\(?\s*(?<![.\w])(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+"
     r"|\(\s*(?:AD|A\.\s?D\.|CE|C\.E\.)\s*)$", re.I)
 _ABBREV_BEFORE = re.compile(r"(?i)(?<![\w.])(?:c|ca|A\.\s?D|C\.E)\.\s*$")  # "c. 1100"
+_YEARS_BEFORE = re.compile(r"(?i)\byears\s+$")  # "the years 201-220"
 _CE_BEFORE = re.compile(r"(?:\bA\.\s?D\.|\bAD|\bCE|\bC\.E\.)\s*$")
 _NOT_YEARS = re.compile(r"(?i)\b(?:pp?|nos?|vols?|ch|fig|tab|n)\.\s*$|(?:page|pages|p)\s+$")
 
@@ -96,7 +97,8 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     aside) or None when it is no span of years. The last year may be shortened ("1149-69" ->
     1169, "(1101/02)" -> 1102; "1198-02" -> 1202). ``aside``: in parentheses or after "r.",
     "b.", "d.": a gloss on a name that does not move the running date. A span not aside needs
-    a year preposition or "A.D." before it ("from", "in") or two full years ("1368–1644"), and never
+    a year preposition, "years" or "A.D." before it ("from", "in", "the years 201-220") or two
+    full years ("1368–1644"), and never
     follows "p.", "pp.", "no.".
 
     BC ("221–206 BC") counts down: the first number is then the larger. Years are
@@ -117,7 +119,8 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     if not aside:
         prep = _PREP_BEFORE.search(before)
         if not ((prep is not None and prep.group(1).lower() in prepositions)
-                or (len(first) == len(last) == 4) or _CE_BEFORE.search(before)):
+                or (len(first) == len(last) == 4) or _CE_BEFORE.search(before)
+                or _YEARS_BEFORE.search(before)):
             return None
     if bc:
         if b >= a:

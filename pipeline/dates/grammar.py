@@ -319,6 +319,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # life or reign span): a short first year right after the era word
         rf"|(?<=(?<![A-Za-z.])(?:{bc_pre}|AD|A\.D\.)\s*)"
         rf"(?P<ryear>\d{{1,2}})\s*[-–—]\s*(?P<ryearend>\d{{1,3}})(?![\d.,/:–—-]\d|\d)"
+        # "the years 201 to 220 AD", "between the years 1127 and 1130": "years" says both are
+        rf"|(?<=\b(?i:years)\s+)(?P<ryear>\d{{3,4}})\s+(?:to|until|till|and)\s+"
+        rf"(?P<ryearend>\d{{3,4}})(?!\d|,\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
         # "Hai Rui (1514 to 1587)": in brackets, "to" joins a span too
         rf"|(?<=\(\s*)(?P<ryear>\d{{3,4}})\s+(?:to|until|till)\s+(?P<ryearend>\d{{2,4}})(?!\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?=\s*\))"
