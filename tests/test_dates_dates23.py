@@ -35,7 +35,7 @@ def test_a_day_printed_with_ocr_letters_is_read_with_a_warning(text, phrase, mon
     row = row_at(rows, text, phrase)
     assert (row.year, row.month, row.day) == (1661, month, day)
     assert phrase in row.text and row.certainty != "high"  # the printed text is kept
-    assert any(w.code == "OCR_DAY_GUESSED" for w in warnings)
+    assert any(w.code == "OCR_NUMBER_GUESSED" for w in warnings)
 
 
 def test_the_day_after_an_ocr_day_counts_from_it(eras, calendar) -> None:
@@ -49,7 +49,7 @@ def test_the_day_after_an_ocr_day_counts_from_it(eras, calendar) -> None:
 @pytest.mark.parametrize("text", ["lOth of May", "On the lst of May"])  # no true digit: not read
 def test_letters_alone_are_no_day(text, eras, calendar) -> None:
     rows, warnings = resolved("In 1661 the siege began. " + text + " it ended.", eras, calendar)
-    assert not any(w.code == "OCR_DAY_GUESSED" for w in warnings)
+    assert not any(w.code == "OCR_NUMBER_GUESSED" for w in warnings)
 
 
 def test_a_glued_infobox_label_keeps_the_range_start(eras, calendar) -> None:
@@ -95,3 +95,13 @@ def test_the_years_n_to_m_is_a_range(text, span, eras, calendar) -> None:
 def test_numbers_after_years_that_are_no_years_stay_unread(eras, calendar) -> None:
     rows, _ = resolved("The walls stood for years 20 to 30 feet high.", eras, calendar)
     assert rows == []
+
+
+def test_an_ordinal_printed_with_ocr_letters_before_year_or_day_is_read(eras, calendar) -> None:
+    text = ("In the 2Oth year of Kangxi (1681) the war ended. On the l5th day of the 3rd month "
+            "he left.")
+    rows, warnings = resolved(text, eras, calendar)
+    year, day = row_at(rows, text, "the 2Oth"), row_at(rows, text, "the l5th")
+    assert (year.year, year.era_year, year.certainty) == (1681, 20, "medium")
+    assert (day.month, day.day) == (3, 15)
+    assert sum(w.code == "OCR_NUMBER_GUESSED" for w in warnings) == 2

@@ -355,9 +355,9 @@ def _fold(
             state.unread = m.text
             continue
         if m.ocr_digits:  # "the 3Oth of April" (.print_repairs)
-            res.guess(OCR_DAY_CODE, f"day {m.ocr_digits!r} read with OCR's letters as digits "
+            res.guess(OCR_DAY_CODE, f"{m.ocr_digits!r} read with OCR's letters as digits "
                       "(O for 0, l or I for 1)", "medium",
-                      basis=f"OCR-garbled day read: {m.ocr_digits}")
+                      basis=f"OCR-garbled number read: {m.ocr_digits}")
         rows.append(_row(m, res, kind))
         for code, message in res.warnings:
             warnings.append(WarningRow("", m.start, m.end, code, f"{m.text!r}: {message}"))
