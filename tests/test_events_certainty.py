@@ -5,6 +5,7 @@ Invented sentences; entities given by hand; the session's model parses."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -201,3 +202,15 @@ def test_a_year_blanked_after_the_row_was_built_lowers_it() -> None:
     assert (no_date(row).year, no_date(row).certainty) == (None, "medium")
     low = EventRow("", 0, -1, 0, 10, "attack", "attacked", year=928, certainty="low")
     assert no_date(low).certainty == "low"
+
+
+def test_a_closing_battle_name_with_a_carried_year_dates_no_lead() -> None:
+    from pipeline.events.summary import date_lead_events
+
+    closing = dataclasses.replace(_row(300, "battle_reference", 1364), date_source="running")
+    named = dataclasses.replace(_row(300, "battle_reference", 1363), date_source="sentence")
+    rows = [_row(0, "battle_reference"), _row(100, "attack", 1363), closing]
+    places = ["Battle of Poyang Lake", "Hongdu", "Battle of Poyang Lake"]
+    assert date_lead_events(rows, places, 90, frozenset({"attack"}))[0].year is None
+    out = date_lead_events([rows[0], rows[1], named], places, 90, frozenset({"attack"}))
+    assert out[0].year == 1363  # a mention its own sentence dates still counts

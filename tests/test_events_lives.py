@@ -72,3 +72,26 @@ def test_a_name_a_ruler_of_other_years_bore_gives_no_life() -> None:
     lives = recorded_lives(active_gazetteer_dir())
     assert "Sima Yi" not in lives  # 司馬懿 (179-251) and Emperor Fei of Jin 司馬奕 (r. 365-371)
     assert lives.get("Liu Bei") == (161, 223)  # his reign (221-223) lies inside his life
+
+
+def test_a_short_span_after_a_name_is_a_tenure_not_a_life() -> None:
+    text = "Commanders\nGeng Jingzhong (1674–76)\nShang Kexi (1604-1676)"
+    a, b = text.index("1674"), text.index("1604")
+    lives = printed_lives(
+        [_person("Geng Jingzhong", text.index("Geng")), _person("Shang Kexi", text.index("Shang"))],
+        [_span("1674–76", a, 1674, 1676), _span("1604-1676", b, 1604, 1676)], [(text, 0)])
+    assert lives == {"Shang Kexi": (1604, 1676)}  # two years: a revolt's years, no life
+
+
+def test_a_death_dated_in_its_own_clause_keeps_the_date_beside_an_age(resources) -> None:  # noqa: ANN001
+    text = ("The Crown Prince came home in the 23rd year of King Injo (1645). The king received "
+            "him coldly, and on the 26th day of the 4th month of the same year (21 May 1645) the "
+            "Crown Prince died suddenly at the palace, at the age of thirty-four.")
+    deaths = [e for e in process_text(text, "t", resources).events if e.event_type == "death"]
+    assert [e.year for e in deaths] == [1645]
+
+
+def test_a_death_with_an_age_after_another_clause_s_date_has_no_year(resources) -> None:  # noqa: ANN001
+    text = "In 1127 the Jin took Kaifeng, and Huizong died in captivity at the age of 53."
+    deaths = [e for e in process_text(text, "t", resources).events if e.event_type == "death"]
+    assert deaths and all(e.year is None for e in deaths)  # 1127 is the fall of Kaifeng's

@@ -16,7 +16,9 @@ year: weak prepositions, count nouns, leading zeros; printed spans "(1149-69)"),
 year; after a printed life span a low derived year), ``japanese`` (Chinese eras written in a
 Japanese reading, "Gaozu Takenori 9", from ``gazetteer/era_japanese.csv``), ``people`` (the
 dynasties of the persons named near an era name several dynasties share), ``ocr`` (years
-garbled by OCR, "In 1SS4", read by the running date), ``apposition`` (a cycle year set off by a
+garbled by OCR, "In 1SS4", read by the running date), ``print_repairs`` (a day printed with
+OCR letters, "the 3Oth of April", and a glued infobox label, "DateDecember 1673", repaired in a
+same-length copy before the grammar), ``apposition`` (a cycle year set off by a
 comma after a date joins and checks it: "Wanli 20 (1592), the Imjin year"), ``cycles``
 (a cycle year's evidence by text distance; the country of its reading), ``near_rulers``
 (the rulers named near an era name two reigns used: "Yuanshou" beside "Emperor Wu of Han"),

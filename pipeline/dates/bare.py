@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 MAX_BARE_YEAR = 2100  # a bare number above this, without BC/AD, is no year of history
 MAX_SPAN = 1000  # a printed span of years longer than this is no span of years
 _PREP_BEFORE = re.compile(r"(?i)\b([a-z]+\.?)\s+(?:the\s+year\s+)?$")
@@ -32,6 +34,7 @@ _SPAN_ASIDE = re.compile(
     r"(?:\(\s*|\(?\s*(?<![.\w])(?:r|b|d|c|ca|fl)\.\s*|\(\s*(?:reigned|ruled)\s+"
     r"|\(\s*(?:AD|A\.\s?D\.|CE|C\.E\.)\s*)$", re.I)
 _ABBREV_BEFORE = re.compile(r"(?i)(?<![\w.])(?:c|ca|A\.\s?D|C\.E)\.\s*$")  # "c. 1100"
+_YEARS_BEFORE = re.compile(r"(?i)\byears\s+$")  # "the years 201-220"
 _CE_BEFORE = re.compile(r"(?:\bA\.\s?D\.|\bAD|\bCE|\bC\.E\.)\s*$")
 _ARTICLE_AFTER = re.compile(r",\s+(?:the|a|an)\s")
 #: The doubt of a year opening a sentence before a comma and an article ("1279, the Yamen sea
@@ -57,9 +60,11 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
 
     * After a weak preposition ("a total of 1460 households", "rose to 3000 men"): followed by
       a plural-looking word or a count noun (also after one other word: "1460 registered
-      households") -> "quantity"; after one of ``date_nouns`` ("the middle of 805", "the
-      spring of 1127") -> a year; otherwise "after 'of'" (the resolver then wants a running
-      date near it).
+      households") or a participle and a plural-looking word ("about 500 accompanying
+      subordinates", "of 300 armed retainers"; not a function word of spaCy's English stop
+      list: "about 1200 the Mongols") -> "quantity"; after one of ``date_nouns`` ("the middle
+      of 805", "the spring of 1127") -> a year; otherwise "after 'of'" (the resolver then
+      wants a running date near it).
     * A leading zero ("0844") -> "leading zero"; before a comma and an article at a sentence
       start ("1279, the Yamen sea war") -> :data:`ARTICLE_DOUBT` (both: a year only near the
       running year).
@@ -89,6 +94,9 @@ def bare_year_doubt(text: str, start: int, end: int, year_text: str,
         first, second = nxt.group(1), nxt.group(2)
         if _plural_like(first, count_nouns) or (second and second.lower() in count_nouns):
             return "quantity"
+        if (second and _plural_like(second, count_nouns) and first.lower() not in STOP_WORDS
+                and first.lower().endswith(("ing", "ed"))):
+            return "quantity"  # "about 500 accompanying subordinates": a participle, a plural
     return doubt or f"after {prep.group(1).lower()!r}"
 
 
@@ -98,7 +106,8 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     aside) or None when it is no span of years. The last year may be shortened ("1149-69" ->
     1169, "(1101/02)" -> 1102; "1198-02" -> 1202). ``aside``: in parentheses or after "r.",
     "b.", "d.": a gloss on a name that does not move the running date. A span not aside needs
-    a year preposition or "A.D." before it ("from", "in") or two full years ("1368–1644"), and never
+    a year preposition, "years" or "A.D." before it ("from", "in", "the years 201-220") or two
+    full years ("1368–1644"), and never
     follows "p.", "pp.", "no.".
 
     BC ("221–206 BC") counts down: the first number is then the larger. Years are
@@ -119,7 +128,8 @@ def year_span(text: str, start: int, first: str, last: str, bc: bool,
     if not aside:
         prep = _PREP_BEFORE.search(before)
         if not ((prep is not None and prep.group(1).lower() in prepositions)
-                or (len(first) == len(last) == 4) or _CE_BEFORE.search(before)):
+                or (len(first) == len(last) == 4) or _CE_BEFORE.search(before)
+                or _YEARS_BEFORE.search(before)):
             return None
     if bc:
         if b >= a:

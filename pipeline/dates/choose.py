@@ -160,6 +160,22 @@ def _out_of_range(res: _Res, m: DateMention, message: str) -> None:
     res.printed_year_only(m.stated_year)
 
 
+def _own_count(n: int, stated: int | None, state, res: _Res) -> bool:
+    """"the 25th year (1647)" with no running era after "the 24th year of King Injo": a year
+    of the running ruler's own reign count (a Korean king, ``Ruler.counts_reign_years``) when
+    the reign has that year and a printed CE year, if any, agrees (high; medium with no printed
+    year). True when read."""
+    ruler = state.ruler
+    if (ruler is None or not ruler.counts_reign_years or not ruler.contains_reign_year(n)
+            or (stated is not None and ruler.ce_year(n) not in (stated, stated - 1))):
+        return False
+    res.ruler, res.dynasty, res.era_year, res.year = ruler, ruler.dynasty, n, ruler.ce_year(n)
+    res.note(f"reign year {n} of the running ruler {ruler.label} ({ruler.dynasty}), its own "
+             "count" + (", as printed" if stated is not None else ""),
+             "high" if stated is not None else "medium", "REIGN_YEAR_OF_RUNNING_RULER")
+    return True
+
+
 def _inherited(m, state, eras, prior, res: _Res) -> None:
     n = m.era_year
     stated = m.stated_year
@@ -202,6 +218,8 @@ def _inherited(m, state, eras, prior, res: _Res) -> None:
         res.basis.insert(0, f"dynasty named without era: {m.dynasty}")
         return
     running = state.era
+    if running is None and _own_count(n, stated, state, res):
+        return
     if stated is not None and (running is None or running.ce_year(n) not in (stated, stated - 1)):
         pool = list(eras.eras)
         hits = _by_stated(n, stated, pool) or _by_stated(n, stated - 1, pool)

@@ -35,7 +35,8 @@ from .lexicon import load_lexicon
 
 GREGORIAN_REFORM_JDN = 2299161  # 1582-10-15 Gregorian
 # kinds that carry a lunar (or era) reading a Western day can gloss
-_KINDS = frozenset(("explicit", "inherited", "month", "day", "season", "reign", "sexagenary"))
+_KINDS = frozenset(("explicit", "inherited", "month", "day", "season", "reign", "sexagenary",
+                    "relative"))
 
 
 @lru_cache(maxsize=4)

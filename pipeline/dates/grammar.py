@@ -279,7 +279,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         rf"|(?<=\()(?P<gmname>{MON_FULL})\s+(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{THE}\s+"
         rf"(?P<greg>Gregorian)\s+calendar(?=\))"
     )
-    BARE_TRIGGER = r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid)\s+)"
+    # "on the morning of the 30th of April": a part of the day and "of" before the day
+    BARE_TRIGGER = (r"(?<=\b(?i:in|on|by|from|since|until|till|during|to|at|early|late|mid"
+                    r"|(?:morning|evening|night|afternoon|dawn|daybreak|noon)\s+of)\s+)")
     BARE_YEAR = (
         rf"(?<=\b{preps}\s+)(?<!\b(?i:{quantity})\s+of\s+)"
         rf"(?:(?P<yphase>(?i:early|late|mid))[\s\-‐]+|(?i:the\s+year)\s+)?"
@@ -319,6 +321,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # life or reign span): a short first year right after the era word
         rf"|(?<=(?<![A-Za-z.])(?:{bc_pre}|AD|A\.D\.)\s*)"
         rf"(?P<ryear>\d{{1,2}})\s*[-–—]\s*(?P<ryearend>\d{{1,3}})(?![\d.,/:–—-]\d|\d)"
+        # "the years 201 to 220 AD", "between the years 1127 and 1130": "years" says both are
+        rf"|(?<=\b(?i:years)\s+)(?P<ryear>\d{{3,4}})\s+(?:to|until|till|and)\s+"
+        rf"(?P<ryearend>\d{{3,4}})(?!\d|,\d)(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?"
         # "Hai Rui (1514 to 1587)": in brackets, "to" joins a span too
         rf"|(?<=\(\s*)(?P<ryear>\d{{3,4}})\s+(?:to|until|till)\s+(?P<ryearend>\d{{2,4}})(?!\d)"
         rf"(?:\s*(?P<cesuf>{ce_era})(?![A-Za-z]))?(?=\s*\))"

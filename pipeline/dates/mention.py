@@ -92,3 +92,4 @@ class DateMention:
     ruler_after: bool = False  # "In the Nth year of his reign, the Kangxi Emperor" (.era_rulers)
     mt_order: bool = False  # "April 24, the army ...": month-first opening a sentence (.own_years)
     annual: bool = False  # "the Qingming holiday (April 4 - 6)": a yearly date, no year (.annual)
+    ocr_digits: str | None = None  # a day printed with OCR letters: "3Oth" (.print_repairs)

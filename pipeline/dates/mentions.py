@@ -26,6 +26,7 @@ from .merges import _merge_days, _merge_ranges
 from .names import _name_index, _scan
 from .periods import add_period_mentions
 from .phrases import _mention
+from .print_repairs import mark_repaired, repair_print
 from .reigns import extra_mentions
 from .unknown_names import flag_unknown_name, take_printed_years, take_reign_printed_years
 
@@ -57,7 +58,15 @@ def find_date_mentions(text: str, eras: EraTable,
 
     ``people``: name -> polities of the persons it names (:func:`.people.name_polities`,
     ``Resources.person_names``), evidence for an era several dynasties share; None: the
-    table of the active gazetteer."""
+    table of the active gazetteer. Print damage in a day phrase ("the 3Oth of April") and
+    glued infobox labels ("DateDecember 1673") are repaired first (:mod:`.print_repairs`)."""
+    fixed, repairs = repair_print(text)
+    return mark_repaired(text, _find(fixed, eras, people), repairs)
+
+
+def _find(text: str, eras: EraTable,
+          people: Mapping[str, frozenset[str]] | None) -> list[DateMention]:
+    """:func:`find_date_mentions` on a repaired copy of the text."""
     g = _grammar()
     index = _name_index(eras, g.lex)
     masked, starts, dyn_spans = _scan(text, index)

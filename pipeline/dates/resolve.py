@@ -58,6 +58,7 @@ from .mentions import DateMention
 from .mtdigits import MT_DOUBT
 from .ocr_context import read_ocr_month
 from .phrases import OCR_STATED_DOUBT
+from .print_repairs import OCR_DAY_CODE
 from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
@@ -117,6 +118,10 @@ def _update(state: RunningDate, res: _Res, m: DateMention, calendar: LunarCalend
         return
     if res.era is not None or res.ruler is not None:
         state.ruler = res.ruler  # a new era named: "his reign" is then its ruler's
+    if (res.era is None and res.ruler is not None and state.era is not None
+            and res.ruler.dynasty != state.era.dynasty
+            and state.era.era_id not in res.ruler.era_ids):
+        state.era = None  # "the 22nd year of King Injo" after a Qing era: the king's own count
     if res.era is not None:
         state.era, state.dynasty, state.stream = res.era, res.era.dynasty, res.era.cal_stream
     elif res.dynasty:
@@ -349,6 +354,10 @@ def _fold(
             warnings.append(WarningRow("", m.start, m.end, "DATE_NOT_RESOLVED", repr(exc)))
             state.unread = m.text
             continue
+        if m.ocr_digits:  # "the 3Oth of April" (.print_repairs)
+            res.guess(OCR_DAY_CODE, f"{m.ocr_digits!r} read with OCR's letters as digits "
+                      "(O for 0, l or I for 1)", "medium",
+                      basis=f"OCR-garbled number read: {m.ocr_digits}")
         rows.append(_row(m, res, kind))
         for code, message in res.warnings:
             warnings.append(WarningRow("", m.start, m.end, code, f"{m.text!r}: {message}"))

@@ -7,7 +7,8 @@ with no date of its own) takes the years of the body's dated events (and of the 
 by their own sentence, also before that first date: "The Battle of Yamen was fought in 1279"
 after the page title "Battle of Yamen") at the same place and
 of the same kind (the same event type; for a battle, a "Battle of X" or a siege, any hostile
-event): ``year`` the earliest, ``year_end`` the latest, ``date_source="summary"``,
+event; a body's "Battle of X" counts only when its own sentence dates it): ``year`` the
+earliest, ``year_end`` the latest, ``date_source="summary"``,
 ``time_precision`` 3, no ``date_id`` (no one date says it) and ``certainty`` ``low``. Events
 of the lead with no place, or a place the body never dates, stay undated: a blank year is
 better than a guess with nothing behind it.
@@ -37,7 +38,11 @@ def date_lead_events(rows: Sequence[EventRow], places: Sequence[str],
     years: dict[str, list[EventRow]] = {}
     for row, place in zip(rows, places, strict=True):
         if place and row.year is not None and row.date_source != "summary" and (
-                row.start >= first_date or row.date_source == "sentence"):
+                row.start >= first_date or row.date_source == "sentence") and not (
+                row.event_type == "battle_reference" and row.date_source != "sentence"):
+            # (a later mention of the battle by name with only a carried year -- "The Battle
+            # of Poyang Lake lasted thirty-six days" closing the text -- is a retrospect:
+            # its running year is the narrative's last, not the battle's)
             # (a mention dated by its own sentence counts even before the first date: "The
             # Battle of Yamen was fought in 1279" dates the page title "Battle of Yamen")
             years.setdefault(place, []).append(row)

@@ -42,6 +42,7 @@ from .known import (
     _participle_of,
     _span_end,
     _victims_age,
+    life_end_dated_in_clause,
     trailing_age,
 )
 from .labels import labels_line, on_dateline
@@ -198,6 +199,9 @@ def dated_event(dates: Sequence[DateRow], starts: Sequence[int], sdoc: Doc, head
             if source in ("running", "far") and heading_year is not None \
                     and chosen.year == heading_year == (chosen.year_end or chosen.year):
                 source = "far"  # the year heading dates its section: low, warned
+            elif source == "sentence" and life_end_dated_in_clause(
+                    chosen, sdoc, sent_start, trig_start, event_type):
+                pass  # "and on 21 May 1645 the Crown Prince died ..., at the age of 34"
             elif source != "sentence" or not (_victims_age(verb, age) or trailing_age(
                     verb, age, chosen, sdoc, sent_start, event_type)):
                 return None, ""  # (a date between the age phrase and the trigger is nearer)

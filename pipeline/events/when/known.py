@@ -207,3 +207,18 @@ def _victims_age(verb: Token, age: Token) -> bool:
     subject: his own age, no time the sentence's date tells."""
     return any(c.dep_ == "dobj" and c.i < age.i and not c.lower_.endswith(("self", "selves"))
                for c in verb.children)
+
+
+def life_end_dated_in_clause(date: DateRow, sdoc: Doc, sent_start: int, trig_start: int,
+                             event_type: str) -> bool:
+    """True for a death or suicide whose date stands right before it in its own clause, no
+    verb between them: "and on the 26th day of the 4th month (21 May 1645) the Crown Prince
+    died suddenly ..., at the age of thirty-four" -- the age phrase then tells the age at
+    that date (not "In 1127 the Jin took Kaifeng, and Huizong died ... at the age of 53",
+    where the date frames another clause: :func:`trailing_age`). Offsets full-text,
+    ``sent_start`` the sentence's."""
+    if event_type not in _LIFE_ENDS or not sent_start <= date.end <= trig_start:
+        return False
+    between = [t for t in sdoc if date.end <= sent_start + t.idx < trig_start]
+    return not any(t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")
+                   for t in between)

@@ -15,7 +15,8 @@ Lives come from data, never from the event's sentence:
   dictionary entry "Li Ts'ung-k'o 李從珂. A.D. 892-936."): a life span; one marked as a reign
   ("(r. 471-499)", "reigned") is skipped, and one after a ruler's title ("Emperor Minh Mang
   (1820-1840)") may be a reign, so it bounds only from above (an emperor may act before his
-  reign, seldom after it) (:func:`printed_lives`).
+  reign, seldom after it); a span shorter than :data:`MIN_LIFE_SPAN` years is no life (a
+  tenure, an office, a revolt: "Geng Jingzhong (1674–76)") (:func:`printed_lives`).
 
 A name given two different lives (two persons) is not used. Years are astronomical;
 :data:`SLACK` years either side allow a Chinese year that ends in the next Western year.
@@ -46,6 +47,10 @@ _REIGN = re.compile(r"\b(?:r\.|reign|reigned)", re.IGNORECASE)
 #: First words of a name that make a printed span possibly a reign ("Emperor Minh Mang").
 _RULER_TITLES = frozenset({"emperor", "empress", "king", "queen", "khan", "tsar", "shah",
                            "sultan", "prince", "duke"})
+
+#: Years a printed span after a name needs to be read as a life: a shorter one is a tenure,
+#: an office or a campaign ("Geng Jingzhong (1674–76)" in an infobox's list of commanders).
+MIN_LIFE_SPAN = 15
 
 #: (first year, last year) of a life; first None: bounded only from above.
 Life = tuple[int | None, int]
@@ -99,7 +104,7 @@ def printed_lives(entities: Sequence[EntityRow], dates: Sequence[DateRow],
         if i >= len(dates):
             continue
         d = dates[i]
-        if d.year is None or d.year_end is None or d.year_end <= d.year \
+        if d.year is None or d.year_end is None or d.year_end - d.year < MIN_LIFE_SPAN \
                 or d.start - e.end > _GAP_CHARS:
             continue
         k = bisect.bisect_right(block_starts, e.start) - 1
