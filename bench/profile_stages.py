@@ -166,6 +166,38 @@ def _by_function(stats: pstats.Stats, n: int) -> None:
                   f"{100 * ct / whole:5.1f}%  {calls:8d} calls  {path}:{line} {name}")
 
 
+def _full_pass(model: str, texts: list[str], rounds: int, model_s: float, total: float) -> None:
+    """Print the plain full spaCy pass (every shipped component, thinc's default ops, as
+    ``bench/bench_run.py``'s full arm) split by component: the blocks of ``texts`` (cleaned)
+    made Docs, then each component's ``pipe`` over all of them in turn (``nlp.pipe``'s batch
+    of 1,000), best of ``rounds`` per component; and the CPU that leaves chronicle's own
+    Python (``total`` minus ``model_s``, the run's model time) for issue 8's ratio <= 1.0."""
+    import spacy
+
+    from pipeline.clean import clean
+    from pipeline.segment import split_blocks
+
+    nlp = spacy.load(model)
+    blocks = [b.text for t in texts for b in split_blocks(clean(t).text)]
+    best: Counter[str] = Counter()
+    for _ in range(rounds):
+        t0 = time.process_time()
+        docs = [nlp.make_doc(b) for b in blocks]
+        seconds = {"make_doc": time.process_time() - t0}
+        for name, proc in nlp.pipeline:
+            t0 = time.process_time()
+            docs = list(proc.pipe(docs, batch_size=1000))
+            seconds[name] = time.process_time() - t0
+        for name, s in seconds.items():
+            best[name] = min(best.get(name, s), s)
+    full = sum(best.values())
+    print(f"plain full spaCy pass by component (best of {rounds} each): {full:.2f} s")
+    for name, s in best.items():
+        print(f"  {name:38s} {s:6.2f} s {100 * s / full:5.1f}%")
+    print(f"the run's model time is {100 * model_s / full:.0f}% of the full pass; ratio 1.0 "
+          f"leaves chronicle's Python {full - model_s:.2f} s (it takes {total - model_s:.2f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -177,6 +209,9 @@ def main() -> None:
                              "time (cProfile, one more run)")
     parser.add_argument("--files", type=Path, default=None, metavar="DIR",
                         help="time a whole run over DIR/*.txt (one document each) instead")
+    parser.add_argument("--full-pass", action="store_true",
+                        help="also the plain full spaCy pass split by component, and what "
+                             "that leaves chronicle's Python for issue 8's ratio of 1.0")
     args = parser.parse_args()
 
     from pipeline import api
@@ -231,6 +266,10 @@ def main() -> None:
     print(f"  {'the model (its components + make_doc)':38s} {model_s:6.2f} s "
           f"{100 * model_s / total:5.1f}%; chronicle's own Python (the rest): "
           f"{total - model_s:.2f} s {100 * (total - model_s) / total:5.1f}%")
+    if args.full_pass:
+        texts = [f.read_text(encoding="utf-8", errors="replace") for f in files] \
+            if args.files is not None else [text]
+        _full_pass(api.DEFAULT_MODEL, texts, args.rounds, model_s, total)
     if args.by_file or args.by_function:
         profile = cProfile.Profile()
         profile.enable()
