@@ -83,3 +83,20 @@ def test_troops_sent_with_a_force_to_act_are_no_appointment(resources: api.Resou
     rows = kinds(resources, "In 1130 the Song sent troops with three thousand horses to attack "
                             "Xiangyang.")
     assert "appointment" not in [k for k, _ in rows] and "attack" in [k for k, _ in rows]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In 1260 Wei Lin became the Great Khan.", "enthronement"),
+    ("In 947 Wei Lin took the imperial title at Luoyang.", "proclamation"),
+    ("In 1856 Wei Lin assumed the style of Sultan Suleiman.", "proclamation"),
+])
+def test_sovereign_titles_taken(resources: api.Resources, text: str, kind: str) -> None:
+    assert kind in [k for k, _ in kinds(resources, text)], text
+
+
+@pytest.mark.parametrize("text", [
+    "In 1200 Wei Lin took the title of Duke of Lu.",
+    "In 1200 Wei Lin became the queen's tutor.",
+])
+def test_lesser_titles_are_no_sovereignty(resources: api.Resources, text: str) -> None:
+    assert not {"proclamation", "enthronement"} & {k for k, _ in kinds(resources, text)}, text
