@@ -108,7 +108,7 @@ def test_restated_battle_alternative_and_renaming_tell_no_new_event(
      ["battle_reference", "battle"]),
     ("Wei Lin put Han Ping to death.", ["execution"]),
     ("Han Ping either fled or was killed.", ["flight", "killing"]),
-    ("Han Ping was made prefect of Luoyang.", ["office"]),
+    ("Han Ping was made prefect of Luoyang.", ["appointment"]),
 ])
 def test_battles_deaths_and_offices_that_stay(resources: api.Resources, text: str,
                                               expected: list[str]) -> None:

@@ -165,7 +165,7 @@ def test_a_discovered_ambush_is_not_sprung(resources: api.Resources) -> None:
     ("Wei Lin made no effort to recover Luzhou.", "recovery"),
     ("Rather than attacking Luzhou, Zhao Kuo waited at Yanmen.", "attack"),
     ("A diviner predicted that Han Ping would be killed at Yanmen.", "killing"),
-    ("Wei Lin was taken and was made to lead the Jin to Luzhou.", "office"),
+    ("Wei Lin was taken and was made to lead the Jin to Luzhou.", "appointment"),
     ("None of the defenders fled.", "flight"),
 ])
 def test_states_denials_and_prophecies_are_no_events(resources: api.Resources, text: str,
@@ -176,7 +176,7 @@ def test_states_denials_and_prophecies_are_no_events(resources: api.Resources, t
 @pytest.mark.parametrize("text, present", [
     ("The Jin fell in 1234.", "fall_of_state"),
     ("Zhao Kuo took Luzhou by storm.", "capture_city"),
-    ("Wei Lin was made governor of Luzhou.", "office"),
+    ("Wei Lin was made governor of Luzhou.", "appointment"),
     ("Instead of waiting, Zhao Kuo attacked Luzhou.", "attack"),
     ("Zhao Kuo attacked Luzhou so that the Jin could not advance.", "attack"),
 ])

@@ -22,9 +22,10 @@ SPEC = [("Li Heng", "PERSON", "Li Heng"), ("Wang Dao", "PERSON", "Wang Dao"),
     ("Li Heng was dismembered at Luoyang.", ("execution", "", "Li Heng", "Luoyang")),
     ("Li Heng used his sword to cut the general Wang Dao.", ("killing", "Li Heng", "Wang Dao", "")),
     ("The Song signed a treaty with the Jin.", ("treaty", "Song", "Jin", "")),
-    ("Wang Dao was made governor of Luoyang.", ("office", "Wang Dao", "", "")),
+    # a rank given by the court: an appointment (the gold convention, s13), the holder actor2
+    ("Wang Dao was made governor of Luoyang.", ("appointment", "", "Wang Dao", "")),
     ("Then Li Heng was made President of the Privy Council, the first soldier to hold that post.",
-     ("office", "Li Heng", "", "")),
+     ("appointment", "", "Li Heng", "")),
 ])
 def test_trigger_family(nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in brief(run(nlp, text, SPEC))

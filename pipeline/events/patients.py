@@ -54,7 +54,9 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     :func:`counted_force` ("305,000 picked men"): ARMY, unless a "to"
     infinitive says what it was sent to do (:func:`_purpose_verb`) or the force is the subject
     of a verb of its own (:func:`_acting_force`); so is a person an ``order`` verb sends
-    at the head of a force (:func:`escorted`: "sent Li Mi with 100,000 men"); a settlement word
+    at the head of a force (:func:`escorted`: "sent Li Mi with 100,000 men"), but PERSON when a
+    "to" infinitive gives the purpose and the one sent is a named person ("sent the general
+    Huyan Yan with 27,000 men to attack Luoyang": an appointment and his attack); a settlement word
     ("entered the city", "the prefectures"): PLACE (:func:`settlement_words`) for a trigger
     that has no row for any object (:func:`_labelled_only`), and never the label of a name
     in its "of" phrase ("captured the prefectures of Lan, Kuo ...": places, whatever Lan
@@ -72,7 +74,11 @@ def patient_label(frame: Frame, finder: ActorFinder) -> str:
     forms = (word, word[:-1]) if word.endswith("s") else (word,)
     settlement = frame.patient.tag_ in ("NN", "NNS") and word in settlement_words()
     if escorted(frame, lex):  # "sent Li Mi with 100,000 men": the force he leads is sent
-        return "" if _purpose_verb(frame.head, frame.patient) else "ARMY"
+        if not _purpose_verb(frame.head, frame.patient):
+            return "ARMY"
+        leader = finder.actor(frame.patient)  # "sent the general X with 27,000 men to
+        # attack Y": X is sent (an appointment), the attack is X's own row
+        return "PERSON" if leader is not None and leader.entity.label == "PERSON" else ""
     if finder.entity_at(frame.patient) is None:
         if any(lex.is_cue(w, "anaphor_person") or lex.is_cue(w, "relative") for w in forms):
             return "PERSON"  # "the emperor was captured", "the generals", "sent his son"
