@@ -1,0 +1,99 @@
+"""Subjects the parse lost or split (:mod:`pipeline.events.subjects` asks these when a verb's
+own subjects look wrong or it has none).
+
+* :func:`described_name`: a description and the name it introduces read as two subjects
+  ("his uncle Tun Bagha Tarkhan killed him");
+* :func:`listed_before`: the first clause of an asyndetic list read as a clausal complement
+  ("Dinh Nghe rose against the Southern Han, besieged Dai La ...");
+* :func:`dated_subject`: a name run into a fronted year read as the object of "In"
+  ("In 762 Bögü at first listened to ...").
+
+Each returns a token of the sentence's parse (the subject's head) or None; pure functions of
+the parse, no lexicon.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from spacy.tokens import Token
+
+from pipeline.events.syntax import SUBJ, SUBJ_PASS, children
+
+__all__ = ["CLOSERS", "dated_subject", "described_name", "listed_before"]
+
+#: Tokens that close a fronted phrase before the subject: a comma, or the parenthesis of a
+#: gloss ("Wanli ten years (1582) Zhang Juzheng died": the year's gloss ends the date).
+CLOSERS = frozenset({",", ")"})
+#: Month and weekday names: a fronted "In 762 December" names no one.
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
+#: Prepositions of a fronted year ("In 762", "By 1280").
+_YEAR_PREPS = frozenset({"in", "by", "during"})
+
+
+def described_name(before: list[Token]) -> Token | None:
+    """The name of a subject phrase the parse split in two (``before``: the verb's subjects
+    before it, in text order): the last two are a common noun (the description: "his uncle",
+    "His brother-in-law") whose phrase, with no comma in it, ends right before the
+    proper-noun phrase of the last ("his uncle Tun Bagha Tarkhan killed him": both "uncle"
+    and "Tarkhan" subjects of "killed"). The name is the subject; the description only says
+    who he is. None otherwise."""
+    if len(before) < 2:
+        return None
+    desc, name = before[-2], before[-1]
+    lo = min(t.i for t in name.subtree)
+    left = min(t.i for t in desc.subtree)
+    doc = desc.doc
+    if desc.tag_ not in ("NN", "NNS") or not name.tag_.startswith("NNP") \
+            or not doc[lo].tag_.startswith("NNP") \
+            or max(t.i for t in desc.subtree) != lo - 1 \
+            or any(doc[j].text in CLOSERS or doc[j].is_quote for j in range(left, lo)):
+        return None
+    return name
+
+
+def listed_before(verb: Token) -> Token | None:
+    """The subject of the first clause of an asyndetic list the parse read as a clausal
+    complement ("In 931 Dinh Nghe rose against the Southern Han, besieged Dai La and drove
+    out ...": "rose" a ``ccomp`` of "besieged", which gets no subject): ``verb`` a finite
+    past form with no subject, its ``ccomp`` child a finite past form before it, with no
+    subordinator, whose phrase ends right before a comma before ``verb``; that clause's noun
+    subject. None otherwise (a reported clause follows its verb: "said that X fled")."""
+    if verb.tag_ != "VBD" or children(verb, SUBJ | SUBJ_PASS):
+        return None
+    doc = verb.doc
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+        hi = max(t.i for t in comp.subtree)
+        if comp.tag_ != "VBD" or hi + 1 >= verb.i or doc[hi + 1].text != "," \
+                or any(c.dep_ == "mark" for c in comp.children):
+            continue
+        own = [s for s in children(comp, SUBJ) if s.tag_.startswith("NN")]
+        return own[0] if own else None
+    return None
+
+
+def dated_subject(verb: Token) -> Token | None:
+    """The name the parse ran into a fronted year ("In 762 Bögü at first listened to the
+    rebel": "Bögü" the object of "In", "listened" with no subject): ``verb`` a past form with
+    no subject and no passive auxiliary, its first child a preposition opening the sentence
+    (:data:`_YEAR_PREPS`) whose object is a capitalised proper noun (no month or weekday) after a
+    year number of 3-4 digits, with no comma between the object and ``verb``. None otherwise
+    ("In 762, he ...": a comma; "In 1644 Beijing fell": Beijing, the subject it is)."""
+    if verb.tag_ not in ("VBD", "VBN") or children(verb, SUBJ | SUBJ_PASS) \
+            or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    sent = verb.sent
+    prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+    if prep is None or prep.i != sent.start or prep.lower_ not in _YEAR_PREPS:
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.tag_ != "NNP" or not obj.text[:1].isupper() \
+            or obj.lower_ in _MONTHS:
+        return None
+    year = [c for c in obj.children if c.dep_ == "nummod" and c.i < obj.i]
+    if len(year) != 1 or not (year[0].is_digit and 3 <= len(year[0].text) <= 4) \
+            or year[0].i != prep.i + 1:
+        return None
+    if any(t.text in CLOSERS for t in verb.doc[prep.i:verb.i]):
+        return None
+    return obj
