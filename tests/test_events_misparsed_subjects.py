@@ -57,6 +57,13 @@ def test_a_reported_clause_after_its_verb_gives_no_subject(nlp: Language) -> Non
     assert listed_before(verb) is None
 
 
+def test_a_name_run_into_a_fronted_year_is_the_subject(nlp: Language) -> None:
+    ev = run(nlp, "In 762 Bogu at first listened to the rebel Shi Chaoyi and marched south.",
+             [("Bogu", "PERSON"), ("Shi Chaoyi", "PERSON")])
+    assert [(e.actor1, e.actor1_source) for e in ev if e.event_type == "movement"] \
+        == [("Bogu", "named")]  # not the nearest name, the rebel he listened to
+
+
 def test_a_fronted_year_with_a_comma_names_no_subject(nlp: Language) -> None:
     doc = nlp("In 762, December came and the khan marched south.")
     assert all(dated_subject(t) is None for t in doc)

@@ -29,6 +29,8 @@ CLOSERS = frozenset({",", ")"})
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 #: Prepositions of a fronted year ("In 762", "By 1280").
 _YEAR_PREPS = frozenset({"in", "by", "during"})
+#: Era marks after a year number ("25 A.D.", "202 BC").
+_ERA_MARKS = frozenset({"AD", "A.D.", "BC", "B.C.", "CE", "BCE", "C.E.", "B.C.E."})
 
 
 def described_name(before: list[Token]) -> Token | None:
@@ -73,12 +75,13 @@ def listed_before(verb: Token) -> Token | None:
 
 
 def dated_subject(verb: Token) -> Token | None:
-    """The name the parse ran into a fronted year ("In 762 Bögü at first listened to the
-    rebel": "Bögü" the object of "In", "listened" with no subject): ``verb`` a past form with
-    no subject and no passive auxiliary, its first child a preposition opening the sentence
-    (:data:`_YEAR_PREPS`) whose object is a capitalised proper noun (no month or weekday) after a
-    year number of 3-4 digits, with no comma between the object and ``verb``. None otherwise
-    ("In 762, he ...": a comma; "In 1644 Beijing fell": Beijing, the subject it is)."""
+    """The name the parse ran into a fronted date ("In 1135 Myocheong rose", "In the 6th month
+    of 25 A.D. Liuxiu became emperor": the name read as the object of "In"/"of", the verb
+    left with no subject): ``verb`` a past form with no subject and no passive auxiliary, its
+    first child a preposition opening the sentence (:data:`_YEAR_PREPS`) whose phrase, with
+    no comma in it or between it and ``verb``, ends in a run of proper nouns right after a
+    year number or an era mark ("A.D.", "BC"); the last word of that run. None otherwise
+    ("In 762, he ...": a comma; a month or weekday is no name)."""
     if verb.tag_ not in ("VBD", "VBN") or children(verb, SUBJ | SUBJ_PASS) \
             or any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -86,14 +89,18 @@ def dated_subject(verb: Token) -> Token | None:
     prep = next((c for c in verb.children if c.dep_ == "prep"), None)
     if prep is None or prep.i != sent.start or prep.lower_ not in _YEAR_PREPS:
         return None
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.tag_ != "NNP" or not obj.text[:1].isupper() \
-            or obj.lower_ in _MONTHS:
+    doc = verb.doc
+    hi = max(t.i for t in prep.subtree)
+    if hi >= verb.i or any(t.text in CLOSERS for t in doc[prep.i:verb.i]):
         return None
-    year = [c for c in obj.children if c.dep_ == "nummod" and c.i < obj.i]
-    if len(year) != 1 or not (year[0].is_digit and 3 <= len(year[0].text) <= 4) \
-            or year[0].i != prep.i + 1:
+    lo = hi
+    while lo > prep.i and doc[lo - 1].tag_ == "NNP" and doc[lo - 1].text[:1].isupper() \
+            and doc[lo - 1].text.upper() not in _ERA_MARKS:
+        lo -= 1
+    if doc[hi].tag_ != "NNP" or not doc[lo].text[:1].isupper() or lo <= prep.i + 1 \
+            or any(t.lower_ in _MONTHS for t in doc[lo:hi + 1]):
         return None
-    if any(t.text in CLOSERS for t in verb.doc[prep.i:verb.i]):
+    mark = doc[lo - 1]
+    if not ((mark.is_digit and len(mark.text) <= 4) or mark.text.upper() in _ERA_MARKS):
         return None
-    return obj
+    return doc[hi]
