@@ -8,7 +8,9 @@ import pytest
 from spacy.language import Language
 from test_events_binding import run
 
+from pipeline.events.lexicon import load_event_lexicon
 from pipeline.events.misparsed import dated_subject, described_name, listed_before
+from pipeline.events.subjects import controller
 from pipeline.records import EventRow
 
 
@@ -67,3 +69,10 @@ def test_a_name_run_into_a_fronted_year_is_the_subject(nlp: Language) -> None:
 def test_a_fronted_year_with_a_comma_names_no_subject(nlp: Language) -> None:
     doc = nlp("In 762, December came and the khan marched south.")
     assert all(dated_subject(t) is None for t in doc)
+
+
+def test_a_passive_description_before_a_name_is_not_split(nlp: Language) -> None:
+    # "The river steamer Thistle was seized": the patient stays the ship, no captured person
+    doc = nlp("The river steamer Thistle was seized by the passengers.")
+    verb = next(t for t in doc if t.lower_ == "seized")
+    assert controller(verb, load_event_lexicon()).lower_ == "steamer"

@@ -2,7 +2,8 @@
 own subjects look wrong or it has none).
 
 * :func:`described_name`: a description and the name it introduces read as two subjects
-  ("his uncle Tun Bagha Tarkhan killed him");
+  ("his uncle Tun Bagha Tarkhan killed him"; active subjects only: "The river steamer
+  Thistle was seized" keeps "steamer", a ship is no captured person);
 * :func:`listed_before`: the first clause of an asyndetic list read as a clausal complement
   ("Dinh Nghe rose against the Southern Han, besieged Dai La ...");
 * :func:`dated_subject`: a name run into a fronted year read as the object of "In"
@@ -29,8 +30,6 @@ CLOSERS = frozenset({",", ")"})
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.day_name) if m)
 #: Prepositions of a fronted year ("In 762", "By 1280").
 _YEAR_PREPS = frozenset({"in", "by", "during"})
-#: Era marks after a year number ("25 A.D.", "202 BC").
-_ERA_MARKS = frozenset({"AD", "A.D.", "BC", "B.C.", "CE", "BCE", "C.E.", "B.C.E."})
 
 
 def described_name(before: list[Token]) -> Token | None:
@@ -75,13 +74,15 @@ def listed_before(verb: Token) -> Token | None:
 
 
 def dated_subject(verb: Token) -> Token | None:
-    """The name the parse ran into a fronted date ("In 1135 Myocheong rose", "In the 6th month
-    of 25 A.D. Liuxiu became emperor": the name read as the object of "In"/"of", the verb
-    left with no subject): ``verb`` a past form with no subject and no passive auxiliary, its
+    """The name the parse ran into a fronted year ("In 762 Bögü at first listened", "In 25
+    Liuxiu became emperor": the name read as the object of "In", the verb left with no
+    subject): ``verb`` a past form with no subject and no passive auxiliary, its
     first child a preposition opening the sentence (:data:`_YEAR_PREPS`) whose phrase, with
     no comma in it or between it and ``verb``, ends in a run of proper nouns right after a
-    year number or an era mark ("A.D.", "BC"); the last word of that run. None otherwise
-    ("In 762, he ...": a comma; a month or weekday is no name)."""
+    year number; the last word of that run. None otherwise
+    ("In 762, he ...": a comma; a month or weekday is no name; "of 25 A.D. Liuxiu": the era
+    mark is read into the name, which then resolves to no one and hides him from the
+    pronouns after: a loss on dev6, so no era mark)."""
     if verb.tag_ not in ("VBD", "VBN") or children(verb, SUBJ | SUBJ_PASS) \
             or any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -95,12 +96,12 @@ def dated_subject(verb: Token) -> Token | None:
         return None
     lo = hi
     while lo > prep.i and doc[lo - 1].tag_ == "NNP" and doc[lo - 1].text[:1].isupper() \
-            and doc[lo - 1].text.upper() not in _ERA_MARKS:
+            and doc[lo - 1].is_alpha:  # not "A.D."
         lo -= 1
     if doc[hi].tag_ != "NNP" or not doc[lo].text[:1].isupper() or lo <= prep.i + 1 \
             or any(t.lower_ in _MONTHS for t in doc[lo:hi + 1]):
         return None
     mark = doc[lo - 1]
-    if not ((mark.is_digit and len(mark.text) <= 4) or mark.text.upper() in _ERA_MARKS):
+    if not (mark.is_digit and len(mark.text) <= 4):
         return None
     return doc[hi]

@@ -179,7 +179,8 @@ def _nearest_first(own: list[Token], verb: Token) -> list[Token]:
     stands next to its verb. Order kept otherwise (one subject; no comma between). A
     "subject" that continues the prepositional phrase before it ("The Viceroy, in the year
     Heen-fung, built": "fung") is tried last (:func:`_glued`)."""
-    named = described_name(sorted((s for s in own if s.i < verb.i), key=lambda t: t.i))
+    named = described_name(sorted((s for s in own if s.i < verb.i and s.dep_ == "nsubj"),
+                                   key=lambda t: t.i))
     if named is not None:  # "his uncle Tun Bagha Tarkhan killed him": the name
         return [named, *(s for s in own if s.i != named.i)]
     before = [s for s in own if s.i < verb.i and not _glued(s)]
