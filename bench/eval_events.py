@@ -223,14 +223,32 @@ def _gazetteer_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in names.items()}
 
 
+@functools.cache
+def _polity_names() -> dict[str, frozenset[frozenset[str]]]:
+    """Canonical polity name -> the word sets (:func:`_name_words`) of the names
+    ``polities.csv`` gives that one polity ("Mongol" -> "Mongols", "Mongol Empire", ...): the
+    gold writes the form the page uses ("the Mongols took Ganzhou": "Mongols")."""
+    names: dict[str, frozenset[frozenset[str]]] = {}
+    with (ROOT / "gazetteer" / "polities.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            forms = {r["canonical"], *(a for a in r["aliases"].split("|") if a)}
+            names[r["canonical"]] = frozenset(w for w in map(_name_words, forms) if w)
+    return names
+
+
 def _actor_right(alternatives: list[str], row: EventRow) -> bool:
     """actor1 names one of the gold alternatives, or its polity is an alternative (the gold lists
     the polity when the text names only a side). A person is the same person under any name the
-    gazetteer gives it (:func:`_gazetteer_names`): the gold writes the name the page uses."""
+    gazetteer gives it (:func:`_gazetteer_names`): the gold writes the name the page uses. A
+    polity is the same polity under any name ``polities.csv`` gives it, matched whole (no
+    word-subset match: the alias "Meng" of Mongol is no part of "Meng Tian")."""
     names = [a for a in row.actor1.split("; ") if a]
     names += [alias for n in names for alias in _gazetteer_names().get(n, ())]
     names.append(row.actor1_polity)
-    return any(_same_name(alt, n) for alt in alternatives for n in names if n)
+    if any(_same_name(alt, n) for alt in alternatives for n in names if n):
+        return True
+    forms = {w for n in names if n for w in _polity_names().get(n, ())}
+    return any(_name_words(alt) in forms for alt in alternatives)
 
 
 # The annotation guide (bench/gold/README.md) types a suicide as `death`; chronicle has the finer

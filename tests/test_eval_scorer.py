@@ -34,3 +34,10 @@ def test_words_of_the_name_and_the_polity_still_match() -> None:
     assert ev._actor_right(["Esen"], _row("Esen Tayisi"))
     assert ev._actor_right(["Jin"], _row("Wanyan Zongbi", "Jin"))
     assert not ev._actor_right(["Song"], _row("Wanyan Zongbi", "Jin"))
+
+
+def test_a_polity_matches_under_a_name_polities_csv_gives_it() -> None:
+    assert ev._actor_right(["Mongols", "Genghis Khan"], _row("Mongol", "Mongol"))
+    assert ev._actor_right(["Uyghurs"], _row("Uyghur", "Uyghur"))
+    assert not ev._actor_right(["Meng Tian"], _row("Mongol", "Mongol"))  # alias "Meng": whole
+    assert not ev._actor_right(["Tang"], _row("Mongol", "Mongol"))

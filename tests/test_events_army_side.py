@@ -44,3 +44,13 @@ def test_army_of_the_narrated_ruler(resources: api.Resources) -> None:
             "three hundred thousand men. In September the army arrived in Luoyang.")
     row = next(e for e in events(text, resources) if e.trigger.startswith("arrived"))
     assert (row.actor1, row.actor1_polity, row.certainty) == ("army", "Northern Wei", "low")
+
+
+def test_army_of_the_ruler_when_a_sideless_officer_was_named_since(
+        resources: api.Resources) -> None:
+    # the officer named last has no polity of his own: the side is the narrated ruler's
+    text = ("In 494 Emperor Xiaowen of Northern Wei left Pingcheng and marched south. In August "
+            "Wang Su came to the court and spoke with him. In September the army arrived in "
+            "Luoyang.")
+    row = next(e for e in events(text, resources) if e.trigger.startswith("arrived"))
+    assert (row.actor1, row.actor1_polity, row.certainty) == ("army", "Northern Wei", "low")

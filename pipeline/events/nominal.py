@@ -19,7 +19,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.actors import Actor, ActorFinder
-from pipeline.events.anaphora import _POSSESSIVE_KIND, _sentence_subject
+from pipeline.events.anaphora import _POSSESSIVE_KIND, _sentence_subject, resolve_actor
 from pipeline.events.lexicon import EventLexicon, TriggerRule
 from pipeline.events.roles import Frame, coarse
 from pipeline.events.salience import Salience
@@ -112,12 +112,46 @@ def possessive_actor(finder: ActorFinder, salience: Salience, tok: Token | None,
     Not for a rule that takes an object: the possessor of "their defeat", "his overthrow" is
     the one it happened to; not from an earlier sentence: "Until her death in 490, his
     grandmother Empress Dowager Feng ...": the name comes after (checked on dev pages: the
-    earlier-sentence reading was wrong more often than right)."""
+    earlier-sentence reading was wrong more often than right). A possessed noun in a phrase
+    on a later clause's verb takes that verb's subject (:func:`_host_subject`: "After his
+    return Genghis Khan invaded")."""
     if tok is None or tok.dep_ != "poss" or tok.lower_ not in _POSSESSIVE_KIND \
             or rule.takes_object:
         return None
     found, actor = _sentence_subject(finder, tok, _POSSESSIVE_KIND[tok.lower_], salience)
-    return actor if found else None
+    if found:
+        return actor
+    if rule.event_type in _AFTERLIFE:
+        return None  # "After his death, Zhuge Liang governed": the one who acts is alive
+    return _host_subject(finder, salience, tok)
+
+
+#: Event types whose possessor cannot be the subject of the clause the noun's phrase is set in
+#: ("After his death, Zhuge Liang governed the state": Liu Bei died, not Zhuge Liang).
+_AFTERLIFE = frozenset({"death", "suicide", "execution", "killing", "burial"})
+
+
+def _host_subject(finder: ActorFinder, salience: Salience, tok: Token) -> Actor | None:
+    """The subject of the clause a possessed noun trigger's phrase is set in ("After his
+    return Genghis Khan invaded Xia", "The Emperor, on his return, issued a decree": ``tok``
+    "his" on "return", the object of a preposition on the verb whose subject names the one
+    who returned), ``source="pronoun"``: a person for "his"/"her" (a title resolved as
+    "the emperor" is), not a noun with a possessor of its own ("After his death his son X
+    succeeded": the son is someone else), not a pronoun (the salience resolver's). None
+    otherwise."""
+    noun = tok.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or coarse(prep.head) != "VERB":
+        return None
+    subj = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ == "PRP" or subj.i in {t.i for t in prep.subtree} \
+            or any(c.dep_ == "poss" for c in subj.children):
+        return None
+    actor = resolve_actor(finder, salience, subj, finder.base + subj.idx)
+    if actor is None or (_POSSESSIVE_KIND[tok.lower_] == "anaphor_person"
+                         and actor.entity.label != "PERSON"):
+        return None
+    return Actor(actor.entity, "pronoun")
 
 
 def thing_possessor(frame: Frame, rule: TriggerRule, lexicon: EventLexicon) -> Frame:

@@ -14,6 +14,7 @@ from pipeline.events.causatives import (
     causative_patient,
 )
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.misparsed import dated_subject, described_name, listed_before
 from pipeline.events.syntax import (
     MAX_CLIMB,
     OBJ,
@@ -178,6 +179,10 @@ def _nearest_first(own: list[Token], verb: Token) -> list[Token]:
     stands next to its verb. Order kept otherwise (one subject; no comma between). A
     "subject" that continues the prepositional phrase before it ("The Viceroy, in the year
     Heen-fung, built": "fung") is tried last (:func:`_glued`)."""
+    named = described_name(sorted((s for s in own if s.i < verb.i and s.dep_ == "nsubj"),
+                                   key=lambda t: t.i))
+    if named is not None:  # "his uncle Tun Bagha Tarkhan killed him": the name
+        return [named, *(s for s in own if s.i != named.i)]
     before = [s for s in own if s.i < verb.i and not _glued(s)]
     if len(before) < 2:
         return [*before, *(s for s in own if s not in before)]
@@ -250,6 +255,10 @@ def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | No
             return appositive_head(_person_of_place(verb.head) if subj.lower_ == "who"
                                    else verb.head)
         return subj
+    listed = listed_before(verb) or dated_subject(verb)
+    if listed is not None:  # "X rose against Y, besieged Z and drove out W": X;
+        # "In 762 Bögü at first listened ... and marched": Bögü
+        return listed
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None
     gov = verb.head

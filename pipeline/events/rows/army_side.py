@@ -5,8 +5,9 @@ A row whose actor1 is a group actor (``actor1_source="group"``, :func:`pipeline.
 group_actor`) written as one ``army_noun`` word of ``event_cues.csv`` ("army", "troops",
 "soldiers", "fleet") after "the" or "our" (no possessor: "his army" is whoever "his" is, no
 modifier: "the enemy army", "the Xia army" are others') gets ``actor1_polity`` = the polity of
-the most salient person of the paragraph at that point (:meth:`pipeline.events.salience.
-Salience.most_salient`; the one the narration follows), unless that polity is the row's actor2
+the most salient person of the paragraph at that point whose polity is known (:meth:`pipeline.
+events.salience.Salience.most_salient`; the one the narration follows; an officer named since
+with no polity of his own lends no side and hides none), unless that polity is the row's actor2
 or actor2's polity (the army is not its own enemy). ``actor1`` stays the army as written; the
 side is a default reading, so ``certainty`` becomes ``low``. (The state the text names most
 often, :meth:`~pipeline.events.salience.Salience.text_polity`, was tried: on annals it is as

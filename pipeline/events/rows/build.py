@@ -110,7 +110,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
                       frame.agent.lower_ if frame.agent is not None else "")
     if actor1 is not None and actor1.source == GROUP_SOURCE:  # "the army arrived in
         # Luoyang", told of Emperor Xiaowen: a Northern Wei army
-        lead = salience.most_salient(actor1.entity.start, lambda e: e.label == "PERSON")
+        lead = salience.most_salient(actor1.entity.start, lambda e: e.label == "PERSON"
+                                     and bool(polity_of(ctx, e)))  # a side it can lend
         row = army_side(row, doc_text, actor1.entity.start - offset, ctx.lexicon,
                         polity_of(ctx, lead) if lead is not None and lead.label == "PERSON"
                         else "")
