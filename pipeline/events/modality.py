@@ -110,9 +110,12 @@ _PARTICIPANT = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 
 def _negative(word: Token, lexicon: EventLexicon) -> bool:
     """A participant that is nobody: a ``negative_determiner`` word ("none", "nobody") or a
-    noun it determines ("no one", "no attempt", "no active steps")."""
+    noun it determines ("no one", "no attempt", "no active steps"), or a word negated by its
+    own "not" ("not one escaped", "not a man was spared"; not "not only X but Y")."""
     return lexicon.cue(word.lower_) == "negative_determiner" or any(
-        c.dep_ == "det" and lexicon.cue(c.lower_) == "negative_determiner"
+        (c.dep_ == "det" and lexicon.cue(c.lower_) == "negative_determiner")
+        or (c.dep_ in ("neg", "preconj", "advmod") and c.lower_ == "not" and c.i < word.i
+            and c.nbor(1).lower_ != "only")
         for c in word.children)
 
 

@@ -1,0 +1,60 @@
+"""s13 false rows: a wish ("wishing to escape") and a "going to" intention ("was going to
+attack") govern no event (``irrealis`` cues of ``gazetteer/event_cues.csv``); a participant
+negated by its own "not" ("Not one escaped") is nobody; plunder has no row (the annotation
+guide: "casualty counts, plunder, gifts, marriages have no row"). The going and the flight
+themselves, "went to attack" (an MT idiom for a deed done), "not only X but Y" stay events.
+
+Invented sentences; the session's model parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import api
+
+
+def _rows(resources: api.Resources, text: str) -> list[tuple[str, str]]:
+    return [(e.event_type, e.trigger) for e in api.process_text(text, "t", resources).events]
+
+
+def test_a_wish_is_no_event(resources: api.Resources) -> None:
+    rows = _rows(resources, "In 311 the emperor fled through the park gate, wishing to escape "
+                            "to Chang'an.")
+    assert ("flight", "fled") in rows and ("flight", "escape") not in rows
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In 207 Cao Cao was going to attack the Wuhuan.", "attack"),
+    ("In 1884 the French troops going to take over Lang Son were shot by the Qing army.",
+     "take over"),
+])
+def test_going_to_is_an_intention(resources: api.Resources, text: str, trigger: str) -> None:
+    rows = _rows(resources, text)
+    assert not [r for r in rows if r[1] == trigger], rows
+
+
+@pytest.mark.parametrize("text, row", [
+    ("In 200 Cao Cao went east to attack Liu Bei, and Liu Bei fled to Yuan Shao.",
+     ("attack", "attack")),
+    ("In 200, going north to Xuchang, Cao Cao attacked Liu Bei.", ("attack", "attacked")),
+])
+def test_a_going_stays(resources: api.Resources, text: str, row: tuple[str, str]) -> None:
+    assert row in _rows(resources, text)
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("In 311 the Jin army was surrounded at Ningping. Not one escaped.", True),
+    ("In 311 the Jin army was surrounded at Ningping. Not only the soldiers but also the "
+     "princes escaped.", False),
+])
+def test_a_participant_negated_by_its_own_not(resources: api.Resources, text: str,
+                                              negated: bool) -> None:
+    escaped = [r for r in _rows(resources, text) if r[1] == "escaped"]
+    assert (not escaped) is negated, escaped
+
+
+def test_plunder_has_no_row(resources: api.Resources) -> None:
+    rows = _rows(resources, "In 757 the Uyghurs took Luoyang and plundered the city for three "
+                            "days.")
+    assert ("capture_city", "took") in rows
+    assert not [r for r in rows if r[1] == "plundered"], rows
