@@ -58,3 +58,16 @@ def test_plunder_has_no_row(resources: api.Resources) -> None:
                             "days.")
     assert ("capture_city", "took") in rows
     assert not [r for r in rows if r[1] == "plundered"], rows
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Guan Yu, who guarded Jing Province, was surrounded at Maicheng in 219.", None),
+    ("Li Mu, a commander of Zhao, who for many years guarded the northern frontier, died in "
+     "229 BC.", None),
+    ("In 756 Zhang Xun guarded Suiyang.", ("garrison", "guarded")),
+    ("In 756 the troops who were stationed at Tongguan fled.", ("garrison", "were stationed")),
+])
+def test_a_charge_told_in_a_relative_clause_is_no_event(resources: api.Resources, text: str,
+                                                         row: tuple[str, str] | None) -> None:
+    garrisons = [r for r in _rows(resources, text) if r[0] == "garrison"]
+    assert garrisons == ([row] if row else []), garrisons

@@ -2,7 +2,8 @@
 happening (:func:`recurring`: "the Tibetans raided the western border every autumn", "it was
 fought over again and again"), and the headings of link lists (:func:`link_heading`: "See
 also", "Further reading"), whose lines name pages, not happenings (read by
-:mod:`pipeline.events.repeats`)."""
+:mod:`pipeline.events.repeats`); and a standing charge told in a relative clause
+(:func:`standing_charge`: "Guan Yu, who guarded Jing Province, ...")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from pipeline.events.lexicon import EventLexicon
 from pipeline.resources import gazetteer_dir
 
 #: Links of a verb to clauses of their own: a recurrence phrase inside them is theirs.
@@ -55,6 +57,26 @@ def recurring(word: Token) -> bool:
             return True
     text = " " + " ".join(low) + " "
     return any(f" {phrase} " in text for phrase in cues.get("repetition", ()))
+
+
+#: Event types of a charge held over a stretch of time (a garrison), which a relative clause
+#: gives as what someone was, not as what he did then.
+STANDING_TYPES = frozenset({"garrison"})
+#: Penn tags of a relative pronoun ("who", "which", "that").
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
+def standing_charge(head: Token, lexicon: EventLexicon) -> bool:
+    """True for a simple-past trigger verb all of whose ``event_types.csv`` rows are of a
+    :data:`STANDING_TYPES` type, in a relative clause whose subject is the relative pronoun
+    ("Guan Yu, who guarded Jing Province, was surrounded", "the Ongud, who guarded the Jin
+    frontier walls, had gone over"): a description of the person by his charge, no event.
+    Not a main clause ("Zhang Xun guarded Suiyang") nor "troops were stationed there"."""
+    if head.dep_ != "relcl" or head.tag_ != "VBD":
+        return False
+    rules = lexicon.forms.get(head.lower_, ())
+    return bool(rules) and all(r.event_type in STANDING_TYPES for r in rules) and any(
+        c.dep_ == "nsubj" and c.tag_ in _RELATIVE_TAGS for c in head.children)
 
 
 def link_heading(line: str) -> bool:

@@ -53,7 +53,7 @@ from pipeline.events.aims import indirect_question as _indirect_question
 from pipeline.events.aims import planned as _planned
 from pipeline.events.aims import purpose_infinitive as _purpose
 from pipeline.events.aims import stated_purpose as _stated_purpose
-from pipeline.events.habits import load_modality_cues, recurring
+from pipeline.events.habits import load_modality_cues, recurring, standing_charge
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
@@ -246,6 +246,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
     if _figurative(head):
         return "none"  # "broke the promise", "recovered his strength"
+    if standing_charge(head, lexicon):
+        return "none"  # "Guan Yu, who guarded Jing Province, ...": a charge, not a deed
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"
