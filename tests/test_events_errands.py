@@ -71,3 +71,26 @@ def test_a_charge_told_in_a_relative_clause_is_no_event(resources: api.Resources
                                                          row: tuple[str, str] | None) -> None:
     garrisons = [r for r in _rows(resources, text) if r[0] == "garrison"]
     assert garrisons == ([row] if row else []), garrisons
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("In 1288 Tran Khanh Du attacked the grain convoy at Van Don and sank or captured most of "
+     "the boats.", None),
+    ("In 1895 the Japanese then turned the captured guns on the Chinese ships.", None),
+    ("In 1895 the flotilla tried to break out; most of the boats were run ashore or captured.",
+     None),
+    ("In 1392 the salaries of Yun Hoe and others were seized to cover the expenses.", None),
+    ("In 1127 the Jin captured the city of Kaifeng.", ("capture_city", "captured")),
+    ("In 1281 Kawano Michiari boarded a Mongol ship and took a general prisoner.",
+     ("capture_person", "took a general prisoner")),
+    ("In 1254 Jalairtai's army carried off 206,800 captives.", ("capture_person", "carried off")),
+])
+def test_goods_taken_are_booty(resources: api.Resources, text: str,
+                               kept: tuple[str, str] | None) -> None:
+    takings = [r for r in _rows(resources, text) if r[0].startswith("capture")]
+    assert takings == ([kept] if kept else []), takings
+
+
+def test_boats_destroyed_stay(resources: api.Resources) -> None:
+    assert ("destruction", "burned") in _rows(resources, "In 1288 the Vietnamese burned the "
+                                                         "boats.")
