@@ -223,7 +223,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "condition", "weather", "causative",
                                                   "nature", "natural_damage", "generic",
                                                   "penalty", "agent_noun", "army_noun", "wish",
-                                                  "rescue", "naming", "counted_force")},
+                                                  "rescue", "naming", "counted_force",
+                                                  "undoing")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

@@ -94,3 +94,20 @@ def test_goods_taken_are_booty(resources: api.Resources, text: str,
 def test_boats_destroyed_stay(resources: api.Resources) -> None:
     assert ("destruction", "burned") in _rows(resources, "In 1288 the Vietnamese burned the "
                                                          "boats.")
+
+
+@pytest.mark.parametrize("text, pact", [
+    ("In 202 BC Liu Bang broke the treaty and pursued the retreating Chu army.", None),
+    ("In 1881 the treaty was repudiated.", None),
+    ("In May 1140 he tore up the peace treaty and attacked the Song.", None),
+    ("In 1005 the Song and Liao signed the treaty at Chanyuan.", ("treaty", "signed the treaty")),
+    ("In 1005 the treaty was concluded at Chanyuan.", ("treaty", "treaty")),
+])
+def test_a_pact_broken_is_no_pact(resources: api.Resources, text: str,
+                                  pact: tuple[str, str] | None) -> None:
+    pacts = [r for r in _rows(resources, text) if r[0] in ("treaty", "peace", "alliance")]
+    assert pacts == ([pact] if pact else []), pacts
+
+
+def test_war_still_breaks_out(resources: api.Resources) -> None:
+    assert ("battle", "war broke out") in _rows(resources, "In 1140 war broke out again.")

@@ -18,6 +18,9 @@ which then gives ``none``):
   Chinese garrison abandoned the forts": the soldiers; not "left a garrison at X");
 * a verb whose object is a ``body_part`` of ``gazetteer/modality_cues.csv`` ("cut off one of
   his fingers in protest": a maiming, no blockade);
+* a pact noun (a ``treaty``, ``peace`` or ``alliance`` trigger) that an ``undoing`` verb of
+  ``gazetteer/event_cues.csv`` breaks ("broke the treaty", "the treaty was repudiated", "tore
+  up the peace treaty"): the breach is told, not the pact;
 * a verb of taking whose object is ``goods`` of ``gazetteer/modality_cues.csv`` ("captured
   most of the boats", "the captured guns"): booty, which the annotation guide gives no row;
 * a verb of dying or being born whose subject is itself an event word (a trigger noun of the
@@ -228,6 +231,21 @@ def goods_taken(head: Token, lexicon: EventLexicon) -> bool:
     return any(_taken(t).lower_ in goods for t in things)
 
 
+#: Event types of a pact, which an ``undoing`` verb breaks.
+_PACTS = frozenset({"treaty", "peace", "alliance"})
+
+
+def pact_undone(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun all of whose rows are of a :data:`_PACTS` type, the object or passive
+    subject of an ``undoing`` verb ("Liu Bang broke the treaty", "the treaty was repudiated",
+    "tore up the peace treaty"): no pact is made there. Not "signed the treaty"."""
+    if coarse(head) != "NOUN" or not (head.dep_ in OBJ or head.dep_ in SUBJ_PASS):
+        return False
+    rules = lexicon.forms.get(head.lower_, ())
+    return bool(rules) and all(r.event_type in _PACTS for r in rules) \
+        and lexicon.is_cue(head.head.lower_, "undoing")
+
+
 #: Event types of a life's start and end, and the copulas of a passive form ("was born").
 _LIFE = frozenset({"death", "birth"})
 _LIFE_AUX = ("", "was ", "were ", "is ")
@@ -345,4 +363,4 @@ def unreal(head: Token, lexicon: EventLexicon) -> bool:
         or figurative_life(head, lexicon) or never_happened(head) \
         or named_battle(head, lexicon) or offered_alternative(head) \
         or renamed_place(head, lexicon) or denied_pair(head) or troop_noun(head, lexicon) \
-        or maimed(head) or goods_taken(head, lexicon)
+        or maimed(head) or goods_taken(head, lexicon) or pact_undone(head, lexicon)
