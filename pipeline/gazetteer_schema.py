@@ -206,7 +206,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                     {"kind": _one_of("link_heading", "recurrence", "period",
                                                      "repetition", "body_part",
                                                      "abstract_object", "back_matter",
-                                                     "goods")}),
+                                                     "goods", "tally_label")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "attempt", "negation", "modal",
                                                   "failure", "order", "anaphor_person",

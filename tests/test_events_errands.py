@@ -111,3 +111,18 @@ def test_a_pact_broken_is_no_pact(resources: api.Resources, text: str,
 
 def test_war_still_breaks_out(resources: api.Resources) -> None:
     assert ("battle", "war broke out") in _rows(resources, "In 1140 war broke out again.")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Battle of Yehuling\nStrength\tc. 90,000 cavalry\tc. 400,000\nCasualties and losses\t"
+     "Light\tMost of the army destroyed\n\nIn 1211 the Mongols destroyed the Jin army at "
+     "Yehuling.", [("annihilation", "destroyed")]),
+    ("Battle of Bozhou\nCasualties and losses\n22,687 killed\n6,663 captured\nUnknown\n\n"
+     "In 1600 Li Hualong captured Hailongtun.", [("capture_city", "captured")]),
+    ("Strength failed him in 1127, and the Jin captured Kaifeng.",
+     [("capture_city", "captured")]),
+])
+def test_an_infobox_tally_gives_no_row(resources: api.Resources, text: str,
+                                       kept: list[tuple[str, str]]) -> None:
+    rows = [r for r in _rows(resources, text) if r[0] != "battle_reference"]
+    assert rows == kept, rows

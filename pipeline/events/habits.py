@@ -92,3 +92,27 @@ def back_matter(line: str) -> bool:
     notes or link footer, which the narrative's running date does not reach."""
     text = _HEADING_TAIL.sub("", line).strip().casefold()
     return text in load_modality_cues().get("back_matter", frozenset())
+
+
+#: The end of a label opening an infobox line: edit marks, then a space, a tab, a colon or a
+#: bar before its value (the cleaned text has its tabs as spaces), or the line's end.
+_LABEL_END = re.compile(r"(?:\s*\[[^\]]{0,10}\])*(?:\s*[:|]\s*|\s+|$)")
+
+
+def tally_label(line: str) -> tuple[bool, int]:
+    """Whether ``line`` opens with a ``tally_label`` of ``modality_cues.csv`` ("Casualties and
+    losses", "Strength"), an infobox label whose values count men and losses ("Most of the
+    army destroyed", "22,687 killed", "Du Huan captured"), and the offset in ``line`` where its
+    value starts (the line's end when the label stands alone, its values on the next lines).
+    Case ignored; the label must be a whole word followed by a space, tab, colon, bar or the
+    line's end, and the caller reads only short lines without sentence punctuation
+    (:func:`pipeline.events.repeats._key`), so "Strength failed him in 1127." is no label."""
+    low = line.lstrip().casefold()
+    lead = len(line) - len(line.lstrip())
+    for label in sorted(load_modality_cues().get("tally_label", frozenset()), key=len,
+                        reverse=True):
+        if low.startswith(label):
+            tail = _LABEL_END.match(low, len(label))
+            if tail is not None:
+                return True, lead + tail.end()
+    return False, 0
