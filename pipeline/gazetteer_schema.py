@@ -205,7 +205,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "modality_cues.csv": FileSchema(("forms", "kind", "example"), ("forms", "kind"),
                                     {"kind": _one_of("link_heading", "recurrence", "period",
                                                      "repetition", "body_part",
-                                                     "abstract_object", "back_matter")}),
+                                                     "abstract_object", "back_matter",
+                                                     "goods", "tally_label")}),
     "event_cues.csv": FileSchema(("cue", "kind", "example"), ("cue", "kind"),
                                  {"kind": _one_of("irrealis", "attempt", "negation", "modal",
                                                   "failure", "order", "anaphor_person",
@@ -223,7 +224,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                                   "nature", "natural_damage", "generic",
                                                   "penalty", "agent_noun", "army_noun", "wish",
                                                   "rescue", "naming", "counted_force",
-                                                  "outcome_noun")},
+                                                  "outcome_noun", "undoing")},
                                  must_exist=False),
     "modern_places.csv": _MODERN,
     "provinces.csv": FileSchema(

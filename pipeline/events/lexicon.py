@@ -59,7 +59,8 @@ CUE_KINDS = frozenset({"irrealis", "attempt", "negation", "modal", "failure", "o
                        "substitution", "hypothetical", "result_mark", "copular", "condition",
                        "weather", "causative", "nature", "natural_damage", "generic",
                        "penalty", "agent_noun", "army_noun", "wish", "rescue",
-                       "naming", "counted_force", "outcome_noun"})
+                       "naming", "counted_force", "outcome_noun",
+                       "undoing"})
 
 
 @dataclass(frozen=True)

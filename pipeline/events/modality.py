@@ -53,7 +53,7 @@ from pipeline.events.aims import indirect_question as _indirect_question
 from pipeline.events.aims import planned as _planned
 from pipeline.events.aims import purpose_infinitive as _purpose
 from pipeline.events.aims import stated_purpose as _stated_purpose
-from pipeline.events.habits import load_modality_cues, recurring
+from pipeline.events.habits import load_modality_cues, recurring, standing_charge
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.subjects import is_passive
 from pipeline.events.syntax import MAX_CLIMB, OBJ, SUBJ, SUBJ_PASS, children, coarse
@@ -110,9 +110,12 @@ _PARTICIPANT = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 
 def _negative(word: Token, lexicon: EventLexicon) -> bool:
     """A participant that is nobody: a ``negative_determiner`` word ("none", "nobody") or a
-    noun it determines ("no one", "no attempt", "no active steps")."""
+    noun it determines ("no one", "no attempt", "no active steps"), or a word negated by its
+    own "not" ("not one escaped", "not a man was spared"; not "not only X but Y")."""
     return lexicon.cue(word.lower_) == "negative_determiner" or any(
-        c.dep_ == "det" and lexicon.cue(c.lower_) == "negative_determiner"
+        (c.dep_ == "det" and lexicon.cue(c.lower_) == "negative_determiner")
+        or (c.dep_ in ("neg", "preconj", "advmod") and c.lower_ == "not" and c.i < word.i
+            and c.nbor(1).lower_ != "only")
         for c in word.children)
 
 
@@ -243,6 +246,8 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
         return "none"  # "an invasion was planned", "ordered a third invasion to be prepared"
     if _figurative(head):
         return "none"  # "broke the promise", "recovered his strength"
+    if standing_charge(head, lexicon):
+        return "none"  # "Guan Yu, who guarded Jing Province, ...": a charge, not a deed
     if any(c.dep_ in _PARTICIPANT and _negative(c, lexicon) for c in head.children) \
             or (coarse(head) == "NOUN" and _negative(head, lexicon)):
         return "none"  # "no one could flee", "none escaped", "no battle was fought"

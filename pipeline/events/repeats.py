@@ -11,6 +11,12 @@ lines that follow (same test, bullets allowed: "* Siege of Yongqiu", "Battle of 
 give no row either, up to the first line that is no such line (a sentence, a long line, a
 blank line once an item was read; the list may start in the next paragraph when the heading
 ends its own).
+
+The values of an infobox's tally (a ``tally_label`` line of ``modality_cues.csv``:
+"Casualties and losses\tLight\tMost of the army destroyed", or the label alone and its values
+on the next short lines: "22,687 killed", "6,663 captured") count men and losses: no row
+either (the annotation guide gives casualty counts none), on the label's line and on at most
+:data:`TALLY_LINES` short lines after a bare label, up to a blank line.
 """
 
 from __future__ import annotations
@@ -19,11 +25,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from pipeline.events.habits import link_heading
+from pipeline.events.habits import link_heading, tally_label
 from pipeline.events.triggers import Block
 
 #: Most words a heading or caption line may have.
 MAX_WORDS = 14
+#: Most value lines read after a bare tally label (one per side of the box, and a spare).
+TALLY_LINES = 3
 #: A picture credit at the end of a caption: "©Anonymous", "© Wikimedia", "(c) X".
 _CREDIT = re.compile(r"\s*(?:©|\(c\)).*$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -57,7 +65,18 @@ def without_repeated_headings(blocks: Sequence[Block]) -> list[Block]:
             at += len(line) + 1
         dropped = []
         items = 0
+        tally = 0  # value lines of a bare tally label still to read
         for start, end, key, line in lines:
+            is_tally, value = tally_label(line) if key else (False, 0)
+            if is_tally:
+                dropped.append((start + value, end + 1))
+                tally = TALLY_LINES if start + value >= end else 0
+                continue
+            if tally and key:
+                dropped.append((start, end + 1))
+                tally -= 1
+                continue
+            tally = 0
             if link_heading(line):
                 listing, items = True, 0
                 continue

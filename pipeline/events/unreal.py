@@ -18,6 +18,11 @@ which then gives ``none``):
   Chinese garrison abandoned the forts": the soldiers; not "left a garrison at X");
 * a verb whose object is a ``body_part`` of ``gazetteer/modality_cues.csv`` ("cut off one of
   his fingers in protest": a maiming, no blockade);
+* a pact noun (a ``treaty``, ``peace`` or ``alliance`` trigger) that an ``undoing`` verb of
+  ``gazetteer/event_cues.csv`` breaks ("broke the treaty", "the treaty was repudiated", "tore
+  up the peace treaty"): the breach is told, not the pact;
+* a verb of taking whose object is ``goods`` of ``gazetteer/modality_cues.csv`` ("captured
+  most of the boats", "the captured guns"): booty, which the annotation guide gives no row;
 * a verb of dying or being born whose subject is itself an event word (a trigger noun of the
   lexicon or a ``campaign_head``): "The campaign died with him", "the rebellion was born in
   the hills" tell of no one's death or birth;
@@ -185,6 +190,62 @@ def maimed(head: Token) -> bool:
     return False
 
 
+#: Event types of taking a place or a person (a verb all of whose rows are of these types
+#: is a verb of taking); quantity words before the "of" phrase of what was taken.
+_TAKING = frozenset({"capture_city", "capture_person"})
+_SHARE_OF = _PART_OF | {"most", "many", "half", "rest", "much", "thousands", "tens"}
+
+
+def _taken(word: Token) -> Token:
+    """The noun a quantity stands for ("most of the boats": boats; "thousands of horses":
+    horses); else ``word``."""
+    while word.lower_ in _SHARE_OF:
+        nxt = next((p for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if nxt is None:
+            break
+        word = nxt
+    return word
+
+
+def goods_taken(head: Token, lexicon: EventLexicon) -> bool:
+    """A verb of taking (every row of its form, with its particle, is of a :data:`_TAKING`
+    type) whose object or passive subject (for a conjunct without its own, the first
+    conjunct's), or the noun it qualifies as a participle, is a ``goods`` word of
+    ``gazetteer/modality_cues.csv``: booty, no event ("sank or captured most of the boats",
+    "the Japanese turned the captured guns on the ships", "the salaries were seized").
+    Not "captured the city", "boarded a ship and took a general prisoner", nor people
+    ("carried off 206,800 captives" stays a capture: a fresh-text judge asked for it)."""
+    forms = [head.lower_] + [f"{head.lower_} {c.lower_}" for c in head.children
+                             if c.dep_ == "prt"]
+    rules = [r for f in forms for r in lexicon.forms.get(f, ())]
+    if not rules or any(r.event_type not in _TAKING for r in rules):
+        return False
+    goods = load_modality_cues().get("goods", frozenset())
+    things = [c for c in head.children if c.dep_ in OBJ or c.dep_ in SUBJ_PASS]
+    if not things and head.dep_ == "conj":  # "sank or captured most of the boats"; not
+        # "boarded a ship and took a general prisoner"
+        things = [c for c in head.head.children if c.dep_ in OBJ or c.dep_ in SUBJ_PASS]
+    if head.dep_ in ("amod", "acl") and head.head.i != head.i:
+        things.append(head.head)  # "the captured guns"
+    return any(_taken(t).lower_ in goods for t in things)
+
+
+#: Event types of a pact, which an ``undoing`` verb breaks.
+_PACTS = frozenset({"treaty", "peace", "alliance"})
+
+
+def pact_undone(head: Token, lexicon: EventLexicon) -> bool:
+    """A trigger noun all of whose rows are of a :data:`_PACTS` type, the object or passive
+    subject of an ``undoing`` verb ("Liu Bang broke the treaty", "the treaty was repudiated",
+    "tore up the peace treaty"): no pact is made there. Not "signed the treaty"."""
+    if coarse(head) != "NOUN" or not (head.dep_ in OBJ or head.dep_ in SUBJ_PASS):
+        return False
+    rules = lexicon.forms.get(head.lower_, ())
+    return bool(rules) and all(r.event_type in _PACTS for r in rules) \
+        and lexicon.is_cue(head.head.lower_, "undoing")
+
+
 #: Event types of a life's start and end, and the copulas of a passive form ("was born").
 _LIFE = frozenset({"death", "birth"})
 _LIFE_AUX = ("", "was ", "were ", "is ")
@@ -302,4 +363,4 @@ def unreal(head: Token, lexicon: EventLexicon) -> bool:
         or figurative_life(head, lexicon) or never_happened(head) \
         or named_battle(head, lexicon) or offered_alternative(head) \
         or renamed_place(head, lexicon) or denied_pair(head) or troop_noun(head, lexicon) \
-        or maimed(head)
+        or maimed(head) or goods_taken(head, lexicon) or pact_undone(head, lexicon)
