@@ -73,6 +73,11 @@ def test_case_is_kept() -> None:
     "Tbe army of Wang Mang crossed the river in 23 and took the city; the victorv was short.",
     # names and pinyin that a substitution would turn into English words stay
     "Beidi and Wuwu were named; Liangzhou fell to the Wei in the year wuwu, and Lu Bu fled.",
+    # Vietnamese without its diacritics, pinyin names: unknown words, but no garble
+    ("Le Loi va Nguyen Trai danh bai quan Minh o Chi Lang; Vua Le Thai To ban bo luat Hong "
+     "Duc. Duc, cuc, doc, bac, cuoc, chuc, thuc, luc, tuc, phuc."),
+    ("Liu Bei, Liang Qichao, Lianghuai, Liaodong, Bianliang, Wuwei, Wuhu, Wuxi, Wudi, Dade, "
+     "Dading, Chengde, Tiande, Jiade, Yongde, Bohai, Beidi, Beiping, Boluo, Vang Pao."),
     # the paragraph as the source wrote it
     ("The Revolt of the Three Feudatories was a rebellion in the south. In July 1673 the governor "
      "was killed, and in April 1674 the general revolted. He proclaimed himself king and placed "
