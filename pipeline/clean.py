@@ -149,7 +149,12 @@ _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}+")
 _SILENT = frozenset({"LINE_ENDING"})
 # Edits of these rules are kept only where the text they replace is the original text, unchanged
 # in length: a join must not span a removed tag, footnote mark or run of spaces ("Alt-<Key> x").
-_VERBATIM = frozenset({"OCR_SPLIT_WORD", "HYPHEN_BREAK_JOINED", "HYPHEN_BREAK_KEPT"})
+_VERBATIM = frozenset({"OCR_SPLIT_WORD", "HYPHEN_BREAK_JOINED", "HYPHEN_BREAK_KEPT",
+                       "GARBLE_SUBSTITUTION"})
+# Edits of these rules are logged as one warning row per rule and message key (the text before
+# the first ": " of the message; an edit whose key lists several, " | "-separated, counts for
+# each), with the count and first examples, not one row per edit.
+_SUMMARISED = frozenset({"GARBLE_SUBSTITUTION"})
 
 
 def _control_to_space(match: re.Match[str]) -> str:
@@ -283,6 +288,14 @@ def _foreign_lines(text: str) -> Iterable[Edit]:
     return foreign_line_edits(text)
 
 
+def _garbles(text: str) -> Iterable[Edit]:
+    """A document-wide character garble ("Revowt", "kiwwed": :mod:`pipeline.clean_garble`;
+    imported here, as :func:`_split_words`)."""
+    from .clean_garble import garble_edits
+
+    return garble_edits(text)
+
+
 def _glued_sentences(text: str) -> Iterable[Edit]:
     """Sentences glued by a full stop ("night.Fu Sheng was drunk": :mod:`pipeline.clean_sentences`;
     imported here, as :func:`_split_words`)."""
@@ -311,6 +324,8 @@ PASSES: tuple[tuple[Callable[[str], Iterable[Edit]], ...], ...] = (
     (_regex_rule(_SPACE_RUN, " ", "WHITESPACE_RUN", "collapsed a run of spaces"),),
     # after quotes are straightened and space runs collapsed: "Ch’i-  mun" reads as "Ch'i- mun"
     (_split_words,),
+    # after split words are rejoined: a garbled word is read whole ("Apriw", "kiwwed")
+    (_garbles,),
     # after tags, footnote marks and split words are gone: "night.[3]Fu" reads "night.Fu"
     (_glued_sentences,),
     # last: earlier passes can join pieces into a run ("? ? ?" loses its spaces before "?")
@@ -351,11 +366,21 @@ def clean(raw: str) -> CleanText:
         if not edits:
             continue
         text, kept = apply_edits(text, edits)
+        summarised: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
         for edit in kept:
             if edit.code in _SILENT:
                 continue
             start, end = result.to_original(edit.start, edit.end)
+            if edit.code in _SUMMARISED:
+                keys, _, example = edit.message.partition(": ")
+                for key in keys.split(" | "):
+                    summarised.setdefault((edit.code, key), []).append((start, end, example))
+                continue
             result.warnings.append(WarningRow("", start, end, edit.code, edit.message))
+        if summarised:
+            from .clean_garble import summary_rows
+
+            result.warnings.extend(summary_rows(summarised))
         result.maps.append(OffsetMap(kept))
     result.text = text
     result.warnings.sort(key=lambda w: (w.start, w.end, w.code))

@@ -69,6 +69,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "later_cues.csv": ("cue", "link"),
     "page_furniture.csv": ("cue",),
     "sentence_abbreviations.csv": ("abbreviation",),
+    "garble_substitutions.csv": ("garbled", "plain"),
     "vietnamese_surnames.csv": ("surname",),
     "vietnamese_syllables.csv": ("kind", "part"),
     "verb_inflections.csv": ("lemma",),
