@@ -11,6 +11,10 @@ Mongol name). The same holds with the name first ("Ajige, Prince Ying, …"), wh
 a PERSON row. The title row is not taken over when the name before it is already apposed to
 it from the other side (a list "Zhu Di, Prince Yan, Zhu Quan, Prince Ning": each title goes
 with the name before it), nor when the apposed words are a place or polity row.
+A title with an "of" phrase ("Emperor Daozong of Liao": the state names its holder) or
+after "of" (the ruler of a dating formula: "the fourth year of Xianyong reign of Emperor
+Daozong, Wanyan Aguda, was born") is left as read. A one-word apposition that is a common
+English word ("However") or that the text also writes in lower case is no name.
 
 Offsets are full-text ``str`` indices; rows sorted by start.
 """
@@ -53,11 +57,18 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
-def _title_row(e: EntityRow, titles: frozenset[str]) -> bool:
-    """A PERSON row of a title form the gazetteer read as another person's name."""
-    first = e.text.split()[0] if e.text.split() else ""
-    return e.label == "PERSON" and e.source == "gazetteer" and first in titles \
-        and e.canonical != e.text and " " in e.text
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _title_row(e: EntityRow, titles: frozenset[str], text: str) -> bool:
+    """A PERSON row of a short title form ("Prince Ying": no "of" phrase, which names the
+    state and so the holder) the gazetteer read as another person's name, not itself the
+    ruler of a dating formula ("the fourth year of Xianyong reign of Emperor Daozong, Wanyan
+    Aguda, was born": no apposition)."""
+    words = e.text.split()
+    return e.label == "PERSON" and e.source == "gazetteer" and len(words) >= 2 \
+        and words[0] in titles and "of" not in words and e.canonical != e.text \
+        and _OF_BEFORE.search(text, max(0, e.start - 12), e.start) is None
 
 
 def apposed_title_names(rows: Sequence[EntityRow], text: str,
@@ -67,7 +78,7 @@ def apposed_title_names(rows: Sequence[EntityRow], text: str,
     ``person_title`` words (capitalised, as written). A new list."""
     out = list(rows)
     for k, e in enumerate(rows):
-        if not _title_row(e, titles):
+        if not _title_row(e, titles, text):
             continue
         prev = rows[k - 1] if k > 0 else None
         before_apposed = prev is not None and prev.label == "PERSON" \
