@@ -35,6 +35,10 @@ def test_person_inside_a_date_phrase_is_set_apart() -> None:
     assert kept == [ming, hong]
     assert dating == (injo,)
     assert outside_dates([injo], []) == ([injo], ())
+    text = "In the first year of Daye, Emperor Yang ascended the throne."
+    date = DateRow("t", 0, 3, 37, text[3:37], "reign", year=605)
+    yang = _person(text.index("Emperor Yang"), "Emperor Yang", "Emperor Yang of Sui")
+    assert outside_dates([yang], [date]) == ([yang], ())  # the date runs into its subject
 
 
 def test_dating_ruler_is_not_the_side_that_defeated(resources: api.Resources) -> None:
