@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.apposed_titles import apposed_title_names
 from pipeline.entities.citations import drop_citation_authors
 from pipeline.entities.collisions import load_collisions, resolve_collisions
 from pipeline.entities.cycle_names import cyclical_person
@@ -369,6 +370,8 @@ def extract_entities(doc: Doc, gazetteer: Gazetteer, *,
     rows = numeral_names(rows, doc_text, gazetteer, frozenset(gazetteer.words("surname")))
     # "Wei Kung", "Chiang Wan": a state's word in a person's name; "changed Yuan" (改元)
     rows = resolve_collisions(rows, doc_text, gazetteer, load_collisions(gazetteer.source_dir))
-    return titled_canonicals(rows, gazetteer)  # "King Tuoba Shao": Tuoba Shao's canonical
+    rows = titled_canonicals(rows, gazetteer)  # "King Tuoba Shao": Tuoba Shao's canonical
+    titles = frozenset(w for t in gazetteer.words("person_title") for w in t.split())
+    return apposed_title_names(rows, doc_text, titles)  # "Prince Ying, Ajige, memorialized"
 
 

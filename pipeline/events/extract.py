@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.events.actors import ActorFinder
+from pipeline.events.dating_rulers import outside_dates
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.intransitive import unfit_intransitive
@@ -124,11 +125,12 @@ def pending_block_events(blocks: Sequence[tuple[Doc, int]], entities: Sequence[E
     lex = lexicon or load_event_lexicon()
     match = matcher or build_trigger_matcher(blocks[0][0], lex)
     kept = sorted(outside_glosses(entities, glosses), key=lambda e: e.start)  # not "(now X)"
+    kept, dating = outside_dates(kept, dates)  # "in the 23rd year of King Injo": no actor
     kept_starts = [e.start for e in kept]
     all_dates, _ = dated(dates)
     told, date_starts = with_asides(all_dates, dates)  # asides date only their own clause
     prepared = [prepare_block(doc, offset, kept, kept_starts, told, date_starts,
-                              person_polity or {}, lex, match) for doc, offset in blocks]
+                              person_polity or {}, lex, match, dating) for doc, offset in blocks]
     prepared = without_repeated_headings(prepared)  # a title repeated by its image caption
     mt = is_machine_translated("\n".join(b.text for b in prepared))  # MT grammar rules apply
     if mt:  # "X again into Fujian": a movement with its verb left untranslated; "broke"

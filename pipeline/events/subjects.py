@@ -4,6 +4,8 @@ relative clause, or the orderer of an ordered event (:func:`controller`,
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from pipeline.events.causatives import (
@@ -28,6 +30,8 @@ from pipeline.events.syntax import (
 __all__ = ["appositive_head", "causative_patient", "controller", "is_passive", "ordering_agent",
            "ordering_verb", "relative_antecedent"]
 
+#: A letter of a romanised or English word (a subject without one is a Chinese line or a mark).
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 #: Prepositions of a place phrase on a noun ("X from Quanzhou").
 _PLACE_PREPS = frozenset({"from", "in", "at"})
 
@@ -230,7 +234,9 @@ def _glued(subj: Token) -> bool:
 def controller(verb: Token, lexicon: EventLexicon, depth: int = 0) -> Token | None:
     """The grammatical subject of ``verb``: its own, or the one it shares or inherits."""
     own = children(verb, SUBJ | SUBJ_PASS)
-    named = [s for s in own if s.tag_ != "CD"]  # "In July, 850, X issued": not 850
+    named = [s for s in own if s.tag_ != "CD" and _LATIN.search(s.text)]  # "In July, 850,
+    # X issued": not 850; "自成走還京師。\nZicheng fled": a Chinese line glued to the sentence
+    # by the parse names no one (a name of an English text has Latin letters)
     if own and not named:  # "1849, Hong Xiuquan, Feng Yunshan ... became": the parse's
         named = [c for s in own for c in s.children if c.dep_ == "conj"  # date subject
                  and c.tag_.startswith("NNP")][:1]  # heads the list of names

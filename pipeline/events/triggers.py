@@ -57,6 +57,10 @@ class Context:
     date_starts: tuple[int, ...]
     person_polity: Mapping[str, str]
     lexicon: EventLexicon
+    #: PERSON rows inside a date phrase ("the 23rd year of King Injo"), left out of
+    #: ``entities`` (no actor, :mod:`pipeline.events.dating_rulers`); an agentless state act
+    #: of the sentence is still his (:func:`pipeline.events.rows.dating.implied_row`).
+    dating: tuple[EntityRow, ...] = ()
 
 
 def entities_in(ctx: Context, start: int, end: int) -> list[EntityRow]:
@@ -231,7 +235,7 @@ class Block:
 def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts: Sequence[int],
              all_dates: tuple[DateRow, ...], date_starts: tuple[int, ...],
              person_polity: Mapping[str, str], lex: EventLexicon,
-             match: PhraseMatcher) -> Block:
+             match: PhraseMatcher, dating: Sequence[EntityRow] = ()) -> Block:
     strings = doc.vocab.strings
     orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
     text = "".join([strings[orth] + " " if space else strings[orth]
@@ -240,7 +244,7 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     ents = [e for e in kept[bisect.bisect_left(kept_starts, offset):
                             bisect.bisect_left(kept_starts, end_of_doc)] if e.end <= end_of_doc]
     ctx = Context(tuple(ents), tuple(e.start for e in ents), all_dates, date_starts,
-                   person_polity, lex)
+                   person_polity, lex, tuple(dating))
     found = {(s, e): strings[m] for m, s, e in match(doc)}
     found.update(ocr_triggers(doc, lex, found))  # "oyerthrew", "set himself np as"
     found.update(list_items(doc, found, lex))  # "reformations, such as: unification of X"

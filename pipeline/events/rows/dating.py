@@ -173,8 +173,10 @@ def implied_row(row: EventRow, ctx: Context, salience: Salience, s: RowSpan,
     if implied and rule.implied_agent:
         # "was appointed": the emperor; "We confer ...": the emperor's edict
         lo = s.offset + s.sent.start_char  # "The Hongxi emperor ordered ..., X was appointed"
-        row = sentence_ruler(row, [e for e in ctx.entities if lo <= e.start and e.end
-                                   <= s.offset + s.trig.start_char and salience.alive(e)],
+        row = sentence_ruler(row, sorted((e for e in (*ctx.entities, *ctx.dating)
+                                          if lo <= e.start and e.end
+                                          <= s.offset + s.trig.start_char and salience.alive(e)),
+                                         key=lambda e: e.start),
                              s.doc_text[s.sent.start_char:s.trig.start_char], lo,
                              ctx.person_polity)
         row = implied_actor(row, rule.implied_agent, date, ctx.dates, ctx.date_starts,
