@@ -11,15 +11,23 @@ beside Xiamen and Quanzhou (1674) is Fuzhou of Fujian, not 撫州 of Jiangxi.
 
 :func:`paragraph_seats`: for a row in China placed by its name alone (``coord_source``
 ``name:...``) below certainty high, the seats of the name are its own point and the CHGIS
-units of the name in use within ``SEAT_WINDOW`` years of the running year; the anchors are
-the other rows located at certainty ``high`` at county, prefecture or city level
-(:func:`pipeline.places.seats._guides`) with a mention in the same sentence, else the same
-paragraph, else anywhere in the text. When one seat is clearly the nearest to the anchors
-(within ``REACH`` degrees of one, every seat elsewhere at least ``CLEAR_FACTOR`` times as far,
-distances below ``MIN_DEGREES`` counted as that) and it is not the row's own point, the row
-moves there. Only distance decides: certainty medium at most, ``coord_source`` ending
-``:paragraph-nearest``, and a ``PLACE_HOMONYM_CHOSEN`` warning naming the anchors' span and
-the seat left.
+units of the name in use within ``SEAT_WINDOW`` years of the running year. The spans asked,
+in turn: its sentence, its paragraph, the whole text; in each, the other rows at certainty
+``high`` count: provinces (rows located at province level) and anchors (county, prefecture
+or city points, :func:`pipeline.places.seats._guides`).
+
+* A span that names the province of the row's own point keeps it (nothing moves).
+* A span that names the province of exactly one other seat takes that seat ("revolted in
+  Fuzhou" beside "landed in Fujian").
+* Else, when one seat is clearly the nearest to the span's anchors (within ``REACH`` degrees
+  of one, every seat elsewhere and the row's own point at least ``CLEAR_FACTOR`` times as
+  far, distances below ``MIN_DEGREES`` counted as that) and it is not the row's own point,
+  the row moves there; when some seat lies within ``REACH`` of the anchors but none is
+  clearly nearest, nothing moves; when none does, the next span is asked.
+
+A moved row is certainty medium (only the text's other places decided), ``coord_source``
+ends ``:paragraph-nearest``, and a ``PLACE_HOMONYM_CHOSEN`` warning names the seat left, the
+unit taken and the span that decided.
 """
 
 from __future__ import annotations
@@ -148,6 +156,8 @@ def paragraph_seats(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
         unit, where, named = None, "", False
         for level, points, provinces in _levels(rows, i, mentions, text, first):
             where = level
+            if row.province and row.province in provinces:
+                break  # "took Xiamen and Quanzhou" beside "landed in Fujian": 泉州 stays
             unit = _province_seat(row, units, year, provinces)
             named = unit is not None
             if unit is None:
