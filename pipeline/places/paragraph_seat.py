@@ -23,7 +23,9 @@ or city points, :func:`pipeline.places.seats._guides`).
   of one, every seat elsewhere and the row's own point at least ``CLEAR_FACTOR`` times as
   far, distances below ``MIN_DEGREES`` counted as that) and it is not the row's own point,
   the row moves there; when some seat lies within ``REACH`` of the anchors but none is
-  clearly nearest, nothing moves; when none does, the next span is asked.
+  clearly nearest, nothing moves; when none does, the next span is asked. On the whole
+  text's places (the weakest evidence) only a unit not in use in the running year but
+  within ``TEXT_WINDOW`` years of it is taken (:func:`_later_stand_in`).
 
 A moved row is certainty medium (only the text's other places decided), ``coord_source``
 ends ``:paragraph-nearest``, and a ``PLACE_HOMONYM_CHOSEN`` warning names the seat left, the
@@ -133,20 +135,35 @@ def _nearest_seat(row: PlaceRow, units: Sequence[HistoricalUnit], year: int,
     return _seat_at(units, best, year), reached
 
 
+TEXT_WINDOW = 50  # years: a unit the whole text's places pick must start (or end) this near
+
+
+def _later_stand_in(unit: HistoricalUnit, year: int) -> bool:
+    """``unit`` is not in use in ``year`` but within ``TEXT_WINDOW`` years of it: a unit the
+    table has just after (or before) the text's date standing in for one it lacks (錦州府 of
+    1664 for the Ming's Jinzhou of 1641). Only such a unit may be taken on the whole text's
+    places: the earlier passes already weighed the units in use (姑孰 beside 穀熟 in 369), and
+    a seat farther in time is another place (成都郡 of Hubei, 310-314, for Chengdu in 221)."""
+    gap = max(unit.start_year - year, year - unit.end_year)
+    return 0 < gap <= TEXT_WINDOW
+
+
 def paragraph_seats(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[int]],
-                    year_at: Callable[[int], int | None], text: str
+                    year_at: Callable[[int], int | None], text: str,
+                    skip: frozenset[str] | set[str] = frozenset()
                     ) -> tuple[list[PlaceRow], dict[int, str]]:
     """``rows`` with each homonym the module docstring describes moved to the seat nearest
     the sure places of its sentence, else paragraph, else text, and {row index: why} for
     every row moved (the ``PLACE_HOMONYM_CHOSEN`` basis). ``mentions``: place -> offsets
-    into ``text``; ``year_at``: offset -> running year (astronomical) or None. The input is
-    not changed; with ``text`` "" nothing moves."""
+    into ``text``; ``year_at``: offset -> running year (astronomical) or None; ``skip``: place
+    names left as they are (names no entity tagged: a guess for them is refused later). The
+    input is not changed; with ``text`` "" nothing moves."""
     out = list(rows)
     why: dict[int, str] = {}
     if not text:
         return out, why
     for i, row in enumerate(rows):
-        if not _eligible(row) or not mentions.get(row.place):
+        if not _eligible(row) or row.place in skip or not mentions.get(row.place):
             continue
         first = mentions[row.place][0]
         year = year_at(first)
@@ -166,7 +183,7 @@ def paragraph_seats(rows: Sequence[PlaceRow], mentions: Mapping[str, Sequence[in
                     break  # the span's sure places are near a seat and do not decide
             if unit is not None:
                 break
-        if unit is None:
+        if unit is None or (where == "text" and not named and not _later_stand_in(unit, year)):
             continue
         level = "county" if unit_rank(unit) == 2 else "prefecture"
         kind = unit.kind.replace(" ", "-")

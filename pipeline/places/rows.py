@@ -304,8 +304,9 @@ def place_rows_and_warnings(
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
-    rows, by_paragraph = paragraph_seats(rows, mentions, year_at, text)  # "siege of Jinzhou"
-    basis.update(by_paragraph)  # beside Shenyang: 錦州, Liaoning, by the paragraph's sure places
+    # "the siege of Jinzhou" beside Shenyang: 錦州 (Liaoning), by the paragraph's sure places
+    rows, by_paragraph = paragraph_seats(rows, mentions, year_at, text, untagged)
+    basis.update(by_paragraph)
     rows, inside = place_within(rows, mentions, text, [  # gates, streets; circuits by seat
         (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
     basis.update(inside)
