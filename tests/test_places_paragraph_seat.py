@@ -62,3 +62,22 @@ def test_a_high_row_and_a_row_of_a_named_province_stay() -> None:
     assert paragraph_seats(high, mentions, lambda o: 1674, text) == (high, {})
     assert paragraph_seats(rows, mentions, lambda o: 1674, "") == (rows, {})
 
+
+
+def test_the_whole_texts_places_take_only_a_unit_just_outside_the_date() -> None:
+    # paragraph 1 names the place alone; paragraph 2 a sure place far from its pick
+    text = "In 1644 the general was told to abandon Ningyuan.\n\nThe court sat at Shenyang."
+    rows = [_row("Ningyuan", "Hunan", 25.5709, 111.9458, "name:cpca-0.5.5:county", "medium"),
+            _row("Shenyang", "Liaoning", 41.79, 123.43, "name:cpca-0.5.5:prefecture", "high")]
+    mentions = {"Ningyuan": [text.index("Ningyuan")], "Shenyang": [text.index("Shenyang")]}
+    out, why = paragraph_seats(rows, mentions, lambda o: 1644, text)
+    assert out[0].province == "Liaoning" and "in its text" in why[0]  # 寧遠州 from 1664
+    assert paragraph_seats(rows, mentions, lambda o: 1644, text, {"Ningyuan"}) == (rows, {})
+    # Chengdu in 221 with a sure place of Hubei elsewhere: 成都郡 of Hubei (310-314) is
+    # 89 years away, another place
+    text = "In 221 the king was proclaimed at Chengdu.\n\nThe army later camped at Jiangling."
+    rows = [_row("Chengdu", "Sichuan", 30.65038, 104.078,
+                 "name:chgis-tgaz-2016:county:hvd_44394", "medium"),
+            _row("Jiangling", "Hubei", 30.35, 112.19, "name:cpca-0.5.5:county", "high")]
+    mentions = {"Chengdu": [text.index("Chengdu")], "Jiangling": [text.index("Jiangling")]}
+    assert paragraph_seats(rows, mentions, lambda o: 221, text) == (rows, {})
