@@ -20,6 +20,9 @@ otherwise, by the rules below; each reads only the words next to the name, liste
   PERSON of a name rule that is a place abroad of ``world_places.csv`` ("at Dong Da"); not a
   one-syllable name ("Ying, the capital of Chu", 郢): the place stage would put it at a
   namesake of that syllable;
+* a one-word PLACE listed with a PERSON right after a word of command (``person_command``:
+  "under", "led by") is a person: "Qing armies under Zhao Liangdong and Changtai"
+  (:mod:`pipeline.entities.commanded_lists`);
 * a dynasty named by its ruling clan ("Yuwen Zhou", "Li Tang") right after a person noun
   ("Yuchi's general Yuwen Zhou") is a person of that name
   (:mod:`pipeline.entities.surname_polities`);
@@ -55,6 +58,7 @@ from collections.abc import Iterable, Mapping
 
 from pipeline.entities.alternation import alternation, word_set
 from pipeline.entities.city_verbs import assailed_places, described_places, fallen_places
+from pipeline.entities.commanded_lists import commanded_persons
 from pipeline.entities.date_shapes import is_month_word
 from pipeline.entities.framed_names import framed_persons
 from pipeline.entities.person_shapes import (  # noqa: F401 (re-exported: the tests)
@@ -96,6 +100,7 @@ def relabel(found: list[Row], text: str, gaz: Gazetteer, titles: set[str],
     assailed_places(out, text, gaz)  # "raided Fengtian"
     described_places(out, text, gaz)  # "Kuldja, which the Russians had occupied"
     _person_frames(out, text, gaz)
+    commanded_persons(out, text, gaz)  # "armies under Zhao Liangdong and Changtai"
     surnamed_polities(out, text, gaz)  # "Yuchi's general Yuwen Zhou": no dynasty
     framed_persons(out, text, gaz, lower, english)  # "the Dzungar khan Dawachi": untagged name
     bare_titled_persons(out, gaz)  # "King Gojong ... Gojong died"

@@ -35,7 +35,7 @@ LEXICON_KINDS = (
     "label_map", "not_entity", "not_given_name", "place_ending_wg", "polity_qualifier",
     "name_intro", "title_cue", "place_before", "place_after", "place_passive", "place_fall",
     "place_assail",
-    "person_before", "person_rank_after", "person_object_verb", "old_syllable",
+    "person_before", "person_rank_after", "person_object_verb", "person_command", "old_syllable",
     "female_word", "male_word", "ruler_metonym", "sovereign_title", "state_noun",
     "title_after_ruler",
 )

@@ -52,6 +52,7 @@ from pipeline.places.mentions import (
 from pipeline.places.modern import _candidates, geocode, geocode_gloss, load_modern_places
 from pipeline.places.named import refuse_other_names
 from pipeline.places.outliers import current_namesakes, far_from_text
+from pipeline.places.paragraph_seat import paragraph_seats
 from pipeline.places.period import check_namesakes
 from pipeline.places.qualified import foreign_countries, qualifier_after, refuse_other_country
 from pipeline.places.seats_in_use import prefecture_not_province
@@ -303,6 +304,9 @@ def place_rows_and_warnings(
     basis.update(lowered)  # a current namesake the text's date or verb does not fit
     for i in rejected:
         basis.pop(i, None)
+    # "the siege of Jinzhou" beside Shenyang: 錦州 (Liaoning), by the paragraph's sure places
+    rows, by_paragraph = paragraph_seats(rows, mentions, year_at, text, untagged)
+    basis.update(by_paragraph)
     rows, inside = place_within(rows, mentions, text, [  # gates, streets; circuits by seat
         (e.start, e.text, e.canonical) for e in outside if e.label == "PLACE"])
     basis.update(inside)
