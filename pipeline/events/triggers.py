@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.events.campaigns import campaign_names
+from pipeline.events.droptrace import note
 from pipeline.events.gapped import gapped_triggers
 from pipeline.events.intransitive import without_particle_results
 from pipeline.events.lexicon import EventLexicon, TriggerRule
@@ -172,6 +173,8 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
     first = bisect.bisect_left(span_starts, sent.start)
     last = bisect.bisect_left(span_starts, sent.end)
     if _asks(doc, sent):
+        for trig in spans[first:last]:
+            note(offset + trig.start_char, offset + trig.end_char, "question")
         return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
@@ -184,9 +187,12 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
             if censor is None:
                 censor = any(lex.cue(t.lower_) == CENSOR for t in sent)
             if not censor:
+                note(offset + trig.start_char, offset + trig.end_char, "no_censor")
                 continue  # "said" with no censor in the sentence: no trigger, no clause end
         rules = _narrated(trig, rules)
         if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
+            note(offset + trig.start_char, offset + trig.end_char,
+                 "in_title" if trig.start < title_end else "inside_name")
             continue
         if rules[0].event_type == "battle_reference":
             title_end = _title_end(doc, trig, sent)
