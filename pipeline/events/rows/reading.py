@@ -143,7 +143,7 @@ def _told_by_verb(head: Token, event_type: str, ctx: Context) -> bool:
 
 
 def _unanchored(frame: Frame, local: Span, ctx: Context, finder: ActorFinder,
-                sides: HostileSides | None, at: int) -> str:
+                sides: HostileSides | None, at: int, sdoc: Doc) -> str:
     """The name of the first test of :func:`read_trigger`'s opening check that fails (for
     :mod:`pipeline.events.droptrace` only: called when a candidate is dropped there)."""
     if frame.status == "none":
@@ -153,7 +153,7 @@ def _unanchored(frame: Frame, local: Span, ctx: Context, finder: ActorFinder,
             or refers_back(frame, ctx.lexicon, sides, at)):
         return "bare_noun" if not nominal_anchored(frame, local, finder.entity_at) \
             else "derived_noun"
-    return "description"
+    return "description:" + description(frame, sdoc, finder.entity_at)
 
 
 def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
@@ -173,7 +173,7 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
             or description(frame, sdoc, finder.entity_at):
         if droptrace.SINK is not None:  # (the bench's trace: which test failed)
             note(offset + trig.start_char, offset + trig.end_char, _unanchored(
-                frame, local, ctx, finder, sides, offset + trig.start_char), frame.head)
+                frame, local, ctx, finder, sides, offset + trig.start_char, sdoc), frame.head)
         return None  # a bare noun: no argument ("the death toll", "upon victory"); a
         # description: "the rebel Huang Chao", "X was a rebel", a heading line
     if in_speech(doc_text, trig, sent, sdoc):
