@@ -59,3 +59,15 @@ def test_the_drop_trace_names_the_test_only_when_on(resources: api.Resources) ->
     at = text.index("capture")
     assert [(s, e, reason) for s, e, reason, _ in trace] == [
         (at, at + len("capture"), "modality")]
+
+
+def test_the_drop_trace_names_a_match_filter(resources: api.Resources) -> None:
+    text = "In 1127 war broke out between the Jin and Zhao Kuo."
+    droptrace.SINK = []
+    try:
+        run(resources, text)
+        trace = droptrace.SINK
+    finally:
+        droptrace.SINK = None
+    at = text.index("broke")
+    assert (at, at + len("broke"), "particle_result") in [(s, e, r) for s, e, r, _ in trace]
