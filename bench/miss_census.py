@@ -11,8 +11,17 @@ annotated type and trigger, and the sentence with the trigger in [brackets]. Cla
 trigger are printed); ``b`` a lexicon form (``event_types.csv``) matches at the trigger but
 no row was kept (dropped by a later test: modality, tense, noun reading, subject ...; the
 matching forms are printed); ``a`` no lexicon form matches there (no trigger for this
-wording). Held-out sets (``heldout11``, ``heldout12``) are refused. ``--out`` also writes the
-misses as JSON lines.
+wording). Held-out sets (``heldout11``, ``heldout12``) are refused. ``--out`` also
+writes the misses as JSON lines.
+
+``--why`` traces the event stage (:mod:`pipeline.events.droptrace`) and prints, after each
+class-b line, the tests that dropped the candidates at the trigger (``modality:X``: the
+test X of :func:`pipeline.events.modality.modality`; ``no_rule:LABEL``: no rule of the form
+fits an object of that label, ``-`` none; ``not_candidate``: dropped before any sentence
+test, while the matches were filtered: a present form, a date object, a particle result, a
+longer overlapping form), then a table: for each reason, the class-b misses it drops and the
+candidates it drops on the same pages that overlap no annotated trigger (``built`` and
+``not_candidate`` are not counted there).
 """
 
 from __future__ import annotations
@@ -51,22 +60,92 @@ def _classify(gold: dict, events: list, text: str, resources: object) -> dict:
             "start": gold["start"], "rows": over, "forms": forms, "sentence": ctx}
 
 
+#: Predicates of :func:`pipeline.events.modality.modality` whose True answer makes it "none".
+_MODALITY_TESTS = ("_qualifier", "_named", "_state_change", "_weather", "_causative", "_denied",
+                   "unreal", "_planned", "_figurative", "standing_charge", "_negative",
+                   "_hypothetical", "_substituted", "recurring", "_stated_purpose",
+                   "_indirect_question", "_wished", "_aim")
+_CUE_KINDS = ("irrealis", "attempt", "negation", "request", "pretense", "claim", "avoidance",
+              "habitual", "modal", "near_miss", "wish")
+
+
+def _modality_reason(head: object, lexicon: object) -> str:
+    """Which test of ``modality`` says "none" for ``head``: the last of its predicates that
+    answered True (wrapped for this one call), else the first cue word on the climb."""
+    import pipeline.events.modality as m
+
+    hits: list[str] = []
+    saved = {n: getattr(m, n) for n in _MODALITY_TESTS}
+
+    def wrap(name: str, fn: object) -> object:
+        def inner(*a: object, **k: object) -> object:
+            out = fn(*a, **k)  # type: ignore[operator]
+            if out:
+                hits.append(name)
+            return out
+        return inner
+
+    try:
+        for n, fn in saved.items():
+            setattr(m, n, wrap(n, fn))
+        status = m.modality(head, lexicon)
+    finally:
+        for n, fn in saved.items():
+            setattr(m, n, fn)
+    if status != "none":
+        return "motion_or_participle"  # read_frame's own tests (unfit_motion, "the besieging")
+    if hits:
+        return hits[-1].lstrip("_")
+    cur = head
+    for _ in range(m.MAX_CLIMB + 1):
+        for c in [cur, *cur.children]:  # type: ignore[attr-defined]
+            if c.dep_ == "neg":
+                return f"neg:{c.lower_}"
+            kind = lexicon.cue(c.lower_)  # type: ignore[attr-defined]
+            if kind in _CUE_KINDS:
+                return f"cue:{kind}:{c.lower_}"
+        if cur.head.i == cur.i:  # type: ignore[attr-defined]
+            break
+        cur = cur.head  # type: ignore[attr-defined]
+    return "inline"
+
+
+def _reasons(trace: list, start: int, end: int, lexicon: object) -> list[str]:
+    """The drop reasons traced for candidates overlapping full-text ``[start, end)``."""
+    out = []
+    for s, e, reason, head in trace:
+        if s < end and start < e:
+            if reason == "modality" and head is not None:
+                reason = "modality:" + _modality_reason(head, lexicon)
+            out.append(reason)
+    return out or ["not_candidate"]
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", dest="sets", action="append", required=True)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--why", action="store_true",
+                    help="trace why each class-b miss was dropped; count the reasons")
+    ap.add_argument("--why-false", action="store_true",
+                    help="with --why: also print each dropped candidate that is no gold event")
     args = ap.parse_args(argv)
     refused = set(args.sets) - ALLOWED
     if refused:
         print(f"not a development set: {sorted(refused)}", file=sys.stderr)
         return 2
+    from pipeline import spine
     from pipeline.document import load_resources, process_text
+    from pipeline.events import droptrace
 
     resources = load_resources()
     sys.path.insert(0, str(ee.GOLD_EVENTS))
     from make_events_gold import source_text  # type: ignore[import-not-found]
 
     misses = []
+    from collections import Counter
+    gold_why: Counter[str] = Counter()
+    false_why: Counter[str] = Counter()
     for path in sorted(ee.GOLD_EVENTS.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             first = json.loads(fh.readline())
@@ -75,7 +154,24 @@ def main(argv: list[str]) -> int:
             continue
         gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         text = source_text(first["doc"])
-        events = process_text(text, path.stem, resources).events
+        droptrace.SINK = [] if args.why else None
+        try:
+            events = process_text(text, path.stem, resources).events
+        finally:
+            trace, droptrace.SINK = droptrace.SINK or [], None
+        if trace:  # cleaned-text offsets -> the original's (the gold's)
+            back = spine.cleaned(text).to_original
+            trace = [(*back(s, e), reason, head) for s, e, reason, head in trace]
+        if args.why:  # the candidates dropped that overlap no annotated trigger
+            for s, e, reason, head in trace:
+                if reason != "built" and not any(s < g["end"] and g["start"] < e
+                                                 for g in gold):
+                    why = _reasons([(s, e, reason, head)], s, e,
+                                   resources.event_lexicon)[0]  # type: ignore[attr-defined]
+                    false_why[why] += 1
+                    if args.why_false:
+                        print(f"  false {why:30} {text[s:e]!r:16} | "
+                              f"{ee._context(text, s, e)[:200]}")
         for g in gold:
             if not any(ee._matches(e, g) for e in events):
                 miss = _classify(g, events, text, resources) | {"set": page_set,
@@ -84,8 +180,19 @@ def main(argv: list[str]) -> int:
                 extra = miss["rows"] if miss["class"] == "c" else miss["forms"]
                 print(f"{miss['class']} {page_set:8} {first['doc'][:24]:24} {g['type']:14} "
                       f"{g['trigger']!r:26} {extra} | {miss['sentence'][:200]}")
+                if args.why and miss["class"] == "b":
+                    why = _reasons(trace, g["start"], g["end"],
+                                   resources.event_lexicon)  # type: ignore[attr-defined]
+                    miss["why"] = why
+                    gold_why.update(set(why))
+                    print(f"    why: {why}")
     counts = {k: sum(m["class"] == k for m in misses) for k in "abc"}
     print(f"{len(misses)} misses: {counts}")
+    if args.why:
+        print("\nreason                                   b-misses  non-gold drops")
+        for reason in sorted(set(gold_why) | set(false_why),
+                             key=lambda r: (-gold_why[r], -false_why[r], r)):
+            print(f"{reason:40} {gold_why[reason]:8} {false_why[reason]:15}")
     if args.out:
         args.out.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses),
                             encoding="utf-8")

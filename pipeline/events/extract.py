@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.actors import ActorFinder
 from pipeline.events.dating_rulers import outside_dates
+from pipeline.events.droptrace import note
 from pipeline.events.horizon import Horizons
 from pipeline.events.infobox import infobox_events, merge_pending, name_lines
 from pipeline.events.intransitive import unfit_intransitive
@@ -261,6 +262,7 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                               and t.text.lower() not in ctx.lexicon.derived),
                              sent.end)  # (a derived noun is seldom an event: no clause end)
             if unfit_intransitive(sdoc[trig.start - sent.start:trig.end - sent.start], rules):
+                note(offset + trig.start_char, offset + trig.end_char, "unfit_intransitive")
                 continue  # "broke Dai", "broke out": not the army's collapse
             verbless = mt and is_motion_trigger(trig, rules, ctx.lexicon)
             row = motion_row(block, sdoc, trig, sent, doc[last_end:right_end], len(events),
@@ -268,7 +270,10 @@ def _finish(block: Block, parsed: Sequence[Doc], carry: list[Salience],
                 else build_event(doc, block.text, sdoc, trig, rules, sent,
                                  doc[last_end:right_end], offset, ctx, finder, salience,
                                  len(events), horizon)  # ("X again into Fujian": MT)
+            if row is None and verbless:
+                note(offset + trig.start_char, offset + trig.end_char, "mt_motion")
             if row is not None:
+                note(offset + trig.start_char, offset + trig.end_char, "built")
                 events.append(row)
                 built.append((sdoc[trig.start - sent.start:trig.end - sent.start], rules))
                 last_end = trig.end

@@ -233,6 +233,17 @@ def _figurative(head: Token) -> bool:
                if c.lower_ in words)
 
 
+def _spliced(clause: Token, via: str, governor: Token) -> bool:
+    """A clause complement (``via`` xcomp/ccomp) with its own subject that comes before the
+    verb it hangs from, past a comma: a comma splice the parser read as a complement ("he
+    forbade the Xianbei language, the officials must speak Han", "X was taken, Y escaping to
+    Russia"); its verb's modality is not the clause's. Not a complement after its verb ("he
+    feared he would be killed"), nor one with no subject of its own ("tried to take X")."""
+    return via in _CLAUSE and clause.i < governor.i \
+        and any(c.dep_ in SUBJ or c.dep_ in SUBJ_PASS for c in clause.children) \
+        and any(t.text in (",", ";") for t in clause.doc[clause.i + 1:governor.i])
+
+
 def modality(head: Token, lexicon: EventLexicon) -> str:
     """``asserted``, ``failed`` or ``none`` for the clause of ``head`` (see the module doc)."""
     if _qualifier(head) or _named(head, lexicon):
@@ -256,6 +267,9 @@ def modality(head: Token, lexicon: EventLexicon) -> str:
     below = head  # the child the climb came up from
     via = ""  # its label
     for step in range(MAX_CLIMB):
+        if step > 0 and _spliced(below, via, cur):
+            break  # "Three big wars Xia have won, ..., salt and tea cannot trade": the clause
+            # before is told on its own, the later verb's modal is not its
         kids = list(cur.children)
         if any(c.dep_ == "neg" for c in kids) and (step == 0 or coarse(cur) in ("VERB", "ADJ")):
             return "none"

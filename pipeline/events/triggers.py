@@ -25,7 +25,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.events import droptrace
 from pipeline.events.campaigns import campaign_names
+from pipeline.events.droptrace import note
 from pipeline.events.gapped import gapped_triggers
 from pipeline.events.intransitive import without_particle_results
 from pipeline.events.lexicon import EventLexicon, TriggerRule
@@ -176,6 +178,8 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
     first = bisect.bisect_left(span_starts, sent.start)
     last = bisect.bisect_left(span_starts, sent.end)
     if _asks(doc, sent):
+        for trig in spans[first:last]:
+            note(offset + trig.start_char, offset + trig.end_char, "question")
         return []  # a question asserts nothing: "How did Cai Jing die?"
     out = []
     title_end = -1
@@ -188,9 +192,12 @@ def _sentence_triggers(doc: Doc, sent: Span, spans: list[Span], span_starts: lis
             if censor is None:
                 censor = any(lex.cue(t.lower_) == CENSOR for t in sent)
             if not censor:
+                note(offset + trig.start_char, offset + trig.end_char, "no_censor")
                 continue  # "said" with no censor in the sentence: no trigger, no clause end
         rules = _narrated(trig, rules)
         if trig.start < title_end or _inside_name(trig, sent, ctx, offset, rules):
+            note(offset + trig.start_char, offset + trig.end_char,
+                 "in_title" if trig.start < title_end else "inside_name")
             continue
         if rules[0].event_type == "battle_reference":
             title_end = _title_end(doc, trig, sent)
@@ -219,6 +226,22 @@ def _date_objects(doc: Doc, found: Mapping[tuple[int, int], str], ctx: Context,
         if word.like_num or word.lower_ in _MONTHS or _in_date(ctx, offset + word.idx):
             del out[start, end]
     return out
+
+
+#: The filters of :func:`prepare_block`'s matches, in order (names for the drop trace).
+_FILTERS = ("present_form", "date_object", "particle_result")
+
+
+def _note_filtered(doc: Doc, offset: int, steps: Sequence[Mapping[tuple[int, int], str]],
+                   spans: Sequence[Span]) -> None:
+    """Note, for :mod:`pipeline.events.droptrace`, the matches each filter of
+    :func:`prepare_block` removed and those a longer overlapping match hid."""
+    for name, before, after in zip(_FILTERS, steps[:-1], steps[1:], strict=True):
+        for s, e in before.keys() - after.keys():
+            note(offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1]), name)
+    kept = {(t.start, t.end) for t in spans}
+    for s, e in steps[-1].keys() - kept:
+        note(offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1]), "overlapped")
 
 
 @dataclass(frozen=True)
@@ -256,13 +279,19 @@ def prepare_block(doc: Doc, offset: int, kept: Sequence[EntityRow], kept_starts:
     # a present form added for the historic present ("burns", "rise") only in a timeline item
     # ("- 1358: the Red Turbans burn Shangdu") or a narrating sentence: elsewhere many are
     # nouns ("the rebels")
+    steps = [found]  # (kept for the bench's drop trace only)
     found = {k: form for k, form in found.items() if form not in lex.present
              or timeline_line(text, doc[k[0]].idx)}
+    steps.append(found)
     found = _date_objects(doc, found, ctx, offset)  # "Luoyang fell on 22 December": "fell"
+    steps.append(found)
     found = without_particle_results(doc, found, lex)  # "war broke out": no army broke
+    steps.append(found)
+    spans = filter_spans([doc[s:e] for s, e in found]) if found else []
+    if droptrace.SINK is not None:
+        _note_filtered(doc, offset, steps, spans)
     if not found:
         return Block(doc, text, offset, ctx, [])
-    spans = filter_spans([doc[s:e] for s, e in found])
     span_starts = [s.start for s in spans]  # filter_spans returns spans sorted by start
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     todo = [(sent, trigs) for sent in sentences

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.actors import ActorFinder
 from pipeline.events.coref import GROUP_SOURCE
+from pipeline.events.droptrace import note
 from pipeline.events.hedges import reported
 from pipeline.events.horizon import Horizon
 from pipeline.events.implied import unbegun_reign
@@ -43,6 +44,7 @@ def _battle_reference(doc: Doc, trig: Span, rules: Sequence[TriggerRule], ctx: C
     name holds one, its date; no actors."""
     name_span = reference_name(doc, trig)
     if not len(name_span):
+        note(offset + trig.start_char, offset + trig.end_char, "reference_no_name")
         return None
     rule = rules[0]
     names = entities_in(ctx, offset + name_span.start_char, offset + name_span.end_char)
@@ -72,6 +74,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     local = sdoc[trig.start - sent.start:trig.end - sent.start]
     if len(local) == 1 and local[0].lower_ in ctx.lexicon.present \
             and not finite_present(local[0]):
+        note(offset + trig.start_char, offset + trig.end_char, "present_not_finite")
         return None  # a historic-present form read as a noun or a past ("the rebels")
     if rules[0].event_type == "battle_reference":
         return _battle_reference(doc, trig, rules, ctx, offset, sdoc, sent, doc_text, window,
@@ -79,7 +82,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     read = read_trigger(local, doc_text, sdoc, trig, rules, sent, offset, ctx, finder,
                         salience)
     if read is None:
-        return None
+        return None  # (the reason is noted by read_trigger)
     rule, frame = read.rule, read.frame
     w = Where(doc_text, offset, sent, sdoc, trig, local, read.line_start)
     choice: ActorChoice = choose_actors(finder, salience, frame, rule, rules, ctx, w)
@@ -89,6 +92,7 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     actor2 = with_partner(finder, salience, frame, rule, w, actor1, choice.actor2)
     note_subject(salience, finder, ctx, frame, actor1, actor2, choice.unnamed, w.at)
     if reported(frame.head):
+        note(offset + trig.start_char, offset + trig.end_char, "reported", frame.head)
         return None  # "X is said to have burned ...": hearsay, no row; X stays salient
     note_outcome(salience, frame, rule, read.status, actor1, actor2, place, w.at)
     query = PlaceQuery(place.canonical if place else "", "", prep)
@@ -101,6 +105,8 @@ def build_event(doc: Doc, doc_text: str, sdoc: Doc, trig: Span, rules: Sequence[
     date, source, far = event_date(ctx, s, read.date_tok, rule, horizon)
     if read.told == "present" and source not in ("clause", "sentence") \
             and not read.performative:
+        note(offset + trig.start_char, offset + trig.end_char, "present_description",
+             frame.head)
         return None  # "the city lies ...", "X is known as ...": a description, no event
     row = dated_row(ctx, salience, s, rule, date, source, far, read.status, read.reading,
                     actor1, actor2, origin, destination, event_id)

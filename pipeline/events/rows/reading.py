@@ -14,8 +14,10 @@ from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.events import droptrace
 from pipeline.events.actors import ActorFinder
 from pipeline.events.anaphora import patient_label
+from pipeline.events.droptrace import note
 from pipeline.events.implied import undergoer_frame
 from pipeline.events.lexicon import TriggerRule
 from pipeline.events.modality import timeline_line
@@ -140,6 +142,20 @@ def _told_by_verb(head: Token, event_type: str, ctx: Context) -> bool:
         for r in ctx.lexicon.forms.get(verb.lower_, ()))
 
 
+def _unanchored(frame: Frame, local: Span, ctx: Context, finder: ActorFinder,
+                sides: HostileSides | None, at: int, sdoc: Doc) -> str:
+    """The name of the first test of :func:`read_trigger`'s opening check that fails (for
+    :mod:`pipeline.events.droptrace` only: called when a candidate is dropped there)."""
+    if frame.status == "none":
+        return "modality"
+    if not (nominal_anchored(frame, local, finder.entity_at)
+            and derived_anchored(frame, local, ctx.lexicon, finder.entity_at)
+            or refers_back(frame, ctx.lexicon, sides, at)):
+        return "bare_noun" if not nominal_anchored(frame, local, finder.entity_at) \
+            else "derived_noun"
+    return "description:" + description(frame, sdoc, finder.entity_at)
+
+
 def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
                  rules: Sequence[TriggerRule], sent: Span, offset: int, ctx: Context,
                  finder: ActorFinder, sides: HostileSides | None = None
@@ -155,16 +171,23 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
             and derived_anchored(frame, local, ctx.lexicon, finder.entity_at)
             or refers_back(frame, ctx.lexicon, sides, offset + trig.start_char)) \
             or description(frame, sdoc, finder.entity_at):
+        if droptrace.SINK is not None:  # (the bench's trace: which test failed)
+            note(offset + trig.start_char, offset + trig.end_char, _unanchored(
+                frame, local, ctx, finder, sides, offset + trig.start_char, sdoc), frame.head)
         return None  # a bare noun: no argument ("the death toll", "upon victory"); a
         # description: "the rebel Huang Chao", "X was a rebel", a heading line
     if in_speech(doc_text, trig, sent, sdoc):
+        note(offset + trig.start_char, offset + trig.end_char, "speech", frame.head)
         return None  # direct speech: said, threatened or ordered, not narrated
     if _told_by_verb(frame.head, rules[0].event_type, ctx):
+        note(offset + trig.start_char, offset + trig.end_char, "told_by_verb", frame.head)
         return None  # "the treaty was signed": the verb's row tells it
     if rules[0].event_type == "office" and _made_nothing(frame):
+        note(offset + trig.start_char, offset + trig.end_char, "made_nothing", frame.head)
         return None  # "a breach was made", "were made ill": no rank was given
     if ctx.lexicon.cue(frame.head.lower_) == "order" and (
             coarse(frame.head) == "NOUN" or event_noun(frame.patient, ctx.lexicon)):
+        note(offset + trig.start_char, offset + trig.end_char, "order", frame.head)
         return None  # "on the orders of X", "ordered the death of X": a command, no
         # appointment (the ordered event is its own row)
     frame = small_clause_patient(frame, ctx.lexicon, rules[0].takes_object)  # "made him King"
@@ -181,18 +204,22 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
     if ranked is not None:  # "named Xie Shi grand commander": an appointment
         frame, choice = ranked, appointment_rule(ctx.lexicon) or choice
     if choice is None:
+        note(offset + trig.start_char, offset + trig.end_char, f"no_rule:{label or '-'}",
+             frame.head)
         return None
     rule = reflexive_rule(choice, frame, ctx.lexicon)  # "burnt himself": suicide
     rule = entered_rule(rule, frame, finder, ctx.lexicon, label, sides)  # "the Jin entered Kaifeng"
     rule = junction_rule(rule, frame, finder, ctx.lexicon)  # an army joined an army: movement
     if rule.anchor == BARE and rule is not rules[0] and unfit_motion(frame.head, rule,
                                                                      ctx.lexicon):
+        note(offset + trig.start_char, offset + trig.end_char, "unfit_motion_rule", frame.head)
         return None  # a bare-verb row chosen after the frame was read: "the plan succeeded"
     if (rule.subject_role, rule.takes_object) != (rules[0].subject_role,
                                                   rules[0].takes_object):
         frame = _rule_frame(local, rule, ctx, finder)
     if rule.anchor == "onset" and coarse(frame.head) == "NOUN" \
             and not _at_onset(frame.head, ctx):
+        note(offset + trig.start_char, offset + trig.end_char, "onset_noun", frame.head)
         return None  # "War between Song and Jin" (a heading), "losses in the war with X"
     object_thing = None
     if rule.object_words and frame.patient is not None:
@@ -209,6 +236,7 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
     told = tense(frame.head, timeline_line(doc_text, trig.start_char)) \
         if parsed else ""  # "- 1356: X is poisoned": narrated
     if told == "imperative":
+        note(offset + trig.start_char, offset + trig.end_char, "imperative", frame.head)
         return None  # "move to sidebar": an instruction, not a narrated event
     # "We now confer on X the title ...": an edict's own words do what they say
     performative = told == "present" and frame.agent is not None \
