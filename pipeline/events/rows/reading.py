@@ -106,9 +106,9 @@ _NATURAL = frozenset({"weather", "condition"})
 
 def _other_role(local: Span, rules: Sequence[TriggerRule], ctx: Context, finder: ActorFinder,
                 frame: Frame) -> tuple[Frame, TriggerRule | None]:
-    """When no row of a form fits the frame read for its first row: the first row of the
-    other ``subject_role`` with ``object_words`` that hold the patient of the frame read
-    for it ("Wei Lin sank the ships" is read for the agent row; "the ships sank" for the
+    """When no row of a form fits the frame read for its first, ``agent`` row: the first
+    ``subject_role=patient`` row with ``object_words`` that hold the patient of the frame
+    read for it ("Wei Lin sank the ships" is read for the agent row; "the ships sank" for the
     patient row, its subject the ships), with that frame; else ``frame`` and None. Rows are
     chosen by a word here, never by a label: a name as the subject is no patient. Not when a
     force of nature is the cause in a phrase of the trigger ("the fleet sank in a storm":
@@ -118,8 +118,10 @@ def _other_role(local: Span, rules: Sequence[TriggerRule], ctx: Context, finder:
            and ctx.lexicon.cue(obj.lower_) in _NATURAL for c in frame.head.children):
         return frame, None
     for rule in rules:
-        if rule.subject_role == rules[0].subject_role or not rule.object_words:
-            continue
+        if rule.subject_role != "patient" or rules[0].subject_role == "patient" \
+                or not rule.object_words:
+            continue  # (only towards a patient subject: "Misfortune fell upon them" read
+            # for the agent row "fell upon" would be an attack by misfortune)
         other = _rule_frame(local, rule, ctx, finder)
         if other.patient is not None and rule.object_words & _object_words(other):
             return other, rule
