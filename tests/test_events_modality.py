@@ -195,3 +195,25 @@ def test_a_clause_before_a_verb_of_claiming_is_not_its_report(resources: api.Res
     events = run(resources, "Wei Lin set fire to the gate of Luzhou; the fire spread through "
                             "the city.")
     assert "destruction" in types(events)
+
+
+# A consequence told under an "if" clause is imagined (drops23): the hypothetical auxiliary of
+# the main verb with an ``advcl`` marked "if", wherever the clause stands. Without the
+# auxiliary, or with "when", the main clause is told as done.
+@pytest.mark.parametrize("text", [
+    "If Zhao Kuo besieged Yanmen, Han Ping would surrender.",
+    "Han Ping would have surrendered if Zhao Kuo had besieged Yanmen.",
+    "Zhao Kuo took Luzhou, and Han Ping could surrender at Yanmen if the Jin came.",
+])
+def test_the_main_clause_of_a_condition_is_no_event(resources: api.Resources,
+                                                    text: str) -> None:
+    assert "surrender" not in types(run(resources, text))
+
+
+@pytest.mark.parametrize("text", [
+    "When Zhao Kuo besieged Yanmen, Han Ping would surrender.",
+    "Han Ping would later surrender at Yanmen.",
+    "If Zhao Kuo was late, Han Ping surrendered at Yanmen.",
+])
+def test_a_would_without_a_condition_stays(resources: api.Resources, text: str) -> None:
+    assert "surrender" in types(run(resources, text))

@@ -26,7 +26,8 @@ States, denials and prophecies: a ``copular`` verb with an adjective or a ``cond
 with an infinitive ("was made to guide them"), a ``negative_determiner`` participant ("no one
 could flee", "made no attempt to", "took no steps to"), a subject denied by a copula ("escape
 was impossible"), a ``substitution`` ("instead of marching"), a ``hypothetical`` auxiliary in
-a reported or result clause ("foretold that he would die", "so that no one could flee").
+a reported or result clause ("foretold that he would die", "so that no one could flee") or
+in the main clause of an "if" clause ("X would flee if Y attacked").
 Nature as the doer, generic subjects and "was to be" passives, "rather than" verbs, "escaped
 with" a penalty and agent nouns: :mod:`pipeline.events.unreal`.
 A recurrence on the trigger or a verb above it ("raided the border every autumn", "was fought
@@ -178,9 +179,21 @@ def _hypothetical(clause: Token, lexicon: EventLexicon) -> bool:
     if not any(c.dep_ == "aux" and lexicon.cue(c.lower_) == "hypothetical"
                for c in (*clause.children, *first.children)):
         return False
+    own = clause
     clause = first
     return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and lexicon.cue(c.lower_) == "result_mark" for c in clause.children))
+        c.dep_ == "mark" and lexicon.cue(c.lower_) == "result_mark" for c in clause.children)) \
+        or _conditional(own, lexicon) or _conditional(first, lexicon)
+
+
+def _conditional(clause: Token, lexicon: EventLexicon) -> bool:
+    """The main clause of a condition: ``clause`` has an ``advcl`` child marked by an
+    ``irrealis`` subordinator ("Wei Lin would flee if Han Ping attacked Luzhou", "If the Jin
+    took Kaifeng, the Song would fall"); with the ``hypothetical`` auxiliary the caller found,
+    a consequence imagined, not told."""
+    return any(c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and lexicon.cue(m.lower_) == "irrealis" for m in c.children)
+        for c in clause.children)
 
 
 def _substituted(prep: Token, lexicon: EventLexicon) -> bool:

@@ -51,6 +51,7 @@ from pipeline.events.rows.frames import (
 from pipeline.events.rows.junction import junction_rule
 from pipeline.events.salience.sides import HostileSides
 from pipeline.events.speech import in_speech
+from pipeline.events.syntax import pobj
 from pipeline.events.triggers import Context
 
 #: Subjects of a present tense that performs what it says (an edict: "We confer ...").
@@ -97,6 +98,34 @@ def _rule_frame(local: Span, rule: TriggerRule, ctx: Context, finder: ActorFinde
     return thing_possessor(from_agent(
         read_frame(local, rule, ctx.lexicon, rule.takes_object), rule,
         partial(_is_actor, finder)), rule, ctx.lexicon)
+
+
+#: Cue kinds of a cause that is no one's act ("sank in a storm").
+_NATURAL = frozenset({"weather", "condition"})
+
+
+def _other_role(local: Span, rules: Sequence[TriggerRule], ctx: Context, finder: ActorFinder,
+                frame: Frame) -> tuple[Frame, TriggerRule | None]:
+    """When no row of a form fits the frame read for its first, ``agent`` row: the first
+    ``subject_role=patient`` row with ``object_words`` that hold the patient of the frame
+    read for it ("Wei Lin sank the ships" is read for the agent row; "the ships sank" for the
+    patient row, its subject the ships), with that frame; else ``frame`` and None. Rows are
+    chosen by a word here, never by a label: a name as the subject is no patient. Not when a
+    force of nature is the cause in a phrase of the trigger ("the fleet sank in a storm":
+    ``weather``, ``condition`` cues; no one's act; not ``nature``: "sank in the river" is
+    where)."""
+    if any(c.dep_ == "prep" and (obj := pobj(c)) is not None
+           and ctx.lexicon.cue(obj.lower_) in _NATURAL for c in frame.head.children):
+        return frame, None
+    for rule in rules:
+        if rule.subject_role != "patient" or rules[0].subject_role == "patient" \
+                or not rule.object_words:
+            continue  # (only towards a patient subject: "Misfortune fell upon them" read
+            # for the agent row "fell upon" would be an attack by misfortune)
+        other = _rule_frame(local, rule, ctx, finder)
+        if other.patient is not None and rule.object_words & _object_words(other):
+            return other, rule
+    return frame, None
 
 
 def _ordered_frame(frame: Frame, rule: TriggerRule, ctx: Context
@@ -203,6 +232,8 @@ def read_trigger(local: Span, doc_text: str, sdoc: Doc, trig: Span,
         choice.event_type != "appointment") else None
     if ranked is not None:  # "named Xie Shi grand commander": an appointment
         frame, choice = ranked, appointment_rule(ctx.lexicon) or choice
+    if choice is None:  # "the ships sank": the subject is the patient of another row
+        frame, choice = _other_role(local, rules, ctx, finder, frame)
     if choice is None:
         note(offset + trig.start_char, offset + trig.end_char, f"no_rule:{label or '-'}",
              frame.head)
