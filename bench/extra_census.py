@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import eval_events as ee  # noqa: E402
-from miss_census import ALLOWED  # noqa: E402
+from miss_census import dev_pages, refused_sets  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -32,27 +32,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", dest="sets", action="append", required=True)
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
-    refused = set(args.sets) - ALLOWED
-    if refused:
-        print(f"not a development set: {sorted(refused)}", file=sys.stderr)
+    if refused_sets(args.sets):
         return 2
     from pipeline.document import load_resources, process_text
 
     resources = load_resources()
-    sys.path.insert(0, str(ee.GOLD_EVENTS))
-    from make_events_gold import source_text  # type: ignore[import-not-found]
-
     extras = []
     tally: dict[str, list[int]] = {}
-    for path in sorted(ee.GOLD_EVENTS.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            first = json.loads(fh.readline())
-        page_set = first.get("set", "tuned")
-        if page_set not in args.sets:
-            continue
-        gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        text = source_text(first["doc"])
-        events = process_text(text, path.stem, resources).events
+    for page_set, first, gold, text in dev_pages(args.sets):
+        events = process_text(text, Path(first["doc"]).stem, resources).events
         t = tally.setdefault(page_set, [0, 0, 0, 0])
         t[0] += len(events)
         t[2] += len(gold)

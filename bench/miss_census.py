@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,30 @@ import eval_events as ee  # noqa: E402
 #: Sets whose pages may be read (the held-out sets are never opened).
 ALLOWED = frozenset({"tuned", "unseen", "heldout", "heldout2", "heldout3", "dev4", "dev4b",
                      "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"})
+
+
+def refused_sets(sets: list[str]) -> bool:
+    """True (after a message on stderr) when ``sets`` names a set that is not in ``ALLOWED``."""
+    refused = set(sets) - ALLOWED
+    if refused:
+        print(f"not a development set: {sorted(refused)}", file=sys.stderr)
+    return bool(refused)
+
+
+def dev_pages(sets: list[str]) -> Iterator[tuple[str, dict, list[dict], str]]:
+    """Each annotated page of ``sets`` (never a held-out one: check :func:`refused_sets`
+    first), in file order: its set, its first gold row, all its gold rows, its text."""
+    sys.path.insert(0, str(ee.GOLD_EVENTS))
+    from make_events_gold import source_text  # type: ignore[import-not-found]
+
+    for path in sorted(ee.GOLD_EVENTS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            first = json.loads(fh.readline())
+        page_set = first.get("set", "tuned")
+        if page_set not in sets:
+            continue
+        gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        yield page_set, first, gold, source_text(first["doc"])
 
 
 def _classify(gold: dict, events: list, text: str, resources: object) -> dict:
@@ -130,33 +155,21 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--why-false", action="store_true",
                     help="with --why: also print each dropped candidate that is no gold event")
     args = ap.parse_args(argv)
-    refused = set(args.sets) - ALLOWED
-    if refused:
-        print(f"not a development set: {sorted(refused)}", file=sys.stderr)
+    if refused_sets(args.sets):
         return 2
     from pipeline import spine
     from pipeline.document import load_resources, process_text
     from pipeline.events import droptrace
 
     resources = load_resources()
-    sys.path.insert(0, str(ee.GOLD_EVENTS))
-    from make_events_gold import source_text  # type: ignore[import-not-found]
-
     misses = []
     from collections import Counter
     gold_why: Counter[str] = Counter()
     false_why: Counter[str] = Counter()
-    for path in sorted(ee.GOLD_EVENTS.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            first = json.loads(fh.readline())
-        page_set = first.get("set", "tuned")
-        if page_set not in args.sets:
-            continue
-        gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        text = source_text(first["doc"])
+    for page_set, first, gold, text in dev_pages(args.sets):
         droptrace.SINK = [] if args.why else None
         try:
-            events = process_text(text, path.stem, resources).events
+            events = process_text(text, Path(first["doc"]).stem, resources).events
         finally:
             trace, droptrace.SINK = droptrace.SINK or [], None
         if trace:  # cleaned-text offsets -> the original's (the gold's)
