@@ -186,6 +186,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["day"] = int(get("gday")) if get("gday") else None
         fields["calendar"] = "gregorian" if get("greg") else "western"
         kind = "gregorian"
+        if get("gdayend") is not None:
+            return _day_range(m, text, start, end, fields)
     elif get("ryear") is not None:
         return _span_mention(m, text, g)
     elif get("byear") is not None:
@@ -271,6 +273,22 @@ def _bc_before(text: str, start: int, g: _Grammar) -> bool:
     """True if a BC word of the lexicon (``ce_prefix`` rows with -1) ends just before the year
     at ``start``: "B.C. 117", "BC 206-195" (the order of old books, Giles and Legge)."""
     return g.bc_before.search(text, max(0, start - 8), start) is not None
+
+
+def _day_range(m: regex.Match, text: str, start: int, end: int,
+               fields: dict) -> DateMention | None:
+    """A Western day range of one month ("November 26–27, 1161"): a range of two Western
+    days of the same month and year; None when the second day is not after the first."""
+    s1, e1 = m.spans("gdayend")[0]
+    last = int(text[s1:e1])
+    if fields.get("day") is None or not fields["day"] < last <= 31:
+        return None
+    parts = (
+        DateMention(start=start, end=s1, text=text[start:s1], kind="gregorian", **fields),
+        DateMention(start=s1, end=end, text=text[s1:end], kind="gregorian",
+                    **{**fields, "day": last}),
+    )
+    return DateMention(start=start, end=end, text=text[start:end], kind="range", parts=parts)
 
 
 def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
