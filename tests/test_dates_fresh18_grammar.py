@@ -49,3 +49,14 @@ def test_dynasty_alias_as_adjective_or_language_label_is_no_period(
     periods = [r.text for r in rows if r.kind == "period"]
     assert not any("Japanese" in t for t in periods)
     assert "Ming and Qing" in periods and "Han dynasty" in periods
+
+
+def test_year_slash_month_is_the_year_not_a_span(eras: EraTable,
+                                                 calendar: LunarCalendar) -> None:
+    text = "In 1396/12 the envoy left. The register of 1101/02 was copied. In 1418/8 he died."
+    rows, _ = resolved(text, eras, calendar)
+    ym = row_at(rows, text, "1396/12")
+    assert (ym.kind, ym.year, ym.year_end, ym.month) == ("gregorian", 1396, None, None)
+    dual = row_at(rows, text, "1101/02")  # a year over two Western years stays a span
+    assert (dual.kind, dual.year, dual.year_end) == ("range", 1101, 1102)
+    assert row_at(rows, text, "1418/8").year == 1418

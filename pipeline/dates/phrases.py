@@ -300,6 +300,13 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
     if span is None:
         return None
     a, b, aside = span
+    if "/" in text[e0:s1] and b != a + 1:
+        # "in 1396/12": a year and its month (lunar or Western: not said), not a year over two
+        # ("(1101/02)"): the year alone, as "1418/8" is read
+        if not 1 <= int(text[s1:e1]) <= 12:
+            return None
+        return DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian",
+                           western_year=a, calendar="western", aside=aside)
     end = m.end()
     aside = aside or stands_alone(text, s0, end, _life_words(g), False)  # "KUO. A.D. 697-781."
     parts = (
