@@ -267,7 +267,9 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
         # "the 7th of September, 1689", "the third of May 1928": British day-of-month order
         rf"(?:{THE}\s+)?(?P<gdord>{ORD})\s+of\s+(?P<gmname>{MON_FULL}),?\s+(?:(?i:AD|A\.D\.)\s+)?"
         rf"(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
-        rf"|(?P<gmname>{MON_ANY})(?:\s+|(?<=\.))(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
+        # ... "November 26–27, 1161": a day range of one month (a range of two days)
+        rf"|(?P<gmname>{MON_ANY})(?:\s+|(?<=\.))(?P<gday>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:\s*[–—-]\s*(?P<gdayend>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:(?i:AD|A\.D\.)\s+)?"
         rf"(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gday>\d{{1,2}})\s+(?P<gmname>{MON_ANY}),?\s+(?P<gyear>\d{{1,4}})(?!\d){GSUF}"
         rf"|(?P<gmname>{MON_FULL})\s+(?P<gyear>\d{{3,4}})(?!\d|,\d){GSUF}"
@@ -331,9 +333,10 @@ def _grammar_for(gazetteer_dir: Path) -> _Grammar:
     ON_DAY = (
         rf"(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>{ORD})(?:\s+day)?|(?P<sexday>{SEXA})\s+day)"
         rf"(?=\s*[,.;])"
-        # "On the 16th day the vanguard ...": in digits with "day", the clause after it
-        rf"|(?<=\b[Oo]n\s+){THE}\s+(?P<dord>\d{{1,2}}(?:st|nd|rd|th))\s+day"
-        rf"(?=\s+(?:the\s|[A-Z]))"
+        # "On the 16th day the vanguard ...", "On the xinwei day Li Su entered ...": a day in
+        # digits or a cycle day (never a common word) with "day", the clause right after it
+        rf"|(?<=\b[Oo]n\s+){THE}\s+(?:(?P<dord>\d{{1,2}}(?:st|nd|rd|th))|(?P<sexday>{SEXA}))"
+        rf"\s+day(?=\s+(?:the\s|[A-Z]))"
         rf"|(?<=\b[Oo]n\s+)(?:{THE}\s+)?day\s+(?P<sexday>{SEXA})\b"
         # "26th Day (Kapchin)": a day of the running month with its cycle day (annals)
         rf"|(?:{THE}\s+)?(?P<dord>{ORD})\s+(?i:day)\s*\(\s*(?P<sexday>{SEXA})\s*\)"

@@ -53,6 +53,11 @@ from .lexicon import Lexicon
 Span = tuple[int, int]
 _WORD = re.compile(r"[A-Za-z]+")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)")
+# a capitalised word that is no name of the table ("and Korean sources")
+_CAPITAL = re.compile(r"\s+[A-Z]")
+# a term in another script after a label's colon ("Japanese: 応永の外寇"): the label names a
+# language (a gloss of the term), not the period of the line
+_SCRIPT_AFTER = re.compile(r":\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=4)
@@ -265,6 +270,8 @@ def _tail(text: str, end: int, lex: Lexicon, is_name: Callable[[int], int | None
                     joined.append(after)
                 pos = after
                 continue
+            if _CAPITAL.match(text, m.end()):
+                return None  # "the Japanese and Korean sources": two attributes of one noun
         return pos if word in nxt else None
     return None
 
@@ -295,6 +302,7 @@ def add_period_mentions(text: str, mentions: list, eras: EraTable, lex: Lexicon,
         joined: list[int] = []
         end = _tail(text, m.end, lex, is_name, joined)
         if label and (end is None or not text.startswith(":", abs(end))
+                      or _SCRIPT_AFTER.match(text, abs(end))
                       or any(0 < d.start - abs(end) <= 3 for d in mentions
                              if d.kind != "dynasty")):
             continue  # a name at a line start is a date only as a label: "- Early Ming: ..."

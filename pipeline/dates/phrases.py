@@ -186,6 +186,8 @@ def _mention(m: regex.Match, text: str, g: _Grammar, index: _NameIndex) -> DateM
             fields["day"] = int(get("gday")) if get("gday") else None
         fields["calendar"] = "gregorian" if get("greg") else "western"
         kind = "gregorian"
+        if get("gdayend") is not None:
+            return _day_range(m, text, start, end, fields)
     elif get("ryear") is not None:
         return _span_mention(m, text, g)
     elif get("byear") is not None:
@@ -273,6 +275,22 @@ def _bc_before(text: str, start: int, g: _Grammar) -> bool:
     return g.bc_before.search(text, max(0, start - 8), start) is not None
 
 
+def _day_range(m: regex.Match, text: str, start: int, end: int,
+               fields: dict) -> DateMention | None:
+    """A Western day range of one month ("November 26–27, 1161"): a range of two Western
+    days of the same month and year; None when the second day is not after the first."""
+    s1, e1 = m.spans("gdayend")[0]
+    last = int(text[s1:e1])
+    if fields.get("day") is None or not fields["day"] < last <= 31:
+        return None
+    parts = (
+        DateMention(start=start, end=s1, text=text[start:s1], kind="gregorian", **fields),
+        DateMention(start=s1, end=end, text=text[s1:end], kind="gregorian",
+                    **{**fields, "day": last}),
+    )
+    return DateMention(start=start, end=end, text=text[start:end], kind="range", parts=parts)
+
+
 def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
     """A printed span of years ("(1149-69)", "r. 1127–1162"): a range of two Western years."""
     (s0, e0), (s1, e1) = m.spans("ryear")[0], m.spans("ryearend")[0]
@@ -282,6 +300,13 @@ def _span_mention(m: regex.Match, text: str, g: _Grammar) -> DateMention | None:
     if span is None:
         return None
     a, b, aside = span
+    if "/" in text[e0:s1] and b != a + 1:
+        # "in 1396/12": a year and its month (lunar or Western: not said), not a year over two
+        # ("(1101/02)"): the year alone, as "1418/8" is read
+        if not 1 <= int(text[s1:e1]) <= 12:
+            return None
+        return DateMention(start=s0, end=e0, text=text[s0:e0], kind="gregorian",
+                           western_year=a, calendar="western", aside=aside)
     end = m.end()
     aside = aside or stands_alone(text, s0, end, _life_words(g), False)  # "KUO. A.D. 697-781."
     parts = (
