@@ -15,7 +15,6 @@ with the trigger in [brackets]. It ends with precision and recall per set. Held-
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import eval_events as ee  # noqa: E402
-from miss_census import dev_pages, refused_sets  # noqa: E402
+from miss_census import dev_pages, refused_sets, write_jsonl  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -65,8 +64,7 @@ def main(argv: list[str]) -> int:
         print(f"SET {name}: precision {right}/{rows} = {right / max(rows, 1):.3f}  "
               f"recall {found}/{gold_n} = {found / max(gold_n, 1):.3f}")
     if args.out:
-        args.out.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in extras),
-                            encoding="utf-8")
+        write_jsonl(args.out, extras)
     return 0
 
 

@@ -51,6 +51,12 @@ def refused_sets(sets: list[str]) -> bool:
     return bool(refused)
 
 
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    """Write ``rows`` to ``path`` as JSON lines (UTF-8, non-ASCII kept)."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+
+
 def dev_pages(sets: list[str]) -> Iterator[tuple[str, dict, list[dict], str]]:
     """Each annotated page of ``sets`` (never a held-out one: check :func:`refused_sets`
     first), in file order: its set, its first gold row, all its gold rows, its text."""
@@ -167,11 +173,8 @@ def main(argv: list[str]) -> int:
     gold_why: Counter[str] = Counter()
     false_why: Counter[str] = Counter()
     for page_set, first, gold, text in dev_pages(args.sets):
-        droptrace.SINK = [] if args.why else None
-        try:
+        with droptrace.collecting(args.why) as trace:
             events = process_text(text, Path(first["doc"]).stem, resources).events
-        finally:
-            trace, droptrace.SINK = droptrace.SINK or [], None
         if trace:  # cleaned-text offsets -> the original's (the gold's)
             back = spine.cleaned(text).to_original
             trace = [(*back(s, e), reason, head) for s, e, reason, head in trace]
@@ -207,8 +210,7 @@ def main(argv: list[str]) -> int:
                              key=lambda r: (-gold_why[r], -false_why[r], r)):
             print(f"{reason:40} {gold_why[reason]:8} {false_why[reason]:15}")
     if args.out:
-        args.out.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses),
-                            encoding="utf-8")
+        write_jsonl(args.out, misses)
     return 0
 
 

@@ -50,12 +50,9 @@ def test_the_drop_trace_names_the_test_only_when_on(resources: api.Resources) ->
     text = "Wei Lin could not capture Luzhou."
     assert droptrace.SINK is None
     run(resources, text)  # off: nothing is kept anywhere
-    droptrace.SINK = []
-    try:
+    with droptrace.collecting() as trace:
         run(resources, text)
-        trace = droptrace.SINK
-    finally:
-        droptrace.SINK = None
+    assert droptrace.SINK is None
     at = text.index("capture")
     assert [(s, e, reason) for s, e, reason, _ in trace] == [
         (at, at + len("capture"), "modality")]
@@ -63,11 +60,8 @@ def test_the_drop_trace_names_the_test_only_when_on(resources: api.Resources) ->
 
 def test_the_drop_trace_names_a_match_filter(resources: api.Resources) -> None:
     text = "In 1127 war broke out between the Jin and Zhao Kuo."
-    droptrace.SINK = []
-    try:
+    with droptrace.collecting() as trace:
         run(resources, text)
-        trace = droptrace.SINK
-    finally:
-        droptrace.SINK = None
+    assert droptrace.SINK is None
     at = text.index("broke")
     assert (at, at + len("broke"), "particle_result") in [(s, e, r) for s, e, r, _ in trace]

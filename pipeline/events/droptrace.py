@@ -9,6 +9,8 @@ full-text character span (Python ``str`` indices into the cleaned text), a short
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 #: The trace being collected, or None (off).
@@ -19,3 +21,16 @@ def note(start: int, end: int, reason: str, head: Any = None) -> None:
     """Record that the candidate at full-text ``[start, end)`` was dropped for ``reason``."""
     if SINK is not None:
         SINK.append((start, end, reason, head))
+
+
+@contextmanager
+def collecting(on: bool = True) -> Iterator[list[tuple[int, int, str, Any]]]:
+    """Turn the trace on (when ``on``) for the ``with`` block and yield the list it fills
+    (empty when off); :data:`SINK` is None again afterwards, whatever happens."""
+    global SINK
+    trace: list[tuple[int, int, str, Any]] = []
+    SINK = trace if on else None
+    try:
+        yield trace
+    finally:
+        SINK = None
