@@ -4,18 +4,18 @@ Usage::
 
     python bench/eval_events.py [FILES...] [--times N] [--quiet]
     python bench/eval_events.py --score [-v] [--errors]
-        [--set tuned|unseen|heldout|heldout2|heldout3|heldout4|heldout11|heldout12|
-               dev4|dev4b|dev5|dev6|dev7|dev8|dev9|dev10]
+        [--set tuned|unseen|heldout|heldout2|heldout3|heldout4|heldout12|heldout13|
+               dev4|dev4b|dev5|dev6|dev7|dev8|dev9|dev10|dev11]
 
 Default files: ``corpus/song_jin_wars.txt``. ``--score`` instead runs the whole per-document
 chain (``pipeline.document.process_text``) on every page with a hand annotation in
 ``bench/gold/events/`` and prints precision, recall, actor1 right and year right (see
 ``score``) per page, per set (``tuned``: pages whose misses guided the lexicon; ``unseen``:
 annotated before any output on them was looked at; ``heldout``, ``heldout2``, ``heldout3``,
-``heldout4``, ``heldout11``, ``heldout12``: annotated by an independent annotator, after the
+``heldout4``, ``heldout12``, ``heldout13``: annotated by an independent annotator, after the
 event code was written, without reading it or any output on them; their pages are texts under
-``bench/heldoutN/``; ``dev4``, ``dev4b``, ``dev5`` ... ``dev9`` and ``dev10`` are
-held-out sets released for development, texts under ``bench/heldout4/`` to ``bench/heldout10/``)
+``bench/heldoutN/``; ``dev4``, ``dev4b``, ``dev5`` ... ``dev10`` and ``dev11`` are
+held-out sets released for development, texts under ``bench/heldout4/`` to ``bench/heldout11/``)
 and over all (``ALL``); ``--set NAME`` scores only that set's pages (any name in the ``set``
 field of the gold rows; exit 2 if it has none); ``-v`` lists every miss,
 extra row and wrong actor1/year, ``--errors`` prints each wrong actor1 with its sentence (trigger in
@@ -341,9 +341,9 @@ def _summary(label: str, c: dict[str, int]) -> str:
 
 def score_gold(verbose: bool, errors: bool = False, only: str | None = None) -> int:
     """Score every annotated page (or only the pages of the set ``only``: ``tuned``,
-    ``unseen``, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout11``, ``heldout12``,
-    ``dev4``, ``dev4b``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10`` or any
-    other value of the ``set`` field of the gold rows);
+    ``unseen``, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout12``, ``heldout13``,
+    ``dev4``, ``dev4b``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
+    ``dev11`` or any other value of the ``set`` field of the gold rows);
     print each page, each set's totals and ``ALL``."""
     from pipeline.document import load_resources, process_text
 
@@ -392,8 +392,8 @@ def main(argv: list[str]) -> int:
                     help="with --score: print every wrong actor1 with its sentence")
     ap.add_argument("--set", dest="page_set", default=None,
                     help="with --score: only the pages of this set (tuned, unseen, heldout, "
-                         "heldout2, heldout3, heldout4, heldout11, heldout12, dev4, dev4b, "
-                         "dev5, dev6, dev7, dev8, dev9, dev10)")
+                         "heldout2, heldout3, heldout4, heldout12, heldout13, dev4, dev4b, "
+                         "dev5, dev6, dev7, dev8, dev9, dev10, dev11)")
     args = ap.parse_args(argv)
     if args.score:
         return score_gold(args.verbose, args.errors, args.page_set)

@@ -9,7 +9,7 @@ For every row chronicle writes on a page of the named sets that matches no annot
 annotated event of another type overlaps the row's trigger word (type mismatch; its type
 is printed), ``-`` otherwise; the set, page, row type, trigger, actor1 and the sentence
 with the trigger in [brackets]. It ends with precision and recall per set. Held-out sets
-(``heldout11``, ``heldout12``) are refused. ``--out`` writes the extras as JSON lines.
+(``heldout12``, ``heldout13``) are refused. ``--out`` writes the extras as JSON lines.
 """
 
 from __future__ import annotations
