@@ -34,11 +34,11 @@ def source_text(doc: str) -> str:
                  ROOT / "bench" / "heldout6", ROOT / "bench" / "heldout7",
                  ROOT / "bench" / "heldout8", ROOT / "bench" / "heldout9",
                  ROOT / "bench" / "heldout10", ROOT / "bench" / "heldout11",
-                 ROOT / "bench" / "heldout12",
+                 ROOT / "bench" / "heldout12", ROOT / "bench" / "heldout13",
                  *(p / "shared" / "corpus-dev" for p in ROOT.parents)):
         if (base / doc).exists():
             return (base / doc).read_text(encoding="utf-8")
-    sys.exit(f"{doc}: not found in corpus/, bench/heldout4/ ... bench/heldout12/"
+    sys.exit(f"{doc}: not found in corpus/, bench/heldout4/ ... bench/heldout13/"
              " or a shared/corpus-dev/ above the repository")
 
 
