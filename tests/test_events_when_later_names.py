@@ -35,3 +35,16 @@ def test_a_dynasty_the_tables_know_still_dates_its_fall(resources: api.Resources
     text = "In 1100 the war went on. Later the Liao fell."
     (row,) = [e for e in _rows(text, resources) if e.event_type == "fall_of_state"]
     assert row.year == 1125
+
+
+def test_a_founding_is_not_dated_years_before_the_dynasty(resources: api.Resources) -> None:
+    # the running 1110 is five years before the Jin's first reign year: the tables' 1115
+    text = "In 1110 Aguda rose against the Liao. He founded the Jin dynasty."
+    (row,) = [e for e in _rows(text, resources) if e.event_type == "establishment"]
+    assert row.year == 1115 and row.certainty == "low"
+
+
+def test_a_founding_within_the_dynasty_keeps_the_text_year(resources: api.Resources) -> None:
+    text = "In 1116 Aguda rose against the Liao. He founded the Jin dynasty."
+    (row,) = [e for e in _rows(text, resources) if e.event_type == "establishment"]
+    assert row.year == 1116

@@ -127,8 +127,11 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
         name, (first, last) = holding[0] if holding else spans[0]
         year = last if end else first
         if y is not None and not far and abs(y - year) <= NEAR_ENOUGH and (
-                first <= y <= last or not end):  # the text's own time near the table's year
-            return None  # ("In 1644 ... the Ming fell": the Southern Ming ruled to 1662)
+                first - 1 <= y <= last or (not end and y > last)):
+            # the text's own time near the table's year ("In 1644 ... the Ming fell": the
+            # Southern Ming ruled to 1662); a founding is not dated years before the dynasty's
+            # first reign ("in 903 ... \n The founding of Goryeo": 918)
+            return None
         start = sent_start + toks[0].idx
         return DateRow(doc_id="", sentence_id=-1, start=start,
                        end=sent_start + arg.idx + len(arg.text), text=surface, kind="period",
