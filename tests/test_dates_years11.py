@@ -84,3 +84,26 @@ def test_gloss_within_one_western_year_changes_nothing(stages) -> None:
     rows2, _ = _rows(stages, "In the fifth month of the third year of Hongwu, he left.")
     row2 = next(r for r in rows2.values() if r.month == 5)
     assert (row2.date_start, row2.date_end) == (first, last)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("In 1862 an earthquake struck. The temples were built between 1875 and 1886.",
+     "1875 and 1886"),
+    ("Between 994 and 996, Seo Hee built the six garrisons.", "994 and 996"),
+])
+def test_between_two_years_is_a_range(stages, text: str, span: str) -> None:
+    rows, warnings = _rows(stages, text)
+    row = rows[span]
+    assert row.kind == "range" and (row.year, row.year_end) == tuple(
+        int(x) for x in span.split(" and "))
+    assert row.certainty == "high" and not warnings
+
+
+@pytest.mark.parametrize("text", [
+    "In 990 he came. Between 300 and 400 men died.",  # a count: no date at all
+    "He lived between 1875 and 1860.",  # backwards: no range, no lone year
+    "The war between 1875 and the rebels went on.",
+])
+def test_between_without_a_later_year_ending_the_clause_is_no_date(stages, text: str) -> None:
+    rows, _ = _rows(stages, text)
+    assert not [r for r in rows.values() if r.text.startswith(("300", "1875"))]
