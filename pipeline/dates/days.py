@@ -11,7 +11,7 @@ from pipeline.calendar import (
 )
 
 from .day_glosses import settle_gloss_day
-from .glosses import gloss_agreement
+from .glosses import gloss_agreement, gloss_window
 from .mentions import DateMention
 from .state import _Res
 
@@ -242,6 +242,11 @@ def _check_gloss(res: _Res, m: DateMention) -> None:
     agree = gloss_agreement(res.jdn[0], res.jdn[1], m.gloss_months, m.gloss_day)
     if agree:
         res.note(f"Western {west} agrees with {lunar} ({' or '.join(agree)} calendar)")
+        window = gloss_window(res.jdn[0], res.jdn[1], m.gloss_months, m.gloss_year)
+        if window is not None and res.day is None:  # "(January 1787)" of a month begun in Dec.
+            res.jdn = window
+            res.basis.append(f"Western {west} {m.gloss_year} in brackets: the part of {lunar} "
+                             f"in {m.gloss_year}")
         return
     res.guess("GLOSS_MONTH_CONFLICT",
               f"{west} is not {lunar} of {res.year} in the Julian or Gregorian calendar: "

@@ -21,6 +21,7 @@ from pipeline.calendar import jdn_to_gregorian_ymd, jdn_to_julian_ymd
 
 from .lexicon import Lexicon
 
+_GREGORIAN_REFORM_JDN = 2299161  # 1582-10-15 Gregorian
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)"
 # "the Chinese lunar calendar", "lunar calendar", "the Chinese calendar"
 _CAL = r"(?:[Tt]he\s+)?(?:(?:[Cc]hinese|[Tt]raditional)\s+)?(?:(?:lunar|lunisolar)\s+)?calendar"
@@ -131,6 +132,24 @@ def widen_mentions(text: str, mentions: list, glosses: list[Gloss]) -> list:
             break
         out.append(m)
     return out
+
+
+def gloss_window(first: int, last: int, months: tuple[int, ...],
+                 western_year: int | None) -> tuple[int, int] | None:
+    """The days of the lunar JDN range ``first..last`` (inclusive) that fall in the glossed
+    Western month(s) of ``western_year`` ("the eleventh month of Qianlong 51 (January 1787)":
+    the January 1787 part of a month begun in December 1786), Julian before 1582-10-15,
+    Gregorian after; None unless the range straddles a Western new year and the glossed days
+    lie in one Western year (then the gloss says on which side of it the date falls)."""
+    def ymd(jdn: int) -> tuple[int, int, int]:
+        return (jdn_to_gregorian_ymd(jdn) if jdn >= _GREGORIAN_REFORM_JDN
+                else jdn_to_julian_ymd(jdn))
+    if western_year is None or ymd(first)[0] == ymd(last)[0]:
+        return None
+    days = [j for j in range(first, last + 1) if ymd(j)[1] in months]
+    if not days or {ymd(j)[0] for j in days} != {western_year}:
+        return None
+    return days[0], days[-1]
 
 
 def gloss_agreement(first: int, last: int, months: tuple[int, ...],

@@ -1,6 +1,8 @@
 """Merging neighbouring date mentions: "From A to B" (one ``range`` mention with ``parts``; a
-bracketed span of Western years is an ``aside``), "221 to 210 BC" (the suffix applies to both),
-and a day phrase set off by a comma after a dated month ("..., on the twenty-fifth day")."""
+bracketed span of Western years is an ``aside``), "between A and B" (two bare Western years, B
+later, the clause ending after B: a range; a year after "between" without such a B is no
+date: "between 300 and 400 men"), "221 to 210 BC" (the suffix applies to both), and a day
+phrase set off by a comma after a dated month ("..., on the twenty-fifth day")."""
 
 from __future__ import annotations
 
@@ -21,6 +23,23 @@ _CLOSE_AFTER = re.compile(r"\s*\)")
 
 
 _ERA_LETTERS = re.compile(r"[A-Za-z]\.?\s*$")
+BETWEEN_DOUBT = "after 'between'"  # the year_doubt .bare gives a year after the weak "between"
+_AND_YEAR = re.compile(r"\s+and\s+(\d{3,4})(?=\s*(?:[,.;:)]|$))")
+
+
+def _between(text: str, a: DateMention) -> DateMention | None:
+    """"between 1875 and 1886": ``a`` (the first year, read after the weak "between") as a
+    range mention up to the year after "and" when that one is later and ends its clause; None
+    when no such year follows (then "between" made no date: "between 300 and 400 men")."""
+    hit = _AND_YEAR.match(text, a.end)
+    if (hit is None or a.western_year is None or a.western_year < 1 or a.parts
+            or int(hit.group(1)) <= a.western_year):
+        return None
+    first = replace(a, year_doubt=None)
+    b = replace(first, start=hit.start(1), end=hit.end(1), text=hit.group(1),
+                western_year=int(hit.group(1)))
+    return type(a)(start=a.start, end=b.end, text=text[a.start:b.end], kind="range",
+                   parts=(first, b))
 
 
 def _bc_range_start(a: DateMention, b: DateMention, text: str) -> DateMention:
@@ -49,6 +68,12 @@ def _merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     i = 0
     while i < len(mentions):
         a = mentions[i]
+        if a.kind == "gregorian" and a.year_doubt == BETWEEN_DOUBT:
+            span = _between(text, a)
+            if span is not None:
+                out.append(span)
+            i += 1
+            continue
         if i + 1 < len(mentions):
             b = mentions[i + 1]
             gap = text[a.end:b.start]

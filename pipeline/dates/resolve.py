@@ -63,7 +63,7 @@ from .printed import printed_year_wins
 from .reigns import pick_ruler, ruler_of_era
 from .state import _SEASON_FIRST, DEFAULT_STREAM, RunningDate, _dyn_score, _Memo, _prior, _Res
 from .western_calendar import read_as_gregorian
-from .western_months import flag_lunar, resolve_western, western_text
+from .western_months import flag_lunar, printed_months, resolve_western, western_text
 from .western_seasons import western_winter
 from .western_years import _western
 
@@ -231,6 +231,7 @@ def resolve_dates(
     prior = _prior(mentions, eras)
     state = state if state is not None else RunningDate()
     state.western_text = western_text(mentions)
+    state.printed_months = printed_months(mentions)
     ordered = sorted(mentions, key=lambda x: (x.start, x.end))
     initial = copy.copy(state)
     rows, warnings = _fold(ordered, state, eras, calendar, prior, {})

@@ -39,6 +39,9 @@ class RunningDate:
     # (year, month, day, first JDN) of the running date when a Western date set it (.western_months)
     western: tuple[int, int | None, int | None, int | None] | None = None
     western_text: bool = False  # the document writes full Western dates ("12 February 1912")
+    # (year, month) of every Western month the document prints with its year ("14 April 1619",
+    # "July 1618"; .western_months.printed_months): the anchors of a yearless month's year
+    printed_months: frozenset[tuple[int, int]] = frozenset()
     repaired: str | None = None  # the running year was repaired from garbled digits (.mtdigits)
 
 

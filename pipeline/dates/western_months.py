@@ -5,7 +5,9 @@ A month written as an English month name is a Western month (Julian before 1582-
 Gregorian after) when the running date came from a Western date ("12 February 1912", "1852")
 or the text writes full Western dates elsewhere ("January 11, 1851"). Its year
 is the running Western year (the next year when the month is more than six months before the
-running Western month: a guess, flagged).
+running Western month: a guess, flagged; also when it is before the running month and the text
+prints that month with the next year but not with the running one, ``NEXT_YEAR_BY_PRINTED_MONTH``:
+"Date 14 April 1619 - 18 April 1619 ... In July 1618 ... On 13 April" is April 1619).
 
 Otherwise (the running date came from an era date and the text writes no Western month date:
 a translated chronicle that writes lunar months with English names, issue 7) the month stays
@@ -56,6 +58,15 @@ def western_text(mentions: list[DateMention]) -> bool:
                     and part.western_year is not None and not part.year_doubt):
                 return True
     return False
+
+
+def printed_months(mentions: list[DateMention]) -> frozenset[tuple[int, int]]:
+    """(year, month) of every Western date printed with its month and year ("14 April 1619",
+    "July 1618", also range ends), years astronomical; a doubtful year (OCR, "after 'of'") is
+    no anchor. Read by :func:`resolve_western` for a yearless month before the running one."""
+    return frozenset((part.western_year, part.month) for m in mentions for part in (m, *m.parts)
+                     if part.kind == "gregorian" and part.month is not None
+                     and part.western_year is not None and not part.year_doubt)
 
 
 def month_name(m: DateMention) -> bool:
@@ -147,6 +158,13 @@ def resolve_western(m: DateMention, state: RunningDate, res: _Res,
         year += 1
         res.inherit(f"Western month {month} after running month {running_month}: next year",
                     state, "medium", "NEXT_YEAR_BY_MONTH_ORDER")
+    elif (m.kind != "relative" and running_month is not None and month < running_month
+          and (year, month) not in state.printed_months
+          and (year + 1, month) in state.printed_months):
+        year += 1
+        res.inherit(f"Western month {month} after running month {running_month}: the next "
+                    f"year, whose month {month} the text prints", state, "medium",
+                    "NEXT_YEAR_BY_PRINTED_MONTH")
     else:
         res.inherit(source, state)
     res.year, res.month = year, month

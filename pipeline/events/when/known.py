@@ -108,7 +108,8 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
             if t.dep_ not in ("compound", "amod") or t.i != (words[0].i if words else arg.i) - 1:
                 break
             words.insert(0, t)
-        toks = [*words, arg]
+        toks = _longer_name(eras, [*words, arg])
+        words = toks[:-1]
         surface = " ".join(t.text for t in toks)
         readings = eras.dynasty_readings(surface) or (
             eras.dynasty_readings(" ".join(t.text for t in words))
@@ -126,8 +127,11 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
         name, (first, last) = holding[0] if holding else spans[0]
         year = last if end else first
         if y is not None and not far and abs(y - year) <= NEAR_ENOUGH and (
-                first <= y <= last or not end):  # the text's own time near the table's year
-            return None  # ("In 1644 ... the Ming fell": the Southern Ming ruled to 1662)
+                first - 1 <= y <= last or (not end and y > last)):
+            # the text's own time near the table's year ("In 1644 ... the Ming fell": the
+            # Southern Ming ruled to 1662); a founding is not dated years before the dynasty's
+            # first reign ("in 903 ... \n The founding of Goryeo": 918)
+            return None
         start = sent_start + toks[0].idx
         return DateRow(doc_id="", sentence_id=-1, start=start,
                        end=sent_start + arg.idx + len(arg.text), text=surface, kind="period",
@@ -136,6 +140,24 @@ def _dynasty_year(sdoc: Doc, head: Token, sent_start: int, end: int,
                              "reigns in the ruler tables: the text gives no date",
                        certainty="low")
     return None
+
+
+def _longer_name(eras: EraTable, toks: list[Token]) -> list[Token]:
+    """``toks`` widened by the capitalised words right before them (at most two) when the
+    wider name is a dynasty of the tables: "Later Baekje fell" parses "Later" as an adverb,
+    yet it is Later Baekje (900-936) that fell, not Baekje (663)."""
+    best, first = toks, toks[0]
+    for _ in range(2):
+        if first.i == 0:
+            break
+        prev = first.doc[first.i - 1]
+        if not prev.text[:1].isupper() or not prev.is_alpha or prev.whitespace_ != " ":
+            break
+        first = prev
+        wider = [*first.doc[first.i:toks[0].i], *toks]
+        if eras.dynasty_readings(" ".join(t.text for t in wider)):
+            best = wider
+    return best
 
 
 def _participle_of(noun: Token, tok: Token | None) -> bool:

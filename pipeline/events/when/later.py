@@ -81,7 +81,7 @@ def told_as_later(verb: Token, directory: Path | None = None) -> bool:
         for c in v.children:
             if c.dep_ in ("advmod", "npadvmod") and c.lower_ in words \
                     and not any(g.lower_ in near or g.dep_ == "npadvmod"
-                                for g in c.children):
+                                for g in c.children) and not _names_state(c):
                 return True
             if c.dep_ == "prep" and phrases:
                 said = " ".join(t.lower_ for t in c.subtree if t.lower_ not in _POSSESSIVES)
@@ -109,6 +109,25 @@ def after_only(dates: Sequence[DateRow], chosen: DateRow, trig_start: int) -> Da
     return None
 
 
+def _names_state(cue: Token) -> bool:
+    """True if the capitalised cue word and the capitalised word(s) right after it (one or
+    two) name a dynasty or state of the tables ("Later Baekje fell", "Later Tang armies
+    attacked": a name, not the adverb)."""
+    from pipeline.events.when.known import _era_table  # noqa: PLC0415 (known imports clauses)
+
+    if not cue.is_title:
+        return False
+    doc, names = cue.doc, [cue.text]
+    eras = _era_table(active_gazetteer_dir())
+    for t in cue.doc[cue.i + 1:cue.i + 3]:
+        if not (t.is_title and t.is_alpha) or doc[t.i - 1].whitespace_ != " ":
+            break
+        names.append(t.text)
+        if eras.dynasty_readings(" ".join(names)):
+            return True
+    return False
+
+
 def _opens_sentence(verb: Token, words: frozenset[str], near: frozenset[str]) -> bool:
     """True if an ``advmod`` cue word opens the sentence and the clause of ``verb`` is its main
     clause (the root, or coordinated with it), whatever word the parser hung the cue on:
@@ -121,6 +140,8 @@ def _opens_sentence(verb: Token, words: frozenset[str], near: frozenset[str]) ->
             or any(g.lower_ in near for g in cue.children):
         return False
     if cue.head.pos_ not in ("VERB", "AUX") and len(doc) > 1 and doc[1].is_title:
+        return False
+    if _names_state(cue):  # "Later Baekje fell": the state's name, whatever the parse
         return False
     if "\n" in doc.text[cue.idx:verb.idx]:
         return False  # "Later reign\nIn the eighteenth year ... destroyed": a heading's word
